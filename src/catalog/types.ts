@@ -1,0 +1,56 @@
+/** The three tiers of the layered method: where a fault lives, not where it shows. */
+export type Tier = 'application' | 'network' | 'infrastructure';
+
+export const TIER_ORDER: readonly Tier[] = ['infrastructure', 'network', 'application'];
+
+/** One canonical root cause (see shared/causes.md). Ids are a public interface: never rename. */
+export interface Cause {
+  id: string;
+  tier: Tier;
+  title: string;
+  /** What is wrong and why it produces the symptoms, in a few sentences. */
+  explanation: string;
+  /** Ordered fix steps; may contain {placeholders} filled from finding data. */
+  fix: string[];
+  /** Commands that confirm the diagnosis by hand. */
+  verify?: string[];
+  /** Where to read more (facts.md sections, upstream docs). */
+  docs?: string[];
+  /** Causes this one can produce as symptoms (correlation folds them under it when scopes overlap). */
+  explains?: string[];
+}
+
+/**
+ * A message signature: a pattern for one error text with the cause it names.
+ * `specificity` ranks overlapping matches: wrapped messages are judged by the innermost meaningful cause.
+ */
+export interface Signature {
+  id: string;
+  cause: string;
+  /** Case-insensitive regular expression source. */
+  pattern: string;
+  /** Lower-case literals of which at least one must occur (cheap pre-filter before the regex). */
+  anchors: string[];
+  /** 0..1: how sure a match alone makes us. */
+  confidence: number;
+  /** Higher wins when several signatures match one message. */
+  specificity: number;
+  /** Lines that must match this signature (and be classified as `cause`). */
+  samples: string[];
+  /** Lines that must not match this signature. */
+  counterSamples: string[];
+  /** Where the text comes from (facts.md section or source file). */
+  source: string;
+  /** Other causes that fit the same text, shown as alternatives. */
+  alternatives?: string[];
+}
+
+export interface Classification {
+  message: string;
+  cause: string; // a cause id or 'unknown'
+  confidence: number;
+  signature?: string;
+  /** The matched fragment, for evidence. */
+  matched?: string;
+  alternatives: { cause: string; confidence: number; signature: string }[];
+}

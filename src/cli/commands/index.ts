@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import { registerCauses } from './causes.js';
+import { registerExplain } from './explain.js';
+
+/** Every command registers itself here; keep the list short and the modules lazy. */
+export const COMMANDS: ((program: Command) => void)[] = [registerExplain, registerCauses];

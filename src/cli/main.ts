@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { isToolError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { COMMANDS } from './commands/index.js';
+
+/** Builds the program; each command lives in its own file under ./commands and loads its code lazily. */
+export function buildProgram(): Command {
+  const program = new Command('flannel-doctor')
+    .description(
+      'Find why pods on a flannel cluster cannot pull images, reach each other or resolve names:\n' +
+        'the root cause, the evidence and the exact fix.',
+    )
+    .version(VERSION, '--version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  flannel-doctor diagnose                         judge the current kubectl context
+  flannel-doctor diagnose --bundle ./bundle.tgz   judge a saved bundle offline
+  flannel-doctor explain "dial tcp: lookup reg.local on 127.0.0.53:53: no such host"
+  kubectl get events -A -o jsonpath='{.items[*].message}' | flannel-doctor explain --stdin
+
+Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself failed.`,
+    );
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (isToolError(err)) {
+      process.stderr.write(`flannel-doctor: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`flannel-doctor: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,109 @@
+import { getCause, TIER_ORDER } from '../catalog/index.js';
+import { SEVERITY_RANK, type EvidenceItem, type Finding, type RootCause } from './finding.js';
+
+const MAX_EVIDENCE = 12;
+
+/**
+ * Turns raw findings into root causes: findings of one cause (and registry) fold into one, with the
+ * union of nodes and pods; then a cause that the catalog says `explains` another takes that other
+ * under it as a symptom when their node scopes overlap. Ranked: severity, tier (infrastructure
+ * first), pods affected, confidence.
+ */
+export function correlate(findings: readonly Finding[]): RootCause[] {
+  const groups = new Map<string, RootCause>();
+  for (const f of findings) {
+    const key = `${f.cause}|${f.registry ?? ''}`;
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, {
+        ...f,
+        nodes: [...f.nodes],
+        pods: [...f.pods],
+        evidence: [...f.evidence],
+        occurrences: 1,
+        namespaces: [],
+        symptoms: [],
+        rank: 0,
+      });
+      continue;
+    }
+    g.occurrences++;
+    g.nodes = union(g.nodes, f.nodes);
+    g.pods = union(g.pods, f.pods);
+    g.evidence = mergeEvidence(g.evidence, f.evidence);
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[g.severity]) {
+      Object.assign(g, { severity: f.severity, message: f.message, messageId: f.messageId, data: f.data, fix: f.fix });
+    }
+    g.confidence = Math.max(g.confidence, f.confidence);
+    g.alternatives = union(g.alternatives ?? [], f.alternatives ?? []);
+  }
+  const roots = [...groups.values()];
+  for (const r of roots) {
+    r.namespaces = union([], r.pods.map((p) => p.split('/')[0]));
+    if (r.occurrences > 1) r.message = summarise(r);
+  }
+  const explained = new Set<RootCause>();
+  for (const parent of roots) {
+    const explains = getCause(parent.cause)?.explains ?? [];
+    if (!explains.length) continue;
+    for (const child of roots) {
+      if (child === parent || explained.has(parent) || !explains.includes(child.cause)) continue;
+      if (!scopesOverlap(parent.nodes, child.nodes)) continue;
+      parent.symptoms.push(child);
+      parent.pods = union(parent.pods, child.pods);
+      parent.namespaces = union(parent.namespaces, child.namespaces);
+      explained.add(child);
+    }
+  }
+  const result = roots.filter((r) => !explained.has(r));
+  result.sort(compareRoots);
+  result.forEach((r, i) => (r.rank = i + 1));
+  return result;
+}
+
+function compareRoots(a: RootCause, b: RootCause): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier) ||
+    b.pods.length - a.pods.length ||
+    b.confidence - a.confidence ||
+    a.cause.localeCompare(b.cause)
+  );
+}
+
+/** Cluster-wide findings (no nodes) overlap everything; otherwise the child must share a node. */
+function scopesOverlap(parent: string[], child: string[]): boolean {
+  if (!parent.length || !child.length) return true;
+  return child.some((n) => parent.includes(n));
+}
+
+function summarise(r: RootCause): string {
+  const parts: string[] = [];
+  if (r.nodes.length) parts.push(`on ${listNames(r.nodes)}`);
+  if (r.pods.length) parts.push(`${r.pods.length} pod${r.pods.length === 1 ? '' : 's'} in ${r.namespaces.length} namespace${r.namespaces.length === 1 ? '' : 's'}`);
+  return parts.length ? `${r.message} (${parts.join(': ')})` : r.message;
+}
+
+export function listNames(names: string[], max = 5): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+function union<T>(a: T[], b: T[]): T[] {
+  return [...new Set([...a, ...b])];
+}
+
+function mergeEvidence(a: EvidenceItem[], b: EvidenceItem[]): EvidenceItem[] {
+  if (a.length >= MAX_EVIDENCE) return a;
+  const seen = new Set(a.map((e) => e.where + '\u0000' + e.what));
+  const out = [...a];
+  for (const e of b) {
+    if (out.length >= MAX_EVIDENCE) break;
+    const k = e.where + '\u0000' + e.what;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(e);
+    }
+  }
+  return out;
+}

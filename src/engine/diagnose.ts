@@ -1,0 +1,94 @@
+import type { ClusterEvidence } from '../evidence/cluster.js';
+import type { Evidence } from '../evidence/types.js';
+import type { Rule } from '../rules/define-rule.js';
+import { correlate } from './correlate.js';
+import { deepFreeze } from './deep-freeze.js';
+import { SEVERITY_RANK, type NotChecked, type RootCause, type Severity } from './finding.js';
+import { runRules } from './run-rules.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type Verdict = 'healthy' | 'degraded' | 'broken';
+
+/** The versioned JSON contract of a diagnosis (docs/report-schema.md). */
+export interface DiagnosisReport {
+  schemaVersion: number;
+  tool: { name: 'flannel-doctor'; version: string };
+  generatedAt: string;
+  verdict: Verdict;
+  summary: string;
+  findings: RootCause[];
+  notChecked: NotChecked[];
+  /** Counts of what was read, proving coverage. */
+  evidence: Record<string, number>;
+  /** What the sources could not read, and why. */
+  unreadable: ClusterEvidence['unreadable'];
+}
+
+export interface DiagnoseOptions {
+  version?: string;
+  now?: Date;
+}
+
+/** Judge evidence: run the rules, correlate, rank, and say the verdict. Pure: no I/O. */
+export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: DiagnoseOptions = {}): DiagnosisReport {
+  deepFreeze(evidence);
+  const run = runRules(evidence, rules);
+  const findings = correlate(run.findings);
+  const verdict = verdictOf(findings);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'flannel-doctor', version: opts.version ?? '0.0.0' },
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    verdict,
+    summary: summaryOf(verdict, findings),
+    findings,
+    notChecked: run.notChecked,
+    evidence: countEvidence(evidence, run.rulesRun),
+    unreadable: evidence.cluster?.unreadable ?? [],
+  };
+}
+
+export function verdictOf(findings: readonly RootCause[]): Verdict {
+  if (findings.some((f) => f.severity === 'error')) return 'broken';
+  if (findings.some((f) => f.severity === 'warning')) return 'degraded';
+  return 'healthy';
+}
+
+function summaryOf(verdict: Verdict, findings: RootCause[]): string {
+  if (verdict === 'healthy') {
+    const infos = findings.length ? ` (${findings.length} note${findings.length === 1 ? '' : 's'})` : '';
+    return `No problem found${infos}.`;
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const top = findings[0];
+  const parts = [];
+  if (errors) parts.push(`${errors} root cause${errors === 1 ? '' : 's'}`);
+  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${parts.join(' and ')}; most likely: ${top.cause}${top.nodes.length ? ` on ${top.nodes.slice(0, 3).join(', ')}` : ''}.`;
+}
+
+/** True when some finding is at or above the threshold (exit code 1). */
+export function failsAt(findings: readonly RootCause[], threshold: Severity | 'none'): boolean {
+  if (threshold === 'none') return false;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]);
+}
+
+function countEvidence(e: Evidence, rulesRun: number): Record<string, number> {
+  const c = e.cluster;
+  const counts: Record<string, number> = {
+    nodes: c?.nodes.length ?? 0,
+    pods: c?.pods.length ?? 0,
+    events: c?.events.length ?? 0,
+    serviceAccounts: c?.serviceAccounts.length ?? 0,
+    pullSecrets: c?.pullSecrets.length ?? 0,
+    configMaps: c?.configMaps.length ?? 0,
+    workloads: c?.workloads.length ?? 0,
+    nodeEvidence: Object.keys(e.nodes).length,
+    probes: (e.probes?.registry.length ?? 0) + (e.probes?.dns.length ?? 0) + (e.probes?.mesh.length ?? 0),
+    messages: e.messages.length,
+    rulesRun,
+  };
+  return counts;
+}

@@ -1,0 +1,35 @@
+import type { Evidence } from '../evidence/types.js';
+import type { NodeEvidence } from '../evidence/node.js';
+
+/** Which of `needs` the evidence lacks (for a node-scoped rule, `node` is the node judged). */
+export function missingNeeds(needs: readonly string[], evidence: Evidence, node?: NodeEvidence): string[] {
+  return needs.filter((need) => !hasNeed(need, evidence, node));
+}
+
+function hasNeed(need: string, evidence: Evidence, node?: NodeEvidence): boolean {
+  const dot = need.indexOf('.');
+  const area = dot < 0 ? need : need.slice(0, dot);
+  const key = dot < 0 ? '' : need.slice(dot + 1);
+  switch (area) {
+    case 'cluster':
+      return !!evidence.cluster && (key === '' || evidence.cluster.read.includes(key));
+    case 'node':
+      return !!node && (key === '' || node.gathered.includes(key));
+    case 'probes':
+      return !!evidence.probes && (key === '' || evidence.probes.ran.includes(key));
+    case 'messages':
+      return evidence.messages.length > 0;
+    default:
+      return false;
+  }
+}
+
+/** A hint telling how to provide missing evidence. */
+export function needHint(needs: string[]): string | undefined {
+  if (needs.some((n) => n.startsWith('node'))) {
+    return 'node evidence: run `flannel-doctor node -o json` on the node, deploy the agent (deploy/), or use --lab';
+  }
+  if (needs.some((n) => n.startsWith('probes'))) return 'probes: run `flannel-doctor probe …` or diagnose with --probes';
+  if (needs.some((n) => n.startsWith('cluster'))) return 'cluster objects: grant read access (see deploy/rbac) or add them to the bundle';
+  return undefined;
+}

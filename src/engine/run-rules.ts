@@ -1,0 +1,128 @@
+import { classify } from '../catalog/classify.js';
+import { getCause, TOOL_ERROR_CAUSE } from '../catalog/index.js';
+import { emptyCluster } from '../evidence/cluster.js';
+import { emptyNode, type NodeEvidence } from '../evidence/node.js';
+import type { Evidence } from '../evidence/types.js';
+import { renderTemplate, type Report, type Rule, type RuleContext } from '../rules/define-rule.js';
+import type { Finding, NotChecked } from './finding.js';
+import { missingNeeds, needHint } from './needs.js';
+
+export interface RuleRun {
+  findings: Finding[];
+  notChecked: NotChecked[];
+  rulesRun: number;
+}
+
+/**
+ * Runs every rule whose evidence is present; lists the others as not checked. A rule that throws
+ * becomes a tool-error finding: one broken rule never hides the rest of the diagnosis.
+ */
+export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
+  const findings: Finding[] = [];
+  const notChecked: NotChecked[] = [];
+  let rulesRun = 0;
+  const nodes = Object.values(evidence.nodes);
+  for (const rule of rules) {
+    if (rule.scope === 'node') {
+      if (!nodes.length) {
+        notChecked.push(notCheckedOf(rule, 'nodes', rule.needs.filter((n) => n.startsWith('node')).concat('node evidence')));
+        continue;
+      }
+      for (const node of nodes) {
+        const missing = missingNeeds(rule.needs, evidence, node);
+        if (missing.length) notChecked.push(notCheckedOf(rule, `node ${node.name}`, missing));
+        else {
+          rulesRun++;
+          runOne(rule, evidence, node, findings);
+        }
+      }
+    } else {
+      const missing = missingNeeds(rule.needs, evidence);
+      if (missing.length) notChecked.push(notCheckedOf(rule, 'cluster', missing));
+      else {
+        rulesRun++;
+        runOne(rule, evidence, undefined, findings);
+      }
+    }
+  }
+  return { findings, notChecked: mergeNotChecked(notChecked), rulesRun };
+}
+
+function notCheckedOf(rule: Rule, scope: string, needs: string[]): NotChecked {
+  return { ruleId: rule.id, cause: rule.causes.join(', '), scope, needs, hint: needHint(needs) };
+}
+
+/** One line per rule: "node n1, node n2" rather than one line per node. */
+function mergeNotChecked(list: NotChecked[]): NotChecked[] {
+  const byRule = new Map<string, NotChecked>();
+  for (const nc of list) {
+    const key = nc.ruleId + '|' + nc.needs.join(',');
+    const prev = byRule.get(key);
+    if (prev) prev.scope += ', ' + nc.scope;
+    else byRule.set(key, { ...nc });
+  }
+  return [...byRule.values()];
+}
+
+function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, out: Finding[]): void {
+  const local: Finding[] = [];
+  const ctx: RuleContext<string> = {
+    evidence,
+    cluster: evidence.cluster ?? emptyCluster(),
+    node: node ?? emptyNode(''),
+    classify,
+    report: (r) => local.push(toFinding(rule, r, node)),
+  };
+  try {
+    rule.check(ctx);
+    out.push(...local);
+  } catch (err) {
+    out.push(...local);
+    out.push(toolError(rule, err, node));
+  }
+}
+
+export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence): Finding {
+  const causeId = r.cause ?? rule.causes[0];
+  if (!rule.causes.includes(causeId)) throw new Error(`rule ${rule.id} reported cause ${causeId} it does not declare`);
+  const cause = getCause(causeId);
+  if (!cause) throw new Error(`rule ${rule.id} reported unknown cause ${causeId}`);
+  const template = rule.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} has no message "${r.messageId}"`);
+  const data = r.data ?? {};
+  const nodes = r.nodes ?? (node ? [node.name] : []);
+  return {
+    ruleId: rule.id,
+    cause: cause.id,
+    tier: cause.tier,
+    severity: r.severity ?? rule.severity,
+    messageId: r.messageId,
+    data,
+    message: renderTemplate(template, data),
+    nodes: [...new Set(nodes)],
+    pods: [...new Set(r.pods ?? [])],
+    registry: r.registry,
+    evidence: r.evidence,
+    fix: (r.fix ?? cause.fix).map((step) => renderTemplate(step, data)),
+    confidence: r.confidence ?? 0.9,
+    alternatives: r.alternatives,
+  };
+}
+
+function toolError(rule: Rule, err: unknown, node?: NodeEvidence): Finding {
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    ruleId: rule.id,
+    cause: TOOL_ERROR_CAUSE.id,
+    tier: TOOL_ERROR_CAUSE.tier,
+    severity: 'warning',
+    messageId: 'ruleFailed',
+    data: { rule: rule.id, error: detail },
+    message: `rule ${rule.id} failed${node ? ` on node ${node.name}` : ''}: ${detail}; its causes (${rule.causes.join(', ')}) were not checked`,
+    nodes: node ? [node.name] : [],
+    pods: [],
+    evidence: [],
+    fix: TOOL_ERROR_CAUSE.fix,
+    confidence: 1,
+  };
+}

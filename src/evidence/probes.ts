@@ -1,0 +1,59 @@
+/** Probe evidence: what actually happened on the wire. Each phase is timed. */
+
+export interface ProbePhase {
+  name: string; // dns, tcp, tls, v2, auth, manifest, platform ...
+  ok: boolean;
+  ms: number;
+  detail?: string;
+  error?: string;
+}
+
+export interface RegistryProbeResult {
+  image: string;
+  registry: string;
+  /** The node the probe ran from (its view: resolver, hosts.toml, CA). */
+  node?: string;
+  endpoint?: string;
+  phases: ProbePhase[];
+  ok: boolean;
+  /** The cause id named by the failing phase, when the probe failed. */
+  cause?: string;
+  failedPhase?: string;
+  rateLimit?: { limit?: string; remaining?: string };
+}
+
+export interface DnsProbeResult {
+  /** where the query came from: a pod namespace, or the node itself */
+  from: { kind: 'pod' | 'node'; node?: string; pod?: string };
+  target: { kind: 'service' | 'coredns-pod' | 'upstream' | 'node-resolver'; server: string };
+  name: string;
+  nameKind: 'cluster' | 'external';
+  outcome: 'ok' | 'timeout' | 'nxdomain' | 'servfail' | 'refused' | 'error';
+  ms: number;
+  answers?: string[];
+  error?: string;
+}
+
+export interface MeshPathResult {
+  from: string; // node name
+  to: string; // node name
+  path: 'underlay' | 'overlay' | 'vxlan-udp' | 'mtu-pod' | 'mtu-flannel';
+  ok: boolean;
+  ms?: number;
+  lossPct?: number;
+  error?: string;
+  /** counters that moved during the probe, e.g. { "n2 flannel.1 rx_dropped": 3 } */
+  counterDeltas?: Record<string, number>;
+}
+
+export interface ProbeEvidence {
+  registry: RegistryProbeResult[];
+  dns: DnsProbeResult[];
+  mesh: MeshPathResult[];
+  /** Which probes ran: rules declare needs against these keys (registry, dns, mesh). */
+  ran: string[];
+}
+
+export function emptyProbes(): ProbeEvidence {
+  return { registry: [], dns: [], mesh: [], ran: [] };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'lab/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Lab tests share kernel state (namespaces, iptables): never run two lab files at once.
+    fileParallelism: true,
+    poolOptions: { forks: { singleFork: false } },
+    pool: 'forks',
+  },
+});
