@@ -1,0 +1,86 @@
+/**
+ * Contracts between the parts of the lab (network core, registry/runtime, faults, API server).
+ * The lab is a real flannel-style cluster in network namespaces; see ARCHITECTURE.md "The lab".
+ */
+
+export interface LabNode {
+  name: string; // n1, n2, …
+  /** network namespace name (prefixed, e.g. fdlab-n1) */
+  netns: string;
+  /** underlay address of eth0 (the node's "public-ip") */
+  ip: string;
+  podCIDR: string; // e.g. 10.244.1.0/24
+  vtepMac?: string;
+  /** the node's file tree under the lab root (etc/cni/net.d, opt/cni/bin, run/flannel, …) */
+  root: string;
+  arch: string; // amd64 | arm64 …
+}
+
+export interface LabPod {
+  namespace: string;
+  name: string;
+  node: string;
+  netns: string;
+  ip?: string;
+  containerId: string;
+  image: string;
+}
+
+export interface LabState {
+  /** unique prefix of every namespace, link and file the lab makes */
+  prefix: string;
+  /** where the lab keeps its files and state.json */
+  dir: string;
+  underlay: { netns: string; bridge: string; cidr: string };
+  clusterCIDR: string; // net-conf Network, e.g. 10.244.0.0/16
+  serviceCIDR: string;
+  dnsServiceIP: string;
+  nodes: LabNode[];
+  pods: LabPod[];
+  /** lab processes by role; teardown kills exactly these PIDs */
+  pids: Record<string, number>;
+  api?: { url: string; kubeconfig: string; pid?: number };
+  registries: LabRegistry[];
+  faults: { id: string; node?: string; state?: unknown }[];
+}
+
+export interface LabRegistry {
+  /** e.g. reg-tls, reg-auth, reg-http */
+  name: string;
+  host: string; // hostname[:port] pods use in image refs
+  ip: string;
+  port: number;
+  scheme: 'https' | 'http';
+  auth: boolean;
+  netns: string;
+}
+
+/** What a fault may use: run commands in namespaces, edit node files, update API objects. */
+export interface LabHandle {
+  state: LabState;
+  /** Run a command (argv) in a namespace (or the root ns when netns is undefined). Throws with stderr on failure. */
+  exec(netns: string | undefined, argv: string[], opts?: { input?: string; allowFail?: boolean }): Promise<{ stdout: string; stderr: string; code: number }>;
+  node(name: string): LabNode;
+  /** Object store of the lab's Kubernetes API (create/replace/delete by kind/namespace/name). */
+  api: {
+    get(kind: string, namespace: string | undefined, name: string): Record<string, any> | undefined;
+    put(obj: Record<string, any>): void;
+    remove(kind: string, namespace: string | undefined, name: string): void;
+    list(kind: string, namespace?: string): Record<string, any>[];
+  };
+  save(): Promise<void>;
+}
+
+/** One fault: one file under lab/faults/, named by its id. */
+export interface Fault {
+  id: string;
+  /** The cause id (shared/causes.md) `diagnose --lab` must name as the top root cause. */
+  cause: string;
+  description: string;
+  /** node-bound faults take --node (or pick one); others ignore it */
+  nodeBound: boolean;
+  /** where the diagnosis must place it */
+  where: 'node' | 'pod' | 'registry' | 'cluster';
+  inject(lab: LabHandle, node?: string): Promise<unknown>;
+  revert(lab: LabHandle, state: unknown, node?: string): Promise<void>;
+}
