@@ -1,0 +1,6 @@
+{{- define "fd.labels" -}}
+app.kubernetes.io/name: flannel-doctor
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- end -}}
+{{- define "fd.image" -}}{{ .Values.image.repository }}:{{ .Values.image.tag }}{{- end -}}
