@@ -48,9 +48,9 @@ describe('agent', () => {
     expect(metrics).toMatch(/flannel_doctor_mesh_reachable\{peer="n2",path="overlay",node="n1"\} 0/);
     expect(metrics).toMatch(/flannel_doctor_flannel_interface_total\{counter="drops",direction="rx",node="n1"\} 1/);
     expect(metrics).toMatch(/flannel_doctor_last_success_age_seconds\{node="n1"\} \d/);
-    const meshApi = await (await fetch(`${a.base}/api/v1/mesh`, auth)).json();
+    const meshApi = (await (await fetch(`${a.base}/api/v1/mesh`, auth)).json()) as any;
     expect(meshApi.mesh).toHaveLength(2);
-    const findings = await (await fetch(`${a.base}/api/v1/findings`, auth)).json();
+    const findings = (await (await fetch(`${a.base}/api/v1/findings`, auth)).json()) as any;
     expect(findings.report.schemaVersion).toBe(1);
     const page = await (await fetch(`${a.base}/?token=${TOKEN}`)).text();
     expect(page).toContain('<title>flannel-doctor');
@@ -75,14 +75,14 @@ describe('agent', () => {
     expect(first?.errors.map((e) => e.part)).toEqual(['mesh probe']);
     const second = await a.agent.checkNow();
     expect(second?.errors.map((e) => e.part).sort()).toEqual(['mesh probe', 'node']);
-    const hist = await (await fetch(`${a.base}/api/v1/history`)).json();
+    const hist = (await (await fetch(`${a.base}/api/v1/history`)).json()) as any;
     expect(hist.history).toHaveLength(2);
     // results age past two intervals → stale, still served
     const status = a.agent.status();
     expect(status.stale).toBe(false);
     (a.agent as unknown as { last: { at: string } }).last.at = new Date(Date.now() - 10_000).toISOString();
     expect(a.agent.status().stale).toBe(true);
-    expect((await (await fetch(`${a.base}/api/v1/findings`)).json()).report).not.toBeNull();
+    expect(((await (await fetch(`${a.base}/api/v1/findings`)).json()) as any).report).not.toBeNull();
     await a.close();
   });
 
