@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const dir = new URL('../deploy/', import.meta.url).pathname;
+const docs = readdirSync(join(dir, 'manifests'))
+  .filter((f) => f.endsWith('.yaml'))
+  .flatMap((f) => parseAllDocuments(readFileSync(join(dir, 'manifests', f), 'utf8')).map((d) => ({ f, obj: d.toJS() as any })));
+
+describe('deploy manifests', () => {
+  it('parse and hold the objects the agent needs', () => {
+    const kinds = docs.map((d) => `${d.obj.kind}/${d.obj.metadata.name}`);
+    expect(kinds).toEqual(expect.arrayContaining(['Namespace/flannel-doctor', 'ServiceAccount/flannel-doctor', 'ClusterRole/flannel-doctor-read', 'DaemonSet/flannel-doctor-agent', 'Service/flannel-doctor-agent', 'CronJob/flannel-doctor-diagnose', 'Role/flannel-doctor-pull-secrets']));
+  });
+
+  it('the cluster-wide role is read-only and never grants secrets', () => {
+    const role = docs.find((d) => d.obj.kind === 'ClusterRole')!.obj;
+    for (const rule of role.rules) {
+      expect(rule.resources).not.toContain('secrets');
+      for (const v of rule.verbs) expect(['get', 'list', 'watch']).toContain(v);
+    }
+    const secretRole = docs.find((d) => d.obj.kind === 'Role')!.obj;
+    expect(secretRole.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]);
+  });
+
+  it('the agent runs with requests, limits, a read-only host root and only NET_RAW/NET_ADMIN', () => {
+    const ds = docs.find((d) => d.obj.kind === 'DaemonSet')!.obj;
+    const c = ds.spec.template.spec.containers[0];
+    expect(c.resources.requests.cpu).toBeDefined();
+    expect(c.resources.limits.memory).toBeDefined();
+    expect(c.securityContext.privileged).toBe(false);
+    expect(c.securityContext.capabilities).toEqual({ drop: ['ALL'], add: ['NET_RAW', 'NET_ADMIN'] });
+    expect(c.volumeMounts.find((m: any) => m.mountPath === '/host').readOnly).toBe(true);
+  });
+
+  it('the Helm chart, Grafana dashboard and alert rules parse', () => {
+    expect(parse(readFileSync(join(dir, 'helm/flannel-doctor/Chart.yaml'), 'utf8')).name).toBe('flannel-doctor');
+    const values = parse(readFileSync(join(dir, 'helm/flannel-doctor/values.yaml'), 'utf8'));
+    expect(values.agent.resources.limits.memory).toBeDefined();
+    const dash = JSON.parse(readFileSync(join(dir, 'grafana/flannel-doctor-dashboard.json'), 'utf8'));
+    for (const p of dash.panels) expect(p.targets[0].expr).toMatch(/flannel_doctor_/);
+    const rules = parse(readFileSync(join(dir, 'prometheus/flannel-doctor-rules.yaml'), 'utf8'));
+    const alerts = rules.spec.groups[0].rules.map((r: any) => r.alert);
+    expect(alerts).toEqual(expect.arrayContaining(['FlannelDoctorRegistryUnreachable', 'FlannelDoctorOverlayLoss', 'FlannelDoctorDnsFailing', 'FlannelDoctorFlannelNotReady', 'FlannelDoctorChecksStale']));
+  });
+});
