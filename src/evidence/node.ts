@@ -41,6 +41,9 @@ export interface RegistryHostConfig {
   server?: string;
   ca?: string[];
   skipVerify?: boolean;
+  /** root-level capabilities / override_path (apply to `server`) */
+  capabilities?: string[];
+  overridePath?: boolean;
   hosts: { url: string; capabilities?: string[]; ca?: string[]; skipVerify?: boolean; overridePath?: boolean }[];
   problems: ParseProblem[];
 }
@@ -53,6 +56,8 @@ export interface ContainerdConfig {
   mirrors: Record<string, string[]>;
   /** hosts with legacy registry.configs tls settings */
   legacyTlsHosts: string[];
+  /** hosts with legacy registry.configs auth set (only the host names; values are never read) */
+  legacyAuthHosts?: string[];
   sandboxImage?: string;
   cniBinDir?: string;
   cniConfDir?: string;
@@ -82,6 +87,9 @@ export interface LinkInfo {
   mac?: string;
   up: boolean;
   master?: string;
+  /** iproute2 flags (UP, LOWER_UP, NO-CARRIER, …) and operstate, when gathered */
+  flags?: string[];
+  operstate?: string;
   addresses: { family: 'inet' | 'inet6'; local: string; prefixlen: number }[];
   vxlan?: { id?: number; port?: number; local?: string; learning?: boolean; dev?: string };
   stats?: { rxPackets?: number; txPackets?: number; rxErrors?: number; txErrors?: number; rxDropped?: number; txDropped?: number; rxBytes?: number; txBytes?: number };
@@ -94,6 +102,10 @@ export interface RouteInfo {
   onlink: boolean;
   scope?: string;
   table?: string;
+  /** route type (unicast when absent), protocol and preferred source, when gathered */
+  type?: string;
+  protocol?: string;
+  prefsrc?: string;
 }
 
 export interface NeighInfo {
@@ -109,6 +121,8 @@ export interface FdbInfo {
   dst?: string;
   flags: string[];
   state?: string;
+  /** bridge the port belongs to (entries learned on bridge ports) */
+  master?: string;
 }
 
 export interface IptablesRule {
