@@ -1,0 +1,155 @@
+/**
+ * Gathers, per pod container, why an image pull is failing: the waiting reason, the kubelet events
+ * (facts §4.5) and the CRI error inside them (§4.6), classified by the catalog. Shared by the
+ * image/* and registry/* pull rules so both read the same story.
+ */
+import type { Classification } from '../../catalog/types.js';
+import type { ClusterEvidence, ContainerStatusInfo, EventInfo, PodInfo } from '../../evidence/cluster.js';
+import type { EvidenceItem } from '../../engine/finding.js';
+import { parseImageReference, type ImageReferenceResult } from '../../parsers/image-reference.js';
+
+/** Waiting reasons that mean "the image is not there" (kubelet images/types.go). */
+export const PULL_WAITING_REASONS = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'ErrImageNeverPull',
+  'InvalidImageName',
+  'ImageInspectError',
+  'RegistryUnavailable',
+]);
+
+/** Event reasons kubelet emits around pulls. */
+const PULL_EVENT_REASONS = new Set(['Failed', 'InspectFailed', 'ErrImageNeverPull', 'BackOff', 'FailedToRetrieveImagePullSecret']);
+
+export interface PullFailure {
+  pod: PodInfo;
+  /** namespace/name */
+  podRef: string;
+  container: string;
+  init: boolean;
+  image: string;
+  parsed: ImageReferenceResult;
+  /** Normalised registry host, when the reference parses. */
+  registry?: string;
+  node?: string;
+  /** The waiting reason (ErrImagePull, ImagePullBackOff, …) or the event reason when no status. */
+  reason: string;
+  /** The texts read, most telling first (status message, Failed events, …). */
+  texts: EvidenceItem[];
+  /** The best classification among the texts (cause 'unknown' when none fits). */
+  classification: Classification;
+  /** The text that gave the classification. */
+  classifiedText?: EvidenceItem;
+  /** Names from a FailedToRetrieveImagePullSecret event, if any. */
+  unretrievableSecrets: string[];
+}
+
+/** `spec.containers{web}` / `spec.initContainers{init}` → the container name. */
+function containerOfFieldPath(fieldPath: string | undefined): string | undefined {
+  return /\{([^}]+)\}/.exec(fieldPath ?? '')?.[1];
+}
+
+/** The image named in a kubelet event text (`… image "x" …`). */
+function imageInText(text: string): string | undefined {
+  return /image "([^"]+)"/i.exec(text)?.[1];
+}
+
+/** Noise that says nothing about the cause (the follow-up `Error: ErrImagePull` line). */
+function isFollowUp(text: string): boolean {
+  return /^Error: (ErrImagePull|ImagePullBackOff|ErrImageNeverPull|InvalidImageName)\s*$/.test(text.trim());
+}
+
+function podEvents(cluster: Readonly<ClusterEvidence>): Map<string, EventInfo[]> {
+  const byPod = new Map<string, EventInfo[]>();
+  for (const e of cluster.events) {
+    if (e.involved.kind && e.involved.kind !== 'Pod') continue;
+    if (!e.reason || !PULL_EVENT_REASONS.has(e.reason) || !e.message) continue;
+    const key = `${e.involved.namespace ?? e.namespace}/${e.involved.name ?? ''}`;
+    const list = byPod.get(key) ?? [];
+    list.push(e);
+    byPod.set(key, list);
+  }
+  // Newest first, so the freshest error leads.
+  for (const list of byPod.values()) list.sort((a, b) => (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? ''));
+  return byPod;
+}
+
+function eventText(e: EventInfo): EvidenceItem {
+  const times = e.count > 1 ? ` (×${e.count})` : '';
+  return { where: `event ${e.involved.namespace ?? e.namespace}/${e.involved.name ?? '?'} ${e.reason}${times}`, what: e.message ?? '' };
+}
+
+/** Does the event concern this container? By field path, else by image name, else when unique. */
+function concerns(e: EventInfo, name: string, image: string, podContainers: number): boolean {
+  const c = containerOfFieldPath(e.involved.fieldPath);
+  if (c) return c === name;
+  const img = imageInText(e.message ?? '');
+  if (img) return img === image;
+  return podContainers === 1;
+}
+
+/**
+ * Every container that is waiting on its image (or, with no status yet, has pull-failure events)
+ * with the texts that explain it. Containers already running are ignored even if old events remain.
+ */
+export function collectPullFailures(cluster: Readonly<ClusterEvidence>, classify: (m: string) => Classification): PullFailure[] {
+  const events = podEvents(cluster);
+  const out: PullFailure[] = [];
+  for (const pod of cluster.pods) {
+    if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
+    const podRef = `${pod.namespace}/${pod.name}`;
+    const evs = events.get(podRef) ?? [];
+    for (const spec of pod.containers) {
+      const st: ContainerStatusInfo | undefined = pod.statuses.find((s) => s.name === spec.name && s.init === spec.init);
+      const mine = evs.filter((e) => concerns(e, spec.name, spec.image, pod.containers.length));
+      const waitingOnImage = st?.state === 'waiting' && !!st.reason && PULL_WAITING_REASONS.has(st.reason);
+      const noStatusButFailing = !st && mine.some((e) => e.type === 'Warning' && e.reason !== 'FailedToRetrieveImagePullSecret');
+      if (!waitingOnImage && !noStatusButFailing) continue;
+      const texts: EvidenceItem[] = [];
+      if (st?.message && !isFollowUp(st.message)) texts.push({ where: `pod ${podRef} container ${spec.name}`, what: `${st.reason}: ${st.message}` });
+      for (const e of mine) if (!isFollowUp(e.message ?? '')) texts.push(eventText(e));
+      const unretrievableSecrets = mine
+        .filter((e) => e.reason === 'FailedToRetrieveImagePullSecret')
+        .flatMap((e) => (/\(([^)]*)\)/.exec(e.message ?? '')?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+      const { classification, classifiedText } = bestClassification(texts, classify);
+      const parsed = parseImageReference(spec.image);
+      out.push({
+        pod,
+        podRef,
+        container: spec.name,
+        init: spec.init,
+        image: spec.image,
+        parsed,
+        registry: parsed.ok ? parsed.ref.domain : undefined,
+        node: pod.nodeName,
+        reason: st?.reason ?? mine.find((e) => e.type === 'Warning')?.reason ?? 'Failed',
+        texts,
+        classification,
+        classifiedText,
+        unretrievableSecrets: [...new Set(unretrievableSecrets)],
+      });
+    }
+  }
+  return out;
+}
+
+/** The most confident classification; missing-secret warnings only when nothing else speaks. */
+function bestClassification(texts: EvidenceItem[], classify: (m: string) => Classification): { classification: Classification; classifiedText?: EvidenceItem } {
+  let best: { classification: Classification; classifiedText?: EvidenceItem } = { classification: { message: '', cause: 'unknown', confidence: 0, alternatives: [] } };
+  for (const t of texts) {
+    if (/^Back-off pulling image "[^"]*"\s*$/.test(t.what)) continue; // says nothing of the cause
+    const c = classify(t.what);
+    if (c.cause === 'unknown') continue;
+    const weak = t.where.includes('FailedToRetrieveImagePullSecret');
+    const bestWeak = best.classifiedText?.where.includes('FailedToRetrieveImagePullSecret') ?? true;
+    if (best.classification.cause === 'unknown' || (bestWeak && !weak) || (weak === bestWeak && c.confidence > best.classification.confidence)) {
+      best = { classification: c, classifiedText: t };
+    }
+  }
+  return best;
+}
+
+/** `nodes` of a finding about a pod: its node when scheduled. */
+export function nodesOf(f: PullFailure): string[] {
+  return f.node ? [f.node] : [];
+}

@@ -1,0 +1,52 @@
+import { testRule } from '../rule-tester.js';
+import { event, node, pod, pullFailedText } from '../image/_fixtures.js';
+import rule from './pull-failed.js';
+
+const IMG = 'reg.example.com/team/api:1.4';
+const head = 'failed to do request: Head "https://reg.example.com/v2/team/api/manifests/1.4": ';
+const dns = pullFailedText(IMG, IMG, head + 'dial tcp: lookup reg.example.com on 127.0.0.53:53: no such host');
+const untrusted = pullFailedText(IMG, IMG, head + 'tls: failed to verify certificate: x509: certificate signed by unknown authority');
+const plainHttp = pullFailedText('reg.lab:5000/app:1', 'reg.lab:5000/app:1', 'failed to do request: Head "https://reg.lab:5000/v2/app/manifests/1": http: server gave HTTP response to HTTPS client');
+const notFound = pullFailedText('nginx:nope', 'docker.io/library/nginx:nope', 'docker.io/library/nginx:nope: not found');
+
+const docker = { containerRuntimeVersion: 'docker://20.10.24' };
+
+testRule(rule, {
+  healthy: [
+    { name: 'running pods', evidence: { cluster: { nodes: [node('n1')], pods: [pod('shop/api-a1b2c', IMG)] } } },
+    {
+      name: 'an application cause (not found) is left to image/pull-failed',
+      evidence: { cluster: { pods: [pod('shop/web-a1b2c', 'nginx:nope', { waiting: 'ErrImagePull' })], events: [event('shop/web-a1b2c', 'Failed', notFound)] } },
+    },
+    {
+      name: 'old DNS failure events of a pod now running',
+      evidence: { cluster: { pods: [pod('shop/api-a1b2c', IMG)], events: [event('shop/api-a1b2c', 'Failed', dns)] } },
+    },
+  ],
+  faulty: [
+    {
+      name: 'node resolver cannot resolve the registry on two nodes',
+      evidence: {
+        cluster: {
+          nodes: [node('n2'), node('n3')],
+          pods: [pod('shop/api-a1b2c', IMG, { node: 'n2', waiting: 'ImagePullBackOff' }), pod('billing/api-d4e5f', IMG, { node: 'n3', waiting: 'ErrImagePull' })],
+          events: [event('shop/api-a1b2c', 'Failed', dns, { count: 5 }), event('billing/api-d4e5f', 'Failed', dns)],
+        },
+      },
+      expect: [
+        { cause: 'registry.dns', nodes: ['n2'], pods: ['shop/api-a1b2c'], registry: 'reg.example.com' },
+        { cause: 'registry.dns', nodes: ['n3'], pods: ['billing/api-d4e5f'], registry: 'reg.example.com' },
+      ],
+    },
+    {
+      name: 'untrusted CA on a containerd node',
+      evidence: { cluster: { nodes: [node('n1')], pods: [pod('shop/api-a1b2c', IMG, { waiting: 'ErrImagePull' })], events: [event('shop/api-a1b2c', 'Failed', untrusted)] } },
+      expect: [{ cause: 'registry.tls-untrusted', nodes: ['n1'], registry: 'reg.example.com' }],
+    },
+    {
+      name: 'plain-HTTP registry on a Docker node',
+      evidence: { cluster: { nodes: [node('n1', docker)], pods: [pod('lab/app-a1b2c', 'reg.lab:5000/app:1', { waiting: 'ErrImagePull', message: plainHttp.replace(/^Failed to pull image "[^"]+": /, '') })] } },
+      expect: [{ cause: 'registry.http-to-https', nodes: ['n1'], registry: 'reg.lab:5000' }],
+    },
+  ],
+});

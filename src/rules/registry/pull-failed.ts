@@ -1,0 +1,66 @@
+import type { NodeInfo } from '../../evidence/cluster.js';
+import { defineRule } from '../define-rule.js';
+import { collectPullFailures, nodesOf } from '../image/_pull-failures.js';
+import { runtimeFix, runtimeOf } from './_runtime-fix.js';
+
+const CAUSES = [
+  'registry.dns',
+  'registry.tls-handshake-timeout',
+  'registry.connect-timeout',
+  'registry.connection-refused',
+  'registry.tls-untrusted',
+  'registry.tls-name-mismatch',
+  'registry.tls-expired-or-clock',
+  'registry.http-to-https',
+  'registry.proxy',
+  'registry.mirror-misconfigured',
+  'registry.server-error',
+] as const;
+
+export default defineRule({
+  id: 'registry/pull-failed',
+  layer: 'registry',
+  description:
+    'Image pulls failing on the way to the registry (DNS, TCP, TLS, HTTP, proxy, mirror): the CRI error in the pull events is classified, and the fix is written for the node\'s container runtime.',
+  causes: CAUSES,
+  scope: 'cluster',
+  needs: ['cluster.pods'],
+  severity: 'error',
+  messages: {
+    pullFailed: 'image pulls from {registry} fail ({matched})',
+  },
+  docs:
+    'The pull is done by the node\'s container runtime in the host network namespace, so DNS failures point at the node\'s resolver, not CoreDNS. Fixes depend on `node.status.nodeInfo.containerRuntimeVersion`: containerd nodes get `/etc/containerd/certs.d/<host>/hosts.toml` steps, Docker nodes `daemon.json` steps; a Docker-only fix is never offered on a containerd node.',
+  check({ cluster, classify, report }) {
+    const nodeByName = new Map<string, Readonly<NodeInfo>>(cluster.nodes.map((n) => [n.name, n]));
+    for (const f of collectPullFailures(cluster, classify)) {
+      const cause = f.classification.cause as (typeof CAUSES)[number];
+      if (!CAUSES.includes(cause) || !f.classifiedText || !f.registry) continue;
+      const n = f.node ? nodeByName.get(f.node) : undefined;
+      const runtime = runtimeOf(n?.containerRuntimeVersion);
+      const fix = runtimeFix(cause, runtime, f.registry);
+      const evidence = [f.classifiedText, ...f.texts.filter((t) => t !== f.classifiedText)];
+      if (n?.containerRuntimeVersion) evidence.push({ where: `node ${n.name}`, what: `containerRuntimeVersion ${n.containerRuntimeVersion}` });
+      report({
+        messageId: 'pullFailed',
+        cause,
+        data: {
+          node: f.node ?? 'unscheduled',
+          image: f.image,
+          registry: f.registry,
+          host: f.registry,
+          pod: f.podRef,
+          matched: f.classification.matched ?? cause,
+          runtime: runtime ?? 'unknown runtime',
+        },
+        nodes: nodesOf(f),
+        pods: [f.podRef],
+        registry: f.registry,
+        evidence,
+        fix,
+        confidence: f.classification.confidence,
+        alternatives: f.classification.alternatives.map((a) => a.cause),
+      });
+    }
+  },
+});
