@@ -1,0 +1,41 @@
+import { defineRule } from '../define-rule.js';
+import { gatewayCidr, networkCidr } from '../flannel/_cidr.js';
+import { clusterNode } from '../flannel/_peers.js';
+
+export default defineRule({
+  id: 'cni/bridge-ip',
+  layer: 'cni',
+  description:
+    "cni0 must carry exactly the gateway of the node's flannel subnet (<subnet>.1/<len>); any other IPv4 address makes the bridge plugin refuse every new pod.",
+  causes: ['cni.bridge-ip-conflict'],
+  scope: 'node',
+  needs: ['node.links'],
+  severity: 'error',
+  messages: {
+    conflict: 'node {node}: cni0 has {addresses}, but the node subnet {subnet} needs {expected}',
+  },
+  docs: 'The bridge plugin fails with `"cni0" already has an IP address different from 10.244.1.1/24` when cni0 keeps an address from an older podCIDR (node re-joined, CIDR changed); it only replaces it with forceAddress (facts §4.2). The usual fix deletes cni0 so the next pod ADD recreates it.',
+  check({ evidence, node, report }) {
+    const bridge = node.links.find((l) => l.name === 'cni0');
+    if (!bridge) return; // created on the first pod ADD
+    const cn = clusterNode(evidence, node.name);
+    const subnet = networkCidr(node.subnetEnv?.subnet) ?? networkCidr(cn?.podCIDR ?? cn?.podCIDRs[0]);
+    const expected = gatewayCidr(subnet);
+    if (!subnet || !expected) return;
+    const v4 = bridge.addresses.filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`);
+    const wrong = v4.filter((a) => a !== expected);
+    if (!wrong.length) return;
+    report({
+      messageId: 'conflict',
+      data: { node: node.name, addresses: v4.join(', '), subnet, expected },
+      evidence: [
+        { where: `node ${node.name}: ip addr show cni0`, what: `inet ${v4.join(', inet ')}` },
+        { where: node.subnetEnv ? `node ${node.name}: ${node.subnetEnv.file}` : `node ${node.name} spec.podCIDR`, what: node.subnetEnv?.subnet ? `FLANNEL_SUBNET=${node.subnetEnv.subnet}` : subnet },
+      ],
+      fix: [
+        `On ${node.name}: ip link set cni0 down && ip link delete cni0 (the bridge plugin recreates it with ${expected} on the next pod)`,
+        `Delete the pods on ${node.name} that still use old addresses so they are re-created: kubectl get pods -A -o wide --field-selector spec.nodeName=${node.name}`,
+      ],
+    });
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from '../define-rule.js';
+import { hostCount } from '../flannel/_cidr.js';
+
+export default defineRule({
+  id: 'cni/ipam-exhausted',
+  layer: 'cni',
+  description:
+    "host-local IPAM must have free addresses in the node's range; files leaked in /var/lib/cni/networks/<network> (pods gone, reservation left) use it up.",
+  causes: ['cni.ipam-exhausted'],
+  scope: 'node',
+  needs: ['node.ipam'],
+  severity: 'error',
+  messages: {
+    exhausted: 'node {node}: host-local network {network} has {allocated} of {usable} addresses reserved{leakNote}',
+  },
+  docs: 'host-local keeps one file per reserved IP in /var/lib/cni/networks/cbr0; the gateway (.1) is not handed out, so a /24 has 253 pod addresses. When they are all taken new pods fail with "no IP addresses available in range set" (facts §3, §4.2).',
+  check({ node, report }) {
+    for (const r of node.ipam) {
+      // rangeSize counts host addresses; the gateway takes one of them.
+      const size = r.rangeSize ?? hostCount(node.subnetEnv?.subnet);
+      if (!size) continue;
+      const usable = size - 1;
+      if (r.allocated < usable) continue;
+      const leaked = r.leaked ?? 0;
+      const dir = `/var/lib/cni/networks/${r.network}`;
+      report({
+        messageId: 'exhausted',
+        data: { node: node.name, network: r.network, allocated: r.allocated, usable, leakNote: leaked ? `, ${leaked} of them leaked (no container)` : '' },
+        evidence: [{ where: `node ${node.name}: ${dir}`, what: `${r.allocated} reservation files${leaked ? `, ${leaked} for containers that no longer exist` : ''}; range holds ${usable} pod addresses` }],
+        fix: [
+          `List reservations whose container is gone: for f in ${dir}/1*; do id=$(head -1 "$f"); crictl inspectp "$id" >/dev/null 2>&1 || echo "$f"; done`,
+          'Remove those files (only those), or drain the node, stop kubelet and containerd, and rm -rf ' + dir,
+          'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see kubelet log)',
+        ],
+      });
+    }
+  },
+});
