@@ -1,0 +1,153 @@
+import type { PodInfo, PullSecretInfo, ServiceAccountInfo } from '../../evidence/cluster.js';
+import type { EvidenceItem, Severity } from '../../engine/finding.js';
+import { defineRule } from '../define-rule.js';
+import { matchingKeys } from './_keyring.js';
+import { collectPullFailures, nodesOf, type PullFailure } from './_pull-failures.js';
+
+/** Pull errors a credential problem can explain; with any other (DNS, TLS…) it is only a note. */
+const CREDENTIAL_SHAPED = new Set(['unknown', 'image.auth-missing', 'image.auth-rejected', 'image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed']);
+
+export default defineRule({
+  id: 'image/pull-credentials',
+  layer: 'image',
+  description:
+    'For each pod failing to pull: the credentials kubelet would send, from the pod\'s imagePullSecrets, matched to the image\'s registry by kubelet\'s keyring rules (missing secret, malformed secret, no key for the registry, service-account secrets that never reached the pod).',
+  causes: ['image.pullsecret-missing', 'image.pullsecret-malformed', 'image.pullsecret-wrong-registry', 'image.auth-missing'],
+  scope: 'cluster',
+  needs: ['cluster.pods'],
+  severity: 'error',
+  messages: {
+    missing: 'pod {pod} names imagePullSecret {secret}, which does not exist in namespace {namespace}',
+    malformed: 'imagePullSecret {namespace}/{secret} of pod {pod} is unusable: {problem}',
+    wrongRegistry: 'imagePullSecret {secrets} of pod {pod} has no credentials for {registry} (keys: {keys})',
+    saLater:
+      'service account {namespace}/{sa} lists imagePullSecrets {secrets}, but pod {pod} has none: they are copied only when a pod is created, and this pod predates them',
+  },
+  docs:
+    'Matching follows kubelet: keys normalised (scheme optional, /v1/ or /v2/ dropped), ports must match, `*` covers one host label, the key path must prefix the repository path; Docker Hub images also use an `index.docker.io` key, never `registry-1.docker.io`. Judged only for pods that are failing to pull; severity error when the pull error is credential-shaped (denied, unauthorised, not found, or unrecognised), info otherwise.',
+  check({ cluster, classify, report }) {
+    const secretsRead = cluster.read.includes('secrets');
+    const secretByRef = new Map(cluster.pullSecrets.map((s) => [`${s.namespace}/${s.name}`, s]));
+    const missing = new Set(cluster.missingSecrets);
+    const saByRef = new Map(cluster.serviceAccounts.map((s) => [`${s.namespace}/${s.name}`, s]));
+    const seen = new Set<string>();
+    for (const f of collectPullFailures(cluster, classify)) {
+      if (!f.parsed.ok) continue;
+      const image = f.parsed.ref;
+      // One verdict per pod and registry: several containers from one registry share the secrets.
+      const key = `${f.podRef}|${f.registry}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const severity: Severity = CREDENTIAL_SHAPED.has(f.classification.cause) ? 'error' : 'info';
+      const ns = f.pod.namespace;
+      const scope = { nodes: nodesOf(f), pods: [f.podRef], registry: f.registry, severity };
+      const pullText = f.classifiedText ?? f.texts[0];
+      const proof = (items: EvidenceItem[]) => (pullText ? [...items, pullText] : items);
+      const base = { pod: f.podRef, namespace: ns, registry: f.registry ?? '', image: f.image };
+
+      const usable: PullSecretInfo[] = [];
+      for (const name of f.pod.imagePullSecrets) {
+        const ref = `${ns}/${name}`;
+        const s = secretByRef.get(ref);
+        if (!s) {
+          if (missing.has(ref) || f.unretrievableSecrets.includes(name) || secretsRead) {
+            report({
+              messageId: 'missing',
+              cause: 'image.pullsecret-missing',
+              data: { ...base, secret: name },
+              ...scope,
+              evidence: proof([{ where: `pod ${f.podRef}`, what: `spec.imagePullSecrets names ${name}; no Secret ${ref} exists` }]),
+            });
+          }
+          continue;
+        }
+        const matched = matchingKeys(keysOf(s), image).map((m) => m.key);
+        const problems = s.problems.filter((p) => !keysOf(s).some((k) => p.includes(k)) || matched.some((k) => p.includes(k)));
+        if (problems.length) {
+          report({
+            messageId: 'malformed',
+            cause: 'image.pullsecret-malformed',
+            data: { ...base, secret: name, problem: problems[0] },
+            ...scope,
+            evidence: proof(problems.map((p) => ({ where: `secret ${ref}${s.type ? ` (type ${s.type})` : ''}`, what: p }))),
+          });
+          continue;
+        }
+        usable.push(s);
+      }
+      if (usable.length) {
+        const anyMatch = usable.some((s) => matchingKeys(keysOf(s), image).length > 0);
+        if (!anyMatch) {
+          const keys = [...new Set(usable.flatMap(keysOf))];
+          report({
+            messageId: 'wrongRegistry',
+            cause: 'image.pullsecret-wrong-registry',
+            data: { ...base, secrets: usable.map((s) => s.name).join(', '), keys: keys.join(', ') || 'none' },
+            ...scope,
+            evidence: proof(
+              usable.map((s) => ({
+                where: `secret ${s.namespace}/${s.name}`,
+                what: `auths keys: ${keysOf(s).join(', ') || '(none)'}; image ${f.image} needs a key for ${f.registry}${hubNote(f)}`,
+              })),
+            ),
+            fix: wrongRegistryFix(f),
+          });
+        }
+      }
+      if (!f.pod.imagePullSecrets.length) saLater(f, saByRef.get(`${ns}/${f.pod.serviceAccountName ?? 'default'}`), secretByRef, base, scope, pullText, report);
+    }
+  },
+});
+
+function keysOf(s: PullSecretInfo): string[] {
+  return s.rawKeys.length ? s.rawKeys : s.registries;
+}
+
+function hubNote(f: PullFailure): string {
+  return f.parsed.ok && f.parsed.ref.dockerHub ? ' (docker.io, index.docker.io or https://index.docker.io/v1/; registry-1.docker.io does not match)' : '';
+}
+
+function wrongRegistryFix(f: PullFailure): string[] {
+  const host = f.parsed.ok && f.parsed.ref.dockerHub ? 'https://index.docker.io/v1/' : f.registry;
+  return [
+    `Create a pull secret for ${host}: kubectl create secret docker-registry <name> -n ${f.pod.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<token>`,
+    `Reference it in the pod's imagePullSecrets (or the service account's, then recreate the pod), and check the key is written exactly as the image's registry, port included.`,
+  ];
+}
+
+type Reporter = Parameters<Parameters<typeof defineRule>[0]['check']>[0]['report'];
+
+/** The SA lists secrets but the pod has none: the SA changed after the pod was created. */
+function saLater(
+  f: PullFailure,
+  sa: Readonly<ServiceAccountInfo> | undefined,
+  secretByRef: Map<string, PullSecretInfo>,
+  base: Record<string, string>,
+  scope: { nodes: string[]; pods: string[]; registry?: string; severity: Severity },
+  pullText: EvidenceItem | undefined,
+  report: Reporter,
+): void {
+  if (!sa?.imagePullSecrets.length) return;
+  const pod: Readonly<PodInfo> = f.pod;
+  const later = sa.imagePullSecrets
+    .map((n) => secretByRef.get(`${sa.namespace}/${n}`))
+    .filter((s): s is PullSecretInfo => !!s?.creationTimestamp && !!pod.creationTimestamp && s.creationTimestamp > pod.creationTimestamp);
+  const evidence: EvidenceItem[] = [
+    { where: `serviceaccount ${sa.namespace}/${sa.name}`, what: `imagePullSecrets: ${sa.imagePullSecrets.join(', ')}` },
+    { where: `pod ${f.podRef}`, what: `no imagePullSecrets; created ${pod.creationTimestamp ?? '(unknown)'}` },
+    ...later.map((s) => ({ where: `secret ${s.namespace}/${s.name}`, what: `created ${s.creationTimestamp}, after the pod` })),
+  ];
+  if (pullText) evidence.push(pullText);
+  report({
+    messageId: 'saLater',
+    cause: 'image.auth-missing',
+    data: { ...base, sa: sa.name, secrets: sa.imagePullSecrets.join(', ') },
+    ...scope,
+    evidence,
+    fix: [
+      `Recreate the pod so the service account's imagePullSecrets are copied in: kubectl delete pod -n ${pod.namespace} ${pod.name} (its controller makes a new one), or kubectl rollout restart the owning workload.`,
+      `Or name the secret in the workload's pod template (spec.imagePullSecrets).`,
+    ],
+    confidence: later.length ? 0.9 : 0.7,
+  });
+}
