@@ -20,6 +20,17 @@ export interface RegistryProbeResult {
   cause?: string;
   failedPhase?: string;
   rateLimit?: { limit?: string; remaining?: string };
+  /** Total time of the probe in ms. */
+  ms?: number;
+  /** Each registry host tried, in containerd's order (mirrors from hosts.toml, then server). */
+  attempts?: { endpoint: string; mirror: boolean; ok: boolean; cause?: string; failedPhase?: string; error?: string }[];
+  /** Which credentials were sent: the pull-secret auths key (never the value), or none. */
+  credentials?: { key: string } | null;
+  /** Manifest digest and media type returned by HEAD. */
+  digest?: string;
+  mediaType?: string;
+  /** hosts.toml used, when there was one. */
+  hostsFile?: string;
 }
 
 export interface DnsProbeResult {

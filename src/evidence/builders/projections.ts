@@ -211,12 +211,12 @@ export const WANTED_CONFIGMAPS: readonly { namespace: string; name: string }[] =
   { namespace: 'kube-system', name: 'kubeadm-config' },
   { namespace: 'kube-system', name: 'kube-proxy' },
 ];
-const WANTED_CM_NAMES = new Set(WANTED_CONFIGMAPS.map((c) => c.name));
+const WANTED_CM = new Set(WANTED_CONFIGMAPS.map((c) => `${c.namespace}/${c.name}`));
 
 /** The projection, or undefined for a config map no rule reads. */
 export function configMapInfo(o: Raw): ConfigMapInfo | undefined {
   const m = meta(o);
-  if (!WANTED_CM_NAMES.has(m.name)) return undefined;
+  if (!WANTED_CM.has(`${m.namespace ?? ''}/${m.name}`)) return undefined;
   const data: Record<string, string> = {};
   for (const [k, v] of Object.entries(strMap(o.data))) data[k] = clip(v, MAX_CONFIG_VALUE)!;
   return { namespace: m.namespace ?? '', name: m.name, data };
@@ -258,14 +258,16 @@ export function workloadInfo(o: Raw, kind: 'DaemonSet' | 'Deployment'): Workload
   });
 }
 
-/** The cluster DNS Service (kube-dns, also CoreDNS's name on every distribution). */
-export function isWantedService(name: string): boolean {
-  return name === 'kube-dns';
+/** The cluster DNS Service: kube-system/kube-dns (CoreDNS keeps that name on every distribution). */
+export const DNS_SERVICE = { namespace: 'kube-system', name: 'kube-dns' } as const;
+
+export function isWantedService(namespace: string | undefined, name: string): boolean {
+  return namespace === DNS_SERVICE.namespace && name === DNS_SERVICE.name;
 }
 
 export function serviceInfo(o: Raw): ServiceInfo | undefined {
   const m = meta(o);
-  if (!isWantedService(m.name)) return undefined;
+  if (!isWantedService(m.namespace, m.name)) return undefined;
   const spec = obj(o.spec) ?? {};
   return compact({
     namespace: m.namespace ?? '',
@@ -282,7 +284,7 @@ export function serviceInfo(o: Raw): ServiceInfo | undefined {
 
 export function endpointsInfo(o: Raw): EndpointsInfo | undefined {
   const m = meta(o);
-  if (!isWantedService(m.name)) return undefined;
+  if (!isWantedService(m.namespace, m.name)) return undefined;
   const addresses = new Set<string>();
   const notReady = new Set<string>();
   for (const s of arr(o.subsets)) {

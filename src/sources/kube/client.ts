@@ -1,0 +1,117 @@
+/**
+ * A raw-JSON HTTP client for the Kubernetes API. Configuration and authentication (kubeconfig,
+ * contexts, client certificates, tokens, exec plugins) come from `@kubernetes/client-node`'s
+ * KubeConfig, unmodified; requests go through node:http(s) so we get per-request timeouts and the
+ * objects exactly as the server sent them (the typed client turns timestamps into Dates and drops
+ * fields), which keeps kube and bundle evidence identical.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ToolError } from '../../errors.js';
+
+export interface KubeTarget {
+  kubeconfig?: string;
+  context?: string;
+}
+
+export interface KubeResponse {
+  status: number;
+  body: any;
+}
+
+/** A Status failure or transport error of one request. */
+export class KubeRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly reason?: string,
+    readonly transport = false,
+  ) {
+    super(message);
+  }
+}
+
+export function loadKubeConfig(t: KubeTarget): KubeConfig {
+  const kc = new KubeConfig();
+  try {
+    if (t.kubeconfig) kc.loadFromFile(t.kubeconfig);
+    else kc.loadFromDefault();
+  } catch (e) {
+    throw new ToolError(`cannot load kubeconfig${t.kubeconfig ? ` ${t.kubeconfig}` : ''}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (t.context) {
+    if (!kc.getContextObject(t.context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new ToolError(`context "${t.context}" is not in the kubeconfig (contexts: ${known.join(', ') || 'none'})`);
+    }
+    kc.setCurrentContext(t.context);
+  }
+  if (!kc.getCurrentCluster()) {
+    throw new ToolError('no cluster in the kubeconfig: set KUBECONFIG, pass --kubeconfig, or use --bundle for offline diagnosis');
+  }
+  return kc;
+}
+
+/** The namespace of the current context (kubectl's default for -n). */
+export function contextNamespace(kc: KubeConfig): string | undefined {
+  return kc.getContextObject(kc.getCurrentContext())?.namespace;
+}
+
+export class KubeClient {
+  readonly server: string;
+  private options?: https.RequestOptions;
+
+  constructor(private readonly kc: KubeConfig) {
+    this.server = kc.getCurrentCluster()!.server.replace(/\/+$/, '');
+  }
+
+  private async requestOptions(): Promise<https.RequestOptions> {
+    if (this.options) return this.options;
+    const opts: https.RequestOptions = { headers: {} };
+    try {
+      await this.kc.applyToHTTPSOptions(opts);
+    } catch (e) {
+      throw new ToolError(`cannot authenticate with the kubeconfig user: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    // The agent KubeConfig builds is for TLS; plain-HTTP servers (a local proxy, the lab) use the default.
+    if (this.server.startsWith('http:')) delete opts.agent;
+    this.options = opts;
+    return opts;
+  }
+
+  /** GET a path (with query); resolves for every HTTP status, rejects on transport errors and timeouts. */
+  async get(path: string, timeoutMs: number, signal?: AbortSignal): Promise<KubeResponse> {
+    const base = await this.requestOptions();
+    const url = new URL(this.server + path);
+    const mod = url.protocol === 'https:' ? https : http;
+    return new Promise<KubeResponse>((resolve, reject) => {
+      const req = mod.request(url, { ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' }, signal }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => reject(new KubeRequestError(e.message, undefined, undefined, true)));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: any;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            body = { message: text.slice(0, 200) };
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`no answer within ${fmtMs(timeoutMs)}`, undefined, 'Timeout', true)));
+      req.on('error', (e: any) => {
+        if (e instanceof KubeRequestError) reject(e);
+        else if (e?.name === 'AbortError') reject(new KubeRequestError('stopped: the overall --timeout ran out', undefined, 'Timeout', true));
+        else reject(new KubeRequestError(e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? e), undefined, undefined, true));
+      });
+      req.end();
+    });
+  }
+}
+
+export function fmtMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
