@@ -1,0 +1,31 @@
+import type { EventInfo } from '../../evidence/cluster.js';
+import { testRule } from '../rule-tester.js';
+import { node } from './_fixtures.js';
+import rule from './node-disk-pressure.js';
+
+const pressured = node('n2', {
+  conditions: [
+    { type: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure', message: 'kubelet has disk pressure' },
+    { type: 'Ready', status: 'True', reason: 'KubeletReady' },
+  ],
+});
+const gcFailed: EventInfo = {
+  namespace: 'default',
+  type: 'Warning',
+  reason: 'ImageGCFailed',
+  message: 'failed to garbage collect required amount of images. Attempted to free 4005076582 bytes, but only found 0 bytes eligible to free.',
+  count: 12,
+  involved: { kind: 'Node', name: 'n3' },
+  source: 'kubelet',
+};
+
+testRule(rule, {
+  healthy: [
+    { name: 'nodes without pressure', evidence: { cluster: { nodes: [node('n1'), node('n2')] } } },
+    { name: 'nodes without conditions at all', evidence: { cluster: { nodes: [node('n1', { conditions: [] })] } } },
+  ],
+  faulty: [
+    { name: 'DiskPressure=True', evidence: { cluster: { nodes: [node('n1'), pressured] } }, expect: [{ cause: 'image.disk-full', nodes: ['n2'], severity: 'error' }] },
+    { name: 'image GC failing only', evidence: { cluster: { nodes: [node('n3')], events: [gcFailed] } }, expect: [{ cause: 'image.disk-full', nodes: ['n3'], severity: 'warning' }] },
+  ],
+});
