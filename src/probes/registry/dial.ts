@@ -1,0 +1,318 @@
+/**
+ * Opening a connection to a registry host phase by phase — dns, tcp, proxy (CONNECT), tls — each
+ * timed and bounded by the caller's deadline. Failures are thrown as PhaseError naming the phase
+ * and the cause id, with a message in the words Go/containerd would use.
+ */
+import { connect as netConnect, type Socket } from 'node:net';
+import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { ProbePhase } from '../../evidence/probes.js';
+import { HttpConnection, PhaseTimeout } from './http1.js';
+import type { NodeResolver } from './node-resolver.js';
+
+export class PhaseError extends Error {
+  constructor(
+    readonly phase: string,
+    readonly cause: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PhaseError';
+  }
+}
+
+export interface ProxyConfig {
+  httpsProxy?: string;
+  httpProxy?: string;
+  noProxy?: string;
+}
+
+export interface DialTarget {
+  scheme: 'https' | 'http';
+  /** host[:port] */
+  host: string;
+  skipVerify: boolean;
+  ca: string[];
+}
+
+export interface DialContext {
+  resolver: NodeResolver;
+  proxy: ProxyConfig;
+  /** the node clock, for the expiry verdict */
+  now: () => number;
+  phases: ProbePhase[];
+}
+
+export function splitHostPort(hostPort: string, scheme: 'https' | 'http'): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(hostPort);
+  const host = (m?.[1] ?? hostPort).replace(/^\[|\]$/g, '');
+  return { host, port: m?.[2] ? Number(m[2]) : scheme === 'https' ? 443 : 80 };
+}
+
+/** Runs one phase: records its timing and outcome; a PhaseTimeout or error is re-thrown as PhaseError. */
+export async function phase<T>(ctx: DialContext, name: string, run: () => Promise<T>, detail?: (v: T) => string | undefined, onError?: (e: Error) => PhaseError): Promise<T> {
+  const t0 = performance.now();
+  try {
+    const v = await run();
+    ctx.phases.push({ name, ok: true, ms: round(performance.now() - t0), detail: detail?.(v) });
+    return v;
+  } catch (e) {
+    const err = e instanceof PhaseError ? e : onError ? onError(e as Error) : new PhaseError(name, 'registry.connect-timeout', String((e as Error).message));
+    ctx.phases.push({ name, ok: false, ms: round(performance.now() - t0), error: err.message });
+    throw err;
+  }
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function timeLeft(deadline: number, phaseName: string): number {
+  const left = deadline - Date.now();
+  if (left <= 0) throw new PhaseTimeout(phaseName, 0);
+  return left;
+}
+
+/** Whether NO_PROXY exempts host (suffix, exact, "*", IP prefix). */
+export function bypassProxy(host: string, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const h = host.toLowerCase();
+  for (const raw of noProxy.split(',')) {
+    const e = raw.trim().toLowerCase().replace(/:\d+$/, '');
+    if (!e) continue;
+    if (e === '*') return true;
+    if (e.includes('/')) {
+      const [net, bits] = e.split('/');
+      if (ipInCidr(h, net!, Number(bits))) return true;
+      continue;
+    }
+    const bare = e.replace(/^\*?\./, '');
+    if (h === bare || h.endsWith('.' + bare)) return true;
+  }
+  return false;
+}
+
+function ipInCidr(ip: string, net: string, bits: number): boolean {
+  const toN = (s: string) => {
+    const p = s.split('.').map(Number);
+    return p.length === 4 && p.every((x) => x >= 0 && x < 256) ? ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0 : undefined;
+  };
+  const a = toN(ip);
+  const b = toN(net);
+  if (a === undefined || b === undefined || !(bits >= 0 && bits <= 32)) return false;
+  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+  return (a & mask) === (b & mask);
+}
+
+function tcpConnect(address: string, port: number, deadline: number, phaseName: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const left = timeLeft(deadline, phaseName);
+    const s = netConnect({ host: address, port });
+    const timer = setTimeout(() => {
+      s.destroy();
+      reject(new PhaseTimeout(phaseName, left));
+    }, left);
+    s.once('connect', () => {
+      clearTimeout(timer);
+      s.removeAllListeners('error');
+      s.setNoDelay(true);
+      resolve(s);
+    });
+    s.once('error', (e) => {
+      clearTimeout(timer);
+      s.destroy();
+      reject(e);
+    });
+  });
+}
+
+function tcpError(address: string, port: number) {
+  return (e: Error): PhaseError => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof PhaseTimeout) return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: i/o timeout`);
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return new PhaseError('tcp', 'registry.connection-refused', `dial tcp ${address}:${port}: connect: connection refused`);
+    if (code === 'EHOSTUNREACH') return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: connect: no route to host`);
+    if (code === 'ENETUNREACH') return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: connect: network is unreachable`);
+    return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: ${e.message}`);
+  };
+}
+
+/** DNS + TCP to host:port (no proxy). */
+async function dialTcp(ctx: DialContext, host: string, port: number, deadline: number, label = ''): Promise<{ socket: Socket; address: string }> {
+  const res = await phase(
+    ctx,
+    `dns${label}`,
+    () => ctx.resolver.resolve(host, timeLeft(deadline, 'dns')),
+    (r) => `${host} → ${r.addresses.join(', ')} (${r.via}${r.server ? ` ${r.server}` : ''})`,
+    (e) => new PhaseError('dns', 'registry.dns', e instanceof PhaseTimeout ? `lookup ${host}: i/o timeout` : e.message),
+  );
+  const address = res.addresses[0]!;
+  const socket = await phase(ctx, `tcp${label}`, () => tcpConnect(address, port, deadline, 'tcp'), () => `${address}:${port}`, tcpError(address, port));
+  return { socket, address };
+}
+
+/** Opens an HTTP connection to target: dns, tcp (or proxy dns/tcp + CONNECT), tls when https. */
+export async function dial(ctx: DialContext, target: DialTarget, deadline: number): Promise<HttpConnection> {
+  const { host, port } = splitHostPort(target.host, target.scheme);
+  const proxyUrl = target.scheme === 'https' ? ctx.proxy.httpsProxy : (ctx.proxy.httpProxy ?? ctx.proxy.httpsProxy);
+  let socket: Socket;
+  if (proxyUrl && !bypassProxy(host, ctx.proxy.noProxy)) socket = await viaProxy(ctx, proxyUrl, host, port, deadline);
+  else socket = (await dialTcp(ctx, host, port, deadline)).socket;
+  if (target.scheme === 'http') return new HttpConnection(socket, target.host);
+  const tlsSocket = await phase(ctx, 'tls', () => tlsHandshake(socket, host, target, deadline), describeCert, (e) => tlsError(e, host, port));
+  try {
+    verifyPeer(tlsSocket, host, target, ctx.now());
+  } catch (e) {
+    const last = ctx.phases[ctx.phases.length - 1]!;
+    last.ok = false;
+    last.error = (e as Error).message;
+    tlsSocket.destroy();
+    throw e;
+  }
+  return new HttpConnection(tlsSocket, target.host);
+}
+
+async function viaProxy(ctx: DialContext, proxyUrl: string, host: string, port: number, deadline: number): Promise<Socket> {
+  let u: URL;
+  try {
+    u = new URL(/^[a-z]+:\/\//i.test(proxyUrl) ? proxyUrl : `http://${proxyUrl}`);
+  } catch {
+    throw new PhaseError('proxy', 'registry.proxy', `proxyconnect tcp: invalid proxy URL`);
+  }
+  const pPort = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
+  const pHost = u.hostname.replace(/^\[|\]$/g, '');
+  let s: Socket;
+  try {
+    s = (await dialTcp(ctx, pHost, pPort, deadline, '-proxy')).socket;
+  } catch (e) {
+    throw new PhaseError((e as PhaseError).phase ?? 'proxy', 'registry.proxy', `proxyconnect tcp: ${(e as Error).message}`);
+  }
+  const auth = u.username ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}\r\n` : '';
+  const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return phase(
+    ctx,
+    'proxy-connect',
+    () =>
+      new Promise<Socket>((resolve, reject) => {
+        const left = timeLeft(deadline, 'proxy-connect');
+        let buf = Buffer.alloc(0);
+        const timer = setTimeout(() => fail(new PhaseTimeout('proxy-connect', left)), left);
+        const fail = (e: Error) => {
+          clearTimeout(timer);
+          s.destroy();
+          reject(e);
+        };
+        const onData = (b: Buffer) => {
+          buf = Buffer.concat([buf, b]);
+          const end = buf.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          clearTimeout(timer);
+          s.off('data', onData);
+          const status = /^HTTP\/1\.[01] (\d{3})(.*)/.exec(buf.subarray(0, buf.indexOf('\r\n')).toString('latin1'));
+          if (!status || status[1]![0] !== '2') return fail(new Error(`proxy answered CONNECT with ${status ? status[1] + status[2] : 'garbage'}`));
+          const rest = buf.subarray(end + 4);
+          if (rest.length) s.unshift(rest);
+          resolve(s);
+        };
+        s.on('data', onData);
+        s.once('error', fail);
+        s.once('end', () => fail(new Error('proxy closed the connection during CONNECT')));
+        s.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`);
+      }),
+    () => `CONNECT ${target} via ${u.host}`,
+    (e) => new PhaseError('proxy-connect', 'registry.proxy', `proxyconnect tcp ${u.host}: ${e instanceof PhaseTimeout ? 'i/o timeout' : e.message}`),
+  );
+}
+
+function tlsHandshake(socket: Socket, host: string, target: DialTarget, deadline: number): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const left = timeLeft(deadline, 'tls');
+    const isIp = /^[\d.]+$|:/.test(host);
+    const t = tlsConnect({
+      socket,
+      servername: isIp ? undefined : host,
+      ca: [...rootCertificates, ...target.ca],
+      rejectUnauthorized: false,
+      ALPNProtocols: ['http/1.1'],
+    });
+    const timer = setTimeout(() => {
+      t.destroy();
+      reject(new PhaseTimeout('tls', left));
+    }, left);
+    t.once('secureConnect', () => {
+      clearTimeout(timer);
+      t.removeAllListeners('error');
+      resolve(t);
+    });
+    t.once('error', (e) => {
+      clearTimeout(timer);
+      t.destroy();
+      reject(e);
+    });
+  });
+}
+
+function tlsError(e: Error, host: string, port: number): PhaseError {
+  if (e instanceof PhaseTimeout) return new PhaseError('tls', 'registry.tls-handshake-timeout', 'net/http: TLS handshake timeout');
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL/.test(code + e.message)) {
+    return new PhaseError('tls', 'registry.http-to-https', `http: server gave HTTP response to HTTPS client (${host}:${port})`);
+  }
+  if (code === 'ECONNRESET' || /socket disconnected/i.test(e.message)) return new PhaseError('tls', 'registry.tls-handshake-timeout', `TLS handshake with ${host}:${port} reset by peer (${e.message})`);
+  return new PhaseError('tls', 'registry.tls-handshake-timeout', `TLS handshake with ${host}:${port} failed: ${e.message}`);
+}
+
+function describeCert(t: TLSSocket): string {
+  const c = t.getPeerCertificate();
+  if (!c || !c.subject) return `${t.getProtocol() ?? 'tls'}`;
+  return `${t.getProtocol()} subject ${c.subject.CN ?? '?'}, issuer ${c.issuer?.CN ?? '?'}, valid ${c.valid_from} – ${c.valid_to}`;
+}
+
+const UNTRUSTED = new Set(['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
+
+/** Chain, expiry (against the node clock) and name checks, in Go's order; skip_verify skips them. */
+function verifyPeer(t: TLSSocket, host: string, target: DialTarget, now: number): void {
+  if (target.skipVerify) return;
+  const cert = t.getPeerCertificate() as PeerCertificate;
+  const reason = t.authorizationError ? String((t.authorizationError as unknown as { code?: string }).code ?? t.authorizationError) : '';
+  const nowIso = new Date(now).toISOString();
+  const notAfter = cert?.valid_to ? new Date(cert.valid_to) : undefined;
+  const notBefore = cert?.valid_from ? new Date(cert.valid_from) : undefined;
+  const expired = reason === 'CERT_HAS_EXPIRED' || reason === 'CERT_NOT_YET_VALID' || (notAfter && now > notAfter.getTime()) || (notBefore && now < notBefore.getTime());
+  if (expired) {
+    const rel = notAfter && now > notAfter.getTime() ? `is after ${notAfter.toISOString()}` : `is before ${notBefore?.toISOString()}`;
+    throw new PhaseError('tls', 'registry.tls-expired-or-clock', `x509: certificate has expired or is not yet valid: current time ${nowIso} (node clock) ${rel}`);
+  }
+  if (reason && (UNTRUSTED.has(reason) || reason)) {
+    if (UNTRUSTED.has(reason) || !/HOSTNAME|ALTNAME/.test(reason)) {
+      throw new PhaseError('tls', 'registry.tls-untrusted', `tls: failed to verify certificate: x509: certificate signed by unknown authority (${reason}; issuer ${cert?.issuer?.CN ?? '?'})`);
+    }
+  }
+  const nameErr = checkServerIdentity(host, cert);
+  if (nameErr) {
+    const names = (cert.subjectaltname ?? '').replace(/(DNS|IP Address):/g, '').split(/,\s*/).filter(Boolean);
+    const isIp = /^[\d.]+$|:/.test(host);
+    throw new PhaseError(
+      'tls',
+      'registry.tls-name-mismatch',
+      isIp && !names.some((n) => /^[\d.:]+$/.test(n)) ? `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs` : `x509: certificate is valid for ${names.join(', ') || cert.subject?.CN}, not ${host}`,
+    );
+  }
+}
+
+/** After a TLS failure that looks like plain HTTP: does the port answer HTTP? */
+export async function speaksPlainHttp(ctx: DialContext, target: DialTarget, deadline: number): Promise<boolean> {
+  const { host, port } = splitHostPort(target.host, 'https');
+  const scratch: DialContext = { ...ctx, phases: [] };
+  try {
+    const { socket } = await dialTcp(scratch, host, port, deadline);
+    const c = new HttpConnection(socket, target.host);
+    try {
+      const r = await c.request('GET', '/v2/', {}, Math.min(deadline, Date.now() + 2000), 'http-check');
+      return r.status > 0;
+    } finally {
+      c.close();
+    }
+  } catch {
+    return false;
+  }
+}

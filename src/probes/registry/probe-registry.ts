@@ -1,0 +1,317 @@
+/**
+ * The registry probe: from a node's point of view, walk what containerd does for one image —
+ * dns → tcp → (proxy) → tls → GET /v2/ → auth → HEAD manifest → platform — timing every phase, and
+ * name the cause id of the phase that failed. Mirrors from hosts.toml are tried in order, then the
+ * server, like containerd.
+ */
+import type { ProbePhase, RegistryProbeResult } from '../../evidence/probes.js';
+import { parseImageReference, type ImageReference } from '../../parsers/image-reference.js';
+import { basicAuth, parseChallenges, tokenUrl } from './auth.js';
+import { dial, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
+import { resolveRegistryHosts, type HostsResolution, type RegistryHostConfig } from './hosts-config.js';
+import { PhaseTimeout, type HttpConnection, type HttpResponse } from './http1.js';
+import { NodeResolver } from './node-resolver.js';
+import { checkConfig, checkIndex, isIndexType, MANIFEST_ACCEPT, ociArch } from './platform.js';
+import { credentialsFor, loadPullCredentials, type PullCredentials, type RegistryCredential } from './pull-credentials.js';
+
+export interface RegistryProbeOptions {
+  /** The node's file tree: etc/resolv.conf, etc/hosts, etc/containerd/certs.d. Default "/". */
+  hostRoot?: string;
+  /** Node name recorded in the results. */
+  node?: string;
+  /** A dockerconfigjson or Secret JSON file path, or already-parsed credentials. */
+  pullSecret?: string | PullCredentials;
+  /** Budget per image; every phase ends within it. Default 10 000. */
+  timeoutMs?: number;
+  /** Images probed at once. Default 8. */
+  concurrency?: number;
+  /** OCI architecture the node needs (amd64, arm64 …). Default: this machine's. */
+  arch?: string;
+  /** Proxy settings the runtime uses. Default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY of this process. */
+  proxy?: ProxyConfig;
+  /** Check the platform (fetches the index or config). Default true. */
+  checkPlatform?: boolean;
+  /** Directory of containerd's hosts.toml tree, relative to hostRoot. Default etc/containerd/certs.d. */
+  certsDir?: string;
+}
+
+/** Probes every image; never throws for registry problems (they become results), only for bad input files. */
+export async function probeRegistry(images: string[], opts: RegistryProbeOptions = {}): Promise<RegistryProbeResult[]> {
+  const hostRoot = opts.hostRoot ?? '/';
+  const resolver = await NodeResolver.forHostRoot(hostRoot);
+  const creds = typeof opts.pullSecret === 'string' ? await loadPullCredentials(opts.pullSecret) : opts.pullSecret;
+  const hostsCache = new Map<string, Promise<HostsResolution>>();
+  const env = process.env;
+  const proxy = opts.proxy ?? { httpsProxy: env.HTTPS_PROXY ?? env.https_proxy, httpProxy: env.HTTP_PROXY ?? env.http_proxy, noProxy: env.NO_PROXY ?? env.no_proxy };
+  const shared = { hostRoot, resolver, creds, proxy, timeoutMs: opts.timeoutMs ?? 10_000, arch: opts.arch ?? ociArch(), checkPlatform: opts.checkPlatform ?? true, node: opts.node, certsDir: opts.certsDir };
+  const hostsFor = (ns: string) => {
+    let p = hostsCache.get(ns);
+    if (!p) hostsCache.set(ns, (p = resolveRegistryHosts(hostRoot, ns, opts.certsDir)));
+    return p;
+  };
+  const results: RegistryProbeResult[] = new Array(images.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < images.length) {
+      const i = next++;
+      results[i] = await probeOne(images[i]!, shared, hostsFor);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, images.length)) }, worker));
+  return results;
+}
+
+interface Shared {
+  resolver: NodeResolver;
+  creds: PullCredentials | undefined;
+  proxy: ProxyConfig;
+  timeoutMs: number;
+  arch: string;
+  checkPlatform: boolean;
+  node?: string;
+}
+
+interface Attempt {
+  host: RegistryHostConfig;
+  phases: ProbePhase[];
+  ok: boolean;
+  cause?: string;
+  failedPhase?: string;
+  error?: string;
+  rateLimit?: { limit?: string; remaining?: string };
+  digest?: string;
+  mediaType?: string;
+}
+
+async function probeOne(image: string, s: Shared, hostsFor: (ns: string) => Promise<HostsResolution>): Promise<RegistryProbeResult> {
+  const t0 = performance.now();
+  const start = Date.now();
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) {
+    return { image, registry: '', node: s.node, phases: [{ name: 'reference', ok: false, ms: 0, error: parsed.error }], ok: false, cause: 'image.invalid-reference', failedPhase: 'reference', ms: 0 };
+  }
+  const ref = parsed.ref;
+  const cred = credentialsFor(s.creds, ref.domain, ref.path);
+  const res = await hostsFor(ref.domain);
+  const hosts = res.hosts.filter((h) => h.capabilities.includes(ref.digest ? 'pull' : 'resolve'));
+  const attempts: Attempt[] = [];
+  const deadline = start + s.timeoutMs;
+  for (let i = 0; i < hosts.length; i++) {
+    // each host gets an equal share of what is left, like containerd's per-host dial timeout
+    const share = Math.floor((deadline - Date.now()) / (hosts.length - i));
+    const a = await attemptHost(ref, hosts[i]!, cred, s, Date.now() + Math.max(share, 1));
+    attempts.push(a);
+    if (a.ok) break;
+    // image-level verdicts from the server are final; mirrors fall through to the next host
+    if (!hosts[i]!.mirror) break;
+  }
+  const last = attempts[attempts.length - 1];
+  const failedMirrors = attempts.filter((a) => a.host.mirror && !a.ok);
+  const result: RegistryProbeResult = {
+    image,
+    registry: ref.domain,
+    node: s.node,
+    endpoint: last?.host.url,
+    phases: attempts.length > 1 ? attempts.flatMap((a) => a.phases.map((p) => ({ ...p, name: `${a.host.mirror ? 'mirror ' : ''}${a.host.host} ${p.name}` }))) : (last?.phases ?? []),
+    ok: !!last?.ok,
+    ms: round(performance.now() - t0),
+    attempts: attempts.map((a) => ({ endpoint: a.host.url, mirror: a.host.mirror, ok: a.ok, cause: a.cause, failedPhase: a.failedPhase, error: a.error })),
+    credentials: cred ? { key: cred.key } : null,
+    hostsFile: res.file,
+    rateLimit: last?.rateLimit,
+    digest: last?.digest,
+    mediaType: last?.mediaType,
+  };
+  if (!hosts.length) {
+    result.cause = 'registry.mirror-misconfigured';
+    result.failedPhase = 'hosts';
+    result.phases = [{ name: 'hosts', ok: false, ms: 0, error: `no host in ${res.file ?? 'hosts.toml'} has the ${ref.digest ? 'pull' : 'resolve'} capability (no resolve hosts: not found)` }];
+    return result;
+  }
+  if (res.problems.length) result.phases.unshift({ name: 'hosts', ok: true, ms: 0, detail: res.problems.join('; ') });
+  if (last && !last.ok) {
+    const mirrorTransport = failedMirrors.some((a) => !a.cause?.startsWith('image.'));
+    result.cause = failedMirrors.length && mirrorTransport && last.host.mirror === false && !last.cause?.startsWith('image.') ? 'registry.mirror-misconfigured' : last.cause;
+    if (failedMirrors.length && last.host.mirror) result.cause = 'registry.mirror-misconfigured';
+    result.failedPhase = last.failedPhase;
+  } else if (last?.ok && failedMirrors.length) {
+    // the pull works through the fallback, but every pull first waits on the broken mirror
+    result.cause = 'registry.mirror-misconfigured';
+    result.failedPhase = `mirror ${failedMirrors[0]!.host.host} ${failedMirrors[0]!.failedPhase ?? ''}`.trim();
+  }
+  return result;
+}
+
+async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: RegistryCredential | undefined, s: Shared, deadline: number): Promise<Attempt> {
+  const a: Attempt = { host, phases: [], ok: false };
+  const ctx: DialContext = { resolver: s.resolver, proxy: s.proxy, now: () => Date.now(), phases: a.phases };
+  const target: DialTarget = { scheme: host.scheme, host: host.host, skipVerify: host.skipVerify, ca: host.ca };
+  let conn: HttpConnection | undefined;
+  try {
+    try {
+      conn = await dial(ctx, target, deadline);
+    } catch (e) {
+      if (e instanceof PhaseError && e.cause === 'registry.http-to-https' && host.httpFallback) {
+        conn = await dial(ctx, { ...target, scheme: 'http' }, deadline);
+      } else if (e instanceof PhaseError && e.cause === 'registry.http-to-https' && !(await speaksPlainHttp(ctx, target, deadline))) {
+        throw new PhaseError('tls', 'registry.tls-handshake-timeout', e.message.replace('http: server gave HTTP response to HTTPS client', 'TLS handshake failed: the server did not speak TLS'));
+      } else throw e;
+    }
+    const ns = host.mirror ? `?ns=${encodeURIComponent(ref.domain)}` : '';
+    const c = conn;
+    const req = (name: string, method: string, path: string, headers: Record<string, string>) =>
+      phase(
+        ctx,
+        name,
+        () => c.request(method, path, headers, deadline, name),
+        (r) => `${method} ${path} → ${r.status}`,
+        (e) => new PhaseError(name, e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', e instanceof PhaseTimeout ? `${method} ${host.url}${path}: request timed out (Client.Timeout exceeded while awaiting headers)` : `${method} ${host.url}${path}: ${e.message}`),
+      );
+    const base = host.apiRoot;
+    const v2 = await req('v2', 'GET', `${base}/`, {});
+    a.rateLimit = rateLimitOf(v2);
+    statusVerdict(v2, 'v2', !!cred, false);
+    let authorization: string | undefined;
+    if (v2.status === 401) authorization = await authenticate(ctx, v2, ref, cred, s, host, deadline);
+    const manifestPath = `${base}/${ref.path}/manifests/${ref.digest ?? ref.tag ?? 'latest'}${ns}`;
+    const headers: Record<string, string> = { Accept: MANIFEST_ACCEPT };
+    if (authorization) headers['Authorization'] = authorization;
+    if (c.closed) throw new PhaseError('manifest', 'registry.server-error', 'registry closed the connection after /v2/');
+    const head = await req('manifest', 'HEAD', manifestPath, headers);
+    a.rateLimit = rateLimitOf(head) ?? a.rateLimit;
+    statusVerdict(head, 'manifest', !!cred, !!authorization);
+    a.digest = head.headers['docker-content-digest'];
+    a.mediaType = head.headers['content-type'];
+    if (s.checkPlatform && !c.closed) {
+      await checkPlatform(ctx, c, ref, a, base, ns, headers, s.arch, deadline, host);
+    }
+    a.ok = true;
+  } catch (e) {
+    const pe = e instanceof PhaseError ? e : new PhaseError('probe', 'registry.server-error', String((e as Error)?.message ?? e));
+    a.cause = pe.cause;
+    a.failedPhase = pe.phase;
+    a.error = pe.message;
+    if (!a.phases.some((p) => !p.ok)) a.phases.push({ name: pe.phase, ok: false, ms: 0, error: pe.message });
+  } finally {
+    conn?.close();
+  }
+  return a;
+}
+
+function rateLimitOf(r: HttpResponse): { limit?: string; remaining?: string } | undefined {
+  const limit = r.headers['ratelimit-limit'];
+  const remaining = r.headers['ratelimit-remaining'];
+  return limit || remaining ? { limit, remaining } : undefined;
+}
+
+function registryErrorText(r: HttpResponse): string {
+  try {
+    const doc = JSON.parse(r.body.toString('utf8'));
+    const e = doc?.errors?.[0];
+    if (e?.code) return `${String(e.code).toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`.trim();
+  } catch {
+    /* not JSON */
+  }
+  return r.statusText;
+}
+
+/** Maps an HTTP status to a cause; 401 on /v2/ is the normal start of auth and passes. */
+function statusVerdict(r: HttpResponse, phaseName: string, haveCreds: boolean, sentAuth: boolean): void {
+  const st = r.status;
+  const text = `${st} ${registryErrorText(r)}`;
+  if (st >= 200 && st < 300) return;
+  if (st === 401 && phaseName === 'v2') return;
+  if (st === 429) throw new PhaseError(phaseName, 'image.rate-limited', `${text}: toomanyrequests`);
+  if (st >= 500) throw new PhaseError(phaseName, 'registry.server-error', `unexpected status ${text}`);
+  if (st === 401 || st === 403) {
+    const cause = haveCreds ? 'image.auth-rejected' : 'image.auth-missing';
+    throw new PhaseError(phaseName, cause, haveCreds ? `${text} with credentials: denied` : `${text}: pull access denied, repository does not exist or may require authorization${sentAuth ? ' (anonymous token)' : ''}`);
+  }
+  if (st === 404) {
+    if (phaseName === 'v2') throw new PhaseError(phaseName, 'registry.server-error', `GET /v2/ answered 404: not a registry v2 API at this URL (override_path?)`);
+    throw new PhaseError(phaseName, 'image.not-found', `${text}: not found`);
+  }
+  throw new PhaseError(phaseName, 'registry.server-error', `unexpected status ${text}`);
+}
+
+async function authenticate(ctx: DialContext, v2: HttpResponse, ref: ImageReference, cred: RegistryCredential | undefined, s: Shared, host: RegistryHostConfig, deadline: number): Promise<string | undefined> {
+  const challenges = parseChallenges(v2.challenges);
+  const bearer = challenges.find((c) => c.scheme === 'bearer');
+  const basic = challenges.find((c) => c.scheme === 'basic');
+  if (bearer) {
+    const url = tokenUrl(bearer, ref.path);
+    if (!url) throw new PhaseError('auth', 'registry.server-error', `Bearer challenge without a usable realm`);
+    const scheme = url.protocol === 'http:' ? 'http' : 'https';
+    const headers: Record<string, string> = {};
+    if (cred?.username !== undefined && cred.password !== undefined) headers['Authorization'] = basicAuth(cred.username, cred.password);
+    else if (cred?.identityToken) headers['Authorization'] = `Bearer ${cred.identityToken}`;
+    const realmTarget: DialTarget = { scheme, host: url.host, skipVerify: host.skipVerify, ca: host.ca };
+    const sub: DialContext = { ...ctx, phases: [] };
+    let token: string | undefined;
+    try {
+      const conn = await dial(sub, realmTarget, deadline);
+      try {
+        const r = await conn.request('GET', url.pathname + url.search, headers, deadline, 'auth');
+        if (r.status === 401 || r.status === 403) throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', `failed to fetch ${cred ? 'oauth' : 'anonymous'} token: ${r.status} ${registryErrorText(r)}`);
+        if (r.status === 429) throw new PhaseError('auth', 'image.rate-limited', `token endpoint answered 429`);
+        if (r.status !== 200) throw new PhaseError('auth', 'registry.server-error', `failed to fetch token: unexpected status ${r.status}`);
+        const doc = JSON.parse(r.body.toString('utf8'));
+        token = doc.token ?? doc.access_token;
+        if (typeof token !== 'string' || !token) throw new PhaseError('auth', 'registry.server-error', 'token response has no token');
+      } finally {
+        conn.close();
+      }
+    } catch (e) {
+      const pe = e instanceof PhaseError ? e : new PhaseError('auth', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `failed to fetch token: ${(e as Error).message}`);
+      const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
+      ctx.phases.push({ name: 'auth', ok: false, ms, error: pe.message, detail: `Bearer realm ${url.origin}${url.pathname} (${sub.phases.map((p) => `${p.name} ${p.ms}ms`).join(', ')})` });
+      throw new PhaseError('auth', pe.cause, pe.message);
+    }
+    const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
+    ctx.phases.push({ name: 'auth', ok: true, ms, detail: `Bearer token from ${url.origin}${url.pathname} (${cred ? `credentials for ${cred.key}` : 'anonymous'})` });
+    return `Bearer ${token}`;
+  }
+  if (basic) {
+    if (cred?.username === undefined || cred.password === undefined) {
+      ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: 'Basic challenge and no credentials for this registry: no basic auth credentials' });
+      throw new PhaseError('auth', 'image.auth-missing', 'no basic auth credentials');
+    }
+    ctx.phases.push({ name: 'auth', ok: true, ms: 0, detail: `Basic (credentials for ${cred.key})` });
+    return basicAuth(cred.username, cred.password);
+  }
+  ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: '401 without a usable WWW-Authenticate challenge' });
+  throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', '401 Unauthorized without a challenge');
+}
+
+async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageReference, a: Attempt, base: string, ns: string, headers: Record<string, string>, arch: string, deadline: number, host: RegistryHostConfig): Promise<void> {
+  const t0 = performance.now();
+  const fail = (e: Error) => new PhaseError('platform', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `${host.url}: ${e.message}`);
+  await phase(
+    ctx,
+    'platform',
+    async () => {
+      const body = await c.request('GET', `${base}/${ref.path}/manifests/${a.digest ?? ref.digest ?? ref.tag ?? 'latest'}${ns}`, headers, deadline, 'platform');
+      statusVerdict(body, 'platform', false, true);
+      const ct = body.headers['content-type'] ?? a.mediaType;
+      let check;
+      if (isIndexType(ct)) check = checkIndex(body.body, arch);
+      else {
+        let cfgDigest: string | undefined;
+        try {
+          cfgDigest = JSON.parse(body.body.toString('utf8'))?.config?.digest;
+        } catch {
+          /* schema1 or garbage: not checked */
+        }
+        if (!cfgDigest || c.closed) return `single manifest; platform not checked`;
+        const blob = await c.request('GET', `${base}/${ref.path}/blobs/${cfgDigest}${ns}`, headers, deadline, 'platform');
+        if (blob.status !== 200) return `config blob answered ${blob.status}; platform not checked`;
+        check = checkConfig(blob.body, arch);
+      }
+      if (!check.ok) throw new PhaseError('platform', 'image.platform-mismatch', check.detail);
+      return check.detail;
+    },
+    (d) => d,
+    fail,
+  );
+
+}
