@@ -14,6 +14,8 @@ export interface LabNode {
   /** the node's file tree under the lab root (etc/cni/net.d, opt/cni/bin, run/flannel, …) */
   root: string;
   arch: string; // amd64 | arm64 …
+  /** 1-based position; the plan derives ip, podCIDR and MAC from it */
+  index?: number;
 }
 
 export interface LabPod {
@@ -24,6 +26,10 @@ export interface LabPod {
   ip?: string;
   containerId: string;
   image: string;
+  /** app pods carry traffic tests; coredns runs the cluster DNS server */
+  role?: 'app' | 'coredns' | 'probe';
+  /** false when the lab could not wire the pod (its CNI ADD failed) */
+  wired?: boolean;
 }
 
 export interface LabState {
@@ -42,6 +48,18 @@ export interface LabState {
   api?: { url: string; kubeconfig: string; pid?: number };
   registries: LabRegistry[];
   faults: { id: string; node?: string; state?: unknown }[];
+  /** lab name (the prefix without separator) */
+  name?: string;
+  createdAt?: string;
+  /** wall time of `lab up` in ms */
+  upMs?: number;
+  /** every network namespace the lab made, in creation order; teardown deletes exactly these */
+  netnsCreated?: string[];
+  /** files the lab made outside its dir (e.g. /etc/netns/<ns>/resolv.conf); teardown removes them */
+  outsideFiles?: string[];
+  /** the fake outside world: upstream DNS for the zone example.lab, on the underlay */
+  upstreamDns?: { netns: string; ip: string; zone: string; hostsFile: string };
+  underlayGateway?: string;
 }
 
 export interface LabRegistry {

@@ -1,0 +1,122 @@
+/**
+ * The lab's wires: an underlay bridge in its own namespace, one namespace per node with eth0 on
+ * that bridge, and flannel's vxlan backend programmed the way flanneld does it (facts §2):
+ * flannel.1 (VNI 1, port 8472, nolearning, MTU underlay-50, stable MAC), <subnet>.0/32 on it, and
+ * per remote node a PERMANENT neighbour, an FDB entry and an onlink route — route last.
+ */
+import { bridgeBatch, ipBatch, run } from './exec.js';
+import { FLANNEL_MTU, UNDERLAY_CIDR, UNDERLAY_GW, networkAddr } from './plan.js';
+import type { LabNode, LabState } from './types.js';
+
+export async function addNetns(state: LabState, netns: string): Promise<void> {
+  await run(undefined, ['ip', 'netns', 'add', netns]);
+  (state.netnsCreated ??= []).push(netns);
+  await ipBatch(netns, ['link set lo up']);
+}
+
+export async function createUnderlay(state: LabState): Promise<void> {
+  const u = state.underlay;
+  await addNetns(state, u.netns);
+  await ipBatch(u.netns, [
+    `link add ${u.bridge} type bridge`,
+    `addr add ${UNDERLAY_GW}/${UNDERLAY_CIDR.split('/')[1]} dev ${u.bridge}`,
+    `link set ${u.bridge} up`,
+  ]);
+}
+
+/**
+ * Puts a namespace on the underlay: veth `ifname` inside it, its peer `port` on the bridge, an
+ * address and a default route via the underlay gateway (which routes nowhere: no way out of the lab).
+ * The registry/runtime part of the lab uses this for its registry namespaces too.
+ */
+export async function attachToUnderlay(state: LabState, netns: string, port: string, ip: string, opts: { ifname?: string; mtu?: number } = {}): Promise<void> {
+  const u = state.underlay;
+  const ifname = opts.ifname ?? 'eth0';
+  await run(undefined, ['ip', 'link', 'add', ifname, 'netns', netns, 'type', 'veth', 'peer', 'name', port, 'netns', u.netns]);
+  await ipBatch(u.netns, [`link set ${port} master ${u.bridge}`, `link set ${port} up`]);
+  const lines = [`addr add ${ip}/${UNDERLAY_CIDR.split('/')[1]} dev ${ifname}`, `link set ${ifname} up`];
+  if (opts.mtu) lines.push(`link set ${ifname} mtu ${opts.mtu}`);
+  if (ifname === 'eth0') lines.push(`route add default via ${UNDERLAY_GW}`);
+  await ipBatch(netns, lines);
+}
+
+/** Node namespace with eth0 on the underlay and the sysctls a kubeadm node has. */
+export async function createNodeNetns(state: LabState, node: LabNode): Promise<void> {
+  await addNetns(state, node.netns);
+  await attachToUnderlay(state, node.netns, node.name, node.ip);
+  await setSysctls(node.netns, { 'net/ipv4/ip_forward': '1', 'net/bridge/bridge-nf-call-iptables': '1' });
+}
+
+export async function setSysctls(netns: string, values: Record<string, string>): Promise<void> {
+  const script = Object.entries(values)
+    .map(([k, v]) => `[ -e /proc/sys/${k} ] && echo ${v} > /proc/sys/${k}`)
+    .join('; ');
+  await run(netns, ['sh', '-c', script + '; true']);
+}
+
+export async function readSysctl(netns: string, key: string): Promise<string> {
+  return (await run(netns, ['cat', `/proc/sys/${key}`])).stdout.trim();
+}
+
+/** flannel.1 as flanneld's vxlan backend creates it. */
+export async function createVxlan(node: LabNode): Promise<void> {
+  await ipBatch(node.netns, [
+    `link add flannel.1 address ${node.vtepMac} type vxlan id 1 local ${node.ip} dev eth0 dstport 8472 nolearning`,
+    `link set flannel.1 mtu ${FLANNEL_MTU}`,
+    `addr add ${networkAddr(node.podCIDR)}/32 dev flannel.1`,
+    `link set flannel.1 up`,
+  ]);
+}
+
+/** One neighbour + FDB + route per remote node lease, in flanneld's order (route last). */
+export async function programPeers(node: LabNode, peers: LabNode[]): Promise<void> {
+  const others = peers.filter((p) => p.name !== node.name);
+  await ipBatch(
+    node.netns,
+    others.map((p) => `neigh replace ${networkAddr(p.podCIDR)} lladdr ${p.vtepMac} dev flannel.1 nud permanent`),
+  );
+  await bridgeBatch(
+    node.netns,
+    others.map((p) => `fdb append ${p.vtepMac} dev flannel.1 dst ${p.ip} self permanent`),
+  );
+  await ipBatch(node.netns, others.map((p) => peerRoute(p)));
+}
+
+export function peerRoute(peer: LabNode): string {
+  return `route replace ${peer.podCIDR} via ${networkAddr(peer.podCIDR)} dev flannel.1 onlink`;
+}
+
+/** flanneld's iptables rules (facts §2.6), exact comments, --ip-masq and forward rules on. */
+export function flannelIptables(clusterCIDR: string, podCIDR: string): string {
+  const C = clusterCIDR;
+  const P = podCIDR;
+  const m = '-m comment --comment "flanneld masq"';
+  const f = '-m comment --comment "flanneld forward"';
+  return [
+    '*nat',
+    ':FLANNEL-POSTRTG - [0:0]',
+    `-A POSTROUTING ${m} -j FLANNEL-POSTRTG`,
+    `-A FLANNEL-POSTRTG -m mark --mark 0x4000/0x4000 ${m} -j RETURN`,
+    `-A FLANNEL-POSTRTG -s ${P} -d ${C} ${m} -j RETURN`,
+    `-A FLANNEL-POSTRTG -s ${C} -d ${P} ${m} -j RETURN`,
+    `-A FLANNEL-POSTRTG ! -s ${C} -d ${P} ${m} -j RETURN`,
+    `-A FLANNEL-POSTRTG -s ${C} ! -d 224.0.0.0/4 ${m} -j MASQUERADE --random-fully`,
+    `-A FLANNEL-POSTRTG ! -s ${C} -d ${C} ${m} -j MASQUERADE --random-fully`,
+    'COMMIT',
+    '*filter',
+    ':FLANNEL-FWD - [0:0]',
+    `-A FORWARD ${f} -j FLANNEL-FWD`,
+    `-A FLANNEL-FWD -s ${C} ${f} -j ACCEPT`,
+    `-A FLANNEL-FWD -d ${C} ${f} -j ACCEPT`,
+    'COMMIT',
+    '',
+  ].join('\n');
+}
+
+export async function iptablesRestore(netns: string, rules: string): Promise<void> {
+  await run(netns, ['iptables-restore', '--noflush'], { input: rules });
+}
+
+export async function iptablesSave(netns: string): Promise<string> {
+  return (await run(netns, ['iptables-save'])).stdout;
+}
