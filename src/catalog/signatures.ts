@@ -1,4 +1,2 @@
-import type { Signature } from './types.js';
-
-/** Message signatures, knowledge as data. Filled from shared/reference/facts.md §4. */
-export const SIGNATURES: readonly Signature[] = [];
+/** Message signatures, knowledge as data, built from shared/reference/facts.md §4–§10; see ./signatures/. */
+export { SIGNATURES } from './signatures/index.js';

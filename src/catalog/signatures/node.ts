@@ -1,0 +1,91 @@
+import type { Signature } from '../types.js';
+import { sig } from './define.js';
+
+/** Node prerequisites and state: kernel modules, sysctls, firewall, readiness (facts §10.1, §10.2, §4.4). */
+export const NODE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'node.br-netfilter-missing',
+    cause: 'node.br-netfilter',
+    re: /failed to check br_netfilter|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables: no such file|module br_netfilter not found/,
+    anchors: ['br_netfilter', 'bridge-nf-call-ip'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §10.2 (flanneld ≥ v0.26 check, kubeadm preflight)',
+    samples: [
+      'Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory',
+      '[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist',
+      'WARNING: bridge-nf-call-iptables is disabled',
+    ],
+    counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
+  }),
+  sig({
+    id: 'node.ip-forward-off',
+    cause: 'node.ip-forward',
+    re: /ip_forward contents are not set to 1|ipv4 forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b/,
+    anchors: ['ip_forward', 'forwarding is disabled'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §10.2 (kubeadm preflight ip_forward), Docker warning',
+    samples: [
+      '[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1',
+      'WARNING: IPv4 forwarding is disabled. Networking will not work.',
+      'net.ipv4.ip_forward = 0',
+    ],
+    counterSamples: ['net.ipv4.ip_forward = 1'],
+  }),
+  sig({
+    id: 'node.forward-policy-drop',
+    cause: 'node.forward-drop',
+    re: /chain forward \(policy drop|^:FORWARD DROP \[/,
+    anchors: ['chain forward (policy drop', ':forward drop'],
+    confidence: 0.6,
+    specificity: 80,
+    source: 'facts §2.6 (FORWARD DROP needs FLANNEL-FWD accept rules)',
+    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]'],
+    counterSamples: ['Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)'],
+  }),
+  sig({
+    id: 'node.firewall-log-vxlan',
+    cause: 'flannel.vxlan-blocked',
+    re: /(ufw block|reject|drop|denied)[^\n]{0,600}proto=udp[^\n]{0,600}dpt=(8472|4789)\b/,
+    anchors: ['dpt=8472', 'dpt=4789'],
+    confidence: 0.9,
+    specificity: 95,
+    source: 'facts §10.1 (UDP 8472 must be open between nodes)',
+    samples: [
+      'kernel: [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56 SRC=192.168.1.12 DST=192.168.1.11 LEN=134 TOS=0x00 PREC=0x00 TTL=64 ID=0 PROTO=UDP SPT=40162 DPT=8472 LEN=114',
+      'kernel: filter_IN_public_REJECT: IN=ens192 OUT= SRC=10.0.0.22 DST=10.0.0.21 PROTO=UDP SPT=51234 DPT=8472 LEN=110',
+    ],
+    counterSamples: ['kernel: [UFW BLOCK] IN=eth0 SRC=192.168.1.12 DST=192.168.1.11 PROTO=TCP SPT=40162 DPT=22'],
+  }),
+  sig({
+    id: 'node.firewall-log',
+    cause: 'node.firewall',
+    re: /\[ufw block\]|filter_in_\w+_reject|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)/,
+    anchors: ['ufw block', '_reject', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld'],
+    confidence: 0.75,
+    specificity: 85,
+    source: 'facts §10.1 (host firewalls, firewalld conflicts)',
+    samples: [
+      'kernel: [UFW BLOCK] IN=cni0 OUT=eth0 SRC=10.244.1.5 DST=10.96.0.10 PROTO=UDP SPT=41000 DPT=53',
+      '-A INPUT -j REJECT --reject-with icmp-host-prohibited',
+    ],
+    counterSamples: ['-A INPUT -j ACCEPT'],
+  }),
+  sig({
+    id: 'node.not-ready',
+    cause: 'node.not-ready',
+    re: /kubelet stopped posting node status|nodestatusunknown|node\.kubernetes\.io\/(not-ready|unreachable)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready/,
+    anchors: ['stopped posting node status', 'nodestatusunknown', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready'],
+    confidence: 0.7,
+    specificity: 50,
+    alternatives: ['cni.config-missing', 'runtime.unavailable'],
+    source: 'facts §4.4 (Ready=False, KubeletNotReady)',
+    samples: [
+      'Kubelet stopped posting node status.',
+      '0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/3 nodes are available',
+      'Warning  NodeNotReady  5m  node-controller  Node worker-1 status is now: NodeNotReady',
+    ],
+    counterSamples: ['Node worker-1 status is now: NodeReady'],
+  }),
+];
