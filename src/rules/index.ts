@@ -8,7 +8,15 @@ import cniIpamExhausted from './cni/ipam-exhausted.js';
 import cniPluginBinaries from './cni/plugin-binaries.js';
 import cniSubnetEnv from './cni/subnet-env.js';
 import dnsCorednsNotReady from './dns/coredns-not-ready.js';
+import flannelFdbNeighbours from './flannel/fdb-neighbours.js';
+import flannelIfacePublicIp from './flannel/iface-public-ip.js';
+import flannelMtuChain from './flannel/mtu-chain.js';
+import flannelRouteRemoteSubnets from './flannel/route-remote-subnets.js';
 import flannelSubnetEnvAgrees from './flannel/subnet-env-agrees.js';
+import flannelVxlanDevice from './flannel/vxlan-device.js';
+import imageExecFormatError from './image/exec-format-error.js';
+import imageNodeDiskPressure from './image/node-disk-pressure.js';
+import imagePullCredentials from './image/pull-credentials.js';
 import imagePullFailed from './image/pull-failed.js';
 import registryPullFailed from './registry/pull-failed.js';
 
@@ -21,7 +29,15 @@ export const RULES: readonly Rule[] = [
   cniPluginBinaries as Rule,
   cniSubnetEnv as Rule,
   dnsCorednsNotReady as Rule,
+  flannelFdbNeighbours as Rule,
+  flannelIfacePublicIp as Rule,
+  flannelMtuChain as Rule,
+  flannelRouteRemoteSubnets as Rule,
   flannelSubnetEnvAgrees as Rule,
+  flannelVxlanDevice as Rule,
+  imageExecFormatError as Rule,
+  imageNodeDiskPressure as Rule,
+  imagePullCredentials as Rule,
   imagePullFailed as Rule,
   registryPullFailed as Rule,
 ];

@@ -5,9 +5,9 @@
  * local address, subnet.env subnet). Pure: reads evidence only.
  */
 import type { NodeInfo } from '../../evidence/cluster.js';
-import type { LinkInfo, NodeEvidence } from '../../evidence/node.js';
+import type { LinkInfo, NodeEvidence, RouteInfo } from '../../evidence/node.js';
 import type { Evidence } from '../../evidence/types.js';
-import { networkCidr, parseCidr } from './_cidr.js';
+import { networkCidr, parseCidr, sameNetwork } from './_cidr.js';
 
 export const ANN = 'flannel.alpha.coreos.com/';
 export const VXLAN_DEV = 'flannel.1';
@@ -135,3 +135,54 @@ export function lookup(obj: Record<string, unknown>, key: string): unknown {
   const k = Object.keys(obj).find((x) => x.toLowerCase() === key.toLowerCase());
   return k === undefined ? undefined : obj[k];
 }
+
+/** The Backend object of net-conf.json (node file, else the ConfigMap), keys as written. */
+export function backendConfig(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Record<string, unknown> | undefined {
+  const pick = (raw: unknown): Record<string, unknown> | undefined => {
+    if (!raw || typeof raw !== 'object') return undefined;
+    const b = lookup(raw as Record<string, unknown>, 'backend');
+    return b && typeof b === 'object' ? (b as Record<string, unknown>) : undefined;
+  };
+  const own = pick(node.netConf?.raw);
+  if (own) return own;
+  const text = evidence.cluster?.configMaps.find((c) => c.name === 'kube-flannel-cfg')?.data['net-conf.json'];
+  if (!text) return undefined;
+  try {
+    return pick(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** VNI and UDP port flannel should use (facts §1.4: VNI 1, port 0 = kernel default 8472). */
+export function expectedVxlan(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): { vni: number; port: number; directRouting: boolean } {
+  const b = backendConfig(evidence, node) ?? {};
+  const vni = lookup(b, 'vni');
+  const port = lookup(b, 'port');
+  return {
+    vni: typeof vni === 'number' && vni > 0 ? vni : 1,
+    port: typeof port === 'number' && port > 0 ? port : 8472,
+    directRouting: lookup(b, 'directrouting') === true,
+  };
+}
+
+/** Whether flannel is expected to run its vxlan backend on this node. */
+export function runsVxlan(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): boolean {
+  const t = backendType(evidence, node);
+  if (t !== undefined) return t === 'vxlan';
+  // No net-conf anywhere: a flannel CNI config, subnet.env or flannel.1 itself says flannel runs here.
+  return !!node.subnetEnv || node.cniConfigs.some((c) => c.pluginTypes.includes('flannel')) || !!vxlanLink(node);
+}
+
+/** The node's IPv4 addresses on any link. */
+export function localAddresses(node: Readonly<NodeEvidence>): string[] {
+  return node.links.flatMap((l) => l.addresses.filter((a) => a.family === 'inet').map((a) => a.local));
+}
+
+export const mainTable = (r: RouteInfo) => !r.table || r.table === 'main' || r.table === '254';
+
+/** With DirectRouting, flannel routes a same-L2 peer's subnet straight via its public IP (facts §2.3). */
+export function directRouteFor(node: Readonly<NodeEvidence>, p: Peer): RouteInfo | undefined {
+  return node.routes.find((r) => mainTable(r) && sameNetwork(r.dst, p.subnet) && !!p.publicIp && r.gateway === p.publicIp && r.dev !== VXLAN_DEV);
+}
+

@@ -1,0 +1,53 @@
+import type { RouteInfo } from '../../evidence/node.js';
+import { defineRule } from '../define-rule.js';
+import { networkAddress, sameNetwork } from './_cidr.js';
+import { directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+
+export default defineRule({
+  id: 'flannel/route-remote-subnets',
+  layer: 'flannel',
+  description:
+    "For every other node there must be a route `<peer podCIDR> via <its network address> dev flannel.1 onlink` (or, with DirectRouting, via the peer's IP); a missing or wrong route strands cross-node traffic.",
+  causes: ['flannel.route-missing', 'flannel.stale-fdb'],
+  scope: 'node',
+  needs: ['node.routes'],
+  severity: 'error',
+  messages: {
+    missing: 'node {node}: no route to {peer}\'s pod subnet {subnet} via flannel.1',
+    wrong: 'node {node}: route to {peer}\'s pod subnet {subnet} is "{got}", expected "{want}"',
+  },
+  docs: 'flanneld adds the route last, after neighbour and FDB entries (facts §2.2). Without it cross-node pod traffic follows the default route out of the node and is lost; a route through another device or gateway (left over from host-gw or an old lease) does the same.',
+  check({ evidence, node, report }) {
+    if (!runsVxlan(evidence, node) || !vxlanLink(node)) return;
+    const dr = expectedVxlan(evidence, node).directRouting;
+    const routes = node.routes.filter(mainTable);
+    for (const p of expectedPeers(evidence, node)) {
+      const gw = networkAddress(p.subnet);
+      if (!gw) continue;
+      if (dr && directRouteFor(node, p)) continue;
+      const want = `${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`;
+      const fix = [
+        `On ${node.name}: ip route replace ${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`,
+        `Or restart flannel on ${node.name} so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+      ];
+      const src = { where: p.source, what: `podCIDR ${p.subnet}` };
+      const r = routes.find((x) => sameNetwork(x.dst, p.subnet));
+      if (!r) {
+        report({ messageId: 'missing', cause: 'flannel.route-missing', data: { node: node.name, peer: p.name, subnet: p.subnet }, evidence: [{ where: `node ${node.name}: ip route`, what: `no route for ${p.subnet}` }, src], fix });
+        continue;
+      }
+      if (r.type && r.type !== 'unicast') {
+        report({ messageId: 'wrong', cause: 'flannel.route-missing', data: { node: node.name, peer: p.name, subnet: p.subnet, got: describe(r), want }, evidence: [{ where: `node ${node.name}: ip route`, what: describe(r) }, src], fix });
+        continue;
+      }
+      if (r.dev === VXLAN_DEV && r.gateway === gw && r.onlink) continue;
+      report({ messageId: 'wrong', cause: 'flannel.stale-fdb', data: { node: node.name, peer: p.name, subnet: p.subnet, got: describe(r), want }, evidence: [{ where: `node ${node.name}: ip route`, what: describe(r) }, src], fix });
+    }
+  },
+});
+
+function describe(r: RouteInfo): string {
+  return [r.type && r.type !== 'unicast' ? r.type : '', r.dst, r.gateway ? `via ${r.gateway}` : '', r.dev ? `dev ${r.dev}` : '', r.onlink ? 'onlink' : '', r.scope ? `scope ${r.scope}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
