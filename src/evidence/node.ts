@@ -44,6 +44,8 @@ export interface RegistryHostConfig {
   /** root-level capabilities / override_path (apply to `server`) */
   capabilities?: string[];
   overridePath?: boolean;
+  /** false when the dir is not in containerd's config_path (containerd ignores the file) */
+  inConfigPath?: boolean;
   hosts: { url: string; capabilities?: string[]; ca?: string[]; skipVerify?: boolean; overridePath?: boolean }[];
   problems: ParseProblem[];
 }
@@ -148,6 +150,15 @@ export interface ClassifiedLogLine {
   cause: string;
   confidence: number;
   count: number;
+  /** catalog signature id that matched */
+  signature?: string;
+  /** flanneld, kubelet, containerd (from the file name or journal identifier) */
+  component?: string;
+  /** where the last identical message was seen */
+  lastFile?: string;
+  lastLine?: number;
+  /** byte offset where reading started when only the file's tail was read; `line` counts from there */
+  tailOffset?: number;
 }
 
 export interface NodeEvidence {

@@ -11,5 +11,6 @@ export interface GatherContext {
   readKernel(paths: string[]): Promise<Record<string, string>>;
   /** Marks an evidence key as gathered (rules declare needs against these keys). */
   gathered(key: string): void;
+  isGathered(key: string): boolean;
   problem(p: ParseProblem): void;
 }

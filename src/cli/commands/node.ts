@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { outputOption } from '../output.js';
+
+export function registerNode(program: Command): void {
+  program
+    .command('node')
+    .description('inspect this node (or a node file tree at --host-root): gather node evidence and judge it')
+    .option('--host-root <dir>', 'where the node file tree is mounted (/host in a DaemonSet)', '/')
+    .option('--name <node>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
+    .option('--netns <name>', 'run ip/iptables/ethtool and read /proc/sys inside this network namespace (the lab)')
+    .option('--skip-logs', 'do not read flanneld, kubelet and containerd logs')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at or above: error, warning, info, none', 'error')
+    .addOption(outputOption(['text', 'json', 'markdown']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  sudo flannel-doctor node                                  judge the machine it runs on
+  flannel-doctor node --host-root /host -o json > n1.json   in a privileged pod; merge with diagnose --node-evidence
+  ip netns exec lab-n1 flannel-doctor node --host-root /tmp/lab/n1
+
+-o json prints {"evidence": <NodeEvidence>, "report": <DiagnosisReport>}.`,
+    )
+    .action(async (opts: NodeCommandOptions) => {
+      const { runNode } = await import('./node-run.js');
+      process.exitCode = await runNode(opts);
+    });
+}
+
+export interface NodeCommandOptions {
+  hostRoot: string;
+  name?: string;
+  netns?: string;
+  skipLogs?: boolean;
+  failOn: string;
+  output: string;
+}
+
