@@ -1,0 +1,317 @@
+/**
+ * A streaming reader for big Kubernetes List files (`{"kind":"PodList", …, "items":[…]}`, or a bare
+ * array): yields one parsed item at a time from a byte stream, never holding the file as a string, so
+ * a 150,000-pod list (>512 MB, past V8's string limit) reads in bounded memory.
+ *
+ * A byte-level state machine tracks nesting depth and strings (jumping through string bodies with
+ * indexOf); each item's bytes are cut out and handed to JSON.parse. Everything outside the items array
+ * (kind, apiVersion, metadata) is kept as the "envelope", so a file holding one object (not a list)
+ * comes back whole as the envelope.
+ */
+import { createReadStream } from 'node:fs';
+
+export type ListEvent =
+  | { type: 'item'; value: unknown; index: number; offset: number; listKind?: string }
+  | { type: 'bad-item'; index: number; offset: number; message: string }
+  | { type: 'end'; envelope?: unknown; itemsSeen: boolean; problem?: { offset: number; message: string } };
+
+/** Largest envelope kept (a single-object file is all envelope). */
+const MAX_ENVELOPE = 64 * 1024 * 1024;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** The push-driven scanner: feed chunks, collect events. */
+export class JsonListScanner {
+  private depth = 0;
+  private inString = false;
+  private escape = false;
+  private offset = 0; // absolute offset of the current chunk's first byte
+  private started = false;
+  private bareArray = false;
+  /** depth at which items sit (2 for {"items":[…]}, 1 for a bare array); 0 = not inside items */
+  private itemsDepth = 0;
+  private itemsDone = false;
+  private itemsSeen = false;
+  // key tracking at depth 1
+  private expectKey = false;
+  private keyBytes: number[] | null = null;
+  private lastKey = '';
+  private awaitingValue = false;
+  private valueIsKind = false;
+  private kindBytes: number[] | null = null;
+  listKind?: string;
+  // current item
+  private itemParts: Buffer[] = [];
+  private itemStart = -1; // in-chunk start, -1 when not in an item
+  private itemOffset = 0;
+  private itemScalar = false;
+  private itemIndex = 0;
+  // envelope
+  private envParts: Buffer[] = [];
+  private envStart = -1;
+  private envSize = 0;
+  private envOverflow = false;
+  private failed?: { offset: number; message: string };
+  private events: ListEvent[] = [];
+
+  /** Feeds one chunk; returns the events it completed. */
+  push(chunk: Buffer): ListEvent[] {
+    this.events = [];
+    if (this.failed) return this.events;
+    const n = chunk.length;
+    let i = 0;
+    if (this.itemStart === -2) this.itemStart = 0; // item continues from the last chunk
+    if (this.envStart === -2) this.envStart = 0;
+    let nextBs = -1; // cached position of the next backslash in this chunk (-1 = unknown)
+    while (i < n) {
+      const c = chunk[i];
+      if (this.inString) {
+        if (this.escape) {
+          this.escape = false;
+          if (this.keyBytes) this.keyBytes.push(c);
+          i++;
+          continue;
+        }
+        if (this.keyBytes || this.kindBytes) {
+          // capture key or kind value bytes one at a time (short strings)
+          if (c === BACKSLASH) this.escape = true;
+          else if (c === QUOTE) this.endString();
+          else (this.keyBytes ?? this.kindBytes)!.push(c);
+          i++;
+          continue;
+        }
+        const q = chunk.indexOf(QUOTE, i);
+        if (nextBs !== -2 && nextBs < i) {
+          nextBs = chunk.indexOf(BACKSLASH, i);
+          if (nextBs === -1) nextBs = -2; // none left in this chunk
+        }
+        if (nextBs >= 0 && (q === -1 || nextBs < q)) {
+          if (nextBs + 1 < n) i = nextBs + 2;
+          else {
+            this.escape = true;
+            i = n;
+          }
+          continue;
+        }
+        if (q === -1) {
+          i = n;
+          continue;
+        }
+        i = q + 1;
+        this.endString();
+        if (this.itemScalar && this.depth === this.itemsDepth) this.finishItem(chunk, i);
+        continue;
+      }
+      if (isWs(c)) {
+        i++;
+        continue;
+      }
+      if (!this.started) {
+        this.started = true;
+        if (c === LBRACKET) {
+          this.bareArray = true;
+          this.itemsDepth = 1;
+          this.itemsSeen = true;
+          this.depth = 1;
+          i++;
+          continue;
+        }
+        if (c !== LBRACE) return this.fail(i, `expected a JSON object or array, found ${JSON.stringify(String.fromCharCode(c))}`);
+        this.envStart = i;
+        this.depth = 1;
+        this.expectKey = true;
+        i++;
+        continue;
+      }
+      if (this.depth === 0) return this.fail(i, 'unexpected data after the end of the JSON value');
+      // An item starts: first non-space byte at items depth that is not a separator.
+      if (this.itemsDepth && this.depth === this.itemsDepth && this.itemStart === -1 && c !== COMMA && c !== RBRACKET) {
+        this.itemStart = i;
+        this.itemOffset = this.offset + i;
+        this.itemScalar = c !== LBRACE && c !== LBRACKET;
+        if (this.itemScalar) {
+          if (c === QUOTE) {
+            this.inString = true;
+            i++;
+            continue;
+          }
+          // number/true/false/null: runs to the next separator
+          let j = i;
+          while (j < n && chunk[j] !== COMMA && chunk[j] !== RBRACKET && !isWs(chunk[j])) j++;
+          if (j === n) {
+            i = n;
+            continue;
+          }
+          this.finishItem(chunk, j);
+          i = j;
+          continue;
+        }
+      } else if (this.itemScalar && this.itemStart !== -1 && this.depth === this.itemsDepth && (c === COMMA || c === RBRACKET)) {
+        this.finishItem(chunk, i); // a scalar that spanned a chunk boundary
+      }
+      switch (c) {
+        case QUOTE:
+          this.inString = true;
+          if (this.depth === 1 && !this.bareArray) {
+            if (this.expectKey) {
+              this.keyBytes = [];
+              this.expectKey = false;
+            } else if (this.awaitingValue && this.valueIsKind) this.kindBytes = [];
+            this.awaitingValue = false;
+          }
+          break;
+        case COLON:
+          if (this.depth === 1 && !this.bareArray) {
+            this.awaitingValue = true;
+            this.valueIsKind = this.lastKey === 'kind';
+          }
+          break;
+        case COMMA:
+          if (this.depth === 1 && !this.bareArray) this.expectKey = true;
+          break;
+        case LBRACE:
+        case LBRACKET:
+          if (this.depth === 1 && !this.bareArray && this.awaitingValue && this.lastKey === 'items' && c === LBRACKET && !this.itemsDone) {
+            // Cut the envelope before the items and splice an empty array in their place.
+            this.cutEnvelope(chunk, i);
+            this.envParts.push(Buffer.from('[]'));
+            this.itemsDepth = 2;
+            this.itemsSeen = true;
+          }
+          if (this.depth === 1) this.awaitingValue = false;
+          this.depth++;
+          break;
+        case RBRACE:
+        case RBRACKET:
+          this.depth--;
+          if (this.depth < 0) return this.fail(i, `unbalanced ${String.fromCharCode(c)}`);
+          if (this.itemsDepth && this.depth === this.itemsDepth && this.itemStart !== -1 && !this.itemScalar) {
+            this.finishItem(chunk, i + 1);
+          } else if (this.itemsDepth && this.depth === this.itemsDepth - 1) {
+            // the items array closed
+            this.itemsDone = true;
+            this.itemsDepth = 0;
+            if (!this.bareArray) this.envStart = i + 1;
+          }
+          if (this.depth === 0 && !this.bareArray) {
+            this.cutEnvelope(chunk, i + 1);
+          }
+          break;
+        default:
+          if (this.depth === 1 && !this.bareArray) this.awaitingValue = false;
+      }
+      i++;
+    }
+    // chunk ends: keep the unfinished item's and envelope's bytes
+    if (this.itemStart >= 0) {
+      this.itemParts.push(chunk.subarray(this.itemStart));
+      this.itemStart = -2;
+    }
+    if (this.envStart >= 0) {
+      this.addEnvelope(chunk.subarray(this.envStart));
+      this.envStart = -2;
+    }
+    this.offset += n;
+    return this.events;
+  }
+
+  /** Call at end of input. */
+  end(): ListEvent[] {
+    this.events = [];
+    let problem = this.failed;
+    if (!problem && !this.started) problem = { offset: this.offset, message: 'the file is empty' };
+    if (!problem && (this.depth !== 0 || this.inString)) {
+      problem = { offset: this.offset, message: `the JSON ends early (truncated at byte ${this.offset}${this.itemsDepth ? `, inside item ${this.itemIndex}` : ''})` };
+    }
+    let envelope: unknown;
+    if (!this.bareArray && this.envParts.length && !problem) {
+      if (this.envOverflow) problem = { offset: 0, message: `an object larger than ${MAX_ENVELOPE / 1024 / 1024} MB outside "items" is not read` };
+      else {
+        try {
+          envelope = JSON.parse(Buffer.concat(this.envParts).toString('utf8'));
+        } catch (e) {
+          problem = { offset: 0, message: `not valid JSON: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
+        }
+      }
+    }
+    this.events.push({ type: 'end', envelope, itemsSeen: this.itemsSeen, problem });
+    return this.events;
+  }
+
+  private endString(): void {
+    this.inString = false;
+    if (this.keyBytes) {
+      this.lastKey = Buffer.from(this.keyBytes).toString('utf8');
+      this.keyBytes = null;
+    } else if (this.kindBytes) {
+      this.listKind = Buffer.from(this.kindBytes).toString('utf8');
+      this.kindBytes = null;
+    }
+  }
+
+  private finishItem(chunk: Buffer, end: number): void {
+    const start = this.itemStart === -2 ? 0 : this.itemStart;
+    let bytes: Buffer;
+    if (this.itemParts.length) {
+      this.itemParts.push(chunk.subarray(start, end));
+      bytes = Buffer.concat(this.itemParts);
+      this.itemParts = [];
+    } else bytes = chunk.subarray(start, end);
+    const index = this.itemIndex++;
+    try {
+      this.events.push({ type: 'item', value: JSON.parse(bytes.toString('utf8')), index, offset: this.itemOffset, listKind: this.listKind });
+    } catch (e) {
+      const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+      const at = pos ? this.itemOffset + Number(pos[1]) : this.itemOffset;
+      this.events.push({ type: 'bad-item', index, offset: at, message: `item ${index} is not valid JSON (at byte ${at})` });
+    }
+    this.itemStart = -1;
+    this.itemScalar = false;
+  }
+
+  private cutEnvelope(chunk: Buffer, end: number): void {
+    if (this.envStart === -1) return;
+    const start = this.envStart === -2 ? 0 : this.envStart;
+    this.addEnvelope(chunk.subarray(start, end));
+    this.envStart = -1;
+  }
+
+  private addEnvelope(b: Buffer): void {
+    if (this.envOverflow) return;
+    this.envSize += b.length;
+    if (this.envSize > MAX_ENVELOPE) {
+      this.envOverflow = true;
+      this.envParts = [];
+      return;
+    }
+    // copy: the chunk buffer may be reused by the stream
+    this.envParts.push(Buffer.from(b));
+  }
+
+  private fail(i: number, message: string): ListEvent[] {
+    this.failed = { offset: this.offset + i, message: `${message} (at byte ${this.offset + i})` };
+    return this.events;
+  }
+}
+
+/** Streams a file's list items (and finally its envelope); never throws on bad content. */
+export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chunkSize = 1 << 20): AsyncGenerator<ListEvent> {
+  const scanner = new JsonListScanner();
+  const input = typeof file === 'string' ? createReadStream(file, { highWaterMark: chunkSize }) : file;
+  for await (const chunk of input) {
+    const evs = scanner.push(chunk as Buffer);
+    for (const e of evs) yield e;
+  }
+  for (const e of scanner.end()) yield e;
+}

@@ -1,0 +1,207 @@
+/**
+ * The bundle source: `diagnose --bundle PATH` (a directory or .tar.gz) in three layouts:
+ *  (a) our own format (./format.ts): the manifest + evidence.json, read as is;
+ *  (b) a directory of `kubectl get … -o json` outputs: Lists or single objects, any file names, mixed kinds;
+ *  (c) a troubleshoot.sh support bundle: cluster-resources/nodes.json, pods/<ns>.json, events/<ns>.json, …
+ * (b) and (c) are read the same way: every .json file is streamed item by item into one ClusterBuilder;
+ * an item's kind comes from its own `kind`, its list's kind (PodList → Pod) or, for troubleshoot's
+ * kind-less layout, the folder name. A malformed file or item is recorded as unreadable (file, byte,
+ * line) and the rest goes on.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { ClusterEvidence } from '../../evidence/cluster.js';
+import { ClusterBuilder, KIND_KEY, type BuilderOptions } from '../../evidence/from-kube.js';
+import { EVIDENCE_SCHEMA_VERSION, emptyEvidence, type Evidence } from '../../evidence/types.js';
+import { lineAt, openBundle, walk } from './files.js';
+import { BUNDLE_FORMAT, EVIDENCE_FILE, MANIFEST_FILE, type BundleManifest } from './format.js';
+import { streamJsonList } from './json-list-stream.js';
+import { parseAllDocuments } from 'yaml';
+
+export type BundleLayout = 'flannel-doctor' | 'troubleshoot' | 'kubectl';
+
+export interface BundleOptions extends BuilderOptions {
+  /** progress lines (CLI: stderr when a TTY) */
+  progress?: (line: string) => void;
+}
+
+export interface BundleRead {
+  layout: BundleLayout;
+  evidence: Evidence;
+  files: number;
+}
+
+/** troubleshoot.sh folder / file names → kind, for lists whose items carry no kind. */
+const PATH_KINDS: Record<string, string> = {
+  nodes: 'Node',
+  pods: 'Pod',
+  events: 'Event',
+  serviceaccounts: 'ServiceAccount',
+  'service-accounts': 'ServiceAccount',
+  secrets: 'Secret',
+  configmaps: 'ConfigMap',
+  daemonsets: 'DaemonSet',
+  deployments: 'Deployment',
+  services: 'Service',
+  endpoints: 'Endpoints',
+};
+
+/** YAML is parsed whole; bigger YAML files are refused with a note (use -o json for big lists). */
+const MAX_YAML = 64 * 1024 * 1024;
+
+export async function readBundle(path: string, opts: BundleOptions = {}): Promise<BundleRead> {
+  const { dir, cleanup } = await openBundle(path);
+  try {
+    const files = await walk(dir);
+    const manifest = files.find((f) => basename(f) === MANIFEST_FILE);
+    if (manifest) return await readOwn(dir, manifest, path, opts);
+    const troubleshoot = files.some((f) => /(^|\/)cluster-resources\//.test(f));
+    const cluster = await readObjectFiles(dir, files, opts, troubleshoot);
+    const evidence = emptyEvidence(['bundle']);
+    evidence.cluster = cluster;
+    return { layout: troubleshoot ? 'troubleshoot' : 'kubectl', evidence, files: files.length };
+  } finally {
+    await cleanup();
+  }
+}
+
+async function readOwn(dir: string, manifestFile: string, shown: string, opts: BundleOptions): Promise<BundleRead> {
+  const root = dirname(manifestFile) === '.' ? '' : dirname(manifestFile);
+  let manifest: BundleManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, manifestFile), 'utf8'));
+  } catch (e) {
+    throw new InputError(`${shown}: ${manifestFile}`, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (manifest.format !== BUNDLE_FORMAT) throw new InputError(`${shown}: ${manifestFile}`, `format is "${String(manifest.format)}", expected "${BUNDLE_FORMAT}"`, { field: 'format' });
+  if (manifest.evidenceSchemaVersion > EVIDENCE_SCHEMA_VERSION) {
+    throw new InputError(`${shown}: ${manifestFile}`, `evidence schema ${manifest.evidenceSchemaVersion} is newer than this flannel-doctor understands (${EVIDENCE_SCHEMA_VERSION}): upgrade`, { field: 'evidenceSchemaVersion' });
+  }
+  const evFile = join(dir, root, EVIDENCE_FILE);
+  let evidence: Evidence;
+  try {
+    evidence = JSON.parse(await readFile(evFile, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${shown}: ${join(root, EVIDENCE_FILE)}`, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (typeof evidence !== 'object' || evidence === null) throw new InputError(`${shown}: ${EVIDENCE_FILE}`, 'not an evidence document');
+  const base = emptyEvidence(['bundle']);
+  const merged: Evidence = {
+    ...base,
+    ...evidence,
+    nodes: evidence.nodes ?? {},
+    messages: evidence.messages ?? [],
+    sources: [...new Set([...(evidence.sources ?? []), 'bundle' as const])],
+  };
+  if (opts.namespace && merged.cluster) merged.cluster = restrictNamespace(merged.cluster, opts);
+  return { layout: 'flannel-doctor', evidence: merged, files: 2 };
+}
+
+/** Applies -n to evidence read from our own bundle (the builder does it for raw objects). */
+function restrictNamespace(c: ClusterEvidence, opts: BuilderOptions): ClusterEvidence {
+  const b = new ClusterBuilder(opts);
+  return {
+    ...c,
+    pods: c.pods.filter((p) => b.inScope(p.namespace)),
+    events: c.events.filter((e) => b.inScope(e.namespace)),
+    serviceAccounts: c.serviceAccounts.filter((s) => b.inScope(s.namespace)),
+    pullSecrets: c.pullSecrets.filter((s) => b.inScope(s.namespace)),
+  };
+}
+
+/** Reads (b) kubectl output directories and (c) troubleshoot bundles. */
+export async function readObjectFiles(dir: string, files: string[], opts: BundleOptions, troubleshoot: boolean): Promise<ClusterEvidence> {
+  const b = new ClusterBuilder(opts);
+  let done = 0;
+  for (const rel of files) {
+    if (/(^|\/)pods\/logs\//.test(rel)) continue; // container logs, not objects
+    const isJson = /\.json$/i.test(rel);
+    const isYaml = /\.ya?ml$/i.test(rel);
+    if (!isJson && !isYaml) continue;
+    if (troubleshoot && !/(^|\/)cluster-resources\//.test(rel)) continue; // host collectors, analysis.json
+    const hint = pathKind(rel);
+    if (isJson) await readJsonFile(b, join(dir, rel), rel, hint);
+    else await readYamlFile(b, join(dir, rel), rel, hint);
+    done++;
+    if (done % 50 === 0) opts.progress?.(`read ${done} files…`);
+  }
+  return b.build({ inferMissingSecrets: true });
+}
+
+function pathKind(rel: string): string | undefined {
+  const parts = rel.split('/');
+  const file = parts[parts.length - 1].replace(/\.(json|ya?ml)$/i, '');
+  const parent = parts[parts.length - 2];
+  return PATH_KINDS[file] ?? (parent ? PATH_KINDS[parent] : undefined);
+}
+
+function kindFromList(listKind: string | undefined): string | undefined {
+  return listKind && listKind !== 'List' && listKind.endsWith('List') ? listKind.slice(0, -4) : undefined;
+}
+
+function markKind(b: ClusterBuilder, kind: string | undefined): void {
+  const key = kind ? KIND_KEY[kind] : undefined;
+  if (key) b.markRead(key);
+}
+
+async function readJsonFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined): Promise<void> {
+  const seenKinds = new Set<string>();
+  for await (const ev of streamJsonList(file)) {
+    if (ev.type === 'item') {
+      const kind = (typeof (ev.value as any)?.kind === 'string' ? (ev.value as any).kind : undefined) ?? kindFromList(ev.listKind) ?? hint;
+      if (!kind) continue; // troubleshoot's kind-less lists of things no rule reads (groups, can-i)
+      seenKinds.add(kind);
+      b.add(kind, ev.value, `${rel} (item ${ev.index})`);
+    } else if (ev.type === 'bad-item') {
+      b.unreadable({ what: `item ${ev.index} of ${rel}`, reason: `skipped: ${ev.message}, line ${await lineAt(file, ev.offset)}` });
+    } else {
+      if (ev.problem) {
+        b.unreadable({ what: rel, reason: `${ev.problem.message}${ev.problem.offset ? `, line ${await lineAt(file, ev.problem.offset)}` : ''}; items before it were read` });
+        continue;
+      }
+      const env = ev.envelope as Record<string, unknown> | undefined;
+      if (ev.itemsSeen) {
+        // A list (possibly empty): its kind proves the kind was collected.
+        const listKind = kindFromList(typeof env?.kind === 'string' ? env.kind : undefined) ?? hint;
+        markKind(b, listKind);
+        for (const k of seenKinds) markKind(b, k);
+      } else if (env && typeof env.kind === 'string') {
+        markKind(b, env.kind);
+        b.add(env.kind, env, rel);
+      }
+    }
+  }
+}
+
+async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return;
+  if (text.length > MAX_YAML) {
+    b.unreadable({ what: rel, reason: `YAML larger than ${MAX_YAML / 1024 / 1024} MB is not read: save big lists with -o json` });
+    return;
+  }
+  for (const doc of parseAllDocuments(text)) {
+    if ('errors' in doc && doc.errors.length) {
+      const err = doc.errors[0];
+      b.unreadable({ what: rel, reason: `not valid YAML: ${err.message.split('\n')[0]}${err.linePos ? ` (line ${err.linePos[0].line})` : ''}` });
+      continue;
+    }
+    const v = doc.toJS({ maxAliasCount: 100 }) as any;
+    if (!v || typeof v !== 'object') continue;
+    if (Array.isArray(v.items)) {
+      const listKind = kindFromList(v.kind) ?? hint;
+      markKind(b, listKind);
+      v.items.forEach((it: any, i: number) => {
+        const kind = it?.kind ?? listKind;
+        if (kind) {
+          markKind(b, kind);
+          b.add(kind, it, `${rel} (item ${i})`);
+        }
+      });
+    } else if (typeof v.kind === 'string') {
+      markKind(b, v.kind);
+      b.add(v.kind, v, rel);
+    }
+  }
+}
