@@ -1,0 +1,33 @@
+import type { ConfigMapInfo } from '../../evidence/cluster.js';
+import { node } from '../image/_fixtures.js';
+import { testRule } from '../rule-tester.js';
+import rule from './cluster-network-mismatch.js';
+
+const cm = (network: string): ConfigMapInfo => ({ namespace: 'kube-flannel', name: 'kube-flannel-cfg', data: { 'net-conf.json': `{"Network": "${network}", "Backend": {"Type": "vxlan"}}` } });
+const kubeadm = (podSubnet: string): ConfigMapInfo => ({
+  namespace: 'kube-system',
+  name: 'kubeadm-config',
+  data: { ClusterConfiguration: `apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\nnetworking:\n  dnsDomain: cluster.local\n  podSubnet: ${podSubnet}\n  serviceSubnet: 10.96.0.0/12\n` },
+});
+const n = (name: string, cidr: string) => node(name, { podCIDR: cidr, podCIDRs: [cidr] });
+
+testRule(rule, {
+  healthy: [
+    { name: 'podCIDRs inside Network', evidence: { cluster: { configMaps: [cm('10.244.0.0/16'), kubeadm('10.244.0.0/16')], nodes: [n('n1', '10.244.0.0/24'), n('n2', '10.244.1.0/24')] } } },
+    { name: 'dual-stack node: the IPv6 podCIDR is not compared with Network', evidence: { cluster: { configMaps: [cm('10.244.0.0/16')], nodes: [node('n1', { podCIDR: '10.244.0.0/24', podCIDRs: ['10.244.0.0/24', 'fd00:10:244::/64'] })] } } },
+    { name: 'node without podCIDR is another rule\'s finding', evidence: { cluster: { configMaps: [cm('10.244.0.0/16')], nodes: [node('n1')] } } },
+    { name: 'no flannel ConfigMap', evidence: { cluster: { nodes: [n('n1', '10.42.0.0/24')] } } },
+  ],
+  faulty: [
+    {
+      name: 'cluster built with --pod-network-cidr=192.168.0.0/16, flannel left at the default',
+      evidence: { cluster: { configMaps: [cm('10.244.0.0/16'), kubeadm('192.168.0.0/16')], nodes: [n('n1', '192.168.0.0/24'), n('n2', '192.168.1.0/24')] } },
+      expect: [
+        { cause: 'flannel.network-mismatch', nodes: [], messageIncludes: 'kubeadm-config' },
+        { cause: 'flannel.network-mismatch', nodes: ['n1'] },
+        { cause: 'flannel.network-mismatch', nodes: ['n2'] },
+      ],
+    },
+    { name: 'one node re-joined with another CIDR', evidence: { cluster: { configMaps: [cm('10.244.0.0/16')], nodes: [n('n1', '10.244.0.0/24'), n('n3', '10.245.0.0/24')] } }, expect: [{ cause: 'flannel.network-mismatch', nodes: ['n3'] }] },
+  ],
+});
