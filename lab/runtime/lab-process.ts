@@ -1,0 +1,95 @@
+/**
+ * Long-running lab processes (registries, containerd, dnsmasq, fronts) started inside a network
+ * namespace with `ip netns exec`, which execs the command in place: the PID we get is the
+ * command's own PID. Stopping checks /proc/<pid>/cmdline first so a recycled PID is never killed.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface SpawnOptions {
+  /** file receiving stdout+stderr (appended) */
+  log: string;
+  env?: Record<string, string>;
+}
+
+export function spawnInNetns(netns: string | undefined, argv: string[], opts: SpawnOptions): number {
+  fs.mkdirSync(path.dirname(opts.log), { recursive: true });
+  const fd = fs.openSync(opts.log, 'a');
+  const full = netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv;
+  const child = spawn(full[0], full.slice(1), {
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    env: { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', ...opts.env },
+  });
+  fs.closeSync(fd);
+  child.unref();
+  if (!child.pid) throw new Error(`could not start ${argv[0]} in netns ${netns ?? '(root)'}`);
+  return child.pid;
+}
+
+export function cmdlineOf(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `pid` runs and (if given) its command line contains `expect`. Zombies count as gone. */
+export function isRunning(pid: number, expect?: string): boolean {
+  const cmd = cmdlineOf(pid);
+  if (cmd === undefined || cmd === '') return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false;
+  } catch {
+    return false;
+  }
+  return expect ? cmd.includes(expect) : true;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** SIGTERM, wait up to `graceMs`, then SIGKILL. Only if the cmdline still matches `expect`. */
+export async function stopProcess(pid: number | undefined, expect: string, graceMs = 3000): Promise<void> {
+  if (!pid || !isRunning(pid, expect)) return;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const end = Date.now() + graceMs;
+  while (Date.now() < end) {
+    if (!isRunning(pid, expect)) return;
+    await sleep(50);
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+  for (let i = 0; i < 40 && isRunning(pid, expect); i++) await sleep(50);
+}
+
+/** Polls `check` until it returns true or `timeoutMs` passes; then throws `what` with the log tail. */
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, log?: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if (await check()) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(100);
+  }
+  let tail = '';
+  if (log) {
+    try {
+      tail = '\n' + fs.readFileSync(log, 'utf8').split('\n').slice(-8).join('\n');
+    } catch {
+      /* no log */
+    }
+  }
+  throw new Error(`timed out waiting for ${what}${tail}`);
+}
