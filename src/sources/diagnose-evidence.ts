@@ -1,0 +1,33 @@
+/**
+ * Evidence in, rendered report and exit code out: the tail of `diagnose`, shared with `diagnose --lab`
+ * and anything else that has evidence. Pure: the caller prints and exits.
+ */
+import { diagnose, failsAt, type DiagnosisReport } from '../engine/diagnose.js';
+import type { Severity } from '../engine/finding.js';
+import type { Evidence } from '../evidence/types.js';
+import { render, type Format } from '../report/index.js';
+import type { Style } from '../report/style.js';
+import type { Rule } from '../rules/define-rule.js';
+import { RULES } from '../rules/index.js';
+import { VERSION } from '../version.js';
+
+export interface DiagnoseEvidenceOptions {
+  format?: Format;
+  failOn?: Severity | 'none';
+  style?: Style;
+  rules?: readonly Rule[];
+  now?: Date;
+}
+
+export interface DiagnoseEvidenceResult {
+  report: DiagnosisReport;
+  output: string;
+  /** 0 healthy, 1 a finding at or above failOn */
+  exitCode: 0 | 1;
+}
+
+export function diagnoseEvidence(evidence: Evidence, opts: DiagnoseEvidenceOptions = {}): DiagnoseEvidenceResult {
+  const report = diagnose(evidence, opts.rules ?? RULES, { version: VERSION, now: opts.now });
+  const output = render(report, opts.format ?? 'text', opts.style);
+  return { report, output, exitCode: failsAt(report.findings, opts.failOn ?? 'error') ? 1 : 0 };
+}
