@@ -43,6 +43,11 @@ export interface DnsProbeResult {
   ms: number;
   answers?: string[];
   error?: string;
+  /** direct: one query; search-expansion: the pod resolver's walk of the search list (ms = total); loop-check: random HINFO */
+  purpose?: 'direct' | 'search-expansion' | 'loop-check';
+  /** for search-expansion: each name tried in order */
+  steps?: { name: string; outcome: string; ms: number }[];
+  rcode?: string;
 }
 
 export interface MeshPathResult {
