@@ -96,6 +96,12 @@ export function conformanceObjects(k3s: Obj[] = []): Obj[] {
     },
     { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'unrelated', namespace: 'kube-system' }, data: { a: 'b' } },
     {
+      kind: 'Endpoints',
+      apiVersion: 'v1',
+      metadata: { name: 'kube-dns', namespace: 'kube-system' },
+      subsets: [{ addresses: [{ ip: '10.244.1.3' }], notReadyAddresses: [{ ip: '10.244.2.3' }], ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] }],
+    },
+    {
       kind: 'DaemonSet',
       apiVersion: 'apps/v1',
       metadata: { name: 'kube-flannel-ds', namespace: 'kube-flannel', labels: { app: 'flannel' } },
