@@ -26,7 +26,7 @@ export function parseJsonText(text: string, file: string): JsonText {
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(msg);
-    const line = pos ? lineOf(body, Number(pos[1])) : lineOf(body, body.length);
+    const line = lineOf(body, pos ? Number(pos[1]) : jsonErrorOffset(body));
     // Keep V8's wording but drop the echo of the input, which could be long or carry data.
     const reason = msg.replace(/,?\s*"[^"]*" is not valid JSON/, '').replace(/ in JSON at position \d+.*$/, '');
     return { problems: [{ file, line, message: `invalid JSON: ${reason}` }] };
@@ -50,4 +50,73 @@ export function stringList(v: unknown, file: string, field: string, problems: Pa
     else problems.push({ file, field: `${field}[${i}]`, message: `${field}[${i}] should be a string` });
   });
   return out;
+}
+
+/**
+ * Offset of the first JSON syntax error, found by a small validating scanner (V8 does not always
+ * say where: "Unexpected token" messages carry no position).
+ */
+export function jsonErrorOffset(t: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < t.length && (t[i] === ' ' || t[i] === '\n' || t[i] === '\r' || t[i] === '\t')) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    if (t[i] !== '"') fail();
+    i++;
+    while (i < t.length && t[i] !== '"') {
+      if (t.charCodeAt(i) < 0x20) fail();
+      i += t[i] === '\\' ? 2 : 1;
+    }
+    if (i >= t.length) fail();
+    i++;
+  };
+  const value = (depth: number): void => {
+    if (depth > 500) fail();
+    ws();
+    const c = t[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (t[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        str();
+        ws();
+        if (t[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (t[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(t.slice(i, i + 64));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value(0);
+    ws();
+    return i < t.length ? i : t.length;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, t.length) : t.length;
+  }
 }
