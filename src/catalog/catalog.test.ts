@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CAUSES } from './causes.js';
+import { classify } from './classify.js';
+import { SIGNATURES } from './signatures.js';
+
+/** The canonical ids: the first column of the table in shared/causes.md. */
+function idsFromCausesMd(): Map<string, string> {
+  const text = readFileSync(new URL('../../../shared/causes.md', import.meta.url), 'utf8');
+  const out = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^\|\s*([a-z]+\.[a-z0-9-]+)\s*\|\s*(application|network|infrastructure)\s*\|/.exec(line);
+    if (m) out.set(m[1], m[2]);
+  }
+  return out;
+}
+
+describe('cause catalog', () => {
+  const canonical = idsFromCausesMd();
+
+  it('has exactly the ids of shared/causes.md, with their tiers', () => {
+    expect(canonical.size).toBeGreaterThan(40);
+    expect([...CAUSES.map((c) => c.id)].sort()).toEqual([...canonical.keys()].sort());
+    for (const c of CAUSES) expect(c.tier, c.id).toBe(canonical.get(c.id));
+  });
+
+  it('gives every cause a title, an explanation and at least one fix step', () => {
+    for (const c of CAUSES) {
+      expect(c.title.length, c.id).toBeGreaterThan(5);
+      expect(c.explanation.length, c.id).toBeGreaterThan(60);
+      expect(c.explanation, c.id).not.toBe(c.title);
+      expect(c.fix.length, c.id).toBeGreaterThan(0);
+      for (const step of c.fix) expect(step.trim().length, c.id).toBeGreaterThan(10);
+    }
+  });
+
+  it('relates causes only to known ids, never to themselves', () => {
+    const ids = new Set(CAUSES.map((c) => c.id));
+    for (const c of CAUSES) {
+      for (const e of c.explains ?? []) {
+        expect(ids.has(e), `${c.id} explains ${e}`).toBe(true);
+        expect(e).not.toBe(c.id);
+      }
+    }
+    const byId = new Map(CAUSES.map((c) => [c.id, c]));
+    expect(byId.get('dns.node-resolver')!.explains).toContain('registry.dns');
+    expect(byId.get('flannel.daemon-down')!.explains).toContain('cni.subnet-env-missing');
+    expect(byId.get('node.br-netfilter')!.explains).toContain('dns.service-unreachable');
+    expect(byId.get('cni.config-missing')!.explains).toContain('node.not-ready');
+  });
+});
+
+describe('signatures', () => {
+  const causeIds = new Set(CAUSES.map((c) => c.id));
+
+  it('have unique ids, known causes, sane numbers and lower-case anchors', () => {
+    const seen = new Set<string>();
+    for (const s of SIGNATURES) {
+      expect(seen.has(s.id), s.id).toBe(false);
+      seen.add(s.id);
+      expect(causeIds.has(s.cause), s.id).toBe(true);
+      for (const a of s.alternatives ?? []) expect(causeIds.has(a), `${s.id} alternative ${a}`).toBe(true);
+      expect(s.confidence).toBeGreaterThan(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+      expect(s.anchors.length, s.id).toBeGreaterThan(0);
+      for (const a of s.anchors) expect(a, s.id).toBe(a.toLowerCase());
+      expect(s.samples.length, s.id).toBeGreaterThanOrEqual(2);
+      expect(s.counterSamples.length, s.id).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  for (const s of SIGNATURES) {
+    it(`${s.id}: samples match and classify as ${s.cause}; counter-samples do not match`, () => {
+      const re = new RegExp(s.pattern, 'i');
+      for (const line of s.samples) {
+        expect(re.test(line), `sample does not match: ${line}`).toBe(true);
+        expect(s.anchors.some((a) => line.toLowerCase().includes(a)), `no anchor in sample: ${line}`).toBe(true);
+        expect(classify(line).cause, line).toBe(s.cause);
+      }
+      for (const line of s.counterSamples) expect(re.test(line), `counter-sample matches: ${line}`).toBe(false);
+    });
+  }
+});
