@@ -25,12 +25,14 @@ interface Variant {
   auth: boolean;
   /** position from the top of the underlay CIDR */
   slot: number;
+  /** extra addresses of its namespace where nothing listens (mirror, proxy): refused, not black-holed */
+  spare?: number[];
 }
 
 const VARIANTS: Variant[] = [
   { name: 'reg-tls', port: 443, tls: true, auth: false, slot: 10 },
   { name: 'reg-auth', port: 5000, tls: true, auth: true, slot: 11 },
-  { name: 'reg-http', port: 5000, tls: false, auth: false, slot: 12 },
+  { name: 'reg-http', port: 5000, tls: false, auth: false, slot: 12, spare: [13, 14] },
 ];
 
 /** Addresses that resolve but where nothing listens (mirror and proxy faults). */
@@ -195,7 +197,7 @@ export async function startRegistries(lab: LabHandle): Promise<LabRegistry[]> {
       writeRegistryCert(lab, reg, 'good');
     }
     fs.writeFileSync(configPath(lab, v.name), registryConfigYaml(lab, v, ip));
-    await attachNetns(lab, netns, v.name, [ip]);
+    await attachNetns(lab, netns, v.name, [ip, ...(v.spare ?? []).map((n) => addrFromTop(lab.state.underlay.cidr, n))]);
     (lab.state.netnsCreated ??= []).push(netns);
     lab.state.registries = [...lab.state.registries.filter((r) => r.name !== v.name), reg];
     await startRegistryProcess(lab, reg);

@@ -1,0 +1,25 @@
+import { pullFault } from '../runtime/image-fault-kit.js';
+import { findRegistry, startRegistryProcess, stopRegistryProcess, writeRegistryCert } from '../registry/registries.js';
+import { imageRef } from '../images/lab-images.js';
+
+/** reg-tls is restarted with a certificate (from the lab CA) naming another host only. */
+export default pullFault({
+  id: 'registry.tls-name-mismatch',
+  cause: 'registry.tls-name-mismatch',
+  description: 'reg-tls serves a certificate for legacy-registry.<zone> only (x509: certificate is valid for …, not …)',
+  nodeBound: false,
+  where: 'registry',
+  image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
+  setup: async (lab) => {
+    const reg = findRegistry(lab, 'reg-tls');
+    writeRegistryCert(lab, reg, 'wrong-name');
+    await stopRegistryProcess(lab, reg);
+    await startRegistryProcess(lab, reg);
+  },
+  teardown: async (lab) => {
+    const reg = findRegistry(lab, 'reg-tls');
+    writeRegistryCert(lab, reg, 'good');
+    await stopRegistryProcess(lab, reg);
+    await startRegistryProcess(lab, reg);
+  },
+});
