@@ -8,16 +8,29 @@ import cniIpamExhausted from './cni/ipam-exhausted.js';
 import cniPluginBinaries from './cni/plugin-binaries.js';
 import cniSubnetEnv from './cni/subnet-env.js';
 import dnsCorednsNotReady from './dns/coredns-not-ready.js';
+import dnsCorefileLoop from './dns/corefile-loop.js';
+import flannelChecksumOffload from './flannel/checksum-offload.js';
+import flannelClusterDaemon from './flannel/cluster-daemon.js';
+import flannelClusterDaemonsetConfig from './flannel/cluster-daemonset-config.js';
+import flannelClusterNetConf from './flannel/cluster-net-conf.js';
+import flannelClusterNetworkMismatch from './flannel/cluster-network-mismatch.js';
+import flannelClusterNodeReady from './flannel/cluster-node-ready.js';
+import flannelClusterPodCidr from './flannel/cluster-pod-cidr.js';
+import flannelClusterPublicIp from './flannel/cluster-public-ip.js';
 import flannelFdbNeighbours from './flannel/fdb-neighbours.js';
 import flannelIfacePublicIp from './flannel/iface-public-ip.js';
+import flannelIpmasqRules from './flannel/ipmasq-rules.js';
 import flannelMtuChain from './flannel/mtu-chain.js';
 import flannelRouteRemoteSubnets from './flannel/route-remote-subnets.js';
 import flannelSubnetEnvAgrees from './flannel/subnet-env-agrees.js';
 import flannelVxlanDevice from './flannel/vxlan-device.js';
+import flannelVxlanFirewall from './flannel/vxlan-firewall.js';
 import imageExecFormatError from './image/exec-format-error.js';
 import imageNodeDiskPressure from './image/node-disk-pressure.js';
 import imagePullCredentials from './image/pull-credentials.js';
 import imagePullFailed from './image/pull-failed.js';
+import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
+import nodeForwardDrop from './node/forward-drop.js';
 import registryPullFailed from './registry/pull-failed.js';
 
 export const RULES: readonly Rule[] = [
@@ -29,15 +42,28 @@ export const RULES: readonly Rule[] = [
   cniPluginBinaries as Rule,
   cniSubnetEnv as Rule,
   dnsCorednsNotReady as Rule,
+  dnsCorefileLoop as Rule,
+  flannelChecksumOffload as Rule,
+  flannelClusterDaemon as Rule,
+  flannelClusterDaemonsetConfig as Rule,
+  flannelClusterNetConf as Rule,
+  flannelClusterNetworkMismatch as Rule,
+  flannelClusterNodeReady as Rule,
+  flannelClusterPodCidr as Rule,
+  flannelClusterPublicIp as Rule,
   flannelFdbNeighbours as Rule,
   flannelIfacePublicIp as Rule,
+  flannelIpmasqRules as Rule,
   flannelMtuChain as Rule,
   flannelRouteRemoteSubnets as Rule,
   flannelSubnetEnvAgrees as Rule,
   flannelVxlanDevice as Rule,
+  flannelVxlanFirewall as Rule,
   imageExecFormatError as Rule,
   imageNodeDiskPressure as Rule,
   imagePullCredentials as Rule,
   imagePullFailed as Rule,
+  nodeFirewallPodTraffic as Rule,
+  nodeForwardDrop as Rule,
   registryPullFailed as Rule,
 ];

@@ -136,22 +136,25 @@ export function lookup(obj: Record<string, unknown>, key: string): unknown {
   return k === undefined ? undefined : obj[k];
 }
 
-/** The Backend object of net-conf.json (node file, else the ConfigMap), keys as written. */
-export function backendConfig(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Record<string, unknown> | undefined {
-  const pick = (raw: unknown): Record<string, unknown> | undefined => {
-    if (!raw || typeof raw !== 'object') return undefined;
-    const b = lookup(raw as Record<string, unknown>, 'backend');
-    return b && typeof b === 'object' ? (b as Record<string, unknown>) : undefined;
-  };
-  const own = pick(node.netConf?.raw);
-  if (own) return own;
+/** net-conf.json parsed (the node's file, else the kube-flannel-cfg ConfigMap); undefined when unreadable. */
+export function netConfRoot(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Record<string, unknown> | undefined {
+  const raw = node.netConf?.raw;
+  if (raw && typeof raw === 'object') return raw as Record<string, unknown>;
   const text = evidence.cluster?.configMaps.find((c) => c.name === 'kube-flannel-cfg')?.data['net-conf.json'];
   if (!text) return undefined;
   try {
-    return pick(JSON.parse(text));
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   } catch {
-    return undefined;
+    return undefined; // a bad net-conf.json is the config rule's finding
   }
+}
+
+/** The Backend object of net-conf.json. */
+export function backendConfig(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Record<string, unknown> | undefined {
+  const root = netConfRoot(evidence, node);
+  const b = root ? lookup(root, 'backend') : undefined;
+  return b && typeof b === 'object' ? (b as Record<string, unknown>) : undefined;
 }
 
 /** VNI and UDP port flannel should use (facts §1.4: VNI 1, port 0 = kernel default 8472). */
@@ -184,5 +187,14 @@ export const mainTable = (r: RouteInfo) => !r.table || r.table === 'main' || r.t
 /** With DirectRouting, flannel routes a same-L2 peer's subnet straight via its public IP (facts §2.3). */
 export function directRouteFor(node: Readonly<NodeEvidence>, p: Peer): RouteInfo | undefined {
   return node.routes.find((r) => mainTable(r) && sameNetwork(r.dst, p.subnet) && !!p.publicIp && r.gateway === p.publicIp && r.dev !== VXLAN_DEV);
+}
+
+
+/** The interface flannel.1 encapsulates over: its vtep dev, else the one holding its local address. */
+export function underlay(node: Readonly<NodeEvidence>, vx: LinkInfo): LinkInfo | undefined {
+  const byDev = vx.vxlan?.dev ? node.links.find((l) => l.name === vx.vxlan?.dev) : undefined;
+  if (byDev) return byDev;
+  const local = vx.vxlan?.local;
+  return local ? node.links.find((l) => l.addresses.some((a) => a.local === local)) : undefined;
 }
 

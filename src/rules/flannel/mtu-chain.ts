@@ -1,17 +1,8 @@
-import type { LinkInfo, NodeEvidence } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
-import { runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from './_peers.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */
 const OVERHEAD = 50;
-
-/** The interface flannel.1 encapsulates over: its vtep dev, else the one holding its local address. */
-export function underlay(node: Readonly<NodeEvidence>, vx: LinkInfo): LinkInfo | undefined {
-  const byDev = vx.vxlan?.dev ? node.links.find((l) => l.name === vx.vxlan?.dev) : undefined;
-  if (byDev) return byDev;
-  const local = vx.vxlan?.local;
-  return local ? node.links.find((l) => l.addresses.some((a) => a.local === local)) : undefined;
-}
 
 export default defineRule({
   id: 'flannel/mtu-chain',

@@ -1,0 +1,38 @@
+import { testRule } from '../rule-tester.js';
+import { breakCluster, breakNode, healthy } from '../_healthy-nodes.js';
+import rule from './checksum-offload.js';
+
+testRule(rule, {
+  healthy: [
+    { name: 'kernel 6.1, offload on, no checksum errors', evidence: healthy() },
+    {
+      name: 'RHEL 8 kernel with the workaround applied',
+      evidence: (() => {
+        const e = breakCluster((c) => c.nodes.forEach((n) => (n.kernelVersion = '4.18.0-305.el8.x86_64')));
+        e.nodes!.forEach((n) => (n.offloads = { 'flannel.1': { 'tx-checksum-ip-generic': 'off' } }));
+        return e;
+      })(),
+    },
+  ],
+  faulty: [
+    {
+      name: 'RHEL 8 kernel with offload on (risk only)',
+      evidence: breakCluster((c) => (c.nodes[0].kernelVersion = '4.18.0-305.el8.x86_64'), { nodes: ['n1'] }),
+      expect: [{ cause: 'flannel.checksum-offload', nodes: ['n1'], severity: 'info' }],
+    },
+    {
+      name: 'old kernel and UDP checksum errors counted',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.nodes[1].kernelVersion = '5.4.0-42-generic'), { nodes: ['n2'] });
+        e.nodes![0].snmp = { Udp: { InCsumErrors: 311 } };
+        return e;
+      })(),
+      expect: [{ cause: 'flannel.checksum-offload', nodes: ['n2'], severity: 'warning', messageIncludes: '311' }],
+    },
+    {
+      name: 'checksum errors on a recent kernel: info',
+      evidence: breakNode('n3', (n) => (n.snmp = { Udp: { InCsumErrors: 12 } }), { cluster: false }),
+      expect: [{ cause: 'flannel.checksum-offload', nodes: ['n3'], severity: 'info' }],
+    },
+  ],
+});

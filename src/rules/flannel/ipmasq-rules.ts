@@ -1,0 +1,43 @@
+import { defineRule } from '../define-rule.js';
+import { decidedBy, walk } from '../node/_iptables-walk.js';
+import { clusterNetwork, podFlows } from '../node/_pod-packets.js';
+import { lookup, netConfRoot } from './_peers.js';
+
+export default defineRule({
+  id: 'flannel/ipmasq-rules',
+  layer: 'flannel',
+  description:
+    "With FLANNEL_IPMASQ=true flanneld must have its masquerade rules (nat POSTROUTING → FLANNEL-POSTRTG → -s <cluster network> ! -d 224.0.0.0/4 -j MASQUERADE): pod traffic leaving the cluster is otherwise sent with pod source addresses and never answered.",
+  causes: ['flannel.ipmasq'],
+  scope: 'node',
+  needs: ['node.iptables', 'node.subnetEnv'],
+  severity: 'error',
+  messages: {
+    noMasq: 'node {node}: pod traffic to outside the cluster is not masqueraded ({decided}) although FLANNEL_IPMASQ=true',
+  },
+  docs: 'flanneld (--ip-masq) installs the FLANNEL-POSTRTG chain (facts §2.6) and re-checks it every --iptables-resync seconds; with --ip-masq the bridge delegate gets ipMasq=false, so nobody else masquerades. Rules flushed by a firewall reload, or an iptables-legacy/nft split, leave pods without outbound NAT: image pulls still work (they run on the node) but pods cannot reach registries, APIs or DNS upstreams outside.',
+  check({ evidence, node, report }) {
+    const ipt = node.iptables;
+    if (!ipt || node.subnetEnv?.ipmasq !== true) return;
+    if (lookup(netConfRoot(evidence, node) ?? {}, 'enablenftables') === true) return; // nftables mode: not in iptables-save
+    const out = podFlows(evidence, node).find((f) => f.label.includes('outside'));
+    if (!out) return;
+    const r = walk(ipt, 'nat', 'POSTROUTING', out.packet);
+    if (r && (r.verdict === 'MASQUERADE' || r.verdict === 'SNAT')) return;
+    const C = clusterNetwork(evidence, node) ?? '<cluster network>';
+    report({
+      messageId: 'noMasq',
+      data: { node: node.name, decided: r ? decidedBy(r) : 'no nat table at all' },
+      confidence: r?.uncertain.length ? 0.6 : 0.9,
+      evidence: [
+        { where: `node ${node.name}: ${node.subnetEnv.file}`, what: 'FLANNEL_IPMASQ=true' },
+        { where: `node ${node.name}: ${ipt.file ?? 'iptables-save'} (nat)`, what: `${out.label}: ${r ? `${r.verdict} via ${r.path.join(' → ')}` : 'no nat rules'}; no -s ${C} ! -d 224.0.0.0/4 -j MASQUERADE` },
+      ],
+      fix: [
+        `Restart flannel on ${node.name} so it reinstalls FLANNEL-POSTRTG: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+        `Immediate relief: iptables -t nat -A POSTROUTING -s ${C} ! -d ${C} -j MASQUERADE`,
+        'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
+      ],
+    });
+  },
+});

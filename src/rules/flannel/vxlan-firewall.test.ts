@@ -1,0 +1,46 @@
+import type { IptablesRule } from '../../evidence/node.js';
+import { testRule } from '../rule-tester.js';
+import { breakNode, healthy } from '../_healthy-nodes.js';
+import rule from './vxlan-firewall.js';
+
+const rule_ = (table: string, chain: string, text: string): IptablesRule => ({ table, chain, rule: text, target: /-j (\S+)/.exec(text)?.[1] });
+
+/** ufw's shape: INPUT policy DROP, user chains reached from INPUT. */
+const ufw = (allow8472: boolean) => (n: { iptables?: { policies: Record<string, Record<string, string>>; rules: IptablesRule[] } }) => {
+  n.iptables!.policies.filter.INPUT = 'DROP';
+  n.iptables!.rules.push(
+    rule_('filter', 'INPUT', '-j ufw-before-input'),
+    rule_('filter', 'INPUT', '-j ufw-user-input'),
+    rule_('filter', 'ufw-before-input', '-i lo -j ACCEPT'),
+    rule_('filter', 'ufw-before-input', '-m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT'),
+    rule_('filter', 'ufw-user-input', '-p tcp -m tcp --dport 22 -j ACCEPT'),
+    rule_('filter', 'ufw-user-input', '-p tcp -m tcp --dport 6443 -j ACCEPT'),
+    ...(allow8472 ? [rule_('filter', 'ufw-user-input', '-p udp -m udp --dport 8472 -j ACCEPT')] : []),
+  );
+};
+
+testRule(rule, {
+  healthy: [
+    { name: 'no host firewall', evidence: healthy() },
+    { name: 'ufw with 8472 allowed', evidence: breakNode('n1', ufw(true)) },
+    { name: 'node evidence only', evidence: healthy({ cluster: false }) },
+    { name: 'a DROP for 8472 in FORWARD does not touch encapsulated traffic', evidence: breakNode('n2', (n) => n.iptables!.rules.unshift(rule_('filter', 'FORWARD', '-p udp -m udp --dport 8472 -j DROP'))) },
+  ],
+  faulty: [
+    {
+      name: 'ufw default deny without 8472',
+      evidence: breakNode('n1', ufw(false)),
+      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n1'], messageIncludes: 'arriving from n2, n3' }],
+    },
+    {
+      name: 'explicit DROP for 8472 in INPUT',
+      evidence: breakNode('n2', (n) => n.iptables!.rules.unshift(rule_('filter', 'INPUT', '-p udp -m udp --dport 8472 -j DROP'))),
+      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n2'], messageIncludes: 'drops VXLAN' }],
+    },
+    {
+      name: 'REJECT to one peer on OUTPUT',
+      evidence: breakNode('n3', (n) => n.iptables!.rules.unshift(rule_('filter', 'OUTPUT', '-d 172.31.250.11/32 -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable'))),
+      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n3'], messageIncludes: 'sent to n1' }],
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+import { defineRule } from '../define-rule.js';
+import { decidedBy, INPUT_HOOKS, OUTPUT_HOOKS, walkHooks, type WalkResult } from '../node/_iptables-walk.js';
+import { expectedPeers, expectedVxlan, runsVxlan, underlay, vxlanLink } from './_peers.js';
+
+export default defineRule({
+  id: 'flannel/vxlan-firewall',
+  layer: 'flannel',
+  description:
+    "The node's iptables must let VXLAN (UDP 8472) in from and out to every other node; a DROP/REJECT rule or a DROP policy without an accept for it cuts all cross-node pod traffic.",
+  causes: ['flannel.vxlan-blocked'],
+  scope: 'node',
+  needs: ['node.iptables', 'node.links'],
+  severity: 'error',
+  messages: {
+    inbound: 'node {node}: iptables {how} VXLAN (UDP {port}) arriving from {peers}',
+    outbound: 'node {node}: iptables {how} VXLAN (UDP {port}) sent to {peers}',
+  },
+  docs: 'A closed 8472 gives exactly: same-node pods fine, cross-node pod IPs unreachable (facts §10.1). Encapsulated packets pass the raw/mangle/filter INPUT hooks on the receiver and OUTPUT on the sender, never FORWARD, so only those are walked. Security groups and cloud ACLs are outside the node: the mesh probe finds those.',
+  check({ evidence, node, report }) {
+    const ipt = node.iptables;
+    const vx = vxlanLink(node);
+    if (!ipt || !vx || !runsVxlan(evidence, node)) return;
+    const local = vx.vxlan?.local;
+    if (!local) return;
+    const port = vx.vxlan?.port ?? expectedVxlan(evidence, node).port;
+    const dev = underlay(node, vx)?.name;
+    const peers = expectedPeers(evidence, node).filter((p) => p.publicIp);
+    const fix = (how: string) => [
+      `On ${node.name}: iptables -I INPUT -p udp --dport ${port} -s <node network> -j ACCEPT (and remove the blocking rule: ${how})`,
+      `firewalld: firewall-cmd --permanent --add-port=${port}/udp && firewall-cmd --reload; ufw: ufw allow ${port}/udp`,
+      `Also open UDP ${port} between the nodes in any cloud security group or network ACL`,
+    ];
+    const judge = (dir: 'inbound' | 'outbound') => {
+      const blocked: { peer: string; r: WalkResult }[] = [];
+      for (const p of peers) {
+        const packet =
+          dir === 'inbound'
+            ? { proto: 'udp' as const, src: p.publicIp!, dst: local, sport: 45121, dport: port, in: dev, state: 'NEW', dstLocal: true, srcLocal: false }
+            : { proto: 'udp' as const, src: local, dst: p.publicIp!, sport: 45121, dport: port, out: dev, state: 'NEW', srcLocal: true, dstLocal: false };
+        const r = walkHooks(ipt, dir === 'inbound' ? INPUT_HOOKS : OUTPUT_HOOKS, packet);
+        if (r && (r.verdict === 'DROP' || r.verdict === 'REJECT')) blocked.push({ peer: p.name, r });
+      }
+      if (!blocked.length) return;
+      const first = blocked[0].r;
+      const how = first.rule ? `${first.verdict === 'DROP' ? 'drops' : 'rejects'}` : `drops (${first.chain} policy ${first.verdict})`;
+      const uncertain = blocked.some((b) => b.r.uncertain.length);
+      report({
+        messageId: dir,
+        data: { node: node.name, how, port, peers: blocked.map((b) => `${b.peer}`).join(', ') },
+        severity: uncertain ? 'warning' : 'error',
+        confidence: uncertain ? 0.6 : 0.9,
+        evidence: [
+          { where: `node ${node.name}: ${ipt.file ?? 'iptables-save'}`, what: decidedBy(first) },
+          ...blocked.slice(0, 4).map((b) => ({ where: `node ${node.name}: iptables walk`, what: `udp ${dir === 'inbound' ? `from ${b.peer}` : `to ${b.peer}`} dport ${port}: ${b.r.verdict} via ${b.r.path.join(' → ')}` })),
+          ...first.uncertain.slice(0, 2).map((u) => ({ where: `node ${node.name}: iptables`, what: `not judged (unknown match), might accept: -A ${u.chain} ${u.rule}` })),
+        ],
+        fix: fix(first.rule ? `iptables -t ${first.rule.table} -D ${first.rule.chain} ${first.rule.rule}` : `or set iptables -P ${first.chain} ACCEPT`),
+      });
+    };
+    judge('inbound');
+    judge('outbound');
+  },
+});
