@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonListScanner, type ListEvent } from './json-list-stream.js';
+
+/** Feeds text in chunks of the given sizes (cycled) and collects the events. */
+function scan(text: string, sizes: number[] = [1 << 20]): ListEvent[] {
+  const buf = Buffer.from(text);
+  const s = new JsonListScanner();
+  const out: ListEvent[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < buf.length) {
+    const n = Math.max(1, sizes[k++ % sizes.length]);
+    out.push(...s.push(buf.subarray(i, i + n)));
+    i += n;
+  }
+  out.push(...s.end());
+  return out;
+}
+
+const items = (evs: ListEvent[]) => evs.filter((e) => e.type === 'item').map((e) => (e as any).value);
+const end = (evs: ListEvent[]) => evs.find((e) => e.type === 'end') as Extract<ListEvent, { type: 'end' }>;
+
+describe('streaming List reader', () => {
+  const list = {
+    kind: 'PodList',
+    apiVersion: 'v1',
+    metadata: { resourceVersion: '7' },
+    items: [
+      { metadata: { name: 'a', annotations: { x: 'has "quotes" and ] } [ { brackets \\ and \\"' } } },
+      { metadata: { name: 'b' }, spec: { containers: [{ name: 'c', args: ['[', ']', '{', '}'] }] } },
+      { metadata: { name: 'é😀' } },
+    ],
+  };
+  const text = JSON.stringify(list, null, 2);
+
+  it('yields every item, whatever the chunk boundaries', () => {
+    for (const sizes of [[1], [2], [3], [7], [1, 5, 2], [64], [1 << 20]]) {
+      const evs = scan(text, sizes);
+      expect(items(evs)).toEqual(list.items);
+      expect(end(evs)).toMatchObject({ itemsSeen: true, problem: undefined, envelope: { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '7' }, items: [] } });
+    }
+  });
+
+  it('knows the list kind while items stream (kind before items)', () => {
+    const evs = scan(text, [5]);
+    expect(evs.filter((e) => e.type === 'item').every((e) => (e as any).listKind === 'PodList')).toBe(true);
+  });
+
+  it('reads a bare array and a single object', () => {
+    expect(items(scan('[{"a":1}, {"b":[2]} ]', [3]))).toEqual([{ a: 1 }, { b: [2] }]);
+    const one = scan('{"kind":"Pod","metadata":{"name":"p","labels":{"items":"no"}}}', [4]);
+    expect(items(one)).toEqual([]);
+    expect(end(one)).toMatchObject({ itemsSeen: false, envelope: { kind: 'Pod', metadata: { name: 'p' } } });
+  });
+
+  it('only the top-level "items" is the list: a nested items key is not', () => {
+    const evs = scan('{"metadata":{"items":[1,2]},"items":[{"x":1}]}', [2]);
+    expect(items(evs)).toEqual([{ x: 1 }]);
+  });
+
+  it('scalars inside items are yielded (the caller rejects them)', () => {
+    expect(items(scan('{"items":[1, "s", null, {"a":"b"}, true]}', [1]))).toEqual([1, 's', null, { a: 'b' }, true]);
+  });
+
+  it('a bad item is reported with its byte offset and the others still come', () => {
+    const evs = scan('{"items":[{"a":1},{"b":tru},{"c":3}]}', [4]);
+    expect(items(evs)).toEqual([{ a: 1 }, { c: 3 }]);
+    const bad = evs.find((e) => e.type === 'bad-item') as any;
+    expect(bad.index).toBe(1);
+    expect(bad.message).toMatch(/item 1 is not valid JSON \(at byte \d+\)/);
+  });
+
+  it('a truncated file keeps the items before the cut and says where it ended', () => {
+    const evs = scan(text.slice(0, text.indexOf('"b"') + 20), [9]);
+    expect(items(evs)).toEqual([list.items[0]]);
+    expect(end(evs).problem?.message).toMatch(/ends early \(truncated at byte \d+, inside item 1\)/);
+  });
+
+  it('rejects a file that is not JSON at all', () => {
+    expect(end(scan('hello')).problem?.message).toMatch(/expected a JSON object or array/);
+    expect(end(scan('')).problem?.message).toMatch(/empty/);
+  });
+
+  it('matches JSON.parse on random lists split at random points', () => {
+    const item = fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }), fc.boolean(), (arr, sizes, pretty) => {
+        const doc = JSON.stringify({ kind: 'List', items: arr, metadata: { x: '"]' } }, null, pretty ? 1 : 0);
+        const evs = scan(doc, sizes);
+        expect(items(evs)).toEqual(JSON.parse(doc).items);
+        expect(end(evs).problem).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
