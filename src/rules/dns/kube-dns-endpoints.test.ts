@@ -1,0 +1,36 @@
+import type { EndpointsInfo, PodInfo, ServiceInfo } from '../../evidence/cluster.js';
+import { pod } from '../image/_fixtures.js';
+import { testRule } from '../rule-tester.js';
+import rule from './kube-dns-endpoints.js';
+
+const svc = (selector: Record<string, string> = { 'k8s-app': 'kube-dns' }): ServiceInfo => ({
+  namespace: 'kube-system',
+  name: 'kube-dns',
+  clusterIP: '10.96.0.10',
+  ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53, protocol: 'TCP' }, { name: 'metrics', port: 9153, protocol: 'TCP' }],
+  selector,
+});
+const ep = (addresses: string[], notReadyAddresses: string[] = []): EndpointsInfo => ({ namespace: 'kube-system', name: 'kube-dns', addresses, notReadyAddresses });
+const dns = (name: string, ready = true): PodInfo => {
+  const p = pod(`kube-system/${name}`, 'registry.k8s.io/coredns/coredns:v1.11.1', { labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': '5dd5756b68' }, container: 'coredns' });
+  return ready ? p : { ...p, conditions: [{ type: 'Ready', status: 'False' }], statuses: [{ ...p.statuses[0], ready: false, state: 'waiting', reason: 'CrashLoopBackOff' }] };
+};
+
+testRule(rule, {
+  healthy: [
+    { name: 'two ready endpoints', evidence: { cluster: { services: [svc()], endpoints: [ep(['10.244.0.2', '10.244.1.3'])], pods: [dns('coredns-5dd5756b68-a1b2c'), dns('coredns-5dd5756b68-d4e5f')] } } },
+    { name: 'no kube-dns Service read', evidence: { cluster: { services: [], endpoints: [], pods: [] } } },
+  ],
+  faulty: [
+    {
+      name: 'CoreDNS pods not ready',
+      evidence: { cluster: { services: [svc()], endpoints: [ep([], ['10.244.0.2'])], pods: [dns('coredns-5dd5756b68-a1b2c', false)] } },
+      expect: [{ cause: 'dns.coredns-down', pods: ['kube-system/coredns-5dd5756b68-a1b2c'], messageIncludes: 'not ready: 10.244.0.2' }],
+    },
+    {
+      name: 'selector typo',
+      evidence: { cluster: { services: [svc({ 'k8s-app': 'coredns' })], endpoints: [ep([])], pods: [dns('coredns-5dd5756b68-a1b2c')] } },
+      expect: [{ cause: 'dns.service-unreachable', messageIncludes: 'k8s-app=coredns' }],
+    },
+  ],
+});
