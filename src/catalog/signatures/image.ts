@@ -98,18 +98,33 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|failed to fetch oauth token|requested access to the resource is denied|authorization token has expired|access forbidden|403 forbidden|denied: (access|permission|requested)|unauthorized: (access to the requested resource is not authorized|you don't have the needed permissions)|invalid username\/password/,
-    anchors: ['incorrect username or password', 'oauth token', 'requested access to the resource is denied', 'token has expired', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
+    re: /incorrect username or password|requested access to the resource is denied|authorization token has expired|access forbidden|403 forbidden|denied: (access|permission|requested)|unauthorized: (access to the requested resource is not authorized|you don't have the needed permissions)|invalid username\/password/,
+    anchors: ['incorrect username or password', 'requested access to the resource is denied', 'token has expired', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,
     alternatives: ['image.pullsecret-wrong-registry'],
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
-      'failed to resolve reference "registry.gitlab.com/grp/svc:1.0": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gitlab.com/jwt/auth?scope=repository%3Agrp%2Fsvc%3Apull&service=container_registry: 403 Forbidden',
       'failed to pull and unpack image "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3": failed to resolve reference: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden',
     ],
     counterSamples: ['no basic auth credentials', 'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods"'],
+  }),
+  sig({
+    // Containerd fetches an oauth token only when it has credentials to send: a refusal means they are wrong.
+    id: 'image.oauth-token-refused',
+    cause: 'image.auth-rejected',
+    re: /failed to fetch oauth token/,
+    anchors: ['oauth token'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    source: 'facts §4.6 (failed to fetch oauth token), §8 (token request with credentials)',
+    samples: [
+      'failed to resolve reference "registry.gitlab.com/grp/svc:1.0": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gitlab.com/jwt/auth?scope=repository%3Agrp%2Fsvc%3Apull&service=container_registry: 403 Forbidden',
+      'failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized',
+    ],
+    counterSamples: ['failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
   }),
   sig({
     id: 'image.pullsecret-not-retrieved',

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify, matchAllSignatures, prefilter } from './classify.js';
+import { SIGNATURES } from './signatures.js';
+
+/** The classifier's answer computed the slow way: every regex, no pre-filter. */
+function bruteForce(message: string): string {
+  let best: { cause: string; spec: number; at: number } | undefined;
+  for (const s of matchAllSignatures(message)) {
+    const at = new RegExp(s.pattern, 'i').exec(message.length > 65536 ? '' : message)?.index ?? 0;
+    if (!best || s.specificity > best.spec || (s.specificity === best.spec && at > best.at)) best = { cause: s.cause, spec: s.specificity, at };
+  }
+  return best?.cause ?? 'unknown';
+}
+
+describe('classify: the innermost meaningful cause wins', () => {
+  const cases: [string, string][] = [
+    [
+      'Failed to pull image "reg.local/a/b:1": rpc error: code = Unknown desc = failed to pull and unpack image "reg.local/a/b:1": failed to resolve reference "reg.local/a/b:1": failed to do request: Head "https://reg.local/v2/a/b/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host',
+      'registry.dns',
+    ],
+    ['Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused', 'registry.proxy'],
+    ['failed to do request: Head "https://r.example/v2/x/manifests/1": tls: failed to verify certificate: x509: certificate signed by unknown authority', 'registry.tls-untrusted'],
+    ['failed to pull and unpack image "ghcr.io/x/y:1": no match for platform in manifest: not found', 'image.platform-mismatch'],
+    ['Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": plugin type="flannel" failed (add): failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory', 'cni.subnet-env-missing'],
+    ['dial unix /run/containerd/containerd.sock: connect: connection refused', 'runtime.unavailable'],
+    ['failed to extract layer sha256:1: write /var/lib/containerd/x: no space left on device: unknown', 'image.disk-full'],
+  ];
+  for (const [msg, cause] of cases) it(`${cause}: ${msg.slice(-60)}`, () => expect(classify(msg).cause).toBe(cause));
+
+  it('names alternatives where two causes fit', () => {
+    const c = classify('Error response from daemon: Get "https://quay.io/v2/": net/http: TLS handshake timeout');
+    expect(c.cause).toBe('registry.tls-handshake-timeout');
+    expect(c.alternatives.map((a) => a.cause)).toEqual(expect.arrayContaining(['flannel.mtu', 'registry.proxy']));
+    expect(c.confidence).toBeLessThan(0.8);
+  });
+
+  it('answers unknown for generic wrappers instead of guessing', () => {
+    for (const msg of ['Error: ErrImagePull', 'Error: ImagePullBackOff', 'Back-off pulling image "nginx:1.25"', 'Failed to pull image "nginx:1.25"', 'Pulling image "nginx:1.25"']) {
+      const c = classify(msg);
+      expect(c.cause, msg).toBe('unknown');
+      expect(c.confidence).toBe(0);
+    }
+  });
+});
+
+describe('classify: robustness', () => {
+  it('handles empty, whitespace, binary garbage and huge lines', () => {
+    expect(classify('').cause).toBe('unknown');
+    expect(classify('   \t ').cause).toBe('unknown');
+    expect(classify('\u0000\u0001\uffff\ud800 \u00e9\u4e2d').cause).toBe('unknown');
+    const big = 'x'.repeat(1 << 20) + ' dial tcp: lookup reg.local on 10.0.0.2:53: no such host';
+    expect(classify(big).cause).toBe('registry.dns');
+    const bigNoise = 'pull '.repeat(200_000) + 'i/o timeout' + ' pull'.repeat(200_000);
+    expect(['registry.connect-timeout', 'unknown']).toContain(classify(bigNoise).cause);
+  });
+
+  it('never throws on random input, and answers a cause id or unknown', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+        const c = classify(s);
+        expect(typeof c.cause).toBe('string');
+        expect(c.confidence).toBeGreaterThanOrEqual(0);
+        expect(c.confidence).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the anchor pre-filter never changes the answer', () => {
+    const pieces = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]).flatMap((l) => l.split(/(?<=: )/));
+    const fragment = fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 20 }));
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 6 }), (parts) => {
+        const msg = parts.join(fc.sample(fc.constantFrom('', ' ', ': '), 1)[0]);
+        expect(classify(msg).cause).toBe(bruteForce(msg));
+        const passed = new Set(prefilter(msg).map((s) => s.id));
+        for (const s of matchAllSignatures(msg)) expect(passed.has(s.id), s.id).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
