@@ -9,6 +9,9 @@ import cniPluginBinaries from './cni/plugin-binaries.js';
 import cniSubnetEnv from './cni/subnet-env.js';
 import dnsCorednsNotReady from './dns/coredns-not-ready.js';
 import dnsCorefileLoop from './dns/corefile-loop.js';
+import dnsKubeDnsEndpoints from './dns/kube-dns-endpoints.js';
+import dnsNodeResolver from './dns/node-resolver.js';
+import dnsNodeStubLoop from './dns/node-stub-loop.js';
 import flannelChecksumOffload from './flannel/checksum-offload.js';
 import flannelClusterDaemon from './flannel/cluster-daemon.js';
 import flannelClusterDaemonsetConfig from './flannel/cluster-daemonset-config.js';
@@ -29,8 +32,10 @@ import imageExecFormatError from './image/exec-format-error.js';
 import imageNodeDiskPressure from './image/node-disk-pressure.js';
 import imagePullCredentials from './image/pull-credentials.js';
 import imagePullFailed from './image/pull-failed.js';
+import nodeBrNetfilter from './node/br-netfilter.js';
 import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
 import nodeForwardDrop from './node/forward-drop.js';
+import nodeIpForward from './node/ip-forward.js';
 import registryPullFailed from './registry/pull-failed.js';
 
 export const RULES: readonly Rule[] = [
@@ -43,6 +48,9 @@ export const RULES: readonly Rule[] = [
   cniSubnetEnv as Rule,
   dnsCorednsNotReady as Rule,
   dnsCorefileLoop as Rule,
+  dnsKubeDnsEndpoints as Rule,
+  dnsNodeResolver as Rule,
+  dnsNodeStubLoop as Rule,
   flannelChecksumOffload as Rule,
   flannelClusterDaemon as Rule,
   flannelClusterDaemonsetConfig as Rule,
@@ -63,7 +71,9 @@ export const RULES: readonly Rule[] = [
   imageNodeDiskPressure as Rule,
   imagePullCredentials as Rule,
   imagePullFailed as Rule,
+  nodeBrNetfilter as Rule,
   nodeFirewallPodTraffic as Rule,
   nodeForwardDrop as Rule,
+  nodeIpForward as Rule,
   registryPullFailed as Rule,
 ];

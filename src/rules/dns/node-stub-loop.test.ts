@@ -1,0 +1,47 @@
+import { testRule } from '../rule-tester.js';
+import { breakCluster, breakNode, corednsPod, COREFILE, healthy } from '../_healthy-nodes.js';
+import rule from './node-stub-loop.js';
+
+const stub = (name: string) => (n: { name: string; resolvConf?: { nameservers: string[] } }) => {
+  if (n.name === name) n.resolvConf!.nameservers = ['127.0.0.53'];
+};
+
+testRule(rule, {
+  healthy: [
+    { name: 'upstream resolver on every node', evidence: healthy() },
+    { name: 'stub, but the Ready CoreDNS here proves kubelet uses another file', evidence: breakNode('n1', stub('n1')) },
+    {
+      name: 'stub, but CoreDNS forwards to explicit upstreams',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.configMaps![1].data.Corefile = COREFILE.replace('forward . /etc/resolv.conf', 'forward . 172.31.250.1')));
+        e.nodes!.forEach((n) => stub(n.name!)(n as never));
+        return e;
+      })(),
+    },
+  ],
+  faulty: [
+    {
+      name: 'CoreDNS crash-looping on a node with 127.0.0.53',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.pods[1] = corednsPod('coredns-5dd5756b68-q9w4d', 'n2', false)));
+        e.nodes!.forEach((n) => stub('n2')(n as never));
+        return e;
+      })(),
+      expect: [{ cause: 'dns.loop', nodes: ['n2'], severity: 'error', pods: ['kube-system/coredns-5dd5756b68-q9w4d'] }],
+    },
+    {
+      name: 'stub on a node without CoreDNS yet',
+      evidence: breakNode('n3', stub('n3')),
+      expect: [{ cause: 'dns.loop', nodes: ['n3'], severity: 'info' }],
+    },
+    {
+      name: 'no loop plugin to catch it',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.configMaps![1].data.Corefile = COREFILE.replace(/^\s*loop\s*$/m, '')), { nodes: ['n1'] });
+        stub('n1')(e.nodes![0] as never);
+        return e;
+      })(),
+      expect: [{ cause: 'dns.loop', nodes: ['n1'], severity: 'warning' }],
+    },
+  ],
+});

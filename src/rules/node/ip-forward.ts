@@ -1,0 +1,29 @@
+import { defineRule } from '../define-rule.js';
+
+export default defineRule({
+  id: 'node/ip-forward',
+  layer: 'node',
+  description: 'net.ipv4.ip_forward must be 1: the node routes every pod packet between cni0, flannel.1 and its uplink.',
+  causes: ['node.ip-forward'],
+  scope: 'node',
+  needs: ['node.sysctls'],
+  severity: 'error',
+  messages: {
+    off: 'node {node}: net.ipv4.ip_forward = {value}; the node does not route pod traffic',
+  },
+  docs: 'kubeadm preflight fails with "/proc/sys/net/ipv4/ip_forward contents are not set to 1"; the bridge plugin enables forwarding on pod ADD, but network managers (e.g. Wicked) and sysctl reloads can reset it (facts §10.2).',
+  check({ node, report }) {
+    const value = node.sysctls['net.ipv4.ip_forward'];
+    if (value === undefined || value.trim() !== '0') return;
+    report({
+      messageId: 'off',
+      data: { node: node.name, value: value.trim() },
+      evidence: [{ where: `node ${node.name}: /proc/sys/net/ipv4/ip_forward`, what: value.trim() }],
+      fix: [
+        `On ${node.name}: sysctl -w net.ipv4.ip_forward=1`,
+        "Persist it: echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
+        'Check that no network manager or later sysctl.d file sets it back (grep -r ip_forward /etc/sysctl.d /etc/sysctl.conf /usr/lib/sysctl.d)',
+      ],
+    });
+  },
+});
