@@ -92,6 +92,17 @@ testRule(rule, {
       expect: [{ cause: 'image.pullsecret-wrong-registry', registry: 'a.b.example.com' }],
     },
     {
+      name: 'wrong key, but the pull fails on DNS: only a note',
+      evidence: {
+        cluster: {
+          pods: [failing('shop/api-a1b2c', PRIV, { secrets: ['regcred'] })],
+          pullSecrets: [secret('shop/regcred', ['reg.example.com'])],
+          events: [event('shop/api-a1b2c', 'Failed', pullFailedText(PRIV, PRIV, 'failed to do request: Head "https://reg.example.com:5000/v2/team/api/manifests/1.4": dial tcp: lookup reg.example.com on 127.0.0.53:53: no such host'))],
+        },
+      },
+      expect: [{ cause: 'image.pullsecret-wrong-registry', severity: 'info' }],
+    },
+    {
       name: 'secret added to the service account after the pod was created',
       evidence: {
         cluster: {

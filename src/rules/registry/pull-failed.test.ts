@@ -1,4 +1,7 @@
-import { testRule } from '../rule-tester.js';
+import { expect, it } from 'vitest';
+import { deepFreeze } from '../../engine/deep-freeze.js';
+import { runRules } from '../../engine/run-rules.js';
+import { makeEvidence, testRule } from '../rule-tester.js';
 import { event, node, pod, pullFailedText } from '../image/_fixtures.js';
 import rule from './pull-failed.js';
 
@@ -49,4 +52,23 @@ testRule(rule, {
       expect: [{ cause: 'registry.http-to-https', nodes: ['n1'], registry: 'reg.lab:5000' }],
     },
   ],
+});
+
+it('the fix follows the node runtime: hosts.toml on containerd, daemon.json on Docker', () => {
+  const run = (runtime: string) =>
+    runRules(
+      deepFreeze(
+        makeEvidence({
+          cluster: { nodes: [node('n1', { containerRuntimeVersion: runtime })], pods: [pod('lab/app-a1b2c', 'reg.lab:5000/app:1', { waiting: 'ErrImagePull' })], events: [event('lab/app-a1b2c', 'Failed', plainHttp)] },
+        }),
+      ),
+      [rule],
+    ).findings;
+  const onContainerd = run('containerd://1.7.13');
+  expect(onContainerd.map((f) => f.cause)).toEqual(['registry.http-to-https']);
+  expect(onContainerd[0].fix.join('\n')).toContain('/etc/containerd/certs.d/reg.lab:5000/hosts.toml');
+  expect(onContainerd[0].fix.join('\n')).not.toContain('daemon.json');
+  const onDocker = run('docker://20.10.24');
+  expect(onDocker[0].fix.join('\n')).toContain('insecure-registries');
+  expect(onDocker[0].fix.join('\n')).not.toContain('hosts.toml');
 });
