@@ -178,6 +178,7 @@ function flannelPodSpec(nodeName: string): KubeObject {
           { name: 'EVENT_QUEUE_DEPTH', value: '5000' },
           { name: 'CONT_WHEN_CACHE_NOT_READY', value: 'false' },
         ],
+        resources: { requests: { cpu: '100m', memory: '50Mi' } },
         securityContext: { privileged: false, capabilities: { add: ['NET_ADMIN', 'NET_RAW'] } },
       },
     ],

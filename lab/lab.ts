@@ -28,6 +28,8 @@ export interface UpOptions {
   podsPerNode?: number;
   /** skip the API server process (unit tests of the network part only) */
   noApi?: boolean;
+  /** start the images side (registries, containerd per node); default true */
+  images?: boolean;
 }
 
 export const DEFAULT_LAB = 'fdlab';
@@ -136,6 +138,13 @@ export async function labUp(opts: UpOptions = {}): Promise<OpenLab> {
   fillApi(state, store);
   const lab = await handleFor(state, store);
   try {
+    if (opts.images !== false) {
+      const { startImagesSide, startNodeRuntime } = await import('./registry/images-side.js');
+      state.registries = await startImagesSide(lab);
+      await saveState(state);
+      await Promise.all(state.nodes.map((n) => startNodeRuntime(lab, n)));
+      await saveState(state);
+    }
     if (!opts.noApi) await startApiServer(state);
     await lab.save();
   } catch (e) {
@@ -215,6 +224,14 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
   if (bad) throw new Error(bad);
   const removed: string[] = [];
   const state = await loadState(name).catch(() => undefined);
+  if (state && Object.keys(state.pids).some((k) => /^(registry|containerd|front):/.test(k))) {
+    try {
+      const { stopImagesSide } = await import('./registry/images-side.js');
+      await stopImagesSide(await handleFor(state));
+    } catch (e) {
+      removed.push(`images side: ${(e as Error).message}`);
+    }
+  }
   if (state) {
     const expect: Record<string, string> = { api: 'api-process', coredns: 'dnsmasq', upstreamDns: 'dnsmasq' };
     for (const [role, pid] of Object.entries(state.pids)) {

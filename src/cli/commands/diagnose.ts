@@ -22,6 +22,7 @@ export function registerDiagnose(program: Command): void {
     .option('-n, --namespace <ns>', 'only pods, events and pull secrets of this namespace (plus kube-system and kube-flannel); nodes stay cluster-wide')
     .option('--bundle <path>', 'judge a saved bundle offline: a directory or .tar.gz (flannel-doctor bundle, kubectl -o json files, troubleshoot.sh support bundle)')
     .option('--node-evidence <dir>', 'merge node evidence written by `flannel-doctor node -o json` (a directory of .json files, or one file)')
+    .option('--lab [name]', 'diagnose the lab built by `flannel-doctor lab up` (default name fdlab); Linux, root')
     .addOption(outputOption())
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: error, warning, info, none', 'error')
     .option('--timeout <duration>', 'overall time for reading the cluster, e.g. 30s, 2m', '30s')
@@ -39,6 +40,11 @@ the pull secrets pods name; what it cannot read is reported as not checked, neve
 Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself failed.`,
     )
     .action(async (opts: DiagnoseCommandOptions) => {
+      if (opts.lab) {
+        const { runLabDiagnose } = await import('./lab-run.js');
+        process.exitCode = await runLabDiagnose({ name: typeof opts.lab === 'string' ? opts.lab : 'fdlab', output: opts.output });
+        return;
+      }
       const { runDiagnose } = await import('./diagnose-run.js');
       process.exitCode = await runDiagnose(opts);
     });

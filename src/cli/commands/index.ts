@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { registerCauses } from './causes.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerExplain } from './explain.js';
+import { registerLab } from './lab.js';
 import { registerNode } from './node.js';
 import { registerRules } from './rules.js';
 
 /** Every command registers itself here; keep the list short and the modules lazy. */
-export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerExplain, registerCauses, registerRules, registerNode];
+export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerExplain, registerCauses, registerRules, registerNode, registerLab];

@@ -1,0 +1,28 @@
+import { hostIn } from '../plan.js';
+import type { Fault, LabPod } from '../types.js';
+import { nodeOf, probePod, removeProbePod } from './_helpers.js';
+
+const STALE = '10.244.99.1/24';
+
+/** cni0 keeps the gateway address of an older podCIDR (node re-joined): the bridge plugin refuses new pods. */
+const fault: Fault = {
+  id: 'cni.bridge-ip-conflict',
+  cause: 'cni.bridge-ip-conflict',
+  description: `replaces cni0's address with a stale ${STALE}; a new pod fails with "cni0" already has an IP address different from`,
+  nodeBound: true,
+  where: 'node',
+  async inject(lab, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    await lab.exec(node.netns, ['ip', 'addr', 'flush', 'dev', 'cni0']);
+    await lab.exec(node.netns, ['ip', 'addr', 'add', STALE, 'dev', 'cni0']);
+    const pod = await probePod(lab, node, 'bridge');
+    return { pod };
+  },
+  async revert(lab, state, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    await lab.exec(node.netns, ['ip', 'addr', 'flush', 'dev', 'cni0']);
+    await lab.exec(node.netns, ['ip', 'addr', 'add', `${hostIn(node.podCIDR, 1)}/24`, 'dev', 'cni0']);
+    await removeProbePod(lab, (state as { pod?: LabPod })?.pod);
+  },
+};
+export default fault;

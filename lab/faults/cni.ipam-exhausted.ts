@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hostIn, randomHex } from '../plan.js';
+import type { Fault, LabPod } from '../types.js';
+import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
+
+/** host-local's state dir is full of leaked leases (containers gone, files left): no IP for new pods. */
+const fault: Fault = {
+  id: 'cni.ipam-exhausted',
+  cause: 'cni.ipam-exhausted',
+  description: 'fills /var/lib/cni/networks/cbr0 with leaked leases; a new pod fails with no IP addresses available in range set',
+  nodeBound: true,
+  where: 'node',
+  async inject(lab, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    const dir = path(node, 'var/lib/cni/networks/cbr0');
+    await mkdir(dir, { recursive: true });
+    const added: string[] = [];
+    for (let h = 2; h <= 254; h++) {
+      const ip = hostIn(node.podCIDR, h);
+      if (existsSync(join(dir, ip))) continue;
+      await writeFile(join(dir, ip), `${randomHex(32)}\neth0`);
+      added.push(ip);
+    }
+    const pod = await probePod(lab, node, 'ipam');
+    return { added, pod };
+  },
+  async revert(lab, state, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    const s = state as { added: string[]; pod?: LabPod };
+    const dir = path(node, 'var/lib/cni/networks/cbr0');
+    for (const ip of s.added ?? []) await rm(join(dir, ip), { force: true });
+    await removeProbePod(lab, s.pod);
+  },
+};
+export default fault;

@@ -1,0 +1,24 @@
+import { rename } from 'node:fs/promises';
+import type { Fault, LabPod } from '../types.js';
+import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
+
+/** /opt/cni/bin/flannel is gone (the install-cni-plugin init container never ran): new pods fail. */
+const fault: Fault = {
+  id: 'cni.plugin-missing',
+  cause: 'cni.plugin-missing',
+  description: 'removes /opt/cni/bin/flannel on the node; a new pod fails with failed to find plugin "flannel"',
+  nodeBound: true,
+  where: 'node',
+  async inject(lab, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    await rename(path(node, 'opt/cni/bin/flannel'), path(node, 'opt/cni/bin/.flannel.removed'));
+    const pod = await probePod(lab, node, 'plugin');
+    return { pod };
+  },
+  async revert(lab, state, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    await rename(path(node, 'opt/cni/bin/.flannel.removed'), path(node, 'opt/cni/bin/flannel')).catch(() => undefined);
+    await removeProbePod(lab, (state as { pod?: LabPod })?.pod);
+  },
+};
+export default fault;

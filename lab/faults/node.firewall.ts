@@ -1,0 +1,25 @@
+import type { Fault } from '../types.js';
+import { ipt, nodeOf } from './_helpers.js';
+
+/** A host firewall (firewalld's default reject) blocks traffic from the pod network; VXLAN itself still passes. */
+const fault: Fault = {
+  id: 'node.firewall',
+  cause: 'node.firewall',
+  description: 'inserts REJECT rules for traffic from the pod network (FORWARD and INPUT) in the node namespace',
+  nodeBound: true,
+  where: 'node',
+  async inject(lab, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    for (const chain of ['FORWARD', 'INPUT']) {
+      await ipt(lab, node.netns, ['-I', chain, '1', '-s', lab.state.clusterCIDR, '-j', 'REJECT', '--reject-with', 'icmp-host-prohibited']);
+    }
+    return {};
+  },
+  async revert(lab, _state, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    for (const chain of ['FORWARD', 'INPUT']) {
+      await ipt(lab, node.netns, ['-D', chain, '-s', lab.state.clusterCIDR, '-j', 'REJECT', '--reject-with', 'icmp-host-prohibited'], true);
+    }
+  },
+};
+export default fault;

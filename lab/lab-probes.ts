@@ -1,0 +1,76 @@
+/**
+ * Active checks inside the lab, from the pods' and nodes' own namespaces: pod↔pod across every node pair
+ * (overlay), node↔node (underlay), a full-size don't-fragment ping (MTU), and the DNS chain from a pod
+ * (Service IP, CoreDNS pod, upstream) and from each node's resolver. Results are ProbeEvidence.
+ */
+import { join } from 'node:path';
+import type { DnsProbeResult, MeshPathResult, ProbeEvidence } from '../src/evidence/probes.js';
+import { run } from './exec.js';
+import { packageRoot } from './package-root.js';
+import { EXTERNAL_ZONE, FLANNEL_MTU } from './plan.js';
+import { readFile } from 'node:fs/promises';
+import { nodePath } from './node-files.js';
+import type { LabState } from './types.js';
+
+async function ping(netns: string, ip: string, opts: { size?: number; df?: boolean } = {}): Promise<{ ok: boolean; ms: number; error?: string }> {
+  const argv = ['ping', '-c', '1', '-W', '1', '-q'];
+  if (opts.size) argv.push('-s', String(opts.size));
+  if (opts.df) argv.push('-M', 'do');
+  const t0 = Date.now();
+  const r = await run(netns, [...argv, ip], { allowFail: true, timeoutMs: 4000 });
+  return { ok: r.code === 0, ms: Date.now() - t0, ...(r.code === 0 ? {} : { error: (r.stderr.trim() || r.stdout.trim().split('\n').pop() || 'no reply').slice(0, 200) }) };
+}
+
+async function dnsQuery(netns: string, server: string, name: string): Promise<{ outcome: DnsProbeResult['outcome']; ms: number; answers?: string[]; error?: string }> {
+  const script = join(packageRoot(), 'lab', 'bin', 'dns-query.mjs');
+  const r = await run(netns, [process.execPath, script, server, name, '1500'], { allowFail: true, timeoutMs: 5000 });
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    return { outcome: 'error', ms: 0, error: (r.stderr || r.stdout).slice(0, 200) };
+  }
+}
+
+export async function probeLab(state: LabState): Promise<ProbeEvidence> {
+  const mesh: MeshPathResult[] = [];
+  const dns: DnsProbeResult[] = [];
+  const appOn = (node: string) => state.pods.find((p) => p.node === node && p.role === 'app' && p.wired !== false && p.ip);
+  const jobs: Promise<void>[] = [];
+  for (const a of state.nodes) {
+    for (const b of state.nodes) {
+      if (a.name === b.name) continue;
+      jobs.push(ping(a.netns, b.ip).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'underlay', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
+      const pa = appOn(a.name);
+      const pb = appOn(b.name);
+      if (pa && pb) {
+        jobs.push(ping(pa.netns, pb.ip!).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'overlay', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
+        // the largest packet flannel's MTU allows, don't fragment: catches a too-small underlay
+        jobs.push(ping(pa.netns, pb.ip!, { size: FLANNEL_MTU - 28, df: true }).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'mtu-pod', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
+      }
+    }
+  }
+  const dnsPod = state.pods.find((p) => p.role === 'coredns');
+  const clusterName = 'kubernetes.default.svc.cluster.local';
+  const externalName = `www.${EXTERNAL_ZONE}`;
+  for (const n of state.nodes) {
+    const p = appOn(n.name);
+    if (p) {
+      for (const [name, kind] of [[clusterName, 'cluster'], [externalName, 'external']] as const) {
+        jobs.push(dnsQuery(p.netns, state.dnsServiceIP, name).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'service', server: state.dnsServiceIP }, name, nameKind: kind, ...r })));
+        if (dnsPod?.ip) jobs.push(dnsQuery(p.netns, dnsPod.ip, name).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'coredns-pod', server: dnsPod.ip! }, name, nameKind: kind, ...r })));
+      }
+    }
+    const resolv = await readFile(nodePath(n, 'etc/resolv.conf'), 'utf8').catch(() => '');
+    for (const server of resolv.split('\n').filter((l) => /^nameserver\s/.test(l)).map((l) => l.split(/\s+/)[1]).slice(0, 3)) {
+      jobs.push(dnsQuery(n.netns, server, externalName).then((r) => void dns.push({ from: { kind: 'node', node: n.name }, target: { kind: 'node-resolver', server }, name: externalName, nameKind: 'external', ...r })));
+    }
+  }
+  // CoreDNS's upstream, asked from the CoreDNS pod itself (its path: pod → node → masquerade → upstream)
+  if (dnsPod?.ip && state.upstreamDns) {
+    jobs.push(dnsQuery(dnsPod.netns, state.upstreamDns.ip, externalName).then((r) => void dns.push({ from: { kind: 'pod', node: dnsPod.node, pod: `${dnsPod.namespace}/${dnsPod.name}` }, target: { kind: 'upstream', server: state.upstreamDns!.ip }, name: externalName, nameKind: 'external', ...r })));
+  }
+  await Promise.all(jobs);
+  const order = (x: { from: unknown; to?: string }) => JSON.stringify(x.from) + (x.to ?? '');
+  mesh.sort((x, y) => order(x).localeCompare(order(y)) || x.path.localeCompare(y.path));
+  return { registry: [], dns, mesh, ran: ['mesh', 'dns'] };
+}

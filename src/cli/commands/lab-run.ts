@@ -1,0 +1,140 @@
+/** The lab commands' work (loaded lazily by lab.ts). Messages go to stderr, results to stdout. */
+import { ToolError, UsageError } from '../../errors.js';
+
+function int(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new UsageError(`${flag} must be a whole number (got "${v}")`);
+  return n;
+}
+
+async function core() {
+  const lab = await import('../../../lab/lab.js');
+  const why = lab.labPrerequisite();
+  if (why) throw new ToolError(why);
+  return lab;
+}
+
+function wrap(e: unknown): never {
+  if (e instanceof ToolError) throw e;
+  throw new ToolError(e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+export async function runLabUp(opts: { name: string; nodes: string; podsPerNode: string; images: boolean }): Promise<number> {
+  const { labUp } = await core();
+  try {
+    const lab = await labUp({ name: opts.name, nodes: int(opts.nodes, '--nodes'), podsPerNode: int(opts.podsPerNode, '--pods-per-node'), images: opts.images });
+    const s = lab.state;
+    process.stdout.write(
+      `lab ${opts.name} is up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s: ${s.nodes.length} nodes (${s.nodes.map((n) => `${n.name} ${n.ip} ${n.podCIDR}`).join(', ')}), ${s.pods.length} pods\n` +
+        `  API ${s.api?.url ?? '(none)'}  kubeconfig ${s.api?.kubeconfig ?? '-'}\n` +
+        `  try: ip netns exec ${s.pods.find((p) => p.role === 'app')?.netns ?? s.nodes[0].netns} ping ${s.pods.filter((p) => p.role === 'app').pop()?.ip ?? s.nodes[0].ip}\n`,
+    );
+    return 0;
+  } catch (e) {
+    wrap(e);
+  }
+}
+
+export async function runLabDown(opts: { name: string }): Promise<number> {
+  const { labDown } = await core();
+  try {
+    const r = await labDown(opts.name);
+    process.stdout.write(r.removed.length ? `lab ${opts.name} removed (${r.removed.length} items)\n` : `lab ${opts.name} was not up; nothing to remove\n`);
+    return 0;
+  } catch (e) {
+    wrap(e);
+  }
+}
+
+export async function runLabStatus(opts: { name: string; output: string }): Promise<number> {
+  await core();
+  const { loadState } = await import('../../../lab/state.js');
+  const { isAlive } = await import('../../../lab/processes.js');
+  const s = await loadState(opts.name).catch(wrap);
+  if (!s) {
+    if (opts.output === 'json') process.stdout.write(JSON.stringify({ name: opts.name, up: false, nodes: [] }) + '\n');
+    else process.stdout.write(`lab ${opts.name} is not up\n`);
+    return 1;
+  }
+  const processes = Object.entries(s.pids).map(([role, pid]) => ({ role, pid, alive: isAlive(pid) }));
+  const out = {
+    name: opts.name,
+    up: true,
+    dir: s.dir,
+    upMs: s.upMs,
+    api: s.api,
+    nodes: s.nodes.map((n) => ({ name: n.name, netns: n.netns, ip: n.ip, podCIDR: n.podCIDR, vtepMac: n.vtepMac, root: n.root })),
+    pods: s.pods.map((p) => ({ namespace: p.namespace, name: p.name, node: p.node, ip: p.ip, netns: p.netns, role: p.role })),
+    registries: s.registries,
+    processes,
+    faults: s.faults.map((f) => ({ id: f.id, ...(f.node ? { node: f.node } : {}) })),
+  };
+  if (opts.output === 'json') {
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  const lines = [`lab ${opts.name} (${s.dir}), up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s, API ${s.api?.url ?? '-'}`];
+  for (const n of out.nodes) lines.push(`  node ${n.name}  ${n.ip}  ${n.podCIDR}  netns ${n.netns}`);
+  for (const p of out.pods) lines.push(`  pod  ${p.namespace}/${p.name} on ${p.node}  ${p.ip ?? '(no IP)'}`);
+  for (const p of processes) lines.push(`  proc ${p.role} ${p.pid} ${p.alive ? 'running' : 'NOT RUNNING'}`);
+  lines.push(out.faults.length ? `  faults: ${out.faults.map((f) => f.id + (f.node ? `@${f.node}` : '')).join(', ')}` : '  faults: none');
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+export async function runFaultAdd(id: string, opts: { name: string; node?: string }): Promise<number> {
+  await core();
+  const { openLab } = await import('../../../lab/handle.js');
+  const { addFault } = await import('../../../lab/fault-ops.js');
+  try {
+    const lab = await openLab(opts.name);
+    const r = await addFault(lab, id, opts.node);
+    process.stdout.write(`fault ${r.id} injected${r.node ? ` on ${r.node}` : ''}\n`);
+    return 0;
+  } catch (e) {
+    wrap(e);
+  }
+}
+
+export async function runFaultRm(id: string, opts: { name: string; node?: string }): Promise<number> {
+  await core();
+  const { openLab } = await import('../../../lab/handle.js');
+  const { removeFault } = await import('../../../lab/fault-ops.js');
+  try {
+    const lab = await openLab(opts.name);
+    const r = await removeFault(lab, id, opts.node);
+    process.stdout.write(r.map((x) => `fault ${x.id} reverted${x.node ? ` on ${x.node}` : ''}`).join('\n') + '\n');
+    return 0;
+  } catch (e) {
+    wrap(e);
+  }
+}
+
+export async function runFaultList(opts: { output: string }): Promise<number> {
+  const { listFaults } = await import('../../../lab/fault-ops.js');
+  const list = listFaults();
+  if (opts.output === 'json') {
+    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    return 0;
+  }
+  const w = Math.max(...list.map((f) => f.id.length));
+  const c = Math.max(...list.map((f) => f.cause.length));
+  process.stdout.write(`${'FAULT'.padEnd(w)}  ${'CAUSE'.padEnd(c)}  WHERE     ${'NODE?'}  WHAT\n`);
+  for (const f of list) process.stdout.write(`${f.id.padEnd(w)}  ${f.cause.padEnd(c)}  ${f.where.padEnd(8)}  ${f.nodeBound ? 'yes  ' : 'no   '}  ${f.description}\n`);
+  return 0;
+}
+
+/** `diagnose --lab` and `lab diagnose`: gather from the lab, judge, render. */
+export async function runLabDiagnose(opts: { name: string; output: string }): Promise<number> {
+  await core();
+  const { diagnoseLab } = await import('../../../lab/diagnose-lab.js');
+  const { render } = await import('../../report/index.js');
+  try {
+    const report = await diagnoseLab({ name: opts.name });
+    if (report.labProblems?.length) for (const p of report.labProblems) process.stderr.write(`flannel-doctor: lab: ${p}\n`);
+    process.stdout.write(opts.output === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, opts.output as never));
+    return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  } catch (e) {
+    wrap(e);
+  }
+}

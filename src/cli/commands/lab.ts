@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { outputOption } from '../output.js';
+
+/** `lab up|down|status|fault|diagnose`: the real flannel lab in network namespaces (Linux, root). */
+export function registerLab(program: Command): void {
+  const lab = program
+    .command('lab')
+    .description('build a real flannel cluster in network namespaces, inject faults, tear it down (Linux, root)');
+  const nameOpt = (c: Command) => c.option('--name <name>', 'lab name (prefix of its namespaces)', 'fdlab');
+  nameOpt(
+    lab
+      .command('up')
+      .description('build the lab: underlay, nodes with flannel.1 (VXLAN), pods wired by the real CNI plugins, DNS, API')
+      .option('--nodes <n>', 'number of nodes', '3')
+      .option('--pods-per-node <n>', 'app pods per node', '2')
+      .option('--no-images', 'skip the registries and containerd (faster; registry/image faults unavailable)'),
+  ).action(async (opts: { name: string; nodes: string; podsPerNode: string; images: boolean }) => {
+    const { runLabUp } = await import('./lab-run.js');
+    process.exitCode = await runLabUp(opts);
+  });
+  nameOpt(lab.command('down').description('remove every namespace, process, file and rule the lab made')).action(async (opts: { name: string }) => {
+    const { runLabDown } = await import('./lab-run.js');
+    process.exitCode = await runLabDown(opts);
+  });
+  nameOpt(lab.command('status').description('nodes, pods, processes and active faults').addOption(outputOption(['text', 'json']))).action(
+    async (opts: { name: string; output: string }) => {
+      const { runLabStatus } = await import('./lab-run.js');
+      process.exitCode = await runLabStatus(opts);
+    },
+  );
+  nameOpt(lab.command('diagnose').description('same as `diagnose --lab`').addOption(outputOption())).action(async (opts: { name: string; output: string }) => {
+    const { runLabDiagnose } = await import('./lab-run.js');
+    process.exitCode = await runLabDiagnose(opts);
+  });
+  const fault = lab.command('fault').description('inject, revert and list faults');
+  nameOpt(fault.command('add').argument('<fault-id>').option('--node <node>', 'node for node-bound faults (default: the second node)').description('inject a fault')).action(
+    async (id: string, opts: { name: string; node?: string }) => {
+      const { runFaultAdd } = await import('./lab-run.js');
+      process.exitCode = await runFaultAdd(id, opts);
+    },
+  );
+  nameOpt(fault.command('rm').argument('<fault-id>').option('--node <node>', 'only the instance on this node').description('revert a fault')).action(
+    async (id: string, opts: { name: string; node?: string }) => {
+      const { runFaultRm } = await import('./lab-run.js');
+      process.exitCode = await runFaultRm(id, opts);
+    },
+  );
+  fault
+    .command('list')
+    .description('every fault: its id and the cause id diagnose must name')
+    .addOption(outputOption(['text', 'json']))
+    .action(async (opts: { output: string }) => {
+      const { runFaultList } = await import('./lab-run.js');
+      process.exitCode = await runFaultList(opts);
+    });
+}
