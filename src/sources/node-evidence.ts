@@ -6,6 +6,15 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { NodeEvidence } from '../evidence/node.js';
+import { parseDocument } from 'yaml';
+
+/** Line of a JSON syntax error: from V8's "position N" when given, else from the YAML parser (JSON is YAML). */
+export function jsonErrorLine(text: string, e: unknown): number | undefined {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (m) return text.slice(0, Number(m[1])).split('\n').length;
+  const err = parseDocument(text, { prettyErrors: true }).errors[0];
+  return err?.linePos?.[0].line;
+}
 
 export async function readNodeEvidence(path: string): Promise<NodeEvidence[]> {
   let st;
@@ -26,9 +35,7 @@ export function parseNodeEvidence(text: string, file: string): NodeEvidence {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-    const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-    throw new InputError(file, 'not valid JSON', { line });
+    throw new InputError(file, 'not valid JSON', { line: jsonErrorLine(text, e) });
   }
   const ev = v && typeof v === 'object' && v.evidence && typeof v.evidence === 'object' ? v.evidence : v;
   if (!ev || typeof ev !== 'object' || typeof ev.name !== 'string' || !ev.name) {

@@ -1,0 +1,99 @@
+/** `diagnose` end to end: the CLI as a process (tsx), against the real k3s bundle and the test API server. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KubeApiServer } from '../../../lab/kube-api/server.js';
+import { conformanceObjects } from '../../sources/conformance/objects.js';
+import { readBundle } from '../../sources/bundle/read.js';
+
+const K3S = '/work/shared/data/bundles/troubleshoot-k3s-arm64.tar.gz';
+const run = promisify(execFile);
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli/entry.ts', ...args], { cwd: process.cwd(), env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e: any) {
+    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('flannel-doctor diagnose', () => {
+  let api: KubeApiServer;
+  let tmp: string;
+  let kubeconfig: string;
+  beforeAll(async () => {
+    api = await KubeApiServer.start({ token: 'diag' });
+    api.load(conformanceObjects());
+    tmp = await mkdtemp(join(tmpdir(), 'fd-diag-'));
+    kubeconfig = join(tmp, 'kubeconfig');
+    await writeFile(kubeconfig, api.kubeconfig());
+  });
+  afterAll(async () => {
+    await api?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('--bundle on the real k3s bundle: every node, pod and event counted, no error-level finding', async () => {
+    const c = (await readBundle(K3S)).evidence.cluster!;
+    const r = await cli(['diagnose', '--bundle', K3S, '-o', 'json']);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(report.evidence).toMatchObject({ nodes: c.nodes.length, pods: c.pods.length, events: c.events.length });
+    expect(report.evidence.pods).toBe(8);
+    const errors = report.findings.filter((f: any) => f.severity === 'error');
+    expect(errors.map((f: any) => `${f.cause}: ${f.message ?? ''}`)).toEqual([]);
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  it('reads a live cluster through a kubeconfig and renders each format', async () => {
+    const j = await cli(['diagnose', '--kubeconfig', kubeconfig, '-o', 'json', '--fail-on', 'none']);
+    expect(j.code).toBe(0);
+    const report = JSON.parse(j.stdout);
+    expect(report.evidence.nodes).toBe(2);
+    expect(report.evidence.pods).toBe(api.list('Pod').length);
+    expect(report.unreadable).toEqual([]);
+    const md = await cli(['diagnose', '--kubeconfig', kubeconfig, '-o', 'markdown', '--fail-on', 'none']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^#/m);
+  }, 60_000);
+
+  it('exit 1 when a finding reaches --fail-on, 0 when --fail-on none', async () => {
+    const j = JSON.parse((await cli(['diagnose', '--kubeconfig', kubeconfig, '-o', 'json', '--fail-on', 'none'])).stdout);
+    const strict = await cli(['diagnose', '--kubeconfig', kubeconfig, '-o', 'json', '--fail-on', 'info']);
+    expect(strict.code).toBe(j.findings.length ? 1 : 0);
+  }, 60_000);
+
+  it('a dead API server exits 2 with a clear message', async () => {
+    const dead = await KubeApiServer.start();
+    const cfg = dead.kubeconfig();
+    await dead.close();
+    await writeFile(join(tmp, 'dead'), cfg);
+    const r = await cli(['diagnose', '--kubeconfig', join(tmp, 'dead'), '--timeout', '3s']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/flannel-doctor: cannot reach the Kubernetes API at http:\/\/127\.0\.0\.1:\d+/);
+  }, 60_000);
+
+  it('bad flags exit 2 naming the flag', async () => {
+    const r = await cli(['diagnose', '--bundle', K3S, '--timeout', 'soon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--timeout takes a duration like 30s/);
+  }, 60_000);
+
+  it('--node-evidence merges node files ({evidence} or plain) and rejects a bad one by name', async () => {
+    const dir = join(tmp, 'nodes');
+    await mkdir(dir, { recursive: true });
+    const node = (name: string) => ({ name, cniConfigs: [], cniBinaries: [], ipam: [], registryHosts: [], links: [], routes: [], neighbours: [], fdb: [], sysctls: {}, modules: [], logs: [], gathered: [], problems: [] });
+    await writeFile(join(dir, 'n1.json'), JSON.stringify({ evidence: node('n1'), report: {} }));
+    await writeFile(join(dir, 'n2.json'), JSON.stringify(node('n2')));
+    const ok = await cli(['diagnose', '--bundle', K3S, '--node-evidence', dir, '-o', 'json']);
+    expect(JSON.parse(ok.stdout).evidence.nodeEvidence).toBe(2);
+    await writeFile(join(dir, 'n3.json'), '{"name": "n3",\n "gathered": [}');
+    const bad = await cli(['diagnose', '--bundle', K3S, '--node-evidence', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/n3\.json:2: not valid JSON/);
+  }, 60_000);
+});
