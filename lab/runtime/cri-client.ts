@@ -46,7 +46,20 @@ function toCriError(err: any): CriError {
     .split('_')
     .map((w: string) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
-  return new CriError(camel, String(err?.details ?? err?.message ?? err));
+  return new CriError(camel, goDialText(String(err?.details ?? err?.message ?? err)));
+}
+
+/**
+ * grpc-js words a dead socket in Node terms (`connect ECONNREFUSED /run/…sock`); kubelet is a Go
+ * program and prints grpc-go's wording of the same errno. Only this transport text is re-worded;
+ * runtime errors pass through verbatim.
+ */
+function goDialText(details: string): string {
+  const m = /connect (ECONNREFUSED|ENOENT|EACCES) (\/\S+)/.exec(details);
+  if (!m) return details;
+  const errno = { ECONNREFUSED: 'connection refused', ENOENT: 'no such file or directory', EACCES: 'permission denied' }[m[1]];
+  const sock = m[2].replace(/[.),;]+$/, '');
+  return `connection error: desc = "transport: Error while dialing: dial unix ${sock}: connect: ${errno}"`;
 }
 
 export class CriClient {

@@ -20,7 +20,7 @@ import { imageReferenceError } from './image-reference.js';
 export type PullOutcome =
   | { kind: 'pulled'; imageRef: string; ms: number }
   | { kind: 'present'; imageRef: string }
-  | { kind: 'failed'; reason: 'ErrImagePull' | 'InvalidImageName' | 'ErrImageNeverPull'; error: string };
+  | { kind: 'failed'; reason: 'ErrImagePull' | 'InvalidImageName' | 'ErrImageNeverPull' | 'ImageInspectError'; error: string };
 
 export interface PodSpecInput {
   namespace: string;
@@ -120,7 +120,18 @@ export async function kubeletPull(lab: LabHandle, namespace: string, name: strin
       lab.api.put(pod);
       return { kind: 'failed', reason: 'InvalidImageName', error: msg };
     }
-    const present = await cri.imageStatus(image);
+    let present: { id: string } | undefined;
+    try {
+      present = await cri.imageStatus(image);
+    } catch (e) {
+      // the runtime cannot even be asked (containerd down): kubelet's ImageInspectError
+      const msg = `Failed to inspect image "${image}": ${e instanceof CriError ? e.message : String(e)}`;
+      ev('Warning', 'InspectFailed', msg);
+      ev('Warning', 'Failed', 'Error: ImageInspectError');
+      setWaiting(pod, c.name, image, 'ImageInspectError', msg);
+      lab.api.put(pod);
+      return { kind: 'failed', reason: 'ImageInspectError', error: msg };
+    }
 
     if (present && policy !== 'Always') {
       ev('Normal', 'Pulled', `Container image "${image}" already present on machine`);
