@@ -37,6 +37,9 @@ import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
 import nodeForwardDrop from './node/forward-drop.js';
 import nodeIpForward from './node/ip-forward.js';
 import registryPullFailed from './registry/pull-failed.js';
+import runtimeContainerdRegistryConfig from './runtime/containerd-registry-config.js';
+import runtimeDockerDaemonIgnored from './runtime/docker-daemon-ignored.js';
+import runtimeHostsToml from './runtime/hosts-toml.js';
 
 export const RULES: readonly Rule[] = [
   cniBridgeIp as Rule,
@@ -76,4 +79,7 @@ export const RULES: readonly Rule[] = [
   nodeForwardDrop as Rule,
   nodeIpForward as Rule,
   registryPullFailed as Rule,
+  runtimeContainerdRegistryConfig as Rule,
+  runtimeDockerDaemonIgnored as Rule,
+  runtimeHostsToml as Rule,
 ];

@@ -1,0 +1,32 @@
+import { testRule } from '../rule-tester.js';
+import { breakCluster, breakNode, healthy } from '../_healthy-nodes.js';
+import rule from './docker-daemon-ignored.js';
+
+const daemon = { file: '/etc/docker/daemon.json', registryMirrors: ['https://mirror.gcr.io'], insecureRegistries: ['reg.lab:5000'], problems: [] };
+
+testRule(rule, {
+  healthy: [
+    { name: 'no daemon.json', evidence: healthy() },
+    {
+      name: 'dockershim-era node really using Docker',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.nodes[0].containerRuntimeVersion = 'docker://20.10.7'), { nodes: ['n1'] });
+        e.nodes![0].dockerDaemon = { ...daemon };
+        return e;
+      })(),
+    },
+    { name: 'daemon.json without registry settings', evidence: breakNode('n2', (n) => (n.dockerDaemon = { file: '/etc/docker/daemon.json', registryMirrors: [], insecureRegistries: [], problems: [] })) },
+  ],
+  faulty: [
+    {
+      name: 'mirror and insecure registry in daemon.json on a containerd node',
+      evidence: breakNode('n1', (n) => (n.dockerDaemon = { ...daemon })),
+      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n1'], severity: 'warning', messageIncludes: 'ignores daemon.json' }],
+    },
+    {
+      name: 'node evidence only: containerd CRI config present',
+      evidence: breakNode('n3', (n) => (n.dockerDaemon = { ...daemon, insecureRegistries: [] }), { cluster: false }),
+      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n3'] }],
+    },
+  ],
+});
