@@ -3,6 +3,7 @@
  * own network namespace, attached to the lab underlay bridge by a veth pair, with its own address
  * from the top of the underlay CIDR (the core hands out node addresses from the bottom).
  */
+import { createHash } from 'node:crypto';
 import type { LabHandle } from '../types.js';
 
 /** host number `n` counted from the top of an IPv4 CIDR (n=1 → broadcast-1). */
@@ -25,9 +26,11 @@ export function prefixLen(cidr: string): number {
   return Number(cidr.split('/')[1]);
 }
 
-/** Interface names are at most 15 bytes: veth ends get a short hash-free name from the role. */
-function hostVeth(prefix: string, role: string): string {
-  return `${prefix}-${role}`.replace(/[^a-zA-Z0-9-]/g, '').slice(0, 15);
+/** Interface names are at most 15 bytes: a readable `<prefix>-<role>` if it fits, else a hashed one. */
+export function hostVeth(prefix: string, role: string): string {
+  const plain = `${prefix}-${role}`.replace(/[^a-zA-Z0-9-]/g, '');
+  if (plain.length <= 15) return plain;
+  return `${prefix.slice(0, 9)}-${createHash('sha1').update(plain).digest('hex').slice(0, 5)}`;
 }
 
 /** Creates `netns`, a veth to the underlay bridge, `ip/len` on its eth0, and loopback up. */

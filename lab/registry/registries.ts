@@ -197,8 +197,8 @@ export async function startRegistries(lab: LabHandle): Promise<LabRegistry[]> {
       writeRegistryCert(lab, reg, 'good');
     }
     fs.writeFileSync(configPath(lab, v.name), registryConfigYaml(lab, v, ip));
+    (lab.state.netnsCreated ??= []).push(netns); // recorded first: a half-made namespace is still removed
     await attachNetns(lab, netns, v.name, [ip, ...(v.spare ?? []).map((n) => addrFromTop(lab.state.underlay.cidr, n))]);
-    (lab.state.netnsCreated ??= []).push(netns);
     lab.state.registries = [...lab.state.registries.filter((r) => r.name !== v.name), reg];
     await startRegistryProcess(lab, reg);
     out.push(reg);
@@ -207,10 +207,12 @@ export async function startRegistries(lab: LabHandle): Promise<LabRegistry[]> {
 }
 
 export async function stopRegistries(lab: LabHandle): Promise<void> {
-  for (const reg of lab.state.registries) {
-    await stopRegistryProcess(lab, reg);
-    await detachNetns(lab, reg.netns);
-    lab.state.netnsCreated = (lab.state.netnsCreated ?? []).filter((n) => n !== reg.netns);
+  for (const reg of lab.state.registries) await stopRegistryProcess(lab, reg);
+  // every registry namespace, including one whose start failed half-way
+  for (const v of VARIANTS) {
+    const netns = registryNetns(lab, v.name);
+    await detachNetns(lab, netns);
+    lab.state.netnsCreated = (lab.state.netnsCreated ?? []).filter((n) => n !== netns);
   }
   lab.state.registries = [];
 }
