@@ -1,6 +1,9 @@
 import type { DiagnosisReport } from '../engine/diagnose.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 import type { Style } from './style.js';
 
@@ -13,6 +16,9 @@ export const RENDERERS: Partial<Record<Format, Renderer>> = {
   text: renderText,
   json: renderJson,
   markdown: renderMarkdown,
+  junit: renderJunit,
+  sarif: renderSarif,
+  html: renderHtml,
 };
 
 export function render(report: DiagnosisReport, format: Format, style?: Style): string {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { causeIds } from '../catalog/index.js';
+import { renderSarif } from './sarif.js';
+import { sampleReport } from './_sample.test-helper.js';
+
+describe('renderSarif', () => {
+  const report = sampleReport();
+  const sarif = JSON.parse(renderSarif(report));
+  const run = sarif.runs[0];
+
+  it('is SARIF 2.1.0 with the tool and its rules', () => {
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(run.tool.driver.name).toBe('flannel-doctor');
+    expect(run.tool.driver.version).toBe('0.1.0-test');
+    for (const r of run.tool.driver.rules) {
+      expect(causeIds()).toContain(r.id);
+      expect(r.shortDescription.text.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('one result per root cause; ruleId = cause id, ruleIndex points at it, level from severity', () => {
+    expect(run.results).toHaveLength(report.findings.length);
+    const level = { error: 'error', warning: 'warning', info: 'note' } as const;
+    report.findings.forEach((f, i) => {
+      const r = run.results[i];
+      expect(r.ruleId).toBe(f.cause);
+      expect(run.tool.driver.rules[r.ruleIndex].id).toBe(f.cause);
+      expect(r.level).toBe(level[f.severity]);
+      expect(r.message.text).toBe(f.message);
+    });
+  });
+
+  it('locations are logical: nodes, registry, pods', () => {
+    const dns = run.results.find((r: { ruleId: string }) => r.ruleId === 'registry.dns');
+    const names = dns.locations.map((l: { logicalLocations: { fullyQualifiedName: string }[] }) => l.logicalLocations[0].fullyQualifiedName);
+    expect(names).toEqual(expect.arrayContaining(['node/n1', 'node/n2', 'registry/reg.example.com', 'pod/shop/api-a1b2c', 'pod/billing/api-d4e5f']));
+  });
+
+  it('not-checked rules are notifications, not silence', () => {
+    const notes = run.invocations[0].toolExecutionNotifications;
+    expect(notes.length).toBeGreaterThanOrEqual(report.notChecked.length);
+    expect(notes[0].message.text).toMatch(/not checked/);
+  });
+});
