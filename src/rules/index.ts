@@ -36,6 +36,7 @@ import nodeBrNetfilter from './node/br-netfilter.js';
 import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
 import nodeForwardDrop from './node/forward-drop.js';
 import nodeIpForward from './node/ip-forward.js';
+import nodeLogSignals from './node/log-signals.js';
 import registryPullFailed from './registry/pull-failed.js';
 import runtimeContainerdRegistryConfig from './runtime/containerd-registry-config.js';
 import runtimeDockerDaemonIgnored from './runtime/docker-daemon-ignored.js';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   nodeFirewallPodTraffic as Rule,
   nodeForwardDrop as Rule,
   nodeIpForward as Rule,
+  nodeLogSignals as Rule,
   registryPullFailed as Rule,
   runtimeContainerdRegistryConfig as Rule,
   runtimeDockerDaemonIgnored as Rule,

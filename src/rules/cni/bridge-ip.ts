@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { gatewayCidr, networkCidr } from '../flannel/_cidr.js';
 import { clusterNode } from '../flannel/_peers.js';
 
@@ -15,7 +16,9 @@ export default defineRule({
     conflict: 'node {node}: cni0 has {addresses}, but the node subnet {subnet} needs {expected}',
   },
   docs: 'The bridge plugin fails with `"cni0" already has an IP address different from 10.244.1.1/24` when cni0 keeps an address from an older podCIDR (node re-joined, CIDR changed); it only replaces it with forceAddress (facts §4.2). The usual fix deletes cni0 so the next pod ADD recreates it.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.bridge-ip-conflict');
     const bridge = node.links.find((l) => l.name === 'cni0');
     if (!bridge) return; // created on the first pod ADD
     const cn = clusterNode(evidence, node.name);

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { dirName, loadOrder } from './_conf.js';
 
 export default defineRule({
@@ -15,7 +16,9 @@ export default defineRule({
     elsewhere: 'node {node}: containerd reads CNI configs from {runtimeDir}, but the configs are in {dir}',
   },
   docs: 'containerd loads .conf, .conflist and .json files from its conf_dir (facts §4.4). flannel\'s install-cni init container writes /etc/cni/net.d/10-flannel.conflist; when that never happened (flannel pod not scheduled, init container failing) or containerd looks elsewhere, the node stays NotReady.',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.config-missing');
     const files = loadOrder(node);
     const dir = node.cniConfDir ?? '/etc/cni/net.d';
     const runtimeDir = node.containerd?.cniConfDir;

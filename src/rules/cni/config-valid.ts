@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { baseName, loadOrder, pluginEntries } from './_conf.js';
 
 const KNOWN_VERSIONS = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'];
@@ -19,7 +20,9 @@ export default defineRule({
     noPlugins: 'node {node}: CNI config list {file} has no plugins',
   },
   docs: 'The runtime reads configs in name order and stops at the first that loads (max_conf_num 1); a broken file sorting earlier breaks the load (facts §4.4). Files after the one in use are never read and are not judged here.',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.config-invalid');
     for (const c of loadOrder(node)) {
       const where = `node ${node.name}: ${c.file}`;
       const data = { node: node.name, file: c.file };

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { baseName, isFlannelConfig, loadOrder } from './_conf.js';
 
 /** Plugins that only decorate a network: a config of just these does not compete with flannel. */
@@ -19,7 +20,9 @@ export default defineRule({
     shadowed: "node {node}: {other} is a second network config beside {winner}; it is ignored today and takes over if it ever sorts first",
   },
   docs: 'containerd sorts /etc/cni/net.d and uses only the first file (facts §4.4): a leftover 10-containerd-net.conflist or another CNI\'s 05-*.conf silently beats 10-flannel.conflist. Files holding only meta plugins (loopback, portmap, bandwidth, tuning) do not compete.',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.config-invalid');
     const files = loadOrder(node);
     if (!files.length) return; // cni/config-present says so
     const win = files[0];

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { hostCount } from '../flannel/_cidr.js';
 
 export default defineRule({
@@ -14,7 +15,9 @@ export default defineRule({
     exhausted: 'node {node}: host-local network {network} has {allocated} of {usable} addresses reserved{leakNote}',
   },
   docs: 'host-local keeps one file per reserved IP in /var/lib/cni/networks/cbr0; the gateway (.1) is not handed out, so a /24 has 253 pod addresses. When they are all taken new pods fail with "no IP addresses available in range set" (facts §3, §4.2).',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.ipam-exhausted');
     for (const r of node.ipam) {
       // rangeSize counts host addresses; the gateway takes one of them.
       const size = r.rangeSize ?? hostCount(node.subnetEnv?.subnet);

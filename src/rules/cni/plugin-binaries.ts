@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { requiredBinaries, winner } from './_conf.js';
 
 export default defineRule({
@@ -14,7 +15,9 @@ export default defineRule({
     missing: 'node {node}: CNI plugin "{plugin}" is missing from {dir} (needed as {why})',
   },
   docs: 'flannel\'s manifest installs only /opt/cni/bin/flannel; bridge, host-local, portmap and loopback come from the containernetworking plugins package (facts §3). A missing one fails every pod sandbox with failed to find plugin "X" in path [/opt/cni/bin].',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.plugin-missing');
     const conf = winner(node);
     if (!conf || !conf.valid) return;
     const dir = node.containerd?.cniBinDir ?? node.cniBinDir ?? '/opt/cni/bin';

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 
 const KEYS: [keyof Required<{ network: 1; subnet: 1; mtu: 1; ipmasq: 1 }>, string][] = [
   ['network', 'FLANNEL_NETWORK'],
@@ -21,7 +22,9 @@ export default defineRule({
     incomplete: 'node {node}: {file} is missing {keys}',
   },
   docs: 'flanneld writes the file after its lease and iptables rules are set up (facts §1.7); /run is tmpfs, so after a reboot it is absent until flanneld runs again. The CNI plugin fails with "failed to load flannel \'subnet.env\' file" or "<file> is missing <keys>" (facts §4.2, §3).',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'cni.subnet-env-missing');
     const env = node.subnetEnv;
     if (!env) {
       const file = '/run/flannel/subnet.env';

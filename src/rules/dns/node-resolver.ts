@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { parseIPv4 } from '../flannel/_cidr.js';
 
 const isIp = (s: string) => parseIPv4(s) !== undefined || /^[0-9a-f:]+(%\w+)?$/i.test(s);
@@ -19,7 +20,9 @@ export default defineRule({
     tooMany: 'node {node}: {file} lists {count} nameservers; only the first 3 are used ({ignored} ignored)',
   },
   docs: 'Image pulls do not use CoreDNS: containerd runs in the host network namespace and resolves with the node\'s /etc/resolv.conf, so "lookup <registry> on <server>:53: no such host" points here (facts §9). glibc and kubelet use at most 3 nameservers; kubelet warns with DNSConfigForming "Nameserver limits were exceeded".',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'dns.node-resolver');
     const rc = node.resolvConf;
     const fixUpstream = [
       `On ${node.name}: give the node a reachable resolver, e.g. echo 'nameserver <your DNS server>' > /etc/resolv.conf (or fix systemd-resolved / NetworkManager that writes it)`,

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { clusterNode, runsVxlan, VXLAN_DEV } from './_peers.js';
 
 /** Kernels before 5.7 miscompute the UDP checksum of VXLAN packets under netfilter (facts §10.3). */
@@ -23,7 +24,9 @@ export default defineRule({
     biting: 'node {node}: {dev} has tx-checksum-ip-generic on and the node counted {errors} UDP checksum errors{kernelNote}',
   },
   docs: 'Symptom: cross-node traffic to Service IPs (notably DNS 10.96.0.10) fails or stalls while pod IPs may work; dmesg shows "UDP: bad checksum … to <ip>:8472" (facts §10.3). The documented workaround turns the offload off on flannel.1 and persists it with a udev rule.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.checksum-offload');
     if (!runsVxlan(evidence, node)) return;
     const state = node.offloads?.[VXLAN_DEV]?.['tx-checksum-ip-generic'];
     if (state === undefined || !state.startsWith('on')) return;

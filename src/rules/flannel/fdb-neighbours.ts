@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { networkAddress } from './_cidr.js';
 import { directRouteFor, expectedPeers, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
 
@@ -18,7 +19,9 @@ export default defineRule({
     fdbWrong: 'node {node}: FDB entry for {peer}\'s VTEP {mac} sends to {got}, but {peer} is at {peerIp}',
   },
   docs: 'flanneld adds, per remote lease, `ip neigh` <subnet network address> lladdr <VtepMAC> PERMANENT and `bridge fdb` <VtepMAC> dst <public-ip> self permanent (facts §2.2). After a node re-IP or a MAC rewrite by systemd-udev (MACAddressPolicy, facts §10.5) the entries on the other nodes go stale and traffic to that node\'s pods vanishes.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.stale-fdb');
     if (!runsVxlan(evidence, node) || !vxlanLink(node)) return;
     const dr = expectedVxlan(evidence, node).directRouting;
     const neigh = node.neighbours.filter((n) => n.dev === VXLAN_DEV);

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { annotation, clusterNode, localAddresses, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
 
 /** Addresses a NAT front-end hands every VM alike (Vagrant/VirtualBox NAT). */
@@ -20,7 +21,9 @@ export default defineRule({
     notLocal: 'node {node}: flannel.1 uses local address {local}, which no interface of this node has (the node was re-addressed)',
   },
   docs: "By default flanneld uses the interface of the default route; on Vagrant/multi-NIC machines that is the NAT NIC (10.0.2.15 on every VM), so all nodes advertise one address (facts §10.4). The address is fixed at start: after a re-IP flanneld must be restarted.",
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.wrong-iface');
     if (!runsVxlan(evidence, node)) return;
     const l = vxlanLink(node);
     const local = l?.vxlan?.local;

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { decidedBy, walk } from '../node/_iptables-walk.js';
 import { clusterNetwork, podFlows } from '../node/_pod-packets.js';
 import { lookup, netConfRoot } from './_peers.js';
@@ -16,7 +17,9 @@ export default defineRule({
     noMasq: 'node {node}: pod traffic to outside the cluster is not masqueraded ({decided}) although FLANNEL_IPMASQ=true',
   },
   docs: 'flanneld (--ip-masq) installs the FLANNEL-POSTRTG chain (facts §2.6) and re-checks it every --iptables-resync seconds; with --ip-masq the bridge delegate gets ipMasq=false, so nobody else masquerades. Rules flushed by a firewall reload, or an iptables-legacy/nft split, leave pods without outbound NAT: image pulls still work (they run on the node) but pods cannot reach registries, APIs or DNS upstreams outside.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.ipmasq');
     const ipt = node.iptables;
     if (!ipt || node.subnetEnv?.ipmasq !== true) return;
     if (lookup(netConfRoot(evidence, node) ?? {}, 'enablenftables') === true) return; // nftables mode: not in iptables-save

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from './_peers.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */
@@ -20,7 +21,9 @@ export default defineRule({
     pods: 'node {node}: {links} have MTU above flannel.1 MTU {vxMtu}; large packets from pods are dropped',
   },
   docs: 'Packets bigger than the path vanish silently: TLS handshakes, image pulls through pods and large responses hang while ping works (facts §2.5, §10.6). Check the external interface MTU, FLANNEL_MTU and the pod veth MTU, in that order.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.mtu');
     if (!runsVxlan(evidence, node)) return;
     const vx = vxlanLink(node);
     if (!vx?.mtu) return;

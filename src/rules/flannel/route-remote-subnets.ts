@@ -1,5 +1,6 @@
 import type { RouteInfo } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { networkAddress, sameNetwork } from './_cidr.js';
 import { directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
 
@@ -17,7 +18,9 @@ export default defineRule({
     wrong: 'node {node}: route to {peer}\'s pod subnet {subnet} is "{got}", expected "{want}"',
   },
   docs: 'flanneld adds the route last, after neighbour and FDB entries (facts §2.2). Without it cross-node pod traffic follows the default route out of the node and is lost; a route through another device or gateway (left over from host-gw or an old lease) does the same.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.route-missing');
     if (!runsVxlan(evidence, node) || !vxlanLink(node)) return;
     const dr = expectedVxlan(evidence, node).directRouting;
     const routes = node.routes.filter(mainTable);

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { cidrContains, networkCidr, sameNetwork } from './_cidr.js';
 import { clusterNode, confNetwork } from './_peers.js';
 
@@ -17,7 +18,9 @@ export default defineRule({
     outside: 'node {node}: subnet.env FLANNEL_SUBNET {subnet} lies outside FLANNEL_NETWORK {network}',
   },
   docs: 'A stale subnet.env (node re-joined with a new podCIDR, flanneld not restarted) or an old flanneld that wrote a subnet outside Network (flannel-io/flannel#1428) makes the CNI plugin hand out addresses other nodes do not route to (facts §1.7, §10.6).',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.network-mismatch');
     const env = node.subnetEnv;
     if (!env?.subnet) return;
     const where = `node ${node.name}: ${env.file}`;

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { clusterNode, backendData, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
 
 export default defineRule({
@@ -19,7 +20,9 @@ export default defineRule({
     port: 'node {node}: {dev} uses UDP port {port}, the other nodes send to {want}',
   },
   docs: 'flanneld creates flannel.<VNI> with the external interface as VTEP (facts §2.1); a kernel without vxlan fails with "failed to create vxlan device: operation not supported" (Raspberry Pi Ubuntu needs linux-modules-extra-raspi, facts §10.2). VNI and port must be the same on every node: a receiver drops packets of a VNI it has no device for.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.backend-unsupported');
     if (!runsVxlan(evidence, node)) return;
     const dev = VXLAN_DEV;
     const l = vxlanLink(node);

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { decidedBy, INPUT_HOOKS, OUTPUT_HOOKS, walkHooks, type WalkResult } from '../node/_iptables-walk.js';
 import { expectedPeers, expectedVxlan, runsVxlan, underlay, vxlanLink } from './_peers.js';
 
@@ -16,7 +17,9 @@ export default defineRule({
     outbound: 'node {node}: iptables {how} VXLAN (UDP {port}) sent to {peers}',
   },
   docs: 'A closed 8472 gives exactly: same-node pods fine, cross-node pod IPs unreachable (facts §10.1). Encapsulated packets pass the raw/mangle/filter INPUT hooks on the receiver and OUTPUT on the sender, never FORWARD, so only those are walked. Security groups and cloud ACLs are outside the node: the mesh probe finds those.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'flannel.vxlan-blocked');
     const ipt = node.iptables;
     const vx = vxlanLink(node);
     if (!ipt || !vx || !runsVxlan(evidence, node)) return;

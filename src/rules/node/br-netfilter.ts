@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from './_log-evidence.js';
 
 const KEY = 'net.bridge.bridge-nf-call-iptables';
 
@@ -16,7 +17,9 @@ export default defineRule({
     off: 'node {node}: net.bridge.bridge-nf-call-iptables = {value}; bridged pod traffic skips iptables',
   },
   docs: 'Without it, a pod reaching a Service whose endpoint is on the same node gets the reply straight over the bridge, un-NATed, and drops it: DNS to 10.96.0.10 times out for pods next to a CoreDNS pod. flanneld ≥ v0.26.0 refuses to start: "Failed to check br_netfilter" (facts §4.1, §10.2).',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'node.br-netfilter');
     const value = node.sysctls[KEY];
     const fix = [
       `On ${node.name}: modprobe br_netfilter && sysctl -w ${KEY}=1`,

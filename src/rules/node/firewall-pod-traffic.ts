@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from './_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, ruleText, walkHooks } from './_iptables-walk.js';
 import { podFlows } from './_pod-packets.js';
 
@@ -15,7 +16,9 @@ export default defineRule({
     blocked: 'node {node}: iptables rule "{rule}" {verdict}s pod traffic ({flows})',
   },
   docs: 'Sends imagined pod packets through the iptables-save dump (raw, mangle and filter FORWARD paths) and reports an explicit DROP/REJECT that catches them. firewalld\'s `-j REJECT --reject-with icmp-host-prohibited` in FORWARD is the classic; RKE2 recommends disabling firewalld (facts §10.1). Native nftables rulesets (firewalld nftables backend) are not visible in iptables-save and are not judged.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'node.firewall');
     const ipt = node.iptables;
     if (!ipt) return;
     const byRule = new Map<string, { verdict: string; flows: string[]; text: string; path: string }>();

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from './_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, walkHooks } from './_iptables-walk.js';
 import { clusterNetwork, podFlows } from './_pod-packets.js';
 
@@ -15,7 +16,9 @@ export default defineRule({
     dropped: 'node {node}: iptables FORWARD policy DROP drops pod traffic ({flows}); flannel\'s FLANNEL-FWD accept rules are missing',
   },
   docs: 'flanneld adds `-A FORWARD -j FLANNEL-FWD` with `-s C -j ACCEPT` and `-d C -j ACCEPT` (facts §2.6) unless --iptables-forward-rules=false. Docker ≥ 1.13 sets the FORWARD policy to DROP (facts §10.6). The rule sends imagined pod packets through the dumped rules and reports when the policy drops them.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'node.forward-drop');
     const ipt = node.iptables;
     if (!ipt) return;
     const dropped = podFlows(evidence, node)

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from './_log-evidence.js';
 
 export default defineRule({
   id: 'node/ip-forward',
@@ -12,7 +13,9 @@ export default defineRule({
     off: 'node {node}: net.ipv4.ip_forward = {value}; the node does not route pod traffic',
   },
   docs: 'kubeadm preflight fails with "/proc/sys/net/ipv4/ip_forward contents are not set to 1"; the bridge plugin enables forwarding on pod ADD, but network managers (e.g. Wicked) and sysctl reloads can reset it (facts §10.2).',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'node.ip-forward');
     const value = node.sysctls['net.ipv4.ip_forward'];
     if (value === undefined || value.trim() !== '0') return;
     report({

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 import { hostsDirs, hostsRoot } from './_containerd.js';
 
 export default defineRule({
@@ -16,7 +17,9 @@ export default defineRule({
     ignored: 'node {node}: {files} {verb} ignored: containerd {reason}',
   },
   docs: 'In containerd 1.x/2.x `mirrors` with `config_path` is a config validation error, so the CRI plugin (and with it every pull and pod start) fails; 1.7 also rejects configs.tls with config_path (facts §5.1). hosts.toml directories are read only when config_path names them; without it the legacy mirrors path is used.',
-  check({ node, report }) {
+  check(ctx) {
+    const { node } = ctx;
+    const report = reportWithLogs(ctx, 'registry.mirror-misconfigured');
     const c = node.containerd;
     if (!c) return;
     const where = `node ${node.name}: ${c.file}`;

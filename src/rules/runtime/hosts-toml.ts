@@ -1,5 +1,6 @@
 import type { RegistryHostConfig } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
+import { reportWithLogs } from '../node/_log-evidence.js';
 
 function hostOf(url: string): string | undefined {
   try {
@@ -36,7 +37,9 @@ export default defineRule({
     probeFailed: 'node {node}: mirror {url} from {file} failed its probe ({phase}: {error}); pulls fall back to the next host after a timeout',
   },
   docs: 'containerd tries the [host."…"] entries in file order, then `server` (facts §5.2). A host entry whose URL already contains /v2 needs override_path = true. Capabilities decide what a host is used for; a mirror without "pull" is skipped.',
-  check({ evidence, node, report }) {
+  check(ctx) {
+    const { evidence, node } = ctx;
+    const report = reportWithLogs(ctx, 'registry.mirror-misconfigured');
     for (const h of node.registryHosts) {
       const where = `node ${node.name}: ${h.file}`;
       const data = { node: node.name, file: h.file };
