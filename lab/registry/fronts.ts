@@ -4,19 +4,20 @@
  * state.pids under `front:<id>` so teardown stops exactly them.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 import type { LabHandle, LabRegistry } from '../types.js';
 import { spawnInNetns, stopProcess, waitFor } from '../runtime/lab-process.js';
 import { registryDir } from './registries.js';
 
-const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'front-server.mjs');
+// resolved from the package root: this code also runs bundled in dist/
+const script = () => path.join(packageRoot(), 'lab/registry/front-server.mjs');
 
 export type FrontMode = { mode: 'status'; code: number } | { mode: 'tarpit' };
 
 export async function startFront(lab: LabHandle, id: string, reg: LabRegistry, front: FrontMode): Promise<number> {
   const args = front.mode === 'status' ? ['status', reg.ip, String(reg.port), String(front.code)] : ['tarpit', reg.ip, String(reg.port)];
   const log = path.join(registryDir(lab, reg.name), `front-${id}.log`);
-  const pid = spawnInNetns(reg.netns, [process.execPath, SCRIPT, ...args], { log });
+  const pid = spawnInNetns(reg.netns, [process.execPath, script(), ...args], { log });
   lab.state.pids[`front:${id}`] = pid;
   await waitFor(`front ${id} on ${reg.ip}:${reg.port}`, async () => {
     const r = await lab.exec(reg.netns, ['bash', '-c', `exec 3<>/dev/tcp/${reg.ip}/${reg.port}`], { allowFail: true });
@@ -26,7 +27,7 @@ export async function startFront(lab: LabHandle, id: string, reg: LabRegistry, f
 }
 
 export async function stopFront(lab: LabHandle, id: string): Promise<void> {
-  await stopProcess(lab.state.pids[`front:${id}`], SCRIPT);
+  await stopProcess(lab.state.pids[`front:${id}`], script());
   delete lab.state.pids[`front:${id}`];
 }
 

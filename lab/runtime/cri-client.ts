@@ -3,17 +3,17 @@
  * kubelet does, without crictl (Debian 12 has none). Errors keep grpc-js's `details` (the runtime's
  * text); `criErrorText` renders them as kubelet prints them: `rpc error: code = X desc = …`.
  */
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { packageRoot } from '../package-root.js';
 
-const PROTO = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cri-image.proto');
 
 let pkg: any;
 function loadPackage(): any {
   if (!pkg) {
-    const def = protoLoader.loadSync(PROTO, { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
+    // resolved from the package root: this code also runs bundled in dist/
+    const def = protoLoader.loadSync(path.join(packageRoot(), 'lab/runtime/cri-image.proto'), { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true });
     pkg = (grpc.loadPackageDefinition(def) as any).runtime.v1;
   }
   return pkg;
