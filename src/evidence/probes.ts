@@ -60,12 +60,26 @@ export interface MeshPathResult {
   error?: string;
   /** counters that moved during the probe, e.g. { "n2 flannel.1 rx_dropped": 3 } */
   counterDeltas?: Record<string, number>;
+  /** node-node (underlay IPs), node-pod, pod-pod; flannel: node to the peer's flannel.1 address */
+  kind?: 'node-node' | 'node-pod' | 'pod-pod' | 'node-flannel';
+  fromIp?: string;
+  toIp?: string;
+  /** payload size for don't-fragment probes */
+  size?: number;
+  /** the cause id this failure points to, judged from the pair's routes, neighbours, FDB and counters */
+  cause?: string;
+  /** why that cause: e.g. "n1 has no route to 10.244.2.0/24 via flannel.1" */
+  detail?: string;
+  /** the node whose state is wrong (route, FDB), when one side is at fault */
+  faultNode?: string;
 }
 
 export interface ProbeEvidence {
   registry: RegistryProbeResult[];
   dns: DnsProbeResult[];
   mesh: MeshPathResult[];
+  /** Mesh size and plan: full mesh or sampled (ring + chords), pairs probed. */
+  meshPlan?: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
   /** Which probes ran: rules declare needs against these keys (registry, dns, mesh). */
   ran: string[];
 }

@@ -1,0 +1,152 @@
+/**
+ * The reachability/MTU mesh: for each planned node pair, don't-fragment probes at the pod MTU
+ * (pod → peer pod) and the flannel.1 MTU (node → peer flannel.1). A pair that passes both has a
+ * working underlay, VXLAN transport and overlay, so those paths are recorded as implied; a pair
+ * that fails is re-probed hop by hop (underlay, node→flannel.1, node→pod, pod→pod, small packets)
+ * and judged with both nodes' routes, neighbours, FDB and counter deltas.
+ */
+import type { MeshPathResult } from '../../evidence/probes.js';
+import { counterDeltas, readNodeState, type NodeState } from './node-state.js';
+import { pingBatch, type PingOutcome } from './ping-batch.js';
+import { planMesh, type MeshPlanOptions } from './plan.js';
+import { netnsRunner } from './runner.js';
+import type { MeshRunner, MeshTarget } from './types.js';
+import { classifyPair } from './verdict.js';
+
+export interface MeshProbeOptions {
+  runner?: MeshRunner;
+  /** Wait per probe packet. Default 1000 ms. */
+  timeoutMs?: number;
+  plan?: MeshPlanOptions;
+  /** Probe every path of every pair even when the MTU probes pass. Default false. */
+  exhaustive?: boolean;
+  /** Default flannel.1 MTU when a target does not say. Default 1450. */
+  flannelMtu?: number;
+}
+
+export interface MeshProbeReport {
+  results: MeshPathResult[];
+  plan: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
+  ms: number;
+}
+
+interface Probe {
+  id: number;
+  from: MeshTarget;
+  to: MeshTarget;
+  netns: string | undefined;
+  path: MeshPathResult['path'];
+  kind: NonNullable<MeshPathResult['kind']>;
+  fromIp?: string;
+  toIp: string;
+  size?: number;
+  df?: boolean;
+}
+
+export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = {}): Promise<MeshProbeReport> {
+  const t0 = performance.now();
+  const runner = opts.runner ?? netnsRunner;
+  const timeoutMs = opts.timeoutMs ?? 1000;
+  const byName = new Map(targets.map((t) => [t.name, t]));
+  const plan = planMesh(targets.map((t) => t.name), opts.plan);
+  const flMtu = (t: MeshTarget) => t.flannelMtu ?? opts.flannelMtu ?? 1450;
+  let nextId = 0;
+
+  const before = new Map<string, NodeState>();
+  await Promise.all(targets.map(async (t) => before.set(t.name, await readNodeState(runner, t.name, t.netns, true))));
+
+  const mk = (a: MeshTarget, b: MeshTarget, path: Probe['path'], kind: Probe['kind'], small: boolean): Probe | undefined => {
+    if (kind === 'pod-pod' && (!a.pod || !b.pod)) return undefined;
+    if (kind === 'node-pod' && !b.pod) return undefined;
+    if (kind === 'node-flannel' && !b.flannelIp) return undefined;
+    const toIp = kind === 'node-node' ? b.underlayIp : kind === 'node-flannel' ? b.flannelIp! : b.pod!.ip;
+    const netns = kind === 'pod-pod' ? a.pod!.netns : a.netns;
+    const mtu = path === 'mtu-pod' ? (a.pod?.mtu ?? flMtu(a)) : flMtu(a);
+    return { id: nextId++, from: a, to: b, netns, path, kind, toIp, fromIp: kind === 'pod-pod' ? a.pod!.ip : kind === 'node-node' ? a.underlayIp : undefined, ...(small ? {} : { size: mtu - 28, df: true }) };
+  };
+
+  const run = async (probes: Probe[]): Promise<Map<number, PingOutcome>> => {
+    const groups = new Map<string, Probe[]>();
+    for (const p of probes) groups.set(p.netns ?? '', [...(groups.get(p.netns ?? '') ?? []), p]);
+    const all = new Map<number, PingOutcome>();
+    await Promise.all(
+      [...groups].map(async ([ns, ps]) => {
+        const r = await pingBatch(runner, ns || undefined, ps.map((p) => ({ id: p.id, to: p.toIp, size: p.size, df: p.df })), timeoutMs);
+        for (const [k, v] of r) all.set(k, v);
+      }),
+    );
+    return all;
+  };
+
+  // phase 1: the MTU probes (or everything when exhaustive)
+  const first: Probe[] = [];
+  const pairProbes = new Map<string, Probe[]>();
+  for (const [an, bn] of plan.pairs) {
+    const a = byName.get(an)!;
+    const b = byName.get(bn)!;
+    const ps = [mk(a, b, 'mtu-pod', 'pod-pod', false), mk(a, b, 'mtu-flannel', 'node-flannel', false)];
+    if (opts.exhaustive || !ps.some(Boolean)) ps.push(mk(a, b, 'underlay', 'node-node', true), mk(a, b, 'overlay', 'node-flannel', true), mk(a, b, 'overlay', 'node-pod', true), mk(a, b, 'overlay', 'pod-pod', true));
+    const real = ps.filter((p): p is Probe => !!p);
+    pairProbes.set(`${an}>${bn}`, real);
+    first.push(...real);
+  }
+  const outcomes = await run(first);
+
+  // phase 2: hop-by-hop for pairs that failed
+  const second: Probe[] = [];
+  for (const [key, ps] of pairProbes) {
+    if (ps.every((p) => outcomes.get(p.id)?.ok)) continue;
+    const [an, bn] = key.split('>') as [string, string];
+    const a = byName.get(an)!;
+    const b = byName.get(bn)!;
+    const have = new Set(ps.map((p) => `${p.path}/${p.kind}`));
+    const more = [mk(a, b, 'underlay', 'node-node', true), mk(a, b, 'overlay', 'node-flannel', true), mk(a, b, 'overlay', 'node-pod', true), mk(a, b, 'overlay', 'pod-pod', true)].filter((p): p is Probe => !!p && !have.has(`${p.path}/${p.kind}`));
+    ps.push(...more);
+    second.push(...more);
+  }
+  if (second.length) for (const [k, v] of await run(second)) outcomes.set(k, v);
+
+  const after = new Map<string, NodeState>();
+  await Promise.all(targets.map(async (t) => after.set(t.name, await readNodeState(runner, t.name, t.netns, false))));
+  const deltas: Record<string, number> = {};
+  for (const t of targets) Object.assign(deltas, counterDeltas(before.get(t.name)?.counters ?? {}, after.get(t.name)?.counters ?? {}));
+
+  const results: MeshPathResult[] = [];
+  for (const [key, ps] of pairProbes) {
+    const [an, bn] = key.split('>') as [string, string];
+    const a = byName.get(an)!;
+    const b = byName.get(bn)!;
+    const rs: MeshPathResult[] = ps.map((p) => {
+      const o = outcomes.get(p.id) ?? { ok: false, error: 'not run' };
+      const r: MeshPathResult = { from: an, to: bn, path: p.path, kind: p.kind, ok: o.ok, toIp: p.toIp };
+      if (p.fromIp) r.fromIp = p.fromIp;
+      if (p.size !== undefined) r.size = p.size;
+      if (o.ms !== undefined) r.ms = o.ms;
+      if (o.lossPct !== undefined) r.lossPct = o.lossPct;
+      if (o.error) r.error = o.error;
+      return r;
+    });
+    const allOk = rs.every((r) => r.ok);
+    if (allOk && !opts.exhaustive) {
+      const how = 'implied: the don\'t-fragment probes at MTU passed over it';
+      rs.push({ from: an, to: bn, path: 'underlay', kind: 'node-node', ok: true, toIp: b.underlayIp, detail: how }, { from: an, to: bn, path: 'vxlan-udp', ok: true, toIp: `${b.underlayIp}:8472`, detail: how });
+    } else {
+      const overlay = rs.filter((r) => r.path === 'overlay');
+      const underOk = rs.find((r) => r.path === 'underlay')?.ok;
+      rs.push({ from: an, to: bn, path: 'vxlan-udp', ok: overlay.some((r) => r.ok) || (!!underOk && overlay.length === 0), toIp: `${b.underlayIp}:8472`, detail: overlay.some((r) => r.ok) ? 'VXLAN carries overlay packets' : underOk ? 'underlay works but no overlay packet made it' : 'underlay down' });
+    }
+    const v = classifyPair(a, b, rs, before, deltas);
+    if (v) {
+      const nodeKeys = Object.entries(deltas).filter(([k]) => k.startsWith(`${an} `) || k.startsWith(`${bn} `));
+      for (const r of rs) {
+        if (r.ok) continue;
+        r.cause = v.cause;
+        r.detail = v.detail;
+        if (v.node) r.faultNode = v.node;
+        r.counterDeltas = Object.fromEntries(nodeKeys.filter(([k]) => /flannel\.1|eth0|Udp |Ip (InDiscards|OutNoRoutes|InAddrErrors|ForwDatagrams)|Icmp (InDestUnreachs|OutDestUnreachs|InErrors)/.test(k)));
+      }
+    }
+    results.push(...rs);
+  }
+  return { results, plan: { nodes: targets.length, pairs: plan.pairs.length, mode: plan.mode }, ms: Math.round(performance.now() - t0) };
+}

@@ -1,0 +1,20 @@
+/** The default mesh runner: `ip netns exec <ns> argv…` (or argv directly), never throws on exit codes. */
+import { spawn } from 'node:child_process';
+import type { MeshExecResult, MeshRunner } from './types.js';
+
+export const netnsRunner: MeshRunner = {
+  exec(netns, argv, opts) {
+    const full = netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv;
+    return new Promise<MeshExecResult>((resolve) => {
+      const child = spawn(full[0]!, full.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', (e) => resolve({ stdout: '', stderr: e.message, code: 127 }));
+      child.on('close', (code) => resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 128 }));
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(opts?.input ?? '');
+    });
+  },
+};

@@ -1,0 +1,103 @@
+/**
+ * Judging mesh results (pure). Per pair: which layer broke — underlay, VXLAN transport, the
+ * routes/neighbours/FDB flannel programs, MTU, or forwarding to pods — from the probe outcomes and
+ * both nodes' state. Across pairs: fold into one verdict per cause naming the node common to every
+ * broken pair, or the pairs.
+ */
+import type { MeshPathResult } from '../../evidence/probes.js';
+import { routeFor, type NodeState } from './node-state.js';
+import type { MeshTarget } from './types.js';
+
+export interface PairVerdict {
+  cause: string;
+  /** the node where the fix belongs, when one side is at fault */
+  node?: string;
+  detail: string;
+}
+
+function entriesProblem(src: MeshTarget, s: NodeState | undefined, dst: MeshTarget, d: NodeState | undefined): PairVerdict | undefined {
+  if (!s || s.error) return undefined;
+  const ip = dst.pod?.ip ?? dst.flannelIp;
+  if (!ip) return undefined;
+  const route = routeFor(s.routes, ip);
+  if (!route || route.dst === '0.0.0.0/0') return { cause: 'flannel.route-missing', node: src.name, detail: `${src.name} has no route to ${dst.name}'s pod subnet (${ip})${route ? ' other than the default route' : ''}` };
+  if (route.dev !== 'flannel.1') return undefined; // host-gw or DirectRouting: no VXLAN entries to check
+  const gw = route.gateway;
+  const want = dst.vtepMac?.toLowerCase() ?? d?.vtep?.mac;
+  const lladdr = gw ? s.neigh[gw] : undefined;
+  if (gw && !lladdr) return { cause: 'flannel.stale-fdb', node: src.name, detail: `${src.name} has no flannel.1 neighbour entry for ${gw} (${dst.name})` };
+  if (want && lladdr && lladdr !== want) return { cause: 'flannel.stale-fdb', node: src.name, detail: `${src.name}'s neighbour ${gw} → ${lladdr}, but ${dst.name}'s flannel.1 MAC is ${want}` };
+  const fdbDst = lladdr ? s.fdb[lladdr] : undefined;
+  if (lladdr && !fdbDst) return { cause: 'flannel.stale-fdb', node: src.name, detail: `${src.name} has no FDB entry for ${lladdr} (${dst.name})` };
+  if (fdbDst && fdbDst !== dst.underlayIp) return { cause: 'flannel.stale-fdb', node: src.name, detail: `${src.name}'s FDB sends ${lladdr} to ${fdbDst}, but ${dst.name} is at ${dst.underlayIp}` };
+  return undefined;
+}
+
+const ok = (r: MeshPathResult | undefined): r is MeshPathResult => r?.ok === true;
+const failed = (r: MeshPathResult | undefined): r is MeshPathResult => r !== undefined && !r.ok;
+
+/** The verdict for one ordered pair's results (undefined when the pair is healthy). */
+export function classifyPair(a: MeshTarget, b: MeshTarget, results: MeshPathResult[], states: Map<string, NodeState>, deltas: Record<string, number> = {}): PairVerdict | undefined {
+  const by = (path: MeshPathResult['path'], kind?: MeshPathResult['kind']) => results.find((r) => r.path === path && (!kind || r.kind === kind));
+  const under = by('underlay');
+  const podPod = by('overlay', 'pod-pod');
+  const nodePod = by('overlay', 'node-pod');
+  const nodeFl = by('overlay', 'node-flannel');
+  const mtuPod = by('mtu-pod');
+  const mtuFl = by('mtu-flannel');
+  if (![under, podPod, nodePod, nodeFl, mtuPod, mtuFl].some(failed)) return undefined;
+  const sb = states.get(b.name);
+  if (failed(under)) {
+    if (sb && !sb.error && sb.addresses.length && !sb.addresses.includes(b.underlayIp)) {
+      return { cause: 'flannel.wrong-iface', node: b.name, detail: `${b.name} advertises ${b.underlayIp} but has no such address (${sb.addresses.join(', ')})` };
+    }
+    return { cause: 'node.firewall', detail: `${a.name} cannot reach ${b.name} on the underlay (${b.underlayIp}): ${under!.error ?? 'no reply'}` };
+  }
+  const overlayFailed = [podPod, nodePod, nodeFl].filter(failed);
+  const overlayOk = [podPod, nodePod, nodeFl].filter(ok);
+  if (overlayFailed.length) {
+    // both directions matter: a reply needs b's entries towards a
+    const entries = entriesProblem(a, states.get(a.name), b, sb) ?? entriesProblem(b, sb, a, states.get(a.name));
+    if (entries) return entries;
+    if (ok(nodeFl) && overlayFailed.every((r) => r.kind !== 'node-flannel')) {
+      return { cause: 'node.forward-drop', node: b.name, detail: `${a.name} reaches ${b.name}'s flannel.1 but not its pod ${b.pod?.ip ?? ''}: forwarding to pods is dropped` };
+    }
+    const tx = deltas[`${a.name} flannel.1 tx_packets`] ?? 0;
+    const rx = deltas[`${b.name} flannel.1 rx_packets`] ?? 0;
+    const under_rx = deltas[`${b.name} eth0 rx_packets`];
+    return {
+      cause: 'flannel.vxlan-blocked',
+      detail: `underlay ${a.name}→${b.name} works, the overlay does not (${overlayFailed.map((r) => r.kind).join(', ')} lost${overlayOk.length ? `; ${overlayOk.map((r) => r.kind).join(', ')} fine` : ''}): VXLAN UDP 8472 is dropped between them (${a.name} flannel.1 tx +${tx}, ${b.name}${under_rx !== undefined ? ` eth0 rx +${under_rx},` : ''} flannel.1 rx +${rx})`,
+    };
+  }
+  const big = [mtuPod, mtuFl].filter(failed);
+  if (big.length) {
+    return { cause: 'flannel.mtu', detail: `small packets ${a.name}→${b.name} pass, don't-fragment packets of ${big.map((r) => `${(r.size ?? 0) + 28} bytes (${r.path})`).join(', ')} do not: ${big[0]!.error ?? 'lost'}` };
+  }
+  return undefined;
+}
+
+export interface MeshVerdict {
+  cause: string;
+  nodes: string[];
+  pairs: [string, string][];
+  detail: string;
+}
+
+/** One verdict per cause: names the node common to every broken pair when there is one. */
+export function judgeMesh(results: readonly MeshPathResult[]): MeshVerdict[] {
+  const byCause = new Map<string, MeshPathResult[]>();
+  for (const r of results) if (!r.ok && r.cause) byCause.set(r.cause, [...(byCause.get(r.cause) ?? []), r]);
+  const out: MeshVerdict[] = [];
+  for (const [cause, rs] of byCause) {
+    const pairs = [...new Map(rs.map((r) => [`${r.from}>${r.to}`, [r.from, r.to] as [string, string]])).values()];
+    const named = [...new Set(rs.map((r) => r.faultNode).filter((x): x is string => !!x))];
+    const common = [...new Set(pairs.flat())].filter((n) => pairs.every((p) => p.includes(n)));
+    // a node counts as "the" broken one when it is in every broken pair and at least one of its peers works with someone else
+    const healthyPairs = new Set(results.filter((r) => r.ok).map((r) => `${r.from}>${r.to}`));
+    const isolated = common.length === 1 || (common.length === 2 && pairs.length > 1) ? common.filter((n) => pairs.length > 1 || healthyPairs.size > 0) : [];
+    const nodes = named.length ? named : isolated.length === 1 ? isolated : [...new Set(pairs.flat())];
+    out.push({ cause, nodes, pairs, detail: rs[0]!.detail ?? cause });
+  }
+  return out;
+}
