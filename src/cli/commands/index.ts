@@ -5,6 +5,7 @@ import { registerExplain } from './explain.js';
 import { registerLab } from './lab.js';
 import { registerNode } from './node.js';
 import { registerRules } from './rules.js';
+import { registerServe } from './serve.js';
 
 /** Every command registers itself here; keep the list short and the modules lazy. */
-export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerExplain, registerCauses, registerRules, registerNode, registerLab];
+export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerExplain, registerCauses, registerRules, registerNode, registerLab, registerServe];

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { Agent } from '../../agent/agent.js';
+import type { CheckParts } from '../../agent/check-cycle.js';
+import { DEFAULT_CONFIG, loadConfigFile, type AgentConfig } from '../../agent/config.js';
+import { createAgentServer } from '../../agent/server.js';
+import { UsageError } from '../../errors.js';
+import { RULES } from '../../rules/index.js';
+import { VERSION } from '../../version.js';
+import type { ServeFlags } from './serve.js';
+
+export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): AgentConfig {
+  const base = flags.config ? loadConfigFile(flags.config).config : DEFAULT_CONFIG;
+  const c: AgentConfig = structuredClone(base);
+  c.hostRoot = flags.hostRoot ?? c.hostRoot;
+  c.nodeName = flags.name ?? c.nodeName ?? env.NODE_NAME ?? hostname();
+  const m = /^(.*):(\d+)$/.exec(flags.listen ?? '');
+  if (flags.listen && !m) throw new UsageError(`--listen must be host:port (got "${flags.listen}")`);
+  if (m) c.listen = { host: m[1] || '0.0.0.0', port: Number(m[2]) };
+  if (flags.interval !== undefined) {
+    const s = Number(flags.interval);
+    if (!Number.isFinite(s) || s < 1) throw new UsageError(`--interval must be a number of seconds ≥ 1 (got "${flags.interval}")`);
+    c.intervalSeconds = s;
+  }
+  c.token = flags.token ?? env.FLANNEL_DOCTOR_TOKEN ?? c.token;
+  if (flags.images) c.images = flags.images.split(',').map((s) => s.trim()).filter(Boolean);
+  if (flags.dnsServiceIp) c.dns = { ...c.dns, serviceIP: flags.dnsServiceIp };
+  if (flags.coredns) c.dns = { ...c.dns, corednsIPs: flags.coredns.split(',').map((s) => s.trim()).filter(Boolean) };
+  if (flags.peers) {
+    try {
+      c.peers = JSON.parse(readFileSync(flags.peers, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--peers ${flags.peers}: ${(e as Error).message}`);
+    }
+  }
+  return c;
+}
+
+/** The parts of a check cycle on a real node: the host source and the probes, loaded lazily. */
+export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
+  return {
+    async gatherNode() {
+      const c = getConfig();
+      const { gatherNode } = await import('../../sources/host/index.js');
+      return gatherNode({ hostRoot: c.hostRoot, name: c.nodeName });
+    },
+    async probeRegistry() {
+      const c = getConfig();
+      if (!c.images.length) return [];
+      const { probeRegistry } = await import('../../probes/registry/probe-registry.js');
+      return probeRegistry(c.images, { hostRoot: c.hostRoot, node: c.nodeName, timeoutMs: c.probeTimeoutMs });
+    },
+    async probeDns() {
+      const c = getConfig();
+      if (!c.dns?.serviceIP) return [];
+      const { probeDns } = await import('../../probes/dns/probe-dns.js');
+      return probeDns({ hostRoot: c.hostRoot, node: c.nodeName, serviceIp: c.dns.serviceIP, coredns: c.dns.corednsIPs, timeoutMs: Math.min(2000, c.probeTimeoutMs) });
+    },
+  };
+}
+
+export async function runServe(flags: ServeFlags): Promise<number> {
+  let config = configFromFlags(flags);
+  const parts = nodeCheckParts(() => config);
+  const agent = new Agent(config, parts, RULES, VERSION);
+  if (flags.config) {
+    // Re-read before every check: a malformed file keeps the last good config and shows the problem.
+    const reload = parts.gatherNode;
+    parts.gatherNode = async () => {
+      const r = loadConfigFile(flags.config!, config);
+      if (!r.problem) config = { ...configFromFlags({ ...flags, config: undefined }), ...r.config, hostRoot: config.hostRoot, nodeName: config.nodeName, listen: config.listen };
+      agent.reconfigure(config, r.problem);
+      return reload();
+    };
+  }
+  if (flags.once) {
+    const r = await agent.checkNow();
+    process.stdout.write(JSON.stringify({ status: agent.status(), report: r?.report }, null, 2) + '\n');
+    return 0;
+  }
+  const server = createAgentServer(agent);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e) => reject(new UsageError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${(e as Error).message}`)));
+    server.listen(config.listen.port, config.listen.host, resolve);
+  });
+  process.stderr.write(`flannel-doctor agent for node ${agent.nodeName} on http://${config.listen.host}:${config.listen.port}/ (every ${config.intervalSeconds} s)\n`);
+  agent.start();
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      agent.stop();
+      server.close(() => resolve());
+      setTimeout(resolve, 2000).unref();
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  return 0;
+}

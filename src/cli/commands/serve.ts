@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+
+export interface ServeFlags {
+  hostRoot: string;
+  name?: string;
+  listen: string;
+  interval?: string;
+  config?: string;
+  token?: string;
+  images?: string;
+  dnsServiceIp?: string;
+  coredns?: string;
+  peers?: string;
+  once?: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the agent: check this node on a schedule; serve /metrics, a JSON API and a dashboard')
+    .option('--host-root <dir>', "where the node's filesystem is mounted", '/')
+    .option('--name <node>', 'node name (default: $NODE_NAME, then the host name)')
+    .option('--listen <host:port>', 'HTTP listen address', '0.0.0.0:9464')
+    .option('--interval <seconds>', 'seconds between checks (default 60)')
+    .option('--config <file>', 'agent config file (YAML); re-read before every check, a malformed one is reported and ignored')
+    .option('--token <token>', 'require this bearer token on every request but /healthz (or set $FLANNEL_DOCTOR_TOKEN)')
+    .option('--images <list>', 'comma-separated images to probe from this node')
+    .option('--dns-service-ip <ip>', 'kube-dns Service IP to probe (enables the DNS probe)')
+    .option('--coredns <ips>', 'comma-separated CoreDNS pod IPs to probe directly')
+    .option('--peers <file>', 'JSON list of mesh peers [{name, ip, podIP?}] (enables the mesh probe)')
+    .option('--once', 'run one check, print the findings as JSON and exit')
+    .addHelpText(
+      'after',
+      `
+Endpoints: /healthz, /metrics (Prometheus), /api/v1/{status,evidence,findings,mesh,history}, / (dashboard).
+Deploy as a DaemonSet with deploy/manifests or the Helm chart in deploy/helm/flannel-doctor.
+
+Example (on a node):
+  flannel-doctor serve --host-root / --images registry.k8s.io/pause:3.10 --dns-service-ip 10.96.0.10`,
+    )
+    .action(async (flags: ServeFlags) => {
+      const { runServe } = await import('./serve-run.js');
+      process.exitCode = await runServe(flags);
+    });
+}
