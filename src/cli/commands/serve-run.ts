@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Agent } from '../../agent/agent.js';
 import type { CheckParts } from '../../agent/check-cycle.js';
@@ -14,9 +14,12 @@ export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = proc
   const c: AgentConfig = structuredClone(base);
   c.hostRoot = flags.hostRoot ?? c.hostRoot;
   c.nodeName = flags.name ?? c.nodeName ?? env.NODE_NAME ?? hostname();
-  const m = /^(.*):(\d+)$/.exec(flags.listen ?? '');
-  if (flags.listen && !m) throw new UsageError(`--listen must be host:port (got "${flags.listen}")`);
-  if (m) c.listen = { host: m[1] || '0.0.0.0', port: Number(m[2]) };
+  if (flags.listen?.startsWith('unix:')) c.listen = { host: flags.listen, port: 0 };
+  else {
+    const m = /^(.*):(\d+)$/.exec(flags.listen ?? '');
+    if (flags.listen && !m) throw new UsageError(`--listen must be host:port or unix:/path/to.sock (got "${flags.listen}")`);
+    if (m) c.listen = { host: m[1] || '0.0.0.0', port: Number(m[2]) };
+  }
   if (flags.interval !== undefined) {
     const s = Number(flags.interval);
     if (!Number.isFinite(s) || s < 1) throw new UsageError(`--interval must be a number of seconds ≥ 1 (got "${flags.interval}")`);
@@ -79,11 +82,16 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     return 0;
   }
   const server = createAgentServer(agent);
+  // A unix socket lets the lab's API server proxy to agents inside node network namespaces.
+  const socket = config.listen.host.startsWith('unix:') ? config.listen.host.slice(5) : undefined;
+  const where = socket ? `unix:${socket}` : `http://${config.listen.host}:${config.listen.port}/`;
+  if (socket) rmSync(socket, { force: true });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => reject(new UsageError(`cannot listen on ${config.listen.host}:${config.listen.port}: ${(e as Error).message}`)));
-    server.listen(config.listen.port, config.listen.host, resolve);
+    server.once('error', (e) => reject(new UsageError(`cannot listen on ${where}: ${(e as Error).message}`)));
+    if (socket) server.listen(socket, resolve);
+    else server.listen(config.listen.port, config.listen.host, resolve);
   });
-  process.stderr.write(`flannel-doctor agent for node ${agent.nodeName} on http://${config.listen.host}:${config.listen.port}/ (every ${config.intervalSeconds} s)\n`);
+  process.stderr.write(`flannel-doctor agent for node ${agent.nodeName} on ${where} (every ${config.intervalSeconds} s)\n`);
   agent.start();
   await new Promise<void>((resolve) => {
     const stop = () => {
