@@ -1,0 +1,63 @@
+import type { Unreadable } from '../evidence/cluster.js';
+import type { NodeEvidence } from '../evidence/node.js';
+import { emptyProbes, type ProbeEvidence } from '../evidence/probes.js';
+import type { KubeClient } from '../sources/kube/client.js';
+
+export const AGENT_SELECTOR = 'app.kubernetes.io/name=flannel-doctor,app.kubernetes.io/component=agent';
+export const AGENT_PORT = 9464;
+
+export interface AgentEvidence {
+  nodes: Record<string, NodeEvidence>;
+  probes?: ProbeEvidence;
+  /** Agents found, and those that did not answer (node layer of those nodes is not checked). */
+  agents: { pod: string; node?: string; ok: boolean; stale?: boolean; error?: string }[];
+  unreadable: Unreadable[];
+}
+
+/**
+ * Live diagnose's node layer: every node's agent, reached through the API server's pod proxy
+ * (GET pods/proxy), which needs no network path from here to the nodes.
+ */
+export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: number; port?: number }): Promise<AgentEvidence> {
+  const out: AgentEvidence = { nodes: {}, agents: [], unreadable: [] };
+  const list = await client.get(`/api/v1/pods?labelSelector=${encodeURIComponent(AGENT_SELECTOR)}`, opts.timeoutMs).catch((e: Error) => ({ status: 0, body: { message: e.message } }));
+  if (list.status !== 200) {
+    out.unreadable.push({ what: 'flannel-doctor agent pods', reason: list.body?.message ?? `HTTP ${list.status}`, needs: 'list pods' });
+    return out;
+  }
+  const pods = (list.body?.items ?? []) as any[];
+  const probes = emptyProbes();
+  await Promise.all(
+    pods.map(async (p) => {
+      const ns = p.metadata?.namespace;
+      const name = p.metadata?.name;
+      const ref = `${ns}/${name}`;
+      const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}:${opts.port ?? AGENT_PORT}/proxy/api/v1/evidence`;
+      try {
+        const r = await client.get(path, opts.timeoutMs);
+        if (r.status === 403) {
+          out.unreadable.push({ what: `agent ${ref}`, reason: 'forbidden', needs: 'get pods/proxy', code: 403 });
+          out.agents.push({ pod: ref, node: p.spec?.nodeName, ok: false, error: 'forbidden' });
+          return;
+        }
+        if (r.status !== 200 || !r.body?.evidence) {
+          out.agents.push({ pod: ref, node: p.spec?.nodeName, ok: false, error: r.body?.message ?? `HTTP ${r.status}` });
+          return;
+        }
+        const ev = r.body.evidence;
+        for (const [n, node] of Object.entries(ev.nodes ?? {})) out.nodes[n] = node as NodeEvidence;
+        if (ev.probes) {
+          probes.registry.push(...(ev.probes.registry ?? []));
+          probes.dns.push(...(ev.probes.dns ?? []));
+          probes.mesh.push(...(ev.probes.mesh ?? []));
+          for (const k of ev.probes.ran ?? []) if (!probes.ran.includes(k)) probes.ran.push(k);
+        }
+        out.agents.push({ pod: ref, node: p.spec?.nodeName, ok: true, stale: !!r.body.status?.stale });
+      } catch (e) {
+        out.agents.push({ pod: ref, node: p.spec?.nodeName, ok: false, error: (e as Error).message });
+      }
+    }),
+  );
+  if (probes.ran.length) out.probes = probes;
+  return out;
+}
