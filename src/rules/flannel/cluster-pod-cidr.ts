@@ -23,11 +23,21 @@ export default defineRule({
       const crash = pods
         .filter((p) => p.nodeName === n.name)
         .flatMap((p) => p.statuses.flatMap((s) => [s.message, s.lastTerminationMessage]).filter((t): t is string => !!t && /pod cidr not assigned/i.test(t)).map((t) => ({ where: `pod ${p.namespace}/${p.name}`, what: t })));
+      // Pods on that node whose sandbox fails for want of subnet.env: the symptom users see first.
+      const stuck = cluster.events
+        .filter((e) => e.reason === 'FailedCreatePodSandBox' && /subnet\.env/.test(e.message ?? '') && cluster.pods.some((p) => p.name === e.involved.name && p.namespace === (e.involved.namespace ?? e.namespace) && p.nodeName === n.name))
+        .map((e) => ({ pod: `${e.involved.namespace ?? e.namespace}/${e.involved.name}`, ev: { where: `event ${e.involved.namespace ?? e.namespace}/${e.involved.name} FailedCreatePodSandBox${e.count > 1 ? ` (×${e.count})` : ''}`, what: e.message ?? '' } }));
       report({
         messageId: 'noPodCidr',
         data: { node: n.name },
         nodes: [n.name],
-        evidence: [{ where: `node ${n.name}`, what: `spec.podCIDR is empty (flannel found by ${presence.how})` }, ...crash.slice(0, 2)],
+        pods: [...stuck.map((x) => x.pod), ...new Set(pods.filter((p) => p.nodeName === n.name).map((p) => `${p.namespace}/${p.name}`))],
+        evidence: [
+          { where: `node ${n.name}`, what: 'spec.podCIDR is empty' },
+          { where: 'cluster', what: `flannel runs with --kube-subnet-mgr (found by ${presence.how})` },
+          ...crash.slice(0, 2),
+          ...stuck.slice(0, 2).map((x) => x.ev),
+        ],
         fix: [
           'Make the controller manager allocate node CIDRs: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=<net-conf.json Network> (kubeadm: kubeadm init --pod-network-cidr=10.244.0.0/16, or set networking.podSubnet in the kubeadm ClusterConfiguration and restart kube-controller-manager).',
           `Or set it by hand on a node that has none: kubectl patch node ${n.name} -p '{"spec":{"podCIDR":"<unused /24 inside Network>","podCIDRs":["<same>"]}}' (podCIDR can only be set once).`,

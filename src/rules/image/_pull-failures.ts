@@ -153,3 +153,14 @@ function bestClassification(texts: EvidenceItem[], classify: (m: string) => Clas
 export function nodesOf(f: PullFailure): string[] {
   return f.node ? [f.node] : [];
 }
+
+/**
+ * The innermost error of a CRI pull error chain (facts §4.6): what follows the last `"…": ` (the
+ * quoted URL or reference), e.g. `dial tcp: lookup reg on 127.0.0.53:53: no such host`.
+ */
+export function innermostError(text: string, max = 160): string {
+  const i = text.lastIndexOf('": ');
+  let t = (i >= 0 ? text.slice(i + 3) : text).trim();
+  t = t.replace(/^(rpc error: code = \w+ desc = )/, '');
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}

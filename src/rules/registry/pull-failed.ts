@@ -1,6 +1,6 @@
 import type { NodeInfo } from '../../evidence/cluster.js';
 import { defineRule } from '../define-rule.js';
-import { collectPullFailures, nodesOf } from '../image/_pull-failures.js';
+import { collectPullFailures, innermostError, nodesOf } from '../image/_pull-failures.js';
 import { runtimeFix, runtimeOf } from './_runtime-fix.js';
 
 const CAUSES = [
@@ -27,7 +27,7 @@ export default defineRule({
   needs: ['cluster.pods'],
   severity: 'error',
   messages: {
-    pullFailed: 'image pulls from {registry} fail ({matched})',
+    pullFailed: 'image pulls from {registry} fail: {detail}',
   },
   docs:
     'The pull is done by the node\'s container runtime in the host network namespace, so DNS failures point at the node\'s resolver, not CoreDNS. Fixes depend on `node.status.nodeInfo.containerRuntimeVersion`: containerd nodes get `/etc/containerd/certs.d/<host>/hosts.toml` steps, Docker nodes `daemon.json` steps; a Docker-only fix is never offered on a containerd node.',
@@ -51,6 +51,7 @@ export default defineRule({
           host: f.registry,
           pod: f.podRef,
           matched: f.classification.matched ?? cause,
+          detail: innermostError(f.classifiedText.what),
           runtime: runtime ?? 'unknown runtime',
         },
         nodes: nodesOf(f),
