@@ -51,6 +51,11 @@ export function pendingPodObject(lab: LabHandle, p: PodSpecInput): Record<string
   };
 }
 
+/** Go's time.Duration text for a millisecond count (kubelet prints durations that way). */
+function goDuration(ms: number): string {
+  return ms < 1000 ? `${ms}ms` : `${ms / 1000}s`;
+}
+
 function defaultPolicy(image: string): 'Always' | 'IfNotPresent' {
   const noDigest = !image.includes('@');
   const last = image.slice(image.lastIndexOf('/') + 1);
@@ -160,7 +165,7 @@ export async function kubeletPull(lab: LabHandle, namespace: string, name: strin
         const ref = await cri.pullImage(image, auth, opts.timeoutMs ?? 120_000);
         const ms = Date.now() - started;
         const st = await cri.imageStatus(image).catch(() => undefined);
-        ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${ms}ms (${ms}ms including waiting). Image size: ${st?.size ?? 0} bytes.`);
+        ev('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${st?.size ?? 0} bytes.`);
         setRunning(pod, c.name, image, ref);
         lab.api.put(pod);
         return { kind: 'pulled', imageRef: ref, ms };

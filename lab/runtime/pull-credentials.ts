@@ -68,7 +68,7 @@ interface DockerAuthEntry {
   auth?: string;
 }
 
-function entryToAuth(e: DockerAuthEntry, server: string): CriAuth | undefined {
+function entryToAuth(e: DockerAuthEntry): CriAuth | undefined {
   let username = e.username ?? '';
   let password = e.password ?? '';
   if (e.auth) {
@@ -79,8 +79,7 @@ function entryToAuth(e: DockerAuthEntry, server: string): CriAuth | undefined {
     password = dec.slice(i + 1);
   }
   if (!username && !password) return undefined;
-  // kubelet leaves server_address empty; containerd 1.6 drops creds whose address does not parse to the host
-  void server;
+  // kubelet leaves server_address empty (containerd 1.6 would drop creds whose address is not the host)
   return { username, password };
 }
 
@@ -125,7 +124,7 @@ export function credentialsForPod(api: SecretLookup, pod: Record<string, any>, i
   entries.sort((x, y) => (`${y[0].host}:${y[0].port}/${y[0].path}` < `${x[0].host}:${x[0].port}/${x[0].path}` ? -1 : 1));
   for (const [pk, entry] of entries) {
     if (!keyMatches(pk, repo)) continue;
-    const a = entryToAuth(entry, repo.split('/')[0]);
+    const a = entryToAuth(entry);
     if (a) auths.push(a);
   }
   return { auths, missing };
