@@ -81,3 +81,16 @@ describe('classify: robustness', () => {
     );
   });
 });
+
+describe('classify: warm-up path', () => {
+  it('the indexOf pre-filter of the first messages and the automaton give the same answers', async () => {
+    const { _setPrefilterMode } = await import('./classify.js');
+    const lines = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]);
+    _setPrefilterMode('simple');
+    const simple = lines.map((l) => classify(l));
+    _setPrefilterMode('automaton');
+    const auto = lines.map((l) => classify(l));
+    expect(auto).toEqual(simple);
+    for (const l of lines) expect(prefilter(l, 'simple').map((s) => s.id).sort()).toEqual(prefilter(l).map((s) => s.id).sort());
+  });
+});

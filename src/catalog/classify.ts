@@ -24,7 +24,10 @@ interface Automaton {
   /** ASCII code → character class (0 = a character no anchor uses). */
   alpha: Uint8Array;
   classes: number;
-  /** trans[state * classes + class] → next state (a full DFA: no failure links at scan time). */
+  /**
+   * trans[state + class] → next state, states pre-multiplied by `classes` (a full DFA: no failure
+   * links at scan time). A negative entry -x means "go to x, and some anchor ends there".
+   */
   trans: Int32Array;
   /** Signature indices whose anchor ends at a state: outSigs[outStart[s] .. outStart[s + 1]). */
   outStart: Int32Array;
@@ -103,11 +106,17 @@ function build(signatures: readonly Signature[]): Automaton {
     flat.push(...[...outs[s]].sort((a, b) => a - b));
   }
   outStart[n] = flat.length;
+  // Pre-multiply states and flag the ones with output, so the scan loop does one load per character.
+  const packed = new Int32Array(n * classes);
+  for (let i = 0; i < packed.length; i++) {
+    const t = trans[i];
+    packed[i] = outs[t].size ? -(t * classes) : t * classes;
+  }
   return {
     sigs,
     alpha,
     classes,
-    trans,
+    trans: packed,
     outStart,
     outSigs: Int32Array.from(flat),
     seen: new Uint32Array(sigs.length),
@@ -121,6 +130,46 @@ function getAutomaton(): Automaton {
   return automaton;
 }
 
+/**
+ * Building the automaton costs tens of milliseconds, too much for a one-shot `explain "<msg>"`.
+ * The first messages use plain indexOf on the lower-cased text (same candidates, slower per line);
+ * after WARM_UP messages the automaton is built and used from then on.
+ */
+const WARM_UP = 200;
+let calls = 0;
+let simple: { sigs: Compiled[]; anchors: string[][]; cand: Int32Array } | undefined;
+
+function simpleCandidates(text: string): { sigs: Compiled[]; cand: Int32Array; nc: number } {
+  simple ??= {
+    sigs: SIGNATURES.map((sig) => ({ sig, re: new RegExp(sig.pattern, 'i') })),
+    anchors: SIGNATURES.map((sig) => sig.anchors),
+    cand: new Int32Array(SIGNATURES.length),
+  };
+  const lower = text.toLowerCase();
+  let nc = 0;
+  for (let i = 0; i < simple.anchors.length; i++) {
+    // toLowerCase also folds a few non-ASCII letters into ASCII (the Kelvin sign → k), so this path
+    // may pass a candidate the automaton would not; its regex (non-unicode /i) then fails to match
+    // the same way, so the answer is the same.
+    if (simple.anchors[i].some((a) => lower.includes(a))) simple.cand[nc++] = i;
+  }
+  return { sigs: simple.sigs, cand: simple.cand, nc };
+}
+
+function findCandidates(text: string): { sigs: Compiled[]; cand: Int32Array; nc: number } {
+  if (calls < WARM_UP) {
+    calls++;
+    return simpleCandidates(text);
+  }
+  const a = getAutomaton();
+  return { sigs: a.sigs, cand: a.cand, nc: candidates(a, text) };
+}
+
+/** Test hook: force the pre-filter path ('simple' for the first messages, 'automaton' after). */
+export function _setPrefilterMode(mode: 'simple' | 'automaton'): void {
+  calls = mode === 'simple' ? Number.NEGATIVE_INFINITY : WARM_UP;
+}
+
 /** Fills a.cand with the indices of signatures whose anchors occur in the text; returns how many. */
 function candidates(a: Automaton, text: string): number {
   if (++a.stamp === 0xffffffff) {
@@ -132,13 +181,17 @@ function candidates(a: Automaton, text: string): number {
   let nc = 0;
   for (let i = 0, len = text.length; i < len; i++) {
     const c = text.charCodeAt(i);
-    s = trans[s * classes + (c < 128 ? alpha[c] : 0)];
-    const end = outStart[s + 1];
-    for (let k = outStart[s]; k < end; k++) {
-      const idx = outSigs[k];
-      if (seen[idx] !== stamp) {
-        seen[idx] = stamp;
-        cand[nc++] = idx;
+    s = trans[s + (c < 128 ? alpha[c] : 0)];
+    if (s < 0) {
+      s = -s;
+      const state = s / classes;
+      const end = outStart[state + 1];
+      for (let k = outStart[state]; k < end; k++) {
+        const idx = outSigs[k];
+        if (seen[idx] !== stamp) {
+          seen[idx] = stamp;
+          cand[nc++] = idx;
+        }
       }
     }
   }
@@ -151,15 +204,14 @@ function clip(message: string): string {
 
 /** Names the cause of one message, by the most specific signature that matches (or `unknown`). */
 export function classify(message: string): Classification {
-  const a = getAutomaton();
   const text = clip(message);
-  const nc = candidates(a, text);
+  const { sigs, cand, nc } = findCandidates(text);
   let best: Compiled | undefined;
   let bestMatch: RegExpExecArray | null = null;
   // Few candidates per line: keep the hits in a small local list rather than sorting objects.
   let hits: { c: Compiled; at: number }[] | undefined;
   for (let k = 0; k < nc; k++) {
-    const c = a.sigs[a.cand[k]];
+    const c = sigs[cand[k]];
     const m = c.re.exec(text);
     if (!m) continue;
     (hits ??= []).push({ c, at: m.index });
@@ -201,10 +253,10 @@ export function matchAllSignatures(message: string, signatures: readonly Signatu
 }
 
 /** The signatures the pre-filter lets through for a message (for tests and docs). */
-export function prefilter(message: string): Signature[] {
-  const a = getAutomaton();
-  const nc = candidates(a, clip(message));
+export function prefilter(message: string, mode: 'automaton' | 'simple' = 'automaton'): Signature[] {
+  const text = clip(message);
+  const { sigs, cand, nc } = mode === 'simple' ? simpleCandidates(text) : { sigs: getAutomaton().sigs, cand: getAutomaton().cand, nc: candidates(getAutomaton(), text) };
   const out: Signature[] = [];
-  for (let k = 0; k < nc; k++) out.push(a.sigs[a.cand[k]].sig);
+  for (let k = 0; k < nc; k++) out.push(sigs[cand[k]].sig);
   return out;
 }

@@ -35,7 +35,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.resolve-not-found',
     cause: 'image.not-found',
-    re: /failed to resolve (reference|image)[^\n]{0,600}: not found|\S+:\S+: not found$|code = NotFound desc = failed to pull and unpack image/,
+    re: /failed to resolve (reference|image)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
     anchors: ['not found', 'notfound'],
     confidence: 0.85,
     specificity: 70,

@@ -1,0 +1,95 @@
+import { getCause } from '../../catalog/index.js';
+import type { Classification } from '../../catalog/types.js';
+import type { Style } from '../../report/style.js';
+
+/** Longest message echoed back in JSON output; longer ones are cut and marked `truncated`. */
+export const MAX_ECHOED = 4096;
+
+export interface ExplainJson {
+  message: string;
+  truncated?: true;
+  length?: number;
+  cause: string;
+  confidence: number;
+  tier: string | null;
+  title: string | null;
+  signature: string | null;
+  matched: string | null;
+  alternatives: { cause: string; confidence: number }[];
+  fix?: string[];
+  verify?: string[];
+  explanation?: string;
+  docs?: string[];
+}
+
+/** The JSON form of one answer; `full` adds the catalog's explanation, fix, verify and docs. */
+export function toJson(c: Classification, full = false): ExplainJson {
+  const cause = c.cause === 'unknown' ? undefined : getCause(c.cause);
+  const long = c.message.length > MAX_ECHOED;
+  const out: ExplainJson = {
+    message: long ? c.message.slice(0, MAX_ECHOED) + '…' : c.message,
+    ...(long ? { truncated: true as const, length: c.message.length } : {}),
+    cause: c.cause,
+    confidence: c.confidence,
+    tier: cause?.tier ?? null,
+    title: cause?.title ?? null,
+    signature: c.signature ?? null,
+    matched: c.matched ?? null,
+    alternatives: c.alternatives.map((a) => ({ cause: a.cause, confidence: a.confidence })),
+  };
+  if (full && cause) {
+    out.explanation = cause.explanation;
+    out.fix = cause.fix;
+    out.verify = cause.verify ?? [];
+    out.docs = cause.docs ?? [];
+  }
+  return out;
+}
+
+/** The human answer for one message: verdict first, then meaning, fix, how to confirm, alternatives. */
+export function renderExplanation(c: Classification, style: Style): string {
+  if (c.cause === 'unknown') {
+    return (
+      `${style.bold('cause:')} unknown\n` +
+      'No signature fits this message: it names no specific cause (generic wrappers such as ErrImagePull or\n' +
+      'ImagePullBackOff carry the real error further in; paste the full event message or kubelet log line),\n' +
+      'or it is not one flannel-doctor knows. Run `flannel-doctor diagnose` for evidence-based checks.\n'
+    );
+  }
+  const cause = getCause(c.cause);
+  const conf = c.confidence >= 0.85 ? style.green(c.confidence.toFixed(2)) : c.confidence >= 0.6 ? style.yellow(c.confidence.toFixed(2)) : style.red(c.confidence.toFixed(2));
+  const out = [
+    `${style.bold('cause:')}      ${style.bold(c.cause)} — ${cause?.title ?? ''}`,
+    `${style.bold('tier:')}       ${cause?.tier ?? '?'}`,
+    `${style.bold('confidence:')} ${conf}${c.confidence < 0.6 ? style.dim('  (the text alone fits several causes; see the alternatives)') : ''}`,
+  ];
+  if (c.matched) out.push(`${style.bold('seen:')}       ${style.cyan(c.matched)}`);
+  if (cause?.explanation) out.push('', style.bold('meaning:'), ...wrapText(cause.explanation, 100).map((l) => `  ${l}`));
+  if (cause?.fix.length) {
+    out.push('', style.bold('fix:'));
+    cause.fix.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
+  }
+  if (cause?.verify?.length) {
+    out.push('', style.bold('confirm:'));
+    for (const v of cause.verify) out.push(`  $ ${v}`);
+  }
+  if (c.alternatives.length) {
+    out.push('', style.bold('also possible:'));
+    for (const a of c.alternatives) out.push(`  - ${a.cause} ${style.dim(`(${a.confidence.toFixed(2)})`)} ${getCause(a.cause)?.title ?? ''}`);
+  }
+  if (cause?.docs?.length) out.push('', `${style.bold('read more:')} ${cause.docs.join('; ')}; docs/causes/${c.cause}.md`);
+  return out.join('\n') + '\n';
+}
+
+function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,110 @@
+import { classify } from '../../catalog/classify.js';
+import { getCause } from '../../catalog/index.js';
+import type { Classification } from '../../catalog/types.js';
+import { MAX_ECHOED } from './explain-render.js';
+
+/** A line longer than this (in bytes) keeps only its head and tail while it is being read. */
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
+const KEEP_BYTES = 64 * 1024;
+/** Output is gathered and written in blocks of about this many characters. */
+const FLUSH_AT = 256 * 1024;
+
+interface Sink {
+  write(s: string): boolean;
+  once(event: 'drain', cb: () => void): unknown;
+}
+
+/** Per-signature constant JSON tails, built once: most of each output line is the same few strings. */
+const tails = new Map<string, string>();
+function jsonTail(c: Classification): string {
+  const key = c.signature ?? '';
+  let t = tails.get(key);
+  if (t === undefined) {
+    const cause = c.cause === 'unknown' ? undefined : getCause(c.cause);
+    t = `,"cause":${JSON.stringify(c.cause)},"confidence":${c.confidence},"tier":${JSON.stringify(cause?.tier ?? null)},"signature":${JSON.stringify(c.signature ?? null)}`;
+    tails.set(key, t);
+  }
+  return t;
+}
+
+function jsonLine(line: string, c: Classification): string {
+  const long = line.length > MAX_ECHOED;
+  let s = `{"message":${JSON.stringify(long ? line.slice(0, MAX_ECHOED) + '…' : line)}`;
+  if (long) s += `,"truncated":true,"length":${line.length}`;
+  s += jsonTail(c);
+  s += ',"alternatives":[';
+  for (let i = 0; i < c.alternatives.length; i++) s += (i ? ',"' : '"') + c.alternatives[i].cause + '"';
+  return s + ']}\n';
+}
+
+function textLine(line: string, c: Classification): string {
+  const msg = line.length > 120 ? line.slice(0, 117) + '...' : line;
+  return `${c.cause.padEnd(32)} ${c.confidence.toFixed(2)}  ${msg.replace(/[\u0000-\u001f\u007f]/g, ' ')}\n`;
+}
+
+/**
+ * Classifies one message per input line, streaming: reads byte chunks, splits on \n itself (a UTF-8
+ * multi-byte sequence never contains the byte 0x0a, so decoding up to the last newline is safe),
+ * writes answers in large blocks and honours back-pressure. Every input line gets one output line.
+ */
+export async function explainStream(
+  input: AsyncIterable<Buffer | string>,
+  out: Sink,
+  format: 'jsonl' | 'text',
+): Promise<{ lines: number; counts: Map<string, number> }> {
+  const render = format === 'jsonl' ? jsonLine : textLine;
+  const counts = new Map<string, number>();
+  let pending = '';
+  let lines = 0;
+  let rest: Buffer = Buffer.alloc(0);
+  let restHead: Buffer | undefined; // head of an over-long line, kept while its middle is dropped
+
+  const flush = async (force: boolean) => {
+    if (!pending || (!force && pending.length < FLUSH_AT)) return;
+    const ok = out.write(pending);
+    pending = '';
+    if (!ok) await new Promise<void>((r) => out.once('drain', r));
+  };
+  const judge = (text: string) => {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      const end = nl === -1 ? text.length : nl;
+      let line = text.slice(start, end);
+      if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      const c = classify(line);
+      counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
+      pending += render(line, c);
+      lines++;
+      if (nl === -1) return;
+      start = nl + 1;
+    }
+  };
+
+  for await (const chunk of input) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
+    const nl = data.lastIndexOf(10);
+    if (nl === -1) {
+      rest = data;
+      if (rest.length > MAX_LINE_BYTES) {
+        restHead ??= Buffer.from(rest.subarray(0, KEEP_BYTES));
+        rest = Buffer.from(rest.subarray(rest.length - KEEP_BYTES));
+      }
+      continue;
+    }
+    if (restHead) {
+      // The over-long line ends in this chunk: judge its head and tail, then go on normally.
+      const first = data.indexOf(10);
+      judge(restHead.toString('utf8') + ' … ' + data.toString('utf8', 0, first));
+      restHead = undefined;
+      if (first < nl) judge(data.toString('utf8', first + 1, nl));
+    } else judge(data.toString('utf8', 0, nl));
+    rest = Buffer.from(data.subarray(nl + 1));
+    await flush(false);
+  }
+  if (restHead) judge(restHead.toString('utf8') + ' … ' + rest.toString('utf8'));
+  else if (rest.length) judge(rest.toString('utf8'));
+  await flush(true);
+  return { lines, counts };
+}
