@@ -3,13 +3,14 @@ import { SIGNATURES } from '../../catalog/signatures.js';
 import type { Signature } from '../../catalog/types.js';
 
 /**
- * A streaming multi-signature log scanner. It finds candidate lines with one pass of an
- * Aho-Corasick automaton over the raw bytes (ASCII case-folded) built from every signature's
- * anchors, then runs only the regular expressions whose anchors occur in that line. Lines without
- * any anchor — nearly all of a healthy log — cost one table lookup per byte and are never decoded.
+ * A streaming multi-signature log scanner. One pass of an Aho-Corasick automaton over the raw bytes
+ * (ASCII case-folded) built from every signature's anchors finds candidate lines; only there is the
+ * line decoded and only the regular expressions of the anchors it holds are run. Lines without any
+ * anchor — nearly all of a healthy log — cost one table lookup per byte and are never decoded.
  *
- * Semantics equal the catalog's: a signature matches a line when one of its anchors occurs in it
- * (case-insensitively) and its pattern matches (flag `i`). Counts are lines, like `rg -c`.
+ * Semantics equal the catalog's classifier: a signature matches a line when one of its anchors occurs
+ * in it (case-insensitively) and its pattern matches (flag `i`). Counts are lines, like `rg -c`.
+ * Anchors are folded for ASCII only; signatures without anchors are tried on every line (slow, exact).
  */
 export interface ScanResult {
   /** signature id -> number of matching lines */
@@ -32,23 +33,23 @@ export interface ScanOptions {
 interface CompiledSig {
   id: string;
   re: RegExp;
-  anchors: string[];
 }
 
-/** The automaton: dense transition table over byte classes, rows pre-multiplied by the class count. */
+/** The automaton: a dense 256-wide transition table; a negative entry -(row+1) means "an anchor ends here". */
 export interface Scanner {
   sigs: CompiledSig[];
-  /** signatures with no anchors: must be tried on every line */
-  anchorless: CompiledSig[];
-  cls: Uint8Array;
+  /** indexes into sigs of signatures without anchors: tried on every line */
+  anchorless: number[];
   delta: Int32Array;
-  hit: Uint8Array;
-  k: number;
+  /** per automaton state: the signatures whose anchors end in that state */
+  outSigs: number[][];
 }
 
 export function buildScanner(signatures: readonly Signature[] = SIGNATURES): Scanner {
   const sigs: CompiledSig[] = [];
-  const anchorless: CompiledSig[] = [];
+  const anchorless: number[] = [];
+  const anchorIds = new Map<string, number>();
+  const anchorSigs: number[][] = [];
   for (const s of signatures) {
     let re: RegExp;
     try {
@@ -56,152 +57,198 @@ export function buildScanner(signatures: readonly Signature[] = SIGNATURES): Sca
     } catch {
       continue; // a broken pattern is the catalog test's business; scanning goes on
     }
-    const c = { id: s.id, re, anchors: s.anchors.map((a) => a.toLowerCase()).filter(Boolean) };
-    if (c.anchors.length) sigs.push(c);
-    else anchorless.push(c);
-  }
-  const anchors = [...new Set(sigs.flatMap((s) => s.anchors))].map((a) => Buffer.from(a, 'utf8'));
-
-  // Byte classes: every byte used by an anchor gets its own class; upper-case ASCII shares its lower-case class.
-  const cls = new Uint8Array(256);
-  let k = 1;
-  const classOf = new Map<number, number>();
-  for (const a of anchors)
-    for (const b of a)
-      if (!classOf.has(b)) {
-        if (k >= 255) break;
-        classOf.set(b, k++);
+    const idx = sigs.push({ id: s.id, re }) - 1;
+    const anchors = [...new Set(s.anchors.map((a) => a.toLowerCase()).filter(Boolean))];
+    if (!anchors.length) anchorless.push(idx);
+    for (const a of anchors) {
+      let id = anchorIds.get(a);
+      if (id === undefined) {
+        id = anchorSigs.push([]) - 1;
+        anchorIds.set(a, id);
       }
-  for (const [b, c] of classOf) {
-    cls[b] = c;
-    if (b >= 97 && b <= 122 && !classOf.has(b - 32)) cls[b - 32] = c;
+      anchorSigs[id].push(idx);
+    }
   }
+  const fold = (b: number) => (b >= 65 && b <= 90 ? b + 32 : b);
 
-  // Trie.
+  // Trie over case-folded bytes.
   const go: Map<number, number>[] = [new Map()];
-  const out: boolean[] = [false];
-  for (const a of anchors) {
+  const out: number[][] = [[]];
+  for (const [a, id] of anchorIds) {
     let s = 0;
-    for (const b of a) {
-      const c = cls[b];
-      let t = go[s].get(c);
+    for (const raw of Buffer.from(a, 'utf8')) {
+      const b = fold(raw);
+      let t = go[s].get(b);
       if (t === undefined) {
-        t = go.length;
-        go.push(new Map());
-        out.push(false);
-        go[s].set(c, t);
+        t = go.push(new Map()) - 1;
+        out.push([]);
+        go[s].set(b, t);
       }
       s = t;
     }
-    out[s] = true;
+    out[s].push(id);
   }
-  // Failure links by BFS, folded into a full DFA.
+  // Breadth-first failure links folded into a full DFA over all 256 bytes.
   const n = go.length;
-  const delta = new Int32Array(n * k);
+  const next = new Int32Array(n * 256);
   const fail = new Int32Array(n);
-  const queue: number[] = [];
-  for (let c = 0; c < k; c++) {
-    const t = go[0].get(c);
-    if (t !== undefined) {
-      delta[c] = t * k;
-      fail[t] = 0;
+  const queue = [0];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi];
+    for (let x = 0; x < 256; x++) {
+      const t = go[s].get(fold(x));
+      next[s * 256 + x] = t !== undefined ? t : s === 0 ? 0 : next[fail[s] * 256 + x];
+    }
+    for (const [b, t] of go[s]) {
+      fail[t] = s === 0 ? 0 : next[fail[s] * 256 + b];
+      if (out[fail[t]].length) out[t] = [...new Set([...out[t], ...out[fail[t]]])];
       queue.push(t);
     }
   }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi];
-    if (out[fail[s]]) out[s] = true;
-    for (let c = 0; c < k; c++) {
-      const t = go[s].get(c);
-      if (t !== undefined) {
-        fail[t] = delta[fail[s] * k + c] / k;
-        delta[s * k + c] = t * k;
-        queue.push(t);
-      } else delta[s * k + c] = delta[fail[s] * k + c];
-    }
+  const delta = new Int32Array(n * 256);
+  for (let i = 0; i < delta.length; i++) {
+    const t = next[i];
+    delta[i] = out[t].length ? -(t * 256) - 1 : t * 256;
   }
-  const hit = new Uint8Array(n * k);
-  for (let s = 0; s < n; s++) if (out[s]) hit[s * k] = 1;
-  return { sigs, anchorless, cls, delta, hit, k };
+  const outSigs = out.map((ids) => [...new Set(ids.flatMap((id) => anchorSigs[id]))]);
+  return { sigs, anchorless, delta, outSigs };
 }
 
 /** Scans a byte stream (a log file, a journal export) and counts matching lines per signature. */
 export async function scanLog(stream: Readable | AsyncIterable<Buffer | string>, opts: ScanOptions = {}): Promise<ScanResult> {
   const sc = buildScanner(opts.signatures ?? SIGNATURES);
-  const counts: Record<string, number> = {};
-  for (const s of [...sc.sigs, ...sc.anchorless]) counts[s.id] = 0;
-  const res: ScanResult = { counts, lines: 0, bytes: 0, matchedLines: 0 };
-  const countLines = opts.countLines ?? !!opts.onMatch;
+  const state: BlockState = {
+    sc,
+    counts: new Uint32Array(sc.sigs.length),
+    seen: new Uint32Array(sc.sigs.length),
+    epoch: 0,
+    res: { counts: {}, lines: 0, bytes: 0, matchedLines: 0 },
+    onMatch: opts.onMatch,
+    countLines: opts.countLines ?? !!opts.onMatch,
+    lineNo: 1,
+  };
   let carry: Buffer | undefined;
-  let lineBase = 1;
   for await (const piece of stream as AsyncIterable<Buffer | string>) {
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-    res.bytes += chunk.length;
-    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const end = buf.lastIndexOf(10);
-    if (end < 0) {
-      carry = Buffer.from(buf);
-      continue;
+    state.res.bytes += chunk.length;
+    let from = 0;
+    if (carry) {
+      // Only the line that straddles the chunk boundary is copied.
+      const nl = chunk.indexOf(10);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      const head = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      scanBlock(state, head, 0, head.length);
+      carry = undefined;
+      from = nl + 1;
     }
-    lineBase = scanBlock(sc, buf, 0, end, res, opts.onMatch, countLines, lineBase);
-    carry = end + 1 < buf.length ? Buffer.from(buf.subarray(end + 1)) : undefined;
+    const last = chunk.lastIndexOf(10);
+    if (last >= from) {
+      scanBlock(state, chunk, from, last);
+      from = last + 1;
+    }
+    if (from < chunk.length) carry = Buffer.from(chunk.subarray(from));
   }
-  if (carry?.length) lineBase = scanBlock(sc, carry, 0, carry.length, res, opts.onMatch, countLines, lineBase);
-  return res;
+  if (carry?.length) scanBlock(state, carry, 0, carry.length);
+  sc.sigs.forEach((s, i) => (state.res.counts[s.id] = (state.res.counts[s.id] ?? 0) + state.counts[i]));
+  return state.res;
 }
 
-/** Scans buf[start, end) which holds whole lines (end is a newline or the end of input). Returns the next line number. */
-function scanBlock(sc: Scanner, buf: Buffer, start: number, end: number, res: ScanResult, onMatch: ScanOptions['onMatch'], countLines: boolean, lineBase: number): number {
-  const { cls, delta, hit, k } = sc;
-  let lineNo = lineBase;
-  let counted = start; // newlines before this offset are already counted
-  const at = (pos: number) => {
-    for (let p = buf.indexOf(10, counted); p !== -1 && p < pos; p = buf.indexOf(10, p + 1)) lineNo++;
+interface BlockState {
+  sc: Scanner;
+  counts: Uint32Array;
+  /** per signature: the epoch (candidate line) it was last queued for, to dedupe */
+  seen: Uint32Array;
+  epoch: number;
+  res: ScanResult;
+  onMatch: ScanOptions['onMatch'];
+  countLines: boolean;
+  /** number of the line starting at the current block's start */
+  lineNo: number;
+}
+
+/** Scans buf[start, end): whole lines, `end` being a newline or the end of input. */
+function scanBlock(st: BlockState, buf: Buffer, start: number, end: number): void {
+  const { delta, outSigs, anchorless } = st.sc;
+  let counted = start;
+  const lineAt = (pos: number) => {
+    for (let p = buf.indexOf(10, counted); p !== -1 && p < pos; p = buf.indexOf(10, p + 1)) st.lineNo++;
     counted = pos;
+    return st.lineNo;
   };
-  if (sc.anchorless.length) {
-    // Some signature has no anchor: every line is a candidate (slow, but exact).
-    let ls = start;
-    while (ls <= end && ls < buf.length) {
+  if (anchorless.length) {
+    for (let ls = start; ls <= end; ) {
       let le = buf.indexOf(10, ls);
       if (le === -1 || le > end) le = end;
-      checkLine(sc, buf.toString('utf8', ls, le), res, onMatch, lineNo, true);
-      lineNo++;
-      res.lines++;
+      const cand = anchorless.slice();
+      for (let i = ls, s = 0; i < le; i++) {
+        const v = delta[s + buf[i]];
+        if (v >= 0) s = v;
+        else {
+          s = -v - 1;
+          for (const k of outSigs[s >> 8]) if (!cand.includes(k)) cand.push(k);
+        }
+      }
+      checkLine(st, buf.toString('utf8', ls, le), cand, st.countLines ? lineAt(ls) : 0);
       ls = le + 1;
-      if (le === end) break;
+      if (le >= end) break;
     }
-    return lineNo;
-  }
-  let s = 0;
-  for (let i = start; i < end; i++) {
-    s = delta[s + cls[buf[i]]];
-    if (hit[s] === 1) {
+  } else {
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const v = delta[s + buf[i]];
+      if (v >= 0) {
+        s = v;
+        continue;
+      }
+      // An anchor ends here: gather every anchor on the rest of the line, then judge the line once.
       const ls = buf.lastIndexOf(10, i) + 1;
       let le = buf.indexOf(10, i);
       if (le === -1 || le > end) le = end;
-      if (countLines) at(ls);
-      checkLine(sc, buf.toString('utf8', ls, le), res, onMatch, lineNo, false);
+      const epoch = ++st.epoch;
+      const cand: number[] = [];
+      s = -v - 1;
+      for (let j = i; ; ) {
+        for (const k of outSigs[s >> 8]) {
+          if (st.seen[k] !== epoch) {
+            st.seen[k] = epoch;
+            cand.push(k);
+          }
+        }
+        for (j++; j < le; j++) {
+          const w = delta[s + buf[j]];
+          if (w >= 0) s = w;
+          else {
+            s = -w - 1;
+            break;
+          }
+        }
+        if (j >= le) break;
+      }
+      checkLine(st, buf.toString('utf8', Math.max(ls, start), le), cand, st.countLines ? lineAt(Math.max(ls, start)) : 0);
       i = le;
       s = 0;
     }
   }
-  if (!countLines) return lineBase;
-  at(end);
-  res.lines += lineNo + 1 - lineBase;
-  return lineNo + 1;
+  if (st.countLines) {
+    lineAt(end);
+    st.res.lines = st.lineNo;
+    st.lineNo++;
+  }
 }
 
-function checkLine(sc: Scanner, line: string, res: ScanResult, onMatch: ScanOptions['onMatch'], lineNo: number, all: boolean): void {
-  const lower = line.toLowerCase();
+function checkLine(st: BlockState, line: string, cand: number[], lineNo: number): void {
   let ids: string[] | undefined;
-  for (const s of sc.sigs) {
-    if (!s.anchors.some((a) => lower.includes(a))) continue;
-    if (s.re.test(line)) (ids ??= []).push(s.id);
+  for (const k of cand) {
+    const s = st.sc.sigs[k];
+    if (s.re.test(line)) {
+      st.counts[k]++;
+      (ids ??= []).push(s.id);
+    }
   }
-  if (all) for (const s of sc.anchorless) if (s.re.test(line)) (ids ??= []).push(s.id);
   if (!ids) return;
-  res.matchedLines++;
-  for (const id of ids) res.counts[id]++;
-  onMatch?.(line, ids, lineNo);
+  st.res.matchedLines++;
+  st.onMatch?.(line, ids, lineNo);
 }
