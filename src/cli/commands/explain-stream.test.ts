@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { explainStream } from './explain-stream.js';
+
+/** Collects output; reports back-pressure every few writes to exercise the drain path. */
+function sink() {
+  let writes = 0;
+  const parts: string[] = [];
+  return {
+    parts,
+    text: () => parts.join(''),
+    write(s: string) {
+      parts.push(s);
+      return ++writes % 3 !== 0;
+    },
+    once(_e: 'drain', cb: () => void) {
+      setImmediate(cb);
+    },
+  };
+}
+
+async function* chunks(buf: Buffer, size: number) {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+async function run(input: string | Buffer, chunkSize = 7) {
+  const out = sink();
+  const buf = typeof input === 'string' ? Buffer.from(input) : input;
+  const res = await explainStream(chunks(buf, chunkSize), out, 'jsonl');
+  const lines = out.text().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return { res, lines };
+}
+
+describe('explain --stdin streaming', () => {
+  it('answers every line once, in order, including empty and CRLF lines', async () => {
+    const input = 'dial tcp: lookup reg.local on 10.0.0.2:53: no such host\r\n\nError: ErrImagePull\nx509: certificate signed by unknown authority';
+    const { lines } = await run(input);
+    expect(lines.map((l) => l.cause)).toEqual(['registry.dns', 'unknown', 'unknown', 'registry.tls-untrusted']);
+    expect(lines[0].message).toBe('dial tcp: lookup reg.local on 10.0.0.2:53: no such host');
+    for (const l of lines) {
+      expect(l.confidence).toBeGreaterThanOrEqual(0);
+      expect(l.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('keeps multi-byte characters intact when a chunk boundary splits them', async () => {
+    const msg = 'Grüße ✓ 日本語: dial tcp 10.0.0.1:443: connect: connection refused';
+    const { lines } = await run(`${msg}\n${msg}\n`, 3);
+    expect(lines).toHaveLength(2);
+    expect(lines[0].message).toBe(msg);
+    expect(lines[1].cause).toBe('registry.connection-refused');
+  });
+
+  it('handles a 1 MB line and a 6 MB line: an answer, a truncated echo, no crash', async () => {
+    const tail = ' failed to do request: Head "https://r/v2/a/manifests/1": http: server gave HTTP response to HTTPS client';
+    const big = 'a'.repeat(1 << 20) + tail;
+    const huge = 'b'.repeat(6 << 20) + tail;
+    const { lines } = await run(`${big}\nshort line\n${huge}\n`, 1 << 16);
+    expect(lines).toHaveLength(3);
+    expect(lines[0].cause).toBe('registry.http-to-https');
+    expect(lines[0].truncated).toBe(true);
+    expect(lines[0].length).toBe(big.length);
+    expect(lines[0].message.length).toBeLessThan(5000);
+    expect(lines[1].cause).toBe('unknown');
+    expect(lines[2].cause).toBe('registry.http-to-https');
+  });
+
+  it('never crashes on binary garbage', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 1, max: 512 }), async (bytes, size) => {
+        const { res, lines } = await run(Buffer.from(bytes), size);
+        expect(lines.length).toBe(res.lines);
+        for (const l of lines) expect(typeof l.cause).toBe('string');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
