@@ -69,9 +69,23 @@ export async function installCniBinaries(node: LabNode): Promise<void> {
   await writeFileP(join(bin, 'flannel'), flannelWrapper(node), 0o755);
 }
 
+/**
+ * The node's real containerd (lab/runtime) runs in the root filesystem, so its config names the node
+ * tree by absolute lab paths (e.g. <root>/opt/cni/bin). A gatherer reading the tree under --host-root
+ * joins those to the root; this relative link makes <root>/<root> lead back to <root>.
+ */
+export async function linkSelf(node: LabNode): Promise<void> {
+  const parts = node.root.split('/').filter(Boolean);
+  const inside = join(node.root, ...parts.slice(0, -1));
+  await mkdir(inside, { recursive: true });
+  const link = join(inside, parts[parts.length - 1]);
+  if (!existsSync(link)) await symlink(Array(parts.length - 1).fill('..').join('/'), link);
+}
+
 export async function writeNodeFiles(state: LabState, node: LabNode): Promise<void> {
   const f = (p: string) => nodePath(node, p);
   await Promise.all([
+    linkSelf(node),
     installCniBinaries(node),
     writeFileP(f('etc/cni/net.d/10-flannel.conflist'), JSON.stringify(FLANNEL_CONFLIST, null, 2) + '\n'),
     writeFileP(f('etc/kube-flannel/net-conf.json'), JSON.stringify(netConf(state.clusterCIDR), null, 2) + '\n'),

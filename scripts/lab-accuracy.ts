@@ -1,0 +1,123 @@
+/**
+ * Lab accuracy: for every fault, inject it into a real lab, run the whole diagnosis (kube source, node
+ * gatherer in the node namespaces, probes), and check that the top root cause is the fault's cause, at
+ * the right place, with no unrelated error-level finding; then revert. A healthy lab must report no
+ * warning at all. Prints a table and writes bench/out/lab-accuracy.json.
+ *
+ * usage: npm run lab:accuracy [-- --name acc --only id1,id2 --keep]   (Linux, root)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gatherLabEvidence } from '../lab/diagnose-lab.js';
+import { addFault, removeFault } from '../lab/fault-ops.js';
+import { FAULTS } from '../lab/faults/index.js';
+import { openLab } from '../lab/handle.js';
+import { labDown, labPrerequisite, labUp } from '../lab/lab.js';
+import { loadState } from '../lab/state.js';
+import { diagnose, type DiagnosisReport } from '../src/engine/diagnose.js';
+import { RULES } from '../src/rules/index.js';
+import type { Fault } from '../lab/types.js';
+
+interface Row {
+  fault: string;
+  cause: string;
+  where: string;
+  node?: string;
+  top?: string;
+  topWhere?: string;
+  pass: boolean;
+  reason: string;
+  ms: number;
+  unrelatedErrors?: string[];
+}
+
+const args = process.argv.slice(2);
+const arg = (k: string) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const name = arg('--name') ?? 'fdacc';
+const only = arg('--only')?.split(',');
+const keep = args.includes('--keep');
+
+async function diagnoseNow(): Promise<DiagnosisReport> {
+  const state = (await loadState(name))!;
+  const { evidence } = await gatherLabEvidence(state);
+  return diagnose(evidence, RULES);
+}
+
+function placeOf(f: DiagnosisReport['findings'][number]): string {
+  return [f.nodes.length ? `nodes ${f.nodes.join(',')}` : '', f.pods.length ? `pods ${f.pods.slice(0, 2).join(',')}` : '', f.registry ? `registry ${f.registry}` : ''].filter(Boolean).join(' ') || 'cluster';
+}
+
+function judge(fault: Fault, node: string | undefined, r: DiagnosisReport): Omit<Row, 'fault' | 'cause' | 'where' | 'ms'> {
+  const top = r.findings.find((f) => f.severity !== 'info');
+  const unrelated = r.findings.filter((f) => f.severity === 'error' && f.cause !== fault.cause).map((f) => `${f.cause} (${placeOf(f)})`);
+  const base = { node, top: top?.cause, topWhere: top ? placeOf(top) : undefined, ...(unrelated.length ? { unrelatedErrors: unrelated } : {}) };
+  if (!top) return { ...base, pass: false, reason: 'nothing found' };
+  if (top.cause !== fault.cause) return { ...base, pass: false, reason: `top cause is ${top.cause}` };
+  if (fault.where === 'node' && node && !top.nodes.includes(node)) return { ...base, pass: false, reason: `not placed on ${node} (${placeOf(top)})` };
+  if (fault.where === 'pod' && !top.pods.length) return { ...base, pass: false, reason: 'no pod named' };
+  if (fault.where === 'registry' && !top.registry && !top.pods.length) return { ...base, pass: false, reason: 'no registry named' };
+  if (unrelated.length) return { ...base, pass: false, reason: `unrelated errors: ${unrelated.join('; ')}` };
+  return { ...base, pass: true, reason: 'ok' };
+}
+
+async function main(): Promise<void> {
+  const why = labPrerequisite();
+  if (why) throw new Error(why);
+  const t0 = Date.now();
+  if (!(await loadState(name))) await labUp({ name });
+  const rows: Row[] = [];
+  const healthyT = Date.now();
+  const healthy = await diagnoseNow();
+  const noisy = healthy.findings.filter((f) => f.severity !== 'info');
+  rows.push({
+    fault: '(healthy)', cause: '-', where: '-', pass: noisy.length === 0, ms: Date.now() - healthyT,
+    reason: noisy.length ? `reports ${noisy.map((f) => `${f.severity} ${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning',
+    top: noisy[0]?.cause,
+  });
+  process.stderr.write(`healthy: ${rows[0].reason}\n`);
+  for (const fault of FAULTS) {
+    if (only && !only.includes(fault.id)) continue;
+    const t = Date.now();
+    const row: Row = { fault: fault.id, cause: fault.cause, where: fault.where, pass: false, reason: '', ms: 0 };
+    let lab = await openLab(name);
+    let injected: { node?: string } | undefined;
+    try {
+      injected = await addFault(lab, fault.id);
+      const report = await diagnoseNow();
+      Object.assign(row, judge(fault, injected.node, report));
+    } catch (e) {
+      row.reason = `lab error: ${(e as Error).message.split('\n')[0].slice(0, 200)}`;
+    } finally {
+      try {
+        lab = await openLab(name);
+        if (lab.state.faults.some((f) => f.id === fault.id)) await removeFault(lab, fault.id);
+      } catch (e) {
+        row.reason += ` (revert failed: ${(e as Error).message.slice(0, 120)})`;
+      }
+    }
+    row.ms = Date.now() - t;
+    rows.push(row);
+    process.stderr.write(`${row.pass ? 'PASS' : 'FAIL'} ${fault.id}: ${row.reason}\n`);
+  }
+  const after = await diagnoseNow();
+  const leaks = after.findings.filter((f) => f.severity !== 'info');
+  rows.push({ fault: '(healthy after reverts)', cause: '-', where: '-', pass: leaks.length === 0, ms: 0, reason: leaks.length ? `reports ${leaks.map((f) => `${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning', top: leaks[0]?.cause });
+  if (!keep) await labDown(name);
+  const faultRows = rows.filter((r) => !r.fault.startsWith('('));
+  const passed = faultRows.filter((r) => r.pass).length;
+  const w = Math.max(...rows.map((r) => r.fault.length));
+  const c = Math.max(...rows.map((r) => r.cause.length));
+  const lines = [`${'FAULT'.padEnd(w)}  ${'EXPECTED'.padEnd(c)}  RESULT  GOT / WHY`];
+  for (const r of rows) lines.push(`${r.fault.padEnd(w)}  ${r.cause.padEnd(c)}  ${r.pass ? 'pass  ' : 'FAIL  '}  ${r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason}`);
+  lines.push('', `${passed}/${faultRows.length} faults diagnosed correctly; healthy lab ${rows[0].pass ? 'silent' : 'NOT silent'}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  process.stdout.write(lines.join('\n') + '\n');
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/lab-accuracy.json', JSON.stringify({ generatedAt: new Date().toISOString(), lab: name, passed, total: faultRows.length, rows }, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`lab-accuracy: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+});
