@@ -1,0 +1,131 @@
+/**
+ * diagnose --bundle at Kubernetes' scalability limits (5,000 nodes, 150,000 pods, 300,000 events, ~10%
+ * failing pulls) against its own floor: only streaming-parsing the same files (our List reader, every
+ * item JSON.parsed, nothing kept). Target: diagnose ≤ 2× parse-only time, peak RSS < 2 GB. Each side
+ * runs in a fresh child process so maxRSS is its own.
+ *
+ * Runnable alone:  npx tsx bench/suites/diagnose-scale.ts [--quick] [--keep DIR]
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { SCALE_LIMITS, generateClusterBundle, type ClusterShape } from '../gen/cluster.js';
+import type { Suite, SuiteResult } from '../suite.js';
+
+const QUICK: ClusterShape = { nodes: 500, pods: 15_000, events: 30_000, failing: 0.1, namespaces: 50 };
+const SELF = fileURLToPath(import.meta.url);
+
+interface ChildResult {
+  /** wall-clock ms */
+  ms: number;
+  /** CPU ms (user + system, all threads): steadier than wall time on a shared machine */
+  cpuMs: number;
+  maxRssMB: number;
+  counts: Record<string, number>;
+}
+
+/**
+ * Bundles this file with esbuild (as `npm run build` bundles the CLI) so neither child pays for
+ * on-the-fly TypeScript compilation of the modules it loads.
+ */
+async function bundleSelf(outDir: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(outDir, 'diagnose-scale-child.mjs');
+  await build({ entryPoints: [SELF], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'error' });
+  return outfile;
+}
+
+/** Runs the bundled child in `mode` (parse | diagnose) on `dir`. */
+async function child(script: string, mode: 'parse' | 'diagnose', dir: string): Promise<ChildResult> {
+  const { stdout } = await promisify(execFile)(process.execPath, [script, `--child=${mode}`, dir], {
+    maxBuffer: 16 << 20,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!);
+}
+
+async function childMain(mode: string, dir: string): Promise<void> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const counts: Record<string, number> = {};
+  if (mode === 'parse') {
+    const { streamJsonList } = await import('../../src/sources/bundle/json-list-stream.js');
+    for (const f of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+      for await (const ev of streamJsonList(join(dir, f))) {
+        if (ev.type === 'item') counts[f] = (counts[f] ?? 0) + 1;
+      }
+    }
+  } else {
+    // The whole command path minus process start-up: gather → diagnose → render JSON.
+    const { gatherEvidence } = await import('../../src/sources/gather.js');
+    const { diagnoseEvidence } = await import('../../src/sources/diagnose-evidence.js');
+    const evidence = await gatherEvidence({ bundle: dir });
+    const { report, output } = diagnoseEvidence(evidence, { format: 'json', failOn: 'none' });
+    Object.assign(counts, report.evidence, { findings: report.findings.length, reportBytes: output.length });
+  }
+  const ms = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cu.user + cu.system) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024, counts }) + '\n');
+}
+
+const suite: Suite = {
+  name: 'diagnose-scale',
+  description: 'diagnose --bundle on a 5,000-node / 150,000-pod / 300,000-event kubectl bundle vs streaming-parsing it alone',
+  async run({ quick, log }): Promise<SuiteResult> {
+    const shape = quick ? QUICK : SCALE_LIMITS;
+    const keep = process.env.FD_BENCH_KEEP;
+    const dir = keep ?? (await mkdtemp(join(tmpdir(), 'fd-bench-scale-')));
+    try {
+      log(`generating ${shape.nodes} nodes, ${shape.pods} pods, ${shape.events} events in ${dir}…`);
+      const gen = await generateClusterBundle(dir, shape);
+      log(`wrote ${(gen.bytes / 1e6).toFixed(0)} MB`);
+      // The child bundle sits in the package so `packages: external` imports resolve from node_modules.
+      const script = await bundleSelf(join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules', '.cache', 'flannel-doctor-bench'));
+      const parse = await child(script, 'parse', dir);
+      log(`parse-only: ${(parse.ms / 1000).toFixed(2)} s wall, ${(parse.cpuMs / 1000).toFixed(2)} s CPU, ${parse.maxRssMB.toFixed(0)} MB peak RSS`);
+      const diag = await child(script, 'diagnose', dir);
+      log(`diagnose: ${(diag.ms / 1000).toFixed(2)} s wall, ${(diag.cpuMs / 1000).toFixed(2)} s CPU, ${diag.maxRssMB.toFixed(0)} MB peak RSS, ${diag.counts.findings} findings`);
+      // CPU time is compared: wall time swings with whatever else the machine runs (both are reported).
+      const ratio = parse.cpuMs / diag.cpuMs; // > 1 would mean diagnose is faster than parsing alone
+      const timeOk = diag.cpuMs <= 2 * parse.cpuMs;
+      const rssOk = diag.maxRssMB < 2048;
+      const countsOk = diag.counts.nodes === shape.nodes && diag.counts.pods === shape.pods + 2 && diag.counts.events === shape.events;
+      return {
+        suite: 'diagnose-scale',
+        ours: { label: 'diagnose --bundle', unit: 's CPU', value: diag.cpuMs / 1000, note: `${(diag.ms / 1000).toFixed(1)} s wall; ${diag.maxRssMB.toFixed(0)} MB peak RSS; read ${diag.counts.nodes} nodes, ${diag.counts.pods} pods, ${diag.counts.events} events` },
+        peer: { label: 'streaming parse only', unit: 's CPU', value: parse.cpuMs / 1000, note: `${(parse.ms / 1000).toFixed(1)} s wall; ${parse.maxRssMB.toFixed(0)} MB peak RSS; ${(gen.bytes / 1e6).toFixed(0)} MB of JSON` },
+        ratio,
+        target: '<= 2x parse-only CPU time, peak RSS < 2 GB, every object counted',
+        met: timeOk && rssOk && countsOk,
+        extra: {
+          bundleMB: Math.round(gen.bytes / 1e6),
+          diagnoseRssMB: Math.round(diag.maxRssMB),
+          parseRssMB: Math.round(parse.maxRssMB),
+          cpuVsParse: Number((diag.cpuMs / parse.cpuMs).toFixed(2)),
+          wallVsParse: Number((diag.ms / parse.ms).toFixed(2)),
+          findings: diag.counts.findings,
+          countsOk: String(countsOk),
+        },
+      };
+    } finally {
+      if (!keep) await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default suite;
+
+// Child mode, or standalone: npx tsx bench/suites/diagnose-scale.ts [--quick]
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  const childArg = process.argv.find((a) => a.startsWith('--child='));
+  if (childArg) await childMain(childArg.slice('--child='.length), process.argv[process.argv.indexOf(childArg) + 1]);
+  else {
+    const res = await suite.run({ quick: process.argv.includes('--quick'), log: (l) => process.stderr.write(l + '\n') });
+    const json = JSON.stringify(res, null, 2);
+    process.stdout.write(json + '\n');
+    if (process.argv.includes('--out')) await writeFile(process.argv[process.argv.indexOf('--out') + 1], json);
+  }
+}
