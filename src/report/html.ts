@@ -8,6 +8,7 @@ export function htmlEscape(s: string): string {
 }
 
 const e = htmlEscape;
+const SHOWN_EVIDENCE = 4;
 
 const CSS = `
 :root{--err:#b42318;--warn:#b54708;--ok:#067647;--muted:#555;--bg:#fafafa;--card:#fff;--line:#ddd}
@@ -52,12 +53,15 @@ function finding(f: RootCause, n: number): string {
     `<p>${e(f.message)}</p>`,
     where(f),
   ];
-  if (f.evidence.length) {
-    out.push('<h4>Evidence</h4><ul class="ev">');
-    for (const ev of f.evidence) out.push(`<li><div class="where">${e(ev.where)}</div><pre>${e(ev.what)}</pre></li>`);
-    out.push('</ul>');
-  }
+  // Fix first: it is what the reader came for; the proof follows, long lists folded.
   if (f.fix.length) out.push('<h4>Fix</h4><ol class="fix">', ...f.fix.map((s) => `<li>${step(s)}</li>`), '</ol>');
+  if (f.evidence.length) {
+    const item = (ev: { where: string; what: string }) => `<li><div class="where">${e(ev.where)}</div><pre>${e(ev.what)}</pre></li>`;
+    out.push('<h4>Evidence</h4><ul class="ev">', ...f.evidence.slice(0, SHOWN_EVIDENCE).map(item), '</ul>');
+    if (f.evidence.length > SHOWN_EVIDENCE) {
+      out.push(`<details><summary>${f.evidence.length - SHOWN_EVIDENCE} more</summary><ul class="ev">`, ...f.evidence.slice(SHOWN_EVIDENCE).map(item), '</ul></details>');
+    }
+  }
   if (f.symptoms.length) {
     out.push('<h4>Explains</h4><ul>', ...f.symptoms.map((s) => `<li><code>${e(s.cause)}</code>: ${e(s.message)}</li>`), '</ul>');
   }

@@ -60,7 +60,7 @@ export default defineRule({
       }
       const cause = f.classification.cause as (typeof CLASSIFIED)[number];
       if (!CLASSIFIED.includes(cause) || !f.classifiedText) continue;
-      const evidence = [f.classifiedText, ...f.texts.filter((t) => t !== f.classifiedText)];
+      const evidence = [f.classifiedText, ...f.texts.filter((t) => t !== f.classifiedText && !/Back-off pulling image "[^"]*"\s*$/.test(t.what))];
       const alternatives = f.classification.alternatives.map((a) => a.cause);
       if (cause === 'image.platform-mismatch') {
         const n = f.node ? nodeByName.get(f.node) : undefined;

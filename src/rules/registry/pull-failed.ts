@@ -39,7 +39,8 @@ export default defineRule({
       const n = f.node ? nodeByName.get(f.node) : undefined;
       const runtime = runtimeOf(n?.containerRuntimeVersion);
       const fix = runtimeFix(cause, runtime, f.registry);
-      const evidence = [f.classifiedText, ...f.texts.filter((t) => t !== f.classifiedText)];
+      // The classified CRI error proves it; back-off lines add nothing.
+      const evidence = [f.classifiedText];
       if (n?.containerRuntimeVersion) evidence.push({ where: `node ${n.name}`, what: `containerRuntimeVersion ${n.containerRuntimeVersion}` });
       report({
         messageId: 'pullFailed',
