@@ -16,3 +16,5 @@ export type { Rule, RuleDefinition } from './rules/define-rule.js';
 export { RULES } from './rules/index.js';
 export { render } from './report/index.js';
 export { ToolError, UsageError, InputError, isToolError } from './errors.js';
+export { gatherNode, execRunner, netnsRunner, scanLog } from './sources/host/index.js';
+export type { GatherNodeOptions, CommandRunner, ScanResult, ScanOptions } from './sources/host/index.js';

@@ -2,6 +2,32 @@
  * Node evidence: what a node's files, kernel and logs say. Gathered by the host source
  * (src/sources/host) on a node, under --host-root, or inside a lab node's namespace.
  * Every parsed item keeps the file it came from; parse problems are data, not exceptions.
+ *
+ * `gathered` lists the keys that were LOOKED AT successfully (rules declare `node.<key>` needs against
+ * them). A key in `gathered` with an empty/undefined field means "looked, and it is not there" — that
+ * absence is evidence. A key missing from `gathered` means "could not look" (not checked).
+ * Paths are node paths (as seen on the node), never the --host-root prefix.
+ *
+ * | key           | fields                                   | meaning when gathered |
+ * |---------------|------------------------------------------|-----------------------|
+ * | cni           | cniConfigs, cniBinaries, cniConfDir, cniBinDir | every .conf/.conflist/.json in the conf dir (containerd's conf_dir, else /etc/cni/net.d), in load order (lexicographic; the first valid one is what containerd uses); executables in the bin dir(s) (containerd's bin_dir, ':'-joined, else /opt/cni/bin) |
+ * | ipam          | ipam                                     | one entry per /var/lib/cni/networks/<net>: allocated = IP-named files; rangeSize = usable host-local addresses from the config's subnet or FLANNEL_SUBNET (minus network, gateway, broadcast); leaked = files whose container id has no sandbox in /run/containerd/io.containerd.runtime.v2.task/k8s.io (only when that dir is readable) |
+ * | subnetEnv     | subnetEnv                                | flannel's subnet.env (the CNI config's subnetFile, else /run/flannel/subnet.env); undefined = looked, file absent |
+ * | netConf       | netConf                                  | /etc/kube-flannel/net-conf.json (or /run/flannel/net-conf.json) exists; raw JSON + problems. Absent key = no file on the node (normal: it lives in the ConfigMap) |
+ * | containerd    | containerd                               | config.toml at /etc/containerd (or k3s/rke2's); undefined = looked, none (containerd defaults) |
+ * | registryHosts | registryHosts                            | certs.d/<ns>/hosts.toml of every config_path dir; when config_path is empty the default /etc/containerd/certs.d is read with inConfigPath=false (containerd ignores it) |
+ * | dockerDaemon  | dockerDaemon                             | /etc/docker/daemon.json; undefined = looked, absent |
+ * | resolvConf    | resolvConf                               | /etc/resolv.conf (symlinks followed inside the host root); undefined = looked, absent |
+ * | links         | links                                    | `ip -j -s -d addr show`: every link with kind, vxlan details, master, flags, addresses, counters |
+ * | routes        | routes                                   | `ip -j route show table all` minus the kernel's `local` table; `table` is 'main' when iproute2 omits it |
+ * | neighbours    | neighbours                               | `ip -j neigh show` |
+ * | fdb           | fdb                                      | `bridge -j fdb show` |
+ * | sysctls       | sysctls                                  | dotted name -> value for SYSCTLS in src/sources/host/kernel.ts plus rp_filter/forwarding of flannel*, cni0, eth0 ('.' in an interface name written '/'); a sysctl whose file does not exist (e.g. net.bridge.* without br_netfilter) is left out |
+ * | modules       | modules                                  | modules known loaded or built in: /proc/modules, /sys/module/<name> for the watched ones, br_netfilter when its sysctls exist |
+ * | iptables      | iptables                                 | `iptables-save` (nft/legacy variants tried too): policies, rules with targets, backend; rules in both backends is a problem |
+ * | offloads      | offloads                                 | `ethtool -k` of each vxlan/flannel* link: feature -> on/off ({} when there is no such link) |
+ * | snmp          | snmp                                     | /proc/net/snmp: proto -> counter (Udp InErrors, InCsumErrors, …) |
+ * | logs          | logs                                     | tails (4 MiB each, 32 MiB total) of /var/log/{flanneld,kubelet,containerd}.log, flannel pod logs, journal exports/short text: lines matching a catalog signature, classified, identical messages counted together (most frequent 200) |
  */
 
 /** A located problem found while reading a node file or command output. */
