@@ -4,6 +4,7 @@ import { runtimePid } from '../runtime/containerd.js';
 import { contentDir } from '../runtime/containerd-config.js';
 import { imageRef } from '../images/lab-images.js';
 import type { LabHandle, LabNode } from '../types.js';
+import { cond } from '../api-objects.js';
 
 /**
  * The image filesystem of the node is full: a 1 MiB tmpfs is mounted over containerd's content
@@ -14,6 +15,20 @@ function inNs(lab: LabHandle, node: LabNode, argv: string[], allowFail = false) 
   const pid = runtimePid(lab, node);
   if (!pid) throw new Error(`containerd of ${node.name} is not running`);
   return lab.exec(undefined, ['nsenter', '-t', String(pid), '-m', ...argv], { allowFail });
+}
+
+/** kubelet's eviction manager sees the image filesystem (tmpfs, now full) below its threshold. */
+function diskPressure(lab: LabHandle, node: LabNode, on: boolean): void {
+  const obj = lab.api.get('Node', undefined, node.name);
+  if (!obj?.status?.conditions) return;
+  obj.status.conditions = obj.status.conditions.map((c: any) =>
+    c.type !== 'DiskPressure'
+      ? c
+      : on
+        ? cond('DiskPressure', 'True', 'KubeletHasDiskPressure', 'kubelet has disk pressure')
+        : cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+  );
+  lab.api.put(obj);
 }
 
 export default pullFault({
@@ -27,8 +42,10 @@ export default pullFault({
     const dir = contentDir(node.root);
     await inNs(lab, node, ['mount', '-t', 'tmpfs', '-o', 'size=1m,mode=0711', `${lab.state.prefix}-imagefs`, dir]);
     await inNs(lab, node, ['mkdir', '-p', `${dir}/ingest`, `${dir}/blobs/sha256`]);
+    diskPressure(lab, node, true);
   },
   teardown: async (lab, node) => {
     if (runtimePid(lab, node)) await inNs(lab, node, ['umount', contentDir(node.root)], true);
+    diskPressure(lab, node, false);
   },
 });
