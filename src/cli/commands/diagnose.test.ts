@@ -97,3 +97,29 @@ describe('flannel-doctor diagnose', () => {
     expect(bad.stderr).toMatch(/n3\.json:2: not valid JSON/);
   }, 60_000);
 });
+
+describe('flannel-doctor bundle collect', () => {
+  it('writes a redacted bundle that diagnose --bundle reads back with the same evidence', async () => {
+    const api = await KubeApiServer.start({ token: 'collect' });
+    const tmp = await mkdtemp(join(tmpdir(), 'fd-collect-'));
+    try {
+      api.load(conformanceObjects());
+      await writeFile(join(tmp, 'kc'), api.kubeconfig());
+      const out = join(tmp, 'b.tgz');
+      const c = await cli(['bundle', 'collect', '--kubeconfig', join(tmp, 'kc'), '-o', out]);
+      expect(c.code).toBe(0);
+      expect(c.stderr).toMatch(/wrote .*b\.tgz: 2 nodes, \d+ pods/);
+      const live = JSON.parse((await cli(['diagnose', '--kubeconfig', join(tmp, 'kc'), '-o', 'json', '--fail-on', 'none'])).stdout);
+      const offline = JSON.parse((await cli(['diagnose', '--bundle', out, '-o', 'json', '--fail-on', 'none'])).stdout);
+      expect(offline.evidence).toEqual(live.evidence);
+      expect(offline.findings.map((f: any) => f.cause)).toEqual(live.findings.map((f: any) => f.cause));
+      const { evidence } = await readBundle(out);
+      const text = JSON.stringify(evidence);
+      expect(text).not.toContain(Buffer.from('u:p').toString('base64'));
+      expect(text).not.toContain('hunter2');
+    } finally {
+      await api.close();
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
