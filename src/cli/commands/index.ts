@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBundle } from './bundle.js';
 import { registerCauses } from './causes.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerExplain } from './explain.js';
@@ -8,4 +9,4 @@ import { registerRules } from './rules.js';
 import { registerServe } from './serve.js';
 
 /** Every command registers itself here; keep the list short and the modules lazy. */
-export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerExplain, registerCauses, registerRules, registerNode, registerLab, registerServe];
+export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerBundle, registerExplain, registerCauses, registerRules, registerNode, registerLab, registerServe];
