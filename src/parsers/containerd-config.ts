@@ -1,5 +1,6 @@
 import type { ContainerdConfig } from '../evidence/node.js';
 import { isRecord, stringList } from './json-text.js';
+import { redactSecrets } from './redact.js';
 import { parseTomlText } from './toml-text.js';
 
 /**
@@ -50,7 +51,7 @@ export function parseContainerdConfig(text: string, file: string): ContainerdCon
       p.push({ file, field: at(`registry.mirrors."${host}"`), message: 'a mirror must be a table with an endpoint list' });
       continue;
     }
-    out.mirrors[host] = stringList(m.endpoint, file, at(`registry.mirrors."${host}".endpoint`), p);
+    out.mirrors[host] = stringList(m.endpoint, file, at(`registry.mirrors."${host}".endpoint`), p).map(redactSecrets);
   }
   const configs = section(registry, 'configs');
   const authHosts: string[] = [];

@@ -1,5 +1,6 @@
 import type { DockerDaemonConfig } from '../evidence/node.js';
 import { isRecord, parseJsonText, stringList } from './json-text.js';
+import { redactSecrets } from './redact.js';
 
 /** Parses /etc/docker/daemon.json (facts §5.3) for registry-mirrors and insecure-registries. */
 export function parseDockerDaemon(text: string, file: string): DockerDaemonConfig {
@@ -10,7 +11,7 @@ export function parseDockerDaemon(text: string, file: string): DockerDaemonConfi
     out.problems.push({ file, field: '$', message: 'daemon.json must be a JSON object' });
     return out;
   }
-  out.registryMirrors = stringList(json.value['registry-mirrors'], file, 'registry-mirrors', out.problems);
+  out.registryMirrors = stringList(json.value['registry-mirrors'], file, 'registry-mirrors', out.problems).map(redactSecrets);
   out.insecureRegistries = stringList(json.value['insecure-registries'], file, 'insecure-registries', out.problems);
   out.registryMirrors.forEach((m, i) => {
     // Docker rejects mirrors with a path or without a scheme.

@@ -1,6 +1,7 @@
 import type { ParseProblem, RegistryHostConfig } from '../evidence/node.js';
 import { isRecord, stringList } from './json-text.js';
 import { parseTomlText } from './toml-text.js';
+import { redactSecrets } from './redact.js';
 
 /**
  * Parses containerd's `certs.d/<namespace>/hosts.toml` (facts §5.2): the fallback `server`, root TLS
@@ -14,7 +15,7 @@ export function parseHostsToml(text: string, file: string, namespace: string): R
   if (!doc) return out;
   const p = out.problems;
   if (doc.server !== undefined) {
-    if (typeof doc.server === 'string' && /^https?:\/\//i.test(doc.server)) out.server = doc.server;
+    if (typeof doc.server === 'string' && /^https?:\/\//i.test(doc.server)) out.server = redactSecrets(doc.server);
     else p.push({ file, field: 'server', message: `server must be an http:// or https:// URL, got ${JSON.stringify(doc.server)}` });
   }
   const root = hostFields(doc, '', file, p);
@@ -32,7 +33,7 @@ export function parseHostsToml(text: string, file: string, namespace: string): R
       continue;
     }
     if (!/^https?:\/\/[^/\s]+/i.test(url)) p.push({ file, field: at, message: `host key should be a URL with http:// or https://, got "${url}"` });
-    out.hosts.push({ url, ...hostFields(h, at, file, p) });
+    out.hosts.push({ url: redactSecrets(url), ...hostFields(h, at, file, p) });
   }
   return out;
 }

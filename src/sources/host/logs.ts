@@ -3,6 +3,7 @@ import { classify } from '../../catalog/classify.js';
 import type { ClassifiedLogLine } from '../../evidence/node.js';
 import { parseJournalExport } from '../../parsers/journal-export.js';
 import { aggregationKey, unwrapLogLine } from '../../parsers/log-line.js';
+import { redactSecrets } from '../../parsers/redact.js';
 import type { GatherContext } from './context.js';
 import { scanLog } from './log-scan.js';
 
@@ -62,7 +63,8 @@ export async function gatherLogs(ctx: GatherContext): Promise<void> {
       prev.lastLine = line;
       return;
     }
-    const entry: ClassifiedLogLine = { file, line, text: message.length > 2000 ? message.slice(0, 2000) + '…' : message, cause: c.cause, confidence: c.confidence, count: 1 };
+    const kept = redactSecrets(message);
+    const entry: ClassifiedLogLine = { file, line, text: kept.length > 2000 ? kept.slice(0, 2000) + '…' : kept, cause: c.cause, confidence: c.confidence, count: 1 };
     if (c.signature) entry.signature = c.signature;
     if (component) entry.component = component;
     if (offset > 0) entry.tailOffset = offset;
