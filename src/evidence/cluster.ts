@@ -165,6 +165,9 @@ export interface ClusterEvidence {
   /**
    * Which kinds were read successfully: nodes, pods, events, serviceaccounts, secrets, configmaps,
    * workloads, services, endpoints. Rules declare needs against these (as `cluster.<kind>`).
+   * `daemonsets` and `deployments` are listed separately too; `workloads` means both were read (a
+   * troubleshoot.sh bundle has deployments but no daemonsets, so flannel's DaemonSet is unknown there).
+   * A kind absent from a bundle is not read: "no object" is only claimed when the list was seen.
    */
   read: string[];
   nodes: NodeInfo[];
