@@ -93,6 +93,7 @@ export async function gatherLogs(ctx: GatherContext): Promise<void> {
       },
     });
   }
+  await journal(ctx, budget, add);
   ctx.node.logs = [...agg.values()].sort((a, b) => b.count - a.count).slice(0, MAX_LOG_ENTRIES);
   ctx.gathered('logs');
 }
@@ -100,4 +101,25 @@ export async function gatherLogs(ctx: GatherContext): Promise<void> {
 function componentOf(ident?: string): string | undefined {
   if (!ident) return undefined;
   return COMPONENT_OF.find(([re]) => re.test(ident))?.[1] ?? ident.replace(/\.service$/, '');
+}
+
+const UNITS = ['kubelet', 'containerd', 'flanneld', 'k3s', 'k3s-agent', 'rke2-agent', 'rke2-server'];
+
+/**
+ * The node's persistent journal (<root>/var/log/journal), read with journalctl when it exists: on most
+ * nodes kubelet and containerd log there, not to files. Short-iso lines go through the same scanner.
+ */
+async function journal(ctx: GatherContext, budget: number, add: (file: string, line: number, message: string, component: string | undefined, offset: number) => void): Promise<void> {
+  if (budget <= 0 || !(await ctx.files.isDir('/var/log/journal'))) return;
+  const dir = await ctx.files.resolve('/var/log/journal');
+  const argv = ['journalctl', '-D', dir, '--no-pager', '-o', 'short-iso', '-n', '20000', ...UNITS.flatMap((u) => ['-u', `${u}.service`])];
+  const r = await ctx.run(argv, { timeoutMs: 5000 });
+  if (r.code !== 0 || !r.stdout) return;
+  const where = 'journal /var/log/journal';
+  await scanLog(Readable.from([Buffer.from(r.stdout.slice(-budget))]), {
+    onMatch: (raw, _ids, lineNo) => {
+      const u = unwrapLogLine(raw);
+      add(where, lineNo, u.message, componentOf(u.ident), 0);
+    },
+  });
 }
