@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBS=(iproute2 iptables containernetworking-plugins containerd docker-registry skopeo dnsmasq-base
-      ripgrep wrk prometheus-node-exporter ethtool tcpdump chromium apache2-utils openssl kmod procps iputils-ping)
+      ripgrep wrk prometheus-node-exporter ethtool tcpdump chromium apache2-utils openssl kmod procps iputils-ping fping)
 
 missing=()
 for p in "${DEBS[@]}"; do

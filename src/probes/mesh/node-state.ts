@@ -1,6 +1,6 @@
 /**
  * What the mesh probe reads inside each node's namespace, in one shell per node: interface and
- * protocol counters (/sys/class/net/<dev>/statistics, /proc/net/snmp — before and after, so deltas say
+ * protocol counters (ip -s link, /proc/net/snmp — before and after, so deltas say
  * where packets died), and the flannel.1 routes, neighbours, FDB and link that decide a verdict.
  */
 import type { MeshRunner } from './types.js';
@@ -27,10 +27,18 @@ export interface NodeState {
 
 const STATS = ['rx_packets', 'tx_packets', 'rx_dropped', 'tx_dropped', 'rx_errors', 'tx_errors'];
 
-const COUNTERS_SH = `echo @@stats; for d in /sys/class/net/*; do n=\${d##*/}; printf '%s' "$n"; for c in ${STATS.join(' ')}; do read v < $d/statistics/$c; printf ' %s' "$v"; done; echo; done; echo @@snmp; cat /proc/net/snmp`;
-const FULL_SH = `${COUNTERS_SH}; echo @@route; ip -j -4 route show; echo; echo @@neigh; ip -j -4 neigh show dev flannel.1 2>/dev/null; echo; echo @@fdb; bridge -j fdb show dev flannel.1 2>/dev/null; echo; echo @@link; ip -j link show flannel.1 2>/dev/null; echo; echo @@addr; ip -j -4 addr show; echo`;
+/**
+ * Shell that prints a node's state as @@<tag>-<section> blocks. Counters come over netlink
+ * (ip -s), not /sys: sysfs shows the mount's namespace, which nsenter does not change; /proc/net/snmp
+ * is read with the shell's own `read` to spare a process.
+ */
+export function stateScript(tag: string, full: boolean): string {
+  const counters = `echo @@${tag}-stats; ip -s -j link show; echo; echo @@${tag}-snmp; while IFS= read -r l; do echo "$l"; done < /proc/net/snmp`;
+  if (!full) return counters;
+  return `${counters}; echo @@${tag}-batch; printf 'route show\nneigh show dev flannel.1\nlink show flannel.1\naddr show\n' | ip -4 -j -force -batch - 2>/dev/null; echo; echo @@${tag}-fdb; bridge -j fdb show dev flannel.1 2>/dev/null; echo`;
+}
 
-function sections(text: string): Record<string, string> {
+export function sections(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of text.split(/^@@/m)) {
     const nl = part.indexOf('\n');
@@ -49,14 +57,27 @@ function json(text: string | undefined): any[] {
   }
 }
 
-export function parseCounters(node: string, s: Record<string, string>): Record<string, number> {
+/** `ip -j -batch` prints one JSON array per command, one per line. */
+function jsonLines(text: string | undefined): any[][] {
+  return (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('['))
+    .map((l) => json(l));
+}
+
+export function parseCounters(node: string, s: Record<string, string>, tag: string): Record<string, number> {
   const c: Record<string, number> = {};
-  for (const line of (s['stats'] ?? '').split('\n')) {
-    const [dev, ...vals] = line.trim().split(/\s+/);
-    if (!dev || vals.length !== STATS.length) continue;
-    STATS.forEach((k, i) => (c[`${node} ${dev} ${k}`] = Number(vals[i])));
+  for (const link of json(s[`${tag}-stats`])) {
+    const st = link?.stats64 ?? link?.stats;
+    if (!link?.ifname || !st) continue;
+    for (const k of STATS) {
+      const [dir, what] = k.split('_') as ['rx' | 'tx', string];
+      const v = Number(st[dir]?.[what]);
+      if (Number.isFinite(v)) c[`${node} ${link.ifname} ${k}`] = v;
+    }
   }
-  const lines = (s['snmp'] ?? '').split('\n');
+  const lines = (s[`${tag}-snmp`] ?? '').split('\n');
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const [p1, ...keys] = lines[i]!.trim().split(/\s+/);
     const [p2, ...vals] = lines[i + 1]!.trim().split(/\s+/);
@@ -69,19 +90,29 @@ export function parseCounters(node: string, s: Record<string, string>): Record<s
   return c;
 }
 
-export async function readNodeState(runner: MeshRunner, node: string, netns: string | undefined, full: boolean): Promise<NodeState> {
-  const r = await runner.exec(netns, ['sh', '-c', full ? FULL_SH : COUNTERS_SH], { allowFail: true });
-  const s = sections(r.stdout);
-  const state: NodeState = { counters: parseCounters(node, s), routes: [], neigh: {}, fdb: {}, addresses: [] };
-  if (!r.stdout) state.error = r.stderr.trim().slice(0, 300) || `exit ${r.code}`;
+export function parseState(node: string, s: Record<string, string>, tag: string, full: boolean): NodeState {
+  const state: NodeState = { counters: parseCounters(node, s, tag), routes: [], neigh: {}, fdb: {}, addresses: [] };
+  if (!(`${tag}-stats` in s)) state.error = 'no state output';
   if (!full) return state;
-  state.routes = json(s['route']).map((x) => ({ dst: x.dst === 'default' ? '0.0.0.0/0' : String(x.dst ?? ''), gateway: x.gateway, dev: x.dev }));
-  for (const n of json(s['neigh'])) if (n.dst && n.lladdr) state.neigh[n.dst] = String(n.lladdr).toLowerCase();
-  for (const f of json(s['fdb'])) if (f.mac && f.dst) state.fdb[String(f.mac).toLowerCase()] = f.dst;
-  const link = json(s['link'])[0];
+  // the batch runs route, neigh, link, addr in that order; a missing flannel.1 prints nothing for its two
+  const arrays = jsonLines(s[`${tag}-batch`]);
+  const routes = arrays.find((a) => a.some((x) => 'dst' in x && ('dev' in x || 'gateway' in x) && !('lladdr' in x) && !('state' in x && 'lladdr' in x))) ?? [];
+  const neigh = arrays.find((a) => a.some((x) => 'lladdr' in x)) ?? [];
+  const addrs = arrays.find((a) => a.some((x) => 'addr_info' in x)) ?? [];
+  const link = arrays.find((a) => a.length === 1 && a[0]?.ifname === 'flannel.1' && !('addr_info' in a[0]))?.[0];
+  state.routes = routes.map((x) => ({ dst: x.dst === 'default' ? '0.0.0.0/0' : String(x.dst ?? ''), gateway: x.gateway, dev: x.dev }));
+  for (const n of neigh) if (n.dst && n.lladdr) state.neigh[n.dst] = String(n.lladdr).toLowerCase();
+  for (const f of json(s[`${tag}-fdb`])) if (f.mac && f.dst) state.fdb[String(f.mac).toLowerCase()] = f.dst;
   if (link?.address) state.vtep = { mac: String(link.address).toLowerCase(), mtu: Number(link.mtu) };
-  for (const a of json(s['addr'])) for (const i of a.addr_info ?? []) if (i.local) state.addresses.push(i.local);
+  for (const a of addrs) for (const i of a.addr_info ?? []) if (i.local) state.addresses.push(i.local);
   return state;
+}
+
+export async function readNodeState(runner: MeshRunner, node: string, netns: string | undefined, full: boolean): Promise<NodeState> {
+  const r = await runner.exec(netns, ['sh', '-c', stateScript('s', full)], { allowFail: true });
+  const st = parseState(node, sections(r.stdout), 's', full);
+  if (st.error) st.error = r.stderr.trim().slice(0, 300) || `exit ${r.code}`;
+  return st;
 }
 
 function ipToInt(ip: string): number | undefined {

@@ -1,14 +1,16 @@
 /**
- * Many pings from one namespace in one shell: each ping runs in the background writing to its own
- * file, the shell waits for each and prints its exit code, then one grep prints every output. One
- * `ip netns exec` per source namespace keeps a 20-node mesh inside its time budget.
+ * Many ICMP probes from one namespace in one shell. With fping (one process per packet size for
+ * all targets) a 20-node mesh fits its time budget; process creation dominates otherwise. Without
+ * fping each target gets its own `ping` in the background writing to a file, and one grep prints
+ * them all. Either way one runner call per source namespace.
  */
+import { parseState, sections, stateScript, type NodeState } from './node-state.js';
 import type { MeshRunner } from './types.js';
 
 export interface PingSpec {
   id: number;
   to: string;
-  /** payload bytes; with df the packet is size + 28 */
+  /** payload bytes; with df the IP packet is size + 28 */
   size?: number;
   df?: boolean;
 }
@@ -20,37 +22,99 @@ export interface PingOutcome {
   error?: string;
 }
 
-export async function pingBatch(runner: MeshRunner, netns: string | undefined, specs: PingSpec[], timeoutMs: number): Promise<Map<number, PingOutcome>> {
-  const out = new Map<number, PingOutcome>();
-  if (!specs.length) return out;
-  const w = Math.max(0.2, timeoutMs / 1000).toFixed(1);
-  const safe = (s: string) => /^[0-9a-fA-F.:]+$/.test(s);
-  const lines = ['d=$(mktemp -d)'];
+const isIp = (s: string) => /^[0-9a-fA-F.:]+$/.test(s);
+
+/** The shell script: fping per group when present, else one ping per target. Exported for tests. */
+export function pingScript(specs: PingSpec[], timeoutMs: number, tool: 'auto' | 'ping' = 'auto'): string {
+  const groups = new Map<string, PingSpec[]>();
   for (const s of specs) {
-    if (!safe(s.to)) {
-      out.set(s.id, { ok: false, error: `not an IP address: ${s.to.slice(0, 40)}` });
-      continue;
-    }
-    const extra = `${s.df ? ' -M do' : ''}${s.size !== undefined ? ` -s ${Math.max(0, Math.floor(s.size))}` : ''}`;
-    lines.push(`ping -n -q -c 1 -W ${w}${extra} ${s.to} >$d/${s.id} 2>&1 & p${s.id}=$!`);
+    const k = `${s.size ?? ''}/${s.df ? 1 : 0}`;
+    groups.set(k, [...(groups.get(k) ?? []), s]);
   }
-  for (const s of specs) if (safe(s.to)) lines.push(`wait $p${s.id}; echo "@rc ${s.id} $?"`);
-  lines.push('grep -H "" $d/* 2>/dev/null; rm -rf "$d"');
-  const r = await runner.exec(netns, ['sh', '-c', lines.join('\n')], { allowFail: true });
-  const text: Record<number, string[]> = {};
+  const w = Math.max(0.2, timeoutMs / 1000).toFixed(1);
+  const fp: string[] = [];
+  const pg: string[] = [];
+  let g = 0;
+  for (const list of groups.values()) {
+    const s0 = list[0]!;
+    const opts = `${s0.df ? ' -M' : ''}${s0.size !== undefined ? ` -b ${Math.max(0, Math.floor(s0.size))}` : ''}`;
+    fp.push(`fping -C 1 -q -r 0 -i 1 -t ${Math.round(timeoutMs)}${opts} ${[...new Set(list.map((s) => s.to))].join(' ')} >$d/g${g} 2>&1 &`);
+    for (const s of list) pg.push(`ping -n -q -c 1 -W ${w}${s0.df ? ' -M do' : ''}${s0.size !== undefined ? ` -s ${Math.max(0, Math.floor(s0.size))}` : ''} ${s.to} >$d/p${s.id} 2>&1 & p${s.id}=$!`);
+    for (const s of list) pg.push('');
+    g++;
+  }
+  const waits = specs.map((s) => `wait $p${s.id}; echo "@rc ${s.id} $?"`);
+  return ['d=$(mktemp -d)', tool === 'ping' ? 'if false; then' : 'if command -v fping >/dev/null 2>&1; then', ...fp, 'wait', 'else', ...pg.filter(Boolean), ...waits, 'fi', 'echo @@pings; grep -H "" $d/* 2>/dev/null; rm -rf "$d"'].join('\n');
+}
+
+export interface BatchState {
+  /** node name for counter keys */
+  node: string;
+  /** read routes/neigh/FDB too (before the pings) */
+  full: boolean;
+}
+
+export interface BatchResult {
+  outcomes: Map<number, PingOutcome>;
+  before?: NodeState;
+  after?: NodeState;
+}
+
+/**
+ * Runs the probes in one runner call; with `state`, the node's state is read in the same shell
+ * right before and after, so counter deltas cover exactly this batch and cost no extra namespace entry.
+ */
+export async function pingBatch(runner: MeshRunner, netns: string | undefined, specs: PingSpec[], timeoutMs: number, state?: BatchState, tool: 'auto' | 'ping' = 'auto'): Promise<BatchResult> {
+  const out = new Map<number, PingOutcome>();
+  const good = specs.filter((s) => isIp(s.to));
+  for (const s of specs) if (!isIp(s.to)) out.set(s.id, { ok: false, error: `not an IP address: ${s.to.slice(0, 40)}` });
+  if (!good.length && !state) return { outcomes: out };
+  const script = [state ? stateScript('before', state.full) : '', good.length ? pingScript(good, timeoutMs, tool) : '', state ? stateScript('after', false) : ''].filter(Boolean).join('\n');
+  const r = await runner.exec(netns, ['sh', '-c', script], { allowFail: true });
+  const res: BatchResult = { outcomes: out };
+  if (state) {
+    const sec = sections(r.stdout);
+    res.before = parseState(state.node, sec, 'before', state.full);
+    res.after = parseState(state.node, sec, 'after', false);
+    if (res.before.error) res.before.error = (r.stderr || `exit ${r.code}`).trim().slice(0, 300);
+  }
   const rc: Record<number, number> = {};
+  const ping: Record<number, string[]> = {};
+  const fping: Record<string, string[]> = {}; // group file → lines
   for (const line of r.stdout.split('\n')) {
     const m = /^@rc (\d+) (\d+)$/.exec(line);
     if (m) {
       rc[Number(m[1])] = Number(m[2]);
       continue;
     }
-    const f = /\/(\d+):(.*)$/.exec(line);
-    if (f) (text[Number(f[1])] ??= []).push(f[2]!);
+    const f = /\/(p\d+|g\d+):(.*)$/.exec(line);
+    if (!f) continue;
+    if (f[1]!.startsWith('p')) (ping[Number(f[1]!.slice(1))] ??= []).push(f[2]!);
+    else (fping[f[1]!] ??= []).push(f[2]!);
   }
-  for (const s of specs) {
-    if (out.has(s.id)) continue;
-    const t = (text[s.id] ?? []).join('\n');
+  if (Object.keys(fping).length) {
+    // group order matches pingScript: recompute the groups to map files back to specs
+    const groups = new Map<string, PingSpec[]>();
+    for (const s of good) {
+      const k = `${s.size ?? ''}/${s.df ? 1 : 0}`;
+      groups.set(k, [...(groups.get(k) ?? []), s]);
+    }
+    [...groups.values()].forEach((list, g) => {
+      const lines = fping[`g${g}`] ?? [];
+      for (const s of list) {
+        const res = lines.find((l) => new RegExp(`^${s.to.replace(/\./g, '\\.')}\\s+:`).test(l));
+        const errLine = lines.find((l) => l.includes(s.to) && !/^\S+\s+:/.test(l));
+        if (res) {
+          const v = res.split(':').pop()!.trim();
+          if (v !== '-' && Number.isFinite(Number(v))) out.set(s.id, { ok: true, ms: Number(v), lossPct: 0 });
+          else out.set(s.id, { ok: false, lossPct: 100, error: errLine?.trim() ?? `no reply within ${timeoutMs} ms` });
+        } else out.set(s.id, { ok: false, error: (errLine ?? lines[0] ?? r.stderr ?? 'no output').trim().slice(0, 200) || 'no output' });
+      }
+    });
+    return res;
+  }
+  for (const s of good) {
+    const t = (ping[s.id] ?? []).join('\n');
     const code = rc[s.id];
     if (code === undefined) {
       out.set(s.id, { ok: false, error: `probe did not run in ${netns ?? 'this namespace'}: ${(r.stderr || 'no output').trim().slice(0, 200)}` });
@@ -63,9 +127,9 @@ export async function pingBatch(runner: MeshRunner, netns: string | undefined, s
     if (loss) o.lossPct = Number(loss[1]);
     if (!o.ok) {
       const err = t.split('\n').find((l) => /ping:|From |too long|unreachable|error/i.test(l) && !/statistics/.test(l));
-      o.error = err?.trim() ?? (loss ? `no reply within ${w}s (${loss[1]}% loss)` : `ping exit ${code}`);
+      o.error = err?.trim() ?? (loss ? `no reply within ${timeoutMs} ms (${loss[1]}% loss)` : `ping exit ${code}`);
     }
     out.set(s.id, o);
   }
-  return out;
+  return res;
 }

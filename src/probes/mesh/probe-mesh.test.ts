@@ -44,6 +44,15 @@ describe('probeMesh on a real VXLAN mesh', () => {
     expect(r.results.filter((x) => x.path === 'underlay' && x.ms !== undefined).length).toBe(6);
   });
 
+  it('without fping, one ping per probe gives the same answers', async () => {
+    const r = await probeMesh(tb.targets, { timeoutMs: 500, tool: 'ping' });
+    expect(r.results.filter((x) => !x.ok)).toEqual([]);
+    const f = await withFault(['ip route del 10.244.2.0/24'], ['ip route add 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink'], [ns('n1')]);
+    expect(judgeMesh(f.results).map((x) => x.cause)).toEqual(['flannel.route-missing']);
+    const p = await probeMesh(tb.targets, { timeoutMs: 500, tool: 'ping', exhaustive: true });
+    expect(p.results.filter((x) => x.path === 'underlay').every((x) => x.ok && typeof x.ms === 'number')).toBe(true);
+  });
+
   it('UDP 8472 dropped on n2: underlay fine, overlay broken → flannel.vxlan-blocked naming n2', async () => {
     const r = await withFault(['iptables -A INPUT -p udp --dport 8472 -j DROP'], ['iptables -D INPUT -p udp --dport 8472 -j DROP'], [ns('n2')]);
     const v = judgeMesh(r.results);

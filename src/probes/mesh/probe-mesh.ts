@@ -6,7 +6,7 @@
  * and judged with both nodes' routes, neighbours, FDB and counter deltas.
  */
 import type { MeshPathResult } from '../../evidence/probes.js';
-import { counterDeltas, readNodeState, type NodeState } from './node-state.js';
+import { counterDeltas, type NodeState } from './node-state.js';
 import { pingBatch, type PingOutcome } from './ping-batch.js';
 import { planMesh, type MeshPlanOptions } from './plan.js';
 import { netnsRunner } from './runner.js';
@@ -22,6 +22,8 @@ export interface MeshProbeOptions {
   exhaustive?: boolean;
   /** Default flannel.1 MTU when a target does not say. Default 1450. */
   flannelMtu?: number;
+  /** auto: fping when the namespace has it (one process per packet size), else one ping per probe. */
+  tool?: 'auto' | 'ping';
 }
 
 export interface MeshProbeReport {
@@ -52,9 +54,6 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
   const flMtu = (t: MeshTarget) => t.flannelMtu ?? opts.flannelMtu ?? 1450;
   let nextId = 0;
 
-  const before = new Map<string, NodeState>();
-  await Promise.all(targets.map(async (t) => before.set(t.name, await readNodeState(runner, t.name, t.netns, true))));
-
   const mk = (a: MeshTarget, b: MeshTarget, path: Probe['path'], kind: Probe['kind'], small: boolean): Probe | undefined => {
     if (kind === 'pod-pod' && (!a.pod || !b.pod)) return undefined;
     if (kind === 'node-pod' && !b.pod) return undefined;
@@ -65,17 +64,29 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
     return { id: nextId++, from: a, to: b, netns, path, kind, toIp, fromIp: kind === 'pod-pod' ? a.pod!.ip : kind === 'node-node' ? a.underlayIp : undefined, ...(small ? {} : { size: mtu - 28, df: true }) };
   };
 
-  const run = async (probes: Probe[]): Promise<Map<number, PingOutcome>> => {
+  /** One runner call per source namespace; `stateOf` names node namespaces whose state to read around the pings. */
+  const run = async (probes: Probe[], stateOf?: Set<string>) => {
     const groups = new Map<string, Probe[]>();
     for (const p of probes) groups.set(p.netns ?? '', [...(groups.get(p.netns ?? '') ?? []), p]);
+    const nsNode = new Map(targets.map((t) => [t.netns ?? '', t.name]));
+    for (const name of stateOf ?? []) {
+      const t = byName.get(name)!;
+      if (!groups.has(t.netns ?? '')) groups.set(t.netns ?? '', []);
+    }
     const all = new Map<number, PingOutcome>();
+    const before = new Map<string, NodeState>();
+    const after = new Map<string, NodeState>();
     await Promise.all(
       [...groups].map(async ([ns, ps]) => {
-        const r = await pingBatch(runner, ns || undefined, ps.map((p) => ({ id: p.id, to: p.toIp, size: p.size, df: p.df })), timeoutMs);
-        for (const [k, v] of r) all.set(k, v);
+        const node = nsNode.get(ns);
+        const withState = node && stateOf?.has(node) ? { node, full: true } : undefined;
+        const r = await pingBatch(runner, ns || undefined, ps.map((p) => ({ id: p.id, to: p.toIp, size: p.size, df: p.df })), timeoutMs, withState, opts.tool);
+        for (const [k, v] of r.outcomes) all.set(k, v);
+        if (node && r.before) before.set(node, r.before);
+        if (node && r.after) after.set(node, r.after);
       }),
     );
-    return all;
+    return { outcomes: all, before, after };
   };
 
   // phase 1: the MTU probes (or everything when exhaustive)
@@ -90,7 +101,7 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
     pairProbes.set(`${an}>${bn}`, real);
     first.push(...real);
   }
-  const outcomes = await run(first);
+  const { outcomes } = await run(first);
 
   // phase 2: hop-by-hop for pairs that failed
   const second: Probe[] = [];
@@ -104,12 +115,17 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
     ps.push(...more);
     second.push(...more);
   }
-  if (second.length) for (const [k, v] of await run(second)) outcomes.set(k, v);
-
-  const after = new Map<string, NodeState>();
-  await Promise.all(targets.map(async (t) => after.set(t.name, await readNodeState(runner, t.name, t.netns, false))));
+  // the nodes of failing pairs: their routes, neighbours, FDB and counters around the follow-up probes
+  const involved = new Set(second.flatMap((p) => [p.from.name, p.to.name]));
+  for (const [key, ps] of pairProbes) if (!ps.every((p) => outcomes.get(p.id)?.ok)) key.split('>').forEach((n) => involved.add(n));
+  let states = new Map<string, NodeState>();
   const deltas: Record<string, number> = {};
-  for (const t of targets) Object.assign(deltas, counterDeltas(before.get(t.name)?.counters ?? {}, after.get(t.name)?.counters ?? {}));
+  if (involved.size) {
+    const r2 = await run(second, involved);
+    for (const [k, v] of r2.outcomes) outcomes.set(k, v);
+    states = r2.before;
+    for (const n of involved) Object.assign(deltas, counterDeltas(r2.before.get(n)?.counters ?? {}, r2.after.get(n)?.counters ?? {}));
+  }
 
   const results: MeshPathResult[] = [];
   for (const [key, ps] of pairProbes) {
@@ -135,7 +151,7 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
       const underOk = rs.find((r) => r.path === 'underlay')?.ok;
       rs.push({ from: an, to: bn, path: 'vxlan-udp', ok: overlay.some((r) => r.ok) || (!!underOk && overlay.length === 0), toIp: `${b.underlayIp}:8472`, detail: overlay.some((r) => r.ok) ? 'VXLAN carries overlay packets' : underOk ? 'underlay works but no overlay packet made it' : 'underlay down' });
     }
-    const v = classifyPair(a, b, rs, before, deltas);
+    const v = classifyPair(a, b, rs, states, deltas);
     if (v) {
       const nodeKeys = Object.entries(deltas).filter(([k]) => k.startsWith(`${an} `) || k.startsWith(`${bn} `));
       for (const r of rs) {
