@@ -4,7 +4,7 @@ import type { NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
 import type { EvidenceItem, Severity } from '../engine/finding.js';
 
-export type RuleLayer = 'image' | 'registry' | 'cni' | 'flannel' | 'node' | 'dns' | 'runtime';
+export type RuleLayer = 'image' | 'registry' | 'cni' | 'flannel' | 'node' | 'dns' | 'runtime' | 'probe';
 
 /** What a rule hands to `report`: data, scope and proof. Text comes from the rule's templates. */
 export interface Report<M extends string> {

@@ -37,6 +37,9 @@ import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
 import nodeForwardDrop from './node/forward-drop.js';
 import nodeIpForward from './node/ip-forward.js';
 import nodeLogSignals from './node/log-signals.js';
+import probeDnsProbe from './probe/dns-probe.js';
+import probeMeshProbe from './probe/mesh-probe.js';
+import probeRegistryProbe from './probe/registry-probe.js';
 import registryPullFailed from './registry/pull-failed.js';
 import runtimeContainerdRegistryConfig from './runtime/containerd-registry-config.js';
 import runtimeDockerDaemonIgnored from './runtime/docker-daemon-ignored.js';
@@ -80,6 +83,9 @@ export const RULES: readonly Rule[] = [
   nodeForwardDrop as Rule,
   nodeIpForward as Rule,
   nodeLogSignals as Rule,
+  probeDnsProbe as Rule,
+  probeMeshProbe as Rule,
+  probeRegistryProbe as Rule,
   registryPullFailed as Rule,
   runtimeContainerdRegistryConfig as Rule,
   runtimeDockerDaemonIgnored as Rule,
