@@ -1,7 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { gatewayCidr, networkCidr } from '../flannel/_cidr.js';
-import { clusterNode } from '../flannel/_peers.js';
 
 export default defineRule({
   id: 'cni/bridge-ip',
@@ -17,12 +16,13 @@ export default defineRule({
   },
   docs: 'The bridge plugin fails with `"cni0" already has an IP address different from 10.244.1.1/24` when cni0 keeps an address from an older podCIDR (node re-joined, CIDR changed); it only replaces it with forceAddress (facts §4.2). The usual fix deletes cni0 so the next pod ADD recreates it.',
   check(ctx) {
-    const { evidence, node } = ctx;
+    const { node } = ctx;
     const report = reportWithLogs(ctx, 'cni.bridge-ip-conflict');
     const bridge = node.links.find((l) => l.name === 'cni0');
     if (!bridge) return; // created on the first pod ADD
-    const cn = clusterNode(evidence, node.name);
-    const subnet = networkCidr(node.subnetEnv?.subnet) ?? networkCidr(cn?.podCIDR ?? cn?.podCIDRs[0]);
+    // The bridge plugin compares with what flannel's CNI plugin hands it: subnet.env's FLANNEL_SUBNET.
+    // Without subnet.env no pod ADD gets that far (cni/subnet-env says why).
+    const subnet = networkCidr(node.subnetEnv?.subnet);
     const expected = gatewayCidr(subnet);
     if (!subnet || !expected) return;
     const v4 = bridge.addresses.filter((a) => a.family === 'inet').map((a) => `${a.local}/${a.prefixlen}`);
@@ -33,7 +33,7 @@ export default defineRule({
       data: { node: node.name, addresses: v4.join(', '), subnet, expected },
       evidence: [
         { where: `node ${node.name}: ip addr show cni0`, what: `inet ${v4.join(', inet ')}` },
-        { where: node.subnetEnv ? `node ${node.name}: ${node.subnetEnv.file}` : `node ${node.name} spec.podCIDR`, what: node.subnetEnv?.subnet ? `FLANNEL_SUBNET=${node.subnetEnv.subnet}` : subnet },
+        { where: `node ${node.name}: ${node.subnetEnv?.file}`, what: `FLANNEL_SUBNET=${node.subnetEnv?.subnet}` },
       ],
       fix: [
         `On ${node.name}: ip link set cni0 down && ip link delete cni0 (the bridge plugin recreates it with ${expected} on the next pod)`,

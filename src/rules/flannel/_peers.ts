@@ -7,7 +7,7 @@
 import type { NodeInfo } from '../../evidence/cluster.js';
 import type { LinkInfo, NodeEvidence, RouteInfo } from '../../evidence/node.js';
 import type { Evidence } from '../../evidence/types.js';
-import { networkCidr, parseCidr, sameNetwork } from './_cidr.js';
+import { cidrContains, networkCidr, parseCidr, sameNetwork } from './_cidr.js';
 
 export const ANN = 'flannel.alpha.coreos.com/';
 export const VXLAN_DEV = 'flannel.1';
@@ -63,6 +63,18 @@ function isVxlanNode(n: NodeInfo): boolean {
  * annotations are left out: flannel has not leased them yet, so no entry is expected.
  */
 export function expectedPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Peer[] {
+  const network = networkCidr(node.subnetEnv?.network) ?? networkCidr(confNetwork(evidence, node)?.network);
+  return rawPeers(evidence, node).filter((p) => {
+    // flanneld never leases a podCIDR outside Network: that node's fault is network-mismatch, not ours.
+    if (network && !cidrContains(network, p.subnet)) return false;
+    // A peer whose own flannel has no lease for its podCIDR yet is broken there, not here.
+    const own = evidence.nodes[p.name];
+    if (own && own.gathered.includes('subnetEnv') && !sameNetwork(own.subnetEnv?.subnet, p.subnet)) return false;
+    return true;
+  });
+}
+
+function rawPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Peer[] {
   const out: Peer[] = [];
   if (evidence.cluster && evidence.cluster.nodes.length) {
     for (const n of evidence.cluster.nodes) {
