@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { getCause } from '../../catalog/index.js';
+import { InputError, UsageError } from '../../errors.js';
+import type { DnsProbeResult, MeshPathResult, RegistryProbeResult } from '../../evidence/probes.js';
+import { styleFor, type Style } from '../../report/style.js';
+
+function duration(v: string, flag = '--timeout'): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(String(v).trim());
+  if (!m) throw new UsageError(`${flag} takes a duration like 10s, 1.5s or 500ms (got "${v}")`);
+  const n = Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 'm' ? 60_000 : 1000);
+  if (n <= 0) throw new UsageError(`${flag} must be positive (got "${v}")`);
+  return n;
+}
+
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a whole number ≥ 1 (got "${v}")`);
+  return n;
+}
+
+function fixLine(cause: string | undefined, style: Style): string[] {
+  const c = cause ? getCause(cause) : undefined;
+  return c?.fix.length ? [`    ${style.bold('fix:')} ${c.fix[0]}`] : [];
+}
+
+export async function runProbeRegistry(images: string[], opts: { hostRoot: string; pullSecret?: string; timeout: string; concurrency: string; arch?: string; node?: string; output: string }): Promise<number> {
+  const { probeRegistry } = await import('../../probes/registry/probe-registry.js');
+  const results = await probeRegistry(images, {
+    hostRoot: opts.hostRoot,
+    pullSecret: opts.pullSecret,
+    timeoutMs: duration(opts.timeout),
+    concurrency: positiveInt(opts.concurrency, '--concurrency'),
+    arch: opts.arch,
+    node: opts.node,
+  });
+  if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: results, dns: [], mesh: [], ran: ['registry'] }, null, 2) + '\n');
+  else process.stdout.write(renderRegistry(results, styleFor(process.stdout)));
+  return results.some((r) => !r.ok) ? 1 : 0;
+}
+
+export function renderRegistry(results: RegistryProbeResult[], style: Style): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const verdict = r.ok && !r.cause ? style.bold('ok') : r.ok ? `${style.bold('ok')} but ${r.cause}` : `${style.bold('FAIL')} ${r.cause} at ${r.failedPhase}`;
+    out.push(`${style.bold(r.image)}${r.node ? ` (node ${r.node})` : ''}  ${verdict}  ${r.ms ?? 0} ms${r.endpoint ? `  via ${r.endpoint}` : ''}`);
+    for (const p of r.phases) out.push(`  ${p.name.padEnd(14)} ${(p.ok ? 'ok' : 'FAIL').padEnd(5)} ${String(p.ms).padStart(8)} ms  ${p.error ?? p.detail ?? ''}`.trimEnd());
+    if (r.rateLimit) out.push(`  rate limit: ${r.rateLimit.limit ?? '-'} (remaining ${r.rateLimit.remaining ?? '-'})`);
+    if (r.cause) out.push(...fixLine(r.cause, style));
+  }
+  return out.join('\n') + '\n';
+}
+
+export async function runProbeDns(opts: { hostRoot: string; serviceIp: string; coredns?: string; upstream?: string; clusterName: string; externalName: string; namespace: string; timeout: string; node?: string; output: string }): Promise<number> {
+  const { probeDns } = await import('../../probes/dns/probe-dns.js');
+  const { judgeDns } = await import('../../probes/dns/verdict.js');
+  const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  const results = await probeDns({ hostRoot: opts.hostRoot, serviceIp: opts.serviceIp, coredns: list(opts.coredns), upstream: list(opts.upstream), clusterName: opts.clusterName, externalName: opts.externalName, podNamespace: opts.namespace, timeoutMs: duration(opts.timeout), node: opts.node });
+  const verdicts = judgeDns(results);
+  if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: [], dns: results, mesh: [], ran: ['dns'], verdicts: verdicts.map(({ results: _r, ...v }) => v) }, null, 2) + '\n');
+  else process.stdout.write(renderDns(results, verdicts, styleFor(process.stdout)));
+  return verdicts.some((v) => v.cause !== 'dns.search-ndots') ? 1 : 0;
+}
+
+function renderDns(results: DnsProbeResult[], verdicts: { cause: string; detail: string }[], style: Style): string {
+  const out = results.map((r) => `  ${r.from.kind.padEnd(4)} → ${`${r.target.kind} ${r.target.server}`.padEnd(30)} ${(r.purpose === 'search-expansion' ? `${r.name} (search walk)` : r.name).padEnd(48)} ${r.outcome.padEnd(8)} ${String(r.ms).padStart(7)} ms${r.answers?.length ? `  ${r.answers.join(', ')}` : ''}${r.error ? `  ${r.error}` : ''}`);
+  out.push('', verdicts.length ? '' : `${style.bold('verdict:')} the DNS chain works`);
+  for (const v of verdicts) out.push(`${style.bold('verdict:')} ${v.cause}: ${v.detail}`, ...fixLine(v.cause, style));
+  return out.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n';
+}
+
+export async function runProbeMesh(opts: { lab?: string | boolean; targets?: string; timeout: string; exhaustive?: boolean; fullMeshMax: string; output: string }): Promise<number> {
+  const { probeMesh } = await import('../../probes/mesh/probe-mesh.js');
+  const { judgeMesh } = await import('../../probes/mesh/verdict.js');
+  const { meshTargetsFromLab, parseMeshTargets } = await import('../../probes/mesh/lab-targets.js');
+  let targets;
+  if (opts.targets) {
+    const text = await readFile(opts.targets, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new InputError(opts.targets!, `cannot read: ${e.code ?? e.message}`);
+    });
+    try {
+      targets = parseMeshTargets(text, opts.targets);
+    } catch (e) {
+      throw new InputError(opts.targets, (e as Error).message.replace(`${opts.targets}: `, ''));
+    }
+  } else if (opts.lab) {
+    const name = typeof opts.lab === 'string' ? opts.lab : 'fdlab';
+    const { loadState } = await import('../../../lab/state.js');
+    const state = await loadState(name);
+    if (!state) throw new UsageError(`lab "${name}" is not up; run \`flannel-doctor lab up --name ${name}\` first`);
+    targets = meshTargetsFromLab(state);
+  } else throw new UsageError('give --lab [name] or --targets FILE (the nodes and pods to probe)');
+  const report = await probeMesh(targets, { timeoutMs: duration(opts.timeout), exhaustive: !!opts.exhaustive, plan: { fullMeshMax: positiveInt(opts.fullMeshMax, '--full-mesh-max') } });
+  const verdicts = judgeMesh(report.results);
+  if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: [], dns: [], mesh: report.results, meshPlan: report.plan, ran: ['mesh'], ms: report.ms, verdicts }, null, 2) + '\n');
+  else process.stdout.write(renderMesh(report.results, report.plan, report.ms, verdicts, styleFor(process.stdout)));
+  return verdicts.length ? 1 : 0;
+}
+
+function renderMesh(results: MeshPathResult[], plan: { nodes: number; pairs: number; mode: string }, ms: number, verdicts: { cause: string; nodes: string[]; pairs: [string, string][]; detail: string }[], style: Style): string {
+  const nodes = [...new Set(results.flatMap((r) => [r.from, r.to]))].sort();
+  const cell = (a: string, b: string) => {
+    if (a === b) return '·';
+    const rs = results.filter((r) => r.from === a && r.to === b);
+    if (!rs.length) return ' ';
+    if (rs.every((r) => r.ok)) return 'ok';
+    if (rs.some((r) => r.path === 'underlay' && !r.ok)) return 'U';
+    if (rs.some((r) => (r.path === 'overlay' || r.path === 'vxlan-udp') && !r.ok)) return 'O';
+    return 'M';
+  };
+  const w = Math.max(4, ...nodes.map((n) => n.length));
+  const out = [`${style.bold('mesh')}: ${plan.nodes} nodes, ${plan.pairs} pairs (${plan.mode}), ${ms} ms   ok = all paths pass, U = underlay, O = overlay/VXLAN, M = MTU (don't-fragment)`, '', `${'from\\to'.padEnd(w)} ${nodes.map((n) => n.padStart(w)).join(' ')}`];
+  for (const a of nodes) out.push(`${a.padEnd(w)} ${nodes.map((b) => cell(a, b).padStart(w)).join(' ')}`);
+  out.push('');
+  if (!verdicts.length) out.push(`${style.bold('verdict:')} every probed pair passes`);
+  for (const v of verdicts) out.push(`${style.bold('verdict:')} ${v.cause} on ${v.nodes.join(', ')}: ${v.detail}`, `    pairs: ${v.pairs.map((p) => p.join('→')).join(', ')}`, ...fixLine(v.cause, style));
+  return out.join('\n') + '\n';
+}

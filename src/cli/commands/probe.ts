@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { outputOption } from '../output.js';
+
+/** `probe registry|dns|mesh`: active checks with timed, phase-by-phase results. */
+export function registerProbe(program: Command): void {
+  const probe = program.command('probe').description('run active checks from this node: registry pulls, the DNS chain, the node/pod reachability and MTU mesh');
+  probe
+    .command('registry')
+    .description('walk an image pull as the node would: dns → tcp → tls → /v2/ → auth → manifest → platform, timed per phase')
+    .argument('<image...>', 'image references, as in a pod spec')
+    .option('--host-root <dir>', "the node's file tree (resolv.conf, hosts, containerd certs.d)", '/')
+    .option('--pull-secret <file>', 'dockerconfigjson file or Secret JSON with the credentials a pod would use (never printed)')
+    .option('--timeout <duration>', 'budget per image; every phase ends within it', '10s')
+    .option('--concurrency <n>', 'images probed at once', '8')
+    .option('--arch <arch>', 'platform architecture the node needs (default: this machine)')
+    .option('--node <name>', 'node name recorded in the results')
+    .addOption(outputOption(['text', 'json']))
+    .addHelpText('after', '\nExamples:\n  flannel-doctor probe registry reg.local:5000/app:1 --host-root /host --pull-secret secret.json\n  flannel-doctor probe registry nginx:1.25 -o json\n\nExit codes: 0 every image passes, 1 some probe failed, 2 the tool failed.')
+    .action(async (images: string[], opts) => {
+      const { runProbeRegistry } = await import('./probe-run.js');
+      process.exitCode = await runProbeRegistry(images, opts);
+    });
+  probe
+    .command('dns')
+    .description("query the kube-dns Service IP, each CoreDNS pod and the upstream (a pod's view) and the node's own resolver")
+    .option('--host-root <dir>', "the node's file tree (etc/resolv.conf)", '/')
+    .option('--service-ip <ip>', 'kube-dns Service IP (ip or ip:port)', '10.96.0.10')
+    .option('--coredns <ips>', 'CoreDNS pod IPs, comma separated')
+    .option('--upstream <ips>', "CoreDNS's upstream resolvers, comma separated (default: the node's nameservers)")
+    .option('--cluster-name <name>', 'an in-cluster name that must resolve', 'kubernetes.default.svc.cluster.local')
+    .option('--external-name <name>', 'an external name that must resolve', 'registry.k8s.io')
+    .option('--namespace <ns>', "the pod's namespace for its search list", 'default')
+    .option('--timeout <duration>', 'per query', '2s')
+    .option('--node <name>', 'node name recorded in the results')
+    .addOption(outputOption(['text', 'json']))
+    .action(async (opts) => {
+      const { runProbeDns } = await import('./probe-run.js');
+      process.exitCode = await runProbeDns(opts);
+    });
+  probe
+    .command('mesh')
+    .description('node↔node (underlay), node→pod, pod→pod (overlay) and don\'t-fragment MTU probes across node pairs')
+    .option('--lab [name]', 'probe the lab built by `flannel-doctor lab up` (default name fdlab)')
+    .option('--targets <file>', 'JSON array of {name, netns?, underlayIp, flannelIp?, flannelMtu?, pod?: {ip, netns?}} or a lab state.json')
+    .option('--timeout <duration>', 'wait per probe packet', '1s')
+    .option('--exhaustive', 'probe every path of every pair even when the MTU probes pass')
+    .option('--full-mesh-max <n>', 'probe every pair up to this many nodes, sample above', '24')
+    .addOption(outputOption(['text', 'json']))
+    .action(async (opts) => {
+      const { runProbeMesh } = await import('./probe-run.js');
+      process.exitCode = await runProbeMesh(opts);
+    });
+}
