@@ -68,6 +68,8 @@ function errorLines(): Line[] {
   );
 }
 
+const UNIQUE_BYTES = 64 * 1024 * 1024;
+
 /** Writes about `bytes` bytes of log lines to `file`; returns lines and bytes written. */
 export async function generateLogs(file: string, opts: LogGenOptions): Promise<{ lines: number; bytes: number; errorLines: number }> {
   const r = rng(opts.seed ?? 42);
@@ -79,28 +81,37 @@ export async function generateLogs(file: string, opts: LogGenOptions): Promise<{
   let lines = 0;
   let errorCount = 0;
   let ms = Date.UTC(2026, 10, 27, 0, 0, 0);
+  // Unique blocks up to UNIQUE_BYTES, then those blocks again in random order: a 1 GB file is written
+  // in seconds instead of minutes, and still reads like a node's log to a scanner.
+  const blocks: { text: string; lines: number; errors: number }[] = [];
   while (bytes < opts.bytes) {
-    const block: string[] = [];
-    let blockBytes = 0;
-    while (blockBytes < 1024 * 1024) {
-      ms += Math.floor(r() * 20);
-      let line: string;
-      if (r() * errorEvery < 1) {
-        line = pick(r, errors)(r, ms);
-        errorCount++;
-      } else {
-        let x = r() * weights;
-        let i = 0;
-        while ((x -= BENIGN[i][0]) > 0) i++;
-        line = BENIGN[i][1](r, ms);
+    let b: { text: string; lines: number; errors: number };
+    if (bytes < UNIQUE_BYTES) {
+      const block: string[] = [];
+      let blockBytes = 0;
+      let errs = 0;
+      while (blockBytes < 1024 * 1024) {
+        ms += Math.floor(r() * 20);
+        let line: string;
+        if (r() * errorEvery < 1) {
+          line = pick(r, errors)(r, ms);
+          errs++;
+        } else {
+          let x = r() * weights;
+          let i = 0;
+          while ((x -= BENIGN[i][0]) > 0) i++;
+          line = BENIGN[i][1](r, ms);
+        }
+        block.push(line);
+        blockBytes += line.length + 1;
       }
-      block.push(line);
-      blockBytes += line.length + 1;
-    }
-    const text = block.join('\n') + '\n';
-    bytes += Buffer.byteLength(text);
-    lines += block.length;
-    if (!out.write(text)) await once(out, 'drain');
+      b = { text: block.join('\n') + '\n', lines: block.length, errors: errs };
+      blocks.push(b);
+    } else b = pick(r, blocks);
+    bytes += Buffer.byteLength(b.text);
+    lines += b.lines;
+    errorCount += b.errors;
+    if (!out.write(b.text)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
