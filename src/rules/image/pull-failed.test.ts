@@ -81,7 +81,7 @@ testRule(rule, {
           ],
         },
       },
-      expect: [{ cause: 'image.not-found', pods: ['shop/web-a1b2c'], registry: 'docker.io', messageIncludes: '(init)' }],
+      expect: [{ cause: 'image.not-found', pods: ['shop/web-a1b2c'], registry: 'docker.io', messageIncludes: 'nginx:nope cannot be pulled: docker.io/library/nginx:nope: not found' }],
     },
     {
       name: 'authorization refused (K8s 1.32 back-off message carries the error)',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { collectPullFailures, nodesOf } from './_pull-failures.js';
+import { collectPullFailures, innermostError, nodesOf } from './_pull-failures.js';
 
 /** Causes this rule names from the pull error; registry/* and pull-secret rules cover the rest. */
 const CLASSIFIED = [
@@ -22,7 +22,7 @@ export default defineRule({
   needs: ['cluster.pods'],
   severity: 'error',
   messages: {
-    pullFailed: 'pod {pod} cannot pull {image} for container {container} ({reason})',
+    pullFailed: '{image} cannot be pulled: {detail}',
     invalid: 'pod {pod} names an invalid image reference "{image}" for container {container}: {error}',
     neverPull: 'image {image} is not on node {node} and container {container} of pod {pod} has imagePullPolicy Never',
     platform: 'image {image} has no variant for node {node} ({platform}); pod {pod} cannot start container {container}',
@@ -68,7 +68,7 @@ export default defineRule({
         report({ messageId: 'platform', cause, data: { ...base, platform }, ...scope, evidence, confidence: f.classification.confidence, alternatives });
         continue;
       }
-      report({ messageId: 'pullFailed', cause, data: base, ...scope, evidence, confidence: f.classification.confidence, alternatives });
+      report({ messageId: 'pullFailed', cause, data: { ...base, detail: innermostError(f.classifiedText.what) }, ...scope, evidence, confidence: f.classification.confidence, alternatives });
     }
   },
 });
