@@ -1,5 +1,7 @@
 /** Adding, removing and listing faults on a lab that is up; the active ones are kept in state.faults. */
+import { stat, truncate } from 'node:fs/promises';
 import { FAULTS } from './faults/index.js';
+import { nodePath } from './node-files.js';
 import type { OpenLab } from './handle.js';
 import type { Fault } from './types.js';
 
@@ -19,6 +21,7 @@ export async function addFault(lab: OpenLab, id: string, node?: string): Promise
   const target = fault.nodeBound ? (node ?? defaultNode(lab)) : undefined;
   if (target) lab.node(target); // validates the name
   if (lab.state.faults.some((f) => f.id === id && f.node === target)) throw new Error(`fault ${id}${target ? ` on ${target}` : ''} is already active`);
+  if (!lab.state.faults.length) lab.state.logBaseline = await logSizes(lab);
   const state = await fault.inject(lab, target);
   lab.state.faults.push({ id, ...(target ? { node: target } : {}), state });
   await lab.save();
@@ -32,6 +35,7 @@ export async function removeFault(lab: OpenLab, id: string, node?: string): Prom
   for (const a of [...active].reverse()) {
     await fault.revert(lab, a.state, a.node);
     lab.state.faults = lab.state.faults.filter((f) => f !== a);
+    if (!lab.state.faults.length) await restoreLogs(lab);
     await lab.save();
   }
   return active.map((a) => ({ id: a.id, ...(a.node ? { node: a.node } : {}) }));
@@ -39,4 +43,23 @@ export async function removeFault(lab: OpenLab, id: string, node?: string): Prom
 
 export function listFaults(): { id: string; cause: string; where: Fault['where']; nodeBound: boolean; description: string }[] {
   return FAULTS.map((f) => ({ id: f.id, cause: f.cause, where: f.where, nodeBound: f.nodeBound, description: f.description }));
+}
+
+const NODE_LOGS = ['var/log/flanneld.log', 'var/log/kubelet.log', 'var/log/containerd.log'];
+
+async function logSizes(lab: OpenLab): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of lab.state.nodes) {
+    for (const f of NODE_LOGS) {
+      const p = nodePath(n, f);
+      out[p] = await stat(p).then((s) => s.size, () => 0);
+    }
+  }
+  return out;
+}
+
+/** A reverted lab should read as healthy again: the log lines the faults added are cut off. */
+async function restoreLogs(lab: OpenLab): Promise<void> {
+  for (const [p, size] of Object.entries(lab.state.logBaseline ?? {})) await truncate(p, size).catch(() => undefined);
+  delete lab.state.logBaseline;
 }

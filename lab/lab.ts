@@ -127,36 +127,45 @@ export async function labUp(opts: UpOptions = {}): Promise<OpenLab> {
   await rm(state.dir, { recursive: true, force: true });
   await mkdir(state.dir, { recursive: true });
   await saveState(state);
-  try {
-    await build(state, opts);
-  } catch (e) {
-    await labDown(name).catch(() => undefined);
-    throw e;
-  }
-  state.upMs = Date.now() - t0;
   const store = new ApiStore(apiObjectsFile(state));
-  fillApi(state, store);
   const lab = await handleFor(state, store);
+  const phases: Record<string, number> = {};
+  const timed = async (what: string, f: () => Promise<void>) => {
+    const t = Date.now();
+    await f();
+    phases[what] = Date.now() - t;
+  };
   try {
-    if (opts.images !== false) {
-      const { startImagesSide, startNodeRuntime } = await import('./registry/images-side.js');
-      state.registries = await startImagesSide(lab);
-      await saveState(state);
-      await Promise.all(state.nodes.map((n) => startNodeRuntime(lab, n)));
-      await saveState(state);
-    }
-    if (!opts.noApi) await startApiServer(state);
+    await timed('network', () => buildNetwork(state));
+    // Independent once the wires and the upstream DNS exist: pods + cluster DNS, the images side, the API process.
+    // allSettled, not all: a teardown must not start while another branch is still creating things.
+    const settled = await Promise.allSettled([
+      timed('pods+dns', () => buildPodsAndDns(state)),
+      opts.images === false
+        ? undefined
+        : timed('images', async () => {
+            const { startImagesSide, startNodeRuntime } = await import('./registry/images-side.js');
+            state.registries = await startImagesSide(lab);
+            await Promise.all(state.nodes.map((n) => startNodeRuntime(lab, n)));
+          }),
+      opts.noApi ? undefined : timed('api', () => startApiServer(state)),
+    ]);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    fillApi(state, store);
     await lab.save();
   } catch (e) {
+    await saveState(state).catch(() => undefined);
     await labDown(name).catch(() => undefined);
     throw e;
   }
   state.upMs = Date.now() - t0;
+  state.upPhases = phases;
   await saveState(state);
   return lab;
 }
 
-async function build(state: LabState, _opts: UpOptions): Promise<void> {
+async function buildNetwork(state: LabState): Promise<void> {
   await createUnderlay(state);
   await saveState(state);
   const up = state.upstreamDns!;
@@ -176,6 +185,9 @@ async function build(state: LabState, _opts: UpOptions): Promise<void> {
   await writeExternalHosts(state);
   await startUpstreamDns(state);
   await saveState(state);
+}
+
+async function buildPodsAndDns(state: LabState): Promise<void> {
   // Pods per node in sequence (host-local IPAM takes a lock per node anyway), nodes in parallel.
   await Promise.all(
     state.nodes.map(async (n) => {

@@ -3,7 +3,7 @@
  * `flannel-doctor node --host-root <root>` reads it as it would read `/` on a node.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, link, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { klogLine } from './klog.js';
 import { packageRoot } from './package-root.js';
@@ -63,8 +63,14 @@ export function flannelWrapper(node: LabNode): string {
 export async function installCniBinaries(node: LabNode): Promise<void> {
   const bin = nodePath(node, 'opt/cni/bin');
   await mkdir(bin, { recursive: true });
+  // Hard links (a copy across filesystems), not symlinks: a gatherer reading the tree under
+  // --host-root resolves absolute symlinks inside the root, where /usr/lib/cni does not exist.
   for (const p of LINKED_PLUGINS) {
-    if (!existsSync(join(bin, p))) await symlink(join(SYSTEM_CNI_DIR, p), join(bin, p));
+    if (existsSync(join(bin, p))) continue;
+    await link(join(SYSTEM_CNI_DIR, p), join(bin, p)).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EXDEV' && e.code !== 'EPERM') throw e;
+      await copyFile(join(SYSTEM_CNI_DIR, p), join(bin, p));
+    });
   }
   await writeFileP(join(bin, 'flannel'), flannelWrapper(node), 0o755);
 }
@@ -78,8 +84,8 @@ export async function linkSelf(node: LabNode): Promise<void> {
   const parts = node.root.split('/').filter(Boolean);
   const inside = join(node.root, ...parts.slice(0, -1));
   await mkdir(inside, { recursive: true });
-  const link = join(inside, parts[parts.length - 1]);
-  if (!existsSync(link)) await symlink(Array(parts.length - 1).fill('..').join('/'), link);
+  const selfLink = join(inside, parts[parts.length - 1]);
+  if (!existsSync(selfLink)) await symlink(Array(parts.length - 1).fill('..').join('/'), selfLink);
 }
 
 export async function writeNodeFiles(state: LabState, node: LabNode): Promise<void> {

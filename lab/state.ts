@@ -9,9 +9,11 @@ export function stateFile(dir: string): string {
   return join(dir, 'state.json');
 }
 
+let seq = 0;
+
 export async function saveState(state: LabState): Promise<void> {
   await mkdir(state.dir, { recursive: true });
-  const tmp = stateFile(state.dir) + '.tmp';
+  const tmp = `${stateFile(state.dir)}.${process.pid}.${++seq}.tmp`; // concurrent saves never share a temp file
   await writeFile(tmp, JSON.stringify(state, null, 2) + '\n');
   await rename(tmp, stateFile(state.dir));
 }

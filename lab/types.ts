@@ -53,6 +53,8 @@ export interface LabState {
   createdAt?: string;
   /** wall time of `lab up` in ms */
   upMs?: number;
+  /** ms per phase of `lab up` (network, pods+dns, images, api; the last three run side by side) */
+  upPhases?: Record<string, number>;
   /** every network namespace the lab made, in creation order; teardown deletes exactly these */
   netnsCreated?: string[];
   /** files the lab made outside its dir (e.g. /etc/netns/<ns>/resolv.conf); teardown removes them */
@@ -60,6 +62,8 @@ export interface LabState {
   /** the fake outside world: upstream DNS for the zone example.lab, on the underlay */
   upstreamDns?: { netns: string; ip: string; zone: string; hostsFile: string };
   underlayGateway?: string;
+  /** node log sizes before the first active fault; restored when the last fault is reverted */
+  logBaseline?: Record<string, number>;
 }
 
 export interface LabRegistry {

@@ -11,13 +11,13 @@ const fault: Fault = {
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
-    await rename(path(node, 'opt/cni/bin/flannel'), path(node, 'opt/cni/bin/.flannel.removed'));
+    await rename(path(node, 'opt/cni/bin/flannel'), path(node, 'opt/cni/.flannel.removed'));
     const pod = await probePod(lab, node, 'plugin');
     return { pod };
   },
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    await rename(path(node, 'opt/cni/bin/.flannel.removed'), path(node, 'opt/cni/bin/flannel')).catch(() => undefined);
+    await rename(path(node, 'opt/cni/.flannel.removed'), path(node, 'opt/cni/bin/flannel')).catch(() => undefined);
     await removeProbePod(lab, (state as { pod?: LabPod })?.pod);
   },
 };

@@ -1,38 +1,48 @@
+import { FLANNEL_NS } from '../api-objects.js';
 import { klogLine } from '../klog.js';
-import { flannelCrash, flannelRecover } from '../kubelet.js';
+import { flannelCrash, flannelRecover, restoreFile, snapshotFile } from '../kubelet.js';
 import type { Fault } from '../types.js';
-import { nodeOf } from './_helpers.js';
-import { reprogramNode, unprogramNode } from './_flannel.js';
+import { path } from './_helpers.js';
 
-/** The node's podCIDR lies outside net-conf.json's Network (cluster-cidr and flannel disagree). */
+const WRONG = '10.245.0.0/16';
+
+/**
+ * net-conf.json's Network was edited to a range that does not hold the nodes' podCIDRs (it no longer
+ * matches --cluster-cidr): every flanneld refuses its lease and crash-loops.
+ */
 const fault: Fault = {
   id: 'flannel.network-mismatch',
   cause: 'flannel.network-mismatch',
-  description: "gives the node a podCIDR outside net-conf.json's Network; its flannel pod crash-loops (doesn't contain ... PodCIDR)",
-  nodeBound: true,
-  where: 'node',
-  async inject(lab, nodeName) {
-    const node = nodeOf(lab, nodeName);
-    const wrong = node.podCIDR.replace(/^10\.244\./, '10.245.');
-    const obj = lab.api.get('Node', undefined, node.name)!;
-    obj.spec.podCIDR = wrong;
-    obj.spec.podCIDRs = [wrong];
-    lab.api.put(obj);
-    const saved = await unprogramNode(lab, node);
-    await flannelCrash(lab, node, [
-      klogLine('I', 'main.go:468', 'Found network config - Backend type: vxlan'),
-      klogLine('E', 'main.go:370', `Error registering network: failed to acquire lease: subnet "${lab.state.clusterCIDR}" specified in the flannel net config doesn't contain "${wrong}" PodCIDR of the "${node.name}" node`),
-    ]);
-    return { saved };
+  description: `sets net-conf.json Network to ${WRONG} (cluster CIDR is 10.244.0.0/16); every flannel pod crash-loops with doesn't contain ... PodCIDR`,
+  nodeBound: false,
+  where: 'cluster',
+  async inject(lab) {
+    const cm = lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!;
+    const before = cm.data['net-conf.json'];
+    const changed = JSON.stringify({ ...JSON.parse(before), Network: WRONG }, null, 2) + '\n';
+    cm.data['net-conf.json'] = changed;
+    lab.api.put(cm);
+    const files: Record<string, string | null> = {};
+    for (const node of lab.state.nodes) {
+      const f = path(node, 'etc/kube-flannel/net-conf.json');
+      files[node.name] = await snapshotFile(f);
+      await restoreFile(f, changed);
+      await flannelCrash(lab, node, [
+        klogLine('I', 'main.go:468', 'Found network config - Backend type: vxlan'),
+        klogLine('E', 'main.go:370', `Error registering network: failed to acquire lease: subnet "${WRONG}" specified in the flannel net config doesn't contain "${node.podCIDR}" PodCIDR of the "${node.name}" node`),
+      ]);
+    }
+    return { before, files };
   },
-  async revert(lab, state, nodeName) {
-    const node = nodeOf(lab, nodeName);
-    const obj = lab.api.get('Node', undefined, node.name)!;
-    obj.spec.podCIDR = node.podCIDR;
-    obj.spec.podCIDRs = [node.podCIDR];
-    lab.api.put(obj);
-    await reprogramNode(lab, node, (state as { saved: { subnetEnv: string | null } }).saved);
-    await flannelRecover(lab, node);
+  async revert(lab, state) {
+    const s = state as { before: string; files: Record<string, string | null> };
+    const cm = lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!;
+    cm.data['net-conf.json'] = s.before;
+    lab.api.put(cm);
+    for (const node of lab.state.nodes) {
+      await restoreFile(path(node, 'etc/kube-flannel/net-conf.json'), s.files[node.name] ?? null);
+      await flannelRecover(lab, node);
+    }
   },
 };
 export default fault;

@@ -20,7 +20,9 @@ const fault: Fault = {
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
     const ns = node.netns;
-    await lab.exec(ns, ['ip', 'link', 'add', 'eth1', 'type', 'dummy']);
+    // a veth pair inside the node stands for the NAT NIC (no dummy module needed)
+    await lab.exec(ns, ['ip', 'link', 'add', 'eth1', 'type', 'veth', 'peer', 'name', 'eth1-nat']);
+    await lab.exec(ns, ['ip', 'link', 'set', 'eth1-nat', 'up']);
     await lab.exec(ns, ['ip', 'addr', 'add', `${NAT_IP}/24`, 'dev', 'eth1']);
     await lab.exec(ns, ['ip', 'link', 'set', 'eth1', 'up']);
     await lab.exec(ns, ['ip', 'route', 'replace', 'default', 'via', '10.0.2.2', 'dev', 'eth1']);
