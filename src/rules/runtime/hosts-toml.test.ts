@@ -43,7 +43,26 @@ testRule(rule, {
           registry: [{ image: 'docker.io/library/nginx:1.25', registry: 'docker.io', node: 'n1', endpoint: 'https://mirror.gcr.io', ok: false, failedPhase: 'tcp', phases: [{ name: 'dns', ok: true, ms: 3 }, { name: 'tcp', ok: false, ms: 30000, error: 'dial tcp 142.250.1.82:443: i/o timeout' }] }],
         },
       },
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n1'], messageIncludes: 'i/o timeout' }],
+      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n1'], severity: 'error', registry: 'docker.io', messageIncludes: 'i/o timeout' }],
+    },
+    {
+      name: 'dead mirror, pull saved by the upstream after a timeout',
+      evidence: {
+        ...healthy({ nodes: ['n2'] }),
+        probes: {
+          ran: ['registry'],
+          registry: [
+            {
+              image: 'docker.io/library/nginx:1.25', registry: 'docker.io', node: 'n2', endpoint: 'https://registry-1.docker.io', ok: true, phases: [{ name: 'manifest', ok: true, ms: 80 }],
+              attempts: [
+                { endpoint: 'https://mirror.gcr.io', mirror: true, ok: false, failedPhase: 'tcp', error: 'dial tcp 142.250.1.82:443: connect: connection refused' },
+                { endpoint: 'https://registry-1.docker.io', mirror: false, ok: true },
+              ],
+            },
+          ],
+        },
+      },
+      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n2'], severity: 'warning', messageIncludes: 'fell back' }],
     },
   ],
 });

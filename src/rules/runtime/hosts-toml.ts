@@ -34,7 +34,7 @@ export default defineRule({
     namespace: 'node {node}: {file} is never used: {problem}',
     v2path: 'node {node}: {file} mirror {url} ends in /v2 without override_path; containerd requests {url}/v2/…',
     noPull: 'node {node}: {file} mirror {url} lacks the "pull" capability and is never used for pulls',
-    probeFailed: 'node {node}: mirror {url} from {file} failed its probe ({phase}: {error}); pulls fall back to the next host after a timeout',
+    probeFailed: 'node {node}: mirror {url} from {file} failed its probe ({phase}: {error}); {outcome}',
   },
   docs: 'containerd tries the [host."…"] entries in file order, then `server` (facts §5.2). A host entry whose URL already contains /v2 needs override_path = true. Capabilities decide what a host is used for; a mirror without "pull" is skipped.',
   check(ctx) {
@@ -43,6 +43,7 @@ export default defineRule({
     for (const h of node.registryHosts) {
       const where = `node ${node.name}: ${h.file}`;
       const data = { node: node.name, file: h.file };
+      const registry = h.namespace === '_default' ? undefined : h.namespace;
       const nsProblem = namespaceProblem(h.namespace);
       if (nsProblem) {
         report({ messageId: 'namespace', severity: 'warning', data: { ...data, problem: nsProblem }, evidence: [{ where, what: `directory ${h.namespace}` }], fix: [`Rename the directory: mv ${h.file.replace(/\/hosts\.toml$/, '')} <certs.d>/<registry host[:port]>`] });
@@ -52,26 +53,33 @@ export default defineRule({
         const p = h.problems[0];
         report({
           messageId: 'unparsable',
+          registry,
           data: { ...data, problem: `${p.message}${p.line ? ` (line ${p.line})` : ''}${p.field ? ` (${p.field})` : ''}` },
           evidence: h.problems.slice(0, 4).map((q) => ({ where: `${where}${q.line ? `:${q.line}` : ''}`, what: q.message })),
           fix: [`Fix ${h.file}; a minimal mirror config:\n  server = "https://${h.namespace === 'docker.io' ? 'registry-1.docker.io' : h.namespace}"\n  [host."https://<mirror>"]\n    capabilities = ["pull", "resolve"]`],
         });
         continue;
       }
-      for (const e of judgeHosts(h)) report({ ...e, data: { ...data, url: e.url }, evidence: [{ where, what: e.what }] });
-      // Probe results from this node for this registry's mirrors, when probes ran.
+      for (const e of judgeHosts(h)) report({ messageId: e.messageId, severity: e.severity, fix: e.fix, registry, data: { ...data, url: e.url }, evidence: [{ where, what: e.what }] });
+      // Probe results from this node through this hosts.toml, when probes ran: a mirror that failed
+      // is an error when the pull failed with it, a warning when a later host saved the pull.
       for (const r of evidence.probes?.registry ?? []) {
-        if (r.ok || (r.node && r.node !== node.name) || !r.endpoint) continue;
-        const host = h.hosts.find((x) => hostOf(x.url) && hostOf(x.url) === hostOf(r.endpoint!));
-        if (!host) continue;
-        const failed = r.phases.find((p) => !p.ok);
-        report({
-          messageId: 'probeFailed',
-          severity: 'warning',
-          data: { ...data, url: host.url, phase: failed?.name ?? r.failedPhase ?? '?', error: failed?.error ?? 'failed' },
-          evidence: [{ where, what: `[host."${host.url}"]` }, { where: `probe registry ${r.registry} from ${node.name}`, what: `${failed?.name ?? r.failedPhase ?? '?'}: ${failed?.error ?? 'failed'}` }],
-          fix: [`Fix or remove [host."${host.url}"] in ${h.file} (no restart needed)`],
-        });
+        if (r.node && r.node !== node.name) continue;
+        const tried = r.attempts ?? (r.endpoint && !r.ok ? [{ endpoint: r.endpoint, mirror: true, ok: false, failedPhase: r.failedPhase, error: r.phases.find((p) => !p.ok)?.error }] : []);
+        for (const a of tried) {
+          if (a.ok || !a.mirror) continue;
+          const host = h.hosts.find((x) => hostOf(x.url) && hostOf(x.url) === hostOf(a.endpoint));
+          if (!host) continue;
+          report({
+            messageId: 'probeFailed',
+            severity: r.ok ? 'warning' : 'error',
+            registry: r.registry || undefined,
+            data: { ...data, url: host.url, phase: a.failedPhase ?? r.failedPhase ?? '?', error: a.error ?? 'failed', outcome: r.ok ? 'the pull fell back to the next host after it' : 'no other host served the pull' },
+            evidence: [{ where, what: `[host."${host.url}"] capabilities = ${JSON.stringify(host.capabilities ?? ['pull', 'resolve', 'push'])}${h.capabilities ? `; server ${h.server ?? h.namespace} capabilities = ${JSON.stringify(h.capabilities)}` : ''}` }, { where: `probe registry ${r.registry} (${r.image}) from ${node.name}`, what: `${a.endpoint}: ${a.failedPhase ?? '?'}: ${a.error ?? 'failed'}` }],
+            fix: [`Fix or remove [host."${host.url}"] in ${h.file} (hosts.toml edits need no containerd restart)`, ...(h.capabilities && !h.capabilities.includes('pull') ? [`Let the registry itself serve pulls as a fallback: capabilities = ["pull", "resolve", "push"] at the top of ${h.file}`] : [])],
+          });
+          break;
+        }
       }
     }
   },
