@@ -4,8 +4,10 @@ import { defineRule } from '../define-rule.js';
 import { matchingKeys } from './_keyring.js';
 import { collectPullFailures, nodesOf, type PullFailure } from './_pull-failures.js';
 
-/** Pull errors a credential problem can explain; with any other (DNS, TLS…) it is only a note. */
-const CREDENTIAL_SHAPED = new Set(['unknown', 'image.auth-missing', 'image.auth-rejected', 'image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed']);
+/** Pull errors a credential problem explains; with any other (DNS, TLS…) it is only a note. */
+const CREDENTIAL_SHAPED = new Set(['unknown', 'image.auth-missing', 'image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed']);
+/** Some registries answer an anonymous pull of a private repository with "not found": maybe. */
+const MAYBE_CREDENTIAL = new Set(['image.not-found']);
 
 export default defineRule({
   id: 'image/pull-credentials',
@@ -24,7 +26,7 @@ export default defineRule({
       'service account {namespace}/{sa} lists imagePullSecrets {secrets}, but pod {pod} has none: they are copied only when a pod is created, and this pod predates them',
   },
   docs:
-    'Matching follows kubelet: keys normalised (scheme optional, /v1/ or /v2/ dropped), ports must match, `*` covers one host label, the key path must prefix the repository path; Docker Hub images also use an `index.docker.io` key, never `registry-1.docker.io`. Judged only for pods that are failing to pull; severity error when the pull error is credential-shaped (denied, unauthorised, not found, or unrecognised), info otherwise.',
+    'Matching follows kubelet: keys normalised (scheme optional, /v1/ or /v2/ dropped), ports must match, `*` covers one host label, the key path must prefix the repository path; Docker Hub images also use an `index.docker.io` key, never `registry-1.docker.io`. Judged only for pods that are failing to pull; severity error when the pull error is credential-shaped (denied, unauthorised, or unrecognised), warning when it is "not found" (some registries hide private repositories that way), info otherwise.',
   check({ cluster, classify, report }) {
     const secretsRead = cluster.read.includes('secrets');
     const secretByRef = new Map(cluster.pullSecrets.map((s) => [`${s.namespace}/${s.name}`, s]));
@@ -38,7 +40,8 @@ export default defineRule({
       const key = `${f.podRef}|${f.registry}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const severity: Severity = CREDENTIAL_SHAPED.has(f.classification.cause) ? 'error' : 'info';
+      const cause = f.classification.cause;
+      const severity: Severity = CREDENTIAL_SHAPED.has(cause) ? 'error' : MAYBE_CREDENTIAL.has(cause) ? 'warning' : 'info';
       const ns = f.pod.namespace;
       const scope = { nodes: nodesOf(f), pods: [f.podRef], registry: f.registry, severity };
       const pullText = f.classifiedText ?? f.texts[0];
