@@ -84,21 +84,29 @@ const suite: Suite = {
       log(`wrote ${(gen.bytes / 1e6).toFixed(0)} MB`);
       // The child bundle sits in the package so `packages: external` imports resolve from node_modules.
       const script = await bundleSelf(join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules', '.cache', 'flannel-doctor-bench'));
-      const parse = await child(script, 'parse', dir);
+      // Best of n runs for each side: the machine may be shared, the minimum is the least disturbed.
+      const runs = quick ? 3 : 2;
+      const best = async (mode: 'parse' | 'diagnose'): Promise<ChildResult> => {
+        const rs: ChildResult[] = [];
+        for (let i = 0; i < runs; i++) rs.push(await child(script, mode, dir));
+        return { ...rs[0], ms: Math.min(...rs.map((r) => r.ms)), cpuMs: Math.min(...rs.map((r) => r.cpuMs)), maxRssMB: Math.max(...rs.map((r) => r.maxRssMB)) };
+      };
+      const parse = await best('parse');
       log(`parse-only: ${(parse.ms / 1000).toFixed(2)} s wall, ${(parse.cpuMs / 1000).toFixed(2)} s CPU, ${parse.maxRssMB.toFixed(0)} MB peak RSS`);
-      const diag = await child(script, 'diagnose', dir);
+      const diag = await best('diagnose');
       log(`diagnose: ${(diag.ms / 1000).toFixed(2)} s wall, ${(diag.cpuMs / 1000).toFixed(2)} s CPU, ${diag.maxRssMB.toFixed(0)} MB peak RSS, ${diag.counts.findings} findings`);
-      // CPU time is compared: wall time swings with whatever else the machine runs (both are reported).
-      const ratio = parse.cpuMs / diag.cpuMs; // > 1 would mean diagnose is faster than parsing alone
-      const timeOk = diag.cpuMs <= 2 * parse.cpuMs;
+      // The target is on elapsed time (what a user waits for). CPU time (all threads, so V8's parallel
+      // GC counts) is reported beside it: it is steadier when the machine is shared.
+      const ratio = parse.ms / diag.ms; // > 1 would mean diagnose is faster than parsing alone
+      const timeOk = diag.ms <= 2 * parse.ms;
       const rssOk = diag.maxRssMB < 2048;
       const countsOk = diag.counts.nodes === shape.nodes && diag.counts.pods === shape.pods + 2 && diag.counts.events === shape.events;
       return {
         suite: 'diagnose-scale',
-        ours: { label: 'diagnose --bundle', unit: 's CPU', value: diag.cpuMs / 1000, note: `${(diag.ms / 1000).toFixed(1)} s wall; ${diag.maxRssMB.toFixed(0)} MB peak RSS; read ${diag.counts.nodes} nodes, ${diag.counts.pods} pods, ${diag.counts.events} events` },
-        peer: { label: 'streaming parse only', unit: 's CPU', value: parse.cpuMs / 1000, note: `${(parse.ms / 1000).toFixed(1)} s wall; ${parse.maxRssMB.toFixed(0)} MB peak RSS; ${(gen.bytes / 1e6).toFixed(0)} MB of JSON` },
+        ours: { label: 'diagnose --bundle', unit: 's', value: diag.ms / 1000, note: `${(diag.cpuMs / 1000).toFixed(1)} s CPU; ${diag.maxRssMB.toFixed(0)} MB peak RSS; read ${diag.counts.nodes} nodes, ${diag.counts.pods} pods, ${diag.counts.events} events` },
+        peer: { label: 'streaming parse only', unit: 's', value: parse.ms / 1000, note: `${(parse.cpuMs / 1000).toFixed(1)} s CPU; ${parse.maxRssMB.toFixed(0)} MB peak RSS; ${(gen.bytes / 1e6).toFixed(0)} MB of JSON` },
         ratio,
-        target: '<= 2x parse-only CPU time, peak RSS < 2 GB, every object counted',
+        target: '<= 2x parse-only time, peak RSS < 2 GB, every object counted',
         met: timeOk && rssOk && countsOk,
         extra: {
           bundleMB: Math.round(gen.bytes / 1e6),
