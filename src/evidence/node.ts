@@ -27,7 +27,7 @@
  * | iptables      | iptables                                 | `iptables-save` (nft/legacy variants tried too): policies, rules with targets, backend; rules in both backends is a problem |
  * | offloads      | offloads                                 | `ethtool -k` of each vxlan/flannel* link: feature -> on/off ({} when there is no such link) |
  * | snmp          | snmp                                     | /proc/net/snmp: proto -> counter (Udp InErrors, InCsumErrors, …) |
- * | logs          | logs                                     | tails (4 MiB each, 32 MiB total) of /var/log/{flanneld,kubelet,containerd}.log, flannel pod logs, journal exports/short text: lines matching a catalog signature, classified, identical messages counted together (most frequent 200) |
+ * | logs          | logs                                     | tails (2 MiB each, 12 MiB total) of /var/log/{flanneld,kubelet,containerd}.log, flannel pod logs, journal exports/short text: lines matching a catalog signature, classified, identical messages counted together (most frequent 200) |
  */
 
 /** A located problem found while reading a node file or command output. */

@@ -8,8 +8,8 @@ import type { GatherContext } from './context.js';
 import { scanLog } from './log-scan.js';
 
 /** Bytes read from the end of each log file, and in total: errors that matter are recent. */
-export const LOG_TAIL_BYTES = 4 * 1024 * 1024;
-export const LOG_TOTAL_BYTES = 32 * 1024 * 1024;
+export const LOG_TAIL_BYTES = 2 * 1024 * 1024;
+export const LOG_TOTAL_BYTES = 12 * 1024 * 1024;
 /** At most this many distinct classified messages are kept (the most frequent). */
 export const MAX_LOG_ENTRIES = 200;
 
