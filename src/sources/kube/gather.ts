@@ -171,13 +171,23 @@ class Run {
         }
         if (res.status === 200) this.b.add(kind, res.body, `GET ${path}`);
         else if (res.status === 404 && (o.absentIsFine || o.missing) && res.body?.reason === 'NotFound') o.missing?.(r.namespace, r.name);
-        else {
+        else if (res.status === 403) {
+          // One line per namespace, not one per object: "secrets in namespace shop (a, b)".
+          const names = forbidden.get(r.namespace) ?? [];
+          names.push(r.name);
+          forbidden.set(r.namespace, names);
+          ok = false;
+        } else {
           this.statusUnreadable(what, res.status, res.body, 'get', resource);
           ok = false;
         }
       }
     };
+    const forbidden = new Map<string, string[]>();
     await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 16, Math.max(refs.length, 1)) }, worker));
+    for (const [ns, names] of [...forbidden].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      this.statusUnreadable(`${resource} in namespace ${ns} (${names.sort().join(', ')})`, 403, undefined, 'get', resource);
+    }
     if (ok) this.b.markRead(key);
   }
 
