@@ -4,7 +4,7 @@
  * and the cause id, with a message in the words Go/containerd would use.
  */
 import { connect as netConnect, type Socket } from 'node:net';
-import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { ProbePhase } from '../../evidence/probes.js';
 import { HttpConnection, PhaseTimeout } from './http1.js';
 import type { NodeResolver } from './node-resolver.js';
@@ -223,6 +223,19 @@ async function viaProxy(ctx: DialContext, proxyUrl: string, host: string, port: 
   );
 }
 
+// Building a context parses every system root: once per CA set, not per connection.
+const contexts = new Map<string, SecureContext>();
+function secureContextFor(ca: string[]): SecureContext {
+  const key = ca.join('\n');
+  let c = contexts.get(key);
+  if (!c) {
+    c = createSecureContext({ ca: [...rootCertificates, ...ca] });
+    if (contexts.size > 64) contexts.clear();
+    contexts.set(key, c);
+  }
+  return c;
+}
+
 function tlsHandshake(socket: Socket, host: string, target: DialTarget, deadline: number): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
     const left = timeLeft(deadline, 'tls');
@@ -230,7 +243,7 @@ function tlsHandshake(socket: Socket, host: string, target: DialTarget, deadline
     const t = tlsConnect({
       socket,
       servername: isIp ? undefined : host,
-      ca: [...rootCertificates, ...target.ca],
+      secureContext: secureContextFor(target.ca),
       rejectUnauthorized: false,
       ALPNProtocols: ['http/1.1'],
     });

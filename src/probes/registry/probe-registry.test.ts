@@ -78,6 +78,17 @@ describe('probeRegistry against a real docker-registry', () => {
     expect(r.node).toBe('n1');
   });
 
+  it('several images of one registry reuse the keep-alive connection, the /v2/ answer and the credentials', async () => {
+    const image = (t: string) => `reg.test:${regs.auth!.port}/app/${t}`;
+    const rs = await probeRegistry([image('ok:1'), image('multi:1'), image('ok:nope')], { hostRoot: trusted, arch: 'amd64', concurrency: 1, pullSecret: secretFile('puller', PASSWORD, `reg.test:${regs.auth!.port}`) });
+    expect(rs.map((r) => r.cause ?? 'ok')).toEqual(['ok', 'ok', 'image.not-found']);
+    expect(rs[0]!.phases.map((p) => p.name)).toEqual(['dns', 'tcp', 'tls', 'v2', 'auth', 'manifest', 'platform']);
+    expect(rs[1]!.phases.map((p) => p.name)).toEqual(['connect', 'v2', 'auth', 'manifest', 'platform']);
+    expect(rs[1]!.phases[0]!.detail).toContain('reused');
+    const fresh = await probeRegistry([image('ok:1'), image('multi:1')], { hostRoot: trusted, arch: 'amd64', concurrency: 1, reuse: false, pullSecret: secretFile('puller', PASSWORD, `reg.test:${regs.auth!.port}`) });
+    expect(fresh[1]!.phases.map((p) => p.name)).toContain('tls');
+  });
+
   it('an index containing the node platform passes; one without it is image.platform-mismatch', async () => {
     const multi = await one(`reg.test:${regs.tls!.port}/app/multi:1`, { hostRoot: trusted, arch: 'arm64' });
     expect(multi.ok, JSON.stringify(multi.phases)).toBe(true);

@@ -8,6 +8,7 @@ import type { ProbePhase, RegistryProbeResult } from '../../evidence/probes.js';
 import { parseImageReference, type ImageReference } from '../../parsers/image-reference.js';
 import { basicAuth, parseChallenges, tokenUrl } from './auth.js';
 import { dial, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
+import { ConnPool } from './conn-pool.js';
 import { resolveRegistryHosts, type HostsResolution, type RegistryHostConfig } from './hosts-config.js';
 import { PhaseTimeout, type HttpConnection, type HttpResponse } from './http1.js';
 import { NodeResolver } from './node-resolver.js';
@@ -29,8 +30,13 @@ export interface RegistryProbeOptions {
   arch?: string;
   /** Proxy settings the runtime uses. Default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY of this process. */
   proxy?: ProxyConfig;
-  /** Check the platform (fetches the index or config). Default true. */
-  checkPlatform?: boolean;
+  /**
+   * Check the node's platform: 'full' fetches an index or, for a single manifest, its config blob;
+   * 'index' only looks inside indexes; false skips it. Default 'full' (true means 'full').
+   */
+  checkPlatform?: boolean | 'full' | 'index';
+  /** Reuse keep-alive connections, the /v2/ answer and tokens across images of one endpoint. Default true. */
+  reuse?: boolean;
   /** Directory of containerd's hosts.toml tree, relative to hostRoot. Default etc/containerd/certs.d. */
   certsDir?: string;
 }
@@ -43,7 +49,9 @@ export async function probeRegistry(images: string[], opts: RegistryProbeOptions
   const hostsCache = new Map<string, Promise<HostsResolution>>();
   const env = process.env;
   const proxy = opts.proxy ?? { httpsProxy: env.HTTPS_PROXY ?? env.https_proxy, httpProxy: env.HTTP_PROXY ?? env.http_proxy, noProxy: env.NO_PROXY ?? env.no_proxy };
-  const shared = { hostRoot, resolver, creds, proxy, timeoutMs: opts.timeoutMs ?? 10_000, arch: opts.arch ?? ociArch(), checkPlatform: opts.checkPlatform ?? true, node: opts.node, certsDir: opts.certsDir };
+  const pool = new ConnPool();
+  const platform = opts.checkPlatform === undefined || opts.checkPlatform === true ? 'full' : opts.checkPlatform;
+  const shared: Shared = { resolver, creds, proxy, timeoutMs: opts.timeoutMs ?? 10_000, arch: opts.arch ?? ociArch(), checkPlatform: platform, node: opts.node, pool: opts.reuse === false ? undefined : pool };
   const hostsFor = (ns: string) => {
     let p = hostsCache.get(ns);
     if (!p) hostsCache.set(ns, (p = resolveRegistryHosts(hostRoot, ns, opts.certsDir)));
@@ -57,7 +65,11 @@ export async function probeRegistry(images: string[], opts: RegistryProbeOptions
       results[i] = await probeOne(images[i]!, shared, hostsFor);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, images.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 8, images.length)) }, worker));
+  } finally {
+    pool.closeAll();
+  }
   return results;
 }
 
@@ -67,8 +79,9 @@ interface Shared {
   proxy: ProxyConfig;
   timeoutMs: number;
   arch: string;
-  checkPlatform: boolean;
+  checkPlatform: false | 'full' | 'index';
   node?: string;
+  pool?: ConnPool;
 }
 
 interface Attempt {
@@ -147,11 +160,16 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
   const ctx: DialContext = { resolver: s.resolver, proxy: s.proxy, now: () => Date.now(), phases: a.phases };
   const target: DialTarget = { scheme: host.scheme, host: host.host, skipVerify: host.skipVerify, ca: host.ca };
   let conn: HttpConnection | undefined;
+  let poolable = !!s.pool;
+  const poolKey = `${host.url}|${host.skipVerify}|${host.ca.length}`;
   try {
-    try {
+    conn = s.pool?.take(poolKey);
+    if (conn) ctx.phases.push({ name: 'connect', ok: true, ms: 0, detail: `reused keep-alive connection to ${host.host}` });
+    else try {
       conn = await dial(ctx, target, deadline);
     } catch (e) {
       if (e instanceof PhaseError && e.cause === 'registry.http-to-https' && host.httpFallback) {
+        poolable = false;
         conn = await dial(ctx, { ...target, scheme: 'http' }, deadline);
       } else if (e instanceof PhaseError && e.cause === 'registry.http-to-https' && !(await speaksPlainHttp(ctx, target, deadline))) {
         throw new PhaseError('tls', 'registry.tls-handshake-timeout', e.message.replace('http: server gave HTTP response to HTTPS client', 'TLS handshake failed: the server did not speak TLS'));
@@ -168,7 +186,15 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
         (e) => new PhaseError(name, e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', e instanceof PhaseTimeout ? `${method} ${host.url}${path}: request timed out (Client.Timeout exceeded while awaiting headers)` : `${method} ${host.url}${path}: ${e.message}`),
       );
     const base = host.apiRoot;
-    const v2 = await req('v2', 'GET', `${base}/`, {});
+    const cached = poolable ? s.pool?.v2.get(poolKey) : undefined;
+    let v2: HttpResponse;
+    if (cached) {
+      v2 = cached;
+      ctx.phases.push({ name: 'v2', ok: true, ms: 0, detail: `GET ${base}/ → ${cached.status} (answer of an earlier image)` });
+    } else {
+      v2 = await req('v2', 'GET', `${base}/`, {});
+      if (poolable && (v2.status === 200 || v2.status === 401)) s.pool?.v2.set(poolKey, v2);
+    }
     a.rateLimit = rateLimitOf(v2);
     statusVerdict(v2, 'v2', !!cred, false);
     let authorization: string | undefined;
@@ -183,7 +209,7 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     a.digest = head.headers['docker-content-digest'];
     a.mediaType = head.headers['content-type'];
     if (s.checkPlatform && !c.closed) {
-      await checkPlatform(ctx, c, ref, a, base, ns, headers, s.arch, deadline, host);
+      await checkPlatform(ctx, c, ref, a, base, ns, headers, s.arch, deadline, host, s.checkPlatform);
     }
     a.ok = true;
   } catch (e) {
@@ -193,7 +219,9 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     a.error = pe.message;
     if (!a.phases.some((p) => !p.ok)) a.phases.push({ name: pe.phase, ok: false, ms: 0, error: pe.message });
   } finally {
-    conn?.close();
+    // a connection that answered cleanly goes back to the pool; anything odd is closed
+    if (conn && poolable && s.pool && !conn.closed && (a.ok || a.cause?.startsWith('image.'))) s.pool.give(poolKey, conn);
+    else conn?.close();
   }
   return a;
 }
@@ -245,6 +273,12 @@ async function authenticate(ctx: DialContext, v2: HttpResponse, ref: ImageRefere
     const headers: Record<string, string> = {};
     if (cred?.username !== undefined && cred.password !== undefined) headers['Authorization'] = basicAuth(cred.username, cred.password);
     else if (cred?.identityToken) headers['Authorization'] = `Bearer ${cred.identityToken}`;
+    const tokenKey = `${url.href}|${cred?.key ?? ''}`;
+    const known = s.pool?.tokens.get(tokenKey);
+    if (known) {
+      ctx.phases.push({ name: 'auth', ok: true, ms: 0, detail: `Bearer token from ${url.origin}${url.pathname} (fetched for an earlier image)` });
+      return `Bearer ${known}`;
+    }
     const realmTarget: DialTarget = { scheme, host: url.host, skipVerify: host.skipVerify, ca: host.ca };
     const sub: DialContext = { ...ctx, phases: [] };
     let token: string | undefined;
@@ -267,6 +301,7 @@ async function authenticate(ctx: DialContext, v2: HttpResponse, ref: ImageRefere
       ctx.phases.push({ name: 'auth', ok: false, ms, error: pe.message, detail: `Bearer realm ${url.origin}${url.pathname} (${sub.phases.map((p) => `${p.name} ${p.ms}ms`).join(', ')})` });
       throw new PhaseError('auth', pe.cause, pe.message);
     }
+    s.pool?.tokens.set(tokenKey, token!);
     const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
     ctx.phases.push({ name: 'auth', ok: true, ms, detail: `Bearer token from ${url.origin}${url.pathname} (${cred ? `credentials for ${cred.key}` : 'anonymous'})` });
     return `Bearer ${token}`;
@@ -283,8 +318,8 @@ async function authenticate(ctx: DialContext, v2: HttpResponse, ref: ImageRefere
   throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', '401 Unauthorized without a challenge');
 }
 
-async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageReference, a: Attempt, base: string, ns: string, headers: Record<string, string>, arch: string, deadline: number, host: RegistryHostConfig): Promise<void> {
-  const t0 = performance.now();
+async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageReference, a: Attempt, base: string, ns: string, headers: Record<string, string>, arch: string, deadline: number, host: RegistryHostConfig, mode: 'full' | 'index'): Promise<void> {
+  if (mode === 'index' && !isIndexType(a.mediaType)) return;
   const fail = (e: Error) => new PhaseError('platform', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `${host.url}: ${e.message}`);
   await phase(
     ctx,
