@@ -99,7 +99,8 @@ function latency(history){
   var n=Math.max(2,history.length);var colors=['#3490dc','#e3342f','#38c172','#f6993f','#9561e2','#f66d9b','#4dc0b5','#6574cd'];
   svg.innerHTML=keys.map(function(k,j){
     var pts=series[k].map(function(p){return (p[0]*(W-20)/(n-1)+10).toFixed(1)+','+(H-10-p[1]*(H-20)/max).toFixed(1);}).join(' ');
-    return '<polyline fill="none" stroke-width="2" stroke="'+colors[j%8]+'" points="'+pts+'"/>';
+    var dots=series[k].map(function(p){return '<circle r="3" fill="'+colors[j%8]+'" cx="'+(p[0]*(W-20)/(n-1)+10).toFixed(1)+'" cy="'+(H-10-p[1]*(H-20)/max).toFixed(1)+'"/>';}).join('');
+    return '<polyline fill="none" stroke-width="2" stroke="'+colors[j%8]+'" points="'+pts+'"/>'+dots;
   }).join('');
   el('legend').innerHTML=keys.map(function(k,j){return '<span style="color:'+colors[j%8]+'">■</span> '+esc(k);}).join(' · ')+' (max '+max.toFixed(0)+' ms)';
 }

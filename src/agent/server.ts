@@ -23,6 +23,7 @@ async function handle(agent: Agent, req: IncomingMessage, res: ServerResponse): 
     return send(res, 405, 'application/json', JSON.stringify({ error: 'method not allowed' }));
   }
   if (path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
+  if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
   if (!authorised(agent, req, url)) {
     res.setHeader('WWW-Authenticate', 'Bearer realm="flannel-doctor"');
     return send(res, 401, 'application/json', JSON.stringify({ error: 'unauthorized: send Authorization: Bearer <token>' }));
