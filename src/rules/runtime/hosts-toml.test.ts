@@ -1,14 +1,44 @@
 import { testRule } from '../rule-tester.js';
+import type { PodInfo } from '../../evidence/cluster.js';
 import { breakNode, healthy } from '../_healthy-nodes.js';
 import rule from './hosts-toml.js';
+
+const PULL_ERR =
+  'Back-off pulling image "reg.lab:5000/lab/app:1.0": ErrImagePull: rpc error: code = Unknown desc = failed to pull and unpack image "reg.lab:5000/lab/app:1.0": failed to resolve reference "reg.lab:5000/lab/app:1.0": failed to do request: Head "http://reg-mirror.lab:5000/v2/lab/app/manifests/1.0?ns=reg.lab%3A5000": dial tcp 172.31.250.242:5000: connect: connection refused';
+const pullingPod = (node: string, message: string): PodInfo => ({
+  namespace: 'shop', name: 'web-7d9f', labels: {}, nodeName: node, imagePullSecrets: [], hostNetwork: false, phase: 'Pending', conditions: [],
+  containers: [{ name: 'web', image: 'reg.lab:5000/lab/app:1.0', init: false }],
+  statuses: [{ name: 'web', init: false, image: 'reg.lab:5000/lab/app:1.0', ready: false, restartCount: 0, state: 'waiting', reason: 'ImagePullBackOff', message }],
+});
+const deadMirror = (n: { registryHosts: { capabilities?: string[]; hosts: { url: string; capabilities?: string[] }[] }[] }) => {
+  n.registryHosts[1].capabilities = ['push'];
+  n.registryHosts[1].hosts = [{ url: 'http://reg-mirror.lab:5000', capabilities: ['pull', 'resolve'] }];
+};
 
 testRule(rule, {
   healthy: [
     { name: 'docker.io mirror and a private registry', evidence: healthy() },
     { name: 'mirror with override_path', evidence: breakNode('n1', (n) => (n.registryHosts[0].hosts = [{ url: 'https://harbor.lab/v2/dockerhub', capabilities: ['pull'], overridePath: true }])) },
     { name: 'host_port_ directory form', evidence: breakNode('n2', (n) => (n.registryHosts[1].namespace = 'reg.lab_5000_')) },
+    {
+      name: 'a pull failing at the registry itself is not a mirror problem',
+      evidence: (() => {
+        const e = healthy({ nodes: ['n2'] });
+        e.cluster!.pods = [pullingPod('n2', PULL_ERR.replace('http://reg-mirror.lab:5000', 'https://reg.lab:5000'))];
+        return e;
+      })(),
+    },
   ],
   faulty: [
+    {
+      name: 'pulls fail at a dead mirror and the server is push-only',
+      evidence: (() => {
+        const e = breakNode('n2', deadMirror, { nodes: ['n2'] });
+        e.cluster!.pods = [pullingPod('n2', PULL_ERR)];
+        return e;
+      })(),
+      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n2'], pods: ['shop/web-7d9f'], registry: 'reg.lab:5000', severity: 'error', messageIncludes: 'no fallback' }],
+    },
     {
       name: 'TOML syntax error',
       evidence: breakNode('n1', (n) => (n.registryHosts[1].problems = [{ file: n.registryHosts[1].file, line: 3, message: 'expected "=" after key' }])),

@@ -1,5 +1,5 @@
 import type { RegistryHostConfig } from '../../evidence/node.js';
-import { defineRule } from '../define-rule.js';
+import { defineRule, type RuleContext } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 
 function hostOf(url: string): string | undefined {
@@ -35,6 +35,7 @@ export default defineRule({
     v2path: 'node {node}: {file} mirror {url} ends in /v2 without override_path; containerd requests {url}/v2/…',
     noPull: 'node {node}: {file} mirror {url} lacks the "pull" capability and is never used for pulls',
     probeFailed: 'node {node}: mirror {url} from {file} failed its probe ({phase}: {error}); {outcome}',
+    pullsFail: 'node {node}: pulls through mirror {url} from {file} fail ({cause}) for {count} pod{plural}{noFallback}',
   },
   docs: 'containerd tries the [host."…"] entries in file order, then `server` (facts §5.2). A host entry whose URL already contains /v2 needs override_path = true. Capabilities decide what a host is used for; a mirror without "pull" is skipped.',
   check(ctx) {
@@ -81,6 +82,24 @@ export default defineRule({
           break;
         }
       }
+      for (const m of mirrorFailures(ctx, h)) {
+        report({
+          messageId: 'pullsFail',
+          registry,
+          pods: m.pods,
+          alternatives: [m.cause],
+          data: { ...data, url: m.url, cause: m.cause, count: m.pods.length, plural: m.pods.length === 1 ? '' : 's', noFallback: h.capabilities && !h.capabilities.includes('pull') ? '; the registry itself is not allowed to serve pulls, so there is no fallback' : '' },
+          evidence: [
+            { where, what: `[host."${m.url}"]${h.capabilities ? `; top-level capabilities = ${JSON.stringify(h.capabilities)}` : ''}` },
+            ...m.texts.slice(0, 2).map((t) => ({ where: t.where, what: t.text.length > 400 ? `${t.text.slice(0, 397)}…` : t.text })),
+          ],
+          fix: [
+            `Fix the mirror URL in ${h.file} or remove [host."${m.url}"] (hosts.toml edits need no containerd restart)`,
+            ...(h.capabilities && !h.capabilities.includes('pull') ? [`Or let the registry serve pulls again: capabilities = ["pull", "resolve", "push"] at the top of ${h.file}`] : []),
+            `Then retry: kubectl delete pod ${m.pods[0] ?? '<pod>'} (or wait for the back-off)`,
+          ],
+        });
+      }
     }
   },
 });
@@ -102,4 +121,51 @@ function judgeHosts(h: RegistryHostConfig): { messageId: 'v2path' | 'noPull'; se
     }
   }
   return out;
+}
+
+/** Pull errors that failed at the mirror: connectivity, TLS, DNS and 5xx, not image-level answers. */
+const MIRROR_FAULTS = new Set([
+  'registry.connection-refused', 'registry.connect-timeout', 'registry.dns', 'registry.tls-handshake-timeout', 'registry.tls-untrusted',
+  'registry.tls-name-mismatch', 'registry.tls-expired-or-clock', 'registry.http-to-https', 'registry.server-error',
+]);
+
+/** The host of the URL a containerd pull error names (Head/Get "<url>"). */
+const URL_IN_ERROR = /\b(?:Head|Get|GET|HEAD)\s+"(https?:\/\/[^"/\s]+)[^"]*"/;
+
+/**
+ * Pod pull errors on this node whose failing request went to one of this hosts.toml's mirrors.
+ * Reads pod statuses, events and free messages of the cluster evidence when present.
+ */
+function mirrorFailures(ctx: RuleContext<string>, h: RegistryHostConfig): { url: string; cause: string; pods: string[]; texts: { where: string; text: string }[] }[] {
+  const { evidence, node } = ctx;
+  const cluster = evidence.cluster;
+  const texts: { where: string; text: string; pod?: string }[] = [];
+  const onNode = new Set<string>();
+  for (const p of cluster?.pods ?? []) {
+    if (p.nodeName !== node.name) continue;
+    const ref = `${p.namespace}/${p.name}`;
+    onNode.add(ref);
+    for (const st of p.statuses) for (const t of [st.message, st.lastTerminationMessage]) if (t) texts.push({ where: `pod ${ref} container ${st.name}`, text: t, pod: ref });
+  }
+  for (const e of cluster?.events ?? []) {
+    const ref = e.involved.name ? `${e.involved.namespace ?? e.namespace}/${e.involved.name}` : undefined;
+    if (e.message && ref && (onNode.has(ref) || e.host === node.name)) texts.push({ where: `event ${ref}`, text: e.message, pod: ref });
+  }
+  for (const m of evidence.messages) if (m.node === node.name) texts.push({ where: m.where, text: m.text, pod: m.pod });
+  const out = new Map<string, { url: string; cause: string; pods: string[]; texts: { where: string; text: string }[] }>();
+  for (const t of texts) {
+    const hostInError = URL_IN_ERROR.exec(t.text)?.[1];
+    if (!hostInError) continue;
+    // A [host] entry naming the registry itself is not a mirror: failures there are the registry's.
+    const self = new Set([h.namespace, h.server ? hostOf(h.server) : undefined].filter(Boolean));
+    const mirror = h.hosts.find((x) => hostOf(x.url) === hostOf(hostInError) && !self.has(hostOf(x.url)));
+    if (!mirror) continue;
+    const cause = ctx.classify(t.text).cause;
+    if (!MIRROR_FAULTS.has(cause)) continue;
+    const entry = out.get(mirror.url) ?? { url: mirror.url, cause, pods: [], texts: [] };
+    if (t.pod && !entry.pods.includes(t.pod)) entry.pods.push(t.pod);
+    entry.texts.push(t);
+    out.set(mirror.url, entry);
+  }
+  return [...out.values()];
 }
