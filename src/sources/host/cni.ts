@@ -63,7 +63,7 @@ export async function gatherIpam(ctx: GatherContext): Promise<void> {
     const dir = `${base}/${net}`;
     if (!(await files.isDir(dir))) continue;
     const ips = ((await files.list(dir)) ?? []).filter((n) => IP_FILE.test(n));
-    const entry: NodeEvidence_Ipam = { network: net, allocated: ips.length };
+    const entry: IpamEntry = { network: net, allocated: ips.length };
     const size = rangeSizeFor(net, node.cniConfigs, node.subnetEnv?.subnet);
     if (size !== undefined) entry.rangeSize = size;
     if (running) {
@@ -82,7 +82,7 @@ export async function gatherIpam(ctx: GatherContext): Promise<void> {
   ctx.gathered('ipam');
 }
 
-type NodeEvidence_Ipam = GatherContext['node']['ipam'][number];
+type IpamEntry = GatherContext['node']['ipam'][number];
 
 /** Usable addresses of a host-local range: the subnet minus network, gateway and broadcast. */
 export function usableInSubnet(cidr: string): number | undefined {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { IptablesState } from '../../evidence/node.js';
 import { parseEthtoolFeatures } from '../../parsers/ethtool-features.js';
 import { parseBridgeFdb, parseIpLinks, parseIpNeigh, parseIpRoutes } from '../../parsers/iproute-json.js';
@@ -86,10 +87,12 @@ export async function gatherModules(ctx: GatherContext): Promise<void> {
   if (procModules !== undefined || found.size) ctx.gathered('modules');
 }
 
-async function existsOnHost(m: string): Promise<boolean> {
-  // With a host root lacking sys/, the running kernel is the node's kernel (DaemonSet, lab netns).
-  const { stat } = await import('node:fs/promises');
-  return stat(`/sys/module/${m}`).then(() => true, () => false);
+/** With a host root lacking sys/, the running kernel is the node's kernel (DaemonSet, lab netns). */
+function existsOnHost(m: string): Promise<boolean> {
+  return stat(`/sys/module/${m}`).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function gatherSnmp(ctx: GatherContext): Promise<void> {
