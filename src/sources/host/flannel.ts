@@ -1,4 +1,5 @@
-import { isRecord, parseJsonText } from '../../parsers/json-text.js';
+import { parseJsonText } from '../../parsers/json-text.js';
+import { parseNetConf } from '../../parsers/net-conf.js';
 import { parseSubnetEnv } from '../../parsers/subnet-env.js';
 import { subnetFileFrom } from './cni.js';
 import type { GatherContext } from './context.js';
@@ -27,8 +28,8 @@ export async function gatherNetConf(ctx: GatherContext): Promise<void> {
     const r = await ctx.files.read(file, 256 * 1024);
     if (r.text === undefined) continue;
     const json = parseJsonText(r.text, file);
-    const problems = json.problems;
-    if (json.value !== undefined && !isRecord(json.value)) problems.push({ file, field: '$', message: 'net-conf.json must be a JSON object' });
+    // The net-conf parser reads it the way flanneld does (Backend absent means udp, …): its problems are kept.
+    const problems = parseNetConf(r.text, file).problems;
     ctx.node.netConf = { file, ...(json.value !== undefined ? { raw: json.value } : {}), problems };
     ctx.gathered('netConf');
     return;

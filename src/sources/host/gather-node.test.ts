@@ -63,6 +63,7 @@ describe.skipIf(!isRoot)('gatherNode on a real namespace', () => {
     write('etc/cni/net.d/10-flannel.conflist', conflist());
     for (const b of ['flannel', 'bridge', 'host-local', 'portmap']) write(`opt/cni/bin/${b}`, '#!/bin/sh\n', 0o755);
     write('run/flannel/subnet.env', 'FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.1.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n');
+    write('etc/kube-flannel/net-conf.json', '{"Network": "10.244.0.0/16", "Backend": {"Type": "vxlan"}}');
     write('var/lib/cni/networks/cbr0/10.244.1.2', 'aaaabbbbccccdddd\r\neth0');
     write('var/lib/cni/networks/cbr0/last_reserved_ip.0', '10.244.1.2');
     write('run/containerd/io.containerd.runtime.v2.task/k8s.io/eeeeffff/config.json', '{}');
@@ -93,11 +94,12 @@ describe.skipIf(!isRoot)('gatherNode on a real namespace', () => {
   it('gathers every key with the namespace state and the host-root files', async () => {
     const n = await gatherNode({ hostRoot: root, run: netnsRunner(NS), kernelViaRunner: true });
     expect(n.name).toBe('lab-n1');
-    expect(n.gathered).toEqual(expect.arrayContaining(['cni', 'ipam', 'subnetEnv', 'containerd', 'registryHosts', 'dockerDaemon', 'resolvConf', 'links', 'routes', 'neighbours', 'fdb', 'sysctls', 'modules', 'iptables', 'offloads', 'snmp', 'logs']));
+    expect(n.gathered).toEqual(expect.arrayContaining(['cni', 'ipam', 'subnetEnv', 'netConf', 'containerd', 'registryHosts', 'dockerDaemon', 'resolvConf', 'links', 'routes', 'neighbours', 'fdb', 'sysctls', 'modules', 'iptables', 'offloads', 'snmp', 'logs']));
     expect(n.cniConfigs.map((c) => [c.file, c.valid])).toEqual([['/etc/cni/net.d/10-flannel.conflist', true]]);
     expect(n.cniBinaries).toEqual(['bridge', 'flannel', 'host-local', 'portmap']);
     expect(n.subnetEnv).toMatchObject({ subnet: '10.244.1.1/24', mtu: 1450, ipmasq: true });
     expect(n.ipam).toEqual([{ network: 'cbr0', allocated: 1, rangeSize: 253, leaked: 1 }]);
+    expect(n.netConf).toEqual({ file: '/etc/kube-flannel/net-conf.json', raw: { Network: '10.244.0.0/16', Backend: { Type: 'vxlan' } }, problems: [] });
     expect(n.containerd?.configPath).toBe('/etc/containerd/certs.d');
     expect(n.registryHosts[0]).toMatchObject({ namespace: 'docker.io', inConfigPath: true, hosts: [{ url: 'http://127.0.0.1:5000', capabilities: ['pull'] }] });
     expect(n.resolvConf?.nameservers).toEqual(['127.0.0.53']);
