@@ -21,7 +21,7 @@ interface Compiled {
 
 interface Automaton {
   sigs: Compiled[];
-  /** ASCII code → character class (0 = a character no anchor uses). */
+  /** UTF-16 code unit → character class (0 = a character no anchor uses); a full table, no branch. */
   alpha: Uint8Array;
   classes: number;
   /**
@@ -55,6 +55,8 @@ function build(signatures: readonly Signature[]): Automaton {
     }
   }
   for (let c = 65; c <= 90; c++) alpha[c] = alpha[c + 32]; // upper case reads as lower case
+  const wide = new Uint8Array(65536);
+  wide.set(alpha);
   // Trie of anchors.
   const goto: Map<number, number>[] = [new Map()];
   const outs: Set<number>[] = [new Set()];
@@ -114,7 +116,7 @@ function build(signatures: readonly Signature[]): Automaton {
   }
   return {
     sigs,
-    alpha,
+    alpha: wide,
     classes,
     trans: packed,
     outStart,
@@ -181,7 +183,7 @@ function candidates(a: Automaton, text: string): number {
   let nc = 0;
   for (let i = 0, len = text.length; i < len; i++) {
     const c = text.charCodeAt(i);
-    s = trans[s + (c < 128 ? alpha[c] : 0)];
+    s = trans[s + alpha[c]];
     if (s < 0) {
       s = -s;
       const state = s / classes;

@@ -76,3 +76,16 @@ describe('explain --stdin streaming', () => {
     );
   });
 });
+
+describe('explain --stdin JSON output', () => {
+  it('escapes exactly like JSON.stringify', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 80 }), async (s) => {
+        const line = s.replace(/[\n\r]/g, ' ');
+        const { lines } = await run(line + '\n', 4096);
+        expect(lines[0].message).toBe(line);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

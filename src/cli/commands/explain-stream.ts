@@ -27,9 +27,17 @@ function jsonTail(c: Classification): string {
   return t;
 }
 
+/** Characters JSON.stringify would escape (quote, backslash, controls, lone surrogates). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON string literal; most log lines need no escaping, and a regex test is cheaper than stringify. */
+function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
 function jsonLine(line: string, c: Classification): string {
   const long = line.length > MAX_ECHOED;
-  let s = `{"message":${JSON.stringify(long ? line.slice(0, MAX_ECHOED) + '…' : line)}`;
+  let s = `{"message":${jsonString(long ? line.slice(0, MAX_ECHOED) + '…' : line)}`;
   if (long) s += `,"truncated":true,"length":${line.length}`;
   s += jsonTail(c);
   s += ',"alternatives":[';
@@ -73,7 +81,7 @@ export async function explainStream(
       let line = text.slice(start, end);
       if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
       const c = classify(line);
-      counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
+      if (format === 'text') counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
       pending += render(line, c);
       lines++;
       if (nl === -1) return;
