@@ -21,9 +21,9 @@ async function ping(netns: string, ip: string, opts: { size?: number; df?: boole
   return { ok: r.code === 0, ms: Date.now() - t0, ...(r.code === 0 ? {} : { error: (r.stderr.trim() || r.stdout.trim().split('\n').pop() || 'no reply').slice(0, 200) }) };
 }
 
-async function dnsQuery(netns: string, server: string, name: string): Promise<{ outcome: DnsProbeResult['outcome']; ms: number; answers?: string[]; error?: string }> {
+async function dnsQuery(netns: string, server: string, ...names: string[]): Promise<{ outcome: DnsProbeResult['outcome']; ms: number; answers?: string[]; error?: string; steps?: DnsProbeResult['steps'] }> {
   const script = join(packageRoot(), 'lab', 'bin', 'dns-query.mjs');
-  const r = await run(netns, [process.execPath, script, server, name, '1500'], { allowFail: true, timeoutMs: 5000 });
+  const r = await run(netns, [process.execPath, script, server, '1500', ...names], { allowFail: true, timeoutMs: 2000 * names.length + 3000 });
   try {
     return JSON.parse(r.stdout);
   } catch {
@@ -31,12 +31,32 @@ async function dnsQuery(netns: string, server: string, name: string): Promise<{ 
   }
 }
 
+/** The mesh through the shared mesh probe (src/probes/mesh) when it loads; the simple pings below otherwise. */
+async function meshProbe(state: LabState): Promise<MeshPathResult[] | undefined> {
+  try {
+    const { probeMesh } = await import('../src/probes/mesh/probe-mesh.js');
+    const { meshTargetsFromLab } = await import('../src/probes/mesh/lab-targets.js');
+    return (await probeMesh(meshTargetsFromLab(state, FLANNEL_MTU))).results;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A pod resolver's walk for a name with fewer than ndots dots: each search domain first, then the name. */
+async function searchWalk(netns: string, server: string, name: string, search: string[]): Promise<Pick<DnsProbeResult, 'outcome' | 'ms' | 'answers' | 'steps'>> {
+  const names = name.split('.').length - 1 >= 5 ? [name] : [...search.map((d) => `${name}.${d}`), name];
+  const r = await dnsQuery(netns, server, ...names);
+  return { outcome: r.outcome, ms: r.ms, ...(r.answers ? { answers: r.answers } : {}), steps: r.steps ?? [{ name, outcome: r.outcome, ms: r.ms }] };
+}
+
 export async function probeLab(state: LabState): Promise<ProbeEvidence> {
+  const shared = meshProbe(state);
   const mesh: MeshPathResult[] = [];
   const dns: DnsProbeResult[] = [];
   const appOn = (node: string) => state.pods.find((p) => p.node === node && p.role === 'app' && p.wired !== false && p.ip);
   const jobs: Promise<void>[] = [];
-  for (const a of state.nodes) {
+  const sharedMesh = await shared;
+  for (const a of sharedMesh ? [] : state.nodes) {
     for (const b of state.nodes) {
       if (a.name === b.name) continue;
       jobs.push(ping(a.netns, b.ip).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'underlay', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
@@ -60,6 +80,11 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
         if (dnsPod?.ip) jobs.push(dnsQuery(p.netns, dnsPod.ip, name).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'coredns-pod', server: dnsPod.ip! }, name, nameKind: kind, ...r })));
       }
     }
+    if (p) {
+      const podResolv = await readFile(`/etc/netns/${p.netns}/resolv.conf`, 'utf8').catch(() => '');
+      const search = (podResolv.split('\n').find((l) => l.startsWith('search ')) ?? '').split(/\s+/).slice(1);
+      jobs.push(searchWalk(p.netns, state.dnsServiceIP, externalName, search).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'service', server: state.dnsServiceIP }, name: externalName, nameKind: 'external', purpose: 'search-expansion', ...r })));
+    }
     const resolv = await readFile(nodePath(n, 'etc/resolv.conf'), 'utf8').catch(() => '');
     for (const server of resolv.split('\n').filter((l) => /^nameserver\s/.test(l)).map((l) => l.split(/\s+/)[1]).slice(0, 3)) {
       jobs.push(dnsQuery(n.netns, server, externalName).then((r) => void dns.push({ from: { kind: 'node', node: n.name }, target: { kind: 'node-resolver', server }, name: externalName, nameKind: 'external', ...r })));
@@ -72,5 +97,5 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
   await Promise.all(jobs);
   const order = (x: { from: unknown; to?: string }) => JSON.stringify(x.from) + (x.to ?? '');
   mesh.sort((x, y) => order(x).localeCompare(order(y)) || x.path.localeCompare(y.path));
-  return { registry: [], dns, mesh, ran: ['mesh', 'dns'] };
+  return { registry: [], dns, mesh: sharedMesh ?? mesh, ran: ['mesh', 'dns'] };
 }

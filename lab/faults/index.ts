@@ -9,6 +9,7 @@ import cniSubnetEnvMissing from './cni.subnet-env-missing.js';
 import dnsCorednsDown from './dns.coredns-down.js';
 import dnsLoop from './dns.loop.js';
 import dnsNodeResolver from './dns.node-resolver.js';
+import dnsSearchNdots from './dns.search-ndots.js';
 import dnsServiceUnreachable from './dns.service-unreachable.js';
 import dnsUpstream from './dns.upstream.js';
 import flannelConfigInvalid from './flannel.config-invalid.js';
@@ -49,4 +50,4 @@ import registryTlsNameMismatch from './registry.tls-name-mismatch.js';
 import registryTlsUntrusted from './registry.tls-untrusted.js';
 import runtimeUnavailable from './runtime.unavailable.js';
 
-export const FAULTS: readonly Fault[] = [cniBridgeIpConflict, cniConfigInvalid, cniConfigMissing, cniIpamExhausted, cniPluginMissing, cniSubnetEnvMissing, dnsCorednsDown, dnsLoop, dnsNodeResolver, dnsServiceUnreachable, dnsUpstream, flannelConfigInvalid, flannelDaemonDown, flannelIpmasq, flannelMtu, flannelNetworkMismatch, flannelNoPodCidr, flannelRbac, flannelRouteMissing, flannelStaleFdb, flannelVxlanBlocked, flannelWrongIface, imageAuthMissing, imageAuthRejected, imageDiskFull, imageInvalidReference, imageNeverPullAbsent, imageNotFound, imagePlatformMismatch, imagePullsecretMalformed, imagePullsecretMissing, imagePullsecretWrongRegistry, imageRateLimited, nodeFirewall, nodeForwardDrop, nodeIpForward, registryConnectTimeout, registryConnectionRefused, registryDns, registryHttpToHttps, registryMirrorMisconfigured, registryProxy, registryServerError, registryTlsExpiredOrClock, registryTlsHandshakeTimeout, registryTlsNameMismatch, registryTlsUntrusted, runtimeUnavailable];
+export const FAULTS: readonly Fault[] = [cniBridgeIpConflict, cniConfigInvalid, cniConfigMissing, cniIpamExhausted, cniPluginMissing, cniSubnetEnvMissing, dnsCorednsDown, dnsLoop, dnsNodeResolver, dnsSearchNdots, dnsServiceUnreachable, dnsUpstream, flannelConfigInvalid, flannelDaemonDown, flannelIpmasq, flannelMtu, flannelNetworkMismatch, flannelNoPodCidr, flannelRbac, flannelRouteMissing, flannelStaleFdb, flannelVxlanBlocked, flannelWrongIface, imageAuthMissing, imageAuthRejected, imageDiskFull, imageInvalidReference, imageNeverPullAbsent, imageNotFound, imagePlatformMismatch, imagePullsecretMalformed, imagePullsecretMissing, imagePullsecretWrongRegistry, imageRateLimited, nodeFirewall, nodeForwardDrop, nodeIpForward, registryConnectTimeout, registryConnectionRefused, registryDns, registryHttpToHttps, registryMirrorMisconfigured, registryProxy, registryServerError, registryTlsExpiredOrClock, registryTlsHandshakeTimeout, registryTlsNameMismatch, registryTlsUntrusted, runtimeUnavailable];
