@@ -53,18 +53,18 @@ export function ownSubnet(evidence: Readonly<Evidence>, node: Readonly<NodeEvide
   return networkCidr(cn?.podCIDR ?? cn?.podCIDRs.find((c) => parseCidr(c))) ?? networkCidr(node.subnetEnv?.subnet);
 }
 
-function isVxlanNode(n: NodeInfo): boolean {
+function hasBackend(n: NodeInfo, backend: string): boolean {
   const t = annotation(n, 'backend-type');
-  return t === undefined || t.toLowerCase() === 'vxlan';
+  return t === undefined ? backend === 'vxlan' : t.toLowerCase() === backend;
 }
 
 /**
  * Remote nodes this node should have vxlan entries for. Nodes without a podCIDR or without flannel
  * annotations are left out: flannel has not leased them yet, so no entry is expected.
  */
-export function expectedPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Peer[] {
+export function expectedPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>, backend = 'vxlan'): Peer[] {
   const network = networkCidr(node.subnetEnv?.network) ?? networkCidr(confNetwork(evidence, node)?.network);
-  return rawPeers(evidence, node).filter((p) => {
+  return rawPeers(evidence, node, backend).filter((p) => {
     // flanneld never leases a podCIDR outside Network: that node's fault is network-mismatch, not ours.
     if (network && !cidrContains(network, p.subnet)) return false;
     // A peer whose own flannel has no lease for its podCIDR yet is broken there, not here.
@@ -74,19 +74,20 @@ export function expectedPeers(evidence: Readonly<Evidence>, node: Readonly<NodeE
   });
 }
 
-function rawPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): Peer[] {
+function rawPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>, backend: string): Peer[] {
   const out: Peer[] = [];
   if (evidence.cluster && evidence.cluster.nodes.length) {
     for (const n of evidence.cluster.nodes) {
-      if (n.name === node.name || !isVxlanNode(n)) continue;
+      if (n.name === node.name || !hasBackend(n, backend)) continue;
       const subnet = networkCidr(n.podCIDR ?? n.podCIDRs[0]);
       const bd = backendData(n);
       const publicIp = annotation(n, 'public-ip');
-      if (!subnet || !bd?.VtepMAC || !publicIp) continue;
-      out.push({ name: n.name, subnet, publicIp, vtepMac: bd.VtepMAC.toLowerCase(), vni: bd.VNI, source: `node ${n.name} annotations` });
+      if (!subnet || !publicIp || (backend === 'vxlan' && !bd?.VtepMAC)) continue;
+      out.push({ name: n.name, subnet, publicIp, vtepMac: bd?.VtepMAC?.toLowerCase(), vni: bd?.VNI, source: `node ${n.name} annotations` });
     }
     return out;
   }
+  if (backend !== 'vxlan') return out;
   for (const other of Object.values(evidence.nodes)) {
     if (other.name === node.name) continue;
     const l = vxlanLink(other);

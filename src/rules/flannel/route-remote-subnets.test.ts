@@ -2,6 +2,24 @@ import { testRule } from '../rule-tester.js';
 import { breakCluster, breakNode, healthy } from '../_healthy-nodes.js';
 import rule from './route-remote-subnets.js';
 
+const HOST_GW = 'flannel.alpha.coreos.com/backend-type';
+/** The healthy cluster switched to host-gw: routes via node IPs on eth0, no flannel.1 entries. */
+const hostGw = (mutate: (routes: { dst: string; gateway?: string; dev?: string; onlink: boolean; scope?: string }[]) => void = () => {}) => {
+  const e = breakCluster((c) =>
+    c.nodes.forEach((n) => {
+      n.annotations[HOST_GW] = 'host-gw';
+      n.annotations['flannel.alpha.coreos.com/backend-data'] = 'null';
+    }),
+  );
+  for (const n of e.nodes!) {
+    n.netConf = { file: '/etc/kube-flannel/net-conf.json', raw: { Network: '10.244.0.0/16', Backend: { Type: 'host-gw' } }, problems: [] };
+    n.links = n.links!.filter((l) => l.name !== 'flannel.1');
+    n.routes = n.routes!.map((r) => (r.dev === 'flannel.1' ? { dst: r.dst, gateway: `172.31.250.${11 + Number(r.dst.split('.')[2])}`, dev: 'eth0', onlink: false } : r));
+    mutate(n.routes);
+  }
+  return e;
+};
+
 testRule(rule, {
   healthy: [
     { name: 'routes to both peers', evidence: healthy() },
@@ -35,8 +53,35 @@ testRule(rule, {
         return e;
       })(),
     },
+    { name: 'host-gw on one L2 segment', evidence: hostGw() },
   ],
   faulty: [
+    {
+      name: 'host-gw with a peer route missing',
+      evidence: (() => {
+        const e = hostGw();
+        const n1 = e.nodes!.find((n) => n.name === 'n1')!;
+        n1.routes = n1.routes!.filter((r) => r.dst !== '10.244.1.0/24');
+        return e;
+      })(),
+      expect: [{ cause: 'flannel.route-missing', nodes: ['n1'], messageIncludes: '10.244.1.0/24' }],
+    },
+    {
+      name: 'host-gw across a router: nodes on different subnets',
+      evidence: (() => {
+        // n3 sits in another subnet behind a router; the others' routes would point at it in vain.
+        const e = hostGw();
+        e.cluster!.nodes![2].annotations['flannel.alpha.coreos.com/public-ip'] = '10.20.0.13';
+        const n3 = e.nodes!.find((n) => n.name === 'n3')!;
+        n3.routes = [
+          { dst: 'default', gateway: '10.20.0.1', dev: 'eth0', onlink: false },
+          { dst: '10.20.0.0/24', dev: 'eth0', onlink: false, scope: 'link' },
+          { dst: '10.244.2.0/24', dev: 'cni0', onlink: false, scope: 'link' },
+        ];
+        return { ...e, nodes: [n3] };
+      })(),
+      expect: [{ cause: 'flannel.backend-unsupported', nodes: ['n3'], messageIncludes: 'n1' }, { cause: 'flannel.backend-unsupported', nodes: ['n3'], messageIncludes: 'n2' }],
+    },
     {
       name: 'route to n3 deleted on n1',
       evidence: breakNode('n1', (n) => (n.routes = n.routes.filter((r) => r.dst !== '10.244.2.0/24'))),
