@@ -1,5 +1,5 @@
 import { testRule } from '../rule-tester.js';
-import { event, node, pod, pullFailedText } from './_fixtures.js';
+import { event, node, pod, pullFailedText, secret } from './_fixtures.js';
 import rule from './pull-failed.js';
 
 const H = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -91,6 +91,23 @@ testRule(rule, {
         },
       },
       expect: [{ cause: 'image.auth-missing', pods: ['shop/api-d4e5f'], nodes: ['n3'], registry: 'reg.example.com' }],
+    },
+    {
+      name: '401 with a matching pull secret: the credentials were refused',
+      evidence: {
+        cluster: {
+          pods: [pod('shop/api-d4e5f', 'reg.example.com:5000/team/api:1.4', { waiting: 'ErrImagePull', secrets: ['regcred'] })],
+          pullSecrets: [secret('shop/regcred', ['reg.example.com:5000'])],
+          events: [
+            event(
+              'shop/api-d4e5f',
+              'Failed',
+              'Failed to pull image "reg.example.com:5000/team/api:1.4": rpc error: code = Unknown desc = failed to pull and unpack image "reg.example.com:5000/team/api:1.4": failed to resolve reference "reg.example.com:5000/team/api:1.4": pulling from host reg.example.com:5000 failed with status code [manifests 1.4]: 401 Unauthorized',
+            ),
+          ],
+        },
+      },
+      expect: [{ cause: 'image.auth-rejected', pods: ['shop/api-d4e5f'], registry: 'reg.example.com:5000' }],
     },
     {
       name: 'Docker Hub rate limit on two pods',

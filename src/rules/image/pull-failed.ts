@@ -1,5 +1,9 @@
 import { defineRule } from '../define-rule.js';
-import { collectPullFailures, innermostError, nodesOf } from './_pull-failures.js';
+import { matchingKeys } from './_keyring.js';
+import { collectPullFailures, innermostError, nodesOf, type PullFailure } from './_pull-failures.js';
+
+/** Node-level causes: the registry does not matter, so findings fold per node, not per registry. */
+const NODE_CAUSES = new Set(['image.disk-full', 'runtime.unavailable']);
 
 /** Causes this rule names from the pull error; registry/* and pull-secret rules cover the rest. */
 const CLASSIFIED = [
@@ -33,7 +37,7 @@ export default defineRule({
     const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
     for (const f of collectPullFailures(cluster, classify)) {
       const base = { pod: f.podRef, image: f.image, container: f.container + (f.init ? ' (init)' : ''), reason: f.reason, node: f.node ?? 'unscheduled' };
-      const scope = { nodes: nodesOf(f), pods: [f.podRef], registry: f.registry };
+      const scope: { nodes: string[]; pods: string[]; registry?: string } = { nodes: nodesOf(f), pods: [f.podRef], registry: f.registry };
       if (f.reason === 'InvalidImageName' || !f.parsed.ok) {
         const error = f.parsed.ok ? 'invalid reference format' : f.parsed.error;
         report({
@@ -58,9 +62,16 @@ export default defineRule({
         });
         continue;
       }
-      const cause = f.classification.cause as (typeof CLASSIFIED)[number];
+      let cause = f.classification.cause as (typeof CLASSIFIED)[number];
       if (!CLASSIFIED.includes(cause) || !f.classifiedText) continue;
       const evidence = [f.classifiedText, ...f.texts.filter((t) => t !== f.classifiedText && !/Back-off pulling image "[^"]*"\s*$/.test(t.what))];
+      if (NODE_CAUSES.has(cause)) scope.registry = undefined;
+      // A 401/denied reads the same for anonymous and refused pulls: a matching pull secret means credentials were sent.
+      const sent = cause === 'image.auth-missing' ? sentCredentials(f, cluster.pullSecrets) : undefined;
+      if (sent) {
+        cause = 'image.auth-rejected';
+        evidence.push({ where: `secret ${sent.secret}`, what: `has credentials for ${f.registry} (key ${sent.key}): kubelet sent them and the registry refused` });
+      }
       const alternatives = f.classification.alternatives.map((a) => a.cause);
       if (cause === 'image.platform-mismatch') {
         const n = f.node ? nodeByName.get(f.node) : undefined;
@@ -72,3 +83,16 @@ export default defineRule({
     }
   },
 });
+
+/** The pod's well-formed pull secret whose key matches the image, if any (facts §6). */
+function sentCredentials(f: PullFailure, secrets: readonly { namespace: string; name: string; rawKeys: string[]; registries: string[]; problems: string[] }[]): { secret: string; key: string } | undefined {
+  if (!f.parsed.ok) return undefined;
+  for (const name of f.pod.imagePullSecrets) {
+    const s = secrets.find((x) => x.namespace === f.pod.namespace && x.name === name);
+    if (!s) continue;
+    const keys = s.rawKeys.length ? s.rawKeys : s.registries;
+    const m = matchingKeys(keys, f.parsed.ref)[0];
+    if (m && !s.problems.some((p) => p.includes(m.key) || !keys.some((k) => p.includes(k)))) return { secret: `${s.namespace}/${s.name}`, key: m.key };
+  }
+  return undefined;
+}
