@@ -6,6 +6,11 @@ if (process.argv.length === 3 && process.argv[2] === '--version') {
   process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
   process.exit(0);
 }
+// A closed pipe (`… | head`) ends the program quietly instead of with an EPIPE stack trace.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 const entry = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('flannel-doctor: not built yet; run `npm run build` in the package folder\n');

@@ -1,13 +1,39 @@
 import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
 import { outputOption } from '../output.js';
 
 export function registerCauses(program: Command): void {
   program
     .command('causes')
-    .description('list the root-cause catalog: ids, tiers and titles')
+    .description('list the root-cause catalog (ids, tiers, titles), or show one cause in full')
+    .argument('[id]', 'a cause id, e.g. registry.dns')
     .addOption(outputOption(['text', 'json']))
-    .action(async (opts: { output: string }) => {
-      const { CAUSES } = await import('../../catalog/index.js');
+    .addHelpText('after', '\nExamples:\n  flannel-doctor causes\n  flannel-doctor causes registry.tls-untrusted\n  flannel-doctor causes -o json | jq -r ".[].id"')
+    .action(async (id: string | undefined, opts: { output: string }) => {
+      const { CAUSES, getCause } = await import('../../catalog/index.js');
+      if (id) {
+        const c = getCause(id);
+        if (!c) {
+          const near = CAUSES.filter((x) => x.id.includes(id) || id.includes(x.id.split('.')[1] ?? '')).map((x) => x.id);
+          throw new UsageError(`unknown cause "${id}"${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''} (flannel-doctor causes lists them)`);
+        }
+        if (opts.output === 'json') {
+          process.stdout.write(JSON.stringify(c, null, 2) + '\n');
+          return;
+        }
+        const { SIGNATURES } = await import('../../catalog/signatures.js');
+        const out = [`${c.id} — ${c.title}`, `tier: ${c.tier}`, '', c.explanation, '', 'fix:'];
+        c.fix.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
+        if (c.verify?.length) out.push('', 'confirm:', ...c.verify.map((v) => `  $ ${v}`));
+        if (c.explains?.length) out.push('', `explains: ${c.explains.join(', ')}`);
+        const by = CAUSES.filter((x) => x.explains?.includes(c.id)).map((x) => x.id);
+        if (by.length) out.push(`often caused by: ${by.join(', ')}`);
+        const sigs = SIGNATURES.filter((s) => s.cause === c.id);
+        if (sigs.length) out.push('', `recognised in messages by: ${sigs.map((s) => s.id).join(', ')}`);
+        if (c.docs?.length) out.push('', `read more: ${c.docs.join('; ')}; docs/causes/${c.id}.md`);
+        process.stdout.write(out.join('\n') + '\n');
+        return;
+      }
       if (opts.output === 'json') process.stdout.write(JSON.stringify(CAUSES, null, 2) + '\n');
       else {
         const w = Math.max(...CAUSES.map((c) => c.id.length));
