@@ -114,9 +114,14 @@ export function buildScanner(signatures: readonly Signature[] = SIGNATURES): Sca
   return { sigs, anchorless, delta, outSigs };
 }
 
+/** Automata already built, per signature list (gathering scans many small files with the same catalog). */
+const built = new WeakMap<readonly Signature[], Scanner>();
+
 /** Scans a byte stream (a log file, a journal export) and counts matching lines per signature. */
 export async function scanLog(stream: Readable | AsyncIterable<Buffer | string>, opts: ScanOptions = {}): Promise<ScanResult> {
-  const sc = buildScanner(opts.signatures ?? SIGNATURES);
+  const sigs = opts.signatures ?? SIGNATURES;
+  let sc = built.get(sigs);
+  if (!sc) built.set(sigs, (sc = buildScanner(sigs)));
   const state: BlockState = {
     sc,
     counts: new Uint32Array(sc.sigs.length),
