@@ -91,7 +91,7 @@ export function healthyNode(name: string): NodeEvidence {
       { file: '/etc/cni/net.d/10-flannel.conflist', name: 'cbr0', cniVersion: '0.3.1', pluginTypes: ['flannel', 'portmap'], raw: structuredClone(CNI_CONFLIST), valid: true, problems: [] },
     ],
     cniBinaries: ['bandwidth', 'bridge', 'dhcp', 'firewall', 'flannel', 'host-device', 'host-local', 'ipvlan', 'loopback', 'macvlan', 'portmap', 'ptp', 'sbr', 'static', 'tuning', 'vlan', 'vrf'],
-    ipam: [{ network: 'cbr0', allocated: 4, rangeSize: 254, leaked: 0 }],
+    ipam: [{ network: 'cbr0', allocated: 4, rangeSize: 253, leaked: 0 }],
     subnetEnv: { file: '/run/flannel/subnet.env', network: CLUSTER_CIDR, subnet: `${b}.1/24`, mtu: 1450, ipmasq: true, problems: [] },
     netConf: { file: '/etc/kube-flannel/net-conf.json', raw: structuredClone(NET_CONF), problems: [] },
     containerd: {

@@ -13,21 +13,25 @@ export default defineRule({
   severity: 'error',
   messages: {
     exhausted: 'node {node}: host-local network {network} has {allocated} of {usable} addresses reserved{leakNote}',
+    nearly: 'node {node}: host-local network {network} has {allocated} of {usable} addresses reserved, one left{leakNote}',
   },
   docs: 'host-local keeps one file per reserved IP in /var/lib/cni/networks/cbr0; the gateway (.1) is not handed out, so a /24 has 253 pod addresses. When they are all taken new pods fail with "no IP addresses available in range set" (facts §3, §4.2).',
   check(ctx) {
     const { node } = ctx;
     const report = reportWithLogs(ctx, 'cni.ipam-exhausted');
     for (const r of node.ipam) {
-      // rangeSize counts host addresses; the gateway takes one of them.
-      const size = r.rangeSize ?? hostCount(node.subnetEnv?.subnet);
-      if (!size) continue;
-      const usable = size - 1;
-      if (r.allocated < usable) continue;
+      // rangeSize counts the addresses pods can get (the host source leaves out network, gateway and
+      // broadcast); derived from subnet.env the same way when absent.
+      const hosts = hostCount(node.subnetEnv?.subnet);
+      const usable = r.rangeSize ?? (hosts ? hosts - 1 : undefined);
+      if (!usable) continue;
+      const free = usable - r.allocated;
+      if (free > 1) continue;
       const leaked = r.leaked ?? 0;
       const dir = `/var/lib/cni/networks/${r.network}`;
       report({
-        messageId: 'exhausted',
+        messageId: free <= 0 ? 'exhausted' : 'nearly',
+        severity: free <= 0 ? 'error' : 'warning',
         data: { node: node.name, network: r.network, allocated: r.allocated, usable, leakNote: leaked ? `, ${leaked} of them leaked (no container)` : '' },
         evidence: [{ where: `node ${node.name}: ${dir}`, what: `${r.allocated} reservation files${leaked ? `, ${leaked} for containers that no longer exist` : ''}; range holds ${usable} pod addresses` }],
         fix: [

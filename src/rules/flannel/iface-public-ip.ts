@@ -51,8 +51,11 @@ export default defineRule({
       return;
     }
     if (local && publicIp && local !== publicIp && !overwrite) {
+      // flanneld --public-ip may deliberately advertise a NAT front address: say so, but less sure.
       report({
         messageId: 'differs',
+        severity: 'warning',
+        confidence: 0.6,
         data: { node: node.name, local, publicIp },
         evidence: [{ where: `node ${node.name}: ip -d link show ${VXLAN_DEV}`, what: `local ${local}` }, { where, what: publicIp }],
         fix: [fix[1]],
