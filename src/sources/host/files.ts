@@ -1,4 +1,4 @@
-import { lstat, open, readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 
 /**
@@ -35,15 +35,19 @@ export class HostFiles {
   async read(nodePath: string, maxBytes = 8 * 1024 * 1024): Promise<{ text?: string; error?: string }> {
     try {
       const real = await this.resolve(nodePath);
+      // stat first: opening a FIFO or device someone left at a config path would block or never end.
+      const pre = await stat(real);
+      if (pre.isDirectory()) return { error: 'is a directory' };
+      if (!pre.isFile()) return { error: 'not a regular file' };
       const fh = await open(real, 'r');
       try {
         const st = await fh.stat();
         if (st.isDirectory()) return { error: 'is a directory' };
-        const size = Math.min(st.size || maxBytes, maxBytes);
+        // /proc and /sys files report size 0 (as do empty files): read those in one go.
+        if (st.size === 0) return { text: (await fh.readFile('utf8')).slice(0, maxBytes) };
+        const size = Math.min(st.size, maxBytes);
         const buf = Buffer.alloc(size);
         const { bytesRead } = await fh.read(buf, 0, size, 0);
-        // /proc and /sys files report size 0; read them in one go.
-        if (st.size === 0 && bytesRead === size) return { text: (await readFile(real, 'utf8')).slice(0, maxBytes) };
         return { text: buf.toString('utf8', 0, bytesRead) };
       } finally {
         await fh.close();
