@@ -62,7 +62,9 @@ export class HostFiles {
   /** The last `maxBytes` of a file (whole lines only), with the byte offset where they start. */
   async tail(nodePath: string, maxBytes: number): Promise<{ data?: Buffer; offset: number; size: number }> {
     try {
-      const fh = await open(await this.resolve(nodePath), 'r');
+      const real = await this.resolve(nodePath);
+      if (!(await stat(real)).isFile()) return { offset: 0, size: 0 };
+      const fh = await open(real, 'r');
       try {
         const st = await fh.stat();
         const start = Math.max(0, st.size - maxBytes);
