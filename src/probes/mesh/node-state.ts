@@ -22,6 +22,10 @@ export interface NodeState {
   vtep?: { mac: string; mtu: number };
   /** every IPv4 address on the node's interfaces */
   addresses: string[];
+  /** interface → MTU and IPv4 addresses (from ip addr) */
+  links: Record<string, { mtu: number; addresses: string[] }>;
+  /** net.ipv4.ip_forward of the namespace */
+  ipForward?: number;
   error?: string;
 }
 
@@ -35,7 +39,7 @@ const STATS = ['rx_packets', 'tx_packets', 'rx_dropped', 'tx_dropped', 'rx_error
 export function stateScript(tag: string, full: boolean): string {
   const counters = `echo @@${tag}-stats; ip -s -j link show; echo; echo @@${tag}-snmp; while IFS= read -r l; do echo "$l"; done < /proc/net/snmp`;
   if (!full) return counters;
-  return `${counters}; echo @@${tag}-batch; printf 'route show\nneigh show dev flannel.1\nlink show flannel.1\naddr show\n' | ip -4 -j -force -batch - 2>/dev/null; echo; echo @@${tag}-fdb; bridge -j fdb show dev flannel.1 2>/dev/null; echo`;
+  return `${counters}; echo @@${tag}-fwd; read f < /proc/sys/net/ipv4/ip_forward; echo "$f"; echo @@${tag}-batch; printf 'route show\nneigh show dev flannel.1\nlink show flannel.1\naddr show\n' | ip -4 -j -force -batch - 2>/dev/null; echo; echo @@${tag}-fdb; bridge -j fdb show dev flannel.1 2>/dev/null; echo`;
 }
 
 export function sections(text: string): Record<string, string> {
@@ -91,7 +95,7 @@ export function parseCounters(node: string, s: Record<string, string>, tag: stri
 }
 
 export function parseState(node: string, s: Record<string, string>, tag: string, full: boolean): NodeState {
-  const state: NodeState = { counters: parseCounters(node, s, tag), routes: [], neigh: {}, fdb: {}, addresses: [] };
+  const state: NodeState = { counters: parseCounters(node, s, tag), routes: [], neigh: {}, fdb: {}, addresses: [], links: {} };
   if (!(`${tag}-stats` in s)) state.error = 'no state output';
   if (!full) return state;
   // the batch runs route, neigh, link, addr in that order; a missing flannel.1 prints nothing for its two
@@ -104,7 +108,13 @@ export function parseState(node: string, s: Record<string, string>, tag: string,
   for (const n of neigh) if (n.dst && n.lladdr) state.neigh[n.dst] = String(n.lladdr).toLowerCase();
   for (const f of json(s[`${tag}-fdb`])) if (f.mac && f.dst) state.fdb[String(f.mac).toLowerCase()] = f.dst;
   if (link?.address) state.vtep = { mac: String(link.address).toLowerCase(), mtu: Number(link.mtu) };
-  for (const a of addrs) for (const i of a.addr_info ?? []) if (i.local) state.addresses.push(i.local);
+  for (const a of addrs) {
+    const ips = (a.addr_info ?? []).map((i: { local?: string }) => i.local).filter(Boolean);
+    state.addresses.push(...ips);
+    if (a.ifname) state.links[a.ifname] = { mtu: Number(a.mtu), addresses: ips };
+  }
+  const fwd = Number((s[`${tag}-fwd`] ?? '').trim());
+  if ((s[`${tag}-fwd`] ?? '').trim() !== '' && Number.isFinite(fwd)) state.ipForward = fwd;
   return state;
 }
 
