@@ -42,7 +42,7 @@ export function summary(n: NodeEvidence): string {
     `${n.cniConfigs.length} CNI config${n.cniConfigs.length === 1 ? '' : 's'}${n.cniConfigs[0] ? ` (first: ${n.cniConfigs[0].file})` : ''}`,
     n.gathered.includes('subnetEnv') ? (n.subnetEnv ? `subnet.env ${n.subnetEnv.subnet ?? '?'}` : 'no subnet.env') : 'subnet.env not read',
     `${n.links.length} links, ${n.routes.length} routes, ${n.neighbours.length} neighbours, ${n.fdb.length} fdb`,
-    n.iptables ? `iptables (${n.iptables.backend}) ${n.iptables.rules.length} rules` : 'iptables not read',
+    !n.iptables ? 'iptables not read' : n.iptables.rules.length || Object.keys(n.iptables.policies).length ? `iptables (${n.iptables.backend}) ${n.iptables.rules.length} rules` : 'iptables: no tables loaded',
     `${n.logs.length} classified log message${n.logs.length === 1 ? '' : 's'}`,
   ];
   const problems = n.problems.length ? `\n${n.problems.length} gathering problem${n.problems.length === 1 ? '' : 's'}: ${n.problems.slice(0, 3).map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ')}` : '';
