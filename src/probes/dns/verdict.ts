@@ -52,7 +52,10 @@ export function judgeDns(results: readonly DnsProbeResult[]): DnsVerdict[] {
     return out;
   }
 
-  for (const walk of results.filter((r) => r.purpose === 'search-expansion')) {
+  // a search walk is only slow "because of the search list" when it ends with an answer; a walk
+  // that never answers is a symptom of the verdicts above
+  if (out.some((v) => v.cause !== 'dns.node-resolver')) return out;
+  for (const walk of results.filter((r) => r.purpose === 'search-expansion' && answered(r))) {
     const fast = extVia.filter(answered).map((r) => r.ms);
     const directMs = fast.length ? Math.min(...fast) : undefined;
     const slowSteps = (walk.steps ?? []).filter((s) => s.outcome === 'timeout' || s.outcome === 'error');

@@ -32,6 +32,11 @@ testRule(rule, {
   ],
   faulty: [
     { name: 'Service IP silent, pods answer', evidence: probes(healthyChain({ svcCl: 'timeout', svcExt: 'timeout' })), expect: [{ cause: 'dns.service-unreachable', nodes: ['n1'] }] },
+    {
+      name: 'Service IP silent: its failing search walk is not a search-ndots problem',
+      evidence: probes([...healthyChain({ svcCl: 'timeout', svcExt: 'timeout' }), q('service', '10.96.0.10', EXT, 'timeout', { purpose: 'search-expansion', ms: 8000, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'timeout', ms: 2000 }, { name: EXT, outcome: 'timeout', ms: 2000 }] })]),
+      expect: [{ cause: 'dns.service-unreachable' }],
+    },
     { name: 'external names fail through CoreDNS', evidence: probes(healthyChain({ svcExt: 'servfail', podExt: 'servfail', up: 'timeout' })), expect: [{ cause: 'dns.upstream' }] },
     { name: 'nothing answers', evidence: probes(healthyChain({ svcCl: 'timeout', podCl: 'error', svcExt: 'timeout', podExt: 'error' })), expect: [{ cause: 'dns.coredns-down' }] },
     { name: 'node resolver broken, cluster DNS fine', evidence: probes(healthyChain({ node: 'timeout' })), expect: [{ cause: 'dns.node-resolver', nodes: ['n1'] }] },
