@@ -8,13 +8,16 @@ const STALE = '10.244.99.1/24';
 const fault: Fault = {
   id: 'cni.bridge-ip-conflict',
   cause: 'cni.bridge-ip-conflict',
-  description: `replaces cni0's address with a stale ${STALE}; a new pod fails with "cni0" already has an IP address different from`,
+  description: `puts a stale ${STALE} first on cni0; a new pod fails with "cni0" already has an IP address different from`,
   nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
+    // The stale address listed first is what the bridge plugin trips over; the right gateway stays
+    // (second) so running pods keep working and only new sandboxes fail, as after a re-join.
     await lab.exec(node.netns, ['ip', 'addr', 'flush', 'dev', 'cni0']);
     await lab.exec(node.netns, ['ip', 'addr', 'add', STALE, 'dev', 'cni0']);
+    await lab.exec(node.netns, ['ip', 'addr', 'add', `${hostIn(node.podCIDR, 1)}/24`, 'dev', 'cni0']);
     const pod = await probePod(lab, node, 'bridge');
     return { pod };
   },
