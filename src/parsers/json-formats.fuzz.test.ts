@@ -68,9 +68,13 @@ describe('fuzz: JSON node formats never throw and locate every problem', () => {
     fc.assert(
       fc.property(fc.oneof(mutated(CNI_SAMPLES), noise()), (text) => {
         const r = parseJsonText(text, 'f');
-        const off = jsonErrorOffset(text);
+        const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        const off = jsonErrorOffset(body);
         expect(off).toBeGreaterThanOrEqual(0);
-        expect(off).toBeLessThanOrEqual(text.length);
+        expect(off).toBeLessThanOrEqual(body.length);
+        // Valid JSON has no error before its end; a value means JSON.parse accepted it.
+        if (r.value !== undefined) expect(off).toBe(body.length);
+        else expect(r.problems.length).toBe(1);
         assertLocated(r.problems, 'f', text);
       }),
       { numRuns: FUZZ_RUNS },

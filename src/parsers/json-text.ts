@@ -56,6 +56,8 @@ export function stringList(v: unknown, file: string, field: string, problems: Pa
  * Offset of the first JSON syntax error, found by a small validating scanner (V8 does not always
  * say where: "Unexpected token" messages carry no position).
  */
+const SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
 export function jsonErrorOffset(t: string): number {
   let i = 0;
   const ws = () => {
@@ -108,7 +110,8 @@ export function jsonErrorOffset(t: string): number {
       }
     }
     if (c === '"') return str();
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(t.slice(i, i + 64));
+    SCALAR.lastIndex = i;
+    const m = SCALAR.exec(t);
     if (!m) fail();
     i += m![0].length;
   };
