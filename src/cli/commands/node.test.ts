@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../../rules/index.js';
+import { parseNodeEvidence } from '../../sources/node-evidence.js';
 import { runNode } from './node-run.js';
 
 /** The node command on a fake host root (commands run read-only in the test's own namespace). */
@@ -33,6 +34,8 @@ describe('flannel-doctor node', () => {
     expect(j.evidence.gathered).toContain('subnetEnv');
     expect(j.evidence.subnetEnv).toBeUndefined();
     expect(j.report.schemaVersion).toBeGreaterThan(0);
+    // The contract with diagnose --node-evidence: what we print is what it reads.
+    expect(parseNodeEvidence(out, 'cmd-n1.json')).toEqual(j.evidence);
     // Whatever node rules exist judge this node: a rule for a missing CNI config or subnet.env must speak.
     const speaking = RULES.filter((r) => r.scope === 'node' && r.causes.some((c) => c === 'cni.config-missing' || c === 'cni.subnet-env-missing'));
     if (speaking.length) expect(j.report.findings.map((f: { cause: string }) => f.cause)).toEqual(expect.arrayContaining([speaking[0].causes.find((c) => c === 'cni.config-missing' || c === 'cni.subnet-env-missing')]));
