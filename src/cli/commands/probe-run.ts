@@ -108,8 +108,9 @@ function renderMesh(results: MeshPathResult[], plan: { nodes: number; pairs: num
     return 'M';
   };
   const w = Math.max(4, ...nodes.map((n) => n.length));
-  const out = [`${style.bold('mesh')}: ${plan.nodes} nodes, ${plan.pairs} pairs (${plan.mode}), ${ms} ms   ok = all paths pass, U = underlay, O = overlay/VXLAN, M = MTU (don't-fragment)`, '', `${'from\\to'.padEnd(w)} ${nodes.map((n) => n.padStart(w)).join(' ')}`];
-  for (const a of nodes) out.push(`${a.padEnd(w)} ${nodes.map((b) => cell(a, b).padStart(w)).join(' ')}`);
+  const first = Math.max(7, w);
+  const out = [`${style.bold('mesh')}: ${plan.nodes} nodes, ${plan.pairs} pairs (${plan.mode}), ${ms} ms   ok = all paths pass, U = underlay, O = overlay/VXLAN, M = MTU (don't-fragment)`, '', `${'from\\to'.padEnd(first)} ${nodes.map((n) => n.padStart(w)).join(' ')}`];
+  for (const a of nodes) out.push(`${a.padEnd(first)} ${nodes.map((b) => cell(a, b).padStart(w)).join(' ')}`);
   out.push('');
   if (!verdicts.length) out.push(`${style.bold('verdict:')} every probed pair passes`);
   for (const v of verdicts) out.push(`${style.bold('verdict:')} ${v.cause} on ${v.nodes.join(', ')}: ${v.detail}`, `    pairs: ${v.pairs.map((p) => p.join('→')).join(', ')}`, ...fixLine(v.cause, style));

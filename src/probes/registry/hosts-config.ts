@@ -92,7 +92,11 @@ async function parseHostsToml(text: string, file: string, dir: string, namespace
     if (typeof cfg === 'object' && cfg) hosts.push(await makeHost(url, cfg, dir, true));
   }
   const server = typeof doc['server'] === 'string' ? (doc['server'] as string) : defaultServer(namespace);
-  hosts.push(await makeHost(server, doc, dir, false));
+  const upstream = await makeHost(server, doc, dir, false);
+  // a [host] entry naming the registry itself (or the server) is not a mirror; listing the server
+  // again after it adds nothing
+  for (const h of hosts) if (h.host === namespace || h.url === upstream.url) h.mirror = false;
+  if (!hosts.some((h) => h.url === upstream.url)) hosts.push(upstream);
   return { namespace, file, hosts, problems: hosts.flatMap((h) => h.problems) };
 }
 

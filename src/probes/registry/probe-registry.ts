@@ -32,7 +32,8 @@ export interface RegistryProbeOptions {
   proxy?: ProxyConfig;
   /**
    * Check the node's platform: 'full' fetches an index or, for a single manifest, its config blob;
-   * 'index' only looks inside indexes; false skips it. Default 'full' (true means 'full').
+   * 'index' only looks inside indexes; false skips it. Default 'full' (true means 'full'), except for
+   * Docker Hub where a manifest GET counts as a pull against the rate limit: there the default is false.
    */
   checkPlatform?: boolean | 'full' | 'index';
   /** Reuse keep-alive connections, the /v2/ answer and tokens across images of one endpoint. Default true. */
@@ -51,7 +52,7 @@ export async function probeRegistry(images: string[], opts: RegistryProbeOptions
   const proxy = opts.proxy ?? { httpsProxy: env.HTTPS_PROXY ?? env.https_proxy, httpProxy: env.HTTP_PROXY ?? env.http_proxy, noProxy: env.NO_PROXY ?? env.no_proxy };
   const pool = new ConnPool();
   const platform = opts.checkPlatform === undefined || opts.checkPlatform === true ? 'full' : opts.checkPlatform;
-  const shared: Shared = { resolver, creds, proxy, timeoutMs: opts.timeoutMs ?? 10_000, arch: opts.arch ?? ociArch(), checkPlatform: platform, node: opts.node, pool: opts.reuse === false ? undefined : pool };
+  const shared: Shared = { resolver, creds, proxy, timeoutMs: opts.timeoutMs ?? 10_000, arch: opts.arch ?? ociArch(), checkPlatform: platform, hubPlatform: opts.checkPlatform === undefined ? false : platform, node: opts.node, pool: opts.reuse === false ? undefined : pool };
   const hostsFor = (ns: string) => {
     let p = hostsCache.get(ns);
     if (!p) hostsCache.set(ns, (p = resolveRegistryHosts(hostRoot, ns, opts.certsDir)));
@@ -80,6 +81,8 @@ interface Shared {
   timeoutMs: number;
   arch: string;
   checkPlatform: false | 'full' | 'index';
+  /** the platform mode for Docker Hub images (HEAD is free there, GET is a counted pull) */
+  hubPlatform: false | 'full' | 'index';
   node?: string;
   pool?: ConnPool;
 }
@@ -208,9 +211,8 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     statusVerdict(head, 'manifest', !!cred, !!authorization);
     a.digest = head.headers['docker-content-digest'];
     a.mediaType = head.headers['content-type'];
-    if (s.checkPlatform && !c.closed) {
-      await checkPlatform(ctx, c, ref, a, base, ns, headers, s.arch, deadline, host, s.checkPlatform);
-    }
+    const mode = ref.dockerHub ? s.hubPlatform : s.checkPlatform;
+    if (mode && !c.closed) await checkPlatform(ctx, c, ref, a, base, ns, headers, s.arch, deadline, host, mode);
     a.ok = true;
   } catch (e) {
     const pe = e instanceof PhaseError ? e : new PhaseError('probe', 'registry.server-error', String((e as Error)?.message ?? e));
