@@ -226,7 +226,7 @@ export function classify(message: string): Classification {
   return {
     message,
     cause: best.sig.cause,
-    confidence: best.sig.confidence,
+    confidence: best.sig.cause === 'unknown' ? 0 : best.sig.confidence,
     signature: best.sig.id,
     matched: bestMatch[0].length > 240 ? bestMatch[0].slice(0, 240) + '…' : bestMatch[0],
     alternatives: alternativesOf(best, hits),
@@ -238,7 +238,7 @@ function alternativesOf(best: Compiled, hits: { c: Compiled; at: number }[]): Cl
   if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at);
   for (const h of hits) {
     const cause = h.c.sig.cause;
-    if (cause === best.sig.cause || out.some((o) => o.cause === cause)) continue;
+    if (cause === best.sig.cause || cause === 'unknown' || out.some((o) => o.cause === cause)) continue;
     out.push({ cause, confidence: Math.min(h.c.sig.confidence, best.sig.confidence), signature: h.c.sig.id });
   }
   for (const cause of best.sig.alternatives ?? []) {

@@ -26,6 +26,11 @@ export interface Cause {
  */
 export interface Signature {
   id: string;
+  /**
+   * The cause id this text names, or 'unknown' for a text that is recognised but does not name a
+   * cause by itself (a probe failure, the API server unreachable): it outranks the generic transport
+   * signatures inside it so that `explain` answers an honest unknown, with `alternatives` as hints.
+   */
   cause: string;
   /** Case-insensitive regular expression source. */
   pattern: string;

@@ -38,8 +38,8 @@ export const DNS_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.coredns-cannot-reach-api',
     cause: 'dns.coredns-down',
-    re: /system:serviceaccount:[\w-]+:coredns\\?" cannot|plugin\/ready: still waiting on: \\?"kubernetes|starting server with unsynced kubernetes api|plugin\/kubernetes: [^\n]{0,600}(failed to list|failed to watch)/,
-    anchors: [':coredns', 'still waiting on', 'unsynced kubernetes api', 'plugin/kubernetes'],
+    re: /system:serviceaccount:[\w-]+:coredns\\?" cannot|plugin\/ready: still waiting on: \\?"kubernetes|starting server with unsynced kubernetes api|kubernetes api connection failure|plugin\/kubernetes: [^\n]{0,600}(failed to list|failed to watch)/,
+    anchors: [':coredns', 'still waiting on', 'unsynced kubernetes api', 'api connection failure', 'plugin/kubernetes'],
     confidence: 0.75,
     specificity: 88,
     alternatives: ['dns.service-unreachable', 'node.br-netfilter'],
@@ -80,6 +80,21 @@ export const DNS_SIGNATURES: Signature[] = [
       'Get "http://api.shop.svc:8080/health": dial tcp: lookup api.shop.svc on 10.43.0.10:53: read udp 10.42.1.9:51000->10.43.0.10:53: i/o timeout',
     ],
     counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: no such host'],
+  }),
+  sig({
+    id: 'dns.cluster-dns-servfail',
+    cause: 'dns.upstream',
+    re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: server misbehaving/,
+    anchors: ['.10:53'],
+    confidence: 0.55,
+    specificity: 91,
+    alternatives: ['dns.coredns-down', 'dns.node-resolver'],
+    source: 'facts §9 (SERVFAIL from CoreDNS: its forward to the upstream failed)',
+    samples: [
+      'dial tcp: lookup api.github.com on 10.96.0.10:53: server misbehaving',
+      'Get "https://hooks.slack.com/services/x": dial tcp: lookup hooks.slack.com on 10.43.0.10:53: server misbehaving',
+    ],
+    counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: server misbehaving'],
   }),
   sig({
     id: 'dns.no-servers-reached',

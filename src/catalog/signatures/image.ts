@@ -6,8 +6,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+ in the manifest list|does not match the specified platform|image operating system "?\w+"? cannot be used on this platform/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the specified platform', 'cannot be used on this platform'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+ in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
@@ -98,7 +98,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|requested access to the resource is denied|authorization token has expired|access forbidden|403 forbidden|denied: (access|permission|requested)|unauthorized: (access to the requested resource is not authorized|you don't have the needed permissions)|invalid username\/password/,
+    re: /incorrect username or password|requested access to the resource is denied|authorization token has expired|access forbidden|403 forbidden|\bdenied: \w|unauthorized: (access to the requested resource is not authorized|you don't have the needed permissions)|invalid username\/password/,
     anchors: ['incorrect username or password', 'requested access to the resource is denied', 'token has expired', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,

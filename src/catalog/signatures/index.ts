@@ -1,4 +1,5 @@
 import type { Signature } from '../types.js';
+import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
 import { DNS_SIGNATURES } from './dns.js';
 import { FLANNEL_SIGNATURES } from './flannel.js';
 import { IMAGE_SIGNATURES } from './image.js';
@@ -14,4 +15,5 @@ export const SIGNATURES: readonly Signature[] = [
   ...FLANNEL_SIGNATURES,
   ...NODE_SIGNATURES,
   ...DNS_SIGNATURES,
+  ...AMBIGUOUS_SIGNATURES,
 ];

@@ -6,8 +6,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'runtime.socket-unreachable',
     cause: 'runtime.unavailable',
-    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^\n]{0,40}(connection refused|no such file or directory|connect: permission denied)|cannot connect to the docker daemon|container runtime is down|runtime service failed: rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
-    anchors: ['.sock', 'cannot connect to the docker daemon', 'container runtime is down', 'code = unavailable', 'pleg is not healthy', 'unknown service runtime.', 'runtime api is not implemented', 'runtime status check', 'runtimeready=false'],
+    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^\n]{0,40}(connection refused|no such file or directory|connect: permission denied)|cannot connect to the docker daemon|container runtime is (down|not running)|runtime service failed: rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
+    anchors: ['.sock', 'cannot connect to the docker daemon', 'container runtime is', 'code = unavailable', 'pleg is not healthy', 'unknown service runtime.', 'runtime api is not implemented', 'runtime status check', 'runtimeready=false'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],

@@ -44,7 +44,7 @@ describe('explain --stdin streaming', () => {
   });
 
   it('keeps multi-byte characters intact when a chunk boundary splits them', async () => {
-    const msg = 'Grüße ✓ 日本語: dial tcp 10.0.0.1:443: connect: connection refused';
+    const msg = 'Grüße ✓ 日本語: dial tcp 10.0.0.5:443: connect: connection refused';
     const { lines } = await run(`${msg}\n${msg}\n`, 3);
     expect(lines).toHaveLength(2);
     expect(lines[0].message).toBe(msg);

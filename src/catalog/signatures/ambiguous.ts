@@ -1,0 +1,57 @@
+import type { Signature } from '../types.js';
+import { sig } from './define.js';
+
+/**
+ * Texts that are recognised but do not name a cause by themselves. They outrank the generic
+ * transport signatures (connection refused, i/o timeout, Client.Timeout) so that a probe failure or
+ * an unreachable API server is not mistaken for a registry problem; `explain` answers `unknown`
+ * with the plausible causes as alternatives, and `diagnose` decides from evidence.
+ */
+export const AMBIGUOUS_SIGNATURES: Signature[] = [
+  sig({
+    id: 'ambiguous.probe-failed',
+    cause: 'unknown',
+    re: /(liveness|readiness|startup) probe failed/,
+    anchors: ['probe failed'],
+    confidence: 0.6,
+    specificity: 75,
+    alternatives: ['dns.coredns-down', 'node.firewall', 'flannel.vxlan-blocked'],
+    source: 'kubelet probe events: the application, not the pull path',
+    samples: [
+      'Liveness probe failed: Get "http://10.244.1.3:8080/health": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+      'Readiness probe failed: Get "http://10.244.2.7:8181/ready": dial tcp 10.244.2.7:8181: connect: connection refused',
+    ],
+    counterSamples: ['Readiness probe succeeded'],
+  }),
+  sig({
+    id: 'ambiguous.kube-api-unreachable',
+    cause: 'unknown',
+    // The Kubernetes API (its Service IP x.x.0.1:443, port 6443, /api/ or /apis/ paths) from a pod or node.
+    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/kubernetes\.default|dial tcp (10|172|192|100)\.\d+\.0\.1:443|:6443\b)[^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable|connection reset|tls handshake timeout|client\.timeout exceeded|context deadline exceeded)/,
+    anchors: ['/api/', '/apis/', 'kubernetes.default', '.0.1:443', ':6443'],
+    confidence: 0.6,
+    specificity: 72,
+    alternatives: ['node.br-netfilter', 'node.firewall', 'flannel.vxlan-blocked', 'flannel.wrong-iface'],
+    source: 'client-go texts when the API server Service or endpoint cannot be reached (facts §9: Service VIPs need kube-proxy and a working path)',
+    samples: [
+      'Failed to watch *v1.Namespace: failed to list *v1.Namespace: Get "https://10.96.0.1:443/api/v1/namespaces?limit=500&resourceVersion=0": dial tcp 10.96.0.1:443: i/o timeout',
+      'The connection to the server 192.168.56.10:6443 was refused - did you specify the right host or port? dial tcp 192.168.56.10:6443: connect: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://reg.local/v2/app/manifests/1": dial tcp 10.0.0.5:443: i/o timeout'],
+  }),
+  sig({
+    id: 'ambiguous.cluster-name-nxdomain',
+    cause: 'unknown',
+    re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: no such host/,
+    anchors: ['.10:53'],
+    confidence: 0.6,
+    specificity: 91,
+    alternatives: ['dns.search-ndots', 'dns.coredns-down'],
+    source: 'facts §9: pods resolve through the cluster DNS Service (the 10th Service IP); NXDOMAIN there is an answer, not a broken path',
+    samples: [
+      'dial tcp: lookup payments-api on 10.96.0.10:53: no such host',
+      'Get "http://orders.shop.svc:8080/": dial tcp: lookup orders.shop.svc on 10.43.0.10:53: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: no such host'],
+  }),
+];
