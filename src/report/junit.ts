@@ -43,10 +43,11 @@ function failureBody(f: Finding): string {
 export function renderJunit(report: DiagnosisReport): string {
   const cases: Case[] = [];
   const withFindings = new Set<string>();
-  const all: Finding[] = report.findings.flatMap((f) => [f, ...f.symptoms]);
-  for (const f of all) {
+  const all: { f: Finding; parent?: Finding }[] = report.findings.flatMap((f) => [{ f }, ...f.symptoms.map((s) => ({ f: s, parent: f }))]);
+  for (const { f, parent } of all) {
     withFindings.add(f.ruleId);
-    const c: Case = { classname: `flannel-doctor.${f.ruleId.replace(/\//g, '.')}`, name: `${f.cause} on ${scopeOf(f)}` };
+    const explained = parent ? ` (explained by ${parent.cause})` : '';
+    const c: Case = { classname: `flannel-doctor.${f.ruleId.replace(/\//g, '.')}`, name: `${f.cause} on ${scopeOf(f)}${explained}` };
     if (f.severity !== 'info') c.failure = { type: f.cause, message: `[${f.severity}] ${f.message}`, body: failureBody(f) };
     cases.push(c);
   }
@@ -79,7 +80,7 @@ export function renderJunit(report: DiagnosisReport): string {
       out.push(`${open}>`, `      <skipped message="${xmlEscape(c.skipped)}"/>`, '    </testcase>');
     } else out.push(`${open}/>`);
   }
-  const notes = all.filter((f) => f.severity === 'info');
+  const notes = all.map((x) => x.f).filter((f) => f.severity === 'info');
   if (notes.length) out.push(`    <system-out>${xmlEscape(notes.map((f) => `note ${f.cause}: ${f.message}`).join('\n'))}</system-out>`);
   out.push('  </testsuite>', '</testsuites>', '');
   return out.join('\n');
