@@ -122,18 +122,37 @@ function node(i: number, r: Rng): Record<string, unknown> {
   };
 }
 
+/** Whether pod i fails to pull: every n-th pod, so its events can say so too. */
+function isFailing(i: number, shape: ClusterShape): boolean {
+  return shape.failing > 0 && i % Math.round(1 / shape.failing) === 3;
+}
+
+/**
+ * Pod i's namespace, app and name (events refer to pods by the same names). Pods fill namespaces in
+ * blocks and names sort in index order, so the lists come out ordered by namespace/name as the API
+ * and kubectl return them.
+ */
+function podIdentity(i: number, shape: ClusterShape): { ns: string; app: string; hash: string; name: string } {
+  const perNs = Math.ceil(shape.pods / shape.namespaces);
+  const nsIdx = Math.floor(i / perNs);
+  const ns = `team-${String(nsIdx).padStart(4, '0')}`;
+  const j = i % perNs;
+  const appIdx = Math.floor(j / 10);
+  const app = `svc-${String(appIdx).padStart(4, '0')}`;
+  // pod-template-hash: one per ReplicaSet, like the real thing
+  const hash = (((nsIdx * 10007 + appIdx) * 2654435761) >>> 0).toString(36).padStart(7, '0').slice(0, 7);
+  return { ns, app, hash, name: `${app}-${hash}-${j.toString(36).padStart(5, '0')}` };
+}
+
 function pod(i: number, shape: ClusterShape, r: Rng): Record<string, unknown> {
-  const ns = `team-${i % shape.namespaces}`;
-  const app = `svc-${Math.floor(i / 10) % 3000}`;
-  const hash = (i * 2654435761 >>> 0).toString(36).slice(0, 9);
-  const name = `${app}-${hash}-${i.toString(36).padStart(5, '0')}`;
+  const { ns, app, hash, name } = podIdentity(i, shape);
   const nodeName = `node-${String(i % shape.nodes).padStart(5, '0')}`;
-  const failing = r.next() < shape.failing;
+  const failing = isFailing(i, shape);
   const host = ['reg.internal:5000', 'registry.corp.example', 'ghcr.io'][i % 3];
   const image = `${host}/${ns}/${app}:1.${i % 20}`;
   const started = ts(3600 + (i % 5000));
   const appStatus = failing
-    ? { name: 'app', image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: i % 2 ? 'ImagePullBackOff' : 'ErrImagePull', message: i % 2 ? `Back-off pulling image "${image}"` : `rpc error: code = Unknown desc = ${PULL_ERRORS[i % PULL_ERRORS.length](image, host)}` } } }
+    ? { name: 'app', image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: Math.floor(i / 10) % 2 ? { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } : { reason: 'ErrImagePull', message: `rpc error: code = Unknown desc = ${PULL_ERRORS[Math.floor(i / 10) % PULL_ERRORS.length](image, host)}` } } }
     : { name: 'app', image, imageID: `${host}/${ns}/${app}@sha256:${uid(r).replace(/-/g, '')}${uid(r).replace(/-/g, '')}`, containerID: `containerd://${uid(r).replace(/-/g, '')}`, ready: true, restartCount: i % 7 === 0 ? 1 : 0, started: true, state: { running: { startedAt: started } } };
   return {
     apiVersion: 'v1',
@@ -228,12 +247,13 @@ function pod(i: number, shape: ClusterShape, r: Rng): Record<string, unknown> {
 }
 
 function event(i: number, shape: ClusterShape, r: Rng): Record<string, unknown> {
-  const p = i % shape.pods;
-  const ns = `team-${p % shape.namespaces}`;
-  const podName = `pod-${p}`;
-  const failingish = i % 10 === 0;
+  // Events in pod order (k per pod), named <pod>.<n> like kubelet's, so the list is sorted by name.
+  const p = Math.min(shape.pods - 1, Math.floor((i * shape.pods) / shape.events));
+  const first = i === 0 || Math.floor(((i - 1) * shape.pods) / shape.events) !== p;
+  const { ns, app, name: podName } = podIdentity(p, shape);
+  const failingish = isFailing(p, shape);
   const host = ['reg.internal:5000', 'registry.corp.example', 'ghcr.io'][p % 3];
-  const image = `${host}/${ns}/app:1.${p % 20}`;
+  const image = `${host}/${ns}/${app}:1.${p % 20}`;
   const kinds = [
     { reason: 'Scheduled', type: 'Normal', message: `Successfully assigned ${ns}/${podName} to node-${String(p % shape.nodes).padStart(5, '0')}`, component: 'default-scheduler' },
     { reason: 'Pulling', type: 'Normal', message: `Pulling image "${image}"`, component: 'kubelet' },
@@ -242,14 +262,14 @@ function event(i: number, shape: ClusterShape, r: Rng): Record<string, unknown> 
     { reason: 'Started', type: 'Normal', message: 'Started container app', component: 'kubelet' },
   ];
   const k = failingish
-    ? i % 20 === 0
-      ? { reason: 'Failed', type: 'Warning', message: `Failed to pull image "${image}": rpc error: code = Unknown desc = ${PULL_ERRORS[i % PULL_ERRORS.length](image, host)}`, component: 'kubelet' }
+    ? first
+      ? { reason: 'Failed', type: 'Warning', message: `Failed to pull image "${image}": rpc error: code = Unknown desc = ${PULL_ERRORS[Math.floor(p / 10) % PULL_ERRORS.length](image, host)}`, component: 'kubelet' }
       : { reason: 'BackOff', type: 'Warning', message: `Back-off pulling image "${image}"`, component: 'kubelet' }
     : kinds[i % kinds.length];
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${podName}.${(i * 7919).toString(16)}`, namespace: ns, uid: uid(r), resourceVersion: String(500000 + i), creationTimestamp: ts(4000 + (i % 5000)) },
+    metadata: { name: `${podName}.${i.toString(16).padStart(8, '0')}`, namespace: ns, uid: uid(r), resourceVersion: String(500000 + i), creationTimestamp: ts(4000 + (i % 5000)) },
     involvedObject: { apiVersion: 'v1', kind: 'Pod', name: podName, namespace: ns, resourceVersion: String(100000 + p), uid: uid(r), fieldPath: 'spec.containers{app}' },
     reason: k.reason,
     message: k.message,
@@ -296,7 +316,7 @@ function systemObjects(shape: ClusterShape): Record<string, unknown>[] {
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: '.:53 {\n    errors\n    health\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n' } },
   ];
   for (let n = 0; n < shape.namespaces; n++) {
-    const ns = `team-${n}`;
+    const ns = `team-${String(n).padStart(4, '0')}`;
     objs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } });
     objs.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred', namespace: ns }, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': b64(JSON.stringify({ auths: { 'reg.internal:5000': { auth: b64('ci:pw') }, 'registry.corp.example': { auth: b64('ci:pw') } } })) } });
   }

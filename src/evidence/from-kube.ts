@@ -187,7 +187,14 @@ export class ClusterBuilder {
     const c = emptyCluster();
     if (opts.readAt) c.readAt = opts.readAt;
     const refs = new Set(this.referencedSecrets());
-    const sorted = <T>(m: Map<string, T>): T[] => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    const sorted = <T>(m: Map<string, T>): T[] => {
+      // Lists arrive sorted (the API and kubectl order by namespace/name): check in O(n) before sorting.
+      const keys = [...m.keys()];
+      let inOrder = true;
+      for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1] < keys[i];
+      if (inOrder) return [...m.values()];
+      return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    };
     c.nodes = sorted(this.maps.nodes);
     c.pods = sorted(this.maps.pods);
     c.events = sorted(this.maps.events);
