@@ -77,6 +77,10 @@ describe('streaming List reader', () => {
     expect(end(evs).problem?.message).toMatch(/ends early \(truncated at byte \d+, inside item 1\)/);
   });
 
+  it('skips a UTF-8 byte-order mark', () => {
+    expect(items(scan('\ufeff{"items":[{"a":1}]}'))).toEqual([{ a: 1 }]);
+  });
+
   it('rejects a file that is not JSON at all', () => {
     expect(end(scan('hello')).problem?.message).toMatch(/expected a JSON object or array/);
     expect(end(scan('')).problem?.message).toMatch(/empty/);

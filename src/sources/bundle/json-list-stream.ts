@@ -71,6 +71,8 @@ export class JsonListScanner {
     if (this.failed) return this.events;
     const n = chunk.length;
     let i = 0;
+    // A UTF-8 byte-order mark (files saved by Windows editors / PowerShell redirection)
+    if (this.offset === 0 && n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
     if (this.itemStart === -2) this.itemStart = 0; // item continues from the last chunk
     if (this.envStart === -2) this.envStart = 0;
     let nextBs = -1; // cached position of the next backslash in this chunk (-1 = unknown)
