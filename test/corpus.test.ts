@@ -62,6 +62,17 @@ const HELD_OUT: [cause: string, message: string][] = [
   ['dns.upstream', '[ERROR] plugin/errors: 2 registry-1.docker.io. AAAA: read udp 10.244.0.9:55012->192.168.1.1:53: i/o timeout'],
   ['dns.node-resolver', 'Warning  DNSConfigForming  72s (x12 over 14m)  kubelet  Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 1.1.1.1 8.8.8.8 9.9.9.9'],
   ['dns.service-unreachable', 'Get "https://api.payments.svc.cluster.local/health": dial tcp: lookup api.payments.svc.cluster.local on 10.96.0.10:53: read udp 10.244.2.14:44012->10.96.0.10:53: i/o timeout'],
+  ['registry.connect-timeout', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
+  ['image.auth-rejected', 'Failed to pull image "us-docker.pkg.dev/proj/repo/img:1": rpc error: code = Unknown desc = failed to pull and unpack image "us-docker.pkg.dev/proj/repo/img:1": failed to resolve reference "us-docker.pkg.dev/proj/repo/img:1": unexpected status from HEAD request to https://us-docker.pkg.dev/v2/proj/repo/img/manifests/1: 403 Forbidden'],
+  ['image.disk-full', 'failed to register layer: Error processing tar file(exit status 1): write /usr/lib/x86_64-linux-gnu/libicudata.so.66.1: no space left on device'],
+  ['cni.config-missing', 'Unable to update cni config: no networks found in /etc/cni/net.d'],
+  ['dns.coredns-down', '[WARNING] plugin/kubernetes: Kubernetes API connection failure: Get "https://10.96.0.1:443/version": dial tcp 10.96.0.1:443: connect: no route to host'],
+  ['runtime.unavailable', '[ERROR CRI]: container runtime is not running: output: time="2024-01-01T00:00:00Z" level=fatal msg="validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///var/run/containerd/containerd.sock\\": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService"'],
+  ['registry.dns', 'Warning  Failed  3m (x4 over 5m)  kubelet  Failed to pull image "docker.io/library/alpine:3.19": failed to pull and unpack image "docker.io/library/alpine:3.19": failed to resolve reference "docker.io/library/alpine:3.19": failed to do request: Head "https://registry-1.docker.io/v2/library/alpine/manifests/3.19": dial tcp: lookup registry-1.docker.io on [::1]:53: read udp [::1]:48912->[::1]:53: read: connection refused'],
+  ['registry.connect-timeout', 'Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.6": failed to pull image "registry.k8s.io/pause:3.6": failed to pull and unpack image "registry.k8s.io/pause:3.6": failed to resolve reference "registry.k8s.io/pause:3.6": failed to do request: Head "https://registry.k8s.io/v2/pause/manifests/3.6": dial tcp 34.96.108.209:443: i/o timeout'],
+  ['unknown', 'Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/docker-entrypoint.sh": permission denied: unknown'],
+  ['unknown', 'Readiness probe failed: Get "http://10.244.1.9:8181/ready": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
+  ['unknown', 'Error: ImagePullBackOff'],
 ];
 
 describe('corpus: dev.jsonl (messages that name their cause)', () => {

@@ -98,7 +98,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|requested access to the resource is denied|authorization token has expired|access forbidden|403 forbidden|\bdenied: \w|unauthorized: (access to the requested resource is not authorized|you don't have the needed permissions)|invalid username\/password/,
+    re: /incorrect username or password|requested access to the resource is denied|authorization token has expired|access forbidden|403 forbidden|(^|: )denied: \w|unauthorized: (access to the requested resource is not authorized|you don't have the needed permissions)|invalid username\/password/,
     anchors: ['incorrect username or password', 'requested access to the resource is denied', 'token has expired', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,
@@ -108,7 +108,11 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
       'failed to pull and unpack image "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3": failed to resolve reference: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden',
     ],
-    counterSamples: ['no basic auth credentials', 'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods"'],
+    counterSamples: [
+      'no basic auth credentials',
+      'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods"',
+      'OCI runtime create failed: runc create failed: unable to start container process: exec: "/docker-entrypoint.sh": permission denied: unknown',
+    ],
   }),
   sig({
     // Containerd fetches an oauth token only when it has credentials to send: a refusal means they are wrong.
