@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJournalExport } from './journal-export.js';
-import { aggregationKey, unwrapLogLine } from './log-line.js';
+import { aggregationKey, stripLogHeader, unwrapLogLine } from './log-line.js';
 
 describe('log line formats', () => {
   it('unwraps CRI, docker json-file and journal short lines', () => {
@@ -8,6 +8,11 @@ describe('log line formats', () => {
     expect(unwrapLogLine('{"log":"boom\\n","stream":"stderr","time":"2026-11-27T16:31:41Z"}')).toEqual({ message: 'boom', stream: 'stderr', time: '2026-11-27T16:31:41Z' });
     expect(unwrapLogLine('Nov 27 16:31:41 n1 kubelet[812]: E1127 16:31:41.1 812 pod_workers.go:1] "Error syncing pod"')).toMatchObject({ ident: 'kubelet', message: 'E1127 16:31:41.1 812 pod_workers.go:1] "Error syncing pod"' });
     expect(unwrapLogLine('plain text')).toEqual({ message: 'plain text' });
+  });
+  it('strips klog headers and logfmt timestamps before classification', () => {
+    expect(stripLogHeader('I1127 00:01:26.519429       1 vxlan_network.go:75] watching for new subnet leases')).toBe('watching for new subnet leases');
+    expect(stripLogHeader('time="2026-11-27T00:00:00.012Z" level=error msg="x"')).toBe('level=error msg="x"');
+    expect(stripLogHeader('no header here')).toBe('no header here');
   });
   it('aggregates the same message from different moments', () => {
     const a = aggregationKey('E1127 16:31:41.123456     812 kuberuntime_manager.go:1] failed to setup network for sandbox "0123456789abcdef0123": cni plugin not initialized');

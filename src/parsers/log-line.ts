@@ -54,3 +54,14 @@ export function aggregationKey(message: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const KLOG_HEADER = /^[IWEF]\d{4}\s+\d\d:\d\d:\d\d\.\d+\s+\d+\s+[\w./-]+:\d+\]\s?/;
+const LOGFMT_TIME = /^time="[^"]*"\s*/;
+
+/**
+ * The message without its klog header or logfmt timestamp: what a classifier should judge. Timestamps
+ * hold digit runs ("….519429 ") that look like status codes to loose patterns.
+ */
+export function stripLogHeader(message: string): string {
+  return message.replace(KLOG_HEADER, '').replace(LOGFMT_TIME, '');
+}

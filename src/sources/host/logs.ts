@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { classify } from '../../catalog/classify.js';
 import type { ClassifiedLogLine } from '../../evidence/node.js';
 import { parseJournalExport } from '../../parsers/journal-export.js';
-import { aggregationKey, unwrapLogLine } from '../../parsers/log-line.js';
+import { aggregationKey, stripLogHeader, unwrapLogLine } from '../../parsers/log-line.js';
 import { redactSecrets } from '../../parsers/redact.js';
 import type { GatherContext } from './context.js';
 import { scanLog } from './log-scan.js';
@@ -53,7 +53,7 @@ export async function gatherLogs(ctx: GatherContext): Promise<void> {
   const agg = new Map<string, ClassifiedLogLine>();
   let budget = LOG_TOTAL_BYTES;
   const add = (file: string, line: number, message: string, component: string | undefined, offset: number) => {
-    const c = classify(message);
+    const c = classify(stripLogHeader(message));
     if (c.cause === 'unknown') return;
     const key = `${c.cause}\u0000${aggregationKey(message)}`;
     const prev = agg.get(key);
