@@ -53,11 +53,6 @@ export function loadKubeConfig(t: KubeTarget): KubeConfig {
   return kc;
 }
 
-/** The namespace of the current context (kubectl's default for -n). */
-export function contextNamespace(kc: KubeConfig): string | undefined {
-  return kc.getContextObject(kc.getCurrentContext())?.namespace;
-}
-
 export class KubeClient {
   readonly server: string;
   private options?: https.RequestOptions;

@@ -9,7 +9,7 @@ import { setMaxListeners } from 'node:events';
 import { ToolError } from '../../errors.js';
 import type { ClusterEvidence, Unreadable } from '../../evidence/cluster.js';
 import { ClusterBuilder, DNS_SERVICE, SYSTEM_NAMESPACES, WANTED_CONFIGMAPS, type KindKey } from '../../evidence/from-kube.js';
-import { KubeClient, KubeRequestError, contextNamespace, fmtMs, loadKubeConfig, type KubeTarget } from './client.js';
+import { KubeClient, KubeRequestError, loadKubeConfig, type KubeTarget } from './client.js';
 
 export interface KubeSourceOptions extends KubeTarget {
   /** -n: pods, events, service accounts and secrets of this namespace (+ kube-system, kube-flannel) */
@@ -209,4 +209,3 @@ class Run {
   }
 }
 
-export { fmtMs };
