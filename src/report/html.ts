@@ -83,6 +83,16 @@ export function renderHtml(report: DiagnosisReport): string {
     `<p class="meta">${e(report.generatedAt)} · flannel-doctor ${e(report.tool.version)} · read ${ev.nodes ?? 0} nodes, ${ev.pods ?? 0} pods, ${ev.events ?? 0} events${ev.nodeEvidence ? `, evidence of ${ev.nodeEvidence} nodes` : ''}; ${ev.rulesRun ?? 0} rule runs</p>`,
     `<div class="verdict ${e(report.verdict)}"><strong>${e(report.verdict.toUpperCase())}</strong>${e(report.summary)}</div>`,
   ];
+  if (report.findings.length > 1) {
+    body.push(
+      '<table class="summary"><tr><th>#</th><th>cause</th><th>severity</th><th>where</th><th>pods</th></tr>',
+      ...[...shown, ...notes].map(
+        (f, i) =>
+          `<tr><td>${i + 1}</td><td><a href="#cause-${i + 1}"><code>${e(f.cause)}</code></a></td><td>${e(f.severity)}</td><td>${e([...f.nodes.slice(0, 5), f.registry ?? ''].filter(Boolean).join(', ') || 'cluster')}</td><td>${f.pods.length}</td></tr>`,
+      ),
+      '</table>',
+    );
+  }
   if (shown.length) body.push('<h2>Root causes</h2>', ...shown.map((f, i) => finding(f, i + 1)));
   if (notes.length) body.push('<h2>Notes</h2>', ...notes.map((f, i) => finding(f, shown.length + i + 1)));
   if (report.unreadable.length) {
