@@ -115,6 +115,33 @@ export async function startPod(lab: LabHandle, node: LabNode, name: string, name
   return { pod, ok: false, error: r.error };
 }
 
+/**
+ * Kubelet recreates the sandboxes of the node's app pods (after a node reboot or re-join): each pod's
+ * namespace and IPAM lease are dropped and CNI ADD runs again for real. Pods whose ADD fails stay
+ * ContainerCreating with the event; the others run with their (possibly new) IP.
+ */
+export async function recreateSandboxes(lab: LabHandle, node: LabNode): Promise<void> {
+  for (const pod of lab.state.pods.filter((p) => p.node === node.name && p.role === 'app')) {
+    if (pod.wired) await deleteNetns(lab.state, pod.netns);
+    await releaseIpam(node, pod.containerId);
+    await rm(nodePath(node, `var/lib/cni/flannel/${pod.containerId}`), { force: true });
+    pod.containerId = randomHex(32);
+    const r = await createSandbox(lab.state, node, pod);
+    const obj = lab.api.get('Pod', pod.namespace, pod.name) ?? appPod(lab.state, pod, node);
+    removeEventsFor(lab, pod.namespace, pod.name, ['FailedCreatePodSandBox', 'SandboxChanged']);
+    if (r.ok) {
+      obj.status = appPod(lab.state, pod, node).status;
+      lab.api.put(obj);
+    } else {
+      obj.status = sandboxFailedStatus(node, [{ name: 'app', image: pod.image }]);
+      lab.api.put(obj);
+      const stored = lab.api.get('Pod', pod.namespace, pod.name)!;
+      lab.api.put(eventObj(stored, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.', { host: node.name }));
+      lab.api.put(eventObj(stored, 'Warning', 'FailedCreatePodSandBox', sandboxEventMessage(r.error!), { host: node.name, count: 3 }));
+    }
+  }
+}
+
 /** Removes a pod started by startPod: API object, events, namespace and its IPAM lease. */
 export async function stopPod(lab: LabHandle, pod: LabPod): Promise<void> {
   const node = lab.node(pod.node);

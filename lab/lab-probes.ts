@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { DnsProbeResult, MeshPathResult, ProbeEvidence } from '../src/evidence/probes.js';
+import { ApiStore } from './api-store.js';
 import { run } from './exec.js';
 import { packageRoot } from './package-root.js';
 import { EXTERNAL_ZONE, FLANNEL_MTU } from './plan.js';
@@ -36,7 +37,14 @@ async function meshProbe(state: LabState): Promise<MeshPathResult[] | undefined>
   try {
     const { probeMesh } = await import('../src/probes/mesh/probe-mesh.js');
     const { meshTargetsFromLab } = await import('../src/probes/mesh/lab-targets.js');
-    return (await probeMesh(meshTargetsFromLab(state, FLANNEL_MTU))).results;
+    // As an agent would, take the overlay targets from the API: a node without podCIDR or flannel
+    // annotations has no lease, so there is no flannel.1 address or pod of it to probe.
+    const store = await ApiStore.load(join(state.dir, 'api-objects.json'));
+    const leased = new Set(
+      store.list('Node').filter((n) => n.spec?.podCIDR && n.metadata?.annotations?.['flannel.alpha.coreos.com/backend-data']).map((n) => n.metadata.name as string),
+    );
+    const targets = meshTargetsFromLab(state, FLANNEL_MTU).map((t) => (leased.has(t.name) ? t : { name: t.name, netns: t.netns, underlayIp: t.underlayIp }));
+    return (await probeMesh(targets)).results;
   } catch {
     return undefined;
   }
@@ -86,7 +94,9 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
       jobs.push(searchWalk(p.netns, state.dnsServiceIP, externalName, search).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'service', server: state.dnsServiceIP }, name: externalName, nameKind: 'external', purpose: 'search-expansion', ...r })));
     }
     const resolv = await readFile(nodePath(n, 'etc/resolv.conf'), 'utf8').catch(() => '');
-    for (const server of resolv.split('\n').filter((l) => /^nameserver\s/.test(l)).map((l) => l.split(/\s+/)[1]).slice(0, 3)) {
+    const servers = resolv.split('\n').filter((l) => /^nameserver\s/.test(l)).map((l) => l.split(/\s+/)[1]).slice(0, 3);
+    // glibc (and Go's resolver) ask 127.0.0.1 when resolv.conf names no server
+    for (const server of servers.length ? servers : ['127.0.0.1']) {
       jobs.push(dnsQuery(n.netns, server, externalName).then((r) => void dns.push({ from: { kind: 'node', node: n.name }, target: { kind: 'node-resolver', server }, name: externalName, nameKind: 'external', ...r })));
     }
   }

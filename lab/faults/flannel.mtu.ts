@@ -23,6 +23,8 @@ const fault: Fault = {
     const node = nodeOf(lab, nodeName);
     await lab.exec(lab.state.underlay.netns, ['ip', 'link', 'set', node.name, 'mtu', '1500']);
     await lab.exec(node.netns, ['ip', 'link', 'set', 'eth0', 'mtu', '1500']);
+    // forget the path MTUs learned while the link was small (they would outlive the fault by minutes)
+    for (const ns of lab.state.netnsCreated ?? []) await lab.exec(ns, ['ip', 'route', 'flush', 'cache'], { allowFail: true });
   },
 };
 export default fault;

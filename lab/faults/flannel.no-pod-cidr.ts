@@ -1,5 +1,5 @@
 import { klogLine } from '../klog.js';
-import { flannelCrash, flannelRecover } from '../kubelet.js';
+import { flannelCrash, flannelRecover, recreateSandboxes } from '../kubelet.js';
 import type { Fault } from '../types.js';
 import { nodeOf } from './_helpers.js';
 import { reprogramNode, setAnnotations, unprogramNode } from './_flannel.js';
@@ -24,6 +24,8 @@ const fault: Fault = {
       klogLine('E', 'main.go:370', `Error registering network: failed to acquire lease: node "${node.name}" pod cidr not assigned`),
       klogLine('I', 'main.go:448', 'Stopping shutdownHandler...'),
     ]);
+    // a node without a podCIDR runs no pods: their sandboxes fail (no subnet.env)
+    await recreateSandboxes(lab, node);
     return { saved, annotations };
   },
   async revert(lab, state, nodeName) {
@@ -36,6 +38,7 @@ const fault: Fault = {
     setAnnotations(lab, node, s.annotations);
     await reprogramNode(lab, node, s.saved);
     await flannelRecover(lab, node);
+    await recreateSandboxes(lab, node);
   },
 };
 export default fault;
