@@ -25,7 +25,13 @@ export async function gatherNetwork(ctx: GatherContext): Promise<void> {
     neighbours: ['ip', '-j', 'neigh', 'show'],
     fdb: ['bridge', '-j', 'fdb', 'show'],
   };
-  const [links, routes, neigh, fdb] = await Promise.all(Object.values(cmds).map((c) => ipJson(ctx, c)));
+  const [links, allRoutes, neigh, fdb] = await Promise.all(Object.values(cmds).map((c) => ipJson(ctx, c)));
+  // Some kernels/containers refuse `table all`: the main table still answers the routing questions.
+  let routes = allRoutes;
+  if (routes === undefined) {
+    cmds.routes = ['ip', '-j', 'route', 'show'];
+    routes = await ipJson(ctx, cmds.routes);
+  }
   const node = ctx.node;
   const take = <T>(key: string, text: string | undefined, parse: (t: string, f: string) => { items: T[]; problems: typeof node.problems }, set: (items: T[]) => void) => {
     if (text === undefined) return;
