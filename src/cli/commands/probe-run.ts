@@ -23,7 +23,7 @@ function fixLine(cause: string | undefined, style: Style): string[] {
   return c?.fix.length ? [`    ${style.bold('fix:')} ${c.fix[0]}`] : [];
 }
 
-export async function runProbeRegistry(images: string[], opts: { hostRoot: string; pullSecret?: string; timeout: string; concurrency: string; arch?: string; node?: string; output: string }): Promise<number> {
+export async function runProbeRegistry(images: string[], opts: { hostRoot: string; pullSecret?: string; timeout: string; concurrency: string; arch?: string; node?: string; httpsProxy?: string; proxy?: string | boolean; output: string }): Promise<number> {
   const { probeRegistry } = await import('../../probes/registry/probe-registry.js');
   const results = await probeRegistry(images, {
     hostRoot: opts.hostRoot,
@@ -32,6 +32,8 @@ export async function runProbeRegistry(images: string[], opts: { hostRoot: strin
     concurrency: positiveInt(opts.concurrency, '--concurrency'),
     arch: opts.arch,
     node: opts.node,
+    // commander turns --no-proxy <list> into opts.proxy
+    proxy: opts.httpsProxy ? { httpsProxy: opts.httpsProxy, httpProxy: opts.httpsProxy, noProxy: typeof opts.proxy === 'string' ? opts.proxy : undefined } : undefined,
   });
   if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: results, dns: [], mesh: [], ran: ['registry'] }, null, 2) + '\n');
   else process.stdout.write(renderRegistry(results, styleFor(process.stdout)));

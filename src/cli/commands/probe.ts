@@ -14,6 +14,8 @@ export function registerProbe(program: Command): void {
     .option('--concurrency <n>', 'images probed at once', '8')
     .option('--arch <arch>', 'platform architecture the node needs (default: this machine)')
     .option('--node <name>', 'node name recorded in the results')
+    .option('--https-proxy <url>', "proxy the runtime uses (default: containerd's systemd Environment= under --host-root, else HTTPS_PROXY)")
+    .option('--no-proxy <list>', 'hosts that bypass --https-proxy (NO_PROXY syntax)')
     .addOption(outputOption(['text', 'json']))
     .addHelpText('after', '\nExamples:\n  flannel-doctor probe registry reg.local:5000/app:1 --host-root /host --pull-secret secret.json\n  flannel-doctor probe registry nginx:1.25 -o json\n\nExit codes: 0 every image passes, 1 some probe failed, 2 the tool failed.')
     .action(async (images: string[], opts) => {

@@ -184,7 +184,7 @@ async function viaProxy(ctx: DialContext, proxyUrl: string, host: string, port: 
   try {
     s = (await dialTcp(ctx, pHost, pPort, deadline, '-proxy')).socket;
   } catch (e) {
-    throw new PhaseError((e as PhaseError).phase ?? 'proxy', 'registry.proxy', `proxyconnect tcp: ${(e as Error).message}`);
+    throw new PhaseError(`${(e as PhaseError).phase ?? 'tcp'}-proxy`, 'registry.proxy', `proxyconnect tcp: ${(e as Error).message}`);
   }
   const auth = u.username ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}\r\n` : '';
   const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;

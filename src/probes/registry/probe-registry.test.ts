@@ -250,6 +250,12 @@ describe('probeRegistry against a real docker-registry', () => {
     expect(JSON.stringify(denied)).not.toContain('user:pw');
     const bypass = await one(image, { hostRoot: trusted, arch: 'amd64', proxy: { httpsProxy: `http://proxy.test:${denying.port}`, noProxy: 'localhost,.test' } });
     expect(bypass.ok).toBe(true);
+    // the runtime's own proxy, from containerd's systemd drop-in under the host root
+    const root = hostRoot('dropin', { [`reg.test:${regs.tls!.port}`]: `ca = "${pki.caCert}"\n` });
+    mkdirSync(join(root, 'etc/systemd/system/containerd.service.d'), { recursive: true });
+    writeFileSync(join(root, 'etc/systemd/system/containerd.service.d/http-proxy.conf'), `[Service]\nEnvironment="HTTPS_PROXY=http://proxy.test:${denying.port}" "NO_PROXY=localhost"\n`);
+    const dropin = await one(image, { hostRoot: root });
+    expect([dropin.cause, dropin.failedPhase]).toEqual(['registry.proxy', 'proxy-connect']);
   });
 });
 

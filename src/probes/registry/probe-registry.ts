@@ -9,6 +9,7 @@ import { parseImageReference, type ImageReference } from '../../parsers/image-re
 import { basicAuth, parseChallenges, tokenUrl } from './auth.js';
 import { dial, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
 import { ConnPool } from './conn-pool.js';
+import { readRuntimeProxy } from './runtime-proxy.js';
 import { resolveRegistryHosts, type HostsResolution, type RegistryHostConfig } from './hosts-config.js';
 import { PhaseTimeout, type HttpConnection, type HttpResponse } from './http1.js';
 import { NodeResolver } from './node-resolver.js';
@@ -28,7 +29,10 @@ export interface RegistryProbeOptions {
   concurrency?: number;
   /** OCI architecture the node needs (amd64, arm64 …). Default: this machine's. */
   arch?: string;
-  /** Proxy settings the runtime uses. Default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY of this process. */
+  /**
+   * Proxy settings the runtime uses. Default: containerd's systemd Environment= under hostRoot when
+   * it sets a proxy, else HTTPS_PROXY/HTTP_PROXY/NO_PROXY of this process.
+   */
   proxy?: ProxyConfig;
   /**
    * Check the node's platform: 'full' fetches an index or, for a single manifest, its config blob;
@@ -49,7 +53,7 @@ export async function probeRegistry(images: string[], opts: RegistryProbeOptions
   const creds = typeof opts.pullSecret === 'string' ? await loadPullCredentials(opts.pullSecret) : opts.pullSecret;
   const hostsCache = new Map<string, Promise<HostsResolution>>();
   const env = process.env;
-  const proxy = opts.proxy ?? { httpsProxy: env.HTTPS_PROXY ?? env.https_proxy, httpProxy: env.HTTP_PROXY ?? env.http_proxy, noProxy: env.NO_PROXY ?? env.no_proxy };
+  const proxy = opts.proxy ?? (await readRuntimeProxy(hostRoot)) ?? { httpsProxy: env.HTTPS_PROXY ?? env.https_proxy, httpProxy: env.HTTP_PROXY ?? env.http_proxy, noProxy: env.NO_PROXY ?? env.no_proxy };
   const pool = new ConnPool();
   const platform = opts.checkPlatform === undefined || opts.checkPlatform === true ? 'full' : opts.checkPlatform;
   const shared: Shared = { resolver, creds, proxy, timeoutMs: opts.timeoutMs ?? 10_000, arch: opts.arch ?? ociArch(), checkPlatform: platform, hubPlatform: opts.checkPlatform === undefined ? false : platform, node: opts.node, pool: opts.reuse === false ? undefined : pool };
