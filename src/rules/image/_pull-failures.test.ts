@@ -73,3 +73,15 @@ describe('innermostError', () => {
   ])('%s', (text, want) => expect(innermostError(text)).toBe(want));
   it('clips long text', () => expect(innermostError('x'.repeat(500)).length).toBe(160));
 });
+
+describe('the current error wins', () => {
+  it('a newer not-found beats an older DNS failure', () => {
+    const dns = pullFailedText('reg.example.com/a:1', 'reg.example.com/a:1', 'failed to do request: Head "https://reg.example.com/v2/a/manifests/1": dial tcp: lookup reg.example.com on 10.0.0.2:53: no such host');
+    const c = {
+      ...emptyCluster(),
+      pods: [pod('shop/web-a1b2c', 'reg.example.com/a:1', { waiting: 'ErrImagePull' })],
+      events: [event('shop/web-a1b2c', 'Failed', dns, { last: '2026-11-27T09:00:00Z' }), event('shop/web-a1b2c', 'Failed', NF('reg.example.com/a:1', 'reg.example.com/a:1'), { last: '2026-11-27T10:00:00Z' })],
+    };
+    expect(collectPullFailures(c, classify)[0].classification.cause).toBe('image.not-found');
+  });
+});

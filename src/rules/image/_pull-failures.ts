@@ -133,20 +133,24 @@ export function collectPullFailures(cluster: Readonly<ClusterEvidence>, classify
   return out;
 }
 
-/** The most confident classification; missing-secret warnings only when nothing else speaks. */
+/**
+ * The freshest classified text: the container status first, then events newest first (an old error
+ * fixed since must not win over the current one). A missing-secret warning counts only when nothing
+ * else speaks.
+ */
 function bestClassification(texts: EvidenceItem[], classify: (m: string) => Classification): { classification: Classification; classifiedText?: EvidenceItem } {
-  let best: { classification: Classification; classifiedText?: EvidenceItem } = { classification: { message: '', cause: 'unknown', confidence: 0, alternatives: [] } };
+  let weak: { classification: Classification; classifiedText?: EvidenceItem } | undefined;
   for (const t of texts) {
-    if (/^Back-off pulling image "[^"]*"\s*$/.test(t.what)) continue; // says nothing of the cause
+    if (/^(ImagePullBackOff: )?Back-off pulling image "[^"]*"\s*$/.test(t.what)) continue; // says nothing of the cause
     const c = classify(t.what);
     if (c.cause === 'unknown') continue;
-    const weak = t.where.includes('FailedToRetrieveImagePullSecret');
-    const bestWeak = best.classifiedText?.where.includes('FailedToRetrieveImagePullSecret') ?? true;
-    if (best.classification.cause === 'unknown' || (bestWeak && !weak) || (weak === bestWeak && c.confidence > best.classification.confidence)) {
-      best = { classification: c, classifiedText: t };
+    if (t.where.includes('FailedToRetrieveImagePullSecret')) {
+      weak ??= { classification: c, classifiedText: t };
+      continue;
     }
+    return { classification: c, classifiedText: t };
   }
-  return best;
+  return weak ?? { classification: { message: '', cause: 'unknown', confidence: 0, alternatives: [] } };
 }
 
 /** `nodes` of a finding about a pod: its node when scheduled. */
