@@ -49,7 +49,7 @@ export default defineRule({
     }
     if (!node.registryHosts.length) return;
     const dirs = hostsDirs(c);
-    const outside = node.registryHosts.filter((h) => !dirs.includes(hostsRoot(h.file)));
+    const outside = node.registryHosts.filter((h) => h.inConfigPath !== true && !dirs.includes(hostsRoot(h.file)));
     if (!outside.length) return;
     const reason = dirs.length ? `reads hosts.toml only from ${dirs.join(':')}` : `has no config_path in ${c.file}, so it never reads hosts.toml`;
     const root = hostsRoot(outside[0].file);
