@@ -100,3 +100,29 @@ describe('probeMesh on a real VXLAN mesh', () => {
     expect(judgeMesh((await probeMesh(tb.targets, { timeoutMs: 500 })).results)).toEqual([]);
   });
 });
+
+describe('probeMesh sampled plan on 12 nodes', () => {
+  let big: Testbed;
+  beforeAll(async () => {
+    big = await buildTestbed(`fdps${process.pid % 100000}`, 12);
+  }, 60_000);
+  afterAll(async () => {
+    await big?.destroy();
+  });
+
+  it('probes a ring plus chords, not every pair, and still names the one broken node', async () => {
+    const opts = { timeoutMs: 500, plan: { fullMeshMax: 6, chords: 2 } };
+    const healthy = await probeMesh(big.targets, opts);
+    expect(healthy.plan.mode).toBe('sampled');
+    expect(healthy.plan.pairs).toBeLessThan(12 * 11);
+    expect(judgeMesh(healthy.results)).toEqual([]);
+    const n7 = big.targets.find((t) => t.name === 'n7')!.netns!;
+    await big.sh(n7, 'iptables -A INPUT -p udp --dport 8472 -j DROP');
+    try {
+      const r = await probeMesh(big.targets, opts);
+      expect(judgeMesh(r.results).map((v) => [v.cause, v.nodes])).toEqual([['flannel.vxlan-blocked', ['n7']]]);
+    } finally {
+      await big.sh(n7, 'iptables -D INPUT -p udp --dport 8472 -j DROP');
+    }
+  });
+});
