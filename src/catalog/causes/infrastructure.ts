@@ -25,11 +25,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Image pulls run in the node\'s network namespace and use the node\'s /etc/resolv.conf, not CoreDNS. ' +
       'The lookup of the registry host failed there ("lookup <host> on <server>:53: no such host", "server misbehaving", "Temporary failure in name resolution"): the name does not exist in that DNS, the resolver is down, or the node points at a resolver that cannot see it (e.g. a private zone).',
     fix: [
-      'Resolve the name on the node itself: getent hosts <registry>; resolvectl query <registry> (systemd-resolved)',
+      'Resolve the name on the node itself: getent hosts <registry host>; resolvectl query <registry host> (systemd-resolved)',
       'Fix the node\'s resolver configuration (the nameservers in /etc/resolv.conf or the systemd-resolved upstreams), or add the registry to /etc/hosts on every node if it has no DNS record.',
       'Check the spelling of the registry host in the image reference.',
     ],
-    verify: ['getent hosts <registry>   # on the node', 'cat /etc/resolv.conf'],
+    verify: ['getent hosts <registry host>   # on the node', 'cat /etc/resolv.conf'],
     docs: ['facts.md §4.7 (lookup errors)', 'facts.md §9 (pulls do not use CoreDNS)'],
   },
   {
@@ -40,8 +40,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'TCP to the registry connects, but the TLS handshake does not finish ("net/http: TLS handshake timeout"). ' +
       'Small packets pass and big ones (the certificate chain) do not: an MTU black hole, a firewall or a TLS-intercepting proxy that stalls, or a very slow link.',
     fix: [
-      'Test from the node: curl -v --max-time 20 https://<registry>/v2/ and openssl s_client -connect <registry>:443 -servername <registry>',
-      'Check the path MTU: ping -M do -s 1472 <registry> (lower the interface MTU if it fails).',
+      'Test from the node: curl -v --max-time 20 https://<registry>/v2/ and openssl s_client -connect <registry host>:<port> -servername <registry host>',
+      'Check the path MTU: ping -M do -s 1472 <registry host> (lower the interface MTU if it fails).',
       'If a proxy is required, configure it for containerd (HTTPS_PROXY in its systemd unit) and restart it.',
     ],
     verify: ['curl -sv https://<registry>/v2/ -o /dev/null'],
@@ -88,7 +88,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Make sure config_path = "/etc/containerd/certs.d" is set in /etc/containerd/config.toml (registry section), then restart containerd once.',
       'Or add the CA to the system trust store (update-ca-certificates) and restart containerd.',
     ],
-    verify: ['openssl s_client -connect <registry>:443 -servername <registry> -showcerts </dev/null | openssl x509 -noout -issuer -subject'],
+    verify: ['openssl s_client -connect <registry host>:<port> -servername <registry host> -showcerts </dev/null | openssl x509 -noout -issuer -subject'],
     docs: ['facts.md §4.7 (x509 texts)', 'facts.md §5.1, §5.2 (config_path, hosts.toml ca)'],
   },
   {
@@ -99,9 +99,9 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The certificate does not cover the host name or IP used in the image reference ("x509: certificate is valid for X, not Y", "doesn\'t contain any IP SANs"), or it has no subjectAltName at all (legacy Common Name, rejected since Go 1.15).',
     fix: [
       'Pull by a name that the certificate lists, or reissue the certificate with that name (and IP, if pulled by IP) in subjectAltName.',
-      'Inspect it: openssl s_client -connect <registry>:443 -servername <registry> </dev/null | openssl x509 -noout -ext subjectAltName',
+      'Inspect it: openssl s_client -connect <registry host>:<port> -servername <registry host> </dev/null | openssl x509 -noout -ext subjectAltName',
     ],
-    verify: ['openssl s_client -connect <registry>:443 -servername <registry> </dev/null | openssl x509 -noout -ext subjectAltName'],
+    verify: ['openssl s_client -connect <registry host>:<port> -servername <registry host> </dev/null | openssl x509 -noout -ext subjectAltName'],
     docs: ['facts.md §4.7 (x509 texts)'],
   },
   {
@@ -113,7 +113,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Either it really expired, or the node\'s clock is off (no NTP, a VM restored from a snapshot).',
     fix: [
       'Check the node clock: timedatectl (enable NTP: timedatectl set-ntp true).',
-      'Check the certificate dates: openssl s_client -connect <registry>:443 </dev/null | openssl x509 -noout -dates, and renew it if expired.',
+      'Check the certificate dates: openssl s_client -connect <registry host>:<port> </dev/null | openssl x509 -noout -dates, and renew it if expired.',
     ],
     verify: ['date -u; timedatectl status'],
     docs: ['facts.md §4.7 (certificate has expired or is not yet valid)'],
@@ -310,7 +310,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The node\'s /etc/resolv.conf (or systemd-resolved behind 127.0.0.53) does not resolve names properly: dead or too many nameservers (the kubelet applies at most three: "Nameserver limits were exceeded"), or a stub that cannot reach its upstream. ' +
       'Image pulls use the node\'s resolver, not CoreDNS, and CoreDNS forwards external names to it as well.',
     fix: [
-      'Test on the node: getent hosts <registry>; resolvectl status',
+      'Test on the node: getent hosts <registry host>; resolvectl status',
       'Keep at most three working nameservers in the file the kubelet uses (resolvConf in /var/lib/kubelet/config.yaml; /run/systemd/resolve/resolv.conf on systemd-resolved hosts) and fix the DHCP or netplan source that adds more.',
       'Restart the kubelet, then recreate CoreDNS pods so that they pick up the new file.',
     ],

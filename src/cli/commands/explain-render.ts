@@ -1,6 +1,7 @@
 import { getCause } from '../../catalog/index.js';
 import type { Classification } from '../../catalog/types.js';
 import type { Style } from '../../report/style.js';
+import { fillPlaceholders, messageFacts } from './explain-facts.js';
 
 /** Longest message echoed back in JSON output; longer ones are cut and marked `truncated`. */
 export const MAX_ECHOED = 4096;
@@ -38,9 +39,10 @@ export function toJson(c: Classification, full = false): ExplainJson {
     alternatives: c.alternatives.map((a) => ({ cause: a.cause, confidence: a.confidence })),
   };
   if (full && cause) {
+    const facts = messageFacts(c.message);
     out.explanation = cause.explanation;
-    out.fix = cause.fix;
-    out.verify = cause.verify ?? [];
+    out.fix = cause.fix.map((s) => fillPlaceholders(s, facts));
+    out.verify = (cause.verify ?? []).map((s) => fillPlaceholders(s, facts));
     out.docs = cause.docs ?? [];
   }
   return out;
@@ -57,6 +59,8 @@ export function renderExplanation(c: Classification, style: Style): string {
     );
   }
   const cause = getCause(c.cause);
+  const facts = messageFacts(c.message);
+  const fill = (s: string) => fillPlaceholders(s, facts);
   const conf = c.confidence >= 0.85 ? style.green(c.confidence.toFixed(2)) : c.confidence >= 0.6 ? style.yellow(c.confidence.toFixed(2)) : style.red(c.confidence.toFixed(2));
   const out = [
     `${style.bold('cause:')}      ${style.bold(c.cause)} — ${cause?.title ?? ''}`,
@@ -67,11 +71,11 @@ export function renderExplanation(c: Classification, style: Style): string {
   if (cause?.explanation) out.push('', style.bold('meaning:'), ...wrapText(cause.explanation, 100).map((l) => `  ${l}`));
   if (cause?.fix.length) {
     out.push('', style.bold('fix:'));
-    cause.fix.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
+    cause.fix.forEach((s, i) => out.push(`  ${i + 1}. ${fill(s)}`));
   }
   if (cause?.verify?.length) {
     out.push('', style.bold('confirm:'));
-    for (const v of cause.verify) out.push(`  $ ${v}`);
+    for (const v of cause.verify) out.push(`  $ ${fill(v)}`);
   }
   if (c.alternatives.length) {
     out.push('', style.bold('also possible:'));
