@@ -19,14 +19,37 @@ const ufw = (allow8472: boolean) => (n: { iptables?: { policies: Record<string, 
   );
 };
 
+/** firewalld (iptables backend): zones reached by goto, a final REJECT in INPUT. */
+const firewalld = (open8472: boolean) => (n: { iptables?: { rules: IptablesRule[] } }) => {
+  n.iptables!.rules.push(
+    rule_('filter', 'INPUT', '-m conntrack --ctstate RELATED,ESTABLISHED,DNAT -j ACCEPT'),
+    rule_('filter', 'INPUT', '-i lo -j ACCEPT'),
+    rule_('filter', 'INPUT', '-j INPUT_ZONES'),
+    rule_('filter', 'INPUT', '-m conntrack --ctstate INVALID -j DROP'),
+    rule_('filter', 'INPUT', '-j REJECT --reject-with icmp-host-prohibited'),
+    { table: 'filter', chain: 'INPUT_ZONES', rule: '-i eth0 -g IN_public', target: 'IN_public' },
+    { table: 'filter', chain: 'INPUT_ZONES', rule: '-g IN_public', target: 'IN_public' },
+    rule_('filter', 'IN_public', '-j IN_public_allow'),
+    rule_('filter', 'IN_public', '-p icmp -j ACCEPT'),
+    rule_('filter', 'IN_public_allow', '-p tcp -m tcp --dport 22 -m conntrack --ctstate NEW,UNTRACKED -j ACCEPT'),
+    ...(open8472 ? [rule_('filter', 'IN_public_allow', '-p udp -m udp --dport 8472 -m conntrack --ctstate NEW,UNTRACKED -j ACCEPT')] : []),
+  );
+};
+
 testRule(rule, {
   healthy: [
     { name: 'no host firewall', evidence: healthy() },
     { name: 'ufw with 8472 allowed', evidence: breakNode('n1', ufw(true)) },
     { name: 'node evidence only', evidence: healthy({ cluster: false }) },
+    { name: 'firewalld with 8472/udp opened in the public zone', evidence: breakNode('n3', firewalld(true)) },
     { name: 'a DROP for 8472 in FORWARD does not touch encapsulated traffic', evidence: breakNode('n2', (n) => n.iptables!.rules.unshift(rule_('filter', 'FORWARD', '-p udp -m udp --dport 8472 -j DROP'))) },
   ],
   faulty: [
+    {
+      name: 'firewalld without 8472/udp: the final REJECT of INPUT catches VXLAN',
+      evidence: breakNode('n3', firewalld(false)),
+      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n3'], messageIncludes: 'rejects VXLAN (UDP 8472) arriving from n1, n2' }],
+    },
     {
       name: 'ufw default deny without 8472',
       evidence: breakNode('n1', ufw(false)),
