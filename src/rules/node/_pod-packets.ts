@@ -51,3 +51,24 @@ export function podFlows(evidence: Readonly<Evidence>, node: Readonly<NodeEviden
   flows.push({ label: `pod ${localPod} → outside ${OUTSIDE}:443`, packet: { ...base, src: localPod, dst: OUTSIDE, dport: 443, in: 'cni0', out: uplink } });
   return flows;
 }
+
+const CONTROL_PLANE = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
+
+/**
+ * On a control-plane node (known from cluster labels): pods, local and remote, opening the API
+ * server port on the node's address, which is where the kubernetes Service's DNAT sends them.
+ */
+export function apiServerFlows(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): PodFlow[] {
+  const info = evidence.cluster?.nodes.find((n) => n.name === node.name);
+  if (!info || !CONTROL_PLANE.some((l) => l in info.labels)) return [];
+  const nodeIp = info.addresses.find((a) => a.type === 'InternalIP')?.address;
+  const own = ownSubnet(evidence, node);
+  const localPod = host(own, 5);
+  if (!nodeIp || !localPod) return [];
+  const base = { proto: 'tcp' as const, sport: 43514, dport: 6443, state: 'NEW', dst: nodeIp, dstLocal: true, srcLocal: false };
+  const out: PodFlow[] = [{ label: `pod ${localPod} → API server ${nodeIp}:6443`, packet: { ...base, src: localPod, in: 'cni0' } }];
+  const peer = expectedPeers(evidence, node)[0];
+  const remotePod = host(peer?.subnet, 5);
+  if (remotePod) out.push({ label: `pod ${remotePod} on ${peer?.name} → API server ${nodeIp}:6443`, packet: { ...base, src: remotePod, in: vxlanLink(node)?.name ?? 'flannel.1' } });
+  return out;
+}

@@ -1,9 +1,13 @@
 import { testRule } from '../rule-tester.js';
-import { breakNode, healthy } from '../_healthy-nodes.js';
+import { breakCluster, breakNode, healthy } from '../_healthy-nodes.js';
 import rule from './firewall-pod-traffic.js';
 
 testRule(rule, {
   healthy: [
+    {
+      name: 'the same INPUT reject on a worker (no API server there)',
+      evidence: breakNode('n2', (n) => n.iptables!.rules.unshift({ table: 'filter', chain: 'INPUT', rule: '-s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' })),
+    },
     { name: 'flannel and kube-proxy rules only', evidence: healthy() },
     {
       name: 'a reject rule for another network',
@@ -11,6 +15,15 @@ testRule(rule, {
     },
   ],
   faulty: [
+    {
+      name: 'control-plane node rejects the pod network on INPUT (pods cannot reach the API server)',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.nodes[0].labels['node-role.kubernetes.io/control-plane'] = ''));
+        e.nodes!.find((n) => n.name === 'n1')!.iptables!.rules.unshift({ table: 'filter', chain: 'INPUT', rule: '-s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' });
+        return e;
+      })(),
+      expect: [{ cause: 'node.firewall', nodes: ['n1'], messageIncludes: 'API server 172.31.250.11:6443' }],
+    },
     {
       name: 'firewalld-style reject before flannel',
       evidence: breakNode('n2', (n) =>
