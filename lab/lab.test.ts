@@ -1,7 +1,7 @@
 /**
  * The lab for real: namespaces, VXLAN, the CNI plugins, dnsmasq, the API process. Needs Linux + root;
  * elsewhere it fails with the reason unless FLANNEL_DOCTOR_ALLOW_NO_LAB=1 (then it is skipped, loudly).
- * Namespaces use the prefix "fdtst" so this file can run beside other test files.
+ * Namespaces use a per-process prefix (ft<pid>) so this file can run beside other test files and runs.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { openLab, type OpenLab } from './handle.js';
 import { labDown, labPrerequisite, labUp } from './lab.js';
 import { isAlive } from './processes.js';
 
-const NAME = 'fdtst';
+// unique per process: two test runs at once (or another engineer's) never share a lab
+const NAME = `ft${process.pid % 10_000_000}`;
 const why = labPrerequisite();
 const allowSkip = process.env.FLANNEL_DOCTOR_ALLOW_NO_LAB === '1';
 if (why && !allowSkip) {
