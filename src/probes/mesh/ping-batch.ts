@@ -40,11 +40,10 @@ export function pingScript(specs: PingSpec[], timeoutMs: number, tool: 'auto' | 
     const opts = `${s0.df ? ' -M' : ''}${s0.size !== undefined ? ` -b ${Math.max(0, Math.floor(s0.size))}` : ''}`;
     fp.push(`fping -C 1 -q -r 0 -i 1 -t ${Math.round(timeoutMs)}${opts} ${[...new Set(list.map((s) => s.to))].join(' ')} >$d/g${g} 2>&1 &`);
     for (const s of list) pg.push(`ping -n -q -c 1 -W ${w}${s0.df ? ' -M do' : ''}${s0.size !== undefined ? ` -s ${Math.max(0, Math.floor(s0.size))}` : ''} ${s.to} >$d/p${s.id} 2>&1 & p${s.id}=$!`);
-    for (const s of list) pg.push('');
     g++;
   }
   const waits = specs.map((s) => `wait $p${s.id}; echo "@rc ${s.id} $?"`);
-  return ['d=$(mktemp -d)', tool === 'ping' ? 'if false; then' : 'if command -v fping >/dev/null 2>&1; then', ...fp, 'wait', 'else', ...pg.filter(Boolean), ...waits, 'fi', 'echo @@pings; grep -H "" $d/* 2>/dev/null; rm -rf "$d"'].join('\n');
+  return ['d=$(mktemp -d)', tool === 'ping' ? 'if false; then' : 'if command -v fping >/dev/null 2>&1; then', ...fp, 'wait', 'else', ...pg, ...waits, 'fi', 'echo @@pings; grep -H "" $d/* 2>/dev/null; rm -rf "$d"'].join('\n');
 }
 
 export interface BatchState {

@@ -6,10 +6,11 @@
  */
 import type { ProbePhase, RegistryProbeResult } from '../../evidence/probes.js';
 import { parseImageReference, type ImageReference } from '../../parsers/image-reference.js';
-import { basicAuth, parseChallenges, tokenUrl } from './auth.js';
+import { authenticate } from './auth-flow.js';
 import { dial, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
 import { ConnPool } from './conn-pool.js';
 import { readRuntimeProxy } from './runtime-proxy.js';
+import { statusVerdict } from './status-verdict.js';
 import { resolveRegistryHosts, type HostsResolution, type RegistryHostConfig } from './hosts-config.js';
 import { PhaseTimeout, type HttpConnection, type HttpResponse } from './http1.js';
 import { NodeResolver } from './node-resolver.js';
@@ -205,7 +206,7 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     a.rateLimit = rateLimitOf(v2);
     statusVerdict(v2, 'v2', !!cred, false);
     let authorization: string | undefined;
-    if (v2.status === 401) authorization = await authenticate(ctx, v2, ref, cred, s, host, deadline);
+    if (v2.status === 401) authorization = await authenticate(ctx, v2, ref, cred, s.pool, host, deadline);
     const manifestPath = `${base}/${ref.path}/manifests/${ref.digest ?? ref.tag ?? 'latest'}${ns}`;
     const headers: Record<string, string> = { Accept: MANIFEST_ACCEPT };
     if (authorization) headers['Authorization'] = authorization;
@@ -236,92 +237,6 @@ function rateLimitOf(r: HttpResponse): { limit?: string; remaining?: string } | 
   const limit = r.headers['ratelimit-limit'];
   const remaining = r.headers['ratelimit-remaining'];
   return limit || remaining ? { limit, remaining } : undefined;
-}
-
-function registryErrorText(r: HttpResponse): string {
-  try {
-    const doc = JSON.parse(r.body.toString('utf8'));
-    const e = doc?.errors?.[0];
-    if (e?.code) return `${String(e.code).toLowerCase().replace(/_/g, ' ')}: ${e.message ?? ''}`.trim();
-  } catch {
-    /* not JSON */
-  }
-  return r.statusText;
-}
-
-/** Maps an HTTP status to a cause; 401 on /v2/ is the normal start of auth and passes. */
-function statusVerdict(r: HttpResponse, phaseName: string, haveCreds: boolean, sentAuth: boolean): void {
-  const st = r.status;
-  const text = `${st} ${registryErrorText(r)}`;
-  if (st >= 200 && st < 300) return;
-  if (st === 401 && phaseName === 'v2') return;
-  if (st === 429) throw new PhaseError(phaseName, 'image.rate-limited', `${text}: toomanyrequests`);
-  if (st >= 500) throw new PhaseError(phaseName, 'registry.server-error', `unexpected status ${text}`);
-  if (st === 401 || st === 403) {
-    const cause = haveCreds ? 'image.auth-rejected' : 'image.auth-missing';
-    throw new PhaseError(phaseName, cause, haveCreds ? `${text} with credentials: denied` : `${text}: pull access denied, repository does not exist or may require authorization${sentAuth ? ' (anonymous token)' : ''}`);
-  }
-  if (st === 404) {
-    if (phaseName === 'v2') throw new PhaseError(phaseName, 'registry.server-error', `GET /v2/ answered 404: not a registry v2 API at this URL (override_path?)`);
-    throw new PhaseError(phaseName, 'image.not-found', `${text}: not found`);
-  }
-  throw new PhaseError(phaseName, 'registry.server-error', `unexpected status ${text}`);
-}
-
-async function authenticate(ctx: DialContext, v2: HttpResponse, ref: ImageReference, cred: RegistryCredential | undefined, s: Shared, host: RegistryHostConfig, deadline: number): Promise<string | undefined> {
-  const challenges = parseChallenges(v2.challenges);
-  const bearer = challenges.find((c) => c.scheme === 'bearer');
-  const basic = challenges.find((c) => c.scheme === 'basic');
-  if (bearer) {
-    const url = tokenUrl(bearer, ref.path);
-    if (!url) throw new PhaseError('auth', 'registry.server-error', `Bearer challenge without a usable realm`);
-    const scheme = url.protocol === 'http:' ? 'http' : 'https';
-    const headers: Record<string, string> = {};
-    if (cred?.username !== undefined && cred.password !== undefined) headers['Authorization'] = basicAuth(cred.username, cred.password);
-    else if (cred?.identityToken) headers['Authorization'] = `Bearer ${cred.identityToken}`;
-    const tokenKey = `${url.href}|${cred?.key ?? ''}`;
-    const known = s.pool?.tokens.get(tokenKey);
-    if (known) {
-      ctx.phases.push({ name: 'auth', ok: true, ms: 0, detail: `Bearer token from ${url.origin}${url.pathname} (fetched for an earlier image)` });
-      return `Bearer ${known}`;
-    }
-    const realmTarget: DialTarget = { scheme, host: url.host, skipVerify: host.skipVerify, ca: host.ca };
-    const sub: DialContext = { ...ctx, phases: [] };
-    let token: string | undefined;
-    try {
-      const conn = await dial(sub, realmTarget, deadline);
-      try {
-        const r = await conn.request('GET', url.pathname + url.search, headers, deadline, 'auth');
-        if (r.status === 401 || r.status === 403) throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', `failed to fetch ${cred ? 'oauth' : 'anonymous'} token: ${r.status} ${registryErrorText(r)}`);
-        if (r.status === 429) throw new PhaseError('auth', 'image.rate-limited', `token endpoint answered 429`);
-        if (r.status !== 200) throw new PhaseError('auth', 'registry.server-error', `failed to fetch token: unexpected status ${r.status}`);
-        const doc = JSON.parse(r.body.toString('utf8'));
-        token = doc.token ?? doc.access_token;
-        if (typeof token !== 'string' || !token) throw new PhaseError('auth', 'registry.server-error', 'token response has no token');
-      } finally {
-        conn.close();
-      }
-    } catch (e) {
-      const pe = e instanceof PhaseError ? e : new PhaseError('auth', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `failed to fetch token: ${(e as Error).message}`);
-      const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
-      ctx.phases.push({ name: 'auth', ok: false, ms, error: pe.message, detail: `Bearer realm ${url.origin}${url.pathname} (${sub.phases.map((p) => `${p.name} ${p.ms}ms`).join(', ')})` });
-      throw new PhaseError('auth', pe.cause, pe.message);
-    }
-    s.pool?.tokens.set(tokenKey, token!);
-    const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
-    ctx.phases.push({ name: 'auth', ok: true, ms, detail: `Bearer token from ${url.origin}${url.pathname} (${cred ? `credentials for ${cred.key}` : 'anonymous'})` });
-    return `Bearer ${token}`;
-  }
-  if (basic) {
-    if (cred?.username === undefined || cred.password === undefined) {
-      ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: 'Basic challenge and no credentials for this registry: no basic auth credentials' });
-      throw new PhaseError('auth', 'image.auth-missing', 'no basic auth credentials');
-    }
-    ctx.phases.push({ name: 'auth', ok: true, ms: 0, detail: `Basic (credentials for ${cred.key})` });
-    return basicAuth(cred.username, cred.password);
-  }
-  ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: '401 without a usable WWW-Authenticate challenge' });
-  throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', '401 Unauthorized without a challenge');
 }
 
 async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageReference, a: Attempt, base: string, ns: string, headers: Record<string, string>, arch: string, deadline: number, host: RegistryHostConfig, mode: 'full' | 'index'): Promise<void> {
