@@ -23,6 +23,7 @@ if (why && !allowSkip) {
     });
   });
 }
+if (why && allowSkip) process.stderr.write(`lab tests SKIPPED (FLANNEL_DOCTOR_ALLOW_NO_LAB=1): ${why}\n`);
 const d = why ? describe.skip : describe;
 
 function rootSnapshot(): { netns: string[]; links: string; iptables: string } {
