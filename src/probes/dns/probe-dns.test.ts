@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = tempDir('fd-probe-dns-');
   hole = await silentUdp();
   dead = `127.0.0.1:${await freePort()}`;
-  upstream = await startDnsmasq([`--address=/${EXTERNAL}/192.0.2.10`, '--local=/test/']);
+  upstream = await startDnsmasq([`--address=/${EXTERNAL}/192.0.2.10`, '--local=/test/', `--txt-record=big.test,"${'x'.repeat(250)}","${'y'.repeat(250)}","${'z'.repeat(250)}"`]);
   coredns = await startDnsmasq(corednsArgs(upstream.server));
   serviceVip = await startDnsmasq(corednsArgs(upstream.server));
   noUpstream = await startDnsmasq(corednsArgs(hole.server));
@@ -53,6 +53,13 @@ describe('DNS client against dnsmasq', () => {
     expect(t.outcome).toBe('timeout');
     expect(t.ms).toBeLessThan(300 * 1.1 + 20);
     expect((await queryDns(dead, EXTERNAL, TYPE.A, 1000)).outcome).toBe('error');
+  });
+
+  it('a truncated UDP answer is fetched again over TCP', async () => {
+    const r = await queryDns(upstream.server, 'big.test', TYPE.TXT, 1000);
+    expect(r.outcome).toBe('ok');
+    expect(r.tcp).toBe(true);
+    expect(r.answers[0]!.length).toBeGreaterThan(700);
   });
 });
 
