@@ -4,8 +4,10 @@
  *
  * API (for the lab and tests):
  *
- *   const api = await KubeApiServer.start({ port?: 0, host?: '127.0.0.1', token?: string, user?: string });
- *   api.url                       'http://127.0.0.1:<port>'
+ *   const api = await KubeApiServer.start({ port?: 0, host?: '127.0.0.1', token?: string, user?: string,
+ *                                            tls?: false, gitVersion?: string });
+ *   api.url                       'http://127.0.0.1:<port>' ('https://…' with tls: a fresh self-signed
+ *                                 certificate from the openssl CLI, given as the CA in kubeconfig())
  *   api.kubeconfig({ namespace?, context? }): string   kubeconfig YAML pointing at it (with the token if set)
  *   api.put(obj)                  create or replace (kind + metadata.name required; namespace defaults to
  *                                 "default" for namespaced kinds); fills uid, creationTimestamp,
@@ -34,10 +36,12 @@
  * A standalone process: lab/kube-api/main.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { stringify } from 'yaml';
 import { ListError, ObjectStore } from './store.js';
 import { RESOURCES, apiVersionOf, resourceByPath, toEventsV1, type ResourceType } from './resources.js';
+import { selfSignedCert } from './tls.js';
 
 type Obj = Record<string, any>;
 
@@ -50,6 +54,8 @@ export interface KubeApiServerOptions {
   user?: string;
   /** reported by GET /version */
   gitVersion?: string;
+  /** serve HTTPS with a fresh self-signed certificate (the kubeconfig carries it as the CA) */
+  tls?: boolean;
 }
 
 export interface ForbidRule {
@@ -99,22 +105,27 @@ export class KubeApiServer {
   private nextId = 1;
   private proxy?: (req: ProxyRequest) => Promise<ProxyResponse>;
   private server!: Server;
+  private tls?: { cert: string; key: string };
   url = '';
 
   private constructor(private readonly opts: KubeApiServerOptions) {}
 
   static async start(opts: KubeApiServerOptions = {}): Promise<KubeApiServer> {
     const s = new KubeApiServer(opts);
-    s.server = createServer((req, res) => {
+    const handler = (req: IncomingMessage, res: ServerResponse) => {
       s.handle(req, res).catch((e) => s.send(res, req, 500, status(500, 'InternalError', String(e))));
-    });
+    };
+    if (opts.tls) {
+      s.tls = selfSignedCert(opts.host ?? '127.0.0.1');
+      s.server = createTlsServer({ cert: s.tls.cert, key: s.tls.key }, handler);
+    } else s.server = createServer(handler);
     s.server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve, reject) => {
       s.server.once('error', reject);
       s.server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
     });
     const a = s.server.address() as AddressInfo;
-    s.url = `http://${a.address}:${a.port}`;
+    s.url = `${opts.tls ? 'https' : 'http'}://${a.address}:${a.port}`;
     return s;
   }
 
@@ -169,8 +180,16 @@ export class KubeApiServer {
     return stringify({
       apiVersion: 'v1',
       kind: 'Config',
-      // client-node refuses plain http unless TLS verification is explicitly off.
-      clusters: [{ name: ctx, cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      // client-node refuses plain http unless TLS verification is explicitly off; over TLS the
+      // self-signed certificate is its own CA.
+      clusters: [
+        {
+          name: ctx,
+          cluster: this.tls
+            ? { server: this.url, 'certificate-authority-data': Buffer.from(this.tls.cert).toString('base64') }
+            : { server: this.url, 'insecure-skip-tls-verify': true },
+        },
+      ],
       users: [{ name: `${ctx}-user`, user: this.opts.token ? { token: this.opts.token } : {} }],
       contexts: [{ name: ctx, context: { cluster: ctx, user: `${ctx}-user`, ...(o.namespace ? { namespace: o.namespace } : {}) } }],
       'current-context': ctx,

@@ -94,6 +94,24 @@ describe('kube source', () => {
     await expect(gatherKube({ kubeconfig: join(tmp, 'nope') })).rejects.toThrow(/cannot load kubeconfig/);
   });
 
+  it('talks TLS with the kubeconfig CA, and refuses a server whose certificate it cannot verify', async () => {
+    const tls = await KubeApiServer.start({ tls: true, token: 'tls-token' });
+    try {
+      tls.load(conformanceObjects());
+      const cfg = join(tmp, 'tls');
+      await writeFile(cfg, tls.kubeconfig());
+      expect(tls.url).toMatch(/^https:/);
+      const c = await gatherKube({ kubeconfig: cfg });
+      expect(c.unreadable).toEqual([]);
+      expect(c.nodes).toHaveLength(2);
+      // the same server without its CA: a TLS failure is a ToolError, not an empty cluster
+      await writeFile(cfg, tls.kubeconfig().replace(/certificate-authority-data: .*/, ''));
+      await expect(gatherKube({ kubeconfig: cfg, timeoutMs: 3000 })).rejects.toThrow(/cannot reach the Kubernetes API at https:.*(self.signed|certificate)/i);
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('never keeps a secret value', async () => {
     const c = await gatherKube({ kubeconfig });
     const text = JSON.stringify(c);
