@@ -198,6 +198,30 @@ describe('probeRegistry against a real docker-registry', () => {
     expect(viaMirror.endpoint).toBe(`https://reg.test:${regs.tls!.port}`);
   });
 
+  it('override_path: the server URL already is the API root; capabilities without resolve leave no host', async () => {
+    const port = await freePort();
+    const seen: string[] = [];
+    const srv = createHttpServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      if (!req.url!.startsWith('/custom/api/') || req.url!.startsWith('/custom/api/v2')) return res.writeHead(404).end();
+      return res.writeHead(200, { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json', 'Docker-Content-Digest': 'sha256:' + '2'.repeat(64) }).end('{}');
+    });
+    servers.push(srv);
+    await new Promise<void>((r) => srv.listen(port, '127.0.0.1', r));
+    const ns = `reg.test:${port}`;
+    const over = hostRoot('override', { [ns]: `server = "http://reg.test:${port}/custom/api"\noverride_path = true\n` });
+    const ok = await one(`${ns}/app/ok:1`, { hostRoot: over, checkPlatform: false });
+    expect(ok.ok, JSON.stringify(ok.phases)).toBe(true);
+    expect(seen).toEqual(['GET /custom/api/', 'HEAD /custom/api/app/ok/manifests/1']);
+    const plain = hostRoot('no-override', { [ns]: `server = "http://reg.test:${port}/custom/api"\n` });
+    const wrong = await one(`${ns}/app/ok:1`, { hostRoot: plain });
+    expect([wrong.cause, wrong.failedPhase]).toEqual(['registry.server-error', 'v2']);
+    expect(wrong.phases.at(-1)!.error).toContain('override_path');
+    const pushOnly = hostRoot('push-only', { [ns]: `server = "http://reg.test:${port}"\ncapabilities = ["push"]\n` });
+    const none = await one(`${ns}/app/ok:1`, { hostRoot: pushOnly });
+    expect([none.cause, none.failedPhase]).toEqual(['registry.mirror-misconfigured', 'hosts']);
+  });
+
   it('Bearer token flow: anonymous token refused → auth-missing; good credentials → ok; bad → auth-rejected', async () => {
     const port = await freePort();
     const srv = createHttpServer((req, res) => {
