@@ -158,13 +158,19 @@ function simpleCandidates(text: string): { sigs: Compiled[]; cand: Int32Array; n
   return { sigs: simple.sigs, cand: simple.cand, nc };
 }
 
+const found: { sigs: Compiled[]; cand: Int32Array; nc: number } = { sigs: [], cand: new Int32Array(0), nc: 0 };
+
+/** Candidates of a message; the returned object is reused by the next call (no allocation per line). */
 function findCandidates(text: string): { sigs: Compiled[]; cand: Int32Array; nc: number } {
   if (calls < WARM_UP) {
     calls++;
     return simpleCandidates(text);
   }
   const a = getAutomaton();
-  return { sigs: a.sigs, cand: a.cand, nc: candidates(a, text) };
+  found.sigs = a.sigs;
+  found.cand = a.cand;
+  found.nc = candidates(a, text);
+  return found;
 }
 
 /** Test hook: force the pre-filter path ('simple' for the first messages, 'automaton' after). */
@@ -202,6 +208,24 @@ function candidates(a: Automaton, text: string): number {
 
 function clip(message: string): string {
   return message.length > MAX_JUDGED ? message.slice(0, MAX_JUDGED / 2) + '\n…\n' + message.slice(-MAX_JUDGED / 2) : message;
+}
+
+/**
+ * The allocation-free path for streams: `null` when no signature matches, the signature when exactly
+ * one matches (then `classify` would answer its cause with only its static alternatives), and
+ * `undefined` when several match and the caller must use `classify` for the ranking.
+ */
+export function classifyOne(message: string): Signature | null | undefined {
+  const text = clip(message);
+  const { sigs, cand, nc } = findCandidates(text);
+  let hit: Signature | null = null;
+  for (let k = 0; k < nc; k++) {
+    const c = sigs[cand[k]];
+    if (!c.re.test(text)) continue;
+    if (hit) return undefined;
+    hit = c.sig;
+  }
+  return hit;
 }
 
 /** Names the cause of one message, by the most specific signature that matches (or `unknown`). */

@@ -89,3 +89,23 @@ describe('explain --stdin JSON output', () => {
     );
   });
 });
+
+describe('explain --stdin fast path', () => {
+  it('answers exactly what classify answers, line by line', async () => {
+    const { messages } = await import('../../../bench/gen/messages.js');
+    const { classify } = await import('../../catalog/classify.js');
+    const { SIGNATURES } = await import('../../catalog/signatures.js');
+    const input = [...messages(3000, 11).split('\n').filter(Boolean), ...SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]).map((l) => l.replace(/\n/g, ' '))];
+    const { lines } = await run(input.join('\n') + '\n', 65536);
+    expect(lines).toHaveLength(input.length);
+    lines.forEach((l, i) => {
+      const c = classify(input[i]);
+      expect({ cause: l.cause, confidence: l.confidence, signature: l.signature, alternatives: l.alternatives }, input[i]).toEqual({
+        cause: c.cause,
+        confidence: c.confidence,
+        signature: c.signature ?? null,
+        alternatives: c.alternatives.map((a) => a.cause),
+      });
+    });
+  });
+});

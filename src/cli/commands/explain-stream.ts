@@ -1,6 +1,6 @@
-import { classify } from '../../catalog/classify.js';
+import { classify, classifyOne } from '../../catalog/classify.js';
 import { getCause } from '../../catalog/index.js';
-import type { Classification } from '../../catalog/types.js';
+import type { Classification, Signature } from '../../catalog/types.js';
 import { MAX_ECHOED } from './explain-render.js';
 
 /** A line longer than this (in bytes) keeps only its head and tail while it is being read. */
@@ -35,14 +35,36 @@ function jsonString(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
 }
 
-function jsonLine(line: string, c: Classification): string {
+function jsonHead(line: string): string {
   const long = line.length > MAX_ECHOED;
-  let s = `{"message":${jsonString(long ? line.slice(0, MAX_ECHOED) + '…' : line)}`;
-  if (long) s += `,"truncated":true,"length":${line.length}`;
-  s += jsonTail(c);
+  const s = `{"message":${jsonString(long ? line.slice(0, MAX_ECHOED) + '…' : line)}`;
+  return long ? s + `,"truncated":true,"length":${line.length}` : s;
+}
+
+function jsonLine(line: string, c: Classification): string {
+  let s = jsonHead(line) + jsonTail(c);
   s += ',"alternatives":[';
   for (let i = 0; i < c.alternatives.length; i++) s += (i ? ',"' : '"') + c.alternatives[i].cause + '"';
   return s + ']}\n';
+}
+
+/** Whole tails for answers from a single matching signature (the common case), built once each. */
+const singleTails = new Map<Signature, string>();
+const UNKNOWN_TAIL = ',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n';
+
+/** The JSON line for one input line: fast when no or one signature matches, else the full ranking. */
+function jsonAnswer(line: string): string {
+  const one = classifyOne(line);
+  if (one === null) return jsonHead(line) + UNKNOWN_TAIL;
+  if (one === undefined) return jsonLine(line, classify(line));
+  let tail = singleTails.get(one);
+  if (tail === undefined) {
+    // Same text as jsonLine would write for classify(line): built from it once, then reused.
+    const full = jsonLine('', classify(line));
+    tail = full.slice(full.indexOf(',"cause"'));
+    singleTails.set(one, tail);
+  }
+  return jsonHead(line) + tail;
 }
 
 function textLine(line: string, c: Classification): string {
@@ -60,7 +82,6 @@ export async function explainStream(
   out: Sink,
   format: 'jsonl' | 'text',
 ): Promise<{ lines: number; counts: Map<string, number> }> {
-  const render = format === 'jsonl' ? jsonLine : textLine;
   const counts = new Map<string, number>();
   let pending = '';
   let lines = 0;
@@ -80,9 +101,12 @@ export async function explainStream(
       const end = nl === -1 ? text.length : nl;
       let line = text.slice(start, end);
       if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      const c = classify(line);
-      if (format === 'text') counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
-      pending += render(line, c);
+      if (format === 'jsonl') pending += jsonAnswer(line);
+      else {
+        const c = classify(line);
+        counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
+        pending += textLine(line, c);
+      }
       lines++;
       if (nl === -1) return;
       start = nl + 1;
