@@ -64,6 +64,16 @@ describe('bundle source', () => {
     expect(byFile('nameless.json')[0]).toMatchObject({ what: 'a Pod in nameless.json (item 0)', reason: 'skipped: metadata.name is missing' });
   });
 
+  it("turns troubleshoot's collector errors into unreadable entries", async () => {
+    const dir = join(tmp, 'ts-errors', 'support-bundle', 'cluster-resources');
+    await mkdir(join(dir, 'pods'), { recursive: true });
+    await writeFile(join(dir, 'nodes.json'), JSON.stringify({ kind: 'NodeList', items: [{ metadata: { name: 'n1' } }] }));
+    await writeFile(join(dir, 'pods-errors.json'), JSON.stringify(['pods is forbidden: User "x" cannot list resource "pods" in API group "" at the cluster scope']));
+    const c = (await readBundle(join(tmp, 'ts-errors'))).evidence.cluster!;
+    expect(c.read).toEqual(['nodes']);
+    expect(c.unreadable).toEqual([{ what: 'pods (troubleshoot collector)', code: 403, reason: 'pods is forbidden: User "x" cannot list resource "pods" in API group "" at the cluster scope' }]);
+  });
+
   it('reads kubectl -o yaml output too', async () => {
     const dir = join(tmp, 'yaml');
     await mkdir(dir, { recursive: true });

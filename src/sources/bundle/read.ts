@@ -121,7 +121,8 @@ export async function readObjectFiles(dir: string, files: string[], opts: Bundle
     if (!isJson && !isYaml) continue;
     if (troubleshoot && !/(^|\/)cluster-resources\//.test(rel)) continue; // host collectors, analysis.json
     const hint = pathKind(rel);
-    if (isJson) await readJsonFile(b, join(dir, rel), rel, hint);
+    if (troubleshoot && /-errors\.json$/i.test(rel)) await readCollectorErrors(b, join(dir, rel), rel);
+    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint);
     else await readYamlFile(b, join(dir, rel), rel, hint);
     done++;
     if (done % 50 === 0) opts.progress?.(`read ${done} files…`);
@@ -170,6 +171,20 @@ async function readJsonFile(b: ClusterBuilder, file: string, rel: string, hint: 
         markKind(b, env.kind);
         b.add(env.kind, env, rel);
       }
+    }
+  }
+}
+
+/**
+ * troubleshoot.sh writes what its collectors could not read to `<what>-errors.json` (an array of
+ * messages such as `pods is forbidden: …`): those become unreadable entries, as from the kube source.
+ */
+async function readCollectorErrors(b: ClusterBuilder, file: string, rel: string): Promise<void> {
+  const what = rel.split('/').slice(-2).join('/').replace(/-errors\.json$/i, '').replace(/^cluster-resources\//, '');
+  for await (const ev of streamJsonList(file)) {
+    if (ev.type === 'item' && typeof ev.value === 'string' && ev.value.trim()) {
+      const forbidden = /forbidden/i.test(ev.value);
+      b.unreadable({ what: `${what} (troubleshoot collector)`, reason: ev.value.slice(0, 500), ...(forbidden ? { code: 403 } : {}) });
     }
   }
 }
