@@ -26,12 +26,16 @@ beforeAll(async () => {
   dir = tempDir('fd-probe-dns-');
   hole = await silentUdp();
   dead = `127.0.0.1:${await freePort()}`;
-  upstream = await startDnsmasq([`--address=/${EXTERNAL}/192.0.2.10`, '--local=/test/', `--txt-record=big.test,"${'x'.repeat(250)}","${'y'.repeat(250)}","${'z'.repeat(250)}"`]);
-  coredns = await startDnsmasq(corednsArgs(upstream.server));
-  serviceVip = await startDnsmasq(corednsArgs(upstream.server));
-  noUpstream = await startDnsmasq(corednsArgs(hole.server));
-  slowSearch = await startDnsmasq([...corednsArgs(upstream.server), `--server=/corp.slow/${hole.server.replace(':', '#')}`]);
-  procs.push(upstream, coredns, serviceVip, noUpstream, slowSearch);
+  const start = async (args: string[]) => {
+    const d = await startDnsmasq(args);
+    procs.push(d); // tracked at once, so a later failure in this hook still stops it
+    return d;
+  };
+  upstream = await start([`--address=/${EXTERNAL}/192.0.2.10`, '--local=/test/', `--txt-record=big.test,"${'x'.repeat(250)}","${'y'.repeat(250)}","${'z'.repeat(250)}"`]);
+  coredns = await start(corednsArgs(upstream.server));
+  serviceVip = await start(corednsArgs(upstream.server));
+  noUpstream = await start(corednsArgs(hole.server));
+  slowSearch = await start([...corednsArgs(upstream.server), `--server=/corp.slow/${hole.server.replace(':', '#')}`]);
   mkdirSync(join(dir, 'etc'), { recursive: true });
   writeFileSync(join(dir, 'etc/resolv.conf'), 'nameserver 127.0.0.1\nsearch corp.slow\n');
 }, 30_000);

@@ -36,7 +36,10 @@ export async function startDnsmasq(args: string[], address = '127.0.0.1', port?:
       s.connect(p, address);
     });
     if (up) break;
-    if (Date.now() > until) throw new Error(`dnsmasq on ${server} did not answer: ${err.slice(-400)}`);
+    if (Date.now() > until) {
+      await stopChild(child);
+      throw new Error(`dnsmasq on ${server} did not answer: ${err.slice(-400)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return { server, pid: child.pid!, stop: () => stopChild(child) };

@@ -49,12 +49,11 @@ beforeAll(async () => {
   await pushImage(regs.plain.url, 'app/multi', '1', ['linux/amd64', 'linux/arm64']);
   await pushImage(regs.plain.url, 'app/armonly', '1', ['linux/arm64', 'linux/s390x']);
   const htpasswd = htpasswdFile(dir, 'puller', PASSWORD);
-  [regs.tls, regs.auth, regs.wrong, regs.expired] = await Promise.all([
-    startRegistry({ storage, dir, tls: pki.server }),
-    startRegistry({ storage, dir, tls: pki.server, htpasswd }),
-    startRegistry({ storage, dir, tls: pki.wrongName }),
-    startRegistry({ storage, dir, tls: pki.expired }),
-  ]);
+  // one at a time, each recorded at once: a failing start never orphans the others
+  regs.tls = await startRegistry({ storage, dir, tls: pki.server });
+  regs.auth = await startRegistry({ storage, dir, tls: pki.server, htpasswd });
+  regs.wrong = await startRegistry({ storage, dir, tls: pki.wrongName });
+  regs.expired = await startRegistry({ storage, dir, tls: pki.expired });
   const ca = `ca = "${pki.caCert}"\n`;
   trusted = hostRoot('trusted', Object.fromEntries(Object.values(regs).map((r) => [`reg.test:${r.port}`, ca])));
   bare = hostRoot('bare');

@@ -93,7 +93,12 @@ export async function startRegistry(opts: { storage: string; dir: string; tls?: 
   let stderr = '';
   child.stderr!.on('data', (b) => (stderr += String(b)));
   const pid = child.pid!;
-  await waitForPort(port, 10_000, () => (child.exitCode !== null ? `docker-registry exited: ${stderr.slice(-500)}` : undefined));
+  try {
+    await waitForPort(port, 10_000, () => (child.exitCode !== null ? `docker-registry exited: ${stderr.slice(-500)}` : undefined));
+  } catch (e) {
+    await stopChild(child);
+    throw e;
+  }
   return { port, pid, url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
 
