@@ -74,6 +74,17 @@ testRule(rule, {
       expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'], messageIncludes: 'NoExecute' }],
     },
     {
+      name: 'old per-architecture DaemonSets: none for the arm64 node',
+      evidence: {
+        cluster: {
+          nodes: [NODES[0], NODES[1], { ...NODES[2], architecture: 'arm64' }],
+          workloads: [{ ...DS, namespace: 'kube-system', name: 'kube-flannel-ds-amd64' }],
+          pods: [{ ...healthyPods[0], namespace: 'kube-system' }, { ...healthyPods[1], namespace: 'kube-system' }],
+        },
+      },
+      expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'], messageIncludes: 'kube-flannel-ds-arm64' }],
+    },
+    {
       name: 'pods not readable in detail, DaemonSet short',
       evidence: { cluster: { nodes: NODES, workloads: [{ ...DS, ready: 1 }] } },
       expect: [{ cause: 'flannel.daemon-down', messageIncludes: '1 of 3' }],

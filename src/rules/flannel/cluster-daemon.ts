@@ -40,7 +40,14 @@ export default defineRule({
       for (const n of linuxNodes(cluster)) {
         if (covered.has(n.name)) continue;
         const noExec = n.taints.filter((t) => t.effect === 'NoExecute');
-        const why = noExec.length ? ` (taint ${noExec.map((t) => `${t.key}${t.value ? '=' + t.value : ''}:NoExecute`).join(', ')} is not tolerated)` : '';
+        // Before v0.13 flannel shipped one DaemonSet per architecture (kube-flannel-ds-amd64, -arm64, …).
+        const perArch = dss.filter((d) => /^kube-flannel-ds-(amd64|arm64|arm|ppc64le|s390x)$/.test(d.name));
+        const archMissing = perArch.length > 0 && !!n.architecture && !perArch.some((d) => d.name.endsWith(`-${n.architecture}`));
+        const why = noExec.length
+          ? ` (taint ${noExec.map((t) => `${t.key}${t.value ? '=' + t.value : ''}:NoExecute`).join(', ')} is not tolerated)`
+          : archMissing
+            ? ` (no DaemonSet kube-flannel-ds-${n.architecture} for its architecture ${n.architecture})`
+            : '';
         report({
           messageId: 'missing',
           data: { node: n.name, why },
@@ -48,7 +55,9 @@ export default defineRule({
           evidence: [{ where: `node ${n.name}`, what: `no pod of ${dss[0] ? `DaemonSet ${dss[0].namespace}/${dss[0].name}` : 'flannel'} is scheduled here${why}` }],
           fix: noExec.length
             ? [`Add a toleration {operator: Exists, effect: NoExecute} to the flannel DaemonSet, or remove the taint from ${n.name}.`]
-            : ['Check why the DaemonSet does not schedule there: kubectl -n kube-flannel describe daemonset kube-flannel-ds (node selector, affinity, taints).'],
+            : archMissing
+              ? [`This flannel release ships one DaemonSet per architecture: apply its kube-flannel-ds-${n.architecture}, or better upgrade to a current multi-arch manifest (one DaemonSet kube-flannel-ds).`]
+              : ['Check why the DaemonSet does not schedule there: kubectl -n kube-flannel describe daemonset kube-flannel-ds (node selector, affinity, taints).'],
         });
       }
     } else {
