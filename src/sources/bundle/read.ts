@@ -122,7 +122,7 @@ export async function readObjectFiles(dir: string, files: string[], opts: Bundle
     if (troubleshoot && !/(^|\/)cluster-resources\//.test(rel)) continue; // host collectors, analysis.json
     const hint = pathKind(rel);
     if (troubleshoot && /-errors\.json$/i.test(rel)) await readCollectorErrors(b, join(dir, rel), rel);
-    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint);
+    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint, opts.progress);
     else await readYamlFile(b, join(dir, rel), rel, hint);
     done++;
     if (done % 50 === 0) opts.progress?.(`read ${done} files…`);
@@ -146,10 +146,11 @@ function markKind(b: ClusterBuilder, kind: string | undefined): void {
   if (key) b.markRead(key);
 }
 
-async function readJsonFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined): Promise<void> {
+async function readJsonFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined, progress?: (line: string) => void): Promise<void> {
   const seenKinds = new Set<string>();
   for await (const ev of streamJsonList(file)) {
     if (ev.type === 'item') {
+      if (progress && ev.index % 25_000 === 24_999) progress(`reading ${rel}: ${ev.index + 1} objects…`);
       const kind = (typeof (ev.value as any)?.kind === 'string' ? (ev.value as any).kind : undefined) ?? kindFromList(ev.listKind) ?? hint;
       if (!kind) continue; // troubleshoot's kind-less lists of things no rule reads (groups, can-i)
       seenKinds.add(kind);
