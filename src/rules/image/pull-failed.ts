@@ -36,7 +36,7 @@ export default defineRule({
   check({ cluster, classify, report }) {
     const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
     for (const f of collectPullFailures(cluster, classify)) {
-      const base = { pod: f.podRef, image: f.image, container: f.container + (f.init ? ' (init)' : ''), reason: f.reason, node: f.node ?? 'unscheduled' };
+      const base = { pod: f.podRef, image: f.image, registry: f.registry ?? '', container: f.container + (f.init ? ' (init)' : ''), reason: f.reason, node: f.node ?? 'unscheduled' };
       const scope: { nodes: string[]; pods: string[]; registry?: string } = { nodes: nodesOf(f), pods: [f.podRef], registry: f.registry };
       if (f.reason === 'InvalidImageName' || !f.parsed.ok) {
         const error = f.parsed.ok ? 'invalid reference format' : f.parsed.error;
