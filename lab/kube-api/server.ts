@@ -1,6 +1,9 @@
 /**
- * A Kubernetes API test server: real HTTP (node:http) with Kubernetes list semantics, for the lab,
- * the conformance suite and tests. `@kubernetes/client-node` talks to it unmodified.
+ * A Kubernetes API test server: real HTTP (node:http, or HTTPS with `tls`) with Kubernetes list
+ * semantics, for the lab, the conformance suite and tests. `@kubernetes/client-node` talks to it
+ * unmodified. Kinds served (./resources.ts): Namespace, Node, Pod, Event (core/v1, and the same store
+ * converted to events.k8s.io/v1), ServiceAccount, Secret, ConfigMap, Service, Endpoints (core/v1);
+ * DaemonSet, Deployment, ReplicaSet (apps/v1).
  *
  * API (for the lab and tests):
  *
