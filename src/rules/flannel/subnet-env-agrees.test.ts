@@ -1,5 +1,5 @@
 import { testRule } from '../rule-tester.js';
-import { breakCluster, breakNode, healthy } from '../_healthy-nodes.js';
+import { breakCluster, breakNode, healthy, link } from '../_healthy-nodes.js';
 import rule from './subnet-env-agrees.js';
 
 testRule(rule, {
@@ -8,6 +8,11 @@ testRule(rule, {
     { name: 'node evidence only', evidence: healthy({ cluster: false }) },
   ],
   faulty: [
+    {
+      name: 'node only: flannel.1 holds another lease than subnet.env',
+      evidence: breakNode('n2', (n) => (link(n, 'flannel.1').addresses = [{ family: 'inet', local: '10.244.7.0', prefixlen: 32 }]), { cluster: false }),
+      expect: [{ cause: 'flannel.network-mismatch', nodes: ['n2'], messageIncludes: '10.244.7.0/32' }],
+    },
     {
       name: 'stale subnet.env after the node got a new podCIDR',
       evidence: breakCluster((c) => {
@@ -26,6 +31,7 @@ testRule(rule, {
       evidence: breakNode('n3', (n) => {
         n.netConf = undefined;
         n.subnetEnv!.subnet = '100.244.0.1/24';
+        link(n, 'flannel.1').addresses = [{ family: 'inet', local: '100.244.0.0', prefixlen: 32 }];
       }, { cluster: false }),
       expect: [{ cause: 'flannel.network-mismatch', nodes: ['n3'], messageIncludes: 'outside' }],
     },

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
-import { cidrContains, networkCidr, sameNetwork } from './_cidr.js';
-import { clusterNode, confNetwork } from './_peers.js';
+import { cidrContains, ipInCidr, networkCidr, sameNetwork } from './_cidr.js';
+import { clusterNode, confNetwork, vxlanLink } from './_peers.js';
 
 export default defineRule({
   id: 'flannel/subnet-env-agrees',
@@ -16,6 +16,7 @@ export default defineRule({
     podCidr: "node {node}: subnet.env FLANNEL_SUBNET {subnet} is not the node's podCIDR {podCIDR}",
     network: 'node {node}: subnet.env FLANNEL_NETWORK {network} differs from net-conf.json Network {confNetwork}',
     outside: 'node {node}: subnet.env FLANNEL_SUBNET {subnet} lies outside FLANNEL_NETWORK {network}',
+    vtep: 'node {node}: flannel.1 carries {vtepAddr}, the lease of another subnet than subnet.env FLANNEL_SUBNET {subnet}',
   },
   docs: 'A stale subnet.env (node re-joined with a new podCIDR, flanneld not restarted) or an old flanneld that wrote a subnet outside Network (flannel-io/flannel#1428) makes the CNI plugin hand out addresses other nodes do not route to (facts §1.7, §10.6).',
   check(ctx) {
@@ -34,6 +35,17 @@ export default defineRule({
         evidence: [{ where, what: `FLANNEL_SUBNET=${env.subnet}` }, { where: `node ${node.name} spec.podCIDR`, what: podCIDR }],
         fix: [restart, `Then delete cni0 so the bridge takes the new gateway: ip link set cni0 down && ip link delete cni0`, `Re-create the pods on ${node.name}`],
         alternatives: ['flannel.daemon-down'],
+      });
+    }
+    // flannel.1 holds <lease network address>/32 (facts §2.1): the node-only view of the current lease.
+    const vtepAddr = vxlanLink(node)?.addresses.find((a) => a.family === 'inet' && a.prefixlen === 32)?.local;
+    if (!podCIDR && vtepAddr && !ipInCidr(vtepAddr, networkCidr(env.subnet))) {
+      report({
+        messageId: 'vtep',
+        data: { node: node.name, vtepAddr: `${vtepAddr}/32`, subnet: env.subnet },
+        evidence: [{ where, what: `FLANNEL_SUBNET=${env.subnet}` }, { where: `node ${node.name}: ip addr show flannel.1`, what: `inet ${vtepAddr}/32` }],
+        fix: [restart],
+        confidence: 0.7,
       });
     }
     const conf = confNetwork(evidence, node);
