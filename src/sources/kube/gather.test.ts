@@ -90,6 +90,16 @@ describe('kube source', () => {
     await expect(gatherKube({ kubeconfig, context: 'prod' })).rejects.toThrow(/context "prod" is not in the kubeconfig \(contexts: lab\)/);
   });
 
+  it('authenticates with an exec credential plugin, as kubectl does', async () => {
+    const cred = JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: 't0ken' } });
+    const cfg = api.kubeconfig().replace(/user:\n\s+token: t0ken/, `user:\n      exec:\n        apiVersion: client.authentication.k8s.io/v1beta1\n        command: /bin/sh\n        args: ["-c", ${JSON.stringify(`echo '${cred}'`)}]\n        interactiveMode: Never`);
+    expect(cfg).toContain('command: /bin/sh');
+    await writeFile(kubeconfig, cfg);
+    const c = await gatherKube({ kubeconfig });
+    expect(c.unreadable).toEqual([]);
+    expect(c.nodes).toHaveLength(2);
+  });
+
   it('a missing kubeconfig file is a ToolError', async () => {
     await expect(gatherKube({ kubeconfig: join(tmp, 'nope') })).rejects.toThrow(/cannot load kubeconfig/);
   });
