@@ -52,11 +52,39 @@ export function renderRegistry(results: RegistryProbeResult[], style: Style): st
   return out.join('\n') + '\n';
 }
 
-export async function runProbeDns(opts: { hostRoot: string; serviceIp: string; coredns?: string; upstream?: string; clusterName: string; externalName: string; namespace: string; timeout: string; node?: string; output: string }): Promise<number> {
+type DnsCliOpts = { hostRoot: string; serviceIp: string; coredns?: string; upstream?: string; clusterName: string; externalName: string; namespace: string; timeout: string; node?: string; podNetns?: string; view: string; output: string };
+
+/** The pod view from inside a pod's network namespace: this same command, re-run under nsenter. */
+async function podViewIn(netns: string, opts: DnsCliOpts): Promise<DnsProbeResult[]> {
+  const { execFile } = await import('node:child_process');
+  const path = netns.startsWith('/') ? netns : `/var/run/netns/${netns}`;
+  const args = ['probe', 'dns', '--view', 'pod', '-o', 'json', '--host-root', opts.hostRoot, '--service-ip', opts.serviceIp, '--cluster-name', opts.clusterName, '--external-name', opts.externalName, '--namespace', opts.namespace, '--timeout', opts.timeout];
+  if (opts.coredns) args.push('--coredns', opts.coredns);
+  if (opts.node) args.push('--node', opts.node);
+  const self = [...process.execArgv, process.argv[1]!];
+  return new Promise((resolve, reject) => {
+    execFile('nsenter', [`--net=${path}`, '--', process.execPath, ...self, ...args], { maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      try {
+        resolve((JSON.parse(stdout) as { dns: DnsProbeResult[] }).dns);
+      } catch {
+        reject(new UsageError(`--pod-netns ${netns}: the pod view could not run there: ${(stderr || err?.message || 'no output').trim().slice(0, 300)}`));
+      }
+    });
+  });
+}
+
+export async function runProbeDns(opts: DnsCliOpts): Promise<number> {
   const { probeDns } = await import('../../probes/dns/probe-dns.js');
   const { judgeDns } = await import('../../probes/dns/verdict.js');
   const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
-  const results = await probeDns({ hostRoot: opts.hostRoot, serviceIp: opts.serviceIp, coredns: list(opts.coredns), upstream: list(opts.upstream), clusterName: opts.clusterName, externalName: opts.externalName, podNamespace: opts.namespace, timeoutMs: duration(opts.timeout), node: opts.node });
+  const views = (list(opts.view) ?? []).filter((v): v is 'pod' | 'node' => v === 'pod' || v === 'node');
+  if (!views.length) throw new UsageError(`--view takes pod, node or pod,node (got "${opts.view}")`);
+  const here = opts.podNetns ? views.filter((v) => v === 'node') : views;
+  const [local, inPod] = await Promise.all([
+    here.length ? probeDns({ hostRoot: opts.hostRoot, serviceIp: opts.serviceIp, coredns: list(opts.coredns), upstream: list(opts.upstream), clusterName: opts.clusterName, externalName: opts.externalName, podNamespace: opts.namespace, timeoutMs: duration(opts.timeout), node: opts.node, views: here }) : [],
+    opts.podNetns && views.includes('pod') ? podViewIn(opts.podNetns, opts) : [],
+  ]);
+  const results = [...inPod, ...local];
   const verdicts = judgeDns(results);
   if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: [], dns: results, mesh: [], ran: ['dns'], verdicts: verdicts.map(({ results: _r, ...v }) => v) }, null, 2) + '\n');
   else process.stdout.write(renderDns(results, verdicts, styleFor(process.stdout)));

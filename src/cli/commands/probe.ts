@@ -33,6 +33,8 @@ export function registerProbe(program: Command): void {
     .option('--external-name <name>', 'an external name that must resolve', 'registry.k8s.io')
     .option('--namespace <ns>', "the pod's namespace for its search list", 'default')
     .option('--timeout <duration>', 'per query', '2s')
+    .option('--pod-netns <ns>', "run the pod's view inside this network namespace (a name under /var/run/netns or a path like /proc/<pid>/ns/net); the node's view runs here")
+    .option('--view <views>', 'pod, node or pod,node', 'pod,node')
     .option('--node <name>', 'node name recorded in the results')
     .addOption(outputOption(['text', 'json']))
     .action(async (opts) => {

@@ -31,6 +31,12 @@ export interface DnsProbeOptions {
   timeoutMs?: number;
   /** Run the search-list walk a pod does for the external name. Default true. */
   searchExpansion?: boolean;
+  /**
+   * Which views to probe from here: 'pod' (Service IP, CoreDNS pods, search walk) and/or 'node'
+   * (upstream, node resolver). Run the pod view inside a pod's network namespace for a true pod view.
+   * Default both.
+   */
+  views?: ('pod' | 'node')[];
 }
 
 export async function probeDns(opts: DnsProbeOptions = {}): Promise<DnsProbeResult[]> {
@@ -50,14 +56,17 @@ export async function probeDns(opts: DnsProbeOptions = {}): Promise<DnsProbeResu
   const direct = (from: DnsProbeResult['from'], kind: DnsProbeResult['target']['kind'], server: string, name: string, nameKind: 'cluster' | 'external') =>
     jobs.push(queryDns(server, name, TYPE.A, timeoutMs).then((r) => toResult(from, kind, server, name, nameKind, r, 'direct')));
 
-  for (const name of [clusterName, externalName]) {
+  const views = new Set(opts.views ?? ['pod', 'node']);
+  for (const name of views.has('pod') ? [clusterName, externalName] : []) {
     const kind = name === clusterName ? 'cluster' : 'external';
     direct(pod, 'service', service, name, kind);
     for (const ip of opts.coredns ?? []) direct(pod, 'coredns-pod', ip, name, kind);
   }
-  for (const ip of upstream) direct(nodeFrom, 'upstream', ip, externalName, 'external');
-  for (const ip of nodeServers) direct(nodeFrom, 'node-resolver', ip, externalName, 'external');
-  if (opts.searchExpansion ?? true) {
+  if (views.has('node')) {
+    for (const ip of upstream) direct(nodeFrom, 'upstream', ip, externalName, 'external');
+    for (const ip of nodeServers) direct(nodeFrom, 'node-resolver', ip, externalName, 'external');
+  }
+  if (views.has('pod') && (opts.searchExpansion ?? true)) {
     const search = [`${ns}.svc.${domain}`, `svc.${domain}`, domain, ...nodeConf.search];
     jobs.push(searchWalk(service, externalName, search, opts.ndots ?? 5, timeoutMs).then((r) => ({ ...r, from: pod })));
   }

@@ -19,9 +19,10 @@ export async function freeUdpPort(address = '127.0.0.1'): Promise<number> {
 }
 
 /** dnsmasq that never reads the host's resolv.conf and forwards only where told. */
-export async function startDnsmasq(args: string[], address = '127.0.0.1', port?: number): Promise<Dnsmasq> {
+export async function startDnsmasq(args: string[], address = '127.0.0.1', port?: number, netns?: string): Promise<Dnsmasq> {
   const p = port ?? (await freeUdpPort(address));
-  const child: ChildProcess = spawn('dnsmasq', ['--no-daemon', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces', `--listen-address=${address}`, `--port=${p}`, '--user=root', '--cache-size=0', '--log-facility=-', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // inside a namespace, `ip netns exec` execs dnsmasq in place: the PID we hold is dnsmasq's
+  const child: ChildProcess = spawn(netns ? 'ip' : 'dnsmasq', [...(netns ? ['netns', 'exec', netns, 'dnsmasq'] : []),'--no-daemon', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces', `--listen-address=${address}`, `--port=${p}`, '--user=root', '--cache-size=0', '--log-facility=-', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (b) => (err += String(b)));
   const server = `${address}:${p}`;
@@ -29,12 +30,14 @@ export async function startDnsmasq(args: string[], address = '127.0.0.1', port?:
   for (;;) {
     if (child.exitCode !== null) throw new Error(`dnsmasq exited: ${err.slice(-400)}`);
     // dnsmasq listens on TCP as well: a TCP accept means it is serving (a UDP query could be forwarded into a black hole)
-    const up = await new Promise<boolean>((r) => {
-      const s = new Socket();
-      s.once('connect', () => (s.destroy(), r(true)));
-      s.once('error', () => r(false));
-      s.connect(p, address);
-    });
+    const up = netns
+      ? err.includes('started')
+      : await new Promise<boolean>((r) => {
+          const s = new Socket();
+          s.once('connect', () => (s.destroy(), r(true)));
+          s.once('error', () => r(false));
+          s.connect(p, address);
+        });
     if (up) break;
     if (Date.now() > until) {
       await stopChild(child);
