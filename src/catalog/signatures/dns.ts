@@ -97,6 +97,18 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: server misbehaving'],
   }),
   sig({
+    id: 'dns.no-nameservers',
+    cause: 'dns.node-resolver',
+    re: /no nameservers found|plugin\/forward: no forwarder defined/,
+    anchors: ['no nameservers found', 'no forwarder defined'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['dns.upstream'],
+    source: 'facts §9 (CoreDNS forwards to the node resolv.conf; forward plugin errors)',
+    samples: ['plugin/forward: no nameservers found', '[ERROR] plugin/errors: 2 example.org. A: plugin/forward: no forwarder defined'],
+    counterSamples: ['nameserver 10.0.0.2'],
+  }),
+  sig({
     id: 'dns.no-servers-reached',
     cause: 'dns.service-unreachable',
     re: /connection timed out; no servers could be reached|nslookup: can't resolve '[\w.-]*kubernetes\.default/,

@@ -102,7 +102,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['incorrect username or password', 'requested access to the resource is denied', 'token has expired', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,
-    alternatives: ['image.pullsecret-wrong-registry'],
+    alternatives: ['image.pullsecret-wrong-registry', 'image.auth-missing'],
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
