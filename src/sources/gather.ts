@@ -6,6 +6,8 @@ import { UsageError } from '../errors.js';
 import { emptyEvidence, type Evidence } from '../evidence/types.js';
 import { readBundle } from './bundle/read.js';
 import { gatherKube } from './kube/gather.js';
+import { KubeClient, loadKubeConfig } from './kube/client.js';
+import { fetchAgentEvidence } from './kube/agents.js';
 import { readNodeEvidence } from './node-evidence.js';
 
 export interface GatherOptions {
@@ -16,6 +18,8 @@ export interface GatherOptions {
   nodeEvidence?: string;
   timeoutMs?: number;
   progress?: (line: string) => void;
+  /** Live mode: fetch node evidence from flannel-doctor agents through the pod proxy (default true). */
+  agents?: boolean;
 }
 
 export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
@@ -26,9 +30,26 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
   } else {
     evidence = emptyEvidence(['kube']);
     evidence.cluster = await gatherKube({ kubeconfig: opts.kubeconfig, context: opts.context, namespace: opts.namespace, timeoutMs: opts.timeoutMs, progress: opts.progress });
+    if (opts.agents !== false) await mergeAgentEvidence(evidence, opts);
   }
   if (opts.nodeEvidence) mergeNodeEvidence(evidence, await readNodeEvidence(opts.nodeEvidence));
   return evidence;
+}
+
+/** The node layer of a live cluster: every agent's evidence through the API server's pod proxy. */
+async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Promise<void> {
+  opts.progress?.('asking the flannel-doctor agents for node evidence');
+  const client = new KubeClient(loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context }));
+  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000) });
+  mergeNodeEvidence(evidence, Object.values(agents.nodes));
+  if (agents.probes) {
+    evidence.probes = agents.probes;
+    if (!evidence.sources.includes('probe')) evidence.sources.push('probe');
+  }
+  evidence.cluster?.unreadable.push(...agents.unreadable);
+  for (const a of agents.agents.filter((x) => !x.ok)) {
+    evidence.cluster?.unreadable.push({ what: `node evidence of ${a.node ?? a.pod} (agent ${a.pod})`, reason: a.error ?? 'no answer' });
+  }
 }
 
 export function mergeNodeEvidence(evidence: Evidence, nodes: readonly import('../evidence/node.js').NodeEvidence[]): void {

@@ -1,7 +1,7 @@
-import type { Unreadable } from '../evidence/cluster.js';
-import type { NodeEvidence } from '../evidence/node.js';
-import { emptyProbes, type ProbeEvidence } from '../evidence/probes.js';
-import type { KubeClient } from '../sources/kube/client.js';
+import type { Unreadable } from '../../evidence/cluster.js';
+import type { NodeEvidence } from '../../evidence/node.js';
+import { emptyProbes, type ProbeEvidence } from '../../evidence/probes.js';
+import type { KubeClient } from './client.js';
 
 export const AGENT_SELECTOR = 'app.kubernetes.io/name=flannel-doctor,app.kubernetes.io/component=agent';
 export const AGENT_PORT = 9464;
