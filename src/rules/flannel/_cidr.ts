@@ -13,11 +13,25 @@ export interface Cidr {
 
 export function parseIPv4(s: string | undefined): number | undefined {
   if (!s) return undefined;
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s.trim());
-  if (!m) return undefined;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return undefined;
-  return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+  // Hand-rolled: called for every address of every peer on every node.
+  let n = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46) {
+      if (!digits || ++dots > 3) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return undefined;
+  }
+  if (!digits || dots !== 3) return undefined;
+  return (n * 256 + part) >>> 0;
 }
 
 export function formatIPv4(n: number): string {
@@ -28,9 +42,19 @@ function mask(prefix: number): number {
   return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
 }
 
-/** Parses "a.b.c.d/len"; a bare address is taken as /32. */
+const cidrCache = new Map<string, Cidr | undefined>();
+
+/** Parses "a.b.c.d/len"; a bare address is taken as /32. Results are shared: do not mutate them. */
 export function parseCidr(s: string | undefined): Cidr | undefined {
   if (!s) return undefined;
+  if (cidrCache.has(s)) return cidrCache.get(s);
+  const c = parseCidrUncached(s);
+  if (cidrCache.size > 100_000) cidrCache.clear();
+  cidrCache.set(s, c ? Object.freeze(c) : undefined);
+  return c;
+}
+
+function parseCidrUncached(s: string): Cidr | undefined {
   const [addr, len, extra] = s.trim().split('/');
   if (extra !== undefined) return undefined;
   const ip = parseIPv4(addr);

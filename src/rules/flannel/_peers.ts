@@ -62,7 +62,19 @@ function hasBackend(n: NodeInfo, backend: string): boolean {
  * Remote nodes this node should have vxlan entries for. Nodes without a podCIDR or without flannel
  * annotations are left out: flannel has not leased them yet, so no entry is expected.
  */
+/** expectedPeers results per evidence object (immutable while judged): several rules ask per node. */
+const peerCache = new WeakMap<Readonly<Evidence>, Map<string, Peer[]>>();
+
 export function expectedPeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>, backend = 'vxlan'): Peer[] {
+  let byNode = peerCache.get(evidence);
+  if (!byNode) peerCache.set(evidence, (byNode = new Map()));
+  const key = `${node.name}\u0000${backend}`;
+  let peers = byNode.get(key);
+  if (!peers) byNode.set(key, (peers = computePeers(evidence, node, backend)));
+  return peers;
+}
+
+function computePeers(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>, backend: string): Peer[] {
   const network = networkCidr(node.subnetEnv?.network) ?? networkCidr(confNetwork(evidence, node)?.network);
   return rawPeers(evidence, node, backend).filter((p) => {
     // flanneld never leases a podCIDR outside Network: that node's fault is network-mismatch, not ours.

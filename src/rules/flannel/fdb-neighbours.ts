@@ -1,3 +1,4 @@
+import type { FdbInfo } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { networkAddress } from './_cidr.js';
@@ -24,8 +25,16 @@ export default defineRule({
     const report = reportWithLogs(ctx, 'flannel.stale-fdb');
     if (!runsVxlan(evidence, node) || !vxlanLink(node)) return;
     const dr = expectedVxlan(evidence, node).directRouting;
-    const neigh = node.neighbours.filter((n) => n.dev === VXLAN_DEV);
-    const fdb = node.fdb.filter((f) => f.dev === VXLAN_DEV);
+    // Indexed once: a large cluster has one entry per peer on every node.
+    const neighByIp = new Map(node.neighbours.filter((n) => n.dev === VXLAN_DEV).map((n) => [n.dst, n]));
+    const fdbByMac = new Map<string, FdbInfo[]>();
+    const fdbByDst = new Map<string, FdbInfo>();
+    for (const f of node.fdb) {
+      if (f.dev !== VXLAN_DEV) continue;
+      const mac = f.mac.toLowerCase();
+      fdbByMac.set(mac, [...(fdbByMac.get(mac) ?? []), f]);
+      if (f.dst) fdbByDst.set(f.dst, f);
+    }
     for (const p of expectedPeers(evidence, node)) {
       if (dr && directRouteFor(node, p)) continue; // DirectRouting peers get a plain route instead
       const ip = networkAddress(p.subnet);
@@ -36,7 +45,7 @@ export default defineRule({
       const fixNeigh = `On ${node.name}: ip neigh replace ${ip} lladdr ${mac} dev ${VXLAN_DEV} nud permanent`;
       const fixFdb = p.publicIp ? `On ${node.name}: bridge fdb replace ${mac} dev ${VXLAN_DEV} dst ${p.publicIp} self permanent` : undefined;
       const restart = `Or restart flannel on ${node.name} so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`;
-      const n = neigh.find((x) => x.dst === ip);
+      const n = neighByIp.get(ip);
       if (!n) {
         report({ messageId: 'neighMissing', data, nodes: [node.name], evidence: [{ where: `node ${node.name}: ip neigh show dev ${VXLAN_DEV}`, what: `no entry for ${ip}` }, src], fix: [fixNeigh, restart] });
       } else if (n.lladdr?.toLowerCase() !== mac) {
@@ -48,10 +57,10 @@ export default defineRule({
         });
       }
       if (!p.publicIp) continue;
-      const entries = fdb.filter((f) => f.mac.toLowerCase() === mac);
+      const entries = fdbByMac.get(mac) ?? [];
       if (!entries.length) {
         // An entry for the peer's IP under an old MAC shows why (MAC changed).
-        const old = fdb.find((f) => f.dst === p.publicIp);
+        const old = fdbByDst.get(p.publicIp);
         report({
           messageId: 'fdbMissing',
           data,

@@ -1,7 +1,7 @@
 import type { RouteInfo } from '../../evidence/node.js';
 import { defineRule, type RuleContext } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
-import { ipInCidr, networkAddress, sameNetwork } from './_cidr.js';
+import { ipInCidr, networkAddress, networkCidr } from './_cidr.js';
 import { backendType, directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
 
 export default defineRule({
@@ -29,6 +29,7 @@ export default defineRule({
       return;
     }
     if (!runsVxlan(evidence, node) || !vxlanLink(node)) return;
+    const byNet = routesByNetwork(routes);
     for (const p of expectedPeers(evidence, node)) {
       const gw = networkAddress(p.subnet);
       if (!gw) continue;
@@ -39,7 +40,7 @@ export default defineRule({
         `Or restart flannel on ${node.name} so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
       ];
       const src = { where: p.source, what: `podCIDR ${p.subnet}` };
-      const r = routes.find((x) => sameNetwork(x.dst, p.subnet));
+      const r = byNet.get(p.subnet);
       if (!r) {
         report({ messageId: 'missing', cause: 'flannel.route-missing', data: { node: node.name, peer: p.name, subnet: p.subnet }, evidence: [{ where: `node ${node.name}: ip route`, what: `no route for ${p.subnet}` }, src], fix });
         continue;
@@ -68,6 +69,7 @@ type Messages = 'missing' | 'wrong' | 'hostGwL3';
 function checkHostGw(ctx: RuleContext<Messages>, routes: RouteInfo[], report: RuleContext<Messages>['report']): void {
   const { evidence, node } = ctx;
   const connected = routes.filter((r) => r.dst !== 'default' && r.scope === 'link' && !r.gateway && r.dev !== VXLAN_DEV && r.dev !== 'cni0');
+  const byNet = routesByNetwork(routes);
   for (const p of expectedPeers(evidence, node, 'host-gw')) {
     if (!p.publicIp) continue;
     const want = `${p.subnet} via ${p.publicIp}`;
@@ -86,11 +88,21 @@ function checkHostGw(ctx: RuleContext<Messages>, routes: RouteInfo[], report: Ru
       });
       continue;
     }
-    const r = routes.find((x) => sameNetwork(x.dst, p.subnet));
+    const r = byNet.get(p.subnet);
     if (!r) {
       report({ messageId: 'missing', cause: 'flannel.route-missing', data: { node: node.name, peer: p.name, subnet: p.subnet }, evidence: [{ where: `node ${node.name}: ip route`, what: `no route for ${p.subnet}` }, src], fix });
     } else if (r.gateway !== p.publicIp || (r.type && r.type !== 'unicast')) {
       report({ messageId: 'wrong', cause: 'flannel.route-missing', data: { node: node.name, peer: p.name, subnet: p.subnet, got: describe(r), want }, evidence: [{ where: `node ${node.name}: ip route`, what: describe(r) }, src], fix });
     }
   }
+}
+
+/** Routes keyed by their destination in network form (first one wins, like `ip route` order). */
+function routesByNetwork(routes: RouteInfo[]): Map<string, RouteInfo> {
+  const out = new Map<string, RouteInfo>();
+  for (const r of routes) {
+    const key = networkCidr(r.dst);
+    if (key && !out.has(key)) out.set(key, r);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
-import { decidedBy, INPUT_HOOKS, OUTPUT_HOOKS, walkHooks, type WalkResult } from '../node/_iptables-walk.js';
+import { addressKey, decidedBy, INPUT_HOOKS, OUTPUT_HOOKS, walkHooks, type WalkResult } from '../node/_iptables-walk.js';
 import { expectedPeers, expectedVxlan, runsVxlan, underlay, vxlanLink } from './_peers.js';
 
 export default defineRule({
@@ -35,12 +35,16 @@ export default defineRule({
     ];
     const judge = (dir: 'inbound' | 'outbound') => {
       const blocked: { peer: string; r: WalkResult }[] = [];
+      const seen = new Map<string, WalkResult | undefined>();
       for (const p of peers) {
         const packet =
           dir === 'inbound'
             ? { proto: 'udp' as const, src: p.publicIp!, dst: local, sport: 45121, dport: port, in: dev, state: 'NEW', dstLocal: true, srcLocal: false }
             : { proto: 'udp' as const, src: local, dst: p.publicIp!, sport: 45121, dport: port, out: dev, state: 'NEW', srcLocal: true, dstLocal: false };
-        const r = walkHooks(ipt, dir === 'inbound' ? INPUT_HOOKS : OUTPUT_HOOKS, packet);
+        // Peers the dump cannot tell apart share one walk (hundreds of nodes, same verdict).
+        const key = addressKey(ipt, p.publicIp!);
+        const r = seen.get(key) ?? walkHooks(ipt, dir === 'inbound' ? INPUT_HOOKS : OUTPUT_HOOKS, packet);
+        seen.set(key, r);
         if (r && (r.verdict === 'DROP' || r.verdict === 'REJECT')) blocked.push({ peer: p.name, r });
       }
       if (!blocked.length) return;

@@ -5,7 +5,7 @@
  * judge is skipped and remembered as "uncertain", so callers can lower their confidence.
  */
 import type { IptablesRule, IptablesState } from '../../evidence/node.js';
-import { ipInCidr } from '../flannel/_cidr.js';
+import { ipInCidr, parseCidr, parseIPv4, type Cidr } from '../flannel/_cidr.js';
 
 export interface Packet {
   proto: 'udp' | 'tcp' | 'icmp';
@@ -240,6 +240,36 @@ function invert(t: Tri): Tri {
   return t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'unknown';
 }
 
+/**
+ * Parsed rules and chain indexes, cached per evidence object: a node is walked with many packets
+ * (one per peer) and evidence is immutable while judged.
+ */
+const parsedCache = new WeakMap<IptablesRule, ParsedRule>();
+const chainCache = new WeakMap<Readonly<IptablesState>, Map<string, Map<string, IptablesRule[]>>>();
+
+function parsed(r: IptablesRule): ParsedRule {
+  let x = parsedCache.get(r);
+  if (!x) parsedCache.set(r, (x = parseRule(r.rule)));
+  return x;
+}
+
+function chainsOf(state: Readonly<IptablesState>, table: string): Map<string, IptablesRule[]> {
+  let tables = chainCache.get(state);
+  if (!tables) chainCache.set(state, (tables = new Map()));
+  let byChain = tables.get(table);
+  if (!byChain) {
+    byChain = new Map();
+    for (const r of state.rules) {
+      if (r.table !== table) continue;
+      const list = byChain.get(r.chain) ?? [];
+      list.push(r);
+      byChain.set(r.chain, list);
+    }
+    tables.set(table, byChain);
+  }
+  return byChain;
+}
+
 type Outcome = { kind: 'final'; verdict: Verdict; rule: IptablesRule; chain: string } | { kind: 'return' };
 
 /**
@@ -248,22 +278,10 @@ type Outcome = { kind: 'final'; verdict: Verdict; rule: IptablesRule; chain: str
  */
 export function walk(state: Readonly<IptablesState>, table: string, chain: string, p: Packet): WalkResult | undefined {
   const policies = state.policies[table];
-  const rules = state.rules.filter((r) => r.table === table);
-  if (!policies && !rules.length) return undefined;
-  const byChain = new Map<string, IptablesRule[]>();
-  for (const r of rules) {
-    const list = byChain.get(r.chain) ?? [];
-    list.push(r);
-    byChain.set(r.chain, list);
-  }
+  const byChain = chainsOf(state, table);
+  if (!policies && !byChain.size) return undefined;
   const path: string[] = [];
   const uncertain: IptablesRule[] = [];
-  const cache = new Map<IptablesRule, ParsedRule>();
-  const parsed = (r: IptablesRule) => {
-    let x = cache.get(r);
-    if (!x) cache.set(r, (x = parseRule(r.rule)));
-    return x;
-  };
   const run = (name: string, depth: number): Outcome => {
     if (depth > 32) return { kind: 'return' };
     path.push(name);
@@ -315,6 +333,37 @@ export function walkHooks(state: Readonly<IptablesState>, hooks: [table: string,
 export const INPUT_HOOKS: [string, string][] = [['raw', 'PREROUTING'], ['mangle', 'PREROUTING'], ['mangle', 'INPUT'], ['filter', 'INPUT']];
 export const OUTPUT_HOOKS: [string, string][] = [['raw', 'OUTPUT'], ['mangle', 'OUTPUT'], ['filter', 'OUTPUT']];
 export const FORWARD_HOOKS: [string, string][] = [['raw', 'PREROUTING'], ['mangle', 'PREROUTING'], ['mangle', 'FORWARD'], ['filter', 'FORWARD']];
+
+const specCache = new WeakMap<Readonly<IptablesState>, (Cidr[] | undefined)[]>();
+
+/**
+ * A key that is equal for two addresses exactly when every -s/-d of the dump treats them alike: packets
+ * that differ only in that address get the same verdict, so a caller walking one packet per peer can
+ * walk once per key.
+ */
+export function addressKey(state: Readonly<IptablesState>, ip: string): string {
+  let specs = specCache.get(state);
+  if (!specs) {
+    const set = new Set<string>();
+    for (const r of state.rules) {
+      const t = tokenize(r.rule);
+      t.forEach((w, i) => {
+        if (/^(-s|--source|--src|-d|--destination|--dst)$/.test(w) && t[i + 1]) set.add(t[i + 1]);
+      });
+    }
+    // Each spec parsed once; an unparsable one (IPv6, hostname) is undefined.
+    specs = [...set].map((sp) => {
+      const list = sp.split(',').map((c) => parseCidr(c));
+      return list.every((c): c is Cidr => !!c) ? list : undefined;
+    });
+    specCache.set(state, specs);
+  }
+  const n = parseIPv4(ip);
+  if (n === undefined) return ip;
+  let key = '';
+  for (const sp of specs) key += sp === undefined ? '?' : sp.some((c) => ipInCidr(n, c)) ? '1' : '0';
+  return key;
+}
 
 /** "-A CHAIN rule" as iptables-save prints it, for evidence lines. */
 export function ruleText(r: IptablesRule): string {
