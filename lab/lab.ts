@@ -3,7 +3,7 @@
  * namespace, process, file and rule it made (also after a failed up, which rolls itself back).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appPod, baseObjects, corednsObjects, eventObj, flannelObjects, nodeObj } from './api-objects.js';
 import { ApiStore } from './api-store.js';
@@ -252,6 +252,16 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
       removed.push(`process ${role} (${pid})`);
     }
   }
+  if (!state) {
+    // No readable state (crash while writing it): the processes still left their pid files in the lab dir.
+    for (const [file, expect] of [['api.json', 'api-process'], ['dns/coredns.pid', 'dnsmasq'], ['dns/upstream.pid', 'dnsmasq'], ['dns/stub.pid', 'dnsmasq']] as const) {
+      const pid = await readPid(join(labDir(name), file));
+      if (pid) {
+        await stopPid(pid, expect);
+        removed.push(`process ${file} (${pid})`);
+      }
+    }
+  }
   // Namespaces: the recorded ones, plus any carrying this lab's prefix left by a crash mid-up.
   const names = new Set<string>([...(state?.netnsCreated ?? []), ...(await netnsWithPrefix(name))]);
   for (const ns of [...names].reverse()) {
@@ -266,6 +276,16 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
     removed.push(`dir ${dir}`);
   }
   return { removed };
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  try {
+    const text = (await readFile(file, 'utf8')).trim();
+    const pid = text.startsWith('{') ? Number(JSON.parse(text).pid) : Number(text);
+    return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export { type LabPod };
