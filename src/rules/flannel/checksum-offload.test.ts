@@ -30,6 +30,11 @@ testRule(rule, {
       expect: [{ cause: 'flannel.checksum-offload', nodes: ['n2'], severity: 'warning', messageIncludes: '311' }],
     },
     {
+      name: 'node evidence only: kernel from kernel.osrelease',
+      evidence: breakNode('n1', (n) => (n.sysctls['kernel.osrelease'] = '4.18.0-372.9.1.el8.x86_64'), { cluster: false, nodes: ['n1'] }),
+      expect: [{ cause: 'flannel.checksum-offload', nodes: ['n1'], severity: 'info' }],
+    },
+    {
       name: 'checksum errors on a recent kernel: info',
       evidence: breakNode('n3', (n) => (n.snmp = { Udp: { InCsumErrors: 12 } }), { cluster: false }),
       expect: [{ cause: 'flannel.checksum-offload', nodes: ['n3'], severity: 'info' }],

@@ -30,7 +30,8 @@ export default defineRule({
     if (!runsVxlan(evidence, node)) return;
     const state = node.offloads?.[VXLAN_DEV]?.['tx-checksum-ip-generic'];
     if (state === undefined || !state.startsWith('on')) return;
-    const kernel = clusterNode(evidence, node.name)?.kernelVersion;
+    // The node object says it; node evidence alone has it when the host source reads kernel.osrelease.
+    const kernel = clusterNode(evidence, node.name)?.kernelVersion ?? node.sysctls['kernel.osrelease'];
     const errors = node.snmp?.Udp?.InCsumErrors ?? 0;
     const bad = knownBadKernel(kernel);
     if (!bad && errors === 0) return;
@@ -40,7 +41,7 @@ export default defineRule({
       'Better still, move the node to a kernel ≥ 5.7',
     ];
     const ev = [{ where: `node ${node.name}: ethtool -k ${VXLAN_DEV}`, what: `tx-checksum-ip-generic: ${state}` }];
-    if (kernel) ev.push({ where: `node ${node.name} status.nodeInfo.kernelVersion`, what: kernel });
+    if (kernel) ev.push({ where: clusterNode(evidence, node.name)?.kernelVersion ? `node ${node.name} status.nodeInfo.kernelVersion` : `node ${node.name}: /proc/sys/kernel/osrelease`, what: kernel });
     if (errors > 0) {
       report({
         messageId: 'biting',
