@@ -260,7 +260,8 @@ export function classify(message: string): Classification {
 function alternativesOf(best: Compiled, hits: { c: Compiled; at: number }[]): Classification['alternatives'] {
   const out: Classification['alternatives'] = [];
   if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at);
-  for (const h of hits) {
+  // An ambiguous (unknown) signature outranks the generic texts inside it on purpose: they are not alternatives.
+  for (const h of best.sig.cause === 'unknown' ? [] : hits) {
     const cause = h.c.sig.cause;
     if (cause === best.sig.cause || cause === 'unknown' || out.some((o) => o.cause === cause)) continue;
     out.push({ cause, confidence: Math.min(h.c.sig.confidence, best.sig.confidence), signature: h.c.sig.id });

@@ -50,6 +50,19 @@ export function toJson(c: Classification, full = false): ExplainJson {
 
 /** The human answer for one message: verdict first, then meaning, fix, how to confirm, alternatives. */
 export function renderExplanation(c: Classification, style: Style): string {
+  if (c.cause === 'unknown' && c.signature) {
+    // Recognised, but the text alone names no cause (a probe failure, the API server unreachable…).
+    const out = [
+      `${style.bold('cause:')} unknown ${style.dim(`(recognised as ${c.signature}: the text alone does not name a cause)`)}`,
+    ];
+    if (c.matched) out.push(`${style.bold('seen:')}  ${style.cyan(c.matched)}`);
+    if (c.alternatives.length) {
+      out.push('', style.bold('check these:'));
+      for (const a of c.alternatives) out.push(`  - ${a.cause}: ${getCause(a.cause)?.title ?? ''}`);
+    }
+    out.push('', 'Run `flannel-doctor diagnose` to decide from evidence.');
+    return out.join('\n') + '\n';
+  }
   if (c.cause === 'unknown') {
     return (
       `${style.bold('cause:')} unknown\n` +
