@@ -1,3 +1,4 @@
+import type { EvidenceItem } from '../../engine/finding.js';
 import type { FdbInfo } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
@@ -14,10 +15,7 @@ export default defineRule({
   needs: ['node.neighbours', 'node.fdb'],
   severity: 'error',
   messages: {
-    neighMissing: 'node {node}: no neighbour entry {ip} → {mac} on flannel.1 for {peer}',
-    neighWrong: 'node {node}: neighbour {ip} on flannel.1 points to {got}, but {peer}\'s VTEP MAC is {mac}',
-    fdbMissing: 'node {node}: no FDB entry {mac} dst {peerIp} on flannel.1 for {peer}',
-    fdbWrong: 'node {node}: FDB entry for {peer}\'s VTEP {mac} sends to {got}, but {peer} is at {peerIp}',
+    stale: "node {node}: flannel.1 entries for {peer} ({subnet}) are wrong: {problems}",
   },
   docs: 'flanneld adds, per remote lease, `ip neigh` <subnet network address> lladdr <VtepMAC> PERMANENT and `bridge fdb` <VtepMAC> dst <public-ip> self permanent (facts §2.2). After a node re-IP or a MAC rewrite by systemd-udev (MACAddressPolicy, facts §10.5) the entries on the other nodes go stale and traffic to that node\'s pods vanishes.',
   check(ctx) {
@@ -40,41 +38,43 @@ export default defineRule({
       const ip = networkAddress(p.subnet);
       const mac = p.vtepMac;
       if (!ip || !mac) continue;
-      const data = { node: node.name, peer: p.name, ip, mac, peerIp: p.publicIp ?? '?' };
-      const src = { where: p.source, what: `subnet ${p.subnet}, VtepMAC ${mac}${p.publicIp ? `, public-ip ${p.publicIp}` : ''}` };
-      const fixNeigh = `On ${node.name}: ip neigh replace ${ip} lladdr ${mac} dev ${VXLAN_DEV} nud permanent`;
-      const fixFdb = p.publicIp ? `On ${node.name}: bridge fdb replace ${mac} dev ${VXLAN_DEV} dst ${p.publicIp} self permanent` : undefined;
-      const restart = `Or restart flannel on ${node.name} so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`;
+      // One finding per peer, listing what is wrong with its neighbour and FDB entries, so the fix
+      // carries every command (the commands are the same on every node holding the stale entries).
+      const problems: string[] = [];
+      const ev: EvidenceItem[] = [];
+      const fix: string[] = [];
       const n = neighByIp.get(ip);
       if (!n) {
-        report({ messageId: 'neighMissing', data, nodes: [node.name], evidence: [{ where: `node ${node.name}: ip neigh show dev ${VXLAN_DEV}`, what: `no entry for ${ip}` }, src], fix: [fixNeigh, restart] });
+        problems.push(`no neighbour ${ip} → ${mac}`);
+        ev.push({ where: `node ${node.name}: ip neigh show dev ${VXLAN_DEV}`, what: `no entry for ${ip}` });
       } else if (n.lladdr?.toLowerCase() !== mac) {
-        report({
-          messageId: 'neighWrong',
-          data: { ...data, got: n.lladdr ?? 'no MAC' },
-          evidence: [{ where: `node ${node.name}: ip neigh show dev ${VXLAN_DEV}`, what: `${ip} lladdr ${n.lladdr ?? '-'} ${n.state.join(',')}` }, src],
-          fix: [fixNeigh, restart],
-        });
+        problems.push(`neighbour ${ip} → ${n.lladdr ?? 'no MAC'}, VTEP MAC is ${mac}`);
+        ev.push({ where: `node ${node.name}: ip neigh show dev ${VXLAN_DEV}`, what: `${ip} lladdr ${n.lladdr ?? '-'} ${n.state.join(',')}` });
       }
-      if (!p.publicIp) continue;
-      const entries = fdbByMac.get(mac) ?? [];
-      if (!entries.length) {
-        // An entry for the peer's IP under an old MAC shows why (MAC changed).
-        const old = fdbByDst.get(p.publicIp);
-        report({
-          messageId: 'fdbMissing',
-          data,
-          evidence: [{ where: `node ${node.name}: bridge fdb show dev ${VXLAN_DEV}`, what: old ? `only ${old.mac} dst ${old.dst} (an old VTEP MAC of ${p.name}?)` : `no entry for ${mac}` }, src],
-          fix: [fixFdb!, ...(old ? [`Remove the old entry: bridge fdb del ${old.mac} dev ${VXLAN_DEV} dst ${old.dst}`] : []), restart],
-        });
-      } else if (!entries.some((f) => f.dst === p.publicIp)) {
-        report({
-          messageId: 'fdbWrong',
-          data: { ...data, got: entries.map((f) => f.dst ?? 'no dst').join(', ') },
-          evidence: [{ where: `node ${node.name}: bridge fdb show dev ${VXLAN_DEV}`, what: entries.map((f) => `${f.mac} dst ${f.dst ?? '-'} ${f.flags.join(' ')} ${f.state ?? ''}`.trim()).join('; ') }, src],
-          fix: [fixFdb!, restart],
-        });
+      if (problems.length) fix.push(`On each node listed: ip neigh replace ${ip} lladdr ${mac} dev ${VXLAN_DEV} nud permanent`);
+      if (p.publicIp) {
+        const entries = fdbByMac.get(mac) ?? [];
+        const fixFdb = `On each node listed: bridge fdb replace ${mac} dev ${VXLAN_DEV} dst ${p.publicIp} self permanent`;
+        if (!entries.length) {
+          // An entry for the peer's IP under another MAC shows why: the VTEP MAC changed.
+          const old = fdbByDst.get(p.publicIp);
+          problems.push(`no FDB entry ${mac} dst ${p.publicIp}${old ? ` (only the old MAC ${old.mac})` : ''}`);
+          ev.push({ where: `node ${node.name}: bridge fdb show dev ${VXLAN_DEV}`, what: old ? `only ${old.mac} dst ${old.dst} (an old VTEP MAC of ${p.name}?)` : `no entry for ${mac}` });
+          fix.push(fixFdb);
+          if (old) fix.push(`Remove the old entry: bridge fdb del ${old.mac} dev ${VXLAN_DEV} dst ${old.dst}`);
+        } else if (!entries.some((f) => f.dst === p.publicIp)) {
+          problems.push(`FDB entry ${mac} sends to ${entries.map((f) => f.dst ?? 'no dst').join(', ')}, ${p.name} is at ${p.publicIp}`);
+          ev.push({ where: `node ${node.name}: bridge fdb show dev ${VXLAN_DEV}`, what: entries.map((f) => `${f.mac} dst ${f.dst ?? '-'} ${f.flags.join(' ')} ${f.state ?? ''}`.trim()).join('; ') });
+          fix.push(fixFdb);
+        }
       }
+      if (!problems.length) continue;
+      report({
+        messageId: 'stale',
+        data: { node: node.name, peer: p.name, subnet: p.subnet, problems: problems.join('; ') },
+        evidence: [...ev, { where: p.source, what: `subnet ${p.subnet}, VtepMAC ${mac}${p.publicIp ? `, public-ip ${p.publicIp}` : ''}` }],
+        fix: [...fix, `Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`],
+      });
     }
   },
 });

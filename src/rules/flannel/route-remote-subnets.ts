@@ -36,8 +36,8 @@ export default defineRule({
       if (dr && directRouteFor(node, p)) continue;
       const want = `${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`;
       const fix = [
-        `On ${node.name}: ip route replace ${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`,
-        `Or restart flannel on ${node.name} so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+        `On each node listed: ip route replace ${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`,
+        `Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
       ];
       const src = { where: p.source, what: `podCIDR ${p.subnet}` };
       const r = byNet.get(p.subnet);
