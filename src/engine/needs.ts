@@ -29,7 +29,7 @@ export function needHint(needs: string[]): string | undefined {
   if (needs.some((n) => n.startsWith('node'))) {
     return 'node evidence: run `flannel-doctor node -o json` on the node, deploy the agent (deploy/), or use --lab';
   }
-  if (needs.some((n) => n.startsWith('probes'))) return 'probes: run `flannel-doctor probe …` or diagnose with --probes';
+  if (needs.some((n) => n.startsWith('probes'))) return 'probes: run `flannel-doctor probe registry|dns|mesh` on a node, deploy the agent (deploy/), or use --lab';
   if (needs.some((n) => n.startsWith('cluster'))) return 'cluster objects: grant read access (see deploy/rbac) or add them to the bundle';
   return undefined;
 }

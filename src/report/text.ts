@@ -1,5 +1,5 @@
 import type { DiagnosisReport } from '../engine/diagnose.js';
-import type { RootCause } from '../engine/finding.js';
+import type { NotChecked, RootCause } from '../engine/finding.js';
 import { listNames } from '../engine/correlate.js';
 import { PLAIN, type Style } from './style.js';
 
@@ -34,9 +34,21 @@ export function renderText(report: DiagnosisReport, style: Style = PLAIN): strin
   }
   if (report.notChecked.length) {
     out.push('', style.bold('Not checked'));
-    for (const n of report.notChecked) out.push(`  - ${n.ruleId} (${n.cause}) on ${n.scope}: needs ${n.needs.join(', ')}`);
-    const hints = [...new Set(report.notChecked.map((n) => n.hint).filter(Boolean))];
-    for (const h of hints) out.push(style.dim(`    to check: ${h}`));
+    // One line per missing kind of evidence, not one per rule: the fix is the same for all of them.
+    const groups = new Map<string, NotChecked[]>();
+    for (const n of report.notChecked) {
+      const key = `${n.scope}\u0000${n.hint ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    }
+    for (const list of groups.values()) {
+      const all = [...new Set(list.flatMap((n) => n.needs))];
+      // Without any node evidence, naming each missing node key says nothing more.
+      const needs = all.includes('node evidence') ? ['node evidence (none was given)'] : all;
+      const causes = [...new Set(list.flatMap((n) => n.cause.split(', ')))];
+      out.push(`  - ${list.length} rule${list.length === 1 ? '' : 's'} on ${list[0].scope}: needs ${needs.join(', ')}`);
+      out.push(style.dim(`    causes not checked: ${listNames(causes, 12)}`));
+      if (list[0].hint) out.push(style.dim(`    to check: ${list[0].hint}`));
+    }
   }
   return out.join('\n') + '\n';
 }
