@@ -4,12 +4,12 @@
  * (Service IP, CoreDNS pod, upstream) and from each node's resolver. Results are ProbeEvidence.
  */
 import { join } from 'node:path';
-import type { DnsProbeResult, MeshPathResult, ProbeEvidence } from '../src/evidence/probes.js';
+import type { DnsProbeResult, MeshPathResult, ProbeEvidence, RegistryProbeResult } from '../src/evidence/probes.js';
 import { ApiStore } from './api-store.js';
 import { run } from './exec.js';
 import { packageRoot } from './package-root.js';
-import { EXTERNAL_ZONE, FLANNEL_MTU } from './plan.js';
-import { readFile } from 'node:fs/promises';
+import { EXTERNAL_ZONE, FLANNEL_MTU, randomHex } from './plan.js';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { nodePath } from './node-files.js';
 import type { LabState } from './types.js';
 
@@ -57,8 +57,59 @@ async function searchWalk(netns: string, server: string, name: string, search: s
   return { outcome: r.outcome, ms: r.ms, ...(r.answers ? { answers: r.answers } : {}), steps: r.steps ?? [{ name, outcome: r.outcome, ms: r.ms }] };
 }
 
+const PULL_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'RegistryUnavailable']);
+
+/**
+ * Registry probes for the images pods are failing to pull, from the pod's node: the probe CLI runs
+ * inside the node's namespace with the node's tree as --host-root (its resolv.conf, certs.d) and the
+ * pod's pull secret, as the runtime would pull. The secret file is private to root and removed at once.
+ */
+async function registryProbes(state: LabState): Promise<RegistryProbeResult[] | undefined> {
+  const store = await ApiStore.load(join(state.dir, 'api-objects.json'));
+  const jobs = new Map<string, { node: string; images: Set<string>; secret?: Record<string, any> }>();
+  for (const pod of store.list('Pod')) {
+    const node = state.nodes.find((n) => n.name === pod.spec?.nodeName);
+    if (!node) continue;
+    for (const c of [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])]) {
+      if (!PULL_WAITING.has(c.state?.waiting?.reason)) continue;
+      const image = (pod.spec.containers ?? []).concat(pod.spec.initContainers ?? []).find((x: any) => x.name === c.name)?.image ?? c.image;
+      const secretName = pod.spec.imagePullSecrets?.[0]?.name as string | undefined;
+      const key = `${node.name}/${pod.metadata.namespace}/${secretName ?? ''}`;
+      const job = jobs.get(key) ?? { node: node.name, images: new Set<string>(), secret: secretName ? store.get('Secret', pod.metadata.namespace, secretName) : undefined };
+      job.images.add(image);
+      jobs.set(key, job);
+    }
+  }
+  const root = packageRoot();
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+  const results: RegistryProbeResult[] = [];
+  await Promise.all(
+    [...jobs.values()].map(async (job) => {
+      const node = state.nodes.find((n) => n.name === job.node)!;
+      const argv = [process.execPath, '--import', `file://${tsx}`, join(root, 'src', 'cli', 'entry.ts'), 'probe', 'registry', ...job.images, '--host-root', node.root, '--node', node.name, '--arch', node.arch, '--timeout', '5s', '-o', 'json'];
+      let secretFile: string | undefined;
+      if (job.secret) {
+        secretFile = join(state.dir, `.probe-secret-${randomHex(6)}.json`);
+        await writeFile(secretFile, JSON.stringify(job.secret), { mode: 0o600 });
+        argv.push('--pull-secret', secretFile);
+      }
+      try {
+        const r = await run(node.netns, argv, { allowFail: true, timeoutMs: 60_000 });
+        const out = JSON.parse(r.stdout) as { registry?: RegistryProbeResult[] };
+        results.push(...(out.registry ?? []));
+      } catch {
+        // a probe that cannot run leaves its images unprobed
+      } finally {
+        if (secretFile) await rm(secretFile, { force: true });
+      }
+    }),
+  );
+  return results;
+}
+
 export async function probeLab(state: LabState): Promise<ProbeEvidence> {
   const shared = meshProbe(state);
+  const registry = registryProbes(state).catch(() => undefined);
   const mesh: MeshPathResult[] = [];
   const dns: DnsProbeResult[] = [];
   const appOn = (node: string) => state.pods.find((p) => p.node === node && p.role === 'app' && p.wired !== false && p.ip);
@@ -107,5 +158,6 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
   await Promise.all(jobs);
   const order = (x: { from: unknown; to?: string }) => JSON.stringify(x.from) + (x.to ?? '');
   mesh.sort((x, y) => order(x).localeCompare(order(y)) || x.path.localeCompare(y.path));
-  return { registry: [], dns, mesh: sharedMesh ?? mesh, ran: ['mesh', 'dns'] };
+  const reg = await registry;
+  return { registry: reg ?? [], dns, mesh: sharedMesh ?? mesh, ran: ['mesh', 'dns', ...(reg ? ['registry'] : [])] };
 }
