@@ -59,6 +59,19 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
       const { probeDns } = await import('../../probes/dns/probe-dns.js');
       return probeDns({ hostRoot: c.hostRoot, node: c.nodeName, serviceIp: c.dns.serviceIP, coredns: c.dns.corednsIPs, timeoutMs: Math.min(2000, c.probeTimeoutMs) });
     },
+    async probeMesh() {
+      const c = getConfig();
+      if (!c.peers.length) return [];
+      const { probeMesh } = await import('../../probes/mesh/probe-mesh.js');
+      // This node's share: from here to each peer (underlay, flannel.1, and a pod when given).
+      // The peers list may name this node too (one list for every agent); it is never probed from here.
+      const name = c.nodeName ?? 'self';
+      const listed = c.peers.find((p) => p.name === name);
+      const self = { name, underlayIp: listed?.ip ?? '127.0.0.1' };
+      const peers = c.peers.filter((p) => p.name !== name);
+      const targets = [self, ...peers.map((p) => ({ name: p.name, underlayIp: p.ip, pod: p.podIP ? { ip: p.podIP } : undefined }))];
+      return (await probeMesh(targets, { onlyFrom: self.name, timeoutMs: Math.min(1000, c.probeTimeoutMs) })).results;
+    },
   };
 }
 

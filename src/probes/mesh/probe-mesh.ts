@@ -22,6 +22,8 @@ export interface MeshProbeOptions {
   exhaustive?: boolean;
   /** Default flannel.1 MTU when a target does not say. Default 1450. */
   flannelMtu?: number;
+  /** Only pairs from this node: an agent probes its own share of the mesh. */
+  onlyFrom?: string;
   /** auto: fping when the namespace has it (one process per packet size), else one ping per probe. */
   tool?: 'auto' | 'ping';
 }
@@ -50,7 +52,8 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
   const runner = opts.runner ?? netnsRunner;
   const timeoutMs = opts.timeoutMs ?? 1000;
   const byName = new Map(targets.map((t) => [t.name, t]));
-  const plan = planMesh(targets.map((t) => t.name), opts.plan);
+  const full = planMesh(targets.map((t) => t.name), opts.plan);
+  const plan = opts.onlyFrom ? { ...full, pairs: full.pairs.filter(([a]) => a === opts.onlyFrom) } : full;
   const flMtu = (t: MeshTarget) => t.flannelMtu ?? opts.flannelMtu ?? 1450;
   let nextId = 0;
 
