@@ -4,6 +4,7 @@ import cniBridgeIp from './cni/bridge-ip.js';
 import cniConfigPresent from './cni/config-present.js';
 import cniConfigValid from './cni/config-valid.js';
 import cniConfigWinner from './cni/config-winner.js';
+import cniFlannelConflist from './cni/flannel-conflist.js';
 import cniIpamExhausted from './cni/ipam-exhausted.js';
 import cniPluginBinaries from './cni/plugin-binaries.js';
 import cniSubnetEnv from './cni/subnet-env.js';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   cniConfigPresent as Rule,
   cniConfigValid as Rule,
   cniConfigWinner as Rule,
+  cniFlannelConflist as Rule,
   cniIpamExhausted as Rule,
   cniPluginBinaries as Rule,
   cniSubnetEnv as Rule,
