@@ -94,3 +94,18 @@ describe('classify: warm-up path', () => {
     for (const l of lines) expect(prefilter(l, 'simple').map((s) => s.id).sort()).toEqual(prefilter(l).map((s) => s.id).sort());
   });
 });
+
+describe('classify: block mode', () => {
+  it('classifyLines answers each line like classifyOne, across CRLF and empty lines', async () => {
+    const { classifyLines, classifyOne } = await import('./classify.js');
+    const lines = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]).map((l) => l.replace(/\n/g, ' '));
+    const text = lines.map((l, i) => (i % 3 === 0 ? l + '\r' : l)).join('\n') + '\n\n';
+    const got: [string, unknown][] = [];
+    classifyLines(text, (line, one) => got.push([line, one]));
+    expect(got).toHaveLength(lines.length + 2);
+    got.slice(0, lines.length).forEach(([line, one], i) => {
+      expect(line).toBe(lines[i]);
+      expect(one).toBe(classifyOne(lines[i]));
+    });
+  });
+});

@@ -49,7 +49,7 @@ function build(signatures: readonly Signature[]): Automaton {
     for (const a of sig.anchors) {
       for (let i = 0; i < a.length; i++) {
         const c = a.charCodeAt(i);
-        if (c >= 128 || (c >= 65 && c <= 90)) throw new Error(`signature ${sig.id}: anchor "${a}" must be lower-case ASCII`);
+        if (c >= 128 || (c >= 65 && c <= 90) || c < 32) throw new Error(`signature ${sig.id}: anchor "${a}" must be lower-case printable ASCII`);
         if (!alpha[c]) alpha[c] = classes++;
       }
     }
@@ -180,10 +180,7 @@ export function _setPrefilterMode(mode: 'simple' | 'automaton'): void {
 
 /** Fills a.cand with the indices of signatures whose anchors occur in the text; returns how many. */
 function candidates(a: Automaton, text: string): number {
-  if (++a.stamp === 0xffffffff) {
-    a.seen.fill(0);
-    a.stamp = 1;
-  }
+  nextStamp(a);
   const { alpha, trans, classes, outStart, outSigs, seen, cand, stamp } = a;
   let s = 0;
   let nc = 0;
@@ -226,6 +223,68 @@ export function classifyOne(message: string): Signature | null | undefined {
     hit = c.sig;
   }
   return hit;
+}
+
+/**
+ * Block mode for streams: one automaton pass over many lines (split on \n, a trailing \r dropped),
+ * calling `emit` for each with the answer `classifyOne` gives. Scanning one flat string is cheaper
+ * than scanning each line as its own slice; anchors never span lines because \n is in none of them.
+ */
+export function classifyLines(text: string, emit: (line: string, one: Signature | null | undefined) => void): void {
+  const a = getAutomaton();
+  const { alpha, trans, classes, outStart, outSigs, seen, cand, sigs } = a;
+  let s = 0;
+  let nc = 0;
+  let start = 0;
+  let stamp = nextStamp(a);
+  for (let i = 0, len = text.length; i <= len; i++) {
+    const c = i < len ? text.charCodeAt(i) : 10;
+    if (c === 10) {
+      let end = i;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      const line = text.slice(start, end);
+      if (line.length > MAX_JUDGED) emit(line, classifyOne(line));
+      else {
+        let hit: Signature | null | undefined = null;
+        for (let k = 0; k < nc; k++) {
+          const cc = sigs[cand[k]];
+          if (!cc.re.test(line)) continue;
+          if (hit) {
+            hit = undefined;
+            break;
+          }
+          hit = cc.sig;
+        }
+        emit(line, hit);
+      }
+      start = i + 1;
+      s = 0;
+      nc = 0;
+      stamp = nextStamp(a);
+      continue;
+    }
+    s = trans[s + alpha[c]];
+    if (s < 0) {
+      s = -s;
+      const state = s / classes;
+      const stop = outStart[state + 1];
+      for (let k = outStart[state]; k < stop; k++) {
+        const idx = outSigs[k];
+        if (seen[idx] !== stamp) {
+          seen[idx] = stamp;
+          cand[nc++] = idx;
+        }
+      }
+    }
+  }
+}
+
+function nextStamp(a: Automaton): number {
+  if (++a.stamp === 0xffffffff) {
+    a.seen.fill(0);
+    a.stamp = 1;
+  }
+  return a.stamp;
 }
 
 /** Names the cause of one message, by the most specific signature that matches (or `unknown`). */

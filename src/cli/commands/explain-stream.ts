@@ -1,4 +1,4 @@
-import { classify, classifyOne } from '../../catalog/classify.js';
+import { classify, classifyLines, classifyOne } from '../../catalog/classify.js';
 import { getCause } from '../../catalog/index.js';
 import type { Classification, Signature } from '../../catalog/types.js';
 import { MAX_ECHOED } from './explain-render.js';
@@ -53,8 +53,7 @@ const singleTails = new Map<Signature, string>();
 const UNKNOWN_TAIL = ',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n';
 
 /** The JSON line for one input line: fast when no or one signature matches, else the full ranking. */
-function jsonAnswer(line: string): string {
-  const one = classifyOne(line);
+function jsonAnswer(line: string, one: Signature | null | undefined = classifyOne(line)): string {
   if (one === null) return jsonHead(line) + UNKNOWN_TAIL;
   if (one === undefined) return jsonLine(line, classify(line));
   let tail = singleTails.get(one);
@@ -94,19 +93,21 @@ export async function explainStream(
     pending = '';
     if (!ok) await new Promise<void>((r) => out.once('drain', r));
   };
+  const emit = (line: string, one: Signature | null | undefined) => {
+    pending += jsonAnswer(line, one);
+    lines++;
+  };
   const judge = (text: string) => {
+    if (format === 'jsonl') return classifyLines(text, emit);
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       const end = nl === -1 ? text.length : nl;
       let line = text.slice(start, end);
       if (line.length && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      if (format === 'jsonl') pending += jsonAnswer(line);
-      else {
-        const c = classify(line);
-        counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
-        pending += textLine(line, c);
-      }
+      const c = classify(line);
+      counts.set(c.cause, (counts.get(c.cause) ?? 0) + 1);
+      pending += textLine(line, c);
       lines++;
       if (nl === -1) return;
       start = nl + 1;
