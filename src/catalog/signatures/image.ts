@@ -53,6 +53,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|artifact \S+ not found|repository \S+ not found/,
     anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'artifact', 'repository'],
     confidence: 0.9,
+    alternatives: ['image.auth-missing'],
     specificity: 80,
     source: 'facts §8 registry error codes MANIFEST_UNKNOWN, NAME_UNKNOWN; §4.8 Docker text',
     samples: [
@@ -62,6 +63,18 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Error: reading manifest v1 in registry.lab:5000/tools/jq: name unknown: repository name not known to registry',
     ],
     counterSamples: ['manifest for linux/amd64 was found'],
+  }),
+  sig({
+    id: 'image.image-not-found',
+    cause: 'image.not-found',
+    re: /\bimage \\?"?[\w.\/:@-]+\\?"? not found/,
+    anchors: ['not found'],
+    confidence: 0.8,
+    specificity: 78,
+    alternatives: ['image.auth-missing'],
+    source: 'runtime clients (ctr, crictl, podman) reporting a missing image',
+    samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found'],
+    counterSamples: ['an image with reference sha256:4f1b was not found'],
   }),
   sig({
     id: 'image.invalid-reference',

@@ -19,6 +19,22 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
   sig({
+    id: 'node.dns-reply-unexpected-source',
+    cause: 'node.br-netfilter',
+    // The reply comes straight from the CoreDNS pod instead of the Service IP: bridged traffic skipped iptables (no DNAT reversal).
+    re: /reply from unexpected source: [\d.]+#53, expected [\d.]+#53/,
+    anchors: ['reply from unexpected source'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['dns.service-unreachable'],
+    source: 'facts §10.2 (br_netfilter: bridged pod traffic must pass iptables for Service NAT)',
+    samples: [
+      ';; reply from unexpected source: 10.244.0.5#53, expected 10.96.0.10#53',
+      'reply from unexpected source: 10.42.0.7#53, expected 10.43.0.10#53',
+    ],
+    counterSamples: [';; connection timed out; no servers could be reached'],
+  }),
+  sig({
     id: 'node.ip-forward-off',
     cause: 'node.ip-forward',
     re: /ip_forward contents are not set to 1|ipv4 forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b/,

@@ -27,7 +27,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
     confidence: 0.95,
     specificity: 95,
-    alternatives: ['flannel.daemon-down'],
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
     source: 'facts §4.2 (libcni find), §2.7 (portmap needs iptables), §3',
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="flannel" failed (add): failed to find plugin "flannel" in path [/opt/cni/bin]',
