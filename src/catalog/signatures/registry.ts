@@ -7,8 +7,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.lookup-failed',
     cause: 'registry.dns',
     // Go's net.DNSError: "lookup <name> on <server>: <err>" (pure Go) or "lookup <name>: <err>" (cgo).
-    re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|temporary failure in name resolution|server misbehaving|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname/,
-    anchors: ['lookup ', 'no such host', 'name resolution', 'server misbehaving', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated'],
+    re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|server misbehaving/,
+    anchors: ['lookup ', 'no such host', 'server misbehaving'],
     confidence: 0.9,
     specificity: 90,
     alternatives: ['dns.node-resolver'],
@@ -20,6 +20,19 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Get "https://ghcr.io/v2/": dial tcp: lookup ghcr.io on [fd00::1]:53: read udp [fd00::5]:51234->[fd00::1]:53: i/o timeout',
     ],
     counterSamples: ['dial tcp 10.1.2.3:443: i/o timeout', 'Looking up registry.lab in the cache'],
+  }),
+  sig({
+    // Resolver texts of other clients (curl, libc, Node): a name failed, but not necessarily on the pull path.
+    id: 'registry.resolver-failed',
+    cause: 'registry.dns',
+    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname/,
+    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated'],
+    confidence: 0.6,
+    specificity: 85,
+    alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down'],
+    source: 'facts §9 (the node resolver; from inside a pod the same text means cluster DNS)',
+    samples: ['curl: (6) Could not resolve host: registry.corp.local', 'Error: getaddrinfo EAI_AGAIN registry.npmjs.org'],
+    counterSamples: ['Resolved host registry.corp.local to 10.0.0.5'],
   }),
   sig({
     id: 'registry.tls-handshake-timeout',

@@ -100,8 +100,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.ipam-range-full',
     cause: 'cni.ipam-exhausted',
-    re: /no ip addresses available in (range set|network)|failed to allocate for range/,
-    anchors: ['no ip addresses available', 'failed to allocate for range'],
+    re: /no ip addresses available in (range set|network)|failed to allocate for range|duplicate allocation is not allowed|requested ip address \S+ is not available in range set/,
+    anchors: ['no ip addresses available', 'failed to allocate for range', 'duplicate allocation', 'is not available in range set'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.2 (host-local)',
