@@ -5,7 +5,7 @@ export default defineRule({
   id: 'probe/mesh-probe',
   layer: 'probe',
   description: 'Active node↔node, node→pod and pod→pod probes (small and don\'t-fragment at MTU) separate underlay from overlay faults and name the broken pairs.',
-  causes: ['flannel.vxlan-blocked', 'flannel.mtu', 'flannel.route-missing', 'flannel.stale-fdb', 'flannel.wrong-iface', 'node.firewall', 'node.forward-drop'],
+  causes: ['flannel.vxlan-blocked', 'flannel.mtu', 'flannel.route-missing', 'flannel.stale-fdb', 'flannel.wrong-iface', 'node.firewall', 'node.forward-drop', 'node.ip-forward'],
   scope: 'cluster',
   needs: ['probes.mesh'],
   severity: 'error',
