@@ -57,6 +57,7 @@ export const SYSCTLS = [
   'net.ipv4.conf.default.rp_filter',
   'net.netfilter.nf_conntrack_max',
   'net.ipv4.ip_local_port_range',
+  'kernel.osrelease',
 ];
 /** Per-interface sysctls for flannel's devices ('.' in an interface name is '/' in the dotted name). */
 const PER_IFACE = ['rp_filter', 'forwarding'];
