@@ -227,10 +227,11 @@ export function classifyOne(message: string): Signature | null | undefined {
 
 /**
  * Block mode for streams: one automaton pass over many lines (split on \n, a trailing \r dropped),
- * calling `emit` for each with the answer `classifyOne` gives. Scanning one flat string is cheaper
+ * calling `emit` for each with the answer `classifyOne` gives, plus the full `classify` answer when
+ * several signatures match. Scanning one flat string is cheaper
  * than scanning each line as its own slice; anchors never span lines because \n is in none of them.
  */
-export function classifyLines(text: string, emit: (line: string, one: Signature | null | undefined) => void): void {
+export function classifyLines(text: string, emit: (line: string, one: Signature | null | undefined, full?: Classification) => void): void {
   const a = getAutomaton();
   const { alpha, trans, classes, outStart, outSigs, seen, cand, sigs } = a;
   let s = 0;
@@ -255,7 +256,9 @@ export function classifyLines(text: string, emit: (line: string, one: Signature 
           }
           hit = cc.sig;
         }
-        emit(line, hit);
+        // Several hits: rank them from the candidates already found, without a second scan.
+        if (hit === undefined) emit(line, undefined, rank(line, line, sigs, cand, nc));
+        else emit(line, hit);
       }
       start = i + 1;
       s = 0;
@@ -291,6 +294,11 @@ function nextStamp(a: Automaton): number {
 export function classify(message: string): Classification {
   const text = clip(message);
   const { sigs, cand, nc } = findCandidates(text);
+  return rank(message, text, sigs, cand, nc);
+}
+
+/** Runs the candidates' regular expressions and ranks the hits: specificity, then the later (inner) match. */
+function rank(message: string, text: string, sigs: Compiled[], cand: Int32Array, nc: number): Classification {
   let best: Compiled | undefined;
   let bestMatch: RegExpExecArray | null = null;
   // Few candidates per line: keep the hits in a small local list rather than sorting objects.

@@ -53,9 +53,9 @@ const singleTails = new Map<Signature, string>();
 const UNKNOWN_TAIL = ',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n';
 
 /** The JSON line for one input line: fast when no or one signature matches, else the full ranking. */
-function jsonAnswer(line: string, one: Signature | null | undefined = classifyOne(line)): string {
+function jsonAnswer(line: string, one: Signature | null | undefined = classifyOne(line), full?: Classification): string {
   if (one === null) return jsonHead(line) + UNKNOWN_TAIL;
-  if (one === undefined) return jsonLine(line, classify(line));
+  if (one === undefined) return jsonLine(line, full ?? classify(line));
   let tail = singleTails.get(one);
   if (tail === undefined) {
     // Same text as jsonLine would write for classify(line): built from it once, then reused.
@@ -93,8 +93,8 @@ export async function explainStream(
     pending = '';
     if (!ok) await new Promise<void>((r) => out.once('drain', r));
   };
-  const emit = (line: string, one: Signature | null | undefined) => {
-    pending += jsonAnswer(line, one);
+  const emit = (line: string, one: Signature | null | undefined, full?: Classification) => {
+    pending += jsonAnswer(line, one, full);
     lines++;
   };
   const judge = (text: string) => {
