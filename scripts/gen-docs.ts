@@ -73,6 +73,12 @@ function renderCauseIndex(all: readonly Cause[], sigs: readonly Signature[], rul
     }
     out.push('');
   }
+  const ambiguous = sigs.filter((s) => s.cause === 'unknown');
+  if (ambiguous.length) {
+    out.push('## Recognised, but no cause by themselves', '', 'These texts outrank the generic errors inside them, so `explain` answers `unknown` with hints instead of a confident wrong cause; `diagnose` decides from evidence.', '', '| signature | example | check |', '|---|---|---|');
+    for (const s of ambiguous) out.push(`| ${code(s.id)} | ${cell(code(s.samples[0]))} | ${(s.alternatives ?? []).map((a) => `[${a}](${a}.md)`).join(', ')} |`);
+    out.push('');
+  }
   return out.join('\n');
 }
 
