@@ -27,12 +27,16 @@ function jsonTail(c: Classification): string {
   return t;
 }
 
-/** Characters JSON.stringify would escape (quote, backslash, controls, lone surrogates). */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Characters other than the quote that JSON.stringify would escape (backslash, controls, surrogates). */
+const NEEDS_STRINGIFY = /[\\\u0000-\u001f\ud800-\udfff]/;
 
-/** JSON string literal; most log lines need no escaping, and a regex test is cheaper than stringify. */
+/**
+ * JSON string literal. Most log lines need at most their quotes escaped, and a regex test plus a
+ * native replaceAll is cheaper than JSON.stringify; anything else goes through JSON.stringify.
+ */
 function jsonString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+  if (NEEDS_STRINGIFY.test(s)) return JSON.stringify(s);
+  return s.includes('"') ? `"${s.replaceAll('"', '\\"')}"` : `"${s}"`;
 }
 
 function jsonHead(line: string): string {
