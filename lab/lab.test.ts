@@ -152,6 +152,9 @@ d('lab (real namespaces)', () => {
     }
     expect(rootSnapshot()).toEqual(before);
     expect(existsSync(`/run/flannel-doctor-lab/${NAME}`)).toBe(false);
+    // no process still names the lab's dir (dnsmasq, the API process, CNI plugins)
+    const left = (await run(undefined, ['pgrep', '-f', `/run/flannel-doctor-lab/${NAME}/`], { allowFail: true })).stdout.trim();
+    expect(left).toBe('');
   }, 300_000);
 });
 
