@@ -245,10 +245,12 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
     }
   }
   if (state) {
-    const expect: Record<string, string> = { api: 'api-process', coredns: 'dnsmasq', upstreamDns: 'dnsmasq' };
+    // What each recorded PID must still be running (a recycled PID is left alone); images-side roles
+    // are "containerd:n1", "registry:reg-tls", "front:<id>" and still run a program of that name.
+    const expect: Record<string, string> = { api: 'api-process', coredns: 'dnsmasq', upstreamDns: 'dnsmasq', 'fault-stub-resolver': 'dnsmasq' };
     for (const [role, pid] of Object.entries(state.pids)) {
       if (role === 'api') await stopApiServer(state);
-      else await stopPid(pid, expect[role] ?? (role.startsWith('registry') ? '' : role));
+      else await stopPid(pid, expect[role] ?? role.split(':')[0]);
       removed.push(`process ${role} (${pid})`);
     }
   }
