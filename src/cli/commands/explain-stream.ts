@@ -7,7 +7,7 @@ import { MAX_ECHOED } from './explain-render.js';
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 const KEEP_BYTES = 64 * 1024;
 /** Output is gathered and written in blocks of about this many characters. */
-const FLUSH_AT = 256 * 1024;
+const FLUSH_AT = 64 * 1024;
 
 interface Sink {
   write(s: string): boolean;
