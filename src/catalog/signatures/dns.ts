@@ -54,7 +54,7 @@ export const DNS_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.coredns-pod-failing',
     cause: 'dns.coredns-down',
-    re: /coredns-[\w-]+[^\n]{0,120}(crashloopbackoff|pending|containercreating|oomkilled|back-off restarting)|back-off restarting failed container coredns/,
+    re: /coredns-[\w-]+[^\n]{0,120}(crashloopbackoff|pending|containercreating|oomkilled|back-off restarting|\s0\/1\s+running\b)|back-off restarting failed container coredns/,
     anchors: ['coredns-', 'container coredns'],
     confidence: 0.7,
     specificity: 60,
@@ -63,6 +63,7 @@ export const DNS_SIGNATURES: Signature[] = [
     samples: [
       'kube-system   coredns-5d78c9869d-4xk2p   0/1   CrashLoopBackOff   7 (2m ago)   15m',
       'Back-off restarting failed container coredns in pod coredns-76f75df574-abcde_kube-system(9d1e)',
+      'kube-system   coredns-7db6d8ff4d-9zq8w   0/1     Running   0          12m',
     ],
     counterSamples: ['kube-system   coredns-5d78c9869d-4xk2p   1/1   Running   0   15m'],
   }),

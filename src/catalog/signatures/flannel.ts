@@ -216,8 +216,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     id: 'flannel.pod-network-unreachable',
     cause: 'flannel.vxlan-blocked',
     // flannel's default Network 10.244.0.0/16 (k3s 10.42.0.0/16): a pod IP that does not answer across nodes.
-    re: /dial tcp 10\.(244|42)\.\d+\.\d+:\d+: (i\/o timeout|connect: no route to host|connect: connection timed out)/,
-    anchors: ['dial tcp 10.244.', 'dial tcp 10.42.'],
+    re: /dial tcp 10\.(244|42)\.\d+\.\d+:\d+: (i\/o timeout|connect: no route to host|connect: connection timed out)|failed to connect to 10\.(244|42)\.\d+\.\d+ port \d+[^\n]{0,60}(timed out|no route to host)|can't connect to remote host \(10\.(244|42)\.[\d.]+\): (no route to host|connection timed out)/,
+    anchors: ['dial tcp 10.244.', 'dial tcp 10.42.', 'to 10.244.', 'to 10.42.', 'host (10.244.', 'host (10.42.'],
     confidence: 0.4,
     specificity: 70,
     alternatives: ['node.firewall', 'flannel.route-missing', 'flannel.wrong-iface', 'flannel.checksum-offload'],
@@ -225,6 +225,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     samples: [
       'Get "http://10.244.2.15:8080/metrics": dial tcp 10.244.2.15:8080: i/o timeout',
       'dial tcp 10.42.1.7:9090: connect: no route to host',
+      'curl: (28) Failed to connect to 10.244.1.5 port 80 after 129527 ms: Connection timed out',
+      "wget: can't connect to remote host (10.244.2.9): No route to host",
     ],
     counterSamples: ['dial tcp 10.96.0.10:53: i/o timeout'],
   }),

@@ -175,13 +175,14 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.pullsecret-bad-auth-field',
     cause: 'image.pullsecret-malformed',
-    re: /unable to parse auth field|must be formatted as base64\(username:password\)|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json)/,
-    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg'],
+    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json)/,
+    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data'],
     confidence: 0.9,
     specificity: 92,
     source: 'facts §6 (credentialprovider auth field)',
     samples: [
       'unable to parse auth field, must be formatted as base64(username:password)',
+      'error decoding auth in pull secret shop/regcred: illegal base64 data at input byte 8',
       'The Secret "regcred" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'e\' looking for beginning of value',
     ],
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
