@@ -1,8 +1,10 @@
 // Bundles the CLI with esbuild: one small entry, lazily loaded chunks, dependencies left in node_modules.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Stale chunks from earlier builds would pile up in dist/.
+rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/entry.ts', index: 'src/index.ts' },
   outdir: 'dist',

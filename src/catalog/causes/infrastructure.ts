@@ -163,6 +163,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
     ],
     verify: ['containerd config dump | grep -A3 registry', 'ls /etc/containerd/certs.d/'],
     docs: ['facts.md §5.1 (mirrors vs config_path)', 'facts.md §5.2 (hosts.toml)', 'facts.md §5.3 (Docker mirrors)'],
+    // A dead or wrong mirror surfaces as the transport error of the request to it.
+    explains: ['registry.connection-refused', 'registry.connect-timeout', 'registry.dns', 'registry.tls-handshake-timeout', 'registry.tls-untrusted', 'registry.tls-name-mismatch', 'registry.tls-expired-or-clock', 'registry.http-to-https', 'registry.server-error'],
   },
   {
     id: 'runtime.unavailable',

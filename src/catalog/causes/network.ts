@@ -19,7 +19,7 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
     verify: ['ls -l /opt/cni/bin/   # flannel, bridge, host-local, portmap, loopback'],
     docs: ['facts.md §3 (the flannel CNI plugin and its delegates)', 'facts.md §4.2 (failed to find plugin)'],
-    explains: ['dns.coredns-down'],
+    explains: ['node.not-ready', 'dns.coredns-down'],
   },
   {
     id: 'cni.config-missing',
@@ -51,7 +51,7 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
     verify: ['jq . /etc/cni/net.d/*.conflist'],
     docs: ['facts.md §1.2 (cni-conf.json)', 'facts.md §3 (delegate validation)', 'facts.md §4.4 (first config wins)'],
-    explains: ['dns.coredns-down'],
+    explains: ['node.not-ready', 'dns.coredns-down'],
   },
   {
     id: 'cni.subnet-env-missing',

@@ -190,8 +190,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.rate-limit',
     cause: 'image.rate-limited',
-    re: /toomanyrequests|too many requests|pull rate limit|rate limit exceeded|429 /,
-    anchors: ['toomanyrequests', 'too many requests', 'rate limit', '429 '],
+    re: /toomanyrequests|too many requests|pull rate limit|rate limit exceeded|\b(?:status|code)[ :=]+429\b/,
+    anchors: ['toomanyrequests', 'too many requests', 'rate limit', '429'],
     confidence: 0.95,
     specificity: 92,
     source: 'facts §8 TOOMANYREQUESTS, Docker Hub pull limit text',
@@ -200,7 +200,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Error response from daemon: toomanyrequests: Rate exceeded',
       'unexpected status from HEAD request to https://registry-1.docker.io/v2/library/busybox/manifests/1.36: 429 Too Many Requests',
     ],
-    counterSamples: ['Pulled image "busybox:1.36" in 429ms'],
+    counterSamples: ['Pulled image "busybox:1.36" in 429ms', 'I1127 00:01:26.519429 1 event.go:307] container 9f1c4e4bbdd1429 namespace=k8s.io started'],
   }),
   sig({
     id: 'image.never-pull',
