@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ipamSubnets, parseCniConfig, requiredBinaries } from './cni-config.js';
+import { SHARED } from '../../test/shared-dir.js';
 
 // The conflist of the official flannel v0.28.9 manifest (shared/data).
 function manifestConflist(): string {
-  const docs = readFileSync('/work/shared/data/flannel/kube-flannel-v0.28.9.yml', 'utf8').split(/^---$/m).map((d) => parse(d));
+  const docs = readFileSync(`${SHARED}/data/flannel/kube-flannel-v0.28.9.yml`, 'utf8').split(/^---$/m).map((d) => parse(d));
   const cm = docs.find((d) => d?.kind === 'ConfigMap');
   return cm.data['cni-conf.json'];
 }

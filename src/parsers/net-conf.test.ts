@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { cidrContains, parseCidr4, parseNetConf } from './net-conf.js';
+import { SHARED } from '../../test/shared-dir.js';
 
 describe('parseNetConf on the official manifests', () => {
   for (const v of ['v0.17.0', 'v0.22.0', 'v0.28.9']) {
     it(`kube-flannel-${v}.yml is valid vxlan on 10.244.0.0/16`, () => {
-      const docs = parseAllDocuments(readFileSync(`/work/shared/data/flannel/kube-flannel-${v}.yml`, 'utf8')).map((d) => d.toJS());
+      const docs = parseAllDocuments(readFileSync(`${SHARED}/data/flannel/kube-flannel-${v}.yml`, 'utf8')).map((d) => d.toJS());
       const cm = docs.find((d) => d?.kind === 'ConfigMap' && d.metadata?.name === 'kube-flannel-cfg');
       const nc = parseNetConf(cm.data['net-conf.json']);
       expect(nc.problems).toEqual([]);

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubeApiServer } from '../../../lab/kube-api/server.js';
 import { conformanceObjects } from '../../sources/conformance/objects.js';
 import { readBundle } from '../../sources/bundle/read.js';
+import { SHARED } from '../../../test/shared-dir.js';
 
-const K3S = '/work/shared/data/bundles/troubleshoot-k3s-arm64.tar.gz';
+const K3S = `${SHARED}/data/bundles/troubleshoot-k3s-arm64.tar.gz`;
 const run = promisify(execFile);
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../engine/diagnose.js';
 import { readBundle } from '../../sources/bundle/read.js';
 import { RULES } from '../index.js';
+import { SHARED } from '../../../test/shared-dir.js';
 
 const MINE = RULES.filter((r) => /^(image|registry|dns)\/|^flannel\/cluster-/.test(r.id) && r.scope === 'cluster');
 
 describe('cluster-side rules on bundles', () => {
   it('k3s arm64 support bundle: nothing above info', async () => {
-    const { evidence } = await readBundle('/work/shared/data/bundles/troubleshoot-k3s-arm64.tar.gz');
+    const { evidence } = await readBundle(`${SHARED}/data/bundles/troubleshoot-k3s-arm64.tar.gz`);
     expect(evidence.cluster?.nodes.length).toBe(1);
     const report = diagnose(evidence, MINE);
     expect(report.evidence.rulesRun).toBeGreaterThan(5);

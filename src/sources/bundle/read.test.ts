@@ -9,8 +9,9 @@ import { conformanceObjects, pod } from '../conformance/objects.js';
 import { openBundle, walk } from './files.js';
 import { readBundle } from './read.js';
 import { redact, writeBundle } from './write.js';
+import { SHARED } from '../../../test/shared-dir.js';
 
-const K3S = '/work/shared/data/bundles/troubleshoot-k3s-arm64.tar.gz';
+const K3S = `${SHARED}/data/bundles/troubleshoot-k3s-arm64.tar.gz`;
 
 describe('bundle source', () => {
   let tmp: string;

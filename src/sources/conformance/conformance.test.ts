@@ -18,8 +18,9 @@ import { openBundle, walk } from '../bundle/files.js';
 import { gatherKube } from '../kube/gather.js';
 import { conformanceObjects } from './objects.js';
 import { writeKubectlDir, writeTroubleshootDir } from './write-bundles.js';
+import { SHARED } from '../../../test/shared-dir.js';
 
-const K3S = '/work/shared/data/bundles/troubleshoot-k3s-arm64.tar.gz';
+const K3S = `${SHARED}/data/bundles/troubleshoot-k3s-arm64.tar.gz`;
 
 /** Real objects of the k3s bundle (nodes, pods, events, services, deployments), kinds restored. */
 async function k3sObjects(): Promise<Record<string, any>[]> {

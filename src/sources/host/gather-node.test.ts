@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { gatherNode, netnsRunner } from './index.js';
+import { SHARED } from '../../../test/shared-dir.js';
 
 /**
  * End to end on a real throwaway namespace: a flannel-style node (flannel.1 VXLAN, cni0 bridge with a
@@ -29,7 +30,7 @@ function write(rel: string, text: string, mode?: number) {
 }
 
 function conflist(): string {
-  const docs = readFileSync('/work/shared/data/flannel/kube-flannel-v0.28.9.yml', 'utf8').split(/^---$/m).map((d) => parse(d));
+  const docs = readFileSync(`${SHARED}/data/flannel/kube-flannel-v0.28.9.yml`, 'utf8').split(/^---$/m).map((d) => parse(d));
   return docs.find((d) => d?.kind === 'ConfigMap').data['cni-conf.json'];
 }
 
