@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeApiServer } from './kube-api/server.js';
+import { agentProxy } from './agents-proxy.js';
 
 type Obj = Record<string, any>;
 
@@ -75,6 +76,7 @@ reload();
 writeAtomic(join(dir, 'kubeconfig'), server.kubeconfig({ context: 'flannel-doctor-lab' }));
 writeAtomic(join(dir, 'api.json'), JSON.stringify({ url: server.url, pid: process.pid }) + '\n');
 process.on('SIGHUP', reload);
+server.setProxy(agentProxy(dir)); // pods/proxy → the lab's flannel-doctor agents (lab/agents.ts)
 const stop = () => server.close().finally(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -57,7 +57,7 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
       const c = getConfig();
       if (!c.dns?.serviceIP) return [];
       const { probeDns } = await import('../../probes/dns/probe-dns.js');
-      return probeDns({ hostRoot: c.hostRoot, node: c.nodeName, serviceIp: c.dns.serviceIP, coredns: c.dns.corednsIPs, timeoutMs: Math.min(2000, c.probeTimeoutMs) });
+      return probeDns({ hostRoot: c.hostRoot, node: c.nodeName, serviceIp: c.dns.serviceIP, coredns: c.dns.corednsIPs, clusterName: c.dns.clusterName, externalName: c.dns.externalName, timeoutMs: Math.min(2000, c.probeTimeoutMs) });
     },
     async probeMesh() {
       const c = getConfig();
