@@ -112,7 +112,7 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
     verify: ['kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR'],
     docs: ['facts.md §1.3 (podCIDR in kube mode)', 'facts.md §4.1 (pod cidr not assigned)'],
-    explains: ['flannel.daemon-down', 'cni.subnet-env-missing', 'cni.config-missing', 'node.not-ready'],
+    explains: ['flannel.daemon-down', 'cni.subnet-env-missing', 'cni.config-missing', 'node.not-ready', 'flannel.route-missing'],
   },
   {
     id: 'flannel.network-mismatch',
