@@ -18,7 +18,17 @@ const answered = (r: DnsProbeResult) => r.outcome === 'ok' && (r.answers?.length
 const show = (r: DnsProbeResult) => `${r.target.kind} ${r.target.server} ${r.name}: ${r.outcome} in ${r.ms} ms${r.error ? ` (${r.error})` : ''}`;
 export const describeDnsResult = show;
 
+/** Judges each node's view on its own: one node whose resolver is dead is not hidden by the others. */
 export function judgeDns(results: readonly DnsProbeResult[]): DnsVerdict[] {
+  const byNode = new Map<string, DnsProbeResult[]>();
+  for (const r of results) {
+    const k = r.from.node ?? '';
+    byNode.set(k, [...(byNode.get(k) ?? []), r]);
+  }
+  return [...byNode.values()].flatMap(judgeOneView);
+}
+
+function judgeOneView(results: readonly DnsProbeResult[]): DnsVerdict[] {
   const out: DnsVerdict[] = [];
   const direct = results.filter((r) => (r.purpose ?? 'direct') === 'direct');
   const node = results.find((r) => r.from.node)?.from.node;
