@@ -13,9 +13,13 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies stay in node_modules and load lazily, except commander, which every command loads:
+  // bundled it skips the CommonJS loader at start-up.
+  external: Object.keys(pkg.dependencies ?? {}).filter((d) => d !== 'commander'),
   sourcemap: false,
   legalComments: 'none',
+  // Bundled CommonJS (commander) calls require() for node built-ins.
+  banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
   define: { __FD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
