@@ -4,7 +4,7 @@
  * Needs Linux + root and a built CLI (dist/); like lab.test.ts it fails with the reason elsewhere unless
  * FLANNEL_DOCTOR_ALLOW_NO_LAB=1. The lab name is per process, so it runs beside other lab tests.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../src/engine/diagnose.js';
 import { RULES } from '../src/rules/index.js';
@@ -83,13 +83,15 @@ d('lab agents (flannel-doctor serve per node, through the API pod proxy)', () =>
       const m = await get(node, '/metrics');
       expect(m.status).toBe(200);
       expect(m.text).toMatch(new RegExp(`^flannel_doctor_check_duration_seconds\\{node="${node}"\\} `, 'm'));
-      expect(m.text).toMatch(new RegExp(`^flannel_doctor_mesh_reachable\\{peer="n[12]",path="overlay",node="${node}"\\} 1$`, 'm'));
+      // a healthy pair: the full-MTU probes pass, which implies the underlay and VXLAN paths
+      expect(m.text).toMatch(new RegExp(`^flannel_doctor_mesh_reachable\\{peer="n[12]",path="vxlan-udp",node="${node}"\\} 1$`, 'm'));
       expect(m.text).not.toMatch(/^flannel_doctor_findings\{.*\} 1$/m);
     }
   });
 
   it('shows a node fault on that node within one interval, names it in live diagnose, and clears it after the revert', async () => {
     const cause = 'node.ip-forward';
+    const t0 = Date.now();
     await addFault(lab, cause, 'n2');
     const injected = await until(async () => {
       const line = metricLine((await get('n2', '/metrics')).text, cause, 'n2');
@@ -101,6 +103,11 @@ d('lab agents (flannel-doctor serve per node, through the API pod proxy)', () =>
     // n1 is not where the fault is
     expect(metricLine((await get('n1', '/metrics')).text, cause, 'n1') ?? '').not.toMatch(/ 1$/);
 
+    // n1's share of the mesh (n1→n2 pods) must also come from a check after the injection
+    await until(async () => {
+      const st = JSON.parse((await get('n1', '/api/v1/status')).text);
+      return Date.parse(st.lastCheckAt) > t0 && !st.running ? true : undefined;
+    }, WITHIN_MS, 'a check of n1 after the injection');
     // live diagnose: cluster objects from the lab API, node evidence from the agents via the pod proxy
     const evidence = await gatherEvidence({ kubeconfig: lab.state.api!.kubeconfig, timeoutMs: 10_000 });
     expect(Object.keys(evidence.nodes).sort()).toEqual(['n1', 'n2']);
@@ -148,6 +155,11 @@ d('lab agents (flannel-doctor serve per node, through the API pod proxy)', () =>
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('flannel_doctor_');
     expect((await get('n1', '/healthz')).status).toBe(200);
+    // the token is in neither the command line nor the Pod object the API serves
+    const pod = await (await fetch(`${lab.state.api!.url}/api/v1/namespaces/${AGENT_NS}/pods/${agentPodName('n1')}`)).text();
+    expect(pod).toContain('FLANNEL_DOCTOR_TOKEN');
+    expect(pod).not.toContain(token);
+    expect(readFileSync(`/proc/${lab.state.pids['agent:n1']}/cmdline`, 'utf8')).not.toContain(token);
   });
 
   it('lab down stops every agent and leaves no socket', async () => {

@@ -50,7 +50,7 @@ export function agentArgv(state: LabState, node: LabNode, opts: AgentsUpOptions 
   if (dns?.ip) argv.push('--coredns', dns.ip);
   const images = nodeImages(state, node.name);
   if (images.length) argv.push('--images', images.join(','));
-  if (opts.token) argv.push('--token', opts.token);
+  // the token goes by environment (FLANNEL_DOCTOR_TOKEN), never on the command line or in the Pod object
   return argv;
 }
 
@@ -61,14 +61,14 @@ export function nodeImages(state: LabState, node: string): string[] {
   return [...new Set(imgs)];
 }
 
-function peers(state: LabState): { name: string; ip: string; podIP?: string }[] {
+function peers(state: LabState): { name: string; ip: string; podIP?: string; flannelIp: string }[] {
   return state.nodes.map((n) => {
     const pod = state.pods.find((p) => p.node === n.name && p.role === 'app' && p.ip && p.wired !== false);
-    return { name: n.name, ip: n.ip, ...(pod?.ip ? { podIP: pod.ip } : {}) };
+    return { name: n.name, ip: n.ip, flannelIp: n.podCIDR.split('/')[0], ...(pod?.ip ? { podIP: pod.ip } : {}) };
   });
 }
 
-function agentPod(node: LabNode, argv: string[]): Record<string, any> {
+function agentPod(node: LabNode, argv: string[], token: boolean): Record<string, any> {
   return {
     kind: 'Pod',
     metadata: { name: agentPodName(node.name), namespace: AGENT_NS, labels: { ...AGENT_LABELS } },
@@ -76,13 +76,24 @@ function agentPod(node: LabNode, argv: string[]): Record<string, any> {
       nodeName: node.name,
       hostNetwork: true,
       serviceAccountName: 'flannel-doctor',
-      containers: [{ name: 'agent', image: AGENT_IMAGE, args: argv.slice(2), ports: [{ name: 'http', containerPort: 9464 }] }],
+      containers: [
+        {
+          name: 'agent',
+          image: AGENT_IMAGE,
+          args: argv.slice(2),
+          ports: [{ name: 'http', containerPort: 9464 }],
+          ...(token ? { env: [{ name: 'FLANNEL_DOCTOR_TOKEN', valueFrom: { secretKeyRef: { name: 'flannel-doctor-token', key: 'token' } } }] } : {}),
+        },
+      ],
     },
     status: runningStatus(node.ip, node.ip, [{ name: 'agent', image: AGENT_IMAGE }]),
   };
 }
 
-/** Starts an agent on every node (idempotent: nodes whose agent runs are left alone); returns when all listen. */
+/**
+ * Starts an agent on every node and returns when all listen. Idempotent: a node whose agent still runs
+ * keeps it (with its options; `agentsDown` first to change them).
+ */
 export async function agentsUp(lab: OpenLab, opts: AgentsUpOptions = {}): Promise<{ node: string; pid: number; socket: string }[]> {
   const { state } = lab;
   if (opts.interval !== undefined && (!Number.isFinite(opts.interval) || opts.interval < 1)) throw new Error(`--interval must be a number of seconds ≥ 1 (got ${opts.interval})`);
@@ -98,11 +109,13 @@ export async function agentsUp(lab: OpenLab, opts: AgentsUpOptions = {}): Promis
     const running = state.pids[role] && isAlive(state.pids[role], socket);
     if (!running) {
       await rm(socket, { force: true });
-      state.pids[role] = startDetached(n.netns, argv, join(state.dir, `agent-${n.name}.log`));
+      // always set: an empty value keeps a token in this process's environment away from the agents
+      const env = { FLANNEL_DOCTOR_TOKEN: opts.token ?? '' };
+      state.pids[role] = startDetached(n.netns, argv, join(state.dir, `agent-${n.name}.log`), env);
     }
     started.push({ node: n.name, pid: state.pids[role], socket });
     map.pods[`${AGENT_NS}/${agentPodName(n.name)}`] = socket;
-    lab.api.put(agentPod(n, argv));
+    lab.api.put(agentPod(n, argv, !!opts.token));
   }
   if (!lab.api.get('Namespace', undefined, AGENT_NS)) lab.api.put(namespaceObj(AGENT_NS));
   await writeFile(agentsFile(state.dir), JSON.stringify(map, null, 2) + '\n');

@@ -17,7 +17,8 @@ export interface AgentConfig {
   images: string[];
   dns?: { serviceIP?: string; corednsIPs?: string[]; upstream?: string; clusterName?: string; externalName?: string };
   /** Peers this node probes in the mesh (name, underlay IP, a pod IP). */
-  peers: { name: string; ip: string; podIP?: string }[];
+  /** flannelIp: the peer's flannel.1 address (its subnet's .0), so a pod-only failure is told from a VXLAN one */
+  peers: { name: string; ip: string; podIP?: string; flannelIp?: string }[];
   probeTimeoutMs: number;
 }
 

@@ -69,7 +69,7 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
       const listed = c.peers.find((p) => p.name === name);
       const self = { name, underlayIp: listed?.ip ?? '127.0.0.1' };
       const peers = c.peers.filter((p) => p.name !== name);
-      const targets = [self, ...peers.map((p) => ({ name: p.name, underlayIp: p.ip, pod: p.podIP ? { ip: p.podIP } : undefined }))];
+      const targets = [self, ...peers.map((p) => ({ name: p.name, underlayIp: p.ip, flannelIp: p.flannelIp, pod: p.podIP ? { ip: p.podIP } : undefined }))];
       return (await probeMesh(targets, { onlyFrom: self.name, timeoutMs: Math.min(1000, c.probeTimeoutMs) })).results;
     },
   };
