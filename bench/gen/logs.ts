@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { SIGNATURES } from '../../src/catalog/signatures.js';
+import { seededRandom } from '../../src/seeded-random.js';
 
 /**
  * Generates realistic node logs: kubelet (klog), containerd (logfmt) and flanneld (klog) lines in the
@@ -14,17 +15,7 @@ export interface LogGenOptions {
   seed?: number;
 }
 
-/** A small fast PRNG (mulberry32) so runs are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const PODS = ['web-7d9f8c6b5-x2x9k', 'api-5c7b9d8f4-q8w7e', 'coredns-787d4945fb-l85r5', 'kube-proxy-6zq9t', 'redis-0', 'worker-6f5d4c3b2-mn4bv'];
 const NS = ['default', 'shop', 'kube-system', 'monitoring', 'batch'];

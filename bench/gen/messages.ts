@@ -4,18 +4,9 @@
  * images, ids and timestamps. Deterministic for a seed. A share of lines is healthy noise that no
  * signature should name.
  */
+import { seededRandom } from '../../src/seeded-random.js';
 
-/** Small fast PRNG (mulberry32) so runs are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 type R = () => number;
 const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

@@ -4,6 +4,7 @@
  * by a seeded shuffle — O(n·k) pairs instead of O(n²), and a single broken node still shows as the
  * one node in every failing pair while each of its peers has a passing pair elsewhere.
  */
+import { seededRandom } from '../../seeded-random.js';
 
 export interface MeshPlanOptions {
   /** Up to this many nodes every ordered pair is probed. Default 24. */
@@ -19,16 +20,6 @@ export interface MeshPlan {
   pairs: [string, string][];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function planMesh(nodes: readonly string[], opts: MeshPlanOptions = {}): MeshPlan {
   const names = [...new Set(nodes)];
@@ -39,7 +30,7 @@ export function planMesh(nodes: readonly string[], opts: MeshPlanOptions = {}): 
     for (const a of names) for (const b of names) if (a !== b) pairs.push([a, b]);
     return { mode: 'full', pairs };
   }
-  const rnd = mulberry32(opts.seed ?? 1);
+  const rnd = seededRandom(opts.seed ?? 1);
   const k = Math.max(0, Math.min(opts.chords ?? 2, n - 2));
   const seen = new Set<string>();
   const pairs: [string, string][] = [];
