@@ -58,9 +58,10 @@ d('agent dashboard through the lab API pod proxy (headless Chromium)', () => {
       p.on('response', (r) => r.status() >= 400 && !new URL(r.url()).pathname.endsWith('/favicon.ico') && failed.push(`${r.status()} ${r.url()}`));
       const res = await p.goto(`${page(node)}?token=${TOKEN}`);
       expect(res?.status()).toBe(200);
-      await p.waitForFunction(() => !(document.querySelector('#causes')?.textContent ?? '').includes('waiting for the first check'), undefined, { timeout: 15_000 });
+      // expressions as strings: this file is type-checked without the DOM library
+      await p.waitForFunction(`!document.querySelector('#causes').textContent.includes('waiting for the first check')`, undefined, { timeout: 15_000 });
       // the first check may still be running: wait for the one that has the fault (n2) or a verdict (n1)
-      if (expectCause) await p.waitForFunction(() => document.querySelector('#causes')!.textContent!.includes('node.ip-forward'), undefined, { timeout: 15_000 });
+      if (expectCause) await p.waitForFunction(`document.querySelector('#causes').textContent.includes('node.ip-forward')`, undefined, { timeout: 15_000 });
       const causes = (await p.textContent('#causes')) ?? '';
       expect(causes.includes('node.ip-forward'), causes).toBe(expectCause);
       expect(failed, node).toEqual([]);
