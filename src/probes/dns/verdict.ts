@@ -18,14 +18,20 @@ const answered = (r: DnsProbeResult) => r.outcome === 'ok' && (r.answers?.length
 const show = (r: DnsProbeResult) => `${r.target.kind} ${r.target.server} ${r.name}: ${r.outcome} in ${r.ms} ms${r.error ? ` (${r.error})` : ''}`;
 export const describeDnsResult = show;
 
-/** Judges each node's view on its own: one node whose resolver is dead is not hidden by the others. */
+/**
+ * The node resolver is judged per node: one node whose resolver is dead is not hidden by the others.
+ * The cluster DNS chain is judged over every view together: CoreDNS answering any node is up, and a
+ * node that cannot reach it has a network fault that the mesh probe names.
+ */
 export function judgeDns(results: readonly DnsProbeResult[]): DnsVerdict[] {
   const byNode = new Map<string, DnsProbeResult[]>();
-  for (const r of results) {
+  for (const r of results.filter((x) => x.target.kind === 'node-resolver')) {
     const k = r.from.node ?? '';
     byNode.set(k, [...(byNode.get(k) ?? []), r]);
   }
-  return [...byNode.values()].flatMap(judgeOneView);
+  const resolverVerdicts = [...byNode.values()].flatMap(judgeOneView);
+  const chain = judgeOneView(results.filter((x) => x.target.kind !== 'node-resolver'));
+  return [...resolverVerdicts, ...chain];
 }
 
 function judgeOneView(results: readonly DnsProbeResult[]): DnsVerdict[] {
