@@ -1,5 +1,5 @@
 import { pullFault } from '../runtime/image-fault-kit.js';
-import { findRegistry, startRegistryProcess, stopRegistryProcess, writeRegistryCert } from '../registry/registries.js';
+import { findRegistry, serveRegistryCert } from '../registry/registries.js';
 import { imageRef } from '../images/lab-images.js';
 
 /** reg-tls is restarted with a certificate (from the lab CA) that expired in 2021. */
@@ -10,16 +10,6 @@ export default pullFault({
   nodeBound: false,
   where: 'registry',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
-  setup: async (lab) => {
-    const reg = findRegistry(lab, 'reg-tls');
-    writeRegistryCert(lab, reg, 'expired');
-    await stopRegistryProcess(lab, reg);
-    await startRegistryProcess(lab, reg);
-  },
-  teardown: async (lab) => {
-    const reg = findRegistry(lab, 'reg-tls');
-    writeRegistryCert(lab, reg, 'good');
-    await stopRegistryProcess(lab, reg);
-    await startRegistryProcess(lab, reg);
-  },
+  setup: (lab) => serveRegistryCert(lab, 'expired'),
+  teardown: (lab) => serveRegistryCert(lab, 'good'),
 });

@@ -1,5 +1,5 @@
 import { pullFault } from '../runtime/image-fault-kit.js';
-import { findRegistry, startRegistryProcess, stopRegistryProcess, writeRegistryCert } from '../registry/registries.js';
+import { findRegistry, serveRegistryCert } from '../registry/registries.js';
 import { imageRef } from '../images/lab-images.js';
 
 /** reg-tls is restarted with a certificate (from the lab CA) naming another host only. */
@@ -10,16 +10,6 @@ export default pullFault({
   nodeBound: false,
   where: 'registry',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
-  setup: async (lab) => {
-    const reg = findRegistry(lab, 'reg-tls');
-    writeRegistryCert(lab, reg, 'wrong-name');
-    await stopRegistryProcess(lab, reg);
-    await startRegistryProcess(lab, reg);
-  },
-  teardown: async (lab) => {
-    const reg = findRegistry(lab, 'reg-tls');
-    writeRegistryCert(lab, reg, 'good');
-    await stopRegistryProcess(lab, reg);
-    await startRegistryProcess(lab, reg);
-  },
+  setup: (lab) => serveRegistryCert(lab, 'wrong-name'),
+  teardown: (lab) => serveRegistryCert(lab, 'good'),
 });

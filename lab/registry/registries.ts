@@ -166,6 +166,14 @@ export async function startRegistryProcess(lab: LabHandle, reg: LabRegistry): Pr
   await waitFor(`registry ${reg.name} on ${reg.ip}:${reg.port}`, async () => tcpOpen(reg.netns, reg.ip, reg.port, lab), 10_000, log);
 }
 
+/** Restarts the TLS registry with another certificate (the TLS faults and their revert). */
+export async function serveRegistryCert(lab: LabHandle, kind: CertKind): Promise<void> {
+  const reg = findRegistry(lab, 'reg-tls');
+  writeRegistryCert(lab, reg, kind);
+  await stopRegistryProcess(lab, reg);
+  await startRegistryProcess(lab, reg);
+}
+
 export async function stopRegistryProcess(lab: LabHandle, reg: Pick<LabRegistry, 'name'>): Promise<void> {
   const key = `registry:${reg.name}`;
   await stopProcess(lab.state.pids[key], configPath(lab, reg.name));
