@@ -1,7 +1,5 @@
 import { pullFault } from '../runtime/image-fault-kit.js';
-import { findRegistry, startRegistryProcess, stopRegistryProcess } from '../registry/registries.js';
-import { startFront, stopFront } from '../registry/fronts.js';
-import { imageRef } from '../images/lab-images.js';
+import { frontInPlaceOf } from '../registry/fronts.js';
 
 /** A middlebox accepts the TCP connection and then never speaks: Go gives up the TLS handshake after 10 s. */
 export default pullFault({
@@ -10,14 +8,5 @@ export default pullFault({
   description: 'replaces reg-tls:443 by a tarpit that accepts TCP and never answers the TLS ClientHello',
   nodeBound: false,
   where: 'registry',
-  image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
-  setup: async (lab) => {
-    const reg = findRegistry(lab, 'reg-tls');
-    await stopRegistryProcess(lab, reg);
-    await startFront(lab, 'tls-tarpit', reg, { mode: 'tarpit' });
-  },
-  teardown: async (lab) => {
-    await stopFront(lab, 'tls-tarpit');
-    await startRegistryProcess(lab, findRegistry(lab, 'reg-tls'));
-  },
+  ...frontInPlaceOf('reg-tls', 'tls-tarpit', { mode: 'tarpit' }),
 });

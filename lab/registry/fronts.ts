@@ -7,7 +7,8 @@ import path from 'node:path';
 import { packageRoot } from '../package-root.js';
 import type { LabHandle, LabRegistry } from '../types.js';
 import { spawnInNetns, stopProcess, waitFor } from '../runtime/lab-process.js';
-import { registryDir } from './registries.js';
+import { findRegistry, registryDir, startRegistryProcess, stopRegistryProcess, type RegistryName } from './registries.js';
+import { imageRef } from '../images/lab-images.js';
 
 // resolved from the package root: this code also runs bundled in dist/
 const script = () => path.join(packageRoot(), 'lab/registry/front-server.mjs');
@@ -33,4 +34,23 @@ export async function stopFront(lab: LabHandle, id: string): Promise<void> {
 
 export async function stopAllFronts(lab: LabHandle): Promise<void> {
   for (const key of Object.keys(lab.state.pids)) if (key.startsWith('front:')) await stopFront(lab, key.slice(6));
+}
+
+/**
+ * The image, setup and teardown of a fault that puts a front in place of a registry: the registry
+ * stops and the front answers on its address; teardown stops the front and starts the registry again.
+ */
+export function frontInPlaceOf(name: RegistryName, id: string, front: FrontMode) {
+  return {
+    image: (lab: LabHandle) => imageRef(findRegistry(lab, name)),
+    setup: async (lab: LabHandle) => {
+      const reg = findRegistry(lab, name);
+      await stopRegistryProcess(lab, reg);
+      await startFront(lab, id, reg, front);
+    },
+    teardown: async (lab: LabHandle) => {
+      await stopFront(lab, id);
+      await startRegistryProcess(lab, findRegistry(lab, name));
+    },
+  };
 }
