@@ -69,9 +69,11 @@ export function parseJournalExport(data: Buffer, file: string): { entries: Journ
     }
     const value = data.subarray(start, start + size);
     fields[name] = value.toString('utf8');
-    for (const b of value) if (b === 10) line++;
-    line += 2;
-    pos = start + size + 1;
+    // Count every newline consumed (the size bytes and the value may hold some, and the byte after the
+    // value should be one) so later problems point at the right line of the file.
+    const end = Math.min(start + size + 1, data.length);
+    for (let i = nl; i < end; i++) if (data[i] === 10) line++;
+    pos = end;
   }
   flush();
   return { entries, problems };

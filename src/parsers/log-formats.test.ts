@@ -41,4 +41,12 @@ describe('journal export', () => {
     const j = parseJournalExport(Buffer.from('MESSAGE\n\u0009\u0000\u0000\u0000\u0000\u0000\u0000\u0000ab'), 'j');
     expect(j.problems[0]).toMatchObject({ file: 'j', line: 1, field: 'MESSAGE' });
   });
+  it('counts newlines inside binary sizes and values, so a later problem names a line of the file', () => {
+    // found by fuzzing: the byte after a value is not a newline, and the next field is truncated
+    const text = 'MESSAGE\n\u0003\u0000\u0000\u0000\u0000\u0000\u0000\u0000     \n\u0003\u0000\u0000\u0000\u0000\u0000\u0000\u0000     ';
+    const j = parseJournalExport(Buffer.from(text, 'latin1'), 'j');
+    const lines = text.split('\n').length;
+    for (const p of j.problems) expect(p.line).toBeLessThanOrEqual(lines);
+    expect(j.problems.length).toBe(1);
+  });
 });
