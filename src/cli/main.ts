@@ -23,13 +23,14 @@ Examples:
 
 Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself failed.`,
     );
+  // Before the commands exist, so they inherit it: a usage error exits 2 through main(), not process.exit(1).
+  program.exitOverride();
   for (const register of COMMANDS) register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -8,7 +8,8 @@ import { runRules } from './run-rules.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export type Verdict = 'healthy' | 'degraded' | 'broken';
+/** unknown: no rule could run (nothing it needs was read), so nothing is known to be healthy. */
+export type Verdict = 'healthy' | 'degraded' | 'broken' | 'unknown';
 
 /** The versioned JSON contract of a diagnosis (docs/report-schema.md). */
 export interface DiagnosisReport {
@@ -35,7 +36,7 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: Diagn
   deepFreeze(evidence);
   const run = runRules(evidence, rules);
   const findings = correlate(run.findings);
-  const verdict = verdictOf(findings);
+  const verdict = run.rulesRun === 0 ? 'unknown' : verdictOf(findings);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'flannel-doctor', version: opts.version ?? '0.0.0' },
@@ -56,6 +57,7 @@ export function verdictOf(findings: readonly RootCause[]): Verdict {
 }
 
 function summaryOf(verdict: Verdict, findings: RootCause[]): string {
+  if (verdict === 'unknown') return 'Nothing could be checked: no rule had the evidence it needs (see what could not be read and what was not checked).';
   if (verdict === 'healthy') {
     const infos = findings.length ? ` (${findings.length} note${findings.length === 1 ? '' : 's'})` : '';
     return `No problem found${infos}.`;

@@ -16,7 +16,7 @@ const CSS = `
 main{max-width:980px;margin:0 auto;padding:24px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-size:16px;margin:0}
 .verdict{padding:16px 20px;border-radius:8px;color:#fff;margin:12px 0}
-.verdict.broken{background:var(--err)}.verdict.degraded{background:var(--warn)}.verdict.healthy{background:var(--ok)}
+.verdict.broken{background:var(--err)}.verdict.degraded{background:var(--warn)}.verdict.healthy{background:var(--ok)}.verdict.unknown{background:#718096}
 .verdict strong{font-size:20px;letter-spacing:.04em;margin-right:10px}
 .meta{color:var(--muted);font-size:13px}
 .card{background:var(--card);border:1px solid var(--line);border-left:5px solid var(--line);border-radius:6px;padding:14px 18px;margin:12px 0}

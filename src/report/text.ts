@@ -7,7 +7,13 @@ import { PLAIN, type Style } from './style.js';
 export function renderText(report: DiagnosisReport, style: Style = PLAIN): string {
   const out: string[] = [];
   const verdict =
-    report.verdict === 'healthy' ? style.green('HEALTHY') : report.verdict === 'degraded' ? style.yellow('DEGRADED') : style.red('BROKEN');
+    report.verdict === 'healthy'
+      ? style.green('HEALTHY')
+      : report.verdict === 'degraded'
+        ? style.yellow('DEGRADED')
+        : report.verdict === 'unknown'
+          ? style.yellow('UNKNOWN')
+          : style.red('BROKEN');
   out.push(`${style.bold('Verdict:')} ${verdict}  ${report.summary}`);
   const ev = report.evidence;
   out.push(

@@ -22,12 +22,13 @@ export interface DiagnoseEvidenceOptions {
 export interface DiagnoseEvidenceResult {
   report: DiagnosisReport;
   output: string;
-  /** 0 healthy, 1 a finding at or above failOn */
-  exitCode: 0 | 1;
+  /** 0 healthy, 1 a finding at or above failOn, 2 nothing could be checked */
+  exitCode: 0 | 1 | 2;
 }
 
 export function diagnoseEvidence(evidence: Evidence, opts: DiagnoseEvidenceOptions = {}): DiagnoseEvidenceResult {
   const report = diagnose(evidence, opts.rules ?? RULES, { version: VERSION, now: opts.now });
   const output = render(report, opts.format ?? 'text', opts.style);
-  return { report, output, exitCode: failsAt(report.findings, opts.failOn ?? 'error') ? 1 : 0 };
+  const exitCode = failsAt(report.findings, opts.failOn ?? 'error') ? 1 : report.verdict === 'unknown' ? 2 : 0;
+  return { report, output, exitCode };
 }

@@ -7,6 +7,9 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ToolError } from '../../errors.js';
 
@@ -34,6 +37,10 @@ export class KubeRequestError extends Error {
 
 export function loadKubeConfig(t: KubeTarget): KubeConfig {
   const kc = new KubeConfig();
+  // Without any kubeconfig the client falls back to http://localhost:8080; say what was looked for instead.
+  if (!t.kubeconfig && !process.env.KUBECONFIG && !process.env.KUBERNETES_SERVICE_HOST && !existsSync(join(homedir(), '.kube', 'config'))) {
+    throw new ToolError('no kubeconfig found ($KUBECONFIG, ~/.kube/config, or in-cluster service account): pass --kubeconfig FILE, or use --bundle PATH to judge a saved bundle');
+  }
   try {
     if (t.kubeconfig) kc.loadFromFile(t.kubeconfig);
     else kc.loadFromDefault();
