@@ -1,10 +1,10 @@
 /** Helpers of the flannel faults: take a node out of the overlay as a flanneld that never came up would. */
 import { rm } from 'node:fs/promises';
-import { ANNOT } from '../api-objects.js';
+import { ANNOT, FLANNEL_NS } from '../api-objects.js';
 import { subnetEnv } from '../node-files.js';
 import { createVxlan, peerRoute, programPeers } from '../network.js';
 import { networkAddr } from '../plan.js';
-import { restoreFile, snapshotFile } from '../kubelet.js';
+import { flannelCrash, flannelRecover, restoreFile, snapshotFile } from '../kubelet.js';
 import type { LabHandle, LabNode } from '../types.js';
 import { path } from './_helpers.js';
 
@@ -45,4 +45,40 @@ export function setAnnotations(lab: LabHandle, node: LabNode, values: Record<str
   }
   lab.api.put(obj);
   return old;
+}
+
+export interface NetConfState {
+  before: string;
+  files: Record<string, string | null>;
+}
+
+/**
+ * Puts `text` as net-conf.json into kube-flannel-cfg and every node's mounted copy, and crash-loops each
+ * node's flannel pod with the log lines flanneld would print for it.
+ */
+export async function breakNetConf(lab: LabHandle, text: string, crashLines: (node: LabNode) => string[]): Promise<NetConfState> {
+  const cm = lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!;
+  const before = cm.data['net-conf.json'];
+  cm.data['net-conf.json'] = text;
+  lab.api.put(cm);
+  const files: Record<string, string | null> = {};
+  for (const node of lab.state.nodes) {
+    const f = path(node, 'etc/kube-flannel/net-conf.json');
+    files[node.name] = await snapshotFile(f);
+    await restoreFile(f, text);
+    await flannelCrash(lab, node, crashLines(node));
+  }
+  return { before, files };
+}
+
+/** Undoes breakNetConf: the config map, each node's copy, and flannel running again. */
+export async function restoreNetConf(lab: LabHandle, state: unknown): Promise<void> {
+  const s = state as NetConfState;
+  const cm = lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!;
+  cm.data['net-conf.json'] = s.before;
+  lab.api.put(cm);
+  for (const node of lab.state.nodes) {
+    await restoreFile(path(node, 'etc/kube-flannel/net-conf.json'), s.files[node.name] ?? null);
+    await flannelRecover(lab, node);
+  }
 }

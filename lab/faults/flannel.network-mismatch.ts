@@ -1,8 +1,7 @@
 import { FLANNEL_NS } from '../api-objects.js';
 import { klogLine } from '../klog.js';
-import { flannelCrash, flannelRecover, restoreFile, snapshotFile } from '../kubelet.js';
 import type { Fault } from '../types.js';
-import { path } from './_helpers.js';
+import { breakNetConf, restoreNetConf } from './_flannel.js';
 
 const WRONG = '10.245.0.0/16';
 
@@ -17,32 +16,12 @@ const fault: Fault = {
   nodeBound: false,
   where: 'cluster',
   async inject(lab) {
-    const cm = lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!;
-    const before = cm.data['net-conf.json'];
-    const changed = JSON.stringify({ ...JSON.parse(before), Network: WRONG }, null, 2) + '\n';
-    cm.data['net-conf.json'] = changed;
-    lab.api.put(cm);
-    const files: Record<string, string | null> = {};
-    for (const node of lab.state.nodes) {
-      const f = path(node, 'etc/kube-flannel/net-conf.json');
-      files[node.name] = await snapshotFile(f);
-      await restoreFile(f, changed);
-      await flannelCrash(lab, node, [
-        klogLine('I', 'main.go:468', 'Found network config - Backend type: vxlan'),
-        klogLine('E', 'main.go:370', `Error registering network: failed to acquire lease: subnet "${WRONG}" specified in the flannel net config doesn't contain "${node.podCIDR}" PodCIDR of the "${node.name}" node`),
-      ]);
-    }
-    return { before, files };
+    const changed = JSON.stringify({ ...JSON.parse(lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!.data['net-conf.json']), Network: WRONG }, null, 2) + '\n';
+    return breakNetConf(lab, changed, (node) => [
+      klogLine('I', 'main.go:468', 'Found network config - Backend type: vxlan'),
+      klogLine('E', 'main.go:370', `Error registering network: failed to acquire lease: subnet "${WRONG}" specified in the flannel net config doesn't contain "${node.podCIDR}" PodCIDR of the "${node.name}" node`),
+    ]);
   },
-  async revert(lab, state) {
-    const s = state as { before: string; files: Record<string, string | null> };
-    const cm = lab.api.get('ConfigMap', FLANNEL_NS, 'kube-flannel-cfg')!;
-    cm.data['net-conf.json'] = s.before;
-    lab.api.put(cm);
-    for (const node of lab.state.nodes) {
-      await restoreFile(path(node, 'etc/kube-flannel/net-conf.json'), s.files[node.name] ?? null);
-      await flannelRecover(lab, node);
-    }
-  },
+  revert: (lab, state) => restoreNetConf(lab, state),
 };
 export default fault;
