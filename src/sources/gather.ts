@@ -5,10 +5,9 @@
 import { UsageError } from '../errors.js';
 import { emptyEvidence, type Evidence } from '../evidence/types.js';
 import { readBundle } from './bundle/read.js';
-import { gatherKube } from './kube/gather.js';
-import { KubeClient, loadKubeConfig } from './kube/client.js';
-import { fetchAgentEvidence } from './kube/agents.js';
 import { readNodeEvidence } from './node-evidence.js';
+// The live path (kube/*) loads @kubernetes/client-node, ~1,900 modules: imported only when a live
+// cluster is read, so offline diagnose and flag errors start fast.
 
 export interface GatherOptions {
   kubeconfig?: string;
@@ -29,6 +28,7 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
     evidence = (await readBundle(opts.bundle, { namespace: opts.namespace, progress: opts.progress })).evidence;
   } else {
     evidence = emptyEvidence(['kube']);
+    const { gatherKube } = await import('./kube/gather.js');
     evidence.cluster = await gatherKube({ kubeconfig: opts.kubeconfig, context: opts.context, namespace: opts.namespace, timeoutMs: opts.timeoutMs, progress: opts.progress });
     if (opts.agents !== false) await mergeAgentEvidence(evidence, opts);
   }
@@ -39,6 +39,7 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
 /** The node layer of a live cluster: every agent's evidence through the API server's pod proxy. */
 async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Promise<void> {
   opts.progress?.('asking the flannel-doctor agents for node evidence');
+  const [{ KubeClient, loadKubeConfig }, { fetchAgentEvidence }] = await Promise.all([import('./kube/client.js'), import('./kube/agents.js')]);
   const client = new KubeClient(loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context }));
   const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000) });
   mergeNodeEvidence(evidence, Object.values(agents.nodes));

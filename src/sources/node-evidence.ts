@@ -6,12 +6,14 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { NodeEvidence } from '../evidence/node.js';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 
 /** Line of a JSON syntax error: from V8's "position N" when given, else from the YAML parser (JSON is YAML). */
 export function jsonErrorLine(text: string, e: unknown): number | undefined {
   const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
   if (m) return text.slice(0, Number(m[1])).split('\n').length;
+  // yaml is required only here, on a syntax error, so reading good files never loads it.
+  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const err = parseDocument(text, { prettyErrors: true }).errors[0];
   return err?.linePos?.[0].line;
 }

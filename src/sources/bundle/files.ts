@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { x as untar } from 'tar';
 import { InputError } from '../../errors.js';
 
 /** Every regular file under dir (relative paths, sorted). */
@@ -34,6 +33,8 @@ export async function openBundle(path: string): Promise<{ dir: string; cleanup: 
   if (!/\.(tar\.gz|tgz|tar)$/i.test(path)) throw new InputError(path, 'a bundle is a directory or a .tar.gz/.tgz/.tar archive');
   const dir = await mkdtemp(join(tmpdir(), 'fd-bundle-'));
   try {
+    // tar loads only for archives: a directory bundle never needs it.
+    const { x: untar } = await import('tar');
     await untar({ file: path, cwd: dir, strict: true, preservePaths: false });
   } catch (e) {
     await rm(dir, { recursive: true, force: true });

@@ -17,7 +17,6 @@ import { EVIDENCE_SCHEMA_VERSION, emptyEvidence, type Evidence } from '../../evi
 import { lineAt, openBundle, walk } from './files.js';
 import { BUNDLE_FORMAT, EVIDENCE_FILE, MANIFEST_FILE, type BundleManifest } from './format.js';
 import { streamJsonList } from './json-list-stream.js';
-import { parseAllDocuments } from 'yaml';
 
 export type BundleLayout = 'flannel-doctor' | 'troubleshoot' | 'kubectl';
 
@@ -197,6 +196,8 @@ async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: 
     b.unreadable({ what: rel, reason: `YAML larger than ${MAX_YAML / 1024 / 1024} MB is not read: save big lists with -o json` });
     return;
   }
+  // yaml loads only for YAML files (troubleshoot.sh bundles); kubectl -o json bundles never need it.
+  const { parseAllDocuments } = await import('yaml');
   for (const doc of parseAllDocuments(text)) {
     if ('errors' in doc && doc.errors.length) {
       const err = doc.errors[0];
