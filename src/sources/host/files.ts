@@ -1,86 +1,101 @@
-import { lstat, open, readdir, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { fromErrno, openRegular, readBounded, ReadRefused, withDeadline } from '../bounded-read.js';
+
+/** Symlinks followed while resolving one path, as Linux allows (MAXSYMLINKS); past it the read is refused. */
+export const MAX_SYMLINK_HOPS = 40;
 
 /**
- * File access under a host root. Paths are node paths (`/etc/cni/net.d`); symlinks are resolved
- * inside the root, so an absolute link such as /etc/resolv.conf -> /run/systemd/resolve/stub-resolv.conf
- * is followed within --host-root, not on the machine running the tool.
+ * File access confined to a host root. Paths are node paths (`/etc/cni/net.d`). Every component is
+ * resolved here, not by the OS: a symlink (absolute or relative, however many hops) is followed inside
+ * the root, `..` stops at the root, and past MAX_SYMLINK_HOPS the path is refused, never handed to the
+ * OS with a link left in it. The last component is opened with O_NOFOLLOW, so a link swapped in after
+ * resolution is refused too. FIFOs, sockets and devices are refused without being opened for reading;
+ * sizes are capped; every read has a deadline.
  */
 export class HostFiles {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** Deadline of one read (ms). */
+    readonly timeoutMs = 5000,
+  ) {}
 
-  /** The real path on this machine for a node path, following symlinks inside the root. */
-  async resolve(nodePath: string, hops = 0): Promise<string> {
-    const parts = posix.normalize(nodePath).split('/').filter(Boolean);
+  /**
+   * The real path on this machine for a node path, with every symlink resolved inside the root.
+   * Throws (a ReadRefused with an errno-like code) when a component does not exist, is not a
+   * directory, or the links go on past MAX_SYMLINK_HOPS.
+   */
+  async resolve(nodePath: string): Promise<string> {
+    const pending = nodePath.split('/').filter((p) => p && p !== '.');
     let cur = '/';
-    for (let i = 0; i < parts.length; i++) {
-      const next = posix.join(cur, parts[i]);
+    let hops = 0;
+    while (pending.length) {
+      const name = pending.shift()!;
+      if (name === '..') {
+        cur = posix.dirname(cur);
+        continue;
+      }
+      const next = posix.join(cur, name);
       let st;
       try {
         st = await lstat(join(this.root, next));
-      } catch {
-        return join(this.root, posix.join(next, ...parts.slice(i + 1)));
+      } catch (e) {
+        throw fromErrno(e);
       }
-      if (st.isSymbolicLink() && hops < 16) {
-        const target = await readlink(join(this.root, next));
-        const abs = target.startsWith('/') ? target : posix.join(cur, target);
-        return this.resolve(posix.join(abs, ...parts.slice(i + 1)), hops + 1);
+      if (st.isSymbolicLink()) {
+        if (++hops > MAX_SYMLINK_HOPS) throw new ReadRefused(`more than ${MAX_SYMLINK_HOPS} symbolic links to follow: not read`, 'ELOOP');
+        const target = await readlink(join(this.root, next)).catch((e) => {
+          throw fromErrno(e);
+        });
+        if (target.startsWith('/')) cur = '/';
+        pending.unshift(...target.split('/').filter((p) => p && p !== '.'));
+        continue;
       }
+      if (pending.length && !st.isDirectory()) throw new ReadRefused('a part of the path is not a directory', 'ENOTDIR');
       cur = next;
     }
     return join(this.root, cur);
   }
 
-  /** File text, or undefined when it does not exist; other errors are returned as `error`. */
+  /**
+   * File text, or undefined when it does not exist; anything else (not a regular file, larger than
+   * maxBytes, a link loop, too slow, permission) is returned as a one-line `error`. Files that report
+   * size 0 (/proc, /sys) are read up to maxBytes.
+   */
   async read(nodePath: string, maxBytes = 8 * 1024 * 1024): Promise<{ text?: string; error?: string }> {
     try {
       const real = await this.resolve(nodePath);
-      // stat first: opening a FIFO or device someone left at a config path would block or never end.
-      const pre = await stat(real);
-      if (pre.isDirectory()) return { error: 'is a directory' };
-      if (!pre.isFile()) return { error: 'not a regular file' };
-      const fh = await open(real, 'r');
-      try {
-        const st = await fh.stat();
-        if (st.isDirectory()) return { error: 'is a directory' };
-        // /proc and /sys files report size 0 (as do empty files): read those in one go.
-        if (st.size === 0) return { text: (await fh.readFile('utf8')).slice(0, maxBytes) };
-        const size = Math.min(st.size, maxBytes);
-        const buf = Buffer.alloc(size);
-        const { bytesRead } = await fh.read(buf, 0, size, 0);
-        return { text: buf.toString('utf8', 0, bytesRead) };
-      } finally {
-        await fh.close();
-      }
+      return { text: (await readBounded(real, { maxBytes, timeoutMs: this.timeoutMs })).toString('utf8') };
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return {};
-      return { error: (err as Error).message.replace(this.root, '') };
+      const r = fromErrno(err);
+      if (r.code === 'ENOENT' || r.code === 'ENOTDIR') return {};
+      return { error: r.message };
     }
   }
 
-  /** The last `maxBytes` of a file (whole lines only), with the byte offset where they start. */
+  /** The last `maxBytes` of a regular file (whole lines only), with the byte offset where they start. */
   async tail(nodePath: string, maxBytes: number): Promise<{ data?: Buffer; offset: number; size: number }> {
     try {
       const real = await this.resolve(nodePath);
-      if (!(await stat(real)).isFile()) return { offset: 0, size: 0 };
-      const fh = await open(real, 'r');
-      try {
-        const st = await fh.stat();
-        const start = Math.max(0, st.size - maxBytes);
-        const buf = Buffer.alloc(st.size - start);
-        const { bytesRead } = await fh.read(buf, 0, buf.length, start);
-        let data = buf.subarray(0, bytesRead);
-        let offset = start;
-        if (start > 0) {
-          const nl = data.indexOf(10);
-          data = nl === -1 ? Buffer.alloc(0) : data.subarray(nl + 1);
-          offset = start + (nl + 1);
+      return await withDeadline(this.timeoutMs, async (onAbandon) => {
+        const { fh, st } = await openRegular(real);
+        onAbandon(() => void fh.close().catch(() => {}));
+        try {
+          const start = Math.max(0, st.size - maxBytes);
+          const buf = Buffer.alloc(st.size - start);
+          const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+          let data = buf.subarray(0, bytesRead);
+          let offset = start;
+          if (start > 0) {
+            const nl = data.indexOf(10);
+            data = nl === -1 ? Buffer.alloc(0) : data.subarray(nl + 1);
+            offset = start + (nl + 1);
+          }
+          return { data, offset, size: st.size };
+        } finally {
+          await fh.close().catch(() => {});
         }
-        return { data, offset, size: st.size };
-      } finally {
-        await fh.close();
-      }
+      });
     } catch {
       return { offset: 0, size: 0 };
     }
@@ -95,29 +110,24 @@ export class HostFiles {
     }
   }
 
-  async exists(nodePath: string): Promise<boolean> {
+  private async lstatResolved(nodePath: string) {
     try {
-      await stat(await this.resolve(nodePath));
-      return true;
+      return await lstat(await this.resolve(nodePath));
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  async exists(nodePath: string): Promise<boolean> {
+    return (await this.lstatResolved(nodePath)) !== undefined;
   }
 
   async isExecutableFile(nodePath: string): Promise<boolean> {
-    try {
-      const st = await stat(await this.resolve(nodePath));
-      return st.isFile() && (st.mode & 0o111) !== 0;
-    } catch {
-      return false;
-    }
+    const st = await this.lstatResolved(nodePath);
+    return !!st && st.isFile() && (st.mode & 0o111) !== 0;
   }
 
   async isDir(nodePath: string): Promise<boolean> {
-    try {
-      return (await stat(await this.resolve(nodePath))).isDirectory();
-    } catch {
-      return false;
-    }
+    return !!(await this.lstatResolved(nodePath))?.isDirectory();
   }
 }

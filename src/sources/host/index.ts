@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { emptyNode, type NodeEvidence, type ParseProblem } from '../../evidence/node.js';
 import { gatherCni, gatherIpam } from './cni.js';
 import type { GatherContext } from './context.js';
@@ -52,7 +50,7 @@ export async function gatherNode(opts: GatherNodeOptions): Promise<NodeEvidence>
     gathered: (k) => gathered.add(k),
     isGathered: (k) => gathered.has(k),
     problem: (p: ParseProblem) => node.problems.push(p),
-    readKernel: opts.kernelViaRunner ? (paths) => readViaRunner(run, paths) : (paths) => readLocal(procRoot, paths),
+    readKernel: opts.kernelViaRunner ? (paths) => readViaRunner(run, paths) : (paths) => readLocal(procRoot === opts.hostRoot ? files : new HostFiles(procRoot), paths, ctx),
   };
   const step = async (what: string, fn: () => Promise<void>) => {
     try {
@@ -91,14 +89,14 @@ async function nodeName(files: HostFiles): Promise<string> {
   return n || hostname();
 }
 
-async function readLocal(root: string, paths: string[]): Promise<Record<string, string>> {
+/** Kernel files through the confined reader: a link, FIFO or huge file planted there is refused, never followed out or waited on. */
+async function readLocal(files: HostFiles, paths: string[], ctx: GatherContext): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   await Promise.all(paths.map(async (p) => {
-    try {
-      out[p] = await readFile(join(root, p), 'utf8');
-    } catch {
-      /* absent: the caller treats a missing key as "not there" */
-    }
+    const r = await files.read(p, 1024 * 1024);
+    if (r.text !== undefined) out[p] = r.text;
+    // absent: the caller treats a missing key as "not there"; anything else is a located problem
+    else if (r.error) ctx.problem({ file: p, message: `cannot read: ${r.error}` });
   }));
   return out;
 }
