@@ -1,0 +1,35 @@
+/**
+ * Accuracy of `explain` on real messages from public threads (corpus/threads.jsonl), which no
+ * signature was written from. Prints accuracy, the messages that decide their cause by text alone,
+ * the precision of answers at confidence ≥ 0.9, and every wrong answer at that confidence.
+ *
+ * usage: npx tsx scripts/explain-accuracy.ts [--split dev|eval|all] [--wrong]   (default: all)
+ */
+import { readFileSync } from 'node:fs';
+import { classify } from '../src/catalog/classify.js';
+import { judgeAnswer, parseCorpus, scoreAnswers, HIGH } from '../src/catalog/evaluate.js';
+import { causeIds } from '../src/catalog/index.js';
+
+const args = process.argv.slice(2);
+const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
+if (!['dev', 'eval', 'all'].includes(split)) {
+  process.stderr.write(`--split must be dev, eval or all, not "${split}"\n`);
+  process.exit(2);
+}
+const file = new URL('../corpus/threads.jsonl', import.meta.url);
+const rows = parseCorpus(readFileSync(file, 'utf8'), 'corpus/threads.jsonl', new Set(causeIds())).filter((r) => split === 'all' || r.split === split);
+const s = scoreAnswers(rows.map((r) => judgeAnswer(r, classify(r.message))));
+const pct = (n: number, d: number) => `${d ? ((100 * n) / d).toFixed(1) : '100.0'}%`;
+const out = [
+  `split: ${split}  (${rows.length} messages)`,
+  `accuracy: ${s.right}/${s.total} = ${pct(s.right, s.total)}`,
+  `decidable by text: ${s.decidable.right}/${s.decidable.total} = ${pct(s.decidable.right, s.decidable.total)}`,
+  `answers at confidence >= ${HIGH}: ${s.confident.total}, right ${pct(s.confident.right, s.confident.total)}`,
+  `wrong at confidence >= ${HIGH}: ${s.confidentWrong.length}`,
+];
+for (const v of s.confidentWrong) out.push(`  ${v.row.id}: expected ${v.row.cause}, got ${v.answer.cause} (${v.answer.confidence})`);
+if (args.includes('--wrong')) {
+  out.push('wrong answers:');
+  for (const v of s.wrong) out.push(`  ${v.row.id} [${v.row.needs_context ? 'ctx' : 'text'}]: expected ${v.row.cause}, got ${v.answer.cause} (${v.answer.confidence}) alt=[${v.answer.alternatives.map((a) => a.cause).join(',')}]\n    ${v.row.message.replace(/\n/g, '⏎').slice(0, 220)}`);
+}
+process.stdout.write(out.join('\n') + '\n');

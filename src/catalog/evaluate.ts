@@ -1,0 +1,89 @@
+import type { Classification } from './types.js';
+
+/** One labelled real message (corpus/threads.jsonl). */
+export interface LabelledMessage {
+  id: string;
+  message: string;
+  /** Where the message was posted (issue thread or page). */
+  source: string;
+  /** The root cause the thread established, or 'unknown' when no catalogued cause fits. */
+  cause: string;
+  /** True where the message alone cannot name the root cause (the thread needed more than the text). */
+  needs_context: boolean;
+  split: 'dev' | 'eval';
+}
+
+export interface Verdict {
+  row: LabelledMessage;
+  answer: Classification;
+  right: boolean;
+  /** Confidence ≥ HIGH and the answer's cause is not the label. */
+  confidentWrong: boolean;
+}
+
+/** Confidence from which an answer claims to be sure; the calibration target is measured there. */
+export const HIGH = 0.9;
+
+/**
+ * Is one answer right? A message that decides its cause must get exactly that cause (an `unknown`
+ * label needs an `unknown` answer). A message that needs context is answered right by an honest
+ * `unknown`, or by the true cause, or by an answer below HIGH confidence that names the true cause
+ * among its alternatives (the check then decides).
+ */
+export function judgeAnswer(row: LabelledMessage, answer: Classification): Verdict {
+  const named = answer.cause === row.cause;
+  let right: boolean;
+  if (!row.needs_context) right = named;
+  else right = named || answer.cause === 'unknown' || (answer.confidence < HIGH && answer.alternatives.some((a) => a.cause === row.cause));
+  const confidentWrong = !named && answer.cause !== 'unknown' && answer.confidence >= HIGH;
+  return { row, answer, right, confidentWrong };
+}
+
+export interface Score {
+  total: number;
+  right: number;
+  accuracy: number;
+  /** Rows that decide their cause by text alone, and how many of them were right. */
+  decidable: { total: number; right: number };
+  /** Answers at confidence ≥ HIGH, and how many of them named the labelled cause. */
+  confident: { total: number; right: number; precision: number };
+  confidentWrong: Verdict[];
+  wrong: Verdict[];
+}
+
+export function scoreAnswers(verdicts: Verdict[]): Score {
+  const right = verdicts.filter((v) => v.right).length;
+  const decidable = verdicts.filter((v) => !v.row.needs_context);
+  const confident = verdicts.filter((v) => v.answer.cause !== 'unknown' && v.answer.confidence >= HIGH);
+  const confidentRight = confident.filter((v) => v.answer.cause === v.row.cause).length;
+  return {
+    total: verdicts.length,
+    right,
+    accuracy: verdicts.length ? right / verdicts.length : 1,
+    decidable: { total: decidable.length, right: decidable.filter((v) => v.right).length },
+    confident: { total: confident.length, right: confidentRight, precision: confident.length ? confidentRight / confident.length : 1 },
+    confidentWrong: verdicts.filter((v) => v.confidentWrong),
+    wrong: verdicts.filter((v) => !v.right),
+  };
+}
+
+/** Parses the corpus file: one JSON object a line; every error names the line and the field. */
+export function parseCorpus(text: string, file = 'corpus/threads.jsonl', knownCauses?: ReadonlySet<string>): LabelledMessage[] {
+  const out: LabelledMessage[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const where = `${file}:${i + 1}`;
+    let o: Partial<LabelledMessage>;
+    try {
+      o = JSON.parse(line) as Partial<LabelledMessage>;
+    } catch (e) {
+      throw new Error(`${where}: not JSON (${(e as Error).message})`);
+    }
+    for (const k of ['id', 'message', 'source', 'cause'] as const) if (typeof o[k] !== 'string' || !o[k]) throw new Error(`${where}: field "${k}" must be a non-empty string`);
+    if (typeof o.needs_context !== 'boolean') throw new Error(`${where}: field "needs_context" must be true or false`);
+    if (o.split !== 'dev' && o.split !== 'eval') throw new Error(`${where}: field "split" must be "dev" or "eval"`);
+    if (knownCauses && o.cause !== 'unknown' && !knownCauses.has(o.cause!)) throw new Error(`${where}: field "cause": "${o.cause}" is not a cause id`);
+    out.push(o as LabelledMessage);
+  });
+  return out;
+}
