@@ -52,7 +52,7 @@ describe('agent', () => {
     expect(meshApi.mesh).toHaveLength(2);
     const findings = (await (await fetch(`${a.base}/api/v1/findings`, auth)).json()) as any;
     expect(findings.report.schemaVersion).toBe(1);
-    const page = await (await fetch(`${a.base}/?token=${TOKEN}`)).text();
+    const page = await (await fetch(`${a.base}/`, auth)).text();
     expect(page).toContain('<title>flannel-doctor');
     for (const p of ['/api/v1/evidence', '/api/v1/findings', '/api/v1/history', '/api/v1/status', '/metrics', '/']) {
       const body = await (await fetch(`${a.base}${p}`, auth)).text();
@@ -97,18 +97,18 @@ describe('agent', () => {
     await a.close();
   });
 
-  it('keeps defaults and names the problem when the config file is malformed', () => {
+  it('keeps defaults and names the problem when the config file is malformed', async () => {
     const f = join(root, 'agent.yaml');
     writeFileSync(f, 'intervalSeconds: [1\n  bad');
-    const r1 = loadConfigFile(f);
+    const r1 = await loadConfigFile(f);
     expect(r1.problem?.file).toBe(f);
     expect(r1.problem?.message).toMatch(/not valid YAML/);
     expect(r1.config.intervalSeconds).toBe(DEFAULT_CONFIG.intervalSeconds);
     writeFileSync(f, 'intervalSeconds: -3\nimages: [a, 1]\n');
-    const r2 = loadConfigFile(f);
+    const r2 = await loadConfigFile(f);
     expect(r2.problem?.message).toMatch(/intervalSeconds must be a number/);
     expect(r2.problem?.message).toMatch(/images must be a list of strings/);
     writeFileSync(f, 'intervalSeconds: 15\nimages: [reg.lab/app:1]\n');
-    expect(loadConfigFile(f)).toEqual({ config: { ...DEFAULT_CONFIG, intervalSeconds: 15, images: ['reg.lab/app:1'] } });
+    expect(await loadConfigFile(f)).toEqual({ config: { ...DEFAULT_CONFIG, intervalSeconds: 15, images: ['reg.lab/app:1'] } });
   });
 });

@@ -3,6 +3,7 @@ import { runCheckCycle, type CheckParts, type CheckResult } from './check-cycle.
 import type { AgentConfig, ConfigProblem } from './config.js';
 import { changesBetween, snapshot, type FileSnapshot } from './fingerprint.js';
 import { History } from './history.js';
+import { HostFiles } from '../sources/host/files.js';
 import { AgentMetrics } from './metrics.js';
 
 export interface AgentStatus {
@@ -55,6 +56,10 @@ export class Agent {
     return this.config.token;
   }
 
+  get openMetrics(): boolean {
+    return !!this.config.openMetrics;
+  }
+
   /** A new config (file reloaded): applies from the next cycle. */
   reconfigure(config: AgentConfig, problem?: ConfigProblem): void {
     this.config = config;
@@ -83,7 +88,7 @@ export class Agent {
       this.last = result;
       this.history.add(result);
       this.metrics.update(result);
-      const snap = snapshot(this.config.hostRoot);
+      const snap = await snapshot(new HostFiles(this.config.hostRoot));
       if (this.snapshots) this.history.addChanges(changesBetween(this.snapshots, snap, result.at));
       this.snapshots = snap;
       return result;

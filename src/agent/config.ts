@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { readBounded } from '../sources/bounded-read.js';
 
 /** The agent's settings: flags override the config file, which overrides these defaults. */
 export interface AgentConfig {
@@ -9,8 +9,14 @@ export interface AgentConfig {
   hostRoot: string;
   nodeName?: string;
   listen: { host: string; port: number };
-  /** When set, every request except /healthz must carry `Authorization: Bearer <token>`. */
+  /**
+   * When set, every request except /healthz (and /metrics with `openMetrics`) must carry it: header
+   * `Authorization: Bearer <token>` or `X-Flannel-Doctor-Token` (the API server's pod proxy drops
+   * Authorization), or the session cookie the dashboard gets for `/?token=`.
+   */
   token?: string;
+  /** Serve /metrics without the token (a Prometheus that scrapes without auth); off unless asked for. */
+  openMetrics?: boolean;
   /** How many check results to keep (bounded history). */
   historySize: number;
   /** Images to probe from this node (usually the images of the pods on it). */
@@ -37,14 +43,21 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** Largest config file read (a FIFO, device or huge file there is refused, never waited on). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /**
- * Reads a config file (YAML or JSON). A malformed file never stops the agent: the caller keeps the
- * last good config and shows the problem (file and what is wrong) in /api/v1/status and the dashboard.
+ * Reads a config file (YAML or JSON) asynchronously, bounded in size and time, so a FIFO or a slow
+ * mount never blocks the agent's event loop. A malformed file never stops the agent: the caller keeps
+ * the last good config and shows the problem (file and what is wrong) in /api/v1/status and the
+ * dashboard. Security settings (token, openMetrics, listen) from the file apply only where no flag set
+ * them: see configFromFlags.
  */
-export function loadConfigFile(file: string, base: AgentConfig = DEFAULT_CONFIG): { config: AgentConfig; problem?: ConfigProblem } {
+export async function loadConfigFile(file: string, base: AgentConfig = DEFAULT_CONFIG, timeoutMs = 2000): Promise<{ config: AgentConfig; problem?: ConfigProblem }> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // followSymlink: a ConfigMap mount is a chain of ..data links.
+    text = (await readBounded(file, { maxBytes: MAX_CONFIG_BYTES, timeoutMs, followSymlink: true })).toString('utf8');
   } catch (e) {
     return { config: base, problem: { file, message: `cannot read: ${(e as Error).message}` } };
   }
@@ -78,7 +91,8 @@ function mergeConfig(base: AgentConfig, raw: Record<string, unknown>, file: stri
   c.probeTimeoutMs = num('probeTimeoutMs', 100, 600_000) ?? c.probeTimeoutMs;
   if (raw.hostRoot !== undefined) typeof raw.hostRoot === 'string' ? (c.hostRoot = raw.hostRoot) : bad.push('hostRoot must be a string');
   if (raw.nodeName !== undefined) typeof raw.nodeName === 'string' ? (c.nodeName = raw.nodeName) : bad.push('nodeName must be a string');
-  if (raw.token !== undefined) typeof raw.token === 'string' ? (c.token = raw.token) : bad.push('token must be a string');
+  if (raw.token !== undefined) typeof raw.token === 'string' ? (c.token = raw.token || undefined) : bad.push('token must be a string');
+  if (raw.openMetrics !== undefined) typeof raw.openMetrics === 'boolean' ? (c.openMetrics = raw.openMetrics) : bad.push('openMetrics must be true or false');
   if (raw.images !== undefined) {
     Array.isArray(raw.images) && raw.images.every((i) => typeof i === 'string') ? (c.images = raw.images as string[]) : bad.push('images must be a list of strings');
   }

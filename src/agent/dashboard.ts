@@ -41,11 +41,9 @@ pre{background:#f1f5f8;padding:.4rem;border-radius:4px;overflow:auto;font-size:.
 <script>
 (function(){
 'use strict';
-var token=new URLSearchParams(location.search).get('token');
-var headers=token?{Authorization:'Bearer '+token}:{};
 var state={};
 function esc(s){return String(s==null?'':s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c];});}
-function get(p){return fetch(p,{headers:headers,cache:'no-store'}).then(function(r){if(!r.ok)throw new Error(p+': HTTP '+r.status);return r.json();});}
+function get(p){return fetch(p,{credentials:'same-origin',cache:'no-store'}).then(function(r){if(!r.ok)throw new Error(p+': HTTP '+r.status);return r.json();});}
 function el(id){return document.getElementById(id);}
 function banner(msg){var b=el('banner');b.textContent=msg||'';b.className=msg?'banner show':'banner';}
 function tiers(report){

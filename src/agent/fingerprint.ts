@@ -1,22 +1,26 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { redactSecrets } from '../parsers/redact.js';
+import { HostFiles } from '../sources/host/files.js';
 
 /** Node configuration files whose changes the agent records ("what changed before it broke"). */
 export const WATCHED_FILES = [
-  'etc/cni/net.d/10-flannel.conflist',
-  'run/flannel/subnet.env',
-  'etc/containerd/config.toml',
-  'etc/resolv.conf',
-  'etc/docker/daemon.json',
+  '/etc/cni/net.d/10-flannel.conflist',
+  '/run/flannel/subnet.env',
+  '/etc/containerd/config.toml',
+  '/etc/resolv.conf',
+  '/etc/docker/daemon.json',
 ] as const;
 
 export interface FileSnapshot {
   file: string;
-  /** sha256 prefix, or 'absent' */
+  /** sha256 prefix, 'absent', or 'unreadable' (a FIFO, a link loop, too big: see `problem`) */
   fingerprint: string;
-  /** Kept to diff against the next version; never holds secrets (these files carry none). */
+  /**
+   * Kept to diff against the next version, redacted: containerd's config.toml may hold registry
+   * credentials, and what is kept here is served in /api/v1/history.
+   */
   text?: string;
+  problem?: string;
 }
 
 export interface ConfigChange {
@@ -29,15 +33,18 @@ export interface ConfigChange {
 
 const MAX_TEXT = 64 * 1024;
 
-export function snapshot(hostRoot: string, files: readonly string[] = WATCHED_FILES): FileSnapshot[] {
-  return files.map((f) => {
-    try {
-      const text = readFileSync(join(hostRoot, f), 'utf8').slice(0, MAX_TEXT);
-      return { file: '/' + f, fingerprint: createHash('sha256').update(text).digest('hex').slice(0, 12), text };
-    } catch {
-      return { file: '/' + f, fingerprint: 'absent' };
-    }
-  });
+/**
+ * The watched files, read through the confined reader: a link planted at a watched path is followed
+ * inside the host root only (never to the agent's own service-account token), and a FIFO or huge
+ * file there is refused without blocking.
+ */
+export async function snapshot(files: HostFiles, watched: readonly string[] = WATCHED_FILES): Promise<FileSnapshot[]> {
+  return Promise.all(watched.map(async (f): Promise<FileSnapshot> => {
+    const r = await files.read(f, MAX_TEXT);
+    if (r.error) return { file: f, fingerprint: 'unreadable', problem: r.error };
+    if (r.text === undefined) return { file: f, fingerprint: 'absent' };
+    return { file: f, fingerprint: createHash('sha256').update(r.text).digest('hex').slice(0, 12), text: redactSecrets(r.text) };
+  }));
 }
 
 /** Changes between two snapshots, each with a small line diff. */

@@ -1,33 +1,60 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { lstat, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { InputError } from '../errors.js';
 import type { Agent } from './agent.js';
 import { renderDashboard } from './dashboard.js';
 
+/** The header live diagnose sends through the API server's pod proxy, which drops Authorization. */
+export const TOKEN_HEADER = 'x-flannel-doctor-token';
+const COOKIE = 'fd_session';
+
 /**
  * The agent's HTTP face: /healthz (always open), /metrics, the JSON API under /api/v1 and the dashboard
- * at /. With a token configured, everything but /healthz needs `Authorization: Bearer <token>`
- * (or `?token=` for a browser opening the dashboard once).
+ * at /. With a token configured, everything but /healthz (and /metrics when `openMetrics`) needs it:
+ * `Authorization: Bearer <token>`, the X-Flannel-Doctor-Token header, or the dashboard's session cookie.
+ * `/?token=` is accepted only to open the dashboard: it is exchanged for that cookie and the browser is
+ * sent to `/` without it, so the token stays out of history and proxy logs. Errors carry no internals.
  */
 export function createAgentServer(agent: Agent): Server {
-  return createServer((req, res) => {
-    handle(agent, req, res).catch((err) => {
-      send(res, 500, 'application/json', JSON.stringify({ error: 'internal error', detail: String(err instanceof Error ? err.message : err) }));
+  const server = createServer((req, res) => {
+    handle(agent, req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ error: 'internal error' }));
+      else res.destroy();
     });
   });
+  // A malformed request line or header: a plain 400, nothing about why.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }
 
 async function handle(agent: Agent, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://agent');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://agent');
+  } catch {
+    return send(res, 400, 'application/json', JSON.stringify({ error: 'bad request' }));
+  }
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (req.method !== 'GET' && req.method !== 'HEAD' && !(req.method === 'POST' && path === '/api/v1/check')) {
     return send(res, 405, 'application/json', JSON.stringify({ error: 'method not allowed' }));
   }
   if (path === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
   if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
-  if (!authorised(agent, req, url)) {
-    res.setHeader('WWW-Authenticate', 'Bearer realm="flannel-doctor"');
-    return send(res, 401, 'application/json', JSON.stringify({ error: 'unauthorized: send Authorization: Bearer <token>' }));
+  const token = agent.token;
+  if (token && path === '/' && url.searchParams.has('token')) {
+    // Opening the dashboard with ?token=: exchange it for a cookie, then drop it from the URL.
+    if (!same(url.searchParams.get('token') ?? '', token)) return unauthorised(res);
+    res.setHeader('Set-Cookie', `${COOKIE}=${session(token)}; HttpOnly; SameSite=Strict; Path=/`);
+    res.setHeader('Location', './');
+    return send(res, 303, 'text/plain', 'see ./\n');
   }
+  if (token && !(path === '/metrics' && agent.openMetrics) && !authorised(token, req)) return unauthorised(res);
   const last = agent.last;
   const status = agent.status();
   switch (path) {
@@ -51,18 +78,34 @@ async function handle(agent: Agent, req: IncomingMessage, res: ServerResponse): 
       return json(res, { status: agent.status(), ran: !!r });
     }
     default:
-      return send(res, 404, 'application/json', JSON.stringify({ error: `no such path ${path}`, paths: ['/', '/metrics', '/healthz', '/api/v1/status', '/api/v1/evidence', '/api/v1/findings', '/api/v1/mesh', '/api/v1/history'] }));
+      return send(res, 404, 'application/json', JSON.stringify({ error: 'no such path', paths: ['/', '/metrics', '/healthz', '/api/v1/status', '/api/v1/evidence', '/api/v1/findings', '/api/v1/mesh', '/api/v1/history'] }));
   }
 }
 
-function authorised(agent: Agent, req: IncomingMessage, url: URL): boolean {
-  const token = agent.token;
-  if (!token) return true;
+function unauthorised(res: ServerResponse): void {
+  res.setHeader('WWW-Authenticate', 'Bearer realm="flannel-doctor"');
+  send(res, 401, 'application/json', JSON.stringify({ error: 'unauthorized: send Authorization: Bearer <token> or X-Flannel-Doctor-Token' }));
+}
+
+/** The cookie value for a token: derived from it, so the token itself is never stored by the browser. */
+function session(token: string): string {
+  return createHash('sha256').update(`flannel-doctor-session\0${token}`).digest('base64url');
+}
+
+function authorised(token: string, req: IncomingMessage): boolean {
   const header = req.headers.authorization ?? '';
-  const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+  if (header.startsWith('Bearer ') && same(header.slice(7), token)) return true;
+  const custom = req.headers[TOKEN_HEADER];
+  if (typeof custom === 'string' && same(custom, token)) return true;
+  const cookie = /(?:^|;\s*)fd_session=([^;]*)/.exec(req.headers.cookie ?? '')?.[1];
+  return cookie !== undefined && same(cookie, session(token));
+}
+
+function same(given: string, expected: string): boolean {
+  // Compare digests: equal length always, so neither the content nor the length leaks through timing.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 }
 
 function json(res: ServerResponse, body: unknown): void {
@@ -70,6 +113,17 @@ function json(res: ServerResponse, body: unknown): void {
 }
 
 function send(res: ServerResponse, code: number, type: string, body: string): void {
-  res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' });
   res.end(body);
+}
+
+/**
+ * Makes room for the agent's unix socket: a stale socket is removed, anything else at that path (a
+ * regular file, a directory, a link) is left alone and refused.
+ */
+export async function freeSocketPath(path: string): Promise<void> {
+  const st = await lstat(path).catch(() => undefined);
+  if (!st) return;
+  if (!st.isSocket()) throw new InputError(path, `--listen unix:${path}: something other than a socket is there; not replaced`);
+  await rm(path, { force: true });
 }

@@ -1,17 +1,20 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Agent } from '../../agent/agent.js';
 import type { CheckParts } from '../../agent/check-cycle.js';
 import { DEFAULT_CONFIG, loadConfigFile, type AgentConfig } from '../../agent/config.js';
-import { createAgentServer } from '../../agent/server.js';
+import { createAgentServer, freeSocketPath } from '../../agent/server.js';
 import { UsageError } from '../../errors.js';
 import { RULES } from '../../rules/index.js';
 import { VERSION } from '../../version.js';
 import type { ServeFlags } from './serve.js';
 
-export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env): AgentConfig {
-  const base = flags.config ? loadConfigFile(flags.config).config : DEFAULT_CONFIG;
-  const c: AgentConfig = structuredClone(base);
+/**
+ * Flags (and their environment variables) over the config file's settings over the defaults. The
+ * token set by --token or $FLANNEL_DOCTOR_TOKEN always wins: a config file can never weaken it.
+ */
+export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env, file: AgentConfig = DEFAULT_CONFIG): AgentConfig {
+  const c: AgentConfig = structuredClone(file);
   c.hostRoot = flags.hostRoot ?? c.hostRoot;
   c.nodeName = flags.name ?? c.nodeName ?? env.NODE_NAME ?? hostname();
   if (flags.listen?.startsWith('unix:')) c.listen = { host: flags.listen, port: 0 };
@@ -25,7 +28,8 @@ export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = proc
     if (!Number.isFinite(s) || s < 1) throw new UsageError(`--interval must be a number of seconds ≥ 1 (got "${flags.interval}")`);
     c.intervalSeconds = s;
   }
-  c.token = flags.token ?? env.FLANNEL_DOCTOR_TOKEN ?? c.token;
+  c.token = flags.token || env.FLANNEL_DOCTOR_TOKEN || c.token || undefined;
+  if (flags.openMetrics) c.openMetrics = true;
   if (flags.images) c.images = flags.images.split(',').map((s) => s.trim()).filter(Boolean);
   if (flags.dnsServiceIp) c.dns = { ...c.dns, serviceIP: flags.dnsServiceIp };
   if (flags.coredns) c.dns = { ...c.dns, corednsIPs: flags.coredns.split(',').map((s) => s.trim()).filter(Boolean) };
@@ -76,15 +80,18 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
 }
 
 export async function runServe(flags: ServeFlags): Promise<number> {
-  let config = configFromFlags(flags);
+  const loaded = flags.config ? await loadConfigFile(flags.config) : undefined;
+  let config = configFromFlags(flags, process.env, loaded?.config);
   const parts = nodeCheckParts(() => config);
   const agent = new Agent(config, parts, RULES, VERSION);
+  if (loaded?.problem) agent.reconfigure(config, loaded.problem);
   if (flags.config) {
     // Re-read before every check: a malformed file keeps the last good config and shows the problem.
     const reload = parts.gatherNode;
     parts.gatherNode = async () => {
-      const r = loadConfigFile(flags.config!, config);
-      if (!r.problem) config = { ...configFromFlags({ ...flags, config: undefined }), ...r.config, hostRoot: config.hostRoot, nodeName: config.nodeName, listen: config.listen };
+      const r = await loadConfigFile(flags.config!);
+      // Flags stay on top; where the agent listens is fixed at start.
+      if (!r.problem) config = { ...configFromFlags(flags, process.env, r.config), hostRoot: config.hostRoot, nodeName: config.nodeName, listen: config.listen };
       agent.reconfigure(config, r.problem);
       return reload();
     };
@@ -98,7 +105,10 @@ export async function runServe(flags: ServeFlags): Promise<number> {
   // A unix socket lets the lab's API server proxy to agents inside node network namespaces.
   const socket = config.listen.host.startsWith('unix:') ? config.listen.host.slice(5) : undefined;
   const where = socket ? `unix:${socket}` : `http://${config.listen.host}:${config.listen.port}/`;
-  if (socket) rmSync(socket, { force: true });
+  if (socket) await freeSocketPath(socket);
+  if (!config.token && !socket && !/^(127\.|::1$|localhost$)/.test(config.listen.host)) {
+    process.stderr.write(`warning: no token: anyone who can reach ${where} reads this node's evidence; set --token or $FLANNEL_DOCTOR_TOKEN\n`);
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e) => reject(new UsageError(`cannot listen on ${where}: ${(e as Error).message}`)));
     if (socket) server.listen(socket, resolve);

@@ -12,6 +12,7 @@ export interface ServeFlags {
   coredns?: string;
   peers?: string;
   once?: boolean;
+  openMetrics?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -23,7 +24,8 @@ export function registerServe(program: Command): void {
     .option('--listen <host:port>', 'HTTP listen address', '0.0.0.0:9464')
     .option('--interval <seconds>', 'seconds between checks (default 60)')
     .option('--config <file>', 'agent config file (YAML); re-read before every check, a malformed one is reported and ignored')
-    .option('--token <token>', 'require this bearer token on every request but /healthz (or set $FLANNEL_DOCTOR_TOKEN)')
+    .option('--token <token>', 'require this token on every request but /healthz (or set $FLANNEL_DOCTOR_TOKEN); the config file cannot override it')
+    .option('--open-metrics', 'serve /metrics without the token (for a Prometheus that scrapes without auth)')
     .option('--images <list>', 'comma-separated images to probe from this node')
     .option('--dns-service-ip <ip>', 'kube-dns Service IP to probe (enables the DNS probe)')
     .option('--coredns <ips>', 'comma-separated CoreDNS pod IPs to probe directly')
