@@ -110,7 +110,7 @@ describe('agent HTTP: authentication', () => {
     const seg = fc.oneof(fc.constantFrom('api', 'v1', 'status', 'evidence', 'history', 'metrics', 'check', '..', '.', '%2e%2e', '', 'healthz', '?token=' + TOKEN, '#'), fc.string({ maxLength: 6 }).map(encodeURIComponent));
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(seg, { maxLength: 5 }), fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'), fc.constantFrom({}, { Authorization: 'Bearer ' }, { Authorization: `Basic ${TOKEN}` }, { cookie: `fd_session=${TOKEN}` }, { 'X-Flannel-Doctor-Token': TOKEN.slice(1) }), async (parts, method, headers) => {
+        fc.asyncProperty(fc.array(seg, { maxLength: 5 }), fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'), fc.constantFrom<Record<string, string>>({}, { Authorization: 'Bearer ' }, { Authorization: `Basic ${TOKEN}` }, { cookie: `fd_session=${TOKEN}` }, { 'X-Flannel-Doctor-Token': TOKEN.slice(1) }), async (parts, method, headers) => {
           const path = '/' + parts.join('/');
           const res = await fetch(a.base + path, { method, headers, redirect: 'manual' });
           const body = await res.text();
