@@ -44,4 +44,33 @@ describe('deploy manifests', () => {
     const alerts = rules.spec.groups[0].rules.map((r: any) => r.alert);
     expect(alerts).toEqual(expect.arrayContaining(['FlannelDoctorRegistryUnreachable', 'FlannelDoctorOverlayLoss', 'FlannelDoctorDnsFailing', 'FlannelDoctorFlannelNotReady', 'FlannelDoctorChecksStale']));
   });
+
+  it('the agent is authenticated by default: its token comes from a Secret, never from args or a literal', () => {
+    const ds = docs.find((d) => d.obj.kind === 'DaemonSet')!.obj;
+    const c = ds.spec.template.spec.containers[0];
+    const tokenEnv = (env: any[]) => env?.find((e: any) => e.name === 'FLANNEL_DOCTOR_TOKEN');
+    expect(tokenEnv(c.env)?.valueFrom?.secretKeyRef).toEqual({ name: 'flannel-doctor-token', key: 'token' });
+    expect(c.args.join(' ')).not.toMatch(/--token|--open-metrics/);
+    // The scheduled diagnose reaches the agents through the pod proxy with the same token.
+    const cron = docs.find((d) => d.obj.kind === 'CronJob')!.obj;
+    expect(tokenEnv(cron.spec.jobTemplate.spec.template.spec.containers[0].env)?.valueFrom?.secretKeyRef).toEqual({ name: 'flannel-doctor-token', key: 'token' });
+    // No object serves the agent's port to Prometheus without auth unless asked for.
+    expect(JSON.stringify(ds.spec.template.metadata.annotations ?? {})).not.toMatch(/prometheus\.io\/scrape/);
+  });
+
+  it('the Helm chart creates a random token Secret by default and wires it to the agent and the CronJob', () => {
+    const t = (f: string) => readFileSync(join(dir, 'helm/flannel-doctor/templates', f), 'utf8');
+    const values = parse(readFileSync(join(dir, 'helm/flannel-doctor/values.yaml'), 'utf8'));
+    expect(values.agent.tokenSecret).toBe('');
+    expect(values.agent.openMetrics).toBe(false);
+    const secret = t('token-secret.yaml');
+    expect(secret).toMatch(/if not \.Values\.agent\.tokenSecret/);
+    expect(secret).toMatch(/randAlphaNum 48/);
+    expect(secret).toMatch(/lookup "v1" "Secret"/);
+    for (const f of ['daemonset.yaml', 'cronjob.yaml']) {
+      expect(t(f), f).toMatch(/name: FLANNEL_DOCTOR_TOKEN\s+valueFrom: \{ secretKeyRef: \{ name: \{\{ include "fd\.tokenSecret" \. \}\}, key: token \} \}/);
+      expect(t(f), f).not.toMatch(/\{\{- if \.Values\.agent\.tokenSecret \}\}/);
+    }
+    expect(t('daemonset.yaml')).toMatch(/if \.Values\.agent\.openMetrics \}\}\s+- --open-metrics/);
+  });
 });

@@ -41,7 +41,7 @@ async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Prom
   opts.progress?.('asking the flannel-doctor agents for node evidence');
   const [{ KubeClient, loadKubeConfig }, { fetchAgentEvidence }] = await Promise.all([import('./kube/client.js'), import('./kube/agents.js')]);
   const client = new KubeClient(loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context }));
-  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000) });
+  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000), token: process.env.FLANNEL_DOCTOR_TOKEN || undefined });
   mergeNodeEvidence(evidence, Object.values(agents.nodes));
   if (agents.probes) {
     evidence.probes = agents.probes;

@@ -5,6 +5,10 @@ import type { KubeClient } from './client.js';
 
 export const AGENT_SELECTOR = 'app.kubernetes.io/name=flannel-doctor,app.kubernetes.io/component=agent';
 export const AGENT_PORT = 9464;
+/** The Secret (key `token`) the manifests and the Helm chart give the agents, in the agents' namespace. */
+export const AGENT_TOKEN_SECRET = 'flannel-doctor-token';
+/** The API server's pod proxy drops Authorization; the agent also takes its token in this header. */
+export const AGENT_TOKEN_HEADER = 'X-Flannel-Doctor-Token';
 
 export interface AgentEvidence {
   nodes: Record<string, NodeEvidence>;
@@ -18,7 +22,7 @@ export interface AgentEvidence {
  * Live diagnose's node layer: every node's agent, reached through the API server's pod proxy
  * (GET pods/proxy), which needs no network path from here to the nodes.
  */
-export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: number; port?: number }): Promise<AgentEvidence> {
+export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: number; port?: number; token?: string }): Promise<AgentEvidence> {
   const out: AgentEvidence = { nodes: {}, agents: [], unreadable: [] };
   const list = await client.get(`/api/v1/pods?labelSelector=${encodeURIComponent(AGENT_SELECTOR)}`, opts.timeoutMs).catch((e: Error) => ({ status: 0, body: { message: e.message } }));
   if (list.status !== 200) {
@@ -27,6 +31,8 @@ export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: 
   }
   const pods = (list.body?.items ?? []) as any[];
   const probes = emptyProbes();
+  const token = opts.token || (pods[0] ? await agentToken(client, pods[0].metadata?.namespace, opts.timeoutMs) : undefined);
+  const headers: Record<string, string> = token ? { [AGENT_TOKEN_HEADER]: token } : {};
   await Promise.all(
     pods.map(async (p) => {
       const ns = p.metadata?.namespace;
@@ -34,7 +40,12 @@ export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: 
       const ref = `${ns}/${name}`;
       const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(name)}:${opts.port ?? AGENT_PORT}/proxy/api/v1/evidence`;
       try {
-        const r = await client.get(path, opts.timeoutMs);
+        const r = await client.get(path, opts.timeoutMs, undefined, headers);
+        if (r.status === 401) {
+          const reason = `the agent wants its token: set $FLANNEL_DOCTOR_TOKEN or allow get on secret ${ns}/${AGENT_TOKEN_SECRET}`;
+          out.agents.push({ pod: ref, node: p.spec?.nodeName, ok: false, error: reason });
+          return;
+        }
         if (r.status === 403) {
           out.unreadable.push({ what: `agent ${ref}`, reason: 'forbidden', needs: 'get pods/proxy', code: 403 });
           out.agents.push({ pod: ref, node: p.spec?.nodeName, ok: false, error: 'forbidden' });
@@ -60,4 +71,12 @@ export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: 
   );
   if (probes.ran.length) out.probes = probes;
   return out;
+}
+
+/** The agents' token from their Secret, when this user may read it (values stay in memory only). */
+async function agentToken(client: KubeClient, ns: string | undefined, timeoutMs: number): Promise<string | undefined> {
+  if (!ns) return undefined;
+  const r = await client.get(`/api/v1/namespaces/${encodeURIComponent(ns)}/secrets/${AGENT_TOKEN_SECRET}`, timeoutMs).catch(() => undefined);
+  const b64 = r?.status === 200 ? r.body?.data?.token : undefined;
+  return typeof b64 === 'string' && b64 ? Buffer.from(b64, 'base64').toString('utf8').trim() || undefined : undefined;
 }

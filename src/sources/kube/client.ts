@@ -83,12 +83,12 @@ export class KubeClient {
   }
 
   /** GET a path (with query); resolves for every HTTP status, rejects on transport errors and timeouts. */
-  async get(path: string, timeoutMs: number, signal?: AbortSignal): Promise<KubeResponse> {
+  async get(path: string, timeoutMs: number, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<KubeResponse> {
     const base = await this.requestOptions();
     const url = new URL(this.server + path);
     const mod = url.protocol === 'https:' ? https : http;
     return new Promise<KubeResponse>((resolve, reject) => {
-      const req = mod.request(url, { ...base, method: 'GET', headers: { ...base.headers, accept: 'application/json' }, signal }, (res) => {
+      const req = mod.request(url, { ...base, method: 'GET', headers: { ...base.headers, ...headers, accept: 'application/json' }, signal }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(new KubeRequestError(e.message, undefined, undefined, true)));
