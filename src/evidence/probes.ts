@@ -1,4 +1,5 @@
 /** Probe evidence: what actually happened on the wire. Each phase is timed. */
+import type { CaptureEvidence } from './capture.js';
 
 export interface ProbePhase {
   name: string; // dns, tcp, tls, v2, auth, manifest, platform ...
@@ -80,7 +81,9 @@ export interface ProbeEvidence {
   mesh: MeshPathResult[];
   /** Mesh size and plan: full mesh or sampled (ring + chords), pairs probed. */
   meshPlan?: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
-  /** Which probes ran: rules declare needs against these keys (registry, dns, mesh). */
+  /** Packet captures analysed (`pcap FILE`, `diagnose --pcap`): ran includes "pcap". */
+  captures?: CaptureEvidence[];
+  /** Which probes ran: rules declare needs against these keys (registry, dns, mesh, pcap). */
   ran: string[];
 }
 

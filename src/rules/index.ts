@@ -38,6 +38,11 @@ import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
 import nodeForwardDrop from './node/forward-drop.js';
 import nodeIpForward from './node/ip-forward.js';
 import nodeLogSignals from './node/log-signals.js';
+import probeCaptureChecksum from './probe/capture-checksum.js';
+import probeCaptureDns from './probe/capture-dns.js';
+import probeCaptureMtu from './probe/capture-mtu.js';
+import probeCaptureNeighbourFlood from './probe/capture-neighbour-flood.js';
+import probeCaptureVxlanOneWay from './probe/capture-vxlan-one-way.js';
 import probeDnsProbe from './probe/dns-probe.js';
 import probeMeshProbe from './probe/mesh-probe.js';
 import probeRegistryProbe from './probe/registry-probe.js';
@@ -85,6 +90,11 @@ export const RULES: readonly Rule[] = [
   nodeForwardDrop as Rule,
   nodeIpForward as Rule,
   nodeLogSignals as Rule,
+  probeCaptureChecksum as Rule,
+  probeCaptureDns as Rule,
+  probeCaptureMtu as Rule,
+  probeCaptureNeighbourFlood as Rule,
+  probeCaptureVxlanOneWay as Rule,
   probeDnsProbe as Rule,
   probeMeshProbe as Rule,
   probeRegistryProbe as Rule,

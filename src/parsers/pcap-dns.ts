@@ -1,0 +1,181 @@
+/**
+ * DNS seen in a capture: each query matched to its response by client, port, server and id, with
+ * the latency, the response code and the name. Unanswered queries are counted when they are older
+ * than the resolver's patience (10 s) or the capture ends more than 2 s after them.
+ */
+import type { CaptureDns, CaptureDnsServer } from '../evidence/capture.js';
+import type { Pair } from './pcap-flows.js';
+import { ipv4At, LatencyHistogram, type Addresses } from './pcap-stats.js';
+
+const RCODES: Record<number, string> = { 0: 'NOERROR', 1: 'FORMERR', 2: 'SERVFAIL', 3: 'NXDOMAIN', 4: 'NOTIMP', 5: 'REFUSED' };
+
+interface Pending {
+  ts: number;
+  server: number;
+  client: number;
+  cport: number;
+  id: number;
+}
+
+class ServerStats {
+  overlay = 0;
+  via = -1;
+  queries = 0;
+  responses = 0;
+  unanswered = 0;
+  nxdomain = 0;
+  servfail = 0;
+  latency = new LatencyHistogram();
+  unansweredFrom = new Map<number, number>();
+}
+
+/** Reads the question name at `off` (labels only; a compression pointer ends it). */
+export function dnsQuestionName(buf: Buffer, off: number, end: number): string | undefined {
+  const labels: string[] = [];
+  let p = off;
+  while (p < end) {
+    const len = buf[p];
+    if (len === 0) return labels.length ? labels.join('.') : '.';
+    if (len >= 0xc0 || p + 1 + len > end || labels.length > 127) return undefined;
+    labels.push(buf.toString('latin1', p + 1, p + 1 + len));
+    p += 1 + len;
+  }
+  return undefined;
+}
+
+function queryKey(client: number, port: number, server: number, id: number): number {
+  return (Math.imul(client | 0, 0x9e3779b1) ^ Math.imul(server | 0, 0x85ebca77) ^ Math.imul((port << 16) | id, 0xc2b2ae3d)) & 0x3fffffff;
+}
+
+export class DnsTracker {
+  /** by a hash of client, port, server and id; a colliding query replaces the older one */
+  private pending = new Map<number, Pending>();
+  private servers = new Map<number, ServerStats>();
+  private failed = new Map<string, { rcode: string; count: number }>();
+  private all = new LatencyHistogram();
+  /** pending queries beyond this many trigger an expiry pass (doubling, so the passes stay rare) */
+  private limit = 20_000;
+  queries = 0;
+  responses = 0;
+  unanswered = 0;
+  nxdomain = 0;
+  servfail = 0;
+  otherErrors = 0;
+
+  constructor(
+    private readonly addrs: Addresses,
+    private readonly clock: { ts: number },
+  ) {}
+
+  private server(a: number): ServerStats {
+    let s = this.servers.get(a);
+    if (!s) {
+      s = new ServerStats();
+      this.servers.set(a, s);
+    }
+    return s;
+  }
+
+  /** A UDP payload to or from port 53 at buf[off, end); the IP header (version 4 or 6) at buf[ip]. */
+  packet(buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: Pair | null, off: number, end: number): void {
+    if (end - off < 12) return;
+    const ts = this.clock.ts;
+    const src = version === 4 ? ipv4At(buf, ip + 12) : this.addrs.v6At(buf, ip + 8);
+    const dst = version === 4 ? ipv4At(buf, ip + 16) : this.addrs.v6At(buf, ip + 24);
+    const id = (buf[off] << 8) | buf[off + 1];
+    const response = (buf[off + 2] & 0x80) !== 0;
+    if (!response) {
+      if (dport !== 53) return;
+      this.queries++;
+      const s = this.server(dst);
+      s.queries++;
+      if (tunnel) {
+        s.overlay++;
+        s.via = tunnel.dst;
+      }
+      const key = queryKey(src, sport, dst, id);
+      // A retry with the same id keeps the first send time: the latency the client saw.
+      const had = this.pending.get(key);
+      if (!had || had.client !== src || had.cport !== sport || had.server !== dst || had.id !== id) this.pending.set(key, { ts, server: dst, client: src, cport: sport, id });
+      if (this.pending.size > this.limit) {
+        this.expire(ts - 10);
+        this.limit = Math.max(20_000, this.pending.size * 2);
+      }
+      return;
+    }
+    if (sport !== 53) return;
+    this.responses++;
+    const s = this.server(src);
+    s.responses++;
+    const rcode = buf[off + 3] & 0x0f;
+    const key = queryKey(dst, dport, src, id);
+    const q = this.pending.get(key);
+    if (q && q.client === dst && q.cport === dport && q.server === src && q.id === id) {
+      this.pending.delete(key);
+      const ms = (ts - q.ts) * 1000;
+      s.latency.add(ms);
+      this.all.add(ms);
+    }
+    if (rcode === 0) return;
+    if (rcode === 3) {
+      this.nxdomain++;
+      s.nxdomain++;
+    } else if (rcode === 2) {
+      this.servfail++;
+      s.servfail++;
+    } else this.otherErrors++;
+    const name = dnsQuestionName(buf, off + 12, end) ?? '?';
+    const rc = RCODES[rcode] ?? `rcode ${rcode}`;
+    const k = `${rc} ${name}`;
+    const f = this.failed.get(k);
+    if (f) f.count++;
+    else if (this.failed.size < 5000) this.failed.set(k, { rcode: rc, count: 1 });
+  }
+
+  /** Counts queries sent before `cutoff` and still unanswered as lost. */
+  private expire(cutoff: number): void {
+    for (const [key, q] of this.pending) {
+      if (q.ts >= cutoff) continue;
+      this.pending.delete(key);
+      this.unanswered++;
+      const s = this.server(q.server);
+      s.unanswered++;
+      s.unansweredFrom.set(q.client, (s.unansweredFrom.get(q.client) ?? 0) + 1);
+    }
+  }
+
+  summary(lastTs: number): CaptureDns {
+    this.expire(lastTs - 2);
+    const n = this.addrs;
+    const servers: CaptureDnsServer[] = [...this.servers.entries()]
+      .map(([a, s]) => ({
+        server: n.name(a),
+        overlay: s.overlay,
+        ...(s.via >= 0 ? { via: n.name(s.via) } : {}),
+        queries: s.queries,
+        responses: s.responses,
+        unanswered: s.unanswered,
+        nxdomain: s.nxdomain,
+        servfail: s.servfail,
+        latencyMs: s.latency.summary(),
+        unansweredFrom: [...s.unansweredFrom.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([c]) => n.name(c)),
+      }))
+      .sort((x, y) => y.queries - x.queries)
+      .slice(0, 32);
+    const failedNames = [...this.failed.entries()]
+      .map(([k, v]) => ({ name: k.slice(v.rcode.length + 1), rcode: v.rcode, count: v.count }))
+      .sort((x, y) => y.count - x.count)
+      .slice(0, 20);
+    return {
+      queries: this.queries,
+      responses: this.responses,
+      unanswered: this.unanswered,
+      nxdomain: this.nxdomain,
+      servfail: this.servfail,
+      otherErrors: this.otherErrors,
+      latencyMs: this.all.summary(),
+      servers,
+      failedNames,
+    };
+  }
+}

@@ -1,0 +1,325 @@
+/**
+ * Bidirectional flows (TCP and UDP, inside the tunnel or plain) with the TCP state that tells a
+ * healthy exchange from a dead one: SYNs never answered, resets, retransmissions of data the peer
+ * never acknowledged (and how big those segments were: the MTU black hole's fingerprint). A flow is
+ * judged and dropped when it closes or goes idle, so memory follows the flows open at once, not the
+ * length of the capture.
+ */
+import type { CaptureFlow, CaptureStall } from '../evidence/capture.js';
+import { ipv4At, TopList, type Addresses } from './pcap-stats.js';
+
+export const PROTO_TCP = 6;
+export const PROTO_UDP = 17;
+
+const SYN = 2;
+const RST = 4;
+const FIN = 1;
+const ACK = 16;
+
+/** A VXLAN direction (underlay src → dst) with its counters. */
+export class Pair {
+  next: Pair | null = null;
+  packets = 0;
+  bytes = 0;
+  flows = 0;
+  firstTs = 0;
+  lastTs = 0;
+  maxIpLen = 0;
+  badChecksums = 0;
+  checked = 0;
+  retransmits = 0;
+  vnis: number[] = [];
+  constructor(
+    readonly src: number,
+    readonly dst: number,
+  ) {}
+}
+
+export class Flow {
+  next: Flow | null = null;
+  pkts0 = 0;
+  pkts1 = 0;
+  first = 0;
+  last = 0;
+  /** which endpoint opened it (sent the first SYN, or the first packet) */
+  opener = -1;
+  syn0 = 0;
+  syn1 = 0;
+  rst = 0;
+  fin0 = false;
+  fin1 = false;
+  hasEnd0 = false;
+  hasEnd1 = false;
+  end0 = 0;
+  end1 = 0;
+  hasAck0 = false;
+  hasAck1 = false;
+  ack0 = 0;
+  ack1 = 0;
+  retx0 = 0;
+  retx1 = 0;
+  retxMin0 = 0;
+  retxMin1 = 0;
+  retxMax0 = 0;
+  retxMax1 = 0;
+  /** largest data segment of each direction waiting for the peer's ACK, and the largest acknowledged */
+  pendLen0 = 0;
+  pendLen1 = 0;
+  pendEnd0 = 0;
+  pendEnd1 = 0;
+  ackedLen0 = 0;
+  ackedLen1 = 0;
+  constructor(
+    readonly proto: number,
+    readonly a: number,
+    readonly pa: number,
+    readonly b: number,
+    readonly pb: number,
+    /** the pair of the first packet's tunnel, when it crossed VXLAN */
+    readonly tunnel: Pair | null,
+    readonly vni: number,
+  ) {}
+}
+
+const before = (x: number, y: number) => ((x - y) | 0) < 0;
+
+export interface FlowTotals {
+  overlay: number;
+  plain: number;
+  untrackedPackets: number;
+  tcpFlows: number;
+  resets: number;
+  retransmits: number;
+  synUnanswered: number;
+}
+
+export class FlowTable {
+  private table = new Map<number, Flow>();
+  private size = 0;
+  readonly totals: FlowTotals = { overlay: 0, plain: 0, untrackedPackets: 0, tcpFlows: 0, resets: 0, retransmits: 0, synUnanswered: 0 };
+  readonly oneWay = new TopList<CaptureFlow>(50, (f) => f.packets);
+  readonly stalls = new TopList<CaptureStall>(50, (s) => s.retransmits);
+
+  constructor(
+    private readonly addrs: Addresses,
+    private readonly clock: { ts: number },
+    private readonly maxFlows = 200_000,
+    /** a flow without packets for this long is judged and dropped */
+    private readonly idleSeconds = 300,
+  ) {}
+
+  /**
+   * Counts one packet of the IP header at buf[ip] (version 4 or 6), sport → dport. For TCP, `tcpOff`
+   * points at the TCP header and `payload` is the segment's data length from the IP header (not the
+   * captured length).
+   */
+  packet(proto: number, buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: Pair | null, vni: number, tcpOff: number, payload: number, ipLen: number): void {
+    const ts = this.clock.ts;
+    const src = version === 4 ? ipv4At(buf, ip + 12) : this.addrs.v6At(buf, ip + 8);
+    const dst = version === 4 ? ipv4At(buf, ip + 16) : this.addrs.v6At(buf, ip + 24);
+    // Canonical order: the lower endpoint is "a", so both directions land in one entry.
+    const fwd = src < dst || (src === dst && sport <= dport);
+    const a = fwd ? src : dst;
+    const b = fwd ? dst : src;
+    const pa = fwd ? sport : dport;
+    const pb = fwd ? dport : sport;
+    const key = (Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni) & 0x3fffffff;
+    let f = this.table.get(key) ?? null;
+    const head = f;
+    while (f !== null && (f.a !== a || f.b !== b || f.pa !== pa || f.pb !== pb || f.proto !== proto || f.vni !== vni)) f = f.next;
+    if (f === null) {
+      if (this.size >= this.maxFlows) {
+        this.totals.untrackedPackets++;
+        return;
+      }
+      f = new Flow(proto, a, pa, b, pb, tunnel, vni);
+      f.first = ts;
+      f.next = head;
+      this.table.set(key, f);
+      this.size++;
+      if (tunnel) {
+        this.totals.overlay++;
+        tunnel.flows++;
+      } else this.totals.plain++;
+      if (proto === PROTO_TCP) this.totals.tcpFlows++;
+    }
+    f.last = ts;
+    const d = fwd ? 0 : 1;
+    if (d === 0) f.pkts0++;
+    else f.pkts1++;
+    if (f.opener < 0) f.opener = d;
+    if (proto === PROTO_TCP) this.tcp(f, d, buf, tcpOff, payload, ipLen, tunnel, key);
+  }
+
+  private tcp(f: Flow, d: number, buf: Buffer, o: number, len: number, ipLen: number, tunnel: Pair | null, key: number): void {
+    const flags = buf[o + 13];
+    const seq = ((buf[o + 4] << 24) | (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7]) | 0;
+    if (flags & SYN) {
+      if (d === 0) f.syn0++;
+      else f.syn1++;
+      if (!(flags & ACK) && (d === 0 ? f.syn0 : f.syn1) === 1 && f.syn0 + f.syn1 === 1) f.opener = d;
+      const end = (seq + 1) | 0;
+      if (d === 0) {
+        f.end0 = end;
+        f.hasEnd0 = true;
+      } else {
+        f.end1 = end;
+        f.hasEnd1 = true;
+      }
+    } else if (len > 0) {
+      const end = (seq + len) | 0;
+      const hasEnd = d === 0 ? f.hasEnd0 : f.hasEnd1;
+      const maxEnd = d === 0 ? f.end0 : f.end1;
+      if (!hasEnd || before(maxEnd, end)) {
+        if (d === 0) {
+          f.end0 = end;
+          f.hasEnd0 = true;
+          if (ipLen > f.pendLen0) {
+            f.pendLen0 = ipLen;
+            f.pendEnd0 = end;
+          }
+        } else {
+          f.end1 = end;
+          f.hasEnd1 = true;
+          if (ipLen > f.pendLen1) {
+            f.pendLen1 = ipLen;
+            f.pendEnd1 = end;
+          }
+        }
+      } else if (!(len <= 1 && end === maxEnd)) {
+        // Data at or below what was already sent: a retransmission (keep-alive probes excepted).
+        this.totals.retransmits++;
+        if (tunnel) tunnel.retransmits++;
+        if (d === 0) {
+          f.retx0++;
+          if (!f.retxMin0 || ipLen < f.retxMin0) f.retxMin0 = ipLen;
+          if (ipLen > f.retxMax0) f.retxMax0 = ipLen;
+        } else {
+          f.retx1++;
+          if (!f.retxMin1 || ipLen < f.retxMin1) f.retxMin1 = ipLen;
+          if (ipLen > f.retxMax1) f.retxMax1 = ipLen;
+        }
+      }
+    }
+    if (flags & ACK) {
+      const ack = ((buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11]) | 0;
+      // d acknowledges the other direction's data.
+      if (d === 0) {
+        if (!f.hasAck0 || before(f.ack0, ack)) {
+          f.ack0 = ack;
+          f.hasAck0 = true;
+          if (f.pendLen1 && !before(ack, f.pendEnd1)) {
+            if (f.pendLen1 > f.ackedLen1) f.ackedLen1 = f.pendLen1;
+            f.pendLen1 = 0;
+          }
+        }
+      } else if (!f.hasAck1 || before(f.ack1, ack)) {
+        f.ack1 = ack;
+        f.hasAck1 = true;
+        if (f.pendLen0 && !before(ack, f.pendEnd0)) {
+          if (f.pendLen0 > f.ackedLen0) f.ackedLen0 = f.pendLen0;
+          f.pendLen0 = 0;
+        }
+      }
+    }
+    if (flags & RST) {
+      f.rst++;
+      this.totals.resets++;
+    }
+    if (flags & FIN) {
+      if (d === 0) f.fin0 = true;
+      else f.fin1 = true;
+    }
+    // Closed both ways (or reset) and acknowledged: judge it now and free the entry.
+    if ((f.fin0 && f.fin1 && flags & ACK && !(flags & FIN)) || flags & RST) this.close(f, key);
+  }
+
+  private close(f: Flow, key: number): void {
+    this.judge(f);
+    let p = this.table.get(key) ?? null;
+    if (p === f) {
+      if (f.next) this.table.set(key, f.next);
+      else this.table.delete(key);
+    } else {
+      while (p && p.next !== f) p = p.next;
+      if (p) p.next = f.next;
+    }
+    this.size--;
+  }
+
+  /** Judges and drops flows idle since before `now - idleSeconds`. */
+  sweep(now: number): void {
+    for (const [key, head] of this.table) {
+      let keep: Flow | null = null;
+      let tail: Flow | null = null;
+      for (let f: Flow | null = head; f; ) {
+        const next: Flow | null = f.next;
+        if (f.last < now - this.idleSeconds) {
+          this.judge(f);
+          this.size--;
+        } else {
+          f.next = null;
+          if (tail) tail.next = f;
+          else keep = f;
+          tail = f;
+        }
+        f = next;
+      }
+      if (keep) this.table.set(key, keep);
+      else this.table.delete(key);
+    }
+  }
+
+  /** Judges every flow still open (the end of the capture). */
+  finish(): void {
+    for (const head of this.table.values()) for (let f: Flow | null = head; f; f = f.next) this.judge(f);
+    this.table.clear();
+    this.size = 0;
+  }
+
+  private judge(f: Flow): void {
+    const n = this.addrs;
+    const opener = f.opener === 1 ? 1 : 0;
+    const src = opener === 0 ? f.a : f.b;
+    const dst = opener === 0 ? f.b : f.a;
+    const sport = opener === 0 ? f.pa : f.pb;
+    const dport = opener === 0 ? f.pb : f.pa;
+    const base: CaptureFlow = { proto: f.proto === PROTO_TCP ? 'tcp' : 'udp', src: n.name(src), sport, dst: n.name(dst), dport, packets: f.pkts0 + f.pkts1 };
+    if (f.tunnel) base.tunnel = { src: n.name(f.tunnel.src), dst: n.name(f.tunnel.dst), vni: f.vni };
+    if (f.proto !== PROTO_TCP) return;
+    const openerSyn = opener === 0 ? f.syn0 : f.syn1;
+    const replies = opener === 0 ? f.pkts1 : f.pkts0;
+    if (openerSyn > 0 && replies === 0) {
+      this.totals.synUnanswered++;
+      this.oneWay.offer({ ...base, note: `SYN x${openerSyn}, no reply` });
+      return;
+    }
+    if (openerSyn > 0 && (opener === 0 ? f.syn1 : f.syn0) === 0 && f.rst === 0 && replies > 0) {
+      // Answered, but never with a SYN-ACK: half the conversation is lost.
+      this.oneWay.offer({ ...base, note: `SYN x${openerSyn}, no SYN-ACK` });
+      return;
+    }
+    for (const d of [0, 1]) {
+      const retx = d === 0 ? f.retx0 : f.retx1;
+      if (retx < 2) continue;
+      const end = d === 0 ? f.end0 : f.end1;
+      const peerHasAck = d === 0 ? f.hasAck1 : f.hasAck0;
+      const peerAck = d === 0 ? f.ack1 : f.ack0;
+      if (!peerHasAck || !before(peerAck, end)) continue;
+      const from = d === 0 ? f.a : f.b;
+      const to = d === 0 ? f.b : f.a;
+      this.stalls.offer({
+        ...base,
+        src: n.name(from),
+        sport: d === 0 ? f.pa : f.pb,
+        dst: n.name(to),
+        dport: d === 0 ? f.pb : f.pa,
+        packets: d === 0 ? f.pkts0 : f.pkts1,
+        retransmits: retx,
+        retransmitIpLen: [d === 0 ? f.retxMin0 : f.retxMin1, d === 0 ? f.retxMax0 : f.retxMax1],
+        maxAckedIpLen: d === 0 ? f.ackedLen0 : f.ackedLen1,
+        unacked: (end - peerAck) >>> 0,
+      });
+    }
+  }
+}

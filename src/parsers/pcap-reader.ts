@@ -1,0 +1,301 @@
+/**
+ * Streams the packets of a capture file, classic pcap (either byte order, µs or ns, and the modified
+ * Kuznetzov variant) or pcapng (sections of either byte order, interfaces with their own link type
+ * and timestamp resolution, enhanced/simple/obsolete packet blocks), through a fixed-size buffer:
+ * memory does not grow with the file. A file that ends inside a record is reported with the byte
+ * offset and packet number where it ends; everything before it is still analysed.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+
+export interface PacketSink {
+  /**
+   * The packet's time in seconds since the epoch, set before each call to `packet`. (A field, not an
+   * argument: a double passed to a call is boxed on the heap, and this runs millions of times.)
+   */
+  ts: number;
+  /** One packet: its bytes are buf[off, off + caplen), valid only during the call; origLen is its length on the wire. */
+  packet(buf: Buffer, off: number, caplen: number, origLen: number, linkType: number): void;
+}
+
+export interface CaptureProblem {
+  /** byte offset in the file where the problem starts */
+  offset: number;
+  /** 1-based number of the packet record concerned (the next one, when between records) */
+  packet: number;
+  message: string;
+}
+
+export interface ReadSummary {
+  format: 'pcap' | 'pcapng';
+  packets: number;
+  fileBytes: number;
+  linkTypes: number[];
+  /** the file ends inside a record */
+  truncated?: CaptureProblem;
+  /** records that could not be read (bad block, unknown interface) */
+  problems: CaptureProblem[];
+}
+
+const CHUNK = 8 << 20;
+/** A record longer than this is corrupt, not a packet (pcapng blocks and pcap records alike). */
+const MAX_RECORD = 64 << 20;
+
+/** A window over the file: holds [start, end) of the file's bytes; refills by sliding. */
+class Window {
+  buf: Buffer;
+  /** file offset of buf[0] */
+  base = 0;
+  /** valid bytes in buf */
+  len = 0;
+  eof = false;
+  constructor(
+    private readonly fd: number,
+    size = CHUNK,
+  ) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  /** Makes buf[pos - base, pos - base + n) valid if the file has it; false at the end of the file. */
+  ensure(pos: number, n: number): boolean {
+    if (pos - this.base + n <= this.len) return true;
+    if (this.eof && pos - this.base + n > this.len) return false;
+    // Slide what is left to the front and read more.
+    const keep = this.len - (pos - this.base);
+    if (n > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(n, this.buf.length * 2));
+      this.buf.copy(bigger, 0, pos - this.base, this.len);
+      this.buf = bigger;
+    } else if (keep > 0) this.buf.copy(this.buf, 0, pos - this.base, this.len);
+    this.base = pos;
+    this.len = Math.max(keep, 0);
+    while (this.len < n && !this.eof) {
+      const got = readFully(this.fd, this.buf, this.len, this.buf.length - this.len);
+      if (got === 0) this.eof = true;
+      this.len += got;
+    }
+    return this.len >= n;
+  }
+}
+
+function readFully(fd: number, buf: Buffer, off: number, len: number): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, off, len, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue; // a non-blocking pipe on stdin: wait for more
+      if (code === 'EOF') return 0;
+      throw e;
+    }
+  }
+}
+
+export class CaptureFormatError extends Error {}
+
+/** Reads `path` ("-" for standard input) and hands every packet to `sink`. */
+export function readCapture(path: string, sink: PacketSink): ReadSummary {
+  const fd = path === '-' ? 0 : openSync(path, 'r');
+  try {
+    return readCaptureFd(fd, sink);
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}
+
+export function readCaptureFd(fd: number, sink: PacketSink): ReadSummary {
+  const w = new Window(fd);
+  if (!w.ensure(0, 4)) throw new CaptureFormatError(w.len === 0 ? 'the file is empty' : `the file is ${w.len} bytes long, too short for a capture header`);
+  const magicLE = w.buf.readUInt32LE(0);
+  if (magicLE === 0x0a0d0d0a) return readPcapng(w, sink);
+  const pcap = pcapMagic(magicLE);
+  if (!pcap) throw new CaptureFormatError(`not a pcap or pcapng file (it starts with 0x${w.buf.subarray(0, 4).toString('hex')})`);
+  return readPcap(w, sink, pcap);
+}
+
+interface PcapVariant {
+  le: boolean;
+  nano: boolean;
+  /** record header length: 16, or 24 for the modified (Kuznetzov) format */
+  hdr: number;
+}
+
+function pcapMagic(m: number): PcapVariant | undefined {
+  switch (m) {
+    case 0xa1b2c3d4:
+      return { le: true, nano: false, hdr: 16 };
+    case 0xd4c3b2a1:
+      return { le: false, nano: false, hdr: 16 };
+    case 0xa1b23c4d:
+      return { le: true, nano: true, hdr: 16 };
+    case 0x4d3cb2a1:
+      return { le: false, nano: true, hdr: 16 };
+    case 0xa1b2cd34:
+      return { le: true, nano: false, hdr: 24 };
+    case 0x34cdb2a1:
+      return { le: false, nano: false, hdr: 24 };
+    default:
+      return undefined;
+  }
+}
+
+function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
+  const summary: ReadSummary = { format: 'pcap', packets: 0, fileBytes: 0, linkTypes: [], problems: [] };
+  if (!w.ensure(0, 24)) {
+    summary.truncated = { offset: 0, packet: 1, message: `the file ends inside the 24-byte pcap header (${w.len} bytes)` };
+    summary.fileBytes = w.len;
+    return summary;
+  }
+  const u32 = v.le ? (b: Buffer, o: number) => b.readUInt32LE(o) : (b: Buffer, o: number) => b.readUInt32BE(o);
+  // The link type's upper bits may carry FCS flags (LINKTYPE_FCS_*); the type is the low 16.
+  const linkType = u32(w.buf, 20) & 0xffff;
+  summary.linkTypes.push(linkType);
+  const frac = v.nano ? 1e-9 : 1e-6;
+  const hdr = v.hdr;
+  let pos = 24;
+  let n = 0;
+  for (;;) {
+    if (!w.ensure(pos, hdr)) {
+      if (w.len - (pos - w.base) > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside the header of packet record ${n + 1} (${w.len - (pos - w.base)} of ${hdr} bytes)` };
+      break;
+    }
+    let o = pos - w.base;
+    const b = w.buf;
+    const caplen = v.le ? b.readUInt32LE(o + 8) : b.readUInt32BE(o + 8);
+    if (caplen > MAX_RECORD) {
+      summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen} captured bytes: the file is corrupt from here on` });
+      break;
+    }
+    if (!w.ensure(pos, hdr + caplen)) {
+      summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside packet record ${n + 1}: it claims ${caplen} bytes, ${w.len - (pos - w.base) - hdr} are there` };
+      break;
+    }
+    o = pos - w.base;
+    const buf = w.buf;
+    const sec = v.le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
+    const sub = v.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
+    const orig = v.le ? buf.readUInt32LE(o + 12) : buf.readUInt32BE(o + 12);
+    n++;
+    sink.ts = sec + sub * frac;
+    sink.packet(buf, o + hdr, caplen, orig, linkType);
+    pos += hdr + caplen;
+  }
+  summary.packets = n;
+  summary.fileBytes = pos + (summary.truncated ? w.len - (pos - w.base) : 0);
+  return summary;
+}
+
+interface Iface {
+  linkType: number;
+  /** seconds per timestamp unit */
+  unit: number;
+  snaplen: number;
+}
+
+function readPcapng(w: Window, sink: PacketSink): ReadSummary {
+  const summary: ReadSummary = { format: 'pcapng', packets: 0, fileBytes: 0, linkTypes: [], problems: [] };
+  let le = true;
+  let ifaces: Iface[] = [];
+  let pos = 0;
+  let n = 0;
+  let lastTs = 0;
+  for (;;) {
+    if (!w.ensure(pos, 12)) {
+      const left = w.len - (pos - w.base);
+      if (left > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside a block header (${left} of at least 12 bytes)` };
+      break;
+    }
+    let o = pos - w.base;
+    const type = w.buf.readUInt32LE(o);
+    if (type === 0x0a0d0d0a) {
+      const bom = w.buf.readUInt32LE(o + 8);
+      if (bom === 0x1a2b3c4d) le = true;
+      else if (bom === 0x4d3c2b1a) le = false;
+      else {
+        summary.problems.push({ offset: pos, packet: n + 1, message: `section header with an unknown byte-order magic 0x${bom.toString(16)}: the file is corrupt from here on` });
+        break;
+      }
+      ifaces = [];
+    }
+    const u32 = le ? (at: number) => w.buf.readUInt32LE(at) : (at: number) => w.buf.readUInt32BE(at);
+    const u16 = le ? (at: number) => w.buf.readUInt16LE(at) : (at: number) => w.buf.readUInt16BE(at);
+    const btype = le ? type : w.buf.readUInt32BE(o);
+    const total = u32(o + 4);
+    if (total < 12 || total % 4 !== 0 || total > MAX_RECORD) {
+      summary.problems.push({ offset: pos, packet: n + 1, message: `block of type ${btype} claims length ${total}: the file is corrupt from here on` });
+      break;
+    }
+    if (!w.ensure(pos, total)) {
+      const left = w.len - (pos - w.base);
+      summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside ${blockName(btype)}${isPacketBlock(btype) ? ` (packet ${n + 1})` : ''}: it claims ${total} bytes, ${left} are there` };
+      break;
+    }
+    o = pos - w.base;
+    if (btype === 1) {
+      const iface: Iface = { linkType: u16(o + 8), unit: 1e-6, snaplen: u32(o + 12) };
+      // Options: if_tsresol (9) sets the timestamp unit.
+      let p = o + 16;
+      const end = o + total - 4;
+      while (p + 4 <= end) {
+        const code = u16(p);
+        const len = u16(p + 2);
+        if (code === 0) break;
+        if (code === 9 && len >= 1) {
+          const r = w.buf[p + 4];
+          iface.unit = r & 0x80 ? 2 ** -(r & 0x7f) : 10 ** -(r & 0x7f);
+        }
+        p += 4 + ((len + 3) & ~3);
+      }
+      ifaces.push(iface);
+      if (!summary.linkTypes.includes(iface.linkType)) summary.linkTypes.push(iface.linkType);
+    } else if (btype === 6 || btype === 2) {
+      // Enhanced packet block (6), or the obsolete packet block (2) whose interface id is 16 bits.
+      const id = btype === 6 ? u32(o + 8) : u16(o + 8);
+      const iface = ifaces[id];
+      n++;
+      const caplen = u32(o + 20);
+      if (!iface) summary.problems.push({ offset: pos, packet: n, message: `packet ${n} names interface ${id}, which the section does not describe` });
+      else if (28 + caplen > total - 4) summary.problems.push({ offset: pos, packet: n, message: `packet ${n} claims ${caplen} captured bytes in a block of ${total}` });
+      else {
+        lastTs = (u32(o + 12) * 4294967296 + u32(o + 16)) * iface.unit;
+        sink.ts = lastTs;
+        sink.packet(w.buf, o + 28, caplen, u32(o + 24), iface.linkType);
+      }
+    } else if (btype === 3) {
+      // Simple packet block: no timestamp (the previous one stands in), interface 0.
+      const iface = ifaces[0];
+      n++;
+      const orig = u32(o + 8);
+      const caplen = Math.min(orig, total - 16, iface?.snaplen || Infinity);
+      if (!iface) summary.problems.push({ offset: pos, packet: n, message: `packet ${n} (simple block) comes before any interface description` });
+      else {
+        sink.ts = lastTs;
+        sink.packet(w.buf, o + 12, caplen, orig, iface.linkType);
+      }
+    }
+    pos += total;
+  }
+  summary.packets = n;
+  summary.fileBytes = pos + (summary.truncated ? w.len - (pos - w.base) : 0);
+  return summary;
+}
+
+function isPacketBlock(t: number): boolean {
+  return t === 2 || t === 3 || t === 6;
+}
+
+function blockName(t: number): string {
+  switch (t) {
+    case 0x0a0d0d0a:
+      return 'a section header block';
+    case 1:
+      return 'an interface description block';
+    case 6:
+      return 'an enhanced packet block';
+    case 3:
+      return 'a simple packet block';
+    case 2:
+      return 'a packet block';
+    default:
+      return `a block of type ${t}`;
+  }
+}
