@@ -3,9 +3,9 @@
  * `<host-root>/etc/containerd/certs.d/<host>/hosts.toml` (facts §5.2): mirrors in file order, then
  * `server`; per host its scheme, CA, skip_verify, override_path and capabilities.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { join, posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { HostFiles } from '../../sources/host/files.js';
 
 export interface RegistryHostConfig {
   /** scheme://host[:port] */
@@ -41,58 +41,64 @@ export function defaultServer(namespace: string): string {
   return namespace === 'docker.io' ? 'https://registry-1.docker.io' : `https://${namespace}`;
 }
 
+/**
+ * Every file (hosts.toml, CAs, `ca = "/…"` paths) is read inside the host root, links included: a
+ * probe from a DaemonSet must use the node's CA, never a file of the machine it runs on. Paths in
+ * results are real paths (host root + node path).
+ */
 export async function resolveRegistryHosts(hostRoot: string, namespace: string, certsDir = 'etc/containerd/certs.d'): Promise<HostsResolution> {
-  const base = join(hostRoot, certsDir);
+  const files = new HostFiles(hostRoot);
+  const base = posix.join('/', certsDir);
   const hostNoColon = namespace.replace(':', '_') + '_';
   const dirs = [namespace, hostNoColon, '_default'];
   for (const d of dirs) {
-    const dir = join(base, d);
-    const file = join(dir, 'hosts.toml');
-    let text: string | undefined;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
+    const dir = posix.join(base, d);
+    const file = posix.join(dir, 'hosts.toml');
+    const r = await files.read(file, 256 * 1024);
+    if (r.text === undefined) {
       // a certs dir without hosts.toml: Docker-style *.crt files are CAs
-      const entries = await readdir(dir).catch(() => undefined);
+      const entries = await files.list(dir);
       if (entries && d !== '_default') {
         const cas = entries.filter((e) => e.endsWith('.crt'));
         const server = defaultServer(namespace);
-        const h = await makeHost(server, {}, dir, false);
-        for (const c of cas) h.ca.push(await readFile(join(dir, c), 'utf8').catch(() => ''));
-        h.caFiles.push(...cas.map((c) => join(dir, c)));
-        return { namespace, hosts: [h], problems: [] };
+        const h = await makeHost(files, server, {}, dir, false);
+        for (const c of cas) h.ca.push((await files.read(posix.join(dir, c), 1024 * 1024)).text ?? '');
+        h.caFiles.push(...cas.map((c) => join(hostRoot, dir, c)));
+        if (r.error) h.problems.push(`${join(hostRoot, file)}: ${r.error}`);
+        return { namespace, hosts: [h], problems: h.problems };
       }
       continue;
     }
-    return parseHostsToml(text, file, dir, namespace);
+    return parseHostsToml(files, r.text, file, dir, namespace);
   }
   const server = defaultServer(namespace);
-  const h = await makeHost(server, {}, base, false);
+  const h = await makeHost(files, server, {}, base, false);
   if (LOCALHOST.test(namespace)) {
     // containerd: loopback registries skip verification; other ports fall back to plain HTTP
     h.skipVerify = true;
     const port = /:(\d+)$/.exec(namespace)?.[1];
-    if (port === '80') return { namespace, hosts: [await makeHost(`http://${namespace}`, {}, base, false)], problems: [] };
+    if (port === '80') return { namespace, hosts: [await makeHost(files, `http://${namespace}`, {}, base, false)], problems: [] };
     if (port && port !== '443') h.httpFallback = true;
   }
   return { namespace, hosts: [h], problems: [] };
 }
 
-async function parseHostsToml(text: string, file: string, dir: string, namespace: string): Promise<HostsResolution> {
+async function parseHostsToml(files: HostFiles, text: string, nodeFile: string, dir: string, namespace: string): Promise<HostsResolution> {
+  const file = join(files.root, nodeFile);
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(text) as Record<string, unknown>;
   } catch (e) {
     const line = /line (\d+)/.exec(String((e as Error).message))?.[1];
-    return { namespace, file, hosts: [await makeHost(defaultServer(namespace), {}, dir, false)], problems: [`${file}${line ? `:${line}` : ''}: unparsable TOML: ${String((e as Error).message).split('\n')[0]}`] };
+    return { namespace, file, hosts: [await makeHost(files, defaultServer(namespace), {}, dir, false)], problems: [`${file}${line ? `:${line}` : ''}: unparsable TOML: ${String((e as Error).message).split('\n')[0]}`] };
   }
   const hosts: RegistryHostConfig[] = [];
   const table = (doc['host'] ?? {}) as Record<string, Record<string, unknown>>;
   for (const [url, cfg] of Object.entries(table)) {
-    if (typeof cfg === 'object' && cfg) hosts.push(await makeHost(url, cfg, dir, true));
+    if (typeof cfg === 'object' && cfg) hosts.push(await makeHost(files, url, cfg, dir, true));
   }
   const server = typeof doc['server'] === 'string' ? (doc['server'] as string) : defaultServer(namespace);
-  const upstream = await makeHost(server, doc, dir, false);
+  const upstream = await makeHost(files, server, doc, dir, false);
   // a [host] entry naming the registry itself (or the server) is not a mirror; listing the server
   // again after it adds nothing
   for (const h of hosts) if (h.host === namespace || h.url === upstream.url) h.mirror = false;
@@ -100,7 +106,7 @@ async function parseHostsToml(text: string, file: string, dir: string, namespace
   return { namespace, file, hosts, problems: hosts.flatMap((h) => h.problems) };
 }
 
-async function makeHost(url: string, cfg: Record<string, unknown>, dir: string, mirror: boolean): Promise<RegistryHostConfig> {
+async function makeHost(files: HostFiles, url: string, cfg: Record<string, unknown>, dir: string, mirror: boolean): Promise<RegistryHostConfig> {
   const problems: string[] = [];
   let u: URL;
   try {
@@ -117,13 +123,13 @@ async function makeHost(url: string, cfg: Record<string, unknown>, dir: string, 
   const caFiles: string[] = [];
   for (const c of caList) {
     if (typeof c !== 'string') continue;
-    const p = isAbsolute(c) ? c : join(dir, c);
+    // An absolute `ca` is a path on the node: inside the host root, like everything else.
+    const nodePath = posix.isAbsolute(c) ? c : posix.join(dir, c);
+    const p = join(files.root, nodePath);
     caFiles.push(p);
-    try {
-      ca.push(await readFile(p, 'utf8'));
-    } catch {
-      problems.push(`ca file ${p} cannot be read`);
-    }
+    const r = await files.read(nodePath, 1024 * 1024);
+    if (r.text !== undefined) ca.push(r.text);
+    else problems.push(`ca file ${p} cannot be read${r.error ? `: ${r.error}` : ''}`);
   }
   const caps = Array.isArray(cfg['capabilities']) ? (cfg['capabilities'] as unknown[]).filter((x): x is string => typeof x === 'string') : ['pull', 'resolve', 'push'];
   return {

@@ -4,9 +4,9 @@
  * root and query those servers ourselves, so a probe run from a DaemonSet sees the node's view.
  */
 import { Resolver } from 'node:dns/promises';
-import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { HostFiles } from '../../sources/host/files.js';
 
 export interface NodeResolvConf {
   nameservers: string[];
@@ -16,15 +16,15 @@ export interface NodeResolvConf {
   file: string;
 }
 
+/**
+ * The node's resolv.conf, read inside the host root: on systemd-resolved nodes it is a link to
+ * /run/systemd/resolve/…, which must be the node's file, not the one of the machine running the probe.
+ */
 export async function readNodeResolvConf(hostRoot: string): Promise<NodeResolvConf> {
   const file = join(hostRoot, 'etc/resolv.conf');
   const conf: NodeResolvConf = { nameservers: [], search: [], ndots: 1, file };
-  let text = '';
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return conf;
-  }
+  const text = (await new HostFiles(hostRoot).read('/etc/resolv.conf', 256 * 1024)).text;
+  if (text === undefined) return conf;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/[#;].*$/, '').trim();
     const [key, ...vals] = line.split(/\s+/);
@@ -44,12 +44,8 @@ export async function readNodeResolvConf(hostRoot: string): Promise<NodeResolvCo
 
 export async function readNodeHosts(hostRoot: string): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
-  let text = '';
-  try {
-    text = await readFile(join(hostRoot, 'etc/hosts'), 'utf8');
-  } catch {
-    return map;
-  }
+  const text = (await new HostFiles(hostRoot).read('/etc/hosts', 1024 * 1024)).text;
+  if (text === undefined) return map;
   for (const raw of text.split('\n')) {
     const [ip, ...names] = raw.replace(/#.*$/, '').trim().split(/\s+/);
     if (!ip || !isIP(ip)) continue;

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryProbeResult } from '../../evidence/probes.js';
 import { probeRegistry } from './probe-registry.js';
@@ -25,6 +25,11 @@ function hostRoot(name: string, certs: Record<string, string> = {}): string {
   for (const [host, toml] of Object.entries(certs)) {
     mkdirSync(join(root, 'etc/containerd/certs.d', host), { recursive: true });
     writeFileSync(join(root, 'etc/containerd/certs.d', host, 'hosts.toml'), toml);
+  }
+  // `ca = "/…"` is a path on the node: the node's tree holds the CA at that path.
+  if (pki) {
+    mkdirSync(join(root, dirname(pki.caCert)), { recursive: true });
+    copyFileSync(pki.caCert, join(root, pki.caCert));
   }
   return root;
 }

@@ -4,12 +4,12 @@
  * etc/systemd/system/containerd.service(.d/*.conf). Read under the host root so a probe from a
  * DaemonSet sees the runtime's proxy, not its own.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HostFiles } from '../../sources/host/files.js';
 import type { ProxyConfig } from './dial.js';
 
-const UNITS = ['etc/systemd/system/containerd.service', 'lib/systemd/system/containerd.service', 'usr/lib/systemd/system/containerd.service'];
-const DROPINS = ['etc/systemd/system/containerd.service.d', 'run/systemd/system/containerd.service.d'];
+const UNITS = ['/etc/systemd/system/containerd.service', '/lib/systemd/system/containerd.service', '/usr/lib/systemd/system/containerd.service'];
+const DROPINS = ['/etc/systemd/system/containerd.service.d', '/run/systemd/system/containerd.service.d'];
 
 /** `Environment="A=1" B=2` → { A: '1', B: '2' } (systemd quoting, simplified). */
 export function parseEnvironmentLines(text: string): Record<string, string> {
@@ -35,19 +35,20 @@ export interface RuntimeProxy extends ProxyConfig {
 
 /** The runtime's proxy settings from systemd units under hostRoot (later files override earlier ones). */
 export async function readRuntimeProxy(hostRoot: string): Promise<RuntimeProxy | undefined> {
-  const files: string[] = [];
-  for (const u of UNITS) files.push(join(hostRoot, u));
+  // Read inside the host root: unit files are often links (/etc/systemd/system/… -> /lib/systemd/…).
+  const host = new HostFiles(hostRoot);
+  const files: string[] = [...UNITS];
   for (const d of DROPINS) {
-    const entries = await readdir(join(hostRoot, d)).catch(() => [] as string[]);
-    for (const e of entries.filter((x) => x.endsWith('.conf')).sort()) files.push(join(hostRoot, d, e));
+    const entries = (await host.list(d)) ?? [];
+    for (const e of entries.filter((x) => x.endsWith('.conf')).sort()) files.push(`${d}/${e}`);
   }
   const env: Record<string, string> = {};
   const used: string[] = [];
   for (const f of files) {
-    const text = await readFile(f, 'utf8').catch(() => undefined);
+    const text = (await host.read(f, 256 * 1024)).text;
     if (text === undefined) continue;
     const e = parseEnvironmentLines(text);
-    if (Object.keys(e).some((k) => /_proxy$/i.test(k))) used.push(f);
+    if (Object.keys(e).some((k) => /_proxy$/i.test(k))) used.push(join(hostRoot, f));
     Object.assign(env, e);
   }
   if (!used.length) return undefined;
