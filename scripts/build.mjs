@@ -17,6 +17,9 @@ await build({
   // bundled it skips the CommonJS loader at start-up.
   external: Object.keys(pkg.dependencies ?? {}).filter((d) => d !== 'commander'),
   sourcemap: false,
+  // Less to read and parse at start-up; identifiers kept so an internal error's stack stays readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'none',
   // Bundled CommonJS (commander) calls require() for node built-ins.
   banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },

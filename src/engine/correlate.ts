@@ -78,10 +78,15 @@ function scopesOverlap(parent: string[], child: string[]): boolean {
 }
 
 function summarise(r: RootCause): string {
+  return r.message + scopeSuffix(r);
+}
+
+/** What summarise appends to a folded cause's message: " (on n1, n2: 8 pods in 2 namespaces)". */
+export function scopeSuffix(r: Pick<RootCause, 'nodes' | 'pods' | 'namespaces'>): string {
   const parts: string[] = [];
   if (r.nodes.length) parts.push(`on ${listNames(r.nodes)}`);
   if (r.pods.length) parts.push(`${r.pods.length} pod${r.pods.length === 1 ? '' : 's'} in ${r.namespaces.length} namespace${r.namespaces.length === 1 ? '' : 's'}`);
-  return parts.length ? `${r.message} (${parts.join(': ')})` : r.message;
+  return parts.length ? ` (${parts.join(': ')})` : '';
 }
 
 export function listNames(names: string[], max = 5): string {

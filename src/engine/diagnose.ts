@@ -8,7 +8,10 @@ import { runRules } from './run-rules.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** unknown: no rule could run (nothing it needs was read), so nothing is known to be healthy. */
+/**
+ * unknown: no rule could run (nothing it needs was read), or the evidence holds no node at all (an
+ * empty bundle), so nothing is known to be healthy.
+ */
 export type Verdict = 'healthy' | 'degraded' | 'broken' | 'unknown';
 
 /** The versioned JSON contract of a diagnosis (docs/report-schema.md). */
@@ -36,16 +39,18 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: Diagn
   deepFreeze(evidence);
   const run = runRules(evidence, rules);
   const findings = correlate(run.findings);
-  const verdict = run.rulesRun === 0 ? 'unknown' : verdictOf(findings);
+  const noNodes = !!evidence.cluster && evidence.cluster.nodes.length === 0 && Object.keys(evidence.nodes).length === 0;
+  const verdict = run.rulesRun === 0 || (noNodes && !findings.length) ? 'unknown' : verdictOf(findings);
+  const coverage = coverageOf(run.rulesRan.length, rules.length, run.notChecked);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'flannel-doctor', version: opts.version ?? '0.0.0' },
     generatedAt: (opts.now ?? new Date()).toISOString(),
     verdict,
-    summary: summaryOf(verdict, findings),
+    summary: summaryOf(verdict, findings, coverage, run.rulesRun > 0 && noNodes),
     findings,
     notChecked: run.notChecked,
-    evidence: countEvidence(evidence, run.rulesRun),
+    evidence: { ...countEvidence(evidence, run.rulesRun), rulesRan: run.rulesRan.length, rulesTotal: rules.length },
     unreadable: evidence.cluster?.unreadable ?? [],
   };
 }
@@ -56,11 +61,31 @@ export function verdictOf(findings: readonly RootCause[]): Verdict {
   return 'healthy';
 }
 
-function summaryOf(verdict: Verdict, findings: RootCause[]): string {
-  if (verdict === 'unknown') return 'Nothing could be checked: no rule had the evidence it needs (see what could not be read and what was not checked).';
+/**
+ * How much was checked, said whenever some rule did not run: "10 of 45 rules ran; 35 need node
+ * evidence". A rule counts as run when it ran at least once (on one node of several, say).
+ */
+function coverageOf(ran: number, total: number, notChecked: readonly NotChecked[]): string {
+  if (ran >= total) return '';
+  const notRun = new Map<string, string>(); // rule id → what it needs, by kind of evidence
+  for (const n of notChecked) {
+    const kind = n.needs.some((x) => x.startsWith('node')) ? 'node evidence' : n.needs.some((x) => x.startsWith('probes')) ? 'probes' : 'cluster objects';
+    if (!notRun.has(n.ruleId)) notRun.set(n.ruleId, kind);
+  }
+  const byKind = new Map<string, number>();
+  for (const kind of notRun.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  const needs = [...byKind].map(([kind, n]) => `${n} need${n === 1 ? 's' : ''} ${kind}`);
+  return `${ran} of ${total} rules ran${needs.length ? `; ${needs.join(', ')}` : ''}`;
+}
+
+function summaryOf(verdict: Verdict, findings: RootCause[], coverage: string, noNodes: boolean): string {
+  if (verdict === 'unknown') {
+    if (noNodes) return 'The evidence holds no node (an empty bundle or an empty cluster): nothing to judge.';
+    return 'Nothing could be checked: no rule had the evidence it needs (see what could not be read and what was not checked).';
+  }
   if (verdict === 'healthy') {
-    const infos = findings.length ? ` (${findings.length} note${findings.length === 1 ? '' : 's'})` : '';
-    return `No problem found${infos}.`;
+    const infos = findings.length ? `; ${findings.length} note${findings.length === 1 ? '' : 's'}` : '';
+    return coverage ? `No problem found as far as checked (${coverage}${infos}).` : `No problem found${infos ? ` (${infos.slice(2)})` : ''}.`;
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -27,9 +27,9 @@ function hasNeed(need: string, evidence: Evidence, node?: NodeEvidence): boolean
 /** A hint telling how to provide missing evidence. */
 export function needHint(needs: string[]): string | undefined {
   if (needs.some((n) => n.startsWith('node'))) {
-    return 'node evidence: run `flannel-doctor node -o json` on the node, deploy the agent (deploy/), or use --lab';
+    return 'node evidence: `flannel-doctor node -o json` on each node, the agent (deploy/), or --lab';
   }
-  if (needs.some((n) => n.startsWith('probes'))) return 'probes: run `flannel-doctor probe registry|dns|mesh` on a node, deploy the agent (deploy/), or use --lab';
-  if (needs.some((n) => n.startsWith('cluster'))) return 'cluster objects: grant read access (see deploy/rbac) or add them to the bundle';
+  if (needs.some((n) => n.startsWith('probes'))) return 'probes: `flannel-doctor probe registry|dns|mesh` on a node, the agent (deploy/), or --lab';
+  if (needs.some((n) => n.startsWith('cluster'))) return 'cluster objects: grant read access (deploy/manifests/10-rbac.yaml) or add them to the bundle';
   return undefined;
 }

@@ -10,7 +10,10 @@ import { missingNeeds, needHint } from './needs.js';
 export interface RuleRun {
   findings: Finding[];
   notChecked: NotChecked[];
+  /** Rule runs: a node-scoped rule runs once per node. */
   rulesRun: number;
+  /** Ids of the rules that ran at least once (coverage: "10 of 45 rules ran"). */
+  rulesRan: string[];
 }
 
 /**
@@ -21,6 +24,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   let rulesRun = 0;
+  const ran = new Set<string>();
   const nodes = Object.values(evidence.nodes);
   for (const rule of rules) {
     if (rule.scope === 'node') {
@@ -33,6 +37,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
         if (missing.length) notChecked.push(notCheckedOf(rule, `node ${node.name}`, missing));
         else {
           rulesRun++;
+          ran.add(rule.id);
           runOne(rule, evidence, node, findings);
         }
       }
@@ -41,11 +46,12 @@ export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
       if (missing.length) notChecked.push(notCheckedOf(rule, 'cluster', missing));
       else {
         rulesRun++;
+        ran.add(rule.id);
         runOne(rule, evidence, undefined, findings);
       }
     }
   }
-  return { findings, notChecked: mergeNotChecked(notChecked), rulesRun };
+  return { findings, notChecked: mergeNotChecked(notChecked), rulesRun, rulesRan: [...ran] };
 }
 
 function notCheckedOf(rule: Rule, scope: string, needs: string[]): NotChecked {

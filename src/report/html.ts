@@ -1,10 +1,11 @@
 import { listNames } from '../engine/correlate.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
 import type { RootCause } from '../engine/finding.js';
+import { escapeControls } from './sanitize.js';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
+/** Escapes text for HTML element content and double-quoted attributes; control characters made visible. */
 export function htmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escapeControls(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const e = htmlEscape;

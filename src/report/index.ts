@@ -4,25 +4,28 @@ import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
-import { renderText } from './text.js';
+import { renderText, type TextOptions } from './text.js';
+import { renderYaml } from './yaml.js';
 import type { Style } from './style.js';
 
-export type Format = 'text' | 'json' | 'markdown' | 'junit' | 'sarif' | 'html';
+export type Format = 'text' | 'json' | 'yaml' | 'markdown' | 'junit' | 'sarif' | 'html';
+export type { TextOptions } from './text.js';
 
-type Renderer = (r: DiagnosisReport, style?: Style) => string;
+type Renderer = (r: DiagnosisReport, style?: Style, opts?: TextOptions) => string;
 
 /** One renderer per format; more formats register here. */
 export const RENDERERS: Partial<Record<Format, Renderer>> = {
   text: renderText,
   json: renderJson,
+  yaml: renderYaml,
   markdown: renderMarkdown,
   junit: renderJunit,
   sarif: renderSarif,
   html: renderHtml,
 };
 
-export function render(report: DiagnosisReport, format: Format, style?: Style): string {
+export function render(report: DiagnosisReport, format: Format, style?: Style, opts?: TextOptions): string {
   const r = RENDERERS[format];
   if (!r) throw new Error(`unknown output format "${format}" (one of ${Object.keys(RENDERERS).join(', ')})`);
-  return r(report, style);
+  return r(report, style, opts);
 }

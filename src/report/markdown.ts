@@ -1,33 +1,62 @@
 import type { DiagnosisReport } from '../engine/diagnose.js';
+import { groupEvidence, groupLabel } from './evidence-groups.js';
+import { listNames } from '../engine/correlate.js';
+import { escapeControls } from './sanitize.js';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Cluster text as markdown prose: controls made visible, HTML escaped (a log line's `<img src=…>`
+ * stays text), the characters that start links, emphasis, code and table cells escaped, one line.
+ */
+export function mdText(s: string): string {
+  return escapeControls(s)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#!])/g, '\\$1');
+}
+
+/** Cluster text as an inline code span: no HTML is interpreted there; backticks cannot close it. */
+export function mdCode(s: string): string {
+  const t = escapeControls(s).replace(/\s+/g, ' ').trim().replace(/`/g, "'").replace(/\|/g, '\\|');
+  return `\`${t}\``;
+}
 
 /** Markdown for tickets and pull requests. */
 export function renderMarkdown(report: DiagnosisReport): string {
   const out: string[] = [];
-  out.push(`# flannel-doctor: ${report.verdict.toUpperCase()}`, '', report.summary, '');
+  out.push(`# flannel-doctor: ${report.verdict.toUpperCase()}`, '', mdText(report.summary), '');
   if (report.findings.length) {
     out.push('| # | cause | severity | tier | where | pods |', '|---|---|---|---|---|---|');
     report.findings.forEach((f, i) =>
-      out.push(`| ${i + 1} | \`${f.cause}\` | ${f.severity} | ${f.tier} | ${esc([...f.nodes, f.registry ?? ''].filter(Boolean).join(', ') || 'cluster')} | ${f.pods.length} |`),
+      out.push(`| ${i + 1} | ${mdCode(f.cause)} | ${f.severity} | ${f.tier} | ${mdText([...f.nodes, f.registry ?? ''].filter(Boolean).join(', ') || 'cluster')} | ${f.pods.length} |`),
     );
     for (const [i, f] of report.findings.entries()) {
-      out.push('', `## ${i + 1}. \`${f.cause}\` — ${esc(f.message)}`, '');
+      out.push('', `## ${i + 1}. ${mdCode(f.cause)} — ${mdText(f.message)}`, '');
       if (f.evidence.length) {
         out.push('**Evidence**', '');
-        for (const e of f.evidence) out.push(`- ${esc(e.where)}: \`${esc(e.what).replace(/`/g, "'")}\``);
+        for (const g of groupEvidence(f.evidence)) out.push(`- ${mdText(groupLabel(g, (l) => listNames(l, 3)))}: ${mdCode(g.first.what)}`);
         out.push('');
       }
       if (f.fix.length) {
         out.push('**Fix**', '');
-        f.fix.forEach((s, j) => out.push(`${j + 1}. ${s}`));
+        f.fix.forEach((s, j) => {
+          const [line, ...snippet] = s.split('\n');
+          out.push(`${j + 1}. ${mdText(line)}`);
+          if (snippet.length) out.push('', '   ```', ...snippet.map((l) => `   ${escapeControls(l).replace(/```/g, "'''")}`), '   ```');
+        });
       }
-      if (f.symptoms.length) out.push('', `Explains: ${f.symptoms.map((s) => `\`${s.cause}\``).join(', ')}`);
+      if (f.symptoms.length) out.push('', `Explains: ${f.symptoms.map((s) => mdCode(s.cause)).join(', ')}`);
     }
+  }
+  if (report.unreadable.length) {
+    out.push('', '## Could not read', '');
+    for (const u of report.unreadable) out.push(`- ${mdText(u.what)}: ${mdText(u.reason)}`);
   }
   if (report.notChecked.length) {
     out.push('', '## Not checked', '');
-    for (const n of report.notChecked) out.push(`- \`${n.ruleId}\` (${n.cause}) on ${n.scope}: needs ${n.needs.join(', ')}`);
+    for (const n of report.notChecked) out.push(`- ${mdCode(n.ruleId)} (${mdText(n.cause)}) on ${mdText(n.scope)}: needs ${mdText(n.needs.join(', '))}`);
   }
   return out.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import { getCause } from '../catalog/index.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
 import type { RootCause, Severity } from '../engine/finding.js';
+import { escapeJsonControls } from './sanitize.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const INFO_URI = 'https://github.com/flannel-doctor/flannel-doctor';
@@ -86,5 +87,5 @@ export function renderSarif(report: DiagnosisReport): string {
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify(sarif, null, 2)) + '\n';
 }

@@ -5,7 +5,7 @@
 import { diagnose, failsAt, type DiagnosisReport } from '../engine/diagnose.js';
 import type { Severity } from '../engine/finding.js';
 import type { Evidence } from '../evidence/types.js';
-import { render, type Format } from '../report/index.js';
+import { render, type Format, type TextOptions } from '../report/index.js';
 import type { Style } from '../report/style.js';
 import type { Rule } from '../rules/define-rule.js';
 import { RULES } from '../rules/index.js';
@@ -15,6 +15,8 @@ export interface DiagnoseEvidenceOptions {
   format?: Format;
   failOn?: Severity | 'none';
   style?: Style;
+  /** Layout of the text report (width, --wide, --quiet). */
+  text?: TextOptions;
   rules?: readonly Rule[];
   now?: Date;
 }
@@ -28,7 +30,7 @@ export interface DiagnoseEvidenceResult {
 
 export function diagnoseEvidence(evidence: Evidence, opts: DiagnoseEvidenceOptions = {}): DiagnoseEvidenceResult {
   const report = diagnose(evidence, opts.rules ?? RULES, { version: VERSION, now: opts.now });
-  const output = render(report, opts.format ?? 'text', opts.style);
+  const output = render(report, opts.format ?? 'text', opts.style, opts.text);
   const exitCode = failsAt(report.findings, opts.failOn ?? 'error') ? 1 : report.verdict === 'unknown' ? 2 : 0;
   return { report, output, exitCode };
 }

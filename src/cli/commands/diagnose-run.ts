@@ -1,5 +1,6 @@
 import { UsageError } from '../../errors.js';
-import type { Format } from '../../report/index.js';
+import type { Format, TextOptions } from '../../report/index.js';
+import { PIPED_WIDTH } from '../../report/text.js';
 import { styleFor } from '../../report/style.js';
 import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
 import { gatherEvidence } from '../../sources/gather.js';
@@ -28,9 +29,15 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
     timeoutMs,
     progress,
   }).finally(() => progress?.(''));
-  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout) });
+  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts) });
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;
+}
+
+/** The text report's layout: the terminal's width on a TTY, shorter fixed lines when piped. */
+export function textLayout(opts: { wide?: boolean; quiet?: boolean }, stream: { isTTY?: boolean; columns?: number } = process.stdout): TextOptions {
+  const width = stream.isTTY && stream.columns ? Math.max(60, stream.columns) : PIPED_WIDTH;
+  return { width, wide: !!opts.wide, quiet: !!opts.quiet };
 }
 
 /** One rewritten stderr line (TTY only); '' clears it. */

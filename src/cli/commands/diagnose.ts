@@ -10,6 +10,8 @@ export interface DiagnoseCommandOptions {
   output: string;
   failOn: string;
   timeout: string;
+  wide?: boolean;
+  quiet?: boolean;
   [hook: string]: unknown; // options other commands' owners add (e.g. --lab)
 }
 
@@ -24,6 +26,8 @@ export function registerDiagnose(program: Command): void {
     .option('--node-evidence <dir>', 'merge node evidence written by `flannel-doctor node -o json` (a directory of .json files, or one file)')
     .option('--lab [name]', 'diagnose the lab built by `flannel-doctor lab up` (default name fdlab); Linux, root')
     .addOption(outputOption())
+    .option('--wide', 'text: every evidence item and pod, full lines, no wrapping')
+    .option('-q, --quiet', 'text: the verdict and the table of causes only')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: error, warning, info, none', 'error')
     .option('--timeout <duration>', 'overall time for reading the cluster, e.g. 30s, 2m', '30s')
     .addHelpText(

@@ -72,3 +72,20 @@ it('the fix follows the node runtime: hosts.toml on containerd, daemon.json on D
   expect(onDocker[0].fix.join('\n')).toContain('insecure-registries');
   expect(onDocker[0].fix.join('\n')).not.toContain('hosts.toml');
 });
+
+it('names the node runtime as evidence only when the fix depends on it', () => {
+  const dnsText = plainHttp.replace(/http: server gave HTTP response to HTTPS client/, 'dial tcp: lookup reg.lab on 127.0.0.53:53: no such host');
+  const run = (text: string) =>
+    runRules(
+      deepFreeze(
+        makeEvidence({
+          cluster: { nodes: [node('n1', { containerRuntimeVersion: 'containerd://1.7.13' })], pods: [pod('lab/app-a1b2c', 'reg.lab:5000/app:1', { waiting: 'ErrImagePull' })], events: [event('lab/app-a1b2c', 'Failed', text)] },
+        }),
+      ),
+      [rule],
+    ).findings;
+  const runtimeItems = (text: string) => run(text).flatMap((f) => f.evidence).filter((e) => e.what.includes('containerRuntimeVersion'));
+  expect(run(dnsText).map((f) => f.cause)).toEqual(['registry.dns']);
+  expect(runtimeItems(dnsText)).toEqual([]);
+  expect(runtimeItems(plainHttp)).toHaveLength(1);
+});

@@ -39,9 +39,10 @@ export default defineRule({
       const n = f.node ? nodeByName.get(f.node) : undefined;
       const runtime = runtimeOf(n?.containerRuntimeVersion);
       const fix = runtimeFix(cause, runtime, f.registry);
-      // The classified CRI error proves it; back-off lines add nothing.
+      // The classified CRI error proves it; back-off lines add nothing. The runtime is evidence only
+      // when the fix depends on it (hosts.toml vs daemon.json), not under a DNS failure.
       const evidence = [f.classifiedText];
-      if (n?.containerRuntimeVersion) evidence.push({ where: `node ${n.name}`, what: `containerRuntimeVersion ${n.containerRuntimeVersion}` });
+      if (fix && n?.containerRuntimeVersion) evidence.push({ where: `node ${n.name}`, what: `containerRuntimeVersion ${n.containerRuntimeVersion}` });
       report({
         messageId: 'pullFailed',
         cause,

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Suite, SuiteResult } from '../suite.js';
+
+/**
+ * Start-up of the commands a new user runs first, as ratios to a bare `node -e 0` measured in the
+ * same rounds (interleaved, so load on the machine hits every command alike):
+ *   diagnose --bundle examples/broken-cluster ≤ 2×, a flag error ≤ 1.3×, explain "<msg>" ≤ 1.6×.
+ * The ratio cancels the machine's speed; the absolute medians are kept in `extra`.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(root, 'bin', 'flannel-doctor.js');
+const MSG = 'Failed to pull image "reg.local/a/b:1": rpc error: code = Unknown desc = failed to resolve reference "reg.local/a/b:1": failed to do request: Head "https://reg.local/v2/a/b/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host';
+
+export const START_COMMANDS: { name: string; args: string[]; exit: number; limit: number }[] = [
+  { name: 'diagnose --bundle example', args: [cli, 'diagnose', '--bundle', join(root, 'examples', 'broken-cluster')], exit: 1, limit: 2 },
+  { name: 'flag error', args: [cli, 'diagnose', '--no-such-flag'], exit: 2, limit: 1.3 },
+  { name: 'explain "<msg>"', args: [cli, 'explain', MSG], exit: 0, limit: 1.6 },
+];
+
+function once(args: string[], exit: number): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('node', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.error || r.status !== exit) throw new Error(`node ${args.slice(1).join(' ')} exited ${r.status} (expected ${exit}): ${r.error?.message ?? String(r.stderr).slice(0, 200)}`);
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const suite: Suite = {
+  name: 'start-ratios',
+  description: 'start-up of diagnose --bundle, a flag error and explain, as ratios to a bare `node -e 0` (interleaved runs)',
+  async run({ quick, log }) {
+    const rounds = quick ? 9 : 31;
+    const bare: number[] = [];
+    const times = START_COMMANDS.map(() => [] as number[]);
+    for (let i = 0; i < rounds + 2; i++) {
+      const b = once(['-e', '0'], 0);
+      const t = START_COMMANDS.map((c) => once(c.args, c.exit));
+      if (i < 2) continue; // the first two rounds warm the page cache
+      bare.push(b);
+      t.forEach((ms, j) => times[j].push(ms));
+    }
+    const bareMs = median(bare);
+    const ratios = START_COMMANDS.map((c, j) => ({ c, ms: median(times[j]), ratio: median(times[j]) / bareMs }));
+    for (const r of ratios) log(`${r.c.name}: ${r.ms.toFixed(1)} ms, ${r.ratio.toFixed(2)}× node -e 0 (limit ${r.c.limit}×)`);
+    log(`node -e 0: ${bareMs.toFixed(1)} ms (median of ${rounds})`);
+    // The headline is the command furthest over (or nearest to) its limit.
+    const worst = ratios.reduce((a, b) => (b.ratio / b.c.limit > a.ratio / a.c.limit ? b : a));
+    const result: SuiteResult = {
+      suite: 'start-ratios',
+      ours: { label: worst.c.name, unit: '× node -e 0 (median)', value: worst.ratio, note: ratios.map((r) => `${r.c.name} ${r.ratio.toFixed(2)}×`).join(', ') },
+      peer: { label: 'node -e 0', unit: 'ms (median)', value: bareMs, note: `${rounds} interleaved rounds` },
+      ratio: worst.c.limit / worst.ratio,
+      target: START_COMMANDS.map((c) => `${c.name} ≤ ${c.limit}×`).join(', '),
+      met: ratios.every((r) => r.ratio <= r.c.limit),
+      extra: Object.fromEntries([['bareNodeMs', Math.round(bareMs * 10) / 10], ...ratios.flatMap((r) => [[`${r.c.name} ms`, Math.round(r.ms * 10) / 10], [`${r.c.name} ratio`, Math.round(r.ratio * 100) / 100]])]),
+    };
+    return result;
+  },
+};
+
+export default suite;
