@@ -1,3 +1,4 @@
+import { captureUnreadable } from '../evidence/capture.js';
 import type { ClusterEvidence } from '../evidence/cluster.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Rule } from '../rules/define-rule.js';
@@ -51,7 +52,7 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: Diagn
     findings,
     notChecked: run.notChecked,
     evidence: { ...countEvidence(evidence, run.rulesRun), rulesRan: run.rulesRan.length, rulesTotal: rules.length },
-    unreadable: evidence.cluster?.unreadable ?? [],
+    unreadable: [...(evidence.cluster?.unreadable ?? []), ...captureUnreadable(evidence.probes?.captures ?? [])],
   };
 }
 
@@ -115,6 +116,7 @@ function countEvidence(e: Evidence, rulesRun: number): Record<string, number> {
     nodeEvidence: Object.keys(e.nodes).length,
     probes: (e.probes?.registry.length ?? 0) + (e.probes?.dns.length ?? 0) + (e.probes?.mesh.length ?? 0),
     messages: e.messages.length,
+    capturePackets: (e.probes?.captures ?? []).reduce((n, c) => n + c.packets, 0),
     rulesRun,
   };
   return counts;

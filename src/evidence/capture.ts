@@ -163,3 +163,11 @@ export interface CaptureDnsServer {
   /** where its unanswered queries came from (clients), busiest first */
   unansweredFrom: string[];
 }
+
+/** What the captures could not give: the part after a truncation, records that were skipped. */
+export function captureUnreadable(captures: readonly CaptureEvidence[]): { what: string; reason: string }[] {
+  return captures.flatMap((c) => [
+    ...(c.truncated ? [{ what: `capture ${c.file} from byte ${c.truncated.offset} (packet ${c.truncated.packet} on)`, reason: c.truncated.message }] : []),
+    ...c.problems.map((p) => ({ what: `capture ${c.file} at byte ${p.offset} (packet ${p.packet})`, reason: p.message })),
+  ]);
+}

@@ -29,6 +29,10 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
     timeoutMs,
     progress,
   }).finally(() => progress?.(''));
+  if (opts.pcap?.length) {
+    const [{ mergeCaptures }, { readCaptures }] = await Promise.all([import('../../sources/capture.js'), import('./pcap-run.js')]);
+    mergeCaptures(evidence, readCaptures(opts.pcap, [8472, 4789]));
+  }
   const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts) });
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;

@@ -7,6 +7,7 @@ export interface DiagnoseCommandOptions {
   namespace?: string;
   bundle?: string;
   nodeEvidence?: string;
+  pcap?: string[];
   output: string;
   failOn: string;
   timeout: string;
@@ -24,6 +25,7 @@ export function registerDiagnose(program: Command): void {
     .option('-n, --namespace <ns>', 'only pods, events and pull secrets of this namespace (plus kube-system and kube-flannel); nodes stay cluster-wide')
     .option('--bundle <path>', 'judge a saved bundle offline: a directory or .tar.gz (flannel-doctor bundle, kubectl -o json files, troubleshoot.sh support bundle)')
     .option('--node-evidence <dir>', 'merge node evidence written by `flannel-doctor node -o json` (a directory of .json files, or one file)')
+    .option('--pcap <file...>', 'add packet captures (pcap/pcapng; VXLAN on UDP 8472 and 4789) as evidence: see `flannel-doctor pcap`')
     .option('--lab [name]', 'diagnose the lab built by `flannel-doctor lab up` (default name fdlab); Linux, root')
     .addOption(outputOption())
     .option('--wide', 'text: every evidence item and pod, full lines, no wrapping')
@@ -38,6 +40,7 @@ Examples:
   flannel-doctor diagnose --context prod -n shop -o markdown
   flannel-doctor diagnose --bundle support-bundle.tar.gz -o json
   flannel-doctor diagnose --node-evidence ./nodes --fail-on warning
+  flannel-doctor diagnose --bundle cluster.tgz --pcap n1.pcap n2.pcap
 
 Needs read access to nodes, pods, events, serviceaccounts, daemonsets and deployments, and get on
 the pull secrets pods name; what it cannot read is reported as not checked, never as healthy.

@@ -28,7 +28,7 @@ testRule(rule, {
     {
       name: 'frag-needed from the underlay',
       evidence: withCapture((c) => (c.mtu.fragNeeded = [{ from: '192.168.56.1', to: A, about: B, mtu: 1400, count: 7, overlay: false }])),
-      expect: [{ cause: 'flannel.mtu', nodes: [A], messageIncludes: 'MTU 1400' }],
+      expect: [{ cause: 'flannel.mtu', nodes: [A], messageIncludes: 'the path MTU is 1400' }],
     },
     {
       name: 'VXLAN fragmented on the underlay',

@@ -13,7 +13,7 @@ export default defineRule({
   needs: ['probes.pcap'],
   severity: 'error',
   messages: {
-    fragNeeded: '{from} answered {count} packet(s) to {about} with "fragmentation needed", MTU {mtu}{inside}',
+    fragNeeded: '{from} told {to} {count} time(s) that packets to {about} need fragmentation: the path MTU is {mtu}{inside}',
     fragmented: 'VXLAN packets from {from} to {to} are fragmented on the underlay ({count} fragments): the overlay MTU is bigger than the underlay allows',
     blackHole: '{count} TCP connection(s) in the overlay stall on big segments: {example} resent {retransmits} times at {size} bytes, never acknowledged, while {acked}-byte packets got through',
   },
@@ -25,7 +25,7 @@ export default defineRule({
       for (const f of c.mtu.fragNeeded) {
         report({
           messageId: 'fragNeeded',
-          data: { from: at.label(f.from), about: at.label(f.about), mtu: f.mtu, count: f.count, inside: f.overlay ? ' inside the tunnel' : '' },
+          data: { from: at.label(f.from), to: at.label(f.to), about: at.label(f.about), mtu: f.mtu, count: f.count, inside: f.overlay ? ' (inside the tunnel)' : '' },
           nodes: [at.node(f.to) ?? f.to],
           evidence: [{ where: whereOf(c), what: `ICMP fragmentation needed from ${f.from} to ${f.to} about ${f.about}: next-hop MTU ${f.mtu} (${f.count}x)${f.overlay ? ', inside VXLAN' : ''}` }],
         });
