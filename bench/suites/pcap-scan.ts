@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CaptureEvidence } from '../../src/evidence/capture.js';
+import { generatePcap } from '../gen/pcap.js';
+import type { Suite, SuiteResult } from '../suite.js';
+
+/**
+ * The VXLAN capture analysis against Wireshark's command line on the same generated file, in the
+ * same run: `flannel-doctor pcap FILE` (the whole analysis: pairs, flows, TCP, DNS, checksums, MTU,
+ * ARP) against `tshark -d udp.port==8472,vxlan -q -z conv,udp` (UDP conversations, outer and inner).
+ * Both must count the same VXLAN packets per node pair. Memory: our peak RSS on a file 4× bigger must
+ * stay flat. Times are whole processes (start-up included), wall clock and CPU (user + sys).
+ */
+const MB = 1024 * 1024;
+const root = new URL('../..', import.meta.url).pathname;
+const TIME = '/usr/bin/time';
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+  stdout: string;
+}
+
+function timed(cmd: string, args: string[]): Promise<Run> {
+  const useTime = existsSync(TIME);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const [c, a] = useTime ? [TIME, ['-f', '@@time %e %U %S %M', cmd, ...args]] : [cmd, args];
+    execFile(c, a, { maxBuffer: 256 * MB }, (err, stdout, stderr) => {
+      const wall = (performance.now() - t0) / 1000;
+      if (err && !(typeof err.code === 'number' && err.code === 1)) return reject(new Error(`${cmd} failed: ${String(stderr).trim().split('\n').pop()}`));
+      const m = /@@time (\S+) (\S+) (\S+) (\d+)/.exec(stderr);
+      resolve(m ? { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMb: Number(m[4]) / 1024, stdout } : { wall, cpu: NaN, rssMb: NaN, stdout });
+    });
+  });
+}
+
+/** Frames per unordered address pair over the UDP conversations that use the VXLAN port. */
+export function tsharkVxlanPairs(conv: string, port = 8472): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of conv.split('\n')) {
+    const m = /^(\S+):(\d+)\s+<->\s+(\S+):(\d+)\s+([\d,]+)\s+[\d,.]+ \S+\s+([\d,]+)\s+[\d,.]+ \S+\s+([\d,]+)\s/.exec(line);
+    if (!m || (Number(m[2]) !== port && Number(m[4]) !== port)) continue;
+    const key = [m[1], m[3]].sort().join(' ');
+    out.set(key, (out.get(key) ?? 0) + Number(m[7].replace(/,/g, '')));
+  }
+  return out;
+}
+
+export function ourVxlanPairs(ev: CaptureEvidence): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of ev.pairs) {
+    const key = [p.src, p.dst].sort().join(' ');
+    out.set(key, (out.get(key) ?? 0) + p.packets);
+  }
+  return out;
+}
+
+async function warm(file: string): Promise<void> {
+  for await (const _ of createReadStream(file, { highWaterMark: 8 << 20 })) void _;
+}
+
+const suite: Suite = {
+  name: 'pcap-scan',
+  description: 'VXLAN capture analysis: flannel-doctor pcap vs tshark -d udp.port==8472,vxlan -q -z conv,udp on one generated underlay capture (same per-pair VXLAN counts); our RSS at 1× and 4× the size',
+  async run({ quick, log }) {
+    const version = await timed('tshark', ['--version']).catch(() => undefined);
+    if (!version) return { skipped: 'tshark not installed (Debian package tshark)' };
+    const tsharkVersion = /TShark \(Wireshark\) (\S+)/.exec(version.stdout)?.[1] ?? '?';
+    const dir = await mkdtemp(join(tmpdir(), 'fd-pcapbench-'));
+    const big = join(dir, 'big.pcap');
+    const small = join(dir, 'small.pcap');
+    try {
+      const bigBytes = (quick ? 128 : 1024) * MB;
+      log(`generating ${bigBytes / MB} MiB and ${bigBytes / 4 / MB} MiB captures (5 nodes, VXLAN 8472)…`);
+      const g = generatePcap(big, { bytes: bigBytes, seed: 16 });
+      generatePcap(small, { bytes: bigBytes / 4, seed: 17 });
+      log(`  ${g.packets.toLocaleString('en-US')} packets, ${g.vxlanPackets.toLocaleString('en-US')} VXLAN, ${g.flows.toLocaleString('en-US')} flows`);
+      await warm(big);
+      const cli = join(root, 'bin/flannel-doctor.js');
+      const ours = await timed(process.execPath, [cli, 'pcap', big, '--evidence']);
+      const ev = JSON.parse(ours.stdout) as CaptureEvidence;
+      log(`  ours: ${ours.wall.toFixed(2)} s wall, ${ours.cpu.toFixed(2)} s CPU, ${ours.rssMb.toFixed(0)} MB RSS`);
+      await warm(small);
+      const oursSmall = await timed(process.execPath, [cli, 'pcap', small, '--evidence']);
+      log(`  ours on the ¼ file: ${oursSmall.wall.toFixed(2)} s, ${oursSmall.rssMb.toFixed(0)} MB RSS`);
+      await warm(big);
+      const peer = await timed('tshark', ['-r', big, '-d', 'udp.port==8472,vxlan', '-q', '-z', 'conv,udp']);
+      log(`  tshark: ${peer.wall.toFixed(2)} s wall, ${peer.cpu.toFixed(2)} s CPU, ${peer.rssMb.toFixed(0)} MB RSS`);
+
+      const theirs = tsharkVxlanPairs(peer.stdout);
+      const mine = ourVxlanPairs(ev);
+      const keys = [...new Set([...theirs.keys(), ...mine.keys()])].sort();
+      const mismatches = keys.filter((k) => theirs.get(k) !== mine.get(k)).map((k) => `${k}: ours ${mine.get(k) ?? 0} tshark ${theirs.get(k) ?? 0}`);
+      for (const m of mismatches) log(`  MISMATCH ${m}`);
+      const flat = oursSmall.rssMb > 0 && ours.rssMb <= oursSmall.rssMb * 1.25 + 16;
+      const ratio = peer.wall / ours.wall;
+      const cpuRatio = peer.cpu / ours.cpu;
+      const mb = g.bytes / MB;
+      const result: SuiteResult = {
+        suite: 'pcap-scan',
+        ours: { label: 'flannel-doctor pcap', unit: 'MiB/s', value: mb / ours.wall, note: `${ours.wall.toFixed(2)} s, ${ours.rssMb.toFixed(0)} MB RSS (${oursSmall.rssMb.toFixed(0)} MB at ¼ size)` },
+        peer: { label: `tshark ${tsharkVersion} -z conv,udp`, unit: 'MiB/s', value: mb / peer.wall, note: `${peer.wall.toFixed(2)} s, ${peer.rssMb.toFixed(0)} MB RSS` },
+        ratio,
+        target: '>= 100x tshark, same per-pair VXLAN counts, RSS flat in file size',
+        met: ratio >= 100 && mismatches.length === 0 && flat,
+        extra: {
+          mib: Math.round(mb),
+          packets: g.packets,
+          vxlanPackets: g.vxlanPackets,
+          pairs: keys.length,
+          countMismatches: mismatches.length,
+          ...(mismatches.length ? { firstMismatch: mismatches[0] } : {}),
+          cpuRatio: Number(cpuRatio.toFixed(1)),
+          oursCpuSeconds: Number(ours.cpu.toFixed(2)),
+          peerCpuSeconds: Number(peer.cpu.toFixed(2)),
+          oursRssMb: Math.round(ours.rssMb),
+          oursRssQuarterMb: Math.round(oursSmall.rssMb),
+          peerRssMb: Math.round(peer.rssMb),
+          rssFlat: flat ? 'yes' : 'no',
+        },
+      };
+      return result;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default suite;
