@@ -13,11 +13,16 @@ import type { Suite, SuiteResult } from '../suite.js';
  * same run: `flannel-doctor pcap FILE` (the whole analysis: pairs, flows, TCP, DNS, checksums, MTU,
  * ARP) against `tshark -d udp.port==8472,vxlan -q -z conv,udp` (UDP conversations, outer and inner).
  * Both must count the same VXLAN packets per node pair. Memory: our peak RSS on a file 4× bigger must
- * stay flat. Times are whole processes (start-up included), wall clock and CPU (user + sys).
+ * stay flat. Times are whole processes (start-up included). The ratio is of CPU time (user + sys):
+ * this 2-core machine runs other work, and wall clock there measures the queue, not the tool; the wall
+ * ratio is kept beside it. The floor says what no Node.js program can beat: start-up plus one read of
+ * the file with nothing done to it.
  */
 const MB = 1024 * 1024;
 const root = new URL('../..', import.meta.url).pathname;
 const TIME = '/usr/bin/time';
+/** Reads the file in 8 MiB chunks and does nothing else. */
+const FLOOR = "const fs=require('fs');const fd=fs.openSync(process.argv[1]);const b=Buffer.allocUnsafe(8<<20);while(fs.readSync(fd,b,0,b.length,null)>0);";
 
 interface Run {
   wall: number;
@@ -90,6 +95,9 @@ const suite: Suite = {
       const oursSmall = await timed(process.execPath, [cli, 'pcap', small, '--evidence']);
       log(`  ours on the ¼ file: ${oursSmall.wall.toFixed(2)} s, ${oursSmall.rssMb.toFixed(0)} MB RSS`);
       await warm(big);
+      const floor = await timed(process.execPath, ['-e', FLOOR, big]);
+      log(`  floor (node start-up + reading the file): ${floor.wall.toFixed(2)} s wall, ${floor.cpu.toFixed(2)} s CPU`);
+      await warm(big);
       const peer = await timed('tshark', ['-r', big, '-d', 'udp.port==8472,vxlan', '-q', '-z', 'conv,udp']);
       log(`  tshark: ${peer.wall.toFixed(2)} s wall, ${peer.cpu.toFixed(2)} s CPU, ${peer.rssMb.toFixed(0)} MB RSS`);
 
@@ -99,15 +107,15 @@ const suite: Suite = {
       const mismatches = keys.filter((k) => theirs.get(k) !== mine.get(k)).map((k) => `${k}: ours ${mine.get(k) ?? 0} tshark ${theirs.get(k) ?? 0}`);
       for (const m of mismatches) log(`  MISMATCH ${m}`);
       const flat = oursSmall.rssMb > 0 && ours.rssMb <= oursSmall.rssMb * 1.25 + 16;
-      const ratio = peer.wall / ours.wall;
-      const cpuRatio = peer.cpu / ours.cpu;
+      const wallRatio = peer.wall / ours.wall;
+      const ratio = Number.isFinite(ours.cpu) ? peer.cpu / ours.cpu : wallRatio;
       const mb = g.bytes / MB;
       const result: SuiteResult = {
         suite: 'pcap-scan',
-        ours: { label: 'flannel-doctor pcap', unit: 'MiB/s', value: mb / ours.wall, note: `${ours.wall.toFixed(2)} s, ${ours.rssMb.toFixed(0)} MB RSS (${oursSmall.rssMb.toFixed(0)} MB at ¼ size)` },
-        peer: { label: `tshark ${tsharkVersion} -z conv,udp`, unit: 'MiB/s', value: mb / peer.wall, note: `${peer.wall.toFixed(2)} s, ${peer.rssMb.toFixed(0)} MB RSS` },
+        ours: { label: 'flannel-doctor pcap', unit: 'MiB per CPU-s', value: mb / ours.cpu, note: `${ours.cpu.toFixed(2)} s CPU, ${ours.wall.toFixed(2)} s wall, ${ours.rssMb.toFixed(0)} MB RSS (${oursSmall.rssMb.toFixed(0)} MB at ¼ size)` },
+        peer: { label: `tshark ${tsharkVersion} -z conv,udp`, unit: 'MiB per CPU-s', value: mb / peer.cpu, note: `${peer.cpu.toFixed(2)} s CPU, ${peer.wall.toFixed(2)} s wall, ${peer.rssMb.toFixed(0)} MB RSS` },
         ratio,
-        target: '>= 100x tshark, same per-pair VXLAN counts, RSS flat in file size',
+        target: '>= 100x tshark (CPU), same per-pair VXLAN counts, RSS flat in file size',
         met: ratio >= 100 && mismatches.length === 0 && flat,
         extra: {
           mib: Math.round(mb),
@@ -116,7 +124,9 @@ const suite: Suite = {
           pairs: keys.length,
           countMismatches: mismatches.length,
           ...(mismatches.length ? { firstMismatch: mismatches[0] } : {}),
-          cpuRatio: Number(cpuRatio.toFixed(1)),
+          wallRatio: Number(wallRatio.toFixed(1)),
+          floorCpuSeconds: Number(floor.cpu.toFixed(2)),
+          floorRatio: Number((peer.cpu / floor.cpu).toFixed(1)),
           oursCpuSeconds: Number(ours.cpu.toFixed(2)),
           peerCpuSeconds: Number(peer.cpu.toFixed(2)),
           oursRssMb: Math.round(ours.rssMb),

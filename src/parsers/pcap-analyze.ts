@@ -56,6 +56,7 @@ export class CaptureAnalyzer implements PacketSink {
   private readonly vxPorts: Uint8Array = new Uint8Array(65536);
   private readonly ports: number[];
   private readonly linkTypes = new Set<number>();
+  private lastLink = -1;
   private vxlanPackets = 0;
   private readonly vnis = new Map<number, number>();
   private csGood = 0;
@@ -93,7 +94,10 @@ export class CaptureAnalyzer implements PacketSink {
     if (ts < this.firstTs) this.firstTs = ts;
     if (ts > this.lastTs) this.lastTs = ts;
     if (caplen < origLen) this.snapCut++;
-    if (!this.linkTypes.has(linkType)) this.linkTypes.add(linkType);
+    if (linkType !== this.lastLink) {
+      this.lastLink = linkType;
+      this.linkTypes.add(linkType);
+    }
     const end = off + caplen;
     let p = off;
     let et = 0;
@@ -240,7 +244,7 @@ export class CaptureAnalyzer implements PacketSink {
   }
 
   private vxlan(b: Buffer, u: number, end: number, udpLen: number, ipLen: number, fragment: boolean, ip: number, version: number): void {
-    const pair = version === 4 ? this.pair(ipv4At(b, ip + 12), ipv4At(b, ip + 16)) : this.pair(this.addrs.v6At(b, ip + 8), this.addrs.v6At(b, ip + 24));
+    const pair = this.pair(b, ip, version);
     pair.packets++;
     pair.bytes += ipLen;
     pair.lastTs = this.ts;
@@ -284,7 +288,10 @@ export class CaptureAnalyzer implements PacketSink {
     }
   }
 
-  private pair(src: number, dst: number): Pair {
+  /** The VXLAN direction of the IP header at b[ip]. (Addresses are read here, not passed in: a number above 2^30 passed to a call is boxed on the heap.) */
+  private pair(b: Buffer, ip: number, version: number): Pair {
+    const src = version === 4 ? ipv4At(b, ip + 12) : this.addrs.v6At(b, ip + 8);
+    const dst = version === 4 ? ipv4At(b, ip + 16) : this.addrs.v6At(b, ip + 24);
     const key = (Math.imul(src | 0, 0x9e3779b1) ^ Math.imul(dst | 0, 0x85ebca77)) & 0x3fffffff;
     let p = this.pairs.get(key) ?? null;
     const head = p;

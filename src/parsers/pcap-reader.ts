@@ -154,7 +154,7 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
   let pos = 24;
   let n = 0;
   for (;;) {
-    if (!w.ensure(pos, hdr)) {
+    if (pos - w.base + hdr > w.len && !w.ensure(pos, hdr)) {
       if (w.len - (pos - w.base) > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside the header of packet record ${n + 1} (${w.len - (pos - w.base)} of ${hdr} bytes)` };
       break;
     }
@@ -165,7 +165,7 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
       summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen} captured bytes: the file is corrupt from here on` });
       break;
     }
-    if (!w.ensure(pos, hdr + caplen)) {
+    if (pos - w.base + hdr + caplen > w.len && !w.ensure(pos, hdr + caplen)) {
       summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside packet record ${n + 1}: it claims ${caplen} bytes, ${w.len - (pos - w.base) - hdr} are there` };
       break;
     }

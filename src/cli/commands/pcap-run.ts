@@ -3,9 +3,7 @@ import type { CaptureEvidence } from '../../evidence/capture.js';
 import { emptyEvidence, type Evidence } from '../../evidence/types.js';
 import type { Format } from '../../report/index.js';
 import { styleFor } from '../../report/style.js';
-import { RULES } from '../../rules/index.js';
 import { mergeCaptures, readCaptureEvidence } from '../../sources/capture.js';
-import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
 import { parseSeverity } from '../output.js';
 import { renderCaptureSummary } from './pcap-render.js';
 import type { PcapCommandOptions } from './pcap.js';
@@ -39,6 +37,8 @@ export async function runPcap(files: string[], opts: PcapCommandOptions): Promis
     return 0;
   }
   mergeCaptures(evidence, captures);
+  // Loaded only to judge: --evidence needs no rules.
+  const [{ RULES }, { diagnoseEvidence }] = await Promise.all([import('../../rules/index.js'), import('../../sources/diagnose-evidence.js')]);
   // The capture alone: only the rules that judge captures (the rest would all be "not checked").
   const rules = opts.bundle ? RULES : RULES.filter((r) => r.needs.includes('probes.pcap'));
   const style = styleFor(process.stdout);
