@@ -51,6 +51,7 @@ function renderCause(c: Cause, all: readonly Cause[], sigs: readonly Signature[]
   for (const s of mine) {
     out.push(`### ${code(s.id)}`, '', `Confidence ${s.confidence}, specificity ${s.specificity}. Source: ${s.source}.`, '', 'Pattern (case-insensitive):', '', fence('regex', [s.pattern]), '', 'Matches, for example:', '', fence('text', s.samples), '', 'Does not match:', '', fence('text', s.counterSamples));
     if (s.alternatives?.length) out.push('', `Also possible with this text: ${s.alternatives.map((a) => `[${a}](${a}.md)`).join(', ')}.`);
+    if (s.check) out.push('', `When unsure, this decides: ${s.check}.`);
     out.push('');
   }
   const reporting = rules.filter((r) => r.causes.includes(c.id));

@@ -100,3 +100,19 @@ describe('corpus: held-out-style lines', () => {
     expect((HELD_OUT.length - misses.length) / HELD_OUT.length).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('corpus: real messages from public threads (corpus/threads.jsonl)', async () => {
+  const { judgeAnswer, parseCorpus, scoreAnswers } = await import('../src/catalog/evaluate.js');
+  const rows = parseCorpus(readFileSync(new URL('../corpus/threads.jsonl', import.meta.url), 'utf8'));
+  const score = scoreAnswers(rows.map((r) => judgeAnswer(r, classify(r.message))));
+
+  it(`answers at least 95% of ${rows.length} messages right`, () => {
+    for (const v of score.wrong) console.log(`WRONG ${v.row.id}: expected ${v.row.cause}, got ${v.answer.cause} (${v.answer.confidence})`);
+    expect(score.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('is right at least 97% of the time when it claims confidence >= 0.9', () => {
+    expect(score.confident.total).toBeGreaterThan(50);
+    expect(score.confident.precision).toBeGreaterThanOrEqual(0.97);
+  });
+});

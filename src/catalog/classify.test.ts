@@ -44,6 +44,42 @@ describe('classify: the innermost meaningful cause wins', () => {
   });
 });
 
+describe('classify: a generic prefix never outranks the specific text inside it', () => {
+  const cases: [string, string][] = [
+    [
+      "Error response from daemon: pull access denied for 210987654321.dkr.ecr.ap-south-1.amazonaws.com/shop/cart, repository does not exist or may require 'docker login': denied: Your authorization token has expired. Reauthenticate and try again.",
+      'image.auth-rejected',
+    ],
+    ['failed to resolve reference "123.dkr.ecr.us-east-2.amazonaws.com/x:1": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials', 'image.auth-missing'],
+    ['E0101 00:00:00.000000 1 main.go:330] Error registering network: failed to acquire lease: node "edge-2" pod cidr not assigned', 'flannel.no-pod-cidr'],
+    ['Error from server: error dialing backend: dial tcp: lookup worker-7 on 10.0.0.2:53: no such host', 'dns.node-resolver'],
+  ];
+  for (const [msg, cause] of cases) it(`${cause}: ${msg.slice(-50)}`, () => expect(classify(msg).cause).toBe(cause));
+});
+
+describe('classify: honest confidence', () => {
+  it('an ambiguous text answers below 0.9, names the other candidates and the check that decides', () => {
+    const c = classify('Error response from daemon: Head "https://ghcr.io/v2/acme/cli/manifests/3": denied: denied');
+    expect(c.confidence).toBeLessThan(0.9);
+    expect(c.alternatives.map((a) => a.cause)).toEqual(expect.arrayContaining(['image.auth-missing']));
+    expect(c.check).toMatch(/credential/);
+  });
+
+  it('a sure answer carries no check, and the same text of Docker Hub answers for a missing and a private repository alike', () => {
+    expect(classify('failed to do request: Head "https://r.example/v2/x/manifests/1": x509: certificate signed by unknown authority').check).toBeUndefined();
+    const c = classify("Error response from daemon: pull access denied for acme/billing, repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
+    expect(c.confidence).toBeLessThan(0.9);
+    expect([c.cause, ...c.alternatives.map((a) => a.cause)]).toEqual(expect.arrayContaining(['image.not-found', 'image.auth-missing']));
+  });
+
+  it('NXDOMAIN from nslookup is an answer, not a broken path: unknown with the check, unless it came from a node resolver', () => {
+    const pod = classify("Server:    10.96.0.10\nAddress:   10.96.0.10:53\n\n** server can't find kubernetes.default: NXDOMAIN");
+    expect(pod.cause).toBe('unknown');
+    expect(pod.check).toMatch(/full name/);
+    expect(classify("Server:  127.0.0.53\nAddress: 127.0.0.53#53\n\n** server can't find kubernetes.default: NXDOMAIN").cause).toBe('dns.node-resolver');
+  });
+});
+
 describe('classify: robustness', () => {
   it('handles empty, whitespace, binary garbage and huge lines', () => {
     expect(classify('').cause).toBe('unknown');

@@ -314,15 +314,21 @@ function rank(message: string, text: string, sigs: Compiled[], cand: Int32Array,
     }
   }
   if (!best || !bestMatch || !hits) return { message, cause: 'unknown', confidence: 0, alternatives: [] };
-  return {
+  const confidence = best.sig.cause === 'unknown' ? 0 : best.sig.confidence;
+  const out: Classification = {
     message,
     cause: best.sig.cause,
-    confidence: best.sig.cause === 'unknown' ? 0 : best.sig.confidence,
+    confidence,
     signature: best.sig.id,
     matched: bestMatch[0].length > 240 ? bestMatch[0].slice(0, 240) + '…' : bestMatch[0],
     alternatives: alternativesOf(best, hits),
   };
+  if (best.sig.check && confidence < SURE) out.check = best.sig.check;
+  return out;
 }
+
+/** From this confidence an answer claims to be sure; below it `explain` adds the deciding check. */
+export const SURE = 0.9;
 
 function alternativesOf(best: Compiled, hits: { c: Compiled; at: number }[]): Classification['alternatives'] {
   const out: Classification['alternatives'] = [];

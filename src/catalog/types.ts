@@ -48,6 +48,11 @@ export interface Signature {
   source: string;
   /** Other causes that fit the same text, shown as alternatives. */
   alternatives?: string[];
+  /**
+   * For a text that fits several causes: the one check that decides between them (a file, command or
+   * field to look at). `explain` shows it whenever its answer is not sure (confidence below 0.9).
+   */
+  check?: string;
 }
 
 export interface Classification {
@@ -58,4 +63,6 @@ export interface Classification {
   /** The matched fragment, for evidence. */
   matched?: string;
   alternatives: { cause: string; confidence: number; signature: string }[];
+  /** When the answer is not sure (confidence below 0.9, or unknown): the check that decides. */
+  check?: string;
 }

@@ -284,6 +284,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
     fix: [
       'Read the condition message: kubectl describe node <node> | sed -n "/Conditions/,/Addresses/p"',
       'On the node: systemctl status kubelet containerd; journalctl -u kubelet --since -10m',
+      'If the kubelet exits at start-up, its last "failed to run Kubelet" line says why: swap on (swapoff -a and drop the swap line from /etc/fstab, or set failSwapOn: false), or a cgroup driver different from the runtime\'s (cgroupDriver in /var/lib/kubelet/config.yaml must match SystemdCgroup in containerd\'s config.toml).',
       'If the message says the network plugin is not ready, fix the CNI cause (cni.config-missing).',
     ],
     verify: ['kubectl get nodes'],

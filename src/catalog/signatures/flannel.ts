@@ -79,8 +79,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.no-valid-interface',
     cause: 'flannel.wrong-iface',
-    re: /failed to find any valid interface to use|failed to find interface to use that matches|could not match pattern \S+ to any of the available network interfaces|could not find valid interface matching|failed to get default (v6 )?interface|failed to find ipv[46] address for interface/,
-    anchors: ['valid interface', 'interface to use that matches', 'available network interfaces', 'default interface', 'default v6 interface', 'address for interface'],
+    re: /failed to find any valid interface to use|failed to find interface to use that matches|could not match pattern \S+ to any of the available network interfaces|could not find valid interface matching|failed to get default (v6 )?interface|failed to find ipv[46] address for interface|error looking up interface \S+: |no interface with given ip found|unable to find default route/,
+    anchors: ['valid interface', 'interface to use that matches', 'available network interfaces', 'default interface', 'default v6 interface', 'address for interface', 'error looking up interface', 'no interface with given ip', 'unable to find default route'],
     confidence: 0.9,
     specificity: 92,
     source: 'facts §4.1 (interface selection), §1.5 (--iface, --iface-regex)',
@@ -290,5 +290,22 @@ export const FLANNEL_SIGNATURES: Signature[] = [
       'Readiness probe failed: HTTP probe failed with statuscode: 503 body: flanneld is not ready yet',
     ],
     counterSamples: ['kube-flannel   kube-flannel-ds-7xq2m   1/1   Running   0   40m'],
+  }),
+  sig({
+    id: 'flannel.etcd-network-config',
+    cause: 'flannel.config-invalid',
+    // flanneld with the etcd subnet manager reads <etcd-prefix>/config: missing key (etcd v2 error 100) or unparsable JSON.
+    re: /(failed to retrieve|couldn't fetch|error fetching) network config: (100: key not found|invalid character|unexpected end of json|json: cannot unmarshal)|failed to create subnetmanager: 100: key not found/,
+    anchors: ['network config: ', 'subnetmanager: 100: key not found'],
+    confidence: 0.92,
+    specificity: 95,
+    alternatives: ['flannel.daemon-down'],
+    check: 'etcdctl get <--etcd-prefix>/config (default /coreos.com/network/config): it must exist under the prefix flanneld is given and hold valid JSON such as {"Network": "10.244.0.0/16", "Backend": {"Type": "vxlan"}}',
+    source: 'flannel etcd subnet manager (pkg/subnet/etcd: network config at <prefix>/config), facts §1.3',
+    samples: [
+      'E0312 08:00:00.000000 1201 main.go:330] Couldn\'t fetch network config: 100: Key not found (/coreos.com/network) [12]',
+      'E0312 08:00:01.000000 1201 network.go:102] failed to retrieve network config: invalid character \'N\' looking for beginning of object key string',
+    ],
+    counterSamples: ['I0312 08:00:00.000000 1 main.go:386] Found network config - Backend type: vxlan'],
   }),
 ];

@@ -1,8 +1,10 @@
 import type { Signature } from '../types.js';
 import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
+import { CONTROLPLANE_SIGNATURES } from './controlplane.js';
 import { DNS_SIGNATURES } from './dns.js';
 import { FLANNEL_SIGNATURES } from './flannel.js';
 import { IMAGE_SIGNATURES } from './image.js';
+import { KUBELET_SIGNATURES } from './kubelet.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry.js';
 import { RUNTIME_CNI_SIGNATURES } from './runtime-cni.js';
@@ -14,6 +16,8 @@ export const SIGNATURES: readonly Signature[] = [
   ...RUNTIME_CNI_SIGNATURES,
   ...FLANNEL_SIGNATURES,
   ...NODE_SIGNATURES,
+  ...KUBELET_SIGNATURES,
+  ...CONTROLPLANE_SIGNATURES,
   ...DNS_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
 ];

@@ -23,18 +23,51 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.find-plugin',
     cause: 'cni.plugin-missing',
-    re: /failed to find plugin \\?"[\w.-]+\\?" in path|exec: \\?"(iptables|ip6tables|nsenter|ipset)\\?": executable file not found|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
+    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(iptables|ip6tables|nsenter|ipset)\\?": executable file not found|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
     anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
-    confidence: 0.95,
+    // The binary a config names is absent; for a name flannel's own config does not use, the active
+    // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
+    confidence: 0.85,
     specificity: 95,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
+    check: 'ls /opt/cni/bin and ls /etc/cni/net.d: install the missing binary (containernetworking plugins release), or remove a config file in /etc/cni/net.d that sorts before 10-flannel.conflist and names plugins this cluster does not use',
     source: 'facts §4.2 (libcni find), §2.7 (portmap needs iptables), §3',
     samples: [
-      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="flannel" failed (add): failed to find plugin "flannel" in path [/opt/cni/bin]',
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="portmap" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]',
       'plugin type="flannel" failed (add): failed to delegate add: failed to find plugin "bridge" in path [/opt/cni/bin /usr/libexec/cni]',
       'plugin type="portmap" failed (add): failed to open iptables: exec: "iptables": executable file not found in $PATH',
     ],
-    counterSamples: ['no networks found in /etc/cni/net.d'],
+    counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'cni.find-flannel-plugin',
+    cause: 'cni.plugin-missing',
+    // flannel's own binary: copied to /opt/cni/bin by the install-cni-plugin initContainer, wiped by a kubernetes-cni package upgrade.
+    re: /failed to find plugin \\?"flannel\\?" in path/,
+    anchors: ['failed to find plugin'],
+    confidence: 0.95,
+    specificity: 96,
+    alternatives: ['flannel.daemon-down'],
+    source: 'facts §3 (flannel CNI binary), §4.2 (libcni find)',
+    samples: [
+      'E0208 18:53:32.174927 10591 remote_runtime.go:198] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox \\"ab12\\": plugin type=\\"flannel\\" failed (add): failed to find plugin \\"flannel\\" in path [/opt/cni/bin]"',
+      'plugin type="flannel" name="cbr0" failed (delete): failed to find plugin "flannel" in path [/opt/cni/bin]',
+    ],
+    counterSamples: ['failed to find plugin "portmap" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'cni.no-valid-networks',
+    cause: 'cni.config-invalid',
+    // Config files exist but none validates (kubelet's libcni check includes that every plugin binary is there).
+    re: /no valid networks found in/,
+    anchors: ['no valid networks found'],
+    confidence: 0.6,
+    specificity: 89,
+    alternatives: ['cni.plugin-missing', 'cni.config-missing'],
+    check: 'the kubelet or containerd log line before it ("Error validating CNI config list" / "failed to load cni config") names the reason: a plugin binary missing from /opt/cni/bin, or bad JSON or cniVersion in /etc/cni/net.d',
+    source: 'libcni / kubelet CNI config validation (facts §4.4)',
+    samples: ['W0110 10:00:00.000000 900 cni.go:239] Unable to update cni config: no valid networks found in /etc/cni/net.d', 'Unable to update cni config: no valid networks found in /etc/cni/net.d/'],
+    counterSamples: ['Unable to update cni config: no networks found in /etc/cni/net.d'],
   }),
   sig({
     id: 'cni.not-initialized',

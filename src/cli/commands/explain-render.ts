@@ -17,6 +17,8 @@ export interface ExplainJson {
   signature: string | null;
   matched: string | null;
   alternatives: { cause: string; confidence: number }[];
+  /** Present when the answer is not sure: the check that decides between the candidates. */
+  check?: string;
   fix?: string[];
   verify?: string[];
   explanation?: string;
@@ -37,6 +39,7 @@ export function toJson(c: Classification, full = false): ExplainJson {
     signature: c.signature ?? null,
     matched: c.matched ?? null,
     alternatives: c.alternatives.map((a) => ({ cause: a.cause, confidence: a.confidence })),
+    ...(c.check ? { check: c.check } : {}),
   };
   if (full && cause) {
     const facts = messageFacts(c.message);
@@ -60,6 +63,7 @@ export function renderExplanation(c: Classification, style: Style): string {
       out.push('', style.bold('check these:'));
       for (const a of c.alternatives) out.push(`  - ${a.cause}: ${getCause(a.cause)?.title ?? ''}`);
     }
+    if (c.check) out.push('', `${style.bold('to decide:')} ${c.check}`);
     out.push('', 'Run `flannel-doctor diagnose` to decide from evidence.');
     return out.join('\n') + '\n';
   }
@@ -94,6 +98,7 @@ export function renderExplanation(c: Classification, style: Style): string {
     out.push('', style.bold('also possible:'));
     for (const a of c.alternatives) out.push(`  - ${a.cause} ${style.dim(`(${a.confidence.toFixed(2)})`)} ${getCause(a.cause)?.title ?? ''}`);
   }
+  if (c.check) out.push('', `${style.bold('to decide:')} ${c.check}`);
   if (cause?.docs?.length) out.push('', `${style.bold('read more:')} ${cause.docs.join('; ')}; docs/causes/${c.cause}.md`);
   return out.join('\n') + '\n';
 }

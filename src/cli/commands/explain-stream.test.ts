@@ -100,11 +100,12 @@ describe('explain --stdin fast path', () => {
     expect(lines).toHaveLength(input.length);
     lines.forEach((l, i) => {
       const c = classify(input[i]);
-      expect({ cause: l.cause, confidence: l.confidence, signature: l.signature, alternatives: l.alternatives }, input[i]).toEqual({
+      expect({ cause: l.cause, confidence: l.confidence, signature: l.signature, alternatives: l.alternatives, check: l.check }, input[i]).toEqual({
         cause: c.cause,
         confidence: c.confidence,
         signature: c.signature ?? null,
         alternatives: c.alternatives.map((a) => a.cause),
+        check: c.check,
       });
     });
   });

@@ -49,7 +49,7 @@ function jsonLine(line: string, c: Classification): string {
   let s = jsonHead(line) + jsonTail(c);
   s += ',"alternatives":[';
   for (let i = 0; i < c.alternatives.length; i++) s += (i ? ',"' : '"') + c.alternatives[i].cause + '"';
-  return s + ']}\n';
+  return s + (c.check ? `],"check":${JSON.stringify(c.check)}}\n` : ']}\n');
 }
 
 /** Whole tails for answers from a single matching signature (the common case), built once each. */

@@ -1,0 +1,41 @@
+import type { Signature } from '../types.js';
+import { sig } from './define.js';
+
+/**
+ * The controller-manager's node IPAM (pkg/controller/nodeipam): it gives each node a podCIDR out of
+ * --cluster-cidr. When it cannot, flannel (and every CNI that reads node.spec.podCIDR) has no lease.
+ */
+export const CONTROLPLANE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'controlplane.cidr-allocation-failed',
+    cause: 'flannel.no-pod-cidr',
+    re: /cidr allocation failed|no remaining cidrs left to allocate|failed to allocate cidr|cidrnotavailable|invalid --cluster-cidr, mask size of cluster cidr must be|must specify --cluster-cidr when --allocate-node-cidrs/,
+    anchors: ['cidr allocation failed', 'no remaining cidrs', 'failed to allocate cidr', 'cidrnotavailable', 'invalid --cluster-cidr', 'must specify --cluster-cidr'],
+    confidence: 0.92,
+    specificity: 94,
+    alternatives: ['flannel.network-mismatch'],
+    check: 'kube-controller-manager flags (/etc/kubernetes/manifests/kube-controller-manager.yaml): --allocate-node-cidrs=true, --cluster-cidr large enough for one --node-cidr-mask-size block per node (a /16 with /24 gives 256 nodes)',
+    source: 'node IPAM controller (range allocator) errors and events; facts §1.6 (flannel needs node.spec.podCIDR)',
+    samples: [
+      'E0905 10:11:12.000000 1 controller_utils.go:262] Error while processing Node Add/Delete: failed to allocate cidr from cluster cidr at idx:0: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range',
+      'Normal  CIDRNotAvailable  3m (x12 over 40m)  cidrAllocator  Node worker-9 status is now: CIDRNotAvailable',
+    ],
+    counterSamples: ['I0905 10:11:12.000000 1 range_allocator.go:380] Set node worker-9 PodCIDR to [10.244.9.0/24]'],
+  }),
+  sig({
+    id: 'controlplane.node-podcidr-not-set',
+    cause: 'flannel.no-pod-cidr',
+    // Other network plugins word flannel's "pod cidr not assigned" their own way: the node has no spec.podCIDR.
+    re: /podcidrs? (is )?not set for node|node\.spec\.podcidrs? (is )?(empty|not set)|failed to get pod cidr details from node\.spec|node has no pod ?cidrs?|waiting for node \S+ to be assigned a pod ?cidr/,
+    anchors: ['not set for node', 'node.spec.podcidr', 'pod cidr details', 'has no pod', 'to be assigned a pod'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR — empty means the controller-manager does not allocate (--allocate-node-cidrs=true and --cluster-cidr, i.e. kubeadm init --pod-network-cidr)',
+    source: 'network plugins that read node.spec.podCIDR (same mechanism as flannel\'s kube subnet manager, facts §1.6)',
+    samples: [
+      'E0301 12:00:00.000000 1 network_routes_controller.go:101] Failed to get pod CIDR details from Node.spec: node.Spec.PodCIDR not set for node: edge-4',
+      'level=info msg="Waiting for node edge-4 to be assigned a podCIDR"',
+    ],
+    counterSamples: ['PodCIDR:                      10.244.4.0/24'],
+  }),
+];

@@ -1,0 +1,91 @@
+import type { Signature } from '../types.js';
+import { sig } from './define.js';
+
+/**
+ * The kubelet refusing to start, and CRI clients (crictl, kubeadm) that find no runtime: texts of
+ * the kubelet's start-up checks (cmd/kubelet/app/server.go, pkg/kubelet/cm) and of cri-tools.
+ * A kubelet that exits leaves its node NotReady; the message names why.
+ */
+export const KUBELET_SIGNATURES: Signature[] = [
+  sig({
+    id: 'kubelet.swap-on',
+    cause: 'node.not-ready',
+    // kubelet: "running with swap on is not supported, please disable swap!"; kubeadm preflight: "[ERROR Swap]".
+    re: /running with swap on is not supported|\[error swap\]|swap is on, and failswapon|swap_util\.go[^\n]{0,80}swap is on/,
+    anchors: ['swap on is not supported', '[error swap]', 'failswapon', 'swap is on'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'kubelet start-up check (cmd/kubelet/app/server.go: failSwapOn) and kubeadm preflight Swap',
+    samples: [
+      'E1107 08:12:40.113204    4410 run.go:74] "command failed" err="failed to run Kubelet: running with swap on is not supported, please disable swap! or set --fail-swap-on flag to false"',
+      '\t[ERROR Swap]: running with swap on is not supported. Please disable swap',
+    ],
+    counterSamples: ['I1107 08:12:40.113204 4410 server.go:521] "Swap is off"'],
+  }),
+  sig({
+    id: 'kubelet.cgroup-driver-mismatch',
+    cause: 'node.not-ready',
+    // pkg/kubelet: "misconfiguration: kubelet cgroup driver: %q is different from docker cgroup driver: %q".
+    re: /kubelet cgroup driver: [^\n]{0,40} is different from [\w-]+ cgroup driver|cgroup driver mismatch|expected cgroupdriver=\w+ but got/,
+    anchors: ['cgroup driver', 'cgroupdriver'],
+    confidence: 0.93,
+    specificity: 95,
+    source: 'kubelet start-up check of the runtime cgroup driver (dockershim era) and the CRI RuntimeConfig cgroup driver',
+    samples: [
+      'failed to run Kubelet: failed to create kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different from docker cgroup driver: "cgroupfs"',
+      'F0311 10:01:02.000000 2210 server.go:269] failed to run Kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd"',
+    ],
+    counterSamples: ['cgroupDriver: systemd'],
+  }),
+  sig({
+    id: 'kubelet.failed-to-run',
+    cause: 'node.not-ready',
+    // The kubelet's top-level start-up error: the cause is the text after it (other signatures outrank this one).
+    re: /failed to run kubelet: |kubelet\.service: main process exited, code=exited/,
+    anchors: ['failed to run kubelet', 'kubelet.service: main process exited'],
+    confidence: 0.7,
+    specificity: 45,
+    alternatives: ['runtime.unavailable'],
+    check: 'journalctl -u kubelet -b | grep -m1 -A2 "failed to run Kubelet": the text after it names why the kubelet exits',
+    source: 'kubelet start-up (cmd/kubelet/app/server.go "failed to run Kubelet")',
+    samples: [
+      'E0412 09:00:01.000000 1201 run.go:74] "command failed" err="failed to run Kubelet: failed to construct kubelet dependencies: unable to load client CA file /etc/kubernetes/pki/ca.crt: open /etc/kubernetes/pki/ca.crt: permission denied"',
+      'Apr 12 09:00:01 worker-3 systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE',
+    ],
+    counterSamples: ['Apr 12 09:00:01 worker-3 systemd[1]: Started kubelet: The Kubernetes Node Agent.'],
+  }),
+  sig({
+    id: 'cri.client-no-endpoint',
+    cause: 'runtime.unavailable',
+    // cri-tools: crictl tries the deprecated default endpoints, or a configured one that is not serving.
+    re: /make sure you are running as root and the (runtime|endpoint) has been started|runtime connect using default endpoints|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable/,
+    anchors: ['make sure you are running as root', 'using default endpoints', 'validate service connection', 'unable to determine', 'getting the runtime version failed', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'crictl --runtime-endpoint unix:///run/containerd/containerd.sock info; and /etc/crictl.yaml or the kubelet\'s --container-runtime-endpoint must name that socket',
+    source: 'cri-tools (crictl) connection errors; kubeadm preflight CRI check',
+    samples: [
+      'FATA[0002] validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/cri-dockerd.sock": rpc error: code = Unavailable desc = connection error',
+      "FATA[0010] connect: connect endpoint 'unix:///run/crio/crio.sock', make sure you are running as root and the endpoint has been started: context deadline exceeded",
+    ],
+    counterSamples: ['RuntimeName:  containerd\nRuntimeVersion:  v1.7.13'],
+  }),
+  sig({
+    id: 'kubelet.port-no-route',
+    cause: 'node.firewall',
+    // The API server dialling a kubelet (logs, exec, port-forward): "no route to host" is what a REJECT with icmp-host-prohibited looks like.
+    re: /(error dialing backend|:10250\/)[^\n]{0,300}(no route to host|connect: connection refused|i\/o timeout)/,
+    anchors: ['error dialing backend', ':10250/'],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['flannel.wrong-iface', 'node.not-ready'],
+    check: 'on the target node: firewall-cmd --list-all (or iptables-save | grep REJECT) must allow TCP 10250 from the control plane; and the node\'s InternalIP (kubectl get node -o wide) must be the address the API server can reach',
+    source: 'API server → kubelet streaming connection (kubectl logs/exec); facts §10.1 (kubelet port 10250 between nodes)',
+    samples: [
+      'Error from server: error dialing backend: dial tcp 172.16.4.22:10250: connect: no route to host',
+      'Error from server: Get "https://10.1.1.7:10250/containerLogs/web/api-0/api": dial tcp 10.1.1.7:10250: i/o timeout',
+    ],
+    counterSamples: ['Error from server (NotFound): pods "api-0" not found'],
+  }),
+];

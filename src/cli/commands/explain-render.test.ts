@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../catalog/classify.js';
+import { PLAIN } from '../../report/style.js';
+import { renderExplanation, toJson } from './explain-render.js';
+
+describe('explain output: the deciding check', () => {
+  it('is shown for an unsure answer, in text and JSON', () => {
+    const c = classify('Error: initializing source docker://quay.io/acme/relay:2: reading manifest 2 in quay.io/acme/relay: unauthorized: access to the requested resource is not authorized');
+    expect(c.confidence).toBeLessThan(0.9);
+    const text = renderExplanation(c, PLAIN);
+    expect(text).toMatch(/^to decide: .*repository/m);
+    expect(text).toMatch(/also possible:\n {2}- image\.not-found/);
+    expect(toJson(c).check).toBe(c.check);
+  });
+
+  it('is shown for a recognised unknown', () => {
+    const text = renderExplanation(classify("nslookup: can't resolve 'orders.shop'"), PLAIN);
+    expect(text).toMatch(/^cause: unknown/);
+    expect(text).toMatch(/^to decide: /m);
+  });
+
+  it('is absent from a sure answer', () => {
+    const c = classify('Warning  Failed  kubelet  Failed to pull image "x/y:1": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/x/y:1": failed to resolve reference "docker.io/x/y:1": unexpected status from HEAD request to https://registry-1.docker.io/v2/x/y/manifests/1: 429 Too Many Requests');
+    expect(c.cause).toBe('image.rate-limited');
+    expect(renderExplanation(c, PLAIN)).not.toMatch(/to decide:/);
+    expect('check' in toJson(c)).toBe(false);
+  });
+});
