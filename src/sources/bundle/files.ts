@@ -1,9 +1,9 @@
 /** File-level helpers for bundles: walking a tree, opening .tar.gz, turning byte offsets into lines. */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
+import { extractBounded, type ExtractLimits } from './extract.js';
 
 /** Every regular file under dir (relative paths, sorted). */
 export async function walk(dir: string, rel = ''): Promise<string[]> {
@@ -20,9 +20,10 @@ export async function walk(dir: string, rel = ''): Promise<string[]> {
 
 /**
  * A bundle path as a directory: a directory as is, a .tar.gz/.tgz/.tar extracted to a temp dir
- * (removed by `cleanup`). The tar package refuses absolute paths and `..` entries.
+ * (removed by `cleanup`) by the bounded extractor, which writes only regular files and directories
+ * at relative paths.
  */
-export async function openBundle(path: string): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function openBundle(path: string, limits?: ExtractLimits): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   let st;
   try {
     st = await stat(path);
@@ -31,16 +32,9 @@ export async function openBundle(path: string): Promise<{ dir: string; cleanup: 
   }
   if (st.isDirectory()) return { dir: path, cleanup: async () => {} };
   if (!/\.(tar\.gz|tgz|tar)$/i.test(path)) throw new InputError(path, 'a bundle is a directory or a .tar.gz/.tgz/.tar archive');
-  const dir = await mkdtemp(join(tmpdir(), 'fd-bundle-'));
-  try {
-    // tar loads only for archives: a directory bundle never needs it.
-    const { x: untar } = await import('tar');
-    await untar({ file: path, cwd: dir, strict: true, preservePaths: false });
-  } catch (e) {
-    await rm(dir, { recursive: true, force: true });
-    throw new InputError(path, `cannot extract the archive: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  if (!st.isFile()) throw new InputError(path, 'not a regular file (a FIFO or device is not read)');
+  // Streamed with limits on size, ratio and entries; no temp dir is left on failure (./extract.ts).
+  return extractBounded(path, limits);
 }
 
 /** 1-based line of a byte offset (read only when a problem needs it). */

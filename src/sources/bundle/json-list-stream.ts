@@ -16,7 +16,9 @@ export type ListEvent =
   | { type: 'end'; envelope?: unknown; itemsSeen: boolean; problem?: { offset: number; message: string } };
 
 /** Largest envelope kept (a single-object file is all envelope). */
-const MAX_ENVELOPE = 64 * 1024 * 1024;
+export const MAX_ENVELOPE = 64 * 1024 * 1024;
+/** Largest list item parsed; a bigger one is skipped (its bytes are dropped as they stream past). */
+export const MAX_ITEM = 64 * 1024 * 1024;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -27,12 +29,19 @@ const RBRACKET = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 
+const mb = (n: number) => (n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${Math.round(n / 1024)} KB`);
+
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /** The push-driven scanner: feed chunks, collect events. */
 export class JsonListScanner {
+  constructor(
+    private readonly maxItem = MAX_ITEM,
+    private readonly maxEnvelope = MAX_ENVELOPE,
+  ) {}
+
   private depth = 0;
   private inString = false;
   private escape = false;
@@ -57,6 +66,9 @@ export class JsonListScanner {
   private itemOffset = 0;
   private itemScalar = false;
   private itemIndex = 0;
+  private itemSize = 0;
+  private itemOversize = false;
+  private itemsNotArray = false;
   // envelope
   private envParts: Buffer[] = [];
   private envStart = -1;
@@ -73,7 +85,7 @@ export class JsonListScanner {
     let i = 0;
     // A UTF-8 byte-order mark (files saved by Windows editors / PowerShell redirection)
     if (this.offset === 0 && n >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
-    if (this.itemStart === -2) this.itemStart = 0; // item continues from the last chunk
+    // an item continuing from the last chunk keeps itemStart -2: its bytes here start at 0
     if (this.envStart === -2) this.envStart = 0;
     let nextBs = -1; // cached position of the next backslash in this chunk (-1 = unknown)
     while (i < n) {
@@ -162,6 +174,7 @@ export class JsonListScanner {
       } else if (this.itemScalar && this.itemStart !== -1 && this.depth === this.itemsDepth && (c === COMMA || c === RBRACKET)) {
         this.finishItem(chunk, i); // a scalar that spanned a chunk boundary
       }
+      if (this.depth === 1 && !this.bareArray && this.awaitingValue && this.lastKey === 'items' && c !== COLON && c !== LBRACKET && c !== 0x6e /* null: no items */) this.itemsNotArray = true;
       switch (c) {
         case QUOTE:
           this.inString = true;
@@ -216,8 +229,14 @@ export class JsonListScanner {
       i++;
     }
     // chunk ends: keep the unfinished item's and envelope's bytes
-    if (this.itemStart >= 0) {
-      this.itemParts.push(chunk.subarray(this.itemStart));
+    if (this.itemStart >= 0 || this.itemStart === -2) {
+      const part = chunk.subarray(this.itemStart === -2 ? 0 : this.itemStart);
+      this.itemSize += part.length;
+      if (this.itemSize > this.maxItem) {
+        // too big to parse: drop its bytes as they pass, so memory stays bounded
+        this.itemOversize = true;
+        this.itemParts = [];
+      } else this.itemParts.push(part);
       this.itemStart = -2;
     }
     if (this.envStart >= 0) {
@@ -237,8 +256,10 @@ export class JsonListScanner {
       problem = { offset: this.offset, message: `the JSON ends early (truncated at byte ${this.offset}${this.itemsDepth ? `, inside item ${this.itemIndex}` : ''})` };
     }
     let envelope: unknown;
-    if (!this.bareArray && this.envParts.length && !problem) {
-      if (this.envOverflow) problem = { offset: 0, message: `an object larger than ${MAX_ENVELOPE / 1024 / 1024} MB outside "items" is not read` };
+    if (!problem && this.itemsNotArray) problem = { offset: 0, message: '"items" is not an array: no item read' };
+    // (the overflow drops the envelope's parts, so it is checked on its own)
+    if (!this.bareArray && (this.envParts.length || this.envOverflow) && !problem) {
+      if (this.envOverflow) problem = { offset: 0, message: `an object larger than ${mb(this.maxEnvelope)} outside "items" is not read` };
       else {
         try {
           envelope = JSON.parse(Buffer.concat(this.envParts).toString('utf8'));
@@ -264,20 +285,27 @@ export class JsonListScanner {
 
   private finishItem(chunk: Buffer, end: number): void {
     const start = this.itemStart === -2 ? 0 : this.itemStart;
-    let bytes: Buffer;
-    if (this.itemParts.length) {
-      this.itemParts.push(chunk.subarray(start, end));
-      bytes = Buffer.concat(this.itemParts);
-      this.itemParts = [];
-    } else bytes = chunk.subarray(start, end);
     const index = this.itemIndex++;
-    try {
-      this.events.push({ type: 'item', value: JSON.parse(bytes.toString('utf8')), index, offset: this.itemOffset, listKind: this.listKind });
-    } catch (e) {
-      const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-      const at = pos ? this.itemOffset + Number(pos[1]) : this.itemOffset;
-      this.events.push({ type: 'bad-item', index, offset: at, message: `item ${index} is not valid JSON (at byte ${at})` });
+    const size = this.itemSize + (end - start);
+    if (this.itemOversize || size > this.maxItem) {
+      this.events.push({ type: 'bad-item', index, offset: this.itemOffset, message: `item ${index} is ${mb(size)}, larger than the ${mb(this.maxItem)} read: skipped (at byte ${this.itemOffset})` });
+    } else {
+      let bytes: Buffer;
+      if (this.itemParts.length) {
+        this.itemParts.push(chunk.subarray(start, end));
+        bytes = Buffer.concat(this.itemParts);
+      } else bytes = chunk.subarray(start, end);
+      try {
+        this.events.push({ type: 'item', value: JSON.parse(bytes.toString('utf8')), index, offset: this.itemOffset, listKind: this.listKind });
+      } catch (e) {
+        const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+        const at = pos ? this.itemOffset + Number(pos[1]) : this.itemOffset;
+        this.events.push({ type: 'bad-item', index, offset: at, message: `item ${index} is not valid JSON (at byte ${at})` });
+      }
     }
+    this.itemParts = [];
+    this.itemSize = 0;
+    this.itemOversize = false;
     this.itemStart = -1;
     this.itemScalar = false;
   }
@@ -292,7 +320,7 @@ export class JsonListScanner {
   private addEnvelope(b: Buffer): void {
     if (this.envOverflow) return;
     this.envSize += b.length;
-    if (this.envSize > MAX_ENVELOPE) {
+    if (this.envSize > this.maxEnvelope) {
       this.envOverflow = true;
       this.envParts = [];
       return;
@@ -308,8 +336,8 @@ export class JsonListScanner {
 }
 
 /** Streams a file's list items (and finally its envelope); never throws on bad content. */
-export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chunkSize = 1 << 20): AsyncGenerator<ListEvent> {
-  const scanner = new JsonListScanner();
+export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chunkSize = 1 << 20, limits: { maxItem?: number; maxEnvelope?: number } = {}): AsyncGenerator<ListEvent> {
+  const scanner = new JsonListScanner(limits.maxItem, limits.maxEnvelope);
   const input = typeof file === 'string' ? createReadStream(file, { highWaterMark: chunkSize }) : file;
   for await (const chunk of input) {
     const evs = scanner.push(chunk as Buffer);

@@ -8,13 +8,14 @@
  * kind-less layout, the folder name. A malformed file or item is recorded as unreadable (file, byte,
  * line) and the rest goes on.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { ClusterEvidence } from '../../evidence/cluster.js';
 import { ClusterBuilder, KIND_KEY, type BuilderOptions } from '../../evidence/from-kube.js';
 import { EVIDENCE_SCHEMA_VERSION, emptyEvidence, type Evidence } from '../../evidence/types.js';
+import { readBounded, type ReadRefused } from '../bounded-read.js';
 import { lineAt, openBundle, walk } from './files.js';
+import { checkOwnEvidence } from './own-schema.js';
 import { BUNDLE_FORMAT, EVIDENCE_FILE, MANIFEST_FILE, type BundleManifest } from './format.js';
 import { streamJsonList } from './json-list-stream.js';
 
@@ -48,6 +49,8 @@ const PATH_KINDS: Record<string, string> = {
 
 /** YAML is parsed whole; bigger YAML files are refused with a note (use -o json for big lists). */
 const MAX_YAML = 64 * 1024 * 1024;
+/** Our own evidence.json is parsed whole (it holds projections, not raw objects). */
+const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
 
 export async function readBundle(path: string, opts: BundleOptions = {}): Promise<BundleRead> {
   const { dir, cleanup } = await openBundle(path);
@@ -68,23 +71,32 @@ export async function readBundle(path: string, opts: BundleOptions = {}): Promis
 async function readOwn(dir: string, manifestFile: string, shown: string, opts: BundleOptions): Promise<BundleRead> {
   const root = dirname(manifestFile) === '.' ? '' : dirname(manifestFile);
   let manifest: BundleManifest;
+  const manifestText = await readBounded(join(dir, manifestFile), { maxBytes: 1024 * 1024 }).catch((e: Error) => {
+    throw new InputError(`${shown}: ${manifestFile}`, `cannot read: ${e.message}`);
+  });
   try {
-    manifest = JSON.parse(await readFile(join(dir, manifestFile), 'utf8'));
+    manifest = JSON.parse(manifestText.toString('utf8'));
   } catch (e) {
     throw new InputError(`${shown}: ${manifestFile}`, `not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) throw new InputError(`${shown}: ${manifestFile}`, 'must be a JSON object');
   if (manifest.format !== BUNDLE_FORMAT) throw new InputError(`${shown}: ${manifestFile}`, `format is "${String(manifest.format)}", expected "${BUNDLE_FORMAT}"`, { field: 'format' });
   if (manifest.evidenceSchemaVersion > EVIDENCE_SCHEMA_VERSION) {
     throw new InputError(`${shown}: ${manifestFile}`, `evidence schema ${manifest.evidenceSchemaVersion} is newer than this flannel-doctor understands (${EVIDENCE_SCHEMA_VERSION}): upgrade`, { field: 'evidenceSchemaVersion' });
   }
   const evFile = join(dir, root, EVIDENCE_FILE);
-  let evidence: Evidence;
+  const evShown = `${shown}: ${join(root, EVIDENCE_FILE)}`;
+  // Not through a link, not a FIFO or device, bounded in size: a crafted bundle cannot hang or point elsewhere.
+  const evText = await readBounded(evFile, { maxBytes: MAX_EVIDENCE_BYTES, timeoutMs: 60_000 }).catch((e: Error) => {
+    throw new InputError(evShown, `cannot read: ${e.message}`);
+  });
+  let parsed: unknown;
   try {
-    evidence = JSON.parse(await readFile(evFile, 'utf8'));
+    parsed = JSON.parse(evText.toString('utf8'));
   } catch (e) {
-    throw new InputError(`${shown}: ${join(root, EVIDENCE_FILE)}`, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(evShown, `not valid JSON: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
-  if (typeof evidence !== 'object' || evidence === null) throw new InputError(`${shown}: ${EVIDENCE_FILE}`, 'not an evidence document');
+  const evidence = checkOwnEvidence(parsed, evShown);
   const base = emptyEvidence(['bundle']);
   const merged: Evidence = {
     ...base,
@@ -190,10 +202,13 @@ async function readCollectorErrors(b: ClusterBuilder, file: string, rel: string)
 }
 
 async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined): Promise<void> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return;
-  if (text.length > MAX_YAML) {
-    b.unreadable({ what: rel, reason: `YAML larger than ${MAX_YAML / 1024 / 1024} MB is not read: save big lists with -o json` });
+  // Size first, before a byte is read (a multi-GB YAML would never fit in a string anyway).
+  let text: string;
+  try {
+    text = (await readBounded(file, { maxBytes: MAX_YAML, timeoutMs: 60_000 })).toString('utf8');
+  } catch (e) {
+    const r = e as ReadRefused;
+    b.unreadable({ what: rel, reason: r.code === 'EFBIG' ? `YAML larger than ${MAX_YAML / 1024 / 1024} MB is not read: save big lists with -o json` : `cannot read: ${r.message}` });
     return;
   }
   // yaml loads only for YAML files (troubleshoot.sh bundles); kubectl -o json bundles never need it.
