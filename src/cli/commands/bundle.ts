@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 export interface BundleCollectOptions {
   output: string;
@@ -34,5 +34,16 @@ problems (never a value), and credential-looking text is replaced with [REDACTED
     .action(async (opts: BundleCollectOptions) => {
       const { runBundleCollect } = await import('./bundle-run.js');
       process.exitCode = await runBundleCollect(opts);
+    });
+  bundle
+    .command('diff')
+    .description('what changed between two bundles of the same cluster, in the terms of the diagnosis: which causes each change can explain')
+    .argument('<a>', 'the earlier bundle (directory or .tar.gz)')
+    .argument('<b>', 'the later bundle')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  flannel-doctor bundle diff monday.tgz tuesday.tgz\n  flannel-doctor bundle diff before/ after/ -o json\n\nExit codes: 0 nothing that matters changed, 1 something did, 2 the tool failed.')
+    .action(async (a: string, b: string, opts: { output: string }) => {
+      const { runBundleDiff } = await import('./bundle-diff-run.js');
+      process.exitCode = await runBundleDiff(a, b, opts);
     });
 }
