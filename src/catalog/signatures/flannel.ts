@@ -308,4 +308,21 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['I0312 08:00:00.000000 1 main.go:386] Found network config - Backend type: vxlan'],
   }),
+  sig({
+    id: 'flannel.node-credentials',
+    cause: 'flannel.rbac',
+    // The Node authorizer lets a node's own credentials read only its own Node: flanneld run with the kubelet's kubeconfig cannot list nodes.
+    re: /user \\?"system:node:[^"\\\s]+\\?" cannot (list|watch) resource \\?"nodes\\?"/,
+    anchors: ['system:node:'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['flannel.daemon-down'],
+    check: 'which identity does flanneld use (--kubeconfig-file, KUBECONFIG, or the pod\'s ServiceAccount)? the kubelet\'s system:node credentials may read only their own Node; flannel needs its ServiceAccount bound to the flannel ClusterRole (list/watch nodes)',
+    source: 'Node authorizer (a node identity reads only its own Node object); facts §1.1 (flannel ClusterRole)',
+    samples: [
+      'E0301 10:00:00.000000 1 reflector.go:158] failed to list *v1.Node: nodes is forbidden: User "system:node:worker-2" cannot list resource "nodes" in API group "" at the cluster scope',
+      'W0301 10:00:00.000000 1 reflector.go:561] failed to list *v1.Node: nodes is forbidden: User \\"system:node:edge-9.lab\\" cannot list resource \\"nodes\\" in API group \\"\\" at the cluster scope',
+    ],
+    counterSamples: ['nodes "worker-2" is forbidden: User "system:node:worker-2" cannot patch resource "nodes/status"'],
+  }),
 ];

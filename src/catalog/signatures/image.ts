@@ -266,8 +266,11 @@ export const IMAGE_SIGNATURES: Signature[] = [
     cause: 'image.pullsecret-missing',
     re: /FailedToRetrieveImagePullSecret|unable to retrieve (some image )?pull secrets?/,
     anchors: ['failedtoretrieveimagepullsecret', 'pull secret'],
-    confidence: 0.92,
+    confidence: 0.75,
     specificity: 90,
+    // A Warning, not the failure: the kubelet still pulls without the missing secret (it fails only if the image needs it).
+    alternatives: ['image.auth-missing'],
+    check: 'kubectl get secret <name> -n <pod namespace> (it must exist in the pod\'s namespace); then read the Failed event that follows — a pull that fails for another reason (not found, timeout) is not about this secret',
     source: 'facts §4.5 FailedToRetrieveImagePullSecret (K8s ≥ 1.28), §6',
     samples: [
       'Warning  FailedToRetrieveImagePullSecret  12s  kubelet  Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.',
@@ -330,6 +333,22 @@ export const IMAGE_SIGNATURES: Signature[] = [
     source: 'facts §4.5 ErrImageNeverPull',
     samples: ['Container image "myapp:dev" is not present with pull policy of Never', 'Error: ErrImageNeverPull'],
     counterSamples: ['Container image "myapp:dev" already present on machine'],
+  }),
+  sig({
+    id: 'image.eviction-signal',
+    cause: 'image.disk-full',
+    // kubelet eviction manager: a disk signal crossed its threshold (nodefs = kubelet root, imagefs = runtime image store).
+    re: /attempting to reclaim\\?"? resourcename=\\?"?(ephemeral-storage|nodefs|imagefs)|must evict pod\(s\) to reclaim\\?"?( resourcename=\\?"?)?(ephemeral-storage|nodefs|imagefs)|signal=(nodefs|imagefs)\.(available|inodesfree)|low on resource: (nodefs|imagefs)/,
+    anchors: ['to reclaim', 'signal=nodefs', 'signal=imagefs', 'low on resource: nodefs', 'low on resource: imagefs'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'df -h and df -i on the kubelet root (/var/lib/kubelet) and the runtime root (/var/lib/containerd): which one crossed evictionHard (nodefs.available, imagefs.available, *.inodesFree)',
+    source: 'kubelet eviction manager (pkg/kubelet/eviction): disk signals nodefs/imagefs',
+    samples: [
+      'I0901 10:00:00.000000 1203 eviction_manager.go:366] "Eviction manager: attempting to reclaim" resourceName="ephemeral-storage"',
+      'W0901 10:00:01.000000 1203 eviction_manager.go:347] "Eviction manager: thresholds - ignoring grace period" threshold={"Signal":"imagefs.available"} signal=imagefs.available observed=1.1Gi',
+    ],
+    counterSamples: ['evictionHard:\n  nodefs.available: "10%"'],
   }),
   sig({
     id: 'image.no-space',

@@ -58,8 +58,8 @@ export const KUBELET_SIGNATURES: Signature[] = [
     id: 'cri.client-no-endpoint',
     cause: 'runtime.unavailable',
     // cri-tools: crictl tries the deprecated default endpoints, or a configured one that is not serving.
-    re: /make sure you are running as root and the (runtime|endpoint) has been started|runtime connect using default endpoints|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable/,
-    anchors: ['make sure you are running as root', 'using default endpoints', 'validate service connection', 'unable to determine', 'getting the runtime version failed', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable'],
+    re: /make sure you are running as root and the (runtime|endpoint) has been started|failed to connect: failed to connect|runtime connect using default endpoints|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable/,
+    anchors: ['make sure you are running as root', 'failed to connect: failed to connect', 'using default endpoints', 'validate service connection', 'unable to determine', 'getting the runtime version failed', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable'],
     confidence: 0.85,
     specificity: 90,
     alternatives: ['node.not-ready'],

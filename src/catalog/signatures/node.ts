@@ -77,14 +77,16 @@ export const NODE_SIGNATURES: Signature[] = [
   sig({
     id: 'node.firewall-log',
     cause: 'node.firewall',
-    re: /\[ufw block\]|filter_in_\w+_reject|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)/,
-    anchors: ['ufw block', '_reject', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld'],
+    re: /\[ufw block\]|filter_(in|fwd|out)_\w+_(reject|drop)|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)|command_failed: '[^'\n]*ip6?tables/,
+    anchors: ['ufw block', '_reject', '_drop', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld', 'command_failed'],
     confidence: 0.75,
     specificity: 85,
     source: 'facts §10.1 (host firewalls, firewalld conflicts)',
     samples: [
       'kernel: [UFW BLOCK] IN=cni0 OUT=eth0 SRC=10.244.1.5 DST=10.96.0.10 PROTO=UDP SPT=41000 DPT=53',
       '-A INPUT -j REJECT --reject-with icmp-host-prohibited',
+      'kernel: filter_FWD_public_REJECT: IN=flannel.1 OUT=cni0 SRC=10.244.2.4 DST=10.244.1.9 PROTO=TCP SPT=51000 DPT=8080',
+      "firewalld[1020]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t nat -D POSTROUTING -j FLANNEL-POSTRTG' failed: iptables: No chain/target/match by that name.",
     ],
     counterSamples: ['-A INPUT -j ACCEPT'],
   }),

@@ -53,7 +53,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
     id: 'registry.dial-timeout',
     cause: 'registry.connect-timeout',
-    re: /dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out|connect: operation timed out)/,
+    re: /dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
     anchors: ['dial tcp'],
     confidence: 0.8,
     specificity: 65,
@@ -99,7 +99,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.connection-refused',
     cause: 'registry.connection-refused',
-    re: /connect: connection refused|econnrefused/,
+    re: /(connect|getsockopt): connection refused|econnrefused/,
     anchors: ['connection refused', 'econnrefused'],
     confidence: 0.8,
     specificity: 60,
@@ -128,7 +128,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.no-route',
     cause: 'registry.connect-timeout',
-    re: /connect: (no route to host|network is unreachable)|enetunreach|ehostunreach/,
+    re: /(connect|getsockopt): (no route to host|network is unreachable)|enetunreach|ehostunreach/,
     anchors: ['no route to host', 'network is unreachable', 'enetunreach', 'ehostunreach'],
     confidence: 0.6,
     specificity: 58,

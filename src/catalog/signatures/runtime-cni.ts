@@ -76,7 +76,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     anchors: ['cni config uninitialized', 'cni plugin not initialized', 'no networks found', 'no network config found', 'no valid networks found', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
     confidence: 0.88,
     specificity: 88,
-    alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
     source: 'facts §4.4 (NetworkReady=false, cni plugin not initialized)',
     samples: [
       'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
