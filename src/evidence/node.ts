@@ -209,6 +209,8 @@ export interface NodeEvidence {
   fdb: FdbInfo[];
   sysctls: Record<string, string>;
   modules: string[];
+  /** Modules the kernel can load (modules.dep and modules.builtin under /lib/modules/<release>), read by `preflight`: gathered key modulesAvailable. */
+  modulesAvailable?: string[];
   iptables?: IptablesState;
   offloads?: Record<string, Record<string, string>>; // iface -> feature -> on/off
   snmp?: Record<string, Record<string, number>>;

@@ -6,9 +6,10 @@ import { registerExplain } from './explain.js';
 import { registerLab } from './lab.js';
 import { registerNode } from './node.js';
 import { registerPcap } from './pcap.js';
+import { registerPreflight } from './preflight.js';
 import { registerProbe } from './probe.js';
 import { registerRules } from './rules.js';
 import { registerServe } from './serve.js';
 
 /** Every command registers itself here; keep the list short and the modules lazy. */
-export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerBundle, registerExplain, registerCauses, registerRules, registerNode, registerProbe, registerPcap, registerLab, registerServe];
+export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerBundle, registerExplain, registerCauses, registerRules, registerNode, registerProbe, registerPcap, registerPreflight, registerLab, registerServe];

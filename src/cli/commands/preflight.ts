@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { outputOption } from '../output.js';
+
+export interface PreflightOptions {
+  hostRoot: string;
+  name?: string;
+  node: boolean;
+  bundle?: string;
+  kubeconfig?: string;
+  context?: string;
+  output: string;
+}
+
+export function registerPreflight(program: Command): void {
+  program
+    .command('preflight')
+    .description('before installing or upgrading flannel: is this node (and the cluster) ready? kernel modules and sysctls, CNI plugins and conflicting configs, podCIDR allocation')
+    .option('--host-root <dir>', 'the node file tree to check (/host in a privileged pod)', '/')
+    .option('--name <node>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
+    .option('--no-node', 'check the cluster only (with --bundle or --kubeconfig/--context)')
+    .option('--bundle <path>', 'also check the cluster objects of a bundle (podCIDR allocation)')
+    .option('--kubeconfig <file>', 'also check the live cluster (podCIDR allocation)')
+    .option('--context <name>', 'kubeconfig context for the live cluster')
+    .addOption(outputOption(['text', 'json', 'markdown']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  sudo flannel-doctor preflight                         this node
+  flannel-doctor preflight --context prod               this node and the cluster's podCIDRs
+  flannel-doctor preflight --no-node --bundle c.tgz     the cluster of a bundle only
+
+Exit codes: 0 ready, 1 not ready (each failure with its fix), 2 the tool failed.`,
+    )
+    .action(async (opts: PreflightOptions) => {
+      const { runPreflight } = await import('./preflight-run.js');
+      process.exitCode = await runPreflight(opts);
+    });
+}
