@@ -122,8 +122,15 @@ export interface ConfigMapInfo {
   data: Record<string, string>;
 }
 
+export type WorkloadKind = 'DaemonSet' | 'Deployment' | 'StatefulSet' | 'ReplicaSet';
+
+/**
+ * A workload. Every one read is kept (so a report can name the owner of a failing pod); the ones the
+ * rules judge (flannel's DaemonSet, kube-proxy, CoreDNS) keep their container args and resources,
+ * the others only container names and images: args can hold secrets.
+ */
 export interface WorkloadInfo {
-  kind: 'DaemonSet' | 'Deployment';
+  kind: WorkloadKind;
   namespace: string;
   name: string;
   labels: Record<string, string>;
@@ -134,6 +141,28 @@ export interface WorkloadInfo {
   containers: ContainerSpecInfo[];
   serviceAccountName?: string;
   hostNetwork: boolean;
+  /** The controller that owns it (a ReplicaSet's Deployment). */
+  ownerKind?: string;
+  ownerName?: string;
+}
+
+/**
+ * The tail of one container's log, as a bundle saved it (troubleshoot.sh `cluster-resources/pods/logs/`
+ * or a logs collector such as `all-logs/`). Kept raw (redacted, bounded) and judged late by the
+ * engine, so a newer catalog re-judges an old bundle.
+ */
+export interface PodLogExcerpt {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** the log of the previous (crashed) instance */
+  previous: boolean;
+  /** the file it came from, inside the bundle */
+  source: string;
+  /** the last lines, oldest first */
+  lines: string[];
+  /** lines before these that were not kept */
+  droppedLines: number;
 }
 
 export interface ServiceInfo {
@@ -164,7 +193,7 @@ export interface ClusterEvidence {
   readAt?: string;
   /**
    * Which kinds were read successfully: nodes, pods, events, serviceaccounts, secrets, configmaps,
-   * workloads, services, endpoints. Rules declare needs against these (as `cluster.<kind>`).
+   * workloads, services, endpoints, statefulsets, replicasets, podlogs. Rules declare needs against these (as `cluster.<kind>`).
    * `daemonsets` and `deployments` are listed separately too; `workloads` means both were read (a
    * troubleshoot.sh bundle has deployments but no daemonsets, so flannel's DaemonSet is unknown there).
    * A kind absent from a bundle is not read: "no object" is only claimed when the list was seen.
@@ -181,6 +210,8 @@ export interface ClusterEvidence {
   workloads: WorkloadInfo[];
   services: ServiceInfo[];
   endpoints: EndpointsInfo[];
+  /** Container log tails a bundle carried (absent from live sources and older bundles). */
+  podLogs?: PodLogExcerpt[];
   unreadable: Unreadable[];
 }
 

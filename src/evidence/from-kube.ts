@@ -5,7 +5,7 @@
  * element is skipped and recorded in `unreadable`, never thrown.
  */
 import { summarisePullSecret, type SecretObject } from '../parsers/dockerconfig.js';
-import type { ClusterEvidence, PullSecretInfo, Unreadable } from './cluster.js';
+import type { ClusterEvidence, PodLogExcerpt, PullSecretInfo, Unreadable } from './cluster.js';
 import { emptyCluster } from './cluster.js';
 import { BadObject, obj, str, type Raw } from './builders/raw.js';
 import {
@@ -22,7 +22,20 @@ import {
 export * from './builders/projections.js';
 
 /** The resource kinds a source reads; `read` in ClusterEvidence lists these keys (plus `workloads`). */
-export type KindKey = 'nodes' | 'pods' | 'events' | 'serviceaccounts' | 'secrets' | 'configmaps' | 'daemonsets' | 'deployments' | 'services' | 'endpoints';
+export type KindKey =
+  | 'nodes'
+  | 'pods'
+  | 'events'
+  | 'serviceaccounts'
+  | 'secrets'
+  | 'configmaps'
+  | 'daemonsets'
+  | 'deployments'
+  | 'statefulsets'
+  | 'replicasets'
+  | 'services'
+  | 'endpoints'
+  | 'podlogs';
 
 export const KIND_KEY: Readonly<Record<string, KindKey>> = {
   Node: 'nodes',
@@ -33,6 +46,8 @@ export const KIND_KEY: Readonly<Record<string, KindKey>> = {
   ConfigMap: 'configmaps',
   DaemonSet: 'daemonsets',
   Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  ReplicaSet: 'replicasets',
   Service: 'services',
   Endpoints: 'endpoints',
 };
@@ -57,7 +72,10 @@ export class ClusterBuilder {
     workloads: new Map<string, ClusterEvidence['workloads'][number]>(),
     services: new Map<string, ClusterEvidence['services'][number]>(),
     endpoints: new Map<string, ClusterEvidence['endpoints'][number]>(),
+    podLogs: new Map<string, PodLogExcerpt>(),
   };
+  /** Kinds added that no projection keeps (Role, Job, …), with how many objects. */
+  private readonly ignoredKinds = new Map<string, number>();
   private readonly read = new Set<string>();
   private readonly unread: Unreadable[] = [];
   private readonly missing = new Set<string>();
@@ -151,9 +169,13 @@ export class ClusterBuilder {
         return;
       }
       case 'DaemonSet':
-      case 'Deployment': {
+      case 'Deployment':
+      case 'StatefulSet':
+      case 'ReplicaSet': {
         const w = workloadInfo(o, kind);
-        if (w) this.maps.workloads.set(`${kind}/${key}`, w);
+        // Old ReplicaSets of a Deployment's history (scaled to 0) say nothing about running pods.
+        if (kind === 'ReplicaSet' && !w.desired && !w.ready) return;
+        this.maps.workloads.set(`${kind}/${key}`, w);
         return;
       }
       case 'Service': {
@@ -167,8 +189,29 @@ export class ClusterBuilder {
         return;
       }
       default:
+        this.ignoredKinds.set(kind, (this.ignoredKinds.get(kind) ?? 0) + 1);
         return; // kinds no rule reads
     }
+  }
+
+  /** Kinds seen that no check reads, with their object counts (a bundle names them as not read). */
+  ignored(): ReadonlyMap<string, number> {
+    return this.ignoredKinds;
+  }
+
+  /** Adds one container's log tail (a bundle's); the first one seen for a container wins. */
+  addPodLog(log: PodLogExcerpt): void {
+    if (!this.inScope(log.namespace)) return;
+    const key = `${log.namespace}/${log.pod}/${log.container}/${log.previous ? 1 : 0}`;
+    if (!this.maps.podLogs.has(key)) this.maps.podLogs.set(key, log);
+    this.read.add('podlogs');
+  }
+
+  /** Pod name → the namespaces holding a pod of that name, over the pods read so far. */
+  podNamespaces(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const p of this.maps.pods.values()) out.set(p.name, [...(out.get(p.name) ?? []), p.namespace]);
+    return out;
   }
 
   /** Pull secrets named by the pods and service accounts seen so far (namespace/name). */
@@ -211,6 +254,7 @@ export class ClusterBuilder {
     c.workloads = sorted(this.maps.workloads);
     c.services = sorted(this.maps.services);
     c.endpoints = sorted(this.maps.endpoints);
+    if (this.maps.podLogs.size) c.podLogs = sorted(this.maps.podLogs);
     const read = new Set(this.read);
     if (read.has('daemonsets') && read.has('deployments')) read.add('workloads');
     c.read = [...read].sort();

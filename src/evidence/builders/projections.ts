@@ -14,6 +14,7 @@ import type {
   ServiceAccountInfo,
   ServiceInfo,
   WorkloadInfo,
+  WorkloadKind,
 } from '../cluster.js';
 import { BadObject, arr, bool, clip, compact, meta, num, obj, str, strList, strMap, type Raw } from './raw.js';
 
@@ -237,24 +238,33 @@ export function isWantedWorkload(kind: string, name: string, namespace: string |
   return false;
 }
 
-export function workloadInfo(o: Raw, kind: 'DaemonSet' | 'Deployment'): WorkloadInfo | undefined {
+/**
+ * Every workload is projected; only the wanted ones (isWantedWorkload) keep container args, command
+ * and resources, which can hold secrets and no rule reads elsewhere.
+ */
+export function workloadInfo(o: Raw, kind: WorkloadKind): WorkloadInfo {
   const m = meta(o);
-  if (!isWantedWorkload(kind, m.name, m.namespace, m.labels)) return undefined;
+  const wanted = isWantedWorkload(kind, m.name, m.namespace, m.labels);
   const spec = obj(o.spec) ?? {};
   const status = obj(o.status) ?? {};
   const podSpec = obj(obj(spec.template)?.spec) ?? {};
+  const ds = kind === 'DaemonSet';
+  const containers = [...containerSpecs(podSpec.initContainers, true), ...containerSpecs(podSpec.containers, false)];
+  const owner = obj(m.ownerReferences.find((r) => bool(obj(r)?.controller)) ?? m.ownerReferences[0]);
   return compact({
     kind,
     namespace: m.namespace ?? '',
     name: m.name,
     labels: m.labels,
     selector: strMap(obj(spec.selector)?.matchLabels),
-    desired: kind === 'DaemonSet' ? num(status.desiredNumberScheduled) : num(spec.replicas) ?? 1,
-    ready: kind === 'DaemonSet' ? num(status.numberReady) ?? 0 : num(status.readyReplicas) ?? 0,
-    available: kind === 'DaemonSet' ? num(status.numberAvailable) ?? 0 : num(status.availableReplicas) ?? 0,
-    containers: [...containerSpecs(podSpec.initContainers, true), ...containerSpecs(podSpec.containers, false)],
+    desired: ds ? num(status.desiredNumberScheduled) : num(spec.replicas) ?? 1,
+    ready: ds ? num(status.numberReady) ?? 0 : num(status.readyReplicas) ?? 0,
+    available: ds ? num(status.numberAvailable) ?? 0 : num(status.availableReplicas) ?? 0,
+    containers: wanted ? containers : containers.map((c) => compact({ name: c.name, image: c.image, imagePullPolicy: c.imagePullPolicy, init: c.init })),
     serviceAccountName: str(podSpec.serviceAccountName) ?? str(podSpec.serviceAccount),
     hostNetwork: bool(podSpec.hostNetwork) ?? false,
+    ownerKind: str(owner?.kind),
+    ownerName: str(owner?.name),
   });
 }
 

@@ -18,6 +18,7 @@ import { lineAt, openBundle, walk } from './files.js';
 import { checkOwnEvidence } from './own-schema.js';
 import { BUNDLE_FORMAT, EVIDENCE_FILE, MANIFEST_FILE, type BundleManifest } from './format.js';
 import { streamJsonList } from './json-list-stream.js';
+import { readPodLogs } from './pod-logs.js';
 
 export type BundleLayout = 'flannel-doctor' | 'troubleshoot' | 'kubectl';
 
@@ -43,6 +44,8 @@ const PATH_KINDS: Record<string, string> = {
   configmaps: 'ConfigMap',
   daemonsets: 'DaemonSet',
   deployments: 'Deployment',
+  statefulsets: 'StatefulSet',
+  replicasets: 'ReplicaSet',
   services: 'Service',
   endpoints: 'Endpoints',
 };
@@ -124,22 +127,43 @@ function restrictNamespace(c: ClusterEvidence, opts: BuilderOptions): ClusterEvi
 /** Reads (b) kubectl output directories and (c) troubleshoot bundles. */
 export async function readObjectFiles(dir: string, files: string[], opts: BundleOptions, troubleshoot: boolean): Promise<ClusterEvidence> {
   const b = new ClusterBuilder(opts);
+  const notRead = new Map<string, string>();
   let done = 0;
   for (const rel of files) {
-    if (/(^|\/)pods\/logs\//.test(rel)) continue; // container logs, not objects
+    if (/(^|\/)pods\/logs\//.test(rel)) continue; // container logs, not objects: read below
     const isJson = /\.json$/i.test(rel);
     const isYaml = /\.ya?ml$/i.test(rel);
     if (!isJson && !isYaml) continue;
     if (troubleshoot && !/(^|\/)cluster-resources\//.test(rel)) continue; // host collectors, analysis.json
     const hint = pathKind(rel);
     if (troubleshoot && /-errors\.json$/i.test(rel)) await readCollectorErrors(b, join(dir, rel), rel);
-    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint, opts.progress);
+    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint, opts.progress, notRead);
     else await readYamlFile(b, join(dir, rel), rel, hint);
     done++;
     if (done % 50 === 0) opts.progress?.(`read ${done} files…`);
   }
+  if (troubleshoot) await readPodLogs(b, dir, files);
+  for (const [kind, n] of b.ignored()) notRead.set(kind, `${n} object${n === 1 ? '' : 's'}`);
+  if (notRead.size) {
+    const list = [...notRead.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([k, why]) => `${k} (${why})`);
+    b.unreadable({ what: `${notRead.size} other kind${notRead.size === 1 ? '' : 's'} in the bundle`, reason: `not read, no check uses them: ${list.join(', ')}` });
+  }
   return b.build({ inferMissingSecrets: true });
 }
+
+/** troubleshoot.sh's name for a kind-less file: its folder under cluster-resources, or its file name. */
+function layoutName(rel: string): string {
+  const m = /(?:^|\/)cluster-resources\/([^/]+?)(?:\.json)?(?:\/|$)/.exec(rel);
+  return m?.[1] ?? rel;
+}
+
+/** Why a kind-less troubleshoot.sh file is not read (the common ones), else a plain note. */
+const KINDLESS_REASON: Record<string, string> = {
+  'image-pull-secrets': 'troubleshoot keeps only the registry and user name of a pull secret, not its type and keys',
+  'auth-cani-list': "the collector's own permissions",
+  groups: 'API discovery',
+  resources: 'API discovery',
+};
 
 function pathKind(rel: string): string | undefined {
   const parts = rel.split('/');
@@ -157,13 +181,27 @@ function markKind(b: ClusterBuilder, kind: string | undefined): void {
   if (key) b.markRead(key);
 }
 
-async function readJsonFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined, progress?: (line: string) => void): Promise<void> {
+async function readJsonFile(
+  b: ClusterBuilder,
+  file: string,
+  rel: string,
+  hint: string | undefined,
+  progress: ((line: string) => void) | undefined,
+  notRead: Map<string, string>,
+): Promise<void> {
   const seenKinds = new Set<string>();
+  const kindless = () => {
+    const name = layoutName(rel);
+    notRead.set(name, KINDLESS_REASON[name] ?? 'objects without a kind');
+  };
   for await (const ev of streamJsonList(file)) {
     if (ev.type === 'item') {
       if (progress && ev.index % 25_000 === 24_999) progress(`reading ${rel}: ${ev.index + 1} objects…`);
       const kind = (typeof (ev.value as any)?.kind === 'string' ? (ev.value as any).kind : undefined) ?? kindFromList(ev.listKind) ?? hint;
-      if (!kind) continue; // troubleshoot's kind-less lists of things no rule reads (groups, can-i)
+      if (!kind) {
+        kindless(); // troubleshoot's kind-less lists of things no rule reads (groups, can-i)
+        continue;
+      }
       seenKinds.add(kind);
       b.add(kind, ev.value, `${rel} (item ${ev.index})`);
     } else if (ev.type === 'bad-item') {
@@ -182,7 +220,7 @@ async function readJsonFile(b: ClusterBuilder, file: string, rel: string, hint: 
       } else if (env && typeof env.kind === 'string') {
         markKind(b, env.kind);
         b.add(env.kind, env, rel);
-      }
+      } else if (env) kindless();
     }
   }
 }

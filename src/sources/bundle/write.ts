@@ -11,14 +11,8 @@ import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../../evidence/types.js'
 import { VERSION } from '../../version.js';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, EVIDENCE_FILE, MANIFEST_FILE, type BundleManifest } from './format.js';
 
-const SECRETISH = /\b(password|passwd|pass|token|secret|api[_-]?key|authorization|auth)(\s*["']?\s*[:=]\s*["']?\s*)(bearer\s+|basic\s+)?[^\s"',;}]+/gi;
-const BEARER = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-const URL_CREDS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
-
-/** Replaces credential-looking values in free text with [REDACTED]. */
-export function redact(s: string): string {
-  return s.replace(URL_CREDS, '$1[REDACTED]@').replace(SECRETISH, '$1$2$3[REDACTED]').replace(BEARER, '$1 [REDACTED]');
-}
+export { redact } from './redact.js';
+import { redact } from './redact.js';
 
 function redactDeep<T>(v: T): T {
   if (typeof v === 'string') return redact(v) as T;
