@@ -55,15 +55,21 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
       explained.add(child);
     }
   }
-  const result = roots.filter((r) => !explained.has(r));
-  result.sort(compareRoots);
-  result.forEach((r, i) => (r.rank = i + 1));
-  return result;
+  return rankRoots(roots.filter((r) => !explained.has(r)));
+}
+
+/** Sorts root causes most likely first and numbers them (rank 1 = most likely). */
+export function rankRoots(roots: RootCause[]): RootCause[] {
+  roots.sort(compareRoots);
+  roots.forEach((r, i) => (r.rank = i + 1));
+  return roots;
 }
 
 function compareRoots(a: RootCause, b: RootCause): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    // An unexplained symptom comes after the causes that were found at the same severity.
+    Number(a.cause === 'unknown') - Number(b.cause === 'unknown') ||
     TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier) ||
     b.pods.length - a.pods.length ||
     b.confidence - a.confidence ||

@@ -2,7 +2,8 @@ import { captureUnreadable } from '../evidence/capture.js';
 import type { ClusterEvidence } from '../evidence/cluster.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Rule } from '../rules/define-rule.js';
-import { correlate } from './correlate.js';
+import { correlate, rankRoots } from './correlate.js';
+import { takeInventory, type SymptomInventory } from './inventory/index.js';
 import { deepFreeze } from './deep-freeze.js';
 import { SEVERITY_RANK, type NotChecked, type RootCause, type Severity } from './finding.js';
 import { runRules } from './run-rules.js';
@@ -28,6 +29,8 @@ export interface DiagnosisReport {
   evidence: Record<string, number>;
   /** What the sources could not read, and why. */
   unreadable: ClusterEvidence['unreadable'];
+  /** Every symptom seen (pods that cannot pull, start or resolve; nodes NotReady) and how many are explained. */
+  inventory: SymptomInventory;
 }
 
 export interface DiagnoseOptions {
@@ -39,20 +42,25 @@ export interface DiagnoseOptions {
 export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: DiagnoseOptions = {}): DiagnosisReport {
   deepFreeze(evidence);
   const run = runRules(evidence, rules);
-  const findings = correlate(run.findings);
+  const roots = correlate(run.findings);
+  // Every symptom is folded under a root cause or becomes an `unknown` finding: none is left out.
+  const { inventory, unexplained, settleRanks } = takeInventory(evidence, roots);
+  const findings = rankRoots([...roots, ...unexplained]);
+  settleRanks();
   const noNodes = !!evidence.cluster && evidence.cluster.nodes.length === 0 && Object.keys(evidence.nodes).length === 0;
-  const verdict = run.rulesRun === 0 || (noNodes && !findings.length) ? 'unknown' : verdictOf(findings);
+  const verdict = (run.rulesRun === 0 || (noNodes && !findings.length)) && !unexplained.length ? 'unknown' : verdictOf(findings);
   const coverage = coverageOf(run.rulesRan.length, rules.length, run.notChecked);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'flannel-doctor', version: opts.version ?? '0.0.0' },
     generatedAt: (opts.now ?? new Date()).toISOString(),
     verdict,
-    summary: summaryOf(verdict, findings, coverage, run.rulesRun > 0 && noNodes),
+    summary: summaryOf(verdict, findings, coverage, run.rulesRun > 0 && noNodes, inventory),
     findings,
     notChecked: run.notChecked,
     evidence: { ...countEvidence(evidence, run.rulesRun), rulesRan: run.rulesRan.length, rulesTotal: rules.length },
     unreadable: [...(evidence.cluster?.unreadable ?? []), ...captureUnreadable(evidence.probes?.captures ?? [])],
+    inventory,
   };
 }
 
@@ -79,7 +87,7 @@ function coverageOf(ran: number, total: number, notChecked: readonly NotChecked[
   return `${ran} of ${total} rules ran${needs.length ? `; ${needs.join(', ')}` : ''}`;
 }
 
-function summaryOf(verdict: Verdict, findings: RootCause[], coverage: string, noNodes: boolean): string {
+function summaryOf(verdict: Verdict, findings: RootCause[], coverage: string, noNodes: boolean, inventory: SymptomInventory): string {
   if (verdict === 'unknown') {
     if (noNodes) return 'The evidence holds no node (an empty bundle or an empty cluster): nothing to judge.';
     return 'Nothing could be checked: no rule had the evidence it needs (see what could not be read and what was not checked).';
@@ -88,12 +96,15 @@ function summaryOf(verdict: Verdict, findings: RootCause[], coverage: string, no
     const infos = findings.length ? `; ${findings.length} note${findings.length === 1 ? '' : 's'}` : '';
     return coverage ? `No problem found as far as checked (${coverage}${infos}).` : `No problem found${infos ? ` (${infos.slice(2)})` : ''}.`;
   }
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const errors = findings.filter((f) => f.severity === 'error' && f.cause !== 'unknown').length;
+  const unknowns = inventory.unexplained;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const top = findings[0];
   const parts = [];
   if (errors) parts.push(`${errors} root cause${errors === 1 ? '' : 's'}`);
+  if (unknowns) parts.push(`${unknowns} unexplained symptom${unknowns === 1 ? '' : 's'}`);
   if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (top.cause === 'unknown') return `${parts.join(' and ')}: ${top.message}.`;
   return `${parts.join(' and ')}; most likely: ${top.cause}${top.nodes.length ? ` on ${top.nodes.slice(0, 3).join(', ')}` : ''}.`;
 }
 
@@ -113,6 +124,12 @@ function countEvidence(e: Evidence, rulesRun: number): Record<string, number> {
     pullSecrets: c?.pullSecrets.length ?? 0,
     configMaps: c?.configMaps.length ?? 0,
     workloads: c?.workloads.length ?? 0,
+    // every workload object read, judged or not
+    daemonSetsRead: c?.workloadCounts?.DaemonSet ?? 0,
+    deploymentsRead: c?.workloadCounts?.Deployment ?? 0,
+    statefulSetsRead: c?.workloadCounts?.StatefulSet ?? 0,
+    replicaSetsRead: c?.workloadCounts?.ReplicaSet ?? 0,
+    podLogs: c?.podLogs?.length ?? 0,
     nodeEvidence: Object.keys(e.nodes).length,
     probes: (e.probes?.registry.length ?? 0) + (e.probes?.dns.length ?? 0) + (e.probes?.mesh.length ?? 0),
     messages: e.messages.length,

@@ -124,11 +124,7 @@ export interface ConfigMapInfo {
 
 export type WorkloadKind = 'DaemonSet' | 'Deployment' | 'StatefulSet' | 'ReplicaSet';
 
-/**
- * A workload. Every one read is kept (so a report can name the owner of a failing pod); the ones the
- * rules judge (flannel's DaemonSet, kube-proxy, CoreDNS) keep their container args and resources,
- * the others only container names and images: args can hold secrets.
- */
+/** A workload the rules judge: flannel's DaemonSet, kube-proxy, CoreDNS (others are only counted). */
 export interface WorkloadInfo {
   kind: WorkloadKind;
   namespace: string;
@@ -210,6 +206,12 @@ export interface ClusterEvidence {
   workloads: WorkloadInfo[];
   services: ServiceInfo[];
   endpoints: EndpointsInfo[];
+  /**
+   * How many workload objects of each kind were read, kept or not (only the ones the rules judge are
+   * in `workloads`). Sources list different scopes (the kube source lists Deployments in kube-system
+   * only), so this proves coverage of one source, not sameness across sources.
+   */
+  workloadCounts?: Partial<Record<WorkloadKind, number>>;
   /** Container log tails a bundle carried (absent from live sources and older bundles). */
   podLogs?: PodLogExcerpt[];
   unreadable: Unreadable[];

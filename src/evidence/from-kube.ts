@@ -76,6 +76,7 @@ export class ClusterBuilder {
   };
   /** Kinds added that no projection keeps (Role, Job, …), with how many objects. */
   private readonly ignoredKinds = new Map<string, number>();
+  private readonly workloadCounts: NonNullable<ClusterEvidence['workloadCounts']> = {};
   private readonly read = new Set<string>();
   private readonly unread: Unreadable[] = [];
   private readonly missing = new Set<string>();
@@ -173,9 +174,8 @@ export class ClusterBuilder {
       case 'StatefulSet':
       case 'ReplicaSet': {
         const w = workloadInfo(o, kind);
-        // Old ReplicaSets of a Deployment's history (scaled to 0) say nothing about running pods.
-        if (kind === 'ReplicaSet' && !w.desired && !w.ready) return;
-        this.maps.workloads.set(`${kind}/${key}`, w);
+        this.workloadCounts[kind] = (this.workloadCounts[kind] ?? 0) + 1;
+        if (w) this.maps.workloads.set(`${kind}/${key}`, w);
         return;
       }
       case 'Service': {
@@ -255,6 +255,7 @@ export class ClusterBuilder {
     c.services = sorted(this.maps.services);
     c.endpoints = sorted(this.maps.endpoints);
     if (this.maps.podLogs.size) c.podLogs = sorted(this.maps.podLogs);
+    if (Object.keys(this.workloadCounts).length) c.workloadCounts = { ...this.workloadCounts };
     const read = new Set(this.read);
     if (read.has('daemonsets') && read.has('deployments')) read.add('workloads');
     c.read = [...read].sort();

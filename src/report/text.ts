@@ -34,7 +34,7 @@ export type TextSection = (ctx: TextContext) => string[];
 /**
  * The sections in order. One more section (e.g. symptoms no cause explains) is one more entry here.
  */
-export const TEXT_SECTIONS: TextSection[] = [causesSection, notesSection, unreadableSection, notCheckedSection];
+export const TEXT_SECTIONS: TextSection[] = [causesSection, notesSection, symptomsSection, unreadableSection, notCheckedSection];
 
 /**
  * The text report: the verdict line, what was read and checked, a table of the root causes, then
@@ -165,6 +165,21 @@ function notesSection({ report, width, style }: TextContext): string[] {
   const notes = report.findings.filter((f) => f.severity === 'info');
   if (!notes.length) return [];
   return [style.bold('Notes'), ...notes.flatMap((f) => wrap(`${f.cause}: ${oneLine(f.message)}${f.fix[0] ? ` — ${oneLine(f.fix[0])}` : ''}`, width, '  - ', '    '))];
+}
+
+/** The symptom inventory: how much of the trouble seen is explained, one line a symptom (10 unless --wide). */
+function symptomsSection({ report, width, wide, style }: TextContext): string[] {
+  const inv = report.inventory;
+  if (!inv?.seen) return [];
+  const max = wide ? Infinity : 10;
+  const out = [style.bold(`Symptoms: ${inv.seen} seen, ${inv.explained} explained${inv.unexplained ? `, ${inv.unexplained} unexplained` : ''}`)];
+  for (const s of inv.symptoms.slice(0, max)) {
+    const subject = s.pod ? `pod ${s.pod}${s.container ? ` (${s.container})` : ''}` : `node ${s.node}`;
+    const by = s.explainedBy ? `→ ${s.finding ?? '?'}. ${s.explainedBy}` : style.red(`→ unexplained${s.finding ? ` (${s.finding}. unknown)` : ''}`);
+    out.push(...wrap(`${subject}: ${s.reason}${s.image ? ` ${s.image}` : ''} ${by}`, width, '  - ', '    '));
+  }
+  if (inv.seen > Math.min(max, inv.symptoms.length)) out.push(style.dim(`  - … ${inv.seen - Math.min(max, inv.symptoms.length)} more (-o json lists them)`));
+  return out;
 }
 
 function unreadableSection({ report, width, style }: TextContext): string[] {

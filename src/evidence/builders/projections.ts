@@ -238,13 +238,10 @@ export function isWantedWorkload(kind: string, name: string, namespace: string |
   return false;
 }
 
-/**
- * Every workload is projected; only the wanted ones (isWantedWorkload) keep container args, command
- * and resources, which can hold secrets and no rule reads elsewhere.
- */
-export function workloadInfo(o: Raw, kind: WorkloadKind): WorkloadInfo {
+/** The projection of a workload the rules judge, or undefined for any other (it is only counted). */
+export function workloadInfo(o: Raw, kind: WorkloadKind): WorkloadInfo | undefined {
   const m = meta(o);
-  const wanted = isWantedWorkload(kind, m.name, m.namespace, m.labels);
+  if (!isWantedWorkload(kind, m.name, m.namespace, m.labels)) return undefined;
   const spec = obj(o.spec) ?? {};
   const status = obj(o.status) ?? {};
   const podSpec = obj(obj(spec.template)?.spec) ?? {};
@@ -260,7 +257,7 @@ export function workloadInfo(o: Raw, kind: WorkloadKind): WorkloadInfo {
     desired: ds ? num(status.desiredNumberScheduled) : num(spec.replicas) ?? 1,
     ready: ds ? num(status.numberReady) ?? 0 : num(status.readyReplicas) ?? 0,
     available: ds ? num(status.numberAvailable) ?? 0 : num(status.availableReplicas) ?? 0,
-    containers: wanted ? containers : containers.map((c) => compact({ name: c.name, image: c.image, imagePullPolicy: c.imagePullPolicy, init: c.init })),
+    containers,
     serviceAccountName: str(podSpec.serviceAccountName) ?? str(podSpec.serviceAccount),
     hostNetwork: bool(podSpec.hostNetwork) ?? false,
     ownerKind: str(owner?.kind),

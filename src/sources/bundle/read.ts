@@ -217,6 +217,11 @@ async function readJsonFile(
         const listKind = kindFromList(typeof env?.kind === 'string' ? env.kind : undefined) ?? hint;
         markKind(b, listKind);
         for (const k of seenKinds) markKind(b, k);
+        // An empty list of a kind no check reads is present too: name it.
+        if (!seenKinds.size && !(listKind && KIND_KEY[listKind])) {
+          const name = listKind ?? layoutName(rel);
+          if (!notRead.has(name)) notRead.set(name, '0 objects');
+        }
       } else if (env && typeof env.kind === 'string') {
         markKind(b, env.kind);
         b.add(env.kind, env, rel);
@@ -231,10 +236,16 @@ async function readJsonFile(
  */
 async function readCollectorErrors(b: ClusterBuilder, file: string, rel: string): Promise<void> {
   const what = rel.split('/').slice(-2).join('/').replace(/-errors\.json$/i, '').replace(/^cluster-resources\//, '');
+  const note = (message: string, ns?: string) => {
+    if (!message.trim()) return;
+    const forbidden = /forbidden/i.test(message);
+    b.unreadable({ what: `${what}${ns ? ` in namespace ${ns}` : ''} (troubleshoot collector)`, reason: message.slice(0, 500), ...(forbidden ? { code: 403 } : {}) });
+  };
   for await (const ev of streamJsonList(file)) {
-    if (ev.type === 'item' && typeof ev.value === 'string' && ev.value.trim()) {
-      const forbidden = /forbidden/i.test(ev.value);
-      b.unreadable({ what: `${what} (troubleshoot collector)`, reason: ev.value.slice(0, 500), ...(forbidden ? { code: 403 } : {}) });
+    if (ev.type === 'item' && typeof ev.value === 'string') note(ev.value);
+    // Older troubleshoot.sh wrote {"<namespace>": "<error>"} instead of an array.
+    if (ev.type === 'end' && ev.envelope && typeof ev.envelope === 'object' && !Array.isArray(ev.envelope)) {
+      for (const [ns, msg] of Object.entries(ev.envelope as Record<string, unknown>)) if (typeof msg === 'string') note(msg, ns || undefined);
     }
   }
 }
@@ -259,10 +270,12 @@ async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: 
     }
     const v = doc.toJS({ maxAliasCount: 100 }) as any;
     if (!v || typeof v !== 'object') continue;
-    if (Array.isArray(v.items)) {
-      const listKind = kindFromList(v.kind) ?? hint;
+    if (Array.isArray(v) || Array.isArray(v.items)) {
+      // A List, or a bare array of objects (troubleshoot.sh's custom-resources/<crd>/<ns>.yaml)
+      const items: any[] = Array.isArray(v) ? v : v.items;
+      const listKind = (Array.isArray(v) ? undefined : kindFromList(v.kind)) ?? hint;
       markKind(b, listKind);
-      v.items.forEach((it: any, i: number) => {
+      items.forEach((it: any, i: number) => {
         const kind = it?.kind ?? listKind;
         if (kind) {
           markKind(b, kind);

@@ -40,8 +40,9 @@ async function k3sObjects(): Promise<Record<string, any>[]> {
   }
 }
 
+/** readAt differs by nature; workloadCounts by scope (the kube source lists Deployments in kube-system only). */
 function comparable(c: ClusterEvidence): ClusterEvidence {
-  const { readAt: _readAt, ...rest } = c;
+  const { readAt: _readAt, workloadCounts: _counts, ...rest } = c;
   return rest as ClusterEvidence;
 }
 

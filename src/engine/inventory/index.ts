@@ -1,0 +1,16 @@
+/** The symptom inventory: every symptom seen, folded under a root cause or reported as `unknown`. */
+import { classify } from '../../catalog/classify.js';
+import type { Evidence } from '../../evidence/types.js';
+import type { RootCause } from '../finding.js';
+import { collectSymptoms } from './collect.js';
+import { foldSymptoms, type Folded } from './fold.js';
+
+export type { InventoryEntry, SymptomInventory } from './fold.js';
+export type { Symptom } from './collect.js';
+export { collectSymptoms } from './collect.js';
+export { foldSymptoms } from './fold.js';
+
+/** Takes the inventory of `evidence` against the correlated, ranked `roots` (their pods may grow). */
+export function takeInventory(evidence: Readonly<Evidence>, roots: RootCause[]): Folded {
+  return foldSymptoms(collectSymptoms(evidence, classify), roots);
+}

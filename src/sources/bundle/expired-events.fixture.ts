@@ -1,0 +1,113 @@
+/**
+ * Test fixtures built from the real k3s troubleshoot.sh bundle (shared/data/bundles): its nginx pod is
+ * turned into a pod stuck in ImagePullBackOff for hours whose detailed pull event has expired, so only
+ * `Back-off pulling image "…"` and `Error: ImagePullBackOff` are left, and written in every layout the
+ * bundle source claims to read:
+ *   troubleshoot-current  the bundle as troubleshoot.sh writes it today (typed Lists, pod logs in
+ *                         cluster-resources/pods/logs and all-logs), as a .tar.gz;
+ *   troubleshoot-older    older troubleshoot.sh: bare JSON arrays of kind-less items, collector errors
+ *                         as a {namespace: message} object, logs only in a logs collector folder;
+ *   kubectl               `kubectl get … -A -o json` outputs, one mixed List;
+ *   own                   flannel-doctor's own bundle (written from the troubleshoot one).
+ */
+import { cp, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { c as tarCreate } from 'tar';
+import { openBundle, walk } from './files.js';
+
+export const STUCK_POD = 'nginx-deployment-7986654d4-ztx2g';
+export const STUCK_NS = 'default';
+export const STUCK_CONTAINER = 'nginx';
+
+type Obj = Record<string, any>;
+
+export interface ExpiredOptions {
+  /** add back the detailed pull error (as if it had not expired) */
+  detailedError?: string;
+}
+
+/** Unpacks the real bundle into `dir/support-bundle` and breaks the nginx pod the way the issue saw. */
+export async function expiredEventsBundle(real: string, dir: string, o: ExpiredOptions = {}): Promise<string> {
+  const { dir: src, cleanup } = await openBundle(real);
+  try {
+    await rm(dir, { recursive: true, force: true });
+    await cp(src, dir, { recursive: true, verbatimSymlinks: true });
+  } finally {
+    await cleanup();
+  }
+  const root = join(dir, 'support-bundle', 'cluster-resources');
+  const podsFile = join(root, 'pods', `${STUCK_NS}.json`);
+  const pods = JSON.parse(await readFile(podsFile, 'utf8'));
+  const pod = pods.items.find((p: Obj) => p.metadata.name === STUCK_POD);
+  const image: string = pod.spec.containers.find((c: Obj) => c.name === STUCK_CONTAINER).image;
+  const st = pod.status.containerStatuses.find((c: Obj) => c.name === STUCK_CONTAINER);
+  // kubelet's status for a pull in back-off (facts §4.5): the message names the image, not the cause.
+  st.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } };
+  st.ready = false;
+  st.started = false;
+  pod.status.conditions = pod.status.conditions.map((c: Obj) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'ContainersNotReady' } : c));
+  await writeFile(podsFile, JSON.stringify(pods, null, 2));
+  const eventsFile = join(root, 'events', `${STUCK_NS}.json`);
+  const events = JSON.parse(await readFile(eventsFile, 'utf8'));
+  const last = events.items[events.items.length - 1];
+  const ev = (name: string, type: string, reason: string, message: string, count: number): Obj => ({
+    ...last,
+    metadata: { ...last.metadata, name: `${STUCK_POD}.${name}`, uid: `${last.metadata.uid}-${name}` },
+    involvedObject: { kind: 'Pod', namespace: STUCK_NS, name: STUCK_POD, uid: pod.metadata.uid, apiVersion: 'v1', fieldPath: `spec.containers{${STUCK_CONTAINER}}` },
+    type,
+    reason,
+    message,
+    count,
+    source: { component: 'kubelet', host: pod.spec.nodeName },
+  });
+  events.items.push(ev('backoff', 'Normal', 'BackOff', `Back-off pulling image "${image}"`, 412), ev('failed-backoff', 'Warning', 'Failed', 'Error: ImagePullBackOff', 412));
+  if (o.detailedError) events.items.push(ev('failed-pull', 'Warning', 'Failed', `Failed to pull image "${image}": ${o.detailedError}`, 3));
+  await writeFile(eventsFile, JSON.stringify(events, null, 2));
+  return dir;
+}
+
+export async function tarDir(dir: string, out: string): Promise<string> {
+  await tarCreate({ gzip: true, file: out, cwd: dir }, ['support-bundle']);
+  return out;
+}
+
+/** Older troubleshoot.sh: every List becomes a bare array of items without `kind`; logs only under all-logs. */
+export async function toOlderLayout(dir: string): Promise<void> {
+  const root = join(dir, 'support-bundle', 'cluster-resources');
+  for (const rel of await walk(root)) {
+    if (!rel.endsWith('.json')) continue;
+    const file = join(root, rel);
+    const v = JSON.parse(await readFile(file, 'utf8'));
+    if (v && Array.isArray(v.items)) {
+      await writeFile(file, JSON.stringify(v.items.map(({ kind: _k, apiVersion: _a, ...rest }: Obj) => rest), null, 2));
+    }
+  }
+  await writeFile(join(root, 'pods-errors.json'), JSON.stringify({ 'kube-node-lease': 'pods is forbidden: User "support" cannot list resource "pods" in the namespace "kube-node-lease"' }));
+  // The real bundle's all-logs/ entries are links into pods/logs: make them the files themselves.
+  const logs = join(dir, 'support-bundle', 'all-logs');
+  for (const pod of await readdir(logs)) {
+    for (const name of await readdir(join(logs, pod))) {
+      const file = join(logs, pod, name);
+      if (!(await lstat(file)).isSymbolicLink()) continue;
+      const text = await readFile(file);
+      await rm(file);
+      await writeFile(file, text);
+    }
+  }
+  await rm(join(root, 'pods', 'logs'), { recursive: true, force: true });
+}
+
+/** `kubectl get nodes,pods,events,deploy,rs,svc -A -o json`-style files: typed items, one mixed List. */
+export async function toKubectlDir(dir: string, out: string): Promise<void> {
+  const root = join(dir, 'support-bundle', 'cluster-resources');
+  const items: Obj[] = [];
+  for (const rel of await walk(root)) {
+    const m = /^(nodes|pods|events|deployments|replicasets|statefulsets|services)(\/[^/]+)?\.json$/.exec(rel);
+    if (!m) continue;
+    const v = JSON.parse(await readFile(join(root, rel), 'utf8'));
+    const kind = String(v.kind).replace(/List$/, '');
+    for (const it of v.items) items.push({ kind, ...it });
+  }
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'cluster.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 1));
+}
