@@ -167,18 +167,40 @@ function notesSection({ report, width, style }: TextContext): string[] {
   return [style.bold('Notes'), ...notes.flatMap((f) => wrap(`${f.cause}: ${oneLine(f.message)}${f.fix[0] ? ` — ${oneLine(f.fix[0])}` : ''}`, width, '  - ', '    '))];
 }
 
-/** The symptom inventory: how much of the trouble seen is explained, one line a symptom (10 unless --wide). */
+/**
+ * The symptom inventory: how much of the trouble seen is explained. One line per finding that covers
+ * symptoms (its rank, cause, how many pods or nodes and in which states); --wide lists each symptom.
+ */
 function symptomsSection({ report, width, wide, style }: TextContext): string[] {
   const inv = report.inventory;
   if (!inv?.seen) return [];
-  const max = wide ? Infinity : 10;
-  const out = [style.bold(`Symptoms: ${inv.seen} seen, ${inv.explained} explained${inv.unexplained ? `, ${inv.unexplained} unexplained` : ''}`)];
-  for (const s of inv.symptoms.slice(0, max)) {
-    const subject = s.pod ? `pod ${s.pod}${s.container ? ` (${s.container})` : ''}` : `node ${s.node}`;
-    const by = s.explainedBy ? `→ ${s.finding ?? '?'}. ${s.explainedBy}` : style.red(`→ unexplained${s.finding ? ` (${s.finding}. unknown)` : ''}`);
-    out.push(...wrap(`${subject}: ${s.reason}${s.image ? ` ${s.image}` : ''} ${by}`, width, '  - ', '    '));
+  const out = [style.bold(`Symptoms: ${inv.seen} seen, ${inv.explained} explained, ${inv.unexplained} unexplained`)];
+  const to = (s: (typeof inv.symptoms)[number]) => (s.explainedBy ? `${s.finding ?? '?'}. ${s.explainedBy}` : style.red(`${s.finding ?? '?'}. unknown (unexplained)`));
+  if (wide) {
+    for (const s of inv.symptoms) {
+      const subject = s.pod ? `pod ${s.pod}${s.container ? ` (${s.container})` : ''}` : `node ${s.node}`;
+      out.push(...wrap(`${subject}: ${s.reason}${s.image ? ` ${s.image}` : ''} → ${to(s)}`, width, '  - ', '    '));
+    }
+    return out;
   }
-  if (inv.seen > Math.min(max, inv.symptoms.length)) out.push(style.dim(`  - … ${inv.seen - Math.min(max, inv.symptoms.length)} more (-o json lists them)`));
+  const groups = new Map<string, (typeof inv.symptoms)[number][]>();
+  for (const s of inv.symptoms) {
+    const k = `${s.finding ?? ''}|${s.explainedBy ?? ''}`;
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  const lines = [...groups.values()].map((g) => {
+    const pods = new Set(g.flatMap((s) => (s.pod ? [s.pod] : []))).size;
+    const nodes = g.filter((s) => !s.pod).length;
+    const who = [pods ? `${pods} pod${pods === 1 ? '' : 's'}` : '', nodes ? `${nodes} node${nodes === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+    return `${who} (${[...new Set(g.map((s) => s.reason))].join(', ')}) → ${to(g[0])}`;
+  });
+  // All explained: one line says it; otherwise one line per finding, the unexplained ones stand out.
+  if (!inv.unexplained) {
+    const ranks = [...new Set(inv.symptoms.map((s) => s.finding).filter((r) => r !== undefined))].sort((a, b) => a! - b!);
+    return wrap(style.bold(`Symptoms: ${inv.seen} seen, all explained (by ${ranks.length === 1 ? 'cause' : 'causes'} ${ranks.join(', ')}; --wide lists them).`), width, '', '  ');
+  }
+  for (const l of lines) out.push(...wrap(l, width, '  - ', '    '));
+  if (inv.seen > inv.symptoms.length) out.push(style.dim(`  - … ${inv.seen - inv.symptoms.length} more not listed`));
   return out;
 }
 
