@@ -10,7 +10,7 @@
  *   kubectl               `kubectl get … -A -o json` outputs, one mixed List;
  *   own                   flannel-doctor's own bundle (written from the troubleshoot one).
  */
-import { cp, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { c as tarCreate } from 'tar';
 import { openBundle, walk } from './files.js';
@@ -83,16 +83,13 @@ export async function toOlderLayout(dir: string): Promise<void> {
     }
   }
   await writeFile(join(root, 'pods-errors.json'), JSON.stringify({ 'kube-node-lease': 'pods is forbidden: User "support" cannot list resource "pods" in the namespace "kube-node-lease"' }));
-  // The real bundle's all-logs/ entries are links into pods/logs: make them the files themselves.
-  const logs = join(dir, 'support-bundle', 'all-logs');
-  for (const pod of await readdir(logs)) {
-    for (const name of await readdir(join(logs, pod))) {
-      const file = join(logs, pod, name);
-      if (!(await lstat(file)).isSymbolicLink()) continue;
-      const text = await readFile(file);
-      await rm(file);
-      await writeFile(file, text);
-    }
+  // A logs collector's folder (troubleshoot's `all-logs/<pod>/<container>.log`, no namespace in the
+  // path) holds the logs instead of cluster-resources/pods/logs (whose links the real bundle has).
+  const logs = join(root, 'pods', 'logs');
+  for (const rel of await walk(logs)) {
+    const [, pod, name] = rel.split('/');
+    await mkdir(join(dir, 'support-bundle', 'all-logs', pod), { recursive: true });
+    await writeFile(join(dir, 'support-bundle', 'all-logs', pod, name), await readFile(join(logs, rel)));
   }
   await rm(join(root, 'pods', 'logs'), { recursive: true, force: true });
 }
