@@ -143,7 +143,7 @@ export class CaptureAnalyzer implements PacketSink {
     else if (et !== ETH_ARP) this.undecoded++;
     if (ts > this.nextSweep) {
       if (this.nextSweep) this.flows.sweep(ts);
-      this.nextSweep = ts + 60;
+      this.nextSweep = ts + 10;
     }
   }
 

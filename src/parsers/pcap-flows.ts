@@ -11,6 +11,8 @@ import { ipv4At, TopList, type Addresses } from './pcap-stats.js';
 export const PROTO_TCP = 6;
 export const PROTO_UDP = 17;
 
+/** seconds: conntrack's UDP timeout; a DNS exchange never closes, so idleness ends it */
+const UDP_IDLE = 30;
 const SYN = 2;
 const RST = 4;
 const FIN = 1;
@@ -104,7 +106,7 @@ export class FlowTable {
     private readonly addrs: Addresses,
     private readonly clock: { ts: number },
     private readonly maxFlows = 200_000,
-    /** a flow without packets for this long is judged and dropped */
+    /** a TCP flow without packets for this long is judged and dropped (UDP: 30 s, as conntrack) */
     private readonly idleSeconds = 300,
   ) {}
 
@@ -247,14 +249,14 @@ export class FlowTable {
     this.size--;
   }
 
-  /** Judges and drops flows idle since before `now - idleSeconds`. */
+  /** Judges and drops flows idle since before `now - idleSeconds` (UDP: `now - 30`). */
   sweep(now: number): void {
     for (const [key, head] of this.table) {
       let keep: Flow | null = null;
       let tail: Flow | null = null;
       for (let f: Flow | null = head; f; ) {
         const next: Flow | null = f.next;
-        if (f.last < now - this.idleSeconds) {
+        if (f.last < now - (f.proto === PROTO_TCP ? this.idleSeconds : UDP_IDLE)) {
           this.judge(f);
           this.size--;
         } else {

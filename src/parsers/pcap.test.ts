@@ -214,4 +214,18 @@ describe('pcap analysis', () => {
     expect(ev.tcp.flows).toBe(50);
     expect(ev.flows.untrackedPackets).toBe(0);
   });
+
+  it('drops UDP flows idle for 30 s (a DNS exchange never closes), so a long capture stays within the flow limit', () => {
+    const w = new PcapWriter();
+    for (let i = 0; i < 60; i++) {
+      const port = 30000 + i;
+      w.add(i * 2, overVxlan(N1, N2, ipv4({ src: P1, dst: P2, proto: 17, payload: udp(P1, P2, port, 53, dnsMessage({ id: i, name: 'a.b' })) })));
+      w.add(i * 2 + 0.001, overVxlan(N2, N1, ipv4({ src: P2, dst: P1, proto: 17, payload: udp(P2, P1, 53, port, dnsMessage({ id: i, name: 'a.b', response: true })) })));
+    }
+    const ev = analyzeCapture(file(w.bytes()), { maxFlows: 25 });
+    expect(ev.flows.overlay).toBe(60);
+    expect(ev.flows.untrackedPackets).toBe(0);
+    const capped = analyzeCapture(file(w.bytes()), { maxFlows: 5 });
+    expect(capped.flows.untrackedPackets).toBeGreaterThan(0);
+  });
 });
