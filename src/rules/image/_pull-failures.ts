@@ -3,20 +3,14 @@
  * (facts §4.5) and the CRI error inside them (§4.6), classified by the catalog. Shared by the
  * image/* and registry/* pull rules so both read the same story.
  */
+import { PULL_WAITING_REASONS } from '../../catalog/symptoms.js';
 import type { Classification } from '../../catalog/types.js';
 import type { ClusterEvidence, ContainerStatusInfo, EventInfo, PodInfo } from '../../evidence/cluster.js';
 import type { EvidenceItem } from '../../engine/finding.js';
 import { parseImageReference, type ImageReferenceResult } from '../../parsers/image-reference.js';
 
-/** Waiting reasons that mean "the image is not there" (kubelet images/types.go). */
-export const PULL_WAITING_REASONS = new Set([
-  'ErrImagePull',
-  'ImagePullBackOff',
-  'ErrImageNeverPull',
-  'InvalidImageName',
-  'ImageInspectError',
-  'RegistryUnavailable',
-]);
+/** Waiting reasons that mean "the image is not there": the catalog's (also the symptom inventory's). */
+export { PULL_WAITING_REASONS };
 
 /** Event reasons kubelet emits around pulls. */
 const PULL_EVENT_REASONS = new Set(['Failed', 'InspectFailed', 'ErrImageNeverPull', 'BackOff', 'FailedToRetrieveImagePullSecret']);
