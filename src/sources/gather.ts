@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { emptyEvidence, type Evidence } from '../evidence/types.js';
 import { readBundle } from './bundle/read.js';
 import { readNodeEvidence } from './node-evidence.js';
+import { parseSelector, selectPods } from './selector.js';
 // The live path (kube/*) loads @kubernetes/client-node, ~1,900 modules: imported only when a live
 // cluster is read, so offline diagnose and flag errors start fast.
 
@@ -13,6 +14,8 @@ export interface GatherOptions {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
+  /** -l: only pods with these labels (and their events); system pods always kept. */
+  selector?: string;
   bundle?: string;
   nodeEvidence?: string;
   timeoutMs?: number;
@@ -22,6 +25,7 @@ export interface GatherOptions {
 }
 
 export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
+  if (opts.selector) parseSelector(opts.selector); // a bad selector fails before anything is read
   if (opts.bundle && (opts.kubeconfig || opts.context)) throw new UsageError('--bundle reads a saved bundle offline: drop --kubeconfig/--context, or drop --bundle to read the live cluster');
   let evidence: Evidence;
   if (opts.bundle) {
@@ -33,6 +37,7 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
     if (opts.agents !== false) await mergeAgentEvidence(evidence, opts);
   }
   if (opts.nodeEvidence) mergeNodeEvidence(evidence, await readNodeEvidence(opts.nodeEvidence));
+  if (opts.selector && evidence.cluster) evidence.cluster = selectPods(evidence.cluster, opts.selector);
   return evidence;
 }
 

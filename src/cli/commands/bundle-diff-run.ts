@@ -1,3 +1,4 @@
+import { isData, writeData } from '../output.js';
 import { diffEvidence, type BundleDiff } from '../../engine/bundle-diff.js';
 import { diagnose } from '../../engine/diagnose.js';
 import type { Style } from '../../report/style.js';
@@ -17,7 +18,7 @@ export async function runBundleDiff(a: string, b: string, opts: BundleDiffOption
   const ra = diagnose(ea.evidence, RULES, { version: VERSION });
   const rb = diagnose(eb.evidence, RULES, { version: VERSION });
   const diff = diffEvidence(ea.evidence, eb.evidence, ra.findings, rb.findings);
-  if (opts.output === 'json') process.stdout.write(JSON.stringify({ from: a, to: b, ...diff }, null, 2) + '\n');
+  if (isData(opts.output)) await writeData(opts.output, { from: a, to: b, ...diff });
   else process.stdout.write(renderDiff(a, b, diff, styleFor(process.stdout)));
   return diff.changes.length || diff.findings.appeared.length || diff.findings.resolved.length ? 1 : 0;
 }

@@ -1,16 +1,17 @@
 import { writeBundle } from '../../sources/bundle/write.js';
 import { gatherEvidence } from '../../sources/gather.js';
+import { namespaceOf } from '../kube-flags.js';
 import type { BundleCollectOptions } from './bundle.js';
 import { parseDuration } from './diagnose-run.js';
 
-export async function runBundleCollect(opts: BundleCollectOptions): Promise<number> {
+export async function runBundleCollect(path: string, opts: BundleCollectOptions): Promise<number> {
   const timeoutMs = parseDuration(opts.timeout);
   const progress = process.stderr.isTTY ? (l: string) => process.stderr.write(`\r\u001b[2K${l ? `flannel-doctor: ${l}` : ''}`) : undefined;
-  const evidence = await gatherEvidence({ kubeconfig: opts.kubeconfig, context: opts.context, namespace: opts.namespace, nodeEvidence: opts.nodeEvidence, timeoutMs, progress }).finally(() => progress?.(''));
-  await writeBundle(evidence, opts.output, opts.context ?? 'current-context');
+  const evidence = await gatherEvidence({ kubeconfig: opts.kubeconfig, context: opts.context, namespace: namespaceOf(opts), selector: opts.selector, nodeEvidence: opts.nodeEvidence, timeoutMs, progress }).finally(() => progress?.(''));
+  await writeBundle(evidence, path, opts.context ?? 'current-context');
   const c = evidence.cluster;
   process.stderr.write(
-    `wrote ${opts.output}: ${c?.nodes.length ?? 0} nodes, ${c?.pods.length ?? 0} pods, ${c?.events.length ?? 0} events, ${Object.keys(evidence.nodes).length} node evidence` +
+    `wrote ${path}: ${c?.nodes.length ?? 0} nodes, ${c?.pods.length ?? 0} pods, ${c?.events.length ?? 0} events, ${Object.keys(evidence.nodes).length} node evidence` +
       `${c?.unreadable.length ? `; ${c.unreadable.length} could not be read (see diagnose)` : ''}\n`,
   );
   return 0;

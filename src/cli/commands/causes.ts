@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { outputOption } from '../output.js';
+import { DATA_FORMATS, isData, outputOption, writeData } from '../output.js';
 
 export function registerCauses(program: Command): void {
   program
     .command('causes')
     .description('list the root-cause catalog (ids, tiers, titles), or show one cause in full')
     .argument('[id]', 'a cause id, e.g. registry.dns')
-    .addOption(outputOption(['text', 'json']))
-    .addHelpText('after', '\nExamples:\n  flannel-doctor causes\n  flannel-doctor causes registry.tls-untrusted\n  flannel-doctor causes -o json | jq -r ".[].id"')
+    .addOption(outputOption(DATA_FORMATS))
+    .addHelpText('after', '\nExamples:\n  flannel-doctor causes\n  flannel-doctor causes registry.tls-untrusted\n  flannel-doctor causes -o json | jq -r ".[].id"\n\nExit codes: 0, or 2 for an unknown cause id or a bad flag.')
     .action(async (id: string | undefined, opts: { output: string }) => {
       const { CAUSES, getCause } = await import('../../catalog/index.js');
       if (id) {
@@ -17,10 +17,7 @@ export function registerCauses(program: Command): void {
           const near = CAUSES.filter((x) => x.id.includes(id) || id.includes(x.id.split('.')[1] ?? '')).map((x) => x.id);
           throw new UsageError(`unknown cause "${id}"${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''} (flannel-doctor causes lists them)`);
         }
-        if (opts.output === 'json') {
-          process.stdout.write(JSON.stringify(c, null, 2) + '\n');
-          return;
-        }
+        if (isData(opts.output)) return writeData(opts.output, c);
         const { SIGNATURES } = await import('../../catalog/signatures.js');
         const out = [`${c.id} — ${c.title}`, `tier: ${c.tier}`, '', c.explanation, '', 'fix:'];
         c.fix.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
@@ -34,7 +31,7 @@ export function registerCauses(program: Command): void {
         process.stdout.write(out.join('\n') + '\n');
         return;
       }
-      if (opts.output === 'json') process.stdout.write(JSON.stringify(CAUSES, null, 2) + '\n');
+      if (isData(opts.output)) await writeData(opts.output, CAUSES);
       else {
         const w = Math.max(...CAUSES.map((c) => c.id.length));
         process.stdout.write('CAUSE'.padEnd(w) + '  TIER            TITLE\n');

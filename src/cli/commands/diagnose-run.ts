@@ -1,20 +1,14 @@
-import { UsageError } from '../../errors.js';
+import { parseDuration } from '../duration.js';
 import type { Format, TextOptions } from '../../report/index.js';
 import { PIPED_WIDTH } from '../../report/text.js';
 import { styleFor } from '../../report/style.js';
 import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
 import { gatherEvidence } from '../../sources/gather.js';
+import { namespaceOf } from '../kube-flags.js';
 import { parseSeverity } from '../output.js';
 import type { DiagnoseCommandOptions } from './diagnose.js';
 
-/** "30s", "2m", "1500ms", "1h", or plain seconds → milliseconds. */
-export function parseDuration(v: string, flag = '--timeout'): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
-  if (!m) throw new UsageError(`${flag} takes a duration like 30s, 2m or 500ms (got "${v}")`);
-  const n = Number(m[1]) * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's'] ?? 1000);
-  if (n <= 0) throw new UsageError(`${flag} must be more than zero (got "${v}")`);
-  return n;
-}
+export { parseDuration } from '../duration.js';
 
 export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number> {
   const failOn = parseSeverity(opts.failOn);
@@ -23,7 +17,8 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
   const evidence = await gatherEvidence({
     kubeconfig: opts.kubeconfig,
     context: opts.context,
-    namespace: opts.namespace,
+    namespace: namespaceOf(opts),
+    selector: opts.selector,
     bundle: opts.bundle,
     nodeEvidence: opts.nodeEvidence,
     timeoutMs,

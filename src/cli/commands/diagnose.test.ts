@@ -107,7 +107,7 @@ describe('flannel-doctor bundle collect', () => {
       api.load(conformanceObjects());
       await writeFile(join(tmp, 'kc'), api.kubeconfig());
       const out = join(tmp, 'b.tgz');
-      const c = await cli(['bundle', 'collect', '--kubeconfig', join(tmp, 'kc'), '-o', out]);
+      const c = await cli(['bundle', 'collect', '--kubeconfig', join(tmp, 'kc'), out]);
       expect(c.code).toBe(0);
       expect(c.stderr).toMatch(/wrote .*b\.tgz: 2 nodes, \d+ pods/);
       const live = JSON.parse((await cli(['diagnose', '--kubeconfig', join(tmp, 'kc'), '-o', 'json', '--fail-on', 'none'])).stdout);

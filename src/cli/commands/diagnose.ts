@@ -1,28 +1,20 @@
 import type { Command } from 'commander';
+import { addKubeFlags, type KubeFlags } from '../kube-flags.js';
 import { outputOption } from '../output.js';
 
-export interface DiagnoseCommandOptions {
-  kubeconfig?: string;
-  context?: string;
-  namespace?: string;
+export interface DiagnoseCommandOptions extends KubeFlags {
   bundle?: string;
   nodeEvidence?: string;
   pcap?: string[];
   output: string;
   failOn: string;
-  timeout: string;
   wide?: boolean;
   quiet?: boolean;
   [hook: string]: unknown; // options other commands' owners add (e.g. --lab)
 }
 
 export function registerDiagnose(program: Command): void {
-  program
-    .command('diagnose')
-    .description('gather cluster evidence (live cluster or --bundle), judge it, and name the root cause with its fix')
-    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
-    .option('--context <name>', 'kubeconfig context to use (default: the current context)')
-    .option('-n, --namespace <ns>', 'only pods, events and pull secrets of this namespace (plus kube-system and kube-flannel); nodes stay cluster-wide')
+  addKubeFlags(program.command('diagnose').description('gather cluster evidence (live cluster or --bundle), judge it, and name the root cause with its fix'))
     .option('--bundle <path>', 'judge a saved bundle offline: a directory or .tar.gz (flannel-doctor bundle, kubectl -o json files, troubleshoot.sh support bundle)')
     .option('--node-evidence <dir>', 'merge node evidence written by `flannel-doctor node -o json` (a directory of .json files, or one file)')
     .option('--pcap <file...>', 'add packet captures (pcap/pcapng; VXLAN on UDP 8472 and 4789) as evidence: see `flannel-doctor pcap`')
@@ -31,20 +23,21 @@ export function registerDiagnose(program: Command): void {
     .option('--wide', 'text: every evidence item and pod, full lines, no wrapping')
     .option('-q, --quiet', 'text: the verdict and the table of causes only')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: error, warning, info, none', 'error')
-    .option('--timeout <duration>', 'overall time for reading the cluster, e.g. 30s, 2m', '30s')
     .addHelpText(
       'after',
       `
 Examples:
   flannel-doctor diagnose                                   the current kubectl context
   flannel-doctor diagnose --context prod -n shop -o markdown
-  flannel-doctor diagnose --bundle support-bundle.tar.gz -o json
+  flannel-doctor diagnose -l app=checkout --wide              only these pods (and the system pods)
+  flannel-doctor diagnose --bundle support-bundle.tar.gz -o yaml
+  flannel-doctor diagnose --bundle examples/broken-cluster -q
   flannel-doctor diagnose --node-evidence ./nodes --fail-on warning
   flannel-doctor diagnose --bundle cluster.tgz --pcap n1.pcap n2.pcap
 
 Needs read access to nodes, pods, events, serviceaccounts, daemonsets and deployments, and get on
 the pull secrets pods name; what it cannot read is reported as not checked, never as healthy.
-Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself failed.`,
+Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself failed or the verdict is unknown.`,
     )
     .action(async (opts: DiagnoseCommandOptions) => {
       if (opts.lab) {

@@ -1,6 +1,8 @@
 import { classify } from '../../catalog/classify.js';
 import { UsageError } from '../../errors.js';
+import { escapeControls } from '../../report/sanitize.js';
 import { styleFor } from '../../report/style.js';
+import { isData, writeData } from '../output.js';
 import { renderExplanation, toJson } from './explain-render.js';
 import { explainStream } from './explain-stream.js';
 
@@ -10,7 +12,7 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
   if (opts.stdin) {
     if (words.length) throw new UsageError('give either a message or --stdin, not both');
     const format = opts.output === 'text' ? 'text' : 'jsonl';
-    if (opts.output === 'json') throw new UsageError('with --stdin use -o jsonl (one JSON object per line) or -o text');
+    if (opts.output === 'json' || opts.output === 'yaml') throw new UsageError(`with --stdin use -o jsonl (one JSON object per line) or -o text, not -o ${opts.output}`);
     const { lines, counts } = await explainStream(process.stdin, process.stdout, format);
     if (format === 'text' && lines > 1) {
       const summary = [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`);
@@ -20,8 +22,9 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
   }
   const message = words.join(' ');
   if (!message.trim()) throw new UsageError('give a message to explain, e.g. flannel-doctor explain "…no such host", or use --stdin');
-  const c = classify(message);
-  if (opts.output === 'json') process.stdout.write(JSON.stringify(toJson(c, true), null, 2) + '\n');
+  // Pasted cluster text may carry terminal escapes: they are shown, never obeyed.
+  const c = classify(escapeControls(message));
+  if (isData(opts.output)) await writeData(opts.output, toJson(c, true));
   else if (opts.output === 'jsonl') process.stdout.write(JSON.stringify(toJson(c, false)) + '\n');
   else process.stdout.write(renderExplanation(c, styleFor(process.stdout)));
   return 0;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerBundle } from './bundle.js';
 import { registerCauses } from './causes.js';
+import { registerVersionAndCompletion } from './completion.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerExplain } from './explain.js';
 import { registerLab } from './lab.js';
@@ -13,3 +14,5 @@ import { registerServe } from './serve.js';
 
 /** Every command registers itself here; keep the list short and the modules lazy. */
 export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerBundle, registerExplain, registerCauses, registerRules, registerNode, registerProbe, registerPcap, registerPreflight, registerLab, registerServe];
+// Last, after every command: `version` and `completion` (which reads the whole command tree).
+COMMANDS.push(registerVersionAndCompletion);

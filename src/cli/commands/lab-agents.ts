@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { ToolError, UsageError } from '../../errors.js';
+import { parseDuration } from '../duration.js';
 
 export function registerLabAgents(lab: Command): void {
   const agents = lab.command('agents').description('run the flannel-doctor agent in every lab node, behind the lab API pod proxy');
@@ -12,7 +13,7 @@ export function registerLabAgents(lab: Command): void {
     .command('up')
     .description('start `flannel-doctor serve` in each node namespace (unix socket in the lab dir) and its Pod object')
     .option('--name <name>', 'lab name', 'fdlab')
-    .option('--interval <seconds>', 'seconds between checks', '5')
+    .option('--interval <duration>', 'time between checks, e.g. 5s', '5s')
     .option('--token <token>', 'bearer token the agents require (or $FLANNEL_DOCTOR_LAB_AGENT_TOKEN); passed by environment, never shown')
     .action(async (opts: { name: string; interval: string; token?: string }) => {
       process.exitCode = await runAgentsUp(opts);
@@ -37,8 +38,8 @@ async function open(name: string) {
 }
 
 export async function runAgentsUp(opts: { name: string; interval: string; token?: string }): Promise<number> {
-  const interval = Number(opts.interval);
-  if (!Number.isFinite(interval) || interval < 1) throw new UsageError(`--interval must be a number of seconds ≥ 1 (got "${opts.interval}")`);
+  const interval = parseDuration(opts.interval, '--interval') / 1000;
+  if (interval < 1) throw new UsageError(`--interval must be at least 1s (got "${opts.interval}")`);
   const token = opts.token ?? process.env.FLANNEL_DOCTOR_LAB_AGENT_TOKEN;
   const lab = await open(opts.name);
   const { agentsUp, agentPodName, AGENT_NS } = await import('../../../lab/agents.js');

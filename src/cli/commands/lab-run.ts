@@ -1,5 +1,6 @@
 /** The lab commands' work (loaded lazily by lab.ts). Messages go to stderr, results to stdout. */
 import { ToolError, UsageError } from '../../errors.js';
+import { isData, writeData } from '../output.js';
 
 function int(v: string, flag: string): number {
   const n = Number(v);
@@ -52,7 +53,7 @@ export async function runLabStatus(opts: { name: string; output: string }): Prom
   const { isAlive } = await import('../../../lab/processes.js');
   const s = await loadState(opts.name).catch(wrap);
   if (!s) {
-    if (opts.output === 'json') process.stdout.write(JSON.stringify({ name: opts.name, up: false, nodes: [] }) + '\n');
+    if (isData(opts.output)) await writeData(opts.output, { name: opts.name, up: false, nodes: [] });
     else process.stdout.write(`lab ${opts.name} is not up\n`);
     return 1;
   }
@@ -69,8 +70,8 @@ export async function runLabStatus(opts: { name: string; output: string }): Prom
     processes,
     faults: s.faults.map((f) => ({ id: f.id, ...(f.node ? { node: f.node } : {}) })),
   };
-  if (opts.output === 'json') {
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  if (isData(opts.output)) {
+    await writeData(opts.output, out);
     return 0;
   }
   const lines = [`lab ${opts.name} (${s.dir}), up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s, API ${s.api?.url ?? '-'}`];
@@ -113,8 +114,8 @@ export async function runFaultRm(id: string, opts: { name: string; node?: string
 export async function runFaultList(opts: { output: string }): Promise<number> {
   const { listFaults } = await import('../../../lab/fault-ops.js');
   const list = listFaults();
-  if (opts.output === 'json') {
-    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  if (isData(opts.output)) {
+    await writeData(opts.output, list);
     return 0;
   }
   const w = Math.max(...list.map((f) => f.id.length));
@@ -132,7 +133,7 @@ export async function runLabDiagnose(opts: { name: string; output: string }): Pr
   try {
     const report = await diagnoseLab({ name: opts.name });
     if (report.labProblems?.length) for (const p of report.labProblems) process.stderr.write(`flannel-doctor: lab: ${p}\n`);
-    process.stdout.write(opts.output === 'json' ? JSON.stringify(report, null, 2) + '\n' : render(report, opts.output as never));
+    process.stdout.write(render(report, opts.output as never));
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (e) {
     wrap(e);

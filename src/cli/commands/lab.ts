@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { outputOption } from '../output.js';
+import { DATA_FORMATS, outputOption } from '../output.js';
 import { registerLabAgents } from './lab-agents.js';
 
 /** `lab up|down|status|fault|diagnose`: the real flannel lab in network namespaces (Linux, root). */
@@ -23,7 +23,7 @@ export function registerLab(program: Command): void {
     const { runLabDown } = await import('./lab-run.js');
     process.exitCode = await runLabDown(opts);
   });
-  nameOpt(lab.command('status').description('nodes, pods, processes and active faults').addOption(outputOption(['text', 'json']))).action(
+  nameOpt(lab.command('status').description('nodes, pods, processes and active faults').addOption(outputOption(DATA_FORMATS))).action(
     async (opts: { name: string; output: string }) => {
       const { runLabStatus } = await import('./lab-run.js');
       process.exitCode = await runLabStatus(opts);
@@ -50,9 +50,30 @@ export function registerLab(program: Command): void {
   fault
     .command('list')
     .description('every fault: its id and the cause id diagnose must name')
-    .addOption(outputOption(['text', 'json']))
+    .addOption(outputOption(DATA_FORMATS))
     .action(async (opts: { output: string }) => {
       const { runFaultList } = await import('./lab-run.js');
       process.exitCode = await runFaultList(opts);
     });
+  addLabHelp(lab, ['lab']);
+}
+
+const DONE = 'Exit codes: 0 done, 2 the tool failed (not root, not Linux, a step failed).';
+/** Examples and exit codes of every lab leaf command, by its path. */
+const LAB_HELP: Record<string, { examples: string[]; exit?: string }> = {
+  'lab up': { examples: ['sudo flannel-doctor lab up --nodes 3', 'sudo flannel-doctor lab up --name small --nodes 2 --no-images'] },
+  'lab down': { examples: ['sudo flannel-doctor lab down', 'sudo flannel-doctor lab down --name small'] },
+  'lab status': { examples: ['sudo flannel-doctor lab status', 'sudo flannel-doctor lab status -o yaml'], exit: 'Exit codes: 0 the lab is up, 1 it is not, 2 the tool failed.' },
+  'lab diagnose': { examples: ['sudo flannel-doctor lab diagnose', 'sudo flannel-doctor lab diagnose -o markdown'], exit: 'Exit codes: 0 healthy, 1 an error-level finding, 2 the tool failed.' },
+  'lab agents up': { examples: ['sudo flannel-doctor lab agents up', 'sudo flannel-doctor lab agents up --interval 2s --token "$TOKEN"'] },
+  'lab agents down': { examples: ['sudo flannel-doctor lab agents down'] },
+  'lab fault add': { examples: ['sudo flannel-doctor lab fault add flannel.vxlan-blocked --node n2', 'sudo flannel-doctor lab fault add registry.dns'] },
+  'lab fault rm': { examples: ['sudo flannel-doctor lab fault rm flannel.vxlan-blocked', 'sudo flannel-doctor lab fault rm flannel.vxlan-blocked --node n2'] },
+  'lab fault list': { examples: ['flannel-doctor lab fault list', 'flannel-doctor lab fault list -o json'], exit: 'Exit codes: 0, or 2 on a bad flag.' },
+};
+
+function addLabHelp(cmd: Command, path: string[]): void {
+  const h = LAB_HELP[path.join(' ')];
+  if (h) cmd.addHelpText('after', `\nExamples:\n${h.examples.map((e) => `  ${e}`).join('\n')}\n\n${h.exit ?? DONE}`);
+  for (const c of cmd.commands) addLabHelp(c, [...path, c.name()]);
 }

@@ -8,7 +8,7 @@ import { styleFor } from '../../report/style.js';
 import { RULES } from '../../rules/index.js';
 import { gatherNode, netnsRunner } from '../../sources/host/index.js';
 import { VERSION } from '../../version.js';
-import { parseSeverity } from '../output.js';
+import { isData, parseSeverity, writeData } from '../output.js';
 import type { NodeCommandOptions } from './node.js';
 
 export async function runNode(opts: NodeCommandOptions): Promise<number> {
@@ -17,17 +17,19 @@ export async function runNode(opts: NodeCommandOptions): Promise<number> {
   if (!root?.isDirectory()) throw new UsageError(`--host-root ${opts.hostRoot} is not a directory`);
   const node = await gatherNode({
     hostRoot: opts.hostRoot,
-    name: opts.name,
+    name: opts.node ?? opts.name,
     skipLogs: opts.skipLogs,
     ...(opts.netns ? { run: netnsRunner(opts.netns), kernelViaRunner: true } : {}),
   });
   // Serialise before judging: diagnose freezes the evidence it is given.
-  const evidenceJson = opts.output === 'json' ? JSON.stringify(node) : '';
+  const evidenceJson = isData(opts.output) ? JSON.stringify(node) : '';
   const evidence = emptyEvidence(['host']);
   evidence.nodes[node.name] = node;
   const report = diagnose(evidence, RULES.filter((r) => r.scope === 'node'), { version: VERSION });
   if (opts.output === 'json') {
     process.stdout.write(`{"evidence":${evidenceJson},"report":${JSON.stringify(report)}}\n`);
+  } else if (opts.output === 'yaml') {
+    await writeData('yaml', { evidence: JSON.parse(evidenceJson), report });
   } else {
     const style = styleFor(process.stdout);
     if (opts.output === 'text') process.stdout.write(summary(node) + '\n\n');

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { outputOption } from '../output.js';
 
 export function registerNode(program: Command): void {
@@ -6,11 +6,12 @@ export function registerNode(program: Command): void {
     .command('node')
     .description('inspect this node (or a node file tree at --host-root): gather node evidence and judge it')
     .option('--host-root <dir>', 'where the node file tree is mounted (/host in a DaemonSet)', '/')
-    .option('--name <node>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
+    .option('--node <name>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
+    .addOption(new Option('--name <node>').hideHelp())
     .option('--netns <name>', 'run ip/iptables/ethtool and read /proc/sys inside this network namespace (the lab)')
     .option('--skip-logs', 'do not read flanneld, kubelet and containerd logs')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above: error, warning, info, none', 'error')
-    .addOption(outputOption(['text', 'json', 'markdown']))
+    .addOption(outputOption())
     .addHelpText(
       'after',
       `
@@ -19,7 +20,8 @@ Examples:
   flannel-doctor node --host-root /host -o json > n1.json   in a privileged pod; merge with diagnose --node-evidence
   ip netns exec lab-n1 flannel-doctor node --host-root /tmp/lab/n1
 
--o json prints {"evidence": <NodeEvidence>, "report": <DiagnosisReport>}.`,
+-o json (and yaml) prints {"evidence": <NodeEvidence>, "report": <DiagnosisReport>}.
+Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself failed.`,
     )
     .action(async (opts: NodeCommandOptions) => {
       const { runNode } = await import('./node-run.js');
@@ -29,6 +31,8 @@ Examples:
 
 export interface NodeCommandOptions {
   hostRoot: string;
+  node?: string;
+  /** Hidden old spelling of --node. */
   name?: string;
   netns?: string;
   skipLogs?: boolean;

@@ -1,16 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { parseDuration } from '../duration.js';
+import { isData, writeData } from '../output.js';
 import { getCause } from '../../catalog/index.js';
 import { InputError, UsageError } from '../../errors.js';
 import type { DnsProbeResult, MeshPathResult, RegistryProbeResult } from '../../evidence/probes.js';
 import { styleFor, type Style } from '../../report/style.js';
 
-function duration(v: string, flag = '--timeout'): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(String(v).trim());
-  if (!m) throw new UsageError(`${flag} takes a duration like 10s, 1.5s or 500ms (got "${v}")`);
-  const n = Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 'm' ? 60_000 : 1000);
-  if (n <= 0) throw new UsageError(`${flag} must be positive (got "${v}")`);
-  return n;
-}
+const duration = parseDuration;
 
 function positiveInt(v: string, flag: string): number {
   const n = Number(v);
@@ -35,7 +31,7 @@ export async function runProbeRegistry(images: string[], opts: { hostRoot: strin
     // commander turns --no-proxy <list> into opts.proxy
     proxy: opts.httpsProxy ? { httpsProxy: opts.httpsProxy, httpProxy: opts.httpsProxy, noProxy: typeof opts.proxy === 'string' ? opts.proxy : undefined } : undefined,
   });
-  if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: results, dns: [], mesh: [], ran: ['registry'] }, null, 2) + '\n');
+  if (isData(opts.output)) await writeData(opts.output, { registry: results, dns: [], mesh: [], ran: ['registry'] });
   else process.stdout.write(renderRegistry(results, styleFor(process.stdout)));
   return results.some((r) => !r.ok) ? 1 : 0;
 }
@@ -86,7 +82,7 @@ export async function runProbeDns(opts: DnsCliOpts): Promise<number> {
   ]);
   const results = [...inPod, ...local];
   const verdicts = judgeDns(results);
-  if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: [], dns: results, mesh: [], ran: ['dns'], verdicts: verdicts.map(({ results: _r, ...v }) => v) }, null, 2) + '\n');
+  if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: results, mesh: [], ran: ['dns'], verdicts: verdicts.map(({ results: _r, ...v }) => v) });
   else process.stdout.write(renderDns(results, verdicts, styleFor(process.stdout)));
   return verdicts.some((v) => v.cause !== 'dns.search-ndots') ? 1 : 0;
 }
@@ -121,7 +117,7 @@ export async function runProbeMesh(opts: { lab?: string | boolean; targets?: str
   } else throw new UsageError('give --lab [name] or --targets FILE (the nodes and pods to probe)');
   const report = await probeMesh(targets, { timeoutMs: duration(opts.timeout), exhaustive: !!opts.exhaustive, plan: { fullMeshMax: positiveInt(opts.fullMeshMax, '--full-mesh-max') } });
   const verdicts = judgeMesh(report.results);
-  if (opts.output === 'json') process.stdout.write(JSON.stringify({ registry: [], dns: [], mesh: report.results, meshPlan: report.plan, ran: ['mesh'], ms: report.ms, verdicts }, null, 2) + '\n');
+  if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: [], mesh: report.results, meshPlan: report.plan, ran: ['mesh'], ms: report.ms, verdicts });
   else process.stdout.write(renderMesh(report.results, report.plan, report.ms, verdicts, styleFor(process.stdout)));
   return verdicts.length ? 1 : 0;
 }

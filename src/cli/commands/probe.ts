@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { outputOption } from '../output.js';
+import { DATA_FORMATS, outputOption } from '../output.js';
 
 /** `probe registry|dns|mesh`: active checks with timed, phase-by-phase results. */
 export function registerProbe(program: Command): void {
@@ -16,7 +16,7 @@ export function registerProbe(program: Command): void {
     .option('--node <name>', 'node name recorded in the results')
     .option('--https-proxy <url>', "proxy the runtime uses (default: containerd's systemd Environment= under --host-root, else HTTPS_PROXY)")
     .option('--no-proxy <list>', 'hosts that bypass --https-proxy (NO_PROXY syntax)')
-    .addOption(outputOption(['text', 'json']))
+    .addOption(outputOption(DATA_FORMATS))
     .addHelpText('after', '\nExamples:\n  flannel-doctor probe registry reg.local:5000/app:1 --host-root /host --pull-secret secret.json\n  flannel-doctor probe registry nginx:1.25 -o json\n\nExit codes: 0 every image passes, 1 some probe failed, 2 the tool failed.')
     .action(async (images: string[], opts) => {
       const { runProbeRegistry } = await import('./probe-run.js');
@@ -31,12 +31,16 @@ export function registerProbe(program: Command): void {
     .option('--upstream <ips>', "CoreDNS's upstream resolvers, comma separated (default: the node's nameservers)")
     .option('--cluster-name <name>', 'an in-cluster name that must resolve', 'kubernetes.default.svc.cluster.local')
     .option('--external-name <name>', 'an external name that must resolve', 'registry.k8s.io')
-    .option('--namespace <ns>', "the pod's namespace for its search list", 'default')
+    .option('-n, --namespace <ns>', "the pod's namespace for its search list", 'default')
     .option('--timeout <duration>', 'per query', '2s')
     .option('--pod-netns <ns>', "run the pod's view inside this network namespace (a name under /var/run/netns or a path like /proc/<pid>/ns/net); the node's view runs here")
     .option('--view <views>', 'pod, node or pod,node', 'pod,node')
     .option('--node <name>', 'node name recorded in the results')
-    .addOption(outputOption(['text', 'json']))
+    .addOption(outputOption(DATA_FORMATS))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  flannel-doctor probe dns --service-ip 10.96.0.10 --coredns 10.244.1.3,10.244.2.4\n  flannel-doctor probe dns -n shop --pod-netns /proc/4242/ns/net -o yaml\n\nExit codes: 0 every query answered as it should, 1 some failed, 2 the tool failed.',
+    )
     .action(async (opts) => {
       const { runProbeDns } = await import('./probe-run.js');
       process.exitCode = await runProbeDns(opts);
@@ -49,7 +53,11 @@ export function registerProbe(program: Command): void {
     .option('--timeout <duration>', 'wait per probe packet', '1s')
     .option('--exhaustive', 'probe every path of every pair even when the MTU probes pass')
     .option('--full-mesh-max <n>', 'probe every pair up to this many nodes, sample above', '24')
-    .addOption(outputOption(['text', 'json']))
+    .addOption(outputOption(DATA_FORMATS))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  flannel-doctor probe mesh --targets nodes.json\n  sudo flannel-doctor probe mesh --lab --exhaustive -o json\n\nExit codes: 0 every path passes, 1 some probe failed, 2 the tool failed.',
+    )
     .action(async (opts) => {
       const { runProbeMesh } = await import('./probe-run.js');
       process.exitCode = await runProbeMesh(opts);

@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
-import { outputOption } from '../output.js';
+import { DATA_FORMATS, isData, outputOption, writeData } from '../output.js';
 
 export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('list the rules: id, the causes each can report, and the evidence it needs')
-    .addOption(outputOption(['text', 'json']))
+    .addOption(outputOption(DATA_FORMATS))
+    .addHelpText('after', '\nExamples:\n  flannel-doctor rules\n  flannel-doctor rules -o json | jq -r \'.[] | select(.scope == "node") | .id\'\n\nExit codes: 0, or 2 on a bad flag.')
     .action(async (opts: { output: string }) => {
       const { RULES } = await import('../../rules/index.js');
-      if (opts.output === 'json') {
+      if (isData(opts.output)) {
         const list = RULES.map((r) => ({ id: r.id, layer: r.layer, scope: r.scope, severity: r.severity, causes: r.causes, needs: r.needs, description: r.description }));
-        process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-        return;
+        return writeData(opts.output, list);
       }
       const w = Math.max(4, ...RULES.map((r) => r.id.length));
       process.stdout.write(`${'RULE'.padEnd(w)}  SCOPE    NEEDS / CAUSES\n`);

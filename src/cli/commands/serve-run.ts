@@ -1,3 +1,4 @@
+import { parseDuration } from '../duration.js';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Agent } from '../../agent/agent.js';
@@ -16,7 +17,7 @@ import type { ServeFlags } from './serve.js';
 export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env, file: AgentConfig = DEFAULT_CONFIG): AgentConfig {
   const c: AgentConfig = structuredClone(file);
   c.hostRoot = flags.hostRoot ?? c.hostRoot;
-  c.nodeName = flags.name ?? c.nodeName ?? env.NODE_NAME ?? hostname();
+  c.nodeName = flags.node ?? flags.name ?? c.nodeName ?? env.NODE_NAME ?? hostname();
   if (flags.listen?.startsWith('unix:')) c.listen = { host: flags.listen, port: 0 };
   else {
     const m = /^(.*):(\d+)$/.exec(flags.listen ?? '');
@@ -24,8 +25,8 @@ export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = proc
     if (m) c.listen = { host: m[1] || '0.0.0.0', port: Number(m[2]) };
   }
   if (flags.interval !== undefined) {
-    const s = Number(flags.interval);
-    if (!Number.isFinite(s) || s < 1) throw new UsageError(`--interval must be a number of seconds ≥ 1 (got "${flags.interval}")`);
+    const s = parseDuration(flags.interval, '--interval') / 1000;
+    if (s < 1) throw new UsageError(`--interval must be at least 1s (got "${flags.interval}")`);
     c.intervalSeconds = s;
   }
   c.token = flags.token || env.FLANNEL_DOCTOR_TOKEN || c.token || undefined;

@@ -1,7 +1,9 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 export interface ServeFlags {
   hostRoot: string;
+  node?: string;
+  /** The old spelling of --node, kept hidden for scripts and the lab; --name means a lab elsewhere. */
   name?: string;
   listen: string;
   interval?: string;
@@ -20,9 +22,10 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('run the agent: check this node on a schedule; serve /metrics, a JSON API and a dashboard')
     .option('--host-root <dir>', "where the node's filesystem is mounted", '/')
-    .option('--name <node>', 'node name (default: $NODE_NAME, then the host name)')
+    .option('--node <name>', 'node name (default: $NODE_NAME, then the host name)')
+    .addOption(new Option('--name <node>').hideHelp())
     .option('--listen <host:port>', 'HTTP listen address', '0.0.0.0:9464')
-    .option('--interval <seconds>', 'seconds between checks (default 60)')
+    .option('--interval <duration>', 'time between checks, e.g. 30s, 5m (default 60s)')
     .option('--config <file>', 'agent config file (YAML); re-read before every check, a malformed one is reported and ignored')
     .option('--token <token>', 'require this token on every request but /healthz (or set $FLANNEL_DOCTOR_TOKEN); the config file cannot override it')
     .option('--open-metrics', 'serve /metrics without the token (for a Prometheus that scrapes without auth)')
@@ -37,8 +40,12 @@ export function registerServe(program: Command): void {
 Endpoints: /healthz, /metrics (Prometheus), /api/v1/{status,evidence,findings,mesh,history}, / (dashboard).
 Deploy as a DaemonSet with deploy/manifests or the Helm chart in deploy/helm/flannel-doctor.
 
-Example (on a node):
-  flannel-doctor serve --host-root / --images registry.k8s.io/pause:3.10 --dns-service-ip 10.96.0.10`,
+Examples (on a node):
+  flannel-doctor serve --host-root / --images registry.k8s.io/pause:3.10 --dns-service-ip 10.96.0.10
+  flannel-doctor serve --interval 5m --token "$TOKEN"
+  flannel-doctor serve --once --node n1
+
+Exit codes: 0 (stopped by SIGTERM/SIGINT, or --once done: the findings are in its JSON), 2 the tool failed.`,
     )
     .action(async (flags: ServeFlags) => {
       const { runServe } = await import('./serve-run.js');
