@@ -29,7 +29,7 @@ export function needHint(needs: string[]): string | undefined {
   if (needs.some((n) => n.startsWith('node'))) {
     return 'node evidence: `flannel-doctor node -o json` on each node, the agent (deploy/), or --lab';
   }
-  if (needs.includes('probes.pcap')) return 'a packet capture: tcpdump -i <underlay> -w dump.pcap (UDP 8472 and more), then `flannel-doctor diagnose --pcap dump.pcap` or `flannel-doctor pcap dump.pcap`';
+  if (needs.includes('probes.pcap')) return 'a packet capture: `tcpdump -i <underlay> -w x.pcap`, then `flannel-doctor diagnose --pcap x.pcap`';
   if (needs.some((n) => n.startsWith('probes'))) return 'probes: `flannel-doctor probe registry|dns|mesh` on a node, the agent (deploy/), or --lab';
   if (needs.some((n) => n.startsWith('cluster'))) return 'cluster objects: grant read access (deploy/manifests/10-rbac.yaml) or add them to the bundle';
   return undefined;

@@ -121,7 +121,8 @@ const SHOWN_GROUPS = 2;
 function renderCause(f: RootCause, n: number, ctx: TextContext): string[] {
   const { style, width, wide } = ctx;
   const sev = f.severity === 'error' ? style.red('error') : f.severity === 'warning' ? style.yellow('warning') : 'info';
-  const also = f.alternatives?.length ? ` · also possible: ${f.alternatives.join(', ')}` : '';
+  const explains = f.symptoms.length ? ` · explains ${f.symptoms.map((s) => s.cause).join(', ')}` : '';
+  const also = `${explains}${f.alternatives?.length ? ` · also possible: ${f.alternatives.join(', ')}` : ''}`;
   const title = `${n}. ${f.cause}`;
   const rest = width ? fit(`${f.tier}${also}`, Math.max(10, width - title.length - f.severity.length - 5)) : `${f.tier}${also}`;
   const out = [`${style.bold(title)}  ${sev} · ${rest}`];
@@ -148,7 +149,7 @@ function renderCause(f: RootCause, n: number, ctx: TextContext): string[] {
     if (i === 0) lines[0] = INDENT + style.cyan('evidence:') + lines[0].slice(INDENT.length + 'evidence:'.length);
     out.push(...lines);
   });
-  if (f.symptoms.length) out.push(...labelled('explains', f.symptoms.map((s) => `${s.cause} (${s.pods.length} pod${s.pods.length === 1 ? '' : 's'})`).join(', '), ctx));
+  if (wide && f.symptoms.length) out.push(...labelled('explains', f.symptoms.map((s) => `${s.cause} (${s.pods.length} pod${s.pods.length === 1 ? '' : 's'})`).join(', '), ctx));
   f.fix.forEach((step, i) => {
     const [line, ...snippet] = step.split('\n');
     // Fix steps take the whole width: the label is short and the steps hang under it.
@@ -228,7 +229,14 @@ function notCheckedSection({ report, width, wide, style }: TextContext): string[
     const key = `${n.scope}\u0000${n.hint ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }
-  const parts = [...groups.values()].map((list, i) => {
+  // The summary line counts rules per kind of evidence (node evidence, probes…) and scope.
+  const byKind = new Map<string, NotChecked[]>();
+  for (const n of report.notChecked) {
+    const kind = n.needs.some((x) => x.startsWith('node')) ? 'node' : (n.needs[0] ?? '').split('.')[0];
+    const key = `${kind}\u0000${n.scope}`;
+    byKind.set(key, [...(byKind.get(key) ?? []), n]);
+  }
+  const parts = [...byKind.values()].map((list, i) => {
     const count = new Set(list.map((n) => n.ruleId)).size;
     const scope = list[0].scope === 'nodes' || list[0].scope === 'cluster' ? '' : ` on ${list[0].scope}`;
     const rules = i === 0 ? ` rule${count === 1 ? '' : 's'}` : '';
