@@ -1,3 +1,4 @@
+import { isData, writeData } from '../output.js';
 import { stat } from 'node:fs/promises';
 import { diagnose } from '../../engine/diagnose.js';
 import { UsageError } from '../../errors.js';
@@ -12,7 +13,7 @@ import type { PreflightOptions } from './preflight.js';
 /** Exit 0 ready, 1 not ready. A check that could not run is listed, never counted as passed. */
 export async function runPreflight(opts: PreflightOptions): Promise<number> {
   const cluster = !!(opts.bundle || opts.kubeconfig || opts.context);
-  if (!opts.node && !cluster) throw new UsageError('--no-node leaves nothing to check: add --bundle, --kubeconfig or --context');
+  if (!opts.node && !cluster) throw new UsageError('--cluster-only needs a cluster: add --bundle, --kubeconfig or --context');
   let evidence: Evidence = emptyEvidence([]);
   if (cluster) {
     const { gatherEvidence } = await import('../../sources/gather.js');
@@ -34,7 +35,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<number> {
   }
   const report = diagnose(evidence, PREFLIGHT_RULES, { version: VERSION });
   const ready = report.verdict !== 'unknown' && !report.findings.some((f) => f.severity === 'error');
-  if (opts.output === 'json') process.stdout.write(JSON.stringify({ ready, report }) + '\n');
+  if (isData(opts.output)) await writeData(opts.output, { ready, report });
   else {
     const style = styleFor(process.stdout);
     process.stdout.write(`${style.bold('preflight:')} ${ready ? style.green('READY') : style.red('NOT READY')} to install flannel (${report.evidence.rulesRun} checks ran${report.notChecked.length ? `, ${report.notChecked.length} could not run: see below` : ''})\n\n`);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { outputOption } from '../output.js';
 
 export interface PreflightOptions {
@@ -16,24 +16,27 @@ export function registerPreflight(program: Command): void {
     .command('preflight')
     .description('before installing or upgrading flannel: is this node (and the cluster) ready? kernel modules and sysctls, CNI plugins and conflicting configs, podCIDR allocation')
     .option('--host-root <dir>', 'the node file tree to check (/host in a privileged pod)', '/')
-    .option('--name <node>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
-    .option('--no-node', 'check the cluster only (with --bundle or --kubeconfig/--context)')
+    // --node names a node, as in every command; --name is a lab's name.
+    .option('--node <name>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
+    .addOption(new Option('--name <node>').hideHelp())
+    .option('--cluster-only', 'check the cluster only (with --bundle or --kubeconfig/--context)')
     .option('--bundle <path>', 'also check the cluster objects of a bundle (podCIDR allocation)')
     .option('--kubeconfig <file>', 'also check the live cluster (podCIDR allocation)')
     .option('--context <name>', 'kubeconfig context for the live cluster')
-    .addOption(outputOption(['text', 'json', 'markdown']))
+    .addOption(outputOption())
     .addHelpText(
       'after',
       `
 Examples:
   sudo flannel-doctor preflight                         this node
   flannel-doctor preflight --context prod               this node and the cluster's podCIDRs
-  flannel-doctor preflight --no-node --bundle c.tgz     the cluster of a bundle only
+  flannel-doctor preflight --cluster-only --bundle c.tgz  the cluster of a bundle only
 
 Exit codes: 0 ready, 1 not ready (each failure with its fix), 2 the tool failed.`,
     )
-    .action(async (opts: PreflightOptions) => {
+    .action(async (raw: Omit<PreflightOptions, 'node' | 'name'> & { node?: string; name?: string; clusterOnly?: boolean }) => {
       const { runPreflight } = await import('./preflight-run.js');
-      process.exitCode = await runPreflight(opts);
+      const { node, name, clusterOnly, ...rest } = raw;
+      process.exitCode = await runPreflight({ ...rest, name: node ?? name, node: !clusterOnly });
     });
 }
