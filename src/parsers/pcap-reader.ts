@@ -92,6 +92,10 @@ function readFully(fd: number, buf: Buffer, off: number, len: number): number {
 
 export class CaptureFormatError extends Error {}
 
+// Byte arithmetic, not Buffer#readUInt32LE: small enough to inline in the per-packet loop.
+const u32le = (b: Buffer, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+const u32be = (b: Buffer, o: number) => ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
+
 /** Reads `path` ("-" for standard input) and hands every packet to `sink`. */
 export function readCapture(path: string, sink: PacketSink): ReadSummary {
   const fd = path === '-' ? 0 : openSync(path, 'r');
@@ -145,7 +149,7 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
     summary.fileBytes = w.len;
     return summary;
   }
-  const u32 = v.le ? (b: Buffer, o: number) => b.readUInt32LE(o) : (b: Buffer, o: number) => b.readUInt32BE(o);
+  const u32 = v.le ? u32le : u32be;
   // The link type's upper bits may carry FCS flags (LINKTYPE_FCS_*); the type is the low 16.
   const linkType = u32(w.buf, 20) & 0xffff;
   summary.linkTypes.push(linkType);
@@ -159,8 +163,7 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
       break;
     }
     let o = pos - w.base;
-    const b = w.buf;
-    const caplen = v.le ? b.readUInt32LE(o + 8) : b.readUInt32BE(o + 8);
+    const caplen = u32(w.buf, o + 8);
     if (caplen > MAX_RECORD) {
       summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen} captured bytes: the file is corrupt from here on` });
       break;
@@ -171,9 +174,9 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
     }
     o = pos - w.base;
     const buf = w.buf;
-    const sec = v.le ? buf.readUInt32LE(o) : buf.readUInt32BE(o);
-    const sub = v.le ? buf.readUInt32LE(o + 4) : buf.readUInt32BE(o + 4);
-    const orig = v.le ? buf.readUInt32LE(o + 12) : buf.readUInt32BE(o + 12);
+    const sec = u32(buf, o);
+    const sub = u32(buf, o + 4);
+    const orig = u32(buf, o + 12);
     n++;
     sink.ts = sec + sub * frac;
     sink.packet(buf, o + hdr, caplen, orig, linkType);
