@@ -14,7 +14,7 @@ export interface PreflightOptions {
 export function registerPreflight(program: Command): void {
   program
     .command('preflight')
-    .description('before installing or upgrading flannel: is this node (and the cluster) ready? kernel modules and sysctls, CNI plugins and conflicting configs, podCIDR allocation')
+    .description('before installing or upgrading flannel: is this node (and the cluster) ready? kernel modules and sysctls, CNI plugins and conflicting configs, UDP 8472 in the host firewall, podCIDR allocation')
     .option('--host-root <dir>', 'the node file tree to check (/host in a privileged pod)', '/')
     // --node names a node, as in every command; --name is a lab's name.
     .option('--node <name>', 'node name (default: <host-root>/etc/hostname, then the hostname)')
