@@ -36,7 +36,10 @@ export function createAgentServer(agent: Agent): Server {
 async function handle(agent: Agent, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
   try {
-    url = new URL(req.url ?? '/', 'http://agent');
+    // Origin-form only: '//host/path' is a path here, never an authority.
+    const target = req.url ?? '/';
+    if (!target.startsWith('/')) throw new Error('not origin-form');
+    url = new URL('http://agent' + target);
   } catch {
     return send(res, 400, 'application/json', JSON.stringify({ error: 'bad request' }));
   }
