@@ -15,7 +15,8 @@ await build({
   target: 'node20',
   // Dependencies stay in node_modules and load lazily, except commander, which every command loads:
   // bundled it skips the CommonJS loader at start-up.
-  external: Object.keys(pkg.dependencies ?? {}).filter((d) => d !== 'commander'),
+  // Lab-only packages (@grpc/*) are devDependencies: the lab runs from a source checkout.
+  external: Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => d !== 'commander'),
   sourcemap: false,
   // Less to read and parse at start-up; identifiers kept so an internal error's stack stays readable.
   minifyWhitespace: true,

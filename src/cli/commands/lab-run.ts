@@ -9,6 +9,11 @@ function int(v: string, flag: string): number {
 }
 
 async function core() {
+  // The lab runs from a source checkout (its helpers are TypeScript and scripts under lab/, run with
+  // tsx); an npm install ships bin/ and dist/ only.
+  const { packageRoot } = await import('../../../lab/package-root.js');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(`${packageRoot()}/lab/api-process.ts`)) throw new ToolError('the lab runs from a source checkout of flannel-doctor (git clone, npm ci, npm run build); this install has no lab/ folder');
   const lab = await import('../../../lab/lab.js');
   const why = lab.labPrerequisite();
   if (why) throw new ToolError(why);
