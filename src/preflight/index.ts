@@ -10,7 +10,8 @@ import nodeIpForward from '../rules/node/ip-forward.js';
 import cniConflicts from './rules/cni-conflicts.js';
 import cniDelegates from './rules/cni-delegates.js';
 import podCidr from './rules/pod-cidr.js';
+import underlayMtu from './rules/underlay-mtu.js';
 import vxlanModule from './rules/vxlan-module.js';
 import vxlanPortFirewall from './rules/vxlan-port-firewall.js';
 
-export const PREFLIGHT_RULES: readonly Rule[] = [vxlanModule as Rule, nodeBrNetfilter as Rule, nodeIpForward as Rule, cniConflicts as Rule, cniDelegates as Rule, podCidr as Rule, vxlanPortFirewall as Rule];
+export const PREFLIGHT_RULES: readonly Rule[] = [vxlanModule as Rule, nodeBrNetfilter as Rule, nodeIpForward as Rule, cniConflicts as Rule, cniDelegates as Rule, podCidr as Rule, vxlanPortFirewall as Rule, underlayMtu as Rule];

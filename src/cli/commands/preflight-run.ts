@@ -33,6 +33,10 @@ export async function runPreflight(opts: PreflightOptions): Promise<number> {
     evidence.nodes[node.name] = node;
     if (!evidence.sources.includes('host')) evidence.sources.push('host');
   }
+  if (opts.nodeEvidence) {
+    const [{ mergeNodeEvidence }, { readNodeEvidence }] = await Promise.all([import('../../sources/gather.js'), import('../../sources/node-evidence.js')]);
+    mergeNodeEvidence(evidence, await readNodeEvidence(opts.nodeEvidence));
+  }
   const report = diagnose(evidence, PREFLIGHT_RULES, { version: VERSION });
   const ready = report.verdict !== 'unknown' && !report.findings.some((f) => f.severity === 'error');
   if (isData(opts.output)) await writeData(opts.output, { ready, report });

@@ -6,6 +6,7 @@ export interface PreflightOptions {
   name?: string;
   node: boolean;
   bundle?: string;
+  nodeEvidence?: string;
   kubeconfig?: string;
   context?: string;
   output: string;
@@ -21,6 +22,7 @@ export function registerPreflight(program: Command): void {
     .addOption(new Option('--name <node>').hideHelp())
     .option('--cluster-only', 'check the cluster only (with --bundle or --kubeconfig/--context)')
     .option('--bundle <path>', 'also check the cluster objects of a bundle (podCIDR allocation)')
+    .option('--node-evidence <dir>', 'also judge other nodes from `flannel-doctor node -o json` files (uplink MTUs compared across nodes)')
     .option('--kubeconfig <file>', 'also check the live cluster (podCIDR allocation)')
     .option('--context <name>', 'kubeconfig context for the live cluster')
     .addOption(outputOption())
