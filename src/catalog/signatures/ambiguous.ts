@@ -69,4 +69,18 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     samples: ["** server can't find kubernetes.default: NXDOMAIN", "nslookup: can't resolve 'my-svc.prod'"],
     counterSamples: ["** server can't find github.com: SERVFAIL"],
   }),
+  sig({
+    id: 'ambiguous.kubectl-cannot-connect',
+    cause: 'unknown',
+    // kubectl's own connection to the API server (its kubeconfig), not the cluster's data path or a registry.
+    re: /unable to connect to the server: /,
+    anchors: ['unable to connect to the server: '],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['node.firewall', 'dns.node-resolver'],
+    check: 'kubectl config view --minify -o jsonpath={.clusters[0].cluster.server}: this machine must resolve and reach that address (DNS record, VPN, load balancer, API server up on :6443)',
+    source: 'kubectl error wrapper for the API server connection',
+    samples: ['Unable to connect to the server: dial tcp: lookup api.prod.example.org on 192.168.0.1:53: no such host', 'Unable to connect to the server: net/http: TLS handshake timeout'],
+    counterSamples: ['Error from server (Forbidden): pods is forbidden'],
+  }),
 ];

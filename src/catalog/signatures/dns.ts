@@ -255,7 +255,7 @@ export const DNS_SIGNATURES: Signature[] = [
     id: 'dns.apiserver-lookup-node-name',
     cause: 'dns.node-resolver',
     // kubectl logs/exec/port-forward: the API server dials the kubelet by node name and resolves it with the control-plane host resolver.
-    re: /(error dialing backend|error upgrading connection|:10250\/|error from server)[^\n]{0,300}\blookup [^\s:"\\]+( on [\w.:[\]%-]+)?: /,
+    re: /(error dialing backend|error upgrading connection|:10250\/|error from server)[^\n]{0,300}\blookup [^\s:"\\]+( on \S+)?: /,
     anchors: ['error dialing backend', 'error upgrading connection', ':10250/', 'error from server'],
     confidence: 0.9,
     specificity: 96,

@@ -23,10 +23,24 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['I1107 08:12:40.113204 4410 server.go:521] "Swap is off"'],
   }),
   sig({
+    id: 'kubelet.swap-warning',
+    cause: 'unknown',
+    // kubeadm prints [WARNING Swap] for a check it was told to ignore: whether the kubelet refuses to start is its failSwapOn setting.
+    re: /\[warning swap\]/,
+    anchors: ['[warning swap]'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['node.not-ready'],
+    check: 'failSwapOn in /var/lib/kubelet/config.yaml (or --fail-swap-on): true makes the kubelet exit ("failed to run Kubelet: running with swap on" in journalctl -u kubelet); false makes this warning harmless',
+    source: 'kubeadm preflight: ignored checks are printed as [WARNING <name>]',
+    samples: ['\t[WARNING Swap]: swap is supported for cgroup v2 only; the NodeSwap feature gate of the kubelet is beta but disabled by default', '[WARNING Swap]: running with swap on is not supported. Please disable swap'],
+    counterSamples: ['[ERROR Swap]: running with swap on is not supported. Please disable swap'],
+  }),
+  sig({
     id: 'kubelet.cgroup-driver-mismatch',
     cause: 'node.not-ready',
     // pkg/kubelet: "misconfiguration: kubelet cgroup driver: %q is different from docker cgroup driver: %q".
-    re: /kubelet cgroup driver: [^\n]{0,40} is different from [\w-]+ cgroup driver|cgroup driver mismatch|expected cgroupdriver=\w+ but got/,
+    re: /\\?"'?\w+'?\\?" is different from [\w-]+ cgroup driver|cgroup driver mismatch|expected cgroupdriver=\w+ but got/,
     anchors: ['cgroup driver', 'cgroupdriver'],
     confidence: 0.93,
     specificity: 95,
@@ -75,12 +89,12 @@ export const KUBELET_SIGNATURES: Signature[] = [
     id: 'kubelet.port-no-route',
     cause: 'node.firewall',
     // The API server dialling a kubelet (logs, exec, port-forward): "no route to host" is what a REJECT with icmp-host-prohibited looks like.
-    re: /(error dialing backend|:10250\/)[^\n]{0,300}(no route to host|connect: connection refused|i\/o timeout)/,
+    re: /(error dialing backend|:10250\/)[^\n]{0,300}(no route to host|(connect|getsockopt): connection (refused|timed out)|i\/o timeout)/,
     anchors: ['error dialing backend', ':10250/'],
     confidence: 0.7,
     specificity: 93,
-    alternatives: ['flannel.wrong-iface', 'node.not-ready'],
-    check: 'on the target node: firewall-cmd --list-all (or iptables-save | grep REJECT) must allow TCP 10250 from the control plane; and the node\'s InternalIP (kubectl get node -o wide) must be the address the API server can reach',
+    alternatives: ['flannel.wrong-iface', 'node.not-ready', 'dns.node-resolver'],
+    check: 'is the address the right one (kubectl get node -o wide; a stale /etc/hosts entry for the node name on the control plane sends it elsewhere)? on the target node: is the kubelet running, and does firewall-cmd --list-all (or iptables-save | grep REJECT) must allow TCP 10250 from the control plane; and the node\'s InternalIP (kubectl get node -o wide) must be the address the API server can reach',
     source: 'API server → kubelet streaming connection (kubectl logs/exec); facts §10.1 (kubelet port 10250 between nodes)',
     samples: [
       'Error from server: error dialing backend: dial tcp 172.16.4.22:10250: connect: no route to host',

@@ -200,10 +200,27 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['x509: certificate signed by unknown authority'],
   }),
   sig({
+    id: 'registry.next-endpoint',
+    cause: 'registry.http-to-https',
+    // Docker logs the HTTPS failure at info level and goes on with the next endpoint (plain HTTP for an insecure registry).
+    re: /(attempting|trying) next endpoint[^\n]{0,300}(server gave http response to https client|first record does not look like a tls handshake)/,
+    anchors: ['next endpoint'],
+    confidence: 0.6,
+    specificity: 91,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'Docker retries the next endpoint after this line (plain HTTP when the registry is listed in insecure-registries): if the pull still fails, its final error names why; if it succeeds, this line is noise',
+    source: 'Docker Engine registry endpoint fallback (facts §4.8, §5.3 insecure-registries)',
+    samples: [
+      'level=info msg="Attempting next endpoint for pull after error: Get https://10.3.3.3:5000/v2/: http: server gave HTTP response to HTTPS client"',
+      'level=info msg="Error logging in to endpoint, trying next endpoint: Get \\"https://reg.lan:5000/v2/\\": http: server gave HTTP response to HTTPS client"',
+    ],
+    counterSamples: ['Get "https://reg.lan:5000/v2/": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
     id: 'registry.http-response-to-https',
     cause: 'registry.http-to-https',
-    re: /server gave http response to https client|first record does not look like a tls handshake/,
-    anchors: ['gave http response to https', 'does not look like a tls handshake'],
+    re: /server gave http response to https client|first record does not look like a tls handshake|tls: oversized record received with length/,
+    anchors: ['gave http response to https', 'does not look like a tls handshake', 'oversized record received'],
     confidence: 0.9,
     specificity: 90,
     alternatives: ['registry.mirror-misconfigured'],
@@ -211,6 +228,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     samples: [
       'failed to resolve reference "192.168.1.100:32000/core:0.3": failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client',
       'Get "https://registry.lab:5000/v2/": tls: first record does not look like a TLS handshake',
+      'Error response from daemon: Get https://10.1.4.2:5000/v2/: tls: oversized record received with length 20527',
     ],
     counterSamples: ['Client sent an HTTP request to an HTTPS server.'],
   }),
