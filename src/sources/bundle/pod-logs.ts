@@ -6,7 +6,7 @@
  *     `all-logs/`: no namespace in the path, so the pod name is looked up among the pods read)
  * Each log is kept as a bounded, redacted tail (raw lines, judged later by the engine).
  */
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PodLogExcerpt } from '../../evidence/cluster.js';
 import type { ClusterBuilder } from '../../evidence/from-kube.js';
@@ -52,7 +52,8 @@ export async function readPodLogs(b: ClusterBuilder, dir: string, files: readonl
   for (const l of logs) {
     const file = join(dir, l.rel);
     if (l.name.endsWith('-logs-errors')) {
-      const text = (await readFile(file, 'utf8').catch(() => '')).trim();
+      // only its first line is shown: read the head, never the whole file
+      const text = (await readHead(file, 4096)).trim();
       const container = l.name.replace(/-logs-errors$/, '');
       b.unreadable({ what: `logs of pod ${l.namespace ?? '?'}/${l.pod} container ${container}`, reason: redact(text.split('\n')[0]?.slice(0, 300) || 'the collector could not read them') });
       continue;
@@ -104,5 +105,20 @@ export async function readTail(file: string): Promise<{ lines: string[]; dropped
     return undefined;
   } finally {
     await fh?.close();
+  }
+}
+
+/** The first `max` bytes of a file as text ('' when unreadable). */
+async function readHead(file: string, max: number): Promise<string> {
+  const fh = await open(file, 'r').catch(() => undefined);
+  if (!fh) return '';
+  try {
+    const buf = Buffer.alloc(max);
+    const { bytesRead } = await fh.read(buf, 0, max, 0);
+    return buf.toString('utf8', 0, bytesRead);
+  } catch {
+    return '';
+  } finally {
+    await fh.close();
   }
 }
