@@ -47,6 +47,18 @@ function queryKey(client: number, port: number, server: number, id: number): num
   return (Math.imul(client | 0, 0x9e3779b1) ^ Math.imul(server | 0, 0x85ebca77) ^ Math.imul((port << 16) | id, 0xc2b2ae3d)) & 0x3fffffff;
 }
 
+/** Where the question name starting at `off` ends (after its zero byte), within `end`. */
+function wireNameEnd(buf: Buffer, off: number, end: number): number {
+  let p = off;
+  while (p < end) {
+    const len = buf[p];
+    if (len === 0) return p + 1;
+    if (len >= 0xc0) return Math.min(p + 2, end);
+    p += 1 + len;
+  }
+  return Math.min(p, end);
+}
+
 export class DnsTracker {
   /** by a hash of client, port, server and id; a colliding query replaces the older one */
   private pending = new Map<number, Pending>();
@@ -124,12 +136,11 @@ export class DnsTracker {
       this.servfail++;
       s.servfail++;
     } else this.otherErrors++;
-    const name = dnsQuestionName(buf, off + 12, end) ?? '?';
-    const rc = RCODES[rcode] ?? `rcode ${rcode}`;
-    const k = `${rc} ${name}`;
+    // Keyed by the name's wire bytes (one string, nothing decoded); made readable in summary().
+    const k = String.fromCharCode(rcode) + buf.toString('latin1', off + 12, wireNameEnd(buf, off + 12, end));
     const f = this.failed.get(k);
     if (f) f.count++;
-    else if (this.failed.size < 5000) this.failed.set(k, { rcode: rc, count: 1 });
+    else if (this.failed.size < 5000) this.failed.set(k, { rcode: RCODES[rcode] ?? `rcode ${rcode}`, count: 1 });
   }
 
   /** Counts queries sent before `cutoff` and still unanswered as lost. */
@@ -163,7 +174,7 @@ export class DnsTracker {
       .sort((x, y) => y.queries - x.queries)
       .slice(0, 32);
     const failedNames = [...this.failed.entries()]
-      .map(([k, v]) => ({ name: k.slice(v.rcode.length + 1), rcode: v.rcode, count: v.count }))
+      .map(([k, v]) => ({ name: dnsQuestionName(Buffer.from(k.slice(1), 'latin1'), 0, k.length - 1) ?? '?', rcode: v.rcode, count: v.count }))
       .sort((x, y) => y.count - x.count)
       .slice(0, 20);
     return {

@@ -13,6 +13,7 @@ export const PROTO_UDP = 17;
 
 /** seconds: conntrack's UDP timeout; a DNS exchange never closes, so idleness ends it */
 const UDP_IDLE = 30;
+const BUCKETS = 1 << 18;
 const SYN = 2;
 const RST = 4;
 const FIN = 1;
@@ -96,7 +97,8 @@ export interface FlowTotals {
 }
 
 export class FlowTable {
-  private table = new Map<number, Flow>();
+  /** hash buckets (chained through Flow.next): a plain array index is cheaper than a Map lookup per packet */
+  private table: (Flow | null)[] = new Array<Flow | null>(BUCKETS).fill(null);
   private size = 0;
   readonly totals: FlowTotals = { overlay: 0, plain: 0, untrackedPackets: 0, tcpFlows: 0, resets: 0, retransmits: 0, synUnanswered: 0 };
   readonly oneWay = new TopList<CaptureFlow>(50, (f) => f.packets);
@@ -125,8 +127,8 @@ export class FlowTable {
     const b = fwd ? dst : src;
     const pa = fwd ? sport : dport;
     const pb = fwd ? dport : sport;
-    const key = (Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni) & 0x3fffffff;
-    let f = this.table.get(key) ?? null;
+    const key = (Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni) & (BUCKETS - 1);
+    let f = this.table[key];
     const head = f;
     while (f !== null && (f.a !== a || f.b !== b || f.pa !== pa || f.pb !== pb || f.proto !== proto || f.vni !== vni)) f = f.next;
     if (f === null) {
@@ -137,7 +139,7 @@ export class FlowTable {
       f = new Flow(proto, a, pa, b, pb, tunnel, vni);
       f.first = ts;
       f.next = head;
-      this.table.set(key, f);
+      this.table[key] = f;
       this.size++;
       if (tunnel) {
         this.totals.overlay++;
@@ -238,11 +240,9 @@ export class FlowTable {
 
   private close(f: Flow, key: number): void {
     this.judge(f);
-    let p = this.table.get(key) ?? null;
-    if (p === f) {
-      if (f.next) this.table.set(key, f.next);
-      else this.table.delete(key);
-    } else {
+    let p = this.table[key];
+    if (p === f) this.table[key] = f.next;
+    else {
       while (p && p.next !== f) p = p.next;
       if (p) p.next = f.next;
     }
@@ -251,7 +251,9 @@ export class FlowTable {
 
   /** Judges and drops flows idle since before `now - idleSeconds` (UDP: `now - 30`). */
   sweep(now: number): void {
-    for (const [key, head] of this.table) {
+    for (let key = 0; key < BUCKETS; key++) {
+      const head = this.table[key];
+      if (!head) continue;
       let keep: Flow | null = null;
       let tail: Flow | null = null;
       for (let f: Flow | null = head; f; ) {
@@ -267,15 +269,14 @@ export class FlowTable {
         }
         f = next;
       }
-      if (keep) this.table.set(key, keep);
-      else this.table.delete(key);
+      this.table[key] = keep;
     }
   }
 
   /** Judges every flow still open (the end of the capture). */
   finish(): void {
-    for (const head of this.table.values()) for (let f: Flow | null = head; f; f = f.next) this.judge(f);
-    this.table.clear();
+    for (const head of this.table) for (let f: Flow | null = head; f; f = f.next) this.judge(f);
+    this.table.fill(null);
     this.size = 0;
   }
 
