@@ -1,11 +1,11 @@
 import { parseDuration } from '../duration.js';
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Agent } from '../../agent/agent.js';
 import type { CheckParts } from '../../agent/check-cycle.js';
 import { DEFAULT_CONFIG, loadConfigFile, type AgentConfig } from '../../agent/config.js';
 import { createAgentServer, freeSocketPath } from '../../agent/server.js';
 import { UsageError } from '../../errors.js';
+import { readBounded } from '../../sources/bounded-read.js';
 import { RULES } from '../../rules/index.js';
 import { VERSION } from '../../version.js';
 import type { ServeFlags } from './serve.js';
@@ -14,7 +14,7 @@ import type { ServeFlags } from './serve.js';
  * Flags (and their environment variables) over the config file's settings over the defaults. The
  * token set by --token or $FLANNEL_DOCTOR_TOKEN always wins: a config file can never weaken it.
  */
-export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env, file: AgentConfig = DEFAULT_CONFIG): AgentConfig {
+export async function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = process.env, file: AgentConfig = DEFAULT_CONFIG): Promise<AgentConfig> {
   const c: AgentConfig = structuredClone(file);
   c.hostRoot = flags.hostRoot ?? c.hostRoot;
   c.nodeName = flags.node ?? flags.name ?? c.nodeName ?? env.NODE_NAME ?? hostname();
@@ -36,7 +36,9 @@ export function configFromFlags(flags: ServeFlags, env: NodeJS.ProcessEnv = proc
   if (flags.coredns) c.dns = { ...c.dns, corednsIPs: flags.coredns.split(',').map((s) => s.trim()).filter(Boolean) };
   if (flags.peers) {
     try {
-      c.peers = JSON.parse(readFileSync(flags.peers, 'utf8'));
+      // asynchronous and bounded: it is re-read before every check, on the agent's event loop
+      c.peers = JSON.parse((await readBounded(flags.peers, { maxBytes: 4 * 1024 * 1024, timeoutMs: 2000, followSymlink: true })).toString('utf8'));
+      if (!Array.isArray(c.peers)) throw new Error('must be a JSON list of {name, ip, podIP?}');
     } catch (e) {
       throw new UsageError(`--peers ${flags.peers}: ${(e as Error).message}`);
     }
@@ -82,7 +84,7 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
 
 export async function runServe(flags: ServeFlags): Promise<number> {
   const loaded = flags.config ? await loadConfigFile(flags.config) : undefined;
-  let config = configFromFlags(flags, process.env, loaded?.config);
+  let config = await configFromFlags(flags, process.env, loaded?.config);
   const parts = nodeCheckParts(() => config);
   const agent = new Agent(config, parts, RULES, VERSION);
   if (loaded?.problem) agent.reconfigure(config, loaded.problem);
@@ -92,8 +94,16 @@ export async function runServe(flags: ServeFlags): Promise<number> {
     parts.gatherNode = async () => {
       const r = await loadConfigFile(flags.config!);
       // Flags stay on top; where the agent listens is fixed at start.
-      if (!r.problem) config = { ...configFromFlags(flags, process.env, r.config), hostRoot: config.hostRoot, nodeName: config.nodeName, listen: config.listen };
-      agent.reconfigure(config, r.problem);
+      let problem = r.problem;
+      if (!problem) {
+        try {
+          config = { ...(await configFromFlags(flags, process.env, r.config)), hostRoot: config.hostRoot, nodeName: config.nodeName, listen: config.listen };
+        } catch (e) {
+          // a peers file gone bad: keep the last good config, show why
+          problem = { file: flags.peers ?? flags.config!, message: (e as Error).message };
+        }
+      }
+      agent.reconfigure(config, problem);
       return reload();
     };
   }
