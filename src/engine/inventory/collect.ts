@@ -42,8 +42,10 @@ export interface Symptom {
   /** the most telling text left in the evidence */
   detail: string;
   evidence: EvidenceItem[];
-  /** causes the texts point to (the catalog's classification), strongest first */
-  hints: string[];
+  /** the texts that may say why (classified only if nothing explains the symptom: see hintsOf) */
+  texts: string[];
+  /** causes the texts point to, strongest first; filled by hintsOf */
+  hints?: string[];
 }
 
 type Classify = (m: string) => Classification;
@@ -59,15 +61,15 @@ export function collectSymptoms(evidence: Readonly<Evidence>, classify: Classify
     if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
     const ref = `${pod.namespace}/${pod.name}`;
     const evs = events.get(ref) ?? [];
-    const pulls = pullSymptoms(pod, ref, evs, classify);
+    const pulls = pullSymptoms(pod, ref, evs);
     out.push(...pulls);
-    out.push(...crashSymptoms(pod, ref, c, classify));
+    out.push(...crashSymptoms(pod, ref, c));
     if (!pulls.length) {
-      const start = startSymptom(pod, ref, evs, asOf, classify);
+      const start = startSymptom(pod, ref, evs, asOf);
       if (start) out.push(start);
     }
   }
-  out.push(...nodeSymptoms(c, classify));
+  out.push(...nodeSymptoms(c));
   out.push(...dnsLogSymptoms(c, classify));
   return out;
 }
@@ -101,14 +103,16 @@ function eventItem(e: EventInfo): EvidenceItem {
   return { where: `event ${e.involved.namespace ?? e.namespace}/${e.involved.name ?? '?'} ${e.reason ?? ''}${e.count > 1 ? ` (×${e.count})` : ''}`.trimEnd(), what: e.message ?? '' };
 }
 
-/** Causes the texts point to, strongest first (unknown left out). */
-function hintsOf(texts: readonly string[], classify: Classify): string[] {
+/** Causes a symptom's texts point to, strongest first (unknown left out); computed once. */
+export function hintsOf(s: Symptom, classify: Classify): string[] {
+  if (s.hints) return s.hints;
   const out: string[] = [];
-  for (const t of texts) {
+  for (const t of s.texts) {
     const k = classify(t);
     if (k.cause !== 'unknown' && !out.includes(k.cause)) out.push(k.cause);
     for (const a of k.alternatives) if (a.cause !== 'unknown' && !out.includes(a.cause)) out.push(a.cause);
   }
+  s.hints = out;
   return out;
 }
 
@@ -129,7 +133,7 @@ function registryOf(image: string | undefined): string | undefined {
 /** Pull texts that say nothing of the cause: the back-off and the `Error: <reason>` follow-up. */
 const BARE_PULL_TEXT = /^(Back-off pulling image "[^"]*"|Error: \w+)$/;
 
-function pullSymptoms(pod: Readonly<PodInfo>, ref: string, evs: readonly EventInfo[], classify: Classify): Symptom[] {
+function pullSymptoms(pod: Readonly<PodInfo>, ref: string, evs: readonly EventInfo[]): Symptom[] {
   const out: Symptom[] = [];
   for (const spec of pod.containers) {
     const st = pod.statuses.find((s) => s.name === spec.name && s.init === spec.init);
@@ -158,7 +162,7 @@ function pullSymptoms(pod: Readonly<PodInfo>, ref: string, evs: readonly EventIn
       reason: (waiting ? st!.reason : pullEvents[0]?.reason) ?? 'ErrImagePull',
       detail: st?.message || pullEvents[0]?.message || st?.reason || '',
       evidence,
-      hints: hintsOf(texts, classify),
+      texts,
     });
   }
   return out;
@@ -172,7 +176,7 @@ export function componentOf(pod: Readonly<PodInfo>): string | undefined {
   return undefined;
 }
 
-function crashSymptoms(pod: Readonly<PodInfo>, ref: string, c: Readonly<ClusterEvidence>, classify: Classify): Symptom[] {
+function crashSymptoms(pod: Readonly<PodInfo>, ref: string, c: Readonly<ClusterEvidence>): Symptom[] {
   const component = componentOf(pod);
   if (!component) return [];
   const out: Symptom[] = [];
@@ -202,13 +206,13 @@ function crashSymptoms(pod: Readonly<PodInfo>, ref: string, c: Readonly<ClusterE
       reason: st.reason,
       detail: st.lastTerminationMessage || st.message || st.reason,
       evidence,
-      hints: hintsOf(texts, classify),
+      texts,
     });
   }
   return out;
 }
 
-function startSymptom(pod: Readonly<PodInfo>, ref: string, evs: readonly EventInfo[], asOf: number | undefined, classify: Classify): Symptom | undefined {
+function startSymptom(pod: Readonly<PodInfo>, ref: string, evs: readonly EventInfo[], asOf: number | undefined): Symptom | undefined {
   if (!pod.nodeName) return undefined; // not scheduled: the scheduler's business, not the network's
   const creating = pod.statuses.filter((s) => s.state === 'waiting' && !!s.reason && START_WAITING_REASONS.has(s.reason));
   const pending = pod.phase === 'Pending' && !pod.statuses.some((s) => s.state === 'running' || (s.state === 'waiting' && s.reason && !START_WAITING_REASONS.has(s.reason)));
@@ -224,7 +228,7 @@ function startSymptom(pod: Readonly<PodInfo>, ref: string, evs: readonly EventIn
       reason: state,
       detail: network[0].message ?? network[0].reason ?? '',
       evidence: [{ where: `pod ${ref}`, what: `${state} on node ${pod.nodeName}` }, ...network.slice(0, 4).map(eventItem)],
-      hints: hintsOf(network.map((e) => e.message ?? ''), classify),
+      texts: network.map((e) => e.message ?? ''),
     };
   }
   // Other warnings (volumes, quota) explain the wait and are outside this tool's mission.
@@ -239,7 +243,7 @@ function startSymptom(pod: Readonly<PodInfo>, ref: string, evs: readonly EventIn
     reason: state,
     detail: `${state} for ${age} with no event left to say why`,
     evidence: [{ where: `pod ${ref}`, what: `${state} on node ${pod.nodeName} since ${pod.creationTimestamp} (${age} before the newest time in the evidence); no warning event` }],
-    hints: [],
+    texts: [],
   };
 }
 
@@ -251,7 +255,7 @@ export function formatAge(ms: number): string {
   return `${Math.floor(h / 24)}d`;
 }
 
-function nodeSymptoms(c: Readonly<ClusterEvidence>, classify: Classify): Symptom[] {
+function nodeSymptoms(c: Readonly<ClusterEvidence>): Symptom[] {
   const out: Symptom[] = [];
   for (const n of c.nodes) {
     const ready = n.conditions.find((x) => x.type === 'Ready');
@@ -264,7 +268,7 @@ function nodeSymptoms(c: Readonly<ClusterEvidence>, classify: Classify): Symptom
       reason: 'NotReady',
       detail: ready.message || ready.reason || `Ready=${ready.status}`,
       evidence: [{ where: `node ${n.name}`, what: `condition Ready=${ready.status}${ready.reason ? ` reason ${ready.reason}` : ''}${ready.message ? `: ${ready.message}` : ''}` }],
-      hints: hintsOf([ready.message ?? ''], classify),
+      texts: [ready.message ?? ''],
     });
   }
   return out;
@@ -292,10 +296,10 @@ function dnsLogSymptoms(c: Readonly<ClusterEvidence>, classify: Classify): Sympt
     const prev = byContainer.get(key);
     if (prev) {
       prev.evidence.push(item);
-      for (const h of hints) if (!prev.hints.includes(h)) prev.hints.push(h);
+      for (const h of hints) if (!prev.hints!.includes(h)) prev.hints!.push(h);
       continue;
     }
-    const s: Symptom = { kind: 'dns-log', pod: ref, node: podNode.get(ref), container: log.container, reason: 'DNS failure', detail: failures[failures.length - 1], evidence: [item], hints };
+    const s: Symptom = { kind: 'dns-log', pod: ref, node: podNode.get(ref), container: log.container, reason: 'DNS failure', detail: failures[failures.length - 1], evidence: [item], texts: failures, hints };
     byContainer.set(key, s);
     out.push(s);
   }

@@ -8,7 +8,8 @@ import { DOCKER_HUB } from '../../parsers/image-reference.js';
 import { SYMPTOMS, UNKNOWN_CAUSE_ID, causeIn, type SymptomKind, type SymptomSpec } from '../../catalog/symptoms.js';
 import type { EvidenceItem, RootCause } from '../finding.js';
 import { listNames } from '../correlate.js';
-import type { Symptom } from './collect.js';
+import type { Classification } from '../../catalog/types.js';
+import { hintsOf, type Symptom } from './collect.js';
 
 /** One line of the inventory in the report. */
 export interface InventoryEntry {
@@ -48,7 +49,7 @@ export interface Folded {
 }
 
 /** Folds symptoms into `roots` (mutating their pods) and returns the inventory and the unknowns. */
-export function foldSymptoms(symptoms: readonly Symptom[], roots: RootCause[]): Folded {
+export function foldSymptoms(symptoms: readonly Symptom[], roots: RootCause[], classify: (m: string) => Classification): Folded {
   const usable = roots.filter((r) => r.severity !== 'info' && r.cause !== UNKNOWN_CAUSE_ID && !r.cause.startsWith('tool.'));
   const byPod = new Map<string, RootCause[]>();
   const byNode = new Map<string, RootCause[]>();
@@ -77,6 +78,8 @@ export function foldSymptoms(symptoms: readonly Symptom[], roots: RootCause[]): 
     if (by) owners[entries.length - 1] = by;
     else openEntries.push([s, e]);
   }
+  // Only what nothing explains needs its texts classified (for the candidates and the grouping).
+  for (const s of open) hintsOf(s, classify);
   const { roots: unexplained, ofSymptom } = groupUnexplained(open);
   return {
     inventory: { seen: symptoms.length, explained: symptoms.length - open.length, unexplained: open.length, symptoms: entries },
@@ -128,7 +131,8 @@ function entryOf(s: Symptom, explainedBy: string | undefined): InventoryEntry {
 function groupKey(s: Symptom): string {
   switch (s.kind) {
     case 'image-pull':
-      return `image-pull|${s.image}`;
+      // per registry and kind of error: 100 images failing alike on one registry are one finding
+      return `image-pull|${s.registry ?? s.image}|${s.hints?.[0] ?? ''}`;
     case 'pod-start':
       return `pod-start|${s.node}`;
     case 'crash-loop':
@@ -158,7 +162,7 @@ function union(list: (string | undefined)[]): string[] {
 
 /** Candidates: what the texts point to first, then the kind's usual suspects the evidence allows. */
 function candidatesOf(group: readonly Symptom[], spec: SymptomSpec): string[] {
-  const hinted = union(group.flatMap((s) => s.hints));
+  const hinted = union(group.flatMap((s) => s.hints ?? []));
   const registry = group[0].registry;
   const usual = spec.candidates.filter((c) => c !== 'image.rate-limited' || registry === DOCKER_HUB);
   return union([...hinted, ...usual]);
@@ -178,8 +182,13 @@ function fill(template: string, s: Symptom): string {
 }
 
 const MESSAGES: Record<SymptomKind, (g: readonly Symptom[], what: string) => string> = {
-  'image-pull': (g, what) =>
-    `${what} cannot pull ${g[0].image || 'its image'}${g[0].registry ? ` from ${g[0].registry}` : ''} (${union(g.map((s) => s.reason)).join(', ')}); the error that says why is not in the evidence`,
+  'image-pull': (g, what) => {
+    const images = union(g.map((s) => s.image));
+    const which = images.length > 1 ? `${images.length} images (${listNames(images, 2)})` : images[0] || 'its image';
+    const hints = union(g.flatMap((s) => s.hints ?? []));
+    const why = hints.length ? `the error points to ${listNames(hints, 2)} but no check could confirm it` : 'the error that says why is not in the evidence';
+    return `${what} cannot pull ${which}${g[0].registry ? ` from ${g[0].registry}` : ''} (${union(g.map((s) => s.reason)).join(', ')}); ${why}`;
+  },
   'pod-start': (g, what) => `${what} on node ${g[0].node} cannot get a sandbox or network (${union(g.map((s) => s.reason)).join(', ')}) and no check could say why`,
   'crash-loop': (g, what) => `${g[0].component === 'flannel' ? 'flannel' : 'CoreDNS'}: ${what} in ${union(g.map((s) => s.reason)).join(', ')} and no check could say why`,
   'node-not-ready': (g) => `node ${g[0].node} is NotReady (${g[0].detail}) and no check could say why`,
@@ -204,7 +213,7 @@ function unknownOf(group: Symptom[]): RootCause {
     tier: spec.tier,
     severity: 'error',
     messageId: s0.kind,
-    data: compactData({ symptom: s0.kind, pods: pods.length, image: s0.image, registry: s0.registry, node: nodes.length === 1 ? nodes[0] : undefined, reason: union(group.map((s) => s.reason)).join(', ') }),
+    data: compactData({ symptom: s0.kind, pods: pods.length, image: s0.image, images: union(group.map((s) => s.image)).length, registry: s0.registry, node: nodes.length === 1 ? nodes[0] : undefined, reason: union(group.map((s) => s.reason)).join(', ') }),
     message,
     nodes,
     pods,

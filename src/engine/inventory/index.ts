@@ -7,10 +7,13 @@ import { foldSymptoms, type Folded } from './fold.js';
 
 export type { InventoryEntry, SymptomInventory } from './fold.js';
 export type { Symptom } from './collect.js';
-export { collectSymptoms } from './collect.js';
+export { collectSymptoms, hintsOf } from './collect.js';
 export { foldSymptoms } from './fold.js';
 
 /** Takes the inventory of `evidence` against the correlated, ranked `roots` (their pods may grow). */
 export function takeInventory(evidence: Readonly<Evidence>, roots: RootCause[]): Folded {
-  return foldSymptoms(collectSymptoms(evidence, classify), roots);
+  // One memo for both halves: pull errors repeat across pods and events.
+  const memo = new Map<string, ReturnType<typeof classify>>();
+  const once = (m: string) => memo.get(m) ?? (memo.set(m, classify(m)), memo.get(m)!);
+  return foldSymptoms(collectSymptoms(evidence, once), roots, once);
 }

@@ -9,7 +9,7 @@ import { makeEvidence } from '../../rules/rule-tester.js';
 import { event, node, pod } from '../../rules/image/_fixtures.js';
 import { RULES } from '../../rules/index.js';
 import { diagnose } from '../diagnose.js';
-import { collectSymptoms } from './collect.js';
+import { collectSymptoms, hintsOf } from './collect.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const judge = (cluster: Parameters<typeof makeEvidence>[0]['cluster']) => diagnose(makeEvidence({ cluster }), RULES, { now: NOW });
@@ -53,6 +53,17 @@ describe('symptom inventory', () => {
     expect(r.summary).toMatch(/^2 unexplained symptoms: 2 pods: shop\/web-aaaaa, shop\/web-bbbbb cannot pull reg\.corp\.example:5000\/shop\/web:2\.0/);
   });
 
+  it('pulls failing alike on one registry are one finding, whatever the images; another registry is another', () => {
+    const backoff = (ref: string, image: string) => pod(ref, image, { waiting: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` });
+    const r = judge({ nodes: [node('n1')], pods: [backoff('a/x-aaaaa', 'reg.corp.example/a/x:1'), backoff('b/y-aaaaa', 'reg.corp.example/b/y:2'), backoff('c/z-aaaaa', 'quay.io/c/z:3')] });
+    const u = r.findings.filter((f) => f.cause === 'unknown');
+    expect(u.map((f) => [f.registry, f.pods.length, f.data.images])).toEqual([
+      ['reg.corp.example', 2, 2],
+      ['quay.io', 1, 1],
+    ]);
+    expect(u[0].message).toContain('cannot pull 2 images (reg.corp.example/a/x:1, reg.corp.example/b/y:2) from reg.corp.example');
+  });
+
   it('a pull whose error a rule classifies is folded under that cause, not unknown', () => {
     const p = pod('shop/web-aaaaa', 'reg.corp.example/shop/web:2.0', { waiting: 'ErrImagePull', message: 'rpc error: code = NotFound desc = failed to pull and unpack image "reg.corp.example/shop/web:2.0": failed to resolve reference "reg.corp.example/shop/web:2.0": reg.corp.example/shop/web:2.0: not found' });
     const r = judge({ nodes: [node('n1')], pods: [p] });
@@ -64,7 +75,7 @@ describe('symptom inventory', () => {
     const msg = 'rpc error: code = Unknown desc = failed to pull and unpack image "reg.corp.example/a:1": failed to resolve reference "reg.corp.example/a:1": Get "https://reg.corp.example/v2/": getaddrinfo EAI_AGAIN reg.corp.example';
     const s = collectSymptoms(makeEvidence({ cluster: { nodes: [node('n1')], pods: [pod('x/a-aaaaa', 'reg.corp.example/a:1', { waiting: 'ErrImagePull', message: msg })] } }), classify);
     expect(s).toHaveLength(1);
-    expect(s[0].hints[0]).toBe('registry.dns');
+    expect(hintsOf(s[0], classify)[0]).toBe('registry.dns');
   });
 
   it('ContainerCreating with a sandbox/CNI event is a pod-start symptom; the node-wide CNI cause explains it', () => {
