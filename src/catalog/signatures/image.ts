@@ -1,6 +1,10 @@
 import type { Signature } from '../types.js';
 import { sig } from './define.js';
 
+/** Docker Hub answers a repository that does not exist and a private one alike: the check that tells them apart. */
+const MISSING_OR_PRIVATE =
+  'does the repository exist under that exact name (a typo, a local build never pushed, a missing namespace: docker.io/library/<name> vs docker.io/<user>/<name>)? If it does, it is private: the pull secret must hold credentials for that registry host';
+
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
   sig({
@@ -117,7 +121,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     confidence: 0.55,
     specificity: 60,
     alternatives: ['image.not-found', 'image.auth-rejected'],
-    check: 'does the repository exist under that exact name (a typo, a local build never pushed, a missing namespace: docker.io/library/<name> vs docker.io/<user>/<name>)? If it does, it is private: the pull secret must hold credentials for that registry host',
+    check: MISSING_OR_PRIVATE,
     source: 'facts §4.8 (Docker: pull access denied … repository does not exist or may require \'docker login\'), §8 DENIED',
     samples: [
       'Error response from daemon: pull access denied for acme/secret-app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
@@ -134,7 +138,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     confidence: 0.55,
     specificity: 83,
     alternatives: ['image.not-found', 'image.auth-rejected'],
-    check: 'does the repository exist under that exact name (a typo, a local build never pushed, a missing namespace: docker.io/library/<name> vs docker.io/<user>/<name>)? If it does, it is private: the pull secret must hold credentials for that registry host',
+    check: MISSING_OR_PRIVATE,
     source: 'facts §4.8, §8 DENIED (Docker Hub wording)',
     samples: [
       'Failed to pull image "docker.io/acme/ledger:4": rpc error: code = Unknown desc = Error response from daemon: pull access denied for acme/ledger, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
