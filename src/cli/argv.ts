@@ -49,7 +49,9 @@ export function hoistGlobalFlags(argv: string[], program: Command): string[] {
 }
 
 /** The name to show in usage and examples: `kubectl flannel-doctor` when run as the kubectl plugin. */
-export function programName(script: string | undefined): string {
+export function programName(script: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  // A launcher script (the krew archive's) says how it was called; only the two known names are taken.
+  if (env.FLANNEL_DOCTOR_CALLED_AS === 'kubectl flannel-doctor') return 'kubectl flannel-doctor';
   const base = (script ?? '').split(/[\\/]/).pop() ?? '';
   return /^kubectl-flannel_doctor(\.js)?$/.test(base) ? 'kubectl flannel-doctor' : 'flannel-doctor';
 }

@@ -68,7 +68,8 @@ describe('global flags and the program name', () => {
   });
   it('is named as called: `kubectl flannel-doctor` as a kubectl plugin', () => {
     expect(programName('/usr/local/bin/kubectl-flannel_doctor')).toBe('kubectl flannel-doctor');
-    expect(programName('/usr/lib/node_modules/flannel-doctor/bin/flannel-doctor.js')).toBe('flannel-doctor');
+    expect(programName('/usr/lib/node_modules/flannel-doctor/bin/flannel-doctor.js', {})).toBe('flannel-doctor');
+    expect(programName('/opt/krew/package/bin/flannel-doctor.js', { FLANNEL_DOCTOR_CALLED_AS: 'kubectl flannel-doctor' })).toBe('kubectl flannel-doctor');
     // Through the program's own output (which renames), with stdout captured.
     let h = '';
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((h += String(c)), true));
