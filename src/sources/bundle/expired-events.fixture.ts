@@ -24,6 +24,67 @@ type Obj = Record<string, any>;
 export interface ExpiredOptions {
   /** add back the detailed pull error (as if it had not expired) */
   detailedError?: string;
+  /**
+   * add the kinds newer troubleshoot.sh versions collect and this bundle lacks (daemonsets, configmaps,
+   * endpoints, serviceaccounts), built from the bundle's own pods (k3s: svclb DaemonSet, CoreDNS)
+   */
+  newerKinds?: boolean;
+}
+
+/** k3s's CoreDNS Corefile (the one whose import globs the bundle's CoreDNS log warns about). */
+const K3S_COREFILE = `.:53 {
+    errors
+    health
+    ready
+    kubernetes cluster.local in-addr.arpa ip6.arpa {
+      pods insecure
+      fallthrough in-addr.arpa ip6.arpa
+    }
+    hosts /etc/coredns/NodeHosts {
+      ttl 60
+      reload 15s
+      fallthrough
+    }
+    prometheus :9153
+    forward . /etc/resolv.conf
+    cache 30
+    loop
+    reload
+    loadbalance
+    import /etc/coredns/custom/*.override
+}
+import /etc/coredns/custom/*.server
+`;
+
+async function writeNewerKinds(root: string): Promise<void> {
+  const sys = JSON.parse(await readFile(join(root, 'pods', 'kube-system.json'), 'utf8'));
+  const byPrefix = (p: string) => sys.items.find((x: Obj) => x.metadata.name.startsWith(p));
+  const coredns = byPrefix('coredns-');
+  const svclb = byPrefix('svclb-traefik-');
+  const list = (kind: string, apiVersion: string, items: Obj[]) => JSON.stringify({ kind: `${kind}List`, apiVersion, metadata: { resourceVersion: '458202' }, items: items.map((i) => ({ kind, apiVersion, ...i })) }, null, 2);
+  const meta = (name: string) => ({ name, namespace: 'kube-system', uid: `fixture-${name}`, creationTimestamp: '2022-09-23T13:46:35Z' });
+  const dsName = svclb.metadata.ownerReferences[0].name;
+  await mkdir(join(root, 'daemonsets'), { recursive: true });
+  await writeFile(
+    join(root, 'daemonsets', 'kube-system.json'),
+    list('DaemonSet', 'apps/v1', [{ metadata: { ...meta(dsName), labels: { 'objectset.rio.cattle.io/hash': 'x' } }, spec: { selector: { matchLabels: { app: dsName } }, template: { metadata: { labels: { app: dsName } }, spec: svclb.spec } }, status: { desiredNumberScheduled: 1, numberReady: 1, numberAvailable: 1, currentNumberScheduled: 1 } }]),
+  );
+  await mkdir(join(root, 'configmaps'), { recursive: true });
+  await writeFile(
+    join(root, 'configmaps', 'kube-system.json'),
+    list('ConfigMap', 'v1', [
+      { metadata: meta('coredns'), data: { Corefile: K3S_COREFILE, NodeHosts: `172.18.0.2 ${coredns.spec.nodeName}
+` } },
+      { metadata: meta('chart-content-traefik'), data: { 'traefik-10.19.300.tgz': 'H4sIAAAAAAAA' } },
+    ]),
+  );
+  await mkdir(join(root, 'endpoints'), { recursive: true });
+  await writeFile(
+    join(root, 'endpoints', 'kube-system.json'),
+    list('Endpoints', 'v1', [{ metadata: meta('kube-dns'), subsets: [{ addresses: [{ ip: coredns.status.podIP, nodeName: coredns.spec.nodeName, targetRef: { kind: 'Pod', namespace: 'kube-system', name: coredns.metadata.name } }], ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] }] }]),
+  );
+  await mkdir(join(root, 'serviceaccounts'), { recursive: true });
+  await writeFile(join(root, 'serviceaccounts', 'kube-system.json'), list('ServiceAccount', 'v1', [{ metadata: meta('coredns') }]));
 }
 
 /** Unpacks the real bundle into `dir/support-bundle` and breaks the nginx pod the way the issue saw. */
@@ -63,6 +124,7 @@ export async function expiredEventsBundle(real: string, dir: string, o: ExpiredO
   events.items.push(ev('backoff', 'Normal', 'BackOff', `Back-off pulling image "${image}"`, 412), ev('failed-backoff', 'Warning', 'Failed', 'Error: ImagePullBackOff', 412));
   if (o.detailedError) events.items.push(ev('failed-pull', 'Warning', 'Failed', `Failed to pull image "${image}": ${o.detailedError}`, 3));
   await writeFile(eventsFile, JSON.stringify(events, null, 2));
+  if (o.newerKinds) await writeNewerKinds(root);
   return dir;
 }
 

@@ -64,6 +64,20 @@ describe('bundle layouts: a pull failure whose events expired', () => {
     expectUnexplainedPull(judge(r));
   });
 
+  it('troubleshoot.sh, current layout with the kinds newer versions collect: daemonsets, configmaps, endpoints, service accounts read', async () => {
+    const dir = await expiredEventsBundle(K3S, join(tmp, 'newer'), { newerKinds: true });
+    const r = await readBundle(dir);
+    const c = r.evidence.cluster!;
+    expect(c.read).toEqual(expect.arrayContaining(['daemonsets', 'configmaps', 'endpoints', 'serviceaccounts', 'workloads']));
+    expect(c.configMaps.map((m) => m.name)).toEqual(['coredns']); // the chart's config map is read, not kept
+    expect(c.endpoints).toEqual([expect.objectContaining({ name: 'kube-dns', addresses: ['10.42.0.146'] })]);
+    expect(c.workloadCounts).toMatchObject({ DaemonSet: 1 });
+    expect(c.unreadable.map((u) => u.reason).join('\n')).not.toMatch(/\b(DaemonSet|ConfigMap|Endpoints|ServiceAccount)\b/);
+    const report = judge(r);
+    expect(report.evidence.rulesRan).toBeGreaterThan(judge(await readBundle(await expiredEventsBundle(K3S, join(tmp, 'newer-base')))).evidence.rulesRan);
+    expectUnexplainedPull(report);
+  });
+
   it('troubleshoot.sh, older layout (kind-less arrays, errors as an object, logs collector only)', async () => {
     const dir = await expiredEventsBundle(K3S, join(tmp, 'older'));
     await toOlderLayout(dir);
