@@ -2,9 +2,10 @@
  * Node evidence files for `diagnose --node-evidence DIR`: what `flannel-doctor node -o json` printed on
  * each node, either `{ "evidence": NodeEvidence, … }` or a plain NodeEvidence.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { readBounded } from './bounded-read.js';
 import type { NodeEvidence } from '../evidence/node.js';
 import { createRequire } from 'node:module';
 
@@ -28,7 +29,13 @@ export async function readNodeEvidence(path: string): Promise<NodeEvidence[]> {
   const files = st.isDirectory() ? (await readdir(path)).filter((f) => f.endsWith('.json')).sort().map((f) => join(path, f)) : [path];
   if (!files.length) throw new InputError(path, 'no .json files here (write them with flannel-doctor node -o json > <node>.json)');
   const out: NodeEvidence[] = [];
-  for (const f of files) out.push(parseNodeEvidence(await readFile(f, 'utf8'), f));
+  for (const f of files) {
+    // a FIFO or device is refused, never waited on; node evidence is a few MB at most
+    const text = await readBounded(f, { maxBytes: 256 * 1024 * 1024, timeoutMs: 60_000, followSymlink: true }).catch((e: Error) => {
+      throw new InputError(f, `cannot read: ${e.message}`);
+    });
+    out.push(parseNodeEvidence(text.toString('utf8'), f));
+  }
   return out;
 }
 
