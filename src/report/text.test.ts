@@ -36,7 +36,7 @@ describe('renderText on the bundled example', () => {
     expect(dns.evidence.filter((e) => e.where.startsWith('event ')).length).toBe(8);
     const text = renderText(report);
     const block = text.slice(text.indexOf('1. registry.dns'), text.indexOf('\n\n2. '));
-    expect(block).toMatch(/evidence: 8 events Failed \(×72\) on 8 objects/);
+    expect(block).toMatch(/evidence: 8 events Failed \(×72\): Failed to pull image /);
     expect(block.match(/ Failed \(/g)).toHaveLength(1);
     // Evidence that does not support the cause is left out: the runtime does not change a DNS fix.
     expect(block).not.toContain('containerRuntimeVersion');

@@ -142,10 +142,12 @@ function renderCause(f: RootCause, n: number, ctx: TextContext): string[] {
   const pad = INDENT + ' '.repeat(LABEL);
   const more = groups.length > shown.length ? ` (+${groups.length - shown.length} more: --wide)` : '';
   shown.forEach((g, i) => {
-    const text = `${groupLabel(g, (list) => list.join(', '), wide)}: ${oneLine(g.first.what)}`;
+    // By default one line per group, the objects left to the table and --wide: "8 events Failed (×72): …".
+    const label = wide || g.items === 1 ? groupLabel(g, (list) => list.join(', '), wide) : shortLabel(g);
+    const text = `${label}: ${oneLine(g.first.what)}`;
     const last = i === shown.length - 1 ? more : '';
     // The first item may take two lines, the others one: the first is the strongest proof.
-    const lines = wide ? [pad + text + last] : i === 0 && !last ? wrapFit(text, width, pad, pad + '  ', 2) : [pad + fit(text, width - pad.length - last.length) + last];
+    const lines = wide ? [pad + text + last] : [pad + fitAfter(label, text, width - pad.length - last.length) + last];
     if (i === 0) lines[0] = INDENT + style.cyan('evidence:') + lines[0].slice(INDENT.length + 'evidence:'.length);
     out.push(...lines);
   });
@@ -160,6 +162,20 @@ function renderCause(f: RootCause, n: number, ctx: TextContext): string[] {
     out.push(...(i === 0 ? colourLabel(lines, 'fix', style) : lines));
   });
   return out;
+}
+
+/** "8 events Failed (×72)", "2 nodes": a group's count without its objects. */
+function shortLabel(g: ReturnType<typeof groupEvidence>[number]): string {
+  if (g.kind !== 'event') return `${g.items} ${g.kind}s`;
+  return `${g.items} events${g.reason ? ` ${g.reason}` : ''}${g.repeats > g.items ? ` (×${g.repeats})` : ''}${g.identical ? ', identical' : ''}`;
+}
+
+/** `text` (which starts with `label`) cut to `max`, the label kept whole when it leaves room for the rest. */
+function fitAfter(label: string, text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = label.length + 2;
+  if (head > max / 2) return fit(text, max);
+  return text.slice(0, head) + fit(text.slice(head), max - head);
 }
 
 function notesSection({ report, width, style }: TextContext): string[] {

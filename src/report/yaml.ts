@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { DiagnosisReport } from '../engine/diagnose.js';
+import { yamlLib } from '../yaml-lib.js';
 
 /**
  * The JSON report as YAML (the same data and contract, docs/report-schema.md). The yaml package is
@@ -11,6 +11,6 @@ export function renderYaml(report: DiagnosisReport): string {
 
 /** Any JSON-like value as YAML; control characters come out as YAML escapes in double quotes. */
 export function toYaml(value: unknown): string {
-  const { stringify } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const { stringify } = yamlLib();
   return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { readBounded } from './bounded-read.js';
 import type { NodeEvidence } from '../evidence/node.js';
-import { createRequire } from 'node:module';
+import { yamlLib } from '../yaml-lib.js';
 
 /** Line of a JSON syntax error: from V8's "position N" when given, else from the YAML parser (JSON is YAML). */
 export function jsonErrorLine(text: string, e: unknown): number | undefined {
   const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
   if (m) return text.slice(0, Number(m[1])).split('\n').length;
   // yaml is required only here, on a syntax error, so reading good files never loads it.
-  const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  const { parseDocument } = yamlLib();
   const err = parseDocument(text, { prettyErrors: true }).errors[0];
   return err?.linePos?.[0].line;
 }
