@@ -288,7 +288,7 @@ export class JsonListScanner {
     const index = this.itemIndex++;
     const size = this.itemSize + (end - start);
     if (this.itemOversize || size > this.maxItem) {
-      this.events.push({ type: 'bad-item', index, offset: this.itemOffset, message: `item ${index} is ${mb(size)}, larger than the ${mb(this.maxItem)} read: skipped (at byte ${this.itemOffset})` });
+      this.events.push({ type: 'bad-item', index, offset: this.itemOffset, message: `item ${index} is ${mb(size)}, larger than the ${mb(this.maxItem)} read (at byte ${this.itemOffset})` });
     } else {
       let bytes: Buffer;
       if (this.itemParts.length) {
