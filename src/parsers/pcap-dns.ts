@@ -62,6 +62,7 @@ function wireNameEnd(buf: Buffer, off: number, end: number): number {
 export class DnsTracker {
   /** by a hash of client, port, server and id; a colliding query replaces the older one */
   private pending = new Map<number, Pending>();
+  private spare: Pending[] = [];
   private servers = new Map<number, ServerStats>();
   private failed = new Map<string, { rcode: string; count: number }>();
   private all = new LatencyHistogram();
@@ -108,7 +109,16 @@ export class DnsTracker {
       const key = queryKey(src, sport, dst, id);
       // A retry with the same id keeps the first send time: the latency the client saw.
       const had = this.pending.get(key);
-      if (!had || had.client !== src || had.cport !== sport || had.server !== dst || had.id !== id) this.pending.set(key, { ts, server: dst, client: src, cport: sport, id });
+      if (!had || had.client !== src || had.cport !== sport || had.server !== dst || had.id !== id) {
+        // Entries of answered queries are reused: nothing piles up as garbage over a long capture.
+        const q = this.spare.pop() ?? { ts: 0, server: 0, client: 0, cport: 0, id: 0 };
+        q.ts = ts;
+        q.server = dst;
+        q.client = src;
+        q.cport = sport;
+        q.id = id;
+        this.pending.set(key, q);
+      }
       if (this.pending.size > this.limit) {
         this.expire(ts - 10);
         this.limit = Math.max(20_000, this.pending.size * 2);
@@ -124,6 +134,7 @@ export class DnsTracker {
     const q = this.pending.get(key);
     if (q && q.client === dst && q.cport === dport && q.server === src && q.id === id) {
       this.pending.delete(key);
+      if (this.spare.length < 10_000) this.spare.push(q);
       const ms = (ts - q.ts) * 1000;
       s.latency.add(ms);
       this.all.add(ms);

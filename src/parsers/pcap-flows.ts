@@ -72,16 +72,57 @@ export class Flow {
   pendEnd1 = 0;
   ackedLen0 = 0;
   ackedLen1 = 0;
-  constructor(
-    readonly proto: number,
-    readonly a: number,
-    readonly pa: number,
-    readonly b: number,
-    readonly pb: number,
-    /** the pair of the first packet's tunnel, when it crossed VXLAN */
-    readonly tunnel: Pair | null,
-    readonly vni: number,
-  ) {}
+  proto = 0;
+  a = 0;
+  pa = 0;
+  b = 0;
+  pb = 0;
+  /** the pair of the first packet's tunnel, when it crossed VXLAN */
+  tunnel: Pair | null = null;
+  vni = 0;
+
+  /** Makes this (new or recycled) entry a fresh flow: entries are reused, so old ones never pile up as garbage. */
+  reset(proto: number, a: number, pa: number, b: number, pb: number, tunnel: Pair | null, vni: number): this {
+    this.next = null;
+    this.pkts0 = 0;
+    this.pkts1 = 0;
+    this.first = 0;
+    this.last = 0;
+    this.opener = -1;
+    this.syn0 = 0;
+    this.syn1 = 0;
+    this.rst = 0;
+    this.fin0 = false;
+    this.fin1 = false;
+    this.hasEnd0 = false;
+    this.hasEnd1 = false;
+    this.end0 = 0;
+    this.end1 = 0;
+    this.hasAck0 = false;
+    this.hasAck1 = false;
+    this.ack0 = 0;
+    this.ack1 = 0;
+    this.retx0 = 0;
+    this.retx1 = 0;
+    this.retxMin0 = 0;
+    this.retxMin1 = 0;
+    this.retxMax0 = 0;
+    this.retxMax1 = 0;
+    this.pendLen0 = 0;
+    this.pendLen1 = 0;
+    this.pendEnd0 = 0;
+    this.pendEnd1 = 0;
+    this.ackedLen0 = 0;
+    this.ackedLen1 = 0;
+    this.proto = proto;
+    this.a = a;
+    this.pa = pa;
+    this.b = b;
+    this.pb = pb;
+    this.tunnel = tunnel;
+    this.vni = vni;
+    return this;
+  }
 }
 
 const before = (x: number, y: number) => ((x - y) | 0) < 0;
@@ -99,6 +140,8 @@ export interface FlowTotals {
 export class FlowTable {
   /** hash buckets (chained through Flow.next): a plain array index is cheaper than a Map lookup per packet */
   private table: (Flow | null)[] = new Array<Flow | null>(BUCKETS).fill(null);
+  /** entries of judged flows, reused for new ones */
+  private free: Flow[] = [];
   private size = 0;
   readonly totals: FlowTotals = { overlay: 0, plain: 0, untrackedPackets: 0, tcpFlows: 0, resets: 0, retransmits: 0, synUnanswered: 0 };
   readonly oneWay = new TopList<CaptureFlow>(50, (f) => f.packets);
@@ -136,7 +179,7 @@ export class FlowTable {
         this.totals.untrackedPackets++;
         return;
       }
-      f = new Flow(proto, a, pa, b, pb, tunnel, vni);
+      f = (this.free.pop() ?? new Flow()).reset(proto, a, pa, b, pb, tunnel, vni);
       f.first = ts;
       f.next = head;
       this.table[key] = f;
@@ -247,6 +290,7 @@ export class FlowTable {
       if (p) p.next = f.next;
     }
     this.size--;
+    this.recycle(f);
   }
 
   /** Judges and drops flows idle since before `now - idleSeconds` (UDP: `now - 30`). */
@@ -261,6 +305,7 @@ export class FlowTable {
         if (f.last < now - (f.proto === PROTO_TCP ? this.idleSeconds : UDP_IDLE)) {
           this.judge(f);
           this.size--;
+          this.recycle(f);
         } else {
           f.next = null;
           if (tail) tail.next = f;
@@ -271,6 +316,12 @@ export class FlowTable {
       }
       this.table[key] = keep;
     }
+  }
+
+  private recycle(f: Flow): void {
+    f.tunnel = null;
+    f.next = null;
+    if (this.free.length < 50_000) this.free.push(f);
   }
 
   /** Judges every flow still open (the end of the capture). */
