@@ -6,7 +6,7 @@
  * read, and the whole read has a deadline. Every failure is a `ReadRefused` with one clear line.
  */
 import { constants } from 'node:fs';
-import { lstat, open, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readlink, stat, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 
 export interface BoundedReadOptions {
@@ -16,6 +16,11 @@ export interface BoundedReadOptions {
   timeoutMs?: number;
   /** Follow a symlink at the final component (a ConfigMap mount's ..data links). Default false. */
   followSymlink?: boolean;
+  /**
+   * The opened file must lie under this real directory: checked on the open handle through
+   * /proc/self/fd, so a directory swapped for a link after the path was resolved is caught too.
+   */
+  within?: string;
 }
 
 /** A read we refused or that failed; `code` is the errno-like reason (ENOENT when absent). */
@@ -54,8 +59,8 @@ export async function checkRegular(real: string, followSymlink = false): Promise
   return st;
 }
 
-/** Opens a regular file non-blocking, re-checking its type on the handle. */
-export async function openRegular(real: string, followSymlink = false): Promise<{ fh: FileHandle; st: Stats }> {
+/** Opens a regular file non-blocking, re-checking its type (and, with `within`, its place) on the handle. */
+export async function openRegular(real: string, followSymlink = false, within?: string): Promise<{ fh: FileHandle; st: Stats }> {
   await checkRegular(real, followSymlink);
   let fh: FileHandle;
   try {
@@ -68,6 +73,13 @@ export async function openRegular(real: string, followSymlink = false): Promise<
     await fh.close();
     throw new ReadRefused(`is ${fileKind(st)}, not a regular file: not read`, 'EINVAL');
   }
+  if (within && within !== '/') {
+    const opened = await readlink(`/proc/self/fd/${fh.fd}`).catch(() => undefined);
+    if (opened !== undefined && !opened.startsWith(within.replace(/\/+$/, '') + '/')) {
+      await fh.close();
+      throw new ReadRefused('the path led out of the host root while it was opened: not read', 'EXDEV');
+    }
+  }
   return { fh, st };
 }
 
@@ -77,7 +89,7 @@ export async function openRegular(real: string, followSymlink = false): Promise<
  */
 export async function readBounded(real: string, opts: BoundedReadOptions): Promise<Buffer> {
   return withDeadline(opts.timeoutMs ?? 5000, async (onAbandon) => {
-    const { fh, st } = await openRegular(real, opts.followSymlink);
+    const { fh, st } = await openRegular(real, opts.followSymlink, opts.within);
     onAbandon(() => void fh.close().catch(() => {}));
     try {
       if (st.size > opts.maxBytes) throw tooBig(st.size, opts.maxBytes);

@@ -95,6 +95,18 @@ describe('HostFiles: confined to the root', () => {
     expect(r.text).toBeUndefined();
     expect(r.error).toMatch(/link/);
   });
+
+  it('a directory swapped for a link after resolution is caught on the open handle', async () => {
+    const { root, secret } = setup();
+    link(root, '/etc/swapped', dirname(secret));
+    const f = new HostFiles(root);
+    // as if /etc/swapped was a real directory when resolved and became a link just before the open
+    (f as unknown as { resolve: (p: string) => Promise<string> }).resolve = async (p) => join(root, p);
+    const r = await f.read('/etc/swapped/shadow');
+    expect(r.text).toBeUndefined();
+    expect(r.error).toMatch(/out of the host root/);
+    expect((await f.tail('/etc/swapped/shadow', 100)).data).toBeUndefined();
+  });
 });
 
 describe('HostFiles: no hang, bounded memory', () => {

@@ -1,4 +1,4 @@
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { fromErrno, openRegular, readBounded, ReadRefused, withDeadline } from '../bounded-read.js';
 
@@ -10,15 +10,24 @@ export const MAX_SYMLINK_HOPS = 40;
  * resolved here, not by the OS: a symlink (absolute or relative, however many hops) is followed inside
  * the root, `..` stops at the root, and past MAX_SYMLINK_HOPS the path is refused, never handed to the
  * OS with a link left in it. The last component is opened with O_NOFOLLOW, so a link swapped in after
- * resolution is refused too. FIFOs, sockets and devices are refused without being opened for reading;
+ * resolution is refused too, and where the opened file really is gets checked on its handle
+ * (/proc/self/fd), which also catches a directory swapped for a link mid-way. FIFOs, sockets and
+ * devices are refused without being opened for reading;
  * sizes are capped; every read has a deadline.
  */
 export class HostFiles {
+  private realRoot?: Promise<string>;
+
   constructor(
     readonly root: string,
     /** Deadline of one read (ms). */
     readonly timeoutMs = 5000,
   ) {}
+
+  /** The root's real path, to check where an opened file really is. */
+  private within(): Promise<string> {
+    return (this.realRoot ??= realpath(this.root).catch(() => this.root));
+  }
 
   /**
    * The real path on this machine for a node path, with every symlink resolved inside the root.
@@ -65,7 +74,7 @@ export class HostFiles {
   async read(nodePath: string, maxBytes = 8 * 1024 * 1024): Promise<{ text?: string; error?: string }> {
     try {
       const real = await this.resolve(nodePath);
-      return { text: (await readBounded(real, { maxBytes, timeoutMs: this.timeoutMs })).toString('utf8') };
+      return { text: (await readBounded(real, { maxBytes, timeoutMs: this.timeoutMs, within: await this.within() })).toString('utf8') };
     } catch (err) {
       const r = fromErrno(err);
       if (r.code === 'ENOENT' || r.code === 'ENOTDIR') return {};
@@ -77,8 +86,9 @@ export class HostFiles {
   async tail(nodePath: string, maxBytes: number): Promise<{ data?: Buffer; offset: number; size: number }> {
     try {
       const real = await this.resolve(nodePath);
+      const within = await this.within();
       return await withDeadline(this.timeoutMs, async (onAbandon) => {
-        const { fh, st } = await openRegular(real);
+        const { fh, st } = await openRegular(real, false, within);
         onAbandon(() => void fh.close().catch(() => {}));
         try {
           const start = Math.max(0, st.size - maxBytes);
