@@ -159,6 +159,15 @@ describe('HostFiles: no hang, bounded memory', () => {
     expect(node.problems).toContainEqual({ file: '/proc/sys/net/ipv4/ip_forward', message: expect.stringMatching(/FIFO/) });
   }, 10_000);
 
+  it('a FIFO at net-conf.json or at a log is a located problem, not a silent "absent"', async () => {
+    const { root } = setup();
+    mkfifo(join(root, 'etc/kube-flannel/net-conf.json'));
+    mkfifo(join(root, 'var/log/flanneld.log'));
+    const node = await gatherNode({ hostRoot: root, name: 'n', run: async () => ({ stdout: '', code: 127 }) });
+    expect(node.problems).toContainEqual({ file: '/etc/kube-flannel/net-conf.json', message: expect.stringMatching(/FIFO/) });
+    expect(node.problems).toContainEqual({ file: '/var/log/flanneld.log', message: expect.stringMatching(/FIFO/) });
+  }, 10_000);
+
   it('a sysctl link to a file outside the root is followed inside it', async () => {
     const { root, secret } = setup();
     link(root, '/proc/sys/net/ipv4/ip_forward', secret);

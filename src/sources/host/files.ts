@@ -82,8 +82,11 @@ export class HostFiles {
     }
   }
 
-  /** The last `maxBytes` of a regular file (whole lines only), with the byte offset where they start. */
-  async tail(nodePath: string, maxBytes: number): Promise<{ data?: Buffer; offset: number; size: number }> {
+  /**
+   * The last `maxBytes` of a regular file (whole lines only), with the byte offset where they start;
+   * no data when absent, and a one-line `error` when it is there but refused (a FIFO, a link loop …).
+   */
+  async tail(nodePath: string, maxBytes: number): Promise<{ data?: Buffer; offset: number; size: number; error?: string }> {
     try {
       const real = await this.resolve(nodePath);
       const within = await this.within();
@@ -106,8 +109,9 @@ export class HostFiles {
           await fh.close().catch(() => {});
         }
       });
-    } catch {
-      return { offset: 0, size: 0 };
+    } catch (err) {
+      const r = fromErrno(err);
+      return r.code === 'ENOENT' || r.code === 'ENOTDIR' ? { offset: 0, size: 0 } : { offset: 0, size: 0, error: r.message };
     }
   }
 

@@ -26,6 +26,7 @@ export const NET_CONF_FILES = ['/etc/kube-flannel/net-conf.json', '/run/flannel/
 export async function gatherNetConf(ctx: GatherContext): Promise<void> {
   for (const file of NET_CONF_FILES) {
     const r = await ctx.files.read(file, 256 * 1024);
+    if (r.error) ctx.problem({ file, message: `cannot read: ${r.error}` });
     if (r.text === undefined) continue;
     const json = parseJsonText(r.text, file);
     // The net-conf parser reads it the way flanneld does (Backend absent means udp, …): its problems are kept.

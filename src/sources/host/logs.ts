@@ -73,6 +73,7 @@ export async function gatherLogs(ctx: GatherContext): Promise<void> {
   for (const { file, kind } of await logFiles(ctx)) {
     if (budget <= 0) break;
     const t = await ctx.files.tail(file, Math.min(LOG_TAIL_BYTES, budget));
+    if (t.error) ctx.problem({ file, message: `cannot read: ${t.error}` });
     if (!t.data) continue;
     budget -= t.data.length;
     const fileComponent = COMPONENT_OF.find(([re]) => re.test(file))?.[1];
