@@ -3,17 +3,17 @@
  * signature was written from. Prints accuracy, the messages that decide their cause by text alone,
  * the precision of answers at confidence ≥ 0.9, and every wrong answer at that confidence.
  *
- * usage: npx tsx scripts/explain-accuracy.ts [--split dev|eval|eval2|eval3|eval4|all] [--wrong]   (default: all)
+ * usage: npx tsx scripts/explain-accuracy.ts [--split dev|eval|eval2|eval3|eval4|eval5|all] [--wrong]   (default: all)
  */
 import { readFileSync } from 'node:fs';
 import { classify } from '../src/catalog/classify.js';
-import { judgeAnswer, parseCorpus, scoreAnswers, HIGH } from '../src/catalog/evaluate.js';
+import { judgeAnswer, parseCorpus, scoreAnswers, HIGH, SPLITS } from '../src/catalog/evaluate.js';
 import { causeIds } from '../src/catalog/index.js';
 
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
-if (!['dev', 'eval', 'eval2', 'eval3', 'eval4', 'all'].includes(split)) {
-  process.stderr.write(`--split must be dev, eval, eval2, eval3, eval4 or all, not "${split}"\n`);
+if (split !== 'all' && !(SPLITS as readonly string[]).includes(split)) {
+  process.stderr.write(`--split must be all or one of ${SPLITS.join(', ')}, not "${split}"\n`);
   process.exit(2);
 }
 const file = new URL('../corpus/threads.jsonl', import.meta.url);

@@ -10,9 +10,12 @@ export interface LabelledMessage {
   cause: string;
   /** True where the message alone cannot name the root cause (the thread needed more than the text). */
   needs_context: boolean;
-  /** dev: looked at while writing signatures; eval: scored once before a second round; eval2, eval3: collected after that round, scored once (eval3 aimed at the issue's failing families); eval4: collected after the last round, scored once. */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4';
+  /** dev: looked at while writing signatures; eval: scored once before a second round; eval2, eval3: collected after that round, scored once (eval3 aimed at the issue's failing families); eval4, eval5: collected after the last round, scored once. */
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5';
 }
+
+/** Every split, in the order the batches were collected. */
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5'];
 
 export interface Verdict {
   row: LabelledMessage;
@@ -82,7 +85,7 @@ export function parseCorpus(text: string, file = 'corpus/threads.jsonl', knownCa
     }
     for (const k of ['id', 'message', 'source', 'cause'] as const) if (typeof o[k] !== 'string' || !o[k]) throw new Error(`${where}: field "${k}" must be a non-empty string`);
     if (typeof o.needs_context !== 'boolean') throw new Error(`${where}: field "needs_context" must be true or false`);
-    if (!['dev', 'eval', 'eval2', 'eval3', 'eval4'].includes(o.split as string)) throw new Error(`${where}: field "split" must be dev, eval, eval2, eval3 or eval4`);
+    if (!SPLITS.includes(o.split as LabelledMessage['split'])) throw new Error(`${where}: field "split" must be one of ${SPLITS.join(', ')}`);
     if (knownCauses && o.cause !== 'unknown' && !knownCauses.has(o.cause!)) throw new Error(`${where}: field "cause": "${o.cause}" is not a cause id`);
     out.push(o as LabelledMessage);
   });
