@@ -190,7 +190,8 @@ function notesSection({ report, width, style }: TextContext): string[] {
  */
 function symptomsSection({ report, width, wide, style }: TextContext): string[] {
   const inv = report.inventory;
-  if (!inv?.seen) return [];
+  // All explained: the causes above already name every pod (-o json and --wide count them).
+  if (!inv?.seen || (!inv.unexplained && !wide)) return [];
   const out = [style.bold(`Symptoms: ${inv.seen} seen, ${inv.explained} explained, ${inv.unexplained} unexplained`)];
   const to = (s: (typeof inv.symptoms)[number]) => (s.explainedBy ? `${s.finding ?? '?'}. ${s.explainedBy}` : style.red(`${s.finding ?? '?'}. unknown (unexplained)`));
   if (wide) {
@@ -205,17 +206,13 @@ function symptomsSection({ report, width, wide, style }: TextContext): string[] 
     const k = `${s.finding ?? ''}|${s.explainedBy ?? ''}`;
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
-  const lines = [...groups.values()].map((g) => {
+  const lines = [...groups.values()].sort((x, y) => (x[0].finding ?? Infinity) - (y[0].finding ?? Infinity)).map((g) => {
     const pods = new Set(g.flatMap((s) => (s.pod ? [s.pod] : []))).size;
     const nodes = g.filter((s) => !s.pod).length;
     const who = [pods ? `${pods} pod${pods === 1 ? '' : 's'}` : '', nodes ? `${nodes} node${nodes === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
     return `${who} (${[...new Set(g.map((s) => s.reason))].join(', ')}) → ${to(g[0])}`;
   });
-  // All explained: one line says it; otherwise one line per finding, the unexplained ones stand out.
-  if (!inv.unexplained) {
-    const ranks = [...new Set(inv.symptoms.map((s) => s.finding).filter((r) => r !== undefined))].sort((a, b) => a! - b!);
-    return wrap(style.bold(`Symptoms: ${inv.seen} seen, all explained (by ${ranks.length === 1 ? 'cause' : 'causes'} ${ranks.join(', ')}; --wide lists them).`), width, '', '  ');
-  }
+  // One line per finding that covers symptoms; the unexplained ones stand out.
   for (const l of lines) out.push(...wrap(l, width, '  - ', '    '));
   if (inv.seen > inv.symptoms.length) out.push(style.dim(`  - … ${inv.seen - inv.symptoms.length} more not listed`));
   return out;

@@ -10,6 +10,7 @@ import { event, node, pod } from '../../rules/image/_fixtures.js';
 import { RULES } from '../../rules/index.js';
 import { diagnose } from '../diagnose.js';
 import { collectSymptoms, hintsOf } from './collect.js';
+import { renderText } from '../../report/text.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const judge = (cluster: Parameters<typeof makeEvidence>[0]['cluster']) => diagnose(makeEvidence({ cluster }), RULES, { now: NOW });
@@ -146,5 +147,13 @@ describe('symptom inventory', () => {
     const r = judge({ nodes: [node('n1')], pods: [a, b] });
     expect(r.findings.map((f) => f.cause)).toEqual(['image.not-found', 'unknown']);
     expect(r.summary).toMatch(/^1 root cause and 1 unexplained symptom; most likely: image\.not-found/);
+  });
+
+  it('the text report shows the symptoms section when one is unexplained, and not when all are explained', () => {
+    const a = pod('shop/web-aaaaa', 'reg.corp.example/shop/web:2.0', { waiting: 'ImagePullBackOff', message: 'Back-off pulling image "reg.corp.example/shop/web:2.0"' });
+    const b = pod('shop/api-aaaaa', 'reg.corp.example/shop/api:2.0', { waiting: 'ErrImagePull', message: 'rpc error: code = NotFound desc = failed to pull and unpack image "reg.corp.example/shop/api:2.0": failed to resolve reference "reg.corp.example/shop/api:2.0": reg.corp.example/shop/api:2.0: not found' });
+    const both = renderText(judge({ nodes: [node('n1')], pods: [a, b] }));
+    expect(both).toContain('Symptoms: 2 seen, 1 explained, 1 unexplained\n  - 1 pod (ErrImagePull) → 1. image.not-found\n  - 1 pod (ImagePullBackOff) → 2. unknown (unexplained)');
+    expect(renderText(judge({ nodes: [node('n1')], pods: [b] }))).not.toContain('Symptoms:');
   });
 });
