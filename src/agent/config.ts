@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { redactSecrets } from '../parsers/redact.js';
 import { readBounded } from '../sources/bounded-read.js';
 
 /** The agent's settings: flags override the config file, which overrides these defaults. */
@@ -15,7 +16,7 @@ export interface AgentConfig {
    * Authorization), or the session cookie the dashboard gets for `/?token=`.
    */
   token?: string;
-  /** Serve /metrics without the token (a Prometheus that scrapes without auth); off unless asked for. */
+  /** Serve /metrics without the token (a Prometheus that scrapes without auth): only by --open-metrics. */
   openMetrics?: boolean;
   /** How many check results to keep (bounded history). */
   historySize: number;
@@ -67,7 +68,8 @@ export async function loadConfigFile(file: string, base: AgentConfig = DEFAULT_C
   } catch (e) {
     const err = e as Error & { linePos?: { line: number }[] };
     const line = err.linePos?.[0]?.line;
-    return { config: base, problem: { file, message: `not valid YAML${line ? ` at line ${line}` : ''}: ${err.message.split('\n')[0]}` } };
+    // The parser quotes the offending text: redacted, as the problem is served in /api/v1/status.
+    return { config: base, problem: { file, message: `not valid YAML${line ? ` at line ${line}` : ''}: ${redactSecrets(err.message.split('\n')[0])}` } };
   }
   if (raw === null || raw === undefined) return { config: base };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { config: base, problem: { file, message: 'top level must be a mapping' } };
@@ -92,7 +94,8 @@ function mergeConfig(base: AgentConfig, raw: Record<string, unknown>, file: stri
   if (raw.hostRoot !== undefined) typeof raw.hostRoot === 'string' ? (c.hostRoot = raw.hostRoot) : bad.push('hostRoot must be a string');
   if (raw.nodeName !== undefined) typeof raw.nodeName === 'string' ? (c.nodeName = raw.nodeName) : bad.push('nodeName must be a string');
   if (raw.token !== undefined) typeof raw.token === 'string' ? (c.token = raw.token || undefined) : bad.push('token must be a string');
-  if (raw.openMetrics !== undefined) typeof raw.openMetrics === 'boolean' ? (c.openMetrics = raw.openMetrics) : bad.push('openMetrics must be true or false');
+  // A config file may add security, never remove it: opening /metrics is a flag only.
+  if (raw.openMetrics !== undefined) bad.push('openMetrics is ignored here: only the --open-metrics flag opens /metrics');
   if (raw.images !== undefined) {
     Array.isArray(raw.images) && raw.images.every((i) => typeof i === 'string') ? (c.images = raw.images as string[]) : bad.push('images must be a list of strings');
   }

@@ -205,7 +205,7 @@ describe.skipIf(!built)('flannel-doctor serve', () => {
   it('a config file with token: "" cannot switch off the token given by flag, even after it is re-read', async () => {
     const d = dir();
     const cfg = join(d, 'agent.yaml');
-    writeFileSync(cfg, 'token: ""\nintervalSeconds: 1\n');
+    writeFileSync(cfg, 'token: ""\nopenMetrics: true\nintervalSeconds: 1\n');
     const sock = join(d, 'agent.sock');
     const p = serve(['--host-root', d, '--name', 'n1', '--config', cfg, '--token', TOKEN, '--listen', `unix:${sock}`, '--interval', '1']);
     const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -218,6 +218,7 @@ describe.skipIf(!built)('flannel-doctor serve', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await get(sock, '/api/v1/status')).status).toBe(401);
     expect((await get(sock, '/api/v1/evidence')).status).toBe(401);
+    expect((await get(sock, '/metrics')).status).toBe(401);
     p.kill('SIGTERM');
   }, 30_000);
 
