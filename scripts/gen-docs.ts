@@ -12,6 +12,9 @@ import { SIGNATURES } from '../src/catalog/signatures.js';
 import type { Cause, Signature } from '../src/catalog/types.js';
 import type { Rule } from '../src/rules/define-rule.js';
 import { RULES } from '../src/rules/index.js';
+import { mdText, stepMarkdown } from '../src/report/markdown.js';
+import { fillTemplate } from '../src/fix/placeholders.js';
+import { fillSteps } from '../src/fix/steps.js';
 
 export const DOCS_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 /** The folders this script owns entirely: every .md in them is generated. */
@@ -33,9 +36,9 @@ const fence = (lang: string, lines: string[]) => {
 const ruleLink = (r: Rule, from: 'causes' | 'rules') => `[${code(r.id)}](${from === 'causes' ? '../rules/' : '../'}${r.id}.md)`;
 
 function renderCause(c: Cause, all: readonly Cause[], sigs: readonly Signature[], rules: readonly Rule[]): string {
-  const out = [`# ${c.id}: ${c.title}`, '', BANNER, '', `**Tier:** ${c.tier}`, '', c.explanation, '', '## Fix', ''];
-  c.fix.forEach((s, i) => out.push(`${i + 1}. ${s}`));
-  if (c.verify?.length) out.push('', '## Confirm', '', fence('sh', c.verify));
+  const out = [`# ${c.id}: ${c.title}`, '', BANNER, '', `**Tier:** ${c.tier}`, '', mdText(c.explanation), '', '## Fix', ''];
+  fillSteps(c.fix, {}).forEach((s, i) => out.push(`${i + 1}. ${stepMarkdown(s)}`));
+  if (c.verify?.length) out.push('', '## Confirm', '', fence('sh', c.verify.map((v) => fillTemplate(v, {}).text)));
   const explainedBy = all.filter((o) => o.explains?.includes(c.id));
   if (c.explains?.length) {
     out.push('', '## Symptoms it explains', '', 'When both are found on the same nodes, the report folds these under this cause:', '');

@@ -30,7 +30,7 @@ describe('cause catalog', () => {
       expect(c.explanation.length, c.id).toBeGreaterThan(60);
       expect(c.explanation, c.id).not.toBe(c.title);
       expect(c.fix.length, c.id).toBeGreaterThan(0);
-      for (const step of c.fix) expect(step.trim().length, c.id).toBeGreaterThan(10);
+      for (const step of c.fix) expect((typeof step === 'string' ? step : step.text).trim().length, c.id).toBeGreaterThan(10);
     }
   });
 

@@ -1,3 +1,5 @@
+import type { FixStepSource } from './fix-types.js';
+
 /** The three tiers of the layered method: where a fault lives, not where it shows. */
 export type Tier = 'application' | 'network' | 'infrastructure';
 
@@ -10,9 +12,9 @@ export interface Cause {
   title: string;
   /** What is wrong and why it produces the symptoms, in a few sentences. */
   explanation: string;
-  /** Ordered fix steps; may contain {placeholders} filled from finding data. */
-  fix: string[];
-  /** Commands that confirm the diagnosis by hand. */
+  /** Ordered fix steps (./fix-types.ts); {placeholders} (./fix-variables.ts) are filled from the finding. */
+  fix: FixStepSource[];
+  /** Commands that confirm the diagnosis by hand; {placeholders} as in fix. */
   verify?: string[];
   /** Where to read more (facts.md sections, upstream docs). */
   docs?: string[];

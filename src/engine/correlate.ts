@@ -20,6 +20,8 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
         nodes: [...f.nodes],
         pods: [...f.pods],
         evidence: [...f.evidence],
+        steps: [...f.steps],
+        fix: [...f.fix],
         occurrences: 1,
         namespaces: [],
         symptoms: [],
@@ -31,9 +33,9 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
     g.nodes = union(g.nodes, f.nodes);
     g.pods = union(g.pods, f.pods);
     g.evidence = mergeEvidence(g.evidence, f.evidence);
-    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[g.severity]) {
-      Object.assign(g, { severity: f.severity, message: f.message, messageId: f.messageId, data: f.data, fix: f.fix });
-    }
+    const higher = SEVERITY_RANK[f.severity] > SEVERITY_RANK[g.severity];
+    if (higher) Object.assign(g, { severity: f.severity, message: f.message, messageId: f.messageId, data: f.data });
+    keepFix(g, f, higher);
     g.confidence = Math.max(g.confidence, f.confidence);
     g.alternatives = union(g.alternatives ?? [], f.alternatives ?? []);
   }
@@ -63,6 +65,29 @@ export function rankRoots(roots: RootCause[]): RootCause[] {
   roots.sort(compareRoots);
   roots.forEach((r, i) => (r.rank = i + 1));
   return roots;
+}
+
+/**
+ * A rule's own fix (filled from the evidence: this node, this free CIDR) is never lost to the
+ * catalog's general text: it replaces a catalog fix, and the rule fixes of several findings are
+ * kept side by side (each node's patch), without repeating a step.
+ */
+function keepFix(g: RootCause, f: Finding, higher: boolean): void {
+  if (f.fixFrom === 'catalog') {
+    if (g.fixFrom === 'catalog' && higher) Object.assign(g, { steps: [...f.steps], fix: [...f.fix] });
+    return;
+  }
+  if (g.fixFrom === 'catalog') {
+    Object.assign(g, { steps: [...f.steps], fix: [...f.fix], fixFrom: 'rule' });
+    return;
+  }
+  const seen = new Set(g.fix);
+  f.steps.forEach((s, i) => {
+    if (seen.has(f.fix[i])) return;
+    seen.add(f.fix[i]);
+    g.steps.push(s);
+    g.fix.push(f.fix[i]);
+  });
 }
 
 function compareRoots(a: RootCause, b: RootCause): number {

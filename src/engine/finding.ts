@@ -1,4 +1,5 @@
 import type { Tier } from '../catalog/types.js';
+import type { FixStep } from '../fix/steps.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -27,7 +28,12 @@ export interface Finding {
   pods: string[]; // namespace/name
   registry?: string;
   evidence: EvidenceItem[];
+  /** The fix, one line per step (text and command), filled from the finding; what plain reporters show. */
   fix: string[];
+  /** The same steps as data: where each runs, the exact command, how to verify it (see src/fix). */
+  steps: FixStep[];
+  /** Whether the steps are the rule's own (computed from the evidence) or the catalog's. */
+  fixFrom: 'rule' | 'catalog';
   confidence: number;
   /** Other causes that fit the same evidence. */
   alternatives?: string[];

@@ -3,6 +3,8 @@ import { getCause, TOOL_ERROR_CAUSE } from '../catalog/index.js';
 import { emptyCluster } from '../evidence/cluster.js';
 import { emptyNode, type NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
+import { fillSteps, fixLines, stepLine } from '../fix/steps.js';
+import { fixValues } from '../fix/values.js';
 import { renderTemplate, type Report, type Rule, type RuleContext } from '../rules/define-rule.js';
 import type { Finding, NotChecked } from './finding.js';
 import { missingNeeds, needHint } from './needs.js';
@@ -77,7 +79,7 @@ function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, 
     cluster: evidence.cluster ?? emptyCluster(),
     node: node ?? emptyNode(''),
     classify,
-    report: (r) => local.push(toFinding(rule, r, node)),
+    report: (r) => local.push(toFinding(rule, r, node, evidence)),
   };
   try {
     rule.check(ctx);
@@ -88,7 +90,7 @@ function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, 
   }
 }
 
-export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence): Finding {
+export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence, evidence?: Evidence): Finding {
   const causeId = r.cause ?? rule.causes[0];
   if (!rule.causes.includes(causeId)) throw new Error(`rule ${rule.id} reported cause ${causeId} it does not declare`);
   const cause = getCause(causeId);
@@ -96,7 +98,9 @@ export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence): F
   const template = rule.messages[r.messageId];
   if (template === undefined) throw new Error(`rule ${rule.id} has no message "${r.messageId}"`);
   const data = r.data ?? {};
-  const nodes = r.nodes ?? (node ? [node.name] : []);
+  const nodes = [...new Set(r.nodes ?? (node ? [node.name] : []))];
+  const pods = [...new Set(r.pods ?? [])];
+  const steps = fillSteps(r.fix ?? cause.fix, fixValues({ nodes, pods, registry: r.registry }, data, evidence));
   return {
     ruleId: rule.id,
     cause: cause.id,
@@ -105,11 +109,13 @@ export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence): F
     messageId: r.messageId,
     data,
     message: renderTemplate(template, data),
-    nodes: [...new Set(nodes)],
-    pods: [...new Set(r.pods ?? [])],
+    nodes,
+    pods,
     registry: r.registry,
     evidence: r.evidence,
-    fix: (r.fix ?? cause.fix).map((step) => renderTemplate(step, data)),
+    fix: steps.map(stepLine),
+    steps,
+    fixFrom: r.fix ? 'rule' : 'catalog',
     confidence: r.confidence ?? 0.9,
     alternatives: r.alternatives,
   };
@@ -128,7 +134,9 @@ function toolError(rule: Rule, err: unknown, node?: NodeEvidence): Finding {
     nodes: node ? [node.name] : [],
     pods: [],
     evidence: [],
-    fix: TOOL_ERROR_CAUSE.fix,
+    fix: fixLines(TOOL_ERROR_CAUSE.fix),
+    steps: fillSteps(TOOL_ERROR_CAUSE.fix, {}),
+    fixFrom: 'catalog',
     confidence: 1,
   };
 }

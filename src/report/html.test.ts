@@ -21,6 +21,11 @@ describe('renderHtml', () => {
     for (const n of report.notChecked) expect(html).toContain(htmlEscape(n.ruleId));
   });
 
+  it('shows fix commands in monospace, filled from the finding', () => {
+    expect(html).toContain('<code class="cmd">getent hosts reg.example.com; resolvectl query reg.example.com (systemd-resolved)</code>');
+    expect(html).toMatch(/code,pre\{font:[^}]*monospace/);
+  });
+
   it('escapes everything', () => {
     expect(html).not.toContain(HOSTILE.slice(0, 8));
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');

@@ -1,6 +1,8 @@
 import { listNames } from '../engine/correlate.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
 import type { RootCause } from '../engine/finding.js';
+import { stepParts } from '../fix/display.js';
+import type { FixStep } from '../fix/steps.js';
 import { escapeControls } from './sanitize.js';
 
 /** Escapes text for HTML element content and double-quoted attributes; control characters made visible. */
@@ -27,7 +29,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-siz
 code,pre{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{background:#f3f3f3;padding:8px 10px;border-radius:4px;white-space:pre-wrap;word-break:break-word;margin:4px 0}
 ul.ev{list-style:none;padding:0;margin:6px 0}ul.ev li{margin:4px 0}ul.ev .where{color:var(--muted);font-size:13px}
-ol.fix li{margin:4px 0}
+ol.fix li{margin:4px 0}code.cmd{background:#f3f3f3;padding:1px 4px;border-radius:3px;white-space:pre-wrap;word-break:break-word}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid var(--line);text-align:left;padding:6px 8px;vertical-align:top}
 details summary{cursor:pointer;color:var(--muted)}
 `;
@@ -40,11 +42,13 @@ function where(f: RootCause): string {
   return parts.length ? `<p class="meta">${parts.join(' · ')}</p>` : '<p class="meta">cluster-wide</p>';
 }
 
-/** Fix steps may carry multi-line snippets (hosts.toml); those are shown as preformatted text. */
-function step(s: string): string {
-  const nl = s.indexOf('\n');
-  if (nl < 0) return e(s);
-  return `${e(s.slice(0, nl))}<pre>${e(s.slice(nl + 1))}</pre>`;
+/** A fix step: its prose, then the command in monospace (multi-line snippets as a block) and how to verify it. */
+function step(s: FixStep): string {
+  const p = stepParts(s);
+  const cmd = p.command ? ` <code class="cmd">${e(p.command)}</code>` : '';
+  const block = p.block ? `<pre>${e(p.block)}</pre>` : '';
+  const verify = p.verify ? `<div class="meta">verify: <code class="cmd">${e(p.verify)}</code></div>` : '';
+  return `${e(p.prose)}${cmd}${block}${verify}`;
 }
 
 function finding(f: RootCause, n: number): string {
@@ -55,7 +59,7 @@ function finding(f: RootCause, n: number): string {
     where(f),
   ];
   // Fix first: it is what the reader came for; the proof follows, long lists folded.
-  if (f.fix.length) out.push('<h4>Fix</h4><ol class="fix">', ...f.fix.map((s) => `<li>${step(s)}</li>`), '</ol>');
+  if (f.steps.length) out.push('<h4>Fix</h4><ol class="fix">', ...f.steps.map((s) => `<li>${step(s)}</li>`), '</ol>');
   if (f.evidence.length) {
     const item = (ev: { where: string; what: string }) => `<li><div class="where">${e(ev.where)}</div><pre>${e(ev.what)}</pre></li>`;
     out.push('<h4>Evidence</h4><ul class="ev">', ...f.evidence.slice(0, SHOWN_EVIDENCE).map(item), '</ul>');

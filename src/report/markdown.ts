@@ -1,4 +1,6 @@
 import type { DiagnosisReport } from '../engine/diagnose.js';
+import { stepParts } from '../fix/display.js';
+import type { FixStep } from '../fix/steps.js';
 import { groupEvidence, groupLabel } from './evidence-groups.js';
 import { listNames } from '../engine/correlate.js';
 import { escapeControls } from './sanitize.js';
@@ -23,6 +25,26 @@ export function mdCode(s: string): string {
   return `\`${t}\``;
 }
 
+/** A command as a code span: nothing inside is markup, and a backtick in it cannot close it. */
+function cmdCode(s: string): string {
+  const t = escapeControls(s).replace(/\s*\n\s*/g, ' ');
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((x) => x.length));
+  const ticks = '`'.repeat(longest + 1);
+  return longest ? `${ticks} ${t} ${ticks}` : `${ticks}${t}${ticks}`;
+}
+
+/**
+ * One fix step as the body of a list item: its prose, its command as a code span, a multi-line
+ * snippet (hosts.toml) as a fenced block, and how to verify it.
+ */
+export function stepMarkdown(s: FixStep): string {
+  const p = stepParts(s);
+  let out = mdText(p.prose) + (p.command ? ` ${cmdCode(p.command)}` : '');
+  if (p.block) out += ['', '', '   ```', ...p.block.split('\n').map((l) => `   ${escapeControls(l).replace(/```/g, "'''")}`), '   ```'].join('\n');
+  if (p.verify) out += `\n   verify: ${cmdCode(p.verify)}`;
+  return out;
+}
+
 /** Markdown for tickets and pull requests. */
 export function renderMarkdown(report: DiagnosisReport): string {
   const out: string[] = [];
@@ -39,13 +61,9 @@ export function renderMarkdown(report: DiagnosisReport): string {
         for (const g of groupEvidence(f.evidence)) out.push(`- ${mdText(groupLabel(g, (l) => listNames(l, 3)))}: ${mdCode(g.first.what)}`);
         out.push('');
       }
-      if (f.fix.length) {
+      if (f.steps.length) {
         out.push('**Fix**', '');
-        f.fix.forEach((s, j) => {
-          const [line, ...snippet] = s.split('\n');
-          out.push(`${j + 1}. ${mdText(line)}`);
-          if (snippet.length) out.push('', '   ```', ...snippet.map((l) => `   ${escapeControls(l).replace(/```/g, "'''")}`), '   ```');
-        });
+        f.steps.forEach((s, j) => out.push(`${j + 1}. ${stepMarkdown(s)}`));
       }
       if (f.symptoms.length) out.push('', `Explains: ${f.symptoms.map((s) => mdCode(s.cause)).join(', ')}`);
     }

@@ -1,3 +1,4 @@
+import { fixLines } from '../fix/steps.js';
 import { getCause } from '../catalog/index.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
 import type { RootCause, Severity } from '../engine/finding.js';
@@ -37,7 +38,7 @@ export function renderSarif(report: DiagnosisReport): string {
       name: id.replace(/[.-](\w)/g, (_, x: string) => x.toUpperCase()).replace(/^\w/, (x) => x.toUpperCase()),
       shortDescription: { text: c?.title ?? id },
       fullDescription: { text: c?.explanation ?? c?.title ?? id },
-      help: { text: c?.fix.length ? c.fix.map((s, i) => `${i + 1}. ${s}`).join('\n') : `See \`flannel-doctor explain\` for ${id}.` },
+      help: { text: c?.fix.length ? fixLines(c.fix).map((s, i) => `${i + 1}. ${s}`).join('\n') : `See \`flannel-doctor explain\` for ${id}.` },
       properties: { tier: c?.tier ?? 'unknown', tags: ['flannel-doctor', c?.tier ?? 'unknown'] },
     };
   });

@@ -1,3 +1,4 @@
+import type { FixStepSource } from '../catalog/fix-types.js';
 import type { Classification } from '../catalog/types.js';
 import type { ClusterEvidence } from '../evidence/cluster.js';
 import type { NodeEvidence } from '../evidence/node.js';
@@ -18,8 +19,11 @@ export interface Report<M extends string> {
   pods?: string[];
   registry?: string;
   evidence: EvidenceItem[];
-  /** Overrides the catalog's fix steps when the rule knows better (e.g. runtime-specific). */
-  fix?: string[];
+  /**
+   * Overrides the catalog's fix steps when the rule knows better (e.g. runtime-specific, computed
+   * values). {placeholders} are filled from the finding's scope and data (src/fix).
+   */
+  fix?: FixStepSource[];
   confidence?: number;
   alternatives?: string[];
 }

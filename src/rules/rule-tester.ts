@@ -1,4 +1,5 @@
 import { expect, it, describe } from 'vitest';
+import { FIX_VARIABLES } from '../catalog/fix-variables.js';
 import { emptyCluster, type ClusterEvidence } from '../evidence/cluster.js';
 import { emptyNode, type NodeEvidence } from '../evidence/node.js';
 import { emptyProbes, type ProbeEvidence } from '../evidence/probes.js';
@@ -72,6 +73,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
         expect(findings.filter((f) => f.cause === 'tool.rule-error').map((f) => f.message)).toEqual([]);
         for (const f of findings) {
           expect(f.message, 'no unfilled placeholder').not.toMatch(/\{\w+\}/);
+          expect(unfilledFix(f), `${f.cause}: no fix placeholder left where the evidence holds the value`).toEqual([]);
           expect(f.evidence.length, 'every finding carries evidence').toBeGreaterThan(0);
         }
         const got = findings.map(brief);
@@ -83,6 +85,14 @@ export function testRule(rule: Rule, cases: RuleCases): void {
       });
     }
   });
+}
+
+/**
+ * The fix placeholders a finding left unfilled: scope and data values its rule should have given.
+ * Not listed: context values (filled whenever the evidence shows them) and secrets ("$ENV").
+ */
+export function unfilledFix(f: Finding): string[] {
+  return f.steps.flatMap((s) => (s.missing ?? []).filter((m) => FIX_VARIABLES[m]?.kind !== 'context').map((m) => `{${m}} in "${s.text}"`));
 }
 
 function brief(f: Finding) {

@@ -1,5 +1,8 @@
 import type { Cause } from '../types.js';
 
+/** A step that changes what the node does after a reboot: its boot configuration is the operator's (configuration management, images). */
+const PERSIST = 'changes the node\'s boot configuration; apply it the way the node is managed';
+
 /** Infrastructure tier: the node, its kernel, its runtime and the paths between nodes and registries. */
 export const INFRASTRUCTURE_CAUSES: Cause[] = [
   {
@@ -14,7 +17,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Free space: crictl rmi --prune (unused images), remove old logs, or grow the disk.',
       'Tune kubelet image GC (imageGCHighThresholdPercent / imageGCLowThresholdPercent) and eviction thresholds so that it cleans up before the disk fills.',
     ],
-    verify: ['df -h /var/lib/containerd', 'kubectl describe node <node> | grep -i pressure'],
+    verify: ['df -h /var/lib/containerd', 'kubectl describe node {node} | grep -i pressure'],
     docs: ['facts.md §4.6 (pull and unpack)'],
   },
   {
@@ -25,11 +28,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Image pulls run in the node\'s network namespace and use the node\'s /etc/resolv.conf, not CoreDNS. ' +
       'The lookup of the registry host failed there ("lookup <host> on <server>:53: no such host", "server misbehaving", "Temporary failure in name resolution"): the name does not exist in that DNS, the resolver is down, or the node points at a resolver that cannot see it (e.g. a private zone).',
     fix: [
-      'Resolve the name on the node itself: getent hosts <registry host>; resolvectl query <registry host> (systemd-resolved)',
+      'Resolve the name on the node itself: getent hosts {registryHost}; resolvectl query {registryHost} (systemd-resolved)',
       'Fix the node\'s resolver configuration (the nameservers in /etc/resolv.conf or the systemd-resolved upstreams), or add the registry to /etc/hosts on every node if it has no DNS record.',
       'Check the spelling of the registry host in the image reference.',
     ],
-    verify: ['getent hosts <registry host>   # on the node', 'cat /etc/resolv.conf'],
+    verify: ['getent hosts {registryHost}   # on the node', 'cat /etc/resolv.conf'],
     docs: ['facts.md §4.7 (lookup errors)', 'facts.md §9 (pulls do not use CoreDNS)'],
   },
   {
@@ -40,11 +43,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'TCP to the registry connects, but the TLS handshake does not finish ("net/http: TLS handshake timeout"). ' +
       'Small packets pass and big ones (the certificate chain) do not: an MTU black hole, a firewall or a TLS-intercepting proxy that stalls, or a very slow link.',
     fix: [
-      'Test from the node: curl -v --max-time 20 https://<registry>/v2/ and openssl s_client -connect <registry host>:<port> -servername <registry host>',
-      'Check the path MTU: ping -M do -s 1472 <registry host> (lower the interface MTU if it fails).',
+      'Test from the node: curl -v --max-time 20 https://{registryHost}:{port}/v2/ and openssl s_client -connect {registryHost}:{port} -servername {registryHost}',
+      'Check the path MTU: ping -M do -s 1472 {registryHost} (lower the interface MTU if it fails).',
       'If a proxy is required, configure it for containerd (HTTPS_PROXY in its systemd unit) and restart it.',
     ],
-    verify: ['curl -sv https://<registry>/v2/ -o /dev/null'],
+    verify: ['curl -sv https://{registryHost}:{port}/v2/ -o /dev/null'],
     docs: ['facts.md §4.7 (TLS handshake timeout)'],
   },
   {
@@ -55,11 +58,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Packets to the registry are dropped: "dial tcp <ip>:443: i/o timeout", "Client.Timeout exceeded while awaiting headers" or a context deadline during the pull. ' +
       'A firewall, security group or missing route drops the traffic, or the node must use a proxy that is not configured.',
     fix: [
-      'Test from the node: curl -v --max-time 10 https://<registry>/v2/',
+      'Test from the node: curl -v --max-time 10 https://{registryHost}:{port}/v2/',
       'Open egress from the nodes to the registry (TCP 443, or its port) in firewalls and security groups.',
       'If the network requires a proxy, set HTTP_PROXY/HTTPS_PROXY/NO_PROXY for containerd (systemctl edit containerd) and restart it.',
     ],
-    verify: ['curl -sv --max-time 10 https://<registry>/v2/ -o /dev/null'],
+    verify: ['curl -sv --max-time 10 https://{registryHost}:{port}/v2/ -o /dev/null'],
     docs: ['facts.md §4.7 (i/o timeout, Client.Timeout)'],
   },
   {
@@ -69,11 +72,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
     explanation:
       'The registry address answered with a TCP reset: nothing listens on that port ("connect: connection refused"), the registry is down, the port is wrong, or a firewall rejects the connection (reset, "no route to host").',
     fix: [
-      'Check the registry is running and listens on the port in the image reference: curl -v https://<registry>/v2/',
-      'Check the port in the image reference (registry:5000/…) and any mirror endpoint in /etc/containerd/certs.d/<registry>/hosts.toml.',
+      'Check the registry is running and listens on the port in the image reference: curl -v https://{registryHost}:{port}/v2/',
+      'Check the port in the image reference (registry:5000/…) and any mirror endpoint in /etc/containerd/certs.d/{registry}/hosts.toml.',
       'Look for firewall REJECT rules between the node and the registry.',
     ],
-    verify: ['nc -vz <registry host> <port>   # on the node'],
+    verify: ['nc -vz {registryHost} {port}   # on the node'],
     docs: ['facts.md §4.7 (connection refused)'],
   },
   {
@@ -84,11 +87,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The registry presents a certificate signed by a CA the container runtime does not trust ("x509: certificate signed by unknown authority"), typically a private CA or a self-signed certificate. ' +
       'Trusting it in a browser or in docker does not help containerd, which reads its own hosts.toml and the system trust store.',
     fix: [
-      'Give containerd the CA: put ca.crt in /etc/containerd/certs.d/<registry[:port]>/ and write hosts.toml there: server = "https://<registry[:port]>" and [host."https://<registry[:port]>"] with ca = "/etc/containerd/certs.d/<registry[:port]>/ca.crt"',
+      'Give containerd the CA: put ca.crt in /etc/containerd/certs.d/{registry}/ and write hosts.toml there: server = "https://{registry}" and [host."https://{registry}"] with ca = "/etc/containerd/certs.d/{registry}/ca.crt"',
       'Make sure config_path = "/etc/containerd/certs.d" is set in /etc/containerd/config.toml (registry section), then restart containerd once.',
       'Or add the CA to the system trust store (update-ca-certificates) and restart containerd.',
     ],
-    verify: ['openssl s_client -connect <registry host>:<port> -servername <registry host> -showcerts </dev/null | openssl x509 -noout -issuer -subject'],
+    verify: ['openssl s_client -connect {registryHost}:{port} -servername {registryHost} -showcerts </dev/null | openssl x509 -noout -issuer -subject'],
     docs: ['facts.md §4.7 (x509 texts)', 'facts.md §5.1, §5.2 (config_path, hosts.toml ca)'],
   },
   {
@@ -99,9 +102,9 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The certificate does not cover the host name or IP used in the image reference ("x509: certificate is valid for X, not Y", "doesn\'t contain any IP SANs"), or it has no subjectAltName at all (legacy Common Name, rejected since Go 1.15).',
     fix: [
       'Pull by a name that the certificate lists, or reissue the certificate with that name (and IP, if pulled by IP) in subjectAltName.',
-      'Inspect it: openssl s_client -connect <registry host>:<port> -servername <registry host> </dev/null | openssl x509 -noout -ext subjectAltName',
+      'Inspect it: openssl s_client -connect {registryHost}:{port} -servername {registryHost} </dev/null | openssl x509 -noout -ext subjectAltName',
     ],
-    verify: ['openssl s_client -connect <registry host>:<port> -servername <registry host> </dev/null | openssl x509 -noout -ext subjectAltName'],
+    verify: ['openssl s_client -connect {registryHost}:{port} -servername {registryHost} </dev/null | openssl x509 -noout -ext subjectAltName'],
     docs: ['facts.md §4.7 (x509 texts)'],
   },
   {
@@ -113,7 +116,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Either it really expired, or the node\'s clock is off (no NTP, a VM restored from a snapshot).',
     fix: [
       'Check the node clock: timedatectl (enable NTP: timedatectl set-ntp true).',
-      'Check the certificate dates: openssl s_client -connect <registry host>:<port> </dev/null | openssl x509 -noout -dates, and renew it if expired.',
+      'Check the certificate dates: openssl s_client -connect {registryHost}:{port} </dev/null | openssl x509 -noout -dates, and renew it if expired.',
     ],
     verify: ['date -u; timedatectl status'],
     docs: ['facts.md §4.7 (certificate has expired or is not yet valid)'],
@@ -126,11 +129,11 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The registry serves plain HTTP but the runtime connects with HTTPS ("http: server gave HTTP response to HTTPS client"). ' +
       'Containerd uses HTTPS for every non-local registry unless hosts.toml says http://; Docker\'s insecure-registries setting in daemon.json does not apply to containerd nodes.',
     fix: [
-      'On every node write /etc/containerd/certs.d/<registry:port>/hosts.toml: server = "http://<registry:port>" and [host."http://<registry:port>"] with capabilities = ["pull", "resolve"]',
+      'On every node write /etc/containerd/certs.d/{registry}/hosts.toml: server = "http://{registry}" and [host."http://{registry}"] with capabilities = ["pull", "resolve"]',
       'Make sure config_path = "/etc/containerd/certs.d" is set in /etc/containerd/config.toml, then restart containerd once.',
       'Better: serve the registry over TLS.',
     ],
-    verify: ['crictl pull <image>   # on the node, after the change'],
+    verify: ['crictl pull {image}   # on the node, after the change'],
     docs: ['facts.md §4.7', 'facts.md §5.2 (plain HTTP in hosts.toml)', 'facts.md §5.3 (Docker settings do not apply to containerd)'],
   },
   {
@@ -143,7 +146,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
     fix: [
       'Show the runtime\'s proxy settings: systemctl show containerd --property=Environment',
       'Fix or remove them in /etc/systemd/system/containerd.service.d/http-proxy.conf (HTTP_PROXY, HTTPS_PROXY, NO_PROXY incl. the cluster and registry hosts), then systemctl daemon-reload && systemctl restart containerd.',
-      'Test the proxy: curl -x <proxy> -v https://<registry>/v2/',
+      'Test the proxy the runtime uses (HTTPS_PROXY in systemctl show containerd -p Environment): curl -x "$HTTPS_PROXY" -v https://{registryHost}:{port}/v2/',
     ],
     verify: ['systemctl show containerd --property=Environment'],
     docs: ['facts.md §4.7 (Go net/http)'],
@@ -158,8 +161,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Containerd also rejects legacy mirrors together with config_path.',
     fix: [
       'Find which runtime the node uses: kubectl get nodes -o wide (CONTAINER-RUNTIME column).',
-      'For containerd, configure the mirror in /etc/containerd/certs.d/<registry>/hosts.toml: server = "https://<registry>" plus [host."https://<mirror>"] with capabilities = ["pull", "resolve"]; remove registry.mirrors from config.toml when config_path is set.',
-      'Test the mirror from the node: curl -v https://<mirror>/v2/',
+      'For containerd, configure the mirror in /etc/containerd/certs.d/{registry}/hosts.toml: server = "https://{registryHost}:{port}" plus a [host."https://…"] table for the mirror with capabilities = ["pull", "resolve"]; remove registry.mirrors from config.toml when config_path is set.',
+      'Test the mirror from the node: curl -v against its /v2/ endpoint; containerd adds ?ns={registry} to each request.',
     ],
     verify: ['containerd config dump | grep -A3 registry', 'ls /etc/containerd/certs.d/'],
     docs: ['facts.md §5.1 (mirrors vs config_path)', 'facts.md §5.2 (hosts.toml)', 'facts.md §5.3 (Docker mirrors)'],
@@ -191,7 +194,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'If a host firewall, security group or cloud ACL drops it, pods on the same node talk fine while pods on different nodes (and Service IPs served from other nodes, such as DNS) time out.',
     fix: [
       'Allow UDP 8472 between all nodes: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload (firewalld), ufw allow 8472/udp (ufw), or the cloud security group.',
-      'Test it: tcpdump -ni <iface> udp port 8472 on the receiving node while pinging a remote pod.',
+      'Test it: tcpdump -ni any udp port 8472 on the receiving node while pinging a remote pod.',
     ],
     verify: ['tcpdump -ni any udp port 8472 -c 5'],
     docs: ['facts.md §10.1 (ports)'],
@@ -205,9 +208,9 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'VXLAN adds 50 bytes, so flannel.1 and the pods must use an MTU 50 below the underlay\'s (1450 on a 1500 network). ' +
       'If the underlay is smaller than assumed (VPN, cloud overlay, jumbo-frame mismatch), big packets are dropped while small ones pass: pings work, TLS handshakes and large transfers hang.',
     fix: [
-      'Check the chain: ip link show <underlay iface>; ip link show flannel.1; grep FLANNEL_MTU /run/flannel/subnet.env; and the pod eth0 MTU.',
-      'Test the path: ping -M do -s 1422 <remote node IP> (1450 − 28) and lower until it passes.',
-      'Set the right MTU in net-conf.json ("Backend": {"Type": "vxlan", "MTU": <underlay − 50>}) or fix the underlay, then restart flannel and the pods.',
+      'Check the chain: ip -o link show (the underlay interface, flannel.1, cni0 and the veths); grep FLANNEL_MTU /run/flannel/subnet.env; and the pod eth0 MTU.',
+      'Test the path to another node\'s address: ping -M do -s 1422 (1450 − 28), lowering the size until it passes.',
+      'Set "MTU" in net-conf.json Backend to the underlay MTU minus the backend\'s overhead (50 for VXLAN over IPv4), or fix the underlay; then restart flannel and re-create the pods.',
     ],
     verify: ['ip -d link show flannel.1 | grep mtu', 'cat /run/flannel/subnet.env'],
     docs: ['facts.md §2.5 (MTU by backend)', 'facts.md §10.6 (MTU checks)'],
@@ -237,8 +240,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'With net.ipv4.ip_forward = 0 the node does not route between cni0, flannel.1 and its uplink, so pods cannot reach other nodes, Services or the outside. ' +
       'Network managers or a reboot without a persisted sysctl can reset it.',
     fix: [
-      'Enable it now: sysctl -w net.ipv4.ip_forward=1',
-      'Persist it: echo net.ipv4.ip_forward=1 > /etc/sysctl.d/99-kubernetes.conf && sysctl --system',
+      { text: 'Enable it now, in the running kernel', on: 'node', run: 'sysctl -w net.ipv4.ip_forward=1', verify: 'test "$(sysctl -n net.ipv4.ip_forward)" = 1' },
+      { text: 'Persist it across reboots', on: 'node', run: 'echo net.ipv4.ip_forward=1 > /etc/sysctl.d/99-kubernetes.conf && sysctl --system', manual: PERSIST },
     ],
     verify: ['sysctl net.ipv4.ip_forward'],
     docs: ['facts.md §10.2 (kernel prerequisites)'],
@@ -252,9 +255,9 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Pod traffic crosses the cni0 bridge; only with br_netfilter loaded and net.bridge.bridge-nf-call-iptables = 1 does it pass iptables, where kube-proxy translates Service IPs. ' +
       'Without it Service traffic between pods on the same node (notably DNS to 10.96.0.10) fails, and flanneld ≥ v0.26 exits with "Failed to check br_netfilter".',
     fix: [
-      'Load the module now: modprobe br_netfilter',
-      'Persist it: echo br_netfilter > /etc/modules-load.d/k8s.conf',
-      'Enable the sysctl: echo net.bridge.bridge-nf-call-iptables=1 > /etc/sysctl.d/99-kubernetes-bridge.conf && sysctl --system',
+      { text: 'Load the module now', on: 'node', run: 'modprobe br_netfilter', verify: 'test -e /proc/sys/net/bridge/bridge-nf-call-iptables' },
+      { text: 'Enable the sysctl now', on: 'node', run: 'sysctl -w net.bridge.bridge-nf-call-iptables=1', verify: 'test "$(sysctl -n net.bridge.bridge-nf-call-iptables)" = 1' },
+      { text: 'Persist both across reboots', on: 'node', run: 'echo br_netfilter > /etc/modules-load.d/k8s.conf && echo net.bridge.bridge-nf-call-iptables=1 > /etc/sysctl.d/99-kubernetes-bridge.conf', manual: PERSIST },
     ],
     verify: ['lsmod | grep br_netfilter', 'sysctl net.bridge.bridge-nf-call-iptables'],
     docs: ['facts.md §10.2 (br_netfilter)'],
@@ -282,7 +285,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The node\'s Ready condition is False or Unknown: the kubelet stopped posting status (down, or cut off from the API server), or it reports the runtime or its network as not ready. ' +
       'Pods are not scheduled there and running ones are evicted after a grace period.',
     fix: [
-      'Read the condition message: kubectl describe node <node> | sed -n "/Conditions/,/Addresses/p"',
+      'Read the condition message: kubectl describe node {node} | sed -n "/Conditions/,/Addresses/p"',
       'On the node: systemctl status kubelet containerd; journalctl -u kubelet --since -10m',
       'If the kubelet exits at start-up, its last "failed to run Kubelet" line says why: swap on (swapoff -a and drop the swap line from /etc/fstab, or set failSwapOn: false), or a cgroup driver different from the runtime\'s (cgroupDriver in /var/lib/kubelet/config.yaml must match SystemdCgroup in containerd\'s config.toml).',
       'If the message says the network plugin is not ready, fix the CNI cause (cni.config-missing).',
@@ -313,7 +316,7 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The node\'s /etc/resolv.conf (or systemd-resolved behind 127.0.0.53) does not resolve names properly: dead or too many nameservers (the kubelet applies at most three: "Nameserver limits were exceeded"), or a stub that cannot reach its upstream. ' +
       'Image pulls use the node\'s resolver, not CoreDNS, and CoreDNS forwards external names to it as well.',
     fix: [
-      'Test on the node: getent hosts <registry host>; resolvectl status',
+      'Test on the node: getent hosts registry-1.docker.io (or the registry the pods pull from); resolvectl status',
       'Keep at most three working nameservers in the file the kubelet uses (resolvConf in /var/lib/kubelet/config.yaml; /run/systemd/resolve/resolv.conf on systemd-resolved hosts) and fix the DHCP or netplan source that adds more.',
       'Restart the kubelet, then recreate CoreDNS pods so that they pick up the new file.',
     ],

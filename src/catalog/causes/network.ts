@@ -1,6 +1,14 @@
 import type { Cause } from '../types.js';
 
-const FLANNEL_LOGS = 'kubectl logs -n kube-flannel -l app=flannel -c kube-flannel --tail=50';
+const FLANNEL_LOGS = 'kubectl logs -n {flannelNamespace} -l app=flannel -c kube-flannel --tail=50';
+
+/** Deleting the node's flannel pod: the DaemonSet starts a new one, which re-runs its init containers and re-programs the node. */
+const restartFlannel = (text: string) => ({
+  text,
+  on: 'cluster' as const,
+  run: 'kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName={node}',
+  verify: 'kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName={node} --for=condition=Ready --timeout=120s',
+});
 
 /** Network tier: CNI plugins and config, flannel itself, cluster DNS. */
 export const NETWORK_CAUSES: Cause[] = [
@@ -14,7 +22,7 @@ export const NETWORK_CAUSES: Cause[] = [
       'Every new pod on the node then fails in FailedCreatePodSandBox.',
     fix: [
       'Install the standard CNI plugins into /opt/cni/bin (the containernetworking-plugins release tarball, or your distribution\'s kubernetes-cni / containernetworking-plugins package).',
-      'Restore the flannel binary by restarting the flannel pod on the node (its install-cni-plugin init container copies /flannel to /opt/cni/bin/flannel): kubectl delete pod -n kube-flannel -l app=flannel --field-selector spec.nodeName=<node>',
+      restartFlannel('Restore the flannel binary by restarting the flannel pod on the node (its install-cni-plugin init container copies /flannel to /opt/cni/bin/flannel)'),
       'If the runtime looks elsewhere, align containerd\'s bin_dir (plugins."io.containerd.grpc.v1.cri".cni.bin_dir) with /opt/cni/bin.',
     ],
     verify: ['ls -l /opt/cni/bin/   # flannel, bridge, host-local, portmap, loopback'],
@@ -29,11 +37,11 @@ export const NETWORK_CAUSES: Cause[] = [
       'The runtime found no usable config in /etc/cni/net.d, so it reports NetworkReady=false ("cni plugin not initialized", "cni config uninitialized") and the node stays NotReady. ' +
       'Flannel\'s install-cni init container writes /etc/cni/net.d/10-flannel.conflist; if flannel never ran on the node (not scheduled, image not pulled, crash before start) the file is missing.',
     fix: [
-      'Check that a flannel pod runs on the node: kubectl get pods -n kube-flannel -o wide --field-selector spec.nodeName=<node>',
-      'If it is missing, check the DaemonSet (tolerations, nodeSelector, image pull) and its events: kubectl describe ds -n kube-flannel kube-flannel-ds',
+      'Check that a flannel pod runs on the node: kubectl get pods -n {flannelNamespace} -o wide --field-selector spec.nodeName={node}',
+      'If it is missing, check the DaemonSet (tolerations, nodeSelector, image pull) and its events: kubectl describe ds -n {flannelNamespace} {flannelDaemonSet}',
       'Confirm the file appears: ls /etc/cni/net.d/ (expect 10-flannel.conflist); restart containerd if it does not pick it up.',
     ],
-    verify: ['ls -l /etc/cni/net.d/', 'kubectl get node <node> -o jsonpath="{.status.conditions[?(@.type==\'Ready\')].message}"'],
+    verify: ['ls -l /etc/cni/net.d/', 'kubectl get node {node} -o jsonpath="{.status.conditions[?(@.type==\'Ready\')].message}"'],
     docs: ['facts.md §4.4 (NetworkReady=false)', 'facts.md §1.1 (install-cni init container)'],
     explains: ['node.not-ready', 'dns.coredns-down'],
   },
@@ -63,8 +71,9 @@ export const NETWORK_CAUSES: Cause[] = [
     fix: [
       `Read the flannel log on this node: ${FLANNEL_LOGS} (the first error there is the real cause).`,
       'Fix what stops flanneld (missing podCIDR, RBAC, net-conf.json, br_netfilter), then wait for "Wrote subnet file to /run/flannel/subnet.env".',
+      restartFlannel('Restart flannel on the node so that it takes its lease and writes the file again'),
     ],
-    verify: ['cat /run/flannel/subnet.env', 'kubectl get pods -n kube-flannel -o wide'],
+    verify: ['cat /run/flannel/subnet.env', 'kubectl get pods -n {flannelNamespace} -o wide'],
     docs: ['facts.md §1.7 (subnet.env)', 'facts.md §4.2 (texts by plugin version)'],
     explains: ['dns.coredns-down'],
   },
@@ -76,9 +85,9 @@ export const NETWORK_CAUSES: Cause[] = [
       'The bridge cni0 still carries the gateway address of an older pod subnet (the node re-joined, its podCIDR changed, or another CNI used cni0), so the bridge plugin refuses: "\\"cni0\\" already has an IP address different from 10.244.x.1/24". ' +
       'The bridge plugin does not replace an existing address unless forceAddress is set.',
     fix: [
-      'Delete the stale bridge on the node so that it is recreated with the right address: ip link set cni0 down && ip link delete cni0',
+      { text: 'Delete the stale bridge on the node so that it is recreated with the right address', on: 'node', run: 'ip link set cni0 down && ip link delete cni0', verify: '! ip link show cni0 >/dev/null 2>&1' },
       'If the node re-joined, also remove stale state: ip link delete flannel.1; rm -rf /var/lib/cni/networks/cbr0',
-      'Restart the flannel pod on the node, then the failing pods.',
+      restartFlannel('Restart the flannel pod on the node, then re-create the failing pods'),
     ],
     verify: ['ip -4 addr show cni0', 'cat /run/flannel/subnet.env   # FLANNEL_SUBNET must match cni0'],
     docs: ['facts.md §4.2 (bridge errors)', 'facts.md §10.6 (stale cni0 after re-join)'],
@@ -107,8 +116,8 @@ export const NETWORK_CAUSES: Cause[] = [
       'The controller manager assigns podCIDRs only with --allocate-node-cidrs=true and --cluster-cidr (kubeadm init --pod-network-cidr).',
     fix: [
       'Enable CIDR allocation: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 (kubeadm: networking.podSubnet / --pod-network-cidr=10.244.0.0/16).',
-      'Or set the node\'s CIDR by hand (only while it is empty): kubectl patch node <node> -p \'{"spec":{"podCIDR":"10.244.5.0/24","podCIDRs":["10.244.5.0/24"]}}\'',
-      'Restart the flannel pod on the node.',
+      'Or set the node\'s CIDR by hand (only while it is empty): kubectl patch node {node} -p \'{"spec":{"podCIDR":"10.244.5.0/24","podCIDRs":["10.244.5.0/24"]}}\'',
+      restartFlannel('Restart the flannel pod on the node'),
     ],
     verify: ['kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR'],
     docs: ['facts.md §1.3 (podCIDR in kube mode)', 'facts.md §4.1 (pod cidr not assigned)'],
@@ -122,8 +131,8 @@ export const NETWORK_CAUSES: Cause[] = [
       'The Network in net-conf.json (10.244.0.0/16 by default) must contain every node\'s podCIDR, which comes from the cluster CIDR. ' +
       'When they differ flanneld fails with "subnet … specified in the flannel net config doesn\'t contain … PodCIDR" (older versions wrote a subnet.env that does not route).',
     fix: [
-      'Compare: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath="{.data.net-conf\\.json}" with kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR',
-      'Set Network to the cluster CIDR (kube-controller-manager --cluster-cidr) in the kube-flannel-cfg ConfigMap, then restart the DaemonSet: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+      'Compare: kubectl get cm -n {flannelNamespace} kube-flannel-cfg -o jsonpath="{.data.net-conf\\.json}" with kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR',
+      'Set Network to the cluster CIDR (kube-controller-manager --cluster-cidr) in the kube-flannel-cfg ConfigMap, then restart the DaemonSet: kubectl rollout restart ds -n {flannelNamespace} {flannelDaemonSet}',
     ],
     verify: ['cat /run/flannel/subnet.env'],
     docs: ['facts.md §1.2, §1.3 (net-conf.json)', 'facts.md §10.6'],
@@ -137,9 +146,9 @@ export const NETWORK_CAUSES: Cause[] = [
       'flanneld cannot use its network config: the file is missing (ConfigMap kube-flannel-cfg or key net-conf.json absent), is not valid JSON, or names an unknown backend type. ' +
       'A config without a Backend block parses but selects the udp backend, not vxlan, which silently changes ports and MTU.',
     fix: [
-      'Show it: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath="{.data.net-conf\\.json}" | jq .',
+      'Show it: kubectl get cm -n {flannelNamespace} kube-flannel-cfg -o jsonpath="{.data.net-conf\\.json}" | jq .',
       'Fix it to the documented form: {"Network": "10.244.0.0/16", "EnableNFTables": false, "Backend": {"Type": "vxlan"}}',
-      'Restart flannel: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+      'Restart flannel: kubectl rollout restart ds -n {flannelNamespace} {flannelDaemonSet}',
     ],
     verify: [FLANNEL_LOGS + ' | grep "Found network config"'],
     docs: ['facts.md §1.3 (fields)', 'facts.md §1.4 (backends)', 'facts.md §4.1'],
@@ -153,9 +162,9 @@ export const NETWORK_CAUSES: Cause[] = [
       'flanneld picks the interface of the default route unless told otherwise, and advertises its address as the node\'s public-ip for VXLAN. ' +
       'On Vagrant/VirtualBox every VM\'s first NIC is NAT with the same 10.0.2.15, and on multi-NIC hosts the default route may not be the node network, so other nodes send VXLAN to an address that does not reach this node: cross-node pod traffic fails while flannel looks healthy.',
     fix: [
-      'Tell flannel which interface to use: add --iface=<nic> (or --iface-regex / --iface-can-reach=<other node IP>) to the kube-flannel container args in the DaemonSet.',
-      'Or annotate the node: kubectl annotate node <node> flannel.alpha.coreos.com/public-ip-overwrite=<reachable IP>',
-      'Restart the flannel pods; the public IP is fixed at start.',
+      'Tell flannel which interface to use: add --iface with the NIC on the node network (or --iface-can-reach with another node\'s IP) to the kube-flannel container args in the DaemonSet.',
+      'Or annotate the node with the address other nodes reach it at: kubectl annotate node {node} flannel.alpha.coreos.com/public-ip-overwrite={nodeIp}',
+      restartFlannel('Restart the flannel pod on the node; the public IP is fixed at start'),
     ],
     verify: ['kubectl get nodes -o custom-columns=NAME:.metadata.name,PUBLICIP:.metadata.annotations.flannel\\.alpha\\.coreos\\.com/public-ip'],
     docs: ['facts.md §10.4 (Vagrant, multi-NIC, NAT)', 'facts.md §1.5 (--iface flags)'],
@@ -169,9 +178,9 @@ export const NETWORK_CAUSES: Cause[] = [
       'For each remote node flannel programs a neighbour entry (subnet → VTEP MAC), an FDB entry (MAC → node IP) and a route on flannel.1. ' +
       'If a node changed its IP, or systemd-udev rewrote the MAC of flannel.1 (MACAddressPolicy=persistent), these entries no longer match and traffic to that node\'s pods is black-holed.',
     fix: [
-      'Compare the entries with the node annotations: bridge fdb show dev flannel.1; ip neigh show dev flannel.1; kubectl get node <node> -o jsonpath="{.metadata.annotations}"',
+      'Compare the entries with the node annotations: bridge fdb show dev flannel.1; ip neigh show dev flannel.1; kubectl get node {node} -o jsonpath="{.metadata.annotations}"',
       'Stop udev from renaming the MAC: a /etc/systemd/network/10-flannel.link with [Match] OriginalName=flannel* and [Link] MACAddressPolicy=none.',
-      'Restart the flannel pods on the affected nodes so that they reprogram the entries.',
+      restartFlannel('Restart the flannel pods on the affected nodes so that they reprogram the entries'),
     ],
     verify: ['bridge fdb show dev flannel.1', 'ip neigh show dev flannel.1'],
     docs: ['facts.md §2.2 (per-node entries)', 'facts.md §10.5 (MACAddressPolicy)'],
@@ -187,7 +196,7 @@ export const NETWORK_CAUSES: Cause[] = [
     fix: [
       'Check the routes: ip route | grep flannel.1 (one per other node).',
       'Keep NetworkManager away from flannel: /etc/NetworkManager/conf.d/flannel.conf with [keyfile] unmanaged-devices=interface-name:flannel*;interface-name:cni0',
-      'Restart the flannel pod on the node to reprogram the routes.',
+      restartFlannel('Restart the flannel pod on the node to reprogram the routes'),
     ],
     verify: ['ip route show dev flannel.1'],
     docs: ['facts.md §2.2, §2.4 (routes)', 'facts.md §10.5 (NetworkManager)'],
@@ -201,11 +210,11 @@ export const NETWORK_CAUSES: Cause[] = [
       'The kube-flannel pod on the node is missing, crash-looping, OOM-killed or stuck pulling its own image. ' +
       'Without it the node has no subnet.env and, on a new node, no CNI config; routes to other nodes are not maintained.',
     fix: [
-      'Find the pod and its state: kubectl get pods -n kube-flannel -o wide --field-selector spec.nodeName=<node>',
-      `Read why it stops: ${FLANNEL_LOGS} --previous, and kubectl describe pod -n kube-flannel <pod> (events, OOMKilled, image pull).`,
+      'Find the flannel pods and their state: kubectl get pods -n {flannelNamespace} -l app=flannel -o wide',
+      `Read why it stops: ${FLANNEL_LOGS} --previous, and the pod events (OOMKilled, image pull): kubectl get events -n {flannelNamespace} --field-selector involvedObject.kind=Pod`,
       'Fix the cause it names (podCIDR, RBAC, net-conf.json, br_netfilter, image access), or raise the memory limit if it is OOMKilled.',
     ],
-    verify: ['kubectl get ds -n kube-flannel kube-flannel-ds'],
+    verify: ['kubectl get ds -n {flannelNamespace} {flannelDaemonSet}'],
     docs: ['facts.md §1.1 (DaemonSet)', 'facts.md §1.8 (healthz, readyz, start sequence)', 'facts.md §4.1'],
     explains: ['cni.subnet-env-missing', 'cni.config-missing', 'cni.plugin-missing', 'node.not-ready', 'dns.coredns-down'],
   },
@@ -217,7 +226,7 @@ export const NETWORK_CAUSES: Cause[] = [
       'flanneld needs get on pods, get/list/watch on nodes and patch on nodes/status. ' +
       'If the ClusterRoleBinding is missing or binds the service account of another namespace (kube-system vs kube-flannel after the v0.19 move), the API answers forbidden and flannel cannot get its lease.',
     fix: [
-      'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:kube-flannel:flannel',
+      'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:flannel',
       'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
       'Restart the flannel pods.',
     ],
@@ -249,7 +258,7 @@ export const NETWORK_CAUSES: Cause[] = [
     fix: [
       'Make sure the kube-flannel container has --ip-masq in its args.',
       'Check the NAT rules: iptables -t nat -S FLANNEL-POSTRTG (expect MASQUERADE rules for the cluster Network).',
-      'Restart the flannel pod so that it reinstalls the rules; look for "Failed to setup masq rules" in its log.',
+      restartFlannel('Restart the flannel pod so that it reinstalls the rules (look for "Failed to setup masq rules" in its log)'),
     ],
     verify: ['iptables -t nat -S POSTROUTING | grep -i flannel'],
     docs: ['facts.md §2.6 (iptables rules)'],
@@ -265,7 +274,7 @@ export const NETWORK_CAUSES: Cause[] = [
     fix: [
       'Look at the pods and their logs: kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide; kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50',
       'Fix what the log or events name (loop → dns.loop, RBAC → restore the system:coredns ClusterRole, sandbox errors → the CNI cause on that node).',
-      'Restart after the fix: kubectl rollout restart deployment -n kube-system coredns',
+      { text: 'Restart CoreDNS after the fix', on: 'cluster', run: 'kubectl rollout restart deployment -n kube-system coredns', verify: 'kubectl rollout status deployment -n kube-system coredns --timeout=120s' },
     ],
     verify: ['kubectl get endpoints -n kube-system kube-dns'],
     docs: ['facts.md §9 (CoreDNS deployment)'],
@@ -279,7 +288,7 @@ export const NETWORK_CAUSES: Cause[] = [
       'CoreDNS forwards to the resolvers of the node\'s /etc/resolv.conf. When that file lists a local stub (127.0.0.53 of systemd-resolved, 127.0.0.1), queries come back to CoreDNS; the loop plugin detects it and exits, so CoreDNS crash-loops.',
     fix: [
       'Point the kubelet at the real resolver list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml (or --resolv-conf), then systemctl restart kubelet and restart CoreDNS.',
-      'Or forward CoreDNS to explicit upstreams: in the coredns ConfigMap replace "forward . /etc/resolv.conf" with "forward . <upstream IPs>".',
+      'Or forward CoreDNS to explicit upstreams: in the coredns ConfigMap replace "forward . /etc/resolv.conf" with "forward ." followed by the IPs of working resolvers.',
     ],
     verify: ['grep nameserver /etc/resolv.conf   # on the node', 'kubectl logs -n kube-system -l k8s-app=kube-dns | grep loop'],
     docs: ['facts.md §9 (loop plugin)'],
@@ -293,8 +302,8 @@ export const NETWORK_CAUSES: Cause[] = [
       'Cluster names resolve, external names fail or time out: CoreDNS forwards to the upstreams of the node\'s resolv.conf and gets no answer ("[ERROR] plugin/errors: 2 … i/o timeout"). ' +
       'The upstream is down or unreachable from pods (firewall, missing masquerade), or one of several upstreams is dead and picked at random.',
     fix: [
-      'Test each upstream from a CoreDNS node: dig @<upstream> example.com',
-      'Remove dead resolvers from the node resolv.conf, or set explicit ones in the Corefile (forward . <ip1> <ip2>).',
+      'Test each upstream from a CoreDNS node: for ns in $(awk \'/^nameserver/ {print $2}\' /etc/resolv.conf); do dig +time=2 +tries=1 @$ns example.com; done',
+      'Remove dead resolvers from the node resolv.conf, or list working ones explicitly in the Corefile forward line.',
       'If pods cannot reach outside at all, check masquerading (flannel --ip-masq) and the node firewall.',
     ],
     verify: ['kubectl run dnscheck --rm -it --image=busybox:1.36 --restart=Never -- nslookup example.com'],
@@ -308,8 +317,8 @@ export const NETWORK_CAUSES: Cause[] = [
       'CoreDNS pods are up and answer on their pod IPs, but queries to the Service IP (10.96.0.10 on kubeadm) time out. ' +
       'The Service VIP is translated by kube-proxy in iptables; that needs kube-proxy running, br_netfilter so bridged pod traffic passes iptables, and a working cross-node path (the VXLAN checksum bug hits exactly this traffic).',
     fix: [
-      'Query a CoreDNS pod IP directly and then the Service IP from a test pod to confirm: nslookup kubernetes.default <coredns pod IP>; nslookup kubernetes.default 10.96.0.10',
-      'Check kube-proxy on the node: kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide, and iptables -t nat -S KUBE-SERVICES | grep 10.96.0.10',
+      'Query a CoreDNS pod IP directly and then the Service IP from a test pod to confirm: nslookup kubernetes.default {corednsPodIp}; nslookup kubernetes.default {clusterDnsIp}',
+      'Check kube-proxy on the node: kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide, and iptables -t nat -S KUBE-SERVICES | grep {clusterDnsIp}',
       'Load br_netfilter and set net.bridge.bridge-nf-call-iptables=1; if only cross-node queries fail, apply the VXLAN checksum workaround (ethtool -K flannel.1 tx-checksum-ip-generic off).',
     ],
     verify: ['kubectl get endpoints -n kube-system kube-dns'],
@@ -327,7 +336,7 @@ export const NETWORK_CAUSES: Cause[] = [
       'Lower ndots for the workload: spec.dnsConfig.options: [{name: ndots, value: "2"}].',
       'Shorten the node\'s search list (kubelet passes it to pods).',
     ],
-    verify: ['kubectl exec <pod> -- cat /etc/resolv.conf'],
+    verify: ['kubectl exec -n {namespace} {pod} -- cat /etc/resolv.conf'],
     docs: ['facts.md §9 (pod resolv.conf, glibc limits)'],
   },
 ];

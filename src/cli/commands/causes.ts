@@ -1,3 +1,5 @@
+import { fillTemplate } from '../../fix/placeholders.js';
+import { fixLines } from '../../fix/steps.js';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { DATA_FORMATS, isData, outputOption, writeData } from '../output.js';
@@ -20,8 +22,8 @@ export function registerCauses(program: Command): void {
         if (isData(opts.output)) return writeData(opts.output, c);
         const { SIGNATURES } = await import('../../catalog/signatures.js');
         const out = [`${c.id} — ${c.title}`, `tier: ${c.tier}`, '', c.explanation, '', 'fix:'];
-        c.fix.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
-        if (c.verify?.length) out.push('', 'confirm:', ...c.verify.map((v) => `  $ ${v}`));
+        fixLines(c.fix).forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
+        if (c.verify?.length) out.push('', 'confirm:', ...c.verify.map((v) => `  $ ${fillTemplate(v, {}).text}`));
         if (c.explains?.length) out.push('', `explains: ${c.explains.join(', ')}`);
         const by = CAUSES.filter((x) => x.explains?.includes(c.id)).map((x) => x.id);
         if (by.length) out.push(`often caused by: ${by.join(', ')}`);

@@ -1,8 +1,12 @@
 /**
  * Facts an error message carries about where it happened: the image, its registry, the node and
- * the pod. `explain` fills the catalog's fix placeholders (<registry>, <image>, <node>, …) with
- * them so that the commands can be pasted; whatever the message does not carry stays a placeholder.
+ * the pod. `explain` fills the catalog's fix placeholders ({registry}, {image}, {node}, …) with
+ * them, the same way `diagnose` fills them from a finding (src/fix); whatever the message does not
+ * carry stays a visible <placeholder>.
  */
+import { fillTemplate, type FixValues } from '../../fix/placeholders.js';
+import { registryValues } from '../../fix/values.js';
+
 export interface MessageFacts {
   image?: string;
   /** Registry as written in the image or URL, with its port when there is one. */
@@ -48,18 +52,18 @@ export function messageFacts(message: string): MessageFacts {
   return f;
 }
 
-/** Fills the placeholders a message can answer; the others stay as written. */
-export function fillPlaceholders(step: string, f: MessageFacts): string {
-  const map: Record<string, string | undefined> = {
-    '<registry[:port]>': f.registry,
-    '<registry:port>': f.registry,
-    '<registry>': f.registry,
-    '<registry host>': f.registryHost,
-    '<port>': f.registry ? f.port : undefined,
-    '<image>': f.image,
-    '<node>': f.node,
-    '<pod>': f.pod,
-    '<ns>': f.namespace,
+/** The fix values a message answers, named as in src/catalog/fix-variables.ts. */
+export function factValues(f: MessageFacts): FixValues {
+  return {
+    node: f.node,
+    pod: f.pod,
+    namespace: f.namespace,
+    image: f.image,
+    ...registryValues(f.image, f.registry === 'registry-1.docker.io' ? 'docker.io' : f.registry),
   };
-  return step.replace(/<registry\[:port\]>|<registry:port>|<registry host>|<registry>|<port>|<image>|<node>|<pod>|<ns>/g, (p) => map[p] ?? p);
+}
+
+/** Fills the placeholders a message can answer; the others stay visible as <name>. */
+export function fillPlaceholders(step: string, f: MessageFacts): string {
+  return fillTemplate(step, factValues(f)).text;
 }

@@ -1,7 +1,9 @@
 import { getCause } from '../../catalog/index.js';
 import type { Classification } from '../../catalog/types.js';
 import type { Style } from '../../report/style.js';
-import { fillPlaceholders, messageFacts } from './explain-facts.js';
+import { fillTemplate } from '../../fix/placeholders.js';
+import { fixLines } from '../../fix/steps.js';
+import { factValues, messageFacts } from './explain-facts.js';
 
 /** Longest message echoed back in JSON output; longer ones are cut and marked `truncated`. */
 export const MAX_ECHOED = 4096;
@@ -42,10 +44,10 @@ export function toJson(c: Classification, full = false): ExplainJson {
     ...(c.check ? { check: c.check } : {}),
   };
   if (full && cause) {
-    const facts = messageFacts(c.message);
+    const values = factValues(messageFacts(c.message));
     out.explanation = cause.explanation;
-    out.fix = cause.fix.map((s) => fillPlaceholders(s, facts));
-    out.verify = (cause.verify ?? []).map((s) => fillPlaceholders(s, facts));
+    out.fix = fixLines(cause.fix, values);
+    out.verify = (cause.verify ?? []).map((s) => fillTemplate(s, values).text);
     out.docs = cause.docs ?? [];
   }
   return out;
@@ -76,8 +78,8 @@ export function renderExplanation(c: Classification, style: Style): string {
     );
   }
   const cause = getCause(c.cause);
-  const facts = messageFacts(c.message);
-  const fill = (s: string) => fillPlaceholders(s, facts);
+  const values = factValues(messageFacts(c.message));
+  const fill = (s: string) => fillTemplate(s, values).text;
   const conf = c.confidence >= 0.85 ? style.green(c.confidence.toFixed(2)) : c.confidence >= 0.6 ? style.yellow(c.confidence.toFixed(2)) : style.red(c.confidence.toFixed(2));
   const out = [
     `${style.bold('cause:')}      ${style.bold(c.cause)} — ${cause?.title ?? ''}`,
@@ -88,7 +90,7 @@ export function renderExplanation(c: Classification, style: Style): string {
   if (cause?.explanation) out.push('', style.bold('meaning:'), ...wrapText(cause.explanation, 100).map((l) => `  ${l}`));
   if (cause?.fix.length) {
     out.push('', style.bold('fix:'));
-    cause.fix.forEach((s, i) => out.push(`  ${i + 1}. ${fill(s)}`));
+    fixLines(cause.fix, values).forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
   }
   if (cause?.verify?.length) {
     out.push('', style.bold('confirm:'));

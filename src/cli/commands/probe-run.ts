@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDuration } from '../duration.js';
 import { isData, writeData } from '../output.js';
 import { getCause } from '../../catalog/index.js';
+import { fixLines } from '../../fix/steps.js';
 import { InputError, UsageError } from '../../errors.js';
 import type { DnsProbeResult, MeshPathResult, RegistryProbeResult } from '../../evidence/probes.js';
 import { styleFor, type Style } from '../../report/style.js';
@@ -16,7 +17,7 @@ function positiveInt(v: string, flag: string): number {
 
 function fixLine(cause: string | undefined, style: Style): string[] {
   const c = cause ? getCause(cause) : undefined;
-  return c?.fix.length ? [`    ${style.bold('fix:')} ${c.fix[0]}`] : [];
+  return c?.fix.length ? [`    ${style.bold('fix:')} ${fixLines(c.fix)[0]}`] : [];
 }
 
 export async function runProbeRegistry(images: string[], opts: { hostRoot: string; pullSecret?: string; timeout: string; concurrency: string; arch?: string; node?: string; httpsProxy?: string; proxy?: string | boolean; output: string }): Promise<number> {

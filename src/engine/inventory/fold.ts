@@ -220,6 +220,9 @@ function unknownOf(group: Symptom[]): RootCause {
     ...(s0.kind === 'image-pull' && s0.registry ? { registry: s0.registry } : {}),
     evidence,
     fix,
+    // checks that decide between the candidate causes: for a person, never applied by `fix`
+    steps: fix.map((text) => ({ text, on: 'person' as const, manual: 'a check that decides between the candidate causes, not a fix' })),
+    fixFrom: 'catalog',
     confidence: 0,
     alternatives: candidates,
     occurrences: group.length,

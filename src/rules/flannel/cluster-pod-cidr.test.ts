@@ -1,6 +1,9 @@
-import type { WorkloadInfo } from '../../evidence/cluster.js';
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../engine/deep-freeze.js';
+import { runRules } from '../../engine/run-rules.js';
+import type { ConfigMapInfo, WorkloadInfo } from '../../evidence/cluster.js';
 import { node, pod } from '../image/_fixtures.js';
-import { testRule } from '../rule-tester.js';
+import { makeEvidence, testRule, type EvidenceInput } from '../rule-tester.js';
 import rule from './cluster-pod-cidr.js';
 
 const ds = (args: string[]): WorkloadInfo => ({
@@ -54,4 +57,41 @@ testRule(rule, {
       expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n2'] }],
     },
   ],
+});
+
+describe('the podCIDR fix is computed from the cluster', () => {
+  const run = (input: EvidenceInput) => runRules(deepFreeze(makeEvidence(input)), [rule]).findings;
+  const netConf = (network: string): ConfigMapInfo => ({ namespace: 'kube-flannel', name: 'kube-flannel-cfg', data: { 'net-conf.json': JSON.stringify({ Network: network, Backend: { Type: 'vxlan' } }) } }) as ConfigMapInfo;
+
+  it('a free block inside net-conf.json Network, a different one per node, never one in use', () => {
+    const found = run({
+      cluster: {
+        nodes: [withCidr('n1', '10.244.0.0/24'), withCidr('n2', '10.244.1.0/24'), withCidr('n5', '10.244.5.0/24'), node('n3'), node('n4')],
+        workloads: [ds(['--kube-subnet-mgr'])],
+        configMaps: [netConf('10.244.0.0/16')],
+      },
+    });
+    const patch = (n: string) => found.find((f) => f.nodes[0] === n)!.steps[0];
+    expect(patch('n3')).toMatchObject({ on: 'cluster', run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}'` });
+    expect(patch('n4').run).toContain('"podCIDR":"10.244.3.0/24"');
+    expect(patch('n3').verify).toBe(`test "$(kubectl get node n3 -o jsonpath='{.spec.podCIDR}')" = 10.244.2.0/24`);
+    expect(patch('n3').manual).toBeUndefined();
+    expect(found[0].steps[1]).toMatchObject({ run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3' });
+    expect(found[0].fix.join('\n')).toContain('--cluster-cidr=10.244.0.0/16');
+  });
+
+  it('on k3s, inside 10.42.0.0/16 at the nodes\' mask', () => {
+    const k3s = (n: ReturnType<typeof node>) => ({ ...n, kubeletVersion: 'v1.30.2+k3s1', annotations: { 'flannel.alpha.coreos.com/kube-subnet-manager': 'true' } });
+    const [f] = run({ cluster: { nodes: [k3s(withCidr('n1', '10.42.0.0/25')), k3s(withCidr('n2', '10.42.0.128/25')), k3s(node('n3'))] } });
+    expect(f.steps[0].run).toContain('"podCIDR":"10.42.1.0/25"');
+    expect(f.steps[0].text).toContain('the k3s default');
+  });
+
+  it('says so, and applies nothing, when the cluster network is unknown', () => {
+    const [f] = run({ cluster: { nodes: [withCidr('n1', '10.244.0.0/24'), node('n3')], workloads: [ds(['--kube-subnet-mgr'])] } });
+    expect(f.steps[0].run).toBeUndefined();
+    expect(f.steps[0].manual).toBeTruthy();
+    expect(f.fix[0]).toMatch(/cannot propose one: the evidence does not show the cluster pod network/);
+    expect(f.fix.join('\n')).not.toMatch(/10\.244\.5\.0|10\.244\.0\.0\/16/);
+  });
 });

@@ -1,5 +1,8 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
+import { clusterCidr, type ClusterCidr } from './_cluster-cidr.js';
 import { flannelPods, flannelPresence, linuxNodes, nodePodCidrs } from './_cluster-flannel.js';
+import { freeCidr, nodeMask } from './_free-cidr.js';
 
 export default defineRule({
   id: 'flannel/cluster-pod-cidr',
@@ -13,11 +16,14 @@ export default defineRule({
   messages: {
     noPodCidr: 'node {node} has no podCIDR, so flannel cannot lease a subnet there',
   },
-  docs: 'Silent when flannel is not found in the cluster or runs with an etcd datastore (podCIDR is then not used).',
-  check({ cluster, report }) {
+  docs: 'Silent when flannel is not found in the cluster or runs with an etcd datastore (podCIDR is then not used). The fix computes a free block for each such node: inside the cluster network (net-conf.json Network, kubeadm podSubnet, --cluster-cidr, or the k3s/RKE2 default), at the mask the other nodes have, overlapping no podCIDR in use nor one it proposes for another node.',
+  check({ cluster, evidence, report }) {
     const presence = flannelPresence(cluster);
     if (!presence.present || !presence.kubeSubnetMgr) return;
     const pods = flannelPods(cluster);
+    const network = clusterCidr(evidence);
+    const taken = cluster.nodes.flatMap(nodePodCidrs);
+    const mask = nodeMask(taken);
     for (const n of linuxNodes(cluster)) {
       if (nodePodCidrs(n).length) continue;
       const crash = pods
@@ -27,6 +33,8 @@ export default defineRule({
       const stuck = cluster.events
         .filter((e) => e.reason === 'FailedCreatePodSandBox' && /subnet\.env/.test(e.message ?? '') && cluster.pods.some((p) => p.name === e.involved.name && p.namespace === (e.involved.namespace ?? e.namespace) && p.nodeName === n.name))
         .map((e) => ({ pod: `${e.involved.namespace ?? e.namespace}/${e.involved.name}`, ev: { where: `event ${e.involved.namespace ?? e.namespace}/${e.involved.name} FailedCreatePodSandBox${e.count > 1 ? ` (×${e.count})` : ''}`, what: e.message ?? '' } }));
+      const free = network && freeCidr(network.cidr, taken, mask);
+      if (free) taken.push(free); // the next node without one gets another block
       report({
         messageId: 'noPodCidr',
         data: { node: n.name },
@@ -38,12 +46,34 @@ export default defineRule({
           ...crash.slice(0, 2),
           ...stuck.slice(0, 2).map((x) => x.ev),
         ],
-        fix: [
-          'Make the controller manager allocate node CIDRs: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=<net-conf.json Network> (kubeadm: kubeadm init --pod-network-cidr=10.244.0.0/16, or set networking.podSubnet in the kubeadm ClusterConfiguration and restart kube-controller-manager).',
-          `Or set it by hand on a node that has none: kubectl patch node ${n.name} -p '{"spec":{"podCIDR":"<unused /24 inside Network>","podCIDRs":["<same>"]}}' (podCIDR can only be set once).`,
-          'Then delete the crash-looping flannel pod on that node so it restarts at once.',
-        ],
+        fix: podCidrFix(n.name, network, free || undefined, mask),
       });
     }
   },
 });
+
+/** The fix for one node: give it a free block now (the API allows setting podCIDR once), restart its flannel, and let the controller manager allocate from then on. */
+function podCidrFix(node: string, network: ClusterCidr | undefined, free: string | undefined, mask: number): FixStepSource[] {
+  const allocate = `Make the controller manager allocate node CIDRs from now on: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=${network?.cidr ?? '<the cluster pod network>'} (kubeadm: networking.podSubnet in the ClusterConfiguration), then restart it.`;
+  const restart: FixStepSource = {
+    text: `Restart flannel on ${node} so it takes its lease at once`,
+    on: 'cluster',
+    run: `kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName=${node}`,
+    verify: `kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName=${node} --for=condition=Ready --timeout=120s`,
+  };
+  if (!network || !free) {
+    const why = network ? `every /${mask} inside ${network.cidr} (${network.where}) is taken` : 'the evidence does not show the cluster pod network (net-conf.json, kubeadm-config, --cluster-cidr)';
+    return [`Give ${node} an unused /${mask} inside the cluster pod network by hand (kubectl patch node ${node} with spec.podCIDR and spec.podCIDRs); flannel-doctor cannot propose one: ${why}.`, restart, allocate];
+  }
+  const patch = JSON.stringify({ spec: { podCIDR: free, podCIDRs: [free] } });
+  return [
+    {
+      text: `Give ${node} the free podCIDR ${free}: inside ${network.cidr} (${network.where}), at the nodes' /${mask}, used by no other node (podCIDR can be set only while it is empty)`,
+      on: 'cluster',
+      run: `kubectl patch node ${node} --type merge -p '${patch}'`,
+      verify: `test "$(kubectl get node ${node} -o jsonpath='{.spec.podCIDR}')" = ${free}`,
+    },
+    restart,
+    allocate,
+  ];
+}

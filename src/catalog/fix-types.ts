@@ -1,0 +1,29 @@
+/**
+ * Fix steps as data. A step's texts may hold {placeholders} (a name in braces, letters and digits,
+ * see ./fix-variables.ts); they are filled from the finding: its scope, its data and what the
+ * evidence says about the cluster. A plain string is advice for a person (never applied by a tool);
+ * an object says where the step runs, the exact command, and how to check that it took effect.
+ */
+
+/**
+ * Where a step runs:
+ * - node: on each node of the finding, as root (the agent or `flannel-doctor node` can run it there);
+ * - cluster: anywhere with the kubeconfig (kubectl against the API server);
+ * - registry: on the registry's host (outside the cluster: never applied by flannel-doctor);
+ * - person: a decision or a change outside the cluster (a proxy, a password rotation).
+ */
+export type FixPlace = 'node' | 'cluster' | 'registry' | 'person';
+
+export interface FixStepSpec {
+  /** What to do and why, one sentence for a person. */
+  text: string;
+  on: FixPlace;
+  /** The exact shell command (POSIX sh, one line) that makes the change. */
+  run?: string;
+  /** A shell command, run at the same place, that exits 0 once the change holds. */
+  verify?: string;
+  /** Why a tool must not apply this step on its own (a secret only the operator has, a choice between options). */
+  manual?: string;
+}
+
+export type FixStepSource = string | FixStepSpec;

@@ -1,0 +1,63 @@
+/**
+ * The placeholders fix steps may use, as data: one syntax, `{name}`, everywhere (catalog, rules,
+ * explain). Where each value comes from:
+ * - scope: the finding's own place (its node, pod, registry, image);
+ * - data: a value the reporting rule computed (a free podCIDR, an MTU, an interface);
+ * - context: what the evidence says about the cluster (where flannel is deployed, the DNS Service IP);
+ * - secret: a value flannel-doctor never knows (a password): rendered as a shell variable, "$ENV",
+ *   with a line saying where to get it.
+ * A placeholder whose value is not known stays visible as <name>, and the step cannot be applied.
+ */
+export type FixVariableKind = 'scope' | 'data' | 'context' | 'secret';
+
+export interface FixVariable {
+  kind: FixVariableKind;
+  description: string;
+  /** secret: the environment variable the command reads, and where the operator gets its value. */
+  env?: string;
+  source?: string;
+  /**
+   * context: the value of the stock installation, written when the evidence does not show the
+   * cluster's own (a step that uses it is then not applied automatically).
+   */
+  default?: string;
+}
+
+export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
+  node: { kind: 'scope', description: 'the node of the finding' },
+  pod: { kind: 'scope', description: 'the (first) affected pod, without namespace' },
+  namespace: { kind: 'scope', description: 'the namespace of that pod' },
+  image: { kind: 'scope', description: 'the image reference the pod uses' },
+  registry: { kind: 'scope', description: 'the registry as written in the image, host[:port] (Docker Hub: registry-1.docker.io)' },
+  registryHost: { kind: 'scope', description: 'the registry host name, without port' },
+  port: { kind: 'scope', description: 'the registry port (443 when the image names none)' },
+  repository: { kind: 'scope', description: 'the repository path of the image, without registry and tag' },
+  tag: { kind: 'scope', description: 'the tag of the image (latest when it names none)' },
+  secret: { kind: 'scope', description: 'the imagePullSecret the finding is about (the pod\'s only one, or the one the rule names)' },
+  arch: { kind: 'data', description: 'the node\'s CPU architecture (kubernetes.io/arch)' },
+  iface: { kind: 'data', description: 'the interface flannel should use on the node (the one holding its InternalIP)' },
+  nodeIp: { kind: 'scope', description: 'the node\'s InternalIP (from the Node object)' },
+  peerIp: { kind: 'data', description: 'the underlay address of another node' },
+  mirror: { kind: 'data', description: 'the mirror host a runtime config names' },
+  proxy: { kind: 'data', description: 'the HTTP(S) proxy the runtime is configured with' },
+  upstream: { kind: 'data', description: 'the upstream DNS server(s) the node resolver uses' },
+  podCIDR: { kind: 'data', description: 'a free pod CIDR inside the cluster network, at the nodes\' mask' },
+  clusterCIDR: { kind: 'data', description: 'the cluster\'s pod network (net-conf.json Network, --cluster-cidr)' },
+  mtu: { kind: 'data', description: 'the MTU flannel should use: the underlay MTU minus the backend\'s overhead' },
+  flannelNamespace: { kind: 'context', description: 'the namespace flannel\'s DaemonSet is deployed in', default: 'kube-flannel' },
+  flannelDaemonSet: { kind: 'context', description: 'the name of flannel\'s DaemonSet as deployed', default: 'kube-flannel-ds' },
+  clusterDnsIp: { kind: 'context', description: 'the ClusterIP of the kube-dns Service', default: '10.96.0.10' },
+  corednsPodIp: { kind: 'context', description: 'the IP of a running CoreDNS pod' },
+  registryUser: {
+    kind: 'secret',
+    description: 'the registry account that may pull the image',
+    env: 'REGISTRY_USER',
+    source: 'the user name of a registry account (or robot/service account) with pull access, from the registry\'s admin UI',
+  },
+  registryPassword: {
+    kind: 'secret',
+    description: 'that account\'s password or access token',
+    env: 'REGISTRY_PASSWORD',
+    source: 'the password or a fresh access token of that account, from the registry (or your secret store); never paste it into a file or a ticket',
+  },
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { fillSteps, stepLine } from '../fix/steps.js';
+import { correlate } from './correlate.js';
+import type { Finding } from './finding.js';
+
+function finding(node: string, fix: Finding['fixFrom'], steps: string[], severity: Finding['severity'] = 'error'): Finding {
+  const filled = fillSteps(steps, {});
+  return {
+    ruleId: fix === 'rule' ? 'flannel/cluster-pod-cidr' : 'node/log-signals',
+    cause: 'flannel.no-pod-cidr',
+    tier: 'network',
+    severity,
+    messageId: 'm',
+    data: { node },
+    message: `node ${node} has no podCIDR`,
+    nodes: [node],
+    pods: [],
+    evidence: [{ where: `node ${node}`, what: 'spec.podCIDR is empty' }],
+    fix: filled.map(stepLine),
+    steps: filled,
+    fixFrom: fix,
+    confidence: 0.9,
+  };
+}
+
+describe('correlate keeps a rule\'s own fix', () => {
+  it('over the catalog text of another finding of the same cause and severity, whichever comes first', () => {
+    const catalog = finding('n2', 'catalog', ['Set the node\'s CIDR by hand']);
+    const own = finding('n2', 'rule', ['kubectl patch node n2 … 10.42.3.0/24']);
+    for (const order of [[catalog, own], [own, catalog]]) {
+      const [root] = correlate(order);
+      expect(root.fix).toEqual(['kubectl patch node n2 … 10.42.3.0/24']);
+      expect(root.fixFrom).toBe('rule');
+      expect(root.steps).toHaveLength(1);
+    }
+  });
+
+  it('even when the catalog finding is more severe', () => {
+    const [root] = correlate([finding('n2', 'rule', ['patch n2']), finding('n2', 'catalog', ['by hand'], 'error')].map((f, i) => (i === 0 ? { ...f, severity: 'warning' as const } : f)));
+    expect(root.severity).toBe('error');
+    expect(root.fix).toEqual(['patch n2']);
+  });
+
+  it('and keeps every node\'s own step once', () => {
+    const [root] = correlate([finding('n2', 'rule', ['patch n2', 'restart flannel']), finding('n3', 'rule', ['patch n3', 'restart flannel'])]);
+    expect(root.nodes).toEqual(['n2', 'n3']);
+    expect(root.fix).toEqual(['patch n2', 'restart flannel', 'patch n3']);
+    expect(root.steps.map((s) => s.text)).toEqual(root.fix);
+  });
+});

@@ -1,0 +1,78 @@
+import { FIX_VARIABLES } from '../catalog/fix-variables.js';
+import type { FixPlace, FixStepSource } from '../catalog/fix-types.js';
+import { fillTemplate, type FixValues } from './placeholders.js';
+
+/** A fix step filled for one finding: what every reporter shows and what `fix` plans and applies. */
+export interface FixStep {
+  text: string;
+  on: FixPlace;
+  run?: string;
+  verify?: string;
+  /** Why no tool applies this step on its own; absent: it can be applied where `on` says. */
+  manual?: string;
+  /** Placeholders the evidence did not fill (shown as <name>). */
+  missing?: string[];
+  /** Environment variables the command reads, and where the operator gets their values. */
+  inputs?: { env: string; source: string }[];
+}
+
+const ADVICE = 'advice for a person: no exact command';
+
+/**
+ * Fills the fix steps of a finding. A step that reads a secret is preceded by one that says where
+ * to get it; a step with an unfilled placeholder is manual (it names what is missing).
+ */
+export function fillSteps(sources: readonly FixStepSource[], values: FixValues): FixStep[] {
+  const out: FixStep[] = [];
+  const announced = new Set<string>();
+  for (const src of sources) {
+    const spec = typeof src === 'string' ? { text: src, on: 'person' as const, manual: ADVICE } : src;
+    const parts = [fillTemplate(spec.text, values), spec.run !== undefined ? fillTemplate(spec.run, values) : undefined, spec.verify !== undefined ? fillTemplate(spec.verify, values) : undefined];
+    const missing = [...new Set(parts.flatMap((p) => p?.missing ?? []))];
+    const secrets = [...new Set(parts.flatMap((p) => p?.secrets ?? []))];
+    const assumed = [...new Set(parts.flatMap((p) => p?.assumed ?? []))];
+    const inputs = secrets.map((s) => ({ env: FIX_VARIABLES[s].env!, source: FIX_VARIABLES[s].source ?? FIX_VARIABLES[s].description }));
+    const fresh = inputs.filter((i) => !announced.has(i.env));
+    if (fresh.length) {
+      for (const i of fresh) announced.add(i.env);
+      out.push(secretStep(fresh));
+    }
+    const step: FixStep = { text: parts[0]!.text, on: spec.on };
+    if (parts[1]) step.run = parts[1].text;
+    if (parts[2]) step.verify = parts[2].text;
+    const manual =
+      spec.manual ??
+      (missing.length
+        ? `needs ${missing.map((m) => `<${m}>`).join(', ')}, which the evidence does not hold`
+        : assumed.length
+          ? `assumes the stock ${assumed.map((a) => `${a} ${FIX_VARIABLES[a].default}`).join(', ')}; the evidence does not show this cluster's`
+          : undefined);
+    if (manual) step.manual = manual;
+    if (missing.length) step.missing = missing;
+    if (inputs.length) step.inputs = inputs;
+    out.push(step);
+  }
+  return out;
+}
+
+/** "Set REGISTRY_PASSWORD in your shell first: …" — secrets come from the operator, never from a file or the tool. */
+function secretStep(inputs: { env: string; source: string }[]): FixStep {
+  const names = inputs.map((i) => i.env);
+  return {
+    text: `Set ${names.join(' and ')} in your shell first, typed rather than saved (${inputs.map((i) => `${i.env}: ${i.source}`).join('; ')})`,
+    run: `${names.map((n) => `read -rs ${n}`).join(' && ')} && export ${names.join(' ')}`,
+    on: 'person',
+    manual: 'a secret only the operator has',
+    inputs,
+  };
+}
+
+/** One line per step for the plain reporters: the text, then the exact command. */
+export function stepLine(s: FixStep): string {
+  return s.run ? `${s.text}: ${s.run}` : s.text;
+}
+
+/** The fix as lines, e.g. a catalog entry without a finding: unknown values show as <name>. */
+export function fixLines(sources: readonly FixStepSource[], values: FixValues = {}): string[] {
+  return fillSteps(sources, values).map(stepLine);
+}
