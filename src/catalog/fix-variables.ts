@@ -52,12 +52,12 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
     kind: 'secret',
     description: 'the registry account that may pull the image',
     env: 'REGISTRY_USER',
-    source: 'the user name of a registry account (or robot/service account) with pull access, from the registry\'s admin UI',
+    source: 'a registry account with pull access',
   },
   registryPassword: {
     kind: 'secret',
     description: 'that account\'s password or access token',
     env: 'REGISTRY_PASSWORD',
-    source: 'the password or a fresh access token of that account, from the registry (or your secret store); never paste it into a file or a ticket',
+    source: 'its token, from the registry',
   },
 };

@@ -55,12 +55,15 @@ export function fillSteps(sources: readonly FixStepSource[], values: FixValues):
   return out;
 }
 
-/** "Set REGISTRY_PASSWORD in your shell first: …" — secrets come from the operator, never from a file or the tool. */
+/**
+ * "Set REGISTRY_PASSWORD (…where to get it)": secrets come from the operator, typed into the shell that
+ * runs the next steps (read -s: not echoed, not in the history), never from a file or the tool.
+ */
 function secretStep(inputs: { env: string; source: string }[]): FixStep {
   const names = inputs.map((i) => i.env);
   return {
-    text: `Set ${names.join(' and ')} in your shell first, typed rather than saved (${inputs.map((i) => `${i.env}: ${i.source}`).join('; ')})`,
-    run: `${names.map((n) => `read -rs ${n}`).join(' && ')} && export ${names.join(' ')}`,
+    text: `Set ${names.join(', ')} (${inputs.map((i) => i.source).join('; ')})`,
+    run: names.map((n) => `read -rs ${n}`).join('; '),
     on: 'person',
     manual: 'a secret only the operator has',
     inputs,

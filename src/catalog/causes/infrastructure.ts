@@ -28,8 +28,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Image pulls run in the node\'s network namespace and use the node\'s /etc/resolv.conf, not CoreDNS. ' +
       'The lookup of the registry host failed there ("lookup <host> on <server>:53: no such host", "server misbehaving", "Temporary failure in name resolution"): the name does not exist in that DNS, the resolver is down, or the node points at a resolver that cannot see it (e.g. a private zone).',
     fix: [
-      'Resolve the name on the node itself: getent hosts {registryHost}; resolvectl query {registryHost} (systemd-resolved)',
-      'Fix the node\'s resolver configuration (the nameservers in /etc/resolv.conf or the systemd-resolved upstreams), or add the registry to /etc/hosts on every node if it has no DNS record.',
+      { text: 'Resolve the name on the node itself', on: 'node', run: 'getent hosts {registryHost}', manual: 'a check: it passes once the resolver is fixed' },
+      'Fix the node resolver (resolv.conf, systemd-resolved) or add the registry to /etc/hosts.',
       'Check the spelling of the registry host in the image reference.',
     ],
     verify: ['getent hosts {registryHost}   # on the node', 'cat /etc/resolv.conf'],

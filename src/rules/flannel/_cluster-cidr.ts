@@ -32,32 +32,32 @@ export function clusterCidr(evidence: Readonly<Evidence>): ClusterCidr | undefin
     const cm = flannelConfigMap(c);
     const text = cm?.data['net-conf.json'];
     const net = text !== undefined ? v4(parseNetConf(text).network) : undefined;
-    if (cm && net) return { cidr: net, where: `configmap ${cm.namespace}/${cm.name} net-conf.json Network` };
+    if (cm && net) return { cidr: net, where: `${cm.namespace}/${cm.name} net-conf.json` };
     const kubeadm = c.configMaps.find((m) => m.namespace === 'kube-system' && m.name === 'kubeadm-config');
     const podSubnet = v4(/podSubnet:\s*"?([0-9./,:a-f]+)/.exec(kubeadm?.data.ClusterConfiguration ?? '')?.[1]);
-    if (podSubnet) return { cidr: podSubnet, where: 'configmap kube-system/kubeadm-config networking.podSubnet' };
+    if (podSubnet) return { cidr: podSubnet, where: 'kubeadm-config podSubnet' };
     for (const p of c.pods.filter((x) => x.namespace === 'kube-system' && /kube-controller-manager/.test(x.name))) {
       for (const k of p.containers) {
         const args = [...(k.command ?? []), ...(k.args ?? [])];
         const flag = args.map((a) => CIDR_FLAG.exec(a)?.[1]).find(Boolean);
         const cidr = v4(flag);
-        if (cidr) return { cidr, where: `pod ${p.namespace}/${p.name} --cluster-cidr` };
+        if (cidr) return { cidr, where: `${p.name} --cluster-cidr` };
       }
     }
     for (const n of c.nodes) {
       const args = n.annotations['k3s.io/node-args'];
       const m = args ? /"--cluster-cidr"\s*,\s*"([^"]+)"|--cluster-cidr=([^"\s,]+)/.exec(args) : null;
       const cidr = v4(m?.[1] ?? m?.[2]);
-      if (cidr) return { cidr, where: `node ${n.name} annotation k3s.io/node-args --cluster-cidr` };
+      if (cidr) return { cidr, where: `node ${n.name} k3s.io/node-args` };
     }
   }
   for (const n of Object.values(evidence.nodes)) {
     const net = v4(n.subnetEnv?.network);
-    if (net) return { cidr: net, where: `node ${n.name}: ${n.subnetEnv!.file} FLANNEL_NETWORK` };
+    if (net) return { cidr: net, where: `subnet.env on ${n.name}` };
   }
   for (const d of DISTRIBUTION_DEFAULTS) {
     const n = c?.nodes.find((x) => d.version.test(x.kubeletVersion ?? ''));
-    if (n) return { cidr: d.cidr, where: `the ${d.name} default (node ${n.name} runs kubelet ${n.kubeletVersion})` };
+    if (n) return { cidr: d.cidr, where: `the ${d.name} default, kubelet ${n.kubeletVersion}` };
   }
   return undefined;
 }

@@ -72,11 +72,10 @@ describe('the podCIDR fix is computed from the cluster', () => {
       },
     });
     const patch = (n: string) => found.find((f) => f.nodes[0] === n)!.steps[0];
-    expect(patch('n3')).toMatchObject({ on: 'cluster', run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}'` });
+    expect(patch('n3')).toMatchObject({ on: 'cluster', run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}' && kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3` });
     expect(patch('n4').run).toContain('"podCIDR":"10.244.3.0/24"');
-    expect(patch('n3').verify).toBe(`test "$(kubectl get node n3 -o jsonpath='{.spec.podCIDR}')" = 10.244.2.0/24`);
+    expect(patch('n3').verify).toMatch(/^test "\$\(kubectl get node n3 -o jsonpath='\{\.spec\.podCIDR\}'\)" = 10\.244\.2\.0\/24 && kubectl -n kube-flannel wait pod/);
     expect(patch('n3').manual).toBeUndefined();
-    expect(found[0].steps[1]).toMatchObject({ run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3' });
     expect(found[0].fix.join('\n')).toContain('--cluster-cidr=10.244.0.0/16');
   });
 
@@ -84,7 +83,7 @@ describe('the podCIDR fix is computed from the cluster', () => {
     const k3s = (n: ReturnType<typeof node>) => ({ ...n, kubeletVersion: 'v1.30.2+k3s1', annotations: { 'flannel.alpha.coreos.com/kube-subnet-manager': 'true' } });
     const [f] = run({ cluster: { nodes: [k3s(withCidr('n1', '10.42.0.0/25')), k3s(withCidr('n2', '10.42.0.128/25')), k3s(node('n3'))] } });
     expect(f.steps[0].run).toContain('"podCIDR":"10.42.1.0/25"');
-    expect(f.steps[0].text).toContain('the k3s default');
+    expect(f.evidence).toContainEqual({ where: 'the k3s default, kubelet v1.30.2+k3s1', what: 'cluster pod network 10.42.0.0/16; first free /25: 10.42.1.0/25' });
   });
 
   it('says so, and applies nothing, when the cluster network is unknown', () => {

@@ -45,6 +45,7 @@ export default defineRule({
           { where: 'cluster', what: `flannel runs with --kube-subnet-mgr (found by ${presence.how})` },
           ...crash.slice(0, 2),
           ...stuck.slice(0, 2).map((x) => x.ev),
+          ...(network ? [{ where: network.where, what: `cluster pod network ${network.cidr}; ${free ? `first free /${mask}: ${free}` : `no free /${mask} left`}` }] : []),
         ],
         fix: podCidrFix(n.name, network, free || undefined, mask),
       });
@@ -54,10 +55,10 @@ export default defineRule({
 
 /** The fix for one node: give it a free block now (the API allows setting podCIDR once), restart its flannel, and let the controller manager allocate from then on. */
 function podCidrFix(node: string, network: ClusterCidr | undefined, free: string | undefined, mask: number): FixStepSource[] {
-  const allocate = `Make the controller manager allocate node CIDRs from now on: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=${network?.cidr ?? '<the cluster pod network>'} (kubeadm: networking.podSubnet in the ClusterConfiguration), then restart it.`;
-  const restart: FixStepSource = {
-    text: `Restart flannel on ${node} so it takes its lease at once`,
-    on: 'cluster',
+  const allocate = `From now on let the controller manager allocate them: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=${network?.cidr ?? '<the cluster pod network>'} (kubeadm: networking.podSubnet)`;
+  const restart = {
+    text: `Restart flannel on ${node}`,
+    on: 'cluster' as const,
     run: `kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName=${node}`,
     verify: `kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName=${node} --for=condition=Ready --timeout=120s`,
   };
@@ -68,12 +69,11 @@ function podCidrFix(node: string, network: ClusterCidr | undefined, free: string
   const patch = JSON.stringify({ spec: { podCIDR: free, podCIDRs: [free] } });
   return [
     {
-      text: `Give ${node} the free podCIDR ${free}: inside ${network.cidr} (${network.where}), at the nodes' /${mask}, used by no other node (podCIDR can be set only while it is empty)`,
+      text: `Give ${node} the free podCIDR ${free}, then restart its flannel`,
       on: 'cluster',
-      run: `kubectl patch node ${node} --type merge -p '${patch}'`,
-      verify: `test "$(kubectl get node ${node} -o jsonpath='{.spec.podCIDR}')" = ${free}`,
+      run: `kubectl patch node ${node} --type merge -p '${patch}' && ${restart.run}`,
+      verify: `test "$(kubectl get node ${node} -o jsonpath='{.spec.podCIDR}')" = ${free} && ${restart.verify}`,
     },
-    restart,
     allocate,
   ];
 }

@@ -1,3 +1,4 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { PodInfo, PullSecretInfo, ServiceAccountInfo } from '../../evidence/cluster.js';
 import type { EvidenceItem, Severity } from '../../engine/finding.js';
 import { defineRule } from '../define-rule.js';
@@ -93,7 +94,7 @@ export default defineRule({
                 what: `auths keys: ${keysOf(s).join(', ') || '(none)'}; image ${f.image} needs a key for ${f.registry}${hubNote(f)}`,
               })),
             ),
-            fix: wrongRegistryFix(f),
+            fix: wrongRegistryFix(f, usable[0].name),
           });
         }
       }
@@ -110,11 +111,16 @@ function hubNote(f: PullFailure): string {
   return f.parsed.ok && f.parsed.ref.dockerHub ? ' (docker.io, index.docker.io or https://index.docker.io/v1/; registry-1.docker.io does not match)' : '';
 }
 
-function wrongRegistryFix(f: PullFailure): string[] {
+/** Rewrites the secret the pod already names, keyed by the image's registry exactly: the pod's reference keeps working. */
+function wrongRegistryFix(f: PullFailure, secret: string): FixStepSource[] {
   const host = f.parsed.ok && f.parsed.ref.dockerHub ? 'https://index.docker.io/v1/' : f.registry;
   return [
-    `Create a pull secret for ${host}: kubectl create secret docker-registry <name> -n ${f.pod.namespace} --docker-server=${host} --docker-username=<user> --docker-password=<token>`,
-    `Reference it in the pod's imagePullSecrets (or the service account's, then recreate the pod), and check the key is written exactly as the image's registry, port included.`,
+    {
+      text: `Rewrite secret ${secret} keyed ${host} (the pod retries the pull on its own)`,
+      on: 'cluster',
+      run: `kubectl create secret docker-registry ${secret} -n ${f.pod.namespace} --docker-server=${host} --docker-username={registryUser} --docker-password={registryPassword} --dry-run=client -o yaml | kubectl apply -f -`,
+      manual: 'needs the registry credentials, which only the operator has',
+    },
   ];
 }
 
