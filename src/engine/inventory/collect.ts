@@ -83,8 +83,13 @@ function podEvents(c: Readonly<ClusterEvidence>): Map<string, EventInfo[]> {
     if (list) list.push(e);
     else byPod.set(key, [e]);
   }
-  for (const list of byPod.values()) list.sort((a, b) => (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? ''));
   return byPod;
+}
+
+/** Newest first (sorted only for the few pods that show a symptom). */
+function newestFirst(list: readonly EventInfo[]): EventInfo[] {
+  const key = (e: EventInfo) => e.lastTimestamp ?? '';
+  return [...list].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
 }
 
 /** The newest time the evidence knows (read time, events, pod creations): "now" for a bundle. */
@@ -133,10 +138,14 @@ function registryOf(image: string | undefined): string | undefined {
 /** Pull texts that say nothing of the cause: the back-off and the `Error: <reason>` follow-up. */
 const BARE_PULL_TEXT = /^(Back-off pulling image "[^"]*"|Error: \w+)$/;
 
-function pullSymptoms(pod: Readonly<PodInfo>, ref: string, evs: readonly EventInfo[]): Symptom[] {
+function pullSymptoms(pod: Readonly<PodInfo>, ref: string, all: readonly EventInfo[]): Symptom[] {
   const out: Symptom[] = [];
+  let evs: readonly EventInfo[] | undefined;
   for (const spec of pod.containers) {
     const st = pod.statuses.find((s) => s.name === spec.name && s.init === spec.init);
+    // Most pods are fine: look at the events only for a container waiting on its image, or without a status.
+    if (st && !(st.state === 'waiting' && st.reason && PULL_WAITING_REASONS.has(st.reason))) continue;
+    evs ??= newestFirst(all);
     const mine = evs.filter((e) => {
       const c = containerOf(e);
       if (c) return c === spec.name;
@@ -217,7 +226,7 @@ function startSymptom(pod: Readonly<PodInfo>, ref: string, evs: readonly EventIn
   const creating = pod.statuses.filter((s) => s.state === 'waiting' && !!s.reason && START_WAITING_REASONS.has(s.reason));
   const pending = pod.phase === 'Pending' && !pod.statuses.some((s) => s.state === 'running' || (s.state === 'waiting' && s.reason && !START_WAITING_REASONS.has(s.reason)));
   if (!creating.length && !pending) return undefined;
-  const warnings = evs.filter((e) => e.type === 'Warning');
+  const warnings = newestFirst(evs.filter((e) => e.type === 'Warning'));
   const network = warnings.filter((e) => (e.reason && SANDBOX_EVENT_REASONS.has(e.reason)) || CNI_EVENT_TEXT.test(e.message ?? ''));
   const state = creating[0]?.reason ?? pod.phase ?? 'Pending';
   if (network.length) {
@@ -276,6 +285,7 @@ function nodeSymptoms(c: Readonly<ClusterEvidence>): Symptom[] {
 
 function dnsLogSymptoms(c: Readonly<ClusterEvidence>, classify: Classify): Symptom[] {
   const out: Symptom[] = [];
+  if (!c.podLogs?.length) return out;
   const podNode = new Map(c.pods.map((p) => [`${p.namespace}/${p.name}`, p.nodeName]));
   const byContainer = new Map<string, Symptom>();
   for (const log of c.podLogs ?? []) {
