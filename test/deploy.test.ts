@@ -15,13 +15,22 @@ describe('deploy manifests', () => {
   });
 
   it('the cluster-wide role is read-only and never grants secrets', () => {
-    const role = docs.find((d) => d.obj.kind === 'ClusterRole')!.obj;
+    const role = docs.find((d) => d.obj.kind === 'ClusterRole' && d.obj.metadata.name === 'flannel-doctor-read')!.obj;
     for (const rule of role.rules) {
       expect(rule.resources).not.toContain('secrets');
       for (const v of rule.verbs) expect(['get', 'list', 'watch']).toContain(v);
     }
-    const secretRole = docs.find((d) => d.obj.kind === 'Role')!.obj;
+    const secretRole = docs.find((d) => d.obj.kind === 'Role' && d.obj.metadata.name === 'flannel-doctor-pull-secrets')!.obj;
     expect(secretRole.rules).toEqual([{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]);
+  });
+
+  it('the agent may write only its verdict: patch nodes/status and create events, nothing more', () => {
+    const writes = docs.filter((d) => /Role$/.test(d.obj.kind) && d.obj.rules?.some((r: any) => r.verbs.some((v: string) => !['get', 'list', 'watch'].includes(v))));
+    const granted = writes.flatMap((d) => d.obj.rules.flatMap((r: any) => r.resources.flatMap((res: string) => r.verbs.map((v: string) => `${v} ${res}`))));
+    expect(granted.sort()).toEqual(['create events', 'patch nodes/status']);
+    const helm = readFileSync(join(dir, 'helm/flannel-doctor/templates/rbac.yaml'), 'utf8');
+    expect(helm).toContain('resources: [nodes/status], verbs: [patch]');
+    expect(helm).toContain('resources: [events], verbs: [create]');
   });
 
   it('the agent runs with requests, limits, a read-only host root and only NET_RAW/NET_ADMIN', () => {

@@ -33,7 +33,8 @@
  * HTTP: GET /version, /api, /apis, /api/v1, /apis/{group}/{version} discovery; for each resource in
  * ./resources.ts: GET list (cluster-wide and namespaced; limit, continue, labelSelector with =, ==,
  * !=, exists, !exists; fieldSelector with = and != on dotted paths), GET one, POST create (409 if it
- * exists), PUT replace, PATCH (merge patch), DELETE. Errors are Status objects with real messages:
+ * exists), PUT replace, PATCH (merge patch), DELETE; GET and PATCH {name}/status (a strategic merge patch
+ * merges status.conditions by type, as for nodes/status). Errors are Status objects with real messages:
  * `pods is forbidden: User "x" cannot list resource "pods" in API group "" in the namespace "y"`,
  * `pods "p" not found`. With `token` set, requests without `Authorization: Bearer <token>` get 401.
  * A standalone process: lab/kube-api/main.ts.
@@ -213,7 +214,7 @@ export class KubeApiServer {
     if (!route) return this.send(res, req, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     if (route.discovery) return this.send(res, req, 200, route.discovery);
     const type = route.type!;
-    const verb = route.sub
+    const verb = route.sub === 'proxy'
       ? method.toLowerCase() === 'get' ? 'get' : 'create'
       : method === 'GET' ? (route.name ? 'get' : url.searchParams.get('watch') === 'true' ? 'watch' : 'list')
       : method === 'POST' ? 'create' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : method === 'DELETE' ? 'delete' : method.toLowerCase();
@@ -228,6 +229,7 @@ export class KubeApiServer {
       return this.send(res, req, 403, res403);
     }
     if (route.sub === 'proxy') return this.proxyTo(req, res, route, url);
+    if (route.sub === 'status' && route.name && (verb === 'get' || verb === 'patch')) return this.statusSub(req, res, type, route, verb);
     if (route.sub) return this.send(res, req, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
     const view = (o: Obj) => (type.group === 'events.k8s.io' ? { kind: 'Event', apiVersion: 'events.k8s.io/v1', ...toEventsV1(o) } : o);
     try {
@@ -279,6 +281,31 @@ export class KubeApiServer {
       if (e instanceof SyntaxError) return this.send(res, req, 400, status(400, 'BadRequest', `the request body is not JSON: ${e.message}`));
       throw e;
     }
+  }
+
+  /**
+   * GET or PATCH {resource}/{name}/status: only `.status` changes. A strategic merge patch
+   * (application/strategic-merge-patch+json, as kubectl and node-problem-detector send) merges
+   * `status.conditions` by `type`, keeping the others; a merge patch replaces the list.
+   */
+  private async statusSub(req: IncomingMessage, res: ServerResponse, type: ResourceType, route: Route, verb: string): Promise<void> {
+    const cur = this.store.get(type.kind, route.namespace, route.name!);
+    if (!cur) return this.send(res, req, 404, notFound(type, route.name!));
+    if (verb === 'get') return this.send(res, req, 200, cur);
+    const body = await readJson(req);
+    const strategic = String(req.headers['content-type'] ?? '').includes('strategic-merge-patch');
+    const patch = body.status ?? {};
+    let next = mergePatch(cur.status ?? {}, patch);
+    if (strategic && Array.isArray(patch.conditions)) {
+      const merged = [...(cur.status?.conditions ?? [])];
+      for (const c of patch.conditions) {
+        const i = merged.findIndex((m: Obj) => m.type === c?.type);
+        if (i >= 0) merged[i] = mergePatch(merged[i], c);
+        else merged.push(c);
+      }
+      next = { ...next, conditions: merged };
+    }
+    return this.send(res, req, 200, this.store.put({ ...cur, status: next }));
   }
 
   private async proxyTo(req: IncomingMessage, res: ServerResponse, route: Route, url: URL): Promise<void> {

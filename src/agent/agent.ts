@@ -5,6 +5,7 @@ import { changesBetween, snapshot, type FileSnapshot } from './fingerprint.js';
 import { History } from './history.js';
 import { HostFiles } from '../sources/host/files.js';
 import { AgentMetrics } from './metrics.js';
+import { HEARTBEAT_SECONDS, verdictOf, type VerdictPublisher } from './node-verdict.js';
 
 export interface AgentStatus {
   node: string;
@@ -29,6 +30,8 @@ export class Agent {
   readonly history: History;
   last?: CheckResult;
   private timer?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
+  private publisher?: VerdictPublisher;
   private running = false;
   private snapshots?: FileSnapshot[];
   private readonly startedAt = new Date().toISOString();
@@ -66,7 +69,21 @@ export class Agent {
     this.configProblem = problem;
   }
 
+  /** Publish the verdict as a Node condition (+ Event on change) after each check and on a heartbeat. */
+  publishTo(p: VerdictPublisher): void {
+    this.publisher = p;
+  }
+
+  /** The verdict now (Unknown once the last check is stale) through the publisher, which writes only if due. */
+  async publishVerdict(now = Date.now()): Promise<void> {
+    if (this.publisher) await this.publisher.publish(verdictOf(this.last?.report, this.status().stale), now);
+  }
+
   start(): void {
+    if (this.publisher) {
+      this.heartbeat = setInterval(() => void this.publishVerdict(), HEARTBEAT_SECONDS * 1000);
+      this.heartbeat.unref?.();
+    }
     const loop = async () => {
       await this.checkNow();
       this.timer = setTimeout(loop, this.config.intervalSeconds * 1000);
@@ -77,6 +94,7 @@ export class Agent {
 
   stop(): void {
     clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
   }
 
   /** Runs one cycle unless one is already running (a slow node never piles up cycles). */
@@ -91,6 +109,7 @@ export class Agent {
       const snap = await snapshot(new HostFiles(this.config.hostRoot));
       if (this.snapshots) this.history.addChanges(changesBetween(this.snapshots, snap, result.at));
       this.snapshots = snap;
+      await this.publishVerdict();
       return result;
     } finally {
       this.running = false;

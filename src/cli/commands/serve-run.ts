@@ -107,6 +107,11 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       return reload();
     };
   }
+  // In a pod: the verdict goes on the Node as a condition (FlannelDoctorHealthy) and an Event on change.
+  if (!flags.once && flags.publish !== false && process.env.KUBERNETES_SERVICE_HOST && config.nodeName) {
+    const [{ KubeClient, loadKubeConfig }, { VerdictPublisher }] = await Promise.all([import('../../sources/kube/client.js'), import('../../agent/node-verdict.js')]);
+    agent.publishTo(new VerdictPublisher(new KubeClient(loadKubeConfig({})), config.nodeName));
+  }
   if (flags.once) {
     const r = await agent.checkNow();
     process.stdout.write(JSON.stringify({ status: agent.status(), report: r?.report }, null, 2) + '\n');

@@ -15,6 +15,8 @@ export interface ServeFlags {
   peers?: string;
   once?: boolean;
   openMetrics?: boolean;
+  /** --no-publish: no Node condition or Events (default: published when running in a pod) */
+  publish?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -33,6 +35,7 @@ export function registerServe(program: Command): void {
     .option('--dns-service-ip <ip>', 'kube-dns Service IP to probe (enables the DNS probe)')
     .option('--coredns <ips>', 'comma-separated CoreDNS pod IPs to probe directly')
     .option('--peers <file>', 'JSON list of mesh peers [{name, ip, podIP?}] (enables the mesh probe)')
+    .option('--no-publish', 'in a pod: do not publish the verdict as Node condition FlannelDoctorHealthy and Events')
     .option('--once', 'run one check, print the findings as JSON and exit')
     .addHelpText(
       'after',

@@ -21,6 +21,8 @@ export interface KubeTarget {
 export interface KubeResponse {
   status: number;
   body: any;
+  /** The server's Date header: its clock, for ages of timestamps it stores. */
+  date?: string;
 }
 
 /** A Status failure or transport error of one request. */
@@ -83,12 +85,21 @@ export class KubeClient {
   }
 
   /** GET a path (with query); resolves for every HTTP status, rejects on transport errors and timeouts. */
-  async get(path: string, timeoutMs: number, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<KubeResponse> {
+  get(path: string, timeoutMs: number, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<KubeResponse> {
+    return this.request('GET', path, timeoutMs, { signal, headers });
+  }
+
+  /** A write (PATCH nodes/status, POST events): the body as JSON with its content type. */
+  write(method: 'PATCH' | 'POST', path: string, body: unknown, timeoutMs: number, contentType = 'application/json'): Promise<KubeResponse> {
+    return this.request(method, path, timeoutMs, { body: JSON.stringify(body), headers: { 'content-type': contentType } });
+  }
+
+  private async request(method: string, path: string, timeoutMs: number, o: { signal?: AbortSignal; headers?: Record<string, string>; body?: string }): Promise<KubeResponse> {
     const base = await this.requestOptions();
     const url = new URL(this.server + path);
     const mod = url.protocol === 'https:' ? https : http;
     return new Promise<KubeResponse>((resolve, reject) => {
-      const req = mod.request(url, { ...base, method: 'GET', headers: { ...base.headers, ...headers, accept: 'application/json' }, signal }, (res) => {
+      const req = mod.request(url, { ...base, method, headers: { ...base.headers, ...o.headers, accept: 'application/json' }, signal: o.signal }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(new KubeRequestError(e.message, undefined, undefined, true)));
@@ -100,7 +111,7 @@ export class KubeClient {
           } catch {
             body = { message: text.slice(0, 200) };
           }
-          resolve({ status: res.statusCode ?? 0, body });
+          resolve({ status: res.statusCode ?? 0, body, date: typeof res.headers.date === 'string' ? res.headers.date : undefined });
         });
       });
       req.setTimeout(timeoutMs, () => req.destroy(new KubeRequestError(`no answer within ${fmtMs(timeoutMs)}`, undefined, 'Timeout', true)));
@@ -109,7 +120,7 @@ export class KubeClient {
         else if (e?.name === 'AbortError') reject(new KubeRequestError('stopped: the overall --timeout ran out', undefined, 'Timeout', true));
         else reject(new KubeRequestError(e?.code ? `${e.code} ${e.message ?? ''}`.trim() : String(e?.message ?? e), undefined, undefined, true));
       });
-      req.end();
+      req.end(o.body);
     });
   }
 }
