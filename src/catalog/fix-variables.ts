@@ -52,12 +52,12 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
     kind: 'secret',
     description: 'the registry account that may pull the image',
     env: 'REGISTRY_USER',
-    source: 'a registry account with pull access',
+    source: 'an account with pull access',
   },
   registryPassword: {
     kind: 'secret',
     description: 'that account\'s password or access token',
     env: 'REGISTRY_PASSWORD',
-    source: 'its token, from the registry',
+    source: 'its token, both from the registry',
   },
 };

@@ -34,7 +34,8 @@ describe('every leaf command', () => {
       if (!o || o.hidden) continue;
       const choices = (o as unknown as { argChoices?: string[] }).argChoices ?? [];
       expect(choices, path).toEqual(expect.arrayContaining([...DATA_FORMATS]));
-      for (const c of choices) expect([...OUTPUT_FORMATS, 'jsonl'], `${path}: -o ${c}`).toContain(c);
+      // jsonl: explain --stdin; sh: the fix plan as a script
+      for (const c of choices) expect([...OUTPUT_FORMATS, 'jsonl', 'sh'], `${path}: -o ${c}`).toContain(c);
     }
   });
   it('one meaning per flag name: --name is a lab, --node a node, durations say so', () => {

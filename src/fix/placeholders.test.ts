@@ -40,12 +40,12 @@ describe('fix placeholders', () => {
   it('a secret step is preceded by one saying where to get the value, once', () => {
     const steps = fillSteps(['a {registryUser} {registryPassword}', 'b {registryPassword}'], {});
     expect(steps.map((s) => s.text)).toEqual([
-      'Set REGISTRY_USER, REGISTRY_PASSWORD (a registry account with pull access; its token, from the registry)',
+      'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)',
       'a "$REGISTRY_USER" "$REGISTRY_PASSWORD"',
       'b "$REGISTRY_PASSWORD"',
     ]);
     expect(steps[0].manual).toMatch(/secret/);
-    expect(steps[0].run).toBe('read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD');
+    expect(steps[0].run).toBe('read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD');
   });
 
   it('a step missing a value is manual and says what is missing; a context value the evidence lacks is assumed, not applied', () => {

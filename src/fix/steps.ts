@@ -63,7 +63,7 @@ function secretStep(inputs: { env: string; source: string }[]): FixStep {
   const names = inputs.map((i) => i.env);
   return {
     text: `Set ${names.join(', ')} (${inputs.map((i) => i.source).join('; ')})`,
-    run: names.map((n) => `read -rs ${n}`).join('; '),
+    run: `${names.map((n) => `read -rs ${n}`).join('; ')}; export ${names.join(' ')}`,
     on: 'person',
     manual: 'a secret only the operator has',
     inputs,

@@ -4,6 +4,7 @@ import { registerCauses } from './causes.js';
 import { registerVersionAndCompletion } from './completion.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerExplain } from './explain.js';
+import { registerFix } from './fix.js';
 import { registerLab } from './lab.js';
 import { registerNode } from './node.js';
 import { registerPcap } from './pcap.js';
@@ -13,6 +14,6 @@ import { registerRules } from './rules.js';
 import { registerServe } from './serve.js';
 
 /** Every command registers itself here; keep the list short and the modules lazy. */
-export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerBundle, registerExplain, registerCauses, registerRules, registerNode, registerProbe, registerPcap, registerPreflight, registerLab, registerServe];
+export const COMMANDS: ((program: Command) => void)[] = [registerDiagnose, registerFix, registerBundle, registerExplain, registerCauses, registerRules, registerNode, registerProbe, registerPcap, registerPreflight, registerLab, registerServe];
 // Last, after every command: `version` and `completion` (which reads the whole command tree).
 COMMANDS.push(registerVersionAndCompletion);

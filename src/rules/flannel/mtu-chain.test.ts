@@ -1,4 +1,7 @@
-import { testRule } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../engine/deep-freeze.js';
+import { runRules } from '../../engine/run-rules.js';
+import { makeEvidence, testRule, type EvidenceInput } from '../rule-tester.js';
 import { breakNode, healthy, link } from '../_healthy-nodes.js';
 import rule from './mtu-chain.js';
 
@@ -31,4 +34,28 @@ testRule(rule, {
       expect: [{ cause: 'flannel.mtu', nodes: ['n1'], messageIncludes: 'veth3f2a9c1d (1500)' }],
     },
   ],
+});
+
+describe('the MTU fix is computed from the underlay', () => {
+  const run = (input: EvidenceInput) => runRules(deepFreeze(makeEvidence(input)), [rule]).findings;
+
+  it('the smallest underlay MTU − 50, patched into net-conf.json with the rest kept, then flannel restarted', () => {
+    const [f] = run(breakNode('n2', (n) => (link(n, 'eth0').mtu = 1400)));
+    const [patch, restart] = f.steps;
+    expect(patch).toMatchObject({ on: 'cluster', text: expect.stringContaining('MTU 1350') });
+    expect(patch.manual).toBeUndefined();
+    const json = /-p '(.*)'$/.exec(patch.run!)![1];
+    const conf = JSON.parse(JSON.parse(json).data['net-conf.json']);
+    expect(conf.Backend).toMatchObject({ Type: 'vxlan', MTU: 1350 });
+    expect(conf.Network).toBe('10.244.0.0/16');
+    expect(patch.verify).toContain('"MTU": 1350');
+    expect(restart.run).toBe('kubectl -n kube-flannel rollout restart ds/kube-flannel-ds');
+    expect(f.fix.join('\n')).not.toMatch(/<n>|<mtu>/);
+  });
+
+  it('without flannel\'s ConfigMap, the value, for a person', () => {
+    const [f] = run(breakNode('n2', (n) => (link(n, 'eth0').mtu = 1400), { cluster: false }));
+    expect(f.fix[0]).toContain('"MTU": 1350');
+    expect(f.steps[0].manual).toBeTruthy();
+  });
 });

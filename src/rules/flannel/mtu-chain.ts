@@ -1,9 +1,8 @@
+import type { Evidence } from '../../evidence/types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
+import { mtuFix, VXLAN_OVERHEAD as OVERHEAD } from './_mtu-fix.js';
 import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from './_peers.js';
-
-/** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */
-const OVERHEAD = 50;
 
 export default defineRule({
   id: 'flannel/mtu-chain',
@@ -28,17 +27,13 @@ export default defineRule({
     const vx = vxlanLink(node);
     if (!vx?.mtu) return;
     const vxMtu = vx.mtu;
-    const fixMtu = [
-      `Make flannel use MTU = underlay MTU − 50: set "MTU": <n> in net-conf.json Backend (kube-flannel-cfg) or fix the underlay MTU, then restart flannel on every node: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds`,
-      'Pods keep their veth MTU until re-created: delete them after the restart',
-    ];
     const under = underlay(node, vx);
     if (under?.mtu && under.mtu < vxMtu + OVERHEAD) {
       report({
         messageId: 'underlay',
         data: { node: node.name, dev: under.name, devMtu: under.mtu, vxMtu },
         evidence: [{ where: `node ${node.name}: ip link show ${under.name}`, what: `mtu ${under.mtu}` }, { where: `node ${node.name}: ip link show ${VXLAN_DEV}`, what: `mtu ${vxMtu}` }],
-        fix: fixMtu,
+        fix: mtuFix(evidence, smallestUnderlay(evidence) - OVERHEAD, `underlay MTU ${smallestUnderlay(evidence)} − ${OVERHEAD}`),
       });
     }
     for (const other of Object.values(evidence.nodes)) {
@@ -51,7 +46,7 @@ export default defineRule({
         nodes: [node.name, other.name],
         data: { node: node.name, vxMtu, need: vxMtu + OVERHEAD, peer: other.name, dev: ou.name, devMtu: ou.mtu },
         evidence: [{ where: `node ${node.name}: ip link show ${VXLAN_DEV}`, what: `mtu ${vxMtu}` }, { where: `node ${other.name}: ip link show ${ou.name}`, what: `mtu ${ou.mtu}` }],
-        fix: [`Use one MTU for all nodes: set Backend "MTU": ${ou.mtu - OVERHEAD} in net-conf.json (kube-flannel-cfg), then kubectl -n kube-flannel rollout restart ds/kube-flannel-ds and re-create pods`],
+        fix: mtuFix(evidence, smallestUnderlay(evidence) - OVERHEAD, `underlay MTU ${smallestUnderlay(evidence)} − ${OVERHEAD}`),
       });
     }
     const envMtu = node.subnetEnv?.mtu;
@@ -60,7 +55,15 @@ export default defineRule({
         messageId: 'subnetEnv',
         data: { node: node.name, envMtu, vxMtu },
         evidence: [{ where: `node ${node.name}: ${node.subnetEnv?.file}`, what: `FLANNEL_MTU=${envMtu}` }, { where: `node ${node.name}: ip link show ${VXLAN_DEV}`, what: `mtu ${vxMtu}` }],
-        fix: [`Restart flannel on ${node.name} so subnet.env and flannel.1 agree: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`, fixMtu[1]],
+        fix: [
+          {
+            text: `Restart flannel on ${node.name} so that subnet.env and flannel.1 agree`,
+            on: 'cluster',
+            run: `kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+            verify: `kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName=${node.name} --for=condition=Ready --timeout=120s`,
+          },
+          'Re-create the pods on the node afterwards: a pod keeps its veth MTU until it is re-created',
+        ],
       });
     }
     const tooBig = node.links.filter((l) => (l.name === 'cni0' || l.master === 'cni0') && l.mtu !== undefined && l.mtu > vxMtu);
@@ -75,3 +78,14 @@ export default defineRule({
     }
   },
 });
+
+/** The smallest underlay MTU of any node running VXLAN: one flannel MTU must fit every path. */
+function smallestUnderlay(evidence: Readonly<Evidence>): number {
+  let min = Infinity;
+  for (const n of Object.values(evidence.nodes)) {
+    const vx = vxlanLink(n);
+    const u = vx && underlay(n, vx);
+    if (u?.mtu) min = Math.min(min, u.mtu);
+  }
+  return Number.isFinite(min) ? min : 1500;
+}

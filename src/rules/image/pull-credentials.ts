@@ -119,7 +119,7 @@ function wrongRegistryFix(f: PullFailure, secret: string): FixStepSource[] {
       text: `Rewrite secret ${secret} keyed ${host} (the pod retries the pull on its own)`,
       on: 'cluster',
       run: `kubectl create secret docker-registry ${secret} -n ${f.pod.namespace} --docker-server=${host} --docker-username={registryUser} --docker-password={registryPassword} --dry-run=client -o yaml | kubectl apply -f -`,
-      manual: 'needs the registry credentials, which only the operator has',
+      verify: `kubectl get secret ${secret} -n ${f.pod.namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"${host}"'`,
     },
   ];
 }

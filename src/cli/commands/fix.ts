@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { addKubeFlags, type KubeFlags } from '../kube-flags.js';
+import { outputOption } from '../output.js';
+
+export const FIX_FORMATS = ['text', 'json', 'yaml', 'markdown', 'sh'] as const;
+
+export interface FixCommandOptions extends KubeFlags {
+  bundle?: string;
+  nodeEvidence?: string;
+  lab?: string | boolean;
+  output: string;
+}
+
+export function registerFix(program: Command): void {
+  addKubeFlags(program.command('fix').description('the ordered fix plan of the current diagnosis: per root cause, where each step runs, the exact command and how to verify it'))
+    .option('--bundle <path>', 'plan from a saved bundle (as diagnose --bundle)')
+    .option('--node-evidence <dir>', 'merge node evidence written by `flannel-doctor node -o json`')
+    .option('--lab [name]', 'plan for the lab built by `flannel-doctor lab up` (default name fdlab); Linux, root')
+    .addOption(outputOption(FIX_FORMATS))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  flannel-doctor fix                                     the plan for the current kubectl context
+  flannel-doctor fix --bundle examples/broken-cluster
+  flannel-doctor fix -o sh > fix.sh                      a script: cluster steps where kubectl works,
+                                                         FD_NODE=<node> sh fix.sh on each node as root
+  flannel-doctor fix -o json                             steps as data (where, run, verify, applicable)
+
+It prints and changes nothing. A step is "applicable" when it is an exact command at a node or
+against the cluster with every value filled from the evidence; the rest (a password, a choice,
+the registry host) is marked "by hand" with the reason. Same sources as diagnose.
+Exit codes: 0 nothing to fix, 1 a plan was printed, 2 the tool itself failed or the verdict is unknown.`,
+    )
+    .action(async (opts: FixCommandOptions) => {
+      const { runFix } = await import('./fix-run.js');
+      process.exitCode = await runFix(opts);
+    });
+}
