@@ -31,6 +31,8 @@ export interface DiagnosisReport {
   unreadable: ClusterEvidence['unreadable'];
   /** Every symptom seen (pods that cannot pull, start or resolve; nodes NotReady) and how many are explained. */
   inventory: SymptomInventory;
+  /** Live diagnose: nodes judged from their FlannelDoctorHealthy condition instead of their agent. */
+  nodeConditions?: Evidence['nodeConditions'];
 }
 
 export interface DiagnoseOptions {
@@ -61,6 +63,7 @@ export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: Diagn
     evidence: { ...countEvidence(evidence, run.rulesRun), rulesRan: run.rulesRan.length, rulesTotal: rules.length },
     unreadable: [...(evidence.cluster?.unreadable ?? []), ...captureUnreadable(evidence.probes?.captures ?? [])],
     inventory,
+    ...(evidence.nodeConditions ? { nodeConditions: evidence.nodeConditions } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface Condition {
   status: string;
   reason?: string;
   message?: string;
+  /** Node conditions: when the reporter last wrote it (a heartbeat; kept to tell a silent reporter from a healthy one). */
+  lastHeartbeatTime?: string;
 }
 
 export interface NodeInfo {

@@ -32,6 +32,17 @@ export interface Evidence {
   nodes: Record<string, NodeEvidence>;
   probes?: ProbeEvidence;
   messages: MessageEvidence[];
+  /** Live diagnose, condition-first: nodes judged from their FlannelDoctorHealthy condition, stale ones, agents asked. */
+  nodeConditions?: NodeConditionSummary;
+}
+
+export interface NodeConditionSummary {
+  /** judged healthy from a fresh FlannelDoctorHealthy=True condition: their agents were not asked */
+  judged: string[];
+  /** condition heartbeat too old (the agent stopped publishing): never taken as healthy */
+  stale: string[];
+  /** agents asked through the pod proxy */
+  asked: number;
 }
 
 export function emptyEvidence(sources: SourceKind[] = []): Evidence {

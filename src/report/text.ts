@@ -34,7 +34,7 @@ export type TextSection = (ctx: TextContext) => string[];
 /**
  * The sections in order. One more section (e.g. symptoms no cause explains) is one more entry here.
  */
-export const TEXT_SECTIONS: TextSection[] = [causesSection, notesSection, symptomsSection, unreadableSection, notCheckedSection];
+export const TEXT_SECTIONS: TextSection[] = [causesSection, notesSection, symptomsSection, nodeConditionsSection, unreadableSection, notCheckedSection];
 
 /**
  * The text report: the verdict line, what was read and checked, a table of the root causes, then
@@ -215,6 +215,18 @@ function symptomsSection({ report, width, wide, style }: TextContext): string[] 
   // One line per finding that covers symptoms; the unexplained ones stand out.
   for (const l of lines) out.push(...wrap(l, width, '  - ', '    '));
   if (inv.seen > inv.symptoms.length) out.push(style.dim(`  - … ${inv.seen - inv.symptoms.length} more not listed`));
+  return out;
+}
+
+/** Live, condition-first: which nodes were judged from their FlannelDoctorHealthy condition, which were stale. */
+function nodeConditionsSection({ report, width, wide, style }: TextContext): string[] {
+  const nc = report.nodeConditions;
+  if (!nc || (!nc.judged.length && !nc.stale.length)) return [];
+  const names = (l: string[]) => (wide || l.length <= 5 ? l.join(', ') : `${l.slice(0, 5).join(', ')} and ${l.length - 5} more (--wide)`);
+  const out = [style.bold('Node verdicts')];
+  if (nc.judged.length) out.push(...wrap(`${nc.judged.length} judged healthy from their FlannelDoctorHealthy condition, agents not asked (--node or --all-nodes asks them): ${names(nc.judged)}`, width, '  - ', '    '));
+  if (nc.stale.length) out.push(...wrap(`${nc.stale.length} stale: the agent stopped publishing, condition not trusted, agent asked: ${names(nc.stale)}`, width, '  - ', '    '));
+  out.push(...wrap(`${nc.asked} agents asked through the pod proxy`, width, '  - ', '    '));
   return out;
 }
 

@@ -22,6 +22,10 @@ export interface GatherOptions {
   progress?: (line: string) => void;
   /** Live mode: fetch node evidence from flannel-doctor agents through the pod proxy (default true). */
   agents?: boolean;
+  /** --node: always ask these nodes' agents (even when their condition says healthy). */
+  nodes?: string[];
+  /** --all-nodes: ask every node's agent, whatever its FlannelDoctorHealthy condition says. */
+  allNodes?: boolean;
 }
 
 export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
@@ -41,12 +45,19 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
   return evidence;
 }
 
-/** The node layer of a live cluster: every agent's evidence through the API server's pod proxy. */
+/**
+ * The node layer of a live cluster, condition-first: nodes whose agent published a fresh healthy
+ * FlannelDoctorHealthy condition are judged from it; the others' agents (and --node's, or all with
+ * --all-nodes) are asked through the API server's pod proxy. Without a readable node list, all are asked.
+ */
 async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Promise<void> {
-  opts.progress?.('asking the flannel-doctor agents for node evidence');
-  const [{ KubeClient, loadKubeConfig }, { fetchAgentEvidence }] = await Promise.all([import('./kube/client.js'), import('./kube/agents.js')]);
+  const [{ KubeClient, loadKubeConfig }, { fetchAgentEvidence }, { planNodeReads }] = await Promise.all([import('./kube/client.js'), import('./kube/agents.js'), import('./kube/node-conditions.js')]);
+  const nodesRead = !!evidence.cluster?.read.includes('nodes');
+  const plan = nodesRead ? planNodeReads(evidence.cluster!.nodes, { now: Date.now(), named: opts.nodes, allNodes: opts.allNodes }) : undefined;
+  opts.progress?.(`asking ${plan ? plan.ask.size : 'all'} flannel-doctor agents for node evidence`);
   const client = new KubeClient(loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context }));
-  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000), token: process.env.FLANNEL_DOCTOR_TOKEN || undefined });
+  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000), token: process.env.FLANNEL_DOCTOR_TOKEN || undefined, nodes: plan ? new Set(plan.ask.keys()) : undefined });
+  if (plan) evidence.nodeConditions = { judged: plan.judged, stale: plan.stale, asked: agents.agents.length };
   mergeNodeEvidence(evidence, Object.values(agents.nodes));
   if (agents.probes) {
     evidence.probes = agents.probes;

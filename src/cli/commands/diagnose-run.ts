@@ -21,6 +21,8 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
     selector: opts.selector,
     bundle: opts.bundle,
     nodeEvidence: opts.nodeEvidence,
+    nodes: opts.node,
+    allNodes: opts.allNodes,
     timeoutMs,
     progress,
   }).finally(() => progress?.(''));

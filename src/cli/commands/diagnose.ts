@@ -10,6 +10,8 @@ export interface DiagnoseCommandOptions extends KubeFlags {
   failOn: string;
   wide?: boolean;
   quiet?: boolean;
+  node?: string[];
+  allNodes?: boolean;
   [hook: string]: unknown; // options other commands' owners add (e.g. --lab)
 }
 
@@ -18,6 +20,8 @@ export function registerDiagnose(program: Command): void {
     .option('--bundle <path>', 'judge a saved bundle offline: a directory or .tar.gz (flannel-doctor bundle, kubectl -o json files, troubleshoot.sh support bundle)')
     .option('--node-evidence <dir>', 'merge node evidence written by `flannel-doctor node -o json` (a directory of .json files, or one file)')
     .option('--pcap <file...>', 'add packet captures (pcap/pcapng; VXLAN on UDP 8472 and 4789) as evidence: see `flannel-doctor pcap`')
+    .option('--node <name...>', "live: always ask these nodes' agents through the pod proxy (others with a fresh healthy FlannelDoctorHealthy condition are judged from it)")
+    .option('--all-nodes', "live: ask every node's agent through the pod proxy, whatever its condition says (slow at thousands of nodes)")
     .option('--lab [name]', 'diagnose the lab built by `flannel-doctor lab up` (default name fdlab); Linux, root')
     .addOption(outputOption())
     .option('--wide', 'text: every evidence item and pod, full lines, no wrapping')

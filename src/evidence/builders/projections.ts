@@ -29,7 +29,7 @@ function conditions(v: unknown): Condition[] {
     const o = obj(c);
     const type = str(o?.type);
     if (!o || !type) continue;
-    out.push(compact({ type, status: str(o.status) ?? 'Unknown', reason: str(o.reason), message: clip(str(o.message), MAX_MESSAGE) }));
+    out.push(compact({ type, status: str(o.status) ?? 'Unknown', reason: str(o.reason), message: clip(str(o.message), MAX_MESSAGE), lastHeartbeatTime: str(o.lastHeartbeatTime) }));
   }
   return out;
 }

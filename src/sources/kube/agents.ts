@@ -22,14 +22,16 @@ export interface AgentEvidence {
  * Live diagnose's node layer: every node's agent, reached through the API server's pod proxy
  * (GET pods/proxy), which needs no network path from here to the nodes.
  */
-export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: number; port?: number; token?: string }): Promise<AgentEvidence> {
+export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: number; port?: number; token?: string; nodes?: ReadonlySet<string> }): Promise<AgentEvidence> {
   const out: AgentEvidence = { nodes: {}, agents: [], unreadable: [] };
+  // Condition-first: only these nodes' agents (none: not even the pod list).
+  if (opts.nodes && !opts.nodes.size) return out;
   const list = await client.get(`/api/v1/pods?labelSelector=${encodeURIComponent(AGENT_SELECTOR)}`, opts.timeoutMs).catch((e: Error) => ({ status: 0, body: { message: e.message } }));
   if (list.status !== 200) {
     out.unreadable.push({ what: 'flannel-doctor agent pods', reason: list.body?.message ?? `HTTP ${list.status}`, needs: 'list pods' });
     return out;
   }
-  const pods = (list.body?.items ?? []) as any[];
+  const pods = ((list.body?.items ?? []) as any[]).filter((p) => !opts.nodes || opts.nodes.has(p.spec?.nodeName));
   const probes = emptyProbes();
   const token = opts.token || (pods[0] ? await agentToken(client, pods[0].metadata?.namespace, opts.timeoutMs) : undefined);
   const headers: Record<string, string> = token ? { [AGENT_TOKEN_HEADER]: token } : {};

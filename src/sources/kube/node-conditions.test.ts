@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KubeApiServer } from '../../../lab/kube-api/server.js';
+import { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../../agent/node-verdict.js';
+import { emptyEvidence } from '../../evidence/types.js';
+import { emptyNode } from '../../evidence/node.js';
+import { gatherEvidence } from '../gather.js';
+import { AGENT_SELECTOR } from './agents.js';
+import { STALE_AFTER_HEARTBEATS, planNodeReads } from './node-conditions.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fd-cond-'));
+let api: KubeApiServer;
+const proxied: string[] = [];
+const now = Date.now();
+const ago = (s: number) => new Date(now - s * 1000).toISOString();
+const staleS = STALE_AFTER_HEARTBEATS * HEARTBEAT_SECONDS;
+
+/** healthy: fresh True; sick: fresh False; stale: True but its heartbeat too old; bare: no condition. */
+const NODES: Record<string, { status: string; beatAgoS: number } | undefined> = {
+  healthy: { status: 'True', beatAgoS: 30 },
+  sick: { status: 'False', beatAgoS: 30 },
+  stale: { status: 'True', beatAgoS: staleS + 60 },
+  bare: undefined,
+};
+
+beforeAll(async () => {
+  api = await KubeApiServer.start({});
+  const labels = Object.fromEntries(AGENT_SELECTOR.split(',').map((kv) => kv.split('=')));
+  for (const [name, c] of Object.entries(NODES)) {
+    const conditions: any[] = [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }];
+    if (c) conditions.push({ type: CONDITION_TYPE, status: c.status, reason: c.status === 'True' ? 'Healthy' : 'NodeIpForwardDisabled', lastHeartbeatTime: ago(c.beatAgoS) });
+    api.put({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { conditions } });
+    api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: `agent-${name}`, labels }, spec: { nodeName: name, containers: [] } });
+  }
+  api.setProxy(async (req) => {
+    const node = req.pod.replace(/^agent-/, '');
+    proxied.push(node);
+    const evidence = { ...emptyEvidence(['host']), nodes: { [node]: emptyNode(node) } };
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ evidence, status: { stale: false } }) };
+  });
+  writeFileSync(join(dir, 'kubeconfig'), api.kubeconfig({}));
+});
+
+afterAll(async () => {
+  await api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(o: { nodes?: string[]; allNodes?: boolean } = {}) {
+  proxied.length = 0;
+  const ev = await gatherEvidence({ kubeconfig: join(dir, 'kubeconfig'), timeoutMs: 5000, ...o });
+  return { ev, proxied: [...proxied].sort() };
+}
+
+describe('condition-first live diagnose', () => {
+  it('a fresh healthy condition is not proxied; unhealthy, stale and condition-less nodes are', async () => {
+    const { ev, proxied } = await run();
+    expect(proxied).toEqual(['bare', 'sick', 'stale']);
+    expect(ev.nodeConditions).toEqual({ judged: ['healthy'], stale: ['stale'], asked: 3 });
+    expect(Object.keys(ev.nodes).sort()).toEqual(['bare', 'sick', 'stale']);
+  });
+
+  it('--node asks a named node even when its condition is healthy', async () => {
+    const { proxied, ev } = await run({ nodes: ['healthy'] });
+    expect(proxied).toContain('healthy');
+    expect(ev.nodeConditions!.judged).toEqual([]);
+  });
+
+  it('--all-nodes asks every agent (the pod-proxy path of small clusters), and still names stale ones', async () => {
+    const { proxied, ev } = await run({ allNodes: true });
+    expect(proxied).toEqual(['bare', 'healthy', 'sick', 'stale']);
+    expect(ev.nodeConditions).toMatchObject({ judged: [], stale: ['stale'] });
+  });
+
+  it('a stale condition (heartbeat older than N heartbeats) is not trusted; just under the limit it is', () => {
+    const node = (beatAgoS: number) => ({ name: 'n', conditions: [{ type: CONDITION_TYPE, status: 'True', lastHeartbeatTime: ago(beatAgoS) }] }) as any;
+    expect(planNodeReads([node(staleS + 1)], { now }).ask.get('n')).toBe('stale');
+    expect(planNodeReads([node(staleS - 5)], { now }).judged).toEqual(['n']);
+    const noBeat = { name: 'n', conditions: [{ type: CONDITION_TYPE, status: 'True' }] } as any;
+    expect(planNodeReads([noBeat], { now }).ask.get('n')).toBe('stale');
+    const unknown = { name: 'n', conditions: [{ type: CONDITION_TYPE, status: 'Unknown', lastHeartbeatTime: ago(1) }] } as any;
+    expect(planNodeReads([unknown], { now }).ask.get('n')).toBe('unknown');
+  });
+});
