@@ -7,6 +7,7 @@ import { emptyEvidence, type Evidence } from '../evidence/types.js';
 import { readBundle } from './bundle/read.js';
 import { readNodeEvidence } from './node-evidence.js';
 import { parseSelector, selectPods } from './selector.js';
+import { CONDITION_TYPE } from '../agent/node-verdict.js';
 // The live path (kube/*) loads @kubernetes/client-node, ~1,900 modules: imported only when a live
 // cluster is read, so offline diagnose and flag errors start fast.
 
@@ -65,7 +66,10 @@ async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Prom
   }
   evidence.cluster?.unreadable.push(...agents.unreadable);
   for (const a of agents.agents.filter((x) => !x.ok)) {
-    evidence.cluster?.unreadable.push({ what: `node evidence of ${a.node ?? a.pod} (agent ${a.pod})`, reason: a.error ?? 'no answer' });
+    // The agent's own last verdict still says something: its condition's status and reason (e.g. False, DnsNodeResolver).
+    const c = plan && a.node ? evidence.cluster?.nodes.find((n) => n.name === a.node)?.conditions.find((x) => x.type === CONDITION_TYPE) : undefined;
+    const said = c ? `; its ${CONDITION_TYPE} condition says ${c.status}${c.reason ? ` (${c.reason})` : ''}${plan?.stale.includes(a.node!) ? ', stale' : ''}` : '';
+    evidence.cluster?.unreadable.push({ what: `node evidence of ${a.node ?? a.pod} (agent ${a.pod})`, reason: `${a.error ?? 'no answer'}${said}` });
   }
 }
 

@@ -62,6 +62,14 @@ describe('condition-first live diagnose', () => {
     expect(Object.keys(ev.nodes).sort()).toEqual(['bare', 'sick', 'stale']);
   });
 
+  it("an unhealthy node whose agent does not answer keeps its condition's verdict in the report", async () => {
+    const id = api.forbid({ resource: 'pods/proxy', name: 'agent-sick:9464' });
+    const { ev } = await run();
+    api.allow(id);
+    const u = ev.cluster!.unreadable.find((x) => x.what.startsWith('node evidence of sick'));
+    expect(u?.reason).toContain(`${CONDITION_TYPE} condition says False (NodeIpForwardDisabled)`);
+  });
+
   it('--node asks a named node even when its condition is healthy', async () => {
     const { proxied, ev } = await run({ nodes: ['healthy'] });
     expect(proxied).toContain('healthy');
