@@ -4,7 +4,8 @@ import { PIPED_WIDTH } from '../../report/text.js';
 import { styleFor } from '../../report/style.js';
 import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
 import { gatherEvidence } from '../../sources/gather.js';
-import { namespaceOf } from '../kube-flags.js';
+import type { Evidence } from '../../evidence/types.js';
+import { namespaceOf, type KubeFlags } from '../kube-flags.js';
 import { parseSeverity } from '../output.js';
 import type { DiagnoseCommandOptions } from './diagnose.js';
 
@@ -12,9 +13,20 @@ export { parseDuration } from '../duration.js';
 
 export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number> {
   const failOn = parseSeverity(opts.failOn);
-  const timeoutMs = parseDuration(opts.timeout);
   const progress = process.stderr.isTTY ? progressLine() : undefined;
-  const evidence = await gatherEvidence({
+  const evidence = await gatherFromFlags(opts, progress).finally(() => progress?.(''));
+  if (opts.pcap?.length) {
+    const [{ mergeCaptures }, { readCaptures }] = await Promise.all([import('../../sources/capture.js'), import('./pcap-run.js')]);
+    mergeCaptures(evidence, readCaptures(opts.pcap, [8472, 4789]));
+  }
+  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts) });
+  process.stdout.write(output.endsWith('\n') ? output : output + '\n');
+  return exitCode;
+}
+
+/** Evidence from the flags diagnose and fix share: the live cluster, a bundle, node evidence. */
+export function gatherFromFlags(opts: KubeFlags & { bundle?: string; nodeEvidence?: string; node?: string[]; allNodes?: boolean }, progress?: (line: string) => void): Promise<Evidence> {
+  return gatherEvidence({
     kubeconfig: opts.kubeconfig,
     context: opts.context,
     namespace: namespaceOf(opts),
@@ -23,16 +35,9 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
     nodeEvidence: opts.nodeEvidence,
     nodes: opts.node,
     allNodes: opts.allNodes,
-    timeoutMs,
+    timeoutMs: parseDuration(opts.timeout),
     progress,
-  }).finally(() => progress?.(''));
-  if (opts.pcap?.length) {
-    const [{ mergeCaptures }, { readCaptures }] = await Promise.all([import('../../sources/capture.js'), import('./pcap-run.js')]);
-    mergeCaptures(evidence, readCaptures(opts.pcap, [8472, 4789]));
-  }
-  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts) });
-  process.stdout.write(output.endsWith('\n') ? output : output + '\n');
-  return exitCode;
+  });
 }
 
 /** The text report's layout: the terminal's width on a TTY, shorter fixed lines when piped. */

@@ -3,10 +3,8 @@ import { buildPlan } from '../../fix/plan.js';
 import { renderPlanMarkdown, renderPlanSh, renderPlanText } from '../../fix/render.js';
 import { styleFor } from '../../report/style.js';
 import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
-import { gatherEvidence } from '../../sources/gather.js';
-import { parseDuration } from '../duration.js';
-import { namespaceOf } from '../kube-flags.js';
 import { writeData } from '../output.js';
+import { gatherFromFlags } from './diagnose-run.js';
 import type { FixCommandOptions } from './fix.js';
 
 export async function runFix(opts: FixCommandOptions): Promise<number> {
@@ -21,16 +19,7 @@ export async function runFix(opts: FixCommandOptions): Promise<number> {
 }
 
 async function liveOrBundleReport(opts: FixCommandOptions): Promise<DiagnosisReport> {
-  const evidence = await gatherEvidence({
-    kubeconfig: opts.kubeconfig,
-    context: opts.context,
-    namespace: namespaceOf(opts),
-    selector: opts.selector,
-    bundle: opts.bundle,
-    nodeEvidence: opts.nodeEvidence,
-    timeoutMs: parseDuration(opts.timeout),
-  });
-  return diagnoseEvidence(evidence, { format: 'json' }).report;
+  return diagnoseEvidence(await gatherFromFlags(opts), { format: 'json' }).report;
 }
 
 async function labReport(name: string): Promise<DiagnosisReport> {

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { baseName, loadOrder, pluginEntries } from './_conf.js';
+import { restartFlannel } from '../flannel/_restart.js';
 
 const KNOWN_VERSIONS = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'];
 
@@ -28,7 +29,7 @@ export default defineRule({
       const data = { node: node.name, file: c.file };
       const fix = [
         `Repair or remove ${c.file}; flannel's own file is written from the kube-flannel-cfg ConfigMap key cni-conf.json by the install-cni init container`,
-        `Restore it with: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+        restartFlannel(node.name, `Restore it with`),
       ];
       if (!c.valid || c.raw === undefined) {
         const p = c.problems[0];

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
+import { restartFlannel } from '../flannel/_restart.js';
 
 const KEYS: [keyof Required<{ network: 1; subnet: 1; mtu: 1; ipmasq: 1 }>, string][] = [
   ['network', 'FLANNEL_NETWORK'],
@@ -46,7 +47,7 @@ export default defineRule({
       messageId: 'incomplete',
       data: { node: node.name, file: env.file, keys: absent.join(', ') },
       evidence: [{ where: `node ${node.name}: ${env.file}`, what: `missing ${absent.join(', ')}` }, ...env.problems.map((p) => ({ where: `node ${node.name}: ${p.file}${p.line ? `:${p.line}` : ''}`, what: p.message }))],
-      fix: [`Restart flannel on ${node.name} so it rewrites the file: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`],
+      fix: [restartFlannel(node.name, `Restart flannel on ${node.name} so it rewrites the file`)],
     });
   },
 });

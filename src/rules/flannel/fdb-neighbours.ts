@@ -4,6 +4,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { networkAddress } from './_cidr.js';
 import { directRouteFor, expectedPeers, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { restartFlannel } from './_restart.js';
 
 export default defineRule({
   id: 'flannel/fdb-neighbours',
@@ -73,7 +74,7 @@ export default defineRule({
         messageId: 'stale',
         data: { node: node.name, peer: p.name, subnet: p.subnet, problems: problems.join('; ') },
         evidence: [...ev, { where: p.source, what: `subnet ${p.subnet}, VtepMAC ${mac}${p.publicIp ? `, public-ip ${p.publicIp}` : ''}` }],
-        fix: [...fix, `Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`],
+        fix: [...fix, restartFlannel(node.name, `Or restart flannel on each node listed so it re-programs every peer`)],
       });
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { annotation, clusterNode, localAddresses, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { restartFlannel } from './_restart.js';
 
 /** Addresses a NAT front-end hands every VM alike (Vagrant/VirtualBox NAT). */
 const NAT_ADDRESSES = new Set(['10.0.2.15']);
@@ -34,7 +35,7 @@ export default defineRule({
     if (!advertised) return;
     const fix = [
       `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node ${node.name} flannel.alpha.coreos.com/node-public-ip=<its node-network IP>`,
-      `Restart flannel on ${node.name}: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+      restartFlannel(node.name, `Restart flannel on ${node.name}`),
     ];
     // Who else advertises the same address: cluster annotations, else the other nodes' flannel.1.
     const others = evidence.cluster?.nodes.length

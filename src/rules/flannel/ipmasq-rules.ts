@@ -3,6 +3,7 @@ import { reportWithLogs } from '../node/_log-evidence.js';
 import { decidedBy, walk } from '../node/_iptables-walk.js';
 import { clusterNetwork, podFlows } from '../node/_pod-packets.js';
 import { lookup, netConfRoot } from './_peers.js';
+import { restartFlannel } from './_restart.js';
 
 export default defineRule({
   id: 'flannel/ipmasq-rules',
@@ -37,7 +38,7 @@ export default defineRule({
         { where: `node ${node.name}: ${ipt.file ?? 'iptables-save'} (nat)`, what: `${out.label}: ${r ? `${r.verdict} via ${r.path.join(' → ')}` : 'no nat rules'}; no -s ${C} ! -d 224.0.0.0/4 -j MASQUERADE` },
       ],
       fix: [
-        `Restart flannel on ${node.name} so it reinstalls FLANNEL-POSTRTG: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+        restartFlannel(node.name, `Restart flannel on ${node.name} so it reinstalls FLANNEL-POSTRTG`),
         `Immediate relief: iptables -t nat -A POSTROUTING -s ${C} ! -d ${C} -j MASQUERADE`,
         'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
       ],

@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { ipInCidr, networkAddress, networkCidr } from './_cidr.js';
 import { backendType, directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { restartFlannel } from './_restart.js';
 
 export default defineRule({
   id: 'flannel/route-remote-subnets',
@@ -37,7 +38,7 @@ export default defineRule({
       const want = `${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`;
       const fix = [
         `On each node listed: ip route replace ${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`,
-        `Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+        restartFlannel(node.name, `Or restart flannel on each node listed so it re-programs every peer`),
       ];
       const src = { where: p.source, what: `podCIDR ${p.subnet}` };
       const r = byNet.get(p.subnet);
@@ -75,7 +76,7 @@ function checkHostGw(ctx: RuleContext<Messages>, routes: RouteInfo[], report: Ru
     const want = `${p.subnet} via ${p.publicIp}`;
     const fix = [
       `On ${node.name}: ip route replace ${want}`,
-      `Or restart flannel on ${node.name}: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
+      restartFlannel(node.name, `Or restart flannel on ${node.name}`),
     ];
     const src = { where: p.source, what: `podCIDR ${p.subnet}, public-ip ${p.publicIp}` };
     if (connected.length && !connected.some((r) => ipInCidr(p.publicIp, r.dst))) {

@@ -2,6 +2,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { cidrContains, ipInCidr, networkCidr, sameNetwork } from './_cidr.js';
 import { clusterNode, confNetwork, vxlanLink } from './_peers.js';
+import { restartFlannel } from './_restart.js';
 
 export default defineRule({
   id: 'flannel/subnet-env-agrees',
@@ -25,7 +26,7 @@ export default defineRule({
     const env = node.subnetEnv;
     if (!env?.subnet) return;
     const where = `node ${node.name}: ${env.file}`;
-    const restart = `Restart flannel on ${node.name} so it rewrites ${env.file}: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`;
+    const restart = restartFlannel(node.name, `Restart flannel on ${node.name} so it rewrites ${env.file}`);
     const cn = clusterNode(evidence, node.name);
     const podCIDR = cn?.podCIDR ?? cn?.podCIDRs[0];
     if (podCIDR && !sameNetwork(env.subnet, podCIDR)) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';
 import { clusterNode, backendData, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { restartFlannel } from './_restart.js';
 
 export default defineRule({
   id: 'flannel/vxlan-device',
@@ -27,7 +28,7 @@ export default defineRule({
     const dev = VXLAN_DEV;
     const l = vxlanLink(node);
     const where = `node ${node.name}: ip -d link show ${dev}`;
-    const restart = `Restart flannel on ${node.name}: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`;
+    const restart = restartFlannel(node.name, `Restart flannel on ${node.name}`);
     if (!l) {
       const modulesKnown = node.gathered.includes('modules');
       if (modulesKnown && !node.modules.includes('vxlan')) {
