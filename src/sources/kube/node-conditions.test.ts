@@ -7,6 +7,9 @@ import { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../../agent/node-verdict.js';
 import { emptyEvidence } from '../../evidence/types.js';
 import { emptyNode } from '../../evidence/node.js';
 import { gatherEvidence } from '../gather.js';
+import { diagnose } from '../../engine/diagnose.js';
+import { RULES } from '../../rules/index.js';
+import { renderText } from '../../report/text.js';
 import { AGENT_SELECTOR } from './agents.js';
 import { STALE_AFTER_HEARTBEATS, planNodeReads } from './node-conditions.js';
 
@@ -60,6 +63,9 @@ describe('condition-first live diagnose', () => {
     expect(proxied).toEqual(['bare', 'sick', 'stale']);
     expect(ev.nodeConditions).toEqual({ judged: ['healthy'], stale: ['stale'], asked: 3 });
     expect(Object.keys(ev.nodes).sort()).toEqual(['bare', 'sick', 'stale']);
+    const text = renderText(diagnose(ev, RULES), undefined, { width: 200 });
+    expect(text).toMatch(/1 judged healthy from their FlannelDoctorHealthy condition.*: healthy\n/);
+    expect(text).toMatch(/1 stale: .*: stale\n/);
   });
 
   it("an unhealthy node whose agent does not answer keeps its condition's verdict in the report", async () => {
