@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCapture } from './pcap-analyze.js';
 import { CaptureFormatError } from './pcap-reader.js';
 import { arp, dnsMessage, ethernet, icmpFragNeeded, ipv4, PcapngWriter, PcapWriter, TCP, tcp, udp, vxlan, type UdpChecksum } from './pcap-write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fd-pcap-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
 function file(bytes: Buffer): string {
   const f = join(dir, `c${fileNo++}.pcap`);
