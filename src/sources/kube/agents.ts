@@ -7,6 +7,8 @@ export const AGENT_SELECTOR = 'app.kubernetes.io/name=flannel-doctor,app.kuberne
 export const AGENT_PORT = 9464;
 /** Agents asked at once through the pod proxy. */
 export const AGENT_CONCURRENCY = 64;
+/** Up to this many nodes to ask, their agent pods are listed node by node. */
+const FEW_NODES = 50;
 /** The Secret (key `token`) the manifests and the Helm chart give the agents, in the agents' namespace. */
 export const AGENT_TOKEN_SECRET = 'flannel-doctor-token';
 /** The API server's pod proxy drops Authorization; the agent also takes its token in this header. */
@@ -28,12 +30,17 @@ export async function fetchAgentEvidence(client: KubeClient, opts: { timeoutMs: 
   const out: AgentEvidence = { nodes: {}, agents: [], unreadable: [] };
   // Condition-first: only these nodes' agents (none: not even the pod list).
   if (opts.nodes && !opts.nodes.size) return out;
-  const list = await client.get(`/api/v1/pods?labelSelector=${encodeURIComponent(AGENT_SELECTOR)}`, opts.timeoutMs).catch((e: Error) => ({ status: 0, body: { message: e.message } }));
-  if (list.status !== 200) {
-    out.unreadable.push({ what: 'flannel-doctor agent pods', reason: list.body?.message ?? `HTTP ${list.status}`, needs: 'list pods' });
-    return out;
+  // A few nodes (condition-first): their agent pods by node (fieldSelector spec.nodeName, indexed by
+  // the API server), instead of every agent pod of the cluster.
+  const lists = opts.nodes && opts.nodes.size <= FEW_NODES ? [...opts.nodes].map((n) => `&fieldSelector=${encodeURIComponent(`spec.nodeName=${n}`)}`) : [''];
+  const pods: any[] = [];
+  for (const list of await Promise.all(lists.map((q) => client.get(`/api/v1/pods?labelSelector=${encodeURIComponent(AGENT_SELECTOR)}${q}`, opts.timeoutMs).catch((e: Error) => ({ status: 0, body: { message: e.message } }))))) {
+    if (list.status !== 200) {
+      out.unreadable.push({ what: 'flannel-doctor agent pods', reason: list.body?.message ?? `HTTP ${list.status}`, needs: 'list pods' });
+      return out;
+    }
+    pods.push(...((list.body?.items ?? []) as any[]).filter((p) => !opts.nodes || opts.nodes.has(p.spec?.nodeName)));
   }
-  const pods = ((list.body?.items ?? []) as any[]).filter((p) => !opts.nodes || opts.nodes.has(p.spec?.nodeName));
   const probes = emptyProbes();
   const token = opts.token || (pods[0] ? await agentToken(client, pods[0].metadata?.namespace, opts.timeoutMs) : undefined);
   const headers: Record<string, string> = token ? { [AGENT_TOKEN_HEADER]: token } : {};
