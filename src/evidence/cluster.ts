@@ -189,6 +189,8 @@ export interface Unreadable {
 export interface ClusterEvidence {
   /** When the objects were read (ISO time). */
   readAt?: string;
+  /** Live: the API server's clock minus ours (its Date header), so ages of timestamps it stores are judged on its clock. */
+  serverClockOffsetMs?: number;
   /**
    * Which kinds were read successfully: nodes, pods, events, serviceaccounts, secrets, configmaps,
    * workloads, services, endpoints, statefulsets, replicasets, podlogs. Rules declare needs against these (as `cluster.<kind>`).

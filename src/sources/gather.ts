@@ -54,7 +54,7 @@ export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
 async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Promise<void> {
   const [{ KubeClient, loadKubeConfig }, { fetchAgentEvidence }, { planNodeReads }] = await Promise.all([import('./kube/client.js'), import('./kube/agents.js'), import('./kube/node-conditions.js')]);
   const nodesRead = !!evidence.cluster?.read.includes('nodes');
-  const plan = nodesRead ? planNodeReads(evidence.cluster!.nodes, { now: Date.now(), named: opts.nodes, allNodes: opts.allNodes }) : undefined;
+  const plan = nodesRead ? planNodeReads(evidence.cluster!.nodes, { now: Date.now() + (evidence.cluster!.serverClockOffsetMs ?? 0), named: opts.nodes, allNodes: opts.allNodes }) : undefined;
   opts.progress?.(`asking ${plan ? plan.ask.size : 'all'} flannel-doctor agents for node evidence`);
   const client = new KubeClient(loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context }));
   const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000), token: process.env.FLANNEL_DOCTOR_TOKEN || undefined, nodes: plan ? new Set(plan.ask.keys()) : undefined });

@@ -79,11 +79,15 @@ export async function gatherKube(opts: KubeSourceOptions = {}): Promise<ClusterE
   } finally {
     clearTimeout(timer);
   }
-  return b.build({ readAt: new Date().toISOString() });
+  const built = b.build({ readAt: new Date().toISOString() });
+  if (run.serverClockOffsetMs !== undefined) built.serverClockOffsetMs = run.serverClockOffsetMs;
+  return built;
 }
 
 /** One gathering run: shared client, deadline and builder. */
 class Run {
+  serverClockOffsetMs?: number;
+
   constructor(
     private readonly client: KubeClient,
     private readonly b: ClusterBuilder,
@@ -101,6 +105,9 @@ class Run {
     } catch (e) {
       throw new ToolError(`cannot reach the Kubernetes API at ${this.client.server}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    // The Date header has 1 s resolution: offsets under 2 s are noise.
+    const server = res.date ? Date.parse(res.date) : NaN;
+    if (Number.isFinite(server) && Math.abs(server - Date.now()) > 2000) this.serverClockOffsetMs = server - Date.now();
     if (res.status === 401) throw new ToolError(`the Kubernetes API at ${this.client.server} rejected the credentials (401 Unauthorized): check the kubeconfig user or run kubectl to refresh them`);
     if (res.status >= 500) throw new ToolError(`the Kubernetes API at ${this.client.server} answered ${res.status}: ${res.body?.message ?? ''}`.trim());
   }

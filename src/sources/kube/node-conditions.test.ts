@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KubeApiServer } from '../../../lab/kube-api/server.js';
 import { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../../agent/node-verdict.js';
 import { emptyEvidence } from '../../evidence/types.js';
@@ -74,6 +74,19 @@ describe('condition-first live diagnose', () => {
     api.allow(id);
     const u = ev.cluster!.unreadable.find((x) => x.what.startsWith('node evidence of sick'));
     expect(u?.reason).toContain(`${CONDITION_TYPE} condition says False (NodeIpForwardDisabled)`);
+  });
+
+  it("condition ages are judged on the API server's clock, not on a skewed local one", async () => {
+    // Our clock 10 minutes ahead: on it every heartbeat looks stale; on the server's (Date header) it does not.
+    const real = Date.now;
+    vi.spyOn(Date, 'now').mockImplementation(() => real() + 10 * 60_000);
+    try {
+      const { ev } = await run();
+      expect(ev.cluster!.serverClockOffsetMs).toBeLessThan(-9 * 60_000);
+      expect(ev.nodeConditions).toMatchObject({ judged: ['healthy'], stale: ['stale'] });
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('--node asks a named node even when its condition is healthy', async () => {
