@@ -72,6 +72,7 @@ export class Agent {
   /** Publish the verdict as a Node condition (+ Event on change) after each check and on a heartbeat. */
   publishTo(p: VerdictPublisher): void {
     this.publisher = p;
+    this.metrics.countVerdictWrites(() => p.counters);
   }
 
   /** The verdict now (Unknown once the last check is stale) through the publisher, which writes only if due. */

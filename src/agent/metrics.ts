@@ -1,4 +1,4 @@
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { CAUSES } from '../catalog/index.js';
 import type { CheckResult } from './check-cycle.js';
 
@@ -21,6 +21,7 @@ export class AgentMetrics {
   private readonly checkSeconds: Gauge;
   private readonly stale: Gauge;
   private lastSuccessAt = 0;
+  private verdictWrites?: () => { patches: number; events: number; failed: number };
 
   constructor(node: string) {
     this.registry.setDefaultLabels({ node });
@@ -37,6 +38,27 @@ export class AgentMetrics {
     this.lastSuccess = new Gauge({ name: 'flannel_doctor_last_success_age_seconds', help: 'Seconds since the last check that completed', registers: r, collect: () => this.refreshAge() });
     this.checkSeconds = new Gauge({ name: 'flannel_doctor_check_duration_seconds', help: 'Duration of the last check cycle', registers: r });
     this.stale = new Gauge({ name: 'flannel_doctor_results_stale', help: '1 when the last results are older than two check intervals', registers: r });
+    const exported = { patch: 0, event: 0, failed: 0 };
+    const writes: Counter = new Counter({
+      name: 'flannel_doctor_verdict_writes_total',
+      help: 'API writes of the verdict (Node condition patches, Events, failed writes) since the agent started',
+      labelNames: ['kind'],
+      registers: r,
+      collect: () => {
+        const c = this.verdictWrites?.();
+        if (!c) return;
+        const now = { patch: c.patches, event: c.events, failed: c.failed };
+        for (const k of ['patch', 'event', 'failed'] as const) {
+          if (now[k] > exported[k]) writes.inc({ kind: k }, now[k] - exported[k]);
+          exported[k] = now[k];
+        }
+      },
+    });
+  }
+
+  /** Exports the publisher's write counters (the agent's API write load, measured where it happens). */
+  countVerdictWrites(counters: () => { patches: number; events: number; failed: number }): void {
+    this.verdictWrites = counters;
   }
 
   private refreshAge(): void {
