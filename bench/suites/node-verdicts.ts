@@ -11,7 +11,8 @@
  *
  * Runnable alone:  npx tsx bench/suites/node-verdicts.ts [--quick]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +76,10 @@ export async function measure(nodes: number, log: (l: string) => void = () => {}
       } while (cont);
     });
     log(`node list floor: ${floor.ms.toFixed(0)} ms`);
+    // The issue's bar, as processes: `flannel-doctor diagnose` (condition-first, the built CLI) vs
+    // `kubectl get nodes -o json`, wall time and peak RSS from /usr/bin/time; skipped without them.
+    const cli = await cliVsKubectl(kubeconfig);
+    if (cli) log(`CLI diagnose: ${cli.diagnose.ms} ms, ${cli.diagnose.rssMB} MB; kubectl get nodes -o json: ${cli.kubectl.ms} ms, ${cli.kubectl.rssMB} MB`);
     const conditionFirst = await timed(() => gatherEvidence({ kubeconfig, timeoutMs: 600_000 }));
     const cf = (conditionFirst.r as Awaited<ReturnType<typeof gatherEvidence>>).nodeConditions!;
     log(`condition-first: ${conditionFirst.ms.toFixed(0)} ms, ${conditionFirst.requests} requests, ${cf.asked} agents asked`);
@@ -103,11 +108,37 @@ export async function measure(nodes: number, log: (l: string) => void = () => {}
       conditionFirstUnderPublishingMs: underLoad.ms,
       writes: { perSecond: nodes / HEARTBEAT_SECONDS, roundMs: round.ms, roundRequests: round.requests, msPerWrite: patchP },
       rssMB: process.memoryUsage().rss / 2 ** 20,
+      cli,
     };
   } finally {
     await api.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One timed child: wall ms and peak RSS (MB) from GNU time; undefined when a tool is missing. */
+// Asynchronous: the test-double API server runs in this process and must keep answering.
+function timedChild(cmd: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; rssMB: number } | undefined> {
+  return new Promise((resolve) => {
+    const c = spawn('/usr/bin/time', ['-f', 'FDTIME %e %M', ...cmd], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    c.on('error', () => resolve(undefined));
+    c.on('close', () => {
+      const m = /FDTIME ([\d.]+) (\d+)/.exec(err);
+      resolve(m ? { ms: Math.round(Number(m[1]) * 1000), rssMB: Math.round(Number(m[2]) / 1024) } : undefined);
+    });
+  });
+}
+
+async function cliVsKubectl(kubeconfig: string) {
+  const bin = fileURLToPath(new URL('../../bin/flannel-doctor.js', import.meta.url));
+  if (!existsSync('/usr/bin/time') || !existsSync(fileURLToPath(new URL('../../dist/', import.meta.url)))) return undefined;
+  if (spawnSync('kubectl', ['version', '--client']).status !== 0) return undefined;
+  const env = { ...process.env, NO_COLOR: '1' };
+  const kubectl = await timedChild(['kubectl', '--kubeconfig', kubeconfig, 'get', 'nodes', '-o', 'json'], env);
+  const diagnose = await timedChild([process.execPath, bin, 'diagnose', '--kubeconfig', kubeconfig, '-o', 'json', '--timeout', '10m'], env);
+  return kubectl && diagnose ? { kubectl, diagnose } : undefined;
 }
 
 const suite: Suite = {
@@ -133,6 +164,9 @@ const suite: Suite = {
         conditionFirstDuringHeartbeatsMs: Math.round(m.conditionFirstUnderPublishingMs),
         heartbeatRoundMs: Math.round(m.writes.roundMs),
         rssMB: Math.round(m.rssMB),
+        ...(m.cli
+          ? { cliDiagnoseMs: m.cli.diagnose.ms, kubectlGetNodesMs: m.cli.kubectl.ms, cliVsKubectl: +(m.cli.diagnose.ms / m.cli.kubectl.ms).toFixed(1), cliDiagnoseRssMB: m.cli.diagnose.rssMB }
+          : {}),
       },
     };
   },
