@@ -59,11 +59,40 @@ export interface LabState {
   netnsCreated?: string[];
   /** files the lab made outside its dir (e.g. /etc/netns/<ns>/resolv.conf); teardown removes them */
   outsideFiles?: string[];
+  /** empty mount-point directories the lab made on the host (node-mounts.ts); removed when still empty */
+  outsideDirs?: string[];
+  /** component name → version of the real programs running (lab/components) */
+  components?: Record<string, string>;
+  /** references of the images the lab built into its system registry (pause, flannel, flannelCni, coredns) */
+  systemImages?: Record<string, string>;
+  /** parts of the lab that are not the real component, each with the reason (shown by `lab status`) */
+  standIns?: string[];
   /** the fake outside world: upstream DNS for the zone example.lab, on the underlay */
   upstreamDns?: { netns: string; ip: string; zone: string; hostsFile: string };
   underlayGateway?: string;
+  /** the real control plane (lab/cluster/control-plane.ts) while it runs */
+  controlPlane?: LabControlPlane;
   /** node log sizes before the first active fault; restored when the last fault is reverted */
   logBaseline?: Record<string, number>;
+}
+
+export interface LabControlPlane {
+  /** network namespace `<p>-cp` */
+  netns: string;
+  /** its eth0 on the underlay (the API server's advertise address) */
+  ip: string;
+  /** host port of the forwarder to the API (127.0.0.1) */
+  hostPort: number;
+  /** the API as the host reaches it (admin kubeconfig) */
+  serverUrl: string;
+  /** the API as nodes and pods reach it */
+  inClusterServer: string;
+  /** admin kubeconfig (server = serverUrl) */
+  kubeconfig: string;
+  versions: { kubernetes: string; etcd: string };
+  /** wall time of the start and of its phases, in ms */
+  startMs?: number;
+  phases?: Record<string, number>;
 }
 
 export interface LabRegistry {

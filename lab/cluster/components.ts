@@ -3,7 +3,6 @@
  * component and version, versions read from the pinned go.mod files (the script prints them).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
@@ -28,8 +27,8 @@ export function components(): Component[] {
     .trim()
     .split('\n')
     .map((line) => {
-      const [name, version, dir] = line.split(' ');
-      return { name, version, dir, built: existsSync(join(dir, '.complete')), bin: (p: string) => join(dir, 'bin', p) };
+      const [name, version, dir, status] = line.split(' ');
+      return { name, version, dir, built: status === 'built', bin: (p: string) => join(dir, 'bin', p) };
     });
   return cache;
 }

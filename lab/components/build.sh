@@ -22,14 +22,20 @@ components=(
   "coredns coredns github.com/coredns/coredns"
 )
 
+# What a build depends on besides the version: its recipe and pinned module graph. A changed recipe
+# rebuilds; the same one finds the stamp and does nothing.
+recipe_of() { { declare -f "build_$1"; cat "$here/$2/go.mod" "$here/$2/go.sum" "$here/$2/tools.go"; go version; } | sha256sum | cut -c1-16; }
+
+# "name version dir built|missing" per component
 list() {
   for c in "${components[@]}"; do
     set -- $c
-    v=$(version_of "$2" "$3")
-    echo "$1 $v $cache/$1-$v"
+    local v dir status=missing
+    v=$(version_of "$2" "$3"); dir="$cache/$1-$v"
+    if [ -f "$dir/.complete" ] && grep -q "recipe $(recipe_of "$1" "$2")" "$dir/.complete"; then status=built; fi
+    echo "$1 $v $dir $status"
   done
 }
-if [ "${1:-}" = "--list" ]; then list; exit 0; fi
 
 step() { printf 'components: %s\n' "$*" >&2; }
 
@@ -61,8 +67,10 @@ build_etcd() {
 
 build_flannel() {
   local v=$1 out=$2
-  (cd "$here/flannel" && go build -ldflags "-s -w -X github.com/flannel-io/flannel/pkg/version.Version=$v" \
-    -o "$out/bin/flanneld" github.com/flannel-io/flannel)
+  # flanneld's udp backend is cgo (as upstream builds it); linked statically so the image needs no libc of its own
+  (cd "$here/flannel" && CGO_ENABLED=1 go build -ldflags "-s -w -extldflags -static -X github.com/flannel-io/flannel/pkg/version.Version=$v" \
+    -o "$out/bin/flanneld" github.com/flannel-io/flannel &&
+    go build -ldflags "-s -w" -o "$out/bin/install-conf" github.com/flannel-io/flannel/cmd/install_conf)
 }
 
 build_flannel-cni() {
@@ -79,15 +87,18 @@ build_coredns() {
     -o "$out/bin/coredns" github.com/coredns/coredns)
 }
 
+if [ "${1:-}" = "--list" ]; then list; exit 0; fi
+
 only="${1:-}"
-while read -r name v dir; do
+while read -r name v dir status; do
   [ -n "$only" ] && [ "$only" != "$name" ] && continue
-  if [ -f "$dir/.complete" ]; then step "$name $v: cached in $dir"; continue; fi
+  recipe=$(recipe_of "$name" "$name")
+  if [ "$status" = built ]; then step "$name $v: cached in $dir"; continue; fi
   step "$name $v: building (minutes on 2 cores the first time)"
   start=$(date +%s)
   rm -rf "$dir.tmp"; mkdir -p "$dir.tmp/bin"
   "build_$name" "$v" "$dir.tmp"
-  echo "$(go version) built $(date -u +%FT%TZ) in $(( $(date +%s) - start ))s" > "$dir.tmp/.complete"
+  echo "recipe $recipe: $(go version) built $(date -u +%FT%TZ) in $(( $(date +%s) - start ))s" > "$dir.tmp/.complete"
   rm -rf "$dir"; mv "$dir.tmp" "$dir"
   step "$name $v: built in $(( $(date +%s) - start ))s"
 done < <(list)

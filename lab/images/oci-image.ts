@@ -1,13 +1,18 @@
 /**
- * Builds tiny real OCI images as OCI layouts on disk (one gzip layer from a few files, an image
- * config, a manifest, optionally an index of several platforms) — no registry or network needed.
- * skopeo then pushes them (see push.ts).
+ * Builds real OCI images as OCI layouts on disk — no registry, daemon or network needed; skopeo
+ * then pushes them (see lab-images.ts). Two entry points:
+ *   buildOciLayout  tiny test images: one gzip layer from a few files, optionally several platforms;
+ *   buildImage      full images: several layers of files, directories, symlinks and file
+ *                   capabilities (layer-tar.ts), and a config with entrypoint, env, user, labels.
+ * Both are reproducible: fixed owner and mtimes, sorted entries, so a rebuild has the same digest.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { writeLayerTar, type TarEntry } from './layer-tar.js';
 
 export interface Platform {
   os: string;
@@ -107,4 +112,63 @@ export function noiseBytes(size: number, seed = 'lab'): Buffer {
     block = createHash('sha256').update(block).digest();
   }
   return out;
+}
+
+/** A full image: layers (bottom first, each image path → entry) and the runtime config. */
+export interface ImageBuildSpec {
+  layers: Map<string, TarEntry>[];
+  platform: Platform;
+  config: {
+    Entrypoint?: string[];
+    Cmd?: string[];
+    Env?: string[];
+    User?: string;
+    WorkingDir?: string;
+    Labels?: Record<string, string>;
+    ExposedPorts?: Record<string, Record<string, never>>;
+  };
+  /** gzip level of the layers (default 6) */
+  gzipLevel?: number;
+}
+
+export interface BuiltImage {
+  /** digest of the image manifest (what a registry reports after the push) */
+  digest: string;
+  /** bytes of the compressed layers */
+  layerBytes: number;
+}
+
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Writes an OCI layout at `layout` holding one single-platform image tagged `tag`. Compression runs
+ * off the event loop, so a `lab up` doing other work at the same time is not stalled.
+ */
+export async function buildImage(layout: string, tag: string, spec: ImageBuildSpec): Promise<BuiltImage> {
+  fs.rmSync(layout, { recursive: true, force: true });
+  fs.mkdirSync(layout, { recursive: true });
+  fs.writeFileSync(path.join(layout, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+  const layers: Descriptor[] = [];
+  const diffIds: string[] = [];
+  for (const entries of spec.layers) {
+    const tar = writeLayerTar(entries);
+    diffIds.push(sha256(tar));
+    layers.push(writeBlob(layout, await gzip(tar, { level: spec.gzipLevel ?? 6 }), MT.layer));
+  }
+  // keys in a fixed order: the config digest must not depend on how the caller built the object
+  const cfg = Object.fromEntries(Object.entries(spec.config).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const config = {
+    created: '1970-01-01T00:00:00Z',
+    architecture: spec.platform.architecture,
+    os: spec.platform.os,
+    config: cfg,
+    rootfs: { type: 'layers', diff_ids: diffIds },
+    history: diffIds.map(() => ({ created: '1970-01-01T00:00:00Z', created_by: 'flannel-doctor lab (lab/images/oci-image.ts)' })),
+  };
+  const cfgDesc = writeBlob(layout, Buffer.from(JSON.stringify(config)), MT.config);
+  const manifest = { schemaVersion: 2, mediaType: MT.manifest, config: cfgDesc, layers };
+  const top = writeBlob(layout, Buffer.from(JSON.stringify(manifest)), MT.manifest);
+  const index = { schemaVersion: 2, manifests: [{ ...top, annotations: { 'org.opencontainers.image.ref.name': tag } }] };
+  fs.writeFileSync(path.join(layout, 'index.json'), JSON.stringify(index));
+  return { digest: top.digest, layerBytes: layers.reduce((n, l) => n + l.size, 0) };
 }
