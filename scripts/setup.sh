@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBS=(iproute2 iptables containernetworking-plugins containerd docker-registry skopeo dnsmasq-base
-      ripgrep wrk prometheus-node-exporter ethtool tcpdump chromium apache2-utils openssl kmod procps iputils-ping fping)
+      ripgrep wrk prometheus-node-exporter ethtool tcpdump chromium apache2-utils openssl kmod procps iputils-ping fping
+      tshark prometheus time socat busybox-static umoci runc)
 
 missing=()
 for p in "${DEBS[@]}"; do
