@@ -217,7 +217,9 @@ describe.skipIf(!labReady)('system images in a lab (prefix imt)', () => {
 
   it('the flannel image runs flanneld, install-conf, busybox cp and Debian iptables', async () => {
     const rootfs = await unpack('flannel');
-    expect((await chroot(rootfs, ['/opt/bin/flanneld', '--version'])).stdout + '').toContain(component('flannel').version);
+    // flanneld prints its version on stderr
+    const v = await chroot(rootfs, ['/opt/bin/flanneld', '--version']);
+    expect(v.stdout + v.stderr).toContain(component('flannel').version);
     const ipt = await chroot(rootfs, ['iptables', '--version']);
     expect(ipt.stdout).toMatch(/^iptables v1\.8\.\d+ \((nf_tables|legacy)\)/);
     expect((await chroot(rootfs, ['ip6tables', '--version'])).stdout).toMatch(/^ip6tables v1\.8/);
