@@ -29,6 +29,9 @@ export function nodeContainerdToml(node: LabNode, sandboxImage: string): string 
     '  stream_server_port = "0"',
     `  sandbox_image = ${q(sandboxImage)}`,
     '  image_pull_progress_timeout = "1m0s"',
+    // Root here lacks CAP_SYS_RESOURCE: lowering oom_score_adj (the kubelet asks -998 for sandboxes) is
+    // refused ("failed to update /proc/self/oom_score_adj: Permission denied"), so clamp to containerd's own.
+    '  restrict_oom_score_adj = true',
     '[plugins."io.containerd.grpc.v1.cri".containerd]',
     '  snapshotter = "overlayfs"',
     '  default_runtime_name = "runc"',
