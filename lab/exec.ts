@@ -27,9 +27,16 @@ export class LabExecError extends Error {
   }
 }
 
+/** A network namespace by name (`ip netns exec`, with the netns's /etc files) or by path (a pod's /proc/<pid>/ns/net). */
+export function netnsArgv(netns: string | undefined, argv: string[]): string[] {
+  if (!netns) return argv;
+  if (netns.startsWith('/')) return ['nsenter', `--net=${netns}`, '--', ...argv];
+  return ['ip', 'netns', 'exec', netns, ...argv];
+}
+
 /** Runs argv (in netns when given) and resolves with its output; rejects on non-zero exit unless allowFail. */
 export function run(netns: string | undefined, argv: string[], opts: ExecOptions = {}): Promise<ExecResult> {
-  const full = netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv;
+  const full = netnsArgv(netns, argv);
   return new Promise((resolve, reject) => {
     const child = spawn(full[0], full.slice(1), {
       env: opts.env ? { ...process.env, ...opts.env } : process.env,

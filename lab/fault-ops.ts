@@ -1,5 +1,6 @@
 /** Adding, removing and listing faults on a lab that is up; the active ones are kept in state.faults. */
-import { stat, truncate } from 'node:fs/promises';
+import { copyFile, stat, truncate } from 'node:fs/promises';
+import { recordNodeFacts } from './cluster/up.js';
 import { FAULTS } from './faults/index.js';
 import { nodePath } from './node-files.js';
 import type { OpenLab } from './handle.js';
@@ -23,6 +24,7 @@ export async function addFault(lab: OpenLab, id: string, node?: string): Promise
   if (lab.state.faults.some((f) => f.id === id && f.node === target)) throw new Error(`fault ${id}${target ? ` on ${target}` : ''} is already active`);
   if (!lab.state.faults.length) lab.state.logBaseline = await logSizes(lab);
   const state = await fault.inject(lab, target);
+  recordNodeFacts(lab);
   lab.state.faults.push({ id, ...(target ? { node: target } : {}), state });
   await lab.save();
   return { id, node: target };
@@ -34,6 +36,7 @@ export async function removeFault(lab: OpenLab, id: string, node?: string): Prom
   if (!active.length) throw new Error(`fault ${id}${node ? ` on ${node}` : ''} is not active`);
   for (const a of [...active].reverse()) {
     await fault.revert(lab, a.state, a.node);
+    recordNodeFacts(lab);
     lab.state.faults = lab.state.faults.filter((f) => f !== a);
     if (!lab.state.faults.length) await restoreLogs(lab);
     await lab.save();
@@ -45,7 +48,8 @@ export function listFaults(): { id: string; cause: string; where: Fault['where']
   return FAULTS.map((f) => ({ id: f.id, cause: f.cause, where: f.where, nodeBound: f.nodeBound, description: f.description }));
 }
 
-const NODE_LOGS = ['var/log/flanneld.log', 'var/log/kubelet.log', 'var/log/containerd.log'];
+/** The node daemons' own log files (the pods' logs are the kubelet's business). */
+const NODE_LOGS = ['var/log/kubelet.log', 'var/log/containerd.log', 'var/log/kube-proxy.log'];
 
 async function logSizes(lab: OpenLab): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -58,8 +62,14 @@ async function logSizes(lab: OpenLab): Promise<Record<string, number>> {
   return out;
 }
 
-/** A reverted lab should read as healthy again: the log lines the faults added are cut off. */
+/**
+ * After the last revert the node logs are rotated as logrotate's copytruncate does: what the daemons
+ * wrote during the faults moves to <log>.1, so a reverted lab reads as a freshly healthy node.
+ */
 async function restoreLogs(lab: OpenLab): Promise<void> {
-  for (const [p, size] of Object.entries(lab.state.logBaseline ?? {})) await truncate(p, size).catch(() => undefined);
+  for (const p of Object.keys(lab.state.logBaseline ?? {})) {
+    await copyFile(p, `${p}.1`).catch(() => undefined);
+    await truncate(p, 0).catch(() => undefined);
+  }
   delete lab.state.logBaseline;
 }

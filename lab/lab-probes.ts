@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import type { DnsProbeResult, MeshPathResult, ProbeEvidence, RegistryProbeResult } from '../src/evidence/probes.js';
-import { ApiStore } from './api-store.js';
+import { realApi } from './cluster/api-handle.js';
+import { podNetnsPath } from './cluster/pod-netns.js';
+import type { MeshTarget } from '../src/probes/mesh/types.js';
 import { run } from './exec.js';
 import { packageRoot } from './package-root.js';
 import { EXTERNAL_ZONE, FLANNEL_MTU, randomHex } from './plan.js';
@@ -32,19 +34,46 @@ async function dnsQuery(netns: string, server: string, ...names: string[]): Prom
   }
 }
 
-/** The mesh through the shared mesh probe (src/probes/mesh) when it loads; the simple pings below otherwise. */
-async function meshProbe(state: LabState): Promise<MeshPathResult[] | undefined> {
+/** A real pod as the probes need it: where it runs, its IP, and its network namespace by path. */
+export interface LivePod {
+  namespace: string;
+  name: string;
+  node: string;
+  ip: string;
+  netns: string;
+}
+
+/** Running pods matching a label, with their sandbox's network namespace. */
+export function livePods(state: LabState, selector: (labels: Record<string, string>) => boolean): LivePod[] {
+  const out: LivePod[] = [];
+  for (const p of realApi(state).list('Pod')) {
+    if (!selector(p.metadata?.labels ?? {}) || p.status?.phase !== 'Running' || !p.status?.podIP) continue;
+    const node = state.nodes.find((n) => n.name === p.spec?.nodeName);
+    const netns = node && podNetnsPath(state, node, p.metadata.uid);
+    if (node && netns) out.push({ namespace: p.metadata.namespace, name: p.metadata.name, node: node.name, ip: p.status.podIP, netns });
+  }
+  return out;
+}
+
+/** Mesh targets from the API: a node's flannel.1 address is its podCIDR's network address (flannel's vxlan). */
+function meshTargets(state: LabState, apps: LivePod[]): MeshTarget[] {
+  const nodes = new Map(realApi(state).list('Node').map((n) => [n.metadata.name as string, n]));
+  return state.nodes.map((n) => {
+    const obj = nodes.get(n.name);
+    const cidr: string | undefined = obj?.spec?.podCIDR;
+    const leased = Boolean(cidr && obj?.metadata?.annotations?.['flannel.alpha.coreos.com/backend-data']);
+    const t: MeshTarget = { name: n.name, netns: n.netns, underlayIp: n.ip };
+    if (leased) Object.assign(t, { flannelIp: cidr!.split('/')[0], flannelMtu: FLANNEL_MTU });
+    const pod = apps.find((p) => p.node === n.name);
+    if (leased && pod) t.pod = { ip: pod.ip, netns: pod.netns, mtu: FLANNEL_MTU, name: `${pod.namespace}/${pod.name}` };
+    return t;
+  });
+}
+
+async function meshProbe(state: LabState, apps: LivePod[]): Promise<MeshPathResult[] | undefined> {
   try {
     const { probeMesh } = await import('../src/probes/mesh/probe-mesh.js');
-    const { meshTargetsFromLab } = await import('../src/probes/mesh/lab-targets.js');
-    // As an agent would, take the overlay targets from the API: a node without podCIDR or flannel
-    // annotations has no lease, so there is no flannel.1 address or pod of it to probe.
-    const store = await ApiStore.load(join(state.dir, 'api-objects.json'));
-    const leased = new Set(
-      store.list('Node').filter((n) => n.spec?.podCIDR && n.metadata?.annotations?.['flannel.alpha.coreos.com/backend-data']).map((n) => n.metadata.name as string),
-    );
-    const targets = meshTargetsFromLab(state, FLANNEL_MTU).map((t) => (leased.has(t.name) ? t : { name: t.name, netns: t.netns, underlayIp: t.underlayIp }));
-    return (await probeMesh(targets)).results;
+    return (await probeMesh(meshTargets(state, apps))).results;
   } catch {
     return undefined;
   }
@@ -65,9 +94,9 @@ const PULL_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNever
  * pod's pull secret, as the runtime would pull. The secret file is private to root and removed at once.
  */
 async function registryProbes(state: LabState): Promise<RegistryProbeResult[] | undefined> {
-  const store = await ApiStore.load(join(state.dir, 'api-objects.json'));
+  const api = realApi(state);
   const jobs = new Map<string, { node: string; images: Set<string>; secret?: Record<string, any> }>();
-  for (const pod of store.list('Pod')) {
+  for (const pod of api.list('Pod')) {
     const node = state.nodes.find((n) => n.name === pod.spec?.nodeName);
     if (!node) continue;
     for (const c of [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])]) {
@@ -75,7 +104,7 @@ async function registryProbes(state: LabState): Promise<RegistryProbeResult[] | 
       const image = (pod.spec.containers ?? []).concat(pod.spec.initContainers ?? []).find((x: any) => x.name === c.name)?.image ?? c.image;
       const secretName = pod.spec.imagePullSecrets?.[0]?.name as string | undefined;
       const key = `${node.name}/${pod.metadata.namespace}/${secretName ?? ''}`;
-      const job = jobs.get(key) ?? { node: node.name, images: new Set<string>(), secret: secretName ? store.get('Secret', pod.metadata.namespace, secretName) : undefined };
+      const job = jobs.get(key) ?? { node: node.name, images: new Set<string>(), secret: secretName ? api.get('Secret', pod.metadata.namespace, secretName) : undefined };
       job.images.add(image);
       jobs.set(key, job);
     }
@@ -108,41 +137,26 @@ async function registryProbes(state: LabState): Promise<RegistryProbeResult[] | 
 }
 
 export async function probeLab(state: LabState): Promise<ProbeEvidence> {
-  const shared = meshProbe(state);
+  const apps = livePods(state, (l) => l.app === 'lab-app');
+  const dnsPods = livePods(state, (l) => l['k8s-app'] === 'kube-dns');
+  const shared = meshProbe(state, apps);
   const registry = registryProbes(state).catch(() => undefined);
-  const mesh: MeshPathResult[] = [];
   const dns: DnsProbeResult[] = [];
-  const appOn = (node: string) => state.pods.find((p) => p.node === node && p.role === 'app' && p.wired !== false && p.ip);
   const jobs: Promise<void>[] = [];
-  const sharedMesh = await shared;
-  for (const a of sharedMesh ? [] : state.nodes) {
-    for (const b of state.nodes) {
-      if (a.name === b.name) continue;
-      jobs.push(ping(a.netns, b.ip).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'underlay', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
-      const pa = appOn(a.name);
-      const pb = appOn(b.name);
-      if (pa && pb) {
-        jobs.push(ping(pa.netns, pb.ip!).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'overlay', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
-        // the largest packet flannel's MTU allows, don't fragment: catches a too-small underlay
-        jobs.push(ping(pa.netns, pb.ip!, { size: FLANNEL_MTU - 28, df: true }).then((r) => void mesh.push({ from: a.name, to: b.name, path: 'mtu-pod', ok: r.ok, ms: r.ms, ...(r.error ? { error: r.error } : {}) })));
-      }
-    }
-  }
-  const dnsPod = state.pods.find((p) => p.role === 'coredns');
   const clusterName = 'kubernetes.default.svc.cluster.local';
   const externalName = `www.${EXTERNAL_ZONE}`;
   for (const n of state.nodes) {
-    const p = appOn(n.name);
+    const p = apps.find((x) => x.node === n.name);
     if (p) {
+      const from = { kind: 'pod' as const, node: n.name, pod: `${p.namespace}/${p.name}` };
       for (const [name, kind] of [[clusterName, 'cluster'], [externalName, 'external']] as const) {
-        jobs.push(dnsQuery(p.netns, state.dnsServiceIP, name).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'service', server: state.dnsServiceIP }, name, nameKind: kind, ...r })));
-        if (dnsPod?.ip) jobs.push(dnsQuery(p.netns, dnsPod.ip, name).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'coredns-pod', server: dnsPod.ip! }, name, nameKind: kind, ...r })));
+        jobs.push(dnsQuery(p.netns, state.dnsServiceIP, name).then((r) => void dns.push({ from, target: { kind: 'service', server: state.dnsServiceIP }, name, nameKind: kind, ...r })));
+        for (const d of dnsPods) jobs.push(dnsQuery(p.netns, d.ip, name).then((r) => void dns.push({ from, target: { kind: 'coredns-pod', server: d.ip }, name, nameKind: kind, ...r })));
       }
-    }
-    if (p) {
-      const podResolv = await readFile(`/etc/netns/${p.netns}/resolv.conf`, 'utf8').catch(() => '');
+      // the pod's own resolv.conf, as the kubelet wrote it (read through its sandbox process)
+      const podResolv = await readFile(p.netns.replace(/ns\/net$/, 'root/etc/resolv.conf'), 'utf8').catch(() => '');
       const search = (podResolv.split('\n').find((l) => l.startsWith('search ')) ?? '').split(/\s+/).slice(1);
-      jobs.push(searchWalk(p.netns, state.dnsServiceIP, externalName, search).then((r) => void dns.push({ from: { kind: 'pod', node: n.name, pod: `${p.namespace}/${p.name}` }, target: { kind: 'service', server: state.dnsServiceIP }, name: externalName, nameKind: 'external', purpose: 'search-expansion', ...r })));
+      jobs.push(searchWalk(p.netns, state.dnsServiceIP, externalName, search).then((r) => void dns.push({ from, target: { kind: 'service', server: state.dnsServiceIP }, name: externalName, nameKind: 'external', purpose: 'search-expansion', ...r })));
     }
     const resolv = await readFile(nodePath(n, 'etc/resolv.conf'), 'utf8').catch(() => '');
     const servers = resolv.split('\n').filter((l) => /^nameserver\s/.test(l)).map((l) => l.split(/\s+/)[1]).slice(0, 3);
@@ -151,13 +165,13 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
       jobs.push(dnsQuery(n.netns, server, externalName).then((r) => void dns.push({ from: { kind: 'node', node: n.name }, target: { kind: 'node-resolver', server }, name: externalName, nameKind: 'external', ...r })));
     }
   }
-  // CoreDNS's upstream, asked from the CoreDNS pod itself (its path: pod → node → masquerade → upstream)
-  if (dnsPod?.ip && state.upstreamDns) {
-    jobs.push(dnsQuery(dnsPod.netns, state.upstreamDns.ip, externalName).then((r) => void dns.push({ from: { kind: 'pod', node: dnsPod.node, pod: `${dnsPod.namespace}/${dnsPod.name}` }, target: { kind: 'upstream', server: state.upstreamDns!.ip }, name: externalName, nameKind: 'external', ...r })));
+  // CoreDNS's upstream, asked from a CoreDNS pod itself (its path: pod → node → masquerade → upstream)
+  const d0 = dnsPods[0];
+  if (d0 && state.upstreamDns) {
+    jobs.push(dnsQuery(d0.netns, state.upstreamDns.ip, externalName).then((r) => void dns.push({ from: { kind: 'pod', node: d0.node, pod: `${d0.namespace}/${d0.name}` }, target: { kind: 'upstream', server: state.upstreamDns!.ip }, name: externalName, nameKind: 'external', ...r })));
   }
   await Promise.all(jobs);
-  const order = (x: { from: unknown; to?: string }) => JSON.stringify(x.from) + (x.to ?? '');
-  mesh.sort((x, y) => order(x).localeCompare(order(y)) || x.path.localeCompare(y.path));
   const reg = await registry;
-  return { registry: reg ?? [], dns, mesh: sharedMesh ?? mesh, ran: ['mesh', 'dns', ...(reg ? ['registry'] : [])] };
+  const mesh = await shared;
+  return { registry: reg ?? [], dns, mesh: mesh ?? [], ran: [...(mesh ? ['mesh'] : []), 'dns', ...(reg ? ['registry'] : [])] };
 }

@@ -5,19 +5,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appPod, baseObjects, corednsObjects, eventObj, flannelObjects, nodeObj } from './api-objects.js';
-import { ApiStore } from './api-store.js';
-import { startApiServer, stopApiServer } from './api-server.js';
-import { installKubeProxyRules, startClusterDns, startUpstreamDns, writeExternalHosts } from './dns.js';
+import { clusterDown, clusterUp } from './cluster/up.js';
 import { run } from './exec.js';
-import { apiObjectsFile, handleFor, type OpenLab } from './handle.js';
-import { attachToUnderlay, addNetns, createNodeNetns, createUnderlay, createVxlan, flannelIptables, iptablesRestore, programPeers } from './network.js';
-import { nodeResolvConf, writeNodeFiles } from './node-files.js';
+import { realHandle, type OpenLab } from './handle.js';
 import {
   CLUSTER_CIDR, DNS_SERVICE_IP, EXTERNAL_ZONE, SERVICE_CIDR, UNDERLAY_CIDR, UNDERLAY_GW, UPSTREAM_DNS_IP,
-  labDir, nodeIp, nodeName, podCidrOf, randomHex, validateLabName, vtepMac,
+  labDir, nodeIp, nodeName, podCidrOf, validateLabName, vtepMac,
 } from './plan.js';
-import { createSandbox, writeNetnsResolvConf } from './pods.js';
 import { stopPid } from './processes.js';
 import { loadState, saveState } from './state.js';
 import type { LabNode, LabPod, LabState } from './types.js';
@@ -25,11 +19,14 @@ import type { LabNode, LabPod, LabState } from './types.js';
 export interface UpOptions {
   name?: string;
   nodes?: number;
+  /** plain app pods per node (the pause image), bound to their node: targets for the mesh probe */
   podsPerNode?: number;
-  /** skip the API server process (unit tests of the network part only) */
-  noApi?: boolean;
-  /** start the images side (registries, containerd per node); default true */
+  /** start the registries of the image faults; default true */
   images?: boolean;
+  /** tests only: fail right after this phase of `up` */
+  failAfter?: string;
+  /** one line per phase of `up` */
+  progress?: (line: string) => void;
 }
 
 export const DEFAULT_LAB = 'fdlab';
@@ -80,33 +77,7 @@ export function planState(name: string, nodes: number): LabState {
   };
 }
 
-function planPods(state: LabState, podsPerNode: number): void {
-  const first = state.nodes[0];
-  state.pods.push({
-    namespace: 'kube-system',
-    name: 'coredns-76f75df574-' + randomHex(3).slice(0, 5),
-    node: first.name,
-    netns: `${state.prefix}-${first.name}-dns`,
-    containerId: randomHex(32),
-    image: 'registry.k8s.io/coredns/coredns:v1.11.1',
-    role: 'coredns',
-  });
-  for (const n of state.nodes) {
-    for (let i = 1; i <= podsPerNode; i++) {
-      state.pods.push({
-        namespace: 'default',
-        name: `app-${n.name}-${i}`,
-        node: n.name,
-        netns: `${state.prefix}-${n.name}-p${i}`,
-        containerId: randomHex(32),
-        image: 'registry.k8s.io/pause:3.8',
-        role: 'app',
-      });
-    }
-  }
-}
-
-/** Builds the lab; on any failure removes what it made and rethrows. */
+/** Builds the lab (a real cluster, lab/cluster); on any failure removes what it made and rethrows. */
 export async function labUp(opts: UpOptions = {}): Promise<OpenLab> {
   const why = labPrerequisite();
   if (why) throw new Error(why);
@@ -115,111 +86,27 @@ export async function labUp(opts: UpOptions = {}): Promise<OpenLab> {
   if (bad) throw new Error(bad);
   const nodes = opts.nodes ?? 3;
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > 40) throw new Error(`--nodes must be 1..40 (got ${opts.nodes})`);
-  const podsPerNode = opts.podsPerNode ?? 2;
-  if (!Number.isInteger(podsPerNode) || podsPerNode < 0 || podsPerNode > 50) throw new Error(`--pods-per-node must be 0..50 (got ${opts.podsPerNode})`);
   if (await loadState(name)) throw new Error(`lab "${name}" is already up (${labDir(name)}); run \`flannel-doctor lab down --name ${name}\` first`);
   const leftovers = await netnsWithPrefix(name);
   if (leftovers.length) throw new Error(`network namespaces of lab "${name}" are left over (${leftovers.join(', ')}); run \`flannel-doctor lab down --name ${name}\``);
 
   const t0 = Date.now();
   const state = planState(name, nodes);
-  planPods(state, podsPerNode);
   await rm(state.dir, { recursive: true, force: true });
   await mkdir(state.dir, { recursive: true });
   await saveState(state);
-  const store = new ApiStore(apiObjectsFile(state));
-  const lab = await handleFor(state, store);
-  const phases: Record<string, number> = {};
-  const timed = async (what: string, f: () => Promise<void>) => {
-    const t = Date.now();
-    await f();
-    phases[what] = Date.now() - t;
-  };
+  const lab = realHandle(state);
   try {
-    await timed('network', () => buildNetwork(state));
-    // Independent once the wires and the upstream DNS exist: pods + cluster DNS, the images side, the API process.
-    // allSettled, not all: a teardown must not start while another branch is still creating things.
-    const settled = await Promise.allSettled([
-      timed('pods+dns', () => buildPodsAndDns(state)),
-      opts.images === false
-        ? undefined
-        : timed('images', async () => {
-            const { startImagesSide, startNodeRuntime } = await import('./registry/images-side.js');
-            state.registries = await startImagesSide(lab);
-            await Promise.all(state.nodes.map((n) => startNodeRuntime(lab, n)));
-          }),
-      opts.noApi ? undefined : timed('api', () => startApiServer(state)),
-    ]);
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    fillApi(state, store);
-    await lab.save();
+    await clusterUp(lab, { progress: opts.progress, images: opts.images, podsPerNode: opts.podsPerNode ?? 1, failAfter: opts.failAfter });
   } catch (e) {
     await saveState(state).catch(() => undefined);
-    await labDown(name).catch(() => undefined);
+    // FLANNEL_DOCTOR_LAB_KEEP=1 leaves a failed lab up to look at (then `lab down` removes it)
+    if (process.env.FLANNEL_DOCTOR_LAB_KEEP !== '1') await labDown(name).catch(() => undefined);
     throw e;
   }
   state.upMs = Date.now() - t0;
-  state.upPhases = phases;
   await saveState(state);
   return lab;
-}
-
-async function buildNetwork(state: LabState): Promise<void> {
-  await createUnderlay(state);
-  await saveState(state);
-  const up = state.upstreamDns!;
-  await addNetns(state, up.netns);
-  await attachToUnderlay(state, up.netns, 'ext', up.ip);
-  await Promise.all(state.nodes.map((n) => createNodeNetns(state, n)));
-  await saveState(state);
-  await Promise.all(
-    state.nodes.map(async (n) => {
-      await writeNodeFiles(state, n);
-      await writeNetnsResolvConf(state, n.netns, nodeResolvConf());
-      await createVxlan(n);
-      await programPeers(n, state.nodes);
-      await iptablesRestore(n.netns, flannelIptables(state.clusterCIDR, n.podCIDR));
-    }),
-  );
-  await writeExternalHosts(state);
-  await startUpstreamDns(state);
-  await saveState(state);
-}
-
-async function buildPodsAndDns(state: LabState): Promise<void> {
-  // Pods per node in sequence (host-local IPAM takes a lock per node anyway), nodes in parallel.
-  await Promise.all(
-    state.nodes.map(async (n) => {
-      for (const p of state.pods.filter((x) => x.node === n.name)) {
-        const r = await createSandbox(state, n, p);
-        if (!r.ok) throw new Error(`pod ${p.namespace}/${p.name} on ${n.name}: ${r.error}`);
-      }
-    }),
-  );
-  await saveState(state);
-  await startClusterDns(state);
-  const dnsIp = state.pods.find((p) => p.role === 'coredns')!.ip!;
-  await Promise.all(state.nodes.map((n) => installKubeProxyRules(state, n, dnsIp)));
-  await saveState(state);
-}
-
-function fillApi(state: LabState, store: ApiStore): void {
-  for (const o of baseObjects(state)) store.put(o);
-  for (const n of state.nodes) store.put(nodeObj(n));
-  for (const o of flannelObjects(state)) store.put(o);
-  const dns = state.pods.find((p) => p.role === 'coredns');
-  if (dns) for (const o of corednsObjects(state, dns, state.nodes.find((n) => n.name === dns.node)!)) store.put(o);
-  for (const p of state.pods.filter((x) => x.role === 'app')) {
-    const node = state.nodes.find((n) => n.name === p.node)!;
-    const obj = appPod(state, p, node);
-    store.put(obj);
-    const stored = store.get('Pod', p.namespace, p.name)!;
-    store.put(eventObj(stored, 'Normal', 'Scheduled', `Successfully assigned ${p.namespace}/${p.name} to ${node.name}`, { component: 'default-scheduler' }));
-    store.put(eventObj(stored, 'Normal', 'Pulled', `Container image "${p.image}" already present on machine`, { host: node.name, fieldPath: 'spec.containers{app}' }));
-    store.put(eventObj(stored, 'Normal', 'Created', 'Created container app', { host: node.name, fieldPath: 'spec.containers{app}' }));
-    store.put(eventObj(stored, 'Normal', 'Started', 'Started container app', { host: node.name, fieldPath: 'spec.containers{app}' }));
-  }
 }
 
 async function netnsWithPrefix(prefix: string): Promise<string[]> {
@@ -236,27 +123,19 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
   if (bad) throw new Error(bad);
   const removed: string[] = [];
   const state = await loadState(name).catch(() => undefined);
-  if (state && Object.keys(state.pids).some((k) => /^(registry|containerd|front):/.test(k))) {
-    try {
-      const { stopImagesSide } = await import('./registry/images-side.js');
-      await stopImagesSide(await handleFor(state));
-    } catch (e) {
-      removed.push(`images side: ${(e as Error).message}`);
-    }
-  }
+  if (state) removed.push(...(await clusterDown(realHandle(state))));
   if (state) {
     // What each recorded PID must still be running (a recycled PID is left alone); images-side roles
     // are "containerd:n1", "registry:reg-tls", "front:<id>" and still run a program of that name.
-    const expect: Record<string, string> = { api: 'api-process', coredns: 'dnsmasq', upstreamDns: 'dnsmasq', 'fault-stub-resolver': 'dnsmasq' };
+    const expect: Record<string, string> = { upstreamDns: 'dnsmasq', 'fault-stub-resolver': 'dnsmasq' };
     for (const [role, pid] of Object.entries(state.pids)) {
-      if (role === 'api') await stopApiServer(state);
-      else await stopPid(pid, expect[role] ?? role.split(':')[0]);
+      await stopPid(pid, expect[role] ?? role.split(':')[0]);
       removed.push(`process ${role} (${pid})`);
     }
   }
   if (!state) {
     // No readable state (crash while writing it): the processes still left their pid files in the lab dir.
-    for (const [file, expect] of [['api.json', 'api-process'], ['dns/coredns.pid', 'dnsmasq'], ['dns/upstream.pid', 'dnsmasq'], ['dns/stub.pid', 'dnsmasq']] as const) {
+    for (const [file, expect] of [['dns/upstream.pid', 'dnsmasq'], ['dns/stub.pid', 'dnsmasq']] as const) {
       const pid = await readPid(join(labDir(name), file));
       if (pid) {
         await stopPid(pid, expect);

@@ -1,22 +1,22 @@
-/** Pure parts of the lab: the address plan and the texts it programs (no root needed). */
+/** Pure parts of the lab: the address plan and the configuration it writes for the real components. */
 import { describe, expect, it } from 'vitest';
-import { kubeProxyDnsRules, podResolvConf } from './dns.js';
+import YAML from 'yaml';
+import { corednsManifest, flannelManifest } from './cluster/addons.js';
+import { kubeletConfigYaml, kubeProxyConfigYaml, nodeContainerdToml } from './cluster/node-config.js';
+import { anchorArgv, NODE_PATHS } from './cluster/node-mounts.js';
+import { appPodsManifest } from './cluster/up.js';
 import { planState } from './lab.js';
-import { flannelIptables } from './network.js';
-import { FLANNEL_CONFLIST, subnetEnv } from './node-files.js';
 import { validateLabName, vtepMac } from './plan.js';
 
 describe('lab plan', () => {
-  it('derives nodes, subnets and stable VTEP MACs from the name', () => {
+  it('derives node names, namespaces and underlay addresses from the lab name', () => {
     const s = planState('fdx', 3);
-    expect(s.nodes.map((n) => [n.name, n.netns, n.ip, n.podCIDR])).toEqual([
-      ['n1', 'fdx-n1', '172.31.250.11', '10.244.1.0/24'],
-      ['n2', 'fdx-n2', '172.31.250.12', '10.244.2.0/24'],
-      ['n3', 'fdx-n3', '172.31.250.13', '10.244.3.0/24'],
+    expect(s.nodes.map((n) => [n.name, n.netns, n.ip])).toEqual([
+      ['n1', 'fdx-n1', '172.31.250.11'],
+      ['n2', 'fdx-n2', '172.31.250.12'],
+      ['n3', 'fdx-n3', '172.31.250.13'],
     ]);
-    expect(vtepMac('fdx', 2)).toBe(planState('fdx', 3).nodes[1].vtepMac);
     expect(vtepMac('fdx', 2)).not.toBe(vtepMac('fdy', 2));
-    expect(vtepMac('fdx', 2)).toMatch(/^0e:fd(:[0-9a-f]{2}){4}$/);
   });
 
   it('rejects names that cannot prefix namespaces', () => {
@@ -24,24 +24,46 @@ describe('lab plan', () => {
     expect(validateLabName('Bad-Name')).toMatch(/lower-case/);
     expect(validateLabName('waytoolongname')).toMatch(/1-10/);
   });
+});
 
-  it('writes subnet.env as flanneld does (subnet .1, MTU underlay-50, ipmasq)', () => {
-    expect(subnetEnv('10.244.0.0/16', '10.244.2.0/24')).toBe('FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.2.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n');
-    expect(FLANNEL_CONFLIST.plugins.map((p) => p.type)).toEqual(['flannel', 'portmap']);
+describe('real component configuration', () => {
+  const s = planState('fdx', 2);
+  it('kubelet: cgroupfs on cgroup v1, its own cgroup root, the cluster DNS', () => {
+    const k = YAML.parse(kubeletConfigYaml({ clientCA: '/ca.crt', cgroupRoot: '/fdx-n1', runtimeEndpoint: 'unix:///run/containerd/containerd.sock', clusterDNS: '10.96.0.10', clusterDomain: 'cluster.local', resolvConf: '/etc/resolv.conf' }));
+    expect(k).toMatchObject({ kind: 'KubeletConfiguration', cgroupDriver: 'cgroupfs', failCgroupV1: false, cgroupRoot: '/fdx-n1', clusterDNS: ['10.96.0.10'], authentication: { anonymous: { enabled: false } } });
   });
-
-  it("programs flanneld's masquerade and forward rules with their exact comments", () => {
-    const r = flannelIptables('10.244.0.0/16', '10.244.2.0/24');
-    expect(r).toContain('-A POSTROUTING -m comment --comment "flanneld masq" -j FLANNEL-POSTRTG');
-    expect(r).toContain('-A FLANNEL-POSTRTG -s 10.244.2.0/24 -d 10.244.0.0/16 -m comment --comment "flanneld masq" -j RETURN');
-    expect(r).toContain('-A FLANNEL-FWD -d 10.244.0.0/16 -m comment --comment "flanneld forward" -j ACCEPT');
+  it('kube-proxy: iptables mode, leaves the host-wide conntrack table size alone', () => {
+    const k = YAML.parse(kubeProxyConfigYaml({ kubeconfig: '/k', clusterCIDR: '10.244.0.0/16', hostname: 'n1' }));
+    expect(k).toMatchObject({ mode: 'iptables', hostnameOverride: 'n1', conntrack: { maxPerCore: 0 } });
   });
-
-  it('DNATs the kube-dns Service IP to the CoreDNS pod, and writes the ClusterFirst resolv.conf', () => {
-    const s = planState('fdx', 2);
-    const rules = kubeProxyDnsRules(s, '10.244.1.2');
-    expect(rules).toContain('-A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m comment --comment "kube-system/kube-dns:dns cluster IP" -m udp --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU');
-    expect(rules).toMatch(/-j DNAT --to-destination 10\.244\.1\.2:53/);
-    expect(podResolvConf(s, 'shop')).toBe('search shop.svc.cluster.local svc.cluster.local cluster.local example.lab\nnameserver 10.96.0.10\noptions ndots:5\n');
+  it('containerd: stock paths, runc with cgroupfs, the lab pause image', () => {
+    const t = nodeContainerdToml(s.nodes[0], '172.31.250.3:5000/pause:3.10.2');
+    expect(t).toContain('SystemdCgroup = false');
+    expect(t).toContain('sandbox_image = "172.31.250.3:5000/pause:3.10.2"');
+    expect(t).toContain('conf_dir = "/etc/cni/net.d"');
+    expect(t).not.toContain(s.nodes[0].root);
+  });
+  it('the node anchor binds every node path from the node tree, never the host one', () => {
+    const script = anchorArgv(s.nodes[0]).at(-1)!;
+    for (const p of NODE_PATHS) expect(script).toContain(`mount --bind '${s.nodes[0].root}${p}' '${p}'`);
+    expect(anchorArgv(s.nodes[0]).slice(0, 5)).toEqual(['unshare', '--mount', '--propagation', 'slave', '--']);
+  });
+  it('the real kube-flannel manifest, images mirrored, Network set; nothing else changed', () => {
+    const docs = YAML.parseAllDocuments(flannelManifest('172.31.250.3:5000', '10.42.0.0/16')).map((d) => d.toJSON());
+    const ds = docs.find((d) => d.kind === 'DaemonSet');
+    const images = [...ds.spec.template.spec.initContainers, ...ds.spec.template.spec.containers].map((c: any) => c.image);
+    expect(images.every((i: string) => i.startsWith('172.31.250.3:5000/flannel-io/'))).toBe(true);
+    expect(JSON.parse(docs.find((d) => d.kind === 'ConfigMap').data['net-conf.json']).Network).toBe('10.42.0.0/16');
+    expect(docs.map((d) => d.kind)).toEqual(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'ServiceAccount', 'ConfigMap', 'DaemonSet']);
+  });
+  it('CoreDNS in kubeadm shape: the Service at the DNS IP, the loop plugin on', () => {
+    const docs = YAML.parseAllDocuments(corednsManifest('reg/coredns:v1', 2)).map((d) => d.toJSON());
+    expect(docs.find((d) => d.kind === 'Service').spec.clusterIP).toBe('10.96.0.10');
+    expect(docs.find((d) => d.kind === 'ConfigMap').data.Corefile).toMatch(/\n\s+loop\n/);
+    expect(docs.find((d) => d.kind === 'Deployment').spec.replicas).toBe(2);
+  });
+  it('app pods are bound to their node', () => {
+    const list = JSON.parse(appPodsManifest(s, 'reg/pause:1', 2));
+    expect(list.items.map((p: any) => `${p.metadata.name}@${p.spec.nodeName}`)).toEqual(['app-n1-1@n1', 'app-n1-2@n1', 'app-n2-1@n2', 'app-n2-2@n2']);
   });
 });

@@ -3,11 +3,12 @@
  * PID in the state, and stopped by that PID only — after checking /proc that it is still the
  * process we started (a recycled PID is left alone).
  */
+import { netnsArgv } from './exec.js';
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 
 export function startDetached(netns: string | undefined, argv: string[], logFile: string, env?: Record<string, string>): number {
-  const full = netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv;
+  const full = netnsArgv(netns, argv);
   const fd = openSync(logFile, 'a');
   try {
     const child = spawn(full[0], full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: env ? { ...process.env, ...env } : process.env });

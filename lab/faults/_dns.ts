@@ -1,50 +1,50 @@
-/** Helpers of the DNS faults: CoreDNS's API objects and its node. */
-import { corednsEndpoints, crashLoopStatus, eventObj, runningStatus } from '../api-objects.js';
-import { corednsPod } from '../dns.js';
-import { removeEventsFor, removePodLogs, writePodLog } from '../kubelet.js';
-import type { LabHandle, LabNode, LabPod } from '../types.js';
+/** Helpers of the DNS faults: the real CoreDNS pods, node resolv.conf edits, and pods made afresh. */
+import type { LabHandle, LabNode } from '../types.js';
+import { path, restoreFile, snapshotFile } from './_helpers.js';
+import { podsWhere, until } from './_cluster.js';
 
-export function coredns(lab: LabHandle): { pod: LabPod; node: LabNode } {
-  const pod = corednsPod(lab.state);
-  if (!pod) throw new Error('this lab has no coredns pod');
-  return { pod, node: lab.node(pod.node) };
+export function corednsPods(lab: LabHandle): Record<string, any>[] {
+  return podsWhere(lab, 'kube-system', { 'k8s-app': 'kube-dns' });
 }
 
-/** CoreDNS down in the API: pod not Ready (crash loop or failing readiness), endpoints not ready, deployment 0/1. */
-export async function corednsUnready(lab: LabHandle, how: 'crashloop' | 'unready', logLines: string[]): Promise<void> {
-  const { pod, node } = coredns(lab);
-  const obj = lab.api.get('Pod', 'kube-system', pod.name)!;
-  if (how === 'crashloop') {
-    obj.status = crashLoopStatus(obj, 'coredns', 1);
-    lab.api.put(obj);
-    lab.api.put(eventObj(lab.api.get('Pod', 'kube-system', pod.name)!, 'Warning', 'BackOff', `Back-off restarting failed container coredns in pod ${pod.name}_kube-system(${obj.metadata.uid})`, { host: node.name, fieldPath: 'spec.containers{coredns}', count: 9 }));
-  } else {
-    obj.status.conditions = obj.status.conditions.map((c: any) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [coredns]' } : c));
-    obj.status.containerStatuses = obj.status.containerStatuses.map((c: any) => ({ ...c, ready: false }));
-    lab.api.put(obj);
-    lab.api.put(eventObj(lab.api.get('Pod', 'kube-system', pod.name)!, 'Warning', 'Unhealthy', 'Readiness probe failed: Get "http://' + pod.ip + ':8181/ready": dial tcp ' + pod.ip + ':8181: connect: connection refused', { host: node.name, fieldPath: 'spec.containers{coredns}', count: 14 }));
+/**
+ * Deletes pods matching `labels` so their controllers (or the lab, for bare pods) make them anew: the
+ * kubelet writes each new pod's resolv.conf from its node's at creation, as on a real node.
+ */
+export async function recreatePods(lab: LabHandle, namespace: string, labels: Record<string, string>): Promise<void> {
+  const old = podsWhere(lab, namespace, labels);
+  const oldUids = new Set(old.map((p) => p.metadata.uid));
+  const bare = old.filter((p) => !p.metadata.ownerReferences?.length);
+  for (const p of old) lab.api.remove('Pod', namespace, p.metadata.name);
+  if (bare.length) {
+    await until('the old pods to go', () => bare.every((p) => !lab.api.get('Pod', namespace, p.metadata.name)) || undefined, 60_000);
+    for (const p of bare) lab.api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { name: p.metadata.name, namespace, labels: p.metadata.labels }, spec: p.spec });
   }
-  lab.api.put(corednsEndpoints(pod, node, false));
-  const dep = lab.api.get('Deployment', 'kube-system', 'coredns');
-  if (dep) {
-    dep.status = { ...dep.status, readyReplicas: 0, availableReplicas: 0, unavailableReplicas: 1 };
-    lab.api.put(dep);
-  }
-  if (logLines.length) await writePodLog(lab, node, { namespace: 'kube-system', name: pod.name }, 'coredns', logLines, 'stdout');
+  await until(`new ${Object.values(labels).join(',')} pods`, () => {
+    const now = podsWhere(lab, namespace, labels);
+    return now.length >= old.length && now.every((p) => !oldUids.has(p.metadata.uid)) ? now : undefined;
+  }, 90_000);
 }
 
-export async function corednsReady(lab: LabHandle): Promise<void> {
-  const { pod, node } = coredns(lab);
-  const obj = lab.api.get('Pod', 'kube-system', pod.name)!;
-  obj.status = runningStatus(pod.ip, node.ip, [{ name: 'coredns', image: pod.image }]);
-  lab.api.put(obj);
-  removeEventsFor(lab, 'kube-system', pod.name, ['BackOff', 'Unhealthy']);
-  lab.api.put(corednsEndpoints(pod, node, true));
-  const dep = lab.api.get('Deployment', 'kube-system', 'coredns');
-  if (dep) {
-    dep.status = { ...dep.status, readyReplicas: 1, availableReplicas: 1 };
-    delete dep.status.unavailableReplicas;
-    lab.api.put(dep);
+/** Waits until every pod matching labels is Ready (after a revert). */
+export async function podsReady(lab: LabHandle, namespace: string, labels: Record<string, string>, ms = 120_000): Promise<void> {
+  await until(`${Object.values(labels).join(',')} pods Ready`, () => {
+    const now = podsWhere(lab, namespace, labels);
+    return now.length && now.every((p) => p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')) ? now : undefined;
+  }, ms);
+}
+
+/** Rewrites nodes' /etc/resolv.conf in place (the node's mount namespace sees the same file); returns the old texts. */
+export async function editResolvConf(nodes: LabNode[], edit: (text: string) => string): Promise<Record<string, string | null>> {
+  const saved: Record<string, string | null> = {};
+  for (const n of nodes) {
+    const f = path(n, 'etc/resolv.conf');
+    saved[n.name] = await snapshotFile(f);
+    await restoreFile(f, edit(saved[n.name] ?? ''));
   }
-  await removePodLogs(node, { namespace: 'kube-system', name: pod.name });
+  return saved;
+}
+
+export async function restoreResolvConf(nodes: LabNode[], saved: Record<string, string | null>): Promise<void> {
+  for (const n of nodes) if (n.name in saved) await restoreFile(path(n, 'etc/resolv.conf'), saved[n.name]);
 }

@@ -1,5 +1,6 @@
 import { hostIn } from '../plan.js';
-import type { Fault, LabPod } from '../types.js';
+import type { Fault } from '../types.js';
+import type { PodRef } from './_cluster.js';
 import { nodeOf, probePod, removeProbePod } from './_helpers.js';
 
 const STALE = '10.244.99.1/24';
@@ -25,7 +26,7 @@ const fault: Fault = {
     const node = nodeOf(lab, nodeName);
     await lab.exec(node.netns, ['ip', 'addr', 'flush', 'dev', 'cni0']);
     await lab.exec(node.netns, ['ip', 'addr', 'add', `${hostIn(node.podCIDR, 1)}/24`, 'dev', 'cni0']);
-    await removeProbePod(lab, (state as { pod?: LabPod })?.pod);
+    await removeProbePod(lab, (state as { pod?: PodRef })?.pod);
   },
 };
 export default fault;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { restoreFile, snapshotFile } from '../kubelet.js';
-import type { Fault, LabPod } from '../types.js';
+import { restoreFile, snapshotFile } from './_helpers.js';
+import type { Fault } from '../types.js';
+import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** 10-flannel.conflist is cut off mid-write (bad JSON): the runtime cannot load it, new pods fail. */
@@ -20,7 +21,7 @@ const fault: Fault = {
   },
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const s = state as { before: string | null; pod?: LabPod };
+    const s = state as { before: string | null; pod?: PodRef };
     await restoreFile(path(node, 'etc/cni/net.d/10-flannel.conflist'), s.before);
     await removeProbePod(lab, s.pod);
   },

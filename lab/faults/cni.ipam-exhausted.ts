@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostIn, randomHex } from '../plan.js';
-import type { Fault, LabPod } from '../types.js';
+import type { Fault } from '../types.js';
+import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** host-local's state dir is full of leaked leases (containers gone, files left): no IP for new pods. */
@@ -28,7 +29,7 @@ const fault: Fault = {
   },
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const s = state as { added: string[]; pod?: LabPod };
+    const s = state as { added: string[]; pod?: PodRef };
     const dir = path(node, 'var/lib/cni/networks/cbr0');
     for (const ip of s.added ?? []) await rm(join(dir, ip), { force: true });
     await removeProbePod(lab, s.pod);

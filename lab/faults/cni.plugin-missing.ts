@@ -1,5 +1,6 @@
 import { rename } from 'node:fs/promises';
-import type { Fault, LabPod } from '../types.js';
+import type { Fault } from '../types.js';
+import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** /opt/cni/bin/flannel is gone (the install-cni-plugin init container never ran): new pods fail. */
@@ -18,7 +19,7 @@ const fault: Fault = {
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
     await rename(path(node, 'opt/cni/.flannel.removed'), path(node, 'opt/cni/bin/flannel')).catch(() => undefined);
-    await removeProbePod(lab, (state as { pod?: LabPod })?.pod);
+    await removeProbePod(lab, (state as { pod?: PodRef })?.pod);
   },
 };
 export default fault;

@@ -1,6 +1,7 @@
-import { restoreFile, snapshotFile } from '../kubelet.js';
+import { restoreFile, snapshotFile } from './_helpers.js';
 import { rm } from 'node:fs/promises';
-import type { Fault, LabPod } from '../types.js';
+import type { Fault } from '../types.js';
+import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** /run/flannel/subnet.env is gone (tmpfs after a reboot, flanneld not back yet): the flannel CNI plugin fails. */
@@ -20,7 +21,7 @@ const fault: Fault = {
   },
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const s = state as { before: string | null; pod?: LabPod };
+    const s = state as { before: string | null; pod?: PodRef };
     await restoreFile(path(node, 'run/flannel/subnet.env'), s.before);
     await removeProbePod(lab, s.pod);
   },

@@ -1,22 +1,26 @@
-import { startClusterDns, stopClusterDns } from '../dns.js';
 import type { Fault } from '../types.js';
-import { corednsReady, corednsUnready } from './_dns.js';
+import { until } from './_cluster.js';
+import { corednsPods, podsReady } from './_dns.js';
 
-/** CoreDNS is not serving: its process is stopped and its pod is not Ready (readiness failing). */
+/** CoreDNS scaled to zero (a bad rollout, an operator's mistake): kube-dns has no endpoints. */
 const fault: Fault = {
   id: 'dns.coredns-down',
   cause: 'dns.coredns-down',
-  description: 'stops the cluster DNS server; the coredns pod is not Ready and kube-dns has no ready endpoints',
+  description: 'scales the coredns Deployment to 0; the kube-dns Service has no ready endpoints',
   nodeBound: false,
   where: 'cluster',
   async inject(lab) {
-    await stopClusterDns(lab.state);
-    await corednsUnready(lab, 'unready', []);
-    return {};
+    const dep = lab.api.get('Deployment', 'kube-system', 'coredns');
+    const replicas = dep?.spec?.replicas ?? 2;
+    lab.api.put({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' }, spec: { ...dep!.spec, replicas: 0 } });
+    await until('CoreDNS pods gone', () => corednsPods(lab).length === 0 || undefined, 90_000);
+    return { replicas };
   },
-  async revert(lab) {
-    await startClusterDns(lab.state);
-    await corednsReady(lab);
+  async revert(lab, state) {
+    const dep = lab.api.get('Deployment', 'kube-system', 'coredns');
+    lab.api.put({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'coredns', namespace: 'kube-system' }, spec: { ...dep!.spec, replicas: (state as { replicas: number }).replicas } });
+    await until('CoreDNS pods back', () => corednsPods(lab).length > 0 || undefined, 60_000);
+    await podsReady(lab, 'kube-system', { 'k8s-app': 'kube-dns' });
   },
 };
 export default fault;

@@ -1,4 +1,6 @@
 import type { Fault } from '../types.js';
+import { key, startKubeProxy } from '../cluster/node.js';
+import { stopProcess } from '../runtime/lab-process.js';
 import { ipt } from './_helpers.js';
 
 const JUMPS = [
@@ -6,19 +8,28 @@ const JUMPS = [
   ['OUTPUT', '-m', 'comment', '--comment', 'kubernetes service portals', '-j', 'KUBE-SERVICES'],
 ];
 
-/** kube-proxy's service portal jumps are gone on every node: CoreDNS pods answer, the kube-dns Service IP does not. */
+/**
+ * kube-proxy is not running on the nodes and their service portals are gone (as after a reboot with
+ * kube-proxy failing to start): CoreDNS pods answer, the kube-dns Service IP does not.
+ */
 const fault: Fault = {
   id: 'dns.service-unreachable',
   cause: 'dns.service-unreachable',
-  description: 'removes the KUBE-SERVICES jumps (the kube-dns DNAT) from every node namespace',
+  description: 'stops kube-proxy on every node and removes its KUBE-SERVICES jumps (no Service IP is translated)',
   nodeBound: false,
   where: 'cluster',
   async inject(lab) {
-    for (const node of lab.state.nodes) for (const j of JUMPS) await ipt(lab, node.netns, ['-t', 'nat', '-D', ...j], true);
+    for (const node of lab.state.nodes) {
+      await stopProcess(lab.state.pids[key.kubeProxy(node.name)], 'kube-proxy');
+      delete lab.state.pids[key.kubeProxy(node.name)];
+      for (const j of JUMPS) await ipt(lab, node.netns, ['-t', 'nat', '-D', ...j], true);
+    }
     return {};
   },
   async revert(lab) {
-    for (const node of lab.state.nodes) for (const j of JUMPS) await ipt(lab, node.netns, ['-t', 'nat', '-A', ...j]);
+    // kube-proxy puts its own jumps back when it starts
+    for (const node of lab.state.nodes) if (!lab.state.pids[key.kubeProxy(node.name)]) await startKubeProxy(lab, node);
+    await new Promise((r) => setTimeout(r, 3000));
   },
 };
 export default fault;

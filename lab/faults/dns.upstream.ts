@@ -1,34 +1,30 @@
-import { UPSTREAM_DNS_IP, EXTERNAL_ZONE } from '../plan.js';
-import { writePodLog } from '../kubelet.js';
+import { UPSTREAM_DNS_IP } from '../plan.js';
 import type { Fault } from '../types.js';
 import { ipt } from './_helpers.js';
-import { coredns } from './_dns.js';
+import { corednsPods } from './_dns.js';
+
+const rule = (podIp: string, proto: string) => ['FORWARD', '-s', `${podIp}/32`, '-d', `${UPSTREAM_DNS_IP}/32`, '-p', proto, '--dport', '53', '-j', 'DROP'];
 
 /** Traffic from CoreDNS to its upstream resolver is dropped: cluster names resolve, external names time out. */
 const fault: Fault = {
   id: 'dns.upstream',
   cause: 'dns.upstream',
-  description: `drops DNS from the CoreDNS pod to its upstream ${UPSTREAM_DNS_IP} on the CoreDNS node`,
+  description: `drops DNS from the CoreDNS pods to their upstream ${UPSTREAM_DNS_IP} on their nodes (the real CoreDNS logs the timeouts)`,
   nodeBound: false,
   where: 'cluster',
   async inject(lab) {
-    const { node, pod } = coredns(lab);
-    for (const proto of ['udp', 'tcp']) {
-      await ipt(lab, node.netns, ['-I', 'FORWARD', '1', '-s', `${pod.ip}/32`, '-d', `${UPSTREAM_DNS_IP}/32`, '-p', proto, '--dport', '53', '-j', 'DROP']);
+    const dropped: { node: string; ip: string }[] = [];
+    for (const p of corednsPods(lab)) {
+      const node = lab.node(p.spec.nodeName);
+      for (const proto of ['udp', 'tcp']) await ipt(lab, node.netns, ['-I', ...rule(p.status.podIP, proto)]);
+      dropped.push({ node: node.name, ip: p.status.podIP });
     }
-    await writePodLog(lab, node, { namespace: 'kube-system', name: pod.name }, 'coredns', [
-      `[ERROR] plugin/errors: 2 www.${EXTERNAL_ZONE}. A: read udp ${pod.ip}:36734->${UPSTREAM_DNS_IP}:53: i/o timeout`,
-      `[ERROR] plugin/errors: 2 www.${EXTERNAL_ZONE}. AAAA: read udp ${pod.ip}:51202->${UPSTREAM_DNS_IP}:53: i/o timeout`,
-    ], 'stdout');
-    return {};
+    return { dropped };
   },
-  async revert(lab) {
-    const { node, pod } = coredns(lab);
-    for (const proto of ['udp', 'tcp']) {
-      await ipt(lab, node.netns, ['-D', 'FORWARD', '-s', `${pod.ip}/32`, '-d', `${UPSTREAM_DNS_IP}/32`, '-p', proto, '--dport', '53', '-j', 'DROP'], true);
+  async revert(lab, state) {
+    for (const d of (state as { dropped: { node: string; ip: string }[] }).dropped ?? []) {
+      for (const proto of ['udp', 'tcp']) await ipt(lab, lab.node(d.node).netns, ['-D', ...rule(d.ip, proto)], true);
     }
-    const { removePodLogs } = await import('../kubelet.js');
-    await removePodLogs(node, { namespace: 'kube-system', name: pod.name });
   },
 };
 export default fault;

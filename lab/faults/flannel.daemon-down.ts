@@ -1,28 +1,40 @@
-import { rm } from 'node:fs/promises';
-import { klogLine } from '../klog.js';
-import { flannelCrash, flannelRecover, restoreFile, snapshotFile } from '../kubelet.js';
 import type { Fault } from '../types.js';
-import { nodeOf, path } from './_helpers.js';
+import { nodeOf } from './_helpers.js';
+import { FLANNEL_DS, FLANNEL_NS, flannelPodOn, flannelReadyOn, until } from './_cluster.js';
 
-/** flanneld on the node is OOM-killed over and over: CrashLoopBackOff, and /run/flannel/subnet.env is gone after a reboot. */
+/**
+ * The flannel DaemonSet no longer runs on the node: someone narrowed its node affinity, the DaemonSet
+ * controller removed the node's flannel pod, and nothing keeps the node's overlay up to date.
+ */
 const fault: Fault = {
   id: 'flannel.daemon-down',
   cause: 'flannel.daemon-down',
-  description: "the node's flannel pod crash-loops (OOMKilled) and its subnet.env is gone",
+  description: "excludes the node from the kube-flannel DaemonSet's node affinity; the controller deletes its flannel pod",
   nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const file = path(node, 'run/flannel/subnet.env');
-    const before = await snapshotFile(file);
-    await rm(file, { force: true });
-    await flannelCrash(lab, node, [klogLine('I', 'kube.go:139', 'Waiting 10m0s for node controller to sync')], { exitCode: 137, reason: 'OOMKilled' });
-    return { before };
+    const ds = lab.api.get('DaemonSet', FLANNEL_NS, FLANNEL_DS)!;
+    const affinity = structuredClone(ds.spec.template.spec.affinity);
+    const changed = structuredClone(affinity ?? { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [] }] } } });
+    for (const term of changed.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms) {
+      term.matchExpressions = [...(term.matchExpressions ?? []), { key: 'kubernetes.io/hostname', operator: 'NotIn', values: [node.name] }];
+    }
+    setAffinity(lab, ds, changed);
+    await until(`no flannel pod on ${node.name}`, () => !flannelPodOn(lab, node) || undefined, 90_000);
+    return { affinity };
   },
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    await restoreFile(path(node, 'run/flannel/subnet.env'), (state as { before: string | null }).before);
-    await flannelRecover(lab, node);
+    setAffinity(lab, lab.api.get('DaemonSet', FLANNEL_NS, FLANNEL_DS)!, (state as { affinity: unknown }).affinity);
+    await until(`a flannel pod on ${node.name}`, () => flannelPodOn(lab, node), 60_000);
+    await flannelReadyOn(lab, node);
   },
 };
+
+function setAffinity(lab: Parameters<Fault['inject']>[0], ds: Record<string, any>, affinity: unknown): void {
+  const spec = structuredClone(ds.spec);
+  spec.template.spec.affinity = affinity;
+  lab.api.put({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: FLANNEL_DS, namespace: FLANNEL_NS, labels: ds.metadata.labels }, spec });
+}
 export default fault;

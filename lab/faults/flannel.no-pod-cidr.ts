@@ -1,44 +1,42 @@
-import { klogLine } from '../klog.js';
-import { flannelCrash, flannelRecover, recreateSandboxes } from '../kubelet.js';
 import type { Fault } from '../types.js';
+import { restartControllerManager } from '../cluster/control-plane.js';
+import { key, startKubelet } from '../cluster/node.js';
+import { appPodsManifest } from '../cluster/up.js';
+import { kubectl } from '../cluster/control-plane.js';
+import { stopProcess } from '../runtime/lab-process.js';
 import { nodeOf } from './_helpers.js';
-import { reprogramNode, setAnnotations, unprogramNode } from './_flannel.js';
+import { containerReports, flannelPodOn, flannelReadyOn, restartFlannelOn, systemImage, until } from './_cluster.js';
 
-/** The node has no spec.podCIDR (controller-manager without --allocate-node-cidrs): flanneld cannot get a lease. */
+/**
+ * The controller-manager runs without --allocate-node-cidrs (a hand-made control plane) and the node
+ * (re)joins: it registers without spec.podCIDR, and its real flanneld cannot get a lease.
+ */
 const fault: Fault = {
   id: 'flannel.no-pod-cidr',
   cause: 'flannel.no-pod-cidr',
-  description: 'clears the node\'s spec.podCIDR; its flannel pod crash-loops with pod cidr not assigned, the node leaves the overlay',
+  description: 'restarts kube-controller-manager with --allocate-node-cidrs=false and re-registers the node; its flannel pod crash-loops with pod cidr not assigned',
   nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const obj = lab.api.get('Node', undefined, node.name)!;
-    delete obj.spec.podCIDR;
-    delete obj.spec.podCIDRs;
-    lab.api.put(obj);
-    const annotations = setAnnotations(lab, node, { 'backend-data': undefined, 'backend-type': undefined, 'public-ip': undefined, 'kube-subnet-manager': undefined });
-    const saved = await unprogramNode(lab, node);
-    await flannelCrash(lab, node, [
-      klogLine('I', 'main.go:468', 'Found network config - Backend type: vxlan'),
-      klogLine('E', 'main.go:370', `Error registering network: failed to acquire lease: node "${node.name}" pod cidr not assigned`),
-      klogLine('I', 'main.go:448', 'Stopping shutdownHandler...'),
-    ]);
-    // a node without a podCIDR runs no pods: their sandboxes fail (no subnet.env)
-    await recreateSandboxes(lab, node);
-    return { saved, annotations };
+    await restartControllerManager(lab, { '--allocate-node-cidrs': 'false' });
+    await stopProcess(lab.state.pids[key.kubelet(node.name)], 'kubelet');
+    lab.api.remove('Node', undefined, node.name);
+    await until(`node ${node.name} gone`, () => !lab.api.get('Node', undefined, node.name) || undefined, 30_000);
+    await startKubelet(lab, node);
+    await until(`node ${node.name} registered again`, () => lab.api.get('Node', undefined, node.name), 60_000);
+    await until(`a flannel pod on ${node.name}`, () => flannelPodOn(lab, node), 90_000);
+    await containerReports(lab, () => flannelPodOn(lab, node), 'kube-flannel', ['Error', 'CrashLoopBackOff']);
+    return {};
   },
-  async revert(lab, state, nodeName) {
+  async revert(lab, _state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const s = state as { saved: { subnetEnv: string | null }; annotations: Record<string, string | undefined> };
-    const obj = lab.api.get('Node', undefined, node.name)!;
-    obj.spec.podCIDR = node.podCIDR;
-    obj.spec.podCIDRs = [node.podCIDR];
-    lab.api.put(obj);
-    setAnnotations(lab, node, s.annotations);
-    await reprogramNode(lab, node, s.saved);
-    await flannelRecover(lab, node);
-    await recreateSandboxes(lab, node);
+    await restartControllerManager(lab, { '--allocate-node-cidrs': 'true' });
+    await until(`a podCIDR for ${node.name}`, () => lab.api.get('Node', undefined, node.name)?.spec?.podCIDR, 60_000);
+    await restartFlannelOn(lab, node);
+    await flannelReadyOn(lab, node);
+    // the node's pods went with its old object (pod garbage collection): its workload comes back
+    await kubectl(lab, ['apply', '-f', '-'], { input: appPodsManifest(lab.state, systemImage(lab, 'pause'), 1) });
   },
 };
 export default fault;

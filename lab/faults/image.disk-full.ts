@@ -1,34 +1,19 @@
 import { pullFault } from '../runtime/image-fault-kit.js';
 import { findRegistry } from '../registry/registries.js';
 import { runtimePid } from '../runtime/containerd.js';
-import { contentDir } from '../runtime/containerd-config.js';
 import { imageRef } from '../images/lab-images.js';
 import type { LabHandle, LabNode } from '../types.js';
-import { cond } from '../api-objects.js';
 
 /**
  * The image filesystem of the node is full: a 1 MiB tmpfs is mounted over containerd's content
- * store inside containerd's own mount namespace (ip netns exec gave it one), so the 4 MiB layer
- * of lab/big cannot be written. Unmounted on revert; it would also vanish with the process.
+ * store inside the node's mount namespace, so the 4 MiB layer of lab/big cannot be written.
+ * Unmounted on revert; it would also vanish with the node.
  */
+const CONTENT = '/var/lib/containerd/io.containerd.content.v1.content';
 function inNs(lab: LabHandle, node: LabNode, argv: string[], allowFail = false) {
   const pid = runtimePid(lab, node);
   if (!pid) throw new Error(`containerd of ${node.name} is not running`);
   return lab.exec(undefined, ['nsenter', '-t', String(pid), '-m', ...argv], { allowFail });
-}
-
-/** kubelet's eviction manager sees the image filesystem (tmpfs, now full) below its threshold. */
-function diskPressure(lab: LabHandle, node: LabNode, on: boolean): void {
-  const obj = lab.api.get('Node', undefined, node.name);
-  if (!obj?.status?.conditions) return;
-  obj.status.conditions = obj.status.conditions.map((c: any) =>
-    c.type !== 'DiskPressure'
-      ? c
-      : on
-        ? cond('DiskPressure', 'True', 'KubeletHasDiskPressure', 'kubelet has disk pressure')
-        : cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
-  );
-  lab.api.put(obj);
 }
 
 export default pullFault({
@@ -39,13 +24,11 @@ export default pullFault({
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http'), 'lab/big', '1.0'),
   setup: async (lab, node) => {
-    const dir = contentDir(node.root);
+    const dir = CONTENT;
     await inNs(lab, node, ['mount', '-t', 'tmpfs', '-o', 'size=1m,mode=0711', `${lab.state.prefix}-imagefs`, dir]);
     await inNs(lab, node, ['mkdir', '-p', `${dir}/ingest`, `${dir}/blobs/sha256`]);
-    diskPressure(lab, node, true);
   },
   teardown: async (lab, node) => {
-    if (runtimePid(lab, node)) await inNs(lab, node, ['umount', contentDir(node.root)], true);
-    diskPressure(lab, node, false);
+    if (runtimePid(lab, node)) await inNs(lab, node, ['umount', CONTENT], true);
   },
 });

@@ -1,23 +1,33 @@
-import { pullFault } from '../runtime/image-fault-kit.js';
-import { findRegistry } from '../registry/registries.js';
-import { startRuntime, stopRuntime } from '../runtime/containerd.js';
-import { nodeNotReady, nodeReady } from '../kubelet.js';
-import { imageRef } from '../images/lab-images.js';
+import type { Fault } from '../types.js';
+import { startContainerd } from '../cluster/node.js';
+import { stopProcess } from '../runtime/lab-process.js';
+import { systemImage, until } from './_cluster.js';
+import { nodeOf } from './_helpers.js';
 
-/** containerd on the node is stopped: kubelet's CRI calls fail to dial the socket; the node goes NotReady. */
-export default pullFault({
+const readyOf = (lab: Parameters<Fault['inject']>[0], node: string) =>
+  lab.api.get('Node', undefined, node)?.status?.conditions?.find((c: any) => c.type === 'Ready');
+
+/** containerd on the node stops: the real kubelet's CRI calls fail and it reports the node NotReady. */
+const fault: Fault = {
   id: 'runtime.unavailable',
   cause: 'runtime.unavailable',
-  description: 'stops the node\'s containerd; CRI calls fail (dial unix …/containerd.sock) and the node reports container runtime is down',
+  description: "stops the node's containerd; the kubelet's CRI calls fail (dial unix /run/containerd/containerd.sock) and it reports container runtime is down",
   nodeBound: true,
   where: 'node',
-  image: (lab) => imageRef(findRegistry(lab, 'reg-http')),
-  setup: async (lab, node) => {
-    await stopRuntime(lab, node);
-    nodeNotReady(lab, node, 'container runtime is down');
+  async inject(lab, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    await stopProcess(lab.state.pids[`containerd:${node.name}`], 'containerd');
+    delete lab.state.pids[`containerd:${node.name}`];
+    await until(`the kubelet on ${node.name} to report NotReady`, () => {
+      const r = readyOf(lab, node.name);
+      return r && r.status !== 'True' ? r : undefined;
+    }, 120_000);
+    return {};
   },
-  teardown: async (lab, node) => {
-    await startRuntime(lab, node);
-    nodeReady(lab, node);
+  async revert(lab, _state, nodeName) {
+    const node = nodeOf(lab, nodeName);
+    if (!lab.state.pids[`containerd:${node.name}`]) await startContainerd(lab, node, systemImage(lab, 'pause'));
+    await until(`node ${node.name} Ready`, () => readyOf(lab, node.name)?.status === 'True' || undefined, 120_000);
   },
-});
+};
+export default fault;

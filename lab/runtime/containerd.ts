@@ -33,15 +33,26 @@ export function hostsTomlPath(node: LabNode, reg: Pick<LabRegistry, 'host'>): st
   return path.join(containerdPaths(node.root).certsDir, hostsDirName(reg.host), 'hosts.toml');
 }
 
+/**
+ * The lab CA as a node keeps it, beside the registry's hosts.toml (the layout containerd documents),
+ * named by its path on the node: the doctor reading the node tree finds it where containerd does.
+ */
+export function nodeCaFile(lab: LabHandle, node: LabNode, reg: Pick<LabRegistry, 'host'>): string {
+  const dir = path.join(containerdPaths(node.root).certsDir, hostsDirName(reg.host));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(labCaFile(lab), path.join(dir, 'ca.crt'));
+  return path.join('/etc/containerd/certs.d', hostsDirName(reg.host), 'ca.crt');
+}
+
 /** Rewrites one registry's hosts.toml on a node (containerd reads it on every pull: no restart). */
-export function writeHostsToml(lab: LabHandle, node: LabNode, reg: LabRegistry, opts: HostsTomlOptions = { ca: labCaFile(lab) }): void {
+export function writeHostsToml(lab: LabHandle, node: LabNode, reg: LabRegistry, opts: HostsTomlOptions = { ca: nodeCaFile(lab, node, reg) }): void {
   const file = hostsTomlPath(node, reg);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, hostsToml(reg, opts));
 }
 
 export function restoreHostsToml(lab: LabHandle, node: LabNode, reg: LabRegistry): void {
-  writeHostsToml(lab, node, reg, { ca: labCaFile(lab) });
+  writeHostsToml(lab, node, reg, { ca: nodeCaFile(lab, node, reg) });
 }
 
 export interface StartRuntimeOptions {
@@ -49,34 +60,18 @@ export interface StartRuntimeOptions {
   env?: Record<string, string>;
 }
 
-/** Starts the node's containerd (writing its files first) and waits until the CRI answers. */
+/** (Re)starts the node's real containerd inside the node (cluster/node.ts); waits until the CRI answers. */
 export async function startRuntime(lab: LabHandle, node: LabNode, opts: StartRuntimeOptions = {}): Promise<number> {
-  const p = containerdPaths(node.root);
-  if (!fs.existsSync(p.config)) writeContainerdFiles(lab, node);
-  fs.mkdirSync(p.root, { recursive: true });
-  fs.mkdirSync(p.state, { recursive: true });
-  const pid = spawnInNetns(node.netns, ['containerd', '--config', p.config], { log: p.log, env: opts.env });
-  lab.state.pids[runtimeKey(node.name)] = pid;
-  const cri = new CriClient(p.socket);
-  try {
-    await waitFor(
-      `containerd of ${node.name} (CRI on ${p.socket})`,
-      async () => {
-        if (!isRunning(pid)) throw new Error('exited');
-        return (await cri.version(1000)).runtime_name === 'containerd';
-      },
-      15_000,
-      p.log,
-    );
-  } finally {
-    cri.close();
-  }
-  return pid;
+  const { startContainerd } = await import('../cluster/node.js');
+  const pause = lab.state.systemImages?.pause;
+  if (!pause) throw new Error(`lab ${lab.state.name}: no pause image recorded; is the lab up?`);
+  await startContainerd(lab, node, pause, opts.env);
+  return lab.state.pids[runtimeKey(node.name)];
 }
 
 export async function stopRuntime(lab: LabHandle, node: LabNode): Promise<void> {
   const key = runtimeKey(node.name);
-  await stopProcess(lab.state.pids[key], containerdPaths(node.root).config, 8000);
+  await stopProcess(lab.state.pids[key], 'containerd', 8000);
   delete lab.state.pids[key];
 }
 
@@ -87,5 +82,5 @@ export async function restartRuntime(lab: LabHandle, node: LabNode, opts: StartR
 
 export function runtimePid(lab: LabHandle, node: LabNode): number | undefined {
   const pid = lab.state.pids[runtimeKey(node.name)];
-  return pid && isRunning(pid, containerdPaths(node.root).config) ? pid : undefined;
+  return pid && isRunning(pid, 'containerd') ? pid : undefined;
 }

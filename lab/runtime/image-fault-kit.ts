@@ -1,12 +1,14 @@
 /**
- * Shared shape of the registry.* and image.* faults: break something real (`setup`), make a pod on
- * a node pull through its real containerd (the image is removed from the node first, so the pull
- * really goes to the registry), record what kubelet would, and undo it all on revert.
+ * Shared shape of the registry.* and image.* faults: break something real (`setup`), create a pod
+ * bound to a node through the real API server (the image is removed from the node's containerd
+ * first, so the pull really goes to the registry), and let the node's real kubelet pull, fail and
+ * report. Revert deletes the pod, its secrets and its events, and undoes the break.
  */
 import type { Fault, LabHandle, LabNode } from '../types.js';
 import { CriClient } from './cri-client.js';
 import { criSocket } from './containerd.js';
-import { kubeletPull, pendingPodObject, removePodAndEvents, type PullOutcome } from './kubelet-pull.js';
+import { randomHex } from '../plan.js';
+import { removePod } from '../faults/_cluster.js';
 
 export interface PullFaultSpec<S> {
   id: string;
@@ -28,7 +30,50 @@ interface SavedState<S> {
   pod: { namespace: string; name: string };
   secrets: string[];
   setup?: S;
-  outcome?: PullOutcome;
+  /** what the kubelet reported: the container's waiting reason, or "Running" */
+  outcome?: string;
+}
+
+/** Kubelet states that end the wait: the pull failed in one of its ways, or the container runs. */
+const SETTLED = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'CreateContainerConfigError', 'Running']);
+
+/** Waits until the node's kubelet has reported the pod's image step (its own status, read back). */
+export async function waitKubeletVerdict(lab: LabHandle, namespace: string, name: string, timeoutMs = 90_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = 'no status yet';
+  while (Date.now() < end) {
+    const pod = lab.api.get('Pod', namespace, name);
+    const cs = pod?.status?.containerStatuses?.[0];
+    const now = cs?.state?.waiting?.reason ?? (cs?.state?.running ? 'Running' : undefined);
+    if (now) last = now;
+    if (now && SETTLED.has(now)) return now;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`pod ${namespace}/${name}: the kubelet reported no image outcome in ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+export interface PodSpecInput {
+  namespace: string;
+  name: string;
+  node: string;
+  image: string;
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  imagePullSecrets?: string[];
+}
+
+/** A pod bound to a node (nodeName set, as the scheduler would): the node's kubelet takes it from there. */
+export function boundPod(p: PodSpecInput): Record<string, any> {
+  return {
+    kind: 'Pod',
+    apiVersion: 'v1',
+    metadata: { name: p.name, namespace: p.namespace, labels: { app: p.name, 'flannel-doctor/images': 'true' } },
+    spec: {
+      nodeName: p.node,
+      terminationGracePeriodSeconds: 0,
+      containers: [{ name: 'app', image: p.image, ...(p.imagePullPolicy ? { imagePullPolicy: p.imagePullPolicy } : {}) }],
+      ...(p.imagePullSecrets ? { imagePullSecrets: p.imagePullSecrets.map((name) => ({ name })) } : {}),
+    },
+  };
 }
 
 /** Pod-level faults run on this node when none is given (the core's default: the second node). */
@@ -60,15 +105,16 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): Fault {
     async inject(lab, nodeName) {
       const node = targetNode(lab, nodeName);
       const image = spec.image(lab);
-      const pod = { namespace: 'default', name: faultPodName(spec.id) };
+      // A fresh name per injection: events of an earlier run never stand in for this one.
+      const pod = { namespace: 'default', name: `${faultPodName(spec.id).slice(0, 44)}-${randomHex(2)}` };
       const sec = spec.secrets?.(lab) ?? { create: [], refs: [] };
       const saved: SavedState<S> = { node: node.name, pod, secrets: sec.create.map((s) => s.metadata.name) };
       // a name kubelet cannot parse never reaches the runtime; everything else must not be cached
       if (!/[A-Z]/.test(image)) await forgetImage(node, image);
       saved.setup = spec.setup ? await spec.setup(lab, node) : undefined;
       for (const s of sec.create) lab.api.put(s);
-      lab.api.put(pendingPodObject(lab, { ...pod, node: node.name, image, imagePullPolicy: spec.imagePullPolicy, imagePullSecrets: sec.refs.length ? sec.refs : undefined }));
-      saved.outcome = await kubeletPull(lab, pod.namespace, pod.name, { timeoutMs: 90_000 });
+      lab.api.put(boundPod({ ...pod, node: node.name, image, imagePullPolicy: spec.imagePullPolicy, imagePullSecrets: sec.refs.length ? sec.refs : undefined }));
+      saved.outcome = await waitKubeletVerdict(lab, pod.namespace, pod.name);
       return saved;
     },
     async revert(lab, raw, nodeName) {
@@ -76,7 +122,7 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): Fault {
       const node = lab.node(saved?.node ?? targetNode(lab, nodeName).name);
       if (spec.teardown) await spec.teardown(lab, node, saved?.setup as S);
       if (saved) {
-        removePodAndEvents(lab, saved.pod.namespace, saved.pod.name);
+        removePod(lab, saved.pod);
         for (const s of saved.secrets) lab.api.remove('Secret', saved.pod.namespace, s);
       }
     },

@@ -3,6 +3,7 @@
  * namespace with `ip netns exec`, which execs the command in place: the PID we get is the
  * command's own PID. Stopping checks /proc/<pid>/cmdline first so a recycled PID is never killed.
  */
+import { netnsArgv } from '../exec.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ export interface SpawnOptions {
 export function spawnInNetns(netns: string | undefined, argv: string[], opts: SpawnOptions): number {
   fs.mkdirSync(path.dirname(opts.log), { recursive: true });
   const fd = fs.openSync(opts.log, 'a');
-  const full = netns ? ['ip', 'netns', 'exec', netns, ...argv] : argv;
+  const full = netnsArgv(netns, argv);
   const child = spawn(full[0], full.slice(1), {
     detached: true,
     stdio: ['ignore', fd, fd],

@@ -13,7 +13,7 @@ async function core() {
   // tsx); an npm install ships bin/ and dist/ only.
   const { packageRoot } = await import('../../../lab/package-root.js');
   const { existsSync } = await import('node:fs');
-  if (!existsSync(`${packageRoot()}/lab/api-process.ts`)) throw new ToolError('the lab runs from a source checkout of flannel-doctor (git clone, npm ci, npm run build); this install has no lab/ folder');
+  if (!existsSync(`${packageRoot()}/lab/lab.ts`)) throw new ToolError('the lab runs from a source checkout of flannel-doctor (git clone, npm ci, npm run build); this install has no lab/ folder');
   const lab = await import('../../../lab/lab.js');
   const why = lab.labPrerequisite();
   if (why) throw new ToolError(why);
@@ -28,12 +28,19 @@ function wrap(e: unknown): never {
 export async function runLabUp(opts: { name: string; nodes: string; podsPerNode: string; images: boolean }): Promise<number> {
   const { labUp } = await core();
   try {
-    const lab = await labUp({ name: opts.name, nodes: int(opts.nodes, '--nodes'), podsPerNode: int(opts.podsPerNode, '--pods-per-node'), images: opts.images });
+    const lab = await labUp({
+      name: opts.name,
+      nodes: int(opts.nodes, '--nodes'),
+      podsPerNode: int(opts.podsPerNode, '--pods-per-node'),
+      images: opts.images,
+      progress: (line) => process.stderr.write(`lab up: ${line}\n`),
+    });
     const s = lab.state;
+    const versions = Object.entries(s.components ?? {}).map(([c, v]) => `${c} ${v}`).join(', ');
     process.stdout.write(
-      `lab ${opts.name} is up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s: ${s.nodes.length} nodes (${s.nodes.map((n) => `${n.name} ${n.ip} ${n.podCIDR}`).join(', ')}), ${s.pods.length} pods\n` +
-        `  API ${s.api?.url ?? '(none)'}  kubeconfig ${s.api?.kubeconfig ?? '-'}\n` +
-        `  try: ip netns exec ${s.pods.find((p) => p.role === 'app')?.netns ?? s.nodes[0].netns} ping ${s.pods.filter((p) => p.role === 'app').pop()?.ip ?? s.nodes[0].ip}\n`,
+      `lab ${opts.name} is up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s: ${s.nodes.length} nodes (${s.nodes.map((n) => `${n.name} ${n.ip} ${n.podCIDR}`).join(', ')})\n` +
+        `  ${versions}\n` +
+        `  kubectl --kubeconfig ${s.api?.kubeconfig ?? '-'} get pods -A\n`,
     );
     return 0;
   } catch (e) {
@@ -69,8 +76,10 @@ export async function runLabStatus(opts: { name: string; output: string }): Prom
     dir: s.dir,
     upMs: s.upMs,
     api: s.api,
+    kubeconfig: s.api?.kubeconfig,
+    components: s.components ?? {},
+    standIns: s.standIns ?? [],
     nodes: s.nodes.map((n) => ({ name: n.name, netns: n.netns, ip: n.ip, podCIDR: n.podCIDR, vtepMac: n.vtepMac, root: n.root })),
-    pods: s.pods.map((p) => ({ namespace: p.namespace, name: p.name, node: p.node, ip: p.ip, netns: p.netns, role: p.role })),
     registries: s.registries,
     processes,
     faults: s.faults.map((f) => ({ id: f.id, ...(f.node ? { node: f.node } : {}) })),
@@ -79,9 +88,10 @@ export async function runLabStatus(opts: { name: string; output: string }): Prom
     await writeData(opts.output, out);
     return 0;
   }
-  const lines = [`lab ${opts.name} (${s.dir}), up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s, API ${s.api?.url ?? '-'}`];
+  const lines = [`lab ${opts.name} (${s.dir}), up in ${((s.upMs ?? 0) / 1000).toFixed(1)} s, API ${s.api?.url ?? '-'}, kubeconfig ${s.api?.kubeconfig ?? '-'}`];
+  for (const [c, v] of Object.entries(out.components)) lines.push(`  component ${c} ${v}`);
+  for (const x of out.standIns) lines.push(`  stand-in ${x}`);
   for (const n of out.nodes) lines.push(`  node ${n.name}  ${n.ip}  ${n.podCIDR}  netns ${n.netns}`);
-  for (const p of out.pods) lines.push(`  pod  ${p.namespace}/${p.name} on ${p.node}  ${p.ip ?? '(no IP)'}`);
   for (const p of processes) lines.push(`  proc ${p.role} ${p.pid} ${p.alive ? 'running' : 'NOT RUNNING'}`);
   lines.push(out.faults.length ? `  faults: ${out.faults.map((f) => f.id + (f.node ? `@${f.node}` : '')).join(', ')}` : '  faults: none');
   process.stdout.write(lines.join('\n') + '\n');

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { DATA_FORMATS, outputOption } from '../output.js';
-import { registerLabAgents } from './lab-agents.js';
 
 /** `lab up|down|status|fault|diagnose`: the real flannel lab in network namespaces (Linux, root). */
 export function registerLab(program: Command): void {
@@ -33,7 +32,6 @@ export function registerLab(program: Command): void {
     const { runLabDiagnose } = await import('./lab-run.js');
     process.exitCode = await runLabDiagnose(opts);
   });
-  registerLabAgents(lab);
   const fault = lab.command('fault').description('inject, revert and list faults');
   nameOpt(fault.command('add').argument('<fault-id>').option('--node <node>', 'node for node-bound faults (default: the second node)').description('inject a fault')).action(
     async (id: string, opts: { name: string; node?: string }) => {
