@@ -63,8 +63,6 @@ const LAB_HELP: Record<string, { examples: string[]; exit?: string }> = {
   'lab down': { examples: ['sudo flannel-doctor lab down', 'sudo flannel-doctor lab down --name small'] },
   'lab status': { examples: ['sudo flannel-doctor lab status', 'sudo flannel-doctor lab status -o yaml'], exit: 'Exit codes: 0 the lab is up, 1 it is not, 2 the tool failed.' },
   'lab diagnose': { examples: ['sudo flannel-doctor lab diagnose', 'sudo flannel-doctor lab diagnose -o markdown'], exit: 'Exit codes: 0 healthy, 1 an error-level finding, 2 the tool failed.' },
-  'lab agents up': { examples: ['sudo flannel-doctor lab agents up', 'sudo flannel-doctor lab agents up --interval 2s --token "$TOKEN"'] },
-  'lab agents down': { examples: ['sudo flannel-doctor lab agents down'] },
   'lab fault add': { examples: ['sudo flannel-doctor lab fault add flannel.vxlan-blocked --node n2', 'sudo flannel-doctor lab fault add registry.dns'] },
   'lab fault rm': { examples: ['sudo flannel-doctor lab fault rm flannel.vxlan-blocked', 'sudo flannel-doctor lab fault rm flannel.vxlan-blocked --node n2'] },
   'lab fault list': { examples: ['flannel-doctor lab fault list', 'flannel-doctor lab fault list -o json'], exit: 'Exit codes: 0, or 2 on a bad flag.' },
