@@ -48,3 +48,23 @@ describe('correlate keeps a rule\'s own fix', () => {
     expect(root.steps.map((s) => s.text)).toEqual(root.fix);
   });
 });
+
+describe('correlate places a cause where it was located, not on every end of a failing probe', () => {
+  const probe = (pairs: string[][]): Finding => ({ ...finding('x', 'catalog', ['open 8472']), nodes: [...new Set(pairs.flat())], suspects: pairs });
+
+  it('narrows to the located node when it is in every suspect pair', () => {
+    const [root] = correlate([probe([['n1', 'n2'], ['n2', 'n1']]), finding('n2', 'rule', ['drop the DROP on n2'])]);
+    expect(root.nodes).toEqual(['n2']);
+    expect(root.suspects).toBeUndefined();
+  });
+
+  it('keeps every suspect when a pair does not touch the located node', () => {
+    const [root] = correlate([finding('n2', 'rule', ['fix n2']), probe([['n1', 'n2'], ['n1', 'n3']])]);
+    expect(root.nodes.sort()).toEqual(['n1', 'n2', 'n3']);
+  });
+
+  it('keeps the suspects when nothing located the fault', () => {
+    const [root] = correlate([probe([['n1', 'n2']])]);
+    expect(root.nodes).toEqual(['n1', 'n2']);
+  });
+});

@@ -11,9 +11,11 @@ const MAX_EVIDENCE = 12;
  */
 export function correlate(findings: readonly Finding[]): RootCause[] {
   const groups = new Map<string, RootCause>();
+  const placements = new Map<RootCause, { located: string[]; suspects: string[][] }>();
   for (const f of findings) {
     const key = `${f.cause}|${f.registry ?? ''}`;
     const g = groups.get(key);
+    if (g) notePlacement(placements.get(g)!, f);
     if (!g) {
       groups.set(key, {
         ...f,
@@ -27,6 +29,8 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
         symptoms: [],
         rank: 0,
       });
+      const created = groups.get(key)!;
+      placements.set(created, notePlacement({ located: [], suspects: [] }, f));
       continue;
     }
     g.occurrences++;
@@ -40,6 +44,7 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
     g.alternatives = union(g.alternatives ?? [], f.alternatives ?? []);
   }
   const roots = [...groups.values()];
+  for (const r of roots) narrowPlacement(r, placements.get(r)!);
   for (const r of roots) {
     r.namespaces = union([], r.pods.map((p) => p.split('/')[0]));
     if (r.occurrences > 1) r.message = summarise(r);
@@ -100,6 +105,23 @@ function compareRoots(a: RootCause, b: RootCause): number {
     b.confidence - a.confidence ||
     a.cause.localeCompare(b.cause)
   );
+}
+
+function notePlacement(p: { located: string[]; suspects: string[][] }, f: Finding) {
+  if (f.suspects?.length) p.suspects.push(...f.suspects);
+  else p.located = union(p.located, f.nodes);
+  return p;
+}
+
+/**
+ * A probe between two nodes fails whichever end is broken; when another finding of the same cause
+ * located it on a node of every failing pair, the cause sits there and the other ends are only its
+ * victims. A pair no located node explains keeps every suspect (something else may be broken too).
+ */
+function narrowPlacement(r: RootCause, p: { located: string[]; suspects: string[][] }): void {
+  delete r.suspects;
+  if (!p.located.length || !p.suspects.length) return;
+  if (p.suspects.every((pair) => pair.some((n) => p.located.includes(n)))) r.nodes = [...p.located];
 }
 
 /** Cluster-wide findings (no nodes) overlap everything; otherwise the child must share a node. */

@@ -25,6 +25,8 @@ export interface Finding {
   data: Record<string, string | number>;
   message: string;
   nodes: string[];
+  /** Node pairs implicated, not located (see Report.suspects); absent when `nodes` locates the fault. */
+  suspects?: string[][];
   pods: string[]; // namespace/name
   registry?: string;
   evidence: EvidenceItem[];

@@ -110,6 +110,7 @@ export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence, ev
     data,
     message: renderTemplate(template, data),
     nodes,
+    ...(r.suspects?.length ? { suspects: r.suspects.map((s) => [...s]) } : {}),
     pods,
     registry: r.registry,
     evidence: r.evidence,

@@ -16,6 +16,12 @@ export interface Report<M extends string> {
   cause?: string;
   severity?: Severity;
   nodes?: string[];
+  /**
+   * Node pairs (or sets) the finding implicates without locating the fault in one of them (a probe
+   * between two nodes fails either way). A finding of the same cause that locates it on a node of
+   * every pair narrows the placement to that node.
+   */
+  suspects?: string[][];
   pods?: string[];
   registry?: string;
   evidence: EvidenceItem[];

@@ -105,6 +105,8 @@ export interface MeshVerdict {
   cause: string;
   nodes: string[];
   pairs: [string, string][];
+  /** Whether `nodes` locates the fault (named by node state, or the one node in every broken pair) or only lists the pairs' ends. */
+  located: boolean;
   detail: string;
 }
 
@@ -120,8 +122,9 @@ export function judgeMesh(results: readonly MeshPathResult[]): MeshVerdict[] {
     // a node counts as "the" broken one when it is in every broken pair and at least one of its peers works with someone else
     const healthyPairs = new Set(results.filter((r) => r.ok).map((r) => `${r.from}>${r.to}`));
     const isolated = common.length === 1 || (common.length === 2 && pairs.length > 1) ? common.filter((n) => pairs.length > 1 || healthyPairs.size > 0) : [];
+    const located = named.length > 0 || isolated.length === 1;
     const nodes = named.length ? named : isolated.length === 1 ? isolated : [...new Set(pairs.flat())];
-    out.push({ cause, nodes, pairs, detail: rs[0]!.detail ?? cause });
+    out.push({ cause, nodes, pairs, located, detail: rs[0]!.detail ?? cause });
   }
   return out;
 }

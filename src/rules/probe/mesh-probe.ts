@@ -22,6 +22,7 @@ export default defineRule({
         cause: v.cause,
         data: { detail: v.detail, count: v.pairs.length, pairs: shown.join(', ') + (v.pairs.length > 6 ? ', …' : '') },
         nodes: v.nodes,
+        ...(v.located ? {} : { suspects: v.pairs }),
         evidence: failing.slice(0, 12).map((r) => ({
           where: `probe mesh ${r.from}→${r.to}`,
           what: `${r.path}${r.kind ? ` ${r.kind}` : ''} to ${r.toIp ?? '?'}${r.size !== undefined ? ` (${r.size + 28} bytes, DF)` : ''}: ${r.error ?? 'lost'}${r.counterDeltas && Object.keys(r.counterDeltas).length ? `; counters ${Object.entries(r.counterDeltas).slice(0, 6).map(([k, d]) => `${k} ${d > 0 ? '+' : ''}${d}`).join(', ')}` : ''}`,
