@@ -6,9 +6,12 @@
  * usage: npx tsx scripts/explain-accuracy.ts [--split dev|eval|eval2|eval3|eval4|eval5|all] [--wrong]   (default: all)
  */
 import { readFileSync } from 'node:fs';
-import { classify } from '../src/catalog/classify.js';
+import { createClassifier } from '../src/engine/classifier/index.js';
+import { SIGNATURES } from '../src/catalog/signatures.js';
 import { judgeAnswer, parseCorpus, scoreAnswers, HIGH, SPLITS } from '../src/catalog/evaluate.js';
 import { causeIds } from '../src/catalog/index.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';

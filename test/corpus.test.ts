@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/catalog/classify.js';
+import { createClassifier } from '../src/engine/classifier/index.js';
+import { SIGNATURES } from '../src/catalog/signatures.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 interface Labelled {
   id: string;

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from './causes.js';
-import { classify } from './classify.js';
+import { createClassifier } from '../engine/classifier/index.js';
 import { SIGNATURES } from './signatures.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 /** The canonical ids: the first column of the table in shared/causes.md. */
 function idsFromCausesMd(): Map<string, string> {

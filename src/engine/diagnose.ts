@@ -1,7 +1,9 @@
+import { SIGNATURES } from '../catalog/signatures.js';
 import { captureUnreadable } from '../evidence/capture.js';
 import type { ClusterEvidence } from '../evidence/cluster.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Rule } from '../rules/define-rule.js';
+import { createClassifier, type Classifier } from './classifier/index.js';
 import { correlate, rankRoots } from './correlate.js';
 import { takeInventory, type SymptomInventory } from './inventory/index.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -38,15 +40,18 @@ export interface DiagnosisReport {
 export interface DiagnoseOptions {
   version?: string;
   now?: Date;
+  /** The message classifier rules and the inventory use; one over the catalog's signatures by default. */
+  classifier?: Classifier;
 }
 
 /** Judge evidence: run the rules, correlate, rank, and say the verdict. Pure: no I/O. */
 export function diagnose(evidence: Evidence, rules: readonly Rule[], opts: DiagnoseOptions = {}): DiagnosisReport {
   deepFreeze(evidence);
-  const run = runRules(evidence, rules);
+  const classifier = opts.classifier ?? createClassifier(SIGNATURES);
+  const run = runRules(evidence, rules, classifier);
   const roots = correlate(run.findings);
   // Every symptom is folded under a root cause or becomes an `unknown` finding: none is left out.
-  const { inventory, unexplained, settleRanks } = takeInventory(evidence, roots);
+  const { inventory, unexplained, settleRanks } = takeInventory(evidence, roots, classifier.classify);
   const findings = rankRoots([...roots, ...unexplained]);
   settleRanks();
   const noNodes = !!evidence.cluster && evidence.cluster.nodes.length === 0 && Object.keys(evidence.nodes).length === 0;

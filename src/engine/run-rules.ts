@@ -1,11 +1,12 @@
-import { classify } from '../catalog/classify.js';
 import { getCause, TOOL_ERROR_CAUSE } from '../catalog/index.js';
+import { SIGNATURES } from '../catalog/signatures.js';
 import { emptyCluster } from '../evidence/cluster.js';
 import { emptyNode, type NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
 import { fillSteps, fixLines, stepLine } from '../fix/steps.js';
 import { fixValues } from '../fix/values.js';
 import { renderTemplate, type Report, type Rule, type RuleContext } from '../rules/define-rule.js';
+import { createClassifier, type Classifier } from './classifier/index.js';
 import type { Finding, NotChecked } from './finding.js';
 import { missingNeeds, needHint } from './needs.js';
 
@@ -22,7 +23,7 @@ export interface RuleRun {
  * Runs every rule whose evidence is present; lists the others as not checked. A rule that throws
  * becomes a tool-error finding: one broken rule never hides the rest of the diagnosis.
  */
-export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
+export function runRules(evidence: Evidence, rules: readonly Rule[], classifier: Classifier = createClassifier(SIGNATURES)): RuleRun {
   const findings: Finding[] = [];
   const notChecked: NotChecked[] = [];
   let rulesRun = 0;
@@ -40,7 +41,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
         else {
           rulesRun++;
           ran.add(rule.id);
-          runOne(rule, evidence, node, findings);
+          runOne(rule, evidence, node, classifier, findings);
         }
       }
     } else {
@@ -49,7 +50,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[]): RuleRun {
       else {
         rulesRun++;
         ran.add(rule.id);
-        runOne(rule, evidence, undefined, findings);
+        runOne(rule, evidence, undefined, classifier, findings);
       }
     }
   }
@@ -72,13 +73,13 @@ function mergeNotChecked(list: NotChecked[]): NotChecked[] {
   return [...byRule.values()];
 }
 
-function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, out: Finding[]): void {
+function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, classifier: Classifier, out: Finding[]): void {
   const local: Finding[] = [];
   const ctx: RuleContext<string> = {
     evidence,
     cluster: evidence.cluster ?? emptyCluster(),
     node: node ?? emptyNode(''),
-    classify,
+    classify: classifier.classify,
     report: (r) => local.push(toFinding(rule, r, node, evidence)),
   };
   try {

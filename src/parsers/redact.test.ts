@@ -13,9 +13,11 @@ describe('redactSecrets', () => {
   });
 });
 
-import { classify } from '../catalog/classify.js';
+import { createClassifier } from '../engine/classifier/index.js';
 import { SIGNATURES } from '../catalog/signatures/index.js';
 import { redactArgs, redactText } from './redact.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 /**
  * Real-looking secrets in the forms they take in container arguments, env-style settings, event and

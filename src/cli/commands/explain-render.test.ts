@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../catalog/classify.js';
+import { createClassifier } from '../../engine/classifier/index.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
 import { PLAIN } from '../../report/style.js';
 import { renderExplanation, toJson } from './explain-render.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 describe('explain output: the deciding check', () => {
   it('is shown for an unsure answer, in text and JSON', () => {

@@ -1,4 +1,5 @@
-import { classify } from '../../catalog/classify.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
+import { createClassifier } from '../../engine/classifier/index.js';
 import { UsageError } from '../../errors.js';
 import { escapeControls } from '../../report/sanitize.js';
 import { styleFor } from '../../report/style.js';
@@ -23,7 +24,8 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
   const message = words.join(' ');
   if (!message.trim()) throw new UsageError('give a message to explain, e.g. flannel-doctor explain "…no such host", or use --stdin');
   // Pasted cluster text may carry terminal escapes: they are shown, never obeyed.
-  const c = classify(escapeControls(message));
+  // One message: the substring pre-filter answers it without building the automaton.
+  const c = createClassifier(SIGNATURES, { prefilter: 'substring' }).classify(escapeControls(message));
   if (isData(opts.output)) await writeData(opts.output, toJson(c, true));
   else if (opts.output === 'jsonl') process.stdout.write(JSON.stringify(toJson(c, false)) + '\n');
   else process.stdout.write(renderExplanation(c, styleFor(process.stdout)));

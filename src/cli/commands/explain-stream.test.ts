@@ -93,7 +93,8 @@ describe('explain --stdin JSON output', () => {
 describe('explain --stdin fast path', () => {
   it('answers exactly what classify answers, line by line', async () => {
     const { messages } = await import('../../../bench/gen/messages.js');
-    const { classify } = await import('../../catalog/classify.js');
+    const { createClassifier } = await import('../../engine/classifier/index.js');
+    const { classify } = createClassifier((await import('../../catalog/signatures.js')).SIGNATURES);
     const { SIGNATURES } = await import('../../catalog/signatures.js');
     const input = [...messages(3000, 11).split('\n').filter(Boolean), ...SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]).map((l) => l.replace(/\n/g, ' '))];
     const { lines } = await run(input.join('\n') + '\n', 65536);

@@ -1,6 +1,7 @@
-import { classify, classifyLines, classifyOne } from '../../catalog/classify.js';
 import { getCause } from '../../catalog/index.js';
 import type { Classification, Signature } from '../../catalog/types.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
+import { createClassifier, type Classifier } from '../../engine/classifier/index.js';
 import { MAX_ECHOED } from './explain-render.js';
 
 /** A line longer than this (in bytes) keeps only its head and tail while it is being read. */
@@ -57,7 +58,7 @@ const singleTails = new Map<Signature, string>();
 const UNKNOWN_TAIL = ',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n';
 
 /** The JSON line for one input line: fast when no or one signature matches, else the full ranking. */
-function jsonAnswer(line: string, one: Signature | null | undefined = classifyOne(line), full?: Classification): string {
+function jsonAnswer(classify: Classifier['classify'], line: string, one: Signature | null | undefined, full?: Classification): string {
   if (one === null) return jsonHead(line) + UNKNOWN_TAIL;
   if (one === undefined) return jsonLine(line, full ?? classify(line));
   let tail = singleTails.get(one);
@@ -84,6 +85,7 @@ export async function explainStream(
   input: AsyncIterable<Buffer | string>,
   out: Sink,
   format: 'jsonl' | 'text',
+  { classify, classifyLines }: Classifier = createClassifier(SIGNATURES),
 ): Promise<{ lines: number; counts: Map<string, number> }> {
   const counts = new Map<string, number>();
   let pending = '';
@@ -98,7 +100,7 @@ export async function explainStream(
     if (!ok) await new Promise<void>((r) => out.once('drain', r));
   };
   const emit = (line: string, one: Signature | null | undefined, full?: Classification) => {
-    pending += jsonAnswer(line, one, full);
+    pending += jsonAnswer(classify, line, one, full);
     lines++;
   };
   const judge = (text: string) => {

@@ -1,5 +1,5 @@
 /** The symptom inventory: every symptom seen, folded under a root cause or reported as `unknown`. */
-import { classify } from '../../catalog/classify.js';
+import type { Classification } from '../../catalog/types.js';
 import type { Evidence } from '../../evidence/types.js';
 import type { RootCause } from '../finding.js';
 import { collectSymptoms } from './collect.js';
@@ -11,9 +11,9 @@ export { collectSymptoms, hintsOf } from './collect.js';
 export { foldSymptoms } from './fold.js';
 
 /** Takes the inventory of `evidence` against the correlated, ranked `roots` (their pods may grow). */
-export function takeInventory(evidence: Readonly<Evidence>, roots: RootCause[]): Folded {
+export function takeInventory(evidence: Readonly<Evidence>, roots: RootCause[], classify: (message: string) => Classification): Folded {
   // One memo for both halves: pull errors repeat across pods and events.
-  const memo = new Map<string, ReturnType<typeof classify>>();
+  const memo = new Map<string, Classification>();
   const once = (m: string) => memo.get(m) ?? (memo.set(m, classify(m)), memo.get(m)!);
   return foldSymptoms(collectSymptoms(evidence, once), roots, once);
 }

@@ -3,7 +3,8 @@
  * the cause that explains it, or reported as `unknown` (never healthy); healthy evidence yields none.
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../catalog/classify.js';
+import { createClassifier } from '../classifier/index.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
 import type { PodInfo, PodLogExcerpt } from '../../evidence/cluster.js';
 import { makeEvidence } from '../../rules/rule-tester.js';
 import { event, node, pod } from '../../rules/image/_fixtures.js';
@@ -11,6 +12,8 @@ import { RULES } from '../../rules/index.js';
 import { diagnose } from '../diagnose.js';
 import { collectSymptoms, hintsOf } from './collect.js';
 import { renderText } from '../../report/text.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const judge = (cluster: Parameters<typeof makeEvidence>[0]['cluster']) => diagnose(makeEvidence({ cluster }), RULES, { now: NOW });

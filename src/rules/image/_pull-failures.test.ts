@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../catalog/classify.js';
+import { createClassifier } from '../../engine/classifier/index.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
 import { emptyCluster, type PodInfo } from '../../evidence/cluster.js';
 import { event, pod, pullFailedText } from './_fixtures.js';
 import { collectPullFailures, innermostError } from './_pull-failures.js';
+
+const { classify } = createClassifier(SIGNATURES);
 
 const NF = (img: string, canon: string) => pullFailedText(img, canon, `${canon}: not found`);
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { classify } from '../../catalog/classify.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
+import { createClassifier } from '../../engine/classifier/index.js';
 import type { ClassifiedLogLine } from '../../evidence/node.js';
 import { parseJournalExport } from '../../parsers/journal-export.js';
 import { aggregationKey, stripLogHeader, unwrapLogLine } from '../../parsers/log-line.js';
@@ -50,6 +51,7 @@ async function logFiles(ctx: GatherContext): Promise<{ file: string; kind: 'plai
  * and counts identical messages together.
  */
 export async function gatherLogs(ctx: GatherContext): Promise<void> {
+  const { classify } = createClassifier(SIGNATURES);
   const agg = new Map<string, ClassifiedLogLine>();
   let budget = LOG_TOTAL_BYTES;
   const add = (file: string, line: number, message: string, component: string | undefined, offset: number) => {

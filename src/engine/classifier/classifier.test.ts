@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify, matchAllSignatures, prefilter } from './classify.js';
-import { SIGNATURES } from './signatures.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
+import { createClassifier } from './classifier.js';
+
+const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilter: 'automaton' });
 
 /** The classifier's answer computed the slow way: every regex, no pre-filter. */
 function bruteForce(message: string): string {
   let best: { cause: string; spec: number; at: number } | undefined;
-  for (const s of matchAllSignatures(message)) {
+  for (const s of matchAll(message)) {
     const at = new RegExp(s.pattern, 'i').exec(message.length > 65536 ? '' : message)?.index ?? 0;
     if (!best || s.specificity > best.spec || (s.specificity === best.spec && at > best.at)) best = { cause: s.cause, spec: s.specificity, at };
   }
@@ -111,29 +113,42 @@ describe('classify: robustness', () => {
         const msg = parts.join(fc.sample(fc.constantFrom('', ' ', ': '), 1)[0]);
         expect(classify(msg).cause).toBe(bruteForce(msg));
         const passed = new Set(prefilter(msg).map((s) => s.id));
-        for (const s of matchAllSignatures(msg)) expect(passed.has(s.id), s.id).toBe(true);
+        for (const s of matchAll(msg)) expect(passed.has(s.id), s.id).toBe(true);
       }),
       { numRuns: 1500 },
     );
   });
 });
 
-describe('classify: warm-up path', () => {
-  it('the indexOf pre-filter of the first messages and the automaton give the same answers', async () => {
-    const { _setPrefilterMode } = await import('./classify.js');
-    const lines = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]);
-    _setPrefilterMode('simple');
-    const simple = lines.map((l) => classify(l));
-    _setPrefilterMode('automaton');
-    const auto = lines.map((l) => classify(l));
-    expect(auto).toEqual(simple);
-    for (const l of lines) expect(prefilter(l, 'simple').map((s) => s.id).sort()).toEqual(prefilter(l).map((s) => s.id).sort());
+describe('classify: pre-filters', () => {
+  const lines = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]);
+
+  it('substring search, the automaton and the adaptive switch between them give the same answers', () => {
+    const substring = createClassifier(SIGNATURES, { prefilter: 'substring' });
+    const adaptive = createClassifier(SIGNATURES, { warmUp: Math.floor(lines.length / 2) });
+    const expected = lines.map((l) => classify(l));
+    expect(lines.map((l) => substring.classify(l))).toEqual(expected);
+    expect(lines.map((l) => adaptive.classify(l))).toEqual(expected);
+    for (const l of lines) expect(substring.prefilter(l).map((s) => s.id).sort()).toEqual(prefilter(l).map((s) => s.id).sort());
+  });
+
+  it('two classifiers share no state: each answers alone, whatever the other has seen', () => {
+    const a = createClassifier(SIGNATURES, { prefilter: 'automaton' });
+    const b = createClassifier(SIGNATURES, { prefilter: 'automaton' });
+    for (const l of lines.slice(0, 50)) a.classify(l);
+    for (const l of lines) expect(b.classify(l)).toEqual(a.classify(l));
+  });
+
+  it('a signature without anchors, or with an upper-case anchor, is refused when the classifier is built', () => {
+    const [s] = SIGNATURES;
+    expect(() => createClassifier([{ ...s, anchors: [] }])).toThrow(/at least one anchor/);
+    expect(() => createClassifier([{ ...s, anchors: ['Timeout'] }])).toThrow(/lower-case printable ASCII/);
   });
 });
 
 describe('classify: block mode', () => {
-  it('classifyLines answers each line like classifyOne, across CRLF and empty lines', async () => {
-    const { classifyLines, classifyOne } = await import('./classify.js');
+  it('classifyLines answers each line like classifyOne, across CRLF and empty lines', () => {
+    const { classifyLines, classifyOne } = createClassifier(SIGNATURES);
     const lines = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]).map((l) => l.replace(/\n/g, ' '));
     const text = lines.map((l, i) => (i % 3 === 0 ? l + '\r' : l)).join('\n') + '\n\n';
     const got: [string, unknown][] = [];

@@ -1,0 +1,149 @@
+import type { Signature } from '../../catalog/types.js';
+
+/** A signature with its pattern compiled once (flag `i`, like every catalog pattern). */
+export interface Compiled {
+  sig: Signature;
+  re: RegExp;
+}
+
+/**
+ * An Aho-Corasick automaton over the signatures' anchors, folded into a full DFA so the scan does one
+ * table load per character and follows no failure links. Built per classifier, never shared: the
+ * scratch arrays make a scan allocation-free but belong to their owner.
+ */
+export interface Automaton {
+  /** UTF-16 code unit → character class (0 = a character no anchor uses); a full table, no branch. */
+  alpha: Uint8Array;
+  classes: number;
+  /** trans[state + class] → next state, states pre-multiplied by `classes`; -x means "x, and an anchor ends there". */
+  trans: Int32Array;
+  /** Signature indices whose anchor ends at a state: outSigs[outStart[s] .. outStart[s + 1]). */
+  outStart: Int32Array;
+  outSigs: Int32Array;
+  /** Scratch: per-signature stamp of the last scan that saw it. */
+  seen: Uint32Array;
+  stamp: number;
+}
+
+export function compile(signatures: readonly Signature[]): Compiled[] {
+  return signatures.map((sig) => ({ sig, re: new RegExp(sig.pattern, 'i') }));
+}
+
+/** Anchors are matched on ASCII case-folded text, so they must be lower-case printable ASCII. */
+export function checkAnchors(sig: Signature): void {
+  if (!sig.anchors.length) throw new Error(`signature ${sig.id}: needs at least one anchor`);
+  for (const a of sig.anchors) {
+    for (let i = 0; i < a.length; i++) {
+      const c = a.charCodeAt(i);
+      if (c >= 128 || (c >= 65 && c <= 90) || c < 32) throw new Error(`signature ${sig.id}: anchor "${a}" must be lower-case printable ASCII`);
+    }
+  }
+}
+
+export function buildAutomaton(signatures: readonly Signature[]): Automaton {
+  const alpha = new Uint8Array(128);
+  let classes = 1;
+  for (const sig of signatures) {
+    checkAnchors(sig);
+    for (const a of sig.anchors) for (let i = 0; i < a.length; i++) if (!alpha[a.charCodeAt(i)]) alpha[a.charCodeAt(i)] = classes++;
+  }
+  for (let c = 65; c <= 90; c++) alpha[c] = alpha[c + 32]; // upper case reads as lower case
+  const wide = new Uint8Array(65536);
+  wide.set(alpha);
+
+  // The trie of anchors.
+  const goto: Map<number, number>[] = [new Map()];
+  const outs: Set<number>[] = [new Set()];
+  signatures.forEach((sig, idx) => {
+    for (const a of sig.anchors) {
+      let s = 0;
+      for (let i = 0; i < a.length; i++) {
+        const cls = alpha[a.charCodeAt(i)];
+        let n = goto[s].get(cls);
+        if (n === undefined) {
+          n = goto.push(new Map()) - 1;
+          outs.push(new Set());
+          goto[s].set(cls, n);
+        }
+        s = n;
+      }
+      outs[s].add(idx);
+    }
+  });
+
+  // Breadth-first: failure links folded into a full transition table, outputs merged along them.
+  const n = goto.length;
+  const trans = new Int32Array(n * classes);
+  const fail = new Int32Array(n);
+  const queue: number[] = [];
+  for (let c = 0; c < classes; c++) {
+    const t = goto[0].get(c);
+    trans[c] = t ?? 0;
+    if (t !== undefined) queue.push(t);
+  }
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi];
+    for (const o of outs[fail[s]]) outs[s].add(o);
+    for (let c = 0; c < classes; c++) {
+      const t = goto[s].get(c);
+      if (t === undefined) trans[s * classes + c] = trans[fail[s] * classes + c];
+      else {
+        fail[t] = trans[fail[s] * classes + c];
+        trans[s * classes + c] = t;
+        queue.push(t);
+      }
+    }
+  }
+  const outStart = new Int32Array(n + 1);
+  const flat: number[] = [];
+  for (let s = 0; s < n; s++) {
+    outStart[s] = flat.length;
+    flat.push(...[...outs[s]].sort((a, b) => a - b));
+  }
+  outStart[n] = flat.length;
+  const packed = new Int32Array(n * classes);
+  for (let i = 0; i < packed.length; i++) packed[i] = outs[trans[i]].size ? -(trans[i] * classes) : trans[i] * classes;
+  return { alpha: wide, classes, trans: packed, outStart, outSigs: Int32Array.from(flat), seen: new Uint32Array(signatures.length), stamp: 0 };
+}
+
+/**
+ * Fills `cand` with the indices of the signatures whose anchors occur in text[from, to); returns how
+ * many. The one scan loop of the classifier: single messages and line blocks both come through here.
+ */
+export function scanCandidates(a: Automaton, text: string, from: number, to: number, cand: Int32Array): number {
+  if (++a.stamp === 0xffffffff) {
+    a.seen.fill(0);
+    a.stamp = 1;
+  }
+  const { alpha, trans, classes, outStart, outSigs, seen, stamp } = a;
+  let s = 0;
+  let nc = 0;
+  for (let i = from; i < to; i++) {
+    s = trans[s + alpha[text.charCodeAt(i)]];
+    if (s < 0) {
+      s = -s;
+      const state = s / classes;
+      const end = outStart[state + 1];
+      for (let k = outStart[state]; k < end; k++) {
+        const idx = outSigs[k];
+        if (seen[idx] !== stamp) {
+          seen[idx] = stamp;
+          cand[nc++] = idx;
+        }
+      }
+    }
+  }
+  return nc;
+}
+
+/**
+ * The same candidates by substring search of the lower-cased text: no build cost, slower per line.
+ * toLowerCase also folds a few non-ASCII letters into ASCII (the Kelvin sign → k), so this may pass a
+ * candidate the automaton would not; its regex (non-unicode /i) then fails the same way.
+ */
+export function substringCandidates(anchors: readonly (readonly string[])[], text: string, cand: Int32Array): number {
+  const lower = text.toLowerCase();
+  let nc = 0;
+  for (let i = 0; i < anchors.length; i++) if (anchors[i].some((a) => lower.includes(a))) cand[nc++] = i;
+  return nc;
+}
