@@ -26,3 +26,7 @@ fi
 
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 npm run build --silent
+
+# The lab's real components (kube-apiserver … kubelet, etcd, flanneld, the flannel CNI plugin, CoreDNS),
+# built from their releases once per version into ~/.cache/flannel-doctor/components (a second run builds nothing).
+bash lab/components/build.sh
