@@ -10,12 +10,17 @@ export interface LabelledMessage {
   cause: string;
   /** True where the message alone cannot name the root cause (the thread needed more than the text). */
   needs_context: boolean;
-  /** dev: looked at while writing signatures; eval: scored once before a second round; eval2, eval3: collected after that round, scored once (eval3 aimed at the failing families); eval4, eval5: collected after the last round, scored once. */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5';
+  /**
+   * dev: looked at while writing signatures; eval: scored once before a second round; eval2, eval3:
+   * collected after that round, scored once (eval3 aimed at the issue's failing families); eval4, eval5:
+   * collected after the last round, scored once. dev2 and eval6: the fourth collection, split by a hash of
+   * the id before anything was scored; dev2 was looked at, eval6 was scored once at the end.
+   */
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6'];
 
 export interface Verdict {
   row: LabelledMessage;
