@@ -14,7 +14,18 @@ testRule(rule, {
     {
       name: "containerd's own bridge config left behind",
       evidence: breakNode('n1', (n) => (n.cniConfigs = [{ file: '/etc/cni/net.d/10-containerd-net.conflist', pluginTypes: ['bridge', 'portmap'], valid: true, problems: [] }]), one),
-      expect: [{ cause: 'cni.config-invalid', nodes: ['n1'], messageIncludes: '10-containerd-net.conflist' }],
+      expect: [
+        {
+          cause: 'cni.config-invalid',
+          messageId: 'other',
+          data: { node: 'n1', file: '/etc/cni/net.d/10-containerd-net.conflist', types: 'bridge, portmap', dir: '/etc/cni/net.d' },
+          nodes: ['n1'],
+          fix: [
+            'Move it away before installing flannel: mv /etc/cni/net.d/10-containerd-net.conflist /root/10-containerd-net.conflist.disabled',
+            'Pods that already got addresses from it must be re-created after flannel is running',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -14,7 +14,18 @@ testRule(rule, {
         n2.podCIDR = undefined;
         n2.podCIDRs = [];
       }),
-      expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n2'] }],
+      expect: [
+        {
+          cause: 'flannel.no-pod-cidr',
+          messageId: 'none',
+          data: { count: 1, nodes: 'n2' },
+          nodes: ['n2'],
+          fix: [
+            'Make the controller manager allocate node CIDRs: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 (kubeadm init --pod-network-cidr=10.244.0.0/16), matching net-conf.json Network',
+            'Verify: kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR',
+          ],
+        },
+      ],
     },
   ],
 });

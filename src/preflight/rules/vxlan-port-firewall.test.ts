@@ -23,7 +23,31 @@ testRule(rule, {
     { name: 'ufw with 8472 open', evidence: breakNode('n1', ufw(true), { cluster: false, nodes: ['n1'] }) },
   ],
   faulty: [
-    { name: 'ufw, 8472 not open, no cluster: judged for a node of the own subnet', evidence: breakNode('n1', ufw(false), { cluster: false, nodes: ['n1'] }), expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n1'], messageIncludes: 'a node of 172.31.250.11/24' }] },
-    { name: 'ufw, 8472 not open, the cluster names the peers', evidence: breakNode('n1', ufw(false), { nodes: ['n1'] }), expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n1'], messageIncludes: 'n2, n3' }] },
+    { name: 'ufw, 8472 not open, no cluster: judged for a node of the own subnet', evidence: breakNode('n1', ufw(false), { cluster: false, nodes: ['n1'] }), expect: [
+      {
+        cause: 'flannel.vxlan-blocked',
+        messageId: 'blocked',
+        data: { node: 'n1', how: 'drops (INPUT policy DROP)', port: 8472, peers: 'a node of 172.31.250.11/24 (172.31.250.254)' },
+        nodes: ['n1'],
+        fix: [
+          'On n1: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT',
+          'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+          'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
+        ],
+      },
+    ] },
+    { name: 'ufw, 8472 not open, the cluster names the peers', evidence: breakNode('n1', ufw(false), { nodes: ['n1'] }), expect: [
+      {
+        cause: 'flannel.vxlan-blocked',
+        messageId: 'blocked',
+        data: { node: 'n1', how: 'drops (INPUT policy DROP)', port: 8472, peers: 'n2, n3' },
+        nodes: ['n1'],
+        fix: [
+          'On n1: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT',
+          'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+          'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
+        ],
+      },
+    ] },
   ],
 });

@@ -13,12 +13,34 @@ testRule(rule, {
     {
       name: 'cni0 kept the address of an old podCIDR',
       evidence: breakNode('n2', (n) => (link(n, 'cni0').addresses = [{ family: 'inet', local: '10.244.7.1', prefixlen: 24 }])),
-      expect: [{ cause: 'cni.bridge-ip-conflict', nodes: ['n2'], messageIncludes: '10.244.1.1/24' }],
+      expect: [
+        {
+          cause: 'cni.bridge-ip-conflict',
+          messageId: 'conflict',
+          data: { node: 'n2', addresses: '10.244.7.1/24', subnet: '10.244.1.0/24', expected: '10.244.1.1/24' },
+          nodes: ['n2'],
+          fix: [
+            'On n2: ip link set cni0 down && ip link delete cni0 (the bridge plugin recreates it with 10.244.1.1/24 on the next pod)',
+            'Delete the pods on n2 that still use old addresses so they are re-created: kubectl get pods -A -o wide --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'a second address besides the gateway',
       evidence: breakNode('n3', (n) => link(n, 'cni0').addresses.push({ family: 'inet', local: '10.88.0.1', prefixlen: 16 })),
-      expect: [{ cause: 'cni.bridge-ip-conflict', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'cni.bridge-ip-conflict',
+          messageId: 'conflict',
+          data: { node: 'n3', addresses: '10.244.2.1/24, 10.88.0.1/16', subnet: '10.244.2.0/24', expected: '10.244.2.1/24' },
+          nodes: ['n3'],
+          fix: [
+            'On n3: ip link set cni0 down && ip link delete cni0 (the bridge plugin recreates it with 10.244.2.1/24 on the next pod)',
+            'Delete the pods on n3 that still use old addresses so they are re-created: kubectl get pods -A -o wide --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -11,17 +11,52 @@ testRule(rule, {
     {
       name: 'conf dir empty on n2',
       evidence: breakNode('n2', (n) => (n.cniConfigs = [])),
-      expect: [{ cause: 'cni.config-missing', nodes: ['n2'], messageIncludes: '/etc/cni/net.d' }],
+      expect: [
+        {
+          cause: 'cni.config-missing',
+          messageId: 'none',
+          data: { node: 'n2', dir: '/etc/cni/net.d' },
+          nodes: ['n2'],
+          fix: [
+            'Check flannel on n2: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=n2 (its install-cni init container writes /etc/cni/net.d/10-flannel.conflist)',
+            'If the flannel pod is healthy, restart it so the init container runs again: kubectl -n kube-flannel delete pod <that pod>',
+            'containerd picks the new config up without a restart; kubelet turns the node Ready within seconds',
+          ],
+        },
+      ],
     },
     {
       name: 'only a backup file on n1',
       evidence: breakNode('n1', (n) => (n.cniConfigs = [{ ...n.cniConfigs[0], file: '/etc/cni/net.d/10-flannel.conflist.bak' }])),
-      expect: [{ cause: 'cni.config-missing', nodes: ['n1'] }],
+      expect: [
+        {
+          cause: 'cni.config-missing',
+          messageId: 'none',
+          data: { node: 'n1', dir: '/etc/cni/net.d' },
+          nodes: ['n1'],
+          fix: [
+            'Check flannel on n1: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=n1 (its install-cni init container writes /etc/cni/net.d/10-flannel.conflist)',
+            'If the flannel pod is healthy, restart it so the init container runs again: kubectl -n kube-flannel delete pod <that pod>',
+            'containerd picks the new config up without a restart; kubelet turns the node Ready within seconds',
+          ],
+        },
+      ],
     },
     {
       name: 'containerd reads another dir',
       evidence: breakNode('n3', (n) => (n.containerd!.cniConfDir = '/etc/cni/conf.d')),
-      expect: [{ cause: 'cni.config-missing', nodes: ['n3'], messageIncludes: '/etc/cni/conf.d' }],
+      expect: [
+        {
+          cause: 'cni.config-missing',
+          messageId: 'elsewhere',
+          data: { node: 'n3', runtimeDir: '/etc/cni/conf.d', dir: '/etc/cni/net.d' },
+          nodes: ['n3'],
+          fix: [
+            "Point containerd at flannel's directory: in /etc/containerd/config.toml set [plugins.\"io.containerd.grpc.v1.cri\".cni] conf_dir = \"/etc/cni/net.d\"",
+            'systemctl restart containerd',
+          ],
+        },
+      ],
     },
   ],
 });

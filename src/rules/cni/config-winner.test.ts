@@ -14,17 +14,49 @@ testRule(rule, {
     {
       name: "containerd's sample config sorts before flannel's",
       evidence: breakNode('n2', (n) => n.cniConfigs.push(conf('/etc/cni/net.d/10-containerd-net.conflist', ['bridge', 'portmap']))),
-      expect: [{ cause: 'cni.config-invalid', nodes: ['n2'], messageIncludes: '10-containerd-net.conflist sorts before' }],
+      expect: [
+        {
+          cause: 'cni.config-invalid',
+          messageId: 'otherWins',
+          data: { node: 'n2', winner: '/etc/cni/net.d/10-containerd-net.conflist', flannel: '/etc/cni/net.d/10-flannel.conflist', types: 'bridge, portmap' },
+          nodes: ['n2'],
+          fix: [
+            'Move the other config away: mv /etc/cni/net.d/10-containerd-net.conflist /root/10-containerd-net.conflist.disabled',
+            "Delete the pods on n2 that got addresses from it so they are re-created on flannel's network",
+          ],
+        },
+      ],
     },
     {
       name: 'only another CNI config',
       evidence: breakNode('n3', (n) => (n.cniConfigs = [conf('/etc/cni/net.d/05-cilium.conflist', ['cilium-cni'])])),
-      expect: [{ cause: 'cni.config-invalid', nodes: ['n3'], messageIncludes: 'no flannel config' }],
+      expect: [
+        {
+          cause: 'cni.config-invalid',
+          messageId: 'noFlannel',
+          data: { node: 'n3', winner: '/etc/cni/net.d/05-cilium.conflist', flannel: '', types: 'cilium-cni' },
+          nodes: ['n3'],
+          fix: [
+            'Move /etc/cni/net.d/05-cilium.conflist away and let flannel write its config: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
     {
       name: 'a stale second network config after flannel',
       evidence: breakNode('n1', (n) => n.cniConfigs.push(conf('/etc/cni/net.d/87-podman-bridge.conflist', ['bridge', 'portmap', 'firewall']))),
-      expect: [{ cause: 'cni.config-invalid', nodes: ['n1'], severity: 'warning', messageIncludes: '87-podman-bridge' }],
+      expect: [
+        {
+          cause: 'cni.config-invalid',
+          messageId: 'shadowed',
+          data: { node: 'n1', other: '/etc/cni/net.d/87-podman-bridge.conflist', winner: '/etc/cni/net.d/10-flannel.conflist' },
+          nodes: ['n1'],
+          severity: 'warning',
+          fix: [
+            'Remove the stale config: mv /etc/cni/net.d/87-podman-bridge.conflist /root/87-podman-bridge.conflist.disabled',
+          ],
+        },
+      ],
     },
   ],
 });

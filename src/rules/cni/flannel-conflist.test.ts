@@ -29,7 +29,18 @@ testRule(rule, {
         plugins(e.nodes![0] as never)[0].delegate = { hairpinMode: true };
         return e;
       })(),
-      expect: [{ cause: 'cni.config-invalid', nodes: ['n1'], messageIncludes: 'no default route' }],
+      expect: [
+        {
+          cause: 'cni.config-invalid',
+          messageId: 'noDefaultRoute',
+          data: { node: 'n1', file: '/etc/cni/net.d/10-flannel.conflist', dnsHint: '10.96.0.10', network: '10.244.0.0/16' },
+          nodes: ['n1'],
+          fix: [
+            'Set "isDefaultGateway": true in the delegate of cni-conf.json in the kube-flannel-cfg ConfigMap (kubectl -n kube-flannel edit cm kube-flannel-cfg)',
+            'Restart flannel on every node so install-cni rewrites the file, e.g. kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1 (install-cni rewrites /etc/cni/net.d/10-flannel.conflist), then re-create the pods',
+          ],
+        },
+      ],
     },
     {
       name: 'ConfigMap changed, node still has the old file',
@@ -39,7 +50,17 @@ testRule(rule, {
         v.plugins.push({ type: 'bandwidth', capabilities: { bandwidth: true } });
         cm.data['cni-conf.json'] = JSON.stringify(v);
       }, { nodes: ['n2'] }),
-      expect: [{ cause: 'cni.config-invalid', nodes: ['n2'], messageIncludes: 'differs from the kube-flannel-cfg' }],
+      expect: [
+        {
+          cause: 'cni.config-invalid',
+          messageId: 'drift',
+          data: { node: 'n2', file: '/etc/cni/net.d/10-flannel.conflist' },
+          nodes: ['n2'],
+          fix: [
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2 (install-cni rewrites /etc/cni/net.d/10-flannel.conflist)',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -11,17 +11,54 @@ testRule(rule, {
     {
       name: 'range full of leaked reservations',
       evidence: breakNode('n2', (n) => (n.ipam = [{ network: 'cbr0', allocated: 253, rangeSize: 253, leaked: 240 }])),
-      expect: [{ cause: 'cni.ipam-exhausted', nodes: ['n2'], messageIncludes: '240 of them leaked' }],
+      expect: [
+        {
+          cause: 'cni.ipam-exhausted',
+          messageId: 'exhausted',
+          data: { node: 'n2', network: 'cbr0', allocated: 253, usable: 253, leakNote: ', 240 of them leaked (no container)' },
+          nodes: ['n2'],
+          fix: [
+            'List reservations whose container is gone: for f in /var/lib/cni/networks/cbr0/1*; do id=$(head -1 "$f"); crictl inspectp "$id" >/dev/null 2>&1 || echo "$f"; done',
+            'Remove those files (only those), or drain the node, stop kubelet and containerd, and rm -rf /var/lib/cni/networks/cbr0',
+            'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see kubelet log)',
+          ],
+        },
+      ],
     },
     {
       name: 'range size derived from subnet.env',
       evidence: breakNode('n3', (n) => (n.ipam = [{ network: 'cbr0', allocated: 253 }])),
-      expect: [{ cause: 'cni.ipam-exhausted', nodes: ['n3'], severity: 'error' }],
+      expect: [
+        {
+          cause: 'cni.ipam-exhausted',
+          messageId: 'exhausted',
+          data: { node: 'n3', network: 'cbr0', allocated: 253, usable: 253, leakNote: '' },
+          nodes: ['n3'],
+          fix: [
+            'List reservations whose container is gone: for f in /var/lib/cni/networks/cbr0/1*; do id=$(head -1 "$f"); crictl inspectp "$id" >/dev/null 2>&1 || echo "$f"; done',
+            'Remove those files (only those), or drain the node, stop kubelet and containerd, and rm -rf /var/lib/cni/networks/cbr0',
+            'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see kubelet log)',
+          ],
+        },
+      ],
     },
     {
       name: 'one address left',
       evidence: breakNode('n1', (n) => (n.ipam = [{ network: 'cbr0', allocated: 252, rangeSize: 253, leaked: 3 }])),
-      expect: [{ cause: 'cni.ipam-exhausted', nodes: ['n1'], severity: 'warning', messageIncludes: 'one left' }],
+      expect: [
+        {
+          cause: 'cni.ipam-exhausted',
+          messageId: 'nearly',
+          data: { node: 'n1', network: 'cbr0', allocated: 252, usable: 253, leakNote: ', 3 of them leaked (no container)' },
+          nodes: ['n1'],
+          severity: 'warning',
+          fix: [
+            'List reservations whose container is gone: for f in /var/lib/cni/networks/cbr0/1*; do id=$(head -1 "$f"); crictl inspectp "$id" >/dev/null 2>&1 || echo "$f"; done',
+            'Remove those files (only those), or drain the node, stop kubelet and containerd, and rm -rf /var/lib/cni/networks/cbr0',
+            'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see kubelet log)',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -20,15 +20,53 @@ testRule(rule, {
     {
       name: 'flannel binary missing',
       evidence: breakNode('n3', without('flannel')),
-      expect: [{ cause: 'cni.plugin-missing', nodes: ['n3'], messageIncludes: '"flannel"' }],
+      expect: [
+        {
+          cause: 'cni.plugin-missing',
+          messageId: 'missing',
+          data: { node: 'n3', plugin: 'flannel', dir: '/opt/cni/bin', why: 'plugin "flannel" in 10-flannel.conflist' },
+          nodes: ['n3'],
+          fix: [
+            "flannel's install-cni-plugin init container copies it: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3",
+            'Check that /opt/cni/bin is the hostPath the DaemonSet mounts (cniBinDir)',
+          ],
+        },
+      ],
     },
     {
       name: 'standard plugins never installed (only flannel)',
       evidence: breakNode('n2', (n) => (n.cniBinaries = ['flannel'])),
       expect: [
-        { cause: 'cni.plugin-missing', nodes: ['n2'], messageIncludes: '"portmap"' },
-        { cause: 'cni.plugin-missing', nodes: ['n2'], messageIncludes: '"bridge"' },
-        { cause: 'cni.plugin-missing', nodes: ['n2'], messageIncludes: '"host-local"' },
+        {
+          cause: 'cni.plugin-missing',
+          messageId: 'missing',
+          data: { node: 'n2', plugin: 'portmap', dir: '/opt/cni/bin', why: 'plugin "portmap" in 10-flannel.conflist' },
+          nodes: ['n2'],
+          fix: [
+            'Install the standard CNI plugins on n2: apt-get install containernetworking-plugins (then link them: ln -s /usr/lib/cni/portmap /opt/cni/bin/portmap), or unpack the containernetworking/plugins release tarball into /opt/cni/bin',
+            'Pods stuck in ContainerCreating retry on their own once the binary is there',
+          ],
+        },
+        {
+          cause: 'cni.plugin-missing',
+          messageId: 'missing',
+          data: { node: 'n2', plugin: 'bridge', dir: '/opt/cni/bin', why: "flannel's delegate (default)" },
+          nodes: ['n2'],
+          fix: [
+            'Install the standard CNI plugins on n2: apt-get install containernetworking-plugins (then link them: ln -s /usr/lib/cni/bridge /opt/cni/bin/bridge), or unpack the containernetworking/plugins release tarball into /opt/cni/bin',
+            'Pods stuck in ContainerCreating retry on their own once the binary is there',
+          ],
+        },
+        {
+          cause: 'cni.plugin-missing',
+          messageId: 'missing',
+          data: { node: 'n2', plugin: 'host-local', dir: '/opt/cni/bin', why: "IPAM of flannel's delegate (default)" },
+          nodes: ['n2'],
+          fix: [
+            'Install the standard CNI plugins on n2: apt-get install containernetworking-plugins (then link them: ln -s /usr/lib/cni/host-local /opt/cni/bin/host-local), or unpack the containernetworking/plugins release tarball into /opt/cni/bin',
+            'Pods stuck in ContainerCreating retry on their own once the binary is there',
+          ],
+        },
       ],
     },
   ],

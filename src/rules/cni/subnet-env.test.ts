@@ -11,12 +11,34 @@ testRule(rule, {
     {
       name: 'file absent after reboot',
       evidence: breakNode('n2', (n) => (n.subnetEnv = undefined)),
-      expect: [{ cause: 'cni.subnet-env-missing', nodes: ['n2'] }],
+      expect: [
+        {
+          cause: 'cni.subnet-env-missing',
+          messageId: 'missing',
+          data: { node: 'n2', file: '/run/flannel/subnet.env' },
+          nodes: ['n2'],
+          fix: [
+            'Find the flannel pod on n2: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=n2',
+            'Read why it is not running: kubectl -n kube-flannel logs <pod> -c kube-flannel (look for "pod cidr not assigned", "forbidden", "Failed to check br_netfilter")',
+            'Once flanneld runs it writes the file and pods stuck in ContainerCreating recover by themselves',
+          ],
+        },
+      ],
     },
     {
       name: 'FLANNEL_MTU missing',
       evidence: breakNode('n3', (n) => (n.subnetEnv!.mtu = undefined)),
-      expect: [{ cause: 'cni.subnet-env-missing', nodes: ['n3'], messageIncludes: 'FLANNEL_MTU' }],
+      expect: [
+        {
+          cause: 'cni.subnet-env-missing',
+          messageId: 'incomplete',
+          data: { node: 'n3', file: '/run/flannel/subnet.env', keys: 'FLANNEL_MTU' },
+          nodes: ['n3'],
+          fix: [
+            'Restart flannel on n3 so it rewrites the file: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
   ],
 });

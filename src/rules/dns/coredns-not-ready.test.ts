@@ -40,12 +40,36 @@ testRule(rule, {
     {
       name: 'one pod crash-looping',
       evidence: { cluster: { pods: [coredns('coredns-a', true), coredns('coredns-b', false)] } },
-      expect: [{ cause: 'dns.coredns-down', pods: ['kube-system/coredns-b'], nodes: ['n1'] }],
+      expect: [
+        {
+          cause: 'dns.coredns-down',
+          messageId: 'notReady',
+          data: { pod: 'kube-system/coredns-b', state: 'Running, CrashLoopBackOff' },
+          nodes: ['n1'],
+          pods: ['kube-system/coredns-b'],
+          fix: [
+            'Look at the pods and their logs: kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide; kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50',
+            'Fix what the log or events name (loop → dns.loop, RBAC → restore the system:coredns ClusterRole, sandbox errors → the CNI cause on that node).',
+            'Restart CoreDNS after the fix: kubectl rollout restart deployment -n kube-system coredns',
+          ],
+        },
+      ],
     },
     {
       name: 'deployment without pods',
       evidence: { cluster: { pods: [], workloads: [deployment(2)] } },
-      expect: [{ cause: 'dns.coredns-down', messageIncludes: 'no CoreDNS pod' }],
+      expect: [
+        {
+          cause: 'dns.coredns-down',
+          messageId: 'none',
+          data: {},
+          fix: [
+            'Look at the pods and their logs: kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide; kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50',
+            'Fix what the log or events name (loop → dns.loop, RBAC → restore the system:coredns ClusterRole, sandbox errors → the CNI cause on that node).',
+            'Restart CoreDNS after the fix: kubectl rollout restart deployment -n kube-system coredns',
+          ],
+        },
+      ],
     },
     {
       name: 'pending: sandbox cannot be created (the event is evidence)',
@@ -64,14 +88,39 @@ testRule(rule, {
           ],
         },
       },
-      expect: [{ cause: 'dns.coredns-down', pods: ['kube-system/coredns-c'] }],
+      expect: [
+        {
+          cause: 'dns.coredns-down',
+          messageId: 'notReady',
+          data: { pod: 'kube-system/coredns-c', state: 'Pending, ContainerCreating' },
+          nodes: ['n1'],
+          pods: ['kube-system/coredns-c'],
+          fix: [
+            'Look at the pods and their logs: kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide; kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50',
+            'Fix what the log or events name (loop → dns.loop, RBAC → restore the system:coredns ClusterRole, sandbox errors → the CNI cause on that node).',
+            'Restart CoreDNS after the fix: kubectl rollout restart deployment -n kube-system coredns',
+          ],
+        },
+      ],
     },
     {
       name: 'loop detected in the previous log (catalog classifies it)',
       evidence: {
         cluster: { pods: [coredns('coredns-b', false, { statuses: [{ name: 'coredns', init: false, image: 'registry.k8s.io/coredns/coredns:v1.11.1', ready: false, restartCount: 6, state: 'waiting', reason: 'CrashLoopBackOff', lastTerminationReason: 'Error', lastTerminationMessage: LOOP, lastExitCode: 1 }] })] },
       },
-      expect: [{ cause: 'dns.loop', pods: ['kube-system/coredns-b'] }],
+      expect: [
+        {
+          cause: 'dns.loop',
+          messageId: 'loop',
+          data: { pod: 'kube-system/coredns-b', state: 'Running, CrashLoopBackOff, last exit Error, 6 restarts' },
+          nodes: ['n1'],
+          pods: ['kube-system/coredns-b'],
+          fix: [
+            'Point the kubelet at the real resolver list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml (or --resolv-conf), then systemctl restart kubelet and restart CoreDNS.',
+            'Or forward CoreDNS to explicit upstreams: in the coredns ConfigMap replace "forward . /etc/resolv.conf" with "forward ." followed by the IPs of working resolvers.',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -17,7 +17,27 @@ testRule(rule, {
     { name: 'no coredns ConfigMap', evidence: { cluster: { configMaps: [] } } },
   ],
   faulty: [
-    { name: 'forward to systemd-resolved stub', evidence: { cluster: { configMaps: [core('forward . 127.0.0.53')] } }, expect: [{ cause: 'dns.loop', messageIncludes: '127.0.0.53' }] },
-    { name: 'forward to ::1 without the loop plugin', evidence: { cluster: { configMaps: [core('forward . 8.8.8.8 ::1', false)] } }, expect: [{ cause: 'dns.loop', messageIncludes: '::1' }] },
+    { name: 'forward to systemd-resolved stub', evidence: { cluster: { configMaps: [core('forward . 127.0.0.53')] } }, expect: [
+      {
+        cause: 'dns.loop',
+        messageId: 'loopback',
+        data: { zone: '.', target: '127.0.0.53' },
+        fix: [
+          'Forward to real upstream resolvers instead of 127.0.0.53: e.g. `forward . /etc/resolv.conf` with kubelet resolvConf: /run/systemd/resolve/resolv.conf on systemd-resolved nodes, or `forward . <upstream DNS IPs>`.',
+          'kubectl -n kube-system edit configmap coredns; the reload plugin applies it within a minute (or kubectl -n kube-system rollout restart deployment coredns).',
+        ],
+      },
+    ] },
+    { name: 'forward to ::1 without the loop plugin', evidence: { cluster: { configMaps: [core('forward . 8.8.8.8 ::1', false)] } }, expect: [
+      {
+        cause: 'dns.loop',
+        messageId: 'loopback',
+        data: { zone: '.', target: '::1' },
+        fix: [
+          'Forward to real upstream resolvers instead of ::1: e.g. `forward . /etc/resolv.conf` with kubelet resolvConf: /run/systemd/resolve/resolv.conf on systemd-resolved nodes, or `forward . <upstream DNS IPs>`.',
+          'kubectl -n kube-system edit configmap coredns; the reload plugin applies it within a minute (or kubectl -n kube-system rollout restart deployment coredns).',
+        ],
+      },
+    ] },
   ],
 });

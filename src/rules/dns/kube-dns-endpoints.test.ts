@@ -25,12 +25,34 @@ testRule(rule, {
     {
       name: 'CoreDNS pods not ready',
       evidence: { cluster: { services: [svc()], endpoints: [ep([], ['10.244.0.2'])], pods: [dns('coredns-5dd5756b68-a1b2c', false)] } },
-      expect: [{ cause: 'dns.coredns-down', pods: ['kube-system/coredns-5dd5756b68-a1b2c'], messageIncludes: 'not ready: 10.244.0.2' }],
+      expect: [
+        {
+          cause: 'dns.coredns-down',
+          messageId: 'noReady',
+          data: { ip: '10.96.0.10', notReady: '; not ready: 10.244.0.2' },
+          nodes: ['n1'],
+          pods: ['kube-system/coredns-5dd5756b68-a1b2c'],
+          fix: [
+            'Get CoreDNS Ready: kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide; kubectl -n kube-system logs -l k8s-app=kube-dns --previous',
+            'See the CoreDNS pod finding for why they are not Ready.',
+          ],
+        },
+      ],
     },
     {
       name: 'selector typo',
       evidence: { cluster: { services: [svc({ 'k8s-app': 'coredns' })], endpoints: [ep([])], pods: [dns('coredns-5dd5756b68-a1b2c')] } },
-      expect: [{ cause: 'dns.service-unreachable', messageIncludes: 'k8s-app=coredns' }],
+      expect: [
+        {
+          cause: 'dns.service-unreachable',
+          messageId: 'selector',
+          data: { selector: 'k8s-app=coredns', labels: 'k8s-app=kube-dns,pod-template-hash=5dd5756b68' },
+          pods: ['kube-system/coredns-5dd5756b68-a1b2c'],
+          fix: [
+            'Make the Service selector match the CoreDNS pod labels (k8s-app=kube-dns on kubeadm, k3s and most distributions): kubectl -n kube-system edit service kube-dns',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -27,12 +27,37 @@ testRule(rule, {
         e.nodes!.forEach((n) => stub('n2')(n as never));
         return e;
       })(),
-      expect: [{ cause: 'dns.loop', nodes: ['n2'], severity: 'error', pods: ['kube-system/coredns-5dd5756b68-q9w4d'] }],
+      expect: [
+        {
+          cause: 'dns.loop',
+          messageId: 'looping',
+          data: { node: 'n2', stub: '127.0.0.53', pod: 'kube-system/coredns-5dd5756b68-q9w4d', state: 'Running, CrashLoopBackOff' },
+          nodes: ['n2'],
+          pods: ['kube-system/coredns-5dd5756b68-q9w4d'],
+          severity: 'error',
+          fix: [
+            'Point kubelet on n2 at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods',
+            'Or make CoreDNS forward to explicit upstreams: forward . <dns server 1> <dns server 2> in the coredns ConfigMap (this fixes CoreDNS only, not other dnsPolicy Default pods)',
+          ],
+        },
+      ],
     },
     {
       name: 'stub on a node without CoreDNS yet',
       evidence: breakNode('n3', stub('n3')),
-      expect: [{ cause: 'dns.loop', nodes: ['n3'], severity: 'info' }],
+      expect: [
+        {
+          cause: 'dns.loop',
+          messageId: 'risk',
+          data: { node: 'n3', stub: '127.0.0.53' },
+          nodes: ['n3'],
+          severity: 'info',
+          fix: [
+            'Point kubelet on n3 at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods',
+            'Or make CoreDNS forward to explicit upstreams: forward . <dns server 1> <dns server 2> in the coredns ConfigMap (this fixes CoreDNS only, not other dnsPolicy Default pods)',
+          ],
+        },
+      ],
     },
     {
       name: 'no loop plugin to catch it',
@@ -41,7 +66,19 @@ testRule(rule, {
         stub('n1')(e.nodes![0] as never);
         return e;
       })(),
-      expect: [{ cause: 'dns.loop', nodes: ['n1'], severity: 'warning' }],
+      expect: [
+        {
+          cause: 'dns.loop',
+          messageId: 'noGuard',
+          data: { node: 'n1', stub: '127.0.0.53', pod: 'kube-system/coredns-5dd5756b68-7xk2p' },
+          nodes: ['n1'],
+          pods: ['kube-system/coredns-5dd5756b68-7xk2p'],
+          fix: [
+            'Point kubelet on n1 at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods',
+            'Or make CoreDNS forward to explicit upstreams: forward . <dns server 1> <dns server 2> in the coredns ConfigMap (this fixes CoreDNS only, not other dnsPolicy Default pods)',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -34,19 +34,54 @@ testRule(rule, {
     {
       name: 'own image pull failing on n2',
       evidence: { cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], fl('d4e5f', 'n2', { state: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${IMG}"` }), healthyPods[2]] } },
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n2'], messageIncludes: 'cannot pull its own image' }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'pullFailing',
+          data: { pod: 'kube-flannel/kube-flannel-ds-d4e5f', node: 'n2', state: 'waiting ImagePullBackOff', image: 'ghcr.io/flannel-io/flannel:v0.28.9' },
+          nodes: ['n2'],
+          pods: ['kube-flannel/kube-flannel-ds-d4e5f'],
+          fix: [
+            "flannel's own image ghcr.io/flannel-io/flannel:v0.28.9 cannot be pulled on n2: see the image/registry finding for that node, or pre-load the image (ctr -n k8s.io images import) and keep imagePullPolicy IfNotPresent.",
+          ],
+        },
+      ],
     },
     {
       name: 'OOMKilled',
       evidence: { cluster: { nodes: NODES, workloads: [DS], pods: [fl('a1b2c', 'n1', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 9, lastTerminationReason: 'OOMKilled', lastExitCode: 137 }), healthyPods[1], healthyPods[2]] } },
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n1'], messageIncludes: 'OOMKilled' }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'oom',
+          data: { pod: 'kube-flannel/kube-flannel-ds-a1b2c', node: 'n1', state: 'waiting CrashLoopBackOff, 9 restarts, last exit OOMKilled (137)', limit: 'unset' },
+          nodes: ['n1'],
+          pods: ['kube-flannel/kube-flannel-ds-a1b2c'],
+          fix: [
+            "Raise the kube-flannel container's memory limit (limits.memory, now unset) in the DaemonSet; large clusters need more than the manifest's 50Mi request.",
+          ],
+        },
+      ],
     },
     {
       name: 'crash-looping on a node without podCIDR (no log collected)',
       evidence: {
         cluster: { nodes: [NODES[0], NODES[1], n('n3')], workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 14, lastTerminationReason: 'Error', lastExitCode: 1 })] },
       },
-      expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n3'], pods: ['kube-flannel/kube-flannel-ds-g7h8i'] }],
+      expect: [
+        {
+          cause: 'flannel.no-pod-cidr',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 14 restarts, last exit Error (1)', matched: 'node n3 has no podCIDR' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            'Enable CIDR allocation: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 (kubeadm: networking.podSubnet / --pod-network-cidr=10.244.0.0/16).',
+            "Or set the node's CIDR by hand (only while it is empty): kubectl patch node n3 -p '{\"spec\":{\"podCIDR\":\"10.244.5.0/24\",\"podCIDRs\":[\"10.244.5.0/24\"]}}'",
+            'Restart the flannel pod on the node: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
     {
       name: 'RBAC: the log line collected in the bundle names the cause (catalog classifies it)',
@@ -61,17 +96,52 @@ testRule(rule, {
           },
         ],
       },
-      expect: [{ cause: 'flannel.rbac', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'flannel.rbac',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'running', matched: 'User "system:serviceaccount:kube-flannel:flannel" cannot' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:kube-flannel:flannel',
+            'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
+            'Restart the flannel pods.',
+          ],
+        },
+      ],
     },
     {
       name: 'crash-looping for an unknown reason',
       evidence: { cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 3, lastTerminationReason: 'Error', lastExitCode: 2 })] } },
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'notReady',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 3 restarts, last exit Error (2)' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            'Read why it stops: kubectl -n kube-flannel logs kube-flannel-ds-g7h8i -c kube-flannel --previous',
+            'kubectl -n kube-flannel describe pod kube-flannel-ds-g7h8i',
+          ],
+        },
+      ],
     },
     {
       name: 'no flannel pod on a NoExecute-tainted node',
       evidence: { cluster: { nodes: [NODES[0], NODES[1], { ...NODES[2], taints: [{ key: 'dedicated', value: 'gpu', effect: 'NoExecute' }] }], workloads: [DS], pods: [healthyPods[0], healthyPods[1]] } },
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'], messageIncludes: 'NoExecute' }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'missing',
+          data: { node: 'n3', why: ' (taint dedicated=gpu:NoExecute is not tolerated)' },
+          nodes: ['n3'],
+          fix: [
+            'Add a toleration {operator: Exists, effect: NoExecute} to the flannel DaemonSet, or remove the taint from n3.',
+          ],
+        },
+      ],
     },
     {
       name: 'old per-architecture DaemonSets: none for the arm64 node',
@@ -82,12 +152,136 @@ testRule(rule, {
           pods: [{ ...healthyPods[0], namespace: 'kube-system' }, { ...healthyPods[1], namespace: 'kube-system' }],
         },
       },
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'], messageIncludes: 'kube-flannel-ds-arm64' }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'missing',
+          data: { node: 'n3', why: ' (no DaemonSet kube-flannel-ds-arm64 for its architecture arm64)' },
+          nodes: ['n3'],
+          fix: [
+            'This flannel release ships one DaemonSet per architecture: apply its kube-flannel-ds-arm64, or better upgrade to a current multi-arch manifest (one DaemonSet kube-flannel-ds).',
+          ],
+        },
+      ],
     },
     {
       name: 'pods not readable in detail, DaemonSet short',
       evidence: { cluster: { nodes: NODES, workloads: [{ ...DS, ready: 1 }] } },
-      expect: [{ cause: 'flannel.daemon-down', messageIncludes: '1 of 3' }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'dsShort',
+          data: { ds: 'kube-flannel/kube-flannel-ds', ready: 1, desired: 3 },
+          fix: [
+            'Find the flannel pods and their state: kubectl get pods -n kube-flannel -l app=flannel -o wide',
+            'Read why it stops: kubectl logs -n kube-flannel -l app=flannel -c kube-flannel --tail=50 --previous, and the pod events (OOMKilled, image pull): kubectl get events -n kube-flannel --field-selector involvedObject.kind=Pod',
+            'Fix the cause it names (podCIDR, RBAC, net-conf.json, br_netfilter, image access), or raise the memory limit if it is OOMKilled.',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.config-invalid: crash-looping, its last log line: net-conf.json names a backend that does not exist',
+      evidence: {
+        cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 4, lastTerminationReason: 'Error', lastExitCode: 1 })] },
+        messages: [{ text: 'E1127 10:02:11.123456       1 main.go:332] Error fetching backend: unknown backend type: vxlna', where: 'bundle pods/logs/kube-flannel/kube-flannel-ds-g7h8i/kube-flannel.log:12', pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3' }],
+      },
+      expect: [
+        {
+          cause: 'flannel.config-invalid',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 4 restarts, last exit Error (1)', matched: 'Error fetching backend' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            "Show it: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath=\"{.data.net-conf\\.json}\" | jq .",
+            'Fix it to the documented form: {"Network": "10.244.0.0/16", "EnableNFTables": false, "Backend": {"Type": "vxlan"}}',
+            'Restart flannel: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.network-mismatch: crash-looping, its last log line: the node podCIDR lies outside the flannel Network',
+      evidence: {
+        cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 4, lastTerminationReason: 'Error', lastExitCode: 1 })] },
+        messages: [{ text: 'E1127 10:02:11.123456       1 main.go:332] Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "192.168.1.0/24" PodCIDR of the "n3" node', where: 'bundle pods/logs/kube-flannel/kube-flannel-ds-g7h8i/kube-flannel.log:12', pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3' }],
+      },
+      expect: [
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 4 restarts, last exit Error (1)', matched: "specified in the flannel net config doesn't contain" },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            "Compare: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath=\"{.data.net-conf\\.json}\" with kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR",
+            'Set Network to the cluster CIDR (kube-controller-manager --cluster-cidr) in the kube-flannel-cfg ConfigMap, then restart the DaemonSet: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.wrong-iface: crash-looping, its last log line: no interface matches --iface',
+      evidence: {
+        cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 4, lastTerminationReason: 'Error', lastExitCode: 1 })] },
+        messages: [{ text: 'E1127 10:02:11.123456       1 main.go:332] Could not find valid interface matching eth1: failed to find IPv4 address for interface eth1', where: 'bundle pods/logs/kube-flannel/kube-flannel-ds-g7h8i/kube-flannel.log:12', pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3' }],
+      },
+      expect: [
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 4 restarts, last exit Error (1)', matched: 'Could not find valid interface matching' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            "Tell flannel which interface to use: add --iface with the NIC on the node network (or --iface-can-reach with another node's IP) to the kube-flannel container args in the DaemonSet.",
+            'Or annotate the node with the address other nodes reach it at: kubectl annotate node n3 flannel.alpha.coreos.com/public-ip-overwrite=192.168.56.10',
+            'Restart the flannel pod on the node; the public IP is fixed at start: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.backend-unsupported: crash-looping, its last log line: the kernel cannot create the VXLAN device',
+      evidence: {
+        cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 4, lastTerminationReason: 'Error', lastExitCode: 1 })] },
+        messages: [{ text: 'E1127 10:02:11.123456       1 main.go:332] Error registering network: failed to create vxlan device: operation not supported', where: 'bundle pods/logs/kube-flannel/kube-flannel-ds-g7h8i/kube-flannel.log:12', pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3' }],
+      },
+      expect: [
+        {
+          cause: 'flannel.backend-unsupported',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 4 restarts, last exit Error (1)', matched: 'failed to create vxlan device' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            'For vxlan, load the module (modprobe vxlan) or install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
+            'For host-gw across routers or NAT, switch the backend to vxlan in net-conf.json and restart flannel.',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'node.br-netfilter: crash-looping, its last log line: br_netfilter is not loaded',
+      evidence: {
+        cluster: { nodes: NODES, workloads: [DS], pods: [healthyPods[0], healthyPods[1], fl('g7h8i', 'n3', { state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 4, lastTerminationReason: 'Error', lastExitCode: 1 })] },
+        messages: [{ text: 'E1127 10:02:11.123456       1 main.go:332] Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory', where: 'bundle pods/logs/kube-flannel/kube-flannel-ds-g7h8i/kube-flannel.log:12', pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3' }],
+      },
+      expect: [
+        {
+          cause: 'node.br-netfilter',
+          messageId: 'crashCause',
+          data: { pod: 'kube-flannel/kube-flannel-ds-g7h8i', node: 'n3', state: 'waiting CrashLoopBackOff, 4 restarts, last exit Error (1)', matched: 'Failed to check br_netfilter' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
+          fix: [
+            'Load the module now: modprobe br_netfilter',
+            'Enable the sysctl now: sysctl -w net.bridge.bridge-nf-call-iptables=1',
+            'Persist both across reboots: echo br_netfilter > /etc/modules-load.d/k8s.conf && echo net.bridge.bridge-nf-call-iptables=1 > /etc/sysctl.d/99-kubernetes-bridge.conf',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -26,7 +26,26 @@ testRule(rule, {
     { name: 'no DaemonSet (k3s)', evidence: { cluster: { nodes: [twoNics] } } },
   ],
   faulty: [
-    { name: 'no requests', evidence: { cluster: { workloads: [ds(['--kube-subnet-mgr'])], nodes: [node('n1')] } }, expect: [{ cause: 'flannel.daemon-down', severity: 'info' }] },
-    { name: 'two NICs and no --iface', evidence: { cluster: { workloads: [ds(['--kube-subnet-mgr'], REQ)], nodes: [twoNics] } }, expect: [{ cause: 'flannel.wrong-iface', nodes: ['n1'], severity: 'info' }] },
+    { name: 'no requests', evidence: { cluster: { workloads: [ds(['--kube-subnet-mgr'])], nodes: [node('n1')] } }, expect: [
+      {
+        cause: 'flannel.daemon-down',
+        messageId: 'noResources',
+        data: { ds: 'kube-flannel/kube-flannel-ds', container: 'kube-flannel' },
+        fix: [
+          'Give kube-flannel requests like the official manifest (cpu 100m, memory 50Mi) so the scheduler and the eviction manager respect it; add a memory limit sized for the cluster.',
+        ],
+      },
+    ] },
+    { name: 'two NICs and no --iface', evidence: { cluster: { workloads: [ds(['--kube-subnet-mgr'], REQ)], nodes: [twoNics] } }, expect: [
+      {
+        cause: 'flannel.wrong-iface',
+        messageId: 'noIface',
+        data: { ds: 'kube-flannel/kube-flannel-ds', nodes: 'n1' },
+        nodes: ['n1'],
+        fix: [
+          'Pin the interface: add --iface=<nic> or --iface-can-reach=<control-plane IP> to the kube-flannel args.',
+        ],
+      },
+    ] },
   ],
 });

@@ -17,9 +17,51 @@ testRule(rule, {
     { name: 'no flannel ConfigMap (k3s)', evidence: { cluster: { configMaps: [{ namespace: 'kube-system', name: 'coredns', data: { Corefile: '.:53 {}' } }] } } },
   ],
   faulty: [
-    { name: 'trailing comma', evidence: { cluster: { configMaps: [cm(GOOD.replace('}\n}', '},\n}'))] } }, expect: [{ cause: 'flannel.config-invalid', severity: 'error', messageIncludes: 'invalid JSON' }] },
-    { name: 'typo in the backend', evidence: { cluster: { configMaps: [cm(GOOD.replace('vxlan', 'vxaln'))] } }, expect: [{ cause: 'flannel.config-invalid', messageIncludes: 'vxaln' }] },
-    { name: 'no Backend means udp', evidence: { cluster: { configMaps: [cm('{"Network": "10.244.0.0/16"}')] } }, expect: [{ cause: 'flannel.config-invalid', severity: 'warning', messageIncludes: 'udp' }] },
-    { name: 'net-conf.json key missing', evidence: { cluster: { configMaps: [cm(undefined)] } }, expect: [{ cause: 'flannel.config-invalid', messageIncludes: 'no net-conf.json key' }] },
+    { name: 'trailing comma', evidence: { cluster: { configMaps: [cm(GOOD.replace('}\n}', '},\n}'))] } }, expect: [
+      {
+        cause: 'flannel.config-invalid',
+        messageId: 'invalid',
+        data: { cm: 'kube-flannel/kube-flannel-cfg', problem: 'invalid JSON: Expected double-quoted property name' },
+        fix: [
+          "Edit the ConfigMap (kubectl -n kube-flannel edit configmap kube-flannel-cfg) so net-conf.json reads like {\"Network\": \"10.244.0.0/16\", \"EnableNFTables\": false, \"Backend\": {\"Type\": \"vxlan\"}}, with Network equal to the cluster's pod CIDR.",
+          'Restart flannel everywhere so it re-reads it: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).',
+        ],
+      },
+    ] },
+    { name: 'typo in the backend', evidence: { cluster: { configMaps: [cm(GOOD.replace('vxlan', 'vxaln'))] } }, expect: [
+      {
+        cause: 'flannel.config-invalid',
+        messageId: 'invalid',
+        data: { cm: 'kube-flannel/kube-flannel-cfg', problem: 'unknown backend type "vxaln" (flanneld: "unknown backend type: vxaln"); known: vxlan, host-gw, udp, wireguard, ipip, ipsec, alloc, tencent-vpc, extension' },
+        fix: [
+          "Edit the ConfigMap (kubectl -n kube-flannel edit configmap kube-flannel-cfg) so net-conf.json reads like {\"Network\": \"10.244.0.0/16\", \"EnableNFTables\": false, \"Backend\": {\"Type\": \"vxlan\"}}, with Network equal to the cluster's pod CIDR.",
+          'Restart flannel everywhere so it re-reads it: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).',
+        ],
+      },
+    ] },
+    { name: 'no Backend means udp', evidence: { cluster: { configMaps: [cm('{"Network": "10.244.0.0/16"}')] } }, expect: [
+      {
+        cause: 'flannel.config-invalid',
+        messageId: 'udp',
+        data: { cm: 'kube-flannel/kube-flannel-cfg', problem: 'Backend is missing or empty, so flanneld uses the udp backend (slow, debugging only), not vxlan; set "Backend": {"Type": "vxlan"}' },
+        severity: 'warning',
+        fix: [
+          "Edit the ConfigMap (kubectl -n kube-flannel edit configmap kube-flannel-cfg) so net-conf.json reads like {\"Network\": \"10.244.0.0/16\", \"EnableNFTables\": false, \"Backend\": {\"Type\": \"vxlan\"}}, with Network equal to the cluster's pod CIDR.",
+          'Restart flannel everywhere so it re-reads it: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).',
+        ],
+      },
+    ] },
+    { name: 'net-conf.json key missing', evidence: { cluster: { configMaps: [cm(undefined)] } }, expect: [
+      {
+        cause: 'flannel.config-invalid',
+        messageId: 'missingKey',
+        data: { cm: 'kube-flannel/kube-flannel-cfg' },
+        fix: [
+          "Show it: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath=\"{.data.net-conf\\.json}\" | jq .",
+          'Fix it to the documented form: {"Network": "10.244.0.0/16", "EnableNFTables": false, "Backend": {"Type": "vxlan"}}',
+          'Restart flannel: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+        ],
+      },
+    ] },
   ],
 });

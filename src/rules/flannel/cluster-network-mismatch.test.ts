@@ -23,11 +23,48 @@ testRule(rule, {
       name: 'cluster built with --pod-network-cidr=192.168.0.0/16, flannel left at the default',
       evidence: { cluster: { configMaps: [cm('10.244.0.0/16'), kubeadm('192.168.0.0/16')], nodes: [n('n1', '192.168.0.0/24'), n('n2', '192.168.1.0/24')] } },
       expect: [
-        { cause: 'flannel.network-mismatch', nodes: [], messageIncludes: 'kubeadm-config' },
-        { cause: 'flannel.network-mismatch', nodes: ['n1'] },
-        { cause: 'flannel.network-mismatch', nodes: ['n2'] },
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'podSubnet',
+          data: { podSubnet: '192.168.0.0/16', network: '10.244.0.0/16' },
+          fix: [
+            'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or re-create the cluster with kubeadm init --pod-network-cidr matching Network.',
+            'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
+          ],
+        },
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'outside',
+          data: { node: 'n1', podCidr: '192.168.0.0/24', network: '10.244.0.0/16' },
+          nodes: ['n1'],
+          fix: [
+            'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or give node n1 a podCIDR inside 10.244.0.0/16 (remove and re-join it after fixing --cluster-cidr).',
+            'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
+          ],
+        },
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'outside',
+          data: { node: 'n2', podCidr: '192.168.1.0/24', network: '10.244.0.0/16' },
+          nodes: ['n2'],
+          fix: [
+            'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or give node n2 a podCIDR inside 10.244.0.0/16 (remove and re-join it after fixing --cluster-cidr).',
+            'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
+          ],
+        },
       ],
     },
-    { name: 'one node re-joined with another CIDR', evidence: { cluster: { configMaps: [cm('10.244.0.0/16')], nodes: [n('n1', '10.244.0.0/24'), n('n3', '10.245.0.0/24')] } }, expect: [{ cause: 'flannel.network-mismatch', nodes: ['n3'] }] },
+    { name: 'one node re-joined with another CIDR', evidence: { cluster: { configMaps: [cm('10.244.0.0/16')], nodes: [n('n1', '10.244.0.0/24'), n('n3', '10.245.0.0/24')] } }, expect: [
+      {
+        cause: 'flannel.network-mismatch',
+        messageId: 'outside',
+        data: { node: 'n3', podCidr: '10.245.0.0/24', network: '10.244.0.0/16' },
+        nodes: ['n3'],
+        fix: [
+          'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or give node n3 a podCIDR inside 10.244.0.0/16 (remove and re-join it after fixing --cluster-cidr).',
+          'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
+        ],
+      },
+    ] },
   ],
 });

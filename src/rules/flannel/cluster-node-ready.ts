@@ -3,14 +3,18 @@ import { flannelPresence } from './_cluster-flannel.js';
 
 /** The runtime's "no CNI config" words (facts §4.4), for when the catalog has no signature. */
 const NO_CNI = /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized|no networks found in \/etc\/cni\/net\.d/i;
-const CNI_CAUSES = ['cni.config-missing', 'cni.plugin-missing', 'cni.config-invalid', 'cni.subnet-env-missing'] as const;
+/**
+ * What a Ready condition can say about CNI: the runtime's NetworkReady only tells whether a network
+ * config loaded. A missing plugin binary or subnet.env fails later, at sandbox creation (pod events).
+ */
+const CNI_CAUSES = ['cni.config-missing', 'cni.config-invalid'] as const;
 
 export default defineRule({
   id: 'flannel/cluster-node-ready',
   layer: 'flannel',
   description:
     'Node conditions from the cluster\'s view: Ready=False because the runtime\'s network plugin is not ready (no CNI config: flannel never wrote /etc/cni/net.d/10-flannel.conflist) or for another reason, and NetworkUnavailable=True (flannel has not come up on the node).',
-  causes: ['cni.config-missing', 'cni.plugin-missing', 'cni.config-invalid', 'cni.subnet-env-missing', 'node.not-ready', 'flannel.daemon-down'],
+  causes: [...CNI_CAUSES, 'node.not-ready', 'flannel.daemon-down'],
   scope: 'cluster',
   needs: ['cluster.nodes'],
   severity: 'error',

@@ -45,7 +45,20 @@ testRule(rule, {
     {
       name: 'node n3 without podCIDR and its flannel pod crash-looping',
       evidence: { cluster: { nodes: [withCidr('n1', '10.244.0.0/24'), node('n3')], workloads: [ds(['--ip-masq', '--kube-subnet-mgr'])], pods: [crashing] } },
-      expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'flannel.no-pod-cidr',
+          messageId: 'noPodCidr',
+          data: { node: 'n3' },
+          nodes: ['n3'],
+          pods: ['kube-flannel/kube-flannel-ds-x7k2p'],
+          fix: [
+            'Give n3 an unused /24 inside the cluster pod network by hand (kubectl patch node n3 with spec.podCIDR and spec.podCIDRs); flannel-doctor cannot propose one: the evidence does not show the cluster pod network (net-conf.json, kubeadm-config, --cluster-cidr).',
+            'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+            'From now on let the controller manager allocate them: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=<the cluster pod network> (kubeadm: networking.podSubnet)',
+          ],
+        },
+      ],
     },
     {
       name: 'embedded flannel seen only through node annotations',
@@ -54,7 +67,19 @@ testRule(rule, {
           nodes: [{ ...withCidr('n1', '10.42.0.0/24'), annotations: { 'flannel.alpha.coreos.com/kube-subnet-manager': 'true' } }, node('n2')],
         },
       },
-      expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n2'] }],
+      expect: [
+        {
+          cause: 'flannel.no-pod-cidr',
+          messageId: 'noPodCidr',
+          data: { node: 'n2' },
+          nodes: ['n2'],
+          fix: [
+            'Give n2 an unused /24 inside the cluster pod network by hand (kubectl patch node n2 with spec.podCIDR and spec.podCIDRs); flannel-doctor cannot propose one: the evidence does not show the cluster pod network (net-conf.json, kubeadm-config, --cluster-cidr).',
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+            'From now on let the controller manager allocate them: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=<the cluster pod network> (kubeadm: networking.podSubnet)',
+          ],
+        },
+      ],
     },
   ],
 });

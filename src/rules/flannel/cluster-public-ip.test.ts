@@ -17,9 +17,43 @@ testRule(rule, {
     {
       name: 'Vagrant: every node advertises 10.0.2.15',
       evidence: { cluster: { nodes: [n('n1', '10.0.2.15', '192.168.56.11'), n('n2', '10.0.2.15', '192.168.56.12'), n('n3', '10.0.2.15', '192.168.56.13')] } },
-      expect: [{ cause: 'flannel.wrong-iface', nodes: ['n1', 'n2', 'n3'], severity: 'error' }],
+      expect: [
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'duplicate',
+          data: { nodes: 'n1, n2, n3', ip: '10.0.2.15' },
+          nodes: ['n1', 'n2', 'n3'],
+          fix: [
+            'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
+            'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+          ],
+        },
+      ],
     },
-    { name: 'one node on the NAT address', evidence: { cluster: { nodes: [n('n1', '192.168.56.11'), n('n2', '10.0.2.15', '192.168.56.12')] } }, expect: [{ cause: 'flannel.wrong-iface', nodes: ['n2'], messageIncludes: 'NAT' }] },
-    { name: 'advertised address is not the node\'s', evidence: { cluster: { nodes: [n('n1', '172.17.0.1', '192.168.56.11'), n('n2', '192.168.56.12')] } }, expect: [{ cause: 'flannel.wrong-iface', nodes: ['n1'], severity: 'info' }] },
+    { name: 'one node on the NAT address', evidence: { cluster: { nodes: [n('n1', '192.168.56.11'), n('n2', '10.0.2.15', '192.168.56.12')] } }, expect: [
+      {
+        cause: 'flannel.wrong-iface',
+        messageId: 'nat',
+        data: { node: 'n2', ip: '10.0.2.15' },
+        nodes: ['n2'],
+        fix: [
+          'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
+          'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+        ],
+      },
+    ] },
+    { name: 'advertised address is not the node\'s', evidence: { cluster: { nodes: [n('n1', '172.17.0.1', '192.168.56.11'), n('n2', '192.168.56.12')] } }, expect: [
+      {
+        cause: 'flannel.wrong-iface',
+        messageId: 'notNodeAddress',
+        data: { node: 'n1', ip: '172.17.0.1', addresses: '192.168.56.11' },
+        nodes: ['n1'],
+        severity: 'info',
+        fix: [
+          'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
+          'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+        ],
+      },
+    ] },
   ],
 });

@@ -28,9 +28,36 @@ testRule(rule, {
         return e;
       })(),
       expect: [
-        { cause: 'flannel.wrong-iface', nodes: ['n1'], messageIncludes: '10.0.2.15' },
-        { cause: 'flannel.wrong-iface', nodes: ['n2'] },
-        { cause: 'flannel.wrong-iface', nodes: ['n3'] },
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'shared',
+          data: { node: 'n1', ip: '10.0.2.15', others: 'n2, n3' },
+          nodes: ['n1'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n1 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'shared',
+          data: { node: 'n2', ip: '10.0.2.15', others: 'n1, n3' },
+          nodes: ['n2'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n2 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'shared',
+          data: { node: 'n3', ip: '10.0.2.15', others: 'n1, n2' },
+          nodes: ['n3'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n3 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
       ],
     },
     {
@@ -41,9 +68,36 @@ testRule(rule, {
         return e;
       })(),
       expect: [
-        { cause: 'flannel.wrong-iface', nodes: ['n1'] },
-        { cause: 'flannel.wrong-iface', nodes: ['n2'] },
-        { cause: 'flannel.wrong-iface', nodes: ['n3'] },
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'shared',
+          data: { node: 'n1', ip: '10.0.2.15', others: 'n2, n3' },
+          nodes: ['n1'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n1 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'shared',
+          data: { node: 'n2', ip: '10.0.2.15', others: 'n1, n3' },
+          nodes: ['n2'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n2 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'shared',
+          data: { node: 'n3', ip: '10.0.2.15', others: 'n1, n2' },
+          nodes: ['n3'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n3 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
       ],
     },
     {
@@ -52,7 +106,18 @@ testRule(rule, {
         n.links.push({ name: 'enp0s3', mtu: 1500, up: true, addresses: [{ family: 'inet', local: '10.0.2.15', prefixlen: 24 }] });
         link(n, 'flannel.1').vxlan!.local = '10.0.2.15';
       }, { cluster: false }),
-      expect: [{ cause: 'flannel.wrong-iface', nodes: ['n2'], messageIncludes: 'NAT' }],
+      expect: [
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'nat',
+          data: { node: 'n2', ip: '10.0.2.15' },
+          nodes: ['n2'],
+          fix: [
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n2 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'flannel.1 source differs from the annotation',
@@ -60,12 +125,33 @@ testRule(rule, {
         n.links.push({ name: 'eth1', mtu: 1500, up: true, addresses: [{ family: 'inet', local: '192.168.56.13', prefixlen: 24 }] });
         link(n, 'flannel.1').vxlan!.local = '192.168.56.13';
       }),
-      expect: [{ cause: 'flannel.wrong-iface', nodes: ['n3'], severity: 'warning', messageIncludes: '192.168.56.13' }],
+      expect: [
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'differs',
+          data: { node: 'n3', local: '192.168.56.13', publicIp: '172.31.250.13' },
+          nodes: ['n3'],
+          severity: 'warning',
+          fix: [
+            'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
     {
       name: 'node re-addressed, flanneld not restarted',
       evidence: breakNode('n1', (n) => (link(n, 'eth0').addresses = [{ family: 'inet', local: '172.31.250.21', prefixlen: 24 }]), { cluster: false }),
-      expect: [{ cause: 'flannel.wrong-iface', nodes: ['n1'], messageIncludes: 'no interface' }],
+      expect: [
+        {
+          cause: 'flannel.wrong-iface',
+          messageId: 'notLocal',
+          data: { node: 'n1', local: '172.31.250.11' },
+          nodes: ['n1'],
+          fix: [
+            'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -24,7 +24,19 @@ testRule(rule, {
     {
       name: 'masquerade rules flushed',
       evidence: breakNode('n3', noMasq),
-      expect: [{ cause: 'flannel.ipmasq', nodes: ['n3'], messageIncludes: 'FLANNEL_IPMASQ=true' }],
+      expect: [
+        {
+          cause: 'flannel.ipmasq',
+          messageId: 'noMasq',
+          data: { node: 'n3', decided: 'policy ACCEPT of nat POSTROUTING' },
+          nodes: ['n3'],
+          fix: [
+            'Restart flannel on n3 so it reinstalls FLANNEL-POSTRTG: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+            'Immediate relief: iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
+            'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
+          ],
+        },
+      ],
     },
     {
       name: 'no nat rules at all',
@@ -32,7 +44,19 @@ testRule(rule, {
         n.iptables!.rules = n.iptables!.rules.filter((r) => r.table !== 'nat');
         delete (n.iptables!.policies as Record<string, unknown>).nat;
       }, { cluster: false }),
-      expect: [{ cause: 'flannel.ipmasq', nodes: ['n1'] }],
+      expect: [
+        {
+          cause: 'flannel.ipmasq',
+          messageId: 'noMasq',
+          data: { node: 'n1', decided: 'no nat table at all' },
+          nodes: ['n1'],
+          fix: [
+            'Restart flannel on n1 so it reinstalls FLANNEL-POSTRTG: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+            'Immediate relief: iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
+            'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
+          ],
+        },
+      ],
     },
   ],
 });

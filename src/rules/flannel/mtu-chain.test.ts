@@ -18,20 +18,71 @@ testRule(rule, {
       name: 'underlay shrunk to 1450 on n2 (seen by its peers too)',
       evidence: breakNode('n2', (n) => (link(n, 'eth0').mtu = 1450)),
       expect: [
-        { cause: 'flannel.mtu', nodes: ['n2'], messageIncludes: 'eth0 MTU 1450' },
-        { cause: 'flannel.mtu', nodes: ['n1', 'n2'] },
-        { cause: 'flannel.mtu', nodes: ['n3', 'n2'] },
+        {
+          cause: 'flannel.mtu',
+          messageId: 'peerUnderlay',
+          data: { node: 'n1', vxMtu: 1450, need: 1500, peer: 'n2', dev: 'eth0', devMtu: 1450 },
+          nodes: ['n1', 'n2'],
+          fix: [
+            "Set MTU 1400 in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg (underlay MTU 1450 − 50): kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
+          ],
+        },
+        {
+          cause: 'flannel.mtu',
+          messageId: 'underlay',
+          data: { node: 'n2', dev: 'eth0', devMtu: 1450, vxMtu: 1450 },
+          nodes: ['n2'],
+          fix: [
+            "Set MTU 1400 in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg (underlay MTU 1450 − 50): kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
+          ],
+        },
+        {
+          cause: 'flannel.mtu',
+          messageId: 'peerUnderlay',
+          data: { node: 'n3', vxMtu: 1450, need: 1500, peer: 'n2', dev: 'eth0', devMtu: 1450 },
+          nodes: ['n3', 'n2'],
+          fix: [
+            "Set MTU 1400 in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg (underlay MTU 1450 − 50): kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
+          ],
+        },
       ],
     },
     {
       name: 'subnet.env MTU differs from flannel.1',
       evidence: breakNode('n3', (n) => (n.subnetEnv!.mtu = 1500)),
-      expect: [{ cause: 'flannel.mtu', nodes: ['n3'], messageIncludes: 'FLANNEL_MTU 1500' }],
+      expect: [
+        {
+          cause: 'flannel.mtu',
+          messageId: 'subnetEnv',
+          data: { node: 'n3', envMtu: 1500, vxMtu: 1450 },
+          nodes: ['n3'],
+          fix: [
+            'Restart flannel on n3 so that subnet.env and flannel.1 agree: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+            'Re-create the pods on the node afterwards: a pod keeps its veth MTU until it is re-created',
+          ],
+        },
+      ],
     },
     {
       name: 'pod veths at 1500',
       evidence: breakNode('n1', (n) => n.links.filter((l) => l.kind === 'veth').forEach((l) => (l.mtu = 1500))),
-      expect: [{ cause: 'flannel.mtu', nodes: ['n1'], messageIncludes: 'veth3f2a9c1d (1500)' }],
+      expect: [
+        {
+          cause: 'flannel.mtu',
+          messageId: 'pods',
+          data: { node: 'n1', links: 'veth3f2a9c1d (1500), veth77b0e412 (1500)', vxMtu: 1450 },
+          nodes: ['n1'],
+          fix: [
+            'Check FLANNEL_MTU in /run/flannel/subnet.env and any "mtu" in the CNI config delegate, then re-create the pods on n1 (and ip link delete cni0 if the bridge itself is too big)',
+          ],
+        },
+      ],
     },
   ],
 });

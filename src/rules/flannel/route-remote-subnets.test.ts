@@ -64,7 +64,18 @@ testRule(rule, {
         n1.routes = n1.routes!.filter((r) => r.dst !== '10.244.1.0/24');
         return e;
       })(),
-      expect: [{ cause: 'flannel.route-missing', nodes: ['n1'], messageIncludes: '10.244.1.0/24' }],
+      expect: [
+        {
+          cause: 'flannel.route-missing',
+          messageId: 'missing',
+          data: { node: 'n1', peer: 'n2', subnet: '10.244.1.0/24' },
+          nodes: ['n1'],
+          fix: [
+            'On n1: ip route replace 10.244.1.0/24 via 172.31.250.12',
+            'Or restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+      ],
     },
     {
       name: 'host-gw across a router: nodes on different subnets',
@@ -80,22 +91,76 @@ testRule(rule, {
         ];
         return { ...e, nodes: [n3] };
       })(),
-      expect: [{ cause: 'flannel.backend-unsupported', nodes: ['n3'], messageIncludes: 'n1' }, { cause: 'flannel.backend-unsupported', nodes: ['n3'], messageIncludes: 'n2' }],
+      expect: [
+        {
+          cause: 'flannel.backend-unsupported',
+          messageId: 'hostGwL3',
+          data: { node: 'n3', peer: 'n1', peerIp: '172.31.250.11' },
+          nodes: ['n3'],
+          fix: [
+            'Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)',
+            'kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+          ],
+        },
+        {
+          cause: 'flannel.backend-unsupported',
+          messageId: 'hostGwL3',
+          data: { node: 'n3', peer: 'n2', peerIp: '172.31.250.12' },
+          nodes: ['n3'],
+          fix: [
+            'Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)',
+            'kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+          ],
+        },
+      ],
     },
     {
       name: 'route to n3 deleted on n1',
       evidence: breakNode('n1', (n) => (n.routes = n.routes.filter((r) => r.dst !== '10.244.2.0/24'))),
-      expect: [{ cause: 'flannel.route-missing', nodes: ['n1'], messageIncludes: '10.244.2.0/24' }],
+      expect: [
+        {
+          cause: 'flannel.route-missing',
+          messageId: 'missing',
+          data: { node: 'n1', peer: 'n3', subnet: '10.244.2.0/24' },
+          nodes: ['n1'],
+          fix: [
+            'On each node listed: ip route replace 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink',
+            'Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+      ],
     },
     {
       name: 'left-over host-gw route on n2',
       evidence: breakNode('n2', (n) => (n.routes = n.routes.map((r) => (r.dst === '10.244.0.0/24' ? { dst: r.dst, gateway: '172.31.250.11', dev: 'eth0', onlink: false } : r)))),
-      expect: [{ cause: 'flannel.stale-fdb', nodes: ['n2'], messageIncludes: 'via 172.31.250.11 dev eth0' }],
+      expect: [
+        {
+          cause: 'flannel.stale-fdb',
+          messageId: 'wrong',
+          data: { node: 'n2', peer: 'n1', subnet: '10.244.0.0/24', got: '10.244.0.0/24 via 172.31.250.11 dev eth0', want: '10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink' },
+          nodes: ['n2'],
+          fix: [
+            'On each node listed: ip route replace 10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink',
+            'Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'blackhole for a peer subnet',
       evidence: breakNode('n3', (n) => (n.routes = n.routes.map((r) => (r.dst === '10.244.0.0/24' ? { dst: r.dst, type: 'blackhole', onlink: false } : r)))),
-      expect: [{ cause: 'flannel.route-missing', nodes: ['n3'], messageIncludes: 'blackhole' }],
+      expect: [
+        {
+          cause: 'flannel.route-missing',
+          messageId: 'wrong',
+          data: { node: 'n3', peer: 'n1', subnet: '10.244.0.0/24', got: 'blackhole 10.244.0.0/24', want: '10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink' },
+          nodes: ['n3'],
+          fix: [
+            'On each node listed: ip route replace 10.244.0.0/24 via 10.244.0.0 dev flannel.1 onlink',
+            'Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -11,7 +11,17 @@ testRule(rule, {
     {
       name: 'node only: flannel.1 holds another lease than subnet.env',
       evidence: breakNode('n2', (n) => (link(n, 'flannel.1').addresses = [{ family: 'inet', local: '10.244.7.0', prefixlen: 32 }]), { cluster: false }),
-      expect: [{ cause: 'flannel.network-mismatch', nodes: ['n2'], messageIncludes: '10.244.7.0/32' }],
+      expect: [
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'vtep',
+          data: { node: 'n2', vtepAddr: '10.244.7.0/32', subnet: '10.244.1.1/24' },
+          nodes: ['n2'],
+          fix: [
+            'Restart flannel on n2 so it rewrites /run/flannel/subnet.env: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'stale subnet.env after the node got a new podCIDR',
@@ -19,12 +29,34 @@ testRule(rule, {
         c.nodes[1].podCIDR = '10.244.5.0/24';
         c.nodes[1].podCIDRs = ['10.244.5.0/24'];
       }),
-      expect: [{ cause: 'flannel.network-mismatch', nodes: ['n2'], messageIncludes: '10.244.5.0/24' }],
+      expect: [
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'podCidr',
+          data: { node: 'n2', subnet: '10.244.1.1/24', podCIDR: '10.244.5.0/24' },
+          nodes: ['n2'],
+          fix: [
+            'Restart flannel on n2 so it rewrites /run/flannel/subnet.env: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+            'Then delete cni0 so the bridge takes the new gateway: ip link set cni0 down && ip link delete cni0',
+            'Re-create the pods on n2',
+          ],
+        },
+      ],
     },
     {
       name: 'FLANNEL_NETWORK differs from net-conf.json',
       evidence: breakNode('n1', (n) => (n.subnetEnv!.network = '10.200.0.0/16'), { cluster: false }),
-      expect: [{ cause: 'flannel.network-mismatch', nodes: ['n1'], messageIncludes: '10.200.0.0/16' }],
+      expect: [
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'network',
+          data: { node: 'n1', network: '10.200.0.0/16', confNetwork: '10.244.0.0/16' },
+          nodes: ['n1'],
+          fix: [
+            'Restart flannel on n1 so it rewrites /run/flannel/subnet.env: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+      ],
     },
     {
       name: 'subnet outside Network without net-conf',
@@ -33,7 +65,18 @@ testRule(rule, {
         n.subnetEnv!.subnet = '100.244.0.1/24';
         link(n, 'flannel.1').addresses = [{ family: 'inet', local: '100.244.0.0', prefixlen: 32 }];
       }, { cluster: false }),
-      expect: [{ cause: 'flannel.network-mismatch', nodes: ['n3'], messageIncludes: 'outside' }],
+      expect: [
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'outside',
+          data: { node: 'n3', subnet: '100.244.0.1/24', network: '10.244.0.0/16' },
+          nodes: ['n3'],
+          fix: [
+            'Make net-conf.json Network (kube-flannel-cfg ConfigMap) contain every node podCIDR (the cluster CIDR, kubeadm --pod-network-cidr)',
+            'Restart flannel on n3 so it rewrites /run/flannel/subnet.env: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -23,27 +23,84 @@ testRule(rule, {
         noFlannel1(n);
         n.modules = n.modules.filter((m) => m !== 'vxlan');
       }),
-      expect: [{ cause: 'flannel.backend-unsupported', nodes: ['n2'] }],
+      expect: [
+        {
+          cause: 'flannel.backend-unsupported',
+          messageId: 'noModule',
+          data: { node: 'n2', dev: 'flannel.1' },
+          nodes: ['n2'],
+          fix: [
+            "On n2: modprobe vxlan (if it fails, install the kernel's extra modules, e.g. linux-modules-extra-$(uname -r) or linux-modules-extra-raspi)",
+            'Persist: echo vxlan > /etc/modules-load.d/flannel.conf',
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+            'Or switch net-conf.json Backend.Type to host-gw when all nodes share one L2 segment',
+          ],
+        },
+      ],
     },
     {
       name: 'flannel.1 gone while vxlan is loaded',
       evidence: breakNode('n3', noFlannel1),
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'missing',
+          data: { node: 'n3', dev: 'flannel.1' },
+          nodes: ['n3'],
+          fix: [
+            'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+            'Read its log: kubectl -n kube-flannel logs -l app=flannel -c kube-flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
     {
       name: 'VNI differs from the annotation',
       evidence: breakNode('n1', (n) => (link(n, 'flannel.1').vxlan!.id = 2)),
-      expect: [{ cause: 'flannel.config-invalid', nodes: ['n1'], messageIncludes: 'VNI 2' }],
+      expect: [
+        {
+          cause: 'flannel.config-invalid',
+          messageId: 'vni',
+          data: { node: 'n1', dev: 'flannel.1', vni: 2, want: 1 },
+          nodes: ['n1'],
+          fix: [
+            'ip link delete flannel.1',
+            'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+      ],
     },
     {
       name: 'IANA port 4789 while peers use 8472',
       evidence: breakNode('n2', (n) => (link(n, 'flannel.1').vxlan!.port = 4789), { cluster: false }),
-      expect: [{ cause: 'flannel.config-invalid', nodes: ['n2'], messageIncludes: '4789' }],
+      expect: [
+        {
+          cause: 'flannel.config-invalid',
+          messageId: 'port',
+          data: { node: 'n2', dev: 'flannel.1', port: 4789, want: 8472 },
+          nodes: ['n2'],
+          fix: [
+            'ip link delete flannel.1',
+            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'flannel.1 down',
       evidence: breakNode('n3', (n) => (link(n, 'flannel.1').up = false)),
-      expect: [{ cause: 'flannel.daemon-down', nodes: ['n3'], messageIncludes: 'down' }],
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'down',
+          data: { node: 'n3', dev: 'flannel.1' },
+          nodes: ['n3'],
+          fix: [
+            'ip link set flannel.1 up',
+            'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -48,22 +48,70 @@ testRule(rule, {
     {
       name: 'firewalld without 8472/udp: the final REJECT of INPUT catches VXLAN',
       evidence: breakNode('n3', firewalld(false)),
-      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n3'], messageIncludes: 'rejects VXLAN (UDP 8472) arriving from n1, n2' }],
+      expect: [
+        {
+          cause: 'flannel.vxlan-blocked',
+          messageId: 'inbound',
+          data: { node: 'n3', how: 'rejects', port: 8472, peers: 'n1, n2' },
+          nodes: ['n3'],
+          fix: [
+            'On n3: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: iptables -t filter -D INPUT -j REJECT --reject-with icmp-host-prohibited)',
+            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
+          ],
+        },
+      ],
     },
     {
       name: 'ufw default deny without 8472',
       evidence: breakNode('n1', ufw(false)),
-      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n1'], messageIncludes: 'arriving from n2, n3' }],
+      expect: [
+        {
+          cause: 'flannel.vxlan-blocked',
+          messageId: 'inbound',
+          data: { node: 'n1', how: 'drops (INPUT policy DROP)', port: 8472, peers: 'n2, n3' },
+          nodes: ['n1'],
+          fix: [
+            'On n1: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: or set iptables -P INPUT ACCEPT)',
+            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
+          ],
+        },
+      ],
     },
     {
       name: 'explicit DROP for 8472 in INPUT',
       evidence: breakNode('n2', (n) => n.iptables!.rules.unshift(rule_('filter', 'INPUT', '-p udp -m udp --dport 8472 -j DROP'))),
-      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n2'], messageIncludes: 'drops VXLAN' }],
+      expect: [
+        {
+          cause: 'flannel.vxlan-blocked',
+          messageId: 'inbound',
+          data: { node: 'n2', how: 'drops', port: 8472, peers: 'n1, n3' },
+          nodes: ['n2'],
+          fix: [
+            'On n2: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: iptables -t filter -D INPUT -p udp -m udp --dport 8472 -j DROP)',
+            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
+          ],
+        },
+      ],
     },
     {
       name: 'REJECT to one peer on OUTPUT',
       evidence: breakNode('n3', (n) => n.iptables!.rules.unshift(rule_('filter', 'OUTPUT', '-d 172.31.250.11/32 -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable'))),
-      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n3'], messageIncludes: 'sent to n1' }],
+      expect: [
+        {
+          cause: 'flannel.vxlan-blocked',
+          messageId: 'outbound',
+          data: { node: 'n3', how: 'rejects', port: 8472, peers: 'n1' },
+          nodes: ['n3'],
+          fix: [
+            'On n3: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: iptables -t filter -D OUTPUT -d 172.31.250.11/32 -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable)',
+            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -31,12 +31,36 @@ testRule(rule, {
           pods: [crashing('tools/x-a1b2c', 'pi1', 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app": exec format error: unknown', 'current')],
         },
       },
-      expect: [{ cause: 'image.platform-mismatch', nodes: ['pi1'], pods: ['tools/x-a1b2c'], messageIncludes: 'linux/arm64' }],
+      expect: [
+        {
+          cause: 'image.platform-mismatch',
+          messageId: 'execFormat',
+          data: { container: 'app', pod: 'tools/x-a1b2c', node: 'pi1', platform: 'linux/arm64', image: 'reg.example.com/tools/x86only:2' },
+          nodes: ['pi1'],
+          pods: ['tools/x-a1b2c'],
+          fix: [
+            'Use an image built for linux/arm64 (a multi-arch image index, or a tag built for that architecture): check with `docker manifest inspect reg.example.com/tools/x86only:2` or `crane manifest reg.example.com/tools/x86only:2`.',
+            'Or keep the pod off such nodes with a nodeSelector kubernetes.io/arch: <architecture the image supports>.',
+          ],
+        },
+      ],
     },
     {
       name: 'log tail of a crash-looping container',
       evidence: { cluster: { pods: [crashing('tools/x-a1b2c', 'n1', 'exec /usr/local/bin/tool: exec format error', 'last')] } },
-      expect: [{ cause: 'image.platform-mismatch', nodes: ['n1'] }],
+      expect: [
+        {
+          cause: 'image.platform-mismatch',
+          messageId: 'execFormat',
+          data: { container: 'app', pod: 'tools/x-a1b2c', node: 'n1', platform: 'node platform unknown', image: 'reg.example.com/tools/x86only:2' },
+          nodes: ['n1'],
+          pods: ['tools/x-a1b2c'],
+          fix: [
+            'Use an image built for node platform unknown (a multi-arch image index, or a tag built for that architecture): check with `docker manifest inspect reg.example.com/tools/x86only:2` or `crane manifest reg.example.com/tools/x86only:2`.',
+            'Or keep the pod off such nodes with a nodeSelector kubernetes.io/arch: <architecture the image supports>.',
+          ],
+        },
+      ],
     },
   ],
 });

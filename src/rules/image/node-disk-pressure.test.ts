@@ -25,7 +25,32 @@ testRule(rule, {
     { name: 'nodes without conditions at all', evidence: { cluster: { nodes: [node('n1', { conditions: [] })] } } },
   ],
   faulty: [
-    { name: 'DiskPressure=True', evidence: { cluster: { nodes: [node('n1'), pressured] } }, expect: [{ cause: 'image.disk-full', nodes: ['n2'], severity: 'error' }] },
-    { name: 'image GC failing only', evidence: { cluster: { nodes: [node('n3')], events: [gcFailed] } }, expect: [{ cause: 'image.disk-full', nodes: ['n3'], severity: 'warning' }] },
+    { name: 'DiskPressure=True', evidence: { cluster: { nodes: [node('n1'), pressured] } }, expect: [
+      {
+        cause: 'image.disk-full',
+        messageId: 'pressure',
+        data: { node: 'n2', message: 'kubelet has disk pressure' },
+        nodes: ['n2'],
+        fix: [
+          'See what is full: df -h /var/lib/containerd /var/lib/kubelet; du -xsh /var/lib/containerd/* | sort -h',
+          'Free space: crictl rmi --prune (unused images), remove old logs, or grow the disk.',
+          'Tune kubelet image GC (imageGCHighThresholdPercent / imageGCLowThresholdPercent) and eviction thresholds so that it cleans up before the disk fills.',
+        ],
+      },
+    ] },
+    { name: 'image GC failing only', evidence: { cluster: { nodes: [node('n3')], events: [gcFailed] } }, expect: [
+      {
+        cause: 'image.disk-full',
+        messageId: 'gc',
+        data: { node: 'n3', message: 'failed to garbage collect required amount of images. Attempted to free 4005076582 bytes, but only found 0 bytes eligible to free.' },
+        nodes: ['n3'],
+        severity: 'warning',
+        fix: [
+          'See what is full: df -h /var/lib/containerd /var/lib/kubelet; du -xsh /var/lib/containerd/* | sort -h',
+          'Free space: crictl rmi --prune (unused images), remove old logs, or grow the disk.',
+          'Tune kubelet image GC (imageGCHighThresholdPercent / imageGCLowThresholdPercent) and eviction thresholds so that it cleans up before the disk fills.',
+        ],
+      },
+    ] },
   ],
 });

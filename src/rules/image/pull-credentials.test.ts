@@ -59,7 +59,21 @@ testRule(rule, {
           events: [event('shop/api-a1b2c', 'FailedToRetrieveImagePullSecret', 'Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.', { container: 'x' })],
         },
       },
-      expect: [{ cause: 'image.pullsecret-missing', pods: ['shop/api-a1b2c'], nodes: ['n1'], registry: 'reg.example.com:5000', severity: 'error' }],
+      expect: [
+        {
+          cause: 'image.pullsecret-missing',
+          messageId: 'missing',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secret: 'regcred' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'List the secrets the pod expects and those that exist: kubectl get pod api-a1b2c -n shop -o jsonpath="{.spec.imagePullSecrets}"; kubectl get secrets -n shop',
+            "Create the secret in the pod's namespace (kubectl create secret docker-registry regcred -n shop …) or copy it from the namespace where it exists.",
+            'Fix a misspelt name in the workload or service account.',
+          ],
+        },
+      ],
     },
     {
       name: 'secret of the wrong type',
@@ -69,17 +83,56 @@ testRule(rule, {
           pullSecrets: [secret('shop/regcred', [], { type: 'Opaque', problems: ['type Opaque is not a pull-secret type; kubelet ignores it'] })],
         },
       },
-      expect: [{ cause: 'image.pullsecret-malformed', pods: ['shop/api-a1b2c'], messageIncludes: 'Opaque' }],
+      expect: [
+        {
+          cause: 'image.pullsecret-malformed',
+          messageId: 'malformed',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secret: 'regcred', problem: 'type Opaque is not a pull-secret type; kubelet ignores it' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Check type and key: kubectl get secret regcred -n shop -o jsonpath="{.type}"  (must be kubernetes.io/dockerconfigjson)',
+            'Recreate it with kubectl create secret docker-registry, which writes the right type, key and encoding.',
+          ],
+        },
+      ],
     },
     {
       name: 'registry-1.docker.io key never matches Docker Hub images',
       evidence: { cluster: { pods: [failing('shop/web-a1b2c', 'acme/private:2', { secrets: ['hub'] })], pullSecrets: [secret('shop/hub', ['registry-1.docker.io'])] } },
-      expect: [{ cause: 'image.pullsecret-wrong-registry', pods: ['shop/web-a1b2c'], registry: 'docker.io', messageIncludes: 'registry-1.docker.io' }],
+      expect: [
+        {
+          cause: 'image.pullsecret-wrong-registry',
+          messageId: 'wrongRegistry',
+          data: { pod: 'shop/web-a1b2c', namespace: 'shop', registry: 'docker.io', image: 'acme/private:2', secrets: 'hub', keys: 'registry-1.docker.io' },
+          nodes: ['n1'],
+          pods: ['shop/web-a1b2c'],
+          registry: 'docker.io',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Rewrite secret hub keyed https://index.docker.io/v1/ (the pod retries the pull on its own): kubectl create secret docker-registry hub -n shop --docker-server=https://index.docker.io/v1/ --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+          ],
+        },
+      ],
     },
     {
       name: 'key without the port',
       evidence: { cluster: { pods: [failing('shop/api-a1b2c', PRIV, { secrets: ['regcred'] })], pullSecrets: [secret('shop/regcred', ['reg.example.com'])] } },
-      expect: [{ cause: 'image.pullsecret-wrong-registry', registry: 'reg.example.com:5000' }],
+      expect: [
+        {
+          cause: 'image.pullsecret-wrong-registry',
+          messageId: 'wrongRegistry',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secrets: 'regcred', keys: 'reg.example.com' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Rewrite secret regcred keyed reg.example.com:5000 (the pod retries the pull on its own): kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+          ],
+        },
+      ],
     },
     {
       name: 'wildcard one label too short, init container',
@@ -89,7 +142,20 @@ testRule(rule, {
           pullSecrets: [secret('shop/wild', ['*.example.com'])],
         },
       },
-      expect: [{ cause: 'image.pullsecret-wrong-registry', registry: 'a.b.example.com' }],
+      expect: [
+        {
+          cause: 'image.pullsecret-wrong-registry',
+          messageId: 'wrongRegistry',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'a.b.example.com', image: 'a.b.example.com/team/api:1', secrets: 'wild', keys: '*.example.com' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'a.b.example.com',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Rewrite secret wild keyed a.b.example.com (the pod retries the pull on its own): kubectl create secret docker-registry wild -n shop --docker-server=a.b.example.com --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+          ],
+        },
+      ],
     },
     {
       name: 'wrong key, but the pull fails on DNS: only a note',
@@ -100,7 +166,21 @@ testRule(rule, {
           events: [event('shop/api-a1b2c', 'Failed', pullFailedText(PRIV, PRIV, 'failed to do request: Head "https://reg.example.com:5000/v2/team/api/manifests/1.4": dial tcp: lookup reg.example.com on 127.0.0.53:53: no such host'))],
         },
       },
-      expect: [{ cause: 'image.pullsecret-wrong-registry', severity: 'info' }],
+      expect: [
+        {
+          cause: 'image.pullsecret-wrong-registry',
+          messageId: 'wrongRegistry',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secrets: 'regcred', keys: 'reg.example.com' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          severity: 'info',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Rewrite secret regcred keyed reg.example.com:5000 (the pod retries the pull on its own): kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+          ],
+        },
+      ],
     },
     {
       name: 'secret added to the service account after the pod was created',
@@ -111,7 +191,20 @@ testRule(rule, {
           pullSecrets: [secret('shop/regcred', ['reg.example.com:5000'], { creationTimestamp: '2026-11-25T09:00:00Z' })],
         },
       },
-      expect: [{ cause: 'image.auth-missing', pods: ['shop/api-a1b2c'], messageIncludes: 'service account shop/builder' }],
+      expect: [
+        {
+          cause: 'image.auth-missing',
+          messageId: 'saLater',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', sa: 'builder', secrets: 'regcred' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            "Recreate the pod so the service account's imagePullSecrets are copied in: kubectl delete pod -n shop api-a1b2c (its controller makes a new one), or kubectl rollout restart the owning workload.",
+            "Or name the secret in the workload's pod template (spec.imagePullSecrets).",
+          ],
+        },
+      ],
     },
   ],
 });

@@ -57,7 +57,19 @@ testRule(rule, {
           events: [event('shop/web-a1b2c', 'InspectFailed', 'Failed to apply default image tag "ACTOKEY": couldn\'t parse image name "ACTOKEY": invalid reference format: repository name (library/ACTOKEY) must be lowercase')],
         },
       },
-      expect: [{ cause: 'image.invalid-reference', pods: ['shop/web-a1b2c'], nodes: ['n1'], messageIncludes: 'must be lowercase' }],
+      expect: [
+        {
+          cause: 'image.invalid-reference',
+          messageId: 'invalid',
+          data: { pod: 'shop/web-a1b2c', image: 'ACTOKEY', registry: '', container: 'app', reason: 'InvalidImageName', node: 'n1', error: 'invalid reference format: repository name (library/ACTOKEY) must be lowercase' },
+          nodes: ['n1'],
+          pods: ['shop/web-a1b2c'],
+          fix: [
+            'Read the reference from the event (Failed to apply default image tag "…") and fix it in the workload: lower-case path, [registry[:port]/]path[:tag][@sha256:digest], no scheme.',
+            'If the image comes from Helm or Kustomize values, check that image.repository and image.tag are set (an empty tag leaves a trailing ":").',
+          ],
+        },
+      ],
     },
     {
       name: 'ErrImageNeverPull',
@@ -67,7 +79,20 @@ testRule(rule, {
           events: [event('dev/tool-a1b2c', 'ErrImageNeverPull', 'Container image "localhost/tool:dev" is not present with pull policy of Never')],
         },
       },
-      expect: [{ cause: 'image.never-pull-absent', pods: ['dev/tool-a1b2c'], nodes: ['n2'], registry: 'localhost', messageIncludes: 'node n2' }],
+      expect: [
+        {
+          cause: 'image.never-pull-absent',
+          messageId: 'neverPull',
+          data: { pod: 'dev/tool-a1b2c', image: 'localhost/tool:dev', registry: 'localhost', container: 'app', reason: 'ErrImageNeverPull', node: 'n2' },
+          nodes: ['n2'],
+          pods: ['dev/tool-a1b2c'],
+          registry: 'localhost',
+          fix: [
+            'Import the image into the runtime the kubelet uses on every node that may run the pod: ctr -n k8s.io images import image.tar (containerd), or kind load / minikube image load.',
+            'Or push it to a registry and use imagePullPolicy IfNotPresent.',
+          ],
+        },
+      ],
     },
     {
       name: 'manifest not found, image in an init container, events only (no status yet)',
@@ -81,7 +106,22 @@ testRule(rule, {
           ],
         },
       },
-      expect: [{ cause: 'image.not-found', pods: ['shop/web-a1b2c'], registry: 'docker.io', messageIncludes: 'nginx:nope cannot be pulled: docker.io/library/nginx:nope: not found' }],
+      expect: [
+        {
+          cause: 'image.not-found',
+          messageId: 'pullFailed',
+          data: { pod: 'shop/web-a1b2c', image: 'nginx:nope', registry: 'docker.io', container: 'migrate (init)', reason: 'Failed', node: 'n1', detail: 'docker.io/library/nginx:nope: not found' },
+          nodes: ['n1'],
+          pods: ['shop/web-a1b2c'],
+          registry: 'docker.io',
+          fix: [
+            'Check the exact reference the pod uses: kubectl get pod web-a1b2c -n shop -o jsonpath="{.spec.containers[*].image}"',
+            'List the tags that exist, e.g. skopeo list-tags docker://docker.io/library/nginx (or the registry UI), and correct the tag or digest in the manifest.',
+            'Write the registry host explicitly (registry.example.com/team/app:1.2): a name without a host means Docker Hub.',
+            'If the repository is private and answers 404 to anonymous clients, add an imagePullSecret for it.',
+          ],
+        },
+      ],
     },
     {
       name: 'authorization refused (K8s 1.32 back-off message carries the error)',
@@ -90,7 +130,23 @@ testRule(rule, {
           pods: [pod('shop/api-d4e5f', 'reg.example.com/team/api:1.4', { node: 'n3', waiting: 'ImagePullBackOff', message: `Back-off pulling image "reg.example.com/team/api:1.4": ErrImagePull: ${denied.replace(/^Failed to pull image "[^"]+": /, '')}` })],
         },
       },
-      expect: [{ cause: 'image.auth-missing', pods: ['shop/api-d4e5f'], nodes: ['n3'], registry: 'reg.example.com' }],
+      expect: [
+        {
+          cause: 'image.auth-missing',
+          messageId: 'pullFailed',
+          data: { pod: 'shop/api-d4e5f', image: 'reg.example.com/team/api:1.4', registry: 'reg.example.com', container: 'app', reason: 'ImagePullBackOff', node: 'n3', detail: 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' },
+          nodes: ['n3'],
+          pods: ['shop/api-d4e5f'],
+          registry: 'reg.example.com',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            "Create a pull secret in the pod's namespace: kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com --docker-username=\"$REGISTRY_USER\" --docker-password=\"$REGISTRY_PASSWORD\"",
+            "Reference it from the pod (spec.imagePullSecrets: [{name: regcred}]) or from its service account: kubectl patch serviceaccount default -n shop -p '{\"imagePullSecrets\":[{\"name\":\"regcred\"}]}'",
+            "Make sure the secret's server key matches the image host exactly, including the port (docker.io or index.docker.io for Docker Hub).",
+            'Recreate the pods: service-account pull secrets are copied into a pod only when it is created.',
+          ],
+        },
+      ],
     },
     {
       name: '401 with a matching pull secret: the credentials were refused',
@@ -107,7 +163,23 @@ testRule(rule, {
           ],
         },
       },
-      expect: [{ cause: 'image.auth-rejected', pods: ['shop/api-d4e5f'], registry: 'reg.example.com:5000' }],
+      expect: [
+        {
+          cause: 'image.auth-rejected',
+          messageId: 'pullFailed',
+          data: { pod: 'shop/api-d4e5f', image: 'reg.example.com:5000/team/api:1.4', registry: 'reg.example.com:5000', container: 'app', reason: 'ErrImagePull', node: 'n1', detail: 'pulling from host reg.example.com:5000 failed with status code [manifests 1.4]: 401 Unauthorized' },
+          nodes: ['n1'],
+          pods: ['shop/api-d4e5f'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Test the credential outside Kubernetes: skopeo login reg.example.com:5000 (or docker login) with the same user and token.',
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Renew the token and update the secret: kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+            'Grant the account pull (read) access to the repository in the registry.',
+            'For ECR, use a credential helper or a job that refreshes the secret every few hours.',
+          ],
+        },
+      ],
     },
     {
       name: 'Docker Hub rate limit on two pods',
@@ -118,8 +190,32 @@ testRule(rule, {
         },
       },
       expect: [
-        { cause: 'image.rate-limited', pods: ['a/web-a1b2c'], registry: 'docker.io' },
-        { cause: 'image.rate-limited', pods: ['b/web-f6g7h'], registry: 'docker.io' },
+        {
+          cause: 'image.rate-limited',
+          messageId: 'pullFailed',
+          data: { pod: 'a/web-a1b2c', image: 'nginx:1.25', registry: 'docker.io', container: 'app', reason: 'ErrImagePull', node: 'n1', detail: 'failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nginx/manifests/sha256:e3b0c44298fc1c149afbf4c8996f…' },
+          nodes: ['n1'],
+          pods: ['a/web-a1b2c'],
+          registry: 'docker.io',
+          fix: [
+            'Authenticate pulls from Docker Hub with a pull secret for docker.io (authenticated accounts get a higher limit).',
+            'Use a pull-through cache or mirror (containerd certs.d/docker.io/hosts.toml) or copy the images to your own registry.',
+            'Reduce pulls: imagePullPolicy IfNotPresent and pinned tags instead of :latest with Always.',
+          ],
+        },
+        {
+          cause: 'image.rate-limited',
+          messageId: 'pullFailed',
+          data: { pod: 'b/web-f6g7h', image: 'nginx:1.25', registry: 'docker.io', container: 'app', reason: 'ErrImagePull', node: 'n2', detail: 'failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/nginx/manifests/sha256:e3b0c44298fc1c149afbf4c8996f…' },
+          nodes: ['n2'],
+          pods: ['b/web-f6g7h'],
+          registry: 'docker.io',
+          fix: [
+            'Authenticate pulls from Docker Hub with a pull secret for docker.io (authenticated accounts get a higher limit).',
+            'Use a pull-through cache or mirror (containerd certs.d/docker.io/hosts.toml) or copy the images to your own registry.',
+            'Reduce pulls: imagePullPolicy IfNotPresent and pinned tags instead of :latest with Always.',
+          ],
+        },
       ],
     },
     {
@@ -131,19 +227,59 @@ testRule(rule, {
           events: [event('tools/x-a1b2c', 'Failed', platform)],
         },
       },
-      expect: [{ cause: 'image.platform-mismatch', nodes: ['pi1'], messageIncludes: 'linux/arm64' }],
+      expect: [
+        {
+          cause: 'image.platform-mismatch',
+          messageId: 'platform',
+          data: { pod: 'tools/x-a1b2c', image: 'reg.example.com/tools/x86only:2', registry: 'reg.example.com', container: 'app', reason: 'ErrImagePull', node: 'pi1', platform: 'linux/arm64' },
+          nodes: ['pi1'],
+          pods: ['tools/x-a1b2c'],
+          registry: 'reg.example.com',
+          fix: [
+            'Check the platforms the image offers: skopeo inspect --raw docker://reg.example.com/tools/x86only:2 | jq ".manifests[].platform"',
+            'Use a multi-arch tag, or build for the node architecture (docker buildx build --platform linux/amd64,linux/arm64).',
+            'Or pin the workload to nodes of an architecture the image offers (nodeSelector kubernetes.io/arch in the pod template).',
+          ],
+        },
+      ],
     },
     {
       name: 'disk full while unpacking',
       evidence: {
         cluster: { pods: [pod('ml/train-a1b2c', 'reg.example.com/ml/model:7', { node: 'gpu1', waiting: 'ErrImagePull' })], events: [event('ml/train-a1b2c', 'Failed', diskFull)] },
       },
-      expect: [{ cause: 'image.disk-full', nodes: ['gpu1'] }],
+      expect: [
+        {
+          cause: 'image.disk-full',
+          messageId: 'pullFailed',
+          data: { pod: 'ml/train-a1b2c', image: 'reg.example.com/ml/model:7', registry: 'reg.example.com', container: 'app', reason: 'ErrImagePull', node: 'gpu1', detail: 'failed to extract layer sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855: write /var/lib/containerd/io.containerd.snapshotter.v1.overlay…' },
+          nodes: ['gpu1'],
+          pods: ['ml/train-a1b2c'],
+          fix: [
+            'See what is full: df -h /var/lib/containerd /var/lib/kubelet; du -xsh /var/lib/containerd/* | sort -h',
+            'Free space: crictl rmi --prune (unused images), remove old logs, or grow the disk.',
+            'Tune kubelet image GC (imageGCHighThresholdPercent / imageGCLowThresholdPercent) and eviction thresholds so that it cleans up before the disk fills.',
+          ],
+        },
+      ],
     },
     {
       name: 'container runtime down',
       evidence: { cluster: { pods: [pod('shop/web-a1b2c', 'nginx:1.25', { waiting: 'ErrImagePull' })], events: [event('shop/web-a1b2c', 'Failed', runtimeDown)] } },
-      expect: [{ cause: 'runtime.unavailable', nodes: ['n1'] }],
+      expect: [
+        {
+          cause: 'runtime.unavailable',
+          messageId: 'pullFailed',
+          data: { pod: 'shop/web-a1b2c', image: 'nginx:1.25', registry: 'docker.io', container: 'app', reason: 'ErrImagePull', node: 'n1', detail: 'connection error: desc = "transport: Error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused"' },
+          nodes: ['n1'],
+          pods: ['shop/web-a1b2c'],
+          fix: [
+            'Check the runtime: systemctl status containerd; journalctl -u containerd --since -10m',
+            'If the CRI plugin is disabled, remove "cri" from disabled_plugins in /etc/containerd/config.toml (or regenerate it: containerd config default > /etc/containerd/config.toml) and restart containerd.',
+            "Check that the kubelet's --container-runtime-endpoint matches the socket (unix:///run/containerd/containerd.sock).",
+          ],
+        },
+      ],
     },
   ],
 });

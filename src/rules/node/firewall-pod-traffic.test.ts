@@ -22,14 +22,38 @@ testRule(rule, {
         e.nodes!.find((n) => n.name === 'n1')!.iptables!.rules.unshift({ table: 'filter', chain: 'INPUT', rule: '-s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' });
         return e;
       })(),
-      expect: [{ cause: 'node.firewall', nodes: ['n1'], messageIncludes: 'API server 172.31.250.11:6443' }],
+      expect: [
+        {
+          cause: 'node.firewall',
+          messageId: 'blocked',
+          data: { node: 'n1', rule: '-t filter -A INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', verdict: 'reject', flows: 'pod 10.244.0.5 → API server 172.31.250.11:6443; pod 10.244.1.5 on n2 → API server 172.31.250.11:6443' },
+          nodes: ['n1'],
+          fix: [
+            'Remove the rule on n1: iptables -t filter -D INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited',
+            'If firewalld manages it: systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=<cluster network> && firewall-cmd --reload)',
+            'With ufw: ufw default allow routed, or ufw route allow from <cluster network>',
+          ],
+        },
+      ],
     },
     {
       name: 'firewalld-style reject before flannel',
       evidence: breakNode('n2', (n) =>
         n.iptables!.rules.unshift({ table: 'filter', chain: 'FORWARD', rule: '-j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' }),
       ),
-      expect: [{ cause: 'node.firewall', nodes: ['n2'], messageIncludes: 'rejects pod traffic' }],
+      expect: [
+        {
+          cause: 'node.firewall',
+          messageId: 'blocked',
+          data: { node: 'n2', rule: '-t filter -A FORWARD -j REJECT --reject-with icmp-host-prohibited', verdict: 'reject', flows: 'pod 10.244.1.5 → pod 10.244.0.5 on n1; pod 10.244.0.5 on n1 → pod 10.244.1.5; pod 10.244.1.5 → outside 198.51.100.10:443' },
+          nodes: ['n2'],
+          fix: [
+            'Remove the rule on n2: iptables -t filter -D FORWARD -j REJECT --reject-with icmp-host-prohibited',
+            'If firewalld manages it: systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=<cluster network> && firewall-cmd --reload)',
+            'With ufw: ufw default allow routed, or ufw route allow from <cluster network>',
+          ],
+        },
+      ],
     },
     {
       name: 'custom chain drops traffic to the pod network',
@@ -37,7 +61,19 @@ testRule(rule, {
         n.iptables!.rules.unshift({ table: 'filter', chain: 'FORWARD', rule: '-j HARDEN', target: 'HARDEN' });
         n.iptables!.rules.push({ table: 'filter', chain: 'HARDEN', rule: '-d 10.244.0.0/16 -m conntrack --ctstate NEW -j DROP', target: 'DROP' });
       }),
-      expect: [{ cause: 'node.firewall', nodes: ['n3'], messageIncludes: '-A HARDEN' }],
+      expect: [
+        {
+          cause: 'node.firewall',
+          messageId: 'blocked',
+          data: { node: 'n3', rule: '-t filter -A HARDEN -d 10.244.0.0/16 -m conntrack --ctstate NEW -j DROP', verdict: 'drop', flows: 'pod 10.244.2.5 → pod 10.244.0.5 on n1; pod 10.244.0.5 on n1 → pod 10.244.2.5' },
+          nodes: ['n3'],
+          fix: [
+            'Remove the rule on n3: iptables -t filter -D HARDEN -d 10.244.0.0/16 -m conntrack --ctstate NEW -j DROP',
+            'If firewalld manages it: systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=<cluster network> && firewall-cmd --reload)',
+            'With ufw: ufw default allow routed, or ufw route allow from <cluster network>',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -20,7 +20,19 @@ testRule(rule, {
         dropPolicy(n);
         noFlannelFwd(n);
       }),
-      expect: [{ cause: 'node.forward-drop', nodes: ['n2'], severity: 'error', messageIncludes: 'pod 10.244.1.5' }],
+      expect: [
+        {
+          cause: 'node.forward-drop',
+          messageId: 'dropped',
+          data: { node: 'n2', flows: 'pod 10.244.1.5 → pod 10.244.0.5 on n1; pod 10.244.0.5 on n1 → pod 10.244.1.5; pod 10.244.1.5 → outside 198.51.100.10:443' },
+          nodes: ['n2'],
+          fix: [
+            'On n2: iptables -A FORWARD -s 10.244.0.0/16 -j ACCEPT && iptables -A FORWARD -d 10.244.0.0/16 -j ACCEPT (immediate relief)',
+            'Make sure flanneld runs without --iptables-forward-rules=false, then restart it so it recreates FLANNEL-FWD: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+            'Or set the policy back: iptables -P FORWARD ACCEPT (Docker sets DROP on every start)',
+          ],
+        },
+      ],
     },
     {
       name: 'only the -d rule left: pods cannot reach outside',
@@ -28,7 +40,19 @@ testRule(rule, {
         dropPolicy(n);
         n.iptables!.rules = n.iptables!.rules.filter((r) => !(r.chain === 'FLANNEL-FWD' && r.rule.startsWith('-s')));
       }, { cluster: false }),
-      expect: [{ cause: 'node.forward-drop', nodes: ['n3'], messageIncludes: 'pod 10.244.2.5 → outside' }],
+      expect: [
+        {
+          cause: 'node.forward-drop',
+          messageId: 'dropped',
+          data: { node: 'n3', flows: 'pod 10.244.2.5 → outside 198.51.100.10:443' },
+          nodes: ['n3'],
+          fix: [
+            'On n3: iptables -A FORWARD -s 10.244.0.0/16 -j ACCEPT && iptables -A FORWARD -d 10.244.0.0/16 -j ACCEPT (immediate relief)',
+            'Make sure flanneld runs without --iptables-forward-rules=false, then restart it so it recreates FLANNEL-FWD: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+            'Or set the policy back: iptables -P FORWARD ACCEPT (Docker sets DROP on every start)',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -14,12 +14,35 @@ testRule(rule, {
         n.sysctls['net.ipv4.conf.eth0.forwarding'] = '0';
         n.sysctls['net.ipv4.conf.flannel/1.forwarding'] = '1';
       }),
-      expect: [{ cause: 'node.ip-forward', nodes: ['n1'], messageIncludes: 'off on eth0' }],
+      expect: [
+        {
+          cause: 'node.ip-forward',
+          messageId: 'iface',
+          data: { node: 'n1', ifaces: 'eth0' },
+          nodes: ['n1'],
+          fix: [
+            'On n1: sysctl -w net.ipv4.conf.eth0.forwarding=1',
+            'Find what turns it off: IPForward= in /etc/systemd/network/*.network, or the NetworkManager connection of that interface, and set it to yes',
+          ],
+        },
+      ],
     },
     {
       name: 'forwarding off on n3',
       evidence: breakNode('n3', (n) => (n.sysctls['net.ipv4.ip_forward'] = '0')),
-      expect: [{ cause: 'node.ip-forward', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'node.ip-forward',
+          messageId: 'off',
+          data: { node: 'n3', value: '0' },
+          nodes: ['n3'],
+          fix: [
+            'On n3: sysctl -w net.ipv4.ip_forward=1',
+            "Persist it: echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
+            'Check that no network manager or later sysctl.d file sets it back (grep -r ip_forward /etc/sysctl.d /etc/sysctl.conf /usr/lib/sysctl.d)',
+          ],
+        },
+      ],
     },
   ],
 });

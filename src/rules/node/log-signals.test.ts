@@ -38,7 +38,20 @@ testRule(rule, {
         ];
         return e;
       })(),
-      expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n2'], severity: 'error' }],
+      expect: [
+        {
+          cause: 'flannel.no-pod-cidr',
+          messageId: 'seen',
+          data: { node: 'n2', component: 'flanneld', cause: 'flannel.no-pod-cidr', count: 6, plural: 's', text: 'E1127 12:00:01.123456       1 main.go:332] Error registering network: failed to acquire lease: node "n2" pod cidr not assigned' },
+          nodes: ['n2'],
+          severity: 'error',
+          fix: [
+            'Enable CIDR allocation: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 (kubeadm: networking.podSubnet / --pod-network-cidr=10.244.0.0/16).',
+            "Or set the node's CIDR by hand (only while it is empty): kubectl patch node n2 -p '{\"spec\":{\"podCIDR\":\"10.244.5.0/24\",\"podCIDRs\":[\"10.244.5.0/24\"]}}'",
+            'Restart the flannel pod on the node: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'flannel pod crash-looping on RBAC while its old subnet.env remains',
@@ -49,7 +62,20 @@ testRule(rule, {
         e.nodes!.find((n) => n.name === 'n3')!.logs = [RBAC];
         return e;
       })(),
-      expect: [{ cause: 'flannel.rbac', nodes: ['n3'], severity: 'error' }],
+      expect: [
+        {
+          cause: 'flannel.rbac',
+          messageId: 'seen',
+          data: { node: 'n3', component: 'flanneld', cause: 'flannel.rbac', count: 40, plural: 's', text: 'E1127 12:00:03.000001       1 reflector.go:147] Failed to watch *v1.Node: failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-flann…' },
+          nodes: ['n3'],
+          severity: 'error',
+          fix: [
+            'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:kube-flannel:flannel',
+            'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
+            'Restart the flannel pods.',
+          ],
+        },
+      ],
     },
     {
       name: 'flannel crash-looping without podCIDR',
@@ -63,12 +89,119 @@ testRule(rule, {
         n2.logs = [NO_CIDR];
         return e;
       })(),
-      expect: [{ cause: 'flannel.no-pod-cidr', nodes: ['n2'], severity: 'error', messageIncludes: 'pod cidr not assigned' }],
+      expect: [
+        {
+          cause: 'flannel.no-pod-cidr',
+          messageId: 'seen',
+          data: { node: 'n2', component: 'flanneld', cause: 'flannel.no-pod-cidr', count: 6, plural: 's', text: 'E1127 12:00:01.123456       1 main.go:332] Error registering network: failed to acquire lease: node "n2" pod cidr not assigned' },
+          nodes: ['n2'],
+          severity: 'error',
+          fix: [
+            'Enable CIDR allocation: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=10.244.0.0/16 (kubeadm: networking.podSubnet / --pod-network-cidr=10.244.0.0/16).',
+            "Or set the node's CIDR by hand (only while it is empty): kubectl patch node n2 -p '{\"spec\":{\"podCIDR\":\"10.244.5.0/24\",\"podCIDRs\":[\"10.244.5.0/24\"]}}'",
+            'Restart the flannel pod on the node: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+          ],
+        },
+      ],
     },
     {
       name: 'RBAC denial repeating while flannel runs',
       evidence: breakNode('n1', (n) => (n.logs = [RBAC])),
-      expect: [{ cause: 'flannel.rbac', nodes: ['n1'], severity: 'warning', messageIncludes: '40 lines' }],
+      expect: [
+        {
+          cause: 'flannel.rbac',
+          messageId: 'seen',
+          data: { node: 'n1', component: 'flanneld', cause: 'flannel.rbac', count: 40, plural: 's', text: 'E1127 12:00:03.000001       1 reflector.go:147] Failed to watch *v1.Node: failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-flann…' },
+          nodes: ['n1'],
+          fix: [
+            'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:kube-flannel:flannel',
+            'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
+            'Restart the flannel pods.',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.network-mismatch: flanneld is down on n2 and its last error says the Network does not contain the podCIDR',
+      evidence: breakNode('n2', (n) => {
+        n.subnetEnv = undefined;
+        n.logs = [line('flannel.network-mismatch', 'E1127 16:50:31.969000       1 main.go:370] Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "10.245.1.0/24" PodCIDR of the "n2" node', 2, { file: '/var/log/flanneld.log', line: 40 })];
+      }),
+      expect: [
+        {
+          cause: 'flannel.network-mismatch',
+          messageId: 'seen',
+          data: { node: 'n2', component: 'flanneld', cause: 'flannel.network-mismatch', count: 2, plural: 's', text: 'E1127 16:50:31.969000       1 main.go:370] Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doe…' },
+          nodes: ['n2'],
+          severity: 'error',
+          fix: [
+            "Compare: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath=\"{.data.net-conf\\.json}\" with kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR",
+            'Set Network to the cluster CIDR (kube-controller-manager --cluster-cidr) in the kube-flannel-cfg ConfigMap, then restart the DaemonSet: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.config-invalid: flanneld is down on n2 and its last error says net-conf.json does not parse',
+      evidence: breakNode('n2', (n) => {
+        n.subnetEnv = undefined;
+        n.logs = [line('flannel.config-invalid', 'E1127 16:51:21.053000       1 main.go:333] Failed to create SubnetManager: error parsing subnet config: invalid character \'}\' looking for beginning of object key string', 2, { file: '/var/log/flanneld.log', line: 40 })];
+      }),
+      expect: [
+        {
+          cause: 'flannel.config-invalid',
+          messageId: 'seen',
+          data: { node: 'n2', component: 'flanneld', cause: 'flannel.config-invalid', count: 2, plural: 's', text: "E1127 16:51:21.053000       1 main.go:333] Failed to create SubnetManager: error parsing subnet config: invalid character '}' looking for beginning of object…" },
+          nodes: ['n2'],
+          severity: 'error',
+          fix: [
+            "Show it: kubectl get cm -n kube-flannel kube-flannel-cfg -o jsonpath=\"{.data.net-conf\\.json}\" | jq .",
+            'Fix it to the documented form: {"Network": "10.244.0.0/16", "EnableNFTables": false, "Backend": {"Type": "vxlan"}}',
+            'Restart flannel: kubectl rollout restart ds -n kube-flannel kube-flannel-ds',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'flannel.backend-unsupported: flanneld is down on n2 and its last error says the kernel cannot create the VXLAN device',
+      evidence: breakNode('n2', (n) => {
+        n.subnetEnv = undefined;
+        n.logs = [line('flannel.backend-unsupported', 'E1127 16:52:00.000000       1 main.go:370] Error registering network: failed to create vxlan device: operation not supported', 2, { file: '/var/log/flanneld.log', line: 40 })];
+      }),
+      expect: [
+        {
+          cause: 'flannel.backend-unsupported',
+          messageId: 'seen',
+          data: { node: 'n2', component: 'flanneld', cause: 'flannel.backend-unsupported', count: 2, plural: 's', text: 'E1127 16:52:00.000000       1 main.go:370] Error registering network: failed to create vxlan device: operation not supported' },
+          nodes: ['n2'],
+          severity: 'error',
+          fix: [
+            'For vxlan, load the module (modprobe vxlan) or install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
+            'For host-gw across routers or NAT, switch the backend to vxlan in net-conf.json and restart flannel.',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'runtime.unavailable: containerd refuses kubelet and the node is NotReady',
+      evidence: (() => {
+        const e = breakCluster((c) => (c.nodes[2].conditions = [{ type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down' }]));
+        e.nodes!.find((n) => n.name === 'n3')!.logs = [line('runtime.unavailable', 'failed to get container status: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused"', 3, { component: 'kubelet', file: '/var/log/kubelet.log' })];
+        return e;
+      })(),
+      expect: [
+        {
+          cause: 'runtime.unavailable',
+          messageId: 'seen',
+          data: { node: 'n3', component: 'kubelet', cause: 'runtime.unavailable', count: 3, plural: 's', text: 'failed to get container status: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /run/containerd/conta…' },
+          nodes: ['n3'],
+          fix: [
+            'Check the runtime: systemctl status containerd; journalctl -u containerd --since -10m',
+            'If the CRI plugin is disabled, remove "cri" from disabled_plugins in /etc/containerd/config.toml (or regenerate it: containerd config default > /etc/containerd/config.toml) and restart containerd.',
+            "Check that the kubelet's --container-runtime-endpoint matches the socket (unix:///run/containerd/containerd.sock).",
+          ],
+        },
+      ],
     },
   ],
 });

@@ -15,7 +15,19 @@ testRule(rule, {
         c.checksums.bad = 64;
         c.checksums.badBySource = [{ src: A, dst: B, bad: 64, checked: 64 }];
       }),
-      expect: [{ cause: 'flannel.checksum-offload', nodes: [A], messageIncludes: '64 of 64 checked' }],
+      expect: [
+        {
+          cause: 'flannel.checksum-offload',
+          messageId: 'bad',
+          data: { from: '192.168.56.11', to: '192.168.56.12', bad: 64, checked: 64 },
+          nodes: ['192.168.56.11'],
+          fix: [
+            'On 192.168.56.11: ethtool -K flannel.1 tx-checksum-ip-generic off',
+            "Persist it: echo 'SUBSYSTEM==\"net\", ACTION==\"add|change|move\", ENV{INTERFACE}==\"flannel.1\", RUN+=\"/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off\"' > /etc/udev/rules.d/90-flannel.rules",
+            'Better still, move the node to a kernel ≥ 5.7; verify with a new capture (no wrong checksums) and dmesg (no "UDP: bad checksum")',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -14,7 +14,18 @@ testRule(rule, {
         c.pairs = [pair(A, B, { reverseSilent: true })];
         c.flows.oneWay = [{ proto: 'tcp', src: '10.244.1.5', sport: 40000, dst: '10.244.2.7', dport: 443, packets: 3, note: 'SYN x3, no reply', tunnel: { src: A, dst: B, vni: 1 } }];
       }),
-      expect: [{ cause: 'flannel.vxlan-blocked', nodes: [A, B], messageIncludes: '1 connection(s) inside wait' }],
+      expect: [
+        {
+          cause: 'flannel.vxlan-blocked',
+          messageId: 'oneWay',
+          data: { from: '192.168.56.11', to: '192.168.56.12', packets: 4000, seconds: 30, flows: '1 connection(s) inside wait for a reply' },
+          nodes: ['192.168.56.11', '192.168.56.12'],
+          fix: [
+            "Allow UDP 4789 and 8472 from 192.168.56.12 to 192.168.56.11 (and back) on both nodes' firewalls, security groups or cloud ACLs, e.g. firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload",
+            'Verify: run the capture again; 192.168.56.12 → 192.168.56.11 must carry VXLAN too',
+          ],
+        },
+      ],
     },
     {
       name: 'named by node when the cluster is known',
@@ -27,7 +38,18 @@ testRule(rule, {
           ],
         },
       },
-      expect: [{ cause: 'flannel.vxlan-blocked', nodes: ['n1', 'n2'], messageIncludes: 'from n1 (192.168.56.11) to n2 (192.168.56.12)' }],
+      expect: [
+        {
+          cause: 'flannel.vxlan-blocked',
+          messageId: 'oneWay',
+          data: { from: 'n1 (192.168.56.11)', to: 'n2 (192.168.56.12)', packets: 4000, seconds: 30, flows: '120 inner flow(s)' },
+          nodes: ['n1', 'n2'],
+          fix: [
+            "Allow UDP 4789 and 8472 from 192.168.56.12 to 192.168.56.11 (and back) on both nodes' firewalls, security groups or cloud ACLs, e.g. firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload",
+            'Verify: run the capture again; 192.168.56.12 → 192.168.56.11 must carry VXLAN too',
+          ],
+        },
+      ],
     },
   ],
 });

@@ -25,22 +25,70 @@ testRule(rule, {
     {
       name: 'mirrors together with config_path',
       evidence: breakNode('n1', (n) => (n.containerd!.mirrors = { 'docker.io': ['https://mirror.gcr.io'] })),
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n1'], severity: 'error', messageIncludes: 'mirrors` cannot be set' }],
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'both',
+          data: { node: 'n1', file: '/etc/containerd/config.toml', hosts: 'docker.io' },
+          nodes: ['n1'],
+          fix: [
+            "Move each mirror into /etc/containerd/certs.d/<host>/hosts.toml, e.g. for docker.io:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]",
+            'Delete the [plugins."io.containerd.grpc.v1.cri".registry.mirrors] tables from /etc/containerd/config.toml',
+            'systemctl restart containerd && crictl info >/dev/null (must succeed)',
+          ],
+        },
+      ],
     },
     {
       name: 'hosts.toml written but config_path empty',
       evidence: breakNode('n2', (n) => (n.containerd!.configPath = '')),
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n2'], severity: 'warning', messageIncludes: 'never reads hosts.toml' }],
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'ignored',
+          data: { node: 'n2', files: '/etc/containerd/certs.d/docker.io/hosts.toml, /etc/containerd/certs.d/reg.lab:5000/hosts.toml', verb: 'are', reason: 'has no config_path in /etc/containerd/config.toml, so it never reads hosts.toml' },
+          nodes: ['n2'],
+          severity: 'warning',
+          fix: [
+            'In /etc/containerd/config.toml set [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/containerd/certs.d"',
+            'systemctl restart containerd (hosts.toml edits later need no restart)',
+          ],
+        },
+      ],
     },
     {
       name: 'hosts.toml in /etc/docker/certs.d while config_path names certs.d of containerd',
       evidence: breakNode('n3', (n) => (n.registryHosts[1].file = '/etc/docker/certs.d/reg.lab:5000/hosts.toml')),
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n3'], messageIncludes: '/etc/docker/certs.d/reg.lab:5000/hosts.toml is ignored' }],
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'ignored',
+          data: { node: 'n3', files: '/etc/docker/certs.d/reg.lab:5000/hosts.toml', verb: 'is', reason: 'reads hosts.toml only from /etc/containerd/certs.d' },
+          nodes: ['n3'],
+          severity: 'warning',
+          fix: [
+            'In /etc/containerd/config.toml set [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/docker/certs.d"',
+            'systemctl restart containerd (hosts.toml edits later need no restart)',
+          ],
+        },
+      ],
     },
     {
       name: 'legacy TLS config with config_path',
       evidence: breakNode('n1', (n) => (n.containerd!.legacyTlsHosts = ['reg.lab:5000'])),
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n1'], severity: 'warning', messageIncludes: 'reg.lab:5000' }],
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'tlsBoth',
+          data: { node: 'n1', file: '/etc/containerd/config.toml', hosts: 'reg.lab:5000' },
+          nodes: ['n1'],
+          severity: 'warning',
+          fix: [
+            'Move the TLS settings to /etc/containerd/certs.d/<host>/hosts.toml (ca = "…", skip_verify = …) and delete the configs.<host>.tls tables',
+            'systemctl restart containerd',
+          ],
+        },
+      ],
     },
   ],
 });

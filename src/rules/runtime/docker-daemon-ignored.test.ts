@@ -21,12 +21,33 @@ testRule(rule, {
     {
       name: 'mirror and insecure registry in daemon.json on a containerd node',
       evidence: breakNode('n1', (n) => (n.dockerDaemon = { ...daemon })),
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n1'], severity: 'warning', messageIncludes: 'ignores daemon.json' }],
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'ignored',
+          data: { node: 'n1', file: '/etc/docker/daemon.json', what: 'registry-mirrors ["https://mirror.gcr.io"] and insecure-registries ["reg.lab:5000"]' },
+          nodes: ['n1'],
+          fix: [
+            "Create /etc/containerd/certs.d/docker.io/hosts.toml:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]",
+            "Create /etc/containerd/certs.d/reg.lab:5000/hosts.toml:\n  server = \"http://reg.lab:5000\"\n  [host.\"http://reg.lab:5000\"]\n    capabilities = [\"pull\", \"resolve\"]\n    skip_verify = true",
+          ],
+        },
+      ],
     },
     {
       name: 'node evidence only: containerd CRI config present',
       evidence: breakNode('n3', (n) => (n.dockerDaemon = { ...daemon, insecureRegistries: [] }), { cluster: false }),
-      expect: [{ cause: 'registry.mirror-misconfigured', nodes: ['n3'] }],
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'ignored',
+          data: { node: 'n3', file: '/etc/docker/daemon.json', what: 'registry-mirrors ["https://mirror.gcr.io"]' },
+          nodes: ['n3'],
+          fix: [
+            "Create /etc/containerd/certs.d/docker.io/hosts.toml:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]",
+          ],
+        },
+      ],
     },
   ],
 });
