@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // Runs the bundled CLI (npm run build writes dist/). Kept tiny: start-up time matters.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
 // `--version` alone answers without loading the CLI (the same version the build bakes into dist/).
 if (process.argv.length === 3 && process.argv[2] === '--version') {
   process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
@@ -11,9 +16,37 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-const entry = new URL('../dist/cli.js', import.meta.url);
-if (!existsSync(entry)) {
-  process.stderr.write('flannel-doctor: not built yet; run `npm run build` in the package folder\n');
-  process.exit(2);
+
+const cjs = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+if (process.features.require_module && existsSync(cjs)) {
+  // dist/cli.cjs is one function expression ending in its build id (scripts/build.mjs); its code cache
+  // starts with the same id, and is used only then (V8 also refuses one from another Node.js version).
+  const source = readFileSync(cjs, 'utf8');
+  const id = /\/\/# fd-build ([0-9a-f]{16})\s*$/.exec(source.slice(-64))?.[1];
+  let cachedData;
+  try {
+    const cache = readFileSync(`${cjs}.cache`);
+    if (id && cache.toString('latin1', 0, 16) === id) cachedData = cache.subarray(16);
+  } catch {
+    // no cache: compiled as usual
+  }
+  const module = { exports: {} };
+  new vm.Script(source, { filename: cjs, cachedData }).runInThisContext()(module.exports, createRequire(cjs), module, cjs, dirname(cjs));
+  module.exports.main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`flannel-doctor: ${String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else {
+  // Node.js 20 before 20.19 cannot require() the ES-module-only @kubernetes/client-node: the ES module build.
+  const entry = new URL('../dist/cli.js', import.meta.url);
+  if (!existsSync(entry)) {
+    process.stderr.write('flannel-doctor: not built yet; run `npm run build` in the package folder\n');
+    process.exit(2);
+  }
+  await import(entry.href);
 }
-await import(entry.href);

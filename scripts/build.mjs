@@ -1,29 +1,61 @@
-// Bundles the CLI with esbuild: one small entry, lazily loaded chunks, dependencies left in node_modules.
+// Builds dist/ with esbuild:
+//  - dist/cli.cjs: the whole CLI in one CommonJS file, plus dist/cli.cjs.cache, V8's compiled code for it
+//    (scripts/code-cache.mjs). bin/flannel-doctor.js runs it: one synchronous read and no parsing, where
+//    ES modules cost an asynchronous read per chunk and a full compile on every start.
+//  - dist/cli.js and dist/index.js: ES modules with lazily loaded chunks; index.js is the library, and
+//    cli.js is the CLI on a Node.js 20 older than 20.19 (which cannot require() @kubernetes/client-node).
+// Dependencies stay in node_modules, except commander, which every command loads.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { BUILD_ID_LENGTH, CJS_PARAMS } from './code-cache.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// Stale chunks from earlier builds would pile up in dist/.
-rmSync('dist', { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/entry.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+// Lab-only packages (@grpc/*) are devDependencies: the lab runs from a source checkout.
+const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => d !== 'commander');
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Dependencies stay in node_modules and load lazily, except commander, which every command loads:
-  // bundled it skips the CommonJS loader at start-up.
-  // Lab-only packages (@grpc/*) are devDependencies: the lab runs from a source checkout.
-  external: Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => d !== 'commander'),
+  external,
   sourcemap: false,
   // Less to read and parse at start-up; identifiers kept so an internal error's stack stays readable.
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  // Bundled CommonJS (commander) calls require() for node built-ins.
-  banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
   define: { __FD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+};
+
+// Stale chunks from earlier builds would pile up in dist/, and a stale code cache must never survive.
+rmSync('dist', { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli/entry.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
+  // Bundled CommonJS (commander) calls require() for node built-ins.
+  banner: { js: "import { createRequire as __fdCreateRequire } from 'node:module'; const require = __fdCreateRequire(import.meta.url);" },
 });
+
+// The CommonJS file is one function expression (the loader calls it with CommonJS's arguments) and ends
+// with a build id that its code cache repeats: a cache from another build is never used.
+const buildId = randomBytes(BUILD_ID_LENGTH / 2).toString('hex');
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  format: 'cjs',
+  // import('tar') and the like become require(): the script gets no dynamic import() (see below).
+  supported: { 'dynamic-import': false },
+  define: { ...common.define, 'import.meta.url': '__fdMetaUrl' },
+  banner: { js: `(function (${CJS_PARAMS.join(', ')}) {const __fdMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+  footer: { js: `})\n//# fd-build ${buildId}` },
+});
+// Every dependency must load through require(): the loader gives the script no dynamic import().
+const cjs = readFileSync('dist/cli.cjs', 'utf8');
+if (/\bimport\(/.test(cjs)) throw new Error('dist/cli.cjs: a dynamic import() survived the CommonJS build');
+// Compiled by running the commands a new user runs first (a child process: a clean heap and flags).
+execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/cli.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonListScanner, type ListEvent } from './json-list-stream.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JsonListScanner, parseWhole, streamJsonList, type ListEvent } from './json-list-stream.js';
 
 /** Feeds text in chunks of the given sizes (cycled) and collects the events. */
 function scan(text: string, sizes: number[] = [1 << 20]): ListEvent[] {
@@ -97,5 +100,53 @@ describe('streaming List reader', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('whole-file parsing (small files)', () => {
+  // Item offsets aside, the fast path must say exactly what the scanner says.
+  const noOffsets = (evs: ListEvent[]) => evs.map((e) => (e.type === 'item' ? { ...e, offset: -1 } : e));
+
+  it('gives the scanner\'s events for any list, object or array', () => {
+    const value = fc.jsonValue({ maxDepth: 3 });
+    const doc = fc.oneof(
+      fc.tuple(fc.array(value, { maxLength: 6 }), fc.option(fc.constantFrom('PodList', 'List', 'Pod'), { nil: undefined }), fc.boolean()).map(([items, kind, kindFirst]) =>
+        kindFirst ? { kind, items, metadata: { a: 1 } } : { metadata: {}, items, kind },
+      ),
+      fc.array(value, { maxLength: 6 }),
+      fc.dictionary(fc.constantFrom('kind', 'items', 'metadata', 'x'), value, { maxKeys: 4 }),
+    );
+    fc.assert(
+      fc.property(doc, fc.boolean(), (d, bom) => {
+        const text = (bom ? '\ufeff' : '') + JSON.stringify(d);
+        const fast = parseWhole(Buffer.from(text));
+        expect(fast).toBeDefined();
+        expect(noOffsets(fast!)).toEqual(noOffsets(scan(text)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves what does not parse, and scalars, to the scanner', () => {
+    for (const text of ['', 'hello', '5', '"s"', '{"items":[{"a":1},{"b":tru}]}', '{"items":[1]']) expect(parseWhole(Buffer.from(text))).toBeUndefined();
+  });
+
+  it('a small file with a bad item still names its byte and keeps the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-jls-'));
+    try {
+      const file = join(dir, 'pods.json');
+      writeFileSync(file, '{"kind":"PodList","items":[{"a":1},{"b":tru},{"c":3}]}');
+      const evs: ListEvent[] = [];
+      for await (const e of streamJsonList(file)) evs.push(e);
+      expect(items(evs)).toEqual([{ a: 1 }, { c: 3 }]);
+      expect((evs.find((e) => e.type === 'bad-item') as any).message).toMatch(/item 1 is not valid JSON \(at byte 3\d\)/);
+      writeFileSync(file, '{"kind":"PodList","items":[{"a":1},{"c":3}]}');
+      const ok: ListEvent[] = [];
+      for await (const e of streamJsonList(file)) ok.push(e);
+      expect(ok.map((e) => e.type)).toEqual(['item', 'item', 'end']);
+      expect((ok[0] as any).listKind).toBe('PodList');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

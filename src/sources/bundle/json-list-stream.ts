@@ -8,9 +8,10 @@
  * (kind, apiVersion, metadata) is kept as the "envelope", so a file holding one object (not a list)
  * comes back whole as the envelope.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ListEvent =
+  /** offset: the item's first byte, or -1 when the file was parsed whole (it parsed, so no offset is needed) */
   | { type: 'item'; value: unknown; index: number; offset: number; listKind?: string }
   | { type: 'bad-item'; index: number; offset: number; message: string }
   | { type: 'end'; envelope?: unknown; itemsSeen: boolean; problem?: { offset: number; message: string } };
@@ -335,9 +336,71 @@ export class JsonListScanner {
   }
 }
 
+/**
+ * Files up to this size are read in one synchronous read and parsed by JSON.parse, which is many times
+ * faster than the scanner and needs no stream; only a file that does not parse goes through the scanner
+ * (for its byte offsets and the items around a bad one).
+ */
+export const WHOLE_FILE_MAX = 8 * 1024 * 1024;
+
+/**
+ * The events the scanner would give for a file that parses as a whole (item offsets aside, which are
+ * -1), or undefined when it does not parse or is not an object or array: the scanner then reads it.
+ */
+export function parseWhole(buf: Buffer): ListEvent[] | undefined {
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let v: unknown;
+  try {
+    v = JSON.parse(buf.toString('utf8', bom));
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(v)) return [...v.map((value, index): ListEvent => ({ type: 'item', value, index, offset: -1, listKind: undefined })), { type: 'end', envelope: undefined, itemsSeen: true, problem: undefined }];
+  if (!v || typeof v !== 'object') return undefined;
+  const obj = v as Record<string, unknown>;
+  const items = obj.items;
+  if (items === undefined || items === null) return [{ type: 'end', envelope: obj, itemsSeen: false, problem: undefined }];
+  if (!Array.isArray(items)) return [{ type: 'end', envelope: undefined, itemsSeen: false, problem: { offset: 0, message: '"items" is not an array: no item read' } }];
+  // As the scanner: items know their list's kind only when "kind" comes before "items".
+  const keys = Object.keys(obj);
+  const kindFirst = typeof obj.kind === 'string' && keys.indexOf('kind') < keys.indexOf('items');
+  const listKind = kindFirst ? (obj.kind as string) : undefined;
+  const envelope: Record<string, unknown> = {};
+  for (const k of keys) envelope[k] = k === 'items' ? [] : obj[k];
+  return [...items.map((value, index): ListEvent => ({ type: 'item', value, index, offset: -1, listKind })), { type: 'end', envelope, itemsSeen: true, problem: undefined }];
+}
+
+/** A small regular file's bytes in one synchronous read, or undefined (absent, bigger, not a regular file). */
+function readSmall(file: string, max: number): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined; // the stream reports the error as before
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > max) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = readSync(fd, buf, n, buf.length - n, n);
+    return buf.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Streams a file's list items (and finally its envelope); never throws on bad content. */
 export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chunkSize = 1 << 20, limits: { maxItem?: number; maxEnvelope?: number } = {}): AsyncGenerator<ListEvent> {
   const scanner = new JsonListScanner(limits.maxItem, limits.maxEnvelope);
+  // No item or envelope of a file this small can pass the limits.
+  const whole = typeof file === 'string' ? readSmall(file, Math.min(WHOLE_FILE_MAX, limits.maxItem ?? MAX_ITEM, limits.maxEnvelope ?? MAX_ENVELOPE)) : undefined;
+  if (whole) {
+    yield* parseWhole(whole) ?? [...scanner.push(whole), ...scanner.end()];
+    return;
+  }
   const input = typeof file === 'string' ? createReadStream(file, { highWaterMark: chunkSize }) : file;
   for await (const chunk of input) {
     const evs = scanner.push(chunk as Buffer);

@@ -1,0 +1,48 @@
+// Writes dist/cli.cjs.cache: V8's compiled code for dist/cli.cjs, produced by running the commands a new
+// user runs first in this process (V8 keeps the code of every function that ran). The file starts with
+// the bundle's build id; bin/flannel-doctor.js uses the cache only when the ids match, and V8 itself
+// refuses a cache from another Node.js version (the script is then compiled as usual).
+//
+//   node scripts/code-cache.mjs dist/cli.cjs      (npm run build does this)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+export const BUILD_ID_LENGTH = 16;
+/** The build id at the end of dist/cli.cjs (undefined if it has none). */
+export const buildIdOf = (source) => /\/\/# fd-build ([0-9a-f]+)\s*$/.exec(source.slice(-64))?.[1];
+/** The parameters dist/cli.cjs's function takes, as CommonJS passes them. */
+export const CJS_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname'];
+
+/** The commands run to fill the cache: the start of diagnose, explain and usage errors. */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TRAINING = [
+  ['diagnose', '--bundle', resolve(root, 'examples/broken-cluster')],
+  ['diagnose', '--bundle', resolve(root, 'examples/broken-cluster'), '-o', 'json'],
+  ['explain', 'Failed to pull image "reg.local/a/b:1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host'],
+  ['diagnose', '--no-such-flag'],
+  ['--help'],
+];
+
+async function main(file) {
+  const source = readFileSync(file, 'utf8');
+  const id = buildIdOf(source);
+  if (id?.length !== BUILD_ID_LENGTH) throw new Error(`${file}: no build id at its end`);
+  const script = new vm.Script(source, { filename: file });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = process.stderr.write = () => true;
+  try {
+    for (const args of TRAINING) await module.exports.main([process.execPath, 'flannel-doctor', ...args]);
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    process.exitCode = 0;
+  }
+  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main(resolve(process.argv[2] ?? 'dist/cli.cjs'));
