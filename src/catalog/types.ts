@@ -20,6 +20,11 @@ export interface Cause {
   docs?: string[];
   /** Causes this one can produce as symptoms (correlation folds them under it when scopes overlap). */
   explains?: string[];
+  /**
+   * Why the lab has no fault for this cause (lab/faults/<id>.ts). Every cause has a fault or this
+   * written reason; test/catalog-check.test.ts holds the catalog to it.
+   */
+  noLabFault?: string;
 }
 
 /**

@@ -30,6 +30,17 @@
  * | logs          | logs                                     | tails (2 MiB each, 12 MiB total) of /var/log/{flanneld,kubelet,containerd}.log, flannel pod logs, journal exports/short text: lines matching a catalog signature, classified, identical messages counted together (most frequent 200) |
  */
 
+/**
+ * The node evidence keys, in the order of the table above: the host source marks only these, and
+ * rules declare `node.<key>` needs only against these (test/catalog-check.test.ts). `modulesAvailable`
+ * is gathered by `preflight` alone.
+ */
+export const NODE_KEYS = [
+  'cni', 'ipam', 'subnetEnv', 'netConf', 'containerd', 'registryHosts', 'dockerDaemon', 'resolvConf', 'links',
+  'routes', 'neighbours', 'fdb', 'sysctls', 'modules', 'iptables', 'offloads', 'snmp', 'logs', 'modulesAvailable',
+] as const;
+export type NodeKey = (typeof NODE_KEYS)[number];
+
 /** A located problem found while reading a node file or command output. */
 export interface ParseProblem {
   file: string;

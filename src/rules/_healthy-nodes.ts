@@ -6,7 +6,7 @@
  * Each call builds fresh objects (the rule tester freezes what it is given).
  */
 import type { ClusterEvidence, NodeInfo, PodInfo } from '../evidence/cluster.js';
-import type { IptablesRule, NodeEvidence } from '../evidence/node.js';
+import { NODE_KEYS, type IptablesRule, type NodeEvidence } from '../evidence/node.js';
 import type { EvidenceInput } from './rule-tester.js';
 
 export interface PeerSpec {
@@ -24,10 +24,8 @@ export const PEERS: readonly PeerSpec[] = [
 ];
 
 export const CLUSTER_CIDR = '10.244.0.0/16';
-export const GATHERED_KEYS = [
-  'cni', 'ipam', 'subnetEnv', 'netConf', 'containerd', 'registryHosts', 'dockerDaemon', 'resolvConf', 'links',
-  'routes', 'neighbours', 'fdb', 'sysctls', 'modules', 'iptables', 'offloads', 'snmp', 'logs',
-];
+/** What `gatherNode` gathers on a healthy node: every key but preflight's own. */
+export const GATHERED_KEYS: string[] = NODE_KEYS.filter((k) => k !== 'modulesAvailable');
 
 const base = (cidr: string) => cidr.split('/')[0].split('.').slice(0, 3).join('.');
 

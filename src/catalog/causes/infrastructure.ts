@@ -218,6 +218,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
   },
   {
     id: 'flannel.checksum-offload',
+    noLabFault:
+      "The bug lives in the UDP checksum offload of VXLAN on some drivers and kernels (fixed upstream since): whether it shows depends on the kernel and NIC, not on anything a fault can set, so the lab could only imitate it. Its rules are tested on ethtool -k evidence and capture counters.",
     tier: 'infrastructure',
     title: 'VXLAN checksum offload bug drops cross-node traffic',
     explanation:
@@ -249,6 +251,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
   },
   {
     id: 'node.br-netfilter',
+    noLabFault:
+      "Not written yet: net.bridge.bridge-nf-call-iptables is per network namespace (Linux 5.3+), so a fault could turn it off in one node; it waits for the lab's move onto the real cluster (#19). Unloading br_netfilter itself would break every node and the host, so a fault must use the sysctl.",
     tier: 'infrastructure',
     title: 'br_netfilter not loaded or bridge-nf-call-iptables off',
     explanation:
@@ -279,6 +283,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
   },
   {
     id: 'node.not-ready',
+    noLabFault:
+      "The catch-all for a NotReady node that no network cause explains (kubelet stopped, disk or memory pressure). A lab fault would stop one kubelet and wait out the node-monitor grace period; not written yet, it waits for the lab's move onto the real cluster (#19).",
     tier: 'infrastructure',
     title: 'Node is NotReady',
     explanation:

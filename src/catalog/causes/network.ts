@@ -236,6 +236,8 @@ export const NETWORK_CAUSES: Cause[] = [
   },
   {
     id: 'flannel.backend-unsupported',
+    noLabFault:
+      "The lab's nodes share the host kernel, which supports VXLAN: a kernel without the vxlan module or a backend the hosts cannot run cannot be produced for one node without another kernel. Its rules are tested on module lists and flanneld log lines.",
     tier: 'network',
     title: 'The flannel backend cannot work on these hosts',
     explanation:

@@ -1,4 +1,4 @@
-import type { NodeEvidence, ParseProblem } from '../../evidence/node.js';
+import type { NodeEvidence, NodeKey, ParseProblem } from '../../evidence/node.js';
 import type { HostFiles } from './files.js';
 import type { CommandRunner } from './runner.js';
 
@@ -10,7 +10,7 @@ export interface GatherContext {
   /** Reads kernel state files (/proc/sys, /proc/net) as the node sees them. */
   readKernel(paths: string[]): Promise<Record<string, string>>;
   /** Marks an evidence key as gathered (rules declare needs against these keys). */
-  gathered(key: string): void;
-  isGathered(key: string): boolean;
+  gathered(key: NodeKey): void;
+  isGathered(key: NodeKey): boolean;
   problem(p: ParseProblem): void;
 }

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { emptyNode, type NodeEvidence, type ParseProblem } from '../../evidence/node.js';
+import { emptyNode, NODE_KEYS, type NodeEvidence, type NodeKey, type ParseProblem } from '../../evidence/node.js';
 import { gatherCni, gatherIpam } from './cni.js';
 import type { GatherContext } from './context.js';
 import { HostFiles } from './files.js';
@@ -41,7 +41,7 @@ export async function gatherNode(opts: GatherNodeOptions): Promise<NodeEvidence>
   const node = emptyNode(name);
   node.hostRoot = opts.hostRoot;
   node.gatheredAt = (opts.now ?? new Date()).toISOString();
-  const gathered = new Set<string>();
+  const gathered = new Set<NodeKey>();
   const procRoot = (await files.isDir('/proc/sys')) && opts.hostRoot !== '/' ? opts.hostRoot : '/';
   const ctx: GatherContext = {
     files,
@@ -76,12 +76,9 @@ export async function gatherNode(opts: GatherNodeOptions): Promise<NodeEvidence>
     await Promise.all([step('sysctls', () => gatherSysctls(ctx)).then(() => step('modules', () => gatherModules(ctx))), step('offloads', () => gatherOffloads(ctx))]);
   })();
   await Promise.all([filesDone, kernelDone, opts.skipLogs ? undefined : step('logs', () => gatherLogs(ctx))]);
-  node.gathered = ORDER.filter((k) => gathered.has(k));
+  node.gathered = NODE_KEYS.filter((k) => gathered.has(k));
   return node;
 }
-
-/** The gathered keys in documentation order (see src/evidence/node.ts). */
-const ORDER = ['cni', 'ipam', 'subnetEnv', 'netConf', 'containerd', 'registryHosts', 'dockerDaemon', 'resolvConf', 'links', 'routes', 'neighbours', 'fdb', 'sysctls', 'modules', 'iptables', 'offloads', 'snmp', 'logs'];
 
 async function nodeName(files: HostFiles): Promise<string> {
   const r = await files.read('/etc/hostname', 1024);

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { IptablesState } from '../../evidence/node.js';
+import type { IptablesState, NodeKey } from '../../evidence/node.js';
 import { parseEthtoolFeatures } from '../../parsers/ethtool-features.js';
 import { parseBridgeFdb, parseIpLinks, parseIpNeigh, parseIpRoutes } from '../../parsers/iproute-json.js';
 import { parseIptablesSave } from '../../parsers/iptables-save.js';
@@ -33,7 +33,7 @@ export async function gatherNetwork(ctx: GatherContext): Promise<void> {
     routes = await ipJson(ctx, cmds.routes);
   }
   const node = ctx.node;
-  const take = <T>(key: string, text: string | undefined, parse: (t: string, f: string) => { items: T[]; problems: typeof node.problems }, set: (items: T[]) => void) => {
+  const take = <T>(key: NodeKey, text: string | undefined, parse: (t: string, f: string) => { items: T[]; problems: typeof node.problems }, set: (items: T[]) => void) => {
     if (text === undefined) return;
     const p = parse(text, (cmds as Record<string, string[]>)[key].join(' '));
     set(p.items);

@@ -1,0 +1,101 @@
+/**
+ * The catalog as a whole, checked against the code, the lab and the docs: lists that must agree are
+ * derived from their sources here, never kept in step by hand.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CAUSES } from '../src/catalog/causes.js';
+import { NODE_KEYS } from '../src/evidence/node.js';
+import { PREFLIGHT_RULES } from '../src/preflight/index.js';
+import { RULES } from '../src/rules/index.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
+
+/** Files under `dir` (repository-relative) whose name ends with one of `exts`, tests left out. */
+function files(dir: string, exts: string[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(join(ROOT, d))) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      const p = join(d, name);
+      if (statSync(join(ROOT, p)).isDirectory()) walk(p);
+      else if (exts.some((e) => name.endsWith(e))) out.push(p);
+    }
+  };
+  if (existsSync(join(ROOT, dir))) walk(dir);
+  return out;
+}
+
+const ALL_RULES = [...RULES, ...PREFLIGHT_RULES];
+const SOURCE_FILES = files('src', ['.ts']).filter((f) => !f.endsWith('.test.ts'));
+
+describe('catalog check: every need is gathered by some source', () => {
+  // What the sources can mark, read from the sources themselves.
+  const kubeKinds = new Set([...read('src/sources/kube/gather.ts').matchAll(/(?:key: |getMany\()'(\w+)'/g)].map((m) => m[1]));
+  const derivedKinds = new Set([...read('src/evidence/from-kube.ts').matchAll(/read\.add\('(\w+)'\)/g)].map((m) => m[1]));
+  const probeKinds = new Set(SOURCE_FILES.flatMap((f) => [...read(f).matchAll(/ran\.push\('(\w+)'\)/g)].map((m) => m[1])));
+  const nodeKeys = new Set<string>(NODE_KEYS);
+
+  it('the sources mark something of each kind (the check below is not vacuous)', () => {
+    expect(kubeKinds.size).toBeGreaterThan(5);
+    expect([...probeKinds].sort()).toEqual(['dns', 'mesh', 'pcap', 'registry']);
+  });
+
+  for (const rule of ALL_RULES) {
+    it(`${rule.id}: ${rule.needs.join(', ')}`, () => {
+      for (const need of rule.needs) {
+        const [area, key] = need.split(/\.(.*)/s);
+        if (area === 'cluster') expect(kubeKinds.has(key) || derivedKinds.has(key), `${need}: a kind the kube source reads`).toBe(true);
+        else if (area === 'node') expect(nodeKeys.has(key), `${need}: a key in NODE_KEYS (the host source marks only those)`).toBe(true);
+        else if (area === 'probes') expect(probeKinds.has(key), `${need}: a probe some source runs`).toBe(true);
+        else expect(need, 'a known evidence area').toBe('messages');
+      }
+    });
+  }
+});
+
+describe('catalog check: every cause has a lab fault or a written reason', () => {
+  const faultFiles = readdirSync(join(ROOT, 'lab/faults')).filter((f) => /^[a-z]+\.[a-z0-9-]+\.ts$/.test(f));
+  const faultIds = new Set(faultFiles.map((f) => f.slice(0, -3)));
+  const causeIds = new Set(CAUSES.map((c) => c.id));
+
+  for (const c of CAUSES) {
+    it(c.id, () => {
+      if (faultIds.has(c.id)) expect(c.noLabFault, 'a lab fault exists: drop the reason').toBeUndefined();
+      else expect(c.noLabFault?.trim().length ?? 0, 'no lab/faults file: noLabFault must say why').toBeGreaterThan(60);
+    });
+  }
+
+  it('each fault file is named by its id and names a catalog cause', () => {
+    const wrong: string[] = [];
+    for (const f of faultFiles) {
+      const text = read(`lab/faults/${f}`);
+      const id = /\bid: '([^']+)'/.exec(text)?.[1];
+      const cause = /\bcause: '([^']+)'/.exec(text)?.[1];
+      if (id !== f.slice(0, -3)) wrong.push(`${f}: id ${id}`);
+      if (!cause || !causeIds.has(cause)) wrong.push(`${f}: cause ${cause}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('catalog check: every docs reference resolves to a file in the repository', () => {
+  const texts = [...files('src', ['.ts']), ...files('lab', ['.ts']), ...files('docs', ['.md']), 'README.md'].map((f) => ({ f, text: read(f) }));
+  const facts = read('docs/reference/facts.md');
+  const sections = new Set([...facts.matchAll(/^#{2,3} (\d+(?:\.\d+)?)[.\s]/gm)].map((m) => m[1]));
+
+  it('every "facts §N" citation names a section of docs/reference/facts.md', () => {
+    const cites = texts.flatMap(({ f, text }) => [...text.matchAll(/facts(?:\.md)? §(\d+(?:\.\d+)?)/g)].map((m) => ({ f, s: m[1] })));
+    expect(cites.length).toBeGreaterThan(100);
+    expect(cites.filter((c) => !sections.has(c.s)).map((c) => `${c.f}: §${c.s}`)).toEqual([]);
+  });
+
+  it('every docs/… path in prose and code names a file that exists', () => {
+    // Upstream paths are cited as TAG:docs/… or owner/repo:docs/… and are left alone.
+    const refs = texts.flatMap(({ f, text }) => [...text.matchAll(/(?:^|[\s(["'`])(docs\/[\w./-]+\.md)/g)].map((m) => ({ f, p: m[1] })));
+    expect(refs.length).toBeGreaterThan(3);
+    expect(refs.filter((r) => !existsSync(join(ROOT, r.p))).map((r) => `${relative(ROOT, join(ROOT, r.f))}: ${r.p}`)).toEqual([]);
+  });
+});
