@@ -5,7 +5,7 @@ export * from './evidence/node.js';
 export * from './evidence/probes.js';
 export { diagnose, failsAt, verdictOf, REPORT_SCHEMA_VERSION } from './engine/diagnose.js';
 export type { DiagnosisReport, Verdict } from './engine/diagnose.js';
-export type { Finding, RootCause, NotChecked, Severity, EvidenceItem } from './engine/finding.js';
+export type { Finding, RootCause, NotChecked, Severity, EvidenceItem } from './findings/finding.js';
 export { runRules } from './engine/run-rules.js';
 export { correlate } from './engine/correlate.js';
 export { createClassifier, SURE, MAX_JUDGED } from './engine/classifier/index.js';

@@ -5,7 +5,7 @@
  * that can explain it. Pure: evidence in, a diff out.
  */
 import type { Evidence } from '../evidence/types.js';
-import type { RootCause } from './finding.js';
+import type { RootCause } from '../findings/finding.js';
 
 export interface Facet {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillSteps, stepLine } from '../fix/steps.js';
 import { correlate } from './correlate.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../findings/finding.js';
 
 function finding(node: string, fix: Finding['fixFrom'], steps: string[], severity: Finding['severity'] = 'error'): Finding {
   const filled = fillSteps(steps, {});

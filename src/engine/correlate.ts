@@ -1,5 +1,5 @@
 import { getCause, TIER_ORDER } from '../catalog/index.js';
-import { SEVERITY_RANK, type EvidenceItem, type Finding, type RootCause } from './finding.js';
+import { SEVERITY_RANK, type EvidenceItem, type Finding, type RootCause } from '../findings/finding.js';
 
 const MAX_EVIDENCE = 12;
 

@@ -7,7 +7,7 @@ import { createClassifier, type Classifier } from './classifier/index.js';
 import { correlate, rankRoots } from './correlate.js';
 import { takeInventory, type SymptomInventory } from './inventory/index.js';
 import { deepFreeze } from './deep-freeze.js';
-import { SEVERITY_RANK, type NotChecked, type RootCause, type Severity } from './finding.js';
+import { SEVERITY_RANK, type NotChecked, type RootCause, type Severity } from '../findings/finding.js';
 import { runRules } from './run-rules.js';
 
 export const REPORT_SCHEMA_VERSION = 1;

@@ -7,7 +7,7 @@ import { fillSteps, fixLines, stepLine } from '../fix/steps.js';
 import { fixValues } from '../fix/values.js';
 import { renderTemplate, type Report, type Rule, type RuleContext } from '../rules/define-rule.js';
 import { createClassifier, type Classifier } from './classifier/index.js';
-import type { Finding, NotChecked } from './finding.js';
+import type { Finding, NotChecked } from '../findings/finding.js';
 import { missingNeeds, needHint } from './needs.js';
 
 export interface RuleRun {

@@ -1,4 +1,4 @@
-import type { EvidenceItem } from '../engine/finding.js';
+import type { EvidenceItem } from '../findings/finding.js';
 
 /**
  * Evidence items that say the same thing about different objects, folded into one: eight pull

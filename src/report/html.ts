@@ -1,6 +1,6 @@
 import { listNames } from '../engine/correlate.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
-import type { RootCause } from '../engine/finding.js';
+import type { RootCause } from '../findings/finding.js';
 import { stepParts } from '../fix/display.js';
 import type { FixStep } from '../fix/steps.js';
 import { escapeControls } from './sanitize.js';

@@ -1,5 +1,5 @@
 import type { DiagnosisReport } from '../engine/diagnose.js';
-import type { Finding, NotChecked } from '../engine/finding.js';
+import type { Finding, NotChecked } from '../findings/finding.js';
 import { RULES } from '../rules/index.js';
 
 /** XML 1.0 text/attribute escaping; control characters XML cannot carry are dropped. */

@@ -1,7 +1,7 @@
 import { fixLines } from '../fix/steps.js';
 import { getCause } from '../catalog/index.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
-import type { RootCause, Severity } from '../engine/finding.js';
+import type { RootCause, Severity } from '../findings/finding.js';
 import { escapeJsonControls } from './sanitize.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

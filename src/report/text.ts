@@ -1,5 +1,5 @@
 import type { DiagnosisReport } from '../engine/diagnose.js';
-import type { NotChecked, RootCause } from '../engine/finding.js';
+import type { NotChecked, RootCause } from '../findings/finding.js';
 import { listNames, scopeSuffix } from '../engine/correlate.js';
 import { groupEvidence, groupLabel } from './evidence-groups.js';
 import { fit, table, wrap, wrapFit } from './layout.js';

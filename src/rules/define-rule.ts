@@ -3,7 +3,7 @@ import type { Classification } from '../catalog/types.js';
 import type { ClusterEvidence } from '../evidence/cluster.js';
 import type { NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
-import type { EvidenceItem, Severity } from '../engine/finding.js';
+import type { EvidenceItem, Severity } from '../findings/finding.js';
 
 export type RuleLayer = 'image' | 'registry' | 'cni' | 'flannel' | 'node' | 'dns' | 'runtime' | 'probe';
 

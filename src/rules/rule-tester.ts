@@ -5,7 +5,7 @@ import { emptyNode, type NodeEvidence } from '../evidence/node.js';
 import { emptyProbes, type ProbeEvidence } from '../evidence/probes.js';
 import { emptyEvidence, type Evidence, type MessageEvidence } from '../evidence/types.js';
 import { deepFreeze } from '../engine/deep-freeze.js';
-import type { Finding } from '../engine/finding.js';
+import type { Finding } from '../findings/finding.js';
 import { runRules } from '../engine/run-rules.js';
 import type { Rule } from './define-rule.js';
 

@@ -3,7 +3,7 @@
  * and anything else that has evidence. Pure: the caller prints and exits.
  */
 import { diagnose, failsAt, type DiagnosisReport } from '../engine/diagnose.js';
-import type { Severity } from '../engine/finding.js';
+import type { Severity } from '../findings/finding.js';
 import type { Evidence } from '../evidence/types.js';
 import { render, type Format, type TextOptions } from '../report/index.js';
 import type { Style } from '../report/style.js';

@@ -24,7 +24,7 @@ import type { Classification } from '../../catalog/types.js';
 import type { ClusterEvidence, EventInfo, PodInfo } from '../../evidence/cluster.js';
 import type { Evidence } from '../../evidence/types.js';
 import { parseImageReference } from '../../parsers/image-reference.js';
-import type { EvidenceItem } from '../finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 
 export interface Symptom {
   kind: SymptomKind;

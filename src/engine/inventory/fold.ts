@@ -6,7 +6,7 @@
  */
 import { DOCKER_HUB } from '../../parsers/image-reference.js';
 import { SYMPTOMS, UNKNOWN_CAUSE_ID, causeIn, type SymptomKind, type SymptomSpec } from '../../catalog/symptoms.js';
-import type { EvidenceItem, RootCause } from '../finding.js';
+import type { EvidenceItem, RootCause } from '../../findings/finding.js';
 import { listNames } from '../correlate.js';
 import type { Classification } from '../../catalog/types.js';
 import { hintsOf, type Symptom } from './collect.js';

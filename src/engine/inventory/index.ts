@@ -1,7 +1,7 @@
 /** The symptom inventory: every symptom seen, folded under a root cause or reported as `unknown`. */
 import type { Classification } from '../../catalog/types.js';
 import type { Evidence } from '../../evidence/types.js';
-import type { RootCause } from '../finding.js';
+import type { RootCause } from '../../findings/finding.js';
 import { collectSymptoms } from './collect.js';
 import { foldSymptoms, type Folded } from './fold.js';
 

@@ -1,5 +1,5 @@
 import type { PodInfo } from '../../evidence/cluster.js';
-import type { EvidenceItem } from '../../engine/finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
 
 const COREDNS = (labels: Record<string, string>) => labels['k8s-app'] === 'kube-dns';

@@ -1,5 +1,5 @@
 import type { ContainerStatusInfo, PodInfo } from '../../evidence/cluster.js';
-import type { EvidenceItem } from '../../engine/finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
 import { PULL_WAITING_REASONS } from '../image/_pull-failures.js';
 import { flannelDaemonSets, flannelPods, linuxNodes, nodePodCidrs } from './_cluster-flannel.js';

@@ -1,4 +1,4 @@
-import type { EvidenceItem } from '../../engine/finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 import type { FdbInfo } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../node/_log-evidence.js';

@@ -6,7 +6,7 @@
 import { PULL_WAITING_REASONS } from '../../catalog/symptoms.js';
 import type { Classification } from '../../catalog/types.js';
 import type { ClusterEvidence, ContainerStatusInfo, EventInfo, PodInfo } from '../../evidence/cluster.js';
-import type { EvidenceItem } from '../../engine/finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 import { parseImageReference, type ImageReferenceResult } from '../../parsers/image-reference.js';
 
 /** Waiting reasons that mean "the image is not there": the catalog's (also the symptom inventory's). */

@@ -1,4 +1,4 @@
-import type { EvidenceItem } from '../../engine/finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
 
 /** Kubelet node events about image garbage collection and disk space. */

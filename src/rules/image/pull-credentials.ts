@@ -1,6 +1,6 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { PodInfo, PullSecretInfo, ServiceAccountInfo } from '../../evidence/cluster.js';
-import type { EvidenceItem, Severity } from '../../engine/finding.js';
+import type { EvidenceItem, Severity } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
 import { matchingKeys } from './_keyring.js';
 import { collectPullFailures, nodesOf, type PullFailure } from './_pull-failures.js';

@@ -3,7 +3,7 @@
  * lines into cause ids; a rule that finds a fault from the node's current state appends the lines of
  * the same cause, so the report shows both what is wrong and what it broke.
  */
-import type { EvidenceItem } from '../../engine/finding.js';
+import type { EvidenceItem } from '../../findings/finding.js';
 import type { ClassifiedLogLine, NodeEvidence } from '../../evidence/node.js';
 import type { Report, RuleContext } from '../define-rule.js';
 
