@@ -5,13 +5,15 @@
  * warning at all. Prints a table and writes docs/lab-accuracy.md and docs/lab-accuracy.json (committed:
  * the README's accuracy figure comes from them), with the date, the commit and the component versions.
  *
- * usage: npm run lab:accuracy [-- --name acc --only id1,id2 | --subset ci --keep --out docs]   (Linux, root)
+ * usage: npm run lab:accuracy [-- --name acc --only id1,id2 | --subset ci --fix --keep --out docs]   (Linux, root)
+ * --fix: after a correct diagnosis, apply its fix steps to the lab and diagnose again (the fix proof).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gatherLabEvidence } from '../lab/diagnose-lab.js';
 import { addFault, removeFault } from '../lab/fault-ops.js';
 import { FAULTS } from '../lab/faults/index.js';
+import { applyFixSteps, type AppliedStep } from '../lab/fix-apply.js';
 import { openLab } from '../lab/handle.js';
 import { labDown, labPrerequisite, labUp } from '../lab/lab.js';
 import { loadState } from '../lab/state.js';
@@ -30,6 +32,8 @@ interface Row {
   reason: string;
   ms: number;
   unrelatedErrors?: string[];
+  /** With --fix: what applying the top finding's steps did, and whether a new diagnosis still names the cause. */
+  fix?: { result: 'healed' | 'not healed' | 'nothing to apply' | 'failed'; steps: AppliedStep[]; after?: string };
 }
 
 const args = process.argv.slice(2);
@@ -49,6 +53,8 @@ export const CI_SUBSET = [
 const only = arg('--subset') === 'ci' ? CI_SUBSET : arg('--only')?.split(',');
 const outDir = arg('--out') ?? 'docs';
 const keep = args.includes('--keep');
+/** Also prove the fix: apply the top finding's steps to the lab, then diagnose again. */
+const proveFix = args.includes('--fix');
 
 let componentsUsed: Record<string, string> = {};
 
@@ -73,6 +79,31 @@ function judge(fault: Fault, node: string | undefined, r: DiagnosisReport): Omit
   if (fault.where === 'registry' && !top.registry && !top.pods.length) return { ...base, pass: false, reason: 'no registry named' };
   if (unrelated.length) return { ...base, pass: false, reason: `unrelated errors: ${unrelated.join('; ')}` };
   return { ...base, pass: true, reason: 'ok' };
+}
+
+/** Applies the top finding's fix steps as an operator would and checks that the cause is gone. */
+async function applyAndRecheck(fault: Fault, report: DiagnosisReport): Promise<NonNullable<Row['fix']>> {
+  const top = report.findings.find((f) => f.severity !== 'info')!;
+  const lab = await openLab(name);
+  const steps = await applyFixSteps(lab, top.steps, top.nodes, lab.state.fixSecrets ?? {});
+  if (!steps.some((s) => s.outcome === 'applied' || s.outcome === 'verified')) return { result: 'nothing to apply', steps };
+  if (steps.some((s) => s.outcome === 'failed')) return { result: 'failed', steps };
+  // Components take a moment to act on a fix (a restarted pod, a kubelet retry): re-diagnose until the cause is gone.
+  let after: DiagnosisReport | undefined;
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 5_000))) {
+    after = await diagnoseNow();
+    if (!after.findings.some((f) => f.severity !== 'info' && f.cause === fault.cause)) return { result: 'healed', steps };
+  }
+  const still = after!.findings.filter((f) => f.severity !== 'info').map((f) => `${f.cause} (${placeOf(f)})`);
+  return { result: 'not healed', steps, after: still.join('; ') };
+}
+
+const cell = (t: string) => t.replace(/\|/g, '\\|');
+function fixCell(r: Row): string {
+  if (!r.fix) return r.fault.startsWith('(') ? '' : '-';
+  const failed = r.fix.steps.find((s) => s.outcome === 'failed');
+  const applied = r.fix.steps.filter((s) => s.outcome === 'applied' || s.outcome === 'verified').length;
+  return `${r.fix.result}${applied ? ` (${applied} step${applied === 1 ? '' : 's'})` : ''}${failed ? `: ${failed.detail}` : ''}${r.fix.after ? `: still ${r.fix.after}` : ''}`;
 }
 
 async function main(): Promise<void> {
@@ -101,6 +132,7 @@ async function main(): Promise<void> {
       injected = await addFault(lab, fault.id);
       const report = await diagnoseNow();
       Object.assign(row, judge(fault, injected.node, report));
+      if (proveFix && row.pass) row.fix = await applyAndRecheck(fault, report);
     } catch (e) {
       row.reason = `lab error: ${(e as Error).message.split('\n')[0].slice(0, 200)}`;
     } finally {
@@ -145,9 +177,12 @@ async function main(): Promise<void> {
     '',
     `**${passed} of ${faultRows.length} faults** diagnosed correctly; healthy lab ${rows[0].pass ? 'silent' : 'NOT silent'} before, ${rows[rows.length - 1].pass ? 'silent' : 'NOT silent'} after the reverts.`,
     '',
-    '| fault | expected cause | where | result | got / why | seconds |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.fault} | ${r.cause} | ${r.node ?? r.where} | ${r.pass ? 'pass' : 'FAIL'} | ${(r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason).replace(/\|/g, '\\|')} | ${(r.ms / 1000).toFixed(0)} |`),
+    ...(proveFix
+      ? [`With \`--fix\`, the top finding's fix steps are applied to the lab as an operator would (cluster steps with kubectl, node steps inside the node), then the lab is diagnosed again: **${faultRows.filter((r) => r.fix?.result === 'healed').length} of ${faultRows.length}** healed by the fix alone.`, '']
+      : []),
+    `| fault | expected cause | where | result | got / why |${proveFix ? ' fix |' : ''} seconds |`,
+    `|---|---|---|---|---|${proveFix ? '---|' : ''}---|`,
+    ...rows.map((r) => `| ${r.fault} | ${r.cause} | ${r.node ?? r.where} | ${r.pass ? 'pass' : 'FAIL'} | ${cell(r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason)} |${proveFix ? ` ${cell(fixCell(r))} |` : ''} ${(r.ms / 1000).toFixed(0)} |`),
     '',
   ].join('\n');
   writeFileSync(`${outDir}/lab-accuracy.md`, md);
