@@ -8,6 +8,8 @@ import { fixValues } from '../fix/values.js';
 import { renderTemplate, type Report, type Rule, type RuleContext } from '../rules/define-rule.js';
 import { createClassifier, type Classifier } from './classifier/index.js';
 import type { Finding, NotChecked } from '../findings/finding.js';
+import type { JudgedLogLine } from '../findings/judged-log-line.js';
+import { judgeLogs } from './judge-logs.js';
 import { missingNeeds, needHint } from './needs.js';
 
 export interface RuleRun {
@@ -29,6 +31,9 @@ export function runRules(evidence: Evidence, rules: readonly Rule[], classifier:
   let rulesRun = 0;
   const ran = new Set<string>();
   const nodes = Object.values(evidence.nodes);
+  // Each node's raw log lines are judged once per run, with this run's classifier, for its node rules.
+  const judged = new Map<NodeEvidence, JudgedLogLine[]>();
+  const logsOf = (node: NodeEvidence) => judged.get(node) ?? (judged.set(node, judgeLogs(node.logs ?? [], classifier.classify)), judged.get(node)!);
   for (const rule of rules) {
     if (rule.scope === 'node') {
       if (!nodes.length) {
@@ -41,7 +46,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[], classifier:
         else {
           rulesRun++;
           ran.add(rule.id);
-          runOne(rule, evidence, node, classifier, findings);
+          runOne(rule, evidence, node, logsOf(node), classifier, findings);
         }
       }
     } else {
@@ -50,7 +55,7 @@ export function runRules(evidence: Evidence, rules: readonly Rule[], classifier:
       else {
         rulesRun++;
         ran.add(rule.id);
-        runOne(rule, evidence, undefined, classifier, findings);
+        runOne(rule, evidence, undefined, [], classifier, findings);
       }
     }
   }
@@ -73,12 +78,13 @@ function mergeNotChecked(list: NotChecked[]): NotChecked[] {
   return [...byRule.values()];
 }
 
-function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, classifier: Classifier, out: Finding[]): void {
+function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, logs: readonly JudgedLogLine[], classifier: Classifier, out: Finding[]): void {
   const local: Finding[] = [];
   const ctx: RuleContext<string> = {
     evidence,
     cluster: evidence.cluster ?? emptyCluster(),
     node: node ?? emptyNode(''),
+    logs,
     classify: classifier.classify,
     report: (r) => local.push(toFinding(rule, r, node, evidence)),
   };

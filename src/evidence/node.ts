@@ -27,7 +27,7 @@
  * | iptables      | iptables                                 | `iptables-save` (nft/legacy variants tried too): policies, rules with targets, backend; rules in both backends is a problem |
  * | offloads      | offloads                                 | `ethtool -k` of each vxlan/flannel* link: feature -> on/off ({} when there is no such link) |
  * | snmp          | snmp                                     | /proc/net/snmp: proto -> counter (Udp InErrors, InCsumErrors, …) |
- * | logs          | logs                                     | tails (2 MiB each, 12 MiB total) of /var/log/{flanneld,kubelet,containerd}.log, flannel pod logs, journal exports/short text: lines matching a catalog signature, classified, identical messages counted together (most frequent 200) |
+ * | logs          | logs                                     | tails (2 MiB each, 12 MiB total) of /var/log/{flanneld,kubelet,containerd}.log, flannel pod logs, journal exports/short text: raw lines that carry an error word or a known text, redacted, identical messages counted together (most frequent 300); judged by the engine, not here |
  */
 
 /**
@@ -180,15 +180,18 @@ export interface IptablesState {
   problems: ParseProblem[];
 }
 
-export interface ClassifiedLogLine {
+/**
+ * A log line as the node wrote it: redacted, bounded, identical messages counted together. Sources
+ * keep lines without judging them; the engine classifies them with the catalog of the version that
+ * reads the evidence, so a newer version finds causes in an older bundle. (Bundles written before
+ * this carry `cause`, `confidence` and `signature` too; they are ignored.)
+ */
+export interface RawLogLine {
   file: string;
   line: number;
+  /** The message without its transport wrapping (CRI, docker-json, journal), secrets redacted; long ones keep head and tail. */
   text: string;
-  cause: string;
-  confidence: number;
   count: number;
-  /** catalog signature id that matched */
-  signature?: string;
   /** flanneld, kubelet, containerd (from the file name or journal identifier) */
   component?: string;
   /** where the last identical message was seen */
@@ -225,7 +228,7 @@ export interface NodeEvidence {
   iptables?: IptablesState;
   offloads?: Record<string, Record<string, string>>; // iface -> feature -> on/off
   snmp?: Record<string, Record<string, number>>;
-  logs: ClassifiedLogLine[];
+  logs: RawLogLine[];
   /** What was gathered; rules declare needs against these keys. */
   gathered: string[];
   problems: ParseProblem[];

@@ -4,6 +4,7 @@ import type { ClusterEvidence } from '../evidence/cluster.js';
 import type { NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
 import type { EvidenceItem, Severity } from '../findings/finding.js';
+import type { JudgedLogLine } from '../findings/judged-log-line.js';
 
 export type RuleLayer = 'image' | 'registry' | 'cni' | 'flannel' | 'node' | 'dns' | 'runtime' | 'probe';
 
@@ -40,6 +41,8 @@ export interface RuleContext<M extends string> {
   readonly cluster: Readonly<ClusterEvidence>;
   /** Present for node-scoped rules: the node being judged. */
   readonly node: Readonly<NodeEvidence>;
+  /** For node-scoped rules: the node's log lines the engine's classifier names a cause for, most frequent first. */
+  readonly logs: readonly JudgedLogLine[];
   /** The catalog's message classifier (pure). */
   classify(message: string): Classification;
   report(r: Report<M>): void;

@@ -45,7 +45,7 @@ export function summary(n: NodeEvidence): string {
     n.gathered.includes('subnetEnv') ? (n.subnetEnv ? `subnet.env ${n.subnetEnv.subnet ?? '?'}` : 'no subnet.env') : 'subnet.env not read',
     `${n.links.length} links, ${n.routes.length} routes, ${n.neighbours.length} neighbours, ${n.fdb.length} fdb`,
     !n.iptables ? 'iptables not read' : n.iptables.rules.length || Object.keys(n.iptables.policies).length ? `iptables (${n.iptables.backend}) ${n.iptables.rules.length} rules` : 'iptables: no tables loaded',
-    `${n.logs.length} classified log message${n.logs.length === 1 ? '' : 's'}`,
+    `${n.logs.length} log message${n.logs.length === 1 ? "" : "s"} kept`,
   ];
   const problems = n.problems.length ? `\n${n.problems.length} gathering problem${n.problems.length === 1 ? '' : 's'}: ${n.problems.slice(0, 3).map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ')}` : '';
   return `node ${n.name}: ${parts.join('; ')}\ngathered: ${n.gathered.join(', ')}${problems}`;

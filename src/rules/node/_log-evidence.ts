@@ -1,29 +1,30 @@
 /**
- * Log lines as supporting evidence: the host source classifies flanneld, kubelet and containerd log
- * lines into cause ids; a rule that finds a fault from the node's current state appends the lines of
- * the same cause, so the report shows both what is wrong and what it broke.
+ * Log lines as supporting evidence: the engine judges the node's raw flanneld, kubelet and containerd
+ * log lines into cause ids (ctx.logs); a rule that finds a fault from the node's current state appends
+ * the lines of the same cause, so the report shows both what is wrong and what it broke.
  */
+import type { NodeEvidence } from '../../evidence/node.js';
 import type { EvidenceItem } from '../../findings/finding.js';
-import type { ClassifiedLogLine, NodeEvidence } from '../../evidence/node.js';
+import type { JudgedLogLine } from '../../findings/judged-log-line.js';
 import type { Report, RuleContext } from '../define-rule.js';
 
 /** Lines below this classifier confidence are not shown as proof. */
 export const MIN_LOG_CONFIDENCE = 0.75;
 
-export function logLines(node: Readonly<NodeEvidence>, cause: string): ClassifiedLogLine[] {
-  return node.logs.filter((l) => l.cause === cause && l.confidence >= MIN_LOG_CONFIDENCE).sort((a, b) => b.count - a.count);
+export function logLines(logs: readonly JudgedLogLine[], cause: string): JudgedLogLine[] {
+  return logs.filter((l) => l.cause === cause && l.confidence >= MIN_LOG_CONFIDENCE).sort((a, b) => b.count - a.count);
 }
 
-export function logItem(node: Readonly<NodeEvidence>, l: ClassifiedLogLine): EvidenceItem {
+export function logItem(node: Readonly<NodeEvidence>, l: JudgedLogLine): EvidenceItem {
   const text = l.text.length > 300 ? `${l.text.slice(0, 297)}…` : l.text;
   return { where: `node ${node.name}: ${l.file}:${l.line}${l.component ? ` (${l.component})` : ''}`, what: l.count > 1 ? `${text} (×${l.count})` : text };
 }
 
-export function logEvidence(node: Readonly<NodeEvidence>, cause: string, max = 2): EvidenceItem[] {
-  return logLines(node, cause).slice(0, max).map((l) => logItem(node, l));
+export function logEvidence(ctx: Pick<RuleContext<string>, 'node' | 'logs'>, cause: string, max = 2): EvidenceItem[] {
+  return logLines(ctx.logs, cause).slice(0, max).map((l) => logItem(ctx.node, l));
 }
 
 /** Wraps ctx.report so every finding carries the node's log lines of its cause. */
 export function reportWithLogs<M extends string>(ctx: RuleContext<M>, defaultCause: string): (r: Report<M>) => void {
-  return (r) => ctx.report({ ...r, evidence: [...r.evidence, ...logEvidence(ctx.node, r.cause ?? defaultCause)] });
+  return (r) => ctx.report({ ...r, evidence: [...r.evidence, ...logEvidence(ctx, r.cause ?? defaultCause)] });
 }

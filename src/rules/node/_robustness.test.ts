@@ -28,7 +28,7 @@ const odd: [string, (n: NodeEvidence) => void][] = [
     n.iptables = { policies: {}, rules: [{ table: 'filter', chain: 'FORWARD', rule: '! ! -s -j', target: undefined }, { table: 'filter', chain: 'FORWARD', rule: '-j FORWARD' }, { table: 'nat', chain: 'POSTROUTING', rule: '-m "unterminated -j MASQUERADE' }], problems: [] };
     n.resolvConf = { file: '/etc/resolv.conf', nameservers: ['::1', ''], search: [], options: [], problems: [] };
     n.offloads = { 'flannel.1': {} };
-    n.logs = [{ file: 'f', line: 1, text: '', cause: 'flannel.rbac', confidence: 1, count: 0 }];
+    n.logs = [{ file: 'f', line: 1, text: '', count: 0 }, { file: 'f', line: 2, text: 'nodes is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "nodes"', count: -1 }];
   }],
 ];
 

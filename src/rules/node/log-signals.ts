@@ -1,5 +1,5 @@
 import type { PodInfo } from '../../evidence/cluster.js';
-import type { ClassifiedLogLine } from '../../evidence/node.js';
+import type { JudgedLogLine } from '../../findings/judged-log-line.js';
 import { defineRule } from '../define-rule.js';
 import { clusterNode, runsVxlan, vxlanLink } from '../flannel/_peers.js';
 import { logItem, logLines } from './_log-evidence.js';
@@ -15,13 +15,13 @@ const CAUSES = [...FLANNEL_CAUSES, 'runtime.unavailable'];
 
 const isFlannelPod = (p: PodInfo) => p.labels.app === 'flannel' || p.name.startsWith('kube-flannel-ds');
 const ready = (p: PodInfo) => p.phase === 'Running' && p.conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-const lastAt = (l: ClassifiedLogLine) => ({ file: l.lastFile ?? l.file, line: l.lastLine ?? l.line });
+const lastAt = (l: JudgedLogLine) => ({ file: l.lastFile ?? l.file, line: l.lastLine ?? l.line });
 
 /**
  * flanneld exits on its first fatal error and is restarted, so of the flannel causes in one log file
  * only the one seen last is the current reason; earlier ones are history.
  */
-function currentFlannelCauses(lines: ClassifiedLogLine[]): Set<string> {
+function currentFlannelCauses(lines: JudgedLogLine[]): Set<string> {
   const latest = new Map<string, { line: number; causes: Set<string> }>();
   for (const l of lines) {
     if (!FLANNEL_CAUSES.includes(l.cause)) continue;
@@ -37,7 +37,7 @@ export default defineRule({
   id: 'node/log-signals',
   layer: 'node',
   description:
-    "flanneld, kubelet and containerd log lines classified with high confidence name causes the node's files cannot show: no podCIDR, RBAC denials, a Network that does not contain the podCIDR, an unusable net-conf.json or backend, a runtime that does not answer.",
+    "flanneld, kubelet and containerd log lines, judged by the catalog's signatures with high confidence, name causes the node's files cannot show: no podCIDR, RBAC denials, a Network that does not contain the podCIDR, an unusable net-conf.json or backend, a runtime that does not answer.",
   causes: CAUSES,
   scope: 'node',
   needs: ['node.logs'],
@@ -46,14 +46,14 @@ export default defineRule({
     seen: 'node {node}: {component} logs name {cause} ({count} line{plural}): "{text}"',
   },
   docs: 'Of the flannel causes in one log file only the one logged last counts (flanneld exits on its first fatal error). Startup failures (pod cidr not assigned, net-conf errors, vxlan unsupported) are history once flannel is up: subnet.env, flannel.1 and the podCIDR in place and, when the cluster is known, its flannel pod Ready. runtime.unavailable is dropped when the cluster shows the node Ready.',
-  check({ evidence, node, report }) {
+  check({ evidence, node, logs, report }) {
     const cn = clusterNode(evidence, node.name);
     const pod = evidence.cluster?.pods.find((p) => isFlannelPod(p) && p.nodeName === node.name);
     const podBroken = !!pod && !ready(pod);
     const stateUp = !!node.subnetEnv?.subnet && (!runsVxlan(evidence, node) || !!vxlanLink(node)) && (!cn || !!(cn.podCIDR ?? cn.podCIDRs[0]));
     const flannelUp = stateUp && !podBroken;
     const nodeReady = cn?.conditions.find((c) => c.type === 'Ready')?.status === 'True';
-    const all = CAUSES.flatMap((c) => logLines(node, c));
+    const all = CAUSES.flatMap((c) => logLines(logs, c));
     const current = currentFlannelCauses(all);
     for (const cause of CAUSES) {
       const lines = all.filter((l) => l.cause === cause);

@@ -48,7 +48,7 @@ Kept (evidence.json): the projections the rules read, not raw objects — nodes 
 conditions, versions, flannel's annotations), pods (phase, conditions, container states with their
 messages, images, arguments and commands), events (reason and message), service accounts, pull-secret
 summaries, flannel and CoreDNS config maps and workloads, services and endpoints, node evidence (files
-the node gathering read, links, routes, iptables, sysctls, classified log lines) and probe results.
+the node gathering read, links, routes, iptables, sysctls, raw log lines kept redacted and judged when read) and probe results.
 
 Left out: Secret values (pull secrets are summarised as type, registry hosts and problems), node
 annotations other than flannel.alpha.coreos.com/*, everything of an object no rule reads.

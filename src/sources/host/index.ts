@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { Signature } from '../../catalog/types.js';
 import { emptyNode, NODE_KEYS, type NodeEvidence, type NodeKey, type ParseProblem } from '../../evidence/node.js';
 import { gatherCni, gatherIpam } from './cni.js';
 import type { GatherContext } from './context.js';
@@ -27,11 +28,13 @@ export interface GatherNodeOptions {
   kernelViaRunner?: boolean;
   /** Skip reading logs (they are the slowest part on a busy node). */
   skipLogs?: boolean;
+  /** Known texts whose lines are kept even without an error word: the catalog's signatures by default. */
+  knownTexts?: readonly Signature[];
 }
 
 /**
  * Gathers the evidence of one node: files under the host root, iproute2/iptables state through the
- * runner, kernel settings, and classified log lines. Never throws for a broken node: what cannot be
+ * runner, kernel settings, and raw log lines (judged later, by the engine). Never throws for a broken node: what cannot be
  * read becomes a located problem and its key is left out of `gathered`.
  */
 export async function gatherNode(opts: GatherNodeOptions): Promise<NodeEvidence> {
@@ -75,7 +78,7 @@ export async function gatherNode(opts: GatherNodeOptions): Promise<NodeEvidence>
     await Promise.all([step('network', () => gatherNetwork(ctx)), step('iptables', () => gatherIptables(ctx)), step('snmp', () => gatherSnmp(ctx))]);
     await Promise.all([step('sysctls', () => gatherSysctls(ctx)).then(() => step('modules', () => gatherModules(ctx))), step('offloads', () => gatherOffloads(ctx))]);
   })();
-  await Promise.all([filesDone, kernelDone, opts.skipLogs ? undefined : step('logs', () => gatherLogs(ctx))]);
+  await Promise.all([filesDone, kernelDone, opts.skipLogs ? undefined : step('logs', () => gatherLogs(ctx, opts.knownTexts))]);
   node.gathered = NODE_KEYS.filter((k) => gathered.has(k));
   return node;
 }

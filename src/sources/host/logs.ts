@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { SIGNATURES } from '../../catalog/signatures.js';
-import { createClassifier } from '../../engine/classifier/index.js';
-import type { ClassifiedLogLine } from '../../evidence/node.js';
+import type { Signature } from '../../catalog/types.js';
+import type { RawLogLine } from '../../evidence/node.js';
 import { parseJournalExport } from '../../parsers/journal-export.js';
-import { aggregationKey, stripLogHeader, unwrapLogLine } from '../../parsers/log-line.js';
+import { aggregationKey, unwrapLogLine } from '../../parsers/log-line.js';
 import { redactSecrets } from '../../parsers/redact.js';
 import type { GatherContext } from './context.js';
 import { scanLog } from './log-scan.js';
@@ -11,8 +11,39 @@ import { scanLog } from './log-scan.js';
 /** Bytes read from the end of each log file, and in total: errors that matter are recent. */
 export const LOG_TAIL_BYTES = 2 * 1024 * 1024;
 export const LOG_TOTAL_BYTES = 12 * 1024 * 1024;
-/** At most this many distinct classified messages are kept (the most frequent). */
-export const MAX_LOG_ENTRIES = 200;
+/** At most this many distinct messages are kept: lines of a known text first, then the most frequent. */
+export const MAX_LOG_ENTRIES = 300;
+/** A kept message longer than this keeps its head and tail (wrapped errors carry the cause at the ends). */
+export const MAX_LOG_TEXT = 2000;
+
+/**
+ * Which lines are kept, without judging them: any line with an error word, so a later catalog can
+ * name what this one does not know; and the catalog's known texts, some of which carry no error word
+ * ("Using interface with name enp0s3"). What a kept line means is decided by the engine.
+ */
+const ERROR_WORDS: Signature = {
+  id: 'keep.error-words',
+  cause: 'unknown',
+  pattern: "error|fail|fatal|panic|refused|denied|forbidden|timeout|timed out|unable|cannot|can't|could not|couldn't|invalid|not found|no such|unreachable|not supported|not permitted|unauthorized|warning",
+  anchors: ['error', 'fail', 'fatal', 'panic', 'refused', 'denied', 'forbidden', 'timeout', 'timed out', 'unable', 'cannot', "can't", 'could not', "couldn't", 'invalid', 'not found', 'no such', 'unreachable', 'not supported', 'not permitted', 'unauthorized', 'warning'],
+  confidence: 0,
+  specificity: 0,
+  samples: [],
+  counterSamples: [],
+  source: 'src/sources/host/logs.ts',
+};
+const keepLists = new WeakMap<readonly Signature[], { list: Signature[]; ids: Set<string> }>();
+function keepList(known: readonly Signature[]) {
+  let k = keepLists.get(known);
+  if (!k) keepLists.set(known, (k = { list: [...known, ERROR_WORDS], ids: new Set(known.map((s) => s.id)) }));
+  return k;
+}
+/** The same test for messages that are not scanned (journal export entries). */
+const ERROR_WORDS_RE = new RegExp(ERROR_WORDS.pattern, 'i');
+
+function clipText(text: string): string {
+  return text.length > MAX_LOG_TEXT ? `${text.slice(0, MAX_LOG_TEXT / 2)} … ${text.slice(-MAX_LOG_TEXT / 2)}` : text;
+}
 
 const COMPONENT_OF: [RegExp, string][] = [
   [/flannel/i, 'flanneld'],
@@ -47,30 +78,27 @@ async function logFiles(ctx: GatherContext): Promise<{ file: string; kind: 'plai
 
 /**
  * Reads the tail of flanneld, kubelet and containerd logs (plain, CRI, docker-json, journal export or
- * short text), finds lines matching a catalog signature with the streaming scanner, classifies them
- * and counts identical messages together.
+ * short text) and keeps the lines worth judging (an error word or a known text: see ERROR_WORDS),
+ * redacted and bounded, counting identical messages together. No line is judged here.
  */
-export async function gatherLogs(ctx: GatherContext): Promise<void> {
-  const { classify } = createClassifier(SIGNATURES);
-  const agg = new Map<string, ClassifiedLogLine>();
+export async function gatherLogs(ctx: GatherContext, known: readonly Signature[] = SIGNATURES): Promise<void> {
+  const keep = keepList(known);
+  const knownRes = known.map((s) => new RegExp(s.pattern, 'i'));
+  const agg = new Map<string, { entry: RawLogLine; known: boolean }>();
   let budget = LOG_TOTAL_BYTES;
-  const add = (file: string, line: number, message: string, component: string | undefined, offset: number) => {
-    const c = classify(stripLogHeader(message));
-    if (c.cause === 'unknown') return;
-    const key = `${c.cause}\u0000${aggregationKey(message)}`;
+  const add = (file: string, line: number, message: string, component: string | undefined, offset: number, isKnown: boolean) => {
+    const key = aggregationKey(message);
     const prev = agg.get(key);
     if (prev) {
-      prev.count++;
-      prev.lastFile = file;
-      prev.lastLine = line;
+      prev.entry.count++;
+      prev.entry.lastFile = file;
+      prev.entry.lastLine = line;
       return;
     }
-    const kept = redactSecrets(message);
-    const entry: ClassifiedLogLine = { file, line, text: kept.length > 2000 ? kept.slice(0, 2000) + '…' : kept, cause: c.cause, confidence: c.confidence, count: 1 };
-    if (c.signature) entry.signature = c.signature;
+    const entry: RawLogLine = { file, line, text: clipText(redactSecrets(message)), count: 1 };
     if (component) entry.component = component;
     if (offset > 0) entry.tailOffset = offset;
-    agg.set(key, entry);
+    agg.set(key, { entry, known: isKnown });
   };
   for (const { file, kind } of await logFiles(ctx)) {
     if (budget <= 0) break;
@@ -84,20 +112,24 @@ export async function gatherLogs(ctx: GatherContext): Promise<void> {
       ctx.node.problems.push(...j.problems);
       for (const e of j.entries) {
         if (e.ident && !JOURNAL_IDENTS.test(e.ident) && !/flannel/.test(e.ident)) continue;
-        add(file, e.line, e.message, componentOf(e.ident), t.offset);
+        const isKnown = knownRes.some((re) => re.test(e.message));
+        if (isKnown || ERROR_WORDS_RE.test(e.message)) add(file, e.line, e.message, componentOf(e.ident), t.offset, isKnown);
       }
       continue;
     }
     await scanLog(Readable.from([t.data]), {
-      onMatch: (raw, _ids, lineNo) => {
+      signatures: keep.list,
+      onMatch: (raw, ids, lineNo) => {
         const u = unwrapLogLine(raw);
         if (kind === 'journal-text' && u.ident && !JOURNAL_IDENTS.test(u.ident) && !/flannel/.test(u.ident)) return;
-        add(file, lineNo, u.message, kind === 'journal-text' ? componentOf(u.ident) : fileComponent, t.offset);
+        add(file, lineNo, u.message, kind === 'journal-text' ? componentOf(u.ident) : fileComponent, t.offset, ids.some((id) => keep.ids.has(id)));
       },
     });
   }
-  await journal(ctx, budget, add);
-  ctx.node.logs = [...agg.values()].sort((a, b) => b.count - a.count).slice(0, MAX_LOG_ENTRIES);
+  await journal(ctx, budget, add, keep);
+  // Known texts first, then the most frequent: the bound drops the least telling lines.
+  const kept = [...agg.values()].sort((a, b) => Number(b.known) - Number(a.known) || b.entry.count - a.entry.count);
+  ctx.node.logs = kept.slice(0, MAX_LOG_ENTRIES).map((k) => k.entry);
   ctx.gathered('logs');
 }
 
@@ -112,7 +144,12 @@ const UNITS = ['kubelet', 'containerd', 'flanneld', 'k3s', 'k3s-agent', 'rke2-ag
  * The node's persistent journal (<root>/var/log/journal), read with journalctl when it exists: on most
  * nodes kubelet and containerd log there, not to files. Short-iso lines go through the same scanner.
  */
-async function journal(ctx: GatherContext, budget: number, add: (file: string, line: number, message: string, component: string | undefined, offset: number) => void): Promise<void> {
+async function journal(
+  ctx: GatherContext,
+  budget: number,
+  add: (file: string, line: number, message: string, component: string | undefined, offset: number, known: boolean) => void,
+  keep: { list: Signature[]; ids: Set<string> },
+): Promise<void> {
   if (budget <= 0 || !(await ctx.files.isDir('/var/log/journal'))) return;
   const dir = await ctx.files.resolve('/var/log/journal');
   const argv = ['journalctl', '-D', dir, '--no-pager', '-o', 'short-iso', '-n', '20000', ...UNITS.flatMap((u) => ['-u', `${u}.service`])];
@@ -120,9 +157,10 @@ async function journal(ctx: GatherContext, budget: number, add: (file: string, l
   if (r.code !== 0 || !r.stdout) return;
   const where = 'journal /var/log/journal';
   await scanLog(Readable.from([Buffer.from(r.stdout.slice(-budget))]), {
-    onMatch: (raw, _ids, lineNo) => {
+    signatures: keep.list,
+    onMatch: (raw, ids, lineNo) => {
       const u = unwrapLogLine(raw);
-      add(where, lineNo, u.message, componentOf(u.ident), 0);
+      add(where, lineNo, u.message, componentOf(u.ident), 0, ids.some((id) => keep.ids.has(id)));
     },
   });
 }
