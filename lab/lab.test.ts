@@ -12,6 +12,7 @@ import { kubectl } from './cluster/control-plane.js';
 import { livePods } from './lab-probes.js';
 import { run } from './exec.js';
 import { addFault, removeFault } from './fault-ops.js';
+import { systemImage, until } from './faults/_cluster.js';
 import { openLab, type OpenLab } from './handle.js';
 import { labDown, labPrerequisite, labUp } from './lab.js';
 import { diagnoseLab } from './diagnose-lab.js';
@@ -113,6 +114,29 @@ d('lab (a real cluster)', () => {
     await removeFault(lab, 'flannel.vxlan-blocked');
     expect(await pingFromPod(n1.netns, n2.ip)).toBe(true);
   }, 180_000);
+
+  it('a pod that cannot pull stays in the report after its detailed events expired', async () => {
+    // The image's repository does not exist in the lab's registry: the real kubelet reports
+    // ErrImagePull, then ImagePullBackOff. Deleting the events leaves what a user sees an hour later.
+    const ref = { namespace: 'default', name: 'gone-image' };
+    const image = systemImage(lab, 'pause').replace(/\/[^/]+$/, '/lab/never-pushed:1.0');
+    lab.api.put({ apiVersion: 'v1', kind: 'Pod', metadata: ref, spec: { nodeName: 'n1', containers: [{ name: 'c', image }], terminationGracePeriodSeconds: 0 } });
+    try {
+      await until('the kubelet to back off pulling', () => {
+        const st = lab.api.get('Pod', ref.namespace, ref.name)?.status?.containerStatuses?.[0]?.state?.waiting;
+        return st?.reason === 'ImagePullBackOff' ? st : undefined;
+      }, 120_000);
+      await kubectl(lab, ['-n', ref.namespace, 'delete', 'events', '--field-selector', `involvedObject.name=${ref.name}`]);
+      const r = await diagnoseLab({ name: NAME });
+      expect(r.verdict).not.toBe('healthy');
+      const mine = r.findings.filter((f) => f.severity === 'error' && f.pods.includes('default/gone-image'));
+      expect(mine.length).toBeGreaterThan(0);
+      expect(r.inventory.symptoms.some((s) => s.pod === 'default/gone-image' && s.image === image)).toBe(true);
+      expect(r.inventory.seen).toBe(r.inventory.explained + r.inventory.unexplained);
+    } finally {
+      lab.api.remove('Pod', ref.namespace, ref.name);
+    }
+  }, 240_000);
 
   it('down removes every namespace, process, mount, cgroup and file; a failed up rolls back the same way', async () => {
     const pids = Object.values((await openLab(NAME)).state.pids);
