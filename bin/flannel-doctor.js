@@ -18,20 +18,10 @@ process.stdout.on('error', (err) => {
 });
 
 const cjs = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
-if (process.features.require_module && existsSync(cjs)) {
-  // dist/cli.cjs is one function expression ending in its build id (scripts/build.mjs); its code cache
-  // starts with the same id, and is used only then (V8 also refuses one from another Node.js version).
-  const source = readFileSync(cjs, 'utf8');
-  const id = /\/\/# fd-build ([0-9a-f]{16})\s*$/.exec(source.slice(-64))?.[1];
-  let cachedData;
-  try {
-    const cache = readFileSync(`${cjs}.cache`);
-    if (id && cache.toString('latin1', 0, 16) === id) cachedData = cache.subarray(16);
-  } catch {
-    // no cache: compiled as usual
-  }
+const fast = process.features.require_module ? compiledCli() : undefined;
+if (fast) {
   const module = { exports: {} };
-  new vm.Script(source, { filename: cjs, cachedData }).runInThisContext()(module.exports, createRequire(cjs), module, cjs, dirname(cjs));
+  fast.script.runInThisContext()(module.exports, createRequire(cjs), module, cjs, dirname(cjs));
   module.exports.main(process.argv).then(
     (code) => {
       process.exitCode = code;
@@ -42,11 +32,30 @@ if (process.features.require_module && existsSync(cjs)) {
     },
   );
 } else {
-  // Node.js 20 before 20.19 cannot require() the ES-module-only @kubernetes/client-node: the ES module build.
+  // No code cache for this Node.js (or a Node.js 20 before 20.19, which cannot require() the ES-module-only
+  // @kubernetes/client-node): the ES modules, which compile only the chunks a command loads.
   const entry = new URL('../dist/cli.js', import.meta.url);
   if (!existsSync(entry)) {
     process.stderr.write('flannel-doctor: not built yet; run `npm run build` in the package folder\n');
     process.exit(2);
   }
   await import(entry.href);
+}
+
+/**
+ * dist/cli.cjs (one function expression ending in its build id) with its code cache, when the cache's
+ * first line names this build, this Node.js and this architecture (scripts/code-cache.mjs).
+ */
+function compiledCli() {
+  let source, cache;
+  try {
+    source = readFileSync(cjs, 'latin1');
+    cache = readFileSync(`${cjs}.cache`);
+  } catch {
+    return undefined;
+  }
+  const id = /\/\/# fd-build ([0-9a-f]{16})\s*$/.exec(source.slice(-64))?.[1];
+  const key = `${id} ${process.version} ${process.arch}\n`;
+  if (!id || cache.toString('latin1', 0, key.length) !== key) return undefined;
+  return { script: new vm.Script(source, { filename: cjs, cachedData: cache.subarray(key.length) }) };
 }

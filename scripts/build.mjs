@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { BUILD_ID_LENGTH, CJS_PARAMS } from './code-cache.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -26,6 +26,8 @@ const common = {
   legalComments: 'none',
   define: { __FD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  // ASCII only: the loader reads dist/cli.cjs as latin1, a one-byte string with no UTF-8 decoding.
+  charset: 'ascii',
 };
 
 // Stale chunks from earlier builds would pile up in dist/, and a stale code cache must never survive.
@@ -55,7 +57,9 @@ await build({
   footer: { js: `})\n//# fd-build ${buildId}` },
 });
 // Every dependency must load through require(): the loader gives the script no dynamic import().
-const cjs = readFileSync('dist/cli.cjs', 'utf8');
+// esbuild leaves non-ASCII in regular expression literals; \uXXXX means the same character there.
+const cjs = readFileSync('dist/cli.cjs', 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync('dist/cli.cjs', cjs);
 if (/\bimport\(/.test(cjs)) throw new Error('dist/cli.cjs: a dynamic import() survived the CommonJS build');
 // Compiled by running the commands a new user runs first (a child process: a clean heap and flags).
 execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/cli.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,7 +1,8 @@
 // Writes dist/cli.cjs.cache: V8's compiled code for dist/cli.cjs, produced by running the commands a new
-// user runs first in this process (V8 keeps the code of every function that ran). The file starts with
-// the bundle's build id; bin/flannel-doctor.js uses the cache only when the ids match, and V8 itself
-// refuses a cache from another Node.js version (the script is then compiled as usual).
+// user runs first in this process (V8 keeps the code of every function that ran). Its first line names
+// the bundle's build id, the Node.js version and the architecture; bin/flannel-doctor.js uses the cache
+// only when all three match (V8 would refuse another version's cache and compile the whole file, which
+// is slower than loading the ES modules, so the loader takes those then).
 //
 //   node scripts/code-cache.mjs dist/cli.cjs      (npm run build does this)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 export const BUILD_ID_LENGTH = 16;
+/** The cache's first line: what it was made from. */
+export const cacheKey = (id) => `${id} ${process.version} ${process.arch}\n`;
 /** The build id at the end of dist/cli.cjs (undefined if it has none). */
 export const buildIdOf = (source) => /\/\/# fd-build ([0-9a-f]+)\s*$/.exec(source.slice(-64))?.[1];
 /** The parameters dist/cli.cjs's function takes, as CommonJS passes them. */
@@ -26,8 +29,9 @@ const TRAINING = [
   ['--help'],
 ];
 
-async function main(file) {
-  const source = readFileSync(file, 'utf8');
+/** Compiles `file` by running TRAINING through its exported main(), and writes `${file}.cache`. */
+export async function writeCodeCache(file) {
+  const source = readFileSync(file, 'latin1');
   const id = buildIdOf(source);
   if (id?.length !== BUILD_ID_LENGTH) throw new Error(`${file}: no build id at its end`);
   const script = new vm.Script(source, { filename: file });
@@ -42,7 +46,7 @@ async function main(file) {
     process.stderr.write = write.err;
     process.exitCode = 0;
   }
-  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
+  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(cacheKey(id), 'latin1'), script.createCachedData()]));
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main(resolve(process.argv[2] ?? 'dist/cli.cjs'));
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeCodeCache(resolve(process.argv[2] ?? 'dist/cli.cjs'));

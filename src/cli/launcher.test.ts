@@ -1,0 +1,59 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// bin/flannel-doctor.js runs dist/cli.cjs with its code cache only when the cache was made from that
+// very file by this Node.js; otherwise the ES modules (dist/cli.js). A stand-in dist says which ran.
+const root = join(import.meta.dirname, '..', '..');
+const pkg = mkdtempSync(join(tmpdir(), 'fd-launcher-'));
+afterAll(() => rmSync(pkg, { recursive: true, force: true }));
+
+function stage(buildId: string): void {
+  mkdirSync(join(pkg, 'bin'), { recursive: true });
+  mkdirSync(join(pkg, 'dist'), { recursive: true });
+  copyFileSync(join(root, 'bin', 'flannel-doctor.js'), join(pkg, 'bin', 'flannel-doctor.js'));
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ type: 'module', version: '9.9.9' }));
+  writeFileSync(
+    join(pkg, 'dist', 'cli.cjs'),
+    `(function (exports, require, module, __filename, __dirname) {exports.main = async (argv) => { process.stdout.write('cjs ' + argv.slice(2).join(' ')); return 3; };})\n//# fd-build ${buildId}\n`,
+  );
+  writeFileSync(join(pkg, 'dist', 'cli.js'), "process.stdout.write('esm ' + process.argv.slice(2).join(' ')); process.exitCode = 4;\n");
+}
+
+const run = (...args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'flannel-doctor.js'), ...args], { encoding: 'utf8' });
+
+describe('the launcher', () => {
+  it('runs the CommonJS bundle with a code cache made from it by this Node.js', () => {
+    stage('0123456789abcdef');
+    execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), join(pkg, 'dist', 'cli.cjs')]);
+    const cache = readFileSync(join(pkg, 'dist', 'cli.cjs.cache'));
+    expect(cache.toString('latin1', 0, cache.indexOf(10))).toBe(`0123456789abcdef ${process.version} ${process.arch}`);
+    const r = run('diagnose', '-q');
+    expect(r.stdout).toBe('cjs diagnose -q');
+    expect(r.status).toBe(3);
+  });
+
+  it('takes the ES modules when the cache names another Node.js', () => {
+    const file = join(pkg, 'dist', 'cli.cjs.cache');
+    const cache = readFileSync(file);
+    writeFileSync(file, Buffer.concat([Buffer.from(`0123456789abcdef v19.0.0 ${process.arch}\n`), cache.subarray(cache.indexOf(10) + 1)]));
+    const r = run('explain', 'x');
+    expect(r.stdout).toBe('esm explain x');
+    expect(r.status).toBe(4);
+  });
+
+  it('takes the ES modules when the cache belongs to another build, or is missing', () => {
+    stage('0123456789abcdef');
+    execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), join(pkg, 'dist', 'cli.cjs')]);
+    stage('fedcba9876543210'); // rebuilt: same length, other id
+    expect(run('a').stdout).toBe('esm a');
+    rmSync(join(pkg, 'dist', 'cli.cjs.cache'));
+    expect(run('b').stdout).toBe('esm b');
+  });
+
+  it('answers --version from package.json without loading the CLI', () => {
+    expect(run('--version').stdout).toBe('9.9.9\n');
+  });
+});
