@@ -28,6 +28,12 @@ describe('every leaf command', () => {
       expect(h, path).toMatch(/Exit codes: /);
     }
   });
+  it('every command group says its exit codes too', () => {
+    const groups = (c: Command): Command[] => c.commands.filter((s) => s.commands.length).flatMap((s) => [s, ...groups(s)]);
+    const all = [buildProgram(), ...groups(buildProgram())];
+    expect(all.map((c) => c.name())).toEqual(expect.arrayContaining(['bundle', 'probe', 'lab', 'fault']));
+    for (const c of all) expect(help(c), c.name()).toMatch(/Exit codes: /);
+  });
   it('-o is the output format, with one set of values: text, json, yaml (and the report formats)', () => {
     for (const { path, cmd } of all) {
       const o = cmd.options.find((x) => x.short === '-o');

@@ -34,6 +34,9 @@ Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself faile
   // Before the commands exist, so they inherit it: a usage error exits 2 through main(), not process.exit(1).
   program.exitOverride();
   for (const register of COMMANDS) register(program);
+  // Groups (bundle, probe, lab, lab fault) only dispatch: their help says whose exit codes apply.
+  const groups = (c: Command): Command[] => c.commands.filter((s) => s.commands.length).flatMap((s) => [s, ...groups(s)]);
+  for (const g of groups(program)) g.addHelpText('after', `\nExit codes: those of the ${g.name()} subcommand run (see its --help); 2 for an unknown subcommand or flag.`);
   return program;
 }
 
