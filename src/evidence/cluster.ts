@@ -216,6 +216,11 @@ export interface ClusterEvidence {
    * only), so this proves coverage of one source, not sameness across sources.
    */
   workloadCounts?: Partial<Record<WorkloadKind, number>>;
+  /**
+   * Bundles: the files (relative to the bundle) each kind was read from, e.g. pods → ["pods.json"];
+   * reports point at them (SARIF physical locations). Absent for live sources.
+   */
+  files?: Partial<Record<string, string[]>>;
   /** Container log tails a bundle carried (absent from live sources and older bundles). */
   podLogs?: PodLogExcerpt[];
   unreadable: Unreadable[];

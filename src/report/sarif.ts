@@ -3,6 +3,7 @@ import { getCause } from '../catalog/index.js';
 import type { DiagnosisReport } from '../engine/diagnose.js';
 import type { RootCause, Severity } from '../findings/finding.js';
 import { escapeJsonControls } from './sanitize.js';
+import { artifactUris, type EvidenceInputs } from './sarif-locations.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const INFO_URI = 'https://github.com/flannel-doctor/flannel-doctor';
@@ -14,22 +15,37 @@ interface LogicalLocation {
 }
 
 /** Where a finding is, as SARIF logical locations: nodes, pods, the registry, else the cluster. */
-function logicalLocations(f: RootCause): { logicalLocations: LogicalLocation[] }[] {
+function logicalLocations(f: RootCause): LogicalLocation[] {
   const locs: LogicalLocation[] = [
     ...f.nodes.map((n) => ({ name: n, fullyQualifiedName: `node/${n}`, kind: 'resource' })),
     ...(f.registry ? [{ name: f.registry, fullyQualifiedName: `registry/${f.registry}`, kind: 'resource' }] : []),
     ...f.pods.map((p) => ({ name: p.split('/')[1] ?? p, fullyQualifiedName: `pod/${p}`, kind: 'resource' })),
   ];
   if (!locs.length) locs.push({ name: 'cluster', fullyQualifiedName: 'cluster', kind: 'resource' });
-  return locs.map((l) => ({ logicalLocations: [l] }));
+  return locs;
+}
+
+/**
+ * One location: the file the evidence came from (code scanning needs a physical location, and shows
+ * the first location only), with the nodes, pods and registry as its logical locations; a finding
+ * backed by several files gets a related location for each other one.
+ */
+function locations(f: RootCause, inputs?: EvidenceInputs) {
+  const [uri, ...others] = artifactUris(f, inputs);
+  return {
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } }, logicalLocations: logicalLocations(f) }],
+    ...(others.length ? { relatedLocations: others.map((u, i) => ({ id: i + 1, physicalLocation: { artifactLocation: { uri: u }, region: { startLine: 1 } } })) } : {}),
+  };
 }
 
 /**
  * SARIF 2.1.0: one result per root cause; ruleId is the cause id (a public, stable id), the level
- * follows the severity, locations are logical (node, pod, registry). Rules not checked become
+ * follows the severity, the location is the file the evidence came from (./sarif-locations.ts) with the
+ * node, pod and registry as logical locations. Rules not checked become
  * tool notifications, so a consumer can tell "not checked" from "healthy".
  */
-export function renderSarif(report: DiagnosisReport): string {
+export function renderSarif(report: DiagnosisReport, _style?: unknown, opts: { inputs?: EvidenceInputs } = {}): string {
+  const inputs = opts.inputs;
   const causeIds = [...new Set(report.findings.flatMap((f) => [f.cause, ...f.symptoms.map((s) => s.cause)]))].sort();
   const rules = causeIds.map((id) => {
     const c = getCause(id);
@@ -48,7 +64,7 @@ export function renderSarif(report: DiagnosisReport): string {
     ruleIndex: index.get(f.cause),
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: logicalLocations(f),
+    ...locations(f, inputs),
     partialFingerprints: { 'flannelDoctorCause/v1': [f.cause, f.registry ?? '', [...f.nodes].sort().join(',')].join('|') },
     rank: Math.round(f.confidence * 100),
     properties: {

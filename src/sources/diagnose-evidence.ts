@@ -5,7 +5,7 @@
 import { diagnose, failsAt, type DiagnosisReport } from '../engine/diagnose.js';
 import type { Severity } from '../findings/finding.js';
 import type { Evidence } from '../evidence/types.js';
-import { render, type Format, type TextOptions } from '../report/index.js';
+import { render, type EvidenceInputs, type Format, type TextOptions } from '../report/index.js';
 import type { Style } from '../report/style.js';
 import type { Rule } from '../rules/define-rule.js';
 import { RULES } from '../rules/index.js';
@@ -19,6 +19,8 @@ export interface DiagnoseEvidenceOptions {
   text?: TextOptions;
   rules?: readonly Rule[];
   now?: Date;
+  /** The --bundle, --node-evidence and capture paths as given (SARIF points at the files the evidence came from). */
+  inputs?: Pick<EvidenceInputs, 'bundle' | 'nodeEvidence' | 'captures'>;
 }
 
 export interface DiagnoseEvidenceResult {
@@ -30,7 +32,7 @@ export interface DiagnoseEvidenceResult {
 
 export function diagnoseEvidence(evidence: Evidence, opts: DiagnoseEvidenceOptions = {}): DiagnoseEvidenceResult {
   const report = diagnose(evidence, opts.rules ?? RULES, { version: VERSION, now: opts.now });
-  const output = render(report, opts.format ?? 'text', opts.style, opts.text);
+  const output = render(report, opts.format ?? 'text', opts.style, { ...opts.text, inputs: { ...opts.inputs, files: evidence.cluster?.files } });
   const exitCode = failsAt(report.findings, opts.failOn ?? 'error') ? 1 : report.verdict === 'unknown' ? 2 : 0;
   return { report, output, exitCode };
 }

@@ -19,7 +19,7 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
     const [{ mergeCaptures }, { readCaptures }] = await Promise.all([import('../../sources/capture.js'), import('./pcap-run.js')]);
     mergeCaptures(evidence, readCaptures(opts.pcap, [8472, 4789]));
   }
-  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts) });
+  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts), inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: opts.pcap } });
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;
 }

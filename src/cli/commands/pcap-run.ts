@@ -42,7 +42,7 @@ export async function runPcap(files: string[], opts: PcapCommandOptions): Promis
   // The capture alone: only the rules that judge captures (the rest would all be "not checked").
   const rules = opts.bundle ? RULES : RULES.filter((r) => r.needs.includes('probes.pcap'));
   const style = styleFor(process.stdout);
-  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style, rules });
+  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style, rules, inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: files } });
   if (opts.output === 'text') process.stdout.write(captures.map((c) => renderCaptureSummary(c, style)).join('\n') + '\n');
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;

@@ -128,6 +128,7 @@ function restrictNamespace(c: ClusterEvidence, opts: BuilderOptions): ClusterEvi
 export async function readObjectFiles(dir: string, files: string[], opts: BundleOptions, troubleshoot: boolean): Promise<ClusterEvidence> {
   const b = new ClusterBuilder(opts);
   const notRead = new Map<string, string>();
+  const heldBy = new Map<string, Set<string>>();
   let done = 0;
   for (const rel of files) {
     if (/(^|\/)pods\/logs\//.test(rel)) continue; // container logs, not objects: read below
@@ -137,8 +138,8 @@ export async function readObjectFiles(dir: string, files: string[], opts: Bundle
     if (troubleshoot && !/(^|\/)cluster-resources\//.test(rel)) continue; // host collectors, analysis.json
     const hint = pathKind(rel);
     if (troubleshoot && /-errors\.json$/i.test(rel)) await readCollectorErrors(b, join(dir, rel), rel);
-    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint, opts.progress, notRead);
-    else await readYamlFile(b, join(dir, rel), rel, hint);
+    else if (isJson) await readJsonFile(b, join(dir, rel), rel, hint, opts.progress, notRead, heldBy);
+    else await readYamlFile(b, join(dir, rel), rel, hint, heldBy);
     done++;
     if (done % 50 === 0) opts.progress?.(`read ${done} files…`);
   }
@@ -148,7 +149,18 @@ export async function readObjectFiles(dir: string, files: string[], opts: Bundle
     const list = [...notRead.entries()].sort((x, y) => x[0].localeCompare(y[0])).map(([k, why]) => `${k} (${why})`);
     b.unreadable({ what: `${notRead.size} other kind${notRead.size === 1 ? '' : 's'} in the bundle`, reason: `not read, no check uses them: ${list.join(', ')}` });
   }
-  return b.build({ inferMissingSecrets: true });
+  const cluster = b.build({ inferMissingSecrets: true });
+  if (heldBy.size) cluster.files = Object.fromEntries([...heldBy].sort((x, y) => x[0].localeCompare(y[0])).map(([k, set]) => [k, [...set].sort()]));
+  return cluster;
+}
+
+/** Records that `rel` held objects of `kind` (the kinds rules read only). */
+function heldIn(files: Map<string, Set<string>>, kind: string | undefined, rel: string): void {
+  const key = kind ? KIND_KEY[kind] : undefined;
+  if (!key) return;
+  let set = files.get(key);
+  if (!set) files.set(key, (set = new Set()));
+  set.add(rel);
 }
 
 /** troubleshoot.sh's name for a kind-less file: its folder under cluster-resources, or its file name. */
@@ -188,6 +200,7 @@ async function readJsonFile(
   hint: string | undefined,
   progress: ((line: string) => void) | undefined,
   notRead: Map<string, string>,
+  files: Map<string, Set<string>>,
 ): Promise<void> {
   const seenKinds = new Set<string>();
   const kindless = () => {
@@ -202,6 +215,7 @@ async function readJsonFile(
         kindless(); // troubleshoot's kind-less lists of things no rule reads (groups, can-i)
         continue;
       }
+      if (!seenKinds.has(kind)) heldIn(files, kind, rel);
       seenKinds.add(kind);
       b.add(kind, ev.value, `${rel} (item ${ev.index})`);
     } else if (ev.type === 'bad-item') {
@@ -224,6 +238,7 @@ async function readJsonFile(
         }
       } else if (env && typeof env.kind === 'string') {
         markKind(b, env.kind);
+        heldIn(files, env.kind, rel);
         b.add(env.kind, env, rel);
       } else if (env) kindless();
     }
@@ -250,7 +265,7 @@ async function readCollectorErrors(b: ClusterBuilder, file: string, rel: string)
   }
 }
 
-async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined): Promise<void> {
+async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: string | undefined, files: Map<string, Set<string>>): Promise<void> {
   // Size first, before a byte is read (a multi-GB YAML would never fit in a string anyway).
   let text: string;
   try {
@@ -279,11 +294,13 @@ async function readYamlFile(b: ClusterBuilder, file: string, rel: string, hint: 
         const kind = it?.kind ?? listKind;
         if (kind) {
           markKind(b, kind);
+          heldIn(files, kind, rel);
           b.add(kind, it, `${rel} (item ${i})`);
         }
       });
     } else if (typeof v.kind === 'string') {
       markKind(b, v.kind);
+      heldIn(files, v.kind, rel);
       b.add(v.kind, v, rel);
     }
   }
