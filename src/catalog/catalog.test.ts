@@ -72,6 +72,14 @@ describe('signatures', () => {
     }
   });
 
+  it('name the check that decides whenever they are not sure (confidence below 0.9 or an unknown cause)', () => {
+    for (const s of SIGNATURES) {
+      if (s.confidence >= 0.9 && s.cause !== 'unknown') continue;
+      expect(s.check, `${s.id}: an unsure answer needs the file, command or field that decides`).toBeTruthy();
+      expect(s.check!.length, s.id).toBeGreaterThan(40);
+    }
+  });
+
   for (const s of SIGNATURES) {
     it(`${s.id}: samples match and classify as ${s.cause}; counter-samples do not match`, () => {
       const re = new RegExp(s.pattern, 'i');

@@ -10,6 +10,7 @@ import { sig } from './define.js';
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
   sig({
     id: 'ambiguous.probe-failed',
+    check: 'which probe and to what: kubectl describe pod shows the URL; a probe to the pod\'s own IP failing only on one node points at that node\'s CNI or firewall (the kubelet probes from the host), otherwise at the application',
     cause: 'unknown',
     re: /(liveness|readiness|startup) probe failed/,
     anchors: ['probe failed'],
@@ -25,6 +26,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'ambiguous.kube-api-unreachable',
+    check: 'from the node: curl -k https://<kubernetes Service IP>:443/version and curl -k https://<API server address>:6443/version — only the Service IP failing means kube-proxy on this node; both failing means a firewall or route to the API server',
     cause: 'unknown',
     // The Kubernetes API (its Service IP x.x.0.1:443, port 6443, /api/ or /apis/ paths) from a pod or node.
     re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/kubernetes\.default|dial tcp (10|172|192|100)\.\d+\.0\.1:443|:6443\b)[^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable|connection reset|tls handshake timeout|client\.timeout exceeded|context deadline exceeded)/,
@@ -41,6 +43,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'ambiguous.cluster-name-nxdomain',
+    check: 'does the Service exist? kubectl get svc <name> -n <namespace>: if not, NXDOMAIN is the right answer; if it does, the pod\'s search list (cat /etc/resolv.conf in the pod) or the name\'s namespace is wrong',
     cause: 'unknown',
     re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: no such host/,
     anchors: ['.10:53'],

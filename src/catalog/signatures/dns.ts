@@ -20,6 +20,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.coredns-upstream-error',
+    check: 'the upstream after "->" in the message: dig @<upstream> example.com from the CoreDNS node; answering there but not from the pod means the pod\'s egress (masquerade, firewall)',
     cause: 'dns.upstream',
     // errors plugin: "[ERROR] plugin/errors: <rcode> <qname> <qtype>: <err>" with a network error to the upstream.
     re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy proxies|connection refused|network is unreachable|no route to host|connection reset|closed by peer)|no healthy proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|timeout)/,
@@ -37,6 +38,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.coredns-cannot-reach-api',
+    check: 'kubectl -n kube-system get endpoints kubernetes and, from the CoreDNS node, curl -k https://<kubernetes Service IP>/version: forbidden means the coredns ClusterRole; a timeout means kube-proxy, br_netfilter or the pod network',
     cause: 'dns.coredns-down',
     re: /system:serviceaccount:[\w-]+:coredns\\?" cannot|plugin\/ready: still waiting on: \\?"kubernetes|starting server with unsynced kubernetes api|kubernetes api connection failure|plugin\/kubernetes: [^\n]{0,600}(failed to list|failed to watch)/,
     anchors: [':coredns', 'still waiting on', 'unsynced kubernetes api', 'api connection failure', 'plugin/kubernetes'],
@@ -53,6 +55,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.coredns-pod-failing',
+    check: 'kubectl -n kube-system logs <coredns pod> --previous: a plugin/loop FATAL means a forwarding loop; Pending or ContainerCreating means the pod network (CNI) on its node',
     cause: 'dns.coredns-down',
     re: /coredns-[\w-]+[^\n]{0,120}(crashloopbackoff|pending|containercreating|oomkilled|back-off restarting|\s0\/1\s+running\b)|back-off restarting failed container coredns/,
     anchors: ['coredns-', 'container coredns'],
@@ -69,6 +72,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.cluster-dns-timeout',
+    check: 'from the same pod: dig @<a CoreDNS pod IP> kubernetes.default.svc.cluster.local — an answer there means the Service IP path is broken (kube-proxy, br_netfilter); no answer means CoreDNS or the pod network between the nodes',
     cause: 'dns.service-unreachable',
     re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: [^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable)|lookup [^\s:"\\]*\.svc(\.cluster\.local)?\.? on [\d.]+:53: [^\n]{0,600}(i\/o timeout|connection refused|no route to host)/,
     anchors: ['.10:53', '.svc'],
@@ -84,6 +88,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.cluster-dns-servfail',
+    check: 'kubectl -n kube-system logs -l k8s-app=kube-dns: errors forwarding to the upstream (i/o timeout) mean CoreDNS cannot reach it; no errors mean the upstream itself answers SERVFAIL',
     cause: 'dns.upstream',
     re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: server misbehaving/,
     anchors: ['.10:53'],
@@ -99,6 +104,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.no-nameservers',
+    check: 'the resolv.conf CoreDNS forwards to (kubelet --resolv-conf on the CoreDNS node) or the forward line of the Corefile: it must name at least one reachable nameserver',
     cause: 'dns.node-resolver',
     re: /no nameservers found|plugin\/forward: no forwarder defined/,
     anchors: ['no nameservers found', 'no forwarder defined'],
@@ -140,6 +146,7 @@ export const DNS_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.missing-cluster-dns',
+    check: 'the kubelet\'s config on that node: clusterDNS (in /var/lib/kubelet/config.yaml) must list the kube-dns Service IP (kubectl -n kube-system get svc kube-dns)',
     cause: 'dns.node-resolver',
     re: /kubelet does not have clusterdns ip configured|missingclusterdns/,
     anchors: ['clusterdns'],
@@ -285,6 +292,40 @@ export const DNS_SIGNATURES: Signature[] = [
       'Get "http://nexus.ci.svc:8081/v2/": dial tcp: lookup nexus.ci.svc on 192.168.5.1:53: no such host',
     ],
     counterSamples: ['dial tcp: lookup nexus.ci.svc on 10.96.0.10:53: no such host'],
+  }),
+  sig({
+    id: 'dns.node-lookup-service-name',
+    cause: 'dns.node-resolver',
+    // <service>.<namespace> of a well-known namespace (a registry run as a Service, pulled as
+    // registry.kube-system:5000/...): only cluster DNS expands it; the node resolver kubelet and the
+    // runtime use does not. Arbitrary two-label names stay with registry.dns.
+    re: /lookup [\w-]+\.(kube-system|kube-public|kube-flannel|default)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution)/,
+    anchors: ['.kube-system', '.kube-public', '.kube-flannel', '.default'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['registry.dns'],
+    check: 'the name is a Service name (<service>.<namespace>): image pulls resolve it with the node\'s /etc/resolv.conf, which does not know cluster names — pull by an address or name the node resolves (NodePort, ingress, an /etc/hosts entry)',
+    source: 'facts §9 (image pulls use the node resolver, not CoreDNS)',
+    samples: [
+      'Get http://registry.kube-system/v2/: dial tcp: lookup registry.kube-system on 192.168.64.1:53: no such host',
+      'failed to do request: Head "https://harbor.default:443/v2/app/manifests/1": dial tcp: lookup harbor.default: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup registry.kube-system on 10.96.0.10:53: no such host', 'dial tcp: lookup registry.example.org: no such host'],
+  }),
+  sig({
+    id: 'dns.resolv-conf-loopback',
+    cause: 'dns.loop',
+    // A resolv.conf whose nameserver is a loopback address (systemd-resolved's 127.0.0.53, a local
+    // dnsmasq): if it is the file CoreDNS forwards to, CoreDNS sends queries back to itself.
+    re: /(^|\n)\s*nameserver\s+(127\.\d+\.\d+\.\d+|::1)\s*($|\n)/,
+    anchors: ['nameserver 127.', 'nameserver ::1'],
+    confidence: 0.45,
+    specificity: 70,
+    alternatives: ['dns.node-resolver'],
+    check: 'which resolv.conf does the kubelet hand to CoreDNS (kubelet --resolv-conf / resolvConf in its config)? if it is this one, point it at /run/systemd/resolve/resolv.conf (the real upstreams) and restart the CoreDNS pods; CoreDNS logs "plugin/loop: Loop ... detected" when it loops',
+    source: 'CoreDNS loop plugin troubleshooting; facts §9 (forward . /etc/resolv.conf takes the node resolver)',
+    samples: ['$ cat /etc/resolv.conf\nnameserver 127.0.0.53\noptions edns0 trust-ad', '# grep nameserver /etc/resolv.conf\nnameserver 127.0.0.53'],
+    counterSamples: ['nameserver 10.96.0.10\nsearch default.svc.cluster.local'],
   }),
   sig({
     id: 'dns.node-stub-cluster-name',

@@ -33,6 +33,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.acquire-lease-other',
+    check: 'the text after "failed to acquire lease:" names the reason; then kubectl get node <node> -o jsonpath=\'{.spec.podCIDR}\' and net-conf.json\'s Network',
     cause: 'flannel.no-pod-cidr',
     re: /failed to acquire lease/,
     anchors: ['failed to acquire lease'],
@@ -109,6 +110,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.patch-node-timeout',
+    check: 'kubectl auth can-i patch nodes/status --as=system:serviceaccount:kube-flannel:flannel, and from the node curl -k https://<kubernetes Service IP>/version: forbidden means RBAC, a timeout means the path to the API server',
     cause: 'flannel.rbac',
     re: /timeout contacting kube-api, failed to patch node/,
     anchors: ['failed to patch node'],
@@ -154,6 +156,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.add-route-failed',
+    check: 'ip route show and bridge fdb show dev flannel.1 on the node against the other nodes\' flannel.alpha.coreos.com/public-ip and backend-data annotations: a route pointing at an old address or MAC is stale state; none at all means flannel could not add it',
     cause: 'flannel.route-missing',
     re: /failed to add vxlanroute|addarp failed|addfdb failed|error adding route to|add l2 failed/,
     anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
@@ -170,6 +173,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.masq-failed',
+    check: 'iptables -t nat -S FLANNEL-POSTRTG on the node, and which iptables backend is in use (iptables --version: legacy or nf_tables) against the one flannel\'s image uses',
     cause: 'flannel.ipmasq',
     re: /failed to setup masq rules|failed to set up ip masquerade|setting up masking rules[^\n]{0,600}(fail|error)/,
     anchors: ['masq rules', 'ip masquerade', 'masking rules'],
@@ -184,12 +188,16 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.api-unreachable',
-    cause: 'flannel.daemon-down',
+    // flanneld exits because it cannot reach the API server through the kubernetes Service address:
+    // flannel being down is the symptom; the cause is on that path (kube-proxy rules, firewall,
+    // br_netfilter, the node's route), which the text does not name.
+    cause: 'unknown',
     re: /(error retrieving pod spec for|failed to create subnetmanager|error waiting for nodecontroller)[^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable|tls handshake timeout|context deadline exceeded)/,
     anchors: ['error retrieving pod spec', 'subnetmanager', 'nodecontroller'],
     confidence: 0.5,
     specificity: 93,
-    alternatives: ['node.firewall', 'node.br-netfilter', 'flannel.wrong-iface'],
+    alternatives: ['node.firewall', 'node.br-netfilter', 'flannel.wrong-iface', 'flannel.daemon-down'],
+    check: 'from the node: curl -k https://<kubernetes Service IP>:443/version and curl -k https://<API server address>:6443/version — only the first failing means kube-proxy has not programmed the Service on this node (kube-proxy pod, iptables -t nat -S KUBE-SERVICES); both failing means a firewall or route between the node and the API server',
     source: 'facts §4.1 (SubnetManager cannot reach the API server: kube-proxy, firewall or routing on the node)',
     samples: [
       "Failed to create SubnetManager: error retrieving pod spec for 'kube-flannel/kube-flannel-ds-9xk2p': Get \"https://10.96.0.1:443/api/v1/namespaces/kube-flannel/pods/kube-flannel-ds-9xk2p\": dial tcp 10.96.0.1:443: i/o timeout",
@@ -198,7 +206,27 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ["Failed to create SubnetManager: error retrieving pod spec for 'kube-flannel/x': pods \"x\" is forbidden"],
   }),
   sig({
+    id: 'flannel.subnet-env-outside-network',
+    cause: 'flannel.network-mismatch',
+    // flanneld writes FLANNEL_NETWORK (net-conf.json's Network) then FLANNEL_SUBNET (this node's lease,
+    // from its podCIDR). A lease outside the network means the cluster CIDR and net-conf.json differ.
+    // A regex cannot do CIDR arithmetic in general; back-references decide the common /8 and /16 networks:
+    // the subnet must repeat the network's first one or two octets.
+    re: /flannel_network=(\d+)\.(\d+)\.\d+\.\d+\/16\s+flannel_subnet=(?!\1\.\2\.)\d+\.\d+\.\d+\.\d+|flannel_network=(\d+)\.\d+\.\d+\.\d+\/8\s+flannel_subnet=(?!\3\.)\d+\.\d+\.\d+\.\d+/,
+    anchors: ['flannel_network='],
+    confidence: 0.9,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    source: 'flannel subnet.env (WriteSubnetFile: FLANNEL_NETWORK, FLANNEL_SUBNET); facts §4.1 (Network must contain every podCIDR)',
+    samples: [
+      'FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=192.168.1.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true',
+      '# cat /run/flannel/subnet.env\nFLANNEL_NETWORK=10.0.0.0/8\nFLANNEL_SUBNET=172.16.4.1/24',
+    ],
+    counterSamples: ['FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.7.1/24\nFLANNEL_MTU=1450', 'FLANNEL_NETWORK=10.0.0.0/8\nFLANNEL_SUBNET=10.42.4.1/24'],
+  }),
+  sig({
     id: 'flannel.vxlan-address-conflict',
+    check: 'ip -d addr show flannel.1 against the node\'s current lease in /run/flannel/subnet.env: an address from an old lease means a stale interface — ip link delete flannel.1 and restart the flannel pod',
     cause: 'flannel.stale-fdb',
     re: /link has incompatible addresses|failed to ensure address of interface flannel|already exists with incompatible configuration/,
     anchors: ['incompatible addresses', 'ensure address of interface', 'incompatible configuration'],
@@ -214,6 +242,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.pod-network-unreachable',
+    check: 'ping the target pod IP from its own node, then from the other node; the same from the node to the other node\'s flannel.1 address; then tcpdump -ni <uplink> udp port 8472 on both nodes: packets leaving and not arriving is a firewall on UDP 8472',
     cause: 'flannel.vxlan-blocked',
     // flannel's default Network 10.244.0.0/16 (k3s 10.42.0.0/16): a pod IP that does not answer across nodes.
     re: /dial tcp 10\.(244|42)\.\d+\.\d+:\d+: (i\/o timeout|connect: no route to host|connect: connection timed out)|failed to connect to 10\.(244|42)\.\d+\.\d+ port \d+[^\n]{0,60}(timed out|no route to host)|can't connect to remote host \(10\.(244|42)\.[\d.]+\): (no route to host|connection timed out)/,
@@ -232,6 +261,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.iptables-failed',
+    check: 'the iptables command and exit status in the text: exit status -1 means the iptables process was killed (the flannel container\'s memory limit: kubectl describe pod shows OOMKilled); 1 or 4 means a rule or backend problem (iptables --version, legacy against nf_tables)',
     cause: 'flannel.ipmasq',
     re: /failed to (ensure|bootstrap|setup|set up) iptables|iptables binary was not found/,
     anchors: ['iptables'],
@@ -247,6 +277,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.mtu-message-too-long',
+    check: 'ip link show flannel.1 and the uplink on both nodes: flannel.1 must be the uplink MTU minus 50 (VXLAN); ping -M do -s <size> between pods finds the largest size that passes',
     cause: 'flannel.mtu',
     re: /message too long|frag(mentation)? needed|packet too big|need to frag/,
     anchors: ['message too long', 'frag needed', 'fragmentation needed', 'packet too big', 'need to frag'],
@@ -277,6 +308,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.pod-not-ready',
+    check: 'kubectl -n kube-flannel logs <flannel pod> --previous: its last error names the cause (podCIDR not assigned, forbidden, config parse error, API unreachable)',
     cause: 'flannel.daemon-down',
     re: /kube-flannel[\w-]*[^\n]{0,120}(crashloopbackoff|oomkilled|back-off restarting failed container|imagepullbackoff|errimagepull)|back-off restarting failed container kube-flannel|flanneld is not ready yet|failed to create subnetmanager|error waiting for nodecontroller to sync/,
     anchors: ['kube-flannel', 'flanneld is not ready', 'subnetmanager', 'nodecontroller'],

@@ -24,6 +24,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'image.exec-format-error',
+    check: 'the binary\'s architecture against the node\'s: uname -m on the node, and crane config <image> | jq .architecture (or docker manifest inspect -v) — a match means the file is a script without interpreter or a corrupt binary, not the image platform',
     cause: 'image.platform-mismatch',
     re: /exec format error/,
     anchors: ['exec format error'],
@@ -38,6 +39,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'image.resolve-not-found',
+    check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
     cause: 'image.not-found',
     re: /failed to resolve (reference|image)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
     anchors: ['not found', 'notfound'],
@@ -54,8 +56,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.manifest-unknown',
     cause: 'image.not-found',
-    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|artifact \S+ not found|repository \S+ not found/,
-    anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'artifact', 'repository'],
+    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,
+    anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'repository'],
     confidence: 0.9,
     alternatives: ['image.auth-missing'],
     specificity: 80,
@@ -63,13 +65,31 @@ export const IMAGE_SIGNATURES: Signature[] = [
     samples: [
       'Error response from daemon: manifest for nginx:1.99 not found: manifest unknown: manifest unknown',
       'failed to copy: httpReadSeeker: failed open: unexpected status code https://quay.io/v2/org/app/manifests/v0: 404 Not Found - Server message: manifest unknown',
-      'unexpected status from HEAD request to https://harbor.corp.io/v2/proj/web/manifests/2.0: 404 Not Found\n{"errors":[{"code":"NOT_FOUND","message":"artifact proj/web:2.0 not found"}]}',
       'Error: reading manifest v1 in registry.lab:5000/tools/jq: name unknown: repository name not known to registry',
     ],
     counterSamples: ['manifest for linux/amd64 was found'],
   }),
   sig({
+    id: 'image.harbor-artifact-not-found',
+    cause: 'image.not-found',
+    // Harbor's own 404 text. In a proxy-cache project Harbor answers it too when its fetch from the
+    // upstream registry fails (upstream down, its credentials rejected), so the text alone is not sure.
+    re: /artifact \S+ not found/,
+    anchors: ['artifact'],
+    confidence: 0.75,
+    specificity: 81,
+    alternatives: ['registry.server-error', 'image.auth-missing'],
+    check: 'is the project a Harbor proxy cache (Projects → the project → Proxy Cache on)? then pull the same reference from the upstream registry directly and read Harbor core\'s log for the upstream error; otherwise the tag or digest does not exist in that project',
+    source: 'Harbor API errors (NOT_FOUND "artifact <repo>:<ref> not found"; proxy-cache projects fetch from the upstream on a miss)',
+    samples: [
+      'unexpected status from HEAD request to https://harbor.corp.io/v2/proj/web/manifests/2.0: 404 Not Found\n{"errors":[{"code":"NOT_FOUND","message":"artifact proj/web:2.0 not found"}]}',
+      'Error response from daemon: unknown: artifact cache/library/redis@sha256:0c1f not found',
+    ],
+    counterSamples: ['artifact proj/web:2.0 pushed'],
+  }),
+  sig({
     id: 'image.image-not-found',
+    check: 'crane digest <image> with the pod\'s pull credentials: not found there means a wrong name or tag; found means the node lacks credentials or uses a mirror that lacks it',
     cause: 'image.not-found',
     re: /\bimage \\?"?[\w.\/:@-]+\\?"? not found/,
     anchors: ['not found'],
@@ -98,8 +118,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.auth-required',
     cause: 'image.auth-missing',
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token|401 unauthorized|unauthorized: authentication required/,
-    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized'],
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided/,
+    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided'],
     confidence: 0.85,
     specificity: 85,
     alternatives: ['image.not-found', 'image.pullsecret-missing'],
@@ -252,6 +272,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     // Containerd fetches an oauth token only when it has credentials to send: a refusal means they are wrong.
     id: 'image.oauth-token-refused',
+    check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d: is there an auths entry for exactly this registry host, and does docker login <host> with those credentials work?',
     cause: 'image.auth-rejected',
     re: /failed to fetch oauth token/,
     anchors: ['oauth token'],
@@ -285,6 +306,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     // A missing secret is most often a pull secret in this tool's domain, but TLS and token secrets go missing too.
     id: 'image.secret-not-found',
+    check: 'kubectl get secret <name> -n <pod namespace>: pull secrets are namespaced, so the secret must exist in the pod\'s own namespace (and be listed in the pod or its service account)',
     cause: 'image.pullsecret-missing',
     re: /secrets? \\?"[^"\\]+\\?" not found/,
     anchors: ['secret'],
@@ -300,7 +322,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.pullsecret-bad-auth-field',
     cause: 'image.pullsecret-malformed',
-    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json)/,
+    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)/,
     anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data'],
     confidence: 0.9,
     specificity: 92,
@@ -309,6 +331,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'unable to parse auth field, must be formatted as base64(username:password)',
       'error decoding auth in pull secret shop/regcred: illegal base64 data at input byte 8',
       'The Secret "regcred" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'e\' looking for beginning of value',
+      'error: failed to create secret Secret "pull" is invalid: data[.dockerconfigjson]: Required value',
     ],
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
   }),
@@ -357,8 +380,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.no-space',
     cause: 'image.disk-full',
-    re: /^(?![\s\S]*inotify)[\s\S]*no space left on device|failed to garbage collect required amount of images|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
-    anchors: ['no space left on device', 'garbage collect required amount', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage'],
+    re: /^(?![\s\S]*inotify)[\s\S]*no space left on device|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
+    anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage'],
     confidence: 0.92,
     specificity: 94,
     source: 'kubelet image GC and eviction texts; ENOSPC while unpacking',
@@ -366,6 +389,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'failed to pull and unpack image "docker.io/library/postgres:16": failed to extract layer sha256:a3ed95ca: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/412/fs/usr/lib/x86_64-linux-gnu/libLLVM.so: no space left on device: unknown',
       'failed to garbage collect required amount of images. Attempted to free 4213245132 bytes, but only found 0 bytes eligible to free.',
       'The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi.',
+      'E0409 08:00:00.000000    2211 kubelet.go:1351] "Image garbage collection failed multiple times in a row" err="failed to garbage collect required amount of images. Wanted to free 2147483648 bytes, but freed 0 bytes"',
+      'E0713 09:30:01.000000 5119 kubelet.go:1146] Image garbage collection failed: wanted to free 3221225472, but freed 0 space with errors in image deletion',
       '0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
     ],
     counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device'],

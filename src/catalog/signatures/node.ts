@@ -20,6 +20,7 @@ export const NODE_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'node.dns-reply-unexpected-source',
+    check: 'lsmod | grep br_netfilter and sysctl net.bridge.bridge-nf-call-iptables on the node of the answering pod: a reply from the pod\'s own address instead of the Service IP means the bridged reply skipped conntrack',
     cause: 'node.br-netfilter',
     // The reply comes straight from the CoreDNS pod instead of the Service IP: bridged traffic skipped iptables (no DNAT reversal).
     re: /reply from unexpected source: [\d.]+#53, expected [\d.]+#53/,
@@ -52,12 +53,15 @@ export const NODE_SIGNATURES: Signature[] = [
   sig({
     id: 'node.forward-policy-drop',
     cause: 'node.forward-drop',
-    re: /chain forward \(policy drop|^:FORWARD DROP \[/,
-    anchors: ['chain forward (policy drop', ':forward drop'],
+    // iptables -L, iptables-save and iptables -S print the chain policy three ways; a dump pasted whole
+    // has the line in the middle, so it is matched after a line break, not only at the start.
+    re: /chain forward \(policy drop|(^|\n)\s*:FORWARD DROP \[|(^|\n)\s*-P FORWARD DROP\b/,
+    anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop'],
+    check: 'iptables -S FORWARD on the node: with policy DROP, pod traffic is forwarded only if ACCEPT rules for the pod network come first (flannel adds them in FLANNEL-FWD; a Docker or firewall reload can remove them)',
     confidence: 0.6,
     specificity: 80,
     source: 'facts §2.6 (FORWARD DROP needs FLANNEL-FWD accept rules)',
-    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]'],
+    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]', '# iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]', '-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT'],
     counterSamples: ['Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)'],
   }),
   sig({
@@ -76,9 +80,12 @@ export const NODE_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'node.firewall-log',
+    check: 'the rule that logged it: iptables -S | grep -n <prefix> (or firewall-cmd --list-all / ufw status numbered); traffic from the pod CIDR on cni0 or flannel.1 needs an accept before it',
     cause: 'node.firewall',
-    re: /\[ufw block\]|filter_(in|fwd|out)_\w+_(reject|drop)|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)|command_failed: '[^'\n]*ip6?tables/,
-    anchors: ['ufw block', '_reject', '_drop', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld', 'command_failed'],
+    // The kernel's LOG target prints "<prefix>IN=<if> OUT=<if> ... SRC= DST="; a prefix that says drop,
+    // reject, deny or block is a firewall rule logging what it discards (ufw, firewalld, hand-written rules).
+    re: /\[ufw block\]|filter_(in|fwd|out)_\w+_(reject|drop)|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)|command_failed: '[^'\n]*ip6?tables|(drop|reject|deny|denied|block)[\w-]*[:\]]? +in=\S* out=\S*[^\n]{0,300}\bsrc=/,
+    anchors: ['ufw block', '_reject', '_drop', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld', 'command_failed', ' in='],
     confidence: 0.75,
     specificity: 85,
     source: 'facts §10.1 (host firewalls, firewalld conflicts)',
@@ -87,11 +94,13 @@ export const NODE_SIGNATURES: Signature[] = [
       '-A INPUT -j REJECT --reject-with icmp-host-prohibited',
       'kernel: filter_FWD_public_REJECT: IN=flannel.1 OUT=cni0 SRC=10.244.2.4 DST=10.244.1.9 PROTO=TCP SPT=51000 DPT=8080',
       "firewalld[1020]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t nat -D POSTROUTING -j FLANNEL-POSTRTG' failed: iptables: No chain/target/match by that name.",
+      'kernel: FW-DROP-FWD: IN=flannel.1 OUT=cni0 MAC=aa:bb SRC=10.244.3.0 DST=10.244.1.7 LEN=60 PROTO=TCP DPT=80',
     ],
-    counterSamples: ['-A INPUT -j ACCEPT'],
+    counterSamples: ['-A INPUT -j ACCEPT', 'kernel: ACCEPT-LOG: IN=eth0 OUT= SRC=10.0.0.5 DST=10.0.0.6 LEN=60'],
   }),
   sig({
     id: 'node.not-ready',
+    check: 'kubectl describe node <node>: the Ready condition\'s reason and message name the cause (NetworkPluginNotReady → CNI, container runtime down → the runtime, kubelet stopped posting → the kubelet itself: journalctl -u kubelet)',
     cause: 'node.not-ready',
     re: /kubelet stopped posting node status|nodestatusunknown|node\.kubernetes\.io\/(not-ready|unreachable)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready/,
     anchors: ['stopped posting node status', 'nodestatusunknown', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready'],

@@ -24,6 +24,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     // Resolver texts of other clients (curl, libc, Node): a name failed, but not necessarily on the pull path.
     id: 'registry.resolver-failed',
+    check: 'on the node (not in a pod): getent hosts <registry host> and cat /etc/resolv.conf — failing there means the node\'s resolver; working there but failing in a pod means cluster DNS',
     cause: 'registry.dns',
     re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname/,
     anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated'],
@@ -36,6 +37,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.tls-handshake-timeout',
+    check: 'from the node: curl -v https://<registry>/v2/ and the same with a small MTU-safe request (curl --max-time 10); TCP connecting but the handshake hanging points at a proxy/firewall inspecting TLS or an MTU black hole (ip link show: the node\'s MTU against the path\'s)',
     cause: 'registry.tls-handshake-timeout',
     re: /tls handshake timeout/,
     anchors: ['tls handshake timeout'],
@@ -52,6 +54,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
     id: 'registry.dial-timeout',
+    check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy',
     cause: 'registry.connect-timeout',
     re: /dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
     anchors: ['dial tcp'],
@@ -67,6 +70,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.http-client-timeout',
+    check: 'from the node: curl -v --max-time 20 https://<registry>/v2/ and systemctl show containerd -p Environment | grep -i proxy — the runtime needs the same proxy the shell uses',
     cause: 'registry.connect-timeout',
     re: /client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|connect etimedout/,
     anchors: ['client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'etimedout'],
@@ -82,6 +86,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.deadline-exceeded',
+    check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
     cause: 'registry.connect-timeout',
     re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}(context deadline exceeded|i\/o timeout|context canceled)|cancel pulling image \S+ because of no progress/,
     anchors: ['context deadline exceeded', 'i/o timeout', 'context canceled', 'because of no progress'],
@@ -98,6 +103,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.connection-refused',
+    check: 'is the registry listening where the node dials? ss -ltnp on the registry host, and which address the node connects to (localhost inside a kind/minikube node is the node itself, not your laptop)',
     cause: 'registry.connection-refused',
     re: /(connect|getsockopt): connection refused|econnrefused/,
     anchors: ['connection refused', 'econnrefused'],
@@ -112,6 +118,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.connection-reset',
+    check: 'curl -v https://<registry>/v2/ from the node and from outside: a reset only from the node means a middlebox (proxy, firewall, TLS inspection) on the node\'s path',
     cause: 'registry.connection-refused',
     re: /connection reset by peer|econnreset/,
     anchors: ['connection reset', 'econnreset'],
@@ -127,6 +134,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.no-route',
+    check: 'ip route get <registry address> on the node, and the firewall on both ends (iptables -S, firewall-cmd --list-all): no route means routing; a reject (icmp-host-prohibited) means a firewall',
     cause: 'registry.connect-timeout',
     re: /(connect|getsockopt): (no route to host|network is unreachable)|enetunreach|ehostunreach/,
     anchors: ['no route to host', 'network is unreachable', 'enetunreach', 'ehostunreach'],
@@ -142,6 +150,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.eof',
+    check: 'curl -v https://<registry>/v2/ from the node: an empty reply or EOF there means the registry or a proxy closed the connection (registry logs), a plain-HTTP registry answering TLS, or an MTU black hole',
     cause: 'registry.server-error',
     // Go's url.Error: Head "<url>": EOF — the server or a middlebox closed the connection without answering.
     re: /\\?": eof\b/,
@@ -234,6 +243,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.http-to-tls-server',
+    check: 'the scheme the runtime uses for that host: /etc/containerd/certs.d/<host>/hosts.toml (server = "https://...") or the mirrors endpoint in config.toml — it sends plain HTTP to an HTTPS port',
     cause: 'registry.http-to-https',
     re: /client sent an http request to an https server|plain http request was sent to https port/,
     anchors: ['http request to an https server', 'plain http request was sent to https port'],
@@ -264,6 +274,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.mirror-request-failed',
+    check: 'the mirror in /etc/containerd/certs.d/<registry>/hosts.toml (or registry.mirrors in config.toml): curl -v <mirror>/v2/ from the node; an unreachable mirror needs the upstream as a fallback host',
     cause: 'registry.mirror-misconfigured',
     // containerd adds ?ns=<original host> to every request it sends to a mirror (facts §5.2).
     re: /\?ns=[\w.:-]+\\?"?: (?!\S+: not found)/,
@@ -279,6 +290,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.mirror-config-error',
+    check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',
     re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml|error parsing http 404 response body/,
     anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml', 'error parsing http 404 response body'],
@@ -295,6 +307,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.server-5xx',
+    check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
     re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|unexpected http status: 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|unexpected commit digest|failed size validation/,
     anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'response body', 'blob unknown', 'blob_unknown', 'unexpected commit digest', 'failed size validation'],
@@ -311,6 +324,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.unexpected-eof',
+    check: 'retry the pull once; a reproducible EOF at the same byte count points at a proxy or MTU black hole on the path (ip link mtu; curl -o /dev/null the blob URL), a random one at the registry or its storage backend',
     cause: 'registry.server-error',
     re: /unexpected eof|short read|stream error: stream id \d+; internal_error/,
     anchors: ['unexpected eof', 'short read', 'internal_error'],

@@ -71,6 +71,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'cni.not-initialized',
+    check: 'ls /etc/cni/net.d /opt/cni/bin on the node and kubectl -n kube-flannel get pods -o wide: no config file means flannel has not run there yet (its pod\'s init containers write it); a file present means the runtime cannot load it (journalctl -u containerd | grep -i cni)',
     cause: 'cni.config-missing',
     re: /cni config uninitialized|cni plugin not initialized|no networks found in|no network config found in|no valid networks found in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
     anchors: ['cni config uninitialized', 'cni plugin not initialized', 'no networks found', 'no network config found', 'no valid networks found', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
@@ -87,6 +88,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'cni.config-parse',
+    check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
     re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config/,
     anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion'],
