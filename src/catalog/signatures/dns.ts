@@ -317,7 +317,7 @@ export const DNS_SIGNATURES: Signature[] = [
     cause: 'dns.loop',
     // A resolv.conf whose nameserver is a loopback address (systemd-resolved's 127.0.0.53, a local
     // dnsmasq): if it is the file CoreDNS forwards to, CoreDNS sends queries back to itself.
-    re: /(^|\n)\s*nameserver\s+(127\.\d+\.\d+\.\d+|::1)\s*($|\n)/,
+    re: /\bnameserver\s+(127\.\d+\.\d+\.\d+|::1)(?![\w.:])/,
     anchors: ['nameserver 127.', 'nameserver ::1'],
     confidence: 0.45,
     specificity: 70,

@@ -54,8 +54,8 @@ export const NODE_SIGNATURES: Signature[] = [
     id: 'node.forward-policy-drop',
     cause: 'node.forward-drop',
     // iptables -L, iptables-save and iptables -S print the chain policy three ways; a dump pasted whole
-    // has the line in the middle, so it is matched after a line break, not only at the start.
-    re: /chain forward \(policy drop|(^|\n)\s*:FORWARD DROP \[|(^|\n)\s*-P FORWARD DROP\b/,
+    // has the line in the middle, so none of them is anchored to the start.
+    re: /chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b/,
     anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop'],
     check: 'iptables -S FORWARD on the node: with policy DROP, pod traffic is forwarded only if ACCEPT rules for the pod network come first (flannel adds them in FLANNEL-FWD; a Docker or firewall reload can remove them)',
     confidence: 0.6,

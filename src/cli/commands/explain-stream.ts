@@ -46,11 +46,19 @@ function jsonHead(line: string): string {
   return long ? s + `,"truncated":true,"length":${line.length}` : s;
 }
 
+/** The deciding checks are a few long constant strings (one per signature): escaped once each. */
+const checkJson = new Map<string, string>();
+function jsonCheck(check: string): string {
+  let j = checkJson.get(check);
+  if (j === undefined) checkJson.set(check, (j = `],"check":${JSON.stringify(check)}}\n`));
+  return j;
+}
+
 function jsonLine(line: string, c: Classification): string {
   let s = jsonHead(line) + jsonTail(c);
   s += ',"alternatives":[';
   for (let i = 0; i < c.alternatives.length; i++) s += (i ? ',"' : '"') + c.alternatives[i].cause + '"';
-  return s + (c.check ? `],"check":${JSON.stringify(c.check)}}\n` : ']}\n');
+  return s + (c.check ? jsonCheck(c.check) : ']}\n');
 }
 
 /** Whole tails for answers from a single matching signature (the common case), built once each. */
