@@ -6,6 +6,7 @@
 import { PULL_WAITING_REASONS } from '../../catalog/symptoms.js';
 import type { Classification } from '../../catalog/types.js';
 import type { ClusterEvidence, ContainerStatusInfo, EventInfo, PodInfo } from '../../evidence/cluster.js';
+import type { ProbeEvidence, RegistryProbeResult } from '../../evidence/probes.js';
 import type { EvidenceItem } from '../../findings/finding.js';
 import { parseImageReference, type ImageReferenceResult } from '../../parsers/image-reference.js';
 
@@ -161,4 +162,25 @@ export function innermostError(text: string, max = 160): string {
   let t = (i >= 0 ? text.slice(i + 3) : text).trim();
   t = t.replace(/^(rpc error: code = \w+ desc = )/, '');
   return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+/** Pull answers that read as being about the image or the credentials: a failing registry gives them too. */
+export const REGISTRY_ANSWERS = new Set(['image.auth-missing', 'image.auth-rejected', 'image.not-found']);
+
+/**
+ * A registry probe that found this registry itself failing (a 5xx or EOF from the registry
+ * application, facts §8), preferring one run from the pod's node. While the registry is down its
+ * front (a proxy, the token service) can still answer 401, 403 or 404: those texts then say nothing
+ * about credentials or the image, and the probe decides.
+ */
+export function registryDownProbe(probes: Readonly<ProbeEvidence> | undefined, registry: string | undefined, node: string | undefined): RegistryProbeResult | undefined {
+  if (!registry) return undefined;
+  const down = (probes?.registry ?? []).filter((r) => !r.ok && r.registry === registry && r.cause === 'registry.server-error');
+  return down.find((r) => r.node === node) ?? down[0];
+}
+
+/** The probe's failing phase as evidence text. */
+export function probeEvidence(r: RegistryProbeResult): EvidenceItem {
+  const failed = r.phases.find((p) => !p.ok);
+  return { where: `probe registry ${r.registry} (${r.image})${r.node ? ` from ${r.node}` : ''}`, what: `${r.failedPhase ?? failed?.name ?? 'probe'}: ${failed?.error ?? 'failed'}` };
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { matchingKeys } from './_keyring.js';
-import { collectPullFailures, innermostError, nodesOf, type PullFailure } from './_pull-failures.js';
+import { collectPullFailures, innermostError, nodesOf, registryDownProbe, REGISTRY_ANSWERS, type PullFailure } from './_pull-failures.js';
 
 /** Node-level causes: the registry does not matter, so findings fold per node, not per registry. */
 const NODE_CAUSES = new Set(['image.disk-full', 'runtime.unavailable']);
@@ -32,8 +32,8 @@ export default defineRule({
     platform: 'image {image} has no variant for node {node} ({platform}); pod {pod} cannot start container {container}',
   },
   docs:
-    'Reads the container waiting reason, the `Failed`/`InspectFailed`/`ErrImageNeverPull`/`BackOff` events and (Kubernetes ≥ 1.32) the back-off waiting message. Pull errors that the catalog does not recognise are not guessed at: they stay unreported here. Network, TLS and DNS causes of pull errors are reported by `registry/pull-failed`.',
-  check({ cluster, classify, report }) {
+    'Reads the container waiting reason, the `Failed`/`InspectFailed`/`ErrImageNeverPull`/`BackOff` events and (Kubernetes ≥ 1.32) the back-off waiting message. Pull errors that the catalog does not recognise are not guessed at: they stay unreported here. Network, TLS and DNS causes of pull errors are reported by `registry/pull-failed`, and so is an auth or not-found answer from a registry that a probe found failing.',
+  check({ cluster, classify, report, evidence: all }) {
     const nodeByName = new Map(cluster.nodes.map((n) => [n.name, n]));
     for (const f of collectPullFailures(cluster, classify)) {
       const base = { pod: f.podRef, image: f.image, registry: f.registry ?? '', container: f.container + (f.init ? ' (init)' : ''), reason: f.reason, node: f.node ?? 'unscheduled' };
@@ -64,6 +64,8 @@ export default defineRule({
       }
       let cause = f.classification.cause as (typeof CLASSIFIED)[number];
       if (!CLASSIFIED.includes(cause) || !f.classifiedText) continue;
+      // A probe found the registry itself failing: its 401/404 is not about the image; registry/pull-failed reports it.
+      if (REGISTRY_ANSWERS.has(cause) && registryDownProbe(all.probes, f.registry, f.node)) continue;
       const evidence = [f.classifiedText, ...f.texts.filter((t) => t !== f.classifiedText && !/Back-off pulling image "[^"]*"\s*$/.test(t.what))];
       if (NODE_CAUSES.has(cause)) scope.registry = undefined;
       // A 401/denied reads the same for anonymous and refused pulls: a matching pull secret means credentials were sent.
