@@ -24,13 +24,34 @@ async function ping(netns: string, ip: string, opts: { size?: number; df?: boole
   return { ok: r.code === 0, ms: Date.now() - t0, ...(r.code === 0 ? {} : { error: (r.stderr.trim() || r.stdout.trim().split('\n').pop() || 'no reply').slice(0, 200) }) };
 }
 
+/** Node.js processes starting at once on a loaded 2-core machine take seconds each: few at a time. */
+const DNS_QUERY_SLOTS = 6;
+let dnsQueriesRunning = 0;
+const dnsQueue: (() => void)[] = [];
+
+/**
+ * One DNS query from inside a namespace (the query itself times out after 1.5 s). A query process
+ * that never got to answer (killed while starting) says nothing about DNS: it is tried once more,
+ * and if it still cannot run, the lab run fails loudly instead of reporting a DNS outcome.
+ */
 async function dnsQuery(netns: string, server: string, ...names: string[]): Promise<{ outcome: DnsProbeResult['outcome']; ms: number; answers?: string[]; error?: string; steps?: DnsProbeResult['steps'] }> {
-  const script = join(packageRoot(), 'lab', 'bin', 'dns-query.mjs');
-  const r = await run(netns, [process.execPath, script, server, '1500', ...names], { allowFail: true, timeoutMs: 2000 * names.length + 3000 });
+  if (dnsQueriesRunning >= DNS_QUERY_SLOTS) await new Promise<void>((r) => dnsQueue.push(r));
+  dnsQueriesRunning++;
   try {
-    return JSON.parse(r.stdout);
-  } catch {
-    return { outcome: 'error', ms: 0, error: (r.stderr || r.stdout).slice(0, 200) };
+    const script = join(packageRoot(), 'lab', 'bin', 'dns-query.mjs');
+    let last = '';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const r = await run(netns, [process.execPath, script, server, '1500', ...names], { allowFail: true, timeoutMs: 2000 * names.length + 30_000 });
+      try {
+        return JSON.parse(r.stdout);
+      } catch {
+        last = (r.stderr || r.stdout).trim().slice(0, 200);
+      }
+    }
+    throw new Error(`lab dns probe from ${netns} to ${server} could not run: ${last}`);
+  } finally {
+    dnsQueriesRunning--;
+    dnsQueue.shift()?.();
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RootCause } from '../engine/finding.js';
+import type { RootCause } from '../findings/finding.js';
 
 export interface EvidenceInputs {
   /** --bundle as given: a directory or an archive */
