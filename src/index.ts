@@ -37,5 +37,4 @@ export { readBundle } from './sources/bundle/read.js';
 export { writeBundle } from './sources/bundle/write.js';
 export { streamJsonList } from './sources/bundle/json-list-stream.js';
 export { gatherEvidence } from './sources/gather.js';
-export { diagnoseEvidence } from './sources/diagnose-evidence.js';
 export * from './probes/index.js';

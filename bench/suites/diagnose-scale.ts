@@ -61,9 +61,9 @@ async function childMain(mode: string, dir: string): Promise<void> {
   } else {
     // The whole command path minus process start-up: gather → diagnose → render JSON.
     const { gatherEvidence } = await import('../../src/sources/gather.js');
-    const { diagnoseEvidence } = await import('../../src/sources/diagnose-evidence.js');
+    const { diagnoseAndRender } = await import('../../src/cli/diagnose-pipeline.js');
     const evidence = await gatherEvidence({ bundle: dir });
-    const { report, output } = diagnoseEvidence(evidence, { format: 'json', failOn: 'none' });
+    const { report, output } = diagnoseAndRender(evidence, { format: 'json', failOn: 'none' });
     Object.assign(counts, report.evidence, { findings: report.findings.length, reportBytes: output.length });
   }
   const ms = performance.now() - t0;

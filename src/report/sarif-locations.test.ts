@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../sources/bundle/read.js';
-import { diagnoseEvidence } from '../sources/diagnose-evidence.js';
+import { diagnoseAndRender } from '../cli/diagnose-pipeline.js';
 import { artifactUris, pathUri } from './sarif-locations.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -23,7 +23,7 @@ describe('SARIF physical locations', () => {
     const bundle = 'examples/broken-cluster';
     const { evidence } = await readBundle(join(root, bundle));
     expect(evidence.cluster?.files?.pods).toEqual(['pods.json']);
-    const { output } = diagnoseEvidence(evidence, { format: 'sarif', inputs: { bundle } });
+    const { output } = diagnoseAndRender(evidence, { format: 'sarif', inputs: { bundle } });
     const results = JSON.parse(output).runs[0].results;
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) {

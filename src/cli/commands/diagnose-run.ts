@@ -2,7 +2,7 @@ import { parseDuration } from '../duration.js';
 import type { Format, TextOptions } from '../../report/index.js';
 import { PIPED_WIDTH } from '../../report/text.js';
 import { styleFor } from '../../report/style.js';
-import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
+import { diagnoseAndRender } from '../diagnose-pipeline.js';
 import { gatherEvidence } from '../../sources/gather.js';
 import type { Evidence } from '../../evidence/types.js';
 import { namespaceOf, type KubeFlags } from '../kube-flags.js';
@@ -19,7 +19,7 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
     const [{ mergeCaptures }, { readCaptures }] = await Promise.all([import('../../sources/capture.js'), import('./pcap-run.js')]);
     mergeCaptures(evidence, readCaptures(opts.pcap, [8472, 4789]));
   }
-  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts), inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: opts.pcap } });
+  const { output, exitCode } = diagnoseAndRender(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts), inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: opts.pcap } });
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;
 }

@@ -2,7 +2,7 @@ import type { DiagnosisReport } from '../../engine/diagnose.js';
 import { buildPlan } from '../../fix/plan.js';
 import { renderPlanMarkdown, renderPlanSh, renderPlanText } from '../../fix/render.js';
 import { styleFor } from '../../report/style.js';
-import { diagnoseEvidence } from '../../sources/diagnose-evidence.js';
+import { diagnoseAndRender } from '../diagnose-pipeline.js';
 import { writeData } from '../output.js';
 import { gatherFromFlags } from './diagnose-run.js';
 import type { FixCommandOptions } from './fix.js';
@@ -19,7 +19,7 @@ export async function runFix(opts: FixCommandOptions): Promise<number> {
 }
 
 async function liveOrBundleReport(opts: FixCommandOptions): Promise<DiagnosisReport> {
-  return diagnoseEvidence(await gatherFromFlags(opts), { format: 'json' }).report;
+  return diagnoseAndRender(await gatherFromFlags(opts), { format: 'json' }).report;
 }
 
 async function labReport(name: string): Promise<DiagnosisReport> {

@@ -38,11 +38,11 @@ export async function runPcap(files: string[], opts: PcapCommandOptions): Promis
   }
   mergeCaptures(evidence, captures);
   // Loaded only to judge: --evidence needs no rules.
-  const [{ RULES }, { diagnoseEvidence }] = await Promise.all([import('../../rules/index.js'), import('../../sources/diagnose-evidence.js')]);
+  const [{ RULES }, { diagnoseAndRender }] = await Promise.all([import('../../rules/index.js'), import('../diagnose-pipeline.js')]);
   // The capture alone: only the rules that judge captures (the rest would all be "not checked").
   const rules = opts.bundle ? RULES : RULES.filter((r) => r.needs.includes('probes.pcap'));
   const style = styleFor(process.stdout);
-  const { output, exitCode } = diagnoseEvidence(evidence, { format: opts.output as Format, failOn, style, rules, inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: files } });
+  const { output, exitCode } = diagnoseAndRender(evidence, { format: opts.output as Format, failOn, style, rules, inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: files } });
   if (opts.output === 'text') process.stdout.write(captures.map((c) => renderCaptureSummary(c, style)).join('\n') + '\n');
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;
