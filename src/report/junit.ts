@@ -18,6 +18,7 @@ interface Case {
   name: string;
   failure?: { type: string; message: string; body: string };
   skipped?: string;
+  out?: string;
 }
 
 function scopeOf(f: Finding): string {
@@ -27,7 +28,7 @@ function scopeOf(f: Finding): string {
 }
 
 function failureBody(f: Finding): string {
-  const lines = [f.message, ''];
+  const lines = [`${f.cause} on ${scopeOf(f)}: ${f.message}`];
   if (f.registry) lines.push(`registry: ${f.registry}`);
   if (f.pods.length) lines.push(`pods: ${f.pods.length} (${f.pods.slice(0, 10).join(', ')}${f.pods.length > 10 ? ', …' : ''})`);
   if (f.evidence.length) lines.push('evidence:', ...f.evidence.map((e) => `  - ${e.where}: ${e.what}`));
@@ -36,32 +37,40 @@ function failureBody(f: Finding): string {
 }
 
 /**
- * JUnit XML for CI dashboards: one test case per rule and scope. A finding (and each symptom folded
- * under it) is a failure, info notes are passing cases with their text in system-out, rules not
- * checked are skipped with what they need, and rules that ran silently pass.
+ * JUnit XML for CI dashboards: one test case per rule, so the counts are those of the report. A rule
+ * fails when it found a root cause (warning or error; several root causes of one rule are listed in its
+ * one failure), so failures count the rules behind the root causes the text report lists. A finding
+ * folded under another rule's root cause, and an info note, leave the rule passing with the text in
+ * system-out; a rule not checked anywhere and with no finding is skipped with what it needs.
  */
 export function renderJunit(report: DiagnosisReport): string {
-  const cases: Case[] = [];
-  const withFindings = new Set<string>();
-  const all: { f: Finding; parent?: Finding }[] = report.findings.flatMap((f) => [{ f }, ...f.symptoms.map((s) => ({ f: s, parent: f }))]);
-  for (const { f, parent } of all) {
-    withFindings.add(f.ruleId);
-    const explained = parent ? ` (explained by ${parent.cause})` : '';
-    const c: Case = { classname: `flannel-doctor.${f.ruleId.replace(/\//g, '.')}`, name: `${f.cause} on ${scopeOf(f)}${explained}` };
-    if (f.severity !== 'info') c.failure = { type: f.cause, message: `[${f.severity}] ${f.message}`, body: failureBody(f) };
-    cases.push(c);
+  const roots = new Map<string, Finding[]>();
+  const notes = new Map<string, string[]>();
+  const note = (ruleId: string, line: string) => notes.set(ruleId, [...(notes.get(ruleId) ?? []), line]);
+  for (const f of report.findings) {
+    if (f.severity === 'info') note(f.ruleId, `note ${f.cause} on ${scopeOf(f)}: ${f.message}`);
+    else roots.set(f.ruleId, [...(roots.get(f.ruleId) ?? []), f]);
+    for (const s of f.symptoms) note(s.ruleId, `${s.cause} on ${scopeOf(s)}, explained by the root cause ${f.cause} (counted there): ${s.message}`);
   }
-  const skippedRules = new Set<string>();
-  for (const n of report.notChecked) {
-    skippedRules.add(n.ruleId);
-    cases.push({ classname: `flannel-doctor.${n.ruleId.replace(/\//g, '.')}`, name: `${n.ruleId} on ${n.scope}`, skipped: notCheckedText(n) });
-  }
-  for (const r of RULES) {
-    if (withFindings.has(r.id) || skippedRules.has(r.id)) continue;
-    cases.push({ classname: `flannel-doctor.${r.id.replace(/\//g, '.')}`, name: `${r.id} on ${r.scope === 'node' ? 'every node checked' : 'cluster'}` });
-  }
+  const notChecked = new Map<string, NotChecked[]>();
+  for (const n of report.notChecked) notChecked.set(n.ruleId, [...(notChecked.get(n.ruleId) ?? []), n]);
+  const ids = [...new Set([...RULES.map((r) => r.id), ...roots.keys(), ...notes.keys(), ...notChecked.keys()])];
+  const cases: Case[] = ids.map((id) => {
+    const c: Case = { classname: `flannel-doctor.${id.replace(/\//g, '.')}`, name: id };
+    const found = roots.get(id);
+    const nc = notChecked.get(id);
+    if (found) {
+      const worst = found.some((f) => f.severity === 'error') ? 'error' : 'warning';
+      const message = found.length === 1 ? `[${found[0].severity}] ${found[0].message}` : `[${worst}] ${found.length} root causes: ${found.map((f) => `${f.cause} on ${scopeOf(f)}`).join('; ')}`;
+      c.failure = { type: found[0].cause, message, body: found.map(failureBody).join('\n\n') };
+    } else if (nc && !notes.has(id)) c.skipped = nc.map(notCheckedText).join('; ');
+    const out = [...(notes.get(id) ?? []), ...(found || notes.has(id) ? (nc ?? []).map(notCheckedText) : [])];
+    if (out.length) c.out = out.join('\n');
+    return c;
+  });
   const failures = cases.filter((c) => c.failure).length;
   const skipped = cases.filter((c) => c.skipped !== undefined).length;
+  const rootCount = [...roots.values()].reduce((n, fs) => n + fs.length, 0);
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="flannel-doctor" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
@@ -69,23 +78,22 @@ export function renderJunit(report: DiagnosisReport): string {
     '    <properties>',
     `      <property name="verdict" value="${xmlEscape(report.verdict)}"/>`,
     `      <property name="summary" value="${xmlEscape(report.summary)}"/>`,
+    `      <property name="rootCauses" value="${rootCount}"/>`,
     `      <property name="version" value="${xmlEscape(report.tool.version)}"/>`,
     '    </properties>',
   ];
   for (const c of cases) {
     const open = `    <testcase classname="${xmlEscape(c.classname)}" name="${xmlEscape(c.name)}"`;
-    if (c.failure) {
-      out.push(`${open}>`, `      <failure type="${xmlEscape(c.failure.type)}" message="${xmlEscape(c.failure.message)}">${xmlEscape(c.failure.body)}</failure>`, '    </testcase>');
-    } else if (c.skipped !== undefined) {
-      out.push(`${open}>`, `      <skipped message="${xmlEscape(c.skipped)}"/>`, '    </testcase>');
-    } else out.push(`${open}/>`);
+    const body: string[] = [];
+    if (c.failure) body.push(`      <failure type="${xmlEscape(c.failure.type)}" message="${xmlEscape(c.failure.message)}">${xmlEscape(c.failure.body)}</failure>`);
+    else if (c.skipped !== undefined) body.push(`      <skipped message="${xmlEscape(c.skipped)}"/>`);
+    if (c.out) body.push(`      <system-out>${xmlEscape(c.out)}</system-out>`);
+    out.push(...(body.length ? [`${open}>`, ...body, '    </testcase>'] : [`${open}/>`]));
   }
-  const notes = all.map((x) => x.f).filter((f) => f.severity === 'info');
-  if (notes.length) out.push(`    <system-out>${xmlEscape(notes.map((f) => `note ${f.cause}: ${f.message}`).join('\n'))}</system-out>`);
   out.push('  </testsuite>', '</testsuites>', '');
   return out.join('\n');
 }
 
 function notCheckedText(n: NotChecked): string {
-  return `not checked: needs ${n.needs.join(', ')}${n.hint ? ` (${n.hint})` : ''}`;
+  return `not checked on ${n.scope}: needs ${n.needs.join(', ')}${n.hint ? ` (${n.hint})` : ''}`;
 }
