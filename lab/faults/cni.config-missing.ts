@@ -1,4 +1,4 @@
-import { rename } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Fault } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { until } from './_cluster.js';
@@ -23,7 +23,11 @@ const fault: Fault = {
   },
   async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    await rename(path(node, 'etc/cni/.10-flannel.conflist.removed'), path(node, 'etc/cni/net.d/10-flannel.conflist')).catch(() => undefined);
+    const conf = path(node, 'etc/cni/net.d/10-flannel.conflist');
+    await rename(path(node, 'etc/cni/.10-flannel.conflist.removed'), conf).catch(() => undefined);
+    // containerd 1.6 did not reload on the file moving back (seen here); rewriting it in place, as
+    // flannel's install-cni does with cp, is an event its watcher acts on.
+    await writeFile(conf, await readFile(conf)).catch(() => undefined);
     await removeProbePod(lab, (state as { pod?: PodRef })?.pod);
     await until(`node ${node.name} Ready`, () => lab.api.get('Node', undefined, node.name)?.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'), 90_000);
   },
