@@ -3,17 +3,29 @@
  * signature was written from. Prints accuracy, the messages that decide their cause by text alone,
  * the precision of answers at confidence ≥ 0.9, and every wrong answer at that confidence.
  *
- * usage: npx tsx scripts/explain-accuracy.ts [--split dev|eval|eval2|eval3|eval4|eval5|all] [--wrong]   (default: all)
+ * usage: npx tsx scripts/explain-accuracy.ts [--split <split>|all] [--wrong]   (default: all)
+ *        npx tsx scripts/explain-accuracy.ts --write   writes docs/explain-accuracy.md and the README's accuracy line
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createClassifier } from '../src/engine/classifier/index.js';
 import { SIGNATURES } from '../src/catalog/signatures.js';
 import { judgeAnswer, parseCorpus, scoreAnswers, HIGH, SPLITS } from '../src/catalog/evaluate.js';
 import { causeIds } from '../src/catalog/index.js';
+import { accuracyReport, withReadmeBlock, type TextScarce } from '../src/catalog/accuracy-report.js';
 
 const { classify } = createClassifier(SIGNATURES);
 
 const args = process.argv.slice(2);
+if (args.includes('--write')) {
+  const rows = parseCorpus(readFileSync(new URL('../corpus/threads.jsonl', import.meta.url), 'utf8'), 'corpus/threads.jsonl', new Set(causeIds()));
+  const scarce = JSON.parse(readFileSync(new URL('../corpus/text-scarce.json', import.meta.url), 'utf8')) as TextScarce;
+  const { markdown, readme } = accuracyReport(rows, classify, causeIds(), scarce, SIGNATURES.length);
+  writeFileSync(new URL('../docs/explain-accuracy.md', import.meta.url), markdown);
+  const readmeUrl = new URL('../README.md', import.meta.url);
+  writeFileSync(readmeUrl, withReadmeBlock(readFileSync(readmeUrl, 'utf8'), readme));
+  process.stdout.write(`wrote docs/explain-accuracy.md and README.md:\n${readme}\n`);
+  process.exit(0);
+}
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'all';
 if (split !== 'all' && !(SPLITS as readonly string[]).includes(split)) {
   process.stderr.write(`--split must be all or one of ${SPLITS.join(', ')}, not "${split}"\n`);

@@ -107,9 +107,13 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     cause: 'cni.subnet-env-missing',
     re: /\/run\/flannel\/subnet\.env: no such file or directory|loadflannelsubnetenv failed|failed to load flannel 'subnet\.env' file|subnet\.env is missing flannel_/,
     anchors: ['subnet.env', 'loadflannelsubnetenv'],
-    confidence: 0.95,
+    // The flannel CNI plugin ran (its config is in /etc/cni/net.d) but flanneld has written no lease on
+    // this node: flanneld not (yet) running there, or a flannel config left behind on a node whose
+    // network is now another CNI's. The text cannot tell which.
+    confidence: 0.85,
     specificity: 95,
-    alternatives: ['flannel.daemon-down'],
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
+    check: 'kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=<node>: no running flannel pod there means flannel is not up on the node (its log says why); if flannel is not meant to run (another CNI is installed), remove the stale /etc/cni/net.d/10-flannel.conflist',
     source: 'facts §4.2 (subnet.env missing, by plugin version)',
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f1c0d": plugin type="flannel" failed (add): failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory. Check the flannel pod log for this node.',
