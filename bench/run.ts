@@ -1,6 +1,7 @@
 /**
  * Runs the benchmark suites of bench/suites/ one after another and prints suite | ours | peer |
- * ratio | target | met; writes every result to bench/out/results.json.
+ * ratio | target | met; writes every result to bench/out/results.json, and each suite's latest full
+ * (not --quick) result to bench/results/<suite>.json, the committed file README figures come from.
  *
  *   npm run bench                        all suites
  *   npm run bench -- --quick             smaller inputs (CI, smoke runs)
@@ -95,6 +96,13 @@ async function main(): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const doc = { date: new Date().toISOString(), quick: args.quick, node: process.version, outcomes };
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(doc, null, 2) + '\n');
+  if (!args.quick) {
+    const saved = join(here, 'results');
+    mkdirSync(saved, { recursive: true });
+    for (const o of outcomes.filter((x) => x.result)) {
+      writeFileSync(join(saved, `${o.suite}.json`), JSON.stringify({ date: doc.date, node: doc.node, command: `npm run bench -- ${o.suite}`, ...o }, null, 2) + '\n');
+    }
+  }
   process.stdout.write(args.json ? JSON.stringify(doc, null, 2) + '\n' : renderTable(outcomes));
   log(`wrote bench/out/results.json`);
   return outcomes.some((o) => o.error) ? 1 : 0;

@@ -1,6 +1,6 @@
 // Builds dist/ with esbuild:
 //  - dist/cli.cjs: the whole CLI in one CommonJS file, plus dist/cli.cjs.cache, V8's compiled code for it
-//    (scripts/code-cache.mjs). bin/flannel-doctor.js runs it: one synchronous read and no parsing, where
+//    (scripts/code-cache.mjs). bin/flannel-doctor.cjs runs it: one synchronous read and no parsing, where
 //    ES modules cost an asynchronous read per chunk and a full compile on every start.
 //  - dist/cli.js and dist/index.js: ES modules with lazily loaded chunks; index.js is the library, and
 //    cli.js is the CLI on a Node.js 20 older than 20.19 (which cannot require() @kubernetes/client-node).

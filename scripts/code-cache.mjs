@@ -1,6 +1,6 @@
 // Writes dist/cli.cjs.cache: V8's compiled code for dist/cli.cjs, produced by running the commands a new
 // user runs first in this process (V8 keeps the code of every function that ran). Its first line names
-// the bundle's build id, the Node.js version and the architecture; bin/flannel-doctor.js uses the cache
+// the bundle's build id, the Node.js version and the architecture; bin/flannel-doctor.cjs uses the cache
 // only when all three match (V8 would refuse another version's cache and compile the whole file, which
 // is slower than loading the ES modules, so the loader takes those then).
 //

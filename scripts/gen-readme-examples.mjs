@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const readme = new URL('../README.md', import.meta.url);
-const cli = new URL('../bin/flannel-doctor.js', import.meta.url).pathname;
+const cli = new URL('../bin/flannel-doctor.cjs', import.meta.url).pathname;
 const text = readFileSync(readme, 'utf8');
 const out = text.replace(/(<!-- example: run -->\n```\n)\$ flannel-doctor ([^\n]*)\n[\s\S]*?```/g, (_, open, args) => {
   const argv = args.match(/'[^']*'|\S+/g).map((a) => a.replace(/^'|'$/g, ''));

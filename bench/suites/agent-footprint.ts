@@ -115,7 +115,7 @@ const suite: Suite = {
     let ours: ChildProcess | undefined;
     let peer: ChildProcess | undefined;
     try {
-      ours = spawn('node', [join(root, 'bin/flannel-doctor.js'), 'serve', '--host-root', '/', '--name', 'bench', '--listen', `127.0.0.1:${ourPort}`, '--interval', '30'], { stdio: 'ignore' });
+      ours = spawn('node', [join(root, 'bin/flannel-doctor.cjs'), 'serve', '--host-root', '/', '--name', 'bench', '--listen', `127.0.0.1:${ourPort}`, '--interval', '30'], { stdio: 'ignore' });
       peer = spawn(EXPORTER, [`--web.listen-address=127.0.0.1:${peerPort}`], { stdio: 'ignore' });
       log('measuring the agent…');
       const a = await measure(ours, `http://127.0.0.1:${ourPort}/metrics`, quick);

@@ -9,7 +9,7 @@ import type { Suite, SuiteResult } from '../suite.js';
  * kubectl plugin is compared with). Target: both medians under 150 ms.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'bin', 'flannel-doctor.js');
+const cli = join(root, 'bin', 'flannel-doctor.cjs');
 const MSG = 'Failed to pull image "reg.local/a/b:1": rpc error: code = Unknown desc = failed to pull and unpack image "reg.local/a/b:1": failed to resolve reference "reg.local/a/b:1": failed to do request: Head "https://reg.local/v2/a/b/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host';
 
 function medianMs(cmd: string, args: string[], runs: number): { ms: number; ok: boolean; error?: string } {

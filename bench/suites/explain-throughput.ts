@@ -15,7 +15,7 @@ import type { Suite, SuiteResult } from '../suite.js';
  * signature matches, so the two counts are compared as a correctness check.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'bin', 'flannel-doctor.js');
+const cli = join(root, 'bin', 'flannel-doctor.cjs');
 const UNKNOWN = '"cause":"unknown"';
 
 const GNU_TIME = '/usr/bin/time';

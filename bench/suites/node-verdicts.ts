@@ -132,7 +132,7 @@ function timedChild(cmd: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number
 }
 
 async function cliVsKubectl(kubeconfig: string) {
-  const bin = fileURLToPath(new URL('../../bin/flannel-doctor.js', import.meta.url));
+  const bin = fileURLToPath(new URL('../../bin/flannel-doctor.cjs', import.meta.url));
   if (!existsSync('/usr/bin/time') || !existsSync(fileURLToPath(new URL('../../dist/', import.meta.url)))) return undefined;
   if (spawnSync('kubectl', ['version', '--client']).status !== 0) return undefined;
   const env = { ...process.env, NO_COLOR: '1' };

@@ -87,7 +87,7 @@ const suite: Suite = {
       generatePcap(small, { bytes: bigBytes / 4, seed: 17 });
       log(`  ${g.packets.toLocaleString('en-US')} packets, ${g.vxlanPackets.toLocaleString('en-US')} VXLAN, ${g.flows.toLocaleString('en-US')} flows`);
       await warm(big);
-      const cli = join(root, 'bin/flannel-doctor.js');
+      const cli = join(root, 'bin/flannel-doctor.cjs');
       const ours = await timed(process.execPath, [cli, 'pcap', big, '--evidence']);
       const ev = JSON.parse(ours.stdout) as CaptureEvidence;
       log(`  ours: ${ours.wall.toFixed(2)} s wall, ${ours.cpu.toFixed(2)} s CPU, ${ours.rssMb.toFixed(0)} MB RSS`);

@@ -7,10 +7,13 @@ import type { Suite, SuiteResult } from '../suite.js';
  * Start-up of the commands a new user runs first, as ratios to a bare `node -e 0` measured in the
  * same rounds (interleaved, so load on the machine hits every command alike):
  *   diagnose --bundle examples/broken-cluster ≤ 2×, a flag error ≤ 1.3×, explain "<msg>" ≤ 1.6×.
- * The ratio cancels the machine's speed; the absolute medians are kept in `extra`.
+ * The ratio cancels the machine's speed; the absolute medians are kept in `extra`. Wall time on a
+ * loaded machine also carries scheduling delays, so two load-independent views are recorded beside it
+ * when the tools exist: CPU time (`perf stat -e task-clock`, median of the same number of runs) and
+ * instructions executed (`valgrind --tool=callgrind`, one run each; every thread counted).
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'bin', 'flannel-doctor.js');
+const cli = join(root, 'bin', 'flannel-doctor.cjs');
 const MSG = 'Failed to pull image "reg.local/a/b:1": rpc error: code = Unknown desc = failed to resolve reference "reg.local/a/b:1": failed to do request: Head "https://reg.local/v2/a/b/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host';
 
 export const START_COMMANDS: { name: string; args: string[]; exit: number; limit: number }[] = [
@@ -28,6 +31,27 @@ function once(args: string[], exit: number): number {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const has = (tool: string, args: string[]) => spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
+
+/** CPU time (user + system, ms) of one run, from perf's task-clock. */
+function cpuOnce(args: string[], exit: number): number {
+  const r = spawnSync('perf', ['stat', '-x', ',', '-e', 'task-clock', '--', 'node', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== exit) throw new Error(`perf stat node ${args.slice(1).join(' ')} exited ${r.status} (expected ${exit})`);
+  const line = r.stderr.split('\n').find((l) => l.includes('task-clock'));
+  const ms = Number(line?.split(',')[0]);
+  if (!Number.isFinite(ms)) throw new Error(`perf stat: no task-clock in ${JSON.stringify(r.stderr.slice(-200))}`);
+  return ms;
+}
+
+/** Instructions executed by one run under callgrind (all threads). */
+function instructions(args: string[], exit: number): number {
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', 'node', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+  if (r.status !== exit) throw new Error(`callgrind node ${args.slice(1).join(' ')} exited ${r.status} (expected ${exit})`);
+  const m = /Collected : (\d+)/.exec(r.stderr);
+  if (!m) throw new Error('callgrind: no instruction count');
+  return Number(m[1]);
+}
 
 const suite: Suite = {
   name: 'start-ratios',
@@ -47,6 +71,31 @@ const suite: Suite = {
     const ratios = START_COMMANDS.map((c, j) => ({ c, ms: median(times[j]), ratio: median(times[j]) / bareMs }));
     for (const r of ratios) log(`${r.c.name}: ${r.ms.toFixed(1)} ms, ${r.ratio.toFixed(2)}× node -e 0 (limit ${r.c.limit}×)`);
     log(`node -e 0: ${bareMs.toFixed(1)} ms (median of ${rounds})`);
+    const views: [string, number][] = [];
+    if (has('perf', ['stat', '-x', ',', '-e', 'task-clock', '--', 'true'])) {
+      const cpuBare: number[] = [];
+      const cpu = START_COMMANDS.map(() => [] as number[]);
+      for (let i = 0; i < rounds; i++) {
+        cpuBare.push(cpuOnce(['-e', '0'], 0));
+        START_COMMANDS.forEach((c, j) => cpu[j].push(cpuOnce(c.args, c.exit)));
+      }
+      const b = median(cpuBare);
+      views.push(['bareNode cpu ms', Math.round(b * 10) / 10]);
+      START_COMMANDS.forEach((c, j) => {
+        const ratio = median(cpu[j]) / b;
+        views.push([`${c.name} cpu ratio`, Math.round(ratio * 100) / 100]);
+        log(`${c.name}: CPU ${median(cpu[j]).toFixed(1)} ms, ${ratio.toFixed(2)}× node -e 0's ${b.toFixed(1)} ms`);
+      });
+    } else log('perf not usable here: no CPU-time view');
+    if (!quick && has('valgrind', ['--version'])) {
+      const b = instructions(['-e', '0'], 0);
+      views.push(['bareNode instructions', b]);
+      for (const c of START_COMMANDS) {
+        const n = instructions(c.args, c.exit);
+        views.push([`${c.name} instructions ratio`, Math.round((n / b) * 100) / 100]);
+        log(`${c.name}: ${(n / 1e6).toFixed(0)} M instructions, ${(n / b).toFixed(2)}× node -e 0's ${(b / 1e6).toFixed(0)} M`);
+      }
+    } else log(quick ? 'instruction counts: not with --quick' : 'valgrind not installed: no instruction counts');
     // The headline is the command furthest over (or nearest to) its limit.
     const worst = ratios.reduce((a, b) => (b.ratio / b.c.limit > a.ratio / a.c.limit ? b : a));
     const result: SuiteResult = {
@@ -56,7 +105,7 @@ const suite: Suite = {
       ratio: worst.c.limit / worst.ratio,
       target: START_COMMANDS.map((c) => `${c.name} ≤ ${c.limit}×`).join(', '),
       met: ratios.every((r) => r.ratio <= r.c.limit),
-      extra: Object.fromEntries([['bareNodeMs', Math.round(bareMs * 10) / 10], ...ratios.flatMap((r) => [[`${r.c.name} ms`, Math.round(r.ms * 10) / 10], [`${r.c.name} ratio`, Math.round(r.ratio * 100) / 100]])]),
+      extra: Object.fromEntries([['bareNodeMs', Math.round(bareMs * 10) / 10], ...ratios.flatMap((r) => [[`${r.c.name} ms`, Math.round(r.ms * 10) / 10], [`${r.c.name} ratio`, Math.round(r.ratio * 100) / 100]]), ...views]),
     };
     return result;
   },

@@ -168,7 +168,7 @@ describe('agent: watched files and history', () => {
   });
 });
 
-const CLI = new URL('../../bin/flannel-doctor.js', import.meta.url).pathname;
+const CLI = new URL('../../bin/flannel-doctor.cjs', import.meta.url).pathname;
 const built = existsSync(new URL('../../dist/cli.js', import.meta.url));
 
 /** GET over the agent's unix socket. */

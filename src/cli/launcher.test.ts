@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// bin/flannel-doctor.js runs dist/cli.cjs with its code cache only when the cache was made from that
+// bin/flannel-doctor.cjs runs dist/cli.cjs with its code cache only when the cache was made from that
 // very file by this Node.js; otherwise the ES modules (dist/cli.js). A stand-in dist says which ran.
 const root = join(import.meta.dirname, '..', '..');
 const pkg = mkdtempSync(join(tmpdir(), 'fd-launcher-'));
@@ -13,7 +13,7 @@ afterAll(() => rmSync(pkg, { recursive: true, force: true }));
 function stage(buildId: string): void {
   mkdirSync(join(pkg, 'bin'), { recursive: true });
   mkdirSync(join(pkg, 'dist'), { recursive: true });
-  copyFileSync(join(root, 'bin', 'flannel-doctor.js'), join(pkg, 'bin', 'flannel-doctor.js'));
+  copyFileSync(join(root, 'bin', 'flannel-doctor.cjs'), join(pkg, 'bin', 'flannel-doctor.cjs'));
   writeFileSync(join(pkg, 'package.json'), JSON.stringify({ type: 'module', version: '9.9.9' }));
   writeFileSync(
     join(pkg, 'dist', 'cli.cjs'),
@@ -22,7 +22,7 @@ function stage(buildId: string): void {
   writeFileSync(join(pkg, 'dist', 'cli.js'), "process.stdout.write('esm ' + process.argv.slice(2).join(' ')); process.exitCode = 4;\n");
 }
 
-const run = (...args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'flannel-doctor.js'), ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'flannel-doctor.cjs'), ...args], { encoding: 'utf8' });
 
 describe('the launcher', () => {
   it('runs the CommonJS bundle with a code cache made from it by this Node.js', () => {

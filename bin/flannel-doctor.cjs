@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Runs the bundled CLI (npm run build writes dist/). Kept tiny: start-up time matters.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// CommonJS: Node.js loads it with one synchronous read, where an ES module entry costs the module loader
+// and an asynchronous read that waits for a thread on a busy machine.
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
 // `--version` alone answers without loading the CLI (the same version the build bakes into dist/).
 if (process.argv.length === 3 && process.argv[2] === '--version') {
-  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n');
+  process.stdout.write(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version + '\n');
   process.exit(0);
 }
 // A closed pipe (`… | head`) ends the program quietly instead of with an EPIPE stack trace.
@@ -17,7 +20,7 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 
-const cjs = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const cjs = join(__dirname, '..', 'dist', 'cli.cjs');
 const fast = process.features.require_module ? compiledCli() : undefined;
 if (fast) {
   const module = { exports: {} };
@@ -34,12 +37,15 @@ if (fast) {
 } else {
   // No code cache for this Node.js (or a Node.js 20 before 20.19, which cannot require() the ES-module-only
   // @kubernetes/client-node): the ES modules, which compile only the chunks a command loads.
-  const entry = new URL('../dist/cli.js', import.meta.url);
+  const entry = join(__dirname, '..', 'dist', 'cli.js');
   if (!existsSync(entry)) {
     process.stderr.write('flannel-doctor: not built yet; run `npm run build` in the package folder\n');
     process.exit(2);
   }
-  await import(entry.href);
+  import(pathToFileURL(entry).href).catch((err) => {
+    process.stderr.write(`flannel-doctor: ${String(err)}\n`);
+    process.exitCode = 2;
+  });
 }
 
 /**
