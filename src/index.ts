@@ -29,7 +29,7 @@ export { renderHtml } from './report/html.js';
 export { ToolError, UsageError, InputError, isToolError } from './errors.js';
 export { gatherNode, execRunner, netnsRunner, scanLog } from './sources/host/index.js';
 export type { GatherNodeOptions, CommandRunner, ScanResult, ScanOptions } from './sources/host/index.js';
-export { ClusterBuilder, clusterFromObjects } from './evidence/from-kube.js';
+export { ClusterBuilder, clusterFromObjects } from './sources/objects/from-kube.js';
 export { summarisePullSecret, normaliseRegistryKey } from './parsers/dockerconfig.js';
 export { gatherKube } from './sources/kube/gather.js';
 export type { KubeSourceOptions } from './sources/kube/gather.js';

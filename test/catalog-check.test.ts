@@ -34,7 +34,7 @@ const SOURCE_FILES = files('src', ['.ts']).filter((f) => !f.endsWith('.test.ts')
 describe('catalog check: every need is gathered by some source', () => {
   // What the sources can mark, read from the sources themselves.
   const kubeKinds = new Set([...read('src/sources/kube/gather.ts').matchAll(/(?:key: |getMany\()'(\w+)'/g)].map((m) => m[1]));
-  const derivedKinds = new Set([...read('src/evidence/from-kube.ts').matchAll(/read\.add\('(\w+)'\)/g)].map((m) => m[1]));
+  const derivedKinds = new Set([...read('src/sources/objects/from-kube.ts').matchAll(/read\.add\('(\w+)'\)/g)].map((m) => m[1]));
   const probeKinds = new Set(SOURCE_FILES.flatMap((f) => [...read(f).matchAll(/ran\.push\('(\w+)'\)/g)].map((m) => m[1])));
   const nodeKeys = new Set<string>(NODE_KEYS);
 

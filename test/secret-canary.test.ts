@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/engine/diagnose.js';
-import { clusterFromObjects } from '../src/evidence/from-kube.js';
+import { clusterFromObjects } from '../src/sources/objects/from-kube.js';
 import { emptyEvidence } from '../src/evidence/types.js';
 import { summarisePullSecret } from '../src/parsers/dockerconfig.js';
 import { RENDERERS, render, type Format } from '../src/report/index.js';

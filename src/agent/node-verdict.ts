@@ -7,9 +7,9 @@
  */
 import type { DiagnosisReport } from '../engine/diagnose.js';
 
-export const CONDITION_TYPE = 'FlannelDoctorHealthy';
-/** Heartbeat: the condition is re-written at most (and, while the agent runs, at least) this often. */
-export const HEARTBEAT_SECONDS = 60;
+import { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../evidence/node-condition.js';
+
+export { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../evidence/node-condition.js';
 /** Longest condition message (kubectl describe shows it on one line). */
 const MAX_MESSAGE = 200;
 

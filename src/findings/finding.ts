@@ -1,5 +1,5 @@
 import type { Tier } from '../catalog/types.js';
-import type { FixStep } from '../fix/steps.js';
+import type { FixStep } from './fix-step.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -1,20 +1,9 @@
 import { FIX_VARIABLES } from '../catalog/fix-variables.js';
 import type { FixPlace, FixStepSource } from '../catalog/fix-types.js';
+import type { FixStep } from '../findings/fix-step.js';
 import { fillTemplate, type FixValues } from './placeholders.js';
 
-/** A fix step filled for one finding: what every reporter shows and what `fix` plans and applies. */
-export interface FixStep {
-  text: string;
-  on: FixPlace;
-  run?: string;
-  verify?: string;
-  /** Why no tool applies this step on its own; absent: it can be applied where `on` says. */
-  manual?: string;
-  /** Placeholders the evidence did not fill (shown as <name>). */
-  missing?: string[];
-  /** Environment variables the command reads, and where the operator gets their values. */
-  inputs?: { env: string; source: string }[];
-}
+export type { FixStep } from '../findings/fix-step.js';
 
 const ADVICE = 'advice for a person: no exact command';
 

@@ -7,7 +7,7 @@ import { emptyEvidence, type Evidence } from '../evidence/types.js';
 import { readBundle } from './bundle/read.js';
 import { readNodeEvidence } from './node-evidence.js';
 import { parseSelector, selectPods } from './selector.js';
-import { CONDITION_TYPE } from '../agent/node-verdict.js';
+import { CONDITION_TYPE } from '../evidence/node-condition.js';
 // The live path (kube/*) loads @kubernetes/client-node, ~1,900 modules: imported only when a live
 // cluster is read, so offline diagnose and flag errors start fast.
 

@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { ClusterEvidence } from '../evidence/cluster.js';
-import { SYSTEM_NAMESPACES } from '../evidence/from-kube.js';
+import { SYSTEM_NAMESPACES } from './objects/from-kube.js';
 
 type Requirement = (labels: Readonly<Record<string, string>>) => boolean;
 

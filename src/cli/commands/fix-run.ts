@@ -1,6 +1,6 @@
 import type { DiagnosisReport } from '../../engine/diagnose.js';
-import { buildPlan } from '../../fix/plan.js';
-import { renderPlanMarkdown, renderPlanSh, renderPlanText } from '../../fix/render.js';
+import { buildPlan } from '../../fix-plan/plan.js';
+import { renderPlanMarkdown, renderPlanSh, renderPlanText } from '../../fix-plan/render.js';
 import { styleFor } from '../../report/style.js';
 import { diagnoseAndRender } from '../diagnose-pipeline.js';
 import { writeData } from '../output.js';

@@ -1,6 +1,6 @@
 import type { NodeEvidence } from '../../evidence/node.js';
 import { defineRule } from '../../rules/define-rule.js';
-import { mainTable } from '../../rules/flannel/_peers.js';
+import { mainTable } from '../../rules/_peers.js';
 
 /** VXLAN adds 50 bytes; below this the pods' MTU would be under IPv6's minimum of 1280. */
 const MIN_UNDERLAY = 1330;

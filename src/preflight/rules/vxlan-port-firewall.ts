@@ -1,8 +1,8 @@
 import type { NodeEvidence } from '../../evidence/node.js';
 import type { Evidence } from '../../evidence/types.js';
 import { defineRule } from '../../rules/define-rule.js';
-import { formatIPv4, parseCidr } from '../../rules/flannel/_cidr.js';
-import { mainTable } from '../../rules/flannel/_peers.js';
+import { formatIPv4, parseCidr } from '../../rules/_cidr.js';
+import { mainTable } from '../../rules/_peers.js';
 import { addressKey, decidedBy, INPUT_HOOKS, walkHooks, type WalkResult } from '../../rules/node/_iptables-walk.js';
 
 const PORT = 8472;

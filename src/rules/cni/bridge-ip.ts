@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { gatewayCidr, networkCidr } from '../flannel/_cidr.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { gatewayCidr, networkCidr } from '../_cidr.js';
 
 export default defineRule({
   id: 'cni/bridge-ip',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { baseName, isFlannelConfig, loadOrder } from './_conf.js';
 
 /** Plugins that only decorate a network: a config of just these does not compete with flannel. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { isFlannelConfig, pluginEntries, winner } from './_conf.js';
 
 /** JSON with object keys sorted, for comparing configs written by different tools. */

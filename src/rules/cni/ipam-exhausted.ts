@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { hostCount } from '../flannel/_cidr.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { hostCount } from '../_cidr.js';
 
 export default defineRule({
   id: 'cni/ipam-exhausted',

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { restartFlannel } from '../flannel/_restart.js';
 
 const KEYS: [keyof Required<{ network: 1; subnet: 1; mtu: 1; ipmasq: 1 }>, string][] = [

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { parseIPv4 } from '../flannel/_cidr.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { parseIPv4 } from '../_cidr.js';
 
 const isIp = (s: string) => parseIPv4(s) !== undefined || /^[0-9a-f:]+(%\w+)?$/i.test(s);
 

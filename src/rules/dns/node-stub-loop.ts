@@ -1,6 +1,6 @@
 import type { PodInfo } from '../../evidence/cluster.js';
 import { defineRule } from '../define-rule.js';
-import { isLoopback } from '../flannel/_cidr.js';
+import { isLoopback } from '../_cidr.js';
 
 const isCoreDns = (p: PodInfo) => p.labels['k8s-app'] === 'kube-dns';
 

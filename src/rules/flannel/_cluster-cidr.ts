@@ -1,6 +1,6 @@
 import type { Evidence } from '../../evidence/types.js';
 import { parseNetConf } from '../../parsers/net-conf.js';
-import { parseCidr } from './_cidr.js';
+import { parseCidr } from '../_cidr.js';
 import { flannelConfigMap } from './_cluster-flannel.js';
 
 export interface ClusterCidr {

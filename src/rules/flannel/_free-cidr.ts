@@ -1,4 +1,4 @@
-import { cidrOverlaps, formatIPv4, parseCidr } from './_cidr.js';
+import { cidrOverlaps, formatIPv4, parseCidr } from '../_cidr.js';
 
 /**
  * The first block of `prefix` bits inside `network` that overlaps none of `taken`: the podCIDR a

@@ -1,7 +1,7 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { Evidence } from '../../evidence/types.js';
 import { flannelConfigMap } from './_cluster-flannel.js';
-import { lookup } from './_peers.js';
+import { lookup } from '../_peers.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */
 export const VXLAN_OVERHEAD = 50;

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { clusterNode, runsVxlan, VXLAN_DEV } from './_peers.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { clusterNode, runsVxlan, VXLAN_DEV } from '../_peers.js';
 
 /** Kernels before 5.7 miscompute the UDP checksum of VXLAN packets under netfilter (facts §10.3). */
 function knownBadKernel(version: string | undefined): boolean {

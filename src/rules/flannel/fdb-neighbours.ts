@@ -1,9 +1,9 @@
 import type { EvidenceItem } from '../../findings/finding.js';
 import type { FdbInfo } from '../../evidence/node.js';
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { networkAddress } from './_cidr.js';
-import { directRouteFor, expectedPeers, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { networkAddress } from '../_cidr.js';
+import { directRouteFor, expectedPeers, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { restartFlannel } from './_restart.js';
 
 export default defineRule({

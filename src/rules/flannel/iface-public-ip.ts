@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { annotation, clusterNode, localAddresses, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { annotation, clusterNode, localAddresses, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { restartFlannel } from './_restart.js';
 
 /** Addresses a NAT front-end hands every VM alike (Vagrant/VirtualBox NAT). */

@@ -1,8 +1,8 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, walk } from '../node/_iptables-walk.js';
 import { clusterNetwork, podFlows } from '../node/_pod-packets.js';
-import { lookup, netConfRoot } from './_peers.js';
+import { lookup, netConfRoot } from '../_peers.js';
 import { restartFlannel } from './_restart.js';
 
 export default defineRule({

@@ -1,8 +1,8 @@
 import type { Evidence } from '../../evidence/types.js';
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { mtuFix, VXLAN_OVERHEAD as OVERHEAD } from './_mtu-fix.js';
-import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from '../_peers.js';
 
 export default defineRule({
   id: 'flannel/mtu-chain',

@@ -1,8 +1,8 @@
 import type { RouteInfo } from '../../evidence/node.js';
 import { defineRule, type RuleContext } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { ipInCidr, networkAddress, networkCidr } from './_cidr.js';
-import { backendType, directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { ipInCidr, networkAddress, networkCidr } from '../_cidr.js';
+import { backendType, directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { restartFlannel } from './_restart.js';
 
 export default defineRule({

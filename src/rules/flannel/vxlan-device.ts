@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
-import { clusterNode, backendData, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from './_peers.js';
+import { reportWithLogs } from '../_log-evidence.js';
+import { clusterNode, backendData, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { restartFlannel } from './_restart.js';
 
 export default defineRule({

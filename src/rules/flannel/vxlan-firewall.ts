@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { addressKey, decidedBy, INPUT_HOOKS, OUTPUT_HOOKS, walkHooks, type WalkResult } from '../node/_iptables-walk.js';
-import { expectedPeers, expectedVxlan, runsVxlan, underlay, vxlanLink } from './_peers.js';
+import { expectedPeers, expectedVxlan, runsVxlan, underlay, vxlanLink } from '../_peers.js';
 
 export default defineRule({
   id: 'flannel/vxlan-firewall',

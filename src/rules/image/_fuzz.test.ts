@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { runRules } from '../../engine/run-rules.js';
-import { clusterFromObjects } from '../../evidence/from-kube.js';
+import { clusterFromObjects } from '../../sources/objects/from-kube.js';
 import { emptyEvidence } from '../../evidence/types.js';
 import { RULES } from '../index.js';
 

@@ -3,7 +3,7 @@
  * and a function that says whether an imagined packet matches it (yes, no, or unknown when the rule
  * uses a match this model does not know).
  */
-import { ipInCidr } from '../flannel/_cidr.js';
+import { ipInCidr } from '../_cidr.js';
 
 export interface Packet {
   proto: 'udp' | 'tcp' | 'icmp';

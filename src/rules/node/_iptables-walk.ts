@@ -5,7 +5,7 @@
  * judge is skipped and remembered as "uncertain", so callers can lower their confidence.
  */
 import type { IptablesRule, IptablesState } from '../../evidence/node.js';
-import { ipInCidr, parseCidr, parseIPv4, type Cidr } from '../flannel/_cidr.js';
+import { ipInCidr, parseCidr, parseIPv4, type Cidr } from '../_cidr.js';
 import { parseRule, tokenize, type Packet, type ParsedRule } from './_iptables-match.js';
 
 export { parseRule, tokenize, type Packet } from './_iptables-match.js';

@@ -4,8 +4,8 @@
  */
 import type { NodeEvidence } from '../../evidence/node.js';
 import type { Evidence } from '../../evidence/types.js';
-import { formatIPv4, networkCidr, parseCidr } from '../flannel/_cidr.js';
-import { confNetwork, expectedPeers, ownSubnet, underlay, vxlanLink } from '../flannel/_peers.js';
+import { formatIPv4, networkCidr, parseCidr } from '../_cidr.js';
+import { confNetwork, expectedPeers, ownSubnet, underlay, vxlanLink } from '../_peers.js';
 import type { Packet } from './_iptables-walk.js';
 
 /** Outside address used only as a value in the imagined packet (TEST-NET-2, never contacted). */

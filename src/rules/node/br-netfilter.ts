@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from './_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 
 const KEY = 'net.bridge.bridge-nf-call-iptables';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from './_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, INPUT_HOOKS, ruleText, walkHooks } from './_iptables-walk.js';
 import { apiServerFlows, podFlows } from './_pod-packets.js';
 

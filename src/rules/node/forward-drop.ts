@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { reportWithLogs } from './_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, walkHooks } from './_iptables-walk.js';
 import { clusterNetwork, podFlows } from './_pod-packets.js';
 

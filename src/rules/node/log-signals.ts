@@ -1,8 +1,8 @@
 import type { PodInfo } from '../../evidence/cluster.js';
 import type { JudgedLogLine } from '../../findings/judged-log-line.js';
 import { defineRule } from '../define-rule.js';
-import { clusterNode, runsVxlan, vxlanLink } from '../flannel/_peers.js';
-import { logItem, logLines } from './_log-evidence.js';
+import { clusterNode, runsVxlan, vxlanLink } from '../_peers.js';
+import { logItem, logLines } from '../_log-evidence.js';
 
 /**
  * Causes that only the logs tell about from the node's side. Faults visible in the node's current

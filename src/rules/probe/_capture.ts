@@ -6,8 +6,8 @@
  */
 import type { CaptureEvidence } from '../../evidence/capture.js';
 import type { Evidence } from '../../evidence/types.js';
-import { ipInCidr } from '../flannel/_cidr.js';
-import { annotation, localAddresses } from '../flannel/_peers.js';
+import { ipInCidr } from '../_cidr.js';
+import { annotation, localAddresses } from '../_peers.js';
 
 export function captures(evidence: Readonly<Evidence>): readonly CaptureEvidence[] {
   return evidence.probes?.captures ?? [];

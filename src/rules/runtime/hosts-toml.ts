@@ -1,6 +1,6 @@
 import type { RegistryHostConfig } from '../../evidence/node.js';
 import { defineRule, type RuleContext } from '../define-rule.js';
-import { reportWithLogs } from '../node/_log-evidence.js';
+import { reportWithLogs } from '../_log-evidence.js';
 
 function hostOf(url: string): string | undefined {
   try {

@@ -9,7 +9,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PodLogExcerpt } from '../../evidence/cluster.js';
-import type { ClusterBuilder } from '../../evidence/from-kube.js';
+import type { ClusterBuilder } from '../objects/from-kube.js';
 import { redact } from './redact.js';
 
 /** The last this-many lines of each log are kept; older lines are counted, not kept. */

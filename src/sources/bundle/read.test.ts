@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterFromObjects } from '../../evidence/from-kube.js';
+import { clusterFromObjects } from '../objects/from-kube.js';
 import { emptyEvidence } from '../../evidence/types.js';
 import { InputError } from '../../errors.js';
 import { conformanceObjects, pod } from '../conformance/objects.js';

@@ -11,7 +11,7 @@
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../errors.js';
 import type { ClusterEvidence } from '../../evidence/cluster.js';
-import { ClusterBuilder, KIND_KEY, type BuilderOptions } from '../../evidence/from-kube.js';
+import { ClusterBuilder, KIND_KEY, type BuilderOptions } from '../objects/from-kube.js';
 import { EVIDENCE_SCHEMA_VERSION, emptyEvidence, type Evidence } from '../../evidence/types.js';
 import { readBounded, type ReadRefused } from '../bounded-read.js';
 import { lineAt, openBundle, walk } from './files.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clusterFromObjects } from '../../evidence/from-kube.js';
+import { clusterFromObjects } from '../objects/from-kube.js';
 import { emptyEvidence } from '../../evidence/types.js';
 import { readBundle } from './read.js';
 import { writeBundle } from './write.js';

@@ -1,7 +1,7 @@
 /** Writes one set of raw objects in the bundle layouts the bundle source reads (for the conformance suite). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KIND_KEY } from '../../evidence/from-kube.js';
+import { KIND_KEY } from '../objects/from-kube.js';
 
 type Obj = Record<string, any>;
 

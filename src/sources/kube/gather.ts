@@ -8,7 +8,7 @@
 import { setMaxListeners } from 'node:events';
 import { ToolError } from '../../errors.js';
 import type { ClusterEvidence, Unreadable } from '../../evidence/cluster.js';
-import { ClusterBuilder, DNS_SERVICE, SYSTEM_NAMESPACES, WANTED_CONFIGMAPS, type KindKey } from '../../evidence/from-kube.js';
+import { ClusterBuilder, DNS_SERVICE, SYSTEM_NAMESPACES, WANTED_CONFIGMAPS, type KindKey } from '../objects/from-kube.js';
 import { KubeClient, KubeRequestError, loadKubeConfig, type KubeTarget } from './client.js';
 
 export interface KubeSourceOptions extends KubeTarget {

@@ -5,7 +5,7 @@
  * for every node with --all-nodes. A condition whose heartbeat is older than STALE_AFTER_HEARTBEATS
  * heartbeats is not trusted: its agent stopped publishing, so the node is asked (and reported stale).
  */
-import { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../../agent/node-verdict.js';
+import { CONDITION_TYPE, HEARTBEAT_SECONDS } from '../../evidence/node-condition.js';
 import type { NodeInfo } from '../../evidence/cluster.js';
 
 /** Missed heartbeats before a condition is stale (3 × 60 s: one lost write and some clock skew are tolerated). */

@@ -3,10 +3,10 @@
  * log lines into cause ids (ctx.logs); a rule that finds a fault from the node's current state appends
  * the lines of the same cause, so the report shows both what is wrong and what it broke.
  */
-import type { NodeEvidence } from '../../evidence/node.js';
-import type { EvidenceItem } from '../../findings/finding.js';
-import type { JudgedLogLine } from '../../findings/judged-log-line.js';
-import type { Report, RuleContext } from '../define-rule.js';
+import type { NodeEvidence } from '../evidence/node.js';
+import type { EvidenceItem } from '../findings/finding.js';
+import type { JudgedLogLine } from '../findings/judged-log-line.js';
+import type { Report, RuleContext } from './define-rule.js';
 
 /** Lines below this classifier confidence are not shown as proof. */
 export const MIN_LOG_CONFIDENCE = 0.75;

@@ -15,7 +15,7 @@ import type {
   ServiceInfo,
   WorkloadInfo,
   WorkloadKind,
-} from '../cluster.js';
+} from '../../../evidence/cluster.js';
 import { BadObject, arr, bool, clip, compact, meta, num, obj, str, strList, strMap, type Raw } from './raw.js';
 
 /** Longest kept message (event, container status); the cause sits in the first few hundred bytes. */

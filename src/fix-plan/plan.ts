@@ -2,7 +2,7 @@ import type { FixPlace } from '../catalog/fix-types.js';
 import { getCause } from '../catalog/index.js';
 import type { DiagnosisReport, Verdict } from '../engine/diagnose.js';
 import type { RootCause } from '../findings/finding.js';
-import type { FixStep } from './steps.js';
+import type { FixStep } from '../fix/steps.js';
 
 export const FIX_PLAN_SCHEMA_VERSION = 1;
 

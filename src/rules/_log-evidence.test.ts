@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze } from '../../engine/deep-freeze.js';
-import { runRules } from '../../engine/run-rules.js';
-import { makeEvidence } from '../rule-tester.js';
-import { breakNode } from '../_healthy-nodes.js';
-import subnetEnv from '../cni/subnet-env.js';
+import { deepFreeze } from '../engine/deep-freeze.js';
+import { runRules } from '../engine/run-rules.js';
+import { makeEvidence } from './rule-tester.js';
+import { breakNode } from './_healthy-nodes.js';
+import subnetEnv from './cni/subnet-env.js';
 
 describe('log lines as supporting evidence', () => {
   it('a state finding carries the log lines the engine judges to be of its cause, and no others', () => {

@@ -4,9 +4,9 @@
  * when cluster evidence is present, otherwise from the other nodes' own evidence (flannel.1 MAC and
  * local address, subnet.env subnet). Pure: reads evidence only.
  */
-import type { NodeInfo } from '../../evidence/cluster.js';
-import type { LinkInfo, NodeEvidence, RouteInfo } from '../../evidence/node.js';
-import type { Evidence } from '../../evidence/types.js';
+import type { NodeInfo } from '../evidence/cluster.js';
+import type { LinkInfo, NodeEvidence, RouteInfo } from '../evidence/node.js';
+import type { Evidence } from '../evidence/types.js';
 import { cidrContains, networkCidr, parseCidr, sameNetwork } from './_cidr.js';
 
 export const ANN = 'flannel.alpha.coreos.com/';

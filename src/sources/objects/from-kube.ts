@@ -4,9 +4,9 @@
  * kube API, bundles and the lab yield identical evidence for identical objects. Pure, no I/O; a bad
  * element is skipped and recorded in `unreadable`, never thrown.
  */
-import { summarisePullSecret, type SecretObject } from '../parsers/dockerconfig.js';
-import type { ClusterEvidence, PodLogExcerpt, PullSecretInfo, Unreadable } from './cluster.js';
-import { emptyCluster } from './cluster.js';
+import { summarisePullSecret, type SecretObject } from '../../parsers/dockerconfig.js';
+import type { ClusterEvidence, PodLogExcerpt, PullSecretInfo, Unreadable } from '../../evidence/cluster.js';
+import { emptyCluster } from '../../evidence/cluster.js';
 import { BadObject, obj, str, type Raw } from './builders/raw.js';
 import {
   configMapInfo,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coreEvent, pod } from '../sources/conformance/objects.js';
+import { coreEvent, pod } from '../conformance/objects.js';
 import { ClusterBuilder, clusterFromObjects, eventInfo, podInfo, workloadInfo, configMapInfo, MAX_CONFIG_VALUE } from './from-kube.js';
 
 describe('cluster builders', () => {
