@@ -70,7 +70,7 @@ function placeOf(f: DiagnosisReport['findings'][number]): string {
 
 function judge(fault: Fault, node: string | undefined, r: DiagnosisReport): Omit<Row, 'fault' | 'cause' | 'where' | 'ms'> {
   const top = r.findings.find((f) => f.severity !== 'info');
-  const unrelated = r.findings.filter((f) => f.severity === 'error' && f.cause !== fault.cause).map((f) => `${f.cause} (${placeOf(f)})`);
+  const unrelated = r.findings.filter((f) => f.severity === 'error' && f.cause !== fault.cause).map((f) => `${f.cause} (${placeOf(f)}: ${f.message.slice(0, 160)})`);
   const base = { node, top: top?.cause, topWhere: top ? placeOf(top) : undefined, ...(unrelated.length ? { unrelatedErrors: unrelated } : {}) };
   if (!top) return { ...base, pass: false, reason: 'nothing found' };
   if (top.cause !== fault.cause) return { ...base, pass: false, reason: `top cause is ${top.cause}` };

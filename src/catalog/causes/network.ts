@@ -51,7 +51,8 @@ export const NETWORK_CAUSES: Cause[] = [
     title: 'CNI config is unparsable or conflicting',
     explanation:
       'A file in /etc/cni/net.d exists but is wrong: invalid JSON, a missing or unsupported cniVersion, a bad delegate block, or another CNI\'s leftover file. ' +
-      'Containerd loads only the first file in lexical order, so a stale 05-other.conf silently wins over 10-flannel.conflist.',
+      'Containerd loads only the first file in lexical order, so a stale 05-other.conf silently wins over 10-flannel.conflist. ' +
+      'A file it cannot parse is skipped, so the runtime then reports "no network config found in /etc/cni/net.d" exactly as if the directory were empty.',
     fix: [
       'List the files: ls -l /etc/cni/net.d/ and move away every config that is not flannel\'s (e.g. leftovers of calico or weave).',
       'Validate the JSON: jq . /etc/cni/net.d/10-flannel.conflist, and compare it with the kube-flannel-cfg ConfigMap key cni-conf.json.',
@@ -59,7 +60,7 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
     verify: ['jq . /etc/cni/net.d/*.conflist'],
     docs: ['facts.md §1.2 (cni-conf.json)', 'facts.md §3 (delegate validation)', 'facts.md §4.4 (first config wins)'],
-    explains: ['node.not-ready', 'dns.coredns-down'],
+    explains: ['cni.config-missing', 'node.not-ready', 'dns.coredns-down'],
   },
   {
     id: 'cni.subnet-env-missing',
