@@ -1,11 +1,14 @@
 /**
- * The DNS wire format (RFC 1035), just enough for a prober: build a query, parse a response's
- * header, question and answers (A, AAAA, CNAME, TXT, HINFO). Small and strict: a malformed packet is
- * an error, never a crash.
+ * The DNS wire format for the prober, through dns-packet: a query is built, a response is decoded and
+ * reduced to what the verdicts read (header bits, rcode, the question, answers as text). A malformed
+ * packet is an Error, never a crash or a hang (the fuzz test holds the library to that).
  */
+import dnsPacket from 'dns-packet';
 
 export const TYPE = { A: 1, CNAME: 5, HINFO: 13, TXT: 16, AAAA: 28 } as const;
 export const RCODE_NAMES: Record<number, string> = { 0: 'NOERROR', 1: 'FORMERR', 2: 'SERVFAIL', 3: 'NXDOMAIN', 4: 'NOTIMP', 5: 'REFUSED' };
+const TYPE_NAMES: Record<number, string> = Object.fromEntries(Object.entries(TYPE).map(([k, v]) => [v, k]));
+const TYPE_NUMBERS: Record<string, number> = TYPE;
 
 export interface DnsAnswer {
   name: string;
@@ -24,90 +27,72 @@ export interface DnsMessage {
   answers: DnsAnswer[];
 }
 
-export function encodeName(name: string): Buffer {
-  const parts = name.replace(/\.$/, '').split('.').filter(Boolean);
-  const bufs: Buffer[] = [];
-  for (const p of parts) {
-    const b = Buffer.from(p, 'ascii');
-    if (b.length > 63) throw new Error(`DNS label too long: ${p.slice(0, 20)}…`);
-    bufs.push(Buffer.from([b.length]), b);
+/** dns-packet writes whatever it is given; RFC 1035's limits are checked here, with a clear message. */
+function checkName(name: string): string {
+  const bare = name.replace(/\.$/, '');
+  for (const label of bare.split('.')) {
+    if (Buffer.byteLength(label) > 63) throw new Error(`DNS label too long: ${label.slice(0, 20)}…`);
   }
-  bufs.push(Buffer.from([0]));
-  return Buffer.concat(bufs);
+  if (Buffer.byteLength(bare) > 253) throw new Error(`DNS name too long: ${bare.slice(0, 40)}…`);
+  return bare;
 }
 
 export function buildQuery(id: number, name: string, type: number, recursionDesired = true): Buffer {
-  const h = Buffer.alloc(12);
-  h.writeUInt16BE(id, 0);
-  h.writeUInt16BE(recursionDesired ? 0x0100 : 0, 2);
-  h.writeUInt16BE(1, 4); // QDCOUNT
-  const q = Buffer.alloc(4);
-  q.writeUInt16BE(type, 0);
-  q.writeUInt16BE(1, 2); // class IN
-  return Buffer.concat([h, encodeName(name), q]);
+  const qtype = TYPE_NAMES[type];
+  if (!qtype) throw new Error(`unsupported query type ${type}`);
+  return dnsPacket.encode({
+    type: 'query',
+    id,
+    flags: recursionDesired ? dnsPacket.RECURSION_DESIRED : 0,
+    questions: [{ type: qtype as 'A', name: checkName(name) }],
+  });
 }
 
-/** Reads a possibly compressed name at offset; returns it and the offset after it. */
-function readName(buf: Buffer, offset: number): [string, number] {
-  const labels: string[] = [];
-  let pos = offset;
-  let end = -1;
-  for (let hops = 0; hops < 64; hops++) {
-    if (pos >= buf.length) throw new Error('name runs past the packet');
-    const len = buf[pos]!;
-    if (len === 0) {
-      if (end < 0) end = pos + 1;
-      return [labels.join('.') + '.', end];
-    }
-    if ((len & 0xc0) === 0xc0) {
-      if (pos + 1 >= buf.length) throw new Error('truncated compression pointer');
-      if (end < 0) end = pos + 2;
-      pos = ((len & 0x3f) << 8) | buf[pos + 1]!;
-      continue;
-    }
-    if (pos + 1 + len > buf.length) throw new Error('label runs past the packet');
-    labels.push(buf.toString('ascii', pos + 1, pos + 1 + len));
-    pos += 1 + len;
+/** A name as the verdicts print it: fully qualified, with the final dot. */
+const fqdn = (n: string) => (n.endsWith('.') ? n : n + '.');
+
+/** An answer's data as text: addresses as written, names fully qualified, TXT strings joined. */
+function answerText(type: string, data: unknown): string {
+  if (type === 'CNAME' && typeof data === 'string') return fqdn(data);
+  if (typeof data === 'string') return data;
+  if (Buffer.isBuffer(data)) return data.toString('hex');
+  if (Array.isArray(data)) return data.map((d) => (Buffer.isBuffer(d) ? d.toString('utf8') : String(d))).join(' ');
+  if (type === 'HINFO' && data && typeof data === 'object') {
+    const h = data as { cpu?: string; os?: string };
+    return [h.cpu, h.os].filter((x) => x !== undefined).join(' ');
   }
-  throw new Error('compression loop');
+  return JSON.stringify(data) ?? '';
 }
 
 export function parseMessage(buf: Buffer): DnsMessage {
   if (buf.length < 12) throw new Error('DNS message shorter than its header');
+  let p: ReturnType<typeof dnsPacket.decode>;
+  try {
+    p = dnsPacket.decode(buf);
+  } catch (e) {
+    throw new Error(`malformed DNS message: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // rcode and the header bits from the header itself (the library names rcodes; verdicts compare numbers).
   const flags = buf.readUInt16BE(2);
-  const qd = buf.readUInt16BE(4);
-  const an = buf.readUInt16BE(6);
-  const msg: DnsMessage = { id: buf.readUInt16BE(0), rcode: flags & 0xf, truncated: !!(flags & 0x0200), authoritative: !!(flags & 0x0400), recursionAvailable: !!(flags & 0x0080), answers: [] };
-  let off = 12;
-  for (let i = 0; i < qd; i++) {
-    const [name, next] = readName(buf, off);
-    if (next + 4 > buf.length) throw new Error('question runs past the packet');
-    if (i === 0) msg.question = { name, type: buf.readUInt16BE(next) };
-    off = next + 4;
-  }
-  for (let i = 0; i < an && off < buf.length; i++) {
-    const [name, next] = readName(buf, off);
-    if (next + 10 > buf.length) throw new Error('answer runs past the packet');
-    const type = buf.readUInt16BE(next);
-    const ttl = buf.readUInt32BE(next + 4);
-    const len = buf.readUInt16BE(next + 8);
-    const rd = next + 10;
-    if (rd + len > buf.length) throw new Error('rdata runs past the packet');
-    let data = '';
-    if (type === TYPE.A && len === 4) data = [...buf.subarray(rd, rd + 4)].join('.');
-    else if (type === TYPE.AAAA && len === 16) data = Array.from({ length: 8 }, (_, k) => buf.readUInt16BE(rd + 2 * k).toString(16)).join(':');
-    else if (type === TYPE.CNAME) data = readName(buf, rd)[0];
-    else if (type === TYPE.TXT || type === TYPE.HINFO) {
-      const strs: string[] = [];
-      for (let p = rd; p < rd + len; ) {
-        const l = buf[p]!;
-        strs.push(buf.toString('utf8', p + 1, Math.min(p + 1 + l, rd + len)));
-        p += 1 + l;
-      }
-      data = strs.join(' ');
-    } else data = buf.subarray(rd, rd + len).toString('hex');
-    msg.answers.push({ name, type, ttl, data });
-    off = rd + len;
-  }
-  return msg;
+  const q = p.questions?.[0];
+  return {
+    id: p.id ?? buf.readUInt16BE(0),
+    rcode: flags & 0xf,
+    truncated: !!(flags & 0x0200),
+    authoritative: !!(flags & 0x0400),
+    recursionAvailable: !!(flags & 0x0080),
+    ...(q ? { question: { name: fqdn(q.name), type: TYPE_NUMBERS[q.type] ?? typeNumber(buf, q.type) } } : {}),
+    answers: (p.answers ?? []).map((a) => ({
+      name: fqdn(a.name),
+      type: TYPE_NUMBERS[a.type] ?? typeNumber(buf, a.type),
+      ttl: 'ttl' in a && typeof a.ttl === 'number' ? a.ttl : 0,
+      data: answerText(a.type, 'data' in a ? a.data : undefined),
+    })),
+  };
+}
+
+/** dns-packet names types it knows and writes `UNKNOWN_<n>` for others. */
+function typeNumber(_buf: Buffer, name: string): number {
+  const m = /^UNKNOWN_(\d+)$/.exec(name);
+  return m ? Number(m[1]) : -1;
 }
