@@ -3,6 +3,9 @@
  * than using node:http so that every phase runs on a socket whose connect and handshake we timed
  * ourselves, the connection is reused for /v2/ then the manifest, and a hard deadline (not an idle
  * timeout) ends a server that trickles one byte a second.
+ * Not undici: handed our timed socket through its `connect` hook it parses well, but it closes the
+ * connection after every HEAD unless the server says `Connection: keep-alive` (Go's registry does not),
+ * so the manifest HEAD then GET could not share one connection the way containerd's client does.
  */
 import type { Duplex } from 'node:stream';
 
