@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SIGNATURES } from '../../catalog/signatures.js';
+import { createClassifier } from '../../engine/classifier/index.js';
 import { explainStream } from './explain-stream.js';
+
+/** One classifier for every run: building its automaton per run made the 300-run property test slow. */
+const classifier = createClassifier(SIGNATURES);
 
 /** Collects output; reports back-pressure every few writes to exercise the drain path. */
 function sink() {
@@ -26,7 +31,7 @@ async function* chunks(buf: Buffer, size: number) {
 async function run(input: string | Buffer, chunkSize = 7) {
   const out = sink();
   const buf = typeof input === 'string' ? Buffer.from(input) : input;
-  const res = await explainStream(chunks(buf, chunkSize), out, 'jsonl');
+  const res = await explainStream(chunks(buf, chunkSize), out, 'jsonl', classifier);
   const lines = out.text().split('\n').filter(Boolean).map((l) => JSON.parse(l));
   return { res, lines };
 }
