@@ -5,7 +5,7 @@ import { emptyNode, type NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
 import { fillSteps, fixLines, stepLine } from '../fix/steps.js';
 import { fixValues } from '../fix/values.js';
-import { renderTemplate, type Report, type Rule, type RuleContext } from '../rules/define-rule.js';
+import { renderTemplate, type ClusterContext, type NodeContext, type Report, type Rule } from '../rules/define-rule.js';
 import { createClassifier, type Classifier } from './classifier/index.js';
 import type { Finding, NotChecked } from '../findings/finding.js';
 import type { JudgedLogLine } from '../findings/judged-log-line.js';
@@ -80,16 +80,21 @@ function mergeNotChecked(list: NotChecked[]): NotChecked[] {
 
 function runOne(rule: Rule, evidence: Evidence, node: NodeEvidence | undefined, logs: readonly JudgedLogLine[], classifier: Classifier, out: Finding[]): void {
   const local: Finding[] = [];
-  const ctx: RuleContext<string> = {
+  const declaresCluster = rule.needs.some((n) => n === 'cluster' || n.startsWith('cluster.'));
+  const base: ClusterContext<string> = {
     evidence,
-    cluster: evidence.cluster ?? emptyCluster(),
-    node: node ?? emptyNode(''),
-    logs,
+    get cluster() {
+      if (!declaresCluster) throw new Error(`rule ${rule.id} reads cluster evidence but declares no cluster.* need`);
+      return evidence.cluster ?? emptyCluster();
+    },
     classify: classifier.classify,
     report: (r) => local.push(toFinding(rule, r, node, evidence)),
   };
+  // The node context is the base plus the node: its getter copied as a getter, not read once.
+  const ctx = rule.scope === 'node' ? (Object.defineProperties({ node: node!, logs }, Object.getOwnPropertyDescriptors(base)) as NodeContext<string>) : base;
   try {
-    rule.check(ctx);
+    if (rule.scope === 'node') rule.check(ctx as NodeContext<string>);
+    else rule.check(ctx);
     out.push(...local);
   } catch (err) {
     out.push(...local);

@@ -6,7 +6,7 @@
 import type { NodeEvidence } from '../evidence/node.js';
 import type { EvidenceItem } from '../findings/finding.js';
 import type { JudgedLogLine } from '../findings/judged-log-line.js';
-import type { Report, RuleContext } from './define-rule.js';
+import type { Report, NodeContext } from './define-rule.js';
 
 /** Lines below this classifier confidence are not shown as proof. */
 export const MIN_LOG_CONFIDENCE = 0.75;
@@ -20,11 +20,11 @@ export function logItem(node: Readonly<NodeEvidence>, l: JudgedLogLine): Evidenc
   return { where: `node ${node.name}: ${l.file}:${l.line}${l.component ? ` (${l.component})` : ''}`, what: l.count > 1 ? `${text} (×${l.count})` : text };
 }
 
-export function logEvidence(ctx: Pick<RuleContext<string>, 'node' | 'logs'>, cause: string, max = 2): EvidenceItem[] {
+export function logEvidence(ctx: Pick<NodeContext<string>, 'node' | 'logs'>, cause: string, max = 2): EvidenceItem[] {
   return logLines(ctx.logs, cause).slice(0, max).map((l) => logItem(ctx.node, l));
 }
 
 /** Wraps ctx.report so every finding carries the node's log lines of its cause. */
-export function reportWithLogs<M extends string>(ctx: RuleContext<M>, defaultCause: string): (r: Report<M>) => void {
+export function reportWithLogs<M extends string>(ctx: NodeContext<M>, defaultCause: string): (r: Report<M>) => void {
   return (r) => ctx.report({ ...r, evidence: [...r.evidence, ...logEvidence(ctx, r.cause ?? defaultCause)] });
 }

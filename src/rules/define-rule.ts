@@ -35,28 +35,36 @@ export interface Report<M extends string> {
   alternatives?: string[];
 }
 
-export interface RuleContext<M extends string> {
+interface BaseContext<M extends string> {
   readonly evidence: Readonly<Evidence>;
-  /** Present when the rule needs any `cluster.*` evidence. */
+  /**
+   * The cluster evidence, for a rule that declares a `cluster.*` need (the engine ran it, so it is
+   * there). Reading it without declaring one throws: the rule fails loudly as a tool error instead of
+   * silently judging an empty cluster.
+   */
   readonly cluster: Readonly<ClusterEvidence>;
-  /** Present for node-scoped rules: the node being judged. */
-  readonly node: Readonly<NodeEvidence>;
-  /** For node-scoped rules: the node's log lines the engine's classifier names a cause for, most frequent first. */
-  readonly logs: readonly JudgedLogLine[];
-  /** The catalog's message classifier (pure). */
+  /** The catalog's message classifier of this run (pure). */
   classify(message: string): Classification;
   report(r: Report<M>): void;
 }
 
-export interface RuleDefinition<M extends string> {
+/** What a cluster-scoped rule sees: the whole evidence, once. */
+export type ClusterContext<M extends string> = BaseContext<M>;
+
+/** What a node-scoped rule sees: one node at a time, with its log lines as the engine judged them. */
+export interface NodeContext<M extends string> extends BaseContext<M> {
+  readonly node: Readonly<NodeEvidence>;
+  /** The node's log lines the engine's classifier names a cause for, most frequent first. */
+  readonly logs: readonly JudgedLogLine[];
+}
+
+interface RuleBase<M extends string> {
   /** `<layer>/<name>`, equal to the file path under src/rules without .ts */
   id: string;
   layer: RuleLayer;
   description: string;
   /** The cause ids this rule can report. */
   causes: readonly string[];
-  /** cluster: runs once; node: runs once per node evidence present. */
-  scope: 'cluster' | 'node';
   /**
    * Evidence keys it needs: `cluster.<kind>` (ClusterEvidence.read), `node.<key>` (NodeEvidence.gathered),
    * `probes.<kind>` (ProbeEvidence.ran), `messages`. The rule runs only when all are present.
@@ -67,12 +75,28 @@ export interface RuleDefinition<M extends string> {
   severity: Severity;
   /** Longer notes for the generated docs page. */
   docs?: string;
-  check(ctx: RuleContext<M>): void;
 }
+
+/** Runs once per node evidence present. */
+export interface NodeRuleDefinition<M extends string> extends RuleBase<M> {
+  scope: 'node';
+  check(ctx: NodeContext<M>): void;
+}
+
+/** Runs once. */
+export interface ClusterRuleDefinition<M extends string> extends RuleBase<M> {
+  scope: 'cluster';
+  check(ctx: ClusterContext<M>): void;
+}
+
+/** A rule gets the context of its scope: only a node rule can read `node`. */
+export type RuleDefinition<M extends string> = NodeRuleDefinition<M> | ClusterRuleDefinition<M>;
 
 export type Rule = RuleDefinition<string>;
 
-/** Typed helper: a wrong message id in `report` is a compile error. */
+/** Typed helper: a wrong message id in `report` is a compile error, and so is `node` in a cluster rule. */
+export function defineRule<M extends string>(def: NodeRuleDefinition<M>): NodeRuleDefinition<M>;
+export function defineRule<M extends string>(def: ClusterRuleDefinition<M>): ClusterRuleDefinition<M>;
 export function defineRule<M extends string>(def: RuleDefinition<M>): RuleDefinition<M> {
   return def;
 }

@@ -1,5 +1,5 @@
 import type { RouteInfo } from '../../evidence/node.js';
-import { defineRule, type RuleContext } from '../define-rule.js';
+import { defineRule, type NodeContext } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { ipInCidr, networkAddress, networkCidr } from '../_cidr.js';
 import { backendType, directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
@@ -67,7 +67,7 @@ function describe(r: RouteInfo): string {
  * peer sits on a directly connected network (flannel refuses otherwise).
  */
 type Messages = 'missing' | 'wrong' | 'hostGwL3';
-function checkHostGw(ctx: RuleContext<Messages>, routes: RouteInfo[], report: RuleContext<Messages>['report']): void {
+function checkHostGw(ctx: NodeContext<Messages>, routes: RouteInfo[], report: NodeContext<Messages>['report']): void {
   const { evidence, node } = ctx;
   const connected = routes.filter((r) => r.dst !== 'default' && r.scope === 'link' && !r.gateway && r.dev !== VXLAN_DEV && r.dev !== 'cni0');
   const byNet = routesByNetwork(routes);

@@ -1,5 +1,5 @@
 import type { RegistryHostConfig } from '../../evidence/node.js';
-import { defineRule, type RuleContext } from '../define-rule.js';
+import { defineRule, type NodeContext } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 
 function hostOf(url: string): string | undefined {
@@ -136,7 +136,7 @@ const URL_IN_ERROR = /\b(?:Head|Get|GET|HEAD)\s+"(https?:\/\/[^"/\s]+)[^"]*"/;
  * Pod pull errors on this node whose failing request went to one of this hosts.toml's mirrors.
  * Reads pod statuses, events and free messages of the cluster evidence when present.
  */
-function mirrorFailures(ctx: RuleContext<string>, h: RegistryHostConfig): { url: string; cause: string; pods: string[]; texts: { where: string; text: string }[] }[] {
+function mirrorFailures(ctx: NodeContext<string>, h: RegistryHostConfig): { url: string; cause: string; pods: string[]; texts: { where: string; text: string }[] }[] {
   const { evidence, node } = ctx;
   const cluster = evidence.cluster;
   const texts: { where: string; text: string; pod?: string }[] = [];
