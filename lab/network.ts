@@ -68,55 +68,6 @@ export async function createVxlan(node: LabNode): Promise<void> {
   ]);
 }
 
-/** One neighbour + FDB + route per remote node lease, in flanneld's order (route last). */
-export async function programPeers(node: LabNode, peers: LabNode[]): Promise<void> {
-  const others = peers.filter((p) => p.name !== node.name);
-  await ipBatch(
-    node.netns,
-    others.map((p) => `neigh replace ${networkAddr(p.podCIDR)} lladdr ${p.vtepMac} dev flannel.1 nud permanent`),
-  );
-  await bridgeBatch(
-    node.netns,
-    others.map((p) => `fdb append ${p.vtepMac} dev flannel.1 dst ${p.ip} self permanent`),
-  );
-  await ipBatch(node.netns, others.map((p) => peerRoute(p)));
-}
-
-export function peerRoute(peer: LabNode): string {
-  return `route replace ${peer.podCIDR} via ${networkAddr(peer.podCIDR)} dev flannel.1 onlink`;
-}
-
-/** flanneld's iptables rules (facts §2.6), exact comments, --ip-masq and forward rules on. */
-export function flannelIptables(clusterCIDR: string, podCIDR: string): string {
-  const C = clusterCIDR;
-  const P = podCIDR;
-  const m = '-m comment --comment "flanneld masq"';
-  const f = '-m comment --comment "flanneld forward"';
-  return [
-    '*nat',
-    ':FLANNEL-POSTRTG - [0:0]',
-    `-A POSTROUTING ${m} -j FLANNEL-POSTRTG`,
-    `-A FLANNEL-POSTRTG -m mark --mark 0x4000/0x4000 ${m} -j RETURN`,
-    `-A FLANNEL-POSTRTG -s ${P} -d ${C} ${m} -j RETURN`,
-    `-A FLANNEL-POSTRTG -s ${C} -d ${P} ${m} -j RETURN`,
-    `-A FLANNEL-POSTRTG ! -s ${C} -d ${P} ${m} -j RETURN`,
-    `-A FLANNEL-POSTRTG -s ${C} ! -d 224.0.0.0/4 ${m} -j MASQUERADE --random-fully`,
-    `-A FLANNEL-POSTRTG ! -s ${C} -d ${C} ${m} -j MASQUERADE --random-fully`,
-    'COMMIT',
-    '*filter',
-    ':FLANNEL-FWD - [0:0]',
-    `-A FORWARD ${f} -j FLANNEL-FWD`,
-    `-A FLANNEL-FWD -s ${C} ${f} -j ACCEPT`,
-    `-A FLANNEL-FWD -d ${C} ${f} -j ACCEPT`,
-    'COMMIT',
-    '',
-  ].join('\n');
-}
-
-export async function iptablesRestore(netns: string, rules: string): Promise<void> {
-  await run(netns, ['iptables-restore', '--noflush'], { input: rules });
-}
-
 export async function iptablesSave(netns: string): Promise<string> {
   return (await run(netns, ['iptables-save'])).stdout;
 }

@@ -1,5 +1,5 @@
-import { peerRoute } from '../network.js';
 import type { Fault } from '../types.js';
+import { flannelReadyOn, restartFlannelOn } from './_cluster.js';
 import { nodeOf } from './_helpers.js';
 
 /** The route to one peer's pod subnet via flannel.1 is gone (deleted by hand, a network manager, a race). */
@@ -16,10 +16,12 @@ const fault: Fault = {
     await lab.exec(node.netns, ['ip', 'route', 'del', peer.podCIDR]);
     return { peer: peer.name };
   },
-  async revert(lab, state, nodeName) {
+  // flanneld's vxlan backend programs a peer's route when it learns the lease, not again: a new
+  // flannel pod (as an operator would restart it) puts it back; the lab never writes it.
+  async revert(lab, _state, nodeName) {
     const node = nodeOf(lab, nodeName);
-    const peer = lab.node((state as { peer: string }).peer);
-    await lab.exec(node.netns, ['ip', ...peerRoute(peer).split(' ')]);
+    await restartFlannelOn(lab, node);
+    await flannelReadyOn(lab, node);
   },
 };
 export default fault;

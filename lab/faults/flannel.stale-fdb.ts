@@ -1,5 +1,6 @@
 import { networkAddr } from '../plan.js';
 import type { Fault } from '../types.js';
+import { flannelReadyOn, restartFlannelOn } from './_cluster.js';
 import { nodeOf } from './_helpers.js';
 
 const OLD_MAC = '0e:fd:de:ad:be:ef';
@@ -24,8 +25,10 @@ const fault: Fault = {
     const node = nodeOf(lab, nodeName);
     const peer = lab.node((state as { peer: string }).peer);
     await lab.exec(node.netns, ['bridge', 'fdb', 'del', OLD_MAC, 'dev', 'flannel.1', 'dst', peer.ip], { allowFail: true });
-    await lab.exec(node.netns, ['bridge', 'fdb', 'append', peer.vtepMac!, 'dev', 'flannel.1', 'dst', peer.ip, 'self', 'permanent'], { allowFail: true });
-    await lab.exec(node.netns, ['ip', 'neigh', 'replace', networkAddr(peer.podCIDR), 'lladdr', peer.vtepMac!, 'dev', 'flannel.1', 'nud', 'permanent']);
+    await lab.exec(node.netns, ['ip', 'neigh', 'del', networkAddr(peer.podCIDR), 'dev', 'flannel.1'], { allowFail: true });
+    // The lab undoes only its own entries; a new flannel pod programs the peer's real ones, as flanneld does at start.
+    await restartFlannelOn(lab, node);
+    await flannelReadyOn(lab, node);
   },
 };
 export default fault;

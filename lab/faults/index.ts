@@ -14,7 +14,6 @@ import dnsServiceUnreachable from './dns.service-unreachable.js';
 import dnsUpstream from './dns.upstream.js';
 import flannelConfigInvalid from './flannel.config-invalid.js';
 import flannelDaemonDown from './flannel.daemon-down.js';
-import flannelIpmasq from './flannel.ipmasq.js';
 import flannelMtu from './flannel.mtu.js';
 import flannelNetworkMismatch from './flannel.network-mismatch.js';
 import flannelNoPodCidr from './flannel.no-pod-cidr.js';
@@ -50,4 +49,4 @@ import registryTlsNameMismatch from './registry.tls-name-mismatch.js';
 import registryTlsUntrusted from './registry.tls-untrusted.js';
 import runtimeUnavailable from './runtime.unavailable.js';
 
-export const FAULTS: readonly Fault[] = [cniBridgeIpConflict, cniConfigInvalid, cniConfigMissing, cniIpamExhausted, cniPluginMissing, cniSubnetEnvMissing, dnsCorednsDown, dnsLoop, dnsNodeResolver, dnsSearchNdots, dnsServiceUnreachable, dnsUpstream, flannelConfigInvalid, flannelDaemonDown, flannelIpmasq, flannelMtu, flannelNetworkMismatch, flannelNoPodCidr, flannelRbac, flannelRouteMissing, flannelStaleFdb, flannelVxlanBlocked, flannelWrongIface, imageAuthMissing, imageAuthRejected, imageDiskFull, imageInvalidReference, imageNeverPullAbsent, imageNotFound, imagePlatformMismatch, imagePullsecretMalformed, imagePullsecretMissing, imagePullsecretWrongRegistry, imageRateLimited, nodeFirewall, nodeForwardDrop, nodeIpForward, registryConnectTimeout, registryConnectionRefused, registryDns, registryHttpToHttps, registryMirrorMisconfigured, registryProxy, registryServerError, registryTlsExpiredOrClock, registryTlsHandshakeTimeout, registryTlsNameMismatch, registryTlsUntrusted, runtimeUnavailable];
+export const FAULTS: readonly Fault[] = [cniBridgeIpConflict, cniConfigInvalid, cniConfigMissing, cniIpamExhausted, cniPluginMissing, cniSubnetEnvMissing, dnsCorednsDown, dnsLoop, dnsNodeResolver, dnsSearchNdots, dnsServiceUnreachable, dnsUpstream, flannelConfigInvalid, flannelDaemonDown, flannelMtu, flannelNetworkMismatch, flannelNoPodCidr, flannelRbac, flannelRouteMissing, flannelStaleFdb, flannelVxlanBlocked, flannelWrongIface, imageAuthMissing, imageAuthRejected, imageDiskFull, imageInvalidReference, imageNeverPullAbsent, imageNotFound, imagePlatformMismatch, imagePullsecretMalformed, imagePullsecretMissing, imagePullsecretWrongRegistry, imageRateLimited, nodeFirewall, nodeForwardDrop, nodeIpForward, registryConnectTimeout, registryConnectionRefused, registryDns, registryHttpToHttps, registryMirrorMisconfigured, registryProxy, registryServerError, registryTlsExpiredOrClock, registryTlsHandshakeTimeout, registryTlsNameMismatch, registryTlsUntrusted, runtimeUnavailable];

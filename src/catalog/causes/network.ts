@@ -253,6 +253,8 @@ export const NETWORK_CAUSES: Cause[] = [
   },
   {
     id: 'flannel.ipmasq',
+    noLabFault:
+      "flanneld v0.28.9 re-checks its masquerade rules every --iptables-resync seconds (default 5), so rules flushed by hand heal before a diagnosis; without --ip-masq the flannel CNI plugin hands the bridge delegate ipMasq=true and the bridge masquerades instead. What stays broken in the field is an iptables-legacy/nft split (flanneld writes one backend, the node's tools read the other), which the lab's single-backend nodes cannot show yet.",
     tier: 'network',
     title: 'Pod traffic leaving the cluster is not masqueraded',
     explanation:
