@@ -1,11 +1,9 @@
 /**
- * The lab's wires: an underlay bridge in its own namespace, one namespace per node with eth0 on
- * that bridge, and flannel's vxlan backend programmed the way flanneld does it (facts §2):
- * flannel.1 (VNI 1, port 8472, nolearning, MTU underlay-50, stable MAC), <subnet>.0/32 on it, and
- * per remote node a PERMANENT neighbour, an FDB entry and an onlink route — route last.
+ * The lab's wires: an underlay bridge in its own namespace and one namespace per node with eth0 on
+ * that bridge. flannel.1, its neighbours, FDB entries and routes are the real flanneld's.
  */
-import { bridgeBatch, ipBatch, run } from './exec.js';
-import { FLANNEL_MTU, UNDERLAY_CIDR, UNDERLAY_GW, networkAddr } from './plan.js';
+import { ipBatch, run } from './exec.js';
+import { UNDERLAY_CIDR, UNDERLAY_GW } from './plan.js';
 import type { LabNode, LabState } from './types.js';
 
 export async function addNetns(state: LabState, netns: string): Promise<void> {
@@ -56,18 +54,4 @@ export async function setSysctls(netns: string, values: Record<string, string>):
 
 export async function readSysctl(netns: string, key: string): Promise<string> {
   return (await run(netns, ['cat', `/proc/sys/${key}`])).stdout.trim();
-}
-
-/** flannel.1 as flanneld's vxlan backend creates it. */
-export async function createVxlan(node: LabNode): Promise<void> {
-  await ipBatch(node.netns, [
-    `link add flannel.1 address ${node.vtepMac} type vxlan id 1 local ${node.ip} dev eth0 dstport 8472 nolearning`,
-    `link set flannel.1 mtu ${FLANNEL_MTU}`,
-    `addr add ${networkAddr(node.podCIDR)}/32 dev flannel.1`,
-    `link set flannel.1 up`,
-  ]);
-}
-
-export async function iptablesSave(netns: string): Promise<string> {
-  return (await run(netns, ['iptables-save'])).stdout;
 }
