@@ -5,11 +5,11 @@
  * warning at all. Prints a table and writes docs/lab-accuracy.md and docs/lab-accuracy.json (committed:
  * the README's accuracy figure comes from them), with the date, the commit and the component versions.
  *
- * usage: npm run lab:accuracy [-- --name acc --only id1,id2 | --subset ci --fix --keep --out docs]   (Linux, root)
+ * usage: npm run lab:accuracy [-- --name acc --only id1,id2 | --subset ci --fix --merge --keep --out docs]   (Linux, root)
  * --fix: after a correct diagnosis, apply its fix steps to the lab and diagnose again (the fix proof).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gatherLabEvidence } from '../lab/diagnose-lab.js';
 import { addFault, removeFault } from '../lab/fault-ops.js';
 import { FAULTS } from '../lab/faults/index.js';
@@ -32,6 +32,9 @@ interface Row {
   reason: string;
   ms: number;
   unrelatedErrors?: string[];
+  /** The commit and day this row was measured at (rows kept by --merge come from earlier runs). */
+  commit?: string;
+  day?: string;
   /** With --fix: what applying the top finding's steps did, and whether a new diagnosis still names the cause. */
   fix?: { result: 'healed' | 'not healed' | 'nothing to apply' | 'failed'; steps: AppliedStep[]; after?: string };
 }
@@ -55,6 +58,8 @@ const outDir = arg('--out') ?? 'docs';
 const keep = args.includes('--keep');
 /** Also prove the fix: apply the top finding's steps to the lab, then diagnose again. */
 const proveFix = args.includes('--fix');
+/** Keep the rows of faults not run now from the previous output (a targeted rerun updates its rows only). */
+const merge = args.includes('--merge');
 
 let componentsUsed: Record<string, string> = {};
 
@@ -151,6 +156,21 @@ async function main(): Promise<void> {
   const leaks = after.findings.filter((f) => f.severity !== 'info');
   rows.push({ fault: '(healthy after reverts)', cause: '-', where: '-', pass: leaks.length === 0, ms: 0, reason: leaks.length ? `reports ${leaks.map((f) => `${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning', top: leaks[0]?.cause });
   if (!keep) await labDown(name);
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  for (const r of rows) Object.assign(r, { commit, day: new Date().toISOString().slice(0, 10) });
+  if (merge && existsSync(`${outDir}/lab-accuracy.json`)) {
+    const previous: Row[] = JSON.parse(readFileSync(`${outDir}/lab-accuracy.json`, 'utf8')).rows ?? [];
+    const fresh = new Map(rows.map((r) => [r.fault, r]));
+    const kept = new Map(previous.filter((r) => !fresh.has(r.fault)).map((r) => [r.fault, r]));
+    const ordered = FAULTS.map((f) => fresh.get(f.id) ?? kept.get(f.id)).filter((r): r is Row => !!r);
+    rows.splice(0, rows.length, fresh.get('(healthy)')!, ...ordered, fresh.get('(healthy after reverts)')!);
+  }
   const faultRows = rows.filter((r) => !r.fault.startsWith('('));
   const passed = faultRows.filter((r) => r.pass).length;
   const w = Math.max(...rows.map((r) => r.fault.length));
@@ -159,13 +179,6 @@ async function main(): Promise<void> {
   for (const r of rows) lines.push(`${r.fault.padEnd(w)}  ${r.cause.padEnd(c)}  ${r.pass ? 'pass  ' : 'FAIL  '}  ${r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason}`);
   lines.push('', `${passed}/${faultRows.length} faults diagnosed correctly; healthy lab ${rows[0].pass ? 'silent' : 'NOT silent'}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   process.stdout.write(lines.join('\n') + '\n');
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
   const meta = { generatedAt: new Date().toISOString(), commit, command: `npm run lab:accuracy -- ${args.join(' ')}`.trim(), components: componentsUsed, subset: only ?? 'all' };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(`${outDir}/lab-accuracy.json`, JSON.stringify({ ...meta, lab: name, passed, total: faultRows.length, rows }, null, 2) + '\n');
@@ -180,9 +193,10 @@ async function main(): Promise<void> {
     ...(proveFix
       ? [`With \`--fix\`, the top finding's fix steps are applied to the lab as an operator would (cluster steps with kubectl, node steps inside the node), then the lab is diagnosed again: **${faultRows.filter((r) => r.fix?.result === 'healed').length} of ${faultRows.length}** healed by the fix alone.`, '']
       : []),
-    `| fault | expected cause | where | result | got / why |${proveFix ? ' fix |' : ''} seconds |`,
-    `|---|---|---|---|---|${proveFix ? '---|' : ''}---|`,
-    ...rows.map((r) => `| ${r.fault} | ${r.cause} | ${r.node ?? r.where} | ${r.pass ? 'pass' : 'FAIL'} | ${cell(r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason)} |${proveFix ? ` ${cell(fixCell(r))} |` : ''} ${(r.ms / 1000).toFixed(0)} |`),
+    ...(new Set(faultRows.map((r) => r.commit)).size > 1 ? ['Rows were measured at different commits (`--merge` kept earlier rows of faults not run again); each row names its own.', ''] : []),
+    `| fault | expected cause | where | result | got / why |${proveFix ? ' fix |' : ''} seconds | commit |`,
+    `|---|---|---|---|---|${proveFix ? '---|' : ''}---|---|`,
+    ...rows.map((r) => `| ${r.fault} | ${r.cause} | ${r.node ?? r.where} | ${r.pass ? 'pass' : 'FAIL'} | ${cell(r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason)} |${proveFix ? ` ${cell(fixCell(r))} |` : ''} ${(r.ms / 1000).toFixed(0)} | ${r.commit ?? ''} |`),
     '',
   ].join('\n');
   writeFileSync(`${outDir}/lab-accuracy.md`, md);
