@@ -45,6 +45,7 @@ const arg = (k: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const name = arg('--name') ?? 'fdacc';
+const nodes = Number(arg('--nodes') ?? 3);
 /**
  * The fixed subset CI runs: one fault of every family (image, registry, cni, flannel, node, dns,
  * runtime), chosen for the mechanisms they exercise, not for passing.
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   const why = labPrerequisite();
   if (why) throw new Error(why);
   const t0 = Date.now();
-  if (!(await loadState(name))) await labUp({ name, progress: (l) => process.stderr.write(`lab up: ${l}\n`) });
+  if (!(await loadState(name))) await labUp({ name, nodes, progress: (l) => process.stderr.write(`lab up: ${l}\n`) });
   componentsUsed = (await loadState(name))?.components ?? {};
   const rows: Row[] = [];
   const healthyT = Date.now();
@@ -147,6 +148,15 @@ async function main(): Promise<void> {
       } catch (e) {
         row.reason += ` (revert failed: ${(e as Error).message.slice(0, 120)})`;
       }
+    }
+    // A fault whose revert left the cluster unwell would be blamed on the next one: check, and start
+    // from a fresh lab when it is not healthy again.
+    const still = (await diagnoseNow().catch(() => undefined))?.findings.filter((f) => f.severity !== 'info');
+    if (!still || still.length) {
+      row.reason += ` (lab not healthy after the revert: ${still ? still.map((f) => `${f.cause} (${placeOf(f)})`).join('; ') : 'diagnosis failed'}; recreated)`;
+      process.stderr.write(`lab ${name} not healthy after ${fault.id}; recreating it\n`);
+      await labDown(name);
+      await labUp({ name, nodes, progress: (l) => process.stderr.write(`lab up: ${l}\n`) });
     }
     row.ms = Date.now() - t;
     rows.push(row);

@@ -11,8 +11,15 @@ export const FLANNEL_DS = 'kube-flannel-ds';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls `check` (which returns a value when done) until `ms`; throws naming `what` and the last state. */
-export async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
+/**
+ * How much longer than usual the real components may take on this machine: FD_LAB_SLOW=3 when the
+ * machine is shared (the waits are for real kubelets and controllers, which slow down with the load).
+ */
+const SLOW = Math.max(1, Number(process.env.FD_LAB_SLOW) || 1);
+
+/** Polls `check` (which returns a value when done) until `ms` (× FD_LAB_SLOW); throws naming `what` and the last state. */
+export async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>, baseMs = 60_000): Promise<T> {
+  const ms = baseMs * SLOW;
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();

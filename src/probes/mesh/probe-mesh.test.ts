@@ -73,6 +73,13 @@ describe('probeMesh on a real VXLAN mesh', () => {
     expect(r.results.filter((x) => !x.ok).every((x) => x.path === 'mtu-pod' || x.path === 'mtu-flannel')).toBe(true);
   });
 
+  it('one full-size packet lost once (a busy node) is asked again and judged healthy, not an MTU fault', async () => {
+    const drop = '-p icmp -m length --length 1000:65535 -m statistic --mode nth --every 100000 --packet 0 -j DROP';
+    const r = await withFault([`iptables -I INPUT ${drop}`], [`iptables -D INPUT ${drop}`], [ns('n2')]);
+    expect(judgeMesh(r.results)).toEqual([]);
+    expect(r.results.filter((x) => !x.ok)).toEqual([]);
+  });
+
   it('a missing route on n1 to n2\'s pod subnet → flannel.route-missing at n1', async () => {
     const r = await withFault(['ip route del 10.244.2.0/24'], ['ip route add 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink'], [ns('n1')]);
     const v = judgeMesh(r.results);

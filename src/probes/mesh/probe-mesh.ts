@@ -108,6 +108,7 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
 
   // phase 2: hop-by-hop for pairs that failed
   const second: Probe[] = [];
+  const retries = new Map<number, number>();
   for (const [key, ps] of pairProbes) {
     if (ps.every((p) => outcomes.get(p.id)?.ok)) continue;
     const [an, bn] = key.split('>') as [string, string];
@@ -117,6 +118,12 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
     const more = [mk(a, b, 'underlay', 'node-node', true), mk(a, b, 'overlay', 'node-flannel', true), mk(a, b, 'overlay', 'node-pod', true), mk(a, b, 'overlay', 'pod-pod', true)].filter((p): p is Probe => !!p && !have.has(`${p.path}/${p.kind}`));
     ps.push(...more);
     second.push(...more);
+    // A probe lost once is asked again: one lost packet on a busy node is not an MTU or a path fault.
+    for (const p of ps) if (!outcomes.get(p.id)?.ok && !more.includes(p)) {
+      const again = { ...p, id: nextId++ };
+      retries.set(again.id, p.id);
+      second.push(again);
+    }
   }
   // the nodes of failing pairs: their routes, neighbours, FDB and counters around the follow-up probes
   const involved = new Set(second.flatMap((p) => [p.from.name, p.to.name]));
@@ -125,7 +132,11 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
   const deltas: Record<string, number> = {};
   if (involved.size) {
     const r2 = await run(second, involved);
-    for (const [k, v] of r2.outcomes) outcomes.set(k, v);
+    for (const [k, v] of r2.outcomes) {
+      const original = retries.get(k);
+      if (original === undefined) outcomes.set(k, v);
+      else if (v.ok) outcomes.set(original, v);
+    }
     states = r2.before;
     for (const n of involved) Object.assign(deltas, counterDeltas(r2.before.get(n)?.counters ?? {}, r2.after.get(n)?.counters ?? {}));
   }
