@@ -42,9 +42,16 @@ export function ensureMountPoints(state: LabState): void {
   }
 }
 
-/** Removes the empty mount points the lab created on the host (never a directory holding anything). */
-export function removeMountPoints(state: LabState): string[] {
+/**
+ * Removes the empty mount points the lab created on the host (never a directory holding anything),
+ * unless another lab is up: since Linux 3.18, removing a directory that is a mount point in another
+ * mount namespace detaches those mounts, so an rmdir here would pull /var/lib/containerd, the
+ * kubelet's dir and the CNI dirs out from under every other lab's nodes (seen: containerd of a
+ * running lab lost its snapshots mid-pull).
+ */
+export function removeMountPoints(state: LabState, otherLabsUp = otherLabs(state).length > 0): string[] {
   const removed: string[] = [];
+  if (otherLabsUp) return removed;
   for (const top of [...(state.outsideDirs ?? [])].reverse()) {
     try {
       removeEmptyTree(top);
@@ -54,6 +61,16 @@ export function removeMountPoints(state: LabState): string[] {
     }
   }
   return removed;
+}
+
+/** Other labs whose state directory exists beside this one's (they may be up: their nodes use the mount points). */
+export function otherLabs(state: Pick<LabState, 'dir'>): string[] {
+  const base = path.dirname(state.dir);
+  try {
+    return fs.readdirSync(base).filter((n) => path.join(base, n) !== state.dir && fs.existsSync(path.join(base, n, 'state.json')));
+  } catch {
+    return [];
+  }
 }
 
 function removeEmptyTree(dir: string): void {

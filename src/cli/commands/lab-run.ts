@@ -154,3 +154,34 @@ export async function runLabDiagnose(opts: { name: string; output: string }): Pr
     wrap(e);
   }
 }
+
+export async function runAgentsUp(opts: { name: string }): Promise<number> {
+  await core();
+  const { openLab } = await import('../../../lab/handle.js');
+  const { agentsUp } = await import('../../../lab/cluster/agents.js');
+  try {
+    const lab = await openLab(opts.name);
+    const r = await agentsUp(lab, { progress: (line) => process.stderr.write(`lab agents up: ${line}\n`) });
+    process.stdout.write(
+      `agents of lab ${opts.name} are up: ${r.image}@${r.digest} (${(r.compressedBytes / 1e6).toFixed(1)} MB compressed; ` +
+        `image ${r.built ? 'built' : 'cached'} ${(r.buildMs / 1000).toFixed(1)} s, push ${(r.pushMs / 1000).toFixed(1)} s, rollout ${(r.rolloutMs / 1000).toFixed(1)} s)\n` +
+        `  flannel-doctor diagnose --kubeconfig ${lab.state.api?.kubeconfig ?? '-'}\n`,
+    );
+    return 0;
+  } catch (e) {
+    wrap(e);
+  }
+}
+
+export async function runAgentsDown(opts: { name: string }): Promise<number> {
+  await core();
+  const { openLab } = await import('../../../lab/handle.js');
+  const { agentsDown } = await import('../../../lab/cluster/agents.js');
+  try {
+    await agentsDown(await openLab(opts.name));
+    process.stdout.write(`agents of lab ${opts.name} removed\n`);
+    return 0;
+  } catch (e) {
+    wrap(e);
+  }
+}

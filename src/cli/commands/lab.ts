@@ -32,6 +32,17 @@ export function registerLab(program: Command): void {
     const { runLabDiagnose } = await import('./lab-run.js');
     process.exitCode = await runLabDiagnose(opts);
   });
+  const agents = lab.command('agents').description('the flannel-doctor agents as a user deploys them: image pushed to the lab registry, deploy/manifests applied');
+  nameOpt(agents.command('up').description('build (cached) and push the agent image, create the token Secret, apply deploy/manifests/, wait for the DaemonSet')).action(
+    async (opts: { name: string }) => {
+      const { runAgentsUp } = await import('./lab-run.js');
+      process.exitCode = await runAgentsUp(opts);
+    },
+  );
+  nameOpt(agents.command('down').description('delete what `lab agents up` applied')).action(async (opts: { name: string }) => {
+    const { runAgentsDown } = await import('./lab-run.js');
+    process.exitCode = await runAgentsDown(opts);
+  });
   const fault = lab.command('fault').description('inject, revert and list faults');
   nameOpt(fault.command('add').argument('<fault-id>').option('--node <node>', 'node for node-bound faults (default: the second node)').description('inject a fault')).action(
     async (id: string, opts: { name: string; node?: string }) => {
@@ -63,6 +74,8 @@ const LAB_HELP: Record<string, { examples: string[]; exit?: string }> = {
   'lab down': { examples: ['sudo flannel-doctor lab down', 'sudo flannel-doctor lab down --name small'] },
   'lab status': { examples: ['sudo flannel-doctor lab status', 'sudo flannel-doctor lab status -o yaml'], exit: 'Exit codes: 0 the lab is up, 1 it is not, 2 the tool failed.' },
   'lab diagnose': { examples: ['sudo flannel-doctor lab diagnose', 'sudo flannel-doctor lab diagnose -o markdown'], exit: 'Exit codes: 0 healthy, 1 an error-level finding, 2 the tool failed.' },
+  'lab agents up': { examples: ['sudo flannel-doctor lab agents up', 'sudo flannel-doctor lab agents up --name small'] },
+  'lab agents down': { examples: ['sudo flannel-doctor lab agents down'] },
   'lab fault add': { examples: ['sudo flannel-doctor lab fault add flannel.vxlan-blocked --node n2', 'sudo flannel-doctor lab fault add registry.dns'] },
   'lab fault rm': { examples: ['sudo flannel-doctor lab fault rm flannel.vxlan-blocked', 'sudo flannel-doctor lab fault rm flannel.vxlan-blocked --node n2'] },
   'lab fault list': { examples: ['flannel-doctor lab fault list', 'flannel-doctor lab fault list -o json'], exit: 'Exit codes: 0, or 2 on a bad flag.' },

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   api = await KubeApiServer.start({});
   const labels = Object.fromEntries(AGENT_SELECTOR.split(',').map((kv) => kv.split('=')));
-  api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: 'agent-n1', labels }, spec: { nodeName: 'n1', containers: [] } });
+  api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: 'agent-n1', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'flannel-doctor-agent', uid: 'u1', controller: true }] }, spec: { nodeName: 'n1', containers: [] } });
   api.setProxy(async (req) => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'authorization' && k !== 'host') headers[k] = v;

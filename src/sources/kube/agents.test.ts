@@ -29,8 +29,8 @@ beforeAll(async () => {
   agentUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   api = await KubeApiServer.start({});
   const labels = Object.fromEntries(AGENT_SELECTOR.split(',').map((kv) => kv.split('=')));
-  api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: 'agent-n1', labels }, spec: { nodeName: 'n1', containers: [] } });
-  api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: 'agent-n2', labels }, spec: { nodeName: 'n2', containers: [] } });
+  api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: 'agent-n1', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'flannel-doctor-agent', uid: 'u1', controller: true }] }, spec: { nodeName: 'n1', containers: [] } });
+  api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: 'agent-n2', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'flannel-doctor-agent', uid: 'u1', controller: true }] }, spec: { nodeName: 'n2', containers: [] } });
   // The API server's pod proxy reaches agent-n1; agent-n2's node is down.
   api.setProxy(async (req) => {
     if (req.pod !== 'agent-n1') return { status: 503, body: JSON.stringify({ kind: 'Status', message: 'no endpoints available' }) };
