@@ -27,6 +27,10 @@ export interface GatherOptions {
   nodes?: string[];
   /** --all-nodes: ask every node's agent, whatever its FlannelDoctorHealthy condition says. */
   allNodes?: boolean;
+  /** Live: the agent DaemonSet's namespace (default flannel-doctor). */
+  agentNamespace?: string;
+  /** Live: a file holding the agents' token (before $FLANNEL_DOCTOR_TOKEN and their Secret). */
+  agentTokenFile?: string;
 }
 
 export async function gatherEvidence(opts: GatherOptions): Promise<Evidence> {
@@ -57,7 +61,8 @@ async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Prom
   const plan = nodesRead ? planNodeReads(evidence.cluster!.nodes, { now: Date.now() + (evidence.cluster!.serverClockOffsetMs ?? 0), named: opts.nodes, allNodes: opts.allNodes }) : undefined;
   opts.progress?.(`asking ${plan ? plan.ask.size : 'all'} flannel-doctor agents for node evidence`);
   const client = new KubeClient(loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context }));
-  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000), token: process.env.FLANNEL_DOCTOR_TOKEN || undefined, nodes: plan ? new Set(plan.ask.keys()) : undefined });
+  const token = (opts.agentTokenFile ? await readTokenFile(opts.agentTokenFile) : undefined) || process.env.FLANNEL_DOCTOR_TOKEN || undefined;
+  const agents = await fetchAgentEvidence(client, { timeoutMs: Math.min(opts.timeoutMs ?? 10_000, 10_000), token, namespace: opts.agentNamespace, nodes: plan ? new Set(plan.ask.keys()) : undefined });
   if (plan) evidence.nodeConditions = { judged: plan.judged, stale: plan.stale, asked: agents.agents.length };
   mergeNodeEvidence(evidence, Object.values(agents.nodes));
   if (agents.probes) {
@@ -71,6 +76,17 @@ async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Prom
     const said = c ? `; its ${CONDITION_TYPE} condition says ${c.status}${c.reason ? ` (${c.reason})` : ''}${plan?.stale.includes(a.node!) ? ', stale' : ''}` : '';
     evidence.cluster?.unreadable.push({ what: `node evidence of ${a.node ?? a.pod} (agent ${a.pod})`, reason: `${a.error ?? 'no answer'}${said}` });
   }
+}
+
+/** The token file's first line (a token is one line; bounded: a wrong path to a big file is refused). */
+async function readTokenFile(file: string): Promise<string> {
+  const { readFile, stat } = await import('node:fs/promises');
+  const st = await stat(file).catch(() => undefined);
+  if (!st?.isFile()) throw new UsageError(`--agent-token-file ${file}: not a readable file`);
+  if (st.size > 4096) throw new UsageError(`--agent-token-file ${file}: ${st.size} bytes, too big for a token`);
+  const t = (await readFile(file, 'utf8')).split('\n')[0].trim();
+  if (!t) throw new UsageError(`--agent-token-file ${file}: empty`);
+  return t;
 }
 
 export function mergeNodeEvidence(evidence: Evidence, nodes: readonly import('../evidence/node.js').NodeEvidence[]): void {

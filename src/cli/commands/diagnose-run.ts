@@ -25,7 +25,7 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
 }
 
 /** Evidence from the flags diagnose and fix share: the live cluster, a bundle, node evidence. */
-export function gatherFromFlags(opts: KubeFlags & { bundle?: string; nodeEvidence?: string; node?: string[]; allNodes?: boolean }, progress?: (line: string) => void): Promise<Evidence> {
+export function gatherFromFlags(opts: KubeFlags & { bundle?: string; nodeEvidence?: string; node?: string[]; allNodes?: boolean; agentNamespace?: string; agentTokenFile?: string }, progress?: (line: string) => void): Promise<Evidence> {
   return gatherEvidence({
     kubeconfig: opts.kubeconfig,
     context: opts.context,
@@ -35,6 +35,8 @@ export function gatherFromFlags(opts: KubeFlags & { bundle?: string; nodeEvidenc
     nodeEvidence: opts.nodeEvidence,
     nodes: opts.node,
     allNodes: opts.allNodes,
+    agentNamespace: opts.agentNamespace,
+    agentTokenFile: opts.agentTokenFile,
     timeoutMs: parseDuration(opts.timeout),
     progress,
   });

@@ -12,6 +12,8 @@ export interface DiagnoseCommandOptions extends KubeFlags {
   quiet?: boolean;
   node?: string[];
   allNodes?: boolean;
+  agentNamespace?: string;
+  agentTokenFile?: string;
   [hook: string]: unknown; // options other commands' owners add (e.g. --lab)
 }
 
@@ -22,6 +24,8 @@ export function registerDiagnose(program: Command): void {
     .option('--pcap <file...>', 'add packet captures (pcap/pcapng; VXLAN on UDP 8472 and 4789) as evidence: see `flannel-doctor pcap`')
     .option('--node <name...>', "live: always ask these nodes' agents through the pod proxy (others with a fresh healthy FlannelDoctorHealthy condition are judged from it)")
     .option('--all-nodes', "live: ask every node's agent through the pod proxy, whatever its condition says (slow at thousands of nodes)")
+    .option('--agent-namespace <ns>', "live: the namespace of the agent DaemonSet; only its pods are believed, each about its own node (default flannel-doctor)")
+    .option('--agent-token-file <file>', "live: the agents' token from this file (else $FLANNEL_DOCTOR_TOKEN, else their Secret when you may read it)")
     .option('--lab [name]', 'diagnose the lab built by `flannel-doctor lab up` (default name fdlab); Linux, root')
     .addOption(outputOption())
     .option('--wide', 'text: every evidence item and pod, full lines, no wrapping')
