@@ -20,6 +20,7 @@ components=(
   "flannel flannel github.com/flannel-io/flannel"
   "flannel-cni flannel-cni github.com/containernetworking/plugins"
   "coredns coredns github.com/coredns/coredns"
+  "helm helm helm.sh/helm/v4"
 )
 
 # What a build depends on besides the version: its recipe and pinned module graph. A changed recipe
@@ -85,6 +86,13 @@ build_coredns() {
   commit=$(origin_of coredns github.com/coredns/coredns "$v")
   (cd "$here/coredns" && go build -ldflags "-s -w -X github.com/coredns/coredns/coremain.GitCommit=${commit:0:7}" \
     -o "$out/bin/coredns" github.com/coredns/coredns)
+}
+
+build_helm() {
+  local v=$1 out=$2 commit p=helm.sh/helm/v4/internal/version
+  commit=$(origin_of helm helm.sh/helm/v4 "$v")
+  (cd "$here/helm" && go build -ldflags "-s -w -X $p.version=$v -X $p.gitCommit=$commit -X $p.gitTreeState=clean" \
+    -o "$out/bin/helm" helm.sh/helm/v4/cmd/helm)
 }
 
 if [ "${1:-}" = "--list" ]; then list; exit 0; fi

@@ -2,9 +2,11 @@
  * Builds the agent image (scripts/image/agent-image.ts) as an OCI layout and, with --push, copies it
  * to a registry with skopeo. Prints the reference, the manifest digest and the sizes.
  *
- *   npx tsx scripts/image/build.ts [--out build/image] [--tag 0.1.0] [--push docker://REGISTRY/REPO:TAG] [--dest-tls-verify=false]
+ *   npx tsx scripts/image/build.ts [--out build/image] [--tag 0.1.0] [--report deploy/image/build-report.json]
+ *                                  [--push docker://REGISTRY/REPO:TAG] [--dest-tls-verify=false]
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { IMAGE_REPO, ROOT, buildAgentImage, packageVersion } from './agent-image.js';
 
@@ -27,6 +29,11 @@ async function main(): Promise<void> {
   console.log(`digest   ${img.digest}`);
   console.log(`size     ${mb(img.layerBytes)} compressed (layers), ${mb(img.tarBytes)} of files`);
   console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const report = flag('--report');
+  if (report) {
+    const r = { image: `${IMAGE_REPO}:${tag}`, digest: img.digest, compressedBytes: img.layerBytes, fileBytes: img.tarBytes, nodejs: process.version, builtOn: `${process.platform}/${process.arch}` };
+    fs.writeFileSync(report, JSON.stringify(r, null, 2) + '\n');
+  }
   const push = flag('--push');
   if (push) {
     const tls = flag('--dest-tls-verify') ?? 'true';
