@@ -63,7 +63,9 @@ export async function agentsUp(lab: LabHandle, opts: { timeoutS?: number; progre
   await lab.exec(systemNetns(lab), ['skopeo', 'copy', '--quiet', '--retry-times', '2', '--dest-tls-verify=false', `oci:${img.layout}:${img.tag}`, `docker://${ref}`]);
   const t2 = Date.now();
   say(`pushed ${ref}`);
-  const files = agentManifests(ref);
+  // by digest too: a rebuilt image under the same version tag must roll the DaemonSet out (a tag alone
+  // leaves the spec unchanged, and IfNotPresent keeps the old image on the node)
+  const files = agentManifests(`${ref}@${img.digest}`);
   // the namespace first: the token Secret lives in it
   await kubectl(lab, ['apply', '-f', '-'], { input: files[0].text });
   const tf = tokenFile(lab);
@@ -74,7 +76,7 @@ export async function agentsUp(lab: LabHandle, opts: { timeoutS?: number; progre
   await kubectl(lab, ['apply', '-f', '-'], { input: files.map((f) => f.text).join('\n---\n') });
   await kubectl(lab, ['-n', AGENT_NAMESPACE, 'rollout', 'status', `daemonset/${AGENT_DAEMONSET}`, `--timeout=${opts.timeoutS ?? 240}s`]);
   say(`daemonset ${AGENT_NAMESPACE}/${AGENT_DAEMONSET} rolled out`);
-  return { image: ref, digest: img.digest, built: img.built, compressedBytes: img.layerBytes, buildMs: t1 - t0, pushMs: t2 - t1, rolloutMs: Date.now() - t2 };
+  return { image: `${ref}@${img.digest}`, digest: img.digest, built: img.built, compressedBytes: img.layerBytes, buildMs: t1 - t0, pushMs: t2 - t1, rolloutMs: Date.now() - t2 };
 }
 
 /** Deletes what agentsUp applied (the namespace takes the Secret and the pods with it). */

@@ -163,7 +163,7 @@ export async function runAgentsUp(opts: { name: string }): Promise<number> {
     const lab = await openLab(opts.name);
     const r = await agentsUp(lab, { progress: (line) => process.stderr.write(`lab agents up: ${line}\n`) });
     process.stdout.write(
-      `agents of lab ${opts.name} are up: ${r.image}@${r.digest} (${(r.compressedBytes / 1e6).toFixed(1)} MB compressed; ` +
+      `agents of lab ${opts.name} are up: ${r.image} (${(r.compressedBytes / 1e6).toFixed(1)} MB compressed; ` +
         `image ${r.built ? 'built' : 'cached'} ${(r.buildMs / 1000).toFixed(1)} s, push ${(r.pushMs / 1000).toFixed(1)} s, rollout ${(r.rolloutMs / 1000).toFixed(1)} s)\n` +
         `  flannel-doctor diagnose --kubeconfig ${lab.state.api?.kubeconfig ?? '-'}\n`,
     );
