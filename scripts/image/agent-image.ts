@@ -10,7 +10,7 @@
  * to start from a base image we do not have (no registry but our own) and repack an unpacked tree,
  * whose mtimes and owners we would then have to normalise ourselves.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,8 +54,30 @@ export async function bundleCli(out: string): Promise<void> {
     banner: { js: "const __fdMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     charset: 'ascii',
     logLevel: 'error',
+    plugins: [labStub],
   });
 }
+
+/**
+ * The lab (lab/*.ts, reached from `flannel-doctor lab …`) runs from a source checkout only, never from
+ * the image: each lab module the CLI imports is replaced by a stub whose exports throw the CLI's
+ * one-line ToolError. The image then does not change when only the lab does.
+ */
+const labStub: Plugin = {
+  name: 'lab-stub',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\.\/)+lab\// }, (a) => {
+      const real = path.resolve(a.resolveDir, a.path).replace(/\.js$/, '.ts');
+      return real.startsWith(path.join(ROOT, 'lab') + path.sep) ? { path: real, namespace: 'lab-stub' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lab-stub' }, (a) => {
+      const names = [...fs.readFileSync(a.path, 'utf8').matchAll(/^export (?:async )?(?:function|const|let|class) (\w+)/gm)].map((m) => m[1]);
+      const msg = 'the lab runs from a source checkout of flannel-doctor (git clone, npm ci); this image has no lab/ folder';
+      const body = names.map((n) => `export function ${n}() { throw new ToolError(${JSON.stringify(msg)}); }`).join('\n');
+      return { contents: `import { ToolError } from ${JSON.stringify(path.join(ROOT, 'src/errors.ts'))};\n${body}\n`, loader: 'ts', resolveDir: ROOT };
+    });
+  },
+};
 
 /** Debian programs the node checks and the mesh probe run (found through $PATH in the image). */
 export const HOST_PROGRAMS = ['ip', 'bridge', 'ethtool', 'ping', 'fping', 'journalctl'];
