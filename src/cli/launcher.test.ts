@@ -53,6 +53,12 @@ describe('the launcher', () => {
     expect(run('b').stdout).toBe('esm b');
   });
 
+  it('builds itself wherever npm installs from source: prepare (npm install -g ., git) and prepack (npm pack)', () => {
+    const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
+    expect(scripts.prepare).toBe('node scripts/build.mjs');
+    expect(scripts.prepack).toBe('node scripts/build.mjs');
+  });
+
   it('answers --version from package.json without loading the CLI', () => {
     expect(run('--version').stdout).toBe('9.9.9\n');
   });
