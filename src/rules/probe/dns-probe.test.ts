@@ -28,6 +28,14 @@ const probes = (dns: DnsProbeResult[]) => ({ probes: { dns, ran: ['dns'] } });
 testRule(rule, {
   healthy: [
     { name: 'every link answers', evidence: probes(healthyChain()) },
+    {
+      name: 'one slow search walk among three quick ones (a busy moment, not the search list)',
+      evidence: probes([
+        ...healthyChain(),
+        q('service', '10.96.0.10', EXT, 'ok', { purpose: 'search-expansion', ms: 1600, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'timeout', ms: 1500 }, { name: EXT, outcome: 'ok', ms: 1 }] }),
+        ...[2, 3, 4].map((i) => q('service', '10.96.0.10', EXT, 'ok', { from: { kind: 'pod', node: `n${i}` }, purpose: 'search-expansion', ms: 5, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'nxdomain', ms: 2 }, { name: EXT, outcome: 'ok', ms: 1 }] })),
+      ]),
+    },
     { name: 'a quick search walk', evidence: probes([...healthyChain(), q('service', '10.96.0.10', EXT, 'ok', { purpose: 'search-expansion', ms: 6, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'nxdomain', ms: 1 }, { name: EXT, outcome: 'ok', ms: 1 }] })]) },
   ],
   faulty: [
