@@ -151,7 +151,13 @@ async function main(): Promise<void> {
     }
     // A fault whose revert left the cluster unwell would be blamed on the next one: check, and start
     // from a fresh lab when it is not healthy again.
-    const still = (await diagnoseNow().catch(() => undefined))?.findings.filter((f) => f.severity !== 'info');
+    // the components take a while to settle after a revert (a node turning Ready, a pod restarting)
+    let still: DiagnosisReport['findings'] | undefined;
+    for (let i = 0; i < 4; i++) {
+      still = (await diagnoseNow().catch(() => undefined))?.findings.filter((f) => f.severity !== 'info');
+      if (still && !still.length) break;
+      await new Promise((r) => setTimeout(r, 15_000));
+    }
     if (!still || still.length) {
       row.reason += ` (lab not healthy after the revert: ${still ? still.map((f) => `${f.cause} (${placeOf(f)})`).join('; ') : 'diagnosis failed'}; recreated)`;
       process.stderr.write(`lab ${name} not healthy after ${fault.id}; recreating it\n`);
