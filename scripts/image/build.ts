@@ -31,7 +31,14 @@ async function main(): Promise<void> {
   console.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const report = flag('--report');
   if (report) {
-    const r = { image: `${IMAGE_REPO}:${tag}`, digest: img.digest, compressedBytes: img.layerBytes, fileBytes: img.tarBytes, nodejs: process.version, builtOn: `${process.platform}/${process.arch}` };
+    let commit = 'unknown';
+    try {
+      commit = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      // not a git checkout: the report says so
+    }
+    // the digest holds for this commit, this Node.js and these Debian packages only
+    const r = { image: `${IMAGE_REPO}:${tag}`, sourceCommit: commit, digest: img.digest, compressedBytes: img.layerBytes, fileBytes: img.tarBytes, nodejs: process.version, builtOn: `${process.platform}/${process.arch}` };
     fs.writeFileSync(report, JSON.stringify(r, null, 2) + '\n');
   }
   const push = flag('--push');
