@@ -3,8 +3,13 @@
  * with the lab's admin kubeconfig and the built kubectl, `node` steps inside each node of the finding
  * (its mount and network namespaces). Manual steps and steps for a person or a registry host are not
  * applied; they are listed as such. This is how the lab proves a fix heals the fault it was given for.
+ * The stepping itself (order, backups of changed files, verify, stop at the first failure) is
+ * src/fix/apply.ts, the same code `flannel-doctor fix --yes` runs on a real cluster.
  */
 import { dirname } from 'node:path';
+import { applySteps, type ApplyOptions, type Shell, type StepResult } from '../src/fix-plan/apply.js';
+import { backupStamp } from '../src/fix-plan/backup.js';
+import { planSteps } from '../src/fix-plan/plan.js';
 import type { FixStep } from '../src/fix/steps.js';
 import { adminKubeconfig } from './cluster/control-plane.js';
 import { programOf } from './cluster/components.js';
@@ -20,6 +25,8 @@ export interface AppliedStep {
   outcome: 'applied' | 'verified' | 'failed' | 'skipped';
   /** Why a step was skipped, or the failing command's last output line. */
   detail?: string;
+  /** Copies made (on the node) of the files the step changed, before it ran. */
+  backups?: string[];
 }
 
 const STEP_TIMEOUT_MS = 120_000;
@@ -30,8 +37,23 @@ function fixEnv(lab: LabHandle, secrets: Record<string, string>): Record<string,
   return { PATH: `${bin}:/usr/sbin:/usr/bin:/sbin:/bin`, KUBECONFIG: adminKubeconfig(lab.state), ...secrets };
 }
 
-function lastLine(text: string): string {
-  return text.trim().split('\n').pop()?.slice(0, 200) ?? '';
+/** Where the lab runs a step: the host for the cluster, a node's namespaces (nsenter keeps the environment, so secrets travel in it, never on a command line). */
+export function labShells(lab: LabHandle, secrets: Record<string, string> = {}): Omit<ApplyOptions, 'stamp' | 'onStep'> {
+  const shell =
+    (pid?: number): Shell =>
+    async (command, env) => {
+      const argv = pid ? inNode(pid, ['sh', '-c', command]) : ['sh', '-c', command];
+      const r = await run(undefined, argv, { allowFail: true, env, timeoutMs: STEP_TIMEOUT_MS });
+      return { code: r.code ?? 1, output: r.stderr || r.stdout };
+    };
+  return {
+    cluster: shell(),
+    node: (name) => {
+      const pid = lab.state.pids[anchorKey(name)];
+      return pid ? shell(pid) : undefined;
+    },
+    env: fixEnv(lab, secrets),
+  };
 }
 
 /**
@@ -40,42 +62,20 @@ function lastLine(text: string): string {
  * registry passwords); a step whose input is not supplied is skipped, as a tool must.
  */
 export async function applyFixSteps(lab: LabHandle, steps: readonly FixStep[], nodes: readonly string[], secrets: Record<string, string> = {}): Promise<AppliedStep[]> {
-  const out: AppliedStep[] = [];
-  const env = fixEnv(lab, secrets);
-  for (const step of steps) {
-    const base = { text: step.text, on: step.on };
-    if (!step.run || step.manual || (step.on !== 'cluster' && step.on !== 'node')) {
-      out.push({ ...base, outcome: 'skipped', detail: step.manual ?? `on ${step.on}: not applied by a tool` });
-      continue;
-    }
-    const unmet = (step.inputs ?? []).filter((i) => secrets[i.env] === undefined).map((i) => i.env);
-    if (unmet.length) {
-      out.push({ ...base, outcome: 'skipped', detail: `needs ${unmet.join(', ')}` });
-      continue;
-    }
-    const places = step.on === 'cluster' ? [undefined] : nodes;
-    for (const node of places) {
-      // nsenter keeps the environment, so secrets travel in it, never on a command line.
-      const argv = (cmd: string) => (node ? inNode(anchorPid(lab, node), ['sh', '-c', cmd]) : ['sh', '-c', cmd]);
-      const r = await run(undefined, argv(step.run), { allowFail: true, env, timeoutMs: STEP_TIMEOUT_MS });
-      if (r.code !== 0) {
-        out.push({ ...base, at: node ?? 'host', outcome: 'failed', detail: lastLine(r.stderr || r.stdout) || `exit ${r.code}` });
-        return out;
-      }
-      if (!step.verify) {
-        out.push({ ...base, at: node ?? 'host', outcome: 'applied' });
-        continue;
-      }
-      const v = await run(undefined, argv(step.verify), { allowFail: true, env, timeoutMs: STEP_TIMEOUT_MS });
-      out.push({ ...base, at: node ?? 'host', outcome: v.code === 0 ? 'verified' : 'failed', ...(v.code === 0 ? {} : { detail: `verify failed: ${lastLine(v.stderr || v.stdout) || `exit ${v.code}`}` }) });
-      if (v.code !== 0) return out;
-    }
-  }
-  return out;
+  const results = await applySteps(planSteps(steps, nodes, 1), { ...labShells(lab, secrets), stamp: backupStamp() });
+  return results.map((r) => toApplied(r, steps, nodes));
 }
 
-function anchorPid(lab: LabHandle, node: string): number {
-  const pid = lab.state.pids[anchorKey(node)];
-  if (!pid) throw new Error(`lab ${lab.state.name}: node ${node} has no anchor process (is it up?)`);
-  return pid;
+function toApplied(r: StepResult, steps: readonly FixStep[], nodes: readonly string[]): AppliedStep {
+  const step = steps[Number(r.id.split('.')[1].replace(/[a-z]+$/, '')) - 1];
+  const node = r.where.startsWith('node ') ? r.where.slice(5) : undefined;
+  const ran = r.outcome !== 'skipped';
+  return {
+    text: r.text,
+    on: step?.on ?? 'person',
+    ...(ran ? { at: step?.on === 'cluster' ? 'host' : (node ?? nodes[0]) } : {}),
+    outcome: r.outcome,
+    ...(r.detail ? { detail: r.detail } : {}),
+    ...(r.backups ? { backups: r.backups } : {}),
+  };
 }

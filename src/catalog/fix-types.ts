@@ -24,6 +24,8 @@ export interface FixStepSpec {
   verify?: string;
   /** Why a tool must not apply this step on its own (a secret only the operator has, a choice between options). */
   manual?: string;
+  /** Files the command changes (absolute paths on the node): `fix --yes` backs each one up first. */
+  changes?: string[];
 }
 
 export type FixStepSource = string | FixStepSpec;

@@ -46,6 +46,7 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
   mtu: { kind: 'data', description: 'the MTU flannel should use: the underlay MTU minus the backend\'s overhead' },
   flannelNamespace: { kind: 'context', description: 'the namespace flannel\'s DaemonSet is deployed in', default: 'kube-flannel' },
   flannelDaemonSet: { kind: 'context', description: 'the name of flannel\'s DaemonSet as deployed', default: 'kube-flannel-ds' },
+  flannelServiceAccount: { kind: 'context', description: 'the ServiceAccount flannel\'s DaemonSet runs as', default: 'flannel' },
   clusterDnsIp: { kind: 'context', description: 'the ClusterIP of the kube-dns Service', default: '10.96.0.10' },
   corednsPodIp: { kind: 'context', description: 'the IP of a running CoreDNS pod' },
   registryUser: {

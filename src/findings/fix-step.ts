@@ -12,4 +12,6 @@ export interface FixStep {
   missing?: string[];
   /** Environment variables the command reads, and where the operator gets their values. */
   inputs?: { env: string; source: string }[];
+  /** Files the command changes on the node: applying it backs each one up first. */
+  changes?: string[];
 }

@@ -66,14 +66,20 @@ export function buildPlan(report: DiagnosisReport, rediagnose = 'flannel-doctor 
   };
 }
 
-function planCause(f: RootCause, rank: number): PlanCause {
+/** A cause's steps as plan steps: ids "rank.n", a node step once per node ("rank.na", "rank.nb", …). */
+export function planSteps(fix: readonly FixStep[], nodes: readonly string[], rank: number): PlanStep[] {
   const steps: PlanStep[] = [];
-  f.steps.forEach((s, i) => {
+  fix.forEach((s, i) => {
     const id = `${rank}.${i + 1}`;
-    if (s.on === 'node' && f.nodes.length > 1) {
-      f.nodes.forEach((node, j) => steps.push(planStep(s, `${id}${String.fromCharCode(97 + (j % 26))}`, node)));
-    } else steps.push(planStep(s, id, s.on === 'node' ? f.nodes[0] : undefined));
+    if (s.on === 'node' && nodes.length > 1) {
+      nodes.forEach((node, j) => steps.push(planStep(s, `${id}${String.fromCharCode(97 + (j % 26))}`, node)));
+    } else steps.push(planStep(s, id, s.on === 'node' ? nodes[0] : undefined));
   });
+  return steps;
+}
+
+function planCause(f: RootCause, rank: number): PlanCause {
+  const steps = planSteps(f.steps, f.nodes, rank);
   return {
     rank,
     cause: f.cause,

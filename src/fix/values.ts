@@ -88,6 +88,7 @@ export function contextValues(evidence: Readonly<Evidence> | undefined): FixValu
   if (ds) {
     v.flannelNamespace = ds.namespace;
     v.flannelDaemonSet = ds.name;
+    if (ds.serviceAccountName) v.flannelServiceAccount = ds.serviceAccountName;
   }
   const dns = c.services.find((s) => s.namespace === 'kube-system' && s.name === 'kube-dns');
   if (dns?.clusterIP && dns.clusterIP !== 'None') v.clusterDnsIp = dns.clusterIP;

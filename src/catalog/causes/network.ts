@@ -227,9 +227,21 @@ export const NETWORK_CAUSES: Cause[] = [
       'flanneld needs get on pods, get/list/watch on nodes and patch on nodes/status. ' +
       'If the ClusterRoleBinding is missing or binds the service account of another namespace (kube-system vs kube-flannel after the v0.19 move), the API answers forbidden and flannel cannot get its lease.',
     fix: [
-      'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:flannel',
-      'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
-      'Restart the flannel pods.',
+      'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount}',
+      {
+        // kubectl apply replaces the subjects of the existing binding (roleRef, which cannot change, stays the manifest's).
+        text: 'Bind the ClusterRole flannel to the ServiceAccount the DaemonSet runs as, in the namespace it runs in (the ClusterRoleBinding of the flannel manifest)',
+        on: 'cluster',
+        run: 'kubectl create clusterrolebinding flannel --clusterrole=flannel --serviceaccount={flannelNamespace}:{flannelServiceAccount} --dry-run=client -o yaml | kubectl apply -f -',
+        verify: 'kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount} && kubectl auth can-i patch nodes/status --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount}',
+      },
+      'If the ClusterRole itself is missing or lacks rules, re-apply it from the flannel manifest of your version.',
+      {
+        text: 'Restart flannel on every node: a crash-looping flanneld would otherwise wait out its back-off',
+        on: 'cluster',
+        run: 'kubectl -n {flannelNamespace} rollout restart daemonset {flannelDaemonSet}',
+        verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
+      },
     ],
     verify: ['kubectl get clusterrolebinding flannel -o yaml'],
     docs: ['facts.md §1.1 (ClusterRole rules)', 'facts.md §4.1 (forbidden texts)'],

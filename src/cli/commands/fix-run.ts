@@ -11,6 +11,11 @@ export async function runFix(opts: FixCommandOptions): Promise<number> {
   const labName = opts.lab ? (typeof opts.lab === 'string' ? opts.lab : 'fdlab') : undefined;
   const report = labName ? await labReport(labName) : await liveOrBundleReport(opts);
   const plan = buildPlan(report, labName ? `flannel-doctor diagnose --lab ${labName}` : rediagnoseCommand(opts));
+  if (opts.yes) {
+    if (report.verdict === 'unknown') return 2;
+    const { applyFromHere } = await import('./fix-apply-run.js');
+    return applyFromHere(plan, opts, labName);
+  }
   if (opts.output === 'json' || opts.output === 'yaml') await writeData(opts.output, plan);
   else if (opts.output === 'markdown') process.stdout.write(renderPlanMarkdown(plan));
   else if (opts.output === 'sh') process.stdout.write(renderPlanSh(plan));

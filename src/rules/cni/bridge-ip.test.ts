@@ -20,7 +20,7 @@ testRule(rule, {
           data: { node: 'n2', addresses: '10.244.7.1/24', subnet: '10.244.1.0/24', expected: '10.244.1.1/24' },
           nodes: ['n2'],
           fix: [
-            'On n2: ip link set cni0 down && ip link delete cni0 (the bridge plugin recreates it with 10.244.1.1/24 on the next pod)',
+            'Delete cni0 on n2: the bridge plugin recreates it with 10.244.1.1/24 on the next pod: ip link set cni0 down && ip link delete cni0',
             'Delete the pods on n2 that still use old addresses so they are re-created: kubectl get pods -A -o wide --field-selector spec.nodeName=n2',
           ],
         },
@@ -36,8 +36,7 @@ testRule(rule, {
           data: { node: 'n3', addresses: '10.244.2.1/24, 10.88.0.1/16', subnet: '10.244.2.0/24', expected: '10.244.2.1/24' },
           nodes: ['n3'],
           fix: [
-            'On n3: ip link set cni0 down && ip link delete cni0 (the bridge plugin recreates it with 10.244.2.1/24 on the next pod)',
-            'Delete the pods on n3 that still use old addresses so they are re-created: kubectl get pods -A -o wide --field-selector spec.nodeName=n3',
+            'Remove the stale address 10.88.0.1/16 from cni0 on n3; the right gateway 10.244.2.1/24 stays, and with it the running pods: ip addr del 10.88.0.1/16 dev cni0',
           ],
         },
       ],

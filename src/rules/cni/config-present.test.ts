@@ -18,9 +18,8 @@ testRule(rule, {
           data: { node: 'n2', dir: '/etc/cni/net.d' },
           nodes: ['n2'],
           fix: [
-            'Check flannel on n2: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=n2 (its install-cni init container writes /etc/cni/net.d/10-flannel.conflist)',
-            'If the flannel pod is healthy, restart it so the init container runs again: kubectl -n kube-flannel delete pod <that pod>',
-            'containerd picks the new config up without a restart; kubelet turns the node Ready within seconds',
+            'Restart flannel on n2: its install-cni init container writes /etc/cni/net.d/10-flannel.conflist from the kube-flannel-cfg ConfigMap (containerd picks it up without a restart; the kubelet turns the node Ready within seconds): kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+            'If no flannel pod runs on n2, see the flannel DaemonSet finding (node selector, affinity, taints): kubectl -n kube-flannel describe daemonset kube-flannel-ds',
           ],
         },
       ],
@@ -35,9 +34,8 @@ testRule(rule, {
           data: { node: 'n1', dir: '/etc/cni/net.d' },
           nodes: ['n1'],
           fix: [
-            'Check flannel on n1: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=n1 (its install-cni init container writes /etc/cni/net.d/10-flannel.conflist)',
-            'If the flannel pod is healthy, restart it so the init container runs again: kubectl -n kube-flannel delete pod <that pod>',
-            'containerd picks the new config up without a restart; kubelet turns the node Ready within seconds',
+            'Restart flannel on n1: its install-cni init container writes /etc/cni/net.d/10-flannel.conflist from the kube-flannel-cfg ConfigMap (containerd picks it up without a restart; the kubelet turns the node Ready within seconds): kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+            'If no flannel pod runs on n1, see the flannel DaemonSet finding (node selector, affinity, taints): kubectl -n kube-flannel describe daemonset kube-flannel-ds',
           ],
         },
       ],
@@ -52,7 +50,7 @@ testRule(rule, {
           data: { node: 'n3', runtimeDir: '/etc/cni/conf.d', dir: '/etc/cni/net.d' },
           nodes: ['n3'],
           fix: [
-            "Point containerd at flannel's directory: in /etc/containerd/config.toml set [plugins.\"io.containerd.grpc.v1.cri\".cni] conf_dir = \"/etc/cni/net.d\"",
+            `Point containerd at flannel's directory: in /etc/containerd/config.toml set [plugins."io.containerd.grpc.v1.cri".cni] conf_dir = "/etc/cni/net.d"`,
             'systemctl restart containerd',
           ],
         },

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
+import { restartFlannel } from '../flannel/_restart.js';
 import { dirName, loadOrder } from './_conf.js';
 
 export default defineRule({
@@ -28,9 +29,8 @@ export default defineRule({
         data: { node: node.name, dir },
         evidence: [{ where: `node ${node.name}: ${dir}`, what: node.cniConfigs.length ? `only non-config files: ${node.cniConfigs.map((c) => c.file).join(', ')}` : 'no .conf, .conflist or .json file' }],
         fix: [
-          `Check flannel on ${node.name}: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=${node.name} (its install-cni init container writes ${dir}/10-flannel.conflist)`,
-          'If the flannel pod is healthy, restart it so the init container runs again: kubectl -n kube-flannel delete pod <that pod>',
-          'containerd picks the new config up without a restart; kubelet turns the node Ready within seconds',
+          restartFlannel(node.name, `Restart flannel on ${node.name}: its install-cni init container writes ${dir}/10-flannel.conflist from the kube-flannel-cfg ConfigMap (containerd picks it up without a restart; the kubelet turns the node Ready within seconds)`),
+          `If no flannel pod runs on ${node.name}, see the flannel DaemonSet finding (node selector, affinity, taints): kubectl -n {flannelNamespace} describe daemonset {flannelDaemonSet}`,
         ],
       });
       return;

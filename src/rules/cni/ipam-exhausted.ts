@@ -2,6 +2,10 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { hostCount } from '../_cidr.js';
 
+/** containerd's directory of running tasks in the CRI namespace: a sandbox without one is gone. */
+const TASKS = '/run/containerd/io.containerd.runtime.v2.task/k8s.io';
+const SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
+
 export default defineRule({
   id: 'cni/ipam-exhausted',
   layer: 'cni',
@@ -34,11 +38,23 @@ export default defineRule({
         severity: free <= 0 ? 'error' : 'warning',
         data: { node: node.name, network: r.network, allocated: r.allocated, usable, leakNote: leaked ? `, ${leaked} of them leaked (no container)` : '' },
         evidence: [{ where: `node ${node.name}: ${dir}`, what: `${r.allocated} reservation files${leaked ? `, ${leaked} for containers that no longer exist` : ''}; range holds ${usable} pod addresses` }],
-        fix: [
-          `List reservations whose container is gone: for f in ${dir}/1*; do id=$(head -1 "$f"); crictl inspectp "$id" >/dev/null 2>&1 || echo "$f"; done`,
-          'Remove those files (only those), or drain the node, stop kubelet and containerd, and rm -rf ' + dir,
-          'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see kubelet log)',
-        ],
+        fix: leaked && SAFE_NAME.test(r.network)
+          ? [
+              {
+                // host-local writes the container id on the file's first line; containerd keeps a task directory per
+                // running sandbox. A reservation younger than a minute may belong to a sandbox being set up right now.
+                text: `Remove the ${leaked} reservations on ${node.name} whose container no longer exists (younger than a minute: kept, a pod may be starting)`,
+                on: 'node',
+                run: `cd ${dir} && for f in [0-9]*; do id=$(head -n 1 "$f"); [ -e "${TASKS}/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done`,
+                verify: `[ "$(ls ${dir} | grep -c '^[0-9]')" -lt ${usable} ]`,
+              },
+              'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
+            ]
+          : [
+              `List reservations whose container is gone: for f in ${dir}/[0-9]*; do id=$(head -n 1 "$f"); [ -e "${TASKS}/$id" ] || echo "$f"; done`,
+              'Remove those files (only those), or drain the node, stop the kubelet and containerd, and rm -rf ' + dir,
+              'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
+            ],
       });
     }
   },

@@ -3,6 +3,10 @@ import { defineRule } from '../define-rule.js';
 const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 
+/** kubeadm's CoreDNS Deployment runs two replicas. */
+const DEFAULT_REPLICAS = 2;
+const SAFE = /^[a-z0-9.-]+$/;
+
 export default defineRule({
   id: 'dns/kube-dns-endpoints',
   layer: 'dns',
@@ -37,6 +41,10 @@ export default defineRule({
       return;
     }
     if (ready.length) return;
+    // The Deployment behind the Service asking for no pods: nothing is broken, there is simply no CoreDNS.
+    const scaledToZero = cluster.workloads.find(
+      (w) => w.kind === 'Deployment' && w.namespace === svc.namespace && w.desired === 0 && Object.keys(w.selector).length > 0 && matches(svc.selector, w.selector) && SAFE.test(w.name),
+    );
     const notReady = ep?.notReadyAddresses.length ? `; not ready: ${ep.notReadyAddresses.join(', ')}` : '';
     report({
       messageId: 'noReady',
@@ -45,7 +53,17 @@ export default defineRule({
       nodes: [...new Set(selected.map((p) => p.nodeName).filter((n): n is string => !!n))],
       pods: selected.map((p) => `${p.namespace}/${p.name}`),
       evidence: [svcEvidence, { where: 'endpoints kube-system/kube-dns', what: ep ? `addresses: none${notReady}` : 'no Endpoints object' }],
-      fix: ['Get CoreDNS Ready: kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide; kubectl -n kube-system logs -l k8s-app=kube-dns --previous', 'See the CoreDNS pod finding for why they are not Ready.'],
+      fix: scaledToZero
+        ? [
+            {
+              text: `Scale Deployment ${scaledToZero.namespace}/${scaledToZero.name} back up: it asks for 0 replicas (${DEFAULT_REPLICAS} is the kubeadm default; use the count the cluster had)`,
+              on: 'cluster',
+              run: `kubectl -n ${scaledToZero.namespace} scale deployment ${scaledToZero.name} --replicas=${DEFAULT_REPLICAS}`,
+              verify: `kubectl -n ${scaledToZero.namespace} rollout status deployment ${scaledToZero.name} --timeout=120s`,
+            },
+            'Find who scaled it down (an autoscaler with minReplicas 0, a GitOps source): otherwise it happens again',
+          ]
+        : ['Get CoreDNS Ready: kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide; kubectl -n kube-system logs -l k8s-app=kube-dns --previous', 'See the CoreDNS pod finding for why they are not Ready.'],
     });
   },
 });

@@ -15,8 +15,8 @@ testRule(rule, {
         data: { node: 'n2' },
         nodes: ['n2'],
         fix: [
-          "On n2: give the node a reachable resolver, e.g. echo 'nameserver <your DNS server>' > /etc/resolv.conf (or fix systemd-resolved / NetworkManager that writes it)",
-          'Verify: getent hosts <registry host> on the node, then re-pull',
+          "Give n2 the nameserver every other node uses (172.31.250.1) in /etc/resolv.conf, the rest of the file kept: t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' /etc/resolv.conf); { printf '%s\\n' \"$t\"; printf 'nameserver %s\\n' 172.31.250.1; } > /etc/resolv.conf",
+          `Make it last: set the DNS servers where /etc/resolv.conf is generated (NetworkManager: nmcli connection modify <connection> ipv4.dns <servers>; netplan: nameservers.addresses; DHCP: the server's option 6)`,
         ],
       },
     ] },
@@ -27,8 +27,8 @@ testRule(rule, {
         data: { node: 'n3', file: '/etc/resolv.conf' },
         nodes: ['n3'],
         fix: [
-          "On n3: give the node a reachable resolver, e.g. echo 'nameserver <your DNS server>' > /etc/resolv.conf (or fix systemd-resolved / NetworkManager that writes it)",
-          'Verify: getent hosts <registry host> on the node, then re-pull',
+          "Give n3 the nameserver every other node uses (172.31.250.1) in /etc/resolv.conf, the rest of the file kept: t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' /etc/resolv.conf); { printf '%s\\n' \"$t\"; printf 'nameserver %s\\n' 172.31.250.1; } > /etc/resolv.conf",
+          `Make it last: set the DNS servers where /etc/resolv.conf is generated (NetworkManager: nmcli connection modify <connection> ipv4.dns <servers>; netplan: nameservers.addresses; DHCP: the server's option 6)`,
         ],
       },
     ] },
@@ -39,8 +39,8 @@ testRule(rule, {
         data: { node: 'n1', file: '/etc/resolv.conf', values: 'dns.lab.internal' },
         nodes: ['n1'],
         fix: [
-          "On n1: give the node a reachable resolver, e.g. echo 'nameserver <your DNS server>' > /etc/resolv.conf (or fix systemd-resolved / NetworkManager that writes it)",
-          'Verify: getent hosts <registry host> on the node, then re-pull',
+          "Give n1 the nameserver every other node uses (172.31.250.1) in /etc/resolv.conf, the rest of the file kept: t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' /etc/resolv.conf); { printf '%s\\n' \"$t\"; printf 'nameserver %s\\n' 172.31.250.1; } > /etc/resolv.conf",
+          `Make it last: set the DNS servers where /etc/resolv.conf is generated (NetworkManager: nmcli connection modify <connection> ipv4.dns <servers>; netplan: nameservers.addresses; DHCP: the server's option 6)`,
         ],
       },
     ] },
@@ -55,7 +55,7 @@ testRule(rule, {
           nodes: ['n2'],
           severity: 'warning',
           fix: [
-            "Keep at most 3 nameserver lines in /etc/resolv.conf (or point kubelet's resolvConf at a file with at most 3)",
+            `Keep at most 3 nameserver lines in /etc/resolv.conf (or point kubelet's resolvConf at a file with at most 3)`,
           ],
         },
       ],

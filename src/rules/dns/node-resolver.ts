@@ -1,8 +1,40 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { Evidence } from '../../evidence/types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { parseIPv4 } from '../_cidr.js';
 
 const isIp = (s: string) => parseIPv4(s) !== undefined || /^[0-9a-f:]+(%\w+)?$/i.test(s);
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const FILE = /^\/[A-Za-z0-9_./-]+$/;
+
+/**
+ * The nameservers this node should have: those every other node in the evidence uses (the same
+ * network, the same DHCP or resolver), written into the file the node reads. Also what makes it
+ * last: the file is written by NetworkManager, netplan or systemd-resolved, which would rewrite it.
+ * No other node to learn from: the operator names the server.
+ */
+function resolverFix(evidence: Readonly<Evidence>, node: string, file: string | undefined): FixStepSource[] {
+  const persist = `Make it last: set the DNS servers where ${file ?? '/etc/resolv.conf'} is generated (NetworkManager: nmcli connection modify <connection> ipv4.dns <servers>; netplan: nameservers.addresses; DHCP: the server's option 6)`;
+  const others = Object.values(evidence.nodes).filter((n) => n.name !== node && n.resolvConf?.nameservers.length);
+  const sets = [...new Set(others.map((n) => n.resolvConf!.nameservers.filter((x) => IPV4.test(x)).slice(0, 3).join(' ')))].filter(Boolean);
+  const target = file && FILE.test(file) ? file : '/etc/resolv.conf';
+  if (sets.length !== 1) {
+    return [`On ${node}: give the node a reachable resolver, e.g. echo 'nameserver <your DNS server>' >> ${target} (the other nodes ${sets.length ? 'disagree' : 'do not show one'})`, persist];
+  }
+  const servers = sets[0].split(' ');
+  return [
+    {
+      text: `Give ${node} the nameserver${servers.length > 1 ? 's' : ''} every other node uses (${servers.join(', ')}) in ${target}, the rest of the file kept`,
+      on: 'node',
+      // Rewritten in place (not renamed over): /etc/resolv.conf may be a bind mount, as in containers.
+      run: `t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' ${target}); { printf '%s\\n' "$t"; printf 'nameserver %s\\n' ${servers.join(' ')}; } > ${target}`,
+      verify: servers.map((ip) => `grep -qx 'nameserver ${ip}' ${target}`).join(' && '),
+    },
+    persist,
+  ];
+}
 
 export default defineRule({
   id: 'dns/node-resolver',
@@ -21,13 +53,10 @@ export default defineRule({
   },
   docs: 'Image pulls do not use CoreDNS: containerd runs in the host network namespace and resolves with the node\'s /etc/resolv.conf, so "lookup <registry> on <server>:53: no such host" points here (facts §9). glibc and kubelet use at most 3 nameservers; kubelet warns with DNSConfigForming "Nameserver limits were exceeded".',
   check(ctx) {
-    const { node } = ctx;
+    const { evidence, node } = ctx;
     const report = reportWithLogs(ctx, 'dns.node-resolver');
     const rc = node.resolvConf;
-    const fixUpstream = [
-      `On ${node.name}: give the node a reachable resolver, e.g. echo 'nameserver <your DNS server>' > /etc/resolv.conf (or fix systemd-resolved / NetworkManager that writes it)`,
-      'Verify: getent hosts <registry host> on the node, then re-pull',
-    ];
+    const fixUpstream = resolverFix(evidence, node.name, rc?.file);
     if (!rc) {
       report({ messageId: 'missing', data: { node: node.name }, evidence: [{ where: `node ${node.name}: /etc/resolv.conf`, what: 'file not found (a dangling systemd-resolved symlink?)' }], fix: fixUpstream });
       return;

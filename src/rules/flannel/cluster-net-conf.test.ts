@@ -23,8 +23,8 @@ testRule(rule, {
         messageId: 'invalid',
         data: { cm: 'kube-flannel/kube-flannel-cfg', problem: 'invalid JSON: Expected double-quoted property name' },
         fix: [
-          "Edit the ConfigMap (kubectl -n kube-flannel edit configmap kube-flannel-cfg) so net-conf.json reads like {\"Network\": \"10.244.0.0/16\", \"EnableNFTables\": false, \"Backend\": {\"Type\": \"vxlan\"}}, with Network equal to the cluster's pod CIDR.",
-          'Restart flannel everywhere so it re-reads it: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).',
+          "Remove what breaks the JSON (a trailing comma or a comment), every setting kept, in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\"\\n  }\\n}\\n\"}}'",
+          'Restart flannel on every node so that it reads the new net-conf.json: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
         ],
       },
     ] },
@@ -34,8 +34,8 @@ testRule(rule, {
         messageId: 'invalid',
         data: { cm: 'kube-flannel/kube-flannel-cfg', problem: 'unknown backend type "vxaln" (flanneld: "unknown backend type: vxaln"); known: vxlan, host-gw, udp, wireguard, ipip, ipsec, alloc, tencent-vpc, extension' },
         fix: [
-          "Edit the ConfigMap (kubectl -n kube-flannel edit configmap kube-flannel-cfg) so net-conf.json reads like {\"Network\": \"10.244.0.0/16\", \"EnableNFTables\": false, \"Backend\": {\"Type\": \"vxlan\"}}, with Network equal to the cluster's pod CIDR.",
-          'Restart flannel everywhere so it re-reads it: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).',
+          "Write the documented form with the cluster's network (assumed 10.244.0.0/16) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\"\\n  }\\n}\\n\"}}'",
+          'Restart flannel on every node so that it reads the new net-conf.json: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
         ],
       },
     ] },
@@ -46,8 +46,8 @@ testRule(rule, {
         data: { cm: 'kube-flannel/kube-flannel-cfg', problem: 'Backend is missing or empty, so flanneld uses the udp backend (slow, debugging only), not vxlan; set "Backend": {"Type": "vxlan"}' },
         severity: 'warning',
         fix: [
-          "Edit the ConfigMap (kubectl -n kube-flannel edit configmap kube-flannel-cfg) so net-conf.json reads like {\"Network\": \"10.244.0.0/16\", \"EnableNFTables\": false, \"Backend\": {\"Type\": \"vxlan\"}}, with Network equal to the cluster's pod CIDR.",
-          'Restart flannel everywhere so it re-reads it: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).',
+          "Write the documented form with the cluster's network (assumed 10.244.0.0/16) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\"\\n  }\\n}\\n\"}}'",
+          'Restart flannel on every node so that it reads the new net-conf.json: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
         ],
       },
     ] },

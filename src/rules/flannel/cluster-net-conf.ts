@@ -1,6 +1,29 @@
 import { parseNetConf } from '../../parsers/net-conf.js';
 import { defineRule } from '../define-rule.js';
 import { flannelConfigMap } from './_cluster-flannel.js';
+import { clusterCidrCandidates } from './_cluster-cidr.js';
+import { lenientJson, netConfSteps, netConfText } from './_net-conf-fix.js';
+import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { ConfigMapInfo } from '../../evidence/cluster.js';
+import type { Evidence } from '../../evidence/types.js';
+
+/**
+ * The corrected file: the operator's own when only a trailing comma or a comment breaks it (every
+ * other setting kept); otherwise the documented form with the cluster's network from another
+ * source, which replaces settings flannel-doctor could not read and is therefore left to a person.
+ */
+function netConfFix(evidence: Readonly<Evidence>, cm: Readonly<ConfigMapInfo>, text: string): FixStepSource[] {
+  const repaired = lenientJson(text);
+  if (repaired && !parseNetConf(netConfText(repaired)).problems.length) {
+    const steps = netConfSteps(cm, netConfText(repaired), 'Remove what breaks the JSON (a trailing comma or a comment), every setting kept,');
+    if (steps) return steps;
+  }
+  const network = clusterCidrCandidates(evidence, true)[0];
+  const stock = netConfText({ Network: network?.cidr ?? '10.244.0.0/16', EnableNFTables: false, Backend: { Type: 'vxlan' } });
+  const steps = netConfSteps(cm, stock, `Write the documented form with the cluster's network ${network ? `${network.cidr} (${network.where})` : '(assumed 10.244.0.0/16)'}`);
+  if (!steps) return [`Edit ConfigMap ${cm.namespace}/${cm.name} so that net-conf.json reads ${stock.replace(/\s+/g, ' ')}`];
+  return [{ ...steps[0], manual: 'replaces settings flannel-doctor cannot read (the Backend the cluster ran, its options): compare with your own file first' }, steps[1]];
+}
 
 export default defineRule({
   id: 'flannel/cluster-net-conf',
@@ -17,7 +40,7 @@ export default defineRule({
     udp: 'net-conf.json in ConfigMap {cm} has no Backend, so flannel runs the udp backend (slow, debugging only) instead of vxlan',
   },
   docs: 'Reads the ConfigMap in the DaemonSet\'s namespace (kube-flannel since v0.19, kube-system before). Silent when there is no such ConfigMap (k3s and other distributions embed flannel).',
-  check({ cluster, report }) {
+  check({ evidence, cluster, report }) {
     const cm = flannelConfigMap(cluster);
     if (!cm) return;
     const ref = `${cm.namespace}/${cm.name}`;
@@ -37,10 +60,7 @@ export default defineRule({
       severity: onlyUdp ? 'warning' : 'error',
       data: { cm: ref, problem: p.message },
       evidence: [...nc.problems.map((x) => ({ where: at(x), what: x.message })), { where: file, what: text.length > 400 ? text.slice(0, 399) + '…' : text }],
-      fix: [
-        `Edit the ConfigMap (kubectl -n ${cm.namespace} edit configmap ${cm.name}) so net-conf.json reads like {"Network": "10.244.0.0/16", "EnableNFTables": false, "Backend": {"Type": "vxlan"}}, with Network equal to the cluster's pod CIDR.`,
-        `Restart flannel everywhere so it re-reads it: kubectl -n ${cm.namespace} rollout restart daemonset kube-flannel-ds (a backend change needs every flanneld restarted).`,
-      ],
+      fix: netConfFix(evidence, cm, text),
     });
   },
 });

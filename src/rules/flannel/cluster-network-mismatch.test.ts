@@ -28,7 +28,8 @@ testRule(rule, {
           messageId: 'podSubnet',
           data: { podSubnet: '192.168.0.0/16', network: '10.244.0.0/16' },
           fix: [
-            'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or re-create the cluster with kubeadm init --pod-network-cidr matching Network.',
+            "Set Network to 192.168.0.0/16 (kubeadm-config podSubnet; it holds every node's podCIDR) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"192.168.0.0/16\\\",\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\"\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it reads the new net-conf.json: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
             'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
           ],
         },
@@ -38,7 +39,8 @@ testRule(rule, {
           data: { node: 'n1', podCidr: '192.168.0.0/24', network: '10.244.0.0/16' },
           nodes: ['n1'],
           fix: [
-            'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or give node n1 a podCIDR inside 10.244.0.0/16 (remove and re-join it after fixing --cluster-cidr).',
+            "Set Network to 192.168.0.0/16 (kubeadm-config podSubnet; it holds every node's podCIDR) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"192.168.0.0/16\\\",\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\"\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it reads the new net-conf.json: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
             'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
           ],
         },
@@ -48,7 +50,8 @@ testRule(rule, {
           data: { node: 'n2', podCidr: '192.168.1.0/24', network: '10.244.0.0/16' },
           nodes: ['n2'],
           fix: [
-            'Make the two agree: either set "Network" in ConfigMap kube-flannel/kube-flannel-cfg to the cluster pod CIDR (kube-controller-manager --cluster-cidr, kubeadm networking.podSubnet) and restart the flannel DaemonSet, or give node n2 a podCIDR inside 10.244.0.0/16 (remove and re-join it after fixing --cluster-cidr).',
+            "Set Network to 192.168.0.0/16 (kubeadm-config podSubnet; it holds every node's podCIDR) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"192.168.0.0/16\\\",\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\"\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it reads the new net-conf.json: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
             'Changing the cluster-wide network needs downtime: pods keep their old addresses until recreated.',
           ],
         },

@@ -24,8 +24,8 @@ testRule(rule, {
           data: { nodes: 'n1, n2, n3', ip: '10.0.2.15' },
           nodes: ['n1', 'n2', 'n3'],
           fix: [
-            'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
-            'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+            `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet`,
+            'Restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
           ],
         },
       ],
@@ -37,8 +37,8 @@ testRule(rule, {
         data: { node: 'n2', ip: '10.0.2.15' },
         nodes: ['n2'],
         fix: [
-          'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
-          'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+          `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet`,
+          'Restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
         ],
       },
     ] },
@@ -50,8 +50,8 @@ testRule(rule, {
         nodes: ['n1'],
         severity: 'info',
         fix: [
-          'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
-          'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+          'Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node\'s IP>) to the kube-flannel container args in the DaemonSet',
+          'Restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
         ],
       },
     ] },

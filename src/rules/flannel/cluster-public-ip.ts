@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule.js';
+import { ifaceFix } from './_iface-fix.js';
 import { ANNOTATION_PREFIX } from './_cluster-flannel.js';
 
 /** Addresses a NAT front-end gives every VM alike (VirtualBox/Vagrant NAT). */
@@ -19,17 +20,19 @@ export default defineRule({
     notNodeAddress: 'node {node} advertises flannel public-ip {ip}, which is none of its addresses ({addresses})',
   },
   docs: 'Vagrant/multi-NIC machines: flanneld picks the default-route interface unless --iface is given (facts §10.4). A public-ip that is not a node address is only a note: public-ip-overwrite legitimately sets one for NAT.',
-  check({ cluster, report }) {
+  check({ evidence, cluster, report }) {
     const byIp = new Map<string, string[]>();
     for (const n of cluster.nodes) {
       const ip = n.annotations[ANNOTATION_PREFIX + 'public-ip'];
       if (!ip) continue;
       byIp.set(ip, [...(byIp.get(ip) ?? []), n.name]);
     }
-    const fix = [
-      'Tell flanneld which interface carries node-to-node traffic: add --iface=<nic> (or --iface-can-reach=<another node IP>) to the kube-flannel container args in the DaemonSet, or annotate each node with flannel.alpha.coreos.com/node-public-ip=<its reachable IP>.',
-      'Then restart the flannel pods (the address is fixed at start): kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
-    ];
+    const fix = ifaceFix(evidence, {
+      text: 'Restart the flannel pods (the address is fixed at start)',
+      on: 'cluster',
+      run: 'kubectl -n {flannelNamespace} rollout restart daemonset {flannelDaemonSet}',
+      verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
+    });
     for (const [ip, nodes] of byIp) {
       if (nodes.length > 1) {
         report({

@@ -34,7 +34,7 @@ testRule(rule, {
           data: { node: 'n1', ip: '10.0.2.15', others: 'n2, n3' },
           nodes: ['n1'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n1 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet",
             'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
           ],
         },
@@ -44,7 +44,7 @@ testRule(rule, {
           data: { node: 'n2', ip: '10.0.2.15', others: 'n1, n3' },
           nodes: ['n2'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n2 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet",
             'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
           ],
         },
@@ -54,7 +54,7 @@ testRule(rule, {
           data: { node: 'n3', ip: '10.0.2.15', others: 'n1, n2' },
           nodes: ['n3'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n3 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet",
             'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
           ],
         },
@@ -74,7 +74,7 @@ testRule(rule, {
           data: { node: 'n1', ip: '10.0.2.15', others: 'n2, n3' },
           nodes: ['n1'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n1 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet`,
             'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
           ],
         },
@@ -84,7 +84,7 @@ testRule(rule, {
           data: { node: 'n2', ip: '10.0.2.15', others: 'n1, n3' },
           nodes: ['n2'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n2 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet`,
             'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
           ],
         },
@@ -94,7 +94,7 @@ testRule(rule, {
           data: { node: 'n3', ip: '10.0.2.15', others: 'n1, n2' },
           nodes: ['n3'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n3 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet`,
             'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
           ],
         },
@@ -113,7 +113,7 @@ testRule(rule, {
           data: { node: 'n2', ip: '10.0.2.15' },
           nodes: ['n2'],
           fix: [
-            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node n2 flannel.alpha.coreos.com/node-public-ip=<its node-network IP>",
+            "Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args in the DaemonSet",
             'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
           ],
         },

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { annotation, clusterNode, localAddresses, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
+import { ifaceFix } from './_iface-fix.js';
 import { restartFlannel } from './_restart.js';
 
 /** Addresses a NAT front-end hands every VM alike (Vagrant/VirtualBox NAT). */
@@ -33,10 +34,8 @@ export default defineRule({
     const overwrite = cn ? annotation(cn, 'public-ip-overwrite') : undefined;
     const advertised = publicIp ?? local;
     if (!advertised) return;
-    const fix = [
-      `Pin the interface: add --iface=<the NIC on the node network> (or --iface-can-reach=<another node's IP>) to the kube-flannel container args, or annotate the node: kubectl annotate node ${node.name} flannel.alpha.coreos.com/node-public-ip=<its node-network IP>`,
-      restartFlannel(node.name, `Restart flannel on ${node.name}`),
-    ];
+    const restart = restartFlannel(node.name, `Restart flannel on ${node.name}`);
+    const fix = ifaceFix(evidence, restart);
     // Who else advertises the same address: cluster annotations, else the other nodes' flannel.1.
     const others = evidence.cluster?.nodes.length
       ? evidence.cluster.nodes.filter((n) => n.name !== node.name && annotation(n, 'public-ip') === advertised).map((n) => n.name)
@@ -59,7 +58,7 @@ export default defineRule({
         confidence: 0.6,
         data: { node: node.name, local, publicIp },
         evidence: [{ where: `node ${node.name}: ip -d link show ${VXLAN_DEV}`, what: `local ${local}` }, { where, what: publicIp }],
-        fix: [fix[1]],
+        fix: [restart],
       });
       return;
     }
@@ -69,7 +68,7 @@ export default defineRule({
         messageId: 'notLocal',
         data: { node: node.name, local },
         evidence: [{ where: `node ${node.name}: ip -d link show ${VXLAN_DEV}`, what: `local ${local}` }, { where: `node ${node.name}: ip addr`, what: addrs.join(', ') }],
-        fix: [fix[1]],
+        fix: [restart],
       });
     }
   },

@@ -55,8 +55,8 @@ testRule(rule, {
           data: { node: 'n3', how: 'rejects', port: 8472, peers: 'n1, n2' },
           nodes: ['n3'],
           fix: [
-            'On n3: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: iptables -t filter -D INPUT -j REJECT --reject-with icmp-host-prohibited)',
-            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Accept VXLAN (UDP 8472) from the other nodes on n3, ahead of the rule INPUT -j REJECT --reject-with icmp-host-prohibited: for ip in 172.31.250.11 172.31.250.12; do iptables -t filter -C INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT 2>/dev/null || iptables -t filter -I INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT; done',
+            'Make it last: firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp (a reload of the firewall that added the rule brings it back)',
             'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
           ],
         },
@@ -72,8 +72,8 @@ testRule(rule, {
           data: { node: 'n1', how: 'drops (INPUT policy DROP)', port: 8472, peers: 'n2, n3' },
           nodes: ['n1'],
           fix: [
-            'On n1: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: or set iptables -P INPUT ACCEPT)',
-            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Accept VXLAN (UDP 8472) from the other nodes on n1, ahead of the INPUT policy DROP: for ip in 172.31.250.12 172.31.250.13; do iptables -t filter -C INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT 2>/dev/null || iptables -t filter -I INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT; done',
+            'Make it last: firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp (a reload of the firewall that added the rule brings it back)',
             'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
           ],
         },
@@ -89,8 +89,8 @@ testRule(rule, {
           data: { node: 'n2', how: 'drops', port: 8472, peers: 'n1, n3' },
           nodes: ['n2'],
           fix: [
-            'On n2: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: iptables -t filter -D INPUT -p udp -m udp --dport 8472 -j DROP)',
-            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Remove the rule on n2 that drops VXLAN: while iptables -t filter -C INPUT -p udp -m udp --dport 8472 -j DROP 2>/dev/null; do iptables -t filter -D INPUT -p udp -m udp --dport 8472 -j DROP; done',
+            'Make it last: firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp (a reload of the firewall that added the rule brings it back)',
             'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
           ],
         },
@@ -106,8 +106,8 @@ testRule(rule, {
           data: { node: 'n3', how: 'rejects', port: 8472, peers: 'n1' },
           nodes: ['n3'],
           fix: [
-            'On n3: iptables -I INPUT -p udp --dport 8472 -s <node network> -j ACCEPT (and remove the blocking rule: iptables -t filter -D OUTPUT -d 172.31.250.11/32 -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable)',
-            'firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp',
+            'Remove the rule on n3 that rejects VXLAN: while iptables -t filter -C OUTPUT -d 172.31.250.11/32 -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable 2>/dev/null; do iptables -t filter -D OUTPUT -d 172.31.250.11/32 -p udp -m udp --dport 8472 -j REJECT --reject-with icmp-port-unreachable; done',
+            'Make it last: firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp (a reload of the firewall that added the rule brings it back)',
             'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
           ],
         },

@@ -1,7 +1,14 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
+import { deleteRuleStep } from '../node/_iptables-fix.js';
 import { addressKey, decidedBy, INPUT_HOOKS, OUTPUT_HOOKS, walkHooks, type WalkResult } from '../node/_iptables-walk.js';
 import { expectedPeers, expectedVxlan, runsVxlan, underlay, vxlanLink } from '../_peers.js';
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** Whether a rule is written against the VXLAN port itself (then removing it is the fix), not a catch-all. */
+const portRule = (rule: string, port: number | string) => new RegExp(`--dports? (\\S+,)?${port}(\\b|,|:)`).test(rule);
 
 export default defineRule({
   id: 'flannel/vxlan-firewall',
@@ -28,11 +35,32 @@ export default defineRule({
     const port = vx.vxlan?.port ?? expectedVxlan(evidence, node).port;
     const dev = underlay(node, vx)?.name;
     const peers = expectedPeers(evidence, node).filter((p) => p.publicIp);
-    const fix = (how: string) => [
-      `On ${node.name}: iptables -I INPUT -p udp --dport ${port} -s <node network> -j ACCEPT (and remove the blocking rule: ${how})`,
-      `firewalld: firewall-cmd --permanent --add-port=${port}/udp && firewall-cmd --reload; ufw: ufw allow ${port}/udp`,
+    const persist: FixStepSource[] = [
+      `Make it last: firewalld: firewall-cmd --permanent --add-port=${port}/udp && firewall-cmd --reload; ufw: ufw allow ${port}/udp (a reload of the firewall that added the rule brings it back)`,
       `Also open UDP ${port} between the nodes in any cloud security group or network ACL`,
     ];
+    const fix = (dir: 'inbound' | 'outbound', first: WalkResult, blockedIps: string[]): FixStepSource[] => {
+      // A rule written against VXLAN's port goes; a catch-all (firewalld's final REJECT, a DROP policy)
+      // stays, and VXLAN from (to) exactly the peers it blocks is accepted ahead of it.
+      if (first.rule && portRule(first.rule.rule, port)) {
+        const step = deleteRuleStep(first.rule, `Remove the rule on ${node.name} that ${first.verdict === 'DROP' ? 'drops' : 'rejects'} VXLAN`);
+        return [step ?? `On ${node.name}: iptables -t ${first.rule.table} -D ${first.rule.chain} ${first.rule.rule}`, ...persist];
+      }
+      const ips = blockedIps.filter((ip) => IPV4.test(ip)).slice(0, 64);
+      const chain = first.path[0] ?? first.chain;
+      const blocker = first.rule ? `the rule ${first.rule.chain} ${first.rule.rule.slice(0, 80)}` : `the ${chain} policy ${first.verdict}`;
+      if (!ips.length || !/^[A-Z]+$/.test(chain) || !/^[a-z]+$/.test(first.table)) return [`On ${node.name}: accept UDP ${port} ${dir === 'inbound' ? 'from' : 'to'} the other nodes ahead of ${blocker}`, ...persist];
+      const ipt = (op: string) => `iptables -t ${first.table} ${op} ${chain} -p udp --dport ${port} ${dir === 'inbound' ? '-s' : '-d'} "$ip" -j ACCEPT`;
+      return [
+        {
+          text: `Accept VXLAN (UDP ${port}) ${dir === 'inbound' ? 'from' : 'to'} the other nodes on ${node.name}, ahead of ${blocker}`,
+          on: 'node',
+          run: `for ip in ${ips.join(' ')}; do ${ipt('-C')} 2>/dev/null || ${ipt('-I')}; done`,
+          verify: `for ip in ${ips.join(' ')}; do ${ipt('-C')} || exit 1; done`,
+        },
+        ...persist,
+      ];
+    };
     const judge = (dir: 'inbound' | 'outbound') => {
       const blocked: { peer: string; r: WalkResult }[] = [];
       const seen = new Map<string, WalkResult | undefined>();
@@ -61,7 +89,7 @@ export default defineRule({
           ...blocked.slice(0, 4).map((b) => ({ where: `node ${node.name}: iptables walk`, what: `udp ${dir === 'inbound' ? `from ${b.peer}` : `to ${b.peer}`} dport ${port}: ${b.r.verdict} via ${b.r.path.join(' → ')}` })),
           ...first.uncertain.slice(0, 2).map((u) => ({ where: `node ${node.name}: iptables`, what: `not judged (unknown match), might accept: -A ${u.chain} ${u.rule}` })),
         ],
-        fix: fix(first.rule ? `iptables -t ${first.rule.table} -D ${first.rule.chain} ${first.rule.rule}` : `or set iptables -P ${first.chain} ACCEPT`),
+        fix: fix(dir, first, blocked.map((b) => peers.find((p) => p.name === b.peer)?.publicIp ?? '')),
       });
     };
     judge('inbound');

@@ -1,7 +1,32 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, INPUT_HOOKS, ruleText, walkHooks } from './_iptables-walk.js';
-import { apiServerFlows, podFlows } from './_pod-packets.js';
+import { apiServerFlows, clusterNetwork, podFlows } from './_pod-packets.js';
+import { deleteRuleStep } from './_iptables-fix.js';
+import type { IptablesRule } from '../../evidence/node.js';
+import type { FixStepSource } from '../../catalog/fix-types.js';
+
+const CIDR4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
+/**
+ * A rule written against the pod network (it names the cluster network) goes. A catch-all (firewalld's
+ * final REJECT) stays, and pod traffic is accepted ahead of it in the built-in chain it hangs off —
+ * what flannel's own FLANNEL-FWD rules do for FORWARD.
+ */
+function podRuleFix(node: string, e: { verdict: string; rule: IptablesRule; table: string; top: string }, C: string, key: string): FixStepSource {
+  const verb = e.verdict === 'DROP' ? 'drops' : 'rejects';
+  if (CIDR4.test(C) && e.rule.rule.includes(C)) {
+    return deleteRuleStep(e.rule, `Remove the rule on ${node} that ${verb} pod traffic`) ?? `Remove the rule on ${node}: iptables ${key.replace(' -A ', ' -D ')}`;
+  }
+  if (!CIDR4.test(C) || !/^[A-Z]+$/.test(e.top) || !/^[a-z]+$/.test(e.table)) return `On ${node}: accept the pod network ahead of the rule that ${verb} it (iptables -I ${e.top} -s <cluster network> -j ACCEPT)`;
+  const rules = (e.top === 'FORWARD' ? ['-s', '-d'] : ['-s']).map((d) => (op: string) => `iptables -t ${e.table} ${op} ${e.top} ${d} ${C} -j ACCEPT`);
+  return {
+    text: `Accept the pod network ${C} in ${e.top} on ${node}, ahead of the catch-all rule that ${verb} it (${e.rule.chain} ${e.rule.rule.slice(0, 80)})`,
+    on: 'node',
+    run: rules.map((r) => `{ ${r('-C')} 2>/dev/null || ${r('-I')}; }`).join(' && '),
+    verify: rules.map((r) => r('-C')).join(' && '),
+  };
+}
 
 export default defineRule({
   id: 'node/firewall-pod-traffic',
@@ -21,16 +46,17 @@ export default defineRule({
     const report = reportWithLogs(ctx, 'node.firewall');
     const ipt = node.iptables;
     if (!ipt) return;
-    const byRule = new Map<string, { verdict: string; flows: string[]; text: string; path: string }>();
+    const byRule = new Map<string, { verdict: string; flows: string[]; text: string; path: string; rule: IptablesRule; table: string; top: string }>();
     const flows = [...podFlows(evidence, node).map((f) => ({ ...f, hooks: FORWARD_HOOKS })), ...apiServerFlows(evidence, node).map((f) => ({ ...f, hooks: INPUT_HOOKS }))];
     for (const f of flows) {
       const r = walkHooks(ipt, f.hooks, f.packet);
       if (!r || !r.rule || (r.verdict !== 'DROP' && r.verdict !== 'REJECT')) continue;
       const key = ruleText(r.rule);
-      const entry = byRule.get(key) ?? { verdict: r.verdict, flows: [], text: decidedBy(r), path: r.path.join(' → ') };
+      const entry = byRule.get(key) ?? { verdict: r.verdict, flows: [], text: decidedBy(r), path: r.path.join(' → '), rule: r.rule, table: r.table, top: r.path[0] ?? r.rule.chain };
       entry.flows.push(f.label);
       byRule.set(key, entry);
     }
+    const C = clusterNetwork(evidence, node) ?? '<cluster network>';
     for (const [key, e] of byRule) {
       report({
         messageId: 'blocked',
@@ -40,9 +66,8 @@ export default defineRule({
           ...e.flows.map((fl) => ({ where: `node ${node.name}: iptables walk`, what: `${fl}: ${e.verdict} (via ${e.path})` })),
         ],
         fix: [
-          `Remove the rule on ${node.name}: iptables ${key.replace(' -A ', ' -D ')}`,
-          'If firewalld manages it: systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=<cluster network> && firewall-cmd --reload)',
-          'With ufw: ufw default allow routed, or ufw route allow from <cluster network>',
+          podRuleFix(node.name, e, C, key),
+          `Make it last: if firewalld added it, systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=${C} && firewall-cmd --reload); with ufw: ufw default allow routed, or ufw route allow from ${C}`,
         ],
       });
     }

@@ -27,9 +27,8 @@ testRule(rule, {
           data: { node: 'n2', flows: 'pod 10.244.1.5 → pod 10.244.0.5 on n1; pod 10.244.0.5 on n1 → pod 10.244.1.5; pod 10.244.1.5 → outside 198.51.100.10:443' },
           nodes: ['n2'],
           fix: [
-            'On n2: iptables -A FORWARD -s 10.244.0.0/16 -j ACCEPT && iptables -A FORWARD -d 10.244.0.0/16 -j ACCEPT (immediate relief)',
-            'Make sure flanneld runs without --iptables-forward-rules=false, then restart it so it recreates FLANNEL-FWD: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
-            'Or set the policy back: iptables -P FORWARD ACCEPT (Docker sets DROP on every start)',
+            `Accept pod traffic (10.244.0.0/16) in FORWARD on n2, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): { iptables -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -s 10.244.0.0/16 -j ACCEPT; } && { iptables -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -d 10.244.0.0/16 -j ACCEPT; }`,
+            `Docker sets the FORWARD policy to DROP each time it starts: keep flannel's forward rules on (its default), or add the accept rules to the firewall configuration the node boots with`,
           ],
         },
       ],
@@ -47,9 +46,8 @@ testRule(rule, {
           data: { node: 'n3', flows: 'pod 10.244.2.5 → outside 198.51.100.10:443' },
           nodes: ['n3'],
           fix: [
-            'On n3: iptables -A FORWARD -s 10.244.0.0/16 -j ACCEPT && iptables -A FORWARD -d 10.244.0.0/16 -j ACCEPT (immediate relief)',
-            'Make sure flanneld runs without --iptables-forward-rules=false, then restart it so it recreates FLANNEL-FWD: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
-            'Or set the policy back: iptables -P FORWARD ACCEPT (Docker sets DROP on every start)',
+            `Accept pod traffic (10.244.0.0/16) in FORWARD on n3, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): { iptables -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -s 10.244.0.0/16 -j ACCEPT; } && { iptables -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -d 10.244.0.0/16 -j ACCEPT; }`,
+            `Docker sets the FORWARD policy to DROP each time it starts: keep flannel's forward rules on (its default), or add the accept rules to the firewall configuration the node boots with`,
           ],
         },
       ],

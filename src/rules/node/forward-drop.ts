@@ -2,6 +2,35 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, walkHooks } from './_iptables-walk.js';
 import { clusterNetwork, podFlows } from './_pod-packets.js';
+import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { Evidence } from '../../evidence/types.js';
+import { flannelDaemonSets, flanneldArgs } from '../flannel/_cluster-flannel.js';
+import { restartFlannel } from '../flannel/_restart.js';
+
+const CIDR4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
+/**
+ * flanneld adds the FORWARD jump to FLANNEL-FWD when it starts (unless --iptables-forward-rules=false):
+ * restarting it on the node is the fix that stays with flannel. Without flannel's forward rules, the
+ * accept rules are added by hand, ahead of the policy.
+ */
+function forwardFix(evidence: Readonly<Evidence>, node: string, C: string): FixStepSource[] {
+  const docker = 'Docker sets the FORWARD policy to DROP each time it starts: keep flannel\'s forward rules on (its default), or add the accept rules to the firewall configuration the node boots with';
+  const ds = evidence.cluster ? flannelDaemonSets(evidence.cluster)[0] : undefined;
+  const off = ds ? flanneldArgs(ds).includes('--iptables-forward-rules=false') : false;
+  if (ds && !off) return [restartFlannel(node, `Restart flannel on ${node}: at start it adds the FORWARD jump to FLANNEL-FWD, which accepts ${C}`), docker];
+  if (!CIDR4.test(C)) return [`On ${node}: iptables -I FORWARD -s <cluster network> -j ACCEPT && iptables -I FORWARD -d <cluster network> -j ACCEPT`, docker];
+  const rule = (d: string) => `FORWARD ${d} ${C} -j ACCEPT`;
+  return [
+    {
+      text: `Accept pod traffic (${C}) in FORWARD on ${node}, ahead of the DROP policy (${ds ? 'flannel runs with --iptables-forward-rules=false' : 'flannel\'s DaemonSet is not in the evidence'})`,
+      on: 'node',
+      run: ['-s', '-d'].map((d) => `{ iptables -C ${rule(d)} 2>/dev/null || iptables -I ${rule(d)}; }`).join(' && '),
+      verify: `iptables -C ${rule('-s')} && iptables -C ${rule('-d')}`,
+    },
+    docker,
+  ];
+}
 
 export default defineRule({
   id: 'node/forward-drop',
@@ -37,11 +66,7 @@ export default defineRule({
         ...dropped.map((x) => ({ where: `node ${node.name}: iptables walk`, what: `${x.f.label}: ${decidedBy(x.r!)} (via ${x.r!.path.join(' → ')})` })),
         ...dropped.flatMap((x) => x.r!.uncertain).slice(0, 3).map((u) => ({ where: `node ${node.name}: iptables`, what: `not judged (unknown match), might accept: -A ${u.chain} ${u.rule}` })),
       ],
-      fix: [
-        `On ${node.name}: iptables -A FORWARD -s ${C} -j ACCEPT && iptables -A FORWARD -d ${C} -j ACCEPT (immediate relief)`,
-        'Make sure flanneld runs without --iptables-forward-rules=false, then restart it so it recreates FLANNEL-FWD: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=' + node.name,
-        'Or set the policy back: iptables -P FORWARD ACCEPT (Docker sets DROP on every start)',
-      ],
+      fix: forwardFix(evidence, node.name, C),
     });
   },
 });

@@ -1,3 +1,5 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { NodeEvidence } from '../../evidence/node.js';
 /**
  * Fix steps that depend on the node's container runtime (facts §5): containerd reads
  * /etc/containerd/certs.d/<host>/hosts.toml, Docker reads /etc/docker/daemon.json and
@@ -65,4 +67,46 @@ export function runtimeFix(cause: string, runtime: Runtime | undefined, host: st
     default:
       return undefined;
   }
+}
+
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
+
+/**
+ * registry.http-to-https on a containerd node whose config_path the evidence shows: the exact
+ * change to the hosts.toml containerd reads for that registry. An existing file keeps everything
+ * but the scheme of this host's URLs; a missing one is written with the plain-HTTP server. containerd
+ * reads hosts.toml on every pull, so no restart. Undefined when the evidence does not say where
+ * containerd looks (the text steps of runtimeFix then apply).
+ */
+export function plainHttpFix(host: string, node: Readonly<NodeEvidence> | undefined): FixStepSource[] | undefined {
+  const dir = node?.containerd?.configPath?.split(':')[0];
+  if (!dir || !/^\/[A-Za-z0-9_./-]+$/.test(dir) || !HOST.test(host)) return undefined;
+  const file = `${dir.replace(/\/+$/, '')}/${host}/hosts.toml`;
+  const existing = node!.registryHosts.some((h) => h.file === file);
+  const https = `https://${host}`;
+  const http = `http://${host}`;
+  const better = 'Better: serve the registry over HTTPS with a certificate the nodes trust, and drop the http:// entry';
+  const verify = `grep -qF 'server = "${http}"' ${file} && ! grep -qF '${https}' ${file}`;
+  if (existing) {
+    return [
+      {
+        text: `${host} speaks plain HTTP: on ${node!.name}, make ${file} name http://${host} where it says https:// (every other setting kept; containerd reads it on the next pull)`,
+        on: 'node',
+        run: `sed -i 's#${https.replace(/\./g, '\\.')}\\([/"]\\)#${http}\\1#g' ${file}`,
+        verify,
+        changes: [file],
+      },
+      better,
+    ];
+  }
+  return [
+    {
+      text: `${host} speaks plain HTTP: on ${node!.name}, write ${file} with the http:// server (containerd reads it on the next pull)`,
+      on: 'node',
+      run: `mkdir -p ${dir.replace(/\/+$/, '')}/${host} && printf '%s\\n' 'server = "${http}"' '' '[host."${http}"]' '  capabilities = ["pull", "resolve"]' > ${file}`,
+      verify,
+      changes: [file],
+    },
+    better,
+  ];
 }

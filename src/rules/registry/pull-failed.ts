@@ -1,7 +1,7 @@
 import type { NodeInfo } from '../../evidence/cluster.js';
 import { defineRule } from '../define-rule.js';
 import { collectPullFailures, innermostError, nodesOf, probeEvidence, registryDownProbe, REGISTRY_ANSWERS } from '../image/_pull-failures.js';
-import { runtimeFix, runtimeOf } from './_runtime-fix.js';
+import { plainHttpFix, runtimeFix, runtimeOf } from './_runtime-fix.js';
 
 const CAUSES = [
   'registry.dns',
@@ -40,7 +40,8 @@ export default defineRule({
       if (!CAUSES.includes(cause) || !f.classifiedText || !f.registry) continue;
       const n = f.node ? nodeByName.get(f.node) : undefined;
       const runtime = runtimeOf(n?.containerRuntimeVersion);
-      const fix = runtimeFix(cause, runtime, f.registry);
+      const exact = cause === 'registry.http-to-https' && runtime === 'containerd' && f.node ? plainHttpFix(f.registry, all.nodes[f.node]) : undefined;
+      const fix = exact ?? runtimeFix(cause, runtime, f.registry);
       // The classified CRI error proves it; back-off lines add nothing. The runtime is evidence only
       // when the fix depends on it (hosts.toml vs daemon.json), not under a DNS failure.
       const evidence = [f.classifiedText];
