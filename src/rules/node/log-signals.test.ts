@@ -72,8 +72,9 @@ testRule(rule, {
           severity: 'error',
           fix: [
             'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:kube-flannel:flannel',
-            'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
-            'Restart the flannel pods.',
+            'Bind the ClusterRole flannel to the ServiceAccount the DaemonSet runs as, in the namespace it runs in (the ClusterRoleBinding of the flannel manifest): kubectl create clusterrolebinding flannel --clusterrole=flannel --serviceaccount=kube-flannel:flannel --dry-run=client -o yaml | kubectl apply -f -',
+            'If the ClusterRole itself is missing or lacks rules, re-apply it from the flannel manifest of your version.',
+            'Restart flannel on every node: a crash-looping flanneld would otherwise wait out its back-off: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
           ],
         },
       ],
@@ -116,8 +117,9 @@ testRule(rule, {
           nodes: ['n1'],
           fix: [
             'Check the permissions: kubectl auth can-i list nodes --as=system:serviceaccount:kube-flannel:flannel',
-            'Re-apply the ClusterRole and ClusterRoleBinding from the flannel manifest of your version, with the subject namespace equal to where the DaemonSet runs.',
-            'Restart the flannel pods.',
+            'Bind the ClusterRole flannel to the ServiceAccount the DaemonSet runs as, in the namespace it runs in (the ClusterRoleBinding of the flannel manifest): kubectl create clusterrolebinding flannel --clusterrole=flannel --serviceaccount=kube-flannel:flannel --dry-run=client -o yaml | kubectl apply -f -',
+            'If the ClusterRole itself is missing or lacks rules, re-apply it from the flannel manifest of your version.',
+            'Restart flannel on every node: a crash-looping flanneld would otherwise wait out its back-off: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
           ],
         },
       ],
