@@ -32,6 +32,8 @@ export class Pair {
   checked = 0;
   retransmits = 0;
   vnis: number[] = [];
+  /** the VNI of the previous packet (the list above is searched only when it changes) */
+  lastVni = -1;
   constructor(
     readonly src: number,
     readonly dst: number,
@@ -40,6 +42,10 @@ export class Pair {
 
 export class Flow {
   next: Flow | null = null;
+  /** the list of open flows, newest first: the idle sweep walks the flows, not every bucket */
+  newer: Flow | null = null;
+  older: Flow | null = null;
+  key = 0;
   pkts0 = 0;
   pkts1 = 0;
   first = 0;
@@ -84,6 +90,8 @@ export class Flow {
   /** Makes this (new or recycled) entry a fresh flow: entries are reused, so old ones never pile up as garbage. */
   reset(proto: number, a: number, pa: number, b: number, pb: number, tunnel: Pair | null, vni: number): this {
     this.next = null;
+    this.newer = null;
+    this.older = null;
     this.pkts0 = 0;
     this.pkts1 = 0;
     this.first = 0;
@@ -143,6 +151,8 @@ export class FlowTable {
   /** entries of judged flows, reused for new ones */
   private free: Flow[] = [];
   private size = 0;
+  /** the newest open flow (head of the Flow.older list) */
+  private newest: Flow | null = null;
   readonly totals: FlowTotals = { overlay: 0, plain: 0, untrackedPackets: 0, tcpFlows: 0, resets: 0, retransmits: 0, synUnanswered: 0 };
   readonly oneWay = new TopList<CaptureFlow>(50, (f) => f.packets);
   readonly stalls = new TopList<CaptureStall>(50, (s) => s.retransmits);
@@ -182,7 +192,11 @@ export class FlowTable {
       f = (this.free.pop() ?? new Flow()).reset(proto, a, pa, b, pb, tunnel, vni);
       f.first = ts;
       f.next = head;
+      f.key = key;
       this.table[key] = f;
+      f.older = this.newest;
+      if (this.newest) this.newest.newer = f;
+      this.newest = f;
       this.size++;
       if (tunnel) {
         this.totals.overlay++;
@@ -195,10 +209,10 @@ export class FlowTable {
     if (d === 0) f.pkts0++;
     else f.pkts1++;
     if (f.opener < 0) f.opener = d;
-    if (proto === PROTO_TCP) this.tcp(f, d, buf, tcpOff, payload, ipLen, tunnel, key);
+    if (proto === PROTO_TCP) this.tcp(f, d, buf, tcpOff, payload, ipLen, tunnel);
   }
 
-  private tcp(f: Flow, d: number, buf: Buffer, o: number, len: number, ipLen: number, tunnel: Pair | null, key: number): void {
+  private tcp(f: Flow, d: number, buf: Buffer, o: number, len: number, ipLen: number, tunnel: Pair | null): void {
     const flags = buf[o + 13];
     const seq = ((buf[o + 4] << 24) | (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7]) | 0;
     if (flags & SYN) {
@@ -278,56 +292,49 @@ export class FlowTable {
       else f.fin1 = true;
     }
     // Closed both ways (or reset) and acknowledged: judge it now and free the entry.
-    if ((f.fin0 && f.fin1 && flags & ACK && !(flags & FIN)) || flags & RST) this.close(f, key);
+    if ((f.fin0 && f.fin1 && flags & ACK && !(flags & FIN)) || flags & RST) this.close(f);
   }
 
-  private close(f: Flow, key: number): void {
+  /** Judges `f` and drops it from its bucket and from the list of open flows. */
+  private close(f: Flow): void {
     this.judge(f);
-    let p = this.table[key];
-    if (p === f) this.table[key] = f.next;
+    let p = this.table[f.key];
+    if (p === f) this.table[f.key] = f.next;
     else {
       while (p && p.next !== f) p = p.next;
       if (p) p.next = f.next;
     }
+    if (f.newer) f.newer.older = f.older;
+    else this.newest = f.older;
+    if (f.older) f.older.newer = f.newer;
     this.size--;
     this.recycle(f);
   }
 
   /** Judges and drops flows idle since before `now - idleSeconds` (UDP: `now - 30`). */
   sweep(now: number): void {
-    for (let key = 0; key < BUCKETS; key++) {
-      const head = this.table[key];
-      if (!head) continue;
-      let keep: Flow | null = null;
-      let tail: Flow | null = null;
-      for (let f: Flow | null = head; f; ) {
-        const next: Flow | null = f.next;
-        if (f.last < now - (f.proto === PROTO_TCP ? this.idleSeconds : UDP_IDLE)) {
-          this.judge(f);
-          this.size--;
-          this.recycle(f);
-        } else {
-          f.next = null;
-          if (tail) tail.next = f;
-          else keep = f;
-          tail = f;
-        }
-        f = next;
-      }
-      this.table[key] = keep;
+    for (let f = this.newest; f; ) {
+      const older: Flow | null = f.older;
+      if (f.last < now - (f.proto === PROTO_TCP ? this.idleSeconds : UDP_IDLE)) this.close(f);
+      f = older;
     }
   }
 
   private recycle(f: Flow): void {
     f.tunnel = null;
     f.next = null;
+    f.newer = null;
+    f.older = null;
     if (this.free.length < 50_000) this.free.push(f);
   }
 
-  /** Judges every flow still open (the end of the capture). */
+  /** Judges every flow still open (the end of the capture), oldest first as they were opened. */
   finish(): void {
-    for (const head of this.table) for (let f: Flow | null = head; f; f = f.next) this.judge(f);
+    let oldest = this.newest;
+    while (oldest && oldest.older) oldest = oldest.older;
+    for (let f = oldest; f; f = f.newer) this.judge(f);
     this.table.fill(null);
+    this.newest = null;
     this.size = 0;
   }
 
@@ -338,22 +345,26 @@ export class FlowTable {
     const dst = opener === 0 ? f.b : f.a;
     const sport = opener === 0 ? f.pa : f.pb;
     const dport = opener === 0 ? f.pb : f.pa;
-    const base: CaptureFlow = { proto: f.proto === PROTO_TCP ? 'tcp' : 'udp', src: n.name(src), sport, dst: n.name(dst), dport, packets: f.pkts0 + f.pkts1 };
-    if (f.tunnel) base.tunnel = { src: n.name(f.tunnel.src), dst: n.name(f.tunnel.dst), vni: f.vni };
     if (f.proto !== PROTO_TCP) return;
+    // A healthy flow (most of them) is judged without building anything: the record is made only for a finding.
+    const base = (): CaptureFlow => {
+      const r: CaptureFlow = { proto: 'tcp', src: n.name(src), sport, dst: n.name(dst), dport, packets: f.pkts0 + f.pkts1 };
+      if (f.tunnel) r.tunnel = { src: n.name(f.tunnel.src), dst: n.name(f.tunnel.dst), vni: f.vni };
+      return r;
+    };
     const openerSyn = opener === 0 ? f.syn0 : f.syn1;
     const replies = opener === 0 ? f.pkts1 : f.pkts0;
     if (openerSyn > 0 && replies === 0) {
       this.totals.synUnanswered++;
-      this.oneWay.offer({ ...base, note: `SYN x${openerSyn}, no reply` });
+      this.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no reply` });
       return;
     }
     if (openerSyn > 0 && (opener === 0 ? f.syn1 : f.syn0) === 0 && f.rst === 0 && replies > 0) {
       // Answered, but never with a SYN-ACK: half the conversation is lost.
-      this.oneWay.offer({ ...base, note: `SYN x${openerSyn}, no SYN-ACK` });
+      this.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no SYN-ACK` });
       return;
     }
-    for (const d of [0, 1]) {
+    for (let d = 0; d < 2; d++) {
       const retx = d === 0 ? f.retx0 : f.retx1;
       if (retx < 2) continue;
       const end = d === 0 ? f.end0 : f.end1;
@@ -363,7 +374,7 @@ export class FlowTable {
       const from = d === 0 ? f.a : f.b;
       const to = d === 0 ? f.b : f.a;
       this.stalls.offer({
-        ...base,
+        ...base(),
         src: n.name(from),
         sport: d === 0 ? f.pa : f.pb,
         dst: n.name(to),

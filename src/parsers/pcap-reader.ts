@@ -36,7 +36,7 @@ export interface ReadSummary {
   problems: CaptureProblem[];
 }
 
-const CHUNK = 8 << 20;
+const CHUNK = 1 << 23;
 /** A record longer than this is corrupt, not a packet (pcapng blocks and pcap records alike). */
 const MAX_RECORD = 64 << 20;
 
@@ -155,6 +155,9 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
   summary.linkTypes.push(linkType);
   const frac = v.nano ? 1e-9 : 1e-6;
   const hdr = v.hdr;
+  // Byte order decided once, outside the loop: the record fields are read inline (a function value
+  // chosen at run time is not inlined, and a 32-bit result above 2^31 returned from a call is boxed).
+  const le = v.le ? 1 : 0;
   let pos = 24;
   let n = 0;
   for (;;) {
@@ -162,21 +165,32 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
       if (w.len - (pos - w.base) > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside the header of packet record ${n + 1} (${w.len - (pos - w.base)} of ${hdr} bytes)` };
       break;
     }
+    let buf = w.buf;
     let o = pos - w.base;
-    const caplen = u32(w.buf, o + 8);
-    if (caplen > MAX_RECORD) {
-      summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen} captured bytes: the file is corrupt from here on` });
+    // Signed 32 bits: a length with the top bit set is negative here, and corrupt either way.
+    const caplen = le === 1 ? buf[o + 8] | (buf[o + 9] << 8) | (buf[o + 10] << 16) | (buf[o + 11] << 24) : (buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11];
+    if (caplen > MAX_RECORD || caplen < 0) {
+      summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen >>> 0} captured bytes: the file is corrupt from here on` });
       break;
     }
-    if (pos - w.base + hdr + caplen > w.len && !w.ensure(pos, hdr + caplen)) {
+    if (o + hdr + caplen > w.len && !w.ensure(pos, hdr + caplen)) {
       summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside packet record ${n + 1}: it claims ${caplen} bytes, ${w.len - (pos - w.base) - hdr} are there` };
       break;
     }
+    buf = w.buf;
     o = pos - w.base;
-    const buf = w.buf;
-    const sec = u32(buf, o);
-    const sub = u32(buf, o + 4);
-    const orig = u32(buf, o + 12);
+    let sec: number;
+    let sub: number;
+    let orig: number;
+    if (le === 1) {
+      sec = (buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16) | (buf[o + 3] << 24)) >>> 0;
+      sub = (buf[o + 4] | (buf[o + 5] << 8) | (buf[o + 6] << 16) | (buf[o + 7] << 24)) >>> 0;
+      orig = (buf[o + 12] | (buf[o + 13] << 8) | (buf[o + 14] << 16) | (buf[o + 15] << 24)) >>> 0;
+    } else {
+      sec = ((buf[o] << 24) | (buf[o + 1] << 16) | (buf[o + 2] << 8) | buf[o + 3]) >>> 0;
+      sub = ((buf[o + 4] << 24) | (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7]) >>> 0;
+      orig = ((buf[o + 12] << 24) | (buf[o + 13] << 16) | (buf[o + 14] << 8) | buf[o + 15]) >>> 0;
+    }
     n++;
     sink.ts = sec + sub * frac;
     sink.packet(buf, o + hdr, caplen, orig, linkType);
