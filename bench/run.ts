@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Suite, SuiteResult } from './suite.js';
@@ -24,6 +25,13 @@ export interface RunOutcome {
   skipped?: string;
   error?: string;
   seconds: number;
+  /** when the suite finished, ISO time */
+  date?: string;
+  quick?: boolean;
+  node?: string;
+  /** 1-minute load average when the suite started and ended (the machine may be shared) */
+  load?: [number, number];
+  cores?: number;
 }
 
 function parseArgs(argv: string[]) {
@@ -44,6 +52,8 @@ export async function discoverSuites(): Promise<Suite[]> {
   }
   return suites;
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
@@ -81,19 +91,26 @@ async function main(): Promise<number> {
     return 2;
   }
   const outcomes: RunOutcome[] = [];
+  const outDir = join(here, 'out');
+  mkdirSync(outDir, { recursive: true });
   for (const s of suites) {
     log(`== ${s.name}: ${s.description}`);
     const t0 = performance.now();
+    const load0 = loadavg()[0];
+    let o: RunOutcome;
     try {
       const r = await s.run({ quick: args.quick, log: (l) => log(`  ${l}`) });
       const seconds = (performance.now() - t0) / 1000;
-      outcomes.push('skipped' in r ? { suite: s.name, skipped: r.skipped, seconds } : { suite: s.name, result: r, seconds });
+      o = 'skipped' in r ? { suite: s.name, skipped: r.skipped, seconds } : { suite: s.name, result: r, seconds };
     } catch (err) {
-      outcomes.push({ suite: s.name, error: err instanceof Error ? err.message : String(err), seconds: (performance.now() - t0) / 1000 });
+      o = { suite: s.name, error: err instanceof Error ? err.message : String(err), seconds: (performance.now() - t0) / 1000 };
     }
+    Object.assign(o, { date: new Date().toISOString(), quick: args.quick, node: process.version, load: [round2(load0), round2(loadavg()[0])], cores: cpus().length });
+    outcomes.push(o);
+    // One file per suite: a run of some suites leaves the others' last results (and the README table
+    // generated from them, scripts/bench-readme.ts) as they were. A skipped suite keeps its last result.
+    if (!o.skipped) writeFileSync(join(outDir, `${s.name}.json`), JSON.stringify(o, null, 2) + '\n');
   }
-  const outDir = join(here, 'out');
-  mkdirSync(outDir, { recursive: true });
   const doc = { date: new Date().toISOString(), quick: args.quick, node: process.version, outcomes };
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(doc, null, 2) + '\n');
   if (!args.quick) {

@@ -17,6 +17,8 @@ export interface SuiteResult {
   peer: Measurement & { label: string };
   /** ours relative to peer, oriented so that > 1 means ours is better. */
   ratio: number;
+  /** What the ratio divides, and which way is better, e.g. "rg CPU ÷ ours CPU (> 1: ours faster)". */
+  ratioSays?: string;
   /** The target, e.g. ">= 0.5x rg", and whether it was met. */
   target: string;
   met: boolean;

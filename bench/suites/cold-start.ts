@@ -45,6 +45,7 @@ const suite: Suite = {
       ours: { label: 'flannel-doctor (slower of --version and explain)', unit: 'ms (median)', value: ours, note: `--version ${version.ms.toFixed(1)} ms, explain ${explain.ms.toFixed(1)} ms, ${runs} runs each` },
       peer: { label: 'kubectl version --client', unit: 'ms (median)', value: kubectl.ms, note: `${runs} runs` },
       ratio: kubectl.ms / ours,
+      ratioSays: 'kubectl ms ÷ ours ms (> 1: ours starts faster)',
       target: '< 150 ms median (both commands)',
       met: version.ms < 150 && explain.ms < 150,
       extra: { versionMs: Math.round(version.ms * 10) / 10, explainMs: Math.round(explain.ms * 10) / 10, kubectlMs: Math.round(kubectl.ms * 10) / 10, bareNodeMs: Math.round(bare.ms * 10) / 10, runs },

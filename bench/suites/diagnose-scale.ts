@@ -97,7 +97,9 @@ const suite: Suite = {
       log(`diagnose: ${(diag.ms / 1000).toFixed(2)} s wall, ${(diag.cpuMs / 1000).toFixed(2)} s CPU, ${diag.maxRssMB.toFixed(0)} MB peak RSS, ${diag.counts.findings} findings`);
       // The target is on elapsed time (what a user waits for). CPU time (all threads, so V8's parallel
       // GC counts) is reported beside it: it is steadier when the machine is shared.
-      const ratio = parse.ms / diag.ms; // > 1 would mean diagnose is faster than parsing alone
+      // One direction everywhere, as every suite: > 1 is better for ours. Here parse-only ÷ diagnose, so
+      // the target "diagnose takes at most 2x parsing alone" reads ratio >= 0.5.
+      const ratio = parse.ms / diag.ms;
       const timeOk = diag.ms <= 2 * parse.ms;
       const rssOk = diag.maxRssMB < 2048;
       const countsOk = diag.counts.nodes === shape.nodes && diag.counts.pods === shape.pods + 2 && diag.counts.events === shape.events;
@@ -106,7 +108,8 @@ const suite: Suite = {
         ours: { label: 'diagnose --bundle', unit: 's', value: diag.ms / 1000, note: `${(diag.cpuMs / 1000).toFixed(1)} s CPU; ${diag.maxRssMB.toFixed(0)} MB peak RSS; read ${diag.counts.nodes} nodes, ${diag.counts.pods} pods, ${diag.counts.events} events` },
         peer: { label: 'streaming parse only', unit: 's', value: parse.ms / 1000, note: `${(parse.cpuMs / 1000).toFixed(1)} s CPU; ${parse.maxRssMB.toFixed(0)} MB peak RSS; ${(gen.bytes / 1e6).toFixed(0)} MB of JSON` },
         ratio,
-        target: '<= 2x parse-only time, peak RSS < 2 GB, every object counted',
+        ratioSays: 'parse-only s ÷ diagnose s, elapsed (> 1: ours faster; 0.5 = diagnose takes 2x parsing alone)',
+        target: 'ratio >= 0.5 (diagnose <= 2x parse-only), peak RSS < 2 GB, every object counted',
         met: timeOk && rssOk && countsOk,
         extra: {
           bundleMB: Math.round(gen.bytes / 1e6),

@@ -152,6 +152,7 @@ const suite: Suite = {
       ours: { label: 'condition-first', unit: 'ms', value: Math.round(m.conditionFirst.ms), note: `${m.conditionFirst.requests} API requests, ${m.conditionFirst.asked} agents asked` },
       peer: { label: 'poll every agent', unit: 'ms', value: Math.round(m.polling.ms), note: `${m.polling.requests} API requests` },
       ratio,
+      ratioSays: 'polling every agent s ÷ condition-first s (> 1: condition-first faster)',
       target: '> 1 (condition-first faster) and fewer requests',
       met: ratio > 1 && m.conditionFirst.requests < m.polling.requests,
       extra: {
