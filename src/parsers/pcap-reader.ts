@@ -36,7 +36,7 @@ export interface ReadSummary {
   problems: CaptureProblem[];
 }
 
-const CHUNK = 1 << 23;
+const CHUNK = 8 << 20;
 /** A record longer than this is corrupt, not a packet (pcapng blocks and pcap records alike). */
 const MAX_RECORD = 64 << 20;
 
@@ -158,27 +158,44 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
   // Byte order decided once, outside the loop: the record fields are read inline (a function value
   // chosen at run time is not inlined, and a 32-bit result above 2^31 returned from a call is boxed).
   const le = v.le ? 1 : 0;
+  const st = { n: 0 };
   let pos = 24;
-  let n = 0;
   for (;;) {
-    if (pos - w.base + hdr > w.len && !w.ensure(pos, hdr)) {
+    // Every whole record in the window, in one tight loop; then, here, what stopped it.
+    const o = pos - w.base;
+    pos += walkPcap(w.buf, o, w.len, hdr, le, frac, linkType, sink, st) - o;
+    const n = st.n;
+    if (!w.ensure(pos, hdr)) {
       if (w.len - (pos - w.base) > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside the header of packet record ${n + 1} (${w.len - (pos - w.base)} of ${hdr} bytes)` };
       break;
     }
-    let buf = w.buf;
-    let o = pos - w.base;
-    // Signed 32 bits: a length with the top bit set is negative here, and corrupt either way.
-    const caplen = le === 1 ? buf[o + 8] | (buf[o + 9] << 8) | (buf[o + 10] << 16) | (buf[o + 11] << 24) : (buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11];
-    if (caplen > MAX_RECORD || caplen < 0) {
-      summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen >>> 0} captured bytes: the file is corrupt from here on` });
+    const h = pos - w.base;
+    const caplen = w.buf[le ? 'readUInt32LE' : 'readUInt32BE'](h + 8);
+    if (caplen > MAX_RECORD) {
+      summary.problems.push({ offset: pos, packet: n + 1, message: `packet record ${n + 1} claims ${caplen} captured bytes: the file is corrupt from here on` });
       break;
     }
-    if (o + hdr + caplen > w.len && !w.ensure(pos, hdr + caplen)) {
+    if (!w.ensure(pos, hdr + caplen)) {
       summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside packet record ${n + 1}: it claims ${caplen} bytes, ${w.len - (pos - w.base) - hdr} are there` };
       break;
     }
-    buf = w.buf;
-    o = pos - w.base;
+  }
+  summary.packets = st.n;
+  summary.fileBytes = pos + (summary.truncated ? w.len - (pos - w.base) : 0);
+  return summary;
+}
+
+/**
+ * Hands every whole, sane record in buf[o, len) to the sink and returns the offset of the first one
+ * that is not (cut by the window's end, or corrupt): the caller refills or reports. The hot loop
+ * holds no call but the sink's, so it is optimised once and stays so (rare paths here would deoptimise it).
+ */
+function walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, sink: PacketSink, st: { n: number }): number {
+  let n = st.n;
+  while (o + hdr <= len) {
+    // Signed 32 bits: a length with the top bit set is negative here, and corrupt either way.
+    const caplen = le === 1 ? buf[o + 8] | (buf[o + 9] << 8) | (buf[o + 10] << 16) | (buf[o + 11] << 24) : (buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11];
+    if (caplen > MAX_RECORD || caplen < 0 || o + hdr + caplen > len) break;
     let sec: number;
     let sub: number;
     let orig: number;
@@ -194,11 +211,10 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
     n++;
     sink.ts = sec + sub * frac;
     sink.packet(buf, o + hdr, caplen, orig, linkType);
-    pos += hdr + caplen;
+    o += hdr + caplen;
   }
-  summary.packets = n;
-  summary.fileBytes = pos + (summary.truncated ? w.len - (pos - w.base) : 0);
-  return summary;
+  st.n = n;
+  return o;
 }
 
 interface Iface {
