@@ -1,8 +1,8 @@
 /**
- * Many ICMP probes from one namespace in one shell. With fping (one process per packet size for
- * all targets) a 20-node mesh fits its time budget; process creation dominates otherwise. Without
- * fping each target gets its own `ping` in the background writing to a file, and one grep prints
- * them all. Either way one runner call per source namespace.
+ * Many ICMP probes from one namespace. Without node state to read, fping runs directly (one runner
+ * call per packet size, no shell): as cheap as bare fping, which the probe-mesh bench holds it to.
+ * With node state, or without fping, one shell per namespace: fping per packet size, or each target
+ * its own `ping` in the background writing to a file, and one grep printing them all.
  */
 import { parseState, sections, stateScript, type NodeState } from './node-state.js';
 import type { MeshRunner } from './types.js';
@@ -68,6 +68,7 @@ export async function pingBatch(runner: MeshRunner, netns: string | undefined, s
   const good = specs.filter((s) => isIp(s.to));
   for (const s of specs) if (!isIp(s.to)) out.set(s.id, { ok: false, error: `not an IP address: ${s.to.slice(0, 40)}` });
   if (!good.length && !state) return { outcomes: out };
+  if (!state && tool === 'auto' && (await fpingDirect(runner, netns, good, timeoutMs, out))) return { outcomes: out };
   const script = [state ? stateScript('before', state.full) : '', good.length ? pingScript(good, timeoutMs, tool) : '', state ? stateScript('after', false) : ''].filter(Boolean).join('\n');
   const r = await runner.exec(netns, ['sh', '-c', script], { allowFail: true });
   const res: BatchResult = { outcomes: out };
@@ -93,23 +94,7 @@ export async function pingBatch(runner: MeshRunner, netns: string | undefined, s
   }
   if (Object.keys(fping).length) {
     // group order matches pingScript: recompute the groups to map files back to specs
-    const groups = new Map<string, PingSpec[]>();
-    for (const s of good) {
-      const k = `${s.size ?? ''}/${s.df ? 1 : 0}`;
-      groups.set(k, [...(groups.get(k) ?? []), s]);
-    }
-    [...groups.values()].forEach((list, g) => {
-      const lines = fping[`g${g}`] ?? [];
-      for (const s of list) {
-        const res = lines.find((l) => new RegExp(`^${s.to.replace(/\./g, '\\.')}\\s+:`).test(l));
-        const errLine = lines.find((l) => l.includes(s.to) && !/^\S+\s+:/.test(l));
-        if (res) {
-          const v = res.split(':').pop()!.trim();
-          if (v !== '-' && Number.isFinite(Number(v))) out.set(s.id, { ok: true, ms: Number(v), lossPct: 0 });
-          else out.set(s.id, { ok: false, lossPct: 100, error: errLine?.trim() ?? `no reply within ${timeoutMs} ms` });
-        } else out.set(s.id, { ok: false, error: (errLine ?? lines[0] ?? r.stderr ?? 'no output').trim().slice(0, 200) || 'no output' });
-      }
-    });
+    [...groupSpecs(good).values()].forEach((list, g) => fpingOutcomes(list, fping[`g${g}`] ?? [], r.stderr, timeoutMs, out));
     return res;
   }
   for (const s of good) {
@@ -131,4 +116,49 @@ export async function pingBatch(runner: MeshRunner, netns: string | undefined, s
     out.set(s.id, o);
   }
   return res;
+}
+
+/** Specs by packet size and don't-fragment: one fping per group. */
+function groupSpecs(specs: PingSpec[]): Map<string, PingSpec[]> {
+  const groups = new Map<string, PingSpec[]>();
+  for (const s of specs) {
+    const k = `${s.size ?? ''}/${s.df ? 1 : 0}`;
+    groups.set(k, [...(groups.get(k) ?? []), s]);
+  }
+  return groups;
+}
+
+/** fping -C 1 -q prints "<ip> : <ms>" (or "-") per target; other lines are its errors. */
+function fpingOutcomes(list: PingSpec[], lines: string[], stderr: string, timeoutMs: number, out: Map<number, PingOutcome>): void {
+  for (const s of list) {
+    const res = lines.find((l) => new RegExp(`^${s.to.replace(/\./g, '\\.')}\\s+:`).test(l));
+    const errLine = lines.find((l) => l.includes(s.to) && !/^\S+\s+:/.test(l));
+    if (res) {
+      const v = res.split(':').pop()!.trim();
+      if (v !== '-' && Number.isFinite(Number(v))) out.set(s.id, { ok: true, ms: Number(v), lossPct: 0 });
+      else out.set(s.id, { ok: false, lossPct: 100, error: errLine?.trim() ?? `no reply within ${timeoutMs} ms` });
+    } else out.set(s.id, { ok: false, error: (errLine ?? lines[0] ?? stderr ?? 'no output').trim().slice(0, 200) || 'no output' });
+  }
+}
+
+/**
+ * One fping per group, straight through the runner (no shell, no temporary files). False when fping
+ * cannot be started there (the caller falls back to the shell, which finds ping instead).
+ */
+async function fpingDirect(runner: MeshRunner, netns: string | undefined, specs: PingSpec[], timeoutMs: number, out: Map<number, PingOutcome>): Promise<boolean> {
+  const groups = [...groupSpecs(specs).values()];
+  const runs = await Promise.all(
+    groups.map((list) => {
+      const s0 = list[0]!;
+      const argv = ['fping', '-C', '1', '-q', '-r', '0', '-i', '1', '-t', String(Math.round(timeoutMs)), ...(s0.df ? ['-M'] : []), ...(s0.size !== undefined ? ['-b', String(Math.max(0, Math.floor(s0.size)))] : []), ...new Set(list.map((s) => s.to))];
+      return runner.exec(netns, argv, { allowFail: true });
+    }),
+  );
+  // Not started: the runner's or nsenter's "not found" (exit 127), and no per-target line at all.
+  if (runs.some((r) => r.code === 127 || (r.code !== 0 && r.code !== 1 && !/^\S+\s+:/m.test(r.stdout + r.stderr)))) return false;
+  groups.forEach((list, g) => {
+    const r = runs[g]!;
+    fpingOutcomes(list, `${r.stdout}\n${r.stderr}`.split('\n').filter(Boolean), r.stderr, timeoutMs, out);
+  });
+  return true;
 }
