@@ -24,9 +24,10 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** CPU ticks of the process and of its children it has waited for (a check runs ip, iptables …: their CPU counts too). */
 function cpuTicks(pid: number): number {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(f[11]) + Number(f[12]); // utime + stime
+  return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime + stime + cutime + cstime
 }
 
 async function waitUp(url: string, ms = 15_000): Promise<void> {

@@ -147,6 +147,7 @@ const suite: Suite = {
           quickestRssMb: Math.round(quickest.rssMb),
           floorCpuSeconds: Number(floor.cpu.toFixed(2)),
           floorRatio: Number((peer.cpu / floor.cpu).toFixed(1)),
+          floorRatioQuickest: Number((quickest.cpu / floor.cpu).toFixed(1)),
           oursCpuSeconds: Number(ours.cpu.toFixed(2)),
           peerCpuSeconds: Number(peer.cpu.toFixed(2)),
           oursRssMb: Math.round(ours.rssMb),

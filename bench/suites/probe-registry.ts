@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeRegistry } from '../../src/probes/registry/probe-registry.js';
 import { cleanup, makePki, pushImage, startRegistry, tempDir } from '../../src/probes/registry/testkit.js';
@@ -90,7 +90,9 @@ const suite: Suite = {
       mkdirSync(join(root, 'etc/containerd/certs.d', host), { recursive: true });
       writeFileSync(join(root, 'etc/hosts'), '127.0.0.1 localhost\n');
       writeFileSync(join(root, 'etc/resolv.conf'), 'nameserver 127.0.0.1\n');
-      writeFileSync(join(root, 'etc/containerd/certs.d', host, 'hosts.toml'), `ca = "${pki.caCert}"\n`);
+      // The CA as a node holds it: a path inside the host root (the probe reads nothing outside it).
+      copyFileSync(pki.caCert, join(root, 'etc/containerd/certs.d', host, 'ca.crt'));
+      writeFileSync(join(root, 'etc/containerd/certs.d', host, 'hosts.toml'), `ca = "/etc/containerd/certs.d/${host}/ca.crt"\n`);
       log(`pushed ${n} image refs (${repos} repos) to ${host}`);
 
       const urls = jobs.map(([repo, tag]) => `https://${host}/v2/${repo}/manifests/${tag}`);
