@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { END, readOutcomes, renderSection, START, withSection } from '../scripts/bench-readme.js';
+import { END, readOutcomes, renderSection, START, suiteNames, withSection } from '../scripts/bench-readme.js';
 import type { RunOutcome } from './run.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,7 +11,7 @@ describe('README performance table', () => {
   it('is exactly what bench/out generates (run npx tsx scripts/bench-readme.ts after a bench run)', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
-    expect(section).toBe(renderSection(readOutcomes()));
+    expect(section).toBe(renderSection(readOutcomes(), suiteNames()));
   });
 
   const outcome: RunOutcome = {
@@ -37,6 +37,11 @@ describe('README performance table', () => {
     expect(s).toContain('3.22× (rg CPU ÷ ours CPU (> 1: ours faster))');
     expect(s).toContain('load 3.5→4 on 2 cores');
     expect(s).toMatch(/\| probe-mesh \|.*error: boom \| ERROR \|/);
+  });
+
+  it('names the suites that have no result yet', () => {
+    expect(renderSection([outcome], ['log-scan', 'live-scale'])).toContain('Not measured yet (no result in bench/out): live-scale.');
+    expect(renderSection([outcome], ['log-scan'])).not.toContain('Not measured yet');
   });
 
   it('changes when a result changes, so a stale table fails the first test', () => {

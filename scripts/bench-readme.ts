@@ -25,6 +25,14 @@ export function readOutcomes(dir = join(root, 'bench', 'out')): RunOutcome[] {
   return files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RunOutcome);
 }
 
+/** Suite names by their files in bench/suites (a suite's file is named after it). */
+export function suiteNames(dir = join(root, 'bench', 'suites')): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('_'))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
 function num(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Math.abs(n) >= 1000) return Math.round(n).toLocaleString('en-US');
@@ -34,7 +42,7 @@ function num(n: number): string {
 /** Table cells must not break the Markdown table. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderSection(outcomes: RunOutcome[]): string {
+export function renderSection(outcomes: RunOutcome[], suites: string[] = []): string {
   const rows = ['| suite | ours | peer (same run) | ratio (which way is better) | target | met | measured |', '|---|---|---|---|---|---|---|'];
   for (const o of outcomes) {
     const when = `${(o.date ?? '').slice(0, 10)}${o.quick ? ', --quick sizes' : ''}${o.load ? `, load ${o.load[0]}→${o.load[1]} on ${o.cores ?? '?'} cores` : ''}`;
@@ -54,9 +62,16 @@ export function renderSection(outcomes: RunOutcome[]): string {
     'figures). Each ratio says what it divides and which way is better.',
     '',
     ...(outcomes.length ? rows : ['No suite has committed results in bench/out yet.']),
+    ...unmeasured(outcomes, suites),
     END,
   ];
   return text.join('\n');
+}
+
+function unmeasured(outcomes: RunOutcome[], suites: string[]): string[] {
+  const have = new Set(outcomes.map((o) => o.suite));
+  const missing = suites.filter((s) => !have.has(s));
+  return missing.length ? ['', `Not measured yet (no result in bench/out): ${missing.join(', ')}.`] : [];
 }
 
 /** README.md with its bench section replaced. */
@@ -70,7 +85,7 @@ export function withSection(readme: string, section: string): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const path = join(root, 'README.md');
   const readme = readFileSync(path, 'utf8');
-  const next = withSection(readme, renderSection(readOutcomes()));
+  const next = withSection(readme, renderSection(readOutcomes(), suiteNames()));
   if (process.argv.includes('--check')) {
     if (next !== readme) {
       process.stderr.write('README.md performance table differs from bench/out: run npx tsx scripts/bench-readme.ts\n');
