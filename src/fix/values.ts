@@ -28,7 +28,7 @@ export function fixValues(scope: FixScope, data: Readonly<Record<string, string 
   if (scope.pods.length) Object.assign(v, podValues(scope.pods[0]));
   for (const [k, x] of Object.entries(data)) if (x !== '' && x !== undefined) v[k] = x;
   if (typeof data.pod === 'string' && data.pod.includes('/')) Object.assign(v, podValues(data.pod));
-  const spec = v.pod && v.namespace ? evidence?.cluster?.pods.find((p) => p.namespace === v.namespace && p.name === v.pod) : undefined;
+  const spec = v.pod && v.namespace && evidence?.cluster ? indexOf(evidence.cluster).pods.get(`${v.namespace}/${v.pod}`) : undefined;
   if (v.image === undefined) v.image = singleImage(spec);
   if (v.secret === undefined && spec?.imagePullSecrets.length === 1) v.secret = spec.imagePullSecrets[0];
   Object.assign(v, registryValues(typeof v.image === 'string' ? v.image : undefined, scope.registry ?? (typeof data.registry === 'string' ? data.registry : undefined)), pick(data, ['registryHost', 'port']));
@@ -37,7 +37,39 @@ export function fixValues(scope: FixScope, data: Readonly<Record<string, string 
 
 /** The node's InternalIP as the API server knows it. */
 function internalIp(evidence: Readonly<Evidence> | undefined, node: string): string | undefined {
-  return evidence?.cluster?.nodes.find((n) => n.name === node)?.addresses.find((a) => a.type === 'InternalIP')?.address;
+  return evidence?.cluster ? indexOf(evidence.cluster).nodeIp.get(node) : undefined;
+}
+
+type Cluster = NonNullable<Evidence['cluster']>;
+interface ClusterIndex {
+  /** namespace/name → pod */
+  pods: Map<string, Readonly<PodInfo>>;
+  /** node → InternalIP */
+  nodeIp: Map<string, string>;
+}
+const indexes = new WeakMap<object, ClusterIndex>();
+
+/**
+ * Pods and nodes by name, built once per evidence: a fix is filled per finding and per pod it names,
+ * and a search of the pod list each time was quadratic (at 150,000 pods, most of diagnose's time).
+ * The first of equal names wins, as Array#find did.
+ */
+function indexOf(c: Readonly<Cluster>): ClusterIndex {
+  let ix = indexes.get(c);
+  if (ix) return ix;
+  ix = { pods: new Map(), nodeIp: new Map() };
+  for (const p of c.pods) {
+    const k = `${p.namespace}/${p.name}`;
+    if (!ix.pods.has(k)) ix.pods.set(k, p);
+  }
+  for (const n of c.nodes) {
+    if (ix.nodeIp.has(n.name)) continue;
+    const ip = n.addresses.find((a) => a.type === 'InternalIP')?.address;
+    // A node without an InternalIP keeps its place: a later namesake must not answer for it.
+    ix.nodeIp.set(n.name, ip as string);
+  }
+  indexes.set(c, ix);
+  return ix;
 }
 
 function pick(data: Readonly<Record<string, string | number>>, keys: string[]): FixValues {
