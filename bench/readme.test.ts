@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,22 @@ describe('README performance table', () => {
     const changed = { ...outcome, result: { ...outcome.result!, ratio: 0.4, met: false } };
     expect(renderSection([changed])).not.toBe(renderSection([outcome]));
     expect(renderSection([changed])).toContain('**no**');
+  });
+
+  it('takes each suite\'s newest result from the result directories', () => {
+    const dir = (name: string) => mkdtempSync(join(tmpdir(), `fd-readme-${name}-`));
+    const [a, b] = [dir('a'), dir('b')];
+    try {
+      writeFileSync(join(a, 'log-scan.json'), JSON.stringify({ ...outcome, date: '2026-12-01T00:00:00Z' }));
+      writeFileSync(join(b, 'log-scan.json'), JSON.stringify({ ...outcome, date: '2026-12-02T00:00:00Z', result: { ...outcome.result!, ratio: 9 } }));
+      writeFileSync(join(b, 'results.json'), '{}');
+      const got = readOutcomes([a, b]);
+      expect(got).toHaveLength(1);
+      expect(got[0]!.result!.ratio).toBe(9);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
   });
 
   it('replaces only the marked section', () => {
