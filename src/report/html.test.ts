@@ -24,6 +24,8 @@ describe('renderHtml', () => {
   it('shows fix commands in monospace, filled from the finding', () => {
     expect(html).toContain('Resolve the name on the node itself: <code class="cmd">getent hosts reg.example.com</code>');
     expect(html).toMatch(/code,pre\{font:[^}]*monospace/);
+    // no scripts in the report: one click selects the whole command, ready to copy
+    expect(html).toMatch(/code\.cmd\{[^}]*user-select:all/);
   });
 
   it('escapes everything', () => {

@@ -29,7 +29,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-siz
 code,pre{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{background:#f3f3f3;padding:8px 10px;border-radius:4px;white-space:pre-wrap;word-break:break-word;margin:4px 0}
 ul.ev{list-style:none;padding:0;margin:6px 0}ul.ev li{margin:4px 0}ul.ev .where{color:var(--muted);font-size:13px}
-ol.fix li{margin:4px 0}code.cmd{background:#f3f3f3;padding:1px 4px;border-radius:3px;white-space:pre-wrap;word-break:break-word}
+ol.fix li{margin:4px 0}code.cmd{background:#f3f3f3;padding:1px 4px;border-radius:3px;white-space:pre-wrap;word-break:break-word;user-select:all;cursor:copy}
 table{border-collapse:collapse;width:100%;font-size:14px}th,td{border-bottom:1px solid var(--line);text-align:left;padding:6px 8px;vertical-align:top}
 details summary{cursor:pointer;color:var(--muted)}
 `;
