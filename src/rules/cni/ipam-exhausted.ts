@@ -47,6 +47,7 @@ export default defineRule({
                 on: 'node',
                 run: `cd ${dir} && for f in [0-9]*; do id=$(head -n 1 "$f"); [ -e "${TASKS}/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done`,
                 verify: `[ "$(ls ${dir} | grep -c '^[0-9]')" -lt ${usable} ]`,
+                changes: [dir],
               },
               'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
             ]

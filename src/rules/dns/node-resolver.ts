@@ -31,6 +31,7 @@ function resolverFix(evidence: Readonly<Evidence>, node: string, file: string | 
       // Rewritten in place (not renamed over): /etc/resolv.conf may be a bind mount, as in containers.
       run: `t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' ${target}); { printf '%s\\n' "$t"; printf 'nameserver %s\\n' ${servers.join(' ')}; } > ${target}`,
       verify: servers.map((ip) => `grep -qx 'nameserver ${ip}' ${target}`).join(' && '),
+      changes: [target],
     },
     persist,
   ];
