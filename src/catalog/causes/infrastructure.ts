@@ -177,7 +177,14 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'The kubelet cannot talk to the container runtime: its socket refuses connections or does not exist (containerd stopped or crashed), or the runtime does not serve the CRI API (the cri plugin disabled in containerd\'s config.toml). ' +
       'The node goes NotReady and no pod can start.',
     fix: [
-      'Check the runtime: systemctl status containerd; journalctl -u containerd --since -10m',
+      'Check why it stopped: systemctl status containerd; journalctl -u containerd --since -10m',
+      {
+        // systemd restarts a crashed containerd only with Restart=always (the upstream unit has it); a stopped one stays down.
+        text: 'Start containerd again on the node; the kubelet reconnects to its socket by itself',
+        on: 'node',
+        run: 'systemctl restart containerd',
+        verify: 'systemctl is-active --quiet containerd && test -S /run/containerd/containerd.sock',
+      },
       'If the CRI plugin is disabled, remove "cri" from disabled_plugins in /etc/containerd/config.toml (or regenerate it: containerd config default > /etc/containerd/config.toml) and restart containerd.',
       'Check that the kubelet\'s --container-runtime-endpoint matches the socket (unix:///run/containerd/containerd.sock).',
     ],

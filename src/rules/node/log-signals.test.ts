@@ -199,7 +199,8 @@ testRule(rule, {
           data: { node: 'n3', component: 'kubelet', cause: 'runtime.unavailable', count: 3, plural: 's', text: 'failed to get container status: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /run/containerd/conta…' },
           nodes: ['n3'],
           fix: [
-            'Check the runtime: systemctl status containerd; journalctl -u containerd --since -10m',
+            'Check why it stopped: systemctl status containerd; journalctl -u containerd --since -10m',
+            'Start containerd again on the node; the kubelet reconnects to its socket by itself: systemctl restart containerd',
             'If the CRI plugin is disabled, remove "cri" from disabled_plugins in /etc/containerd/config.toml (or regenerate it: containerd config default > /etc/containerd/config.toml) and restart containerd.',
             "Check that the kubelet's --container-runtime-endpoint matches the socket (unix:///run/containerd/containerd.sock).",
           ],
