@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { testRule } from '../rule-tester.js';
 import { breakNode, healthy } from '../_healthy-nodes.js';
-import rule from './ipam-exhausted.js';
+import rule, { releaseLeaked } from './ipam-exhausted.js';
 
 testRule(rule, {
   healthy: [
@@ -18,7 +23,7 @@ testRule(rule, {
           data: { node: 'n2', network: 'cbr0', allocated: 253, usable: 253, leakNote: ', 240 of them leaked (no container)' },
           nodes: ['n2'],
           fix: [
-            'Remove the 240 reservations on n2 whose container no longer exists (younger than a minute: kept, a pod may be starting): cd /var/lib/cni/networks/cbr0 && for f in [0-9]*; do id=$(head -n 1 "$f"); [ -e "/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done',
+            "Remove the 240 reservations on n2 whose container no longer exists (younger than a minute: kept, a pod may be starting): cd /var/lib/cni/networks/cbr0 && for f in [0-9]*; do id=$(head -n 1 \"$f\" | tr -d '\\r'); [ -e \"/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id\" ] || [ -n \"$(find \"$f\" -mmin -1)\" ] || rm -f -- \"$f\"; done",
             'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
           ],
         },
@@ -34,7 +39,7 @@ testRule(rule, {
           data: { node: 'n3', network: 'cbr0', allocated: 253, usable: 253, leakNote: '' },
           nodes: ['n3'],
           fix: [
-            'List reservations whose container is gone: for f in /var/lib/cni/networks/cbr0/[0-9]*; do id=$(head -n 1 "$f"); [ -e "/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id" ] || echo "$f"; done',
+            "List reservations whose container is gone: for f in /var/lib/cni/networks/cbr0/[0-9]*; do id=$(head -n 1 \"$f\" | tr -d '\\r'); [ -e \"/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id\" ] || echo \"$f\"; done",
             'Remove those files (only those), or drain the node, stop the kubelet and containerd, and rm -rf /var/lib/cni/networks/cbr0',
             'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
           ],
@@ -52,11 +57,31 @@ testRule(rule, {
           nodes: ['n1'],
           severity: 'warning',
           fix: [
-            'Remove the 3 reservations on n1 whose container no longer exists (younger than a minute: kept, a pod may be starting): cd /var/lib/cni/networks/cbr0 && for f in [0-9]*; do id=$(head -n 1 "$f"); [ -e "/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done',
+            "Remove the 3 reservations on n1 whose container no longer exists (younger than a minute: kept, a pod may be starting): cd /var/lib/cni/networks/cbr0 && for f in [0-9]*; do id=$(head -n 1 \"$f\" | tr -d '\\r'); [ -e \"/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id\" ] || [ -n \"$(find \"$f\" -mmin -1)\" ] || rm -f -- \"$f\"; done",
             'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
           ],
         },
       ],
     },
   ],
+});
+
+describe('releasing leaked reservations', () => {
+  it('removes only reservations whose sandbox is gone, reading the id host-local ends with \\r\\n, and keeps fresh ones', () => {
+    const root = mkdtempSync(join(tmpdir(), 'fd-ipam-'));
+    const dir = join(root, 'cbr0');
+    const tasks = join(root, 'tasks');
+    mkdirSync(dir);
+    mkdirSync(join(tasks, 'live1'), { recursive: true });
+    const old = new Date(Date.now() - 10 * 60_000);
+    for (const [ip, id] of [['10.244.1.2', 'live1'], ['10.244.1.3', 'gone1']]) {
+      writeFileSync(join(dir, ip), `${id}\r\neth0`);
+      utimesSync(join(dir, ip), old, old);
+    }
+    writeFileSync(join(dir, '10.244.1.4'), 'gone2\r\neth0'); // just written: a sandbox may be starting
+    writeFileSync(join(dir, 'last_reserved_ip.0'), '10.244.1.4');
+    const r = spawnSync('sh', ['-c', releaseLeaked(dir, tasks)], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['10.244.1.2', '10.244.1.4', 'last_reserved_ip.0']);
+  });
 });

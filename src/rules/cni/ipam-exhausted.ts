@@ -6,6 +6,15 @@ import { hostCount } from '../_cidr.js';
 const TASKS = '/run/containerd/io.containerd.runtime.v2.task/k8s.io';
 const SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
 
+/**
+ * Removes the reservations in a host-local directory whose sandbox is gone. host-local writes the
+ * container id, "\r\n", then the interface name; containerd keeps a task directory per running
+ * sandbox. A reservation younger than a minute may belong to a sandbox being set up right now: kept.
+ */
+export function releaseLeaked(dir: string, tasks = TASKS): string {
+  return `cd ${dir} && for f in [0-9]*; do id=$(head -n 1 "$f" | tr -d '\\r'); [ -e "${tasks}/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done`;
+}
+
 export default defineRule({
   id: 'cni/ipam-exhausted',
   layer: 'cni',
@@ -41,18 +50,16 @@ export default defineRule({
         fix: leaked && SAFE_NAME.test(r.network)
           ? [
               {
-                // host-local writes the container id on the file's first line; containerd keeps a task directory per
-                // running sandbox. A reservation younger than a minute may belong to a sandbox being set up right now.
                 text: `Remove the ${leaked} reservations on ${node.name} whose container no longer exists (younger than a minute: kept, a pod may be starting)`,
                 on: 'node',
-                run: `cd ${dir} && for f in [0-9]*; do id=$(head -n 1 "$f"); [ -e "${TASKS}/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done`,
+                run: releaseLeaked(dir),
                 verify: `[ "$(ls ${dir} | grep -c '^[0-9]')" -lt ${usable} ]`,
                 changes: [dir],
               },
               'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
             ]
           : [
-              `List reservations whose container is gone: for f in ${dir}/[0-9]*; do id=$(head -n 1 "$f"); [ -e "${TASKS}/$id" ] || echo "$f"; done`,
+              `List reservations whose container is gone: for f in ${dir}/[0-9]*; do id=$(head -n 1 "$f" | tr -d '\\r'); [ -e "${TASKS}/$id" ] || echo "$f"; done`,
               'Remove those files (only those), or drain the node, stop the kubelet and containerd, and rm -rf ' + dir,
               'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
             ],
