@@ -29,7 +29,8 @@ import { checkAgentRbac } from './scale-lab/rbac-check.js';
 import { median, timed, type Timed } from './scale-lab/timed.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const cli = join(root, 'bin', 'flannel-doctor.js');
+// the launcher (bin/flannel-doctor.cjs; .js before it became CommonJS)
+const cli = ['flannel-doctor.cjs', 'flannel-doctor.js'].map((f) => join(root, 'bin', f)).find((f) => fs.existsSync(f)) ?? join(root, 'bin', 'flannel-doctor.cjs');
 const NS = 'flannel-doctor';
 
 /** A BulkClient as the agent's writer (the publisher parses nothing but status and message). */

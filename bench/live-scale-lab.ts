@@ -21,7 +21,8 @@ import type { ClusterShape } from './scale-lab/objects.js';
 import { median, timed, type Timed } from './scale-lab/timed.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const cli = join(root, 'bin', 'flannel-doctor.js');
+// the launcher (bin/flannel-doctor.cjs; .js before it became CommonJS)
+const cli = ['flannel-doctor.cjs', 'flannel-doctor.js'].map((f) => join(root, 'bin', f)).find((f) => fs.existsSync(f)) ?? join(root, 'bin', 'flannel-doctor.cjs');
 
 export const FULL: ClusterShape = { prefix: 'ls', nodes: 1000, pods: 30_000, namespaces: 60 };
 export const QUICK: ClusterShape = { prefix: 'ls', nodes: 100, pods: 3000, namespaces: 10 };

@@ -166,3 +166,18 @@ export function leftovers(name: string): string[] {
   }
   return out;
 }
+
+/** Tears down what a bench run left of lab `name` (an interrupted run): processes by PID, netns, dir. */
+export async function teardownLab(name: string): Promise<string[]> {
+  const state = await loadState(name).catch(() => undefined);
+  if (state) {
+    const fake = `${state.dir}/fake-agents.cjs`;
+    const extra = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number).filter((pid) => isRunning(pid, fake)).map((pid) => ({ pid, expect: fake }));
+    await teardownState(state, extra);
+  }
+  return leftovers(name);
+}
+
+if (process.argv[1]?.endsWith('scale-lab/lab.ts') && process.argv[2] === 'teardown' && process.argv[3]) {
+  teardownLab(process.argv[3]).then((left) => process.stdout.write(left.length ? `left: ${left.join('; ')}\n` : `lab ${process.argv[3]}: nothing left\n`));
+}
