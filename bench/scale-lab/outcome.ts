@@ -25,8 +25,8 @@ export function liveScaleResult(m: any): SuiteResult {
   const wallRatio = m.ours.wallS / m.peer.wallS;
   return {
     suite: 'live-scale-lab',
-    ours: { label: 'diagnose --kubeconfig -o json', unit: 's CPU (median)', value: r2(m.ours.cpuS), note: `${r1(m.ours.wallS)} s wall, peak RSS ${Math.round(m.ours.rssMaxMB)} MB, ${sumRequests(m.ours.requests)} API requests; +${m.shape.nodes} nodes, +${m.shape.pods} pods, ${m.populate.events} events` },
-    peer: { label: 'kubectl get nodes,pods,events -A -o json', unit: 's CPU (median)', value: r2(m.peer.cpuS), note: `${r1(m.peer.wallS)} s wall, peak RSS ${Math.round(m.peer.rssMaxMB)} MB, ${sumRequests(m.peer.requests)} API requests` },
+    ours: { label: 'diagnose --kubeconfig -o json', unit: 's CPU (upper median)', value: r2(m.ours.cpuS), note: `${r1(m.ours.wallS)} s wall, peak RSS ${Math.round(m.ours.rssMaxMB)} MB, ${sumRequests(m.ours.requests)} API requests; +${m.shape.nodes} nodes, +${m.shape.pods} pods, ${m.populate.events} events` },
+    peer: { label: 'kubectl get nodes,pods,events -A -o json', unit: 's CPU (upper median)', value: r2(m.peer.cpuS), note: `${r1(m.peer.wallS)} s wall, peak RSS ${Math.round(m.peer.rssMaxMB)} MB, ${sumRequests(m.peer.requests)} API requests` },
     ratio: r2(cpuRatio),
     ratioSays: 'kubectl CPU ÷ diagnose CPU (> 1: ours cheaper); wall ratio ours ÷ kubectl in extra',
     target: 'diagnose ≤ 1.5× kubectl (CPU and wall), peak RSS < 1 GB',
@@ -50,7 +50,7 @@ export function conditionScaleResult(m: any): SuiteResult {
   const vsKubectl = m.conditionFirst.cpuS / m.kubectlGetNodes.cpuS;
   return {
     suite: 'condition-scale',
-    ours: { label: 'condition-first diagnose', unit: 's CPU (median)', value: r2(m.conditionFirst.cpuS), note: `${r1(m.conditionFirst.wallS)} s wall, ${m.conditionFirst.requests} API requests, ${m.conditionFirst.nodeConditions.asked} agents asked, peak RSS ${Math.round(m.conditionFirst.rssMaxMB)} MB` },
+    ours: { label: 'condition-first diagnose', unit: 's CPU (upper median)', value: r2(m.conditionFirst.cpuS), note: `${r1(m.conditionFirst.wallS)} s wall, ${m.conditionFirst.requests} API requests, ${m.conditionFirst.nodeConditions.asked} agents asked, peak RSS ${Math.round(m.conditionFirst.rssMaxMB)} MB` },
     peer: { label: 'diagnose --all-nodes (poll every agent)', unit: 's CPU', value: r2(m.polling.cpuS), note: `${r1(m.polling.wallS)} s wall, ${m.polling.requests} API requests` },
     ratio: r2(cpuRatio),
     ratioSays: 'polling CPU ÷ condition-first CPU (> 1: condition-first cheaper)',
@@ -61,6 +61,10 @@ export function conditionScaleResult(m: any): SuiteResult {
       kubectlGetNodesCpuS: r2(m.kubectlGetNodes.cpuS), kubectlGetNodesWallS: r2(m.kubectlGetNodes.wallS), kubectlGetNodesRequests: m.kubectlGetNodes.requests,
       conditionFirstOverKubectlCpu: r2(vsKubectl), conditionFirstOverKubectlWall: r2(m.conditionFirst.wallS / m.kubectlGetNodes.wallS),
       requestRatio: r1(m.polling.requests / m.conditionFirst.requests),
+      // agents condition-first asked, and the nodes it found stale: heartbeats older than 3 minutes
+      // when a heartbeat round of this API server takes longer than that
+      conditionFirstAgentsAsked: m.conditionFirst.nodeConditions.asked,
+      conditionFirstStaleSeen: m.conditionFirst.nodeConditions.stale,
       apiserverCpuConditionFirstS: r2(m.conditionFirst.apiserverCpuS), apiserverCpuPollingS: r2(m.polling.apiserverCpuS),
       conditionFirstDuringHeartbeatsWallS: r2(m.conditionFirstDuringHeartbeats.wallS),
       heartbeatRoundS: r1(m.heartbeatRound.seconds), heartbeatWritesPerSecondNeeded: r1(m.heartbeatRound.writesPerSecondSteady),
