@@ -4,7 +4,7 @@
  * ratios are on CPU time (user+sys of the client process, same run): on this shared 2-core machine
  * wall time mostly measures the wait for a starved API server; wall figures are given beside them.
  *
- *   npx tsx bench/scale-lab/outcome.ts      rewrite bench/out/live-scale-lab.json and condition-scale.json
+ *   npx tsx bench/scale-lab/outcome.ts      rewrite bench/out/live-scale.json and condition-scale.json
  */
 import fs from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export function liveScaleResult(m: any): SuiteResult {
   const cpuRatio = m.peer.cpuS / m.ours.cpuS;
   const wallRatio = m.ours.wallS / m.peer.wallS;
   return {
-    suite: 'live-scale-lab',
+    suite: 'live-scale',
     ours: { label: 'diagnose --kubeconfig -o json', unit: 's CPU (upper median)', value: r2(m.ours.cpuS), note: `${r1(m.ours.wallS)} s wall, peak RSS ${Math.round(m.ours.rssMaxMB)} MB, ${sumRequests(m.ours.requests)} API requests; +${m.shape.nodes} nodes, +${m.shape.pods} pods, ${m.populate.events} events` },
     peer: { label: 'kubectl get nodes,pods,events -A -o json', unit: 's CPU (upper median)', value: r2(m.peer.cpuS), note: `${r1(m.peer.wallS)} s wall, peak RSS ${Math.round(m.peer.rssMaxMB)} MB, ${sumRequests(m.peer.requests)} API requests` },
     ratio: r2(cpuRatio),
@@ -81,7 +81,7 @@ export function outcome(result: SuiteResult, m: any) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const [file, f, name] of [[RAW.live, liveScaleResult, 'live-scale-lab'], [RAW.condition, conditionScaleResult, 'condition-scale']] as const) {
+  for (const [file, f, name] of [[RAW.live, liveScaleResult, 'live-scale'], [RAW.condition, conditionScaleResult, 'condition-scale']] as const) {
     if (!fs.existsSync(file)) continue;
     const m = JSON.parse(fs.readFileSync(file, 'utf8'));
     const o = outcome(f(m), m);

@@ -8,10 +8,15 @@
  * Target: ours at most 1.5x kubectl's elapsed time (ratio >= 0.67), peak RSS under 1 GB. Every
  * object made here carries the label fd-bench=live-scale and is deleted afterwards.
  *
- * It touches a real cluster, so it runs only when FD_LIVE_KUBECONFIG names that cluster's kubeconfig
- * (never the default one by accident). Not measured yet: written against the kubeconfig interface,
- * to be run on the lab's API server.
+ * It touches a real cluster, so it runs on one only when FD_LIVE_KUBECONFIG names that cluster's
+ * kubeconfig (never the default one by accident). Without it, as root with the lab's components
+ * built, it runs on a control plane of its own (bench/live-scale-lab.ts: real etcd + kube-apiserver,
+ * objects made by concurrent requests with kubelet-style statuses and events; ratio on CPU time).
  */
+import fs from 'node:fs';
+import { measureLiveScale } from '../live-scale-lab.js';
+import { prerequisite } from '../scale-lab/lab.js';
+import { RAW, liveScaleResult } from '../scale-lab/outcome.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +85,14 @@ const suite: Suite = {
   description: 'live diagnose --kubeconfig with 1,000 extra nodes and 30,000 pods vs kubectl get nodes,pods,events -A -o json (same run)',
   async run({ quick, log }) {
     const kubeconfig = process.env.FD_LIVE_KUBECONFIG;
-    if (!kubeconfig) return { skipped: 'set FD_LIVE_KUBECONFIG to the kubeconfig of a cluster this bench may fill (it creates and deletes objects labelled fd-bench=live-scale)' };
+    if (!kubeconfig) {
+      const why = prerequisite();
+      if (why) return { skipped: `set FD_LIVE_KUBECONFIG to the kubeconfig of a cluster this bench may fill (it creates and deletes objects labelled fd-bench=live-scale), or run it on the lab: ${why}` };
+      const m = await measureLiveScale({ quick, runs: 3, cpuProf: false, log });
+      const raw = { command: 'npm run bench -- live-scale', date: new Date().toISOString(), node: process.version, ...m };
+      if (!quick) fs.writeFileSync(RAW.live, JSON.stringify(raw, null, 2) + '\n');
+      return liveScaleResult(raw);
+    }
     if (!existsSync(kubeconfig)) return { skipped: `FD_LIVE_KUBECONFIG=${kubeconfig} does not exist` };
     if (!existsSync(TIME)) return { skipped: `${TIME} (Debian package time) not installed` };
     const shape = quick ? QUICK : FULL;
