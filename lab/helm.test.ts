@@ -75,7 +75,10 @@ d('the Helm chart with the real helm and the real API server', () => {
       expect(kinds).toEqual(expect.arrayContaining(['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'DaemonSet']));
       // the namespace exists for the dry run (helm install --create-namespace makes it)
       await kubectl(lab, ['create', 'namespace', 'flannel-doctor'], { allowFail: true });
-      const dry = await kubectl(lab, ['apply', '--dry-run=server', '-n', 'flannel-doctor', '-f', '-'], { input: r.stdout, allowFail: true });
+      // as `helm install -n flannel-doctor` does: the release namespace for namespaced objects that name none
+      const CLUSTER_SCOPED = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass'];
+      for (const o of docs as any[]) if (!CLUSTER_SCOPED.includes(o.kind)) o.metadata.namespace ??= 'flannel-doctor';
+      const dry = await kubectl(lab, ['apply', '--dry-run=server', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: docs }), allowFail: true });
       expect(dry.code, dry.stderr).toBe(0);
       // one line per object, each "(server dry run)"
       expect(dry.stdout.trim().split('\n').filter((l) => /\(server dry run\)$/.test(l)).length).toBe(docs.length);
@@ -84,8 +87,12 @@ d('the Helm chart with the real helm and the real API server', () => {
 
   it('a broken object is refused by the same dry run (the check can fail)', async () => {
     const r = helm(['template', 'fd', chart(), '--namespace', 'flannel-doctor']);
-    const broken = r.stdout.replace(/kind: DaemonSet\n/, 'kind: DaemonSet\nspec_typo: 1\n').replace('hostNetwork: true', 'hostNetwork: "yes"');
-    const dry = await kubectl(lab, ['apply', '--dry-run=server', '-n', 'flannel-doctor', '-f', '-'], { input: broken, allowFail: true });
+    const docs = parseAllDocuments(r.stdout).map((x) => x.toJSON()).filter(Boolean) as any[];
+    for (const o of docs) if (!['ClusterRole', 'ClusterRoleBinding'].includes(o.kind)) o.metadata.namespace ??= 'flannel-doctor';
+    // the same objects pass (test above); with one field of the wrong type the API server refuses them
+    docs.find((o) => o.kind === 'DaemonSet').spec.template.spec.hostNetwork = 'yes';
+    const dry = await kubectl(lab, ['apply', '--dry-run=server', '-f', '-'], { input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: docs }), allowFail: true });
+    expect(dry.stderr).toMatch(/hostNetwork/);
     expect(dry.code).not.toBe(0);
   });
 });
