@@ -37,7 +37,7 @@ testRule(rule, {
           data: { node: 'n3', value: '0' },
           nodes: ['n3'],
           fix: [
-            'On n3: sysctl -w net.ipv4.ip_forward=1',
+            "Turn forwarding back on in n3's running kernel: sysctl -w net.ipv4.ip_forward=1",
             "Persist it: echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
             'Check that no network manager or later sysctl.d file sets it back (grep -r ip_forward /etc/sysctl.d /etc/sysctl.conf /usr/lib/sysctl.d)',
           ],

@@ -24,7 +24,12 @@ export default defineRule({
         data: { node: node.name, value: value.trim() },
         evidence: [{ where: `node ${node.name}: /proc/sys/net/ipv4/ip_forward`, what: value.trim() }],
         fix: [
-          `On ${node.name}: sysctl -w net.ipv4.ip_forward=1`,
+          {
+            text: `Turn forwarding back on in ${node.name}'s running kernel`,
+            on: 'node',
+            run: 'sysctl -w net.ipv4.ip_forward=1',
+            verify: 'test "$(sysctl -n net.ipv4.ip_forward)" = 1',
+          },
           "Persist it: echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
           'Check that no network manager or later sysctl.d file sets it back (grep -r ip_forward /etc/sysctl.d /etc/sysctl.conf /usr/lib/sysctl.d)',
         ],
