@@ -38,3 +38,5 @@ export { writeBundle } from './sources/bundle/write.js';
 export { streamJsonList } from './sources/bundle/json-list-stream.js';
 export { gatherEvidence } from './sources/gather.js';
 export * from './probes/index.js';
+export { judgeDns, type DnsVerdict } from './rules/probe/_dns-verdict.js';
+export { judgeMesh, type MeshVerdict } from './rules/probe/_mesh-verdict.js';

@@ -4,10 +4,9 @@ export { parsePullCredentials, loadPullCredentials, type PullCredentials } from 
 export type { ProxyConfig } from './registry/dial.js';
 export { probeDns, type DnsProbeOptions } from './dns/probe-dns.js';
 export { queryDns, type DnsQueryResult } from './dns/client.js';
-export { judgeDns, type DnsVerdict } from './dns/verdict.js';
 export { probeMesh, type MeshProbeOptions, type MeshProbeReport } from './mesh/probe-mesh.js';
 export { planMesh, type MeshPlan, type MeshPlanOptions } from './mesh/plan.js';
-export { judgeMesh, classifyPair, type MeshVerdict } from './mesh/verdict.js';
+export { classifyPair, type PairVerdict } from './mesh/verdict.js';
 export { netnsRunner } from './mesh/runner.js';
 export { meshTargetsFromLab, parseMeshTargets } from './mesh/lab-targets.js';
 export type { MeshTarget, MeshRunner, MeshExecResult } from './mesh/types.js';

@@ -72,7 +72,7 @@ async function podViewIn(netns: string, opts: DnsCliOpts): Promise<DnsProbeResul
 
 export async function runProbeDns(opts: DnsCliOpts): Promise<number> {
   const { probeDns } = await import('../../probes/dns/probe-dns.js');
-  const { judgeDns } = await import('../../probes/dns/verdict.js');
+  const { judgeDns } = await import('../../rules/probe/_dns-verdict.js');
   const list = (v?: string) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
   const views = (list(opts.view) ?? []).filter((v): v is 'pod' | 'node' => v === 'pod' || v === 'node');
   if (!views.length) throw new UsageError(`--view takes pod, node or pod,node (got "${opts.view}")`);
@@ -97,7 +97,7 @@ function renderDns(results: DnsProbeResult[], verdicts: { cause: string; detail:
 
 export async function runProbeMesh(opts: { lab?: string | boolean; targets?: string; timeout: string; exhaustive?: boolean; fullMeshMax: string; output: string }): Promise<number> {
   const { probeMesh } = await import('../../probes/mesh/probe-mesh.js');
-  const { judgeMesh } = await import('../../probes/mesh/verdict.js');
+  const { judgeMesh } = await import('../../rules/probe/_mesh-verdict.js');
   const { meshTargetsFromLab, parseMeshTargets } = await import('../../probes/mesh/lab-targets.js');
   let targets;
   if (opts.targets) {

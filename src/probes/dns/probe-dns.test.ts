@@ -5,7 +5,7 @@ import { cleanup, freePort, tempDir } from '../registry/testkit.js';
 import { queryDns } from './client.js';
 import { probeDns, type DnsProbeOptions } from './probe-dns.js';
 import { silentUdp, startDnsmasq, type Dnsmasq } from './testkit.js';
-import { judgeDns } from './verdict.js';
+import { judgeDns } from '../../rules/probe/_dns-verdict.js';
 import { TYPE } from './wire.js';
 
 const CLUSTER = 'kubernetes.default.svc.cluster.local';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMesh } from './probe-mesh.js';
 import { buildTestbed, type Testbed } from './testbed.js';
-import { judgeMesh } from './verdict.js';
+import { judgeMesh } from '../../rules/probe/_mesh-verdict.js';
 
 let tb: Testbed;
 

@@ -1,8 +1,8 @@
 /**
- * Judging mesh results (pure). Per pair: which layer broke — underlay, VXLAN transport, the
+ * Naming the cause of one broken pair (pure), at probe time because it reads both nodes' live state:
+ * which layer broke — underlay, VXLAN transport, the
  * routes/neighbours/FDB flannel programs, MTU, or forwarding to pods — from the probe outcomes and
- * both nodes' state. Across pairs: fold into one verdict per cause naming the node common to every
- * broken pair, or the pairs.
+ * both nodes' state. Folding the pairs into findings is the rules' (src/rules/probe/_mesh-verdict.ts).
  */
 import type { MeshPathResult } from '../../evidence/probes.js';
 import { routeFor, type NodeState } from './node-state.js';
@@ -99,32 +99,4 @@ export function classifyPair(a: MeshTarget, b: MeshTarget, results: MeshPathResu
     return { cause: 'flannel.mtu', detail: `small packets ${a.name}→${b.name} pass, don't-fragment packets of ${big.map((r) => `${(r.size ?? 0) + 28} bytes (${r.path})`).join(', ')} do not: ${big[0]!.error ?? 'lost'}` };
   }
   return undefined;
-}
-
-export interface MeshVerdict {
-  cause: string;
-  nodes: string[];
-  pairs: [string, string][];
-  /** Whether `nodes` locates the fault (named by node state, or the one node in every broken pair) or only lists the pairs' ends. */
-  located: boolean;
-  detail: string;
-}
-
-/** One verdict per cause: names the node common to every broken pair when there is one. */
-export function judgeMesh(results: readonly MeshPathResult[]): MeshVerdict[] {
-  const byCause = new Map<string, MeshPathResult[]>();
-  for (const r of results) if (!r.ok && r.cause) byCause.set(r.cause, [...(byCause.get(r.cause) ?? []), r]);
-  const out: MeshVerdict[] = [];
-  for (const [cause, rs] of byCause) {
-    const pairs = [...new Map(rs.map((r) => [`${r.from}>${r.to}`, [r.from, r.to] as [string, string]])).values()];
-    const named = [...new Set(rs.map((r) => r.faultNode).filter((x): x is string => !!x))];
-    const common = [...new Set(pairs.flat())].filter((n) => pairs.every((p) => p.includes(n)));
-    // a node counts as "the" broken one when it is in every broken pair and at least one of its peers works with someone else
-    const healthyPairs = new Set(results.filter((r) => r.ok).map((r) => `${r.from}>${r.to}`));
-    const isolated = common.length === 1 || (common.length === 2 && pairs.length > 1) ? common.filter((n) => pairs.length > 1 || healthyPairs.size > 0) : [];
-    const located = named.length > 0 || isolated.length === 1;
-    const nodes = named.length ? named : isolated.length === 1 ? isolated : [...new Set(pairs.flat())];
-    out.push({ cause, nodes, pairs, located, detail: rs[0]!.detail ?? cause });
-  }
-  return out;
 }

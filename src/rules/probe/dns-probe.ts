@@ -1,4 +1,4 @@
-import { describeDnsResult, judgeDns } from '../../probes/dns/verdict.js';
+import { describeDnsResult, judgeDns } from './_dns-verdict.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

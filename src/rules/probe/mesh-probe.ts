@@ -1,4 +1,4 @@
-import { judgeMesh } from '../../probes/mesh/verdict.js';
+import { judgeMesh } from './_mesh-verdict.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
