@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { specOf } from './fix-steps.js';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from './causes.js';
 import { createClassifier } from '../engine/classifier/index.js';
@@ -32,7 +33,7 @@ describe('cause catalog', () => {
       expect(c.explanation.length, c.id).toBeGreaterThan(60);
       expect(c.explanation, c.id).not.toBe(c.title);
       expect(c.fix.length, c.id).toBeGreaterThan(0);
-      for (const step of c.fix) expect((typeof step === 'string' ? step : step.text).trim().length, c.id).toBeGreaterThan(10);
+      for (const step of c.fix) expect((typeof step === 'string' ? step : specOf(step).text).trim().length, c.id).toBeGreaterThan(10);
     }
   });
 

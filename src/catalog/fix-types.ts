@@ -28,4 +28,18 @@ export interface FixStepSpec {
   changes?: string[];
 }
 
-export type FixStepSource = string | FixStepSpec;
+/**
+ * A named step of the catalog (./fix-steps.ts) with its data, the way an ESLint suggestion names a
+ * message and fills it: the command is written once, in the catalog, and rules refer to it.
+ */
+export interface FixStepRef {
+  step: FixStepName;
+  /** Fills the entry's {placeholders} (./fix-variables.ts); the finding's scope and data fill the rest. */
+  data?: Record<string, string | number>;
+  /** Why this step, in the rule's words; the entry's own text by default. */
+  text?: string;
+}
+
+export type FixStepName = 'flannel.restart' | 'sysctl.set' | 'sysctl.persist' | 'module.load' | 'module.persist';
+
+export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { specOf } from '../catalog/fix-steps.js';
 import { FIX_VARIABLES } from '../catalog/fix-variables.js';
 import { CAUSES } from '../catalog/causes.js';
 import type { FixStepSource } from '../catalog/fix-types.js';
@@ -9,7 +10,11 @@ import { fixValues } from './values.js';
 import { makeEvidence } from '../rules/rule-tester.js';
 import { node, pod } from '../rules/image/_fixtures.js';
 
-const texts = (s: FixStepSource) => (typeof s === 'string' ? [s] : [s.text, s.run, s.verify].filter((t): t is string => t !== undefined));
+const texts = (src: FixStepSource) => {
+  if (typeof src === 'string') return [src];
+  const s = specOf(src);
+  return [s.text, s.run, s.verify].filter((t): t is string => t !== undefined);
+};
 const causeTexts = (c: (typeof CAUSES)[number]) => [...c.fix.flatMap(texts), ...(c.verify ?? [])];
 
 /** The lab's faults as their files declare them (read, not imported: the lab is its own part). */
@@ -62,11 +67,14 @@ describe('catalog fixes', () => {
     for (const c of CAUSES) for (const t of causeTexts(c)) for (const p of placeholdersIn(t)) expect(FIX_VARIABLES[p], `${c.id}: {${p}} in "${t}"`).toBeDefined();
   });
 
-  it('use no value that only a rule computes (those belong in the rule\'s own fix), and no <…> pseudo-placeholder', () => {
+  it('use no value that only a rule computes (those belong in the rule\'s own fix, or in a named step\'s data), and no <…> pseudo-placeholder', () => {
     for (const c of CAUSES) {
-      for (const t of causeTexts(c)) {
-        for (const p of placeholdersIn(t)) expect(FIX_VARIABLES[p].kind, `${c.id}: {${p}}`).not.toBe('data');
-        expect(t, c.id).not.toMatch(/<[a-z][a-z ]*>/i);
+      for (const src of [...c.fix, ...(c.verify ?? [])]) {
+        const given = typeof src !== 'string' && 'step' in src ? Object.keys(src.data ?? {}) : [];
+        for (const t of texts(src)) {
+          for (const p of placeholdersIn(t)) if (!given.includes(p)) expect(FIX_VARIABLES[p].kind, `${c.id}: {${p}}`).not.toBe('data');
+          expect(t, c.id).not.toMatch(/<[a-z][a-z ]*>/i);
+        }
       }
     }
   });
@@ -77,8 +85,9 @@ describe('catalog fixes', () => {
 
   it('are applicable only with a command, never for the registry host or a person', () => {
     for (const c of CAUSES) {
-      for (const s of c.fix) {
-        if (typeof s === 'string') continue;
+      for (const src of c.fix) {
+        if (typeof src === 'string') continue;
+        const s = specOf(src);
         if (!s.manual) expect(s.run, `${c.id}: ${s.text}`).toBeTruthy();
         if (s.on === 'registry' || s.on === 'person') expect(s.manual, `${c.id}: ${s.text}`).toBeTruthy();
       }

@@ -1,11 +1,20 @@
 import { FIX_VARIABLES } from '../catalog/fix-variables.js';
-import type { FixPlace, FixStepSource } from '../catalog/fix-types.js';
+import { FIX_STEPS, specOf } from '../catalog/fix-steps.js';
+import type { FixStepSource, FixStepSpec } from '../catalog/fix-types.js';
 import type { FixStep } from '../findings/fix-step.js';
 import { fillTemplate, type FixValues } from './placeholders.js';
 
 export type { FixStep } from '../findings/fix-step.js';
 
 const ADVICE = 'advice for a person: no exact command';
+
+/** A plain string is advice; a named step is its catalog entry, filled with the step's data first. */
+function resolve(src: FixStepSource, values: FixValues): { spec: FixStepSpec; values: FixValues } {
+  if (typeof src === 'string') return { spec: { text: src, on: 'person', manual: ADVICE }, values };
+  if (!('step' in src)) return { spec: src, values };
+  if (!FIX_STEPS[src.step]) throw new Error(`unknown fix step "${src.step}"`);
+  return { spec: specOf(src), values: { ...values, ...src.data } };
+}
 
 /**
  * Fills the fix steps of a finding. A step that reads a secret is preceded by one that says where
@@ -15,8 +24,8 @@ export function fillSteps(sources: readonly FixStepSource[], values: FixValues):
   const out: FixStep[] = [];
   const announced = new Set<string>();
   for (const src of sources) {
-    const spec = typeof src === 'string' ? { text: src, on: 'person' as const, manual: ADVICE } : src;
-    const parts = [fillTemplate(spec.text, values), spec.run !== undefined ? fillTemplate(spec.run, values) : undefined, spec.verify !== undefined ? fillTemplate(spec.verify, values) : undefined];
+    const { spec, values: filled } = resolve(src, values);
+    const parts = [fillTemplate(spec.text, filled), spec.run !== undefined ? fillTemplate(spec.run, filled) : undefined, spec.verify !== undefined ? fillTemplate(spec.verify, filled) : undefined];
     const missing = [...new Set(parts.flatMap((p) => p?.missing ?? []))];
     const secrets = [...new Set(parts.flatMap((p) => p?.secrets ?? []))];
     const assumed = [...new Set(parts.flatMap((p) => p?.assumed ?? []))];

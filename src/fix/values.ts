@@ -1,7 +1,7 @@
 import type { PodInfo } from '../evidence/cluster.js';
 import type { Evidence } from '../evidence/types.js';
 import { parseImageReference, splitHostPort } from '../parsers/image-reference.js';
-import { flannelDaemonSets } from '../rules/flannel/_cluster-flannel.js';
+import { flannelDaemonSets } from '../evidence/flannel-objects.js';
 import type { FixValues } from './placeholders.js';
 
 /** Where a finding is: the part of it that fills scope placeholders. */

@@ -100,6 +100,7 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           expect(unfilledFix(f).filter((u) => !allowed.some((a) => u.startsWith(`{${a}} `))), `${f.cause}: no fix placeholder left where the evidence holds the value`).toEqual([]);
           expect(allowed.filter((a) => !unfilledFix(f).some((u) => u.startsWith(`{${a}} `))), `${f.cause}: placeholders declared unfilled that are filled`).toEqual([]);
           expect(f.evidence.length, 'every finding carries evidence').toBeGreaterThan(0);
+          expect(f.fix.filter((l) => l.includes('[object Object]')), 'a fix step written into a string').toEqual([]);
         });
         expect(findings.map((f) => actual(rule, f))).toEqual(c.expect.map((e) => normalised(rule, e)));
       });

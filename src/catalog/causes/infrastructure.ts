@@ -1,7 +1,8 @@
 import type { Cause } from '../types.js';
 
 /** A step that changes what the node does after a reboot: its boot configuration is the operator's (configuration management, images). */
-const PERSIST = 'changes the node\'s boot configuration; apply it the way the node is managed';
+const IP_FORWARD = { key: 'net.ipv4.ip_forward', value: 1 };
+const BRIDGE_NF = { key: 'net.bridge.bridge-nf-call-iptables', value: 1 };
 
 /** Infrastructure tier: the node, its kernel, its runtime and the paths between nodes and registries. */
 export const INFRASTRUCTURE_CAUSES: Cause[] = [
@@ -249,8 +250,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'With net.ipv4.ip_forward = 0 the node does not route between cni0, flannel.1 and its uplink, so pods cannot reach other nodes, Services or the outside. ' +
       'Network managers or a reboot without a persisted sysctl can reset it.',
     fix: [
-      { text: 'Enable it now, in the running kernel', on: 'node', run: 'sysctl -w net.ipv4.ip_forward=1', verify: 'test "$(sysctl -n net.ipv4.ip_forward)" = 1' },
-      { text: 'Persist it across reboots', on: 'node', run: 'echo net.ipv4.ip_forward=1 > /etc/sysctl.d/99-kubernetes.conf && sysctl --system', manual: PERSIST },
+      { step: 'sysctl.set', data: IP_FORWARD },
+      { step: 'sysctl.persist', data: IP_FORWARD },
     ],
     verify: ['sysctl net.ipv4.ip_forward'],
     docs: ['facts.md §10.2 (kernel prerequisites)'],
@@ -266,9 +267,10 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Pod traffic crosses the cni0 bridge; only with br_netfilter loaded and net.bridge.bridge-nf-call-iptables = 1 does it pass iptables, where kube-proxy translates Service IPs. ' +
       'Without it Service traffic between pods on the same node (notably DNS to 10.96.0.10) fails, and flanneld ≥ v0.26 exits with "Failed to check br_netfilter".',
     fix: [
-      { text: 'Load the module now', on: 'node', run: 'modprobe br_netfilter', verify: 'test -e /proc/sys/net/bridge/bridge-nf-call-iptables' },
-      { text: 'Enable the sysctl now', on: 'node', run: 'sysctl -w net.bridge.bridge-nf-call-iptables=1', verify: 'test "$(sysctl -n net.bridge.bridge-nf-call-iptables)" = 1' },
-      { text: 'Persist both across reboots', on: 'node', run: 'echo br_netfilter > /etc/modules-load.d/k8s.conf && echo net.bridge.bridge-nf-call-iptables=1 > /etc/sysctl.d/99-kubernetes-bridge.conf', manual: PERSIST },
+      { step: 'module.load', data: { module: 'br_netfilter' } },
+      { step: 'sysctl.set', data: BRIDGE_NF },
+      { step: 'module.persist', data: { module: 'br_netfilter' } },
+      { step: 'sysctl.persist', data: BRIDGE_NF },
     ],
     verify: ['lsmod | grep br_netfilter', 'sysctl net.bridge.bridge-nf-call-iptables'],
     docs: ['facts.md §10.2 (br_netfilter)'],

@@ -1,14 +1,10 @@
+import type { FixStepRef } from '../fix-types.js';
 import type { Cause } from '../types.js';
 
 const FLANNEL_LOGS = 'kubectl logs -n {flannelNamespace} -l app=flannel -c kube-flannel --tail=50';
 
-/** Deleting the node's flannel pod: the DaemonSet starts a new one, which re-runs its init containers and re-programs the node. */
-const restartFlannel = (text: string) => ({
-  text,
-  on: 'cluster' as const,
-  run: 'kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName={node}',
-  verify: 'kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName={node} --for=condition=Ready --timeout=120s',
-});
+/** The catalog's `flannel.restart` step (./fix-steps.ts) with the cause's reason; {node} is the finding's. */
+const restartFlannel = (text: string): FixStepRef => ({ step: 'flannel.restart', text });
 
 /** Network tier: CNI plugins and config, flannel itself, cluster DNS. */
 export const NETWORK_CAUSES: Cause[] = [
@@ -256,7 +252,8 @@ export const NETWORK_CAUSES: Cause[] = [
     explanation:
       'The chosen backend needs something the hosts lack: vxlan needs the kernel vxlan module ("operation not supported" when creating flannel.1), host-gw needs all nodes on one L2 segment and refuses NAT, wireguard needs kernel support.',
     fix: [
-      'For vxlan, load the module (modprobe vxlan) or install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
+      { step: 'module.load', data: { module: 'vxlan' }, text: 'For vxlan, load the module on {node}' },
+      'If the vxlan module is not found, install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
       'For host-gw across routers or NAT, switch the backend to vxlan in net-conf.json and restart flannel.',
     ],
     verify: ['lsmod | grep vxlan', 'ip -d link show flannel.1'],

@@ -1,4 +1,4 @@
-import { linuxNodes, nodePodCidrs } from '../../rules/flannel/_cluster-flannel.js';
+import { linuxNodes, nodePodCidrs } from '../../evidence/flannel-objects.js';
 import { defineRule } from '../../rules/define-rule.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
-import { restartFlannel } from '../flannel/_restart.js';
+import { restartFlannel } from '../_restart.js';
 import { dirName, loadOrder } from './_conf.js';
 
 export default defineRule({

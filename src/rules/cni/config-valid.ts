@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { baseName, loadOrder, pluginEntries } from './_conf.js';
-import { restartFlannel } from '../flannel/_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 const KNOWN_VERSIONS = ['0.1.0', '0.2.0', '0.3.0', '0.3.1', '0.4.0', '1.0.0', '1.1.0'];
 

@@ -37,7 +37,8 @@ testRule(rule, {
           data: { node: 'n3', winner: '/etc/cni/net.d/05-cilium.conflist', flannel: '', types: 'cilium-cni' },
           nodes: ['n3'],
           fix: [
-            'Move /etc/cni/net.d/05-cilium.conflist away and let flannel write its config: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+            'Move /etc/cni/net.d/05-cilium.conflist away',
+            'Restart flannel on n3 so it writes its config: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
           ],
         },
       ],

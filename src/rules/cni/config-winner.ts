@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { baseName, isFlannelConfig, loadOrder } from './_conf.js';
+import { restartFlannel } from '../_restart.js';
 
 /** Plugins that only decorate a network: a config of just these does not compete with flannel. */
 const META_ONLY = new Set(['loopback', 'portmap', 'bandwidth', 'tuning', 'firewall', 'sbr']);
@@ -40,7 +41,7 @@ export default defineRule({
         ],
         fix: flannel
           ? [`Move the other config away: mv ${win.file} /root/${baseName(win.file)}.disabled`, `Delete the pods on ${node.name} that got addresses from it so they are re-created on flannel's network`]
-          : [`Move ${win.file} away and let flannel write its config: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`],
+          : [`Move ${win.file} away`, restartFlannel(node.name, `Restart flannel on ${node.name} so it writes its config`)],
       });
       return;
     }

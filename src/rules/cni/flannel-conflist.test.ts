@@ -37,7 +37,8 @@ testRule(rule, {
           nodes: ['n1'],
           fix: [
             'Set "isDefaultGateway": true in the delegate of cni-conf.json in the kube-flannel-cfg ConfigMap (kubectl -n kube-flannel edit cm kube-flannel-cfg)',
-            'Restart flannel on every node so install-cni rewrites the file, e.g. kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1 (install-cni rewrites /etc/cni/net.d/10-flannel.conflist), then re-create the pods',
+            'Restart flannel on n1 (and every other node) so install-cni rewrites /etc/cni/net.d/10-flannel.conflist: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+            'Re-create the pods afterwards: they keep the routes they were created with',
           ],
         },
       ],
@@ -57,7 +58,7 @@ testRule(rule, {
           data: { node: 'n2', file: '/etc/cni/net.d/10-flannel.conflist' },
           nodes: ['n2'],
           fix: [
-            'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2 (install-cni rewrites /etc/cni/net.d/10-flannel.conflist)',
+            'Restart flannel on n2: its install-cni init container rewrites /etc/cni/net.d/10-flannel.conflist: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
           ],
         },
       ],

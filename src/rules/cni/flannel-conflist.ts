@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { isFlannelConfig, pluginEntries, winner } from './_conf.js';
+import { restartFlannel } from '../_restart.js';
 
 /** JSON with object keys sorted, for comparing configs written by different tools. */
 function canonical(v: unknown): string {
@@ -34,7 +35,7 @@ export default defineRule({
     const flannel = pluginEntries(conf).find((p) => p.type === 'flannel');
     if (!flannel) return;
     const where = `node ${node.name}: ${conf.file}`;
-    const restart = `kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name} (install-cni rewrites ${conf.file})`;
+    const restart = restartFlannel(node.name, `Restart flannel on ${node.name}: its install-cni init container rewrites ${conf.file}`);
     const delegate = (flannel.delegate && typeof flannel.delegate === 'object' ? flannel.delegate : {}) as Record<string, unknown>;
     const ipam = (flannel.ipam && typeof flannel.ipam === 'object' ? flannel.ipam : {}) as Record<string, unknown>;
     const routes = Array.isArray(ipam.routes) ? (ipam.routes as Record<string, unknown>[]) : [];
@@ -47,7 +48,8 @@ export default defineRule({
         evidence: [{ where, what: `delegate ${JSON.stringify(delegate)}` }],
         fix: [
           'Set "isDefaultGateway": true in the delegate of cni-conf.json in the kube-flannel-cfg ConfigMap (kubectl -n kube-flannel edit cm kube-flannel-cfg)',
-          `Restart flannel on every node so install-cni rewrites the file, e.g. ${restart}, then re-create the pods`,
+          restartFlannel(node.name, `Restart flannel on ${node.name} (and every other node) so install-cni rewrites ${conf.file}`),
+          'Re-create the pods afterwards: they keep the routes they were created with',
         ],
       });
     }
@@ -65,7 +67,7 @@ export default defineRule({
       data: { node: node.name, file: conf.file },
       confidence: 0.7,
       evidence: [{ where, what: canonical(conf.raw).slice(0, 300) }, { where: 'configmap kube-flannel/kube-flannel-cfg cni-conf.json', what: canonical(want).slice(0, 300) }],
-      fix: [`Restart flannel on ${node.name}: ${restart}`],
+      fix: [restart],
     });
   },
 });

@@ -27,7 +27,7 @@ testRule(rule, {
           data: { node: 'n3', plugin: 'flannel', dir: '/opt/cni/bin', why: 'plugin "flannel" in 10-flannel.conflist' },
           nodes: ['n3'],
           fix: [
-            "flannel's install-cni-plugin init container copies it: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3",
+            'Restart flannel on n3: its install-cni-plugin init container copies the binary: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
             'Check that /opt/cni/bin is the hostPath the DaemonSet mounts (cniBinDir)',
           ],
         },

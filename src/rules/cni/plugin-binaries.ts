@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { requiredBinaries, winner } from './_conf.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'cni/plugin-binaries',
@@ -33,7 +34,7 @@ export default defineRule({
           { where: `node ${node.name}: ${conf.file}`, what: `plugins: ${conf.pluginTypes.join(', ')}` },
         ],
         fix: fromFlannelImage
-          ? [`flannel's install-cni-plugin init container copies it: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`, `Check that ${dir} is the hostPath the DaemonSet mounts (cniBinDir)`]
+          ? [restartFlannel(node.name, `Restart flannel on ${node.name}: its install-cni-plugin init container copies the binary`), `Check that ${dir} is the hostPath the DaemonSet mounts (cniBinDir)`]
           : [
               `Install the standard CNI plugins on ${node.name}: apt-get install containernetworking-plugins (then link them: ln -s /usr/lib/cni/${need.type} ${dir}/${need.type}), or unpack the containernetworking/plugins release tarball into ${dir}`,
               'Pods stuck in ContainerCreating retry on their own once the binary is there',

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
-import { restartFlannel } from '../flannel/_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 const KEYS: [keyof Required<{ network: 1; subnet: 1; mtu: 1; ipmasq: 1 }>, string][] = [
   ['network', 'FLANNEL_NETWORK'],

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../evidence/types.js';
 import { parseNetConf } from '../../parsers/net-conf.js';
 import { parseCidr } from '../_cidr.js';
-import { flannelConfigMap } from './_cluster-flannel.js';
+import { flannelConfigMap } from '../../evidence/flannel-objects.js';
 
 export interface ClusterCidr {
   cidr: string;

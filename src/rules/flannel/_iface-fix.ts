@@ -1,7 +1,7 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { Evidence } from '../../evidence/types.js';
 import { shq } from '../../fix/shell.js';
-import { flannelDaemonSets, flanneldArgs } from './_cluster-flannel.js';
+import { flannelDaemonSets, flanneldArgs } from '../../evidence/flannel-objects.js';
 
 const NIC = /^[A-Za-z0-9_.:-]{1,15}$/;
 const NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;

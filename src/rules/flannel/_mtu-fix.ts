@@ -1,6 +1,6 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { Evidence } from '../../evidence/types.js';
-import { flannelConfigMap } from './_cluster-flannel.js';
+import { flannelConfigMap } from '../../evidence/flannel-objects.js';
 import { lookup } from '../_peers.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */

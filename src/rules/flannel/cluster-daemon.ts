@@ -2,7 +2,7 @@ import type { ContainerStatusInfo, PodInfo } from '../../evidence/cluster.js';
 import type { EvidenceItem } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
 import { PULL_WAITING_REASONS } from '../image/_pull-failures.js';
-import { flannelDaemonSets, flannelPods, linuxNodes, nodePodCidrs } from './_cluster-flannel.js';
+import { flannelDaemonSets, flannelPods, linuxNodes, nodePodCidrs } from '../../evidence/flannel-objects.js';
 
 /** Causes a crashing flanneld's last words can name (facts §4.1); anything else stays daemon-down. */
 const FROM_LOG = ['flannel.no-pod-cidr', 'flannel.rbac', 'flannel.config-invalid', 'flannel.network-mismatch', 'flannel.wrong-iface', 'flannel.backend-unsupported', 'node.br-netfilter'] as const;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { flannelDaemonSets, flanneldArgs, flanneldContainer } from './_cluster-flannel.js';
+import { flannelDaemonSets, flanneldArgs, flanneldContainer } from '../../evidence/flannel-objects.js';
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 

@@ -1,6 +1,6 @@
 import { parseNetConf } from '../../parsers/net-conf.js';
 import { defineRule } from '../define-rule.js';
-import { flannelConfigMap } from './_cluster-flannel.js';
+import { flannelConfigMap } from '../../evidence/flannel-objects.js';
 import { clusterCidrCandidates } from './_cluster-cidr.js';
 import { lenientJson, netConfSteps, netConfText } from './_net-conf-fix.js';
 import type { FixStepSource } from '../../catalog/fix-types.js';

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.js';
-import { flannelPresence } from './_cluster-flannel.js';
+import { flannelPresence } from '../../evidence/flannel-objects.js';
 
 /** The runtime's "no CNI config" words (facts §4.4), for when the catalog has no signature. */
 const NO_CNI = /NetworkPluginNotReady|cni plugin not initialized|cni config uninitialized|no networks found in \/etc\/cni\/net\.d/i;

@@ -97,9 +97,11 @@ describe('the podCIDR fix is computed from the cluster', () => {
       },
     });
     const patch = (n: string) => found.find((f) => f.nodes[0] === n)!.steps[0];
-    expect(patch('n3')).toMatchObject({ on: 'cluster', run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}' && kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3` });
+    expect(patch('n3')).toMatchObject({ on: 'cluster', run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}'` });
     expect(patch('n4').run).toContain('"podCIDR":"10.244.3.0/24"');
-    expect(patch('n3').verify).toMatch(/^test "\$\(kubectl get node n3 -o jsonpath='\{\.spec\.podCIDR\}'\)" = 10\.244\.2\.0\/24 && kubectl -n kube-flannel wait pod/);
+    expect(patch('n3').verify).toBe(`test "$(kubectl get node n3 -o jsonpath='{.spec.podCIDR}')" = 10.244.2.0/24`);
+    // then flannel restarts on that node, the catalog's step
+    expect(found.find((f) => f.nodes[0] === 'n3')!.steps[1].run).toBe('kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3');
     expect(patch('n3').manual).toBeUndefined();
     expect(found[0].fix.join('\n')).toContain('--cluster-cidr=10.244.0.0/16');
   });

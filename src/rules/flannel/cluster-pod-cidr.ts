@@ -1,8 +1,9 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { clusterCidr, type ClusterCidr } from './_cluster-cidr.js';
-import { flannelPods, flannelPresence, linuxNodes, nodePodCidrs } from './_cluster-flannel.js';
+import { flannelPods, flannelPresence, linuxNodes, nodePodCidrs } from '../../evidence/flannel-objects.js';
 import { freeCidr, nodeMask } from './_free-cidr.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/cluster-pod-cidr',
@@ -56,12 +57,7 @@ export default defineRule({
 /** The fix for one node: give it a free block now (the API allows setting podCIDR once), restart its flannel, and let the controller manager allocate from then on. */
 function podCidrFix(node: string, network: ClusterCidr | undefined, free: string | undefined, mask: number): FixStepSource[] {
   const allocate = `From now on let the controller manager allocate them: kube-controller-manager --allocate-node-cidrs=true --cluster-cidr=${network?.cidr ?? '<the cluster pod network>'} (kubeadm: networking.podSubnet)`;
-  const restart = {
-    text: `Restart flannel on ${node}`,
-    on: 'cluster' as const,
-    run: `kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName=${node}`,
-    verify: `kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName=${node} --for=condition=Ready --timeout=120s`,
-  };
+  const restart = restartFlannel(node, `Restart flannel on ${node}`);
   if (!network || !free) {
     const why = network ? `every /${mask} inside ${network.cidr} (${network.where}) is taken` : 'the evidence does not show the cluster pod network (net-conf.json, kubeadm-config, --cluster-cidr)';
     return [`Give ${node} an unused /${mask} inside the cluster pod network by hand (kubectl patch node ${node} with spec.podCIDR and spec.podCIDRs); flannel-doctor cannot propose one: ${why}.`, restart, allocate];
@@ -69,11 +65,12 @@ function podCidrFix(node: string, network: ClusterCidr | undefined, free: string
   const patch = JSON.stringify({ spec: { podCIDR: free, podCIDRs: [free] } });
   return [
     {
-      text: `Give ${node} the free podCIDR ${free}, then restart its flannel`,
+      text: `Give ${node} the free podCIDR ${free}`,
       on: 'cluster',
-      run: `kubectl patch node ${node} --type merge -p '${patch}' && ${restart.run}`,
-      verify: `test "$(kubectl get node ${node} -o jsonpath='{.spec.podCIDR}')" = ${free} && ${restart.verify}`,
+      run: `kubectl patch node ${node} --type merge -p '${patch}'`,
+      verify: `test "$(kubectl get node ${node} -o jsonpath='{.spec.podCIDR}')" = ${free}`,
     },
+    restart,
     allocate,
   ];
 }

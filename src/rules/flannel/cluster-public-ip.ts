@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { ifaceFix } from './_iface-fix.js';
-import { ANNOTATION_PREFIX } from './_cluster-flannel.js';
+import { ANNOTATION_PREFIX } from '../../evidence/flannel-objects.js';
 
 /** Addresses a NAT front-end gives every VM alike (VirtualBox/Vagrant NAT). */
 const NAT_ADDRESSES = new Set(['10.0.2.15']);

@@ -4,7 +4,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { networkAddress } from '../_cidr.js';
 import { directRouteFor, expectedPeers, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
-import { restartFlannel } from './_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/fdb-neighbours',

@@ -2,7 +2,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { annotation, clusterNode, localAddresses, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { ifaceFix } from './_iface-fix.js';
-import { restartFlannel } from './_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 /** Addresses a NAT front-end hands every VM alike (Vagrant/VirtualBox NAT). */
 const NAT_ADDRESSES = new Set(['10.0.2.15']);

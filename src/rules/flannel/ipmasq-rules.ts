@@ -3,7 +3,7 @@ import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, walk } from '../node/_iptables-walk.js';
 import { clusterNetwork, podFlows } from '../node/_pod-packets.js';
 import { lookup, netConfRoot } from '../_peers.js';
-import { restartFlannel } from './_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/ipmasq-rules',

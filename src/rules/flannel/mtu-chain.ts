@@ -3,6 +3,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { mtuFix, VXLAN_OVERHEAD as OVERHEAD } from './_mtu-fix.js';
 import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from '../_peers.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/mtu-chain',
@@ -56,12 +57,7 @@ export default defineRule({
         data: { node: node.name, envMtu, vxMtu },
         evidence: [{ where: `node ${node.name}: ${node.subnetEnv?.file}`, what: `FLANNEL_MTU=${envMtu}` }, { where: `node ${node.name}: ip link show ${VXLAN_DEV}`, what: `mtu ${vxMtu}` }],
         fix: [
-          {
-            text: `Restart flannel on ${node.name} so that subnet.env and flannel.1 agree`,
-            on: 'cluster',
-            run: `kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName=${node.name}`,
-            verify: `kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName=${node.name} --for=condition=Ready --timeout=120s`,
-          },
+          restartFlannel(node.name, `Restart flannel on ${node.name} so that subnet.env and flannel.1 agree`),
           'Re-create the pods on the node afterwards: a pod keeps its veth MTU until it is re-created',
         ],
       });

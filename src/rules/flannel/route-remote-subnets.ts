@@ -3,7 +3,7 @@ import { defineRule, type NodeContext } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { ipInCidr, networkAddress, networkCidr } from '../_cidr.js';
 import { backendType, directRouteFor, expectedPeers, expectedVxlan, mainTable, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
-import { restartFlannel } from './_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/route-remote-subnets',

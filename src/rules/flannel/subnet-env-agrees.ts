@@ -2,7 +2,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { cidrContains, ipInCidr, networkCidr, sameNetwork } from '../_cidr.js';
 import { clusterNode, confNetwork, vxlanLink } from '../_peers.js';
-import { restartFlannel } from './_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/subnet-env-agrees',

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { clusterNode, backendData, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
-import { restartFlannel } from './_restart.js';
+import { restartFlannel } from '../_restart.js';
 
 export default defineRule({
   id: 'flannel/vxlan-device',
@@ -40,8 +40,9 @@ export default defineRule({
           alternatives: ['flannel.daemon-down'],
           evidence: [{ where, what: 'device not found' }, { where: `node ${node.name}: /proc/modules`, what: 'vxlan not loaded' }],
           fix: [
-            `On ${node.name}: modprobe vxlan (if it fails, install the kernel's extra modules, e.g. linux-modules-extra-$(uname -r) or linux-modules-extra-raspi)`,
-            'Persist: echo vxlan > /etc/modules-load.d/flannel.conf',
+            { step: 'module.load', data: { module: 'vxlan' } },
+            "If the module is not found, install the kernel's extra modules (e.g. linux-modules-extra-$(uname -r) or linux-modules-extra-raspi)",
+            { step: 'module.persist', data: { module: 'vxlan' } },
             restart,
             'Or switch net-conf.json Backend.Type to host-gw when all nodes share one L2 segment',
           ],

@@ -1,3 +1,4 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 
@@ -21,9 +22,11 @@ export default defineRule({
     const { node } = ctx;
     const report = reportWithLogs(ctx, 'node.br-netfilter');
     const value = node.sysctls[KEY];
-    const fix = [
-      `On ${node.name}: modprobe br_netfilter && sysctl -w ${KEY}=1`,
-      "Persist it: echo br_netfilter > /etc/modules-load.d/k8s.conf && echo 'net.bridge.bridge-nf-call-iptables = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
+    const fix: FixStepSource[] = [
+      { step: 'module.load', data: { module: 'br_netfilter' } },
+      { step: 'sysctl.set', data: { key: KEY, value: 1 } },
+      { step: 'module.persist', data: { module: 'br_netfilter' } },
+      { step: 'sysctl.persist', data: { key: KEY, value: 1 } },
     ];
     if (value === undefined) {
       // The key exists whenever the module (or a built-in bridge netfilter) is there.

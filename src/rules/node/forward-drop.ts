@@ -4,8 +4,8 @@ import { decidedBy, FORWARD_HOOKS, walkHooks } from './_iptables-walk.js';
 import { clusterNetwork, podFlows } from './_pod-packets.js';
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { Evidence } from '../../evidence/types.js';
-import { flannelDaemonSets, flanneldArgs } from '../flannel/_cluster-flannel.js';
-import { restartFlannel } from '../flannel/_restart.js';
+import { flannelDaemonSets, flanneldArgs } from '../../evidence/flannel-objects.js';
+import { restartFlannel } from '../_restart.js';
 
 const CIDR4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 

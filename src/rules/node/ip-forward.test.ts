@@ -21,7 +21,7 @@ testRule(rule, {
           data: { node: 'n1', ifaces: 'eth0' },
           nodes: ['n1'],
           fix: [
-            'On n1: sysctl -w net.ipv4.conf.eth0.forwarding=1',
+            'On n1: set net.ipv4.conf.eth0.forwarding = 1 in the running kernel: sysctl -w net.ipv4.conf.eth0.forwarding=1',
             'Find what turns it off: IPForward= in /etc/systemd/network/*.network, or the NetworkManager connection of that interface, and set it to yes',
           ],
         },
@@ -37,8 +37,8 @@ testRule(rule, {
           data: { node: 'n3', value: '0' },
           nodes: ['n3'],
           fix: [
-            "Turn forwarding back on in n3's running kernel: sysctl -w net.ipv4.ip_forward=1",
-            "Persist it: echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
+            'On n3: set net.ipv4.ip_forward = 1 in the running kernel: sysctl -w net.ipv4.ip_forward=1',
+            "Persist net.ipv4.ip_forward = 1 across reboots, in a drop-in of its own: printf '%s = %s\\n' net.ipv4.ip_forward 1 > /etc/sysctl.d/90-flannel-doctor-net.ipv4.ip_forward.conf && sysctl --system",
             'Check that no network manager or later sysctl.d file sets it back (grep -r ip_forward /etc/sysctl.d /etc/sysctl.conf /usr/lib/sysctl.d)',
           ],
         },

@@ -24,13 +24,8 @@ export default defineRule({
         data: { node: node.name, value: value.trim() },
         evidence: [{ where: `node ${node.name}: /proc/sys/net/ipv4/ip_forward`, what: value.trim() }],
         fix: [
-          {
-            text: `Turn forwarding back on in ${node.name}'s running kernel`,
-            on: 'node',
-            run: 'sysctl -w net.ipv4.ip_forward=1',
-            verify: 'test "$(sysctl -n net.ipv4.ip_forward)" = 1',
-          },
-          "Persist it: echo 'net.ipv4.ip_forward = 1' > /etc/sysctl.d/99-kubernetes.conf && sysctl --system",
+          { step: 'sysctl.set', data: { key: 'net.ipv4.ip_forward', value: 1 } },
+          { step: 'sysctl.persist', data: { key: 'net.ipv4.ip_forward', value: 1 } },
           'Check that no network manager or later sysctl.d file sets it back (grep -r ip_forward /etc/sysctl.d /etc/sysctl.conf /usr/lib/sysctl.d)',
         ],
       });
@@ -47,7 +42,7 @@ export default defineRule({
       data: { node: node.name, ifaces: off.map((o) => o.iface).join(', ') },
       evidence: off.map((o) => ({ where: `node ${node.name}: /proc/sys/${o.key.replace(/\./g, '/')}`, what: '0' })),
       fix: [
-        ...off.map((o) => `On ${node.name}: sysctl -w net.ipv4.conf.${o.iface.replace(/\./g, '/')}.forwarding=1`),
+        ...off.map((o) => ({ step: 'sysctl.set' as const, data: { key: `net.ipv4.conf.${o.iface.replace(/\./g, '/')}.forwarding`, value: 1 } })),
         'Find what turns it off: IPForward= in /etc/systemd/network/*.network, or the NetworkManager connection of that interface, and set it to yes',
       ],
     });

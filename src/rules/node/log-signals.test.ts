@@ -179,7 +179,8 @@ testRule(rule, {
           nodes: ['n2'],
           severity: 'error',
           fix: [
-            'For vxlan, load the module (modprobe vxlan) or install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
+            'For vxlan, load the module on n2: modprobe vxlan',
+            'If the vxlan module is not found, install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
             'For host-gw across routers or NAT, switch the backend to vxlan in net-conf.json and restart flannel.',
           ],
         },

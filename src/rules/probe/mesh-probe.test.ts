@@ -143,8 +143,8 @@ testRule(rule, {
           data: { detail: 'n2 receives the decapsulated packets and does not route them', count: 4, pairs: 'n1→n2, n2→n1, n2→n3, n3→n2' },
           nodes: ['n2'],
           fix: [
-            'Enable it now, in the running kernel: sysctl -w net.ipv4.ip_forward=1',
-            'Persist it across reboots: echo net.ipv4.ip_forward=1 > /etc/sysctl.d/99-kubernetes.conf && sysctl --system',
+            'On n2: set net.ipv4.ip_forward = 1 in the running kernel: sysctl -w net.ipv4.ip_forward=1',
+            "Persist net.ipv4.ip_forward = 1 across reboots, in a drop-in of its own: printf '%s = %s\\n' net.ipv4.ip_forward 1 > /etc/sysctl.d/90-flannel-doctor-net.ipv4.ip_forward.conf && sysctl --system",
           ],
         },
       ],

@@ -4,7 +4,7 @@
  * app=flannel. Distributions that embed flannel (k3s, RKE2's flannel in k3s) have none of these,
  * only the node annotations; rules about the DaemonSet then stay silent.
  */
-import type { ClusterEvidence, ConfigMapInfo, NodeInfo, PodInfo, WorkloadInfo } from '../../evidence/cluster.js';
+import type { ClusterEvidence, ConfigMapInfo, NodeInfo, PodInfo, WorkloadInfo } from './cluster.js';
 
 export const ANNOTATION_PREFIX = 'flannel.alpha.coreos.com/';
 const FLANNEL_NS = ['kube-flannel', 'kube-system'];

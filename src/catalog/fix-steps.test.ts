@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fillSteps } from '../fix/steps.js';
+import { FIX_STEPS } from './fix-steps.js';
+
+const SRC = join(import.meta.dirname, '..');
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.ts') && !n.endsWith('.test.ts') ? [join(dir, n)] : []));
+}
+const knowledge = [...files(join(SRC, 'rules')), ...files(join(SRC, 'catalog'))].filter((f) => !f.endsWith('fix-steps.ts'));
+
+describe('named fix steps', () => {
+  it('persisting two settings writes two files: applying both fixes keeps both', () => {
+    const steps = fillSteps(
+      [
+        { step: 'sysctl.persist', data: { key: 'net.ipv4.ip_forward', value: 1 } },
+        { step: 'sysctl.persist', data: { key: 'net.bridge.bridge-nf-call-iptables', value: 1 } },
+        { step: 'module.persist', data: { module: 'br_netfilter' } },
+        { step: 'module.persist', data: { module: 'vxlan' } },
+      ],
+      { node: 'n1' },
+    );
+    const targets = steps.map((s) => /> (\S+)/.exec(s.run ?? '')?.[1]);
+    expect(targets).toEqual([
+      '/etc/sysctl.d/90-flannel-doctor-net.ipv4.ip_forward.conf',
+      '/etc/sysctl.d/90-flannel-doctor-net.bridge.bridge-nf-call-iptables.conf',
+      '/etc/modules-load.d/flannel-doctor-br_netfilter.conf',
+      '/etc/modules-load.d/flannel-doctor-vxlan.conf',
+    ]);
+    expect(steps.every((s) => s.manual && !s.missing)).toBe(true);
+  });
+
+  it('a step\'s data fills its placeholders; the finding\'s scope fills the rest', () => {
+    const [restart] = fillSteps([{ step: 'flannel.restart', text: 'Restart flannel on {node} so it rewrites subnet.env' }], { node: 'n2', flannelNamespace: 'kube-system' });
+    expect(restart).toEqual({
+      text: 'Restart flannel on n2 so it rewrites subnet.env',
+      on: 'cluster',
+      run: 'kubectl -n kube-system delete pod -l app=flannel --field-selector spec.nodeName=n2',
+      verify: 'kubectl -n kube-system wait pod -l app=flannel --field-selector spec.nodeName=n2 --for=condition=Ready --timeout=120s',
+    });
+  });
+
+  it('rules and causes write no such command themselves: they name the catalog step', () => {
+    const written = knowledge.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [/\/etc\/sysctl\.d\/[\w.-]*\.conf/, /\/etc\/modules-load\.d\/[\w.-]*\.conf/, /delete pod -l app=flannel/, /sysctl -w /, /\bmodprobe [a-z]/].filter((re) => re.test(text)).map((re) => `${f.slice(SRC.length + 1)}: ${re.source}`);
+    });
+    expect(written).toEqual([]);
+    expect(Object.keys(FIX_STEPS).length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,56 @@
+import type { FixStepName, FixStepRef, FixStepSpec } from './fix-types.js';
+
+/** Persistence changes how the node boots: applied the way the node is managed, never by the tool. */
+const PERSIST = "changes the node's boot configuration; apply it the way the node is managed";
+
+/**
+ * Fix steps that several causes and rules share, written once. Persistence writes one drop-in file
+ * per setting (90-flannel-doctor-<name>.conf), so applying two fixes never overwrites the first, and
+ * a later file in /etc/sysctl.d that sets the value back shows in the verify step.
+ */
+export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
+  /**
+   * The node's flannel pod is deleted and its DaemonSet starts a new one, which re-runs the init
+   * containers (CNI binary and config) and re-programs the node (subnet.env, flannel.1, routes, FDB,
+   * iptables), in the namespace flannel is deployed in.
+   */
+  'flannel.restart': {
+    text: 'Restart flannel on {node}',
+    on: 'cluster',
+    run: 'kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName={node}',
+    verify: 'kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName={node} --for=condition=Ready --timeout=120s',
+  },
+  'sysctl.set': {
+    text: 'On {node}: set {key} = {value} in the running kernel',
+    on: 'node',
+    run: 'sysctl -w {key}={value}',
+    verify: 'test "$(sysctl -n {key})" = {value}',
+  },
+  'sysctl.persist': {
+    text: 'Persist {key} = {value} across reboots, in a drop-in of its own',
+    on: 'node',
+    run: "printf '%s = %s\\n' {key} {value} > /etc/sysctl.d/90-flannel-doctor-{key}.conf && sysctl --system",
+    verify: 'test "$(sysctl -n {key})" = {value}',
+    manual: PERSIST,
+  },
+  'module.load': {
+    text: 'On {node}: load the {module} kernel module',
+    on: 'node',
+    run: 'modprobe {module}',
+    verify: 'test -d /sys/module/{module}',
+  },
+  'module.persist': {
+    text: 'Load {module} at every boot, from a file of its own',
+    on: 'node',
+    run: 'echo {module} > /etc/modules-load.d/flannel-doctor-{module}.conf',
+    verify: 'grep -qx {module} /etc/modules-load.d/flannel-doctor-{module}.conf',
+    manual: PERSIST,
+  },
+};
+
+/** The step a source stands for: a named step is its entry (with the rule's text, when it gives one). */
+export function specOf(src: FixStepSpec | FixStepRef): FixStepSpec {
+  if (!('step' in src)) return src;
+  const entry = FIX_STEPS[src.step];
+  return src.text ? { ...entry, text: src.text } : entry;
+}
