@@ -274,7 +274,8 @@ testRule(rule, {
           nodes: ['n1'],
           pods: ['shop/web-a1b2c'],
           fix: [
-            'Check the runtime: systemctl status containerd; journalctl -u containerd --since -10m',
+            'Check why it stopped: systemctl status containerd; journalctl -u containerd --since -10m',
+            'Start containerd again on the node; the kubelet reconnects to its socket by itself: systemctl restart containerd',
             'If the CRI plugin is disabled, remove "cri" from disabled_plugins in /etc/containerd/config.toml (or regenerate it: containerd config default > /etc/containerd/config.toml) and restart containerd.',
             "Check that the kubelet's --container-runtime-endpoint matches the socket (unix:///run/containerd/containerd.sock).",
           ],
