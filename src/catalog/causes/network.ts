@@ -229,7 +229,7 @@ export const NETWORK_CAUSES: Cause[] = [
         text: 'Bind the ClusterRole flannel to the ServiceAccount the DaemonSet runs as, in the namespace it runs in (the ClusterRoleBinding of the flannel manifest)',
         on: 'cluster',
         run: 'kubectl create clusterrolebinding flannel --clusterrole=flannel --serviceaccount={flannelNamespace}:{flannelServiceAccount} --dry-run=client -o yaml | kubectl apply -f -',
-        verify: 'kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount} && kubectl auth can-i patch nodes/status --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount}',
+        verify: 'kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount} && kubectl auth can-i patch nodes --subresource=status --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount}',
       },
       'If the ClusterRole itself is missing or lacks rules, re-apply it from the flannel manifest of your version.',
       {
