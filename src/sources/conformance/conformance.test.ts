@@ -42,7 +42,8 @@ async function k3sObjects(): Promise<Record<string, any>[]> {
 
 /** readAt differs by nature; workloadCounts by scope (the kube source lists Deployments in kube-system only). */
 function comparable(c: ClusterEvidence): ClusterEvidence {
-  const { readAt: _readAt, workloadCounts: _counts, ...rest } = c;
+  // when it was read, and which file held which kind (provenance for SARIF locations), differ by source by nature
+  const { readAt: _readAt, workloadCounts: _counts, files: _files, ...rest } = c;
   return rest as ClusterEvidence;
 }
 

@@ -10,7 +10,7 @@ import { gatherEvidence } from '../gather.js';
 import { diagnose } from '../../engine/diagnose.js';
 import { RULES } from '../../rules/index.js';
 import { renderText } from '../../report/text.js';
-import { AGENT_SELECTOR } from './agents.js';
+import { AGENT_DAEMONSET, AGENT_SELECTOR } from './agents.js';
 import { STALE_AFTER_HEARTBEATS, planNodeReads } from './node-conditions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fd-cond-'));
@@ -35,7 +35,7 @@ beforeAll(async () => {
     const conditions: any[] = [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }];
     if (c) conditions.push({ type: CONDITION_TYPE, status: c.status, reason: c.status === 'True' ? 'Healthy' : 'NodeIpForwardDisabled', lastHeartbeatTime: ago(c.beatAgoS) });
     api.put({ apiVersion: 'v1', kind: 'Node', metadata: { name }, status: { conditions } });
-    api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: `agent-${name}`, labels }, spec: { nodeName: name, containers: [] } });
+    api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: `agent-${name}`, labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: AGENT_DAEMONSET, controller: true }] }, spec: { nodeName: name, containers: [] } });
   }
   api.setProxy(async (req) => {
     const node = req.pod.replace(/^agent-/, '');
