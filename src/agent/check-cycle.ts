@@ -7,6 +7,8 @@ import type { Rule } from '../rules/define-rule.js';
 /** What one cycle may run; each part is optional so the agent works with what the node offers. */
 export interface CheckParts {
   gatherNode(): Promise<NodeEvidence>;
+  /** Before the probes: learn their targets (discovery from the API); returns what it could not read. */
+  prepare?(): Promise<string[]>;
   probeRegistry?(): Promise<RegistryProbeResult[]>;
   probeDns?(): Promise<DnsProbeResult[]>;
   probeMesh?(): Promise<MeshPathResult[]>;
@@ -28,6 +30,10 @@ export async function runCheckCycle(parts: CheckParts, rules: readonly Rule[], o
   const errors: CheckResult['errors'] = [];
   const node = await timeBoxed('node', parts.gatherNode(), opts.partTimeoutMs, errors);
   if (node) evidence.nodes[node.name] = node;
+  if (parts.prepare) {
+    const problems = await timeBoxed('discovery', parts.prepare(), opts.partTimeoutMs, errors);
+    for (const message of problems ?? []) errors.push({ part: 'discovery', message });
+  }
   const probes = emptyProbes();
   const [reg, dns, mesh] = await Promise.all([
     parts.probeRegistry ? timeBoxed('registry probe', parts.probeRegistry(), opts.partTimeoutMs, errors) : undefined,

@@ -9,6 +9,10 @@ import { readBounded } from '../../sources/bounded-read.js';
 import { RULES } from '../../rules/index.js';
 import { VERSION } from '../../version.js';
 import type { ServeFlags } from './serve.js';
+import { discover, needsDiscovery, withDiscovered, type Discovered, type DiscoverySelf } from '../../agent/discovery.js';
+import type { KubeClient } from '../../sources/kube/client.js';
+
+const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
 
 /**
  * Flags (and their environment variables) over the config file's settings over the defaults. The
@@ -82,10 +86,27 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
   };
 }
 
+async function inClusterClient(): Promise<KubeClient> {
+  const { KubeClient, loadKubeConfig } = await import('../../sources/kube/client.js');
+  return new KubeClient(loadKubeConfig({}));
+}
+
+/** The agent's namespace: $POD_NAMESPACE (downward API), else its ServiceAccount's namespace file. */
+async function agentNamespace(): Promise<string | undefined> {
+  if (process.env.POD_NAMESPACE) return process.env.POD_NAMESPACE;
+  try {
+    return (await readBounded(SA_NAMESPACE_FILE, { maxBytes: 1024, timeoutMs: 1000, followSymlink: true })).toString('utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function runServe(flags: ServeFlags): Promise<number> {
   const loaded = flags.config ? await loadConfigFile(flags.config) : undefined;
   let config = await configFromFlags(flags, process.env, loaded?.config);
-  const parts = nodeCheckParts(() => config);
+  // In a pod: what the config leaves unset (peers, DNS targets) is learned from the API each cycle.
+  let discovered: Discovered | undefined;
+  const parts = nodeCheckParts(() => withDiscovered(config, discovered));
   const agent = new Agent(config, parts, RULES, VERSION);
   if (loaded?.problem) agent.reconfigure(config, loaded.problem);
   if (flags.config) {
@@ -107,10 +128,20 @@ export async function runServe(flags: ServeFlags): Promise<number> {
       return reload();
     };
   }
+  const inPod = !!process.env.KUBERNETES_SERVICE_HOST && !!config.nodeName;
+  const kube = inPod && (flags.discover !== false || (!flags.once && flags.publish !== false)) ? await inClusterClient() : undefined;
+  if (kube && flags.discover !== false) {
+    const self: DiscoverySelf = { nodeName: config.nodeName!, namespace: await agentNamespace(), podName: process.env.POD_NAME || undefined };
+    parts.prepare = async () => {
+      if (!needsDiscovery(config)) return [];
+      discovered = await discover(kube, self, { last: discovered, timeoutMs: Math.min(5000, config.probeTimeoutMs) });
+      return discovered.problems;
+    };
+  }
   // In a pod: the verdict goes on the Node as a condition (FlannelDoctorHealthy) and an Event on change.
-  if (!flags.once && flags.publish !== false && process.env.KUBERNETES_SERVICE_HOST && config.nodeName) {
-    const [{ KubeClient, loadKubeConfig }, { VerdictPublisher }] = await Promise.all([import('../../sources/kube/client.js'), import('../../agent/node-verdict.js')]);
-    agent.publishTo(new VerdictPublisher(new KubeClient(loadKubeConfig({})), config.nodeName));
+  if (kube && !flags.once && flags.publish !== false) {
+    const { VerdictPublisher } = await import('../../agent/node-verdict.js');
+    agent.publishTo(new VerdictPublisher(kube, config.nodeName!));
   }
   if (flags.once) {
     const r = await agent.checkNow();

@@ -17,6 +17,8 @@ export interface ServeFlags {
   openMetrics?: boolean;
   /** --no-publish: no Node condition or Events (default: published when running in a pod) */
   publish?: boolean;
+  /** --no-discover: in a pod, do not learn mesh peers and DNS targets from the API */
+  discover?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -35,6 +37,7 @@ export function registerServe(program: Command): void {
     .option('--dns-service-ip <ip>', 'kube-dns Service IP to probe (enables the DNS probe)')
     .option('--coredns <ips>', 'comma-separated CoreDNS pod IPs to probe directly')
     .option('--peers <file>', 'JSON list of mesh peers [{name, ip, podIP?}] (enables the mesh probe)')
+    .option('--no-discover', 'in a pod: do not learn unset mesh peers and DNS targets from the API (nodes, the DaemonSet\'s pods, kube-dns)')
     .option('--no-publish', 'in a pod: do not publish the verdict as Node condition FlannelDoctorHealthy and Events')
     .option('--once', 'run one check, print the findings as JSON and exit')
     .addHelpText(
