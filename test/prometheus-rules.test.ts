@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { DEFAULT_CONFIG } from '../src/agent/config.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prom = path.join(root, 'deploy/prometheus');
@@ -62,9 +63,42 @@ describe('promtool on the shipped rules', () => {
     expect(r.out).toMatch(/FlannelDoctorDnsSlow/);
   });
 
+  it('the fault alerts fire within three agent check intervals: the shipped interval, a 30 s scrape, the group\'s evaluation and `for`', () => {
+    const seconds = (d: string) => Number(/^(\d+)(s|m)$/.exec(d)![1]) * (d.endsWith('m') ? 60 : 1);
+    // the interval every shipped deployment runs with is the agent's default
+    const cm = parse(fs.readFileSync(path.join(root, 'deploy/manifests/20-daemonset.yaml'), 'utf8').split(/^---$/m).find((d) => /kind: ConfigMap/.test(d))!);
+    const interval = DEFAULT_CONFIG.intervalSeconds;
+    expect(parse(cm.data['agent.yaml']).intervalSeconds).toBe(interval);
+    expect(parse(fs.readFileSync(path.join(root, 'deploy/helm/flannel-doctor/values.yaml'), 'utf8')).agent.intervalSeconds).toBe(interval);
+    const group = ruleDoc.spec.groups[0];
+    const faultAlerts = group.rules.filter((r: { alert?: string }) => r.alert && r.alert !== 'FlannelDoctorChecksStale');
+    expect(faultAlerts).toHaveLength(alerts.length - 1);
+    for (const r of faultAlerts) {
+      const worst = interval + 30 + seconds(group.interval) + seconds(r.for);
+      expect(worst, `${r.alert}: ${interval} s check + 30 s scrape + ${group.interval} evaluation + for ${r.for}`).toBeLessThan(3 * interval);
+    }
+  });
+
+  it('the tests can fail: the old `for: 3m` on FlannelDoctorOverlayLoss misses the 150 s firing', () => {
+    const broken = structuredClone(ruleDoc);
+    broken.spec.groups[0].rules.find((r: { alert?: string }) => r.alert === 'FlannelDoctorOverlayLoss').for = '3m';
+    const dir = fs.mkdtempSync(path.join(work, 'slow-'));
+    writeRules(broken, dir);
+    fs.copyFileSync(testFile, path.join(dir, 'rules.test.yaml'));
+    const r = promtool(['test', 'rules', 'rules.test.yaml'], dir);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(/FlannelDoctorOverlayLoss/);
+  });
+
   it('the Helm chart ships the same alerts', () => {
     const tpl = fs.readFileSync(path.join(root, 'deploy/helm/flannel-doctor/templates/prometheusrule.yaml'), 'utf8');
     for (const a of alerts) expect(tpl).toContain(`alert: ${a}`);
+    // and the same timing: each alert's `for` and the group's interval
+    const fors = (text: string) => [...text.matchAll(/alert: (\w+)\n(?:.*\n)*?\s+for: (\S+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    const shipped = fs.readFileSync(path.join(prom, 'flannel-doctor-rules.yaml'), 'utf8');
+    expect(fors(tpl)).toEqual(fors(shipped));
+    expect(fors(tpl)).toHaveLength(alerts.length);
+    expect(tpl).toContain('- name: flannel-doctor\n      interval: 15s\n');
     expect(execFileSync('promtool', ['--version'], { encoding: 'utf8' })).toMatch(/promtool, version 2\./);
   });
 });
