@@ -4,7 +4,7 @@
  * (Service IP, CoreDNS pod, upstream) and from each node's resolver. Results are ProbeEvidence.
  */
 import { join } from 'node:path';
-import type { DnsProbeResult, MeshPathResult, ProbeEvidence, RegistryProbeResult } from '../src/evidence/probes.js';
+import type { DnsProbeResult, MeshNodeObservation, MeshPathResult, ProbeEvidence, RegistryProbeResult } from '../src/evidence/probes.js';
 import { realApi } from './cluster/api-handle.js';
 import { podNetnsPath } from './cluster/pod-netns.js';
 import type { MeshTarget } from '../src/probes/mesh/types.js';
@@ -91,10 +91,11 @@ function meshTargets(state: LabState, apps: LivePod[]): MeshTarget[] {
   });
 }
 
-async function meshProbe(state: LabState, apps: LivePod[]): Promise<MeshPathResult[] | undefined> {
+async function meshProbe(state: LabState, apps: LivePod[]): Promise<{ results: MeshPathResult[]; nodes: MeshNodeObservation[] } | undefined> {
   try {
     const { probeMesh } = await import('../src/probes/mesh/probe-mesh.js');
-    return (await probeMesh(meshTargets(state, apps))).results;
+    const { results, nodes } = await probeMesh(meshTargets(state, apps));
+    return { results, nodes };
   } catch {
     return undefined;
   }
@@ -194,5 +195,5 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
   await Promise.all(jobs);
   const reg = await registry;
   const mesh = await shared;
-  return { registry: reg ?? [], dns, mesh: mesh ?? [], ran: [...(mesh ? ['mesh'] : []), 'dns', ...(reg ? ['registry'] : [])] };
+  return { registry: reg ?? [], dns, mesh: mesh?.results ?? [], ...(mesh?.nodes.length ? { meshNodes: mesh.nodes } : {}), ran: [...(mesh ? ['mesh'] : []), 'dns', ...(reg ? ['registry'] : [])] };
 }

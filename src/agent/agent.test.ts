@@ -38,7 +38,7 @@ async function started(config: Partial<AgentConfig>, parts: ConstructorParameter
 
 describe('agent', () => {
   it('serves metrics, JSON API and dashboard; requires the token; leaks no token', async () => {
-    const a = await started({ token: TOKEN }, { gatherNode: async () => node(), probeMesh: async () => mesh });
+    const a = await started({ token: TOKEN }, { gatherNode: async () => node(), probeMesh: async () => ({ results: mesh }) });
     await a.agent.checkNow();
     expect((await fetch(`${a.base}/healthz`)).status).toBe(200);
     expect((await fetch(`${a.base}/metrics`)).status).toBe(401);

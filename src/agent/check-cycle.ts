@@ -1,6 +1,6 @@
 import { diagnose, type DiagnosisReport } from '../engine/diagnose.js';
 import type { NodeEvidence } from '../evidence/node.js';
-import { emptyProbes, type DnsProbeResult, type MeshPathResult, type RegistryProbeResult } from '../evidence/probes.js';
+import { emptyProbes, type DnsProbeResult, type MeshNodeObservation, type MeshPathResult, type RegistryProbeResult } from '../evidence/probes.js';
 import { emptyEvidence, type Evidence } from '../evidence/types.js';
 import type { Rule } from '../rules/define-rule.js';
 
@@ -11,7 +11,8 @@ export interface CheckParts {
   prepare?(): Promise<string[]>;
   probeRegistry?(): Promise<RegistryProbeResult[]>;
   probeDns?(): Promise<DnsProbeResult[]>;
-  probeMesh?(): Promise<MeshPathResult[]>;
+  /** This node's share of the mesh: the results, and the nodes of failing pairs as the probe saw them. */
+  probeMesh?(): Promise<{ results: MeshPathResult[]; nodes?: MeshNodeObservation[] }>;
 }
 
 export interface CheckResult {
@@ -42,7 +43,11 @@ export async function runCheckCycle(parts: CheckParts, rules: readonly Rule[], o
   ]);
   if (reg) (probes.registry = reg), probes.ran.push('registry');
   if (dns) (probes.dns = dns), probes.ran.push('dns');
-  if (mesh) (probes.mesh = mesh), probes.ran.push('mesh');
+  if (mesh) {
+    probes.mesh = mesh.results;
+    if (mesh.nodes?.length) probes.meshNodes = mesh.nodes;
+    probes.ran.push('mesh');
+  }
   if (probes.ran.length) evidence.probes = probes;
   const report = diagnose(evidence, rules, { version: opts.version });
   return { at: new Date(started).toISOString(), durationMs: Date.now() - started, evidence, report, errors };

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const node = emptyNode('n1');
   agent = new Agent({ ...DEFAULT_CONFIG, hostRoot: '/nonexistent', nodeName: 'n1', token: TOKEN }, {
     gatherNode: async () => node,
-    probeMesh: async () => (await probeMesh(tb.targets, { timeoutMs: 500 })).results,
+    probeMesh: () => probeMesh(tb.targets, { timeoutMs: 500 }),
   }, RULES, 'test');
   await agent.checkNow();
   const server = createAgentServer(agent);

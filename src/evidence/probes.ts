@@ -67,12 +67,57 @@ export interface MeshPathResult {
   toIp?: string;
   /** payload size for don't-fragment probes */
   size?: number;
-  /** the cause id this failure points to, judged from the pair's routes, neighbours, FDB and counters */
-  cause?: string;
-  /** why that cause: e.g. "n1 has no route to 10.244.2.0/24 via flannel.1" */
+  /** Probe notes (e.g. "implied: the don't-fragment probes at MTU passed over it"); a judged copy holds why its cause. */
   detail?: string;
-  /** the node whose state is wrong (route, FDB), when one side is at fault */
+  /**
+   * Judged by the rules (src/rules/probe/_mesh-pair.ts), never by the probe: the cause id this failure
+   * points to. A bundle written before the probe stopped judging may still carry it; it is kept then.
+   */
+  cause?: string;
+  /** Judged, as `cause`: the node whose state is wrong (route, FDB), when one side is at fault. */
   faultNode?: string;
+}
+
+/** A route of a node's table, as `ip -j route` prints it (default as 0.0.0.0/0). */
+export interface MeshRouteEntry {
+  dst: string;
+  gateway?: string;
+  dev?: string;
+}
+
+/** What the mesh probe read in a node's namespace around its follow-up probes (ip -j, bridge -j, /proc). */
+export interface MeshNodeState {
+  counters: Record<string, number>;
+  routes: MeshRouteEntry[];
+  /** flannel.1 neighbours: ip → lladdr */
+  neigh: Record<string, string>;
+  /** flannel.1 FDB: mac → dst */
+  fdb: Record<string, string>;
+  /** flannel.1 MAC and MTU, when the device exists */
+  vtep?: { mac: string; mtu: number };
+  /** every IPv4 address on the node's interfaces */
+  addresses: string[];
+  /** interface → MTU and IPv4 addresses (from ip addr) */
+  links: Record<string, { mtu: number; addresses: string[] }>;
+  /** net.ipv4.ip_forward of the namespace */
+  ipForward?: number;
+  error?: string;
+}
+
+/**
+ * One node of a failing pair as the mesh probe saw it: what it was told about the node (its target),
+ * the state read in its namespace and the counters that moved while the follow-up probes ran. The
+ * rules name a broken pair's cause from these; the probe only measures.
+ */
+export interface MeshNodeObservation {
+  node: string;
+  /** The node whose share of the mesh the run probed (an agent probes from its own node only). */
+  by?: string;
+  target: { underlayIp: string; flannelIp?: string; flannelMtu?: number; vtepMac?: string; pod?: { ip: string } };
+  /** Absent when the run could not read it. */
+  state?: MeshNodeState;
+  /** Counters of this node that moved during the follow-up probes, keyed "<node> <iface or proto> <stat>". */
+  counterDeltas: Record<string, number>;
 }
 
 export interface ProbeEvidence {
@@ -81,6 +126,8 @@ export interface ProbeEvidence {
   mesh: MeshPathResult[];
   /** Mesh size and plan: full mesh or sampled (ring + chords), pairs probed. */
   meshPlan?: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
+  /** The nodes of failing mesh pairs as the probe saw them (state and counter deltas): what the mesh rule judges. */
+  meshNodes?: MeshNodeObservation[];
   /** Packet captures analysed (`pcap FILE`, `diagnose --pcap`): ran includes "pcap". */
   captures?: CaptureEvidence[];
   /** Which probes ran: rules declare needs against these keys (registry, dns, mesh, pcap). */

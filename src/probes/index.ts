@@ -6,7 +6,6 @@ export { probeDns, type DnsProbeOptions } from './dns/probe-dns.js';
 export { queryDns, type DnsQueryResult } from './dns/client.js';
 export { probeMesh, type MeshProbeOptions, type MeshProbeReport } from './mesh/probe-mesh.js';
 export { planMesh, type MeshPlan, type MeshPlanOptions } from './mesh/plan.js';
-export { classifyPair, type PairVerdict } from './mesh/verdict.js';
 export { netnsRunner } from './mesh/runner.js';
 export { meshTargetsFromLab, parseMeshTargets } from './mesh/lab-targets.js';
 export type { MeshTarget, MeshRunner, MeshExecResult } from './mesh/types.js';

@@ -117,8 +117,8 @@ export async function runProbeMesh(opts: { lab?: string | boolean; targets?: str
     targets = meshTargetsFromLab(state);
   } else throw new UsageError('give --lab [name] or --targets FILE (the nodes and pods to probe)');
   const report = await probeMesh(targets, { timeoutMs: duration(opts.timeout), exhaustive: !!opts.exhaustive, plan: { fullMeshMax: positiveInt(opts.fullMeshMax, '--full-mesh-max') } });
-  const verdicts = judgeMesh(report.results);
-  if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: [], mesh: report.results, meshPlan: report.plan, ran: ['mesh'], ms: report.ms, verdicts });
+  const verdicts = judgeMesh(report.results, report.nodes);
+  if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: [], mesh: report.results, meshPlan: report.plan, meshNodes: report.nodes, ran: ['mesh'], ms: report.ms, verdicts: verdicts.map(({ results: _r, ...v }) => v) });
   else process.stdout.write(renderMesh(report.results, report.plan, report.ms, verdicts, styleFor(process.stdout)));
   return verdicts.length ? 1 : 0;
 }

@@ -72,7 +72,7 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
     },
     async probeMesh() {
       const c = getConfig();
-      if (!c.peers.length) return [];
+      if (!c.peers.length) return { results: [] };
       const { probeMesh } = await import('../../probes/mesh/probe-mesh.js');
       // This node's share: from here to each peer (underlay, flannel.1, and a pod when given).
       // The peers list may name this node too (one list for every agent); it is never probed from here.
@@ -81,7 +81,8 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
       const self = { name, underlayIp: listed?.ip ?? '127.0.0.1' };
       const peers = c.peers.filter((p) => p.name !== name);
       const targets = [self, ...peers.map((p) => ({ name: p.name, underlayIp: p.ip, flannelIp: p.flannelIp, pod: p.podIP ? { ip: p.podIP } : undefined }))];
-      return (await probeMesh(targets, { onlyFrom: self.name, timeoutMs: Math.min(1000, c.probeTimeoutMs) })).results;
+      const { results, nodes } = await probeMesh(targets, { onlyFrom: self.name, timeoutMs: Math.min(1000, c.probeTimeoutMs) });
+      return { results, nodes };
     },
   };
 }

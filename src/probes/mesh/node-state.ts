@@ -1,33 +1,13 @@
 /**
  * What the mesh probe reads inside each node's namespace, in one shell per node: interface and
  * protocol counters (ip -s link, /proc/net/snmp — before and after, so deltas say
- * where packets died), and the flannel.1 routes, neighbours, FDB and link that decide a verdict.
+ * where packets died), and the flannel.1 routes, neighbours, FDB and link that the mesh rule judges.
  */
+import type { MeshNodeState } from '../../evidence/probes.js';
 import type { MeshRunner } from './types.js';
 
-export interface RouteEntry {
-  dst: string;
-  gateway?: string;
-  dev?: string;
-}
-
-export interface NodeState {
-  counters: Record<string, number>;
-  routes: RouteEntry[];
-  /** flannel.1 neighbours: ip → lladdr */
-  neigh: Record<string, string>;
-  /** flannel.1 FDB: mac → dst */
-  fdb: Record<string, string>;
-  /** flannel.1 MAC and MTU, when the device exists */
-  vtep?: { mac: string; mtu: number };
-  /** every IPv4 address on the node's interfaces */
-  addresses: string[];
-  /** interface → MTU and IPv4 addresses (from ip addr) */
-  links: Record<string, { mtu: number; addresses: string[] }>;
-  /** net.ipv4.ip_forward of the namespace */
-  ipForward?: number;
-  error?: string;
-}
+/** The evidence model's shape of what is read here (src/evidence/probes.ts). */
+export type NodeState = MeshNodeState;
 
 const STATS = ['rx_packets', 'tx_packets', 'rx_dropped', 'tx_dropped', 'rx_errors', 'tx_errors'];
 
@@ -123,31 +103,6 @@ export async function readNodeState(runner: MeshRunner, node: string, netns: str
   const st = parseState(node, sections(r.stdout), 's', full);
   if (st.error) st.error = r.stderr.trim().slice(0, 300) || `exit ${r.code}`;
   return st;
-}
-
-function ipToInt(ip: string): number | undefined {
-  const p = ip.split('.').map(Number);
-  return p.length === 4 && p.every((x) => Number.isInteger(x) && x >= 0 && x < 256) ? ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0 : undefined;
-}
-
-/** Longest-prefix match in a route table. */
-export function routeFor(routes: RouteEntry[], ip: string): RouteEntry | undefined {
-  const x = ipToInt(ip);
-  if (x === undefined) return undefined;
-  let best: RouteEntry | undefined;
-  let bestLen = -1;
-  for (const r of routes) {
-    const [net, lenS] = r.dst.split('/');
-    const len = lenS === undefined ? 32 : Number(lenS);
-    const n = ipToInt(net ?? '');
-    if (n === undefined || !(len >= 0 && len <= 32)) continue;
-    const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
-    if ((x & mask) === (n & mask) && len > bestLen) {
-      best = r;
-      bestLen = len;
-    }
-  }
-  return best;
 }
 
 export function counterDeltas(before: Record<string, number>, after: Record<string, number>): Record<string, number> {

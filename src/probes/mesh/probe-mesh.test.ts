@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeMesh } from './probe-mesh.js';
 import { buildTestbed, type Testbed } from './testbed.js';
+import { judgePairs } from '../../rules/probe/_mesh-pair.js';
 import { judgeMesh } from '../../rules/probe/_mesh-verdict.js';
 
 let tb: Testbed;
@@ -16,6 +17,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await tb?.destroy();
 });
+
+/** What the rules see: the measured results and the nodes the probe read. */
+const judged = (r: Awaited<ReturnType<typeof probeMesh>>) => [r.results, r.nodes] as const;
 
 const ns = (node: string) => tb.targets.find((t) => t.name === node)!.netns!;
 
@@ -33,7 +37,7 @@ describe('probeMesh on a real VXLAN mesh', () => {
     const r = await probeMesh(tb.targets, { timeoutMs: 500 });
     expect(r.plan).toEqual({ nodes: 3, pairs: 6, mode: 'full' });
     expect(r.results.filter((x) => !x.ok)).toEqual([]);
-    expect(judgeMesh(r.results)).toEqual([]);
+    expect(judgeMesh(r.results, r.nodes)).toEqual([]);
     for (const path of ['underlay', 'vxlan-udp', 'mtu-pod', 'mtu-flannel']) expect(r.results.filter((x) => x.path === path).length).toBe(6);
   });
 
@@ -48,27 +52,28 @@ describe('probeMesh on a real VXLAN mesh', () => {
     const r = await probeMesh(tb.targets, { timeoutMs: 500, tool: 'ping' });
     expect(r.results.filter((x) => !x.ok)).toEqual([]);
     const f = await withFault(['ip route del 10.244.2.0/24'], ['ip route add 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink'], [ns('n1')]);
-    expect(judgeMesh(f.results).map((x) => x.cause)).toEqual(['flannel.route-missing']);
+    expect(judgeMesh(f.results, f.nodes).map((x) => x.cause)).toEqual(['flannel.route-missing']);
     const p = await probeMesh(tb.targets, { timeoutMs: 500, tool: 'ping', exhaustive: true });
     expect(p.results.filter((x) => x.path === 'underlay').every((x) => x.ok && typeof x.ms === 'number')).toBe(true);
   });
 
   it('UDP 8472 dropped on n2: underlay fine, overlay broken → flannel.vxlan-blocked naming n2', async () => {
     const r = await withFault(['iptables -A INPUT -p udp --dport 8472 -j DROP'], ['iptables -D INPUT -p udp --dport 8472 -j DROP'], [ns('n2')]);
-    const v = judgeMesh(r.results);
+    const v = judgeMesh(r.results, r.nodes);
     expect(v.map((x) => [x.cause, x.nodes])).toEqual([['flannel.vxlan-blocked', ['n2']]]);
     expect(v[0]!.pairs.map((p) => p.join('>')).sort()).toEqual(['n1>n2', 'n2>n1', 'n2>n3', 'n3>n2']);
     const under = r.results.filter((x) => x.path === 'underlay' && x.to === 'n2');
     expect(under.every((x) => x.ok)).toBe(true);
-    const broken = r.results.find((x) => x.from === 'n1' && x.to === 'n2' && x.path === 'vxlan-udp')!;
+    expect(r.results.every((x) => x.cause === undefined), 'the probe measures, the rules judge').toBe(true);
+    const broken = judgePairs(r.results, r.nodes).find((x) => x.from === 'n1' && x.to === 'n2' && x.path === 'vxlan-udp')!;
     expect(broken.ok).toBe(false);
     expect(Object.keys(broken.counterDeltas ?? {}).some((k) => k.startsWith('n2 '))).toBe(true);
-    expect(judgeMesh((await probeMesh(tb.targets, { timeoutMs: 500 })).results)).toEqual([]);
+    expect(judgeMesh(...judged(await probeMesh(tb.targets, { timeoutMs: 500 })))).toEqual([]);
   });
 
   it('a lower MTU on n2\'s underlay link: small packets pass, full-size DF probes vanish → flannel.mtu', async () => {
     const r = await withFault(['ip link set b2 mtu 1400'], ['ip link set b2 mtu 1500'], [tb.underlayNs]);
-    const v = judgeMesh(r.results);
+    const v = judgeMesh(r.results, r.nodes);
     expect(v.map((x) => [x.cause, x.nodes])).toEqual([['flannel.mtu', ['n2']]]);
     expect(r.results.filter((x) => !x.ok).every((x) => x.path === 'mtu-pod' || x.path === 'mtu-flannel')).toBe(true);
   });
@@ -76,13 +81,13 @@ describe('probeMesh on a real VXLAN mesh', () => {
   it('one full-size packet lost once (a busy node) is asked again and judged healthy, not an MTU fault', async () => {
     const drop = '-p icmp -m length --length 1000:65535 -m statistic --mode nth --every 100000 --packet 0 -j DROP';
     const r = await withFault([`iptables -I INPUT ${drop}`], [`iptables -D INPUT ${drop}`], [ns('n2')]);
-    expect(judgeMesh(r.results)).toEqual([]);
+    expect(judgeMesh(r.results, r.nodes)).toEqual([]);
     expect(r.results.filter((x) => !x.ok)).toEqual([]);
   });
 
   it('a missing route on n1 to n2\'s pod subnet → flannel.route-missing at n1', async () => {
     const r = await withFault(['ip route del 10.244.2.0/24'], ['ip route add 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink'], [ns('n1')]);
-    const v = judgeMesh(r.results);
+    const v = judgeMesh(r.results, r.nodes);
     expect(v.map((x) => [x.cause, x.nodes])).toEqual([['flannel.route-missing', ['n1']]]);
     expect(v[0]!.pairs.map((p) => p.join('>')).sort()).toEqual(['n1>n2', 'n2>n1']);
   });
@@ -90,7 +95,7 @@ describe('probeMesh on a real VXLAN mesh', () => {
   it('an FDB entry on n1 sending n2\'s VTEP MAC to the wrong node IP → flannel.stale-fdb at n1', async () => {
     const mac = '02:fd:00:00:00:02';
     const r = await withFault([`bridge fdb replace ${mac} dev flannel.1 dst 10.250.0.13 self permanent`], [`bridge fdb replace ${mac} dev flannel.1 dst 10.250.0.12 self permanent`], [ns('n1')]);
-    const v = judgeMesh(r.results);
+    const v = judgeMesh(r.results, r.nodes);
     expect(v.map((x) => [x.cause, x.nodes])).toEqual([['flannel.stale-fdb', ['n1']]]);
     expect(v[0]!.detail).toContain('10.250.0.13');
   });
@@ -99,12 +104,12 @@ describe('probeMesh on a real VXLAN mesh', () => {
     // the kernel flushes a device's neighbour entries when its address changes, so n2 is stale too
     const readd = 'ip neigh replace 10.244.1.0 lladdr 02:fd:00:00:00:01 dev flannel.1 nud permanent && ip neigh replace 10.244.3.0 lladdr 02:fd:00:00:00:03 dev flannel.1 nud permanent';
     const r = await withFault(['ip link set flannel.1 address 02:fd:00:00:0f:02'], [`ip link set flannel.1 address 02:fd:00:00:00:02 && ${readd}`], [ns('n2')]);
-    const v = judgeMesh(r.results);
+    const v = judgeMesh(r.results, r.nodes);
     expect(v.map((x) => x.cause)).toEqual(['flannel.stale-fdb']);
     expect(v[0]!.nodes.sort()).toEqual(['n1', 'n2', 'n3']);
-    const details = r.results.filter((x) => !x.ok).map((x) => x.detail);
+    const details = judgePairs(r.results, r.nodes).filter((x) => !x.ok).map((x) => x.detail);
     expect(details.some((d) => d?.includes("n1's neighbour 10.244.2.0 → 02:fd:00:00:00:02, but n2's flannel.1 MAC is 02:fd:00:00:0f:02"))).toBe(true);
-    expect(judgeMesh((await probeMesh(tb.targets, { timeoutMs: 500 })).results)).toEqual([]);
+    expect(judgeMesh(...judged(await probeMesh(tb.targets, { timeoutMs: 500 })))).toEqual([]);
   });
 });
 
@@ -122,12 +127,12 @@ describe('probeMesh sampled plan on 12 nodes', () => {
     const healthy = await probeMesh(big.targets, opts);
     expect(healthy.plan.mode).toBe('sampled');
     expect(healthy.plan.pairs).toBeLessThan(12 * 11);
-    expect(judgeMesh(healthy.results)).toEqual([]);
+    expect(judgeMesh(healthy.results, healthy.nodes)).toEqual([]);
     const n7 = big.targets.find((t) => t.name === 'n7')!.netns!;
     await big.sh(n7, 'iptables -A INPUT -p udp --dport 8472 -j DROP');
     try {
       const r = await probeMesh(big.targets, opts);
-      expect(judgeMesh(r.results).map((v) => [v.cause, v.nodes])).toEqual([['flannel.vxlan-blocked', ['n7']]]);
+      expect(judgeMesh(r.results, r.nodes).map((v) => [v.cause, v.nodes])).toEqual([['flannel.vxlan-blocked', ['n7']]]);
     } finally {
       await big.sh(n7, 'iptables -D INPUT -p udp --dport 8472 -j DROP');
     }

@@ -3,15 +3,15 @@
  * (pod → peer pod) and the flannel.1 MTU (node → peer flannel.1). A pair that passes both has a
  * working underlay, VXLAN transport and overlay, so those paths are recorded as implied; a pair
  * that fails is re-probed hop by hop (underlay, node→flannel.1, node→pod, pod→pod, small packets)
- * and judged with both nodes' routes, neighbours, FDB and counter deltas.
+ * while both nodes' routes, neighbours, FDB and counters are read. It measures only: what a failing
+ * pair means is the rules' (src/rules/probe/_mesh-pair.ts), from `results` and `nodes`.
  */
-import type { MeshPathResult } from '../../evidence/probes.js';
+import type { MeshNodeObservation, MeshPathResult } from '../../evidence/probes.js';
 import { counterDeltas, type NodeState } from './node-state.js';
 import { pingBatch, type PingOutcome } from './ping-batch.js';
 import { planMesh, type MeshPlanOptions } from './plan.js';
 import { netnsRunner } from './runner.js';
 import type { MeshRunner, MeshTarget } from './types.js';
-import { classifyPair } from './verdict.js';
 
 export interface MeshProbeOptions {
   runner?: MeshRunner;
@@ -30,6 +30,8 @@ export interface MeshProbeOptions {
 
 export interface MeshProbeReport {
   results: MeshPathResult[];
+  /** The nodes of failing pairs: their state and counter deltas during the follow-up probes (evidence.probes.meshNodes). */
+  nodes: MeshNodeObservation[];
   plan: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
   ms: number;
 }
@@ -128,8 +130,7 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
   // the nodes of failing pairs: their routes, neighbours, FDB and counters around the follow-up probes
   const involved = new Set(second.flatMap((p) => [p.from.name, p.to.name]));
   for (const [key, ps] of pairProbes) if (!ps.every((p) => outcomes.get(p.id)?.ok)) key.split('>').forEach((n) => involved.add(n));
-  let states = new Map<string, NodeState>();
-  const deltas: Record<string, number> = {};
+  const nodes: MeshNodeObservation[] = [];
   if (involved.size) {
     const r2 = await run(second, involved);
     for (const [k, v] of r2.outcomes) {
@@ -137,14 +138,21 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
       if (original === undefined) outcomes.set(k, v);
       else if (v.ok) outcomes.set(original, v);
     }
-    states = r2.before;
-    for (const n of involved) Object.assign(deltas, counterDeltas(r2.before.get(n)?.counters ?? {}, r2.after.get(n)?.counters ?? {}));
+    for (const n of involved) {
+      const t = byName.get(n)!;
+      const target: MeshNodeObservation['target'] = { underlayIp: t.underlayIp };
+      if (t.flannelIp !== undefined) target.flannelIp = t.flannelIp;
+      if (t.flannelMtu !== undefined) target.flannelMtu = t.flannelMtu;
+      if (t.vtepMac !== undefined) target.vtepMac = t.vtepMac;
+      if (t.pod) target.pod = { ip: t.pod.ip };
+      const state = r2.before.get(n);
+      nodes.push({ node: n, ...(opts.onlyFrom ? { by: opts.onlyFrom } : {}), target, ...(state ? { state } : {}), counterDeltas: counterDeltas(state?.counters ?? {}, r2.after.get(n)?.counters ?? {}) });
+    }
   }
 
   const results: MeshPathResult[] = [];
   for (const [key, ps] of pairProbes) {
     const [an, bn] = key.split('>') as [string, string];
-    const a = byName.get(an)!;
     const b = byName.get(bn)!;
     const rs: MeshPathResult[] = ps.map((p) => {
       const o = outcomes.get(p.id) ?? { ok: false, error: 'not run' };
@@ -165,18 +173,7 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
       const underOk = rs.find((r) => r.path === 'underlay')?.ok;
       rs.push({ from: an, to: bn, path: 'vxlan-udp', ok: overlay.some((r) => r.ok) || (!!underOk && overlay.length === 0), toIp: `${b.underlayIp}:8472`, detail: overlay.some((r) => r.ok) ? 'VXLAN carries overlay packets' : underOk ? 'underlay works but no overlay packet made it' : 'underlay down' });
     }
-    const v = classifyPair(a, b, rs, states, deltas);
-    if (v) {
-      const nodeKeys = Object.entries(deltas).filter(([k]) => k.startsWith(`${an} `) || k.startsWith(`${bn} `));
-      for (const r of rs) {
-        if (r.ok) continue;
-        r.cause = v.cause;
-        r.detail = v.detail;
-        if (v.node) r.faultNode = v.node;
-        r.counterDeltas = Object.fromEntries(nodeKeys.filter(([k]) => /flannel\.1|eth0|Udp |Ip (InDiscards|OutNoRoutes|InAddrErrors|ForwDatagrams)|Icmp (InDestUnreachs|OutDestUnreachs|InErrors)/.test(k)));
-      }
-    }
     results.push(...rs);
   }
-  return { results, plan: { nodes: targets.length, pairs: plan.pairs.length, mode: plan.mode }, ms: Math.round(performance.now() - t0) };
+  return { results, nodes, plan: { nodes: targets.length, pairs: plan.pairs.length, mode: plan.mode }, ms: Math.round(performance.now() - t0) };
 }

@@ -1,9 +1,10 @@
 /**
- * What a mesh probe's results mean across pairs (pure): one verdict per cause, naming the node common
- * to every broken pair when there is one. The probe names each failing pair's cause from the live
- * state of both nodes (src/probes/mesh/verdict.ts); this folds them into findings.
+ * What a mesh probe's results mean across pairs (pure): each failing pair is judged from the state the
+ * probe read on both nodes (./_mesh-pair.ts), then the pairs fold into one verdict per cause, naming
+ * the node common to every broken pair when there is one.
  */
-import type { MeshPathResult } from '../../evidence/probes.js';
+import type { MeshNodeObservation, MeshPathResult } from '../../evidence/probes.js';
+import { judgePairs } from './_mesh-pair.js';
 
 export interface MeshVerdict {
   cause: string;
@@ -12,10 +13,13 @@ export interface MeshVerdict {
   /** Whether `nodes` locates the fault (named by node state, or the one node in every broken pair) or only lists the pairs' ends. */
   located: boolean;
   detail: string;
+  /** The failing results of this cause, judged (cause, why, node at fault, counters that moved). */
+  results: MeshPathResult[];
 }
 
 /** One verdict per cause: names the node common to every broken pair when there is one. */
-export function judgeMesh(results: readonly MeshPathResult[]): MeshVerdict[] {
+export function judgeMesh(measured: readonly MeshPathResult[], observations?: readonly MeshNodeObservation[]): MeshVerdict[] {
+  const results = judgePairs(measured, observations);
   const byCause = new Map<string, MeshPathResult[]>();
   for (const r of results) if (!r.ok && r.cause) byCause.set(r.cause, [...(byCause.get(r.cause) ?? []), r]);
   const out: MeshVerdict[] = [];
@@ -28,7 +32,7 @@ export function judgeMesh(results: readonly MeshPathResult[]): MeshVerdict[] {
     const isolated = common.length === 1 || (common.length === 2 && pairs.length > 1) ? common.filter((n) => pairs.length > 1 || healthyPairs.size > 0) : [];
     const located = named.length > 0 || isolated.length === 1;
     const nodes = named.length ? named : isolated.length === 1 ? isolated : [...new Set(pairs.flat())];
-    out.push({ cause, nodes, pairs, located, detail: rs[0]!.detail ?? cause });
+    out.push({ cause, nodes, pairs, located, detail: rs[0]!.detail ?? cause, results: rs });
   }
   return out;
 }

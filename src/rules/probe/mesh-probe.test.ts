@@ -1,4 +1,4 @@
-import type { MeshPathResult } from '../../evidence/probes.js';
+import type { MeshNodeObservation, MeshPathResult } from '../../evidence/probes.js';
 import { node } from '../image/_fixtures.js';
 import { testRule } from '../rule-tester.js';
 import rule from './mesh-probe.js';
@@ -13,8 +13,45 @@ const mesh = (results: MeshPathResult[]) => ({ probes: { mesh: results, ran: ['m
 const all = (broken: (a: string, b: string) => Partial<MeshPathResult> | undefined) =>
   ['n1', 'n2', 'n3'].flatMap((a) => ['n1', 'n2', 'n3'].filter((b) => b !== a).flatMap((b) => pair(a, b, broken(a, b) ?? {})));
 
+/**
+ * What a 3-node VXLAN mesh probe reads on each node (n1..n3: underlay 172.31.250.1N, pod subnet
+ * 10.244.N.0/24, VTEP MAC 02:fd:00:00:00:0N), healthy unless `change` says otherwise.
+ */
+const seen = (name: string, change: (st: NonNullable<MeshNodeObservation['state']>) => void = () => {}, deltas: Record<string, number> = {}): MeshNodeObservation => {
+  const i = Number(name.slice(1));
+  const peers = [1, 2, 3].filter((j) => j !== i);
+  const state: NonNullable<MeshNodeObservation['state']> = {
+    counters: {},
+    routes: [{ dst: '0.0.0.0/0', gateway: '172.31.250.1', dev: 'eth0' }, ...peers.map((j) => ({ dst: `10.244.${j}.0/24`, gateway: `10.244.${j}.0`, dev: 'flannel.1' }))],
+    neigh: Object.fromEntries(peers.map((j) => [`10.244.${j}.0`, `02:fd:00:00:00:0${j}`])),
+    fdb: Object.fromEntries(peers.map((j) => [`02:fd:00:00:00:0${j}`, `172.31.250.1${j}`])),
+    vtep: { mac: `02:fd:00:00:00:0${i}`, mtu: 1450 },
+    addresses: [`172.31.250.1${i}`, `10.244.${i}.0`],
+    links: { eth0: { mtu: 1500, addresses: [`172.31.250.1${i}`] }, 'flannel.1': { mtu: 1450, addresses: [`10.244.${i}.0`] } },
+    ipForward: 1,
+  };
+  change(state);
+  return { node: name, target: { underlayIp: `172.31.250.1${i}`, flannelIp: `10.244.${i}.0`, pod: { ip: `10.244.${i}.5` } }, state, counterDeltas: deltas };
+};
+/** A pair as the probe measures it: nothing judged; `failing` lists the paths that got no answer. */
+const measured = (from: string, to: string, failing: string[]): MeshPathResult[] => {
+  const [i, j] = [from.slice(1), to.slice(1)];
+  const r = (path: MeshPathResult['path'], kind: MeshPathResult['kind'], toIp: string, size?: number): MeshPathResult => {
+    const ok = !failing.includes(`${path}/${kind}`);
+    return { from, to, path, kind, ok, toIp, ...(size ? { size } : {}), ...(ok ? { ms: 0.3 } : { error: 'no reply' }) };
+  };
+  return [r('mtu-pod', 'pod-pod', `10.244.${j}.5`, 1422), r('mtu-flannel', 'node-flannel', `10.244.${j}.0`, 1422), { ...r('underlay', 'node-node', `172.31.250.1${j}`), fromIp: `172.31.250.1${i}` }, r('overlay', 'node-flannel', `10.244.${j}.0`), r('overlay', 'node-pod', `10.244.${j}.5`), r('overlay', 'pod-pod', `10.244.${j}.5`)];
+};
+const measuredMesh = (failing: (a: string, b: string) => string[], nodes: MeshNodeObservation[]) => ({
+  probes: { mesh: ['n1', 'n2', 'n3'].flatMap((a) => ['n1', 'n2', 'n3'].filter((b) => b !== a).flatMap((b) => measured(a, b, failing(a, b)))), meshNodes: nodes, ran: ['mesh'] },
+});
+const POD_PATHS = ['mtu-pod/pod-pod', 'overlay/node-pod', 'overlay/pod-pod'];
+
 testRule(rule, {
-  healthy: [{ name: 'every pair passes', evidence: mesh(all(() => undefined)) }],
+  healthy: [
+    { name: 'every pair passes', evidence: mesh(all(() => undefined)) },
+    { name: 'every measured pair passes; what the probe read is not a finding', evidence: measuredMesh(() => [], [seen('n1', (st) => (st.routes = []))]) },
+  ],
   faulty: [
     {
       name: 'VXLAN blocked at n2: named by being in every broken pair',
@@ -144,6 +181,39 @@ testRule(rule, {
           nodes: ['n2'],
           fix: [
             'On n2: set net.ipv4.ip_forward = 1 in the running kernel: sysctl -w net.ipv4.ip_forward=1',
+            "Persist net.ipv4.ip_forward = 1 across reboots, in a drop-in of its own: printf '%s = %s\\n' net.ipv4.ip_forward 1 > /etc/sysctl.d/90-flannel-doctor-net.ipv4.ip_forward.conf && sysctl --system",
+          ],
+        },
+      ],
+    },
+    {
+      name: 'judged from what the probe read: n1 has no route to n2 (nothing named by the probe)',
+      evidence: measuredMesh((a, b) => ((a === 'n1' && b === 'n2') || (a === 'n2' && b === 'n1') ? [...POD_PATHS, 'mtu-flannel/node-flannel', 'overlay/node-flannel'] : []), [seen('n1', (st) => (st.routes = st.routes.filter((r) => r.dst !== '10.244.2.0/24'))), seen('n2')]),
+      expect: [
+        {
+          cause: 'flannel.route-missing',
+          messageId: 'pairs',
+          data: { detail: "n1 has no route to n2's pod subnet (10.244.2.5) other than the default route", count: 2, pairs: 'n1→n2, n2→n1' },
+          nodes: ['n1'],
+          fix: [
+            'Check the routes: ip route | grep flannel.1 (one per other node).',
+            'Keep NetworkManager away from flannel: /etc/NetworkManager/conf.d/flannel.conf with [keyfile] unmanaged-devices=interface-name:flannel*;interface-name:cni0',
+            'Restart the flannel pod on the node to reprogram the routes: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+        },
+      ],
+    },
+    {
+      name: "judged from what the probe read: n3 answers on flannel.1 but forwards nothing to its pods (ip_forward 0)",
+      evidence: measuredMesh((a, b) => (a === 'n3' || b === 'n3' ? POD_PATHS : []), [seen('n1'), seen('n2'), seen('n3', (st) => (st.ipForward = 0))]),
+      expect: [
+        {
+          cause: 'node.ip-forward',
+          messageId: 'pairs',
+          data: { detail: 'n3 has net.ipv4.ip_forward = 0: it does not forward between flannel.1 and its pods (n1→n3 pods fail, flannel.1 answers)', count: 4, pairs: 'n1→n3, n2→n3, n3→n1, n3→n2' },
+          nodes: ['n3'],
+          fix: [
+            'On n3: set net.ipv4.ip_forward = 1 in the running kernel: sysctl -w net.ipv4.ip_forward=1',
             "Persist net.ipv4.ip_forward = 1 across reboots, in a drop-in of its own: printf '%s = %s\\n' net.ipv4.ip_forward 1 > /etc/sysctl.d/90-flannel-doctor-net.ipv4.ip_forward.conf && sysctl --system",
           ],
         },

@@ -13,9 +13,8 @@ export default defineRule({
     pairs: '{detail} ({count} broken pair(s): {pairs})',
   },
   check({ evidence, report }) {
-    const results = evidence.probes?.mesh ?? [];
-    for (const v of judgeMesh(results)) {
-      const failing = results.filter((r) => !r.ok && r.cause === v.cause);
+    for (const v of judgeMesh(evidence.probes?.mesh ?? [], evidence.probes?.meshNodes)) {
+      const failing = v.results;
       const shown = v.pairs.slice(0, 6).map((p) => p.join('→'));
       report({
         messageId: 'pairs',

@@ -33,7 +33,14 @@ beforeAll(async () => {
   answers['agent-n2'] = {
     evidence: {
       nodes: { n2: node('n2', '1'), n1: node('n1', '1') },
-      probes: { ran: ['mesh'], registry: [], dns: [], mesh: [{ from: 'n1', to: 'n2', path: 'underlay', ok: true }, { from: 'n2', to: 'n1', path: 'underlay', ok: false }] },
+      probes: {
+        ran: ['mesh'],
+        registry: [],
+        dns: [],
+        mesh: [{ from: 'n1', to: 'n2', path: 'underlay', ok: true }, { from: 'n2', to: 'n1', path: 'underlay', ok: false }],
+        // what n2's run read on n1, and a claim of what n1's own run read
+        meshNodes: [{ node: 'n1', by: 'n2', target: { underlayIp: '10.0.0.1' }, counterDeltas: {} }, { node: 'n1', by: 'n1', target: { underlayIp: '10.0.0.9' }, counterDeltas: {} }],
+      },
     },
   };
   answers['agent-n3'] = { evidence: { nodes: 'not a mapping' } };
@@ -61,6 +68,7 @@ describe('live diagnose trusts only the agent DaemonSet, each pod for its own no
     expect(ev.nodes.n1.sysctls['net.ipv4.ip_forward']).toBe('0');
     expect(ev.nodes.n2.sysctls['net.ipv4.ip_forward']).toBe('1');
     expect(ev.probes?.mesh).toEqual([{ from: 'n2', to: 'n1', path: 'underlay', ok: false }]);
+    expect(ev.probes?.meshNodes).toEqual([{ node: 'n1', by: 'n2', target: { underlayIp: '10.0.0.1' }, counterDeltas: {} }]);
     expect(ev.unreadable.find((u) => u.what === 'agent flannel-doctor/agent-n2 on node n2')?.reason).toMatch(/node n1, 1 probe result/);
     // the malformed answer is an unreadable agent on its node, not a crash and not evidence
     expect(ev.nodes.n3).toBeUndefined();

@@ -47,11 +47,14 @@ export function trustedAnswer(body: unknown, nodeName: string, ref: string): { n
   if (ev.probes) {
     const p = ev.probes;
     const mesh = p.mesh.filter((m) => m.from === nodeName);
+    // what the agent saw while probing its share: kept only as that agent's own (by its node)
+    const meshNodes = (p.meshNodes ?? []).filter((o) => o.by === nodeName);
     const dns = p.dns.filter((d) => d.from?.node === undefined || d.from.node === nodeName);
     const registry = p.registry.filter((r) => r.node === undefined || r.node === nodeName);
     const n = p.mesh.length - mesh.length + p.dns.length - dns.length + p.registry.length - registry.length;
     if (n) dropped.push(`${n} probe result(s) from other nodes`);
-    probes = { ...p, mesh, dns, registry };
+    const { meshNodes: _all, ...rest } = p;
+    probes = { ...rest, mesh, dns, registry, ...(meshNodes.length ? { meshNodes } : {}) };
   }
   // shape problems found by the check are recorded on the node or as unreadable parts of the answer
   if (ev.cluster?.unreadable.length && node) node.problems.push(...ev.cluster.unreadable.map((u) => ({ file: u.what, message: u.reason })));
@@ -134,6 +137,7 @@ export async function fetchAgentEvidence(
         probes.registry.push(...t.probes.registry);
         probes.dns.push(...t.probes.dns);
         probes.mesh.push(...t.probes.mesh);
+        if (t.probes.meshNodes?.length) (probes.meshNodes ??= []).push(...t.probes.meshNodes);
         for (const k of t.probes.ran ?? []) if (!probes.ran.includes(k)) probes.ran.push(k);
       }
       out.agents.push({ pod: ref, node: nodeName, ok: true, stale: !!r.body?.status?.stale });

@@ -1,12 +1,41 @@
 /**
- * Naming the cause of one broken pair (pure), at probe time because it reads both nodes' live state:
- * which layer broke — underlay, VXLAN transport, the
- * routes/neighbours/FDB flannel programs, MTU, or forwarding to pods — from the probe outcomes and
- * both nodes' state. Folding the pairs into findings is the rules' (src/rules/probe/_mesh-verdict.ts).
+ * Naming the cause of one broken mesh pair (pure): which layer broke — underlay, VXLAN transport, the
+ * routes/neighbours/FDB flannel programs, MTU, or forwarding to pods — from the pair's probe results
+ * and what the probe read on both nodes (evidence.probes.meshNodes). The probe only measures;
+ * folding the judged pairs into findings is ./_mesh-verdict.ts.
  */
-import type { MeshPathResult } from '../../evidence/probes.js';
-import { routeFor, type NodeState } from './node-state.js';
-import type { MeshTarget } from './types.js';
+import type { MeshNodeObservation, MeshNodeState, MeshPathResult, MeshRouteEntry } from '../../evidence/probes.js';
+
+/** One end of a pair: the node's name and what the probe was told about it. */
+interface PairEnd extends Readonly<MeshNodeObservation['target']> {
+  name: string;
+}
+type NodeState = MeshNodeState;
+
+function ipToInt(ip: string): number | undefined {
+  const p = ip.split('.').map(Number);
+  return p.length === 4 && p.every((x) => Number.isInteger(x) && x >= 0 && x < 256) ? ((p[0]! << 24) | (p[1]! << 16) | (p[2]! << 8) | p[3]!) >>> 0 : undefined;
+}
+
+/** Longest-prefix match in a route table. */
+export function routeFor(routes: readonly MeshRouteEntry[], ip: string): MeshRouteEntry | undefined {
+  const x = ipToInt(ip);
+  if (x === undefined) return undefined;
+  let best: MeshRouteEntry | undefined;
+  let bestLen = -1;
+  for (const r of routes) {
+    const [net, lenS] = r.dst.split('/');
+    const len = lenS === undefined ? 32 : Number(lenS);
+    const n = ipToInt(net ?? '');
+    if (n === undefined || !(len >= 0 && len <= 32)) continue;
+    const mask = len === 0 ? 0 : (~0 << (32 - len)) >>> 0;
+    if ((x & mask) === (n & mask) && len > bestLen) {
+      best = r;
+      bestLen = len;
+    }
+  }
+  return best;
+}
 
 export interface PairVerdict {
   cause: string;
@@ -15,7 +44,7 @@ export interface PairVerdict {
   detail: string;
 }
 
-function entriesProblem(src: MeshTarget, s: NodeState | undefined, dst: MeshTarget, d: NodeState | undefined): PairVerdict | undefined {
+function entriesProblem(src: PairEnd, s: NodeState | undefined, dst: PairEnd, d: NodeState | undefined): PairVerdict | undefined {
   if (!s || s.error) return undefined;
   const ip = dst.pod?.ip ?? dst.flannelIp;
   if (!ip) return undefined;
@@ -44,7 +73,7 @@ const ok = (r: MeshPathResult | undefined): r is MeshPathResult => r?.ok === tru
 const failed = (r: MeshPathResult | undefined): r is MeshPathResult => r !== undefined && !r.ok;
 
 /** The verdict for one ordered pair's results (undefined when the pair is healthy). */
-export function classifyPair(a: MeshTarget, b: MeshTarget, results: MeshPathResult[], states: Map<string, NodeState>, deltas: Record<string, number> = {}): PairVerdict | undefined {
+export function classifyPair(a: PairEnd, b: PairEnd, results: readonly MeshPathResult[], states: ReadonlyMap<string, NodeState>, deltas: Record<string, number> = {}): PairVerdict | undefined {
   const by = (path: MeshPathResult['path'], kind?: MeshPathResult['kind']) => results.find((r) => r.path === path && (!kind || r.kind === kind));
   const under = by('underlay');
   const podPod = by('overlay', 'pod-pod');
@@ -99,4 +128,40 @@ export function classifyPair(a: MeshTarget, b: MeshTarget, results: MeshPathResu
     return { cause: 'flannel.mtu', detail: `small packets ${a.name}→${b.name} pass, don't-fragment packets of ${big.map((r) => `${(r.size ?? 0) + 28} bytes (${r.path})`).join(', ')} do not: ${big[0]!.error ?? 'lost'}` };
   }
   return undefined;
+}
+
+/** Counter deltas worth citing for a broken pair (its two nodes' VXLAN device, uplink and IP/UDP/ICMP errors). */
+const CITED = /flannel\.1|eth0|Udp |Ip (InDiscards|OutNoRoutes|InAddrErrors|ForwDatagrams)|Icmp (InDestUnreachs|OutDestUnreachs|InErrors)/;
+
+/**
+ * The results with every failing pair judged: a failing result of a judged pair gets the pair's cause,
+ * why, the node at fault and the counters that moved on its two nodes. A pair whose results already
+ * name a cause (a bundle from a version whose probe judged) is left as it was. Returns copies; the
+ * evidence is never changed.
+ */
+export function judgePairs(results: readonly MeshPathResult[], observations: readonly MeshNodeObservation[] = []): MeshPathResult[] {
+  const pairs = new Map<string, MeshPathResult[]>();
+  for (const r of results) {
+    const key = `${r.from}>${r.to}`;
+    (pairs.get(key) ?? pairs.set(key, []).get(key)!).push(r);
+  }
+  const judged = new Map<MeshPathResult, MeshPathResult>();
+  for (const rs of pairs.values()) {
+    if (rs.every((r) => r.ok) || rs.some((r) => r.cause)) continue;
+    const { from: an, to: bn } = rs[0]!;
+    // the observations of the run that probed this pair: an agent's own share, else the one run
+    const own = observations.filter((o) => o.by === an);
+    const run = own.length ? own : observations.filter((o) => o.by === undefined);
+    const seen = new Map(run.map((o) => [o.node, o]));
+    const states = new Map(run.filter((o) => o.state).map((o) => [o.node, o.state!]));
+    const deltas: Record<string, number> = Object.assign({}, ...run.map((o) => o.counterDeltas));
+    const end = (name: string, fallbackIp: string | undefined): PairEnd => ({ underlayIp: fallbackIp ?? '', ...seen.get(name)?.target, name });
+    const a = end(an, rs.find((r) => r.kind === 'node-node')?.fromIp);
+    const b = end(bn, rs.find((r) => r.kind === 'node-node')?.toIp);
+    const v = classifyPair(a, b, rs, states, deltas);
+    if (!v) continue;
+    const cited = Object.fromEntries(Object.entries(deltas).filter(([k]) => (k.startsWith(`${an} `) || k.startsWith(`${bn} `)) && CITED.test(k)));
+    for (const r of rs) if (!r.ok) judged.set(r, { ...r, cause: v.cause, detail: v.detail, ...(v.node ? { faultNode: v.node } : {}), counterDeltas: cited });
+  }
+  return results.map((r) => judged.get(r) ?? r);
 }
