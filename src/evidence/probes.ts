@@ -120,10 +120,50 @@ export interface MeshNodeObservation {
   counterDeltas: Record<string, number>;
 }
 
+/** One iperf3 TCP run between two nodes (underlay: node → node) or their pods (overlay: pod → pod). */
+export interface BandwidthRun {
+  path: 'underlay' | 'overlay';
+  fromIp: string;
+  toIp: string;
+  ok: boolean;
+  error?: string;
+  /** seconds measured */
+  seconds?: number;
+  /** throughput the receiver saw, bits per second */
+  bitsPerSecond?: number;
+  /** bytes the sender sent */
+  bytes?: number;
+  /** TCP retransmits the sender counted */
+  retransmits?: number;
+  /** TCP maximum segment size of the connection */
+  mss?: number;
+  /** the sender's mean smoothed RTT, microseconds */
+  meanRttUs?: number;
+  /** CPU use of iperf3 on the sending and the receiving side, percent of one CPU */
+  cpuSenderPct?: number;
+  cpuReceiverPct?: number;
+}
+
+/** `probe bandwidth`: the same node pair measured on the underlay and over the overlay, one after the other. */
+export interface BandwidthPairResult {
+  from: string;
+  to: string;
+  /** MTU of the sending node's interface holding its underlay address */
+  underlayMtu?: number;
+  /** MTU of the sending pod's interface (what its TCP segments are cut to) */
+  overlayMtu?: number;
+  underlay: BandwidthRun;
+  overlay: BandwidthRun;
+  /** Udp InCsumErrors that rose on the receiving node during the overlay run */
+  udpCsumErrors?: number;
+}
+
 export interface ProbeEvidence {
   registry: RegistryProbeResult[];
   dns: DnsProbeResult[];
   mesh: MeshPathResult[];
+  /** `probe bandwidth`: throughput per node pair, underlay and overlay (ran includes "bandwidth"). */
+  bandwidth?: BandwidthPairResult[];
   /** Mesh size and plan: full mesh or sampled (ring + chords), pairs probed. */
   meshPlan?: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
   /** The nodes of failing mesh pairs as the probe saw them (state and counter deltas): what the mesh rule judges. */

@@ -9,3 +9,5 @@ export { planMesh, type MeshPlan, type MeshPlanOptions } from './mesh/plan.js';
 export { netnsRunner } from './mesh/runner.js';
 export { meshTargetsFromLab, parseMeshTargets } from './mesh/lab-targets.js';
 export type { MeshTarget, MeshRunner, MeshExecResult } from './mesh/types.js';
+export { probeBandwidth, type BandwidthProbeOptions, type BandwidthProbeReport } from './bandwidth/probe-bandwidth.js';
+export { bandwidthPairs, type BandwidthPairMode } from './bandwidth/pairs.js';

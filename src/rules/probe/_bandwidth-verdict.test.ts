@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
+import { expectedRatio, judgeBandwidth } from './_bandwidth-verdict.js';
+
+// Figures from real runs on a netns testbed (a 200 Mbit/s underlay, iperf3 -t 2).
+const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): BandwidthRun => ({
+  path,
+  fromIp: path === 'underlay' ? '10.250.0.11' : '10.244.1.2',
+  toIp: path === 'underlay' ? '10.250.0.12' : '10.244.2.2',
+  ok: true,
+  bitsPerSecond: path === 'underlay' ? 190.7e6 : 184.3e6,
+  bytes: path === 'underlay' ? 49035024 : 47429606,
+  retransmits: 0,
+  mss: path === 'underlay' ? 1448 : 1398,
+  meanRttUs: 4500,
+  cpuSenderPct: 1,
+  cpuReceiverPct: 13,
+  ...over,
+});
+const pair = (overlay: Partial<BandwidthRun> = {}, extra: Partial<BandwidthPairResult> = {}): BandwidthPairResult => ({ from: 'n1', to: 'n2', underlayMtu: 1500, overlayMtu: 1450, underlay: run('underlay'), overlay: run('overlay', overlay), ...extra });
+const ids = (r: BandwidthPairResult) => judgeBandwidth([Object.freeze(r)]).map((v) => [v.kind, v.suspects.map((s) => s.id)]);
+
+describe('expectedRatio', () => {
+  it('is what 50 bytes of VXLAN per packet leave: 96.5% at 1500, 99.4% at 9000', () => {
+    expect(expectedRatio(1500)).toBeCloseTo(1398 / 1448, 4);
+    expect(expectedRatio(9000)).toBeCloseTo(((8950 - 52) / 9000) / ((9000 - 52) / 9000), 4);
+  });
+  it('a smaller pod MTU costs more; one above the underlay fragments every packet', () => {
+    expect(expectedRatio(1500, 300)).toBeCloseTo(248 / 350 / (1448 / 1500), 4);
+    expect(expectedRatio(1500, 1500)).toBeLessThan(expectedRatio(1500));
+    expect(expectedRatio(1500, 1500)).toBeCloseTo(1448 / 1570 / (1448 / 1500), 4);
+  });
+});
+
+describe('judgeBandwidth', () => {
+  it.each<[string, BandwidthPairResult, unknown[]]>([
+    ['healthy: 96.6% where 96.5% is expected', pair(), []],
+    ['healthy with stray retransmits: throughput holds, nothing to say', pair({ retransmits: 435 }), []],
+    ['jumbo underlay, healthy overlay', pair({ bitsPerSecond: 186e6 }, { underlayMtu: 9000, overlayMtu: 8950 }), []],
+    ['pod MTU 300: MTU', pair({ bitsPerSecond: 133.4e6, mss: 248, bytes: 37093376, retransmits: 29 }, { overlayMtu: 300 }), [['slow', ['mtu']]]],
+    ['segments clamped though the MTU is right: MTU', pair({ bitsPerSecond: 120e6, mss: 500 }), [['slow', ['mtu']]]],
+    ['10% dropped between the pods: loss', pair({ bitsPerSecond: 59.6e6, bytes: 16460052, retransmits: 1624 }), [['slow', ['loss']]]],
+    ['checksum errors on the receiver: checksum offload first', pair({ bitsPerSecond: 40e6, bytes: 11e6, retransmits: 900 }, { udpCsumErrors: 812 }), [['slow', ['checksum-offload', 'loss']]]],
+    ['iperf3 at 97% of a CPU: cpu', pair({ bitsPerSecond: 120e6, cpuSenderPct: 97 }), [['slow', ['cpu']]]],
+    ['overlay RTT ten times the underlay: delay', pair({ bitsPerSecond: 90e6, meanRttUs: 45000 }), [['slow', ['delay']]]],
+    ['slow with no figure that explains it: unknown', pair({ bitsPerSecond: 100e6 }), [['slow', ['unknown']]]],
+    ['overlay run failed: failed, no ratio', pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' }), [['failed', []]]],
+  ])('%s', (_name, r, expected) => {
+    expect(ids(r)).toEqual(expected);
+  });
+
+  it('states the ratio, what VXLAN explains and the suspects; names the catalog cause', () => {
+    const [v] = judgeBandwidth([pair({ bitsPerSecond: 133.4e6, mss: 248 }, { overlayMtu: 300 })]);
+    expect(v!.ratio).toBeCloseTo(133.4 / 190.7, 4);
+    expect(v!.detail).toBe('the overlay carries 70% of the underlay (133.4 Mbit/s against 190.7 Mbit/s); VXLAN overhead explains 97%. Likely: mtu');
+    expect(v!.suspects[0]).toMatchObject({ cause: 'flannel.mtu' });
+    expect(v!.suspects[0]!.detail).toContain('pod MTU 300 is below the 1450');
+  });
+
+  it('the tolerance decides where noise ends', () => {
+    const r = pair({ bitsPerSecond: 160e6 });
+    expect(judgeBandwidth([r])).toEqual([]);
+    expect(judgeBandwidth([r], { tolerance: 0.05 }).map((v) => v.kind)).toEqual(['slow']);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * What `probe bandwidth` results mean (pure). VXLAN costs 50 bytes per packet on the underlay
+ * (outer IPv4 20, UDP 8, VXLAN 8, inner Ethernet 14), so a TCP stream over the overlay can carry at
+ * best (overlayMtu − 52) / (overlayMtu + 50) of the wire where the underlay carries
+ * (underlayMtu − 52) / underlayMtu (52 = IPv4 + TCP + timestamps). The overlay/underlay ratio of a
+ * pair below that (less a tolerance for measurement noise) is more than VXLAN overhead explains; the
+ * likely causes are named from the figures the probe recorded.
+ */
+import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
+
+export const VXLAN_OVERHEAD = 50;
+const TCP_IP_HEADERS = 52;
+const IP_HEADER = 20;
+
+export type BandwidthSuspectId = 'mtu' | 'checksum-offload' | 'loss' | 'cpu' | 'delay' | 'unknown';
+
+export interface BandwidthSuspect {
+  id: BandwidthSuspectId;
+  /** the catalog cause this suspect is, when there is one */
+  cause?: string;
+  detail: string;
+}
+
+export interface BandwidthPairRatio {
+  from: string;
+  to: string;
+  underlayBps?: number;
+  overlayBps?: number;
+  /** overlay / underlay throughput */
+  ratio?: number;
+  /** the best ratio VXLAN overhead allows at the underlay MTU */
+  expected: number;
+}
+
+export interface BandwidthVerdict extends BandwidthPairRatio {
+  kind: 'slow' | 'failed';
+  /** most likely first; "unknown" alone when no figure explains it */
+  suspects: BandwidthSuspect[];
+  detail: string;
+}
+
+export interface BandwidthJudgeOptions {
+  /** Share below the expected ratio still put down to noise. Default 0.15. */
+  tolerance?: number;
+  /** CPU percent of one core at which iperf3 itself is the bottleneck. Default 85. */
+  cpuBusyPct?: number;
+}
+
+/** Overlay/underlay throughput VXLAN overhead explains, from the two MTUs (default: overlay = underlay − 50). */
+export function expectedRatio(underlayMtu: number, overlayMtu = underlayMtu - VXLAN_OVERHEAD): number {
+  const wire = overlayMtu + VXLAN_OVERHEAD;
+  // an outer packet above the underlay MTU leaves in fragments, each with its own IP header
+  const fragments = Math.max(1, Math.ceil((wire - IP_HEADER) / (underlayMtu - IP_HEADER)));
+  const overlay = (overlayMtu - TCP_IP_HEADERS) / (wire + (fragments - 1) * IP_HEADER);
+  const underlay = (underlayMtu - TCP_IP_HEADERS) / underlayMtu;
+  return overlay / underlay;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+const mbps = (bps: number) => `${(bps / 1e6).toFixed(1)} Mbit/s`;
+
+/** Share of the segments sent again. */
+function retransmitShare(run: BandwidthRun, mtu: number | undefined): number | undefined {
+  const mss = run.mss ?? (mtu ? mtu - TCP_IP_HEADERS : undefined);
+  if (run.retransmits === undefined || !run.bytes || !mss) return undefined;
+  return (run.retransmits * mss) / run.bytes;
+}
+
+export function pairRatio(r: BandwidthPairResult): BandwidthPairRatio {
+  const out: BandwidthPairRatio = { from: r.from, to: r.to, expected: expectedRatio(r.underlayMtu ?? 1500) };
+  if (r.underlay.ok && r.underlay.bitsPerSecond !== undefined) out.underlayBps = r.underlay.bitsPerSecond;
+  if (r.overlay.ok && r.overlay.bitsPerSecond !== undefined) out.overlayBps = r.overlay.bitsPerSecond;
+  if (out.underlayBps && out.overlayBps !== undefined) out.ratio = out.overlayBps / out.underlayBps;
+  return out;
+}
+
+function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions>): BandwidthSuspect[] {
+  const out: BandwidthSuspect[] = [];
+  const u = r.underlayMtu ?? 1500;
+  const fit = u - VXLAN_OVERHEAD;
+  if (r.udpCsumErrors && r.udpCsumErrors > 0) {
+    out.push({ id: 'checksum-offload', cause: 'flannel.checksum-offload', detail: `${r.to} counted ${r.udpCsumErrors} UDP checksum errors (Udp InCsumErrors) during the overlay run: VXLAN packets with wrong outer checksums are dropped` });
+  }
+  if (r.overlayMtu !== undefined && r.overlayMtu !== fit) {
+    const detail =
+      r.overlayMtu < fit
+        ? `the pod MTU ${r.overlayMtu} is below the ${fit} an underlay MTU of ${u} allows: small segments cap the overlay at ${pct(expectedRatio(u, r.overlayMtu))} of the underlay`
+        : `the pod MTU ${r.overlayMtu} is above the ${fit} an underlay MTU of ${u} allows: VXLAN packets are fragmented or dropped on the underlay`;
+    out.push({ id: 'mtu', cause: 'flannel.mtu', detail });
+  } else if (r.overlay.mss !== undefined && r.overlay.mss < fit - TCP_IP_HEADERS - 8) {
+    out.push({ id: 'mtu', cause: 'flannel.mtu', detail: `overlay TCP segments are cut to ${r.overlay.mss} bytes where ${fit - TCP_IP_HEADERS} fit: a smaller MTU or an MSS clamp on the path` });
+  }
+  const over = retransmitShare(r.overlay, r.overlayMtu);
+  const under = retransmitShare(r.underlay, r.underlayMtu) ?? 0;
+  if (over !== undefined && over >= 0.01 && over >= 2 * under + 0.005) {
+    out.push({ id: 'loss', detail: `${pct(over)} of the overlay segments were sent again (${r.overlay.retransmits} retransmits; underlay ${pct(under)}): packets are lost between the pods` });
+  }
+  const cpu = Math.max(r.overlay.cpuSenderPct ?? 0, r.overlay.cpuReceiverPct ?? 0);
+  if (cpu >= opts.cpuBusyPct) {
+    out.push({ id: 'cpu', detail: `iperf3 used ${cpu.toFixed(0)}% of a CPU on the ${(r.overlay.cpuSenderPct ?? 0) >= (r.overlay.cpuReceiverPct ?? 0) ? `sending side (${r.from})` : `receiving side (${r.to})`}: encapsulation is CPU-bound (no VXLAN offload, busy node)` });
+  }
+  const ro = r.overlay.meanRttUs;
+  const ru = r.underlay.meanRttUs;
+  if (ro !== undefined && ru !== undefined && ro >= 2 * ru && ro - ru >= 2000) {
+    out.push({ id: 'delay', detail: `the overlay's mean RTT is ${(ro / 1000).toFixed(1)} ms against ${(ru / 1000).toFixed(1)} ms on the underlay: delay on the overlay path limits TCP's window` });
+  }
+  if (!out.length) out.push({ id: 'unknown', detail: 'no MTU, checksum, retransmit, CPU or RTT figure explains it: capture both ends of the overlay (flannel-doctor capture --node N) while it runs' });
+  return out;
+}
+
+/** One verdict per pair that failed or whose overlay carries less than VXLAN overhead explains. */
+export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}): BandwidthVerdict[] {
+  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85 };
+  const out: BandwidthVerdict[] = [];
+  for (const r of results) {
+    const base = pairRatio(r);
+    const failed = [r.underlay, r.overlay].find((x) => !x.ok);
+    if (failed) {
+      out.push({ ...base, kind: 'failed', suspects: [], detail: `the ${failed.path} run ${failed.fromIp || r.from} → ${failed.toIp || r.to} failed: ${failed.error ?? 'no result'}` });
+      continue;
+    }
+    if (base.ratio === undefined || base.ratio >= base.expected * (1 - opts.tolerance)) continue;
+    const suspects = suspectsOf(r, opts);
+    out.push({
+      ...base,
+      kind: 'slow',
+      suspects,
+      detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}); VXLAN overhead explains ${pct(base.expected)}. Likely: ${suspects.map((s) => s.id).join(', ')}`,
+    });
+  }
+  return out;
+}
