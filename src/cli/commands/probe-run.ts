@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseDuration } from '../duration.js';
 import { isData, writeData } from '../output.js';
 import { getCause } from '../../catalog/index.js';
 import { fixLines } from '../../fix/steps.js';
-import { InputError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import type { DnsProbeResult, MeshPathResult, RegistryProbeResult } from '../../evidence/probes.js';
 import { styleFor, type Style } from '../../report/style.js';
 
@@ -98,24 +97,8 @@ function renderDns(results: DnsProbeResult[], verdicts: { cause: string; detail:
 export async function runProbeMesh(opts: { lab?: string | boolean; targets?: string; timeout: string; exhaustive?: boolean; fullMeshMax: string; output: string }): Promise<number> {
   const { probeMesh } = await import('../../probes/mesh/probe-mesh.js');
   const { judgeMesh } = await import('../../rules/probe/_mesh-verdict.js');
-  const { meshTargetsFromLab, parseMeshTargets } = await import('../../probes/mesh/lab-targets.js');
-  let targets;
-  if (opts.targets) {
-    const text = await readFile(opts.targets, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new InputError(opts.targets!, `cannot read: ${e.code ?? e.message}`);
-    });
-    try {
-      targets = parseMeshTargets(text, opts.targets);
-    } catch (e) {
-      throw new InputError(opts.targets, (e as Error).message.replace(`${opts.targets}: `, ''));
-    }
-  } else if (opts.lab) {
-    const name = typeof opts.lab === 'string' ? opts.lab : 'fdlab';
-    const { loadState } = await import('../../../lab/state.js');
-    const state = await loadState(name);
-    if (!state) throw new UsageError(`lab "${name}" is not up; run \`flannel-doctor lab up --name ${name}\` first`);
-    targets = meshTargetsFromLab(state);
-  } else throw new UsageError('give --lab [name] or --targets FILE (the nodes and pods to probe)');
+  const { loadProbeTargets } = await import('./probe-targets.js');
+  const targets = await loadProbeTargets(opts);
   const report = await probeMesh(targets, { timeoutMs: duration(opts.timeout), exhaustive: !!opts.exhaustive, plan: { fullMeshMax: positiveInt(opts.fullMeshMax, '--full-mesh-max') } });
   const verdicts = judgeMesh(report.results, report.nodes);
   if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: [], mesh: report.results, meshPlan: report.plan, meshNodes: report.nodes, ran: ['mesh'], ms: report.ms, verdicts: verdicts.map(({ results: _r, ...v }) => v) });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DATA_FORMATS, outputOption } from '../output.js';
 
-/** `probe registry|dns|mesh`: active checks with timed, phase-by-phase results. */
+/** `probe registry|dns|mesh|bandwidth`: active checks with timed, phase-by-phase results. */
 export function registerProbe(program: Command): void {
   const probe = program.command('probe').description('run active checks from this node: registry pulls, the DNS chain, the node/pod reachability and MTU mesh');
   probe
@@ -61,5 +61,23 @@ export function registerProbe(program: Command): void {
     .action(async (opts) => {
       const { runProbeMesh } = await import('./probe-run.js');
       process.exitCode = await runProbeMesh(opts);
+    });
+  probe
+    .command('bandwidth')
+    .description('iperf3 node→node on the underlay and pod→pod over the overlay for each pair, in one run: the overlay/underlay ratio against what VXLAN overhead explains, with likely causes')
+    .option('--lab [name]', 'measure the lab built by `flannel-doctor lab up` (default name fdlab)')
+    .option('--targets <file>', 'JSON array of {name, netns?, underlayIp, pod?: {ip, netns?}} or a lab state.json')
+    .option('--seconds <n>', 'length of each iperf3 run', '3')
+    .option('--pairs <mode>', 'ring (each node sends once) or full (every ordered pair)', 'ring')
+    .option('--pair <from:to...>', 'measure only these pairs')
+    .option('--tolerance <share>', 'how far below the expected ratio is still noise', '0.15')
+    .addOption(outputOption(DATA_FORMATS))
+    .addHelpText(
+      'after',
+      '\nNeeds iperf3 (Debian: apt-get install iperf3) where this runs; the runs enter the node and pod network namespaces.\nExamples:\n  sudo flannel-doctor probe bandwidth --lab --seconds 5\n  sudo flannel-doctor probe bandwidth --targets nodes.json --pair n1:n2 -o json\n\nExit codes: 0 every pair carries what VXLAN overhead leaves, 1 some pair is slower or failed, 2 the tool failed.',
+    )
+    .action(async (opts) => {
+      const { runProbeBandwidth } = await import('./probe-bandwidth-run.js');
+      process.exitCode = await runProbeBandwidth(opts);
     });
 }

@@ -1,0 +1,68 @@
+import { getCause } from '../../catalog/index.js';
+import { UsageError } from '../../errors.js';
+import type { BandwidthPairResult } from '../../evidence/probes.js';
+import { fixLines } from '../../fix/steps.js';
+import type { BandwidthVerdict } from '../../rules/probe/_bandwidth-verdict.js';
+import { styleFor, type Style } from '../../report/style.js';
+import { isData, writeData } from '../output.js';
+
+export interface ProbeBandwidthOptions {
+  lab?: string | boolean;
+  targets?: string;
+  seconds: string;
+  pairs: string;
+  pair?: string[];
+  tolerance: string;
+  output: string;
+}
+
+function parseOptions(opts: ProbeBandwidthOptions) {
+  const seconds = Number(opts.seconds);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new UsageError(`--seconds takes a whole number 1-60 (got "${opts.seconds}")`);
+  const tolerance = Number(opts.tolerance);
+  if (!(tolerance >= 0 && tolerance < 1)) throw new UsageError(`--tolerance takes a share from 0 to below 1, e.g. 0.15 (got "${opts.tolerance}")`);
+  if (opts.pairs !== 'ring' && opts.pairs !== 'full') throw new UsageError(`--pairs takes ring or full (got "${opts.pairs}")`);
+  const pairs = opts.pair?.map((p) => {
+    const m = /^([^:\s]+):([^:\s]+)$/.exec(p);
+    if (!m || m[1] === m[2]) throw new UsageError(`--pair takes FROM:TO, two different node names (got "${p}")`);
+    return [m[1]!, m[2]!] as [string, string];
+  });
+  return { seconds, tolerance, mode: opts.pairs as 'ring' | 'full', pairs };
+}
+
+export async function runProbeBandwidth(opts: ProbeBandwidthOptions): Promise<number> {
+  const { seconds, tolerance, mode, pairs } = parseOptions(opts);
+  const [{ loadProbeTargets }, { probeBandwidth }, { judgeBandwidth, pairRatio }] = await Promise.all([import('./probe-targets.js'), import('../../probes/bandwidth/probe-bandwidth.js'), import('../../rules/probe/_bandwidth-verdict.js')]);
+  const targets = await loadProbeTargets(opts);
+  const names = new Set(targets.map((t) => t.name));
+  for (const n of (pairs ?? []).flat()) if (!names.has(n)) throw new UsageError(`--pair names node "${n}", which is not among the targets (${[...names].join(', ')})`);
+  const report = await probeBandwidth(targets, { seconds, mode, ...(pairs ? { pairs } : {}) });
+  const verdicts = judgeBandwidth(report.results, { tolerance });
+  if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: [], mesh: [], bandwidth: report.results, ran: ['bandwidth'], ms: report.ms, ratios: report.results.map(pairRatio), verdicts });
+  else process.stdout.write(renderBandwidth(report.results, verdicts, seconds, report.ms, pairRatio, styleFor(process.stdout)));
+  return verdicts.length ? 1 : 0;
+}
+
+const mbit = (bps?: number) => (bps === undefined ? '-' : `${(bps / 1e6).toFixed(1)} Mbit/s`);
+const pct = (x?: number) => (x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
+
+export function renderBandwidth(results: BandwidthPairResult[], verdicts: BandwidthVerdict[], seconds: number, ms: number, ratioOf: (r: BandwidthPairResult) => { ratio?: number; expected: number }, style: Style): string {
+  const out = [`${style.bold('bandwidth')}: ${results.length} pair(s), iperf3 TCP ${seconds} s per path, ${(ms / 1000).toFixed(1)} s`, ''];
+  out.push(`${'pair'.padEnd(16)} ${'underlay'.padStart(15)} ${'overlay'.padStart(15)} ${'ratio'.padStart(7)} ${'expected'.padStart(9)}  retransmits u/o  rtt u/o ms   mtu u/o`);
+  for (const r of results) {
+    const q = ratioOf(r);
+    const rtt = (x?: number) => (x === undefined ? '-' : (x / 1000).toFixed(1));
+    out.push(`${`${r.from}→${r.to}`.padEnd(16)} ${mbit(r.underlay.bitsPerSecond).padStart(15)} ${mbit(r.overlay.bitsPerSecond).padStart(15)} ${pct(q.ratio).padStart(7)} ${pct(q.expected).padStart(9)}  ${`${r.underlay.retransmits ?? '-'}/${r.overlay.retransmits ?? '-'}`.padEnd(15)}  ${`${rtt(r.underlay.meanRttUs)}/${rtt(r.overlay.meanRttUs)}`.padEnd(11)}  ${r.underlayMtu ?? '-'}/${r.overlayMtu ?? '-'}`);
+  }
+  out.push('');
+  if (!verdicts.length) out.push(`${style.bold('verdict:')} every pair's overlay carries what VXLAN overhead leaves of its underlay`);
+  for (const v of verdicts) {
+    out.push(`${style.bold('verdict:')} ${v.from}→${v.to} ${v.kind === 'slow' ? 'slow' : 'FAILED'}: ${v.detail}`);
+    for (const s of v.suspects) {
+      out.push(`    ${s.id}${s.cause ? ` (${s.cause})` : ''}: ${s.detail}`);
+      const c = s.cause ? getCause(s.cause) : undefined;
+      if (c?.fix.length) out.push(`      ${style.bold('fix:')} ${fixLines(c.fix)[0]}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
