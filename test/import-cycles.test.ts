@@ -78,6 +78,13 @@ describe('import cycles between folders', () => {
     expect(folderCycles([['a', 'b', 'a/x -> b/y'], ['b', 'c', ''], ['c', 'a', ''], ['a', 'a/sub', ''], ['a/sub', 'a', '']]).map((c) => c.map((x) => x.split(' ')[0]))).toEqual([['a', 'b', 'c']]);
   });
 
+  it('no cycle among the files of src/cli (a command module and its -run half import one way)', () => {
+    const cli = join(SRC, 'cli');
+    const edges = imports.filter(([f, t]) => f.startsWith(cli + '/') && t.startsWith(cli + '/')).map(([f, t]) => [relative(SRC, f), relative(SRC, t), `${relative(SRC, f)} → ${relative(SRC, t)}`] as [string, string, string]);
+    expect(edges.length, 'the CLI files import each other (the check is not vacuous)').toBeGreaterThan(20);
+    expect(folderCycles(edges)).toEqual([]);
+  });
+
   for (const depth of [1, 2]) {
     it(`no cycle among the folders ${depth === 1 ? 'of src/' : 'inside each folder'}`, () => {
       const edges = imports.map(([f, t]) => [folderOf(f, depth), folderOf(t, depth), `${relative(SRC, f)} → ${relative(SRC, t)}`] as [string, string, string]);

@@ -1,8 +1,12 @@
 import { writeBundle } from '../../sources/bundle/write.js';
 import { gatherEvidence } from '../../sources/gather.js';
-import { namespaceOf } from '../kube-flags.js';
-import type { BundleCollectOptions } from './bundle.js';
+import { namespaceOf, type KubeFlags } from '../kube-flags.js';
 import { parseDuration } from './diagnose-run.js';
+
+/** The flags `bundle` parses, as its run half takes them. */
+export interface BundleCollectOptions extends KubeFlags {
+  nodeEvidence?: string;
+}
 
 export async function runBundleCollect(path: string, opts: BundleCollectOptions): Promise<number> {
   const timeoutMs = parseDuration(opts.timeout);

@@ -1,11 +1,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { addKubeFlags, type KubeFlags } from '../kube-flags.js';
+import { addKubeFlags } from '../kube-flags.js';
 import { DATA_FORMATS, outputOption } from '../output.js';
-
-export interface BundleCollectOptions extends KubeFlags {
-  nodeEvidence?: string;
-}
+import type { BundleCollectOptions } from './bundle-run.js';
 
 export function registerBundle(program: Command): void {
   const bundle = program.command('bundle').description('write or inspect re-diagnosable evidence bundles');

@@ -7,7 +7,22 @@ import { gatherEvidence } from '../../sources/gather.js';
 import type { Evidence } from '../../evidence/types.js';
 import { namespaceOf, type KubeFlags } from '../kube-flags.js';
 import { parseSeverity } from '../output.js';
-import type { DiagnoseCommandOptions } from './diagnose.js';
+
+/** The flags `diagnose` parses, as its run half takes them. */
+export interface DiagnoseCommandOptions extends KubeFlags {
+  bundle?: string;
+  nodeEvidence?: string;
+  pcap?: string[];
+  output: string;
+  failOn: string;
+  wide?: boolean;
+  quiet?: boolean;
+  node?: string[];
+  allNodes?: boolean;
+  agentNamespace?: string;
+  agentTokenFile?: string;
+  [hook: string]: unknown; // options other commands' owners add (e.g. --lab)
+}
 
 export { parseDuration } from '../duration.js';
 

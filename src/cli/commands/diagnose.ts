@@ -1,21 +1,7 @@
 import type { Command } from 'commander';
-import { addKubeFlags, type KubeFlags } from '../kube-flags.js';
+import { addKubeFlags } from '../kube-flags.js';
 import { outputOption } from '../output.js';
-
-export interface DiagnoseCommandOptions extends KubeFlags {
-  bundle?: string;
-  nodeEvidence?: string;
-  pcap?: string[];
-  output: string;
-  failOn: string;
-  wide?: boolean;
-  quiet?: boolean;
-  node?: string[];
-  allNodes?: boolean;
-  agentNamespace?: string;
-  agentTokenFile?: string;
-  [hook: string]: unknown; // options other commands' owners add (e.g. --lab)
-}
+import type { DiagnoseCommandOptions } from './diagnose-run.js';
 
 export function registerDiagnose(program: Command): void {
   addKubeFlags(program.command('diagnose').description('gather cluster evidence (live cluster or --bundle), judge it, and name the root cause with its fix'))

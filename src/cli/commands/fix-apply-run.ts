@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { applyExitCode, applyPlan, type ApplyOptions, type Shell, type StepResult } from '../../fix-plan/apply.js';
 import { backupStamp } from '../../fix-plan/backup.js';
 import type { FixPlan } from '../../fix-plan/plan.js';
-import type { FixCommandOptions } from './fix.js';
+import type { FixCommandOptions } from './fix-options.js';
 
 const STEP_TIMEOUT_MS = 180_000;
 

@@ -5,7 +5,7 @@ import { styleFor } from '../../report/style.js';
 import { diagnoseAndRender } from '../diagnose-pipeline.js';
 import { writeData } from '../output.js';
 import { gatherFromFlags } from './diagnose-run.js';
-import type { FixCommandOptions } from './fix.js';
+import type { FixCommandOptions } from './fix-options.js';
 
 export async function runFix(opts: FixCommandOptions): Promise<number> {
   const labName = opts.lab ? (typeof opts.lab === 'string' ? opts.lab : 'fdlab') : undefined;

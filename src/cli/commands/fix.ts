@@ -1,17 +1,9 @@
 import type { Command } from 'commander';
-import { addKubeFlags, type KubeFlags } from '../kube-flags.js';
+import { addKubeFlags } from '../kube-flags.js';
 import { outputOption } from '../output.js';
+import type { FixCommandOptions } from './fix-options.js';
 
 export const FIX_FORMATS = ['text', 'json', 'yaml', 'markdown', 'sh'] as const;
-
-export interface FixCommandOptions extends KubeFlags {
-  bundle?: string;
-  nodeEvidence?: string;
-  lab?: string | boolean;
-  output: string;
-  yes?: boolean;
-  thisNode?: string;
-}
 
 export function registerFix(program: Command): void {
   addKubeFlags(program.command('fix').description('the ordered fix plan of the current diagnosis: per root cause, where each step runs, the exact command and how to verify it'))

@@ -9,7 +9,18 @@ import { RULES } from '../../rules/index.js';
 import { gatherNode, netnsRunner } from '../../sources/host/index.js';
 import { VERSION } from '../../version.js';
 import { isData, parseSeverity, writeData } from '../output.js';
-import type { NodeCommandOptions } from './node.js';
+
+/** The flags `node` parses, as its run half takes them. */
+export interface NodeCommandOptions {
+  hostRoot: string;
+  node?: string;
+  /** Hidden old spelling of --node. */
+  name?: string;
+  netns?: string;
+  skipLogs?: boolean;
+  failOn: string;
+  output: string;
+}
 
 export async function runNode(opts: NodeCommandOptions): Promise<number> {
   const threshold = parseSeverity(opts.failOn);

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { outputOption } from '../output.js';
+import type { NodeCommandOptions } from './node-run.js';
 
 export function registerNode(program: Command): void {
   program
@@ -27,16 +28,5 @@ Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself faile
       const { runNode } = await import('./node-run.js');
       process.exitCode = await runNode(opts);
     });
-}
-
-export interface NodeCommandOptions {
-  hostRoot: string;
-  node?: string;
-  /** Hidden old spelling of --node. */
-  name?: string;
-  netns?: string;
-  skipLogs?: boolean;
-  failOn: string;
-  output: string;
 }
 

@@ -6,7 +6,16 @@ import { styleFor } from '../../report/style.js';
 import { mergeCaptures, readCaptureEvidence } from '../../sources/capture.js';
 import { parseSeverity } from '../output.js';
 import { renderCaptureSummary } from './pcap-render.js';
-import type { PcapCommandOptions } from './pcap.js';
+
+/** The flags `pcap` parses, as its run half takes them. */
+export interface PcapCommandOptions {
+  output: string;
+  failOn: string;
+  vxlanPort: string;
+  bundle?: string;
+  nodeEvidence?: string;
+  evidence?: boolean;
+}
 
 export function parsePorts(v: string, flag = '--vxlan-port'): number[] {
   const ports = v.split(',').map((s) => s.trim()).filter(Boolean).map(Number);

@@ -1,14 +1,6 @@
 import type { Command } from 'commander';
 import { outputOption } from '../output.js';
-
-export interface PcapCommandOptions {
-  output: string;
-  failOn: string;
-  vxlanPort: string;
-  bundle?: string;
-  nodeEvidence?: string;
-  evidence?: boolean;
-}
+import type { PcapCommandOptions } from './pcap-run.js';
 
 /** `pcap FILE...`: a VXLAN-aware summary of captures, judged by the capture rules. */
 export function registerPcap(program: Command): void {

@@ -8,7 +8,18 @@ import { PREFLIGHT_RULES } from '../../preflight/index.js';
 import { render, type Format } from '../../report/index.js';
 import { styleFor } from '../../report/style.js';
 import { VERSION } from '../../version.js';
-import type { PreflightOptions } from './preflight.js';
+
+/** The flags `preflight` parses, as its run half takes them. */
+export interface PreflightOptions {
+  hostRoot: string;
+  name?: string;
+  node: boolean;
+  bundle?: string;
+  nodeEvidence?: string;
+  kubeconfig?: string;
+  context?: string;
+  output: string;
+}
 
 /** Exit 0 ready, 1 not ready. A check that could not run is listed, never counted as passed. */
 export async function runPreflight(opts: PreflightOptions): Promise<number> {

@@ -1,16 +1,6 @@
 import { Option, type Command } from 'commander';
 import { outputOption } from '../output.js';
-
-export interface PreflightOptions {
-  hostRoot: string;
-  name?: string;
-  node: boolean;
-  bundle?: string;
-  nodeEvidence?: string;
-  kubeconfig?: string;
-  context?: string;
-  output: string;
-}
+import type { PreflightOptions } from './preflight-run.js';
 
 export function registerPreflight(program: Command): void {
   program

@@ -8,9 +8,30 @@ import { UsageError } from '../../errors.js';
 import { readBounded } from '../../sources/bounded-read.js';
 import { RULES } from '../../rules/index.js';
 import { VERSION } from '../../version.js';
-import type { ServeFlags } from './serve.js';
 import { discover, needsDiscovery, withDiscovered, type Discovered, type DiscoverySelf } from '../../agent/discovery.js';
 import type { KubeClient } from '../../sources/kube/client.js';
+
+/** The flags `serve` parses, as its run half takes them. */
+export interface ServeFlags {
+  hostRoot: string;
+  node?: string;
+  /** The old spelling of --node, kept hidden for scripts and the lab; --name means a lab elsewhere. */
+  name?: string;
+  listen: string;
+  interval?: string;
+  config?: string;
+  token?: string;
+  images?: string;
+  dnsServiceIp?: string;
+  coredns?: string;
+  peers?: string;
+  once?: boolean;
+  openMetrics?: boolean;
+  /** --no-publish: no Node condition or Events (default: published when running in a pod) */
+  publish?: boolean;
+  /** --no-discover: in a pod, do not learn mesh peers and DNS targets from the API */
+  discover?: boolean;
+}
 
 const SA_NAMESPACE_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
 

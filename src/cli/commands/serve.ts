@@ -1,25 +1,5 @@
 import { Option, type Command } from 'commander';
-
-export interface ServeFlags {
-  hostRoot: string;
-  node?: string;
-  /** The old spelling of --node, kept hidden for scripts and the lab; --name means a lab elsewhere. */
-  name?: string;
-  listen: string;
-  interval?: string;
-  config?: string;
-  token?: string;
-  images?: string;
-  dnsServiceIp?: string;
-  coredns?: string;
-  peers?: string;
-  once?: boolean;
-  openMetrics?: boolean;
-  /** --no-publish: no Node condition or Events (default: published when running in a pod) */
-  publish?: boolean;
-  /** --no-discover: in a pod, do not learn mesh peers and DNS targets from the API */
-  discover?: boolean;
-}
+import type { ServeFlags } from './serve-run.js';
 
 export function registerServe(program: Command): void {
   program
