@@ -15,13 +15,15 @@ export interface LabelledMessage {
    * collected after that round, scored once (eval3 aimed at the issue's failing families); eval4, eval5:
    * collected after the last round, scored once. dev2 and eval6: the fourth collection, split by a hash of
    * the id before anything was scored; dev2 was looked at, eval6 was scored once at the end. dev3: a few
-   * messages for causes with few texts, collected after eval6 was set aside (looked at).
+   * messages for causes with few texts, collected after eval6 was set aside (looked at). eval7: blind —
+   * collected from threads in no file of the repository, labelled and committed before `explain` ran on
+   * any of them, then scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7'];
 
 export interface Verdict {
   row: LabelledMessage;
