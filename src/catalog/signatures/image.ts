@@ -45,7 +45,11 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['not found', 'notfound'],
     confidence: 0.85,
     specificity: 70,
-    source: 'facts §4.6: containerd resolver "<ref>: not found" (gRPC NotFound)',
+    // containerd's resolver tries each host of hosts.toml in order and moves on after a 404; "not found"
+    // means every host it tried answered 404 — a mirror without the upstream as fallback, or with a
+    // wrong path, reads exactly like a missing tag.
+    alternatives: ['registry.mirror-misconfigured'],
+    source: 'facts §4.6: containerd resolver "<ref>: not found" (gRPC NotFound); §5.2 (hosts tried in order, then server)',
     samples: [
       'Failed to pull image "nginx:nope": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
       'failed to pull and unpack image "quay.io/team/api:v9.9.9": failed to resolve image: quay.io/team/api:v9.9.9: not found',

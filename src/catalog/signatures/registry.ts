@@ -22,6 +22,26 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp 10.1.2.3:443: i/o timeout', 'Looking up registry.lab in the cache'],
   }),
   sig({
+    // Docker Hub is what mirrors serve (Docker's registry-mirrors serve nothing else): containerd tries
+    // the hosts.toml mirrors, then the upstream, and Docker falls back from its mirrors to Docker Hub;
+    // both report only the last host's error. Docker Hub's own name failing may be the node's resolver
+    // or a mirror that failed first — the node's config decides.
+    id: 'registry.dockerhub-lookup-failed',
+    check: 'is a Docker Hub mirror configured — /etc/containerd/certs.d/docker.io/hosts.toml, registry.mirrors."docker.io" in /etc/containerd/config.toml (containerd config dump), or registry-mirrors in /etc/docker/daemon.json? The runtime tries the mirror first and reports only the last host it tried, so a failing mirror shows as Docker Hub\'s own failure: curl -v <mirror>/v2/ from the node decides; without a mirror, getent hosts registry-1.docker.io on the node decides the resolver (cat /etc/resolv.conf)',
+    cause: 'registry.dns',
+    re: /\blookup (registry-1|index|auth)\.docker\.io(?: on [\w.:[\]%-]+)?: /,
+    anchors: ['lookup registry-1.docker.io', 'lookup index.docker.io', 'lookup auth.docker.io'],
+    confidence: 0.8,
+    specificity: 91,
+    alternatives: ['registry.mirror-misconfigured', 'dns.node-resolver'],
+    source: 'facts §4.7 (net.DNSError), §5.2 (hosts tried in order, then server), §5.3 (Docker mirrors serve Docker Hub only)',
+    samples: [
+      'Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 10.16.0.2:53: read udp 10.0.0.7:51000->10.16.0.2:53: i/o timeout',
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/7": dial tcp: lookup registry-1.docker.io: Temporary failure in name resolution',
+    ],
+    counterSamples: ['dial tcp: lookup quay.io on 10.0.0.2:53: no such host', 'dial tcp: lookup registry-1.docker.io.example.com on 10.0.0.2:53: no such host'],
+  }),
+  sig({
     // Resolver texts of other clients (curl, libc, Node): a name failed, but not necessarily on the pull path.
     id: 'registry.resolver-failed',
     check: 'on the node (not in a pod): getent hosts <registry host> and cat /etc/resolv.conf — failing there means the node\'s resolver; working there but failing in a pod means cluster DNS',
@@ -67,6 +87,24 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Get "https://gcr.io/v2/": dial tcp 142.250.1.82:443: connect: connection timed out',
     ],
     counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
+  }),
+  sig({
+    // The same fallback for a connect timeout: on networks that reach Docker Hub only through a mirror,
+    // a failing mirror is reported as Docker Hub's dial timing out.
+    id: 'registry.dockerhub-dial-timeout',
+    check: 'is a Docker Hub mirror configured — /etc/containerd/certs.d/docker.io/hosts.toml, registry.mirrors."docker.io" in /etc/containerd/config.toml (containerd config dump), or registry-mirrors in /etc/docker/daemon.json? The runtime tries the mirror first and reports only the last host it tried, so a failing mirror shows as Docker Hub\'s own failure: curl -v <mirror>/v2/ from the node decides; without a mirror, nc -vz -w5 registry-1.docker.io 443 and the runtime\'s proxy (systemctl show containerd -p Environment) decide',
+    cause: 'registry.connect-timeout',
+    re: /(registry-1|index)\.docker\.io[^\n]{0,300}dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
+    anchors: ['registry-1.docker.io', 'index.docker.io'],
+    confidence: 0.75,
+    specificity: 66,
+    alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (dial tcp …: i/o timeout), §5.2 (hosts tried in order, then server), §5.3',
+    samples: [
+      'failed to resolve reference "docker.io/library/busybox:1.36": failed to do request: Head "https://registry-1.docker.io/v2/library/busybox/manifests/1.36": dial tcp 54.236.113.205:443: i/o timeout',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 3.216.34.172:443: connect: connection timed out',
+    ],
+    counterSamples: ['Get "https://gcr.io/v2/": dial tcp 142.250.1.82:443: connect: connection timed out', 'Get "https://registry-1.docker.io/v2/": dial tcp 3.216.34.172:443: connect: connection refused'],
   }),
   sig({
     id: 'registry.http-client-timeout',

@@ -6,7 +6,12 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'runtime.socket-unreachable',
     cause: 'runtime.unavailable',
-    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^\n]{0,40}(connection refused|no such file or directory|connect: permission denied)|cannot connect to the docker daemon|container runtime is (down|not running)|runtime service failed: rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
+    // The kubelet and crictl talk gRPC over the runtime's unix socket: any transport failure on that
+    // socket (refused, missing, reset, broken pipe) means the runtime is not serving (stopped, crashed,
+    // restarting), whatever call it interrupted. gRPC reports transport failures as code Unavailable;
+    // a runtime that answers wraps its own errors as code Unknown (CNI, pulls), so Unavailable right
+    // after the kubelet's CRI wrapper is the connection, not the work.
+    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied|connection reset by peer|broken pipe)|cannot connect to the docker daemon|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
     anchors: ['.sock', 'cannot connect to the docker daemon', 'container runtime is', 'code = unavailable', 'pleg is not healthy', 'unknown service runtime.', 'runtime api is not implemented', 'runtime status check', 'runtimeready=false'],
     confidence: 0.92,
     specificity: 95,
@@ -17,8 +22,15 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService',
       'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
       'skipping pod synchronization - [container runtime is down, PLEG is not healthy: pleg was last seen active 3m5.2s ago; threshold is 3m0s]',
+      'E0501 10:00:00.000000    812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = Unavailable desc = error reading from server: read unix @->/run/containerd/containerd.sock: read: connection reset by peer"',
+      'E0501 10:00:01.000000    812 kuberuntime_manager.go:700] createPodSandbox for pod "web-0_shop(1a2b)" failed: rpc error: code = Unavailable desc = transport is closing',
+      'E0501 10:00:02.000000    812 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection closed before server preface received"',
     ],
-    counterSamples: ['dial tcp 10.0.0.1:5000: connect: connection refused'],
+    counterSamples: [
+      'dial tcp 10.0.0.1:5000: connect: connection refused',
+      // A runtime that answers: its own sub-call (here a sandbox shim) failed, wrapped as code Unknown.
+      'Failed create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: Failed to check if grpc server is working: rpc error: code = Unavailable desc = transport is closing: unknown',
+    ],
   }),
   sig({
     id: 'cni.find-plugin',
