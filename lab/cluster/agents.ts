@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LabHandle } from '../types.js';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { packageRoot } from '../package-root.js';
+import { EXTERNAL_ZONE } from '../plan.js';
 import { kubectl } from './control-plane.js';
 import { SYSTEM_REGISTRY_HOST, imagesCacheDir, systemNetns } from './images.js';
 
@@ -17,6 +19,23 @@ export const SHIPPED_IMAGE = 'ghcr.io/flannel-doctor/flannel-doctor:0.1.0';
 export const AGENT_NAMESPACE = 'flannel-doctor';
 export const AGENT_DAEMONSET = 'flannel-doctor-agent';
 export const TOKEN_SECRET = 'flannel-doctor-token';
+export const AGENT_CONFIGMAP = 'flannel-doctor-agent';
+/** The external name the agents' DNS probe asks for in the lab (the lab's upstream serves this zone only). */
+export const LAB_EXTERNAL_NAME = `www.${EXTERNAL_ZONE}`;
+
+/** The shipped agent.yaml with the lab's external name added. */
+export function agentConfigText(files: { text: string }[]): string {
+  for (const f of files) {
+    for (const doc of parseAllDocuments(f.text)) {
+      const o = doc.toJSON();
+      if (o?.kind === 'ConfigMap' && o.metadata?.name === AGENT_CONFIGMAP) {
+        const conf = (parse(o.data?.['agent.yaml'] ?? '') ?? {}) as Record<string, any>;
+        return stringify({ ...conf, dns: { ...(conf.dns ?? {}), externalName: LAB_EXTERNAL_NAME } });
+      }
+    }
+  }
+  throw new Error(`deploy/manifests has no ConfigMap ${AGENT_CONFIGMAP}`);
+}
 
 export function manifestsDir(): string {
   return path.join(packageRoot(), 'deploy', 'manifests');
@@ -74,6 +93,10 @@ export async function agentsUp(lab: LabHandle, opts: { timeoutS?: number; progre
   // README: kubectl create secret generic flannel-doctor-token --from-literal=token=…; from a file here so the value never is in an argv
   if (have.code !== 0) await kubectl(lab, ['-n', AGENT_NAMESPACE, 'create', 'secret', 'generic', TOKEN_SECRET, `--from-file=token=${tf}`]);
   await kubectl(lab, ['apply', '-f', '-'], { input: files.map((f) => f.text).join('\n---\n') });
+  // The user's one config step for a cluster without internet access (the agent re-reads it every
+  // check): its DNS probe asks for a name the cluster's upstream knows, here the lab zone's. Peers and
+  // DNS targets are left to the agents' own discovery from the API.
+  await kubectl(lab, ['-n', AGENT_NAMESPACE, 'patch', 'configmap', AGENT_CONFIGMAP, '--type=merge', '-p', JSON.stringify({ data: { 'agent.yaml': agentConfigText(files) } })]);
   await kubectl(lab, ['-n', AGENT_NAMESPACE, 'rollout', 'status', `daemonset/${AGENT_DAEMONSET}`, `--timeout=${opts.timeoutS ?? 240}s`]);
   say(`daemonset ${AGENT_NAMESPACE}/${AGENT_DAEMONSET} rolled out`);
   return { image: `${ref}@${img.digest}`, digest: img.digest, built: img.built, compressedBytes: img.layerBytes, buildMs: t1 - t0, pushMs: t2 - t1, rolloutMs: Date.now() - t2 };

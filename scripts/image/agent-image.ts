@@ -14,12 +14,13 @@ import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildImage, type BuiltImage, type ImageBuildSpec } from '../../lab/images/oci-image.js';
 import type { TarEntry } from '../../lab/images/layer-tar.js';
 import { RootFs, debianFiles } from '../../lab/cluster/rootfs.js';
+import { packageRoot } from '../../lab/package-root.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The package root, also when this runs from the dist/ bundle (`lab agents up`), not only from scripts/. */
+export const ROOT = packageRoot();
 export const IMAGE_REPO = 'flannel-doctor/flannel-doctor';
 export const APP_DIR = 'opt/flannel-doctor';
 /** The CronJob's diagnose and anything that needs no host access runs as this user (distroless's nonroot). */

@@ -73,10 +73,17 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
   const run = async (probes: Probe[], stateOf?: Set<string>) => {
     const groups = new Map<string, Probe[]>();
     for (const p of probes) groups.set(p.netns ?? '', [...(groups.get(p.netns ?? '') ?? []), p]);
-    const nsNode = new Map(targets.map((t) => [t.netns ?? '', t.name]));
+    // Whose state a namespace holds. An agent (onlyFrom) runs in its own node's namespace and reaches
+    // its peers over the network: their state is not readable from here, never taken for its own.
+    const nsNode = new Map<string, string>();
+    for (const t of targets) {
+      const key = t.netns ?? '';
+      if (opts.onlyFrom && t.name !== opts.onlyFrom && !t.netns) continue;
+      if (!nsNode.has(key)) nsNode.set(key, t.name);
+    }
     for (const name of stateOf ?? []) {
       const t = byName.get(name)!;
-      if (!groups.has(t.netns ?? '')) groups.set(t.netns ?? '', []);
+      if (nsNode.get(t.netns ?? '') === name && !groups.has(t.netns ?? '')) groups.set(t.netns ?? '', []);
     }
     const all = new Map<number, PingOutcome>();
     const before = new Map<string, NodeState>();

@@ -1,0 +1,61 @@
+/**
+ * The mesh probe as an agent runs it (onlyFrom its node, every target without a namespace): the
+ * peers are reached over the network, so only this node's state can be read. Its state must never be
+ * taken for a peer's (a fake runner here: no namespaces needed).
+ */
+import { describe, expect, it } from 'vitest';
+import { probeMesh } from './probe-mesh.js';
+import type { MeshExecResult, MeshRunner, MeshTarget } from './types.js';
+
+const N1 = { name: 'n1', underlayIp: '172.31.250.11', flannelIp: '10.244.0.0' };
+const N2 = { name: 'n2', underlayIp: '172.31.250.12', flannelIp: '10.244.1.0' };
+
+/** This node (n1): its addresses and routes, as `ip -4 -j -batch` prints them. */
+function localState(tag: string): string {
+  const routes = JSON.stringify([{ dst: '10.244.1.0/24', gateway: '10.244.1.0', dev: 'flannel.1' }]);
+  const addrs = JSON.stringify([
+    { ifname: 'lo', mtu: 65536, addr_info: [{ local: '127.0.0.1' }] },
+    { ifname: 'eth0', mtu: 1500, addr_info: [{ local: '172.31.250.11' }] },
+    { ifname: 'flannel.1', mtu: 1450, addr_info: [{ local: '10.244.0.0' }] },
+  ]);
+  const neigh = JSON.stringify([{ dst: '10.244.1.0', lladdr: 'aa:bb:cc:00:00:02', state: ['PERMANENT'] }]);
+  const fdb = JSON.stringify([{ mac: 'aa:bb:cc:00:00:02', dst: '172.31.250.12' }]);
+  return `@@${tag}-stats\n[]\n@@${tag}-snmp\n@@${tag}-fwd\n1\n@@${tag}-batch\n${routes}\n${neigh}\n[]\n${addrs}\n@@${tag}-fdb\n${fdb}\n`;
+}
+
+/** The underlay answers, nothing over flannel.1 does (VXLAN dropped on the peer). */
+function runner(calls: { netns: string | undefined; argv: string[] }[]): MeshRunner {
+  const up = (ip: string) => ip.startsWith('172.31.');
+  return {
+    async exec(netns, argv): Promise<MeshExecResult> {
+      calls.push({ netns, argv });
+      if (argv[0] === 'fping') {
+        const ips = argv.filter((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+        return { stdout: '', stderr: ips.map((ip) => `${ip} : ${up(ip) ? '0.10' : '-'}`).join('\n') + '\n', code: ips.every(up) ? 0 : 1 };
+      }
+      const script = argv[2] ?? '';
+      const ips = [...script.matchAll(/ (\d+\.\d+\.\d+\.\d+)(?= |$)/gm)].map((m) => m[1]!);
+      const pings = [...new Set(ips)].map((ip, i) => `/t/g${i}:${ip} : ${up(ip) ? '0.10' : '-'}`).join('\n');
+      const before = script.includes('@@before-batch') ? localState('before') : '@@before-stats\n[]\n@@before-snmp\n';
+      return { stdout: `${before}@@pings\n${pings}\n@@after-stats\n[]\n@@after-snmp\n`, stderr: '', code: 0 };
+    },
+  };
+}
+
+describe('probeMesh as an agent (onlyFrom, peers without a namespace)', () => {
+  it('reads only its own node\'s state; a peer\'s addresses are never this node\'s', async () => {
+    const calls: { netns: string | undefined; argv: string[] }[] = [];
+    const targets: MeshTarget[] = [N1, N2];
+    const r = await probeMesh(targets, { onlyFrom: 'n1', runner: runner(calls), timeoutMs: 200 });
+    expect(r.results.every((x) => x.from === 'n1' && x.to === 'n2')).toBe(true);
+    expect(r.results.find((x) => x.path === 'underlay')?.ok).toBe(true);
+    expect(r.results.find((x) => x.path === 'vxlan-udp')?.ok).toBe(false);
+    // n1's own state (no 172.31.250.12 on it) taken for n2's made this "n2 advertises an address it lacks"
+    // (seen on the lab: "n2 advertises 172.31.250.12 but has no such address", "n2 has no route to n1's pod subnet")
+    expect(r.results.filter((x) => /^n2 /.test(x.detail ?? '')).map((x) => x.detail)).toEqual([]);
+    // n1's own state is healthy (route, neighbour, FDB for n2): nothing is blamed on it
+    expect(r.results.filter((x) => x.faultNode === 'n1').map((x) => x.detail)).toEqual([]);
+    // the state was read once per phase-2 shell, in this node's own namespace
+    expect(calls.filter((c) => c.argv[0] === 'sh').every((c) => c.netns === undefined)).toBe(true);
+  });
+});
