@@ -118,7 +118,9 @@ export function baseLayer(): Map<string, TarEntry> {
   t.dir(`home/nonroot`, 0o755);
   t.file('etc/passwd', { mode: 0o644, data: `root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:${NONROOT_UID}:${NONROOT_UID}:nonroot:/home/nonroot:/sbin/nologin\n` });
   t.file('etc/group', { mode: 0o644, data: `root:x:0:\nnobody:x:65534:\nnonroot:x:${NONROOT_UID}:\n` });
-  t.file('etc/nsswitch.conf', { mode: 0o644, data: 'passwd: files\ngroup: files\nhosts: files dns\n' });
+  // fping looks up "icmp" here and exits 4 without a word when it cannot
+  t.file('etc/protocols', { mode: 0o644, data: 'ip\t0\tIP\nicmp\t1\tICMP\ntcp\t6\tTCP\nudp\t17\tUDP\nipv6-icmp\t58\tIPv6-ICMP\n' });
+  t.file('etc/nsswitch.conf', { mode: 0o644, data: 'passwd: files\ngroup: files\nhosts: files dns\nprotocols: files\n' });
   return t.entries;
 }
 

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pingBatch } from './ping-batch.js';
 import type { MeshExecResult, MeshRunner } from './types.js';
@@ -41,5 +45,25 @@ describe('pingBatch', () => {
     const r = await pingBatch(runner, 'ns1', [{ id: 0, to: '10.0.0.2' }], 1000);
     expect(calls.map((a) => a[0])).toEqual(['fping', 'sh']);
     expect(r.outcomes.get(0)).toMatchObject({ ok: true, ms: 0.2 });
+  });
+
+  it('in the shell, an fping that cannot start (exit 4, silent: no /etc/protocols in an image) gives way to ping', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'fd-pingbin-'));
+    try {
+      writeFileSync(join(bin, 'fping'), '#!/bin/sh\nexit 4\n');
+      writeFileSync(join(bin, 'ping'), '#!/bin/sh\necho "1 packets transmitted, 1 received, 0% packet loss, time 0ms"\necho "rtt min/avg/max/mdev = 0.1/0.25/0.3/0.0 ms"\n');
+      chmodSync(join(bin, 'fping'), 0o755);
+      chmodSync(join(bin, 'ping'), 0o755);
+      const env = { ...process.env, PATH: `${bin}:/usr/bin:/bin` };
+      const runner: MeshRunner = {
+        exec: (_ns, argv) =>
+          new Promise((resolve) => execFile(argv[0]!, argv.slice(1), { env }, (e, stdout, stderr) => resolve({ stdout, stderr, code: e ? ((e as any).code ?? 1) : 0 }))),
+      };
+      const r = await pingBatch(runner, undefined, [{ id: 0, to: '10.0.0.2' }, { id: 1, to: '10.0.0.3', size: 1422, df: true }], 500, { node: 'n1', full: false });
+      expect(r.outcomes.get(0)).toMatchObject({ ok: true, ms: 0.25 });
+      expect(r.outcomes.get(1)).toMatchObject({ ok: true, ms: 0.25 });
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });

@@ -24,7 +24,10 @@ export interface PingOutcome {
 
 const isIp = (s: string) => /^[0-9a-fA-F.:]+$/.test(s);
 
-/** The shell script: fping per group when present, else one ping per target. Exported for tests. */
+/**
+ * The shell script: fping per group when present and able to start (`fping -v` exits 4 without a word
+ * when it cannot, e.g. no /etc/protocols), else one ping per target. Exported for tests.
+ */
 export function pingScript(specs: PingSpec[], timeoutMs: number, tool: 'auto' | 'ping' = 'auto'): string {
   const groups = new Map<string, PingSpec[]>();
   for (const s of specs) {
@@ -43,7 +46,7 @@ export function pingScript(specs: PingSpec[], timeoutMs: number, tool: 'auto' | 
     g++;
   }
   const waits = specs.map((s) => `wait $p${s.id}; echo "@rc ${s.id} $?"`);
-  return ['d=$(mktemp -d)', tool === 'ping' ? 'if false; then' : 'if command -v fping >/dev/null 2>&1; then', ...fp, 'wait', 'else', ...pg, ...waits, 'fi', 'echo @@pings; grep -H "" $d/* 2>/dev/null; rm -rf "$d"'].join('\n');
+  return ['d=$(mktemp -d)', tool === 'ping' ? 'if false; then' : 'if command -v fping >/dev/null 2>&1 && fping -v >/dev/null 2>&1; then', ...fp, 'wait', 'else', ...pg, ...waits, 'fi', 'echo @@pings; grep -H "" $d/* 2>/dev/null; rm -rf "$d"'].join('\n');
 }
 
 export interface BatchState {
