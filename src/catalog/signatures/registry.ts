@@ -95,7 +95,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     check: 'is a Docker Hub mirror configured — /etc/containerd/certs.d/docker.io/hosts.toml, registry.mirrors."docker.io" in /etc/containerd/config.toml (containerd config dump), or registry-mirrors in /etc/docker/daemon.json? The runtime tries the mirror first and reports only the last host it tried, so a failing mirror shows as Docker Hub\'s own failure: curl -v <mirror>/v2/ from the node decides; without a mirror, nc -vz -w5 registry-1.docker.io 443 and the runtime\'s proxy (systemctl show containerd -p Environment) decide',
     cause: 'registry.connect-timeout',
     re: /(registry-1|index)\.docker\.io[^\n]{0,300}dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
-    anchors: ['registry-1.docker.io', 'index.docker.io'],
+    // The rarer half of the text as anchors: Docker Hub's name is in most pull lines, a timeout in few.
+    anchors: ['i/o timeout', 'connection timed out', 'operation timed out'],
     confidence: 0.75,
     specificity: 66,
     alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
