@@ -41,10 +41,28 @@ describe('named fix steps', () => {
     });
   });
 
+  it('iptables steps take their rule as data: accept is idempotent, delete removes every copy', () => {
+    const [accept, del] = fillSteps(
+      [
+        { step: 'iptables.accept', data: { table: 'filter', chain: 'FORWARD', match: '-s 10.244.0.0/16' } },
+        { step: 'iptables.delete', data: { table: 'filter', chain: 'INPUT', rule: '-p udp --dport 8472 -j DROP' } },
+      ],
+      { node: 'n1' },
+    );
+    expect(accept).toEqual({
+      text: 'Accept -s 10.244.0.0/16 in FORWARD on n1',
+      on: 'node',
+      run: 'iptables -t filter -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -s 10.244.0.0/16 -j ACCEPT',
+      verify: 'iptables -t filter -C FORWARD -s 10.244.0.0/16 -j ACCEPT',
+    });
+    expect(del!.run).toBe('while iptables -t filter -C INPUT -p udp --dport 8472 -j DROP 2>/dev/null; do iptables -t filter -D INPUT -p udp --dport 8472 -j DROP; done');
+    expect(del!.verify).toBe('! iptables -t filter -C INPUT -p udp --dport 8472 -j DROP 2>/dev/null');
+  });
+
   it('rules and causes write no such command themselves: they name the catalog step', () => {
     const written = knowledge.flatMap((f) => {
       const text = readFileSync(f, 'utf8');
-      return [/\/etc\/sysctl\.d\/[\w.-]*\.conf/, /\/etc\/modules-load\.d\/[\w.-]*\.conf/, /delete pod -l app=flannel/, /sysctl -w /, /\bmodprobe [a-z]/].filter((re) => re.test(text)).map((re) => `${f.slice(SRC.length + 1)}: ${re.source}`);
+      return [/\/etc\/sysctl\.d\/[\w.-]*\.conf/, /\/etc\/modules-load\.d\/[\w.-]*\.conf/, /delete pod -l app=flannel/, /sysctl -w /, /\bmodprobe [a-z]/, /rollout (restart|status) (daemonset |ds\/)\{flannelDaemonSet\}/, /patch configmap \$\{/, /-C \$\{rule\(|iptables -[CI] FORWARD -[sd] \$\{/, /while \$\{check\}/].filter((re) => re.test(text)).map((re) => `${f.slice(SRC.length + 1)}: ${re.source}`);
     });
     expect(written).toEqual([]);
     expect(Object.keys(FIX_STEPS).length).toBeGreaterThan(3);

@@ -20,6 +20,37 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'kubectl -n {flannelNamespace} delete pod -l app=flannel --field-selector spec.nodeName={node}',
     verify: 'kubectl -n {flannelNamespace} wait pod -l app=flannel --field-selector spec.nodeName={node} --for=condition=Ready --timeout=120s',
   },
+  /** Every flanneld restarted by rolling its DaemonSet (they read net-conf.json and pick the interface only at start). */
+  'flannel.rollout-restart': {
+    text: 'Restart flannel on every node',
+    on: 'cluster',
+    run: 'kubectl -n {flannelNamespace} rollout restart daemonset {flannelDaemonSet}',
+    verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
+  },
+  /**
+   * A new net-conf.json written into flannel's ConfigMap as a merge patch (the other keys stay); the
+   * verify compares the stored text with the one written. `patch` and `netConf` are shell-quoted words.
+   */
+  'flannel.net-conf': {
+    text: '{change} in net-conf.json of ConfigMap {configMapNamespace}/{configMap}',
+    on: 'cluster',
+    run: 'kubectl -n {configMapNamespace} patch configmap {configMap} --type merge -p {patch}',
+    verify: "test \"$(kubectl -n {configMapNamespace} get configmap {configMap} -o jsonpath='{.data.net-conf\\.json}')\" = {netConf}",
+  },
+  /** One ACCEPT rule put at the head of a chain unless it is there already; idempotent. `match` is shell words. */
+  'iptables.accept': {
+    text: 'Accept {match} in {chain} on {node}',
+    on: 'node',
+    run: 'iptables -t {table} -C {chain} {match} -j ACCEPT 2>/dev/null || iptables -t {table} -I {chain} {match} -j ACCEPT',
+    verify: 'iptables -t {table} -C {chain} {match} -j ACCEPT',
+  },
+  /** One rule removed from the running iptables, every copy of it (a reload may have added it twice); idempotent. `rule` is shell words. */
+  'iptables.delete': {
+    text: 'Remove the rule {chain} {rule} on {node}',
+    on: 'node',
+    run: 'while iptables -t {table} -C {chain} {rule} 2>/dev/null; do iptables -t {table} -D {chain} {rule}; done',
+    verify: '! iptables -t {table} -C {chain} {rule} 2>/dev/null',
+  },
   'sysctl.set': {
     text: 'On {node}: set {key} = {value} in the running kernel',
     on: 'node',

@@ -232,12 +232,7 @@ export const NETWORK_CAUSES: Cause[] = [
         verify: 'kubectl auth can-i list nodes --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount} && kubectl auth can-i patch nodes --subresource=status --as=system:serviceaccount:{flannelNamespace}:{flannelServiceAccount}',
       },
       'If the ClusterRole itself is missing or lacks rules, re-apply it from the flannel manifest of your version.',
-      {
-        text: 'Restart flannel on every node: a crash-looping flanneld would otherwise wait out its back-off',
-        on: 'cluster',
-        run: 'kubectl -n {flannelNamespace} rollout restart daemonset {flannelDaemonSet}',
-        verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
-      },
+      { step: 'flannel.rollout-restart', text: 'Restart flannel on every node: a crash-looping flanneld would otherwise wait out its back-off' },
     ],
     verify: ['kubectl get clusterrolebinding flannel -o yaml'],
     docs: ['facts.md §1.1 (ClusterRole rules)', 'facts.md §4.1 (forbidden texts)'],

@@ -2,16 +2,15 @@ import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { Evidence } from '../../evidence/types.js';
 import { flannelConfigMap } from '../../evidence/flannel-objects.js';
 import { lookup } from '../_peers.js';
+import { netConfSteps } from './_net-conf-fix.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */
 export const VXLAN_OVERHEAD = 50;
 
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
 /**
  * The MTU fix, computed: `mtu` (the smallest underlay MTU minus the backend's overhead) written
  * into net-conf.json Backend.MTU of flannel's ConfigMap as an exact merge patch (the rest of the
- * file kept), then flannel restarted on every node. Without the ConfigMap in the evidence (k3s,
+ * file kept, the stored text verified), then flannel restarted on every node. Without the ConfigMap in the evidence (k3s,
  * node-only evidence) the value is given and the change is left to the operator.
  */
 export function mtuFix(evidence: Readonly<Evidence>, mtu: number, why: string): FixStepSource[] {
@@ -24,22 +23,9 @@ export function mtuFix(evidence: Readonly<Evidence>, mtu: number, why: string): 
   const mtuKey = Object.keys(backend).find((k) => k.toLowerCase() === 'mtu') ?? 'MTU';
   backend[mtuKey] = mtu;
   const text = JSON.stringify({ ...root, [backendKey]: backend }, null, 2) + '\n';
-  const patch = JSON.stringify({ data: { 'net-conf.json': text } });
-  return [
-    {
-      text: `Set ${mtuKey} ${mtu} in net-conf.json of ConfigMap ${cm.namespace}/${cm.name} (${why})`,
-      on: 'cluster',
-      run: `kubectl -n ${cm.namespace} patch configmap ${cm.name} --type merge -p ${quote(patch)}`,
-      verify: `kubectl -n ${cm.namespace} get configmap ${cm.name} -o jsonpath='{.data.net-conf\\.json}' | grep -q '"${mtuKey}": ${mtu}'`,
-    },
-    {
-      text: 'Restart flannel on every node so that it takes the new MTU',
-      on: 'cluster',
-      run: 'kubectl -n {flannelNamespace} rollout restart ds/{flannelDaemonSet}',
-      verify: 'kubectl -n {flannelNamespace} rollout status ds/{flannelDaemonSet} --timeout=180s',
-    },
-    recreate,
-  ];
+  const steps = netConfSteps(cm, text, `Set ${mtuKey} ${mtu} (${why})`, 'Restart flannel on every node so that it takes the new MTU');
+  if (!steps) return [`Set "MTU": ${mtu} in net-conf.json Backend of ConfigMap ${cm.namespace}/${cm.name} (${why}); then restart flannel on every node`, recreate];
+  return [...steps, recreate];
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {

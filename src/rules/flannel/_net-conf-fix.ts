@@ -1,36 +1,21 @@
-import type { FixStepSpec } from '../../catalog/fix-types.js';
+import type { FixStepRef } from '../../catalog/fix-types.js';
 import type { ConfigMapInfo } from '../../evidence/cluster.js';
 import { shq } from '../../fix/shell.js';
 
 const NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 
 /**
- * Writing a new net-conf.json into flannel's ConfigMap (a merge patch: the other keys stay) and
- * restarting every flanneld, which reads it only at start. The verify compares the stored text with
- * the one written. Undefined when the ConfigMap's name or namespace is not a plain object name.
+ * Writing a new net-conf.json into flannel's ConfigMap (the catalog's `flannel.net-conf`: a merge
+ * patch, the other keys stay, verified against the text written) and restarting every flanneld,
+ * which reads it only at start. Undefined when the ConfigMap's name or namespace is not a plain object name.
  */
-export function netConfSteps(cm: Readonly<ConfigMapInfo>, text: string, what: string): FixStepSpec[] | undefined {
+export function netConfSteps(cm: Readonly<ConfigMapInfo>, text: string, what: string, restart = 'Restart flannel on every node so that it reads the new net-conf.json'): FixStepRef[] | undefined {
   if (!NAME.test(cm.name) || !NAME.test(cm.namespace)) return undefined;
   const patch = JSON.stringify({ data: { 'net-conf.json': text } });
   return [
-    {
-      text: `${what} in net-conf.json of ConfigMap ${cm.namespace}/${cm.name}`,
-      on: 'cluster',
-      run: `kubectl -n ${cm.namespace} patch configmap ${cm.name} --type merge -p ${shq(patch)}`,
-      verify: `test "$(kubectl -n ${cm.namespace} get configmap ${cm.name} -o jsonpath='{.data.net-conf\\.json}')" = ${shq(text.replace(/\n+$/, ''))}`,
-    },
-    restartAllFlannel(),
+    { step: 'flannel.net-conf', data: { change: what, configMapNamespace: cm.namespace, configMap: cm.name, patch: shq(patch), netConf: shq(text.replace(/\n+$/, '')) } },
+    { step: 'flannel.rollout-restart', text: restart },
   ];
-}
-
-/** Every flanneld restarted (they read net-conf.json only at start), the DaemonSet as deployed. */
-export function restartAllFlannel(): FixStepSpec {
-  return {
-    text: 'Restart flannel on every node so that it reads the new net-conf.json',
-    on: 'cluster',
-    run: 'kubectl -n {flannelNamespace} rollout restart daemonset {flannelDaemonSet}',
-    verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
-  };
 }
 
 /**

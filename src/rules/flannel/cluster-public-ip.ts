@@ -27,12 +27,7 @@ export default defineRule({
       if (!ip) continue;
       byIp.set(ip, [...(byIp.get(ip) ?? []), n.name]);
     }
-    const fix = ifaceFix(evidence, {
-      text: 'Restart the flannel pods (the address is fixed at start)',
-      on: 'cluster',
-      run: 'kubectl -n {flannelNamespace} rollout restart daemonset {flannelDaemonSet}',
-      verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
-    });
+    const fix = ifaceFix(evidence, { step: 'flannel.rollout-restart', text: 'Restart the flannel pods (the address is fixed at start)' });
     for (const [ip, nodes] of byIp) {
       if (nodes.length > 1) {
         report({

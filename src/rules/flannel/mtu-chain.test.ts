@@ -24,8 +24,8 @@ testRule(rule, {
           data: { node: 'n1', vxMtu: 1450, need: 1500, peer: 'n2', dev: 'eth0', devMtu: 1450 },
           nodes: ['n1', 'n2'],
           fix: [
-            "Set MTU 1400 in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg (underlay MTU 1450 − 50): kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
-            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            "Set MTU 1400 (underlay MTU 1450 − 50) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
             'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
           ],
         },
@@ -35,8 +35,8 @@ testRule(rule, {
           data: { node: 'n2', dev: 'eth0', devMtu: 1450, vxMtu: 1450 },
           nodes: ['n2'],
           fix: [
-            "Set MTU 1400 in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg (underlay MTU 1450 − 50): kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
-            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            "Set MTU 1400 (underlay MTU 1450 − 50) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
             'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
           ],
         },
@@ -46,8 +46,8 @@ testRule(rule, {
           data: { node: 'n3', vxMtu: 1450, need: 1500, peer: 'n2', dev: 'eth0', devMtu: 1450 },
           nodes: ['n3', 'n2'],
           fix: [
-            "Set MTU 1400 in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg (underlay MTU 1450 − 50): kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
-            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            "Set MTU 1400 (underlay MTU 1450 − 50) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
+            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
             'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
           ],
         },
@@ -100,7 +100,7 @@ describe('the MTU fix is computed from the underlay', () => {
     expect(conf.Backend).toMatchObject({ Type: 'vxlan', MTU: 1350 });
     expect(conf.Network).toBe('10.244.0.0/16');
     expect(patch.verify).toContain('"MTU": 1350');
-    expect(restart.run).toBe('kubectl -n kube-flannel rollout restart ds/kube-flannel-ds');
+    expect(restart.run).toBe('kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds');
     expect(f.fix.join('\n')).not.toMatch(/<n>|<mtu>/);
   });
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { fillSteps } from '../../fix/steps.js';
 import { deleteRuleStep, iptablesWords } from './_iptables-fix.js';
 
 /** What a POSIX shell makes of a command line: its words, printed one per line (nothing runs but printf). */
@@ -15,10 +16,11 @@ describe('deleting an iptables rule as iptables-save printed it', () => {
   });
 
   it('removes every copy and verifies with -C, the rule words quoted so that a comment cannot run code', () => {
-    const step = deleteRuleStep({ table: 'filter', chain: 'INPUT', rule: '-p udp -m comment --comment "$(touch /tmp/pwned); x" -j DROP' }, 'remove it')!;
-    expect(step.on).toBe('node');
-    expect(step.run).toBe(`while iptables -t filter -C INPUT -p udp -m comment --comment '$(touch /tmp/pwned); x' -j DROP 2>/dev/null; do iptables -t filter -D INPUT -p udp -m comment --comment '$(touch /tmp/pwned); x' -j DROP; done`);
-    expect(step.verify).toBe(`! iptables -t filter -C INPUT -p udp -m comment --comment '$(touch /tmp/pwned); x' -j DROP 2>/dev/null`);
+    const [step] = fillSteps([deleteRuleStep({ table: 'filter', chain: 'INPUT', rule: '-p udp -m comment --comment "$(touch /tmp/pwned); x" -j DROP' }, 'remove it on {node}')!], { node: 'n1' });
+    expect(step!.text).toBe('remove it on n1');
+    expect(step!.on).toBe('node');
+    expect(step!.run).toBe(`while iptables -t filter -C INPUT -p udp -m comment --comment '$(touch /tmp/pwned); x' -j DROP 2>/dev/null; do iptables -t filter -D INPUT -p udp -m comment --comment '$(touch /tmp/pwned); x' -j DROP; done`);
+    expect(step!.verify).toBe(`! iptables -t filter -C INPUT -p udp -m comment --comment '$(touch /tmp/pwned); x' -j DROP 2>/dev/null`);
     // the shell hands iptables the comment as one literal word
     expect(shellWords(`-m comment --comment '$(touch /tmp/pwned); x'`)).toEqual(['-m', 'comment', '--comment', '$(touch /tmp/pwned); x']);
   });

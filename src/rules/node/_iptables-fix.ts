@@ -1,4 +1,4 @@
-import type { FixStepSpec } from '../../catalog/fix-types.js';
+import type { FixStepRef } from '../../catalog/fix-types.js';
 import type { IptablesRule } from '../../evidence/node.js';
 import { shellJoin } from '../../fix/shell.js';
 
@@ -32,18 +32,12 @@ export function iptablesWords(text: string): string[] | undefined {
 }
 
 /**
- * A node step removing one rule from the running iptables, every copy of it (a firewall reload may
- * have added it twice); idempotent. The rule's words come from the evidence and are quoted one by one.
+ * The catalog's `iptables.delete` for one rule of the evidence: every copy removed from the running
+ * iptables (a firewall reload may have added it twice); idempotent. The rule's words come from the
+ * evidence and are quoted one by one.
  */
-export function deleteRuleStep(r: Readonly<IptablesRule>, text: string): FixStepSpec | undefined {
+export function deleteRuleStep(r: Readonly<IptablesRule>, text: string): FixStepRef | undefined {
   const words = iptablesWords(r.rule);
   if (!words?.length || !/^[A-Za-z0-9_-]+$/.test(r.chain) || !/^[a-z]+$/.test(r.table)) return undefined;
-  const spec = shellJoin(words);
-  const check = `iptables -t ${r.table} -C ${r.chain} ${spec}`;
-  return {
-    text,
-    on: 'node',
-    run: `while ${check} 2>/dev/null; do iptables -t ${r.table} -D ${r.chain} ${spec}; done`,
-    verify: `! ${check} 2>/dev/null`,
-  };
+  return { step: 'iptables.delete', data: { table: r.table, chain: r.chain, rule: shellJoin(words) }, text };
 }

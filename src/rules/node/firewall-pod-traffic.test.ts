@@ -47,7 +47,8 @@ testRule(rule, {
           data: { node: 'n2', rule: '-t filter -A FORWARD -j REJECT --reject-with icmp-host-prohibited', verdict: 'reject', flows: 'pod 10.244.1.5 → pod 10.244.0.5 on n1; pod 10.244.0.5 on n1 → pod 10.244.1.5; pod 10.244.1.5 → outside 198.51.100.10:443' },
           nodes: ['n2'],
           fix: [
-            'Accept the pod network 10.244.0.0/16 in FORWARD on n2, ahead of the catch-all rule that rejects it (FORWARD -j REJECT --reject-with icmp-host-prohibited): { iptables -t filter -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -s 10.244.0.0/16 -j ACCEPT; } && { iptables -t filter -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -d 10.244.0.0/16 -j ACCEPT; }',
+            'Accept the pod network 10.244.0.0/16 as source in FORWARD on n2, ahead of the catch-all rule that rejects it (FORWARD -j REJECT --reject-with icmp-host-prohibited): iptables -t filter -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -s 10.244.0.0/16 -j ACCEPT',
+            'Accept the pod network 10.244.0.0/16 as destination in FORWARD on n2, ahead of the catch-all rule that rejects it (FORWARD -j REJECT --reject-with icmp-host-prohibited): iptables -t filter -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -d 10.244.0.0/16 -j ACCEPT',
             'Make it last: if firewalld added it, systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=10.244.0.0/16 && firewall-cmd --reload); with ufw: ufw default allow routed, or ufw route allow from 10.244.0.0/16',
           ],
         },

@@ -4,7 +4,7 @@ import { decidedBy, FORWARD_HOOKS, INPUT_HOOKS, ruleText, walkHooks } from './_i
 import { apiServerFlows, clusterNetwork, podFlows } from './_pod-packets.js';
 import { deleteRuleStep } from './_iptables-fix.js';
 import type { IptablesRule } from '../../evidence/node.js';
-import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { FixStepRef, FixStepSource } from '../../catalog/fix-types.js';
 
 const CIDR4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
 
@@ -13,19 +13,15 @@ const CIDR4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
  * final REJECT) stays, and pod traffic is accepted ahead of it in the built-in chain it hangs off —
  * what flannel's own FLANNEL-FWD rules do for FORWARD.
  */
-function podRuleFix(node: string, e: { verdict: string; rule: IptablesRule; table: string; top: string }, C: string, key: string): FixStepSource {
+function podRuleFix(node: string, e: { verdict: string; rule: IptablesRule; table: string; top: string }, C: string, key: string): FixStepSource[] {
   const verb = e.verdict === 'DROP' ? 'drops' : 'rejects';
   if (CIDR4.test(C) && e.rule.rule.includes(C)) {
-    return deleteRuleStep(e.rule, `Remove the rule on ${node} that ${verb} pod traffic`) ?? `Remove the rule on ${node}: iptables ${key.replace(' -A ', ' -D ')}`;
+    return [deleteRuleStep(e.rule, `Remove the rule on ${node} that ${verb} pod traffic`) ?? `Remove the rule on ${node}: iptables ${key.replace(' -A ', ' -D ')}`];
   }
-  if (!CIDR4.test(C) || !/^[A-Z]+$/.test(e.top) || !/^[a-z]+$/.test(e.table)) return `On ${node}: accept the pod network ahead of the rule that ${verb} it (iptables -I ${e.top} -s <cluster network> -j ACCEPT)`;
-  const rules = (e.top === 'FORWARD' ? ['-s', '-d'] : ['-s']).map((d) => (op: string) => `iptables -t ${e.table} ${op} ${e.top} ${d} ${C} -j ACCEPT`);
-  return {
-    text: `Accept the pod network ${C} in ${e.top} on ${node}, ahead of the catch-all rule that ${verb} it (${e.rule.chain} ${e.rule.rule.slice(0, 80)})`,
-    on: 'node',
-    run: rules.map((r) => `{ ${r('-C')} 2>/dev/null || ${r('-I')}; }`).join(' && '),
-    verify: rules.map((r) => r('-C')).join(' && '),
-  };
+  if (!CIDR4.test(C) || !/^[A-Z]+$/.test(e.top) || !/^[a-z]+$/.test(e.table)) return [`On ${node}: accept the pod network ahead of the rule that ${verb} it (iptables -I ${e.top} -s <cluster network> -j ACCEPT)`];
+  const ahead = `ahead of the catch-all rule that ${verb} it (${e.rule.chain} ${e.rule.rule.slice(0, 80)})`;
+  const accept = (d: '-s' | '-d', dir: string): FixStepRef => ({ step: 'iptables.accept', data: { table: e.table, chain: e.top, match: `${d} ${C}` }, text: `Accept the pod network ${C} ${dir} in ${e.top} on ${node}, ${ahead}` });
+  return e.top === 'FORWARD' ? [accept('-s', 'as source'), accept('-d', 'as destination')] : [accept('-s', 'as source')];
 }
 
 export default defineRule({
@@ -66,7 +62,7 @@ export default defineRule({
           ...e.flows.map((fl) => ({ where: `node ${node.name}: iptables walk`, what: `${fl}: ${e.verdict} (via ${e.path})` })),
         ],
         fix: [
-          podRuleFix(node.name, e, C, key),
+          ...podRuleFix(node.name, e, C, key),
           `Make it last: if firewalld added it, systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=${C} && firewall-cmd --reload); with ufw: ufw default allow routed, or ufw route allow from ${C}`,
         ],
       });

@@ -27,7 +27,8 @@ testRule(rule, {
           data: { node: 'n2', flows: 'pod 10.244.1.5 → pod 10.244.0.5 on n1; pod 10.244.0.5 on n1 → pod 10.244.1.5; pod 10.244.1.5 → outside 198.51.100.10:443' },
           nodes: ['n2'],
           fix: [
-            `Accept pod traffic (10.244.0.0/16) in FORWARD on n2, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): { iptables -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -s 10.244.0.0/16 -j ACCEPT; } && { iptables -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -d 10.244.0.0/16 -j ACCEPT; }`,
+            `Accept pod traffic from 10.244.0.0/16 in FORWARD on n2, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): iptables -t filter -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -s 10.244.0.0/16 -j ACCEPT`,
+            `Accept pod traffic to 10.244.0.0/16 in FORWARD on n2, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): iptables -t filter -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -d 10.244.0.0/16 -j ACCEPT`,
             `Docker sets the FORWARD policy to DROP each time it starts: keep flannel's forward rules on (its default), or add the accept rules to the firewall configuration the node boots with`,
           ],
         },
@@ -46,7 +47,8 @@ testRule(rule, {
           data: { node: 'n3', flows: 'pod 10.244.2.5 → outside 198.51.100.10:443' },
           nodes: ['n3'],
           fix: [
-            `Accept pod traffic (10.244.0.0/16) in FORWARD on n3, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): { iptables -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -s 10.244.0.0/16 -j ACCEPT; } && { iptables -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -I FORWARD -d 10.244.0.0/16 -j ACCEPT; }`,
+            `Accept pod traffic from 10.244.0.0/16 in FORWARD on n3, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): iptables -t filter -C FORWARD -s 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -s 10.244.0.0/16 -j ACCEPT`,
+            `Accept pod traffic to 10.244.0.0/16 in FORWARD on n3, ahead of the DROP policy (flannel's DaemonSet is not in the evidence): iptables -t filter -C FORWARD -d 10.244.0.0/16 -j ACCEPT 2>/dev/null || iptables -t filter -I FORWARD -d 10.244.0.0/16 -j ACCEPT`,
             `Docker sets the FORWARD policy to DROP each time it starts: keep flannel's forward rules on (its default), or add the accept rules to the firewall configuration the node boots with`,
           ],
         },

@@ -2,7 +2,7 @@ import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { decidedBy, FORWARD_HOOKS, walkHooks } from './_iptables-walk.js';
 import { clusterNetwork, podFlows } from './_pod-packets.js';
-import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { FixStepRef, FixStepSource } from '../../catalog/fix-types.js';
 import type { Evidence } from '../../evidence/types.js';
 import { flannelDaemonSets, flanneldArgs } from '../../evidence/flannel-objects.js';
 import { restartFlannel } from '../_restart.js';
@@ -20,16 +20,9 @@ function forwardFix(evidence: Readonly<Evidence>, node: string, C: string): FixS
   const off = ds ? flanneldArgs(ds).includes('--iptables-forward-rules=false') : false;
   if (ds && !off) return [restartFlannel(node, `Restart flannel on ${node}: at start it adds the FORWARD jump to FLANNEL-FWD, which accepts ${C}`), docker];
   if (!CIDR4.test(C)) return [`On ${node}: iptables -I FORWARD -s <cluster network> -j ACCEPT && iptables -I FORWARD -d <cluster network> -j ACCEPT`, docker];
-  const rule = (d: string) => `FORWARD ${d} ${C} -j ACCEPT`;
-  return [
-    {
-      text: `Accept pod traffic (${C}) in FORWARD on ${node}, ahead of the DROP policy (${ds ? 'flannel runs with --iptables-forward-rules=false' : 'flannel\'s DaemonSet is not in the evidence'})`,
-      on: 'node',
-      run: ['-s', '-d'].map((d) => `{ iptables -C ${rule(d)} 2>/dev/null || iptables -I ${rule(d)}; }`).join(' && '),
-      verify: `iptables -C ${rule('-s')} && iptables -C ${rule('-d')}`,
-    },
-    docker,
-  ];
+  const why = ds ? 'flannel runs with --iptables-forward-rules=false' : 'flannel\'s DaemonSet is not in the evidence';
+  const accept = (d: '-s' | '-d', dir: string): FixStepRef => ({ step: 'iptables.accept', data: { table: 'filter', chain: 'FORWARD', match: `${d} ${C}` }, text: `Accept pod traffic ${dir} ${C} in FORWARD on ${node}, ahead of the DROP policy (${why})` });
+  return [accept('-s', 'from'), accept('-d', 'to'), docker];
 }
 
 export default defineRule({
