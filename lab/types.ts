@@ -128,16 +128,29 @@ export interface LabHandle {
   save(): Promise<void>;
 }
 
-/** One fault: one file under lab/faults/, named by its id. */
-export interface Fault {
+/** What a fault is called and how it is aimed, derived from its file (lab/faults/<cause id>.ts), never written in it. */
+export interface FaultIdentity {
+  /** The file's name: the cause id (src/catalog/causes) the fault produces. */
   id: string;
-  /** The cause id (shared/causes.md) `diagnose --lab` must name as the top root cause. */
+  /** The cause id `diagnose --lab` must name as the top root cause: the id itself. */
   cause: string;
-  description: string;
-  /** node-bound faults take --node (or pick one); others ignore it */
+  /** A fault placed on a node takes --node (or picks one); others ignore it: `where` is 'node'. */
   nodeBound: boolean;
+}
+
+/** What one fault file writes: lab/faults/<cause id>.ts default-exports it; its identity is derived. */
+export interface FaultSpec {
+  description: string;
   /** where the diagnosis must place it */
   where: 'node' | 'pod' | 'registry' | 'cluster';
-  inject(lab: LabHandle, node?: string): Promise<unknown>;
-  revert(lab: LabHandle, state: unknown, node?: string): Promise<void>;
+  inject(this: FaultIdentity, lab: LabHandle, node?: string): Promise<unknown>;
+  revert(this: FaultIdentity, lab: LabHandle, state: unknown, node?: string): Promise<void>;
+}
+
+/** One fault: one file under lab/faults/, named by the cause it produces. */
+export interface Fault extends FaultSpec, FaultIdentity {}
+
+/** A fault file's spec with the identity its file name gives it (used by the generated lab/faults/index.ts). */
+export function faultFromFile(id: string, spec: FaultSpec): Fault {
+  return { ...spec, id, cause: id, nodeBound: spec.where === 'node' };
 }

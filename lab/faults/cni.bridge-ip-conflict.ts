@@ -1,16 +1,13 @@
 import { hostIn } from '../plan.js';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { nodeOf, probePod, removeProbePod } from './_helpers.js';
 
 const STALE = '10.244.99.1/24';
 
 /** cni0 keeps the gateway address of an older podCIDR (node re-joined): the bridge plugin refuses new pods. */
-const fault: Fault = {
-  id: 'cni.bridge-ip-conflict',
-  cause: 'cni.bridge-ip-conflict',
+const fault: FaultSpec = {
   description: `puts a stale ${STALE} first on cni0; a new pod fails with "cni0" already has an IP address different from`,
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -1,15 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { restoreFile, snapshotFile } from './_helpers.js';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** 10-flannel.conflist is cut off mid-write (bad JSON): the runtime cannot load it, new pods fail. */
-const fault: Fault = {
-  id: 'cni.config-invalid',
-  cause: 'cni.config-invalid',
+const fault: FaultSpec = {
   description: 'truncates /etc/cni/net.d/10-flannel.conflist to invalid JSON; a new pod fails to load the CNI config',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

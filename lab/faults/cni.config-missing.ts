@@ -1,15 +1,12 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { until } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** /etc/cni/net.d is empty: containerd reports NetworkReady=false, the kubelet marks the node NotReady. */
-const fault: Fault = {
-  id: 'cni.config-missing',
-  cause: 'cni.config-missing',
+const fault: FaultSpec = {
   description: 'moves 10-flannel.conflist out of /etc/cni/net.d; the real kubelet reports the node NotReady (cni plugin not initialized)',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -2,16 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostIn, randomHex } from '../plan.js';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** host-local's state dir is full of leaked leases (containers gone, files left): no IP for new pods. */
-const fault: Fault = {
-  id: 'cni.ipam-exhausted',
-  cause: 'cni.ipam-exhausted',
+const fault: FaultSpec = {
   description: 'fills /var/lib/cni/networks/cbr0 with leaked leases; a new pod fails with no IP addresses available in range set',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

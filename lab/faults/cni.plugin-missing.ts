@@ -1,14 +1,11 @@
 import { rename } from 'node:fs/promises';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** /opt/cni/bin/flannel is gone (the install-cni-plugin init container never ran): new pods fail. */
-const fault: Fault = {
-  id: 'cni.plugin-missing',
-  cause: 'cni.plugin-missing',
+const fault: FaultSpec = {
   description: 'removes /opt/cni/bin/flannel on the node; a new pod fails with failed to find plugin "flannel"',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -1,15 +1,12 @@
 import { restoreFile, snapshotFile } from './_helpers.js';
 import { rm } from 'node:fs/promises';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import type { PodRef } from './_cluster.js';
 import { nodeOf, path, probePod, removeProbePod } from './_helpers.js';
 
 /** /run/flannel/subnet.env is gone (tmpfs after a reboot, flanneld not back yet): the flannel CNI plugin fails. */
-const fault: Fault = {
-  id: 'cni.subnet-env-missing',
-  cause: 'cni.subnet-env-missing',
+const fault: FaultSpec = {
   description: "removes /run/flannel/subnet.env; a new pod fails with failed to load flannel 'subnet.env' file",
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -1,13 +1,10 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { until } from './_cluster.js';
 import { corednsPods, podsReady } from './_dns.js';
 
 /** CoreDNS scaled to zero (a bad rollout, an operator's mistake): kube-dns has no endpoints. */
-const fault: Fault = {
-  id: 'dns.coredns-down',
-  cause: 'dns.coredns-down',
+const fault: FaultSpec = {
   description: 'scales the coredns Deployment to 0; the kube-dns Service has no ready endpoints',
-  nodeBound: false,
   where: 'cluster',
   async inject(lab) {
     const dep = lab.api.get('Deployment', 'kube-system', 'coredns');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startDetached, stopPid } from '../processes.js';
 import { UPSTREAM_DNS_IP } from '../plan.js';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { corednsPods, editResolvConf, podsReady, recreatePods, restoreResolvConf } from './_dns.js';
 import { containerReports } from './_cluster.js';
 
@@ -13,11 +13,8 @@ const STUB = '127.0.0.53';
  * own pod, where it listens itself: the real loop plugin detects the loop and CoreDNS exits. The nodes'
  * own lookups keep working through their stub.
  */
-const fault: Fault = {
-  id: 'dns.loop',
-  cause: 'dns.loop',
+const fault: FaultSpec = {
   description: `points every node's resolv.conf at a local stub ${STUB} and recreates CoreDNS; the real CoreDNS detects the forwarding loop and crash-loops`,
-  nodeBound: false,
   where: 'cluster',
   async inject(lab) {
     for (const n of lab.state.nodes) {

@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { nodeOf } from './_helpers.js';
 import { editResolvConf, restoreResolvConf } from './_dns.js';
 
@@ -7,11 +7,8 @@ import { editResolvConf, restoreResolvConf } from './_dns.js';
  * containerd fall back to 127.0.0.1, where nothing listens, so the node resolves nothing — image pulls
  * (which use the node's DNS, not CoreDNS) fail, while CoreDNS on other nodes is fine.
  */
-const fault: Fault = {
-  id: 'dns.node-resolver',
-  cause: 'dns.node-resolver',
+const fault: FaultSpec = {
   description: "rewrites the node's /etc/resolv.conf without a nameserver (as NetworkManager does when DHCP gives none)",
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { ipt } from './_helpers.js';
 import { editResolvConf, podsReady, recreatePods, restoreResolvConf } from './_dns.js';
 
@@ -11,11 +11,8 @@ const APPS = { app: 'lab-app' };
  * search domains into every new pod's resolv.conf, so with ndots:5 each external lookup walks into it
  * and waits for a timeout before the name itself is tried: external names resolve, but slowly.
  */
-const fault: Fault = {
-  id: 'dns.search-ndots',
-  cause: 'dns.search-ndots',
+const fault: FaultSpec = {
   description: `adds search domain ${DOMAIN} (its lookups time out) to the nodes; the kubelet puts it into the recreated pods' resolv.conf`,
-  nodeBound: false,
   where: 'cluster',
   async inject(lab) {
     await ipt(lab, lab.state.upstreamDns!.netns, ['-I', 'INPUT', ...MATCH]);

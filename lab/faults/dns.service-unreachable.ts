@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { key, startKubeProxy } from '../cluster/node.js';
 import { stopProcess } from '../runtime/lab-process.js';
 import { ipt } from './_helpers.js';
@@ -12,11 +12,8 @@ const JUMPS = [
  * kube-proxy is not running on the nodes and their service portals are gone (as after a reboot with
  * kube-proxy failing to start): CoreDNS pods answer, the kube-dns Service IP does not.
  */
-const fault: Fault = {
-  id: 'dns.service-unreachable',
-  cause: 'dns.service-unreachable',
+const fault: FaultSpec = {
   description: 'stops kube-proxy on every node and removes its KUBE-SERVICES jumps (no Service IP is translated)',
-  nodeBound: false,
   where: 'cluster',
   async inject(lab) {
     for (const node of lab.state.nodes) {

@@ -1,16 +1,13 @@
 import { UPSTREAM_DNS_IP } from '../plan.js';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { ipt } from './_helpers.js';
 import { corednsPods } from './_dns.js';
 
 const rule = (podIp: string, proto: string) => ['FORWARD', '-s', `${podIp}/32`, '-d', `${UPSTREAM_DNS_IP}/32`, '-p', proto, '--dport', '53', '-j', 'DROP'];
 
 /** Traffic from CoreDNS to its upstream resolver is dropped: cluster names resolve, external names time out. */
-const fault: Fault = {
-  id: 'dns.upstream',
-  cause: 'dns.upstream',
+const fault: FaultSpec = {
   description: `drops DNS from the CoreDNS pods to their upstream ${UPSTREAM_DNS_IP} on their nodes (the real CoreDNS logs the timeouts)`,
-  nodeBound: false,
   where: 'cluster',
   async inject(lab) {
     const dropped: { node: string; ip: string }[] = [];

@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { nodeOf } from './_helpers.js';
 import { FLANNEL_DS, FLANNEL_NS, flannelPodOn, flannelReadyOn, until } from './_cluster.js';
 
@@ -6,11 +6,8 @@ import { FLANNEL_DS, FLANNEL_NS, flannelPodOn, flannelReadyOn, until } from './_
  * The flannel DaemonSet no longer runs on the node: someone narrowed its node affinity, the DaemonSet
  * controller removed the node's flannel pod, and nothing keeps the node's overlay up to date.
  */
-const fault: Fault = {
-  id: 'flannel.daemon-down',
-  cause: 'flannel.daemon-down',
+const fault: FaultSpec = {
   description: "excludes the node from the kube-flannel DaemonSet's node affinity; the controller deletes its flannel pod",
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
@@ -32,7 +29,7 @@ const fault: Fault = {
   },
 };
 
-function setAffinity(lab: Parameters<Fault['inject']>[0], ds: Record<string, any>, affinity: unknown): void {
+function setAffinity(lab: Parameters<FaultSpec['inject']>[0], ds: Record<string, any>, affinity: unknown): void {
   const spec = structuredClone(ds.spec);
   spec.template.spec.affinity = affinity;
   lab.api.put({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: FLANNEL_DS, namespace: FLANNEL_NS, labels: ds.metadata.labels }, spec });

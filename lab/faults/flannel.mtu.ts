@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { nodeOf } from './_helpers.js';
 
 const SMALL = 1400;
@@ -7,11 +7,8 @@ const SMALL = 1400;
  * One underlay link has a smaller MTU (1400) than flannel assumed (1500 - 50): the node's eth0 and its
  * switch port drop big VXLAN frames, so small pings pass while large transfers and TLS hang.
  */
-const fault: Fault = {
-  id: 'flannel.mtu',
-  cause: 'flannel.mtu',
+const fault: FaultSpec = {
   description: `lowers the node's eth0 and its underlay port to MTU ${SMALL} while flannel.1 stays 1450`,
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { restartControllerManager } from '../cluster/control-plane.js';
 import { key, startKubelet } from '../cluster/node.js';
 import { appPodsManifest } from '../cluster/up.js';
@@ -11,11 +11,8 @@ import { containerReports, flannelPodOn, flannelReadyOn, restartFlannelOn, syste
  * The controller-manager runs without --allocate-node-cidrs (a hand-made control plane) and the node
  * (re)joins: it registers without spec.podCIDR, and its real flanneld cannot get a lease.
  */
-const fault: Fault = {
-  id: 'flannel.no-pod-cidr',
-  cause: 'flannel.no-pod-cidr',
+const fault: FaultSpec = {
   description: 'restarts kube-controller-manager with --allocate-node-cidrs=false and re-registers the node; its flannel pod crash-loops with pod cidr not assigned',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

@@ -1,15 +1,12 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { restartFlannelExpectingFailure, restartFlannelHealthy } from './_flannel.js';
 
 /**
  * The ClusterRoleBinding "flannel" still names the ServiceAccount in kube-system (the manifest's namespace
  * moved to kube-flannel in v0.19): the real API server refuses flanneld, which crash-loops.
  */
-const fault: Fault = {
-  id: 'flannel.rbac',
-  cause: 'flannel.rbac',
+const fault: FaultSpec = {
   description: 'binds the flannel ClusterRole to kube-system:flannel and restarts the flannel pods; the API server forbids them',
-  nodeBound: false,
   where: 'cluster',
   async inject(lab) {
     const crb = lab.api.get('ClusterRoleBinding', undefined, 'flannel');

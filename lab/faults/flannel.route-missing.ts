@@ -1,13 +1,10 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { flannelReadyOn, restartFlannelOn } from './_cluster.js';
 import { nodeOf } from './_helpers.js';
 
 /** The route to one peer's pod subnet via flannel.1 is gone (deleted by hand, a network manager, a race). */
-const fault: Fault = {
-  id: 'flannel.route-missing',
-  cause: 'flannel.route-missing',
+const fault: FaultSpec = {
   description: "deletes the node's onlink route to one peer's pod subnet",
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

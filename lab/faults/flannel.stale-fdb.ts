@@ -1,16 +1,13 @@
 import { networkAddr } from '../plan.js';
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { flannelReadyOn, restartFlannelOn } from './_cluster.js';
 import { nodeOf } from './_helpers.js';
 
 const OLD_MAC = '0e:fd:de:ad:be:ef';
 
 /** The node still has the neighbour + FDB entry of a peer's old VTEP MAC (peer re-created flannel.1). */
-const fault: Fault = {
-  id: 'flannel.stale-fdb',
-  cause: 'flannel.stale-fdb',
+const fault: FaultSpec = {
   description: `on the node, the neighbour and FDB entries of one peer point to an old VTEP MAC ${OLD_MAC}`,
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

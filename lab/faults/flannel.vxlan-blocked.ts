@@ -1,14 +1,11 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { ipt, nodeOf } from './_helpers.js';
 
 const RULE = ['INPUT', '-p', 'udp', '-m', 'udp', '--dport', '8472', '-j', 'DROP'];
 
 /** A host firewall drops VXLAN (UDP 8472) arriving at the node: same-node pods work, cross-node traffic dies. */
-const fault: Fault = {
-  id: 'flannel.vxlan-blocked',
-  cause: 'flannel.vxlan-blocked',
+const fault: FaultSpec = {
   description: 'iptables DROP of UDP 8472 in the node namespace',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

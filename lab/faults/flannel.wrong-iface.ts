@@ -1,4 +1,4 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { nodeOf } from './_helpers.js';
 import { flannelReadyOn, restartFlannelOn } from './_cluster.js';
 
@@ -9,11 +9,8 @@ const NAT_IP = '10.0.2.15';
  * flannel pod restarts and the real flanneld picks that interface: flannel.1 binds to it, the public-ip
  * annotation says 10.0.2.15, and every other flanneld sends this node's VXLAN there.
  */
-const fault: Fault = {
-  id: 'flannel.wrong-iface',
-  cause: 'flannel.wrong-iface',
+const fault: FaultSpec = {
   description: `adds eth1 ${NAT_IP} holding the default route and restarts the node's flannel pod; flanneld publishes ${NAT_IP} as public-ip`,
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

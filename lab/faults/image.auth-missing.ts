@@ -4,10 +4,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** The registry wants credentials (htpasswd) and the pod has no imagePullSecrets at all. */
 export default pullFault({
-  id: 'image.auth-missing',
-  cause: 'image.auth-missing',
   description: 'a pod pulls from reg-auth (htpasswd) without any imagePullSecrets: 401 Unauthorized',
-  nodeBound: false,
   where: 'pod',
   image: (lab) => imageRef(findRegistry(lab, 'reg-auth')),
 });

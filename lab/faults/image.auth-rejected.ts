@@ -5,10 +5,7 @@ import { dockerConfigSecret } from '../runtime/pull-credentials.js';
 
 /** The pull secret matches the registry but carries a stale password: kubelet sends it, 401. */
 export default pullFault({
-  id: 'image.auth-rejected',
-  cause: 'image.auth-rejected',
   description: 'a pod pulls from reg-auth with a pull secret whose password is wrong (401 with credentials sent)',
-  nodeBound: false,
   where: 'pod',
   image: (lab) => imageRef(findRegistry(lab, 'reg-auth')),
   secrets: (lab) => {

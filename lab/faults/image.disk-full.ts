@@ -17,10 +17,7 @@ function inNs(lab: LabHandle, node: LabNode, argv: string[], allowFail = false) 
 }
 
 export default pullFault({
-  id: 'image.disk-full',
-  cause: 'image.disk-full',
   description: 'mounts a 1 MiB tmpfs over the node containerd\'s content store; pulling lab/big (4 MiB) fails with no space left on device',
-  nodeBound: true,
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http'), 'lab/big', '1.0'),
   setup: async (lab, node) => {

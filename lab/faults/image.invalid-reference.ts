@@ -3,10 +3,7 @@ import { findRegistry } from '../registry/registries.js';
 
 /** Upper case in the repository path: kubelet cannot parse the name and never asks the runtime. */
 export default pullFault({
-  id: 'image.invalid-reference',
-  cause: 'image.invalid-reference',
   description: 'a pod runs reg-http.<zone>:5000/lab/App:1.0 (upper case in the path): InvalidImageName',
-  nodeBound: false,
   where: 'pod',
   image: (lab) => `${findRegistry(lab, 'reg-http').host}/lab/App:1.0`,
 });

@@ -4,10 +4,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** imagePullPolicy Never for an image the node does not have (it is removed from the node first). */
 export default pullFault({
-  id: 'image.never-pull-absent',
-  cause: 'image.never-pull-absent',
   description: 'a pod with imagePullPolicy: Never runs lab/app:1.0, which is not on the node (ErrImageNeverPull)',
-  nodeBound: false,
   where: 'pod',
   imagePullPolicy: 'Never',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http'), 'lab/app', '1.0'),

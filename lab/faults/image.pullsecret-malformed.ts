@@ -4,10 +4,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** A dockerconfigjson secret whose JSON is cut short: kubelet ignores it and pulls anonymously. */
 export default pullFault({
-  id: 'image.pullsecret-malformed',
-  cause: 'image.pullsecret-malformed',
   description: 'the pod\'s pull secret is type kubernetes.io/dockerconfigjson with truncated JSON',
-  nodeBound: false,
   where: 'pod',
   image: (lab) => imageRef(findRegistry(lab, 'reg-auth')),
   secrets: (lab) => {

@@ -5,10 +5,7 @@ import { dockerConfigSecret } from '../runtime/pull-credentials.js';
 
 /** Right credentials under the wrong key (no port): kubelet matches no entry and pulls anonymously. */
 export default pullFault({
-  id: 'image.pullsecret-wrong-registry',
-  cause: 'image.pullsecret-wrong-registry',
   description: 'the pull secret has the right credentials under key reg-auth.<zone> (no :5000), so it never matches the image host',
-  nodeBound: false,
   where: 'pod',
   image: (lab) => imageRef(findRegistry(lab, 'reg-auth')),
   secrets: (lab) => {

@@ -3,10 +3,7 @@ import { frontInPlaceOf } from '../registry/fronts.js';
 
 /** The registry throttles: 429 with Docker Hub's toomanyrequests body and rate-limit headers. */
 export default pullFault({
-  id: 'image.rate-limited',
-  cause: 'image.rate-limited',
   description: 'reg-http answers 429 Too Many Requests (TOOMANYREQUESTS, ratelimit-remaining: 0) like Docker Hub',
-  nodeBound: false,
   where: 'registry',
   ...frontInPlaceOf('reg-http', 'http-429', { mode: 'status', code: 429 }),
 });

@@ -1,12 +1,9 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { ipt, nodeOf } from './_helpers.js';
 
 /** A host firewall (firewalld's default reject) blocks traffic from the pod network; VXLAN itself still passes. */
-const fault: Fault = {
-  id: 'node.firewall',
-  cause: 'node.firewall',
+const fault: FaultSpec = {
   description: 'inserts REJECT rules for traffic from the pod network (FORWARD and INPUT) in the node namespace',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

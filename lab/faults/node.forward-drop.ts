@@ -1,14 +1,11 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { ipt, nodeOf } from './_helpers.js';
 
 const JUMP = ['FORWARD', '-m', 'comment', '--comment', 'flanneld forward', '-j', 'FLANNEL-FWD'];
 
 /** FORWARD policy DROP (Docker installed later) and flannel's FLANNEL-FWD accept jump gone. */
-const fault: Fault = {
-  id: 'node.forward-drop',
-  cause: 'node.forward-drop',
+const fault: FaultSpec = {
   description: 'sets the FORWARD policy to DROP and removes the FLANNEL-FWD jump in the node namespace',
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

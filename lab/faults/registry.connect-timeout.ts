@@ -10,10 +10,7 @@ function rule(lab: LabHandle): string[] {
 
 /** A firewall on the node silently drops SYNs to the registry: the dial times out after 30 s. */
 export default pullFault({
-  id: 'registry.connect-timeout',
-  cause: 'registry.connect-timeout',
   description: 'iptables in the node drops TCP SYNs to reg-http:5000; containerd\'s dial times out (dial tcp …: i/o timeout)',
-  nodeBound: true,
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http')),
   setup: async (lab, node: LabNode) => {

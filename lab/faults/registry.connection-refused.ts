@@ -4,10 +4,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** The registry process is down: its address answers TCP SYNs with RST (connection refused). */
 export default pullFault({
-  id: 'registry.connection-refused',
-  cause: 'registry.connection-refused',
   description: 'stops the reg-http registry process; pulls fail with dial tcp …:5000: connect: connection refused',
-  nodeBound: false,
   where: 'registry',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http')),
   setup: async (lab) => {

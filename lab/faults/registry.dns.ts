@@ -5,10 +5,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** The site DNS loses the registry's record: the node's resolver answers NXDOMAIN (no such host). */
 export default pullFault({
-  id: 'registry.dns',
-  cause: 'registry.dns',
   description: 'removes reg-tls.<zone> from the lab DNS the nodes use; pulls fail with lookup …: no such host',
-  nodeBound: false,
   where: 'registry',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
   setup: async (lab) => {

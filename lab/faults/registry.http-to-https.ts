@@ -5,10 +5,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** reg-http speaks plain HTTP but the node's hosts.toml says https:// (the http:// entry was lost). */
 export default pullFault({
-  id: 'registry.http-to-https',
-  cause: 'registry.http-to-https',
   description: 'the node\'s hosts.toml for reg-http names https:// instead of http://: server gave HTTP response to HTTPS client',
-  nodeBound: true,
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http')),
   setup: async (lab, node) => {

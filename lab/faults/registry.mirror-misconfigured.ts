@@ -8,10 +8,7 @@ import { imageRef } from '../images/lab-images.js';
  * node's hosts.toml names a mirror port where nothing runs: every resolve goes to the dead mirror.
  */
 export default pullFault({
-  id: 'registry.mirror-misconfigured',
-  cause: 'registry.mirror-misconfigured',
   description: 'the node\'s hosts.toml for reg-http sends pull/resolve to mirror http://reg-mirror.<zone>:5000 (nothing listens) and leaves the server push-only',
-  nodeBound: true,
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-http')),
   setup: async (lab, node) => {

@@ -5,10 +5,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** containerd on the node was given HTTP(S)_PROXY to a proxy that is gone; restarted to take effect. */
 export default pullFault({
-  id: 'registry.proxy',
-  cause: 'registry.proxy',
   description: 'restarts the node\'s containerd with HTTPS_PROXY/HTTP_PROXY=http://proxy.<zone>:3128, where nothing listens (proxyconnect tcp …)',
-  nodeBound: true,
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
   setup: async (lab, node) => {

@@ -3,10 +3,7 @@ import { frontInPlaceOf } from '../registry/fronts.js';
 
 /** The registry is up but broken: every request gets HTTP 500 with a registry error body. */
 export default pullFault({
-  id: 'registry.server-error',
-  cause: 'registry.server-error',
   description: 'reg-http answers every request with 500 Internal Server Error (storage backend down)',
-  nodeBound: false,
   where: 'registry',
   ...frontInPlaceOf('reg-http', 'http-500', { mode: 'status', code: 500 }),
 });

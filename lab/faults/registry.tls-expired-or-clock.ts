@@ -4,10 +4,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** reg-tls is restarted with a certificate (from the lab CA) that expired in 2021. */
 export default pullFault({
-  id: 'registry.tls-expired-or-clock',
-  cause: 'registry.tls-expired-or-clock',
   description: 'reg-tls serves a certificate that expired in 2021 (x509: certificate has expired or is not yet valid)',
-  nodeBound: false,
   where: 'registry',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
   setup: (lab) => serveRegistryCert(lab, 'expired'),

@@ -3,10 +3,7 @@ import { frontInPlaceOf } from '../registry/fronts.js';
 
 /** A middlebox accepts the TCP connection and then never speaks: Go gives up the TLS handshake after 10 s. */
 export default pullFault({
-  id: 'registry.tls-handshake-timeout',
-  cause: 'registry.tls-handshake-timeout',
   description: 'replaces reg-tls:443 by a tarpit that accepts TCP and never answers the TLS ClientHello',
-  nodeBound: false,
   where: 'registry',
   ...frontInPlaceOf('reg-tls', 'tls-tarpit', { mode: 'tarpit' }),
 });

@@ -4,10 +4,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** reg-tls is restarted with a certificate (from the lab CA) naming another host only. */
 export default pullFault({
-  id: 'registry.tls-name-mismatch',
-  cause: 'registry.tls-name-mismatch',
   description: 'reg-tls serves a certificate for legacy-registry.<zone> only (x509: certificate is valid for …, not …)',
-  nodeBound: false,
   where: 'registry',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
   setup: (lab) => serveRegistryCert(lab, 'wrong-name'),

@@ -5,10 +5,7 @@ import { imageRef } from '../images/lab-images.js';
 
 /** The node's hosts.toml for reg-tls lost its `ca` line: the lab CA is not trusted on that node. */
 export default pullFault({
-  id: 'registry.tls-untrusted',
-  cause: 'registry.tls-untrusted',
   description: 'rewrites certs.d/reg-tls.<zone>/hosts.toml on the node without ca = …: x509: certificate signed by unknown authority',
-  nodeBound: true,
   where: 'node',
   image: (lab) => imageRef(findRegistry(lab, 'reg-tls')),
   setup: async (lab, node) => {

@@ -1,18 +1,15 @@
-import type { Fault } from '../types.js';
+import type { FaultSpec } from '../types.js';
 import { startContainerd } from '../cluster/node.js';
 import { stopProcess } from '../runtime/lab-process.js';
 import { systemImage, until } from './_cluster.js';
 import { nodeOf } from './_helpers.js';
 
-const readyOf = (lab: Parameters<Fault['inject']>[0], node: string) =>
+const readyOf = (lab: Parameters<FaultSpec['inject']>[0], node: string) =>
   lab.api.get('Node', undefined, node)?.status?.conditions?.find((c: any) => c.type === 'Ready');
 
 /** containerd on the node stops: the real kubelet's CRI calls fail and it reports the node NotReady. */
-const fault: Fault = {
-  id: 'runtime.unavailable',
-  cause: 'runtime.unavailable',
+const fault: FaultSpec = {
   description: "stops the node's containerd; the kubelet's CRI calls fail (dial unix /run/containerd/containerd.sock) and it reports container runtime is down",
-  nodeBound: true,
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);

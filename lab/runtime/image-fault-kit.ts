@@ -4,18 +4,15 @@
  * first, so the pull really goes to the registry), and let the node's real kubelet pull, fail and
  * report. Revert deletes the pod, its secrets and its events, and undoes the break.
  */
-import type { Fault, LabHandle, LabNode } from '../types.js';
+import type { FaultSpec, LabHandle, LabNode } from '../types.js';
 import { CriClient } from './cri-client.js';
 import { criSocket } from './containerd.js';
 import { randomHex } from '../plan.js';
 import { removePod } from '../faults/_cluster.js';
 
 export interface PullFaultSpec<S> {
-  id: string;
-  cause: string;
   description: string;
-  nodeBound: boolean;
-  where: Fault['where'];
+  where: FaultSpec['where'];
   /** image the affected pod runs */
   image(lab: LabHandle): string;
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
@@ -95,18 +92,15 @@ async function forgetImage(node: LabNode, image: string): Promise<void> {
   }
 }
 
-export function pullFault<S = undefined>(spec: PullFaultSpec<S>): Fault {
+export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
   return {
-    id: spec.id,
-    cause: spec.cause,
     description: spec.description,
-    nodeBound: spec.nodeBound,
     where: spec.where,
     async inject(lab, nodeName) {
       const node = targetNode(lab, nodeName);
       const image = spec.image(lab);
       // A fresh name per injection: events of an earlier run never stand in for this one.
-      const pod = { namespace: 'default', name: `${faultPodName(spec.id).slice(0, 44)}-${randomHex(2)}` };
+      const pod = { namespace: 'default', name: `${faultPodName(this.id).slice(0, 44)}-${randomHex(2)}` };
       const sec = spec.secrets?.(lab) ?? { create: [], refs: [] };
       const saved: SavedState<S> = { node: node.name, pod, secrets: sec.create.map((s) => s.metadata.name) };
       // a name kubelet cannot parse never reaches the runtime; everything else must not be cached
