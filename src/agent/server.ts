@@ -3,6 +3,7 @@ import { lstat, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { InputError } from '../errors.js';
 import type { Agent } from './agent.js';
+import { CaptureEndpoint, type Capturer } from './capture-endpoint.js';
 import { renderDashboard } from './dashboard.js';
 
 /** The header live diagnose sends through the API server's pod proxy, which drops Authorization. */
@@ -10,15 +11,17 @@ export const TOKEN_HEADER = 'x-flannel-doctor-token';
 const COOKIE = 'fd_session';
 
 /**
- * The agent's HTTP face: /healthz (always open), /metrics, the JSON API under /api/v1 and the dashboard
- * at /. With a token configured, everything but /healthz (and /metrics when `openMetrics`) needs it:
+ * The agent's HTTP face: /healthz (always open), /metrics, the JSON API under /api/v1 (with bounded
+ * packet captures at /api/v1/capture, src/agent/capture-endpoint.ts) and the dashboard at /.
+ * With a token configured, everything but /healthz (and /metrics when `openMetrics`) needs it:
  * `Authorization: Bearer <token>`, the X-Flannel-Doctor-Token header, or the dashboard's session cookie.
  * `/?token=` is accepted only to open the dashboard: it is exchanged for that cookie and the browser is
  * sent to `/` without it, so the token stays out of history and proxy logs. Errors carry no internals.
  */
-export function createAgentServer(agent: Agent): Server {
+export function createAgentServer(agent: Agent, opts: { capture?: Capturer } = {}): Server {
+  const capture = new CaptureEndpoint(opts.capture);
   const server = createServer((req, res) => {
-    handle(agent, req, res).catch(() => {
+    handle(agent, capture, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ error: 'internal error' }));
       else res.destroy();
     });
@@ -33,7 +36,7 @@ export function createAgentServer(agent: Agent): Server {
   return server;
 }
 
-async function handle(agent: Agent, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(agent: Agent, capture: CaptureEndpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
   try {
     // Origin-form only: '//host/path' is a path here, never an authority.
@@ -75,13 +78,16 @@ async function handle(agent: Agent, req: IncomingMessage, res: ServerResponse): 
       return json(res, { status, mesh: last?.evidence.probes?.mesh ?? [] });
     case '/api/v1/history':
       return json(res, { status, history: agent.history.list(), changes: agent.history.configChanges() });
+    case '/api/v1/capture':
+      if (req.method !== 'GET') return send(res, 405, 'application/json', JSON.stringify({ error: 'use GET' }));
+      return capture.handle(url.searchParams, res, agent.nodeName);
     case '/api/v1/check': {
       if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify({ error: 'use POST' }));
       const r = await agent.checkNow();
       return json(res, { status: agent.status(), ran: !!r });
     }
     default:
-      return send(res, 404, 'application/json', JSON.stringify({ error: 'no such path', paths: ['/', '/metrics', '/healthz', '/api/v1/status', '/api/v1/evidence', '/api/v1/findings', '/api/v1/mesh', '/api/v1/history'] }));
+      return send(res, 404, 'application/json', JSON.stringify({ error: 'no such path', paths: ['/', '/metrics', '/healthz', '/api/v1/status', '/api/v1/evidence', '/api/v1/findings', '/api/v1/mesh', '/api/v1/history', '/api/v1/capture'] }));
   }
 }
 

@@ -79,7 +79,7 @@ async function mergeAgentEvidence(evidence: Evidence, opts: GatherOptions): Prom
 }
 
 /** The token file's first line (a token is one line; bounded: a wrong path to a big file is refused). */
-async function readTokenFile(file: string): Promise<string> {
+export async function readTokenFile(file: string): Promise<string> {
   const { readFile, stat } = await import('node:fs/promises');
   const st = await stat(file).catch(() => undefined);
   if (!st?.isFile()) throw new UsageError(`--agent-token-file ${file}: not a readable file`);

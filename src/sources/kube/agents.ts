@@ -155,7 +155,7 @@ export async function fetchAgentEvidence(
 }
 
 /** The agents' token from their Secret, when this user may read it (values stay in memory only). */
-async function agentToken(client: KubeClient, ns: string | undefined, timeoutMs: number): Promise<string | undefined> {
+export async function agentToken(client: KubeClient, ns: string | undefined, timeoutMs: number): Promise<string | undefined> {
   if (!ns) return undefined;
   const r = await client.get(`/api/v1/namespaces/${encodeURIComponent(ns)}/secrets/${AGENT_TOKEN_SECRET}`, timeoutMs).catch(() => undefined);
   const b64 = r?.status === 200 ? r.body?.data?.token : undefined;

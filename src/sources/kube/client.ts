@@ -89,21 +89,38 @@ export class KubeClient {
     return this.request('GET', path, timeoutMs, { signal, headers });
   }
 
+  /**
+   * GET raw bytes (a pcap through the pod proxy): body is a Buffer, JSON error bodies stay bytes too.
+   * A body past maxBytes ends the request with an error instead of filling memory.
+   */
+  getBytes(path: string, timeoutMs: number, headers: Record<string, string> = {}, maxBytes = 64 << 20): Promise<KubeResponse & { body: Buffer; headers: Record<string, string> }> {
+    return this.request('GET', path, timeoutMs, { headers, raw: maxBytes }) as Promise<KubeResponse & { body: Buffer; headers: Record<string, string> }>;
+  }
+
   /** A write (PATCH nodes/status, POST events): the body as JSON with its content type. */
   write(method: 'PATCH' | 'POST', path: string, body: unknown, timeoutMs: number, contentType = 'application/json'): Promise<KubeResponse> {
     return this.request(method, path, timeoutMs, { body: JSON.stringify(body), headers: { 'content-type': contentType } });
   }
 
-  private async request(method: string, path: string, timeoutMs: number, o: { signal?: AbortSignal; headers?: Record<string, string>; body?: string }): Promise<KubeResponse> {
+  private async request(method: string, path: string, timeoutMs: number, o: { signal?: AbortSignal; headers?: Record<string, string>; body?: string; raw?: number }): Promise<KubeResponse> {
     const base = await this.requestOptions();
     const url = new URL(this.server + path);
     const mod = url.protocol === 'https:' ? https : http;
     return new Promise<KubeResponse>((resolve, reject) => {
-      const req = mod.request(url, { ...base, method, headers: { ...base.headers, ...o.headers, accept: 'application/json' }, signal: o.signal }, (res) => {
+      const req = mod.request(url, { ...base, method, headers: { ...base.headers, ...o.headers, accept: o.raw ? '*/*' : 'application/json' }, signal: o.signal }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          size += c.length;
+          if (o.raw && size > o.raw) req.destroy(new KubeRequestError(`the answer is larger than ${o.raw} bytes`, undefined, undefined, true));
+        });
         res.on('error', (e) => reject(new KubeRequestError(e.message, undefined, undefined, true)));
         res.on('end', () => {
+          if (o.raw) {
+            const headers = Object.fromEntries(Object.entries(res.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+            return resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers } as KubeResponse);
+          }
           const text = Buffer.concat(chunks).toString('utf8');
           let body: any;
           try {
