@@ -80,8 +80,11 @@ const labStub: Plugin = {
   },
 };
 
-/** Debian programs the node checks and the mesh probe run (found through $PATH in the image). */
-export const HOST_PROGRAMS = ['ip', 'bridge', 'ethtool', 'ping', 'fping', 'journalctl'];
+/**
+ * Debian programs the node checks, the mesh probe and /api/v1/capture run (found through $PATH in the
+ * image). Captures use dumpcap (Debian tshark's): tcpdump cannot switch users without CAP_SETUID/SETGID.
+ */
+export const HOST_PROGRAMS = ['ip', 'bridge', 'ethtool', 'ping', 'fping', 'journalctl', 'dumpcap'];
 
 /** Where Debian installed a program (iproute2 has moved between /usr/bin and /usr/sbin). */
 function hostProgram(name: string): string {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyNode } from '../evidence/node.js';
 import { completeRecords } from '../probes/capture/pcap-records.js';
-import { captureWithTcpdump } from '../probes/capture/tcpdump-capture.js';
+import { capturePackets } from '../probes/capture/bounded-capture.js';
 import { buildTestbed, type Testbed } from '../probes/mesh/testbed.js';
 import { RULES } from '../rules/index.js';
 import { Agent } from './agent.js';
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fdbw-agent-'));
   tb = await buildTestbed(`fdbw-a${process.pid % 100000}`, 2);
   const agent = new Agent({ ...DEFAULT_CONFIG, hostRoot: dir, nodeName: 'n1', token: TOKEN }, { gatherNode: async () => emptyNode('n1') }, RULES, 'test');
-  server = createAgentServer(agent, { capture: (r) => captureWithTcpdump({ ...r, netns: tb.targets[0]!.netns }) });
+  server = createAgentServer(agent, { capture: (r) => capturePackets({ ...r, netns: tb.targets[0]!.netns }) });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 60_000);

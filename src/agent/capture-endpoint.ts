@@ -4,7 +4,7 @@
  * proxy). One capture at a time per agent; the limits are the capture's own (src/probes/capture).
  */
 import type { ServerResponse } from 'node:http';
-import { CaptureError, captureProblem, captureWithTcpdump, type CaptureFilter, type CaptureRequest, type CaptureResult } from '../probes/capture/tcpdump-capture.js';
+import { CaptureError, captureProblem, capturePackets, type CaptureFilter, type CaptureRequest, type CaptureResult } from '../probes/capture/bounded-capture.js';
 
 export type Capturer = (r: CaptureRequest) => Promise<CaptureResult>;
 
@@ -21,7 +21,7 @@ function fail(res: ServerResponse, code: number, error: string): void {
 export class CaptureEndpoint {
   private busy = false;
 
-  constructor(private readonly capture: Capturer = captureWithTcpdump) {}
+  constructor(private readonly capture: Capturer = capturePackets) {}
 
   /** Reads the request's query; answers 400 with the one-line problem when it is out of bounds. */
   static request(q: URLSearchParams): CaptureRequest | string {

@@ -28,9 +28,9 @@ async function fromLab(opts: CaptureCommandOptions, req: ReturnType<typeof reque
   if (!state) throw new UsageError(`lab "${name}" is not up; run \`flannel-doctor lab up --name ${name}\` first`);
   const node = state.nodes.find((n) => n.name === opts.node);
   if (!node) throw new UsageError(`--node ${opts.node} is not a node of lab ${name} (nodes: ${state.nodes.map((n) => n.name).join(', ')})`);
-  const { captureWithTcpdump, CaptureError } = await import('../../probes/capture/tcpdump-capture.js');
+  const { capturePackets, CaptureError } = await import('../../probes/capture/bounded-capture.js');
   try {
-    const c = await captureWithTcpdump({ ...req, netns: node.netns });
+    const c = await capturePackets({ ...req, netns: node.netns });
     return { pcap: c.pcap, packets: c.packets, stoppedBy: c.stoppedBy, where: `lab ${name} node ${node.name} (netns ${node.netns})` };
   } catch (e) {
     throw e instanceof CaptureError ? new ToolError(`capture on lab node ${node.name}: ${e.message}`) : e;

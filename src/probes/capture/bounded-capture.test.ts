@@ -10,7 +10,8 @@ import { PcapWriter } from '../../parsers/pcap-write.js';
 import { readCaptureEvidence } from '../../sources/capture.js';
 import { buildTestbed, type Testbed } from '../mesh/testbed.js';
 import { completeRecords } from './pcap-records.js';
-import { captureProblem, captureWithTcpdump } from './tcpdump-capture.js';
+import { captureProblem, capturePackets } from './bounded-capture.js';
+import { pickCaptureTool } from './capture-tool.js';
 
 let tb: Testbed;
 let dir: string;
@@ -28,15 +29,15 @@ afterAll(async () => {
 
 const pingPods = (count: number, interval = '0.05', size = 56) => tb.sh(tb.targets[0]!.pod!.netns!, `ping -c ${count} -i ${interval} -s ${size} -W 1 10.244.2.2 >/dev/null || true`);
 
-describe('captureWithTcpdump', () => {
+describe.each(['tcpdump', 'dumpcap'] as const)('capturePackets with %s', (tool) => {
   it('captures the VXLAN of pod pings on n1 for its seconds; the pcap analysis sees the node pair', async () => {
     const t0 = Date.now();
-    const [cap] = await Promise.all([captureWithTcpdump({ seconds: 2, netns: n1(), iface: 'eth0' }), new Promise((r) => setTimeout(r, 300)).then(() => pingPods(10))]);
+    const [cap] = await Promise.all([capturePackets({ seconds: 2, netns: n1(), iface: 'eth0', tool }), new Promise((r) => setTimeout(r, 300)).then(() => pingPods(10))]);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1900);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(cap.stoppedBy).toBe('time');
     expect(cap.packets).toBeGreaterThanOrEqual(20);
-    const file = join(dir, 'time.pcap');
+    const file = join(dir, `time-${tool}.pcap`);
     writeFileSync(file, cap.pcap);
     const ev = readCaptureEvidence(file, { vxlanPorts: [8472] });
     expect(ev.truncated).toBeUndefined();
@@ -46,22 +47,48 @@ describe('captureWithTcpdump', () => {
 
   it('stops at its size, early, and ends at a whole packet', async () => {
     const t0 = Date.now();
-    const [cap] = await Promise.all([captureWithTcpdump({ seconds: 20, netns: n1(), iface: 'eth0', maxBytes: 8192, filter: 'all' }), new Promise((r) => setTimeout(r, 300)).then(() => pingPods(200, '0.01', 1000))]);
+    const [cap] = await Promise.all([capturePackets({ seconds: 20, netns: n1(), iface: 'eth0', maxBytes: 8192, filter: 'all', tool }), new Promise((r) => setTimeout(r, 300)).then(() => pingPods(200, '0.01', 1000))]);
     expect(cap.stoppedBy).toBe('size');
     expect(Date.now() - t0).toBeLessThan(15_000);
     expect(cap.pcap.length).toBeLessThanOrEqual(8192);
     expect(completeRecords(cap.pcap)!.bytes.length).toBe(cap.pcap.length);
-    const file = join(dir, 'size.pcap');
+    const file = join(dir, `size-${tool}.pcap`);
     writeFileSync(file, cap.pcap);
     expect(readCaptureEvidence(file).truncated).toBeUndefined();
   }, 30_000);
 
-  it('a missing interface is one clear error; requests past the limits are refused before tcpdump runs', async () => {
-    await expect(captureWithTcpdump({ seconds: 1, netns: n1(), iface: 'nosuch0' })).rejects.toThrow(/^tcpdump failed: .*nosuch0/);
+  it('a missing interface or program is one clear error', async () => {
+    await expect(capturePackets({ seconds: 1, netns: n1(), iface: 'nosuch0', tool })).rejects.toThrow(new RegExp(`^${tool} failed: .*nosuch0`));
+    await expect(capturePackets({ seconds: 1, netns: n1(), tool, program: '/nonexistent/x' })).rejects.toThrow(new RegExp(`^${tool} failed: .*\\(Debian: apt-get install (tcpdump|tshark)\\)$`));
+  }, 30_000);
+});
+
+describe('in a root process without CAP_SETUID/CAP_SETGID (the agent container)', () => {
+  const dropped = (tool: string) => {
+    const f = join(dir, `dropped-${tool}`);
+    writeFileSync(f, `#!/bin/sh\nexec setpriv --bounding-set -setuid,-setgid -- ${tool} "$@"\n`, { mode: 0o755 });
+    return f;
+  };
+  it('tcpdump cannot switch users and fails; dumpcap captures', async () => {
+    await expect(capturePackets({ seconds: 1, netns: n1(), tool: 'tcpdump', program: dropped('tcpdump') })).rejects.toThrow(/^tcpdump failed: .*Operation not permitted/);
+    const [cap] = await Promise.all([capturePackets({ seconds: 2, netns: n1(), iface: 'eth0', tool: 'dumpcap', program: dropped('dumpcap') }), pingPods(10)]);
+    expect(cap.packets).toBeGreaterThanOrEqual(10);
+  }, 30_000);
+});
+
+describe('limits and the tool', () => {
+  it('requests past the limits are refused before anything runs', () => {
     expect(captureProblem({ seconds: 61 })).toBe('seconds must be a whole number 1-60');
     expect(captureProblem({ seconds: 5, iface: 'eth0; rm -rf /' })).toBe('iface must be an interface name or "any"');
     expect(captureProblem({ seconds: 5, filter: 'port 22' as never })).toBe('filter must be one of vxlan, all');
-  }, 30_000);
+  });
+
+  it('tcpdump where it can switch users, dumpcap in a root container without CAP_SETUID/CAP_SETGID', () => {
+    expect(pickCaptureTool('CapEff:\t000001ffffffffff\n', 0)).toBe('tcpdump');
+    // the agent's container: NET_ADMIN (12) and NET_RAW (13) only
+    expect(pickCaptureTool('CapEff:\t0000000000003000\n', 0)).toBe('dumpcap');
+    expect(pickCaptureTool('CapEff:\t0000000000000000\n', 1000)).toBe('tcpdump');
+  });
 });
 
 describe('completeRecords', () => {

@@ -1,9 +1,11 @@
 /**
- * A bounded capture with tcpdump (Debian `tcpdump`): classic pcap to stdout, stopped by whichever
- * comes first of its time, its packet count or its size. Memory holds at most maxBytes (plus one pipe
- * read); the result always ends at a whole packet.
+ * A bounded capture with tcpdump (Debian `tcpdump`) or dumpcap (Debian `tshark`'s, see
+ * capture-tool.ts): classic pcap to stdout, stopped by whichever comes first of its time, its packet
+ * count or its size. Memory holds at most maxBytes (plus one pipe read); the result always ends at a
+ * whole packet.
  */
 import { spawn } from 'node:child_process';
+import { pickCaptureTool, type CaptureTool } from './capture-tool.js';
 import { completeRecords } from './pcap-records.js';
 
 export const CAPTURE_FILTERS = {
@@ -27,7 +29,10 @@ export interface CaptureRequest {
   maxPackets?: number;
   /** network namespace (a name under /var/run/netns or a path); default: this process's */
   netns?: string;
-  tcpdump?: string;
+  /** default: pickCaptureTool() */
+  tool?: CaptureTool;
+  /** the program's path, when not the tool's name on $PATH */
+  program?: string;
 }
 
 export interface CaptureResult {
@@ -52,29 +57,40 @@ export function captureProblem(r: CaptureRequest): string | undefined {
   return undefined;
 }
 
-export function captureWithTcpdump(r: CaptureRequest): Promise<CaptureResult> {
+export function capturePackets(r: CaptureRequest): Promise<CaptureResult> {
   const problem = captureProblem(r);
   if (problem) return Promise.reject(new CaptureError(problem));
   const maxBytes = r.maxBytes ?? 16 << 20;
   const maxPackets = r.maxPackets ?? 200_000;
   const filter = CAPTURE_FILTERS[r.filter ?? 'vxlan'];
-  // -U: each packet written as it comes, so a stop loses nothing buffered; -Z root: no switch to a "tcpdump" user the image lacks
-  const td = [r.tcpdump ?? 'tcpdump', '-i', r.iface ?? 'any', '-U', '-w', '-', '-s', String(r.snaplen ?? 512), '-c', String(maxPackets), '-Z', 'root', '-n', ...(filter ? [filter] : [])];
-  const argv = r.netns ? ['nsenter', `--net=${r.netns.startsWith('/') ? r.netns : `/var/run/netns/${r.netns}`}`, '--', ...td] : td;
+  const tool = r.tool ?? pickCaptureTool();
+  const program = r.program ?? tool;
+  const snap = String(r.snaplen ?? 512);
+  const iface = r.iface ?? 'any';
+  const cmd =
+    tool === 'tcpdump'
+      ? // -U: each packet written as it comes, so a stop loses nothing buffered; -Z root: no "tcpdump" user needed
+        [program, '-i', iface, '-U', '-w', '-', '-s', snap, '-c', String(maxPackets), '-Z', 'root', '-n', ...(filter ? [filter] : [])]
+      : // -P: classic pcap; -q: no packet counter on stderr
+        [program, '-i', iface, '-P', '-w', '-', '-s', snap, '-c', String(maxPackets), '-q', ...(filter ? ['-f', filter] : [])];
+  const argv = r.netns ? ['nsenter', `--net=${r.netns.startsWith('/') ? r.netns : `/var/run/netns/${r.netns}`}`, '--', ...cmd] : cmd;
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let size = 0;
     let stoppedBy: CaptureResult['stoppedBy'] = 'packets';
+    let stopped = false;
     let stderr = '';
     const stop = (why: CaptureResult['stoppedBy']) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       stoppedBy = why;
+      stopped = true;
       child.kill('SIGTERM');
     };
     const timer = setTimeout(() => stop('time'), r.seconds * 1000);
     // tcpdump ignoring SIGTERM (it does not) would still end here
     const hard = setTimeout(() => child.kill('SIGKILL'), r.seconds * 1000 + 5000);
+    const install = tool === 'tcpdump' ? 'apt-get install tcpdump' : 'apt-get install tshark';
     child.stdout.on('data', (b: Buffer) => {
       if (size >= maxBytes) return;
       chunks.push(b);
@@ -87,16 +103,18 @@ export function captureWithTcpdump(r: CaptureRequest): Promise<CaptureResult> {
     child.on('error', (e) => {
       clearTimeout(timer);
       clearTimeout(hard);
-      reject(new CaptureError(`${argv[0]} could not start: ${e.message}${argv[0] === 'tcpdump' ? ' (Debian: apt-get install tcpdump)' : ''}`));
+      reject(new CaptureError(`${argv[0]} could not start: ${e.message} (Debian: ${install})`));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearTimeout(hard);
       const all = Buffer.concat(chunks);
       const whole = completeRecords(all, maxBytes);
-      if (!whole || all.length === 0) {
-        const line = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(listening on|tcpdump: data link type)/.test(l))[0];
-        return reject(new CaptureError(`tcpdump failed${line ? `: ${line}` : ` (exit ${code ?? signal})`}`));
+      // a program that ends by itself with an error may still have written the file header (tcpdump does)
+      if (!whole || all.length === 0 || (!stopped && code !== 0)) {
+        const line = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(listening on|tcpdump: data link type|Capturing on|File: )/.test(l))[0];
+        const missing = code === 127 || /No such file or directory|failed to execute/.test(stderr) ? ` (Debian: ${install})` : '';
+        return reject(new CaptureError(`${tool} failed${line ? `: ${line}` : ` (exit ${code ?? signal})`}${missing}`));
       }
       resolve({ pcap: whole.bytes, packets: whole.packets, stoppedBy });
     });
