@@ -33,9 +33,11 @@ import imagePullsecretMalformed from './image.pullsecret-malformed.js';
 import imagePullsecretMissing from './image.pullsecret-missing.js';
 import imagePullsecretWrongRegistry from './image.pullsecret-wrong-registry.js';
 import imageRateLimited from './image.rate-limited.js';
+import nodeBrNetfilter from './node.br-netfilter.js';
 import nodeFirewall from './node.firewall.js';
 import nodeForwardDrop from './node.forward-drop.js';
 import nodeIpForward from './node.ip-forward.js';
+import nodeNotReady from './node.not-ready.js';
 import registryConnectTimeout from './registry.connect-timeout.js';
 import registryConnectionRefused from './registry.connection-refused.js';
 import registryDns from './registry.dns.js';
@@ -83,9 +85,11 @@ export const FAULTS: readonly Fault[] = [
   faultFromFile('image.pullsecret-missing', imagePullsecretMissing),
   faultFromFile('image.pullsecret-wrong-registry', imagePullsecretWrongRegistry),
   faultFromFile('image.rate-limited', imageRateLimited),
+  faultFromFile('node.br-netfilter', nodeBrNetfilter),
   faultFromFile('node.firewall', nodeFirewall),
   faultFromFile('node.forward-drop', nodeForwardDrop),
   faultFromFile('node.ip-forward', nodeIpForward),
+  faultFromFile('node.not-ready', nodeNotReady),
   faultFromFile('registry.connect-timeout', registryConnectTimeout),
   faultFromFile('registry.connection-refused', registryConnectionRefused),
   faultFromFile('registry.dns', registryDns),

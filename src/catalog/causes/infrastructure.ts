@@ -259,8 +259,6 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
   },
   {
     id: 'node.br-netfilter',
-    noLabFault:
-      "Not written yet: net.bridge.bridge-nf-call-iptables is per network namespace (Linux 5.3+), so a fault could turn it off in one node; it waits for the lab's move onto the real cluster (#19). Unloading br_netfilter itself would break every node and the host, so a fault must use the sysctl.",
     tier: 'infrastructure',
     title: 'br_netfilter not loaded or bridge-nf-call-iptables off',
     explanation:
@@ -292,8 +290,6 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
   },
   {
     id: 'node.not-ready',
-    noLabFault:
-      "The catch-all for a NotReady node that no network cause explains (kubelet stopped, disk or memory pressure). A lab fault would stop one kubelet and wait out the node-monitor grace period; not written yet, it waits for the lab's move onto the real cluster (#19).",
     tier: 'infrastructure',
     title: 'Node is NotReady',
     explanation:
