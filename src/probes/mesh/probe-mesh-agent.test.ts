@@ -4,6 +4,7 @@
  * taken for a peer's (a fake runner here: no namespaces needed).
  */
 import { describe, expect, it } from 'vitest';
+import { judgePairs } from '../../rules/probe/_mesh-pair.js';
 import { probeMesh } from './probe-mesh.js';
 import type { MeshExecResult, MeshRunner, MeshTarget } from './types.js';
 
@@ -52,9 +53,13 @@ describe('probeMesh as an agent (onlyFrom, peers without a namespace)', () => {
     expect(r.results.find((x) => x.path === 'vxlan-udp')?.ok).toBe(false);
     // n1's own state (no 172.31.250.12 on it) taken for n2's made this "n2 advertises an address it lacks"
     // (seen on the lab: "n2 advertises 172.31.250.12 but has no such address", "n2 has no route to n1's pod subnet")
-    expect(r.results.filter((x) => /^n2 /.test(x.detail ?? '')).map((x) => x.detail)).toEqual([]);
+    // (the probe only measures: what its results mean is judged as the mesh rule judges them)
+    expect(r.nodes.map((o) => [o.node, o.by, !!o.state])).toEqual([['n1', 'n1', true], ['n2', 'n1', false]]);
+    const judged = judgePairs(r.results, r.nodes);
+    expect(judged.filter((x) => !x.ok).every((x) => x.cause !== undefined)).toBe(true);
+    expect(judged.filter((x) => /^n2 /.test(x.detail ?? '')).map((x) => x.detail)).toEqual([]);
     // n1's own state is healthy (route, neighbour, FDB for n2): nothing is blamed on it
-    expect(r.results.filter((x) => x.faultNode === 'n1').map((x) => x.detail)).toEqual([]);
+    expect(judged.filter((x) => x.faultNode === 'n1').map((x) => x.detail)).toEqual([]);
     // the state was read once per phase-2 shell, in this node's own namespace
     expect(calls.filter((c) => c.argv[0] === 'sh').every((c) => c.netns === undefined)).toBe(true);
   });
