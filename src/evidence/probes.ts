@@ -142,6 +142,8 @@ export interface BandwidthRun {
   /** CPU use of iperf3 on the sending and the receiving side, percent of one CPU */
   cpuSenderPct?: number;
   cpuReceiverPct?: number;
+  /** the sending node's busiest CPU during the run, percent busy (/proc/stat) */
+  cpuBusiestPct?: number;
 }
 
 /** `probe bandwidth`: the same node pair measured on the underlay and over the overlay, one after the other. */

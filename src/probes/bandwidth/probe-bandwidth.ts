@@ -8,6 +8,7 @@
 import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
 import { netnsRunner } from '../mesh/runner.js';
 import type { MeshRunner, MeshTarget } from '../mesh/types.js';
+import { busiestCpuPct, parseProcStat } from './cpu-busy.js';
 import { parseIperfClient } from './iperf-json.js';
 import { bandwidthPairs, type BandwidthPairMode } from './pairs.js';
 
@@ -64,6 +65,7 @@ export async function probeBandwidth(targets: MeshTarget[], opts: BandwidthProbe
   const pairs = opts.pairs ?? bandwidthPairs(targets.map((t) => t.name), opts.mode ?? 'ring');
   for (const [a, b] of pairs) for (const n of [a, b]) if (!byName.has(n)) throw new Error(`no target named ${n}`);
 
+  const notInstalled = (path: string) => `${iperf3} is not installed where the ${path} run needs it (Debian: apt-get install iperf3)`;
   const runOnce = async (path: BandwidthRun['path'], serverNs: string | undefined, clientNs: string | undefined, fromIp: string, toIp: string): Promise<BandwidthRun> => {
     const p = String(port++);
     let serverDone = false;
@@ -71,22 +73,28 @@ export async function probeBandwidth(targets: MeshTarget[], opts: BandwidthProbe
       serverDone = true;
       return r;
     });
+    const cpu = async () => parseProcStat((await runner.exec(clientNs, ['cat', '/proc/stat'], { allowFail: true })).stdout);
+    const cpuBefore = await cpu();
     const client = ['timeout', String(seconds + 15), iperf3, '-c', toIp, '-p', p, '-t', String(seconds), '-J', '--connect-timeout', '3000'];
     let measure = parseIperfClient('');
     // The server needs a moment to listen; a refused connection is asked again while it starts.
     for (let attempt = 0; attempt < 15; attempt++) {
       const r = await runner.exec(clientNs, client, { allowFail: true });
-      measure = r.code === 127 || /not found|No such file/.test(r.stderr) ? { ok: false, error: `${iperf3} is not installed where the ${path} run starts (Debian: apt-get install iperf3)` } : parseIperfClient(r.stdout || r.stderr);
+      measure = r.code === 127 || /not found|No such file/.test(r.stderr) ? { ok: false, error: notInstalled(path) } : parseIperfClient(r.stdout || r.stderr);
       if (measure.ok || !/unable to connect|Connection refused/i.test(measure.error ?? '') || serverDone) break;
       await sleep(200);
     }
     if (serverDone && !measure.ok) {
       const s = await server;
-      if (s.code === 127 || /not found|No such file/.test(s.stderr)) measure = { ok: false, error: `${iperf3} is not installed where the ${path} run ends (Debian: apt-get install iperf3)` };
+      if (s.code === 127 || /not found|No such file/.test(s.stderr)) measure = { ok: false, error: notInstalled(path) };
       else if (s.stderr.trim()) measure.error = `${measure.error}; server: ${s.stderr.trim().slice(0, 200)}`;
     }
-    // A server that saw its one test ends at once; one nobody reached ends with its timeout, unawaited.
-    if (measure.ok) await server;
+    if (measure.ok) {
+      const busiest = busiestCpuPct(cpuBefore, await cpu());
+      if (busiest !== undefined) measure.cpuBusiestPct = busiest;
+      // A server that saw its one test ends at once; one nobody reached ends with its timeout, unawaited.
+      await server;
+    }
     return { path, fromIp, toIp, ...measure };
   };
 

@@ -42,6 +42,8 @@ describe('judgeBandwidth', () => {
     ['10% dropped between the pods: loss', pair({ bitsPerSecond: 59.6e6, bytes: 16460052, retransmits: 1624 }), [['slow', ['loss']]]],
     ['checksum errors on the receiver: checksum offload first', pair({ bitsPerSecond: 40e6, bytes: 11e6, retransmits: 900 }, { udpCsumErrors: 812 }), [['slow', ['checksum-offload', 'loss']]]],
     ['iperf3 at 97% of a CPU: cpu', pair({ bitsPerSecond: 120e6, cpuSenderPct: 97 }), [['slow', ['cpu']]]],
+    ["the sender's busiest CPU at 100% (softirq, not iperf3 itself): cpu", pair({ bitsPerSecond: 120e6, cpuBusiestPct: 100 }), [['slow', ['cpu']]]],
+    ['a busy CPU with a healthy ratio: nothing to say', pair({ cpuBusiestPct: 100 }), []],
     ['overlay RTT ten times the underlay: delay', pair({ bitsPerSecond: 90e6, meanRttUs: 45000 }), [['slow', ['delay']]]],
     ['slow with no figure that explains it: unknown', pair({ bitsPerSecond: 100e6 }), [['slow', ['unknown']]]],
     ['overlay run failed: failed, no ratio', pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' }), [['failed', []]]],

@@ -44,6 +44,8 @@ export interface BandwidthJudgeOptions {
   tolerance?: number;
   /** CPU percent of one core at which iperf3 itself is the bottleneck. Default 85. */
   cpuBusyPct?: number;
+  /** Percent busy of the sending node's busiest CPU at which the CPU is the bottleneck. Default 95. */
+  cpuBusiestPct?: number;
 }
 
 /** Overlay/underlay throughput VXLAN overhead explains, from the two MTUs (default: overlay = underlay − 50). */
@@ -98,6 +100,8 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
   const cpu = Math.max(r.overlay.cpuSenderPct ?? 0, r.overlay.cpuReceiverPct ?? 0);
   if (cpu >= opts.cpuBusyPct) {
     out.push({ id: 'cpu', detail: `iperf3 used ${cpu.toFixed(0)}% of a CPU on the ${(r.overlay.cpuSenderPct ?? 0) >= (r.overlay.cpuReceiverPct ?? 0) ? `sending side (${r.from})` : `receiving side (${r.to})`}: encapsulation is CPU-bound (no VXLAN offload, busy node)` });
+  } else if ((r.overlay.cpuBusiestPct ?? 0) >= opts.cpuBusiestPct) {
+    out.push({ id: 'cpu', detail: `${r.from}'s busiest CPU was ${r.overlay.cpuBusiestPct}% busy during the overlay run: encapsulation and softirq work are CPU-bound (no VXLAN offload, busy node)` });
   }
   const ro = r.overlay.meanRttUs;
   const ru = r.underlay.meanRttUs;
@@ -110,7 +114,7 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
 
 /** One verdict per pair that failed or whose overlay carries less than VXLAN overhead explains. */
 export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}): BandwidthVerdict[] {
-  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85 };
+  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95 };
   const out: BandwidthVerdict[] = [];
   for (const r of results) {
     const base = pairRatio(r);
