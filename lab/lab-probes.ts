@@ -91,6 +91,11 @@ function meshTargets(state: LabState, apps: LivePod[]): MeshTarget[] {
   });
 }
 
+/** The lab's nodes with one running app pod each, as `probe mesh|bandwidth --lab` measure them. */
+export function labMeshTargets(state: LabState): MeshTarget[] {
+  return meshTargets(state, livePods(state, (l) => l.app === 'lab-app'));
+}
+
 async function meshProbe(state: LabState, apps: LivePod[]): Promise<{ results: MeshPathResult[]; nodes: MeshNodeObservation[] } | undefined> {
   try {
     const { probeMesh } = await import('../src/probes/mesh/probe-mesh.js');

@@ -20,7 +20,15 @@ export async function loadProbeTargets(opts: { lab?: string | boolean; targets?:
     const { loadState } = await import('../../../lab/state.js');
     const state = await loadState(name);
     if (!state) throw new UsageError(`lab "${name}" is not up; run \`flannel-doctor lab up --name ${name}\` first`);
-    return meshTargetsFromLab(state);
+    // The real lab's pods are Kubernetes pods (read from its API); an older lab kept them in state.json.
+    const { labMeshTargets } = await import('../../../lab/lab-probes.js');
+    let live: MeshTarget[] = [];
+    try {
+      live = labMeshTargets(state);
+    } catch {
+      // no API to read pods from: the nodes of state.json alone
+    }
+    return live.some((t) => t.pod) ? live : meshTargetsFromLab(state);
   }
   throw new UsageError('give --lab [name] or --targets FILE (the nodes and pods to probe)');
 }
