@@ -45,6 +45,7 @@ describe('judgeBandwidth', () => {
     ["the sender's busiest CPU at 100% (softirq, not iperf3 itself): cpu", pair({ bitsPerSecond: 120e6, cpuBusiestPct: 100 }), [['slow', ['cpu']]]],
     ['a busy CPU with a healthy ratio: nothing to say', pair({ cpuBusiestPct: 100 }), []],
     ['overlay RTT ten times the underlay: delay', pair({ bitsPerSecond: 90e6, meanRttUs: 45000 }), [['slow', ['delay']]]],
+    ['overlay RTT 2.4 times the underlay (queueing noise under load): not delay', pair({ bitsPerSecond: 100e6, meanRttUs: 12100 }), [['slow', ['unknown']]]],
     ['slow with no figure that explains it: unknown', pair({ bitsPerSecond: 100e6 }), [['slow', ['unknown']]]],
     ['overlay run failed: failed, no ratio', pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' }), [['failed', []]]],
   ])('%s', (_name, r, expected) => {

@@ -105,7 +105,7 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
   }
   const ro = r.overlay.meanRttUs;
   const ru = r.underlay.meanRttUs;
-  if (ro !== undefined && ru !== undefined && ro >= 2 * ru && ro - ru >= 2000) {
+  if (ro !== undefined && ru !== undefined && ro >= 3 * ru && ro - ru >= 5000) {
     out.push({ id: 'delay', detail: `the overlay's mean RTT is ${(ro / 1000).toFixed(1)} ms against ${(ru / 1000).toFixed(1)} ms on the underlay: delay on the overlay path limits TCP's window` });
   }
   if (!out.length) out.push({ id: 'unknown', detail: 'no MTU, checksum, retransmit, CPU or RTT figure explains it: capture both ends of the overlay (flannel-doctor capture --node N) while it runs' });
