@@ -65,7 +65,7 @@ describe('GET /api/v1/capture', () => {
       ['?seconds=600', 'seconds must be a whole number 1-60'],
       ['?seconds=1&iface=eth0%20or%20x', 'iface must be an interface name or "any"'],
       ['?seconds=1&filter=tcp', 'filter must be one of vxlan, all'],
-      ['?seconds=1&maxBytes=999999999', 'maxBytes must be at most 33554432 on the agent'],
+      ['?seconds=1&maxBytes=999999999', 'maxBytes must be at most 16777216 on the agent'],
     ]) {
       const r = await get(q!);
       expect([q, r.status, ((await r.json()) as { error: string }).error]).toEqual([q, 400, error]);

@@ -8,8 +8,8 @@ import { CaptureError, captureProblem, capturePackets, type CaptureFilter, type 
 
 export type Capturer = (r: CaptureRequest) => Promise<CaptureResult>;
 
-/** The agent's memory limit is 192 MiB (deploy/manifests): a capture holds at most this much. */
-export const AGENT_CAPTURE_MAX_BYTES = 32 << 20;
+/** The agent's memory limit is 192 MiB (deploy/manifests): a capture holds at most this much (twice, briefly, as it is joined). */
+export const AGENT_CAPTURE_MAX_BYTES = 16 << 20;
 
 const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
@@ -26,7 +26,7 @@ export class CaptureEndpoint {
   /** Reads the request's query; answers 400 with the one-line problem when it is out of bounds. */
   static request(q: URLSearchParams): CaptureRequest | string {
     const int = (k: string, d: number) => (q.has(k) ? Number(q.get(k)) : d);
-    const r: CaptureRequest = { seconds: int('seconds', 10), iface: q.get('iface') ?? 'any', filter: (q.get('filter') ?? 'vxlan') as CaptureFilter, maxBytes: int('maxBytes', 16 << 20) };
+    const r: CaptureRequest = { seconds: int('seconds', 10), iface: q.get('iface') ?? 'any', filter: (q.get('filter') ?? 'vxlan') as CaptureFilter, maxBytes: int('maxBytes', 8 << 20) };
     if (r.maxBytes! > AGENT_CAPTURE_MAX_BYTES) return `maxBytes must be at most ${AGENT_CAPTURE_MAX_BYTES} on the agent`;
     return captureProblem(r) ?? r;
   }

@@ -15,7 +15,7 @@ function request(opts: CaptureCommandOptions) {
   const seconds = Number(opts.seconds);
   const mb = Number(opts.maxMb);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new UsageError(`--seconds takes a whole number 1-60 (got "${opts.seconds}")`);
-  if (!Number.isInteger(mb) || mb < 1 || mb > 32) throw new UsageError(`--max-mb takes a whole number 1-32 (got "${opts.maxMb}")`);
+  if (!Number.isInteger(mb) || mb < 1 || mb > 16) throw new UsageError(`--max-mb takes a whole number 1-16 (got "${opts.maxMb}")`);
   if (opts.filter !== 'vxlan' && opts.filter !== 'all') throw new UsageError(`--filter takes vxlan or all (got "${opts.filter}")`);
   if (!/^(any|[A-Za-z0-9_.:@-]{1,15})$/.test(opts.iface)) throw new UsageError(`--iface takes an interface name or any (got "${opts.iface}")`);
   return { seconds, iface: opts.iface, filter: opts.filter as 'vxlan' | 'all', maxBytes: mb << 20 };

@@ -27,7 +27,7 @@ export function registerCapture(program: Command): void {
     .option('--seconds <n>', 'how long to capture (1-60)', '10')
     .option('--iface <name>', 'interface on the node, or any', 'any')
     .option('--filter <name>', 'vxlan (UDP 8472/4789, ICMP, ARP) or all', 'vxlan')
-    .option('--max-mb <n>', 'stop once the capture holds this many MiB (1-32)', '16')
+    .option('--max-mb <n>', 'stop once the capture holds this many MiB (1-16)', '8')
     .option('-w, --write <file>', 'also keep the capture in this pcap file')
     .option('--lab [name]', 'capture in the lab built by `flannel-doctor lab up` (default name fdlab), in the node\'s namespace')
     .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
