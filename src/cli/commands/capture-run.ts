@@ -2,7 +2,23 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ToolError, UsageError } from '../../errors.js';
-import type { CaptureCommandOptions } from './capture.js';
+
+export interface CaptureCommandOptions {
+  node: string;
+  seconds: string;
+  iface: string;
+  filter: string;
+  maxMb: string;
+  write?: string;
+  lab?: string | boolean;
+  kubeconfig?: string;
+  context?: string;
+  agentNamespace?: string;
+  agentTokenFile?: string;
+  output: string;
+  failOn: string;
+  vxlanPort: string;
+}
 
 interface Captured {
   pcap: Buffer;

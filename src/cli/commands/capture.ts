@@ -1,22 +1,6 @@
 import type { Command } from 'commander';
 import { outputOption } from '../output.js';
-
-export interface CaptureCommandOptions {
-  node: string;
-  seconds: string;
-  iface: string;
-  filter: string;
-  maxMb: string;
-  write?: string;
-  lab?: string | boolean;
-  kubeconfig?: string;
-  context?: string;
-  agentNamespace?: string;
-  agentTokenFile?: string;
-  output: string;
-  failOn: string;
-  vxlanPort: string;
-}
+import type { CaptureCommandOptions } from './capture-run.js';
 
 /** `capture --node N --seconds S`: a bounded capture on a node (its agent, or the lab), summarised like `pcap`. */
 export function registerCapture(program: Command): void {
