@@ -27,7 +27,7 @@ export function registerCapture(program: Command): void {
 Examples:
   flannel-doctor capture --node n2 --seconds 15                 through n2's agent (needs get pods/proxy)
   flannel-doctor capture --node n2 --filter all -w n2.pcap -o json
-  sudo flannel-doctor capture --lab --node fdlab-n1 --seconds 5
+  sudo flannel-doctor capture --lab --node n1 --seconds 5          in the lab node's namespace
 
 The capture stops at --seconds, --max-mb or 200,000 packets, whichever comes first, and always ends
 at a whole packet. Packets are kept to 512 bytes each (headers, DNS messages).
