@@ -17,14 +17,15 @@ const texts = (src: FixStepSource) => {
 };
 const causeTexts = (c: (typeof CAUSES)[number]) => [...c.fix.flatMap(texts), ...(c.verify ?? [])];
 
-/** The lab's faults as their files declare them (read, not imported: the lab is its own part). */
+/** The lab's faults as their files declare them (read, not imported: the lab is its own part); a file is named by the cause it produces. */
 function labFaults(): { id: string; cause: string; where: string }[] {
   const dir = new URL('../../lab/faults/', import.meta.url);
   return readdirSync(dir)
     .filter((f) => /^[a-z]+\.[a-z0-9-]+\.ts$/.test(f) && !f.endsWith('.test.ts'))
     .map((f) => {
       const text = readFileSync(new URL(f, dir), 'utf8');
-      return { id: f.replace(/\.ts$/, ''), cause: /\bcause: '([^']+)'/.exec(text)?.[1] ?? '', where: /\bwhere: '([^']+)'/.exec(text)?.[1] ?? '' };
+      const id = f.replace(/\.ts$/, '');
+      return { id, cause: id, where: /\bwhere: '([^']+)'/.exec(text)?.[1] ?? '' };
     });
 }
 
