@@ -40,4 +40,5 @@ export { gatherEvidence } from './sources/gather.js';
 export * from './probes/index.js';
 export { judgeDns, type DnsVerdict } from './rules/probe/_dns-verdict.js';
 export { judgeMesh, type MeshVerdict } from './rules/probe/_mesh-verdict.js';
+export { answerCause, attemptCause, judgeRegistry, registryCause } from './rules/_registry-verdict.js';
 export { classifyPair, judgePairs, type PairVerdict } from './rules/probe/_mesh-pair.js';

@@ -9,6 +9,26 @@ export interface ProbePhase {
   error?: string;
 }
 
+/** What the registry's HTTP API answered when that answer ended an attempt (the probe records it; a rule judges it). */
+export interface RegistryAnswer {
+  status: number;
+  /** The registry's error code (errors[0].code, e.g. MANIFEST_UNKNOWN), when its body gave one. */
+  code?: string;
+}
+
+/** One registry host tried, in containerd's order. */
+export interface RegistryAttempt {
+  endpoint: string;
+  mirror: boolean;
+  ok: boolean;
+  /** How the transport, TLS or token exchange failed, named as containerd reports it; absent when the registry answered (`answer`). */
+  cause?: string;
+  failedPhase?: string;
+  error?: string;
+  /** The HTTP answer that ended the attempt (a refusal, not-found, rate limit or server error). */
+  answer?: RegistryAnswer;
+}
+
 export interface RegistryProbeResult {
   image: string;
   registry: string;
@@ -17,14 +37,17 @@ export interface RegistryProbeResult {
   endpoint?: string;
   phases: ProbePhase[];
   ok: boolean;
-  /** The cause id named by the failing phase, when the probe failed. */
+  /**
+   * The cause id, judged by the rules (src/rules/_registry-verdict.ts) from the attempts; a
+   * bundle written before the probe stopped judging HTTP answers may carry it, and it is kept then.
+   */
   cause?: string;
   failedPhase?: string;
   rateLimit?: { limit?: string; remaining?: string };
   /** Total time of the probe in ms. */
   ms?: number;
   /** Each registry host tried, in containerd's order (mirrors from hosts.toml, then server). */
-  attempts?: { endpoint: string; mirror: boolean; ok: boolean; cause?: string; failedPhase?: string; error?: string }[];
+  attempts?: RegistryAttempt[];
   /** Which credentials were sent: the pull-secret auths key (never the value), or none. */
   credentials?: { key: string } | null;
   /** Manifest digest and media type returned by HEAD. */

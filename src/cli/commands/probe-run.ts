@@ -20,8 +20,8 @@ function fixLine(cause: string | undefined, style: Style): string[] {
 }
 
 export async function runProbeRegistry(images: string[], opts: { hostRoot: string; pullSecret?: string; timeout: string; concurrency: string; arch?: string; node?: string; httpsProxy?: string; proxy?: string | boolean; output: string }): Promise<number> {
-  const { probeRegistry } = await import('../../probes/registry/probe-registry.js');
-  const results = await probeRegistry(images, {
+  const [{ probeRegistry }, { judgeRegistry }] = await Promise.all([import('../../probes/registry/probe-registry.js'), import('../../rules/_registry-verdict.js')]);
+  const measured = await probeRegistry(images, {
     hostRoot: opts.hostRoot,
     pullSecret: opts.pullSecret,
     timeoutMs: duration(opts.timeout),
@@ -31,6 +31,8 @@ export async function runProbeRegistry(images: string[], opts: { hostRoot: strin
     // commander turns --no-proxy <list> into opts.proxy
     proxy: opts.httpsProxy ? { httpsProxy: opts.httpsProxy, httpProxy: opts.httpsProxy, noProxy: typeof opts.proxy === 'string' ? opts.proxy : undefined } : undefined,
   });
+  // what each result means is the rules' judgement; the output carries it, as `diagnose` would read it
+  const results = measured.map(judgeRegistry);
   if (isData(opts.output)) await writeData(opts.output, { registry: results, dns: [], mesh: [], ran: ['registry'] });
   else process.stdout.write(renderRegistry(results, styleFor(process.stdout)));
   return results.some((r) => !r.ok) ? 1 : 0;

@@ -10,7 +10,7 @@ import { dial, PhaseError, round, type DialContext, type DialTarget } from './di
 import type { RegistryHostConfig } from './hosts-config.js';
 import { PhaseTimeout, type HttpResponse } from './http1.js';
 import type { RegistryCredential } from './pull-credentials.js';
-import { registryErrorText } from './status-verdict.js';
+import { answerOf, registryErrorText } from './http-answer.js';
 
 export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: ImageReference, cred: RegistryCredential | undefined, pool: ConnPool | undefined, host: RegistryHostConfig, deadline: number): Promise<string | undefined> {
   const challenges = parseChallenges(v2.challenges);
@@ -36,9 +36,10 @@ export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: Imag
       const conn = await dial(sub, realmTarget, deadline);
       try {
         const r = await conn.request('GET', url.pathname + url.search, headers, deadline, 'auth');
-        if (r.status === 401 || r.status === 403) throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', `failed to fetch ${cred ? 'oauth' : 'anonymous'} token: ${r.status} ${registryErrorText(r)}`);
-        if (r.status === 429) throw new PhaseError('auth', 'image.rate-limited', `token endpoint answered 429`);
-        if (r.status !== 200) throw new PhaseError('auth', 'registry.server-error', `failed to fetch token: unexpected status ${r.status}`);
+        // the token endpoint's refusal, limit or failure is an answer: the rules judge it
+        if (r.status === 401 || r.status === 403) throw new PhaseError('auth', undefined, `failed to fetch ${cred ? 'oauth' : 'anonymous'} token: ${r.status} ${registryErrorText(r)}`, answerOf(r));
+        if (r.status === 429) throw new PhaseError('auth', undefined, `token endpoint answered 429`, answerOf(r));
+        if (r.status !== 200) throw new PhaseError('auth', undefined, `failed to fetch token: unexpected status ${r.status}`, answerOf(r));
         const doc = JSON.parse(r.body.toString('utf8'));
         token = doc.token ?? doc.access_token;
         if (typeof token !== 'string' || !token) throw new PhaseError('auth', 'registry.server-error', 'token response has no token');
@@ -49,7 +50,7 @@ export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: Imag
       const pe = e instanceof PhaseError ? e : new PhaseError('auth', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `failed to fetch token: ${(e as Error).message}`);
       const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
       ctx.phases.push({ name: 'auth', ok: false, ms, error: pe.message, detail: `Bearer realm ${url.origin}${url.pathname} (${sub.phases.map((p) => `${p.name} ${p.ms}ms`).join(', ')})` });
-      throw new PhaseError('auth', pe.cause, pe.message);
+      throw new PhaseError('auth', pe.cause, pe.message, pe.answer);
     }
     pool?.tokens.set(tokenKey, token!);
     const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));

@@ -33,9 +33,11 @@ afterAll(() => {
 it('a dropped SYN ends as registry.connect-timeout within the timeout + 10%', () => {
   const script = join(dir, 'run.mts');
   const lib = resolve(import.meta.dirname, 'probe-registry.ts');
+  // the result as the rules judge it (the probe records the timed-out dial; the verdict names the cause)
+  const verdict = resolve(import.meta.dirname, '../../rules/_registry-verdict.ts');
   writeFileSync(
     script,
-    `import { probeRegistry } from ${JSON.stringify(lib)};\nconst t0 = performance.now();\nconst [r] = await probeRegistry(['blackhole.test:${PORT}/app/ok:1'], { hostRoot: ${JSON.stringify(join(dir, 'root'))}, timeoutMs: ${TIMEOUT} });\nconsole.log(JSON.stringify({ r, elapsed: performance.now() - t0 }));\n`,
+    `import { probeRegistry } from ${JSON.stringify(lib)};\nimport { judgeRegistry } from ${JSON.stringify(verdict)};\nconst t0 = performance.now();\nconst [measured] = await probeRegistry(['blackhole.test:${PORT}/app/ok:1'], { hostRoot: ${JSON.stringify(join(dir, 'root'))}, timeoutMs: ${TIMEOUT} });\nconst elapsed = performance.now() - t0;\nconsole.log(JSON.stringify({ r: judgeRegistry(measured), elapsed }));\n`,
   );
   const tsx = resolve(import.meta.dirname, '../../../node_modules/.bin/tsx');
   const out = execFileSync('ip', ['netns', 'exec', NS, tsx, script], { encoding: 'utf8', timeout: 20_000 });

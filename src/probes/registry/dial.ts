@@ -5,15 +5,21 @@
  */
 import { connect as netConnect, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
-import type { ProbePhase } from '../../evidence/probes.js';
+import type { ProbePhase, RegistryAnswer } from '../../evidence/probes.js';
 import { HttpConnection, PhaseTimeout } from './http1.js';
 import type { NodeResolver } from './node-resolver.js';
 
+/**
+ * A phase that failed. The transport, TLS and token exchange name their failure the way containerd
+ * reports it (`cause`); when the registry's HTTP API answered, the answer is recorded instead
+ * (`answer`, no cause) and the rules judge what it means.
+ */
 export class PhaseError extends Error {
   constructor(
     readonly phase: string,
-    readonly cause: string,
+    readonly cause: string | undefined,
     message: string,
+    readonly answer?: RegistryAnswer,
   ) {
     super(message);
     this.name = 'PhaseError';

@@ -4,10 +4,14 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryProbeResult } from '../../evidence/probes.js';
-import { probeRegistry } from './probe-registry.js';
+import { judgeRegistry } from '../../rules/_registry-verdict.js';
+import { probeRegistry as measure, type RegistryProbeOptions } from './probe-registry.js';
 import { cleanup, freePort, htpasswdFile, makePki, pushImage, rawServer, slowServer, startRegistry, statusServer, tarpit, tempDir, type Pki, type RunningRegistry, type TinyServer } from './testkit.js';
 
 const PASSWORD = 's3cret-pa55word';
+
+/** The probe's results as the rules read them: judged (src/rules/_registry-verdict.ts). The probe itself only records. */
+const probeRegistry = async (images: string[], opts?: RegistryProbeOptions): Promise<RegistryProbeResult[]> => (await measure(images, opts)).map(judgeRegistry);
 let dir: string;
 let pki: Pki;
 const regs: Record<string, RunningRegistry> = {};
@@ -106,6 +110,9 @@ describe('probeRegistry against a real docker-registry', () => {
   it('a missing tag is image.not-found at the manifest phase', async () => {
     const r = await one(`reg.test:${regs.tls!.port}/app/ok:nope`, { hostRoot: trusted });
     expect([r.cause, r.failedPhase]).toEqual(['image.not-found', 'manifest']);
+    // the probe records the registry's answer and names no cause for it
+    const [raw] = await measure([`reg.test:${regs.tls!.port}/app/ok:nope`], { hostRoot: trusted });
+    expect([raw!.cause, raw!.attempts?.map((a) => [a.cause, a.answer?.status, a.answer?.code])]).toEqual([undefined, [[undefined, 404, undefined]]]); // HEAD: no body, so no error code
   });
 
   it('a CA the node does not trust is registry.tls-untrusted', async () => {

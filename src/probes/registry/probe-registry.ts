@@ -1,16 +1,17 @@
 /**
  * The registry probe: from a node's point of view, walk what containerd does for one image —
- * dns → tcp → (proxy) → tls → GET /v2/ → auth → HEAD manifest → platform — timing every phase, and
- * name the cause id of the phase that failed. Mirrors from hosts.toml are tried in order, then the
- * server, like containerd.
+ * dns → tcp → (proxy) → tls → GET /v2/ → auth → HEAD manifest → platform — timing every phase and
+ * recording how the failing one failed: the transport and TLS failure as containerd names it, or the
+ * registry's HTTP answer. Mirrors from hosts.toml are tried in order, then the server, like containerd.
+ * What a result means (its cause, a broken mirror) is judged by the rules (src/rules/_registry-verdict.ts).
  */
-import type { ProbePhase, RegistryProbeResult } from '../../evidence/probes.js';
+import type { ProbePhase, RegistryAnswer, RegistryProbeResult } from '../../evidence/probes.js';
 import { parseImageReference, type ImageReference } from '../../parsers/image-reference.js';
 import { authenticate } from './auth-flow.js';
 import { dial, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
 import { ConnPool } from './conn-pool.js';
 import { readRuntimeProxy } from './runtime-proxy.js';
-import { statusVerdict } from './status-verdict.js';
+import { requireSuccess } from './http-answer.js';
 import { resolveRegistryHosts, type HostsResolution, type RegistryHostConfig } from './hosts-config.js';
 import { PhaseTimeout, type HttpConnection, type HttpResponse } from './http1.js';
 import { NodeResolver } from './node-resolver.js';
@@ -97,6 +98,7 @@ interface Attempt {
   phases: ProbePhase[];
   ok: boolean;
   cause?: string;
+  answer?: RegistryAnswer;
   failedPhase?: string;
   error?: string;
   rateLimit?: { limit?: string; remaining?: string };
@@ -109,7 +111,7 @@ async function probeOne(image: string, s: Shared, hostsFor: (ns: string) => Prom
   const start = Date.now();
   const parsed = parseImageReference(image);
   if (!parsed.ok) {
-    return { image, registry: '', node: s.node, phases: [{ name: 'reference', ok: false, ms: 0, error: parsed.error }], ok: false, cause: 'image.invalid-reference', failedPhase: 'reference', ms: 0 };
+    return { image, registry: '', node: s.node, phases: [{ name: 'reference', ok: false, ms: 0, error: parsed.error }], ok: false, failedPhase: 'reference', ms: 0 };
   }
   const ref = parsed.ref;
   const cred = credentialsFor(s.creds, ref.domain, ref.path);
@@ -136,7 +138,7 @@ async function probeOne(image: string, s: Shared, hostsFor: (ns: string) => Prom
     phases: attempts.length > 1 ? attempts.flatMap((a) => a.phases.map((p) => ({ ...p, name: `${a.host.mirror ? 'mirror ' : ''}${a.host.host} ${p.name}` }))) : (last?.phases ?? []),
     ok: !!last?.ok,
     ms: round(performance.now() - t0),
-    attempts: attempts.map((a) => ({ endpoint: a.host.url, mirror: a.host.mirror, ok: a.ok, cause: a.cause, failedPhase: a.failedPhase, error: a.error })),
+    attempts: attempts.map((a) => ({ endpoint: a.host.url, mirror: a.host.mirror, ok: a.ok, cause: a.cause, failedPhase: a.failedPhase, error: a.error, ...(a.answer ? { answer: a.answer } : {}) })),
     credentials: cred ? { key: cred.key } : null,
     hostsFile: res.file,
     rateLimit: last?.rateLimit,
@@ -144,22 +146,14 @@ async function probeOne(image: string, s: Shared, hostsFor: (ns: string) => Prom
     mediaType: last?.mediaType,
   };
   if (!hosts.length) {
-    result.cause = 'registry.mirror-misconfigured';
     result.failedPhase = 'hosts';
     result.phases = [{ name: 'hosts', ok: false, ms: 0, error: `no host in ${res.file ?? 'hosts.toml'} has the ${ref.digest ? 'pull' : 'resolve'} capability (no resolve hosts: not found)` }];
     return result;
   }
   if (res.problems.length) result.phases.unshift({ name: 'hosts', ok: true, ms: 0, detail: res.problems.join('; ') });
-  if (last && !last.ok) {
-    const mirrorTransport = failedMirrors.some((a) => !a.cause?.startsWith('image.'));
-    result.cause = failedMirrors.length && mirrorTransport && last.host.mirror === false && !last.cause?.startsWith('image.') ? 'registry.mirror-misconfigured' : last.cause;
-    if (failedMirrors.length && last.host.mirror) result.cause = 'registry.mirror-misconfigured';
-    result.failedPhase = last.failedPhase;
-  } else if (last?.ok && failedMirrors.length) {
-    // the pull works through the fallback, but every pull first waits on the broken mirror
-    result.cause = 'registry.mirror-misconfigured';
-    result.failedPhase = `mirror ${failedMirrors[0]!.host.host} ${failedMirrors[0]!.failedPhase ?? ''}`.trim();
-  }
+  if (last && !last.ok) result.failedPhase = last.failedPhase;
+  // the pull works through the fallback, but every pull first waits on the broken mirror
+  else if (last?.ok && failedMirrors.length) result.failedPhase = `mirror ${failedMirrors[0]!.host.host} ${failedMirrors[0]!.failedPhase ?? ''}`.trim();
   return result;
 }
 
@@ -204,7 +198,7 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
       if (poolable && (v2.status === 200 || v2.status === 401)) s.pool?.v2.set(poolKey, v2);
     }
     a.rateLimit = rateLimitOf(v2);
-    statusVerdict(v2, 'v2', !!cred, false);
+    requireSuccess(v2, 'v2', !!cred, false);
     let authorization: string | undefined;
     if (v2.status === 401) authorization = await authenticate(ctx, v2, ref, cred, s.pool, host, deadline);
     const manifestPath = `${base}/${ref.path}/manifests/${ref.digest ?? ref.tag ?? 'latest'}${ns}`;
@@ -213,7 +207,7 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     if (c.closed) throw new PhaseError('manifest', 'registry.server-error', 'registry closed the connection after /v2/');
     const head = await req('manifest', 'HEAD', manifestPath, headers);
     a.rateLimit = rateLimitOf(head) ?? a.rateLimit;
-    statusVerdict(head, 'manifest', !!cred, !!authorization);
+    requireSuccess(head, 'manifest', !!cred, !!authorization);
     a.digest = head.headers['docker-content-digest'];
     a.mediaType = head.headers['content-type'];
     const mode = ref.dockerHub ? s.hubPlatform : s.checkPlatform;
@@ -222,12 +216,13 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
   } catch (e) {
     const pe = e instanceof PhaseError ? e : new PhaseError('probe', 'registry.server-error', String((e as Error)?.message ?? e));
     a.cause = pe.cause;
+    if (pe.answer) a.answer = pe.answer;
     a.failedPhase = pe.phase;
     a.error = pe.message;
     if (!a.phases.some((p) => !p.ok)) a.phases.push({ name: pe.phase, ok: false, ms: 0, error: pe.message });
   } finally {
-    // a connection that answered cleanly goes back to the pool; anything odd is closed
-    if (conn && poolable && s.pool && !conn.closed && (a.ok || a.cause?.startsWith('image.'))) s.pool.give(poolKey, conn);
+    // a connection that answered cleanly (the registry said yes or no in HTTP) goes back to the pool; anything odd is closed
+    if (conn && poolable && s.pool && !conn.closed && (a.ok || a.cause?.startsWith('image.') || (a.answer !== undefined && a.answer.status < 500))) s.pool.give(poolKey, conn);
     else conn?.close();
   }
   return a;
@@ -247,7 +242,7 @@ async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageRefe
     'platform',
     async () => {
       const body = await c.request('GET', `${base}/${ref.path}/manifests/${a.digest ?? ref.digest ?? ref.tag ?? 'latest'}${ns}`, headers, deadline, 'platform');
-      statusVerdict(body, 'platform', false, true);
+      requireSuccess(body, 'platform', false, true);
       const ct = body.headers['content-type'] ?? a.mediaType;
       let check;
       if (isIndexType(ct)) check = checkIndex(body.body, arch);

@@ -7,6 +7,7 @@ import { PULL_WAITING_REASONS } from '../../catalog/symptoms.js';
 import type { Classification } from '../../catalog/types.js';
 import type { ClusterEvidence, ContainerStatusInfo, EventInfo, PodInfo } from '../../evidence/cluster.js';
 import type { ProbeEvidence, RegistryProbeResult } from '../../evidence/probes.js';
+import { judgeRegistry } from '../_registry-verdict.js';
 import type { EvidenceItem } from '../../findings/finding.js';
 import { parseImageReference, type ImageReferenceResult } from '../../parsers/image-reference.js';
 
@@ -175,7 +176,7 @@ export const REGISTRY_ANSWERS = new Set(['image.auth-missing', 'image.auth-rejec
  */
 export function registryDownProbe(probes: Readonly<ProbeEvidence> | undefined, registry: string | undefined, node: string | undefined): RegistryProbeResult | undefined {
   if (!registry) return undefined;
-  const down = (probes?.registry ?? []).filter((r) => !r.ok && r.registry === registry && r.cause === 'registry.server-error');
+  const down = (probes?.registry ?? []).filter((r) => !r.ok && r.registry === registry).map(judgeRegistry).filter((r) => r.cause === 'registry.server-error');
   return down.find((r) => r.node === node) ?? down[0];
 }
 

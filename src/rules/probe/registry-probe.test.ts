@@ -271,6 +271,36 @@ testRule(rule, {
       ],
     },
     {
+      name: 'as the probe records it (no cause): a mirror refused, then the server answered 404 for the tag',
+      evidence: probes([
+        res({
+          ok: false,
+          failedPhase: 'manifest',
+          phases: [ph('dns'), ph('tcp'), ph('tls'), ph('v2'), ph('manifest', false, '404 manifest unknown: manifest unknown: not found')],
+          attempts: [
+            { endpoint: 'https://mirror.lab:5000', mirror: true, ok: false, cause: 'registry.connection-refused', failedPhase: 'tcp', error: 'dial tcp 10.0.0.9:5000: connect: connection refused' },
+            { endpoint: 'https://reg.lab:5000', mirror: false, ok: false, failedPhase: 'manifest', error: '404 manifest unknown: manifest unknown: not found', answer: { status: 404, code: 'MANIFEST_UNKNOWN' } },
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          cause: 'image.not-found',
+          messageId: 'failed',
+          data: { image: 'reg.lab:5000/app:1', node: 'n2', phase: 'manifest', error: '404 manifest unknown: manifest unknown: not found' },
+          nodes: ['n2'],
+          registry: 'reg.lab:5000',
+          unfilled: ['pod', 'namespace'],
+          fix: [
+            'Check the exact reference the pod uses: kubectl get pod <pod> -n <namespace> -o jsonpath="{.spec.containers[*].image}"',
+            'List the tags that exist, e.g. skopeo list-tags docker://reg.lab:5000/app (or the registry UI), and correct the tag or digest in the manifest.',
+            'Write the registry host explicitly (registry.example.com/team/app:1.2): a name without a host means Docker Hub.',
+            'If the repository is private and answers 404 to anonymous clients, add an imagePullSecret for it.',
+          ],
+        },
+      ],
+    },
+    {
       name: 'image.not-found: the tag does not exist',
       evidence: probes([res({ ok: false, cause: 'image.not-found', failedPhase: 'manifest', phases: [ph('dns'), ph('tcp'), ph('tls'), ph('v2'), ph('manifest', false, '404 MANIFEST_UNKNOWN')] })]),
       expect: [

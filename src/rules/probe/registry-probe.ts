@@ -1,5 +1,6 @@
 import type { RegistryProbeResult } from '../../evidence/probes.js';
 import { defineRule } from '../define-rule.js';
+import { judgeRegistry } from '../_registry-verdict.js';
 
 const CAUSES = [
   'registry.dns',
@@ -40,9 +41,9 @@ export default defineRule({
     failed: 'pulling {image} from {node} fails at the {phase} phase: {error}',
     mirror: 'pulling {image} from {node} works only after mirror {mirror} fails ({error})',
   },
-  docs: 'Each phase is timed; the failing phase names the cause. A mirror failure with a working fallback is a warning: every pull first waits on the broken mirror.',
+  docs: 'Each phase is timed; the failing phase names the cause (the transport or TLS failure, or what the registry answered). A mirror failure with a working fallback is a warning: every pull first waits on the broken mirror.',
   check({ evidence, report }) {
-    for (const r of evidence.probes?.registry ?? []) {
+    for (const r of (evidence.probes?.registry ?? []).map(judgeRegistry)) {
       if (!r.cause || !KNOWN.has(r.cause)) continue;
       const node = r.node ?? 'this node';
       const failed = r.phases.find((p) => !p.ok);
