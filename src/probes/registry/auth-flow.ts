@@ -60,11 +60,12 @@ export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: Imag
   if (basic) {
     if (cred?.username === undefined || cred.password === undefined) {
       ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: 'Basic challenge and no credentials for this registry: no basic auth credentials' });
+      // named here: credentials may exist (an identity token) yet none that Basic can send
       throw new PhaseError('auth', 'image.auth-missing', 'no basic auth credentials');
     }
     ctx.phases.push({ name: 'auth', ok: true, ms: 0, detail: `Basic (credentials for ${cred.key})` });
     return basicAuth(cred.username, cred.password);
   }
   ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: '401 without a usable WWW-Authenticate challenge' });
-  throw new PhaseError('auth', cred ? 'image.auth-rejected' : 'image.auth-missing', '401 Unauthorized without a challenge');
+  throw new PhaseError('auth', undefined, '401 Unauthorized without a challenge', answerOf(v2));
 }
