@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeRegistry } from '../../src/probes/registry/probe-registry.js';
+import { registryCause } from '../../src/rules/_registry-verdict.js';
 import { cleanup, makePki, pushImage, startRegistry, tempDir } from '../../src/probes/registry/testkit.js';
 import type { Suite, SuiteResult } from '../suite.js';
 
@@ -123,7 +124,7 @@ const suite: Suite = {
       const probe = async (reuse: boolean) => {
         const rs = await probeRegistry(refs, { hostRoot: root, concurrency: PARALLEL, arch: 'amd64', timeoutMs: 20_000, reuse });
         const bad = rs.filter((r) => !r.ok);
-        if (bad.length) throw new Error(`${bad.length} probes failed, e.g. ${bad[0]!.image}: ${bad[0]!.cause} ${bad[0]!.phases.find((p) => !p.ok)?.error}`);
+        if (bad.length) throw new Error(`${bad.length} probes failed, e.g. ${bad[0]!.image}: ${registryCause(bad[0]!)} ${bad[0]!.phases.find((p) => !p.ok)?.error}`);
       };
       // warm-ups: page cache, JIT, the registry's own caches
       await probeRegistry(refs.slice(0, 5), { hostRoot: root, arch: 'amd64' });
