@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyNode } from '../evidence/node.js';
 import { completeRecords } from '../probes/capture/pcap-records.js';
 import { capturePackets } from '../probes/capture/bounded-capture.js';
+import { pingWhile } from '../probes/capture/ping-while.js';
 import { buildTestbed, type Testbed } from '../probes/mesh/testbed.js';
 import { RULES } from '../rules/index.js';
 import { Agent } from './agent.js';
@@ -38,16 +39,17 @@ afterAll(async () => {
 });
 
 const get = (q: string, token: string | undefined = TOKEN) => fetch(`${base}/api/v1/capture${q}`, { headers: token ? { 'x-flannel-doctor-token': token } : {} });
-const ping = () => tb.sh(tb.targets[0]!.pod!.netns!, 'ping -c 8 -i 0.1 -W 1 10.244.2.2 >/dev/null || true');
 
 describe('GET /api/v1/capture', () => {
   it('answers a whole pcap of the seconds asked, with its packet count; a second capture meanwhile is refused', async () => {
-    const first = get('?seconds=2&iface=eth0');
-    await new Promise((r) => setTimeout(r, 300));
-    const [busy] = await Promise.all([get('?seconds=1'), ping()]);
-    expect(busy.status).toBe(409);
-    expect(((await busy.json()) as { error: string }).error).toBe('a capture is already running on this node; ask again when it ends');
-    const r = await first;
+    const r = await pingWhile(tb.targets[0]!.pod!.netns!, '10.244.2.2', (async () => {
+      const first = get('?seconds=3&iface=eth0');
+      await new Promise((res) => setTimeout(res, 1000));
+      const busy = await get('?seconds=1');
+      expect(busy.status).toBe(409);
+      expect(((await busy.json()) as { error: string }).error).toBe('a capture is already running on this node; ask again when it ends');
+      return first;
+    })());
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/vnd.tcpdump.pcap');
     expect(r.headers.get('x-capture-stopped-by')).toBe('time');

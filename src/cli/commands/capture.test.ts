@@ -14,6 +14,7 @@ import { DEFAULT_CONFIG } from '../../agent/config.js';
 import { createAgentServer } from '../../agent/server.js';
 import { emptyNode } from '../../evidence/node.js';
 import { capturePackets } from '../../probes/capture/bounded-capture.js';
+import { pingWhile } from '../../probes/capture/ping-while.js';
 import { buildTestbed, type Testbed } from '../../probes/mesh/testbed.js';
 import { RULES } from '../../rules/index.js';
 import { AGENT_SELECTOR } from '../../sources/kube/agents.js';
@@ -63,11 +64,7 @@ afterAll(async () => {
 describe('flannel-doctor capture --node', () => {
   it("captures through n1's agent, keeps the file with -w, and reports like pcap -o json", async () => {
     const file = join(dir, 'n1.pcap');
-    const [r] = await Promise.all([
-      cli(['capture', '--node', 'n1', '--seconds', '2', '--iface', 'eth0', '-w', file, '--kubeconfig', join(dir, 'kubeconfig'), '-o', 'json']),
-      // pings all along: the CLI's start-up time is not known in advance
-      tb.sh(tb.targets[0]!.pod!.netns!, 'ping -c 100 -i 0.1 -W 1 10.244.2.2 >/dev/null || true'),
-    ]);
+    const r = await pingWhile(tb.targets[0]!.pod!.netns!, '10.244.2.2', cli(['capture', '--node', 'n1', '--seconds', '2', '--iface', 'eth0', '-w', file, '--kubeconfig', join(dir, 'kubeconfig'), '-o', 'json']));
     expect(r.stderr).toMatch(/^captured \d+ packets on node n1 \(agent flannel-doctor\/agent-n1\) in 2 s or less \(stopped by time\); saved to /);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
