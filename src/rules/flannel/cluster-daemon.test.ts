@@ -29,6 +29,17 @@ testRule(rule, {
     { name: 'one Ready flannel pod per node', evidence: { cluster: { nodes: NODES, workloads: [DS], pods: healthyPods } } },
     { name: 'k3s: flannel embedded, no DaemonSet, no pods', evidence: { cluster: { nodes: NODES, pods: [pod('kube-system/coredns-b96499967-tncf4', 'rancher/mirrored-coredns-coredns:1.9.1')] } } },
     { name: 'Windows node has no Linux flannel pod', evidence: { cluster: { nodes: [...NODES, node('win1', { operatingSystem: 'windows' })], workloads: [DS], pods: healthyPods } } },
+    {
+      // the node controller marks the pods of a silent node NotReady; their containers still run
+      name: "n2's kubelet stopped posting status: its flannel pod, marked NotReady by the node controller, is the node's finding",
+      evidence: {
+        cluster: {
+          nodes: [NODES[0]!, { ...NODES[1]!, conditions: [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }] }, NODES[2]!],
+          workloads: [DS],
+          pods: [healthyPods[0]!, { ...healthyPods[1]!, conditions: [{ type: 'Ready', status: 'False' }] }, healthyPods[2]!],
+        },
+      },
+    },
   ],
   faulty: [
     {

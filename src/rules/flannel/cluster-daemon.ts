@@ -29,10 +29,14 @@ export default defineRule({
     const dss = flannelDaemonSets(cluster);
     const pods = flannelPods(cluster);
     if (!dss.length && !pods.length) return;
+    // A node whose kubelet stopped posting status (Ready=Unknown) has its pods marked NotReady by the
+    // node controller, whatever runs there: that is the node's finding (node.not-ready), not flannel's.
+    const silent = new Set(cluster.nodes.filter((n) => n.conditions.find((c) => c.type === 'Ready')?.status === 'Unknown').map((n) => n.name));
     for (const p of pods) {
       const ready = p.conditions.find((c) => c.type === 'Ready')?.status === 'True';
       if (ready && p.phase === 'Running') continue;
       if (p.phase === 'Succeeded') continue;
+      if (p.nodeName && silent.has(p.nodeName)) continue;
       judgePod(p);
     }
     if (pods.length) {
