@@ -68,6 +68,16 @@ const merge = args.includes('--merge');
 const retries = Number(arg('--retry') ?? 0);
 
 let componentsUsed: Record<string, string> = {};
+/** The commit the run's code came from, read when it starts (main may move while a long run goes on); "+" marks local changes. */
+const commit = (() => {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'lab', 'scripts'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head}+` : head;
+  } catch {
+    return 'unknown';
+  }
+})();
 
 async function diagnoseNow(): Promise<DiagnosisReport> {
   const state = (await loadState(name))!;
@@ -192,13 +202,6 @@ async function main(): Promise<void> {
   const leaks = after.findings.filter((f) => f.severity !== 'info');
   rows.push({ fault: '(healthy after reverts)', cause: '-', where: '-', pass: leaks.length === 0, ms: 0, reason: leaks.length ? `reports ${leaks.map((f) => `${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning', top: leaks[0]?.cause });
   if (!keep) await labDown(name);
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
   for (const r of rows) Object.assign(r, { commit, day: new Date().toISOString().slice(0, 10) });
   if (merge && existsSync(`${outDir}/lab-accuracy.json`)) {
     const previous: Row[] = JSON.parse(readFileSync(`${outDir}/lab-accuracy.json`, 'utf8')).rows ?? [];
