@@ -180,6 +180,11 @@ export async function probeLab(state: LabState): Promise<ProbeEvidence> {
         jobs.push(dnsQuery(p.netns, state.dnsServiceIP, name).then((r) => void dns.push({ from, target: { kind: 'service', server: state.dnsServiceIP }, name, nameKind: kind, ...r })));
         for (const d of dnsPods) jobs.push(dnsQuery(p.netns, d.ip, name).then((r) => void dns.push({ from, target: { kind: 'coredns-pod', server: d.ip }, name, nameKind: kind, ...r })));
       }
+      // a name no cache holds: only CoreDNS's upstream can answer it (NXDOMAIN when it is up)
+      const fresh = `fd-${Math.floor(Math.random() * 1e9)}.${externalName}`;
+      for (const [kind, server] of [['service', state.dnsServiceIP] as const, ...dnsPods.map((d) => ['coredns-pod', d.ip] as const)]) {
+        jobs.push(dnsQuery(p.netns, server, fresh).then((r) => void dns.push({ from, target: { kind, server }, name: fresh, nameKind: 'external', purpose: 'forward-check', ...r })));
+      }
       // the pod's own resolv.conf, as the kubelet wrote it (read through its sandbox process)
       const podResolv = await readFile(p.netns.replace(/ns\/net$/, 'root/etc/resolv.conf'), 'utf8').catch(() => '');
       const search = (podResolv.split('\n').find((l) => l.startsWith('search ')) ?? '').split(/\s+/).slice(1);

@@ -1,7 +1,7 @@
 import { UPSTREAM_DNS_IP } from '../plan.js';
 import type { FaultSpec } from '../types.js';
 import { ipt } from './_helpers.js';
-import { corednsPods } from './_dns.js';
+import { corednsPods, podsReady } from './_dns.js';
 
 const rule = (podIp: string, proto: string) => ['FORWARD', '-s', `${podIp}/32`, '-d', `${UPSTREAM_DNS_IP}/32`, '-p', proto, '--dport', '53', '-j', 'DROP'];
 
@@ -11,6 +11,8 @@ const fault: FaultSpec = {
   where: 'cluster',
   async inject(lab) {
     const dropped: { node: string; ip: string }[] = [];
+    // a CoreDNS pod being replaced (after an earlier revert) would take a new IP past the rule
+    await podsReady(lab, 'kube-system', { 'k8s-app': 'kube-dns' });
     for (const p of corednsPods(lab)) {
       const node = lab.node(p.spec.nodeName);
       for (const proto of ['udp', 'tcp']) await ipt(lab, node.netns, ['-I', ...rule(p.status.podIP, proto)]);

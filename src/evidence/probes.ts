@@ -68,7 +68,8 @@ export interface DnsProbeResult {
   answers?: string[];
   error?: string;
   /** direct: one query; search-expansion: the pod resolver's walk of the search list (ms = total); loop-check: random HINFO */
-  purpose?: 'direct' | 'search-expansion' | 'loop-check';
+  /** forward-check: a random name under the external one, which no cache holds, so only the upstream can answer it. */
+  purpose?: 'direct' | 'search-expansion' | 'loop-check' | 'forward-check';
   /** for search-expansion: each name tried in order */
   steps?: { name: string; outcome: string; ms: number }[];
   rcode?: string;

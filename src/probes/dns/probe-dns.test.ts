@@ -86,6 +86,19 @@ describe('probeDns verdicts', () => {
     expect(v.map((x) => x.cause)).toEqual(['dns.upstream']);
   });
 
+  it('an external answer still in CoreDNS\'s cache hides a dead upstream; the uncached name shows it: dns.upstream', async () => {
+    // a CoreDNS that holds example.test (as its cache would) while its upstream is gone
+    const cached = await startDnsmasq([...corednsArgs(hole.server), `--host-record=${EXTERNAL},192.0.2.10`]);
+    procs.push(cached);
+    const r = await probeDns(base({ serviceIp: cached.server, coredns: [cached.server], upstream: [hole.server] }));
+    expect(r.filter((x) => x.purpose === 'direct' && x.name === EXTERNAL && (x.target.kind === 'service' || x.target.kind === 'coredns-pod')).map((x) => x.outcome)).toEqual(['ok', 'ok']);
+    const fresh = r.filter((x) => x.purpose === 'forward-check');
+    expect(fresh.map((x) => [x.target.kind, x.outcome])).toEqual([['service', 'timeout'], ['coredns-pod', 'timeout']]);
+    const v = judgeDns(r);
+    expect(v.map((x) => [x.cause, x.node])).toEqual([['dns.upstream', 'n1']]);
+    expect(v[0]!.detail).toMatch(/only from its cache/);
+  });
+
   it('nothing answers: dns.coredns-down', async () => {
     const v = judgeDns(await probeDns(base({ serviceIp: hole.server, coredns: [dead] })));
     expect(v.map((x) => x.cause)).toEqual(['dns.coredns-down']);

@@ -62,6 +62,14 @@ export async function probeDns(opts: DnsProbeOptions = {}): Promise<DnsProbeResu
     direct(pod, 'service', service, name, kind);
     for (const ip of opts.coredns ?? []) direct(pod, 'coredns-pod', ip, name, kind);
   }
+  // CoreDNS caches the external answer (up to 30 s by default): a name nobody asked before can only be
+  // answered by the upstream, NXDOMAIN included, so a dead upstream shows at once.
+  if (views.has('pod')) {
+    const fresh = `fd-${rand()}.${externalName.replace(/\.$/, '')}`;
+    for (const [kind, server] of [['service', service] as const, ...(opts.coredns ?? []).map((ip) => ['coredns-pod', ip] as const)]) {
+      jobs.push(queryDns(server, fresh, TYPE.A, timeoutMs).then((r) => toResult(pod, kind, server, fresh, 'external', r, 'forward-check')));
+    }
+  }
   if (views.has('node')) {
     for (const ip of upstream) direct(nodeFrom, 'upstream', ip, externalName, 'external');
     for (const ip of nodeServers) direct(nodeFrom, 'node-resolver', ip, externalName, 'external');

@@ -61,6 +61,14 @@ function judgeOneView(results: readonly DnsProbeResult[]): DnsVerdict[] {
 
   const clusterWorks = svcOk || podsOk.length > 0;
   const extVia = [...pick('service', 'external'), ...pick('coredns-pod', 'external')];
+  // NXDOMAIN for a random name is the upstream's answer: it is up. Only silence or SERVFAIL says otherwise.
+  const fresh = results.filter((r) => r.purpose === 'forward-check');
+  const freshFailed = fresh.length > 0 && !fresh.some((r) => r.outcome === 'ok' || r.outcome === 'nxdomain');
+  if (clusterWorks && freshFailed && extVia.some(answered)) {
+    const up = pick('upstream');
+    out.push({ cause: 'dns.upstream', node, detail: `CoreDNS answers cluster names, and ${extVia[0]!.name} only from its cache: a name it has not cached (${fresh[0]!.name}) gets ${fresh.map((r) => r.outcome).join(', ')}${up.length ? `; upstream ${up.map((r) => `${r.target.server} ${r.outcome}`).join(', ')}` : ''}`, results: [...fresh, ...up] });
+    return out;
+  }
   if (clusterWorks && extVia.length && !extVia.some(answered)) {
     const up = pick('upstream');
     if (loopChecks.length && extVia.every((r) => r.outcome === 'servfail') && !up.length) out.push({ cause: 'dns.loop', node, detail: 'CoreDNS answers SERVFAIL for external names and random HINFO probes: a forwarding loop', results: [...extVia, ...loopChecks] });
