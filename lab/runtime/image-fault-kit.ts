@@ -31,8 +31,12 @@ interface SavedState<S> {
   outcome?: string;
 }
 
-/** Kubelet states that end the wait: the pull failed in one of its ways, or the container runs. */
-const SETTLED = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'CreateContainerConfigError', 'Running']);
+/**
+ * Kubelet states that do not end the wait: the pod is still on its way. Any other waiting reason is the
+ * kubelet's verdict — ErrImagePull and its kin, or, since the keyring's errors surface as they are, a
+ * raw error text such as "unable to parse auth field, …".
+ */
+const ON_THE_WAY = new Set(['ContainerCreating', 'PodInitializing']);
 
 /** Waits until the node's kubelet has reported the pod's image step (its own status, read back). */
 export async function waitKubeletVerdict(lab: LabHandle, namespace: string, name: string, timeoutMs = 90_000): Promise<string> {
@@ -43,7 +47,7 @@ export async function waitKubeletVerdict(lab: LabHandle, namespace: string, name
     const cs = pod?.status?.containerStatuses?.[0];
     const now = cs?.state?.waiting?.reason ?? (cs?.state?.running ? 'Running' : undefined);
     if (now) last = now;
-    if (now && SETTLED.has(now)) return now;
+    if (now && !ON_THE_WAY.has(now)) return now;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`pod ${namespace}/${name}: the kubelet reported no image outcome in ${timeoutMs / 1000} s (last: ${last})`);

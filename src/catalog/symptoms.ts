@@ -38,6 +38,16 @@ export const UNKNOWN_CAUSE_ID = 'unknown';
 /** Container waiting reasons that mean "the image is not there" (kubelet images/types.go). */
 export const PULL_WAITING_REASONS: ReadonlySet<string> = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName', 'ImageInspectError', 'RegistryUnavailable']);
 
+/**
+ * Is a container waiting on its image step? Besides the named reasons, the kubelet hands an error of
+ * the image step that is not one of its sentinels (a pull secret its keyring cannot parse: "unable to
+ * parse auth field, …") straight through as the waiting reason; its own reasons are single CamelCase
+ * words, so a reason with spaces is such a raw error.
+ */
+export function waitingOnImageStep(reason: string | undefined): boolean {
+  return !!reason && (PULL_WAITING_REASONS.has(reason) || /\s/.test(reason.trim()));
+}
+
 /** Kubelet event texts of a pull failing that outlive the detailed event (facts §4.5). */
 export const PULL_EVENT_TEXT = /^(Back-off pulling image "[^"]*"|Error: (ErrImagePull|ImagePullBackOff|ErrImageNeverPull|InvalidImageName)|Failed to pull image "[^"]*".*)\s*$/s;
 

@@ -12,7 +12,7 @@ import {
   DNS_LOG_RECENT_LINES,
   NODE_NETWORK_OR_RUNTIME,
   PULL_EVENT_TEXT,
-  PULL_WAITING_REASONS,
+  waitingOnImageStep,
   SANDBOX_EVENT_REASONS,
   START_WAITING_REASONS,
   STUCK_AFTER_MS,
@@ -144,7 +144,7 @@ function pullSymptoms(pod: Readonly<PodInfo>, ref: string, all: readonly EventIn
   for (const spec of pod.containers) {
     const st = pod.statuses.find((s) => s.name === spec.name && s.init === spec.init);
     // Most pods are fine: look at the events only for a container waiting on its image, or without a status.
-    if (st && !(st.state === 'waiting' && st.reason && PULL_WAITING_REASONS.has(st.reason))) continue;
+    if (st && !(st.state === 'waiting' && waitingOnImageStep(st.reason))) continue;
     evs ??= newestFirst(all);
     const mine = evs.filter((e) => {
       const c = containerOf(e);
@@ -153,7 +153,7 @@ function pullSymptoms(pod: Readonly<PodInfo>, ref: string, all: readonly EventIn
       return img ? img === spec.image : pod.containers.length === 1;
     });
     const pullEvents = mine.filter((e) => e.type === 'Warning' && PULL_EVENT_TEXT.test((e.message ?? '').trim()));
-    const waiting = st?.state === 'waiting' && !!st.reason && PULL_WAITING_REASONS.has(st.reason);
+    const waiting = st?.state === 'waiting' && waitingOnImageStep(st.reason);
     // Without a container status (an older or partial object), the pull events alone tell it.
     if (!waiting && !(!st && pullEvents.length)) continue;
     const image = spec.image || imageInText(st?.message ?? '') || imageInText(pullEvents[0]?.message ?? '') || '';

@@ -1,7 +1,7 @@
 import type { ContainerStatusInfo, PodInfo } from '../../evidence/cluster.js';
 import type { EvidenceItem } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
-import { PULL_WAITING_REASONS } from '../image/_pull-failures.js';
+import { waitingOnImageStep } from '../../catalog/symptoms.js';
 import { flannelDaemonSets, flannelPods, linuxNodes, nodePodCidrs } from '../../evidence/flannel-objects.js';
 
 /** Causes a crashing flanneld's last words can name (facts §4.1); anything else stays daemon-down. */
@@ -83,7 +83,7 @@ export default defineRule({
       const state = describe(p, bad);
       const base = { pod: ref, node: nodeName, state };
       const statusEvidence: EvidenceItem = { where: `pod ${ref}`, what: `phase ${p.phase ?? '?'}${bad ? `, container ${bad.name}${bad.init ? ' (init)' : ''} ${state}` : ''}` };
-      if (bad?.state === 'waiting' && bad.reason && PULL_WAITING_REASONS.has(bad.reason)) {
+      if (bad?.state === 'waiting' && waitingOnImageStep(bad.reason)) {
         report({
           messageId: 'pullFailing',
           data: { ...base, image: bad.image },

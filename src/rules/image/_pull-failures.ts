@@ -3,7 +3,7 @@
  * (facts §4.5) and the CRI error inside them (§4.6), classified by the catalog. Shared by the
  * image/* and registry/* pull rules so both read the same story.
  */
-import { PULL_WAITING_REASONS } from '../../catalog/symptoms.js';
+import { PULL_WAITING_REASONS, waitingOnImageStep } from '../../catalog/symptoms.js';
 import type { Classification } from '../../catalog/types.js';
 import type { ClusterEvidence, ContainerStatusInfo, EventInfo, PodInfo } from '../../evidence/cluster.js';
 import type { ProbeEvidence, RegistryProbeResult } from '../../evidence/probes.js';
@@ -98,7 +98,7 @@ export function collectPullFailures(cluster: Readonly<ClusterEvidence>, classify
     for (const spec of pod.containers) {
       const st: ContainerStatusInfo | undefined = pod.statuses.find((s) => s.name === spec.name && s.init === spec.init);
       const mine = evs.filter((e) => concerns(e, spec.name, spec.image, pod.containers.length));
-      const waitingOnImage = st?.state === 'waiting' && !!st.reason && PULL_WAITING_REASONS.has(st.reason);
+      const waitingOnImage = st?.state === 'waiting' && waitingOnImageStep(st.reason);
       const noStatusButFailing = !st && mine.some((e) => e.type === 'Warning' && e.reason !== 'FailedToRetrieveImagePullSecret');
       if (!waitingOnImage && !noStatusButFailing) continue;
       const texts: EvidenceItem[] = [];

@@ -5,6 +5,8 @@ import rule from './pull-credentials.js';
 const denied = (img: string, canonical: string) =>
   pullFailedText(img, canonical, 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
 const PRIV = 'reg.example.com:5000/team/api:1.4';
+/** kubelet v1.36's waiting reason (and message) for a pull secret its keyring cannot parse, as the lab's real kubelet wrote it. */
+const AUTH_FIELD = 'unable to parse auth field, must be formatted as base64(username:password)';
 const failing = (ref: string, image: string, opts: Parameters<typeof pod>[2] = {}) => pod(ref, image, { waiting: 'ImagePullBackOff', ...opts });
 
 testRule(rule, {
@@ -88,6 +90,30 @@ testRule(rule, {
           cause: 'image.pullsecret-malformed',
           messageId: 'malformed',
           data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secret: 'regcred', problem: 'type Opaque is not a pull-secret type; kubelet ignores it' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Check type and key: kubectl get secret regcred -n shop -o jsonpath="{.type}"  (must be kubernetes.io/dockerconfigjson)',
+            'Recreate it with kubectl create secret docker-registry, which writes the right type, key and encoding.',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the keyring cannot parse the auth field: the kubelet hands its error through as the waiting reason',
+      evidence: {
+        cluster: {
+          pods: [pod('shop/api-a1b2c', PRIV, { secrets: ['regcred'], waiting: AUTH_FIELD })],
+          pullSecrets: [secret('shop/regcred', ['reg.example.com:5000'], { problems: [`auth field for reg.example.com:5000 is not base64(username:password): kubelet says "unable to parse auth field"`] })],
+          events: [event('shop/api-a1b2c', 'Failed', `Error: ${AUTH_FIELD}`)],
+        },
+      },
+      expect: [
+        {
+          cause: 'image.pullsecret-malformed',
+          messageId: 'malformed',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secret: 'regcred', problem: 'auth field for reg.example.com:5000 is not base64(username:password): kubelet says "unable to parse auth field"' },
           nodes: ['n1'],
           pods: ['shop/api-a1b2c'],
           registry: 'reg.example.com:5000',
