@@ -17,20 +17,38 @@ const fault: FaultSpec = {
   where: 'node',
   async inject(lab, nodeName) {
     const node = nodeOf(lab, nodeName);
+    const before = await forwardRules(lab, node.netns);
     setFlannelArgs(lab, (args) => [...args.filter((a) => a !== FLAG), FLAG]);
     await restartFlannelHealthy(lab);
     await ipt(lab, node.netns, ['-D', ...JUMP], true);
     await ipt(lab, node.netns, ['-P', 'FORWARD', 'DROP']);
-    return {};
+    return { before };
   },
-  async revert(lab, _state, nodeName) {
+  async revert(lab, state, nodeName) {
     const node = nodeOf(lab, nodeName);
     await ipt(lab, node.netns, ['-P', 'FORWARD', 'ACCEPT']);
+    // rules added while the fault was on (the accept rules of its fix, when the fix was proven) go too
+    const saved = (state as { before?: string[] }).before;
+    const before = new Set(saved ?? []);
+    for (const rule of saved ? await forwardRules(lab, node.netns) : []) {
+      if (!before.has(rule) && !rule.includes('FLANNEL-FWD')) await ipt(lab, node.netns, ['-D', ...splitRule(rule)], true);
+    }
     setFlannelArgs(lab, (args) => args.filter((a) => a !== FLAG));
     // at start flanneld adds its FORWARD jump again
     await restartFlannelHealthy(lab);
   },
 };
+
+async function forwardRules(lab: LabHandle, netns: string): Promise<string[]> {
+  const { stdout } = await lab.exec(netns, ['iptables', '-S', 'FORWARD']);
+  return stdout.split('\n').filter((l) => l.startsWith('-A FORWARD '));
+}
+
+/** "-A FORWARD -s 10.244.0.0/16 -j ACCEPT" → the arguments after -A (comments are quoted by iptables -S). */
+function splitRule(rule: string): string[] {
+  const words = rule.slice('-A '.length).match(/"[^"]*"|\S+/g) ?? [];
+  return words.map((w) => w.replace(/^"|"$/g, ''));
+}
 
 function setFlannelArgs(lab: LabHandle, change: (args: string[]) => string[]): void {
   const ds = lab.api.get('DaemonSet', FLANNEL_NS, FLANNEL_DS);

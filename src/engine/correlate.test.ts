@@ -68,3 +68,15 @@ describe('correlate places a cause where it was located, not on every end of a f
     expect(root.nodes).toEqual(['n1', 'n2']);
   });
 });
+
+describe('correlate: a network cause explains what crossed its node', () => {
+  const at = (cause: string, node: string, via?: string[]): Finding => ({ ...finding(node, 'catalog', ['x']), cause, tier: cause.startsWith('dns') ? 'application' : 'infrastructure', ...(via ? { via } : {}) });
+  it('a DNS failure seen from n1 through a CoreDNS pod on n2 falls under the FORWARD drop on n2', () => {
+    const roots = correlate([at('node.forward-drop', 'n2'), at('dns.service-unreachable', 'n1', ['n2'])]);
+    expect(roots.map((r) => [r.cause, r.nodes, r.symptoms.map((s) => s.cause)])).toEqual([['node.forward-drop', ['n2'], ['dns.service-unreachable']]]);
+  });
+  it('but not one whose traffic never crossed n2', () => {
+    const roots = correlate([at('node.forward-drop', 'n2'), at('dns.service-unreachable', 'n1', ['n3'])]);
+    expect(roots.map((r) => r.cause).sort()).toEqual(['dns.service-unreachable', 'node.forward-drop']);
+  });
+});

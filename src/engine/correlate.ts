@@ -21,6 +21,7 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
         ...f,
         nodes: [...f.nodes],
         pods: [...f.pods],
+        ...(f.via ? { via: [...f.via] } : {}),
         evidence: [...f.evidence],
         steps: [...f.steps],
         fix: [...f.fix],
@@ -36,6 +37,7 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
     g.occurrences++;
     g.nodes = union(g.nodes, f.nodes);
     g.pods = union(g.pods, f.pods);
+    if (f.via?.length) g.via = union(g.via ?? [], f.via);
     g.evidence = mergeEvidence(g.evidence, f.evidence);
     const higher = SEVERITY_RANK[f.severity] > SEVERITY_RANK[g.severity];
     if (higher) Object.assign(g, { severity: f.severity, message: f.message, messageId: f.messageId, data: f.data });
@@ -55,7 +57,7 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
     if (!explains.length) continue;
     for (const child of roots) {
       if (child === parent || explained.has(parent) || !explains.includes(child.cause)) continue;
-      if (!scopesOverlap(parent.nodes, child.nodes)) continue;
+      if (!scopesOverlap(parent.nodes, child.nodes, child.via)) continue;
       parent.symptoms.push(child);
       parent.pods = union(parent.pods, child.pods);
       parent.namespaces = union(parent.namespaces, child.namespaces);
@@ -124,10 +126,13 @@ function narrowPlacement(r: RootCause, p: { located: string[]; suspects: string[
   if (p.suspects.every((pair) => pair.some((n) => p.located.includes(n)))) r.nodes = [...p.located];
 }
 
-/** Cluster-wide findings (no nodes) overlap everything; otherwise the child must share a node. */
-function scopesOverlap(parent: string[], child: string[]): boolean {
+/**
+ * Cluster-wide findings (no nodes) overlap everything; otherwise the child must share a node, where it
+ * was seen or one its failing traffic crossed.
+ */
+function scopesOverlap(parent: string[], child: string[], via: string[] = []): boolean {
   if (!parent.length || !child.length) return true;
-  return child.some((n) => parent.includes(n));
+  return [...child, ...via].some((n) => parent.includes(n));
 }
 
 function summarise(r: RootCause): string {

@@ -123,6 +123,7 @@ export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence, ev
     message: renderTemplate(template, data),
     nodes,
     ...(r.suspects?.length ? { suspects: r.suspects.map((s) => [...s]) } : {}),
+    ...(r.via?.length ? { via: [...r.via] } : {}),
     pods,
     registry: r.registry,
     evidence: r.evidence,

@@ -27,6 +27,11 @@ export interface Finding {
   nodes: string[];
   /** Node pairs implicated, not located (see Report.suspects); absent when `nodes` locates the fault. */
   suspects?: string[][];
+  /**
+   * Nodes the failing traffic crossed besides where it was seen (a DNS query from n1 answered by a
+   * CoreDNS pod on n2): a network cause on one of them can explain the finding (see correlate).
+   */
+  via?: string[];
   pods: string[]; // namespace/name
   registry?: string;
   evidence: EvidenceItem[];

@@ -23,6 +23,8 @@ export interface Report<M extends string> {
    * every pair narrows the placement to that node.
    */
   suspects?: string[][];
+  /** Nodes the failing traffic crossed besides `nodes` (see Finding.via). */
+  via?: string[];
   pods?: string[];
   registry?: string;
   evidence: EvidenceItem[];
