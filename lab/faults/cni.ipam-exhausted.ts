@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostIn, randomHex } from '../plan.js';
 import type { FaultSpec } from '../types.js';
@@ -19,6 +19,9 @@ const fault: FaultSpec = {
       const ip = hostIn(node.podCIDR, h);
       if (existsSync(join(dir, ip))) continue;
       await writeFile(join(dir, ip), `${randomHex(32)}\neth0`);
+      // leases leak from pods long gone: an hour old, as the field sees them
+      const hourAgo = new Date(Date.now() - 3600_000);
+      await utimes(join(dir, ip), hourAgo, hourAgo);
       added.push(ip);
     }
     const pod = await probePod(lab, node, 'ipam');

@@ -47,6 +47,8 @@ export interface ExpectedFinding {
   nodes?: string[];
   pods?: string[];
   registry?: string;
+  /** Nodes the failing traffic crossed (`Finding.via`); omitted means none. */
+  via?: string[];
   severity?: Finding['severity'];
   /**
    * Fix placeholders the evidence honestly cannot fill (a registry probe runs for an image, not a pod:
@@ -135,12 +137,12 @@ function duplicates(keys: string[]): string[] {
 
 /** A finding in the shape of an expectation, defaults spelled out. */
 function actual(rule: Rule, f: Finding): Required<Omit<ExpectedFinding, 'registry' | 'unfilled'>> & { registry?: string } {
-  return { cause: f.cause, messageId: f.messageId, data: f.data, fix: f.fix, nodes: f.nodes, pods: f.pods, severity: f.severity, ...(f.registry !== undefined ? { registry: f.registry } : {}) };
+  return { cause: f.cause, messageId: f.messageId, data: f.data, fix: f.fix, nodes: f.nodes, via: f.via ?? [], pods: f.pods, severity: f.severity, ...(f.registry !== undefined ? { registry: f.registry } : {}) };
 }
 
 function normalised(rule: Rule, e: ExpectedFinding): ReturnType<typeof actual> {
   // `unfilled` is checked on its own, above.
-  return { cause: e.cause, messageId: e.messageId, data: e.data, fix: e.fix, nodes: e.nodes ?? [], pods: e.pods ?? [], severity: e.severity ?? rule.severity, ...(e.registry !== undefined ? { registry: e.registry } : {}) };
+  return { cause: e.cause, messageId: e.messageId, data: e.data, fix: e.fix, nodes: e.nodes ?? [], via: e.via ?? [], pods: e.pods ?? [], severity: e.severity ?? rule.severity, ...(e.registry !== undefined ? { registry: e.registry } : {}) };
 }
 
 /**

@@ -53,6 +53,27 @@ testRule(rule, {
       },
     ] },
     {
+      name: 'Service IP silent from n1, its CoreDNS pod on n2: the finding names n2 as crossed',
+      evidence: {
+        ...probes(healthyChain({ svcCl: 'timeout', svcExt: 'timeout' })),
+        cluster: { pods: [{ namespace: 'kube-system', name: 'coredns-6f7b9-abcde', labels: { 'k8s-app': 'kube-dns' }, nodeName: 'n2', podIP: '10.244.1.3', imagePullSecrets: [], hostNetwork: false, conditions: [], containers: [], statuses: [] }] },
+      },
+      expect: [
+        {
+          cause: 'dns.service-unreachable',
+          messageId: 'broken',
+          data: { detail: 'CoreDNS pods 10.244.1.3 answer kubernetes.default.svc.cluster.local, the Service IP 10.96.0.10 does not (timeout)' },
+          nodes: ['n1'],
+          via: ['n2'],
+          fix: [
+            'Query a CoreDNS pod IP directly and then the Service IP from a test pod to confirm: nslookup kubernetes.default <corednsPodIp>; nslookup kubernetes.default 10.96.0.10',
+            'Check kube-proxy on the node: kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide, and iptables -t nat -S KUBE-SERVICES | grep 10.96.0.10',
+            'Load br_netfilter and set net.bridge.bridge-nf-call-iptables=1; if only cross-node queries fail, apply the VXLAN checksum workaround (ethtool -K flannel.1 tx-checksum-ip-generic off).',
+          ],
+        },
+      ],
+    },
+    {
       name: 'Service IP silent: its failing search walk is not a search-ndots problem',
       evidence: probes([...healthyChain({ svcCl: 'timeout', svcExt: 'timeout' }), q('service', '10.96.0.10', EXT, 'timeout', { purpose: 'search-expansion', ms: 8000, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'timeout', ms: 2000 }, { name: EXT, outcome: 'timeout', ms: 2000 }] })]),
       expect: [
