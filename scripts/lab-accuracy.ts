@@ -21,6 +21,7 @@ import { loadState } from '../lab/state.js';
 import { diagnose, type DiagnosisReport } from '../src/engine/diagnose.js';
 import { RULES } from '../src/rules/index.js';
 import type { Fault } from '../lab/types.js';
+import { updateReadme } from './lab-accuracy-readme.js';
 
 interface Row {
   fault: string;
@@ -239,6 +240,8 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   writeFileSync(`${outDir}/lab-accuracy.md`, md);
+  // the README's figure follows the committed table (a whole run, or a targeted one merged into it)
+  if (outDir === 'docs' && (!only || merge)) updateReadme('README.md', JSON.parse(readFileSync(`${outDir}/lab-accuracy.json`, 'utf8')));
   // CI runs the subset: any wrong diagnosis or a noisy healthy lab fails it.
   if (passed < faultRows.length || !rows[0].pass || !rows[rows.length - 1].pass) process.exitCode = 1;
 }
