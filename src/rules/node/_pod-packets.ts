@@ -55,20 +55,25 @@ export function podFlows(evidence: Readonly<Evidence>, node: Readonly<NodeEviden
 const CONTROL_PLANE = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
 
 /**
- * On a control-plane node (known from cluster labels): pods, local and remote, opening the API
- * server port on the node's address, which is where the kubernetes Service's DNAT sends them.
+ * Pods, local and remote, opening a port on the node's own address: the kubelet's 10250 on every node
+ * (metrics-server scrapes it from a pod; hostNetwork services take the same path) and, on a
+ * control-plane node (known from cluster labels), the API server's 6443, where the kubernetes
+ * Service's DNAT sends them. These pass INPUT, not FORWARD.
  */
 export function apiServerFlows(evidence: Readonly<Evidence>, node: Readonly<NodeEvidence>): PodFlow[] {
   const info = evidence.cluster?.nodes.find((n) => n.name === node.name);
-  if (!info || !CONTROL_PLANE.some((l) => l in info.labels)) return [];
-  const nodeIp = info.addresses.find((a) => a.type === 'InternalIP')?.address;
+  const nodeIp = info?.addresses.find((a) => a.type === 'InternalIP')?.address;
   const own = ownSubnet(evidence, node);
   const localPod = host(own, 5);
-  if (!nodeIp || !localPod) return [];
-  const base = { proto: 'tcp' as const, sport: 43514, dport: 6443, state: 'NEW', dst: nodeIp, dstLocal: true, srcLocal: false };
-  const out: PodFlow[] = [{ label: `pod ${localPod} → API server ${nodeIp}:6443`, packet: { ...base, src: localPod, in: 'cni0' } }];
+  if (!info || !nodeIp || !localPod) return [];
   const peer = expectedPeers(evidence, node)[0];
   const remotePod = host(peer?.subnet, 5);
-  if (remotePod) out.push({ label: `pod ${remotePod} on ${peer?.name} → API server ${nodeIp}:6443`, packet: { ...base, src: remotePod, in: vxlanLink(node)?.name ?? 'flannel.1' } });
+  const targets: [number, string][] = [[10250, 'kubelet'], ...(CONTROL_PLANE.some((l) => l in info.labels) ? [[6443, 'API server'] as [number, string]] : [])];
+  const out: PodFlow[] = [];
+  for (const [dport, what] of targets) {
+    const base = { proto: 'tcp' as const, sport: 43514, dport, state: 'NEW', dst: nodeIp, dstLocal: true, srcLocal: false };
+    out.push({ label: `pod ${localPod} → ${what} ${nodeIp}:${dport}`, packet: { ...base, src: localPod, in: 'cni0' } });
+    if (remotePod) out.push({ label: `pod ${remotePod} on ${peer?.name} → ${what} ${nodeIp}:${dport}`, packet: { ...base, src: remotePod, in: vxlanLink(node)?.name ?? 'flannel.1' } });
+  }
   return out;
 }

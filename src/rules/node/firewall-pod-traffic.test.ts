@@ -5,8 +5,8 @@ import rule from './firewall-pod-traffic.js';
 testRule(rule, {
   healthy: [
     {
-      name: 'the same INPUT reject on a worker (no API server there)',
-      evidence: breakNode('n2', (n) => n.iptables!.rules.unshift({ table: 'filter', chain: 'INPUT', rule: '-s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' })),
+      name: 'an INPUT reject for another network on a worker',
+      evidence: breakNode('n2', (n) => n.iptables!.rules.unshift({ table: 'filter', chain: 'INPUT', rule: '-s 192.168.122.0/24 -j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' })),
     },
     { name: 'flannel and kube-proxy rules only', evidence: healthy() },
     {
@@ -26,10 +26,26 @@ testRule(rule, {
         {
           cause: 'node.firewall',
           messageId: 'blocked',
-          data: { node: 'n1', rule: '-t filter -A INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', verdict: 'reject', flows: 'pod 10.244.0.5 → API server 172.31.250.11:6443; pod 10.244.1.5 on n2 → API server 172.31.250.11:6443' },
+          data: { node: 'n1', rule: '-t filter -A INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', verdict: 'reject', flows: 'pod 10.244.0.5 → kubelet 172.31.250.11:10250; pod 10.244.1.5 on n2 → kubelet 172.31.250.11:10250; pod 10.244.0.5 → API server 172.31.250.11:6443; pod 10.244.1.5 on n2 → API server 172.31.250.11:6443' },
           nodes: ['n1'],
           fix: [
             'Remove the rule on n1 that rejects pod traffic: while iptables -t filter -C INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited 2>/dev/null; do iptables -t filter -D INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited; done',
+            'Make it last: if firewalld added it, systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=10.244.0.0/16 && firewall-cmd --reload); with ufw: ufw default allow routed, or ufw route allow from 10.244.0.0/16',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a worker rejects the pod network on INPUT (pods cannot reach its kubelet: metrics-server, hostNetwork services)',
+      evidence: breakNode('n2', (n) => n.iptables!.rules.unshift({ table: 'filter', chain: 'INPUT', rule: '-s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', target: 'REJECT' })),
+      expect: [
+        {
+          cause: 'node.firewall',
+          messageId: 'blocked',
+          data: { node: 'n2', rule: '-t filter -A INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited', verdict: 'reject', flows: 'pod 10.244.1.5 → kubelet 172.31.250.12:10250; pod 10.244.0.5 on n1 → kubelet 172.31.250.12:10250' },
+          nodes: ['n2'],
+          fix: [
+            'Remove the rule on n2 that rejects pod traffic: while iptables -t filter -C INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited 2>/dev/null; do iptables -t filter -D INPUT -s 10.244.0.0/16 -j REJECT --reject-with icmp-host-prohibited; done',
             'Make it last: if firewalld added it, systemctl disable --now firewalld (or add the pod network to a trusted zone: firewall-cmd --permanent --zone=trusted --add-source=10.244.0.0/16 && firewall-cmd --reload); with ufw: ufw default allow routed, or ufw route allow from 10.244.0.0/16',
           ],
         },

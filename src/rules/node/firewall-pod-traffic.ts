@@ -28,7 +28,7 @@ export default defineRule({
   id: 'node/firewall-pod-traffic',
   layer: 'node',
   description:
-    'No host firewall rule (firewalld, ufw, hand-written iptables) may drop or reject pod traffic: forwarded pod to pod across nodes and pod to outside, and, on control-plane nodes, pods reaching the API server (6443).',
+    'No host firewall rule (firewalld, ufw, hand-written iptables) may drop or reject pod traffic: forwarded pod to pod across nodes and pod to outside, pods reaching the node\'s kubelet (10250: metrics-server, hostNetwork services) and, on control-plane nodes, the API server (6443).',
   causes: ['node.firewall'],
   scope: 'node',
   needs: ['node.iptables'],
