@@ -50,8 +50,12 @@ function judgeOneView(results: readonly DnsProbeResult[]): DnsVerdict[] {
   const svcOk = svcCluster.some(answered);
   const podsOk = podsCluster.filter(answered);
   const loopChecks = results.filter((r) => r.purpose === 'loop-check' && r.outcome === 'servfail');
-  if (svcCluster.length && !svcOk && podsOk.length) {
-    out.push({ cause: 'dns.service-unreachable', node, detail: `CoreDNS pods ${podsOk.map((r) => r.target.server).join(', ')} answer ${podsOk[0]!.name}, the Service IP ${svcCluster[0]!.target.server} does not (${svcCluster[0]!.outcome})`, results: [...svcCluster, ...podsOk] });
+  // A view whose direct query to some CoreDNS pod failed too cannot blame the Service: its DNAT may
+  // have picked that pod, which the network between them (named by the mesh probe) keeps out of reach.
+  const podFailedFrom = new Set(podsCluster.filter((r) => !answered(r)).map((r) => r.from.node ?? ''));
+  const svcBlamed = svcCluster.some((r) => !podFailedFrom.has(r.from.node ?? ''));
+  if (svcCluster.length && !svcOk && podsOk.length && svcBlamed) {
+    out.push({ cause: 'dns.service-unreachable', node, detail: `CoreDNS pods ${[...new Set(podsOk.map((r) => r.target.server))].join(', ')} answer ${podsOk[0]!.name}, the Service IP ${svcCluster[0]!.target.server} does not (${svcCluster[0]!.outcome})`, results: [...svcCluster, ...podsOk] });
   } else if ([...svcCluster, ...podsCluster].length && !svcOk && !podsOk.length) {
     const all = [...svcCluster, ...podsCluster];
     if (loopChecks.length && all.every((r) => r.outcome === 'servfail')) out.push({ cause: 'dns.loop', node, detail: `every CoreDNS answers SERVFAIL, including random HINFO probes: a forwarding loop`, results: [...all, ...loopChecks] });

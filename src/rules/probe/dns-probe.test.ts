@@ -36,6 +36,18 @@ testRule(rule, {
         ...[2, 3, 4].map((i) => q('service', '10.96.0.10', EXT, 'ok', { from: { kind: 'pod', node: `n${i}` }, purpose: 'search-expansion', ms: 5, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'nxdomain', ms: 2 }, { name: EXT, outcome: 'ok', ms: 1 }] })),
       ]),
     },
+    {
+      // the lab's flannel.vxlan-blocked seen by hostNetwork agents: the Service's DNAT picked the other node's pod
+      name: 'each node reaches only its own CoreDNS pod and not the Service: the overlay between them is the fault (the mesh probe names it)',
+      evidence: probes([
+        q('service', '10.96.0.10', CL, 'timeout'),
+        q('coredns-pod', '10.244.0.2', CL, 'ok'),
+        q('coredns-pod', '10.244.1.2', CL, 'timeout'),
+        q('service', '10.96.0.10', CL, 'timeout', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.0.2', CL, 'timeout', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.1.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+      ]),
+    },
     { name: 'a quick search walk', evidence: probes([...healthyChain(), q('service', '10.96.0.10', EXT, 'ok', { purpose: 'search-expansion', ms: 6, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'nxdomain', ms: 1 }, { name: EXT, outcome: 'ok', ms: 1 }] })]) },
   ],
   faulty: [
@@ -81,6 +93,30 @@ testRule(rule, {
           cause: 'dns.service-unreachable',
           messageId: 'broken',
           data: { detail: 'CoreDNS pods 10.244.1.3 answer kubernetes.default.svc.cluster.local, the Service IP 10.96.0.10 does not (timeout)' },
+          nodes: ['n1'],
+          fix: [
+            'Query a CoreDNS pod IP directly and then the Service IP from a test pod to confirm: nslookup kubernetes.default <corednsPodIp>; nslookup kubernetes.default 10.96.0.10',
+            'Check kube-proxy on the node: kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide, and iptables -t nat -S KUBE-SERVICES | grep 10.96.0.10',
+            'Load br_netfilter and set net.bridge.bridge-nf-call-iptables=1; if only cross-node queries fail, apply the VXLAN checksum workaround (ethtool -K flannel.1 tx-checksum-ip-generic off).',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Service IP silent from a node that reaches every CoreDNS pod directly, even if another node reaches only one',
+      evidence: probes([
+        q('service', '10.96.0.10', CL, 'timeout'),
+        q('coredns-pod', '10.244.0.2', CL, 'ok'),
+        q('coredns-pod', '10.244.1.2', CL, 'ok'),
+        q('service', '10.96.0.10', CL, 'timeout', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.0.2', CL, 'timeout', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.1.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+      ]),
+      expect: [
+        {
+          cause: 'dns.service-unreachable',
+          messageId: 'broken',
+          data: { detail: 'CoreDNS pods 10.244.0.2, 10.244.1.2 answer kubernetes.default.svc.cluster.local, the Service IP 10.96.0.10 does not (timeout)' },
           nodes: ['n1'],
           fix: [
             'Query a CoreDNS pod IP directly and then the Service IP from a test pod to confirm: nslookup kubernetes.default <corednsPodIp>; nslookup kubernetes.default 10.96.0.10',
