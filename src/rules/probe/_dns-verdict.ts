@@ -85,7 +85,9 @@ function judgeOneView(results: readonly DnsProbeResult[]): DnsVerdict[] {
   if (out.some((v) => v.cause !== 'dns.node-resolver')) return out;
   // The search list comes from the pods' resolv.conf, the same in every pod of the default DNS policy,
   // so its cost shows on most walks: one slow walk among several is a busy moment, not the list.
-  const walks = results.filter((r) => r.purpose === 'search-expansion' && answered(r));
+  // A walk from a view that cannot reach every CoreDNS pod times out where the Service picked the
+  // unreachable one: that is the network's fault (the mesh names it), not the search list's.
+  const walks = results.filter((r) => r.purpose === 'search-expansion' && answered(r) && !podFailedFrom.has(r.from.node ?? ''));
   const slowWalks: DnsVerdict[] = [];
   for (const walk of walks) {
     const fast = extVia.filter(answered).map((r) => r.ms);

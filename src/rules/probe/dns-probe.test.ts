@@ -48,6 +48,18 @@ testRule(rule, {
         q('coredns-pod', '10.244.1.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
       ]),
     },
+    {
+      name: 'slow search walks from nodes that reach only their own CoreDNS pod: lost to the overlay, not the search list',
+      evidence: probes([
+        q('service', '10.96.0.10', CL, 'ok'),
+        q('service', '10.96.0.10', EXT, 'ok', { ms: 3 }),
+        q('coredns-pod', '10.244.0.2', CL, 'ok'),
+        q('coredns-pod', '10.244.1.2', CL, 'timeout'),
+        ...[1, 2].map((i) => q('service', '10.96.0.10', EXT, 'ok', { from: { kind: 'pod', node: `n${i}` }, purpose: 'search-expansion', ms: 6022, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'timeout', ms: 2003 }, { name: `${EXT}.cluster.local`, outcome: 'timeout', ms: 2007 }, { name: EXT, outcome: 'ok', ms: 3 }] })),
+        q('coredns-pod', '10.244.0.2', CL, 'timeout', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.1.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+      ]),
+    },
     { name: 'a quick search walk', evidence: probes([...healthyChain(), q('service', '10.96.0.10', EXT, 'ok', { purpose: 'search-expansion', ms: 6, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'nxdomain', ms: 1 }, { name: EXT, outcome: 'ok', ms: 1 }] })]) },
   ],
   faulty: [
