@@ -12,8 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOOL_COMPONENTS, components, programOf } from './cluster/components.js';
-import { kubectl, adminKubeconfig } from './cluster/control-plane.js';
+import { kubectl, adminKubeconfig, restartApiServer } from './cluster/control-plane.js';
 import { AGENT_DAEMONSET, AGENT_NAMESPACE, agentsDown, agentsUp, tokenFile, type AgentsUpReport } from './cluster/agents.js';
+import { addFault, removeFault } from './fault-ops.js';
+import { gatherLabEvidence } from './diagnose-lab.js';
+import { KubeClient, loadKubeConfig } from '../src/sources/kube/client.js';
+import { ToolError } from '../src/errors.js';
+import { readBundle } from '../src/sources/bundle/read.js';
+import { runBundleCollect } from '../src/cli/commands/bundle-run.js';
+import type { DiagnosisReport } from '../src/engine/diagnose.js';
 import { systemImage } from './cluster/images.js';
 import { openLab, type OpenLab } from './handle.js';
 import { labDown, labPrerequisite, labUp } from './lab.js';
@@ -56,6 +63,50 @@ async function serviceAccountKubeconfig(lab: OpenLab, dir: string): Promise<stri
   fs.writeFileSync(file, JSON.stringify(conf), { mode: 0o600 });
   return file;
 }
+
+
+interface AgentSeen {
+  pod: string;
+  node: string;
+  restarts: number;
+  lastCheckAt?: string;
+  intervalSeconds?: number;
+  errors: { part: string; message: string }[];
+}
+
+/** Each agent's /api/v1/status, read as live diagnose reads agents: through the API server's pod proxy. */
+async function agentStatuses(lab: OpenLab): Promise<Map<string, AgentSeen>> {
+  const client = new KubeClient(loadKubeConfig({ kubeconfig: adminKubeconfig(lab.state) }));
+  const token = fs.readFileSync(tokenFile(lab), 'utf8').trim();
+  const pods = (await json(lab, ['-n', AGENT_NAMESPACE, 'get', 'pods', '-l', 'app.kubernetes.io/component=agent'])).items as any[];
+  const out = new Map<string, AgentSeen>();
+  for (const p of pods) {
+    if (p.status?.phase !== 'Running' || p.metadata.deletionTimestamp) continue;
+    const seen: AgentSeen = { pod: p.metadata.name, node: p.spec.nodeName, restarts: p.status.containerStatuses?.[0]?.restartCount ?? 0, errors: [] };
+    const r = await client.get(`/api/v1/namespaces/${AGENT_NAMESPACE}/pods/${p.metadata.name}:9464/proxy/api/v1/status`, 5000, undefined, { 'x-flannel-doctor-token': token }).catch(() => undefined);
+    if (r?.status === 200) Object.assign(seen, { lastCheckAt: r.body.lastCheckAt, intervalSeconds: r.body.intervalSeconds, errors: r.body.errors ?? [] });
+    out.set(seen.node, seen);
+  }
+  return out;
+}
+
+/** Waits until every node's agent has finished a check that started after `since` (ms). */
+async function freshChecks(lab: OpenLab, since: number, timeoutMs: number): Promise<Map<string, AgentSeen>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await agentStatuses(lab).catch(() => new Map<string, AgentSeen>());
+    const fresh = lab.state.nodes.every((n) => Date.parse(seen.get(n.name)?.lastCheckAt ?? '') > since);
+    if (fresh) return seen;
+    if (Date.now() > end) throw new Error(`agents did not report a check after ${new Date(since).toISOString()} within ${timeoutMs / 1000} s: ${JSON.stringify([...seen.values()])}`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+/** Root causes as "cause@nodes" (info-level notes left out), sorted: what both modes must agree on. */
+const rootCauses = (r: DiagnosisReport) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.cause}@${[...f.nodes].sort().join(',')}`).sort();
+/** Findings of rules that judge cluster evidence alone (what a bundle without node evidence can show). */
+const clusterOnly = new Set(RULES.filter((r) => r.needs.length > 0 && r.needs.every((n) => n.startsWith('cluster.'))).map((r) => r.id));
+const clusterCauses = (r: DiagnosisReport) => r.findings.filter((f) => clusterOnly.has(f.ruleId)).map((f) => `${f.cause}@${[...f.nodes].sort().join(',')}`).sort();
 
 d('the agents deployed as a user deploys them, read by live diagnose', () => {
   let lab: OpenLab;
@@ -157,6 +208,98 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
       expect(told.cluster?.unreadable.find((u) => u.what === 'pod tenant/impostor')?.reason).toMatch(/not a pod of DaemonSet tenant\/flannel-doctor-agent/);
     } finally {
       await kubectl(lab, ['delete', 'namespace', 'tenant', '--wait=false'], { allowFail: true });
+    }
+  }, 300_000);
+
+  const live = async () => diagnose(await gatherEvidence({ kubeconfig: saConf, allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 30_000 }), RULES);
+  const labView = async () => diagnose((await gatherLabEvidence(lab.state)).evidence, RULES);
+
+  // node.ip-forward: the node's own evidence (its sysctl, read by its agent); flannel.vxlan-blocked:
+  // UDP 8472 dropped on n2, which n1's agent sees as a broken overlay to n2 (the mesh probe, with peers
+  // the agents found themselves in the API)
+  for (const [fault, node] of [['node.ip-forward', 'n2'], ['flannel.vxlan-blocked', 'n2']] as const) {
+    it(`live diagnose with the agents names what diagnose --lab names: ${fault} on ${node}`, async () => {
+      const since = Date.now();
+      await addFault(lab, fault, node);
+      try {
+        await freshChecks(lab, since, 180_000);
+        const [l, b] = [await live(), await labView()];
+        expect(rootCauses(l)).toContain(`${fault}@${node}`);
+        expect(rootCauses(l)).toEqual(rootCauses(b));
+      } finally {
+        await removeFault(lab, fault, node);
+      }
+    }, 420_000);
+  }
+
+  it('an agent pod deleted comes back (the DaemonSet controller, the kubelet) and reports within one interval', async () => {
+    await freshChecks(lab, Date.now() - 3_600_000, 120_000);
+    const node = lab.state.nodes[0].name;
+    const old = (await agentStatuses(lab)).get(node)!;
+    const t0 = Date.now();
+    await kubectl(lab, ['-n', AGENT_NAMESPACE, 'delete', 'pod', old.pod, '--wait=false']);
+    let back: AgentSeen | undefined;
+    while (Date.now() - t0 < 180_000) {
+      const s = (await agentStatuses(lab).catch(() => undefined))?.get(node);
+      if (s && s.pod !== old.pod && Date.parse(s.lastCheckAt ?? '') > t0) {
+        back = s;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const tookS = (Date.now() - t0) / 1000;
+    process.stderr.write(`agent pod ${old.pod} deleted on ${node}: ${back?.pod} reported after ${tookS.toFixed(1)} s (interval ${old.intervalSeconds} s)\n`);
+    expect(back, 'a new agent pod reported').toBeDefined();
+    expect(tookS).toBeLessThan(old.intervalSeconds!);
+  }, 300_000);
+
+  it('an API server restart crashes neither live diagnose nor the agents; the agents keep their peers and find them again', async () => {
+    const before = await freshChecks(lab, Date.now() - 3_600_000, 120_000);
+    // stop it just before an agent's next check, so that check runs with no API server
+    const next = Math.min(...[...before.values()].map((s) => Date.parse(s.lastCheckAt!) + s.intervalSeconds! * 1000));
+    await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now() - 3000)));
+    const stoppedAt = Date.now();
+    const restart = restartApiServer(lab, 12_000);
+    await new Promise((r) => setTimeout(r, 4000));
+    // live diagnose while the API server is down: the tool's own error, named, never a crash
+    const down = await gatherEvidence({ kubeconfig: saConf, allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 5000 }).then(
+      () => 'answered',
+      (e) => e,
+    );
+    expect(down === 'answered' || down instanceof ToolError, String(down)).toBe(true);
+    if (down instanceof ToolError) expect(down.message).toMatch(/cannot reach the Kubernetes API/);
+    const { downMs } = await restart;
+    process.stderr.write(`kube-apiserver down and back in ${(downMs / 1000).toFixed(1)} s\n`);
+    // the check that ran meanwhile: discovery could not read the API, the mesh still ran (peers kept)
+    const during = await agentStatuses(lab);
+    const hit = [...during.values()].filter((s) => Date.parse(s.lastCheckAt ?? '') >= stoppedAt);
+    expect(hit.length, 'an agent checked while the API server was down').toBeGreaterThan(0);
+    for (const s of hit) expect(s.errors.some((e) => e.part === 'discovery'), JSON.stringify(s.errors)).toBe(true);
+    const ev = await gatherEvidence({ kubeconfig: saConf, allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 30_000 });
+    for (const s of hit) expect(ev.probes?.mesh.filter((m) => m.from === s.node).length, `${s.node} probed its peers`).toBeGreaterThan(0);
+    // no agent restarted; the next checks read the API again (no discovery errors) and the cluster is healthy
+    const after = await freshChecks(lab, Date.now(), 150_000);
+    for (const n of lab.state.nodes) {
+      expect(after.get(n.name)!.pod).toBe(before.get(n.name)!.pod);
+      expect(after.get(n.name)!.restarts).toBe(before.get(n.name)!.restarts);
+      expect(after.get(n.name)!.errors).toEqual([]);
+    }
+    expect(rootCauses(await live())).toEqual([]);
+  }, 420_000);
+
+  it('bundle collect against the real API server, then diagnose --bundle: the cluster-level findings of the live run', async () => {
+    await addFault(lab, 'image.not-found');
+    const dir2 = fs.mkdtempSync(path.join(dir, 'bundle-'));
+    try {
+      const l = await live();
+      expect(rootCauses(l).some((c) => c.startsWith('image.not-found@'))).toBe(true);
+      const code = await runBundleCollect(dir2, { kubeconfig: saConf, timeout: '30s' } as any);
+      expect(code).toBe(0);
+      const b = diagnose((await readBundle(dir2)).evidence, RULES);
+      expect(clusterCauses(b)).toContain(clusterCauses(l).find((c) => c.startsWith('image.not-found@')));
+      expect(clusterCauses(b)).toEqual(clusterCauses(l));
+    } finally {
+      await removeFault(lab, 'image.not-found');
     }
   }, 300_000);
 });

@@ -449,3 +449,23 @@ export async function restartControllerManager(lab: LabHandle, flags: Record<str
     return renew >= since - 1000 && JSON.parse(r.body).spec?.holderIdentity !== undefined;
   });
 }
+
+/**
+ * Restarts kube-apiserver with the flags it runs with (an upgrade, a crash the kubelet restarts it
+ * from): stopped, `downMs` with no API server at all, started again; waits until /readyz answers.
+ * Returns how long the API was unreachable.
+ */
+export async function restartApiServer(lab: LabHandle, downMs = 0): Promise<{ downMs: number }> {
+  const state = lab.state;
+  const role: CpRole = 'cp:apiserver';
+  const pid = state.pids[role];
+  const argv = pid ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean) : undefined;
+  if (!argv || !ours(state, pid!, CP_ROLES[role])) throw new Error('the kube-apiserver of this lab is not running');
+  const t0 = Date.now();
+  await stopProcess(pid!, state.dir, 10_000);
+  if (downMs) await new Promise((r) => setTimeout(r, downMs));
+  await start(lab, role, cpNetns(state), argv);
+  await waitUntil(state, [role], 'kube-apiserver /readyz after its restart', 90_000, 'kube-apiserver', async () => (await adminGet(state, `${state.api!.url}/readyz`)).status === 200);
+  await saveState(state);
+  return { downMs: Date.now() - t0 };
+}
