@@ -52,7 +52,8 @@ function judgeOneView(results: readonly DnsProbeResult[]): DnsVerdict[] {
   const loopChecks = results.filter((r) => r.purpose === 'loop-check' && r.outcome === 'servfail');
   // A view whose direct query to some CoreDNS pod failed too cannot blame the Service: its DNAT may
   // have picked that pod, which the network between them (named by the mesh probe) keeps out of reach.
-  const podFailedFrom = new Set(podsCluster.filter((r) => !answered(r)).map((r) => r.from.node ?? ''));
+  // (any name: a CoreDNS pod that cannot forward external names, its node broken, fails a walk too)
+  const podFailedFrom = new Set(pick('coredns-pod').filter((r) => !answered(r)).map((r) => r.from.node ?? ''));
   const svcBlamed = svcCluster.some((r) => !podFailedFrom.has(r.from.node ?? ''));
   if (svcCluster.length && !svcOk && podsOk.length && svcBlamed) {
     out.push({ cause: 'dns.service-unreachable', node, detail: `CoreDNS pods ${[...new Set(podsOk.map((r) => r.target.server))].join(', ')} answer ${podsOk[0]!.name}, the Service IP ${svcCluster[0]!.target.server} does not (${svcCluster[0]!.outcome})`, results: [...svcCluster, ...podsOk] });

@@ -60,6 +60,19 @@ testRule(rule, {
         q('coredns-pod', '10.244.1.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
       ]),
     },
+    {
+      // the lab's node.ip-forward on n2 seen by the agents: CoreDNS on n2 cannot forward to its upstream
+      name: 'a slow search walk from a node whose local CoreDNS pod fails external names: that node is the fault, not the search list',
+      evidence: probes([
+        q('service', '10.96.0.10', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.0.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.1.2', CL, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+        q('service', '10.96.0.10', EXT, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.0.2', EXT, 'ok', { from: { kind: 'pod', node: 'n2' } }),
+        q('coredns-pod', '10.244.1.2', EXT, 'servfail', { from: { kind: 'pod', node: 'n2' } }),
+        q('service', '10.96.0.10', EXT, 'ok', { from: { kind: 'pod', node: 'n2' }, purpose: 'search-expansion', ms: 2011, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'timeout', ms: 2003 }, { name: EXT, outcome: 'ok', ms: 3 }] }),
+      ]),
+    },
     { name: 'a quick search walk', evidence: probes([...healthyChain(), q('service', '10.96.0.10', EXT, 'ok', { purpose: 'search-expansion', ms: 6, steps: [{ name: `${EXT}.default.svc.cluster.local`, outcome: 'nxdomain', ms: 1 }, { name: EXT, outcome: 'ok', ms: 1 }] })]) },
   ],
   faulty: [
