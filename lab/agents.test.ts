@@ -268,8 +268,8 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
     );
     expect(down === 'answered' || down instanceof ToolError, String(down)).toBe(true);
     if (down instanceof ToolError) expect(down.message).toMatch(/cannot reach the Kubernetes API/);
-    const { downMs } = await restart;
-    process.stderr.write(`kube-apiserver down and back in ${(downMs / 1000).toFixed(1)} s\n`);
+    const { downMs, restarted } = await restart;
+    process.stderr.write(`kube-apiserver down and back in ${(downMs / 1000).toFixed(1)} s (started again after losing their lease: ${restarted.join(', ') || 'none'})\n`);
     // the check that ran meanwhile: discovery could not read the API, the mesh still ran (peers kept)
     const during = await agentStatuses(lab);
     const hit = [...during.values()].filter((s) => Date.parse(s.lastCheckAt ?? '') >= stoppedAt);

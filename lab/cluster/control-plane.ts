@@ -453,19 +453,47 @@ export async function restartControllerManager(lab: LabHandle, flags: Record<str
 /**
  * Restarts kube-apiserver with the flags it runs with (an upgrade, a crash the kubelet restarts it
  * from): stopped, `downMs` with no API server at all, started again; waits until /readyz answers.
+ * The controller-manager and the scheduler exit when they cannot renew their lease (as they do on a
+ * real control plane, where the kubelet starts their static pods again): here the lab is their
+ * supervisor and starts them again with their flags, then waits for the controller-manager's lease.
  * Returns how long the API was unreachable.
  */
-export async function restartApiServer(lab: LabHandle, downMs = 0): Promise<{ downMs: number }> {
+export async function restartApiServer(lab: LabHandle, downMs = 0): Promise<{ downMs: number; restarted: string[] }> {
   const state = lab.state;
+  const argvOf = (role: CpRole) => {
+    const pid = state.pids[role];
+    return pid && ours(state, pid, CP_ROLES[role]) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean) : undefined;
+  };
   const role: CpRole = 'cp:apiserver';
-  const pid = state.pids[role];
-  const argv = pid ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean) : undefined;
-  if (!argv || !ours(state, pid!, CP_ROLES[role])) throw new Error('the kube-apiserver of this lab is not running');
+  const argv = argvOf(role);
+  if (!argv) throw new Error('the kube-apiserver of this lab is not running');
+  const supervised = (['cp:controller-manager', 'cp:scheduler'] as CpRole[]).map((r) => ({ role: r, argv: argvOf(r) }));
+  const netns = cpNetns(state);
   const t0 = Date.now();
-  await stopProcess(pid!, state.dir, 10_000);
+  await stopProcess(state.pids[role]!, state.dir, 10_000);
   if (downMs) await new Promise((r) => setTimeout(r, downMs));
-  await start(lab, role, cpNetns(state), argv);
+  await start(lab, role, netns, argv);
   await waitUntil(state, [role], 'kube-apiserver /readyz after its restart', 90_000, 'kube-apiserver', async () => (await adminGet(state, `${state.api!.url}/readyz`)).status === 200);
+  const back = Date.now() - t0;
+  // they give up on their lease up to its renew deadline (10 s) after losing the API: watch that long
+  const restarted: string[] = [];
+  const watchUntil = Date.now() + 15_000;
+  while (Date.now() < watchUntil) {
+    for (const s of supervised) {
+      const pid = state.pids[s.role];
+      if (s.argv && (!pid || !isRunning(pid, CP_ROLES[s.role]))) {
+        await start(lab, s.role, netns, s.argv);
+        restarted.push(s.role.slice(3));
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const lease = `${state.api!.url}/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-controller-manager`;
+  const since = Date.now();
+  await waitUntil(state, ['cp:controller-manager'], 'the controller-manager to lead again', 90_000, 'kube-controller-manager', async () => {
+    const r = await adminGet(state, lease);
+    return r.status === 200 && Date.parse(JSON.parse(r.body).spec?.renewTime ?? '') >= since - 1000;
+  });
   await saveState(state);
-  return { downMs: Date.now() - t0 };
+  return { downMs: back, restarted };
 }
