@@ -160,6 +160,17 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
     expect(forbidden).toEqual([]);
     // the agent's own checks ran on its node: its routes and iptables were read there
     for (const n of Object.values(ev.nodes)) expect(n.gathered).toEqual(expect.arrayContaining(['routes', 'iptables']));
+    // the agents, as the same ServiceAccount, found their probe targets in the API without a 403:
+    // every node probed every other one (mesh) and the kube-dns Service and CoreDNS pods (DNS)
+    const seen = await freshChecks(lab, Date.now() - 3_600_000, 120_000);
+    for (const s of seen.values()) expect(s.errors.filter((e) => e.part === 'discovery'), s.node).toEqual([]);
+    const again = await gatherEvidence({ kubeconfig: saConf, allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 30_000 });
+    for (const n of lab.state.nodes) {
+      const peers = new Set(again.probes?.mesh.filter((m) => m.from === n.name).map((m) => m.to));
+      expect([...peers].sort(), `${n.name} probed its peers`).toEqual(lab.state.nodes.map((x) => x.name).filter((x) => x !== n.name).sort());
+      const dnsKinds = new Set(again.probes?.dns.filter((d) => d.from.node === n.name).map((d) => d.target.kind));
+      expect([...dnsKinds], `${n.name} probed the DNS chain`).toEqual(expect.arrayContaining(['service', 'coredns-pod']));
+    }
   }, 300_000);
 
   it('Secrets withheld: the agents\' token and a pod\'s pull secret are named as not read', async () => {
