@@ -22,7 +22,10 @@ const fault: FaultSpec = {
     await until(`node ${node.name} gone`, () => !lab.api.get('Node', undefined, node.name) || undefined, 30_000);
     await startKubelet(lab, node);
     await until(`node ${node.name} registered again`, () => lab.api.get('Node', undefined, node.name), 60_000);
+    // the node came back under its name before the pod garbage collector saw it gone, so its old flannel
+    // pod (leased before) may still run: a re-joined node starts its DaemonSet pods afresh
     await until(`a flannel pod on ${node.name}`, () => flannelPodOn(lab, node), 90_000);
+    await restartFlannelOn(lab, node);
     await containerReports(lab, () => flannelPodOn(lab, node), 'kube-flannel', ['Error', 'CrashLoopBackOff']);
     return {};
   },

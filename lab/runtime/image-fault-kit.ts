@@ -91,13 +91,15 @@ async function forgetImage(node: LabNode, image: string): Promise<void> {
   const cri = new CriClient(criSocket(node));
   try {
     await cri.removeImage(image).catch(() => undefined);
+    // a container of an earlier pod still holding it keeps it: the fault would then pull nothing
+    if (await cri.imageStatus(image).catch(() => undefined)) throw new Error(`image ${image} is still present on ${node.name} after removal (a container still uses it?)`);
   } finally {
     cri.close();
   }
 }
 
 export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
-  return {
+  const fault: FaultSpec = {
     description: spec.description,
     where: spec.where,
     async inject(lab, nodeName) {
@@ -110,9 +112,15 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
       // a name kubelet cannot parse never reaches the runtime; everything else must not be cached
       if (!/[A-Z]/.test(image)) await forgetImage(node, image);
       saved.setup = spec.setup ? await spec.setup(lab, node) : undefined;
-      for (const s of sec.create) lab.api.put(s);
-      lab.api.put(boundPod({ ...pod, node: node.name, image, imagePullPolicy: spec.imagePullPolicy, imagePullSecrets: sec.refs.length ? sec.refs : undefined }));
-      saved.outcome = await waitKubeletVerdict(lab, pod.namespace, pod.name);
+      try {
+        for (const s of sec.create) lab.api.put(s);
+        lab.api.put(boundPod({ ...pod, node: node.name, image, imagePullPolicy: spec.imagePullPolicy, imagePullSecrets: sec.refs.length ? sec.refs : undefined }));
+        saved.outcome = await waitKubeletVerdict(lab, pod.namespace, pod.name);
+      } catch (e) {
+        // a fault that never took is not recorded, so nothing would revert it: undo it here
+        await fault.revert.call(this, lab, saved, node.name).catch(() => undefined);
+        throw e;
+      }
       return saved;
     },
     async revert(lab, raw, nodeName) {
@@ -125,4 +133,5 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
       }
     },
   };
+  return fault;
 }
