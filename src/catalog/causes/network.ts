@@ -118,7 +118,9 @@ export const NETWORK_CAUSES: Cause[] = [
     ],
     verify: ['kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR'],
     docs: ['facts.md §1.3 (podCIDR in kube mode)', 'facts.md §4.1 (pod cidr not assigned)'],
-    explains: ['flannel.daemon-down', 'cni.subnet-env-missing', 'cni.config-missing', 'node.not-ready', 'flannel.route-missing'],
+    // without a lease the node publishes no VTEP (public-ip, backend-data): the other flanneld keep no
+    // route or FDB entry for it, so overlay traffic to it fails as if VXLAN were blocked there
+    explains: ['flannel.daemon-down', 'cni.subnet-env-missing', 'cni.config-missing', 'node.not-ready', 'flannel.route-missing', 'flannel.vxlan-blocked', 'flannel.stale-fdb'],
   },
   {
     id: 'flannel.network-mismatch',
