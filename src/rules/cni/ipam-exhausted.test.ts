@@ -11,6 +11,10 @@ testRule(rule, {
   healthy: [
     { name: 'a few pods', evidence: healthy() },
     { name: 'busy but not full', evidence: breakNode('n1', (n) => (n.ipam = [{ network: 'cbr0', allocated: 240, rangeSize: 253 }])) },
+    {
+      name: 'a full copy beside the network (a fix\'s backup) is not a network any CNI config names',
+      evidence: breakNode('n1', (n) => (n.ipam = [{ network: 'cbr0', allocated: 2, rangeSize: 253 }, { network: 'cbr0.flannel-doctor-20261203T070114Z.bak', allocated: 253, leaked: 253 }])),
+    },
   ],
   faulty: [
     {

@@ -32,7 +32,10 @@ export default defineRule({
   check(ctx) {
     const { node } = ctx;
     const report = reportWithLogs(ctx, 'cni.ipam-exhausted');
+    const configured = new Set(node.cniConfigs.map((c) => c.name).filter(Boolean));
     for (const r of node.ipam) {
+      // a directory no CNI config names (an old network, a backup copy) hands out no address
+      if (configured.size && !configured.has(r.network)) continue;
       // rangeSize counts the addresses pods can get (the host source leaves out network, gateway and
       // broadcast); derived from subnet.env the same way when absent.
       const hosts = hostCount(node.subnetEnv?.subnet);
