@@ -67,7 +67,8 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
   'module.load': {
     text: 'On {node}: load the {module} kernel module',
     on: 'node',
-    run: 'modprobe {module}',
+    // a module built into the kernel (or already loaded) has /sys/module/<name>: nothing to load, and no /lib/modules needed
+    run: 'test -d /sys/module/{module} || modprobe {module}',
     verify: 'test -d /sys/module/{module}',
   },
   'module.persist': {

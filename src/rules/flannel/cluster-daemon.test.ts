@@ -268,7 +268,7 @@ testRule(rule, {
           nodes: ['n3'],
           pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
           fix: [
-            'For vxlan, load the module on n3: modprobe vxlan',
+            'For vxlan, load the module on n3: test -d /sys/module/vxlan || modprobe vxlan',
             'If the vxlan module is not found, install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
             'For host-gw across routers or NAT, switch the backend to vxlan in net-conf.json and restart flannel.',
           ],
@@ -289,7 +289,7 @@ testRule(rule, {
           nodes: ['n3'],
           pods: ['kube-flannel/kube-flannel-ds-g7h8i'],
           fix: [
-            'On n3: load the br_netfilter kernel module: modprobe br_netfilter',
+            'On n3: load the br_netfilter kernel module: test -d /sys/module/br_netfilter || modprobe br_netfilter',
             'On n3: set net.bridge.bridge-nf-call-iptables = 1 in the running kernel: sysctl -w net.bridge.bridge-nf-call-iptables=1',
             'Load br_netfilter at every boot, from a file of its own: echo br_netfilter > /etc/modules-load.d/flannel-doctor-br_netfilter.conf',
             "Persist net.bridge.bridge-nf-call-iptables = 1 across reboots, in a drop-in of its own: printf '%s = %s\\n' net.bridge.bridge-nf-call-iptables 1 > /etc/sysctl.d/90-flannel-doctor-net.bridge.bridge-nf-call-iptables.conf && sysctl --system",

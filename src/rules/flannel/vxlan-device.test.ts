@@ -30,7 +30,7 @@ testRule(rule, {
           data: { node: 'n2', dev: 'flannel.1' },
           nodes: ['n2'],
           fix: [
-            'On n2: load the vxlan kernel module: modprobe vxlan',
+            'On n2: load the vxlan kernel module: test -d /sys/module/vxlan || modprobe vxlan',
             "If the module is not found, install the kernel's extra modules (e.g. linux-modules-extra-$(uname -r) or linux-modules-extra-raspi)",
             'Load vxlan at every boot, from a file of its own: echo vxlan > /etc/modules-load.d/flannel-doctor-vxlan.conf',
             'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',

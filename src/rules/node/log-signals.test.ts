@@ -179,7 +179,7 @@ testRule(rule, {
           nodes: ['n2'],
           severity: 'error',
           fix: [
-            'For vxlan, load the module on n2: modprobe vxlan',
+            'For vxlan, load the module on n2: test -d /sys/module/vxlan || modprobe vxlan',
             'If the vxlan module is not found, install the kernel extras (e.g. linux-modules-extra-raspi on Raspberry Pi Ubuntu).',
             'For host-gw across routers or NAT, switch the backend to vxlan in net-conf.json and restart flannel.',
           ],
