@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hostIn, randomHex } from '../plan.js';
 import type { FaultSpec } from '../types.js';
@@ -32,6 +32,9 @@ const fault: FaultSpec = {
     const s = state as { added: string[]; pod?: PodRef };
     const dir = path(node, 'var/lib/cni/networks/cbr0');
     for (const ip of s.added ?? []) await rm(join(dir, ip), { force: true });
+    // the copy a proven fix kept of the directory (fix --yes backs up what it changes) goes too
+    const parent = path(node, 'var/lib/cni/networks');
+    for (const d of await readdir(parent).catch(() => [] as string[])) if (/^cbr0\.flannel-doctor-\d{8}T\d{6}Z\.bak$/.test(d)) await rm(join(parent, d), { recursive: true, force: true });
     await removeProbePod(lab, s.pod);
   },
 };

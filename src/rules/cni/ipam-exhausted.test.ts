@@ -15,6 +15,13 @@ testRule(rule, {
       name: 'a full copy beside the network (a fix\'s backup) is not a network any CNI config names',
       evidence: breakNode('n1', (n) => (n.ipam = [{ network: 'cbr0', allocated: 2, rangeSize: 253 }, { network: 'cbr0.flannel-doctor-20261203T070114Z.bak', allocated: 253, leaked: 253 }])),
     },
+    {
+      name: 'the same backup while no CNI config parses (no network names known)',
+      evidence: breakNode('n1', (n) => {
+        n.cniConfigs = [];
+        n.ipam = [{ network: 'cbr0', allocated: 2, rangeSize: 253 }, { network: 'cbr0.flannel-doctor-20261203T070114Z.bak', allocated: 253, leaked: 253 }];
+      }),
+    },
   ],
   faulty: [
     {

@@ -5,6 +5,8 @@ import { hostCount } from '../_cidr.js';
 /** containerd's directory of running tasks in the CRI namespace: a sandbox without one is gone. */
 const TASKS = '/run/containerd/io.containerd.runtime.v2.task/k8s.io';
 const SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
+/** The copy `fix --yes` keeps of a directory it changes (src/fix-plan/backup.ts), judged even when no config names a network. */
+const OUR_BACKUP = /\.flannel-doctor-\d{8}T\d{6}Z\.bak$/;
 
 /**
  * Removes the reservations in a host-local directory whose sandbox is gone. host-local writes the
@@ -35,7 +37,7 @@ export default defineRule({
     const configured = new Set(node.cniConfigs.map((c) => c.name).filter(Boolean));
     for (const r of node.ipam) {
       // a directory no CNI config names (an old network, a backup copy) hands out no address
-      if (configured.size && !configured.has(r.network)) continue;
+      if (configured.size ? !configured.has(r.network) : OUR_BACKUP.test(r.network)) continue;
       // rangeSize counts the addresses pods can get (the host source leaves out network, gateway and
       // broadcast); derived from subnet.env the same way when absent.
       const hosts = hostCount(node.subnetEnv?.subnet);
