@@ -145,12 +145,19 @@ d('lab (a real cluster)', () => {
     expect(hostSnapshot()).toEqual(before);
     await expect(labUp({ name: NAME, nodes: 1, podsPerNode: 0, images: false, failAfter: 'nodes' })).rejects.toThrow(/failAfter/);
     expect(hostSnapshot()).toEqual(before);
+    // LAB_CYCLES=20 is the budget's proof; every fourth cycle's up fails at another phase.
     const cycles = Number(process.env.LAB_CYCLES ?? 1);
+    const failAt = ['network', 'control plane', 'nodes', 'flannel', 'coredns'];
     for (let i = 0; i < cycles; i++) {
-      await labUp({ name: NAME, nodes: 1, podsPerNode: 0, images: false });
-      await labDown(NAME);
+      const failAfter = i % 4 === 3 ? failAt[Math.floor(i / 4) % failAt.length] : undefined;
+      const up = labUp({ name: NAME, nodes: 1, podsPerNode: 0, images: false, failAfter });
+      if (failAfter) await expect(up).rejects.toThrow(/failAfter/); // rolled back by itself, no down
+      else {
+        await up;
+        await labDown(NAME);
+      }
+      expect({ cycle: i, failAfter, ...hostSnapshot() }).toEqual({ cycle: i, failAfter, ...before });
     }
-    expect(hostSnapshot()).toEqual(before);
     expect(existsSync(`/run/flannel-doctor-lab/${NAME}`)).toBe(false);
-  }, 900_000);
+  }, 300_000 + Number(process.env.LAB_CYCLES ?? 1) * 90_000);
 });

@@ -28,6 +28,16 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
   },
   /**
+   * A JSON patch (RFC 6902, `test` operations guarding each change) on flannel's DaemonSet; changing
+   * the pod template rolls every flannel pod, and the verify waits for the rollout to finish.
+   */
+  'flannel.daemonset-patch': {
+    text: '{change} in DaemonSet {flannelNamespace}/{flannelDaemonSet}',
+    on: 'cluster',
+    run: 'kubectl -n {flannelNamespace} patch daemonset {flannelDaemonSet} --type json -p {patch}',
+    verify: 'kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s',
+  },
+  /**
    * A new net-conf.json written into flannel's ConfigMap as a merge patch (the other keys stay); the
    * verify compares the stored text with the one written. `patch` and `netConf` are shell-quoted words.
    */

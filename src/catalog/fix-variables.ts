@@ -54,7 +54,7 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
   configMap: { kind: 'data', description: 'the name of flannel\'s ConfigMap (kube-flannel-cfg)' },
   configMapNamespace: { kind: 'data', description: 'the namespace of flannel\'s ConfigMap' },
   change: { kind: 'data', description: 'what a net-conf.json patch changes, in words' },
-  patch: { kind: 'data', description: 'a merge patch, as one shell-quoted word' },
+  patch: { kind: 'data', description: 'a merge or JSON patch, as one shell-quoted word' },
   netConf: { kind: 'data', description: 'the whole new net-conf.json text, as one shell-quoted word' },
   flannelNamespace: { kind: 'context', description: 'the namespace flannel\'s DaemonSet is deployed in', default: 'kube-flannel' },
   flannelDaemonSet: { kind: 'context', description: 'the name of flannel\'s DaemonSet as deployed', default: 'kube-flannel-ds' },

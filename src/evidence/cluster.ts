@@ -127,6 +127,13 @@ export interface ConfigMapInfo {
 export type WorkloadKind = 'DaemonSet' | 'Deployment' | 'StatefulSet' | 'ReplicaSet';
 
 /** A workload the rules judge: flannel's DaemonSet, kube-proxy, CoreDNS (others are only counted). */
+/** One term of requiredDuringSchedulingIgnoredDuringExecution: a node matches when every expression does. */
+export interface NodeSelectorTerm {
+  matchExpressions: { key: string; operator: string; values: string[] }[];
+  /** matchFields (only metadata.name is allowed there) */
+  matchFields: { key: string; operator: string; values: string[] }[];
+}
+
 export interface WorkloadInfo {
   kind: WorkloadKind;
   namespace: string;
@@ -139,6 +146,9 @@ export interface WorkloadInfo {
   containers: ContainerSpecInfo[];
   serviceAccountName?: string;
   hostNetwork: boolean;
+  /** Where its pods may run: the pod template's nodeSelector and required node-affinity terms. */
+  nodeSelector?: Record<string, string>;
+  nodeAffinity?: NodeSelectorTerm[];
   /** The controller that owns it (a ReplicaSet's Deployment). */
   ownerKind?: string;
   ownerName?: string;

@@ -156,6 +156,42 @@ testRule(rule, {
       ],
     },
     {
+      name: "the DaemonSet's node affinity names n3 in a NotIn: an exact JSON patch lets n3 run flannel again",
+      evidence: {
+        cluster: {
+          nodes: NODES,
+          workloads: [{ ...DS, nodeAffinity: [{ matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['linux'] }, { key: 'kubernetes.io/hostname', operator: 'NotIn', values: ['n3'] }], matchFields: [] }] }],
+          pods: [healthyPods[0], healthyPods[1]],
+        },
+      },
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'missing',
+          data: { node: 'n3', why: " (the DaemonSet's node selection excludes it: kubernetes.io/hostname NotIn [n3])" },
+          nodes: ['n3'],
+          fix: [
+            `Let the node n3 run flannel again: drop it from kubernetes.io/hostname NotIn [n3] in DaemonSet kube-flannel/kube-flannel-ds: kubectl -n kube-flannel patch daemonset kube-flannel-ds --type json -p '[{"op":"test","path":"/spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/1","value":{"key":"kubernetes.io/hostname","operator":"NotIn","values":["n3"]}},{"op":"remove","path":"/spec/template/spec/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/0/matchExpressions/1"}]'`,
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a nodeSelector label n3 lacks: said, with the label, but no patch is guessed',
+      evidence: { cluster: { nodes: NODES, workloads: [{ ...DS, nodeSelector: { 'flannel/enabled': 'true' } }], pods: [healthyPods[0], healthyPods[1]] } },
+      expect: [
+        {
+          cause: 'flannel.daemon-down',
+          messageId: 'missing',
+          data: { node: 'n3', why: " (the DaemonSet's node selection excludes it: nodeSelector flannel/enabled=true (node has no label flannel/enabled))" },
+          nodes: ['n3'],
+          fix: [
+            "Every Linux node needs flannel: change the DaemonSet's nodeSelector or node affinity so that n3 qualifies (nodeSelector flannel/enabled=true (node has no label flannel/enabled)), or give n3 the labels it asks for.",
+          ],
+        },
+      ],
+    },
+    {
       name: 'old per-architecture DaemonSets: none for the arm64 node',
       evidence: {
         cluster: {

@@ -3,6 +3,8 @@ import type { EvidenceItem } from '../../findings/finding.js';
 import { defineRule } from '../define-rule.js';
 import { waitingOnImageStep } from '../../catalog/symptoms.js';
 import { flannelDaemonSets, flannelPods, linuxNodes, nodePodCidrs } from '../../evidence/flannel-objects.js';
+import { shq } from '../../fix/shell.js';
+import { exclusionOf } from './_placement.js';
 
 /** Causes a crashing flanneld's last words can name (facts §4.1); anything else stays daemon-down. */
 const FROM_LOG = ['flannel.no-pod-cidr', 'flannel.rbac', 'flannel.config-invalid', 'flannel.network-mismatch', 'flannel.wrong-iface', 'flannel.backend-unsupported', 'node.br-netfilter'] as const;
@@ -47,11 +49,15 @@ export default defineRule({
         // Before v0.13 flannel shipped one DaemonSet per architecture (kube-flannel-ds-amd64, -arm64, …).
         const perArch = dss.filter((d) => /^kube-flannel-ds-(amd64|arm64|arm|ppc64le|s390x)$/.test(d.name));
         const archMissing = perArch.length > 0 && !!n.architecture && !perArch.some((d) => d.name.endsWith(`-${n.architecture}`));
+        const ds = dss.length === 1 ? dss[0] : undefined;
+        const excluded = ds && !archMissing ? exclusionOf(ds, n) : undefined;
         const why = noExec.length
           ? ` (taint ${noExec.map((t) => `${t.key}${t.value ? '=' + t.value : ''}:NoExecute`).join(', ')} is not tolerated)`
           : archMissing
             ? ` (no DaemonSet kube-flannel-ds-${n.architecture} for its architecture ${n.architecture})`
-            : '';
+            : excluded
+              ? ` (the DaemonSet's node selection excludes it: ${excluded.requirements.join('; ')})`
+              : '';
         report({
           messageId: 'missing',
           data: { node: n.name, why },
@@ -61,7 +67,11 @@ export default defineRule({
             ? [`Add a toleration {operator: Exists, effect: NoExecute} to the flannel DaemonSet, or remove the taint from ${n.name}.`]
             : archMissing
               ? [`This flannel release ships one DaemonSet per architecture: apply its kube-flannel-ds-${n.architecture}, or better upgrade to a current multi-arch manifest (one DaemonSet kube-flannel-ds).`]
-              : ['Check why the DaemonSet does not schedule there: kubectl -n kube-flannel describe daemonset kube-flannel-ds (node selector, affinity, taints).'],
+              : excluded?.patch
+                ? [{ step: 'flannel.daemonset-patch', data: { change: `Let the node ${n.name} run flannel again: drop it from ${excluded.requirements.join('; ')}`, patch: shq(JSON.stringify(excluded.patch)) } }]
+                : excluded
+                  ? [`Every Linux node needs flannel: change the DaemonSet's nodeSelector or node affinity so that ${n.name} qualifies (${excluded.requirements.join('; ')}), or give ${n.name} the labels it asks for.`]
+                  : ['Check why the DaemonSet does not schedule there: kubectl -n kube-flannel describe daemonset kube-flannel-ds (node selector, affinity, taints).'],
         });
       }
     } else {

@@ -10,6 +10,7 @@ import type {
   EndpointsInfo,
   EventInfo,
   NodeInfo,
+  NodeSelectorTerm,
   PodInfo,
   ServiceAccountInfo,
   ServiceInfo,
@@ -260,9 +261,30 @@ export function workloadInfo(o: Raw, kind: WorkloadKind): WorkloadInfo | undefin
     containers,
     serviceAccountName: str(podSpec.serviceAccountName) ?? str(podSpec.serviceAccount),
     hostNetwork: bool(podSpec.hostNetwork) ?? false,
+    ...placement(podSpec),
     ownerKind: str(owner?.kind),
     ownerName: str(owner?.name),
   });
+}
+
+/** Bounded like every list a bundle may hold: a selector of more terms or values is cut, never trusted whole. */
+const MAX_TERMS = 32;
+
+function requirements(v: unknown): NodeSelectorTerm['matchExpressions'] {
+  return arr(v).slice(0, MAX_TERMS).flatMap((e) => {
+    const x = obj(e);
+    const key = str(x?.key);
+    const operator = str(x?.operator);
+    return key && operator ? [{ key, operator, values: arr(x?.values).slice(0, MAX_TERMS).flatMap((s) => (typeof s === 'string' ? [s] : [])) }] : [];
+  });
+}
+
+/** The pod template's nodeSelector and required node-affinity terms (absent when it has neither). */
+function placement(podSpec: Raw): Pick<WorkloadInfo, 'nodeSelector' | 'nodeAffinity'> {
+  const selector = strMap(podSpec.nodeSelector);
+  const required = obj(obj(obj(podSpec.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution);
+  const terms = arr(required?.nodeSelectorTerms).slice(0, MAX_TERMS).map((t) => ({ matchExpressions: requirements(obj(t)?.matchExpressions), matchFields: requirements(obj(t)?.matchFields) }));
+  return { ...(Object.keys(selector).length ? { nodeSelector: selector } : {}), ...(required ? { nodeAffinity: terms } : {}) };
 }
 
 /** The cluster DNS Service: kube-system/kube-dns (CoreDNS keeps that name on every distribution). */
