@@ -47,6 +47,23 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'kubectl -n {configMapNamespace} patch configmap {configMap} --type merge -p {patch}',
     verify: "test \"$(kubectl -n {configMapNamespace} get configmap {configMap} -o jsonpath='{.data.net-conf\\.json}')\" = {netConf}",
   },
+  /**
+   * A new Corefile written into CoreDNS's ConfigMap as a merge patch (the other keys stay); the verify
+   * compares the stored text with the one written. `patch` and `corefile` are shell-quoted words.
+   */
+  'coredns.corefile': {
+    text: '{change} in the Corefile of ConfigMap kube-system/coredns',
+    on: 'cluster',
+    run: 'kubectl -n kube-system patch configmap coredns --type merge -p {patch}',
+    verify: "test \"$(kubectl -n kube-system get configmap coredns -o jsonpath='{.data.Corefile}')\" = {corefile}",
+  },
+  /** New CoreDNS pods, which read the Corefile at start (a crash-looping one would wait out its back-off before the reload plugin sees it). */
+  'coredns.rollout-restart': {
+    text: 'Restart CoreDNS so that it reads the new Corefile',
+    on: 'cluster',
+    run: 'kubectl -n kube-system rollout restart deployment {corednsDeployment}',
+    verify: 'kubectl -n kube-system rollout status deployment {corednsDeployment} --timeout=180s',
+  },
   /** One ACCEPT rule put at the head of a chain unless it is there already; idempotent. `match` is shell words. */
   'iptables.accept': {
     text: 'Accept {match} in {chain} on {node}',

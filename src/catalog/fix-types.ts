@@ -40,6 +40,6 @@ export interface FixStepRef {
   text?: string;
 }
 
-export type FixStepName = 'flannel.restart' | 'flannel.rollout-restart' | 'flannel.daemonset-patch' | 'flannel.net-conf' | 'iptables.accept' | 'iptables.delete' | 'sysctl.set' | 'sysctl.persist' | 'module.load' | 'module.persist';
+export type FixStepName = 'flannel.restart' | 'flannel.rollout-restart' | 'flannel.daemonset-patch' | 'flannel.net-conf' | 'coredns.corefile' | 'coredns.rollout-restart' | 'iptables.accept' | 'iptables.delete' | 'sysctl.set' | 'sysctl.persist' | 'module.load' | 'module.persist';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -55,6 +55,8 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
   configMapNamespace: { kind: 'data', description: 'the namespace of flannel\'s ConfigMap' },
   change: { kind: 'data', description: 'what a net-conf.json patch changes, in words' },
   patch: { kind: 'data', description: 'a merge or JSON patch, as one shell-quoted word' },
+  corefile: { kind: 'data', description: 'the whole new Corefile text, as one shell-quoted word' },
+  corednsDeployment: { kind: 'data', description: 'the name of the CoreDNS Deployment in kube-system (coredns)' },
   netConf: { kind: 'data', description: 'the whole new net-conf.json text, as one shell-quoted word' },
   flannelNamespace: { kind: 'context', description: 'the namespace flannel\'s DaemonSet is deployed in', default: 'kube-flannel' },
   flannelDaemonSet: { kind: 'context', description: 'the name of flannel\'s DaemonSet as deployed', default: 'kube-flannel-ds' },

@@ -17,7 +17,7 @@
  * | containerd    | containerd                               | config.toml at /etc/containerd (or k3s/rke2's); undefined = looked, none (containerd defaults) |
  * | registryHosts | registryHosts                            | certs.d/<ns>/hosts.toml of every config_path dir; when config_path is empty the default /etc/containerd/certs.d is read with inConfigPath=false (containerd ignores it) |
  * | dockerDaemon  | dockerDaemon                             | /etc/docker/daemon.json; undefined = looked, absent |
- * | resolvConf    | resolvConf                               | /etc/resolv.conf (symlinks followed inside the host root); undefined = looked, absent |
+ * | resolvConf    | resolvConf, resolvedUpstream             | /etc/resolv.conf (symlinks followed inside the host root); undefined = looked, absent. resolvedUpstream: systemd-resolved's /run/systemd/resolve/resolv.conf (the real upstream list behind its 127.0.0.53 stub), when the node has one |
  * | links         | links                                    | `ip -j -s -d addr show`: every link with kind, vxlan details, master, flags, addresses, counters |
  * | routes        | routes                                   | `ip -j route show table all` minus the kernel's `local` table; `table` is 'main' when iproute2 omits it |
  * | neighbours    | neighbours                               | `ip -j neigh show` |
@@ -217,6 +217,8 @@ export interface NodeEvidence {
   registryHosts: RegistryHostConfig[];
   dockerDaemon?: DockerDaemonConfig;
   resolvConf?: ResolvConf;
+  /** systemd-resolved's list of the real upstream servers (/run/systemd/resolve/resolv.conf), when present. */
+  resolvedUpstream?: ResolvConf;
   links: LinkInfo[];
   routes: RouteInfo[];
   neighbours: NeighInfo[];

@@ -43,6 +43,34 @@ testRule(rule, {
       ],
     },
     {
+      name: 'systemd-resolved node: the upstream list behind the stub fills an exact Corefile patch and a CoreDNS restart',
+      evidence: (() => {
+        const e = breakCluster((c) => {
+          c.pods[1] = corednsPod('coredns-5dd5756b68-q9w4d', 'n2', false);
+          c.workloads = [{ kind: 'Deployment', namespace: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' }, selector: { 'k8s-app': 'kube-dns' }, containers: [], hostNetwork: false }];
+        });
+        e.nodes!.forEach((n) => stub('n2')(n as never));
+        const n2 = e.nodes!.find((n) => n.name === 'n2')!;
+        n2.resolvedUpstream = { file: '/run/systemd/resolve/resolv.conf', nameservers: ['192.0.2.53', '127.0.0.1', 'not-an-ip', '2001:db8::53'], search: [], options: [], problems: [] };
+        return e;
+      })(),
+      expect: [
+        {
+          cause: 'dns.loop',
+          messageId: 'looping',
+          data: { node: 'n2', stub: '127.0.0.53', pod: 'kube-system/coredns-5dd5756b68-q9w4d', state: 'Running, CrashLoopBackOff' },
+          nodes: ['n2'],
+          pods: ['kube-system/coredns-5dd5756b68-q9w4d'],
+          severity: 'error',
+          fix: [
+            `Forward to 192.0.2.53 2001:db8::53 (the servers behind 127.0.0.53 on n2, from /run/systemd/resolve/resolv.conf) in the Corefile of ConfigMap kube-system/coredns: kubectl -n kube-system patch configmap coredns --type merge -p '${JSON.stringify({ data: { Corefile: COREFILE.replace('forward . /etc/resolv.conf {', 'forward . 192.0.2.53 2001:db8::53 {') } })}'`,
+            'Restart CoreDNS so that it reads the new Corefile: kubectl -n kube-system rollout restart deployment coredns',
+            'Point kubelet on n2 at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods (this also fixes the other dnsPolicy Default pods)',
+          ],
+        },
+      ],
+    },
+    {
       name: 'stub on a node without CoreDNS yet',
       evidence: breakNode('n3', stub('n3')),
       expect: [

@@ -1,6 +1,7 @@
 import type { PodInfo } from '../../evidence/cluster.js';
 import { defineRule } from '../define-rule.js';
 import { isLoopback } from '../_cidr.js';
+import { forwardSteps, realUpstreams } from './_corefile-fix.js';
 
 const isCoreDns = (p: PodInfo) => p.labels['k8s-app'] === 'kube-dns';
 
@@ -31,11 +32,17 @@ export default defineRule({
     if (!defaultPolicy.length) return;
     const here = defaultPolicy.filter((p) => p.nodeName === node.name);
     const stub = stubs.join(', ');
-    const fix = [
-      `Point kubelet on ${node.name} at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods`,
-      'Or make CoreDNS forward to explicit upstreams: forward . <dns server 1> <dns server 2> in the coredns ConfigMap (this fixes CoreDNS only, not other dnsPolicy Default pods)',
+    // systemd-resolved's upstream list, when the node has one, is what CoreDNS should forward to.
+    const upstreams = realUpstreams(node.resolvedUpstream?.nameservers ?? []);
+    const kubelet = `Point kubelet on ${node.name} at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods`;
+    const exact = forwardSteps(cluster, upstreams, `(the servers behind ${stub} on ${node.name}, from ${node.resolvedUpstream?.file})`);
+    const fix = exact
+      ? [...exact, `${kubelet} (this also fixes the other dnsPolicy Default pods)`]
+      : [kubelet, 'Or make CoreDNS forward to explicit upstreams: forward . <dns server 1> <dns server 2> in the coredns ConfigMap (this fixes CoreDNS only, not other dnsPolicy Default pods)'];
+    const rcEvidence = [
+      { where: `node ${node.name}: ${rc.file}`, what: rc.nameservers.map((n) => `nameserver ${n}`).join('; ') },
+      ...(upstreams.length ? [{ where: `node ${node.name}: ${node.resolvedUpstream!.file}`, what: upstreams.map((n) => `nameserver ${n}`).join('; ') }] : []),
     ];
-    const rcEvidence = { where: `node ${node.name}: ${rc.file}`, what: rc.nameservers.map((n) => `nameserver ${n}`).join('; ') };
     const broken = here.find((p) => p.phase !== 'Running' || p.conditions.find((c) => c.type === 'Ready')?.status !== 'True');
     if (broken) {
       const st = broken.statuses.find((s) => !s.ready) ?? broken.statuses[0];
@@ -46,18 +53,18 @@ export default defineRule({
         severity: 'error',
         data: { node: node.name, stub, pod: ref, state },
         pods: [ref],
-        evidence: [rcEvidence, { where: `pod ${ref}`, what: `dnsPolicy ${broken.dnsPolicy ?? 'Default'}, ${state}` }, ...(corefile ? [{ where: 'configmap kube-system/coredns', what: 'forward . /etc/resolv.conf' }] : [])],
+        evidence: [...rcEvidence, { where: `pod ${ref}`, what: `dnsPolicy ${broken.dnsPolicy ?? 'Default'}, ${state}` }, ...(corefile ? [{ where: 'configmap kube-system/coredns', what: 'forward . /etc/resolv.conf' }] : [])],
         fix,
       });
       return;
     }
     if (here.length && !hasLoopPlugin) {
       const ref = `${here[0].namespace}/${here[0].name}`;
-      report({ messageId: 'noGuard', data: { node: node.name, stub, pod: ref }, pods: [ref], confidence: 0.6, evidence: [rcEvidence, { where: 'configmap kube-system/coredns', what: 'forward . /etc/resolv.conf without loop' }], fix });
+      report({ messageId: 'noGuard', data: { node: node.name, stub, pod: ref }, pods: [ref], confidence: 0.6, evidence: [...rcEvidence, { where: 'configmap kube-system/coredns', what: 'forward . /etc/resolv.conf without loop' }], fix });
       return;
     }
     if (!here.length) {
-      report({ messageId: 'risk', severity: 'info', data: { node: node.name, stub }, confidence: 0.4, evidence: [rcEvidence, { where: 'cluster', what: `CoreDNS runs with dnsPolicy Default on ${[...new Set(defaultPolicy.map((p) => p.nodeName ?? '?'))].join(', ')}` }], fix });
+      report({ messageId: 'risk', severity: 'info', data: { node: node.name, stub }, confidence: 0.4, evidence: [...rcEvidence, { where: 'cluster', what: `CoreDNS runs with dnsPolicy Default on ${[...new Set(defaultPolicy.map((p) => p.nodeName ?? '?'))].join(', ')}` }], fix });
     }
   },
 });

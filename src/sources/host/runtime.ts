@@ -67,4 +67,9 @@ export async function gatherResolvConf(ctx: GatherContext): Promise<void> {
   if (r.error) ctx.problem({ file, message: `cannot read: ${r.error}` });
   else if (r.text !== undefined) ctx.node.resolvConf = parseResolvConf(r.text, file);
   if (!r.error) ctx.gathered('resolvConf');
+  // Behind a 127.0.0.53 stub, systemd-resolved keeps the upstream list here: the value a fix forwards to.
+  const upstream = '/run/systemd/resolve/resolv.conf';
+  const u = await ctx.files.read(upstream, 64 * 1024);
+  if (u.error) ctx.problem({ file: upstream, message: `cannot read: ${u.error}` });
+  else if (u.text !== undefined) ctx.node.resolvedUpstream = parseResolvConf(u.text, upstream);
 }
