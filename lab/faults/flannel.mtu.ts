@@ -32,10 +32,19 @@ const fault: FaultSpec = {
     const before = (state as { before?: string }).before;
     if (before !== undefined && netConf(lab) !== before) {
       await restoreNetConf(lab, { before });
+      // the fix also lowered flannel.1 and cni0 in place (flanneld keeps an existing device's MTU):
+      // they go back to what flanneld makes for a 1500 underlay, and the pods made since are made again
+      const setMtu = async () => {
+        for (const n of lab.state.nodes) {
+          for (const dev of ['flannel.1', 'cni0']) await lab.exec(n.netns, ['ip', 'link', 'set', dev, 'mtu', String(1500 - 50)], { allowFail: true });
+        }
+      };
+      await setMtu();
       for (const [ns, labels] of [['default', { app: 'lab-app' }], ['kube-system', { 'k8s-app': 'kube-dns' }]] as const) {
         await recreatePods(lab, ns, labels);
         await podsReady(lab, ns, labels);
       }
+      await setMtu(); // a bridge refuses an MTU above its smallest port's until those ports are gone
     }
   },
 };

@@ -1,31 +1,106 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { PodInfo } from '../../evidence/cluster.js';
 import type { Evidence } from '../../evidence/types.js';
 import { flannelConfigMap } from '../../evidence/flannel-objects.js';
-import { lookup } from '../_peers.js';
+import { shellJoin } from '../../fix/shell.js';
+import { lookup, underlay, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { netConfSteps } from './_net-conf-fix.js';
 
 /** VXLAN over IPv4: outer IP 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 (facts §2.1). */
 export const VXLAN_OVERHEAD = 50;
 
 /**
- * The MTU fix, computed: `mtu` (the smallest underlay MTU minus the backend's overhead) written
- * into net-conf.json Backend.MTU of flannel's ConfigMap as an exact merge patch (the rest of the
- * file kept, the stored text verified), then flannel restarted on every node. Without the ConfigMap in the evidence (k3s,
- * node-only evidence) the value is given and the change is left to the operator.
+ * The MTU fix for an underlay of `underlayMtu`, computed. flanneld reads net-conf.json Backend.MTU as
+ * the external interface's MTU and gives flannel.1 that minus 50 (facts §2.5), but only when it creates
+ * the device: an existing flannel.1 keeps its MTU across restarts (vxlanLinksIncompat ignores MTU),
+ * and a pod keeps its veth MTU until it is made anew. So, in order: Backend.MTU in the ConfigMap (new
+ * devices, subnet.env and new pods), flannel restarted, flannel.1 and cni0 lowered in place on every
+ * node whose links are too big, then the pods there made anew. Without the ConfigMap in the evidence
+ * (k3s, node-only evidence) the values are given and the change is left to the operator.
  */
-export function mtuFix(evidence: Readonly<Evidence>, mtu: number, why: string): FixStepSource[] {
-  const recreate = 'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created';
+export function mtuFix(evidence: Readonly<Evidence>, underlayMtu: number): FixStepSource[] {
+  const mtu = underlayMtu - VXLAN_OVERHEAD;
+  const why = `the smallest underlay MTU ${underlayMtu}: flannel.1 becomes ${underlayMtu} − ${VXLAN_OVERHEAD} = ${mtu}`;
   const cm = evidence.cluster ? flannelConfigMap(evidence.cluster) : undefined;
   const root = parseObject(cm?.data['net-conf.json']);
-  if (!cm || !root) return [`Set "MTU": ${mtu} in net-conf.json Backend (${why}), or raise the underlay MTU; then restart flannel on every node`, recreate];
+  const inPlace = inPlaceSteps(evidence, mtu);
+  if (!cm || !root) return [`Set "MTU": ${underlayMtu} in net-conf.json Backend (${why}), or raise the underlay MTU; then restart flannel on every node`, ...inPlace];
   const backendKey = Object.keys(root).find((k) => k.toLowerCase() === 'backend') ?? 'Backend';
   const backend = { ...((lookup(root, 'backend') as Record<string, unknown> | undefined) ?? {}) };
   const mtuKey = Object.keys(backend).find((k) => k.toLowerCase() === 'mtu') ?? 'MTU';
-  backend[mtuKey] = mtu;
+  backend[mtuKey] = underlayMtu;
   const text = JSON.stringify({ ...root, [backendKey]: backend }, null, 2) + '\n';
-  const steps = netConfSteps(cm, text, `Set ${mtuKey} ${mtu} (${why})`, 'Restart flannel on every node so that it takes the new MTU');
-  if (!steps) return [`Set "MTU": ${mtu} in net-conf.json Backend of ConfigMap ${cm.namespace}/${cm.name} (${why}); then restart flannel on every node`, recreate];
-  return [...steps, recreate];
+  const steps = netConfSteps(cm, text, `Set Backend ${mtuKey} ${underlayMtu} (${why})`, 'Restart flannel on every node so that subnet.env and new pods take the new MTU');
+  if (!steps) return [`Set "MTU": ${underlayMtu} in net-conf.json Backend of ConfigMap ${cm.namespace}/${cm.name} (${why}); then restart flannel on every node`, ...inPlace];
+  return [...steps, ...inPlace];
+}
+
+/** The links flanneld and the bridge plugin will not shrink themselves, and the pods whose veths are too big. */
+function inPlaceSteps(evidence: Readonly<Evidence>, mtu: number): FixStepSource[] {
+  const steps: FixStepSource[] = [
+    {
+      text: `Lower ${VXLAN_DEV} to MTU ${mtu} (flanneld keeps an existing device's MTU)`,
+      on: 'node',
+      run: `! test -e /sys/class/net/${VXLAN_DEV} || ip link set ${VXLAN_DEV} mtu ${mtu}`,
+      verify: `! test -e /sys/class/net/${VXLAN_DEV} || test "$(cat /sys/class/net/${VXLAN_DEV}/mtu)" -le ${mtu}`,
+    },
+    {
+      text: `Lower the cni0 bridge to MTU ${mtu}, if it is bigger`,
+      on: 'node',
+      run: `! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le ${mtu} || ip link set cni0 mtu ${mtu}`,
+      verify: `! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le ${mtu}`,
+    },
+  ];
+  return [...steps, ...recreatePodSteps(evidence, mtu)];
+}
+
+/** Pods made anew where their veths are above `mtu` (of `only` these nodes, when given): controllers' pods deleted, bare pods replaced by their own spec. */
+export function recreatePodSteps(evidence: Readonly<Evidence>, mtu: number, only?: readonly string[]): FixStepSource[] {
+  const steps: FixStepSource[] = [];
+  const pods = podsWithBigVeths(evidence, mtu).filter((p) => !only || only.includes(p.nodeName!));
+  const owned = new Map<string, string[]>();
+  for (const p of pods.filter((p) => p.ownerKind)) owned.set(p.namespace, [...(owned.get(p.namespace) ?? []), p.name]);
+  for (const [namespace, names] of owned) {
+    steps.push({
+      text: `Make the pods of ${namespace} on those nodes anew, so that their veths take MTU ${mtu} (their controllers re-create them; for a workload that must keep serving, roll it instead)`,
+      on: 'cluster',
+      run: `kubectl -n ${shellJoin([namespace])} delete pod ${shellJoin(names)}`,
+      verify: `! kubectl -n ${shellJoin([namespace])} get pod ${shellJoin(names)} -o name 2>/dev/null | grep -q .`,
+    });
+  }
+  for (const p of pods.filter((p) => !p.ownerKind)) {
+    // A bare pod has no controller to make it again: the same spec is sent back after the delete.
+    steps.push({
+      text: `Make the bare pod ${p.namespace}/${p.name} anew from its own spec, so that its veth takes MTU ${mtu}`,
+      on: 'cluster',
+      run: `kubectl -n ${shellJoin([p.namespace])} get pod ${shellJoin([p.name])} -o json | kubectl replace --force -f -`,
+      verify: `kubectl -n ${shellJoin([p.namespace])} wait --for=condition=Ready pod/${shellJoin([p.name])} --timeout=120s`,
+    });
+  }
+  if (!pods.length) steps.push(`Re-create the pods on the nodes whose veths are above MTU ${mtu}: a pod keeps its veth MTU until it is made anew`);
+  return steps;
+}
+
+/**
+ * Pods on the pod network of nodes where the evidence shows a cni0 port above `mtu`: every such pod
+ * there (a veth is not tied to its pod in the node evidence, and they were all made with one MTU).
+ */
+function podsWithBigVeths(evidence: Readonly<Evidence>, mtu: number): PodInfo[] {
+  const nodes = Object.values(evidence.nodes)
+    .filter((n) => vxlanLink(n) && n.links.some((l) => l.master === 'cni0' && (l.mtu ?? 0) > mtu))
+    .map((n) => n.name);
+  return (evidence.cluster?.pods ?? []).filter((p) => p.nodeName && nodes.includes(p.nodeName) && !p.hostNetwork && p.phase !== 'Succeeded' && p.phase !== 'Failed');
+}
+
+/** The smallest underlay MTU of any node running VXLAN: one flannel MTU must fit every path. */
+export function smallestUnderlay(evidence: Readonly<Evidence>): number {
+  let min = Infinity;
+  for (const n of Object.values(evidence.nodes)) {
+    const vx = vxlanLink(n);
+    const u = vx && underlay(n, vx);
+    if (u?.mtu) min = Math.min(min, u.mtu);
+  }
+  return Number.isFinite(min) ? min : 1500;
 }
 
 function parseObject(text: string | undefined): Record<string, unknown> | undefined {

@@ -5,6 +5,15 @@ import { makeEvidence, testRule, type EvidenceInput } from '../rule-tester.js';
 import { breakNode, healthy, link } from '../_healthy-nodes.js';
 import rule from './mtu-chain.js';
 
+/** The fix when n2's underlay is 1450: Backend.MTU the underlay's, then flannel.1, cni0 and the pods lowered in place. */
+const FIX_UNDERLAY_1450 = [
+  "Set Backend MTU 1450 (the smallest underlay MTU 1450: flannel.1 becomes 1450 − 50 = 1400) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1450\\n  }\\n}\\n\"}}'",
+  'Restart flannel on every node so that subnet.env and new pods take the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
+  "Lower flannel.1 to MTU 1400 (flanneld keeps an existing device's MTU): ! test -e /sys/class/net/flannel.1 || ip link set flannel.1 mtu 1400",
+  'Lower the cni0 bridge to MTU 1400, if it is bigger: ! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1400 || ip link set cni0 mtu 1400',
+  'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1400 (their controllers re-create them; for a workload that must keep serving, roll it instead): kubectl -n kube-system delete pod coredns-5dd5756b68-7xk2p coredns-5dd5756b68-q9w4d',
+];
+
 testRule(rule, {
   healthy: [
     { name: '1500 underlay, 1450 overlay', evidence: healthy() },
@@ -23,33 +32,21 @@ testRule(rule, {
           messageId: 'peerUnderlay',
           data: { node: 'n1', vxMtu: 1450, need: 1500, peer: 'n2', dev: 'eth0', devMtu: 1450 },
           nodes: ['n1', 'n2'],
-          fix: [
-            "Set MTU 1400 (underlay MTU 1450 − 50) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
-            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
-            'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
-          ],
+          fix: FIX_UNDERLAY_1450,
         },
         {
           cause: 'flannel.mtu',
           messageId: 'underlay',
           data: { node: 'n2', dev: 'eth0', devMtu: 1450, vxMtu: 1450 },
           nodes: ['n2'],
-          fix: [
-            "Set MTU 1400 (underlay MTU 1450 − 50) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
-            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
-            'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
-          ],
+          fix: FIX_UNDERLAY_1450,
         },
         {
           cause: 'flannel.mtu',
           messageId: 'peerUnderlay',
           data: { node: 'n3', vxMtu: 1450, need: 1500, peer: 'n2', dev: 'eth0', devMtu: 1450 },
           nodes: ['n3', 'n2'],
-          fix: [
-            "Set MTU 1400 (underlay MTU 1450 − 50) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1400\\n  }\\n}\\n\"}}'",
-            'Restart flannel on every node so that it takes the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
-            'Re-create the pods afterwards: a pod keeps its veth MTU until it is re-created',
-          ],
+          fix: FIX_UNDERLAY_1450,
         },
       ],
     },
@@ -79,7 +76,8 @@ testRule(rule, {
           data: { node: 'n1', links: 'veth3f2a9c1d (1500), veth77b0e412 (1500)', vxMtu: 1450 },
           nodes: ['n1'],
           fix: [
-            'Check FLANNEL_MTU in /run/flannel/subnet.env and any "mtu" in the CNI config delegate, then re-create the pods on n1 (and ip link delete cni0 if the bridge itself is too big)',
+            'Check FLANNEL_MTU in /run/flannel/subnet.env and any "mtu" in the CNI config delegate: new pods take their MTU from there',
+            'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1450 (their controllers re-create them; for a workload that must keep serving, roll it instead): kubectl -n kube-system delete pod coredns-5dd5756b68-7xk2p',
           ],
         },
       ],
@@ -90,23 +88,36 @@ testRule(rule, {
 describe('the MTU fix is computed from the underlay', () => {
   const run = (input: EvidenceInput) => runRules(deepFreeze(makeEvidence(input)), [rule]).findings;
 
-  it('the smallest underlay MTU − 50, patched into net-conf.json with the rest kept, then flannel restarted', () => {
+  it('Backend.MTU is the smallest underlay MTU (flanneld subtracts 50 itself), patched into net-conf.json with the rest kept, then flannel restarted and flannel.1 lowered in place', () => {
     const [f] = run(breakNode('n2', (n) => (link(n, 'eth0').mtu = 1400)));
-    const [patch, restart] = f.steps;
-    expect(patch).toMatchObject({ on: 'cluster', text: expect.stringContaining('MTU 1350') });
+    const [patch, restart, vxlan] = f.steps;
+    expect(patch).toMatchObject({ on: 'cluster', text: expect.stringContaining('flannel.1 becomes 1400 − 50 = 1350') });
     expect(patch.manual).toBeUndefined();
     const json = /-p '(.*)'$/.exec(patch.run!)![1];
     const conf = JSON.parse(JSON.parse(json).data['net-conf.json']);
-    expect(conf.Backend).toMatchObject({ Type: 'vxlan', MTU: 1350 });
+    expect(conf.Backend).toMatchObject({ Type: 'vxlan', MTU: 1400 });
     expect(conf.Network).toBe('10.244.0.0/16');
-    expect(patch.verify).toContain('"MTU": 1350');
+    expect(patch.verify).toContain('"MTU": 1400');
     expect(restart.run).toBe('kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds');
+    expect([vxlan.on, vxlan.run]).toEqual(['node', '! test -e /sys/class/net/flannel.1 || ip link set flannel.1 mtu 1350']);
     expect(f.fix.join('\n')).not.toMatch(/<n>|<mtu>/);
   });
 
   it('without flannel\'s ConfigMap, the value, for a person', () => {
     const [f] = run(breakNode('n2', (n) => (link(n, 'eth0').mtu = 1400), { cluster: false }));
-    expect(f.fix[0]).toContain('"MTU": 1350');
+    expect(f.fix[0]).toContain('"MTU": 1400');
     expect(f.steps[0].manual).toBeTruthy();
+  });
+
+  it('a bare pod has no controller to make it again: its own spec is sent back (replace --force), and its readiness is the verify', () => {
+    const input = breakNode('n1', (n) => n.links.filter((l) => l.kind === 'veth').forEach((l) => (l.mtu = 1500)));
+    const pods = input.cluster!.pods!;
+    pods.push({ ...pods[0]!, namespace: 'default', name: 'debug', ownerKind: undefined, ownerName: undefined, nodeName: 'n1', hostNetwork: false });
+    pods.push({ ...pods[0]!, namespace: 'default', name: 'host-agent', ownerKind: undefined, ownerName: undefined, nodeName: 'n1', hostNetwork: true });
+    const [f] = run(input);
+    const bare = f.steps.filter((s) => s.run?.includes('replace --force'));
+    expect(bare.map((s) => [s.run, s.verify])).toEqual([
+      ['kubectl -n default get pod debug -o json | kubectl replace --force -f -', 'kubectl -n default wait --for=condition=Ready pod/debug --timeout=120s'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Evidence } from '../../evidence/types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
-import { mtuFix, VXLAN_OVERHEAD as OVERHEAD } from './_mtu-fix.js';
+import { mtuFix, recreatePodSteps, smallestUnderlay, VXLAN_OVERHEAD as OVERHEAD } from './_mtu-fix.js';
 import { runsVxlan, underlay, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { restartFlannel } from '../_restart.js';
 
@@ -34,7 +34,7 @@ export default defineRule({
         messageId: 'underlay',
         data: { node: node.name, dev: under.name, devMtu: under.mtu, vxMtu },
         evidence: [{ where: `node ${node.name}: ip link show ${under.name}`, what: `mtu ${under.mtu}` }, { where: `node ${node.name}: ip link show ${VXLAN_DEV}`, what: `mtu ${vxMtu}` }],
-        fix: mtuFix(evidence, smallestUnderlay(evidence) - OVERHEAD, `underlay MTU ${smallestUnderlay(evidence)} − ${OVERHEAD}`),
+        fix: mtuFix(evidence, smallestUnderlay(evidence)),
       });
     }
     for (const other of Object.values(evidence.nodes)) {
@@ -47,7 +47,7 @@ export default defineRule({
         nodes: [node.name, other.name],
         data: { node: node.name, vxMtu, need: vxMtu + OVERHEAD, peer: other.name, dev: ou.name, devMtu: ou.mtu },
         evidence: [{ where: `node ${node.name}: ip link show ${VXLAN_DEV}`, what: `mtu ${vxMtu}` }, { where: `node ${other.name}: ip link show ${ou.name}`, what: `mtu ${ou.mtu}` }],
-        fix: mtuFix(evidence, smallestUnderlay(evidence) - OVERHEAD, `underlay MTU ${smallestUnderlay(evidence)} − ${OVERHEAD}`),
+        fix: mtuFix(evidence, smallestUnderlay(evidence)),
       });
     }
     const envMtu = node.subnetEnv?.mtu;
@@ -69,19 +69,14 @@ export default defineRule({
         messageId: 'pods',
         data: { node: node.name, links: names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', '), vxMtu },
         evidence: tooBig.slice(0, 6).map((l) => ({ where: `node ${node.name}: ip link show ${l.name}`, what: `mtu ${l.mtu}${l.master ? ` master ${l.master}` : ''}` })),
-        fix: [`Check FLANNEL_MTU in ${node.subnetEnv?.file ?? '/run/flannel/subnet.env'} and any "mtu" in the CNI config delegate, then re-create the pods on ${node.name} (and ip link delete cni0 if the bridge itself is too big)`],
+        fix: [
+          `Check FLANNEL_MTU in ${node.subnetEnv?.file ?? '/run/flannel/subnet.env'} and any "mtu" in the CNI config delegate: new pods take their MTU from there`,
+          ...(tooBig.some((l) => l.name === 'cni0')
+            ? [{ text: `Lower the cni0 bridge to MTU ${vxMtu}`, on: 'node' as const, run: `ip link set cni0 mtu ${vxMtu}`, verify: `test "$(cat /sys/class/net/cni0/mtu)" -le ${vxMtu}` }]
+            : []),
+          ...recreatePodSteps(evidence, vxMtu, [node.name]),
+        ],
       });
     }
   },
 });
-
-/** The smallest underlay MTU of any node running VXLAN: one flannel MTU must fit every path. */
-function smallestUnderlay(evidence: Readonly<Evidence>): number {
-  let min = Infinity;
-  for (const n of Object.values(evidence.nodes)) {
-    const vx = vxlanLink(n);
-    const u = vx && underlay(n, vx);
-    if (u?.mtu) min = Math.min(min, u.mtu);
-  }
-  return Number.isFinite(min) ? min : 1500;
-}
