@@ -28,6 +28,10 @@ import { gatherEvidence } from '../src/sources/gather.js';
 import { diagnose } from '../src/engine/diagnose.js';
 import { RULES } from '../src/rules/index.js';
 import { buildAgentImage } from '../scripts/image/agent-image.js';
+import { startDetached, stopPid } from './processes.js';
+import { saveState } from './state.js';
+import { systemNetns } from './cluster/images.js';
+import { yamlLib } from '../src/yaml-lib.js';
 
 const reuse = process.env.FD_TEST_LAB;
 const NAME = reuse ?? `fa${process.pid % 10_000_000}`;
@@ -242,6 +246,68 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
       }
     }, 420_000);
   }
+
+  it('a real Prometheus scrapes the agents with the shipped rules: FlannelDoctorOverlayLoss fires within three check intervals of flannel.vxlan-blocked on n2, and nothing fires before', async () => {
+    // Prometheus (Debian's) runs in the lab registry's namespace, which routes to the nodes' underlay,
+    // scraping each agent's hostNetwork port with the agents' token, and evaluating the PrometheusRule's
+    // groups exactly as shipped. Its PID is in the lab state, so a failed test's lab down ends it.
+    const prom = fs.mkdtempSync(path.join(dir, 'prometheus-'));
+    const rule = yamlLib().parse(fs.readFileSync('deploy/prometheus/flannel-doctor-rules.yaml', 'utf8'));
+    fs.writeFileSync(path.join(prom, 'rules.json'), JSON.stringify({ groups: rule.spec.groups }));
+    const config = {
+      global: { scrape_interval: '15s', evaluation_interval: '15s' },
+      rule_files: [path.join(prom, 'rules.json')],
+      scrape_configs: [
+        {
+          job_name: 'flannel-doctor-agent',
+          authorization: { type: 'Bearer', credentials_file: tokenFile(lab) },
+          static_configs: [{ targets: lab.state.nodes.map((n) => `${n.ip}:9464`) }],
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(prom, 'prometheus.json'), JSON.stringify(config));
+    const netns = systemNetns(lab);
+    const web = '127.0.0.1:19090';
+    const pid = startDetached(netns, ['prometheus', `--config.file=${path.join(prom, 'prometheus.json')}`, `--storage.tsdb.path=${path.join(prom, 'data')}`, `--web.listen-address=${web}`], path.join(prom, 'prometheus.log'));
+    lab.state.pids['test-prometheus'] = pid;
+    await saveState(lab.state);
+    const api = async (q: string) => JSON.parse((await lab.exec(netns, ['curl', '-sf', `http://${web}/api/v1/${q}`])).stdout).data;
+    const firing = async () => ((await api('alerts').catch(() => ({ alerts: [] }))).alerts as any[]).filter((a) => a.state === 'firing').map((a) => `${a.labels.alertname} ${a.labels.node ?? ''}->${a.labels.peer ?? ''}`);
+    try {
+      // every agent scraped, healthy, and no alert firing on the healthy lab
+      const end = Date.now() + 120_000;
+      for (;;) {
+        const targets = ((await api('targets').catch(() => ({ activeTargets: [] }))).activeTargets as any[]).filter((t) => t.health === 'up');
+        if (targets.length === lab.state.nodes.length) break;
+        if (Date.now() > end) throw new Error(`Prometheus did not scrape every agent: ${fs.readFileSync(path.join(prom, 'prometheus.log'), 'utf8').slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+      const meshUp = await api('query?query=flannel_doctor_mesh_reachable');
+      expect(meshUp.result.length).toBeGreaterThan(0);
+      expect(await firing()).toEqual([]);
+      const interval = Math.max(...[...(await agentStatuses(lab)).values()].map((s) => s.intervalSeconds ?? 60));
+      const t0 = Date.now();
+      await addFault(lab, 'flannel.vxlan-blocked', 'n2');
+      try {
+        let fired: string[] = [];
+        while (!(fired = await firing()).some((a) => a.startsWith('FlannelDoctorOverlayLoss'))) {
+          if (Date.now() - t0 > 3 * interval * 1000) break;
+          await new Promise((r) => setTimeout(r, 5000));
+        }
+        const tookS = (Date.now() - t0) / 1000;
+        process.stderr.write(`Prometheus: ${fired.join(', ') || 'nothing'} firing ${tookS.toFixed(0)} s after flannel.vxlan-blocked on n2 (agent interval ${interval} s)\n`);
+        expect(fired.filter((a) => a.startsWith('FlannelDoctorOverlayLoss'))).toEqual(expect.arrayContaining([expect.stringMatching(/->n2$|n2->/)]));
+        expect(tookS).toBeLessThanOrEqual(3 * interval);
+      } finally {
+        await removeFault(lab, 'flannel.vxlan-blocked');
+      }
+    } finally {
+      await stopPid(pid, 'prometheus');
+      delete lab.state.pids['test-prometheus'];
+      await saveState(lab.state);
+      fs.rmSync(prom, { recursive: true, force: true });
+    }
+  }, 900_000);
 
   it('an agent pod deleted comes back (the DaemonSet controller, the kubelet) and reports within one interval', async () => {
     await freshChecks(lab, Date.now() - 3_600_000, 120_000);
