@@ -22,6 +22,10 @@ import { diagnose, type DiagnosisReport } from '../src/engine/diagnose.js';
 import { RULES } from '../src/rules/index.js';
 import type { Fault } from '../lab/types.js';
 import { updateReadme } from './lab-accuracy-readme.js';
+import { agentsUp, tokenFile } from '../lab/cluster/agents.js';
+import { freshChecks } from '../lab/cluster/agent-status.js';
+import { adminKubeconfig } from '../lab/cluster/control-plane.js';
+import { gatherEvidence } from '../src/sources/gather.js';
 
 interface Row {
   fault: string;
@@ -37,10 +41,11 @@ interface Row {
   /** The commit and day this row was measured at (rows kept by --merge come from earlier runs). */
   commit?: string;
   day?: string;
-  /** With --fix: what applying the top finding's steps did, and whether a new diagnosis still names the cause. */
   /** With --retry: the reason of every attempt, first one first (only for faults that failed once). */
   attempts?: string[];
   fix?: { result: 'healed' | 'not healed' | 'nothing to apply' | 'failed'; steps: AppliedStep[]; after?: string };
+  /** With --live: the same judge on live `diagnose --kubeconfig` with the deployed agents, after their next check. */
+  live?: { pass: boolean; reason: string; top?: string; topWhere?: string };
 }
 
 const args = process.argv.slice(2);
@@ -63,6 +68,12 @@ const outDir = arg('--out') ?? 'docs';
 const keep = args.includes('--keep');
 /** Also prove the fix: apply the top finding's steps to the lab, then diagnose again. */
 const proveFix = args.includes('--fix');
+/**
+ * Also judge the production path: the agent DaemonSet deployed from deploy/manifests (lab/cluster/agents.ts),
+ * and live `diagnose --kubeconfig` reading the API server and the agents, after the agents' first
+ * check that started once the fault was in. Shown beside --lab, per fault.
+ */
+const live = args.includes('--live');
 /** Keep the rows of faults not run now from the previous output (a targeted rerun updates its rows only). */
 const merge = args.includes('--merge');
 /** Run a failed fault again, up to N more times (a loaded machine's timing); the table says which passed late. */
@@ -84,6 +95,27 @@ async function diagnoseNow(): Promise<DiagnosisReport> {
   const state = (await loadState(name))!;
   const { evidence } = await gatherLabEvidence(state);
   return diagnose(evidence, RULES);
+}
+
+async function diagnoseLive(): Promise<DiagnosisReport> {
+  const lab = await openLab(name);
+  return diagnose(await gatherEvidence({ kubeconfig: adminKubeconfig(lab.state), allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 30_000 }), RULES);
+}
+
+/** The live judgement of a fault injected at `since` (ms): the agents' next check must have seen it. */
+async function judgeLive(fault: Fault, node: string | undefined, since: number): Promise<NonNullable<Row['live']>> {
+  try {
+    await freshChecks(await openLab(name), since, 240_000);
+    const { pass, reason, top, topWhere } = judge(fault, node, await diagnoseLive());
+    return { pass, reason, top, topWhere };
+  } catch (e) {
+    return { pass: false, reason: `live error: ${(e as Error).message.split('\n')[0].slice(0, 200)}` };
+  }
+}
+
+async function deployAgents(): Promise<void> {
+  const r = await agentsUp(await openLab(name), { timeoutS: 600, progress: (l) => process.stderr.write(`agents: ${l}\n`) });
+  process.stderr.write(`agents: ${r.image} rolled out\n`);
 }
 
 function placeOf(f: DiagnosisReport['findings'][number]): string {
@@ -135,9 +167,11 @@ async function runFault(fault: Fault): Promise<Row> {
   let lab = await openLab(name);
   let injected: { node?: string } | undefined;
   try {
+    const since = Date.now();
     injected = await addFault(lab, fault.id);
     const report = await diagnoseNow();
     Object.assign(row, judge(fault, injected.node, report));
+    if (live) row.live = await judgeLive(fault, injected.node, since);
     // The fix is proven whenever the top finding is the fault's cause at its place: an unrelated error
     // elsewhere (a loaded machine's slow component) fails the diagnosis row, not the fix of this cause.
     if (proveFix && (row.pass || row.reason.startsWith('unrelated errors'))) row.fix = await applyAndRecheck(fault, report);
@@ -165,9 +199,10 @@ async function runFault(fault: Fault): Promise<Row> {
     process.stderr.write(`lab ${name} not healthy after ${fault.id}; recreating it\n`);
     await labDown(name);
     await labUp({ name, nodes, progress: (l) => process.stderr.write(`lab up: ${l}\n`) });
+    if (live) await deployAgents();
   }
   row.ms = Date.now() - t;
-  process.stderr.write(`${row.pass ? 'PASS' : 'FAIL'} ${fault.id}: ${row.reason}\n`);
+  process.stderr.write(`${row.pass ? 'PASS' : 'FAIL'} ${fault.id}: ${row.reason}${row.live ? ` | live ${row.live.pass ? 'PASS' : 'FAIL'}: ${row.live.reason}` : ''}\n`);
   return row;
 }
 
@@ -177,14 +212,20 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   if (!(await loadState(name))) await labUp({ name, nodes, progress: (l) => process.stderr.write(`lab up: ${l}\n`) });
   componentsUsed = (await loadState(name))?.components ?? {};
+  if (live) await deployAgents();
   const rows: Row[] = [];
   const healthyT = Date.now();
   const healthy = await diagnoseNow();
   const noisy = healthy.findings.filter((f) => f.severity !== 'info');
+  const silent = (r: DiagnosisReport) => {
+    const loud = r.findings.filter((f) => f.severity !== 'info');
+    return { pass: loud.length === 0, reason: loud.length ? `reports ${loud.map((f) => `${f.severity} ${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning', top: loud[0]?.cause };
+  };
   rows.push({
     fault: '(healthy)', cause: '-', where: '-', pass: noisy.length === 0, ms: Date.now() - healthyT,
     reason: noisy.length ? `reports ${noisy.map((f) => `${f.severity} ${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning',
     top: noisy[0]?.cause,
+    ...(live ? { live: silent(await freshChecks(await openLab(name), healthyT, 240_000).then(diagnoseLive)) } : {}),
   });
   process.stderr.write(`healthy: ${rows[0].reason}\n`);
   for (const fault of FAULTS) {
@@ -213,6 +254,7 @@ async function main(): Promise<void> {
   }
   const faultRows = rows.filter((r) => !r.fault.startsWith('('));
   const passed = faultRows.filter((r) => r.pass).length;
+  const withLive = faultRows.filter((r) => r.live);
   const w = Math.max(...rows.map((r) => r.fault.length));
   const c = Math.max(...rows.map((r) => r.cause.length));
   const lines = [`${'FAULT'.padEnd(w)}  ${'EXPECTED'.padEnd(c)}  RESULT  GOT / WHY`];
@@ -234,9 +276,12 @@ async function main(): Promise<void> {
       ? [`With \`--fix\`, the top finding's fix steps are applied to the lab as an operator would (cluster steps with kubectl, node steps inside the node), then the lab is diagnosed again: **${faultRows.filter((r) => r.fix?.result === 'healed').length} of ${faultRows.length}** healed by the fix alone.`, '']
       : []),
     ...(new Set(faultRows.map((r) => r.commit)).size > 1 ? ['Rows were measured at different commits (`--merge` kept earlier rows of faults not run again); each row names its own.', ''] : []),
-    `| fault | expected cause | where | result | got / why |${proveFix ? ' fix |' : ''} seconds | commit |`,
-    `|---|---|---|---|---|${proveFix ? '---|' : ''}---|---|`,
-    ...rows.map((r) => `| ${r.fault} | ${r.cause} | ${r.node ?? r.where} | ${r.pass ? (r.attempts ? `pass (try ${r.attempts.length})` : 'pass') : 'FAIL'} | ${cell(r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason)} |${proveFix ? ` ${cell(fixCell(r))} |` : ''} ${(r.ms / 1000).toFixed(0)} | ${r.commit ?? ''} |`),
+    ...(withLive.length
+      ? [`Live (\`diagnose --kubeconfig\` with the agent DaemonSet deployed from deploy/manifests, after the agents' next check; \`--live\`): **${withLive.filter((r) => r.live!.pass).length} of ${withLive.length}** judged the same strict way, beside ${withLive.filter((r) => r.pass).length} of ${withLive.length} for \`diagnose --lab\` on the same faults.`, '']
+      : []),
+    `| fault | expected cause | where | result | got / why |${withLive.length ? ' live |' : ''}${proveFix ? ' fix |' : ''} seconds | commit |`,
+    `|---|---|---|---|---|${withLive.length ? '---|' : ''}${proveFix ? '---|' : ''}---|---|`,
+    ...rows.map((r) => `| ${r.fault} | ${r.cause} | ${r.node ?? r.where} | ${r.pass ? (r.attempts ? `pass (try ${r.attempts.length})` : 'pass') : 'FAIL'} | ${cell(r.pass ? `${r.top ?? '-'} ${r.topWhere ?? ''}` : r.reason)} |${withLive.length ? ` ${r.live ? cell(r.live.pass ? 'pass' : `FAIL: ${r.live.reason}`) : '-'} |` : ''}${proveFix ? ` ${cell(fixCell(r))} |` : ''} ${(r.ms / 1000).toFixed(0)} | ${r.commit ?? ''} |`),
     '',
   ].join('\n');
   writeFileSync(`${outDir}/lab-accuracy.md`, md);
