@@ -16,6 +16,7 @@ import { programOf } from './cluster/components.js';
 import { anchorKey, inNode } from './cluster/node-mounts.js';
 import { run } from './exec.js';
 import type { LabHandle } from './types.js';
+import { registryCreds } from './registry/registries.js';
 
 export interface AppliedStep {
   text: string;
@@ -35,6 +36,20 @@ const STEP_TIMEOUT_MS = 120_000;
 function fixEnv(lab: LabHandle, secrets: Record<string, string>): Record<string, string> {
   const bin = dirname(programOf('kubernetes', 'kubectl'));
   return { PATH: `${bin}:/usr/sbin:/usr/bin:/sbin:/bin`, KUBECONFIG: adminKubeconfig(lab.state), ...secrets };
+}
+
+/**
+ * The secrets an operator of this lab holds: the pull account of its auth registry (generated per lab,
+ * kept 0600 in the lab dir), under the variables fix steps declare (REGISTRY_USER, REGISTRY_PASSWORD).
+ * They reach a step through its environment only.
+ */
+export function labFixSecrets(lab: LabHandle): Record<string, string> {
+  try {
+    const c = registryCreds(lab);
+    return { REGISTRY_USER: c.username, REGISTRY_PASSWORD: c.password };
+  } catch {
+    return {}; // a lab brought up without registries
+  }
 }
 
 /** Where the lab runs a step: the host for the cluster, a node's namespaces (nsenter keeps the environment, so secrets travel in it, never on a command line). */

@@ -72,12 +72,6 @@ export interface LabState {
   underlayGateway?: string;
   /** the real control plane (lab/cluster/control-plane.ts) while it runs */
   controlPlane?: LabControlPlane;
-  /**
-   * The lab's own credentials a fix step may read from its environment (e.g. REGISTRY_PASSWORD for the
-   * lab's auth registry), supplied when the lab proves a fix; state.json is root-only and the values are
-   * random per lab.
-   */
-  fixSecrets?: Record<string, string>;
   /** node log sizes before the first active fault; restored when the last fault is reverted */
   logBaseline?: Record<string, number>;
 }

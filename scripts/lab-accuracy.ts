@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gatherLabEvidence } from '../lab/diagnose-lab.js';
 import { addFault, removeFault } from '../lab/fault-ops.js';
 import { FAULTS } from '../lab/faults/index.js';
-import { applyFixSteps, type AppliedStep } from '../lab/fix-apply.js';
+import { applyFixSteps, labFixSecrets, type AppliedStep } from '../lab/fix-apply.js';
 import { openLab } from '../lab/handle.js';
 import { labDown, labPrerequisite, labUp } from '../lab/lab.js';
 import { loadState } from '../lab/state.js';
@@ -139,7 +139,7 @@ function judge(fault: Fault, node: string | undefined, r: DiagnosisReport): Omit
 async function applyAndRecheck(fault: Fault, report: DiagnosisReport): Promise<NonNullable<Row['fix']>> {
   const top = report.findings.find((f) => f.severity !== 'info')!;
   const lab = await openLab(name);
-  const steps = await applyFixSteps(lab, top.steps, top.nodes, lab.state.fixSecrets ?? {});
+  const steps = await applyFixSteps(lab, top.steps, top.nodes, labFixSecrets(lab));
   if (!steps.some((s) => s.outcome === 'applied' || s.outcome === 'verified')) return { result: 'nothing to apply', steps };
   if (steps.some((s) => s.outcome === 'failed')) return { result: 'failed', steps };
   // Components take a moment to act on a fix (a restarted pod, a kubelet retry): re-diagnose until the cause is gone.

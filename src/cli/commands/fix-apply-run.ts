@@ -57,9 +57,9 @@ export async function applyFromHere(plan: FixPlan, opts: FixCommandOptions, labN
   let cleanup = () => undefined as void;
   if (labName) {
     const { openLab } = await import('../../../lab/handle.js');
-    const { labShells } = await import('../../../lab/fix-apply.js');
+    const { labFixSecrets, labShells } = await import('../../../lab/fix-apply.js');
     const lab = await openLab(labName);
-    shells = labShells(lab, { ...lab.state.fixSecrets });
+    shells = labShells(lab, labFixSecrets(lab));
   } else {
     const k = await contextKubeconfig(opts);
     cleanup = k.cleanup;
