@@ -13,7 +13,14 @@ export const PROTO_UDP = 17;
 
 /** seconds: conntrack's UDP timeout; a DNS exchange never closes, so idleness ends it */
 const UDP_IDLE = 30;
-const BUCKETS = 1 << 18;
+/**
+ * Hash buckets: the table starts small and doubles while more flows are open than it has buckets, up
+ * to the largest. A capture with few flows open at once keeps the table in the CPU cache beside the
+ * packet bytes (a fixed 2^18-bucket table missed the cache on nearly every lookup, and cost a 1 MiB
+ * fill at start).
+ */
+const MIN_BUCKETS = 1 << 10;
+const MAX_BUCKETS = 1 << 18;
 const SYN = 2;
 const RST = 4;
 const FIN = 1;
@@ -45,6 +52,7 @@ export class Flow {
   /** the list of open flows, newest first: the idle sweep walks the flows, not every bucket */
   newer: Flow | null = null;
   older: Flow | null = null;
+  /** the full hash of the flow's key (its bucket is this masked by the table's size) */
   key = 0;
   pkts0 = 0;
   pkts1 = 0;
@@ -147,7 +155,8 @@ export interface FlowTotals {
 
 export class FlowTable {
   /** hash buckets (chained through Flow.next): a plain array index is cheaper than a Map lookup per packet */
-  private table: (Flow | null)[] = new Array<Flow | null>(BUCKETS).fill(null);
+  private table: (Flow | null)[] = new Array<Flow | null>(MIN_BUCKETS).fill(null);
+  private mask = MIN_BUCKETS - 1;
   /** entries of judged flows, reused for new ones */
   private free: Flow[] = [];
   private size = 0;
@@ -180,11 +189,21 @@ export class FlowTable {
     const b = fwd ? dst : src;
     const pa = fwd ? sport : dport;
     const pb = fwd ? dport : sport;
-    const key = (Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni) & (BUCKETS - 1);
-    let f = this.table[key];
+    const key = Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni;
+    let f = this.table[key & this.mask];
     const head = f;
-    while (f !== null && (f.a !== a || f.b !== b || f.pa !== pa || f.pb !== pb || f.proto !== proto || f.vni !== vni)) f = f.next;
-    if (f === null) {
+    let prev: Flow | null = null;
+    while (f !== null && (f.a !== a || f.b !== b || f.pa !== pa || f.pb !== pb || f.proto !== proto || f.vni !== vni)) {
+      prev = f;
+      f = f.next;
+    }
+    if (f !== null && prev !== null) {
+      // Found behind others: to the front of its bucket. Busy flows stay at the heads, and a lookup
+      // does not read through idle entries (DNS flows wait 30 s to expire) that are out of the cache.
+      prev.next = f.next;
+      f.next = head;
+      this.table[key & this.mask] = f;
+    } else if (f === null) {
       if (this.size >= this.maxFlows) {
         this.totals.untrackedPackets++;
         return;
@@ -193,11 +212,11 @@ export class FlowTable {
       f.first = ts;
       f.next = head;
       f.key = key;
-      this.table[key] = f;
+      this.table[key & this.mask] = f;
       f.older = this.newest;
       if (this.newest) this.newest.newer = f;
       this.newest = f;
-      this.size++;
+      if (++this.size > this.table.length && this.table.length < MAX_BUCKETS) this.grow();
       if (tunnel) {
         this.totals.overlay++;
         tunnel.flows++;
@@ -298,8 +317,9 @@ export class FlowTable {
   /** Judges `f` and drops it from its bucket and from the list of open flows. */
   private close(f: Flow): void {
     this.judge(f);
-    let p = this.table[f.key];
-    if (p === f) this.table[f.key] = f.next;
+    const bucket = f.key & this.mask;
+    let p = this.table[bucket];
+    if (p === f) this.table[bucket] = f.next;
     else {
       while (p && p.next !== f) p = p.next;
       if (p) p.next = f.next;
@@ -309,6 +329,18 @@ export class FlowTable {
     if (f.older) f.older.newer = f.newer;
     this.size--;
     this.recycle(f);
+  }
+
+  /** Doubles the buckets and rehangs every open flow (found through the list of open flows). */
+  private grow(): void {
+    const size = this.table.length * 2;
+    this.table = new Array<Flow | null>(size).fill(null);
+    this.mask = size - 1;
+    for (let f = this.newest; f; f = f.older) {
+      const bucket = f.key & this.mask;
+      f.next = this.table[bucket];
+      this.table[bucket] = f;
+    }
   }
 
   /** Judges and drops flows idle since before `now - idleSeconds` (UDP: `now - 30`). */

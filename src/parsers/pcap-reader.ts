@@ -36,7 +36,12 @@ export interface ReadSummary {
   problems: CaptureProblem[];
 }
 
-const CHUNK = 8 << 20;
+/**
+ * Read size: 1 MiB. Large enough that the read calls cost nothing (1024 per GiB), small enough that
+ * the bytes just read are still in the CPU's cache (L2) when the packets are decoded: with 8 MiB
+ * reads every record header was a cache miss, and walking the records alone took twice as long.
+ */
+const CHUNK = 1 << 20;
 /** A record longer than this is corrupt, not a packet (pcapng blocks and pcap records alike). */
 const MAX_RECORD = 64 << 20;
 

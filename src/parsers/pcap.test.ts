@@ -229,4 +229,29 @@ describe('pcap analysis', () => {
     const capped = analyzeCapture(file(w.bytes()), { maxFlows: 5 });
     expect(capped.flows.untrackedPackets).toBeGreaterThan(0);
   });
+
+  it('finds every flow again while thousands are open at once (the table grows and reorders its buckets)', () => {
+    const w = new PcapWriter();
+    const n = 3000;
+    const port = (i: number) => 20000 + i;
+    const c = (t: number, i: number, seq: number, ack: number, f: number) => w.add(t, overVxlan(N1, N2, seg(P1, P2, port(i), 80, seq, ack, f)));
+    const s = (t: number, i: number, seq: number, ack: number, f: number) => w.add(t, overVxlan(N2, N1, seg(P2, P1, 80, port(i), seq, ack, f)));
+    for (let i = 0; i < n; i++) c(1, i, 100, 0, TCP.SYN);
+    // Answered in another order (a stride coprime to n), so lookups hit entries deep in their buckets.
+    for (let k = 0; k < n; k++) s(2, (k * 7) % n, 500, 101, TCP.SYN | TCP.ACK);
+    // Half are closed after the growth, then their ports reused: each must be a new flow, the rest still open.
+    for (let i = 0; i < n; i += 2) {
+      c(3, i, 101, 501, TCP.FIN | TCP.ACK);
+      s(3, i, 501, 102, TCP.FIN | TCP.ACK);
+      c(3, i, 102, 502, TCP.ACK);
+    }
+    for (let i = 0; i < n; i += 2) c(4, i, 900, 0, TCP.SYN);
+    const ev = analyzeCapture(file(w.bytes()));
+    expect(ev.tcp.flows).toBe(n + n / 2);
+    expect(ev.flows.overlay).toBe(n + n / 2);
+    // Only the reopened ports go unanswered: every SYN-ACK found its flow.
+    expect(ev.tcp.synUnanswered).toBe(n / 2);
+    expect(ev.flows.oneWayTotal).toBe(n / 2);
+    expect(ev.pairs.find((p) => p.src === N1.ip)?.flows).toBe(n + n / 2);
+  });
 });
