@@ -42,7 +42,7 @@ describe('catalog check: every need is gathered by some source', () => {
 
   it('the sources mark something of each kind (the check below is not vacuous)', () => {
     expect(kubeKinds.size).toBeGreaterThan(5);
-    expect([...probeKinds].sort()).toEqual(['dns', 'mesh', 'pcap', 'registry']);
+    expect([...probeKinds].sort()).toEqual(['bandwidth', 'dns', 'mesh', 'pcap', 'registry']);
   });
 
   for (const rule of ALL_RULES) {

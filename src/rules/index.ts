@@ -38,6 +38,7 @@ import nodeFirewallPodTraffic from './node/firewall-pod-traffic.js';
 import nodeForwardDrop from './node/forward-drop.js';
 import nodeIpForward from './node/ip-forward.js';
 import nodeLogSignals from './node/log-signals.js';
+import probeBandwidthProbe from './probe/bandwidth-probe.js';
 import probeCaptureChecksum from './probe/capture-checksum.js';
 import probeCaptureDns from './probe/capture-dns.js';
 import probeCaptureMtu from './probe/capture-mtu.js';
@@ -90,6 +91,7 @@ export const RULES: readonly Rule[] = [
   nodeForwardDrop as Rule,
   nodeIpForward as Rule,
   nodeLogSignals as Rule,
+  probeBandwidthProbe as Rule,
   probeCaptureChecksum as Rule,
   probeCaptureDns as Rule,
   probeCaptureMtu as Rule,

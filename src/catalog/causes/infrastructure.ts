@@ -320,6 +320,36 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
     explains: ['dns.service-unreachable', 'dns.upstream'],
   },
   {
+    id: 'node.packet-loss',
+    noLabFault:
+      'Loss on the path between two nodes (a bad link or NIC, a policer, a full ring buffer) is a property of hardware and load, not a setting a fault file can flip and revert; netem could imitate it but would only test the imitation. The rule is tested on recorded iperf3 figures.',
+    tier: 'infrastructure',
+    title: 'Packets are lost between the nodes',
+    explanation:
+      'Packets between two nodes are dropped on the way: by a NIC or its ring buffer, a lossy link, a policer or a saturated switch port, or a socket buffer on the receiver. ' +
+      'TCP resends what is lost and halves its window each time, so transfers between pods on the two nodes reach a fraction of the bandwidth while small requests still work.',
+    fix: [
+      'Find where the drops are counted, on both nodes: ip -s link show (RX/TX dropped and errors of the uplink and flannel.1); dev=$(ip -o route show default | awk \'{print $5; exit}\'); ethtool -S "$dev" | grep -iE "drop|miss|err|fifo"; nstat -az | grep -E "TcpRetransSegs|UdpInErrors|UdpRcvbufErrors"',
+      'Ring or socket buffer drops: raise them (ethtool -g "$dev" shows the ring maximum, ethtool -G "$dev" rx N sets it; the socket buffers are the sysctls net.core.rmem_max and net.core.rmem_default). Drops on the path: test the underlay alone (iperf3 between the node addresses, mtr between them) and fix the link, NIC or policer',
+    ],
+    verify: ['nstat -az TcpRetransSegs UdpInErrors UdpRcvbufErrors', 'ip -s link show'],
+  },
+  {
+    id: 'node.cpu-bound',
+    noLabFault:
+      'Whether encapsulation runs out of CPU depends on the machine, its NIC offloads and the load beside it; a fault file could only burn CPU in a loop, which tests nothing the recorded figures do not. The rule is tested on recorded iperf3 and /proc/stat figures.',
+    tier: 'infrastructure',
+    title: 'The node\'s CPU limits traffic over the overlay',
+    explanation:
+      'Without VXLAN offload in the NIC, the kernel encapsulates, checksums and decapsulates every packet in software, mostly in softirq on one core per flow. ' +
+      'A busy node, or one whose receive work all lands on one core, caps pod-to-pod throughput well below what the wire carries, while node-to-node traffic is still fast.',
+    fix: [
+      'Watch the CPUs during a transfer: mpstat -P ALL 1 (one core near 100% in %soft or %sys is the encapsulation work)',
+      'Spread the receive work over the cores (dev=$(ip -o route show default | awk \'{print $5; exit}\'); more NIC queues: ethtool -L "$dev" combined N; or RPS: echo ff > /sys/class/net/$dev/queues/rx-0/rps_cpus), give the node CPU headroom, or use a NIC with VXLAN offload (ethtool -k "$dev" | grep udp_tnl)',
+    ],
+    verify: ['mpstat -P ALL 1 5', 'ethtool -k flannel.1 | grep -E "checksum|segmentation"'],
+  },
+  {
     id: 'dns.node-resolver',
     tier: 'infrastructure',
     title: 'The node\'s own resolver is broken',

@@ -38,8 +38,14 @@ export async function runProbeBandwidth(opts: ProbeBandwidthOptions): Promise<nu
   for (const n of (pairs ?? []).flat()) if (!names.has(n)) throw new UsageError(`--pair names node "${n}", which is not among the targets (${[...names].join(', ')})`);
   const report = await probeBandwidth(targets, { seconds, mode, ...(pairs ? { pairs } : {}) });
   const verdicts = judgeBandwidth(report.results, { tolerance });
-  if (isData(opts.output)) await writeData(opts.output, { registry: [], dns: [], mesh: [], bandwidth: report.results, ran: ['bandwidth'], ms: report.ms, ratios: report.results.map(pairRatio), verdicts });
-  else process.stdout.write(renderBandwidth(report.results, verdicts, seconds, report.ms, pairRatio, styleFor(process.stdout)));
+  if (isData(opts.output)) {
+    // The findings `diagnose` would report from these measurements: the bandwidth rule judges them as evidence.
+    const [{ emptyEvidence }, { mergeBandwidth }, { runRules }, { default: rule }] = await Promise.all([import('../../evidence/types.js'), import('../../sources/bandwidth.js'), import('../../engine/run-rules.js'), import('../../rules/probe/bandwidth-probe.js')]);
+    const evidence = emptyEvidence(['probe']);
+    mergeBandwidth(evidence, report.results);
+    const findings = runRules(evidence, [rule]).findings.map((f) => ({ cause: f.cause, severity: f.severity, message: f.message, nodes: f.nodes, ...(f.suspects ? { suspects: f.suspects } : {}), ...(f.alternatives?.length ? { alternatives: f.alternatives } : {}), fix: f.fix }));
+    await writeData(opts.output, { registry: [], dns: [], mesh: [], bandwidth: report.results, ran: ['bandwidth'], ms: report.ms, ratios: report.results.map(pairRatio), verdicts, findings });
+  } else process.stdout.write(renderBandwidth(report.results, verdicts, seconds, report.ms, pairRatio, styleFor(process.stdout)));
   return verdicts.length ? 1 : 0;
 }
 

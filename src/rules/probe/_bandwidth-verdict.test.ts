@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
-import { expectedRatio, judgeBandwidth } from './_bandwidth-verdict.js';
+import { expectedRatio, judgeBandwidth, type BandwidthContext } from './_bandwidth-verdict.js';
 
 // Figures from real runs on a netns testbed (a 200 Mbit/s underlay, iperf3 -t 2).
 const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): BandwidthRun => ({
@@ -58,6 +58,21 @@ describe('judgeBandwidth', () => {
     expect(v!.detail).toBe('the overlay carries 70% of the underlay (133.4 Mbit/s against 190.7 Mbit/s); VXLAN overhead explains 97%. Likely: mtu');
     expect(v!.suspects[0]).toMatchObject({ cause: 'flannel.mtu' });
     expect(v!.suspects[0]!.detail).toContain('pod MTU 300 is below the 1450');
+  });
+
+  it('other evidence of the run: wrong outer checksums in a capture, or loss with the sender\'s VXLAN offload on', () => {
+    const lossy = pair({ bitsPerSecond: 59.6e6, bytes: 16460052, retransmits: 1624 });
+    const of = (r: BandwidthPairResult, ctx: BandwidthContext) => judgeBandwidth([r], {}, ctx).map((v) => v.suspects.map((s) => [s.id, s.cause, s.node ?? '-']));
+    const capture: BandwidthContext = { badOuterChecksums: (a, b) => (a === '10.250.0.11' && b === '10.250.0.12' ? { bad: 64, checked: 64 } : undefined) };
+    expect(of(lossy, capture)).toEqual([[['checksum-offload', 'flannel.checksum-offload', 'n1'], ['loss', 'node.packet-loss', '-']]]);
+    // the capture saw the other direction only: nothing about this one
+    expect(of(lossy, { badOuterChecksums: (a) => (a === '10.250.0.12' ? { bad: 64, checked: 64 } : undefined) })).toEqual([[['loss', 'node.packet-loss', '-']]]);
+    expect(of(lossy, { txChecksum: (n) => (n === 'n1' ? 'on' : undefined) })).toEqual([[['loss', 'node.packet-loss', '-'], ['checksum-offload', 'flannel.checksum-offload', 'n1']]]);
+    expect(of(lossy, { txChecksum: () => 'off' })).toEqual([[['loss', 'node.packet-loss', '-']]]);
+    // the offload alone, without loss, explains nothing
+    expect(of(pair({ bitsPerSecond: 120e6, cpuSenderPct: 97 }), { txChecksum: () => 'on' })).toEqual([[['cpu', 'node.cpu-bound', 'n1']]]);
+    const [v] = judgeBandwidth([pair({ bitsPerSecond: 40e6 }, { udpCsumErrors: 812 })], {}, { txChecksum: () => 'on' });
+    expect(v!.suspects[0]!.detail).toBe("n2 counted 812 UDP checksum errors (Udp InCsumErrors) during the overlay run: VXLAN packets with wrong outer checksums are dropped; n1's flannel.1 has tx-checksum-ip-generic on");
   });
 
   it('the tolerance decides where noise ends', () => {

@@ -4,7 +4,8 @@
  * best (overlayMtu − 52) / (overlayMtu + 50) of the wire where the underlay carries
  * (underlayMtu − 52) / underlayMtu (52 = IPv4 + TCP + timestamps). The overlay/underlay ratio of a
  * pair below that (less a tolerance for measurement noise) is more than VXLAN overhead explains; the
- * likely causes are named from the figures the probe recorded.
+ * likely causes are named from the figures the probe recorded, and from other evidence of the same
+ * run when there is some (the VXLAN device's checksum offload, wrong outer checksums in a capture).
  */
 import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
 
@@ -18,7 +19,17 @@ export interface BandwidthSuspect {
   id: BandwidthSuspectId;
   /** the catalog cause this suspect is, when there is one */
   cause?: string;
+  /** the node where the fault sits, when the figures place it (absent: somewhere between the two) */
+  node?: string;
   detail: string;
+}
+
+/** Evidence besides the probe's own figures that speaks to a pair (all optional). */
+export interface BandwidthContext {
+  /** tx-checksum-ip-generic of a node's VXLAN device ("on", "off", "on [fixed]"), when it was read */
+  txChecksum?(node: string): string | undefined;
+  /** wrong outer UDP checksums a capture saw on VXLAN from one underlay address to another */
+  badOuterChecksums?(fromIp: string, toIp: string): { bad: number; checked: number } | undefined;
 }
 
 export interface BandwidthPairRatio {
@@ -76,32 +87,43 @@ export function pairRatio(r: BandwidthPairResult): BandwidthPairRatio {
   return out;
 }
 
-function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions>): BandwidthSuspect[] {
+function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions>, ctx: BandwidthContext): BandwidthSuspect[] {
   const out: BandwidthSuspect[] = [];
   const u = r.underlayMtu ?? 1500;
   const fit = u - VXLAN_OVERHEAD;
+  // The sender's VXLAN device computes the outer checksum the receiver rejects: the fault is the sender's.
+  const tx = ctx.txChecksum?.(r.from);
+  const txOn = tx !== undefined && tx.startsWith('on');
+  const txNote = tx !== undefined ? `; ${r.from}'s flannel.1 has tx-checksum-ip-generic ${tx}` : '';
+  const captured = ctx.badOuterChecksums?.(r.underlay.fromIp, r.underlay.toIp);
   if (r.udpCsumErrors && r.udpCsumErrors > 0) {
-    out.push({ id: 'checksum-offload', cause: 'flannel.checksum-offload', detail: `${r.to} counted ${r.udpCsumErrors} UDP checksum errors (Udp InCsumErrors) during the overlay run: VXLAN packets with wrong outer checksums are dropped` });
+    out.push({ id: 'checksum-offload', cause: 'flannel.checksum-offload', node: r.from, detail: `${r.to} counted ${r.udpCsumErrors} UDP checksum errors (Udp InCsumErrors) during the overlay run: VXLAN packets with wrong outer checksums are dropped${txNote}` });
+  } else if (captured && captured.bad > 0) {
+    out.push({ id: 'checksum-offload', cause: 'flannel.checksum-offload', node: r.from, detail: `a capture shows ${captured.bad} of ${captured.checked} checked VXLAN packets from ${r.underlay.fromIp} to ${r.underlay.toIp} with wrong outer UDP checksums: the receiver drops them${txNote}` });
   }
   if (r.overlayMtu !== undefined && r.overlayMtu !== fit) {
     const detail =
       r.overlayMtu < fit
         ? `the pod MTU ${r.overlayMtu} is below the ${fit} an underlay MTU of ${u} allows: small segments cap the overlay at ${pct(expectedRatio(u, r.overlayMtu))} of the underlay`
         : `the pod MTU ${r.overlayMtu} is above the ${fit} an underlay MTU of ${u} allows: VXLAN packets are fragmented or dropped on the underlay`;
-    out.push({ id: 'mtu', cause: 'flannel.mtu', detail });
+    out.push({ id: 'mtu', cause: 'flannel.mtu', node: r.from, detail });
   } else if (r.overlay.mss !== undefined && r.overlay.mss < fit - TCP_IP_HEADERS - 8) {
     out.push({ id: 'mtu', cause: 'flannel.mtu', detail: `overlay TCP segments are cut to ${r.overlay.mss} bytes where ${fit - TCP_IP_HEADERS} fit: a smaller MTU or an MSS clamp on the path` });
   }
   const over = retransmitShare(r.overlay, r.overlayMtu);
   const under = retransmitShare(r.underlay, r.underlayMtu) ?? 0;
   if (over !== undefined && over >= 0.01 && over >= 2 * under + 0.005) {
-    out.push({ id: 'loss', detail: `${pct(over)} of the overlay segments were sent again (${r.overlay.retransmits} retransmits; underlay ${pct(under)}): packets are lost between the pods` });
+    out.push({ id: 'loss', cause: 'node.packet-loss', detail: `${pct(over)} of the overlay segments were sent again (${r.overlay.retransmits} retransmits; underlay ${pct(under)}): packets are lost between the pods` });
+    // Loss with the offload on and no checksum figure either way: the offload bug is worth ruling out.
+    if (txOn && !out.some((s) => s.id === 'checksum-offload')) {
+      out.push({ id: 'checksum-offload', cause: 'flannel.checksum-offload', node: r.from, detail: `${r.from}'s flannel.1 has tx-checksum-ip-generic ${tx}: on kernels with the VXLAN checksum bug its packets arrive with wrong outer checksums and are dropped (no checksum counter was read to confirm it)` });
+    }
   }
   const cpu = Math.max(r.overlay.cpuSenderPct ?? 0, r.overlay.cpuReceiverPct ?? 0);
   if (cpu >= opts.cpuBusyPct) {
-    out.push({ id: 'cpu', detail: `iperf3 used ${cpu.toFixed(0)}% of a CPU on the ${(r.overlay.cpuSenderPct ?? 0) >= (r.overlay.cpuReceiverPct ?? 0) ? `sending side (${r.from})` : `receiving side (${r.to})`}: encapsulation is CPU-bound (no VXLAN offload, busy node)` });
+    out.push({ id: 'cpu', cause: 'node.cpu-bound', node: (r.overlay.cpuSenderPct ?? 0) >= (r.overlay.cpuReceiverPct ?? 0) ? r.from : r.to, detail: `iperf3 used ${cpu.toFixed(0)}% of a CPU on the ${(r.overlay.cpuSenderPct ?? 0) >= (r.overlay.cpuReceiverPct ?? 0) ? `sending side (${r.from})` : `receiving side (${r.to})`}: encapsulation is CPU-bound (no VXLAN offload, busy node)` });
   } else if ((r.overlay.cpuBusiestPct ?? 0) >= opts.cpuBusiestPct) {
-    out.push({ id: 'cpu', detail: `${r.from}'s busiest CPU was ${r.overlay.cpuBusiestPct}% busy during the overlay run: encapsulation and softirq work are CPU-bound (no VXLAN offload, busy node)` });
+    out.push({ id: 'cpu', cause: 'node.cpu-bound', node: r.from, detail: `${r.from}'s busiest CPU was ${r.overlay.cpuBusiestPct}% busy during the overlay run: encapsulation and softirq work are CPU-bound (no VXLAN offload, busy node)` });
   }
   const ro = r.overlay.meanRttUs;
   const ru = r.underlay.meanRttUs;
@@ -113,7 +135,7 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
 }
 
 /** One verdict per pair that failed or whose overlay carries less than VXLAN overhead explains. */
-export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}): BandwidthVerdict[] {
+export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}, context: BandwidthContext = {}): BandwidthVerdict[] {
   const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95 };
   const out: BandwidthVerdict[] = [];
   for (const r of results) {
@@ -124,7 +146,7 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
       continue;
     }
     if (base.ratio === undefined || base.ratio >= base.expected * (1 - opts.tolerance)) continue;
-    const suspects = suspectsOf(r, opts);
+    const suspects = suspectsOf(r, opts, context);
     out.push({
       ...base,
       kind: 'slow',

@@ -1,0 +1,156 @@
+import type { CaptureEvidence } from '../../evidence/capture.js';
+import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
+import type { EvidenceInput } from '../rule-tester.js';
+import { testRule } from '../rule-tester.js';
+import { healthyCapture } from './_capture-sample.js';
+import rule from './bandwidth-probe.js';
+
+// Figures from real runs on a netns testbed (a 200 Mbit/s underlay, iperf3 -t 2), as in _bandwidth-verdict.test.ts.
+const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): BandwidthRun => ({
+  path,
+  fromIp: path === 'underlay' ? '10.250.0.11' : '10.244.1.2',
+  toIp: path === 'underlay' ? '10.250.0.12' : '10.244.2.2',
+  ok: true,
+  bitsPerSecond: path === 'underlay' ? 190.7e6 : 184.3e6,
+  bytes: path === 'underlay' ? 49035024 : 47429606,
+  retransmits: 0,
+  mss: path === 'underlay' ? 1448 : 1398,
+  meanRttUs: 4500,
+  cpuSenderPct: 1,
+  cpuReceiverPct: 13,
+  ...over,
+});
+const pair = (overlay: Partial<BandwidthRun> = {}, extra: Partial<BandwidthPairResult> = {}): BandwidthPairResult => ({ from: 'n1', to: 'n2', underlayMtu: 1500, overlayMtu: 1450, underlay: run('underlay'), overlay: run('overlay', overlay), ...extra });
+const measured = (...pairs: BandwidthPairResult[]): EvidenceInput => ({ probes: { bandwidth: pairs, ran: ['bandwidth'] } });
+const LOSSY = { bitsPerSecond: 59.6e6, bytes: 16460052, retransmits: 1624 };
+
+const MTU_FIX = [
+  'Check the chain: ip -o link show (the underlay interface, flannel.1, cni0 and the veths); grep FLANNEL_MTU /run/flannel/subnet.env; and the pod eth0 MTU.',
+  "Test the path to another node's address: ping -M do -s 1422 (1450 − 28), lowering the size until it passes.",
+  'Set "MTU" in net-conf.json Backend to the underlay MTU minus the backend\'s overhead (50 for VXLAN over IPv4), or fix the underlay; then restart flannel and re-create the pods.',
+];
+const CHECKSUM_FIX = [
+  'Turn off TX checksum offload on the VXLAN device on every node: ethtool -K flannel.1 tx-checksum-ip-generic off',
+  'Persist it with a udev rule /etc/udev/rules.d/90-flannel.rules: SUBSYSTEM=="net", ACTION=="add|change|move", ENV{INTERFACE}=="flannel.1", RUN+="/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off"',
+  'Longer term, upgrade the kernel (≥ 5.7).',
+];
+const LOSS_FIX = [
+  'Find where the drops are counted, on both nodes: ip -s link show (RX/TX dropped and errors of the uplink and flannel.1); dev=$(ip -o route show default | awk \'{print $5; exit}\'); ethtool -S "$dev" | grep -iE "drop|miss|err|fifo"; nstat -az | grep -E "TcpRetransSegs|UdpInErrors|UdpRcvbufErrors"',
+  'Ring or socket buffer drops: raise them (ethtool -g "$dev" shows the ring maximum, ethtool -G "$dev" rx N sets it; the socket buffers are the sysctls net.core.rmem_max and net.core.rmem_default). Drops on the path: test the underlay alone (iperf3 between the node addresses, mtr between them) and fix the link, NIC or policer',
+];
+const CPU_FIX = [
+  'Watch the CPUs during a transfer: mpstat -P ALL 1 (one core near 100% in %soft or %sys is the encapsulation work)',
+  'Spread the receive work over the cores (dev=$(ip -o route show default | awk \'{print $5; exit}\'); more NIC queues: ethtool -L "$dev" combined N; or RPS: echo ff > /sys/class/net/$dev/queues/rx-0/rps_cpus), give the node CPU headroom, or use a NIC with VXLAN offload (ethtool -k "$dev" | grep udp_tnl)',
+];
+
+/** A capture on the underlay that verified the VXLAN of n1 → n2 (10.250.0.11 → 10.250.0.12). */
+const badCapture = (bad: number): CaptureEvidence => {
+  const c = healthyCapture();
+  c.checksums.bad = bad;
+  c.checksums.badBySource = [{ src: '10.250.0.11', dst: '10.250.0.12', bad, checked: 64 }];
+  return c;
+};
+
+testRule(rule, {
+  healthy: [
+    { name: 'the overlay carries what VXLAN overhead leaves (96.6% where 96.5% is expected)', evidence: measured(pair()) },
+    { name: 'stray retransmits while the throughput holds', evidence: measured(pair({ retransmits: 435 })) },
+    { name: 'jumbo underlay, healthy overlay', evidence: measured(pair({ bitsPerSecond: 186e6 }, { underlayMtu: 9000, overlayMtu: 8950 })) },
+    { name: 'a busy CPU with a healthy ratio', evidence: measured(pair({ cpuBusiestPct: 100 })) },
+    { name: 'slow, but no figure names a cause (only a longer overlay RTT): left to the probe output', evidence: measured(pair({ bitsPerSecond: 90e6, meanRttUs: 45000 })) },
+    { name: 'slow with nothing that explains it', evidence: measured(pair({ bitsPerSecond: 100e6 })) },
+    { name: 'a failed run is the mesh probe\'s concern', evidence: measured(pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' })) },
+    { name: 'the VXLAN offload on, without loss, explains nothing', evidence: { ...measured(pair()), nodes: [{ name: 'n1', offloads: { 'flannel.1': { 'tx-checksum-ip-generic': 'on' } } }] } },
+  ],
+  faulty: [
+    {
+      name: 'pod MTU 300 on n1: the MTU, on the sender',
+      evidence: measured(pair({ bitsPerSecond: 133.4e6, mss: 248, bytes: 37093376, retransmits: 29 }, { overlayMtu: 300 })),
+      expect: [
+        {
+          cause: 'flannel.mtu',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '70%', overlay: '133.4 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: 'the pod MTU 300 is below the 1450 an underlay MTU of 1500 allows: small segments cap the overlay at 73% of the underlay' },
+          nodes: ['n1'],
+          fix: MTU_FIX,
+        },
+      ],
+    },
+    {
+      name: 'checksum errors on the receiver during the overlay run: the offload bug on the sender, loss as the alternative',
+      evidence: measured(pair({ bitsPerSecond: 40e6, bytes: 11e6, retransmits: 900 }, { udpCsumErrors: 812 })),
+      expect: [
+        {
+          cause: 'flannel.checksum-offload',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '21%', overlay: '40.0 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: 'n2 counted 812 UDP checksum errors (Udp InCsumErrors) during the overlay run: VXLAN packets with wrong outer checksums are dropped' },
+          nodes: ['n1'],
+          fix: CHECKSUM_FIX,
+        },
+      ],
+    },
+    {
+      name: 'a capture of the same pair shows wrong outer checksums from n1',
+      evidence: { probes: { bandwidth: [pair({ bitsPerSecond: 40e6, bytes: 11e6, retransmits: 900 })], captures: [badCapture(64)], ran: ['bandwidth', 'pcap'] } },
+      expect: [
+        {
+          cause: 'flannel.checksum-offload',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '21%', overlay: '40.0 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: 'a capture shows 64 of 64 checked VXLAN packets from 10.250.0.11 to 10.250.0.12 with wrong outer UDP checksums: the receiver drops them' },
+          nodes: ['n1'],
+          fix: CHECKSUM_FIX,
+        },
+      ],
+    },
+    {
+      name: '10% dropped between the pods: packet loss, placed on neither node',
+      evidence: measured(pair(LOSSY)),
+      expect: [
+        {
+          cause: 'node.packet-loss',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '31%', overlay: '59.6 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: '14% of the overlay segments were sent again (1624 retransmits; underlay 0.0%): packets are lost between the pods' },
+          fix: LOSS_FIX,
+        },
+      ],
+    },
+    {
+      name: "loss while n1's flannel.1 has tx-checksum on (node evidence): loss first, still one finding",
+      evidence: { ...measured(pair(LOSSY)), nodes: [{ name: 'n1', offloads: { 'flannel.1': { 'tx-checksum-ip-generic': 'on' } } }] },
+      expect: [
+        {
+          cause: 'node.packet-loss',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '31%', overlay: '59.6 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: '14% of the overlay segments were sent again (1624 retransmits; underlay 0.0%): packets are lost between the pods' },
+          fix: LOSS_FIX,
+        },
+      ],
+    },
+    {
+      name: 'iperf3 at 97% of a CPU on the receiver: CPU-bound there',
+      evidence: measured(pair({ bitsPerSecond: 120e6, cpuReceiverPct: 97 })),
+      expect: [
+        {
+          cause: 'node.cpu-bound',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '63%', overlay: '120.0 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: 'iperf3 used 97% of a CPU on the receiving side (n2): encapsulation is CPU-bound (no VXLAN offload, busy node)' },
+          nodes: ['n2'],
+          fix: CPU_FIX,
+        },
+      ],
+    },
+    {
+      name: "the sender's busiest CPU at 100% (softirq): CPU-bound on the sender; one finding per slow pair",
+      evidence: measured(pair({ bitsPerSecond: 120e6, cpuBusiestPct: 100 }), { ...pair(), from: 'n2', to: 'n3' }),
+      expect: [
+        {
+          cause: 'node.cpu-bound',
+          messageId: 'slow',
+          data: { from: 'n1', to: 'n2', ratio: '63%', overlay: '120.0 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: "n1's busiest CPU was 100% busy during the overlay run: encapsulation and softirq work are CPU-bound (no VXLAN offload, busy node)" },
+          nodes: ['n1'],
+          fix: CPU_FIX,
+        },
+      ],
+    },
+  ],
+});

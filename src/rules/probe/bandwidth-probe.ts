@@ -1,0 +1,85 @@
+import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
+import type { Evidence } from '../../evidence/types.js';
+import { defineRule } from '../define-rule.js';
+import { VXLAN_DEV } from '../_peers.js';
+import { judgeBandwidth, type BandwidthContext, type BandwidthSuspect } from './_bandwidth-verdict.js';
+import { captures } from './_capture.js';
+
+/** How sure each figure makes the cause (a counter that moved is proof; a busy CPU or resends are hints). */
+const CONFIDENCE: Record<string, number> = { 'flannel.checksum-offload': 0.8, 'flannel.mtu': 0.85, 'node.packet-loss': 0.6, 'node.cpu-bound': 0.6 };
+
+const mbps = (bps?: number) => (bps === undefined ? '-' : `${(bps / 1e6).toFixed(1)} Mbit/s`);
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+
+function runLine(r: BandwidthRun): string {
+  const parts = [`${r.fromIp} → ${r.toIp}`, mbps(r.bitsPerSecond)];
+  if (r.retransmits !== undefined) parts.push(`${r.retransmits} retransmits`);
+  if (r.mss !== undefined) parts.push(`MSS ${r.mss}`);
+  if (r.meanRttUs !== undefined) parts.push(`RTT ${(r.meanRttUs / 1000).toFixed(1)} ms`);
+  if (r.cpuSenderPct !== undefined || r.cpuReceiverPct !== undefined) parts.push(`iperf3 CPU ${r.cpuSenderPct?.toFixed(0) ?? '-'}% / ${r.cpuReceiverPct?.toFixed(0) ?? '-'}%`);
+  if (r.cpuBusiestPct !== undefined) parts.push(`busiest CPU ${r.cpuBusiestPct}%`);
+  return parts.join(', ');
+}
+
+/** Evidence gathered beside the probe: the VXLAN device's offload per node, wrong outer checksums per capture. */
+function contextOf(evidence: Readonly<Evidence>): BandwidthContext {
+  return {
+    txChecksum: (node) => evidence.nodes[node]?.offloads?.[VXLAN_DEV]?.['tx-checksum-ip-generic'],
+    badOuterChecksums: (fromIp, toIp) => {
+      let bad = 0;
+      let checked = 0;
+      for (const c of captures(evidence)) {
+        for (const s of c.checksums.badBySource) {
+          if (s.src !== fromIp || s.dst !== toIp) continue;
+          bad += s.bad;
+          checked += s.checked;
+        }
+      }
+      return checked ? { bad, checked } : undefined;
+    },
+  };
+}
+
+export default defineRule({
+  id: 'probe/bandwidth-probe',
+  layer: 'probe',
+  description:
+    'iperf3 pod→pod over VXLAN carries less of the node→node underlay than 50 bytes of VXLAN per packet explain; the likely cause is named from the MTUs, checksum errors, retransmits and CPU the probe recorded.',
+  causes: ['flannel.mtu', 'flannel.checksum-offload', 'node.packet-loss', 'node.cpu-bound'],
+  scope: 'cluster',
+  needs: ['probes.bandwidth'],
+  severity: 'warning',
+  messages: {
+    slow: 'pod traffic {from}→{to} gets {ratio} of the node-to-node bandwidth ({overlay} against {underlay}) where VXLAN overhead explains {expected}: {why}',
+  },
+  docs:
+    '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that (the probe\'s --tolerance) is judged here. ' +
+    'The cause is the first figure that explains it: UDP checksum errors on the receiver, or wrong outer checksums in a capture of the same pair (flannel.checksum-offload, on the sender); a pod MTU other than the underlay\'s minus 50, or segments clamped below it (flannel.mtu); overlay retransmits at least 1% of the segments and twice the underlay\'s share (node.packet-loss); iperf3 at 85% of a CPU, or the sender\'s busiest CPU at 95% (node.cpu-bound). ' +
+    'The other figures that fit are listed as alternatives; with loss and the sender\'s flannel.1 offload on (node evidence), the checksum bug is one. ' +
+    'A slow pair that no figure explains (only a longer overlay RTT, or nothing) is not reported as a cause: the probe\'s own output shows it with the capture to take next. A run that failed is the mesh probe\'s concern (reachability), not this rule\'s.',
+  check({ evidence, report }) {
+    const results: readonly BandwidthPairResult[] = evidence.probes?.bandwidth ?? [];
+    const byPair = new Map(results.map((r) => [`${r.from}\n${r.to}`, r]));
+    for (const v of judgeBandwidth(results, {}, contextOf(evidence))) {
+      if (v.kind !== 'slow' || v.ratio === undefined) continue;
+      const named = v.suspects.filter((s): s is BandwidthSuspect & { cause: string } => s.cause !== undefined);
+      const top = named[0];
+      if (!top) continue;
+      const r = byPair.get(`${v.from}\n${v.to}`)!;
+      const alternatives = [...new Set(named.slice(1).map((s) => s.cause))].filter((c) => c !== top.cause);
+      report({
+        messageId: 'slow',
+        cause: top.cause,
+        data: { from: v.from, to: v.to, ratio: pct(v.ratio), overlay: mbps(v.overlayBps), underlay: mbps(v.underlayBps), expected: pct(v.expected), why: top.detail },
+        ...(top.node ? { nodes: [top.node] } : { nodes: [], suspects: [[v.from, v.to]] }),
+        confidence: CONFIDENCE[top.cause] ?? 0.5,
+        ...(alternatives.length ? { alternatives } : {}),
+        evidence: [
+          { where: `probe bandwidth ${v.from}→${v.to}`, what: `underlay ${runLine(r.underlay)}; MTU ${r.underlayMtu ?? '?'}` },
+          { where: `probe bandwidth ${v.from}→${v.to}`, what: `overlay ${runLine(r.overlay)}; pod MTU ${r.overlayMtu ?? '?'}${r.udpCsumErrors !== undefined ? `; ${v.to} Udp InCsumErrors +${r.udpCsumErrors}` : ''}` },
+          ...named.slice(1).map((s) => ({ where: `probe bandwidth ${v.from}→${v.to}`, what: `also fits ${s.cause}: ${s.detail}` })),
+        ],
+      });
+    }
+  },
+});
