@@ -44,7 +44,6 @@ testRule(rule, {
           data: { node: 'n3', value: '0' },
           nodes: ['n3'],
           fix: [
-            'On n3: load the br_netfilter kernel module: test -d /sys/module/br_netfilter || modprobe br_netfilter',
             'On n3: set net.bridge.bridge-nf-call-iptables = 1 in the running kernel: sysctl -w net.bridge.bridge-nf-call-iptables=1',
             'Load br_netfilter at every boot, from a file of its own: echo br_netfilter > /etc/modules-load.d/flannel-doctor-br_netfilter.conf',
             "Persist net.bridge.bridge-nf-call-iptables = 1 across reboots, in a drop-in of its own: printf '%s = %s\\n' net.bridge.bridge-nf-call-iptables 1 > /etc/sysctl.d/90-flannel-doctor-net.bridge.bridge-nf-call-iptables.conf && sysctl --system",

@@ -44,6 +44,8 @@ export default defineRule({
       return;
     }
     if (value.trim() !== '0') return;
-    report({ messageId: 'off', data: { node: node.name, value: value.trim() }, evidence: [{ where: `node ${node.name}: /proc/sys/net/bridge/bridge-nf-call-iptables`, what: value.trim() }], fix });
+    // The key exists, so the module is there (loaded or built in): nothing to load now, only to keep at boot.
+    const off = fix.filter((f) => typeof f === 'object' && 'step' in f && f.step !== 'module.load');
+    report({ messageId: 'off', data: { node: node.name, value: value.trim() }, evidence: [{ where: `node ${node.name}: /proc/sys/net/bridge/bridge-nf-call-iptables`, what: value.trim() }], fix: off });
   },
 });
