@@ -1,6 +1,11 @@
 import type { FixStepName, FixStepRef, FixStepSpec } from './fix-types.js';
 
 /** Persistence changes how the node boots: applied the way the node is managed, never by the tool. */
+/** containerd's directory of running tasks in the CRI namespace: a sandbox without one is gone. */
+export const CONTAINERD_TASKS = '/run/containerd/io.containerd.runtime.v2.task/k8s.io';
+
+const CONTAINERD_HTTP_VERIFY = "grep -qF 'server = \"http://{registry}\"' {hostsDir}/{registry}/hosts.toml && ! grep -qF 'https://{registry}' {hostsDir}/{registry}/hosts.toml";
+
 const PERSIST = "changes the node's boot configuration; apply it the way the node is managed";
 
 /**
@@ -104,6 +109,125 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'echo {module} > /etc/modules-load.d/flannel-doctor-{module}.conf',
     verify: 'grep -qx {module} /etc/modules-load.d/flannel-doctor-{module}.conf',
     manual: PERSIST,
+  },
+  /** Stale addresses removed from cni0 (the right gateway and the pods attached to it stay). `addresses` is space-separated CIDRs. */
+  'cni.bridge-address-del': {
+    text: 'Remove {addresses} from cni0 on {node}',
+    on: 'node',
+    run: 'for a in {addresses}; do ip addr del "$a" dev cni0; done',
+    verify: "! ip -4 -o addr show dev cni0 | awk '{print $4}' | grep -qxF \"$(printf '%s\\n' {addresses})\"",
+  },
+  /** cni0 deleted: the bridge plugin recreates it with the gateway of the node's subnet on the next pod ADD. */
+  'cni.bridge-delete': {
+    text: 'Delete cni0 on {node}: the bridge plugin recreates it with {gateway} on the next pod',
+    on: 'node',
+    run: 'ip link set cni0 down && ip link delete cni0',
+    verify: "! ip -4 -o addr show dev cni0 2>/dev/null | grep -v -F 'inet {gateway} ' | grep -q inet",
+  },
+  /**
+   * host-local reservations in `dir` whose sandbox is gone, removed. host-local writes the container
+   * id, "\r\n", then the interface name; containerd keeps a task directory per running sandbox. A
+   * reservation younger than a minute may belong to a sandbox being set up right now: kept.
+   */
+  'cni.ipam-release': {
+    text: 'Remove the reservations in {dir} on {node} whose container no longer exists',
+    on: 'node',
+    run: `cd {dir} && for f in [0-9]*; do id=$(head -n 1 "$f" | tr -d '\\r'); [ -e "${CONTAINERD_TASKS}/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done`,
+    verify: `[ "$(ls {dir} | grep -c '^[0-9]')" -lt {usable} ]`,
+    changes: ['{dir}'],
+  },
+  /** The pods on a node, for the operator to pick the ones to re-create. */
+  'pods.on-node': {
+    text: 'List the pods on {node}',
+    on: 'cluster',
+    run: 'kubectl get pods -A -o wide --field-selector spec.nodeName={node}',
+    manual: 'which pods to delete is the operator\'s choice',
+  },
+  /** A Deployment scaled to a replica count, verified by its rollout. */
+  'deployment.scale': {
+    text: 'Scale Deployment {workloadNamespace}/{workload} to {replicas} replicas',
+    on: 'cluster',
+    run: 'kubectl -n {workloadNamespace} scale deployment {workload} --replicas={replicas}',
+    verify: 'kubectl -n {workloadNamespace} rollout status deployment {workload} --timeout=120s',
+  },
+  /**
+   * The nameserver lines of a resolv.conf replaced by `servers` (space-separated), the rest of the
+   * file kept. Rewritten in place, not renamed over: /etc/resolv.conf may be a bind mount.
+   */
+  'resolver.nameservers': {
+    text: 'Write the nameservers {servers} into {file} on {node}, the rest of the file kept',
+    on: 'node',
+    run: "t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' {file}); { printf '%s\\n' \"$t\"; printf 'nameserver %s\\n' {servers}; } > {file}",
+    verify: "! printf 'nameserver %s\\n' {servers} | grep -qvxF -f {file}",
+    changes: ['{file}'],
+  },
+  /** A route to a peer's pod subnet through flannel.1 (vxlan: the peer's network address as the onlink next hop). */
+  'route.replace-onlink': {
+    text: 'On {node}: route {dst} via {via} dev {dev} onlink',
+    on: 'node',
+    run: 'ip route replace {dst} via {via} dev {dev} onlink',
+    verify: 'ip route show exact {dst} via {via} dev {dev} | grep -q onlink',
+  },
+  /** A route to a peer's pod subnet through the peer itself (host-gw). */
+  'route.replace': {
+    text: 'On {node}: route {dst} via {via}',
+    on: 'node',
+    run: 'ip route replace {dst} via {via}',
+    verify: 'ip route show exact {dst} via {via} | grep -q .',
+  },
+  /**
+   * A JSON patch of flannel's DaemonSet that adds an argument to a container (the patch tests the
+   * container's name first, so a changed DaemonSet is never patched blindly); the pods roll. `patch`
+   * and `arg` (the argument as the JSON of the args shows it, e.g. "--iface=eth1" in quotes) are shell-quoted words.
+   */
+  'flannel.add-arg': {
+    text: 'Add {arg} to container {containerIndex} of DaemonSet {flannelNamespace}/{flannelDaemonSet}',
+    on: 'cluster',
+    run: 'kubectl -n {flannelNamespace} patch daemonset {flannelDaemonSet} --type json -p {patch}',
+    verify: "kubectl -n {flannelNamespace} get daemonset {flannelDaemonSet} -o jsonpath='{.spec.template.spec.containers[{containerIndex}].args}' | grep -q -- {arg} && kubectl -n {flannelNamespace} rollout status daemonset {flannelDaemonSet} --timeout=180s",
+  },
+  /** A podCIDR given to a node that has none (the API allows setting it once). `patch` is a shell-quoted word. */
+  'node.pod-cidr': {
+    text: 'Give {node} the podCIDR {podCIDR}',
+    on: 'cluster',
+    run: 'kubectl patch node {node} --type merge -p {patch}',
+    verify: "test \"$(kubectl get node {node} -o jsonpath='{.spec.podCIDR}')\" = {podCIDR}",
+  },
+  /**
+   * One ACCEPT rule per address of `ips` (space-separated) at the head of a chain, unless there
+   * already; `match` is shell words that name each address as "$ip". Idempotent.
+   */
+  'iptables.accept-each': {
+    text: 'Accept {match} in {chain} on {node} for each of {ips}',
+    on: 'node',
+    run: 'for ip in {ips}; do iptables -t {table} -C {chain} {match} -j ACCEPT 2>/dev/null || iptables -t {table} -I {chain} {match} -j ACCEPT; done',
+    verify: '! for ip in {ips}; do iptables -t {table} -C {chain} {match} -j ACCEPT 2>/dev/null || echo "$ip"; done | grep -q .',
+  },
+  /** A docker-registry pull secret (re)written with the operator's credentials, keyed by `server`. */
+  'secret.docker-registry': {
+    text: 'Write secret {namespace}/{secret} keyed {server}',
+    on: 'cluster',
+    run: 'kubectl create secret docker-registry {secret} -n {namespace} --docker-server={server} --docker-username={registryUser} --docker-password={registryPassword} --dry-run=client -o yaml | kubectl apply -f -',
+    verify: "kubectl get secret {secret} -n {namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '\"{server}\"'",
+  },
+  /**
+   * containerd's hosts.toml for a plain-HTTP registry: an existing file keeps everything but the
+   * scheme of the registry's URLs (`registryPattern` is its host[:port] with the dots escaped).
+   */
+  'containerd.hosts-http': {
+    text: 'On {node}: make {hostsDir}/{registry}/hosts.toml name http://{registry} where it says https://',
+    on: 'node',
+    run: "sed -i 's#https://{registryPattern}\\([/\"]\\)#http://{registry}\\1#g' {hostsDir}/{registry}/hosts.toml",
+    verify: CONTAINERD_HTTP_VERIFY,
+    changes: ['{hostsDir}/{registry}/hosts.toml'],
+  },
+  /** containerd's hosts.toml for a plain-HTTP registry, written where none was (containerd reads it on the next pull). */
+  'containerd.hosts-http-new': {
+    text: 'On {node}: write {hostsDir}/{registry}/hosts.toml with the http:// server',
+    on: 'node',
+    run: "mkdir -p {hostsDir}/{registry} && printf '%s\\n' 'server = \"http://{registry}\"' '' '[host.\"http://{registry}\"]' '  capabilities = [\"pull\", \"resolve\"]' > {hostsDir}/{registry}/hosts.toml",
+    verify: CONTAINERD_HTTP_VERIFY,
+    changes: ['{hostsDir}/{registry}/hosts.toml'],
   },
 };
 

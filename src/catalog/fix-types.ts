@@ -40,6 +40,32 @@ export interface FixStepRef {
   text?: string;
 }
 
-export type FixStepName = 'flannel.restart' | 'flannel.rollout-restart' | 'flannel.daemonset-patch' | 'flannel.net-conf' | 'coredns.corefile' | 'coredns.rollout-restart' | 'iptables.accept' | 'iptables.delete' | 'sysctl.set' | 'sysctl.persist' | 'module.load' | 'module.persist';
+export type FixStepName =
+  | 'flannel.restart'
+  | 'flannel.rollout-restart'
+  | 'flannel.daemonset-patch'
+  | 'flannel.net-conf'
+  | 'coredns.corefile'
+  | 'coredns.rollout-restart'
+  | 'iptables.accept'
+  | 'iptables.delete'
+  | 'sysctl.set'
+  | 'sysctl.persist'
+  | 'module.load'
+  | 'module.persist'
+  | 'cni.bridge-address-del'
+  | 'cni.bridge-delete'
+  | 'cni.ipam-release'
+  | 'pods.on-node'
+  | 'deployment.scale'
+  | 'resolver.nameservers'
+  | 'route.replace-onlink'
+  | 'route.replace'
+  | 'flannel.add-arg'
+  | 'node.pod-cidr'
+  | 'iptables.accept-each'
+  | 'secret.docker-registry'
+  | 'containerd.hosts-http'
+  | 'containerd.hosts-http-new';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -48,7 +48,7 @@ export function fillSteps(sources: readonly FixStepSource[], values: FixValues):
     if (manual) step.manual = manual;
     if (missing.length) step.missing = missing;
     if (inputs.length) step.inputs = inputs;
-    if (spec.changes?.length) step.changes = spec.changes.map((c) => fillTemplate(c, values).text);
+    if (spec.changes?.length) step.changes = spec.changes.map((c) => fillTemplate(c, filled).text);
     out.push(step);
   }
   return out;

@@ -6,6 +6,7 @@ import { emptyProbes, type ProbeEvidence } from '../evidence/probes.js';
 import { emptyEvidence, type Evidence, type MessageEvidence } from '../evidence/types.js';
 import { deepFreeze } from '../engine/deep-freeze.js';
 import type { Finding } from '../findings/finding.js';
+import type { FixStep } from '../findings/fix-step.js';
 import { runRules } from '../engine/run-rules.js';
 import type { Rule } from './define-rule.js';
 
@@ -44,6 +45,11 @@ export interface ExpectedFinding {
   data: Record<string, string | number>;
   /** The filled fix, one line per step (`Finding.fix`), in order. */
   fix: string[];
+  /**
+   * The filled fix steps themselves (`Finding.steps`: where each runs, its command, its verify, what it
+   * changes), exactly and in order; checked when given.
+   */
+  steps?: FixStep[];
   nodes?: string[];
   pods?: string[];
   registry?: string;
@@ -105,6 +111,9 @@ export function testRule(rule: Rule, cases: RuleCases): void {
           expect(f.fix.filter((l) => l.includes('[object Object]')), 'a fix step written into a string').toEqual([]);
         });
         expect(findings.map((f) => actual(rule, f))).toEqual(c.expect.map((e) => normalised(rule, e)));
+        c.expect.forEach((e, i) => {
+          if (e.steps) expect(findings[i]?.steps, `${e.cause}: the fix steps`).toEqual(e.steps);
+        });
       });
     }
   });
@@ -136,12 +145,12 @@ function duplicates(keys: string[]): string[] {
 }
 
 /** A finding in the shape of an expectation, defaults spelled out. */
-function actual(rule: Rule, f: Finding): Required<Omit<ExpectedFinding, 'registry' | 'unfilled'>> & { registry?: string } {
+function actual(rule: Rule, f: Finding): Required<Omit<ExpectedFinding, 'registry' | 'unfilled' | 'steps'>> & { registry?: string } {
   return { cause: f.cause, messageId: f.messageId, data: f.data, fix: f.fix, nodes: f.nodes, via: f.via ?? [], pods: f.pods, severity: f.severity, ...(f.registry !== undefined ? { registry: f.registry } : {}) };
 }
 
 function normalised(rule: Rule, e: ExpectedFinding): ReturnType<typeof actual> {
-  // `unfilled` is checked on its own, above.
+  // `unfilled` and `steps` are checked on their own, above.
   return { cause: e.cause, messageId: e.messageId, data: e.data, fix: e.fix, nodes: e.nodes ?? [], via: e.via ?? [], pods: e.pods ?? [], severity: e.severity ?? rule.severity, ...(e.registry !== undefined ? { registry: e.registry } : {}) };
 }
 

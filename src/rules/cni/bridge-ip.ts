@@ -1,37 +1,29 @@
-import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { FixStepRef } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { gatewayCidr, networkCidr } from '../_cidr.js';
 
 const CIDR4 = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
-const pods = (node: string) =>
-  `Delete the pods on ${node} that still use old addresses so they are re-created: kubectl get pods -A -o wide --field-selector spec.nodeName=${node}`;
 
 /**
  * With the right gateway already on cni0 next to the stale one, removing the stale address is enough
  * and running pods keep their bridge. Without it, cni0 goes: the bridge plugin recreates it with the
  * right address on the next pod ADD, and the pods attached to the old bridge must be re-created.
  */
-function bridgeFix(node: string, v4: string[], wrong: string[], expected: string): FixStepSource[] {
+function bridgeFix(v4: string[], wrong: string[], expected: string): FixStepRef[] {
   const stale = wrong.filter((a) => CIDR4.test(a));
   if (v4.includes(expected) && stale.length === wrong.length) {
     return [
       {
-        text: `Remove the stale address${stale.length > 1 ? 'es' : ''} ${stale.join(', ')} from cni0 on ${node}; the right gateway ${expected} stays, and with it the running pods`,
-        on: 'node',
-        run: stale.map((a) => `ip addr del ${a} dev cni0`).join(' && '),
-        verify: `! ip -4 -o addr show dev cni0 | grep -qE ${`'inet (${stale.map((a) => a.replace(/\./g, '\\.')).join('|')}) '`}`,
+        step: 'cni.bridge-address-del',
+        data: { addresses: stale.join(' ') },
+        text: `Remove the stale address${stale.length > 1 ? 'es' : ''} ${stale.join(', ')} from cni0 on {node}; the right gateway ${expected} stays, and with it the running pods`,
       },
     ];
   }
   return [
-    {
-      text: `Delete cni0 on ${node}: the bridge plugin recreates it with ${expected} on the next pod`,
-      on: 'node',
-      run: 'ip link set cni0 down && ip link delete cni0',
-      verify: `! ip -4 -o addr show dev cni0 2>/dev/null | grep -v -F 'inet ${expected} ' | grep -q inet`,
-    },
-    pods(node),
+    { step: 'cni.bridge-delete', data: { gateway: expected } },
+    { step: 'pods.on-node', text: 'Delete the pods on {node} that still use old addresses so they are re-created' },
   ];
 }
 
@@ -68,7 +60,7 @@ export default defineRule({
         { where: `node ${node.name}: ip addr show cni0`, what: `inet ${v4.join(', inet ')}` },
         { where: `node ${node.name}: ${node.subnetEnv?.file}`, what: `FLANNEL_SUBNET=${node.subnetEnv?.subnet}` },
       ],
-      fix: bridgeFix(node.name, v4, wrong, expected),
+      fix: bridgeFix(v4, wrong, expected),
     });
   },
 });

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testRule } from '../rule-tester.js';
 import { breakNode, healthy } from '../_healthy-nodes.js';
-import rule, { releaseLeaked } from './ipam-exhausted.js';
+import rule from './ipam-exhausted.js';
+import { CONTAINERD_TASKS } from '../../catalog/fix-steps.js';
+import { fillSteps } from '../../fix/steps.js';
 
 testRule(rule, {
   healthy: [
@@ -36,6 +38,16 @@ testRule(rule, {
           fix: [
             "Remove the 240 reservations on n2 whose container no longer exists (younger than a minute: kept, a pod may be starting): cd /var/lib/cni/networks/cbr0 && for f in [0-9]*; do id=$(head -n 1 \"$f\" | tr -d '\\r'); [ -e \"/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id\" ] || [ -n \"$(find \"$f\" -mmin -1)\" ] || rm -f -- \"$f\"; done",
             'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
+          ],
+          steps: [
+            {
+              text: 'Remove the 240 reservations on n2 whose container no longer exists (younger than a minute: kept, a pod may be starting)',
+              on: 'node',
+              run: "cd /var/lib/cni/networks/cbr0 && for f in [0-9]*; do id=$(head -n 1 \"$f\" | tr -d '\\r'); [ -e \"/run/containerd/io.containerd.runtime.v2.task/k8s.io/$id\" ] || [ -n \"$(find \"$f\" -mmin -1)\" ] || rm -f -- \"$f\"; done",
+              verify: "[ \"$(ls /var/lib/cni/networks/cbr0 | grep -c '^[0-9]')\" -lt 253 ]",
+              changes: ['/var/lib/cni/networks/cbr0'],
+            },
+            { text: 'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)', on: 'person', manual: 'advice for a person: no exact command' },
           ],
         },
       ],
@@ -91,8 +103,15 @@ describe('releasing leaked reservations', () => {
     }
     writeFileSync(join(dir, '10.244.1.4'), 'gone2\r\neth0'); // just written: a sandbox may be starting
     writeFileSync(join(dir, 'last_reserved_ip.0'), '10.244.1.4');
-    const r = spawnSync('sh', ['-c', releaseLeaked(dir, tasks)], { encoding: 'utf8' });
+    // the catalog's step as a finding fills it, with this test's task directory for containerd's
+    const [step] = fillSteps([{ step: 'cni.ipam-release', data: { dir, usable: 3 } }], { node: 'n1' });
+    expect(step.run).toContain(CONTAINERD_TASKS);
+    const run = (cmd: string) => spawnSync('sh', ['-c', cmd.replaceAll(CONTAINERD_TASKS, tasks)], { encoding: 'utf8' });
+    expect(run(step.verify!).status, 'three reservations: not below the range of 3 yet').not.toBe(0);
+    const r = run(step.run!);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['10.244.1.2', '10.244.1.4', 'last_reserved_ip.0']);
+    expect(run(step.verify!).status, 'two left: the verify passes').toBe(0);
+    expect(step.changes).toEqual([dir]);
   });
 });

@@ -1,21 +1,11 @@
+import { CONTAINERD_TASKS as TASKS } from '../../catalog/fix-steps.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { hostCount } from '../_cidr.js';
 
-/** containerd's directory of running tasks in the CRI namespace: a sandbox without one is gone. */
-const TASKS = '/run/containerd/io.containerd.runtime.v2.task/k8s.io';
 const SAFE_NAME = /^[A-Za-z0-9_.-]+$/;
 /** The copy `fix --yes` keeps of a directory it changes (src/fix-plan/backup.ts), judged even when no config names a network. */
 const OUR_BACKUP = /\.flannel-doctor-\d{8}T\d{6}Z\.bak$/;
-
-/**
- * Removes the reservations in a host-local directory whose sandbox is gone. host-local writes the
- * container id, "\r\n", then the interface name; containerd keeps a task directory per running
- * sandbox. A reservation younger than a minute may belong to a sandbox being set up right now: kept.
- */
-export function releaseLeaked(dir: string, tasks = TASKS): string {
-  return `cd ${dir} && for f in [0-9]*; do id=$(head -n 1 "$f" | tr -d '\\r'); [ -e "${tasks}/$id" ] || [ -n "$(find "$f" -mmin -1)" ] || rm -f -- "$f"; done`;
-}
 
 export default defineRule({
   id: 'cni/ipam-exhausted',
@@ -55,11 +45,9 @@ export default defineRule({
         fix: leaked && SAFE_NAME.test(r.network)
           ? [
               {
-                text: `Remove the ${leaked} reservations on ${node.name} whose container no longer exists (younger than a minute: kept, a pod may be starting)`,
-                on: 'node',
-                run: releaseLeaked(dir),
-                verify: `[ "$(ls ${dir} | grep -c '^[0-9]')" -lt ${usable} ]`,
-                changes: [dir],
+                step: 'cni.ipam-release',
+                data: { dir, usable },
+                text: `Remove the ${leaked} reservations on {node} whose container no longer exists (younger than a minute: kept, a pod may be starting)`,
               },
               'Check why reservations leak: pods deleted while containerd was down, or CNI DEL failing (see the kubelet log)',
             ]

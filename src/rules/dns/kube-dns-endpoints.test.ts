@@ -54,5 +54,36 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'CoreDNS Deployment scaled to zero',
+      evidence: {
+        cluster: {
+          services: [svc()],
+          endpoints: [ep([])],
+          pods: [],
+          workloads: [{ kind: 'Deployment', namespace: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' }, selector: { 'k8s-app': 'kube-dns' }, desired: 0, ready: 0, containers: [], hostNetwork: false }],
+        },
+      },
+      expect: [
+        {
+          cause: 'dns.coredns-down',
+          messageId: 'noReady',
+          data: { ip: '10.96.0.10', notReady: '' },
+          fix: [
+            'Scale Deployment kube-system/coredns back up: it asks for 0 replicas (2 is the kubeadm default; use the count the cluster had): kubectl -n kube-system scale deployment coredns --replicas=2',
+            'Find who scaled it down (an autoscaler with minReplicas 0, a GitOps source): otherwise it happens again',
+          ],
+          steps: [
+            {
+              text: 'Scale Deployment kube-system/coredns back up: it asks for 0 replicas (2 is the kubeadm default; use the count the cluster had)',
+              on: 'cluster',
+              run: 'kubectl -n kube-system scale deployment coredns --replicas=2',
+              verify: 'kubectl -n kube-system rollout status deployment coredns --timeout=120s',
+            },
+            { text: 'Find who scaled it down (an autoscaler with minReplicas 0, a GitOps source): otherwise it happens again', on: 'person', manual: 'advice for a person: no exact command' },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -56,10 +56,9 @@ export default defineRule({
       fix: scaledToZero
         ? [
             {
-              text: `Scale Deployment ${scaledToZero.namespace}/${scaledToZero.name} back up: it asks for 0 replicas (${DEFAULT_REPLICAS} is the kubeadm default; use the count the cluster had)`,
-              on: 'cluster',
-              run: `kubectl -n ${scaledToZero.namespace} scale deployment ${scaledToZero.name} --replicas=${DEFAULT_REPLICAS}`,
-              verify: `kubectl -n ${scaledToZero.namespace} rollout status deployment ${scaledToZero.name} --timeout=120s`,
+              step: 'deployment.scale',
+              data: { workloadNamespace: scaledToZero.namespace, workload: scaledToZero.name, replicas: DEFAULT_REPLICAS },
+              text: 'Scale Deployment {workloadNamespace}/{workload} back up: it asks for 0 replicas ({replicas} is the kubeadm default; use the count the cluster had)',
             },
             'Find who scaled it down (an autoscaler with minReplicas 0, a GitOps source): otherwise it happens again',
           ]

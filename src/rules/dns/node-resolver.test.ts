@@ -1,3 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { fillSteps } from '../../fix/steps.js';
 import { testRule } from '../rule-tester.js';
 import { breakNode, healthy } from '../_healthy-nodes.js';
 import rule from './node-resolver.js';
@@ -17,6 +23,20 @@ testRule(rule, {
         fix: [
           "Give n2 the nameserver every other node uses (172.31.250.1) in /etc/resolv.conf, the rest of the file kept: t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' /etc/resolv.conf); { printf '%s\\n' \"$t\"; printf 'nameserver %s\\n' 172.31.250.1; } > /etc/resolv.conf",
           `Make it last: set the DNS servers where /etc/resolv.conf is generated (NetworkManager: nmcli connection modify <connection> ipv4.dns <servers>; netplan: nameservers.addresses; DHCP: the server's option 6)`,
+        ],
+        steps: [
+          {
+            text: 'Give n2 the nameserver every other node uses (172.31.250.1) in /etc/resolv.conf, the rest of the file kept',
+            on: 'node',
+            run: "t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' /etc/resolv.conf); { printf '%s\\n' \"$t\"; printf 'nameserver %s\\n' 172.31.250.1; } > /etc/resolv.conf",
+            verify: "! printf 'nameserver %s\\n' 172.31.250.1 | grep -qvxF -f /etc/resolv.conf",
+            changes: ['/etc/resolv.conf'],
+          },
+          {
+            text: `Make it last: set the DNS servers where /etc/resolv.conf is generated (NetworkManager: nmcli connection modify <connection> ipv4.dns <servers>; netplan: nameservers.addresses; DHCP: the server's option 6)`,
+            on: 'person',
+            manual: 'advice for a person: no exact command',
+          },
         ],
       },
     ] },
@@ -61,4 +81,19 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe('the resolver.nameservers step', () => {
+  it('replaces the nameserver lines, keeps the rest, and its verify tells before from after', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'fd-resolv-')), 'resolv.conf');
+    writeFileSync(file, 'search lab.internal\nnameserver 10.0.0.99\noptions ndots:2\n');
+    const [step] = fillSteps([{ step: 'resolver.nameservers', data: { file, servers: '172.31.250.1 172.31.250.2' } }], { node: 'n1' });
+    const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
+    expect(sh(step.verify!).status).not.toBe(0);
+    expect(sh(step.run!).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('search lab.internal\noptions ndots:2\nnameserver 172.31.250.1\nnameserver 172.31.250.2\n');
+    expect(sh(step.verify!).status).toBe(0);
+    writeFileSync(file, 'nameserver 172.31.250.1\n');
+    expect(sh(step.verify!).status, 'one of the two missing').not.toBe(0);
+  });
 });

@@ -26,12 +26,9 @@ function resolverFix(evidence: Readonly<Evidence>, node: string, file: string | 
   const servers = sets[0].split(' ');
   return [
     {
-      text: `Give ${node} the nameserver${servers.length > 1 ? 's' : ''} every other node uses (${servers.join(', ')}) in ${target}, the rest of the file kept`,
-      on: 'node',
-      // Rewritten in place (not renamed over): /etc/resolv.conf may be a bind mount, as in containers.
-      run: `t=$(grep -v '^[[:space:]]*nameserver[[:space:]]' ${target}); { printf '%s\\n' "$t"; printf 'nameserver %s\\n' ${servers.join(' ')}; } > ${target}`,
-      verify: servers.map((ip) => `grep -qx 'nameserver ${ip}' ${target}`).join(' && '),
-      changes: [target],
+      step: 'resolver.nameservers',
+      data: { file: target, servers: servers.join(' ') },
+      text: `Give {node} the nameserver${servers.length > 1 ? 's' : ''} every other node uses (${servers.join(', ')}) in {file}, the rest of the file kept`,
     },
     persist,
   ];

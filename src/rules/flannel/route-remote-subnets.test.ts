@@ -74,6 +74,16 @@ testRule(rule, {
             'On n1: ip route replace 10.244.1.0/24 via 172.31.250.12',
             'Or restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
           ],
+          steps: [
+            { text: 'On n1', on: 'node', run: 'ip route replace 10.244.1.0/24 via 172.31.250.12', verify: 'ip route show exact 10.244.1.0/24 via 172.31.250.12 | grep -q .' },
+            {
+              text: 'Or restart flannel on n1',
+              on: 'cluster',
+              manual: "assumes the stock flannelNamespace kube-flannel; the evidence does not show this cluster's",
+              run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+              verify: 'kubectl -n kube-flannel wait pod -l app=flannel --field-selector spec.nodeName=n1 --for=condition=Ready --timeout=120s',
+            },
+          ],
         },
       ],
     },
@@ -89,6 +99,8 @@ testRule(rule, {
           { dst: '10.20.0.0/24', dev: 'eth0', onlink: false, scope: 'link' },
           { dst: '10.244.2.0/24', dev: 'cni0', onlink: false, scope: 'link' },
         ];
+        // an older manifest: flannel's DaemonSet in kube-system under another name (the restart names it)
+        e.cluster!.workloads = [{ kind: 'DaemonSet', namespace: 'kube-system', name: 'kube-flannel-ds-amd64', labels: { app: 'flannel' }, selector: { app: 'flannel' }, containers: [], hostNetwork: true }];
         return { ...e, nodes: [n3] };
       })(),
       expect: [
@@ -99,7 +111,16 @@ testRule(rule, {
           nodes: ['n3'],
           fix: [
             'Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)',
-            'kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            'Then restart flannel on every node so it starts with the new backend: kubectl -n kube-system rollout restart daemonset kube-flannel-ds-amd64',
+          ],
+          steps: [
+            { text: 'Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)', on: 'person', manual: 'advice for a person: no exact command' },
+            {
+              text: 'Then restart flannel on every node so it starts with the new backend',
+              on: 'cluster',
+              run: 'kubectl -n kube-system rollout restart daemonset kube-flannel-ds-amd64',
+              verify: 'kubectl -n kube-system rollout status daemonset kube-flannel-ds-amd64 --timeout=180s',
+            },
           ],
         },
         {
@@ -109,7 +130,7 @@ testRule(rule, {
           nodes: ['n3'],
           fix: [
             'Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)',
-            'kubectl -n kube-flannel rollout restart ds/kube-flannel-ds',
+            'Then restart flannel on every node so it starts with the new backend: kubectl -n kube-system rollout restart daemonset kube-flannel-ds-amd64',
           ],
         },
       ],
@@ -126,6 +147,16 @@ testRule(rule, {
           fix: [
             'On each node listed: ip route replace 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink',
             'Or restart flannel on each node listed so it re-programs every peer: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+          steps: [
+            { text: 'On each node listed', on: 'node', run: 'ip route replace 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink', verify: 'ip route show exact 10.244.2.0/24 via 10.244.2.0 dev flannel.1 | grep -q onlink' },
+            {
+              text: 'Or restart flannel on each node listed so it re-programs every peer',
+              on: 'cluster',
+              manual: "assumes the stock flannelNamespace kube-flannel; the evidence does not show this cluster's",
+              run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+              verify: 'kubectl -n kube-flannel wait pod -l app=flannel --field-selector spec.nodeName=n1 --for=condition=Ready --timeout=120s',
+            },
           ],
         },
       ],

@@ -1,3 +1,4 @@
+import type { FixStepRef } from '../../catalog/fix-types.js';
 import type { RouteInfo } from '../../evidence/node.js';
 import { defineRule, type NodeContext } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
@@ -36,8 +37,8 @@ export default defineRule({
       if (!gw) continue;
       if (dr && directRouteFor(node, p)) continue;
       const want = `${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`;
-      const fix = [
-        `On each node listed: ip route replace ${p.subnet} via ${gw} dev ${VXLAN_DEV} onlink`,
+      const fix: FixStepRef[] = [
+        { step: 'route.replace-onlink', data: { dst: p.subnet, via: gw, dev: VXLAN_DEV }, text: 'On each node listed' },
         restartFlannel(node.name, `Or restart flannel on each node listed so it re-programs every peer`),
       ];
       const src = { where: p.source, what: `podCIDR ${p.subnet}` };
@@ -74,8 +75,8 @@ function checkHostGw(ctx: NodeContext<Messages>, routes: RouteInfo[], report: No
   for (const p of expectedPeers(evidence, node, 'host-gw')) {
     if (!p.publicIp) continue;
     const want = `${p.subnet} via ${p.publicIp}`;
-    const fix = [
-      `On ${node.name}: ip route replace ${want}`,
+    const fix: FixStepRef[] = [
+      { step: 'route.replace', data: { dst: p.subnet, via: p.publicIp }, text: 'On {node}' },
       restartFlannel(node.name, `Or restart flannel on ${node.name}`),
     ];
     const src = { where: p.source, what: `podCIDR ${p.subnet}, public-ip ${p.publicIp}` };
@@ -85,7 +86,7 @@ function checkHostGw(ctx: NodeContext<Messages>, routes: RouteInfo[], report: No
         cause: 'flannel.backend-unsupported',
         data: { node: node.name, peer: p.name, peerIp: p.publicIp },
         evidence: [{ where: `node ${node.name}: ip route (connected)`, what: connected.map((r) => `${r.dst} dev ${r.dev}`).join('; ') }, src],
-        fix: ['Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)', 'kubectl -n kube-flannel rollout restart ds/kube-flannel-ds'],
+        fix: ['Use the vxlan backend (net-conf.json Backend.Type "vxlan", or vxlan with "DirectRouting": true to keep host-gw speed on the shared segment)', { step: 'flannel.rollout-restart', text: 'Then restart flannel on every node so it starts with the new backend' }],
       });
       continue;
     }
