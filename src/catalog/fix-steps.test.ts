@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillSteps } from '../fix/steps.js';
+import { placeholdersIn } from '../fix/placeholders.js';
+import { FIX_VARIABLES } from './fix-variables.js';
 import { FIX_STEPS } from './fix-steps.js';
 
 const SRC = join(import.meta.dirname, '..');
@@ -66,5 +68,20 @@ describe('named fix steps', () => {
     });
     expect(written).toEqual([]);
     expect(Object.keys(FIX_STEPS).length).toBeGreaterThan(3);
+  });
+
+  it('rules write no command of their own: a step with a command (run, verify) is a catalog entry they name with data', () => {
+    const inline = files(join(SRC, 'rules')).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return [...text.matchAll(/\b(run|verify): *[`'"]/g)].map((m) => `${f.slice(SRC.length + 1)}: ${m[0]}`);
+    });
+    expect(inline).toEqual([]);
+  });
+
+  it('use only declared placeholders, and every entry has a command', () => {
+    for (const [name, spec] of Object.entries(FIX_STEPS)) {
+      expect(spec.run, name).toBeTruthy();
+      for (const t of [spec.text, spec.run!, spec.verify ?? '', ...(spec.changes ?? [])]) for (const p of placeholdersIn(t)) expect(FIX_VARIABLES[p], `${name}: {${p}}`).toBeDefined();
+    }
   });
 });

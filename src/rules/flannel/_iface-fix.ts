@@ -42,10 +42,9 @@ export function ifaceFix(evidence: Readonly<Evidence>, restart: FixStepSource): 
   ]);
   return [
     {
-      text: `Pin flanneld to ${nic}, the interface holding every node's InternalIP: add --iface=${nic} to container ${containers[i].name} of DaemonSet ${ds.namespace}/${ds.name} (the pods roll)`,
-      on: 'cluster',
-      run: `kubectl -n ${ds.namespace} patch daemonset ${ds.name} --type json -p ${shq(patch)}`,
-      verify: `kubectl -n ${ds.namespace} get daemonset ${ds.name} -o jsonpath='{.spec.template.spec.containers[${i}].args}' | grep -q -- ${shq(`"--iface=${nic}"`)} && kubectl -n ${ds.namespace} rollout status daemonset ${ds.name} --timeout=180s`,
+      step: 'flannel.add-arg',
+      data: { flannelNamespace: ds.namespace, flannelDaemonSet: ds.name, containerIndex: i, patch: shq(patch), arg: shq(`"--iface=${nic}"`) },
+      text: `Pin flanneld to ${nic}, the interface holding every node's InternalIP: add --iface=${nic} to container ${containers[i].name} of DaemonSet {flannelNamespace}/{flannelDaemonSet} (the pods roll)`,
     },
   ];
 }

@@ -97,7 +97,12 @@ describe('the podCIDR fix is computed from the cluster', () => {
       },
     });
     const patch = (n: string) => found.find((f) => f.nodes[0] === n)!.steps[0];
-    expect(patch('n3')).toMatchObject({ on: 'cluster', run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}'` });
+    expect(patch('n3')).toEqual({
+      text: 'Give n3 the free podCIDR 10.244.2.0/24',
+      on: 'cluster',
+      run: `kubectl patch node n3 --type merge -p '{"spec":{"podCIDR":"10.244.2.0/24","podCIDRs":["10.244.2.0/24"]}}'`,
+      verify: `test "$(kubectl get node n3 -o jsonpath='{.spec.podCIDR}')" = 10.244.2.0/24`,
+    });
     expect(patch('n4').run).toContain('"podCIDR":"10.244.3.0/24"');
     expect(patch('n3').verify).toBe(`test "$(kubectl get node n3 -o jsonpath='{.spec.podCIDR}')" = 10.244.2.0/24`);
     // then flannel restarts on that node, the catalog's step

@@ -4,6 +4,7 @@ import { clusterCidr, type ClusterCidr } from './_cluster-cidr.js';
 import { flannelPods, flannelPresence, linuxNodes, nodePodCidrs } from '../../evidence/flannel-objects.js';
 import { freeCidr, nodeMask } from './_free-cidr.js';
 import { restartFlannel } from '../_restart.js';
+import { shq } from '../../fix/shell.js';
 
 export default defineRule({
   id: 'flannel/cluster-pod-cidr',
@@ -64,12 +65,7 @@ function podCidrFix(node: string, network: ClusterCidr | undefined, free: string
   }
   const patch = JSON.stringify({ spec: { podCIDR: free, podCIDRs: [free] } });
   return [
-    {
-      text: `Give ${node} the free podCIDR ${free}`,
-      on: 'cluster',
-      run: `kubectl patch node ${node} --type merge -p '${patch}'`,
-      verify: `test "$(kubectl get node ${node} -o jsonpath='{.spec.podCIDR}')" = ${free}`,
-    },
+    { step: 'node.pod-cidr', data: { podCIDR: free, patch: shq(patch) }, text: 'Give {node} the free podCIDR {podCIDR}' },
     restart,
     allocate,
   ];

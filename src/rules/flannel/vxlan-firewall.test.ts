@@ -76,6 +76,16 @@ testRule(rule, {
             'Make it last: firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp (a reload of the firewall that added the rule brings it back)',
             'Also open UDP 8472 between the nodes in any cloud security group or network ACL',
           ],
+          steps: [
+            {
+              text: 'Accept VXLAN (UDP 8472) from the other nodes on n1, ahead of the INPUT policy DROP',
+              on: 'node',
+              run: 'for ip in 172.31.250.12 172.31.250.13; do iptables -t filter -C INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT 2>/dev/null || iptables -t filter -I INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT; done',
+              verify: '! for ip in 172.31.250.12 172.31.250.13; do iptables -t filter -C INPUT -p udp --dport 8472 -s "$ip" -j ACCEPT 2>/dev/null || echo "$ip"; done | grep -q .',
+            },
+            { text: 'Make it last: firewalld: firewall-cmd --permanent --add-port=8472/udp && firewall-cmd --reload; ufw: ufw allow 8472/udp (a reload of the firewall that added the rule brings it back)', on: 'person', manual: 'advice for a person: no exact command' },
+            { text: 'Also open UDP 8472 between the nodes in any cloud security group or network ACL', on: 'person', manual: 'advice for a person: no exact command' },
+          ],
         },
       ],
     },

@@ -50,13 +50,11 @@ export default defineRule({
       const chain = first.path[0] ?? first.chain;
       const blocker = first.rule ? `the rule ${first.rule.chain} ${first.rule.rule.slice(0, 80)}` : `the ${chain} policy ${first.verdict}`;
       if (!ips.length || !/^[A-Z]+$/.test(chain) || !/^[a-z]+$/.test(first.table)) return [`On ${node.name}: accept UDP ${port} ${dir === 'inbound' ? 'from' : 'to'} the other nodes ahead of ${blocker}`, ...persist];
-      const ipt = (op: string) => `iptables -t ${first.table} ${op} ${chain} -p udp --dport ${port} ${dir === 'inbound' ? '-s' : '-d'} "$ip" -j ACCEPT`;
       return [
         {
-          text: `Accept VXLAN (UDP ${port}) ${dir === 'inbound' ? 'from' : 'to'} the other nodes on ${node.name}, ahead of ${blocker}`,
-          on: 'node',
-          run: `for ip in ${ips.join(' ')}; do ${ipt('-C')} 2>/dev/null || ${ipt('-I')}; done`,
-          verify: `for ip in ${ips.join(' ')}; do ${ipt('-C')} || exit 1; done`,
+          step: 'iptables.accept-each',
+          data: { table: first.table, chain, match: `-p udp --dport ${port} ${dir === 'inbound' ? '-s' : '-d'} "$ip"`, ips: ips.join(' ') },
+          text: `Accept VXLAN (UDP ${port}) ${dir === 'inbound' ? 'from' : 'to'} the other nodes on {node}, ahead of ${blocker}`,
         },
         ...persist,
       ];

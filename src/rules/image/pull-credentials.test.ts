@@ -157,6 +157,28 @@ testRule(rule, {
             'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
             'Rewrite secret regcred keyed reg.example.com:5000 (the pod retries the pull on its own): kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
           ],
+          steps: [
+            {
+              text: 'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)',
+              run: 'read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+              on: 'person',
+              manual: 'a secret only the operator has',
+              inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ],
+            },
+            {
+              text: 'Rewrite secret regcred keyed reg.example.com:5000 (the pod retries the pull on its own)',
+              on: 'cluster',
+              run: 'kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+              verify: `kubectl get secret regcred -n shop -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"reg.example.com:5000"'`,
+              inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ],
+            },
+          ],
         },
       ],
     },

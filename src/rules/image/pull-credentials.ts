@@ -116,10 +116,9 @@ function wrongRegistryFix(f: PullFailure, secret: string): FixStepSource[] {
   const host = f.parsed.ok && f.parsed.ref.dockerHub ? 'https://index.docker.io/v1/' : f.registry;
   return [
     {
-      text: `Rewrite secret ${secret} keyed ${host} (the pod retries the pull on its own)`,
-      on: 'cluster',
-      run: `kubectl create secret docker-registry ${secret} -n ${f.pod.namespace} --docker-server=${host} --docker-username={registryUser} --docker-password={registryPassword} --dry-run=client -o yaml | kubectl apply -f -`,
-      verify: `kubectl get secret ${secret} -n ${f.pod.namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"${host}"'`,
+      step: 'secret.docker-registry',
+      data: { secret, namespace: f.pod.namespace, ...(host ? { server: host } : {}) },
+      text: 'Rewrite secret {secret} keyed {server} (the pod retries the pull on its own)',
     },
   ];
 }

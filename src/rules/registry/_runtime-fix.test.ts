@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runtimeFix, runtimeOf } from './_runtime-fix.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emptyNode, type NodeEvidence } from '../../evidence/node.js';
+import { fillSteps } from '../../fix/steps.js';
+import { plainHttpFix, runtimeFix, runtimeOf } from './_runtime-fix.js';
 
 describe('runtimeOf', () => {
   it.each([
@@ -33,5 +39,45 @@ describe('runtimeFix never offers another runtime\'s fix', () => {
   });
   it('causes that do not depend on the runtime use the catalog', () => {
     expect(runtimeFix('registry.dns', 'containerd', 'reg.local')).toBeUndefined();
+  });
+});
+
+describe('plainHttpFix: the catalog\'s containerd hosts.toml steps, filled from the node', () => {
+  const nodeWith = (dir: string, files: string[]) => ({ ...emptyNode('n2'), containerd: { file: '/etc/containerd/config.toml', configPath: dir }, registryHosts: files.map((file) => ({ file })) }) as unknown as NodeEvidence;
+  const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
+
+  it('writes a new hosts.toml with the http:// server, and its verify passes only then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-certs-'));
+    const steps = fillSteps(plainHttpFix('reg.lab:5000', nodeWith(dir, []))!, {});
+    const file = `${dir}/reg.lab:5000/hosts.toml`;
+    expect(steps[0]).toEqual({
+      text: `reg.lab:5000 speaks plain HTTP: on n2, write ${file} with the http:// server (containerd reads it on the next pull)`,
+      on: 'node',
+      run: `mkdir -p ${dir}/reg.lab:5000 && printf '%s\\n' 'server = "http://reg.lab:5000"' '' '[host."http://reg.lab:5000"]' '  capabilities = ["pull", "resolve"]' > ${file}`,
+      verify: `grep -qF 'server = "http://reg.lab:5000"' ${file} && ! grep -qF 'https://reg.lab:5000' ${file}`,
+      changes: [file],
+    });
+    expect(sh(steps[0].verify!).status).not.toBe(0);
+    expect(sh(steps[0].run!).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('server = "http://reg.lab:5000"\n\n[host."http://reg.lab:5000"]\n  capabilities = ["pull", "resolve"]\n');
+    expect(sh(steps[0].verify!).status).toBe(0);
+  });
+
+  it('rewrites only the scheme of this registry in an existing hosts.toml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-certs-'));
+    const file = `${dir}/reg.lab:5000/hosts.toml`;
+    mkdirSync(`${dir}/reg.lab:5000`);
+    writeFileSync(file, 'server = "https://reg.lab:5000"\n[host."https://reg.lab:5000/v2"]\n  capabilities = ["pull"]\n[host."https://regxlab:5000"]\n');
+    const steps = fillSteps(plainHttpFix('reg.lab:5000', nodeWith(dir, [file]))!, {});
+    expect(steps[0]).toEqual({
+      text: `reg.lab:5000 speaks plain HTTP: on n2, make ${file} name http://reg.lab:5000 where it says https:// (every other setting kept; containerd reads it on the next pull)`,
+      on: 'node',
+      run: `sed -i 's#https://reg\\.lab:5000\\([/"]\\)#http://reg.lab:5000\\1#g' ${file}`,
+      verify: `grep -qF 'server = "http://reg.lab:5000"' ${file} && ! grep -qF 'https://reg.lab:5000' ${file}`,
+      changes: [file],
+    });
+    expect(sh(steps[0].run!).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('server = "http://reg.lab:5000"\n[host."http://reg.lab:5000/v2"]\n  capabilities = ["pull"]\n[host."https://regxlab:5000"]\n');
+    expect(sh(steps[0].verify!).status).toBe(0);
   });
 });

@@ -81,32 +81,23 @@ const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
 export function plainHttpFix(host: string, node: Readonly<NodeEvidence> | undefined): FixStepSource[] | undefined {
   const dir = node?.containerd?.configPath?.split(':')[0];
   if (!dir || !/^\/[A-Za-z0-9_./-]+$/.test(dir) || !HOST.test(host)) return undefined;
-  const file = `${dir.replace(/\/+$/, '')}/${host}/hosts.toml`;
+  const hostsDir = dir.replace(/\/+$/, '');
+  const file = `${hostsDir}/${host}/hosts.toml`;
   const existing = node!.registryHosts.some((h) => h.file === file);
-  const https = `https://${host}`;
-  const http = `http://${host}`;
   const better = 'Better: serve the registry over HTTPS with a certificate the nodes trust, and drop the http:// entry';
-  const verify = `grep -qF 'server = "${http}"' ${file} && ! grep -qF '${https}' ${file}`;
+  const data = { hostsDir, registry: host, node: node!.name };
   if (existing) {
     return [
       {
-        text: `${host} speaks plain HTTP: on ${node!.name}, make ${file} name http://${host} where it says https:// (every other setting kept; containerd reads it on the next pull)`,
-        on: 'node',
-        run: `sed -i 's#${https.replace(/\./g, '\\.')}\\([/"]\\)#${http}\\1#g' ${file}`,
-        verify,
-        changes: [file],
+        step: 'containerd.hosts-http',
+        data: { ...data, registryPattern: host.replace(/\./g, '\\.') },
+        text: `{registry} speaks plain HTTP: on {node}, make ${file} name http://{registry} where it says https:// (every other setting kept; containerd reads it on the next pull)`,
       },
       better,
     ];
   }
   return [
-    {
-      text: `${host} speaks plain HTTP: on ${node!.name}, write ${file} with the http:// server (containerd reads it on the next pull)`,
-      on: 'node',
-      run: `mkdir -p ${dir.replace(/\/+$/, '')}/${host} && printf '%s\\n' 'server = "${http}"' '' '[host."${http}"]' '  capabilities = ["pull", "resolve"]' > ${file}`,
-      verify,
-      changes: [file],
-    },
+    { step: 'containerd.hosts-http-new', data, text: `{registry} speaks plain HTTP: on {node}, write ${file} with the http:// server (containerd reads it on the next pull)` },
     better,
   ];
 }
