@@ -16,12 +16,49 @@ export interface RegistryAnswer {
   code?: string;
 }
 
+/**
+ * How an attempt failed before (or instead of) an HTTP answer, as observed: what the probe was doing
+ * and the code the system reported. The probe records it; a rule names the cause it means
+ * (src/rules/_registry-verdict.ts), so a newer version re-judges an old bundle.
+ */
+export interface RegistryFailure {
+  /**
+   * What the probe was doing: dns, tcp, proxy (resolving or reaching the proxy itself), proxy-connect
+   * (its CONNECT), tls (the handshake), x509 (checking the certificate the handshake got), request (an
+   * HTTP request on an open connection), token (the token exchange), credentials (the registry asked for
+   * credentials the node does not have), platform (the image's platform check), probe (anything else).
+   */
+  step: string;
+  /**
+   * The code as observed: an errno (ECONNREFUSED, EHOSTUNREACH, ENOTFOUND), Node's TLS code
+   * (ERR_SSL_WRONG_VERSION_NUMBER), an X.509 verification code (CERT_HAS_EXPIRED,
+   * DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID), or the probe's own: TIMEOUT (its
+   * deadline passed), CLOSED (the peer closed the connection), PROXY_URL (the proxy setting does not
+   * parse), PROXY_STATUS (CONNECT answered non-2xx), NO_REALM, NO_TOKEN, NO_CREDENTIALS, NO_PLATFORM
+   * (the image has no manifest for the node's platform), ERROR (no code given).
+   */
+  code: string;
+  /** The TLS alert the server sent, as OpenSSL names it (handshake failure, unknown ca), when it sent one. */
+  alert?: string;
+  /** The handshake got bytes back that are no TLS record (OpenSSL: wrong version number, packet length too long, http request). */
+  plaintext?: boolean;
+  /** After such a handshake: whether the port answered a plain HTTP GET /v2/ (absent: not asked). */
+  answersHttp?: boolean;
+  /** The system's own message, when it differs from the attempt's error text. */
+  message?: string;
+}
+
 /** One registry host tried, in containerd's order. */
 export interface RegistryAttempt {
   endpoint: string;
   mirror: boolean;
   ok: boolean;
-  /** How the transport, TLS or token exchange failed, named as containerd reports it; absent when the registry answered (`answer`). */
+  /** How the transport, TLS or token exchange failed, as observed; absent when the registry answered (`answer`). */
+  failure?: RegistryFailure;
+  /**
+   * The cause id. A probe no longer writes it: bundles written while the probe named transport and
+   * TLS failures itself carry it (instead of `failure`), and it is kept then; judging a result fills it.
+   */
   cause?: string;
   failedPhase?: string;
   error?: string;

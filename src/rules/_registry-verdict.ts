@@ -1,10 +1,47 @@
 /**
- * What a registry probe's result means (pure): the cause of each attempt — the transport or TLS
- * failure the probe named, or what the registry's HTTP answer means (facts §8 error codes) — and then
+ * What a registry probe's result means (pure): the cause of each attempt — what the transport, TLS or
+ * token exchange showed, or what the registry's HTTP answer means (facts §8 error codes) — and then
  * the result's cause, a broken mirror when the mirrors failed on their own and the pull went on
  * (or ended) elsewhere. The probe records; this judges, so a newer version re-judges an old bundle.
  */
-import type { RegistryAnswer, RegistryAttempt, RegistryProbeResult } from '../evidence/probes.js';
+import type { RegistryAnswer, RegistryAttempt, RegistryFailure, RegistryProbeResult } from '../evidence/probes.js';
+
+/** errnos of a connection the host refused (a reset during connect reads the same in Go: "connection refused"). */
+const REFUSED = new Set(['ECONNREFUSED', 'ECONNRESET']);
+/** X.509 codes of a certificate outside its validity period, by the node's clock. */
+const EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+/** X.509 codes of a certificate that does not name the host dialled. */
+const NAME = /HOSTNAME|ALTNAME/;
+
+/**
+ * What a failure the probe observed means, as containerd would name it: the step tells the layer
+ * (resolver, network, proxy, TLS, certificate), the code what happened there. A timeout anywhere
+ * but the handshake is a connect timeout; a handshake that got plain text back is a plain-HTTP
+ * registry when the port answers HTTP (or was not asked), else a broken handshake.
+ */
+export function failureCause(f: Readonly<RegistryFailure>): string {
+  switch (f.step) {
+    case 'dns':
+      return 'registry.dns';
+    case 'proxy':
+    case 'proxy-connect':
+      return 'registry.proxy';
+    case 'tcp':
+      return REFUSED.has(f.code) ? 'registry.connection-refused' : 'registry.connect-timeout';
+    case 'tls':
+      return f.plaintext && f.answersHttp !== false ? 'registry.http-to-https' : 'registry.tls-handshake-timeout';
+    case 'x509':
+      return EXPIRED.has(f.code) ? 'registry.tls-expired-or-clock' : NAME.test(f.code) ? 'registry.tls-name-mismatch' : 'registry.tls-untrusted';
+    case 'credentials':
+      return 'image.auth-missing';
+    case 'platform':
+      if (f.code === 'NO_PLATFORM') return 'image.platform-mismatch';
+      return f.code === 'TIMEOUT' ? 'registry.connect-timeout' : 'registry.server-error';
+    default:
+      // request, token, probe: the registry (or its token endpoint) broke off or said nothing usable
+      return f.code === 'TIMEOUT' ? 'registry.connect-timeout' : 'registry.server-error';
+  }
+}
 
 /**
  * What the registry's answer in one phase means. 401/403 refuse the credentials sent, or ask for
@@ -19,10 +56,15 @@ export function answerCause(phase: string | undefined, answer: Readonly<Registry
   return 'registry.server-error';
 }
 
-/** One attempt's cause: as the probe named it, or from the registry's answer. */
+/**
+ * One attempt's cause: from what the probe observed, or from the registry's answer. An attempt from
+ * an older bundle, whose probe named the cause itself (`cause`, no `failure`), keeps that name.
+ */
 export function attemptCause(a: Readonly<RegistryAttempt>, haveCreds: boolean): string | undefined {
   if (a.ok) return undefined;
-  return a.cause ?? (a.answer ? answerCause(a.failedPhase, a.answer, haveCreds) : 'registry.server-error');
+  if (a.cause) return a.cause;
+  if (a.failure) return failureCause(a.failure);
+  return a.answer ? answerCause(a.failedPhase, a.answer, haveCreds) : 'registry.server-error';
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { ImageReference } from '../../parsers/image-reference.js';
 import { basicAuth, parseChallenges, tokenUrl } from './auth.js';
 import type { ConnPool } from './conn-pool.js';
-import { dial, PhaseError, round, type DialContext, type DialTarget } from './dial.js';
+import { dial, observed, PhaseError, round, type DialContext, type DialTarget } from './dial.js';
 import type { RegistryHostConfig } from './hosts-config.js';
 import { PhaseTimeout, type HttpResponse } from './http1.js';
 import type { RegistryCredential } from './pull-credentials.js';
@@ -18,7 +18,7 @@ export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: Imag
   const basic = challenges.find((c) => c.scheme === 'basic');
   if (bearer) {
     const url = tokenUrl(bearer, ref.path);
-    if (!url) throw new PhaseError('auth', 'registry.server-error', `Bearer challenge without a usable realm`);
+    if (!url) throw new PhaseError('auth', { step: 'token', code: 'NO_REALM' }, `Bearer challenge without a usable realm`);
     const scheme = url.protocol === 'http:' ? 'http' : 'https';
     const headers: Record<string, string> = {};
     if (cred?.username !== undefined && cred.password !== undefined) headers['Authorization'] = basicAuth(cred.username, cred.password);
@@ -42,15 +42,15 @@ export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: Imag
         if (r.status !== 200) throw new PhaseError('auth', undefined, `failed to fetch token: unexpected status ${r.status}`, answerOf(r));
         const doc = JSON.parse(r.body.toString('utf8'));
         token = doc.token ?? doc.access_token;
-        if (typeof token !== 'string' || !token) throw new PhaseError('auth', 'registry.server-error', 'token response has no token');
+        if (typeof token !== 'string' || !token) throw new PhaseError('auth', { step: 'token', code: 'NO_TOKEN' }, 'token response has no token');
       } finally {
         conn.close();
       }
     } catch (e) {
-      const pe = e instanceof PhaseError ? e : new PhaseError('auth', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `failed to fetch token: ${(e as Error).message}`);
+      const pe = e instanceof PhaseError ? e : new PhaseError('auth', observed('token', e as Error), `failed to fetch token: ${(e as Error).message}`);
       const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
       ctx.phases.push({ name: 'auth', ok: false, ms, error: pe.message, detail: `Bearer realm ${url.origin}${url.pathname} (${sub.phases.map((p) => `${p.name} ${p.ms}ms`).join(', ')})` });
-      throw new PhaseError('auth', pe.cause, pe.message, pe.answer);
+      throw new PhaseError('auth', pe.failure, pe.message, pe.answer);
     }
     pool?.tokens.set(tokenKey, token!);
     const ms = round(sub.phases.reduce((t, p) => t + p.ms, 0));
@@ -60,8 +60,8 @@ export async function authenticate(ctx: DialContext, v2: HttpResponse, ref: Imag
   if (basic) {
     if (cred?.username === undefined || cred.password === undefined) {
       ctx.phases.push({ name: 'auth', ok: false, ms: 0, error: 'Basic challenge and no credentials for this registry: no basic auth credentials' });
-      // named here: credentials may exist (an identity token) yet none that Basic can send
-      throw new PhaseError('auth', 'image.auth-missing', 'no basic auth credentials');
+      // credentials may exist (an identity token) yet none that Basic can send
+      throw new PhaseError('auth', { step: 'credentials', code: 'NO_CREDENTIALS' }, 'no basic auth credentials');
     }
     ctx.phases.push({ name: 'auth', ok: true, ms: 0, detail: `Basic (credentials for ${cred.key})` });
     return basicAuth(cred.username, cred.password);

@@ -1,23 +1,24 @@
 /**
  * Opening a connection to a registry host phase by phase — dns, tcp, proxy (CONNECT), tls — each
- * timed and bounded by the caller's deadline. Failures are thrown as PhaseError naming the phase
- * and the cause id, with a message in the words Go/containerd would use.
+ * timed and bounded by the caller's deadline. Failures are thrown as PhaseError naming the phase and
+ * what was observed (the step, the system's code, a TLS alert), with a message in the words
+ * Go/containerd would use. What it means is the rules' to say (src/rules/_registry-verdict.ts).
  */
 import { connect as netConnect, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
-import type { ProbePhase, RegistryAnswer } from '../../evidence/probes.js';
+import type { ProbePhase, RegistryAnswer, RegistryFailure } from '../../evidence/probes.js';
 import { HttpConnection, PhaseTimeout } from './http1.js';
 import type { NodeResolver } from './node-resolver.js';
 
 /**
- * A phase that failed. The transport, TLS and token exchange name their failure the way containerd
- * reports it (`cause`); when the registry's HTTP API answered, the answer is recorded instead
- * (`answer`, no cause) and the rules judge what it means.
+ * A phase that failed. The transport, TLS and token exchange record what they observed (`failure`);
+ * when the registry's HTTP API answered, the answer is recorded instead (`answer`, no failure). The
+ * rules judge what either means.
  */
 export class PhaseError extends Error {
   constructor(
     readonly phase: string,
-    readonly cause: string | undefined,
+    readonly failure: RegistryFailure | undefined,
     message: string,
     readonly answer?: RegistryAnswer,
   ) {
@@ -62,10 +63,16 @@ export async function phase<T>(ctx: DialContext, name: string, run: () => Promis
     ctx.phases.push({ name, ok: true, ms: round(performance.now() - t0), detail: detail?.(v) });
     return v;
   } catch (e) {
-    const err = e instanceof PhaseError ? e : onError ? onError(e as Error) : new PhaseError(name, 'registry.connect-timeout', String((e as Error).message));
+    const err = e instanceof PhaseError ? e : onError ? onError(e as Error) : new PhaseError(name, observed('probe', e as Error), String((e as Error).message));
     ctx.phases.push({ name, ok: false, ms: round(performance.now() - t0), error: err.message });
     throw err;
   }
+}
+
+/** What an error shows: its step, and the system's code (TIMEOUT for the probe's own deadline, ERROR when it gives none). */
+export function observed(step: string, e: Error, extra: Partial<RegistryFailure> = {}): RegistryFailure {
+  const code = e instanceof PhaseTimeout ? 'TIMEOUT' : ((e as NodeJS.ErrnoException).code ?? 'ERROR');
+  return { step, code, ...extra };
 }
 
 export function round(ms: number): number {
@@ -133,12 +140,10 @@ function tcpConnect(address: string, port: number, deadline: number, phaseName: 
 
 function tcpError(address: string, port: number) {
   return (e: Error): PhaseError => {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (e instanceof PhaseTimeout) return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: i/o timeout`);
-    if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return new PhaseError('tcp', 'registry.connection-refused', `dial tcp ${address}:${port}: connect: connection refused`);
-    if (code === 'EHOSTUNREACH') return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: connect: no route to host`);
-    if (code === 'ENETUNREACH') return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: connect: network is unreachable`);
-    return new PhaseError('tcp', 'registry.connect-timeout', `dial tcp ${address}:${port}: ${e.message}`);
+    const seen = observed('tcp', e);
+    const words: Record<string, string> = { TIMEOUT: 'i/o timeout', ECONNREFUSED: 'connect: connection refused', ECONNRESET: 'connect: connection refused', EHOSTUNREACH: 'connect: no route to host', ENETUNREACH: 'connect: network is unreachable' };
+    const known = words[seen.code];
+    return new PhaseError('tcp', known ? seen : { ...seen, message: e.message }, `dial tcp ${address}:${port}: ${known ?? e.message}`);
   };
 }
 
@@ -149,7 +154,7 @@ async function dialTcp(ctx: DialContext, host: string, port: number, deadline: n
     `dns${label}`,
     () => ctx.resolver.resolve(host, timeLeft(deadline, 'dns')),
     (r) => `${host} → ${r.addresses.join(', ')} (${r.via}${r.server ? ` ${r.server}` : ''})`,
-    (e) => new PhaseError('dns', 'registry.dns', e instanceof PhaseTimeout ? `lookup ${host}: i/o timeout` : e.message),
+    (e) => new PhaseError('dns', observed('dns', e), e instanceof PhaseTimeout ? `lookup ${host}: i/o timeout` : e.message),
   );
   const address = res.addresses[0]!;
   const socket = await phase(ctx, `tcp${label}`, () => tcpConnect(address, port, deadline, 'tcp'), () => `${address}:${port}`, tcpError(address, port));
@@ -182,7 +187,7 @@ async function viaProxy(ctx: DialContext, proxyUrl: string, host: string, port: 
   try {
     u = new URL(/^[a-z]+:\/\//i.test(proxyUrl) ? proxyUrl : `http://${proxyUrl}`);
   } catch {
-    throw new PhaseError('proxy', 'registry.proxy', `proxyconnect tcp: invalid proxy URL`);
+    throw new PhaseError('proxy', { step: 'proxy', code: 'PROXY_URL' }, `proxyconnect tcp: invalid proxy URL`);
   }
   const pPort = Number(u.port || (u.protocol === 'https:' ? 443 : 80));
   const pHost = u.hostname.replace(/^\[|\]$/g, '');
@@ -190,7 +195,8 @@ async function viaProxy(ctx: DialContext, proxyUrl: string, host: string, port: 
   try {
     s = (await dialTcp(ctx, pHost, pPort, deadline, '-proxy')).socket;
   } catch (e) {
-    throw new PhaseError(`${(e as PhaseError).phase ?? 'tcp'}-proxy`, 'registry.proxy', `proxyconnect tcp: ${(e as Error).message}`);
+    const seen = e instanceof PhaseError ? e.failure : undefined;
+    throw new PhaseError(`${(e as PhaseError).phase ?? 'tcp'}-proxy`, { ...(seen ?? observed('proxy', e as Error)), step: 'proxy' }, `proxyconnect tcp: ${(e as Error).message}`);
   }
   const auth = u.username ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}\r\n` : '';
   const target = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
@@ -214,18 +220,18 @@ async function viaProxy(ctx: DialContext, proxyUrl: string, host: string, port: 
           clearTimeout(timer);
           s.off('data', onData);
           const status = /^HTTP\/1\.[01] (\d{3})(.*)/.exec(buf.subarray(0, buf.indexOf('\r\n')).toString('latin1'));
-          if (!status || status[1]![0] !== '2') return fail(new Error(`proxy answered CONNECT with ${status ? status[1] + status[2] : 'garbage'}`));
+          if (!status || status[1]![0] !== '2') return fail(Object.assign(new Error(`proxy answered CONNECT with ${status ? status[1] + status[2] : 'garbage'}`), { code: 'PROXY_STATUS' }));
           const rest = buf.subarray(end + 4);
           if (rest.length) s.unshift(rest);
           resolve(s);
         };
         s.on('data', onData);
         s.once('error', fail);
-        s.once('end', () => fail(new Error('proxy closed the connection during CONNECT')));
+        s.once('end', () => fail(Object.assign(new Error('proxy closed the connection during CONNECT'), { code: 'CLOSED' })));
         s.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`);
       }),
     () => `CONNECT ${target} via ${u.host}`,
-    (e) => new PhaseError('proxy-connect', 'registry.proxy', `proxyconnect tcp ${u.host}: ${e instanceof PhaseTimeout ? 'i/o timeout' : e.message}`),
+    (e) => new PhaseError('proxy-connect', observed('proxy-connect', e), `proxyconnect tcp ${u.host}: ${e instanceof PhaseTimeout ? 'i/o timeout' : e.message}`),
   );
 }
 
@@ -270,14 +276,29 @@ function tlsHandshake(socket: Socket, host: string, target: DialTarget, deadline
   });
 }
 
+/** OpenSSL's words for bytes that are no TLS record (a plain-HTTP answer to the ClientHello, say). */
+const NOT_TLS = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL/;
+
+/** Whether the handshake got bytes back that are no TLS at all. */
+export function notTls(f: RegistryFailure | undefined): boolean {
+  return f?.step === 'tls' && f.plaintext === true;
+}
+
+/** The alert a TLS error carries (OpenSSL's code ERR_SSL_TLSV1_ALERT_UNKNOWN_CA → "unknown ca"). */
+function tlsAlert(code: string): string | undefined {
+  const m = /_ALERT_([A-Z_]+)$/.exec(code);
+  return m ? m[1]!.toLowerCase().replace(/_/g, ' ') : undefined;
+}
+
 function tlsError(e: Error, host: string, port: number): PhaseError {
-  if (e instanceof PhaseTimeout) return new PhaseError('tls', 'registry.tls-handshake-timeout', 'net/http: TLS handshake timeout');
+  if (e instanceof PhaseTimeout) return new PhaseError('tls', observed('tls', e), 'net/http: TLS handshake timeout');
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL/.test(code + e.message)) {
-    return new PhaseError('tls', 'registry.http-to-https', `http: server gave HTTP response to HTTPS client (${host}:${port})`);
-  }
-  if (code === 'ECONNRESET' || /socket disconnected/i.test(e.message)) return new PhaseError('tls', 'registry.tls-handshake-timeout', `TLS handshake with ${host}:${port} reset by peer (${e.message})`);
-  return new PhaseError('tls', 'registry.tls-handshake-timeout', `TLS handshake with ${host}:${port} failed: ${e.message}`);
+  const alert = tlsAlert(code);
+  const plaintext = NOT_TLS.test(code + e.message);
+  const seen = observed('tls', e, { message: e.message, ...(alert ? { alert } : {}), ...(plaintext ? { plaintext } : {}) });
+  if (plaintext) return new PhaseError('tls', seen, `http: server gave HTTP response to HTTPS client (${host}:${port})`);
+  if (code === 'ECONNRESET' || /socket disconnected/i.test(e.message)) return new PhaseError('tls', seen, `TLS handshake with ${host}:${port} reset by peer (${e.message})`);
+  return new PhaseError('tls', seen, `TLS handshake with ${host}:${port} failed: ${e.message}`);
 }
 
 function describeCert(t: TLSSocket): string {
@@ -286,9 +307,7 @@ function describeCert(t: TLSSocket): string {
   return `${t.getProtocol()} subject ${c.subject.CN ?? '?'}, issuer ${c.issuer?.CN ?? '?'}, valid ${c.valid_from} – ${c.valid_to}`;
 }
 
-const UNTRUSTED = new Set(['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE']);
-
-/** Chain, expiry (against the node clock) and name checks, in Go's order; skip_verify skips them. */
+/** Chain, expiry (against the node clock) and name checks, in Go's order; skip_verify skips them. What failed is recorded as its X.509 code. */
 function verifyPeer(t: TLSSocket, host: string, target: DialTarget, now: number): void {
   if (target.skipVerify) return;
   const cert = t.getPeerCertificate() as PeerCertificate;
@@ -296,15 +315,17 @@ function verifyPeer(t: TLSSocket, host: string, target: DialTarget, now: number)
   const nowIso = new Date(now).toISOString();
   const notAfter = cert?.valid_to ? new Date(cert.valid_to) : undefined;
   const notBefore = cert?.valid_from ? new Date(cert.valid_from) : undefined;
-  const expired = reason === 'CERT_HAS_EXPIRED' || reason === 'CERT_NOT_YET_VALID' || (notAfter && now > notAfter.getTime()) || (notBefore && now < notBefore.getTime());
-  if (expired) {
-    const rel = notAfter && now > notAfter.getTime() ? `is after ${notAfter.toISOString()}` : `is before ${notBefore?.toISOString()}`;
-    throw new PhaseError('tls', 'registry.tls-expired-or-clock', `x509: certificate has expired or is not yet valid: current time ${nowIso} (node clock) ${rel}`);
+  const after = !!notAfter && now > notAfter.getTime();
+  const before = !!notBefore && now < notBefore.getTime();
+  if (reason === 'CERT_HAS_EXPIRED' || reason === 'CERT_NOT_YET_VALID' || after || before) {
+    const rel = after ? `is after ${notAfter!.toISOString()}` : `is before ${notBefore?.toISOString()}`;
+    // the node clock decides: a certificate valid here but not there (or the reverse) is what it sees
+    const code = after ? 'CERT_HAS_EXPIRED' : before ? 'CERT_NOT_YET_VALID' : reason;
+    throw new PhaseError('tls', { step: 'x509', code }, `x509: certificate has expired or is not yet valid: current time ${nowIso} (node clock) ${rel}`);
   }
-  if (reason && (UNTRUSTED.has(reason) || reason)) {
-    if (UNTRUSTED.has(reason) || !/HOSTNAME|ALTNAME/.test(reason)) {
-      throw new PhaseError('tls', 'registry.tls-untrusted', `tls: failed to verify certificate: x509: certificate signed by unknown authority (${reason}; issuer ${cert?.issuer?.CN ?? '?'})`);
-    }
+  // a chain problem comes first; a name problem is checked below, like Go
+  if (reason && !/HOSTNAME|ALTNAME/.test(reason)) {
+    throw new PhaseError('tls', { step: 'x509', code: reason }, `tls: failed to verify certificate: x509: certificate signed by unknown authority (${reason}; issuer ${cert?.issuer?.CN ?? '?'})`);
   }
   const nameErr = checkServerIdentity(host, cert);
   if (nameErr) {
@@ -312,7 +333,7 @@ function verifyPeer(t: TLSSocket, host: string, target: DialTarget, now: number)
     const isIp = /^[\d.]+$|:/.test(host);
     throw new PhaseError(
       'tls',
-      'registry.tls-name-mismatch',
+      { step: 'x509', code: (nameErr as NodeJS.ErrnoException).code ?? 'ERR_TLS_CERT_ALTNAME_INVALID' },
       isIp && !names.some((n) => /^[\d.:]+$/.test(n)) ? `x509: cannot validate certificate for ${host} because it doesn't contain any IP SANs` : `x509: certificate is valid for ${names.join(', ') || cert.subject?.CN}, not ${host}`,
     );
   }

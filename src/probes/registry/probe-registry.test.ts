@@ -120,6 +120,19 @@ describe('probeRegistry against a real docker-registry', () => {
     expect([r.cause, r.failedPhase]).toEqual(['registry.tls-untrusted', 'tls']);
   });
 
+  it('the probe records what it saw (step, code, plain text, HTTP answer) and names no cause: the rules do', async () => {
+    const port = await freePort();
+    const images = [`reg.test:${regs.tls!.port}/app/ok:1`, `reg.test:${regs.wrong!.port}/app/ok:1`, `reg.test:${regs.expired!.port}/app/ok:1`, `reg.test:${regs.plain!.port}/app/ok:1`, `reg.test:${port}/app/ok:1`];
+    const raw = [...(await measure(images.slice(0, 1), { hostRoot: bare })), ...(await measure(images.slice(1, 3), { hostRoot: trusted })), ...(await measure(images.slice(3, 4), { hostRoot: bare })), ...(await measure(images.slice(4), { hostRoot: trusted }))];
+    expect(raw.flatMap((r) => [r.cause, ...(r.attempts ?? []).map((a) => a.cause)]).filter(Boolean)).toEqual([]);
+    const seen = raw.map((r) => r.attempts![0]!.failure);
+    expect(seen[0]).toMatchObject({ step: 'x509', code: expect.stringMatching(/SELF_SIGNED|ISSUER|UNABLE_TO_VERIFY/) });
+    expect(seen[1]).toEqual({ step: 'x509', code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    expect(seen[2]).toEqual({ step: 'x509', code: 'CERT_HAS_EXPIRED' });
+    expect(seen[3]).toMatchObject({ step: 'tls', code: expect.stringMatching(/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST/), plaintext: true, answersHttp: true });
+    expect(seen[4]).toEqual({ step: 'tcp', code: 'ECONNREFUSED' });
+  });
+
   it('skip_verify in hosts.toml accepts the untrusted certificate', async () => {
     const root = hostRoot('skip', { [`reg.test:${regs.tls!.port}`]: 'skip_verify = true\n' });
     const r = await one(`reg.test:${regs.tls!.port}/app/ok:1`, { hostRoot: root, arch: 'amd64' });

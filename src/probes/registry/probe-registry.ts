@@ -1,14 +1,14 @@
 /**
  * The registry probe: from a node's point of view, walk what containerd does for one image —
  * dns → tcp → (proxy) → tls → GET /v2/ → auth → HEAD manifest → platform — timing every phase and
- * recording how the failing one failed: the transport and TLS failure as containerd names it, or the
+ * recording how the failing one failed: what the transport or TLS showed (step, code, alert), or the
  * registry's HTTP answer. Mirrors from hosts.toml are tried in order, then the server, like containerd.
  * What a result means (its cause, a broken mirror) is judged by the rules (src/rules/_registry-verdict.ts).
  */
-import type { ProbePhase, RegistryAnswer, RegistryProbeResult } from '../../evidence/probes.js';
+import type { ProbePhase, RegistryAnswer, RegistryFailure, RegistryProbeResult } from '../../evidence/probes.js';
 import { parseImageReference, type ImageReference } from '../../parsers/image-reference.js';
 import { authenticate } from './auth-flow.js';
-import { dial, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
+import { dial, notTls, observed, phase, PhaseError, round, speaksPlainHttp, type DialContext, type DialTarget, type ProxyConfig } from './dial.js';
 import { ConnPool } from './conn-pool.js';
 import { readRuntimeProxy } from './runtime-proxy.js';
 import { requireSuccess } from './http-answer.js';
@@ -97,7 +97,7 @@ interface Attempt {
   host: RegistryHostConfig;
   phases: ProbePhase[];
   ok: boolean;
-  cause?: string;
+  failure?: RegistryFailure;
   answer?: RegistryAnswer;
   failedPhase?: string;
   error?: string;
@@ -138,7 +138,7 @@ async function probeOne(image: string, s: Shared, hostsFor: (ns: string) => Prom
     phases: attempts.length > 1 ? attempts.flatMap((a) => a.phases.map((p) => ({ ...p, name: `${a.host.mirror ? 'mirror ' : ''}${a.host.host} ${p.name}` }))) : (last?.phases ?? []),
     ok: !!last?.ok,
     ms: round(performance.now() - t0),
-    attempts: attempts.map((a) => ({ endpoint: a.host.url, mirror: a.host.mirror, ok: a.ok, cause: a.cause, failedPhase: a.failedPhase, error: a.error, ...(a.answer ? { answer: a.answer } : {}) })),
+    attempts: attempts.map((a) => ({ endpoint: a.host.url, mirror: a.host.mirror, ok: a.ok, ...(a.failure ? { failure: a.failure } : {}), failedPhase: a.failedPhase, error: a.error, ...(a.answer ? { answer: a.answer } : {}) })),
     credentials: cred ? { key: cred.key } : null,
     hostsFile: res.file,
     rateLimit: last?.rateLimit,
@@ -170,11 +170,15 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     else try {
       conn = await dial(ctx, target, deadline);
     } catch (e) {
-      if (e instanceof PhaseError && e.cause === 'registry.http-to-https' && host.httpFallback) {
+      // no TLS came back: containerd retries in plain HTTP where hosts.toml allows it; otherwise
+      // the probe looks whether the port speaks HTTP, and records that
+      if (e instanceof PhaseError && notTls(e.failure) && host.httpFallback) {
         poolable = false;
         conn = await dial(ctx, { ...target, scheme: 'http' }, deadline);
-      } else if (e instanceof PhaseError && e.cause === 'registry.http-to-https' && !(await speaksPlainHttp(ctx, target, deadline))) {
-        throw new PhaseError('tls', 'registry.tls-handshake-timeout', e.message.replace('http: server gave HTTP response to HTTPS client', 'TLS handshake failed: the server did not speak TLS'));
+      } else if (e instanceof PhaseError && notTls(e.failure)) {
+        const answersHttp = await speaksPlainHttp(ctx, target, deadline);
+        const message = answersHttp ? e.message : e.message.replace('http: server gave HTTP response to HTTPS client', 'TLS handshake failed: the server did not speak TLS');
+        throw new PhaseError(e.phase, { ...e.failure!, answersHttp }, message);
       } else throw e;
     }
     const ns = host.mirror ? `?ns=${encodeURIComponent(ref.domain)}` : '';
@@ -185,7 +189,7 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
         name,
         () => c.request(method, path, headers, deadline, name),
         (r) => `${method} ${path} → ${r.status}`,
-        (e) => new PhaseError(name, e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', e instanceof PhaseTimeout ? `${method} ${host.url}${path}: request timed out (Client.Timeout exceeded while awaiting headers)` : `${method} ${host.url}${path}: ${e.message}`),
+        (e) => new PhaseError(name, observed('request', e), e instanceof PhaseTimeout ? `${method} ${host.url}${path}: request timed out (Client.Timeout exceeded while awaiting headers)` : `${method} ${host.url}${path}: ${e.message}`),
       );
     const base = host.apiRoot;
     const cached = poolable ? s.pool?.v2.get(poolKey) : undefined;
@@ -204,7 +208,7 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     const manifestPath = `${base}/${ref.path}/manifests/${ref.digest ?? ref.tag ?? 'latest'}${ns}`;
     const headers: Record<string, string> = { Accept: MANIFEST_ACCEPT };
     if (authorization) headers['Authorization'] = authorization;
-    if (c.closed) throw new PhaseError('manifest', 'registry.server-error', 'registry closed the connection after /v2/');
+    if (c.closed) throw new PhaseError('manifest', { step: 'request', code: 'CLOSED' }, 'registry closed the connection after /v2/');
     const head = await req('manifest', 'HEAD', manifestPath, headers);
     a.rateLimit = rateLimitOf(head) ?? a.rateLimit;
     requireSuccess(head, 'manifest', !!cred, !!authorization);
@@ -214,15 +218,16 @@ async function attemptHost(ref: ImageReference, host: RegistryHostConfig, cred: 
     if (mode && !c.closed) await checkPlatform(ctx, c, ref, a, base, ns, headers, s.arch, deadline, host, mode);
     a.ok = true;
   } catch (e) {
-    const pe = e instanceof PhaseError ? e : new PhaseError('probe', 'registry.server-error', String((e as Error)?.message ?? e));
-    a.cause = pe.cause;
+    const pe = e instanceof PhaseError ? e : new PhaseError('probe', { step: 'probe', code: (e as NodeJS.ErrnoException)?.code ?? 'ERROR' }, String((e as Error)?.message ?? e));
+    if (pe.failure) a.failure = pe.failure;
     if (pe.answer) a.answer = pe.answer;
     a.failedPhase = pe.phase;
     a.error = pe.message;
     if (!a.phases.some((p) => !p.ok)) a.phases.push({ name: pe.phase, ok: false, ms: 0, error: pe.message });
   } finally {
     // a connection that answered cleanly (the registry said yes or no in HTTP) goes back to the pool; anything odd is closed
-    if (conn && poolable && s.pool && !conn.closed && (a.ok || a.cause?.startsWith('image.') || (a.answer !== undefined && a.answer.status < 500))) s.pool.give(poolKey, conn);
+    const cleanRefusal = a.failure?.code === 'NO_CREDENTIALS' || a.failure?.code === 'NO_PLATFORM' || (a.answer !== undefined && a.answer.status < 500);
+    if (conn && poolable && s.pool && !conn.closed && (a.ok || cleanRefusal)) s.pool.give(poolKey, conn);
     else conn?.close();
   }
   return a;
@@ -236,7 +241,7 @@ function rateLimitOf(r: HttpResponse): { limit?: string; remaining?: string } | 
 
 async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageReference, a: Attempt, base: string, ns: string, headers: Record<string, string>, arch: string, deadline: number, host: RegistryHostConfig, mode: 'full' | 'index'): Promise<void> {
   if (mode === 'index' && !isIndexType(a.mediaType)) return;
-  const fail = (e: Error) => new PhaseError('platform', e instanceof PhaseTimeout ? 'registry.connect-timeout' : 'registry.server-error', `${host.url}: ${e.message}`);
+  const fail = (e: Error) => new PhaseError('platform', observed('platform', e), `${host.url}: ${e.message}`);
   await phase(
     ctx,
     'platform',
@@ -258,7 +263,7 @@ async function checkPlatform(ctx: DialContext, c: HttpConnection, ref: ImageRefe
         if (blob.status !== 200) return `config blob answered ${blob.status}; platform not checked`;
         check = checkConfig(blob.body, arch);
       }
-      if (!check.ok) throw new PhaseError('platform', 'image.platform-mismatch', check.detail);
+      if (!check.ok) throw new PhaseError('platform', { step: 'platform', code: 'NO_PLATFORM' }, check.detail);
       return check.detail;
     },
     (d) => d,

@@ -5,6 +5,7 @@ import rule from './registry-probe.js';
 const ph = (name: string, ok = true, error?: string): ProbePhase => ({ name, ok, ms: 1.5, ...(error ? { error } : {}) });
 const okPhases = ['dns', 'tcp', 'tls', 'v2', 'manifest', 'platform'].map((n) => ph(n));
 const res = (r: Partial<RegistryProbeResult>): RegistryProbeResult => ({ image: 'reg.lab:5000/app:1', registry: 'reg.lab:5000', node: 'n2', phases: okPhases, ok: true, ...r });
+const tlsFailed = [ph('dns'), ph('tcp'), ph('tls', false, 'x509: certificate signed by unknown authority')];
 const probes = (registry: RegistryProbeResult[]) => ({ probes: { registry, ran: ['registry'] } });
 
 testRule(rule, {
@@ -27,6 +28,48 @@ testRule(rule, {
             'Resolve the name on the node itself: getent hosts reg.lab',
             'Fix the node resolver (resolv.conf, systemd-resolved) or add the registry to /etc/hosts.',
             'Check the spelling of the registry host in the image reference.',
+          ],
+        },
+      ],
+    },
+    // What a probe writes now: the observation (step, code), no cause; the rule names it.
+    {
+      name: 'untrusted CA as the probe measures it: an X.509 code, no cause',
+      evidence: probes([
+        res({ ok: false, failedPhase: 'tls', phases: tlsFailed, attempts: [{ endpoint: 'https://reg.lab:5000', mirror: false, ok: false, failure: { step: 'x509', code: 'SELF_SIGNED_CERT_IN_CHAIN' }, failedPhase: 'tls', error: 'x509: certificate signed by unknown authority' }] }),
+      ]),
+      expect: [
+        {
+          cause: 'registry.tls-untrusted',
+          messageId: 'failed',
+          data: { image: 'reg.lab:5000/app:1', node: 'n2', phase: 'tls', error: 'x509: certificate signed by unknown authority' },
+          nodes: ['n2'],
+          registry: 'reg.lab:5000',
+          fix: [
+            'Give containerd the CA: put ca.crt in /etc/containerd/certs.d/reg.lab:5000/ and write hosts.toml there: server = "https://reg.lab:5000" and [host."https://reg.lab:5000"] with ca = "/etc/containerd/certs.d/reg.lab:5000/ca.crt"',
+            'Make sure config_path = "/etc/containerd/certs.d" is set in /etc/containerd/config.toml (registry section), then restart containerd once.',
+            'Or add the CA to the system trust store (update-ca-certificates) and restart containerd.',
+          ],
+        },
+      ],
+    },
+    // A bundle written while the probe named the cause of each attempt itself: judged the same.
+    {
+      name: 'untrusted CA in an older bundle: the attempt carries the cause its probe named',
+      evidence: probes([
+        res({ ok: false, failedPhase: 'tls', phases: tlsFailed, attempts: [{ endpoint: 'https://reg.lab:5000', mirror: false, ok: false, cause: 'registry.tls-untrusted', failedPhase: 'tls', error: 'x509: certificate signed by unknown authority' }] }),
+      ]),
+      expect: [
+        {
+          cause: 'registry.tls-untrusted',
+          messageId: 'failed',
+          data: { image: 'reg.lab:5000/app:1', node: 'n2', phase: 'tls', error: 'x509: certificate signed by unknown authority' },
+          nodes: ['n2'],
+          registry: 'reg.lab:5000',
+          fix: [
+            'Give containerd the CA: put ca.crt in /etc/containerd/certs.d/reg.lab:5000/ and write hosts.toml there: server = "https://reg.lab:5000" and [host."https://reg.lab:5000"] with ca = "/etc/containerd/certs.d/reg.lab:5000/ca.crt"',
+            'Make sure config_path = "/etc/containerd/certs.d" is set in /etc/containerd/config.toml (registry section), then restart containerd once.',
+            'Or add the CA to the system trust store (update-ca-certificates) and restart containerd.',
           ],
         },
       ],
