@@ -229,6 +229,34 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     verify: CONTAINERD_HTTP_VERIFY,
     changes: ['{hostsDir}/{registry}/hosts.toml'],
   },
+  /** A device's MTU set (flanneld keeps an existing flannel.1's); nothing to do where the device does not exist. */
+  'link.mtu': {
+    text: 'Set {dev} to MTU {mtu}',
+    on: 'node',
+    run: '! test -e /sys/class/net/{dev} || ip link set {dev} mtu {mtu}',
+    verify: '! test -e /sys/class/net/{dev} || test "$(cat /sys/class/net/{dev}/mtu)" -le {mtu}',
+  },
+  /** A device's MTU lowered to `mtu` when it is bigger (a smaller one stays); nothing to do where the device does not exist. */
+  'link.mtu-at-most': {
+    text: 'Lower {dev} to MTU {mtu}, if it is bigger',
+    on: 'node',
+    run: '! test -e /sys/class/net/{dev} || test "$(cat /sys/class/net/{dev}/mtu)" -le {mtu} || ip link set {dev} mtu {mtu}',
+    verify: '! test -e /sys/class/net/{dev} || test "$(cat /sys/class/net/{dev}/mtu)" -le {mtu}',
+  },
+  /** Pods of one namespace deleted (their controllers make them anew); verified gone. `podNames` is shell words. */
+  'pods.delete': {
+    text: 'Delete the pods {podNames} of {workloadNamespace}',
+    on: 'cluster',
+    run: 'kubectl -n {workloadNamespace} delete pod {podNames}',
+    verify: '! kubectl -n {workloadNamespace} get pod {podNames} -o name 2>/dev/null | grep -q .',
+  },
+  /** A bare pod (no controller) made anew from its own spec, verified Ready. */
+  'pod.replace': {
+    text: 'Make the pod {namespace}/{pod} anew from its own spec',
+    on: 'cluster',
+    run: 'kubectl -n {namespace} get pod {pod} -o json | kubectl replace --force -f -',
+    verify: 'kubectl -n {namespace} wait --for=condition=Ready pod/{pod} --timeout=120s',
+  },
 };
 
 /** The step a source stands for: a named step is its entry (with the rule's text, when it gives one). */

@@ -66,6 +66,10 @@ export type FixStepName =
   | 'iptables.accept-each'
   | 'secret.docker-registry'
   | 'containerd.hosts-http'
-  | 'containerd.hosts-http-new';
+  | 'containerd.hosts-http-new'
+  | 'link.mtu'
+  | 'link.mtu-at-most'
+  | 'pods.delete'
+  | 'pod.replace';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -75,6 +75,7 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
   ips: { kind: 'data', description: 'IPv4 addresses, space-separated (the loop variable "$ip" in match)' },
   server: { kind: 'data', description: 'the key a pull secret\'s auths use for a registry (Docker Hub: https://index.docker.io/v1/)' },
   hostsDir: { kind: 'data', description: 'the directory containerd reads hosts.toml files from (config_path)' },
+  podNames: { kind: 'data', description: 'pod names of one namespace, as shell words' },
   registryPattern: { kind: 'data', description: 'the registry host[:port] as a sed pattern (dots escaped)' },
   flannelNamespace: { kind: 'context', description: 'the namespace flannel\'s DaemonSet is deployed in', default: 'kube-flannel' },
   flannelDaemonSet: { kind: 'context', description: 'the name of flannel\'s DaemonSet as deployed', default: 'kube-flannel-ds' },

@@ -2,7 +2,7 @@ import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { PodInfo } from '../../evidence/cluster.js';
 import type { Evidence } from '../../evidence/types.js';
 import { flannelConfigMap } from '../../evidence/flannel-objects.js';
-import { shellJoin } from '../../fix/shell.js';
+import { shellJoin, shq } from '../../fix/shell.js';
 import { lookup, underlay, vxlanLink, VXLAN_DEV } from '../_peers.js';
 import { netConfSteps } from './_net-conf-fix.js';
 
@@ -38,18 +38,8 @@ export function mtuFix(evidence: Readonly<Evidence>, underlayMtu: number): FixSt
 /** The links flanneld and the bridge plugin will not shrink themselves, and the pods whose veths are too big. */
 function inPlaceSteps(evidence: Readonly<Evidence>, mtu: number): FixStepSource[] {
   const steps: FixStepSource[] = [
-    {
-      text: `Lower ${VXLAN_DEV} to MTU ${mtu} (flanneld keeps an existing device's MTU)`,
-      on: 'node',
-      run: `! test -e /sys/class/net/${VXLAN_DEV} || ip link set ${VXLAN_DEV} mtu ${mtu}`,
-      verify: `! test -e /sys/class/net/${VXLAN_DEV} || test "$(cat /sys/class/net/${VXLAN_DEV}/mtu)" -le ${mtu}`,
-    },
-    {
-      text: `Lower the cni0 bridge to MTU ${mtu}, if it is bigger`,
-      on: 'node',
-      run: `! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le ${mtu} || ip link set cni0 mtu ${mtu}`,
-      verify: `! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le ${mtu}`,
-    },
+    { step: 'link.mtu', data: { dev: VXLAN_DEV, mtu }, text: `Lower {dev} to MTU {mtu} (flanneld keeps an existing device's MTU)` },
+    { step: 'link.mtu-at-most', data: { dev: 'cni0', mtu }, text: 'Lower the cni0 bridge to MTU {mtu}, if it is bigger' },
   ];
   return [...steps, ...recreatePodSteps(evidence, mtu)];
 }
@@ -62,19 +52,17 @@ export function recreatePodSteps(evidence: Readonly<Evidence>, mtu: number, only
   for (const p of pods.filter((p) => p.ownerKind)) owned.set(p.namespace, [...(owned.get(p.namespace) ?? []), p.name]);
   for (const [namespace, names] of owned) {
     steps.push({
+      step: 'pods.delete',
+      data: { workloadNamespace: shq(namespace), podNames: shellJoin(names) },
       text: `Make the pods of ${namespace} on those nodes anew, so that their veths take MTU ${mtu} (their controllers re-create them; for a workload that must keep serving, roll it instead)`,
-      on: 'cluster',
-      run: `kubectl -n ${shellJoin([namespace])} delete pod ${shellJoin(names)}`,
-      verify: `! kubectl -n ${shellJoin([namespace])} get pod ${shellJoin(names)} -o name 2>/dev/null | grep -q .`,
     });
   }
   for (const p of pods.filter((p) => !p.ownerKind)) {
     // A bare pod has no controller to make it again: the same spec is sent back after the delete.
     steps.push({
+      step: 'pod.replace',
+      data: { namespace: shq(p.namespace), pod: shq(p.name) },
       text: `Make the bare pod ${p.namespace}/${p.name} anew from its own spec, so that its veth takes MTU ${mtu}`,
-      on: 'cluster',
-      run: `kubectl -n ${shellJoin([p.namespace])} get pod ${shellJoin([p.name])} -o json | kubectl replace --force -f -`,
-      verify: `kubectl -n ${shellJoin([p.namespace])} wait --for=condition=Ready pod/${shellJoin([p.name])} --timeout=120s`,
     });
   }
   if (!pods.length) steps.push(`Re-create the pods on the nodes whose veths are above MTU ${mtu}: a pod keeps its veth MTU until it is made anew`);

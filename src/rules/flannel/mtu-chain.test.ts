@@ -82,6 +82,38 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'cni0 and the pod veths at 1500',
+      evidence: breakNode('n1', (n) => n.links.filter((l) => l.kind === 'veth' || l.name === 'cni0').forEach((l) => (l.mtu = 1500))),
+      expect: [
+        {
+          cause: 'flannel.mtu',
+          messageId: 'pods',
+          data: { node: 'n1', links: 'cni0 (1500), veth3f2a9c1d (1500), veth77b0e412 (1500)', vxMtu: 1450 },
+          nodes: ['n1'],
+          fix: [
+            'Check FLANNEL_MTU in /run/flannel/subnet.env and any "mtu" in the CNI config delegate: new pods take their MTU from there',
+            'Lower the cni0 bridge to MTU 1450: ! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1450 || ip link set cni0 mtu 1450',
+            'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1450 (their controllers re-create them; for a workload that must keep serving, roll it instead): kubectl -n kube-system delete pod coredns-5dd5756b68-7xk2p',
+          ],
+          steps: [
+            { text: 'Check FLANNEL_MTU in /run/flannel/subnet.env and any "mtu" in the CNI config delegate: new pods take their MTU from there', on: 'person', manual: 'advice for a person: no exact command' },
+            {
+              text: 'Lower the cni0 bridge to MTU 1450',
+              on: 'node',
+              run: '! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1450 || ip link set cni0 mtu 1450',
+              verify: '! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1450',
+            },
+            {
+              text: 'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1450 (their controllers re-create them; for a workload that must keep serving, roll it instead)',
+              on: 'cluster',
+              run: 'kubectl -n kube-system delete pod coredns-5dd5756b68-7xk2p',
+              verify: '! kubectl -n kube-system get pod coredns-5dd5756b68-7xk2p -o name 2>/dev/null | grep -q .',
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 

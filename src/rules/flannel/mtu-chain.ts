@@ -72,7 +72,7 @@ export default defineRule({
         fix: [
           `Check FLANNEL_MTU in ${node.subnetEnv?.file ?? '/run/flannel/subnet.env'} and any "mtu" in the CNI config delegate: new pods take their MTU from there`,
           ...(tooBig.some((l) => l.name === 'cni0')
-            ? [{ text: `Lower the cni0 bridge to MTU ${vxMtu}`, on: 'node' as const, run: `ip link set cni0 mtu ${vxMtu}`, verify: `test "$(cat /sys/class/net/cni0/mtu)" -le ${vxMtu}` }]
+            ? [{ step: 'link.mtu-at-most' as const, data: { dev: 'cni0', mtu: vxMtu }, text: 'Lower the cni0 bridge to MTU {mtu}' }]
             : []),
           ...recreatePodSteps(evidence, vxMtu, [node.name]),
         ],
