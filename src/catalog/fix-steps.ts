@@ -257,6 +257,20 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'kubectl -n {namespace} get pod {pod} -o json | kubectl replace --force -f -',
     verify: 'kubectl -n {namespace} wait --for=condition=Ready pod/{pod} --timeout=120s',
   },
+  /** A device deleted (flanneld creates flannel.1 anew when it restarts); nothing to do where it is gone already. */
+  'link.delete': {
+    text: 'Delete {dev} on {node}',
+    on: 'node',
+    run: '! ip link show {dev} >/dev/null 2>&1 || ip link delete {dev}',
+    verify: '! ip link show {dev} >/dev/null 2>&1',
+  },
+  /** A device set up (administratively). */
+  'link.up': {
+    text: 'Set {dev} up on {node}',
+    on: 'node',
+    run: 'ip link set {dev} up',
+    verify: "ip link show {dev} | grep -q '[<,]UP[,>]'",
+  },
 };
 
 /** The step a source stands for: a named step is its entry (with the rule's text, when it gives one). */

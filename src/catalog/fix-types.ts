@@ -70,6 +70,8 @@ export type FixStepName =
   | 'link.mtu'
   | 'link.mtu-at-most'
   | 'pods.delete'
-  | 'pod.replace';
+  | 'pod.replace'
+  | 'link.delete'
+  | 'link.up';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -65,8 +65,18 @@ testRule(rule, {
           data: { node: 'n1', dev: 'flannel.1', vni: 2, want: 1 },
           nodes: ['n1'],
           fix: [
-            'ip link delete flannel.1',
+            'Delete flannel.1 on n1: flanneld creates it anew when it restarts: ! ip link show flannel.1 >/dev/null 2>&1 || ip link delete flannel.1',
             'Restart flannel on n1: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+          ],
+          steps: [
+            { text: 'Delete flannel.1 on n1: flanneld creates it anew when it restarts', on: 'node', run: '! ip link show flannel.1 >/dev/null 2>&1 || ip link delete flannel.1', verify: '! ip link show flannel.1 >/dev/null 2>&1' },
+            {
+              text: 'Restart flannel on n1',
+              on: 'cluster',
+              run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
+              verify: 'kubectl -n kube-flannel wait pod -l app=flannel --field-selector spec.nodeName=n1 --for=condition=Ready --timeout=120s',
+              manual: "assumes the stock flannelNamespace kube-flannel; the evidence does not show this cluster's",
+            },
           ],
         },
       ],
@@ -81,7 +91,7 @@ testRule(rule, {
           data: { node: 'n2', dev: 'flannel.1', port: 4789, want: 8472 },
           nodes: ['n2'],
           fix: [
-            'ip link delete flannel.1',
+            'Delete flannel.1 on n2: flanneld creates it anew when it restarts: ! ip link show flannel.1 >/dev/null 2>&1 || ip link delete flannel.1',
             'Restart flannel on n2: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
           ],
         },
@@ -97,8 +107,18 @@ testRule(rule, {
           data: { node: 'n3', dev: 'flannel.1' },
           nodes: ['n3'],
           fix: [
-            'ip link set flannel.1 up',
+            'Set flannel.1 up on n3: ip link set flannel.1 up',
             'Restart flannel on n3: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+          ],
+          steps: [
+            { text: 'Set flannel.1 up on n3', on: 'node', run: 'ip link set flannel.1 up', verify: "ip link show flannel.1 | grep -q '[<,]UP[,>]'" },
+            {
+              text: 'Restart flannel on n3',
+              on: 'cluster',
+              run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+              verify: 'kubectl -n kube-flannel wait pod -l app=flannel --field-selector spec.nodeName=n3 --for=condition=Ready --timeout=120s',
+              manual: "assumes the stock flannelNamespace kube-flannel; the evidence does not show this cluster's",
+            },
           ],
         },
       ],

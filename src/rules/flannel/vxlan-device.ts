@@ -1,3 +1,4 @@
+import type { FixStepRef } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { clusterNode, backendData, expectedVxlan, runsVxlan, vxlanLink, VXLAN_DEV } from '../_peers.js';
@@ -29,6 +30,7 @@ export default defineRule({
     const l = vxlanLink(node);
     const where = `node ${node.name}: ip -d link show ${dev}`;
     const restart = restartFlannel(node.name, `Restart flannel on ${node.name}`);
+    const recreate: FixStepRef = { step: 'link.delete', data: { dev }, text: 'Delete {dev} on {node}: flanneld creates it anew when it restarts' };
     if (!l) {
       const modulesKnown = node.gathered.includes('modules');
       if (modulesKnown && !node.modules.includes('vxlan')) {
@@ -53,17 +55,17 @@ export default defineRule({
           cause: 'flannel.daemon-down',
           data: { node: node.name, dev },
           evidence: [{ where, what: 'device not found' }],
-          fix: [restart, `Read its log: kubectl -n kube-flannel logs -l app=flannel -c kube-flannel --field-selector spec.nodeName=${node.name}`],
+          fix: [restart, `Read its log: kubectl -n {flannelNamespace} logs -l app=flannel -c kube-flannel --field-selector spec.nodeName=${node.name}`],
         });
       }
       return;
     }
     if (l.kind && l.kind !== 'vxlan') {
-      report({ messageId: 'notVxlan', cause: 'flannel.config-invalid', data: { node: node.name, dev, kind: l.kind }, evidence: [{ where, what: `kind ${l.kind}` }], fix: [`ip link delete ${dev}`, restart] });
+      report({ messageId: 'notVxlan', cause: 'flannel.config-invalid', data: { node: node.name, dev, kind: l.kind }, evidence: [{ where, what: `kind ${l.kind}` }], fix: [recreate, restart] });
       return;
     }
     if (!l.up) {
-      report({ messageId: 'down', cause: 'flannel.daemon-down', data: { node: node.name, dev }, evidence: [{ where, what: `state ${l.operstate ?? 'DOWN'}${l.flags?.length ? ` flags ${l.flags.join(',')}` : ''}` }], fix: [`ip link set ${dev} up`, restart] });
+      report({ messageId: 'down', cause: 'flannel.daemon-down', data: { node: node.name, dev }, evidence: [{ where, what: `state ${l.operstate ?? 'DOWN'}${l.flags?.length ? ` flags ${l.flags.join(',')}` : ''}` }], fix: [{ step: 'link.up', data: { dev } }, restart] });
     }
     const want = expectedVxlan(evidence, node);
     // VNI: net-conf says what it should be; this node's annotation says what flannel advertised.
@@ -76,7 +78,7 @@ export default defineRule({
         cause: 'flannel.config-invalid',
         data: { node: node.name, dev, vni: l.vxlan.id, want: wantVni },
         evidence: [{ where, what: `vxlan id ${l.vxlan.id}` }, { where: typeof annotated === 'number' ? `node ${node.name} annotation backend-data` : 'net-conf.json Backend', what: `VNI ${wantVni}` }],
-        fix: [`ip link delete ${dev}`, restart],
+        fix: [recreate, restart],
       });
     }
     const peerPorts = Object.values(evidence.nodes).filter((o) => o.name !== node.name).map((o) => vxlanLink(o)?.vxlan?.port).filter((p): p is number => typeof p === 'number');
@@ -87,7 +89,7 @@ export default defineRule({
         cause: 'flannel.config-invalid',
         data: { node: node.name, dev, port: l.vxlan.port, want: wantPort },
         evidence: [{ where, what: `dstport ${l.vxlan.port}` }, { where: peerPorts.length ? 'other nodes: flannel.1' : 'net-conf.json Backend', what: `port ${wantPort}` }],
-        fix: [`ip link delete ${dev}`, restart],
+        fix: [recreate, restart],
       });
     }
   },
