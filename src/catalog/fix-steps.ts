@@ -230,18 +230,20 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     changes: ['{hostsDir}/{registry}/hosts.toml'],
   },
   /** A device's MTU set (flanneld keeps an existing flannel.1's); nothing to do where the device does not exist. */
+  // The MTU is read with `ip`, which asks the kernel in the shell's own network namespace:
+  // /sys/class/net shows the namespace sysfs was mounted in (not the node's, inside a container or a lab node).
   'link.mtu': {
     text: 'Set {dev} to MTU {mtu}',
     on: 'node',
-    run: '! test -e /sys/class/net/{dev} || ip link set {dev} mtu {mtu}',
-    verify: '! test -e /sys/class/net/{dev} || test "$(cat /sys/class/net/{dev}/mtu)" -le {mtu}',
+    run: 'm=$(ip -o link show {dev} 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || ip link set {dev} mtu {mtu}',
+    verify: 'm=$(ip -o link show {dev} 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le {mtu} ]',
   },
   /** A device's MTU lowered to `mtu` when it is bigger (a smaller one stays); nothing to do where the device does not exist. */
   'link.mtu-at-most': {
     text: 'Lower {dev} to MTU {mtu}, if it is bigger',
     on: 'node',
-    run: '! test -e /sys/class/net/{dev} || test "$(cat /sys/class/net/{dev}/mtu)" -le {mtu} || ip link set {dev} mtu {mtu}',
-    verify: '! test -e /sys/class/net/{dev} || test "$(cat /sys/class/net/{dev}/mtu)" -le {mtu}',
+    run: 'm=$(ip -o link show {dev} 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le {mtu} ] || ip link set {dev} mtu {mtu}',
+    verify: 'm=$(ip -o link show {dev} 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le {mtu} ]',
   },
   /** Pods of one namespace deleted (their controllers make them anew); verified gone. `podNames` is shell words. */
   'pods.delete': {

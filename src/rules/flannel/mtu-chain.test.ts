@@ -9,8 +9,8 @@ import rule from './mtu-chain.js';
 const FIX_UNDERLAY_1450 = [
   "Set Backend MTU 1450 (the smallest underlay MTU 1450: flannel.1 becomes 1450 − 50 = 1400) in net-conf.json of ConfigMap kube-flannel/kube-flannel-cfg: kubectl -n kube-flannel patch configmap kube-flannel-cfg --type merge -p '{\"data\":{\"net-conf.json\":\"{\\n  \\\"Network\\\": \\\"10.244.0.0/16\\\",\\n  \\\"EnableNFTables\\\": false,\\n  \\\"Backend\\\": {\\n    \\\"Type\\\": \\\"vxlan\\\",\\n    \\\"MTU\\\": 1450\\n  }\\n}\\n\"}}'",
   'Restart flannel on every node so that subnet.env and new pods take the new MTU: kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds',
-  "Lower flannel.1 to MTU 1400 (flanneld keeps an existing device's MTU): ! test -e /sys/class/net/flannel.1 || ip link set flannel.1 mtu 1400",
-  'Lower the cni0 bridge to MTU 1400, if it is bigger: ! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1400 || ip link set cni0 mtu 1400',
+  "Lower flannel.1 to MTU 1400 (flanneld keeps an existing device's MTU): m=$(ip -o link show flannel.1 2>/dev/null | sed -n 's/.* mtu \\([0-9]*\\) .*/\\1/p'); [ -z \"$m\" ] || ip link set flannel.1 mtu 1400",
+  'Lower the cni0 bridge to MTU 1400, if it is bigger: m=$(ip -o link show cni0 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le 1400 ] || ip link set cni0 mtu 1400',
   'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1400 (their controllers re-create them; for a workload that must keep serving, roll it instead): kubectl -n kube-system delete pod coredns-5dd5756b68-7xk2p coredns-5dd5756b68-q9w4d',
 ];
 
@@ -93,7 +93,7 @@ testRule(rule, {
           nodes: ['n1'],
           fix: [
             'Check FLANNEL_MTU in /run/flannel/subnet.env and any "mtu" in the CNI config delegate: new pods take their MTU from there',
-            'Lower the cni0 bridge to MTU 1450: ! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1450 || ip link set cni0 mtu 1450',
+            'Lower the cni0 bridge to MTU 1450: m=$(ip -o link show cni0 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le 1450 ] || ip link set cni0 mtu 1450',
             'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1450 (their controllers re-create them; for a workload that must keep serving, roll it instead): kubectl -n kube-system delete pod coredns-5dd5756b68-7xk2p',
           ],
           steps: [
@@ -101,8 +101,8 @@ testRule(rule, {
             {
               text: 'Lower the cni0 bridge to MTU 1450',
               on: 'node',
-              run: '! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1450 || ip link set cni0 mtu 1450',
-              verify: '! test -e /sys/class/net/cni0 || test "$(cat /sys/class/net/cni0/mtu)" -le 1450',
+              run: 'm=$(ip -o link show cni0 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le 1450 ] || ip link set cni0 mtu 1450',
+              verify: 'm=$(ip -o link show cni0 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || [ "$m" -le 1450 ]',
             },
             {
               text: 'Make the pods of kube-system on those nodes anew, so that their veths take MTU 1450 (their controllers re-create them; for a workload that must keep serving, roll it instead)',
@@ -131,7 +131,7 @@ describe('the MTU fix is computed from the underlay', () => {
     expect(conf.Network).toBe('10.244.0.0/16');
     expect(patch.verify).toContain('"MTU": 1400');
     expect(restart.run).toBe('kubectl -n kube-flannel rollout restart daemonset kube-flannel-ds');
-    expect([vxlan.on, vxlan.run]).toEqual(['node', '! test -e /sys/class/net/flannel.1 || ip link set flannel.1 mtu 1350']);
+    expect([vxlan.on, vxlan.run]).toEqual(['node', 'm=$(ip -o link show flannel.1 2>/dev/null | sed -n \'s/.* mtu \\([0-9]*\\) .*/\\1/p\'); [ -z "$m" ] || ip link set flannel.1 mtu 1350']);
     expect(f.fix.join('\n')).not.toMatch(/<n>|<mtu>/);
   });
 
