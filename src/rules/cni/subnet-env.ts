@@ -1,3 +1,4 @@
+import { flannelPods } from '../../evidence/flannel-objects.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { restartFlannel } from '../_restart.js';
@@ -29,15 +30,24 @@ export default defineRule({
     const env = node.subnetEnv;
     if (!env) {
       const file = '/run/flannel/subnet.env';
+      // flanneld writes the file once, at start: a flannel pod Ready on the node while the file is gone
+      // (removed, or /run remounted) writes it again only when restarted.
+      const cluster = ctx.evidence.cluster;
+      const running = cluster ? flannelPods(cluster).find((p) => p.nodeName === node.name && p.phase === 'Running' && p.conditions.some((c) => c.type === 'Ready' && c.status === 'True')) : undefined;
       report({
         messageId: 'missing',
         data: { node: node.name, file },
-        evidence: [{ where: `node ${node.name}: ${file}`, what: 'file not found' }],
-        fix: [
+        evidence: [
+          { where: `node ${node.name}: ${file}`, what: 'file not found' },
+          ...(running ? [{ where: `pod ${running.namespace}/${running.name}`, what: 'Running and Ready: flanneld writes the file only when it starts' }] : []),
+        ],
+        fix: running
+          ? [restartFlannel(node.name, `Restart flannel on ${node.name}: flanneld writes ${file} when it starts, and pods stuck in ContainerCreating then recover by themselves`)]
+          : [
           `Find the flannel pod on ${node.name}: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=${node.name}`,
           'Read why it is not running: kubectl -n kube-flannel logs <pod> -c kube-flannel (look for "pod cidr not assigned", "forbidden", "Failed to check br_netfilter")',
           'Once flanneld runs it writes the file and pods stuck in ContainerCreating recover by themselves',
-        ],
+            ],
       });
       return;
     }
