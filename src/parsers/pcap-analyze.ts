@@ -84,6 +84,9 @@ export class CaptureAnalyzer implements PacketSink {
   private nbPeak = 0;
   private readonly nbTargets = new Map<number, NeighbourTarget>();
   private nextSweep = 0;
+  /** a DataView of the reader's buffer for the checksum loop, made again when the buffer changes */
+  private viewOf: Buffer | null = null;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
   constructor(opts: AnalyzeOptions = {}) {
     this.ports = [...new Set(opts.vxlanPorts ?? DEFAULT_VXLAN_PORTS)].sort((a, b) => a - b);
@@ -264,12 +267,19 @@ export class CaptureAnalyzer implements PacketSink {
       pair.checked++;
       const pseudo = pseudoSum(b, ip, version, udpLen);
       let sum = pseudo;
-      const stop = u + udpLen - 1;
+      if (b !== this.viewOf) {
+        this.viewOf = b;
+        this.view = new DataView(b.buffer, b.byteOffset, b.length);
+      }
+      const v = this.view;
+      const stop = u + udpLen;
       let i = u;
-      // Eight bytes a step, then pairs: fewer loop checks on the one loop that touches payload bytes.
-      for (const stop8 = u + udpLen - 7; i < stop8; i += 8) sum += ((b[i] << 8) | b[i + 1]) + ((b[i + 2] << 8) | b[i + 3]) + ((b[i + 4] << 8) | b[i + 5]) + ((b[i + 6] << 8) | b[i + 7]);
-      for (; i < stop; i += 2) sum += (b[i] << 8) | b[i + 1];
-      if (i < u + udpLen) sum += b[i] << 8;
+      // Two 32-bit big-endian words a step (one load each, not two bytes and a shift per 16 bits): the
+      // one loop that touches payload bytes. A one's complement sum of 32-bit words folds to the same
+      // 16-bit sum, as 2^16 ≡ 1 (mod 2^16 − 1); a double holds the total exactly (below 2^53).
+      for (const stop8 = stop - 7; i < stop8; i += 8) sum += v.getUint32(i) + v.getUint32(i + 4);
+      for (; i + 1 < stop; i += 2) sum += v.getUint16(i);
+      if (i < stop) sum += b[i] << 8;
       if (fold(sum) === 0xffff) this.csGood++;
       else if (check === fold(pseudo)) this.csPartial++;
       else {
@@ -424,7 +434,9 @@ function fold(sum: number): number {
 /** The UDP pseudo-header sum for the IP header at `ip` (IPv4 or IPv6). */
 function pseudoSum(b: Buffer, ip: number, version: number, udpLen: number): number {
   let sum = 17 + udpLen;
-  const [from, to] = version === 4 ? [ip + 12, ip + 20] : [ip + 8, ip + 40];
+  // the source and destination addresses (no [from, to] array: this runs for every packet checked)
+  const from = version === 4 ? ip + 12 : ip + 8;
+  const to = version === 4 ? ip + 20 : ip + 40;
   for (let i = from; i < to; i += 2) sum += (b[i] << 8) | b[i + 1];
   return sum;
 }

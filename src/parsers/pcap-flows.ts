@@ -189,7 +189,13 @@ export class FlowTable {
     const b = fwd ? dst : src;
     const pa = fwd ? sport : dport;
     const pb = fwd ? dport : sport;
-    const key = Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni;
+    let key = Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni;
+    // Mixed down before masking: the low bits of a product depend only on the low bits of its factor,
+    // so unmixed, the port in the high half (pa) never reached the bucket, and every flow between two
+    // pods to one server port (each DNS query from a pod) shared one long chain.
+    key ^= key >>> 16;
+    key = Math.imul(key, 0x85ebca6b);
+    key ^= key >>> 13;
     let f = this.table[key & this.mask];
     const head = f;
     let prev: Flow | null = null;
