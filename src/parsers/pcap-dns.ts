@@ -59,12 +59,34 @@ function wireNameEnd(buf: Buffer, off: number, end: number): number {
   return Math.min(p, end);
 }
 
+interface FailedName {
+  code: number;
+  /** the question name's wire bytes as a latin1 string */
+  wire: string;
+  rcode: string;
+  count: number;
+  /** the next name of the same hash */
+  next: FailedName | undefined;
+}
+
+/** Does the latin1 string `wire` hold exactly buf[from, to)? */
+function sameBytes(wire: string, buf: Buffer, from: number, to: number): boolean {
+  if (wire.length !== to - from) return false;
+  for (let i = from; i < to; i++) if (wire.charCodeAt(i - from) !== buf[i]) return false;
+  return true;
+}
+
 export class DnsTracker {
   /** by a hash of client, port, server and id; a colliding query replaces the older one */
   private pending = new Map<number, Pending>();
   private spare: Pending[] = [];
   private servers = new Map<number, ServerStats>();
-  private failed = new Map<string, { rcode: string; count: number }>();
+  /**
+   * Failed names by a hash of the rcode and the name's wire bytes (chained on a collision), and in the
+   * order first seen: a response is matched without building a string, one is made for a new name only.
+   */
+  private failed = new Map<number, FailedName>();
+  private failedList: FailedName[] = [];
   private all = new LatencyHistogram();
   /** pending queries beyond this many trigger an expiry pass (doubling, so the passes stay rare) */
   private limit = 20_000;
@@ -147,11 +169,20 @@ export class DnsTracker {
       this.servfail++;
       s.servfail++;
     } else this.otherErrors++;
-    // Keyed by the name's wire bytes (one string, nothing decoded); made readable in summary().
-    const k = String.fromCharCode(rcode) + buf.toString('latin1', off + 12, wireNameEnd(buf, off + 12, end));
-    const f = this.failed.get(k);
+    // Keyed by the name's wire bytes (nothing decoded); made readable in summary().
+    const from = off + 12;
+    const to = wireNameEnd(buf, from, end);
+    let h = rcode | 0;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+    const head = this.failed.get(h);
+    let f = head;
+    while (f !== undefined && !(f.code === rcode && sameBytes(f.wire, buf, from, to))) f = f.next;
     if (f) f.count++;
-    else if (this.failed.size < 5000) this.failed.set(k, { rcode: RCODES[rcode] ?? `rcode ${rcode}`, count: 1 });
+    else if (this.failedList.length < 5000) {
+      const e: FailedName = { code: rcode, wire: buf.toString('latin1', from, to), rcode: RCODES[rcode] ?? `rcode ${rcode}`, count: 1, next: head };
+      this.failed.set(h, e);
+      this.failedList.push(e);
+    }
   }
 
   /** Counts queries sent before `cutoff` and still unanswered as lost. */
@@ -184,8 +215,8 @@ export class DnsTracker {
       }))
       .sort((x, y) => y.queries - x.queries)
       .slice(0, 32);
-    const failedNames = [...this.failed.entries()]
-      .map(([k, v]) => ({ name: dnsQuestionName(Buffer.from(k.slice(1), 'latin1'), 0, k.length - 1) ?? '?', rcode: v.rcode, count: v.count }))
+    const failedNames = this.failedList
+      .map((v) => ({ name: dnsQuestionName(Buffer.from(v.wire, 'latin1'), 0, v.wire.length) ?? '?', rcode: v.rcode, count: v.count }))
       .sort((x, y) => y.count - x.count)
       .slice(0, 20);
     return {
