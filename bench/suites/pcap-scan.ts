@@ -23,6 +23,16 @@ import type { Suite, SuiteResult } from '../suite.js';
  * this 2-core machine runs other work, and wall clock there measures the queue, not the tool; the wall
  * ratio is kept beside it. The floor says what no Node.js program can beat: start-up plus one read of
  * the file with nothing done to it.
+ *
+ * Start-up does not decide the ratio: both tools are also timed on a 64 KiB capture of the same kind
+ * (ours ~0.1-0.2 s CPU, tshark ~0.3-0.5 s), and `steadyRatio` is the ratio with each one's start-up
+ * taken off, the per-packet work alone. At 1 GiB that moves the ratio by about a tenth, which is why
+ * the file is this large: on small files start-up would decide it. What does decide it is the floor:
+ * against reading the file (the kernel copy, ~0.2-0.3 s of CPU per GiB) plus Node's start-up, tshark
+ * is only ~110-135x slower (`floorRatio`). The 100x target therefore leaves our analysis of 1.6 million
+ * packets about 0.1 s of CPU beyond reading them; it takes ~0.6-1 s (VXLAN pairs, every inner flow
+ * with its TCP state, DNS matching, sampled outer checksums), so the target is out of reach for a
+ * Node.js reader that keeps this report, and the suite says so by `met: false`.
  */
 const MB = 1024 * 1024;
 const root = new URL('../..', import.meta.url).pathname;
@@ -86,6 +96,7 @@ const suite: Suite = {
     const dir = await mkdtemp(join(tmpdir(), 'fd-pcapbench-'));
     const big = join(dir, 'big.pcap');
     const small = join(dir, 'small.pcap');
+    const tiny = join(dir, 'tiny.pcap');
     try {
       const bigBytes = (quick ? 128 : 1024) * MB;
       log(`generating ${bigBytes / MB} MiB and ${bigBytes / 4 / MB} MiB captures (5 nodes, VXLAN 8472)…`);
@@ -109,6 +120,11 @@ const suite: Suite = {
       await warm(big);
       const quickest = await timed('tshark', ['-n', '-r', big, '-q', '-z', 'conv,udp']);
       log(`  tshark -n -q -z conv,udp (quickest form): ${quickest.wall.toFixed(2)} s wall, ${quickest.cpu.toFixed(2)} s CPU, ${quickest.rssMb.toFixed(0)} MB RSS`);
+      // Start-up alone: both on a capture of a few hundred packets.
+      generatePcap(tiny, { bytes: 64 * 1024, seed: 18 });
+      const oursStart = await timed(process.execPath, [cli, 'pcap', tiny, '--evidence']);
+      const peerStart = await timed('tshark', ['-r', tiny, '-d', 'udp.port==8472,vxlan', '-q', '-z', 'conv,udp']);
+      log(`  start-up (64 KiB capture): ours ${oursStart.cpu.toFixed(2)} s CPU, tshark ${peerStart.cpu.toFixed(2)} s CPU`);
 
       const mine = ourVxlanPairs(ev);
       const compare = (theirs: Map<string, number>, label: string) => {
@@ -125,6 +141,7 @@ const suite: Suite = {
       const wallRatio = peer.wall / ours.wall;
       const ratio = Number.isFinite(ours.cpu) ? peer.cpu / ours.cpu : wallRatio;
       const quickestRatio = quickest.cpu / ours.cpu;
+      const steadyRatio = (peer.cpu - peerStart.cpu) / Math.max(0.01, ours.cpu - oursStart.cpu);
       const mb = g.bytes / MB;
       const result: SuiteResult = {
         suite: 'pcap-scan',
@@ -142,6 +159,9 @@ const suite: Suite = {
           countMismatches: mismatches.length,
           ...(mismatches.length ? { firstMismatch: mismatches[0] } : {}),
           wallRatio: Number(wallRatio.toFixed(1)),
+          steadyRatio: Number(steadyRatio.toFixed(1)),
+          oursStartCpuSeconds: Number(oursStart.cpu.toFixed(2)),
+          peerStartCpuSeconds: Number(peerStart.cpu.toFixed(2)),
           quickestCpuSeconds: Number(quickest.cpu.toFixed(2)),
           quickestRatio: Number(quickestRatio.toFixed(1)),
           quickestRssMb: Math.round(quickest.rssMb),
