@@ -273,11 +273,18 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'ip link set {dev} up',
     verify: "ip link show {dev} | grep -q '[<,]UP[,>]'",
   },
+  /** containerd restarted on the node (it reads config.toml only at start; hosts.toml on every pull). */
+  'containerd.restart': {
+    text: 'Restart containerd on {node}',
+    on: 'node',
+    run: 'systemctl restart containerd',
+    verify: 'systemctl is-active --quiet containerd && crictl info >/dev/null',
+  },
 };
 
-/** The step a source stands for: a named step is its entry (with the rule's text, when it gives one). */
+/** The step a source stands for: a named step is its entry (with the rule's text and reason to leave it to a person, when it gives them). */
 export function specOf(src: FixStepSpec | FixStepRef): FixStepSpec {
   if (!('step' in src)) return src;
   const entry = FIX_STEPS[src.step];
-  return src.text ? { ...entry, text: src.text } : entry;
+  return { ...entry, ...(src.text ? { text: src.text } : {}), ...(src.manual ? { manual: src.manual } : {}) };
 }

@@ -38,6 +38,8 @@ export interface FixStepRef {
   data?: Record<string, string | number>;
   /** Why this step, in the rule's words; the entry's own text by default. */
   text?: string;
+  /** Why a tool must not apply it here (it completes a change made by hand, say); the entry's own by default. */
+  manual?: string;
 }
 
 export type FixStepName =
@@ -72,6 +74,7 @@ export type FixStepName =
   | 'pods.delete'
   | 'pod.replace'
   | 'link.delete'
-  | 'link.up';
+  | 'link.up'
+  | 'containerd.restart';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -51,7 +51,7 @@ testRule(rule, {
           nodes: ['n3'],
           fix: [
             `Point containerd at flannel's directory: in /etc/containerd/config.toml set [plugins."io.containerd.grpc.v1.cri".cni] conf_dir = "/etc/cni/net.d"`,
-            'systemctl restart containerd',
+            'Restart containerd on n3 so it reads the new conf_dir: systemctl restart containerd',
           ],
         },
       ],

@@ -46,7 +46,7 @@ export default defineRule({
         ],
         fix: [
           `Point containerd at flannel's directory: in ${node.containerd?.file ?? '/etc/containerd/config.toml'} set [plugins."io.containerd.grpc.v1.cri".cni] conf_dir = "${dirName(files[0].file)}"`,
-          'systemctl restart containerd',
+          { step: 'containerd.restart', text: 'Restart containerd on {node} so it reads the new conf_dir', manual: 'completes the config.toml change above, made by hand' },
         ],
       });
     }

@@ -37,8 +37,24 @@ testRule(rule, {
           nodes: ['n2'],
           fix: [
             'Restart flannel on n2 so it rewrites /run/flannel/subnet.env: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
-            'Then delete cni0 so the bridge takes the new gateway: ip link set cni0 down && ip link delete cni0',
-            'Re-create the pods on n2',
+            'Then delete cni0 on n2 so the bridge takes the new gateway 10.244.5.1/24: ip link set cni0 down && ip link delete cni0',
+            'Re-create the pods on n2: kubectl get pods -A -o wide --field-selector spec.nodeName=n2',
+          ],
+          steps: [
+            {
+              text: 'Restart flannel on n2 so it rewrites /run/flannel/subnet.env',
+              on: 'cluster',
+              run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n2',
+              verify: 'kubectl -n kube-flannel wait pod -l app=flannel --field-selector spec.nodeName=n2 --for=condition=Ready --timeout=120s',
+              manual: "assumes the stock flannelNamespace kube-flannel; the evidence does not show this cluster's",
+            },
+            {
+              text: 'Then delete cni0 on n2 so the bridge takes the new gateway 10.244.5.1/24',
+              on: 'node',
+              run: 'ip link set cni0 down && ip link delete cni0',
+              verify: "! ip -4 -o addr show dev cni0 2>/dev/null | grep -v -F 'inet 10.244.5.1/24 ' | grep -q inet",
+            },
+            { text: 'Re-create the pods on n2', on: 'cluster', run: 'kubectl get pods -A -o wide --field-selector spec.nodeName=n2', manual: "which pods to delete is the operator's choice" },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
-import { cidrContains, ipInCidr, networkCidr, sameNetwork } from '../_cidr.js';
+import { cidrContains, gatewayCidr, ipInCidr, networkCidr, sameNetwork } from '../_cidr.js';
 import { clusterNode, confNetwork, vxlanLink } from '../_peers.js';
 import { restartFlannel } from '../_restart.js';
 
@@ -34,7 +34,11 @@ export default defineRule({
         messageId: 'podCidr',
         data: { node: node.name, subnet: env.subnet, podCIDR },
         evidence: [{ where, what: `FLANNEL_SUBNET=${env.subnet}` }, { where: `node ${node.name} spec.podCIDR`, what: podCIDR }],
-        fix: [restart, `Then delete cni0 so the bridge takes the new gateway: ip link set cni0 down && ip link delete cni0`, `Re-create the pods on ${node.name}`],
+        fix: [
+          restart,
+          ...(gatewayCidr(podCIDR) ? [{ step: 'cni.bridge-delete' as const, data: { gateway: gatewayCidr(podCIDR)! }, text: 'Then delete cni0 on {node} so the bridge takes the new gateway {gateway}' }] : ['Then delete cni0 so the bridge takes the new gateway']),
+          { step: 'pods.on-node', text: 'Re-create the pods on {node}' },
+        ],
         alternatives: ['flannel.daemon-down'],
       });
     }

@@ -34,7 +34,18 @@ testRule(rule, {
           fix: [
             "Move each mirror into /etc/containerd/certs.d/<host>/hosts.toml, e.g. for docker.io:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]",
             'Delete the [plugins."io.containerd.grpc.v1.cri".registry.mirrors] tables from /etc/containerd/config.toml',
-            'systemctl restart containerd && crictl info >/dev/null (must succeed)',
+            'Restart containerd on n1 so it reads the edited config: systemctl restart containerd',
+          ],
+          steps: [
+            { text: "Move each mirror into /etc/containerd/certs.d/<host>/hosts.toml, e.g. for docker.io:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]", on: 'person', manual: 'advice for a person: no exact command' },
+            { text: 'Delete the [plugins."io.containerd.grpc.v1.cri".registry.mirrors] tables from /etc/containerd/config.toml', on: 'person', manual: 'advice for a person: no exact command' },
+            {
+              text: 'Restart containerd on n1 so it reads the edited config',
+              on: 'node',
+              run: 'systemctl restart containerd',
+              verify: 'systemctl is-active --quiet containerd && crictl info >/dev/null',
+              manual: 'completes the config.toml change above, made by hand',
+            },
           ],
         },
       ],
@@ -51,7 +62,7 @@ testRule(rule, {
           severity: 'warning',
           fix: [
             'In /etc/containerd/config.toml set [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/containerd/certs.d"',
-            'systemctl restart containerd (hosts.toml edits later need no restart)',
+            'Restart containerd on n2 so it reads config_path (hosts.toml edits later need no restart): systemctl restart containerd',
           ],
         },
       ],
@@ -68,7 +79,7 @@ testRule(rule, {
           severity: 'warning',
           fix: [
             'In /etc/containerd/config.toml set [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/docker/certs.d"',
-            'systemctl restart containerd (hosts.toml edits later need no restart)',
+            'Restart containerd on n3 so it reads config_path (hosts.toml edits later need no restart): systemctl restart containerd',
           ],
         },
       ],
@@ -85,7 +96,7 @@ testRule(rule, {
           severity: 'warning',
           fix: [
             'Move the TLS settings to /etc/containerd/certs.d/<host>/hosts.toml (ca = "…", skip_verify = …) and delete the configs.<host>.tls tables',
-            'systemctl restart containerd',
+            'Restart containerd on n1 so it reads the edited config: systemctl restart containerd',
           ],
         },
       ],

@@ -1,6 +1,10 @@
+import type { FixStepRef } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 import { hostsDirs, hostsRoot } from './_containerd.js';
+
+/** containerd restarted (the catalog's step) once the config.toml change above is made, by hand: never applied on its own. */
+const restartAfterEdit = (text: string): FixStepRef => ({ step: 'containerd.restart', text, manual: 'completes the config.toml change above, made by hand' });
 
 export default defineRule({
   id: 'runtime/containerd-registry-config',
@@ -34,7 +38,7 @@ export default defineRule({
         fix: [
           `Move each mirror into ${c.configPath.split(':')[0]}/<host>/hosts.toml, e.g. for ${mirrorHosts[0]}:\n  server = "https://${mirrorHosts[0] === 'docker.io' ? 'registry-1.docker.io' : mirrorHosts[0]}"\n  [host."${c.mirrors[mirrorHosts[0]]?.[0] ?? 'https://mirror.example'}"]\n    capabilities = ["pull", "resolve"]`,
           `Delete the [${section}.mirrors] tables from ${c.file}`,
-          'systemctl restart containerd && crictl info >/dev/null (must succeed)',
+          restartAfterEdit('Restart containerd on {node} so it reads the edited config'),
         ],
       });
     }
@@ -44,7 +48,7 @@ export default defineRule({
         severity: 'warning',
         data: { node: node.name, file: c.file, hosts: c.legacyTlsHosts.join(', ') },
         evidence: [{ where, what: `config_path = "${c.configPath}" and [${section}.configs."${c.legacyTlsHosts[0]}".tls]` }],
-        fix: [`Move the TLS settings to ${c.configPath.split(':')[0]}/<host>/hosts.toml (ca = "…", skip_verify = …) and delete the configs.<host>.tls tables`, 'systemctl restart containerd'],
+        fix: [`Move the TLS settings to ${c.configPath.split(':')[0]}/<host>/hosts.toml (ca = "…", skip_verify = …) and delete the configs.<host>.tls tables`, restartAfterEdit('Restart containerd on {node} so it reads the edited config')],
       });
     }
     if (!node.registryHosts.length) return;
@@ -60,7 +64,7 @@ export default defineRule({
       evidence: [{ where, what: c.configPath === undefined ? 'no config_path' : `config_path = "${c.configPath}"` }, ...outside.map((h) => ({ where: `node ${node.name}: ${h.file}`, what: `registry ${h.namespace}` }))],
       fix: [
         `In ${c.file} set [${section}] config_path = "${root}"${mirrorHosts.length ? ' and remove the legacy mirrors tables' : ''}`,
-        'systemctl restart containerd (hosts.toml edits later need no restart)',
+        restartAfterEdit('Restart containerd on {node} so it reads config_path (hosts.toml edits later need no restart)'),
       ],
     });
   },
