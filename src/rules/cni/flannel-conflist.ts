@@ -47,7 +47,7 @@ export default defineRule({
         data: { node: node.name, file: conf.file, dnsHint: evidence.cluster?.services.find((s) => s.name === 'kube-dns')?.clusterIP ?? '10.96.0.10', network: node.subnetEnv?.network ?? 'the pod network' },
         evidence: [{ where, what: `delegate ${JSON.stringify(delegate)}` }],
         fix: [
-          'Set "isDefaultGateway": true in the delegate of cni-conf.json in the kube-flannel-cfg ConfigMap (kubectl -n kube-flannel edit cm kube-flannel-cfg)',
+          'Set "isDefaultGateway": true in the delegate of cni-conf.json in the kube-flannel-cfg ConfigMap (kubectl -n {flannelNamespace} edit cm kube-flannel-cfg)',
           restartFlannel(node.name, `Restart flannel on ${node.name} (and every other node) so install-cni rewrites ${conf.file}`),
           'Re-create the pods afterwards: they keep the routes they were created with',
         ],

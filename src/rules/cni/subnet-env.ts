@@ -44,8 +44,8 @@ export default defineRule({
         fix: running
           ? [restartFlannel(node.name, `Restart flannel on ${node.name}: flanneld writes ${file} when it starts, and pods stuck in ContainerCreating then recover by themselves`)]
           : [
-          `Find the flannel pod on ${node.name}: kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=${node.name}`,
-          'Read why it is not running: kubectl -n kube-flannel logs <pod> -c kube-flannel (look for "pod cidr not assigned", "forbidden", "Failed to check br_netfilter")',
+          `Find the flannel pod on ${node.name}: kubectl -n {flannelNamespace} get pods -o wide --field-selector spec.nodeName=${node.name}`,
+          'Read why it is not running: kubectl -n {flannelNamespace} logs <pod> -c kube-flannel (look for "pod cidr not assigned", "forbidden", "Failed to check br_netfilter")',
           'Once flanneld runs it writes the file and pods stuck in ContainerCreating recover by themselves',
             ],
       });

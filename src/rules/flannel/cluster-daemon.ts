@@ -71,7 +71,7 @@ export default defineRule({
                 ? [{ step: 'flannel.daemonset-patch', data: { change: `Let the node ${n.name} run flannel again: drop it from ${excluded.requirements.join('; ')}`, patch: shq(JSON.stringify(excluded.patch)) } }]
                 : excluded
                   ? [`Every Linux node needs flannel: change the DaemonSet's nodeSelector or node affinity so that ${n.name} qualifies (${excluded.requirements.join('; ')}), or give ${n.name} the labels it asks for.`]
-                  : ['Check why the DaemonSet does not schedule there: kubectl -n kube-flannel describe daemonset kube-flannel-ds (node selector, affinity, taints).'],
+                  : ['Check why the DaemonSet does not schedule there: kubectl -n {flannelNamespace} describe daemonset {flannelDaemonSet} (node selector, affinity, taints).'],
         });
       }
     } else {
