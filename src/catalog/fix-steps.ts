@@ -280,6 +280,13 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'systemctl restart containerd',
     verify: 'systemctl is-active --quiet containerd && crictl info >/dev/null',
   },
+  /** One rule appended to a chain unless it is there already; idempotent. `rule` is shell words (the match and -j target). */
+  'iptables.append': {
+    text: 'Append {rule} to {chain} ({table}) on {node}',
+    on: 'node',
+    run: 'iptables -t {table} -C {chain} {rule} 2>/dev/null || iptables -t {table} -A {chain} {rule}',
+    verify: 'iptables -t {table} -C {chain} {rule}',
+  },
 };
 
 /** The step a source stands for: a named step is its entry (with the rule's text and reason to leave it to a person, when it gives them). */

@@ -75,6 +75,7 @@ export type FixStepName =
   | 'pod.replace'
   | 'link.delete'
   | 'link.up'
-  | 'containerd.restart';
+  | 'containerd.restart'
+  | 'iptables.append';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

@@ -32,8 +32,29 @@ testRule(rule, {
           nodes: ['n3'],
           fix: [
             'Restart flannel on n3 so it reinstalls FLANNEL-POSTRTG: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
-            'Immediate relief: iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
+            'Immediate relief: iptables -t nat -C POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
             'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
+          ],
+          steps: [
+            {
+              text: 'Restart flannel on n3 so it reinstalls FLANNEL-POSTRTG',
+              on: 'cluster',
+              run: 'kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n3',
+              verify: 'kubectl -n kube-flannel wait pod -l app=flannel --field-selector spec.nodeName=n3 --for=condition=Ready --timeout=120s',
+              manual: "assumes the stock flannelNamespace kube-flannel; the evidence does not show this cluster's",
+            },
+            {
+              text: 'Immediate relief',
+              on: 'node',
+              run: 'iptables -t nat -C POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
+              verify: 'iptables -t nat -C POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
+              manual: 'relief until flanneld reinstalls its own rules: the restart above is the fix',
+            },
+            {
+              text: 'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
+              on: 'person',
+              manual: 'advice for a person: no exact command',
+            },
           ],
         },
       ],
@@ -52,7 +73,7 @@ testRule(rule, {
           nodes: ['n1'],
           fix: [
             'Restart flannel on n1 so it reinstalls FLANNEL-POSTRTG: kubectl -n kube-flannel delete pod -l app=flannel --field-selector spec.nodeName=n1',
-            'Immediate relief: iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
+            'Immediate relief: iptables -t nat -C POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -s 10.244.0.0/16 ! -d 10.244.0.0/16 -j MASQUERADE',
             'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
           ],
         },

@@ -5,6 +5,8 @@ import { clusterNetwork, podFlows } from '../node/_pod-packets.js';
 import { lookup, netConfRoot } from '../_peers.js';
 import { restartFlannel } from '../_restart.js';
 
+const CIDR = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+
 export default defineRule({
   id: 'flannel/ipmasq-rules',
   layer: 'flannel',
@@ -28,18 +30,20 @@ export default defineRule({
     if (!out) return;
     const r = walk(ipt, 'nat', 'POSTROUTING', out.packet);
     if (r && (r.verdict === 'MASQUERADE' || r.verdict === 'SNAT')) return;
-    const C = clusterNetwork(evidence, node) ?? '<cluster network>';
+    const C = clusterNetwork(evidence, node);
     report({
       messageId: 'noMasq',
       data: { node: node.name, decided: r ? decidedBy(r) : 'no nat table at all' },
       confidence: r?.uncertain.length ? 0.6 : 0.9,
       evidence: [
         { where: `node ${node.name}: ${node.subnetEnv.file}`, what: 'FLANNEL_IPMASQ=true' },
-        { where: `node ${node.name}: ${ipt.file ?? 'iptables-save'} (nat)`, what: `${out.label}: ${r ? `${r.verdict} via ${r.path.join(' → ')}` : 'no nat rules'}; no -s ${C} ! -d 224.0.0.0/4 -j MASQUERADE` },
+        { where: `node ${node.name}: ${ipt.file ?? 'iptables-save'} (nat)`, what: `${out.label}: ${r ? `${r.verdict} via ${r.path.join(' → ')}` : 'no nat rules'}; no -s ${C ?? '<cluster network>'} ! -d 224.0.0.0/4 -j MASQUERADE` },
       ],
       fix: [
         restartFlannel(node.name, `Restart flannel on ${node.name} so it reinstalls FLANNEL-POSTRTG`),
-        `Immediate relief: iptables -t nat -A POSTROUTING -s ${C} ! -d ${C} -j MASQUERADE`,
+        C && CIDR.test(C)
+          ? { step: 'iptables.append', data: { table: 'nat', chain: 'POSTROUTING', rule: `-s ${C} ! -d ${C} -j MASQUERADE` }, text: 'Immediate relief', manual: "relief until flanneld reinstalls its own rules: the restart above is the fix" }
+          : 'Immediate relief: masquerade what the pods send outside the cluster network (nat POSTROUTING -s <network> ! -d <network> -j MASQUERADE)',
         'If both iptables-legacy and iptables-nft hold rules, make the node use one (update-alternatives --set iptables /usr/sbin/iptables-nft) so flanneld and kube-proxy write to the same tables',
       ],
     });
