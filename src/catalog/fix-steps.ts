@@ -287,6 +287,12 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     run: 'iptables -t {table} -C {chain} {rule} 2>/dev/null || iptables -t {table} -A {chain} {rule}',
     verify: 'iptables -t {table} -C {chain} {rule}',
   },
+  /** One pod deleted, so that its controller makes it anew (a pull retried now, say). */
+  'pod.delete': {
+    text: 'Delete pod {namespace}/{pod}',
+    on: 'cluster',
+    run: 'kubectl -n {namespace} delete pod {pod}',
+  },
 };
 
 /** The step a source stands for: a named step is its entry (with the rule's text and reason to leave it to a person, when it gives them). */

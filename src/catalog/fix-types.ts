@@ -76,6 +76,7 @@ export type FixStepName =
   | 'link.delete'
   | 'link.up'
   | 'containerd.restart'
-  | 'iptables.append';
+  | 'iptables.append'
+  | 'pod.delete';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

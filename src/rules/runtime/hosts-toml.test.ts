@@ -48,7 +48,12 @@ testRule(rule, {
           fix: [
             'Fix the mirror URL in /etc/containerd/certs.d/reg.lab:5000/hosts.toml or remove [host."http://reg-mirror.lab:5000"] (hosts.toml edits need no containerd restart)',
             'Or let the registry serve pulls again: capabilities = ["pull", "resolve", "push"] at the top of /etc/containerd/certs.d/reg.lab:5000/hosts.toml',
-            'Then retry: kubectl delete pod shop/web-7d9f (or wait for the back-off)',
+            'Then retry (or wait for the back-off): kubectl -n shop delete pod web-7d9f',
+          ],
+          steps: [
+            { text: 'Fix the mirror URL in /etc/containerd/certs.d/reg.lab:5000/hosts.toml or remove [host."http://reg-mirror.lab:5000"] (hosts.toml edits need no containerd restart)', on: 'person', manual: 'advice for a person: no exact command' },
+            { text: 'Or let the registry serve pulls again: capabilities = ["pull", "resolve", "push"] at the top of /etc/containerd/certs.d/reg.lab:5000/hosts.toml', on: 'person', manual: 'advice for a person: no exact command' },
+            { text: 'Then retry (or wait for the back-off)', on: 'cluster', run: 'kubectl -n shop delete pod web-7d9f', manual: 'follows the hosts.toml change above, made by hand' },
           ],
         },
       ],

@@ -1,3 +1,5 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
+import { shq } from '../../fix/shell.js';
 import type { RegistryHostConfig } from '../../evidence/node.js';
 import { defineRule, type NodeContext } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
@@ -18,6 +20,13 @@ function namespaceProblem(ns: string): string | undefined {
   if (/_\d+$/.test(ns)) return `"${ns}" looks like host_port without the trailing underscore (containerd looks for ${ns}_ or ${ns.replace(/_(\d+)$/, ':$1')})`;
   if (ns === 'registry-1.docker.io' || ns === 'index.docker.io') return `"${ns}" is never looked up: images from Docker Hub use the namespace "docker.io"`;
   return undefined;
+}
+
+/** Retrying the pull of a pod now (its controller makes it anew) once hosts.toml is fixed by hand; waiting for the back-off does the same. */
+function retry(pod: string | undefined): FixStepSource {
+  const [namespace, name] = pod?.includes('/') ? pod.split('/', 2) : [undefined, pod];
+  if (!namespace || !name) return 'Then retry: delete the pod (or wait for the back-off)';
+  return { step: 'pod.delete', data: { namespace: shq(namespace), pod: shq(name) }, text: 'Then retry (or wait for the back-off)', manual: 'follows the hosts.toml change above, made by hand' };
 }
 
 export default defineRule({
@@ -96,7 +105,7 @@ export default defineRule({
           fix: [
             `Fix the mirror URL in ${h.file} or remove [host."${m.url}"] (hosts.toml edits need no containerd restart)`,
             ...(h.capabilities && !h.capabilities.includes('pull') ? [`Or let the registry serve pulls again: capabilities = ["pull", "resolve", "push"] at the top of ${h.file}`] : []),
-            `Then retry: kubectl delete pod ${m.pods[0] ?? '<pod>'} (or wait for the back-off)`,
+            retry(m.pods[0]),
           ],
         });
       }
