@@ -49,5 +49,30 @@ testRule(rule, {
         },
       ],
     },
+    {
+      name: 'containerd without config_path: the hosts.toml files need it, and a restart',
+      evidence: breakNode('n2', (n) => {
+        n.dockerDaemon = { ...daemon, insecureRegistries: [] };
+        n.containerd!.configPath = undefined;
+      }),
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'ignored',
+          data: { node: 'n2', file: '/etc/docker/daemon.json', what: 'registry-mirrors ["https://mirror.gcr.io"]' },
+          nodes: ['n2'],
+          fix: [
+            "Create /etc/containerd/certs.d/docker.io/hosts.toml:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]",
+            'Set config_path = "/etc/containerd/certs.d" in the CRI registry section of /etc/containerd/config.toml',
+            'Restart containerd on n2 so it reads config_path: systemctl restart containerd',
+          ],
+          steps: [
+            { text: "Create /etc/containerd/certs.d/docker.io/hosts.toml:\n  server = \"https://registry-1.docker.io\"\n  [host.\"https://mirror.gcr.io\"]\n    capabilities = [\"pull\", \"resolve\"]", on: 'person', manual: 'advice for a person: no exact command' },
+            { text: 'Set config_path = "/etc/containerd/certs.d" in the CRI registry section of /etc/containerd/config.toml', on: 'person', manual: 'advice for a person: no exact command' },
+            { text: 'Restart containerd on n2 so it reads config_path', on: 'node', run: 'systemctl restart containerd', verify: 'systemctl is-active --quiet containerd && crictl info >/dev/null', manual: 'completes the config.toml change above, made by hand' },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -1,3 +1,4 @@
+import type { FixStepSource } from '../../catalog/fix-types.js';
 import { defineRule } from '../define-rule.js';
 import { usesContainerdCri } from './_containerd.js';
 
@@ -21,14 +22,17 @@ export default defineRule({
     if (!runtime?.yes) return;
     const what = [d.registryMirrors.length ? `registry-mirrors ${JSON.stringify(d.registryMirrors)}` : '', d.insecureRegistries.length ? `insecure-registries ${JSON.stringify(d.insecureRegistries)}` : ''].filter(Boolean).join(' and ');
     const certs = node.containerd?.configPath?.split(':')[0] || '/etc/containerd/certs.d';
-    const fix: string[] = [];
+    const fix: FixStepSource[] = [];
     if (d.registryMirrors.length) {
       fix.push(`Create ${certs}/docker.io/hosts.toml:\n  server = "https://registry-1.docker.io"\n${d.registryMirrors.map((m) => `  [host."${m.replace(/\/+$/, '')}"]\n    capabilities = ["pull", "resolve"]`).join('\n')}`);
     }
     for (const r of d.insecureRegistries.filter((x) => !/\/\d+$/.test(x))) {
       fix.push(`Create ${certs}/${r}/hosts.toml:\n  server = "http://${r}"\n  [host."http://${r}"]\n    capabilities = ["pull", "resolve"]\n    skip_verify = true`);
     }
-    if (!node.containerd?.configPath) fix.push(`Set config_path = "${certs}" in the CRI registry section of ${node.containerd?.file ?? '/etc/containerd/config.toml'} and systemctl restart containerd`);
+    if (!node.containerd?.configPath) {
+      fix.push(`Set config_path = "${certs}" in the CRI registry section of ${node.containerd?.file ?? '/etc/containerd/config.toml'}`);
+      fix.push({ step: 'containerd.restart', text: 'Restart containerd on {node} so it reads config_path', manual: 'completes the config.toml change above, made by hand' });
+    }
     report({
       messageId: 'ignored',
       data: { node: node.name, file: d.file, what },
