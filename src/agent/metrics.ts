@@ -1,5 +1,6 @@
 import { Counter, Gauge, Registry } from 'prom-client';
 import { CAUSES } from '../catalog/index.js';
+import { registryCause } from '../rules/_registry-verdict.js';
 import type { CheckResult } from './check-cycle.js';
 
 /**
@@ -83,7 +84,8 @@ export class AgentMetrics {
     this.registryUp.reset();
     for (const x of p?.registry ?? []) {
       for (const ph of x.phases) this.registryPhase.set({ registry: x.registry, phase: ph.name, result: ph.ok ? 'ok' : 'fail' }, ph.ms / 1000);
-      this.registryUp.set({ registry: x.registry, cause: x.cause ?? 'none' }, x.ok ? 1 : 0);
+      // the probe records; the cause is the rules' verdict on it (an older result may carry one already)
+      this.registryUp.set({ registry: x.registry, cause: registryCause(x) ?? 'none' }, x.ok ? 1 : 0);
     }
     this.dnsSeconds.reset();
     this.dnsUp.reset();
