@@ -99,7 +99,8 @@ export function labMeshTargets(state: LabState): MeshTarget[] {
 async function meshProbe(state: LabState, apps: LivePod[]): Promise<{ results: MeshPathResult[]; nodes: MeshNodeObservation[] } | undefined> {
   try {
     const { probeMesh } = await import('../src/probes/mesh/probe-mesh.js');
-    const { results, nodes } = await probeMesh(meshTargets(state, apps));
+    const { withMeasuredMtus } = await import('../src/probes/mesh/link-mtu.js');
+    const { results, nodes } = await probeMesh(await withMeasuredMtus(meshTargets(state, apps)));
     return { results, nodes };
   } catch {
     return undefined;

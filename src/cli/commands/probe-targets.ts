@@ -28,7 +28,8 @@ export async function loadProbeTargets(opts: { lab?: string | boolean; targets?:
     } catch {
       // no API to read pods from: the nodes of state.json alone
     }
-    return live.some((t) => t.pod) ? live : meshTargetsFromLab(state);
+    const { withMeasuredMtus } = await import('../../probes/mesh/link-mtu.js');
+    return withMeasuredMtus(live.some((t) => t.pod) ? live : meshTargetsFromLab(state));
   }
   throw new UsageError('give --lab [name] or --targets FILE (the nodes and pods to probe)');
 }

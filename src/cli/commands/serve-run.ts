@@ -102,7 +102,10 @@ export function nodeCheckParts(getConfig: () => AgentConfig): CheckParts {
       const self = { name, underlayIp: listed?.ip ?? '127.0.0.1' };
       const peers = c.peers.filter((p) => p.name !== name);
       const targets = [self, ...peers.map((p) => ({ name: p.name, underlayIp: p.ip, flannelIp: p.flannelIp, pod: p.podIP ? { ip: p.podIP } : undefined }))];
-      const { results, nodes } = await probeMesh(targets, { onlyFrom: self.name, timeoutMs: Math.min(1000, c.probeTimeoutMs) });
+      // the don't-fragment probes are sized by this node's own flannel.1 MTU (hostNetwork: its netns)
+      const { withMeasuredMtus } = await import('../../probes/mesh/link-mtu.js');
+      const measured = await withMeasuredMtus([self]);
+      const { results, nodes } = await probeMesh([...measured, ...targets.slice(1)], { onlyFrom: self.name, timeoutMs: Math.min(1000, c.probeTimeoutMs) });
       return { results, nodes };
     },
   };
