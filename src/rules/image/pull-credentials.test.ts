@@ -234,7 +234,7 @@ testRule(rule, {
       name: 'secret added to the service account after the pod was created',
       evidence: {
         cluster: {
-          pods: [failing('shop/api-a1b2c', PRIV, { created: '2026-11-20T08:00:00Z', sa: 'builder' })],
+          pods: [{ ...failing('shop/api-a1b2c', PRIV, { created: '2026-11-20T08:00:00Z', sa: 'builder' }), ownerKind: 'ReplicaSet', ownerName: 'api-5d4f8' }],
           serviceAccounts: [serviceAccount('shop/builder', ['regcred'], '2026-10-01T00:00:00Z')],
           pullSecrets: [secret('shop/regcred', ['reg.example.com:5000'], { creationTimestamp: '2026-11-25T09:00:00Z' })],
         },
@@ -248,7 +248,35 @@ testRule(rule, {
           pods: ['shop/api-a1b2c'],
           registry: 'reg.example.com:5000',
           fix: [
-            "Recreate the pod so the service account's imagePullSecrets are copied in: kubectl delete pod -n shop api-a1b2c (its controller makes a new one), or kubectl rollout restart the owning workload.",
+            "Recreate the pod so the service account's imagePullSecrets are copied in (its ReplicaSet makes a new one; or roll the owning workload): kubectl -n shop delete pod api-a1b2c",
+            "Or name the secret in the workload's pod template (spec.imagePullSecrets).",
+          ],
+          steps: [
+            { text: "Recreate the pod so the service account's imagePullSecrets are copied in (its ReplicaSet makes a new one; or roll the owning workload)", on: 'cluster', run: 'kubectl -n shop delete pod api-a1b2c' },
+            { text: "Or name the secret in the workload's pod template (spec.imagePullSecrets).", on: 'person', manual: 'advice for a person: no exact command' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'secret added to the service account after a bare pod was created',
+      evidence: {
+        cluster: {
+          pods: [failing('shop/debug', PRIV, { created: '2026-11-20T08:00:00Z', sa: 'builder' })],
+          serviceAccounts: [serviceAccount('shop/builder', ['regcred'], '2026-10-01T00:00:00Z')],
+          pullSecrets: [secret('shop/regcred', ['reg.example.com:5000'], { creationTimestamp: '2026-11-25T09:00:00Z' })],
+        },
+      },
+      expect: [
+        {
+          cause: 'image.auth-missing',
+          messageId: 'saLater',
+          data: { pod: 'shop/debug', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', sa: 'builder', secrets: 'regcred' },
+          nodes: ['n1'],
+          pods: ['shop/debug'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Recreate the pod so the service account\'s imagePullSecrets are copied in: it has no controller, so delete it and apply its manifest again.',
             "Or name the secret in the workload's pod template (spec.imagePullSecrets).",
           ],
         },

@@ -1,6 +1,7 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import type { PodInfo, PullSecretInfo, ServiceAccountInfo } from '../../evidence/cluster.js';
 import type { EvidenceItem, Severity } from '../../findings/finding.js';
+import { shq } from '../../fix/shell.js';
 import { defineRule } from '../define-rule.js';
 import { matchingKeys } from './_keyring.js';
 import { collectPullFailures, nodesOf, type PullFailure } from './_pull-failures.js';
@@ -153,7 +154,10 @@ function saLater(
     ...scope,
     evidence,
     fix: [
-      `Recreate the pod so the service account's imagePullSecrets are copied in: kubectl delete pod -n ${pod.namespace} ${pod.name} (its controller makes a new one), or kubectl rollout restart the owning workload.`,
+      // only a pod with a controller comes back after a delete; a bare one is gone
+      pod.ownerKind
+        ? { step: 'pod.delete', data: { namespace: shq(pod.namespace), pod: shq(pod.name) }, text: `Recreate the pod so the service account's imagePullSecrets are copied in (its ${pod.ownerKind} makes a new one; or roll the owning workload)` }
+        : `Recreate the pod so the service account's imagePullSecrets are copied in: it has no controller, so delete it and apply its manifest again.`,
       `Or name the secret in the workload's pod template (spec.imagePullSecrets).`,
     ],
     confidence: later.length ? 0.9 : 0.7,
