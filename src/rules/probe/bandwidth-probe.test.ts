@@ -1,7 +1,10 @@
 import type { CaptureEvidence } from '../../evidence/capture.js';
 import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from '../../engine/deep-freeze.js';
+import { runRules } from '../../engine/run-rules.js';
 import type { EvidenceInput } from '../rule-tester.js';
-import { testRule } from '../rule-tester.js';
+import { makeEvidence, testRule } from '../rule-tester.js';
 import { healthyCapture } from './_capture-sample.js';
 import rule from './bandwidth-probe.js';
 
@@ -153,4 +156,27 @@ testRule(rule, {
       ],
     },
   ],
+});
+
+describe('rule probe/bandwidth-probe: what the finding carries besides its cause', () => {
+  it('loss placed on neither node (the pair is the suspect), the figures as evidence, the offload bug as the alternative', () => {
+    const ev = deepFreeze(makeEvidence({ ...measured(pair(LOSSY)), nodes: [{ name: 'n1', offloads: { 'flannel.1': { 'tx-checksum-ip-generic': 'on' } } }] }));
+    const [f, ...rest] = runRules(ev, [rule]).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ cause: 'node.packet-loss', nodes: [], suspects: [['n1', 'n2']], alternatives: ['flannel.checksum-offload'], confidence: 0.6 });
+    expect(f!.evidence).toEqual([
+      { where: 'probe bandwidth n1→n2', what: 'underlay 10.250.0.11 → 10.250.0.12, 190.7 Mbit/s, 0 retransmits, MSS 1448, RTT 4.5 ms, iperf3 CPU 1% / 13%; MTU 1500' },
+      { where: 'probe bandwidth n1→n2', what: 'overlay 10.244.1.2 → 10.244.2.2, 59.6 Mbit/s, 1624 retransmits, MSS 1398, RTT 4.5 ms, iperf3 CPU 1% / 13%; pod MTU 1450' },
+      {
+        where: 'probe bandwidth n1→n2',
+        what: "also fits flannel.checksum-offload: n1's flannel.1 has tx-checksum-ip-generic on: on kernels with the VXLAN checksum bug its packets arrive with wrong outer checksums and are dropped (no checksum counter was read to confirm it)",
+      },
+    ]);
+  });
+
+  it('the receiver\'s checksum counter is cited with the overlay run', () => {
+    const [f] = runRules(deepFreeze(makeEvidence(measured(pair({ bitsPerSecond: 40e6, bytes: 11e6, retransmits: 900 }, { udpCsumErrors: 812 })))), [rule]).findings;
+    expect(f!.evidence[1]!.what).toMatch(/; n2 Udp InCsumErrors \+812$/);
+    expect(f!.alternatives).toEqual(['node.packet-loss']);
+  });
 });

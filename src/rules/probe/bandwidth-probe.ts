@@ -53,7 +53,7 @@ export default defineRule({
     slow: 'pod traffic {from}→{to} gets {ratio} of the node-to-node bandwidth ({overlay} against {underlay}) where VXLAN overhead explains {expected}: {why}',
   },
   docs:
-    '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that (the probe\'s --tolerance) is judged here. ' +
+    '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that (the default of the probe\'s --tolerance, which changes only its own printed verdicts) is judged here. ' +
     'The cause is the first figure that explains it: UDP checksum errors on the receiver, or wrong outer checksums in a capture of the same pair (flannel.checksum-offload, on the sender); a pod MTU other than the underlay\'s minus 50, or segments clamped below it (flannel.mtu); overlay retransmits at least 1% of the segments and twice the underlay\'s share (node.packet-loss); iperf3 at 85% of a CPU, or the sender\'s busiest CPU at 95% (node.cpu-bound). ' +
     'The other figures that fit are listed as alternatives; with loss and the sender\'s flannel.1 offload on (node evidence), the checksum bug is one. ' +
     'A slow pair that no figure explains (only a longer overlay RTT, or nothing) is not reported as a cause: the probe\'s own output shows it with the capture to take next. A run that failed is the mesh probe\'s concern (reachability), not this rule\'s.',
