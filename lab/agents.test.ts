@@ -33,6 +33,8 @@ import { saveState } from './state.js';
 import { agentStatuses, freshChecks, type AgentSeen } from './cluster/agent-status.js';
 import { systemNetns } from './cluster/images.js';
 import { yamlLib } from '../src/yaml-lib.js';
+import { fetchAgentCapture } from '../src/sources/kube/agent-capture.js';
+import { readCaptureEvidence } from '../src/sources/capture.js';
 
 const reuse = process.env.FD_TEST_LAB;
 const NAME = reuse ?? `fa${process.pid % 10_000_000}`;
@@ -210,6 +212,26 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
       }
     }, 420_000);
   }
+
+  it('capture through an agent (the API server\'s pod proxy, the agents\' token): the pcap holds the VXLAN traffic n1 sent to n2 meanwhile', async () => {
+    const client = new KubeClient(loadKubeConfig({ kubeconfig: adminKubeconfig(lab.state) }));
+    const token = fs.readFileSync(tokenFile(lab), 'utf8').trim();
+    const [n1, n2] = lab.state.nodes;
+    const n2Flannel = JSON.parse((await kubectl(lab, ['get', 'node', n2.name, '-o', 'json'])).stdout).spec.podCIDR.split('/')[0];
+    const [cap] = await Promise.all([
+      fetchAgentCapture(client, n1.name, { seconds: 5, iface: 'any', filter: 'vxlan', maxBytes: 1 << 20 }, { token, namespace: AGENT_NAMESPACE }),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 1500)); // the agent's dumpcap is listening by then
+        await lab.exec(n1.netns, ['ping', '-c', '4', '-i', '0.3', '-s', '1200', n2Flannel], { allowFail: true });
+      })(),
+    ]);
+    const file = path.join(dir, 'agent-capture.pcap');
+    fs.writeFileSync(file, cap.pcap);
+    const ev = readCaptureEvidence(file);
+    const pair = ev.pairs.find((p) => p.src === n1.ip && p.dst === n2.ip);
+    expect(pair?.packets ?? 0, `VXLAN ${n1.ip} → ${n2.ip} in the agent's capture`).toBeGreaterThanOrEqual(4);
+    expect(pair?.vnis).toEqual([1]);
+  }, 120_000);
 
   it('a real Prometheus scrapes the agents with the shipped rules: FlannelDoctorOverlayLoss fires within three check intervals of flannel.vxlan-blocked on n2, and nothing fires before', async () => {
     // Prometheus (Debian's) runs in the lab registry's namespace, which routes to the nodes' underlay,
