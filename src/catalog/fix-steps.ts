@@ -211,6 +211,26 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     verify: "kubectl get secret {secret} -n {namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '\"{server}\"'",
   },
   /**
+   * A pull secret replaced by a docker-registry one of the same name (delete, then create: the type of
+   * a Secret cannot change in place), keyed by `server`; verified by its type and key.
+   */
+  'secret.docker-registry-replace': {
+    text: 'Replace secret {namespace}/{secret} by a docker-registry secret keyed {server}',
+    on: 'cluster',
+    run: 'kubectl delete secret {secret} -n {namespace} --ignore-not-found && kubectl create secret docker-registry {secret} -n {namespace} --docker-server={server} --docker-username={registryUser} --docker-password={registryPassword}',
+    verify: "test \"$(kubectl get secret {secret} -n {namespace} -o jsonpath='{.type}')\" = kubernetes.io/dockerconfigjson && kubectl get secret {secret} -n {namespace} -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '\"{server}\"'",
+  },
+  /**
+   * A ServiceAccount's imagePullSecrets set to `patch` (a merge patch holding the whole list: the ones
+   * it had and the new one, as one shell-quoted word); pods created afterwards get them copied in.
+   */
+  'serviceaccount.pull-secrets': {
+    text: 'Add {secret} to the imagePullSecrets of ServiceAccount {namespace}/{serviceAccount}',
+    on: 'cluster',
+    run: 'kubectl -n {namespace} patch serviceaccount {serviceAccount} --type merge -p {patch}',
+    verify: "kubectl -n {namespace} get serviceaccount {serviceAccount} -o jsonpath='{.imagePullSecrets[*].name}' | tr ' ' '\\n' | grep -qxF {secret}",
+  },
+  /**
    * containerd's hosts.toml for a plain-HTTP registry: an existing file keeps everything but the
    * scheme of the registry's URLs (`registryPattern` is its host[:port] with the dots escaped).
    */

@@ -77,6 +77,8 @@ export type FixStepName =
   | 'link.up'
   | 'containerd.restart'
   | 'iptables.append'
-  | 'pod.delete';
+  | 'pod.delete'
+  | 'secret.docker-registry-replace'
+  | 'serviceaccount.pull-secrets';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

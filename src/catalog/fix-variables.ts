@@ -76,6 +76,7 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
   server: { kind: 'data', description: 'the key a pull secret\'s auths use for a registry (Docker Hub: https://index.docker.io/v1/)' },
   hostsDir: { kind: 'data', description: 'the directory containerd reads hosts.toml files from (config_path)' },
   podNames: { kind: 'data', description: 'pod names of one namespace, as shell words' },
+  serviceAccount: { kind: 'data', description: 'the name of a ServiceAccount (in {namespace})' },
   registryPattern: { kind: 'data', description: 'the registry host[:port] as a sed pattern (dots escaped)' },
   flannelNamespace: { kind: 'context', description: 'the namespace flannel\'s DaemonSet is deployed in', default: 'kube-flannel' },
   flannelDaemonSet: { kind: 'context', description: 'the name of flannel\'s DaemonSet as deployed', default: 'kube-flannel-ds' },

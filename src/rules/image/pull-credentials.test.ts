@@ -70,9 +70,26 @@ testRule(rule, {
           pods: ['shop/api-a1b2c'],
           registry: 'reg.example.com:5000',
           fix: [
-            'List the secrets the pod expects and those that exist: kubectl get pod api-a1b2c -n shop -o jsonpath="{.spec.imagePullSecrets}"; kubectl get secrets -n shop',
-            "Create the secret in the pod's namespace (kubectl create secret docker-registry regcred -n shop …) or copy it from the namespace where it exists.",
-            'Fix a misspelt name in the workload or service account.',
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Create secret shop/regcred keyed reg.example.com:5000, the name the pod expects (the kubelet retries the pull with it on its own): kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+            'If the name is misspelt or the secret lives in another namespace, fix the name in the workload or service account, or copy the secret, instead.',
+          ],
+          steps: [
+            { text: 'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)', run: 'read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD', on: 'person', manual: 'a secret only the operator has', inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ] },
+            {
+              text: 'Create secret shop/regcred keyed reg.example.com:5000, the name the pod expects (the kubelet retries the pull with it on its own)',
+              on: 'cluster',
+              run: 'kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+              verify: `kubectl get secret regcred -n shop -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"reg.example.com:5000"'`,
+              inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ],
+            },
+            { text: 'If the name is misspelt or the secret lives in another namespace, fix the name in the workload or service account, or copy the secret, instead.', on: 'person', manual: 'advice for a person: no exact command' },
           ],
         },
       ],
@@ -94,8 +111,24 @@ testRule(rule, {
           pods: ['shop/api-a1b2c'],
           registry: 'reg.example.com:5000',
           fix: [
-            'Check type and key: kubectl get secret regcred -n shop -o jsonpath="{.type}"  (must be kubernetes.io/dockerconfigjson)',
-            'Recreate it with kubectl create secret docker-registry, which writes the right type, key and encoding.',
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Replace secret shop/regcred by a docker-registry secret keyed reg.example.com:5000, same name (the kubelet retries the pull with it on its own): kubectl delete secret regcred -n shop --ignore-not-found && kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD"',
+          ],
+          steps: [
+            { text: 'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)', run: 'read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD', on: 'person', manual: 'a secret only the operator has', inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ] },
+            {
+              text: 'Replace secret shop/regcred by a docker-registry secret keyed reg.example.com:5000, same name (the kubelet retries the pull with it on its own)',
+              on: 'cluster',
+              run: 'kubectl delete secret regcred -n shop --ignore-not-found && kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD"',
+              verify: `test "$(kubectl get secret regcred -n shop -o jsonpath='{.type}')" = kubernetes.io/dockerconfigjson && kubectl get secret regcred -n shop -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"reg.example.com:5000"'`,
+              inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ],
+            },
           ],
         },
       ],
@@ -118,8 +151,8 @@ testRule(rule, {
           pods: ['shop/api-a1b2c'],
           registry: 'reg.example.com:5000',
           fix: [
-            'Check type and key: kubectl get secret regcred -n shop -o jsonpath="{.type}"  (must be kubernetes.io/dockerconfigjson)',
-            'Recreate it with kubectl create secret docker-registry, which writes the right type, key and encoding.',
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Replace secret shop/regcred by a docker-registry secret keyed reg.example.com:5000, same name (the kubelet retries the pull with it on its own): kubectl delete secret regcred -n shop --ignore-not-found && kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD"',
           ],
         },
       ],
@@ -276,8 +309,17 @@ testRule(rule, {
           pods: ['shop/debug'],
           registry: 'reg.example.com:5000',
           fix: [
-            'Recreate the pod so the service account\'s imagePullSecrets are copied in: it has no controller, so delete it and apply its manifest again.',
+            "Make the bare pod shop/debug anew from its own spec so the service account's imagePullSecrets are copied in (it has no controller): kubectl -n shop get pod debug -o json | kubectl replace --force -f -",
             "Or name the secret in the workload's pod template (spec.imagePullSecrets).",
+          ],
+          steps: [
+            {
+              text: "Make the bare pod shop/debug anew from its own spec so the service account's imagePullSecrets are copied in (it has no controller)",
+              on: 'cluster',
+              run: 'kubectl -n shop get pod debug -o json | kubectl replace --force -f -',
+              verify: 'kubectl -n shop wait --for=condition=Ready pod/debug --timeout=120s',
+            },
+            { text: "Or name the secret in the workload's pod template (spec.imagePullSecrets).", on: 'person', manual: 'advice for a person: no exact command' },
           ],
         },
       ],

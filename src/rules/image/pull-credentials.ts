@@ -4,10 +4,13 @@ import type { EvidenceItem, Severity } from '../../findings/finding.js';
 import { shq } from '../../fix/shell.js';
 import { defineRule } from '../define-rule.js';
 import { matchingKeys } from './_keyring.js';
+import { recreatePod, rewriteSecret, secretServer } from './_pull-secret-fix.js';
 import { collectPullFailures, nodesOf, type PullFailure } from './_pull-failures.js';
 
 /** Pull errors a credential problem explains; with any other (DNS, TLS…) it is only a note. */
 const CREDENTIAL_SHAPED = new Set(['unknown', 'image.auth-missing', 'image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed']);
+/** When the pod names the secret wrongly, creating it under that name is not what the operator wants. */
+const MISSPELT = 'If the name is misspelt or the secret lives in another namespace, fix the name in the workload or service account, or copy the secret, instead.';
 /** Some registries answer an anonymous pull of a private repository with "not found": maybe. */
 const MAYBE_CREDENTIAL = new Set(['image.not-found']);
 
@@ -49,6 +52,7 @@ export default defineRule({
       const pullText = f.classifiedText ?? f.texts[0];
       const proof = (items: EvidenceItem[]) => (pullText ? [...items, pullText] : items);
       const base = { pod: f.podRef, namespace: ns, registry: f.registry ?? '', image: f.image };
+      const server = secretServer(image, f.registry);
 
       const usable: PullSecretInfo[] = [];
       for (const name of f.pod.imagePullSecrets) {
@@ -62,6 +66,7 @@ export default defineRule({
               data: { ...base, secret: name },
               ...scope,
               evidence: proof([{ where: `pod ${f.podRef}`, what: `spec.imagePullSecrets names ${name}; no Secret ${ref} exists` }]),
+              ...(server ? { fix: [rewriteSecret(name, ns, server, image, undefined, false, 'Create secret {namespace}/{secret} keyed {server}, the name the pod expects (the kubelet retries the pull with it on its own)'), MISSPELT] } : {}),
             });
           }
           continue;
@@ -75,6 +80,7 @@ export default defineRule({
             data: { ...base, secret: name, problem: problems[0] },
             ...scope,
             evidence: proof(problems.map((p) => ({ where: `secret ${ref}${s.type ? ` (type ${s.type})` : ''}`, what: p }))),
+            ...(server ? { fix: [rewriteSecret(name, ns, server, image, s, true, 'Replace secret {namespace}/{secret} by a docker-registry secret keyed {server}, same name (the kubelet retries the pull with it on its own)')] } : {}),
           });
           continue;
         }
@@ -157,7 +163,7 @@ function saLater(
       // only a pod with a controller comes back after a delete; a bare one is gone
       pod.ownerKind
         ? { step: 'pod.delete', data: { namespace: shq(pod.namespace), pod: shq(pod.name) }, text: `Recreate the pod so the service account's imagePullSecrets are copied in (its ${pod.ownerKind} makes a new one; or roll the owning workload)` }
-        : `Recreate the pod so the service account's imagePullSecrets are copied in: it has no controller, so delete it and apply its manifest again.`,
+        : recreatePod(pod, "so the service account's imagePullSecrets are copied in (it has no controller)"),
       `Or name the secret in the workload's pod template (spec.imagePullSecrets).`,
     ],
     confidence: later.length ? 0.9 : 0.7,

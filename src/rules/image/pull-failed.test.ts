@@ -1,5 +1,5 @@
 import { testRule } from '../rule-tester.js';
-import { event, node, pod, pullFailedText, secret } from './_fixtures.js';
+import { event, node, pod, pullFailedText, secret, serviceAccount } from './_fixtures.js';
 import rule from './pull-failed.js';
 
 const H = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -172,11 +172,110 @@ testRule(rule, {
           pods: ['shop/api-d4e5f'],
           registry: 'reg.example.com:5000',
           fix: [
-            'Test the credential outside Kubernetes: skopeo login reg.example.com:5000 (or docker login) with the same user and token.',
             'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
-            'Renew the token and update the secret: kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
-            'Grant the account pull (read) access to the repository in the registry.',
-            'For ECR, use a credential helper or a job that refreshes the secret every few hours.',
+            'Rewrite secret shop/regcred keyed reg.example.com:5000 with credentials the registry accepts, same name (the kubelet retries the pull with it on its own): kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+            'If the registry still refuses them, grant the account pull (read) access to the repository in the registry.',
+          ],
+          steps: [
+            { text: 'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)', run: 'read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD', on: 'person', manual: 'a secret only the operator has', inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ] },
+            {
+              text: 'Rewrite secret shop/regcred keyed reg.example.com:5000 with credentials the registry accepts, same name (the kubelet retries the pull with it on its own)',
+              on: 'cluster',
+              run: 'kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+              verify: `kubectl get secret regcred -n shop -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"reg.example.com:5000"'`,
+              inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ],
+            },
+            { text: 'If the registry still refuses them, grant the account pull (read) access to the repository in the registry.', on: 'person', manual: 'advice for a person: no exact command' },
+          ],
+        },
+      ],
+    },
+    {
+      name: '401 without any pull secret, bare pod: a secret through its ServiceAccount (kept ones stay), then the pod anew',
+      evidence: {
+        cluster: {
+          pods: [pod('shop/debug', 'reg.example.com:5000/team/api:1.4', { waiting: 'ErrImagePull', sa: 'builder' })],
+          serviceAccounts: [serviceAccount('shop/builder', ['other'])],
+          pullSecrets: [secret('shop/other', ['quay.io'])],
+          events: [event('shop/debug', 'Failed', pullFailedText('reg.example.com:5000/team/api:1.4', 'reg.example.com:5000/team/api:1.4', 'pulling from host reg.example.com:5000 failed with status code [manifests 1.4]: 401 Unauthorized'))],
+        },
+      },
+      expect: [
+        {
+          cause: 'image.auth-missing',
+          messageId: 'pullFailed',
+          data: { pod: 'shop/debug', image: 'reg.example.com:5000/team/api:1.4', registry: 'reg.example.com:5000', container: 'app', reason: 'ErrImagePull', node: 'n1', detail: 'pulling from host reg.example.com:5000 failed with status code [manifests 1.4]: 401 Unauthorized' },
+          nodes: ['n1'],
+          pods: ['shop/debug'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Write secret shop/regcred-reg.example.com-5000 keyed reg.example.com:5000 with the registry account: kubectl create secret docker-registry regcred-reg.example.com-5000 -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+            `Add regcred-reg.example.com-5000 to the imagePullSecrets of ServiceAccount shop/builder (kept: other): kubectl -n shop patch serviceaccount builder --type merge -p '{"imagePullSecrets":[{"name":"other"},{"name":"regcred-reg.example.com-5000"}]}'`,
+            "Make the bare pod shop/debug anew from its own spec with the ServiceAccount's pull secrets: kubectl -n shop get pod debug -o json | kubectl replace --force -f -",
+            "Or name the secret in the workload's pod template (spec.imagePullSecrets) instead of the ServiceAccount.",
+          ],
+          steps: [
+            { text: 'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)', run: 'read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD', on: 'person', manual: 'a secret only the operator has', inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ] },
+            {
+              text: 'Write secret shop/regcred-reg.example.com-5000 keyed reg.example.com:5000 with the registry account',
+              on: 'cluster',
+              run: 'kubectl create secret docker-registry regcred-reg.example.com-5000 -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+              verify: `kubectl get secret regcred-reg.example.com-5000 -n shop -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"reg.example.com:5000"'`,
+              inputs: [
+                { env: 'REGISTRY_USER', source: 'an account with pull access' },
+                { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' },
+              ],
+            },
+            {
+              text: 'Add regcred-reg.example.com-5000 to the imagePullSecrets of ServiceAccount shop/builder (kept: other)',
+              on: 'cluster',
+              run: `kubectl -n shop patch serviceaccount builder --type merge -p '{"imagePullSecrets":[{"name":"other"},{"name":"regcred-reg.example.com-5000"}]}'`,
+              verify: "kubectl -n shop get serviceaccount builder -o jsonpath='{.imagePullSecrets[*].name}' | tr ' ' '\\n' | grep -qxF regcred-reg.example.com-5000",
+            },
+            {
+              text: "Make the bare pod shop/debug anew from its own spec with the ServiceAccount's pull secrets",
+              on: 'cluster',
+              run: 'kubectl -n shop get pod debug -o json | kubectl replace --force -f -',
+              verify: 'kubectl -n shop wait --for=condition=Ready pod/debug --timeout=120s',
+            },
+            { text: "Or name the secret in the workload's pod template (spec.imagePullSecrets) instead of the ServiceAccount.", on: 'person', manual: 'advice for a person: no exact command' },
+          ],
+        },
+      ],
+    },
+    {
+      name: '401 without any pull secret, pod of a ReplicaSet, default ServiceAccount without secrets',
+      evidence: {
+        cluster: {
+          pods: [{ ...pod('shop/api-d4e5f', 'reg.example.com:5000/team/api:1.4', { waiting: 'ErrImagePull' }), ownerKind: 'ReplicaSet', ownerName: 'api-5d4f8' }],
+          serviceAccounts: [serviceAccount('shop/default', [])],
+          events: [event('shop/api-d4e5f', 'Failed', pullFailedText('reg.example.com:5000/team/api:1.4', 'reg.example.com:5000/team/api:1.4', 'pulling from host reg.example.com:5000 failed with status code [manifests 1.4]: 401 Unauthorized'))],
+        },
+      },
+      expect: [
+        {
+          cause: 'image.auth-missing',
+          messageId: 'pullFailed',
+          data: { pod: 'shop/api-d4e5f', image: 'reg.example.com:5000/team/api:1.4', registry: 'reg.example.com:5000', container: 'app', reason: 'ErrImagePull', node: 'n1', detail: 'pulling from host reg.example.com:5000 failed with status code [manifests 1.4]: 401 Unauthorized' },
+          nodes: ['n1'],
+          pods: ['shop/api-d4e5f'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Write secret shop/regcred-reg.example.com-5000 keyed reg.example.com:5000 with the registry account: kubectl create secret docker-registry regcred-reg.example.com-5000 -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD" --dry-run=client -o yaml | kubectl apply -f -',
+            `Add regcred-reg.example.com-5000 to the imagePullSecrets of ServiceAccount shop/default: kubectl -n shop patch serviceaccount default --type merge -p '{"imagePullSecrets":[{"name":"regcred-reg.example.com-5000"}]}'`,
+            "Delete pod shop/api-d4e5f: its ReplicaSet makes it anew with the ServiceAccount's pull secrets: kubectl -n shop delete pod api-d4e5f",
+            "Or name the secret in the workload's pod template (spec.imagePullSecrets) instead of the ServiceAccount.",
           ],
         },
       ],

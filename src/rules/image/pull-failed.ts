@@ -1,5 +1,8 @@
 import { defineRule } from '../define-rule.js';
+import type { FixStepSource } from '../../catalog/fix-types.js';
+import type { ClusterEvidence, PullSecretInfo } from '../../evidence/cluster.js';
 import { matchingKeys } from './_keyring.js';
+import { authMissingFix, rewriteSecret, secretServer } from './_pull-secret-fix.js';
 import { collectPullFailures, innermostError, nodesOf, registryDownProbe, REGISTRY_ANSWERS, type PullFailure } from './_pull-failures.js';
 
 /** Node-level causes: the registry does not matter, so findings fold per node, not per registry. */
@@ -70,10 +73,13 @@ export default defineRule({
       if (NODE_CAUSES.has(cause)) scope.registry = undefined;
       // A 401/denied reads the same for anonymous and refused pulls: a matching pull secret means credentials were sent.
       const sent = cause === 'image.auth-missing' ? sentCredentials(f, cluster.pullSecrets) : undefined;
+      let fix: FixStepSource[] | undefined;
       if (sent) {
         cause = 'image.auth-rejected';
-        evidence.push({ where: `secret ${sent.secret}`, what: `has credentials for ${f.registry} (key ${sent.key}): kubelet sent them and the registry refused` });
-      }
+        evidence.push({ where: `secret ${sent.secret.namespace}/${sent.secret.name}`, what: `has credentials for ${f.registry} (key ${sent.key}): kubelet sent them and the registry refused` });
+        const server = secretServer(f.parsed.ref, f.registry);
+        if (server) fix = [rewriteSecret(sent.secret.name, sent.secret.namespace, server, f.parsed.ref, sent.secret, false, 'Rewrite secret {namespace}/{secret} keyed {server} with credentials the registry accepts, same name (the kubelet retries the pull with it on its own)'), 'If the registry still refuses them, grant the account pull (read) access to the repository in the registry.'];
+      } else if (cause === 'image.auth-missing') fix = noSecretFix(f, cluster);
       const alternatives = f.classification.alternatives.map((a) => a.cause);
       if (cause === 'image.platform-mismatch') {
         const n = f.node ? nodeByName.get(f.node) : undefined;
@@ -81,20 +87,36 @@ export default defineRule({
         report({ messageId: 'platform', cause, data: { ...base, platform }, ...scope, evidence, confidence: f.classification.confidence, alternatives });
         continue;
       }
-      report({ messageId: 'pullFailed', cause, data: { ...base, detail: innermostError(f.classifiedText.what) }, ...scope, evidence, confidence: f.classification.confidence, alternatives });
+      report({ messageId: 'pullFailed', cause, data: { ...base, detail: innermostError(f.classifiedText.what) }, ...scope, evidence, confidence: f.classification.confidence, alternatives, ...(fix ? { fix } : {}) });
     }
   },
 });
 
 /** The pod's well-formed pull secret whose key matches the image, if any (facts §6). */
-function sentCredentials(f: PullFailure, secrets: readonly { namespace: string; name: string; rawKeys: string[]; registries: string[]; problems: string[] }[]): { secret: string; key: string } | undefined {
+function sentCredentials(f: PullFailure, secrets: readonly PullSecretInfo[]): { secret: PullSecretInfo; key: string } | undefined {
   if (!f.parsed.ok) return undefined;
   for (const name of f.pod.imagePullSecrets) {
     const s = secrets.find((x) => x.namespace === f.pod.namespace && x.name === name);
     if (!s) continue;
     const keys = s.rawKeys.length ? s.rawKeys : s.registries;
     const m = matchingKeys(keys, f.parsed.ref)[0];
-    if (m && !s.problems.some((p) => p.includes(m.key) || !keys.some((k) => p.includes(k)))) return { secret: `${s.namespace}/${s.name}`, key: m.key };
+    if (m && !s.problems.some((p) => p.includes(m.key) || !keys.some((k) => p.includes(k)))) return { secret: s, key: m.key };
   }
   return undefined;
+}
+
+/**
+ * An anonymous 401 of a pod that names no pull secret: a secret for the registry through the pod's
+ * ServiceAccount. Not when the ServiceAccount already lists one for the registry (the pod predates it:
+ * image/pull-credentials says so and re-creates the pod).
+ */
+function noSecretFix(f: PullFailure, cluster: Readonly<ClusterEvidence>): FixStepSource[] | undefined {
+  if (!f.parsed.ok || f.pod.imagePullSecrets.length) return undefined;
+  const ref = f.parsed.ref;
+  const sa = cluster.serviceAccounts.find((x) => x.namespace === f.pod.namespace && x.name === (f.pod.serviceAccountName ?? 'default'));
+  const listed = (sa?.imagePullSecrets ?? []).some((n) => {
+    const s = cluster.pullSecrets.find((x) => x.namespace === f.pod.namespace && x.name === n);
+    return s && matchingKeys(s.rawKeys.length ? s.rawKeys : s.registries, ref).length > 0;
+  });
+  return listed ? undefined : authMissingFix(f.pod, ref, f.registry, sa, cluster.pullSecrets);
 }
