@@ -249,6 +249,28 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
     verify: CONTAINERD_HTTP_VERIFY,
     changes: ['{hostsDir}/{registry}/hosts.toml'],
   },
+  /**
+   * One [host."…"] table of a containerd hosts.toml removed, with its sub-tables ([host."…".header]),
+   * in either quoting; the rest of the file kept, rewritten in place. `hostUrl` is the table's URL.
+   */
+  'containerd.hosts-drop-host': {
+    text: 'On {node}: remove [host."{hostUrl}"] from {file}, the rest of the file kept',
+    on: 'node',
+    run: `t=$(awk -v u={hostUrl} '/^[[:space:]]*\\[/ { h = $0; gsub(/[[:space:]]/, "", h); d = "[host.\\"" u "\\""; q = "[host.\\047" u "\\047"; k = substr(h, length(d) + 1, 1); skip = (index(h, d) == 1 || index(h, q) == 1) && (k == "]" || k == ".") } !skip' {file}) && printf '%s\\n' "$t" > {file}`,
+    verify: `! grep -qF -e '"{hostUrl}"' -e "'{hostUrl}'" {file}`,
+    changes: ['{file}'],
+  },
+  /**
+   * A [host."…"] table appended to a containerd hosts.toml unless its header line is there already.
+   * `header` (that line) is a shell-quoted word, `toml` the table's lines, each one shell-quoted word.
+   */
+  'containerd.hosts-add-host': {
+    text: 'On {node}: add [host."{hostUrl}"] to {file}',
+    on: 'node',
+    run: "grep -qxF {header} {file} || printf '%s\\n' '' {toml} >> {file}",
+    verify: 'grep -qxF {header} {file}',
+    changes: ['{file}'],
+  },
   /** A device's MTU set (flanneld keeps an existing flannel.1's); nothing to do where the device does not exist. */
   // The MTU is read with `ip`, which asks the kernel in the shell's own network namespace:
   // /sys/class/net shows the namespace sysfs was mounted in (not the node's, inside a container or a lab node).

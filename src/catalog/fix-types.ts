@@ -79,6 +79,8 @@ export type FixStepName =
   | 'iptables.append'
   | 'pod.delete'
   | 'secret.docker-registry-replace'
-  | 'serviceaccount.pull-secrets';
+  | 'serviceaccount.pull-secrets'
+  | 'containerd.hosts-drop-host'
+  | 'containerd.hosts-add-host';
 
 export type FixStepSource = string | FixStepSpec | FixStepRef;

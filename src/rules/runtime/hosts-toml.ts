@@ -1,6 +1,8 @@
 import type { FixStepSource } from '../../catalog/fix-types.js';
 import { shq } from '../../fix/shell.js';
+import type { PodInfo } from '../../evidence/cluster.js';
 import type { RegistryHostConfig } from '../../evidence/node.js';
+import { recreatePod } from '../image/_pull-secret-fix.js';
 import { defineRule, type NodeContext } from '../define-rule.js';
 import { reportWithLogs } from '../_log-evidence.js';
 
@@ -27,6 +29,46 @@ function retry(pod: string | undefined): FixStepSource {
   const [namespace, name] = pod?.includes('/') ? pod.split('/', 2) : [undefined, pod];
   if (!namespace || !name) return 'Then retry: delete the pod (or wait for the back-off)';
   return { step: 'pod.delete', data: { namespace: shq(namespace), pod: shq(name) }, text: 'Then retry (or wait for the back-off)', manual: 'follows the hosts.toml change above, made by hand' };
+}
+
+/** A URL that goes into a command as it is: scheme, host[:port], a plain path. */
+const PLAIN_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
+const PLAIN_FILE = /^\/[A-Za-z0-9_.:/-]+$/;
+const pulls = (caps: string[] | undefined) => !caps || caps.includes('pull');
+
+/**
+ * The exact repair of a hosts.toml whose mirror fails: its [host] table removed (the rest of the file
+ * kept); when no other host may then serve pulls, a [host] table letting the registry itself serve
+ * them (with the root TLS settings, which apply to `server` only); then the failing pods retried.
+ * Undefined when a value cannot go into a command as it is (the text advice stays).
+ */
+function dropMirror(h: RegistryHostConfig, url: string, node: string, pods: readonly string[], cluster: readonly Readonly<PodInfo>[]): FixStepSource[] | undefined {
+  if (h.namespace === '_default' || !PLAIN_URL.test(url) || !PLAIN_FILE.test(h.file)) return undefined;
+  const data = { node, file: shq(h.file) };
+  const steps: FixStepSource[] = [
+    { step: 'containerd.hosts-drop-host', data: { ...data, hostUrl: url }, text: 'On {node}: remove the failing mirror [host."{hostUrl}"] from {file}, the rest of the file kept (containerd reads it on the next pull)' },
+  ];
+  const rest = h.hosts.filter((x) => x.url !== url);
+  if (!rest.some((x) => pulls(x.capabilities))) {
+    const server = h.server ?? `https://${h.namespace === 'docker.io' ? 'registry-1.docker.io' : h.namespace}`;
+    if (!PLAIN_URL.test(server) || rest.some((x) => x.url === server)) return undefined;
+    const lines = [`[host.${JSON.stringify(server)}]`, '  capabilities = ["pull", "resolve"]'];
+    if (h.ca?.length) lines.push(`  ca = ${JSON.stringify(h.ca)}`);
+    if (h.skipVerify !== undefined) lines.push(`  skip_verify = ${h.skipVerify}`);
+    const why = pulls(h.capabilities) ? 'no [host] table would be left, and containerd 1.6 rejects such a file' : `the root capabilities = ${JSON.stringify(h.capabilities)} keep the registry from serving pulls`;
+    steps.push({
+      step: 'containerd.hosts-add-host',
+      data: { ...data, hostUrl: server, header: shq(lines[0]), toml: lines.map(shq).join(' ') },
+      text: `On {node}: let the registry itself ({hostUrl}) serve pulls, in a [host] table of {file} (${why})`,
+    });
+  }
+  const byRef = new Map(cluster.map((p) => [`${p.namespace}/${p.name}`, p]));
+  for (const ref of pods.slice(0, 10)) {
+    const p = byRef.get(ref);
+    if (p) steps.push(recreatePod(p, 'to retry the pull now (or wait for the back-off)'));
+  }
+  steps.push(`Or, to keep pulling through the mirror, fix ${url} (it must answer GET /v2/ from the node) and put its [host] table back.`);
+  return steps;
 }
 
 export default defineRule({
@@ -71,6 +113,7 @@ export default defineRule({
         continue;
       }
       for (const e of judgeHosts(h)) report({ messageId: e.messageId, severity: e.severity, fix: e.fix, registry, data: { ...data, url: e.url }, evidence: [{ where, what: e.what }] });
+      const failures = mirrorFailures(ctx, h);
       // Probe results from this node through this hosts.toml, when probes ran: a mirror that failed
       // is an error when the pull failed with it, a warning when a later host saved the pull.
       for (const r of evidence.probes?.registry ?? []) {
@@ -86,12 +129,15 @@ export default defineRule({
             registry: r.registry || undefined,
             data: { ...data, url: host.url, phase: a.failedPhase ?? r.failedPhase ?? '?', error: a.error ?? 'failed', outcome: r.ok ? 'the pull fell back to the next host after it' : 'no other host served the pull' },
             evidence: [{ where, what: `[host."${host.url}"] capabilities = ${JSON.stringify(host.capabilities ?? ['pull', 'resolve', 'push'])}${h.capabilities ? `; server ${h.server ?? h.namespace} capabilities = ${JSON.stringify(h.capabilities)}` : ''}` }, { where: `probe registry ${r.registry} (${r.image}) from ${node.name}`, what: `${a.endpoint}: ${a.failedPhase ?? '?'}: ${a.error ?? 'failed'}` }],
-            fix: [`Fix or remove [host."${host.url}"] in ${h.file} (hosts.toml edits need no containerd restart)`, ...(h.capabilities && !h.capabilities.includes('pull') ? [`Let the registry itself serve pulls as a fallback: capabilities = ["pull", "resolve", "push"] at the top of ${h.file}`] : [])],
+            fix: (!r.ok ? dropMirror(h, host.url, node.name, failures.find((m) => m.url === host.url)?.pods ?? [], evidence.cluster?.pods ?? []) : undefined) ?? [
+              `Fix or remove [host."${host.url}"] in ${h.file} (hosts.toml edits need no containerd restart)`,
+              ...(h.capabilities && !h.capabilities.includes('pull') ? [`Let the registry itself serve pulls as a fallback: capabilities = ["pull", "resolve", "push"] at the top of ${h.file}`] : []),
+            ],
           });
           break;
         }
       }
-      for (const m of mirrorFailures(ctx, h)) {
+      for (const m of failures) {
         report({
           messageId: 'pullsFail',
           registry,
@@ -102,7 +148,7 @@ export default defineRule({
             { where, what: `[host."${m.url}"]${h.capabilities ? `; top-level capabilities = ${JSON.stringify(h.capabilities)}` : ''}` },
             ...m.texts.slice(0, 2).map((t) => ({ where: t.where, what: t.text.length > 400 ? `${t.text.slice(0, 397)}…` : t.text })),
           ],
-          fix: [
+          fix: dropMirror(h, m.url, node.name, m.pods, evidence.cluster?.pods ?? []) ?? [
             `Fix the mirror URL in ${h.file} or remove [host."${m.url}"] (hosts.toml edits need no containerd restart)`,
             ...(h.capabilities && !h.capabilities.includes('pull') ? [`Or let the registry serve pulls again: capabilities = ["pull", "resolve", "push"] at the top of ${h.file}`] : []),
             retry(m.pods[0]),
