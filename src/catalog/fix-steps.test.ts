@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillSteps } from '../fix/steps.js';
 import { placeholdersIn } from '../fix/placeholders.js';
+import { shq } from '../fix/shell.js';
 import { FIX_VARIABLES } from './fix-variables.js';
 import { FIX_STEPS } from './fix-steps.js';
 
@@ -76,6 +79,49 @@ describe('named fix steps', () => {
       return [...text.matchAll(/\b(run|verify): *[`'"]/g)].map((m) => `${f.slice(SRC.length + 1)}: ${m[0]}`);
     });
     expect(inline).toEqual([]);
+  });
+
+  it('a hosts.toml loses exactly the failing mirror\'s tables, gains the registry\'s once, and each verify holds after its run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-hosts-'));
+    const file = join(dir, 'hosts.toml');
+    try {
+      const original = [
+        'server = "http://reg.lab:5000"',
+        'capabilities = ["push"]',
+        '',
+        '[host."http://reg-mirror.lab:50001"]',
+        '  capabilities = ["pull"]',
+        '',
+        '[host."http://reg-mirror.lab:5000"]',
+        '  capabilities = ["pull", "resolve"]',
+        '[ host."http://reg-mirror.lab:5000".header ]',
+        '  x-token = ["abc"]',
+        "[host.'http://reg-mirror.lab:5000']",
+        '  skip_verify = true',
+        '[host."https://other.lab"]',
+        '  capabilities = ["pull"]',
+      ];
+      writeFileSync(file, original.join('\n') + '\n');
+      const lines = ['[host."http://reg.lab:5000"]', '  capabilities = ["pull", "resolve"]'];
+      const [drop, add] = fillSteps(
+        [
+          { step: 'containerd.hosts-drop-host', data: { file: shq(file), hostUrl: 'http://reg-mirror.lab:5000' } },
+          { step: 'containerd.hosts-add-host', data: { file: shq(file), hostUrl: 'http://reg.lab:5000', header: shq(lines[0]), toml: lines.map(shq).join(' ') } },
+        ],
+        { node: 'n1' },
+      );
+      const sh = (cmd: string) => execFileSync('sh', ['-c', cmd], { stdio: 'pipe' });
+      expect(() => sh(drop!.verify!)).toThrow();
+      sh(drop!.run!);
+      sh(drop!.verify!);
+      sh(add!.run!);
+      sh(add!.run!); // idempotent: the table is written once
+      sh(add!.verify!);
+      expect(readFileSync(file, 'utf8')).toBe([...original.slice(0, 6), ...original.slice(12), '', ...lines].join('\n') + '\n');
+      expect(drop!.changes).toEqual([file]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('use only declared placeholders, and every entry has a command', () => {

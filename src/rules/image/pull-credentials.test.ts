@@ -95,6 +95,40 @@ testRule(rule, {
       ],
     },
     {
+      name: 'malformed entry in a secret that also serves another registry: the rewrite is left to a person',
+      evidence: {
+        cluster: {
+          pods: [failing('shop/api-a1b2c', PRIV, { secrets: ['regcred'] })],
+          pullSecrets: [secret('shop/regcred', ['reg.example.com:5000', 'quay.io'], { problems: ['auth field for reg.example.com:5000 is not base64(username:password): kubelet says "unable to parse auth field"'] })],
+        },
+      },
+      expect: [
+        {
+          cause: 'image.pullsecret-malformed',
+          messageId: 'malformed',
+          data: { pod: 'shop/api-a1b2c', namespace: 'shop', registry: 'reg.example.com:5000', image: 'reg.example.com:5000/team/api:1.4', secret: 'regcred', problem: 'auth field for reg.example.com:5000 is not base64(username:password): kubelet says "unable to parse auth field"' },
+          nodes: ['n1'],
+          pods: ['shop/api-a1b2c'],
+          registry: 'reg.example.com:5000',
+          fix: [
+            'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry): read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD',
+            'Replace secret shop/regcred by a docker-registry secret keyed reg.example.com:5000, same name (the kubelet retries the pull with it on its own): kubectl delete secret regcred -n shop --ignore-not-found && kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD"',
+          ],
+          steps: [
+            { text: 'Set REGISTRY_USER, REGISTRY_PASSWORD (an account with pull access; its token, both from the registry)', run: 'read -rs REGISTRY_USER; read -rs REGISTRY_PASSWORD; export REGISTRY_USER REGISTRY_PASSWORD', on: 'person', manual: 'a secret only the operator has', inputs: [{ env: 'REGISTRY_USER', source: 'an account with pull access' }, { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' }] },
+            {
+              text: 'Replace secret shop/regcred by a docker-registry secret keyed reg.example.com:5000, same name (the kubelet retries the pull with it on its own)',
+              on: 'cluster',
+              run: 'kubectl delete secret regcred -n shop --ignore-not-found && kubectl create secret docker-registry regcred -n shop --docker-server=reg.example.com:5000 --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_PASSWORD"',
+              verify: `test "$(kubectl get secret regcred -n shop -o jsonpath='{.type}')" = kubernetes.io/dockerconfigjson && kubectl get secret regcred -n shop -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d | grep -qF '"reg.example.com:5000"'`,
+              manual: 'the secret also holds credentials for other registries, which a rewrite would drop: add the key for this registry by hand',
+              inputs: [{ env: 'REGISTRY_USER', source: 'an account with pull access' }, { env: 'REGISTRY_PASSWORD', source: 'its token, both from the registry' }],
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'secret of the wrong type',
       evidence: {
         cluster: {

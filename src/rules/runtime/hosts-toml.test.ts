@@ -154,6 +154,32 @@ testRule(rule, {
       ],
     },
     {
+      name: 'dead mirror in the _default hosts.toml: no registry to fall back to, so advice only',
+      evidence: (() => {
+        const e = breakNode('n2', (n) => {
+          n.registryHosts[1].namespace = '_default';
+          n.registryHosts[1].file = '/etc/containerd/certs.d/_default/hosts.toml';
+          n.registryHosts[1].server = undefined;
+          n.registryHosts[1].hosts = [{ url: 'http://reg-mirror.lab:5000', capabilities: ['pull', 'resolve'] }];
+        }, { nodes: ['n2'] });
+        e.cluster!.pods = [pullingPod('n2', PULL_ERR)];
+        return e;
+      })(),
+      expect: [
+        {
+          cause: 'registry.mirror-misconfigured',
+          messageId: 'pullsFail',
+          data: { node: 'n2', file: '/etc/containerd/certs.d/_default/hosts.toml', url: 'http://reg-mirror.lab:5000', cause: 'registry.connection-refused', count: 1, plural: '', noFallback: '' },
+          nodes: ['n2'],
+          pods: ['shop/web-7d9f'],
+          fix: [
+            'Fix the mirror URL in /etc/containerd/certs.d/_default/hosts.toml or remove [host."http://reg-mirror.lab:5000"] (hosts.toml edits need no containerd restart)',
+            'Then retry (or wait for the back-off): kubectl -n shop delete pod web-7d9f',
+          ],
+        },
+      ],
+    },
+    {
       name: 'mirror fails its probe from this node',
       evidence: {
         ...healthy({ nodes: ['n1'] }),
