@@ -1,5 +1,6 @@
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { createClassifier } from '../../engine/classifier/index.js';
+import { createReadStream, fstatSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { escapeControls } from '../../report/sanitize.js';
 import { styleFor } from '../../report/style.js';
@@ -14,7 +15,7 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
     if (words.length) throw new UsageError('give either a message or --stdin, not both');
     const format = opts.output === 'text' ? 'text' : 'jsonl';
     if (opts.output === 'json' || opts.output === 'yaml') throw new UsageError(`with --stdin use -o jsonl (one JSON object per line) or -o text, not -o ${opts.output}`);
-    const { lines, counts } = await explainStream(process.stdin, process.stdout, format);
+    const { lines, counts } = await explainStream(stdinChunks(), process.stdout, format);
     if (format === 'text' && lines > 1) {
       const summary = [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`);
       process.stderr.write(`${lines} lines: ${summary.join(', ')}\n`);
@@ -30,4 +31,18 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
   else if (opts.output === 'jsonl') process.stdout.write(JSON.stringify(toJson(c, false)) + '\n');
   else process.stdout.write(renderExplanation(c, styleFor(process.stdout)));
   return 0;
+}
+
+/**
+ * Standard input as chunks: a regular file (`< messages.txt`) in 1 MiB reads, where process.stdin reads
+ * 64 KiB at a time (half of the reading CPU went to the per-read overhead); pipes and terminals as they come.
+ */
+function stdinChunks(): AsyncIterable<Buffer | string> {
+  let file = false;
+  try {
+    file = fstatSync(0).isFile();
+  } catch {
+    // No usable descriptor 0: process.stdin reports it.
+  }
+  return file ? createReadStream('', { fd: 0, autoClose: false, highWaterMark: 1 << 20 }) : process.stdin;
 }

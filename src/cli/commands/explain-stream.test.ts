@@ -10,12 +10,12 @@ const classifier = createClassifier(SIGNATURES);
 /** Collects output; reports back-pressure every few writes to exercise the drain path. */
 function sink() {
   let writes = 0;
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
   return {
     parts,
-    text: () => parts.join(''),
-    write(s: string) {
-      parts.push(s);
+    text: () => Buffer.concat(parts).toString('utf8'),
+    write(s: string | Buffer) {
+      parts.push(typeof s === 'string' ? Buffer.from(s) : Buffer.from(s));
       return ++writes % 3 !== 0;
     },
     once(_e: 'drain', cb: () => void) {
@@ -92,6 +92,33 @@ describe('explain --stdin JSON output', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('explain --stdin JSON output of ASCII blocks', () => {
+  it('escapes quotes, backslashes, controls and a mid-line \\r exactly like JSON.stringify, across lines and CRLF', async () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }).map((s) => s.replace(/\n/g, ' '));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(ascii, fc.boolean()), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 300 }), async (rows, size) => {
+        // A line that ends in \r before its \n loses that \r (CRLF input), so none of ours ends in one.
+        const lines = rows.map(([s]) => s.replace(/\r+$/, ''));
+        const input = lines.map((l, i) => (rows[i][1] ? l + '\r\n' : l + '\n')).join('');
+        const out = sink();
+        await explainStream(chunks(Buffer.from(input), size), out, 'jsonl', classifier);
+        const text = out.text();
+        const got = text.split('\n').filter(Boolean);
+        expect(got).toHaveLength(lines.length);
+        got.forEach((l, i) => expect(l.startsWith(`{"message":${JSON.stringify(lines[i])},"cause":`), l).toBe(true));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a block with one non-ASCII line answers every line in order', async () => {
+    const lines = ['a "q" \\ x509: certificate signed by unknown authority', 'Grüße: dial tcp 10.0.0.5:443: connect: connection refused', 'tab\there', '', 'last'];
+    const { lines: got } = await run(lines.join('\n') + '\n', 1 << 16);
+    expect(got.map((l) => l.message)).toEqual(lines);
+    expect(got.map((l) => l.cause)).toEqual(lines.map((l) => classifier.classify(l).cause));
   });
 });
 

@@ -1,7 +1,9 @@
 import { getCause } from '../../catalog/index.js';
 import type { Classification, Signature } from '../../catalog/types.js';
 import { SIGNATURES } from '../../catalog/signatures.js';
-import { createClassifier, type Classifier } from '../../engine/classifier/index.js';
+import { isAscii } from 'node:buffer';
+import { createClassifier, type Classifier, type LineEmit } from '../../engine/classifier/index.js';
+import { EscapedLines, JsonlBlock } from './explain-jsonl.js';
 import { MAX_ECHOED } from './explain-render.js';
 
 /** A line longer than this (in bytes) keeps only its head and tail while it is being read. */
@@ -11,7 +13,7 @@ const KEEP_BYTES = 64 * 1024;
 const FLUSH_AT = 64 * 1024;
 
 interface Sink {
-  write(s: string): boolean;
+  write(s: string | Buffer): boolean;
   once(event: 'drain', cb: () => void): unknown;
 }
 
@@ -54,29 +56,57 @@ function jsonCheck(check: string): string {
   return j;
 }
 
-function jsonLine(line: string, c: Classification): string {
-  let s = jsonHead(line) + jsonTail(c);
-  s += ',"alternatives":[';
+/** Everything of an answer's JSON line after the message (and its truncation fields). */
+function jsonRest(c: Classification): string {
+  let s = jsonTail(c) + ',"alternatives":[';
   for (let i = 0; i < c.alternatives.length; i++) s += (i ? ',"' : '"') + c.alternatives[i].cause + '"';
   return s + (c.check ? jsonCheck(c.check) : ']}\n');
 }
 
-/** Whole tails for answers from a single matching signature (the common case), built once each. */
-const singleTails = new Map<Signature, string>();
-const UNKNOWN_TAIL = ',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n';
+/** Whole tails (UTF-8) for answers from a single matching signature (the common case), built once each. */
+const singleTails = new Map<Signature, Buffer>();
+const UNKNOWN_TAIL = Buffer.from(',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n');
+const MESSAGE_OPEN = Buffer.from('{"message":"');
+const CLOSE_QUOTE = Buffer.from('"');
 
-/** The JSON line for one input line: fast when no or one signature matches, else the full ranking. */
-function jsonAnswer(classify: Classifier['classify'], line: string, one: Signature | null | undefined, full?: Classification): string {
-  if (one === null) return jsonHead(line) + UNKNOWN_TAIL;
-  if (one === undefined) return jsonLine(line, full ?? classify(line));
+/** The tail for an answer from one signature: the same bytes jsonRest writes for classify(line), encoded once. */
+function singleTail(classify: Classifier['classify'], line: string, one: Signature): Buffer {
   let tail = singleTails.get(one);
-  if (tail === undefined) {
-    // Same text as jsonLine would write for classify(line): built from it once, then reused.
-    const full = jsonLine('', classify(line));
-    tail = full.slice(full.indexOf(',"cause"'));
-    singleTails.set(one, tail);
-  }
-  return jsonHead(line) + tail;
+  if (tail === undefined) singleTails.set(one, (tail = Buffer.from(jsonRest(classify(line)))));
+  return tail;
+}
+
+/**
+ * One answer's JSON line into the block. `ascii` is the input block when it is ASCII (its offsets are
+ * then the text's) with its lines escaped at once: the echo is copied from there instead of escaped and
+ * encoded line by line. `end` is where the line ends in the block (a \r there was dropped).
+ */
+function writeAnswer(
+  out: JsonlBlock,
+  classify: Classifier['classify'],
+  line: string,
+  one: Signature | null | undefined,
+  full: Classification | undefined,
+  ascii: { bytes: Buffer; escaped: EscapedLines } | undefined,
+  end: number,
+): void {
+  // Every line of an ASCII block takes its escaped body, in order, even when it is not used.
+  const body = ascii?.escaped.next(ascii.bytes[end] === 13);
+  if (body !== undefined && line.length <= MAX_ECHOED) {
+    out.bytes(MESSAGE_OPEN);
+    out.latin1(body);
+    out.bytes(CLOSE_QUOTE);
+  } else out.text(jsonHead(line));
+  if (one === null) out.bytes(UNKNOWN_TAIL);
+  else if (one === undefined) out.text(jsonRest(full ?? classify(line)));
+  else out.bytes(singleTail(classify, line, one));
+}
+
+/** Offset of the first byte ≥ 0x80 (the caller knows there is one). */
+function firstNonAscii(b: Uint8Array): number {
+  let i = 0;
+  while (b[i] < 0x80) i++;
+  return i;
 }
 
 function textLine(line: string, c: Classification): string {
@@ -97,21 +127,55 @@ export async function explainStream(
 ): Promise<{ lines: number; counts: Map<string, number> }> {
   const counts = new Map<string, number>();
   let pending = '';
+  const block = new JsonlBlock();
   let lines = 0;
   let rest: Buffer = Buffer.alloc(0);
   let restHead: Buffer | undefined; // head of an over-long line, kept while its middle is dropped
 
   const flush = async (force: boolean) => {
-    if (!pending || (!force && pending.length < FLUSH_AT)) return;
-    const ok = out.write(pending);
-    pending = '';
+    let ok: boolean;
+    if (format === 'jsonl') {
+      if (!block.length || (!force && block.length < FLUSH_AT)) return;
+      ok = out.write(block.take());
+    } else {
+      if (!pending || (!force && pending.length < FLUSH_AT)) return;
+      ok = out.write(pending);
+      pending = '';
+    }
     if (!ok) await new Promise<void>((r) => out.once('drain', r));
   };
-  const emit = (line: string, one: Signature | null | undefined, full?: Classification) => {
-    pending += jsonAnswer(classify, line, one, full);
+  let ascii: { bytes: Buffer; escaped: EscapedLines } | undefined;
+  const emit: LineEmit = (line, one, full, _start, end) => {
+    writeAnswer(block, classify, line, one, full, ascii, end);
     lines++;
   };
-  const judge = (text: string) => {
+  /** Judges the lines of src[from, to) (decoded as UTF-8), or of `text` when there are no such bytes. */
+  /** JSON lines for the lines of `bytes`, which hold whole lines of ASCII (see `judge`). */
+  const judgeAscii = (bytes: Buffer) => {
+    // One byte per character: the block's offsets are the text's, and its escaped lines are one-byte text too.
+    const text = bytes.toString('latin1');
+    ascii = { bytes, escaped: new EscapedLines(text) };
+    classifyLines(text, emit, bytes);
+    ascii = undefined;
+  };
+  /** Judges the lines of src[from, to) (decoded as UTF-8), or of `text` when there are no such bytes. */
+  const judge = (src: Buffer | undefined, from: number, to: number, text?: string) => {
+    if (text === undefined && format === 'jsonl') {
+      // ASCII runs of lines take the byte path; a line with any other byte is decoded on its own.
+      for (let p = from; ; ) {
+        const bytes = src!.subarray(p, to);
+        const bad = isAscii(bytes) ? -1 : p + firstNonAscii(bytes);
+        if (bad === -1) return judgeAscii(bytes);
+        const lineStart = Math.max(p, src!.lastIndexOf(10, bad) + 1);
+        if (lineStart > p) judgeAscii(src!.subarray(p, lineStart - 1));
+        const nl = src!.indexOf(10, bad);
+        const lineEnd = nl === -1 || nl >= to ? to : nl;
+        classifyLines(src!.toString('utf8', lineStart, lineEnd), emit);
+        if (lineEnd === to) return;
+        p = lineEnd + 1;
+      }
+    }
+    text ??= src!.toString('utf8', from, to);
     if (format === 'jsonl') return classifyLines(text, emit);
     let start = 0;
     for (;;) {
@@ -143,15 +207,15 @@ export async function explainStream(
     if (restHead) {
       // The over-long line ends in this chunk: judge its head and tail, then go on normally.
       const first = data.indexOf(10);
-      judge(restHead.toString('utf8') + ' … ' + data.toString('utf8', 0, first));
+      judge(undefined, 0, 0, restHead.toString('utf8') + ' … ' + data.toString('utf8', 0, first));
       restHead = undefined;
-      if (first < nl) judge(data.toString('utf8', first + 1, nl));
-    } else judge(data.toString('utf8', 0, nl));
+      if (first < nl) judge(data, first + 1, nl);
+    } else judge(data, 0, nl);
     rest = Buffer.from(data.subarray(nl + 1));
     await flush(false);
   }
-  if (restHead) judge(restHead.toString('utf8') + ' … ' + rest.toString('utf8'));
-  else if (rest.length) judge(rest.toString('utf8'));
+  if (restHead) judge(undefined, 0, 0, restHead.toString('utf8') + ' … ' + rest.toString('utf8'));
+  else if (rest.length) judge(rest, 0, rest.length);
   await flush(true);
   return { lines, counts };
 }

@@ -20,8 +20,9 @@ export interface Automaton {
   /** Signature indices whose anchor ends at a state: outSigs[outStart[s] .. outStart[s + 1]). */
   outStart: Int32Array;
   outSigs: Int32Array;
-  /** Scratch: per-signature stamp of the last scan that saw it. */
+  /** Scratch: per-signature stamp of the last scan that saw it (`seen2`: the second range of a pair scan). */
   seen: Uint32Array;
+  seen2: Uint32Array;
   stamp: number;
 }
 
@@ -103,7 +104,7 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   outStart[n] = flat.length;
   const packed = new Int32Array(n * classes);
   for (let i = 0; i < packed.length; i++) packed[i] = outs[trans[i]].size ? -(trans[i] * classes) : trans[i] * classes;
-  return { alpha: wide, classes, trans: packed, outStart, outSigs: Int32Array.from(flat), seen: new Uint32Array(signatures.length), stamp: 0 };
+  return { alpha: wide, classes, trans: packed, outStart, outSigs: Int32Array.from(flat), seen: new Uint32Array(signatures.length), seen2: new Uint32Array(signatures.length), stamp: 0 };
 }
 
 /**
@@ -111,10 +112,7 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
  * many. The one scan loop of the classifier: single messages and line blocks both come through here.
  */
 export function scanCandidates(a: Automaton, text: string, from: number, to: number, cand: Int32Array): number {
-  if (++a.stamp === 0xffffffff) {
-    a.seen.fill(0);
-    a.stamp = 1;
-  }
+  nextStamp(a);
   const { alpha, trans, classes, outStart, outSigs, seen, stamp } = a;
   let s = 0;
   let nc = 0;
@@ -134,6 +132,60 @@ export function scanCandidates(a: Automaton, text: string, from: number, to: num
     }
   }
   return nc;
+}
+
+function nextStamp(a: Automaton): void {
+  if (++a.stamp === 0xffffffff) {
+    a.seen.fill(0);
+    a.seen2.fill(0);
+    a.stamp = 1;
+  }
+}
+
+/** Adds the signatures whose anchors end at `state` (pre-multiplied) to cand[nc..] once each; returns the new count. */
+function collect(a: Automaton, state: number, seen: Uint32Array, cand: Int32Array, nc: number): number {
+  const s = state / a.classes;
+  const end = a.outStart[s + 1];
+  for (let k = a.outStart[s]; k < end; k++) {
+    const idx = a.outSigs[k];
+    if (seen[idx] !== a.stamp) {
+      seen[idx] = a.stamp;
+      cand[nc++] = idx;
+    }
+  }
+  return nc;
+}
+
+/**
+ * scanCandidates for two ranges of one-byte text at once: bytes[from1, to1) into cand1 and
+ * bytes[from2, to2) into cand2, their counts into counts[0] and counts[1]. A scan is a chain of
+ * dependent table loads; two independent chains in one loop let the CPU overlap them (about twice
+ * the characters per second of one chain). The bytes must be the text's characters, one byte each.
+ */
+export function scanPair(a: Automaton, bytes: Uint8Array, from1: number, to1: number, cand1: Int32Array, from2: number, to2: number, cand2: Int32Array, counts: Int32Array): void {
+  nextStamp(a);
+  const { alpha, trans, seen, seen2 } = a;
+  const both = Math.min(to1 - from1, to2 - from2);
+  let s1 = 0;
+  let s2 = 0;
+  let n1 = 0;
+  let n2 = 0;
+  for (let k = 0; k < both; k++) {
+    s1 = trans[s1 + alpha[bytes[from1 + k]]];
+    s2 = trans[s2 + alpha[bytes[from2 + k]]];
+    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+  }
+  for (let i = from1 + both; i < to1; i++) {
+    s1 = trans[s1 + alpha[bytes[i]]];
+    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+  }
+  for (let i = from2 + both; i < to2; i++) {
+    s2 = trans[s2 + alpha[bytes[i]]];
+    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+  }
+  counts[0] = n1;
+  counts[1] = n2;
 }
 
 /**

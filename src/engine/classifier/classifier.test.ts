@@ -159,4 +159,20 @@ describe('classify: block mode', () => {
       expect(one).toBe(classifyOne(lines[i]));
     });
   });
+
+  it('with the bytes of its text, lines are scanned in pairs and answered the same, with the same ranking', async () => {
+    const { messages } = await import('../../../bench/gen/messages.js');
+    const lines = [...messages(2000, 5).split('\n'), ...SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]).map((l) => l.replace(/\n/g, ' '))]
+      .filter((l) => /^[\x00-\x7f]*$/.test(l))
+      .map((l, i) => (i % 5 === 0 ? l + '\r' : i % 7 === 0 ? '' : l));
+    const text = lines.join('\n');
+    const c = createClassifier(SIGNATURES);
+    const single: unknown[] = [];
+    const paired: unknown[] = [];
+    c.classifyLines(text, (line, one, full, start, end) => single.push([line, one, full, start, end]));
+    c.classifyLines(text, (line, one, full, start, end) => paired.push([line, one, full, start, end]), Buffer.from(text, 'latin1'));
+    expect(paired).toHaveLength(lines.length);
+    expect(paired.filter((p) => (p as unknown[])[1] === undefined).length).toBeGreaterThan(10);
+    expect(paired).toEqual(single);
+  });
 });
