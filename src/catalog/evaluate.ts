@@ -17,13 +17,14 @@ export interface LabelledMessage {
    * the id before anything was scored; dev2 was looked at, eval6 was scored once at the end. dev3: a few
    * messages for causes with few texts, collected after eval6 was set aside (looked at). eval7: blind —
    * collected from threads in no file of the repository, labelled and committed before `explain` ran on
-   * any of them, then scored once.
+   * any of them, then scored once. eval8: the second blind batch, collected the same way after eval7's
+   * fixes (threads in no file of the repository, committed before `explain` ran on them), scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8'];
 
 export interface Verdict {
   row: LabelledMessage;
