@@ -279,8 +279,9 @@ export const DNS_SIGNATURES: Signature[] = [
     id: 'dns.node-lookup-cluster-name',
     cause: 'dns.node-resolver',
     // A *.svc / cluster.local name resolved by a host process (kubelet/containerd pulling an image): the host resolver does not know cluster names.
+    // "Try again" is musl's (k3s, Alpine-based runtimes) wording of EAI_AGAIN, glibc's "Temporary failure in name resolution".
     // The resolver is not the cluster DNS Service (an address ending in .10 is left to ambiguous.cluster-name-nxdomain).
-    re: /lookup [\w.-]*\.(svc|cluster\.local)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution)/,
+    re: /lookup [\w.-]*\.(svc|cluster\.local)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
     anchors: ['.svc: ', '.svc on ', '.svc.: ', '.svc. on ', '.cluster.local: ', '.cluster.local on ', '.cluster.local.: ', '.cluster.local. on '],
     confidence: 0.85,
     specificity: 93,
@@ -290,6 +291,7 @@ export const DNS_SIGNATURES: Signature[] = [
     samples: [
       'failed to do request: Head "https://registry.tools.svc.cluster.local:5000/v2/app/manifests/1": dial tcp: lookup registry.tools.svc.cluster.local: no such host',
       'Get "http://nexus.ci.svc:8081/v2/": dial tcp: lookup nexus.ci.svc on 192.168.5.1:53: no such host',
+      'failed to do request: Head "https://harbor.infra.svc.cluster.local/v2/base/alpine/manifests/3.20": dial tcp: lookup harbor.infra.svc.cluster.local: Try again',
     ],
     counterSamples: ['dial tcp: lookup nexus.ci.svc on 10.96.0.10:53: no such host'],
   }),
@@ -299,7 +301,7 @@ export const DNS_SIGNATURES: Signature[] = [
     // <service>.<namespace> of a well-known namespace (a registry run as a Service, pulled as
     // registry.kube-system:5000/...): only cluster DNS expands it; the node resolver kubelet and the
     // runtime use does not. Arbitrary two-label names stay with registry.dns.
-    re: /lookup [\w-]+\.(kube-system|kube-public|kube-flannel|default)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution)/,
+    re: /lookup [\w-]+\.(kube-system|kube-public|kube-flannel|default)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
     anchors: ['.kube-system', '.kube-public', '.kube-flannel', '.default'],
     confidence: 0.75,
     specificity: 92,
@@ -357,5 +359,40 @@ export const DNS_SIGNATURES: Signature[] = [
     source: 'facts §9 (SERVFAIL from CoreDNS: its forward to the upstream failed)',
     samples: ["** server can't find api.example.com.corp.internal: SERVFAIL", "** server can't find github.com: SERVFAIL"],
     counterSamples: ["** server can't find kubernetes.default: NXDOMAIN"],
+  }),
+  sig({
+    // The kubelet builds every pod's resolv.conf from its own resolvConf file (KubeletConfiguration
+    // resolvConf / --resolv-conf; kubeadm points it at /run/systemd/resolve/resolv.conf where
+    // systemd-resolved runs): when that file is missing, no sandbox can be created on the node.
+    id: 'dns.kubelet-resolv-conf-missing',
+    cause: 'dns.node-resolver',
+    re: /open (\/run\/systemd\/resolve\/resolv\.conf|\/etc\/resolv\.conf|\/run\/resolvconf\/resolv\.conf): no such file or directory/,
+    anchors: ['resolv.conf: no such file or directory'],
+    confidence: 0.9,
+    specificity: 90,
+    check: 'the resolvConf the kubelet is given (grep -i resolv /var/lib/kubelet/config.yaml, or --resolv-conf) must exist on the node: point it at a file that does (/etc/resolv.conf where systemd-resolved is not running) or start systemd-resolved, then restart the kubelet',
+    source: 'kubelet pod DNS configurer (reads its resolvConf file for every sandbox); kubeadm sets /run/systemd/resolve/resolv.conf when systemd-resolved is active',
+    samples: [
+      'Warning  FailedCreatePodSandBox  3m (x20 over 8m)  kubelet  Failed to create pod sandbox: open /run/systemd/resolve/resolv.conf: no such file or directory',
+      'E0307 11:02:13.120004    1710 kuberuntime_sandbox.go:45] "Failed to generate sandbox config for pod" err="open /etc/resolv.conf: no such file or directory" pod="default/web-0"',
+    ],
+    counterSamples: ['open /run/flannel/subnet.env: no such file or directory', 'cat: /etc/resolv.conf.bak: No such file or directory'],
+  }),
+  sig({
+    // The API server's service proxy answers "no endpoints available for service" when the Service has
+    // no ready endpoint; for the cluster DNS Service that is no CoreDNS pod Ready.
+    id: 'dns.service-no-endpoints',
+    cause: 'dns.coredns-down',
+    re: /no endpoints available for service \\?"?(kube-system\/)?(kube-dns|coredns)\b/,
+    anchors: ['no endpoints available for service'],
+    confidence: 0.9,
+    specificity: 92,
+    check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide and kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns: no Ready CoreDNS pod (Pending without a pod network, CrashLoopBackOff, failing readiness) leaves the Service without endpoints',
+    source: 'kube-apiserver service proxy (ServiceUnavailable: no endpoints available for service)',
+    samples: [
+      'Error from server (ServiceUnavailable): no endpoints available for service "kube-dns"',
+      '{"kind":"Status","status":"Failure","message":"no endpoints available for service \\"coredns\\"","reason":"ServiceUnavailable","code":503}',
+    ],
+    counterSamples: ['Error from server (ServiceUnavailable): no endpoints available for service "metrics-server"'],
   }),
 ];

@@ -10,8 +10,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+ in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform'],
+    // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+ in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
@@ -19,6 +20,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Failed to pull image "ghcr.io/acme/tool:1.2": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/tool:1.2": no match for platform in manifest: not found',
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
       'failed to pull and unpack image "docker.io/library/app:2": image with reference docker.io/library/app:2 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
+      'Error: initializing source docker://registry.example.org/tools/agent:3: choosing image instance: no image found in image index for architecture "s390x", variant "", OS "linux"',
     ],
     counterSamples: ['failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found'],
   }),
@@ -107,8 +109,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.invalid-reference',
     cause: 'image.invalid-reference',
-    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag/,
-    anchors: ['invalid reference format', 'invalidimagename', "couldn't parse image", 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag'],
+    // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag'.
+    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag/,
+    anchors: ['invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag'],
     confidence: 0.97,
     specificity: 95,
     source: 'facts §7 (distribution/reference errors), §4.5 InspectFailed',
@@ -116,6 +119,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Failed to apply default image tag "Registry.Local/App:1": couldn\'t parse image name "Registry.Local/App:1": invalid reference format: repository name (Registry.Local/App) must be lowercase',
       'Error: InvalidImageName',
       'failed to pull image "nginx:": invalid reference format',
+      'Error parsing reference: "localhost:5000/WebApp:v2" is not a valid repository/tag',
     ],
     counterSamples: ['Pulling image "nginx:1.25"'],
   }),
@@ -126,8 +130,10 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided'],
     confidence: 0.85,
     specificity: 85,
-    alternatives: ['image.not-found', 'image.pullsecret-missing'],
-    check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host',
+    // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
+    // a secret keyed for another host (or a differently written one) sends none, like no secret at all.
+    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host, written as the image names it (host:port)',
     source: 'facts §4.6 authorizer, §8 UNAUTHORIZED',
     samples: [
       'Failed to pull image "602401143452.dkr.ecr.eu-west-1.amazonaws.com/app:v2": rpc error: code = Unknown desc = Error response from daemon: Get https://602401143452.dkr.ecr.eu-west-1.amazonaws.com/v2/app/manifests/v2: no basic auth credentials',
@@ -189,6 +195,24 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods"',
       'OCI runtime create failed: runc create failed: unable to start container process: exec: "/docker-entrypoint.sh": permission denied: unknown',
     ],
+  }),
+  sig({
+    // docker login sends the credentials it was given to the registry's /v2/ root: a 401 there is those
+    // credentials refused (a pull's own 401 names the manifest or blob path, or the token endpoint).
+    id: 'image.login-rejected',
+    cause: 'image.auth-rejected',
+    re: /login attempt to \S+ failed with status: 401|\bGet "?https?:\/\/[^\s"\/]+\/v2\/"?: unauthorized\b/,
+    anchors: ['login attempt to', '/v2/": unauthorized', '/v2/: unauthorized'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the user and password (or token) given to docker login: for robot or service accounts quote the name in the shell (\'robot$ci\' — "$ci" unquoted expands to nothing), use the CLI secret or token the registry issues rather than an SSO password, and note that repeated failures can lock the account for a while',
+    source: 'Docker registry client login (ping of the /v2/ root with the given credentials; "login attempt to <url> failed with status")',
+    samples: [
+      'Error response from daemon: login attempt to https://registry.example.org/v2/ failed with status: 401 Unauthorized',
+      'Error response from daemon: Get "https://nexus.corp.local:8443/v2/": unauthorized: access to the requested resource is not authorized',
+    ],
+    counterSamples: ['Error response from daemon: Head "https://registry.example.org/v2/app/manifests/1": unauthorized: authentication required'],
   }),
   sig({
     id: 'image.token-expired',

@@ -137,8 +137,9 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.bridge-addr',
     cause: 'cni.bridge-ip-conflict',
-    re: /already has an ip address different from|failed to set bridge addr|\\?"cni0\\?" already exists but is not a bridge/,
-    anchors: ['already has an ip address different', 'failed to set bridge addr', 'already exists but is not a bridge'],
+    // The bridge plugin's address conflict; its other "failed to set bridge addr" errors are below.
+    re: /already has an ip address( different from)?|\\?"cni0\\?" already exists but is not a bridge/,
+    anchors: ['already has an ip address', 'already exists but is not a bridge'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.2 (bridge plugin)',
@@ -146,7 +147,23 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): failed to delegate add: failed to set bridge addr: "cni0" already has an IP address different from 10.244.3.1/24',
       'networkPlugin cni failed to set up pod "web-0_default" network: failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24',
     ],
-    counterSamples: ['cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450'],
+    counterSamples: ['cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450', 'failed to set bridge addr: could not add IP address to "cni0": file exists'],
+  }),
+  sig({
+    // The bridge plugin's other address errors: "could not add IP address to <br>: file exists" is two
+    // ADDs racing to put the same address on a new bridge (the plugin ignores EEXIST from v0.8.2 on),
+    // "could not set bridge's mac" a bridge it cannot change; neither is a catalogued cause.
+    id: 'cni.bridge-addr-other',
+    cause: 'unknown',
+    re: /failed to set bridge addr/,
+    anchors: ['failed to set bridge addr'],
+    confidence: 0.5,
+    specificity: 90,
+    alternatives: ['cni.bridge-ip-conflict'],
+    check: 'ip -4 addr show cni0 against the node\'s podCIDR (kubectl get node <name> -o jsonpath={.spec.podCIDR}): a different address is the conflict (delete cni0, let the plugin recreate it); "file exists" while several pods start at once is the bridge plugin racing itself (CNI plugins before v0.8.2: upgrade them)',
+    source: 'containernetworking/plugins bridge: ensureAddr ("could not add IP address to %q"), EEXIST handled since v0.8.2',
+    samples: ['failed to set bridge addr: could not add IP address to "cni0": file exists', 'plugin type="bridge" failed (add): failed to set bridge addr: could not set bridge\'s mac: invalid argument'],
+    counterSamples: ['failed to set up bridge cni0'],
   }),
   sig({
     id: 'cni.ipam-range-full',
