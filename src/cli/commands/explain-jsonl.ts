@@ -5,7 +5,7 @@
  * end cost more CPU than classifying the lines.
  */
 
-/** The block grows past this only for one over-long answer. */
+/** Blocks start at this size and keep the size one input chunk made them grow to. */
 const BLOCK = 128 * 1024;
 
 const CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
@@ -47,10 +47,13 @@ export class JsonlBlock {
     return this.pos;
   }
 
-  /** Hands the written bytes over (the sink may keep them) and starts a new block. */
+  /**
+   * Hands the written bytes over (the sink may keep them) and starts a new block as large as this one
+   * grew: a 1 MiB input chunk writes about 2 MiB of answers, and growing a block is a copy.
+   */
   take(): Buffer {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(BLOCK);
+    this.buf = Buffer.allocUnsafe(Math.max(BLOCK, this.buf.length));
     this.pos = 0;
     return out;
   }
