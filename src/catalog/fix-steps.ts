@@ -256,7 +256,7 @@ export const FIX_STEPS: Readonly<Record<FixStepName, FixStepSpec>> = {
   'containerd.hosts-drop-host': {
     text: 'On {node}: remove [host."{hostUrl}"] from {file}, the rest of the file kept',
     on: 'node',
-    run: `t=$(awk -v u={hostUrl} '/^[[:space:]]*\\[/ { h = $0; gsub(/[[:space:]]/, "", h); d = "[host.\\"" u "\\""; q = "[host.\\047" u "\\047"; k = substr(h, length(d) + 1, 1); skip = (index(h, d) == 1 || index(h, q) == 1) && (k == "]" || k == ".") } !skip' {file}) && printf '%s\\n' "$t" > {file}`,
+    run: `t=$(awk -v u={hostUrl} '/^[ \\t]*\\[/ { h = $0; gsub(/[ \\t]/, "", h); d = "[host.\\"" u "\\""; q = "[host.\\047" u "\\047"; k = substr(h, length(d) + 1, 1); skip = (index(h, d) == 1 || index(h, q) == 1) && (k == "]" || k == ".") } !skip' {file}) && printf '%s\\n' "$t" > {file}`,
     verify: `! grep -qF -e '"{hostUrl}"' -e "'{hostUrl}'" {file}`,
     changes: ['{file}'],
   },
