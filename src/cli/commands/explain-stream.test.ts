@@ -122,6 +122,21 @@ describe('explain --stdin JSON output of ASCII blocks', () => {
   });
 });
 
+describe('explain --stdin blocks mixing ASCII and other lines', () => {
+  it('answers every line in order wherever the non-ASCII lines fall (inside and across 4 KiB windows)', async () => {
+    await fc.assert(
+      // Up to 3000 two-byte characters: a line the byte count would cut (over 4096) that the character count keeps whole.
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.boolean(), fc.integer({ min: 0, max: 3000 })), { minLength: 1, maxLength: 60 }), async (spec) => {
+        const lines = spec.map(([n, other, m], i) => `${'x'.repeat(n)} line ${i} ${other ? 'é'.repeat(m) + ' Grüße ✓' : 'plain'} dial tcp 10.9.8.${(i % 200) + 20}:443: connect: connection refused`);
+        const { lines: got } = await run(lines.join('\n') + '\n', 1 << 20);
+        expect(got.map((l) => l.message)).toEqual(lines);
+        expect(new Set(got.map((l) => l.cause))).toEqual(new Set(['registry.connection-refused']));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('explain --stdin fast path', () => {
   it('answers exactly what classify answers, line by line', async () => {
     const { messages } = await import('../../../bench/gen/messages.js');

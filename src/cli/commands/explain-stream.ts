@@ -69,6 +69,23 @@ const UNKNOWN_TAIL = Buffer.from(',"cause":"unknown","confidence":0,"tier":null,
 const MESSAGE_OPEN = Buffer.from('{"message":"');
 const CLOSE_QUOTE = Buffer.from('"');
 
+/**
+ * Tails of answers ranked from several signatures, encoded once each: the tail is a function of the
+ * winning signature (cause, confidence, check) and the alternatives, a few hundred pairs in practice.
+ */
+const multiTails = new Map<string, Buffer>();
+const MAX_MULTI_TAILS = 4096;
+function multiTail(c: Classification): Buffer {
+  let key = c.signature ?? '';
+  for (let i = 0; i < c.alternatives.length; i++) key += ' ' + c.alternatives[i].cause;
+  let tail = multiTails.get(key);
+  if (tail === undefined) {
+    if (multiTails.size >= MAX_MULTI_TAILS) multiTails.clear();
+    multiTails.set(key, (tail = Buffer.from(jsonRest(c))));
+  }
+  return tail;
+}
+
 /** The tail for an answer from one signature: the same bytes jsonRest writes for classify(line), encoded once. */
 function singleTail(classify: Classifier['classify'], line: string, one: Signature): Buffer {
   let tail = singleTails.get(one);
@@ -98,15 +115,25 @@ function writeAnswer(
     out.bytes(CLOSE_QUOTE);
   } else out.text(jsonHead(line));
   if (one === null) out.bytes(UNKNOWN_TAIL);
-  else if (one === undefined) out.text(jsonRest(full ?? classify(line)));
+  else if (one === undefined) out.bytes(multiTail(full ?? classify(line)));
   else out.bytes(singleTail(classify, line, one));
 }
 
-/** Offset of the first byte ≥ 0x80 (the caller knows there is one). */
-function firstNonAscii(b: Uint8Array): number {
-  let i = 0;
-  while (b[i] < 0x80) i++;
-  return i;
+/** Bytes checked by one isAscii call while looking for the next line with other bytes. */
+const ASCII_WINDOW = 4096;
+
+/**
+ * Offset of the first byte ≥ 0x80 in b[from, to), or -1: the vectorised isAscii over windows, a byte
+ * loop only inside the window that has one — each byte is looked at about once however many such
+ * lines a block holds.
+ */
+function nextNonAscii(b: Buffer, from: number, to: number): number {
+  for (let w = from; w < to; w += ASCII_WINDOW) {
+    const end = Math.min(to, w + ASCII_WINDOW);
+    if (isAscii(b.subarray(w, end))) continue;
+    for (let i = w; i < end; i++) if (b[i] >= 0x80) return i;
+  }
+  return -1;
 }
 
 function textLine(line: string, c: Classification): string {
@@ -163,9 +190,8 @@ export async function explainStream(
     if (text === undefined && format === 'jsonl') {
       // ASCII runs of lines take the byte path; a line with any other byte is decoded on its own.
       for (let p = from; ; ) {
-        const bytes = src!.subarray(p, to);
-        const bad = isAscii(bytes) ? -1 : p + firstNonAscii(bytes);
-        if (bad === -1) return judgeAscii(bytes);
+        const bad = nextNonAscii(src!, p, to);
+        if (bad === -1) return judgeAscii(src!.subarray(p, to));
         const lineStart = Math.max(p, src!.lastIndexOf(10, bad) + 1);
         if (lineStart > p) judgeAscii(src!.subarray(p, lineStart - 1));
         const nl = src!.indexOf(10, bad);
