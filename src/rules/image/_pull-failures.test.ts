@@ -4,6 +4,7 @@ import { SIGNATURES } from '../../catalog/signatures.js';
 import { emptyCluster, type PodInfo } from '../../evidence/cluster.js';
 import { event, pod, pullFailedText } from './_fixtures.js';
 import { collectPullFailures, innermostError } from './_pull-failures.js';
+import { deepFreeze } from '../../engine/deep-freeze.js';
 
 const { classify } = createClassifier(SIGNATURES);
 
@@ -86,5 +87,28 @@ describe('the current error wins', () => {
       events: [event('shop/web-a1b2c', 'Failed', dns, { last: '2026-11-27T09:00:00Z' }), event('shop/web-a1b2c', 'Failed', NF('reg.example.com/a:1', 'reg.example.com/a:1'), { last: '2026-11-27T10:00:00Z' })],
     };
     expect(collectPullFailures(c, classify)[0].classification.cause).toBe('image.not-found');
+  });
+
+  it('reads a frozen cluster once per classifier and hands the same frozen answer to every rule', () => {
+    const c = deepFreeze({ ...emptyCluster(), pods: [pod('shop/web-a1b2c', 'nginx:nope', { waiting: 'ErrImagePull' })], events: [event('shop/web-a1b2c', 'Failed', NF('nginx:nope', 'docker.io/library/nginx:nope'))] });
+    let calls = 0;
+    const counting = (m: string) => (calls++, classify(m));
+    const first = collectPullFailures(c, counting);
+    const judged = calls;
+    expect(first.map((f) => f.classification.cause)).toEqual(['image.not-found']);
+    expect(collectPullFailures(c, counting)).toBe(first);
+    expect(calls).toBe(judged);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0]) && Object.isFrozen(first[0].texts)).toBe(true);
+    // Another classifier judges anew: its answers may differ.
+    const other = collectPullFailures(c, (m) => classify(m));
+    expect(other).not.toBe(first);
+    expect(other).toEqual(first);
+  });
+
+  it('reads unfrozen evidence anew each call, so a changed cluster is never answered from an old read', () => {
+    const c = { ...emptyCluster(), pods: [pod('shop/web-a1b2c', 'nginx:nope', { waiting: 'ErrImagePull' })], events: [] as ReturnType<typeof event>[] };
+    expect(collectPullFailures(c, classify)).toHaveLength(1);
+    c.pods = [];
+    expect(collectPullFailures(c, classify)).toHaveLength(0);
   });
 });

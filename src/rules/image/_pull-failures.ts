@@ -84,12 +84,45 @@ function concerns(e: EventInfo, name: string, image: string, podContainers: numb
   return podContainers === 1;
 }
 
+/** Per frozen cluster, per classifier: the failures, gathered once for every pull rule of a run. */
+const gathered = new WeakMap<object, Map<(m: string) => Classification, readonly PullFailure[]>>();
+
 /**
  * Every container that is waiting on its image (or, with no status yet, has pull-failure events)
  * with the texts that explain it. Containers already running are ignored even if old events remain.
+ *
+ * Three rules read the same story: when the cluster evidence is frozen (as `diagnose` freezes it), the
+ * answer is computed once per cluster and classifier and handed out frozen, so no rule can change
+ * what the next one reads. Unfrozen evidence (a test building it by hand) is read anew each call.
  */
-export function collectPullFailures(cluster: Readonly<ClusterEvidence>, classify: (m: string) => Classification): PullFailure[] {
+export function collectPullFailures(cluster: Readonly<ClusterEvidence>, classify: (m: string) => Classification): readonly PullFailure[] {
+  if (!Object.isFrozen(cluster)) return gatherPullFailures(cluster, classify);
+  let byClassifier = gathered.get(cluster);
+  if (!byClassifier) gathered.set(cluster, (byClassifier = new Map()));
+  let out = byClassifier.get(classify);
+  if (!out) byClassifier.set(classify, (out = freezeFailures(gatherPullFailures(cluster, classify))));
+  return out;
+}
+
+/** The list, each failure and its lists frozen (pods are the frozen evidence's own). */
+function freezeFailures(list: PullFailure[]): readonly PullFailure[] {
+  for (const f of list) {
+    Object.freeze(f.texts);
+    Object.freeze(f.unretrievableSecrets);
+    Object.freeze(f);
+  }
+  return Object.freeze(list);
+}
+
+function gatherPullFailures(cluster: Readonly<ClusterEvidence>, classify: (m: string) => Classification): PullFailure[] {
   const events = podEvents(cluster);
+  // Pull errors repeat across pods and events (one registry fails them all alike): judge each text once.
+  const memo = new Map<string, Classification>();
+  const once = (m: string) => {
+    let c = memo.get(m);
+    if (!c) memo.set(m, (c = classify(m)));
+    return c;
+  };
   const out: PullFailure[] = [];
   for (const pod of cluster.pods) {
     if (pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
@@ -107,7 +140,7 @@ export function collectPullFailures(cluster: Readonly<ClusterEvidence>, classify
       const unretrievableSecrets = mine
         .filter((e) => e.reason === 'FailedToRetrieveImagePullSecret')
         .flatMap((e) => (/\(([^)]*)\)/.exec(e.message ?? '')?.[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-      const { classification, classifiedText } = bestClassification(texts, classify);
+      const { classification, classifiedText } = bestClassification(texts, once);
       const parsed = parseImageReference(spec.image);
       out.push({
         pod,
