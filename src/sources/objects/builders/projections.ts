@@ -17,7 +17,7 @@ import type {
   WorkloadInfo,
   WorkloadKind,
 } from '../../../evidence/cluster.js';
-import { BadObject, arr, bool, clip, compact, meta, num, obj, str, strList, strMap, type Raw } from './raw.js';
+import { BadObject, annotations, arr, bool, clip, compact, meta, num, obj, str, strList, strMap, type Raw } from './raw.js';
 
 /** Longest kept message (event, container status); the cause sits in the first few hundred bytes. */
 export const MAX_MESSAGE = 4096;
@@ -45,7 +45,7 @@ export function nodeInfo(o: Raw): NodeInfo {
   return compact({
     name: m.name,
     labels: m.labels,
-    annotations: m.annotations,
+    annotations: annotations(o),
     podCIDR,
     podCIDRs: podCIDRs.length ? podCIDRs : podCIDR ? [podCIDR] : [],
     addresses: arr(status.addresses).flatMap((a) => {
@@ -135,10 +135,12 @@ function containerStatuses(v: unknown, init: boolean): ContainerStatusInfo[] {
 }
 
 function secretRefs(v: unknown): string[] {
-  return arr(v).flatMap((r) => {
+  const out: string[] = [];
+  for (const r of arr(v)) {
     const name = str(obj(r)?.name);
-    return name ? [name] : [];
-  });
+    if (name) out.push(name);
+  }
+  return out;
 }
 
 export function podInfo(o: Raw): PodInfo {

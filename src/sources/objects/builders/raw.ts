@@ -28,11 +28,14 @@ export function bool(v: unknown): boolean | undefined {
   return typeof v === 'boolean' ? v : undefined;
 }
 
+/** The string members of an object (numbers and booleans as text). Per object of a big list, so no entry arrays. */
 export function strMap(v: unknown): Record<string, string> {
   const o = obj(v);
   const out: Record<string, string> = {};
   if (!o) return out;
-  for (const [k, val] of Object.entries(o)) {
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const val = o[k];
     if (typeof val === 'string') out[k] = val;
     else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
   }
@@ -40,7 +43,10 @@ export function strMap(v: unknown): Record<string, string> {
 }
 
 export function strList(v: unknown): string[] {
-  return arr(v).filter((x): x is string => typeof x === 'string');
+  const out: string[] = [];
+  if (!Array.isArray(v)) return out;
+  for (const x of v) if (typeof x === 'string') out.push(x);
+  return out;
 }
 
 /** Drops undefined members so projections compare and serialise the same from every source. */
@@ -60,7 +66,8 @@ export function clip(s: string | undefined, max: number): string | undefined {
 /** Thrown by projections for an element that cannot be used at all (no name). */
 export class BadObject extends Error {}
 
-export function meta(o: Raw): { name: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string>; creationTimestamp?: string; uid?: string; ownerReferences: unknown[] } {
+/** The metadata every projection reads (annotations apart: only nodes keep them, see `annotations`). */
+export function meta(o: Raw): { name: string; namespace?: string; labels: Record<string, string>; creationTimestamp?: string; uid?: string; ownerReferences: unknown[] } {
   const m = obj(o.metadata);
   const name = str(m?.name);
   if (!m || !name) throw new BadObject('metadata.name is missing');
@@ -68,9 +75,13 @@ export function meta(o: Raw): { name: string; namespace?: string; labels: Record
     name,
     namespace: str(m.namespace),
     labels: strMap(m.labels),
-    annotations: strMap(m.annotations),
     creationTimestamp: str(m.creationTimestamp),
     uid: str(m.uid),
     ownerReferences: arr(m.ownerReferences),
   };
+}
+
+/** metadata.annotations as strings. */
+export function annotations(o: Raw): Record<string, string> {
+  return strMap(obj(o.metadata)?.annotations);
 }
