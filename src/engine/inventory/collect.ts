@@ -186,6 +186,8 @@ export function componentOf(pod: Readonly<PodInfo>): string | undefined {
 }
 
 function crashSymptoms(pod: Readonly<PodInfo>, ref: string, c: Readonly<ClusterEvidence>): Symptom[] {
+  // Most pods are not crash-looping: look at the states first, the component (name patterns) only then.
+  if (!pod.statuses.some((st) => st.state === 'waiting' && !!st.reason && CRASH_WAITING_REASONS.has(st.reason))) return [];
   const component = componentOf(pod);
   if (!component) return [];
   const out: Symptom[] = [];
