@@ -150,3 +150,20 @@ describe('whole-file parsing (small files)', () => {
     }
   });
 });
+
+describe('streaming (deferred parsing)', () => {
+  it('gives, item by item, exactly what the eager scanner gives, bad items and their bytes included', async () => {
+    const text = '{"kind":"PodList","items":[{"a":1},{"b":tru},{"c":[3,{"d":"x\\"}"}]},7,"s",{"e":nul}],"metadata":{"rv":"1"}}';
+    const eager = scan(text);
+    expect(eager.filter((e) => e.type === 'bad-item')).toHaveLength(2);
+    for (const size of [1, 5, 17, text.length]) {
+      const chunks = async function* () {
+        for (let i = 0; i < text.length; i += size) yield Buffer.from(text.slice(i, i + size));
+      };
+      const got: ListEvent[] = [];
+      for await (const e of streamJsonList(chunks())) got.push(e);
+      expect(got).toEqual(eager);
+    }
+  });
+});
+

@@ -36,11 +36,36 @@ function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
+/** An item cut out but not parsed yet (the scanner's deferred mode): its text, parsed by `parseItem`. */
+interface PendingItem {
+  type: 'pending';
+  text: string;
+  index: number;
+  offset: number;
+  listKind?: string;
+}
+
+/** The item event of a cut-out item: its parsed value, or a bad-item event with the byte it broke at. */
+function parseItem(p: PendingItem): ListEvent {
+  try {
+    return { type: 'item', value: JSON.parse(p.text), index: p.index, offset: p.offset, listKind: p.listKind };
+  } catch (e) {
+    const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+    const at = pos ? p.offset + Number(pos[1]) : p.offset;
+    return { type: 'bad-item', index: p.index, offset: at, message: `item ${p.index} is not valid JSON (at byte ${at})` };
+  }
+}
+
 /** The push-driven scanner: feed chunks, collect events. */
 export class JsonListScanner {
+  /**
+   * `deferParse` (streamJsonList's mode): `push` hands out items as text, parsed one at a time as they
+   * are consumed, so a chunk's hundreds of items are never all alive as objects at once.
+   */
   constructor(
     private readonly maxItem = MAX_ITEM,
     private readonly maxEnvelope = MAX_ENVELOPE,
+    private readonly deferParse = false,
   ) {}
 
   private depth = 0;
@@ -76,10 +101,15 @@ export class JsonListScanner {
   private envSize = 0;
   private envOverflow = false;
   private failed?: { offset: number; message: string };
-  private events: ListEvent[] = [];
+  private events: (ListEvent | PendingItem)[] = [];
 
   /** Feeds one chunk; returns the events it completed. */
   push(chunk: Buffer): ListEvent[] {
+    return this.pushDeferred(chunk).map((e) => (e.type === 'pending' ? parseItem(e) : e));
+  }
+
+  /** `push`, with items as text when the scanner defers parsing. */
+  pushDeferred(chunk: Buffer): (ListEvent | PendingItem)[] {
     this.events = [];
     if (this.failed) return this.events;
     const n = chunk.length;
@@ -250,7 +280,8 @@ export class JsonListScanner {
 
   /** Call at end of input. */
   end(): ListEvent[] {
-    this.events = [];
+    const events: ListEvent[] = [];
+    this.events = events;
     let problem = this.failed;
     if (!problem && !this.started) problem = { offset: this.offset, message: 'the file is empty' };
     if (!problem && (this.depth !== 0 || this.inString)) {
@@ -269,8 +300,8 @@ export class JsonListScanner {
         }
       }
     }
-    this.events.push({ type: 'end', envelope, itemsSeen: this.itemsSeen, problem });
-    return this.events;
+    events.push({ type: 'end', envelope, itemsSeen: this.itemsSeen, problem });
+    return events;
   }
 
   private endString(): void {
@@ -296,13 +327,8 @@ export class JsonListScanner {
         this.itemParts.push(chunk.subarray(start, end));
         bytes = Buffer.concat(this.itemParts);
       } else bytes = chunk.subarray(start, end);
-      try {
-        this.events.push({ type: 'item', value: JSON.parse(bytes.toString('utf8')), index, offset: this.itemOffset, listKind: this.listKind });
-      } catch (e) {
-        const pos = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-        const at = pos ? this.itemOffset + Number(pos[1]) : this.itemOffset;
-        this.events.push({ type: 'bad-item', index, offset: at, message: `item ${index} is not valid JSON (at byte ${at})` });
-      }
+      const pending: PendingItem = { type: 'pending', text: bytes.toString('utf8'), index, offset: this.itemOffset, listKind: this.listKind };
+      this.events.push(this.deferParse ? pending : parseItem(pending));
     }
     this.itemParts = [];
     this.itemSize = 0;
@@ -330,7 +356,7 @@ export class JsonListScanner {
     this.envParts.push(Buffer.from(b));
   }
 
-  private fail(i: number, message: string): ListEvent[] {
+  private fail(i: number, message: string): (ListEvent | PendingItem)[] {
     this.failed = { offset: this.offset + i, message: `${message} (at byte ${this.offset + i})` };
     return this.events;
   }
@@ -394,7 +420,7 @@ function readSmall(file: string, max: number): Buffer | undefined {
 
 /** Streams a file's list items (and finally its envelope); never throws on bad content. */
 export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chunkSize = 1 << 20, limits: { maxItem?: number; maxEnvelope?: number } = {}): AsyncGenerator<ListEvent> {
-  const scanner = new JsonListScanner(limits.maxItem, limits.maxEnvelope);
+  const scanner = new JsonListScanner(limits.maxItem, limits.maxEnvelope, true);
   // No item or envelope of a file this small can pass the limits.
   const whole = typeof file === 'string' ? readSmall(file, Math.min(WHOLE_FILE_MAX, limits.maxItem ?? MAX_ITEM, limits.maxEnvelope ?? MAX_ENVELOPE)) : undefined;
   if (whole) {
@@ -403,8 +429,13 @@ export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chun
   }
   const input = typeof file === 'string' ? createReadStream(file, { highWaterMark: chunkSize }) : file;
   for await (const chunk of input) {
-    const evs = scanner.push(chunk as Buffer);
-    for (const e of evs) yield e;
+    const evs = scanner.pushDeferred(chunk as Buffer);
+    // Parsed as consumed: each item's objects can die before the next item is parsed.
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i];
+      evs[i] = undefined as never; // the consumer may keep the value; this array must not
+      yield e.type === 'pending' ? parseItem(e) : e;
+    }
   }
   for (const e of scanner.end()) yield e;
 }
