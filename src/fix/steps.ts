@@ -13,7 +13,8 @@ function resolve(src: FixStepSource, values: FixValues): { spec: FixStepSpec; va
   if (typeof src === 'string') return { spec: { text: src, on: 'person', manual: ADVICE }, values };
   if (!('step' in src)) return { spec: src, values };
   if (!FIX_STEPS[src.step]) throw new Error(`unknown fix step "${src.step}"`);
-  return { spec: specOf(src), values: { ...values, ...src.data } };
+  // A dictionary, as fixValues builds it (the keys differ per step and per finding).
+  return { spec: specOf(src), values: Object.assign(Object.create(null) as FixValues, values, src.data) };
 }
 
 /**
