@@ -11,7 +11,10 @@ const MAX_EVIDENCE = 12;
  */
 export function correlate(findings: readonly Finding[]): RootCause[] {
   const groups = new Map<string, RootCause>();
-  const placements = new Map<RootCause, { located: string[]; suspects: string[][] }>();
+  const placements = new Map<RootCause, Placement>();
+  // A group's growing lists are kept as sets while findings fold in (a union per finding copied the
+  // whole list: quadratic in a group of hundreds of pods), and written back as arrays at the end.
+  const sets = new Map<RootCause, GroupSets>();
   for (const f of findings) {
     const key = `${f.cause}|${f.registry ?? ''}`;
     const g = groups.get(key);
@@ -31,22 +34,33 @@ export function correlate(findings: readonly Finding[]): RootCause[] {
         rank: 0,
       });
       const created = groups.get(key)!;
-      placements.set(created, notePlacement({ located: [], suspects: [] }, f));
+      placements.set(created, notePlacement({ located: new Set(), suspects: [] }, f));
       continue;
     }
+    let gs = sets.get(g);
+    if (!gs) sets.set(g, (gs = { nodes: new Set(g.nodes), pods: new Set(g.pods), via: g.via ? new Set(g.via) : undefined, alternatives: new Set(g.alternatives ?? []), fix: undefined }));
     g.occurrences++;
-    g.nodes = union(g.nodes, f.nodes);
-    g.pods = union(g.pods, f.pods);
-    if (f.via?.length) g.via = union(g.via ?? [], f.via);
+    for (const n of f.nodes) gs.nodes.add(n);
+    for (const p of f.pods) gs.pods.add(p);
+    if (f.via?.length) {
+      gs.via ??= new Set();
+      for (const v of f.via) gs.via.add(v);
+    }
     g.evidence = mergeEvidence(g.evidence, f.evidence);
     const higher = SEVERITY_RANK[f.severity] > SEVERITY_RANK[g.severity];
     if (higher) Object.assign(g, { severity: f.severity, message: f.message, messageId: f.messageId, data: f.data });
-    keepFix(g, f, higher);
+    keepFix(g, f, higher, gs);
     g.confidence = Math.max(g.confidence, f.confidence);
-    g.alternatives = union(g.alternatives ?? [], f.alternatives ?? []);
+    for (const a of f.alternatives ?? []) gs.alternatives.add(a);
+  }
+  for (const [g, gs] of sets) {
+    g.nodes = [...gs.nodes];
+    g.pods = [...gs.pods];
+    if (gs.via) g.via = [...gs.via];
+    g.alternatives = [...gs.alternatives];
   }
   const roots = [...groups.values()];
-  for (const r of roots) narrowPlacement(r, placements.get(r)!);
+  for (const r of roots) narrowPlacement(r, { located: [...placements.get(r)!.located], suspects: placements.get(r)!.suspects });
   for (const r of roots) {
     r.namespaces = union([], r.pods.map((p) => p.split('/')[0]));
     if (r.occurrences > 1) r.message = summarise(r);
@@ -79,16 +93,27 @@ export function rankRoots(roots: RootCause[]): RootCause[] {
  * catalog's general text: it replaces a catalog fix, and the rule fixes of several findings are
  * kept side by side (each node's patch), without repeating a step.
  */
-function keepFix(g: RootCause, f: Finding, higher: boolean): void {
+/** A group's lists while findings fold into it; `fix`: the fix lines already in `g.fix`. */
+interface GroupSets {
+  nodes: Set<string>;
+  pods: Set<string>;
+  via?: Set<string>;
+  alternatives: Set<NonNullable<Finding['alternatives']>[number]>;
+  fix?: Set<string>;
+}
+
+function keepFix(g: RootCause, f: Finding, higher: boolean, gs: GroupSets): void {
   if (f.fixFrom === 'catalog') {
     if (g.fixFrom === 'catalog' && higher) Object.assign(g, { steps: [...f.steps], fix: [...f.fix] });
+    gs.fix = undefined;
     return;
   }
   if (g.fixFrom === 'catalog') {
     Object.assign(g, { steps: [...f.steps], fix: [...f.fix], fixFrom: 'rule' });
+    gs.fix = undefined;
     return;
   }
-  const seen = new Set(g.fix);
+  const seen = (gs.fix ??= new Set(g.fix));
   f.steps.forEach((s, i) => {
     if (seen.has(f.fix[i])) return;
     seen.add(f.fix[i]);
@@ -109,9 +134,15 @@ function compareRoots(a: RootCause, b: RootCause): number {
   );
 }
 
-function notePlacement(p: { located: string[]; suspects: string[][] }, f: Finding) {
+/** Where a group's findings put it: nodes located by some finding, and the suspect sets of the others. */
+interface Placement {
+  located: Set<string>;
+  suspects: string[][];
+}
+
+function notePlacement(p: Placement, f: Finding): Placement {
   if (f.suspects?.length) p.suspects.push(...f.suspects);
-  else p.located = union(p.located, f.nodes);
+  else for (const n of f.nodes) p.located.add(n);
   return p;
 }
 
