@@ -63,7 +63,7 @@ testRule(rule, {
           pods: ['kube-system/coredns-5dd5756b68-q9w4d'],
           severity: 'error',
           fix: [
-            `Forward to 192.0.2.53 2001:db8::53 (the servers behind 127.0.0.53 on n2, from /run/systemd/resolve/resolv.conf) in the Corefile of ConfigMap kube-system/coredns: kubectl -n kube-system patch configmap coredns --type merge -p '${JSON.stringify({ data: { Corefile: COREFILE.replace('forward . /etc/resolv.conf {', 'forward . 192.0.2.53 2001:db8::53 {') } })}'`,
+            `Forward to 192.0.2.53 2001:db8::53 (the upstream servers behind 127.0.0.53, from /run/systemd/resolve/resolv.conf) in the Corefile of ConfigMap kube-system/coredns: kubectl -n kube-system patch configmap coredns --type merge -p '${JSON.stringify({ data: { Corefile: COREFILE.replace('forward . /etc/resolv.conf {', 'forward . 192.0.2.53 2001:db8::53 {') } })}'`,
             'Restart CoreDNS so that it reads the new Corefile: kubectl -n kube-system rollout restart deployment coredns',
             'Point kubelet on n2 at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods (this also fixes the other dnsPolicy Default pods)',
           ],

@@ -35,7 +35,8 @@ export default defineRule({
     // systemd-resolved's upstream list, when the node has one, is what CoreDNS should forward to.
     const upstreams = realUpstreams(node.resolvedUpstream?.nameservers ?? []);
     const kubelet = `Point kubelet on ${node.name} at the real upstream list: resolvConf: /run/systemd/resolve/resolv.conf in /var/lib/kubelet/config.yaml, then systemctl restart kubelet and delete the CoreDNS pods`;
-    const exact = forwardSteps(cluster, upstreams, `(the servers behind ${stub} on ${node.name}, from ${node.resolvedUpstream?.file})`);
+    // worded without the node, so the same patch found on several nodes is one step of the merged cause
+    const exact = forwardSteps(cluster, upstreams, `(the upstream servers behind ${stub}, from ${node.resolvedUpstream?.file})`);
     const fix = exact
       ? [...exact, `${kubelet} (this also fixes the other dnsPolicy Default pods)`]
       : [kubelet, 'Or make CoreDNS forward to explicit upstreams: forward . <dns server 1> <dns server 2> in the coredns ConfigMap (this fixes CoreDNS only, not other dnsPolicy Default pods)'];
