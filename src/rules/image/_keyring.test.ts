@@ -85,3 +85,14 @@ describe('matchingKeys: which auths keys kubelet uses for an image', () => {
     expect(matchingKeys(['http://[bad', 'reg.local'], ref('reg.local/app')).map((m) => m.key)).toEqual(['reg.local']);
   });
 });
+
+describe('parseKey memo', () => {
+  it('normalises a key once: the same frozen parts for every pod that names the secret', () => {
+    const a = parseKey('https://reg.example.com:5000/v2/team');
+    expect(a).toEqual({ host: 'reg.example.com', port: '5000', path: '/team' });
+    expect(parseKey('https://reg.example.com:5000/v2/team')).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(parseKey('http://[bad')).toBeUndefined();
+    expect(parseKey('http://[bad')).toBeUndefined();
+  });
+});

@@ -12,8 +12,21 @@ export interface KeyParts {
   path: string; // '' or '/team'
 }
 
+/** Keys already normalised: one secret's keys are matched for every failing pod that names it. */
+const parsedKeys = new Map<string, Readonly<KeyParts> | undefined>();
+/** Bound on the memo (keys of the pull secrets in one cluster are few; an odd bundle cannot grow it without end). */
+const MAX_PARSED_KEYS = 4096;
+
 /** Normalises an auths key like kubelet: scheme optional, a leading /v1/ or /v2/ dropped. */
-export function parseKey(key: string): KeyParts | undefined {
+export function parseKey(key: string): Readonly<KeyParts> | undefined {
+  if (parsedKeys.has(key)) return parsedKeys.get(key);
+  const parts = normaliseKey(key);
+  if (parts) Object.freeze(parts);
+  if (parsedKeys.size < MAX_PARSED_KEYS) parsedKeys.set(key, parts);
+  return parts;
+}
+
+function normaliseKey(key: string): KeyParts | undefined {
   let k = key.trim();
   if (!k) return undefined;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(k)) k = 'https://' + k;
@@ -60,7 +73,7 @@ export interface KeyMatch {
 
 /** The keys (as written) that kubelet would try for this image, most specific first. */
 export function matchingKeys(keys: readonly string[], image: ImageReference): KeyMatch[] {
-  const parsed = keys.map((k) => ({ k, p: parseKey(k) })).filter((x): x is { k: string; p: KeyParts } => !!x.p);
+  const parsed = keys.map((k) => ({ k, p: parseKey(k) })).filter((x): x is { k: string; p: Readonly<KeyParts> } => !!x.p);
   const specific = (x: { p: KeyParts }) => x.p.host + (x.p.port ? ':' + x.p.port : '') + x.p.path;
   parsed.sort((a, b) => (specific(a) < specific(b) ? 1 : specific(a) > specific(b) ? -1 : 0));
   const direct = parsed.filter((x) => keyMatches(x.p, image)).map((x) => ({ key: x.k, via: 'match' as const }));
