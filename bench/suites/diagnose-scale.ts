@@ -96,12 +96,12 @@ const suite: Suite = {
       log(`parse-only: ${(parse.ms / 1000).toFixed(2)} s wall, ${(parse.cpuMs / 1000).toFixed(2)} s CPU, ${parse.maxRssMB.toFixed(0)} MB peak RSS`);
       const diag = await best('diagnose');
       log(`diagnose: ${(diag.ms / 1000).toFixed(2)} s wall, ${(diag.cpuMs / 1000).toFixed(2)} s CPU, ${diag.maxRssMB.toFixed(0)} MB peak RSS, ${diag.counts.findings} findings`);
-      // The target is on elapsed time (what a user waits for). CPU time (all threads, so V8's parallel
-      // GC counts) is reported beside it: it is steadier when the machine is shared.
-      // One direction everywhere, as every suite: > 1 is better for ours. Here parse-only ÷ diagnose, so
-      // the target "diagnose takes at most 2x parsing alone" reads ratio >= 0.5. On CPU time (all
-      // threads): this 2-core machine is shared, and elapsed time there measures the queue (a run at
-      // load 20 took 49 s elapsed for 6 s of CPU); elapsed is kept beside it.
+      // The target is on CPU time (user + system, all threads, so V8's parallel GC counts): this 2-core
+      // machine is shared, and elapsed time there measures the queue (a run at load 20 took 49 s
+      // elapsed for 6 s of CPU); elapsed is kept beside it in the notes.
+      // One direction everywhere, as every suite: higher is better for ours. Here parse-only ÷ diagnose,
+      // so the target "diagnose takes at most 2x parsing alone" reads ratio >= 0.5 (1 would be diagnose
+      // costing no more than the parse it cannot skip).
       const ratio = parse.cpuMs / diag.cpuMs;
       const timeOk = diag.cpuMs <= 2 * parse.cpuMs;
       const rssOk = diag.maxRssMB < 2048;
@@ -111,7 +111,7 @@ const suite: Suite = {
         ours: { label: 'diagnose --bundle', unit: 's CPU', value: diag.cpuMs / 1000, note: `${(diag.ms / 1000).toFixed(1)} s elapsed; ${diag.maxRssMB.toFixed(0)} MB peak RSS; read ${diag.counts.nodes} nodes, ${diag.counts.pods} pods, ${diag.counts.events} events` },
         peer: { label: 'streaming parse only', unit: 's CPU', value: parse.cpuMs / 1000, note: `${(parse.ms / 1000).toFixed(1)} s elapsed; ${parse.maxRssMB.toFixed(0)} MB peak RSS; ${(gen.bytes / 1e6).toFixed(0)} MB of JSON` },
         ratio,
-        ratioSays: 'parse-only CPU s ÷ diagnose CPU s (> 1: ours faster; 0.5 = diagnose takes 2x parsing alone)',
+        ratioSays: 'parse-only CPU ÷ diagnose CPU: 1 = diagnose costs only the parse it cannot skip, 0.5 = twice that; higher is better',
         target: 'ratio >= 0.5 (diagnose <= 2x parse-only), peak RSS < 2 GB, every object counted',
         met: timeOk && rssOk && countsOk,
         extra: {
