@@ -83,3 +83,15 @@ describe('helpers', () => {
     expect(splitHostPort('reg.local:443')).toEqual({ host: 'reg.local', port: '443' });
   });
 });
+
+describe('parseImageReference memo', () => {
+  it('parses a reference once and shares the frozen answer, good or bad', () => {
+    const a = parseImageReference('reg.example.com:5000/team/app:1.2');
+    expect(parseImageReference('reg.example.com:5000/team/app:1.2')).toBe(a);
+    expect(a.ok && a.ref).toMatchObject({ domain: 'reg.example.com:5000', path: 'team/app', tag: '1.2', port: '5000' });
+    expect(Object.isFrozen(a) && a.ok && Object.isFrozen(a.ref)).toBe(true);
+    const bad = parseImageReference('UPPER/Case');
+    expect(bad.ok).toBe(false);
+    expect(parseImageReference('UPPER/Case')).toBe(bad);
+  });
+});

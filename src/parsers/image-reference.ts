@@ -68,8 +68,23 @@ function splitDomain(s: string): { domain: string; remainder: string } {
   return { domain, remainder };
 }
 
-/** Parses and normalises an image reference; never throws. */
+/** References already parsed: the same few images recur across thousands of pods, events and fixes. */
+const parsed = new Map<string, ImageReferenceResult>();
+/** Bound on the memo, so a stream of distinct references cannot grow it without end. */
+const MAX_PARSED = 8192;
+
+/** Parses and normalises an image reference; never throws. The answer is frozen (it may be shared). */
 export function parseImageReference(input: string): ImageReferenceResult {
+  let r = parsed.get(input);
+  if (r) return r;
+  r = parseReference(input);
+  if (r.ok) Object.freeze(r.ref);
+  Object.freeze(r);
+  if (parsed.size < MAX_PARSED) parsed.set(input, r);
+  return r;
+}
+
+function parseReference(input: string): ImageReferenceResult {
   const original = input;
   const s = input.trim();
   if (s === '') return fail(original, 'repository name must have at least one component');

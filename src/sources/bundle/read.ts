@@ -217,7 +217,7 @@ async function readJsonFile(
       }
       if (!seenKinds.has(kind)) heldIn(files, kind, rel);
       seenKinds.add(kind);
-      b.add(kind, ev.value, `${rel} (item ${ev.index})`);
+      b.add(kind, ev.value, rel, ev.index);
     } else if (ev.type === 'bad-item') {
       b.unreadable({ what: `item ${ev.index} of ${rel}`, reason: `skipped: ${ev.message}, line ${await lineAt(file, ev.offset)}` });
     } else {

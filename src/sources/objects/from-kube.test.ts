@@ -60,7 +60,8 @@ describe('cluster builders', () => {
   it('skips a bad element and records it, never throws', () => {
     const b = new ClusterBuilder();
     expect(b.add('Pod', { metadata: { namespace: 'x' } }, 'pods.json (item 3)')).toBe(false);
-    expect(b.add('Pod', 'not an object', 'pods.json (item 4)')).toBe(false);
+    // A list item's index comes apart from its file (joined only when the item is bad).
+    expect(b.add('Pod', 'not an object', 'pods.json', 4)).toBe(false);
     expect(b.add('Node', { metadata: { name: 'n1' }, status: { conditions: 'oops', addresses: [{ type: 1 }] } }, 'nodes.json')).toBe(true);
     const c = b.build();
     expect(c.nodes).toHaveLength(1);

@@ -107,12 +107,14 @@ export class ClusterBuilder {
 
   /**
    * Adds one raw object of `kind` (from its own `kind` field or its list's). `where` names the
-   * source (file, API path) for the problem record. Returns false when the element was skipped as bad.
+   * source (file, API path) for the problem record, `item` its index in a list there (the two are
+   * joined only for a problem: a bundle adds hundreds of thousands of objects). Returns false when
+   * the element was skipped as bad.
    */
-  add(kind: string, raw: unknown, where: string): boolean {
+  add(kind: string, raw: unknown, where: string, item?: number): boolean {
     const o = obj(raw);
     if (!o) {
-      this.problem(kind, where, 'not a JSON object');
+      this.problem(kind, itemIn(where, item), 'not a JSON object');
       return false;
     }
     try {
@@ -122,7 +124,7 @@ export class ClusterBuilder {
       if (!(e instanceof BadObject)) throw e;
       const m = obj(o.metadata);
       const id = [str(m?.namespace), str(m?.name)].filter(Boolean).join('/');
-      this.problem(kind, where, `${id ? id + ': ' : ''}${e.message}`);
+      this.problem(kind, itemIn(where, item), `${id ? id + ': ' : ''}${e.message}`);
       return false;
     }
   }
@@ -133,13 +135,15 @@ export class ClusterBuilder {
 
   private addObject(kind: string, o: Raw): void {
     const m = obj(o.metadata);
-    const key = `${str(m?.namespace) ?? ''}/${str(m?.name) ?? ''}`;
     switch (kind) {
       case 'Node': {
         const n = nodeInfo(o);
         this.maps.nodes.set(n.name, n);
         return;
       }
+    }
+    const key = `${str(m?.namespace) ?? ''}/${str(m?.name) ?? ''}`;
+    switch (kind) {
       case 'Pod': {
         const p = podInfo(o);
         if (this.inScope(p.namespace)) this.maps.pods.set(key, p);
@@ -262,6 +266,11 @@ export class ClusterBuilder {
     c.unreadable = [...this.unread];
     return c;
   }
+}
+
+/** `file (item 3)`, or `where` alone for an object that is not a list item. */
+function itemIn(where: string, item: number | undefined): string {
+  return item === undefined ? where : `${where} (item ${item})`;
 }
 
 /** Convenience for tests and small inputs: objects (each with its `kind`) → evidence. */
