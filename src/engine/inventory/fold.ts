@@ -63,10 +63,24 @@ export function foldSymptoms(symptoms: readonly Symptom[], roots: RootCause[], c
   const owners: RootCause[] = [];
   const open: Symptom[] = [];
   const openEntries: [Symptom, InventoryEntry][] = [];
+  // Per root: whether its causes fall in a symptom kind's list (asked again for every symptom on its
+  // pods and nodes), and its pods as a set (a symptom's pod is added to the root explaining it).
+  const speaks = new Map<RootCause, Map<readonly string[], boolean>>();
+  const speaksOfList = (r: RootCause, list: readonly string[]): boolean => {
+    let m = speaks.get(r);
+    if (!m) speaks.set(r, (m = new Map()));
+    let v = m.get(list);
+    if (v === undefined) m.set(list, (v = speaksOf(r, list)));
+    return v;
+  };
+  const podsOf = new Map<RootCause, Set<string>>();
   for (const s of symptoms) {
     const spec = SYMPTOMS[s.kind];
-    const by = explainer(s, spec, byPod, byNode, clusterWide);
-    if (by && s.pod && !by.pods.includes(s.pod)) {
+    const by = explainer(s, spec, byPod, byNode, clusterWide, speaksOfList);
+    let pods = by && podsOf.get(by);
+    if (by && !pods) podsOf.set(by, (pods = new Set(by.pods)));
+    if (by && s.pod && !pods!.has(s.pod)) {
+      pods!.add(s.pod);
       by.pods.push(s.pod);
       const ns = s.pod.split('/')[0];
       if (!by.namespaces.includes(ns)) by.namespaces.push(ns);
@@ -100,19 +114,29 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 }
 
 /** Whether a root cause (or a cause it folded as a symptom) is in `list`; an empty list takes any. */
-function speaksOf(r: RootCause, list: readonly string[], registry?: string): boolean {
-  const causes = [r.cause, ...r.symptoms.map((x) => x.cause)];
-  if (list.length && !causes.some((c) => causeIn(c, list))) return false;
-  // A registry cause about another registry does not explain this pull.
-  return !(registry && r.registry && r.cause.startsWith('registry.') && r.registry !== registry);
+function speaksOf(r: RootCause, list: readonly string[]): boolean {
+  if (!list.length) return true;
+  return causeIn(r.cause, list) || r.symptoms.some((x) => causeIn(x.cause, list));
+}
+
+/** A registry cause about another registry does not explain this pull. */
+function otherRegistry(r: RootCause, registry: string | undefined): boolean {
+  return !!(registry && r.registry && r.cause.startsWith('registry.') && r.registry !== registry);
 }
 
 /** The best-ranked root cause that explains the symptom, if any. */
-function explainer(s: Symptom, spec: SymptomSpec, byPod: Map<string, RootCause[]>, byNode: Map<string, RootCause[]>, clusterWide: RootCause[]): RootCause | undefined {
+function explainer(
+  s: Symptom,
+  spec: SymptomSpec,
+  byPod: Map<string, RootCause[]>,
+  byNode: Map<string, RootCause[]>,
+  clusterWide: RootCause[],
+  speaks: (r: RootCause, list: readonly string[]) => boolean,
+): RootCause | undefined {
   const fits: RootCause[] = [];
-  if (s.pod) for (const r of byPod.get(s.pod) ?? []) if (speaksOf(r, spec.podCauses, s.registry)) fits.push(r);
-  if (s.node && spec.nodeCauses.length) for (const r of byNode.get(s.node) ?? []) if (speaksOf(r, spec.nodeCauses)) fits.push(r);
-  if (spec.clusterCauses.length) for (const r of clusterWide) if (speaksOf(r, spec.clusterCauses)) fits.push(r);
+  if (s.pod) for (const r of byPod.get(s.pod) ?? []) if (speaks(r, spec.podCauses) && !otherRegistry(r, s.registry)) fits.push(r);
+  if (s.node && spec.nodeCauses.length) for (const r of byNode.get(s.node) ?? []) if (speaks(r, spec.nodeCauses)) fits.push(r);
+  if (spec.clusterCauses.length) for (const r of clusterWide) if (speaks(r, spec.clusterCauses)) fits.push(r);
   return fits.sort((a, b) => a.rank - b.rank)[0];
 }
 
