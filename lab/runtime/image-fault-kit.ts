@@ -29,7 +29,11 @@ interface SavedState<S> {
   setup?: S;
   /** what the kubelet reported: the container's waiting reason, or "Running" */
   outcome?: string;
+  /** the namespace's pull secrets and its default ServiceAccount's imagePullSecrets before the fault: a proven fix may add to both */
+  before?: { pullSecrets: string[]; saPullSecrets: unknown };
 }
+
+const PULL_SECRET = 'kubernetes.io/dockerconfigjson';
 
 /**
  * Kubelet states that do not end the wait: the pod is still on its way. Any other waiting reason is the
@@ -98,6 +102,29 @@ async function forgetImage(node: LabNode, image: string): Promise<void> {
   }
 }
 
+function pullSetup(lab: LabHandle, namespace: string): NonNullable<SavedState<unknown>['before']> {
+  return {
+    pullSecrets: lab.api.list('Secret', namespace).filter((s) => s.type === PULL_SECRET).map((s) => s.metadata.name as string),
+    saPullSecrets: lab.api.get('ServiceAccount', namespace, 'default')?.imagePullSecrets ?? null,
+  };
+}
+
+/**
+ * Undoes what a proven fix added while the fault was on: pull secrets created in the namespace (the
+ * one a pod asked for, a regcred for the registry) and the default ServiceAccount's imagePullSecrets.
+ * Left in place, the next injection of the same fault would find its cause already healed.
+ */
+function restorePullSetup(lab: LabHandle, namespace: string, before: NonNullable<SavedState<unknown>['before']>): void {
+  for (const s of lab.api.list('Secret', namespace)) {
+    if (s.type === PULL_SECRET && !before.pullSecrets.includes(s.metadata.name)) lab.api.remove('Secret', namespace, s.metadata.name);
+  }
+  const sa = lab.api.get('ServiceAccount', namespace, 'default');
+  if (sa && JSON.stringify(sa.imagePullSecrets ?? null) !== JSON.stringify(before.saPullSecrets)) {
+    const { imagePullSecrets: _drop, ...rest } = sa;
+    lab.api.put({ ...rest, metadata: { name: 'default', namespace, labels: sa.metadata.labels }, ...(before.saPullSecrets ? { imagePullSecrets: before.saPullSecrets } : {}) });
+  }
+}
+
 export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
   const fault: FaultSpec = {
     description: spec.description,
@@ -108,7 +135,7 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
       // A fresh name per injection: events of an earlier run never stand in for this one.
       const pod = { namespace: 'default', name: `${faultPodName(this.id).slice(0, 44)}-${randomHex(2)}` };
       const sec = spec.secrets?.(lab) ?? { create: [], refs: [] };
-      const saved: SavedState<S> = { node: node.name, pod, secrets: sec.create.map((s) => s.metadata.name) };
+      const saved: SavedState<S> = { node: node.name, pod, secrets: sec.create.map((s) => s.metadata.name), before: pullSetup(lab, pod.namespace) };
       // a name kubelet cannot parse never reaches the runtime; everything else must not be cached
       if (!/[A-Z]/.test(image)) await forgetImage(node, image);
       saved.setup = spec.setup ? await spec.setup(lab, node) : undefined;
@@ -130,6 +157,7 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
       if (saved) {
         removePod(lab, saved.pod);
         for (const s of saved.secrets) lab.api.remove('Secret', saved.pod.namespace, s);
+        if (saved.before) restorePullSetup(lab, saved.pod.namespace, saved.before);
       }
     },
   };
