@@ -13,5 +13,7 @@ describe('README lab accuracy', () => {
     expect(a.total).toBe(faults.length);
     expect(a.passed).toBe(faults.filter((r) => r.pass).length);
     expect(accuracyLine(a)).toContain(`**${a.passed} of ${a.total} faults**`);
+    const live = faults.filter((r) => r.live);
+    if (live.length) expect(accuracyLine(a)).toContain(`on ${live.length} of these faults: **${live.filter((r) => r.live!.pass).length} of ${live.length}**`);
   });
 });

@@ -9,6 +9,7 @@ import { CriClient } from './cri-client.js';
 import { criSocket } from './containerd.js';
 import { randomHex } from '../plan.js';
 import { removePod } from '../faults/_cluster.js';
+import { kubectl } from '../cluster/control-plane.js';
 
 export interface PullFaultSpec<S> {
   description: string;
@@ -114,14 +115,15 @@ function pullSetup(lab: LabHandle, namespace: string): NonNullable<SavedState<un
  * one a pod asked for, a regcred for the registry) and the default ServiceAccount's imagePullSecrets.
  * Left in place, the next injection of the same fault would find its cause already healed.
  */
-function restorePullSetup(lab: LabHandle, namespace: string, before: NonNullable<SavedState<unknown>['before']>): void {
+async function restorePullSetup(lab: LabHandle, namespace: string, before: NonNullable<SavedState<unknown>['before']>): Promise<void> {
   for (const s of lab.api.list('Secret', namespace)) {
     if (s.type === PULL_SECRET && !before.pullSecrets.includes(s.metadata.name)) lab.api.remove('Secret', namespace, s.metadata.name);
   }
   const sa = lab.api.get('ServiceAccount', namespace, 'default');
   if (sa && JSON.stringify(sa.imagePullSecrets ?? null) !== JSON.stringify(before.saPullSecrets)) {
-    const { imagePullSecrets: _drop, ...rest } = sa;
-    lab.api.put({ ...rest, metadata: { name: 'default', namespace, labels: sa.metadata.labels }, ...(before.saPullSecrets ? { imagePullSecrets: before.saPullSecrets } : {}) });
+    // a JSON patch: an apply would leave the entries another field manager (the fix's kubectl patch) owns
+    const op = before.saPullSecrets ? { op: 'replace', path: '/imagePullSecrets', value: before.saPullSecrets } : { op: 'remove', path: '/imagePullSecrets' };
+    await kubectl(lab, ['-n', namespace, 'patch', 'serviceaccount', 'default', '--type', 'json', '-p', JSON.stringify([op])]);
   }
 }
 
@@ -157,7 +159,7 @@ export function pullFault<S = undefined>(spec: PullFaultSpec<S>): FaultSpec {
       if (saved) {
         removePod(lab, saved.pod);
         for (const s of saved.secrets) lab.api.remove('Secret', saved.pod.namespace, s);
-        if (saved.before) restorePullSetup(lab, saved.pod.namespace, saved.before);
+        if (saved.before) await restorePullSetup(lab, saved.pod.namespace, saved.before);
       }
     },
   };
