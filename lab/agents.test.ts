@@ -213,6 +213,24 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
     }, 420_000);
   }
 
+  it('a two-fault mix (node.ip-forward on n2, dns.coredns-down): live diagnose with the agents names both, as diagnose --lab does', async () => {
+    const since = Date.now();
+    await addFault(lab, 'node.ip-forward', 'n2');
+    try {
+      await addFault(lab, 'dns.coredns-down');
+      try {
+        await freshChecks(lab, since, 180_000);
+        const [l, b] = [await live(), await labView()];
+        expect(rootCauses(l)).toEqual(expect.arrayContaining(['node.ip-forward@n2', expect.stringMatching(/^dns\.coredns-down@/)]));
+        expect(rootCauses(l)).toEqual(rootCauses(b));
+      } finally {
+        await removeFault(lab, 'dns.coredns-down');
+      }
+    } finally {
+      await removeFault(lab, 'node.ip-forward', 'n2');
+    }
+  }, 600_000);
+
   it('capture through an agent (the API server\'s pod proxy, the agents\' token): the pcap holds the VXLAN traffic n1 sent to n2 meanwhile', async () => {
     const client = new KubeClient(loadKubeConfig({ kubeconfig: adminKubeconfig(lab.state) }));
     const token = fs.readFileSync(tokenFile(lab), 'utf8').trim();

@@ -21,7 +21,7 @@ import { CONDITION_TYPE, HEARTBEAT_SECONDS, VerdictPublisher } from '../../src/a
 import { emptyNode } from '../../src/evidence/node.js';
 import { emptyEvidence } from '../../src/evidence/types.js';
 import { gatherEvidence } from '../../src/sources/gather.js';
-import { AGENT_SELECTOR } from '../../src/sources/kube/agents.js';
+import { AGENT_DAEMONSET, AGENT_SELECTOR } from '../../src/sources/kube/agents.js';
 import { KubeClient, loadKubeConfig } from '../../src/sources/kube/client.js';
 import type { Suite, SuiteResult } from '../suite.js';
 
@@ -51,7 +51,9 @@ export async function measure(nodes: number, log: (l: string) => void = () => {}
           ],
         },
       });
-      api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: `agent-${name}`, labels }, spec: { nodeName: name, containers: [] }, status: { phase: 'Running' } });
+      // owned by the agents' DaemonSet, as the kubelet-run pods are: live diagnose asks no other pod
+      const owner = [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: AGENT_DAEMONSET, controller: true, uid: 'ds-uid' }];
+      api.put({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'flannel-doctor', name: `agent-${name}`, labels, ownerReferences: owner }, spec: { nodeName: name, containers: [] }, status: { phase: 'Running' } });
     }
     api.setProxy(async (req) => {
       const node = req.pod.replace(/^agent-/, '');
