@@ -1,6 +1,6 @@
+import { testTempDir } from '../test-temp-dir.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyExitCode, applySteps, type Shell } from './apply.js';
@@ -72,7 +72,7 @@ describe('applying fix steps', () => {
   });
 
   it('backs up every file a step changes before it runs, on the node, with the original content', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fd-apply-'));
+    const dir = testTempDir('fd-apply-');
     const file = join(dir, 'resolv.conf');
     writeFileSync(file, 'search example.lab\n');
     const step: FixStep = { text: 'resolver', on: 'node', run: `printf 'nameserver 10.0.0.2\\n' >> ${file}`, verify: `grep -qx 'nameserver 10.0.0.2' ${file}`, changes: [file, join(dir, 'absent')] };

@@ -1,6 +1,6 @@
+import { testTempDir } from '../test-temp-dir.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose, type DiagnosisReport } from '../engine/diagnose.js';
@@ -57,7 +57,7 @@ describe('the fix plan of the bundled example', () => {
     expect(renderPlanText(plan, styleFor({ isTTY: false } as NodeJS.WriteStream))).toContain(`${steps} steps; ${applicable} can be applied as printed`);
     expect(renderPlanMarkdown(plan)).toContain("`kubectl patch node node-c --type merge -p '{");
     const sh = renderPlanSh(plan);
-    const file = join(mkdtempSync(join(tmpdir(), 'fd-plan-')), 'fix.sh');
+    const file = join(testTempDir('fd-plan-'), 'fix.sh');
     writeFileSync(file, sh);
     execFileSync('sh', ['-n', file]);
     for (const s of plan.causes.flatMap((c) => c.steps)) expect(sh.includes(`step '${s.id}'`), s.id).toBe(s.applicable);

@@ -1,6 +1,6 @@
+import { testTempDir } from '../../test-temp-dir.js';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testRule } from '../rule-tester.js';
@@ -91,7 +91,7 @@ testRule(rule, {
 
 describe('releasing leaked reservations', () => {
   it('removes only reservations whose sandbox is gone, reading the id host-local ends with \\r\\n, and keeps fresh ones', () => {
-    const root = mkdtempSync(join(tmpdir(), 'fd-ipam-'));
+    const root = testTempDir('fd-ipam-');
     const dir = join(root, 'cbr0');
     const tasks = join(root, 'tasks');
     mkdirSync(dir);

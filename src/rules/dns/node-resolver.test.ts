@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { testTempDir } from '../../test-temp-dir.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +85,7 @@ testRule(rule, {
 
 describe('the resolver.nameservers step', () => {
   it('replaces the nameserver lines, keeps the rest, and its verify tells before from after', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'fd-resolv-')), 'resolv.conf');
+    const file = join(testTempDir('fd-resolv-'), 'resolv.conf');
     writeFileSync(file, 'search lab.internal\nnameserver 10.0.0.99\noptions ndots:2\n');
     const [step] = fillSteps([{ step: 'resolver.nameservers', data: { file, servers: '172.31.250.1 172.31.250.2' } }], { node: 'n1' });
     const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });

@@ -1,7 +1,7 @@
+import { testTempDir } from '../../test-temp-dir.js';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyNode, type NodeEvidence } from '../../evidence/node.js';
 import { fillSteps } from '../../fix/steps.js';
@@ -47,7 +47,7 @@ describe('plainHttpFix: the catalog\'s containerd hosts.toml steps, filled from 
   const sh = (cmd: string) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
 
   it('writes a new hosts.toml with the http:// server, and its verify passes only then', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fd-certs-'));
+    const dir = testTempDir('fd-certs-');
     const steps = fillSteps(plainHttpFix('reg.lab:5000', nodeWith(dir, []))!, {});
     const file = `${dir}/reg.lab:5000/hosts.toml`;
     expect(steps[0]).toEqual({
@@ -64,7 +64,7 @@ describe('plainHttpFix: the catalog\'s containerd hosts.toml steps, filled from 
   });
 
   it('rewrites only the scheme of this registry in an existing hosts.toml', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fd-certs-'));
+    const dir = testTempDir('fd-certs-');
     const file = `${dir}/reg.lab:5000/hosts.toml`;
     mkdirSync(`${dir}/reg.lab:5000`);
     writeFileSync(file, 'server = "https://reg.lab:5000"\n[host."https://reg.lab:5000/v2"]\n  capabilities = ["pull"]\n[host."https://regxlab:5000"]\n');
