@@ -7,9 +7,9 @@ import { SIGNATURES } from './signatures.js';
 
 const { classify } = createClassifier(SIGNATURES);
 
-/** The canonical ids: the first column of the table in shared/causes.md. */
-function idsFromCausesMd(): Map<string, string> {
-  const text = readFileSync(new URL('../../../shared/causes.md', import.meta.url), 'utf8');
+/** Ids and tiers from a causes table: the first two columns of rows like `| dns.loop | network | … |`. */
+function idsFromTable(url: URL): Map<string, string> {
+  const text = readFileSync(url, 'utf8');
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {
     const m = /^\|\s*([a-z]+\.[a-z0-9-]+)\s*\|\s*(application|network|infrastructure)\s*\|/.exec(line);
@@ -18,10 +18,22 @@ function idsFromCausesMd(): Map<string, string> {
   return out;
 }
 
+/** The canonical ids of shared/causes.md (read-only) plus the ones this project added (docs/causes-added.md). */
+function idsFromCausesMd(): Map<string, string> {
+  const shared = idsFromTable(new URL('../../../shared/causes.md', import.meta.url));
+  const added = idsFromTable(new URL('../../docs/causes-added.md', import.meta.url));
+  for (const [id, tier] of added) {
+    // An addition never renames or re-tiers a shared id; once the shared list carries it, it must agree.
+    if (shared.has(id) && shared.get(id) !== tier) throw new Error(`docs/causes-added.md: ${id} is ${tier} here but ${shared.get(id)} in shared/causes.md`);
+    shared.set(id, tier);
+  }
+  return shared;
+}
+
 describe('cause catalog', () => {
   const canonical = idsFromCausesMd();
 
-  it('has exactly the ids of shared/causes.md, with their tiers', () => {
+  it('has exactly the ids of shared/causes.md and docs/causes-added.md, with their tiers', () => {
     expect(canonical.size).toBeGreaterThan(40);
     expect([...CAUSES.map((c) => c.id)].sort()).toEqual([...canonical.keys()].sort());
     for (const c of CAUSES) expect(c.tier, c.id).toBe(canonical.get(c.id));

@@ -1,4 +1,4 @@
-// The root-cause catalog: for each canonical id of shared/causes.md its title, tier, explanation,
+// The root-cause catalog: for each canonical id of shared/causes.md (and docs/causes-added.md) its title, tier, explanation,
 // fix steps, verification commands, docs and the symptoms it explains. Split by tier under ./causes/.
 // The ids are a public interface: add, never rename. A test checks this list against causes.md.
 import { APPLICATION_CAUSES } from './causes/application.js';
