@@ -103,6 +103,21 @@ describe('streaming List reader', () => {
   });
 });
 
+describe('escaped keys and kinds', () => {
+  it('reads them as JSON.parse does, whatever the chunk boundaries', () => {
+    // a kind of one backslash, a kind spelled with a \\u escape, and "items" spelled with one
+    const texts = ['{"kind":"\\\\","items":[""]}', '{"kind":"Pod\\u004cist","it\\u0065ms":[1,2]}'];
+    for (const text of texts) {
+      const parsed = JSON.parse(text);
+      for (const size of [1, 2, 3, 1 << 20]) {
+        const evs = scan(text, [size]);
+        expect(items(evs), `${text} in ${size}-byte chunks`).toEqual(parsed.items);
+        expect((evs.find((e) => e.type === 'item') as any).listKind, text).toBe(parsed.kind);
+      }
+    }
+  });
+});
+
 describe('whole-file parsing (small files)', () => {
   // Item offsets aside, the fast path must say exactly what the scanner says.
   const noOffsets = (evs: ListEvent[]) => evs.map((e) => (e.type === 'item' ? { ...e, offset: -1 } : e));

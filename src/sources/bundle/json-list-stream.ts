@@ -124,15 +124,17 @@ export class JsonListScanner {
       if (this.inString) {
         if (this.escape) {
           this.escape = false;
-          if (this.keyBytes) this.keyBytes.push(c);
+          pushCapped(this.keyBytes ?? this.kindBytes, c);
           i++;
           continue;
         }
         if (this.keyBytes || this.kindBytes) {
-          // capture key or kind value bytes one at a time (short strings)
-          if (c === BACKSLASH) this.escape = true;
-          else if (c === QUOTE) this.endString();
-          else (this.keyBytes ?? this.kindBytes)!.push(c);
+          // capture key or kind value bytes one at a time (short strings), escapes raw: decoded at the end
+          if (c === QUOTE) this.endString();
+          else {
+            if (c === BACKSLASH) this.escape = true;
+            pushCapped((this.keyBytes ?? this.kindBytes)!, c);
+          }
           i++;
           continue;
         }
@@ -307,10 +309,10 @@ export class JsonListScanner {
   private endString(): void {
     this.inString = false;
     if (this.keyBytes) {
-      this.lastKey = Buffer.from(this.keyBytes).toString('utf8');
+      this.lastKey = decodeJsonString(this.keyBytes);
       this.keyBytes = null;
     } else if (this.kindBytes) {
-      this.listKind = Buffer.from(this.kindBytes).toString('utf8');
+      this.listKind = decodeJsonString(this.kindBytes);
       this.kindBytes = null;
     }
   }
@@ -438,4 +440,22 @@ export async function* streamJsonList(file: string | AsyncIterable<Buffer>, chun
     }
   }
   for (const e of scanner.end()) yield e;
+}
+
+/** Keys and kinds are short; a hostile one is cut here rather than grown without bound. */
+const MAX_CAPTURED = 4096;
+
+function pushCapped(bytes: number[] | null, c: number): void {
+  if (bytes && bytes.length < MAX_CAPTURED) bytes.push(c);
+}
+
+/** The text of a JSON string's raw bytes (escapes included), as JSON.parse would give it. */
+function decodeJsonString(raw: number[]): string {
+  const text = Buffer.from(raw).toString('utf8');
+  if (!raw.includes(BACKSLASH)) return text;
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text; // cut mid-escape by the cap: the raw text is the honest answer
+  }
 }
