@@ -8,7 +8,11 @@ import type { CheckResult } from './check-cycle.js';
  * causes come from the catalog, peers only from this node's probe plan, phases from a fixed list.
  */
 export class AgentMetrics {
+  /** What a check found: changes only when a check ends, so its text is rendered once per check. */
   readonly registry = new Registry();
+  /** What moves between checks (age, staleness, write counters): rendered on every scrape. */
+  private readonly live = new Registry();
+  private rendered?: string;
   private readonly findings: Gauge;
   private readonly registryPhase: Gauge;
   private readonly registryUp: Gauge;
@@ -26,7 +30,9 @@ export class AgentMetrics {
 
   constructor(node: string) {
     this.registry.setDefaultLabels({ node });
+    this.live.setDefaultLabels({ node });
     const r = [this.registry];
+    const live = [this.live];
     this.findings = new Gauge({ name: 'flannel_doctor_findings', help: 'Root causes found by the last check, by cause and severity', labelNames: ['cause', 'severity', 'tier'], registers: r });
     this.registryPhase = new Gauge({ name: 'flannel_doctor_registry_probe_phase_seconds', help: 'Duration of each registry probe phase', labelNames: ['registry', 'phase', 'result'], registers: r });
     this.registryUp = new Gauge({ name: 'flannel_doctor_registry_probe_success', help: '1 when the registry probe of an image passed every phase', labelNames: ['registry', 'cause'], registers: r });
@@ -36,15 +42,15 @@ export class AgentMetrics {
     this.meshSeconds = new Gauge({ name: 'flannel_doctor_mesh_latency_seconds', help: 'Round-trip time to the peer on this path', labelNames: ['peer', 'path'], registers: r });
     this.mtuUp = new Gauge({ name: 'flannel_doctor_mtu_probe_success', help: "1 when don't-fragment probes at full MTU passed", labelNames: ['peer', 'path'], registers: r });
     this.flannelCounters = new Gauge({ name: 'flannel_doctor_flannel_interface_total', help: 'flannel.1 counters (packets, bytes, errors, drops) by direction', labelNames: ['counter', 'direction'], registers: r });
-    this.lastSuccess = new Gauge({ name: 'flannel_doctor_last_success_age_seconds', help: 'Seconds since the last check that completed', registers: r, collect: () => this.refreshAge() });
+    this.lastSuccess = new Gauge({ name: 'flannel_doctor_last_success_age_seconds', help: 'Seconds since the last check that completed', registers: live, collect: () => this.refreshAge() });
     this.checkSeconds = new Gauge({ name: 'flannel_doctor_check_duration_seconds', help: 'Duration of the last check cycle', registers: r });
-    this.stale = new Gauge({ name: 'flannel_doctor_results_stale', help: '1 when the last results are older than two check intervals', registers: r });
+    this.stale = new Gauge({ name: 'flannel_doctor_results_stale', help: '1 when the last results are older than two check intervals', registers: live });
     const exported = { patch: 0, event: 0, failed: 0 };
     const writes: Counter = new Counter({
       name: 'flannel_doctor_verdict_writes_total',
       help: 'API writes of the verdict (Node condition patches, Events, failed writes) since the agent started',
       labelNames: ['kind'],
-      registers: r,
+      registers: live,
       collect: () => {
         const c = this.verdictWrites?.();
         if (!c) return;
@@ -71,6 +77,7 @@ export class AgentMetrics {
   }
 
   update(r: CheckResult): void {
+    this.rendered = undefined;
     this.findings.reset();
     // Every catalog cause is exported (0 when absent) so alerts can match on absence too.
     const seen = new Map<string, { severity: string; tier: string }>();
@@ -123,8 +130,10 @@ export class AgentMetrics {
     if (node) this.lastSuccessAt = Date.parse(r.at) + r.durationMs;
   }
 
+  /** The exposition text: a scrape between checks costs only the live part (a scrape storm stays cheap). */
   async text(): Promise<string> {
-    return this.registry.metrics();
+    this.rendered ??= await this.registry.metrics();
+    return this.rendered + (await this.live.metrics());
   }
 
   get contentType(): string {

@@ -53,7 +53,7 @@ describe('the agent publishes its verdict on the Node', () => {
     const evs = api.list('Event', 'default').filter((e) => e.involvedObject?.name === 'n1');
     expect(evs).toHaveLength(1);
     expect(evs[0]).toMatchObject({ type: 'Warning', reason: reasonOf(cause), involvedObject: { kind: 'Node' } });
-    const metrics = await agent.metrics.registry.metrics();
+    const metrics = await agent.metrics.text();
     expect(metrics).toMatch(/flannel_doctor_verdict_writes_total\{kind="patch",node="n1"\} 1/);
     expect(metrics).toMatch(/flannel_doctor_verdict_writes_total\{kind="event",node="n1"\} 1/);
   });
