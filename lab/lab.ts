@@ -13,6 +13,7 @@ import {
   labDir, nodeIp, nodeName, podCidrOf, validateLabName, vtepMac,
 } from './plan.js';
 import { stopPid } from './processes.js';
+import { stillRunning, stopStarted } from './spawn-ledger.js';
 import { loadState, saveState } from './state.js';
 import type { LabNode, LabPod, LabState } from './types.js';
 
@@ -142,6 +143,11 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
         removed.push(`process ${file} (${pid})`);
       }
     }
+  }
+  // Anything started but never recorded in the state (an `up` killed before it saved) is in the ledger.
+  for (const pid of stillRunning(labDir(name))) {
+    await stopStarted(pid);
+    removed.push(`process ${pid} (from the spawn ledger)`);
   }
   // Namespaces: the recorded ones, plus any carrying this lab's prefix left by a crash mid-up.
   const names = new Set<string>([...(state?.netnsCreated ?? []), ...(await netnsWithPrefix(name))]);

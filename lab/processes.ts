@@ -6,6 +6,7 @@
 import { netnsArgv } from './exec.js';
 import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
+import { noteSpawn } from './spawn-ledger.js';
 
 export function startDetached(netns: string | undefined, argv: string[], logFile: string, env?: Record<string, string>): number {
   const full = netnsArgv(netns, argv);
@@ -14,6 +15,7 @@ export function startDetached(netns: string | undefined, argv: string[], logFile
     const child = spawn(full[0], full.slice(1), { detached: true, stdio: ['ignore', fd, fd], env: env ? { ...process.env, ...env } : process.env });
     if (!child.pid) throw new Error(`could not start ${argv[0]}`);
     child.unref();
+    noteSpawn(logFile, child.pid);
     return child.pid;
   } finally {
     closeSync(fd);

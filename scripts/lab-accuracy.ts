@@ -11,13 +11,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gatherLabEvidence } from '../lab/diagnose-lab.js';
 import { addFault, removeFault } from '../lab/fault-ops.js';
 import { FAULTS } from '../lab/faults/index.js';
 import { applyFixSteps, labFixSecrets, type AppliedStep } from '../lab/fix-apply.js';
 import { openLab } from '../lab/handle.js';
 import { labDown, labPrerequisite, labUp } from '../lab/lab.js';
 import { loadState } from '../lab/state.js';
+import { diagnoseLab, judge, placeOf } from './lab-judge.js';
 import { diagnose, type DiagnosisReport } from '../src/engine/diagnose.js';
 import { RULES } from '../src/rules/index.js';
 import type { Fault } from '../lab/types.js';
@@ -91,11 +91,7 @@ const commit = (() => {
   }
 })();
 
-async function diagnoseNow(): Promise<DiagnosisReport> {
-  const state = (await loadState(name))!;
-  const { evidence } = await gatherLabEvidence(state);
-  return diagnose(evidence, RULES);
-}
+const diagnoseNow = () => diagnoseLab(name);
 
 async function diagnoseLive(): Promise<DiagnosisReport> {
   const lab = await openLab(name);
@@ -116,23 +112,6 @@ async function judgeLive(fault: Fault, node: string | undefined, since: number):
 async function deployAgents(): Promise<void> {
   const r = await agentsUp(await openLab(name), { timeoutS: 600, progress: (l) => process.stderr.write(`agents: ${l}\n`) });
   process.stderr.write(`agents: ${r.image} rolled out\n`);
-}
-
-function placeOf(f: DiagnosisReport['findings'][number]): string {
-  return [f.nodes.length ? `nodes ${f.nodes.join(',')}` : '', f.pods.length ? `pods ${f.pods.slice(0, 2).join(',')}` : '', f.registry ? `registry ${f.registry}` : ''].filter(Boolean).join(' ') || 'cluster';
-}
-
-function judge(fault: Fault, node: string | undefined, r: DiagnosisReport): Omit<Row, 'fault' | 'cause' | 'where' | 'ms'> {
-  const top = r.findings.find((f) => f.severity !== 'info');
-  const unrelated = r.findings.filter((f) => f.severity === 'error' && f.cause !== fault.cause).map((f) => `${f.cause} (${placeOf(f)}: ${f.message.slice(0, 160)})`);
-  const base = { node, top: top?.cause, topWhere: top ? placeOf(top) : undefined, ...(unrelated.length ? { unrelatedErrors: unrelated } : {}) };
-  if (!top) return { ...base, pass: false, reason: 'nothing found' };
-  if (top.cause !== fault.cause) return { ...base, pass: false, reason: `top cause is ${top.cause}` };
-  if (fault.where === 'node' && node && !top.nodes.includes(node)) return { ...base, pass: false, reason: `not placed on ${node} (${placeOf(top)})` };
-  if (fault.where === 'pod' && !top.pods.length) return { ...base, pass: false, reason: 'no pod named' };
-  if (fault.where === 'registry' && !top.registry && !top.pods.length) return { ...base, pass: false, reason: 'no registry named' };
-  if (unrelated.length) return { ...base, pass: false, reason: `unrelated errors: ${unrelated.join('; ')}` };
-  return { ...base, pass: true, reason: 'ok' };
 }
 
 /** Applies the top finding's fix steps as an operator would and checks that the cause is gone. */

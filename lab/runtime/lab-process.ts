@@ -7,6 +7,7 @@ import { netnsArgv } from '../exec.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { noteSpawn } from '../spawn-ledger.js';
 
 export interface SpawnOptions {
   /** file receiving stdout+stderr (appended) */
@@ -26,6 +27,7 @@ export function spawnInNetns(netns: string | undefined, argv: string[], opts: Sp
   fs.closeSync(fd);
   child.unref();
   if (!child.pid) throw new Error(`could not start ${argv[0]} in netns ${netns ?? '(root)'}`);
+  noteSpawn(opts.log, child.pid);
   return child.pid;
 }
 
