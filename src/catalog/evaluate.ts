@@ -19,12 +19,15 @@ export interface LabelledMessage {
    * collected from threads in no file of the repository, labelled and committed before `explain` ran on
    * any of them, then scored once. eval8: the second blind batch, collected the same way after eval7's
    * fixes (threads in no file of the repository, committed before `explain` ran on them), scored once.
+   * eval9: the third blind batch, collected the same way after eval8's fixes, aimed at the families that
+   * failed before (DNS lines that are not image pulls, kubelet start-up, flannel etcd/interface errors,
+   * ECR/GHCR/Quay/Red Hat auth texts, evictions, HTTP-only registries), scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9'];
 
 export interface Verdict {
   row: LabelledMessage;
