@@ -9,13 +9,34 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { BUILD_ID_LENGTH, CJS_PARAMS } from './code-cache.mjs';
+import { BUILD_ID_LENGTH, CJS_PARAMS, TRAININGS } from './code-cache.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Lab-only packages (@grpc/*) are devDependencies: the lab runs from a source checkout.
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => d !== 'commander');
+// commander's command.js requires node:child_process at load for executable subcommands, which we do
+// not use: loading it (with node:net and node:dgram behind it) was a tenth of explain's start-up. Its
+// uses are all childProcess.spawn(…), so the module is required when one is made.
+const LAZY_CHILD_PROCESS = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+const lazyCommanderChildProcess = {
+  name: 'lazy-commander-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      const uses = text.match(/\bchildProcess\b[^\n]{0,7}/g) ?? [];
+      // A commander that loads it otherwise, or uses more of it, must be looked at again: fail the build.
+      if (!text.includes(eager) || uses.some((u) => !u.startsWith('childProcess = ') && !u.startsWith('childProcess.spawn('))) {
+        throw new Error(`${args.path}: not the childProcess uses the lazy-commander-child-process plugin knows`);
+      }
+      return { contents: text.replace(eager, LAZY_CHILD_PROCESS), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
+  plugins: [lazyCommanderChildProcess],
   platform: 'node',
   target: 'node20',
   external,
@@ -52,8 +73,9 @@ await build({
   format: 'cjs',
   // import('tar') and the like become require(): the script gets no dynamic import() (see below).
   supported: { 'dynamic-import': false },
-  define: { ...common.define, 'import.meta.url': '__fdMetaUrl' },
-  banner: { js: `(function (${CJS_PARAMS.join(', ')}) {const __fdMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+  // import.meta.url on first use: computing it at start made a URL, which cost more than most commands use.
+  define: { ...common.define, 'import.meta.url': '__fdMeta.url' },
+  banner: { js: `(function (${CJS_PARAMS.join(', ')}) {const __fdMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
   footer: { js: `})\n//# fd-build ${buildId}` },
 });
 // Every dependency must load through require(): the loader gives the script no dynamic import().
@@ -61,5 +83,7 @@ await build({
 const cjs = readFileSync('dist/cli.cjs', 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync('dist/cli.cjs', cjs);
 if (/\bimport\(/.test(cjs)) throw new Error('dist/cli.cjs: a dynamic import() survived the CommonJS build');
-// Compiled by running the commands a new user runs first (a child process: a clean heap and flags).
-execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/cli.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+// Compiled by running the commands a new user runs first (a child process each: a clean heap and flags).
+for (const name of Object.keys(TRAININGS)) {
+  execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/cli.cjs', name], { stdio: ['ignore', 'ignore', 'inherit'] });
+}

@@ -1,10 +1,10 @@
-// Writes dist/cli.cjs.cache: V8's compiled code for dist/cli.cjs, produced by running the commands a new
-// user runs first in this process (V8 keeps the code of every function that ran). Its first line names
-// the bundle's build id, the Node.js version and the architecture; bin/flannel-doctor.cjs uses the cache
+// Writes dist/cli.cjs.cache (and dist/cli.cjs.explain.cache): V8's compiled code for dist/cli.cjs,
+// produced by running the commands a new user runs first in this process (V8 keeps the code of every
+// function that ran). Its first line names the bundle's build id, the Node.js version and the architecture; bin/flannel-doctor.cjs uses the cache
 // only when all three match (V8 would refuse another version's cache and compile the whole file, which
 // is slower than loading the ES modules, so the loader takes those then).
 //
-//   node scripts/code-cache.mjs dist/cli.cjs      (npm run build does this)
+//   node scripts/code-cache.mjs dist/cli.cjs [explain]     (npm run build writes both)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -20,19 +20,32 @@ export const buildIdOf = (source) => /\/\/# fd-build ([0-9a-f]+)\s*$/.exec(sourc
 export const CJS_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname'];
 
 /**
- * The commands run to fill the cache: diagnose, explain and a usage error. Each function that runs adds
- * its code to the cache, and all of it is read back at every start, so --help and the other formats
- * (which would add a tenth for little use) compile when used.
+ * The commands run to fill each cache. Each function that runs adds its code to the cache, and all of it
+ * is read back at every start, so --help and the other formats (which would add a tenth for little use)
+ * compile when used.
+ *  - '' (dist/cli.cjs.cache), for every command: diagnose, explain and a usage error;
+ *  - explain (dist/cli.cjs.explain.cache), which the launcher takes when the first word is `explain`:
+ *    trained on explain alone, it is a third smaller than the shared one, and reading it is most of what
+ *    explain spends before it runs.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TRAINING = [
-  ['diagnose', '--bundle', resolve(root, 'examples/broken-cluster')],
-  ['explain', 'Failed to pull image "reg.local/a/b:1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host'],
-  ['diagnose', '--no-such-flag'],
-];
+const DIAGNOSE = ['diagnose', '--bundle', resolve(root, 'examples/broken-cluster')];
+const EXPLAIN = ['explain', 'Failed to pull image "reg.local/a/b:1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host'];
+export const TRAININGS = {
+  '': [DIAGNOSE, EXPLAIN, ['diagnose', '--no-such-flag']],
+  explain: [EXPLAIN],
+};
 
-/** Compiles `file` by running TRAINING through its exported main(), and writes `${file}.cache`. */
-export async function writeCodeCache(file) {
+/** Where the cache trained as `name` is written (see bin/flannel-doctor.cjs). */
+export const cacheFile = (file, name) => (name ? `${file}.${name}.cache` : `${file}.cache`);
+
+/**
+ * Compiles `file` by running TRAININGS[name] through its exported main(), and writes its cache. One
+ * training per process: the cache holds every function the process compiled.
+ */
+export async function writeCodeCache(file, name = '') {
+  const training = TRAININGS[name];
+  if (!training) throw new Error(`no code cache training named ${JSON.stringify(name)}`);
   const source = readFileSync(file, 'latin1');
   const id = buildIdOf(source);
   if (id?.length !== BUILD_ID_LENGTH) throw new Error(`${file}: no build id at its end`);
@@ -42,13 +55,14 @@ export async function writeCodeCache(file) {
   const write = { out: process.stdout.write, err: process.stderr.write };
   process.stdout.write = process.stderr.write = () => true;
   try {
-    for (const args of TRAINING) await module.exports.main([process.execPath, 'flannel-doctor', ...args]);
+    for (const args of training) await module.exports.main([process.execPath, 'flannel-doctor', ...args]);
   } finally {
     process.stdout.write = write.out;
     process.stderr.write = write.err;
     process.exitCode = 0;
   }
-  writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(cacheKey(id), 'latin1'), script.createCachedData()]));
+  writeFileSync(cacheFile(file, name), Buffer.concat([Buffer.from(cacheKey(id), 'latin1'), script.createCachedData()]));
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await writeCodeCache(resolve(process.argv[2] ?? 'dist/cli.cjs'));
+//   node scripts/code-cache.mjs dist/cli.cjs [training]
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeCodeCache(resolve(process.argv[2] ?? 'dist/cli.cjs'), process.argv[3] ?? '');

@@ -53,6 +53,24 @@ describe('the launcher', () => {
     expect(run('b').stdout).toBe('esm b');
   });
 
+  it("takes a command's own cache when the first word names one, the shared cache otherwise", () => {
+    stage('0123456789abcdef');
+    const cjs = join(pkg, 'dist', 'cli.cjs');
+    execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), cjs, 'explain']);
+    rmSync(`${cjs}.cache`, { force: true });
+    // Only explain's cache: explain runs the bundle, anything else the ES modules.
+    expect(run('explain', 'x').stdout).toBe('cjs explain x');
+    expect(run('diagnose').stdout).toBe('esm diagnose');
+    expect(run('--context', 'explain').stdout).toBe('esm --context explain');
+    // A cache whose key is right but whose code is not V8's: V8 refuses it and compiles; the same answer.
+    const key = readFileSync(`${cjs}.explain.cache`).toString('latin1').split('\n')[0];
+    writeFileSync(`${cjs}.explain.cache`, `${key}\nnot a code cache`);
+    expect(run('explain', 'y').stdout).toBe('cjs explain y');
+    // explain's cache from another build: never used.
+    writeFileSync(`${cjs}.explain.cache`, `fedcba9876543210 ${process.version} ${process.arch}\n`);
+    expect(run('explain', 'z').stdout).toBe('esm explain z');
+  });
+
   it('builds itself wherever npm installs from source: prepare (npm install -g ., git) and prepack (npm pack)', () => {
     const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
     expect(scripts.prepare).toBe('node scripts/build.mjs');

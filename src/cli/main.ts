@@ -2,10 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { isToolError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { hoistGlobalFlags, programName } from './argv.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 
-/** Builds the program; each command lives in its own file under ./commands and loads its code lazily. */
-export function buildProgram(name = 'flannel-doctor'): Command {
+/**
+ * Builds the program; each command lives in its own file under ./commands and loads its code lazily.
+ * With `firstWord` (the command line's first argument), only the command it names, when it names one.
+ */
+export function buildProgram(name = 'flannel-doctor', firstWord?: string): Command {
   // Help and examples say the name the user typed (`kubectl flannel-doctor` as a plugin).
   const named = (s: string) => (name === 'flannel-doctor' ? s : s.replace(/(^|[\s(`'"])(?<!kubectl )flannel-doctor(?=[\s`'"]|$)/gm, `$1${name}`));
   const program = new Command(name)
@@ -33,7 +36,7 @@ Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself faile
     );
   // Before the commands exist, so they inherit it: a usage error exits 2 through main(), not process.exit(1).
   program.exitOverride();
-  for (const register of COMMANDS) register(program);
+  for (const { register } of commandsFor(firstWord)) register(program);
   // Groups (bundle, probe, lab, lab fault) only dispatch: their help says whose exit codes apply.
   const groups = (c: Command): Command[] => c.commands.filter((s) => s.commands.length).flatMap((s) => [s, ...groups(s)]);
   for (const g of groups(program)) g.addHelpText('after', `\nExit codes: those of the ${g.name()} subcommand run (see its --help); 2 for an unknown subcommand or flag.`);
@@ -41,7 +44,7 @@ Exit codes: 0 healthy, 1 findings at or above --fail-on, 2 the tool itself faile
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram(programName(argv[1]));
+  const program = buildProgram(programName(argv[1]), argv[2]);
   try {
     await program.parseAsync(hoistGlobalFlags(argv, program));
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
