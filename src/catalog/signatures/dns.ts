@@ -147,12 +147,14 @@ export const DNS_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.missing-cluster-dns',
     check: 'the kubelet\'s config on that node: clusterDNS (in /var/lib/kubelet/config.yaml) must list the kube-dns Service IP (kubectl -n kube-system get svc kube-dns)',
-    cause: 'dns.node-resolver',
+    // The kubelet's own configuration lacks clusterDNS: it falls back to the node's resolv.conf for every
+    // ClusterFirst pod, so cluster names fail in pods while the node's resolver and CoreDNS may both be fine.
+    cause: 'unknown',
     re: /kubelet does not have clusterdns ip configured|missingclusterdns/,
     anchors: ['clusterdns'],
-    confidence: 0.6,
+    confidence: 0.5,
     specificity: 90,
-    alternatives: ['dns.coredns-down'],
+    alternatives: ['dns.node-resolver', 'dns.coredns-down'],
     source: 'facts §9 (MissingClusterDNS)',
     samples: [
       'pod: "web-0_default(1c2d)". kubelet does not have ClusterDNS IP configured and cannot create Pod using "ClusterFirst" policy. Falling back to "Default" policy.',
@@ -176,9 +178,10 @@ export const DNS_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.coredns-unreachable-backend',
     cause: 'dns.upstream',
-    // Older CoreDNS (proxy plugin, errors without the plugin/ prefix): "[ERROR] 2 <qname>. <qtype>: unreachable backend: …".
-    re: /unreachable backend|no upstream host|\[error\] \d+ [\w.-]+\. [a-z]+: [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)/,
-    anchors: ['unreachable backend', 'no upstream host', '[error] '],
+    // Older CoreDNS (proxy plugin, errors without the plugin/ prefix): "[ERROR] 2 <qname>. <qtype>: unreachable backend: …";
+    // the first releases (0.9–1.0) wrote "[ERROR <rcode> <qname> <qtype>] <err>" and the proxy's "bad upstream <addr>: …".
+    re: /unreachable backend|no upstream host|bad upstream [\w.:[\]-]+:\d+: |\[error\] \d+ [\w.-]+\. [a-z]+: [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)|\[error \d+ [\w.-]+ [a-z]+\] [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)/,
+    anchors: ['unreachable backend', 'no upstream host', 'bad upstream', '[error '],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.node-resolver', 'flannel.ipmasq'],
@@ -187,6 +190,7 @@ export const DNS_SIGNATURES: Signature[] = [
     samples: [
       '2018/06/02 11:20:13 [ERROR] 2 api.example.org. AAAA: unreachable backend: read udp 10.244.3.7:51220->192.168.10.1:53: i/o timeout',
       '[ERROR] 2 mail.example.net. MX: unreachable backend: no upstream host',
+      '02/Oct/2017:09:14:02 +0000 [ERROR 2 registry.example.org. A] read udp 10.2.0.7:51220->10.0.0.2:53: i/o timeout',
     ],
     counterSamples: ['[INFO] 10.244.0.1:53012 - 12345 "A IN github.com. udp 28 false 512" NOERROR qr,rd,ra 52 0.01s'],
   }),
@@ -249,8 +253,10 @@ export const DNS_SIGNATURES: Signature[] = [
     anchors: ['concurrent dns queries reached'],
     confidence: 0.6,
     specificity: 92,
-    alternatives: ['dns.search-ndots', 'dns.coredns-down'],
-    check: 'queries pile up only while the server behind dnsmasq answers slowly or not at all: look at that upstream first (kubedns/CoreDNS logs, the node resolv.conf), then at the query rate (ndots:5 multiplies lookups); --dns-forward-max only raises the ceiling',
+    // A forwarding loop fills the table too: kube-dns's dnsmasq forwards what is not cluster.local to the
+    // node's resolv.conf, and a loopback stub there (127.0.0.53) hands the query back, so none is ever answered.
+    alternatives: ['dns.search-ndots', 'dns.coredns-down', 'dns.loop'],
+    check: 'queries pile up only while the server behind dnsmasq answers slowly or not at all: look at that upstream first (kubedns/CoreDNS logs, the node resolv.conf — a 127.0.0.x nameserver there is a loop back into the node), then at the query rate (ndots:5 multiplies lookups); --dns-forward-max only raises the ceiling',
     source: 'dnsmasq forward limit (--dns-forward-max, default 150), as run by kube-dns\'s dnsmasq-nanny',
     samples: [
       'I0501 12:00:00.000000 1 nanny.go:116] dnsmasq[14]: Maximum number of concurrent DNS queries reached (max: 150)',

@@ -50,8 +50,10 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.net-conf-invalid',
     cause: 'flannel.config-invalid',
-    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend|couldn't fetch network config|no valid mode configured|invalid subnet-lease-renew-margin/,
-    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', "couldn't fetch network config", 'no valid mode configured', 'subnet-lease-renew-margin'],
+    // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager
+    // returned (etcd key missing, etcd unreachable, net-conf.json unreadable) — the error after it decides.
+    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend|no valid mode configured|invalid subnet-lease-renew-margin/,
+    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §1.3, §4.1 (net-conf.json parsing)',
@@ -327,7 +329,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     id: 'flannel.etcd-network-config',
     cause: 'flannel.config-invalid',
     // flanneld with the etcd subnet manager reads <etcd-prefix>/config: missing key (etcd v2 error 100) or unparsable JSON.
-    re: /(failed to retrieve|couldn't fetch|error fetching) network config: (100: key not found|invalid character|unexpected end of json|json: cannot unmarshal)|failed to create subnetmanager: 100: key not found/,
+    // etcd v2 answers a missing key with "100: Key not found"; flannel >= 0.17 speaks etcd v3, whose gRPC error is "etcdserver: key not found".
+    re: /(failed to retrieve|couldn't fetch|error fetching) network config: (100: key not found|rpc error: code = \w+ desc = etcdserver: key not found|invalid character|unexpected end of json|json: cannot unmarshal)|failed to create subnetmanager: 100: key not found/,
     anchors: ['network config: ', 'subnetmanager: 100: key not found'],
     confidence: 0.92,
     specificity: 95,
@@ -337,6 +340,26 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     samples: [
       'E0312 08:00:00.000000 1201 main.go:330] Couldn\'t fetch network config: 100: Key not found (/coreos.com/network) [12]',
       'E0312 08:00:01.000000 1201 network.go:102] failed to retrieve network config: invalid character \'N\' looking for beginning of object key string',
+      'E0615 08:03:01.000000 91154 main.go:459] Couldn\'t fetch network config: rpc error: code = NotFound desc = etcdserver: key not found',
+    ],
+    counterSamples: ['I0312 08:00:00.000000 1 main.go:386] Found network config - Backend type: vxlan'],
+  }),
+  sig({
+    id: 'flannel.network-config-unreadable',
+    cause: 'unknown',
+    // flanneld retries GetNetworkConfig every second and logs whatever failed; the error after the colon
+    // decides. Missing keys and bad JSON are flannel.etcd-network-config; the rest is etcd itself not
+    // answering flannel's client (endpoint down or wrong, TLS, or etcd >= 3.4 with the v2 API flannel < 0.17 needs disabled).
+    re: /(couldn't fetch|failed to retrieve) network config: /,
+    anchors: ['network config: '],
+    confidence: 0.5,
+    specificity: 90,
+    alternatives: ['flannel.config-invalid', 'flannel.daemon-down'],
+    check: 'etcdctl --endpoints <flanneld --etcd-endpoints> get <--etcd-prefix>/config (ETCDCTL_API=2 for flannel < 0.17): no answer means flanneld cannot reach etcd (endpoints, TLS flags, or etcd 3.4+ started without --enable-v2); an answer without the key means the config was never written under that prefix',
+    source: 'flannel main.go getConfig ("Couldn\'t fetch network config: %s", retried every second); facts §4.1 (Couldn\'t fetch network config: config key missing or etcd unreachable)',
+    samples: [
+      'E0102 15:23:43.181121    2277 main.go:382] Couldn\'t fetch network config: client: response is invalid json. The endpoint is probably not valid etcd cluster endpoint.',
+      'E0726 19:31:55.285460 01136 network.go:53] Failed to retrieve network config: client: etcd cluster is unavailable or misconfigured',
     ],
     counterSamples: ['I0312 08:00:00.000000 1 main.go:386] Found network config - Backend type: vxlan'],
   }),

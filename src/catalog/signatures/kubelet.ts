@@ -69,6 +69,61 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['Apr 12 09:00:01 worker-3 systemd[1]: Started kubelet: The Kubernetes Node Agent.'],
   }),
   sig({
+    id: 'kubelet.flags-invalid',
+    cause: 'node.not-ready',
+    // cmd/kubelet/app/server.go validates flags and the KubeletConfiguration before it starts anything: a
+    // failure there ("failed to validate kubelet flags: …", "failed to validate kubelet configuration, …")
+    // makes the kubelet exit, so its node goes NotReady; the text after it names the setting.
+    re: /failed to validate kubelet (flags|configuration)/,
+    anchors: ['failed to validate kubelet'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'journalctl -u kubelet -b | grep -m1 "failed to validate kubelet": the setting it names is wrong in /var/lib/kubelet/config.yaml or the kubelet\'s flags (systemctl cat kubelet)',
+    source: 'kubelet start-up validation (cmd/kubelet/app/server.go: ValidateKubeletFlags, ValidateKubeletConfiguration)',
+    samples: [
+      'E0216 08:15:48.852698    5148 run.go:74] "command failed" err="failed to validate kubelet flags: the container runtime endpoint address was not specified or empty, use --container-runtime-endpoint to set"',
+      'E0301 10:00:00.000000    811 run.go:74] "command failed" err="failed to validate kubelet configuration, error: [invalid configuration: memorySwap.swapBehavior \\"Limited\\" must be one of: \\"\\", \\"LimitedSwap\\" or \\"UnlimitedSwap\\"], path: &TypeMeta{Kind:,APIVersion:,}"',
+    ],
+    counterSamples: ['I0216 08:15:48.852698 5148 server.go:415] "Kubelet version" kubeletVersion="v1.28.2"'],
+  }),
+  sig({
+    id: 'kubelet.runtime-endpoint-empty',
+    cause: 'node.not-ready',
+    // gRPC dialling "unix:" with no path fails with Go's "dial unix: missing address": the runtime endpoint
+    // the kubelet (or a CRI client) was given is empty — its configuration, not the runtime, is at fault.
+    re: /dial unix: missing address|container runtime endpoint address was not specified/,
+    anchors: ['missing address', 'endpoint address was not specified'],
+    confidence: 0.85,
+    specificity: 96,
+    alternatives: ['runtime.unavailable'],
+    check: 'containerRuntimeEndpoint in /var/lib/kubelet/config.yaml (or --container-runtime-endpoint in systemctl cat kubelet) must name the runtime\'s socket, e.g. unix:///run/containerd/containerd.sock; for crictl, runtime-endpoint in /etc/crictl.yaml',
+    source: 'Go net.Dial("unix", "") → "missing address"; kubelet flag validation of --container-runtime-endpoint (v1.27+ has no default)',
+    samples: [
+      'Error: failed to run Kubelet: unable to determine runtime API version: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix: missing address"',
+      'W0915 13:20:23.020243    8014 logging.go:59] [core] [Channel #1 SubChannel #2] grpc: addrConn.createTransport failed to connect to {}. Err: connection error: desc = "transport: Error while dialing dial unix: missing address"',
+    ],
+    counterSamples: ['dial unix /run/containerd/containerd.sock: connect: no such file or directory'],
+  }),
+  sig({
+    id: 'kubelet.cadvisor-factory-probe',
+    cause: 'unknown',
+    // cAdvisor (embedded in the kubelet) registers a container factory for every runtime it knows at start-up
+    // (docker, crio, containerd, systemd) and logs a warning for each one that is not there: a node that runs
+    // containerd prints the crio and docker ones on every start. The runtime that matters is the kubelet's endpoint.
+    re: /registration of the [\w-]+ container factory failed/,
+    anchors: ['container factory failed'],
+    confidence: 0.4,
+    specificity: 97,
+    alternatives: ['runtime.unavailable'],
+    check: 'which runtime does the kubelet use (containerRuntimeEndpoint in /var/lib/kubelet/config.yaml)? crictl --runtime-endpoint <it> info answering means this warning is about a runtime the node does not run',
+    source: 'cAdvisor manager.go ("Registration of the %s container factory failed"), run inside the kubelet',
+    samples: [
+      'W1210 18:30:52.739721   15060 manager.go:291] Registration of the crio container factory failed: Get http://%2Fvar%2Frun%2Fcrio%2Fcrio.sock/info: dial unix /var/run/crio/crio.sock: connect: no such file or directory',
+      'W0412 09:00:01.000000 1201 manager.go:280] Registration of the docker container factory failed: failed to validate docker info: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    ],
+    counterSamples: ['I0412 09:00:01.000000 1201 factory.go:221] Registration of the containerd container factory successfully'],
+  }),
+  sig({
     id: 'cri.client-no-endpoint',
     cause: 'runtime.unavailable',
     // cri-tools: crictl tries the deprecated default endpoints, or a configured one that is not serving.

@@ -3,6 +3,58 @@ import { sig } from './define.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
+  // The registry answered 401 with a WWW-Authenticate realm, and the token service at that realm could not be
+  // reached: containerd writes "failed to fetch anonymous token: Get <realm>: <transport error>". The fault is
+  // the path to the realm (often another host than the registry: auth.docker.io for Docker Hub and for the
+  // mirrors that pass its realm through), not the credentials — so these outrank image.auth-required.
+  sig({
+    id: 'registry.token-realm-refused',
+    cause: 'registry.connection-refused',
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(connect|getsockopt): connection refused/,
+    anchors: ['token: '],
+    confidence: 0.7,
+    specificity: 96,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy'],
+    check: 'the token realm is a second host: curl -sI https://<registry host>/v2/ shows it in WWW-Authenticate (realm="https://…/token"), and the node must reach it too (nc -vz -w5 <realm host> 443, with the runtime\'s proxy settings); a mirror or pull-through proxy that hands out its upstream\'s realm (Docker Hub\'s auth.docker.io) sends every node there, so a node that reaches only the mirror fails here',
+    source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go dial errors (facts §4.7)',
+    samples: [
+      'failed to resolve reference "mirror.example.net/nginx:alpine": failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io": dial tcp 199.59.149.230:443: connect: connection refused',
+      'failed to authorize: failed to fetch oauth token: Post "https://registry.corp.example/oauth2/token": dial tcp 10.0.4.2:443: connect: connection refused',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Fapp%3Apull&service=ghcr.io: 401 Unauthorized'],
+  }),
+  sig({
+    id: 'registry.token-realm-timeout',
+    cause: 'registry.connect-timeout',
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|client\.timeout exceeded|tls handshake timeout)/,
+    anchors: ['token: '],
+    confidence: 0.7,
+    specificity: 96,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy'],
+    check: 'the token realm is a second host: curl -sI https://<registry host>/v2/ shows it in WWW-Authenticate (realm="https://…/token"), and the node must reach it too (nc -vz -w5 <realm host> 443, with the runtime\'s proxy settings); a mirror or pull-through proxy that hands out its upstream\'s realm (Docker Hub\'s auth.docker.io) sends every node there, so a node that reaches only the mirror fails here',
+    source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go dial errors (facts §4.7)',
+    samples: [
+      'msg="trying next host" error="failed to authorize: failed to fetch anonymous token: Get \\"https://auth.docker.io/token?scope=repository%3Alibrary%2Fredis%3Apull&service=registry.docker.io\\": dial tcp 199.96.62.75:443: i/o timeout" host=mirror.example.net',
+      'failed to authorize: failed to fetch anonymous token: Get "https://quay.io/v2/auth?scope=repository%3Acoreos%2Fetcd%3Apull&service=quay.io": net/http: TLS handshake timeout',
+    ],
+    counterSamples: ['failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/latest": dial tcp 54.1.2.3:443: i/o timeout'],
+  }),
+  sig({
+    id: 'registry.token-realm-lookup',
+    cause: 'registry.dns',
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(no such host|server misbehaving|temporary failure in name resolution)/,
+    anchors: ['token: '],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['registry.mirror-misconfigured', 'dns.node-resolver'],
+    check: 'the token realm is a second host: curl -sI https://<registry host>/v2/ shows it in WWW-Authenticate (realm="https://…/token"), and the node must reach it too (nc -vz -w5 <realm host> 443, with the runtime\'s proxy settings); a mirror or pull-through proxy that hands out its upstream\'s realm (Docker Hub\'s auth.docker.io) sends every node there, so a node that reaches only the mirror fails here',
+    source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go resolver errors (facts §4.7)',
+    samples: [
+      'failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fbusybox%3Apull&service=registry.docker.io": dial tcp: lookup auth.docker.io on 127.0.0.53:53: no such host',
+      'failed to authorize: failed to fetch oauth token: Post "https://harbor.lab/service/token": dial tcp: lookup harbor.lab: Temporary failure in name resolution',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status: 403 Forbidden'],
+  }),
   sig({
     id: 'registry.lookup-failed',
     cause: 'registry.dns',

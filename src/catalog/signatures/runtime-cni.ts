@@ -35,7 +35,9 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.find-plugin',
     cause: 'cni.plugin-missing',
-    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(iptables|ip6tables|nsenter|ipset)\\?": executable file not found|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
+    // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
+    // on $PATH themselves (k3s's agent, nerdctl), the plugin — "failed to find host-local: exec: \"host-local\": …".
+    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(iptables|ip6tables|nsenter|ipset|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
     anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
     // The binary a config names is absent; for a name flannel's own config does not use, the active
     // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
@@ -48,8 +50,9 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="portmap" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]',
       'plugin type="flannel" failed (add): failed to delegate add: failed to find plugin "bridge" in path [/opt/cni/bin /usr/libexec/cni]',
       'plugin type="portmap" failed (add): failed to open iptables: exec: "iptables": executable file not found in $PATH',
+      'level=error msg="failed to find host-local: exec: \\"host-local\\": executable file not found in $PATH"',
     ],
-    counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]'],
+    counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]', 'exec: "kubectl": executable file not found in $PATH'],
   }),
   sig({
     id: 'cni.find-flannel-plugin',
@@ -164,6 +167,44 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     source: 'containernetworking/plugins bridge: ensureAddr ("could not add IP address to %q"), EEXIST handled since v0.8.2',
     samples: ['failed to set bridge addr: could not add IP address to "cni0": file exists', 'plugin type="bridge" failed (add): failed to set bridge addr: could not set bridge\'s mac: invalid argument'],
     counterSamples: ['failed to set up bridge cni0'],
+  }),
+  sig({
+    id: 'cni.plugin-backend-unreachable',
+    cause: 'unknown',
+    // A CNI plugin that asks its own agent or the API for an address (weave's IPAM on 127.0.0.1:6784,
+    // calico-ipam and the Kubernetes API, cilium's agent socket) reports that agent's transport error inside
+    // the kubelet's CNI wrapper. The failing peer is the network plugin's backend, not a registry; flannel's
+    // plugin reads /run/flannel/subnet.env instead (cni.subnet-env and the more specific texts outrank this).
+    re: /(error adding network|error while adding to cni network|networkplugin cni failed to set up pod|plugin type=\\?"[\w-]+\\?"[^\n]{0,60}failed \(add\))[^\n]{0,600}?(connect: connection refused|getsockopt: connection refused|dial tcp [\w.:[\]%-]+: i\/o timeout|connect: no such file or directory|context deadline exceeded)/,
+    anchors: ['error adding network', 'to cni network', 'networkplugin cni failed', 'failed (add)'],
+    confidence: 0.5,
+    specificity: 70,
+    alternatives: ['flannel.daemon-down', 'node.not-ready'],
+    check: 'which CNI is configured (ls /etc/cni/net.d; the first file wins) and is its agent running on this node (kubectl -n kube-system get pods -o wide | grep -E "weave|calico|cilium|flannel"): the address in the error is that agent\'s endpoint',
+    source: 'kubelet/libcni wrappers around a CNI ADD ("error adding network", "plugin type=… failed (add)"); weave-net IPAM (http://127.0.0.1:6784/ip/…), calico-ipam (Kubernetes API)',
+    samples: [
+      'E0228 14:21:48.841492     735 cni.go:255] Error adding network: unable to allocate IP address: Post http://127.0.0.1:6784/ip/5c01: dial tcp 127.0.0.1:6784: getsockopt: connection refused',
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f2e": plugin type="calico" failed (add): error getting ClusterInformation: Get "https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default": dial tcp 10.96.0.1:443: i/o timeout',
+    ],
+    counterSamples: ['networkPlugin cni failed to set up pod "web_default" network: open /run/flannel/subnet.env: no such file or directory'],
+  }),
+  sig({
+    id: 'docker.ipam-pool-exhausted',
+    cause: 'cni.ipam-exhausted',
+    // Docker's own IPAM (libnetwork), which allocates pod addresses when the kubelet leaves networking to
+    // dockershim's docker bridge or kubenet's cbr0 pool: the pool is used up, often by leaked sandboxes.
+    re: /no available (ip|ipv4|ipv6) addresses on (network|this network's address pools|this pool)|no available addresses on this pool/,
+    anchors: ['no available ip', 'no available addresses'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: 'docker network inspect bridge (or the pool the error names): count the endpoints against the subnet size; exited pause containers (docker ps -a --filter name=k8s_POD) still hold addresses until removed',
+    source: 'Docker libnetwork IPAM (ipamapi ErrNoAvailableIPs) as seen through the kubelet\'s docker runtime',
+    samples: [
+      'Failed to start with docker id 121040c542ca with error: API error (500): Cannot start container 121040c542cab2f627a5: no available ip addresses on network',
+      'Error response from daemon: no available IPv4 addresses on this network\'s address pools: bridge (8e3a3f2a1b)',
+    ],
+    counterSamples: ['failed to allocate for range 0: no IP addresses available in range set: 10.244.2.1-10.244.2.254'],
   }),
   sig({
     id: 'cni.ipam-range-full',
