@@ -366,7 +366,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.rate-limit',
     cause: 'image.rate-limited',
-    re: /toomanyrequests|too many requests|pull rate limit|rate limit exceeded|\b(?:status|code)[ :=]+429\b/,
+    // The registry's own error code (TOOMANYREQUESTS) and Docker Hub's pull-limit text name the cause; a bare
+    // HTTP 429 does so only next to a registry request (the API server, webhooks and apps answer 429 too).
+    re: /toomanyrequests:|pull rate limit|(:\/\/[^\/\s"\\]+\/v2\/|registry|pull|manifests?\b|blobs?\/)[^\n]{0,600}(too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b|: 429\b)/,
     anchors: ['toomanyrequests', 'too many requests', 'rate limit', '429'],
     confidence: 0.95,
     specificity: 92,
@@ -376,7 +378,19 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'Error response from daemon: toomanyrequests: Rate exceeded',
       'unexpected status from HEAD request to https://registry-1.docker.io/v2/library/busybox/manifests/1.36: 429 Too Many Requests',
     ],
-    counterSamples: ['Pulled image "busybox:1.36" in 429ms', 'I1127 00:01:26.519429 1 event.go:307] container 9f1c4e4bbdd1429 namespace=k8s.io started'],
+    counterSamples: ['Pulled image "busybox:1.36" in 429ms', 'I1127 00:01:26.519429 1 event.go:307] container 9f1c4e4bbdd1429 namespace=k8s.io started', 'Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later'],
+  }),
+  sig({
+    id: 'image.rate-limit-bare',
+    cause: 'image.rate-limited',
+    re: /too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b/,
+    anchors: ['too many requests', 'rate limit', '429'],
+    confidence: 0.6,
+    specificity: 91,
+    check: 'who answered 429? a registry (an image pull, its /v2/ URL) limits pulls per IP or account — authenticate or use a mirror; the API server answers TooManyRequests under its own API priority and fairness limits, and webhooks or applications under theirs, none of which a pull fix touches',
+    source: 'HTTP 429 Too Many Requests (RFC 6585), as registries and other servers send it',
+    samples: ['Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later', 'error: status 429'],
+    counterSamples: ['Pulled image "busybox:1.36" in 429ms'],
   }),
   sig({
     id: 'image.never-pull',
@@ -408,7 +422,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.no-space',
     cause: 'image.disk-full',
-    re: /^(?![\s\S]*inotify)[\s\S]*no space left on device|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
+    // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);
+    // an application's own "No space left on device" is its volume (image.no-space-bare answers that lower).
+    re: /^(?![\s\S]*inotify)[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*no space left on device|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
     anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage'],
     confidence: 0.92,
     specificity: 94,
@@ -421,6 +437,18 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'E0713 09:30:01.000000 5119 kubelet.go:1146] Image garbage collection failed: wanted to free 3221225472, but freed 0 space with errors in image deletion',
       '0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
     ],
+    counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device', 'java.io.IOException: No space left on device'],
+  }),
+  sig({
+    id: 'image.no-space-bare',
+    cause: 'image.disk-full',
+    re: /^(?![\s\S]*inotify)[\s\S]*no space left on device/,
+    anchors: ['no space left on device'],
+    confidence: 0.6,
+    specificity: 93,
+    check: 'df -h /var/lib/containerd /var/lib/docker /var/lib/kubelet on the node: full there is the node\'s disk (image pulls and eviction follow); free there means the filesystem the process writes to — its PVC or hostPath — is full, which no node clean-up fixes',
+    source: 'ENOSPC (errno 28) from whichever process wrote',
+    samples: ['java.io.IOException: No space left on device', 'ERROR: could not extend file "base/16384/2619": No space left on device'],
     counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device'],
   }),
 ];

@@ -1,6 +1,15 @@
 import type { Signature } from '../types.js';
 import { sig } from './define.js';
 
+/**
+ * Where a TLS failure is the registry's: a pull, a login or a registry URL on the same line. The same x509
+ * texts come from admission webhooks, kubectl and applications, which are not an image pull, so a bare x509
+ * line answers the registry cause below 0.9 with the check that tells the client apart.
+ */
+const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+\/v2\/|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
+const inRegistryContext = (tls: RegExp): RegExp => new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}(${tls.source})`);
+const WHICH_CLIENT = 'which client failed? an image pull or docker login names the registry (its /v2/ URL) and needs the registry\'s CA in /etc/containerd/certs.d/<host>/ca.crt (or /etc/docker/certs.d/<host>/ca.crt); the same x509 text from an admission webhook, kubectl or an application is that client and that server, not an image pull';
+
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
   // The registry answered 401 with a WWW-Authenticate realm, and the token service at that realm could not be
@@ -59,7 +68,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.lookup-failed',
     cause: 'registry.dns',
     // Go's net.DNSError: "lookup <name> on <server>: <err>" (pure Go) or "lookup <name>: <err>" (cgo).
-    re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|server misbehaving/,
+    // Only beside a registry request: the same net.DNSError is every Go program's failed lookup.
+    re: inRegistryContext(/\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|server misbehaving/),
     anchors: ['lookup ', 'no such host', 'server misbehaving'],
     confidence: 0.9,
     specificity: 90,
@@ -71,7 +81,20 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to do request: Head "https://quay.io/v2/prometheus/node-exporter/manifests/v1.7.0": dial tcp: lookup quay.io: Temporary failure in name resolution',
       'Get "https://ghcr.io/v2/": dial tcp: lookup ghcr.io on [fd00::1]:53: read udp [fd00::5]:51234->[fd00::1]:53: i/o timeout',
     ],
-    counterSamples: ['dial tcp 10.1.2.3:443: i/o timeout', 'Looking up registry.lab in the cache'],
+    counterSamples: ['dial tcp 10.1.2.3:443: i/o timeout', 'Looking up registry.lab in the cache', 'Get "https://api.github.com/repos/acme/app": dial tcp: lookup api.github.com: no such host'],
+  }),
+  sig({
+    id: 'registry.lookup-failed-bare',
+    cause: 'registry.dns',
+    re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|server misbehaving/,
+    anchors: ['lookup ', 'no such host', 'server misbehaving'],
+    confidence: 0.7,
+    specificity: 89,
+    alternatives: ['dns.node-resolver', 'dns.coredns-down'],
+    check: 'who looked the name up? the node (an image pull, the kubelet, a host service) uses the node\'s /etc/resolv.conf — try getent hosts <name> on the node; a pod uses the cluster DNS — try nslookup <name> from a pod on the same node',
+    source: 'Go net.DNSError ("lookup <name> on <server>: <err>"), the same for every Go program (facts §4.7)',
+    samples: ['Get "https://api.github.com/repos/acme/app": dial tcp: lookup api.github.com: no such host', 'dial tcp: lookup db.internal.example on 127.0.0.11:53: server misbehaving'],
+    counterSamples: ['Looking up registry.lab in the cache'],
   }),
   sig({
     // Docker Hub is what mirrors serve (Docker's registry-mirrors serve nothing else): containerd tries
@@ -259,43 +282,90 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.x509-unknown-authority',
     cause: 'registry.tls-untrusted',
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/,
+    re: inRegistryContext(/certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/),
     anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'local issuer certificate', 'certificate is not trusted', 'verify the first certificate'],
     confidence: 0.95,
-    specificity: 90,
+    specificity: 91,
     source: 'facts §4.7 x509: certificate signed by unknown authority',
     samples: [
       'failed to do request: Head "https://harbor.corp.local/v2/apps/api/manifests/2.1": tls: failed to verify certificate: x509: certificate signed by unknown authority',
       'Error response from daemon: Get "https://10.0.0.9:5000/v2/": x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "lab-ca")',
+    ],
+    counterSamples: ['Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority'],
+  }),
+  sig({
+    id: 'registry.x509-unknown-authority-bare',
+    cause: 'registry.tls-untrusted',
+    // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'local issuer certificate', 'certificate is not trusted', 'verify the first certificate'],
+    confidence: 0.75,
+    specificity: 90,
+    check: WHICH_CLIENT,
+    source: 'facts §4.7 x509: certificate signed by unknown authority',
+    samples: [
+      'x509: certificate signed by unknown authority',
+      'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority',
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
   sig({
     id: 'registry.x509-name-mismatch',
     cause: 'registry.tls-name-mismatch',
-    re: /certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/,
+    re: inRegistryContext(/certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/),
     anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
     confidence: 0.95,
-    specificity: 90,
+    specificity: 91,
     source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
     samples: [
       'failed to do request: Head "https://registry.lab:5000/v2/x/manifests/1": tls: failed to verify certificate: x509: certificate is valid for registry.example.com, registry, not registry.lab',
       'Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs',
+    ],
+    counterSamples: ['x509: certificate is valid for ingress.local, not api.example.com'],
+  }),
+  sig({
+    id: 'registry.x509-name-mismatch-bare',
+    cause: 'registry.tls-name-mismatch',
+    // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
+    re: /certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
+    confidence: 0.75,
+    specificity: 90,
+    check: WHICH_CLIENT,
+    source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
+    samples: [
       'x509: certificate relies on legacy Common Name field, use SANs instead',
+      'tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match harbor.lab',
     ],
     counterSamples: ['x509: certificate signed by unknown authority'],
   }),
   sig({
     id: 'registry.x509-expired',
     cause: 'registry.tls-expired-or-clock',
-    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/,
+    re: inRegistryContext(/certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/),
     anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired'],
     confidence: 0.95,
+    specificity: 91,
+    source: 'facts §4.7 x509: certificate has expired or is not yet valid',
+    samples: [
+      'Error response from daemon: Get https://registry.acme.io/v2/: x509: certificate has expired or is not yet valid',
+      'failed to do request: Head "https://gcr.io/v2/app/manifests/1": x509: certificate has expired or is not yet valid',
+    ],
+    counterSamples: ['tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z'],
+  }),
+  sig({
+    id: 'registry.x509-expired-bare',
+    cause: 'registry.tls-expired-or-clock',
+    // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
+    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired'],
+    confidence: 0.75,
     specificity: 90,
+    check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate has expired or is not yet valid',
     samples: [
       'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z',
-      'Error response from daemon: Get https://registry.acme.io/v2/: x509: certificate has expired or is not yet valid',
+      'X509: certificate has expired or is not yet valid',
     ],
     counterSamples: ['x509: certificate signed by unknown authority'],
   }),
