@@ -24,6 +24,8 @@ process.stdout.on('error', (err) => {
 const cjs = join(__dirname, '..', 'dist', 'cli.cjs');
 const fast = process.features.require_module ? compiledCli() : undefined;
 if (fast) {
+  // A cache of the user's own is written when the process ends, from every function this run compiled.
+  if (fast.save) process.once('exit', fast.save);
   const module = { exports: {} };
   fast.script.runInThisContext()(module.exports, createRequire(cjs), module, cjs, dirname(cjs));
   module.exports.main(process.argv).then(
@@ -36,8 +38,8 @@ if (fast) {
     },
   );
 } else {
-  // No code cache for this Node.js (or a Node.js 20 before 20.19, which cannot require() the ES-module-only
-  // @kubernetes/client-node): the ES modules, which compile only the chunks a command loads.
+  // A Node.js 20 before 20.19, which cannot require() the ES-module-only @kubernetes/client-node, or no
+  // cache directory to keep a code cache in: the ES modules, which compile only the chunks a command loads.
   const entry = join(__dirname, '..', 'dist', 'cli.js');
   if (!existsSync(entry)) {
     process.stderr.write('flannel-doctor: not built yet; run `npm run build` in the package folder\n');
@@ -50,27 +52,44 @@ if (fast) {
 }
 
 /**
- * dist/cli.cjs (one function expression ending in its build id) with its code cache, when the cache's
- * first line names this build, this Node.js and this architecture (scripts/code-cache.mjs). A command
- * run often at start-up has a cache of its own, trained on it alone (`dist/cli.cjs.explain.cache`):
- * V8 reads a whole cache before running anything, and one trained on every command costs the others
- * the reading of code they never run. Any other first word takes the cache of all of them.
+ * dist/cli.cjs (one function expression ending in its build id) with a code cache whose first line names
+ * this build, this Node.js and this architecture (scripts/code-cache.mjs).
+ *
+ * The build ships them in dist/. A command run often at start-up has one of its own, trained on it alone
+ * (`dist/cli.cjs.explain.cache`): V8 reads a whole cache before running anything, and one trained on
+ * every command costs the others the reading of code they never run. Any other first word takes the
+ * cache of all of them.
+ *
+ * A package built by another Node.js (or architecture) ships caches this one cannot use: then the user's
+ * own, under their cache directory, named by build, Node.js and architecture. The first run without one
+ * compiles the bundle and writes one when it ends (`save`); a cache V8 refuses (corrupt, truncated) is
+ * written again. Nothing it reads or writes changes what the command prints.
  */
 function compiledCli() {
-  let source, cache;
+  let source;
   try {
     source = readFileSync(cjs, 'latin1');
   } catch {
     return undefined;
   }
-  const command = process.argv[2];
-  if (command && /^[a-z][a-z-]*$/.test(command)) cache = readOrUndefined(`${cjs}.${command}.cache`);
-  cache ??= readOrUndefined(`${cjs}.cache`);
-  if (!cache) return undefined;
   const id = /\/\/# fd-build ([0-9a-f]{16})\s*$/.exec(source.slice(-64))?.[1];
+  if (!id) return undefined;
   const key = `${id} ${process.version} ${process.arch}\n`;
-  if (!id || cache.toString('latin1', 0, key.length) !== key) return undefined;
-  return { script: new vm.Script(source, { filename: cjs, cachedData: cache.subarray(key.length) }) };
+  const word = process.argv[2];
+  const own = word && /^[a-z][a-z-]*$/.test(word) ? readOrUndefined(`${cjs}.${word}.cache`) : undefined;
+  const shipped = own ?? readOrUndefined(`${cjs}.cache`);
+  if (shipped && hasKey(shipped, key)) return { script: new vm.Script(source, { filename: cjs, cachedData: shipped.subarray(key.length) }) };
+  const dir = userCacheDir();
+  if (!dir) return undefined;
+  const file = join(dir, `${id}-${process.version}-${process.arch}${own ? `-${word}` : ''}.cache`);
+  const mine = readOrUndefined(file);
+  const usable = mine !== undefined && hasKey(mine, key);
+  const script = new vm.Script(source, usable ? { filename: cjs, cachedData: mine.subarray(key.length) } : { filename: cjs });
+  return { script, save: usable && !script.cachedDataRejected ? undefined : () => saveCache(script, dir, file, key, id) };
+}
+
+function hasKey(cache, key) {
+  return cache.toString('latin1', 0, key.length) === key;
 }
 
 function readOrUndefined(file) {
@@ -78,5 +97,54 @@ function readOrUndefined(file) {
     return readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/** $XDG_CACHE_HOME/flannel-doctor/code-cache (~/.cache, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows). */
+function userCacheDir() {
+  const env = process.env;
+  let base = env.XDG_CACHE_HOME;
+  if (!base && process.platform === 'win32') base = env.LOCALAPPDATA;
+  if (!base) {
+    let home;
+    try {
+      home = require('node:os').homedir();
+    } catch {
+      return undefined;
+    }
+    if (!home) return undefined;
+    base = process.platform === 'darwin' ? join(home, 'Library', 'Caches') : join(home, '.cache');
+  }
+  return join(base, 'flannel-doctor', 'code-cache');
+}
+
+/**
+ * Writes the code of every function compiled so far as `file`, atomically: a temporary file beside it,
+ * renamed over it (a reader sees the old cache or the new one, never half of one). Caches of other builds
+ * (another installed version may still use its own) go after a week, a temporary file left by a process
+ * that died while writing after an hour. Any failure (read-only home, full disk) leaves no file and no
+ * message: the next run compiles again.
+ */
+function saveCache(script, dir, file, key, id) {
+  const { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    const data = script.createCachedData();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, Buffer.concat([Buffer.from(key, 'latin1'), data]), { mode: 0o600 });
+    renameSync(tmp, file);
+    const now = Date.now();
+    for (const f of readdirSync(dir)) {
+      const isTmp = f.endsWith('.tmp');
+      if (!isTmp && f.startsWith(`${id}-`)) continue;
+      const p = join(dir, f);
+      if (now - statSync(p).mtimeMs > (isTmp ? 3600e3 : 7 * 86400e3)) rmSync(p, { force: true });
+    }
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing more to do
+    }
   }
 }

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // bin/flannel-doctor.cjs runs dist/cli.cjs with its code cache only when the cache was made from that
-// very file by this Node.js; otherwise the ES modules (dist/cli.js). A stand-in dist says which ran.
+// very file by this Node.js; otherwise with the user's own cache, made by an earlier run. The ES modules
+// (dist/cli.js) are for a Node.js that cannot require() them. A stand-in dist says which ran.
 const root = join(import.meta.dirname, '..', '..');
 const pkg = mkdtempSync(join(tmpdir(), 'fd-launcher-'));
 afterAll(() => rmSync(pkg, { recursive: true, force: true }));
@@ -22,7 +23,12 @@ function stage(buildId: string): void {
   writeFileSync(join(pkg, 'dist', 'cli.js'), "process.stdout.write('esm ' + process.argv.slice(2).join(' ')); process.exitCode = 4;\n");
 }
 
-const run = (...args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'flannel-doctor.cjs'), ...args], { encoding: 'utf8' });
+// The user's cache directory, for every run here (never the real ~/.cache).
+const xdg = join(pkg, 'xdg');
+const userCaches = join(xdg, 'flannel-doctor', 'code-cache');
+const run = (...args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'flannel-doctor.cjs'), ...args], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: xdg } });
+const userCache = (id: string, word = '') => join(userCaches, `${id}-${process.version}-${process.arch}${word ? `-${word}` : ''}.cache`);
+const keyOf = (file: string) => readFileSync(file).toString('latin1').split('\n')[0];
 
 describe('the launcher', () => {
   it('runs the CommonJS bundle with a code cache made from it by this Node.js', () => {
@@ -35,22 +41,59 @@ describe('the launcher', () => {
     expect(r.status).toBe(3);
   });
 
-  it('takes the ES modules when the cache names another Node.js', () => {
+  it("with caches made by another Node.js: compiles the bundle and keeps the user's own cache for the next run", () => {
+    rmSync(xdg, { recursive: true, force: true });
     const file = join(pkg, 'dist', 'cli.cjs.cache');
     const cache = readFileSync(file);
     writeFileSync(file, Buffer.concat([Buffer.from(`0123456789abcdef v19.0.0 ${process.arch}\n`), cache.subarray(cache.indexOf(10) + 1)]));
     const r = run('explain', 'x');
-    expect(r.stdout).toBe('esm explain x');
-    expect(r.status).toBe(4);
+    expect([r.stdout, r.stderr, r.status]).toEqual(['cjs explain x', '', 3]);
+    const mine = userCache('0123456789abcdef');
+    expect(keyOf(mine)).toBe(`0123456789abcdef ${process.version} ${process.arch}`);
+    expect(readdirSync(userCaches)).toEqual([basename(mine)]); // no temporary file left
+    // The next run reads it and leaves it as it is.
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 3600e3);
+    utimesSync(mine, past, past);
+    expect(run('explain', 'y').stdout).toBe('cjs explain y');
+    expect(Math.round(statSync(mine).mtimeMs)).toBe(past.getTime());
   });
 
-  it('takes the ES modules when the cache belongs to another build, or is missing', () => {
+  it("a user's cache V8 refuses (corrupt, truncated) is ignored, the output unchanged, and written again", () => {
+    const mine = userCache('0123456789abcdef');
+    for (const bad of [`0123456789abcdef ${process.version} ${process.arch}\nnot a code cache`, `0123456789abcdef ${process.version}`, '']) {
+      writeFileSync(mine, bad);
+      const r = run('diagnose', '-q');
+      expect([r.stdout, r.stderr, r.status]).toEqual(['cjs diagnose -q', '', 3]);
+      expect(readFileSync(mine).length).toBeGreaterThan(bad.length + 16);
+      expect(keyOf(mine)).toBe(`0123456789abcdef ${process.version} ${process.arch}`);
+    }
+  });
+
+  it('nowhere to write a cache: the same output and no message', () => {
+    rmSync(xdg, { recursive: true, force: true });
+    writeFileSync(xdg, 'a file where the cache directory would be');
+    const r = run('diagnose', '-q');
+    expect([r.stdout, r.stderr, r.status]).toEqual(['cjs diagnose -q', '', 3]);
+    rmSync(xdg, { force: true });
+  });
+
+  it("another build's caches are never used; the user's caches of other builds go after a week", () => {
     stage('0123456789abcdef');
     execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), join(pkg, 'dist', 'cli.cjs')]);
     stage('fedcba9876543210'); // rebuilt: same length, other id
-    expect(run('a').stdout).toBe('esm a');
+    mkdirSync(userCaches, { recursive: true });
+    const old = new Date(Date.now() - 8 * 86400e3);
+    const stale = join(userCaches, `0123456789abcdef-v18.0.0-${process.arch}.cache`);
+    const recent = join(userCaches, `1111111111111111-${process.version}-${process.arch}.cache`);
+    const deadTmp = join(userCaches, `fedcba9876543210-${process.version}-${process.arch}.cache.99999.tmp`);
+    for (const f of [stale, recent, deadTmp]) writeFileSync(f, 'x');
+    utimesSync(stale, old, old);
+    utimesSync(deadTmp, old, old);
+    expect(run('a').stdout).toBe('cjs a');
+    expect(keyOf(userCache('fedcba9876543210'))).toBe(`fedcba9876543210 ${process.version} ${process.arch}`);
+    expect(readdirSync(userCaches).sort()).toEqual([basename(recent), basename(userCache('fedcba9876543210'))].sort());
     rmSync(join(pkg, 'dist', 'cli.cjs.cache'));
-    expect(run('b').stdout).toBe('esm b');
+    expect(run('b').stdout).toBe('cjs b');
   });
 
   it("takes a command's own cache when the first word names one, the shared cache otherwise", () => {
@@ -58,17 +101,22 @@ describe('the launcher', () => {
     const cjs = join(pkg, 'dist', 'cli.cjs');
     execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), cjs, 'explain']);
     rmSync(`${cjs}.cache`, { force: true });
-    // Only explain's cache: explain runs the bundle, anything else the ES modules.
+    rmSync(xdg, { recursive: true, force: true });
+    // Only explain's cache: explain runs with it; anything else has no cache this Node.js made, so the
+    // user's own shared one is written.
     expect(run('explain', 'x').stdout).toBe('cjs explain x');
-    expect(run('diagnose').stdout).toBe('esm diagnose');
-    expect(run('--context', 'explain').stdout).toBe('esm --context explain');
+    expect(existsSync(userCaches)).toBe(false);
+    expect(run('diagnose').stdout).toBe('cjs diagnose');
+    expect(run('--context', 'explain').stdout).toBe('cjs --context explain');
+    expect(readdirSync(userCaches)).toEqual([basename(userCache('0123456789abcdef'))]);
     // A cache whose key is right but whose code is not V8's: V8 refuses it and compiles; the same answer.
     const key = readFileSync(`${cjs}.explain.cache`).toString('latin1').split('\n')[0];
     writeFileSync(`${cjs}.explain.cache`, `${key}\nnot a code cache`);
     expect(run('explain', 'y').stdout).toBe('cjs explain y');
-    // explain's cache from another build: never used.
+    // explain's cache from another build: never used; the user's own explain cache instead.
     writeFileSync(`${cjs}.explain.cache`, `fedcba9876543210 ${process.version} ${process.arch}\n`);
-    expect(run('explain', 'z').stdout).toBe('esm explain z');
+    expect(run('explain', 'z').stdout).toBe('cjs explain z');
+    expect(keyOf(userCache('0123456789abcdef', 'explain'))).toBe(`0123456789abcdef ${process.version} ${process.arch}`);
   });
 
   it('builds itself wherever npm installs from source: prepare (npm install -g ., git) and prepack (npm pack)', () => {
