@@ -389,7 +389,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.http-response-to-https',
     cause: 'registry.http-to-https',
-    re: /server gave http response to https client|first record does not look like a tls handshake|tls: oversized record received with length/,
+    // Beside a registry request only: any Go TLS client talking to a plain-HTTP port (an etcd or API client,
+    // a webhook) writes the same text.
+    re: inRegistryContext(/server gave http response to https client|first record does not look like a tls handshake|tls: oversized record received with length/),
     anchors: ['gave http response to https', 'does not look like a tls handshake', 'oversized record received'],
     confidence: 0.9,
     specificity: 90,
@@ -400,6 +402,19 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Get "https://registry.lab:5000/v2/": tls: first record does not look like a TLS handshake',
       'Error response from daemon: Get https://10.1.4.2:5000/v2/: tls: oversized record received with length 20527',
     ],
+    counterSamples: ['Client sent an HTTP request to an HTTPS server.', 'Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
+  }),
+  sig({
+    id: 'registry.http-response-to-https-bare',
+    cause: 'registry.http-to-https',
+    re: /server gave http response to https client|first record does not look like a tls handshake|tls: oversized record received with length/,
+    anchors: ['gave http response to https', 'does not look like a tls handshake', 'oversized record received'],
+    confidence: 0.7,
+    specificity: 89,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'which client spoke TLS to a plain-HTTP port? an image pull or docker login (a registry\'s /v2/ URL) needs the registry as an http:// host in /etc/containerd/certs.d/<host>/hosts.toml or in Docker\'s insecure-registries; an etcd, API or webhook client with this text has https:// in its own endpoint setting for a server that speaks HTTP',
+    source: 'Go net/http and crypto/tls: an HTTPS client answered in plain HTTP',
+    samples: ['Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake', 'http: server gave HTTP response to HTTPS client'],
     counterSamples: ['Client sent an HTTP request to an HTTPS server.'],
   }),
   sig({

@@ -11,8 +11,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // restarting), whatever call it interrupted. gRPC reports transport failures as code Unavailable;
     // a runtime that answers wraps its own errors as code Unknown (CNI, pulls), so Unavailable right
     // after the kubelet's CRI wrapper is the connection, not the work.
-    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied|connection reset by peer|broken pipe)|cannot connect to the docker daemon|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
-    anchors: ['.sock', 'cannot connect to the docker daemon', 'container runtime is', 'code = unavailable', 'pleg is not healthy', 'unknown service runtime.', 'runtime api is not implemented', 'runtime status check', 'runtimeready=false'],
+    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
+    anchors: ['.sock', 'container runtime is', 'code = unavailable', 'pleg is not healthy', 'unknown service runtime.', 'runtime api is not implemented', 'runtime status check', 'runtimeready=false'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],
@@ -20,7 +20,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     samples: [
       'E0312 08:01:02.123456    1234 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\\""',
       'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService',
-      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
       'skipping pod synchronization - [container runtime is down, PLEG is not healthy: pleg was last seen active 3m5.2s ago; threshold is 3m0s]',
       'E0501 10:00:00.000000    812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = Unavailable desc = error reading from server: read unix @->/run/containerd/containerd.sock: read: connection reset by peer"',
       'E0501 10:00:01.000000    812 kuberuntime_manager.go:700] createPodSandbox for pod "web-0_shop(1a2b)" failed: rpc error: code = Unavailable desc = transport is closing',
@@ -31,6 +30,22 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       // A runtime that answers: its own sub-call (here a sandbox shim) failed, wrapped as code Unknown.
       'Failed create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: Failed to check if grpc server is working: rpc error: code = Unavailable desc = transport is closing: unknown',
     ],
+  }),
+  sig({
+    id: 'runtime.docker-client-no-daemon',
+    cause: 'runtime.unavailable',
+    // The Docker client's text (CLI, SDKs, cAdvisor's docker factory): Docker's daemon is not answering. It is
+    // the node's runtime only where the kubelet uses Docker (dockershim, cri-dockerd); on containerd or CRI-O
+    // nodes it is a tool, a CI pod doing docker-in-docker, or a probe, and the kubelet's runtime may be fine.
+    re: /cannot connect to the docker daemon/,
+    anchors: ['cannot connect to the docker daemon'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'kubectl get node -o wide: CONTAINER-RUNTIME docker:// means Docker is the node\'s runtime (systemctl status docker); containerd:// or cri-o:// means the line comes from a Docker client on a node that does not run dockerd, so crictl info is what says whether the runtime is up',
+    source: 'Docker client ("Cannot connect to the Docker daemon at %s. Is the docker daemon running?")',
+    samples: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', 'ERROR: error during connect: Cannot connect to the Docker daemon at tcp://docker:2375. Is the docker daemon running?'],
+    counterSamples: ['Server Version: 24.0.7'],
   }),
   sig({
     id: 'cni.find-plugin',
