@@ -27,11 +27,15 @@ describe('lab mixes: the drawn scenarios', () => {
       expect(s.faults[0].node).not.toBe('n2');
     }
     for (const s of plan.filter((x) => x.kind === 'two nodes')) expect(s.faults[0].fault.id.split('.')[0]).not.toBe(s.faults[1].fault.id.split('.')[0]);
+    for (const s of plan.filter((x) => x.kind === 'same layer')) {
+      expect(s.faults[0].fault.id.split('.')[0]).toBe(s.faults[1].fault.id.split('.')[0]);
+      expect(s.faults[0].fault.id).not.toBe(s.faults[1].fault.id);
+    }
     for (const s of plan.filter((x) => x.kind === 'pull + node')) {
       expect(s.faults.some((f) => f.fault.id.startsWith('image.') || f.fault.id.startsWith('registry.'))).toBe(true);
       // a cluster-wide flannel stop would hide the other fault: never drawn
       expect(s.faults.map((f) => f.fault.id)).not.toContain('flannel.config-invalid');
     }
-    expect(new Set(plan.map((s) => s.kind)).size).toBe(3);
+    expect(new Set(plan.map((s) => s.kind)).size).toBe(4);
   });
 });
