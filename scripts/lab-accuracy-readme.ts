@@ -3,7 +3,7 @@
  * `npm run lab:accuracy`), so the figure and the committed table never disagree; test/readme-lab-accuracy
  * checks it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readBlock, writeBlock } from './readme-block.js';
 
 export interface AccuracyFile {
   generatedAt: string;
@@ -13,9 +13,6 @@ export interface AccuracyFile {
   total: number;
   rows: { fault: string; pass: boolean; commit?: string; day?: string; attempts?: string[]; fix?: { result: string }; live?: { pass: boolean } }[];
 }
-
-const START = '<!-- lab-accuracy:start -->';
-const END = '<!-- lab-accuracy:end -->';
 
 export function accuracyLine(a: AccuracyFile): string {
   const faults = a.rows.filter((r) => !r.fault.startsWith('('));
@@ -43,17 +40,10 @@ export function accuracyLine(a: AccuracyFile): string {
 }
 
 export function readmeBlock(readme: string): string | undefined {
-  const i = readme.indexOf(START);
-  const j = readme.indexOf(END);
-  return i >= 0 && j > i ? readme.slice(i + START.length, j).trim() : undefined;
+  return readBlock(readme, 'lab-accuracy');
 }
 
 /** Rewrites the README's block from the accuracy file; false when the README has no block. */
 export function updateReadme(readmePath: string, a: AccuracyFile): boolean {
-  const readme = readFileSync(readmePath, 'utf8');
-  const i = readme.indexOf(START);
-  const j = readme.indexOf(END);
-  if (i < 0 || j < i) return false;
-  writeFileSync(readmePath, `${readme.slice(0, i + START.length)}\n${accuracyLine(a)}\n${readme.slice(j)}`);
-  return true;
+  return writeBlock(readmePath, 'lab-accuracy', accuracyLine(a));
 }
