@@ -67,7 +67,7 @@ export function judgeMix(injected: { fault: Fault; node?: string }[], r: Diagnos
   const unrelated = loud.filter((f) => f.severity === 'error' && !causes.has(f.cause));
   const why = [
     ...missing.map(({ fault, node }) => `${fault.cause}${node ? ` on ${node}` : ''} not named${loud.some((f) => f.cause === fault.cause) ? ' at its place' : ''}`),
-    ...(unrelated.length ? [`unrelated errors: ${unrelated.map((f) => `${f.cause} (${placeOf(f)}: ${f.message.slice(0, 160)})`).join('; ')}`] : []),
+    ...(unrelated.length ? [`unrelated errors: ${unrelated.map((f) => `${f.cause} (${placeOf(f)}: ${f.message.slice(0, 160)}; evidence: ${f.evidence.slice(0, 2).map((e) => `${e.where}: ${e.what}`.slice(0, 160)).join(' / ')})`).join('; ')}`] : []),
   ];
   return { pass: why.length === 0, reason: why.length ? why.join('; ') : 'ok', got };
 }

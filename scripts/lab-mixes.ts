@@ -12,11 +12,11 @@
  * are not drawn: a cluster-wide flannel fault with any network fault (flannel stops everywhere, so the
  * other has no traffic to show in), two faults on one node. Everything drawn is reported, pass or fail.
  *
- * usage: npx tsx scripts/lab-mixes.ts [--name fdmix] [--nodes 3] [--seed 1] [--count 12] [--keep] [--out docs]
- * Writes docs/lab-mixes.md and .json; exit 1 when a scenario fails.
+ * usage: npx tsx scripts/lab-mixes.ts [--name fdmix] [--nodes 3] [--seed 1] [--count 12] [--keep] [--out docs] | --readme
+ * --readme only rewrites the README's line from the committed docs/lab-mixes.json. Writes docs/lab-mixes.md and .json; exit 1 when a scenario fails.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { addFault, removeFault } from '../lab/fault-ops.js';
 import { FAULTS } from '../lab/faults/index.js';
 import { openLab } from '../lab/handle.js';
@@ -174,15 +174,31 @@ async function runScenario(s: Scenario): Promise<Row> {
 
 async function main(): Promise<void> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write('usage: npx tsx scripts/lab-mixes.ts [--name fdmix] [--nodes 3] [--seed 1] [--count 12] [--keep] [--out docs]\n' +
+    process.stdout.write('usage: npx tsx scripts/lab-mixes.ts [--name fdmix] [--nodes 3] [--seed 1] [--count 12] [--keep] [--out docs] | --readme\n' +
       'Draws seeded scenarios (a node fault on another node, a pull fault beside a node fault, two node faults on two nodes),\n' +
       'injects each into a real lab, judges diagnose --lab, reverts. Writes <out>/lab-mixes.md and .json; exit 1 if one fails.\n');
+    return;
+  }
+  if (args.includes('--readme')) {
+    // the README's line again from the committed table, without a lab
+    const file = JSON.parse(readFileSync(`${outDir}/lab-mixes.json`, 'utf8')) as MixesFile;
+    if (!writeBlock('README.md', 'lab-mixes', mixesLine(file))) throw new Error('README.md has no lab-mixes block');
     return;
   }
   const why = labPrerequisite();
   if (why) throw new Error(why);
   if (!(await loadState(name))) await labUp({ name, nodes: nodeCount, progress: (l) => process.stderr.write(`lab up: ${l}\n`) });
   const state = (await loadState(name))!;
+  // the code that runs is the code at the start (main may move during a long run)
+  const commit = (() => {
+    try {
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'lab', 'scripts'], { encoding: 'utf8' }).trim();
+      return dirty ? `${head}+` : head;
+    } catch {
+      return 'unknown';
+    }
+  })();
   const scenarios = drawScenarios(FAULTS, state.nodes.map((n) => n.name), seed, count);
   const healthy = await healthyAgain();
   if (healthy.length) throw new Error(`lab ${name} is not healthy before the run: ${healthy.join('; ')}`);
@@ -190,13 +206,6 @@ async function main(): Promise<void> {
   for (const s of scenarios) rows.push(await runScenario(s));
   if (!keep) await labDown(name);
   const passed = rows.filter((r) => r.pass).length;
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
   const command = `npx tsx scripts/lab-mixes.ts ${args.join(' ')}`.trim();
   const meta = { generatedAt: new Date().toISOString(), commit, command, seed, nodes: nodeCount, components: state.components ?? {} };
   mkdirSync(outDir, { recursive: true });

@@ -39,3 +39,15 @@ describe('lab mixes: the drawn scenarios', () => {
     expect(new Set(plan.map((s) => s.kind)).size).toBe(4);
   });
 });
+
+describe('README lab mixes', () => {
+  it('is the line generated from the committed docs/lab-mixes.json, which counts its rows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readBlock } = await import('../scripts/readme-block.js');
+    const { mixesLine } = await import('../scripts/lab-mixes.js');
+    const m = JSON.parse(readFileSync('docs/lab-mixes.json', 'utf8'));
+    expect(m.total).toBe(m.rows.length);
+    expect(m.passed).toBe(m.rows.filter((r: { pass: boolean }) => r.pass).length);
+    expect(readBlock(readFileSync('README.md', 'utf8'), 'lab-mixes')).toBe(mixesLine(m));
+  });
+});

@@ -7,6 +7,8 @@ import { parseProcModules } from '../../parsers/proc-modules.js';
 import { parseProcNetSnmp } from '../../parsers/proc-net-snmp.js';
 import type { GatherContext } from './context.js';
 
+const IPTABLES_TIMEOUT_MS = 15_000;
+
 /** Runs one iproute2 command; a failure is a located problem and the key stays ungathered. */
 async function ipJson(ctx: GatherContext, argv: string[]): Promise<string | undefined> {
   const r = await ctx.run(argv);
@@ -138,12 +140,14 @@ export async function gatherOffloads(ctx: GatherContext): Promise<void> {
 /**
  * iptables rules: `iptables-save` (whichever backend the node's alternative points to), falling back to
  * the explicit nft and legacy variants. When the other backend also holds rules, that is recorded as a
- * problem: two backends in use at once is a known source of lost rules.
+ * problem: two backends in use at once is a known source of lost rules. A save that failed (a timeout
+ * on a loaded node) is never stood in for by an empty one from the other backend: "no rules" would
+ * then be read as "no masquerade, no accept rules", so the rules count as not read instead.
  */
 export async function gatherIptables(ctx: GatherContext): Promise<void> {
   const variants = ['iptables-save', 'iptables-nft-save', 'iptables-legacy-save'];
-  const results = await Promise.all(variants.map((v) => ctx.run([v])));
-  let main: IptablesState | undefined;
+  // a node with kube-proxy's rules for thousands of Services takes seconds to save
+  const results = await Promise.all(variants.map((v) => ctx.run([v], { timeoutMs: IPTABLES_TIMEOUT_MS })));
   const states: IptablesState[] = [];
   results.forEach((r, i) => {
     if (r.code !== 0) return;
@@ -151,11 +155,13 @@ export async function gatherIptables(ctx: GatherContext): Promise<void> {
     if (i === 2 && s.backend === 'unknown' && r.stdout.trim() === '') s.backend = 'legacy';
     if (i === 1 && s.backend === 'unknown') s.backend = 'nft';
     states.push(s);
-    main ??= s;
   });
+  const failed = results.map((r, i) => ({ r, v: variants[i] })).filter(({ r }) => r.code !== 0 && r.code !== 127);
+  const main = results[0].code === 0 ? states[0] : (states.find((s) => s.rules.length > 0) ?? (failed.length ? undefined : states[0]));
   if (!main) {
     const missing = results.every((r) => r.code === 127);
-    ctx.problem({ file: 'iptables-save', message: missing ? 'iptables-save not found' : `iptables-save failed: ${(results[0].stderr ?? '').trim().slice(0, 200)}` });
+    const why = failed.map(({ r, v }) => `${v} ${r.code === 124 ? 'timed out' : `failed: ${(r.stderr ?? '').trim().split('\n')[0].slice(0, 160)}`}`).join('; ');
+    ctx.problem({ file: 'iptables-save', message: missing ? 'iptables-save not found' : `the iptables rules were not read (${why || 'no output'})` });
     return;
   }
   const chosen: IptablesState = main;
