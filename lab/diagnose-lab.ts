@@ -17,7 +17,8 @@ export interface LabDiagnoseOptions {
   probes?: boolean;
 }
 
-export async function gatherLabEvidence(state: LabState, opts: { probes?: boolean } = {}): Promise<{ evidence: Evidence; problems: string[] }> {
+/** `bandwidth`: also run the bandwidth probe (after the others, so they do not share the CPU) and add its figures. */
+export async function gatherLabEvidence(state: LabState, opts: { probes?: boolean; bandwidth?: boolean } = {}): Promise<{ evidence: Evidence; problems: string[] }> {
   const problems: string[] = [];
   const sources: SourceKind[] = ['lab'];
   const evidence: Evidence = { schemaVersion: EVIDENCE_SCHEMA_VERSION, collectedAt: new Date().toISOString(), sources, nodes: {}, messages: [] };
@@ -53,6 +54,14 @@ export async function gatherLabEvidence(state: LabState, opts: { probes?: boolea
     }
   })();
   await Promise.all([cluster, nodes, probes]);
+  if (opts.bandwidth) {
+    try {
+      const [{ labBandwidth }, { mergeBandwidth }] = await Promise.all([import('./lab-probes.js'), import('../src/sources/bandwidth.js')]);
+      mergeBandwidth(evidence, await labBandwidth(state));
+    } catch (e) {
+      problems.push(`bandwidth: ${(e as Error).message}`);
+    }
+  }
   return { evidence, problems };
 }
 

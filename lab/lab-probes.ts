@@ -4,7 +4,7 @@
  * (Service IP, CoreDNS pod, upstream) and from each node's resolver. Results are ProbeEvidence.
  */
 import { join } from 'node:path';
-import type { DnsProbeResult, MeshNodeObservation, MeshPathResult, ProbeEvidence, RegistryProbeResult } from '../src/evidence/probes.js';
+import type { BandwidthPairResult, DnsProbeResult, MeshNodeObservation, MeshPathResult, ProbeEvidence, RegistryProbeResult } from '../src/evidence/probes.js';
 import { realApi } from './cluster/api-handle.js';
 import { podNetnsPath } from './cluster/pod-netns.js';
 import type { MeshTarget } from '../src/probes/mesh/types.js';
@@ -94,6 +94,15 @@ function meshTargets(state: LabState, apps: LivePod[]): MeshTarget[] {
 /** The lab's nodes with one running app pod each, as `probe mesh|bandwidth --lab` measure them. */
 export function labMeshTargets(state: LabState): MeshTarget[] {
   return meshTargets(state, livePods(state, (l) => l.app === 'lab-app'));
+}
+
+/**
+ * `probe bandwidth --lab` as the judge runs it for a fault `diagnose --lab` cannot see without it: the
+ * ring of node pairs, each measured node → node and pod → pod (the measurements, for mergeBandwidth).
+ */
+export async function labBandwidth(state: LabState, seconds = 3): Promise<BandwidthPairResult[]> {
+  const [{ probeBandwidth }, { withMeasuredMtus }] = await Promise.all([import('../src/probes/bandwidth/probe-bandwidth.js'), import('../src/probes/mesh/link-mtu.js')]);
+  return (await probeBandwidth(await withMeasuredMtus(labMeshTargets(state)), { seconds, mode: 'ring' })).results;
 }
 
 async function meshProbe(state: LabState, apps: LivePod[]): Promise<{ results: MeshPathResult[]; nodes: MeshNodeObservation[] } | undefined> {

@@ -137,6 +137,12 @@ export interface FaultSpec {
   description: string;
   /** where the diagnosis must place it */
   where: 'node' | 'pod' | 'registry' | 'cluster';
+  /**
+   * Probes `diagnose --lab` does not run that show this fault (node.packet-loss: the bandwidth probe,
+   * seconds per node pair): the accuracy judge runs them too and adds their evidence, as an operator
+   * adds `probe bandwidth -o json` with `diagnose --bandwidth FILE`, before and after the revert.
+   */
+  judgedWith?: readonly 'bandwidth'[];
   inject(this: FaultIdentity, lab: LabHandle, node?: string): Promise<unknown>;
   revert(this: FaultIdentity, lab: LabHandle, state: unknown, node?: string): Promise<void>;
 }

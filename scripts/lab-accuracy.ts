@@ -91,7 +91,8 @@ const commit = (() => {
   }
 })();
 
-const diagnoseNow = () => diagnoseLab(name);
+/** `diagnose --lab`, plus the probes a fault is judged with that it does not run (FaultSpec.judgedWith). */
+const diagnoseNow = (fault?: Pick<Fault, 'judgedWith'>) => diagnoseLab(name, fault);
 
 async function diagnoseLive(): Promise<DiagnosisReport> {
   const lab = await openLab(name);
@@ -124,7 +125,7 @@ async function applyAndRecheck(fault: Fault, report: DiagnosisReport): Promise<N
   // Components take a moment to act on a fix (a restarted pod, a kubelet retry): re-diagnose until the cause is gone.
   let after: DiagnosisReport | undefined;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 5_000))) {
-    after = await diagnoseNow();
+    after = await diagnoseNow(fault);
     if (!after.findings.some((f) => f.severity !== 'info' && f.cause === fault.cause)) return { result: 'healed', steps };
   }
   const still = after!.findings.filter((f) => f.severity !== 'info').map((f) => `${f.cause} (${placeOf(f)})`);
@@ -148,7 +149,7 @@ async function runFault(fault: Fault): Promise<Row> {
   try {
     const since = Date.now();
     injected = await addFault(lab, fault.id);
-    const report = await diagnoseNow();
+    const report = await diagnoseNow(fault);
     Object.assign(row, judge(fault, injected.node, report));
     if (live) row.live = await judgeLive(fault, injected.node, since);
     // The fix is proven whenever the top finding is the fault's cause at its place: an unrelated error
@@ -169,7 +170,8 @@ async function runFault(fault: Fault): Promise<Row> {
   // the components take a while to settle after a revert (a node turning Ready, a pod restarting)
   let still: DiagnosisReport['findings'] | undefined;
   for (let i = 0; i < 4; i++) {
-    still = (await diagnoseNow().catch(() => undefined))?.findings.filter((f) => f.severity !== 'info');
+    // with the fault's own probes too: a revert that left the loss in would pass diagnose --lab alone
+    still = (await diagnoseNow(fault).catch(() => undefined))?.findings.filter((f) => f.severity !== 'info');
     if (still && !still.length) break;
     await new Promise((r) => setTimeout(r, 15_000));
   }
@@ -194,7 +196,9 @@ async function main(): Promise<void> {
   if (live) await deployAgents();
   const rows: Row[] = [];
   const healthyT = Date.now();
-  const healthy = await diagnoseNow();
+  // The healthy lab is judged with every probe a selected fault is judged with: they must be silent too.
+  const probesUsed = { judgedWith: [...new Set(FAULTS.filter((f) => !only || only.includes(f.id)).flatMap((f) => f.judgedWith ?? []))] };
+  const healthy = await diagnoseNow(probesUsed);
   const noisy = healthy.findings.filter((f) => f.severity !== 'info');
   const silent = (r: DiagnosisReport) => {
     const loud = r.findings.filter((f) => f.severity !== 'info');
@@ -219,7 +223,7 @@ async function main(): Promise<void> {
       rows[i] = { ...again, attempts: [...(row.attempts ?? [row.reason]), again.reason] };
     }
   }
-  const after = await diagnoseNow();
+  const after = await diagnoseNow(probesUsed);
   const leaks = after.findings.filter((f) => f.severity !== 'info');
   rows.push({ fault: '(healthy after reverts)', cause: '-', where: '-', pass: leaks.length === 0, ms: 0, reason: leaks.length ? `reports ${leaks.map((f) => `${f.cause} (${placeOf(f)})`).join('; ')}` : 'no warning', top: leaks[0]?.cause });
   if (!keep) await labDown(name);

@@ -12,10 +12,11 @@ import type { Fault } from '../lab/types.js';
 
 export type Finding = DiagnosisReport['findings'][number];
 
-export async function diagnoseLab(name: string): Promise<DiagnosisReport> {
+/** `diagnose --lab`; with `judgedWith`, also the probes a fault is judged with that it does not run (FaultSpec.judgedWith). */
+export async function diagnoseLab(name: string, probes?: Pick<Fault, 'judgedWith'>): Promise<DiagnosisReport> {
   const state = await loadState(name);
   if (!state) throw new Error(`no lab named ${name}`);
-  const { evidence } = await gatherLabEvidence(state);
+  const { evidence } = await gatherLabEvidence(state, { bandwidth: probes?.judgedWith?.includes('bandwidth') });
   return diagnose(evidence, RULES);
 }
 

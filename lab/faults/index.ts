@@ -38,6 +38,7 @@ import nodeFirewall from './node.firewall.js';
 import nodeForwardDrop from './node.forward-drop.js';
 import nodeIpForward from './node.ip-forward.js';
 import nodeNotReady from './node.not-ready.js';
+import nodePacketLoss from './node.packet-loss.js';
 import registryConnectTimeout from './registry.connect-timeout.js';
 import registryConnectionRefused from './registry.connection-refused.js';
 import registryDns from './registry.dns.js';
@@ -90,6 +91,7 @@ export const FAULTS: readonly Fault[] = [
   faultFromFile('node.forward-drop', nodeForwardDrop),
   faultFromFile('node.ip-forward', nodeIpForward),
   faultFromFile('node.not-ready', nodeNotReady),
+  faultFromFile('node.packet-loss', nodePacketLoss),
   faultFromFile('registry.connect-timeout', registryConnectTimeout),
   faultFromFile('registry.connection-refused', registryConnectionRefused),
   faultFromFile('registry.dns', registryDns),

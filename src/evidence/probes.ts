@@ -227,6 +227,11 @@ export interface ProbeEvidence {
   mesh: MeshPathResult[];
   /** `probe bandwidth`: throughput per node pair, underlay and overlay (ran includes "bandwidth"). */
   bandwidth?: BandwidthPairResult[];
+  /**
+   * The share below the expected overlay/underlay ratio the operator still put down to noise
+   * (`probe bandwidth --tolerance`, `diagnose --bandwidth-tolerance`); absent: the rule's default 0.15.
+   */
+  bandwidthTolerance?: number;
   /** Mesh size and plan: full mesh or sampled (ring + chords), pairs probed. */
   meshPlan?: { nodes: number; pairs: number; mode: 'full' | 'sampled' };
   /** The nodes of failing mesh pairs as the probe saw them (state and counter deltas): what the mesh rule judges. */

@@ -321,8 +321,6 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
   },
   {
     id: 'node.packet-loss',
-    noLabFault:
-      'Loss on the path between two nodes (a bad link or NIC, a policer, a full ring buffer) is a property of hardware and load, not a setting a fault file can flip and revert; netem could imitate it but would only test the imitation. The rule is tested on recorded iperf3 figures.',
     tier: 'infrastructure',
     title: 'Packets are lost between the nodes',
     explanation:

@@ -42,9 +42,9 @@ export async function runProbeBandwidth(opts: ProbeBandwidthOptions): Promise<nu
     // The findings `diagnose` would report from these measurements: the bandwidth rule judges them as evidence.
     const [{ emptyEvidence }, { mergeBandwidth }, { runRules }, { default: rule }] = await Promise.all([import('../../evidence/types.js'), import('../../sources/bandwidth.js'), import('../../engine/run-rules.js'), import('../../rules/probe/bandwidth-probe.js')]);
     const evidence = emptyEvidence(['probe']);
-    mergeBandwidth(evidence, report.results);
+    mergeBandwidth(evidence, report.results, tolerance);
     const findings = runRules(evidence, [rule]).findings.map((f) => ({ cause: f.cause, severity: f.severity, message: f.message, nodes: f.nodes, ...(f.suspects ? { suspects: f.suspects } : {}), ...(f.alternatives?.length ? { alternatives: f.alternatives } : {}), fix: f.fix }));
-    await writeData(opts.output, { registry: [], dns: [], mesh: [], bandwidth: report.results, ran: ['bandwidth'], ms: report.ms, ratios: report.results.map(pairRatio), verdicts, findings });
+    await writeData(opts.output, { registry: [], dns: [], mesh: [], bandwidth: report.results, bandwidthTolerance: tolerance, ran: ['bandwidth'], ms: report.ms, ratios: report.results.map(pairRatio), verdicts, findings });
   } else process.stdout.write(renderBandwidth(report.results, verdicts, seconds, report.ms, pairRatio, styleFor(process.stdout)));
   return verdicts.length ? 1 : 0;
 }
@@ -61,9 +61,9 @@ export function renderBandwidth(results: BandwidthPairResult[], verdicts: Bandwi
     out.push(`${`${r.from}→${r.to}`.padEnd(16)} ${mbit(r.underlay.bitsPerSecond).padStart(15)} ${mbit(r.overlay.bitsPerSecond).padStart(15)} ${pct(q.ratio).padStart(7)} ${pct(q.expected).padStart(9)}  ${`${r.underlay.retransmits ?? '-'}/${r.overlay.retransmits ?? '-'}`.padEnd(15)}  ${`${rtt(r.underlay.meanRttUs)}/${rtt(r.overlay.meanRttUs)}`.padEnd(11)}  ${r.underlayMtu ?? '-'}/${r.overlayMtu ?? '-'}`);
   }
   out.push('');
-  if (!verdicts.length) out.push(`${style.bold('verdict:')} every pair's overlay carries what VXLAN overhead leaves of its underlay`);
+  if (!verdicts.length) out.push(`${style.bold('verdict:')} every pair's overlay carries what VXLAN overhead leaves of its underlay, without loss`);
   for (const v of verdicts) {
-    out.push(`${style.bold('verdict:')} ${v.from}→${v.to} ${v.kind === 'slow' ? 'slow' : 'FAILED'}: ${v.detail}`);
+    out.push(`${style.bold('verdict:')} ${v.from}→${v.to} ${v.kind === 'failed' ? 'FAILED' : v.kind}: ${v.detail}`);
     for (const s of v.suspects) {
       out.push(`    ${s.id}${s.cause ? ` (${s.cause})` : ''}: ${s.detail}`);
       const c = s.cause ? getCause(s.cause) : undefined;

@@ -44,7 +44,12 @@ export interface BandwidthPairRatio {
 }
 
 export interface BandwidthVerdict extends BandwidthPairRatio {
-  kind: 'slow' | 'failed';
+  /**
+   * slow: the overlay carries less than VXLAN overhead explains; lossy: the ratio is normal but the
+   * node-to-node run itself resent a share of its segments (loss on the nodes' path hits both runs
+   * alike, so only the underlay's own figure shows it); failed: a run gave no result.
+   */
+  kind: 'slow' | 'lossy' | 'failed';
   /** most likely first; "unknown" alone when no figure explains it */
   suspects: BandwidthSuspect[];
   detail: string;
@@ -57,6 +62,8 @@ export interface BandwidthJudgeOptions {
   cpuBusyPct?: number;
   /** Percent busy of the sending node's busiest CPU at which the CPU is the bottleneck. Default 95. */
   cpuBusiestPct?: number;
+  /** Share of the segments resent on the node-to-node run at which the nodes' path is lossy. Default 0.01. */
+  underlayLoss?: number;
 }
 
 /** Overlay/underlay throughput VXLAN overhead explains, from the two MTUs (default: overlay = underlay − 50). */
@@ -112,7 +119,10 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
   }
   const over = retransmitShare(r.overlay, r.overlayMtu);
   const under = retransmitShare(r.underlay, r.underlayMtu) ?? 0;
-  if (over !== undefined && over >= 0.01 && over >= 2 * under + 0.005) {
+  if (over !== undefined && over >= 0.01 && under >= opts.underlayLoss) {
+    // the node-to-node run lost as well: the loss is under VXLAN, on the nodes' own path
+    out.push({ id: 'loss', cause: 'node.packet-loss', detail: underlayLossDetail(r, under, over) });
+  } else if (over !== undefined && over >= 0.01 && over >= 2 * under + 0.005) {
     out.push({ id: 'loss', cause: 'node.packet-loss', detail: `${pct(over)} of the overlay segments were sent again (${r.overlay.retransmits} retransmits; underlay ${pct(under)}): packets are lost between the pods` });
     // Loss with the offload on and no checksum figure either way: the offload bug is worth ruling out.
     if (txOn && !out.some((s) => s.id === 'checksum-offload')) {
@@ -134,9 +144,32 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
   return out;
 }
 
-/** One verdict per pair that failed or whose overlay carries less than VXLAN overhead explains. */
+function underlayLossDetail(r: BandwidthPairResult, under: number, over: number | undefined): string {
+  return `the node-to-node run itself resent ${pct(under)} of its segments (${r.underlay.retransmits} retransmits${over !== undefined ? `; overlay ${pct(over)}` : ''}): packets are lost on the path between the nodes, under VXLAN as well`;
+}
+
+/**
+ * The node every lossy pair shares when no pair without loss has it: loss on one node's link shows
+ * on the pairs to and from that node only (with two nodes, or loss everywhere, there is none).
+ */
+export function lossyNode(verdicts: readonly BandwidthVerdict[], results: readonly BandwidthPairResult[]): string | undefined {
+  const key = (a: { from: string; to: string }) => `${a.from}\n${a.to}`;
+  const lossy = new Set(verdicts.filter((v) => v.suspects.some((s) => s.id === 'loss')).map(key));
+  if (!lossy.size) return undefined;
+  const pairs = results.filter((r) => r.underlay.ok && r.overlay.ok);
+  let common: Set<string> | undefined;
+  const clean = new Set<string>();
+  for (const r of pairs) {
+    if (lossy.has(key(r))) common = new Set([r.from, r.to].filter((n) => !common || common.has(n)));
+    else clean.add(r.from).add(r.to);
+  }
+  const left = [...(common ?? [])].filter((n) => !clean.has(n));
+  return left.length === 1 ? left[0] : undefined;
+}
+
+/** One verdict per pair that failed, whose overlay carries less than VXLAN overhead explains, or whose node-to-node run lost packets. */
 export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}, context: BandwidthContext = {}): BandwidthVerdict[] {
-  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95 };
+  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95, underlayLoss: options.underlayLoss ?? 0.01 };
   const out: BandwidthVerdict[] = [];
   for (const r of results) {
     const base = pairRatio(r);
@@ -145,7 +178,16 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
       out.push({ ...base, kind: 'failed', suspects: [], detail: `the ${failed.path} run ${failed.fromIp || r.from} → ${failed.toIp || r.to} failed: ${failed.error ?? 'no result'}` });
       continue;
     }
-    if (base.ratio === undefined || base.ratio >= base.expected * (1 - opts.tolerance)) continue;
+    if (base.ratio === undefined) continue;
+    if (base.ratio >= base.expected * (1 - opts.tolerance)) {
+      // The ratio is normal: VXLAN is not the problem, but the nodes' own path may still drop packets.
+      const under = retransmitShare(r.underlay, r.underlayMtu);
+      if (under === undefined || under < opts.underlayLoss) continue;
+      const over = retransmitShare(r.overlay, r.overlayMtu);
+      const detail = underlayLossDetail(r, under, over);
+      out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }], detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), as VXLAN overhead explains, but ${detail}` });
+      continue;
+    }
     const suspects = suspectsOf(r, opts, context);
     out.push({
       ...base,
@@ -153,6 +195,10 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
       suspects,
       detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}); VXLAN overhead explains ${pct(base.expected)}. Likely: ${suspects.map((s) => s.id).join(', ')}`,
     });
+  }
+  const at = lossyNode(out, results);
+  if (at) {
+    for (const v of out) for (const s of v.suspects) if (s.id === 'loss' && !s.node) s.node = at;
   }
   return out;
 }

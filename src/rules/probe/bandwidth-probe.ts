@@ -51,24 +51,27 @@ export default defineRule({
   severity: 'warning',
   messages: {
     slow: 'pod traffic {from}→{to} gets {ratio} of the node-to-node bandwidth ({overlay} against {underlay}) where VXLAN overhead explains {expected}: {why}',
+    lossy: 'traffic {from}→{to} loses packets under the overlay: {why}; pods get {ratio} of the node-to-node bandwidth ({overlay} against {underlay}), as VXLAN overhead explains',
   },
   docs:
-    '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that (the default of the probe\'s --tolerance, which changes only its own printed verdicts) is judged here. ' +
+    '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that is judged here (the probe\'s --tolerance, recorded with its figures, or diagnose --bandwidth-tolerance changes the share). ' +
+    'A pair whose node-to-node run itself resends 1% of its segments or more is judged too, whatever its ratio: loss on the nodes\' own path slows both runs alike, so the ratio stays normal while TCP suffers (node.packet-loss; when every lossy pair shares one node and no pair without loss has it, that node). ' +
     'The cause is the first figure that explains it: UDP checksum errors on the receiver, or wrong outer checksums in a capture of the same pair (flannel.checksum-offload, on the sender); a pod MTU other than the underlay\'s minus 50, or segments clamped below it (flannel.mtu); overlay retransmits at least 1% of the segments and twice the underlay\'s share (node.packet-loss); iperf3 at 85% of a CPU, or the sender\'s busiest CPU at 95% (node.cpu-bound). ' +
     'The other figures that fit are listed as alternatives; with loss and the sender\'s flannel.1 offload on (node evidence), the checksum bug is one. ' +
     'A slow pair that no figure explains (only a longer overlay RTT, or nothing) is not reported as a cause: the probe\'s own output shows it with the capture to take next. A run that failed is the mesh probe\'s concern (reachability), not this rule\'s.',
   check({ evidence, report }) {
     const results: readonly BandwidthPairResult[] = evidence.probes?.bandwidth ?? [];
     const byPair = new Map(results.map((r) => [`${r.from}\n${r.to}`, r]));
-    for (const v of judgeBandwidth(results, {}, contextOf(evidence))) {
-      if (v.kind !== 'slow' || v.ratio === undefined) continue;
+    const tolerance = evidence.probes?.bandwidthTolerance;
+    for (const v of judgeBandwidth(results, tolerance !== undefined ? { tolerance } : {}, contextOf(evidence))) {
+      if (v.kind === 'failed' || v.ratio === undefined) continue;
       const named = v.suspects.filter((s): s is BandwidthSuspect & { cause: string } => s.cause !== undefined);
       const top = named[0];
       if (!top) continue;
       const r = byPair.get(`${v.from}\n${v.to}`)!;
       const alternatives = [...new Set(named.slice(1).map((s) => s.cause))].filter((c) => c !== top.cause);
       report({
-        messageId: 'slow',
+        messageId: v.kind,
         cause: top.cause,
         data: { from: v.from, to: v.to, ratio: pct(v.ratio), overlay: mbps(v.overlayBps), underlay: mbps(v.underlayBps), expected: pct(v.expected), why: top.detail },
         ...(top.node ? { nodes: [top.node] } : { nodes: [], suspects: [[v.from, v.to]] }),
