@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
-import { expectedRatio, judgeBandwidth, type BandwidthContext } from './_bandwidth-verdict.js';
+import { expectedRatio, judgeBandwidth, lossyNode, type BandwidthContext } from './_bandwidth-verdict.js';
 
 // Figures from real runs on a netns testbed (a 200 Mbit/s underlay, iperf3 -t 2).
 const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): BandwidthRun => ({
@@ -18,6 +18,12 @@ const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): Band
   ...over,
 });
 const pair = (overlay: Partial<BandwidthRun> = {}, extra: Partial<BandwidthPairResult> = {}): BandwidthPairResult => ({ from: 'n1', to: 'n2', underlayMtu: 1500, overlayMtu: 1450, underlay: run('underlay'), overlay: run('overlay', overlay), ...extra });
+// Lab fdbw, `lab fault add node.packet-loss --node n2` (5% dropped each way on n2's eth0), iperf3 -t 3:
+// loss under VXLAN hits both runs, so the ratio can stay normal while both resend ~5% of their segments.
+const LINK_LOSS = {
+  underlay: run('underlay', { fromIp: '172.31.250.11', toIp: '172.31.250.12', bitsPerSecond: 291.9e6, bytes: 109462500, retransmits: 3943 }),
+  overlay: run('overlay', { bitsPerSecond: 402.4e6, bytes: 150900000, retransmits: 5999 }),
+};
 const ids = (r: BandwidthPairResult) => judgeBandwidth([Object.freeze(r)]).map((v) => [v.kind, v.suspects.map((s) => s.id)]);
 
 describe('expectedRatio', () => {
@@ -47,6 +53,10 @@ describe('judgeBandwidth', () => {
     ['overlay RTT ten times the underlay: delay', pair({ bitsPerSecond: 90e6, meanRttUs: 45000 }), [['slow', ['delay']]]],
     ['overlay RTT 2.4 times the underlay (queueing noise under load): not delay', pair({ bitsPerSecond: 100e6, meanRttUs: 12100 }), [['slow', ['unknown']]]],
     ['slow with no figure that explains it: unknown', pair({ bitsPerSecond: 100e6 }), [['slow', ['unknown']]]],
+    ['loss on the link under VXLAN (lab fdbw, 5% each way): ratio 138%, both runs resend ~5%: lossy', { ...pair(), ...LINK_LOSS }, [['lossy', ['loss']]]],
+    ['the same loss with a slow overlay: slow, loss', { ...pair(), ...LINK_LOSS, overlay: run('overlay', { bitsPerSecond: 100e6, bytes: 37.5e6, retransmits: 1500 }) }, [['slow', ['loss']]]],
+    ['the underlay resends 1.2% but the overlay is clean and the ratio normal: lossy (the nodes\' path)', { ...pair(), underlay: run('underlay', { retransmits: 406 }) }, [['lossy', ['loss']]]],
+    ['the underlay resends 0.5% (noise): nothing', { ...pair(), underlay: run('underlay', { retransmits: 170 }) }, []],
     ['overlay run failed: failed, no ratio', pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' }), [['failed', []]]],
   ])('%s', (_name, r, expected) => {
     expect(ids(r)).toEqual(expected);
@@ -73,6 +83,31 @@ describe('judgeBandwidth', () => {
     expect(of(pair({ bitsPerSecond: 120e6, cpuSenderPct: 97 }), { txChecksum: () => 'on' })).toEqual([[['cpu', 'node.cpu-bound', 'n1']]]);
     const [v] = judgeBandwidth([pair({ bitsPerSecond: 40e6 }, { udpCsumErrors: 812 })], {}, { txChecksum: () => 'on' });
     expect(v!.suspects[0]!.detail).toBe("n2 counted 812 UDP checksum errors (Udp InCsumErrors) during the overlay run: VXLAN packets with wrong outer checksums are dropped; n1's flannel.1 has tx-checksum-ip-generic on");
+  });
+
+  it('loss under VXLAN says so: the node-to-node run resent, not only the pods', () => {
+    const [v] = judgeBandwidth([{ ...pair(), ...LINK_LOSS }]);
+    expect(v!.detail).toBe('the overlay carries 138% of the underlay (402.4 Mbit/s against 291.9 Mbit/s), as VXLAN overhead explains, but the node-to-node run itself resent 5.2% of its segments (3943 retransmits; overlay 5.6%): packets are lost on the path between the nodes, under VXLAN as well');
+    expect(v!.suspects).toEqual([{ id: 'loss', cause: 'node.packet-loss', detail: expect.stringContaining('resent 5.2%') }]);
+  });
+
+  it('places loss on the node every lossy pair shares when pairs without it are clean', () => {
+    const lossy = (from: string, to: string): BandwidthPairResult => ({ ...pair(), ...LINK_LOSS, from, to });
+    const clean = (from: string, to: string): BandwidthPairResult => ({ ...pair(), from, to });
+    const ring = [lossy('n1', 'n2'), lossy('n2', 'n3'), clean('n3', 'n1')];
+    const vs = judgeBandwidth(ring);
+    expect(vs.map((v) => [v.from, v.to, v.suspects.map((s) => s.node)])).toEqual([['n1', 'n2', ['n2']], ['n2', 'n3', ['n2']]]);
+    expect(lossyNode(vs, ring)).toBe('n2');
+    // two nodes: both pairs hold both nodes, nothing tells which end loses
+    const two = [lossy('n1', 'n2'), lossy('n2', 'n1')];
+    expect(lossyNode(judgeBandwidth(two), two)).toBeUndefined();
+    expect(judgeBandwidth(two).flatMap((v) => v.suspects.map((s) => s.node))).toEqual([undefined, undefined]);
+    // loss on every pair: no single node
+    const all = [lossy('n1', 'n2'), lossy('n2', 'n3'), lossy('n3', 'n1')];
+    expect(lossyNode(judgeBandwidth(all), all)).toBeUndefined();
+    // the shared node is also in a clean pair: not that node
+    const mixed = [lossy('n1', 'n2'), lossy('n2', 'n3'), clean('n2', 'n4')];
+    expect(lossyNode(judgeBandwidth(mixed), mixed)).toBeUndefined();
   });
 
   it('the tolerance decides where noise ends', () => {

@@ -26,6 +26,15 @@ const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): Band
 const pair = (overlay: Partial<BandwidthRun> = {}, extra: Partial<BandwidthPairResult> = {}): BandwidthPairResult => ({ from: 'n1', to: 'n2', underlayMtu: 1500, overlayMtu: 1450, underlay: run('underlay'), overlay: run('overlay', overlay), ...extra });
 const measured = (...pairs: BandwidthPairResult[]): EvidenceInput => ({ probes: { bandwidth: pairs, ran: ['bandwidth'] } });
 const LOSSY = { bitsPerSecond: 59.6e6, bytes: 16460052, retransmits: 1624 };
+// Lab fdbw with node.packet-loss on n2 (5% each way on its eth0): both runs resend, the ratio stays normal.
+const linkLoss = (from: string, to: string): BandwidthPairResult => ({
+  ...pair(),
+  from,
+  to,
+  underlay: run('underlay', { bitsPerSecond: 291.9e6, bytes: 109462500, retransmits: 3943 }),
+  overlay: run('overlay', { bitsPerSecond: 402.4e6, bytes: 150900000, retransmits: 5999 }),
+});
+const LINK_LOSS_WHY = 'the node-to-node run itself resent 5.2% of its segments (3943 retransmits; overlay 5.6%): packets are lost on the path between the nodes, under VXLAN as well';
 
 const MTU_FIX = [
   'Check the chain: ip -o link show (the underlay interface, flannel.1, cni0 and the veths); grep FLANNEL_MTU /run/flannel/subnet.env; and the pod eth0 MTU.',
@@ -63,6 +72,7 @@ testRule(rule, {
     { name: 'slow, but no figure names a cause (only a longer overlay RTT): left to the probe output', evidence: measured(pair({ bitsPerSecond: 90e6, meanRttUs: 45000 })) },
     { name: 'slow with nothing that explains it', evidence: measured(pair({ bitsPerSecond: 100e6 })) },
     { name: 'a failed run is the mesh probe\'s concern', evidence: measured(pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' })) },
+    { name: 'a pair 20% below the expected ratio where the probe was run with --tolerance 0.3', evidence: { probes: { bandwidth: [pair({ bitsPerSecond: 147e6, mss: 500 })], bandwidthTolerance: 0.3, ran: ['bandwidth'] } } },
     { name: 'the VXLAN offload on, without loss, explains nothing', evidence: { ...measured(pair()), nodes: [{ name: 'n1', offloads: { 'flannel.1': { 'tx-checksum-ip-generic': 'on' } } }] } },
   ],
   faulty: [
@@ -130,6 +140,19 @@ testRule(rule, {
       ],
     },
     {
+      name: 'the same pair with the default tolerance (0.15) is slow: the MSS names the MTU',
+      evidence: { probes: { bandwidth: [pair({ bitsPerSecond: 147e6, mss: 500 })], ran: ['bandwidth'] } },
+      expect: [{ cause: 'flannel.mtu', messageId: 'slow', data: { from: 'n1', to: 'n2', ratio: '77%', overlay: '147.0 Mbit/s', underlay: '190.7 Mbit/s', expected: '97%', why: 'overlay TCP segments are cut to 500 bytes where 1398 fit: a smaller MTU or an MSS clamp on the path' }, fix: MTU_FIX }],
+    },
+    {
+      name: 'loss under VXLAN on a ring of three (lab: 5% on n2): the ratio is normal, the node-to-node runs resend; placed on n2',
+      evidence: measured(linkLoss('n1', 'n2'), linkLoss('n2', 'n3'), { ...pair(), from: 'n3', to: 'n1' }),
+      expect: [
+        { cause: 'node.packet-loss', messageId: 'lossy', data: { from: 'n1', to: 'n2', ratio: '138%', overlay: '402.4 Mbit/s', underlay: '291.9 Mbit/s', expected: '97%', why: LINK_LOSS_WHY }, nodes: ['n2'], fix: LOSS_FIX },
+        { cause: 'node.packet-loss', messageId: 'lossy', data: { from: 'n2', to: 'n3', ratio: '138%', overlay: '402.4 Mbit/s', underlay: '291.9 Mbit/s', expected: '97%', why: LINK_LOSS_WHY }, nodes: ['n2'], fix: LOSS_FIX },
+      ],
+    },
+    {
       name: 'iperf3 at 97% of a CPU on the receiver: CPU-bound there',
       evidence: measured(pair({ bitsPerSecond: 120e6, cpuReceiverPct: 97 })),
       expect: [
@@ -172,6 +195,15 @@ describe('rule probe/bandwidth-probe: what the finding carries besides its cause
         what: "also fits flannel.checksum-offload: n1's flannel.1 has tx-checksum-ip-generic on: on kernels with the VXLAN checksum bug its packets arrive with wrong outer checksums and are dropped (no checksum counter was read to confirm it)",
       },
     ]);
+  });
+
+  it('loss under VXLAN between two nodes: the pair is the suspect (nothing tells which end)', () => {
+    const fs = runRules(deepFreeze(makeEvidence(measured(linkLoss('n1', 'n2'), linkLoss('n2', 'n1')))), [rule]).findings;
+    expect(fs.map((f) => [f.cause, f.nodes, f.suspects])).toEqual([
+      ['node.packet-loss', [], [['n1', 'n2']]],
+      ['node.packet-loss', [], [['n2', 'n1']]],
+    ]);
+    expect(fs[0]!.message).toBe(`traffic n1→n2 loses packets under the overlay: ${LINK_LOSS_WHY}; pods get 138% of the node-to-node bandwidth (402.4 Mbit/s against 291.9 Mbit/s), as VXLAN overhead explains`);
   });
 
   it('the receiver\'s checksum counter is cited with the overlay run', () => {
