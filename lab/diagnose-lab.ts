@@ -15,6 +15,8 @@ import type { LabState } from './types.js';
 export interface LabDiagnoseOptions {
   name: string;
   probes?: boolean;
+  /** evidence from files given beside --lab (diagnose --lab --bandwidth FILE) */
+  addEvidence?: (evidence: Evidence) => void;
 }
 
 /** `bandwidth`: also run the bandwidth probe (after the others, so they do not share the CPU) and add its figures. */
@@ -69,6 +71,7 @@ export async function diagnoseLab(opts: LabDiagnoseOptions): Promise<DiagnosisRe
   const state = await loadState(opts.name);
   if (!state) throw new Error(`no lab named "${opts.name}" is up (run \`flannel-doctor lab up --name ${opts.name}\`)`);
   const { evidence, problems } = await gatherLabEvidence(state, { probes: opts.probes });
+  opts.addEvidence?.(evidence);
   const { RULES } = await import('../src/rules/index.js');
   const report = diagnose(evidence, RULES);
   return problems.length ? { ...report, labProblems: problems } : report;

@@ -30,6 +30,7 @@ export function needHint(needs: string[]): string | undefined {
     return 'node evidence: `flannel-doctor node -o json` on each node, the agent (deploy/), or --lab';
   }
   if (needs.includes('probes.pcap')) return 'a packet capture: `tcpdump -i <underlay> -w x.pcap`, then `flannel-doctor diagnose --pcap x.pcap`';
+  if (needs.includes('probes.bandwidth')) return 'bandwidth: `flannel-doctor probe bandwidth -o json > bw.json` (iperf3 between the nodes and their pods), then `flannel-doctor diagnose --bandwidth bw.json`';
   if (needs.some((n) => n.startsWith('probes'))) return 'probes: `flannel-doctor probe registry|dns|mesh` on a node, the agent (deploy/), or --lab';
   if (needs.some((n) => n.startsWith('cluster'))) return 'cluster objects: grant read access (deploy/manifests/10-rbac.yaml) or add them to the bundle';
   return undefined;

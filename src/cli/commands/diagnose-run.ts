@@ -7,12 +7,15 @@ import { gatherEvidence } from '../../sources/gather.js';
 import type { Evidence } from '../../evidence/types.js';
 import { namespaceOf, type KubeFlags } from '../kube-flags.js';
 import { parseSeverity } from '../output.js';
+import { UsageError } from '../../errors.js';
 
 /** The flags `diagnose` parses, as its run half takes them. */
 export interface DiagnoseCommandOptions extends KubeFlags {
   bundle?: string;
   nodeEvidence?: string;
   pcap?: string[];
+  bandwidth?: string;
+  bandwidthTolerance?: string;
   output: string;
   failOn: string;
   wide?: boolean;
@@ -29,7 +32,10 @@ export { parseDuration } from '../duration.js';
 export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number> {
   const failOn = parseSeverity(opts.failOn);
   const progress = process.stderr.isTTY ? progressLine() : undefined;
+  // the file is read first: a bad one fails before the cluster is asked
+  const addBandwidth = await bandwidthFromFlags(opts);
   const evidence = await gatherFromFlags(opts, progress).finally(() => progress?.(''));
+  addBandwidth?.(evidence);
   if (opts.pcap?.length) {
     const [{ mergeCaptures }, { readCaptures }] = await Promise.all([import('../../sources/capture.js'), import('./pcap-run.js')]);
     mergeCaptures(evidence, readCaptures(opts.pcap, [8472, 4789]));
@@ -37,6 +43,23 @@ export async function runDiagnose(opts: DiagnoseCommandOptions): Promise<number>
   const { output, exitCode } = diagnoseAndRender(evidence, { format: opts.output as Format, failOn, style: styleFor(process.stdout), text: textLayout(opts), inputs: { bundle: opts.bundle, nodeEvidence: opts.nodeEvidence, captures: opts.pcap } });
   process.stdout.write(output.endsWith('\n') ? output : output + '\n');
   return exitCode;
+}
+
+/**
+ * `--bandwidth FILE` (a saved `probe bandwidth -o json`) read and checked now, as a function that adds
+ * its measurements to the evidence; `--bandwidth-tolerance` overrides the tolerance the file recorded.
+ */
+export async function bandwidthFromFlags(opts: { bandwidth?: string; bandwidthTolerance?: string }): Promise<((evidence: Evidence) => void) | undefined> {
+  let tolerance: number | undefined;
+  if (opts.bandwidthTolerance !== undefined) {
+    if (!opts.bandwidth) throw new UsageError('--bandwidth-tolerance needs --bandwidth FILE');
+    tolerance = Number(opts.bandwidthTolerance);
+    if (!(tolerance >= 0 && tolerance < 1)) throw new UsageError(`--bandwidth-tolerance takes a share from 0 to below 1, e.g. 0.15 (got "${opts.bandwidthTolerance}")`);
+  }
+  if (!opts.bandwidth) return undefined;
+  const { readBandwidthFile, mergeBandwidth } = await import('../../sources/bandwidth.js');
+  const file = await readBandwidthFile(opts.bandwidth);
+  return (evidence) => mergeBandwidth(evidence, file.results, tolerance ?? file.tolerance);
 }
 
 /** Evidence from the flags diagnose and fix share: the live cluster, a bundle, node evidence. */

@@ -97,6 +97,29 @@ describe('flannel-doctor diagnose', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/n3\.json:2: not valid JSON/);
   }, 60_000);
+
+  it('--bandwidth adds a saved probe bandwidth result; --bandwidth-tolerance reaches the rule; a bad file exits 2 naming it', async () => {
+    const saved = 'src/sources/fixtures/probe-bandwidth-lab-loss.json';
+    const ok = await cli(['diagnose', '--bundle', K3S, '--bandwidth', saved, '-o', 'json']);
+    // one root cause: the two lossy pairs' findings of the same cause are correlated into one (its evidence cites both)
+    const found = (out: string) => JSON.parse(out).findings.filter((f: any) => f.ruleId === 'probe/bandwidth-probe');
+    const causes = (out: string) => found(out).map((f: any) => f.cause);
+    expect(causes(ok.stdout)).toEqual(['node.packet-loss']);
+    expect(found(ok.stdout)[0].evidence.map((e: any) => e.where)).toEqual(expect.arrayContaining(['probe bandwidth n1→n2', 'probe bandwidth n2→n1']));
+    // the same pairs without the probe: the rule is not checked
+    const without = await cli(['diagnose', '--bundle', K3S, '-o', 'json']);
+    expect(causes(without.stdout)).toEqual([]);
+    // a tolerance so wide that only the loss of the node-to-node run is left (the slow n2→n1 overlay is noise)
+    const wide = await cli(['diagnose', '--bundle', K3S, '--bandwidth', saved, '--bandwidth-tolerance', '0.99', '-o', 'json']);
+    expect(causes(wide.stdout)).toEqual(['node.packet-loss']);
+    const badTol = await cli(['diagnose', '--bundle', K3S, '--bandwidth', saved, '--bandwidth-tolerance', '2']);
+    expect([badTol.code, badTol.stderr]).toEqual([2, expect.stringMatching(/--bandwidth-tolerance takes a share from 0 to below 1/)]);
+    const file = join(tmp, 'bw.json');
+    await writeFile(file, JSON.stringify({ bandwidth: [{ from: 'n1', to: 'n2', underlay: { path: 'underlay', fromIp: 'a', toIp: 'b', ok: true }, overlay: { path: 'overlay', fromIp: 'c', toIp: 'd' } }] }));
+    const bad = await cli(['diagnose', '--bundle', K3S, '--bandwidth', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/bw\.json \(bandwidth\[0\]\.overlay\.ok\): must be true or false$/)]);
+  }, 90_000);
 });
 
 describe('flannel-doctor bundle collect', () => {

@@ -1,6 +1,7 @@
 /** The lab commands' work (loaded lazily by lab.ts). Messages go to stderr, results to stdout. */
 import { ToolError, UsageError } from '../../errors.js';
 import { isData, writeData } from '../output.js';
+import type { Evidence } from '../../evidence/types.js';
 
 function int(v: string, flag: string): number {
   const n = Number(v);
@@ -141,12 +142,12 @@ export async function runFaultList(opts: { output: string }): Promise<number> {
 }
 
 /** `diagnose --lab` and `lab diagnose`: gather from the lab, judge, render. */
-export async function runLabDiagnose(opts: { name: string; output: string }): Promise<number> {
+export async function runLabDiagnose(opts: { name: string; output: string; addEvidence?: (evidence: Evidence) => void }): Promise<number> {
   await core();
   const { diagnoseLab } = await import('../../../lab/diagnose-lab.js');
   const { render } = await import('../../report/index.js');
   try {
-    const report = await diagnoseLab({ name: opts.name });
+    const report = await diagnoseLab({ name: opts.name, ...(opts.addEvidence ? { addEvidence: opts.addEvidence } : {}) });
     if (report.labProblems?.length) for (const p of report.labProblems) process.stderr.write(`flannel-doctor: lab: ${p}\n`);
     process.stdout.write(render(report, opts.output as never));
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -105,6 +105,9 @@ describe('judgeBandwidth', () => {
     // loss on every pair: no single node
     const all = [lossy('n1', 'n2'), lossy('n2', 'n3'), lossy('n3', 'n1')];
     expect(lossyNode(judgeBandwidth(all), all)).toBeUndefined();
+    // two lossy pairs sharing n2 but no pair measured clean: loss may be everywhere
+    const noClean = [lossy('n1', 'n2'), lossy('n2', 'n3')];
+    expect(lossyNode(judgeBandwidth(noClean), noClean)).toBeUndefined();
     // the shared node is also in a clean pair: not that node
     const mixed = [lossy('n1', 'n2'), lossy('n2', 'n3'), clean('n2', 'n4')];
     expect(lossyNode(judgeBandwidth(mixed), mixed)).toBeUndefined();

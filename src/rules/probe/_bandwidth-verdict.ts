@@ -149,8 +149,9 @@ function underlayLossDetail(r: BandwidthPairResult, under: number, over: number 
 }
 
 /**
- * The node every lossy pair shares when no pair without loss has it: loss on one node's link shows
- * on the pairs to and from that node only (with two nodes, or loss everywhere, there is none).
+ * The node every lossy pair shares when some pairs measured clean and none of them has it: loss on
+ * one node's link shows on the pairs to and from that node only (with two nodes, or when every pair
+ * lost, there is none).
  */
 export function lossyNode(verdicts: readonly BandwidthVerdict[], results: readonly BandwidthPairResult[]): string | undefined {
   const key = (a: { from: string; to: string }) => `${a.from}\n${a.to}`;
@@ -163,6 +164,8 @@ export function lossyNode(verdicts: readonly BandwidthVerdict[], results: readon
     if (lossy.has(key(r))) common = new Set([r.from, r.to].filter((n) => !common || common.has(n)));
     else clean.add(r.from).add(r.to);
   }
+  // every measured pair lossy: the loss may be everywhere, nothing singles a node out
+  if (!clean.size) return undefined;
   const left = [...(common ?? [])].filter((n) => !clean.has(n));
   return left.length === 1 ? left[0] : undefined;
 }
