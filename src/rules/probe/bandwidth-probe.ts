@@ -44,7 +44,7 @@ export default defineRule({
   id: 'probe/bandwidth-probe',
   layer: 'probe',
   description:
-    'iperf3 pod→pod over VXLAN carries less of the node→node underlay than 50 bytes of VXLAN per packet explain; the likely cause is named from the MTUs, checksum errors, retransmits and CPU the probe recorded.',
+    'iperf3 pod→pod over VXLAN carries less of the node→node underlay than 50 bytes of VXLAN per packet explain, or the node→node run itself loses packets; the likely cause is named from the MTUs, checksum errors, retransmits and CPU the probe recorded.',
   causes: ['flannel.mtu', 'flannel.checksum-offload', 'node.packet-loss', 'node.cpu-bound'],
   scope: 'cluster',
   needs: ['probes.bandwidth'],
@@ -55,7 +55,7 @@ export default defineRule({
   },
   docs:
     '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that is judged here (the probe\'s --tolerance, recorded with its figures, or diagnose --bandwidth-tolerance changes the share). ' +
-    'A pair whose node-to-node run itself resends 1% of its segments or more is judged too, whatever its ratio: loss on the nodes\' own path slows both runs alike, so the ratio stays normal while TCP suffers (node.packet-loss; when every lossy pair shares one node and no pair without loss has it, that node). ' +
+    'A pair whose node-to-node run itself resends 1% of its segments or more is judged too, whatever its ratio: loss on the nodes\' own path slows both runs alike, so the ratio stays normal while TCP suffers (node.packet-loss; placed on the one node every lossy pair shares when some pairs measured clean and none of them holds it). ' +
     'The cause is the first figure that explains it: UDP checksum errors on the receiver, or wrong outer checksums in a capture of the same pair (flannel.checksum-offload, on the sender); a pod MTU other than the underlay\'s minus 50, or segments clamped below it (flannel.mtu); overlay retransmits at least 1% of the segments and twice the underlay\'s share (node.packet-loss); iperf3 at 85% of a CPU, or the sender\'s busiest CPU at 95% (node.cpu-bound). ' +
     'The other figures that fit are listed as alternatives; with loss and the sender\'s flannel.1 offload on (node evidence), the checksum bug is one. ' +
     'A slow pair that no figure explains (only a longer overlay RTT, or nothing) is not reported as a cause: the probe\'s own output shows it with the capture to take next. A run that failed is the mesh probe\'s concern (reachability), not this rule\'s.',
