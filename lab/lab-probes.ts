@@ -97,12 +97,19 @@ export function labMeshTargets(state: LabState): MeshTarget[] {
 }
 
 /**
- * `probe bandwidth --lab` as the judge runs it for a fault `diagnose --lab` cannot see without it: the
- * ring of node pairs, each measured node → node and pod → pod (the measurements, for mergeBandwidth).
+ * What the judge caps each run at: the lab's links are veths, as fast as the CPUs encapsulate, and on a
+ * busy 2-core machine the overlay then runs out of CPU (node.cpu-bound, truly) on a healthy lab. Capped
+ * below that, both runs of a healthy pair carry the cap and only loss (TCP resending) stands out.
  */
-export async function labBandwidth(state: LabState, seconds = 3): Promise<BandwidthPairResult[]> {
+export const LAB_BANDWIDTH_BITRATE = 500e6;
+
+/**
+ * `probe bandwidth --lab --bitrate 500M` as the judge runs it for a fault `diagnose --lab` cannot see
+ * without it: the ring of node pairs, each measured node → node and pod → pod (for mergeBandwidth).
+ */
+export async function labBandwidth(state: LabState, seconds = 3, bitrate = LAB_BANDWIDTH_BITRATE): Promise<BandwidthPairResult[]> {
   const [{ probeBandwidth }, { withMeasuredMtus }] = await Promise.all([import('../src/probes/bandwidth/probe-bandwidth.js'), import('../src/probes/mesh/link-mtu.js')]);
-  return (await probeBandwidth(await withMeasuredMtus(labMeshTargets(state)), { seconds, mode: 'ring' })).results;
+  return (await probeBandwidth(await withMeasuredMtus(labMeshTargets(state)), { seconds, mode: 'ring', bitrate })).results;
 }
 
 async function meshProbe(state: LabState, apps: LivePod[]): Promise<{ results: MeshPathResult[]; nodes: MeshNodeObservation[] } | undefined> {

@@ -13,7 +13,18 @@ export interface ProbeBandwidthOptions {
   pairs: string;
   pair?: string[];
   tolerance: string;
+  bitrate?: string;
   output: string;
+}
+
+const UNITS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 };
+
+/** "500M", "1G", "800000000" (bits per second, iperf3's units) → bits per second. */
+export function parseBitrate(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kmg]?)$/i.exec(v.trim());
+  const bps = m ? Number(m[1]) * UNITS[m[2]!.toLowerCase()]! : NaN;
+  if (!(bps >= 1e5)) throw new UsageError(`--bitrate takes bits per second with an optional K, M or G, at least 100K, e.g. 500M (got "${v}")`);
+  return bps;
 }
 
 function parseOptions(opts: ProbeBandwidthOptions) {
@@ -27,16 +38,17 @@ function parseOptions(opts: ProbeBandwidthOptions) {
     if (!m || m[1] === m[2]) throw new UsageError(`--pair takes FROM:TO, two different node names (got "${p}")`);
     return [m[1]!, m[2]!] as [string, string];
   });
-  return { seconds, tolerance, mode: opts.pairs as 'ring' | 'full', pairs };
+  const bitrate = opts.bitrate !== undefined ? parseBitrate(opts.bitrate) : undefined;
+  return { seconds, tolerance, bitrate, mode: opts.pairs as 'ring' | 'full', pairs };
 }
 
 export async function runProbeBandwidth(opts: ProbeBandwidthOptions): Promise<number> {
-  const { seconds, tolerance, mode, pairs } = parseOptions(opts);
+  const { seconds, tolerance, bitrate, mode, pairs } = parseOptions(opts);
   const [{ loadProbeTargets }, { probeBandwidth }, { judgeBandwidth, pairRatio }] = await Promise.all([import('./probe-targets.js'), import('../../probes/bandwidth/probe-bandwidth.js'), import('../../rules/probe/_bandwidth-verdict.js')]);
   const targets = await loadProbeTargets(opts);
   const names = new Set(targets.map((t) => t.name));
   for (const n of (pairs ?? []).flat()) if (!names.has(n)) throw new UsageError(`--pair names node "${n}", which is not among the targets (${[...names].join(', ')})`);
-  const report = await probeBandwidth(targets, { seconds, mode, ...(pairs ? { pairs } : {}) });
+  const report = await probeBandwidth(targets, { seconds, mode, ...(pairs ? { pairs } : {}), ...(bitrate ? { bitrate } : {}) });
   const verdicts = judgeBandwidth(report.results, { tolerance });
   if (isData(opts.output)) {
     // The findings `diagnose` would report from these measurements: the bandwidth rule judges them as evidence.

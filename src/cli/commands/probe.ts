@@ -71,6 +71,7 @@ export function registerProbe(program: Command): void {
     .option('--pairs <mode>', 'ring (each node sends once) or full (every ordered pair)', 'ring')
     .option('--pair <from:to...>', 'measure only these pairs')
     .option('--tolerance <share>', 'how far below the expected ratio is still noise', '0.15')
+    .option('--bitrate <rate>', "cap each run (iperf3 -b), e.g. 500M or 1G: below what the wire and the CPUs carry, only loss and failures stand out, whatever the machine's load")
     .addOption(outputOption(DATA_FORMATS))
     .addHelpText(
       'after',

@@ -23,6 +23,12 @@ export interface BandwidthProbeOptions {
   port?: number;
   /** iperf3 binary. Default "iperf3". */
   iperf3?: string;
+  /**
+   * Cap each run at this many bits per second (iperf3 -b). Below what the wire and the CPUs carry, both
+   * runs reach the cap, so the ratio says nothing about MTU or CPU limits and only loss (resends) and
+   * failures stand out: a loss check that does not depend on how busy the machine is. Default: no cap.
+   */
+  bitrate?: number;
 }
 
 export interface BandwidthProbeReport {
@@ -75,7 +81,7 @@ export async function probeBandwidth(targets: MeshTarget[], opts: BandwidthProbe
     });
     const cpu = async () => parseProcStat((await runner.exec(clientNs, ['cat', '/proc/stat'], { allowFail: true })).stdout);
     const cpuBefore = await cpu();
-    const client = ['timeout', String(seconds + 15), iperf3, '-c', toIp, '-p', p, '-t', String(seconds), '-J', '--connect-timeout', '3000'];
+    const client = ['timeout', String(seconds + 15), iperf3, '-c', toIp, '-p', p, '-t', String(seconds), '-J', '--connect-timeout', '3000', ...(opts.bitrate ? ['-b', String(Math.round(opts.bitrate))] : [])];
     let measure = parseIperfClient('');
     // The server needs a moment to listen; a refused connection is asked again while it starts.
     for (let attempt = 0; attempt < 15; attempt++) {

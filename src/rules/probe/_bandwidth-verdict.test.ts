@@ -57,6 +57,8 @@ describe('judgeBandwidth', () => {
     ['the same loss with a slow overlay: slow, loss', { ...pair(), ...LINK_LOSS, overlay: run('overlay', { bitsPerSecond: 100e6, bytes: 37.5e6, retransmits: 1500 }) }, [['slow', ['loss']]]],
     ['the underlay resends 1.2% but the overlay is clean and the ratio normal: lossy (the nodes\' path)', { ...pair(), underlay: run('underlay', { retransmits: 406 }) }, [['lossy', ['loss']]]],
     ['the underlay resends 0.5% (noise): nothing', { ...pair(), underlay: run('underlay', { retransmits: 170 }) }, []],
+    // lab fdbw, 5% on n2, runs capped at 500 Mbit/s: n2→n3's overlay resent 5.8% while carrying 92% of the underlay
+    ['capped runs, the overlay resends 5.8% at a normal ratio: lossy', { ...pair(), underlay: run('underlay', { bitsPerSecond: 499.9e6, bytes: 187462500, retransmits: 227 }), overlay: run('overlay', { bitsPerSecond: 457.9e6, bytes: 171712500, retransmits: 7087 }) }, [['lossy', ['loss']]]],
     ['overlay run failed: failed, no ratio', pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' }), [['failed', []]]],
   ])('%s', (_name, r, expected) => {
     expect(ids(r)).toEqual(expected);

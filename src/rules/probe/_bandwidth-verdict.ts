@@ -64,6 +64,11 @@ export interface BandwidthJudgeOptions {
   cpuBusiestPct?: number;
   /** Share of the segments resent on the node-to-node run at which the nodes' path is lossy. Default 0.01. */
   underlayLoss?: number;
+  /**
+   * Share of the segments resent on the pod-to-pod run at which the overlay is lossy though its ratio holds
+   * (a capped run, --bitrate, carries the cap while resending). Default 0.02: stray resends stay quiet.
+   */
+  overlayLoss?: number;
 }
 
 /** Overlay/underlay throughput VXLAN overhead explains, from the two MTUs (default: overlay = underlay − 50). */
@@ -123,7 +128,7 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
     // the node-to-node run lost as well: the loss is under VXLAN, on the nodes' own path
     out.push({ id: 'loss', cause: 'node.packet-loss', detail: underlayLossDetail(r, under, over) });
   } else if (over !== undefined && over >= 0.01 && over >= 2 * under + 0.005) {
-    out.push({ id: 'loss', cause: 'node.packet-loss', detail: `${pct(over)} of the overlay segments were sent again (${r.overlay.retransmits} retransmits; underlay ${pct(under)}): packets are lost between the pods` });
+    out.push({ id: 'loss', cause: 'node.packet-loss', detail: overlayLossDetail(r, over, under) });
     // Loss with the offload on and no checksum figure either way: the offload bug is worth ruling out.
     if (txOn && !out.some((s) => s.id === 'checksum-offload')) {
       out.push({ id: 'checksum-offload', cause: 'flannel.checksum-offload', node: r.from, detail: `${r.from}'s flannel.1 has tx-checksum-ip-generic ${tx}: on kernels with the VXLAN checksum bug its packets arrive with wrong outer checksums and are dropped (no checksum counter was read to confirm it)` });
@@ -142,6 +147,10 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
   }
   if (!out.length) out.push({ id: 'unknown', detail: 'no MTU, checksum, retransmit, CPU or RTT figure explains it: capture both ends of the overlay (flannel-doctor capture --node N) while it runs' });
   return out;
+}
+
+function overlayLossDetail(r: BandwidthPairResult, over: number, under: number): string {
+  return `${pct(over)} of the overlay segments were sent again (${r.overlay.retransmits} retransmits; underlay ${pct(under)}): packets are lost between the pods`;
 }
 
 function underlayLossDetail(r: BandwidthPairResult, under: number, over: number | undefined): string {
@@ -172,7 +181,7 @@ export function lossyNode(verdicts: readonly BandwidthVerdict[], results: readon
 
 /** One verdict per pair that failed, whose overlay carries less than VXLAN overhead explains, or whose node-to-node run lost packets. */
 export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}, context: BandwidthContext = {}): BandwidthVerdict[] {
-  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95, underlayLoss: options.underlayLoss ?? 0.01 };
+  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95, underlayLoss: options.underlayLoss ?? 0.01, overlayLoss: options.overlayLoss ?? 0.02 };
   const out: BandwidthVerdict[] = [];
   for (const r of results) {
     const base = pairRatio(r);
@@ -183,12 +192,13 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
     }
     if (base.ratio === undefined) continue;
     if (base.ratio >= base.expected * (1 - opts.tolerance)) {
-      // The ratio is normal: VXLAN is not the problem, but the nodes' own path may still drop packets.
-      const under = retransmitShare(r.underlay, r.underlayMtu);
-      if (under === undefined || under < opts.underlayLoss) continue;
+      // The ratio is normal: VXLAN is not the problem, but the nodes' own path, or the pods', may still drop packets.
+      const under = retransmitShare(r.underlay, r.underlayMtu) ?? 0;
       const over = retransmitShare(r.overlay, r.overlayMtu);
-      const detail = underlayLossDetail(r, under, over);
-      out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }], detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), as VXLAN overhead explains, but ${detail}` });
+      let detail: string | undefined;
+      if (under >= opts.underlayLoss) detail = underlayLossDetail(r, under, over);
+      else if (over !== undefined && over >= opts.overlayLoss && over >= 2 * under + 0.005) detail = overlayLossDetail(r, over, under);
+      if (detail) out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }], detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), as VXLAN overhead explains, but ${detail}` });
       continue;
     }
     const suspects = suspectsOf(r, opts, context);
