@@ -1,7 +1,7 @@
 /**
  * `probe bandwidth` on the real lab: iperf3 node → node and pod → pod between real pods over real
- * VXLAN, healthy, with node.packet-loss on n2 (5% of the packets on its eth0 dropped each way by the
- * kernel), and after the revert. Needs Linux, root, iperf3 and the built components, like lab.test.ts.
+ * VXLAN (capped at 500 Mbit/s, as the accuracy judge runs it), healthy, with node.packet-loss on n2
+ * (5% of its packets dropped each way by the kernel, on the underlay switch), and after the revert. Needs Linux, root, iperf3 and the built components, like lab.test.ts.
  * FD_TEST_LAB=<name> runs it against a lab you brought up yourself (left up afterwards); it needs no
  * fault active there.
  */
@@ -77,22 +77,25 @@ d('probe bandwidth on the real lab names node.packet-loss', () => {
     expect(judged(rs).filter((f) => f.startsWith('node.packet-loss')), figures(rs)).toEqual([]);
   }, 120_000);
 
-  it('5% loss on n2: every pair (all hold n2) is named node.packet-loss, diagnose with the probe puts it first; the revert heals', async () => {
+  it('5% loss on n2: the pairs with n2 are named node.packet-loss (on n2 with three nodes or more), the others nothing; diagnose with the probe puts it first; the revert heals', async () => {
     await addFault(lab, 'node.packet-loss', 'n2');
     lab = await openLab(NAME);
     const rs = await labBandwidth(lab.state, 2);
-    expect(judged(rs), figures(rs)).toEqual(rs.map((r) => `node.packet-loss ${r.from}-${r.to}`));
+    const withN2 = rs.filter((r) => r.from === 'n2' || r.to === 'n2');
+    // two nodes: every pair holds both, so the pair is the suspect (the probe cannot tell which end loses);
+    // more: the node every lossy pair shares, since the ring's pair without n2 measures clean
+    const placed = lab.state.nodes.length > 2;
+    expect(judged(rs), figures(rs)).toEqual(withN2.map((r) => `node.packet-loss ${placed ? 'n2' : `${r.from}-${r.to}`}`));
     // what the accuracy judge does for this fault: diagnose --lab plus the bandwidth probe
     const { evidence } = await gatherLabEvidence(lab.state, { bandwidth: true });
     const top = diagnose(evidence, RULES).findings.find((f) => f.severity !== 'info');
     expect(top?.cause).toBe('node.packet-loss');
-    // two nodes: the pair is the suspect, no node is located (the probe cannot tell which end loses)
-    expect(top?.nodes).toEqual([]);
+    expect(top?.nodes).toEqual(placed ? ['n2'] : []);
     expect(top?.evidence.map((e) => e.where)).toContain('probe bandwidth n1→n2');
 
     await removeFault(lab, 'node.packet-loss');
     lab = await openLab(NAME);
-    expect(execFileSync('ip', ['netns', 'exec', lab.node('n2').netns, 'iptables-save', '-t', 'raw'], { encoding: 'utf8' })).not.toMatch(/statistic/);
+    expect(execFileSync('ip', ['netns', 'exec', lab.state.underlay.netns, 'iptables-save', '-t', 'raw'], { encoding: 'utf8' })).not.toMatch(/statistic/);
     const after = await labBandwidth(lab.state, 2);
     expect(judged(after).filter((f) => f.startsWith('node.packet-loss')), figures(after)).toEqual([]);
   }, 240_000);

@@ -11,9 +11,9 @@ import fault, { LOSS_PROBABILITY, lossRules } from './node.packet-loss.js';
 function fakeLab() {
   const rules = new Map<string, string[]>(); // netns → "table chain spec" lines
   const calls: { netns?: string; argv: string[] }[] = [];
-  const node = (name: string): LabNode => ({ name, netns: `fl-${name}`, ip: '172.31.250.12', podCIDR: '10.244.0.0/24', root: '/nonexistent', arch: 'amd64' });
+  const node = (name: string): LabNode => ({ name, netns: `fl-${name}`, ip: `172.31.250.1${name.slice(1)}`, podCIDR: '10.244.0.0/24', root: '/nonexistent', arch: 'amd64' });
   const lab = {
-    state: { nodes: [node('n1'), node('n2')] },
+    state: { nodes: [node('n1'), node('n2')], underlay: { netns: 'fl-u', bridge: 'br0', cidr: '172.31.250.0/24' } },
     node,
     async exec(netns: string | undefined, argv: string[], opts?: { allowFail?: boolean }) {
       calls.push({ netns, argv });
@@ -40,12 +40,12 @@ function fakeLab() {
 const id = { id: 'node.packet-loss', cause: 'node.packet-loss', nodeBound: true };
 
 describe('lab fault node.packet-loss', () => {
-  it('drops 5% both ways on the node eth0: raw PREROUTING -i eth0 and raw OUTPUT -o eth0, in that node only', async () => {
+  it("drops 5% from and 5% to the node's underlay address on the underlay switch; the node's own namespace is untouched", async () => {
     const { lab, rules, calls } = fakeLab();
     await fault.inject.call(id, lab, 'n2');
     const drop = `-m statistic --mode random --probability ${LOSS_PROBABILITY} -j DROP`;
-    expect(rules.get('fl-n2')?.sort()).toEqual([`raw OUTPUT -o eth0 ${drop}`, `raw PREROUTING -i eth0 ${drop}`]);
-    expect(new Set(calls.map((c) => c.netns))).toEqual(new Set(['fl-n2']));
+    expect(rules.get('fl-u')?.sort()).toEqual([`raw PREROUTING -d 172.31.250.12/32 ${drop}`, `raw PREROUTING -s 172.31.250.12/32 ${drop}`]);
+    expect(new Set(calls.map((c) => c.netns))).toEqual(new Set(['fl-u']));
     expect(Number(LOSS_PROBABILITY)).toBeGreaterThanOrEqual(0.05);
     expect(Number(LOSS_PROBABILITY)).toBeLessThanOrEqual(0.1);
   });
@@ -53,14 +53,14 @@ describe('lab fault node.packet-loss', () => {
   it('revert removes exactly what inject added, every copy, and is harmless when nothing is there', async () => {
     const { lab, rules } = fakeLab();
     const other = 'filter INPUT -p udp --dport 8472 -j ACCEPT';
-    rules.set('fl-n2', [other]);
+    rules.set('fl-u', [other]);
     await fault.inject.call(id, lab, 'n2');
     await fault.inject.call(id, lab, 'n2'); // injected twice by hand
-    expect(rules.get('fl-n2')).toHaveLength(5);
+    expect(rules.get('fl-u')).toHaveLength(5);
     await fault.revert.call(id, lab, {}, 'n2');
-    expect(rules.get('fl-n2')).toEqual([other]);
+    expect(rules.get('fl-u')).toEqual([other]);
     await expect(fault.revert.call(id, lab, {}, 'n2')).resolves.toBeUndefined();
-    expect(rules.get('fl-n2')).toEqual([other]);
+    expect(rules.get('fl-u')).toEqual([other]);
   });
 
   it('needs --node; is placed on the node; the judge runs the bandwidth probe for it', async () => {
@@ -68,6 +68,6 @@ describe('lab fault node.packet-loss', () => {
     await expect(fault.inject.call(id, lab, undefined)).rejects.toThrow(/needs --node/);
     const f = FAULTS.find((x) => x.id === 'node.packet-loss');
     expect(f).toMatchObject({ cause: 'node.packet-loss', where: 'node', nodeBound: true, judgedWith: ['bandwidth'] });
-    expect(lossRules('0.1').map((r) => r.slice(0, 3).join(' '))).toEqual(['-t raw PREROUTING', '-t raw OUTPUT']);
+    expect(lossRules('10.0.0.1', '0.1').map((r) => r.slice(0, 5).join(' '))).toEqual(['-t raw PREROUTING -s 10.0.0.1/32', '-t raw PREROUTING -d 10.0.0.1/32']);
   });
 });

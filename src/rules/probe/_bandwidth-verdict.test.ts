@@ -89,7 +89,7 @@ describe('judgeBandwidth', () => {
 
   it('loss under VXLAN says so: the node-to-node run resent, not only the pods', () => {
     const [v] = judgeBandwidth([{ ...pair(), ...LINK_LOSS }]);
-    expect(v!.detail).toBe('the overlay carries 138% of the underlay (402.4 Mbit/s against 291.9 Mbit/s), as VXLAN overhead explains, but the node-to-node run itself resent 5.2% of its segments (3943 retransmits; overlay 5.6%): packets are lost on the path between the nodes, under VXLAN as well');
+    expect(v!.detail).toBe('the overlay carries 138% of the underlay (402.4 Mbit/s against 291.9 Mbit/s), no less than VXLAN overhead explains, but the node-to-node run itself resent 5.2% of its segments (3943 retransmits; overlay 5.6%): packets are lost on the path between the nodes, under VXLAN as well');
     expect(v!.suspects).toEqual([{ id: 'loss', cause: 'node.packet-loss', detail: expect.stringContaining('resent 5.2%') }]);
   });
 

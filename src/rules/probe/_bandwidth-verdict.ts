@@ -198,7 +198,7 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
       let detail: string | undefined;
       if (under >= opts.underlayLoss) detail = underlayLossDetail(r, under, over);
       else if (over !== undefined && over >= opts.overlayLoss && over >= 2 * under + 0.005) detail = overlayLossDetail(r, over, under);
-      if (detail) out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }], detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), as VXLAN overhead explains, but ${detail}` });
+      if (detail) out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }], detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), no less than VXLAN overhead explains, but ${detail}` });
       continue;
     }
     const suspects = suspectsOf(r, opts, context);

@@ -203,7 +203,7 @@ describe('rule probe/bandwidth-probe: what the finding carries besides its cause
       ['node.packet-loss', [], [['n1', 'n2']]],
       ['node.packet-loss', [], [['n2', 'n1']]],
     ]);
-    expect(fs[0]!.message).toBe(`traffic n1→n2 loses packets under the overlay: ${LINK_LOSS_WHY}; pods get 138% of the node-to-node bandwidth (402.4 Mbit/s against 291.9 Mbit/s), as VXLAN overhead explains`);
+    expect(fs[0]!.message).toBe(`traffic n1→n2 loses packets under the overlay: ${LINK_LOSS_WHY}; pods get 138% of the node-to-node bandwidth (402.4 Mbit/s against 291.9 Mbit/s), no less than VXLAN overhead explains`);
   });
 
   it('the receiver\'s checksum counter is cited with the overlay run', () => {

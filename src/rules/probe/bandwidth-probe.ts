@@ -51,7 +51,7 @@ export default defineRule({
   severity: 'warning',
   messages: {
     slow: 'pod traffic {from}→{to} gets {ratio} of the node-to-node bandwidth ({overlay} against {underlay}) where VXLAN overhead explains {expected}: {why}',
-    lossy: 'traffic {from}→{to} loses packets under the overlay: {why}; pods get {ratio} of the node-to-node bandwidth ({overlay} against {underlay}), as VXLAN overhead explains',
+    lossy: 'traffic {from}→{to} loses packets under the overlay: {why}; pods get {ratio} of the node-to-node bandwidth ({overlay} against {underlay}), no less than VXLAN overhead explains',
   },
   docs:
     '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that is judged here (the probe\'s --tolerance, recorded with its figures, or diagnose --bandwidth-tolerance changes the share). ' +
