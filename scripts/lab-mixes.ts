@@ -149,7 +149,8 @@ async function runScenario(s: Scenario): Promise<Row> {
       await addFault(await openLab(name), p.fault.id, p.node);
       added.push(p);
     }
-    Object.assign(row, judgeMix(s.faults, await diagnoseLab(name)));
+    // with the probes a drawn fault is judged with (node.packet-loss: the bandwidth probe)
+    Object.assign(row, judgeMix(s.faults, await diagnoseLab(name, { judgedWith: s.faults.flatMap((p) => p.fault.judgedWith ?? []) })));
   } catch (e) {
     row.reason = `lab error: ${(e as Error).message.split('\n')[0].slice(0, 200)}`;
   } finally {
