@@ -64,3 +64,32 @@ describe('probeMesh as an agent (onlyFrom, peers without a namespace)', () => {
     expect(calls.filter((c) => c.argv[0] === 'sh').every((c) => c.netns === undefined)).toBe(true);
   });
 });
+
+describe('probeMesh on a lossy link', () => {
+  it('a follow-up probe whose reply was lost once is asked again, and its second answer counts', async () => {
+    // n2's underlay address loses its first reply (a lossy link); the overlay's big MTU probe fails once too
+    const asked = new Map<string, number>();
+    const answers = (ip: string) => {
+      const n = (asked.get(ip) ?? 0) + 1;
+      asked.set(ip, n);
+      return n > 1;
+    };
+    const lossy: MeshRunner = {
+      async exec(_netns, argv): Promise<MeshExecResult> {
+        if (argv[0] === 'fping') {
+          const ips = argv.filter((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a));
+          const ok = ips.map((ip) => [ip, answers(ip)] as const);
+          return { stdout: '', stderr: ok.map(([ip, y]) => `${ip} : ${y ? '0.10' : '-'}`).join('\n') + '\n', code: ok.every(([, y]) => y) ? 0 : 1 };
+        }
+        const script = argv[2] ?? '';
+        const ips = [...new Set([...script.matchAll(/ (\d+\.\d+\.\d+\.\d+)(?= |$)/gm)].map((m) => m[1]!))];
+        const pings = ips.map((ip, i) => `/t/g${i}:${ip} : ${answers(ip) ? '0.10' : '-'}`).join('\n');
+        const before = script.includes('@@before-batch') ? localState('before') : '@@before-stats\n[]\n@@before-snmp\n';
+        return { stdout: `${before}@@pings\n${pings}\n@@after-stats\n[]\n@@after-snmp\n`, stderr: '', code: 0 };
+      },
+    };
+    const r = await probeMesh([N1, N2], { onlyFrom: 'n1', runner: lossy, timeoutMs: 200 });
+    expect(r.results.filter((x) => x.from === 'n1').map((x) => [x.path, x.ok])).toEqual(r.results.filter((x) => x.from === 'n1').map((x) => [x.path, true]));
+    expect(asked.get('172.31.250.12')).toBe(2);
+  });
+});
