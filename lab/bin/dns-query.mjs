@@ -25,10 +25,13 @@ function query(name) {
     const ms = () => Number((process.hrtime.bigint() - t0) / 1000000n);
     const finish = (o) => {
       clearTimeout(timer);
+      clearTimeout(again);
       sock.off('message', onMsg);
       resolve({ ...o, ms: ms() });
     };
     const timer = setTimeout(() => finish({ outcome: 'timeout' }), timeoutMs);
+    // unanswered at half the time: the same query again, as a resolver retransmits (one lost datagram is not a dead server)
+    const again = setTimeout(() => sock.send(q, Number(port ?? 53), host, () => undefined), timeoutMs / 2);
     const onMsg = (m) => {
       if (m.readUInt16BE(0) !== id) return;
       const rcode = m[3] & 15;

@@ -68,10 +68,14 @@ function udpExchange(host: string, port: number, packet: Buffer, id: number, tim
       if (done) return;
       done = true;
       clearTimeout(timer);
+      clearTimeout(again);
       sock.close();
       f();
     };
     const timer = setTimeout(() => finish(() => reject(timeoutError())), timeoutMs);
+    // Unanswered at half the time: the same query again, as a resolver retransmits (glibc's attempts),
+    // so one datagram lost on a lossy link is not read as a dead server.
+    const again = setTimeout(() => !done && sock.send(packet, () => undefined), timeoutMs / 2);
     sock.on('error', (e) => finish(() => reject(e)));
     sock.on('message', (buf) => {
       try {
