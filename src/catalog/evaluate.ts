@@ -22,12 +22,14 @@ export interface LabelledMessage {
    * eval9: the third blind batch, collected the same way after eval8's fixes, aimed at the families that
    * failed before (DNS lines that are not image pulls, kubelet start-up, flannel etcd/interface errors,
    * ECR/GHCR/Quay/Red Hat auth texts, evictions, HTTP-only registries), scored once.
+   * eval10: the fourth blind batch, collected the same way after eval9's fixes, not aimed at any family
+   * (what users post across image pulls, registries, CNI/flannel, kubelet and DNS), scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10'];
 
 export interface Verdict {
   row: LabelledMessage;
