@@ -1,9 +1,9 @@
 import { getCause } from '../../catalog/index.js';
-import type { Classification, Signature } from '../../catalog/types.js';
+import type { Classification } from '../../catalog/types.js';
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { isAscii } from 'node:buffer';
-import { createClassifier, type Classifier, type LineEmit } from '../../engine/classifier/index.js';
-import { EscapedLines, JsonlBlock } from './explain-jsonl.js';
+import { createClassifier, type Answer, type Classifier, type LineEmit } from '../../engine/classifier/index.js';
+import { JsonlBlock } from './explain-jsonl.js';
 import { MAX_ECHOED } from './explain-render.js';
 
 /** A line longer than this (in bytes) keeps only its head and tail while it is being read. */
@@ -15,19 +15,6 @@ const FLUSH_AT = 64 * 1024;
 interface Sink {
   write(s: string | Buffer): boolean;
   once(event: 'drain', cb: () => void): unknown;
-}
-
-/** Per-signature constant JSON tails, built once: most of each output line is the same few strings. */
-const tails = new Map<string, string>();
-function jsonTail(c: Classification): string {
-  const key = c.signature ?? '';
-  let t = tails.get(key);
-  if (t === undefined) {
-    const cause = c.cause === 'unknown' ? undefined : getCause(c.cause);
-    t = `,"cause":${JSON.stringify(c.cause)},"confidence":${c.confidence},"tier":${JSON.stringify(cause?.tier ?? null)},"signature":${JSON.stringify(c.signature ?? null)}`;
-    tails.set(key, t);
-  }
-  return t;
 }
 
 /** Characters other than the quote that JSON.stringify would escape (backslash, controls, surrogates). */
@@ -48,75 +35,47 @@ function jsonHead(line: string): string {
   return long ? s + `,"truncated":true,"length":${line.length}` : s;
 }
 
-/** The deciding checks are a few long constant strings (one per signature): escaped once each. */
-const checkJson = new Map<string, string>();
-function jsonCheck(check: string): string {
-  let j = checkJson.get(check);
-  if (j === undefined) checkJson.set(check, (j = `],"check":${JSON.stringify(check)}}\n`));
-  return j;
-}
-
 /** Everything of an answer's JSON line after the message (and its truncation fields). */
-function jsonRest(c: Classification): string {
-  let s = jsonTail(c) + ',"alternatives":[';
-  for (let i = 0; i < c.alternatives.length; i++) s += (i ? ',"' : '"') + c.alternatives[i].cause + '"';
-  return s + (c.check ? jsonCheck(c.check) : ']}\n');
+function answerTail(a: Answer): string {
+  const cause = a.cause === 'unknown' ? undefined : getCause(a.cause);
+  let s = `,"cause":${JSON.stringify(a.cause)},"confidence":${a.confidence},"tier":${JSON.stringify(cause?.tier ?? null)},"signature":${JSON.stringify(a.signature ?? null)},"alternatives":[`;
+  for (let i = 0; i < a.alternatives.length; i++) s += (i ? ',"' : '"') + a.alternatives[i].cause + '"';
+  return s + (a.check ? `],"check":${JSON.stringify(a.check)}}\n` : ']}\n');
 }
 
-/** Whole tails (UTF-8) for answers from a single matching signature (the common case), built once each. */
-const singleTails = new Map<Signature, Buffer>();
-const UNKNOWN_TAIL = Buffer.from(',"cause":"unknown","confidence":0,"tier":null,"signature":null,"alternatives":[]}\n');
+/** Distinct answers whose encoded tails a stream keeps; past it the cache starts again. */
+const MAX_TAILS = 4096;
+
+/**
+ * Encoded tails by answer: the classifier interns its answers, so a stream meets a few hundred
+ * distinct objects at most and encodes each once. One per stream.
+ */
+function tailCache(): (a: Answer) => Buffer {
+  const tails = new Map<Answer, Buffer>();
+  return (a) => {
+    let tail = tails.get(a);
+    if (tail === undefined) {
+      if (tails.size >= MAX_TAILS) tails.clear();
+      tails.set(a, (tail = Buffer.from(answerTail(a))));
+    }
+    return tail;
+  };
+}
+
 const MESSAGE_OPEN = Buffer.from('{"message":"');
 const CLOSE_QUOTE = Buffer.from('"');
 
 /**
- * Tails of answers ranked from several signatures, encoded once each: the tail is a function of the
- * winning signature (cause, confidence, check) and the alternatives, a few hundred pairs in practice.
- */
-const multiTails = new Map<string, Buffer>();
-const MAX_MULTI_TAILS = 4096;
-function multiTail(c: Classification): Buffer {
-  let key = c.signature ?? '';
-  for (let i = 0; i < c.alternatives.length; i++) key += ' ' + c.alternatives[i].cause;
-  let tail = multiTails.get(key);
-  if (tail === undefined) {
-    if (multiTails.size >= MAX_MULTI_TAILS) multiTails.clear();
-    multiTails.set(key, (tail = Buffer.from(jsonRest(c))));
-  }
-  return tail;
-}
-
-/** The tail for an answer from one signature: the same bytes jsonRest writes for classify(line), encoded once. */
-function singleTail(classify: Classifier['classify'], line: string, one: Signature): Buffer {
-  let tail = singleTails.get(one);
-  if (tail === undefined) singleTails.set(one, (tail = Buffer.from(jsonRest(classify(line)))));
-  return tail;
-}
-
-/**
  * One answer's JSON line into the block. `ascii` is the input block when it is ASCII (its offsets are
- * then the text's) with its lines escaped at once: the echo is copied from there instead of escaped and
- * encoded line by line. `end` is where the line ends in the block (a \r there was dropped).
+ * then the text's): the echo is escaped from its bytes [start, end) instead of from the line's string.
  */
-function writeAnswer(
-  out: JsonlBlock,
-  classify: Classifier['classify'],
-  line: string,
-  one: Signature | null | undefined,
-  full: Classification | undefined,
-  ascii: { bytes: Buffer; escaped: EscapedLines } | undefined,
-  end: number,
-): void {
-  // Every line of an ASCII block takes its escaped body, in order, even when it is not used.
-  const body = ascii?.escaped.next(ascii.bytes[end] === 13);
-  if (body !== undefined && line.length <= MAX_ECHOED) {
+function writeAnswer(out: JsonlBlock, line: string, tail: Buffer, ascii: Uint8Array | undefined, start: number, end: number): void {
+  if (ascii !== undefined && line.length <= MAX_ECHOED) {
     out.bytes(MESSAGE_OPEN);
-    out.latin1(body);
+    out.escapedAscii(ascii, start, end);
     out.bytes(CLOSE_QUOTE);
   } else out.text(jsonHead(line));
-  if (one === null) out.bytes(UNKNOWN_TAIL);
-  else if (one === undefined) out.bytes(multiTail(full ?? classify(line)));
-  else out.bytes(singleTail(classify, line, one));
+  out.bytes(tail);
 }
 
 /** Bytes checked by one isAscii call while looking for the next line with other bytes. */
@@ -171,18 +130,17 @@ export async function explainStream(
     }
     if (!ok) await new Promise<void>((r) => out.once('drain', r));
   };
-  let ascii: { bytes: Buffer; escaped: EscapedLines } | undefined;
-  const emit: LineEmit = (line, one, full, _start, end) => {
-    writeAnswer(block, classify, line, one, full, ascii, end);
+  let ascii: Buffer | undefined;
+  const tailOf = tailCache();
+  const emit: LineEmit = (line, answer, start, end) => {
+    writeAnswer(block, line, tailOf(answer), ascii, start, end);
     lines++;
   };
-  /** Judges the lines of src[from, to) (decoded as UTF-8), or of `text` when there are no such bytes. */
   /** JSON lines for the lines of `bytes`, which hold whole lines of ASCII (see `judge`). */
   const judgeAscii = (bytes: Buffer) => {
-    // One byte per character: the block's offsets are the text's, and its escaped lines are one-byte text too.
-    const text = bytes.toString('latin1');
-    ascii = { bytes, escaped: new EscapedLines(text) };
-    classifyLines(text, emit, bytes);
+    // One byte per character: the block's offsets are the text's.
+    ascii = bytes;
+    classifyLines(bytes.toString('latin1'), emit, bytes);
     ascii = undefined;
   };
   /** Judges the lines of src[from, to) (decoded as UTF-8), or of `text` when there are no such bytes. */

@@ -1,6 +1,7 @@
 import type { Classification, Signature } from '../../catalog/types.js';
+import { createAnswerBook } from './answer-book.js';
 import { buildAutomaton, checkAnchors, compile, scanCandidates, scanPair, substringCandidates, type Automaton } from './automaton.js';
-import { rank } from './rank.js';
+import { rank, type Answer } from './rank.js';
 
 /** Longer messages are judged by their head and tail: wrapped errors carry the cause at the ends. */
 export const MAX_JUDGED = 64 * 1024;
@@ -21,22 +22,22 @@ export interface ClassifierOptions {
   warmUp?: number;
 }
 
-export type LineEmit = (line: string, one: Signature | null | undefined, full: Classification | undefined, start: number, end: number) => void;
+/** One line's answer in block mode; `start` and `end` are the line's offsets in the block's text. */
+export type LineEmit = (line: string, answer: Answer, start: number, end: number) => void;
 
 export interface Classifier {
   /** Names the cause of one message, by the most specific signature that matches (or `unknown`). */
   classify(message: string): Classification;
   /**
-   * The allocation-free path for streams: `null` when no signature matches, the signature when exactly
-   * one does (then `classify` would answer its cause with only its static alternatives), `undefined`
-   * when several match and the ranking of `classify` is needed.
+   * What `classify` says of a message apart from the message and the matched text. Answers are
+   * interned and frozen: equal answers are one object, so a stream can render each once.
    */
-  classifyOne(message: string): Signature | null | undefined;
+  answer(message: string): Answer;
   /**
-   * Block mode for streams: splits on \n (a trailing \r dropped) and calls `emit` for each line with the
-   * answer `classifyOne` gives, plus the full ranking when several signatures match; `start` and `end`
-   * are the line's offsets in `text` (the \r excluded). `bytes`, when given, holds the characters of
-   * `text` one byte each (ASCII or Latin-1 text): lines are then scanned two at a time.
+   * Block mode for streams: splits on \n (a trailing \r dropped) and calls `emit` for each line with
+   * the line's `answer`; `start` and `end` are the line's offsets in `text` (the \r excluded). `bytes`,
+   * when given, holds the characters of `text` one byte each (ASCII or Latin-1 text): lines are then
+   * scanned two at a time.
    */
   classifyLines(text: string, emit: LineEmit, bytes?: Uint8Array): void;
   /** The signatures the pre-filter lets through for a message. */
@@ -66,6 +67,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const cand2 = new Int32Array(signatures.length);
   const hits = new Int32Array(signatures.length);
   const counts = new Int32Array(2);
+  const book = createAnswerBook(sigs);
   let automaton: Automaton | undefined;
   let calls = 0;
 
@@ -74,37 +76,21 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   /** Fills `cand` for the whole text; returns how many. */
   const find = (text: string) => (useAutomaton() ? scanCandidates(auto(), text, 0, text.length, cand) : substringCandidates(anchors, text, cand));
 
-  const one = (text: string, nc: number): Signature | null | undefined => {
-    let hit: Signature | null = null;
-    for (let k = 0; k < nc; k++) {
-      const c = sigs[cand[k]];
-      if (!c.re.test(text)) continue;
-      if (hit) return undefined;
-      hit = c.sig;
-    }
-    return hit;
+  /** The answer for `text` from its candidates list[0, nc): each candidate's pattern is tested once. */
+  const judge = (text: string, list: Int32Array, nc: number): Answer => {
+    let nh = 0;
+    for (let k = 0; k < nc; k++) if (sigs[list[k]].re.test(text)) hits[nh++] = list[k];
+    return book.answer(text, hits, nh);
   };
 
-  const classifyOne = (message: string) => {
+  const answer = (message: string) => {
     const text = clip(message);
-    return one(text, find(text));
+    return judge(text, cand, find(text));
   };
 
   const classify = (message: string) => {
     const text = clip(message);
     return rank(message, text, sigs, cand, find(text));
-  };
-
-  /**
-   * One line of a block from its candidates: every candidate's pattern is tested once, and when several
-   * match, only those are ranked (the ranking runs each again for its match position).
-   */
-  const judgeLine = (line: string, start: number, end: number, list: Int32Array, nc: number, emit: LineEmit) => {
-    let nh = 0;
-    for (let k = 0; k < nc; k++) if (sigs[list[k]].re.test(line)) hits[nh++] = list[k];
-    if (nh === 0) emit(line, null, undefined, start, end);
-    else if (nh === 1) emit(line, sigs[hits[0]].sig, undefined, start, end);
-    else emit(line, undefined, rank(line, line, sigs, hits, nh), start, end);
   };
 
   /** Offset where the line starting at `start` ends: its \n, or the end of the text. */
@@ -124,7 +110,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
       const end = trimCr(text, start, nl);
       if (!a || end - start > MAX_JUDGED) {
         const line = text.slice(start, end);
-        emit(line, classifyOne(line), undefined, start, end);
+        emit(line, answer(line), start, end);
         start = nl + 1;
         continue;
       }
@@ -134,13 +120,16 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
         const end2 = trimCr(text, start2, nl2);
         if (end2 - start2 <= MAX_JUDGED) {
           scanPair(a, bytes, start, end, cand, start2, end2, cand2, counts);
-          judgeLine(text.slice(start, end), start, end, cand, counts[0], emit);
-          judgeLine(text.slice(start2, end2), start2, end2, cand2, counts[1], emit);
+          const line = text.slice(start, end);
+          emit(line, judge(line, cand, counts[0]), start, end);
+          const line2 = text.slice(start2, end2);
+          emit(line2, judge(line2, cand2, counts[1]), start2, end2);
           start = nl2 + 1;
           continue;
         }
       }
-      judgeLine(text.slice(start, end), start, end, cand, scanCandidates(a, text, start, end, cand), emit);
+      const line = text.slice(start, end);
+      emit(line, judge(line, cand, scanCandidates(a, text, start, end, cand)), start, end);
       start = nl + 1;
     }
   };
@@ -156,5 +145,5 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
     return sigs.filter((c) => c.re.test(text)).map((c) => c.sig);
   };
 
-  return { classify, classifyOne, classifyLines, prefilter, matchAll, signatures };
+  return { classify, answer, classifyLines, prefilter, matchAll, signatures };
 }

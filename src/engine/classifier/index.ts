@@ -1,2 +1,2 @@
 export { createClassifier, MAX_JUDGED, type Classifier, type ClassifierOptions, type LineEmit, type Prefilter } from './classifier.js';
-export { SURE } from './rank.js';
+export { SURE, type Answer } from './rank.js';

@@ -5,6 +5,13 @@ import type { Compiled } from './automaton.js';
 export const SURE = 0.9;
 
 /**
+ * What a classification says apart from the message it judged: cause, confidence, signature,
+ * alternatives and check. A function of the matching signatures (and, between signatures of equal
+ * specificity, of where they match), so many messages share one.
+ */
+export type Answer = Readonly<Omit<Classification, 'message' | 'matched'>>;
+
+/**
  * Runs the candidates' regular expressions and ranks the hits: the highest specificity wins, ties go
  * to the match that starts later (wrapped errors read outer → inner, and the inner one is the cause).
  */
@@ -24,31 +31,37 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
     }
   }
   if (!best || !bestMatch || !hits) return { message, cause: 'unknown', confidence: 0, alternatives: [] };
-  const confidence = best.sig.cause === 'unknown' ? 0 : best.sig.confidence;
+  // The same order as the winner's rule: specificity, then the later match; a stable sort keeps
+  // the first of equals first, as the loop above does, so the winner leads.
+  if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at);
+  const a = answerOf(hits.map((h) => h.c));
   const out: Classification = {
     message,
-    cause: best.sig.cause,
-    confidence,
-    signature: best.sig.id,
+    cause: a.cause,
+    confidence: a.confidence,
+    signature: a.signature,
     matched: bestMatch[0].length > 240 ? bestMatch[0].slice(0, 240) + '…' : bestMatch[0],
-    alternatives: alternativesOf(best, hits),
+    alternatives: a.alternatives,
   };
-  if (best.sig.check && confidence < SURE) out.check = best.sig.check;
+  if (a.check) out.check = a.check;
   return out;
 }
 
-function alternativesOf(best: Compiled, hits: { c: Compiled; at: number }[]): Classification['alternatives'] {
-  const out: Classification['alternatives'] = [];
-  if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at);
+/** The answer of matching signatures ranked best first (specificity, then the later match). */
+export function answerOf(ranked: readonly Compiled[]): Answer {
+  const best = ranked[0].sig;
+  const confidence = best.cause === 'unknown' ? 0 : best.confidence;
+  const alternatives: Classification['alternatives'] = [];
   // An ambiguous (unknown) signature outranks the generic texts inside it on purpose: they are not alternatives.
-  for (const h of best.sig.cause === 'unknown' ? [] : hits) {
-    const cause = h.c.sig.cause;
-    if (cause === best.sig.cause || cause === 'unknown' || out.some((o) => o.cause === cause)) continue;
-    out.push({ cause, confidence: Math.min(h.c.sig.confidence, best.sig.confidence), signature: h.c.sig.id });
+  for (const { sig } of best.cause === 'unknown' ? [] : ranked) {
+    if (sig.cause === best.cause || sig.cause === 'unknown' || alternatives.some((o) => o.cause === sig.cause)) continue;
+    alternatives.push({ cause: sig.cause, confidence: Math.min(sig.confidence, best.confidence), signature: sig.id });
   }
-  for (const cause of best.sig.alternatives ?? []) {
-    if (cause === best.sig.cause || out.some((o) => o.cause === cause)) continue;
-    out.push({ cause, confidence: Math.round(best.sig.confidence * 50) / 100, signature: best.sig.id });
+  for (const cause of best.alternatives ?? []) {
+    if (cause === best.cause || alternatives.some((o) => o.cause === cause)) continue;
+    alternatives.push({ cause, confidence: Math.round(best.confidence * 50) / 100, signature: best.id });
   }
+  const out: { -readonly [K in keyof Answer]: Answer[K] } = { cause: best.cause, confidence, signature: best.id, alternatives };
+  if (best.check && confidence < SURE) out.check = best.check;
   return out;
 }
