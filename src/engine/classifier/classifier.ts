@@ -36,7 +36,7 @@ export interface Classifier {
   /**
    * Block mode for streams: splits on \n (a trailing \r dropped) and calls `emit` for each line with
    * the line's `answer`; `start` and `end` are the line's offsets in `text` (the \r excluded). `bytes`,
-   * when given, holds the characters of `text` one byte each (ASCII or Latin-1 text): lines are then
+   * when given, holds the characters of `text` one byte each (ASCII text): lines are then
    * scanned two at a time.
    */
   classifyLines(text: string, emit: LineEmit, bytes?: Uint8Array): void;

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JsonlBlock } from './explain-jsonl.js';
+
+/** ASCII with the characters that need escapes over-represented. */
+const ascii = fc.string({ unit: fc.oneof(fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), fc.constantFrom('"', '\\', '\r', '\t', '\u0000', '\u001f', 'a')), maxLength: 80 });
+
+describe('JsonlBlock.escapedAscii', () => {
+  it('writes what JSON.stringify writes inside the quotes, at any alignment of source and block', () => {
+    fc.assert(
+      fc.property(fc.array(ascii, { minLength: 1, maxLength: 6 }), fc.nat(7), fc.nat(5), (lines, lead, prefix) => {
+        // The lines at an arbitrary offset of a larger buffer, as a subarray of a read chunk is.
+        const joined = Buffer.from(lines.join('\n'), 'latin1');
+        const chunk = Buffer.alloc(lead + joined.length);
+        joined.copy(chunk, lead);
+        const src = chunk.subarray(lead);
+        const block = new JsonlBlock();
+        block.bytes(Buffer.alloc(prefix, 0x2e)); // the block's own position off the word boundary too
+        let at = 0;
+        for (const l of lines) {
+          block.escapedAscii(src, at, at + l.length);
+          block.bytes(Buffer.from('\n'));
+          at += l.length + 1;
+        }
+        const want = '.'.repeat(prefix) + lines.map((l) => JSON.stringify(l).slice(1, -1) + '\n').join('');
+        expect(block.take().toString('latin1')).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps escaping right when the source changes between calls and when the block grows', () => {
+    const block = new JsonlBlock();
+    const long = 'q"\\\u0001'.repeat(60_000); // 240,000 characters, 4 escapes in every word: the block must grow
+    const a = Buffer.from(`x${long}`, 'latin1');
+    const b = Buffer.from(`yy"z\\`, 'latin1');
+    block.escapedAscii(a, 1, a.length);
+    block.escapedAscii(b, 1, b.length);
+    block.escapedAscii(a, 0, 5);
+    expect(block.take().toString('latin1')).toBe(JSON.stringify(long).slice(1, -1) + 'y\\"z\\\\' + 'xq\\"\\\\\\u0001');
+  });
+});
