@@ -9,6 +9,8 @@
 
 /** Blocks start at this size and keep the size one input chunk made them grow to. */
 const BLOCK = 128 * 1024;
+/** Up to this many bytes, `bytes` copies in a loop rather than calling set(). */
+const SHORT = 16;
 
 /**
  * JSON.stringify's escape of each byte value as a one-byte character (\" \\ \b \f \n \r \t, the other C0
@@ -87,7 +89,9 @@ export class JsonlBlock {
 
   bytes(b: Uint8Array): void {
     this.room(b.length);
-    this.buf.set(b, this.pos);
+    // A few bytes (the quotes around an echo) are cheaper stored one by one than through set().
+    if (b.length <= SHORT) for (let k = 0; k < b.length; k++) this.buf[this.pos + k] = b[k];
+    else this.buf.set(b, this.pos);
     this.pos += b.length;
   }
 

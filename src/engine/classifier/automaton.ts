@@ -26,10 +26,17 @@ export interface Automaton {
   seen: Uint32Array;
   seen2: Uint32Array;
   stamp: number;
+  /** Scratch: the last bytes a pair scan read, as aligned words — words[(i + wordShift) >> 2] holds bytes[i]. */
+  wordsOf: Uint8Array | undefined;
+  words: Uint32Array;
+  wordShift: number;
 }
 
 /** Characters per row of the transition table: ASCII. */
 const ROW = 128;
+
+/** A word read through a Uint32Array holds its first byte in its low bits (the pair scan's word loop needs that). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 export function compile(signatures: readonly Signature[]): Compiled[] {
   return signatures.map((sig) => ({ sig, re: new RegExp(sig.pattern, 'i') }));
@@ -103,7 +110,8 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   }
   // Upper case reads as lower case.
   for (let s = 0; s < n * ROW; s += ROW) trans.copyWithin(s + 65, s + 97, s + 123);
-  return { trans, outStart, outSigs: Int32Array.from(flat), seen: new Uint32Array(signatures.length), seen2: new Uint32Array(signatures.length), stamp: 0 };
+  const scratch = { seen: new Uint32Array(signatures.length), seen2: new Uint32Array(signatures.length), stamp: 0, wordsOf: undefined, words: new Uint32Array(0), wordShift: 0 };
+  return { trans, outStart, outSigs: Int32Array.from(flat), ...scratch };
 }
 
 /**
@@ -160,29 +168,67 @@ function collect(a: Automaton, state: number, seen: Uint32Array, cand: Int32Arra
  * scanCandidates for two ranges of ASCII bytes at once: bytes[from1, to1) into cand1 and
  * bytes[from2, to2) into cand2, their counts into counts[0] and counts[1]. A scan is a chain of
  * dependent table loads; two independent chains in one loop let the CPU overlap them (about twice
- * the characters per second of one chain). A byte is read as its low seven bits, so a byte above
- * 0x7f (not ASCII) can only add candidates, never hide one: anchors are ASCII.
+ * the characters per second of one chain). The middle of each range is read a 32-bit word at a time
+ * and its bytes taken by shifts, a fifth less time than a load per byte. Each range is still read in
+ * order, so candidates come in the order a scan of the range alone finds them. A byte is read as its
+ * low seven bits, so a byte above 0x7f (not ASCII) can only add candidates, never hide one: anchors
+ * are ASCII.
  */
 export function scanPair(a: Automaton, bytes: Uint8Array, from1: number, to1: number, cand1: Int32Array, from2: number, to2: number, cand2: Int32Array, counts: Int32Array): void {
   nextStamp(a);
-  const { trans, seen, seen2 } = a;
-  const both = Math.min(to1 - from1, to2 - from2);
+  if (bytes !== a.wordsOf) {
+    a.wordShift = bytes.byteOffset & 3;
+    a.words = new Uint32Array(bytes.buffer, bytes.byteOffset - a.wordShift, (a.wordShift + bytes.length) >> 2);
+    a.wordsOf = bytes;
+  }
+  const { trans, seen, seen2, words, wordShift } = a;
   let s1 = 0;
   let s2 = 0;
   let n1 = 0;
   let n2 = 0;
-  for (let k = 0; k < both; k++) {
-    s1 = trans[s1 + (bytes[from1 + k] & 0x7f)];
-    s2 = trans[s2 + (bytes[from2 + k] & 0x7f)];
+  let i1 = from1;
+  let i2 = from2;
+  // Each range's bytes up to its first word boundary.
+  for (const head = Math.min(to1, from1 + ((4 - ((from1 + wordShift) & 3)) & 3)); i1 < head; i1++) {
+    s1 = trans[s1 + (bytes[i1] & 0x7f)];
+    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+  }
+  for (const head = Math.min(to2, from2 + ((4 - ((from2 + wordShift) & 3)) & 3)); i2 < head; i2++) {
+    s2 = trans[s2 + (bytes[i2] & 0x7f)];
+    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+  }
+  // Whole words of both ranges side by side (on a big-endian machine none: the byte loops below do all).
+  const pairs = LITTLE_ENDIAN ? Math.max(0, Math.min((to1 - i1) >> 2, (to2 - i2) >> 2)) : 0;
+  const w1 = (i1 + wordShift) >> 2;
+  const w2 = (i2 + wordShift) >> 2;
+  for (let k = 0; k < pairs; k++) {
+    const x1 = words[w1 + k];
+    const x2 = words[w2 + k];
+    // The four bytes, written out: a loop over shifts here cost what the word loads saved.
+    s1 = trans[s1 + (x1 & 0x7f)];
+    s2 = trans[s2 + (x2 & 0x7f)];
+    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+    s1 = trans[s1 + ((x1 >>> 8) & 0x7f)];
+    s2 = trans[s2 + ((x2 >>> 8) & 0x7f)];
+    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+    s1 = trans[s1 + ((x1 >>> 16) & 0x7f)];
+    s2 = trans[s2 + ((x2 >>> 16) & 0x7f)];
+    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+    s1 = trans[s1 + ((x1 >>> 24) & 0x7f)];
+    s2 = trans[s2 + ((x2 >>> 24) & 0x7f)];
     if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
     if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
   }
-  for (let i = from1 + both; i < to1; i++) {
-    s1 = trans[s1 + (bytes[i] & 0x7f)];
+  // The rest of each range, byte by byte.
+  for (i1 += 4 * pairs; i1 < to1; i1++) {
+    s1 = trans[s1 + (bytes[i1] & 0x7f)];
     if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
   }
-  for (let i = from2 + both; i < to2; i++) {
-    s2 = trans[s2 + (bytes[i] & 0x7f)];
+  for (i2 += 4 * pairs; i2 < to2; i2++) {
+    s2 = trans[s2 + (bytes[i2] & 0x7f)];
     if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
   }
   counts[0] = n1;

@@ -185,6 +185,15 @@ describe('classify: block mode', () => {
       expect(p[1]).toBe(single[i][1]);
       expect(p[1]).toEqual(answerPart(p[0]));
     });
+    // The pair scan reads aligned words of the bytes: the same answers wherever the bytes start in
+    // their memory, and when the bytes change between calls.
+    for (const lead of [1, 2, 3, 0]) {
+      const chunk = Buffer.alloc(lead + text.length);
+      chunk.write(text, lead, 'latin1');
+      const shifted: unknown[] = [];
+      c.classifyLines(text, (line, a, start, end) => shifted.push([line, a, start, end]), chunk.subarray(lead));
+      expect(shifted).toEqual(single);
+    }
   });
 });
 
