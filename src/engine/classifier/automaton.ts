@@ -55,45 +55,47 @@ export function checkAnchors(sig: Signature): void {
 
 export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   for (const sig of signatures) checkAnchors(sig);
-  // The trie of anchors.
-  const goto: Map<number, number>[] = [new Map()];
+  // The trie of anchors, its edges written straight into the table (-1: no edge). Typed arrays, not a
+  // map per state: the build runs once per process, cold, and maps made it about 100 ms.
+  let bound = 1; // at most one state per anchor character, and the root
+  for (const sig of signatures) for (const a of sig.anchors) bound += a.length;
+  const table = new Int32Array(bound * ROW).fill(-1);
   const outs: Set<number>[] = [new Set()];
   signatures.forEach((sig, idx) => {
     for (const a of sig.anchors) {
       let s = 0;
       for (let i = 0; i < a.length; i++) {
-        const c = a.charCodeAt(i);
-        let n = goto[s].get(c);
-        if (n === undefined) {
-          n = goto.push(new Map()) - 1;
+        const at = s * ROW + a.charCodeAt(i);
+        if (table[at] === -1) {
+          table[at] = outs.length;
           outs.push(new Set());
-          goto[s].set(c, n);
         }
-        s = n;
+        s = table[at];
       }
       outs[s].add(idx);
     }
   });
   // Breadth-first: failure links folded into a full transition table, outputs merged along them.
-  const n = goto.length;
-  const trans = new Int32Array(n * ROW);
+  const n = outs.length;
+  const trans = table.subarray(0, n * ROW);
   const fail = new Int32Array(n);
-  const queue: number[] = [];
+  const queue = new Int32Array(n);
+  let queued = 0;
   for (let c = 0; c < ROW; c++) {
-    const t = goto[0].get(c);
-    trans[c] = t ?? 0;
-    if (t !== undefined) queue.push(t);
+    if (trans[c] === -1) trans[c] = 0;
+    else queue[queued++] = trans[c];
   }
-  for (let qi = 0; qi < queue.length; qi++) {
+  for (let qi = 0; qi < queued; qi++) {
     const s = queue[qi];
     for (const o of outs[fail[s]]) outs[s].add(o);
+    const row = s * ROW;
+    const failRow = fail[s] * ROW;
     for (let c = 0; c < ROW; c++) {
-      const t = goto[s].get(c);
-      if (t === undefined) trans[s * ROW + c] = trans[fail[s] * ROW + c];
+      const t = trans[row + c];
+      if (t === -1) trans[row + c] = trans[failRow + c];
       else {
-        fail[t] = trans[fail[s] * ROW + c];
-        trans[s * ROW + c] = t;
-        queue.push(t);
+        fail[t] = trans[failRow + c];
+        queue[queued++] = t;
       }
     }
   }
@@ -104,9 +106,10 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
     flat.push(...[...outs[s]].sort((a, b) => a - b));
   }
   outStart[n] = flat.length;
+  const ends = Uint8Array.from(outs, (o) => (o.size ? 1 : 0));
   for (let i = 0; i < trans.length; i++) {
     const t = trans[i];
-    trans[i] = outs[t].size ? -(t * ROW) : t * ROW;
+    trans[i] = ends[t] ? -(t * ROW) : t * ROW;
   }
   // Upper case reads as lower case.
   for (let s = 0; s < n * ROW; s += ROW) trans.copyWithin(s + 65, s + 97, s + 123);
