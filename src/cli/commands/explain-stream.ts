@@ -178,24 +178,29 @@ export async function explainStream(
 
   for await (const chunk of input) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
-    const nl = data.lastIndexOf(10);
+    const nl = buf.lastIndexOf(10);
     if (nl === -1) {
-      rest = data;
+      rest = rest.length ? Buffer.concat([rest, buf]) : buf;
       if (rest.length > MAX_LINE_BYTES) {
         restHead ??= Buffer.from(rest.subarray(0, KEEP_BYTES));
         rest = Buffer.from(rest.subarray(rest.length - KEEP_BYTES));
       }
       continue;
     }
-    if (restHead) {
-      // The over-long line ends in this chunk: judge its head and tail, then go on normally.
-      const first = data.indexOf(10);
-      judge(undefined, 0, 0, restHead.toString('utf8') + ' … ' + data.toString('utf8', 0, first));
+    let from = 0;
+    if (rest.length || restHead) {
+      // The line begun in earlier chunks ends here: joined and judged alone, so the chunk itself is
+      // never copied (joining whole chunks copied every input byte once more).
+      const first = buf.indexOf(10);
+      const line = Buffer.concat([rest, buf.subarray(0, first)]);
+      // An over-long line: its head and tail.
+      if (restHead) judge(undefined, 0, 0, restHead.toString('utf8') + ' … ' + line.toString('utf8'));
+      else judge(line, 0, line.length);
       restHead = undefined;
-      if (first < nl) judge(data, first + 1, nl);
-    } else judge(data, 0, nl);
-    rest = Buffer.from(data.subarray(nl + 1));
+      from = first + 1;
+    }
+    if (from <= nl) judge(buf, from, nl);
+    rest = Buffer.from(buf.subarray(nl + 1));
     await flush(false);
   }
   if (restHead) judge(undefined, 0, 0, restHead.toString('utf8') + ' … ' + rest.toString('utf8'));
