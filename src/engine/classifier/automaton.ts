@@ -13,12 +13,14 @@ export interface Compiled {
  */
 export interface Automaton {
   /**
-   * trans[state + c] → next state for the ASCII character c (upper case reads as lower case; column 0,
-   * NUL, stands for every character no anchor has, non-ASCII included). States are pre-multiplied by
-   * the row width; -x means "x, and an anchor ends there". Indexed by the character itself, not by a
-   * class of it: the class lookup was a second load per character, about a quarter of the scan.
+   * trans[(state << ROW_BITS) | c] → next state for the ASCII character c (upper case reads as lower
+   * case; column 0, NUL, stands for every character no anchor has, non-ASCII included). Indexed by the
+   * character itself, not by a class of it: the class lookup was a second load per character, about a
+   * quarter of the scan. 16-bit states while they fit: half the table to keep in cache.
    */
-  trans: Int32Array;
+  trans: Uint16Array | Int32Array;
+  /** States are numbered so that those where an anchor ends come last, from this one on. */
+  firstEnd: number;
   /** Signature indices whose anchor ends at a state: outSigs[outStart[s] .. outStart[s + 1]). */
   outStart: Int32Array;
   outSigs: Int32Array;
@@ -33,7 +35,8 @@ export interface Automaton {
 }
 
 /** Characters per row of the transition table: ASCII. */
-const ROW = 128;
+const ROW_BITS = 7;
+const ROW = 1 << ROW_BITS;
 
 /** A word read through a Uint32Array holds its first byte in its low bits (the pair scan's word loop needs that). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
@@ -99,22 +102,29 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
       }
     }
   }
-  const outStart = new Int32Array(n + 1);
-  const flat: number[] = [];
-  for (let s = 0; s < n; s++) {
-    outStart[s] = flat.length;
-    flat.push(...[...outs[s]].sort((a, b) => a - b));
-  }
-  outStart[n] = flat.length;
-  const ends = Uint8Array.from(outs, (o) => (o.size ? 1 : 0));
-  for (let i = 0; i < trans.length; i++) {
-    const t = trans[i];
-    trans[i] = ends[t] ? -(t * ROW) : t * ROW;
+  // Renumbered: states where no anchor ends first, so the scan tells an end by one comparison.
+  const order = [...outs.keys()].filter((t) => !outs[t].size);
+  const firstEnd = order.length;
+  order.push(...[...outs.keys()].filter((t) => outs[t].size));
+  const id = new Int32Array(n);
+  order.forEach((t, i) => (id[t] = i));
+  const out = n <= 0x10000 ? new Uint16Array(n * ROW) : new Int32Array(n * ROW);
+  for (let t = 0; t < n; t++) {
+    const from = t * ROW;
+    const to = id[t] * ROW;
+    for (let c = 0; c < ROW; c++) out[to + c] = id[trans[from + c]];
   }
   // Upper case reads as lower case.
-  for (let s = 0; s < n * ROW; s += ROW) trans.copyWithin(s + 65, s + 97, s + 123);
+  for (let row = 0; row < out.length; row += ROW) out.copyWithin(row + 65, row + 97, row + 123);
+  const outStart = new Int32Array(n + 1);
+  const flat: number[] = [];
+  order.forEach((t, i) => {
+    outStart[i] = flat.length;
+    flat.push(...[...outs[t]].sort((a, b) => a - b));
+  });
+  outStart[n] = flat.length;
   const scratch = { seen: new Uint32Array(signatures.length), seen2: new Uint32Array(signatures.length), stamp: 0, wordsOf: undefined, words: new Uint32Array(0), wordShift: 0 };
-  return { trans, outStart, outSigs: Int32Array.from(flat), ...scratch };
+  return { trans: out, firstEnd, outStart, outSigs: Int32Array.from(flat), ...scratch };
 }
 
 /**
@@ -123,24 +133,13 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
  */
 export function scanCandidates(a: Automaton, text: string, from: number, to: number, cand: Int32Array): number {
   nextStamp(a);
-  const { trans, outStart, outSigs, seen, stamp } = a;
+  const { trans, firstEnd, seen } = a;
   let s = 0;
   let nc = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    s = trans[s + (c < ROW ? c : 0)];
-    if (s < 0) {
-      s = -s;
-      const state = s / ROW;
-      const end = outStart[state + 1];
-      for (let k = outStart[state]; k < end; k++) {
-        const idx = outSigs[k];
-        if (seen[idx] !== stamp) {
-          seen[idx] = stamp;
-          cand[nc++] = idx;
-        }
-      }
-    }
+    s = trans[(s << ROW_BITS) | (c < ROW ? c : 0)];
+    if (s >= firstEnd) nc = collect(a, s, seen, cand, nc);
   }
   return nc;
 }
@@ -153,9 +152,8 @@ function nextStamp(a: Automaton): void {
   }
 }
 
-/** Adds the signatures whose anchors end at `state` (pre-multiplied) to cand[nc..] once each; returns the new count. */
-function collect(a: Automaton, state: number, seen: Uint32Array, cand: Int32Array, nc: number): number {
-  const s = state / ROW;
+/** Adds the signatures whose anchors end at state `s` to cand[nc..] once each; returns the new count. */
+function collect(a: Automaton, s: number, seen: Uint32Array, cand: Int32Array, nc: number): number {
   const end = a.outStart[s + 1];
   for (let k = a.outStart[s]; k < end; k++) {
     const idx = a.outSigs[k];
@@ -184,7 +182,7 @@ export function scanPair(a: Automaton, bytes: Uint8Array, from1: number, to1: nu
     a.words = new Uint32Array(bytes.buffer, bytes.byteOffset - a.wordShift, (a.wordShift + bytes.length) >> 2);
     a.wordsOf = bytes;
   }
-  const { trans, seen, seen2, words, wordShift } = a;
+  const { trans, firstEnd, seen, seen2, words, wordShift } = a;
   let s1 = 0;
   let s2 = 0;
   let n1 = 0;
@@ -193,12 +191,12 @@ export function scanPair(a: Automaton, bytes: Uint8Array, from1: number, to1: nu
   let i2 = from2;
   // Each range's bytes up to its first word boundary.
   for (const head = Math.min(to1, from1 + ((4 - ((from1 + wordShift) & 3)) & 3)); i1 < head; i1++) {
-    s1 = trans[s1 + (bytes[i1] & 0x7f)];
-    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+    s1 = trans[(s1 << ROW_BITS) | (bytes[i1] & 0x7f)];
+    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
   }
   for (const head = Math.min(to2, from2 + ((4 - ((from2 + wordShift) & 3)) & 3)); i2 < head; i2++) {
-    s2 = trans[s2 + (bytes[i2] & 0x7f)];
-    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+    s2 = trans[(s2 << ROW_BITS) | (bytes[i2] & 0x7f)];
+    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
   }
   // Whole words of both ranges side by side (on a big-endian machine none: the byte loops below do all).
   const pairs = LITTLE_ENDIAN ? Math.max(0, Math.min((to1 - i1) >> 2, (to2 - i2) >> 2)) : 0;
@@ -208,31 +206,31 @@ export function scanPair(a: Automaton, bytes: Uint8Array, from1: number, to1: nu
     const x1 = words[w1 + k];
     const x2 = words[w2 + k];
     // The four bytes, written out: a loop over shifts here cost what the word loads saved.
-    s1 = trans[s1 + (x1 & 0x7f)];
-    s2 = trans[s2 + (x2 & 0x7f)];
-    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
-    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
-    s1 = trans[s1 + ((x1 >>> 8) & 0x7f)];
-    s2 = trans[s2 + ((x2 >>> 8) & 0x7f)];
-    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
-    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
-    s1 = trans[s1 + ((x1 >>> 16) & 0x7f)];
-    s2 = trans[s2 + ((x2 >>> 16) & 0x7f)];
-    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
-    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
-    s1 = trans[s1 + ((x1 >>> 24) & 0x7f)];
-    s2 = trans[s2 + ((x2 >>> 24) & 0x7f)];
-    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
-    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+    s1 = trans[(s1 << ROW_BITS) | (x1 & 0x7f)];
+    s2 = trans[(s2 << ROW_BITS) | (x2 & 0x7f)];
+    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
+    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s1 = trans[(s1 << ROW_BITS) | ((x1 >>> 8) & 0x7f)];
+    s2 = trans[(s2 << ROW_BITS) | ((x2 >>> 8) & 0x7f)];
+    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
+    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s1 = trans[(s1 << ROW_BITS) | ((x1 >>> 16) & 0x7f)];
+    s2 = trans[(s2 << ROW_BITS) | ((x2 >>> 16) & 0x7f)];
+    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
+    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s1 = trans[(s1 << ROW_BITS) | ((x1 >>> 24) & 0x7f)];
+    s2 = trans[(s2 << ROW_BITS) | ((x2 >>> 24) & 0x7f)];
+    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
+    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
   }
   // The rest of each range, byte by byte.
   for (i1 += 4 * pairs; i1 < to1; i1++) {
-    s1 = trans[s1 + (bytes[i1] & 0x7f)];
-    if (s1 < 0) n1 = collect(a, (s1 = -s1), seen, cand1, n1);
+    s1 = trans[(s1 << ROW_BITS) | (bytes[i1] & 0x7f)];
+    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
   }
   for (i2 += 4 * pairs; i2 < to2; i2++) {
-    s2 = trans[s2 + (bytes[i2] & 0x7f)];
-    if (s2 < 0) n2 = collect(a, (s2 = -s2), seen2, cand2, n2);
+    s2 = trans[(s2 << ROW_BITS) | (bytes[i2] & 0x7f)];
+    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
   }
   counts[0] = n1;
   counts[1] = n2;
