@@ -9,7 +9,7 @@ export type { Finding, RootCause, NotChecked, Severity, EvidenceItem } from './f
 export { runRules } from './engine/run-rules.js';
 export { correlate } from './engine/correlate.js';
 export { createClassifier, SURE, MAX_JUDGED } from './engine/classifier/index.js';
-export type { Classifier, ClassifierOptions, Prefilter } from './engine/classifier/index.js';
+export type { Answer, Classifier, ClassifierOptions, LineEmit, Prefilter } from './engine/classifier/index.js';
 export { CAUSES, getCause } from './catalog/index.js';
 export { SIGNATURES } from './catalog/signatures.js';
 export { defineRule } from './rules/define-rule.js';
