@@ -6,7 +6,7 @@ import { answerOf, rank, type Answer } from './rank.js';
  * The answers of one classifier's block mode, interned: one frozen object per distinct answer, so a
  * stream can encode each answer once and find it again by identity, and a line whose matching
  * signatures were seen before is answered without ranking (ranking re-ran every hit's expression to
- * learn where it matched, and a fifth of the lines of a pull log match several signatures).
+ * learn where it matched, and two lines in five of the bench's pull log match several signatures).
  */
 export interface AnswerBook {
   /**
