@@ -181,7 +181,7 @@ export const DNS_SIGNATURES: Signature[] = [
     // Older CoreDNS (proxy plugin, errors without the plugin/ prefix): "[ERROR] 2 <qname>. <qtype>: unreachable backend: …";
     // the first releases (0.9–1.0) wrote "[ERROR <rcode> <qname> <qtype>] <err>" and the proxy's "bad upstream <addr>: …".
     re: /unreachable backend|no upstream host|bad upstream [\w.:[\]-]+:\d+: |\[error\] \d+ [\w.-]+\. [a-z]+: [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)|\[error \d+ [\w.-]+ [a-z]+\] [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)/,
-    anchors: ['unreachable backend', 'no upstream host', 'bad upstream', '[error '],
+    anchors: ['unreachable backend', 'no upstream host', 'bad upstream', '[error ', '[error]'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.node-resolver', 'flannel.ipmasq'],

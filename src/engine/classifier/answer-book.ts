@@ -45,9 +45,8 @@ export function createAnswerBook(sigs: readonly Compiled[]): AnswerBook {
     answer(text, hits, nh) {
       if (nh === 0) return unknown;
       if (nh === 1) return (single[hits[0]] ??= intern(answerOf([sigs[hits[0]]])));
-      // Only signatures of equal specificity are ranked by where they match; without such a pair the
-      // set alone decides the answer. (Ranked in the order found: of two equals matching at one
-      // place, the first found wins, as in classify.)
+      // Only signatures of equal specificity are ranked by where they match (then by catalog
+      // order); without such a pair the set alone decides the answer.
       if (nh > keyedHits || hasSpecificityTie(sigs, hits, nh)) {
         const { message: _m, matched: _x, ...a } = rank(text, text, sigs, hits, nh);
         return intern(a);

@@ -115,7 +115,7 @@ describe('classify: robustness', () => {
         const passed = new Set(prefilter(msg).map((s) => s.id));
         for (const s of matchAll(msg)) expect(passed.has(s.id), s.id).toBe(true);
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FD_FUZZ_RUNS ?? 1500) },
     );
   });
 });

@@ -13,27 +13,32 @@ export type Answer = Readonly<Omit<Classification, 'message' | 'matched'>>;
 
 /**
  * Runs the candidates' regular expressions and ranks the hits: the highest specificity wins, ties go
- * to the match that starts later (wrapped errors read outer → inner, and the inner one is the cause).
+ * to the match that starts later (wrapped errors read outer → inner, and the inner one is the cause),
+ * and then to the signature listed first in the catalog — never to the order a pre-filter found
+ * them in, so `explain MSG` and `explain --stdin` give one answer.
  */
 export function rank(message: string, text: string, sigs: readonly Compiled[], cand: Int32Array, nc: number): Classification {
   let best: Compiled | undefined;
   let bestMatch: RegExpExecArray | null = null;
   // Few candidates per line: a small local list rather than sorting objects.
-  let hits: { c: Compiled; at: number }[] | undefined;
+  let hits: { c: Compiled; at: number; i: number }[] | undefined;
+  let bestIndex = -1;
   for (let k = 0; k < nc; k++) {
-    const c = sigs[cand[k]];
+    const i = cand[k];
+    const c = sigs[i];
     const m = c.re.exec(text);
     if (!m) continue;
-    (hits ??= []).push({ c, at: m.index });
-    if (!best || c.sig.specificity > best.sig.specificity || (c.sig.specificity === best.sig.specificity && m.index > bestMatch!.index)) {
+    (hits ??= []).push({ c, at: m.index, i });
+    const d = best ? c.sig.specificity - best.sig.specificity || m.index - bestMatch!.index || bestIndex - i : 1;
+    if (d > 0) {
       best = c;
       bestMatch = m;
+      bestIndex = i;
     }
   }
   if (!best || !bestMatch || !hits) return { message, cause: 'unknown', confidence: 0, alternatives: [] };
-  // The same order as the winner's rule: specificity, then the later match; a stable sort keeps
-  // the first of equals first, as the loop above does, so the winner leads.
-  if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at);
+  // The same order as the winner's rule: specificity, then the later match, then catalog order.
+  if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at || x.i - y.i);
   const a = answerOf(hits.map((h) => h.c));
   const out: Classification = {
     message,
