@@ -1,8 +1,9 @@
 // Writes dist/cli.cjs.cache (and dist/cli.cjs.explain.cache): V8's compiled code for dist/cli.cjs,
 // produced by running the commands a new user runs first in this process (V8 keeps the code of every
-// function that ran). Its first line names the bundle's build id, the Node.js version and the architecture; bin/flannel-doctor.cjs uses the cache
-// only when all three match (V8 would refuse another version's cache and compile the whole file, which
-// is slower than loading the ES modules, so the loader takes those then).
+// function that ran). Its first line names the bundle's build id, the Node.js version and the
+// architecture; bin/flannel-doctor.cjs uses a cache only when all three match (V8 would refuse another
+// version's cache and compile the whole file). With none that matches, the launcher keeps a cache of the
+// user's own under their cache directory, written by the first run.
 //
 //   node scripts/code-cache.mjs dist/cli.cjs [explain]     (npm run build writes both)
 import { readFileSync, writeFileSync } from 'node:fs';
