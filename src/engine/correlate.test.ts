@@ -80,3 +80,14 @@ describe('correlate: a network cause explains what crossed its node', () => {
     expect(roots.map((r) => r.cause).sort()).toEqual(['dns.service-unreachable', 'node.forward-drop']);
   });
 });
+
+describe('a NotReady node explains the pods it takes down', () => {
+  const on = (cause: string, node: string, tier: Finding['tier']): Finding => ({ ...finding(node, 'catalog', ['look']), cause, tier, ruleId: cause, message: `${cause} on ${node}`, data: { node } });
+  it('folds a CoreDNS pod down on that node under it, and keeps one down on another node', () => {
+    const folded = correlate([on('node.not-ready', 'n1', 'infrastructure'), on('dns.coredns-down', 'n1', 'network')]);
+    expect(folded.map((r) => r.cause)).toEqual(['node.not-ready']);
+    expect(folded[0].symptoms.map((s) => s.cause)).toEqual(['dns.coredns-down']);
+    const apart = correlate([on('node.not-ready', 'n1', 'infrastructure'), on('dns.coredns-down', 'n3', 'network')]);
+    expect(apart.map((r) => r.cause).sort()).toEqual(['dns.coredns-down', 'node.not-ready']);
+  });
+});

@@ -303,6 +303,8 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
     ],
     verify: ['kubectl get nodes'],
     docs: ['facts.md §4.4 (Ready=False, KubeletNotReady)'],
+    // the node lifecycle controller marks the pods of a NotReady node not Ready: its CoreDNS and flannel pods look down
+    explains: ['dns.coredns-down', 'flannel.daemon-down'],
   },
   {
     id: 'node.firewall',

@@ -424,7 +424,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     cause: 'image.disk-full',
     // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);
     // an application's own "No space left on device" is its volume (image.no-space-bare answers that lower).
-    re: /^(?![\s\S]*inotify)[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*no space left on device|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
+    re: /^(?![\s\S]*inotify)[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
     anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage'],
     confidence: 0.92,
     specificity: 94,
@@ -442,7 +442,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.no-space-bare',
     cause: 'image.disk-full',
-    re: /^(?![\s\S]*inotify)[\s\S]*no space left on device/,
+    re: /^(?![\s\S]*inotify)[\s\S]*(?<key>no space left on device)/,
     anchors: ['no space left on device'],
     confidence: 0.6,
     specificity: 93,

@@ -7,7 +7,8 @@ import { sig } from './define.js';
  * line answers the registry cause below 0.9 with the check that tells the client apart.
  */
 const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+\/v2\/|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
-const inRegistryContext = (tls: RegExp): RegExp => new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}(${tls.source})`);
+// `key` names the TLS text itself: the evidence quotes it, not the whole pull line before it.
+const inRegistryContext = (tls: RegExp): RegExp => new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?(?<key>${tls.source})`);
 const WHICH_CLIENT = 'which client failed? an image pull or docker login names the registry (its /v2/ URL) and needs the registry\'s CA in /etc/containerd/certs.d/<host>/ca.crt (or /etc/docker/certs.d/<host>/ca.crt); the same x509 text from an admission webhook, kubectl or an application is that client and that server, not an image pull';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */

@@ -45,7 +45,7 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
     cause: a.cause,
     confidence: a.confidence,
     signature: a.signature,
-    matched: bestMatch[0].length > 240 ? bestMatch[0].slice(0, 240) + '…' : bestMatch[0],
+    matched: quoted(bestMatch),
     alternatives: a.alternatives,
   };
   if (a.check) out.check = a.check;
@@ -69,4 +69,13 @@ export function answerOf(ranked: readonly Compiled[]): Answer {
   const out: { -readonly [K in keyof Answer]: Answer[K] } = { cause: best.cause, confidence, signature: best.id, alternatives };
   if (best.check && confidence < SURE) out.check = best.check;
   return out;
+}
+
+/**
+ * What the evidence quotes of a match: the group a signature names `key` when its pattern needs
+ * context before the text that decides (a registry request before an x509 error), else the match.
+ */
+function quoted(m: RegExpExecArray): string {
+  const text = m.groups?.key ?? m[0];
+  return text.length > 240 ? text.slice(0, 240) + '…' : text;
 }
