@@ -9,6 +9,24 @@ import { sig } from './define.js';
  */
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
   sig({
+    id: 'ambiguous.local-socket-refused',
+    check: 'the unix socket it names belongs to a daemon on the same host (the kubelet\'s pod-resources or plugin sockets, a CSI driver, a device plugin): ls -l <socket> and the status of the daemon that serves it; the error is that client\'s, not an image pull\'s',
+    cause: 'unknown',
+    // Go's "dial unix <path>: connect: <errno>": a local socket, never a registry. The runtime's own sockets
+    // (containerd.sock, crio.sock, cri-dockerd.sock, dockershim.sock) have signatures that outrank this one.
+    re: /dial unix [^\s:"\\]+: connect: (connection refused|no such file or directory)/,
+    anchors: ['dial unix '],
+    confidence: 0.4,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    source: 'Go net.Dial("unix", path) errors ("dial unix %s: connect: %v")',
+    samples: [
+      'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /var/lib/kubelet/plugins/csi.example.com/csi.sock: connect: connection refused"',
+      'failed to list pod resources: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /var/lib/kubelet/pod-resources/kubelet.sock: connect: no such file or directory"',
+    ],
+    counterSamples: ['dial tcp 10.0.0.7:5000: connect: connection refused'],
+  }),
+  sig({
     id: 'ambiguous.probe-failed',
     check: 'which probe and to what: kubectl describe pod shows the URL; a probe to the pod\'s own IP failing only on one node points at that node\'s CNI or firewall (the kubelet probes from the host), otherwise at the application',
     cause: 'unknown',

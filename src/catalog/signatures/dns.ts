@@ -6,7 +6,8 @@ export const DNS_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.coredns-loop',
     cause: 'dns.loop',
-    re: /plugin\/loop: loop \([^)]*\) detected for zone|loop detected for zone|more than twice, loop detected/,
+    // CoreDNS 1.2.x (the loop plugin's first releases) logged "Forwarding loop detected in %q zone. Exiting. …".
+    re: /plugin\/loop: loop \([^)]*\) detected for zone|loop detected for zone|more than twice, loop detected|forwarding loop detected in \\?"[^"\\]*\\?" zone/,
     anchors: ['loop detected', 'detected for zone'],
     confidence: 0.97,
     specificity: 95,
@@ -15,6 +16,7 @@ export const DNS_SIGNATURES: Signature[] = [
     samples: [
       '[FATAL] plugin/loop: Loop (127.0.0.1:55953 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."',
       '[FATAL] plugin/loop: Seen "HINFO IN 7533785439217327289.9089843233484416386." more than twice, loop detected',
+      '[FATAL] plugin/loop: Forwarding loop detected in "cluster.local." zone. Exiting. See https://coredns.io/plugins/loop#troubleshooting. Probe query: "HINFO 1122334455.6677889900.cluster.local.".',
     ],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
   }),

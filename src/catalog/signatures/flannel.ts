@@ -143,6 +143,24 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['VXLAN config: VNI=1 Port=0 GBP=false Learning=false DirectRouting=false'],
   }),
   sig({
+    id: 'flannel.embedded-exited-unsupported',
+    cause: 'flannel.backend-unsupported',
+    // k3s and RKE2 run flannel inside their agent and log its error as "flannel exited: %v" before exiting.
+    // A bare "operation not supported" (EOPNOTSUPP) is the kernel refusing the backend's link: netlink cannot
+    // create the vxlan (or wireguard) device when the kernel lacks the module.
+    re: /flannel exited: operation not supported(?![\w :])/,
+    anchors: ['flannel exited'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'on that node: modprobe vxlan (lsmod | grep vxlan); a kernel without it (Raspberry Pi Ubuntu needs linux-modules-extra-raspi, some minimal and WSL kernels lack it) needs the modules package, or pick a backend the kernel has (host-gw on one L2 segment)',
+    source: 'k3s pkg/agent/flannel/setup.go ("flannel exited: %v"); flannel vxlan device creation (netlink LinkAdd); facts §10.2 (vxlan module)',
+    samples: [
+      'level=fatal msg="flannel exited: operation not supported"',
+      'k3s[1042]: time="2024-02-01T10:00:00Z" level=error msg="flannel exited: operation not supported"',
+    ],
+    counterSamples: ['level=fatal msg="flannel exited: failed to acquire lease: node \\"a\\" pod cidr not assigned"', 'flannel exited: operation not supported by IPv6 on this host'],
+  }),
+  sig({
     id: 'flannel.vtep-mac-changed',
     cause: 'flannel.stale-fdb',
     re: /mac address wanted: [\w:]+, but got/,

@@ -127,8 +127,10 @@ export const KUBELET_SIGNATURES: Signature[] = [
     id: 'cri.client-no-endpoint',
     cause: 'runtime.unavailable',
     // cri-tools: crictl tries the deprecated default endpoints, or a configured one that is not serving.
-    re: /make sure you are running as root and the (runtime|endpoint) has been started|failed to connect: failed to connect|runtime connect using default endpoints|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable/,
-    anchors: ['make sure you are running as root', 'failed to connect: failed to connect', 'using default endpoints', 'validate service connection', 'unable to determine', 'getting the runtime version failed', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable'],
+    re: /make sure you are running as root and the (runtime|endpoint) has been started|failed to connect: failed to connect|runtime connect using default endpoints|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable|(getting the runtime version|getting status of runtime|listing (containers|pod sandboxes|images)): rpc error: code = unavailable/,
+    // The last alternative: crictl's own wrappers ("getting the runtime version: %w", "listing containers: %w")
+    // around gRPC code Unavailable, the transport failing on the endpoint it dialled (the socket path may be cut off).
+    anchors: ['make sure you are running as root', 'failed to connect: failed to connect', 'using default endpoints', 'validate service connection', 'unable to determine', 'getting the runtime version', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable', 'getting status of runtime', 'listing '],
     confidence: 0.85,
     specificity: 90,
     alternatives: ['node.not-ready'],
@@ -137,8 +139,9 @@ export const KUBELET_SIGNATURES: Signature[] = [
     samples: [
       'FATA[0002] validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/cri-dockerd.sock": rpc error: code = Unavailable desc = connection error',
       "FATA[0010] connect: connect endpoint 'unix:///run/crio/crio.sock', make sure you are running as root and the endpoint has been started: context deadline exceeded",
+      'level=fatal msg="getting the runtime version: rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/k3s/containerd/containerd',
     ],
-    counterSamples: ['RuntimeName:  containerd\nRuntimeVersion:  v1.7.13'],
+    counterSamples: ['RuntimeName:  containerd\nRuntimeVersion:  v1.7.13', 'listing containers: rpc error: code = DeadlineExceeded desc = context deadline exceeded'],
   }),
   sig({
     id: 'kubelet.port-no-route',

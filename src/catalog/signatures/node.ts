@@ -6,7 +6,10 @@ export const NODE_SIGNATURES: Signature[] = [
   sig({
     id: 'node.br-netfilter-missing',
     cause: 'node.br-netfilter',
-    re: /failed to check br_netfilter|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables: no such file|module br_netfilter not found/,
+    // The file is there only while br_netfilter is loaded: any tool that opens it says so — coreutils and
+    // sysctl "<path>: No such file or directory", busybox "can't open '<path>': No such file or directory",
+    // procps sysctl -w "setting key \"net.bridge.…\": No such file or directory".
+    re: /failed to check br_netfilter|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables'?: no such file|net\.bridge\.bridge-nf-call-ip6?tables\\?"?: no such file|module br_netfilter not found/,
     anchors: ['br_netfilter', 'bridge-nf-call-ip'],
     confidence: 0.95,
     specificity: 95,
@@ -15,6 +18,8 @@ export const NODE_SIGNATURES: Signature[] = [
       'Failed to check br_netfilter: stat /proc/sys/net/bridge/bridge-nf-call-iptables: no such file or directory',
       '[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist',
       'WARNING: bridge-nf-call-iptables is disabled',
+      "sh: can't open '/proc/sys/net/bridge/bridge-nf-call-ip6tables': No such file or directory",
+      'sysctl: setting key "net.bridge.bridge-nf-call-iptables": No such file or directory',
     ],
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),

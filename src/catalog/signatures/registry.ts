@@ -66,6 +66,45 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status: 403 Forbidden'],
   }),
   sig({
+    id: 'registry.lookup-local-errno',
+    cause: 'unknown',
+    // Go's net.DNSError carries whatever failed: a DNS answer (no such host, server misbehaving), a timeout, or a
+    // system call of the resolver itself (getaddrinfo's EAI_SYSTEM errno with cgo, a socket the pure-Go resolver
+    // could not open). An errno such as EBUSY or EMFILE is the node's process or kernel state, not an answer
+    // about the name: it says nothing about the registry's name or the nameservers.
+    re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: [^\n"]{0,80}?(device or resource busy|too many open files|no buffer space available|cannot allocate memory|operation not permitted)/,
+    anchors: ['lookup '],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['dns.node-resolver', 'registry.dns'],
+    check: 'the resolver failed locally (an errno, not a DNS answer): getent hosts <name> on the node, and for the runtime process its open files (ls /proc/$(pidof containerd)/fd | wc -l against ulimit -n) and its seccomp/AppArmor profile; if getent answers, retry the pull',
+    source: 'Go net.DNSError ("lookup %s: %v" without a server when the error is not an exchange with one); errno texts of the C library',
+    samples: [
+      'error pinging docker registry registry.example.org: Get "https://registry.example.org/v2/": dial tcp: lookup registry.example.org: device or resource busy',
+      'dial tcp: lookup quay.io on 10.0.0.2:53: dial udp 10.0.0.2:53: socket: too many open files',
+    ],
+    counterSamples: ['dial tcp: lookup quay.io on 10.0.0.2:53: no such host', 'open /etc/containerd/config.toml: device or resource busy'],
+  }),
+  sig({
+    id: 'registry.lookup-default-nameserver',
+    cause: 'registry.dns',
+    // Go's resolver sends to 127.0.0.1:53 and [::1]:53 (net.defaultNS) when /etc/resolv.conf is missing or
+    // lists no nameserver; a timeout or refusal there means nothing answers on the node's loopback — no
+    // nameserver configured, or a local resolver (dnsmasq) that is down. The node's resolver, not the name.
+    re: inRegistryContext(/\blookup [^\s:"\\]+ on (\[::1\]|127\.0\.0\.1):53: (read|write|dial) udp[^\n]{0,80}?(i\/o timeout|connection refused)/),
+    anchors: ['on [::1]:53', 'on 127.0.0.1:53'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['dns.node-resolver'],
+    check: 'cat /etc/resolv.conf on the node (inside the VM for Docker Desktop, Rancher Desktop, kind or minikube): no nameserver line makes Go fall back to 127.0.0.1:53 and [::1]:53 — add the network\'s resolver; a nameserver 127.0.0.1 line needs that local resolver running (ss -lunp | grep :53)',
+    source: 'Go net package dnsconfig (defaultNS = 127.0.0.1:53, [::1]:53 when resolv.conf names none); facts §9 (pulls use the node resolver)',
+    samples: [
+      'failed to do request: Head "https://registry.example.org/v2/library/alpine/manifests/3.19": dial tcp: lookup registry.example.org on [::1]:53: read udp [::1]:50000->[::1]:53: i/o timeout',
+      'Error response from daemon: Get "https://harbor.lab/v2/": dial tcp: lookup harbor.lab on 127.0.0.1:53: read udp 127.0.0.1:40000->127.0.0.1:53: read: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.1:53: no such host'],
+  }),
+  sig({
     id: 'registry.lookup-failed',
     cause: 'registry.dns',
     // Go's net.DNSError: "lookup <name> on <server>: <err>" (pure Go) or "lookup <name>: <err>" (cgo).
@@ -388,12 +427,33 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['Get "https://reg.lan:5000/v2/": http: server gave HTTP response to HTTPS client'],
   }),
   sig({
+    id: 'registry.next-host-http',
+    cause: 'registry.http-to-https',
+    // containerd's resolver logs "trying next host" (info) for each host of the registry's list that failed —
+    // the mirrors of /etc/containerd/certs.d/<registry>/hosts.toml, then the upstream. A host answering plain
+    // HTTP to an https:// request there means no hosts.toml says http:// for it: the registry is plain HTTP, or
+    // the mirror configuration that would say so was never written or not read (config_path unset).
+    re: /trying next host[^\n]{0,400}?server gave http\s+response to https\s+client|server gave http response to https client[^\n]{0,400}?trying next host/,
+    anchors: ['trying next host'],
+    confidence: 0.7,
+    specificity: 91,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the host named in host=... must have /etc/containerd/certs.d/<host>/hosts.toml with an http:// server or host entry, and config.toml must set config_path = "/etc/containerd/certs.d" (containerd config dump | grep config_path); a mirror setup written for another name (localhost:5001 against kind-registry:5000) does not cover it',
+    source: 'containerd remotes/docker resolver ("trying next host" per failed host); facts §5.2 (hosts.toml, http:// for plain-HTTP registries)',
+    samples: [
+      'level=info msg="trying next host" error="failed to do request: Head \\"https://registry.lan:5000/v2/team/api/manifests/dev\\": http: server gave HTTP response to HTTPS client" host="registry.lan:5000"',
+      '{"error":"failed to do request: Head \\"https://10.2.0.4:5000/v2/ci/runner/manifests/1.4\\": http: server gave HTTP response to HTTPS client","host":"10.2.0.4:5000","level":"info","msg":"trying next host"}',
+    ],
+    counterSamples: ['level=info msg="trying next host" error="pull access denied, repository does not exist or may require authorization" host=registry-1.docker.io', 'failed to do request: Head "https://registry.lan:5000/v2/a/manifests/1": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
     id: 'registry.http-response-to-https',
     cause: 'registry.http-to-https',
     // Beside a registry request only: any Go TLS client talking to a plain-HTTP port (an etcd or API client,
     // a webhook) writes the same text.
-    re: inRegistryContext(/server gave http response to https client|first record does not look like a tls handshake|tls: oversized record received with length/),
-    anchors: ['gave http response to https', 'does not look like a tls handshake', 'oversized record received'],
+    // \\s+: terminal output copied from a narrow window wraps inside the text.
+    re: inRegistryContext(/server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/),
+    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
     confidence: 0.9,
     specificity: 90,
     alternatives: ['registry.mirror-misconfigured'],
@@ -402,14 +462,15 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to resolve reference "192.168.1.100:32000/core:0.3": failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client',
       'Get "https://registry.lab:5000/v2/": tls: first record does not look like a TLS handshake',
       'Error response from daemon: Get https://10.1.4.2:5000/v2/: tls: oversized record received with length 20527',
+      'failed to do request: Head\n"https://10.0.0.9:30500/v2/team/app/manifests/v2": http: server gave HTTP\nresponse to HTTPS client',
     ],
     counterSamples: ['Client sent an HTTP request to an HTTPS server.', 'Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
   }),
   sig({
     id: 'registry.http-response-to-https-bare',
     cause: 'registry.http-to-https',
-    re: /server gave http response to https client|first record does not look like a tls handshake|tls: oversized record received with length/,
-    anchors: ['gave http response to https', 'does not look like a tls handshake', 'oversized record received'],
+    re: /server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/,
+    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
     confidence: 0.7,
     specificity: 89,
     alternatives: ['registry.mirror-misconfigured'],

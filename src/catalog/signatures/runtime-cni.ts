@@ -11,15 +11,17 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // restarting), whatever call it interrupted. gRPC reports transport failures as code Unavailable;
     // a runtime that answers wraps its own errors as code Unknown (CNI, pulls), so Unavailable right
     // after the kubelet's CRI wrapper is the connection, not the work.
-    re: /(containerd|crio|cri-dockerd|dockershim|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|pleg is not healthy|unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 runtime api is not implemented|container runtime status check may not have completed|runtimeready=false/,
-    anchors: ['.sock', 'container runtime is', 'code = unavailable', 'pleg is not healthy', 'unknown service runtime.', 'runtime api is not implemented', 'runtime status check', 'runtimeready=false'],
+    // Only texts that say the socket did not answer: a runtime that answers with "unknown service" (CRI API
+    // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
+    // signatures below, none of them sure.
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false/,
+    anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],
     source: 'facts §5.3 (runtime endpoint), kubelet CRI connection texts',
     samples: [
       'E0312 08:01:02.123456    1234 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\\""',
-      'validate service connection: validate CRI v1 runtime API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService',
       'skipping pod synchronization - [container runtime is down, PLEG is not healthy: pleg was last seen active 3m5.2s ago; threshold is 3m0s]',
       'E0501 10:00:00.000000    812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = Unavailable desc = error reading from server: read unix @->/run/containerd/containerd.sock: read: connection reset by peer"',
       'E0501 10:00:01.000000    812 kuberuntime_manager.go:700] createPodSandbox for pod "web-0_shop(1a2b)" failed: rpc error: code = Unavailable desc = transport is closing',
@@ -29,7 +31,78 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'dial tcp 10.0.0.1:5000: connect: connection refused',
       // A runtime that answers: its own sub-call (here a sandbox shim) failed, wrapped as code Unknown.
       'Failed create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: Failed to check if grpc server is working: rpc error: code = Unavailable desc = transport is closing: unknown',
+      // The runtime answered: it serves no CRI v1 (runtime.cri-api-unimplemented).
+      'rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService',
+      // A relist that is slow, not a socket that is gone (runtime.pleg-unhealthy).
+      'skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 4m1s ago; threshold is 3m0s]',
+      // crictl's default endpoint since dockershim's removal (runtime.dockershim-socket).
+      'dial unix /var/run/dockershim.sock: connect: no such file or directory',
     ],
+  }),
+  sig({
+    id: 'runtime.cri-api-unimplemented',
+    cause: 'runtime.unavailable',
+    // gRPC answers code Unimplemented "unknown service <name>" when the server has no such service registered:
+    // the socket is up and a gRPC server answers, but it serves no CRI (containerd with "cri" in
+    // disabled_plugins, as Docker's containerd.io package ships config.toml) or not the CRI version the client
+    // speaks (kubelet ≥ 1.26 and current crictl speak only runtime.v1; containerd before 1.6 may lack it).
+    // crictl prints "CRI v1 runtime API is not implemented for endpoint" around the same gRPC text.
+    re: /unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 (runtime|image) api is not implemented/,
+    anchors: ['unknown service runtime.', 'api is not implemented'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'the runtime answers but not with CRI v1: grep disabled_plugins /etc/containerd/config.toml ("cri" listed: remove it, or regenerate with containerd config default, and restart containerd); containerd --version (1.6 or later for kubelet 1.26+ and current crictl); crictl --version against the runtime',
+    source: 'gRPC server status Unimplemented ("unknown service %v"); cri-tools validate service connection; kubelet CRI v1 requirement (1.26+)',
+    samples: [
+      'FATA[0000] validate service connection: validate CRI v1 image API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unimplemented desc = unknown service runtime.v1.ImageService',
+      'failed to create kubelet: rpc error: code = Unimplemented desc = unknown service runtime.v1alpha2.RuntimeService',
+      'level=fatal msg="validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///var/run/crio/crio.sock\\": rpc error: code = Unimplemented"',
+    ],
+    counterSamples: ['rpc error: code = Unimplemented desc = unknown service grpc.health.v1.Health', 'dial unix /run/containerd/containerd.sock: connect: connection refused'],
+  }),
+  sig({
+    id: 'runtime.pleg-unhealthy',
+    cause: 'unknown',
+    // kubelet runtimeState.runtimeErrors(): "container runtime status check may not have completed yet" (no
+    // runtime status received since the kubelet started) and "PLEG is not healthy: pleg was last seen active
+    // %v ago; threshold is %v" (the pod lifecycle relist, which lists every container through the runtime,
+    // has not finished within 3 minutes). Both say the runtime answered slowly or not yet — a hung runtime, a
+    // stuck container or volume, an overloaded node, or a kubelet that just started — not that it is gone.
+    // "container runtime is down" beside them is the runtime.socket-unreachable text and outranks these.
+    re: /pleg is not healthy|container runtime status check may not have completed/,
+    anchors: ['pleg is not healthy', 'runtime status check'],
+    confidence: 0.5,
+    specificity: 94,
+    alternatives: ['runtime.unavailable', 'node.not-ready'],
+    check: 'on the node: time crictl ps -a and crictl info (a slow or hanging answer is the runtime: journalctl -u containerd for stuck tasks or shims), top/iostat for load and I/O wait, and journalctl -u kubelet around the line — "pleg has yet to be successful" right after a kubelet start clears by itself',
+    source: 'kubelet pkg/kubelet/runtime.go runtimeErrors, pkg/kubelet/pleg/generic.go Healthy (relist threshold 3m)',
+    samples: [
+      'E0620 07:41:10.000000    2210 kubelet.go:2040] "Skipping pod synchronization" err="PLEG is not healthy: pleg was last seen active 5m40.1s ago; threshold is 3m0s"',
+      'Ready False KubeletNotReady PLEG is not healthy: pleg was last seen active 1h2m3s ago; threshold is 3m0s',
+      'kubelet.go:1870] skipping pod synchronization - [container runtime status check may not have completed yet, PLEG is not healthy: pleg has yet to be successful]',
+    ],
+    // A line with both "container runtime is down" and PLEG is runtime.socket-unreachable's (its samples hold one).
+    counterSamples: ['skipping pod synchronization - [container runtime is down]', 'I0620 07:41:10.000000 2210 kubelet.go:2100] "SyncLoop (PLEG): event for pod"'],
+  }),
+  sig({
+    id: 'runtime.dockershim-socket',
+    cause: 'runtime.unavailable',
+    // dockershim left the kubelet in 1.24; the socket exists only where an old kubelet serves it. crictl without
+    // /etc/crictl.yaml still tries unix:///var/run/dockershim.sock first (its deprecated default endpoint list),
+    // so on a containerd or CRI-O node this text usually means the client's endpoint, not a runtime that is down.
+    re: /dockershim\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied)/,
+    anchors: ['dockershim.sock'],
+    confidence: 0.8,
+    specificity: 96,
+    alternatives: ['node.not-ready'],
+    check: 'which runtime does the node run (kubectl get node -o wide, CONTAINER-RUNTIME)? for containerd or CRI-O set runtime-endpoint in /etc/crictl.yaml (unix:///run/containerd/containerd.sock) and retry; if that answers, the runtime is fine and only the client was pointed at dockershim',
+    source: 'cri-tools default endpoints (dockershim.sock first, deprecated); dockershim removed in Kubernetes 1.24',
+    samples: [
+      'FATA[0000] listing pod sandboxes: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /var/run/dockershim.sock: connect: no such file or directory"',
+      'E0101 00:00:00.000000 1 remote_runtime.go:100] "Version from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /var/run/dockershim.sock: connect: connection refused\\""',
+    ],
+    counterSamples: ['dial unix /run/containerd/containerd.sock: connect: no such file or directory'],
   }),
   sig({
     id: 'runtime.docker-client-no-daemon',
@@ -220,6 +293,26 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'Error response from daemon: no available IPv4 addresses on this network\'s address pools: bridge (8e3a3f2a1b)',
     ],
     counterSamples: ['failed to allocate for range 0: no IP addresses available in range set: 10.244.2.1-10.244.2.254'],
+  }),
+  sig({
+    id: 'cilium.ipam-pool-full',
+    cause: 'cni.ipam-exhausted',
+    // Cilium's CNI plugin asks its node agent for an address (POST /ipam); the agent's allocator for the node's
+    // pod CIDR answers "range is full" (the Kubernetes ipallocator error it reuses) when every address of the
+    // node's pool is taken — by pods, or by addresses leaked from sandboxes that were never released. The same
+    // "range is full" from the API server is the Service CIDR, so only the Cilium wrapper counts here.
+    re: /(postipamfailure|allocate ip via local cilium agent)[^\n]{0,200}?range is full/,
+    anchors: ['postipamfailure', 'cilium agent'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: 'this node runs Cilium, not flannel\'s host-local: cilium status --all-addresses in the node\'s cilium pod, against the pods on the node (kubectl get pods -A -o wide --field-selector spec.nodeName=<node>); kubectl get ciliumnode <node> -o yaml shows the pool size (spec.ipam.podCIDRs)',
+    source: 'Cilium CNI plugin → agent IPAM API (POST /ipam, postIpamFailure); Kubernetes ipallocator ErrFull ("range is full")',
+    samples: [
+      'networkPlugin cni failed to set up pod "web-5d8f_shop" network: unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  range is full',
+      'plugin type="cilium-cni" failed (add): unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  range is full',
+    ],
+    counterSamples: ['Internal error occurred: failed to allocate a serviceIP: range is full', 'unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  No more IPs available'],
   }),
   sig({
     id: 'cni.ipam-range-full',
