@@ -186,8 +186,8 @@ export const DNS_SIGNATURES: Signature[] = [
     anchors: ['unreachable backend', 'no upstream host', 'bad upstream', '[error ', '[error]'],
     confidence: 0.85,
     specificity: 92,
-    alternatives: ['dns.node-resolver', 'flannel.ipmasq'],
-    check: 'the address after "->" is the upstream CoreDNS forwards to (from the node\'s /etc/resolv.conf unless the Corefile names one): dig @<that address> example.com from the CoreDNS node',
+    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'node.firewall'],
+    check: 'the address after "->" is the upstream CoreDNS forwards to (from the node\'s /etc/resolv.conf unless the Corefile names one): dig @<that address> example.com from the CoreDNS node — an answer there but not from the CoreDNS pod means the pod\'s path is filtered (firewalld or the node\'s egress rules dropping pod-sourced traffic)',
     source: 'CoreDNS proxy/forward plugin errors (facts §9, errors plugin format)',
     samples: [
       '2018/06/02 11:20:13 [ERROR] 2 api.example.org. AAAA: unreachable backend: read udp 10.244.3.7:51220->192.168.10.1:53: i/o timeout',

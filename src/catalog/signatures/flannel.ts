@@ -152,7 +152,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     anchors: ['flannel exited'],
     confidence: 0.9,
     specificity: 94,
-    check: 'on that node: modprobe vxlan (lsmod | grep vxlan); a kernel without it (Raspberry Pi Ubuntu needs linux-modules-extra-raspi, some minimal and WSL kernels lack it) needs the modules package, or pick a backend the kernel has (host-gw on one L2 segment)',
+    check: 'on that node: lsmod | grep vxlan and ls /lib/modules/$(uname -r)/kernel/drivers/net/vxlan* — a kernel without the module (Raspberry Pi Ubuntu needs linux-modules-extra-raspi, some minimal and WSL kernels lack it) needs the modules package, or pick a backend the kernel has (host-gw on one L2 segment)',
     source: 'k3s pkg/agent/flannel/setup.go ("flannel exited: %v"); flannel vxlan device creation (netlink LinkAdd); facts §10.2 (vxlan module)',
     samples: [
       'level=fatal msg="flannel exited: operation not supported"',

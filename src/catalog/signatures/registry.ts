@@ -105,11 +105,30 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.1:53: no such host'],
   }),
   sig({
+    id: 'registry.lookup-cluster-dns',
+    cause: 'registry.dns',
+    // A registry request whose lookup went to a cluster DNS Service address (the 10th Service IP, x.x.0.10): the
+    // client that pulls (a Docker daemon in a pod, a build job, docker-in-docker) resolves through CoreDNS, which
+    // knows neither names kept in the nodes' /etc/hosts nor private zones it does not forward to.
+    re: inRegistryContext(/\blookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: no such host/),
+    anchors: ['.10:53'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['dns.node-resolver'],
+    check: 'the pulling client resolves through the cluster DNS: kubectl run -it --rm t --image=busybox -- nslookup <registry host>; a name the nodes resolve only from /etc/hosts or a private zone needs a CoreDNS hosts entry or a forward for that zone',
+    source: 'facts §9 (pods resolve through the cluster DNS Service, the 10th Service IP); Go net.DNSError',
+    samples: [
+      'Error response from daemon: Get https://registry.corp.internal:8500/v2/: dial tcp: lookup registry.corp.internal on 10.96.0.10:53: no such host',
+      'failed to do request: Head "https://harbor.home.arpa/v2/ci/builder/manifests/3": dial tcp: lookup harbor.home.arpa on 10.43.0.10:53: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup payments-api on 10.96.0.10:53: no such host'],
+  }),
+  sig({
     id: 'registry.lookup-failed',
     cause: 'registry.dns',
     // Go's net.DNSError: "lookup <name> on <server>: <err>" (pure Go) or "lookup <name>: <err>" (cgo).
     // Only beside a registry request: the same net.DNSError is every Go program's failed lookup.
-    re: inRegistryContext(/\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|server misbehaving/),
+    re: inRegistryContext(/\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+|<[^>\n]{1,40}>))?: |no such host|server misbehaving/),
     anchors: ['lookup ', 'no such host', 'server misbehaving'],
     confidence: 0.9,
     specificity: 90,
@@ -126,7 +145,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.lookup-failed-bare',
     cause: 'registry.dns',
-    re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: |no such host|server misbehaving/,
+    re: /\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+|<[^>\n]{1,40}>))?: |no such host|server misbehaving/,
     anchors: ['lookup ', 'no such host', 'server misbehaving'],
     confidence: 0.7,
     specificity: 89,
@@ -144,7 +163,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.dockerhub-lookup-failed',
     check: 'is a Docker Hub mirror configured — /etc/containerd/certs.d/docker.io/hosts.toml, registry.mirrors."docker.io" in /etc/containerd/config.toml (containerd config dump), or registry-mirrors in /etc/docker/daemon.json? The runtime tries the mirror first and reports only the last host it tried, so a failing mirror shows as Docker Hub\'s own failure: curl -v <mirror>/v2/ from the node decides; without a mirror, getent hosts registry-1.docker.io on the node decides the resolver (cat /etc/resolv.conf)',
     cause: 'registry.dns',
-    re: /\blookup (registry-1|index|auth)\.docker\.io(?: on [\w.:[\]%-]+)?: /,
+    // The server may be a placeholder where the poster redacted addresses ("on <IP ADDRESS REMOVED>:").
+    re: /\blookup (registry-1|index|auth)\.docker\.io(?: on (?:[\w.:[\]%-]+|<[^>\n]{1,40}>))?: /,
     anchors: ['lookup registry-1.docker.io', 'lookup index.docker.io', 'lookup auth.docker.io'],
     confidence: 0.8,
     specificity: 91,
@@ -153,6 +173,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     samples: [
       'Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 10.16.0.2:53: read udp 10.0.0.7:51000->10.16.0.2:53: i/o timeout',
       'failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/7": dial tcp: lookup registry-1.docker.io: Temporary failure in name resolution',
+      'error="failed to do request: Head \\"https://registry-1.docker.io/v2/library/node/manifests/20\\": dial tcp: lookup registry-1.docker.io on <redacted>: read udp <redacted>-><redacted>: i/o timeout"',
     ],
     counterSamples: ['dial tcp: lookup quay.io on 10.0.0.2:53: no such host', 'dial tcp: lookup registry-1.docker.io.example.com on 10.0.0.2:53: no such host'],
   }),
@@ -254,6 +275,27 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'cancel pulling image docker.io/tensorflow/tensorflow:latest-gpu because of no progress in 5m0s',
     ],
     counterSamples: ['context deadline exceeded'],
+  }),
+  sig({
+    id: 'registry.localhost-refused',
+    cause: 'registry.connection-refused',
+    // A registry at localhost / 127.0.0.1 / [::1] is dialled by the runtime on the node itself: inside a kind or
+    // minikube node, or on a remote node, that is not the machine where the registry's port is published. Only
+    // a mirror entry for the name (kind's local-registry pattern: hosts.toml for localhost:<port> pointing at the
+    // registry container) makes such a reference work, so a refused localhost registry is as often a missing
+    // or unread mirror configuration as a registry that is down.
+    re: /https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+\/v2\/[^\n]{0,300}?(connect|getsockopt): connection refused/,
+    anchors: ['://localhost:', '://127.0.0.1:', '://[::1]:'],
+    confidence: 0.6,
+    specificity: 62,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'where does the runtime run? inside a kind/minikube node or on another machine, localhost is that node: ls /etc/containerd/certs.d/<localhost:port>/hosts.toml there (kind: docker exec <node> cat …) must point the name at the registry\'s reachable address, and config.toml must set config_path; on the registry\'s own host, ss -ltnp | grep <port> says whether it listens',
+    source: 'facts §5.2 (hosts.toml mirrors per registry name); Go dial errors (facts §4.7)',
+    samples: [
+      'failed to resolve reference "localhost:5001/team/app:dev": failed to do request: Head "https://localhost:5001/v2/team/app/manifests/dev": dial tcp [::1]:5001: connect: connection refused',
+      'Error response from daemon: Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://registry.lab:5000/v2/a/manifests/1": dial tcp 10.0.0.4:5000: connect: connection refused'],
   }),
   sig({
     id: 'registry.connection-refused',

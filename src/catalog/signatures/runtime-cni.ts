@@ -215,8 +215,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // network is now another CNI's. The text cannot tell which.
     confidence: 0.85,
     specificity: 95,
-    alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
-    check: 'kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=<node>: no running flannel pod there means flannel is not up on the node (its log says why); if flannel is not meant to run (another CNI is installed), remove the stale /etc/cni/net.d/10-flannel.conflist',
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'flannel.config-invalid'],
+    check: 'kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=<node>: no running flannel pod there means flannel is not up on the node (its log says why: a net-conf.json it cannot use, such as an empty Backend type, makes it exit before it writes subnet.env); if flannel is not meant to run (another CNI is installed), remove the stale /etc/cni/net.d/10-flannel.conflist',
     source: 'facts §4.2 (subnet.env missing, by plugin version)',
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f1c0d": plugin type="flannel" failed (add): failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory. Check the flannel pod log for this node.',
