@@ -382,6 +382,26 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['I0312 08:00:00.000000 1 main.go:386] Found network config - Backend type: vxlan'],
   }),
   sig({
+    id: 'flannel.token-unauthorized',
+    cause: 'unknown',
+    // client-go prints a 401 from the API server as "Unauthorized": the credentials were not accepted at all
+    // (authentication), unlike RBAC's 403 "… is forbidden: User … cannot …". A ServiceAccount token the API
+    // server no longer accepts — its ServiceAccount deleted and recreated, the signing key (--service-account-key-file)
+    // changed, a bound token past its expiry in an old client — or a kubeconfig with stale client certificates.
+    re: /(failed to create subnetmanager|error retrieving pod spec for [^\n]{0,120}?|failed to list \*v1\.node)[^\n]{0,40}?: unauthorized\b/,
+    anchors: ['unauthorized'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['flannel.rbac', 'flannel.daemon-down'],
+    check: 'a 401 is authentication, not RBAC: kubectl -n kube-flannel delete pod <flannel pod> (a fresh pod gets a fresh token); if it persists, kubectl -n kube-flannel get sa flannel and the API server\'s service-account key flags, or the client certificate in the kubeconfig flanneld is given (--kubeconfig-file)',
+    source: 'client-go StatusError for HTTP 401 ("Unauthorized"); flanneld kube subnet manager start-up (pod spec, node list)',
+    samples: [
+      'E0301 10:00:00.000000 1 main.go:230] Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-abcde\': Unauthorized',
+      'E0301 10:00:00.000000 1 reflector.go:138] failed to list *v1.Node: Unauthorized',
+    ],
+    counterSamples: ['Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-abcde\': pods "kube-flannel-ds-abcde" is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot get resource "pods"'],
+  }),
+  sig({
     id: 'flannel.node-credentials',
     cause: 'flannel.rbac',
     // The Node authorizer lets a node's own credentials read only its own Node: flanneld run with the kubelet's kubeconfig cannot list nodes.

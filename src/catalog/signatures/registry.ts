@@ -105,6 +105,25 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.1:53: no such host'],
   }),
   sig({
+    id: 'registry.lookup-local-stub-timeout',
+    cause: 'dns.node-resolver',
+    // 127.0.0.53 is systemd-resolved's stub and 127.0.1.1 NetworkManager's dnsmasq: a resolv.conf naming them
+    // hands every lookup to a local cache that forwards to the real upstreams. The stub not answering in time
+    // is that cache failing to reach its upstreams (or hung) — the node's resolver, whatever name was asked.
+    re: /\blookup [^\s:"\\]+ on 127\.0\.(0\.53|1\.1):53: (read|write|dial) udp[^\n]{0,80}?i\/o timeout/,
+    anchors: ['on 127.0.0.53:53', 'on 127.0.1.1:53'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['registry.dns'],
+    check: 'on the node: resolvectl status (or nmcli dev show | grep DNS for dnsmasq) names the upstreams the stub forwards to; dig @<upstream> <name> from the node decides whether they answer',
+    source: 'systemd-resolved stub (127.0.0.53), NetworkManager dnsmasq (127.0.1.1); Go net.DNSError timeout (facts §9)',
+    samples: [
+      'failed to do request: Head "https://quay.io/v2/app/api/manifests/2": dial tcp: lookup quay.io on 127.0.0.53:53: read udp 127.0.0.1:41000->127.0.0.53:53: i/o timeout',
+      'Get "https://cdn.example.net/blobs/x": dial tcp: lookup cdn.example.net on 127.0.1.1:53: read udp 127.0.0.1:39000->127.0.1.1:53: i/o timeout',
+    ],
+    counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'dial tcp: lookup reg.local on 127.0.0.53:53: server misbehaving'],
+  }),
+  sig({
     id: 'registry.lookup-cluster-dns',
     cause: 'registry.dns',
     // A registry request whose lookup went to a cluster DNS Service address (the 10th Service IP, x.x.0.10): the
@@ -584,6 +603,30 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to resolve reference "docker.io/library/alpine:3.19": error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>Not Found</body></html>"',
     ],
     counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
+    id: 'registry.push-no-project',
+    cause: 'image.not-found',
+    // Docker prints "The push refers to repository [<host>/<path>]" before pushing. Registries with projects or
+    // namespaces (Harbor above all) need the first path component to be an existing project, and Harbor answers a
+    // push into a repository without one — a single component under a private host — with HTTP 500 on the blob
+    // upload, not with NAME_UNKNOWN. Docker Hub's single-component names are library/<name>, so only hosts with a
+    // dot or a port count here.
+    re: /the push refers to (a )?repository \[[\w-]+(\.[\w-]+)+(:\d+)?\/[\w.-]+\][\s\S]{0,600}?received unexpected http status: 5\d\d/,
+    anchors: ['push refers to'],
+    confidence: 0.6,
+    specificity: 96,
+    alternatives: ['registry.server-error'],
+    check: 'the repository has no project component (<host>/<name>): on Harbor create the project and push to <host>/<project>/<name> (docker tag first); if a project path was given, the registry\'s own log (registry, core) names the 500',
+    source: 'Docker push ("The push refers to repository [%s]"); Harbor answering 500 for a push outside an existing project (goharbor/harbor maintainers: create the project before pushing)',
+    samples: [
+      'The push refers to repository [harbor.example.com/nginx]\n5f70bf18a086: Retrying in 1 second\nreceived unexpected HTTP status: 500 Internal Server Error',
+      'The push refers to a repository [10.0.0.8:8443/app]\na1b2c3d4e5f6: Retrying in 3 seconds\nreceived unexpected HTTP status: 500 Internal Server Error',
+    ],
+    counterSamples: [
+      'The push refers to repository [harbor.example.com/team/nginx]\n5f70bf18a086: Retrying in 1 second\nreceived unexpected HTTP status: 500 Internal Server Error',
+      'The push refers to repository [docker.io/acme/app]\nreceived unexpected HTTP status: 502 Bad Gateway',
+    ],
   }),
   sig({
     id: 'registry.server-5xx',
