@@ -31,7 +31,7 @@ try {
   execFileSync('tar', ['-xzf', join(stage, tgz), '-C', stage]);
   execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: join(stage, 'package'), stdio: 'inherit' });
   const launcher = join(stage, 'kubectl-flannel_doctor');
-  writeFileSync(launcher, '#!/bin/sh\n# kubectl flannel-doctor: needs Node.js 20+ on the PATH\nexport FLANNEL_DOCTOR_CALLED_AS="kubectl flannel-doctor"\nexec node "$(dirname "$0")/package/bin/flannel-doctor.cjs" "$@"\n');
+  writeFileSync(launcher, '#!/bin/sh\n# kubectl flannel-doctor: needs Node.js 20+ on the PATH\nexport FLANNEL_DOCTOR_CALLED_AS="kubectl flannel-doctor"\nexec "$(dirname "$0")/package/bin/flannel-doctor" "$@"\n');
   chmodSync(launcher, 0o755);
   mkdirSync(out, { recursive: true });
   const archive = join(out, `flannel-doctor-${pkg.version}-krew.tar.gz`);

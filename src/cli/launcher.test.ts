@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,5 +128,51 @@ describe('the launcher', () => {
 
   it('answers --version from package.json without loading the CLI', () => {
     expect(run('--version').stdout).toBe('9.9.9\n');
+  });
+});
+
+// bin/flannel-doctor is what npm installs: a POSIX shell script that runs the .cjs launcher beside it.
+describe('the installed command (bin/flannel-doctor)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fd-sh-launcher-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const pkgDir = join(dir, 'package');
+  mkdirSync(join(pkgDir, 'bin'), { recursive: true });
+  mkdirSync(join(pkgDir, 'dist'), { recursive: true });
+  copyFileSync(join(root, 'bin', 'flannel-doctor'), join(pkgDir, 'bin', 'flannel-doctor'));
+  copyFileSync(join(root, 'bin', 'flannel-doctor.cjs'), join(pkgDir, 'bin', 'flannel-doctor.cjs'));
+  writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ type: 'module', version: '9.9.9' }));
+  // A stand-in CLI that shows what it was started with.
+  writeFileSync(
+    join(pkgDir, 'dist', 'cli.cjs'),
+    "(function (exports, require, module, __filename, __dirname) {exports.main = async (argv) => { process.stdout.write([argv.slice(2).join(' '), process.env.NODE_EXTRA_CA_CERTS ?? '-', process.env.FLANNEL_DOCTOR_CALLED_AS ?? '-'].join('|')); return 0; };})\n//# fd-build 0123456789abcdef\n",
+  );
+  // A real certificate, so that Node.js reads it without a warning.
+  const ca = join(dir, 'ca.pem');
+  writeFileSync(ca, `${rootCertificates[0]}\n`);
+  // npm's links: prefix/bin/<name> → ../lib/node_modules/<pkg>/bin/flannel-doctor (relative).
+  mkdirSync(join(dir, 'prefix', 'bin'), { recursive: true });
+  symlinkSync(join('..', '..', 'package', 'bin', 'flannel-doctor'), join(dir, 'prefix', 'bin', 'flannel-doctor'));
+  symlinkSync(join('..', '..', 'package', 'bin', 'flannel-doctor'), join(dir, 'prefix', 'bin', 'kubectl-flannel_doctor'));
+  const { FLANNEL_DOCTOR_CALLED_AS: _called, ...inherited } = process.env;
+  const env = { ...inherited, NODE_EXTRA_CA_CERTS: ca, XDG_CACHE_HOME: join(dir, 'xdg') };
+  const sh = (file: string, ...args: string[]) => spawnSync(file, args, { encoding: 'utf8', env });
+
+  it('starts commands that open no TLS connection without NODE_EXTRA_CA_CERTS, and keeps it for the others', () => {
+    const bin = join(pkgDir, 'bin', 'flannel-doctor');
+    for (const word of ['explain', 'causes', 'rules', 'pcap', 'version', '--help']) expect(sh(bin, word, 'x').stdout).toBe(`${word} x|-|-`);
+    for (const word of ['diagnose', 'probe', 'lab', 'serve', 'bundle', 'fix']) expect(sh(bin, word, 'x').stdout).toBe(`${word} x|${ca}|-`);
+    expect(sh(bin, '--version').stdout).toBe('9.9.9\n');
+  });
+
+  it('finds its package through relative symlinks, and says when it runs as the kubectl plugin', () => {
+    const r = sh(join(dir, 'prefix', 'bin', 'flannel-doctor'), 'diagnose', '-q');
+    expect([r.stdout, r.stderr, r.status]).toEqual([`diagnose -q|${ca}|-`, '', 0]);
+    expect(sh(join(dir, 'prefix', 'bin', 'kubectl-flannel_doctor'), 'explain', 'm').stdout).toBe('explain m|-|kubectl flannel-doctor');
+  });
+
+  it('is what package.json installs under both names', () => {
+    const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin;
+    expect(bin).toEqual({ 'flannel-doctor': 'bin/flannel-doctor', 'kubectl-flannel_doctor': 'bin/flannel-doctor' });
+    expect(statSync(join(root, 'bin', 'flannel-doctor')).mode & 0o111).toBe(0o111);
   });
 });
