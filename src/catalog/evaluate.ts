@@ -24,12 +24,13 @@ export interface LabelledMessage {
    * ECR/GHCR/Quay/Red Hat auth texts, evictions, HTTP-only registries), scored once.
    * eval10: the fourth blind batch, collected the same way after eval9's fixes, not aimed at any family
    * (what users post across image pulls, registries, CNI/flannel, kubelet and DNS), scored once.
+   * eval11: the fifth blind batch, collected the same way after round 8, not aimed at any family, scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11'];
 
 export interface Verdict {
   row: LabelledMessage;
