@@ -182,8 +182,10 @@ export const DNS_SIGNATURES: Signature[] = [
     cause: 'dns.upstream',
     // Older CoreDNS (proxy plugin, errors without the plugin/ prefix): "[ERROR] 2 <qname>. <qtype>: unreachable backend: …";
     // the first releases (0.9–1.0) wrote "[ERROR <rcode> <qname> <qtype>] <err>" and the proxy's "bad upstream <addr>: …".
-    re: /unreachable backend|no upstream host|bad upstream [\w.:[\]-]+:\d+: |\[error\] \d+ [\w.-]+\. [a-z]+: [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)|\[error \d+ [\w.-]+ [a-z]+\] [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)/,
-    anchors: ['unreachable backend', 'no upstream host', 'bad upstream', '[error ', '[error]'],
+    // The proxy plugin also logged its health check of each upstream: "[INFO] healtheck of %s failed with %s"
+    // (so spelled in CoreDNS 1.0–1.1), a network error there being the upstream not answering CoreDNS.
+    re: /unreachable backend|no upstream host|bad upstream [\w.:[\]-]+:\d+: |(healtheck|healthcheck|health check) of [\w.:[\]-]+ failed with [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)|\[error\] \d+ [\w.-]+\. [a-z]+: [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)|\[error \d+ [\w.-]+ [a-z]+\] [^\n]{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable)/,
+    anchors: ['unreachable backend', 'no upstream host', 'bad upstream', '[error ', '[error]', 'healtheck of ', 'healthcheck of ', 'health check of '],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'node.firewall'],
@@ -192,6 +194,7 @@ export const DNS_SIGNATURES: Signature[] = [
     samples: [
       '2018/06/02 11:20:13 [ERROR] 2 api.example.org. AAAA: unreachable backend: read udp 10.244.3.7:51220->192.168.10.1:53: i/o timeout',
       '[ERROR] 2 mail.example.net. MX: unreachable backend: no upstream host',
+      '2018/03/11 07:02:19 [INFO] healtheck of 10.0.0.2:53 failed with read udp 10.244.0.5:40112->10.0.0.2:53: i/o timeout',
       '02/Oct/2017:09:14:02 +0000 [ERROR 2 registry.example.org. A] read udp 10.2.0.7:51220->10.0.0.2:53: i/o timeout',
     ],
     counterSamples: ['[INFO] 10.244.0.1:53012 - 12345 "A IN github.com. udp 28 false 512" NOERROR qr,rd,ra 52 0.01s'],

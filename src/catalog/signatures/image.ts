@@ -97,13 +97,14 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.image-not-found',
     check: 'crane digest <image> with the pod\'s pull credentials: not found there means a wrong name or tag; found means the node lacks credentials or uses a mirror that lacks it',
     cause: 'image.not-found',
-    re: /\bimage \\?"?[\w.\/:@-]+\\?"? not found/,
+    // Docker's v1 registry client: "Tag %s not found in repository %s" (the repository answered, the tag is not there).
+    re: /\bimage \\?"?[\w.\/:@-]+\\?"? not found|\btag \S+\s+not found in\s+repository/,
     anchors: ['not found'],
     confidence: 0.8,
     specificity: 78,
     alternatives: ['image.auth-missing'],
     source: 'runtime clients (ctr, crictl, podman) reporting a missing image',
-    samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found'],
+    samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web'],
     counterSamples: ['an image with reference sha256:4f1b was not found'],
   }),
   sig({
@@ -132,7 +133,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     specificity: 85,
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
     // a secret keyed for another host (or a differently written one) sends none, like no secret at all.
-    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    // A pull secret the kubelet cannot parse is skipped (with a warning in its log), so that pull goes anonymous too.
+    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed'],
     check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host, written as the image names it (host:port)',
     source: 'facts §4.6 authorizer, §8 UNAUTHORIZED',
     samples: [
@@ -350,7 +352,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.pullsecret-bad-auth-field',
     cause: 'image.pullsecret-malformed',
-    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)/,
+    // The kubelet's "couldn't find key %s in Secret %s/%s" (a key a pod refers to): a .dockerconfigjson key
+    // missing is a registry secret of another type or shape (Opaque with other keys, .dockercfg).
+    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)|couldn't find key \.docker(configjson|cfg) in secret/,
     anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data'],
     confidence: 0.9,
     specificity: 92,
@@ -360,6 +364,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'error decoding auth in pull secret shop/regcred: illegal base64 data at input byte 8',
       'The Secret "regcred" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'e\' looking for beginning of value',
       'error: failed to create secret Secret "pull" is invalid: data[.dockerconfigjson]: Required value',
+      "Error: couldn't find key .dockerconfigjson in Secret shop/regcred",
     ],
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
   }),
@@ -424,7 +429,10 @@ export const IMAGE_SIGNATURES: Signature[] = [
     cause: 'image.disk-full',
     // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);
     // an application's own "No space left on device" is its volume (image.no-space-bare answers that lower).
-    re: /^(?![\s\S]*inotify)[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
+    // Not ENOSPC at a container's start (runc's init making a mount point in the rootfs, "container init
+    // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
+    // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
+    re: /^(?![\s\S]*(inotify|container init caused))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
     anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage'],
     confidence: 0.92,
     specificity: 94,
@@ -438,6 +446,24 @@ export const IMAGE_SIGNATURES: Signature[] = [
       '0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
     ],
     counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device', 'java.io.IOException: No space left on device'],
+  }),
+  sig({
+    id: 'image.no-space-init',
+    cause: 'image.disk-full',
+    // runc's container init writes no data: it creates mount points (/etc/resolv.conf, /etc/hosts) in the
+    // rootfs the snapshotter mounted. ENOSPC there is the snapshot's filesystem out of bytes or inodes — the
+    // image filesystem with overlayfs, another one with a remote or read-only snapshotter (stargz, CVMFS).
+    re: /container init caused[\s\S]*(?<key>no space left on device)/,
+    anchors: ['container init caused'],
+    confidence: 0.7,
+    specificity: 94,
+    check: "df -h and df -i /var/lib/containerd (or /var/lib/docker) on the node: full bytes or inodes there is the image filesystem; both free means the container's rootfs comes from another snapshotter (containerd config: snapshotter of the runtime class), whose own storage is full",
+    source: 'runc libcontainer rootfs_linux.go (creating mount points during container init); ENOSPC (errno 28)',
+    samples: [
+      'OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting "/var/lib/kubelet/pods/1/etc-hosts" to rootfs at "/etc/hosts" caused: open /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/etc/hosts: no space left on device: unknown',
+      'Error: failed to start container "app": Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container process caused: process_linux.go:459: container init caused: rootfs_linux.go:59: mounting "/etc/resolv.conf" to rootfs at "/var/lib/docker/overlay2/9f1/merged/etc/resolv.conf" caused: open /var/lib/docker/overlay2/9f1/merged/etc/resolv.conf: no space left on device: unknown',
+    ],
+    counterSamples: ['failed to extract layer sha256:a3ed95ca: write /var/lib/containerd/x: no space left on device'],
   }),
   sig({
     id: 'image.no-space-bare',

@@ -110,8 +110,10 @@ export const KUBELET_SIGNATURES: Signature[] = [
     // cAdvisor (embedded in the kubelet) registers a container factory for every runtime it knows at start-up
     // (docker, crio, containerd, systemd) and logs a warning for each one that is not there: a node that runs
     // containerd prints the crio and docker ones on every start. The runtime that matters is the kubelet's endpoint.
-    re: /registration of the [\w-]+ container factory failed/,
-    anchors: ['container factory failed'],
+    // cAdvisor before v0.30 (kubelet 1.10 and older) worded the same probes "Unable to connect to Docker: %v",
+    // "unable to connect to Rkt api service: %v", "unable to connect to CRI-O api service: %v".
+    re: /registration of the [\w-]+ container factory failed|unable to connect to (docker: |rkt api service|cri-o api service)/,
+    anchors: ['container factory failed', 'unable to connect to docker: ', 'rkt api service', 'cri-o api service'],
     confidence: 0.4,
     specificity: 97,
     alternatives: ['runtime.unavailable'],
@@ -120,6 +122,8 @@ export const KUBELET_SIGNATURES: Signature[] = [
     samples: [
       'W1210 18:30:52.739721   15060 manager.go:291] Registration of the crio container factory failed: Get http://%2Fvar%2Frun%2Fcrio%2Fcrio.sock/info: dial unix /var/run/crio/crio.sock: connect: no such file or directory',
       'W0412 09:00:01.000000 1201 manager.go:280] Registration of the docker container factory failed: failed to validate docker info: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      'W0301 08:12:44.120334     611 manager.go:153] Unable to connect to Docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      'W0301 08:12:44.121002     611 manager.go:166] unable to connect to CRI-O api service: Get http://%2Fvar%2Frun%2Fcrio.sock/info: dial unix /var/run/crio.sock: connect: no such file or directory',
     ],
     counterSamples: ['I0412 09:00:01.000000 1201 factory.go:221] Registration of the containerd container factory successfully'],
   }),

@@ -249,9 +249,11 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.dockerhub-dial-timeout',
     check: 'is a Docker Hub mirror configured — /etc/containerd/certs.d/docker.io/hosts.toml, registry.mirrors."docker.io" in /etc/containerd/config.toml (containerd config dump), or registry-mirrors in /etc/docker/daemon.json? The runtime tries the mirror first and reports only the last host it tried, so a failing mirror shows as Docker Hub\'s own failure: curl -v <mirror>/v2/ from the node decides; without a mirror, nc -vz -w5 registry-1.docker.io 443 and the runtime\'s proxy (systemctl show containerd -p Environment) decide',
     cause: 'registry.connect-timeout',
-    re: /(registry-1|index)\.docker\.io[^\n]{0,300}dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
+    // Go's HTTP client timing out a request (no connection, or no headers, in time) is the same dial seen
+    // from above: Docker reports it for the last endpoint tried, the Hub after its mirrors.
+    re: /(registry-1|index)\.docker\.io[^\n]{0,300}(dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)|request canceled while waiting for connection|client\.timeout exceeded while awaiting headers|timeout awaiting response headers)/,
     // The rarer half of the text as anchors: Docker Hub's name is in most pull lines, a timeout in few.
-    anchors: ['i/o timeout', 'connection timed out', 'operation timed out'],
+    anchors: ['i/o timeout', 'connection timed out', 'operation timed out', 'request canceled while waiting', 'client.timeout exceeded', 'timeout awaiting response headers'],
     confidence: 0.75,
     specificity: 66,
     alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
@@ -259,6 +261,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     samples: [
       'failed to resolve reference "docker.io/library/busybox:1.36": failed to do request: Head "https://registry-1.docker.io/v2/library/busybox/manifests/1.36": dial tcp 54.236.113.205:443: i/o timeout',
       'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 3.216.34.172:443: connect: connection timed out',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
     ],
     counterSamples: ['Get "https://gcr.io/v2/": dial tcp 142.250.1.82:443: connect: connection timed out', 'Get "https://registry-1.docker.io/v2/": dial tcp 3.216.34.172:443: connect: connection refused'],
   }),
@@ -274,7 +277,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     source: 'facts §4.7 (Client.Timeout exceeded while awaiting headers)',
     samples: [
       'stderr: failed to pull image "k8s.gcr.io/kube-proxy:v1.20.4": output: Error response from daemon: Get https://k8s.gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
-      'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: timeout awaiting response headers',
+      'Error response from daemon: Get "https://quay.io/v2/": net/http: timeout awaiting response headers',
     ],
     counterSamples: ['net/http: TLS handshake timeout'],
   }),
@@ -346,6 +349,25 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Error response from daemon: Get "https://registry.corp/v2/": read tcp 10.1.1.4:40112->10.9.9.9:443: read: connection reset by peer',
     ],
     counterSamples: ['connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.blob-reset',
+    // A reset while a layer downloads from the registry's blob storage (a redirect to S3, CloudFront, GCS, Azure
+    // blob, or /blobs/ itself): the connection had been accepted, so nothing refused it; the storage or CDN
+    // end dropped it, or a middlebox on the node's path did (a proxy or TLS inspection cutting long transfers).
+    check: 'pull the same image from another network (crane pull, docker pull elsewhere): it failing there too is the registry\'s storage or CDN (its status page); only from this node, a proxy or firewall on the node\'s path (HTTPS_PROXY of the runtime, TLS inspection)',
+    cause: 'registry.server-error',
+    re: /(\/blobs\/|registry-v2\/|cloudfront\.net|\.s3[.-][\w.-]*amazonaws\.com|storage\.googleapis\.com|blob\.core\.windows\.net|production\.cloudflare\.docker\.com)[^\n]{0,900}connection reset by peer/,
+    anchors: ['connection reset by peer'],
+    confidence: 0.5,
+    specificity: 60,
+    alternatives: ['registry.proxy', 'node.firewall'],
+    source: 'registry API (blob GET answered by a redirect to storage); Go "read tcp …: read: connection reset by peer"',
+    samples: [
+      'error pulling image configuration: Get https://d2iks1dkcwqcbx.cloudfront.net/registry-v2/docker/registry/v2/blobs/sha256/aa/aa1/data?Expires=1: read tcp 10.0.2.15:41000->52.84.1.2:443: read: connection reset by peer',
+      'failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/12/12ab/data": read tcp 10.0.0.5:5120->104.16.1.1:443: read: connection reset by peer',
+    ],
+    counterSamples: ['Get "https://registry.corp/v2/": read tcp 10.1.1.4:40112->10.9.9.9:443: read: connection reset by peer'],
   }),
   sig({
     id: 'registry.no-route',

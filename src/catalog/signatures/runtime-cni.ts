@@ -14,7 +14,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // Only texts that say the socket did not answer: a runtime that answers with "unknown service" (CRI API
     // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
     // signatures below, none of them sure.
-    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false/,
+    // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false/,
     anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false'],
     confidence: 0.92,
     specificity: 95,
@@ -38,6 +39,46 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       // crictl's default endpoint since dockershim's removal (runtime.dockershim-socket).
       'dial unix /var/run/dockershim.sock: connect: no such file or directory',
     ],
+  }),
+  sig({
+    id: 'runtime.socket-permission',
+    cause: 'unknown',
+    // connect(2) on a unix socket answers EACCES when the caller may not write the socket file (crictl or
+    // docker run by a user who is not root nor in the socket's group) or a security module (SELinux,
+    // AppArmor) refused it: the socket exists, and the runtime behind it may be serving. The kubelet runs as
+    // root, so this is nearly always a client's privilege, not the runtime.
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"\n]{0,40}?connect: permission denied/,
+    anchors: ['connect: permission denied'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['runtime.unavailable'],
+    check: 'ls -l the socket and id: run the client as root (sudo crictl …) or as a member of the socket\'s group; if root is refused too, look for an SELinux/AppArmor denial (ausearch -m avc, dmesg); systemctl status containerd says whether the runtime serves',
+    source: 'connect(2) EACCES on a unix socket; Go "dial unix <path>: connect: permission denied"',
+    samples: [
+      'FATA[0000] unable to determine runtime API version: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: permission denied"',
+      'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/containers/json": dial unix /var/run/docker.sock: connect: permission denied',
+    ],
+    counterSamples: ['dial unix /run/containerd/containerd.sock: connect: connection refused'],
+  }),
+  sig({
+    id: 'runtime.init-pipe-reset',
+    cause: 'unknown',
+    // runc (libcontainer) talks to the container's init process over a socket pair; "read parent" / "read
+    // init-p" reset means init died while the container started (a kernel, seccomp, cgroup or memory limit),
+    // no network at all.
+    re: /read (parent|init-p): connection reset by peer/,
+    anchors: ['read parent', 'read init-p'],
+    confidence: 0.5,
+    specificity: 90,
+    // A runc that cannot start any container (broken binary, kernel without the features it needs) is the runtime.
+    alternatives: ['runtime.unavailable'],
+    check: 'the container\'s start, not the network: journalctl -u containerd (or docker) and dmesg at that time — an OOM kill, a segfault or a seccomp/cgroup refusal of the init process; runc --version against the kernel',
+    source: 'runc libcontainer (process_linux.go: init pipe to the parent)',
+    samples: [
+      'Error syncing pod, skipping: API error (500): Cannot start container 4c1a: [8] System error: read parent: connection reset by peer',
+      'OCI runtime create failed: container_linux.go:349: starting container process caused "process_linux.go:297: applying cgroup configuration for process caused \\"read init-p: connection reset by peer\\"": unknown',
+    ],
+    counterSamples: ['read tcp 10.0.0.4:51212->209.85.146.82:443: read: connection reset by peer'],
   }),
   sig({
     id: 'runtime.cri-api-unimplemented',
