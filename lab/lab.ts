@@ -128,9 +128,11 @@ export async function labDown(name: string = DEFAULT_LAB): Promise<{ removed: st
   if (state) {
     // What each recorded PID must still be running (a recycled PID is left alone); images-side roles
     // are "containerd:n1", "registry:reg-tls", "front:<id>" and still run a program of that name.
-    const expect: Record<string, string> = { upstreamDns: 'dnsmasq', 'fault-stub-resolver': 'dnsmasq' };
+    // A fault's process is keyed "<role>:<node>" (fault-stub-resolver:n1, fault-delayer:n2).
+    const expect: Record<string, string> = { upstreamDns: 'dnsmasq', 'fault-stub-resolver': 'dnsmasq', 'fault-delayer': '_nfq-delay.py' };
     for (const [role, pid] of Object.entries(state.pids)) {
-      await stopPid(pid, expect[role] ?? role.split(':')[0]);
+      const kind = role.split(':')[0]!;
+      await stopPid(pid, expect[role] ?? expect[kind] ?? kind);
       removed.push(`process ${role} (${pid})`);
     }
   }

@@ -39,6 +39,7 @@ import nodeForwardDrop from './node.forward-drop.js';
 import nodeIpForward from './node.ip-forward.js';
 import nodeNotReady from './node.not-ready.js';
 import nodePacketLoss from './node.packet-loss.js';
+import nodeUnderlayLatency from './node.underlay-latency.js';
 import registryConnectTimeout from './registry.connect-timeout.js';
 import registryConnectionRefused from './registry.connection-refused.js';
 import registryDns from './registry.dns.js';
@@ -92,6 +93,7 @@ export const FAULTS: readonly Fault[] = [
   faultFromFile('node.ip-forward', nodeIpForward),
   faultFromFile('node.not-ready', nodeNotReady),
   faultFromFile('node.packet-loss', nodePacketLoss),
+  faultFromFile('node.underlay-latency', nodeUnderlayLatency),
   faultFromFile('registry.connect-timeout', registryConnectTimeout),
   faultFromFile('registry.connection-refused', registryConnectionRefused),
   faultFromFile('registry.dns', registryDns),

@@ -38,6 +38,7 @@ export const FIX_VARIABLES: Readonly<Record<string, FixVariable>> = {
   iface: { kind: 'data', description: 'the interface flannel should use on the node (the one holding its InternalIP)' },
   nodeIp: { kind: 'scope', description: 'the node\'s InternalIP (from the Node object)' },
   peerIp: { kind: 'data', description: 'the underlay address of another node' },
+  rttMs: { kind: 'data', description: 'a round-trip time a probe measured between two nodes, in ms' },
   mirror: { kind: 'data', description: 'the mirror host a runtime config names' },
   proxy: { kind: 'data', description: 'the HTTP(S) proxy the runtime is configured with' },
   upstream: { kind: 'data', description: 'the upstream DNS server(s) the node resolver uses' },

@@ -200,6 +200,13 @@ export interface BandwidthRun {
   mss?: number;
   /** the sender's mean smoothed RTT, microseconds */
   meanRttUs?: number;
+  /**
+   * the sender's lowest smoothed RTT, microseconds: the path's own round trip with the least of the
+   * run's queueing in it (a long link, a shaper's delay; mean_rtt adds the transfer's own queues)
+   */
+  minRttUs?: number;
+  /** the bitrate iperf3 was asked to hold (-b, bits per second); absent when the run was uncapped */
+  targetBps?: number;
   /** CPU use of iperf3 on the sending and the receiving side, percent of one CPU */
   cpuSenderPct?: number;
   cpuReceiverPct?: number;

@@ -41,7 +41,7 @@ export async function readBandwidthFile(file: string): Promise<BandwidthFile> {
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const RUN_NUMBERS = ['seconds', 'bitsPerSecond', 'bytes', 'retransmits', 'mss', 'meanRttUs', 'cpuSenderPct', 'cpuReceiverPct', 'cpuBusiestPct'] as const;
+const RUN_NUMBERS = ['seconds', 'bitsPerSecond', 'bytes', 'retransmits', 'mss', 'meanRttUs', 'minRttUs', 'targetBps', 'cpuSenderPct', 'cpuReceiverPct', 'cpuBusiestPct'] as const;
 
 export function parseBandwidthFile(text: string, file: string): BandwidthFile {
   let v: any;

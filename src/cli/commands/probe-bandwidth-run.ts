@@ -73,7 +73,7 @@ export function renderBandwidth(results: BandwidthPairResult[], verdicts: Bandwi
     out.push(`${`${r.from}→${r.to}`.padEnd(16)} ${mbit(r.underlay.bitsPerSecond).padStart(15)} ${mbit(r.overlay.bitsPerSecond).padStart(15)} ${pct(q.ratio).padStart(7)} ${pct(q.expected).padStart(9)}  ${`${r.underlay.retransmits ?? '-'}/${r.overlay.retransmits ?? '-'}`.padEnd(15)}  ${`${rtt(r.underlay.meanRttUs)}/${rtt(r.overlay.meanRttUs)}`.padEnd(11)}  ${r.underlayMtu ?? '-'}/${r.overlayMtu ?? '-'}`);
   }
   out.push('');
-  if (!verdicts.length) out.push(`${style.bold('verdict:')} every pair's overlay carries what VXLAN overhead leaves of its underlay, without loss`);
+  if (!verdicts.length) out.push(`${style.bold('verdict:')} every pair's overlay carries what VXLAN overhead leaves of its underlay, without loss or a long round trip`);
   for (const v of verdicts) {
     out.push(`${style.bold('verdict:')} ${v.from}→${v.to} ${v.kind === 'failed' ? 'FAILED' : v.kind}: ${v.detail}`);
     for (const s of v.suspects) {

@@ -1,6 +1,6 @@
 /**
  * Reads the JSON iperf3 prints with -J on the client side (TCP): the receiver's throughput, the
- * sender's retransmits, RTT and MSS, and both sides' CPU. Lenient: a field that is missing or not a
+ * sender's retransmits, RTT (mean and lowest) and MSS, the bitrate it was capped at, and both sides' CPU. Lenient: a field that is missing or not a
  * number is left out; iperf3's own {"error": …} becomes the run's error.
  */
 import type { BandwidthRun } from '../../evidence/probes.js';
@@ -34,6 +34,9 @@ export function parseIperfClient(text: string): IperfMeasure {
   set('retransmits', num(sent.retransmits));
   set('mss', num(doc.start?.tcp_mss_default));
   set('meanRttUs', num(stream.mean_rtt));
+  set('minRttUs', num(stream.min_rtt));
+  const target = num(doc.start?.test_start?.target_bitrate);
+  if (target) set('targetBps', target); // 0: uncapped
   set('cpuSenderPct', num(cpu.host_total));
   set('cpuReceiverPct', num(cpu.remote_total));
   out.ok = out.bitsPerSecond !== undefined;

@@ -13,7 +13,7 @@ export const VXLAN_OVERHEAD = 50;
 const TCP_IP_HEADERS = 52;
 const IP_HEADER = 20;
 
-export type BandwidthSuspectId = 'mtu' | 'checksum-offload' | 'loss' | 'cpu' | 'delay' | 'unknown';
+export type BandwidthSuspectId = 'mtu' | 'checksum-offload' | 'loss' | 'cpu' | 'latency' | 'delay' | 'unknown';
 
 export interface BandwidthSuspect {
   id: BandwidthSuspectId;
@@ -47,9 +47,11 @@ export interface BandwidthVerdict extends BandwidthPairRatio {
   /**
    * slow: the overlay carries less than VXLAN overhead explains; lossy: the ratio is normal but the
    * node-to-node run itself resent a share of its segments (loss on the nodes' path hits both runs
-   * alike, so only the underlay's own figure shows it); failed: a run gave no result.
+   * alike, so only the underlay's own figure shows it); delayed: the ratio is normal but the nodes' own
+   * path has a round trip far longer than a LAN's, and the run carried less than it could (latency
+   * under VXLAN slows both runs alike too); failed: a run gave no result.
    */
-  kind: 'slow' | 'lossy' | 'failed';
+  kind: 'slow' | 'lossy' | 'delayed' | 'failed';
   /** most likely first; "unknown" alone when no figure explains it */
   suspects: BandwidthSuspect[];
   detail: string;
@@ -69,6 +71,18 @@ export interface BandwidthJudgeOptions {
    * (a capped run, --bitrate, carries the cap while resending). Default 0.02: stray resends stay quiet.
    */
   overlayLoss?: number;
+  /**
+   * Round trip of the node-to-node path (its run's lowest RTT), in ms, above which it is too long for
+   * nodes on one LAN, whatever the other pairs measure. Default 10: a LAN's is well under 1 ms, a hop
+   * between zones of one region 1-2 ms.
+   */
+  lanRttMs?: number;
+  /**
+   * A path's round trip is also far above the others' when it is this many times the shortest other
+   * pair's and at least rttMarginMs longer. Defaults 4 and 5.
+   */
+  rttFactor?: number;
+  rttMarginMs?: number;
 }
 
 /** Overlay/underlay throughput VXLAN overhead explains, from the two MTUs (default: overlay = underlay − 50). */
@@ -99,7 +113,54 @@ export function pairRatio(r: BandwidthPairResult): BandwidthPairRatio {
   return out;
 }
 
-function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions>, ctx: BandwidthContext): BandwidthSuspect[] {
+type JudgeOptions = Required<BandwidthJudgeOptions>;
+
+/** Round trip of a pair's node-to-node path in µs: its run's lowest RTT (the mean when no lowest was recorded). */
+export function pathRttUs(r: BandwidthPairResult): number | undefined {
+  if (!r.underlay.ok) return undefined;
+  return r.underlay.minRttUs ?? r.underlay.meanRttUs;
+}
+
+const ms = (us: number) => `${(us / 1000).toFixed(us < 10_000 ? 2 : 1)} ms`;
+
+/** Whether the pair's node-to-node round trip is too long: above a LAN's bound, or far above the shortest other pair's. */
+function longPath(r: BandwidthPairResult, all: readonly BandwidthPairResult[], opts: JudgeOptions): { rtt: number; shortest?: number; far: boolean; high: boolean } | undefined {
+  const rtt = pathRttUs(r);
+  if (rtt === undefined) return undefined;
+  const others = all.filter((o) => o !== r).map(pathRttUs).filter((x): x is number => x !== undefined);
+  const shortest = others.length ? Math.min(...others) : undefined;
+  const far = shortest !== undefined && rtt >= opts.rttFactor * shortest && rtt - shortest >= opts.rttMarginMs * 1000;
+  const high = rtt >= opts.lanRttMs * 1000;
+  return far || high ? { rtt, ...(shortest !== undefined ? { shortest } : {}), far, high } : undefined;
+}
+
+/**
+ * Why the pair's node-to-node path is too slow in time, when it is: its round trip is too long (longPath)
+ * and the run carried less than it could, i.e. its throughput was bound by the round trip (TCP sends one
+ * window per round trip, and slow start grows it once per round trip): below the bitrate it was capped
+ * at, or, uncapped, below three quarters of the fastest pair whose path is short. A run that carried its
+ * cap is not held back by the delay; with no cap and no short pair to compare, the long round trip alone
+ * is named.
+ */
+function latencyDetail(r: BandwidthPairResult, all: readonly BandwidthPairResult[], opts: JudgeOptions): string | undefined {
+  const long = longPath(r, all, opts);
+  const u = r.underlay;
+  if (!long || u.bitsPerSecond === undefined) return undefined;
+  let bound: string;
+  if (u.targetBps) {
+    if (u.bitsPerSecond >= 0.85 * u.targetBps) return undefined;
+    bound = `carried ${mbps(u.bitsPerSecond)} of the ${mbps(u.targetBps)} it was asked for`;
+  } else {
+    const short = all.filter((o) => o !== r && o.underlay.ok && !longPath(o, all, opts)).map((o) => o.underlay.bitsPerSecond ?? 0);
+    const fastest = short.length ? Math.max(...short) : undefined;
+    if (fastest !== undefined && u.bitsPerSecond >= 0.75 * fastest) return undefined;
+    bound = fastest !== undefined ? `carried ${mbps(u.bitsPerSecond)} where a pair with a short path carried ${mbps(fastest)}` : `carried ${mbps(u.bitsPerSecond)}`;
+  }
+  const against = long.far ? `${(long.rtt / long.shortest!).toFixed(0)}× the shortest other pair's ${ms(long.shortest!)}` : `a LAN's is well under 1 ms`;
+  return `the node-to-node round trip is ${ms(long.rtt)} at its lowest (${against}) and the run ${bound}: TCP sends one window per round trip, so the delay on the nodes' path caps the transfer, under VXLAN as well`;
+}
+
+function suspectsOf(r: BandwidthPairResult, all: readonly BandwidthPairResult[], opts: JudgeOptions, ctx: BandwidthContext): BandwidthSuspect[] {
   const out: BandwidthSuspect[] = [];
   const u = r.underlayMtu ?? 1500;
   const fit = u - VXLAN_OVERHEAD;
@@ -140,9 +201,11 @@ function suspectsOf(r: BandwidthPairResult, opts: Required<BandwidthJudgeOptions
   } else if ((r.overlay.cpuBusiestPct ?? 0) >= opts.cpuBusiestPct) {
     out.push({ id: 'cpu', cause: 'node.cpu-bound', node: r.from, detail: `${r.from}'s busiest CPU was ${r.overlay.cpuBusiestPct}% busy during the overlay run: encapsulation and softirq work are CPU-bound (no VXLAN offload, busy node)` });
   }
+  const latency = latencyDetail(r, all, opts);
+  if (latency) out.push({ id: 'latency', cause: 'node.underlay-latency', detail: latency });
   const ro = r.overlay.meanRttUs;
   const ru = r.underlay.meanRttUs;
-  if (ro !== undefined && ru !== undefined && ro >= 3 * ru && ro - ru >= 5000) {
+  if (!latency && ro !== undefined && ru !== undefined && ro >= 3 * ru && ro - ru >= 5000) {
     out.push({ id: 'delay', detail: `the overlay's mean RTT is ${(ro / 1000).toFixed(1)} ms against ${(ru / 1000).toFixed(1)} ms on the underlay: delay on the overlay path limits TCP's window` });
   }
   if (!out.length) out.push({ id: 'unknown', detail: 'no MTU, checksum, retransmit, CPU or RTT figure explains it: capture both ends of the overlay (flannel-doctor capture --node N) while it runs' });
@@ -158,30 +221,47 @@ function underlayLossDetail(r: BandwidthPairResult, under: number, over: number 
 }
 
 /**
- * The node every lossy pair shares when some pairs measured clean and none of them has it: loss on
- * one node's link shows on the pairs to and from that node only (with two nodes, or when every pair
- * lost, there is none).
+ * The node every pair with a suspect of this kind shares when some pairs measured clean and none of
+ * them has it: loss or delay on one node's link shows on the pairs to and from that node only (with two
+ * nodes, or when every pair has it, there is none).
  */
-export function lossyNode(verdicts: readonly BandwidthVerdict[], results: readonly BandwidthPairResult[]): string | undefined {
+export function commonNode(verdicts: readonly BandwidthVerdict[], results: readonly BandwidthPairResult[], id: BandwidthSuspectId): string | undefined {
   const key = (a: { from: string; to: string }) => `${a.from}\n${a.to}`;
-  const lossy = new Set(verdicts.filter((v) => v.suspects.some((s) => s.id === 'loss')).map(key));
-  if (!lossy.size) return undefined;
+  const hit = new Set(verdicts.filter((v) => v.suspects.some((s) => s.id === id)).map(key));
+  if (!hit.size) return undefined;
   const pairs = results.filter((r) => r.underlay.ok && r.overlay.ok);
   let common: Set<string> | undefined;
   const clean = new Set<string>();
   for (const r of pairs) {
-    if (lossy.has(key(r))) common = new Set([r.from, r.to].filter((n) => !common || common.has(n)));
+    if (hit.has(key(r))) common = new Set([r.from, r.to].filter((n) => !common || common.has(n)));
     else clean.add(r.from).add(r.to);
   }
-  // every measured pair lossy: the loss may be everywhere, nothing singles a node out
+  // every measured pair has it: it may be everywhere, nothing singles a node out
   if (!clean.size) return undefined;
   const left = [...(common ?? [])].filter((n) => !clean.has(n));
   return left.length === 1 ? left[0] : undefined;
 }
 
-/** One verdict per pair that failed, whose overlay carries less than VXLAN overhead explains, or whose node-to-node run lost packets. */
+/** The node every lossy pair shares (commonNode for loss). */
+export function lossyNode(verdicts: readonly BandwidthVerdict[], results: readonly BandwidthPairResult[]): string | undefined {
+  return commonNode(verdicts, results, 'loss');
+}
+
+/**
+ * One verdict per pair that failed, whose overlay carries less than VXLAN overhead explains, whose
+ * node-to-node run lost packets, or whose node-to-node round trip is far too long for the throughput.
+ */
 export function judgeBandwidth(results: readonly BandwidthPairResult[], options: BandwidthJudgeOptions = {}, context: BandwidthContext = {}): BandwidthVerdict[] {
-  const opts = { tolerance: options.tolerance ?? 0.15, cpuBusyPct: options.cpuBusyPct ?? 85, cpuBusiestPct: options.cpuBusiestPct ?? 95, underlayLoss: options.underlayLoss ?? 0.01, overlayLoss: options.overlayLoss ?? 0.02 };
+  const opts: JudgeOptions = {
+    tolerance: options.tolerance ?? 0.15,
+    cpuBusyPct: options.cpuBusyPct ?? 85,
+    cpuBusiestPct: options.cpuBusiestPct ?? 95,
+    underlayLoss: options.underlayLoss ?? 0.01,
+    overlayLoss: options.overlayLoss ?? 0.02,
+    lanRttMs: options.lanRttMs ?? 10,
+    rttFactor: options.rttFactor ?? 4,
+    rttMarginMs: options.rttMarginMs ?? 5,
+  };
   const out: BandwidthVerdict[] = [];
   for (const r of results) {
     const base = pairRatio(r);
@@ -198,10 +278,14 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
       let detail: string | undefined;
       if (under >= opts.underlayLoss) detail = underlayLossDetail(r, under, over);
       else if (over !== undefined && over >= opts.overlayLoss && over >= 2 * under + 0.005) detail = overlayLossDetail(r, over, under);
-      if (detail) out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }], detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), no less than VXLAN overhead explains, but ${detail}` });
+      const carries = `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}), no less than VXLAN overhead explains, but`;
+      const latency = latencyDetail(r, results, opts);
+      const slowPath: BandwidthSuspect[] = latency ? [{ id: 'latency', cause: 'node.underlay-latency', detail: latency }] : [];
+      if (detail) out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail }, ...slowPath], detail: `${carries} ${detail}` });
+      else if (latency) out.push({ ...base, kind: 'delayed', suspects: slowPath, detail: `${carries} ${latency}` });
       continue;
     }
-    const suspects = suspectsOf(r, opts, context);
+    const suspects = suspectsOf(r, results, opts, context);
     out.push({
       ...base,
       kind: 'slow',
@@ -209,9 +293,9 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
       detail: `the overlay carries ${pct(base.ratio)} of the underlay (${mbps(base.overlayBps!)} against ${mbps(base.underlayBps!)}); VXLAN overhead explains ${pct(base.expected)}. Likely: ${suspects.map((s) => s.id).join(', ')}`,
     });
   }
-  const at = lossyNode(out, results);
-  if (at) {
-    for (const v of out) for (const s of v.suspects) if (s.id === 'loss' && !s.node) s.node = at;
+  for (const id of ['loss', 'latency'] as const) {
+    const at = commonNode(out, results, id);
+    if (at) for (const v of out) for (const s of v.suspects) if (s.id === id && !s.node) s.node = at;
   }
   return out;
 }
