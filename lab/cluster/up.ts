@@ -86,6 +86,7 @@ export async function clusterUp(lab: LabHandle, opts: ClusterUpOptions = {}): Pr
   state.components = Object.fromEntries(components().map((c) => [c.name, c.version]));
   state.standIns = [
     'flannel CNI plugin: built from containernetworking/plugins v0.9.1 (plugins/meta/flannel, its last release there); its current home github.com/flannel-io/cni-plugin is refused by the Go module proxy here (403 "This module version is not available")',
+    'a lossy or slow link (faults node.packet-loss, node.underlay-latency): iptables on the underlay switch (a statistic-match drop; an NFQUEUE rule with --queue-bypass and a Python nfnetlink_queue delayer, lab/faults/_nfq-delay.py) instead of tc netem, which this kernel lacks (`tc qdisc add dev eth0 root netem delay 40ms` → "Error: Specified qdisc kind is unknown.", no modules to load)',
   ];
 
   await phase('network', async () => {

@@ -342,10 +342,10 @@ export const INFRASTRUCTURE_CAUSES: Cause[] = [
       'Packets to or from one node take far longer than a LAN takes: a congested or shaped uplink, a NIC or switch port queueing deeply (bufferbloat), a policer or traffic shaper (a tc qdisc on the node, a cloud bandwidth limit), or a route that leaves the site. ' +
       'TCP sends one window per round trip and grows it once per round trip, so every transfer to and from the node, over the overlay as well, is held to a fraction of the link, and every request waits the extra round trips.',
     fix: [
-      'Measure the round trip on {node} (the probe saw {rttMs} ms): ping -c 20 {peerIp}; a LAN answers in well under 1 ms. Ping the other nodes too: only the paths through the slow link are slow',
-      'Look at what sits on the node\'s uplink: dev=$(ip -o route get {peerIp} | grep -o "dev [^ ]*" | cut -d" " -f2); tc qdisc show dev "$dev" (a netem, tbf or shaping qdisc left behind); ethtool "$dev" (speed and duplex); ip -s link show "$dev"; then the switch port, the link and any policer or shaper on the path (mtr -c 20 {peerIp} shows the hop where the delay starts)',
+      'Measure the round trip from {node} to each other node (ping -c 20 to its InternalIP): a LAN answers in well under 1 ms, and only the paths through the slow link are slow',
+      'Find what holds the packets on the node\'s uplink: a netem, tbf or shaping qdisc left behind, the link\'s speed and duplex, its error counters; then the switch port, a policer or shaper on the path (mtr to another node shows the hop where the delay starts): dev=$(ip -o route show default | awk \'{print $5; exit}\'); tc qdisc show dev "$dev"; ethtool "$dev"; ip -s link show "$dev"',
     ],
-    verify: ['ping -c 20 {peerIp}', 'tc qdisc show'],
+    verify: ['tc qdisc show', 'ip -s link show'],
   },
   {
     id: 'node.cpu-bound',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BandwidthPairResult, BandwidthRun } from '../../evidence/probes.js';
-import { expectedRatio, judgeBandwidth, lossyNode, type BandwidthContext } from './_bandwidth-verdict.js';
+import { commonNode, expectedRatio, judgeBandwidth, lossyNode, pathRttUs, type BandwidthContext } from './_bandwidth-verdict.js';
 
 // Figures from real runs on a netns testbed (a 200 Mbit/s underlay, iperf3 -t 2).
 const run = (path: BandwidthRun['path'], over: Partial<BandwidthRun> = {}): BandwidthRun => ({
@@ -23,6 +23,17 @@ const pair = (overlay: Partial<BandwidthRun> = {}, extra: Partial<BandwidthPairR
 const LINK_LOSS = {
   underlay: run('underlay', { fromIp: '172.31.250.11', toIp: '172.31.250.12', bitsPerSecond: 291.9e6, bytes: 109462500, retransmits: 3943 }),
   overlay: run('overlay', { bitsPerSecond: 402.4e6, bytes: 150900000, retransmits: 5999 }),
+};
+// Lab fddelay, `lab fault add node.underlay-latency --node n2` (every packet from and to n2 held 40 ms on the
+// underlay switch by the NFQUEUE delayer), iperf3 -t 3 -b 500M: nothing lost, both runs held to ~215 Mbit/s
+// by an 81 ms round trip; the healthy lab carries the cap at a 0.10 ms round trip.
+const DELAYED = {
+  underlay: run('underlay', { fromIp: '172.31.250.11', toIp: '172.31.250.12', bitsPerSecond: 216.4e6, bytes: 81150000, retransmits: 0, meanRttUs: 81200, minRttUs: 81090, targetBps: 500e6 }),
+  overlay: run('overlay', { bitsPerSecond: 211.1e6, bytes: 79162500, retransmits: 0, meanRttUs: 81450, minRttUs: 81010, targetBps: 500e6 }),
+};
+const CAPPED = {
+  underlay: run('underlay', { fromIp: '172.31.250.11', toIp: '172.31.250.12', bitsPerSecond: 500.1e6, bytes: 187537500, retransmits: 0, meanRttUs: 110, minRttUs: 100, targetBps: 500e6 }),
+  overlay: run('overlay', { bitsPerSecond: 500e6, bytes: 187500000, retransmits: 0, meanRttUs: 150, minRttUs: 90, targetBps: 500e6 }),
 };
 const ids = (r: BandwidthPairResult) => judgeBandwidth([Object.freeze(r)]).map((v) => [v.kind, v.suspects.map((s) => s.id)]);
 
@@ -59,6 +70,14 @@ describe('judgeBandwidth', () => {
     ['the underlay resends 0.5% (noise): nothing', { ...pair(), underlay: run('underlay', { retransmits: 170 }) }, []],
     // lab fdbw, 5% on n2, runs capped at 500 Mbit/s: n2→n3's overlay resent 5.8% while carrying 92% of the underlay
     ['capped runs, the overlay resends 5.8% at a normal ratio: lossy', { ...pair(), underlay: run('underlay', { bitsPerSecond: 499.9e6, bytes: 187462500, retransmits: 227 }), overlay: run('overlay', { bitsPerSecond: 457.9e6, bytes: 171712500, retransmits: 7087 }) }, [['lossy', ['loss']]]],
+    ['lab fddelay, 40 ms each way on n2: an 81 ms round trip held the capped runs to 43% of the cap: delayed', { ...pair(), ...DELAYED }, [['delayed', ['latency']]]],
+    ['the healthy lab: 0.10 ms, the cap carried: nothing', { ...pair(), ...CAPPED }, []],
+    ['81 ms but the run carried its cap (a long link that is wide enough): nothing', { ...pair(), underlay: run('underlay', { ...DELAYED.underlay, bitsPerSecond: 480e6 }), overlay: run('overlay', { ...DELAYED.overlay, bitsPerSecond: 470e6 }) }, []],
+    ['9 ms at its lowest, below the LAN bound, alone: nothing', { ...pair(), ...DELAYED, underlay: run('underlay', { ...DELAYED.underlay, minRttUs: 9000, meanRttUs: 9500 }) }, []],
+    ['no lowest RTT recorded: the mean stands in (45 ms, capped, 43%): delayed', { ...pair(), ...DELAYED, underlay: run('underlay', { ...DELAYED.underlay, minRttUs: undefined, meanRttUs: 45000 }) }, [['delayed', ['latency']]]],
+    ['uncapped and alone, 81 ms: nothing to compare the throughput with, the round trip is named', { ...pair(), underlay: run('underlay', { ...DELAYED.underlay, targetBps: undefined }), overlay: run('overlay', { ...DELAYED.overlay, targetBps: undefined }) }, [['delayed', ['latency']]]],
+    ['a long path and a slow overlay: slow, latency named (not the overlay-only delay)', { ...pair(), ...DELAYED, overlay: run('overlay', { ...DELAYED.overlay, bitsPerSecond: 120e6, meanRttUs: 400000 }) }, [['slow', ['latency']]]],
+    ['loss and a long path: lossy, loss first, latency after', { ...pair(), ...DELAYED, underlay: run('underlay', { ...DELAYED.underlay, retransmits: 3000 }) }, [['lossy', ['loss', 'latency']]]],
     ['overlay run failed: failed, no ratio', pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' }), [['failed', []]]],
   ])('%s', (_name, r, expected) => {
     expect(ids(r)).toEqual(expected);
@@ -113,6 +132,43 @@ describe('judgeBandwidth', () => {
     // the shared node is also in a clean pair: not that node
     const mixed = [lossy('n1', 'n2'), lossy('n2', 'n3'), clean('n2', 'n4')];
     expect(lossyNode(judgeBandwidth(mixed), mixed)).toBeUndefined();
+  });
+
+  it('a long path says what it measured: the lowest round trip, against a LAN, and the cap it fell short of', () => {
+    const [v] = judgeBandwidth([{ ...pair(), ...DELAYED }]);
+    expect(v!.detail).toBe(
+      "the overlay carries 98% of the underlay (211.1 Mbit/s against 216.4 Mbit/s), no less than VXLAN overhead explains, but the node-to-node round trip is 81.1 ms at its lowest (a LAN's is well under 1 ms) and the run carried 216.4 Mbit/s of the 500.0 Mbit/s it was asked for: TCP sends one window per round trip, so the delay on the nodes' path caps the transfer, under VXLAN as well",
+    );
+    expect(v!.suspects).toEqual([{ id: 'latency', cause: 'node.underlay-latency', detail: expect.stringContaining('81.1 ms') }]);
+    expect(pathRttUs({ ...pair(), ...DELAYED })).toBe(81090);
+    expect(pathRttUs({ ...pair(), underlay: run('underlay', { ok: false }) })).toBeUndefined();
+  });
+
+  it('a round trip far above the other pairs\' names the pair below the LAN bound too, when it is throughput-bound', () => {
+    const at = (from: string, to: string, minRttUs: number, bitsPerSecond: number): BandwidthPairResult => ({ ...pair(), from, to, underlay: run('underlay', { minRttUs, meanRttUs: minRttUs + 300, bitsPerSecond }) });
+    // uncapped, 6 ms against 0.2 ms (30×, 5.8 ms more) and 60% of the fastest short pair: named, on n2
+    const ring = [at('n1', 'n2', 6000, 114e6), at('n2', 'n3', 6100, 110e6), at('n3', 'n1', 200, 190.7e6)];
+    const vs = judgeBandwidth(ring);
+    expect(vs.map((v) => [v.from, v.to, v.kind, v.suspects.map((s) => `${s.id} ${s.node}`)])).toEqual([['n1', 'n2', 'delayed', ['latency n2']], ['n2', 'n3', 'delayed', ['latency n2']]]);
+    expect(vs[0]!.suspects[0]!.detail).toContain("6.00 ms at its lowest (30× the shortest other pair's 0.20 ms) and the run carried 114.0 Mbit/s where a pair with a short path carried 190.7 Mbit/s");
+    expect(commonNode(vs, ring, 'latency')).toBe('n2');
+    expect(commonNode(vs, ring, 'loss')).toBeUndefined();
+    // the same round trips, but the long pairs carry as much as the short one: not bound by it
+    const wide = [at('n1', 'n2', 6000, 180e6), at('n2', 'n3', 6100, 185e6), at('n3', 'n1', 200, 190.7e6)];
+    expect(judgeBandwidth(wide)).toEqual([]);
+    // 3 ms against 0.2 ms: 15× but under 5 ms more, and under the LAN bound: noise of a busy machine
+    const near = [at('n1', 'n2', 3000, 114e6), at('n2', 'n3', 200, 190e6), at('n3', 'n1', 200, 190.7e6)];
+    expect(judgeBandwidth(near)).toEqual([]);
+    // the bounds are options
+    expect(judgeBandwidth(near, { rttMarginMs: 2 }).map((v) => [v.from, v.kind])).toEqual([['n1', 'delayed']]);
+    expect(judgeBandwidth([{ ...pair(), ...DELAYED }], { lanRttMs: 100 })).toEqual([]);
+  });
+
+  it('places a long path like loss: on the node every delayed pair shares, on neither of two nodes', () => {
+    const slow = (from: string, to: string): BandwidthPairResult => ({ ...pair(), ...DELAYED, from, to });
+    const fast = (from: string, to: string): BandwidthPairResult => ({ ...pair(), ...CAPPED, from, to });
+    expect(judgeBandwidth([slow('n1', 'n2'), slow('n2', 'n3'), fast('n3', 'n1')]).map((v) => v.suspects.map((s) => s.node))).toEqual([['n2'], ['n2']]);
+    expect(judgeBandwidth([slow('n1', 'n2'), slow('n2', 'n1')]).map((v) => v.suspects.map((s) => s.node))).toEqual([[undefined], [undefined]]);
   });
 
   it('the tolerance decides where noise ends', () => {

@@ -36,6 +36,30 @@ const linkLoss = (from: string, to: string): BandwidthPairResult => ({
 });
 const LINK_LOSS_WHY = 'the node-to-node run itself resent 5.2% of its segments (3943 retransmits; overlay 5.6%): packets are lost on the path between the nodes, under VXLAN as well';
 
+// Lab fddelay with node.underlay-latency on n2 (40 ms each way on the underlay switch), iperf3 -t 3 -b 500M.
+const delayed = (from: string, to: string, fromIp: string, toIp: string): BandwidthPairResult => ({
+  ...pair(),
+  from,
+  to,
+  underlay: run('underlay', { fromIp, toIp, bitsPerSecond: 216.4e6, bytes: 81150000, meanRttUs: 81200, minRttUs: 81090, targetBps: 500e6 }),
+  overlay: run('overlay', { bitsPerSecond: 211.1e6, bytes: 79162500, meanRttUs: 81450, minRttUs: 81010, targetBps: 500e6 }),
+});
+const capped = (from: string, to: string): BandwidthPairResult => ({
+  ...pair(),
+  from,
+  to,
+  underlay: run('underlay', { bitsPerSecond: 500.1e6, bytes: 187537500, meanRttUs: 110, minRttUs: 100, targetBps: 500e6 }),
+  overlay: run('overlay', { bitsPerSecond: 500e6, bytes: 187500000, meanRttUs: 150, minRttUs: 90, targetBps: 500e6 }),
+});
+const DELAY_WHY =
+  "the node-to-node round trip is 81.1 ms at its lowest (a LAN's is well under 1 ms) and the run carried 216.4 Mbit/s of the 500.0 Mbit/s it was asked for: TCP sends one window per round trip, so the delay on the nodes' path caps the transfer, under VXLAN as well";
+const DELAY_RING_WHY =
+  "the node-to-node round trip is 81.1 ms at its lowest (811× the shortest other pair's 0.10 ms) and the run carried 216.4 Mbit/s of the 500.0 Mbit/s it was asked for: TCP sends one window per round trip, so the delay on the nodes' path caps the transfer, under VXLAN as well";
+const delayFix = (node: string, peerIp: string) => [
+  `Measure the round trip from ${node}, where the probe saw 81.1 ms and a LAN answers in well under 1 ms; ping the other nodes too, only the paths through the slow link are slow: ping -c 20 ${peerIp}`,
+  `Find what holds the packets on the node's uplink: a netem, tbf or shaping qdisc left behind, the link's speed and duplex, its error counters; then the switch port, a policer or shaper on the path (mtr shows the hop where the delay starts): dev=$(ip -o route get ${peerIp} | grep -o "dev [^ ]*" | cut -d" " -f2); tc qdisc show dev "$dev"; ethtool "$dev"; ip -s link show "$dev"; mtr -r -c 20 ${peerIp}`,
+];
+
 const MTU_FIX = [
   'Check the chain: ip -o link show (the underlay interface, flannel.1, cni0 and the veths); grep FLANNEL_MTU /run/flannel/subnet.env; and the pod eth0 MTU.',
   "Test the path to another node's address: ping -M do -s 1422 (1450 − 28), lowering the size until it passes.",
@@ -73,6 +97,8 @@ testRule(rule, {
     { name: 'slow with nothing that explains it', evidence: measured(pair({ bitsPerSecond: 100e6 })) },
     { name: 'a failed run is the mesh probe\'s concern', evidence: measured(pair({ ok: false, bitsPerSecond: undefined, error: 'iperf3: unable to connect' })) },
     { name: 'a pair 20% below the expected ratio where the probe was run with --tolerance 0.3', evidence: { probes: { bandwidth: [pair({ bitsPerSecond: 147e6, mss: 500 })], bandwidthTolerance: 0.3, ran: ['bandwidth'] } } },
+    { name: 'the healthy lab fddelay: the cap carried at a 0.10 ms round trip', evidence: measured(capped('n1', 'n2')) },
+    { name: 'an 81 ms round trip that still carried its cap: not bound by it', evidence: measured({ ...delayed('n1', 'n2', '172.31.250.11', '172.31.250.12'), underlay: run('underlay', { bitsPerSecond: 490e6, minRttUs: 81090, targetBps: 500e6 }), overlay: run('overlay', { bitsPerSecond: 480e6, targetBps: 500e6 }) }) },
     { name: 'the VXLAN offload on, without loss, explains nothing', evidence: { ...measured(pair()), nodes: [{ name: 'n1', offloads: { 'flannel.1': { 'tx-checksum-ip-generic': 'on' } } }] } },
   ],
   faulty: [
@@ -153,6 +179,26 @@ testRule(rule, {
       ],
     },
     {
+      name: 'lab fddelay, 40 ms each way on n2, two nodes: the pair is the suspect; the fix pings from the sender to the other end',
+      evidence: measured(delayed('n1', 'n2', '172.31.250.11', '172.31.250.12')),
+      expect: [
+        {
+          cause: 'node.underlay-latency',
+          messageId: 'delayed',
+          data: { from: 'n1', to: 'n2', ratio: '98%', overlay: '211.1 Mbit/s', underlay: '216.4 Mbit/s', expected: '97%', why: DELAY_WHY, node: 'n1', peerIp: '172.31.250.12', rttMs: '81.1' },
+          fix: delayFix('n1', '172.31.250.12'),
+        },
+      ],
+    },
+    {
+      name: 'the same delay on a ring of three: placed on n2, the node both slow pairs share; the fix pings from n2 to the other end',
+      evidence: measured(delayed('n1', 'n2', '172.31.250.11', '172.31.250.12'), delayed('n2', 'n3', '172.31.250.12', '172.31.250.13'), capped('n3', 'n1')),
+      expect: [
+        { cause: 'node.underlay-latency', messageId: 'delayed', data: { from: 'n1', to: 'n2', ratio: '98%', overlay: '211.1 Mbit/s', underlay: '216.4 Mbit/s', expected: '97%', why: DELAY_RING_WHY, node: 'n2', peerIp: '172.31.250.11', rttMs: '81.1' }, nodes: ['n2'], fix: delayFix('n2', '172.31.250.11') },
+        { cause: 'node.underlay-latency', messageId: 'delayed', data: { from: 'n2', to: 'n3', ratio: '98%', overlay: '211.1 Mbit/s', underlay: '216.4 Mbit/s', expected: '97%', why: DELAY_RING_WHY, node: 'n2', peerIp: '172.31.250.13', rttMs: '81.1' }, nodes: ['n2'], fix: delayFix('n2', '172.31.250.13') },
+      ],
+    },
+    {
       name: 'iperf3 at 97% of a CPU on the receiver: CPU-bound there',
       evidence: measured(pair({ bitsPerSecond: 120e6, cpuReceiverPct: 97 })),
       expect: [
@@ -204,6 +250,30 @@ describe('rule probe/bandwidth-probe: what the finding carries besides its cause
       ['node.packet-loss', [], [['n2', 'n1']]],
     ]);
     expect(fs[0]!.message).toBe(`traffic n1→n2 loses packets under the overlay: ${LINK_LOSS_WHY}; pods get 138% of the node-to-node bandwidth (402.4 Mbit/s against 291.9 Mbit/s), no less than VXLAN overhead explains`);
+  });
+
+  it('a long path: the message, the lowest RTT and the cap in the evidence, the pair as suspect', () => {
+    const [f, ...rest] = runRules(deepFreeze(makeEvidence(measured(delayed('n1', 'n2', '172.31.250.11', '172.31.250.12')))), [rule]).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ cause: 'node.underlay-latency', nodes: [], suspects: [['n1', 'n2']], confidence: 0.7 });
+    expect(f!.message).toBe(`traffic n1→n2 crosses a slow path under the overlay: ${DELAY_WHY}; pods get 98% of the node-to-node bandwidth (211.1 Mbit/s against 216.4 Mbit/s), no less than VXLAN overhead explains`);
+    expect(f!.evidence[0]).toEqual({ where: 'probe bandwidth n1→n2', what: 'underlay 172.31.250.11 → 172.31.250.12, 216.4 Mbit/s, 0 retransmits, MSS 1448, RTT 81.2 ms (lowest 81.1 ms), capped at 500.0 Mbit/s, iperf3 CPU 1% / 13%; MTU 1500' });
+  });
+
+  it("a long path cites the mesh probe's idle pings between the two nodes (those that answered) when it ran beside", () => {
+    const mesh = [
+      { from: 'n1', to: 'n2', path: 'underlay' as const, kind: 'node-node' as const, ok: true, ms: 81.2 },
+      { from: 'n1', to: 'n2', path: 'vxlan-udp' as const, ok: true },
+      { from: 'n2', to: 'n1', path: 'mtu-flannel' as const, kind: 'node-flannel' as const, ok: true, ms: 80.9 },
+      { from: 'n1', to: 'n2', path: 'overlay' as const, ok: false, ms: 81.5 },
+      { from: 'n1', to: 'n3', path: 'underlay' as const, ok: true, ms: 0.1 },
+    ];
+    const ev = deepFreeze(makeEvidence({ probes: { bandwidth: [delayed('n1', 'n2', '172.31.250.11', '172.31.250.12')], mesh, ran: ['bandwidth', 'mesh'] } }));
+    const [f] = runRules(ev, [rule]).findings;
+    expect(f!.evidence.at(-1)).toEqual({ where: 'probe mesh', what: 'idle pings between the two nodes: n1→n2 underlay 81.2 ms, n2→n1 mtu-flannel 80.9 ms' });
+    // loss cites no pings
+    const [g] = runRules(deepFreeze(makeEvidence({ probes: { bandwidth: [linkLoss('n1', 'n2')], mesh, ran: ['bandwidth', 'mesh'] } })), [rule]).findings;
+    expect(g!.evidence.map((e) => e.where)).not.toContain('probe mesh');
   });
 
   it('the receiver\'s checksum counter is cited with the overlay run', () => {

@@ -8,6 +8,15 @@ import { captures } from './_capture.js';
 /** How sure each figure makes the cause (a counter that moved is proof; a busy CPU or resends are hints). */
 const CONFIDENCE: Record<string, number> = { 'flannel.checksum-offload': 0.8, 'flannel.mtu': 0.85, 'node.packet-loss': 0.6, 'node.cpu-bound': 0.6, 'node.underlay-latency': 0.7 };
 
+/**
+ * The fix for a long path, with what the probe measured: the round trip from the named node (or the
+ * pair's sender, when the pair is the suspect) to the other end's underlay address.
+ */
+const LATENCY_FIX = [
+  'Measure the round trip from {node}, where the probe saw {rttMs} ms and a LAN answers in well under 1 ms; ping the other nodes too, only the paths through the slow link are slow: ping -c 20 {peerIp}',
+  'Find what holds the packets on the node\'s uplink: a netem, tbf or shaping qdisc left behind, the link\'s speed and duplex, its error counters; then the switch port, a policer or shaper on the path (mtr shows the hop where the delay starts): dev=$(ip -o route get {peerIp} | grep -o "dev [^ ]*" | cut -d" " -f2); tc qdisc show dev "$dev"; ethtool "$dev"; ip -s link show "$dev"; mtr -r -c 20 {peerIp}',
+];
+
 const mbps = (bps?: number) => (bps === undefined ? '-' : `${(bps / 1e6).toFixed(1)} Mbit/s`);
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 
@@ -20,6 +29,16 @@ function runLine(r: BandwidthRun): string {
   if (r.cpuSenderPct !== undefined || r.cpuReceiverPct !== undefined) parts.push(`iperf3 CPU ${r.cpuSenderPct?.toFixed(0) ?? '-'}% / ${r.cpuReceiverPct?.toFixed(0) ?? '-'}%`);
   if (r.cpuBusiestPct !== undefined) parts.push(`busiest CPU ${r.cpuBusiestPct}%`);
   return parts.join(', ');
+}
+
+/**
+ * The mesh probe's idle pings between the two nodes, when it ran beside (diagnose): every path it
+ * timed crosses the nodes' underlay (node → node, node → the peer's flannel.1, pod → pod), without a
+ * transfer's queues.
+ */
+function meshRoundTrips(evidence: Readonly<Evidence>, a: string, b: string): string | undefined {
+  const pings = (evidence.probes?.mesh ?? []).filter((m) => m.ok && m.ms !== undefined && ((m.from === a && m.to === b) || (m.from === b && m.to === a)));
+  return pings.length ? pings.slice(0, 4).map((m) => `${m.from}→${m.to} ${m.path} ${m.ms} ms`).join(', ') : undefined;
 }
 
 /** Evidence gathered beside the probe: the VXLAN device's offload per node, wrong outer checksums per capture. */
@@ -45,7 +64,7 @@ export default defineRule({
   id: 'probe/bandwidth-probe',
   layer: 'probe',
   description:
-    'iperf3 pod→pod over VXLAN carries less of the node→node underlay than 50 bytes of VXLAN per packet explain, or the node→node run itself loses packets; the likely cause is named from the MTUs, checksum errors, retransmits and CPU the probe recorded.',
+    'iperf3 pod→pod over VXLAN carries less of the node→node underlay than 50 bytes of VXLAN per packet explain, the node→node run itself loses packets, or its round trip is too long and holds it back; the likely cause is named from the MTUs, checksum errors, retransmits, CPU and round trips the probe recorded.',
   causes: ['flannel.mtu', 'flannel.checksum-offload', 'node.packet-loss', 'node.cpu-bound', 'node.underlay-latency'],
   scope: 'cluster',
   needs: ['probes.bandwidth'],
@@ -76,6 +95,7 @@ export default defineRule({
       // the fix checks the path from the named node (or the pair's sender) to the other end, with the round trip measured
       const at = top.node ?? v.from;
       const rtt = pathRttUs(r);
+      const pings = meshRoundTrips(evidence, v.from, v.to);
       const fixData = top.cause === 'node.underlay-latency' ? { node: at, peerIp: at === v.from ? r.underlay.toIp : r.underlay.fromIp, ...(rtt !== undefined ? { rttMs: (rtt / 1000).toFixed(1) } : {}) } : {};
       report({
         messageId: v.kind,
@@ -84,9 +104,11 @@ export default defineRule({
         ...(top.node ? { nodes: [top.node] } : { nodes: [], suspects: [[v.from, v.to]] }),
         confidence: CONFIDENCE[top.cause] ?? 0.5,
         ...(alternatives.length ? { alternatives } : {}),
+        ...(top.cause === 'node.underlay-latency' && rtt !== undefined ? { fix: LATENCY_FIX } : {}),
         evidence: [
           { where: `probe bandwidth ${v.from}→${v.to}`, what: `underlay ${runLine(r.underlay)}; MTU ${r.underlayMtu ?? '?'}` },
           { where: `probe bandwidth ${v.from}→${v.to}`, what: `overlay ${runLine(r.overlay)}; pod MTU ${r.overlayMtu ?? '?'}${r.udpCsumErrors !== undefined ? `; ${v.to} Udp InCsumErrors +${r.udpCsumErrors}` : ''}` },
+          ...(top.cause === 'node.underlay-latency' && pings ? [{ where: 'probe mesh', what: `idle pings between the two nodes: ${pings}` }] : []),
           ...named.slice(1).map((s) => ({ where: `probe bandwidth ${v.from}→${v.to}`, what: `also fits ${s.cause}: ${s.detail}` })),
         ],
       });
