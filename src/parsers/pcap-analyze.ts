@@ -7,7 +7,7 @@
  */
 import type { CaptureEvidence } from '../evidence/capture.js';
 import { DnsTracker } from './pcap-dns.js';
-import { FlowTable, Pair, PROTO_TCP, PROTO_UDP } from './pcap-flows.js';
+import { FlowTable, PairTable, PROTO_TCP, PROTO_UDP } from './pcap-flows.js';
 import { readCapture, type PacketSink, type ReadSummary } from './pcap-reader.js';
 import { Addresses, ipv4At, TopList } from './pcap-stats.js';
 
@@ -31,19 +31,22 @@ const PROTO_ICMP6 = 58;
 /** Checks each pair direction's first packets, then one in this many. */
 const CHECKSUM_EVERY = 16;
 const CHECKSUM_FIRST = 64;
-const PAIR_BUCKETS = 4096;
+
+/** A record longer than this is corrupt, not a packet (as the reader says). */
+const MAX_RECORD = 64 << 20;
 
 interface NeighbourTarget {
   requests: number;
   replies: number;
   from: number;
   vni: number;
-  tunnel: Pair;
+  /** the VXLAN pair the first request crossed */
+  tunnel: number;
 }
 
 export class CaptureAnalyzer implements PacketSink {
-  /** the current packet's time (set by the reader) */
-  ts = 0;
+  /** the current packet's time in [0], shared with the tables (see PairTable) */
+  private readonly clock = new Float64Array(1);
   packets = 0;
   bytes = 0;
   firstTs = Infinity;
@@ -51,10 +54,9 @@ export class CaptureAnalyzer implements PacketSink {
   snapCut = 0;
   undecoded = 0;
   readonly addrs = new Addresses();
+  private readonly pairs = new PairTable(this.clock);
   private readonly flows: FlowTable;
   private readonly dns: DnsTracker;
-  /** VXLAN directions, hash-chained through Pair.next (an array index per packet, not a Map lookup) */
-  private readonly pairs: (Pair | null)[] = new Array<Pair | null>(PAIR_BUCKETS).fill(null);
   private readonly vxPorts: Uint8Array = new Uint8Array(65536);
   private readonly ports: number[];
   private readonly linkTypes = new Set<number>();
@@ -91,21 +93,154 @@ export class CaptureAnalyzer implements PacketSink {
   constructor(opts: AnalyzeOptions = {}) {
     this.ports = [...new Set(opts.vxlanPorts ?? DEFAULT_VXLAN_PORTS)].sort((a, b) => a - b);
     for (const p of this.ports) this.vxPorts[p] = 1;
-    this.flows = new FlowTable(this.addrs, this, opts.maxFlows);
-    this.dns = new DnsTracker(this.addrs, this);
+    this.flows = new FlowTable(this.addrs, this.pairs, this.clock, opts.maxFlows);
+    this.dns = new DnsTracker(this.addrs, this.pairs, this.clock);
   }
 
-  packet(b: Buffer, off: number, caplen: number, origLen: number, linkType: number): void {
-    const ts = this.ts;
+  /** The current packet's time (set by the reader before packet()). */
+  get ts(): number {
+    return this.clock[0];
+  }
+
+  set ts(t: number) {
+    this.clock[0] = t;
+  }
+
+  /**
+   * The reader's fast path for classic pcap: every whole, sane record in buf[o, len), in one loop
+   * (see PacketSink.walkPcap). A packet of the shapes that make nearly all of an overlay capture is
+   * decoded here, in straight line (fast()); any other goes through packet(), which decodes them all.
+   */
+  walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, counts: Float64Array): number {
+    let n = 0;
+    const ether = linkType === 1;
+    while (o + hdr <= len) {
+      // Signed 32 bits: a length with the top bit set is negative here, and corrupt either way.
+      const caplen = le === 1 ? buf[o + 8] | (buf[o + 9] << 8) | (buf[o + 10] << 16) | (buf[o + 11] << 24) : (buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11];
+      if (caplen > MAX_RECORD || caplen < 0 || o + hdr + caplen > len) break;
+      let sec: number;
+      let sub: number;
+      let orig: number;
+      if (le === 1) {
+        sec = (buf[o] | (buf[o + 1] << 8) | (buf[o + 2] << 16) | (buf[o + 3] << 24)) >>> 0;
+        sub = (buf[o + 4] | (buf[o + 5] << 8) | (buf[o + 6] << 16) | (buf[o + 7] << 24)) >>> 0;
+        orig = (buf[o + 12] | (buf[o + 13] << 8) | (buf[o + 14] << 16) | (buf[o + 15] << 24)) >>> 0;
+      } else {
+        sec = ((buf[o] << 24) | (buf[o + 1] << 16) | (buf[o + 2] << 8) | buf[o + 3]) >>> 0;
+        sub = ((buf[o + 4] << 24) | (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7]) >>> 0;
+        orig = ((buf[o + 12] << 24) | (buf[o + 13] << 16) | (buf[o + 14] << 8) | buf[o + 15]) >>> 0;
+      }
+      n++;
+      this.clock[0] = sec + sub * frac;
+      const p = o + hdr;
+      o = p + caplen;
+      if (!ether || !this.fast(buf, p, caplen, orig)) this.packet(buf, p, caplen, orig, linkType);
+    }
+    counts[0] += n;
+    return o;
+  }
+
+  /**
+   * Ethernet frames of the common shapes: VXLAN (IPv4, no options, not fragmented, VNI flag set)
+   * carrying IPv4 TCP or UDP the same way, and plain IPv4 TCP. Every header is checked before anything
+   * is counted; false (nothing counted) for any other frame. The effects are exactly packet()'s.
+   */
+  private fast(b: Buffer, p: number, caplen: number, orig: number): boolean {
+    if (caplen < 34 || b[p + 12] !== 8 || b[p + 13] !== 0 || b[p + 14] !== 0x45) return false;
+    const ip = p + 14;
+    if ((b[ip + 6] & 0x3f) !== 0 || b[ip + 7] !== 0) return false;
+    const total = (b[ip + 2] << 8) | b[ip + 3];
+    const lend = Math.min(p + caplen, ip + total);
+    const l4 = ip + 20;
+    const proto = b[ip + 9];
+    const s = (b[ip + 12] << 24) | (b[ip + 13] << 16) | (b[ip + 14] << 8) | b[ip + 15];
+    const d = (b[ip + 16] << 24) | (b[ip + 17] << 16) | (b[ip + 18] << 8) | b[ip + 19];
+    if (proto === PROTO_UDP) {
+      if (l4 + 16 > lend || this.vxPorts[(b[l4 + 2] << 8) | b[l4 + 3]] !== 1 || (b[l4 + 8] & 0x08) === 0) return false;
+      const e = l4 + 16;
+      if (e + 34 > lend || b[e + 12] !== 8 || b[e + 13] !== 0 || b[e + 14] !== 0x45) return false;
+      const iip = e + 14;
+      if ((b[iip + 6] & 0x3f) !== 0 || b[iip + 7] !== 0) return false;
+      const itotal = (b[iip + 2] << 8) | b[iip + 3];
+      const ilend = Math.min(lend, iip + itotal);
+      const il4 = iip + 20;
+      const iproto = b[iip + 9];
+      if (iproto === PROTO_TCP ? il4 + 20 > ilend : iproto !== PROTO_UDP || il4 + 8 > ilend) return false;
+      // The shape is known: count.
+      this.account(caplen, orig);
+      if (this.lastLink !== 1) this.link(1);
+      if (total > this.maxOuterIpLen) this.maxOuterIpLen = total;
+      const pairs = this.pairs;
+      const pair = pairs.get4(s, d);
+      const pp = ++pairs.packets[pair];
+      pairs.bytes[pair] += total;
+      pairs.lastTs[pair] = this.clock[0];
+      if (total > pairs.maxIpLen[pair]) pairs.maxIpLen[pair] = total;
+      this.vxlanPackets++;
+      const check = (b[l4 + 6] << 8) | b[l4 + 7];
+      if (check === 0) this.csZero++;
+      else if (pairs.checked[pair] >= CHECKSUM_FIRST && (pp & (CHECKSUM_EVERY - 1)) !== 0) this.csSkipped++;
+      else if (ip + total > lend) this.csUnverifiable++;
+      else this.verify(b, l4, total - 20, check, ip, 4, pair);
+      const vni = (b[l4 + 12] << 16) | (b[l4 + 13] << 8) | b[l4 + 14];
+      if (vni !== this.lastVni) this.vniCounter(vni);
+      this.lastVniCount.packets++;
+      if (vni !== pairs.lastVni[pair]) pairs.vni(pair, vni);
+      if (itotal > this.maxInnerIpLen) this.maxInnerIpLen = itotal;
+      const is = (b[iip + 12] << 24) | (b[iip + 13] << 16) | (b[iip + 14] << 8) | b[iip + 15];
+      const id = (b[iip + 16] << 24) | (b[iip + 17] << 16) | (b[iip + 18] << 8) | b[iip + 19];
+      const sport = (b[il4] << 8) | b[il4 + 1];
+      const dport = (b[il4 + 2] << 8) | b[il4 + 3];
+      if (iproto === PROTO_TCP) this.flows.packet4(PROTO_TCP, is, id, sport, dport, pair, vni, b, il4, itotal - 20 - ((b[il4 + 12] >> 4) << 2), itotal);
+      else {
+        this.flows.packet4(PROTO_UDP, is, id, sport, dport, pair, vni, b, il4, itotal - 28, itotal);
+        if (sport === 53 || dport === 53) this.dns.packet(b, iip, 4, sport, dport, pair, il4 + 8, ilend);
+      }
+    } else if (proto === PROTO_TCP) {
+      if (l4 + 20 > lend) return false;
+      this.account(caplen, orig);
+      if (this.lastLink !== 1) this.link(1);
+      if (total > this.maxOuterIpLen) this.maxOuterIpLen = total;
+      const sport = (b[l4] << 8) | b[l4 + 1];
+      const dport = (b[l4 + 2] << 8) | b[l4 + 3];
+      this.flows.packet4(PROTO_TCP, s, d, sport, dport, -1, 0, b, l4, total - 20 - ((b[l4 + 12] >> 4) << 2), total);
+    } else return false;
+    if (this.clock[0] > this.nextSweep) this.sweep();
+    return true;
+  }
+
+  /** What every packet counts, whatever it holds. */
+  private account(caplen: number, origLen: number): void {
+    const ts = this.clock[0];
     this.packets++;
     this.bytes += origLen;
     if (ts < this.firstTs) this.firstTs = ts;
     if (ts > this.lastTs) this.lastTs = ts;
     if (caplen < origLen) this.snapCut++;
-    if (linkType !== this.lastLink) {
-      this.lastLink = linkType;
-      this.linkTypes.add(linkType);
-    }
+  }
+
+  private link(linkType: number): void {
+    this.lastLink = linkType;
+    this.linkTypes.add(linkType);
+  }
+
+  /** Every 10 s of capture time: judges and drops the flows gone idle. */
+  private sweep(): void {
+    const ts = this.clock[0];
+    if (this.nextSweep) this.flows.sweep(ts);
+    this.nextSweep = ts + 10;
+  }
+
+  private vniCounter(vni: number): void {
+    let c = this.vnis.get(vni);
+    if (!c) this.vnis.set(vni, (c = { packets: 0 }));
+    this.lastVni = vni;
+    this.lastVniCount = c;
+  }
+
+  packet(b: Buffer, off: number, caplen: number, origLen: number, linkType: number): void {
+    this.account(caplen, origLen);
+    if (linkType !== this.lastLink) this.link(linkType);
     const end = off + caplen;
     let p = off;
     let et = 0;
@@ -146,29 +281,26 @@ export class CaptureAnalyzer implements PacketSink {
         break;
       }
     }
-    if (et === ETH_IPV4) this.ipv4(b, p, end, null, 0);
-    else if (et === ETH_IPV6) this.ipv6(b, p, end, null, 0);
+    if (et === ETH_IPV4) this.ipv4(b, p, end, -1, 0);
+    else if (et === ETH_IPV6) this.ipv6(b, p, end, -1, 0);
     else if (et !== ETH_ARP) this.undecoded++;
-    if (ts > this.nextSweep) {
-      if (this.nextSweep) this.flows.sweep(ts);
-      this.nextSweep = ts + 10;
-    }
+    if (this.clock[0] > this.nextSweep) this.sweep();
   }
 
-  private ipv4(b: Buffer, p: number, end: number, tunnel: Pair | null, vni: number): void {
+  private ipv4(b: Buffer, p: number, end: number, tunnel: number, vni: number): void {
     if (p + 20 > end || b[p] >> 4 !== 4) {
-      if (!tunnel) this.undecoded++;
+      if (tunnel < 0) this.undecoded++;
       return;
     }
     const ihl = (b[p] & 15) << 2;
     const total = (b[p + 2] << 8) | b[p + 3];
     const frag = ((b[p + 6] << 8) | b[p + 7]) & 0x3fff;
     const proto = b[p + 9];
-    if (tunnel) {
+    if (tunnel >= 0) {
       if (total > this.maxInnerIpLen) this.maxInnerIpLen = total;
     } else if (total > this.maxOuterIpLen) this.maxOuterIpLen = total;
     if (frag !== 0) {
-      if (tunnel) this.innerFragments++;
+      if (tunnel >= 0) this.innerFragments++;
       else this.outerFragment(ipv4At(b, p + 12), ipv4At(b, p + 16));
       if (frag & 0x1fff) return; // not the first fragment: no transport header
     }
@@ -177,15 +309,15 @@ export class CaptureAnalyzer implements PacketSink {
     this.transport(b, l4, l4end, proto, total - ihl, total, tunnel, vni, frag !== 0, p, 4);
   }
 
-  private ipv6(b: Buffer, p: number, end: number, tunnel: Pair | null, vni: number): void {
+  private ipv6(b: Buffer, p: number, end: number, tunnel: number, vni: number): void {
     if (p + 40 > end || b[p] >> 4 !== 6) {
-      if (!tunnel) this.undecoded++;
+      if (tunnel < 0) this.undecoded++;
       return;
     }
     const plen = (b[p + 4] << 8) | b[p + 5];
     let next = b[p + 6];
     const total = plen + 40;
-    if (tunnel) {
+    if (tunnel >= 0) {
       if (total > this.maxInnerIpLen) this.maxInnerIpLen = total;
     } else if (total > this.maxOuterIpLen) this.maxOuterIpLen = total;
     let q = p + 40;
@@ -194,7 +326,7 @@ export class CaptureAnalyzer implements PacketSink {
     while ((next === 0 || next === 43 || next === 60 || next === 44) && q + 8 <= end) {
       if (next === 44) {
         fragment = true;
-        if (tunnel) this.innerFragments++;
+        if (tunnel >= 0) this.innerFragments++;
         else this.outerFragment(this.addrs.v6At(b, p + 8), this.addrs.v6At(b, p + 24));
         if (((b[q + 2] << 8) | b[q + 3]) & 0xfff8) return;
         next = b[q];
@@ -215,32 +347,41 @@ export class CaptureAnalyzer implements PacketSink {
     else if (this.outerFrags.size < 10_000) this.outerFrags.set(key, { src, dst, count: 1 });
   }
 
+  /** The source and destination address numbers of the IP header at b[ip]. */
+  private srcOf(b: Buffer, ip: number, version: number): number {
+    return version === 4 ? ipv4At(b, ip + 12) : this.addrs.v6At(b, ip + 8);
+  }
+
+  private dstOf(b: Buffer, ip: number, version: number): number {
+    return version === 4 ? ipv4At(b, ip + 16) : this.addrs.v6At(b, ip + 24);
+  }
+
   /** `len` is the transport segment's length from the IP header; [l4, end) what the capture holds of it. */
-  private transport(b: Buffer, l4: number, end: number, proto: number, len: number, ipLen: number, tunnel: Pair | null, vni: number, fragment: boolean, ip: number, version: number): void {
+  private transport(b: Buffer, l4: number, end: number, proto: number, len: number, ipLen: number, tunnel: number, vni: number, fragment: boolean, ip: number, version: number): void {
     if (proto === PROTO_UDP) {
       if (l4 + 8 > end) return;
       const sport = (b[l4] << 8) | b[l4 + 1];
       const dport = (b[l4 + 2] << 8) | b[l4 + 3];
-      if (!tunnel && this.vxPorts[dport] === 1) {
+      if (tunnel < 0 && this.vxPorts[dport] === 1) {
         this.vxlan(b, l4, end, len, ipLen, fragment, ip, version);
         return;
       }
-      this.flows.packet(PROTO_UDP, b, ip, version, sport, dport, tunnel, vni, l4, len - 8, ipLen);
+      this.flows.packet(PROTO_UDP, this.srcOf(b, ip, version), this.dstOf(b, ip, version), sport, dport, tunnel, vni, b, l4, len - 8, ipLen);
       if (sport === 53 || dport === 53) this.dns.packet(b, ip, version, sport, dport, tunnel, l4 + 8, end);
     } else if (proto === PROTO_TCP) {
       if (l4 + 20 > end) return;
       const sport = (b[l4] << 8) | b[l4 + 1];
       const dport = (b[l4 + 2] << 8) | b[l4 + 3];
       const payload = len - ((b[l4 + 12] >> 4) << 2);
-      this.flows.packet(PROTO_TCP, b, ip, version, sport, dport, tunnel, vni, l4, payload, ipLen);
+      this.flows.packet(PROTO_TCP, this.srcOf(b, ip, version), this.dstOf(b, ip, version), sport, dport, tunnel, vni, b, l4, payload, ipLen);
     } else if (proto === PROTO_ICMP) {
       if (l4 + 8 > end) return;
-      if (b[l4] === 3 && b[l4 + 1] === 4 && l4 + 28 <= end) this.tooBig(ipv4At(b, ip + 12), ipv4At(b, ip + 16), ipv4At(b, l4 + 24), (b[l4 + 6] << 8) | b[l4 + 7], tunnel !== null);
+      if (b[l4] === 3 && b[l4 + 1] === 4 && l4 + 28 <= end) this.tooBig(ipv4At(b, ip + 12), ipv4At(b, ip + 16), ipv4At(b, l4 + 24), (b[l4 + 6] << 8) | b[l4 + 7], tunnel >= 0);
     } else if (proto === PROTO_ICMP6) {
       if (l4 + 8 > end) return;
       const type = b[l4];
-      if (type === 2 && l4 + 48 <= end) this.tooBig(this.addrs.v6At(b, ip + 8), this.addrs.v6At(b, ip + 24), this.addrs.v6At(b, l4 + 32), ipv4At(b, l4 + 4), tunnel !== null);
-      else if (tunnel && (type === 135 || type === 136) && l4 + 24 <= end) this.neighbour(type === 135, this.addrs.v6At(b, l4 + 8), this.addrs.v6At(b, ip + 8), tunnel, vni);
+      if (type === 2 && l4 + 48 <= end) this.tooBig(this.addrs.v6At(b, ip + 8), this.addrs.v6At(b, ip + 24), this.addrs.v6At(b, l4 + 32), ipv4At(b, l4 + 4), tunnel >= 0);
+      else if (tunnel >= 0 && (type === 135 || type === 136) && l4 + 24 <= end) this.neighbour(type === 135, this.addrs.v6At(b, l4 + 8), this.addrs.v6At(b, ip + 8), tunnel, vni);
     }
   }
 
@@ -252,54 +393,24 @@ export class CaptureAnalyzer implements PacketSink {
   }
 
   private vxlan(b: Buffer, u: number, end: number, udpLen: number, ipLen: number, fragment: boolean, ip: number, version: number): void {
-    const pair = this.pair(b, ip, version);
-    pair.packets++;
-    pair.bytes += ipLen;
-    pair.lastTs = this.ts;
-    if (ipLen > pair.maxIpLen) pair.maxIpLen = ipLen;
+    const pairs = this.pairs;
+    const pair = pairs.get(this.srcOf(b, ip, version), this.dstOf(b, ip, version));
+    const pp = ++pairs.packets[pair];
+    pairs.bytes[pair] += ipLen;
+    pairs.lastTs[pair] = this.clock[0];
+    if (ipLen > pairs.maxIpLen[pair]) pairs.maxIpLen[pair] = ipLen;
     this.vxlanPackets++;
     // Outer UDP checksum: zero means none; otherwise verify a sample.
     const check = (b[u + 6] << 8) | b[u + 7];
     if (check === 0) this.csZero++;
-    else if (pair.checked >= CHECKSUM_FIRST && (pair.packets & (CHECKSUM_EVERY - 1)) !== 0) this.csSkipped++;
+    else if (pairs.checked[pair] >= CHECKSUM_FIRST && (pp & (CHECKSUM_EVERY - 1)) !== 0) this.csSkipped++;
     else if (fragment || u + udpLen > end) this.csUnverifiable++;
-    else {
-      pair.checked++;
-      const pseudo = pseudoSum(b, ip, version, udpLen);
-      let sum = pseudo;
-      if (b !== this.viewOf) {
-        this.viewOf = b;
-        this.view = new DataView(b.buffer, b.byteOffset, b.length);
-      }
-      const v = this.view;
-      const stop = u + udpLen;
-      let i = u;
-      // Two 32-bit big-endian words a step (one load each, not two bytes and a shift per 16 bits): the
-      // one loop that touches payload bytes. A one's complement sum of 32-bit words folds to the same
-      // 16-bit sum, as 2^16 ≡ 1 (mod 2^16 − 1); a double holds the total exactly (below 2^53).
-      for (const stop8 = stop - 7; i < stop8; i += 8) sum += v.getUint32(i) + v.getUint32(i + 4);
-      for (; i + 1 < stop; i += 2) sum += v.getUint16(i);
-      if (i < stop) sum += b[i] << 8;
-      if (fold(sum) === 0xffff) this.csGood++;
-      else if (check === fold(pseudo)) this.csPartial++;
-      else {
-        this.csBad++;
-        pair.badChecksums++;
-      }
-    }
+    else this.verify(b, u, udpLen, check, ip, version, pair);
     if (u + 16 > end || (b[u + 8] & 0x08) === 0) return;
     const vni = (b[u + 12] << 16) | (b[u + 13] << 8) | b[u + 14];
-    if (vni !== this.lastVni) {
-      let c = this.vnis.get(vni);
-      if (!c) this.vnis.set(vni, (c = { packets: 0 }));
-      this.lastVni = vni;
-      this.lastVniCount = c;
-    }
+    if (vni !== this.lastVni) this.vniCounter(vni);
     this.lastVniCount.packets++;
-    if (vni !== pair.lastVni) {
-      pair.lastVni = vni;
-      if (!pair.vnis.includes(vni) && pair.vnis.length < 16) pair.vnis.push(vni);
-    }
+    pairs.vni(pair, vni);
     // The inner Ethernet frame.
     const e = u + 16;
     if (e + 14 > end) return;
@@ -314,30 +425,39 @@ export class CaptureAnalyzer implements PacketSink {
     }
   }
 
-  /** The VXLAN direction of the IP header at b[ip]. (Addresses are read here, not passed in: a number above 2^30 passed to a call is boxed on the heap.) */
-  private pair(b: Buffer, ip: number, version: number): Pair {
-    const src = version === 4 ? ipv4At(b, ip + 12) : this.addrs.v6At(b, ip + 8);
-    const dst = version === 4 ? ipv4At(b, ip + 16) : this.addrs.v6At(b, ip + 24);
-    const key = (Math.imul(src | 0, 0x9e3779b1) ^ Math.imul(dst | 0, 0x85ebca77)) >>> 20;
-    let p = this.pairs[key];
-    const head = p;
-    while (p !== null && (p.src !== src || p.dst !== dst)) p = p.next;
-    if (p === null) {
-      p = new Pair(src, dst);
-      p.firstTs = this.ts;
-      p.next = head;
-      this.pairs[key] = p;
+  /** Verifies the outer UDP checksum `check` of the datagram at b[u, u + udpLen) (whole in the capture). */
+  private verify(b: Buffer, u: number, udpLen: number, check: number, ip: number, version: number, pair: number): void {
+    this.pairs.checked[pair]++;
+    const pseudo = pseudoSum(b, ip, version, udpLen);
+    let sum = pseudo;
+    if (b !== this.viewOf) {
+      this.viewOf = b;
+      this.view = new DataView(b.buffer, b.byteOffset, b.length);
     }
-    return p;
+    const v = this.view;
+    const stop = u + udpLen;
+    let i = u;
+    // Two 32-bit big-endian words a step (one load each, not two bytes and a shift per 16 bits): the
+    // one loop that touches payload bytes. A one's complement sum of 32-bit words folds to the same
+    // 16-bit sum, as 2^16 ≡ 1 (mod 2^16 − 1); a double holds the total exactly (below 2^53).
+    for (const stop8 = stop - 7; i < stop8; i += 8) sum += v.getUint32(i) + v.getUint32(i + 4);
+    for (; i + 1 < stop; i += 2) sum += v.getUint16(i);
+    if (i < stop) sum += b[i] << 8;
+    if (fold(sum) === 0xffff) this.csGood++;
+    else if (check === fold(pseudo)) this.csPartial++;
+    else {
+      this.csBad++;
+      this.pairs.badChecksums[pair]++;
+    }
   }
 
   /** ARP or ND inside the tunnel: a request for `target` (by `from`), or a reply from it. */
-  private neighbour(request: boolean, target: number, from: number, tunnel: Pair, vni: number): void {
+  private neighbour(request: boolean, target: number, from: number, tunnel: number, vni: number): void {
     const v6 = target >= 4294967296;
     if (request) {
       if (v6) this.ndSolicits++;
       else this.arpRequests++;
-      const sec = Math.floor(this.ts);
+      const sec = Math.floor(this.clock[0]);
       if (sec !== this.nbSecond) {
         this.nbSecond = sec;
         this.nbInSecond = 0;
@@ -359,22 +479,22 @@ export class CaptureAnalyzer implements PacketSink {
   evidence(file: string, read: ReadSummary): CaptureEvidence {
     this.flows.finish();
     const n = this.addrs;
-    const pairs: Pair[] = [];
-    for (const head of this.pairs) for (let p: Pair | null = head; p; p = p.next) pairs.push(p);
-    const has = new Set(pairs.map((p) => `${p.src}|${p.dst}`));
-    const pairList = new TopList<Pair>(200, (p) => p.packets);
+    const P = this.pairs;
+    const pairs = P.order();
+    const has = new Set(pairs.map((p) => `${P.src[p]}|${P.dst[p]}`));
+    const pairList = new TopList<number>(200, (p) => P.packets[p]);
     for (const p of pairs) pairList.offer(p);
     const totals = this.flows.totals;
     const badBySource = pairs
-      .filter((p) => p.badChecksums > 0)
-      .sort((a, b) => b.badChecksums - a.badChecksums)
+      .filter((p) => P.badChecksums[p] > 0)
+      .sort((a, b) => P.badChecksums[b] - P.badChecksums[a])
       .slice(0, 32)
-      .map((p) => ({ src: n.name(p.src), dst: n.name(p.dst), bad: p.badChecksums, checked: p.checked }));
+      .map((p) => ({ src: n.name(P.src[p]), dst: n.name(P.dst[p]), bad: P.badChecksums[p], checked: P.checked[p] }));
     const unanswered = [...this.nbTargets.entries()]
       .filter(([, t]) => t.replies === 0 && t.requests >= 3)
       .sort((a, b) => b[1].requests - a[1].requests)
       .slice(0, 20)
-      .map(([target, t]) => ({ target: n.name(target), requests: t.requests, from: n.name(t.from), vni: t.vni, src: n.name(t.tunnel.src), dst: n.name(t.tunnel.dst) }));
+      .map(([target, t]) => ({ target: n.name(target), requests: t.requests, from: n.name(t.from), vni: t.vni, src: n.name(P.src[t.tunnel]), dst: n.name(P.dst[t.tunnel]) }));
     const ev: CaptureEvidence = {
       file,
       format: read.format,
@@ -386,18 +506,18 @@ export class CaptureAnalyzer implements PacketSink {
       problems: read.problems.slice(0, 20),
       vxlan: { ports: this.ports, packets: this.vxlanPackets, vnis: [...this.vnis.entries()].sort((a, b) => b[1].packets - a[1].packets).slice(0, 32).map(([vni, c]) => ({ vni, packets: c.packets })) },
       pairs: pairList.list().map((p) => ({
-        src: n.name(p.src),
-        dst: n.name(p.dst),
-        packets: p.packets,
-        bytes: p.bytes,
-        vnis: p.vnis,
-        flows: p.flows,
-        reverseSilent: !has.has(`${p.dst}|${p.src}`),
-        firstTs: p.firstTs,
-        lastTs: p.lastTs,
-        maxIpLen: p.maxIpLen,
-        badChecksums: p.badChecksums,
-        retransmits: p.retransmits,
+        src: n.name(P.src[p]),
+        dst: n.name(P.dst[p]),
+        packets: P.packets[p],
+        bytes: P.bytes[p],
+        vnis: P.vnis[p],
+        flows: P.flows[p],
+        reverseSilent: !has.has(`${P.dst[p]}|${P.src[p]}`),
+        firstTs: P.firstTs[p],
+        lastTs: P.lastTs[p],
+        maxIpLen: P.maxIpLen[p],
+        badChecksums: P.badChecksums[p],
+        retransmits: P.retransmits[p],
       })),
       pairsLeftOut: Math.max(0, pairs.length - 200),
       flows: { overlay: totals.overlay, plain: totals.plain, untrackedPackets: totals.untrackedPackets, oneWay: this.flows.oneWay.list(), oneWayTotal: this.flows.oneWay.total },

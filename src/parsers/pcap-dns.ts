@@ -4,7 +4,7 @@
  * than the resolver's patience (10 s) or the capture ends more than 2 s after them.
  */
 import type { CaptureDns, CaptureDnsServer } from '../evidence/capture.js';
-import type { Pair } from './pcap-flows.js';
+import type { PairTable } from './pcap-flows.js';
 import { ipv4At, LatencyHistogram, type Addresses } from './pcap-stats.js';
 
 const RCODES: Record<number, string> = { 0: 'NOERROR', 1: 'FORMERR', 2: 'SERVFAIL', 3: 'NXDOMAIN', 4: 'NOTIMP', 5: 'REFUSED' };
@@ -99,7 +99,9 @@ export class DnsTracker {
 
   constructor(
     private readonly addrs: Addresses,
-    private readonly clock: { ts: number },
+    private readonly pairs: PairTable,
+    /** the current packet's time in [0] (see PairTable) */
+    private readonly clock: Float64Array,
   ) {}
 
   private server(a: number): ServerStats {
@@ -111,10 +113,13 @@ export class DnsTracker {
     return s;
   }
 
-  /** A UDP payload to or from port 53 at buf[off, end); the IP header (version 4 or 6) at buf[ip]. */
-  packet(buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: Pair | null, off: number, end: number): void {
+  /**
+   * A UDP payload to or from port 53 at buf[off, end), seen now; the IP header (version 4 or 6) at
+   * buf[ip]; `tunnel` the VXLAN pair it crossed (-1: plain).
+   */
+  packet(buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: number, off: number, end: number): void {
     if (end - off < 12) return;
-    const ts = this.clock.ts;
+    const ts = this.clock[0];
     const src = version === 4 ? ipv4At(buf, ip + 12) : this.addrs.v6At(buf, ip + 8);
     const dst = version === 4 ? ipv4At(buf, ip + 16) : this.addrs.v6At(buf, ip + 24);
     const id = (buf[off] << 8) | buf[off + 1];
@@ -124,9 +129,9 @@ export class DnsTracker {
       this.queries++;
       const s = this.server(dst);
       s.queries++;
-      if (tunnel) {
+      if (tunnel >= 0) {
         s.overlay++;
-        s.via = tunnel.dst;
+        s.via = this.pairs.dst[tunnel];
       }
       const key = queryKey(src, sport, dst, id);
       // A retry with the same id keeps the first send time: the latency the client saw.

@@ -1,145 +1,213 @@
 /**
- * Bidirectional flows (TCP and UDP, inside the tunnel or plain) with the TCP state that tells a
- * healthy exchange from a dead one: SYNs never answered, resets, retransmissions of data the peer
- * never acknowledged (and how big those segments were: the MTU black hole's fingerprint). A flow is
- * judged and dropped when it closes or goes idle, so memory follows the flows open at once, not the
- * length of the capture.
+ * The two tables the capture analysis updates for nearly every packet, kept in typed arrays: no
+ * object per packet, per flow or per node pair, and nothing for the garbage collector.
+ *
+ * - PairTable: the VXLAN directions (underlay src → dst) and their counters.
+ * - FlowTable: bidirectional flows (TCP and UDP, inside the tunnel or plain) with the TCP state that
+ *   tells a healthy exchange from a dead one: SYNs never answered, resets, retransmissions of data the
+ *   peer never acknowledged (and how big those segments were: the MTU black hole's fingerprint). A
+ *   flow is judged and dropped when it closes or goes idle, so memory follows the flows open at once,
+ *   not the length of the capture.
+ *
+ * Both find an entry by open addressing (linear probing) over an Int32Array of entry numbers, keyed
+ * by integers: an IPv4 address is its 32 bits, an IPv6 address its interned id (pcap-stats.ts) less
+ * 2^32 with a flag in the key saying so.
  */
 import type { CaptureFlow, CaptureStall } from '../evidence/capture.js';
-import { ipv4At, TopList, type Addresses } from './pcap-stats.js';
+import { TopList, type Addresses } from './pcap-stats.js';
 
 export const PROTO_TCP = 6;
 export const PROTO_UDP = 17;
 
 /** seconds: conntrack's UDP timeout; a DNS exchange never closes, so idleness ends it */
 const UDP_IDLE = 30;
-/**
- * Hash buckets: the table starts small and doubles while more flows are open than it has buckets, up
- * to the largest. A capture with few flows open at once keeps the table in the CPU cache beside the
- * packet bytes (a fixed 2^18-bucket table missed the cache on nearly every lookup, and cost a 1 MiB
- * fill at start).
- */
-const MIN_BUCKETS = 1 << 10;
-const MAX_BUCKETS = 1 << 18;
 const SYN = 2;
 const RST = 4;
 const FIN = 1;
 const ACK = 16;
+const V6_BASE = 4294967296;
 
-/** A VXLAN direction (underlay src → dst) with its counters. */
-export class Pair {
-  next: Pair | null = null;
-  packets = 0;
-  bytes = 0;
-  flows = 0;
-  firstTs = 0;
-  lastTs = 0;
-  maxIpLen = 0;
-  badChecksums = 0;
-  checked = 0;
-  retransmits = 0;
-  vnis: number[] = [];
-  /** the VNI of the previous packet (the list above is searched only when it changes) */
-  lastVni = -1;
-  constructor(
-    readonly src: number,
-    readonly dst: number,
-  ) {}
+/** The low 32 bits of an address number (an IPv6 id is 2^32 + n: n). */
+const word = (a: number): number => (a >= V6_BASE ? a - V6_BASE : a) | 0;
+const v6bit = (a: number): number => (a >= V6_BASE ? 1 : 0);
+/** The address number of a key word and its IPv6 flag. */
+const addrOf = (w: number, v6: number): number => (v6 ? V6_BASE + (w >>> 0) : w >>> 0);
+
+/** Mixes two or three key words into a hash whose low bits depend on every input bit. */
+function mix(x: number, y: number, z: number): number {
+  let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
 }
 
-export class Flow {
-  next: Flow | null = null;
-  /** the list of open flows, newest first: the idle sweep walks the flows, not every bucket */
-  newer: Flow | null = null;
-  older: Flow | null = null;
-  /** the full hash of the flow's key (its bucket is this masked by the table's size) */
-  key = 0;
-  pkts0 = 0;
-  pkts1 = 0;
-  first = 0;
-  last = 0;
-  /** which endpoint opened it (sent the first SYN, or the first packet) */
-  opener = -1;
-  syn0 = 0;
-  syn1 = 0;
-  rst = 0;
-  fin0 = false;
-  fin1 = false;
-  hasEnd0 = false;
-  hasEnd1 = false;
-  end0 = 0;
-  end1 = 0;
-  hasAck0 = false;
-  hasAck1 = false;
-  ack0 = 0;
-  ack1 = 0;
-  retx0 = 0;
-  retx1 = 0;
-  retxMin0 = 0;
-  retxMin1 = 0;
-  retxMax0 = 0;
-  retxMax1 = 0;
-  /** largest data segment of each direction waiting for the peer's ACK, and the largest acknowledged */
-  pendLen0 = 0;
-  pendLen1 = 0;
-  pendEnd0 = 0;
-  pendEnd1 = 0;
-  ackedLen0 = 0;
-  ackedLen1 = 0;
-  proto = 0;
-  a = 0;
-  pa = 0;
-  b = 0;
-  pb = 0;
-  /** the pair of the first packet's tunnel, when it crossed VXLAN */
-  tunnel: Pair | null = null;
-  vni = 0;
+/** VXLAN directions (underlay src → dst), numbered in the order first seen, with their counters. */
+export class PairTable {
+  count = 0;
+  /**
+   * The current packet's time in clock[0], shared by the analysis' tables: a time passed as an
+   * argument would be a double boxed on the heap at every call, and these run for every packet.
+   */
+  constructor(private readonly clock: Float64Array) {}
 
-  /** Makes this (new or recycled) entry a fresh flow: entries are reused, so old ones never pile up as garbage. */
-  reset(proto: number, a: number, pa: number, b: number, pb: number, tunnel: Pair | null, vni: number): this {
-    this.next = null;
-    this.newer = null;
-    this.older = null;
-    this.pkts0 = 0;
-    this.pkts1 = 0;
-    this.first = 0;
-    this.last = 0;
-    this.opener = -1;
-    this.syn0 = 0;
-    this.syn1 = 0;
-    this.rst = 0;
-    this.fin0 = false;
-    this.fin1 = false;
-    this.hasEnd0 = false;
-    this.hasEnd1 = false;
-    this.end0 = 0;
-    this.end1 = 0;
-    this.hasAck0 = false;
-    this.hasAck1 = false;
-    this.ack0 = 0;
-    this.ack1 = 0;
-    this.retx0 = 0;
-    this.retx1 = 0;
-    this.retxMin0 = 0;
-    this.retxMin1 = 0;
-    this.retxMax0 = 0;
-    this.retxMax1 = 0;
-    this.pendLen0 = 0;
-    this.pendLen1 = 0;
-    this.pendEnd0 = 0;
-    this.pendEnd1 = 0;
-    this.ackedLen0 = 0;
-    this.ackedLen1 = 0;
-    this.proto = proto;
-    this.a = a;
-    this.pa = pa;
-    this.b = b;
-    this.pb = pb;
-    this.tunnel = tunnel;
-    this.vni = vni;
-    return this;
+  /** key words per pair: src, dst, IPv6 flags (1: src, 2: dst) */
+  private keys = new Int32Array(3 * 16);
+  /** open-addressing slots: pair number + 1 (0: empty) */
+  private slots = new Int32Array(64);
+  private mask = 63;
+  src = new Float64Array(16);
+  dst = new Float64Array(16);
+  packets = new Int32Array(16);
+  bytes = new Float64Array(16);
+  flows = new Int32Array(16);
+  firstTs = new Float64Array(16);
+  lastTs = new Float64Array(16);
+  maxIpLen = new Int32Array(16);
+  badChecksums = new Int32Array(16);
+  checked = new Int32Array(16);
+  retransmits = new Int32Array(16);
+  /** the VNI of the previous packet (the list below is searched only when it changes) */
+  lastVni = new Int32Array(16);
+  vnis: number[][] = [];
+
+  /** The pair of two IPv4 addresses (as int32), made now (the clock's time) if new. */
+  get4(s: number, d: number): number {
+    const keys = this.keys;
+    const slots = this.slots;
+    let i = mix(s, d, 0) & this.mask;
+    for (;;) {
+      const id = slots[i] - 1;
+      if (id < 0) break;
+      const k = id * 3;
+      if (keys[k] === s && keys[k + 1] === d && keys[k + 2] === 0) return id;
+      i = (i + 1) & this.mask;
+    }
+    return this.add(s >>> 0, d >>> 0);
+  }
+
+  /** The pair of two address numbers (IPv4 or IPv6), made now if new. */
+  get(src: number, dst: number): number {
+    const s = word(src);
+    const d = word(dst);
+    const f = v6bit(src) | (v6bit(dst) << 1);
+    if (f === 0) return this.get4(s, d);
+    const keys = this.keys;
+    let i = mix(s, d, f) & this.mask;
+    for (;;) {
+      const id = this.slots[i] - 1;
+      if (id < 0) break;
+      const k = id * 3;
+      if (keys[k] === s && keys[k + 1] === d && keys[k + 2] === f) return id;
+      i = (i + 1) & this.mask;
+    }
+    return this.add(src, dst);
+  }
+
+  private add(src: number, dst: number): number {
+    const id = this.count++;
+    if (id === this.src.length) this.growColumns(id * 2);
+    if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    const s = word(src);
+    const d = word(dst);
+    const f = v6bit(src) | (v6bit(dst) << 1);
+    this.keys[id * 3] = s;
+    this.keys[id * 3 + 1] = d;
+    this.keys[id * 3 + 2] = f;
+    this.place(id, mix(s, d, f));
+    this.src[id] = src;
+    this.dst[id] = dst;
+    this.firstTs[id] = this.clock[0];
+    this.lastVni[id] = -1;
+    this.vnis.push([]);
+    return id;
+  }
+
+  private place(id: number, h: number): void {
+    let i = h & this.mask;
+    while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+    this.slots[i] = id + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let id = 0; id < this.count - 1; id++) this.place(id, mix(this.keys[id * 3], this.keys[id * 3 + 1], this.keys[id * 3 + 2]));
+  }
+
+  private growColumns(n: number): void {
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const keys = new Int32Array(n * 3);
+    keys.set(this.keys);
+    this.keys = keys;
+    this.src = f64(this.src);
+    this.dst = f64(this.dst);
+    this.packets = i32(this.packets);
+    this.bytes = f64(this.bytes);
+    this.flows = i32(this.flows);
+    this.firstTs = f64(this.firstTs);
+    this.lastTs = f64(this.lastTs);
+    this.maxIpLen = i32(this.maxIpLen);
+    this.badChecksums = i32(this.badChecksums);
+    this.checked = i32(this.checked);
+    this.retransmits = i32(this.retransmits);
+    this.lastVni = i32(this.lastVni);
+  }
+
+  /** Adds `vni` to the pair's list (up to 16) when it differs from the pair's previous one. */
+  vni(id: number, vni: number): void {
+    if (vni === this.lastVni[id]) return;
+    this.lastVni[id] = vni;
+    const list = this.vnis[id];
+    if (!list.includes(vni) && list.length < 16) list.push(vni);
+  }
+
+  /**
+   * Pair numbers in the order the evidence lists them before ranking (ties in the ranking keep it):
+   * by a hash of the two addresses' low 32 bits in 4096 buckets, the newest first within a bucket.
+   */
+  order(): number[] {
+    const bucket = (id: number) => (Math.imul(this.src[id] | 0, 0x9e3779b1) ^ Math.imul(this.dst[id] | 0, 0x85ebca77)) >>> 20;
+    return Array.from({ length: this.count }, (_, id) => id).sort((x, y) => bucket(x) - bucket(y) || y - x);
   }
 }
+
+// Flow columns: one Int32Array, STRIDE words per flow (the entries of a direction d at FIELD + d).
+const K_A = 0; // key: address a (the lower endpoint)
+const K_B = 1; // key: address b
+const K_PORTS = 2; // key: pa << 16 | pb
+const K_VNI = 3; // key: the VNI (0 outside the tunnel)
+const K_PROTO = 4; // key: proto | IPv6 flags << 8
+const HASH = 5;
+const PKTS = 6; // 6, 7
+const OPENER = 8; // which endpoint opened it (sent the first SYN, or the first packet); -1 none yet
+const SYNS = 9; // 9, 10
+const RSTS = 11;
+const BITS = 12; // FIN_BIT << d, HAS_END << d, HAS_ACK << d
+const END = 13; // 13, 14: the highest sequence end sent
+const ACKED = 15; // 15, 16: the highest ACK sent
+const RETX = 17; // 17, 18
+const RETX_MIN = 19; // 19, 20
+const RETX_MAX = 21; // 21, 22
+const PEND_LEN = 23; // 23, 24: largest data segment waiting for the peer's ACK (IP length)
+const PEND_END = 25; // 25, 26: its sequence end
+const ACKED_LEN = 27; // 27, 28: the largest acknowledged
+const TUNNEL = 29; // the pair of the first packet's tunnel, or -1
+const NEWER = 30; // the list of open flows, newest first (-1 ends it): the sweep walks flows, not slots
+const OLDER = 31;
+const STRIDE = 32;
+const FIN_BIT = 1;
+const HAS_END = 4;
+const HAS_ACK = 16;
 
 const before = (x: number, y: number) => ((x - y) | 0) < 0;
 
@@ -154,273 +222,309 @@ export interface FlowTotals {
 }
 
 export class FlowTable {
-  /** hash buckets (chained through Flow.next): a plain array index is cheaper than a Map lookup per packet */
-  private table: (Flow | null)[] = new Array<Flow | null>(MIN_BUCKETS).fill(null);
-  private mask = MIN_BUCKETS - 1;
-  /** entries of judged flows, reused for new ones */
-  private free: Flow[] = [];
+  /** flow columns (see STRIDE) and each flow's last packet time */
+  private f = new Int32Array(STRIDE * 1024);
+  private last = new Float64Array(1024);
+  /** open-addressing slots: flow number + 1 (0: empty); at most half full */
+  private slots = new Int32Array(2048);
+  private mask = 2047;
+  /** flow numbers of judged flows, reused for new ones */
+  private free: number[] = [];
+  /** flow numbers used so far (the next new one) */
+  private used = 0;
   private size = 0;
-  /** the newest open flow (head of the Flow.older list) */
-  private newest: Flow | null = null;
+  /** the newest open flow (head of the OLDER list), -1 if none */
+  private newest = -1;
   readonly totals: FlowTotals = { overlay: 0, plain: 0, untrackedPackets: 0, tcpFlows: 0, resets: 0, retransmits: 0, synUnanswered: 0 };
   readonly oneWay = new TopList<CaptureFlow>(50, (f) => f.packets);
   readonly stalls = new TopList<CaptureStall>(50, (s) => s.retransmits);
 
   constructor(
     private readonly addrs: Addresses,
-    private readonly clock: { ts: number },
+    private readonly pairs: PairTable,
+    /** the current packet's time in [0] (see PairTable) */
+    private readonly clock: Float64Array,
     private readonly maxFlows = 200_000,
     /** a TCP flow without packets for this long is judged and dropped (UDP: 30 s, as conntrack) */
     private readonly idleSeconds = 300,
   ) {}
 
   /**
-   * Counts one packet of the IP header at buf[ip] (version 4 or 6), sport → dport. For TCP, `tcpOff`
-   * points at the TCP header and `payload` is the segment's data length from the IP header (not the
-   * captured length).
+   * Counts one packet between two address numbers (IPv4 or IPv6), sport → dport, now. For TCP,
+   * `tcpOff` points at the TCP header in `buf` and `payload` is the segment's data length from the IP
+   * header (not the captured length). `tunnel` is the VXLAN pair it crossed (-1: plain).
    */
-  packet(proto: number, buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: Pair | null, vni: number, tcpOff: number, payload: number, ipLen: number): void {
-    const ts = this.clock.ts;
-    const src = version === 4 ? ipv4At(buf, ip + 12) : this.addrs.v6At(buf, ip + 8);
-    const dst = version === 4 ? ipv4At(buf, ip + 16) : this.addrs.v6At(buf, ip + 24);
+  packet(proto: number, src: number, dst: number, sport: number, dport: number, tunnel: number, vni: number, buf: Buffer, tcpOff: number, payload: number, ipLen: number): void {
+    if (src < V6_BASE && dst < V6_BASE) {
+      this.packet4(proto, src | 0, dst | 0, sport, dport, tunnel, vni, buf, tcpOff, payload, ipLen);
+      return;
+    }
     // Canonical order: the lower endpoint is "a", so both directions land in one entry.
     const fwd = src < dst || (src === dst && sport <= dport);
     const a = fwd ? src : dst;
     const b = fwd ? dst : src;
-    const pa = fwd ? sport : dport;
-    const pb = fwd ? dport : sport;
-    let key = Math.imul(a | 0, 0x9e3779b1) ^ Math.imul(b | 0, 0x85ebca77) ^ Math.imul((pa << 16) | pb, 0xc2b2ae3d) ^ (proto << 3) ^ vni;
-    // Mixed down before masking: the low bits of a product depend only on the low bits of its factor,
-    // so unmixed, the port in the high half (pa) never reached the bucket, and every flow between two
-    // pods to one server port (each DNS query from a pod) shared one long chain.
-    key ^= key >>> 16;
-    key = Math.imul(key, 0x85ebca6b);
-    key ^= key >>> 13;
-    let f = this.table[key & this.mask];
-    const head = f;
-    let prev: Flow | null = null;
-    while (f !== null && (f.a !== a || f.b !== b || f.pa !== pa || f.pb !== pb || f.proto !== proto || f.vni !== vni)) {
-      prev = f;
-      f = f.next;
-    }
-    if (f !== null && prev !== null) {
-      // Found behind others: to the front of its bucket. Busy flows stay at the heads, and a lookup
-      // does not read through idle entries (DNS flows wait 30 s to expire) that are out of the cache.
-      prev.next = f.next;
-      f.next = head;
-      this.table[key & this.mask] = f;
-    } else if (f === null) {
-      if (this.size >= this.maxFlows) {
-        this.totals.untrackedPackets++;
-        return;
-      }
-      f = (this.free.pop() ?? new Flow()).reset(proto, a, pa, b, pb, tunnel, vni);
-      f.first = ts;
-      f.next = head;
-      f.key = key;
-      this.table[key & this.mask] = f;
-      f.older = this.newest;
-      if (this.newest) this.newest.newer = f;
-      this.newest = f;
-      if (++this.size > this.table.length && this.table.length < MAX_BUCKETS) this.grow();
-      if (tunnel) {
-        this.totals.overlay++;
-        tunnel.flows++;
-      } else this.totals.plain++;
-      if (proto === PROTO_TCP) this.totals.tcpFlows++;
-    }
-    f.last = ts;
-    const d = fwd ? 0 : 1;
-    if (d === 0) f.pkts0++;
-    else f.pkts1++;
-    if (f.opener < 0) f.opener = d;
-    if (proto === PROTO_TCP) this.tcp(f, d, buf, tcpOff, payload, ipLen, tunnel);
+    const ports = fwd ? (sport << 16) | dport : (dport << 16) | sport;
+    const pk = proto | (v6bit(a) << 8) | (v6bit(b) << 9);
+    const id = this.findOrOpen(word(a), word(b), ports, vni, pk, tunnel);
+    if (id >= 0) this.count(id, fwd ? 0 : 1, proto, tunnel, buf, tcpOff, payload, ipLen);
   }
 
-  private tcp(f: Flow, d: number, buf: Buffer, o: number, len: number, ipLen: number, tunnel: Pair | null): void {
-    const flags = buf[o + 13];
-    const seq = ((buf[o + 4] << 24) | (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7]) | 0;
+  /** packet() for two IPv4 addresses given as int32. */
+  packet4(proto: number, s: number, d: number, sport: number, dport: number, tunnel: number, vni: number, buf: Buffer, tcpOff: number, payload: number, ipLen: number): void {
+    const us = s >>> 0;
+    const ud = d >>> 0;
+    const fwd = us < ud || (us === ud && sport <= dport);
+    const id = fwd ? this.findOrOpen(s, d, (sport << 16) | dport, vni, proto, tunnel) : this.findOrOpen(d, s, (dport << 16) | sport, vni, proto, tunnel);
+    if (id >= 0) this.count(id, fwd ? 0 : 1, proto, tunnel, buf, tcpOff, payload, ipLen);
+  }
+
+  /** `tunnel`: the pair this packet crossed (a retransmission counts there, not at the flow's first). */
+  private count(id: number, d: number, proto: number, tunnel: number, buf: Buffer, tcpOff: number, payload: number, ipLen: number): void {
+    const f = this.f;
+    const o = id * STRIDE;
+    this.last[id] = this.clock[0];
+    f[o + PKTS + d]++;
+    if (f[o + OPENER] < 0) f[o + OPENER] = d;
+    if (proto === PROTO_TCP) this.tcp(o, d, tunnel, buf, tcpOff, payload, ipLen);
+  }
+
+  /** The open flow of this key, or a new one (-1 when the table is full: the packet is untracked). */
+  private findOrOpen(a: number, b: number, ports: number, vni: number, pk: number, tunnel: number): number {
+    const h = mix(a, b, ports) ^ Math.imul(vni ^ (pk << 24), 0x27d4eb2d);
+    const f = this.f;
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = h & mask;
+    for (;;) {
+      const id = slots[i] - 1;
+      if (id < 0) break;
+      const o = id * STRIDE;
+      if (f[o + HASH] === h && f[o + K_A] === a && f[o + K_B] === b && f[o + K_PORTS] === ports && f[o + K_VNI] === vni && f[o + K_PROTO] === pk) return id;
+      i = (i + 1) & mask;
+    }
+    if (this.size >= this.maxFlows) {
+      this.totals.untrackedPackets++;
+      return -1;
+    }
+    return this.open(i, h, a, b, ports, vni, pk, tunnel);
+  }
+
+  /** A new flow in the empty slot `i`. */
+  private open(i: number, h: number, a: number, b: number, ports: number, vni: number, pk: number, tunnel: number): number {
+    let id = this.free.pop();
+    if (id === undefined) {
+      id = this.used++;
+      if (id === this.last.length) this.growColumns(id * 2);
+    }
+    const f = this.f;
+    const o = id * STRIDE;
+    f.fill(0, o, o + STRIDE);
+    f[o + K_A] = a;
+    f[o + K_B] = b;
+    f[o + K_PORTS] = ports;
+    f[o + K_VNI] = vni;
+    f[o + K_PROTO] = pk;
+    f[o + HASH] = h;
+    f[o + OPENER] = -1;
+    f[o + TUNNEL] = tunnel;
+    f[o + NEWER] = -1;
+    f[o + OLDER] = this.newest;
+    if (this.newest >= 0) f[this.newest * STRIDE + NEWER] = id;
+    this.newest = id;
+    this.last[id] = this.clock[0];
+    this.slots[i] = id + 1;
+    if (++this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (tunnel >= 0) {
+      this.totals.overlay++;
+      this.pairs.flows[tunnel]++;
+    } else this.totals.plain++;
+    if ((pk & 0xff) === PROTO_TCP) this.totals.tcpFlows++;
+    return id;
+  }
+
+  private growColumns(n: number): void {
+    const f = new Int32Array(n * STRIDE);
+    f.set(this.f);
+    this.f = f;
+    const last = new Float64Array(n);
+    last.set(this.last);
+    this.last = last;
+  }
+
+  /** Doubles the slots and places every open flow again (found through the list of open flows). */
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    const f = this.f;
+    for (let id = this.newest; id >= 0; id = f[id * STRIDE + OLDER]) {
+      let i = f[id * STRIDE + HASH] & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  /** The TCP header at buf[t]; `len` the segment's data length, `ipLen` the IP packet's. */
+  private tcp(o: number, d: number, tunnel: number, buf: Buffer, t: number, len: number, ipLen: number): void {
+    const f = this.f;
+    const flags = buf[t + 13];
+    const seq = (buf[t + 4] << 24) | (buf[t + 5] << 16) | (buf[t + 6] << 8) | buf[t + 7];
+    const e = 1 - d;
     if (flags & SYN) {
-      if (d === 0) f.syn0++;
-      else f.syn1++;
-      if (!(flags & ACK) && (d === 0 ? f.syn0 : f.syn1) === 1 && f.syn0 + f.syn1 === 1) f.opener = d;
-      const end = (seq + 1) | 0;
-      if (d === 0) {
-        f.end0 = end;
-        f.hasEnd0 = true;
-      } else {
-        f.end1 = end;
-        f.hasEnd1 = true;
-      }
+      f[o + SYNS + d]++;
+      if (!(flags & ACK) && f[o + SYNS + d] === 1 && f[o + SYNS] + f[o + SYNS + 1] === 1) f[o + OPENER] = d;
+      f[o + END + d] = (seq + 1) | 0;
+      f[o + BITS] |= HAS_END << d;
     } else if (len > 0) {
       const end = (seq + len) | 0;
-      const hasEnd = d === 0 ? f.hasEnd0 : f.hasEnd1;
-      const maxEnd = d === 0 ? f.end0 : f.end1;
-      if (!hasEnd || before(maxEnd, end)) {
-        if (d === 0) {
-          f.end0 = end;
-          f.hasEnd0 = true;
-          if (ipLen > f.pendLen0) {
-            f.pendLen0 = ipLen;
-            f.pendEnd0 = end;
-          }
-        } else {
-          f.end1 = end;
-          f.hasEnd1 = true;
-          if (ipLen > f.pendLen1) {
-            f.pendLen1 = ipLen;
-            f.pendEnd1 = end;
-          }
+      const maxEnd = f[o + END + d];
+      if (!(f[o + BITS] & (HAS_END << d)) || before(maxEnd, end)) {
+        f[o + END + d] = end;
+        f[o + BITS] |= HAS_END << d;
+        if (ipLen > f[o + PEND_LEN + d]) {
+          f[o + PEND_LEN + d] = ipLen;
+          f[o + PEND_END + d] = end;
         }
       } else if (!(len <= 1 && end === maxEnd)) {
         // Data at or below what was already sent: a retransmission (keep-alive probes excepted).
         this.totals.retransmits++;
-        if (tunnel) tunnel.retransmits++;
-        if (d === 0) {
-          f.retx0++;
-          if (!f.retxMin0 || ipLen < f.retxMin0) f.retxMin0 = ipLen;
-          if (ipLen > f.retxMax0) f.retxMax0 = ipLen;
-        } else {
-          f.retx1++;
-          if (!f.retxMin1 || ipLen < f.retxMin1) f.retxMin1 = ipLen;
-          if (ipLen > f.retxMax1) f.retxMax1 = ipLen;
-        }
+        if (tunnel >= 0) this.pairs.retransmits[tunnel]++;
+        f[o + RETX + d]++;
+        const min = f[o + RETX_MIN + d];
+        if (!min || ipLen < min) f[o + RETX_MIN + d] = ipLen;
+        if (ipLen > f[o + RETX_MAX + d]) f[o + RETX_MAX + d] = ipLen;
       }
     }
     if (flags & ACK) {
-      const ack = ((buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11]) | 0;
+      const ack = (buf[t + 8] << 24) | (buf[t + 9] << 16) | (buf[t + 10] << 8) | buf[t + 11];
       // d acknowledges the other direction's data.
-      if (d === 0) {
-        if (!f.hasAck0 || before(f.ack0, ack)) {
-          f.ack0 = ack;
-          f.hasAck0 = true;
-          if (f.pendLen1 && !before(ack, f.pendEnd1)) {
-            if (f.pendLen1 > f.ackedLen1) f.ackedLen1 = f.pendLen1;
-            f.pendLen1 = 0;
-          }
-        }
-      } else if (!f.hasAck1 || before(f.ack1, ack)) {
-        f.ack1 = ack;
-        f.hasAck1 = true;
-        if (f.pendLen0 && !before(ack, f.pendEnd0)) {
-          if (f.pendLen0 > f.ackedLen0) f.ackedLen0 = f.pendLen0;
-          f.pendLen0 = 0;
+      if (!(f[o + BITS] & (HAS_ACK << d)) || before(f[o + ACKED + d], ack)) {
+        f[o + ACKED + d] = ack;
+        f[o + BITS] |= HAS_ACK << d;
+        const pend = f[o + PEND_LEN + e];
+        if (pend && !before(ack, f[o + PEND_END + e])) {
+          if (pend > f[o + ACKED_LEN + e]) f[o + ACKED_LEN + e] = pend;
+          f[o + PEND_LEN + e] = 0;
         }
       }
     }
     if (flags & RST) {
-      f.rst++;
+      f[o + RSTS]++;
       this.totals.resets++;
     }
-    if (flags & FIN) {
-      if (d === 0) f.fin0 = true;
-      else f.fin1 = true;
-    }
+    if (flags & FIN) f[o + BITS] |= FIN_BIT << d;
     // Closed both ways (or reset) and acknowledged: judge it now and free the entry.
-    if ((f.fin0 && f.fin1 && flags & ACK && !(flags & FIN)) || flags & RST) this.close(f);
+    if (((f[o + BITS] & (FIN_BIT | (FIN_BIT << 1))) === 3 && flags & ACK && !(flags & FIN)) || flags & RST) this.close(o / STRIDE);
   }
 
-  /** Judges `f` and drops it from its bucket and from the list of open flows. */
-  private close(f: Flow): void {
-    this.judge(f);
-    const bucket = f.key & this.mask;
-    let p = this.table[bucket];
-    if (p === f) this.table[bucket] = f.next;
-    else {
-      while (p && p.next !== f) p = p.next;
-      if (p) p.next = f.next;
+  /** Judges flow `id` and drops it from the slots and from the list of open flows. */
+  private close(id: number): void {
+    this.judge(id);
+    const f = this.f;
+    const o = id * STRIDE;
+    // Backward-shift deletion: later entries of the probe run move up, so no run is cut short.
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = f[o + HASH] & mask;
+    while (slots[i] !== id + 1) i = (i + 1) & mask;
+    for (let j = (i + 1) & mask; ; j = (j + 1) & mask) {
+      const other = slots[j] - 1;
+      if (other < 0) break;
+      const home = f[other * STRIDE + HASH] & mask;
+      // Move `other` into the hole at i if its home is not in (i, j] (cyclically).
+      if (i <= j ? home <= i || home > j : home <= i && home > j) {
+        slots[i] = other + 1;
+        i = j;
+      }
     }
-    if (f.newer) f.newer.older = f.older;
-    else this.newest = f.older;
-    if (f.older) f.older.newer = f.newer;
+    slots[i] = 0;
+    const newer = f[o + NEWER];
+    const older = f[o + OLDER];
+    if (newer >= 0) f[newer * STRIDE + OLDER] = older;
+    else this.newest = older;
+    if (older >= 0) f[older * STRIDE + NEWER] = newer;
     this.size--;
-    this.recycle(f);
-  }
-
-  /** Doubles the buckets and rehangs every open flow (found through the list of open flows). */
-  private grow(): void {
-    const size = this.table.length * 2;
-    this.table = new Array<Flow | null>(size).fill(null);
-    this.mask = size - 1;
-    for (let f = this.newest; f; f = f.older) {
-      const bucket = f.key & this.mask;
-      f.next = this.table[bucket];
-      this.table[bucket] = f;
-    }
+    this.free.push(id);
   }
 
   /** Judges and drops flows idle since before `now - idleSeconds` (UDP: `now - 30`). */
   sweep(now: number): void {
-    for (let f = this.newest; f; ) {
-      const older: Flow | null = f.older;
-      if (f.last < now - (f.proto === PROTO_TCP ? this.idleSeconds : UDP_IDLE)) this.close(f);
-      f = older;
+    const f = this.f;
+    for (let id = this.newest; id >= 0; ) {
+      const older = f[id * STRIDE + OLDER];
+      if (this.last[id] < now - ((f[id * STRIDE + K_PROTO] & 0xff) === PROTO_TCP ? this.idleSeconds : UDP_IDLE)) this.close(id);
+      id = older;
     }
-  }
-
-  private recycle(f: Flow): void {
-    f.tunnel = null;
-    f.next = null;
-    f.newer = null;
-    f.older = null;
-    if (this.free.length < 50_000) this.free.push(f);
   }
 
   /** Judges every flow still open (the end of the capture), oldest first as they were opened. */
   finish(): void {
+    const f = this.f;
     let oldest = this.newest;
-    while (oldest && oldest.older) oldest = oldest.older;
-    for (let f = oldest; f; f = f.newer) this.judge(f);
-    this.table.fill(null);
-    this.newest = null;
+    while (oldest >= 0 && f[oldest * STRIDE + OLDER] >= 0) oldest = f[oldest * STRIDE + OLDER];
+    for (let id = oldest; id >= 0; id = f[id * STRIDE + NEWER]) this.judge(id);
+    this.slots.fill(0);
+    this.newest = -1;
     this.size = 0;
+    this.free = [];
+    this.used = 0;
   }
 
-  private judge(f: Flow): void {
+  private judge(id: number): void {
+    const f = this.f;
+    const o = id * STRIDE;
+    if ((f[o + K_PROTO] & 0xff) !== PROTO_TCP) return;
     const n = this.addrs;
-    const opener = f.opener === 1 ? 1 : 0;
-    const src = opener === 0 ? f.a : f.b;
-    const dst = opener === 0 ? f.b : f.a;
-    const sport = opener === 0 ? f.pa : f.pb;
-    const dport = opener === 0 ? f.pb : f.pa;
-    if (f.proto !== PROTO_TCP) return;
+    const pk = f[o + K_PROTO];
+    const fa = addrOf(f[o + K_A], (pk >> 8) & 1);
+    const fb = addrOf(f[o + K_B], (pk >> 9) & 1);
+    const fpa = f[o + K_PORTS] >>> 16;
+    const fpb = f[o + K_PORTS] & 0xffff;
+    const opener = f[o + OPENER] === 1 ? 1 : 0;
+    const other = 1 - opener;
+    const src = opener === 0 ? fa : fb;
+    const dst = opener === 0 ? fb : fa;
+    const sport = opener === 0 ? fpa : fpb;
+    const dport = opener === 0 ? fpb : fpa;
+    const pkts = f[o + PKTS] + f[o + PKTS + 1];
     // A healthy flow (most of them) is judged without building anything: the record is made only for a finding.
     const base = (): CaptureFlow => {
-      const r: CaptureFlow = { proto: 'tcp', src: n.name(src), sport, dst: n.name(dst), dport, packets: f.pkts0 + f.pkts1 };
-      if (f.tunnel) r.tunnel = { src: n.name(f.tunnel.src), dst: n.name(f.tunnel.dst), vni: f.vni };
+      const r: CaptureFlow = { proto: 'tcp', src: n.name(src), sport, dst: n.name(dst), dport, packets: pkts };
+      const t = f[o + TUNNEL];
+      if (t >= 0) r.tunnel = { src: n.name(this.pairs.src[t]), dst: n.name(this.pairs.dst[t]), vni: f[o + K_VNI] };
       return r;
     };
-    const openerSyn = opener === 0 ? f.syn0 : f.syn1;
-    const replies = opener === 0 ? f.pkts1 : f.pkts0;
+    const openerSyn = f[o + SYNS + opener];
+    const replies = f[o + PKTS + other];
     if (openerSyn > 0 && replies === 0) {
       this.totals.synUnanswered++;
       this.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no reply` });
       return;
     }
-    if (openerSyn > 0 && (opener === 0 ? f.syn1 : f.syn0) === 0 && f.rst === 0 && replies > 0) {
+    if (openerSyn > 0 && f[o + SYNS + other] === 0 && f[o + RSTS] === 0 && replies > 0) {
       // Answered, but never with a SYN-ACK: half the conversation is lost.
       this.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no SYN-ACK` });
       return;
     }
     for (let d = 0; d < 2; d++) {
-      const retx = d === 0 ? f.retx0 : f.retx1;
+      const retx = f[o + RETX + d];
       if (retx < 2) continue;
-      const end = d === 0 ? f.end0 : f.end1;
-      const peerHasAck = d === 0 ? f.hasAck1 : f.hasAck0;
-      const peerAck = d === 0 ? f.ack1 : f.ack0;
+      const end = f[o + END + d];
+      const e = 1 - d;
+      const peerHasAck = (f[o + BITS] & (HAS_ACK << e)) !== 0;
+      const peerAck = f[o + ACKED + e];
       if (!peerHasAck || !before(peerAck, end)) continue;
-      const from = d === 0 ? f.a : f.b;
-      const to = d === 0 ? f.b : f.a;
       this.stalls.offer({
         ...base(),
-        src: n.name(from),
-        sport: d === 0 ? f.pa : f.pb,
-        dst: n.name(to),
-        dport: d === 0 ? f.pb : f.pa,
-        packets: d === 0 ? f.pkts0 : f.pkts1,
+        src: n.name(d === 0 ? fa : fb),
+        sport: d === 0 ? fpa : fpb,
+        dst: n.name(d === 0 ? fb : fa),
+        dport: d === 0 ? fpb : fpa,
+        packets: f[o + PKTS + d],
         retransmits: retx,
-        retransmitIpLen: [d === 0 ? f.retxMin0 : f.retxMin1, d === 0 ? f.retxMax0 : f.retxMax1],
-        maxAckedIpLen: d === 0 ? f.ackedLen0 : f.ackedLen1,
+        retransmitIpLen: [f[o + RETX_MIN + d], f[o + RETX_MAX + d]],
+        maxAckedIpLen: f[o + ACKED_LEN + d],
         unacked: (end - peerAck) >>> 0,
       });
     }

@@ -15,6 +15,13 @@ export interface PacketSink {
   ts: number;
   /** One packet: its bytes are buf[off, off + caplen), valid only during the call; origLen is its length on the wire. */
   packet(buf: Buffer, off: number, caplen: number, origLen: number, linkType: number): void;
+  /**
+   * Optional, for classic pcap: takes every whole, sane record in buf[o, len) itself (as walkPcap
+   * below does, with `packet` for each) and returns the offset of the first record it did not take; adds
+   * the number taken to counts[0]. A sink that decodes in the same loop that walks saves a call and a
+   * re-read of the record header per packet.
+   */
+  walkPcap?(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, counts: Float64Array): number;
 }
 
 export interface CaptureProblem {
@@ -165,14 +172,13 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
   // Byte order decided once, outside the loop: the record fields are read inline (a function value
   // chosen at run time is not inlined, and a 32-bit result above 2^31 returned from a call is boxed).
   const le = v.le ? 1 : 0;
-  const st = { n: 0 };
+  const counts = new Float64Array(1);
   let pos = 24;
   for (;;) {
     // Every whole record in the window, in one tight loop; then, here, what stopped it.
     const o = pos - w.base;
-    pos += walkPcap(w.buf, o, w.len, hdr, le, frac, linkType, sink) - o;
-    st.n += walked;
-    const n = st.n;
+    pos += (sink.walkPcap ? sink.walkPcap(w.buf, o, w.len, hdr, le, frac, linkType, counts) : walkPcap(w.buf, o, w.len, hdr, le, frac, linkType, sink, counts)) - o;
+    const n = counts[0];
     if (!w.ensure(pos, hdr)) {
       if (w.len - (pos - w.base) > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside the header of packet record ${n + 1} (${w.len - (pos - w.base)} of ${hdr} bytes)` };
       break;
@@ -188,23 +194,20 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
       break;
     }
   }
-  summary.packets = st.n;
+  summary.packets = counts[0];
   summary.fileBytes = pos + (summary.truncated ? w.len - (pos - w.base) : 0);
   return summary;
 }
-
-/** Records handed over by the last walkPcap call. */
-let walked = 0;
 
 /**
  * Hands every whole, sane record in buf[o, len) to the sink and returns the offset of the first one
  * that is not (cut by the window's end, or corrupt): the caller refills or reports. The hot loop
  * holds no call but the sink's, so it is optimised once and stays so. The count leaves through a
- * module variable, not a property: the loop is optimised while still inside it (on-stack
- * replacement), before any property store after it has type feedback, and such a store deoptimised
- * the loop at the end of every 8 MiB window (33 times on 256 MiB, each followed by a recompile).
+ * typed array, not a property: the loop is optimised while still inside it (on-stack replacement),
+ * before any property store after it has type feedback, and such a store deoptimised the loop at the
+ * end of every 8 MiB window (33 times on 256 MiB, each followed by a recompile).
  */
-function walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, sink: PacketSink): number {
+function walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, sink: PacketSink, counts: Float64Array): number {
   let n = 0;
   while (o + hdr <= len) {
     // Signed 32 bits: a length with the top bit set is negative here, and corrupt either way.
@@ -227,7 +230,7 @@ function walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, 
     sink.packet(buf, o + hdr, caplen, orig, linkType);
     o += hdr + caplen;
   }
-  walked = n;
+  counts[0] += n;
   return o;
 }
 
