@@ -81,6 +81,9 @@ export class DnsTracker {
   private pending = new Map<number, Pending>();
   private spare: Pending[] = [];
   private servers = new Map<number, ServerStats>();
+  /** the server of the last lookup and its counters */
+  private lastServer = -1;
+  private lastStats = new ServerStats();
   /**
    * Failed names by a hash of the rcode and the name's wire bytes (chained on a collision), and in the
    * order first seen: a response is matched without building a string, one is made for a new name only.
@@ -105,11 +108,15 @@ export class DnsTracker {
   ) {}
 
   private server(a: number): ServerStats {
+    // A cluster has one or two DNS servers: the last one answers most lookups without the Map.
+    if (a === this.lastServer) return this.lastStats;
     let s = this.servers.get(a);
     if (!s) {
       s = new ServerStats();
       this.servers.set(a, s);
     }
+    this.lastServer = a;
+    this.lastStats = s;
     return s;
   }
 
@@ -119,61 +126,73 @@ export class DnsTracker {
    */
   packet(buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: number, off: number, end: number): void {
     if (end - off < 12) return;
-    const ts = this.clock[0];
     const src = version === 4 ? ipv4At(buf, ip + 12) : this.addrs.v6At(buf, ip + 8);
     const dst = version === 4 ? ipv4At(buf, ip + 16) : this.addrs.v6At(buf, ip + 24);
     const id = (buf[off] << 8) | buf[off + 1];
-    const response = (buf[off + 2] & 0x80) !== 0;
-    if (!response) {
-      if (dport !== 53) return;
-      this.queries++;
-      const s = this.server(dst);
-      s.queries++;
-      if (tunnel >= 0) {
-        s.overlay++;
-        s.via = this.pairs.dst[tunnel];
-      }
-      const key = queryKey(src, sport, dst, id);
-      // A retry with the same id keeps the first send time: the latency the client saw.
-      const had = this.pending.get(key);
-      if (!had || had.client !== src || had.cport !== sport || had.server !== dst || had.id !== id) {
-        // Entries of answered queries are reused: nothing piles up as garbage over a long capture.
-        const q = this.spare.pop() ?? { ts: 0, server: 0, client: 0, cport: 0, id: 0 };
-        q.ts = ts;
-        q.server = dst;
-        q.client = src;
-        q.cport = sport;
-        q.id = id;
-        this.pending.set(key, q);
-      }
-      if (this.pending.size > this.limit) {
-        this.expire(ts - 10);
-        this.limit = Math.max(20_000, this.pending.size * 2);
-      }
-      return;
+    if ((buf[off + 2] & 0x80) === 0) {
+      if (dport === 53) this.query(src, sport, dst, id, tunnel);
+    } else if (sport === 53) {
+      const rcode = buf[off + 3] & 0x0f;
+      this.response(src, dst, dport, id, rcode);
+      if (rcode !== 0) this.failure(buf, off, end, rcode);
     }
-    if (sport !== 53) return;
+  }
+
+  private query(src: number, sport: number, dst: number, id: number, tunnel: number): void {
+    const ts = this.clock[0];
+    this.queries++;
+    const s = this.server(dst);
+    s.queries++;
+    if (tunnel >= 0) {
+      s.overlay++;
+      s.via = this.pairs.dst[tunnel];
+    }
+    const key = queryKey(src, sport, dst, id);
+    // A retry with the same id keeps the first send time: the latency the client saw.
+    const had = this.pending.get(key);
+    if (!had || had.client !== src || had.cport !== sport || had.server !== dst || had.id !== id) {
+      // Entries of answered queries are reused: nothing piles up as garbage over a long capture.
+      const q = this.spare.pop() ?? { ts: 0, server: 0, client: 0, cport: 0, id: 0 };
+      q.ts = ts;
+      q.server = dst;
+      q.client = src;
+      q.cport = sport;
+      q.id = id;
+      this.pending.set(key, q);
+    }
+    if (this.pending.size > this.limit) {
+      this.expire(ts - 10);
+      this.limit = Math.max(20_000, this.pending.size * 2);
+    }
+  }
+
+  /** A response from `server` to client:port; matched to its query, it gives a latency. */
+  private response(server: number, client: number, port: number, id: number, rcode: number): void {
     this.responses++;
-    const s = this.server(src);
+    const s = this.server(server);
     s.responses++;
-    const rcode = buf[off + 3] & 0x0f;
-    const key = queryKey(dst, dport, src, id);
+    const key = queryKey(client, port, server, id);
     const q = this.pending.get(key);
-    if (q && q.client === dst && q.cport === dport && q.server === src && q.id === id) {
+    if (q && q.client === client && q.cport === port && q.server === server && q.id === id) {
       this.pending.delete(key);
       if (this.spare.length < 10_000) this.spare.push(q);
-      const ms = (ts - q.ts) * 1000;
-      s.latency.add(ms);
-      this.all.add(ms);
+      const ms = (this.clock[0] - q.ts) * 1000;
+      // One bucket for both histograms (the same scale): one logarithm, not two.
+      const i = LatencyHistogram.bucket(ms);
+      s.latency.addAt(i, ms);
+      this.all.addAt(i, ms);
     }
-    if (rcode === 0) return;
     if (rcode === 3) {
       this.nxdomain++;
       s.nxdomain++;
     } else if (rcode === 2) {
       this.servfail++;
       s.servfail++;
-    } else this.otherErrors++;
+    } else if (rcode !== 0) this.otherErrors++;
+  }
+
+  /** Counts the question name of a failed response (rcode not 0) in the DNS message at buf[off, end). */
+  private failure(buf: Buffer, off: number, end: number, rcode: number): void {
     // Keyed by the name's wire bytes (nothing decoded); made readable in summary().
     const from = off + 12;
     const to = wireNameEnd(buf, from, end);

@@ -274,7 +274,8 @@ export class FlowTable {
     const us = s >>> 0;
     const ud = d >>> 0;
     const fwd = us < ud || (us === ud && sport <= dport);
-    const id = fwd ? this.findOrOpen(s, d, (sport << 16) | dport, vni, proto, tunnel) : this.findOrOpen(d, s, (dport << 16) | sport, vni, proto, tunnel);
+    // One call site each (not one per direction): every copy inlined is compiled again.
+    const id = this.findOrOpen(fwd ? s : d, fwd ? d : s, fwd ? (sport << 16) | dport : (dport << 16) | sport, vni, proto, tunnel);
     if (id >= 0) this.count(id, fwd ? 0 : 1, proto, tunnel, buf, tcpOff, payload, ipLen);
   }
 

@@ -58,8 +58,17 @@ export class LatencyHistogram {
   count = 0;
   max = 0;
 
+  /** The bucket of a latency (the same for every histogram). */
+  static bucket(ms: number): number {
+    return ms <= 0.01 ? 0 : Math.min(219, Math.ceil(Math.log(ms / 0.01) / Math.log(1.08)));
+  }
+
   add(ms: number): void {
-    const i = ms <= 0.01 ? 0 : Math.min(219, Math.ceil(Math.log(ms / 0.01) / Math.log(1.08)));
+    this.addAt(LatencyHistogram.bucket(ms), ms);
+  }
+
+  /** add() with the bucket already known (LatencyHistogram.bucket(ms)). */
+  addAt(i: number, ms: number): void {
     this.buckets[i]++;
     this.count++;
     if (ms > this.max) this.max = ms;
