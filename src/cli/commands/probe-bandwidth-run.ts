@@ -50,21 +50,28 @@ export async function runProbeBandwidth(opts: ProbeBandwidthOptions): Promise<nu
   for (const n of (pairs ?? []).flat()) if (!names.has(n)) throw new UsageError(`--pair names node "${n}", which is not among the targets (${[...names].join(', ')})`);
   const report = await probeBandwidth(targets, { seconds, mode, ...(pairs ? { pairs } : {}), ...(bitrate ? { bitrate } : {}) });
   const verdicts = judgeBandwidth(report.results, { tolerance });
+  // The findings `diagnose` would report from these measurements: the bandwidth rule judges them as evidence,
+  // and its fixes carry the measured values (node, address, round trip) the catalog's general fix cannot.
+  const [{ emptyEvidence }, { mergeBandwidth }, { runRules }, { default: rule }] = await Promise.all([import('../../evidence/types.js'), import('../../sources/bandwidth.js'), import('../../engine/run-rules.js'), import('../../rules/probe/bandwidth-probe.js')]);
+  const evidence = emptyEvidence(['probe']);
+  mergeBandwidth(evidence, report.results, tolerance);
+  const findings = runRules(evidence, [rule]).findings.map((f) => ({ cause: f.cause, severity: f.severity, message: f.message, nodes: f.nodes, ...(f.suspects ? { suspects: f.suspects } : {}), ...(f.alternatives?.length ? { alternatives: f.alternatives } : {}), fix: f.fix }));
   if (isData(opts.output)) {
-    // The findings `diagnose` would report from these measurements: the bandwidth rule judges them as evidence.
-    const [{ emptyEvidence }, { mergeBandwidth }, { runRules }, { default: rule }] = await Promise.all([import('../../evidence/types.js'), import('../../sources/bandwidth.js'), import('../../engine/run-rules.js'), import('../../rules/probe/bandwidth-probe.js')]);
-    const evidence = emptyEvidence(['probe']);
-    mergeBandwidth(evidence, report.results, tolerance);
-    const findings = runRules(evidence, [rule]).findings.map((f) => ({ cause: f.cause, severity: f.severity, message: f.message, nodes: f.nodes, ...(f.suspects ? { suspects: f.suspects } : {}), ...(f.alternatives?.length ? { alternatives: f.alternatives } : {}), fix: f.fix }));
     await writeData(opts.output, { registry: [], dns: [], mesh: [], bandwidth: report.results, bandwidthTolerance: tolerance, ran: ['bandwidth'], ms: report.ms, ratios: report.results.map(pairRatio), verdicts, findings });
-  } else process.stdout.write(renderBandwidth(report.results, verdicts, seconds, report.ms, pairRatio, styleFor(process.stdout)));
+  } else process.stdout.write(renderBandwidth(report.results, verdicts, seconds, report.ms, pairRatio, styleFor(process.stdout), findings));
   return verdicts.length ? 1 : 0;
+}
+
+/** A finding's fix as `renderBandwidth` prints it. */
+export interface BandwidthFindingFix {
+  cause: string;
+  fix: readonly string[];
 }
 
 const mbit = (bps?: number) => (bps === undefined ? '-' : `${(bps / 1e6).toFixed(1)} Mbit/s`);
 const pct = (x?: number) => (x === undefined ? '-' : `${(x * 100).toFixed(1)}%`);
 
-export function renderBandwidth(results: BandwidthPairResult[], verdicts: BandwidthVerdict[], seconds: number, ms: number, ratioOf: (r: BandwidthPairResult) => { ratio?: number; expected: number }, style: Style): string {
+export function renderBandwidth(results: BandwidthPairResult[], verdicts: BandwidthVerdict[], seconds: number, ms: number, ratioOf: (r: BandwidthPairResult) => { ratio?: number; expected: number }, style: Style, findings: readonly BandwidthFindingFix[] = []): string {
   const out = [`${style.bold('bandwidth')}: ${results.length} pair(s), iperf3 TCP ${seconds} s per path, ${(ms / 1000).toFixed(1)} s`, ''];
   out.push(`${'pair'.padEnd(16)} ${'underlay'.padStart(15)} ${'overlay'.padStart(15)} ${'ratio'.padStart(7)} ${'expected'.padStart(9)}  retransmits u/o  rtt u/o ms   mtu u/o`);
   for (const r of results) {
@@ -78,8 +85,11 @@ export function renderBandwidth(results: BandwidthPairResult[], verdicts: Bandwi
     out.push(`${style.bold('verdict:')} ${v.from}→${v.to} ${v.kind === 'failed' ? 'FAILED' : v.kind}: ${v.detail}`);
     for (const s of v.suspects) {
       out.push(`    ${s.id}${s.cause ? ` (${s.cause})` : ''}: ${s.detail}`);
+      // The rule's fix, filled from the measurements; the catalog's first step where the rule made none.
+      const own = findings.find((f) => f.cause === s.cause && f.fix.length);
       const c = s.cause ? getCause(s.cause) : undefined;
-      if (c?.fix.length) out.push(`      ${style.bold('fix:')} ${fixLines(c.fix)[0]}`);
+      const lines = own ? own.fix : c?.fix.length ? [fixLines(c.fix, { node: s.node ?? v.from })[0]] : [];
+      lines.forEach((l, i) => out.push(`      ${i ? '   ' : style.bold('fix:')} ${l}`));
     }
   }
   return out.join('\n') + '\n';
