@@ -25,12 +25,13 @@ export interface LabelledMessage {
    * eval10: the fourth blind batch, collected the same way after eval9's fixes, not aimed at any family
    * (what users post across image pulls, registries, CNI/flannel, kubelet and DNS), scored once.
    * eval11: the fifth blind batch, collected the same way after round 8, not aimed at any family, scored once.
+   * eval12: the sixth blind batch, collected the same way after round 9, not aimed at any family, scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12'];
 
 export interface Verdict {
   row: LabelledMessage;
