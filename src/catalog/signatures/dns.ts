@@ -165,6 +165,68 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['clusterDNS: [10.96.0.10]'],
   }),
   sig({
+    id: 'dns.nodelocaldns-bind',
+    cause: 'unknown',
+    // NodeLocal DNSCache listens on a link-local address (169.254.20.10, kubespray's 169.254.25.10) on every node;
+    // a bind conflict there is node-cache against another listener on that node, not the cluster's CoreDNS.
+    re: /listen (tcp|udp)[46]? 169\.254\.\d+\.\d+:53: bind: address already in use/,
+    anchors: [':53: bind: '],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['dns.coredns-down'],
+    check: "on that node: ss -lunp 'sport = :53' and ip addr show nodelocaldns — another node-cache pod (an old DaemonSet left behind) or a local resolver bound to that address; the cluster's CoreDNS pods are not involved",
+    source: 'NodeLocal DNSCache (k8s-dns-node-cache) listen addresses; Go net "bind: address already in use"',
+    samples: ['listen tcp 169.254.25.10:53: bind: address already in use', 'Failed to start DNS server: listen udp 169.254.20.10:53: bind: address already in use'],
+    counterSamples: ['listen tcp :53: bind: address already in use'],
+  }),
+  sig({
+    id: 'dns.coredns-upstream-read-timeout',
+    cause: 'dns.upstream',
+    // A DNS server's own read from its upstream timing out, where the line names CoreDNS (or a DNS forwarder)
+    // without the errors plugin's prefix: "read udp <pod>-><upstream>:53: i/o timeout".
+    // Not a read from the same host (127.x, ::1): that is a sidecar asking its local server (kube-dns's metrics).
+    re: /(coredns|dns)[^\n]{0,200}read udp [\w.:[\]-]+->(?!127\.|\[::1\])[\w.:[\]-]+:53: i\/o timeout/,
+    anchors: ['i/o timeout'],
+    confidence: 0.75,
+    specificity: 88,
+    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'node.firewall'],
+    check: 'the address after "->" is the upstream the DNS server asked: dig @<it> example.com from the DNS pod\'s node, and from the pod (kubectl exec) if it has dig — answering from the node but not the pod means the pod\'s egress (masquerade, firewall)',
+    source: 'Go net "read udp <local>-><remote>: i/o timeout" from a forwarding DNS server',
+    samples: ['coredns and yurt-tunnel-dns error: read udp 10.244.0.4:51342->8.8.8.8:53: i/o timeout', 'kube-dns: read udp 10.32.0.3:43881->10.0.0.2:53: i/o timeout'],
+    counterSamples: ['read udp 10.244.1.5:40112->10.96.0.10:53: read: connection refused', 'Error getting metrics from dnsmasq: read udp 127.0.0.1:59476->127.0.0.1:53: i/o timeout'],
+  }),
+  sig({
+    id: 'dns.coredns-upstream-expanded-name',
+    cause: 'dns.upstream',
+    // The query name is a search-list expansion of a name that already held a namespace or "svc" part
+    // (<name>.<ns>.svc.<ns>.svc.cluster.local): the client's ndots made it try the search list first, and
+    // CoreDNS sent the expanded names upstream, where they time out.
+    re: /plugin\/errors: \d+ [\w-]+(\.[\w-]+)*\.svc\.[\w-]+\.svc\.cluster\.local\. \w+: [^\n]{0,300}(i\/o timeout|unreachable backend|no healthy)/,
+    anchors: ['.svc.cluster.local.'],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['dns.search-ndots', 'dns.node-resolver', 'flannel.ipmasq'],
+    check: 'the query name is an expansion of the name the pod asked for: use the full name with a trailing dot, or lower ndots in the pod\'s dnsConfig (options ndots:2) so that the search list is not tried first; then the upstream after "->" for the names it does forward',
+    source: 'CoreDNS errors plugin format; resolv.conf search list and ndots (facts §9)',
+    samples: ['[ERROR] plugin/errors: 2 es.mon.svc.mon.svc.cluster.local. AAAA: dial tcp 10.7.50.70:53: i/o timeout', '[ERROR] plugin/errors: 2 db.shop.svc.shop.svc.cluster.local. A: read udp 10.244.0.9:40100->10.0.0.2:53: i/o timeout'],
+    counterSamples: ['[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout'],
+  }),
+  sig({
+    id: 'dns.client-lookup-failed',
+    cause: 'unknown',
+    // A program's own resolver failing (libc getaddrinfo, Node.js, Python, Java, curl) with no image pull around
+    // it: the name did not resolve where that program runs — in a pod the cluster DNS path, on a node its resolver.
+    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception/,
+    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception'],
+    confidence: 0.4,
+    specificity: 84,
+    alternatives: ['dns.coredns-down', 'dns.service-unreachable', 'dns.upstream', 'dns.search-ndots', 'dns.node-resolver'],
+    check: 'where does the program run? in a pod: kubectl exec <pod> -- nslookup <name> and kubectl -n kube-system logs -l k8s-app=kube-dns (a cluster name needs its namespace or full .svc.cluster.local form; an outside name needs the upstream); on a node: getent hosts <name> and /etc/resolv.conf',
+    source: 'libc getaddrinfo (EAI_AGAIN "Temporary failure in name resolution", EAI_NONAME "Name or service not known"); facts §9',
+    samples: ['Error: getaddrinfo EAI_AGAIN api.example.com', "java.net.UnknownHostException: zk-0.zk.kafka.svc: Name or service not known"],
+    counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
+  }),
+  sig({
     id: 'dns.coredns-bind-53',
     cause: 'dns.coredns-down',
     // CoreDNS (dnsserver) cannot open its listener: another DNS server holds port 53 (hostNetwork), or the binary lost NET_BIND_SERVICE.
@@ -203,7 +265,9 @@ export const DNS_SIGNATURES: Signature[] = [
     id: 'dns.coredns-forwards-to-itself',
     cause: 'dns.loop',
     // The upstream CoreDNS times out on is the cluster DNS Service itself (the 10th Service address): it forwards to itself.
-    re: /(unreachable backend|plugin\/errors: \d+ [\w.-]+ \w+|\[error\] \d+ [\w.-]+\. [a-z]+): [^\n]{0,200}->(10|172|192|100)\.\d+\.\d+\.10:53: i\/o timeout/,
+    // Not the loop plugin's own probe (HINFO <random>.<random>.): a loop returns that query and is reported as
+    // one ("Loop … detected"); its timing out means the upstream did not answer it.
+    re: /(unreachable backend|plugin\/errors: \d+ [\w.-]+ (?!hinfo\b)\w+|\[error\] \d+ [\w.-]+\. (?!hinfo\b)[a-z]+): [^\n]{0,200}->(10|172|192|100)\.\d+\.\d+\.10:53: i\/o timeout/,
     anchors: ['.10:53: i/o timeout'],
     confidence: 0.6,
     specificity: 94,

@@ -80,6 +80,24 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['I0605 01:30:01.494324 1 main.go:488] Using interface with name eth1 and address 192.168.56.11'],
   }),
   sig({
+    id: 'flannel.netlink-refused',
+    cause: 'unknown',
+    // flanneld reads the default route and the interfaces over netlink; an errno there (ENOPROTOOPT "protocol not
+    // available", EPERM, EACCES) is the process's sandbox or kernel refusing netlink, not a wrong interface choice.
+    re: /(failed to get default (v6 )?interface|failed to find any valid interface to use)[^\n]{0,200}(protocol not available|operation not permitted|permission denied|address family not supported)/,
+    anchors: ['protocol not available', 'operation not permitted', 'permission denied', 'address family not supported'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['flannel.wrong-iface'],
+    check: 'can flanneld use netlink on that node? the DaemonSet\'s securityContext (privileged or NET_ADMIN/NET_RAW, hostNetwork: true), a sandboxed runtime (gVisor, a restricted container host), and ip route show default on the node itself',
+    source: 'flannel pkg/ip (netlink route and link lists); errno texts',
+    samples: [
+      'create flannel failed, Failed to find any valid interface to use: failed to get default interface: protocol not available',
+      'E0101 00:00:00.000000       1 main.go:228] Failed to find any valid interface to use: failed to get default interface: operation not permitted',
+    ],
+    counterSamples: ['Failed to find any valid interface to use: failed to get default interface: Unable to find default route'],
+  }),
+  sig({
     id: 'flannel.no-valid-interface',
     cause: 'flannel.wrong-iface',
     re: /failed to find any valid interface to use|failed to find interface to use that matches|could not match pattern \S+ to any of the available network interfaces|could not find valid interface matching|failed to get default (v6 )?interface|failed to find ipv[46] address for interface|error looking up interface \S+: |no interface with given ip found|unable to find default route/,
@@ -97,13 +115,15 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.rbac-forbidden',
     cause: 'flannel.rbac',
-    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node[^\n]{0,600}forbidden/,
-    anchors: [':flannel', 'error retrieving pod spec', 'failed to patch node'],
+    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
+    anchors: [':flannel', 'error retrieving pod spec', 'failed to patch node', 'does not allow access to the requested resource'],
     confidence: 0.92,
     specificity: 93,
     alternatives: ['flannel.daemon-down'],
     source: 'facts §4.1 (RBAC: nodes is forbidden … flannel), flannel-io/flannel#1735',
+    // "the server does not allow access to the requested resource" is client-go's older text for a 403 Forbidden.
     samples: [
+      'E0419 17:07:44.681897       1 network.go:102] failed to register network: failed to acquire lease: the server does not allow access to the requested resource (put nodes node-1)',
       'Failed to watch *v1.Node: failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "nodes" in API group "" at the cluster scope',
       'Failed to create SubnetManager: error retrieving pod spec for \'kube-system/kube-flannel-ds-amd64-x7k2p\': the server does not allow access to the requested resource',
       'E0302 11:09:01.000000 1 reflector.go:138] failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-system:flannel" cannot list resource "nodes" in API group "" at the cluster scope',

@@ -164,7 +164,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.lookup-failed-bare',
     cause: 'registry.dns',
-    re: /\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+|<[^>\n]{1,40}>))?: |no such host|server misbehaving/,
+    re: /\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+(?:->[\w.:[\]%-]+)?|<[^>\n]{1,40}>))?: |no such host|server misbehaving/,
     anchors: ['lookup ', 'no such host', 'server misbehaving'],
     confidence: 0.7,
     specificity: 89,
@@ -201,21 +201,23 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.resolver-failed',
     check: 'on the node (not in a pod): getent hosts <registry host> and cat /etc/resolv.conf — failing there means the node\'s resolver; working there but failing in a pod means cluster DNS',
     cause: 'registry.dns',
-    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname/,
+    // Only beside a registry request: without one it is an application's own lookup (dns.client-lookup-failed).
+    re: new RegExp(`^(?=[\\s\\S]*${REGISTRY_CONTEXT})[\\s\\S]*(?<key>temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname)`),
     anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated'],
     confidence: 0.6,
     specificity: 85,
     alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down'],
     source: 'facts §9 (the node resolver; from inside a pod the same text means cluster DNS)',
-    samples: ['curl: (6) Could not resolve host: registry.corp.local', 'Error: getaddrinfo EAI_AGAIN registry.npmjs.org'],
-    counterSamples: ['Resolved host registry.corp.local to 10.0.0.5'],
+    samples: ['curl: (6) Could not resolve host: registry.corp.local', 'Error response from daemon: Get "https://harbor.corp/v2/": getaddrinfo EAI_AGAIN harbor.corp'],
+    counterSamples: ['Resolved host registry.corp.local to 10.0.0.5', 'Error: getaddrinfo EAI_AGAIN api.example.com'],
   }),
   sig({
     id: 'registry.tls-handshake-timeout',
     check: 'from the node: curl -v https://<registry>/v2/ and the same with a small MTU-safe request (curl --max-time 10); TCP connecting but the handshake hanging points at a proxy/firewall inspecting TLS or an MTU black hole (ip link show: the node\'s MTU against the path\'s)',
     cause: 'registry.tls-handshake-timeout',
-    re: /tls handshake timeout/,
-    anchors: ['tls handshake timeout'],
+    // \s+: log viewers that wrap at a fixed width break the text at a space (Talos's console).
+    re: /tls\s+handshake\s+timeout/,
+    anchors: ['tls handshake timeout', 'handshake timeout'],
     confidence: 0.6,
     specificity: 80,
     alternatives: ['flannel.mtu', 'registry.proxy'],
@@ -285,8 +287,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.deadline-exceeded',
     check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
     cause: 'registry.connect-timeout',
-    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}(context deadline exceeded|i\/o timeout|context canceled)|cancel pulling image \S+ because of no progress/,
-    anchors: ['context deadline exceeded', 'i/o timeout', 'context canceled', 'because of no progress'],
+    // gRPC's code DeadlineExceeded around a pull is the same deadline, when the text after it was cut.
+    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}(context deadline exceeded|i\/o timeout|context canceled)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)/,
+    anchors: ['context deadline exceeded', 'i/o timeout', 'context canceled', 'because of no progress', 'deadlineexceeded'],
     confidence: 0.55,
     specificity: 50,
     alternatives: ['flannel.mtu', 'registry.proxy'],
@@ -333,6 +336,25 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connect: connection refused',
     ],
     counterSamples: ['dial tcp 10.1.1.1:443: i/o timeout'],
+  }),
+  sig({
+    id: 'registry.public-refused',
+    // The big public registries answer on 443 from anywhere; a refusal at their address is something local
+    // answering in their place — a firewall's REJECT with a reset, a transparent proxy, a DNS override pointing
+    // the name elsewhere — or, where the runtime tries a mirror first, the last host of the list failing too.
+    check: 'from the node: getent hosts <registry host> (the address it should have) and curl -v https://<registry host>/v2/ (a refusal from a public registry is a local firewall, proxy or DNS override); then the runtime\'s mirrors (/etc/containerd/certs.d/<host>/hosts.toml, registry-mirrors in /etc/docker/daemon.json), which it tries first',
+    cause: 'registry.connection-refused',
+    re: /(registry-1\.docker\.io|index\.docker\.io|k8s\.gcr\.io|registry\.k8s\.io|gcr\.io|ghcr\.io|quay\.io|public\.ecr\.aws|mcr\.microsoft\.com)\b[^\n]{0,300}(connect|getsockopt): connection refused/,
+    anchors: ['connection refused'],
+    confidence: 0.6,
+    specificity: 62,
+    alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (connection refused), §5.2 (hosts tried in order)',
+    samples: [
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp 3.216.34.172:443: connect: connection refused',
+      'Error response from daemon: Get https://k8s.gcr.io/v2/: dial tcp 74.125.137.82:443: connect: connection refused',
+    ],
+    counterSamples: ['Head "https://registry.lab:5000/v2/web/manifests/1": dial tcp 192.168.56.10:5000: connect: connection refused'],
   }),
   sig({
     id: 'registry.connection-reset',
@@ -598,7 +620,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     check: 'the mirror in /etc/containerd/certs.d/<registry>/hosts.toml (or registry.mirrors in config.toml): curl -v <mirror>/v2/ from the node; an unreachable mirror needs the upstream as a fallback host',
     cause: 'registry.mirror-misconfigured',
     // containerd adds ?ns=<original host> to every request it sends to a mirror (facts §5.2).
-    re: /\?ns=[\w.:-]+\\?"?: (?!\S+: not found)/,
+    // \s+: a log viewer may wrap the line after the URL. Not ns=localhost/127.0.0.1: a local registry reached
+    // only through its mirror entry (kind's documented set-up) has no other host, so the failure is its own.
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:%-]+\\?"?:\s+(?!\S+: not found)/,
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,
@@ -606,8 +630,12 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     samples: [
       'failed to do request: Head "https://mirror.corp.local/v2/library/nginx/manifests/1.25?ns=docker.io": dial tcp: lookup mirror.corp.local on 127.0.0.53:53: no such host',
       'failed to resolve reference "docker.io/library/redis:7": failed to do request: Head "http://10.0.0.50:5000/v2/library/redis/manifests/7?ns=docker.io": dial tcp 10.0.0.50:5000: connect: connection refused',
+      'failed to copy: httpReadSeeker: failed open: failed to do request:\n  Get "http://docker-io.mirror.corp/v2/coredns/coredns/manifests/sha256:9b91?ns=docker.io":\n  dial tcp: lookup docker-io.mirror.corp on 192.168.122.1:53: no such host',
     ],
-    counterSamples: ['failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp: lookup registry-1.docker.io: no such host'],
+    counterSamples: [
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp: lookup registry-1.docker.io: no such host',
+      'Head "http://kind-registry:5000/v2/app/manifests/1.0?ns=localhost%3A5001": dial tcp 172.18.0.3:5000: connect: connection refused',
+    ],
   }),
   sig({
     id: 'registry.mirror-config-error',
@@ -658,7 +686,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'response body', 'blob unknown', 'blob_unknown', 'unexpected commit digest', 'failed size validation'],
     confidence: 0.8,
     specificity: 75,
-    alternatives: ['registry.proxy'],
+    // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
     source: 'facts §4.6 (unexpected status …), §8 (BLOB_UNKNOWN)',
     samples: [
       'failed to resolve reference "harbor.corp/app/web:2": unexpected status from HEAD request to https://harbor.corp/v2/app/web/manifests/2: 503 Service Unavailable',
