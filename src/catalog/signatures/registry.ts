@@ -622,7 +622,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     // containerd adds ?ns=<original host> to every request it sends to a mirror (facts §5.2).
     // \s+: a log viewer may wrap the line after the URL. Not ns=localhost/127.0.0.1: a local registry reached
     // only through its mirror entry (kind's documented set-up) has no other host, so the failure is its own.
-    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:%-]+\\?"?:\s+(?!\S+: not found)/,
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found)/,
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,

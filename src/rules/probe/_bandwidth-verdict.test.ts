@@ -134,6 +134,23 @@ describe('judgeBandwidth', () => {
     expect(lossyNode(judgeBandwidth(mixed), mixed)).toBeUndefined();
   });
 
+  it("places loss from the node-to-node runs when another fault breaks the pod path of some pairs", () => {
+    // Lab mixes, seed 5: node.packet-loss on n3 beside node.ip-forward on n2 (pod traffic through n2 fails).
+    const podsFail = { ok: false, bitsPerSecond: undefined, bytes: undefined, retransmits: undefined, error: 'unable to connect to server: No route to host' };
+    const lossy = (from: string, to: string, overlay: Partial<BandwidthRun> = {}): BandwidthPairResult => ({ ...pair(), underlay: LINK_LOSS.underlay, overlay: run('overlay', { ...LINK_LOSS.overlay, ...overlay }), from, to });
+    const clean = (from: string, to: string, overlay: Partial<BandwidthRun> = {}): BandwidthPairResult => ({ ...pair(overlay), from, to });
+    const ring = [clean('n1', 'n2', podsFail), lossy('n2', 'n3', podsFail), lossy('n3', 'n1')];
+    const vs = judgeBandwidth(ring);
+    expect(vs.map((v) => [v.from, v.to, v.kind])).toEqual([['n1', 'n2', 'failed'], ['n2', 'n3', 'failed'], ['n2', 'n3', 'lossy'], ['n3', 'n1', 'lossy']]);
+    expect(vs[2]!.detail).toMatch(/^the pod-to-pod run failed, so only the node-to-node run is judged: the node-to-node run itself resent 5\.2%/);
+    expect(vs[2]!.ratio).toBeUndefined();
+    expect(lossyNode(vs, ring)).toBe('n3');
+    expect(vs.filter((v) => v.kind === 'lossy').flatMap((v) => v.suspects.map((s) => s.node))).toEqual(['n3', 'n3']);
+    // a pair whose node-to-node run failed too says nothing of loss
+    const dead = [clean('n1', 'n2', podsFail), { ...lossy('n2', 'n3'), underlay: run('underlay', { ok: false, error: 'no route' }) }, lossy('n3', 'n1')];
+    expect(judgeBandwidth(dead).map((v) => v.kind)).toEqual(['failed', 'failed', 'lossy']);
+  });
+
   it('a long path says what it measured: the lowest round trip, against a LAN, and the cap it fell short of', () => {
     const [v] = judgeBandwidth([{ ...pair(), ...DELAYED }]);
     expect(v!.detail).toBe(

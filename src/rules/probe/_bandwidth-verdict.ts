@@ -229,7 +229,8 @@ export function commonNode(verdicts: readonly BandwidthVerdict[], results: reado
   const key = (a: { from: string; to: string }) => `${a.from}\n${a.to}`;
   const hit = new Set(verdicts.filter((v) => v.suspects.some((s) => s.id === id)).map(key));
   if (!hit.size) return undefined;
-  const pairs = results.filter((r) => r.underlay.ok && r.overlay.ok);
+  // Loss and delay are read from the node-to-node run, which a broken pod path (another fault) leaves whole.
+  const pairs = results.filter((r) => r.underlay.ok);
   let common: Set<string> | undefined;
   const clean = new Set<string>();
   for (const r of pairs) {
@@ -268,6 +269,16 @@ export function judgeBandwidth(results: readonly BandwidthPairResult[], options:
     const failed = [r.underlay, r.overlay].find((x) => !x.ok);
     if (failed) {
       out.push({ ...base, kind: 'failed', suspects: [], detail: `the ${failed.path} run ${failed.fromIp || r.from} → ${failed.toIp || r.to} failed: ${failed.error ?? 'no result'}` });
+      // The pod path failed (a fault of its own, the mesh's to judge), the nodes' own run did not: loss and
+      // delay on the nodes' path show there alone, and they place a node with the other pairs.
+      if (r.underlay.ok) {
+        const under = retransmitShare(r.underlay, r.underlayMtu) ?? 0;
+        const latency = latencyDetail(r, results, opts);
+        const slowPath: BandwidthSuspect[] = latency ? [{ id: 'latency', cause: 'node.underlay-latency', detail: latency }] : [];
+        const podsFailed = 'the pod-to-pod run failed, so only the node-to-node run is judged:';
+        if (under >= opts.underlayLoss) out.push({ ...base, kind: 'lossy', suspects: [{ id: 'loss', cause: 'node.packet-loss', detail: underlayLossDetail(r, under, undefined) }, ...slowPath], detail: `${podsFailed} ${underlayLossDetail(r, under, undefined)}` });
+        else if (latency) out.push({ ...base, kind: 'delayed', suspects: slowPath, detail: `${podsFailed} ${latency}` });
+      }
       continue;
     }
     if (base.ratio === undefined) continue;

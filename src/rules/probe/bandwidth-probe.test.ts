@@ -252,6 +252,20 @@ describe('rule probe/bandwidth-probe: what the finding carries besides its cause
     expect(fs[0]!.message).toBe(`traffic n1→n2 loses packets under the overlay: ${LINK_LOSS_WHY}; pods get 138% of the node-to-node bandwidth (402.4 Mbit/s against 291.9 Mbit/s), no less than VXLAN overhead explains`);
   });
 
+  it("loss beside another fault that breaks some pairs' pod path: judged and placed from the node-to-node runs", () => {
+    // Lab mixes, seed 5: node.packet-loss on n3 beside node.ip-forward on n2 (pod traffic through n2 fails).
+    const podsFail = { ok: false, bitsPerSecond: undefined, bytes: undefined, retransmits: undefined, error: 'unable to connect to server: No route to host' };
+    const n1n2: BandwidthPairResult = { ...pair(podsFail), from: 'n1', to: 'n2' };
+    const n2n3: BandwidthPairResult = { ...linkLoss('n2', 'n3'), overlay: run('overlay', podsFail) };
+    const fs = runRules(deepFreeze(makeEvidence(measured(n1n2, n2n3, linkLoss('n3', 'n1')))), [rule]).findings;
+    expect(fs.map((f) => [f.cause, f.nodes, f.suspects])).toEqual([
+      ['node.packet-loss', ['n3'], undefined],
+      ['node.packet-loss', ['n3'], undefined],
+    ]);
+    expect(fs[0]!.message).toBe(`traffic n2→n3 loses packets on the nodes' own path: the node-to-node run itself resent 5.2% of its segments (3943 retransmits): packets are lost on the path between the nodes, under VXLAN as well`);
+    expect(fs[0]!.evidence[1]).toEqual({ where: 'probe bandwidth n2→n3', what: 'overlay run failed: unable to connect to server: No route to host; pod MTU 1450' });
+  });
+
   it('a long path: the message, the lowest RTT and the cap in the evidence, the pair as suspect', () => {
     const [f, ...rest] = runRules(deepFreeze(makeEvidence(measured(delayed('n1', 'n2', '172.31.250.11', '172.31.250.12')))), [rule]).findings;
     expect(rest).toEqual([]);

@@ -73,6 +73,8 @@ export default defineRule({
     slow: 'pod traffic {from}→{to} gets {ratio} of the node-to-node bandwidth ({overlay} against {underlay}) where VXLAN overhead explains {expected}: {why}',
     lossy: 'traffic {from}→{to} loses packets under the overlay: {why}; pods get {ratio} of the node-to-node bandwidth ({overlay} against {underlay}), no less than VXLAN overhead explains',
     delayed: 'traffic {from}→{to} crosses a slow path under the overlay: {why}; pods get {ratio} of the node-to-node bandwidth ({overlay} against {underlay}), no less than VXLAN overhead explains',
+    lossyNodes: 'traffic {from}→{to} loses packets on the nodes\' own path: {why}',
+    delayedNodes: 'traffic {from}→{to} crosses a slow path between the nodes: {why}',
   },
   docs:
     '`probe bandwidth` measures each node pair twice, node → node on the underlay and pod → pod over the overlay. VXLAN costs 50 bytes per packet, so at an underlay MTU of 1500 the overlay should carry about 96.5% of the underlay; a pair more than 15% below that is judged here (the probe\'s --tolerance, recorded with its figures, or diagnose --bandwidth-tolerance changes the share). ' +
@@ -80,13 +82,17 @@ export default defineRule({
     'The cause is the first figure that explains it: UDP checksum errors on the receiver, or wrong outer checksums in a capture of the same pair (flannel.checksum-offload, on the sender); a pod MTU other than the underlay\'s minus 50, or segments clamped below it (flannel.mtu); overlay retransmits at least 1% of the segments and twice the underlay\'s share (node.packet-loss); iperf3 at 85% of a CPU, or the sender\'s busiest CPU at 95% (node.cpu-bound). ' +
     'A pair whose node-to-node round trip (the run\'s lowest RTT, iperf3 min_rtt) is 10 ms or more, too long for a LAN, or at least 4 times and 5 ms above the shortest other pair\'s, and whose run carried less than it could (below 85% of its --bitrate cap; uncapped, below three quarters of the fastest pair with a short path) is throughput bound by the round trip (node.underlay-latency; placed like loss, on the one node every such pair shares). ' +
     'The other figures that fit are listed as alternatives; with loss and the sender\'s flannel.1 offload on (node evidence), the checksum bug is one. ' +
+    'A pair whose pod-to-pod run failed (another fault on the pod path, which the mesh probe judges) is still judged for loss and delay from its node-to-node run, and counts when placing them. ' +
     'A slow pair that no figure explains (only a longer overlay RTT, or nothing) is not reported as a cause: the probe\'s own output shows it with the capture to take next. A run that failed is the mesh probe\'s concern (reachability), not this rule\'s.',
   check({ evidence, report }) {
     const results: readonly BandwidthPairResult[] = evidence.probes?.bandwidth ?? [];
     const byPair = new Map(results.map((r) => [`${r.from}\n${r.to}`, r]));
     const tolerance = evidence.probes?.bandwidthTolerance;
     for (const v of judgeBandwidth(results, tolerance !== undefined ? { tolerance } : {}, contextOf(evidence))) {
-      if (v.kind === 'failed' || v.ratio === undefined) continue;
+      if (v.kind === 'failed') continue;
+      // Only the node-to-node run was judged (the pod-to-pod run failed: the mesh's concern): loss or delay alone.
+      const nodesOnly = v.ratio === undefined;
+      if (nodesOnly && v.kind === 'slow') continue;
       const named = v.suspects.filter((s): s is BandwidthSuspect & { cause: string } => s.cause !== undefined);
       const top = named[0];
       if (!top) continue;
@@ -98,16 +104,16 @@ export default defineRule({
       const pings = meshRoundTrips(evidence, v.from, v.to);
       const fixData = top.cause === 'node.underlay-latency' ? { node: at, peerIp: at === v.from ? r.underlay.toIp : r.underlay.fromIp, ...(rtt !== undefined ? { rttMs: (rtt / 1000).toFixed(1) } : {}) } : {};
       report({
-        messageId: v.kind,
+        messageId: nodesOnly ? (v.kind === 'lossy' ? 'lossyNodes' : 'delayedNodes') : v.kind,
         cause: top.cause,
-        data: { from: v.from, to: v.to, ratio: pct(v.ratio), overlay: mbps(v.overlayBps), underlay: mbps(v.underlayBps), expected: pct(v.expected), why: top.detail, ...fixData },
+        data: { from: v.from, to: v.to, ...(v.ratio !== undefined ? { ratio: pct(v.ratio), overlay: mbps(v.overlayBps), underlay: mbps(v.underlayBps), expected: pct(v.expected) } : {}), why: top.detail, ...fixData },
         ...(top.node ? { nodes: [top.node] } : { nodes: [], suspects: [[v.from, v.to]] }),
         confidence: CONFIDENCE[top.cause] ?? 0.5,
         ...(alternatives.length ? { alternatives } : {}),
         ...(top.cause === 'node.underlay-latency' && rtt !== undefined ? { fix: LATENCY_FIX } : {}),
         evidence: [
           { where: `probe bandwidth ${v.from}→${v.to}`, what: `underlay ${runLine(r.underlay)}; MTU ${r.underlayMtu ?? '?'}` },
-          { where: `probe bandwidth ${v.from}→${v.to}`, what: `overlay ${runLine(r.overlay)}; pod MTU ${r.overlayMtu ?? '?'}${r.udpCsumErrors !== undefined ? `; ${v.to} Udp InCsumErrors +${r.udpCsumErrors}` : ''}` },
+          { where: `probe bandwidth ${v.from}→${v.to}`, what: `overlay ${r.overlay.ok ? runLine(r.overlay) : `run failed: ${r.overlay.error ?? 'no result'}`}; pod MTU ${r.overlayMtu ?? '?'}${r.udpCsumErrors !== undefined ? `; ${v.to} Udp InCsumErrors +${r.udpCsumErrors}` : ''}` },
           ...(top.cause === 'node.underlay-latency' && pings ? [{ where: 'probe mesh', what: `idle pings between the two nodes: ${pings}` }] : []),
           ...named.slice(1).map((s) => ({ where: `probe bandwidth ${v.from}→${v.to}`, what: `also fits ${s.cause}: ${s.detail}` })),
         ],
