@@ -1,6 +1,7 @@
 import type { Classification, Signature } from '../../catalog/types.js';
 import { createAnswerBook } from './answer-book.js';
 import { buildAutomaton, checkAnchors, compile, scanCandidates, scanPair, substringCandidates, type Automaton } from './automaton.js';
+import { createJudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
 
 /** Longer messages are judged by their head and tail: wrapped errors carry the cause at the ends. */
@@ -68,6 +69,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const hits = new Int32Array(signatures.length);
   const counts = new Int32Array(2);
   const book = createAnswerBook(sigs);
+  const order = createJudgeOrder(sigs);
   let automaton: Automaton | undefined;
   let calls = 0;
 
@@ -76,12 +78,11 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   /** Fills `cand` for the whole text; returns how many. */
   const find = (text: string) => (useAutomaton() ? scanCandidates(auto(), text, 0, text.length, cand) : substringCandidates(anchors, text, cand));
 
-  /** The answer for `text` from its candidates list[0, nc): each candidate's pattern is tested once. */
-  const judge = (text: string, list: Int32Array, nc: number): Answer => {
-    let nh = 0;
-    for (let k = 0; k < nc; k++) if (sigs[list[k]].re.test(text)) hits[nh++] = list[k];
-    return book.answer(text, hits, nh);
-  };
+  /**
+   * The answer for `text` from its candidates list[0, nc): each candidate's pattern is tested at most
+   * once, and not at all when its match could not change the answer (./judge-order.ts).
+   */
+  const judge = (text: string, list: Int32Array, nc: number): Answer => book.answer(text, hits, order.hits(text, list, nc, hits));
 
   const answer = (message: string) => {
     const text = clip(message);
