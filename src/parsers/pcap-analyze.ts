@@ -34,6 +34,10 @@ const CHECKSUM_FIRST = 64;
 
 /** A record longer than this is corrupt, not a packet (as the reader says). */
 const MAX_RECORD = 64 << 20;
+/** Why run() stopped: the window's end (or a corrupt record), a packet for the full decoder, a sweep due. */
+const STOP_END = 0;
+const STOP_OTHER = 1;
+const STOP_SWEEP = 2;
 
 interface NeighbourTarget {
   requests: number;
@@ -107,13 +111,38 @@ export class CaptureAnalyzer implements PacketSink {
   }
 
   /**
-   * The reader's fast path for classic pcap: every whole, sane record in buf[o, len), in one loop
-   * (see PacketSink.walkPcap). A packet of the shapes that make nearly all of an overlay capture is
-   * decoded here, in straight line (fast()); any other goes through packet(), which decodes them all.
+   * The reader's fast path for classic pcap: every whole, sane record in buf[o, len) (see
+   * PacketSink.walkPcap). The packets of the shapes that make nearly all of an overlay capture are
+   * decoded by run(), one tight loop; it stops for anything rare (a packet of another shape, a flow
+   * sweep due), which is done here, and goes on.
    */
   walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, counts: Float64Array): number {
+    for (;;) {
+      o = this.run(buf, o, len, hdr, le, frac, linkType === 1 ? 1 : 0, counts);
+      const stop = counts[1];
+      if (stop === STOP_SWEEP) this.sweep();
+      else if (stop === STOP_OTHER) {
+        // The record at o, its time already on the clock: through the full decoder.
+        const caplen = le === 1 ? buf.readUInt32LE(o + 8) : buf.readUInt32BE(o + 8);
+        const orig = le === 1 ? buf.readUInt32LE(o + 12) : buf.readUInt32BE(o + 12);
+        this.packet(buf, o + hdr, caplen, orig, linkType);
+        counts[0]++;
+        o += hdr + caplen;
+      } else return o;
+    }
+  }
+
+  /**
+   * The loop of walkPcap(): takes records while fast() decodes them. It stops at the first record
+   * that is not whole or sane (STOP_END: the reader refills or reports), one that fast() declines
+   * (STOP_OTHER, at its offset, its time on the clock), or after a packet that makes a flow sweep due
+   * (STOP_SWEEP); the reason in counts[1]. Nothing rare is called from inside the loop, so the code the
+   * optimiser makes for it never meets a path it has not seen (which would throw it away, to be made
+   * again).
+   */
+  private run(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, ether: number, counts: Float64Array): number {
     let n = 0;
-    const ether = linkType === 1;
+    let stop = STOP_END;
     while (o + hdr <= len) {
       // Signed 32 bits: a length with the top bit set is negative here, and corrupt either way.
       const caplen = le === 1 ? buf[o + 8] | (buf[o + 9] << 8) | (buf[o + 10] << 16) | (buf[o + 11] << 24) : (buf[o + 8] << 24) | (buf[o + 9] << 16) | (buf[o + 10] << 8) | buf[o + 11];
@@ -130,13 +159,20 @@ export class CaptureAnalyzer implements PacketSink {
         sub = ((buf[o + 4] << 24) | (buf[o + 5] << 16) | (buf[o + 6] << 8) | buf[o + 7]) >>> 0;
         orig = ((buf[o + 12] << 24) | (buf[o + 13] << 16) | (buf[o + 14] << 8) | buf[o + 15]) >>> 0;
       }
-      n++;
       this.clock[0] = sec + sub * frac;
-      const p = o + hdr;
-      o = p + caplen;
-      if (!ether || !this.fast(buf, p, caplen, orig)) this.packet(buf, p, caplen, orig, linkType);
+      if (ether === 0 || !this.fast(buf, o + hdr, caplen, orig)) {
+        stop = STOP_OTHER;
+        break;
+      }
+      n++;
+      o += hdr + caplen;
+      if (this.clock[0] > this.nextSweep) {
+        stop = STOP_SWEEP;
+        break;
+      }
     }
     counts[0] += n;
+    counts[1] = stop;
     return o;
   }
 
@@ -188,7 +224,7 @@ export class CaptureAnalyzer implements PacketSink {
     const payload = proto === PROTO_TCP ? ftotal - 20 - ((b[t + 12] >> 4) << 2) : ftotal - 28;
     this.flows.packet4(proto, s, d, sport, dport, tunnel, vni, b, t, payload, ftotal);
     if (proto === PROTO_UDP && (sport === 53 || dport === 53)) this.dns.packet(b, fip, 4, sport, dport, tunnel, t + 8, tend);
-    if (this.clock[0] > this.nextSweep) this.sweep();
+    // The flow sweep a packet's time may make due is run()'s caller's (packet() does its own).
     return true;
   }
 

@@ -222,12 +222,12 @@ export interface FlowTotals {
 }
 
 export class FlowTable {
-  /** flow columns (see STRIDE) and each flow's last packet time */
-  private f = new Int32Array(STRIDE * 1024);
-  private last = new Float64Array(1024);
-  /** open-addressing slots: flow number + 1 (0: empty); at most half full */
-  private slots = new Int32Array(2048);
-  private mask = 2047;
+  /** flow columns (see STRIDE) and each flow's last packet time (made by growColumns()) */
+  private f = new Int32Array(0);
+  private last = new Float64Array(0);
+  /** open-addressing slots: flow number + 1 (0: empty); at most half full (made by rehash()) */
+  private slots = new Int32Array(0);
+  private mask = 0;
   /** flow numbers of judged flows, reused for new ones */
   private free: number[] = [];
   /** flow numbers used so far (the next new one) */
@@ -247,7 +247,12 @@ export class FlowTable {
     private readonly maxFlows = 200_000,
     /** a TCP flow without packets for this long is judged and dropped (UDP: 30 s, as conntrack) */
     private readonly idleSeconds = 300,
-  ) {}
+  ) {
+    // Made by the methods that remake them as they grow, from the start: the optimiser then treats
+    // them as the variables they are, not as constants whose first change throws its code away.
+    this.growColumns(1024);
+    this.rehash(2048);
+  }
 
   /**
    * Counts one packet between two address numbers (IPv4 or IPv6), sport → dport, now. For TCP,
@@ -312,8 +317,9 @@ export class FlowTable {
 
   /** A new flow in the empty slot `i`. */
   private open(i: number, h: number, a: number, b: number, ports: number, vni: number, pk: number, tunnel: number): number {
-    let id = this.free.pop();
-    if (id === undefined) {
+    let id: number;
+    if (this.free.length > 0) id = this.free.pop()!;
+    else {
       id = this.used++;
       if (id === this.last.length) this.growColumns(id * 2);
     }
@@ -392,8 +398,10 @@ export class FlowTable {
         this.totals.retransmits++;
         if (tunnel >= 0) this.pairs.retransmits[tunnel]++;
         f[o + RETX + d]++;
+        // Both tests run every time (no short cut): the optimiser sees each from the first retransmission.
         const min = f[o + RETX_MIN + d];
-        if (!min || ipLen < min) f[o + RETX_MIN + d] = ipLen;
+        const smaller = ipLen < min;
+        if (smaller || min === 0) f[o + RETX_MIN + d] = ipLen;
         if (ipLen > f[o + RETX_MAX + d]) f[o + RETX_MAX + d] = ipLen;
       }
     }
@@ -432,9 +440,10 @@ export class FlowTable {
     for (let j = (i + 1) & mask; ; j = (j + 1) & mask) {
       const other = slots[j] - 1;
       if (other < 0) break;
+      // Move `other` into the hole at i if its home slot is at or before the hole (cyclically): it is
+      // at least as far from its home as the hole is from j.
       const home = f[other * STRIDE + HASH] & mask;
-      // Move `other` into the hole at i if its home is not in (i, j] (cyclically).
-      if (i <= j ? home <= i || home > j : home <= i && home > j) {
+      if (((j - home) & mask) >= ((j - i) & mask)) {
         slots[i] = other + 1;
         i = j;
       }

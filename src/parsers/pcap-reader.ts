@@ -18,8 +18,8 @@ export interface PacketSink {
   /**
    * Optional, for classic pcap: takes every whole, sane record in buf[o, len) itself (as walkPcap
    * below does, with `packet` for each) and returns the offset of the first record it did not take; adds
-   * the number taken to counts[0]. A sink that decodes in the same loop that walks saves a call and a
-   * re-read of the record header per packet.
+   * the number taken to counts[0] (counts[1] is the sink's to use). A sink that decodes in the same
+   * loop that walks saves a call and a re-read of the record header per packet.
    */
   walkPcap?(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, counts: Float64Array): number;
 }
@@ -176,7 +176,7 @@ function readPcap(w: Window, sink: PacketSink, v: PcapVariant): ReadSummary {
   // Byte order decided once, outside the loop: the record fields are read inline (a function value
   // chosen at run time is not inlined, and a 32-bit result above 2^31 returned from a call is boxed).
   const le = v.le ? 1 : 0;
-  const counts = new Float64Array(1);
+  const counts = new Float64Array(2);
   let pos = 24;
   for (;;) {
     // Every whole record in the window, in one tight loop; then, here, what stopped it.
