@@ -325,7 +325,8 @@ export class FlowTable {
     }
     const f = this.f;
     const o = id * STRIDE;
-    f.fill(0, o, o + STRIDE);
+    // A loop, not f.fill(): a call into the runtime per new flow cost more than the 32 stores.
+    for (let k = o + STRIDE - 1; k >= o; k--) f[k] = 0;
     f[o + K_A] = a;
     f[o + K_B] = b;
     f[o + K_PORTS] = ports;
@@ -377,54 +378,60 @@ export class FlowTable {
     const f = this.f;
     const flags = buf[t + 13];
     const seq = (buf[t + 4] << 24) | (buf[t + 5] << 16) | (buf[t + 6] << 8) | buf[t + 7];
-    const e = 1 - d;
+    // This direction's entries at od + FIELD, the other's at oe + FIELD; the flag bits kept in a local.
+    const od = o + d;
+    const oe = o + 1 - d;
+    let bits = f[o + BITS];
     if (flags & SYN) {
-      f[o + SYNS + d]++;
-      if (!(flags & ACK) && f[o + SYNS + d] === 1 && f[o + SYNS] + f[o + SYNS + 1] === 1) f[o + OPENER] = d;
-      f[o + END + d] = (seq + 1) | 0;
-      f[o + BITS] |= HAS_END << d;
+      const syns = ++f[od + SYNS];
+      if (!(flags & ACK) && syns === 1 && f[oe + SYNS] === 0) f[o + OPENER] = d;
+      f[od + END] = (seq + 1) | 0;
+      bits |= HAS_END << d;
     } else if (len > 0) {
       const end = (seq + len) | 0;
-      const maxEnd = f[o + END + d];
-      if (!(f[o + BITS] & (HAS_END << d)) || before(maxEnd, end)) {
-        f[o + END + d] = end;
-        f[o + BITS] |= HAS_END << d;
-        if (ipLen > f[o + PEND_LEN + d]) {
-          f[o + PEND_LEN + d] = ipLen;
-          f[o + PEND_END + d] = end;
+      const maxEnd = f[od + END];
+      if (!(bits & (HAS_END << d)) || before(maxEnd, end)) {
+        f[od + END] = end;
+        bits |= HAS_END << d;
+        if (ipLen > f[od + PEND_LEN]) {
+          f[od + PEND_LEN] = ipLen;
+          f[od + PEND_END] = end;
         }
       } else if (!(len <= 1 && end === maxEnd)) {
         // Data at or below what was already sent: a retransmission (keep-alive probes excepted).
         this.totals.retransmits++;
         if (tunnel >= 0) this.pairs.retransmits[tunnel]++;
-        f[o + RETX + d]++;
+        f[od + RETX]++;
         // Both tests run every time (no short cut): the optimiser sees each from the first retransmission.
-        const min = f[o + RETX_MIN + d];
+        const min = f[od + RETX_MIN];
         const smaller = ipLen < min;
-        if (smaller || min === 0) f[o + RETX_MIN + d] = ipLen;
-        if (ipLen > f[o + RETX_MAX + d]) f[o + RETX_MAX + d] = ipLen;
+        if (smaller || min === 0) f[od + RETX_MIN] = ipLen;
+        if (ipLen > f[od + RETX_MAX]) f[od + RETX_MAX] = ipLen;
       }
     }
     if (flags & ACK) {
       const ack = (buf[t + 8] << 24) | (buf[t + 9] << 16) | (buf[t + 10] << 8) | buf[t + 11];
       // d acknowledges the other direction's data.
-      if (!(f[o + BITS] & (HAS_ACK << d)) || before(f[o + ACKED + d], ack)) {
-        f[o + ACKED + d] = ack;
-        f[o + BITS] |= HAS_ACK << d;
-        const pend = f[o + PEND_LEN + e];
-        if (pend && !before(ack, f[o + PEND_END + e])) {
-          if (pend > f[o + ACKED_LEN + e]) f[o + ACKED_LEN + e] = pend;
-          f[o + PEND_LEN + e] = 0;
+      if (!(bits & (HAS_ACK << d)) || before(f[od + ACKED], ack)) {
+        f[od + ACKED] = ack;
+        bits |= HAS_ACK << d;
+        const pend = f[oe + PEND_LEN];
+        if (pend && !before(ack, f[oe + PEND_END])) {
+          if (pend > f[oe + ACKED_LEN]) f[oe + ACKED_LEN] = pend;
+          f[oe + PEND_LEN] = 0;
         }
       }
     }
+    if (flags & FIN) bits |= FIN_BIT << d;
+    f[o + BITS] = bits;
     if (flags & RST) {
       f[o + RSTS]++;
       this.totals.resets++;
+      this.close(o / STRIDE);
+    } else if ((bits & (FIN_BIT | (FIN_BIT << 1))) === 3 && flags & ACK && !(flags & FIN)) {
+      // Closed both ways and acknowledged: judge it now and free the entry.
+      this.close(o / STRIDE);
     }
-    if (flags & FIN) f[o + BITS] |= FIN_BIT << d;
-    // Closed both ways (or reset) and acknowledged: judge it now and free the entry.
-    if (((f[o + BITS] & (FIN_BIT | (FIN_BIT << 1))) === 3 && flags & ACK && !(flags & FIN)) || flags & RST) this.close(o / STRIDE);
   }
 
   /** Judges flow `id` and drops it from the slots and from the list of open flows. */
