@@ -63,15 +63,47 @@ function timed(cmd: string, args: string[], inputFile: string, keepStdout: boole
 
 /**
  * The signature in ripgrep's (Rust) syntax. rg cannot mix PCRE2 and Rust patterns in one run, so the
- * look-ahead guards (disk-full's "not inotify", the mirror's "not a 404") are dropped for the peer.
+ * lookaround guards (disk-full's "not inotify", the mirror's "not a 404", a resolver failure's
+ * "beside a registry request") are dropped for the peer.
  */
-function forRipgrep(src: string): string {
+export function forRipgrep(src: string): string {
   // Bounded repeats ({0,600}, a guard against backtracking in JS) explode the automata of rg's
   // engine; for the peer they become plain `*`, which matches the same lines here.
-  const unbounded = src.replace(/\{0,\d+\}/g, '*');
+  // Named groups become plain ones: rg joins its patterns into one, where two `key` groups clash.
+  const unbounded = src.replace(/\{0,\d+\}/g, '*').replace(/\(\?<([A-Za-z]\w*)>/g, '(');
   const p = toRipgrep(unbounded);
   if (!p.pcre2) return p.pattern;
-  return toRipgrep(unbounded.replace(/\^\(\?![^)]*\)(\[\\s\\S\]\*)?/g, '').replace(/\(\?<?[=!][^)]*\)/g, '')).pattern;
+  return toRipgrep(withoutLookarounds(unbounded)).pattern;
+}
+
+/** The pattern without its lookaround groups, nested parentheses, classes and escapes inside them included. */
+export function withoutLookarounds(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; ) {
+    const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
+    if (!look) {
+      const n = src[i] === '\\' ? 2 : 1;
+      out += src.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    // Skip to the parenthesis that closes the group.
+    let depth = 0;
+    let inClass = false;
+    for (; i < src.length; i++) {
+      const c = src[i];
+      if (c === '\\') i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') {
+        inClass = true;
+        if (src[i + 1] === '^') i++;
+        if (src[i + 1] === ']') i++;
+      } else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+    i++;
+  }
+  return out;
 }
 
 const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');

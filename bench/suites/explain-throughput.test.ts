@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SIGNATURES } from '../../src/catalog/signatures.js';
+import { forRipgrep, withoutLookarounds } from './explain-throughput.js';
+
+describe('explain-throughput: the peer patterns', () => {
+  it('drops lookaround groups whole, nested groups, classes and escaped parentheses inside them included', () => {
+    expect(withoutLookarounds('^(?![\\s\\S]*(inotify|x\\)y|[)(]))[\\s\\S]*(a(?=b)|c)(?<!q)d')).toBe('^[\\s\\S]*(a|c)d');
+    expect(withoutLookarounds('a\\(?=b)c')).toBe('a\\(?=b)c');
+    expect(withoutLookarounds('(?<key>x)(?<=y)z')).toBe('(?<key>x)z');
+  });
+
+  it('every signature becomes a pattern without lookarounds or named groups', () => {
+    for (const s of SIGNATURES) {
+      const p = forRipgrep(s.pattern);
+      expect(p, s.id).not.toMatch(/\(\?<?[=!]/);
+      expect(p, s.id).not.toMatch(/\(\?P?<[A-Za-z]/);
+    }
+  });
+
+  // The bench suite itself needs ripgrep; without it the suite reports itself skipped, and so does this.
+  it.runIf(hasRipgrep())('ripgrep accepts them all in one run (needs ripgrep)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-rg-'));
+    try {
+      writeFileSync(join(dir, 'p.txt'), SIGNATURES.map((s) => forRipgrep(s.pattern)).join('\n') + '\n');
+      writeFileSync(join(dir, 'in.txt'), SIGNATURES.flatMap((s) => s.samples).map((l) => l.replace(/\n/g, ' ')).join('\n') + '\n');
+      const out = execFileSync('rg', ['--no-config', '-i', '-c', '-f', join(dir, 'p.txt'), join(dir, 'in.txt')]).toString();
+      expect(Number(out.trim())).toBeGreaterThan(SIGNATURES.length / 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function hasRipgrep(): boolean {
+  try {
+    execFileSync('rg', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}
