@@ -1,7 +1,7 @@
 import type { Classification, Signature } from '../../catalog/types.js';
 import { createAnswerBook } from './answer-book.js';
 import { buildAutomaton, checkAnchors, compile, scanCandidates, scanPair, substringCandidates, type Automaton } from './automaton.js';
-import { createJudgeOrder } from './judge-order.js';
+import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
 
 /** Longer messages are judged by their head and tail: wrapped errors carry the cause at the ends. */
@@ -69,7 +69,8 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const hits = new Int32Array(signatures.length);
   const counts = new Int32Array(2);
   const book = createAnswerBook(sigs);
-  const order = createJudgeOrder(sigs);
+  // Built on first use: `explain MSG` ranks with rank(), and its start-up should not pay for it.
+  let order: JudgeOrder | undefined;
   let automaton: Automaton | undefined;
   let calls = 0;
 
@@ -82,7 +83,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
    * The answer for `text` from its candidates list[0, nc): each candidate's pattern is tested at most
    * once, and not at all when its match could not change the answer (./judge-order.ts).
    */
-  const judge = (text: string, list: Int32Array, nc: number): Answer => book.answer(text, hits, order.hits(text, list, nc, hits));
+  const judge = (text: string, list: Int32Array, nc: number): Answer => book.answer(text, hits, (order ??= createJudgeOrder(sigs)).hits(text, list, nc, hits));
 
   const answer = (message: string) => {
     const text = clip(message);
