@@ -227,6 +227,21 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
   }),
   sig({
+    id: 'dns.coredns-setup-error',
+    cause: 'dns.coredns-down',
+    // CoreDNS parses the Corefile at start and exits on a plugin's setup error (a forward target that is neither
+    // an address nor a file inside its container, an unknown directive): the pods crash-loop, nothing answers.
+    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: setup error|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing/,
+    anchors: ['not an ip address or file', 'setup error', 'unknown directive', 'error parsing corefile', 'error during parsing'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['dns.upstream'],
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: the line the error names — a forward target must be an address or a file that exists inside the CoreDNS container (a host path like /run/systemd/resolve/resolv.conf needs a mount), a directive must be a plugin this build has',
+    source: 'CoreDNS Corefile parsing and plugin setup (forward: "not an IP address or file")',
+    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'"],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
+  }),
+  sig({
     id: 'dns.coredns-bind-53',
     cause: 'dns.coredns-down',
     // CoreDNS (dnsserver) cannot open its listener: another DNS server holds port 53 (hostNetwork), or the binary lost NET_BIND_SERVICE.

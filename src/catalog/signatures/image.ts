@@ -76,6 +76,22 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['manifest for linux/amd64 was found'],
   }),
   sig({
+    id: 'image.harbor-repository-unknown',
+    cause: 'image.not-found',
+    // Harbor wraps a repository it cannot serve in its generic code UNKNOWN ("unknown: repository <project>/<repo>
+    // not found"), where a registry that looked and found nothing says NAME_UNKNOWN or MANIFEST_UNKNOWN: a
+    // proxy-cache project answers so when its upstream endpoint fails, though the image exists there.
+    re: /\bunknown: repository [\w.-]+\/[\w.\/-]+ not found/,
+    anchors: ['unknown: repository'],
+    confidence: 0.6,
+    specificity: 85,
+    alternatives: ['registry.server-error', 'image.auth-missing'],
+    check: 'is the first path part a Harbor proxy-cache project? then its registry endpoint (Administration > Registries: the health of the upstream, its credentials) decides — the image may well exist upstream; a normal project: the repository name and tag in Harbor',
+    source: 'Harbor API errors (code UNKNOWN for repositories it cannot serve; proxy cache projects)',
+    samples: ['Error response from daemon: unknown: repository proxy/library/nginx not found', 'failed to resolve reference "harbor.corp/dockerhub/library/redis:7": unknown: repository dockerhub/library/redis not found'],
+    counterSamples: ['Error response from daemon: manifest for nginx:1.99 not found: manifest unknown: manifest unknown'],
+  }),
+  sig({
     id: 'image.harbor-artifact-not-found',
     cause: 'image.not-found',
     // Harbor's own 404 text. In a proxy-cache project Harbor answers it too when its fetch from the
@@ -185,7 +201,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,
-    alternatives: ['image.pullsecret-wrong-registry', 'image.auth-missing'],
+    // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.
+    alternatives: ['image.pullsecret-wrong-registry', 'image.auth-missing', 'image.not-found'],
     check: 'the credentials the node sends for that host: the pull secret\'s auths entry (kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d) — wrong, expired, or without access to that repository',
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [
@@ -354,8 +371,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     cause: 'image.pullsecret-malformed',
     // The kubelet's "couldn't find key %s in Secret %s/%s" (a key a pod refers to): a .dockerconfigjson key
     // missing is a registry secret of another type or shape (Opaque with other keys, .dockercfg).
-    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)|couldn't find key \.docker(configjson|cfg) in secret/,
-    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data'],
+    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)|couldn't find key \.docker(configjson|cfg) in secret|cannot unmarshal [^\n]{0,80}(dockerconfigjson|dockerconfig|\.dockercfg)\b/,
+    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data', 'dockerconfig'],
     confidence: 0.9,
     specificity: 92,
     source: 'facts §6 (credentialprovider auth field)',
@@ -365,6 +382,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'The Secret "regcred" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'e\' looking for beginning of value',
       'error: failed to create secret Secret "pull" is invalid: data[.dockerconfigjson]: Required value',
       "Error: couldn't find key .dockerconfigjson in Secret shop/regcred",
+      'Failed to pull image "docker.io/acme/app:1": json: cannot unmarshal array into Go struct field DockerConfigJson.auths of type string',
     ],
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
   }),
