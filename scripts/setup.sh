@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 DEBS=(iproute2 iptables containernetworking-plugins containerd docker-registry skopeo dnsmasq-base
       ripgrep wrk prometheus-node-exporter ethtool tcpdump chromium apache2-utils openssl kmod procps iputils-ping fping
-      tshark prometheus curl time socat busybox-static umoci runc iperf3
+      tshark prometheus curl time socat busybox-static umoci runc iperf3 python3
       systemd dash)  # journalctl and dash go into the agent image (scripts/image)
 
 missing=()
