@@ -38,6 +38,15 @@ describe('pingBatch', () => {
     expect(r.outcomes.get(3)).toMatchObject({ ok: true, ms: 0.04 });
   });
 
+  it('a burst (count 3) is one fping with -C 3 -p 200: any reply makes it ok, the lost ones are its loss', async () => {
+    const { runner, calls } = fakeRunner(() => ({ stdout: '', stderr: '10.0.0.2 : - 0.31 -\n10.0.0.3 : - - -\n', code: 1 }));
+    const r = await pingBatch(runner, 'ns1', [{ id: 1, to: '10.0.0.2', count: 3 }, { id: 2, to: '10.0.0.3', count: 3 }], 1000);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.slice(0, 4)).toEqual(['fping', '-C', '3', '-p']);
+    expect(r.outcomes.get(1)).toEqual({ ok: true, ms: 0.31, lossPct: 67 });
+    expect(r.outcomes.get(2)).toMatchObject({ ok: false, lossPct: 100 });
+  });
+
   it('falls back to the shell when fping cannot be started there', async () => {
     const { runner, calls } = fakeRunner((argv) =>
       argv[0] === 'fping' ? { stdout: '', stderr: 'nsenter: failed to execute fping: No such file or directory', code: 127 } : { stdout: '@@pings\n/tmp/x/p0:rtt min/avg/max/mdev = 0.1/0.2/0.3/0.0 ms\n@rc 0 0\n', stderr: '', code: 0 },

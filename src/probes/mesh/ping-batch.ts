@@ -13,6 +13,8 @@ export interface PingSpec {
   /** payload bytes; with df the IP packet is size + 28 */
   size?: number;
   df?: boolean;
+  /** packets to send, 200 ms apart (default 1); any reply makes it ok, the rest is lossPct */
+  count?: number;
 }
 
 export interface PingOutcome {
@@ -29,20 +31,16 @@ const isIp = (s: string) => /^[0-9a-fA-F.:]+$/.test(s);
  * when it cannot, e.g. no /etc/protocols), else one ping per target. Exported for tests.
  */
 export function pingScript(specs: PingSpec[], timeoutMs: number, tool: 'auto' | 'ping' = 'auto'): string {
-  const groups = new Map<string, PingSpec[]>();
-  for (const s of specs) {
-    const k = `${s.size ?? ''}/${s.df ? 1 : 0}`;
-    groups.set(k, [...(groups.get(k) ?? []), s]);
-  }
+  const groups = groupSpecs(specs);
   const w = Math.max(0.2, timeoutMs / 1000).toFixed(1);
   const fp: string[] = [];
   const pg: string[] = [];
   let g = 0;
   for (const list of groups.values()) {
     const s0 = list[0]!;
-    const opts = `${s0.df ? ' -M' : ''}${s0.size !== undefined ? ` -b ${Math.max(0, Math.floor(s0.size))}` : ''}`;
-    fp.push(`fping -C 1 -q -r 0 -i 1 -t ${Math.round(timeoutMs)}${opts} ${[...new Set(list.map((s) => s.to))].join(' ')} >$d/g${g} 2>&1 &`);
-    for (const s of list) pg.push(`ping -n -q -c 1 -W ${w}${s0.df ? ' -M do' : ''}${s0.size !== undefined ? ` -s ${Math.max(0, Math.floor(s0.size))}` : ''} ${s.to} >$d/p${s.id} 2>&1 & p${s.id}=$!`);
+    const n = countOf(s0);
+    fp.push(`${fpingArgv(s0, timeoutMs).join(' ')} ${[...new Set(list.map((s) => s.to))].join(' ')} >$d/g${g} 2>&1 &`);
+    for (const s of list) pg.push(`ping -n -q -c ${n}${n > 1 ? ' -i 0.2' : ''} -W ${w}${s0.df ? ' -M do' : ''}${s0.size !== undefined ? ` -s ${Math.max(0, Math.floor(s0.size))}` : ''} ${s.to} >$d/p${s.id} 2>&1 & p${s.id}=$!`);
     g++;
   }
   const waits = specs.map((s) => `wait $p${s.id}; echo "@rc ${s.id} $?"`);
@@ -121,24 +119,34 @@ export async function pingBatch(runner: MeshRunner, netns: string | undefined, s
   return res;
 }
 
-/** Specs by packet size and don't-fragment: one fping per group. */
+const countOf = (s: PingSpec) => Math.max(1, Math.min(10, Math.floor(s.count ?? 1)));
+
+/** fping for one group, without its targets: -C count (200 ms apart when more than one), no retry. */
+function fpingArgv(s0: PingSpec, timeoutMs: number): string[] {
+  const n = countOf(s0);
+  return ['fping', '-C', String(n), ...(n > 1 ? ['-p', '200'] : []), '-q', '-r', '0', '-i', '1', '-t', String(Math.round(timeoutMs)), ...(s0.df ? ['-M'] : []), ...(s0.size !== undefined ? ['-b', String(Math.max(0, Math.floor(s0.size)))] : [])];
+}
+
+/** Specs by packet size, don't-fragment and count: one fping per group. */
 function groupSpecs(specs: PingSpec[]): Map<string, PingSpec[]> {
   const groups = new Map<string, PingSpec[]>();
   for (const s of specs) {
-    const k = `${s.size ?? ''}/${s.df ? 1 : 0}`;
+    const k = `${s.size ?? ''}/${s.df ? 1 : 0}/${countOf(s)}`;
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
   return groups;
 }
 
-/** fping -C 1 -q prints "<ip> : <ms>" (or "-") per target; other lines are its errors. */
+/** fping -C n -q prints "<ip> : <ms> <ms> …" ("-" for each lost one) per target; other lines are its errors. */
 function fpingOutcomes(list: PingSpec[], lines: string[], stderr: string, timeoutMs: number, out: Map<number, PingOutcome>): void {
   for (const s of list) {
     const res = lines.find((l) => new RegExp(`^${s.to.replace(/\./g, '\\.')}\\s+:`).test(l));
     const errLine = lines.find((l) => l.includes(s.to) && !/^\S+\s+:/.test(l));
     if (res) {
-      const v = res.split(':').pop()!.trim();
-      if (v !== '-' && Number.isFinite(Number(v))) out.set(s.id, { ok: true, ms: Number(v), lossPct: 0 });
+      const vs = res.slice(res.indexOf(':') + 1).trim().split(/\s+/);
+      const got = vs.filter((v) => v !== '-' && Number.isFinite(Number(v))).map(Number);
+      const lossPct = Math.round((100 * (vs.length - got.length)) / Math.max(1, vs.length));
+      if (got.length) out.set(s.id, { ok: true, ms: Math.min(...got), lossPct });
       else out.set(s.id, { ok: false, lossPct: 100, error: errLine?.trim() ?? `no reply within ${timeoutMs} ms` });
     } else out.set(s.id, { ok: false, error: (errLine ?? lines[0] ?? stderr ?? 'no output').trim().slice(0, 200) || 'no output' });
   }
@@ -152,8 +160,7 @@ async function fpingDirect(runner: MeshRunner, netns: string | undefined, specs:
   const groups = [...groupSpecs(specs).values()];
   const runs = await Promise.all(
     groups.map((list) => {
-      const s0 = list[0]!;
-      const argv = ['fping', '-C', '1', '-q', '-r', '0', '-i', '1', '-t', String(Math.round(timeoutMs)), ...(s0.df ? ['-M'] : []), ...(s0.size !== undefined ? ['-b', String(Math.max(0, Math.floor(s0.size)))] : []), ...new Set(list.map((s) => s.to))];
+      const argv = [...fpingArgv(list[0]!, timeoutMs), ...new Set(list.map((s) => s.to))];
       return runner.exec(netns, argv, { allowFail: true });
     }),
   );

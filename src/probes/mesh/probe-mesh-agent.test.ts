@@ -43,6 +43,24 @@ function runner(calls: { netns: string | undefined; argv: string[] }[]): MeshRun
   };
 }
 
+/** fping, direct or in the phase-2 shell (one file per group), answering `answer(ip, count)` per target. */
+function fpingFake(answer: (ip: string, count: number) => string, bursts: string[][]): MeshRunner {
+  const lines = (argv: string[]) => {
+    const n = Number(argv[argv.indexOf('-C') + 1]);
+    if (n > 1) bursts.push(argv);
+    return argv.filter((a) => /^\d+\.\d+\.\d+\.\d+$/.test(a)).map((ip) => `${ip} : ${answer(ip, n)}`);
+  };
+  return {
+    async exec(_netns, argv): Promise<MeshExecResult> {
+      if (argv[0] === 'fping') return { stdout: '', stderr: lines(argv).join('\n') + '\n', code: 1 };
+      const script = argv[2] ?? '';
+      const groups = script.split('\n').filter((l) => l.startsWith('fping -C')).map((l, g) => lines(l.split(' >')[0]!.split(' ')).map((x) => `/t/g${g}:${x}`).join('\n'));
+      const before = script.includes('@@before-batch') ? localState('before') : '@@before-stats\n[]\n@@before-snmp\n';
+      return { stdout: `${before}@@pings\n${groups.join('\n')}\n@@after-stats\n[]\n@@after-snmp\n`, stderr: '', code: 0 };
+    },
+  };
+}
+
 describe('probeMesh as an agent (onlyFrom, peers without a namespace)', () => {
   it('reads only its own node\'s state; a peer\'s addresses are never this node\'s', async () => {
     const calls: { netns: string | undefined; argv: string[] }[] = [];
@@ -91,5 +109,18 @@ describe('probeMesh on a lossy link', () => {
     const r = await probeMesh([N1, N2], { onlyFrom: 'n1', runner: lossy, timeoutMs: 200 });
     expect(r.results.filter((x) => x.from === 'n1').map((x) => [x.path, x.ok])).toEqual(r.results.filter((x) => x.from === 'n1').map((x) => [x.path, true]));
     expect(asked.get('172.31.250.12')).toBe(2);
+  });
+
+  it('a probe lost twice in a row is asked a last time with a burst, and one reply in it counts; a path that loses every packet still fails', async () => {
+    // every single-packet probe to n2's pod subnet is lost; a burst gets one of three through
+    const bursts: string[][] = [];
+    const lossy = fpingFake((ip, n) => (!ip.startsWith('10.244.1.') ? '0.10' : n === 1 ? '-' : '- 0.20 -'), bursts);
+    const r = await probeMesh([N1, N2], { onlyFrom: 'n1', runner: lossy, timeoutMs: 200 });
+    expect(bursts.length).toBeGreaterThan(0);
+    expect(r.results.filter((x) => !x.ok).map((x) => x.path)).toEqual([]);
+    // the same path losing every packet of the burst too is still a failure
+    const blocked = fpingFake((ip, n) => (ip.startsWith('10.244.1.') ? Array(n).fill('-').join(' ') : '0.10'), []);
+    const b = await probeMesh([N1, N2], { onlyFrom: 'n1', runner: blocked, timeoutMs: 200 });
+    expect(b.results.find((x) => x.path === 'vxlan-udp')?.ok).toBe(false);
   });
 });

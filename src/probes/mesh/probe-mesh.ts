@@ -47,6 +47,8 @@ interface Probe {
   toIp: string;
   size?: number;
   df?: boolean;
+  /** packets in this probe (the last try sends a burst) */
+  count?: number;
 }
 
 export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = {}): Promise<MeshProbeReport> {
@@ -92,7 +94,7 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
       [...groups].map(async ([ns, ps]) => {
         const node = nsNode.get(ns);
         const withState = node && stateOf?.has(node) ? { node, full: true } : undefined;
-        const r = await pingBatch(runner, ns || undefined, ps.map((p) => ({ id: p.id, to: p.toIp, size: p.size, df: p.df })), timeoutMs, withState, opts.tool);
+        const r = await pingBatch(runner, ns || undefined, ps.map((p) => ({ id: p.id, to: p.toIp, size: p.size, df: p.df, ...(p.count ? { count: p.count } : {}) })), timeoutMs, withState, opts.tool);
         for (const [k, v] of r.outcomes) all.set(k, v);
         if (node && r.before) before.set(node, r.before);
         if (node && r.after) after.set(node, r.after);
@@ -145,12 +147,13 @@ export async function probeMesh(targets: MeshTarget[], opts: MeshProbeOptions = 
       if (original === undefined) outcomes.set(k, v);
       else if (v.ok) outcomes.set(original, v);
     }
-    // A follow-up probe lost once is asked again too, as the first ones were: on a lossy link (5% each
-    // way loses one ping in ten) a single lost reply must not read as a blocked path.
-    const third = second.filter((p) => !retries.has(p.id) && !outcomes.get(p.id)?.ok).map((p) => ({ again: { ...p, id: nextId++ }, original: p.id }));
-    if (third.length) {
-      const r3 = await run(third.map((x) => x.again));
-      for (const { again, original } of third) {
+    // Whatever still fails is asked a last time with a burst of three packets, 200 ms apart: on a lossy
+    // link (5% each way loses about one ping in ten) two lost replies in a row happen every hundred
+    // probes, and must not read as a blocked path; a filter or a missing route loses all five.
+    const last = [...pairProbes.values()].flat().filter((p) => !outcomes.get(p.id)?.ok).map((p) => ({ again: { ...p, id: nextId++, count: 3 }, original: p.id }));
+    if (last.length) {
+      const r3 = await run(last.map((x) => x.again));
+      for (const { again, original } of last) {
         const v = r3.outcomes.get(again.id);
         if (v?.ok) outcomes.set(original, v);
       }
