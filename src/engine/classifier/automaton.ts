@@ -21,22 +21,48 @@ export interface Automaton {
   trans: Uint16Array | Int32Array;
   /** States are numbered so that those where an anchor ends come last, from this one on. */
   firstEnd: number;
+  /**
+   * The state after a \n: the root's transitions and no anchor (anchors hold no \n), numbered last, so
+   * a scan meets the end of a line on the path where it meets the end of an anchor.
+   */
+  newline: number;
   /** Signature indices whose anchor ends at a state: outSigs[outStart[s] .. outStart[s + 1]). */
   outStart: Int32Array;
   outSigs: Int32Array;
-  /** Scratch: per-signature stamp of the last scan that saw it (`seen2`: the second range of a pair scan). */
+  /** Scratch: per-signature stamp of the last scan that saw it. */
   seen: Uint32Array;
-  seen2: Uint32Array;
   stamp: number;
-  /** Scratch: the last bytes a pair scan read, as aligned words — words[(i + wordShift) >> 2] holds bytes[i]. */
+  /** Scratch of the block scan (scanLines): one per range it scans side by side. */
+  lanes: Lane[];
+  /** Scratch: the last bytes a block scan read, as aligned words — words[(i + wordShift) >> 2] holds bytes[i]. */
   wordsOf: Uint8Array | undefined;
   words: Uint32Array;
   wordShift: number;
 }
 
+/**
+ * What one lane of a block scan found: the candidates of the k-th line of its range are
+ * cands[ends[k - 1] .. ends[k]) (from 0 for the first), each once, in the order a scan of that line
+ * alone finds them. `lines` entries of `ends` are filled: one per \n of the range, and one for what
+ * follows its last \n (empty when the range ends with one).
+ */
+export interface Lane {
+  cands: Int32Array;
+  ends: Int32Array;
+  n: number;
+  lines: number;
+  /** seen[i] === stamp: signature i is already among the candidates of the line being scanned. */
+  seen: Uint32Array;
+  stamp: number;
+}
+
+/** Ranges a block scan reads side by side: four independent chains of table loads that the CPU overlaps. */
+export const LANES = 4;
+
 /** Characters per row of the transition table: ASCII. */
 const ROW_BITS = 7;
 const ROW = 1 << ROW_BITS;
+const NEWLINE = 10;
 
 /** A word read through a Uint32Array holds its first byte in its low bits (the pair scan's word loop needs that). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
@@ -102,29 +128,38 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
       }
     }
   }
-  // Renumbered: states where no anchor ends first, so the scan tells an end by one comparison.
+  // Renumbered: states where no anchor ends first, so the scan tells an end by one comparison; then
+  // the newline state, a copy of the root that no \n leaves.
   const order = [...outs.keys()].filter((t) => !outs[t].size);
   const firstEnd = order.length;
   order.push(...[...outs.keys()].filter((t) => outs[t].size));
   const id = new Int32Array(n);
   order.forEach((t, i) => (id[t] = i));
-  const out = n <= 0x10000 ? new Uint16Array(n * ROW) : new Int32Array(n * ROW);
+  const newline = n;
+  const states = n + 1;
+  const out = states <= 0x10000 ? new Uint16Array(states * ROW) : new Int32Array(states * ROW);
   for (let t = 0; t < n; t++) {
     const from = t * ROW;
     const to = id[t] * ROW;
     for (let c = 0; c < ROW; c++) out[to + c] = id[trans[from + c]];
   }
-  // Upper case reads as lower case.
-  for (let row = 0; row < out.length; row += ROW) out.copyWithin(row + 65, row + 97, row + 123);
-  const outStart = new Int32Array(n + 1);
+  out.copyWithin(newline * ROW, id[0] * ROW, id[0] * ROW + ROW);
+  for (let row = 0; row < out.length; row += ROW) {
+    out[row + NEWLINE] = newline;
+    // Upper case reads as lower case.
+    out.copyWithin(row + 65, row + 97, row + 123);
+  }
+  const outStart = new Int32Array(states + 1);
   const flat: number[] = [];
   order.forEach((t, i) => {
     outStart[i] = flat.length;
     flat.push(...[...outs[t]].sort((a, b) => a - b));
   });
-  outStart[n] = flat.length;
-  const scratch = { seen: new Uint32Array(signatures.length), seen2: new Uint32Array(signatures.length), stamp: 0, wordsOf: undefined, words: new Uint32Array(0), wordShift: 0 };
-  return { trans: out, firstEnd, outStart, outSigs: Int32Array.from(flat), ...scratch };
+  outStart[n] = outStart[states] = flat.length;
+  const lane = (): Lane => ({ cands: new Int32Array(4 * signatures.length), ends: new Int32Array(256), n: 0, lines: 0, seen: new Uint32Array(signatures.length), stamp: 0 });
+  const lanes = Array.from({ length: LANES }, lane);
+  const scratch = { seen: new Uint32Array(signatures.length), stamp: 0, lanes, wordsOf: undefined, words: new Uint32Array(0), wordShift: 0 };
+  return { trans: out, firstEnd, newline, outStart, outSigs: Int32Array.from(flat), ...scratch };
 }
 
 /**
@@ -147,7 +182,6 @@ export function scanCandidates(a: Automaton, text: string, from: number, to: num
 function nextStamp(a: Automaton): void {
   if (++a.stamp === 0xffffffff) {
     a.seen.fill(0);
-    a.seen2.fill(0);
     a.stamp = 1;
   }
 }
@@ -166,74 +200,149 @@ function collect(a: Automaton, s: number, seen: Uint32Array, cand: Int32Array, n
 }
 
 /**
- * scanCandidates for two ranges of ASCII bytes at once: bytes[from1, to1) into cand1 and
- * bytes[from2, to2) into cand2, their counts into counts[0] and counts[1]. A scan is a chain of
- * dependent table loads; two independent chains in one loop let the CPU overlap them (about twice
- * the characters per second of one chain). The middle of each range is read a 32-bit word at a time
- * and its bytes taken by shifts, a fifth less time than a load per byte. Each range is still read in
- * order, so candidates come in the order a scan of the range alone finds them. A byte is read as its
- * low seven bits, so a byte above 0x7f (not ASCII) can only add candidates, never hide one: anchors
- * are ASCII.
+ * Candidates of every line of the ASCII bytes[bounds[0], bounds[LANES]) into the automaton's lanes:
+ * lane j reads bytes[bounds[j], bounds[j + 1]), a range that starts a line and, except the last, ends
+ * just after a \n. A scan is a chain of dependent table loads; the four chains of one loop overlap in
+ * the CPU, and since each runs through its lines without stopping (a \n leads to the newline state,
+ * where the lane closes the line), they stay side by side for nearly the whole block — a scan of two
+ * lines at a time ran alone for the rest of the longer line. The middle of each range is read a 32-bit
+ * word at a time, its bytes taken by shifts, in order. A byte is read as its low seven bits: the bytes
+ * must be ASCII (0x8a would read as a \n).
  */
-export function scanPair(a: Automaton, bytes: Uint8Array, from1: number, to1: number, cand1: Int32Array, from2: number, to2: number, cand2: Int32Array, counts: Int32Array): void {
-  nextStamp(a);
+export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): void {
   if (bytes !== a.wordsOf) {
     a.wordShift = bytes.byteOffset & 3;
     a.words = new Uint32Array(bytes.buffer, bytes.byteOffset - a.wordShift, (a.wordShift + bytes.length) >> 2);
     a.wordsOf = bytes;
   }
-  const { trans, firstEnd, seen, seen2, words, wordShift } = a;
-  let s1 = 0;
-  let s2 = 0;
-  let n1 = 0;
-  let n2 = 0;
-  let i1 = from1;
-  let i2 = from2;
+  const { trans, firstEnd, words, wordShift, lanes } = a;
+  const [l1, l2, l3, l4] = lanes;
+  // Where each lane stands (allocated per call: a call scans a block of many lines).
+  const pos = new Int32Array(LANES);
+  const state = new Int32Array(LANES);
+  let q = Infinity;
   // Each range's bytes up to its first word boundary.
-  for (const head = Math.min(to1, from1 + ((4 - ((from1 + wordShift) & 3)) & 3)); i1 < head; i1++) {
-    s1 = trans[(s1 << ROW_BITS) | (bytes[i1] & 0x7f)];
-    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
+  for (let j = 0; j < LANES; j++) {
+    const lane = lanes[j];
+    startLane(lane, a.seen.length);
+    const from = bounds[j];
+    const head = Math.min(bounds[j + 1], from + ((4 - ((from + wordShift) & 3)) & 3));
+    state[j] = scanBytes(a, lane, bytes, 0, from, head);
+    pos[j] = head;
+    q = Math.min(q, (bounds[j + 1] - head) >> 2);
   }
-  for (const head = Math.min(to2, from2 + ((4 - ((from2 + wordShift) & 3)) & 3)); i2 < head; i2++) {
-    s2 = trans[(s2 << ROW_BITS) | (bytes[i2] & 0x7f)];
-    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
-  }
-  // Whole words of both ranges side by side (on a big-endian machine none: the byte loops below do all).
-  const pairs = LITTLE_ENDIAN ? Math.max(0, Math.min((to1 - i1) >> 2, (to2 - i2) >> 2)) : 0;
-  const w1 = (i1 + wordShift) >> 2;
-  const w2 = (i2 + wordShift) >> 2;
-  for (let k = 0; k < pairs; k++) {
+  // Whole words of the four ranges side by side, as many as the shortest has (on a big-endian machine
+  // none: the byte loops below do all).
+  if (!LITTLE_ENDIAN) q = 0;
+  let s1 = state[0];
+  let s2 = state[1];
+  let s3 = state[2];
+  let s4 = state[3];
+  const w1 = (pos[0] + wordShift) >> 2;
+  const w2 = (pos[1] + wordShift) >> 2;
+  const w3 = (pos[2] + wordShift) >> 2;
+  const w4 = (pos[3] + wordShift) >> 2;
+  for (let k = 0; k < q; k++) {
     const x1 = words[w1 + k];
     const x2 = words[w2 + k];
-    // The four bytes, written out: a loop over shifts here cost what the word loads saved.
+    const x3 = words[w3 + k];
+    const x4 = words[w4 + k];
+    // The four bytes, written out: a loop over shifts cost what the word loads saved.
     s1 = trans[(s1 << ROW_BITS) | (x1 & 0x7f)];
     s2 = trans[(s2 << ROW_BITS) | (x2 & 0x7f)];
-    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
-    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s3 = trans[(s3 << ROW_BITS) | (x3 & 0x7f)];
+    s4 = trans[(s4 << ROW_BITS) | (x4 & 0x7f)];
+    if (s1 >= firstEnd) laneHit(a, l1, s1);
+    if (s2 >= firstEnd) laneHit(a, l2, s2);
+    if (s3 >= firstEnd) laneHit(a, l3, s3);
+    if (s4 >= firstEnd) laneHit(a, l4, s4);
     s1 = trans[(s1 << ROW_BITS) | ((x1 >>> 8) & 0x7f)];
     s2 = trans[(s2 << ROW_BITS) | ((x2 >>> 8) & 0x7f)];
-    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
-    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s3 = trans[(s3 << ROW_BITS) | ((x3 >>> 8) & 0x7f)];
+    s4 = trans[(s4 << ROW_BITS) | ((x4 >>> 8) & 0x7f)];
+    if (s1 >= firstEnd) laneHit(a, l1, s1);
+    if (s2 >= firstEnd) laneHit(a, l2, s2);
+    if (s3 >= firstEnd) laneHit(a, l3, s3);
+    if (s4 >= firstEnd) laneHit(a, l4, s4);
     s1 = trans[(s1 << ROW_BITS) | ((x1 >>> 16) & 0x7f)];
     s2 = trans[(s2 << ROW_BITS) | ((x2 >>> 16) & 0x7f)];
-    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
-    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s3 = trans[(s3 << ROW_BITS) | ((x3 >>> 16) & 0x7f)];
+    s4 = trans[(s4 << ROW_BITS) | ((x4 >>> 16) & 0x7f)];
+    if (s1 >= firstEnd) laneHit(a, l1, s1);
+    if (s2 >= firstEnd) laneHit(a, l2, s2);
+    if (s3 >= firstEnd) laneHit(a, l3, s3);
+    if (s4 >= firstEnd) laneHit(a, l4, s4);
     s1 = trans[(s1 << ROW_BITS) | ((x1 >>> 24) & 0x7f)];
     s2 = trans[(s2 << ROW_BITS) | ((x2 >>> 24) & 0x7f)];
-    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
-    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+    s3 = trans[(s3 << ROW_BITS) | ((x3 >>> 24) & 0x7f)];
+    s4 = trans[(s4 << ROW_BITS) | ((x4 >>> 24) & 0x7f)];
+    if (s1 >= firstEnd) laneHit(a, l1, s1);
+    if (s2 >= firstEnd) laneHit(a, l2, s2);
+    if (s3 >= firstEnd) laneHit(a, l3, s3);
+    if (s4 >= firstEnd) laneHit(a, l4, s4);
   }
-  // The rest of each range, byte by byte.
-  for (i1 += 4 * pairs; i1 < to1; i1++) {
-    s1 = trans[(s1 << ROW_BITS) | (bytes[i1] & 0x7f)];
-    if (s1 >= firstEnd) n1 = collect(a, s1, seen, cand1, n1);
+  state[0] = s1;
+  state[1] = s2;
+  state[2] = s3;
+  state[3] = s4;
+  // The rest of each range, byte by byte; then the line after its last \n is closed.
+  for (let j = 0; j < LANES; j++) {
+    scanBytes(a, lanes[j], bytes, state[j], pos[j] + 4 * q, bounds[j + 1]);
+    closeLine(lanes[j], a.seen.length);
   }
-  for (i2 += 4 * pairs; i2 < to2; i2++) {
-    s2 = trans[(s2 << ROW_BITS) | (bytes[i2] & 0x7f)];
-    if (s2 >= firstEnd) n2 = collect(a, s2, seen2, cand2, n2);
+}
+
+/** One lane's scan of bytes[from, to) from state s, a byte at a time; returns the state it ends in. */
+function scanBytes(a: Automaton, lane: Lane, bytes: Uint8Array, s: number, from: number, to: number): number {
+  const { trans, firstEnd } = a;
+  for (let i = from; i < to; i++) {
+    s = trans[(s << ROW_BITS) | (bytes[i] & 0x7f)];
+    if (s >= firstEnd) laneHit(a, lane, s);
   }
-  counts[0] = n1;
-  counts[1] = n2;
+  return s;
+}
+
+function startLane(lane: Lane, signatures: number): void {
+  lane.n = 0;
+  lane.lines = 0;
+  nextLine(lane, signatures);
+}
+
+/** An anchor's end, or a \n, at state s of a lane's scan. */
+function laneHit(a: Automaton, lane: Lane, s: number): void {
+  if (s === a.newline) return closeLine(lane, a.seen.length);
+  const end = a.outStart[s + 1];
+  const { seen, stamp, cands } = lane;
+  let n = lane.n;
+  for (let k = a.outStart[s]; k < end; k++) {
+    const idx = a.outSigs[k];
+    if (seen[idx] !== stamp) {
+      seen[idx] = stamp;
+      cands[n++] = idx;
+    }
+  }
+  lane.n = n;
+}
+
+function closeLine(lane: Lane, signatures: number): void {
+  if (lane.lines === lane.ends.length) lane.ends = grown(lane.ends, lane.lines + 1);
+  lane.ends[lane.lines++] = lane.n;
+  nextLine(lane, signatures);
+}
+
+/** A new line: a new stamp, and room for each signature once. */
+function nextLine(lane: Lane, signatures: number): void {
+  if (++lane.stamp === 0xffffffff) {
+    lane.seen.fill(0);
+    lane.stamp = 1;
+  }
+  if (lane.n + signatures > lane.cands.length) lane.cands = grown(lane.cands, lane.n + signatures);
+}
+
+function grown(xs: Int32Array, atLeast: number): Int32Array {
+  const next = new Int32Array(Math.max(atLeast, 2 * xs.length));
+  next.set(xs);
+  return next;
 }
 
 /**

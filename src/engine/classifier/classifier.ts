@@ -1,11 +1,14 @@
 import type { Classification, Signature } from '../../catalog/types.js';
 import { createAnswerBook } from './answer-book.js';
-import { buildAutomaton, checkAnchors, compile, scanCandidates, scanPair, substringCandidates, type Automaton } from './automaton.js';
+import { isAscii } from 'node:buffer';
+import { buildAutomaton, checkAnchors, compile, LANES, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
 
 /** Longer messages are judged by their head and tail: wrapped errors carry the cause at the ends. */
 export const MAX_JUDGED = 64 * 1024;
+/** Characters a block scan of classifyLines reads at a time (its lines are then judged while in cache). */
+const BLOCK = 32 * 1024;
 
 /**
  * How candidates are found before any regular expression runs:
@@ -37,8 +40,8 @@ export interface Classifier {
   /**
    * Block mode for streams: splits on \n (a trailing \r dropped) and calls `emit` for each line with
    * the line's `answer`; `start` and `end` are the line's offsets in `text` (the \r excluded). `bytes`,
-   * when given, holds the characters of `text` one byte each (ASCII text): lines are then
-   * scanned two at a time.
+   * when given and ASCII, holds the characters of `text` one byte each: blocks of lines are then
+   * scanned four ranges at a time.
    */
   classifyLines(text: string, emit: LineEmit, bytes?: Uint8Array): void;
   /** The signatures the pre-filter lets through for a message. */
@@ -64,10 +67,9 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const sigs = compile(signatures);
   const anchors = signatures.map((s) => s.anchors);
   const cand = new Int32Array(signatures.length);
-  // Block mode: the second line of a pair scan, the hits of a line, the pair's candidate counts.
-  const cand2 = new Int32Array(signatures.length);
+  // Block mode: the hits of a line, the ranges of a block scan.
   const hits = new Int32Array(signatures.length);
-  const counts = new Int32Array(2);
+  const bounds = new Int32Array(LANES + 1);
   const book = createAnswerBook(sigs);
   // Built on first use: `explain MSG` ranks with rank(), and its start-up should not pay for it.
   let order: JudgeOrder | undefined;
@@ -103,39 +105,64 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   /** The line's end without a trailing \r. */
   const trimCr = (text: string, start: number, nl: number) => (nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
 
-  const classifyLines: Classifier['classifyLines'] = (text, emit, bytes) => {
-    // Scanning ranges of one flat string is cheaper than scanning each line as its own slice.
+  /** Each line of text[from, to) answered alone (strings with characters other than ASCII, or no automaton). */
+  const eachLine = (text: string, from: number, to: number, emit: LineEmit) => {
     const a = mode === 'substring' ? undefined : auto();
-    const pairs = a && bytes && bytes.length === text.length;
-    for (let start = 0; start <= text.length; ) {
+    for (let start = from; start <= to; ) {
       const nl = lineEnd(text, start);
       const end = trimCr(text, start, nl);
-      if (!a || end - start > MAX_JUDGED) {
-        const line = text.slice(start, end);
-        emit(line, answer(line), start, end);
-        start = nl + 1;
-        continue;
-      }
-      const start2 = nl + 1;
-      if (pairs && start2 <= text.length) {
-        const nl2 = lineEnd(text, start2);
-        const end2 = trimCr(text, start2, nl2);
-        if (end2 - start2 <= MAX_JUDGED) {
-          scanPair(a, bytes, start, end, cand, start2, end2, cand2, counts);
-          const line = text.slice(start, end);
-          emit(line, judge(line, cand, counts[0]), start, end);
-          const line2 = text.slice(start2, end2);
-          emit(line2, judge(line2, cand2, counts[1]), start2, end2);
-          start = nl2 + 1;
-          continue;
-        }
-      }
       const line = text.slice(start, end);
-      emit(line, judge(line, cand, scanCandidates(a, text, start, end, cand)), start, end);
+      emit(line, a && end - start <= MAX_JUDGED ? judge(line, cand, scanCandidates(a, text, start, end, cand)) : answer(line), start, end);
       start = nl + 1;
     }
   };
-
+  /**
+   * The lines of text[from, to) (`to` a \n or the end) from one block scan of their bytes: the block
+   * split at line ends into LANES ranges of about equal length, then each line judged from its lane.
+   */
+  const scannedBlock = (text: string, bytes: Uint8Array, from: number, to: number, emit: LineEmit) => {
+    const a = auto();
+    bounds[0] = from;
+    for (let j = 1; j < LANES; j++) {
+      const nl = text.indexOf('\n', Math.max(bounds[j - 1], from + Math.floor(((to - from) * j) / LANES)));
+      bounds[j] = nl === -1 || nl >= to ? to : nl + 1;
+    }
+    bounds[LANES] = to;
+    scanLines(a, bytes, bounds);
+    let j = 0;
+    let k = 0; // the line's number in lane j
+    for (let start = from; start <= to; ) {
+      // The lane whose range holds the line; an empty line at `to` is the one the last non-empty range
+      // closes after its last \n (a range [to, to) closes an empty line as well).
+      while (j < LANES - 1 && start >= bounds[j + 1] && bounds[j + 1] < to) {
+        j++;
+        k = 0;
+      }
+      const nl = lineEnd(text, start);
+      const end = trimCr(text, start, nl);
+      const line = text.slice(start, end);
+      if (end - start > MAX_JUDGED) emit(line, answer(line), start, end);
+      else {
+        const { cands, ends } = a.lanes[j];
+        const lo = k === 0 ? 0 : ends[k - 1];
+        const nc = ends[k] - lo;
+        for (let q = 0; q < nc; q++) cand[q] = cands[lo + q];
+        emit(line, judge(line, cand, nc), start, end);
+      }
+      k++;
+      start = nl + 1;
+    }
+  };
+  const classifyLines: Classifier['classifyLines'] = (text, emit, bytes) => {
+    if (mode === 'substring' || !bytes || bytes.length !== text.length || !isAscii(bytes)) return eachLine(text, 0, text.length, emit);
+    // Blocks of about BLOCK characters, ending at a line's end: the lines are still in cache when judged.
+    for (let from = 0; from <= text.length; ) {
+      const nl = text.indexOf('\n', Math.min(text.length, from + BLOCK));
+      const to = nl === -1 ? text.length : nl;
+      scannedBlock(text, bytes, from, to, emit);
+      from = to + 1;
+    }
+  };
   const prefilter = (message: string) => {
     const text = clip(message);
     const nc = find(text);
