@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../catalog/signatures.js';
-import { createClassifier } from './classifier.js';
+import { createClassifier, MAX_JUDGED } from './classifier.js';
 
 const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilter: 'automaton' });
 
@@ -167,7 +167,7 @@ describe('classify: block mode', () => {
     });
   });
 
-  it('with the bytes of its text, lines are scanned in pairs and answered the same, with the same ranking', async () => {
+  it('with the bytes of its text, blocks of lines are scanned in four ranges and answered the same, with the same ranking', async () => {
     const { messages } = await import('../../../bench/gen/messages.js');
     const lines = [...messages(2000, 5).split('\n'), ...sampleLines]
       .filter((l) => /^[\x00-\x7f]*$/.test(l))
@@ -185,7 +185,7 @@ describe('classify: block mode', () => {
       expect(p[1]).toBe(single[i][1]);
       expect(p[1]).toEqual(answerPart(p[0]));
     });
-    // The pair scan reads aligned words of the bytes: the same answers wherever the bytes start in
+    // The block scan reads aligned words of the bytes: the same answers wherever the bytes start in
     // their memory, and when the bytes change between calls.
     for (const lead of [1, 2, 3, 0]) {
       const chunk = Buffer.alloc(lead + text.length);
@@ -194,6 +194,55 @@ describe('classify: block mode', () => {
       c.classifyLines(text, (line, a, start, end) => shifted.push([line, a, start, end]), chunk.subarray(lead));
       expect(shifted).toEqual(single);
     }
+  });
+});
+
+describe('classify: block scan edges', () => {
+  const c = createClassifier(SIGNATURES, { prefilter: 'automaton' });
+  const samples = SIGNATURES.flatMap((s) => s.samples).map((l) => l.replace(/\n/g, ' ')).filter((l) => /^[\x00-\x7f]*$/.test(l));
+  /** classifyLines of text with its bytes (block scan) and without (each line alone): the same calls. */
+  const both = (text: string) => {
+    const scanned: unknown[] = [];
+    const alone: unknown[] = [];
+    c.classifyLines(text, (line, a, start, end) => scanned.push([line, a, start, end]), Buffer.from(text, 'latin1'));
+    c.classifyLines(text, (line, a, start, end) => alone.push([line, a, start, end]));
+    return { scanned, alone };
+  };
+  it('empty text, empty lines, a trailing newline, a lone line, CRLF: one call per line, as without bytes', () => {
+    const texts = ['', '\n', '\n\n\n', samples[0], samples[0] + '\n', '\n' + samples[1], `${samples[2]}\r\n\r\n${samples[3]}\r`, samples.slice(0, 9).join('\n\n') + '\n'];
+    for (const text of texts) {
+      const { scanned, alone } = both(text);
+      expect(scanned).toHaveLength(text.split('\n').length);
+      expect(scanned, JSON.stringify(text)).toEqual(alone);
+    }
+    // Lines that match something: the comparison is not between two lists of unknowns.
+    expect(both(samples.slice(0, 9).join('\n')).scanned.filter((x) => (x as [string, { cause: string }])[1].cause !== 'unknown').length).toBeGreaterThan(5);
+  });
+  it('blocks of many sizes, lines longer than a block and than MAX_JUDGED: the same answers', () => {
+    const long = `${samples[4]} ${'x'.repeat(MAX_JUDGED)} ${samples[5]}`;
+    const block = (n: number, from: number) => Array.from({ length: n }, (_, i) => samples[(from + i * 7) % samples.length]);
+    for (const lines of [block(3, 0), block(200, 1), block(700, 2), [...block(50, 3), long, ...block(50, 4)], [long], [long, long], ['a'.repeat(40_000), ...block(5, 5)]]) {
+      const { scanned, alone } = both(lines.join('\n'));
+      expect(scanned).toHaveLength(lines.length);
+      expect(scanned).toEqual(alone);
+    }
+  });
+  it('bytes that are not ASCII are never scanned as lines (0x8a would read as a newline): each line alone', () => {
+    const text = `${samples[6]}\n${samples[7]}`;
+    const bytes = Buffer.from(text, 'latin1');
+    bytes[3] = 0x8a;
+    const got: unknown[] = [];
+    c.classifyLines(text, (line, a, start, end) => got.push([line, a, start, end]), bytes);
+    expect(got).toEqual(both(text).alone);
+  });
+  it('random joins of sample lines and empty lines: the same calls with and without bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...samples), fc.constant(''), fc.constant('\r')), { minLength: 1, maxLength: 60 }), (lines) => {
+        const { scanned, alone } = both(lines.join('\n'));
+        expect(scanned).toEqual(alone);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

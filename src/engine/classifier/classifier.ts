@@ -132,9 +132,9 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
     let j = 0;
     let k = 0; // the line's number in lane j
     for (let start = from; start <= to; ) {
-      // The lane whose range holds the line; an empty line at `to` is the one the last non-empty range
-      // closes after its last \n (a range [to, to) closes an empty line as well).
-      while (j < LANES - 1 && start >= bounds[j + 1] && bounds[j + 1] < to) {
+      // The lane whose range holds the line. An empty line at `to` is the last lane's: its range closes
+      // either that line after its last \n or, being [to, to), an empty one.
+      while (j < LANES - 1 && start >= bounds[j + 1]) {
         j++;
         k = 0;
       }
