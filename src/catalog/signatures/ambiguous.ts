@@ -104,4 +104,42 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     samples: ['Unable to connect to the server: dial tcp: lookup api.prod.example.org on 192.168.0.1:53: no such host', 'Unable to connect to the server: net/http: TLS handshake timeout'],
     counterSamples: ['Error from server (Forbidden): pods is forbidden'],
   }),
+  sig({
+    id: 'ambiguous.apiserver-authorizer-starting',
+    check: 'the API server answered while it was still starting (its authorizer not ready yet): kubectl get --raw=\'/readyz?verbose\' shows the check that is not ok; once it is ready the same request goes through, so a component that exits on it (k3s\'s flannel) needs only a restart',
+    cause: 'unknown',
+    // The API server's authorizer before its informers synced: "forbidden: not yet ready to handle request".
+    // Not a missing RBAC rule, and not what the caller asked about (a lease, a node).
+    re: /forbidden: not yet ready to handle request/,
+    anchors: ['not yet ready to handle request'],
+    confidence: 0.4,
+    specificity: 60,
+    alternatives: ['flannel.rbac', 'node.not-ready'],
+    source: 'kube-apiserver authorizer while starting ("not yet ready to handle request")',
+    samples: [
+      'flannel exited: failed to acquire lease: nodes "n1" is forbidden: not yet ready to handle request',
+      'Error from server (Forbidden): pods is forbidden: not yet ready to handle request',
+    ],
+    counterSamples: ['failed to acquire lease: nodes "n1" is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot get resource "nodes"'],
+  }),
+
+  sig({
+    id: 'ambiguous.harbor-access-refused',
+    check: 'docker login <harbor host> with the pull secret\'s user, then that user\'s role in the project (Harbor → Projects → <project> → Members): a login that fails is rejected credentials, no login at all is missing credentials, a user without a role in a private project is refused',
+    cause: 'unknown',
+    // Harbor's authorizer: the caller (anonymous or a user) may not <action> the repository. It answers
+    // the same to an anonymous pull, to a user without a role in the project, and for a repository that
+    // does not exist: the text alone does not tell which.
+    re: /unauthorized to access repository: [^\n,]{1,200}, action: (pull|push)/,
+    anchors: ['unauthorized to access repository'],
+    confidence: 0.4,
+    specificity: 90,
+    alternatives: ['image.auth-rejected', 'image.auth-missing', 'image.not-found'],
+    source: 'Harbor registry authorizer ("unauthorized to access repository: %s, action: %s")',
+    samples: [
+      'Error response from daemon: unauthorized: unauthorized to access repository: team/app, action: pull: unauthorized to access repository: team/app, action: pull',
+      'failed to resolve reference "harbor.example.com/team/app:1": pull access denied, repository does not exist or may require authorization: authorization failed: unauthorized to access repository: team/app, action: pull',
+    ],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
 ];

@@ -29,7 +29,9 @@ export const DNS_SIGNATURES: Signature[] = [
     anchors: ['plugin/errors', 'no healthy proxies', 'plugin/forward'],
     confidence: 0.85,
     specificity: 92,
-    alternatives: ['dns.node-resolver', 'flannel.ipmasq'],
+    // (an upstream inside the cluster — nodelocaldns forwarding to kube-dns's Service IP — times out when
+    // kube-proxy does not serve that Service: dns.service-unreachable)
+    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.service-unreachable'],
     source: 'facts §9 (errors plugin format, forward plugin errors)',
     samples: [
       '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout',
@@ -485,4 +487,21 @@ export const DNS_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error from server (ServiceUnavailable): no endpoints available for service "metrics-server"'],
   }),
+  sig({
+    id: 'dns.kube-dns-no-endpoints',
+    cause: 'dns.coredns-down',
+    // kube-proxy (iptables mode) installs a REJECT for a Service without ready endpoints, commented
+    // "<ns>/<svc>:<port> has no endpoints"; its log says the same. For kube-dns that is CoreDNS not ready.
+    re: /kube-system\/kube-dns:dns(-tcp)? has no endpoints/,
+    anchors: ['has no endpoints'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'kube-proxy iptables proxier (REJECT rule comment "%s has no endpoints")',
+    samples: [
+      '    0     0 REJECT     udp  --  any    any     anywhere             10.96.0.10  /* kube-system/kube-dns:dns has no endpoints */ udp dpt:domain reject-with icmp-port-unreachable',
+      '-A KUBE-SERVICES -d 10.96.0.10/32 -p tcp -m comment --comment "kube-system/kube-dns:dns-tcp has no endpoints" -m tcp --dport 53 -j REJECT --reject-with icmp-port-unreachable',
+    ],
+    counterSamples: ['/* default/web:http has no endpoints */ tcp dpt:http reject-with icmp-port-unreachable'],
+  }),
+
 ];

@@ -202,7 +202,9 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
     confidence: 0.75,
     specificity: 85,
-    alternatives: ['flannel.stale-fdb'],
+    // EINVAL ("invalid argument") from the kernel: the route itself is malformed — a subnet or SubnetLen
+    // from a network config that does not fit — so the config is a candidate too.
+    alternatives: ['flannel.stale-fdb', 'flannel.config-invalid'],
     source: 'facts §2.2 (per-node entries), §2.4 (host-gw routes)',
     samples: [
       'failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable',
@@ -438,4 +440,23 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['nodes "worker-2" is forbidden: User "system:node:worker-2" cannot patch resource "nodes/status"'],
   }),
+  sig({
+    id: 'flannel.podcidr-outside-cluster-cidr',
+    check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR against the controller-manager\'s --cluster-cidr and net-conf.json\'s Network: a node whose podCIDR lies outside them must be re-created (spec.podCIDR cannot be edited)',
+    cause: 'flannel.network-mismatch',
+    // The controller-manager's node IPAM marks every node's spec.podCIDR in its cluster CIDR at start; a
+    // podCIDR outside it stops the controller, and flannel's Network (the same range) does not hold it.
+    re: /cidr \S+ is out the range of cluster cidr|failed to mark cidr\[[^\]\n]*\] at idx \[\d+\] as occupied/,
+    anchors: ['out the range of cluster cidr', 'as occupied'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['flannel.no-pod-cidr'],
+    source: 'kube-controller-manager node IPAM (range_allocator occupyCIDRs: "cidr %v is out the range of cluster cidr %v")',
+    samples: [
+      'E0115 09:13:54.800816 1 controllermanager.go:709] "Error starting controller" err="failed to mark cidr[10.0.0.0/24] at idx [0] as occupied for node: n1: cidr 10.0.0.0/24 is out the range of cluster cidr 10.244.0.0/16" controller="node-ipam-controller"',
+      'cidr 192.168.5.0/24 is out the range of cluster cidr 10.42.0.0/16',
+    ],
+    counterSamples: ['Node n1 PodCIDR: 10.244.1.0/24'],
+  }),
+
 ];

@@ -150,7 +150,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
     // a secret keyed for another host (or a differently written one) sends none, like no secret at all.
     // A pull secret the kubelet cannot parse is skipped (with a warning in its log), so that pull goes anonymous too.
-    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed'],
+    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected'],
     check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host, written as the image names it (host:port)',
     source: 'facts §4.6 authorizer, §8 UNAUTHORIZED',
     samples: [
@@ -321,7 +321,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.oauth-token-refused',
     check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d: is there an auths entry for exactly this registry host, and does docker login <host> with those credentials work?',
     cause: 'image.auth-rejected',
-    re: /failed to fetch oauth token/,
+    re: /failed to fetch oauth token(?!: unexpected status: 5\d\d)/,
     anchors: ['oauth token'],
     confidence: 0.85,
     specificity: 88,
@@ -494,5 +494,152 @@ export const IMAGE_SIGNATURES: Signature[] = [
     source: 'ENOSPC (errno 28) from whichever process wrote',
     samples: ['java.io.IOException: No space left on device', 'ERROR: could not extend file "base/16384/2619": No space left on device'],
     counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device'],
+  }),
+  sig({
+    id: 'image.gcp-unauthenticated',
+    cause: 'image.auth-missing',
+    // Google Cloud IAM's answer to a request that carried no credentials at all (Artifact Registry, gcr.io
+    // served by it): "Unauthenticated requests do not have permission \"<permission>\" on resource …".
+    re: /unauthenticated requests do not have permission/,
+    anchors: ['unauthenticated requests'],
+    confidence: 0.9,
+    specificity: 90,
+    alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    source: 'Google Cloud IAM error text for anonymous callers (Artifact Registry docs, access control)',
+    samples: [
+      'Unauthenticated requests do not have permission "artifactregistry.repositories.downloadArtifacts" on resource "projects/p/locations/us/repositories/r"',
+      'failed to pull and unpack image "us-docker.pkg.dev/p/r/app:1": failed to resolve reference "us-docker.pkg.dev/p/r/app:1": unexpected status from HEAD request to https://us-docker.pkg.dev/v2/p/r/app/manifests/1: 403 Forbidden: Unauthenticated requests do not have permission "artifactregistry.repositories.downloadArtifacts"',
+    ],
+    counterSamples: ['Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/us/repositories/r" (or it may not exist)'],
+  }),
+  sig({
+    id: 'image.gcp-permission-denied',
+    check: 'gcloud artifacts repositories get-iam-policy <repository> --location <location>: the node\'s (or the pull secret\'s) service account needs roles/artifactregistry.reader there; gcloud artifacts docker images list <location>-docker.pkg.dev/<project>/<repository> tells a missing repository from a missing role',
+    cause: 'image.auth-rejected',
+    // IAM with credentials that lack the permission; Google adds "(or it may not exist)" because IAM
+    // answers the same for a resource that is not there.
+    re: /permission \\?"artifactregistry\.[\w.]+\\?" denied/,
+    anchors: ['artifactregistry.'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['image.not-found'],
+    source: 'Google Cloud IAM error text: Permission "<permission>" denied on resource "<resource>" (or it may not exist)',
+    samples: [
+      'Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/europe-west1/repositories/r" (or it may not exist)',
+      'failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://europe-west1-docker.pkg.dev/v2/token?scope=repository%3Ap%2Fr%2Fapp%3Apull: 403 Forbidden: denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/europe-west1/repositories/r" (or it may not exist)',
+    ],
+    counterSamples: ['Unauthenticated requests do not have permission "artifactregistry.repositories.downloadArtifacts"'],
+  }),
+  sig({
+    id: 'image.gcr-project-missing',
+    check: 'gcloud projects describe <project> and gcloud container images list --repository=gcr.io/<project>: the first path component of a gcr.io image is a project ID (not its display name); a deleted project has no images',
+    cause: 'image.not-found',
+    // gcr.io names the Google Cloud project in the image path: a project that does not exist (a typo, or
+    // deleted) has no images at all.
+    re: /project '[^'\n]{1,120}' not found or deleted/,
+    anchors: ['not found or deleted'],
+    confidence: 0.85,
+    specificity: 88,
+    source: 'gcr.io error for an image path under a Google Cloud project that does not exist',
+    samples: [
+      "Error response from daemon: Get https://gcr.io/v2/some-proj/app/manifests/1.0: unknown: Project 'project:some-proj' not found or deleted.",
+      "failed to resolve reference \"gcr.io/other/app:2\": unexpected status: 404 Not Found: unknown: Project 'project:other' not found or deleted.",
+    ],
+    counterSamples: ["Error from server (NotFound): namespaces \"project\" not found"],
+  }),
+  sig({
+    id: 'image.aad-rejected',
+    check: 'the service principal or managed identity the pull uses (az aks check-acr --name <cluster> --resource-group <rg> --acr <registry>.azurecr.io): it must exist in the registry\'s tenant and hold AcrPull on the registry; a deleted or expired secret is rejected',
+    cause: 'image.auth-rejected',
+    // Azure Container Registry hands the credentials to Entra ID (AAD): these texts are AAD refusing the
+    // identity that was sent, not a pull without credentials.
+    re: /application not registered with aad|aadsts\d{5,}/,
+    anchors: ['not registered with aad', 'aadsts'],
+    confidence: 0.9,
+    specificity: 90,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    source: 'Azure Container Registry token exchange through Entra ID (AAD) error texts',
+    samples: [
+      'Error response from daemon: Get https://myacr.azurecr.io/v2/app/manifests/1: unauthorized: Application not registered with AAD.',
+      'failed to fetch oauth token: unexpected status: 401 Unauthorized: AADSTS7000215: Invalid client secret provided.',
+    ],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.blob-unauthorized',
+    check: 'pull the same image again (crictl pull <image>) and look at the registry\'s status page: a 401 on a layer after the manifest was read with the same token is the registry refusing its own token (an outage, or a storage backend out of step); if it repeats for one repository only, compare the pull secret\'s scope with that repository',
+    cause: 'registry.server-error',
+    // containerd fetches layers only after the manifest resolved with the same authorizer and token: a 401
+    // on a blob then is the registry (or its blob storage) refusing a token it has just honoured.
+    re: /failed to copy: httpreaderseeker: failed open: unexpected status code \S+\/blobs\/\S+: 401\b/,
+    anchors: ['httpreaderseeker'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['image.auth-rejected', 'image.auth-missing'],
+    source: 'containerd remotes/docker fetcher (httpReaderSeeker opens blobs after the manifest resolved)',
+    samples: [
+      'failed to pull and unpack image "ghcr.io/o/app:1": failed to copy: httpReaderSeeker: failed open: unexpected status code https://ghcr.io/v2/o/app/blobs/sha256:766c52bc20840538b2aa166e6f4ab30906ccb620ef58d7f49394eec61fbfe144: 401 Unauthorized - Server message: unauthorized: unauthenticated',
+      'failed to copy: httpReaderSeeker: failed open: unexpected status code https://registry.example.com/v2/app/blobs/sha256:0123: 401 Unauthorized',
+    ],
+    counterSamples: ['failed to copy: httpReaderSeeker: failed open: unexpected status code https://ghcr.io/v2/o/app/blobs/sha256:76: 404 Not Found'],
+  }),
+  sig({
+    id: 'image.content-store-missing',
+    check: 'ctr -n k8s.io content ls | grep <digest> on the node: the local content store lost a blob the image needs (an interrupted pull, a cleanup job, a full or failing disk); crictl rmi <image> and pull again, and look at df -h /var/lib/containerd and the kernel log if it repeats',
+    cause: 'unknown',
+    // containerd's unpacker reads layers from its own content store: "not found" here is local state,
+    // not the registry (the registry's 404 never reaches "failed to get reader from content store").
+    re: /failed to get reader from content store|content digest sha256:[0-9a-f]{6,64}: not found/,
+    anchors: ['content store', 'content digest'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['image.disk-full'],
+    source: 'containerd unpacker and content store (content.ReaderAt on a missing digest: errdefs.ErrNotFound)',
+    samples: [
+      'failed to unpack image on snapshotter overlayfs: failed to extract layer sha256:4dca: failed to get reader from content store: content digest sha256:51f5c6a04d83: not found',
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/redis:7": failed to unpack image: content digest sha256:51f5c6a04d83efd2: not found',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/redis:99": docker.io/library/redis:99: not found'],
+  }),
+
+  sig({
+    id: 'image.oauth-token-5xx',
+    check: 'curl -v "<realm>?service=<service>&scope=repository:<repository>:pull" from the node (the realm is in the registry\'s WWW-Authenticate header: curl -sI https://<registry>/v2/): a 5xx there is the token service failing; a mirror or proxy cache in front of the registry (crictl info | grep -A5 mirrors) must answer the token request too',
+    cause: 'registry.server-error',
+    // The token service answered 5xx: nothing was said about the credentials yet.
+    re: /failed to fetch oauth token: unexpected status: 5\d\d/,
+    anchors: ['oauth token'],
+    confidence: 0.6,
+    specificity: 89,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy', 'image.auth-rejected'],
+    source: 'containerd remotes/docker authorizer (fetchToken: "unexpected status: <code>")',
+    samples: [
+      'failed to resolve reference "k8s.gcr.io/etcd:3.2.24": failed to authorize: failed to fetch oauth token: unexpected status: 500 Internal Server Error',
+      'failed to authorize: failed to fetch oauth token: unexpected status: 503 Service Unavailable',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
+  }),
+
+  sig({
+    id: 'image.manifest-unknown-private-host',
+    check: 'pull it once with the credentials the pod should use (crictl pull --creds <user>:<token> <image>, or docker login <host> first): a self-hosted or GitLab registry answers an anonymous pull of a private repository with "manifest unknown" too; with credentials the same answer means the tag really is missing',
+    cause: 'image.not-found',
+    // The public registries say "not found" only for what is not there (a private repository answers
+    // "denied"/"unauthorized"), but GitLab's and many self-hosted registries hide private repositories
+    // from anonymous pulls behind MANIFEST_UNKNOWN/NAME_UNKNOWN: on such a host the text does not decide.
+    re: /(?:^|[\s"'(\/=])(?!(?:registry-1\.|index\.|auth\.)?docker\.io\b|quay\.io\b|gcr\.io\b|[\w-]+\.gcr\.io\b|registry\.k8s\.io\b|k8s\.gcr\.io\b|ghcr\.io\b|mcr\.microsoft\.com\b|public\.ecr\.aws\b|localhost\b|127\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/[^\n]{0,300}?(manifest unknown|manifest_unknown|name unknown|name_unknown)/,
+    anchors: ['manifest unknown', 'manifest_unknown', 'name unknown', 'name_unknown'],
+    confidence: 0.75,
+    specificity: 81,
+    alternatives: ['image.auth-missing'],
+    source: 'facts §8 registry error codes MANIFEST_UNKNOWN, NAME_UNKNOWN; GitLab container registry (private projects answer anonymous pulls as unknown)',
+    samples: [
+      'pulling image failed: rpc error: code = Unknown desc = Error reading manifest latest in registry.mydomain/image: manifest unknown: manifest unknown',
+      'failed to resolve reference "registry.gitlab.com/group/app:1.2": registry.gitlab.com/group/app:1.2: manifest unknown',
+    ],
+    counterSamples: [
+      'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown',
+      'failed to resolve reference "docker.io/library/nginx:9.9": docker.io/library/nginx:9.9: manifest unknown',
+    ],
   }),
 ];

@@ -416,7 +416,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     anchors: ['eof'],
     confidence: 0.45,
     specificity: 54,
-    alternatives: ['registry.proxy', 'registry.http-to-https', 'flannel.mtu'],
+    alternatives: ['registry.proxy', 'registry.http-to-https', 'flannel.mtu', 'registry.dns'],
     source: 'facts §4.6 (failed to do request: <Method> "<url>": <err>)',
     samples: [
       'failed to resolve reference "harbor.lab/app/web:1": failed to do request: Head "https://harbor.lab/v2/app/web/manifests/1": EOF',
@@ -622,7 +622,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     // containerd adds ?ns=<original host> to every request it sends to a mirror (facts §5.2).
     // \s+: a log viewer may wrap the line after the URL. Not ns=localhost/127.0.0.1: a local registry reached
     // only through its mirror entry (kind's documented set-up) has no other host, so the failure is its own.
-    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found)/,
+    // Not a TLS verification failure right after the URL: the mirror answered, and its certificate is the
+    // cause (registry.tls-*, naming the mirror's host), not the mirror entry.
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: )/,
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,

@@ -82,6 +82,19 @@ describe('classify: honest confidence', () => {
   });
 });
 
+describe('classify: a text that reports two sure failures', () => {
+  it('is not sure which one the reader is after: both are named, with the check that says so', () => {
+    const preflight = ['error execution phase preflight: [preflight] Some fatal errors occurred:', '\t[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist', '\t[ERROR Swap]: running with swap on is not supported. Please disable swap'].join('\n');
+    const a = classify(preflight);
+    expect(a.confidence).toBeLessThan(0.9);
+    expect([a.cause, ...a.alternatives.map((x) => x.cause)]).toEqual(expect.arrayContaining(['node.br-netfilter', 'node.not-ready']));
+    expect(a.check).toMatch(/more than one failure/);
+    // either failure alone is sure
+    expect(classify(preflight.split('\n').slice(0, 2).join('\n'))).toMatchObject({ cause: 'node.br-netfilter', confidence: 0.95 });
+    expect(classify(preflight.split('\n')[2]!)).toMatchObject({ cause: 'node.not-ready', confidence: 0.95 });
+  });
+});
+
 describe('classify: robustness', () => {
   it('handles empty, whitespace, binary garbage and huge lines', () => {
     expect(classify('').cause).toBe('unknown');

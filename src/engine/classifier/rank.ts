@@ -4,6 +4,9 @@ import type { Compiled } from './automaton.js';
 /** From this confidence an answer claims to be sure; below it `explain` adds the deciding check. */
 export const SURE = 0.9;
 
+/** The confidence of an answer whose text also reports another, equally sure failure. */
+const TWO_FAILURES = 0.8;
+
 /**
  * What a classification says apart from the message it judged: cause, confidence, signature,
  * alternatives and check. A function of the matching signatures (and, between signatures of equal
@@ -66,8 +69,13 @@ export function answerOf(ranked: readonly Compiled[]): Answer {
     if (cause === best.cause || alternatives.some((o) => o.cause === cause)) continue;
     alternatives.push({ cause, confidence: Math.round(best.confidence * 50) / 100, signature: best.id });
   }
-  const out: { -readonly [K in keyof Answer]: Answer[K] } = { cause: best.cause, confidence, signature: best.id, alternatives };
-  if (best.check && confidence < SURE) out.check = best.check;
+  // Two sure signatures of equal rank for different causes (kubeadm's preflight lists every failed check):
+  // the text reports two failures, and which one the reader is after it cannot say.
+  const rival = confidence >= SURE ? ranked.find(({ sig }, k) => k > 0 && sig.cause !== best.cause && sig.cause !== 'unknown' && sig.confidence >= SURE && sig.specificity === best.specificity) : undefined;
+  const sure = rival ? TWO_FAILURES : confidence;
+  const out: { -readonly [K in keyof Answer]: Answer[K] } = { cause: best.cause, confidence: sure, signature: best.id, alternatives };
+  if (rival) out.check = `the text reports more than one failure: ${best.cause} (${best.id}) and ${rival.sig.cause} (${rival.sig.id}); each needs its own fix`;
+  else if (best.check && confidence < SURE) out.check = best.check;
   return out;
 }
 
