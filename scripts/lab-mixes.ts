@@ -17,6 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { kubectl } from '../lab/cluster/control-plane.js';
 import { addFault, removeFault } from '../lab/fault-ops.js';
 import { FAULTS } from '../lab/faults/index.js';
 import { openLab } from '../lab/handle.js';
@@ -140,6 +141,36 @@ async function healthyAgain(): Promise<string[]> {
   return loud;
 }
 
+/**
+ * A failed scenario's cluster state, before the reverts undo it: every node's flannel.1 and the flannel
+ * pods (restarts, last exit, log tail), in <out>/lab-mixes-failures/. The lab's own directory goes at
+ * teardown, and a transient is gone by the time anyone looks.
+ */
+async function keepWhatFailed(s: Scenario): Promise<void> {
+  const lab = await openLab(name);
+  const out: string[] = [`# ${describe(s)} (seed ${seed}, ${new Date().toISOString()})`];
+  const run = async (title: string, f: () => Promise<string> | string) => {
+    try {
+      out.push(`## ${title}`, String(await f()).trim().slice(-6000));
+    } catch (e) {
+      out.push(`## ${title}`, `(failed: ${(e as Error).message.split('\n')[0]})`);
+    }
+  };
+  for (const n of lab.state.nodes) await run(`${n.name}: ip -d link show flannel.1`, () => execFileSync('ip', ['netns', 'exec', n.netns, 'ip', '-d', 'link', 'show', 'flannel.1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  await run('flannel pods', async () => (await kubectl(lab, ['get', 'pods', '-n', 'kube-flannel', '-o', 'wide'])).stdout);
+  const pods = JSON.parse((await kubectl(lab, ['get', 'pods', '-n', 'kube-flannel', '-o', 'json'])).stdout).items as any[];
+  for (const p of pods) {
+    await run(`${p.metadata.name} on ${p.spec.nodeName}: container status`, () => JSON.stringify(p.status?.containerStatuses ?? [], null, 1));
+    await run(`${p.metadata.name}: log`, async () => (await kubectl(lab, ['logs', '-n', 'kube-flannel', p.metadata.name, '-c', 'kube-flannel', '--tail=40'])).stdout);
+    await run(`${p.metadata.name}: previous log`, async () => (await kubectl(lab, ['logs', '-n', 'kube-flannel', p.metadata.name, '-c', 'kube-flannel', '--previous', '--tail=40'])).stdout);
+  }
+  const dir = `${outDir}/lab-mixes-failures`;
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}/seed${seed}-${describe(s).replace(/[^\w.-]+/g, '_').slice(0, 100)}.md`;
+  writeFileSync(file, out.join('\n\n') + '\n');
+  process.stderr.write(`kept the failed scenario's state in ${file}\n`);
+}
+
 async function runScenario(s: Scenario): Promise<Row> {
   const t = Date.now();
   const row: Row = { scenario: describe(s), kind: s.kind, pass: false, reason: '', got: [], seconds: 0 };
@@ -151,6 +182,7 @@ async function runScenario(s: Scenario): Promise<Row> {
     }
     // with the probes a drawn fault is judged with (node.packet-loss: the bandwidth probe)
     Object.assign(row, judgeMix(s.faults, await diagnoseLab(name, { judgedWith: s.faults.flatMap((p) => p.fault.judgedWith ?? []) })));
+    if (!row.pass) await keepWhatFailed(s).catch((e) => process.stderr.write(`could not keep the failed state: ${(e as Error).message}\n`));
   } catch (e) {
     row.reason = `lab error: ${(e as Error).message.split('\n')[0].slice(0, 200)}`;
   } finally {

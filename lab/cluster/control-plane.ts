@@ -16,7 +16,7 @@ import path from 'node:path';
 import { run, type ExecOptions, type ExecResult } from '../exec.js';
 import { addNetns, attachToUnderlay } from '../network.js';
 import { API_SERVICE_IP, CLUSTER_DOMAIN } from '../plan.js';
-import { cmdlineOf, isRunning, spawnInNetns, stopProcess, waitFor } from '../runtime/lab-process.js';
+import { cmdlineOf, execed, isRunning, spawnInNetns, stopProcess, waitFor } from '../runtime/lab-process.js';
 import { saveState } from '../state.js';
 import type { LabControlPlane, LabHandle, LabState } from '../types.js';
 import { component, programOf } from './components.js';
@@ -248,8 +248,11 @@ function assertAlive(state: LabState, roles: CpRole[]): void {
 
 async function start(lab: LabHandle, role: CpRole, netns: string | undefined, argv: string[]): Promise<void> {
   const name = role.slice(3);
-  lab.state.pids[role] = spawnInNetns(netns, argv, { log: logOf(lab.state, name) });
+  const pid = spawnInNetns(netns, argv, { log: logOf(lab.state, name) });
+  lab.state.pids[role] = pid;
   await saveState(lab.state);
+  // the liveness checks after this one look for the program by name: not before it has exec'd
+  await execed(pid, CP_ROLES[role]);
 }
 
 /**

@@ -54,6 +54,20 @@ export function isRunning(pid: number, expect?: string): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until a process just spawned has exec'd `program`: until then /proc shows the forked parent's
+ * command line, and a liveness check by program name would take it for gone. Returns early when the
+ * process has exited (the caller's own check reports that).
+ */
+export async function execed(pid: number, program: string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const cmd = cmdlineOf(pid);
+    if (cmd === undefined || cmd === '' || cmd.includes(program)) return;
+    await sleep(10);
+  }
+}
+
 /** SIGTERM, wait up to `graceMs`, then SIGKILL. Only if the cmdline still matches `expect`. */
 export async function stopProcess(pid: number | undefined, expect: string, graceMs = 3000): Promise<void> {
   if (!pid || !isRunning(pid, expect)) return;
