@@ -42,29 +42,37 @@ export function cmdlineOf(pid: number): string | undefined {
 /** True when `pid` runs and (if given) its command line contains `expect`. Zombies count as gone. */
 export function isRunning(pid: number, expect?: string): boolean {
   const cmd = cmdlineOf(pid);
-  if (cmd === undefined || cmd === '') return false;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false;
-  } catch {
-    return false;
-  }
+  if (cmd === undefined || !exists(pid)) return false;
+  // an empty command line on a live process: an exec under way (a wrapper starting its program)
+  if (cmd === '') return true;
   return expect ? cmd.includes(expect) : true;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Waits until a process just spawned has exec'd `program`: until then /proc shows the forked parent's
- * command line, and a liveness check by program name would take it for gone. Returns early when the
- * process has exited (the caller's own check reports that).
+ * Waits until a process just spawned runs `program` itself: a wrapper (ip netns exec, nsenter) execs
+ * it only after spawn returned, and while an exec is under way /proc shows an empty command line,
+ * which a liveness check would take for a process gone. Returns early when the process has exited
+ * (the caller's own check reports that).
  */
 export async function execed(pid: number, program: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const cmd = cmdlineOf(pid);
-    if (cmd === undefined || cmd === '' || cmd.includes(program)) return;
+    if (cmd === undefined || !exists(pid)) return;
+    if (path.basename(cmd.split(' ')[0] ?? '') === program) return;
     await sleep(10);
+  }
+}
+
+/** The process exists and is not a zombie. */
+function exists(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
   }
 }
 
