@@ -206,10 +206,11 @@ function collect(a: Automaton, s: number, seen: Uint32Array, cand: Int32Array, n
  * the CPU, and since each runs through its lines without stopping (a \n leads to the newline state,
  * where the lane closes the line), they stay side by side for nearly the whole block — a scan of two
  * lines at a time ran alone for the rest of the longer line. The middle of each range is read a 32-bit
- * word at a time, its bytes taken by shifts, in order. A byte is read as its low seven bits: the bytes
- * must be ASCII (0x8a would read as a \n).
+ * word at a time, its bytes taken by shifts, in order. A byte is read as its low seven bits, so the
+ * lanes are only right for ASCII (0x8a would read as a \n): returns false, the lanes to be ignored,
+ * when some byte is not ASCII (the bytes seen are OR-ed together on the way, cheaper than a check first).
  */
-export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): void {
+export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): boolean {
   if (bytes !== a.wordsOf) {
     a.wordShift = bytes.byteOffset & 3;
     a.words = new Uint32Array(bytes.buffer, bytes.byteOffset - a.wordShift, (a.wordShift + bytes.length) >> 2);
@@ -221,6 +222,7 @@ export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): 
   const pos = new Int32Array(LANES);
   const state = new Int32Array(LANES);
   let q = Infinity;
+  let seenBits = 0;
   // Each range's bytes up to its first word boundary.
   for (let j = 0; j < LANES; j++) {
     const lane = lanes[j];
@@ -228,6 +230,7 @@ export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): 
     const from = bounds[j];
     const head = Math.min(bounds[j + 1], from + ((4 - ((from + wordShift) & 3)) & 3));
     state[j] = scanBytes(a, lane, bytes, 0, from, head);
+    for (let i = from; i < head; i++) seenBits |= bytes[i];
     pos[j] = head;
     q = Math.min(q, (bounds[j + 1] - head) >> 2);
   }
@@ -247,6 +250,7 @@ export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): 
     const x2 = words[w2 + k];
     const x3 = words[w3 + k];
     const x4 = words[w4 + k];
+    seenBits |= x1 | x2 | x3 | x4;
     // The four bytes, written out: a loop over shifts cost what the word loads saved.
     s1 = trans[(s1 << ROW_BITS) | (x1 & 0x7f)];
     s2 = trans[(s2 << ROW_BITS) | (x2 & 0x7f)];
@@ -288,8 +292,10 @@ export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): 
   // The rest of each range, byte by byte; then the line after its last \n is closed.
   for (let j = 0; j < LANES; j++) {
     scanBytes(a, lanes[j], bytes, state[j], pos[j] + 4 * q, bounds[j + 1]);
+    for (let i = pos[j] + 4 * q; i < bounds[j + 1]; i++) seenBits |= bytes[i];
     closeLine(lanes[j], a.seen.length);
   }
+  return (seenBits & 0x80808080) === 0;
 }
 
 /** One lane's scan of bytes[from, to) from state s, a byte at a time; returns the state it ends in. */

@@ -241,12 +241,15 @@ describe('classify: block scan edges', () => {
     }
   });
   it('bytes that are not ASCII are never scanned as lines (0x8a would read as a newline): each line alone', () => {
-    const text = `${samples[6]}\n${samples[7]}`;
-    const bytes = Buffer.from(text, 'latin1');
-    bytes[3] = 0x8a;
-    const got: unknown[] = [];
-    c.classifyLines(text, (line, a, start, end) => got.push([line, a, start, end]), bytes);
-    expect(got).toEqual(both(text).alone);
+    const text = samples.slice(6, 30).join('\n');
+    // In a range's head, in its words, in its tail.
+    for (const at of [3, Math.floor(text.length / 3), Math.floor(text.length / 2) + 1, text.length - 2]) {
+      const bytes = Buffer.from(text, 'latin1');
+      bytes[at] = 0x8a;
+      const got: unknown[] = [];
+      c.classifyLines(text, (line, a, start, end) => got.push([line, a, start, end]), bytes);
+      expect(got).toEqual(both(text).alone);
+    }
   });
   it('random joins of sample lines and empty lines: the same calls with and without bytes', () => {
     fc.assert(

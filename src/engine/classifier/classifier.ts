@@ -1,6 +1,5 @@
 import type { Classification, Signature } from '../../catalog/types.js';
 import { createAnswerBook } from './answer-book.js';
-import { isAscii } from 'node:buffer';
 import { buildAutomaton, checkAnchors, compile, LANES, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
@@ -40,8 +39,8 @@ export interface Classifier {
   /**
    * Block mode for streams: splits on \n (a trailing \r dropped) and calls `emit` for each line with
    * the line's `answer`; `start` and `end` are the line's offsets in `text` (the \r excluded). `bytes`,
-   * when given and ASCII, holds the characters of `text` one byte each: blocks of lines are then
-   * scanned four ranges at a time.
+   * when given, holds the characters of `text` one byte each (ASCII text): blocks of lines are then
+   * scanned four ranges at a time (a block with another byte is judged line by line, as without).
    */
   classifyLines(text: string, emit: LineEmit, bytes?: Uint8Array): void;
   /** The signatures the pre-filter lets through for a message. */
@@ -128,7 +127,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
       bounds[j] = nl === -1 || nl >= to ? to : nl + 1;
     }
     bounds[LANES] = to;
-    scanLines(a, bytes, bounds);
+    if (!scanLines(a, bytes, bounds)) return eachLine(text, from, to, emit);
     let j = 0;
     let k = 0; // the line's number in lane j
     for (let start = from; start <= to; ) {
@@ -154,7 +153,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
     }
   };
   const classifyLines: Classifier['classifyLines'] = (text, emit, bytes) => {
-    if (mode === 'substring' || !bytes || bytes.length !== text.length || !isAscii(bytes)) return eachLine(text, 0, text.length, emit);
+    if (mode === 'substring' || !bytes || bytes.length !== text.length) return eachLine(text, 0, text.length, emit);
     // Blocks of about BLOCK characters, ending at a line's end: the lines are still in cache when judged.
     for (let from = 0; from <= text.length; ) {
       const nl = text.indexOf('\n', Math.min(text.length, from + BLOCK));
