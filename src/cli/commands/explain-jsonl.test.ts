@@ -40,3 +40,32 @@ describe('JsonlBlock.escapedAscii', () => {
     expect(block.take().toString('latin1')).toBe(JSON.stringify(long).slice(1, -1) + 'y\\"z\\\\' + 'xq\\"\\\\\\u0001');
   });
 });
+
+describe('JsonlBlock.quotedAscii', () => {
+  it('writes open, the escape of the range and close, as the three calls would, for short and long ends', () => {
+    fc.assert(
+      fc.property(fc.array(ascii, { minLength: 1, maxLength: 6 }), fc.nat(7), fc.string({ maxLength: 40 }), (lines, lead, end) => {
+        const joined = Buffer.from(lines.join('\n'), 'latin1');
+        const chunk = Buffer.alloc(lead + joined.length);
+        joined.copy(chunk, lead);
+        const src = chunk.subarray(lead);
+        const open = Buffer.from('{"message":"');
+        const close = Buffer.from(`"${end}\n`);
+        const one = new JsonlBlock();
+        const three = new JsonlBlock();
+        let at = 0;
+        for (const l of lines) {
+          one.quotedAscii(open, src, at, at + l.length, close);
+          three.bytes(open);
+          three.escapedAscii(src, at, at + l.length);
+          three.bytes(close);
+          at += l.length + 1;
+        }
+        const got = one.take();
+        expect(got).toEqual(three.take());
+        expect(got.toString('utf8')).toBe(lines.map((l) => `{"message":${JSON.stringify(l)}${end}\n`).join(''));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -47,8 +47,9 @@ function answerTail(a: Answer): string {
 const MAX_TAILS = 4096;
 
 /**
- * Encoded tails by answer: the classifier interns its answers, so a stream meets a few hundred
- * distinct objects at most and encodes each once. One per stream.
+ * Encoded tails by answer, each after the quote that closes the echo (`"` + answerTail): the
+ * classifier interns its answers, so a stream meets a few hundred distinct objects at most and
+ * encodes each once. One per stream.
  */
 function tailCache(): (a: Answer) => Buffer {
   const tails = new Map<Answer, Buffer>();
@@ -56,26 +57,25 @@ function tailCache(): (a: Answer) => Buffer {
     let tail = tails.get(a);
     if (tail === undefined) {
       if (tails.size >= MAX_TAILS) tails.clear();
-      tails.set(a, (tail = Buffer.from(answerTail(a))));
+      tails.set(a, (tail = Buffer.from('"' + answerTail(a))));
     }
     return tail;
   };
 }
 
 const MESSAGE_OPEN = Buffer.from('{"message":"');
-const CLOSE_QUOTE = Buffer.from('"');
 
 /**
  * One answer's JSON line into the block. `ascii` is the input block when it is ASCII (its offsets are
  * then the text's): the echo is escaped from its bytes [start, end) instead of from the line's string.
  */
-function writeAnswer(out: JsonlBlock, line: string, tail: Buffer, ascii: Uint8Array | undefined, start: number, end: number): void {
-  if (ascii !== undefined && line.length <= MAX_ECHOED) {
-    out.bytes(MESSAGE_OPEN);
-    out.escapedAscii(ascii, start, end);
-    out.bytes(CLOSE_QUOTE);
-  } else out.text(jsonHead(line));
-  out.bytes(tail);
+function writeAnswer(out: JsonlBlock, line: string, quotedTail: Buffer, ascii: Uint8Array | undefined, start: number, end: number): void {
+  if (ascii !== undefined && line.length <= MAX_ECHOED) out.quotedAscii(MESSAGE_OPEN, ascii, start, end, quotedTail);
+  else {
+    // jsonHead closes the echo itself (the truncation fields follow it).
+    out.text(jsonHead(line));
+    out.bytes(quotedTail.subarray(1));
+  }
 }
 
 /** Bytes checked by one isAscii call while looking for the next line with other bytes. */
