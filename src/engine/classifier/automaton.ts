@@ -84,51 +84,52 @@ export function checkAnchors(sig: Signature): void {
 
 export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   for (const sig of signatures) checkAnchors(sig);
-  // The trie of anchors, its edges written straight into the table (-1: no edge). Typed arrays, not a
-  // map per state: the build runs once per process, cold, and maps made it about 100 ms.
+  // The trie of anchors: edges[s * ROW + c] → child (-1: no edge), each state's edge character and its
+  // children as a list. Typed arrays, not a map per state: the build runs once per process, cold.
   let bound = 1; // at most one state per anchor character, and the root
   for (const sig of signatures) for (const a of sig.anchors) bound += a.length;
-  const table = new Int32Array(bound * ROW).fill(-1);
+  const edges = new Int32Array(bound * ROW).fill(-1);
+  const charOf = new Int32Array(bound);
+  const firstChild = new Int32Array(bound).fill(-1);
+  const nextSibling = new Int32Array(bound).fill(-1);
   const outs: Set<number>[] = [new Set()];
   signatures.forEach((sig, idx) => {
     for (const a of sig.anchors) {
       let s = 0;
       for (let i = 0; i < a.length; i++) {
-        const at = s * ROW + a.charCodeAt(i);
-        if (table[at] === -1) {
-          table[at] = outs.length;
+        const c = a.charCodeAt(i);
+        const at = s * ROW + c;
+        if (edges[at] === -1) {
+          const t = outs.length;
+          edges[at] = t;
+          charOf[t] = c;
+          nextSibling[t] = firstChild[s];
+          firstChild[s] = t;
           outs.push(new Set());
         }
-        s = table[at];
+        s = edges[at];
       }
       outs[s].add(idx);
     }
   });
-  // Breadth-first: failure links folded into a full transition table, outputs merged along them.
+  // Breadth-first: failure links (the longest proper suffix that is a trie state), outputs merged along them.
   const n = outs.length;
-  const trans = table.subarray(0, n * ROW);
   const fail = new Int32Array(n);
   const queue = new Int32Array(n);
   let queued = 0;
-  for (let c = 0; c < ROW; c++) {
-    if (trans[c] === -1) trans[c] = 0;
-    else queue[queued++] = trans[c];
-  }
+  for (let t = firstChild[0]; t !== -1; t = nextSibling[t]) queue[queued++] = t;
   for (let qi = 0; qi < queued; qi++) {
     const s = queue[qi];
     for (const o of outs[fail[s]]) outs[s].add(o);
-    const row = s * ROW;
-    const failRow = fail[s] * ROW;
-    for (let c = 0; c < ROW; c++) {
-      const t = trans[row + c];
-      if (t === -1) trans[row + c] = trans[failRow + c];
-      else {
-        fail[t] = trans[failRow + c];
-        queue[queued++] = t;
-      }
+    for (let t = firstChild[s]; t !== -1; t = nextSibling[t]) {
+      const c = charOf[t];
+      let f = fail[s];
+      while (f !== 0 && edges[f * ROW + c] === -1) f = fail[f];
+      fail[t] = Math.max(0, edges[f * ROW + c]);
+      queue[queued++] = t;
     }
   }
-  // Renumbered: states where no anchor ends first, so the scan tells an end by one comparison; then
+  // Numbered: states where no anchor ends first, so the scan tells an end by one comparison; then
   // the newline state, a copy of the root that no \n leaves.
   const order = [...outs.keys()].filter((t) => !outs[t].size);
   const firstEnd = order.length;
@@ -137,18 +138,30 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   order.forEach((t, i) => (id[t] = i));
   const newline = n;
   const states = n + 1;
+  // The full transition table, row by row in breadth-first order: a state's row is its failure
+  // state's row (complete, being shallower) with its own edges written over it — one native copy per
+  // state instead of a loop over every character.
   const out = states <= 0x10000 ? new Uint16Array(states * ROW) : new Int32Array(states * ROW);
-  for (let t = 0; t < n; t++) {
-    const from = t * ROW;
-    const to = id[t] * ROW;
-    for (let c = 0; c < ROW; c++) out[to + c] = id[trans[from + c]];
+  const root = id[0] * ROW;
+  out.fill(id[0], root, root + ROW);
+  out[root + NEWLINE] = newline;
+  const writeEdges = (s: number) => {
+    const row = id[s] * ROW;
+    for (let t = firstChild[s]; t !== -1; t = nextSibling[t]) {
+      const c = charOf[t];
+      out[row + c] = id[t];
+      // Upper case reads as lower case.
+      if (c >= 97 && c <= 122) out[row + c - 32] = id[t];
+    }
+  };
+  writeEdges(0);
+  for (let qi = 0; qi < queued; qi++) {
+    const s = queue[qi];
+    const from = id[fail[s]] * ROW;
+    out.copyWithin(id[s] * ROW, from, from + ROW);
+    writeEdges(s);
   }
-  out.copyWithin(newline * ROW, id[0] * ROW, id[0] * ROW + ROW);
-  for (let row = 0; row < out.length; row += ROW) {
-    out[row + NEWLINE] = newline;
-    // Upper case reads as lower case.
-    out.copyWithin(row + 65, row + 97, row + 123);
-  }
+  out.copyWithin(newline * ROW, root, root + ROW);
   const outStart = new Int32Array(states + 1);
   const flat: number[] = [];
   order.forEach((t, i) => {
