@@ -5,6 +5,7 @@
 //  - dist/cli.js and dist/index.js: ES modules with lazily loaded chunks; index.js is the library, and
 //    cli.js is the CLI on a Node.js 20 older than 20.19 (which cannot require() @kubernetes/client-node).
 // Dependencies stay in node_modules, except commander, which every command loads.
+// The WebAssembly core of `pcap` (scripts/build-wasm.mjs) is bytes inside the bundles: no file to ship beside them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -50,6 +51,11 @@ const common = {
   // ASCII only: the loader reads dist/cli.cjs as latin1, a one-byte string with no UTF-8 decoding.
   charset: 'ascii',
 };
+
+// The capture analysis' WebAssembly core, compiled from its AssemblyScript into the TypeScript module
+// that embeds it (committed, so a checkout runs without this step; a test keeps the two in step).
+const wasm = await import('./build-wasm.mjs');
+writeFileSync(wasm.TARGET, wasm.pcapCoreModuleText(await wasm.compilePcapCore()));
 
 // Stale chunks from earlier builds would pile up in dist/, and a stale code cache must never survive.
 rmSync('dist', { recursive: true, force: true });

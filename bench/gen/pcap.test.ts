@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeCapture } from '../../src/parsers/pcap-analyze.js';
+import { analyzeCapture } from '../../src/parsers/pcap-engine.js';
 import { ourVxlanPairs, tsharkVxlanPairs } from '../suites/pcap-scan.js';
 import { generatePcap } from './pcap.js';
 

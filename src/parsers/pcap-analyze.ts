@@ -7,8 +7,9 @@
  */
 import type { CaptureEvidence } from '../evidence/capture.js';
 import { DnsTracker } from './pcap-dns.js';
-import { FlowTable, PairTable, PROTO_TCP, PROTO_UDP } from './pcap-flows.js';
-import { readCapture, type PacketSink, type ReadSummary } from './pcap-reader.js';
+import type { CaptureFlow, CaptureStall } from '../evidence/capture.js';
+import { FlowTable, PairTable, PROTO_TCP, PROTO_UDP, type FlowTotals, type PairColumns } from './pcap-flows.js';
+import type { PacketSink, ReadSummary } from './pcap-reader.js';
 import { Addresses, ipv4At, TopList } from './pcap-stats.js';
 
 export const DEFAULT_VXLAN_PORTS = [8472, 4789];
@@ -18,6 +19,11 @@ export interface AnalyzeOptions {
   vxlanPorts?: number[];
   /** flows followed at once (memory bound); more are counted, not followed */
   maxFlows?: number;
+  /**
+   * 'wasm' (the default when WebAssembly loads): the per-packet work in the WebAssembly core
+   * (src/parsers/pcap-wasm.ts); 'js': all of it in this file's decoder. The reports are the same.
+   */
+  engine?: 'wasm' | 'js';
 }
 
 const LINK_NAMES: Record<number, string> = { 0: 'null', 1: 'ethernet', 12: 'raw', 101: 'raw', 108: 'loop', 113: 'linux-sll', 228: 'ipv4', 229: 'ipv6', 276: 'linux-sll2' };
@@ -50,7 +56,7 @@ interface NeighbourTarget {
 
 export class CaptureAnalyzer implements PacketSink {
   /** the current packet's time in [0], shared with the tables (see PairTable) */
-  private readonly clock = new Float64Array(1);
+  protected readonly clock = new Float64Array(1);
   packets = 0;
   bytes = 0;
   firstTs = Infinity;
@@ -60,27 +66,27 @@ export class CaptureAnalyzer implements PacketSink {
   readonly addrs = new Addresses();
   private readonly pairs = new PairTable(this.clock);
   private readonly flows: FlowTable;
-  private readonly dns: DnsTracker;
+  protected readonly dns: DnsTracker;
   private readonly vxPorts: Uint8Array = new Uint8Array(65536);
-  private readonly ports: number[];
+  protected readonly ports: number[];
   private readonly linkTypes = new Set<number>();
-  private lastLink = -1;
-  private vxlanPackets = 0;
-  private readonly vnis = new Map<number, { packets: number }>();
+  protected lastLink = -1;
+  protected vxlanPackets = 0;
+  protected readonly vnis = new Map<number, { packets: number }>();
   /** the last VNI seen and its counter: a cluster uses one or two, so the Map is rarely consulted */
   private lastVni = -1;
   private lastVniCount: { packets: number } = { packets: 0 };
-  private csGood = 0;
-  private csZero = 0;
-  private csPartial = 0;
-  private csBad = 0;
-  private csUnverifiable = 0;
-  private csSkipped = 0;
+  protected csGood = 0;
+  protected csZero = 0;
+  protected csPartial = 0;
+  protected csBad = 0;
+  protected csUnverifiable = 0;
+  protected csSkipped = 0;
   private readonly fragNeeded = new Map<string, CaptureEvidence['mtu']['fragNeeded'][number]>();
   private readonly outerFrags = new Map<string, { src: number; dst: number; count: number }>();
   private innerFragments = 0;
-  private maxOuterIpLen = 0;
-  private maxInnerIpLen = 0;
+  protected maxOuterIpLen = 0;
+  protected maxInnerIpLen = 0;
   private arpRequests = 0;
   private arpReplies = 0;
   private ndSolicits = 0;
@@ -98,7 +104,7 @@ export class CaptureAnalyzer implements PacketSink {
     this.ports = [...new Set(opts.vxlanPorts ?? DEFAULT_VXLAN_PORTS)].sort((a, b) => a - b);
     for (const p of this.ports) this.vxPorts[p] = 1;
     this.flows = new FlowTable(this.addrs, this.pairs, this.clock, opts.maxFlows);
-    this.dns = new DnsTracker(this.addrs, this.pairs, this.clock);
+    this.dns = new DnsTracker(this.addrs, (p) => this.pairDst(p), this.clock);
   }
 
   /** The current packet's time (set by the reader before packet()). */
@@ -263,7 +269,7 @@ export class CaptureAnalyzer implements PacketSink {
     if (caplen < origLen) this.snapCut++;
   }
 
-  private link(linkType: number): void {
+  protected link(linkType: number): void {
     this.lastLink = linkType;
     this.linkTypes.add(linkType);
   }
@@ -328,7 +334,7 @@ export class CaptureAnalyzer implements PacketSink {
     if (et === ETH_IPV4) this.ipv4(b, p, end, -1, 0);
     else if (et === ETH_IPV6) this.ipv6(b, p, end, -1, 0);
     else if (et !== ETH_ARP) this.undecoded++;
-    if (this.clock[0] > this.nextSweep) this.sweep();
+    this.sweepIfDue();
   }
 
   private ipv4(b: Buffer, p: number, end: number, tunnel: number, vni: number): void {
@@ -410,14 +416,14 @@ export class CaptureAnalyzer implements PacketSink {
         this.vxlan(b, l4, end, len, ipLen, fragment, ip, version);
         return;
       }
-      this.flows.packet(PROTO_UDP, this.srcOf(b, ip, version), this.dstOf(b, ip, version), sport, dport, tunnel, vni, b, l4, len - 8, ipLen);
+      this.flowPacket(PROTO_UDP, this.srcOf(b, ip, version), this.dstOf(b, ip, version), sport, dport, tunnel, vni, b, l4, len - 8, ipLen);
       if (sport === 53 || dport === 53) this.dns.packet(b, ip, version, sport, dport, tunnel, l4 + 8, end);
     } else if (proto === PROTO_TCP) {
       if (l4 + 20 > end) return;
       const sport = (b[l4] << 8) | b[l4 + 1];
       const dport = (b[l4 + 2] << 8) | b[l4 + 3];
       const payload = len - ((b[l4 + 12] >> 4) << 2);
-      this.flows.packet(PROTO_TCP, this.srcOf(b, ip, version), this.dstOf(b, ip, version), sport, dport, tunnel, vni, b, l4, payload, ipLen);
+      this.flowPacket(PROTO_TCP, this.srcOf(b, ip, version), this.dstOf(b, ip, version), sport, dport, tunnel, vni, b, l4, payload, ipLen);
     } else if (proto === PROTO_ICMP) {
       if (l4 + 8 > end) return;
       if (b[l4] === 3 && b[l4 + 1] === 4 && l4 + 28 <= end) this.tooBig(ipv4At(b, ip + 12), ipv4At(b, ip + 16), ipv4At(b, l4 + 24), (b[l4 + 6] << 8) | b[l4 + 7], tunnel >= 0);
@@ -437,24 +443,18 @@ export class CaptureAnalyzer implements PacketSink {
   }
 
   private vxlan(b: Buffer, u: number, end: number, udpLen: number, ipLen: number, fragment: boolean, ip: number, version: number): void {
-    const pairs = this.pairs;
-    const pair = pairs.get(this.srcOf(b, ip, version), this.dstOf(b, ip, version));
-    const pp = ++pairs.packets[pair];
-    pairs.bytes[pair] += ipLen;
-    pairs.lastTs[pair] = this.clock[0];
-    if (ipLen > pairs.maxIpLen[pair]) pairs.maxIpLen[pair] = ipLen;
-    this.vxlanPackets++;
+    const pair = this.pairOf(this.srcOf(b, ip, version), this.dstOf(b, ip, version));
+    const pp = this.pairPacket(pair, ipLen);
     // Outer UDP checksum: zero means none; otherwise verify a sample.
     const check = (b[u + 6] << 8) | b[u + 7];
     if (check === 0) this.csZero++;
-    else if (pairs.checked[pair] >= CHECKSUM_FIRST && (pp & (CHECKSUM_EVERY - 1)) !== 0) this.csSkipped++;
+    else if (this.pairChecked(pair) >= CHECKSUM_FIRST && (pp & (CHECKSUM_EVERY - 1)) !== 0) this.csSkipped++;
     else if (fragment || u + udpLen > end) this.csUnverifiable++;
     else this.verify(b, u, udpLen, check, ip, version, pair);
     if (u + 16 > end || (b[u + 8] & 0x08) === 0) return;
     const vni = (b[u + 12] << 16) | (b[u + 13] << 8) | b[u + 14];
-    if (vni !== this.lastVni) this.vniCounter(vni);
-    this.lastVniCount.packets++;
-    pairs.vni(pair, vni);
+    this.vniPacket(vni);
+    this.pairVni(pair, vni);
     // The inner Ethernet frame.
     const e = u + 16;
     if (e + 14 > end) return;
@@ -471,7 +471,6 @@ export class CaptureAnalyzer implements PacketSink {
 
   /** Verifies the outer UDP checksum `check` of the datagram at b[u, u + udpLen) (whole in the capture). */
   private verify(b: Buffer, u: number, udpLen: number, check: number, ip: number, version: number, pair: number): void {
-    this.pairs.checked[pair]++;
     const pseudo = pseudoSum(b, ip, version, udpLen);
     let sum = pseudo;
     if (b !== this.viewOf) {
@@ -487,12 +486,73 @@ export class CaptureAnalyzer implements PacketSink {
     for (const stop8 = stop - 7; i < stop8; i += 8) sum += v.getUint32(i) + v.getUint32(i + 4);
     for (; i + 1 < stop; i += 2) sum += v.getUint16(i);
     if (i < stop) sum += b[i] << 8;
+    let bad = false;
     if (fold(sum) === 0xffff) this.csGood++;
     else if (check === fold(pseudo)) this.csPartial++;
     else {
       this.csBad++;
-      this.pairs.badChecksums[pair]++;
+      bad = true;
     }
+    this.pairChecksum(pair, bad);
+  }
+
+  // The tables the full decoder shares with the fast path: PairTable and FlowTable here, the
+  // WebAssembly core's in src/parsers/pcap-wasm.ts (which overrides these).
+
+  /** The VXLAN pair of two address numbers, made now if new. */
+  protected pairOf(src: number, dst: number): number {
+    return this.pairs.get(src, dst);
+  }
+
+  /** Counts a VXLAN packet of `ipLen` bytes on the pair, now; returns the pair's packets so far. */
+  protected pairPacket(pair: number, ipLen: number): number {
+    const pairs = this.pairs;
+    const pp = ++pairs.packets[pair];
+    pairs.bytes[pair] += ipLen;
+    pairs.lastTs[pair] = this.clock[0];
+    if (ipLen > pairs.maxIpLen[pair]) pairs.maxIpLen[pair] = ipLen;
+    this.vxlanPackets++;
+    return pp;
+  }
+
+  protected pairChecked(pair: number): number {
+    return this.pairs.checked[pair];
+  }
+
+  /** One outer checksum verified on the pair; `bad`: it was wrong. */
+  protected pairChecksum(pair: number, bad: boolean): void {
+    this.pairs.checked[pair]++;
+    if (bad) this.pairs.badChecksums[pair]++;
+  }
+
+  protected pairVni(pair: number, vni: number): void {
+    this.pairs.vni(pair, vni);
+  }
+
+  protected pairDst(pair: number): number {
+    return this.pairs.dst[pair];
+  }
+
+  /** A VXLAN packet's VNI, counted. */
+  protected vniPacket(vni: number): void {
+    if (vni !== this.lastVni) this.vniCounter(vni);
+    this.lastVniCount.packets++;
+  }
+
+  /** FlowTable.packet(). */
+  protected flowPacket(proto: number, src: number, dst: number, sport: number, dport: number, tunnel: number, vni: number, buf: Buffer, tcpOff: number, payload: number, ipLen: number): void {
+    this.flows.packet(proto, src, dst, sport, dport, tunnel, vni, buf, tcpOff, payload, ipLen);
+  }
+
+  /** Judges and drops the idle flows when the current packet's time makes a sweep due. */
+  protected sweepIfDue(): void {
+    if (this.clock[0] > this.nextSweep) this.sweep();
+  }
+
+  /** Judges the flows still open; the pairs and what the flows found. */
+  protected results(): { P: PairColumns; totals: FlowTotals; oneWay: TopList<CaptureFlow>; stalls: TopList<CaptureStall> } {
+    this.flows.finish();
+    return { P: this.pairs, totals: this.flows.totals, oneWay: this.flows.oneWay, stalls: this.flows.stalls };
   }
 
   /** ARP or ND inside the tunnel: a request for `target` (by `from`), or a reply from it. */
@@ -521,14 +581,12 @@ export class CaptureAnalyzer implements PacketSink {
 
   /** The evidence: everything counted, bounded lists, addresses as text. */
   evidence(file: string, read: ReadSummary): CaptureEvidence {
-    this.flows.finish();
+    const { P, totals, oneWay, stalls } = this.results();
     const n = this.addrs;
-    const P = this.pairs;
     const pairs = P.order();
     const has = new Set(pairs.map((p) => `${P.src[p]}|${P.dst[p]}`));
     const pairList = new TopList<number>(200, (p) => P.packets[p]);
     for (const p of pairs) pairList.offer(p);
-    const totals = this.flows.totals;
     const badBySource = pairs
       .filter((p) => P.badChecksums[p] > 0)
       .sort((a, b) => P.badChecksums[b] - P.badChecksums[a])
@@ -564,7 +622,7 @@ export class CaptureAnalyzer implements PacketSink {
         retransmits: P.retransmits[p],
       })),
       pairsLeftOut: Math.max(0, pairs.length - 200),
-      flows: { overlay: totals.overlay, plain: totals.plain, untrackedPackets: totals.untrackedPackets, oneWay: this.flows.oneWay.list(), oneWayTotal: this.flows.oneWay.total },
+      flows: { overlay: totals.overlay, plain: totals.plain, untrackedPackets: totals.untrackedPackets, oneWay: oneWay.list(), oneWayTotal: oneWay.total },
       checksums: { good: this.csGood, zero: this.csZero, partial: this.csPartial, bad: this.csBad, unverifiable: this.csUnverifiable, skipped: this.csSkipped, badBySource },
       mtu: {
         fragNeeded: [...this.fragNeeded.values()].sort((a, b) => b.count - a.count).slice(0, 20),
@@ -579,7 +637,7 @@ export class CaptureAnalyzer implements PacketSink {
       },
       neighbour: { arpRequests: this.arpRequests, arpReplies: this.arpReplies, ndSolicits: this.ndSolicits, ndAdverts: this.ndAdverts, peakPerSecond: this.nbPeak, unanswered },
       dns: this.dns.summary(this.lastTs),
-      tcp: { flows: totals.tcpFlows, resets: totals.resets, retransmits: totals.retransmits, synUnanswered: totals.synUnanswered, stalled: this.flows.stalls.list(), stalledTotal: this.flows.stalls.total },
+      tcp: { flows: totals.tcpFlows, resets: totals.resets, retransmits: totals.retransmits, synUnanswered: totals.synUnanswered, stalled: stalls.list(), stalledTotal: stalls.total },
     };
     if (this.packets) {
       ev.firstTs = this.firstTs;
@@ -603,11 +661,4 @@ function pseudoSum(b: Buffer, ip: number, version: number, udpLen: number): numb
   const to = version === 4 ? ip + 20 : ip + 40;
   for (let i = from; i < to; i += 2) sum += (b[i] << 8) | b[i + 1];
   return sum;
-}
-
-/** Reads and analyses a capture file in one pass. */
-export function analyzeCapture(path: string, opts: AnalyzeOptions = {}): CaptureEvidence {
-  const analyzer = new CaptureAnalyzer(opts);
-  const read = readCapture(path, analyzer);
-  return analyzer.evidence(path, read);
 }

@@ -4,7 +4,6 @@
  * than the resolver's patience (10 s) or the capture ends more than 2 s after them.
  */
 import type { CaptureDns, CaptureDnsServer } from '../evidence/capture.js';
-import type { PairTable } from './pcap-flows.js';
 import { ipv4At, LatencyHistogram, type Addresses } from './pcap-stats.js';
 
 const RCODES: Record<number, string> = { 0: 'NOERROR', 1: 'FORMERR', 2: 'SERVFAIL', 3: 'NXDOMAIN', 4: 'NOTIMP', 5: 'REFUSED' };
@@ -102,7 +101,8 @@ export class DnsTracker {
 
   constructor(
     private readonly addrs: Addresses,
-    private readonly pairs: PairTable,
+    /** the underlay destination (address number) of a VXLAN pair */
+    private readonly pairDst: (pair: number) => number,
     /** the current packet's time in [0] (see PairTable) */
     private readonly clock: Float64Array,
   ) {}
@@ -145,7 +145,7 @@ export class DnsTracker {
     s.queries++;
     if (tunnel >= 0) {
       s.overlay++;
-      s.via = this.pairs.dst[tunnel];
+      s.via = this.pairDst(tunnel);
     }
     const key = queryKey(src, sport, dst, id);
     // A retry with the same id keeps the first send time: the latency the client saw.

@@ -171,14 +171,22 @@ export class PairTable {
     if (!list.includes(vni) && list.length < 16) list.push(vni);
   }
 
-  /**
-   * Pair numbers in the order the evidence lists them before ranking (ties in the ranking keep it):
-   * by a hash of the two addresses' low 32 bits in 4096 buckets, the newest first within a bucket.
-   */
+  /** Pair numbers in the order the evidence lists them before ranking (see pairOrder). */
   order(): number[] {
-    const bucket = (id: number) => (Math.imul(this.src[id] | 0, 0x9e3779b1) ^ Math.imul(this.dst[id] | 0, 0x85ebca77)) >>> 20;
-    return Array.from({ length: this.count }, (_, id) => id).sort((x, y) => bucket(x) - bucket(y) || y - x);
+    return pairOrder(this.src, this.dst, this.count);
   }
+}
+
+/** What the evidence reads of the node pairs: PairTable's columns (or a copy of the WebAssembly core's). */
+export type PairColumns = Pick<PairTable, 'count' | 'src' | 'dst' | 'packets' | 'bytes' | 'flows' | 'firstTs' | 'lastTs' | 'maxIpLen' | 'badChecksums' | 'checked' | 'retransmits' | 'vnis' | 'order'>;
+
+/**
+ * Pair numbers in the order the evidence lists them before ranking (ties in the ranking keep it):
+ * by a hash of the two addresses' low 32 bits in 4096 buckets, the newest first within a bucket.
+ */
+export function pairOrder(src: ArrayLike<number>, dst: ArrayLike<number>, count: number): number[] {
+  const bucket = (id: number) => (Math.imul(src[id] | 0, 0x9e3779b1) ^ Math.imul(dst[id] | 0, 0x85ebca77)) >>> 20;
+  return Array.from({ length: count }, (_, id) => id).sort((x, y) => bucket(x) - bucket(y) || y - x);
 }
 
 // Flow columns: one Int32Array, STRIDE words per flow (the entries of a direction d at FIELD + d).
@@ -205,6 +213,8 @@ const TUNNEL = 29; // the pair of the first packet's tunnel, or -1
 const NEWER = 30; // the list of open flows, newest first (-1 ends it): the sweep walks flows, not slots
 const OLDER = 31;
 const STRIDE = 32;
+/** Int32 words per flow (the WebAssembly core's flow table has the same layout). */
+export const FLOW_STRIDE = STRIDE;
 const FIN_BIT = 1;
 const HAS_END = 4;
 const HAS_ACK = 16;
@@ -240,7 +250,7 @@ export class FlowTable {
   readonly stalls = new TopList<CaptureStall>(50, (s) => s.retransmits);
 
   constructor(
-    private readonly addrs: Addresses,
+    readonly addrs: Addresses,
     private readonly pairs: PairTable,
     /** the current packet's time in [0] (see PairTable) */
     private readonly clock: Float64Array,
@@ -489,61 +499,86 @@ export class FlowTable {
   }
 
   private judge(id: number): void {
-    const f = this.f;
-    const o = id * STRIDE;
-    if ((f[o + K_PROTO] & 0xff) !== PROTO_TCP) return;
-    const n = this.addrs;
-    const pk = f[o + K_PROTO];
-    const fa = addrOf(f[o + K_A], (pk >> 8) & 1);
-    const fb = addrOf(f[o + K_B], (pk >> 9) & 1);
-    const fpa = f[o + K_PORTS] >>> 16;
-    const fpb = f[o + K_PORTS] & 0xffff;
-    const opener = f[o + OPENER] === 1 ? 1 : 0;
-    const other = 1 - opener;
-    const src = opener === 0 ? fa : fb;
-    const dst = opener === 0 ? fb : fa;
-    const sport = opener === 0 ? fpa : fpb;
-    const dport = opener === 0 ? fpb : fpa;
-    const pkts = f[o + PKTS] + f[o + PKTS + 1];
-    // A healthy flow (most of them) is judged without building anything: the record is made only for a finding.
-    const base = (): CaptureFlow => {
-      const r: CaptureFlow = { proto: 'tcp', src: n.name(src), sport, dst: n.name(dst), dport, packets: pkts };
-      const t = f[o + TUNNEL];
-      if (t >= 0) r.tunnel = { src: n.name(this.pairs.src[t]), dst: n.name(this.pairs.dst[t]), vni: f[o + K_VNI] };
-      return r;
-    };
-    const openerSyn = f[o + SYNS + opener];
-    const replies = f[o + PKTS + other];
-    if (openerSyn > 0 && replies === 0) {
-      this.totals.synUnanswered++;
-      this.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no reply` });
-      return;
-    }
-    if (openerSyn > 0 && f[o + SYNS + other] === 0 && f[o + RSTS] === 0 && replies > 0) {
-      // Answered, but never with a SYN-ACK: half the conversation is lost.
-      this.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no SYN-ACK` });
-      return;
-    }
-    for (let d = 0; d < 2; d++) {
-      const retx = f[o + RETX + d];
-      if (retx < 2) continue;
-      const end = f[o + END + d];
-      const e = 1 - d;
-      const peerHasAck = (f[o + BITS] & (HAS_ACK << e)) !== 0;
-      const peerAck = f[o + ACKED + e];
-      if (!peerHasAck || !before(peerAck, end)) continue;
-      this.stalls.offer({
-        ...base(),
-        src: n.name(d === 0 ? fa : fb),
-        sport: d === 0 ? fpa : fpb,
-        dst: n.name(d === 0 ? fb : fa),
-        dport: d === 0 ? fpb : fpa,
-        packets: f[o + PKTS + d],
-        retransmits: retx,
-        retransmitIpLen: [f[o + RETX_MIN + d], f[o + RETX_MAX + d]],
-        maxAckedIpLen: f[o + ACKED_LEN + d],
-        unacked: (end - peerAck) >>> 0,
-      });
-    }
+    judgeFlow(this.f, id * STRIDE, this);
+  }
+
+  pairSrc(t: number): number {
+    return this.pairs.src[t];
+  }
+
+  pairDst(t: number): number {
+    return this.pairs.dst[t];
+  }
+}
+
+/** Where a judged flow's findings go, and what naming them needs. */
+export interface JudgeContext {
+  readonly addrs: Addresses;
+  pairSrc(pair: number): number;
+  pairDst(pair: number): number;
+  readonly totals: FlowTotals;
+  readonly oneWay: TopList<CaptureFlow>;
+  readonly stalls: TopList<CaptureStall>;
+}
+
+/**
+ * Judges the flow whose columns start at f[o] (see STRIDE): a SYN never answered, an answer without
+ * SYN-ACK, a direction stalled on retransmissions. Used by FlowTable and, on the WebAssembly core's
+ * flow table (the same layout), by src/parsers/pcap-wasm.ts.
+ */
+export function judgeFlow(f: Int32Array, o: number, ctx: JudgeContext): void {
+  if ((f[o + K_PROTO] & 0xff) !== PROTO_TCP) return;
+  const n = ctx.addrs;
+  const pk = f[o + K_PROTO];
+  const fa = addrOf(f[o + K_A], (pk >> 8) & 1);
+  const fb = addrOf(f[o + K_B], (pk >> 9) & 1);
+  const fpa = f[o + K_PORTS] >>> 16;
+  const fpb = f[o + K_PORTS] & 0xffff;
+  const opener = f[o + OPENER] === 1 ? 1 : 0;
+  const other = 1 - opener;
+  const src = opener === 0 ? fa : fb;
+  const dst = opener === 0 ? fb : fa;
+  const sport = opener === 0 ? fpa : fpb;
+  const dport = opener === 0 ? fpb : fpa;
+  const pkts = f[o + PKTS] + f[o + PKTS + 1];
+  // A healthy flow (most of them) is judged without building anything: the record is made only for a finding.
+  const base = (): CaptureFlow => {
+    const r: CaptureFlow = { proto: 'tcp', src: n.name(src), sport, dst: n.name(dst), dport, packets: pkts };
+    const t = f[o + TUNNEL];
+    if (t >= 0) r.tunnel = { src: n.name(ctx.pairSrc(t)), dst: n.name(ctx.pairDst(t)), vni: f[o + K_VNI] };
+    return r;
+  };
+  const openerSyn = f[o + SYNS + opener];
+  const replies = f[o + PKTS + other];
+  if (openerSyn > 0 && replies === 0) {
+    ctx.totals.synUnanswered++;
+    ctx.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no reply` });
+    return;
+  }
+  if (openerSyn > 0 && f[o + SYNS + other] === 0 && f[o + RSTS] === 0 && replies > 0) {
+    // Answered, but never with a SYN-ACK: half the conversation is lost.
+    ctx.oneWay.offer({ ...base(), note: `SYN x${openerSyn}, no SYN-ACK` });
+    return;
+  }
+  for (let d = 0; d < 2; d++) {
+    const retx = f[o + RETX + d];
+    if (retx < 2) continue;
+    const end = f[o + END + d];
+    const e = 1 - d;
+    const peerHasAck = (f[o + BITS] & (HAS_ACK << e)) !== 0;
+    const peerAck = f[o + ACKED + e];
+    if (!peerHasAck || !before(peerAck, end)) continue;
+    ctx.stalls.offer({
+      ...base(),
+      src: n.name(d === 0 ? fa : fb),
+      sport: d === 0 ? fpa : fpb,
+      dst: n.name(d === 0 ? fb : fa),
+      dport: d === 0 ? fpb : fpa,
+      packets: f[o + PKTS + d],
+      retransmits: retx,
+      retransmitIpLen: [f[o + RETX_MIN + d], f[o + RETX_MAX + d]],
+      maxAckedIpLen: f[o + ACKED_LEN + d],
+      unacked: (end - peerAck) >>> 0,
+    });
   }
 }

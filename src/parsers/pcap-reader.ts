@@ -22,6 +22,13 @@ export interface PacketSink {
    * loop that walks saves a call and a re-read of the record header per packet.
    */
   walkPcap?(buf: Buffer, o: number, len: number, hdr: number, le: number, frac: number, linkType: number, counts: Float64Array): number;
+  /**
+   * Optional: where the reader's window lives (the WebAssembly core's memory, so the packets are
+   * decoded where they were read). Called with a size, it returns a function that gives the window's
+   * bytes; the reader calls that again when the view it holds has gone empty (a call into the sink
+   * grew the memory, which detaches the views of the old one).
+   */
+  windowMemory?(size: number): () => Buffer;
 }
 
 export interface CaptureProblem {
@@ -62,23 +69,37 @@ class Window {
   /** valid bytes in buf */
   len = 0;
   eof = false;
+  private view: (() => Buffer) | undefined;
   constructor(
     private readonly fd: number,
     size = CHUNK,
+    private readonly memory?: (size: number) => () => Buffer,
   ) {
-    this.buf = Buffer.allocUnsafe(size);
+    this.view = memory?.(size);
+    this.buf = this.view ? this.view() : Buffer.allocUnsafe(size);
   }
 
   /** Makes buf[pos - base, pos - base + n) valid if the file has it; false at the end of the file. */
   ensure(pos: number, n: number): boolean {
+    // A window in memory that grew since: the same bytes through a new view.
+    if (this.buf.length === 0 && this.view) this.buf = this.view();
     if (pos - this.base + n <= this.len) return true;
     if (this.eof && pos - this.base + n > this.len) return false;
     // Slide what is left to the front and read more.
     const keep = this.len - (pos - this.base);
     if (n > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(n, this.buf.length * 2));
-      this.buf.copy(bigger, 0, pos - this.base, this.len);
-      this.buf = bigger;
+      const size = Math.max(n, this.buf.length * 2);
+      if (this.memory) {
+        // Kept aside first: making the bigger window may detach the view of this one.
+        const kept = Buffer.from(this.buf.subarray(pos - this.base, Math.max(pos - this.base, this.len)));
+        this.view = this.memory(size);
+        this.buf = this.view();
+        kept.copy(this.buf, 0);
+      } else {
+        const bigger = Buffer.allocUnsafe(size);
+        this.buf.copy(bigger, 0, pos - this.base, this.len);
+        this.buf = bigger;
+      }
     } else if (keep > 0) this.buf.copy(this.buf, 0, pos - this.base, this.len);
     this.base = pos;
     this.len = Math.max(keep, 0);
@@ -125,7 +146,7 @@ export function readCapture(path: string, sink: PacketSink, chunk = CHUNK): Read
 }
 
 export function readCaptureFd(fd: number, sink: PacketSink, chunk = CHUNK): ReadSummary {
-  const w = new Window(fd, chunk);
+  const w = new Window(fd, chunk, sink.windowMemory?.bind(sink));
   if (!w.ensure(0, 4)) throw new CaptureFormatError(w.len === 0 ? 'the file is empty' : `the file is ${w.len} bytes long, too short for a capture header`);
   const magicLE = w.buf.readUInt32LE(0);
   if (magicLE === 0x0a0d0d0a) return readPcapng(w, sink);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.js';
-import { analyzeCapture, CaptureAnalyzer } from './pcap-analyze.js';
+import { CaptureAnalyzer } from './pcap-analyze.js';
+import { analyzeCapture } from './pcap-engine.js';
 import { CaptureFormatError, readCapture, type PacketSink } from './pcap-reader.js';
 import { arp, dnsMessage, ethernet, icmpFragNeeded, ipv4, PcapngWriter, PcapWriter, TCP, tcp, udp, vxlan, type UdpChecksum } from './pcap-write.js';
 

@@ -8,7 +8,8 @@ import { InputError } from '../errors.js';
 import type { CaptureEvidence } from '../evidence/capture.js';
 import { emptyProbes } from '../evidence/probes.js';
 import type { Evidence } from '../evidence/types.js';
-import { analyzeCapture, type AnalyzeOptions } from '../parsers/pcap-analyze.js';
+import type { AnalyzeOptions } from '../parsers/pcap-analyze.js';
+import { analyzeCapture } from '../parsers/pcap-engine.js';
 import { CaptureFormatError } from '../parsers/pcap-reader.js';
 
 export function readCaptureEvidence(file: string, opts: AnalyzeOptions = {}): CaptureEvidence {

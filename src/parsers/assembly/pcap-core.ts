@@ -1,0 +1,808 @@
+// AssemblyScript (compiled to WebAssembly by scripts/build-wasm.mjs into src/parsers/pcap-core-wasm.ts).
+//
+// The per-packet hot loop of the capture analysis (src/parsers/pcap-analyze.ts): classic pcap record
+// framing, the common packet shapes (IPv4 over any link type the full decoder knows; VXLAN carrying
+// IPv4 TCP/UDP; plain IPv4 TCP/UDP), the node-pair table, the flow table with its TCP state, the
+// sampled outer checksum, and the counters. It is a port of PairTable and FlowTable
+// (src/parsers/pcap-flows.ts) and of CaptureAnalyzer.fast()/tunnel()/verify(): the same keys, the same
+// orders, the same arithmetic, so the report is byte-identical to the JavaScript decoder's, which stays
+// the fallback and the reference (src/parsers/pcap.test.ts compares the two).
+//
+// What is rare or builds text stays in JavaScript: a packet of another shape is declined (STOP_OTHER)
+// and the JavaScript decoder takes it, calling back in here for the shared tables; a DNS packet is
+// counted here and handed over (STOP_DNS); a flow with a finding is judged there (judged()).
+//
+// Memory: a bump allocator over linear memory. Tables grow by doubling into a new block (the old one
+// is left: at most as much again), so memory follows the pairs and the flows open at once, never the
+// length of the file. The read window is a block the reader fills.
+
+@external("env", "judged")
+declare function judged(flow: i32): void;
+@external("env", "vniSwitch")
+declare function vniSwitch(old: i32, count: i32, vni: i32): void;
+@external("env", "pairVni")
+declare function pairVni(pair: i32, vni: i32): void;
+
+const PROTO_TCP: i32 = 6;
+const PROTO_UDP: i32 = 17;
+const MAX_RECORD: i32 = 64 << 20;
+const UDP_IDLE: f64 = 30;
+const SYN: i32 = 2;
+const RST: i32 = 4;
+const FIN: i32 = 1;
+const ACK: i32 = 16;
+const V6_BASE: f64 = 4294967296;
+const CHECKSUM_EVERY: i32 = 16;
+const CHECKSUM_FIRST: i32 = 64;
+
+// ---- memory ----
+let top: usize = 0;
+
+/** A zeroed block of n bytes, 16-byte aligned (grown memory is zero; blocks are never reused). */
+export function alloc(n: usize): usize {
+  if (top == 0) top = (__heap_base + 15) & ~15;
+  const p = top;
+  top = (p + n + 15) & ~15;
+  const pages = <i32>((top + 0xffff) >> 16);
+  const have = memory.size();
+  if (pages > have && memory.grow(pages - have) < 0) unreachable();
+  return p;
+}
+
+@inline function be16(p: usize): i32 {
+  return (<i32>load<u8>(p) << 8) | <i32>load<u8>(p + 1);
+}
+@inline function be32(p: usize): i32 {
+  return bswap<i32>(load<i32>(p));
+}
+
+// ---- state shared with JavaScript ----
+/** the current packet's time */
+let now: f64 = 0;
+let nextSweep: f64 = 0;
+let vxPorts: usize = 0;
+// Counters of the packets taken here (JavaScript adds its own).
+let packets: f64 = 0;
+let bytes: f64 = 0;
+let firstTs: f64 = Infinity;
+let lastTs: f64 = 0;
+let snapCut: i32 = 0;
+let maxOuter: i32 = 0;
+let maxInner: i32 = 0;
+let vxlanPackets: i32 = 0;
+let csGood: i32 = 0;
+let csZero: i32 = 0;
+let csPartial: i32 = 0;
+let csBad: i32 = 0;
+let csUnverifiable: i32 = 0;
+let csSkipped: i32 = 0;
+// The VNI counter: the current VNI and its packets since it became current (JavaScript keeps the map).
+let curVni: i32 = -1;
+let curVniCount: i32 = 0;
+/** Why walkPcap() stopped, and what a DNS stop hands over: out[0..7] (see OUT_*). */
+let out: usize = 0;
+const OUT_STOP = 0;
+const OUT_TAKEN = 1;
+const OUT_DNS_IP = 2;
+const OUT_DNS_SPORT = 3;
+const OUT_DNS_DPORT = 4;
+const OUT_DNS_TUNNEL = 5;
+const OUT_DNS_START = 6;
+const OUT_DNS_END = 7;
+const STOP_END = 0;
+const STOP_OTHER = 1;
+const STOP_DNS = 3;
+
+export function init(maxFlowsArg: i32, idle: f64): void {
+  out = alloc(64);
+  vxPorts = alloc(65536);
+  maxFlows = maxFlowsArg;
+  idleSeconds = idle;
+  pairsGrow(16);
+  pairsRehash(64);
+  flowsGrow(1024);
+  flowsRehash(2048);
+}
+export function outPtr(): usize {
+  return out;
+}
+export function setVxPort(port: i32): void {
+  store<u8>(vxPorts + port, 1);
+}
+export function clock(): f64 {
+  return now;
+}
+export function setClock(t: f64): void {
+  now = t;
+}
+/** counters: [packets, bytes, firstTs, lastTs, snapCut, maxOuter, maxInner, vxlanPackets, good, zero, partial, bad, unverifiable, skipped, overlay, plain, untracked, tcpFlows, resets, retransmits] */
+export function counter(i: i32): f64 {
+  switch (i) {
+    case 0: return packets;
+    case 1: return bytes;
+    case 2: return firstTs;
+    case 3: return lastTs;
+    case 4: return snapCut;
+    case 5: return maxOuter;
+    case 6: return maxInner;
+    case 7: return vxlanPackets;
+    case 8: return csGood;
+    case 9: return csZero;
+    case 10: return csPartial;
+    case 11: return csBad;
+    case 12: return csUnverifiable;
+    case 13: return csSkipped;
+    case 14: return tOverlay;
+    case 15: return tPlain;
+    case 16: return tUntracked;
+    case 17: return tTcpFlows;
+    case 18: return tResets;
+    case 19: return tRetransmits;
+  }
+  return 0;
+}
+
+// ---- VNIs ----
+export function vniPacket(vni: i32): void {
+  if (vni != curVni) {
+    vniSwitch(curVni, curVniCount, vni);
+    curVni = vni;
+    curVniCount = 0;
+  }
+  curVniCount++;
+}
+/** Hands the current VNI's count to JavaScript (the end of the capture). */
+export function vniFlush(): void {
+  if (curVni >= 0) vniSwitch(curVni, curVniCount, -1);
+  curVniCount = 0;
+}
+
+// ---- node pairs (PairTable) ----
+// A pair: PSTRIDE bytes. f64: src 0, dst 8, bytes 16, firstTs 24, lastTs 32; i32: key words 40, 44, 48,
+// packets 52, flows 56, maxIpLen 60, badChecksums 64, checked 68, retransmits 72, lastVni 76.
+const PSTRIDE: usize = 80;
+const P_SRC = 0;
+const P_DST = 8;
+const P_BYTES = 16;
+const P_FIRST = 24;
+const P_LAST = 32;
+const P_K0 = 40;
+const P_K1 = 44;
+const P_K2 = 48;
+const P_PACKETS = 52;
+const P_FLOWS = 56;
+const P_MAXIP = 60;
+const P_BAD = 64;
+const P_CHECKED = 68;
+const P_RETX = 72;
+const P_LASTVNI = 76;
+let pairs: usize = 0;
+let pairCap: i32 = 0;
+let pairCount: i32 = 0;
+let pSlots: usize = 0;
+let pSlotCount: i32 = 0;
+let pMask: i32 = 0;
+
+export function pairsPtr(): usize {
+  return pairs;
+}
+export function pairsCount(): i32 {
+  return pairCount;
+}
+
+@inline function mix(x: i32, y: i32, z: i32): i32 {
+  let h = (x * <i32>0x9e3779b1) ^ (y * <i32>0x85ebca77) ^ (z * <i32>0xc2b2ae3d);
+  h ^= h >>> 16;
+  h = h * <i32>0x85ebca6b;
+  h ^= h >>> 13;
+  return h;
+}
+
+function pairsGrow(n: i32): void {
+  const p = alloc(<usize>n * PSTRIDE);
+  if (pairCap > 0) memory.copy(p, pairs, <usize>pairCap * PSTRIDE);
+  pairs = p;
+  pairCap = n;
+}
+
+function pairsRehash(size: i32): void {
+  pSlots = alloc(<usize>size << 2);
+  pSlotCount = size;
+  pMask = size - 1;
+  // the pairs before the one being added (as PairTable.rehash)
+  for (let id = 0; id < pairCount - 1; id++) {
+    const r = pairs + <usize>id * PSTRIDE;
+    pairPlace(id, mix(load<i32>(r + P_K0), load<i32>(r + P_K1), load<i32>(r + P_K2)));
+  }
+}
+
+function pairPlace(id: i32, h: i32): void {
+  let i = h & pMask;
+  while (load<i32>(pSlots + (<usize>i << 2)) != 0) i = (i + 1) & pMask;
+  store<i32>(pSlots + (<usize>i << 2), id + 1);
+}
+
+@inline function word(a: f64): i32 {
+  return <i32>(<u32>(<i64>(a >= V6_BASE ? a - V6_BASE : a)));
+}
+@inline function v6bit(a: f64): i32 {
+  return a >= V6_BASE ? 1 : 0;
+}
+
+/** The pair of two IPv4 addresses (int32), made now if new. */
+function pairGet4(s: i32, d: i32): i32 {
+  let i = mix(s, d, 0) & pMask;
+  for (;;) {
+    const id = load<i32>(pSlots + (<usize>i << 2)) - 1;
+    if (id < 0) break;
+    const r = pairs + <usize>id * PSTRIDE;
+    if (load<i32>(r + P_K0) == s && load<i32>(r + P_K1) == d && load<i32>(r + P_K2) == 0) return id;
+    i = (i + 1) & pMask;
+  }
+  return pairAdd(<f64>(<u32>s), <f64>(<u32>d));
+}
+
+/** The pair of two address numbers (IPv4 or IPv6, as JavaScript numbers them), made now if new. */
+export function pairGet(src: f64, dst: f64): i32 {
+  const s = word(src);
+  const d = word(dst);
+  const f = v6bit(src) | (v6bit(dst) << 1);
+  if (f == 0) return pairGet4(s, d);
+  let i = mix(s, d, f) & pMask;
+  for (;;) {
+    const id = load<i32>(pSlots + (<usize>i << 2)) - 1;
+    if (id < 0) break;
+    const r = pairs + <usize>id * PSTRIDE;
+    if (load<i32>(r + P_K0) == s && load<i32>(r + P_K1) == d && load<i32>(r + P_K2) == f) return id;
+    i = (i + 1) & pMask;
+  }
+  return pairAdd(src, dst);
+}
+
+function pairAdd(src: f64, dst: f64): i32 {
+  const id = pairCount++;
+  if (id == pairCap) pairsGrow(id * 2);
+  if (pairCount * 2 > pSlotCount) pairsRehash(pSlotCount * 2);
+  const s = word(src);
+  const d = word(dst);
+  const f = v6bit(src) | (v6bit(dst) << 1);
+  const r = pairs + <usize>id * PSTRIDE;
+  memory.fill(r, 0, PSTRIDE);
+  store<i32>(r + P_K0, s);
+  store<i32>(r + P_K1, d);
+  store<i32>(r + P_K2, f);
+  pairPlace(id, mix(s, d, f));
+  store<f64>(r + P_SRC, src);
+  store<f64>(r + P_DST, dst);
+  store<f64>(r + P_FIRST, now);
+  store<i32>(r + P_LASTVNI, -1);
+  return id;
+}
+
+/** A VXLAN packet of `ipLen` bytes on the pair, now: returns the pair's packet count. */
+export function pairPacket(pair: i32, ipLen: i32): i32 {
+  const r = pairs + <usize>pair * PSTRIDE;
+  const pp = load<i32>(r + P_PACKETS) + 1;
+  store<i32>(r + P_PACKETS, pp);
+  store<f64>(r + P_BYTES, load<f64>(r + P_BYTES) + <f64>ipLen);
+  store<f64>(r + P_LAST, now);
+  if (ipLen > load<i32>(r + P_MAXIP)) store<i32>(r + P_MAXIP, ipLen);
+  vxlanPackets++;
+  return pp;
+}
+export function pairChecked(pair: i32): i32 {
+  return load<i32>(pairs + <usize>pair * PSTRIDE + P_CHECKED);
+}
+export function pairChecksum(pair: i32, bad: i32): void {
+  const r = pairs + <usize>pair * PSTRIDE;
+  store<i32>(r + P_CHECKED, load<i32>(r + P_CHECKED) + 1);
+  if (bad) store<i32>(r + P_BAD, load<i32>(r + P_BAD) + 1);
+}
+export function pairSetVni(pair: i32, vni: i32): void {
+  const r = pairs + <usize>pair * PSTRIDE + P_LASTVNI;
+  if (vni == load<i32>(r)) return;
+  store<i32>(r, vni);
+  pairVni(pair, vni);
+}
+
+// ---- flows (FlowTable) ----
+const K_A = 0;
+const K_B = 1;
+const K_PORTS = 2;
+const K_VNI = 3;
+const K_PROTO = 4;
+const HASH = 5;
+const PKTS = 6;
+const OPENER = 8;
+const SYNS = 9;
+const RSTS = 11;
+const BITS = 12;
+const END = 13;
+const ACKED = 15;
+const RETX = 17;
+const RETX_MIN = 19;
+const RETX_MAX = 21;
+const PEND_LEN = 23;
+const PEND_END = 25;
+const ACKED_LEN = 27;
+const TUNNEL = 29;
+const NEWER = 30;
+const OLDER = 31;
+const STRIDE = 32;
+const FIN_BIT = 1;
+const HAS_END = 4;
+const HAS_ACK = 16;
+
+let maxFlows: i32 = 200000;
+let idleSeconds: f64 = 300;
+/** flow columns: STRIDE i32 words per flow; last: f64 per flow; free: a stack of flow numbers */
+let fl: usize = 0;
+let flLast: usize = 0;
+let flFree: usize = 0;
+let freeCount: i32 = 0;
+let flCap: i32 = 0;
+let fSlots: usize = 0;
+let fSlotCount: i32 = 0;
+let fMask: i32 = 0;
+let used: i32 = 0;
+let size: i32 = 0;
+let newest: i32 = -1;
+let tOverlay: i32 = 0;
+let tPlain: i32 = 0;
+let tUntracked: i32 = 0;
+let tTcpFlows: i32 = 0;
+let tResets: i32 = 0;
+let tRetransmits: i32 = 0;
+
+export function flowsPtr(): usize {
+  return fl;
+}
+
+@inline function F(i: i32): i32 {
+  return load<i32>(fl + (<usize>i << 2));
+}
+@inline function setF(i: i32, v: i32): void {
+  store<i32>(fl + (<usize>i << 2), v);
+}
+@inline function slot(i: i32): i32 {
+  return load<i32>(fSlots + (<usize>i << 2));
+}
+@inline function setSlot(i: i32, v: i32): void {
+  store<i32>(fSlots + (<usize>i << 2), v);
+}
+@inline function before(x: i32, y: i32): bool {
+  return x - y < 0;
+}
+
+function flowsGrow(n: i32): void {
+  const f = alloc(<usize>n * STRIDE * 4);
+  const last = alloc(<usize>n * 8);
+  const free = alloc(<usize>n * 4);
+  if (flCap > 0) {
+    memory.copy(f, fl, <usize>flCap * STRIDE * 4);
+    memory.copy(last, flLast, <usize>flCap * 8);
+    memory.copy(free, flFree, <usize>freeCount * 4);
+  }
+  fl = f;
+  flLast = last;
+  flFree = free;
+  flCap = n;
+}
+
+function flowsRehash(n: i32): void {
+  fSlots = alloc(<usize>n << 2);
+  fSlotCount = n;
+  fMask = n - 1;
+  for (let id = newest; id >= 0; id = F(id * STRIDE + OLDER)) {
+    let i = F(id * STRIDE + HASH) & fMask;
+    while (slot(i) != 0) i = (i + 1) & fMask;
+    setSlot(i, id + 1);
+  }
+}
+
+/** FlowTable.packet() for address numbers; `flags`, `seq`, `ack`: the TCP header's (TCP only). */
+export function flowPacket(proto: i32, src: f64, dst: f64, sport: i32, dport: i32, tunnel: i32, vni: i32, flags: i32, seq: i32, ack: i32, payload: i32, ipLen: i32): void {
+  if (src < V6_BASE && dst < V6_BASE) {
+    flowPacket4(proto, word(src), word(dst), sport, dport, tunnel, vni, flags, seq, ack, payload, ipLen);
+    return;
+  }
+  const fwd = src < dst || (src == dst && sport <= dport);
+  const a = fwd ? src : dst;
+  const b = fwd ? dst : src;
+  const ports = fwd ? (sport << 16) | dport : (dport << 16) | sport;
+  const pk = proto | (v6bit(a) << 8) | (v6bit(b) << 9);
+  const id = findOrOpen(word(a), word(b), ports, vni, pk, tunnel);
+  if (id >= 0) count(id, fwd ? 0 : 1, proto, tunnel, flags, seq, ack, payload, ipLen);
+}
+
+function flowPacket4(proto: i32, s: i32, d: i32, sport: i32, dport: i32, tunnel: i32, vni: i32, flags: i32, seq: i32, ack: i32, payload: i32, ipLen: i32): void {
+  const us = <u32>s;
+  const ud = <u32>d;
+  const fwd = us < ud || (us == ud && sport <= dport);
+  const id = findOrOpen(fwd ? s : d, fwd ? d : s, fwd ? (sport << 16) | dport : (dport << 16) | sport, vni, proto, tunnel);
+  if (id >= 0) count(id, fwd ? 0 : 1, proto, tunnel, flags, seq, ack, payload, ipLen);
+}
+
+function count(id: i32, d: i32, proto: i32, tunnel: i32, flags: i32, seq: i32, ack: i32, len: i32, ipLen: i32): void {
+  const o = id * STRIDE;
+  store<f64>(flLast + (<usize>id << 3), now);
+  setF(o + PKTS + d, F(o + PKTS + d) + 1);
+  if (F(o + OPENER) < 0) setF(o + OPENER, d);
+  if (proto == PROTO_TCP) tcp(o, d, tunnel, flags, seq, ack, len, ipLen);
+}
+
+function findOrOpen(a: i32, b: i32, ports: i32, vni: i32, pk: i32, tunnel: i32): i32 {
+  const h = mix(a, b, ports) ^ ((vni ^ (pk << 24)) * <i32>0x27d4eb2d);
+  let i = h & fMask;
+  for (;;) {
+    const id = slot(i) - 1;
+    if (id < 0) break;
+    const o = id * STRIDE;
+    if (F(o + HASH) == h && F(o + K_A) == a && F(o + K_B) == b && F(o + K_PORTS) == ports && F(o + K_VNI) == vni && F(o + K_PROTO) == pk) return id;
+    i = (i + 1) & fMask;
+  }
+  if (size >= maxFlows) {
+    tUntracked++;
+    return -1;
+  }
+  return open(i, h, a, b, ports, vni, pk, tunnel);
+}
+
+function open(i: i32, h: i32, a: i32, b: i32, ports: i32, vni: i32, pk: i32, tunnel: i32): i32 {
+  let id: i32;
+  if (freeCount > 0) {
+    freeCount--;
+    id = load<i32>(flFree + (<usize>freeCount << 2));
+  }
+  else {
+    id = used++;
+    if (id == flCap) flowsGrow(id * 2);
+  }
+  const o = id * STRIDE;
+  memory.fill(fl + (<usize>o << 2), 0, STRIDE * 4);
+  setF(o + K_A, a);
+  setF(o + K_B, b);
+  setF(o + K_PORTS, ports);
+  setF(o + K_VNI, vni);
+  setF(o + K_PROTO, pk);
+  setF(o + HASH, h);
+  setF(o + OPENER, -1);
+  setF(o + TUNNEL, tunnel);
+  setF(o + NEWER, -1);
+  setF(o + OLDER, newest);
+  if (newest >= 0) setF(newest * STRIDE + NEWER, id);
+  newest = id;
+  store<f64>(flLast + (<usize>id << 3), now);
+  setSlot(i, id + 1);
+  if (++size * 2 > fSlotCount) flowsRehash(fSlotCount * 2);
+  if (tunnel >= 0) {
+    tOverlay++;
+    const r = pairs + <usize>tunnel * PSTRIDE + P_FLOWS;
+    store<i32>(r, load<i32>(r) + 1);
+  } else tPlain++;
+  if ((pk & 0xff) == PROTO_TCP) tTcpFlows++;
+  return id;
+}
+
+function tcp(o: i32, d: i32, tunnel: i32, flags: i32, seq: i32, ack: i32, len: i32, ipLen: i32): void {
+  const od = o + d;
+  const oe = o + 1 - d;
+  let bits = F(o + BITS);
+  if (flags & SYN) {
+    const syns = F(od + SYNS) + 1;
+    setF(od + SYNS, syns);
+    if (!(flags & ACK) && syns == 1 && F(oe + SYNS) == 0) setF(o + OPENER, d);
+    setF(od + END, seq + 1);
+    bits |= HAS_END << d;
+  } else if (len > 0) {
+    const end = seq + len;
+    const maxEnd = F(od + END);
+    if (!(bits & (HAS_END << d)) || before(maxEnd, end)) {
+      setF(od + END, end);
+      bits |= HAS_END << d;
+      if (ipLen > F(od + PEND_LEN)) {
+        setF(od + PEND_LEN, ipLen);
+        setF(od + PEND_END, end);
+      }
+    } else if (!(len <= 1 && end == maxEnd)) {
+      tRetransmits++;
+      if (tunnel >= 0) {
+        const r = pairs + <usize>tunnel * PSTRIDE + P_RETX;
+        store<i32>(r, load<i32>(r) + 1);
+      }
+      setF(od + RETX, F(od + RETX) + 1);
+      const min = F(od + RETX_MIN);
+      if (ipLen < min || min == 0) setF(od + RETX_MIN, ipLen);
+      if (ipLen > F(od + RETX_MAX)) setF(od + RETX_MAX, ipLen);
+    }
+  }
+  if (flags & ACK) {
+    if (!(bits & (HAS_ACK << d)) || before(F(od + ACKED), ack)) {
+      setF(od + ACKED, ack);
+      bits |= HAS_ACK << d;
+      const pend = F(oe + PEND_LEN);
+      if (pend && !before(ack, F(oe + PEND_END))) {
+        if (pend > F(oe + ACKED_LEN)) setF(oe + ACKED_LEN, pend);
+        setF(oe + PEND_LEN, 0);
+      }
+    }
+  }
+  if (flags & FIN) bits |= FIN_BIT << d;
+  setF(o + BITS, bits);
+  if (flags & RST) {
+    setF(o + RSTS, F(o + RSTS) + 1);
+    tResets++;
+    close(o / STRIDE);
+  } else if ((bits & (FIN_BIT | (FIN_BIT << 1))) == 3 && flags & ACK && !(flags & FIN)) close(o / STRIDE);
+}
+
+function close(id: i32): void {
+  judge(id);
+  const o = id * STRIDE;
+  let i = F(o + HASH) & fMask;
+  while (slot(i) != id + 1) i = (i + 1) & fMask;
+  for (let j = (i + 1) & fMask; ; j = (j + 1) & fMask) {
+    const other = slot(j) - 1;
+    if (other < 0) break;
+    const home = F(other * STRIDE + HASH) & fMask;
+    if (((j - home) & fMask) >= ((j - i) & fMask)) {
+      setSlot(i, other + 1);
+      i = j;
+    }
+  }
+  setSlot(i, 0);
+  const newer = F(o + NEWER);
+  const older = F(o + OLDER);
+  if (newer >= 0) setF(newer * STRIDE + OLDER, older);
+  else newest = older;
+  if (older >= 0) setF(older * STRIDE + NEWER, newer);
+  size--;
+  store<i32>(flFree + (<usize>freeCount << 2), id);
+  freeCount++;
+}
+
+/**
+ * FlowTable.judge(), as far as deciding whether it does anything: only a TCP flow with an
+ * unanswered SYN, an answer without SYN-ACK, or two retransmissions in a direction can be a finding;
+ * JavaScript judges those (it builds the records).
+ */
+function judge(id: i32): void {
+  const o = id * STRIDE;
+  if ((F(o + K_PROTO) & 0xff) != PROTO_TCP) return;
+  const opener = F(o + OPENER) == 1 ? 1 : 0;
+  const other = 1 - opener;
+  const openerSyn = F(o + SYNS + opener);
+  const replies = F(o + PKTS + other);
+  if (openerSyn > 0 && (replies == 0 || (F(o + SYNS + other) == 0 && F(o + RSTS) == 0))) judged(id);
+  else if (F(o + RETX) >= 2 || F(o + RETX + 1) >= 2) judged(id);
+}
+
+function sweepFlows(t: f64): void {
+  for (let id = newest; id >= 0; ) {
+    const older = F(id * STRIDE + OLDER);
+    if (load<f64>(flLast + (<usize>id << 3)) < t - ((F(id * STRIDE + K_PROTO) & 0xff) == PROTO_TCP ? idleSeconds : UDP_IDLE)) close(id);
+    id = older;
+  }
+}
+
+/** CaptureAnalyzer.sweep() when the current time makes one due. */
+export function sweepIfDue(): void {
+  if (now > nextSweep) {
+    if (nextSweep != 0) sweepFlows(now);
+    nextSweep = now + 10;
+  }
+}
+
+/** Judges every flow still open, oldest first (the end of the capture). */
+export function finish(): void {
+  let oldest = newest;
+  while (oldest >= 0 && F(oldest * STRIDE + OLDER) >= 0) oldest = F(oldest * STRIDE + OLDER);
+  for (let id = oldest; id >= 0; id = F(id * STRIDE + NEWER)) judge(id);
+  memory.fill(fSlots, 0, <usize>fSlotCount << 2);
+  newest = -1;
+  size = 0;
+  freeCount = 0;
+  used = 0;
+}
+
+// ---- packets ----
+
+/** The one's complement sum folded to 16 bits (as fold() in pcap-analyze.ts). */
+@inline function fold(sum: u64): u64 {
+  while (sum > 0xffff) sum = (sum & 0xffff) + (sum >> 16);
+  return sum;
+}
+
+/** CaptureAnalyzer.verify() for IPv4: the outer UDP checksum of the datagram at u (whole in memory). */
+function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
+  const r = pairs + <usize>pair * PSTRIDE;
+  store<i32>(r + P_CHECKED, load<i32>(r + P_CHECKED) + 1);
+  let pseudo: u64 = 17 + <u64>udpLen;
+  for (let i = ip + 12; i < ip + 20; i += 2) pseudo += <u64>be16(i);
+  let sum = pseudo;
+  const stop = u + <usize>udpLen;
+  let i = u;
+  if (stop >= 7) {
+    for (const stop8 = stop - 7; i < stop8; i += 8) sum += <u64>bswap<u32>(load<u32>(i)) + <u64>bswap<u32>(load<u32>(i + 4));
+  }
+  for (; i + 1 < stop; i += 2) sum += <u64>be16(i);
+  if (i < stop) sum += <u64>load<u8>(i) << 8;
+  if (fold(sum) == 0xffff) csGood++;
+  else if (<u64>check == fold(pseudo)) csPartial++;
+  else {
+    csBad++;
+    store<i32>(r + P_BAD, load<i32>(r + P_BAD) + 1);
+  }
+}
+
+/** CaptureAnalyzer.tunnel(): the outer IPv4 header at ip, UDP at u. Returns the pair. */
+function tunnel(ip: usize, u: usize, total: i32, lend: usize): i32 {
+  const pair = pairGet4(be32(ip + 12), be32(ip + 16));
+  const pp = pairPacket(pair, total);
+  const check = be16(u + 6);
+  if (check == 0) csZero++;
+  else if (pairChecked(pair) >= CHECKSUM_FIRST && (pp & (CHECKSUM_EVERY - 1)) != 0) csSkipped++;
+  else if (ip + <usize>total > lend) csUnverifiable++;
+  else verify(u, total - 20, check, ip, pair);
+  const vni = (<i32>load<u8>(u + 12) << 16) | (<i32>load<u8>(u + 13) << 8) | <i32>load<u8>(u + 14);
+  vniPacket(vni);
+  pairSetVni(pair, vni);
+  return pair;
+}
+
+/**
+ * The common shapes, at p (caplen bytes captured, orig on the wire, link type lt): IPv4 (no options,
+ * not fragmented) over a link the full decoder knows, carrying VXLAN (VNI flag set) with inner IPv4 TCP
+ * or UDP the same way, or plain TCP or UDP (not to a VXLAN port). Every header is checked before
+ * anything is counted: 0 (nothing counted) for any other packet, 1 when counted, STOP_DNS when counted
+ * and DNS (the DNS part is JavaScript's, from out[]).
+ */
+function fast(p: usize, caplen: i32, orig: u32, lt: i32): i32 {
+  const end = p + <usize>caplen;
+  let ip: usize;
+  let et: i32;
+  if (lt == 1) {
+    if (caplen < 14) return 0;
+    et = be16(p + 12);
+    ip = p + 14;
+    while ((et == 0x8100 || et == 0x88a8 || et == 0x9100) && ip + 4 <= end) {
+      et = be16(ip + 2);
+      ip += 4;
+    }
+  } else if (lt == 113) {
+    if (caplen < 16) return 0;
+    et = be16(p + 14);
+    ip = p + 16;
+  } else if (lt == 276) {
+    if (caplen < 20) return 0;
+    et = be16(p);
+    ip = p + 20;
+  } else if (lt == 12 || lt == 101 || lt == 228 || lt == 229) {
+    if (caplen < 1) return 0;
+    et = load<u8>(p) >> 4 == 4 ? 0x0800 : 0;
+    ip = p;
+  } else if (lt == 0 || lt == 108) {
+    if (caplen < 4) return 0;
+    et = (<i32>load<u8>(p) | <i32>load<u8>(p + 3)) == 2 ? 0x0800 : 0;
+    ip = p + 4;
+  } else return 0;
+  if (et != 0x0800 || ip + 20 > end || load<u8>(ip) != 0x45) return 0;
+  if ((load<u8>(ip + 6) & 0x3f) != 0 || load<u8>(ip + 7) != 0) return 0;
+  const total = be16(ip + 2);
+  const ipEnd = ip + <usize>total;
+  const lend = end < ipEnd ? end : ipEnd;
+  const l4 = ip + 20;
+  let fip = ip;
+  let ftotal = total;
+  let t = l4;
+  let tend = lend;
+  let proto = <i32>load<u8>(ip + 9);
+  let vx = false;
+  if (proto == PROTO_UDP) {
+    if (l4 + 8 > lend) return 0;
+    if (load<u8>(vxPorts + <usize>be16(l4 + 2)) == 1) {
+      if (l4 + 16 > lend || (load<u8>(l4 + 8) & 0x08) == 0) return 0;
+      const e = l4 + 16;
+      if (e + 34 > lend || load<u8>(e + 12) != 8 || load<u8>(e + 13) != 0 || load<u8>(e + 14) != 0x45) return 0;
+      fip = e + 14;
+      if ((load<u8>(fip + 6) & 0x3f) != 0 || load<u8>(fip + 7) != 0) return 0;
+      ftotal = be16(fip + 2);
+      const fEnd = fip + <usize>ftotal;
+      tend = lend < fEnd ? lend : fEnd;
+      t = fip + 20;
+      proto = <i32>load<u8>(fip + 9);
+      if (proto == PROTO_TCP ? t + 20 > tend : proto != PROTO_UDP || t + 8 > tend) return 0;
+      vx = true;
+    }
+  } else if (proto != PROTO_TCP || l4 + 20 > lend) return 0;
+  // The shape is known: count.
+  packets += 1;
+  bytes += <f64>orig;
+  if (now < firstTs) firstTs = now;
+  if (now > lastTs) lastTs = now;
+  if (<u32>caplen < orig) snapCut++;
+  if (total > maxOuter) maxOuter = total;
+  let pair = -1;
+  let vni = 0;
+  if (vx) {
+    pair = tunnel(ip, l4, total, lend);
+    vni = (<i32>load<u8>(l4 + 12) << 16) | (<i32>load<u8>(l4 + 13) << 8) | <i32>load<u8>(l4 + 14);
+    if (ftotal > maxInner) maxInner = ftotal;
+  }
+  const s = be32(fip + 12);
+  const d = be32(fip + 16);
+  const sport = be16(t);
+  const dport = be16(t + 2);
+  if (proto == PROTO_TCP) {
+    const payload = ftotal - 20 - ((<i32>load<u8>(t + 12) >> 4) << 2);
+    flowPacket4(PROTO_TCP, s, d, sport, dport, pair, vni, <i32>load<u8>(t + 13), be32(t + 4), be32(t + 8), payload, ftotal);
+    return 1;
+  }
+  flowPacket4(PROTO_UDP, s, d, sport, dport, pair, vni, 0, 0, 0, ftotal - 28, ftotal);
+  if (sport == 53 || dport == 53) {
+    store<i32>(out + (OUT_DNS_IP << 2), <i32>fip);
+    store<i32>(out + (OUT_DNS_SPORT << 2), sport);
+    store<i32>(out + (OUT_DNS_DPORT << 2), dport);
+    store<i32>(out + (OUT_DNS_TUNNEL << 2), pair);
+    store<i32>(out + (OUT_DNS_START << 2), <i32>(t + 8));
+    store<i32>(out + (OUT_DNS_END << 2), <i32>tend);
+    return STOP_DNS;
+  }
+  return 1;
+}
+
+/**
+ * One packet at p (pcapng, or any reader that frames packets itself), its time t: 0 when declined
+ * (nothing counted), 1 when taken, STOP_DNS when taken and DNS (see fast()). A flow sweep due is run,
+ * except after a DNS packet (the caller calls sweepIfDue() after the DNS part, as the decoder does).
+ */
+export function one(p: usize, caplen: i32, orig: u32, lt: i32, t: f64): i32 {
+  now = t;
+  const r = fast(p, caplen, orig, lt);
+  if (r == 1 && now > nextSweep) sweepIfDue();
+  return r;
+}
+
+/**
+ * Every whole, sane classic-pcap record in [o, end) (as CaptureAnalyzer.run()): returns the offset of
+ * the first record not taken; out[OUT_TAKEN] is the number taken, out[OUT_STOP] why it stopped:
+ * STOP_END (not whole or not sane: the reader refills or reports), STOP_OTHER (a packet for the full
+ * decoder, its time set), STOP_DNS (taken; its DNS part is the caller's, then sweepIfDue()).
+ */
+export function walkPcap(o: usize, end: usize, hdr: i32, le: i32, frac: f64, lt: i32): usize {
+  let n = 0;
+  let stop = STOP_END;
+  const h = <usize>hdr;
+  while (o + h <= end) {
+    const caplen = le ? load<i32>(o + 8) : bswap<i32>(load<i32>(o + 8));
+    if (caplen > MAX_RECORD || caplen < 0 || o + h + <usize>caplen > end) break;
+    let sec: u32;
+    let sub: u32;
+    let orig: u32;
+    if (le) {
+      sec = load<u32>(o);
+      sub = load<u32>(o + 4);
+      orig = load<u32>(o + 12);
+    } else {
+      sec = bswap<u32>(load<u32>(o));
+      sub = bswap<u32>(load<u32>(o + 4));
+      orig = bswap<u32>(load<u32>(o + 12));
+    }
+    now = <f64>sec + <f64>sub * frac;
+    const r = fast(o + h, caplen, orig, lt);
+    if (r == 0) {
+      stop = STOP_OTHER;
+      break;
+    }
+    n++;
+    o += h + <usize>caplen;
+    if (r == STOP_DNS) {
+      stop = STOP_DNS;
+      break;
+    }
+    if (now > nextSweep) sweepIfDue();
+  }
+  store<i32>(out + (OUT_TAKEN << 2), n);
+  store<i32>(out + (OUT_STOP << 2), stop);
+  return o;
+}
