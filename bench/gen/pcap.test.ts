@@ -49,3 +49,20 @@ describe('capture generator', () => {
     expect(Object.fromEntries(ourVxlanPairs(analyzeCapture(file)))).toEqual(Object.fromEntries(theirs));
   });
 });
+
+describe('the WebAssembly core and the JavaScript decoder on generated captures', () => {
+  it('give the same evidence on generated overlay captures with every fault, pcap and pcapng', () => {
+    for (const [format, seed] of [['pcap', 21], ['pcapng', 22]] as const) {
+      const f = join(dir, `faults-${format}.pcap`);
+      generatePcap(f, { bytes: 3 << 20, seed, format, oneWay: [0, 1], badChecksumFrom: 2, fragNeededMtu: 1400 });
+      const wasm = analyzeCapture(f, { engine: 'wasm' });
+      expect(wasm.packets).toBeGreaterThan(3000);
+      expect(wasm.dns.queries).toBeGreaterThan(0);
+      expect(wasm.checksums.bad).toBeGreaterThan(0);
+      expect(wasm.flows.oneWayTotal).toBeGreaterThan(0);
+      expect(wasm.mtu.fragNeeded.length).toBeGreaterThan(0);
+      expect(JSON.stringify(wasm)).toBe(JSON.stringify(analyzeCapture(f, { engine: 'js' })));
+      for (const maxFlows of [3, 40]) expect(analyzeCapture(f, { engine: 'wasm', maxFlows })).toEqual(analyzeCapture(f, { engine: 'js', maxFlows }));
+    }
+  });
+});

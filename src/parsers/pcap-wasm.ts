@@ -119,17 +119,23 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
   }
 
   // Views of the core's memory, made again after it grew (growing detaches the old ones).
+  // (A detached view's length is 0: cheaper to test than fetching memory.buffer.)
   private u8(): Buffer {
-    if (this.m8.buffer !== this.core.memory.buffer) this.m8 = Buffer.from(this.core.memory.buffer);
+    if (this.m8.length === 0) this.m8 = Buffer.from(this.core.memory.buffer);
     return this.m8;
   }
   private i32(): Int32Array {
-    if (this.m32.buffer !== this.core.memory.buffer) this.m32 = new Int32Array(this.core.memory.buffer);
+    if (this.m32.length === 0) this.m32 = new Int32Array(this.core.memory.buffer);
     return this.m32;
   }
   private f64(): Float64Array {
-    if (this.m64.buffer !== this.core.memory.buffer) this.m64 = new Float64Array(this.core.memory.buffer);
+    if (this.m64.length === 0) this.m64 = new Float64Array(this.core.memory.buffer);
     return this.m64;
+  }
+
+  /** The core's memory in bytes (it grows with the pairs and the flows open at once, not with the file). */
+  memoryBytes(): number {
+    return this.core.memory.buffer.byteLength;
   }
 
   /** The reader's window, in the core's memory. */
@@ -151,8 +157,10 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
         counts[0] += taken;
         if (this.lastLink !== linkType) this.link(linkType);
       }
-      if (stop === STOP_DNS) this.dnsFromCore();
-      else if (stop === STOP_OTHER) {
+      // The DNS parts of the packets taken, before anything else (the window still holds them).
+      if (out[this.out + 8] > 0) this.dnsQueued();
+      if (stop === STOP_DNS) continue;
+      if (stop === STOP_OTHER) {
         // The record at o, its time on the core's clock: through the JavaScript decoder.
         this.clock[0] = core.clock();
         const m = this.u8();
@@ -187,6 +195,20 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
     m.copy(this.scratch, 0, at, at + caplen);
     this.core.setClock(this.clock[0]);
     super.packet(this.scratch, 0, caplen, orig, linkType);
+  }
+
+  /** The DNS parts of the packets walkPcap() took, in their order (its queue: pcap-core.ts). */
+  private dnsQueued(): void {
+    const out = this.i32();
+    const f = this.f64();
+    const m = this.u8();
+    const k = this.out;
+    const n = out[k + 8];
+    for (let i = 0, e = out[k + 9] >> 2; i < n; i++, e += 8) {
+      this.clock[0] = f[(e >> 1) + 3];
+      this.dns.packet(m, out[e], 4, out[e + 1], out[e + 2], out[e + 3], out[e + 4], out[e + 5]);
+    }
+    out[k + 8] = 0;
   }
 
   /** The DNS part of a packet the core took (the core's packet, DNS at out[2..7]). */

@@ -5,15 +5,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.js';
 import { CaptureAnalyzer } from './pcap-analyze.js';
 import { analyzeCapture } from './pcap-engine.js';
+import { pcapCoreUnavailable, WasmCaptureAnalyzer } from './pcap-wasm.js';
 import { CaptureFormatError, readCapture, type PacketSink } from './pcap-reader.js';
 import { arp, dnsMessage, ethernet, icmpFragNeeded, ipv4, PcapngWriter, PcapWriter, TCP, tcp, udp, vxlan, type UdpChecksum } from './pcap-write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fd-pcap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
+/** Every capture this file writes: the last test runs both engines on each. */
+const written: string[] = [];
 function file(bytes: Buffer): string {
   const f = join(dir, `c${fileNo++}.pcap`);
   writeFileSync(f, bytes);
+  written.push(f);
   return f;
 }
 
@@ -357,6 +361,12 @@ function analyzeChunked(path: string, chunk: number): ReturnType<typeof analyzeC
   return a.evidence(path, readCapture(path, a, chunk));
 }
 
+/** The WebAssembly core with the reader's window of `chunk` bytes in its memory (grown for bigger records). */
+function analyzeWasmChunked(path: string, chunk: number): ReturnType<typeof analyzeCapture> {
+  const a = new WasmCaptureAnalyzer();
+  return a.evidence(path, readCapture(path, a, chunk));
+}
+
 describe('pcap fast path and reads', () => {
   it('the straight-line path counts exactly what the full decoder counts, on every shape and on damaged frames', () => {
     for (const seed of [1, 2, 3]) {
@@ -379,10 +389,14 @@ describe('pcap fast path and reads', () => {
     for (const chunk of [1, 7, 16, 23, 64, 100, 333, 1500, 4096]) {
       expect(analyzeChunked(f, chunk)).toEqual(whole);
       expect(analyzeGeneric(f, chunk)).toEqual(whole);
+      expect(analyzeWasmChunked(f, chunk)).toEqual(whole);
     }
     const ng = file(mixedCapture(7, 600, new PcapngWriter()));
     const ngWhole = analyzeCapture(ng);
-    for (const chunk of [5, 64, 333]) expect(analyzeChunked(ng, chunk)).toEqual(ngWhole);
+    for (const chunk of [5, 64, 333]) {
+      expect(analyzeChunked(ng, chunk)).toEqual(ngWhole);
+      expect(analyzeWasmChunked(ng, chunk)).toEqual(ngWhole);
+    }
   });
 
   it('a file cut anywhere keeps every whole record before the cut and says where it ends', () => {
@@ -398,8 +412,9 @@ describe('pcap fast path and reads', () => {
     while (cuts.size < starts.length * 4 + 150) cuts.add(24 + Math.floor(r() * (bytes.length - 24)));
     for (const cut of cuts) {
       if (cut >= bytes.length) continue;
-      for (const chunk of [undefined, 9, 200]) {
-        const ev = chunk ? analyzeChunked(file(bytes.subarray(0, cut)), chunk) : analyzeCapture(file(bytes.subarray(0, cut)));
+      for (const [chunk, wasm] of [[undefined, true], [9, false], [200, false], [9, true]] as const) {
+        const f = file(bytes.subarray(0, cut));
+        const ev = !chunk ? analyzeCapture(f) : wasm ? analyzeWasmChunked(f, chunk) : analyzeChunked(f, chunk);
         const k = starts.filter((s) => s + 16 + bytes.readUInt32LE(s + 8) <= cut).length;
         const { truncated, file: _f, bytes: _b, ...rest } = ev;
         const { file: _f2, bytes: _b2, truncated: _t2, ...expected } = byRecords[k];
@@ -433,5 +448,49 @@ describe('pcap fast path and reads', () => {
     expect(ev.tcp.synUnanswered).toBe(1);
     expect(ev.flows.oneWay).toMatchObject([{ src: 'fd00::1', dst: 'fd00::2', dport: 80 }]);
     expect(ev).toEqual(analyzeGeneric(f));
+  });
+});
+
+describe('pcap: the WebAssembly core and the JavaScript decoder', () => {
+  it('the core runs here (the tests would otherwise compare the JavaScript decoder with itself)', () => {
+    expect(pcapCoreUnavailable()).toBeUndefined();
+  });
+
+  it('a truncated file through the core: the same evidence, where it ends said the same way', () => {
+    const bytes = mixedCapture(31, 300);
+    const ng = mixedCapture(31, 300, new PcapngWriter());
+    for (const [b, cut] of [[bytes, bytes.length - 9], [bytes, 24 + 7], [ng, ng.length - 5]] as const) {
+      const f = file(b.subarray(0, cut));
+      const wasm = analyzeCapture(f, { engine: 'wasm' });
+      expect(wasm.truncated?.message).toMatch(/ends inside/);
+      expect(wasm).toEqual(analyzeCapture(f, { engine: 'js' }));
+    }
+  });
+
+  it('its memory does not grow with the file: four times the packets, the same memory', () => {
+    const sizes = [1, 4].map((k) => {
+      const w = new PcapWriter();
+      for (let i = 0; i < 200 * k; i++) healthyTcp(w, 1 + i * 0.01, 20000 + (i % 20000));
+      const a = new WasmCaptureAnalyzer();
+      const f = file(w.bytes());
+      const ev = a.evidence(f, readCapture(f, a));
+      expect(ev.tcp.flows).toBe(200 * k);
+      return a.memoryBytes();
+    });
+    expect(sizes[1]).toBe(sizes[0]);
+  });
+
+  it('give the same evidence on every capture written by these tests', () => {
+    expect(written.length).toBeGreaterThan(100);
+    for (const f of written) {
+      const run = (engine: 'js' | 'wasm') => {
+        try {
+          return analyzeCapture(f, { engine });
+        } catch (e) {
+          return String(e);
+        }
+      };
+      expect(run('wasm'), f).toEqual(run('js'));
+    }
   });
 });

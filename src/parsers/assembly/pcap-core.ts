@@ -38,11 +38,11 @@ const CHECKSUM_FIRST: i32 = 64;
 // ---- memory ----
 let top: usize = 0;
 
-/** A zeroed block of n bytes, 16-byte aligned (grown memory is zero; blocks are never reused). */
+/** A zeroed block of n bytes, 64-byte aligned (grown memory is zero; blocks are never reused). */
 export function alloc(n: usize): usize {
-  if (top == 0) top = (__heap_base + 15) & ~15;
+  if (top == 0) top = (__heap_base + 63) & ~63;
   const p = top;
-  top = (p + n + 15) & ~15;
+  top = (p + n + 63) & ~63;
   const pages = <i32>((top + 0xffff) >> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) unreachable();
@@ -79,7 +79,7 @@ let csSkipped: i32 = 0;
 // The VNI counter: the current VNI and its packets since it became current (JavaScript keeps the map).
 let curVni: i32 = -1;
 let curVniCount: i32 = 0;
-/** Why walkPcap() stopped, and what a DNS stop hands over: out[0..7] (see OUT_*). */
+/** Why walkPcap() stopped, what a DNS packet hands over, the DNS queue: out[0..9] (see OUT_*). */
 let out: usize = 0;
 const OUT_STOP = 0;
 const OUT_TAKEN = 1;
@@ -89,12 +89,19 @@ const OUT_DNS_DPORT = 4;
 const OUT_DNS_TUNNEL = 5;
 const OUT_DNS_START = 6;
 const OUT_DNS_END = 7;
+/** DNS packets queued by walkPcap() (JavaScript empties the queue and sets this to 0) */
+const OUT_DNS_QUEUED = 8;
+/** where the queue is: DNS_ENTRY bytes each, the out[2..7] fields as int32 and the time (f64) at 24 */
+const OUT_DNS_QUEUE = 9;
+const DNS_ENTRY: usize = 32;
+const DNS_QUEUE = 2048;
 const STOP_END = 0;
 const STOP_OTHER = 1;
 const STOP_DNS = 3;
 
 export function init(maxFlowsArg: i32, idle: f64): void {
   out = alloc(64);
+  store<i32>(out + (OUT_DNS_QUEUE << 2), <i32>alloc(DNS_ENTRY * DNS_QUEUE));
   vxPorts = alloc(65536);
   maxFlows = maxFlowsArg;
   idleSeconds = idle;
@@ -767,7 +774,8 @@ export function one(p: usize, caplen: i32, orig: u32, lt: i32, t: f64): i32 {
  * Every whole, sane classic-pcap record in [o, end) (as CaptureAnalyzer.run()): returns the offset of
  * the first record not taken; out[OUT_TAKEN] is the number taken, out[OUT_STOP] why it stopped:
  * STOP_END (not whole or not sane: the reader refills or reports), STOP_OTHER (a packet for the full
- * decoder, its time set), STOP_DNS (taken; its DNS part is the caller's, then sweepIfDue()).
+ * decoder, its time set), STOP_DNS (the DNS queue is full). The DNS parts of the packets taken are in
+ * the queue (out[OUT_DNS_QUEUED] of them), for the caller to take before anything else.
  */
 export function walkPcap(o: usize, end: usize, hdr: i32, le: i32, frac: f64, lt: i32): usize {
   let n = 0;
@@ -796,11 +804,20 @@ export function walkPcap(o: usize, end: usize, hdr: i32, le: i32, frac: f64, lt:
     }
     n++;
     o += h + <usize>caplen;
-    if (r == STOP_DNS) {
-      stop = STOP_DNS;
-      break;
-    }
     if (now > nextSweep) sweepIfDue();
+    if (r == STOP_DNS) {
+      // Queued, for JavaScript to take when this returns: the DNS tracker keeps its own state (the
+      // tables here never read it), so its packets may be taken a little later, in their order.
+      const q = load<i32>(out + (OUT_DNS_QUEUED << 2));
+      const e = <usize>load<i32>(out + (OUT_DNS_QUEUE << 2)) + <usize>q * DNS_ENTRY;
+      memory.copy(e, out + (OUT_DNS_IP << 2), 24);
+      store<f64>(e + 24, now);
+      store<i32>(out + (OUT_DNS_QUEUED << 2), q + 1);
+      if (q + 1 == DNS_QUEUE) {
+        stop = STOP_DNS;
+        break;
+      }
+    }
   }
   store<i32>(out + (OUT_TAKEN << 2), n);
   store<i32>(out + (OUT_STOP << 2), stop);
