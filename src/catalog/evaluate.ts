@@ -28,12 +28,14 @@ export interface LabelledMessage {
    * eval12: the sixth blind batch, collected the same way after round 9, not aimed at any family, scored once.
    * eval13: the seventh blind batch, collected the same way after round 10, not aimed at any family, scored once.
    * eval14: the eighth blind batch, collected the same way after round 11, not aimed at any family, scored once.
+   * eval15: the ninth blind batch, collected the same way after round 12, spread over the families of issue 13
+   * (image pulls and registries, DNS, flannel/CNI, node and runtime start-up), scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15'];
 
 export interface Verdict {
   row: LabelledMessage;
