@@ -492,7 +492,7 @@ export const DNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // kube-proxy (iptables mode) installs a REJECT for a Service without ready endpoints, commented
     // "<ns>/<svc>:<port> has no endpoints"; its log says the same. For kube-dns that is CoreDNS not ready.
-    re: /kube-system\/kube-dns:dns(-tcp)? has no endpoints/,
+    re: /kube-system\/(kube-?dns|coredns):dns(-tcp)? has no endpoints/,
     anchors: ['has no endpoints'],
     confidence: 0.9,
     specificity: 90,
@@ -500,8 +500,42 @@ export const DNS_SIGNATURES: Signature[] = [
     samples: [
       '    0     0 REJECT     udp  --  any    any     anywhere             10.96.0.10  /* kube-system/kube-dns:dns has no endpoints */ udp dpt:domain reject-with icmp-port-unreachable',
       '-A KUBE-SERVICES -d 10.96.0.10/32 -p tcp -m comment --comment "kube-system/kube-dns:dns-tcp has no endpoints" -m tcp --dport 53 -j REJECT --reject-with icmp-port-unreachable',
+      '-A KUBE-SERVICES -d 10.233.0.3/32 -p udp -m comment --comment "kube-system/kubedns:dns has no endpoints" -m udp --dport 53 -j REJECT',
     ],
     counterSamples: ['/* default/web:http has no endpoints */ tcp dpt:http reject-with icmp-port-unreachable'],
+  }),
+
+  sig({
+    id: 'dns.coredns-rbac-forbidden',
+    cause: 'dns.coredns-down',
+    // CoreDNS's kubernetes plugin lists and watches Services, EndpointSlices, Namespaces (and Pods): forbidden,
+    // it never syncs, its readiness never passes, and the cluster has no DNS.
+    re: /system:serviceaccount:[^"\s]*(coredns|kube-dns)[^"\s]*\\?" cannot (list|watch|get) resource \\?"(services|endpoints|endpointslices|namespaces|pods)\\?"/,
+    anchors: ['coredns', 'kube-dns'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'CoreDNS kubernetes plugin (informers on services, endpointslices, namespaces) and its ClusterRole system:coredns',
+    samples: [
+      'services is forbidden: User "system:serviceaccount:coredns:default" cannot list resource "services" in API group "" at the cluster scope',
+      'plugin/kubernetes: pkg/mod/k8s.io/client-go/tools/cache/reflector.go:169: Failed to watch *v1.EndpointSlice: failed to list *v1.EndpointSlice: endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope',
+    ],
+    counterSamples: ['pods is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "pods" in API group "" at the cluster scope'],
+  }),
+  sig({
+    id: 'dns.kubeadm-hostname-unresolved',
+    check: 'getent hosts $(hostname) on the node: kubeadm only warns, the node works without it; add the name to /etc/hosts or the node\'s DNS if the API server must reach the node by name (kubectl logs/exec)',
+    cause: 'dns.node-resolver',
+    // kubeadm preflight's Hostname check: the node's own name does not resolve with the node's resolver.
+    re: /\[warning hostname\]: hostname "[^"\n]+"(: lookup| could not be reached)/,
+    anchors: ['[warning hostname]'],
+    confidence: 0.85,
+    specificity: 96,
+    source: 'kubeadm preflight HostnameCheck ("hostname \"%s\" could not be reached", lookup error)',
+    samples: [
+      '[WARNING Hostname]: hostname "k8s-node01": lookup k8s-node01 on 100.100.2.136:53: no such host',
+      '[WARNING Hostname]: hostname "worker-3" could not be reached',
+    ],
+    counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
   }),
 
 ];

@@ -522,7 +522,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['artifactregistry.'],
     confidence: 0.75,
     specificity: 90,
-    alternatives: ['image.not-found'],
+    // (a client without its own credentials — no credential helper — may send another identity's, the
+    // node's default service account: then the pull's credentials are missing)
+    alternatives: ['image.not-found', 'image.auth-missing'],
     source: 'Google Cloud IAM error text: Permission "<permission>" denied on resource "<resource>" (or it may not exist)',
     samples: [
       'Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/europe-west1/repositories/r" (or it may not exist)',
@@ -642,4 +644,38 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'failed to resolve reference "docker.io/library/nginx:9.9": docker.io/library/nginx:9.9: manifest unknown',
     ],
   }),
+  sig({
+    id: 'image.windows-os-mismatch',
+    cause: 'image.platform-mismatch',
+    // Windows process isolation runs a container only on the Windows build it was made for (HCS refuses
+    // another): the image's OS version must match the node's (or use Hyper-V isolation).
+    re: /the container operating system does not match the host operating system|the operating system of the container does not match the operating system of the host/,
+    anchors: ['does not match the host operating system', 'does not match the operating system of the host'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'Windows Host Compute Service (hcsshim CreateComputeSystem) version compatibility error',
+    samples: [
+      'Error response from daemon: hcsshim::CreateComputeSystem e20e: The container operating system does not match the host operating system.',
+      'failure in a Windows system call: The operating system of the container does not match the operating system of the host.',
+    ],
+    counterSamples: ['no matching manifest for windows/amd64 10.0.17763 in the manifest list entries'],
+  }),
+  sig({
+    id: 'image.pullsecret-base64',
+    check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d | jq -r \'.auths[].auth\' | base64 -d: each auth must be the base64 of user:password; a secret made from a file with a newline or a pasted token breaks it',
+    cause: 'image.pullsecret-malformed',
+    // Go's encoding/base64 error: the kubelet decodes a pull secret's auth field (base64 of user:password).
+    // Only in a pull's context: any other decoder (a Secret's data, a provider's own config) says the same.
+    re: /(pull|dockerconfig|imagepullsecret|registry)[^\n]{0,300}illegal base64 data at input byte/,
+    anchors: ['illegal base64 data'],
+    confidence: 0.8,
+    specificity: 88,
+    source: 'Go encoding/base64 CorruptInputError, from the kubelet decoding a dockerconfigjson auth',
+    samples: [
+      'Failed to pull image "myrepo/myimage:tag": illegal base64 data at input byte 12',
+      'Failed to pull image "registry.example.com/app:1": illegal base64 data at input byte',
+    ],
+    counterSamples: ['Failed to pull image "myrepo/myimage:tag": pull access denied', "Error creating pod 'web-1': illegal base64 data at input byte 0"],
+  }),
+
 ];

@@ -164,4 +164,39 @@ export const KUBELET_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error from server (NotFound): pods "api-0" not found'],
   }),
+  sig({
+    id: 'kubelet.healthz-refused',
+    check: 'systemctl status kubelet and journalctl -xeu kubelet: the first error after its start names why it stopped (swap on, cgroup driver mismatch, no runtime endpoint, a missing config or certificate)',
+    cause: 'node.not-ready',
+    // kubeadm's kubelet-check polls the kubelet's healthz on localhost:10248 (older: 10255): refused means
+    // the kubelet is not running (it exited or crash-loops), and the node cannot join or be Ready.
+    re: /\[kubelet-check\]|(localhost|127\.0\.0\.1|\[::1\]):(10248|10255)\/healthz|dial tcp (127\.0\.0\.1|\[::1\]):10248: /,
+    anchors: ['[kubelet-check]', ':10248', ':10255/healthz'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['runtime.unavailable'],
+    source: 'kubeadm kubelet-check (http://localhost:10248/healthz, the kubelet\'s healthz port)',
+    samples: [
+      "[kubelet-check] The HTTP call equal to 'curl -sSL http://localhost:10248/healthz' failed with error: Get \"http://localhost:10248/healthz\": dial tcp [::1]:10248: connect: connection refused.",
+      '[kubelet-check] It seems like the kubelet isn\'t running or healthy.',
+    ],
+    counterSamples: ['Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused'],
+  }),
+  sig({
+    id: 'kubelet.config-file-missing',
+    check: 'ls -l /var/lib/kubelet/config.yaml: kubeadm init or join writes it; before that the kubelet restarts every few seconds by design, after it a missing file means the join did not finish (its output names the failing phase)',
+    cause: 'node.not-ready',
+    // The kubelet exits when its --config file cannot be read: on a kubeadm node, before init/join wrote it.
+    re: /failed to load kubelet config file/,
+    anchors: ['failed to load kubelet config file'],
+    confidence: 0.85,
+    specificity: 90,
+    source: 'kubelet start-up (cmd/kubelet/app/server.go: "failed to load Kubelet config file %s")',
+    samples: [
+      'failed to load Kubelet config file /var/lib/kubelet/config.yaml',
+      'E0101 10:00:00.000000 1234 run.go:74] "command failed" err="failed to load kubelet config file, path: /var/lib/kubelet/config.yaml, error: failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \"/var/lib/kubelet/config.yaml\", error: open /var/lib/kubelet/config.yaml: no such file or directory"',
+    ],
+    counterSamples: ['Loading kubelet config from /var/lib/kubelet/config.yaml'],
+  }),
+
 ];
