@@ -142,4 +142,23 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['unauthorized: authentication required'],
   }),
+  sig({
+    id: 'ambiguous.html-error-page',
+    check: 'curl -v https://<registry>/v2/ from the node: a registry answers errors in JSON; an HTML page comes from what stands in front of it (a proxy, a mirror, a CDN or a regional block), named in its Server header or body',
+    cause: 'unknown',
+    // The Docker client cannot parse the error body as the registry's JSON: an HTML page from a web server,
+    // proxy, mirror or CDN answered instead of the registry API.
+    re: /error parsing http 40[13] response body: invalid character '<'/,
+    anchors: ['response body: invalid character'],
+    confidence: 0.4,
+    specificity: 95,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured', 'image.auth-rejected'],
+    source: 'docker/distribution client (error parsing HTTP %d response body)',
+    samples: [
+      'Error response from daemon: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html><head><title>403 Forbidden</title></head></html>"',
+      'error parsing HTTP 401 response body: invalid character \'<\' looking for beginning of value: "<!DOCTYPE html>"',
+    ],
+    counterSamples: ['error parsing HTTP 403 response body: unexpected end of JSON input: ""'],
+  }),
+
 ];

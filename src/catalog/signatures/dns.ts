@@ -538,4 +538,23 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
   }),
 
+  sig({
+    id: 'dns.skydns-forward-failed',
+    check: 'the upstream in the node\'s /etc/resolv.conf (kube-dns forwards there): dig @<upstream> example.com from the node, then from a pod; answering on the node but not from the pod means the pod\'s egress (masquerade, firewall)',
+    cause: 'dns.upstream',
+    // kube-dns's skydns forwarding a name outside the cluster to the upstream nameserver.
+    re: /failure to forward request[^\n]{0,200}(i\/o timeout|timeout|connection refused|no route to host|network is unreachable)/,
+    anchors: ['failure to forward request'],
+    confidence: 0.85,
+    specificity: 90,
+    // (an upstream that is the cluster DNS itself — the node's resolv.conf naming it — is a loop)
+    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.loop'],
+    source: 'skydns (kube-dns) forwarding ("failure to forward request %q")',
+    samples: [
+      '[skydns] Jul 15 23:35:23.067 ERROR | failure to forward request "read udp 8.8.8.8:53: i/o timeout"',
+      'skydns: failure to forward request "dial udp 10.0.0.2:53: connect: network is unreachable"',
+    ],
+    counterSamples: ['[skydns] Jul 15 23:35:23.067 INFO | ready for queries on cluster.local.'],
+  }),
+
 ];

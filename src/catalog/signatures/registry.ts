@@ -714,4 +714,75 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['reached end of file'],
   }),
+  sig({
+    id: 'registry.ping-5xx',
+    cause: 'registry.server-error',
+    // CRI-O / containers/image pings /v2/ first: a 5xx status text there is the registry failing.
+    re: /pinging (container |docker )?registry [^\n]{0,400}(internal server error|bad gateway|service unavailable|gateway time-?out)/,
+    anchors: ['pinging container registry', 'pinging docker registry', 'pinging registry'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['registry.proxy'],
+    check: 'curl -v https://<registry>/v2/ from the node: a 5xx there is the registry (its logs, its storage); through a proxy (HTTPS_PROXY in the runtime\'s environment) the 5xx may be the proxy\'s own',
+    source: 'containers/image docker client ping ("pinging container registry %s: %v")',
+    samples: [
+      'pulling image: rpc error: code = Unknown desc = pinging container registry repo.example.com: Get "https://repo.example.com/v2/": Internal Server Error',
+      'Error: initializing source docker://registry.example.com/app:1: pinging container registry registry.example.com: received unexpected HTTP status: 503 Service Unavailable',
+    ],
+    counterSamples: ['pinging container registry registry.example.com: Get "https://registry.example.com/v2/": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
+    id: 'registry.https-443-refused',
+    check: 'curl -v http://<host>/v2/ and http://<host>:5000/v2/ from the node: a registry that answers there serves plain HTTP or another port, and the runtime must be told (/etc/containerd/certs.d/<host>/hosts.toml with server = "http://<host>:<port>", or the image named with its port)',
+    cause: 'registry.connection-refused',
+    // An image named without a port is fetched with HTTPS on 443: refused there, the registry may well be
+    // up, on plain HTTP or on its own port (5000), which the image reference does not say.
+    re: /https:\/\/[^\/\s":]+\/v2\/[^\n]{0,300}dial tcp [^\s]+:443: connect: connection refused/,
+    anchors: [':443: connect: connection refused'],
+    confidence: 0.6,
+    specificity: 62,
+    alternatives: ['registry.http-to-https'],
+    source: 'facts §4.6 (failed to do request), the registry host default port 443 for https',
+    samples: [
+      'failed to do request: Head "https://10.8.0.131/v2/mynginx/manifests/registry": dial tcp 10.8.0.131:443: connect: connection refused',
+      'Get "https://registry.local/v2/": dial tcp 192.168.1.20:443: connect: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://10.8.0.131:5000/v2/mynginx/manifests/registry": dial tcp 10.8.0.131:5000: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.dockerhub-token-elsewhere',
+    check: 'crictl info | grep -A8 mirrors and /etc/containerd/certs.d/docker.io/hosts.toml: Docker Hub\'s own token service is auth.docker.io; a token request to another host is a mirror answering for docker.io, and its failure is the mirror\'s (or its upstream\'s)',
+    cause: 'registry.mirror-misconfigured',
+    // Docker Hub hands out tokens from auth.docker.io: a docker.io pull asking another host is talking to a mirror.
+    re: /failed to resolve reference \\?"docker\.io\/[^\n]{0,400}failed to fetch (anonymous|oauth) token: unexpected status from \w+ request to https:\/\/(?!auth\.docker\.io\/)[^\/\s"]+\//,
+    anchors: ['token: unexpected status from'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['image.auth-missing'],
+    source: 'Docker Hub token realm (auth.docker.io); facts §5.2 (mirrors)',
+    samples: [
+      'failed to resolve reference "docker.io/o/app:latest": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://swr.cn-east-3.myhuaweicloud.com/swr/auth/v2/registry/auth/?scope=repository%3Ao%2Fapp%3Apull&service=dockyard: 401 Unauthorized',
+      'failed to resolve reference "docker.io/library/nginx:1": failed to authorize: failed to fetch oauth token: unexpected status from POST request to https://mirror.example.com/token: 403 Forbidden',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/nginx:1": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io: 401 Unauthorized'],
+  }),
+  sig({
+    id: 'registry.ecr-token-timeout',
+    check: 'from the node: curl -sv https://api.ecr.<region>.amazonaws.com/ (a VPC without a NAT gateway needs the ecr.api and ecr.dkr VPC endpoints); the kubelet\'s ECR credential provider gets no token, so the pull goes without credentials',
+    cause: 'registry.connect-timeout',
+    // The kubelet's ECR credential provider cannot reach the ECR API: the pull that follows says
+    // "no basic auth credentials", which is the symptom, not the cause.
+    re: /(requesting ecr authorization token|getauthorizationtoken)[\s\S]{0,300}?(i\/o timeout|timeout|deadline exceeded)/,
+    anchors: ['ecr authorization token', 'getauthorizationtoken'],
+    confidence: 0.8,
+    specificity: 96,
+    alternatives: ['registry.proxy', 'registry.dns'],
+    source: 'kubelet ECR credential provider (aws_credentials.go: "while requesting ECR authorization token")',
+    samples: [
+      'aws_credentials.go:194] while requesting ECR authorization token RequestError: send request failed caused by: Post https://api.ecr.us-east-1.amazonaws.com/:  dial tcp i/o timeout',
+      'error getting credentials - err: exit status 1, out: `operation error ECR: GetAuthorizationToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://api.ecr.eu-west-1.amazonaws.com/": dial tcp 10.0.0.1:443: i/o timeout`',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+
 ];

@@ -217,8 +217,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     id: 'cni.not-initialized',
     check: 'ls /etc/cni/net.d /opt/cni/bin on the node and kubectl -n kube-flannel get pods -o wide: no config file means flannel has not run there yet (its pod\'s init containers write it); a file present means the runtime cannot load it (journalctl -u containerd | grep -i cni)',
     cause: 'cni.config-missing',
-    re: /cni config uninitialized|cni plugin not initialized|no networks found in|no network config found in|no valid networks found in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
-    anchors: ['cni config uninitialized', 'cni plugin not initialized', 'no networks found', 'no network config found', 'no valid networks found', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
+    re: /cni config uninitialized|cni plugin not initialized|no networks found in|no network config found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
+    anchors: ['cni config uninitialized', 'cni plugin not initialized', 'no networks found', 'no network config found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
     confidence: 0.88,
     specificity: 88,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
@@ -227,6 +227,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
       'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized',
       'failed to load cni during init, please check CRI plugin status before setting up network for pods: error="cni config load failed: no network config found in /etc/cni/net.d: cni plugin not initialized: failed to load cni config"',
+      'failed to create pod network sandbox k8s_web_default_1(79a4): No CNI configuration file in /etc/cni/net.d/. Has your network provider started?',
     ],
     counterSamples: ['failed to find plugin "flannel" in path [/opt/cni/bin]'],
   }),
@@ -369,4 +370,22 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['allocated 10.244.2.17 from range 10.244.2.0/24'],
   }),
+  sig({
+    id: 'runtime.kubelet-runtime-not-up',
+    check: 'crictl info (or systemctl status containerd / crio / docker) on the node: the kubelet waits for the runtime it was given (--container-runtime-endpoint) and syncs no pod until it answers',
+    cause: 'runtime.unavailable',
+    // The kubelet's sync loop while its runtime's status check fails.
+    re: /skipping pod synchronization[^\n]{0,40}container runtime is (not up|down)|container runtime is down/,
+    anchors: ['skipping pod synchronization', 'container runtime is down'],
+    confidence: 0.85,
+    specificity: 86,
+    alternatives: ['node.not-ready'],
+    source: 'kubelet syncLoop ("skipping pod synchronization" with the runtime state error)',
+    samples: [
+      'I1204 06:26:09.828470   29219 kubelet.go:1735] Skipping pod synchronization, container runtime is not up.',
+      'E0523 10:00:00.000000 1 kubelet.go:2350] "Skipping pod synchronization" err="container runtime is down"',
+    ],
+    counterSamples: ['Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m0s ago; threshold is 3m0s]'],
+  }),
+
 ];
