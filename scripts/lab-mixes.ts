@@ -157,6 +157,14 @@ async function keepWhatFailed(s: Scenario): Promise<void> {
     }
   };
   for (const n of lab.state.nodes) await run(`${n.name}: ip -d link show flannel.1`, () => execFileSync('ip', ['netns', 'exec', n.netns, 'ip', '-d', 'link', 'show', 'flannel.1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  // what diagnose's node gathering reads there now (the links it parsed, the problems it met)
+  const { gatherNode, netnsRunner } = await import('../src/sources/host/index.js');
+  for (const n of lab.state.nodes) {
+    await run(`${n.name}: gathered links and problems`, async () => {
+      const g = await gatherNode({ hostRoot: n.root, name: n.name, run: netnsRunner(n.netns), kernelViaRunner: true });
+      return JSON.stringify({ links: g.links.map((l) => l.name), gathered: g.gathered, problems: g.problems }, null, 1);
+    });
+  }
   await run('flannel pods', async () => (await kubectl(lab, ['get', 'pods', '-n', 'kube-flannel', '-o', 'wide'])).stdout);
   const pods = JSON.parse((await kubectl(lab, ['get', 'pods', '-n', 'kube-flannel', '-o', 'json'])).stdout).items as any[];
   for (const p of pods) {

@@ -9,9 +9,22 @@ import type { GatherContext } from './context.js';
 
 const IPTABLES_TIMEOUT_MS = 15_000;
 
-/** Runs one iproute2 command; a failure is a located problem and the key stays ungathered. */
+/** iproute2's warning when the kernel's dump changed under it (a link or address added meanwhile). */
+const DUMP_INTERRUPTED = /dump was interrupted and may be inconsistent/i;
+const DUMP_TRIES = 3;
+
+/**
+ * Runs one iproute2 command; a failure is a located problem and the key stays ungathered. A dump
+ * the kernel marked interrupted exits 0 (iproute2 6.1) with entries missing — a node whose pods come and
+ * go would read as without flannel.1 — so it is asked again, and after the last try it is a problem.
+ */
 async function ipJson(ctx: GatherContext, argv: string[]): Promise<string | undefined> {
-  const r = await ctx.run(argv);
+  let r = await ctx.run(argv);
+  for (let i = 1; i < DUMP_TRIES && r.code === 0 && DUMP_INTERRUPTED.test(r.stderr ?? ''); i++) r = await ctx.run(argv);
+  if (r.code === 0 && DUMP_INTERRUPTED.test(r.stderr ?? '')) {
+    ctx.problem({ file: argv.join(' '), message: `the kernel's dump was interrupted ${DUMP_TRIES} times (links or addresses changing): not read` });
+    return undefined;
+  }
   if (r.code !== 0) {
     ctx.problem({ file: argv.join(' '), message: r.code === 127 ? `${argv[0]} not found` : `exit ${r.code}: ${(r.stderr ?? '').trim().slice(0, 200)}` });
     return undefined;
@@ -27,7 +40,13 @@ export async function gatherNetwork(ctx: GatherContext): Promise<void> {
     neighbours: ['ip', '-j', 'neigh', 'show'],
     fdb: ['bridge', '-j', 'fdb', 'show'],
   };
-  const [links, allRoutes, neigh, fdb] = await Promise.all(Object.values(cmds).map((c) => ipJson(ctx, c)));
+  let [links, allRoutes, neigh, fdb] = await Promise.all(Object.values(cmds).map((c) => ipJson(ctx, c)));
+  // No VXLAN device is a finding (flannel.1 missing): confirmed by a second read before it is one, as a
+  // dump taken while the node's links change can come back short.
+  if (links !== undefined && !/"info_kind":\s*"vxlan"/.test(links)) {
+    const again = await ipJson(ctx, cmds.links);
+    if (again !== undefined && /"info_kind":\s*"vxlan"/.test(again)) links = again;
+  }
   // Some kernels/containers refuse `table all`: the main table still answers the routing questions.
   let routes = allRoutes;
   if (routes === undefined) {
@@ -40,7 +59,8 @@ export async function gatherNetwork(ctx: GatherContext): Promise<void> {
     const p = parse(text, (cmds as Record<string, string[]>)[key].join(' '));
     set(p.items);
     node.problems.push(...p.problems);
-    ctx.gathered(key);
+    // output that parsed to nothing but problems is not an empty list: the key stays ungathered
+    if (p.items.length || !p.problems.length) ctx.gathered(key);
   };
   take('links', links, parseIpLinks, (x) => (node.links = x));
   take('routes', routes, parseIpRoutes, (x) => (node.routes = x));
