@@ -467,6 +467,29 @@ describe('pcap: the WebAssembly core and the JavaScript decoder', () => {
     }
   });
 
+  it('a record bigger than the read window, and a corrupt length: the same evidence, one problem named', () => {
+    const w = new PcapWriter();
+    healthyTcp(w, 1);
+    // A 3 MiB frame (more than the 1 MiB window, which grows inside the core's memory), then more packets.
+    w.add(2, Buffer.concat([overVxlan(N1, N2, seg(P1, P2, 1, 2, 1, 0, TCP.SYN)), Buffer.alloc(3 << 20)]));
+    healthyTcp(w, 3, 52000);
+    const big = w.bytes();
+    const f = file(big);
+    const wasm = analyzeCapture(f, { engine: 'wasm' });
+    expect(wasm.packets).toBe(19);
+    expect(wasm).toEqual(analyzeCapture(f, { engine: 'js' }));
+    // The length of record 10 set to 100 MiB: corrupt from there on, said once.
+    let o = 24;
+    for (let k = 0; k < 9; k++) o += 16 + big.readUInt32LE(o + 8);
+    const bad = Buffer.from(big);
+    bad.writeUInt32LE(100 << 20, o + 8);
+    const g = file(bad);
+    const ev = analyzeCapture(g, { engine: 'wasm' });
+    expect(ev.packets).toBe(9);
+    expect(ev.problems).toEqual([{ offset: o, packet: 10, message: `packet record 10 claims ${100 << 20} captured bytes: the file is corrupt from here on` }]);
+    expect(ev).toEqual(analyzeCapture(g, { engine: 'js' }));
+  });
+
   it('its memory does not grow with the file: four times the packets, the same memory', () => {
     const sizes = [1, 4].map((k) => {
       const w = new PcapWriter();
