@@ -29,6 +29,20 @@ export interface PacketSink {
    * grew the memory, which detaches the views of the old one).
    */
   windowMemory?(size: number): () => Buffer;
+  /**
+   * Optional, for pcapng: takes the enhanced packet blocks at buf[o, len) of a section in byte order
+   * `le` (1: little-endian) with interfaces `ifaces` that it can (as the reader would, with `packet`
+   * for each) and returns the offset of the first block it did not take; puts the number taken in
+   * counts[0] and, if any, the last one's time in counts[1]. The reader does the rest.
+   */
+  walkPcapng?(buf: Buffer, o: number, len: number, le: number, ifaces: readonly PcapngInterface[], counts: Float64Array): number;
+}
+
+export interface PcapngInterface {
+  linkType: number;
+  /** seconds per timestamp unit */
+  unit: number;
+  snaplen: number;
 }
 
 export interface CaptureProblem {
@@ -259,12 +273,7 @@ function walkPcap(buf: Buffer, o: number, len: number, hdr: number, le: number, 
   return o;
 }
 
-interface Iface {
-  linkType: number;
-  /** seconds per timestamp unit */
-  unit: number;
-  snaplen: number;
-}
+type Iface = PcapngInterface;
 
 function readPcapng(w: Window, sink: PacketSink): ReadSummary {
   const summary: ReadSummary = { format: 'pcapng', packets: 0, fileBytes: 0, linkTypes: [], problems: [] };
@@ -273,7 +282,17 @@ function readPcapng(w: Window, sink: PacketSink): ReadSummary {
   let pos = 0;
   let n = 0;
   let lastTs = 0;
+  const counts = new Float64Array(2);
   for (;;) {
+    if (sink.walkPcapng && ifaces.length && w.ensure(pos, 12)) {
+      // The blocks the sink takes itself; then, here, the one it did not.
+      const o = pos - w.base;
+      pos += sink.walkPcapng(w.buf, o, w.len, le ? 1 : 0, ifaces, counts) - o;
+      if (counts[0] > 0) {
+        n += counts[0];
+        lastTs = counts[1];
+      }
+    }
     if (!w.ensure(pos, 12)) {
       const left = w.len - (pos - w.base);
       if (left > 0) summary.truncated = { offset: pos, packet: n + 1, message: `the file ends inside a block header (${left} of at least 12 bytes)` };

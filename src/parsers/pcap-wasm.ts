@@ -12,7 +12,7 @@ import type { CaptureEvidence, CaptureFlow, CaptureStall } from '../evidence/cap
 import { CaptureAnalyzer, type AnalyzeOptions } from './pcap-analyze.js';
 import { PCAP_CORE_WASM } from './pcap-core-wasm.js';
 import { FLOW_STRIDE, judgeFlow, pairOrder, PROTO_TCP, type FlowTotals, type JudgeContext, type PairColumns } from './pcap-flows.js';
-import type { ReadSummary } from './pcap-reader.js';
+import type { PcapngInterface, ReadSummary } from './pcap-reader.js';
 import { TopList } from './pcap-stats.js';
 
 /** What this file uses of the WebAssembly API (the Node.js types this project compiles with leave it out). */
@@ -47,6 +47,11 @@ interface Core {
   finish(): void;
   one(p: number, caplen: number, orig: number, linkType: number, ts: number): number;
   walkPcap(o: number, end: number, hdr: number, le: number, frac: number, linkType: number): number;
+  setIface(i: number, linkType: number, unit: number): void;
+  clearIfaces(): void;
+  setLink(linkType: number): void;
+  lastTaken(): number;
+  walkPcapng(o: number, end: number, le: number): number;
 }
 
 // Stop reasons and out[] slots (pcap-core.ts).
@@ -87,6 +92,9 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
   private scratch = Buffer.allocUnsafe(2048);
   private readonly vniLists: number[][] = [];
   private readonly judging: JudgeContext;
+  /** the pcapng interfaces the core was given, and how many */
+  private ifaces: readonly PcapngInterface[] = [];
+  private ifaceCount = 0;
 
   constructor(opts: AnalyzeOptions = {}) {
     super(opts);
@@ -171,6 +179,32 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
         counts[0]++;
         o += hdr + caplen;
       } else return o;
+    }
+  }
+
+  walkPcapng(buf: Buffer, o: number, len: number, le: number, ifaces: readonly PcapngInterface[], counts: Float64Array): number {
+    const core = this.core;
+    counts[0] = 0;
+    if (buf.buffer !== core.memory.buffer || this.lastLink < 0) return o;
+    if (ifaces !== this.ifaces || ifaces.length !== this.ifaceCount) {
+      core.clearIfaces();
+      ifaces.forEach((f, i) => core.setIface(i, f.linkType, f.unit));
+      this.ifaces = ifaces;
+      this.ifaceCount = ifaces.length;
+    }
+    // Only packets of the link type of the last one: a new one is the reader's (linkTypes keeps the order).
+    core.setLink(this.lastLink);
+    const base = buf.byteOffset;
+    for (;;) {
+      o = core.walkPcapng(base + o, base + len, le) - base;
+      const out = this.i32();
+      const taken = out[this.out + 1];
+      if (taken > 0) {
+        counts[0] += taken;
+        counts[1] = core.lastTaken();
+      }
+      if (out[this.out + 8] > 0) this.dnsQueued();
+      if (out[this.out] !== STOP_DNS) return o;
     }
   }
 

@@ -490,6 +490,55 @@ describe('pcap: the WebAssembly core and the JavaScript decoder', () => {
     expect(ev).toEqual(analyzeCapture(g, { engine: 'js' }));
   });
 
+  it('pcapng with interfaces of two link types and resolutions, simple packet blocks, a second section: the same evidence', () => {
+    const block = (type: number, body: Buffer) => {
+      const b = Buffer.alloc(12 + body.length);
+      b.writeUInt32LE(type, 0);
+      b.writeUInt32LE(b.length, 4);
+      body.copy(b, 8);
+      b.writeUInt32LE(b.length, b.length - 4);
+      return b;
+    };
+    const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
+    const shb = () => block(0x0a0d0d0a, Buffer.from([0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));
+    const idb = (linkType: number, tsresol?: number) => {
+      const h = Buffer.alloc(8);
+      h.writeUInt16LE(linkType, 0);
+      const opt = tsresol === undefined ? Buffer.alloc(0) : Buffer.from([9, 0, 1, 0, tsresol, 0, 0, 0, 0, 0, 0, 0]);
+      return block(1, Buffer.concat([h, opt]));
+    };
+    const epb = (iface: number, units: number, frame: Buffer) => {
+      const h = Buffer.alloc(20);
+      h.writeUInt32LE(iface, 0);
+      h.writeUInt32LE(Math.floor(units / 2 ** 32), 4);
+      h.writeUInt32LE(units % 2 ** 32, 8);
+      h.writeUInt32LE(frame.length, 12);
+      h.writeUInt32LE(frame.length, 16);
+      return block(6, pad(Buffer.concat([h, frame])));
+    };
+    const spb = (frame: Buffer) => {
+      const h = Buffer.alloc(4);
+      h.writeUInt32LE(frame.length, 0);
+      return block(3, pad(Buffer.concat([h, frame])));
+    };
+    const r = seededRandom(41);
+    const parts: Buffer[] = [shb(), idb(1), idb(101, 9)];
+    const eth = (i: number) => overVxlan(N1, N2, seg(P1, P2, 40000 + (i % 7), 80, i * 10, 0, i % 3 ? TCP.ACK : TCP.SYN, i % 5));
+    for (let i = 0; i < 200; i++) {
+      const x = r();
+      if (x < 0.5) parts.push(epb(0, 1_780_000_000_000_000 + i * 1000, eth(i)));
+      else if (x < 0.9) parts.push(epb(1, 1_780_000_000_000_000_000 + i * 1e6, eth(i).subarray(14)));
+      else parts.push(spb(eth(i)));
+    }
+    parts.push(shb(), idb(101), ...Array.from({ length: 20 }, (_, i) => epb(0, 1_780_000_100_000_000 + i, eth(i).subarray(14))));
+    const f = file(Buffer.concat(parts));
+    const wasm = analyzeCapture(f, { engine: 'wasm' });
+    expect(wasm.packets).toBe(220);
+    expect([...wasm.linkTypes].sort()).toEqual(['ethernet', 'raw']);
+    expect(wasm).toEqual(analyzeCapture(f, { engine: 'js' }));
+    for (const chunk of [13, 200]) expect(analyzeWasmChunked(f, chunk)).toEqual(wasm);
+  });
+
   it('its memory does not grow with the file: four times the packets, the same memory', () => {
     const sizes = [1, 4].map((k) => {
       const w = new PcapWriter();

@@ -771,6 +771,20 @@ export function one(p: usize, caplen: i32, orig: u32, lt: i32, t: f64): i32 {
 }
 
 /**
+ * Queues the DNS part of the packet just taken (out[2..7]) for JavaScript, to take when the walk
+ * returns: the DNS tracker keeps its own state (the tables here never read it), so its packets may be
+ * taken a little later, in their order. True when the queue is full.
+ */
+function queueDns(): bool {
+  const q = load<i32>(out + (OUT_DNS_QUEUED << 2));
+  const e = <usize>load<i32>(out + (OUT_DNS_QUEUE << 2)) + <usize>q * DNS_ENTRY;
+  memory.copy(e, out + (OUT_DNS_IP << 2), 24);
+  store<f64>(e + 24, now);
+  store<i32>(out + (OUT_DNS_QUEUED << 2), q + 1);
+  return q + 1 == DNS_QUEUE;
+}
+
+/**
  * Every whole, sane classic-pcap record in [o, end) (as CaptureAnalyzer.run()): returns the offset of
  * the first record not taken; out[OUT_TAKEN] is the number taken, out[OUT_STOP] why it stopped:
  * STOP_END (not whole or not sane: the reader refills or reports), STOP_OTHER (a packet for the full
@@ -805,18 +819,97 @@ export function walkPcap(o: usize, end: usize, hdr: i32, le: i32, frac: f64, lt:
     n++;
     o += h + <usize>caplen;
     if (now > nextSweep) sweepIfDue();
-    if (r == STOP_DNS) {
-      // Queued, for JavaScript to take when this returns: the DNS tracker keeps its own state (the
-      // tables here never read it), so its packets may be taken a little later, in their order.
-      const q = load<i32>(out + (OUT_DNS_QUEUED << 2));
-      const e = <usize>load<i32>(out + (OUT_DNS_QUEUE << 2)) + <usize>q * DNS_ENTRY;
-      memory.copy(e, out + (OUT_DNS_IP << 2), 24);
-      store<f64>(e + 24, now);
-      store<i32>(out + (OUT_DNS_QUEUED << 2), q + 1);
-      if (q + 1 == DNS_QUEUE) {
-        stop = STOP_DNS;
-        break;
-      }
+    if (r == STOP_DNS && queueDns()) {
+      stop = STOP_DNS;
+      break;
+    }
+  }
+  store<i32>(out + (OUT_TAKEN << 2), n);
+  store<i32>(out + (OUT_STOP << 2), stop);
+  return o;
+}
+
+// ---- pcapng ----
+/** the section's interfaces: link type (i32 at 0) and seconds per timestamp unit (f64 at 8) */
+const IFACES = 64;
+let ifTable: usize = 0;
+let ifCount: i32 = 0;
+/** the link type of the packets JavaScript saw last: walkPcapng() takes only packets of this one */
+let curLink: i32 = -1;
+/** the time of the last packet walkPcapng() took */
+let takenTs: f64 = 0;
+export function lastTaken(): f64 {
+  return takenTs;
+}
+
+/** Interface i of the current section (JavaScript reads the interface blocks). */
+export function setIface(i: i32, linkType: i32, unit: f64): void {
+  if (ifTable == 0) ifTable = alloc(IFACES * 16);
+  if (i >= IFACES) return;
+  store<i32>(ifTable + (<usize>i << 4), linkType);
+  store<f64>(ifTable + (<usize>i << 4) + 8, unit);
+  ifCount = i + 1;
+}
+export function clearIfaces(): void {
+  ifCount = 0;
+}
+export function setLink(lt: i32): void {
+  curLink = lt;
+}
+
+/**
+ * Every whole enhanced packet block in [o, end) of a section in byte order `le` whose interface is
+ * known and of link type curLink, and whose packet fast() takes (as the reader and
+ * CaptureAnalyzer.packet() would): returns the offset of the first block not taken, for JavaScript
+ * (another block type, a bad length, a packet for the full decoder: out[OUT_STOP] is STOP_OTHER; a
+ * block not whole: STOP_END; the DNS queue full: STOP_DNS). out[OUT_TAKEN] is the number taken.
+ */
+export function walkPcapng(o: usize, end: usize, le: i32): usize {
+  let n = 0;
+  let stop = STOP_END;
+  while (o + 12 <= end) {
+    const btype = le ? load<u32>(o) : bswap<u32>(load<u32>(o));
+    if (btype != 6) {
+      stop = STOP_OTHER;
+      break;
+    }
+    const total = le ? load<u32>(o + 4) : bswap<u32>(load<u32>(o + 4));
+    if (total < 12 || (total & 3) != 0 || total > <u32>MAX_RECORD) {
+      stop = STOP_OTHER;
+      break;
+    }
+    if (o + <usize>total > end) break;
+    const id = le ? load<u32>(o + 8) : bswap<u32>(load<u32>(o + 8));
+    if (id >= <u32>ifCount) {
+      stop = STOP_OTHER;
+      break;
+    }
+    const caplen = le ? load<u32>(o + 20) : bswap<u32>(load<u32>(o + 20));
+    if (<u64>caplen + 28 > <u64>total - 4) {
+      stop = STOP_OTHER;
+      break;
+    }
+    const lt = load<i32>(ifTable + (<usize>id << 4));
+    if (lt != curLink) {
+      stop = STOP_OTHER;
+      break;
+    }
+    const hi = le ? load<u32>(o + 12) : bswap<u32>(load<u32>(o + 12));
+    const lo = le ? load<u32>(o + 16) : bswap<u32>(load<u32>(o + 16));
+    const orig = le ? load<u32>(o + 24) : bswap<u32>(load<u32>(o + 24));
+    now = (<f64>hi * 4294967296 + <f64>lo) * load<f64>(ifTable + (<usize>id << 4) + 8);
+    const r = fast(o + 28, <i32>caplen, orig, lt);
+    if (r == 0) {
+      stop = STOP_OTHER;
+      break;
+    }
+    n++;
+    takenTs = now;
+    o += <usize>total;
+    if (now > nextSweep) sweepIfDue();
+    if (r == STOP_DNS && queueDns()) {
+      stop = STOP_DNS;
+      break;
     }
   }
   store<i32>(out + (OUT_TAKEN << 2), n);
