@@ -4,10 +4,11 @@
  * VXLAN tunnel (UDP 8472 and 4789 by default) and the overlay inside it, and keeps bounded counters:
  * node pairs, VNIs, outer UDP checksums, fragments and ICMP frag-needed, ARP/ND in the tunnel, DNS
  * and TCP. It allocates nothing per packet on the common path and judges nothing: the rules do.
+ * This is the JavaScript decoder: the reference and the fallback. Where WebAssembly runs, its per-packet
+ * work is done by the core (src/parsers/pcap-wasm.ts extends this class), with the same evidence.
  */
-import type { CaptureEvidence } from '../evidence/capture.js';
+import type { CaptureEvidence, CaptureFlow, CaptureStall } from '../evidence/capture.js';
 import { DnsTracker } from './pcap-dns.js';
-import type { CaptureFlow, CaptureStall } from '../evidence/capture.js';
 import { FlowTable, PairTable, PROTO_TCP, PROTO_UDP, type FlowTotals, type PairColumns } from './pcap-flows.js';
 import type { PacketSink, ReadSummary } from './pcap-reader.js';
 import { Addresses, ipv4At, TopList } from './pcap-stats.js';
