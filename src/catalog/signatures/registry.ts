@@ -737,7 +737,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     cause: 'registry.connection-refused',
     // An image named without a port is fetched with HTTPS on 443: refused there, the registry may well be
     // up, on plain HTTP or on its own port (5000), which the image reference does not say.
-    re: /https:\/\/[^\/\s":]+\/v2\/[^\n]{0,300}dial tcp [^\s]+:443: connect: connection refused/,
+    re: /https:\/\/[^\/\s":]+\/v2\/[^\n]{0,300}(?<key>dial tcp [^\s]+:443: connect: connection refused)/,
     anchors: [':443: connect: connection refused'],
     confidence: 0.6,
     specificity: 62,

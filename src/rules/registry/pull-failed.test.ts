@@ -148,7 +148,7 @@ testRule(rule, {
         {
           cause: 'registry.connection-refused',
           messageId: 'pullFailed',
-          data: { node: 'n1', image: 'reg.example.com/team/api:1.4', registry: 'reg.example.com', host: 'reg.example.com', pod: 'shop/api-a1b2c', matched: 'connect: connection refused', detail: 'dial tcp 10.20.30.40:443: connect: connection refused', runtime: 'containerd' },
+          data: { node: 'n1', image: 'reg.example.com/team/api:1.4', registry: 'reg.example.com', host: 'reg.example.com', pod: 'shop/api-a1b2c', matched: 'dial tcp 10.20.30.40:443: connect: connection refused', detail: 'dial tcp 10.20.30.40:443: connect: connection refused', runtime: 'containerd' },
           nodes: ['n1'],
           pods: ['shop/api-a1b2c'],
           registry: 'reg.example.com',
