@@ -32,12 +32,14 @@ export interface LabelledMessage {
    * (image pulls and registries, DNS, flannel/CNI, node and runtime start-up), scored once.
    * eval16: the tenth blind batch, collected the same way after round 13, spread over the families of issue 13
    * and aimed at products and wordings the corpus has little of, scored once.
+   * eval17: the eleventh blind batch, collected the same way after round 14, spread over the families of issue 13
+   * and aimed at repositories and wordings the corpus has little of, scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17'];
 
 export interface Verdict {
   row: LabelledMessage;
