@@ -60,6 +60,43 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['failed to do request: Head "https://reg.local/v2/app/manifests/1": dial tcp 10.0.0.5:443: i/o timeout'],
   }),
   sig({
+    id: 'ambiguous.kube-api-tls-timeout',
+    check: 'from the node and from a pod: curl -kv https://<kubernetes Service IP>:443/version — TCP connecting but the handshake hanging is a path that drops full-size packets (the overlay or underlay MTU, ip link show flannel.1 against eth0) or a middlebox; compare with curl to <API server address>:6443 from the node',
+    cause: 'unknown',
+    // A TLS handshake to the Kubernetes API (its Service IP x.x.0.1, :6443, /api/ or /apis/ paths, or
+    // kubernetes.default) that times out: the connection opened, the certificate did not come back.
+    // Not a registry; the path between the caller and the API server.
+    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)[^\n]{0,300}tls\s+handshake\s+timeout/,
+    anchors: ['/api/', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'],
+    confidence: 0.5,
+    specificity: 82,
+    alternatives: ['flannel.mtu', 'node.firewall', 'node.br-netfilter'],
+    source: 'client-go against the API server: Go net/http "TLS handshake timeout" after the TCP connect',
+    samples: [
+      'could not retrieve server version: Get "https://10.96.0.1:443/version": net/http: TLS handshake timeout',
+      'Failed to list *v1.Service: Get "https://10.43.0.1:443/api/v1/services?limit=500": net/http: TLS handshake timeout',
+    ],
+    counterSamples: ['Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout'],
+  }),
+  sig({
+    id: 'ambiguous.kube-api-x509',
+    check: 'which certificate the caller saw: openssl s_client -connect <address>:443 | openssl x509 -noout -text shows the API server\'s SANs (the Service IP must be among them: kubeadm certs renew, or --apiserver-cert-extra-sans after a Service CIDR change); a CNI plugin\'s own kubeconfig (/etc/cni/net.d/*-kubeconfig) may carry an old CA or address',
+    cause: 'unknown',
+    // An x509 failure against the Kubernetes API (Service IP, :6443, /api/ or /apis/): the API server's
+    // certificate or the caller's kubeconfig, not a registry's certificate.
+    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)[^\n]{0,300}x509: /,
+    anchors: ['/api/', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['cni.config-invalid'],
+    source: 'client-go TLS verification of the API server (x509 errors) from a CNI plugin, an operator or a node agent',
+    samples: [
+      'error getting ClusterInformation: Get "https://[10.96.0.1]:443/apis/crd.projectcalico.org/v1/clusterinformations/default": x509: certificate signed by unknown authority',
+      'Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs',
+    ],
+    counterSamples: ['Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs'],
+  }),
+  sig({
     id: 'ambiguous.cluster-name-nxdomain',
     check: 'does the Service exist? kubectl get svc <name> -n <namespace>: if not, NXDOMAIN is the right answer; if it does, the pod\'s search list (cat /etc/resolv.conf in the pod) or the name\'s namespace is wrong',
     cause: 'unknown',

@@ -247,14 +247,32 @@ export const DNS_SIGNATURES: Signature[] = [
     id: 'dns.coredns-bind-53',
     cause: 'dns.coredns-down',
     // CoreDNS (dnsserver) cannot open its listener: another DNS server holds port 53 (hostNetwork), or the binary lost NET_BIND_SERVICE.
-    re: /listen (tcp|udp)[46]? [\w.\[\]:]*:53: bind: (address already in use|permission denied)/,
+    // CoreDNS's default listener has no host part ("listen tcp :53"); an address there comes from the bind
+    // plugin, as node-local DNS caches use, and is judged by dns.dns-bind-53-address below.
+    re: /listen (tcp|udp)[46]? :53: bind: (address already in use|permission denied)|listen (tcp|udp)[46]? [\w.\[\]:]*:53: bind: permission denied/,
     anchors: [':53: bind: '],
     confidence: 0.85,
     specificity: 94,
     check: '"address already in use": CoreDNS shares the node\'s network (hostNetwork or a local install) with another DNS server — ss -lunp \'sport = :53\' on the node; "permission denied": the CoreDNS process lacks CAP_NET_BIND_SERVICE (securityContext capabilities, or file capabilities lost when the image or containerd root was copied)',
     source: 'CoreDNS server start-up (core/dnsserver: net.Listen / ListenPacket on the zone port)',
-    samples: ['Listen: listen tcp :53: bind: permission denied', 'ListenPacket: listen udp 0.0.0.0:53: bind: address already in use'],
-    counterSamples: ['[ERROR] Failed to start metrics handler: listen tcp 127.0.0.1:9153: bind: address already in use'],
+    samples: ['Listen: listen tcp :53: bind: permission denied', 'ListenPacket: listen udp :53: bind: address already in use'],
+    counterSamples: ['[ERROR] Failed to start metrics handler: listen tcp 127.0.0.1:9153: bind: address already in use', 'Listen: listen tcp 0.0.0.0:53: bind: address already in use'],
+  }),
+  sig({
+    id: 'dns.dns-bind-53-address',
+    cause: 'unknown',
+    // A DNS server bound to an explicit address (CoreDNS's bind plugin: node-local DNS caches on 169.254.x or
+    // 0.0.0.0 with hostNetwork) finds port 53 taken: the node's own resolver (systemd-resolved, dnsmasq) or
+    // another DNS pod on the host network. Whose listener it is decides the cause, not the text.
+    re: /listen (tcp|udp)[46]? [\w.\[\]:]+:53: bind: address already in use/,
+    anchors: [':53: bind: address already in use'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['dns.coredns-down', 'dns.node-resolver'],
+    check: 'which process holds port 53 on that node: ss -lntup \'sport = :53\' — systemd-resolved or dnsmasq on 0.0.0.0:53 blocks a hostNetwork DNS (node-local-dns, a hostNetwork CoreDNS); move one of them to another address (DNSStubListener=no, or bind the cache to its link-local address only)',
+    source: 'CoreDNS bind plugin listeners (node-local-dns) against the host\'s resolver on port 53',
+    samples: ['Listen: listen tcp 0.0.0.0:53: bind: address already in use', 'listen udp 169.254.20.10:53: bind: address already in use'],
+    counterSamples: ['ListenPacket: listen udp :53: bind: address already in use'],
   }),
   sig({
     id: 'dns.coredns-unreachable-backend',

@@ -202,8 +202,6 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
     confidence: 0.75,
     specificity: 85,
-    // EINVAL ("invalid argument") from the kernel: the route itself is malformed — a subnet or SubnetLen
-    // from a network config that does not fit — so the config is a candidate too.
     alternatives: ['flannel.stale-fdb', 'flannel.config-invalid'],
     source: 'facts §2.2 (per-node entries), §2.4 (host-gw routes)',
     samples: [
@@ -212,6 +210,24 @@ export const FLANNEL_SIGNATURES: Signature[] = [
       'Error adding route to 10.244.3.0/24 via 192.168.10.13: network is unreachable',
     ],
     counterSamples: ['Subnet added: 10.244.2.0/24 via 192.168.10.12'],
+  }),
+  sig({
+    id: 'flannel.add-route-refused',
+    check: 'ip route show to match <subnet> and ip -d link show flannel.1 on the node: "file exists" means another route already covers that subnet (an old flannel route, a host or VPN network overlapping the pod network); "invalid argument" means the kernel refused the route itself (flannel.1 down or without an address, a subnet or SubnetLen from net-conf.json that does not fit)',
+    cause: 'unknown',
+    // The kernel refused the route with EEXIST or EINVAL: not a flannel that failed to act, but a route table
+    // or a network config in the way. Which one only the node's routes and net-conf.json tell.
+    re: /(failed to add vxlanroute|error adding route to)[^\n]{0,200}?: (invalid argument|file exists)/,
+    anchors: ['vxlanroute', 'error adding route to'],
+    confidence: 0.5,
+    specificity: 86,
+    alternatives: ['flannel.config-invalid', 'flannel.route-missing', 'flannel.network-mismatch'],
+    source: 'netlink RTM_NEWROUTE errors (EINVAL, EEXIST) in flanneld\'s vxlan and host-gw route handlers',
+    samples: [
+      'failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): invalid argument',
+      'Error adding route to 10.244.3.0/24 via 192.168.10.13: file exists',
+    ],
+    counterSamples: ['failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable'],
   }),
   sig({
     id: 'flannel.masq-failed',

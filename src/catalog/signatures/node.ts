@@ -4,6 +4,25 @@ import { sig } from './define.js';
 /** Node prerequisites and state: kernel modules, sysctls, firewall, readiness (facts §10.1, §10.2, §4.4). */
 export const NODE_SIGNATURES: Signature[] = [
   sig({
+    id: 'node.kernel-module-exec-format',
+    cause: 'unknown',
+    // modprobe/insmod refusing a module with ENOEXEC: the .ko was built for another kernel (vermagic,
+    // symbol versions) or the running kernel cannot load its compression. A kernel matter, not an image's
+    // architecture; which module it is (ip_vs for kube-proxy's IPVS, vxlan for flannel) says what breaks.
+    re: /could not insert '[^']+': exec format error/,
+    anchors: ['could not insert'],
+    confidence: 0.4,
+    specificity: 90,
+    alternatives: ['flannel.backend-unsupported', 'node.br-netfilter'],
+    check: 'the module against the running kernel: uname -r and modinfo <module> (its vermagic must name that release); dmesg | tail shows the loader\'s reason (version magic, disagrees about version of symbol); install the modules package of the running kernel or boot the kernel the modules belong to',
+    source: 'kmod modprobe/insmod: finit_module() → ENOEXEC ("could not insert \'%s\': %s")',
+    samples: [
+      "modprobe: ERROR: could not insert 'ip_vs': Exec format error",
+      "modprobe: ERROR: could not insert 'vxlan': Exec format error",
+    ],
+    counterSamples: ['exec /usr/local/bin/docker-entrypoint.sh: exec format error'],
+  }),
+  sig({
     id: 'node.br-netfilter-missing',
     cause: 'node.br-netfilter',
     // The file is there only while br_netfilter is loaded: any tool that opens it says so — coreutils and

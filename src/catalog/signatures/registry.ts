@@ -439,6 +439,43 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority'],
   }),
   sig({
+    id: 'registry.nexus-remote-failed',
+    cause: 'registry.mirror-misconfigured',
+    // Nexus Repository's docker proxy repository logging that its remote (the upstream it mirrors) did not
+    // answer a /v2/ request as a registry: the proxy's remote URL, path layout or upstream credentials.
+    re: /is the remote url a valid docker endpoint\?/,
+    anchors: ['valid docker endpoint'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['image.not-found', 'image.auth-missing'],
+    check: 'the proxy repository\'s Remote storage URL and its authentication (Nexus → Repositories → <proxy> → Proxy): fetch the path the log names from the upstream yourself (curl -I <remote>/v2/<path>, with the upstream\'s token): if the upstream has it, the proxy\'s URL or credentials are wrong; if not, the image is missing upstream',
+    source: 'Nexus Repository docker proxy (V2Handlers: "Is the remote url a valid docker endpoint? Remote host … did not return the expected response")',
+    samples: [
+      'WARN  [qtp1-1] admin org.sonatype.nexus.repository.docker.internal.V2Handlers - Is the remote url a valid docker endpoint? Remote host https://registry-1.docker.io/ with path /v2/library/nginx/manifests/1.25 did not return the expected response. Error message: unauthorized',
+      'Is the remote url a valid docker endpoint? Remote host https://quay.io/ with path /v2/org/app/manifests/2 did not return the expected response.',
+    ],
+    counterSamples: ['manifest for quay.io/org/app:2 not found: manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'registry.token-realm-null',
+    cause: 'registry.mirror-misconfigured',
+    // The registry's WWW-Authenticate named its token realm "null://…": a repository manager (Nexus,
+    // Artifactory) serving Docker without its base URL or token realm set. It answers every pull this way.
+    // \\?: logrus quotes the error inside msg="…", so its quotes arrive escaped.
+    re: /get \\?"?null:\/\/[^\n]{0,300}unsupported protocol scheme \\?"?null/,
+    anchors: ['null://'],
+    confidence: 0.6,
+    specificity: 95,
+    alternatives: ['registry.server-error'],
+    check: 'curl -si http://<host>:<port>/v2/ | grep -i www-authenticate: a realm of "null://…" is the repository manager\'s missing Base URL (Nexus → System → Capabilities → Base URL) or its Docker Bearer Token Realm not active; fix the server, or stop listing it as a mirror',
+    source: 'Go net/http on a bearer realm with scheme "null" (distribution token handler following WWW-Authenticate)',
+    samples: [
+      'Get "null://nexus:8082/v2/token?scope=repository%3Alibrary%2Falpine%3Apull&service=null%3A%2F%2Fnexus%3A8082%2Fv2%2Ftoken": unsupported protocol scheme "null"',
+      'Error response from daemon: Get null://10.0.0.5:5000/v2/token?account=ci&scope=repository%3Aapp%3Apull: unsupported protocol scheme "null"',
+    ],
+    counterSamples: ['Get "http://nexus:8082/v2/token?scope=repository%3Alibrary%2Falpine%3Apull": dial tcp 10.0.0.5:8082: connect: connection refused'],
+  }),
+  sig({
     id: 'registry.x509-unknown-authority-bare',
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.

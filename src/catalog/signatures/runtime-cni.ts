@@ -357,6 +357,25 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['Internal error occurred: failed to allocate a serviceIP: range is full', 'unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  No more IPs available'],
   }),
   sig({
+    id: 'whereabouts.range-exhausted',
+    cause: 'cni.ipam-exhausted',
+    // The whereabouts IPAM plugin (cluster-wide ranges, often beside Multus) walks its range's free
+    // addresses and fails with its AssignmentError when none is left: "Could not allocate IP in range:
+    // ip: <first> / - <last> / range: <IPNet>". Addresses of deleted pods it never released count as used.
+    re: /could not allocate ip in range: ip: /,
+    anchors: ['could not allocate ip in range'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['cni.config-invalid'],
+    check: 'the range in the error against its users: kubectl get ippools.whereabouts.cni.cni.cncf.io -A -o yaml lists the allocations (pods long gone still hold addresses until the ip-reconciler runs); a range of a handful of addresses in the NetworkAttachmentDefinition fills at once',
+    source: 'whereabouts IPAM AssignmentError ("Could not allocate IP in range: ip: %v / - %v / range: %#v")',
+    samples: [
+      'error adding container to network "macvlan-conf": Error at storage engine: Could not allocate IP in range: ip: 192.168.2.225 / - 192.168.2.230 / range: net.IPNet{IP:net.IP{0xc0, 0xa8, 0x2, 0xe0}, Mask:net.IPMask{0xff, 0xff, 0xff, 0xf0}}',
+      'Could not allocate IP in range: ip: 10.10.0.1 / - 10.10.0.6 / range: net.IPNet{IP:net.IP{0xa, 0xa, 0x0, 0x0}, Mask:net.IPMask{0xff, 0xff, 0xff, 0xf8}}',
+    ],
+    counterSamples: ['Could not allocate IP address for the node'],
+  }),
+  sig({
     id: 'cni.ipam-range-full',
     cause: 'cni.ipam-exhausted',
     re: /no ip addresses available in (range set|network)|failed to allocate for range|duplicate allocation is not allowed|requested ip address \S+ is not available in range set/,
