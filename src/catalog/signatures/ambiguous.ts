@@ -7,6 +7,13 @@ import { sig } from './define.js';
  * an unreachable API server is not mistaken for a registry problem; `explain` answers `unknown`
  * with the plausible causes as alternatives, and `diagnose` decides from evidence.
  */
+/**
+ * A URL of the Kubernetes API: /api or /apis paths (registries serve /v2/), the kubernetes Service's IP
+ * (the first of the Service CIDR, x.x.0.1), the API server's port 6443, or kubernetes.default.
+ */
+const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/apis?[/?]|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)`;
+const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'];
+
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
   sig({
     id: 'ambiguous.local-socket-refused',
@@ -66,8 +73,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // A TLS handshake to the Kubernetes API (its Service IP x.x.0.1, :6443, /api/ or /apis/ paths, or
     // kubernetes.default) that times out: the connection opened, the certificate did not come back.
     // Not a registry; the path between the caller and the API server.
-    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)[^\n]{0,300}tls\s+handshake\s+timeout/,
-    anchors: ['/api/', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'],
+    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}tls\\s+handshake\\s+timeout`),
+    anchors: KUBE_API_ANCHORS,
     confidence: 0.5,
     specificity: 82,
     alternatives: ['flannel.mtu', 'node.firewall', 'node.br-netfilter'],
@@ -84,8 +91,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // An x509 failure against the Kubernetes API (Service IP, :6443, /api/ or /apis/): the API server's
     // certificate or the caller's kubeconfig, not a registry's certificate.
-    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)[^\n]{0,300}x509: /,
-    anchors: ['/api/', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'],
+    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: `),
+    anchors: KUBE_API_ANCHORS,
     confidence: 0.5,
     specificity: 92,
     alternatives: ['cni.config-invalid'],
@@ -95,6 +102,24 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs',
     ],
     counterSamples: ['Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs'],
+  }),
+  sig({
+    id: 'ambiguous.kube-api-lookup',
+    check: 'where the client runs (kubectl on a workstation, a CI runner): getent hosts <API server name> there, and the cluster\'s endpoint (EKS: aws eks describe-cluster --query cluster.endpoint; a private endpoint resolves only inside its VPC); the kubeconfig\'s server: must be a name that machine can resolve',
+    cause: 'unknown',
+    // The API server's own name failing to resolve for a client: the client's resolver, VPN or a private
+    // endpoint, not a registry and not the cluster's DNS.
+    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}\\blookup [^\\s:"\\\\]+(?: on [\\w.:[\\]%-]+)?: (no such host|i\\/o timeout|server misbehaving|temporary failure)`),
+    anchors: KUBE_API_ANCHORS,
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['dns.node-resolver'],
+    source: 'client-go / kubectl dialing the API server by name (Go resolver errors)',
+    samples: [
+      'unable to recognize "app.yaml": Get "https://ABC123.gr7.us-east-2.eks.amazonaws.com/api?timeout=32s": dial tcp: lookup ABC123.gr7.us-east-2.eks.amazonaws.com on 127.0.0.53:53: no such host',
+      'Get "https://api.k8s.lab:6443/apis/apps/v1/deployments": dial tcp: lookup api.k8s.lab: i/o timeout',
+    ],
+    counterSamples: ['Get "https://registry.lab:5000/v2/": dial tcp: lookup registry.lab: no such host'],
   }),
   sig({
     id: 'ambiguous.cluster-name-nxdomain',

@@ -259,6 +259,62 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['[ERROR] Failed to start metrics handler: listen tcp 127.0.0.1:9153: bind: address already in use', 'Listen: listen tcp 0.0.0.0:53: bind: address already in use'],
   }),
   sig({
+    id: 'dns.short-name-timeout',
+    cause: 'dns.service-unreachable',
+    // A name without a dot is a Service of the caller's namespace, resolved through the pod's search list
+    // by the cluster DNS Service; a registry or a public host always has dots. A timeout there is the
+    // path to the DNS Service (or CoreDNS behind it), not a registry's DNS. Pulls are judged elsewhere:
+    // the node, not the pod, resolves an image's registry.
+    re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on [\w.:[\]%-]+)?: (i\/o timeout|server misbehaving)/,
+    anchors: ['lookup '],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['dns.coredns-down', 'flannel.vxlan-blocked'],
+    check: 'from a pod in the same namespace: nslookup <name>.<namespace>.svc.cluster.local <cluster DNS IP> and the same against a CoreDNS pod IP — only the Service IP timing out is the Service path (kube-proxy, br_netfilter), both timing out is CoreDNS or the overlay to it',
+    source: 'facts §9: pods resolve short names through the search list at the cluster DNS Service',
+    samples: [
+      'transport: Error while dialing: dial tcp: lookup argocd-repo-server: i/o timeout',
+      'dial tcp: lookup redis-master on 10.96.0.10:53: i/o timeout',
+    ],
+    counterSamples: ['failed to pull image "myreg:5000/app:1": dial tcp: lookup myreg: i/o timeout', 'dial tcp: lookup registry.example.com: i/o timeout'],
+  }),
+  sig({
+    id: 'dns.short-name-nxdomain',
+    cause: 'unknown',
+    // NXDOMAIN for a Service-style short name outside a pull: DNS answered; the Service is missing, in
+    // another namespace, or the caller does not resolve through the cluster DNS at all.
+    re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect|error dialing backend|:10250\/))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on [\w.:[\]%-]+)?: no ?such host/,
+    anchors: ['lookup '],
+    confidence: 0.5,
+    specificity: 90,
+    alternatives: ['dns.search-ndots', 'dns.coredns-down'],
+    check: 'kubectl get svc <name> -n <the caller\'s namespace>: if it is missing or elsewhere, NXDOMAIN is right (use <name>.<namespace>); if it exists, cat /etc/resolv.conf in the caller — a hostNetwork pod or a process on the node does not search the cluster domains',
+    source: 'facts §9: short names resolve only through the pod\'s search list',
+    samples: [
+      'transport: Error while dialing dial tcp: lookup argocd-repo-server on 172.31.0.2:53: no such host',
+      'dial tcp: lookup postgres: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup postgres.db.svc.cluster.local: no such host'],
+  }),
+  sig({
+    id: 'dns.socket-denied',
+    cause: 'unknown',
+    // The caller may not open a socket at all (seccomp, SELinux, a rootless or sandboxed runtime): no query
+    // left the process, so neither the resolver nor the registry is at fault.
+    re: /dial (udp|tcp)[46]? [^\s]+: socket: (permission denied|operation not permitted)/,
+    anchors: ['socket: permission denied', 'socket: operation not permitted'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['dns.node-resolver'],
+    check: 'the caller\'s sandbox: SELinux denials (ausearch -m avc -ts recent), a seccomp profile, or a rootless runtime without network access (podman info: rootlessNetworkCmd); the same lookup from a plain shell on the host decides',
+    source: 'Go net: socket(2) failing with EACCES/EPERM before any packet is sent',
+    samples: [
+      'dial tcp: lookup registry-1.docker.io on 192.168.1.1:53: dial udp 192.168.1.1:53: socket: permission denied',
+      'dial udp 10.96.0.10:53: socket: operation not permitted',
+    ],
+    counterSamples: ['dial udp 10.96.0.10:53: connect: network is unreachable'],
+  }),
+  sig({
     id: 'dns.dns-bind-53-address',
     cause: 'unknown',
     // A DNS server bound to an explicit address (CoreDNS's bind plugin: node-local DNS caches on 169.254.x or

@@ -143,7 +143,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.auth-required',
     cause: 'image.auth-missing',
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided/,
+    // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided/,
     anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided'],
     confidence: 0.85,
     specificity: 85,
@@ -321,7 +322,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.oauth-token-refused',
     check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d: is there an auths entry for exactly this registry host, and does docker login <host> with those credentials work?',
     cause: 'image.auth-rejected',
-    re: /failed to fetch oauth token(?!: unexpected status: 5\d\d)/,
+    re: /failed to fetch oauth token(?!: unexpected status: 5\d\d)(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))/,
     anchors: ['oauth token'],
     confidence: 0.85,
     specificity: 88,
@@ -443,6 +444,57 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['evictionHard:\n  nodefs.available: "10%"'],
   }),
   sig({
+    id: 'image.hub-incorrect-credentials',
+    cause: 'image.auth-rejected',
+    // Docker Hub's token service answers a login whose password or token it does not accept with this
+    // detail; without credentials it issues an anonymous token instead. So the credentials were sent.
+    re: /incorrect username or password/,
+    anchors: ['incorrect username or password'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'Docker Hub auth service (auth.docker.io/token) 401 detail "incorrect username or password"',
+    samples: [
+      'GET https://auth.docker.io/token?scope=repository%3Aorg%2Fapp%3Apull&service=registry.docker.io: unexpected status code 401 Unauthorized: {"details":"incorrect username or password"}',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
+    ],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.invalid-repository-name',
+    cause: 'image.invalid-reference',
+    // The registry or its token service refusing the repository's name itself (distribution's NAME_INVALID,
+    // Docker Hub's "invalid repository name"): an empty path part, upper case, a leading slash.
+    re: /invalid repository name|name_invalid|repository name must (be lowercase|have at least one component)/,
+    anchors: ['invalid repository name', 'name_invalid', 'repository name must'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'distribution errcode NAME_INVALID ("invalid repository name"); Docker Hub token service 400 detail',
+    samples: [
+      'GET https://auth.docker.io/token?scope=repository%3A%2Fteam%2Fapp%3Apush%2Cpull&service=registry.docker.io: unexpected status code 400 Bad Request: {"details":"invalid repository name"}',
+      'errors: NAME_INVALID: invalid repository name',
+    ],
+    counterSamples: ['NAME_UNKNOWN: repository name not known to registry'],
+  }),
+  sig({
+    id: 'image.manifest-status-404',
+    cause: 'image.not-found',
+    // go-containerregistry (crane, kaniko, ko, Crossplane, Flux) reports a manifest request's status
+    // without the registry's error body: a 404 there is the tag or repository missing, or a private
+    // repository on a registry that hides it from callers without credentials.
+    re: /\/manifests\/[^\s:"]+: unexpected status code 404 not found/,
+    anchors: ['unexpected status code 404'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'does the tag exist? crane ls <registry>/<repository> (or the registry\'s web page) with the same credentials; a repository that exists but is private answers 404 on some registries until a pull secret is used',
+    source: 'go-containerregistry transport errors ("unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)")',
+    samples: [
+      'HEAD https://index.docker.io/v2/org/app/manifests/v9: unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)',
+      'GET https://ghcr.io/v2/org/app/manifests/1.2: unexpected status code 404 Not Found',
+    ],
+    counterSamples: ['GET https://ghcr.io/token?scope=repository:org/app:pull: unexpected status code 401 Unauthorized'],
+  }),
+  sig({
     id: 'image.no-space',
     cause: 'image.disk-full',
     // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);
@@ -450,8 +502,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     // Not ENOSPC at a container's start (runc's init making a mount point in the rootfs, "container init
     // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
     // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
-    re: /^(?![\s\S]*(inotify|container init caused))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|attempting to reclaim ephemeral-storage/,
-    anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage'],
+    re: /^(?![\s\S]*(inotify|container init caused))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|to reclaim (ephemeral-storage|nodefs|imagefs)/,
+    anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs'],
     confidence: 0.92,
     specificity: 94,
     source: 'kubelet image GC and eviction texts; ENOSPC while unpacking',

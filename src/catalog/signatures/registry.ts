@@ -56,7 +56,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     anchors: ['token: '],
     confidence: 0.75,
     specificity: 96,
-    alternatives: ['registry.mirror-misconfigured', 'dns.node-resolver'],
+    // A network that reaches the internet only through a proxy resolves no public name itself.
+    alternatives: ['registry.mirror-misconfigured', 'dns.node-resolver', 'registry.proxy'],
     check: 'the token realm is a second host: curl -sI https://<registry host>/v2/ shows it in WWW-Authenticate (realm="https://…/token"), and the node must reach it too (nc -vz -w5 <realm host> 443, with the runtime\'s proxy settings); a mirror or pull-through proxy that hands out its upstream\'s realm (Docker Hub\'s auth.docker.io) sends every node there, so a node that reaches only the mirror fails here',
     source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go resolver errors (facts §4.7)',
     samples: [
@@ -187,7 +188,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     anchors: ['lookup registry-1.docker.io', 'lookup index.docker.io', 'lookup auth.docker.io'],
     confidence: 0.8,
     specificity: 91,
-    alternatives: ['registry.mirror-misconfigured', 'dns.node-resolver'],
+    alternatives: ['registry.mirror-misconfigured', 'dns.node-resolver', 'registry.proxy'],
     source: 'facts §4.7 (net.DNSError), §5.2 (hosts tried in order, then server), §5.3 (Docker mirrors serve Docker Hub only)',
     samples: [
       'Error response from daemon: Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io on 10.16.0.2:53: read udp 10.0.0.7:51000->10.16.0.2:53: i/o timeout',
@@ -347,7 +348,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     re: /(registry-1\.docker\.io|index\.docker\.io|k8s\.gcr\.io|registry\.k8s\.io|gcr\.io|ghcr\.io|quay\.io|public\.ecr\.aws|mcr\.microsoft\.com)\b[^\n]{0,300}(connect|getsockopt): connection refused/,
     anchors: ['connection refused'],
     confidence: 0.6,
-    specificity: 62,
+    specificity: 63,
     alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
     source: 'facts §4.7 (connection refused), §5.2 (hosts tried in order)',
     samples: [
@@ -474,6 +475,24 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Error response from daemon: Get null://10.0.0.5:5000/v2/token?account=ci&scope=repository%3Aapp%3Apull: unsupported protocol scheme "null"',
     ],
     counterSamples: ['Get "http://nexus:8082/v2/token?scope=repository%3Alibrary%2Falpine%3Apull": dial tcp 10.0.0.5:8082: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.dial-lookup-timeout',
+    cause: 'registry.dns',
+    // Go's dialer names the address it dialled; "dial tcp: i/o timeout" with none means the deadline ran out
+    // while the name was still being resolved: the resolver did not answer in time, no connection was tried.
+    re: /(pull|registry|\/v2\/|manifests|token)[^\n]{0,600}dial tcp: i\/o timeout/,
+    anchors: ['dial tcp: i/o timeout'],
+    confidence: 0.6,
+    specificity: 55,
+    alternatives: ['registry.connect-timeout', 'dns.node-resolver', 'registry.proxy'],
+    check: 'time the lookup on the node: time getent hosts <registry host> (and dig <host> @<each nameserver in /etc/resolv.conf>) — a slow or silent resolver is this; a quick answer means the connect itself timed out (curl -v https://<host>/v2/)',
+    source: 'Go net.Dialer: an OpError without an address when the deadline expires during name resolution',
+    samples: [
+      'pinging docker registry returned: Get https://registry-1.docker.io/v2/: dial tcp: i/o timeout',
+      'Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io": dial tcp: i/o timeout',
+    ],
+    counterSamples: ['Get "https://registry-1.docker.io/v2/": dial tcp 54.196.99.49:443: i/o timeout'],
   }),
   sig({
     id: 'registry.x509-unknown-authority-bare',
