@@ -5,6 +5,8 @@
 // when the committed file differs (src/parsers/pcap-wasm.test.ts).
 //   node scripts/build-wasm.mjs           write the file
 //   node scripts/build-wasm.mjs --check   exit 1 if the file is not what the source compiles to
+// FD_WASM_NAMES=1 keeps the functions' names in the module, so node --cpu-prof and perf name them (for
+// profiling only: the committed module is built without it, and the staleness test compiles without it).
 import asc from 'assemblyscript/asc';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,7 @@ export const TARGET = 'src/parsers/pcap-core-wasm.ts';
 export async function compilePcapCore() {
   let wasm;
   const { error, stderr } = await asc.main(
-    [SOURCE, '--outFile', 'pcap-core.wasm', '-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', '--baseDir', root],
+    [SOURCE, '--outFile', 'pcap-core.wasm', '-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', ...(process.env.FD_WASM_NAMES ? ['--debug'] : []), '--baseDir', root],
     { writeFile: (name, contents) => { if (name.endsWith('.wasm')) wasm = Buffer.from(contents); } },
   );
   if (error) throw new Error(`asc ${SOURCE}: ${error.message}\n${stderr.toString()}`);
