@@ -33,9 +33,9 @@ import type { Suite, SuiteResult } from '../suite.js';
  * is only ~110-135x slower (`floorRatio`). The 100x target therefore leaves our analysis of 1.6 million
  * packets about 0.1 s of CPU beyond reading them. With the per-packet work in WebAssembly
  * (src/parsers/assembly/pcap-core.ts: VXLAN pairs, every inner flow with its TCP state, sampled outer
- * checksums) it takes ~0.45-0.55 s beyond the floor on this loaded 2-core machine (2026-12-03: 0.74 s
- * in all, from 0.78 s before the core's per-packet path was inlined into one function; the JavaScript
- * decoder took 1.02 s). That time is instructions, not memory (cachegrind with a 2 MiB last level:
+ * checksums) it takes ~0.4-0.5 s beyond the floor on this loaded 2-core machine (2026-12-03, medians
+ * of old and new builds run alternately: 0.67-0.74 s in all, from 0.75-0.78 s before the core's
+ * per-packet path was inlined into one function; the JavaScript decoder took 1.02 s). That time is instructions, not memory (cachegrind with a 2 MiB last level:
  * ~0.4 misses per packet): ~700 per packet in the core, ~60 of JavaScript around it, and DNS
  * matching, which stays in JavaScript, ~170 on average (docs/architecture.md, "Captures", has the
  * split). Reading the file is ~0.19 s of kernel copy at any read size. The suite says `met: false`
