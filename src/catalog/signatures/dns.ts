@@ -520,7 +520,8 @@ export const DNS_SIGNATURES: Signature[] = [
     anchors: [': servfail'],
     confidence: 0.6,
     specificity: 80,
-    alternatives: ['dns.loop', 'dns.coredns-down'],
+    // A name the search list expanded (<name>.<host's search domain>) goes upstream and fails there too.
+    alternatives: ['dns.loop', 'dns.coredns-down', 'dns.search-ndots'],
     check: 'kubectl -n kube-system logs deploy/coredns | grep -i error: the upstream error behind the SERVFAIL; a search suffix in the name (…svc.cluster.local, …internal) only shows which try failed last',
     source: 'facts §9 (SERVFAIL from CoreDNS: its forward to the upstream failed)',
     samples: ["** server can't find api.example.com.corp.internal: SERVFAIL", "** server can't find github.com: SERVFAIL"],

@@ -230,6 +230,41 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable'],
   }),
   sig({
+    id: 'flannel.serviceaccount-token-missing',
+    check: 'kubectl -n kube-flannel get pod <flannel pod> -o jsonpath=\'{.spec.automountServiceAccountToken} {.spec.serviceAccountName}\' and kubectl -n kube-flannel get sa flannel: the token is mounted only when the ServiceAccount exists and automounting is not off (and the controller-manager signs tokens: --service-account-private-key-file)',
+    cause: 'unknown',
+    // flanneld's in-cluster client reads the pod's projected service-account token; no file there means the
+    // pod got no token at all — before any permission (RBAC) is asked.
+    re: /serviceaccount\/token: no such file or directory/,
+    anchors: ['serviceaccount/token: no such file'],
+    confidence: 0.4,
+    specificity: 90,
+    alternatives: ['flannel.rbac', 'flannel.daemon-down'],
+    source: 'client-go rest.InClusterConfig reading /var/run/secrets/kubernetes.io/serviceaccount/token',
+    samples: [
+      'Failed to create SubnetManager: unable to initialize inclusterconfig: open /var/run/secrets/kubernetes.io/serviceaccount/token: no such file or directory',
+      'open /var/run/secrets/kubernetes.io/serviceaccount/token: no such file or directory',
+    ],
+    counterSamples: ['Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-x\': pods "kube-flannel-ds-x" is forbidden'],
+  }),
+  sig({
+    id: 'node.iptables-table-init',
+    check: 'on the node: lsmod | grep -E "ip_tables|iptable_nat|nf_tables" and iptables --version on the host against the one in flannel\'s image (legacy or nf_tables): a kernel without the table\'s module, or a legacy binary on a kernel or host that runs nf_tables only, cannot open it',
+    cause: 'unknown',
+    // iptables could not open a table at all: its kernel module or backend is missing, before any rule.
+    re: /can't initialize iptables table [`'][a-z]+'/,
+    anchors: ["can't initialize iptables table"],
+    confidence: 0.4,
+    specificity: 97,
+    alternatives: ['flannel.ipmasq', 'node.forward-drop'],
+    source: 'iptables (libiptc) TC_INIT failure: "can\'t initialize iptables table `%s\': %s" / "Perhaps iptables or your kernel needs to be upgraded"',
+    samples: [
+      "iptables v1.8.3 (legacy): can't initialize iptables table 'nat': Bad address",
+      "iptables v1.8.7 (legacy): can't initialize iptables table 'filter': Table does not exist (do you need to insmod?)",
+    ],
+    counterSamples: ['iptables: No chain/target/match by that name.'],
+  }),
+  sig({
     id: 'flannel.masq-failed',
     check: 'iptables -t nat -S FLANNEL-POSTRTG on the node, and which iptables backend is in use (iptables --version: legacy or nf_tables) against the one flannel\'s image uses',
     cause: 'flannel.ipmasq',

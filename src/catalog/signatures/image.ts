@@ -198,7 +198,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|unauthorized: you don't have the needed permissions|invalid username\/password/,
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|"code":\s*"denied"|unauthorized: you don't have the needed permissions|invalid username\/password/,
     anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,
@@ -493,6 +493,38 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'GET https://ghcr.io/v2/org/app/manifests/1.2: unexpected status code 404 Not Found',
     ],
     counterSamples: ['GET https://ghcr.io/token?scope=repository:org/app:pull: unexpected status code 401 Unauthorized'],
+  }),
+  sig({
+    id: 'image.anonymous-read-only',
+    cause: 'image.auth-missing',
+    // The registry names the caller anonymous (OCIR: "Anonymous users are only allowed read access on public
+    // repos"): no credentials reached it, so the repository is private to a login never sent.
+    re: /anonymous users are only allowed|anonymous (access|pull|user)[^\n]{0,60}(not allowed|denied|forbidden)/,
+    anchors: ['anonymous users are only allowed', 'anonymous access', 'anonymous pull', 'anonymous user'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'registry denials that name the caller anonymous (Oracle OCIR, Harbor and others)',
+    samples: [
+      'reading manifest v1 in iad.ocir.io/tenancy/app: denied: Anonymous users are only allowed read access on public repos',
+      'denied: anonymous access to this repository is not allowed',
+    ],
+    counterSamples: ['failed to fetch anonymous token: unexpected status: 403 Forbidden'],
+  }),
+  sig({
+    id: 'image.short-name-enforced',
+    cause: 'image.invalid-reference',
+    // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a
+    // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused.
+    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined/,
+    anchors: ['short-name resolution enforced', 'did not resolve to an alias'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries)',
+    samples: [
+      'Error: short-name resolution enforced but cannot prompt without a TTY',
+      'Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"',
+    ],
+    counterSamples: ['Resolving "nginx" using unqualified-search registries (/etc/containers/registries.conf)'],
   }),
   sig({
     id: 'image.no-space',
