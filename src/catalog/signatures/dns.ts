@@ -315,6 +315,40 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['dial udp 10.96.0.10:53: connect: network is unreachable'],
   }),
   sig({
+    id: 'dns.search-expanded-name',
+    cause: 'dns.search-ndots',
+    // nslookup failing on a name that is a public name with one of the search domains appended
+    // (google.com.corp.example): the resolver walked the search list first (fewer dots than ndots), and a
+    // search domain that answers or fails for everything decides the result instead of the name itself.
+    re: /can't find (?![^\s:]*\.svc\.)[^\s:]*\.(com|net|org|io|local)\.[a-z0-9-]{3,}[a-z0-9.-]*: (no answer|nxdomain|servfail)/,
+    anchors: ["can't find"],
+    confidence: 0.8,
+    specificity: 89,
+    alternatives: ['dns.upstream', 'dns.node-resolver'],
+    check: 'cat /etc/resolv.conf in the pod: the search line (with the node\'s own domains appended by the kubelet) and options ndots:5; look the name up with a trailing dot (nslookup google.com.) — if that answers, the search domain is the problem: drop it from the node\'s resolv.conf (or the kubelet\'s --resolv-conf) or set dnsConfig ndots lower',
+    source: 'facts §9 (search list, ndots:5): names with fewer dots than ndots are tried with each search domain first',
+    samples: ['*** Can\'t find google.com.mydomain.com: No answer', "** server can't find github.com.corp.local: SERVFAIL"],
+    counterSamples: ["** server can't find serve1.pods.dev.svc.cluster.local: NXDOMAIN", "** server can't find example.com.au: NXDOMAIN"],
+  }),
+  sig({
+    id: 'dns.resolver-unreachable',
+    cause: 'dns.node-resolver',
+    // A resolver (the host's DNS cache, a stub, CoreDNS's upstream) cannot even send to the nameserver it
+    // is configured with: no route to that address. The nameserver list is wrong or its network is gone.
+    re: /dial udp [\d.]+:53: connect: (network is unreachable|no route to host)/,
+    anchors: [':53: connect: network is unreachable', ':53: connect: no route to host'],
+    confidence: 0.6,
+    specificity: 60,
+    alternatives: ['dns.upstream', 'registry.dns'],
+    check: 'the nameserver it names against the host\'s routes: ip route get <nameserver> on the node, and where it is configured (/etc/resolv.conf, the DHCP lease, Talos machine.network.nameservers, CoreDNS forward): a typo or a network the node left; CoreDNS forwarding to it makes this dns.upstream',
+    source: 'Go net: connect(2) to the nameserver failing with ENETUNREACH / EHOSTUNREACH',
+    samples: [
+      'error serving dns request {"component": "dns-resolve-cache", "error": "dial udp 192.16.1.42:53: connect: network is unreachable"}',
+      'read udp: dial udp 10.0.0.2:53: connect: no route to host',
+    ],
+    counterSamples: ['dial tcp 10.0.0.2:443: connect: network is unreachable'],
+  }),
+  sig({
     id: 'dns.dns-bind-53-address',
     cause: 'unknown',
     // A DNS server bound to an explicit address (CoreDNS's bind plugin: node-local DNS caches on 169.254.x or
@@ -524,7 +558,7 @@ export const DNS_SIGNATURES: Signature[] = [
     alternatives: ['dns.loop', 'dns.coredns-down', 'dns.search-ndots'],
     check: 'kubectl -n kube-system logs deploy/coredns | grep -i error: the upstream error behind the SERVFAIL; a search suffix in the name (…svc.cluster.local, …internal) only shows which try failed last',
     source: 'facts §9 (SERVFAIL from CoreDNS: its forward to the upstream failed)',
-    samples: ["** server can't find api.example.com.corp.internal: SERVFAIL", "** server can't find github.com: SERVFAIL"],
+    samples: ["** server can't find api.corp.internal: SERVFAIL", "** server can't find github.com: SERVFAIL"],
     counterSamples: ["** server can't find kubernetes.default: NXDOMAIN"],
   }),
   sig({

@@ -248,6 +248,24 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-x\': pods "kube-flannel-ds-x" is forbidden'],
   }),
   sig({
+    id: 'node.xtables-lock-busy',
+    check: 'who holds /run/xtables.lock on the node (lsof /run/xtables.lock, or many iptables processes at once): kube-proxy, flannel, a firewall daemon and the CNI all take it; callers without -w/--wait fail instead of waiting. Retried calls usually succeed — a steady failure means one holder never lets go',
+    cause: 'unknown',
+    // iptables exits 4 when the xtables lock is held by another caller (without --wait, or past its wait):
+    // a busy node, not a rule flannel or kube-proxy got wrong.
+    re: /another app is currently holding the xtables lock|iptables: resource temporarily unavailable/,
+    anchors: ['xtables lock', 'resource temporarily unavailable'],
+    confidence: 0.4,
+    specificity: 97,
+    alternatives: ['flannel.ipmasq', 'node.cpu-bound'],
+    source: 'iptables xtables_lock(): "Another app is currently holding the xtables lock" (exit status 4)',
+    samples: [
+      'Another app is currently holding the xtables lock. Perhaps you want to use the -w option?',
+      'running [/sbin/iptables -t nat -C POSTROUTING -s 10.244.0.0/16 -j MASQUERADE --wait]: exit status 4: iptables: Resource temporarily unavailable.',
+    ],
+    counterSamples: ['iptables: No chain/target/match by that name.'],
+  }),
+  sig({
     id: 'node.iptables-table-init',
     check: 'on the node: lsmod | grep -E "ip_tables|iptable_nat|nf_tables" and iptables --version on the host against the one in flannel\'s image (legacy or nf_tables): a kernel without the table\'s module, or a legacy binary on a kernel or host that runs nf_tables only, cannot open it',
     cause: 'unknown',

@@ -357,6 +357,40 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['Internal error occurred: failed to allocate a serviceIP: range is full', 'unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  No more IPs available'],
   }),
   sig({
+    id: 'cni.chained-only-plugin',
+    cause: 'cni.config-invalid',
+    // A plugin that only adjusts what an earlier plugin set up (portmap, tuning, bandwidth, a CNI's
+    // chaining mode) refuses to run first: the conflist lists it alone or before the main plugin.
+    re: /must be called as (a )?chained plugin/,
+    anchors: ['chained plugin'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'containernetworking/plugins meta plugins ("must be called as chained plugin" when prevResult is missing)',
+    samples: [
+      'error adding container to network "cbr0": must be called as chained plugin',
+      'plugin type="portmap" failed (add): must be called as chained plugin',
+    ],
+    counterSamples: ['plugin type="flannel" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'multus.netconf-invalid',
+    cause: 'cni.config-invalid',
+    // Multus reads its own config (and a NetworkAttachmentDefinition's) before delegating: an error here is
+    // the configuration, not a delegate plugin that failed.
+    re: /multus: error loading netconf|loadnetconf: |multus: [^\n]{0,80}(error parsing|failed to parse|invalid) (the )?(config|netconf|network attachment)/,
+    anchors: ['error loading netconf', 'loadnetconf: ', 'multus: '],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['cni.config-missing'],
+    check: 'the Multus config on the node (/etc/cni/net.d/00-multus.conf: clusterNetwork or delegates must name the cluster\'s CNI, e.g. the flannel conflist) and the NetworkAttachmentDefinitions the pod asks for (kubectl get net-attach-def -A -o yaml)',
+    source: 'Multus CNI LoadNetConf / NetworkAttachmentDefinition parsing errors',
+    samples: [
+      'Multus: error loading netconf: LoadNetConf: at least one delegate/clusterNetwork must be specified',
+      'error configuring pod networking: Multus: error loading netconf: LoadNetConf: failed to parse the config',
+    ],
+    counterSamples: ['Multus: [default/web]: error adding container to network "flannel": failed to find plugin "flannel" in path [/opt/cni/bin]'],
+  }),
+  sig({
     id: 'whereabouts.range-exhausted',
     cause: 'cni.ipam-exhausted',
     // The whereabouts IPAM plugin (cluster-wide ranges, often beside Multus) walks its range's free
