@@ -122,6 +122,24 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Get "https://registry.lab:5000/v2/": dial tcp: lookup registry.lab: no such host'],
   }),
   sig({
+    id: 'ambiguous.etcd-unreachable',
+    check: 'which etcd and from where: etcdctl --endpoints=<the address> endpoint health from the same host (with its client certificates); a refused :2379 is etcd not running or bound elsewhere, a timeout a firewall between them; flannel in etcd mode reads its network config there and stops without it',
+    cause: 'unknown',
+    // etcd's client port (2379) or its client library's own texts: the datastore of the API server, or of
+    // flannel in etcd mode — not a registry, whichever transport error follows.
+    re: /etcd cluster is unavailable or misconfigured|all the given peers are not reachable|dial tcp [^\s]+:2379: [^\n]{0,40}(connection refused|i\/o timeout|no route to host)/,
+    anchors: ['etcd cluster is unavailable', 'given peers are not reachable', ':2379: '],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['node.firewall', 'flannel.daemon-down'],
+    source: 'etcd client v2/v3 errors ("client: etcd cluster is unavailable or misconfigured", "All the given peers are not reachable") and dials to its client port 2379',
+    samples: [
+      'client: etcd cluster is unavailable or misconfigured; error #0: dial tcp 10.245.12.91:2379: getsockopt: connection refused',
+      'Error: client: etcd cluster is unavailable or misconfigured; error #0: client: endpoint https://10.0.0.4:2379 exceeded header timeout',
+    ],
+    counterSamples: ['dial tcp 10.0.0.5:5000: connect: connection refused'],
+  }),
+  sig({
     id: 'ambiguous.cluster-name-nxdomain',
     check: 'does the Service exist? kubectl get svc <name> -n <namespace>: if not, NXDOMAIN is the right answer; if it does, the pod\'s search list (cat /etc/resolv.conf in the pod) or the name\'s namespace is wrong',
     cause: 'unknown',

@@ -349,6 +349,24 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp 10.0.0.2:443: connect: network is unreachable'],
   }),
   sig({
+    id: 'dns.ansible-host-lookup',
+    cause: 'dns.node-resolver',
+    // An Ansible task failing on a host ("fatal: [node]: FAILED!") ran on that machine, not in a pod: a
+    // name it cannot resolve is the machine's own resolver (its resolv.conf, systemd-resolved, DHCP).
+    re: /fatal: \[[^\]\n]+\]: failed![\s\S]{0,800}(temporary failure in name resolution|name or service not known|could not resolve host|nodename nor servname provided)/,
+    anchors: ['fatal: ['],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['registry.proxy'],
+    check: 'on that host: cat /etc/resolv.conf and getent hosts <name> (resolvectl status where systemd-resolved runs); a network that reaches the internet only through a proxy resolves no public name either — the task then needs proxy settings',
+    source: 'Ansible task failures (fatal: [host]: FAILED!) wrapping getaddrinfo errors (EAI_AGAIN, EAI_NONAME)',
+    samples: [
+      "fatal: [kube2]: FAILED! => changed=false\n  msg: 'Failed to connect to packages.cloud.google.com at port 443: [Errno -3] Temporary failure in name resolution'",
+      'fatal: [node1]: FAILED! => {"changed": false, "msg": "Failed to download key at https://download.docker.com/linux/ubuntu/gpg: Request failed: <urlopen error [Errno -2] Name or service not known>"}',
+    ],
+    counterSamples: ['fatal: [node1]: FAILED! => {"changed": false, "msg": "No package matching \'kubeadm\' is available"}'],
+  }),
+  sig({
     id: 'dns.dns-bind-53-address',
     cause: 'unknown',
     // A DNS server bound to an explicit address (CoreDNS's bind plugin: node-local DNS caches on 169.254.x or
@@ -657,7 +675,8 @@ export const DNS_SIGNATURES: Signature[] = [
     confidence: 0.85,
     specificity: 90,
     // (an upstream that is the cluster DNS itself — the node's resolv.conf naming it — is a loop)
-    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.loop'],
+    // The forward leaves the cluster through the node: a node that does not forward (or masquerade) pod traffic loses it.
+    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.loop', 'node.ip-forward'],
     source: 'skydns (kube-dns) forwarding ("failure to forward request %q")',
     samples: [
       '[skydns] Jul 15 23:35:23.067 ERROR | failure to forward request "read udp 8.8.8.8:53: i/o timeout"',

@@ -248,6 +248,24 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-x\': pods "kube-flannel-ds-x" is forbidden'],
   }),
   sig({
+    id: 'flannel.in-cluster-env-missing',
+    check: 'how the flannel pod was started: the kubelet sets KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT in every pod from the kubernetes Service; an edge runtime (KubeEdge edgecore) or a static manifest run outside the kubelet does not, and flannel there needs --kube-api-url and a kubeconfig instead',
+    cause: 'unknown',
+    // client-go's in-cluster config needs the two variables the kubelet injects: without them the process
+    // runs somewhere that is not an ordinary pod of this cluster, before any permission is asked.
+    re: /kubernetes_service_host and kubernetes_service_port must be defined/,
+    anchors: ['kubernetes_service_host and kubernetes_service_port'],
+    confidence: 0.4,
+    specificity: 90,
+    alternatives: ['flannel.daemon-down', 'flannel.rbac'],
+    source: 'client-go rest.InClusterConfig (ErrNotInCluster)',
+    samples: [
+      'Failed to create SubnetManager: unable to initialize inclusterconfig: unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined',
+      'unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined',
+    ],
+    counterSamples: ['Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-x\': the server could not find the requested resource'],
+  }),
+  sig({
     id: 'node.xtables-lock-busy',
     check: 'who holds /run/xtables.lock on the node (lsof /run/xtables.lock, or many iptables processes at once): kube-proxy, flannel, a firewall daemon and the CNI all take it; callers without -w/--wait fail instead of waiting. Retried calls usually succeed — a steady failure means one holder never lets go',
     cause: 'unknown',

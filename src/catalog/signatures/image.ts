@@ -527,6 +527,24 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['Resolving "nginx" using unqualified-search registries (/etc/containers/registries.conf)'],
   }),
   sig({
+    id: 'image.scheme-as-host',
+    cause: 'image.invalid-reference',
+    // An image or repository written with its URL scheme (https://registry/app): the reference parser takes
+    // "https" for the registry host, so the client asks DNS for a host named https.
+    re: /^(?![\s\S]*proxyconnect)[\s\S]*(https?:\/\/https?\/v2\/|\blookup https? on [\w.:[\]%-]+: no such host|\blookup https?: no such host)/,
+    anchors: ['://http', 'lookup http'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['registry.dns'],
+    check: 'the image or repository value as written (pod spec, values file, CI variable): it must be host/path:tag without https://',
+    source: 'distribution reference parsing: the first path component with a dot, colon or "localhost" is the host; "https:" from a pasted URL',
+    samples: [
+      'Get "https://https/v2/": dial tcp: lookup https on 172.30.0.10:53: no such host',
+      'failed to do request: Head "https://https/v2/app/manifests/1": dial tcp: lookup https: no such host',
+    ],
+    counterSamples: ['proxyconnect tcp: dial tcp: lookup http: Temporary failure in name resolution', 'Get "https://registry.lab/v2/": dial tcp: lookup registry.lab: no such host'],
+  }),
+  sig({
     id: 'image.no-space',
     cause: 'image.disk-full',
     // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);

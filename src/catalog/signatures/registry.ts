@@ -463,7 +463,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     // The registry's WWW-Authenticate named its token realm "null://…": a repository manager (Nexus,
     // Artifactory) serving Docker without its base URL or token realm set. It answers every pull this way.
     // \\?: logrus quotes the error inside msg="…", so its quotes arrive escaped.
-    re: /get \\?"?null:\/\/[^\n]{0,300}unsupported protocol scheme \\?"?null/,
+    // The request to a null:// URL decides it: only a realm of that scheme sends a client there. (Go's
+    // "unsupported protocol scheme" after it is optional: secret redaction may take the word after "token".)
+    re: /get \\?"?null:\/\/[^\s"\\]+/,
     anchors: ['null://'],
     confidence: 0.6,
     specificity: 95,
