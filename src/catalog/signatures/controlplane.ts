@@ -23,6 +23,24 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     counterSamples: ['I0905 10:11:12.000000 1 range_allocator.go:380] Set node worker-9 PodCIDR to [10.244.9.0/24]'],
   }),
   sig({
+    id: 'controlplane.podcidr-pool-empty',
+    cause: 'flannel.no-pod-cidr',
+    // Another IPAM operator (Cilium's multi-pool, cluster-pool) handing out per-node pod CIDRs from a pool that is used up:
+    // the node gets no pod CIDR, as with the node IPAM controller above.
+    re: /failed to allocate podcidrs? to node|failed to allocate ipv[46] (address|cidr) for node[^\n]{0,160}pool empty/,
+    anchors: ['failed to allocate podcidr', 'pool empty'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['cni.ipam-exhausted'],
+    check: 'the pool\'s CIDRs and per-node mask (kubectl get ciliumpodippools -o yaml, or the operator\'s cluster-pool-ipv4-cidr and mask size): a pool of /16 with /24 per node serves 256 nodes; add CIDRs to the pool or shrink the per-node mask',
+    source: 'per-node pod CIDR allocation by IPAM operators (same mechanism as the node IPAM controller, facts §1.6)',
+    samples: [
+      '{"error":"failed to allocate ipv4 address for node \\"w-7\\" from pool \\"default\\": pool empty","level":"warning","msg":"Failed to allocate PodCIDRs to node","nodeName":"w-7"}',
+      'level=warning msg="Failed to allocate PodCIDRs to node" error="failed to allocate ipv4 cidr for node w-7 from pool default: pool empty"',
+    ],
+    counterSamples: ['level=info msg="Allocated PodCIDRs to node" nodeName=w-7'],
+  }),
+  sig({
     id: 'controlplane.node-podcidr-not-set',
     cause: 'flannel.no-pod-cidr',
     // Other network plugins word flannel's "pod cidr not assigned" their own way: the node has no spec.podCIDR.

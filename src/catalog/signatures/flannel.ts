@@ -113,6 +113,22 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
   }),
   sig({
+    id: 'flannel.iface-name-missing',
+    cause: 'flannel.wrong-iface',
+    // Go's net.InterfaceByName: the interface named by --iface (k3s --flannel-iface) does not exist on this node.
+    re: /(unable to get global unicast ip from interface name|interface[^\n]{0,80}route ip\+net: no such network interface)/,
+    anchors: ['global unicast ip from interface', 'no such network interface'],
+    confidence: 0.8,
+    specificity: 91,
+    check: 'ip -br link on that node against the interface named in --iface / --flannel-iface (or k3s\'s flannel-iface in /etc/rancher/k3s/config.yaml): names differ between machines (eth0, ens18, enp0s8)',
+    source: 'facts §1.5 (--iface); Go net.InterfaceByName error text',
+    samples: [
+      'level=warning msg="unable to get global unicast ip from interface name: route ip+net: no such network interface"',
+      'failed to get interface eth1: route ip+net: no such network interface',
+    ],
+    counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
+  }),
+  sig({
     id: 'flannel.rbac-forbidden',
     cause: 'flannel.rbac',
     re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
@@ -408,8 +424,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     id: 'flannel.mtu-message-too-long',
     check: 'ip link show flannel.1 and the uplink on both nodes: flannel.1 must be the uplink MTU minus 50 (VXLAN); ping -M do -s <size> between pods finds the largest size that passes',
     cause: 'flannel.mtu',
-    re: /message too long|frag(mentation)? needed|packet too big|need to frag/,
-    anchors: ['message too long', 'frag needed', 'fragmentation needed', 'packet too big', 'need to frag'],
+    re: /message too long|frag(mentation)? needed|packet too big|need to frag|dropped packet, size \d+ > \d+/,
+    anchors: ['message too long', 'frag needed', 'fragmentation needed', 'packet too big', 'need to frag', 'dropped packet, size'],
     confidence: 0.7,
     specificity: 80,
     alternatives: ['registry.tls-handshake-timeout'],
@@ -418,6 +434,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
       'ping: local error: message too long, mtu=1450',
       'write udp 10.244.1.4:41234->10.244.2.9:8125: write: message too long',
       'IP 10.0.0.1 > 10.0.0.2: ICMP 10.0.0.3 unreachable - need to frag (mtu 1400), length 556',
+      // A driver dropping a received frame longer than its MTU allows: the sender's MTU is larger.
+      'kernel: eth0: dropped packet, size 1564 > 1514',
     ],
     counterSamples: ['mtu 1450 qdisc noqueue state UNKNOWN'],
   }),

@@ -162,6 +162,41 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['unauthorized: incorrect username or password'],
   }),
   sig({
+    id: 'image.basic-auth-attempt-401',
+    cause: 'image.auth-rejected',
+    // Docker's login tries each challenge with the credentials given; a basic attempt is only made with a
+    // username and password (without them the handler says "no basic auth credentials"), so a 401 refuses them.
+    re: /basic auth attempt to \S+ realm ("[^"\n]*"|\S+) failed with status: 401/,
+    anchors: ['basic auth attempt'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the username and password given to docker login (or the pull secret\'s auths entry for that host): a registry behind a reverse proxy may also check its own basic-auth realm',
+    source: 'docker registry login (loginV2: "no successful auth challenge for … - errors: …"), distribution auth challenge handlers',
+    samples: [
+      'Error response from daemon: no successful auth challenge for https://registry.corp:5000/v2/ - errors: [basic auth attempt to https://registry.corp:5000/v2/ realm "Registry Realm" failed with status: 401 Unauthorized]',
+      'login attempt to https://10.0.0.9/v2/ failed: basic auth attempt to https://10.0.0.9/v2/ realm "basic-realm" failed with status: 401 Unauthorized',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+  sig({
+    id: 'image.credential-helper-failed',
+    cause: 'image.auth-missing',
+    // Docker's credsStore / credHelpers program failed: the client has no credentials to send (or stops before the pull).
+    re: /credentials store \S+ exited with|error getting credentials - err: /,
+    anchors: ['credentials store', 'error getting credentials'],
+    confidence: 0.7,
+    specificity: 70,
+    alternatives: ['image.auth-rejected'],
+    check: 'credsStore / credHelpers in ~/.docker/config.json: run the helper named (docker-credential-<name> list) on that machine; a helper that is missing, locked (pass, gpg) or from another OS (docker-credential-desktop.exe in WSL) must be fixed or the entry removed',
+    source: 'docker CLI credential helpers (docker-credential-helpers: "error getting credentials - err: …")',
+    samples: [
+      'docker.credentials.errors.StoreError: Credentials store docker-credential-secretservice exited with "Cannot autolaunch D-Bus without X11 $DISPLAY".',
+      'error getting credentials - err: exec: "docker-credential-desktop.exe": executable file not found in $PATH, out: ``',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+  sig({
     id: 'image.pull-access-denied',
     cause: 'image.auth-missing',
     // Docker's wrapper, and Docker Hub's answer: the same text for a repository that does not exist and for a private one.
@@ -198,8 +233,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|"code":\s*"denied"|unauthorized: you don't have the needed permissions|invalid username\/password/,
-    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', 'unauthorized:', 'invalid username/password'],
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username\/password/,
+    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password'],
     confidence: 0.8,
     specificity: 82,
     // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.
@@ -209,6 +244,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     samples: [
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
       'failed to pull and unpack image "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3": failed to resolve reference: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden',
+      // The registry's JSON error body quoted inside another tool's log line keeps its escaped quotes.
+      'could not list tags: http: non-successful response (status=403 body=\\"{\\\\\\"errors\\\\\\":[{\\\\\\"code\\\\\\":\\\\\\"DENIED\\\\\\",\\\\\\"message\\\\\\":\\\\\\"invalid token\\\\\\"}]}\\")',
     ],
     counterSamples: [
       'no basic auth credentials',

@@ -52,6 +52,39 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['cgroupDriver: systemd'],
   }),
   sig({
+    id: 'kubelet.container-manager',
+    cause: 'node.not-ready',
+    // pkg/kubelet/cm validates the cgroup hierarchy before the kubelet runs pods: missing controllers stop it.
+    re: /failed to start containermanager|following cgroup subsystem not mounted|system validation failed - following cgroup/,
+    anchors: ['containermanager', 'cgroup subsystem not mounted'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['runtime.unavailable'],
+    check: 'mount | grep cgroup and cat /proc/cgroups on the node: the controllers named (cpu, cpuacct, cpuset, memory) must be mounted and enabled (kernel command line cgroup_enable=memory on some boards)',
+    source: 'kubelet container manager start-up (pkg/kubelet/cm: validateSystemRequirements)',
+    samples: [
+      'kubelet.go:1383] Failed to start ContainerManager system validation failed - Following Cgroup subsystem not mounted: [memory]',
+      'E0310 10:00:00.000000 811 kubelet.go:1431] "Failed to start ContainerManager" err="failed to initialize top level QOS containers: root container [kubepods] doesn\'t exist"',
+    ],
+    counterSamples: ['I0310 10:00:00.000000 811 container_manager_linux.go:300] "Creating Container Manager object based on Node Config"'],
+  }),
+  sig({
+    id: 'kubelet.cgroup-v1',
+    cause: 'node.not-ready',
+    // From v1.35 the kubelet refuses a cgroup v1 host unless failCgroupV1 is false; older kubelets only warn.
+    re: /configured to not run on a host using cgroup v1|cgroups? v1 support is (deprecated|unsupported)[^\n]{0,200}failcgroupv1/,
+    anchors: ['host using cgroup v1', 'failcgroupv1'],
+    confidence: 0.6,
+    specificity: 90,
+    check: 'stat -fc %T /sys/fs/cgroup on the node (cgroup2fs is v2) and the kubelet version: v1.35 or newer on a v1 host exits unless failCgroupV1: false is in /var/lib/kubelet/config.yaml; older kubelets run with only this warning',
+    source: 'KEP-5573 (remove cgroup v1 support): kubelet failCgroupV1 and kubeadm SystemVerification',
+    samples: [
+      '[WARNING SystemVerification]: cgroups v1 support is deprecated and will be removed in a future release. Please migrate to cgroups v2. To explicitly enable cgroups v1 support for kubelet v1.35 or newer, you must set the kubelet configuration option \'FailCgroupV1\' to \'false\'.',
+      'E0101 00:00:00.000000 100 run.go:72] "command failed" err="failed to run Kubelet: kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is unsupported and will be removed in a future release"',
+    ],
+    counterSamples: ['I0101 00:00:00.000000 100 server.go:1000] "Using cgroup driver setting received from the CRI runtime" cgroupDriver="systemd"'],
+  }),
+  sig({
     id: 'kubelet.failed-to-run',
     cause: 'node.not-ready',
     // The kubelet's top-level start-up error: the cause is the text after it (other signatures outrank this one).

@@ -674,6 +674,22 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp 127.0.0.1:8080: connect: connection refused'],
   }),
   sig({
+    id: 'registry.mirror-config-path-unset',
+    cause: 'registry.mirror-misconfigured',
+    // containerd reads hosts.toml mirrors only when the CRI registry config_path is set; mirror tools refuse to start without it.
+    re: /registry config path needs to be set|config_path (is )?(not set|empty)[^\n]{0,80}mirror/,
+    anchors: ['registry config path', 'config_path'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'grep -n config_path /etc/containerd/config.toml: [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/containerd/certs.d" (containerd 2: plugins."io.containerd.cri.v1.images".registry), then restart containerd',
+    source: 'facts §5.2 (containerd hosts.toml mirrors need registry.config_path)',
+    samples: [
+      '{"level":"error","msg":"","error":"Containerd registry config path needs to be set for mirror configuration to take effect"}',
+      'Error: containerd registry config path needs to be set for mirror configuration to take effect',
+    ],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
     id: 'registry.mirror-request-failed',
     check: 'the mirror in /etc/containerd/certs.d/<registry>/hosts.toml (or registry.mirrors in config.toml): curl -v <mirror>/v2/ from the node; an unreachable mirror needs the upstream as a fallback host',
     cause: 'registry.mirror-misconfigured',
@@ -682,7 +698,10 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     // only through its mirror entry (kind's documented set-up) has no other host, so the failure is its own.
     // Not a TLS verification failure right after the URL: the mirror answered, and its certificate is the
     // cause (registry.tls-*, naming the mirror's host), not the mirror entry.
-    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: )/,
+    // Not a lookup that failed talking to the nameserver itself (read/dial udp …:53): the node's resolver
+    // fails for every name, so the registry's DNS is the cause, not the mirror entry (a mirror name that
+    // does not exist, "no such host", stays the mirror's).
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: |dial tcp: lookup \S+ on \S+: (read|dial|write) udp)/,
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,
@@ -695,6 +714,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: [
       'failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp: lookup registry-1.docker.io: no such host',
       'Head "http://kind-registry:5000/v2/app/manifests/1.0?ns=localhost%3A5001": dial tcp 172.18.0.3:5000: connect: connection refused',
+      'failed to do request: Head "https://mirror.corp.local/v2/library/nginx/manifests/1.25?ns=docker.io": dial tcp: lookup mirror.corp.local on 10.0.0.2:53: read udp 10.0.0.7:41000->10.0.0.2:53: i/o timeout',
     ],
   }),
   sig({

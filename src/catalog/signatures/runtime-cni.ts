@@ -127,6 +127,23 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['skipping pod synchronization - [container runtime is down]', 'I0620 07:41:10.000000 2210 kubelet.go:2100] "SyncLoop (PLEG): event for pod"'],
   }),
   sig({
+    id: 'runtime.helper-in-current-directory',
+    cause: 'runtime.unavailable',
+    // Go 1.19+ exec.LookPath refuses a program found through a relative PATH entry: the runtime cannot run its helper
+    // (apparmor_parser, runc) and no container is created.
+    re: /resolves to executable in current directory/,
+    anchors: ['resolves to executable in current directory'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'the runtime\'s environment PATH (systemctl show containerd -p Environment, or the k3s/rke2 service): remove "." and empty entries, so helpers such as apparmor_parser resolve to /sbin or /usr/sbin',
+    source: 'Go os/exec ErrDot ("… resolves to executable in current directory"), as containerd reports it when creating a container',
+    samples: [
+      'failed to create containerd container: get apparmor_parser version: apparmor_parser resolves to executable in current directory (./apparmor_parser)',
+      'exec: "runc": runc resolves to executable in current directory (./runc)',
+    ],
+    counterSamples: ['exec: "runc": executable file not found in $PATH'],
+  }),
+  sig({
     id: 'runtime.dockershim-socket',
     cause: 'runtime.unavailable',
     // dockershim left the kubelet in 1.24; the socket exists only where an old kubelet serves it. crictl without
@@ -235,8 +252,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
-    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config/,
-    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion'],
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty/,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty'],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
@@ -244,6 +261,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]',
       'Error loading CNI config list file /etc/cni/net.d/10-flannel.conflist: error parsing configuration list: unexpected end of JSON input',
       "plugin type=\"flannel\" failed (add): 'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
+      // libcni parses a config without cniVersion as the empty version (containerd's StopPodSandbox wording).
+      'StopPodSandbox for "4f1c" failed error="failed to destroy network for sandbox \\"4f1c\\": invalid version \\"\\": the version is empty"',
     ],
     counterSamples: ['no networks found in /etc/cni/net.d'],
   }),
