@@ -15,7 +15,7 @@ describe('scope-typed rule context', () => {
   it('a node rule gets its node and the judged log lines; a cluster rule has no node to read', () => {
     const seen: string[] = [];
     const nodeRule = defineRule({ ...base, id: 'probe/per-node', scope: 'node', needs: ['node.logs'], check: ({ node, logs }) => void seen.push(`${node.name}:${logs.map((l) => l.cause).join(',')}`) }) as Rule;
-    runRules(makeEvidence({ nodes: [{ name: 'n1', gathered: ['logs'], logs: [{ file: 'f', line: 1, text: 'dial tcp: lookup reg.example on 10.0.0.2:53: no such host', count: 1 }] }] }), [nodeRule]);
+    runRules(makeEvidence({ nodes: [{ name: 'n1', gathered: ['logs'], logs: [{ file: 'f', line: 1, text: 'failed to pull image "reg.example/a:1": dial tcp: lookup reg.example on 10.0.0.2:53: no such host', count: 1 }] }] }), [nodeRule]);
     expect(seen).toEqual(['n1:registry.dns']);
     // @ts-expect-error: a cluster rule's context has no node
     defineRule({ ...base, id: 'probe/no-node', scope: 'cluster', needs: [], check: ({ node }) => void node });

@@ -1,4 +1,5 @@
 import type { Signature } from '../types.js';
+import { withoutPull } from './context.js';
 import { sig } from './define.js';
 
 /**
@@ -15,6 +16,26 @@ const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/apis?[/?]|https?:\/\/\[?
 const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'];
 
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
+  sig({
+    id: 'ambiguous.transport-outside-pull',
+    cause: 'unknown',
+    // Go's and curl's transport errors in a message that names no image, pull or registry: an admission webhook,
+    // an application or curl to some service. The registry.* transport signatures below it stay for pulls.
+    // TCP only (a resolver's dial udp …:53 is the DNS signatures'); a refusal keeps registry.connection-refused's
+    // hedged answer, since a refusing host is up and its port closed, which is what a registry check looks at first.
+    re: withoutPull(/connection reset by peer|econnreset|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): (connection timed out|operation timed out|no route to host|network is unreachable))/),
+    anchors: ['connection reset', 'econnreset', 'client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'dial tcp'],
+    confidence: 0.4,
+    specificity: 66,
+    alternatives: ['node.firewall', 'registry.connect-timeout', 'registry.connection-refused'],
+    check: 'which client made the request, to which address? the error names the address it dialled: from where that client runs, curl -v or nc -vz <address> <port>; an admission webhook is the API server dialling the webhook\'s Service (kubectl get endpoints -n <ns> <service>), a pod\'s IP from a control-plane node crosses the overlay',
+    source: 'Go net.OpError and net/http client errors ("dial tcp <addr>: i/o timeout", "Client.Timeout exceeded"), curl\'s "Recv failure: Connection reset by peer"',
+    samples: [
+      'Error creating: Internal error occurred: failed calling webhook "mutate.example.com": Post https://10.0.0.9:2999/mutate?timeout=30s: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+      'curl: (56) Recv failure: Connection reset by peer',
+    ],
+    counterSamples: ['Failed to pull image "nginx:1.25": dial tcp 10.0.0.5:443: i/o timeout'],
+  }),
   sig({
     id: 'ambiguous.local-socket-refused',
     check: 'the unix socket it names belongs to a daemon on the same host (the kubelet\'s pod-resources or plugin sockets, a CSI driver, a device plugin): ls -l <socket> and the status of the daemon that serves it; the error is that client\'s, not an image pull\'s',

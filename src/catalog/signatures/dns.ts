@@ -1,4 +1,5 @@
 import type { Signature } from '../types.js';
+import { withoutPull } from './context.js';
 import { sig } from './define.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
@@ -48,7 +49,8 @@ export const DNS_SIGNATURES: Signature[] = [
     anchors: [':coredns', 'still waiting on', 'unsynced kubernetes api', 'api connection failure', 'plugin/kubernetes'],
     confidence: 0.75,
     specificity: 88,
-    alternatives: ['dns.service-unreachable', 'node.br-netfilter'],
+    // A host firewall's REJECT (firewalld answers icmp-host-prohibited) reads "no route to host" at the client.
+    alternatives: ['dns.service-unreachable', 'node.br-netfilter', 'node.firewall'],
     source: 'facts §9 (CoreDNS readiness needs the kubernetes plugin synced)',
     samples: [
       'E0626 13:16:51.649661       1 reflector.go:134] Failed to list *v1.Endpoints: endpoints is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpoints" in API group "" at the cluster scope',
@@ -227,6 +229,21 @@ export const DNS_SIGNATURES: Signature[] = [
     source: 'libc getaddrinfo (EAI_AGAIN "Temporary failure in name resolution", EAI_NONAME "Name or service not known"); facts §9',
     samples: ['Error: getaddrinfo EAI_AGAIN api.example.com', "java.net.UnknownHostException: zk-0.zk.kafka.svc: Name or service not known"],
     counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
+  }),
+  sig({
+    id: 'dns.go-lookup-outside-pull',
+    cause: 'unknown',
+    // Go's net.DNSError in a message that names no image, pull or registry: some program's own lookup (a webhook,
+    // an alert receiver, a database client), not a registry's. Ranked where registry.lookup-failed-bare is: the two never both match.
+    re: withoutPull(/\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+(?:->[\w.:[\]%-]+)?|<[^>\n]{1,40}>))?: |no such host|server misbehaving/),
+    anchors: ['lookup ', 'no such host', 'server misbehaving'],
+    confidence: 0.4,
+    specificity: 89,
+    alternatives: ['dns.node-resolver', 'dns.coredns-down', 'dns.service-unreachable', 'registry.dns'],
+    check: 'which program looked the name up, and where does it run? in a pod: kubectl exec <pod> -- nslookup <name> (a Service name needs its namespace, or must exist at all); on a node or in Docker: getent hosts <name> and /etc/resolv.conf (127.0.0.53 needs systemd-resolved running, 127.0.0.11 is Docker\'s embedded DNS for its own networks)',
+    source: 'Go net.DNSError ("lookup <name> on <server>: <err>"), the same for every Go program (facts §4.7)',
+    samples: ['level=error msg="Notify for alerts failed" err="Post \\"https://hooks.example.com/x\\": dial tcp: lookup hooks.example.com on 10.233.0.3:53: no such host"', 'dial tcp: lookup db.internal.example on 127.0.0.11:53: server misbehaving'],
+    counterSamples: ['failed to pull image "harbor.lab/ci/web:1": dial tcp: lookup harbor.lab: no such host'],
   }),
   sig({
     id: 'dns.coredns-setup-error',

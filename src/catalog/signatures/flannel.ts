@@ -116,8 +116,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     id: 'flannel.iface-name-missing',
     cause: 'flannel.wrong-iface',
     // Go's net.InterfaceByName: the interface named by --iface (k3s --flannel-iface) does not exist on this node.
-    re: /(unable to get global unicast ip from interface name|interface[^\n]{0,80}route ip\+net: no such network interface)/,
-    anchors: ['global unicast ip from interface', 'no such network interface'],
+    re: /(unable to get global unicast ip from interface name|does not have a correct global unicast ip|can't find ip for interface|interface[^\n]{0,80}route ip\+net: no such network interface)/,
+    anchors: ['global unicast ip from interface', 'correct global unicast ip', "can't find ip for interface", 'no such network interface'],
     confidence: 0.8,
     specificity: 91,
     check: 'ip -br link on that node against the interface named in --iface / --flannel-iface (or k3s\'s flannel-iface in /etc/rancher/k3s/config.yaml): names differ between machines (eth0, ens18, enp0s8)',
@@ -125,6 +125,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     samples: [
       'level=warning msg="unable to get global unicast ip from interface name: route ip+net: no such network interface"',
       'failed to get interface eth1: route ip+net: no such network interface',
+      // k3s: the interface exists but has no usable (global unicast) address for flannel to use.
+      'level=fatal msg="interface eth1 does not have a correct global unicast ip: can\'t find ip for interface eth1"',
     ],
     counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
   }),

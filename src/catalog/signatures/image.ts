@@ -183,8 +183,9 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.credential-helper-failed',
     cause: 'image.auth-missing',
     // Docker's credsStore / credHelpers program failed: the client has no credentials to send (or stops before the pull).
-    re: /credentials store \S+ exited with|error getting credentials - err: /,
-    anchors: ['credentials store', 'error getting credentials'],
+    // Keyed on the helper's name (docker-credential-*): secret redaction may take the word "Credentials" after "StoreError:".
+    re: /store docker-credential-\S+ exited with|error getting credentials - err: /,
+    anchors: ['docker-credential-', 'error getting credentials'],
     confidence: 0.7,
     specificity: 70,
     alternatives: ['image.auth-rejected'],
@@ -468,8 +469,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.eviction-signal',
     cause: 'image.disk-full',
     // kubelet eviction manager: a disk signal crossed its threshold (nodefs = kubelet root, imagefs = runtime image store).
-    re: /attempting to reclaim\\?"? resourcename=\\?"?(ephemeral-storage|nodefs|imagefs)|must evict pod\(s\) to reclaim\\?"?( resourcename=\\?"?)?(ephemeral-storage|nodefs|imagefs)|signal=(nodefs|imagefs)\.(available|inodesfree)|low on resource: (nodefs|imagefs)/,
-    anchors: ['to reclaim', 'signal=nodefs', 'signal=imagefs', 'low on resource: nodefs', 'low on resource: imagefs'],
+    re: /attempting to reclaim\\?"? resourcename=\\?"?(ephemeral-storage|nodefs|imagefs)|must evict pod\(s\) to reclaim\\?"?( resourcename=\\?"?)?(ephemeral-storage|nodefs|imagefs)|signal=(nodefs|imagefs)\.(available|inodesfree)|low on resource: (nodefs|imagefs)|attempting to reduce (nodefs|imagefs) pressure/,
+    anchors: ['to reclaim', 'signal=nodefs', 'signal=imagefs', 'low on resource: nodefs', 'low on resource: imagefs', 'to reduce nodefs pressure', 'to reduce imagefs pressure'],
     confidence: 0.9,
     specificity: 94,
     check: 'df -h and df -i on the kubelet root (/var/lib/kubelet) and the runtime root (/var/lib/containerd): which one crossed evictionHard (nodefs.available, imagefs.available, *.inodesFree)',
@@ -477,6 +478,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     samples: [
       'I0901 10:00:00.000000 1203 eviction_manager.go:366] "Eviction manager: attempting to reclaim" resourceName="ephemeral-storage"',
       'W0901 10:00:01.000000 1203 eviction_manager.go:347] "Eviction manager: thresholds - ignoring grace period" threshold={"Signal":"imagefs.available"} signal=imagefs.available observed=1.1Gi',
+      // Older kubelets: the image garbage collection the eviction manager ran to free the disk.
+      'E0901 10:00:02.000000 1203 eviction_manager.go:390] eviction manager: unexpected error when attempting to reduce imagefs pressure: wanted to free 9223372036854775807, but freed 0 space with errors in image deletion',
     ],
     counterSamples: ['evictionHard:\n  nodefs.available: "10%"'],
   }),

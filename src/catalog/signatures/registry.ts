@@ -1,13 +1,10 @@
 import type { Signature } from '../types.js';
+import { REGISTRY_CONTEXT, besidePull } from './context.js';
 import { sig } from './define.js';
 
-/**
- * Where a TLS failure is the registry's: a pull, a login or a registry URL on the same line. The same x509
- * texts come from admission webhooks, kubectl and applications, which are not an image pull, so a bare x509
- * line answers the registry cause below 0.9 with the check that tells the client apart.
- */
-const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+\/v2\/|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
-// `key` names the TLS text itself: the evidence quotes it, not the whole pull line before it.
+// Where a TLS failure is the registry's: a pull, a login or a registry URL on the same line. The same x509
+// texts come from admission webhooks, kubectl and applications, which are not an image pull, so a bare x509
+// line answers the registry cause below 0.9 with the check that tells the client apart.
 const inRegistryContext = (tls: RegExp): RegExp => new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?(?<key>${tls.source})`);
 const WHICH_CLIENT = 'which client failed? an image pull or docker login names the registry (its /v2/ URL) and needs the registry\'s CA in /etc/containerd/certs.d/<host>/ca.crt (or /etc/docker/certs.d/<host>/ca.crt); the same x509 text from an admission webhook, kubectl or an application is that client and that server, not an image pull';
 
@@ -165,15 +162,16 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.lookup-failed-bare',
     cause: 'registry.dns',
-    re: /\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+(?:->[\w.:[\]%-]+)?|<[^>\n]{1,40}>))?: |no such host|server misbehaving/,
+    // Anywhere in a message about pulls or registries; without one it is some program's lookup (ambiguous.lookup-outside-pull).
+    re: besidePull(/\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+(?:->[\w.:[\]%-]+)?|<[^>\n]{1,40}>))?: |no such host|server misbehaving/),
     anchors: ['lookup ', 'no such host', 'server misbehaving'],
     confidence: 0.7,
     specificity: 89,
     alternatives: ['dns.node-resolver', 'dns.coredns-down'],
     check: 'who looked the name up? the node (an image pull, the kubelet, a host service) uses the node\'s /etc/resolv.conf — try getent hosts <name> on the node; a pod uses the cluster DNS — try nslookup <name> from a pod on the same node',
     source: 'Go net.DNSError ("lookup <name> on <server>: <err>"), the same for every Go program (facts §4.7)',
-    samples: ['Get "https://api.github.com/repos/acme/app": dial tcp: lookup api.github.com: no such host', 'dial tcp: lookup db.internal.example on 127.0.0.11:53: server misbehaving'],
-    counterSamples: ['Looking up registry.lab in the cache'],
+    samples: ['Back-off for image "harbor.lab/ci/web:1": dial tcp: lookup harbor.lab: no such host', 'dial tcp: lookup quay.io on 127.0.0.11:53: server misbehaving'],
+    counterSamples: ['Looking up registry.lab in the cache', 'dial tcp: lookup db.internal.example on 127.0.0.11:53: server misbehaving'],
   }),
   sig({
     // Docker Hub is what mirrors serve (Docker's registry-mirrors serve nothing else): containerd tries
@@ -757,6 +755,43 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'The push refers to repository [harbor.example.com/team/nginx]\n5f70bf18a086: Retrying in 1 second\nreceived unexpected HTTP status: 500 Internal Server Error',
       'The push refers to repository [docker.io/acme/app]\nreceived unexpected HTTP status: 502 Bad Gateway',
     ],
+  }),
+  sig({
+    id: 'registry.upstream-timeout-in-5xx',
+    cause: 'registry.connect-timeout',
+    // A pull-through proxy or mirror answering 5xx with its own failed request to the upstream in the body:
+    // the 5xx is the proxy's report, the upstream unreachable from it is the cause.
+    re: /\b5\d\d\b[^\n]{0,400}?(get|head) \\?"?https?:\/\/[^\s"\\]+\\?"?: (?<key>net\/http: request canceled while waiting for connection|dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out))/,
+    anchors: ['request canceled while waiting', 'dial tcp'],
+    confidence: 0.75,
+    specificity: 76,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured', 'registry.server-error'],
+    check: 'from the proxy or mirror (not the node): curl -v <upstream URL from the message>; it needs its own route, DNS and HTTP proxy to the upstream (its HTTPS_PROXY / NO_PROXY settings)',
+    source: 'pull-through caches and registry proxies (distribution proxy, k3d\'s registry, Harbor proxy cache) passing the upstream error in their 5xx body',
+    samples: [
+      '500 Internal Server Error - HEAD /v2/library/busybox/manifests/latest?ns=docker.io - 500 Internal Server Error: {"message":"Get \\"https://registry-1.docker.io/v2/\\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)"}',
+      'unexpected status code 502 Bad Gateway: {"errors":[{"code":"UNKNOWN","message":"Get \\"https://quay.io/v2/\\": dial tcp 52.0.0.1:443: i/o timeout"}]}',
+    ],
+    counterSamples: ['Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
+  }),
+  sig({
+    id: 'registry.blob-storage-403',
+    cause: 'unknown',
+    // Registries redirect blob downloads to object storage or a CDN with a signed URL: no pull credentials are
+    // sent there, so its 403 is not the registry refusing the user — a proxy blocking the storage host, or a clock
+    // that makes the signed URL not yet valid or expired.
+    re: /(failed open|httpreadseeker)[^\n]{0,200}https?:\/\/[^\s\/"\\]*(cloudfront\.net|amazonaws\.com|storage\.googleapis\.com|blob\.core\.windows\.net|cloudflarestorage\.com|production\.cloudflare\.docker\.com)[^\n]{0,300}403/,
+    anchors: ['failed open', 'httpreadseeker'],
+    confidence: 0.4,
+    specificity: 86,
+    alternatives: ['registry.proxy', 'registry.tls-expired-or-clock', 'node.firewall'],
+    check: 'from the node: curl -sI "<the storage URL>" through the same proxy the runtime uses (systemctl show containerd -p Environment) and date -u against a time server: a proxy or firewall allow-list missing the storage host answers 403, and so does a signed URL judged by a wrong clock',
+    source: 'distribution blob redirects (307 to object storage with a signed URL), as containerd reports a failed blob read',
+    samples: [
+      'failed to copy: httpReadSeeker: failed open: unexpected status from GET request to https://d1a2b3c4.cloudfront.net/v2/acme/app/blobs/sha256:ab: 403 Forbidden',
+      'httpReadSeeker: failed open: unexpected status from GET request to https://prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com/a1b2?X-Amz-Signature=x: 403 Forbidden',
+    ],
+    counterSamples: ['failed to copy: httpReadSeeker: failed open: unexpected status from GET request to https://ghcr.io/v2/acme/app/blobs/sha256:ab: 403 Forbidden'],
   }),
   sig({
     id: 'registry.server-5xx',

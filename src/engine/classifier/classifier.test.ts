@@ -100,7 +100,7 @@ describe('classify: robustness', () => {
     expect(classify('').cause).toBe('unknown');
     expect(classify('   \t ').cause).toBe('unknown');
     expect(classify('\u0000\u0001\uffff\ud800 \u00e9\u4e2d').cause).toBe('unknown');
-    const big = 'x'.repeat(1 << 20) + ' dial tcp: lookup reg.local on 10.0.0.2:53: no such host';
+    const big = 'x'.repeat(1 << 20) + ' failed to pull image "reg.local/a:1": dial tcp: lookup reg.local on 10.0.0.2:53: no such host';
     expect(classify(big).cause).toBe('registry.dns');
     const bigNoise = 'pull '.repeat(200_000) + 'i/o timeout' + ' pull'.repeat(200_000);
     expect(['registry.connect-timeout', 'unknown']).toContain(classify(bigNoise).cause);
