@@ -38,10 +38,10 @@ async function run(input: string | Buffer, chunkSize = 7) {
 
 describe('explain --stdin streaming', () => {
   it('answers every line once, in order, including empty and CRLF lines', async () => {
-    const input = 'dial tcp: lookup reg.local on 10.0.0.2:53: no such host\r\n\nError: ErrImagePull\nx509: certificate signed by unknown authority';
+    const input = 'failed to pull image "reg.local/a:1": dial tcp: lookup reg.local on 10.0.0.2:53: no such host\r\n\nError: ErrImagePull\nx509: certificate signed by unknown authority';
     const { lines } = await run(input);
     expect(lines.map((l) => l.cause)).toEqual(['registry.dns', 'unknown', 'unknown', 'registry.tls-untrusted']);
-    expect(lines[0].message).toBe('dial tcp: lookup reg.local on 10.0.0.2:53: no such host');
+    expect(lines[0].message).toBe('failed to pull image "reg.local/a:1": dial tcp: lookup reg.local on 10.0.0.2:53: no such host');
     for (const l of lines) {
       expect(l.confidence).toBeGreaterThanOrEqual(0);
       expect(l.confidence).toBeLessThanOrEqual(1);
