@@ -7,15 +7,19 @@
 /** A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text. */
 export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+\/v2\/|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
 
-/** Weaker: any mention of images, pulls, pushes or a registry's product or host anywhere in the message. */
-export const PULL_CONTEXT = String.raw`(${REGISTRY_CONTEXT}|pull|image|push|registr|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/)`;
+/**
+ * Weaker, and a superset of REGISTRY_CONTEXT (so a lookup matches either the registry signatures or the one
+ * outside pulls, never both): any mention of images, pulls, pushes, a registry, its API or its product or host
+ * anywhere in the message. Literals only: it is tried on every line that has a transport text.
+ */
+export const PULL_CONTEXT = String.raw`(\/v2\/|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/)`;
 
 /** `re` only when PULL_CONTEXT occurs somewhere in the message (before or after it); `key` quotes the text itself. */
 export function besidePull(re: RegExp): RegExp {
-  return new RegExp(String.raw`(?<key>${re.source})(?:(?<=${PULL_CONTEXT}[\s\S]*)|(?=[\s\S]*${PULL_CONTEXT}))`);
+  return new RegExp(String.raw`(?<key>${re.source})(?:(?<=${PULL_CONTEXT}[\s\S]*?)|(?=[\s\S]*?${PULL_CONTEXT}))`);
 }
 
 /** `re` only when nothing in the whole message is about a pull or a registry; `key` quotes the text. */
 export function withoutPull(re: RegExp): RegExp {
-  return new RegExp(String.raw`^(?![\s\S]*${PULL_CONTEXT})[\s\S]*?(?<key>${re.source})`);
+  return new RegExp(String.raw`^(?![\s\S]*?${PULL_CONTEXT})[\s\S]*?(?<key>${re.source})`);
 }
