@@ -37,6 +37,21 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to pull image "nginx:1.25": dial tcp 10.0.0.5:443: i/o timeout'],
   }),
   sig({
+    id: 'ambiguous.registry-ip-not-allowed',
+    cause: 'unknown',
+    // Azure Container Registry's network rules refuse the client's address: the registry's firewall, not the
+    // node's, and not its credentials; no catalogued cause is the registry's own allow-list.
+    re: /client with ip '[^'\n]*' is not allowed access/,
+    anchors: ['is not allowed access'],
+    confidence: 0.4,
+    specificity: 92,
+    alternatives: ['image.auth-rejected', 'registry.proxy'],
+    check: 'the registry\'s network rules (az acr network-rule list -n <registry>, or its private endpoint): add the egress address the nodes pull from (their NAT gateway or load balancer) or reach the registry privately',
+    source: 'Azure Container Registry firewall (https://aka.ms/acr/firewall)',
+    samples: ['denied: client with IP \'203.0.113.7\' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.', 'Head "https://acme.azurecr.io/v2/app/manifests/1": denied: client with IP \'10.1.2.3\' is not allowed access.'],
+    counterSamples: ['denied: requested access to the resource is denied'],
+  }),
+  sig({
     id: 'ambiguous.local-socket-refused',
     check: 'the unix socket it names belongs to a daemon on the same host (the kubelet\'s pod-resources or plugin sockets, a CSI driver, a device plugin): ls -l <socket> and the status of the daemon that serves it; the error is that client\'s, not an image pull\'s',
     cause: 'unknown',
@@ -86,6 +101,23 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'The connection to the server 192.168.56.10:6443 was refused - did you specify the right host or port? dial tcp 192.168.56.10:6443: connect: connection refused',
     ],
     counterSamples: ['failed to do request: Head "https://reg.local/v2/app/manifests/1": dial tcp 10.0.0.5:443: i/o timeout'],
+  }),
+  sig({
+    id: 'ambiguous.kubectl-no-kubeconfig',
+    cause: 'unknown',
+    // kubectl without a kubeconfig falls back to http://localhost:8080, which no current API server serves.
+    re: /(localhost|127\.0\.0\.1):8080\b[^\n]{0,200}(connection refused|was refused)|the connection to the server localhost:8080 was refused/,
+    anchors: ['localhost:8080', '127.0.0.1:8080'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'kubectl has no kubeconfig on this machine: export KUBECONFIG=/etc/kubernetes/admin.conf (kubeadm), /etc/rancher/k3s/k3s.yaml (k3s), or copy it to ~/.kube/config; kubectl config view shows which server it uses',
+    source: 'kubectl/client-go default server (http://localhost:8080) when no kubeconfig is found',
+    samples: [
+      'The connection to the server localhost:8080 was refused - did you specify the right host or port?',
+      'error validating data: failed to download openapi: Get "http://localhost:8080/openapi/v2?timeout=32s": dial tcp 127.0.0.1:8080: connect: connection refused',
+    ],
+    counterSamples: ['The connection to the server 192.168.56.10:6443 was refused - did you specify the right host or port?'],
   }),
   sig({
     id: 'ambiguous.kube-api-tls-timeout',

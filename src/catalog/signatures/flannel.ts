@@ -48,6 +48,21 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
   }),
   sig({
+    id: 'flannel.out-of-subnets',
+    cause: 'flannel.config-invalid',
+    // flanneld's own subnet manager (etcd mode) carves SubnetLen blocks out of Network: none left means the
+    // configured Network is too small for the nodes (or leases of gone nodes still hold blocks until they expire).
+    re: /out of subnets/,
+    anchors: ['out of subnets'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['flannel.network-mismatch', 'flannel.no-pod-cidr'],
+    check: 'the network config in etcd (etcdctl get /coreos.com/network/config): Network and SubnetLen give 2^(SubnetLen - prefix) leases; compare with the nodes and the leases under /coreos.com/network/subnets (stale ones expire after 24 h)',
+    source: 'flannel subnet manager (etcd backend: "out of subnets"), facts §4.1',
+    samples: ['E0425 18:07:49.410245 32050 network.go:102] failed to register network: failed to acquire lease: out of subnets', 'Error registering network: failed to acquire lease: out of subnets'],
+    counterSamples: ['Subnet added: 10.244.3.0/24'],
+  }),
+  sig({
     id: 'flannel.net-conf-invalid',
     cause: 'flannel.config-invalid',
     // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager
@@ -167,7 +182,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
-    re: /vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported/,
+    // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported)/,
     anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported'],
     confidence: 0.9,
     specificity: 93,

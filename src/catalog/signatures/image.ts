@@ -162,6 +162,50 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['unauthorized: incorrect username or password'],
   }),
   sig({
+    id: 'image.gitea-package-access',
+    cause: 'image.auth-rejected',
+    // Gitea's package registry answers every request its package-access check refuses with the check's name:
+    // a user or token without access to the owner's packages, or no login at all.
+    re: /unauthorized: reqpackageaccess/,
+    anchors: ['reqpackageaccess'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['image.auth-missing', 'image.not-found'],
+    check: 'log in to the Gitea registry with a user (or token with the read:package scope) that can see the owner\'s packages, and check the package is linked to that owner or repository: docker login <gitea host> then docker pull again',
+    source: 'Gitea package registry (routers/api/packages: reqPackageAccess)',
+    samples: ['Error response from daemon: unauthorized: reqPackageAccess', 'failed to resolve reference "git.corp/acme/app:1": unexpected status from HEAD request to https://git.corp/v2/acme/app/manifests/1: 401 Unauthorized: unauthorized: reqPackageAccess'],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.rate-limit-retry-after',
+    cause: 'image.rate-limited',
+    // oras and other clients log the registry's Retry-After with the quota it was told ("allowed: N/minute").
+    re: /retry-after:?[^\n]{0,80}allowed: \d+\s*\/\s*(second|minute|hour|day)/,
+    anchors: ['retry-after'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'the registry\'s quota for this client (anonymous pulls share one per source IP): log in, spread pulls over time, or pull through a mirror or cache',
+    source: 'HTTP 429 Retry-After as registry clients report it (oras)',
+    samples: ['ERROR: oras.logger:retry-after: 1.889377ms, allowed: 2000/minute', 'WARN retry-after: 30s, allowed: 100/hour'],
+    counterSamples: ['retry after 5s'],
+  }),
+  sig({
+    id: 'image.gc-over-high-threshold',
+    cause: 'image.disk-full',
+    // The kubelet's image garbage collector: the image filesystem crossed imageGCHighThresholdPercent.
+    re: /disk usage on [^\n]{0,120}is at \d+% which is over the high threshold/,
+    anchors: ['over the high threshold'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'df -h on the runtime\'s image filesystem (/var/lib/containerd or /var/lib/docker): if the collector cannot get under imageGCLowThresholdPercent (images in use), the disk needs room or the node more disk',
+    source: 'kubelet image garbage collection (pkg/kubelet/images/image_gc_manager.go)',
+    samples: [
+      'I0906 10:35:35.058102 5345 image_gc_manager.go:300] [imageGCManager]: Disk usage on image filesystem is at 85% which is over the high threshold (85%). Trying to free 5487241625 bytes down to the low threshold (80%).',
+      'Disk usage on "/dev/xvdf" (/vol/docker) is at 94% which is over the high threshold (90%). Trying to free 14006699622 bytes',
+    ],
+    counterSamples: ['imageGCHighThresholdPercent: 85'],
+  }),
+  sig({
     id: 'image.basic-auth-attempt-401',
     cause: 'image.auth-rejected',
     // Docker's login tries each challenge with the credentials given; a basic attempt is only made with a
@@ -234,8 +278,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username\/password/,
-    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password'],
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|the client does not have permission for|invalid username\/password/,
+    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for'],
     confidence: 0.8,
     specificity: 82,
     // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.
@@ -245,6 +289,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     samples: [
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
       'failed to pull and unpack image "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3": failed to resolve reference: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden',
+      'GET https://registry.corp/v2/team/app/manifests/1.2: UNAUTHORIZED: The client does not have permission for manifest',
       // The registry's JSON error body quoted inside another tool's log line keeps its escaped quotes.
       'could not list tags: http: non-successful response (status=403 body=\\"{\\\\\\"errors\\\\\\":[{\\\\\\"code\\\\\\":\\\\\\"DENIED\\\\\\",\\\\\\"message\\\\\\":\\\\\\"invalid token\\\\\\"}]}\\")',
     ],
@@ -628,7 +673,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.no-space-bare',
     cause: 'image.disk-full',
-    re: /^(?![\s\S]*inotify)[\s\S]*(?<key>no space left on device)/,
+    // Not inotify watches, nor podman's lock allocation (its SHM lock table is full): ENOSPC there is no disk.
+    re: /^(?![\s\S]*(inotify|allocating lock))[\s\S]*(?<key>no space left on device)/,
     anchors: ['no space left on device'],
     confidence: 0.6,
     specificity: 93,

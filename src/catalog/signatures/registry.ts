@@ -531,6 +531,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     re: /certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/,
     anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
     confidence: 0.75,
+    // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
+    alternatives: ['registry.proxy'],
     specificity: 90,
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
@@ -797,7 +799,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
-    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|unexpected http status: 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|unexpected commit digest|failed size validation/,
+    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|unexpected http status: 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|unexpected commit digest|failed size validation/,
     anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'response body', 'blob unknown', 'blob_unknown', 'unexpected commit digest', 'failed size validation'],
     confidence: 0.8,
     specificity: 75,
@@ -808,6 +810,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to resolve reference "harbor.corp/app/web:2": unexpected status from HEAD request to https://harbor.corp/v2/app/web/manifests/2: 503 Service Unavailable',
       'failed to copy: httpReadSeeker: failed open: content at https://reg.lab/v2/app/blobs/sha256:9f2c not found: blob unknown to registry',
       'Error response from daemon: received unexpected HTTP status: 500 Internal Server Error',
+      // Docker's token fetch reports the status text alone after the URL.
+      'Error response from daemon: Get https://registry-1.docker.io/v2/: Get https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io: Service Unavailable',
     ],
     counterSamples: ['Service Unavailable is not something this line says'],
   }),
