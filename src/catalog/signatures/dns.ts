@@ -337,15 +337,17 @@ export const DNS_SIGNATURES: Signature[] = [
     // nslookup failing on a name that is a public name with one of the search domains appended
     // (google.com.corp.example): the resolver walked the search list first (fewer dots than ndots), and a
     // search domain that answers or fails for everything decides the result instead of the name itself.
-    re: /can't find (?![^\s:]*\.svc\.)[^\s:]*\.(com|net|org|io|local)\.[a-z0-9-]{3,}[a-z0-9.-]*: (no answer|nxdomain|servfail)/,
-    anchors: ["can't find"],
+    // Also host(1)'s "Host <name> not found", and nslookup's "Name:" answering for the expanded name (a search domain
+    // with a wildcard record answers for everything).
+    re: /(can't find|\bhost|\bname:) +(?![^\s:]*\.svc\.)[^\s:]*\.(com|net|org|io|local|de|fr|nl|uk|ru|cn|jp|dev|app|eu)\.[a-z0-9-]{3,}[a-z0-9.-]*(: (no answer|nxdomain|servfail)| not found| +address(es)?:? *\d)/,
+    anchors: ["can't find", 'host ', 'name:'],
     confidence: 0.8,
     specificity: 89,
     alternatives: ['dns.upstream', 'dns.node-resolver'],
     check: 'cat /etc/resolv.conf in the pod: the search line (with the node\'s own domains appended by the kubelet) and options ndots:5; look the name up with a trailing dot (nslookup google.com.) — if that answers, the search domain is the problem: drop it from the node\'s resolv.conf (or the kubelet\'s --resolv-conf) or set dnsConfig ndots lower',
     source: 'facts §9 (search list, ndots:5): names with fewer dots than ndots are tried with each search domain first',
-    samples: ['*** Can\'t find google.com.mydomain.com: No answer', "** server can't find github.com.corp.local: SERVFAIL"],
-    counterSamples: ["** server can't find serve1.pods.dev.svc.cluster.local: NXDOMAIN", "** server can't find example.com.au: NXDOMAIN"],
+    samples: ['*** Can\'t find google.com.mydomain.com: No answer', "** server can't find github.com.corp.local: SERVFAIL", 'Host www.example.de.fritz.box not found: 2(SERVFAIL)', 'Server: 10.43.0.10 Address: 10.43.0.10#53 Name: example.com.home.lan Address: 203.0.113.9'],
+    counterSamples: ["** server can't find serve1.pods.dev.svc.cluster.local: NXDOMAIN", "** server can't find example.com.au: NXDOMAIN", 'Name: example.com Address: 203.0.113.9'],
   }),
   sig({
     id: 'dns.resolver-unreachable',

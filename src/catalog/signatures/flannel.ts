@@ -20,14 +20,16 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.network-does-not-contain-podcidr',
     cause: 'flannel.network-mismatch',
-    re: /specified in the flannel net config doesn't contain|doesn't contain \\?"[\d.:/a-f]+\\?" podcidr/,
-    anchors: ["doesn't contain"],
+    // Newer flanneld (and IPv6 podCIDRs) words it from the node's side: the PodCIDR's subnet is not in the net config.
+    re: /specified in the flannel net config doesn't contain|doesn't contain \\?"[\d.:/a-f]+\\?" podcidr|specified in the podcidr, but doesn't exist in the flannel net config/,
+    anchors: ["doesn't contain", "doesn't exist in the flannel net config"],
     confidence: 0.97,
     specificity: 95,
     source: 'facts §4.1, §10.6 (Network ≠ cluster CIDR)',
     samples: [
       'Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "192.168.1.0/24" PodCIDR of the "node-3" node',
       'E0101 00:00:01.000000 1 main.go:330] Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "10.42.0.0/24" PodCIDR of the "k3s-server" node',
+      'Error registering network: failed to acquire lease: subnet "fd00:10:244:1::/64" specified in the PodCIDR, but doesn\'t exist in the flannel net config of the "node-2" node',
     ],
     counterSamples: ['Error registering network: failed to acquire lease: node "x" pod cidr not assigned'],
   }),

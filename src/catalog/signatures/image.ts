@@ -144,8 +144,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.auth-required',
     cause: 'image.auth-missing',
     // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided/,
-    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided'],
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login/,
+    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided', 'registry needs login'],
     confidence: 0.85,
     specificity: 85,
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
@@ -160,6 +160,34 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'failed to resolve reference "ghcr.io/acme/internal:latest": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Finternal%3Apull&service=ghcr.io: 401 Unauthorized',
     ],
     counterSamples: ['unauthorized: incorrect username or password'],
+  }),
+  sig({
+    id: 'image.cri-not-found-bare',
+    cause: 'image.not-found',
+    // The CRI's gRPC status for a pull: NotFound is the runtime saying the reference does not resolve. Only when the text
+    // stops there (cut by the poster or the UI): the runtime's own description, when present, is judged by the other signatures.
+    re: /failed to pull image [^\n]{0,300}?rpc error: code = notfound\\?"?\s*$/,
+    anchors: ['code = notfound'],
+    confidence: 0.8,
+    specificity: 85,
+    alternatives: ['image.auth-missing'],
+    check: 'crictl pull <image> on the node prints the runtime\'s full text: a tag or digest that the repository does not have (skopeo list-tags docker://<repo>), or a private repository that answers like a missing one',
+    source: 'CRI PullImage gRPC status codes (containerd maps errdefs.NotFound to codes.NotFound)',
+    samples: ['Failed to pull image "docker.io/bitnami/postgresql:16.1.0-debian-11-r26": rpc error: code = NotFound', 'Warning  Failed  12s  kubelet  Failed to pull image "quay.io/acme/app:9": rpc error: code = NotFound  '],
+    counterSamples: ['Failed to pull image "nginx": rpc error: code = Unknown desc = failed to resolve reference', 'Failed to pull image "nginx": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:latest": unexpected media type text/html: not found'],
+  }),
+  sig({
+    id: 'image.ecr-token-throttled',
+    cause: 'image.rate-limited',
+    // The kubelet's ECR provider asks the ECR API for a token per pull burst; the API throttles it like any AWS call.
+    re: /(ecr authorization token|getauthorizationtoken)[^\n]{0,200}(throttlingexception|rate exceeded|toomanyrequests)/,
+    anchors: ['ecr authorization token', 'getauthorizationtoken'],
+    confidence: 0.85,
+    specificity: 96,
+    check: 'the AWS API rate for GetAuthorizationToken in that account and region (CloudTrail ThrottlingException): many nodes pulling at once each ask for a token; the ECR credential provider caches tokens for 12 h when its cache is enabled',
+    source: 'kubelet ECR credential provider (aws_credentials.go: "while requesting ECR authorization token"), AWS API throttling',
+    samples: ['aws_credentials.go:199] while requesting ECR authorization token ThrottlingException: Rate exceeded', 'error getting credentials - err: exit status 1, out: `operation error ECR: GetAuthorizationToken, https response error StatusCode: 400, api error ThrottlingException: Rate exceeded`'],
+    counterSamples: ['aws_credentials.go:194] while requesting ECR authorization token RequestError: send request failed caused by: Post https://api.ecr.us-east-1.amazonaws.com/: dial tcp i/o timeout'],
   }),
   sig({
     id: 'image.gitea-package-access',
@@ -278,8 +306,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|the client does not have permission for|invalid username\/password/,
-    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for'],
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service'],
     confidence: 0.8,
     specificity: 82,
     // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.

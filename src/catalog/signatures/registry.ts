@@ -661,8 +661,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.proxyconnect',
     cause: 'registry.proxy',
-    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established/,
-    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket'],
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged'],
     confidence: 0.92,
     specificity: 96,
     source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',
@@ -672,6 +672,24 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to do request: Head "https://ghcr.io/v2/flannel-io/flannel/manifests/v0.28.9": Proxy Authentication Required',
     ],
     counterSamples: ['dial tcp 127.0.0.1:8080: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.crio-mirrors-also-failed',
+    cause: 'registry.mirror-misconfigured',
+    // CRI-O (containers/image) tries the registries.conf mirrors first and reports their errors inside "(Mirrors also
+    // failed: […])": a mirror configured for this image that did not serve it (often a mirror without that image).
+    re: /\(mirrors also failed: \[/,
+    anchors: ['mirrors also failed'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['image.not-found', 'registry.connect-timeout'],
+    check: 'the mirror entries for the image\'s registry in /etc/containers/registries.conf (and registries.conf.d, or the cluster\'s ImageContentSourcePolicy / ImageDigestMirrorSet): skopeo inspect docker://<mirror>/<path>@<digest> from the node shows whether the mirror holds it',
+    source: 'containers/image docker client: "(Mirrors also failed: [%s])" after the mirrors and the primary failed',
+    samples: [
+      'rpc error: code = Unknown desc = (Mirrors also failed: [mirror.corp:5000/team/app@sha256:ab: Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown]): docker.io/team/app@sha256:ab: reading manifest sha256:ab in docker.io/team/app: toomanyrequests',
+      'Failed to pull image "quay.io/acme/op@sha256:cd": rpc error: code = Unknown desc = (Mirrors also failed: [registry.lab/acme/op@sha256:cd: pinging container registry registry.lab: Get "https://registry.lab/v2/": dial tcp 10.0.0.4:443: i/o timeout]): quay.io/acme/op@sha256:cd: pinging container registry quay.io: Get "https://quay.io/v2/": dial tcp 52.0.0.1:443: i/o timeout',
+    ],
+    counterSamples: ['Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown'],
   }),
   sig({
     id: 'registry.mirror-config-path-unset',

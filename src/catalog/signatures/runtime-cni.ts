@@ -15,13 +15,15 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
     // signatures below, none of them sure.
     // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
-    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed to create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false/,
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
     anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],
     source: 'facts §5.3 (runtime endpoint), kubelet CRI connection texts',
     samples: [
+      'Failed create pod sandbox: rpc error: code = Unavailable desc = transport is closing',
+      'ctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded',
       'E0312 08:01:02.123456    1234 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\\""',
       'skipping pod synchronization - [container runtime is down, PLEG is not healthy: pleg was last seen active 3m5.2s ago; threshold is 3m0s]',
       'E0501 10:00:00.000000    812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = Unavailable desc = error reading from server: read unix @->/run/containerd/containerd.sock: read: connection reset by peer"',
