@@ -8,7 +8,7 @@
  * work is done by the core (src/parsers/pcap-wasm.ts extends this class), with the same evidence.
  */
 import type { CaptureEvidence, CaptureFlow, CaptureStall } from '../evidence/capture.js';
-import { DnsTracker } from './pcap-dns.js';
+import { DnsTracker, type DnsSink } from './pcap-dns.js';
 import { FlowTable, PairTable, PROTO_TCP, PROTO_UDP, type FlowTotals, type PairColumns } from './pcap-flows.js';
 import type { PacketSink, ReadSummary } from './pcap-reader.js';
 import { Addresses, ipv4At, TopList } from './pcap-stats.js';
@@ -67,7 +67,8 @@ export class CaptureAnalyzer implements PacketSink {
   readonly addrs = new Addresses();
   private readonly pairs = new PairTable(this.clock);
   private readonly flows: FlowTable;
-  protected readonly dns: DnsTracker;
+  /** DnsTracker; the WebAssembly analyzer's keeps its tables in the core */
+  protected dns: DnsSink;
   private readonly vxPorts: Uint8Array = new Uint8Array(65536);
   protected readonly ports: number[];
   private readonly linkTypes = new Set<number>();

@@ -16,7 +16,8 @@ interface Pending {
   id: number;
 }
 
-class ServerStats {
+/** A DNS server's counters (DnsTracker's, or the WebAssembly core's read back: pcap-core-dns.ts). */
+export class ServerStats {
   overlay = 0;
   via = -1;
   queries = 0;
@@ -75,7 +76,59 @@ function sameBytes(wire: string, buf: Buffer, from: number, to: number): boolean
   return true;
 }
 
-export class DnsTracker {
+/** What the capture analysis hands DNS packets to: DnsTracker, or the core's tables (pcap-core-dns.ts). */
+export interface DnsSink {
+  packet(buf: Buffer, ip: number, version: number, sport: number, dport: number, tunnel: number, off: number, end: number): void;
+  summary(lastTs: number): CaptureDns;
+}
+
+/** The name of a response code, as reported. */
+export const rcodeName = (rcode: number): string => RCODES[rcode] ?? `rcode ${rcode}`;
+
+export interface DnsTotals {
+  queries: number;
+  responses: number;
+  unanswered: number;
+  nxdomain: number;
+  servfail: number;
+  otherErrors: number;
+}
+
+/** The summary of DNS seen: servers in the order first seen, failed names (wire bytes) in the order first seen. */
+export function dnsSummary(n: Addresses, t: DnsTotals, servers: Iterable<[number, ServerStats]>, failed: readonly { wire: Buffer; rcode: string; count: number }[], all: LatencyHistogram): CaptureDns {
+  const list: CaptureDnsServer[] = [...servers]
+    .map(([a, s]) => ({
+      server: n.name(a),
+      overlay: s.overlay,
+      ...(s.via >= 0 ? { via: n.name(s.via) } : {}),
+      queries: s.queries,
+      responses: s.responses,
+      unanswered: s.unanswered,
+      nxdomain: s.nxdomain,
+      servfail: s.servfail,
+      latencyMs: s.latency.summary(),
+      unansweredFrom: [...s.unansweredFrom.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([c]) => n.name(c)),
+    }))
+    .sort((x, y) => y.queries - x.queries)
+    .slice(0, 32);
+  const failedNames = failed
+    .map((v) => ({ name: dnsQuestionName(v.wire, 0, v.wire.length) ?? '?', rcode: v.rcode, count: v.count }))
+    .sort((x, y) => y.count - x.count)
+    .slice(0, 20);
+  return {
+    queries: t.queries,
+    responses: t.responses,
+    unanswered: t.unanswered,
+    nxdomain: t.nxdomain,
+    servfail: t.servfail,
+    otherErrors: t.otherErrors,
+    latencyMs: all.summary(),
+    servers: list,
+    failedNames,
+  };
+}
+
+export class DnsTracker implements DnsSink {
   /** by a hash of client, port, server and id; a colliding query replaces the older one */
   private pending = new Map<number, Pending>();
   private spare: Pending[] = [];
@@ -203,7 +256,7 @@ export class DnsTracker {
     while (f !== undefined && !(f.code === rcode && sameBytes(f.wire, buf, from, to))) f = f.next;
     if (f) f.count++;
     else if (this.failedList.length < 5000) {
-      const e: FailedName = { code: rcode, wire: buf.toString('latin1', from, to), rcode: RCODES[rcode] ?? `rcode ${rcode}`, count: 1, next: head };
+      const e: FailedName = { code: rcode, wire: buf.toString('latin1', from, to), rcode: rcodeName(rcode), count: 1, next: head };
       this.failed.set(h, e);
       this.failedList.push(e);
     }
@@ -223,36 +276,7 @@ export class DnsTracker {
 
   summary(lastTs: number): CaptureDns {
     this.expire(lastTs - 2);
-    const n = this.addrs;
-    const servers: CaptureDnsServer[] = [...this.servers.entries()]
-      .map(([a, s]) => ({
-        server: n.name(a),
-        overlay: s.overlay,
-        ...(s.via >= 0 ? { via: n.name(s.via) } : {}),
-        queries: s.queries,
-        responses: s.responses,
-        unanswered: s.unanswered,
-        nxdomain: s.nxdomain,
-        servfail: s.servfail,
-        latencyMs: s.latency.summary(),
-        unansweredFrom: [...s.unansweredFrom.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8).map(([c]) => n.name(c)),
-      }))
-      .sort((x, y) => y.queries - x.queries)
-      .slice(0, 32);
-    const failedNames = this.failedList
-      .map((v) => ({ name: dnsQuestionName(Buffer.from(v.wire, 'latin1'), 0, v.wire.length) ?? '?', rcode: v.rcode, count: v.count }))
-      .sort((x, y) => y.count - x.count)
-      .slice(0, 20);
-    return {
-      queries: this.queries,
-      responses: this.responses,
-      unanswered: this.unanswered,
-      nxdomain: this.nxdomain,
-      servfail: this.servfail,
-      otherErrors: this.otherErrors,
-      latencyMs: this.all.summary(),
-      servers,
-      failedNames,
-    };
+    const failed = this.failedList.map((v) => ({ wire: Buffer.from(v.wire, 'latin1'), rcode: v.rcode, count: v.count }));
+    return dnsSummary(this.addrs, this, this.servers.entries(), failed, this.all);
   }
 }

@@ -67,6 +67,15 @@ export class LatencyHistogram {
     this.addAt(LatencyHistogram.bucket(ms), ms);
   }
 
+  /** A histogram of these bucket counts (220), count and maximum (the WebAssembly core's, read back). */
+  static of(buckets: Uint32Array, count: number, max: number): LatencyHistogram {
+    const h = new LatencyHistogram();
+    h.buckets.set(buckets);
+    h.count = count;
+    h.max = max;
+    return h;
+  }
+
   /** add() with the bucket already known (LatencyHistogram.bucket(ms)). */
   addAt(i: number, ms: number): void {
     this.buckets[i]++;

@@ -4,12 +4,13 @@
  * walks classic pcap records in its own memory, where the reader reads the file, decodes the common
  * packet shapes and keeps the node-pair and flow tables with their counters. This class is the
  * JavaScript decoder (CaptureAnalyzer) with its tables moved there: a packet the core declines is
- * copied out and decoded by CaptureAnalyzer.packet(), whose table updates come back in here; DNS,
- * flows with a finding, VNI lists and the evidence stay in JavaScript. The report is the same as the
+ * copied out and decoded by CaptureAnalyzer.packet(), whose table updates come back in here (DNS
+ * too: src/parsers/pcap-core-dns.ts); flows with a finding, VNI lists and the evidence stay in JavaScript. The report is the same as the
  * JavaScript decoder's (src/parsers/pcap.test.ts runs both on every test capture).
  */
 import type { CaptureEvidence, CaptureFlow, CaptureStall } from '../evidence/capture.js';
 import { CaptureAnalyzer, type AnalyzeOptions } from './pcap-analyze.js';
+import { CoreDns, type CoreDnsExports } from './pcap-core-dns.js';
 import { PCAP_CORE_WASM } from './pcap-core-wasm.js';
 import { FLOW_STRIDE, judgeFlow, pairOrder, PROTO_TCP, type FlowTotals, type JudgeContext, type PairColumns } from './pcap-flows.js';
 import type { PcapngInterface, ReadSummary } from './pcap-reader.js';
@@ -23,9 +24,7 @@ interface WasmApi {
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** The core's exports (see pcap-core.ts). */
-interface Core {
-  memory: { readonly buffer: ArrayBuffer };
-  alloc(n: number): number;
+interface Core extends CoreDnsExports {
   init(maxFlows: number, idleSeconds: number): void;
   outPtr(): number;
   setVxPort(port: number): void;
@@ -56,7 +55,6 @@ interface Core {
 
 // Stop reasons and out[] slots (pcap-core.ts).
 const STOP_OTHER = 1;
-const STOP_DNS = 3;
 // A pair's record: PSTRIDE (80) bytes, as 10 doubles or 20 int32 (pcap-core.ts).
 const PAIR_F64 = 10;
 const PAIR_I32 = 20;
@@ -100,14 +98,18 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
     super(opts);
     const m = coreModule();
     if (m instanceof Error) throw m;
+    const dns = new CoreDns(this.addrs);
     const instance = new wasmApi!.Instance(m, {
       env: {
         judged: (id: number) => this.judged(id),
         vniSwitch: (old: number, count: number, vni: number) => this.vniSwitch(old, count, vni),
         pairVni: (pair: number, vni: number) => this.vniList(pair, vni),
+        ...(dns.imports() as Record<string, (...args: number[]) => void>),
       },
     });
     this.core = instance.exports as unknown as Core;
+    dns.attach(this.core);
+    this.dns = dns;
     this.core.init(opts.maxFlows ?? 200_000, 300);
     for (const p of this.ports) this.core.setVxPort(p);
     this.out = this.core.outPtr() >> 2;
@@ -165,9 +167,6 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
         counts[0] += taken;
         if (this.lastLink !== linkType) this.link(linkType);
       }
-      // The DNS parts of the packets taken, before anything else (the window still holds them).
-      if (out[this.out + 8] > 0) this.dnsQueued();
-      if (stop === STOP_DNS) continue;
       if (stop === STOP_OTHER) {
         // The record at o, its time on the core's clock: through the JavaScript decoder.
         this.clock[0] = core.clock();
@@ -195,17 +194,13 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
     // Only packets of the link type of the last one: a new one is the reader's (linkTypes keeps the order).
     core.setLink(this.lastLink);
     const base = buf.byteOffset;
-    for (;;) {
-      o = core.walkPcapng(base + o, base + len, le) - base;
-      const out = this.i32();
-      const taken = out[this.out + 1];
-      if (taken > 0) {
-        counts[0] += taken;
-        counts[1] = core.lastTaken();
-      }
-      if (out[this.out + 8] > 0) this.dnsQueued();
-      if (out[this.out] !== STOP_DNS) return o;
+    o = core.walkPcapng(base + o, base + len, le) - base;
+    const taken = this.i32()[this.out + 1];
+    if (taken > 0) {
+      counts[0] += taken;
+      counts[1] = core.lastTaken();
     }
+    return o;
   }
 
   /** One packet framed by the reader (pcapng), its time on the clock. */
@@ -217,10 +212,8 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
       super.packet(b, off, caplen, origLen, linkType);
       return;
     }
-    const r = core.one(b.byteOffset + off, caplen, origLen, linkType, this.clock[0]);
-    if (r === 1) return;
-    if (r === STOP_DNS) this.dnsFromCore();
-    else this.decodeCopy(this.u8(), b.byteOffset + off, caplen, origLen, linkType);
+    if (core.one(b.byteOffset + off, caplen, origLen, linkType, this.clock[0]) === 1) return;
+    this.decodeCopy(this.u8(), b.byteOffset + off, caplen, origLen, linkType);
   }
 
   /** The JavaScript decoder on a copy of m[at, at + caplen). */
@@ -229,29 +222,6 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
     m.copy(this.scratch, 0, at, at + caplen);
     this.core.setClock(this.clock[0]);
     super.packet(this.scratch, 0, caplen, orig, linkType);
-  }
-
-  /** The DNS parts of the packets walkPcap() took, in their order (its queue: pcap-core.ts). */
-  private dnsQueued(): void {
-    const out = this.i32();
-    const f = this.f64();
-    const m = this.u8();
-    const k = this.out;
-    const n = out[k + 8];
-    for (let i = 0, e = out[k + 9] >> 2; i < n; i++, e += 8) {
-      this.clock[0] = f[(e >> 1) + 3];
-      this.dns.packet(m, out[e], 4, out[e + 1], out[e + 2], out[e + 3], out[e + 4], out[e + 5]);
-    }
-    out[k + 8] = 0;
-  }
-
-  /** The DNS part of a packet the core took (the core's packet, DNS at out[2..7]). */
-  private dnsFromCore(): void {
-    const out = this.i32();
-    const k = this.out;
-    this.clock[0] = this.core.clock();
-    this.dns.packet(this.u8(), out[k + 2], 4, out[k + 3], out[k + 4], out[k + 5], out[k + 6], out[k + 7]);
-    this.core.sweepIfDue();
   }
 
   // Callbacks from the core.

@@ -9,8 +9,10 @@
 // the fallback and the reference (src/parsers/pcap.test.ts compares the two).
 //
 // What is rare or builds text stays in JavaScript: a packet of another shape is declined (STOP_OTHER)
-// and the JavaScript decoder takes it, calling back in here for the shared tables; a DNS packet is
-// counted here and handed over (STOP_DNS); a flow with a finding is judged there (judged()).
+// and the JavaScript decoder takes it, calling back in here for the shared tables (DNS too); a flow
+// with a finding is judged there (judged()). DNS matching (DnsTracker, src/parsers/pcap-dns.ts) is
+// here: in JavaScript it cost ~170 instructions per packet of the bench capture, and the optimising
+// compiler's work on it as much again; what it reports is built in JavaScript (pcap-wasm.ts).
 //
 // Calls: the per-packet path is one function, walkPcap() with fast() and everything it calls for a
 // common packet inlined (@inline; exported functions that JavaScript also calls keep a thin export
@@ -30,6 +32,12 @@ declare function judged(flow: i32): void;
 declare function vniSwitch(old: i32, count: i32, vni: i32): void;
 @external("env", "pairVni")
 declare function pairVni(pair: i32, vni: i32): void;
+/** LatencyHistogram.bucket(ms): JavaScript's Math.log, so the buckets are exactly the decoder's. */
+@external("env", "dnsBucket")
+declare function dnsBucket(ms: f64): i32;
+/** A query of `client` to server number `server` counted unanswered (JavaScript keeps who, in order). */
+@external("env", "dnsUnanswered")
+declare function dnsUnanswered(server: i32, client: f64): void;
 
 const PROTO_TCP: i32 = 6;
 const PROTO_UDP: i32 = 17;
@@ -87,29 +95,16 @@ let csSkipped: i32 = 0;
 // The VNI counter: the current VNI and its packets since it became current (JavaScript keeps the map).
 let curVni: i32 = -1;
 let curVniCount: i32 = 0;
-/** Why walkPcap() stopped, what a DNS packet hands over, the DNS queue: out[0..9] (see OUT_*). */
+/** Why walkPcap() stopped and how many it took: out[0..1] (see OUT_*). */
 let out: usize = 0;
 const OUT_STOP = 0;
 const OUT_TAKEN = 1;
-const OUT_DNS_IP = 2;
-const OUT_DNS_SPORT = 3;
-const OUT_DNS_DPORT = 4;
-const OUT_DNS_TUNNEL = 5;
-const OUT_DNS_START = 6;
-const OUT_DNS_END = 7;
-/** DNS packets queued by walkPcap() (JavaScript empties the queue and sets this to 0) */
-const OUT_DNS_QUEUED = 8;
-/** where the queue is: DNS_ENTRY bytes each, the out[2..7] fields as int32 and the time (f64) at 24 */
-const OUT_DNS_QUEUE = 9;
-const DNS_ENTRY: usize = 32;
-const DNS_QUEUE = 2048;
 const STOP_END = 0;
 const STOP_OTHER = 1;
-const STOP_DNS = 3;
 
 export function init(maxFlowsArg: i32, idle: f64): void {
   out = alloc(64);
-  store<i32>(out + (OUT_DNS_QUEUE << 2), <i32>alloc(DNS_ENTRY * DNS_QUEUE));
+  dnsInit();
   vxPorts = alloc(65536);
   maxFlows = maxFlowsArg;
   idleSeconds = idle;
@@ -681,8 +676,7 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
  * The common shapes, at p (caplen bytes captured, orig on the wire, link type lt): IPv4 (no options,
  * not fragmented) over a link the full decoder knows, carrying VXLAN (VNI flag set) with inner IPv4 TCP
  * or UDP the same way, or plain TCP or UDP (not to a VXLAN port). Every header is checked before
- * anything is counted: 0 (nothing counted) for any other packet, 1 when counted, STOP_DNS when counted
- * and DNS (the DNS part is JavaScript's, from out[]).
+ * anything is counted: 0 (nothing counted) for any other packet, 1 when counted (DNS included).
  */
 @inline function fast(p: usize, caplen: i32, orig: u32, lt: i32): i32 {
   const end = p + <usize>caplen;
@@ -766,22 +760,13 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
     return 1;
   }
   flowPacket4(PROTO_UDP, s, d, sport, dport, pair, vni, 0, 0, 0, ftotal - 28, ftotal);
-  if (sport == 53 || dport == 53) {
-    store<i32>(out + (OUT_DNS_IP << 2), <i32>fip);
-    store<i32>(out + (OUT_DNS_SPORT << 2), sport);
-    store<i32>(out + (OUT_DNS_DPORT << 2), dport);
-    store<i32>(out + (OUT_DNS_TUNNEL << 2), pair);
-    store<i32>(out + (OUT_DNS_START << 2), <i32>(t + 8));
-    store<i32>(out + (OUT_DNS_END << 2), <i32>tend);
-    return STOP_DNS;
-  }
+  if (sport == 53 || dport == 53) dnsPacket(<f64><u32>s, <f64><u32>d, sport, dport, pair, t + 8, tend);
   return 1;
 }
 
 /**
  * One packet at p (pcapng, or any reader that frames packets itself), its time t: 0 when declined
- * (nothing counted), 1 when taken, STOP_DNS when taken and DNS (see fast()). A flow sweep due is run,
- * except after a DNS packet (the caller calls sweepIfDue() after the DNS part, as the decoder does).
+ * (nothing counted), 1 when taken (see fast()). A flow sweep due is run.
  */
 export function one(p: usize, caplen: i32, orig: u32, lt: i32, t: f64): i32 {
   now = t;
@@ -791,25 +776,10 @@ export function one(p: usize, caplen: i32, orig: u32, lt: i32, t: f64): i32 {
 }
 
 /**
- * Queues the DNS part of the packet just taken (out[2..7]) for JavaScript, to take when the walk
- * returns: the DNS tracker keeps its own state (the tables here never read it), so its packets may be
- * taken a little later, in their order. True when the queue is full.
- */
-function queueDns(): bool {
-  const q = load<i32>(out + (OUT_DNS_QUEUED << 2));
-  const e = <usize>load<i32>(out + (OUT_DNS_QUEUE << 2)) + <usize>q * DNS_ENTRY;
-  memory.copy(e, out + (OUT_DNS_IP << 2), 24);
-  store<f64>(e + 24, now);
-  store<i32>(out + (OUT_DNS_QUEUED << 2), q + 1);
-  return q + 1 == DNS_QUEUE;
-}
-
-/**
  * Every whole, sane classic-pcap record in [o, end) (as CaptureAnalyzer.run()): returns the offset of
  * the first record not taken; out[OUT_TAKEN] is the number taken, out[OUT_STOP] why it stopped:
  * STOP_END (not whole or not sane: the reader refills or reports), STOP_OTHER (a packet for the full
- * decoder, its time set), STOP_DNS (the DNS queue is full). The DNS parts of the packets taken are in
- * the queue (out[OUT_DNS_QUEUED] of them), for the caller to take before anything else.
+ * decoder, its time set).
  */
 export function walkPcap(o: usize, end: usize, hdr: i32, le: i32, frac: f64, lt: i32): usize {
   let n = 0;
@@ -839,10 +809,6 @@ export function walkPcap(o: usize, end: usize, hdr: i32, le: i32, frac: f64, lt:
     n++;
     o += h + <usize>caplen;
     if (now > nextSweep) sweepIfDue();
-    if (r == STOP_DNS && queueDns()) {
-      stop = STOP_DNS;
-      break;
-    }
   }
   store<i32>(out + (OUT_TAKEN << 2), n);
   store<i32>(out + (OUT_STOP << 2), stop);
@@ -882,7 +848,7 @@ export function setLink(lt: i32): void {
  * known and of link type curLink, and whose packet fast() takes (as the reader and
  * CaptureAnalyzer.packet() would): returns the offset of the first block not taken, for JavaScript
  * (another block type, a bad length, a packet for the full decoder: out[OUT_STOP] is STOP_OTHER; a
- * block not whole: STOP_END; the DNS queue full: STOP_DNS). out[OUT_TAKEN] is the number taken.
+ * block not whole: STOP_END). out[OUT_TAKEN] is the number taken.
  */
 export function walkPcapng(o: usize, end: usize, le: i32): usize {
   let n = 0;
@@ -927,12 +893,414 @@ export function walkPcapng(o: usize, end: usize, le: i32): usize {
     takenTs = now;
     o += <usize>total;
     if (now > nextSweep) sweepIfDue();
-    if (r == STOP_DNS && queueDns()) {
-      stop = STOP_DNS;
-      break;
-    }
   }
   store<i32>(out + (OUT_TAKEN << 2), n);
   store<i32>(out + (OUT_STOP << 2), stop);
   return o;
+}
+
+// ---- DNS (DnsTracker, src/parsers/pcap-dns.ts) ----
+// Queries matched to responses by a hash of client, port, server and id, as the Map of DnsTracker: a
+// colliding query replaces the older one in its place, and expiry walks the queries in the order they
+// were first keyed (the unanswered-from lists depend on it). Servers in the order first seen, failed
+// names in the order first seen: JavaScript builds the summary from these tables in that order.
+const HIST: usize = 220;
+/** a server: f64 address 0, via 8, max 16; i32 overlay 24, queries 28, responses 32, unanswered 36,
+ * nxdomain 40, servfail 44, count 48; HIST u32 buckets at 56. The all-servers histogram is one too. */
+const SSTRIDE: usize = 960;
+const S_ADDR = 0;
+const S_VIA = 8;
+const S_MAX = 16;
+const S_OVERLAY = 24;
+const S_QUERIES = 28;
+const S_RESPONSES = 32;
+const S_UNANSWERED = 36;
+const S_NX = 40;
+const S_SERVFAIL = 44;
+const S_COUNT = 48;
+const S_BUCKETS = 56;
+let dnsAll: usize = 0;
+let srv: usize = 0;
+let srvCap: i32 = 0;
+let srvCount: i32 = 0;
+let sSlots: usize = 0;
+let sSlotCount: i32 = 0;
+let sMask: i32 = 0;
+let lastSrvAddr: f64 = -1;
+let lastSrv: i32 = -1;
+let dQueries: i32 = 0;
+let dResponses: i32 = 0;
+let dUnanswered: i32 = 0;
+let dNx: i32 = 0;
+let dServfail: i32 = 0;
+let dOther: i32 = 0;
+/** pending queries beyond this many trigger an expiry pass (as DnsTracker.limit) */
+let dLimit: i32 = 20000;
+
+/** a pending query: i32 key 0, chain 4, cport 8, id 12, live 16, server number 20; f64 ts 24, server 32, client 40 */
+const QSTRIDE: usize = 48;
+const Q_KEY = 0;
+const Q_NEXT = 4;
+const Q_CPORT = 8;
+const Q_ID = 12;
+const Q_LIVE = 16;
+const Q_SRV = 20;
+const Q_TS = 24;
+const Q_SERVER = 32;
+const Q_CLIENT = 40;
+/** the queries in the order keyed (dead ones left until compacted), chained by key from qHeads */
+let q: usize = 0;
+let qCap: i32 = 0;
+let qEnd: i32 = 0;
+let qFirst: i32 = 0;
+let qSize: i32 = 0;
+let qHeads: usize = 0;
+let qMask: i32 = 0;
+
+/** a failed name: i32 rcode 0, wire length 4, count 8, chain 12, wire bytes at 16 (a pointer) */
+const NSTRIDE: usize = 24;
+const MAX_NAMES = 5000;
+let names: usize = 0;
+let nameCount: i32 = 0;
+/** open addressing by name hash: (hash, first name + 1) */
+let nSlots: usize = 0;
+const N_SLOTS = 16384;
+let arena: usize = 0;
+let arenaEnd: usize = 0;
+
+function dnsInit(): void {
+  dnsAll = alloc(SSTRIDE);
+  srvGrow(8);
+  srvRehash(16);
+  qGrow(1024);
+}
+
+export function dnsCounter(i: i32): i32 {
+  switch (i) {
+    case 0: return dQueries;
+    case 1: return dResponses;
+    case 2: return dUnanswered;
+    case 3: return dNx;
+    case 4: return dServfail;
+    case 5: return dOther;
+  }
+  return 0;
+}
+export function dnsServers(): usize {
+  return srv;
+}
+export function dnsServerCount(): i32 {
+  return srvCount;
+}
+export function dnsAllPtr(): usize {
+  return dnsAll;
+}
+export function dnsNames(): usize {
+  return names;
+}
+export function dnsNameCount(): i32 {
+  return nameCount;
+}
+
+function srvGrow(n: i32): void {
+  const p = alloc(<usize>n * SSTRIDE);
+  if (srvCap > 0) memory.copy(p, srv, <usize>srvCap * SSTRIDE);
+  srv = p;
+  srvCap = n;
+}
+
+@inline function addrHash(a: f64): i32 {
+  const bits = reinterpret<i64>(a);
+  return mix(<i32>bits, <i32>(bits >>> 32), 0x5bd1e995);
+}
+
+function srvRehash(n: i32): void {
+  sSlots = alloc(<usize>n << 2);
+  sSlotCount = n;
+  sMask = n - 1;
+  for (let id = 0; id < srvCount; id++) srvPlace(id);
+}
+
+function srvPlace(id: i32): void {
+  let i = addrHash(load<f64>(srv + <usize>id * SSTRIDE + S_ADDR)) & sMask;
+  while (load<i32>(sSlots + (<usize>i << 2)) != 0) i = (i + 1) & sMask;
+  store<i32>(sSlots + (<usize>i << 2), id + 1);
+}
+
+/** DnsTracker.server(): the server of address a, made now if new. */
+function serverOf(a: f64): i32 {
+  if (a == lastSrvAddr) return lastSrv;
+  let i = addrHash(a) & sMask;
+  let id: i32 = -1;
+  for (;;) {
+    const k = load<i32>(sSlots + (<usize>i << 2)) - 1;
+    if (k < 0) break;
+    if (load<f64>(srv + <usize>k * SSTRIDE + S_ADDR) == a) {
+      id = k;
+      break;
+    }
+    i = (i + 1) & sMask;
+  }
+  if (id < 0) {
+    id = srvCount++;
+    if (id == srvCap) srvGrow(id * 2);
+    const r = srv + <usize>id * SSTRIDE;
+    memory.fill(r, 0, SSTRIDE);
+    store<f64>(r + S_ADDR, a);
+    store<f64>(r + S_VIA, -1);
+    if (srvCount * 2 > sSlotCount) srvRehash(sSlotCount * 2);
+    else store<i32>(sSlots + (<usize>i << 2), id + 1);
+  }
+  lastSrvAddr = a;
+  lastSrv = id;
+  return id;
+}
+
+@inline function srvAdd(s: i32, field: usize): void {
+  const r = srv + <usize>s * SSTRIDE + field;
+  store<i32>(r, load<i32>(r) + 1);
+}
+
+/** LatencyHistogram.addAt() on the histogram at h. */
+@inline function histAdd(h: usize, i: i32, ms: f64): void {
+  const b = h + S_BUCKETS + (<usize>i << 2);
+  store<u32>(b, load<u32>(b) + 1);
+  store<i32>(h + S_COUNT, load<i32>(h + S_COUNT) + 1);
+  if (ms > load<f64>(h + S_MAX)) store<f64>(h + S_MAX, ms);
+}
+
+@inline function queryKey(client: f64, port: i32, server: f64, id: i32): i32 {
+  // (client | 0) and (server | 0) of JavaScript: the number modulo 2^32
+  return ((<i32><i64>client * <i32>0x9e3779b1) ^ (<i32><i64>server * <i32>0x85ebca77) ^ (((port << 16) | id) * <i32>0xc2b2ae3d)) & 0x3fffffff;
+}
+
+function qGrow(n: i32): void {
+  const p = alloc(<usize>n * QSTRIDE);
+  if (qEnd > qFirst) memory.copy(p, q + <usize>qFirst * QSTRIDE, <usize>(qEnd - qFirst) * QSTRIDE);
+  q = p;
+  qCap = n;
+  qEnd -= qFirst;
+  qFirst = 0;
+  qHeads = alloc(<usize>n << 2);
+  qMask = n - 1;
+  qReindex();
+}
+
+/** Moves the live queries to the front, in order, and chains them again. */
+function qCompact(): void {
+  let w = 0;
+  for (let i = qFirst; i < qEnd; i++) {
+    const e = q + <usize>i * QSTRIDE;
+    if (load<i32>(e + Q_LIVE) == 0) continue;
+    if (w != i) memory.copy(q + <usize>w * QSTRIDE, e, QSTRIDE);
+    w++;
+  }
+  qFirst = 0;
+  qEnd = w;
+  memory.fill(qHeads, 0, <usize>(qMask + 1) << 2);
+  qReindex();
+}
+
+function qReindex(): void {
+  for (let i = qFirst; i < qEnd; i++) {
+    const e = q + <usize>i * QSTRIDE;
+    if (load<i32>(e + Q_LIVE) == 0) continue;
+    const h = qHeads + (<usize>(load<i32>(e + Q_KEY) & qMask) << 2);
+    store<i32>(e + Q_NEXT, load<i32>(h));
+    store<i32>(h, i + 1);
+  }
+}
+
+/** pending.get(key): the query's slot, or -1. */
+function qGet(key: i32): i32 {
+  let i = load<i32>(qHeads + (<usize>(key & qMask) << 2)) - 1;
+  while (i >= 0) {
+    const e = q + <usize>i * QSTRIDE;
+    if (load<i32>(e + Q_KEY) == key) return i;
+    i = load<i32>(e + Q_NEXT) - 1;
+  }
+  return -1;
+}
+
+/** pending.delete() of the query in slot i. */
+function qDelete(i: i32): void {
+  const e = q + <usize>i * QSTRIDE;
+  let link = qHeads + (<usize>(load<i32>(e + Q_KEY) & qMask) << 2);
+  while (load<i32>(link) != i + 1) link = q + <usize>(load<i32>(link) - 1) * QSTRIDE + Q_NEXT;
+  store<i32>(link, load<i32>(e + Q_NEXT));
+  store<i32>(e + Q_LIVE, 0);
+  qSize--;
+  while (qFirst < qEnd && load<i32>(q + <usize>qFirst * QSTRIDE + Q_LIVE) == 0) qFirst++;
+}
+
+@inline function qFill(e: usize, key: i32, sid: i32, server: f64, client: f64, cport: i32, id: i32): void {
+  store<i32>(e + Q_KEY, key);
+  store<i32>(e + Q_CPORT, cport);
+  store<i32>(e + Q_ID, id);
+  store<i32>(e + Q_SRV, sid);
+  store<f64>(e + Q_TS, now);
+  store<f64>(e + Q_SERVER, server);
+  store<f64>(e + Q_CLIENT, client);
+}
+
+/** DnsTracker.expire(): queries sent before cutoff and still unanswered are lost. */
+export function dnsExpire(cutoff: f64): void {
+  for (let i = qFirst; i < qEnd; i++) {
+    const e = q + <usize>i * QSTRIDE;
+    if (load<i32>(e + Q_LIVE) == 0 || load<f64>(e + Q_TS) >= cutoff) continue;
+    qDelete(i);
+    dUnanswered++;
+    const s = load<i32>(e + Q_SRV);
+    srvAdd(s, S_UNANSWERED);
+    dnsUnanswered(s, load<f64>(e + Q_CLIENT));
+  }
+}
+
+function dnsQuery(src: f64, sport: i32, dst: f64, id: i32, tunnel: i32): void {
+  dQueries++;
+  const s = serverOf(dst);
+  srvAdd(s, S_QUERIES);
+  if (tunnel >= 0) {
+    srvAdd(s, S_OVERLAY);
+    store<f64>(srv + <usize>s * SSTRIDE + S_VIA, load<f64>(pairs + <usize>tunnel * PSTRIDE + P_DST));
+  }
+  const key = queryKey(src, sport, dst, id);
+  const had = qGet(key);
+  if (had >= 0) {
+    // A retry with the same id keeps the first send time; another query of the same key takes its place.
+    const e = q + <usize>had * QSTRIDE;
+    if (load<f64>(e + Q_CLIENT) != src || load<i32>(e + Q_CPORT) != sport || load<f64>(e + Q_SERVER) != dst || load<i32>(e + Q_ID) != id) qFill(e, key, s, dst, src, sport, id);
+  } else {
+    if (qEnd == qCap) {
+      if (qSize * 2 <= qCap) qCompact();
+      else qGrow(qCap * 2);
+    }
+    const i = qEnd++;
+    const e = q + <usize>i * QSTRIDE;
+    qFill(e, key, s, dst, src, sport, id);
+    store<i32>(e + Q_LIVE, 1);
+    const h = qHeads + (<usize>(key & qMask) << 2);
+    store<i32>(e + Q_NEXT, load<i32>(h));
+    store<i32>(h, i + 1);
+    qSize++;
+  }
+  if (qSize > dLimit) {
+    dnsExpire(now - 10);
+    dLimit = qSize * 2 > 20000 ? qSize * 2 : 20000;
+  }
+}
+
+function dnsResponse(server: f64, client: f64, port: i32, id: i32, rcode: i32): void {
+  dResponses++;
+  const s = serverOf(server);
+  srvAdd(s, S_RESPONSES);
+  const i = qGet(queryKey(client, port, server, id));
+  if (i >= 0) {
+    const e = q + <usize>i * QSTRIDE;
+    if (load<f64>(e + Q_CLIENT) == client && load<i32>(e + Q_CPORT) == port && load<f64>(e + Q_SERVER) == server && load<i32>(e + Q_ID) == id) {
+      qDelete(i);
+      const ms = (now - load<f64>(e + Q_TS)) * 1000;
+      const b = dnsBucket(ms);
+      histAdd(srv + <usize>s * SSTRIDE, b, ms);
+      histAdd(dnsAll, b, ms);
+    }
+  }
+  if (rcode == 3) {
+    dNx++;
+    srvAdd(s, S_NX);
+  } else if (rcode == 2) {
+    dServfail++;
+    srvAdd(s, S_SERVFAIL);
+  } else if (rcode != 0) dOther++;
+}
+
+/** DnsTracker.failure(): counts the question name of the failed response at [m, end). */
+function dnsFailure(m: usize, end: usize, rcode: i32): void {
+  const from = m + 12;
+  // wireNameEnd()
+  let to = from;
+  let p = from;
+  for (;;) {
+    if (p >= end) {
+      to = p < end ? p : end;
+      break;
+    }
+    const len = <usize>load<u8>(p);
+    if (len == 0) {
+      to = p + 1;
+      break;
+    }
+    if (len >= 0xc0) {
+      to = p + 2 < end ? p + 2 : end;
+      break;
+    }
+    p += 1 + len;
+  }
+  let h = rcode;
+  for (let i = from; i < to; i++) h = (h ^ <i32>load<u8>(i)) * 0x01000193;
+  const n = <i32>(to - from);
+  if (nSlots == 0) {
+    nSlots = alloc(<usize>N_SLOTS << 3);
+    names = alloc(<usize>MAX_NAMES * NSTRIDE);
+  }
+  let i = (h ^ (h >>> 15)) & (N_SLOTS - 1);
+  for (;;) {
+    const head = load<i32>(nSlots + (<usize>i << 3) + 4);
+    if (head == 0 || load<i32>(nSlots + (<usize>i << 3)) == h) break;
+    i = (i + 1) & (N_SLOTS - 1);
+  }
+  const slot = nSlots + (<usize>i << 3);
+  const head = load<i32>(slot + 4) - 1;
+  for (let f = head; f >= 0; ) {
+    const e = names + <usize>f * NSTRIDE;
+    if (load<i32>(e) == rcode && load<i32>(e + 4) == n && sameWire(<usize>load<i32>(e + 16), from, n)) {
+      store<i32>(e + 8, load<i32>(e + 8) + 1);
+      return;
+    }
+    f = load<i32>(e + 12) - 1;
+  }
+  if (nameCount >= MAX_NAMES) return;
+  if (arenaEnd - arena < <usize>n) {
+    const size = <usize>n > 65536 ? <usize>n : 65536;
+    arena = alloc(size);
+    arenaEnd = arena + size;
+  }
+  const wire = arena;
+  memory.copy(wire, from, <usize>n);
+  arena += <usize>n;
+  const id = nameCount++;
+  const e = names + <usize>id * NSTRIDE;
+  store<i32>(e, rcode);
+  store<i32>(e + 4, n);
+  store<i32>(e + 8, 1);
+  store<i32>(e + 12, head + 1);
+  store<i32>(e + 16, <i32>wire);
+  store<i32>(slot, h);
+  store<i32>(slot + 4, id + 1);
+}
+
+@inline function sameWire(a: usize, b: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
+  return true;
+}
+
+/**
+ * DnsTracker.packet(): the UDP payload at [m, end) to or from port 53, between address numbers src
+ * and dst, now; `tunnel` the VXLAN pair it crossed (-1: plain).
+ */
+function dnsPacket(src: f64, dst: f64, sport: i32, dport: i32, tunnel: i32, m: usize, end: usize): void {
+  if (end < m + 12) return;
+  const id = (<i32>load<u8>(m) << 8) | <i32>load<u8>(m + 1);
+  if ((load<u8>(m + 2) & 0x80) == 0) {
+    if (dport == 53) dnsQuery(src, sport, dst, id, tunnel);
+  } else if (sport == 53) {
+    const rcode = <i32>load<u8>(m + 3) & 0x0f;
+    dnsResponse(src, dst, dport, id, rcode);
+    if (rcode != 0) dnsFailure(m, end, rcode);
+  }
+}
+
+/** dnsPacket() for the JavaScript decoder: the message copied to m (len bytes), the time on the clock. */
+export function dnsMessage(src: f64, dst: f64, sport: i32, dport: i32, tunnel: i32, m: usize, len: i32): void {
+  dnsPacket(src, dst, sport, dport, tunnel, m, m + <usize>len);
 }
