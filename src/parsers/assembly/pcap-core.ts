@@ -245,11 +245,13 @@ function pairPlace(id: i32, h: i32): void {
 /** The pair of two IPv4 addresses (int32), made now if new. */
 @inline function pairGet4(s: i32, d: i32): i32 {
   let i = mix(s, d, 0) & pMask;
+  const sd = <u64><u32>s | (<u64><u32>d << 32);
   for (;;) {
     const id = load<i32>(pSlots + (<usize>i << 2)) - 1;
     if (id < 0) break;
     const r = pairs + <usize>id * PSTRIDE;
-    if (load<i32>(r + P_K0) == s && load<i32>(r + P_K1) == d && load<i32>(r + P_K2) == 0) return id;
+    // P_K0 and P_K1 in one load (a record is 80 bytes from a 64-byte boundary: P_K0 is 8-aligned)
+    if (((load<u64>(r + P_K0) ^ sd) | <u64><u32>load<i32>(r + P_K2)) == 0) return id;
     i = (i + 1) & pMask;
   }
   return pairAdd(<f64>(<u32>s), <f64>(<u32>d));
@@ -386,11 +388,16 @@ export function flowsPtr(): usize {
 @inline function setF(i: i32, v: i32): void {
   store<i32>(fl + (<usize>i << 2), v);
 }
+// A slot: the flow's number + 1 (0: empty) and its hash, so that a probe past another flow, and the
+// deletion's shifts, read the slots alone and not the flows' records.
 @inline function slot(i: i32): i32 {
-  return load<i32>(fSlots + (<usize>i << 2));
+  return load<i32>(fSlots + (<usize>i << 3));
 }
-@inline function setSlot(i: i32, v: i32): void {
-  store<i32>(fSlots + (<usize>i << 2), v);
+@inline function slotHash(i: i32): i32 {
+  return load<i32>(fSlots + (<usize>i << 3) + 4);
+}
+@inline function setSlot(i: i32, v: i32, h: i32): void {
+  store<u64>(fSlots + (<usize>i << 3), <u64><u32>v | (<u64><u32>h << 32));
 }
 @inline function before(x: i32, y: i32): bool {
   return x - y < 0;
@@ -412,13 +419,14 @@ function flowsGrow(n: i32): void {
 }
 
 function flowsRehash(n: i32): void {
-  fSlots = alloc(<usize>n << 2);
+  fSlots = alloc(<usize>n << 3);
   fSlotCount = n;
   fMask = n - 1;
   for (let id = newest; id >= 0; id = F(id * STRIDE + OLDER)) {
-    let i = F(id * STRIDE + HASH) & fMask;
+    const h = F(id * STRIDE + HASH);
+    let i = h & fMask;
     while (slot(i) != 0) i = (i + 1) & fMask;
-    setSlot(i, id + 1);
+    setSlot(i, id + 1, h);
   }
 }
 
@@ -445,22 +453,37 @@ export function flowPacket(proto: i32, src: f64, dst: f64, sport: i32, dport: i3
   if (id >= 0) count(id, fwd ? 0 : 1, proto, tunnel, flags, seq, ack, payload, ipLen);
 }
 
+// count() and tcp() address the record through a local pointer (R/W): through F()/setF() the flows'
+// base, a global, was loaded again for every field.
+@inline function R(r: usize, i: i32): i32 {
+  return load<i32>(r + (<usize>i << 2));
+}
+@inline function W(r: usize, i: i32, v: i32): void {
+  store<i32>(r + (<usize>i << 2), v);
+}
+
 @inline function count(id: i32, d: i32, proto: i32, tunnel: i32, flags: i32, seq: i32, ack: i32, len: i32, ipLen: i32): void {
-  const o = id * STRIDE;
+  const r = fl + (<usize>(id * STRIDE) << 2);
+  const rd = r + (<usize>d << 2);
   store<f64>(flLast + (<usize>id << 3), now);
-  setF(o + PKTS + d, F(o + PKTS + d) + 1);
-  if (F(o + OPENER) < 0) setF(o + OPENER, d);
-  if (proto == PROTO_TCP) tcp(o, d, tunnel, flags, seq, ack, len, ipLen);
+  W(rd, PKTS, R(rd, PKTS) + 1);
+  if (R(r, OPENER) < 0) W(r, OPENER, d);
+  if (proto == PROTO_TCP) tcp(r, id, d, tunnel, flags, seq, ack, len, ipLen);
 }
 
 @inline function findOrOpen(a: i32, b: i32, ports: i32, vni: i32, pk: i32, tunnel: i32): i32 {
   const h = mix(a, b, ports) ^ ((vni ^ (pk << 24)) * <i32>0x27d4eb2d);
   let i = h & fMask;
+  // The key's words as the record holds them (K_A, K_B; K_PORTS, K_VNI; K_PROTO): three loads to compare.
+  const ab = <u64><u32>a | (<u64><u32>b << 32);
+  const pv = <u64><u32>ports | (<u64><u32>vni << 32);
   for (;;) {
     const id = slot(i) - 1;
     if (id < 0) break;
-    const o = id * STRIDE;
-    if (F(o + HASH) == h && F(o + K_A) == a && F(o + K_B) == b && F(o + K_PORTS) == ports && F(o + K_VNI) == vni && F(o + K_PROTO) == pk) return id;
+    if (slotHash(i) == h) {
+      const r = fl + (<usize>(id * STRIDE) << 2);
+      if (((load<u64>(r) ^ ab) | (load<u64>(r + 8) ^ pv) | <u64><u32>(load<i32>(r + 16) ^ pk)) == 0) return id;
+    }
     i = (i + 1) & fMask;
   }
   if (size >= maxFlows) {
@@ -495,7 +518,7 @@ function open(i: i32, h: i32, a: i32, b: i32, ports: i32, vni: i32, pk: i32, tun
   if (newest >= 0) setF(newest * STRIDE + NEWER, id);
   newest = id;
   store<f64>(flLast + (<usize>id << 3), now);
-  setSlot(i, id + 1);
+  setSlot(i, id + 1, h);
   if (++size * 2 > fSlotCount) flowsRehash(fSlotCount * 2);
   if (tunnel >= 0) {
     tOverlay++;
@@ -506,56 +529,56 @@ function open(i: i32, h: i32, a: i32, b: i32, ports: i32, vni: i32, pk: i32, tun
   return id;
 }
 
-@inline function tcp(o: i32, d: i32, tunnel: i32, flags: i32, seq: i32, ack: i32, len: i32, ipLen: i32): void {
-  const od = o + d;
-  const oe = o + 1 - d;
-  let bits = F(o + BITS);
+@inline function tcp(r: usize, id: i32, d: i32, tunnel: i32, flags: i32, seq: i32, ack: i32, len: i32, ipLen: i32): void {
+  const rd = r + (<usize>d << 2);
+  const re = r + (<usize>(1 - d) << 2);
+  let bits = R(r, BITS);
   if (flags & SYN) {
-    const syns = F(od + SYNS) + 1;
-    setF(od + SYNS, syns);
-    if (!(flags & ACK) && syns == 1 && F(oe + SYNS) == 0) setF(o + OPENER, d);
-    setF(od + END, seq + 1);
+    const syns = R(rd, SYNS) + 1;
+    W(rd, SYNS, syns);
+    if (!(flags & ACK) && syns == 1 && R(re, SYNS) == 0) W(r, OPENER, d);
+    W(rd, END, seq + 1);
     bits |= HAS_END << d;
   } else if (len > 0) {
     const end = seq + len;
-    const maxEnd = F(od + END);
+    const maxEnd = R(rd, END);
     if (!(bits & (HAS_END << d)) || before(maxEnd, end)) {
-      setF(od + END, end);
+      W(rd, END, end);
       bits |= HAS_END << d;
-      if (ipLen > F(od + PEND_LEN)) {
-        setF(od + PEND_LEN, ipLen);
-        setF(od + PEND_END, end);
+      if (ipLen > R(rd, PEND_LEN)) {
+        W(rd, PEND_LEN, ipLen);
+        W(rd, PEND_END, end);
       }
     } else if (!(len <= 1 && end == maxEnd)) {
       tRetransmits++;
       if (tunnel >= 0) {
-        const r = pairs + <usize>tunnel * PSTRIDE + P_RETX;
-        store<i32>(r, load<i32>(r) + 1);
+        const p = pairs + <usize>tunnel * PSTRIDE + P_RETX;
+        store<i32>(p, load<i32>(p) + 1);
       }
-      setF(od + RETX, F(od + RETX) + 1);
-      const min = F(od + RETX_MIN);
-      if (ipLen < min || min == 0) setF(od + RETX_MIN, ipLen);
-      if (ipLen > F(od + RETX_MAX)) setF(od + RETX_MAX, ipLen);
+      W(rd, RETX, R(rd, RETX) + 1);
+      const min = R(rd, RETX_MIN);
+      if (ipLen < min || min == 0) W(rd, RETX_MIN, ipLen);
+      if (ipLen > R(rd, RETX_MAX)) W(rd, RETX_MAX, ipLen);
     }
   }
   if (flags & ACK) {
-    if (!(bits & (HAS_ACK << d)) || before(F(od + ACKED), ack)) {
-      setF(od + ACKED, ack);
+    if (!(bits & (HAS_ACK << d)) || before(R(rd, ACKED), ack)) {
+      W(rd, ACKED, ack);
       bits |= HAS_ACK << d;
-      const pend = F(oe + PEND_LEN);
-      if (pend && !before(ack, F(oe + PEND_END))) {
-        if (pend > F(oe + ACKED_LEN)) setF(oe + ACKED_LEN, pend);
-        setF(oe + PEND_LEN, 0);
+      const pend = R(re, PEND_LEN);
+      if (pend && !before(ack, R(re, PEND_END))) {
+        if (pend > R(re, ACKED_LEN)) W(re, ACKED_LEN, pend);
+        W(re, PEND_LEN, 0);
       }
     }
   }
   if (flags & FIN) bits |= FIN_BIT << d;
-  setF(o + BITS, bits);
+  W(r, BITS, bits);
   if (flags & RST) {
-    setF(o + RSTS, F(o + RSTS) + 1);
+    W(r, RSTS, R(r, RSTS) + 1);
     tResets++;
-    close(o / STRIDE);
-  } else if ((bits & (FIN_BIT | (FIN_BIT << 1))) == 3 && flags & ACK && !(flags & FIN)) close(o / STRIDE);
+    close(id);
+  } else if ((bits & (FIN_BIT | (FIN_BIT << 1))) == 3 && flags & ACK && !(flags & FIN)) close(id);
 }
 
 function close(id: i32): void {
@@ -566,13 +589,14 @@ function close(id: i32): void {
   for (let j = (i + 1) & fMask; ; j = (j + 1) & fMask) {
     const other = slot(j) - 1;
     if (other < 0) break;
-    const home = F(other * STRIDE + HASH) & fMask;
+    const oh = slotHash(j);
+    const home = oh & fMask;
     if (((j - home) & fMask) >= ((j - i) & fMask)) {
-      setSlot(i, other + 1);
+      setSlot(i, other + 1, oh);
       i = j;
     }
   }
-  setSlot(i, 0);
+  setSlot(i, 0, 0);
   const newer = F(o + NEWER);
   const older = F(o + OLDER);
   if (newer >= 0) setF(newer * STRIDE + OLDER, older);
@@ -620,7 +644,7 @@ export function finish(): void {
   let oldest = newest;
   while (oldest >= 0 && F(oldest * STRIDE + OLDER) >= 0) oldest = F(oldest * STRIDE + OLDER);
   for (let id = oldest; id >= 0; id = F(id * STRIDE + NEWER)) judge(id);
-  memory.fill(fSlots, 0, <usize>fSlotCount << 2);
+  memory.fill(fSlots, 0, <usize>fSlotCount << 3);
   newest = -1;
   size = 0;
   freeCount = 0;
@@ -641,14 +665,22 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
   store<i32>(r + P_CHECKED, load<i32>(r + P_CHECKED) + 1);
   let pseudo: u64 = 17 + <u64>udpLen;
   for (let i = ip + 12; i < ip + 20; i += 2) pseudo += <u64>be16(i);
-  let sum = pseudo;
+  // The datagram summed in little-endian words, 8 bytes a load: the one's complement sum of byte-swapped
+  // words is the byte-swapped sum (RFC 1071), so swapping the folded sum gives the big-endian one, with
+  // no swap per word. Modulo 0xffff it is the same number, which is all the test below reads.
+  let data: u64 = 0;
   const stop = u + <usize>udpLen;
   let i = u;
   if (stop >= 7) {
-    for (const stop8 = stop - 7; i < stop8; i += 8) sum += <u64>bswap<u32>(load<u32>(i)) + <u64>bswap<u32>(load<u32>(i + 4));
+    for (const stop8 = stop - 7; i < stop8; i += 8) {
+      const x = load<u64>(i);
+      data += (x & 0xffffffff) + (x >> 32);
+    }
   }
-  for (; i + 1 < stop; i += 2) sum += <u64>be16(i);
-  if (i < stop) sum += <u64>load<u8>(i) << 8;
+  for (; i + 1 < stop; i += 2) data += <u64>load<u16>(i);
+  if (i < stop) data += <u64>load<u8>(i);
+  const le = fold(data);
+  const sum = pseudo + (((le & 0xff) << 8) | (le >> 8));
   if (fold(sum) == 0xffff) csGood++;
   else if (<u64>check == fold(pseudo)) csPartial++;
   else {
