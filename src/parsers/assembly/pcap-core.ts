@@ -689,8 +689,8 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
   }
 }
 
-/** CaptureAnalyzer.tunnel(): the outer IPv4 header at ip, UDP at u. Returns the pair. */
-@inline function tunnel(ip: usize, u: usize, total: i32, lend: usize): i32 {
+/** CaptureAnalyzer.tunnel(): the outer IPv4 header at ip, UDP at u, the VNI. Returns the pair. */
+@inline function tunnel(ip: usize, u: usize, total: i32, lend: usize, vni: i32): i32 {
   const pair = pairGet4(be32(ip + 12), be32(ip + 16));
   const pp = pairCounted(pair, total);
   const check = be16(u + 6);
@@ -698,7 +698,6 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
   else if (checkedOn(pair) >= CHECKSUM_FIRST && (pp & (CHECKSUM_EVERY - 1)) != 0) csSkipped++;
   else if (ip + <usize>total > lend) csUnverifiable++;
   else verify(u, total - 20, check, ip, pair);
-  const vni = (<i32>load<u8>(u + 12) << 16) | (<i32>load<u8>(u + 13) << 8) | <i32>load<u8>(u + 14);
   vniSeen(vni);
   pairVniSeen(pair, vni);
   return pair;
@@ -718,9 +717,12 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
     if (caplen < 14) return 0;
     et = be16(p + 12);
     ip = p + 14;
-    while ((et == 0x8100 || et == 0x88a8 || et == 0x9100) && ip + 4 <= end) {
-      et = be16(ip + 2);
-      ip += 4;
+    // VLAN tags: tested only when the frame is not plain IPv4 (nearly all are)
+    if (et != 0x0800) {
+      while ((et == 0x8100 || et == 0x88a8 || et == 0x9100) && ip + 4 <= end) {
+        et = be16(ip + 2);
+        ip += 4;
+      }
     }
   } else if (lt == 113) {
     if (caplen < 16) return 0;
@@ -740,7 +742,8 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
     ip = p + 4;
   } else return 0;
   if (et != 0x0800 || ip + 20 > end || load<u8>(ip) != 0x45) return 0;
-  if ((load<u8>(ip + 6) & 0x3f) != 0 || load<u8>(ip + 7) != 0) return 0;
+  // not fragmented: the fragment offset and MF (bytes 6-7, DF aside) are zero; one load
+  if ((load<u32>(ip + 4) & 0xff3f0000) != 0) return 0;
   const total = be16(ip + 2);
   const ipEnd = ip + <usize>total;
   const lend = end < ipEnd ? end : ipEnd;
@@ -756,9 +759,10 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
     if (load<u8>(vxPorts + <usize>be16(l4 + 2)) == 1) {
       if (l4 + 16 > lend || (load<u8>(l4 + 8) & 0x08) == 0) return 0;
       const e = l4 + 16;
-      if (e + 34 > lend || load<u8>(e + 12) != 8 || load<u8>(e + 13) != 0 || load<u8>(e + 14) != 0x45) return 0;
+      // inner Ethernet type IPv4 and a 20-byte IPv4 header (bytes 12-14 of the frame: 08 00 45), not fragmented
+      if (e + 34 > lend || (load<u32>(e + 12) & 0xffffff) != 0x450008) return 0;
       fip = e + 14;
-      if ((load<u8>(fip + 6) & 0x3f) != 0 || load<u8>(fip + 7) != 0) return 0;
+      if ((load<u32>(fip + 4) & 0xff3f0000) != 0) return 0;
       ftotal = be16(fip + 2);
       const fEnd = fip + <usize>ftotal;
       tend = lend < fEnd ? lend : fEnd;
@@ -778,8 +782,8 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
   let pair = -1;
   let vni = 0;
   if (vx) {
-    pair = tunnel(ip, l4, total, lend);
     vni = (<i32>load<u8>(l4 + 12) << 16) | (<i32>load<u8>(l4 + 13) << 8) | <i32>load<u8>(l4 + 14);
+    pair = tunnel(ip, l4, total, lend, vni);
     if (ftotal > maxInner) maxInner = ftotal;
   }
   const s = be32(fip + 12);
