@@ -78,6 +78,9 @@ function writeAnswer(out: JsonlBlock, line: string, quotedTail: Buffer, ascii: U
   }
 }
 
+/** ASCII input is decoded in pieces of about this many bytes (whole lines), well below V8's large-object size. */
+const ASCII_PIECE = 48 * 1024;
+
 /** Bytes checked by one isAscii call while looking for the next line with other bytes. */
 const ASCII_WINDOW = 4096;
 
@@ -138,9 +141,17 @@ export async function explainStream(
   };
   /** JSON lines for the lines of `bytes`, which hold whole lines of ASCII (see `judge`). */
   const judgeAscii = (bytes: Buffer) => {
-    // One byte per character: the block's offsets are the text's.
-    ascii = bytes;
-    classifyLines(bytes.toString('latin1'), emit, bytes);
+    // Decoded a piece of whole lines at a time: a string of a whole 1 MiB chunk is a large object, a
+    // fresh mapping whose pages fault in on every chunk; pieces this small reuse the young generation.
+    for (let from = 0; from <= bytes.length; ) {
+      const nl = from + ASCII_PIECE >= bytes.length ? -1 : bytes.indexOf(10, from + ASCII_PIECE);
+      const to = nl === -1 ? bytes.length : nl;
+      // One byte per character: the piece's offsets are the text's.
+      const piece = bytes.subarray(from, to);
+      ascii = piece;
+      classifyLines(piece.toString('latin1'), emit, piece);
+      from = to + 1;
+    }
     ascii = undefined;
   };
   /** Judges the lines of src[from, to) (decoded as UTF-8), or of `text` when there are no such bytes. */
