@@ -9,6 +9,8 @@
 
 /** Blocks start at this size and keep the size one input chunk made them grow to. */
 const BLOCK = 128 * 1024;
+/** Blocks kept for reuse: a write or two in flight while the next block fills. */
+const MAX_SPARE = 4;
 /** Up to this many bytes, `bytes` copies in a loop rather than calling set(). */
 const SHORT = 16;
 
@@ -83,15 +85,32 @@ export class JsonlBlock {
     return this.pos;
   }
 
+  /** Whole blocks by the bytes `take` handed over from them, until given back (see `recycle`). */
+  private lent = new Map<Buffer, Buffer>();
+  private spare: Buffer[] = [];
+
   /**
-   * Hands the written bytes over (the sink may keep them) and starts a new block as large as this one
-   * grew: a 1 MiB input chunk writes about 2 MiB of answers, and growing a block is a copy.
+   * Hands the written bytes over (the sink may keep them until `recycle`) and starts a new block as
+   * large as this one grew: a 1 MiB input chunk writes about 2 MiB of answers, and growing a block is a
+   * copy. A block given back is used again: a new one is fresh memory, every page of it a page fault.
    */
   take(): Buffer {
     const out = this.buf.subarray(0, this.pos);
-    this.use(Buffer.allocUnsafe(Math.max(BLOCK, this.buf.length)));
+    if (this.lent.size < MAX_SPARE) this.lent.set(out, this.buf);
+    const size = Math.max(BLOCK, this.buf.length);
+    let next = this.spare.pop();
+    while (next !== undefined && next.length < size) next = this.spare.pop();
+    this.use(next ?? Buffer.allocUnsafe(size));
     this.pos = 0;
     return out;
+  }
+
+  /** Gives back a block `take` handed over, once nothing reads it any more (its write has completed). */
+  recycle(written: Buffer): void {
+    const whole = this.lent.get(written);
+    if (whole === undefined) return;
+    this.lent.delete(written);
+    if (this.spare.length < MAX_SPARE) this.spare.push(whole);
   }
 
   private use(buf: Buffer): void {

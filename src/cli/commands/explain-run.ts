@@ -1,6 +1,6 @@
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { createClassifier } from '../../engine/classifier/index.js';
-import { createReadStream, fstatSync } from 'node:fs';
+import { fstatSync, read } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { escapeControls } from '../../report/sanitize.js';
 import { styleFor } from '../../report/style.js';
@@ -44,5 +44,29 @@ function stdinChunks(): AsyncIterable<Buffer | string> {
   } catch {
     // No usable descriptor 0: process.stdin reports it.
   }
-  return file ? createReadStream('', { fd: 0, autoClose: false, highWaterMark: 1 << 20 }) : process.stdin;
+  return file ? fileChunks(0) : process.stdin;
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * A file's bytes into two buffers in turn, the next read under way while a chunk is judged. A chunk is
+ * valid until the loop asks for the next one, when its buffer is read into again (explainStream copies
+ * what it keeps); a stream's new buffer per read was fresh memory each time, every page a page fault.
+ */
+async function* fileChunks(fd: number): AsyncIterable<Buffer> {
+  const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  const readInto = (buf: Buffer) => new Promise<number>((resolve, reject) => read(fd, buf, 0, buf.length, null, (err, n) => (err ? reject(err) : resolve(n))));
+  let k = 0;
+  let next = readInto(bufs[0]);
+  for (;;) {
+    const n = await next;
+    if (n === 0) return;
+    const chunk = bufs[k].subarray(0, n);
+    k ^= 1;
+    next = readInto(bufs[k]);
+    // A read that fails after the loop has stopped asking is nobody's error.
+    next.catch(() => {});
+    yield chunk;
+  }
 }

@@ -13,7 +13,8 @@ const KEEP_BYTES = 64 * 1024;
 const FLUSH_AT = 64 * 1024;
 
 interface Sink {
-  write(s: string | Buffer): boolean;
+  /** `done`, when the sink calls it, says the chunk was written: its memory may be used again. */
+  write(s: string | Buffer, done?: (err?: Error | null) => void): boolean;
   once(event: 'drain', cb: () => void): unknown;
 }
 
@@ -107,6 +108,7 @@ function textLine(line: string, c: Classification): string {
  * Classifies one message per input line, streaming: reads byte chunks, splits on \n itself (a UTF-8
  * multi-byte sequence never contains the byte 0x0a, so decoding up to the last newline is safe),
  * writes answers in large blocks and honours back-pressure. Every input line gets one output line.
+ * A chunk is read only until the next is asked for: the input may read the next into its memory.
  */
 export async function explainStream(
   input: AsyncIterable<Buffer | string>,
@@ -125,7 +127,8 @@ export async function explainStream(
     let ok: boolean;
     if (format === 'jsonl') {
       if (!block.length || (!force && block.length < FLUSH_AT)) return;
-      ok = out.write(block.take());
+      const chunk = block.take();
+      ok = out.write(chunk, () => block.recycle(chunk));
     } else {
       if (!pending || (!force && pending.length < FLUSH_AT)) return;
       ok = out.write(pending);
@@ -191,7 +194,8 @@ export async function explainStream(
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     const nl = buf.lastIndexOf(10);
     if (nl === -1) {
-      rest = rest.length ? Buffer.concat([rest, buf]) : buf;
+      // Copied: the input may read its next chunk into the same memory.
+      rest = rest.length ? Buffer.concat([rest, buf]) : Buffer.from(buf);
       if (rest.length > MAX_LINE_BYTES) {
         restHead ??= Buffer.from(rest.subarray(0, KEEP_BYTES));
         rest = Buffer.from(rest.subarray(rest.length - KEEP_BYTES));
