@@ -84,32 +84,42 @@ export function checkAnchors(sig: Signature): void {
 
 export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   for (const sig of signatures) checkAnchors(sig);
-  // The trie of anchors: edges[s * ROW + c] → child (-1: no edge), each state's edge character and its
-  // children as a list. Typed arrays, not a map per state: the build runs once per process, cold.
+  // The trie of anchors: each state's edge character and its children as a list, found by walking it
+  // (a dense state × character table of the trie was 3.5 MB to allocate and fill with -1 on every
+  // start, fresh memory whose page faults cost more than the walks).
   let bound = 1; // at most one state per anchor character, and the root
   for (const sig of signatures) for (const a of sig.anchors) bound += a.length;
-  const edges = new Int32Array(bound * ROW).fill(-1);
   const charOf = new Int32Array(bound);
   const firstChild = new Int32Array(bound).fill(-1);
   const nextSibling = new Int32Array(bound).fill(-1);
-  const outs: Set<number>[] = [new Set()];
+  // The root, with a child for most characters anchors start with, has its children in a table.
+  const rootChild = new Int32Array(ROW).fill(-1);
+  /** The child of state s on character c, or -1. */
+  const child = (s: number, c: number) => {
+    if (s === 0) return rootChild[c];
+    let t = firstChild[s];
+    while (t !== -1 && charOf[t] !== c) t = nextSibling[t];
+    return t;
+  };
+  // The signatures whose anchors end at each state; none (most states) is undefined.
+  const outs: (Set<number> | undefined)[] = [undefined];
   signatures.forEach((sig, idx) => {
     for (const a of sig.anchors) {
       let s = 0;
       for (let i = 0; i < a.length; i++) {
         const c = a.charCodeAt(i);
-        const at = s * ROW + c;
-        if (edges[at] === -1) {
-          const t = outs.length;
-          edges[at] = t;
+        let t = child(s, c);
+        if (t === -1) {
+          t = outs.length;
           charOf[t] = c;
           nextSibling[t] = firstChild[s];
           firstChild[s] = t;
-          outs.push(new Set());
+          if (s === 0) rootChild[c] = t;
+          outs.push(undefined);
         }
-        s = edges[at];
+        s = t;
       }
-      outs[s].add(idx);
+      (outs[s] ??= new Set()).add(idx);
     }
   });
   // Breadth-first: failure links (the longest proper suffix that is a trie state), outputs merged along them.
@@ -120,20 +130,24 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   for (let t = firstChild[0]; t !== -1; t = nextSibling[t]) queue[queued++] = t;
   for (let qi = 0; qi < queued; qi++) {
     const s = queue[qi];
-    for (const o of outs[fail[s]]) outs[s].add(o);
+    const inherited = outs[fail[s]];
+    if (inherited !== undefined) {
+      const own = (outs[s] ??= new Set());
+      for (const o of inherited) own.add(o);
+    }
     for (let t = firstChild[s]; t !== -1; t = nextSibling[t]) {
       const c = charOf[t];
       let f = fail[s];
-      while (f !== 0 && edges[f * ROW + c] === -1) f = fail[f];
-      fail[t] = Math.max(0, edges[f * ROW + c]);
+      while (f !== 0 && child(f, c) === -1) f = fail[f];
+      fail[t] = Math.max(0, child(f, c));
       queue[queued++] = t;
     }
   }
   // Numbered: states where no anchor ends first, so the scan tells an end by one comparison; then
   // the newline state, a copy of the root that no \n leaves.
-  const order = [...outs.keys()].filter((t) => !outs[t].size);
+  const order = [...outs.keys()].filter((t) => outs[t] === undefined);
   const firstEnd = order.length;
-  order.push(...[...outs.keys()].filter((t) => outs[t].size));
+  order.push(...[...outs.keys()].filter((t) => outs[t] !== undefined));
   const id = new Int32Array(n);
   order.forEach((t, i) => (id[t] = i));
   const newline = n;
@@ -166,7 +180,8 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   const flat: number[] = [];
   order.forEach((t, i) => {
     outStart[i] = flat.length;
-    flat.push(...[...outs[t]].sort((a, b) => a - b));
+    const own = outs[t];
+    if (own !== undefined) flat.push(...[...own].sort((a, b) => a - b));
   });
   outStart[n] = outStart[states] = flat.length;
   const lane = (): Lane => ({ cands: new Int32Array(4 * signatures.length), ends: new Int32Array(256), n: 0, lines: 0, seen: new Uint32Array(signatures.length), stamp: 0 });
