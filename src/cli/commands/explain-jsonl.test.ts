@@ -69,3 +69,26 @@ describe('JsonlBlock.quotedAscii', () => {
     );
   });
 });
+
+describe('JsonlBlock.recycle', () => {
+  it('uses a block again only once it is given back, and ignores what it never handed over', () => {
+    const block = new JsonlBlock();
+    block.bytes(Buffer.from('first'));
+    const first = block.take();
+    block.bytes(Buffer.from('second'));
+    const second = block.take();
+    // Not given back: the next block is other memory, and `first` still holds its bytes.
+    expect(second.buffer).not.toBe(first.buffer);
+    expect(first.toString()).toBe('first');
+    block.recycle(first);
+    block.recycle(Buffer.from('never handed over'));
+    // The block being filled when `first` came back is handed over next; the one after it is first's memory.
+    block.bytes(Buffer.from('third'));
+    const third = block.take();
+    block.bytes(Buffer.from('fourth'));
+    const fourth = block.take();
+    expect(third.buffer).not.toBe(first.buffer);
+    expect(fourth.buffer).toBe(first.buffer);
+    expect([second.toString(), third.toString(), fourth.toString()]).toEqual(['second', 'third', 'fourth']);
+  });
+});
