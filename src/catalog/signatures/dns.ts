@@ -231,6 +231,21 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
   }),
   sig({
+    id: 'dns.service-ip-refused',
+    cause: 'dns.coredns-down',
+    // The cluster DNS Service (x.x.0.10:53) refusing a connection: kube-proxy has no endpoint to send it to
+    // (rejects it), so no CoreDNS pod is Ready behind the Service.
+    re: /dial (tcp|udp) (10|172|192|100)\.\d+\.\d+\.10:53: (connect: )?connection refused/,
+    anchors: ['.10:53: connect: connection refused', '.10:53: connection refused'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['dns.service-unreachable'],
+    check: 'kubectl -n kube-system get endpoints kube-dns (an empty list means no Ready CoreDNS pod: kubectl -n kube-system get pods -l k8s-app=kube-dns) and, from the node, the Service rules (iptables-save | grep 10.96.0.10)',
+    source: 'kube-proxy rejects Service traffic without endpoints (icmp port-unreachable / TCP RST); facts §9',
+    samples: ['dial tcp 10.96.0.10:53: connect: connection refused', 'read udp 10.244.1.5:40000->10.43.0.10:53: dial udp 10.43.0.10:53: connection refused'],
+    counterSamples: ['dial tcp 10.96.0.1:443: connect: connection refused'],
+  }),
+  sig({
     id: 'dns.go-lookup-outside-pull',
     cause: 'unknown',
     // Go's net.DNSError in a message that names no image, pull or registry: some program's own lookup (a webhook,

@@ -54,8 +54,9 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     cause: 'flannel.config-invalid',
     // flanneld's own subnet manager (etcd mode) carves SubnetLen blocks out of Network: none left means the
     // configured Network is too small for the nodes (or leases of gone nodes still hold blocks until they expire).
-    re: /out of subnets/,
-    anchors: ['out of subnets'],
+    // Older flanneld words it "out of space" when allocating the subnet.
+    re: /out of subnets|failed to allocate subnet: out of space|acquire lease: out of space/,
+    anchors: ['out of subnets', 'out of space'],
     confidence: 0.75,
     specificity: 90,
     alternatives: ['flannel.network-mismatch', 'flannel.no-pod-cidr'],

@@ -85,6 +85,22 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['I0101 00:00:00.000000 100 server.go:1000] "Using cgroup driver setting received from the CRI runtime" cgroupDriver="systemd"'],
   }),
   sig({
+    id: 'kubelet.client-cert-expired',
+    cause: 'node.not-ready',
+    // The kubelet's own client certificate to the API server expired (rotation failed): it can no longer post its status.
+    re: /currently active client certificate has expired|part of the existing bootstrap client certificate in \S+ is expired/,
+    anchors: ['client certificate has expired', 'bootstrap client certificate'],
+    confidence: 0.85,
+    specificity: 95,
+    check: 'openssl x509 -enddate -noout -in /var/lib/kubelet/pki/kubelet-client-current.pem on the node: renew it (kubeadm certs renew, or remove it and let the kubelet bootstrap again) and check rotateCertificates and the node clock',
+    source: 'kubelet client certificate rotation (k8s.io/client-go/transport/cert_rotation, kubelet bootstrap)',
+    samples: [
+      'E1111 00:15:53.851634 66610 transport.go:113] The currently active client certificate has expired, but the server is not responsive. A restart may be necessary to retrieve new initial credentials.',
+      'E0101 00:00:00.000000 100 bootstrap.go:265] part of the existing bootstrap client certificate in /etc/kubernetes/kubelet.conf is expired: 2023-01-01 00:00:00 +0000 UTC',
+    ],
+    counterSamples: ['x509: certificate has expired or is not yet valid'],
+  }),
+  sig({
     id: 'kubelet.failed-to-run',
     cause: 'node.not-ready',
     // The kubelet's top-level start-up error: the cause is the text after it (other signatures outrank this one).

@@ -129,6 +129,21 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['skipping pod synchronization - [container runtime is down]', 'I0620 07:41:10.000000 2210 kubelet.go:2100] "SyncLoop (PLEG): event for pod"'],
   }),
   sig({
+    id: 'cni.requested-ip-unavailable',
+    cause: 'unknown',
+    // host-local asked for one particular address (a static IP in the pod's annotations or the runtime's args):
+    // "not available" is that address taken or outside the range, not the range exhausted.
+    re: /requested ip address \S+ is not available in range set/,
+    anchors: ['is not available in range set'],
+    confidence: 0.4,
+    specificity: 96,
+    alternatives: ['cni.ipam-exhausted', 'cni.bridge-ip-conflict'],
+    check: 'which address was requested (the pod\'s ips annotation or the runtime\'s --ip) and ls /var/lib/cni/networks/<network>/ on the node: a file named by that address is its holder (a leaked one is a container that no longer exists); an address outside the configured range can never be given',
+    source: 'CNI host-local IPAM ("requested IP address %s is not available in range set %s")',
+    samples: ['failed to allocate for range 0: requested IP address 10.88.0.5 is not available in range set 10.88.0.1-10.88.255.254', '{ "code": 100, "msg": "failed to allocate for range 0: requested IP address 192.168.1.9 is not available in range set 192.168.1.10-192.168.1.20" }'],
+    counterSamples: ['failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.254'],
+  }),
+  sig({
     id: 'runtime.helper-in-current-directory',
     cause: 'runtime.unavailable',
     // Go 1.19+ exec.LookPath refuses a program found through a relative PATH entry: the runtime cannot run its helper
@@ -236,8 +251,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     id: 'cni.not-initialized',
     check: 'ls /etc/cni/net.d /opt/cni/bin on the node and kubectl -n kube-flannel get pods -o wide: no config file means flannel has not run there yet (its pod\'s init containers write it); a file present means the runtime cannot load it (journalctl -u containerd | grep -i cni)',
     cause: 'cni.config-missing',
-    re: /cni config uninitialized|cni plugin not initialized|no networks found in|no network config found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
-    anchors: ['cni config uninitialized', 'cni plugin not initialized', 'no networks found', 'no network config found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
+    re: /cni config uninitialized|cni plugin not initialized|missing cni default network|no networks found in|no network config found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
+    anchors: ['cni config uninitialized', 'cni plugin not initialized', 'missing cni default network', 'no networks found', 'no network config found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
     confidence: 0.88,
     specificity: 88,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
@@ -254,8 +269,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
-    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty/,
-    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty'],
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: /,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf'],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
@@ -265,6 +280,9 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       "plugin type=\"flannel\" failed (add): 'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
       // libcni parses a config without cniVersion as the empty version (containerd's StopPodSandbox wording).
       'StopPodSandbox for "4f1c" failed error="failed to destroy network for sandbox \\"4f1c\\": invalid version \\"\\": the version is empty"',
+      // libcni: a delegate or plugin entry without "type"; host-local: two ranges of one set that overlap; a plugin's own netconf decoding.
+      'Multus: error in invoke Delegate add - "bridge": no plugin name provided',
+      'plugin type="tuning" failed (add): failed to load netconf: json: cannot unmarshal array into Go struct field TuningConf.sysctl of type map[string]string',
     ],
     counterSamples: ['no networks found in /etc/cni/net.d'],
   }),
