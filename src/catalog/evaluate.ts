@@ -50,12 +50,14 @@ export interface LabelledMessage {
    * serverless wordings), read while writing signatures, not blind.
    * eval23: the seventeenth blind batch, collected the same way after round 20, spread over the families of issue 13
    * and aimed at products and ecosystems new to the corpus (edge, operators, CI, Windows nodes), scored once.
+   * eval24: the eighteenth blind batch, collected the same way after round 21, aimed at no particular family
+   * (GitOps and CI tools, cloud registries, operators, Chinese-language pages), scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'eval24';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'eval24'];
 
 export interface Verdict {
   row: LabelledMessage;
