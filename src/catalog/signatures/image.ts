@@ -11,7 +11,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+ in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture/,
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture/,
     anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in'],
     confidence: 0.95,
     specificity: 95,
@@ -190,6 +190,32 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['aws_credentials.go:194] while requesting ECR authorization token RequestError: send request failed caused by: Post https://api.ecr.us-east-1.amazonaws.com/: dial tcp i/o timeout'],
   }),
   sig({
+    id: 'image.quay-tag-expired',
+    cause: 'image.not-found',
+    // Quay removes a tag that was deleted or whose expiry passed; it stays only in the repository's time machine.
+    re: /tag \S+ was deleted or has expired/,
+    anchors: ['was deleted or has expired'],
+    confidence: 0.9,
+    specificity: 92,
+    check: 'the repository\'s tags on Quay (its Tags and time-machine history): pin an existing tag or digest, or restore the tag',
+    source: 'Quay registry: tags with an expiration or deleted tags ("Tag … was deleted or has expired. To pull, revive via time machine")',
+    samples: ['Error response from daemon: unknown: Tag latest was deleted or has expired. To pull, revive via time machine', 'reading manifest 1.2 in quay.io/acme/app: unknown: Tag 1.2 was deleted or has expired. To pull, revive via time machine'],
+    counterSamples: ['manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'image.dockerconfigjson-not-base64',
+    cause: 'image.pullsecret-malformed',
+    // A Secret's data values are base64; a .dockerconfigjson written there in plain text (instead of stringData) is refused or decoded to garbage.
+    re: /base64[^\n]{0,120}\.dockerconfigjson|\.dockerconfigjson[^\n]{0,120}(illegal base64|not base64|base64 encoded)/,
+    anchors: ['.dockerconfigjson'],
+    confidence: 0.75,
+    specificity: 88,
+    check: 'kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d | jq .auths: the value must be the base64 of {"auths":{…}} (or written under stringData); create it with kubectl create secret docker-registry',
+    source: 'Kubernetes Secret data encoding (data is base64, stringData is plain)',
+    samples: ["Can not create a secret, it is base64 encoded? data: {'.dockerconfigjson': 'Base64EncodedValue'}", 'Secret "regcred" is invalid: data[.dockerconfigjson]: illegal base64 data at input byte 0'],
+    counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.example.com'],
+  }),
+  sig({
     id: 'image.gitea-package-access',
     cause: 'image.auth-rejected',
     // Gitea's package registry answers every request its package-access check refuses with the check's name:
@@ -306,8 +332,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
-    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service'],
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password'],
     confidence: 0.8,
     specificity: 82,
     // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.
@@ -612,12 +638,13 @@ export const IMAGE_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // The registry names the caller anonymous (OCIR: "Anonymous users are only allowed read access on public
     // repos"): no credentials reached it, so the repository is private to a login never sent.
-    re: /anonymous users are only allowed|anonymous (access|pull|user)[^\n]{0,60}(not allowed|denied|forbidden)/,
-    anchors: ['anonymous users are only allowed', 'anonymous access', 'anonymous pull', 'anonymous user'],
+    re: /anonymous users are only allowed|anonymous (access|pull|user)[^\n]{0,60}(not allowed|denied|forbidden)|forbidden for user:? \\?'anonymous\\?'/,
+    anchors: ['anonymous users are only allowed', 'anonymous access', 'anonymous pull', 'anonymous user', 'forbidden for user'],
     confidence: 0.9,
     specificity: 90,
     source: 'registry denials that name the caller anonymous (Oracle OCIR, Harbor and others)',
     samples: [
+      "unauthorized: The client does not have permission for manifest: Download request for repo:path 'hub-cache:app/1/list.manifest.json' is forbidden for user: 'anonymous'.",
       'reading manifest v1 in iad.ocir.io/tenancy/app: denied: Anonymous users are only allowed read access on public repos',
       'denied: anonymous access to this repository is not allowed',
     ],

@@ -817,8 +817,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
-    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|unexpected commit digest|failed size validation/,
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'response body', 'blob unknown', 'blob_unknown', 'unexpected commit digest', 'failed size validation'],
+    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|image configuration: unknown blob|unexpected commit digest|failed size validation/,
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
