@@ -216,6 +216,19 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.example.com'],
   }),
   sig({
+    id: 'image.reference-syntax',
+    cause: 'image.invalid-reference',
+    // Other clients' reference parsers (apple/container, Charliecloud) word the same refusal their own way.
+    re: /error: invalid reference \S+\s*$|image ref syntax/,
+    anchors: ['invalid reference ', 'image ref syntax'],
+    confidence: 0.8,
+    specificity: 80,
+    check: 'the image reference as written: [registry/]repository[:tag|@digest], repository in lower case, no scheme and no spaces',
+    source: 'container image reference grammar (distribution/reference), as other clients report a parse failure',
+    samples: ['Error: invalid reference countryDaysTrackerBotKotlin', 'error: image ref syntax, at end: CapName'],
+    counterSamples: ['Error: invalid reference to undefined variable'],
+  }),
+  sig({
     id: 'image.gitea-package-access',
     cause: 'image.auth-rejected',
     // Gitea's package registry answers every request its package-access check refuses with the check's name:

@@ -144,6 +144,21 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.254'],
   }),
   sig({
+    id: 'runtime.recover-state-failed',
+    cause: 'runtime.unavailable',
+    // containerd's CRI plugin rebuilds its sandboxes and containers at start; when that fails the plugin does not load
+    // and the kubelet finds no CRI service on the socket.
+    re: /failed to recover state: /,
+    anchors: ['failed to recover state'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u containerd -b | grep -m3 "failed to recover state": the record it names (a sandbox or container left by a crash) is removed with ctr -n k8s.io (containers|snapshots) rm, then containerd restarted; crictl info must then answer',
+    source: 'containerd CRI plugin start-up (recover: "failed to recover state")',
+    samples: ['containerd restart broke: failed to recover state: failed to reserve sandbox name', 'level=fatal msg="Failed to run CRI service" error="failed to recover state: failed to reserve container name \\"web_default_1\\""'],
+    counterSamples: ['level=info msg="Start recovering state"'],
+  }),
+  sig({
     id: 'runtime.helper-in-current-directory',
     cause: 'runtime.unavailable',
     // Go 1.19+ exec.LookPath refuses a program found through a relative PATH entry: the runtime cannot run its helper
