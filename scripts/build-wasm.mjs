@@ -19,7 +19,7 @@ export const TARGET = 'src/parsers/pcap-core-wasm.ts';
 export async function compilePcapCore() {
   let wasm;
   const { error, stderr } = await asc.main(
-    [SOURCE, '--outFile', 'pcap-core.wasm', '-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort=', ...(process.env.FD_WASM_NAMES ? ['--debug'] : []), '--baseDir', root],
+    [SOURCE, '--outFile', 'pcap-core.wasm', '-O3', '--runtime', 'stub', '--enable', 'simd', '--noAssert', '--use', 'abort=', ...(process.env.FD_WASM_NAMES ? ['--debug'] : []), '--baseDir', root],
     { writeFile: (name, contents) => { if (name.endsWith('.wasm')) wasm = Buffer.from(contents); } },
   );
   if (error) throw new Error(`asc ${SOURCE}: ${error.message}\n${stderr.toString()}`);

@@ -41,6 +41,7 @@ interface Core extends CoreDnsExports {
   pairChecksum(pair: number, bad: number): void;
   pairSetVni(pair: number, vni: number): void;
   flowsPtr(): number;
+  footprint(): number;
   flowPacket(proto: number, src: number, dst: number, sport: number, dport: number, tunnel: number, vni: number, flags: number, seq: number, ack: number, payload: number, ipLen: number): void;
   sweepIfDue(): void;
   finish(): void;
@@ -143,9 +144,13 @@ export class WasmCaptureAnalyzer extends CaptureAnalyzer {
     return this.m64;
   }
 
-  /** The core's memory in bytes (it grows with the pairs and the flows open at once, not with the file). */
+  /**
+   * The memory the core's tables have taken, in bytes: it grows with the pairs and the flows open at
+   * once, not with the file. (The flow table is reserved whole at the start, but only what is used is
+   * taken.)
+   */
   memoryBytes(): number {
-    return this.core.memory.buffer.byteLength;
+    return this.core.footprint();
   }
 
   /** The reader's window, in the core's memory. */
