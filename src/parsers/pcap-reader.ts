@@ -114,7 +114,7 @@ class Window {
         this.buf.copy(bigger, 0, pos - this.base, this.len);
         this.buf = bigger;
       }
-    } else if (keep > 0) this.buf.copy(this.buf, 0, pos - this.base, this.len);
+    } else if (keep > 0) this.buf.copyWithin(0, pos - this.base, this.len); // no view made, unlike Buffer#copy
     this.base = pos;
     this.len = Math.max(keep, 0);
     while (this.len < n && !this.eof) {

@@ -121,7 +121,8 @@ export function outPtr(): usize {
   return out;
 }
 export function setVxPort(port: i32): void {
-  store<u8>(vxPorts + port, 1);
+  // indexed by the port's two bytes as the packet holds them, read little-endian (no swap per packet)
+  store<u8>(vxPorts + <usize>bswap<u16>(<u16>port), 1);
 }
 export function clock(): f64 {
   return now;
@@ -261,6 +262,12 @@ function pairPlace(id: i32, h: i32): void {
 @inline function pairGet4(a: usize): i32 {
   const key = load<u64>(a);
   let i = pairHash(key, 0) & pMask;
+  // the first slot tried outside the loop: it is nearly always the one
+  const first = load<i32>(pSlots + (<usize>i << 2)) - 1;
+  if (first >= 0) {
+    const r = pairs + <usize>first * PSTRIDE;
+    if (((load<u64>(r + P_K0) ^ key) | <u64><u32>load<i32>(r + P_K2)) == 0) return first;
+  }
   for (;;) {
     const id = load<i32>(pSlots + (<usize>i << 2)) - 1;
     if (id < 0) break;
@@ -380,10 +387,12 @@ let fSlots: usize = 0;
 let fSlotCount: i32 = 0;
 /**
  * Flows (records, times, free list) and their slots are reserved for up to this many flows (or the
- * limit, if lower) at the start. Memory is only taken where first touched, so the table costs what the
- * flows open at once use, and filling up does not move it (a move touched the whole new table).
+ * limit, if lower) at the start: memory is only taken where first touched, so the table costs what the
+ * flows open at once use, and filling up to here does not move it (a move touched the whole new table).
+ * About 10 MB: V8 counts a module's memory as the heap's external memory, and growing it past ~32 MB
+ * at once made it collect garbage (a full mark-compact).
  */
-const FLOW_RESERVE: i32 = 1 << 18;
+const FLOW_RESERVE: i32 = 1 << 16;
 let fSlotCap: i32 = 0;
 let fMask: i32 = 0;
 let used: i32 = 0;
@@ -694,12 +703,17 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
   store<i32>(r + P_CHECKED, load<i32>(r + P_CHECKED) + 1);
   let pseudo: u64 = 17 + <u64>udpLen;
   for (let i = ip + 12; i < ip + 20; i += 2) pseudo += <u64>be16(i);
-  // The datagram summed in little-endian words, 8 bytes a load: the one's complement sum of byte-swapped
-  // words is the byte-swapped sum (RFC 1071), so swapping the folded sum gives the big-endian one, with
-  // no swap per word. Modulo 0xffff it is the same number, which is all the test below reads.
-  let data: u64 = 0;
+  // The datagram summed in little-endian 16-bit words, 16 bytes a step (their pairs added into four
+  // 32-bit lanes, which a datagram cannot overflow): the one's complement sum of byte-swapped words is
+  // the byte-swapped sum (RFC 1071), so swapping the folded sum gives the big-endian one, with no swap
+  // per word. Modulo 0xffff it is the same number, which is all the test below reads.
   const stop = u + <usize>udpLen;
   let i = u;
+  let lanes = i32x4.splat(0);
+  if (stop >= 15) {
+    for (const stop16 = stop - 15; i < stop16; i += 16) lanes = i32x4.add(lanes, i32x4.extadd_pairwise_i16x8_u(v128.load(i)));
+  }
+  let data: u64 = <u64><u32>i32x4.extract_lane(lanes, 0) + <u64><u32>i32x4.extract_lane(lanes, 1) + <u64><u32>i32x4.extract_lane(lanes, 2) + <u64><u32>i32x4.extract_lane(lanes, 3);
   if (stop >= 7) {
     for (const stop8 = stop - 7; i < stop8; i += 8) {
       const x = load<u64>(i);
@@ -827,7 +841,7 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
   let vx = false;
   if (proto == PROTO_UDP) {
     if (l4 + 8 > lend) return 0;
-    if (load<u8>(vxPorts + <usize>be16(l4 + 2)) == 1) {
+    if (load<u8>(vxPorts + <usize>load<u16>(l4 + 2)) == 1) {
       if (l4 + 16 > lend || (load<u8>(l4 + 8) & 0x08) == 0) return 0;
       const e = l4 + 16;
       // inner Ethernet type IPv4 and a 20-byte IPv4 header (bytes 12-14 of the frame: 08 00 45), not fragmented
@@ -950,7 +964,7 @@ function walkEthernet(o: usize, end: usize, frac: f64): usize {
       proto = <i32>load<u8>(ip + 9);
       if (proto == PROTO_UDP) {
         if (l4 + 8 > lend) break;
-        if (load<u8>(vxPorts + <usize>be16(l4 + 2)) == 1) {
+        if (load<u8>(vxPorts + <usize>load<u16>(l4 + 2)) == 1) {
           // UDP, VXLAN, inner Ethernet and IPv4 headers captured; the VNI flag; 08 00 45; not fragmented
           if (l4 + 50 > lend || (load<u8>(l4 + 8) & 0x08) == 0 || (load<u32>(l4 + 28) & 0xffffff) != 0x450008) break;
           fip = l4 + 30;
