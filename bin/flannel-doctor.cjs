@@ -61,15 +61,29 @@ if (fast) {
   });
 }
 
-/** dist/pcap.cjs's answer (an exit code), or undefined when it does not take this command line or is missing. */
+/**
+ * dist/pcap.cjs's answer (an exit code), or undefined when it does not take this command line or is
+ * missing. Like dist/cli.cjs, one function expression ending in its build id, run with the code cache
+ * the build made (dist/pcap.cjs.cache, trained on a small capture) when its key names this build, this
+ * Node.js and this architecture; else compiled (it is small: no cache of the user's own).
+ */
 function pcapEvidence() {
-  let entry;
+  const file = join(__dirname, '..', 'dist', 'pcap.cjs');
+  let source;
   try {
-    entry = require(join(__dirname, '..', 'dist', 'pcap.cjs'));
+    source = readFileSync(file, 'latin1');
   } catch {
     return undefined;
   }
-  return entry.runPcapEvidence(process.argv);
+  const id = /\/\/# fd-build ([0-9a-f]{16})\s*$/.exec(source.slice(-64))?.[1];
+  if (!id) return undefined;
+  const key = `${id} ${process.version} ${process.arch}\n`;
+  const cache = readOrUndefined(`${file}.cache`);
+  const vm = require('node:vm');
+  const script = new vm.Script(source, cache && hasKey(cache, key) ? { filename: file, cachedData: cache.subarray(key.length) } : { filename: file });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, require, module, file, dirname(file));
+  return module.exports.runPcapEvidence(process.argv);
 }
 
 /**

@@ -2,7 +2,8 @@
 //  - dist/cli.cjs: the whole CLI in one CommonJS file, plus dist/cli.cjs.cache, V8's compiled code for it
 //    (scripts/code-cache.mjs). bin/flannel-doctor.cjs runs it: one synchronous read and no parsing, where
 //    ES modules cost an asynchronous read per chunk and a full compile on every start.
-//  - dist/pcap.cjs: `pcap FILE... --evidence` on its own (src/cli/pcap-evidence.ts), run by the launcher.
+//  - dist/pcap.cjs: `pcap FILE... --evidence` on its own (src/cli/pcap-evidence.ts), run by the launcher,
+//    with dist/pcap.cjs.cache (trained on a small capture, scripts/code-cache.mjs).
 //  - dist/cli.js and dist/index.js: ES modules with lazily loaded chunks; index.js is the library, and
 //    cli.js is the CLI on a Node.js 20 older than 20.19 (which cannot require() @kubernetes/client-node).
 // Dependencies stay in node_modules, except commander, which every command loads.
@@ -92,9 +93,18 @@ writeFileSync('dist/cli.cjs', cjs);
 if (/\bimport\(/.test(cjs)) throw new Error('dist/cli.cjs: a dynamic import() survived the CommonJS build');
 // `pcap FILE... --evidence` alone (src/cli/pcap-evidence.ts), which the launcher runs before the CLI: the
 // capture analysis without the CLI around it (70 KB to compile, where the CLI's code cache is 1.1 MB to read).
-await build({ ...common, entryPoints: ['src/cli/pcap-evidence.ts'], outfile: 'dist/pcap.cjs', format: 'cjs' });
+// One function expression with the build id too, and a code cache of its own (dist/pcap.cjs.cache).
+await build({
+  ...common,
+  entryPoints: ['src/cli/pcap-evidence.ts'],
+  outfile: 'dist/pcap.cjs',
+  format: 'cjs',
+  banner: { js: `(function (${CJS_PARAMS.join(', ')}) {` },
+  footer: { js: `})\n//# fd-build ${buildId}` },
+});
 if (/\brequire\((?!"node:)/.test(readFileSync('dist/pcap.cjs', 'latin1'))) throw new Error('dist/pcap.cjs: requires a dependency; it must stand alone');
 // Compiled by running the commands a new user runs first (a child process each: a clean heap and flags).
 for (const name of Object.keys(TRAININGS)) {
   execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/cli.cjs', name], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
+execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/pcap.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });

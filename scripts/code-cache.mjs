@@ -6,9 +6,13 @@
 // user's own under their cache directory, written by the first run.
 //
 //   node scripts/code-cache.mjs dist/cli.cjs [explain]     (npm run build writes both)
-import { readFileSync, writeFileSync } from 'node:fs';
+//
+// And dist/pcap.cjs.cache, for `pcap FILE... --evidence` (dist/pcap.cjs), trained on a small capture.
+//   node scripts/code-cache.mjs dist/pcap.cjs
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
@@ -36,6 +40,74 @@ export const TRAININGS = {
   '': [DIAGNOSE, EXPLAIN, ['diagnose', '--no-such-flag']],
   explain: [EXPLAIN],
 };
+
+/**
+ * A small capture of the shapes `pcap --evidence` meets most (VXLAN carrying TCP and DNS between two
+ * nodes, plain TCP, ARP), to train dist/pcap.cjs's cache on: the functions a capture runs through.
+ */
+export function trainingCapture() {
+  const be16 = (n) => Buffer.from([n >> 8, n & 255]);
+  const be32 = (n) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+  const addr = (s) => Buffer.from(s.split('.').map(Number));
+  const eth = (dst, src, type, p) => Buffer.concat([Buffer.from([0x52, 0x54, 0, 0, 0, dst]), Buffer.from([0x52, 0x54, 0, 0, 0, src]), be16(type), p]);
+  const ipv4 = (src, dst, proto, p) => Buffer.concat([Buffer.from([0x45, 0]), be16(20 + p.length), Buffer.from([0, 1, 0x40, 0, 64, proto, 0, 0]), addr(src), addr(dst), p]);
+  const udp = (sport, dport, p) => Buffer.concat([be16(sport), be16(dport), be16(8 + p.length), be16(0), p]);
+  const tcp = (sport, dport, seq, ack, flags, len = 0) => Buffer.concat([be16(sport), be16(dport), be32(seq), be32(ack), Buffer.from([0x50, flags]), be16(65535), be16(0), be16(0), Buffer.alloc(len, 0x61)]);
+  const vxlan = (a, b, inner) => eth(b, a, 0x0800, ipv4(`192.168.56.${a}`, `192.168.56.${b}`, 17, udp(40000, 8472, Buffer.concat([Buffer.from([8, 0, 0, 0, 0, 0, 1, 0]), eth(b + 16, a + 16, 0x0800, inner)]))));
+  const dns = (id, rcode) => Buffer.concat([be16(id), Buffer.from(rcode === undefined ? [1, 0] : [0x81, 0x80 | rcode]), be16(1), be16(0), be16(0), be16(0), Buffer.from([3, 0x78, 0x79, 0x7a, 0]), be16(1), be16(1)]);
+  const [a, b, dnsIp] = ['10.244.1.5', '10.244.2.7', '10.244.2.3'];
+  const frames = [
+    vxlan(11, 12, ipv4(a, b, 6, tcp(40000, 80, 1, 0, 2))),
+    vxlan(12, 11, ipv4(b, a, 6, tcp(80, 40000, 9, 2, 18))),
+    vxlan(11, 12, ipv4(a, b, 6, tcp(40000, 80, 2, 10, 24, 100))),
+    vxlan(12, 11, ipv4(b, a, 6, tcp(80, 40000, 10, 102, 16, 1000))),
+    vxlan(11, 12, ipv4(a, dnsIp, 17, udp(33000, 53, dns(7)))),
+    vxlan(12, 11, ipv4(dnsIp, a, 17, udp(53, 33000, dns(7, 3)))),
+    vxlan(11, 12, ipv4(a, b, 6, tcp(40000, 80, 102, 1010, 17))),
+    vxlan(12, 11, ipv4(b, a, 6, tcp(80, 40000, 1010, 103, 17))),
+    vxlan(11, 12, ipv4(a, b, 6, tcp(40000, 80, 103, 1011, 16))),
+    eth(12, 11, 0x0800, ipv4('192.168.56.11', '192.168.56.12', 6, tcp(51000, 6443, 5, 0, 2))),
+    eth(255, 11, 0x0806, Buffer.from([0, 1, 8, 0, 6, 4, 0, 1, 0x52, 0x54, 0, 0, 0, 11, 192, 168, 56, 11, 0, 0, 0, 0, 0, 0, 192, 168, 56, 12])),
+  ];
+  const header = Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0]);
+  const records = frames.map((f, i) => {
+    const h = Buffer.alloc(16);
+    h.writeUInt32LE(1780000000, 0);
+    h.writeUInt32LE(1000 * i, 4);
+    h.writeUInt32LE(f.length, 8);
+    h.writeUInt32LE(f.length, 12);
+    return Buffer.concat([h, f]);
+  });
+  return Buffer.concat([header, ...records]);
+}
+
+/**
+ * Writes dist/pcap.cjs.cache: dist/pcap.cjs compiled by running `pcap FILE --evidence` on
+ * trainingCapture(), its first line the key as for the CLI's caches.
+ */
+export function writePcapCodeCache(file) {
+  const source = readFileSync(file, 'latin1');
+  const id = buildIdOf(source);
+  if (id?.length !== BUILD_ID_LENGTH) throw new Error(`${file}: no build id at its end`);
+  const dir = mkdtempSync(join(tmpdir(), 'fd-pcap-training-'));
+  try {
+    const capture = join(dir, 'training.pcap');
+    writeFileSync(capture, trainingCapture());
+    const script = new vm.Script(source, { filename: file });
+    const module = { exports: {} };
+    script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+    const write = process.stdout.write;
+    process.stdout.write = () => true;
+    try {
+      if (module.exports.runPcapEvidence([process.execPath, 'flannel-doctor', 'pcap', capture, '--evidence']) !== 0) throw new Error(`${file}: the training capture did not run`);
+    } finally {
+      process.stdout.write = write;
+    }
+    writeFileSync(cacheFile(file, ''), Buffer.concat([Buffer.from(cacheKey(id), 'latin1'), script.createCachedData()]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Where the cache trained as `name` is written (see bin/flannel-doctor.cjs). */
 export const cacheFile = (file, name) => (name ? `${file}.${name}.cache` : `${file}.cache`);
@@ -66,4 +138,9 @@ export async function writeCodeCache(file, name = '') {
 }
 
 //   node scripts/code-cache.mjs dist/cli.cjs [training]
-if (process.argv[1] === fileURLToPath(import.meta.url)) await writeCodeCache(resolve(process.argv[2] ?? 'dist/cli.cjs'), process.argv[3] ?? '');
+//   node scripts/code-cache.mjs dist/pcap.cjs
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = resolve(process.argv[2] ?? 'dist/cli.cjs');
+  if (basename(file) === 'pcap.cjs') writePcapCodeCache(file);
+  else await writeCodeCache(file, process.argv[3] ?? '');
+}
