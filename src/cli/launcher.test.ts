@@ -185,6 +185,19 @@ describe('the installed command (bin/flannel-doctor)', () => {
     expect(sh(bin, '--version').stdout).toBe('9.9.9\n');
   });
 
+  it('runs pcap with one malloc arena, keeping any glibc tunables already set', () => {
+    const bin = join(pkgDir, 'bin', 'flannel-doctor');
+    writeFileSync(join(pkgDir, 'dist', 'pcap.cjs'), "(function (exports, require, module, __filename, __dirname) {exports.runPcapEvidence = () => { process.stdout.write(process.env.GLIBC_TUNABLES ?? '-'); return 0; };})\n//# fd-build 0123456789abcdef\n");
+    try {
+      const { GLIBC_TUNABLES: _t, ...rest } = env;
+      expect(spawnSync(bin, ['pcap', 'a', '--evidence'], { encoding: 'utf8', env: rest }).stdout).toBe('glibc.malloc.arena_max=1');
+      expect(spawnSync(bin, ['pcap', 'a', '--evidence'], { encoding: 'utf8', env: { ...rest, GLIBC_TUNABLES: 'glibc.malloc.tcache_count=0' } }).stdout).toBe('glibc.malloc.tcache_count=0:glibc.malloc.arena_max=1');
+      expect(spawnSync(bin, ['explain', 'x'], { encoding: 'utf8', env: rest }).stdout).toBe('explain x|-|-');
+    } finally {
+      rmSync(join(pkgDir, 'dist', 'pcap.cjs'));
+    }
+  });
+
   it('finds its package through relative symlinks, and says when it runs as the kubectl plugin', () => {
     const r = sh(join(dir, 'prefix', 'bin', 'flannel-doctor'), 'diagnose', '-q');
     expect([r.stdout, r.stderr, r.status]).toEqual([`diagnose -q|${ca}|-`, '', 0]);
