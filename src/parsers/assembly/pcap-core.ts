@@ -112,10 +112,10 @@ export function init(maxFlowsArg: i32, idle: f64): void {
   pairsRehash(64);
   const reserve = maxFlows < 1024 ? 1024 : maxFlows > FLOW_RESERVE ? FLOW_RESERVE : maxFlows;
   flowsGrow(reserve);
-  fSlotCap = 2048;
-  while (fSlotCap < reserve * 2) fSlotCap <<= 1;
+  fSlotCap = 4096;
+  while (fSlotCap < reserve * 4) fSlotCap <<= 1;
   fSlots = alloc(<usize>fSlotCap << 3);
-  flowsRehash(2048);
+  flowsRehash(4096);
 }
 export function outPtr(): usize {
   return out;
@@ -261,13 +261,18 @@ function pairPlace(id: i32, h: i32): void {
 /** The pair of the IPv4 addresses at a (source, then destination: 8 bytes), made now if new. */
 @inline function pairGet4(a: usize): i32 {
   const key = load<u64>(a);
-  let i = pairHash(key, 0) & pMask;
-  // the first slot tried outside the loop: it is nearly always the one
+  const i = pairHash(key, 0) & pMask;
+  // the first slot tried here, nearly always the one; the probe on in a call
   const first = load<i32>(pSlots + (<usize>i << 2)) - 1;
   if (first >= 0) {
     const r = pairs + <usize>first * PSTRIDE;
     if (((load<u64>(r + P_K0) ^ key) | <u64><u32>load<i32>(r + P_K2)) == 0) return first;
   }
+  return pairFind(key, i);
+}
+
+/** pairGet4() from slot i on. */
+function pairFind(key: u64, i: i32): i32 {
   for (;;) {
     const id = load<i32>(pSlots + (<usize>i << 2)) - 1;
     if (id < 0) break;
@@ -514,7 +519,19 @@ export function flowPacket(proto: i32, src: f64, dst: f64, sport: i32, dport: i3
 /** The flow of key ab (K_A, K_B), pv (K_PORTS, K_VNI) and pk (K_PROTO), opened now if new; -1: over the limit. */
 @inline function findOrOpen(ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
   const h = mix(<i32>ab, <i32>(ab >> 32), <i32>pv) ^ ((<i32>(pv >> 32) ^ (pk << 24)) * <i32>0x27d4eb2d);
-  let i = h & fMask;
+  const i = h & fMask;
+  // the first slot here, nearly always the flow's; the probe on, and opening a flow, in a call
+  const sl = load<u64>(fSlots + (<usize>i << 3));
+  const id = <i32>sl - 1;
+  if (id >= 0 && <i32>(sl >> 32) == h) {
+    const r = fl + (<usize>id << 7);
+    if (((load<u64>(r) ^ ab) | (load<u64>(r + 8) ^ pv) | <u64><u32>(load<i32>(r + 16) ^ pk)) == 0) return id;
+  }
+  return flowFind(i, h, ab, pv, pk, tunnel);
+}
+
+/** findOrOpen() from slot i on. */
+function flowFind(i: i32, h: i32, ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
   for (;;) {
     // the slot's flow + 1 and hash in one load; the key in three
     const sl = load<u64>(fSlots + (<usize>i << 3));
@@ -557,7 +574,8 @@ function open(i: i32, h: i32, ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
   newest = id;
   store<f64>(flLast + (<usize>id << 3), now);
   setSlot(i, id + 1, h);
-  if (++size * 2 > fSlotCount) flowsRehash(fSlotCount * 2);
+  // at most a quarter of the slots taken: a probe past another flow cost a third of the packets a call
+  if (++size * 4 > fSlotCount) flowsRehash(fSlotCount * 2);
   if (tunnel >= 0) {
     tOverlay++;
     const p = pairs + <usize>tunnel * PSTRIDE + P_FLOWS;
@@ -571,13 +589,8 @@ function open(i: i32, h: i32, ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
   const rd = r + (<usize>d << 2);
   const re = r + (<usize>(1 - d) << 2);
   let bits = R(r, BITS);
-  if (flags & SYN) {
-    const syns = R(rd, SYNS) + 1;
-    W(rd, SYNS, syns);
-    if (!(flags & ACK) && syns == 1 && R(re, SYNS) == 0) W(r, OPENER, d);
-    W(rd, END, seq + 1);
-    bits |= HAS_END << d;
-  } else if (len > 0) {
+  if (flags & SYN) bits = tcpSyn(r, d, flags, seq, bits);
+  else if (len > 0) {
     const end = seq + len;
     const maxEnd = R(rd, END);
     if (!(bits & (HAS_END << d)) || before(maxEnd, end)) {
@@ -587,17 +600,7 @@ function open(i: i32, h: i32, ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
         W(rd, PEND_LEN, ipLen);
         W(rd, PEND_END, end);
       }
-    } else if (!(len <= 1 && end == maxEnd)) {
-      tRetransmits++;
-      if (tunnel >= 0) {
-        const p = pairs + <usize>tunnel * PSTRIDE + P_RETX;
-        store<i32>(p, load<i32>(p) + 1);
-      }
-      W(rd, RETX, R(rd, RETX) + 1);
-      const min = R(rd, RETX_MIN);
-      if (ipLen < min || min == 0) W(rd, RETX_MIN, ipLen);
-      if (ipLen > R(rd, RETX_MAX)) W(rd, RETX_MAX, ipLen);
-    }
+    } else if (!(len <= 1 && end == maxEnd)) retransmit(rd, tunnel, ipLen);
   }
   if (flags & ACK) {
     if (!(bits & (HAS_ACK << d)) || before(R(rd, ACKED), ack)) {
@@ -617,6 +620,30 @@ function open(i: i32, h: i32, ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
     tResets++;
     close(id);
   } else if ((bits & (FIN_BIT | (FIN_BIT << 1))) == 3 && flags & ACK && !(flags & FIN)) close(id);
+}
+
+// What tcp() meets rarely, as calls: the per-packet function stays smaller, and so its optimisation.
+/** A SYN (or SYN-ACK) in direction d of the flow at r: returns its bits. */
+function tcpSyn(r: usize, d: i32, flags: i32, seq: i32, bits: i32): i32 {
+  const rd = r + (<usize>d << 2);
+  const syns = R(rd, SYNS) + 1;
+  W(rd, SYNS, syns);
+  if (!(flags & ACK) && syns == 1 && R(r + (<usize>(1 - d) << 2), SYNS) == 0) W(r, OPENER, d);
+  W(rd, END, seq + 1);
+  return bits | (HAS_END << d);
+}
+
+/** A retransmitted segment of ipLen bytes in the direction at rd, through VXLAN pair `tunnel` (or -1). */
+function retransmit(rd: usize, tunnel: i32, ipLen: i32): void {
+  tRetransmits++;
+  if (tunnel >= 0) {
+    const p = pairs + <usize>tunnel * PSTRIDE + P_RETX;
+    store<i32>(p, load<i32>(p) + 1);
+  }
+  W(rd, RETX, R(rd, RETX) + 1);
+  const min = R(rd, RETX_MIN);
+  if (ipLen < min || min == 0) W(rd, RETX_MIN, ipLen);
+  if (ipLen > R(rd, RETX_MAX)) W(rd, RETX_MAX, ipLen);
 }
 
 function close(id: i32): void {
