@@ -77,9 +77,10 @@ export function alloc(n: usize): usize {
 let now: f64 = 0;
 let nextSweep: f64 = 0;
 let vxPorts: usize = 0;
-// Counters of the packets taken here (JavaScript adds its own).
-let packets: f64 = 0;
-let bytes: f64 = 0;
+// Counters of the packets taken here (JavaScript adds its own). Whole numbers: packets and bytes as
+// integers (exact, as the doubles were below 2^53, and no conversion per packet).
+let packets: u64 = 0;
+let bytes: u64 = 0;
 let firstTs: f64 = Infinity;
 let lastTs: f64 = 0;
 let snapCut: i32 = 0;
@@ -133,8 +134,8 @@ export function setClock(t: f64): void {
 /** counters: [packets, bytes, firstTs, lastTs, snapCut, maxOuter, maxInner, vxlanPackets, good, zero, partial, bad, unverifiable, skipped, overlay, plain, untracked, tcpFlows, resets, retransmits] */
 export function counter(i: i32): f64 {
   switch (i) {
-    case 0: return packets;
-    case 1: return bytes;
+    case 0: return <f64>packets;
+    case 1: return <f64>bytes;
     case 2: return firstTs;
     case 3: return lastTs;
     case 4: return snapCut;
@@ -776,7 +777,7 @@ function verify(u: usize, udpLen: i32, check: i32, ip: usize, pair: i32): void {
 /** The packet counters of fast() (walkEthernet() keeps its own while it walks). */
 @inline function counted(total: i32, caplen: i32, orig: u32): void {
   packets += 1;
-  bytes += <f64>orig;
+  bytes += <u64>orig;
   if (now < firstTs) firstTs = now;
   if (now > lastTs) lastTs = now;
   if (<u32>caplen < orig) snapCut++;
