@@ -374,8 +374,6 @@ const PEND_LEN = 23;
 const PEND_END = 25;
 const ACKED_LEN = 27;
 const TUNNEL = 29;
-const NEWER = 30;
-const OLDER = 31;
 const STRIDE = 32;
 const FIN_BIT = 1;
 const HAS_END = 4;
@@ -385,7 +383,13 @@ let maxFlows: i32 = 200000;
 let idleSeconds: f64 = 300;
 /** flow columns: STRIDE i32 words per flow; last: f64 per flow; free: a stack of flow numbers */
 let fl: usize = 0;
-let flLast: usize = 0;
+/**
+ * Per flow, apart from its record: its last packet's time (f64 at 0) and its neighbours in the order
+ * opened (older at 8, newer at 12), 16 bytes, and whether it is TCP (a byte in flTcp). A sweep walks
+ * every open flow: through these dense arrays rather than the 128-byte records (two cache misses a flow).
+ */
+let flLink: usize = 0;
+let flTcp: usize = 0;
 let flFree: usize = 0;
 let freeCount: i32 = 0;
 let flCap: i32 = 0;
@@ -417,7 +421,7 @@ export function flowsPtr(): usize {
 
 /** The memory the tables have taken: what was allocated, less the reserved flows and slots never used. */
 export function footprint(): usize {
-  return top - <usize>(flCap - used) * (STRIDE * 4 + 8 + 4) - (<usize>(fSlotCap - fSlotCount) << 3);
+  return top - <usize>(flCap - used) * (STRIDE * 4 + LINK + 1 + 4) - (<usize>(fSlotCap - fSlotCount) << 3);
 }
 
 @inline function F(i: i32): i32 {
@@ -441,17 +445,30 @@ export function footprint(): usize {
   return x - y < 0;
 }
 
+const LINK = 16;
+const L_OLDER = 8;
+const L_NEWER = 12;
+@inline function older(id: i32): i32 {
+  return load<i32>(flLink + <usize>id * LINK + L_OLDER);
+}
+@inline function newer(id: i32): i32 {
+  return load<i32>(flLink + <usize>id * LINK + L_NEWER);
+}
+
 function flowsGrow(n: i32): void {
   const f = alloc(<usize>n * STRIDE * 4);
-  const last = alloc(<usize>n * 8);
+  const link = alloc(<usize>n * LINK);
+  const tcp = alloc(<usize>n);
   const free = alloc(<usize>n * 4);
   if (flCap > 0) {
     memory.copy(f, fl, <usize>flCap * STRIDE * 4);
-    memory.copy(last, flLast, <usize>flCap * 8);
+    memory.copy(link, flLink, <usize>flCap * LINK);
+    memory.copy(tcp, flTcp, <usize>flCap);
     memory.copy(free, flFree, <usize>freeCount * 4);
   }
   fl = f;
-  flLast = last;
+  flLink = link;
+  flTcp = tcp;
   flFree = free;
   flCap = n;
 }
@@ -463,7 +480,7 @@ function flowsRehash(n: i32): void {
   } else memory.fill(fSlots, 0, <usize>n << 3);
   fSlotCount = n;
   fMask = n - 1;
-  for (let id = newest; id >= 0; id = F(id * STRIDE + OLDER)) {
+  for (let id = newest; id >= 0; id = older(id)) {
     const h = F(id * STRIDE + HASH);
     let i = h & fMask;
     while (slot(i) != 0) i = (i + 1) & fMask;
@@ -511,7 +528,7 @@ export function flowPacket(proto: i32, src: f64, dst: f64, sport: i32, dport: i3
 @inline function count(id: i32, d: i32, proto: i32, tunnel: i32, flags: i32, seq: i32, ack: i32, len: i32, ipLen: i32): void {
   const r = fl + (<usize>(id * STRIDE) << 2);
   const rd = r + (<usize>d << 2);
-  store<f64>(flLast + (<usize>id << 3), now);
+  store<f64>(flLink + <usize>id * LINK, now);
   W(rd, PKTS, R(rd, PKTS) + 1);
   if (R(r, OPENER) < 0) W(r, OPENER, d);
   if (proto == PROTO_TCP) tcp(r, id, d, tunnel, flags, seq, ack, len, ipLen);
@@ -570,10 +587,13 @@ function open(i: i32, h: i32, ab: u64, pv: u64, pk: i32, tunnel: i32): i32 {
   store<u64>(r + 32, <u64>0xffffffff); // OPENER -1, SYNS[0] 0
   for (let k: usize = 40; k < 112; k += 8) store<u64>(r + k, 0);
   store<u64>(r + 112, <u64><u32>tunnel << 32); // ACKED_LEN[1] 0, TUNNEL
-  store<u64>(r + 120, <u64><u32>-1 | (<u64><u32>newest << 32)); // NEWER -1, OLDER
-  if (newest >= 0) setF(newest * STRIDE + NEWER, id);
+  store<u64>(r + 120, 0); // (NEWER, OLDER: in flLink)
+  const l = flLink + <usize>id * LINK;
+  store<f64>(l, now);
+  store<u64>(l + L_OLDER, <u64><u32>newest | (<u64><u32>-1 << 32));
+  store<u8>(flTcp + <usize>id, (pk & 0xff) == PROTO_TCP ? 1 : 0);
+  if (newest >= 0) store<i32>(flLink + <usize>newest * LINK + L_NEWER, id);
   newest = id;
-  store<f64>(flLast + (<usize>id << 3), now);
   setSlot(i, id + 1, h);
   // at most a quarter of the slots taken: a probe past another flow cost a third of the packets a call
   if (++size * 4 > fSlotCount) flowsRehash(fSlotCount * 2);
@@ -663,11 +683,11 @@ function close(id: i32): void {
     }
   }
   setSlot(i, 0, 0);
-  const newer = F(o + NEWER);
-  const older = F(o + OLDER);
-  if (newer >= 0) setF(newer * STRIDE + OLDER, older);
-  else newest = older;
-  if (older >= 0) setF(older * STRIDE + NEWER, newer);
+  const n = newer(id);
+  const b = older(id);
+  if (n >= 0) store<i32>(flLink + <usize>n * LINK + L_OLDER, b);
+  else newest = b;
+  if (b >= 0) store<i32>(flLink + <usize>b * LINK + L_NEWER, n);
   size--;
   store<i32>(flFree + (<usize>freeCount << 2), id);
   freeCount++;
@@ -691,9 +711,9 @@ function judge(id: i32): void {
 
 function sweepFlows(t: f64): void {
   for (let id = newest; id >= 0; ) {
-    const older = F(id * STRIDE + OLDER);
-    if (load<f64>(flLast + (<usize>id << 3)) < t - ((F(id * STRIDE + K_PROTO) & 0xff) == PROTO_TCP ? idleSeconds : UDP_IDLE)) close(id);
-    id = older;
+    const next = older(id);
+    if (load<f64>(flLink + <usize>id * LINK) < t - (load<u8>(flTcp + <usize>id) ? idleSeconds : UDP_IDLE)) close(id);
+    id = next;
   }
 }
 
@@ -708,8 +728,8 @@ export function sweepIfDue(): void {
 /** Judges every flow still open, oldest first (the end of the capture). */
 export function finish(): void {
   let oldest = newest;
-  while (oldest >= 0 && F(oldest * STRIDE + OLDER) >= 0) oldest = F(oldest * STRIDE + OLDER);
-  for (let id = oldest; id >= 0; id = F(id * STRIDE + NEWER)) judge(id);
+  while (oldest >= 0 && older(oldest) >= 0) oldest = older(oldest);
+  for (let id = oldest; id >= 0; id = newer(id)) judge(id);
   memory.fill(fSlots, 0, <usize>fSlotCount << 3);
   newest = -1;
   size = 0;
