@@ -110,7 +110,7 @@ export function init(maxFlowsArg: i32, idle: f64): void {
   maxFlows = maxFlowsArg;
   idleSeconds = idle;
   pairsGrow(16);
-  pairsRehash(64);
+  pairsRehash(256);
   const reserve = maxFlows < 1024 ? 1024 : maxFlows > FLOW_RESERVE ? FLOW_RESERVE : maxFlows;
   flowsGrow(reserve);
   fSlotCap = 4096;
@@ -252,7 +252,12 @@ function pairPlace(id: i32, h: i32): void {
 // words: an IPv4 header's source and destination are one 8-byte load), and whether each is IPv6.
 /** The slot of a pair's key (only where a pair sits: any hash finds the same pairs). */
 @inline function pairHash(key: u64, f: i32): i32 {
-  return mix(<i32>key, <i32>(key >> 32), f);
+  // splitmix64's finaliser: the key's varying bits (the addresses' last bytes, at the top of each word)
+  // reach the low bits the slot is taken from (mix() of the two words left them in the high ones)
+  let x = key ^ <u64>f;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111eb;
+  return <i32>(x ^ (x >> 31));
 }
 /** The key of two address numbers (IPv4 or IPv6, as JavaScript numbers them). */
 @inline function pairKey(src: f64, dst: f64): u64 {
@@ -303,7 +308,8 @@ export function pairGet(src: f64, dst: f64): i32 {
 function pairAdd(src: f64, dst: f64): i32 {
   const id = pairCount++;
   if (id == pairCap) pairsGrow(id * 2);
-  if (pairCount * 2 > pSlotCount) pairsRehash(pSlotCount * 2);
+  // a sixteenth full at most: node pairs are few, and a probe past the first slot is a call
+  if (pairCount * 16 > pSlotCount) pairsRehash(pSlotCount * 2);
   const key = pairKey(src, dst);
   const f = v6bit(src) | (v6bit(dst) << 1);
   const r = pairs + <usize>id * PSTRIDE;
@@ -1477,8 +1483,13 @@ function dnsFailure(m: usize, end: usize, rcode: i32): void {
     }
     p += 1 + len;
   }
-  let h = rcode;
-  for (let i = from; i < to; i++) h = (h ^ <i32>load<u8>(i)) * 0x01000193;
+  // the name's hash, 8 bytes a step (any hash finds the same names: it only places them)
+  let x: u64 = <u64>rcode;
+  let at = from;
+  for (; at + 8 <= to; at += 8) x = (x ^ load<u64>(at)) * 0x9e3779b97f4a7c15;
+  for (; at < to; at++) x = (x ^ <u64>load<u8>(at)) * 0x9e3779b97f4a7c15;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
+  const h = <i32>(x ^ (x >> 31));
   const n = <i32>(to - from);
   if (nSlots == 0) {
     nSlots = alloc(<usize>N_SLOTS << 3);
@@ -1521,7 +1532,9 @@ function dnsFailure(m: usize, end: usize, rcode: i32): void {
 }
 
 @inline function sameWire(a: usize, b: usize, n: i32): bool {
-  for (let i = 0; i < n; i++) if (load<u8>(a + <usize>i) != load<u8>(b + <usize>i)) return false;
+  let i: usize = 0;
+  for (; i + 8 <= <usize>n; i += 8) if (load<u64>(a + i) != load<u64>(b + i)) return false;
+  for (; i < <usize>n; i++) if (load<u8>(a + i) != load<u8>(b + i)) return false;
   return true;
 }
 
