@@ -189,7 +189,7 @@ describe('the installed command (bin/flannel-doctor)', () => {
     const bin = join(pkgDir, 'bin', 'flannel-doctor');
     writeFileSync(join(pkgDir, 'dist', 'pcap.cjs'), "(function (exports, require, module, __filename, __dirname) {exports.runPcapEvidence = () => { process.stdout.write(process.env.GLIBC_TUNABLES ?? '-'); return 0; };})\n//# fd-build 0123456789abcdef\n");
     try {
-      const { GLIBC_TUNABLES: _t, ...rest } = env;
+      const { GLIBC_TUNABLES: _t, ...rest }: NodeJS.ProcessEnv = env;
       expect(spawnSync(bin, ['pcap', 'a', '--evidence'], { encoding: 'utf8', env: rest }).stdout).toBe('glibc.malloc.arena_max=1');
       expect(spawnSync(bin, ['pcap', 'a', '--evidence'], { encoding: 'utf8', env: { ...rest, GLIBC_TUNABLES: 'glibc.malloc.tcache_count=0' } }).stdout).toBe('glibc.malloc.tcache_count=0:glibc.malloc.arena_max=1');
       expect(spawnSync(bin, ['explain', 'x'], { encoding: 'utf8', env: rest }).stdout).toBe('explain x|-|-');
