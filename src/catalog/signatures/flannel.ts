@@ -344,7 +344,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     re: /failed to setup masq rules|failed to set up ip masquerade|setting up masking rules[^\n]{0,600}(fail|error)/,
     anchors: ['masq rules', 'ip masquerade', 'masking rules'],
     confidence: 0.85,
-    specificity: 90,
+    specificity: 97, // above flannel.iptables-failed: a failure that names the masquerade rules is the masquerade
     source: 'facts §2.6, §4.1 (masquerade rules)',
     samples: [
       'Failed to setup masq rules, failed to ensure iptables rules: exit status 4: iptables v1.8.7 (nf_tables): RULE_APPEND failed',
@@ -428,12 +428,15 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.iptables-failed',
     check: 'the iptables command and exit status in the text: exit status -1 means the iptables process was killed (the flannel container\'s memory limit: kubectl describe pod shows OOMKilled); 1 or 4 means a rule or backend problem (iptables --version, legacy against nf_tables)',
-    cause: 'flannel.ipmasq',
+    // flanneld could not run iptables at all: the binary, its backend (legacy against nf_tables), a missing
+    // kernel module or the process killed for memory. Its rules are then absent, but what to fix is the
+    // iptables on that node, which no cause id names; the missing rules are the candidates.
+    cause: 'unknown',
     re: /failed to (ensure|bootstrap|setup|set up) iptables|iptables binary was not found/,
     anchors: ['iptables'],
     confidence: 0.5,
     specificity: 96,
-    alternatives: ['node.forward-drop', 'flannel.daemon-down'],
+    alternatives: ['flannel.ipmasq', 'node.forward-drop', 'flannel.daemon-down'],
     source: 'facts §2.6 (flanneld iptables errors: masquerade and FORWARD rules not installed)',
     samples: [
       'Failed to ensure iptables rules: error setting up rules: failed to apply partial iptables-restore unable to run iptables-restore (, ): exit status 4',

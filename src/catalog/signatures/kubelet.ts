@@ -37,6 +37,23 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['[ERROR Swap]: running with swap on is not supported. Please disable swap'],
   }),
   sig({
+    id: 'kubelet.oom-watcher',
+    cause: 'node.not-ready',
+    // The kubelet watches kernel OOM kills through /dev/kmsg and exits when it cannot open it: a kubelet run in
+    // an LXC or other container without that device never starts, so its node stays NotReady.
+    re: /failed to start oom watcher[^\n]{0,120}?(\/dev\/kmsg|no such file|permission denied|operation not permitted)/,
+    anchors: ['oom watcher'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'journalctl -u kubelet shows it exiting at start-up; ls -l /dev/kmsg where the kubelet runs: an LXC or container host needs the device passed in (lxc.mount.entry or a bind of /dev/kmsg)',
+    source: 'kubelet start-up (pkg/kubelet/oom: the OOM watcher reads /dev/kmsg; its start failure is fatal)',
+    samples: [
+      'F0725 21:48:23.607149     673 kubelet.go:1405] Failed to start OOM watcher open /dev/kmsg: no such file or directory',
+      'E0301 10:00:00.000000    1200 kubelet.go:1530] "Failed to start OOM watcher" err="open /dev/kmsg: operation not permitted"',
+    ],
+    counterSamples: ['I0301 10:00:00.000000 1200 kubelet.go:1530] "Started OOM watcher"'],
+  }),
+  sig({
     id: 'kubelet.cgroup-driver-mismatch',
     cause: 'node.not-ready',
     // pkg/kubelet: "misconfiguration: kubelet cgroup driver: %q is different from docker cgroup driver: %q".
