@@ -287,8 +287,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
     cause: 'registry.connect-timeout',
     // gRPC's code DeadlineExceeded around a pull is the same deadline, when the text after it was cut.
-    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}(context deadline exceeded|i\/o timeout|context canceled)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)/,
-    anchors: ['context deadline exceeded', 'i/o timeout', 'context canceled', 'because of no progress', 'deadlineexceeded'],
+    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}(context deadline exceeded|i\/o timeout)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)/,
+    anchors: ['context deadline exceeded', 'i/o timeout', 'because of no progress', 'deadlineexceeded'],
     confidence: 0.55,
     specificity: 50,
     alternatives: ['flannel.mtu', 'registry.proxy'],
@@ -299,6 +299,51 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'cancel pulling image docker.io/tensorflow/tensorflow:latest-gpu because of no progress in 5m0s',
     ],
     counterSamples: ['context deadline exceeded'],
+  }),
+  sig({
+    id: 'registry.pull-canceled',
+    cause: 'unknown',
+    // "context canceled" is the caller giving up (a deploy tool's own timeout, a user's interrupt, another
+    // error cancelling the pull), not a deadline on the network: what stopped it is in the caller's log.
+    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}context canceled/,
+    anchors: ['context canceled'],
+    confidence: 0.5,
+    specificity: 49,
+    alternatives: ['registry.connect-timeout', 'registry.server-error', 'registry.mirror-misconfigured'],
+    check: 'the log of whatever started the pull (kubelet, the scheduler\'s driver, the deploy tool) just before the cancel: its own timeout or an earlier error; then crictl pull <image> on the node to see whether the pull finishes when nothing cancels it',
+    source: 'Go context package: Canceled is returned when the context\'s cancel function was called, DeadlineExceeded when its deadline passed',
+    samples: ['Failed to pull `library/busybox:1.36`: context canceled', 'failed to resolve reference "docker.io/library/nginx:1.27": failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.27": context canceled'],
+    counterSamples: ['context canceled', 'failed to pull and unpack image "a/b:1": failed to copy: read tcp 10.0.0.5:45822->104.16.99.1:443: read: i/o timeout'],
+  }),
+  sig({
+    id: 'registry.local-socket-deadline',
+    cause: 'unknown',
+    // The deadline ran out on a call to the local Docker daemon's socket (dockershim's images/create): the
+    // kubelet stopped waiting for the daemon, which may still be pulling a large image or be hung itself.
+    re: /(docker\.sock|%2fvar%2frun%2fdocker\.sock)[^\n]{0,600}?(context deadline exceeded|context canceled)/,
+    anchors: ['docker.sock'],
+    confidence: 0.5,
+    specificity: 60,
+    alternatives: ['registry.connect-timeout', 'runtime.unavailable'],
+    check: 'docker pull <image> on the node itself and journalctl -u docker at that time: a pull that completes there only outlasted the kubelet\'s --runtime-request-timeout (large images); a daemon that does not answer docker info is the runtime',
+    source: 'dockershim image service: the kubelet calls POST /images/create on the daemon\'s unix socket with its runtime request deadline',
+    samples: ['rpc error: code = Unknown desc = Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.41/images/create?fromImage=quay.io%2Forg%2Fapp&tag=1.0": context deadline exceeded', 'error pulling image: Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/images/create?fromImage=nginx&tag=1.27": context canceled'],
+    counterSamples: ['Get "https://registry.example.com/v2/": context deadline exceeded'],
+  }),
+  sig({
+    id: 'registry.mirror-allowlist',
+    cause: 'registry.mirror-misconfigured',
+    // Public mirrors that serve only a list of images (DaoCloud's public-image-mirror and the like) refuse the
+    // rest with their own denial: the mirror in the reference or the runtime's mirror list cannot serve it.
+    re: besidePull(/not in (the |our )?(allow-?list|white-?list)/),
+    anchors: ['allowlist', 'allow-list', 'whitelist', 'white-list'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['image.auth-missing'],
+    check: 'which host served the pull (the reference\'s prefix, or the mirrors in /etc/containerd/certs.d and daemon.json registry-mirrors): pull from the upstream registry, or ask the mirror to add the image to its list',
+    source: 'registry mirrors that proxy an allow-list of repositories answer DENIED for any other',
+    samples: ['Error response from daemon: pull access denied for m.example.io/docker.io/org/app, repository does not exist or may require \'docker login\': denied: this image is not in the allowlist.', 'Failed to pull image "mirror.example.io/docker.io/org/app:1": failed to resolve reference "mirror.example.io/docker.io/org/app:1": denied: repository org/app is not in the whitelist'],
+    counterSamples: ['pull access denied for org/app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'the ip is not in the allowlist of the api server'],
   }),
   sig({
     id: 'registry.localhost-refused',
@@ -739,8 +784,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',
-    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml|error parsing http 404 response body/,
-    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml', 'error parsing http 404 response body'],
+    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
+    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['registry.proxy'],
@@ -748,9 +793,28 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     samples: [
       'failed to load plugin io.containerd.grpc.v1.cri: invalid plugin config: `mirrors` cannot be set when `config_path` is provided',
       'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid mirror: path, query, or fragment at end of the URI "https://mirror.gcr.io/v2/"',
-      'failed to resolve reference "docker.io/library/alpine:3.19": error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>Not Found</body></html>"',
     ],
     counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
+    id: 'registry.html-404',
+    cause: 'unknown',
+    // A 404 whose body is an HTML page, not the registry API's JSON error: the request reached a web server
+    // route that does not exist. Either the host is not a registry endpoint (a mirror URL with a wrong path,
+    // a web front page) or the registry's router has no such repository path (a name without the namespace
+    // the registry requires).
+    re: /error parsing http 404 response body/,
+    anchors: ['error parsing http 404 response body'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['registry.mirror-misconfigured', 'image.not-found', 'image.invalid-reference'],
+    check: 'curl -si https://<host>/v2/ from the node: a registry answers 401 or 200 with Docker-Distribution-Api-Version; an HTML page means the host or mirror path is not a registry. If it is one, check the repository path has every component the registry needs (namespace/repository on Quay and Harbor)',
+    source: 'distribution client: a non-JSON error body is reported as "error parsing HTTP <status> response body"',
+    samples: [
+      'failed to resolve reference "docker.io/library/alpine:3.19": error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>Not Found</body></html>"',
+      'Error reading manifest latest in quay.io/app: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value',
+    ],
+    counterSamples: ['error parsing HTTP 403 response body: unexpected end of JSON input'],
   }),
   sig({
     id: 'registry.push-no-project',
@@ -837,7 +901,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.unexpected-eof',
     check: 'retry the pull once; a reproducible EOF at the same byte count points at a proxy or MTU black hole on the path (ip link mtu; curl -o /dev/null the blob URL), a random one at the registry or its storage backend',
     cause: 'registry.server-error',
-    re: /unexpected eof|short read|stream error: stream id \d+; internal_error/,
+    // Only beside a pull: an EOF is any stream that ended early (a compose API call, a local pipe).
+    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error/),
     anchors: ['unexpected eof', 'short read', 'internal_error'],
     confidence: 0.5,
     specificity: 55,
@@ -847,7 +912,22 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to pull and unpack image "docker.io/library/node:20": failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/aa/aa11/data": unexpected EOF',
       'failed to extract layer sha256:1e2a: failed to copy: unexpected EOF',
     ],
-    counterSamples: ['reached end of file'],
+    counterSamples: ['reached end of file', 'Failed to deploy a stack: compose up operation failed: unexpected EOF'],
+  }),
+  sig({
+    id: 'image.applylayer-eof',
+    cause: 'unknown',
+    // Docker's layer store untars each downloaded layer in a child process (ApplyLayer): an EOF there is the
+    // extraction reading a layer that ends early — a truncated download kept in the cache, or the storage below.
+    re: /(applylayer|applying layer)[^\n]{0,120}?unexpected eof/,
+    anchors: ['applylayer', 'applying layer'],
+    confidence: 0.5,
+    specificity: 60,
+    alternatives: ['registry.server-error', 'image.disk-full', 'registry.proxy'],
+    check: 'docker system df and df -h /var/lib/docker on the node, dmesg for I/O errors; then remove the image\'s partial layers (docker image prune) and pull again: a pull that succeeds was a truncated download',
+    source: 'moby layer store: ApplyLayer runs the tar extraction in a re-exec\'d child and reports its stderr',
+    samples: ['failed to register layer: ApplyLayer exit status 1 stdout:  stderr: unexpected EOF', 'Error while applying layer: ApplyLayer exit status 1 stdout:  stderr: unexpected EOF'],
+    counterSamples: ['failed to register layer: ApplyLayer exit status 1 stdout:  stderr: write /usr/bin/x: no space left on device'],
   }),
   sig({
     id: 'registry.ping-5xx',
