@@ -56,12 +56,14 @@ export interface LabelledMessage {
    * (GitOps and CI tools, cloud registries, operators, Chinese-language pages), scored once.
    * eval25: the nineteenth blind batch, collected the same way as eval24, aimed at no particular family
    * (kubeadm and runtime start-up, flannel and Windows nodes, DNS clients, registries and GitOps tools), scored once.
+   * eval27: the twenty-first blind batch, collected from non-GitHub pages (GitLab issues and forum, self-hosted forges,
+   * personal blogs and incident reviews), aimed at no particular family, scored once.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'eval27';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'eval27'];
 
 export interface Verdict {
   row: LabelledMessage;
