@@ -265,14 +265,16 @@ export const DNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // CoreDNS parses the Corefile at start and exits on a plugin's setup error (a forward target that is neither
     // an address nor a file inside its container, an unknown directive): the pods crash-loop, nothing answers.
-    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: setup error|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing/,
-    anchors: ['not an ip address or file', 'setup error', 'unknown directive', 'error parsing corefile', 'error during parsing'],
+    // A plugin refusing its own arguments ("invalid value for …", "unknown property", a wrong argument count) is the same
+    // setup error, worded by the plugin.
+    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count)|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing/,
+    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.upstream'],
     check: 'kubectl -n kube-system get configmap coredns -o yaml: the line the error names — a forward target must be an address or a file that exists inside the CoreDNS container (a host path like /run/systemd/resolve/resolv.conf needs a mount), a directive must be a plugin this build has',
     source: 'CoreDNS Corefile parsing and plugin setup (forward: "not an IP address or file")',
-    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'"],
+    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%'],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
   }),
   sig({

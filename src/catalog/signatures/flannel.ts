@@ -478,6 +478,23 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['UDP: bad checksum. From 10.0.0.7:40000 to 10.0.0.6:53 ulen 98'],
   }),
   sig({
+    id: 'flannel.checksum-tcpdump',
+    cause: 'flannel.checksum-offload',
+    // tcpdump -vv verifies UDP checksums and prints the bad ones: on VXLAN's port that is the offload bug — if the
+    // capture was taken on the receiving node. On the sender every offloaded packet shows a bad sum (the NIC fills it in later).
+    re: /> [\d.]+\.(8472|4789): \[bad udp cksum/,
+    anchors: ['bad udp cksum'],
+    confidence: 0.75,
+    specificity: 94,
+    check: 'where the capture was taken: on the receiving node a bad outer checksum is the offload bug (ethtool -K flannel.1 tx-checksum-ip-generic off on the sender fixes it); on the sending node tcpdump sees the sum before the NIC computes it, so capture on the receiver',
+    source: 'facts §10.3 (VXLAN checksum bug); tcpdump prints "[bad udp cksum 0x… -> 0x…!]" when -v verification fails',
+    samples: [
+      '10.0.0.7.40000 > 10.0.0.6.8472: [bad udp cksum 0x1a2b -> 0x3c4d!] OTV, flags [I] (0x08), overlay 0, instance 1',
+      'IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 134) 192.168.1.12.52301 > 192.168.1.11.8472: [bad udp cksum 0xffff -> 0x1234!] VXLAN, flags [I] (0x08), vni 1',
+    ],
+    counterSamples: ['10.0.0.7.40000 > 10.0.0.6.53: [bad udp cksum 0x1a2b -> 0x3c4d!] 1234+ A? example.com. (29)'],
+  }),
+  sig({
     id: 'flannel.pod-not-ready',
     check: 'kubectl -n kube-flannel logs <flannel pod> --previous: its last error names the cause (podCIDR not assigned, forbidden, config parse error, API unreachable)',
     cause: 'flannel.daemon-down',

@@ -865,8 +865,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     check: 'curl -v "<realm>?service=<service>&scope=repository:<repository>:pull" from the node (the realm is in the registry\'s WWW-Authenticate header: curl -sI https://<registry>/v2/): a 5xx there is the token service failing; a mirror or proxy cache in front of the registry (crictl info | grep -A5 mirrors) must answer the token request too',
     cause: 'registry.server-error',
     // The token service answered 5xx: nothing was said about the credentials yet.
-    re: /failed to fetch oauth token: unexpected status: 5\d\d/,
-    anchors: ['oauth token'],
+    re: /failed to fetch (oauth|anonymous) token: unexpected status: 5\d\d/,
+    anchors: ['oauth token', 'anonymous token'],
     confidence: 0.6,
     specificity: 89,
     alternatives: ['registry.mirror-misconfigured', 'registry.proxy', 'image.auth-rejected'],
@@ -874,6 +874,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     samples: [
       'failed to resolve reference "k8s.gcr.io/etcd:3.2.24": failed to authorize: failed to fetch oauth token: unexpected status: 500 Internal Server Error',
       'failed to authorize: failed to fetch oauth token: unexpected status: 503 Service Unavailable',
+      'failed to authorize: failed to fetch anonymous token: unexpected status: 502 Bad Gateway',
     ],
     counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
   }),

@@ -346,6 +346,21 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['pull access denied for org/app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'the ip is not in the allowlist of the api server'],
   }),
   sig({
+    id: 'registry.gc-bad-digest',
+    cause: 'unknown',
+    // The registry's own garbage collector meeting a malformed digest in its storage: a damaged repository
+    // link file in the registry, not a reference a client typed.
+    re: /(garbage.collect|failed to mark)[^\n]{0,200}invalid checksum digest/,
+    anchors: ['invalid checksum digest'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['registry.server-error'],
+    check: 'the registry\'s storage: find the repository\'s _manifests/…/link files whose content is not sha256:<64 hex> (an empty or truncated file from an interrupted write) and remove that tag or revision before running the collector again',
+    source: 'distribution registry garbage-collect: mark phase reads every manifest link and parses its digest',
+    samples: ['failed to garbage collect: failed to mark: filesystem: filesystem: invalid checksum digest format', 'registry garbage-collect /etc/docker/registry/config.yml: failed to mark: invalid checksum digest length'],
+    counterSamples: ['Failed to pull image "app@sha256:123": invalid checksum digest length'],
+  }),
+  sig({
     id: 'registry.localhost-refused',
     cause: 'registry.connection-refused',
     // A registry at localhost / 127.0.0.1 / [::1] is dialled by the runtime on the node itself: inside a kind or
