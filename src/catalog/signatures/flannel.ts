@@ -495,6 +495,20 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['10.0.0.7.40000 > 10.0.0.6.53: [bad udp cksum 0x1a2b -> 0x3c4d!] 1234+ A? example.com. (29)'],
   }),
   sig({
+    id: 'flannel.binary-missing',
+    cause: 'flannel.daemon-down',
+    // The runtime cannot exec flanneld in the kube-flannel container: the image (or its layers on the node) has
+    // no such file, so flanneld never starts on that node.
+    re: /exec: \\?"[^"\n\\]*\/flanneld\\?": stat [^\n]{0,80}no such file/,
+    anchors: ['/flanneld'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the kube-flannel container\'s image and command: kubectl -n kube-flannel get ds kube-flannel -o jsonpath=\'{..image} {..command}\' against the manifest of that flannel version (newer images ship /opt/bin/flanneld); a damaged image on the node: crictl rmi it and let the kubelet pull it again',
+    source: 'runc: "exec: \\"<path>\\": stat <path>: no such file or directory" when the container\'s entrypoint is absent',
+    samples: ['Error: failed to start container "kube-flannel": Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused "exec: \\"/opt/bin/flanneld\\": stat /opt/bin/flanneld: no such file or directory": unknown', 'exec: "/opt/bin/flanneld": stat /opt/bin/flanneld: no such file or directory'],
+    counterSamples: ['I0101 main.go:211] CLI flags config: /opt/bin/flanneld --ip-masq'],
+  }),
+  sig({
     id: 'flannel.pod-not-ready',
     check: 'kubectl -n kube-flannel logs <flannel pod> --previous: its last error names the cause (podCIDR not assigned, forbidden, config parse error, API unreachable)',
     cause: 'flannel.daemon-down',

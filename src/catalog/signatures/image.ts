@@ -11,12 +11,13 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|a windows version [\d.]+-based image is incompatible with a [\d.]+ host/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
     samples: [
+      'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host',
       'Failed to pull image "ghcr.io/acme/tool:1.2": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/tool:1.2": no match for platform in manifest: not found',
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
       'failed to pull and unpack image "docker.io/library/app:2": image with reference docker.io/library/app:2 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
@@ -219,13 +220,13 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.reference-syntax',
     cause: 'image.invalid-reference',
     // Other clients' reference parsers (apple/container, Charliecloud) word the same refusal their own way.
-    re: /error: invalid reference \S+\s*$|image ref syntax/,
-    anchors: ['invalid reference ', 'image ref syntax'],
+    re: /error: invalid reference \S+\s*$|image ref syntax|invalid (remote )?image '[^'\n]*': empty name or empty tag/,
+    anchors: ['invalid reference ', 'image ref syntax', 'empty name or empty tag'],
     confidence: 0.8,
     specificity: 80,
     check: 'the image reference as written: [registry/]repository[:tag|@digest], repository in lower case, no scheme and no spaces',
     source: 'container image reference grammar (distribution/reference), as other clients report a parse failure',
-    samples: ['Error: invalid reference countryDaysTrackerBotKotlin', 'error: image ref syntax, at end: CapName'],
+    samples: ['Error: invalid reference countryDaysTrackerBotKotlin', 'error: image ref syntax, at end: CapName', "Invalid remote image 'reg.example.io/team/:latest': empty name or empty tag"],
     counterSamples: ['Error: invalid reference to undefined variable'],
   }),
   sig({

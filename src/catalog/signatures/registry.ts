@@ -361,6 +361,21 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to pull image "app@sha256:123": invalid checksum digest length'],
   }),
   sig({
+    id: 'node.join-cacerts-401',
+    cause: 'unknown',
+    // A k3s/RKE2 agent fetches the server's CA bundle with its join token first; a 401 there is the token the
+    // server does not accept, not a registry's credentials.
+    re: /failed to get ca certs at [^\n]{0,200}\b401\b/,
+    anchors: ['failed to get ca certs'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['node.not-ready'],
+    check: 'the agent\'s K3S_TOKEN / --token (or RKE2\'s) against the server\'s /var/lib/rancher/<k3s|rke2>/server/token: a token from another server or an old install is refused with 401',
+    source: 'k3s/rke2 agent bootstrap: GET https://<server>/cacerts with the join token',
+    samples: ['failed to get CA certs at https://127.0.0.1:6444/cacerts: 401 Unauthorized', 'level=error msg="failed to get CA certs at https://10.0.0.1:6443/cacerts: 401 Unauthorized"'],
+    counterSamples: ['failed to get CA certs at https://10.0.0.1:6443/cacerts: dial tcp 10.0.0.1:6443: connect: connection refused'],
+  }),
+  sig({
     id: 'registry.localhost-refused',
     cause: 'registry.connection-refused',
     // A registry at localhost / 127.0.0.1 / [::1] is dialled by the runtime on the node itself: inside a kind or
@@ -571,6 +586,22 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
   sig({
+    id: 'registry.x509-public-registry-other-name',
+    cause: 'registry.tls-name-mismatch',
+    // A public registry always presents a certificate for its own name. One valid for another organisation's
+    // names means the connection reached another server: a TLS-inspecting proxy or firewall, or a DNS answer
+    // that points the name elsewhere (a search domain with a wildcard record, a hijacking resolver).
+    re: /certificate is valid for [^\n]{0,300}, not (registry-1\.docker\.io|[\w.-]*docker\.(io|com)|ghcr\.io|quay\.io|[\w.-]*gcr\.io|registry\.k8s\.io|[\w.-]*pkg\.dev|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io)\b/,
+    anchors: ['certificate is valid for'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['registry.proxy', 'dns.node-resolver'],
+    check: 'nslookup <registry host> on the node (an address of your own network means a search domain with a wildcard record or a hijacking resolver: /etc/resolv.conf search line) and openssl s_client -connect <registry host>:443 -servername <registry host> </dev/null | openssl x509 -noout -issuer (a corporate issuer means a TLS-inspecting proxy: trust its CA or bypass it)',
+    source: 'Go crypto/x509 HostnameError ("certificate is valid for …, not …"); public registries serve certificates for their own names',
+    samples: ['Error response from daemon: Get https://registry-1.docker.io/v2/: x509: certificate is valid for *.corp.example, not registry-1.docker.io', 'failed to do request: Head "https://ghcr.io/v2/o/a/manifests/1": x509: certificate is valid for fw.example.net, not ghcr.io'],
+    counterSamples: ['Get "https://registry.lab:5000/v2/": x509: certificate is valid for registry.example.com, not registry.lab'],
+  }),
+  sig({
     id: 'registry.x509-name-mismatch',
     cause: 'registry.tls-name-mismatch',
     re: inRegistryContext(/certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/),
@@ -721,12 +752,13 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.proxyconnect',
     cause: 'registry.proxy',
-    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged/,
-    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged'],
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 '],
     confidence: 0.92,
     specificity: 96,
     source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',
     samples: [
+      'Err:1 http://deb.example.org/debian bookworm InRelease\n  407  Access denied [IP: 10.0.0.1 3128]',
       'Error response from daemon: Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp 127.0.0.1:8080: connect: connection refused',
       'failed to do request: Head "https://quay.io/v2/coreos/etcd/manifests/v3.5.9": proxyconnect tcp: dial tcp: lookup proxy.corp.example on 10.0.0.2:53: no such host',
       'failed to do request: Head "https://ghcr.io/v2/flannel-io/flannel/manifests/v0.28.9": Proxy Authentication Required',
@@ -896,14 +928,15 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
-    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|image configuration: unknown blob|unexpected commit digest|failed size validation/,
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
+    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|image configuration: unknown blob|unexpected commit digest|failed size validation/,
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
     alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
     source: 'facts §4.6 (unexpected status …), §8 (BLOB_UNKNOWN)',
     samples: [
+      'GET https://registry.example.com/v2/app/blobs/sha256:86/data: unsupported status code 503; body: <html>',
       'failed to resolve reference "harbor.corp/app/web:2": unexpected status from HEAD request to https://harbor.corp/v2/app/web/manifests/2: 503 Service Unavailable',
       'failed to copy: httpReadSeeker: failed open: content at https://reg.lab/v2/app/blobs/sha256:9f2c not found: blob unknown to registry',
       'Error response from daemon: received unexpected HTTP status: 500 Internal Server Error',

@@ -211,6 +211,21 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['Server Version: 24.0.7'],
   }),
   sig({
+    id: 'runtime.docker-pipe-missing',
+    cause: 'runtime.unavailable',
+    // On Windows the Docker client reaches the engine through a named pipe; "cannot find the file" on that pipe
+    // means no engine is listening (Docker Desktop not started, or switched to the other engine).
+    re: /open \/\/\.\/pipe\/docker[\w_]*: the system cannot find the file specified/,
+    anchors: ['/pipe/docker'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'is Docker Desktop (or the Docker service) running on that machine? docker context ls shows which pipe the client uses (dockerDesktopLinuxEngine for Linux containers, docker_engine for Windows containers)',
+    source: 'Docker client on Windows: the engine endpoint is npipe:////./pipe/<name>; the OS error is ERROR_FILE_NOT_FOUND',
+    samples: ['error during connect: Get "http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.51/images/json": open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.', 'error during connect: this error may indicate that the docker daemon is not running: open //./pipe/docker_engine: The system cannot find the file specified.'],
+    counterSamples: ['npipe:////./pipe/docker_engine'],
+  }),
+  sig({
     id: 'cni.find-plugin',
     cause: 'cni.plugin-missing',
     // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
