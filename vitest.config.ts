@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'lab/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     // The lab's tests run the Go-built components (scripts/setup.sh builds them: lab/components/build.sh).
     exclude: ['**/node_modules/**'],
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Lab tests share kernel state (namespaces, iptables): never run two lab files at once.

@@ -16,10 +16,17 @@ import { parseSubnetEnv } from './subnet-env.js';
 const fx = (n: string) => readFileSync(new URL(`./fixtures/${n}`, import.meta.url), 'utf8');
 
 /** Runs a parser over mutated real samples and noise; it must not throw and must locate its problems. */
-function fuzz(name: string, samples: string[], parse: (text: string, file: string) => { problems: { file: string; line?: number; field?: string; message: string }[] }) {
+function fuzz(
+  name: string,
+  samples: string[],
+  parse: (text: string, file: string) => { problems: { file: string; line?: number; field?: string; message: string }[] },
+  asRead: (text: string) => string = (t) => t,
+) {
   it(name, () => {
     fc.assert(
-      fc.property(fc.oneof(mutated(samples), noise()), (text) => {
+      fc.property(fc.oneof(mutated(samples), noise()), (generated) => {
+        // Lines are counted in what the parser reads, not in the generated string.
+        const text = asRead(generated);
         assertLocated(parse(text, '/f').problems, '/f', text);
       }),
       { numRuns: FUZZ_RUNS },
@@ -35,7 +42,18 @@ describe('fuzz: text node formats never throw and locate every problem', () => {
   fuzz('ethtool -k', [fx('ethtool-k-flannel.1.txt')], parseEthtoolFeatures);
   fuzz('containerd config.toml', [fx('containerd-1.6-default.toml'), 'version = 3\n[plugins."io.containerd.cri.v1.images".registry]\nconfig_path = "/etc/containerd/certs.d"\n'], parseContainerdConfig);
   fuzz('hosts.toml', ['server = "https://registry-1.docker.io"\n[host."https://m.local"]\n  capabilities = ["pull", "resolve"]\n  ca = ["/a.crt"]\n  skip_verify = false\n'], (t, f) => parseHostsToml(t, f, 'docker.io'));
-  fuzz('journal export', ['SYSLOG_IDENTIFIER=kubelet\nMESSAGE=hello\n\nMESSAGE\n\u0003\u0000\u0000\u0000\u0000\u0000\u0000\u0000a\nb\n\n'], (t, f) => parseJournalExport(Buffer.from(t, 'latin1'), f));
+  fuzz('journal export', ['SYSLOG_IDENTIFIER=kubelet\nMESSAGE=hello\n\nMESSAGE\n\u0003\u0000\u0000\u0000\u0000\u0000\u0000\u0000a\nb\n\n'], (t, f) => parseJournalExport(Buffer.from(t, 'latin1'), f),
+    // A journal export is bytes: a code unit above 0xff reaches the parser as its low byte (0x0a for one surrogate half).
+    (t) => Buffer.from(t, 'latin1').toString('latin1'),
+  );
+
+  it('journal export: a surrogate pair read as bytes is two newlines, and its problem lines stay inside', () => {
+    const text = Buffer.from('\u{D2A0A}\u0000', 'latin1').toString('latin1');
+    expect(text).toBe('\n\n\u0000');
+    const { problems } = parseJournalExport(Buffer.from(text, 'latin1'), '/f');
+    expect(problems.length).toBeGreaterThan(0);
+    assertLocated(problems, '/f', text);
+  });
 
   it('log lines and /proc/modules', () => {
     fc.assert(
