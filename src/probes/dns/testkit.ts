@@ -18,9 +18,22 @@ export async function freeUdpPort(address = '127.0.0.1'): Promise<number> {
   return p;
 }
 
-/** dnsmasq that never reads the host's resolv.conf and forwards only where told. */
+/**
+ * dnsmasq that never reads the host's resolv.conf and forwards only where told. A port picked here is free
+ * for UDP when picked, but dnsmasq also binds TCP, and test files run in parallel: on "Address already in
+ * use" a picked port is picked again (a port the caller names is not).
+ */
 export async function startDnsmasq(args: string[], address = '127.0.0.1', port?: number, netns?: string): Promise<Dnsmasq> {
-  const p = port ?? (await freeUdpPort(address));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDnsmasqOn(args, address, port ?? (await freeUdpPort(address)), netns);
+    } catch (e) {
+      if (port !== undefined || attempt >= 5 || !/Address already in use/.test(String(e))) throw e;
+    }
+  }
+}
+
+async function startDnsmasqOn(args: string[], address: string, p: number, netns?: string): Promise<Dnsmasq> {
   // inside a namespace, `ip netns exec` execs dnsmasq in place: the PID we hold is dnsmasq's
   const child: ChildProcess = spawn(netns ? 'ip' : 'dnsmasq', [...(netns ? ['netns', 'exec', netns, 'dnsmasq'] : []),'--no-daemon', '--conf-file=/dev/null', '--no-resolv', '--no-hosts', '--bind-interfaces', `--listen-address=${address}`, `--port=${p}`, '--user=root', '--cache-size=0', '--log-facility=-', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';

@@ -68,9 +68,24 @@ export interface RunningRegistry {
   stop(): Promise<void>;
 }
 
-/** Starts /usr/bin/docker-registry on 127.0.0.1:port over `storage`, optionally with TLS and htpasswd. */
-export async function startRegistry(opts: { storage: string; dir: string; tls?: { cert: string; key: string }; htpasswd?: string }): Promise<RunningRegistry> {
-  const port = await freePort();
+type RegistryOptions = { storage: string; dir: string; tls?: { cert: string; key: string }; htpasswd?: string };
+
+/**
+ * Starts /usr/bin/docker-registry on a free 127.0.0.1 port over `storage`, optionally with TLS and
+ * htpasswd. A port free when picked can be taken before the registry binds it (test files run in
+ * parallel): then another is picked.
+ */
+export async function startRegistry(opts: RegistryOptions): Promise<RunningRegistry> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRegistryOn(opts, await freePort());
+    } catch (e) {
+      if (attempt >= 5 || !/address already in use/i.test(String(e))) throw e;
+    }
+  }
+}
+
+async function startRegistryOn(opts: RegistryOptions, port: number): Promise<RunningRegistry> {
   const cfg = [
     'version: 0.1',
     'log:',
