@@ -267,14 +267,14 @@ export const DNS_SIGNATURES: Signature[] = [
     // an address nor a file inside its container, an unknown directive): the pods crash-loop, nothing answers.
     // A plugin refusing its own arguments ("invalid value for …", "unknown property", a wrong argument count) is the same
     // setup error, worded by the plugin.
-    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count)|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing/,
-    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing'],
+    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count)|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing|this plugin can only be used once per server block|syntax error: unexpected token '[^'\n]*', expecting '[^'\n]*'/,
+    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing', 'can only be used once per', 'unexpected token'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.upstream'],
     check: 'kubectl -n kube-system get configmap coredns -o yaml: the line the error names — a forward target must be an address or a file that exists inside the CoreDNS container (a host path like /run/systemd/resolve/resolv.conf needs a mount), a directive must be a plugin this build has',
     source: 'CoreDNS Corefile parsing and plugin setup (forward: "not an IP address or file")',
-    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%'],
+    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%', 'plugin/kubernetes: this plugin can only be used once per Server Block', "Syntax error: Unexpected token 'stacktrace', expecting 'consolidate'"],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
   }),
   sig({
@@ -720,5 +720,63 @@ export const DNS_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['[skydns] Jul 15 23:35:23.067 INFO | ready for queries on cluster.local.'],
   }),
-
+  sig({
+    id: 'dns.corefile-missing',
+    cause: 'dns.coredns-down',
+    // CoreDNS is started with -conf <file>; a file that is not there (a ConfigMap key other than Corefile, a
+    // volume mounted elsewhere) or unreadable ends the process before it serves: the pods crash-loop.
+    re: /loading caddyfile via flag: open [^\n]*: (no such file or directory|permission denied)/,
+    anchors: ['loading caddyfile via flag'],
+    confidence: 0.9,
+    specificity: 95,
+    source: 'CoreDNS start-up (caddy loader: "loading Caddyfile via flag: open <file>")',
+    samples: ['loading Caddyfile via flag: open /etc/coredns/Corefile: no such file or directory', 'loading Caddyfile via flag: open /etc/coredns/Corefile: permission denied'],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1'],
+  }),
+  sig({
+    id: 'dns.coredns-reload-failed',
+    cause: 'unknown',
+    // The reload plugin parses an edited Corefile and, when it fails, keeps serving with the configuration it
+    // had: CoreDNS is not down, the edit is refused (it becomes an outage only at the next restart).
+    re: /corefile changed but reload failed|\[error\] restart failed: /,
+    anchors: ['reload failed', 'restart failed'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['dns.coredns-down'],
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: fix the line the error names (the running CoreDNS keeps its previous Corefile and logs "Reloading complete" once a valid one is read); pods restarted before that would crash-loop on it',
+    source: 'CoreDNS plugin/reload ("Corefile changed but reload failed"), caddy restart',
+    samples: ["[ERROR] plugin/reload: Corefile changed but reload failed: starting with listener file descriptors: ./Corefile:13 - Error during parsing: Unknown directive 'read'", "[INFO] Reloading\n[ERROR] Restart failed: ./Corefile:4 - Error during parsing: Unknown directive 'hostz'"],
+    counterSamples: ['[INFO] Reloading complete'],
+  }),
+  sig({
+    id: 'dns.coredns-health-self-check',
+    cause: 'dns.coredns-down',
+    // The health plugin requests its own endpoint every second and logs a failure: the listener the kubelet's
+    // liveness probe reads is not answering, so the pod is restarted until it does (a listener that could not
+    // bind, a process too busy under its CPU limit).
+    // A reset from another port is something between (an HTTP proxy taken from the environment), not CoreDNS.
+    re: /plugin\/health: local health request to "[^"\n]*" failed: [^\n]*(connect: connection refused|context deadline exceeded|i\/o timeout)/,
+    anchors: ['local health request'],
+    confidence: 0.7,
+    specificity: 93,
+    check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns (restarts, liveness failures in describe): "connection refused" is the health listener not bound — two server blocks with health on one port, or a hostNetwork clash on :8080; a timeout is CoreDNS starved (CPU limit, throttling)',
+    source: 'CoreDNS plugin/health (overloaded check: "Local health request to %q failed: %s")',
+    samples: ['[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": dial tcp :8080: connect: connection refused', '[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
+    counterSamples: ['[INFO] plugin/health: Going into lameduck mode for 5s', '[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": read tcp 127.0.0.1:6367->127.0.0.1:4440: read: connection reset by peer'],
+  }),
+  sig({
+    id: 'dns.stub-resolver-refused',
+    cause: 'dns.node-resolver',
+    // 127.0.0.53 is systemd-resolved's stub on a host's loopback. Refused there means no stub listens: on a
+    // node, systemd-resolved is not running; in a pod (its own loopback), the pod was handed the node's stub
+    // resolv.conf — the kubelet's resolvConf is /etc/resolv.conf instead of /run/systemd/resolve/resolv.conf.
+    re: withoutPull(/(write|send|connect) to '?127\.0\.0\.53'?: connection refused|dial udp 127\.0\.0\.53:53: connect: connection refused|->127\.0\.0\.53:53: read: connection refused/),
+    anchors: ['127.0.0.53'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'where the lookup ran: on a node, systemctl status systemd-resolved; in a pod, cat /etc/resolv.conf there — nameserver 127.0.0.53 means the kubelet\'s resolvConf (KubeletConfiguration resolvConf, --resolv-conf) must point at /run/systemd/resolve/resolv.conf, then recreate the pod',
+    source: 'systemd-resolved stub listener (127.0.0.53:53); kubelet resolvConf (facts §9)',
+    samples: ["/ # nslookup google.com\nnslookup: write to '127.0.0.53': Connection refused\n;; connection timed out; no servers could be reached", 'lookup api.corp.internal on 127.0.0.53:53: read udp 127.0.0.1:40123->127.0.0.53:53: read: connection refused'],
+    counterSamples: ['failed to pull image "nginx": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:5->127.0.0.53:53: read: connection refused', 'nameserver 127.0.0.53'],
+  }),
 ];

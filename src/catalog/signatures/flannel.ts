@@ -186,8 +186,8 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
     // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
-    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported)/,
-    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported'],
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported)/,
+    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard'],
     confidence: 0.9,
     specificity: 93,
     source: 'facts §1.4 (host-gw and NAT), §4.1 (vxlan device), §10.2 (vxlan module)',
@@ -196,6 +196,7 @@ export const FLANNEL_SIGNATURES: Signature[] = [
       'Error registering network: failed to create vxlan device: operation not supported',
       "Error registering network: your PublicIP differs from interface IP, meaning that probably you're on a NAT, which is not supported by host-gw backend",
       'modprobe: FATAL: Module vxlan not found in directory /lib/modules/5.15.0-1034-raspi',
+      'level=error msg="flannel exited: failed to register flannel network: could not create wireguard interface: operation not supported"',
     ],
     counterSamples: ['VXLAN config: VNI=1 Port=0 GBP=false Learning=false DirectRouting=false'],
   }),
@@ -618,5 +619,33 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Node n1 PodCIDR: 10.244.1.0/24'],
   }),
-
+  sig({
+    id: 'flannel.backend-not-built',
+    cause: 'flannel.backend-unsupported',
+    // flanneld knows the backends compiled into it; a real backend name it calls unknown (ipsec, wireguard, udp,
+    // a cloud route backend) is one this build or version lacks — the image is for another architecture, older
+    // than the backend, or newer than its removal. A misspelt name is net-conf-invalid's.
+    re: /unknown backend type:? ["']?(udp|ipsec|wireguard|ipip|alloc|extension|gce|aws-vpc|ali-vpc|tencent-vpc)\b/,
+    anchors: ['unknown backend type'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['flannel.config-invalid'],
+    check: 'flanneld --version in the DaemonSet\'s image (and its architecture) against the flannel release notes for that backend; pick a backend this flanneld has (vxlan) or an image that includes it',
+    source: 'flannel backend registry (backend.Register per build; "unknown backend type: %v")',
+    samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'Error fetching backend: unknown backend type: udp'],
+    counterSamples: ['Error fetching backend: unknown backend type: vxlna'],
+  }),
+  sig({
+    id: 'flannel.ipsec-swanctl-missing',
+    cause: 'flannel.backend-unsupported',
+    // The ipsec backend drives strongSwan's charon daemon through swanctl on the host; k3s stopped bundling
+    // strongSwan, so a node without those programs cannot run it.
+    re: /no longer includes strongswan|exec: \\?"(swanctl|charon)\\?": executable file not found/,
+    anchors: ['strongswan', 'swanctl', 'charon'],
+    confidence: 0.9,
+    specificity: 94,
+    source: 'k3s flannel ipsec backend (strongSwan swanctl/charon on the host)',
+    samples: ['level=fatal msg="k3s no longer includes strongswan - please install strongswan\'s swanctl and charon packages on your host: exec: \\"swanctl\\": executable file not found in $PATH"', 'exec: "charon": executable file not found in $PATH'],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH'],
+  }),
 ];

@@ -935,5 +935,39 @@ export const IMAGE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Failed to pull image "myrepo/myimage:tag": pull access denied', "Error creating pod 'web-1': illegal base64 data at input byte 0"],
   }),
-
+  sig({
+    id: 'image.schema1-removed',
+    cause: 'unknown',
+    // Docker Hub and current Docker/containerd no longer serve or accept the Docker image manifest v2 schema 1
+    // (and v1) format: the tag exists, but in a format retired for pulls. No cause id names an image built
+    // that long ago; a newer tag or a rebuild with a current client mends it.
+    re: /schema 1 support has been removed|manifest version 2, schema 1 support|support for docker image manifest version 2, schema 1/,
+    anchors: ['schema 1 support', 'schema 1'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['image.not-found'],
+    check: 'the image\'s age and format: a tag pushed years ago with Docker older than 1.10 is schema 1 — use a newer tag of the image, or pull it with an old client and push it again with a current one (crane copy converts it)',
+    source: 'Docker Hub / docker 28 deprecation of image manifest v2 schema 1 ("support has been removed")',
+    samples: [
+      'Error response from daemon: unknown: {"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown: Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed."}]}',
+      'failed to pull: [DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed',
+    ],
+    counterSamples: ['MANIFEST_UNKNOWN: manifest unknown'],
+  }),
+  sig({
+    id: 'image.access-token-expired',
+    cause: 'image.auth-rejected',
+    // The registry names the credential it was sent expired (Docker Hub personal access tokens carry an
+    // expiry date): credentials reached it and are refused, so the secret or login must be renewed.
+    re: /personal access token (is|has) expired|unauthorized: [^\n]{0,40}\b(access )?token (is|has) expired/,
+    anchors: ['personal access token', 'token is expired', 'token has expired'],
+    confidence: 0.9,
+    specificity: 93,
+    source: 'Docker Hub authentication (personal access tokens with an expiry date)',
+    samples: [
+      'Error response from daemon: Head "https://registry-1.docker.io/v2/library/redis/manifests/alpine": unauthorized: personal access token is expired',
+      'failed to authorize: failed to fetch oauth token: unauthorized: access token has expired',
+    ],
+    counterSamples: ['error: You must be logged in to the server (the server has asked for the client to provide credentials)'],
+  }),
 ];

@@ -1047,5 +1047,37 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['no basic auth credentials'],
   }),
-
+  sig({
+    id: 'registry.unexpected-http-code-5xx',
+    cause: 'registry.server-error',
+    // rkt and other older clients print the registry API's status as "Unexpected HTTP code: <n>, URL: <url>":
+    // a 5xx from a /v2/ URL is the registry (or the load balancer in front of it) failing the request.
+    re: /unexpected http code: 5\d\d, url: https?:\/\/[^\s/]+\/v[12]\//,
+    anchors: ['unexpected http code: 5'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'the registry\'s status page or logs, and the same URL with curl -v from another network: a 5xx everywhere is the registry; only from this node, a proxy in between',
+    source: 'rkt docker2aci fetcher ("Unexpected HTTP code: %d, URL: %s")',
+    samples: ['rkt[1281]: run: Unexpected HTTP code: 500, URL: https://quay.io/v2/poseidon/kubelet/manifests/v1.10.3', 'Unexpected HTTP code: 503, URL: https://registry.corp/v2/app/blobs/sha256:ab'],
+    counterSamples: ['Unexpected HTTP code: 401, URL: https://quay.io/v2/org/app/manifests/1'],
+  }),
+  sig({
+    id: 'registry.nslookup-registry-host',
+    cause: 'registry.dns',
+    // nslookup of a registry's host name failing, asked of a resolver that is not a cluster DNS Service: the
+    // lookup the runtime makes on the node before a pull. Cluster DNS addresses (10.96.0.10 and the like) mean
+    // the test ran in a pod, where CoreDNS and its upstream answer instead.
+    re: /^(?![\s\S]*server:\s+(10\.96\.0\.10|10\.43\.0\.10|10\.152\.183\.10|10\.100\.0\.10|172\.20\.0\.10|10\.0\.0\.10|169\.254\.20\.10)\b)[\s\S]*can't find (?<key>(?:[\w-]+\.)*(?:docker\.io|docker\.com|gcr\.io|pkg\.dev|quay\.io|ghcr\.io|registry\.k8s\.io|azurecr\.io|amazonaws\.com|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io|icr\.io|ocir\.io|registry\.gitlab\.com|registry\.access\.redhat\.com|registry\.redhat\.io)|(?:registry|harbor|nexus|artifactory)[\w-]*\.[\w.-]+)\.?: (nxdomain|servfail|no answer)/,
+    anchors: ["can't find"],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['dns.node-resolver'],
+    check: 'the resolver it asked (Server: line) is the node\'s: cat /etc/resolv.conf and resolvectl status on the node; the same lookup against a public resolver (nslookup <host> 1.1.1.1) failing too means the name itself or a split-horizon DNS',
+    source: 'nslookup output ("** server can\'t find <name>: NXDOMAIN"); facts §9 (image pulls use the node\'s resolver)',
+    samples: [
+      "docker@minikube:~$ nslookup europe-north1-docker.pkg.dev\nServer:\t\t192.168.65.254\nAddress:\t192.168.65.254#53\n\n** server can't find europe-north1-docker.pkg.dev: NXDOMAIN",
+      "$ nslookup registry-1.docker.io\nServer: 127.0.0.53\n** server can't find registry-1.docker.io: SERVFAIL",
+    ],
+    counterSamples: ["Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find registry-1.docker.io: NXDOMAIN", "** server can't find kubernetes.default: NXDOMAIN"],
+  }),
 ];

@@ -68,8 +68,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // runc (libcontainer) talks to the container's init process over a socket pair; "read parent" / "read
     // init-p" reset means init died while the container started (a kernel, seccomp, cgroup or memory limit),
     // no network at all.
-    re: /read (parent|init-p): connection reset by peer/,
-    anchors: ['read parent', 'read init-p'],
+    re: /read (parent|init-p): connection reset by peer|reading pid from init pipe: eof/,
+    anchors: ['read parent', 'read init-p', 'init pipe'],
     confidence: 0.5,
     specificity: 90,
     // A runc that cannot start any container (broken binary, kernel without the features it needs) is the runtime.
@@ -509,5 +509,74 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m0s ago; threshold is 3m0s]'],
   }),
-
+  sig({
+    id: 'runtime.containerd-config-unloadable',
+    cause: 'runtime.unavailable',
+    // containerd reads config.toml before it serves anything: a TOML syntax error or a plugin name it cannot
+    // parse (a version-1 "cri" key in a version-2 file, a disabled_plugins entry without its io.containerd
+    // prefix) ends the process at start, so no CRI socket comes up and every kubelet call to it fails.
+    re: /containerd: failed to load toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd/,
+    anchors: ['failed to load toml', 'plugin key uri', 'plugin uri'],
+    confidence: 0.9,
+    specificity: 93,
+    source: 'containerd command start-up (config loading: "failed to load TOML", plugin URI checks of config version 2)',
+    samples: [
+      'containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect io.containerd.x.vx',
+      'containerd: failed to load TOML: /etc/containerd/config.toml: (12, 3): unexpected token',
+    ],
+    counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
+  }),
+  sig({
+    id: 'runtime.cri-message-too-large',
+    cause: 'runtime.unavailable',
+    // gRPC refuses an answer above the client's limit. Between the kubelet (or crictl) and the runtime that is a
+    // list call (ListContainers, ListPodSandbox, ListImages) grown past it by thousands of exited containers or
+    // images: the kubelet cannot read the runtime's state and the node's pods stop syncing.
+    re: /received message larger than max \(\d+ vs\. \d+\)/,
+    anchors: ['received message larger than max'],
+    confidence: 0.6,
+    specificity: 82,
+    check: 'which client logged it: from the kubelet or crictl it is the runtime\'s list answer — crictl ps -a | wc -l and crictl images | wc -l on the node, then remove exited containers (crictl rm) and unused images (crictl rmi --prune); from an etcd or API client it is another component',
+    source: 'grpc-go ("grpc: received message larger than max (%d vs. %d)", ResourceExhausted); kubelet CRI client message size',
+    samples: [
+      'rpc error: code = ResourceExhausted desc = grpc: received message larger than max (4195017 vs. 4194304)',
+      'ListContainers with filter nil from runtime service failed: rpc error: code = ResourceExhausted desc = grpc: received message larger than max (16783214 vs. 16777216)',
+    ],
+    counterSamples: ['rpc error: code = ResourceExhausted desc = quota exceeded'],
+  }),
+  sig({
+    id: 'runtime.storage-layer-missing',
+    cause: 'runtime.unavailable',
+    // containers/storage (CRI-O, podman) keeps each layer as a directory under its graph root; a layer its
+    // database lists but the disk lost (an unclean shutdown, a wiped overlay dir) fails every container built on
+    // it, sandboxes included: the runtime's own storage, not the registry.
+    re: /error creating read-write layer with id|stat \/var\/lib\/containers\/storage\/overlay\/[0-9a-f]{64}: no such file or directory|\blayer not known\b/,
+    anchors: ['read-write layer', '/var/lib/containers/storage/overlay/', 'layer not known'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'crictl images and crictl inspecti on the image the sandbox or container uses: remove it (crictl rmi) and pull it again; when many layers are gone, stop CRI-O, crio wipe (or move /var/lib/containers/storage aside) and start it',
+    source: 'containers/storage layer store (overlay driver directories, ErrLayerUnknown "layer not known")',
+    samples: [
+      'error creating pod sandbox with name "k8s_web": error creating read-write layer with ID "a5021e65": Stat /var/lib/containers/storage/overlay/e17133b79956ad6f69ae7f775badd1c11bad2fc64f0529cab863b9d12fbaa5c4: no such file or directory',
+      'Error: layer not known',
+    ],
+    counterSamples: ['Stat /var/lib/kubelet/pods/1/volumes: no such file or directory'],
+  }),
+  sig({
+    id: 'runtime.typed-version-failed',
+    cause: 'runtime.unavailable',
+    // The kubelet asks the runtime for its version (and CRI API) before anything else; when that call fails the
+    // kubelet exits at start: the runtime is not running on the endpoint the kubelet names, or does not speak CRI v1.
+    re: /get remote runtime typed version failed|validate cri v1 runtime api for endpoint/,
+    anchors: ['runtime typed version failed', 'validate cri v1 runtime api'],
+    confidence: 0.85,
+    specificity: 88,
+    check: 'crictl --runtime-endpoint <the kubelet\'s --container-runtime-endpoint> version on the node: no answer is the runtime down or another socket (systemctl status containerd); "unknown service runtime.v1" is a runtime without CRI v1',
+    source: 'kubelet remote runtime service (getTypedVersion: "get remote runtime typed version failed")',
+    samples: [
+      'failed to create kubelet: get remote runtime typed version failed: rpc error',
+      'E0101 00:00:00.000000 1 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error"',
+    ],
+    counterSamples: ['Get remote runtime version: 1.7.2'],
+  }),
 ];
