@@ -37,6 +37,55 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to pull image "nginx:1.25": dial tcp 10.0.0.5:443: i/o timeout'],
   }),
   sig({
+    id: 'ambiguous.refused-outside-pull',
+    cause: 'unknown',
+    // A refusal is a host that is up with nothing listening on that port. Outside a pull, on a port no registry
+    // serves by default (443, 80, 5000), it is that program's server — a gRPC agent, a database, an operator's
+    // API — not a registry: the answer names no registry cause.
+    re: withoutPull(/dial tcp [\w.:[\]%-]+:(?!(443|80|5000)\b)\d+: (connect|getsockopt): connection refused/),
+    anchors: ['connection refused'],
+    confidence: 0.4,
+    specificity: 62,
+    alternatives: ['node.not-ready', 'node.firewall', 'registry.connection-refused'],
+    check: 'which program dialled, and what should listen at that address and port? on that host: ss -ltnp | grep :<port> shows whether anything listens (and on which address); a REJECT rule answers with a refusal too (iptables-save | grep REJECT)',
+    source: 'Go net.OpError ("dial tcp <addr>:<port>: connect: connection refused"), ECONNREFUSED from the peer\'s kernel',
+    samples: [
+      '[ERROR] client: error connecting to grpc: error="dial tcp 192.168.43.54:8502: connect: connection refused"',
+      'failed to connect to the database: dial tcp 10.0.0.12:5432: connect: connection refused',
+    ],
+    counterSamples: ['dial tcp 34.96.108.209:443: connect: connection refused', 'Failed to pull image "reg.lab:8443/web:1": dial tcp 10.0.0.5:8443: connect: connection refused'],
+  }),
+  sig({
+    id: 'ambiguous.http-5xx-outside-pull',
+    cause: 'unknown',
+    // A 5xx status line with no pull or registry in the message: an ingress or load balancer whose backend did
+    // not answer, an API down — any HTTP server's. Which backend, and why, is beyond the status.
+    re: withoutPull(/\b(500 internal server error|502 bad gateway|503 service (temporarily )?unavailable|504 gateway time-?out)/),
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'service temporarily unavailable', 'gateway time'],
+    confidence: 0.4,
+    specificity: 75,
+    alternatives: ['node.firewall', 'dns.service-unreachable', 'flannel.vxlan-blocked'],
+    check: 'which server answered? a 502/504 from an ingress or load balancer means its backend did not answer: kubectl get endpoints for the Service behind it, then curl the pod IP from the ingress controller\'s node (a firewall or the overlay between nodes drops it there)',
+    source: 'HTTP status lines (RFC 9110 §15.6): 502 and 504 are a gateway\'s failure to reach its upstream',
+    samples: ['curl -i http://shop.example.test\nHTTP/1.1 502 Bad Gateway', '<html><head><title>504 Gateway Time-out</title></head>'],
+    counterSamples: ['Error response from daemon: received unexpected HTTP status: 503 Service Unavailable'],
+  }),
+  sig({
+    id: 'ambiguous.push-manifest-blob-unknown',
+    cause: 'unknown',
+    // A push: the client PUT a manifest naming a blob it had not uploaded (a foreign or non-distributable layer
+    // it skipped, an interrupted copy). The registry rightly refuses it; no pod pulls anything here.
+    re: /\b(put|post|patch) "?https?:\/\/\S+\/v2\/\S+\/manifests\/[^\n]{0,600}manifest_blob_unknown/,
+    anchors: ['manifest_blob_unknown'],
+    confidence: 0.4,
+    specificity: 80,
+    alternatives: ['registry.server-error'],
+    check: 'which blobs did the client upload before the manifest? copy with the tool\'s option for foreign (non-distributable) layers, or push the missing blob first; the registry\'s own log names the digest it lacks',
+    source: 'OCI distribution spec: MANIFEST_BLOB_UNKNOWN answers a manifest PUT that references a blob the repository lacks',
+    samples: ['PUT http://localhost:5000/v2/app/manifests/sha256:b0: MANIFEST_BLOB_UNKNOWN: blob unknown to registry; sha256:85', 'failed to copy: PUT https://reg.lab/v2/team/web/manifests/1.2: manifest_blob_unknown: blob unknown to registry'],
+    counterSamples: ['GET https://reg.lab/v2/team/web/blobs/sha256:85: BLOB_UNKNOWN: blob unknown to registry'],
+  }),
+  sig({
     id: 'ambiguous.registry-ip-not-allowed',
     cause: 'unknown',
     // Azure Container Registry's network rules refuse the client's address: the registry's firewall, not the

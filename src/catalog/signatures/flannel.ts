@@ -636,6 +636,35 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     counterSamples: ['Error fetching backend: unknown backend type: vxlna'],
   }),
   sig({
+    id: 'flannel.wireguard-tools-missing',
+    cause: 'flannel.backend-unsupported',
+    // k3s's older "wireguard" flannel backend ran the wg tool on the host (wg genkey, wg set); a node without
+    // wireguard-tools cannot run it (the shell's exit status 127, "not found"). wireguard-native needs no tool.
+    re: /failed to run command: wg (genkey|pubkey|set|show)\b[^\n]{0,300}(wg: not found|wg: command not found|exit status 127)|exec: \\?"wg\\?": executable file not found/,
+    anchors: ['failed to run command: wg ', 'exec: "wg"', 'exec: \\"wg\\"'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'install wireguard-tools on every node (wg --version), or switch the flannel backend to wireguard-native, which uses the kernel module without the tool',
+    source: 'k3s flannel wireguard backend (runs wg genkey | wg pubkey on the host)',
+    samples: ['level=fatal msg="flannel exited: failed to run command: wg genkey | tee /var/lib/rancher/k3s/agent/etc/flannel/privatekey | wg pubkey Err: exit status 127 Output: sh: wg: not found"', 'exec: "wg": executable file not found in $PATH'],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'flannel.service-not-running',
+    cause: 'flannel.daemon-down',
+    // flanneld as a host service (microk8s's snap, a systemd unit) rather than a DaemonSet: the inspect and
+    // status tools report the unit stopped. Why it stopped is in its journal.
+    re: /service snap\.[\w-]+\.daemon-flanneld is not running|flanneld\.service[^\n]{0,120}(entered failed state|failed with result|active: (failed|inactive))/,
+    anchors: ['daemon-flanneld is not running', 'flanneld.service'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['flannel.config-invalid'],
+    check: 'journalctl -u <the flanneld unit> -n 50 (snap.microk8s.daemon-flanneld on microk8s): its last error says why it stopped (etcd unreachable, its network config, the interface)',
+    source: 'microk8s inspect ("Service snap.microk8s.daemon-flanneld is not running"); systemd unit states',
+    samples: [' FAIL:  Service snap.microk8s.daemon-flanneld is not running', 'systemd[1]: flanneld.service: Failed with result \'exit-code\'.'],
+    counterSamples: ['Service snap.microk8s.daemon-flanneld is running'],
+  }),
+  sig({
     id: 'flannel.ipsec-swanctl-missing',
     cause: 'flannel.backend-unsupported',
     // The ipsec backend drives strongSwan's charon daemon through swanctl on the host; k3s stopped bundling

@@ -142,6 +142,35 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['Pulling image "nginx:1.25"'],
   }),
   sig({
+    id: 'image.containerd-reference-parse',
+    cause: 'image.invalid-reference',
+    // containerd's own reference parser (reference.Parse) wants host/path in full: an empty reference or one
+    // without a host ("hostname required"), or a scheme in it ("invalid reference"). Its third error, "object
+    // required" (no tag or digest), is ctr's habit rather than a malformed name, and threads settle it otherwise.
+    re: /failed to resolve reference "[^"\n]*": (hostname required|invalid reference)\b/,
+    anchors: ['hostname required', 'invalid reference'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'write the reference in full, host and repository and tag: docker.io/library/nginx:1.25 (ctr and clients that call containerd directly add neither docker.io/library/ nor a tag), and never a scheme (https://); an empty reference is a templated value that came out empty',
+    source: 'containerd reference package (ErrInvalid "invalid reference", ErrObjectRequired "object required", ErrHostnameRequired "hostname required")',
+    samples: ['ctr: failed to resolve reference "https://reg.lab/app:1": invalid reference', 'ERRO[0000] Failed to pull ctr image: failed to resolve reference "": hostname required  ref='],
+    counterSamples: ['failed to resolve reference "docker.io/library/nginx:1.25": failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp: i/o timeout'],
+  }),
+  sig({
+    id: 'image.ggcr-reference-parse',
+    cause: 'image.invalid-reference',
+    // go-containerregistry's name.ParseReference (crane, ko, trivy, kaniko, flux): neither a tag nor a digest
+    // reference parses. Only beside an image: other programs parse other references with the same words.
+    re: new RegExp(`(?<key>could not parse reference: )(?:(?<=(image|registry|crane|pull)[\\s\\S]*?)|(?=[\\s\\S]*?(image|registry|crane|pull)))`),
+    anchors: ['could not parse reference: '],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the reference as the tool received it (a templated value that came out empty or cut short is the usual cause): it must read [host/]repository[:tag][@sha256:digest], lowercase',
+    source: 'go-containerregistry pkg/name ParseReference ("could not parse reference: %s")',
+    samples: ['image scan error: failed to parse the image name: could not parse reference: k', 'Error: parsing reference "ghcr.io/Acme/App:1": could not parse reference: ghcr.io/Acme/App:1 (crane pull)'],
+    counterSamples: ['warning: could not parse reference: John 3:16'],
+  }),
+  sig({
     id: 'image.auth-required',
     cause: 'image.auth-missing',
     // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
@@ -317,7 +346,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['pull access denied', 'may require'],
     confidence: 0.55,
     specificity: 60,
-    alternatives: ['image.not-found', 'image.auth-rejected'],
+    // In a pod, no credentials sent is often an imagePullSecret the pod names but its namespace lacks.
+    alternatives: ['image.not-found', 'image.auth-rejected', 'image.pullsecret-missing'],
     check: MISSING_OR_PRIVATE,
     source: 'facts §4.8 (Docker: pull access denied … repository does not exist or may require \'docker login\'), §8 DENIED',
     samples: [

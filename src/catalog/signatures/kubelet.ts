@@ -215,20 +215,25 @@ export const KUBELET_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'kubelet.port-no-route',
-    cause: 'node.firewall',
-    // The API server dialling a kubelet (logs, exec, port-forward): "no route to host" is what a REJECT with icmp-host-prohibited looks like.
-    re: /(error dialing backend|:10250\/)[^\n]{0,300}(no route to host|(connect|getsockopt): connection (refused|timed out)|i\/o timeout)/,
-    anchors: ['error dialing backend', ':10250/'],
-    confidence: 0.7,
+    cause: 'unknown',
+    // The API server (or a proxy in front of it: rke2's and k3s's tunnel, a CI runner's exec) dialling a kubelet's
+    // streaming port for logs, exec or port-forward — 10250, or 10350 for KubeEdge's edge stream. A refusal, a
+    // timeout or no route there is a kubelet that is down, a firewall's REJECT or DROP, the wrong node address or
+    // a stale name: the threads settle on each, so the text names the path, not the cause. Loopback is the
+    // kubelet's own health check (kubelet.healthz-refused).
+    re: /(error dialing backend|:(10250|10350)\/|\/containerlogs\/|dial tcp (?!127\.|\[::1\]|localhost)[\w.:[\]%-]+:(10250|10350): )[^\n]{0,300}(no route to host|(connect|getsockopt): connection (refused|timed out)|i\/o timeout|network is unreachable)/,
+    anchors: ['error dialing backend', ':10250/', ':10350/', '/containerlogs/', ':10250: ', ':10350: '],
+    confidence: 0.5,
     specificity: 93,
-    alternatives: ['flannel.wrong-iface', 'node.not-ready', 'dns.node-resolver'],
-    check: 'is the address the right one (kubectl get node -o wide; a stale /etc/hosts entry for the node name on the control plane sends it elsewhere)? on the target node: is the kubelet running, and does firewall-cmd --list-all (or iptables-save | grep REJECT) must allow TCP 10250 from the control plane; and the node\'s InternalIP (kubectl get node -o wide) must be the address the API server can reach',
-    source: 'API server → kubelet streaming connection (kubectl logs/exec); facts §10.1 (kubelet port 10250 between nodes)',
+    alternatives: ['node.firewall', 'node.not-ready', 'flannel.wrong-iface', 'dns.node-resolver'],
+    check: 'is the address the right one (kubectl get node -o wide; a stale /etc/hosts entry for the node name on the control plane sends it elsewhere)? on the target node: is the kubelet running (systemctl status kubelet), and does its firewall allow TCP 10250 from the control plane (firewall-cmd --list-all, or iptables-save | grep REJECT)? the node\'s InternalIP must be an address the API server can reach',
+    source: 'API server → kubelet streaming connection (kubectl logs/exec); facts §10.1 (kubelet port 10250 between nodes); KubeEdge cloudcore → edgecore stream port 10350',
     samples: [
       'Error from server: error dialing backend: dial tcp 172.16.4.22:10250: connect: no route to host',
       'Error from server: Get "https://10.1.1.7:10250/containerLogs/web/api-0/api": dial tcp 10.1.1.7:10250: i/o timeout',
+      'Error from server: Get "https://192.168.7.3:10350/containerLogs/default/web-0/web": dial tcp 192.168.7.3:10350: connect: connection refused',
     ],
-    counterSamples: ['Error from server (NotFound): pods "api-0" not found'],
+    counterSamples: ['Error from server (NotFound): pods "api-0" not found', "Get http://localhost:10255/healthz: dial tcp [::1]:10255: getsockopt: connection refused"],
   }),
   sig({
     id: 'kubelet.healthz-refused',

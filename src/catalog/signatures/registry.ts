@@ -1,11 +1,13 @@
 import type { Signature } from '../types.js';
-import { REGISTRY_CONTEXT, besidePull } from './context.js';
+import { REGISTRY_CONTEXT, REGISTRY_V2_PATH, besidePull } from './context.js';
 import { sig } from './define.js';
 
 // Where a TLS failure is the registry's: a pull, a login or a registry URL on the same line. The same x509
 // texts come from admission webhooks, kubectl and applications, which are not an image pull, so a bare x509
 // line answers the registry cause below 0.9 with the check that tells the client apart.
 const inRegistryContext = (tls: RegExp): RegExp => new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?(?<key>${tls.source})`);
+/** Earlier on the line, a pull's own words: a timeout or a cancel after them is the pull's. */
+const NEAR_PULL = String.raw`(pull|resolve|fetch|registry|${REGISTRY_V2_PATH}|manifests)`;
 const WHICH_CLIENT = 'which client failed? an image pull or docker login names the registry (its /v2/ URL) and needs the registry\'s CA in /etc/containerd/certs.d/<host>/ca.crt (or /etc/docker/certs.d/<host>/ca.crt); the same x509 text from an admission webhook, kubectl or an application is that client and that server, not an image pull';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
@@ -89,7 +91,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     // Go's resolver sends to 127.0.0.1:53 and [::1]:53 (net.defaultNS) when /etc/resolv.conf is missing or
     // lists no nameserver; a timeout or refusal there means nothing answers on the node's loopback — no
     // nameserver configured, or a local resolver (dnsmasq) that is down. The node's resolver, not the name.
-    re: inRegistryContext(/\blookup [^\s:"\\]+ on (\[::1\]|127\.0\.0\.1):53: (read|write|dial) udp[^\n]{0,80}?(i\/o timeout|connection refused)/),
+    re: inRegistryContext(/\blookup [^\s:"\\]+ on (\[::1\]|127\.0\.0\.1):53: (read|write|dial) udp[^\n]{0,80}?(i\/o timeout|connection refused|cannot assign requested address)/),
     anchors: ['on [::1]:53', 'on 127.0.0.1:53'],
     confidence: 0.8,
     specificity: 92,
@@ -99,6 +101,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     samples: [
       'failed to do request: Head "https://registry.example.org/v2/library/alpine/manifests/3.19": dial tcp: lookup registry.example.org on [::1]:53: read udp [::1]:50000->[::1]:53: i/o timeout',
       'Error response from daemon: Get "https://harbor.lab/v2/": dial tcp: lookup harbor.lab on 127.0.0.1:53: read udp 127.0.0.1:40000->127.0.0.1:53: read: connection refused',
+      // IPv6 off on the loopback: the fallback [::1]:53 cannot even be dialled.
+      'Error response from daemon: Get "http://reg.lab:5000/v2/": dial tcp: lookup reg.lab on [::1]:53: dial udp [::1]:53: connect: cannot assign requested address',
     ],
     counterSamples: ['failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.1:53: no such host'],
   }),
@@ -158,6 +162,26 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'Get "https://ghcr.io/v2/": dial tcp: lookup ghcr.io on [fd00::1]:53: read udp [fd00::5]:51234->[fd00::1]:53: i/o timeout',
     ],
     counterSamples: ['dial tcp 10.1.2.3:443: i/o timeout', 'Looking up registry.lab in the cache', 'Get "https://api.github.com/repos/acme/app": dial tcp: lookup api.github.com: no such host'],
+  }),
+  sig({
+    id: 'registry.lookup-resolver-silent',
+    cause: 'registry.dns',
+    // The resolver itself did not answer: a timeout or a refusal on the way to <server>:53, not an answer about
+    // the name. The registry's name may be fine; what failed is the node's path to its nameserver (a VM's
+    // NAT resolver, a down dnsmasq, a firewall on 53). Threads settle it either way, so below 0.9. One above
+    // registry.lookup-failed, below the loopback and stub-resolver forms; Docker Hub's own (91) matches later and wins.
+    re: new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?\\blookup [^\\s:"\\\\]+ on [\\w.:[\\]%-]+:53: (?<key>(read|write|dial) udp [^\\n]{0,80}?(i\\/o timeout|connection refused))`),
+    anchors: [':53: read udp', ':53: write udp', ':53: dial udp'],
+    confidence: 0.85,
+    specificity: 91,
+    alternatives: ['dns.node-resolver'],
+    check: 'from the node: cat /etc/resolv.conf (inside the VM for minikube, kind, colima, Docker Desktop) names the server that did not answer; dig @<that server> <registry host> decides whether it answers at all (a dead or unreachable resolver is the node\'s resolver; an answer there with a failure for this name is the name)',
+    source: 'Go net.DNSError with a transport error ("lookup <name> on <server>:53: read udp …: i/o timeout"); facts §9 (pulls use the node resolver)',
+    samples: [
+      'failed to pull image "k8s.gcr.io/pause:3.9": Error response from daemon: Get https://k8s.gcr.io/v2/: dial tcp: lookup k8s.gcr.io on 192.168.64.1:53: read udp 192.168.64.15:48975->192.168.64.1:53: i/o timeout',
+      'failed to do request: Head "https://public.ecr.aws/v2/docker/library/nginx/manifests/1.25": dial tcp: lookup public.ecr.aws on 10.0.2.3:53: read udp 10.0.2.100:57540->10.0.2.3:53: read: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 10.0.2.3:53: no such host', 'dial tcp: lookup db.internal on 10.0.2.3:53: read udp 10.0.2.15:4000->10.0.2.3:53: i/o timeout'],
   }),
   sig({
     id: 'registry.lookup-failed-bare',
@@ -287,7 +311,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
     cause: 'registry.connect-timeout',
     // gRPC's code DeadlineExceeded around a pull is the same deadline, when the text after it was cut.
-    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}(context deadline exceeded|i\/o timeout)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)/,
+    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}(context deadline exceeded|i\/o timeout)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)`),
     anchors: ['context deadline exceeded', 'i/o timeout', 'because of no progress', 'deadlineexceeded'],
     confidence: 0.55,
     specificity: 50,
@@ -298,14 +322,14 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'failed to pull and unpack image "docker.io/library/golang:1.22": failed to copy: read tcp 10.0.0.5:45822->104.16.99.1:443: read: i/o timeout',
       'cancel pulling image docker.io/tensorflow/tensorflow:latest-gpu because of no progress in 5m0s',
     ],
-    counterSamples: ['context deadline exceeded'],
+    counterSamples: ['context deadline exceeded', 'error syncing: Post https://api.cloud.example/v2/droplets: context deadline exceeded'],
   }),
   sig({
     id: 'registry.pull-canceled',
     cause: 'unknown',
     // "context canceled" is the caller giving up (a deploy tool's own timeout, a user's interrupt, another
     // error cancelling the pull), not a deadline on the network: what stopped it is in the caller's log.
-    re: /(pull|resolve|fetch|registry|\/v2\/|manifests)[^\n]{0,600}context canceled/,
+    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}context canceled`),
     anchors: ['context canceled'],
     confidence: 0.5,
     specificity: 49,
@@ -556,7 +580,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     cause: 'registry.dns',
     // Go's dialer names the address it dialled; "dial tcp: i/o timeout" with none means the deadline ran out
     // while the name was still being resolved: the resolver did not answer in time, no connection was tried.
-    re: /(pull|registry|\/v2\/|manifests|token)[^\n]{0,600}dial tcp: i\/o timeout/,
+    re: new RegExp(String.raw`(${NEAR_PULL}|token)[^\n]{0,600}dial tcp: i\/o timeout`),
     anchors: ['dial tcp: i/o timeout'],
     confidence: 0.6,
     specificity: 55,
@@ -567,7 +591,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
       'pinging docker registry returned: Get https://registry-1.docker.io/v2/: dial tcp: i/o timeout',
       'Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io": dial tcp: i/o timeout',
     ],
-    counterSamples: ['Get "https://registry-1.docker.io/v2/": dial tcp 54.196.99.49:443: i/o timeout'],
+    counterSamples: ['Get "https://registry-1.docker.io/v2/": dial tcp 54.196.99.49:443: i/o timeout', 'Post https://api.cloud.example/v2/droplets: dial tcp: i/o timeout'],
   }),
   sig({
     id: 'registry.x509-unknown-authority-bare',
@@ -928,7 +952,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
-    re: /\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|image configuration: unknown blob|unexpected commit digest|failed size validation/,
+    // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|image configuration: unknown blob|unexpected commit digest|failed size validation/),
     anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
     confidence: 0.8,
     specificity: 75,
