@@ -86,6 +86,21 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['GET https://reg.lab/v2/team/web/blobs/sha256:85: BLOB_UNKNOWN: blob unknown to registry'],
   }),
   sig({
+    id: 'ambiguous.apiserver-client-cert-expired',
+    cause: 'unknown',
+    // The API server refusing a client whose certificate has expired (or whose clock is off): the client may be a
+    // kubelet after a failed rotation — that node goes NotReady — or any kubectl, controller or operator.
+    re: /unable to authenticate the request[^\n]{0,80}x509: certificate has expired or is not yet valid/,
+    anchors: ['unable to authenticate the request'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['node.not-ready', 'registry.tls-expired-or-clock'],
+    check: 'which client? on each node: openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem (an expired one leaves that node NotReady: restart the kubelet after renewing, or approve its CSR); on the control plane: kubeadm certs check-expiration; and date on both sides',
+    source: 'kube-apiserver authentication (x509 client certificates): "Unable to authenticate the request due to an error"',
+    samples: ['E1103 18:28:07.208359       1 authentication.go:65] Unable to authenticate the request due to an error: x509: certificate has expired or is not yet valid', 'authentication.go:63] "Unable to authenticate the request" err="[x509: certificate has expired or is not yet valid: current time 2024-05-01T10:00:00Z is after 2024-04-30T09:00:00Z]"'],
+    counterSamples: ['Unable to authenticate the request due to an error: invalid bearer token'],
+  }),
+  sig({
     id: 'ambiguous.registry-ip-not-allowed',
     cause: 'unknown',
     // Azure Container Registry's network rules refuse the client's address: the registry's firewall, not the

@@ -4,19 +4,19 @@
  * an application's database connection — so a transport text names a registry cause only beside one.
  */
 
-/** A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text. */
-export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+\/v2\/|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
-
 /**
  * The distribution API's own routes: the /v2/ ping, _catalog, and <name>/manifests|blobs|tags/. Other REST APIs
  * version their paths /v2/ too (a cloud's /v2/droplets), so a bare "/v2/" segment is not a registry.
  */
 export const REGISTRY_V2_PATH = String.raw`\/v2\/(?:$|[\s"'\\,)]|_catalog|[^\s"'\\]*\/(?:manifests|blobs|tags)\/)`;
 
+/** A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text. */
+export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
+
 /**
  * Weaker, and a superset of REGISTRY_CONTEXT (so a lookup matches either the registry signatures or the one
  * outside pulls, never both): any mention of images, pulls, pushes, a registry, its API or its product or host
- * anywhere in the message. Literals only: it is tried on every line that has a transport text.
+ * anywhere in the message. Literals and the /v2/ routes only: it is tried on every line that has a transport text.
  */
 export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/)`;
 

@@ -349,6 +349,23 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['dial udp 10.96.0.10:53: connect: network is unreachable'],
   }),
   sig({
+    id: 'dns.netty-search-domain-failed',
+    cause: 'dns.search-ndots',
+    // Netty's own resolver (Java clients: AWS SDK, Reactor, gRPC-java) walks the pod's search list for a name
+    // with fewer dots than ndots and reports the expanded name that failed last ("<name>.<ns>.svc.cluster.local"):
+    // the search walk timed out before the absolute name was asked. Not for an in-cluster name asked as "<svc>.<ns>.svc":
+    // walking the search list is how those resolve, and their failing is a Service that does not exist.
+    re: /^(?![\s\S]*?(original hostname: |failed to resolve )'+[^'\n]*\.svc')[\s\S]*?(?<key>searchdomainunknownhostexception|search domain query failed)/,
+    anchors: ['searchdomainunknownhostexception', 'search domain query failed'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['dns.upstream', 'dns.coredns-down'],
+    check: 'the pod\'s /etc/resolv.conf (search list and ndots:5): look the name up with a trailing dot from the pod; set dnsConfig ndots: 1 (or 2) for the workload, or give the client the absolute name with a trailing dot; slow answers for the expanded names point at CoreDNS or its upstream',
+    source: 'Netty DnsNameResolver search-domain handling (SearchDomainUnknownHostException); facts §9 (search list, ndots:5)',
+    samples: ["io.netty.resolver.dns.DnsResolveContext$SearchDomainUnknownHostException: Search domain query failed. Original hostname: 'sqs.eu-west-1.amazonaws.com' failed to resolve 'sqs.eu-west-1.amazonaws.com.shop.svc.cluster.local' after 2 queries", 'Search domain query failed. Original hostname: \'api.example.com\' failed to resolve \'api.example.com.cluster.local\''],
+    counterSamples: ["java.net.UnknownHostException: failed to resolve 'api.example.com' after 2 queries", "Failed to resolve 'orders.shop.svc' [A(1)] and search domain query for configured domains failed as well: [svc.cluster.local, cluster.local] reason: SearchDomainUnknownHostException"],
+  }),
+  sig({
     id: 'dns.search-expanded-name',
     cause: 'dns.search-ndots',
     // nslookup failing on a name that is a public name with one of the search domains appended

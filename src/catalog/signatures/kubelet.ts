@@ -236,6 +236,36 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['Error from server (NotFound): pods "api-0" not found', "Get http://localhost:10255/healthz: dial tcp [::1]:10255: getsockopt: connection refused"],
   }),
   sig({
+    id: 'kubelet.removed-flag',
+    cause: 'node.not-ready',
+    // The kubelet refuses to start on a flag its version no longer has: dockershim's network and runtime flags
+    // went in 1.24 (--network-plugin, --cni-*-dir, --docker-endpoint) and --container-runtime in 1.27, while
+    // kubeadm's flags file, a distribution's args or an old unit still pass them. No kubelet, node NotReady.
+    // Only those: another unknown flag may be a fork's or a wrapper's own, which threads settle otherwise.
+    re: /unknown flag: --(network-plugin(-dir|-mtu)?|cni-(bin|conf|cache)-dir|container-runtime|docker-endpoint|image-pull-progress-deadline|experimental-dockershim[\w-]*|non-masquerade-cidr|cadvisor-port|api-servers|require-kubeconfig|register-schedulable|experimental-bootstrap-kubeconfig)(?![\w-])/,
+    anchors: ['unknown flag: --'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the flags the kubelet is started with: systemctl cat kubelet, /var/lib/kubelet/kubeadm-flags.env (KUBELET_KUBEADM_ARGS) and /etc/default/kubelet (or the distribution\'s kubelet args); remove the one it names — its setting moved to the KubeletConfiguration or went with dockershim (kubelet --version says which release)',
+    source: 'kubelet command line (pflag "unknown flag: --<name>"); flags removed with dockershim in 1.24 and --container-runtime in 1.27',
+    samples: ['kubelet upgrade Error: failed to parse kubelet flag: unknown flag: --network-plugin', 'unknown flag: --cni-bin-dir', 'microk8s.daemon-kubelite[695]: F0321 06:42:43.601537   695 daemon.go:57] Kubelet exited failed to parse kubelet flag: unknown flag: --container-runtime'],
+    counterSamples: ['unknown flag: --container-runtime-endpoint-typo', 'helm: Error: unknown flag: --wait-for-jobs'],
+  }),
+  sig({
+    id: 'kubelet.binary-missing',
+    cause: 'node.not-ready',
+    // systemd could not exec the kubelet: the unit names a binary that is not there (an installer that did not
+    // copy it, a path from another distribution or version).
+    re: /failed at step exec spawning \S*\/(kubelet|kubelite)\b[^\n]{0,20}: no such file or directory|failed to locate executable \S*\/kubelet\b|kubelet\.service: failed to execute \S*: no such file or directory/,
+    anchors: ['failed at step exec spawning', 'failed to locate executable', 'failed to execute'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'systemctl cat kubelet: the ExecStart path must exist on this node (ls -l <path>; which kubelet) — install the kubelet of the cluster\'s version there or point the unit at it, then systemctl daemon-reload && systemctl restart kubelet',
+    source: 'systemd exec errors ("Failed at step EXEC spawning <path>: No such file or directory")',
+    samples: ['systemd[4947]: Failed at step EXEC spawning /var/lib/minikube/binaries/v1.17.3/kubelet: No such file or directory', 'systemd[1]: kubelet.service: Failed to locate executable /usr/bin/kubelet: No such file or directory'],
+    counterSamples: ['systemd[1]: Started kubelet: The Kubernetes Node Agent.', 'Failed at step EXEC spawning /usr/local/bin/myapp: No such file or directory'],
+  }),
+  sig({
     id: 'kubelet.healthz-refused',
     check: 'systemctl status kubelet and journalctl -xeu kubelet: the first error after its start names why it stopped (swap on, cgroup driver mismatch, no runtime endpoint, a missing config or certificate)',
     cause: 'node.not-ready',

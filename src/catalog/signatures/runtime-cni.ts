@@ -15,8 +15,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
     // signatures below, none of them sure.
     // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
-    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
-    anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false'],
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
+    anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false', 'containerd did not exit successfully', 'failed to connect to containerd'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],
@@ -28,6 +28,11 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
       'skipping pod synchronization - [container runtime is down, PLEG is not healthy: pleg was last seen active 3m5.2s ago; threshold is 3m0s]',
       'E0501 10:00:00.000000    812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = Unavailable desc = error reading from server: read unix @->/run/containerd/containerd.sock: read: connection reset by peer"',
       'E0501 10:00:01.000000    812 kuberuntime_manager.go:700] createPodSandbox for pod "web-0_shop(1a2b)" failed: rpc error: code = Unavailable desc = transport is closing',
+      // dockerd's own containerd (libcontainerd) crashing at start, then not answering on its socket. A bare
+      // dial timeout on a socket is not here: a client dialling a path nothing serves (rke2's socket lives
+      // elsewhere) times out the same way.
+      'ERRO[0000] containerd did not exit successfully          error="signal: segmentation fault" module=libcontainerd',
+      'Failed to connect to containerd: failed to dial "/var/run/docker/containerd/docker-containerd.sock": dial unix:///var/run/docker/containerd/docker-containerd.sock: timeout',
       'E0501 10:00:02.000000    812 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection closed before server preface received"',
     ],
     counterSamples: [
@@ -299,12 +304,14 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
-    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: /,
-    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf'],
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name/,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name'],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
     samples: [
+      // A delegate's network config without its required "name".
+      'NetworkPlugin cni failed to set up pod "web-0" network: Multus: error in invoke Delegate add - "macvlan": missing network name',
       'plugin type="flannel" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]',
       'Error loading CNI config list file /etc/cni/net.d/10-flannel.conflist: error parsing configuration list: unexpected end of JSON input',
       "plugin type=\"flannel\" failed (add): 'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
