@@ -221,6 +221,24 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs'],
   }),
   sig({
+    id: 'ambiguous.k3s-agent-tunnel',
+    check: 'the k3s/rke2 agent\'s tunnel to its server (wss to port 6443 or 9345): an x509 "valid for …, not <ip>" means the server\'s serving certificate lacks the address the agent dials — add it with --tls-san on the server (a host whose IP changes, as under WSL, needs a stable name or the certificate regenerated); a refusal or timeout is that server down or a firewall on the port',
+    cause: 'unknown',
+    // k3s's remotedialer: the agent keeps a websocket to the server and logs every failed attempt as "Failed to
+    // connect to proxy". Whatever follows is about that tunnel to the control plane, not a registry.
+    re: /failed to connect to proxy(\. empty dialer response)?[^\n]{0,200}(x509: |dial tcp |websocket: |connection refused|i\/o timeout)/,
+    anchors: ['failed to connect to proxy'],
+    confidence: 0.5,
+    specificity: 94,
+    alternatives: ['node.firewall', 'node.not-ready'],
+    source: 'k3s agent tunnel (rancher/remotedialer: "Failed to connect to proxy")',
+    samples: [
+      'level=error msg="Failed to connect to proxy. Empty dialer response" error="x509: certificate is valid for 10.43.0.1, 127.0.0.1, 172.28.93.150, ::1, not 172.28.91.117"',
+      'level=error msg="Failed to connect to proxy" error="dial tcp 192.168.1.10:6443: connect: connection refused"',
+    ],
+    counterSamples: ['proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused'],
+  }),
+  sig({
     id: 'ambiguous.kube-api-lookup',
     check: 'where the client runs (kubectl on a workstation, a CI runner): getent hosts <API server name> there, and the cluster\'s endpoint (EKS: aws eks describe-cluster --query cluster.endpoint; a private endpoint resolves only inside its VPC); the kubeconfig\'s server: must be a name that machine can resolve',
     cause: 'unknown',

@@ -60,6 +60,20 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
   }),
   sig({
+    id: 'dns.coredns-configmap-key-missing',
+    cause: 'dns.coredns-down',
+    // The CoreDNS pod mounts keys of its ConfigMap (Corefile; NodeHosts on k3s); a key the volume names but the
+    // ConfigMap lacks leaves the pod in ContainerCreating: no CoreDNS.
+    re: /coredns[^\n]{0,400}configmap references non-existent config key|configmap references non-existent config key: (nodehosts|corefile)\b/,
+    anchors: ['configmap references non-existent config key'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: the key the volume names (Corefile, and NodeHosts on k3s) must be there — restore it (k3s rewrites its own coredns ConfigMap at start; an edited copy that dropped NodeHosts needs the key back)',
+    source: 'kubelet configmap volume ("configmap references non-existent config key: <key>")',
+    samples: ['MountVolume.SetUp failed for volume "config-volume" pod "coredns-d798c9dd-dtjnm" (UID: "5e") : configmap references non-existent config key: NodeHosts', 'configmap references non-existent config key: Corefile'],
+    counterSamples: ['MountVolume.SetUp failed for volume "cfg" pod "web-0" : configmap references non-existent config key: app.yaml'],
+  }),
+  sig({
     id: 'dns.coredns-pod-failing',
     check: 'kubectl -n kube-system logs <coredns pod> --previous: a plugin/loop FATAL means a forwarding loop; Pending or ContainerCreating means the pod network (CNI) on its node',
     cause: 'dns.coredns-down',
@@ -373,7 +387,7 @@ export const DNS_SIGNATURES: Signature[] = [
     // search domain that answers or fails for everything decides the result instead of the name itself.
     // Also host(1)'s "Host <name> not found", and nslookup's "Name:" answering for the expanded name (a search domain
     // with a wildcard record answers for everything).
-    re: /(can't find|\bhost|\bname:) +(?![^\s:]*\.svc\.)[^\s:]*\.(com|net|org|io|local|de|fr|nl|uk|ru|cn|jp|dev|app|eu)\.[a-z0-9-]{3,}[a-z0-9.-]*(: (no answer|nxdomain|servfail)| not found| +address(es)?:? *\d)/,
+    re: /(can't find|\bhost|\bname:) +(?![^\s:]*\.svc\.)[^\s:]*\.(com|net|org|io|local|de|fr|nl|uk|ru|cn|jp|dev|app|eu)\.[a-z0-9-]{3,}[a-z0-9.-]*(: (no answer|nxdomain|servfail)| not found|\s+address(es)?:? *\d)/,
     anchors: ["can't find", 'host ', 'name:'],
     confidence: 0.8,
     specificity: 89,

@@ -11,8 +11,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|a windows version [\d.]+-based image is incompatible with a [\d.]+ host/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with', 'no supported platform found'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
@@ -20,6 +20,8 @@ export const IMAGE_SIGNATURES: Signature[] = [
       'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host',
       'Failed to pull image "ghcr.io/acme/tool:1.2": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/tool:1.2": no match for platform in manifest: not found',
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
+      // Docker before 17.06.
+      'rpc error: code = Unknown desc = no supported platform found in manifest list',
       'failed to pull and unpack image "docker.io/library/app:2": image with reference docker.io/library/app:2 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
       'Error: initializing source docker://registry.example.org/tools/agent:3: choosing image instance: no image found in image index for architecture "s390x", variant "", OS "linux"',
     ],
@@ -169,6 +171,35 @@ export const IMAGE_SIGNATURES: Signature[] = [
     source: 'go-containerregistry pkg/name ParseReference ("could not parse reference: %s")',
     samples: ['image scan error: failed to parse the image name: could not parse reference: k', 'Error: parsing reference "ghcr.io/Acme/App:1": could not parse reference: ghcr.io/Acme/App:1 (crane pull)'],
     counterSamples: ['warning: could not parse reference: John 3:16'],
+  }),
+  sig({
+    id: 'image.reference-uppercase',
+    cause: 'image.invalid-reference',
+    // Repository names are lowercase by the distribution grammar; tools that check a reference before any pull
+    // say so in their own words.
+    re: /(image|reference|repository)[^\n]{0,60}contains? (uppercase|upper-case|capital) letters/,
+    anchors: ['uppercase letters', 'upper-case letters', 'capital letters'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'write the repository part of the reference in lowercase (the tag may keep its case), and a tag after ":" rather than "@" (which introduces a digest)',
+    source: 'distribution reference grammar (path components are lowercase); tool-side reference checks',
+    samples: ['failed to parse config: container image contains uppercase letters: example.org/MYIMAGE@latest', 'error: image reference contains uppercase letters: Registry.Local/App:1'],
+    counterSamples: ['password contains uppercase letters'],
+  }),
+  sig({
+    id: 'image.helm-oci-object-required',
+    cause: 'image.invalid-reference',
+    // Helm resolves an oci:// chart through containerd's reference parser; "object required" there is a reference
+    // with no chart path or version after the host — an oci:// repository given with --repo, or a URL cut short.
+    re: /oci:\/\/[^\n]{0,300}(is not a valid chart repository or cannot be reached|failed to)[^\n]{0,80}: object required/,
+    anchors: ['object required'],
+    confidence: 0.75,
+    specificity: 95,
+    alternatives: ['image.not-found'],
+    check: 'name the chart by its full OCI reference with its version (helm pull oci://<host>/<path>/<chart> --version <v>); an oci:// URL is not a chart repository, so --repo oci://… (or repoURL without the chart path in Argo CD) cannot work',
+    source: 'Helm OCI support (containerd reference parser: ErrObjectRequired "object required")',
+    samples: ['Error: looks like "oci://gcr.io/demo/chart" is not a valid chart repository or cannot be reached: object required', 'helm pull oci://ghcr.io/acme failed to do request: object required'],
+    counterSamples: ['ctr: failed to resolve reference "localhost:32000/my-busybox": object required'],
   }),
   sig({
     id: 'image.auth-required',
@@ -472,7 +503,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
     anchors: ['please login to the red hat registry'],
     confidence: 0.75,
     specificity: 94,
-    alternatives: ['image.auth-rejected'],
+    alternatives: ['image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
     check: 'registry.redhat.io needs a registry service account in the pull secret (registry.access.redhat.com needs none); the same text answers credentials it rejects, so check that the secret\'s auths entry is for registry.redhat.io',
     source: 'registry.redhat.io UNAUTHORIZED text (Red Hat registry authentication)',
     samples: [

@@ -266,6 +266,35 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['systemd[1]: Started kubelet: The Kubernetes Node Agent.', 'Failed at step EXEC spawning /usr/local/bin/myapp: No such file or directory'],
   }),
   sig({
+    id: 'kubelet.plugin-watcher-no-fds',
+    cause: 'node.not-ready',
+    // The kubelet watches its plugin registration directory with inotify at start; "too many open files" there is
+    // the node's inotify instances or open-file limit exhausted, and the kubelet exits.
+    re: /failed to start plugin watcher[^\n]{0,120}too many open files/,
+    anchors: ['failed to start plugin watcher'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'sysctl fs.inotify.max_user_instances fs.inotify.max_user_watches and the kubelet\'s LimitNOFILE (systemctl show kubelet -p LimitNOFILE): raise them (e.g. fs.inotify.max_user_instances=8192 in /etc/sysctl.d/) and restart the kubelet',
+    source: 'kubelet pluginwatcher (fsnotify/inotify on /var/lib/kubelet/plugins_registry)',
+    samples: ['kubelet.go:1354] failed to start Plugin Watcher. err: failed to start plugin watcher, err: too many open files', 'F0101 kubelet.go:1400] failed to start Plugin Watcher. err: failed to start plugin watcher: too many open files'],
+    counterSamples: ['Starting plugin watcher'],
+  }),
+  sig({
+    id: 'kubelet.memory-cgroup-missing',
+    cause: 'node.not-ready',
+    // The memory cgroup controller is off (Raspberry Pi kernels without cgroup_memory=1 cgroup_enable=memory): kubeadm's
+    // SystemVerification refuses the node, so it never joins Ready.
+    // kubeadm's own check only: k3s's start-up line with the same advice has been settled otherwise in a thread.
+    re: /missing (required )?cgroups: [\w, ]*\bmemory\b/,
+    anchors: ['cgroups: '],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'grep memory /proc/cgroups (the enabled column must be 1): add cgroup_enable=memory cgroup_memory=1 to the kernel command line (/boot/firmware/cmdline.txt or /boot/cmdline.txt on a Raspberry Pi) and reboot',
+    source: 'kubeadm preflight SystemVerification ("missing required cgroups: memory")',
+    samples: ['[ERROR SystemVerification]: missing cgroups: memory', '[ERROR SystemVerification]: missing required cgroups: memory'],
+    counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
+  }),
+  sig({
     id: 'kubelet.healthz-refused',
     check: 'systemctl status kubelet and journalctl -xeu kubelet: the first error after its start names why it stopped (swap on, cgroup driver mismatch, no runtime endpoint, a missing config or certificate)',
     cause: 'node.not-ready',

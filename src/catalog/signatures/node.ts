@@ -79,13 +79,14 @@ export const NODE_SIGNATURES: Signature[] = [
     cause: 'node.forward-drop',
     // iptables -L, iptables-save and iptables -S print the chain policy three ways; a dump pasted whole
     // has the line in the middle, so none of them is anchored to the start.
-    re: /chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b/,
-    anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop'],
+    // microk8s inspect reports the policy in words ("IPtables FORWARD policy is DROP").
+    re: /chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b|iptables forward policy is drop/,
+    anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop', 'forward policy is drop'],
     check: 'iptables -S FORWARD on the node: with policy DROP, pod traffic is forwarded only if ACCEPT rules for the pod network come first (flannel adds them in FLANNEL-FWD; a Docker or firewall reload can remove them)',
     confidence: 0.6,
     specificity: 80,
     source: 'facts §2.6 (FORWARD DROP needs FLANNEL-FWD accept rules)',
-    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]', '# iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]', '-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT'],
+    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]', 'WARNING:  IPtables FORWARD policy is DROP. Consider enabling traffic forwarding with: sudo iptables -P FORWARD ACCEPT', '# iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]', '-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT'],
     counterSamples: ['Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)'],
   }),
   sig({

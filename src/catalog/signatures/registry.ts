@@ -164,6 +164,25 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp 10.1.2.3:443: i/o timeout', 'Looking up registry.lab in the cache', 'Get "https://api.github.com/repos/acme/app": dial tcp: lookup api.github.com: no such host'],
   }),
   sig({
+    id: 'registry.lookup-cluster-name-by-node',
+    cause: 'dns.node-resolver',
+    // The runtime pulls with the node's resolver, which knows nothing of cluster names: a registry addressed as
+    // a Service (<svc>.<ns>.svc[.cluster.local]) cannot be resolved by the node unless its resolv.conf or
+    // /etc/hosts is made to. Not when the lookup went to the cluster DNS itself (a pod pulling: dns.* signatures).
+    re: inRegistryContext(/\blookup [^\s:"\\]+\.svc(\.cluster\.local)?\.? on (?!(10|172|192|100)\.\d+\.\d+\.10:)[\w.:[\]%-]+:53: /),
+    anchors: ['.svc on ', '.svc.cluster.local on '],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['dns.service-unreachable', 'registry.dns'],
+    check: 'the node resolves the registry host, not CoreDNS: getent hosts <registry>.svc on the node fails by design — address the registry by a name or IP the nodes resolve (its ClusterIP, a NodePort or an ingress name; OpenShift: the image-registry.openshift-image-registry.svc name needs the node\'s /etc/hosts entry its DNS operator writes)',
+    source: 'facts §9 (pulls use the node resolver, not CoreDNS); Go net.DNSError',
+    samples: [
+      'pinging container registry image-registry.openshift-image-registry.svc:5000: Get "https://image-registry.openshift-image-registry.svc:5000/v2/": dial tcp: lookup image-registry.openshift-image-registry.svc on 223.5.5.5:53: read udp 10.2.5.6:33734->223.5.5.5:53: i/o timeout',
+      'failed to do request: Head "https://registry.kube-system.svc.cluster.local:5000/v2/app/manifests/1": dial tcp: lookup registry.kube-system.svc.cluster.local on 127.0.0.53:53: no such host',
+    ],
+    counterSamples: ['failed to do request: Head "https://registry.kube-system.svc.cluster.local:5000/v2/app/manifests/1": dial tcp: lookup registry.kube-system.svc.cluster.local on 10.96.0.10:53: no such host'],
+  }),
+  sig({
     id: 'registry.lookup-resolver-silent',
     cause: 'registry.dns',
     // The resolver itself did not answer: a timeout or a refusal on the way to <server>:53, not an answer about

@@ -534,6 +534,21 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
   }),
   sig({
+    id: 'runtime.cri-plugin-not-loaded',
+    cause: 'runtime.unavailable',
+    // containerd starts without its CRI plugin when that plugin's own config is invalid (a runtime v1 option
+    // on a v2 runtime, an unknown key): containerd runs, but the kubelet finds no CRI service on its socket.
+    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=/,
+    anchors: ['io.containerd.grpc.v1.cri'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'containerd config dump and journalctl -u containerd: the error after "failed to load plugin io.containerd.grpc.v1.cri" names the key — fix it in /etc/containerd/config.toml (containerd config default shows the right shape for this version) and restart containerd; crictl info must then answer',
+    source: 'containerd plugin loading ("failed to load plugin" with the CRI plugin id)',
+    samples: ['level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"', 'level=info msg="failed to load plugin \\"io.containerd.grpc.v1.cri\\"" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""'],
+    counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
+  }),
+  sig({
     id: 'runtime.cri-message-too-large',
     cause: 'runtime.unavailable',
     // gRPC refuses an answer above the client's limit. Between the kubelet (or crictl) and the runtime that is a
