@@ -26,7 +26,7 @@ export const DNS_SIGNATURES: Signature[] = [
     check: 'the upstream after "->" in the message: dig @<upstream> example.com from the CoreDNS node; answering there but not from the pod means the pod\'s egress (masquerade, firewall)',
     cause: 'dns.upstream',
     // errors plugin: "[ERROR] plugin/errors: <rcode> <qname> <qtype>: <err>" with a network error to the upstream.
-    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy proxies|connection refused|network is unreachable|no route to host|connection reset|closed by peer)|no healthy proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|timeout)/,
+    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy proxies|connection refused|network is unreachable|no route to host|connection reset|closed by peer)|plugin\/errors: \d+ \S+ \w+: (unexpected )?eof\b|no healthy proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|timeout)/,
     anchors: ['plugin/errors', 'no healthy proxies', 'plugin/forward'],
     confidence: 0.85,
     specificity: 92,
@@ -35,6 +35,8 @@ export const DNS_SIGNATURES: Signature[] = [
     alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.service-unreachable'],
     source: 'facts §9 (errors plugin format, forward plugin errors)',
     samples: [
+      // The upstream closed the exchange without an answer (a forwarder dropping TCP, a DNS proxy's limit).
+      '[ERROR] plugin/errors: 2 shop.example.com. A: EOF',
       '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout',
       '2019-01-29T08:13:09.676Z [ERROR] plugin/errors: 2 api.corp.example. AAAA: unreachable backend: read udp 172.17.0.4:46620->10.116.0.2:53: i/o timeout',
       '[ERROR] plugin/errors: 2 github.com. A: no healthy proxies',
@@ -716,18 +718,34 @@ export const DNS_SIGNATURES: Signature[] = [
     counterSamples: ['pods is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "pods" in API group "" at the cluster scope'],
   }),
   sig({
+    id: 'dns.resolved-dnssec-failed',
+    cause: 'dns.node-resolver',
+    // systemd-resolved validating DNSSEC itself (DNSSEC=yes or allow-downgrade) rejects answers its upstream
+    // cannot prove — a VPC or home resolver that strips signatures, a clock off — and the node's lookups fail.
+    re: /dnssec validation failed( for question [^\n]{0,200}: |: )(failed-auxiliary|no-signature|missing-key|signature-expired|invalid|unsigned|incompatible-server|bogus)/,
+    anchors: ['dnssec validation failed'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'resolvectl status (DNSSEC setting per link) and resolvectl query <name>: set DNSSEC=no (or allow-downgrade) in /etc/systemd/resolved.conf when the upstream resolver does not serve DNSSEC, then systemctl restart systemd-resolved; check the clock (timedatectl) for signature-expired',
+    source: 'systemd-resolved DNSSEC validation results (failed-auxiliary, no-signature, …)',
+    samples: ['systemd-resolved[730]: DNSSEC validation failed for question updates.example.com IN AAAA: failed-auxiliary', 'www.example.com: resolve call failed: DNSSEC validation failed: no-signature'],
+    counterSamples: ['DNSSEC validation succeeded for question example.com IN A'],
+  }),
+  sig({
     id: 'dns.kubeadm-hostname-unresolved',
     check: 'getent hosts $(hostname) on the node: kubeadm only warns, the node works without it; add the name to /etc/hosts or the node\'s DNS if the API server must reach the node by name (kubectl logs/exec)',
     cause: 'dns.node-resolver',
-    // kubeadm preflight's Hostname check: the node's own name does not resolve with the node's resolver.
-    re: /\[warning hostname\]: hostname "[^"\n]+"(: lookup| could not be reached)/,
-    anchors: ['[warning hostname]'],
+    // kubeadm preflight's Hostname check: the node's own name does not resolve with the node's resolver; k3s
+    // waits at start until it does.
+    re: /\[warning hostname\]: hostname "[^"\n]+"(: lookup| could not be reached)|waiting for hostname \S+ to be resolvable: lookup /,
+    anchors: ['[warning hostname]', 'waiting for hostname'],
     confidence: 0.85,
     specificity: 96,
     source: 'kubeadm preflight HostnameCheck ("hostname \"%s\" could not be reached", lookup error)',
     samples: [
       '[WARNING Hostname]: hostname "k8s-node01": lookup k8s-node01 on 100.100.2.136:53: no such host',
       '[WARNING Hostname]: hostname "worker-3" could not be reached',
+      'level=info msg="Waiting for hostname foobar to be resolvable: lookup foobar on 127.0.0.53:53: server misbehaving"',
     ],
     counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
   }),

@@ -887,6 +887,21 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['config_path = "/etc/containerd/certs.d"'],
   }),
   sig({
+    id: 'registry.quay-single-component-404',
+    cause: 'image.not-found',
+    // Quay serves repositories as <namespace>/<repository>; a one-component name (quay.io/alpine) is no
+    // repository at all, and Quay's web server answers its HTML 404 page instead of the API's JSON error.
+    re: /quay\.io\/[^\/\s:"\\]+(:[\w.-]+)?:?\s[^\n]{0,40}error parsing http 404 response body|in\s+quay\.io\/[^\/\s:"\\]+: error parsing http 404 response body/,
+    anchors: ['error parsing http 404 response body'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.invalid-reference'],
+    check: 'Quay repositories have a namespace: quay.io/<namespace>/<repository>[:tag] — search quay.io for the image\'s real namespace (quay.io/buildah/stable, not quay.io/buildah1); for Docker Hub\'s official images, pull docker.io/library/<name>',
+    source: 'Quay (namespace/repository paths; HTML 404 for other paths); containers/image "error parsing HTTP 404 response body"',
+    samples: ['Error reading manifest latest in quay.io/buildah1: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<!DOCTYPE HTML PUBLIC', 'Error reading manifest sid-slim in quay.io/debian: error parsing HTTP 404 response body: invalid character \'<\''],
+    counterSamples: ['Error reading manifest 1.0 in quay.io/acme/app: error parsing HTTP 404 response body: invalid character \'<\''],
+  }),
+  sig({
     id: 'registry.html-404',
     cause: 'unknown',
     // A 404 whose body is an HTML page, not the registry API's JSON error: the request reached a web server
@@ -902,7 +917,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     source: 'distribution client: a non-JSON error body is reported as "error parsing HTTP <status> response body"',
     samples: [
       'failed to resolve reference "docker.io/library/alpine:3.19": error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>Not Found</body></html>"',
-      'Error reading manifest latest in quay.io/app: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value',
+      'Error reading manifest latest in quay.io/acme/app: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value',
     ],
     counterSamples: ['error parsing HTTP 403 response body: unexpected end of JSON input'],
   }),
@@ -972,7 +987,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
     // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
-    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation/),
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation/),
     anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
     confidence: 0.8,
     specificity: 75,
