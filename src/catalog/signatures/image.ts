@@ -656,6 +656,20 @@ export const IMAGE_SIGNATURES: Signature[] = [
     counterSamples: ['Successfully tagged localhost/app:dev'],
   }),
   sig({
+    id: 'image.devmapper-thin-pool-full',
+    cause: 'image.disk-full',
+    // Docker's devicemapper storage keeps images and containers in an LVM thin pool; below dm.min_free_space it
+    // refuses to create more: the image store is full though the filesystem may not be.
+    re: /thin pool has \d+ free (data|metadata) blocks which is less than minimum required/,
+    anchors: ['thin pool has'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'lvs (Data% and Meta% of the docker thin pool) and docker system df: remove unused images and containers (docker system prune), extend the pool (lvextend), or move to overlay2',
+    source: 'dockerd devicemapper driver (dm.min_free_space check)',
+    samples: ['devmapper: Thin Pool has 0 free data blocks which is less than minimum required 20253 free data blocks. Create more free space in thin pool or use dm.min_free_space option to change behavior', 'Thin Pool has 161021 free data blocks which is less than minimum required 163840 free data blocks'],
+    counterSamples: ['devmapper: Thin Pool has 9000000 free data blocks'],
+  }),
+  sig({
     id: 'image.eviction-signal',
     cause: 'image.disk-full',
     // kubelet eviction manager: a disk signal crossed its threshold (nodefs = kubelet root, imagefs = runtime image store).

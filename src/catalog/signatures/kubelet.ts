@@ -295,6 +295,20 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
   }),
   sig({
+    id: 'kubelet.register-x509',
+    cause: 'node.not-ready',
+    // The kubelet cannot register its Node with the API server because TLS fails: its kubeconfig carries another
+    // cluster's CA (a rebuilt control plane, a stale bootstrap) — the node never becomes Ready.
+    re: /unable to register (node )?\\?"?\S+\\?"? with (the )?api ?server[^\n]{0,300}x509: /,
+    anchors: ['unable to register'],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'the CA in the kubelet\'s kubeconfig (/etc/kubernetes/kubelet.conf, or its bootstrap kubeconfig) against the API server\'s: openssl s_client -connect <apiserver>:6443 -showcerts; rejoin the node (kubeadm reset; kubeadm join) after a control plane was rebuilt',
+    source: 'kubelet node registration (kubelet_node_status.go: "Unable to register node with API server")',
+    samples: ['kubelet.go:766] Unable to register 10.0.0.4 with the apiserver: Post https://10.0.0.2:6443/api/v1/nodes: x509: certificate signed by unknown authority', 'E0301 kubelet_node_status.go:96] "Unable to register node with API server" err="Post \\"https://10.0.0.2:6443/api/v1/nodes\\": x509: certificate signed by unknown authority" node="w1"'],
+    counterSamples: ['Successfully registered node w1'],
+  }),
+  sig({
     id: 'kubelet.healthz-refused',
     check: 'systemctl status kubelet and journalctl -xeu kubelet: the first error after its start names why it stopped (swap on, cgroup driver mismatch, no runtime endpoint, a missing config or certificate)',
     cause: 'node.not-ready',

@@ -691,6 +691,21 @@ export const REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z'],
   }),
   sig({
+    id: 'registry.x509-clock-behind',
+    cause: 'registry.tls-expired-or-clock',
+    // Go names both times: "current time <now> is before <notBefore>" is a certificate not yet valid, the
+    // clock of the machine that checked it behind (no RTC on a Raspberry Pi, a wrong timezone set as UTC),
+    // whichever server it was talking to.
+    re: /certificate has expired or is not yet valid: current time \S+ is before \S+/,
+    anchors: ['is before'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'date -u on the machine that logged it against the real time: enable NTP (timedatectl set-ntp true; chronyc tracking), fix the timezone setting (a local time stored as UTC), then restart the component',
+    source: 'Go crypto/x509 CertificateInvalidError (Expired): "current time %s is before %s"',
+    samples: ['Get "https://127.0.0.1:6444/api/v1/services": x509: certificate has expired or is not yet valid: current time 2022-07-22T18:55:59+12:00 is before 2022-07-22T07:45:55Z', 'x509: certificate has expired or is not yet valid: current time 1970-01-01T00:01:02Z is before 2024-03-01T00:00:00Z'],
+    counterSamples: ['x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z'],
+  }),
+  sig({
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.

@@ -549,6 +549,65 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
   }),
   sig({
+    id: 'runtime.docker-storage-driver',
+    cause: 'runtime.unavailable',
+    // dockerd sets up its storage driver before it serves anything: an option of another driver (dm.* for
+    // overlay2, a removed overlay2 option), several drivers' data under /var/lib/docker, a devicemapper pool it
+    // cannot own, or a kernel without overlay support end the daemon — no runtime on the node.
+    re: /error initializing graphdriver|base device uuid verification failed|unable to take ownership of thin-pool|failed to mount overlay: invalid argument\\?"? storage-driver=/,
+    anchors: ['error initializing graphdriver', 'base device uuid verification failed', 'unable to take ownership of thin-pool', 'storage-driver='],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'journalctl -u docker: the graphdriver error names the option or driver — remove the other driver\'s options from /etc/docker/daemon.json (storage-opts) or the unit\'s flags, keep one driver\'s data under /var/lib/docker, or pick a driver the kernel supports (grep overlay /proc/filesystems); then systemctl restart docker (and cri-dockerd)',
+    source: 'dockerd daemon start-up (graphdriver initialisation)',
+    samples: ['failed to start daemon: error initializing graphdriver: overlay2: unknown option overlay2.override_kernel_check: overlay2', 'Error starting daemon: error initializing graphdriver: /var/lib/docker contains several valid graphdrivers: devicemapper, overlay2'],
+    counterSamples: ['level=info msg="[graphdriver] using prior storage driver: overlay2"'],
+  }),
+  sig({
+    id: 'runtime.overlay-snapshotter-unsupported',
+    cause: 'runtime.unavailable',
+    // k3s checks that containerd's overlayfs snapshotter can mount on its data directory (NFS, ZFS, overlay on
+    // overlay cannot) and does not start the agent's containerd otherwise.
+    re: /"?overlayfs\\?"? snapshotter cannot be enabled for/,
+    anchors: ['snapshotter cannot be enabled'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'the filesystem under the agent\'s data dir (df -T /var/lib/rancher/k3s/agent/containerd): on NFS, ZFS or an overlay root, start k3s with --snapshotter=native (or fuse-overlayfs), or move --data-dir to ext4/xfs',
+    source: 'k3s agent containerd set-up (overlayfs snapshotter check)',
+    samples: ['Failed to retrieve agent config: "overlayfs" snapshotter cannot be enabled for "/var/lib/rancher/k3s/agent/containerd", try using "fuse-overlayfs" or "native": failed to mount overlay: invalid argument', 'level=info msg="Waiting to retrieve agent configuration; server is not ready: \\"overlayfs\\" snapshotter cannot be enabled for \\"/var/lib/rancher/k3s/agent/containerd\\""'],
+    counterSamples: ['level=info msg="loading plugin \\"io.containerd.snapshotter.v1.overlayfs\\"..."'],
+  }),
+  sig({
+    id: 'runtime.oci-runtime-binary-missing',
+    cause: 'runtime.unavailable',
+    // The runtime hands the container to an OCI runtime or a hook it is configured with (runc, crun, NVIDIA's
+    // runtime and hook, Kata, gVisor; CRI-O's conmon; containerd's apparmor_parser for profiles): that program
+    // missing on the node fails every container it should start.
+    re: /exec: \\?"(nvidia-container-runtime(-hook)?|nvidia-container-cli|runc|crun|runsc|youki|kata-runtime|containerd-shim-[\w-]+|apparmor_parser)\\?": executable file not found|(fork\/exec|invalid conmon path: stat) \S*\/conmon: no such file or directory/,
+    anchors: ['executable file not found', '/conmon: no such file'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'which program the runtime was told to run: the runtimes in /etc/docker/daemon.json, /etc/containerd/config.toml (plugins."io.containerd.grpc.v1.cri".containerd.runtimes) or /etc/crio/crio.conf (conmon, runtime_path): install it on the node (nvidia-container-toolkit, runc, conmon, apparmor) or point the config at where it is, then restart the runtime',
+    source: 'runtime exec of its OCI runtime, hooks and helpers (Go exec: "executable file not found in $PATH"; CRI-O conmon path validation)',
+    samples: ['exec: "nvidia-container-runtime-hook": executable file not found in $PATH', 'level=fatal msg="config validation: invalid conmon path: stat /usr/local/libexec/crio/conmon: no such file or directory"', 'failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH'],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH', 'exec: "modprobe": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'runtime.handler-not-configured',
+    cause: 'runtime.unavailable',
+    // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
+    // shim the runtime cannot speak to: the sandbox cannot be created on that node.
+    re: /no runtime for \\?"[^"\n\\]+\\?" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\?"[^"\n\\]+\\?" not supported|unsupported shim version \(\d+\)/,
+    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'kubectl get runtimeclass <name> -o jsonpath={.handler}: that handler must be a runtime in the node\'s config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>]; CRI-O: [crio.runtime.runtimes.<handler>]) with its shim installed and of a version this containerd speaks; restart the runtime after adding it',
+    source: 'containerd CRI and CRI-O runtime handler lookup; containerd shim protocol versions',
+    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented'],
+    counterSamples: ['RuntimeHandler "runc" is ready'],
+  }),
+  sig({
     id: 'runtime.cri-message-too-large',
     cause: 'runtime.unavailable',
     // gRPC refuses an answer above the client's limit. Between the kubelet (or crictl) and the runtime that is a
