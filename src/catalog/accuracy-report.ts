@@ -19,6 +19,8 @@ export const HELD_OUT_NAME = HELD_OUT.join(' + ');
  * Their collectors ran no test and no classifier, only scripts/corpus-check.ts, and grepped for novelty
  * outside the signature files; each committed its batch on its own branch (c61c143, d1791b5) before round 36.
  * eval39's collector saw one line fragment of a corpus/ file that was not a corpus row (likely corpus/README.md).
+ * eval41 (15) and eval42 (24), collected after them and scored once with the catalog after round 36 (108c0ed), are
+ * too few to be held out (39 together, at least 60): 13 and 22 right, 2 of 3 and 5 of 5 at ≥ 0.9 — corpus/README.md.
  * (eval37 and eval38, held out together before them: 89 messages, 70 right, 14 of 14 at ≥ 0.9; eval37 alone
  * 26 messages, 21 right, 2 of 2 at ≥ 0.9; eval38 alone 63 messages, 49 right, 12 of 12 at ≥ 0.9.
  * eval35 and eval36, held out together before them: 111 messages, 97 right, 13 of 13 at ≥ 0.9; eval35 alone
