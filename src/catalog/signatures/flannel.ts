@@ -625,14 +625,15 @@ export const FLANNEL_SIGNATURES: Signature[] = [
     // flanneld knows the backends compiled into it; a real backend name it calls unknown (ipsec, wireguard, udp,
     // a cloud route backend) is one this build or version lacks — the image is for another architecture, older
     // than the backend, or newer than its removal. A misspelt name is net-conf-invalid's.
-    re: /unknown backend type:? ["']?(udp|ipsec|wireguard|ipip|alloc|extension|gce|aws-vpc|ali-vpc|tencent-vpc)\b/,
+    // vxlan and host-gw too: flanneld's Windows build registers only some backends, and old releases fewer.
+    re: /unknown backend type:? ["']?(vxlan|host-gw|udp|ipsec|wireguard|ipip|alloc|extension|gce|aws-vpc|ali-vpc|tencent-vpc)\b/,
     anchors: ['unknown backend type'],
     confidence: 0.75,
     specificity: 96,
     alternatives: ['flannel.config-invalid'],
     check: 'flanneld --version in the DaemonSet\'s image (and its architecture) against the flannel release notes for that backend; pick a backend this flanneld has (vxlan) or an image that includes it',
     source: 'flannel backend registry (backend.Register per build; "unknown backend type: %v")',
-    samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'Error fetching backend: unknown backend type: udp'],
+    samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'Error fetching backend: unknown backend type: udp', 'E0312 main.go:289] Error fetching backend: unknown backend type: vxlan'],
     counterSamples: ['Error fetching backend: unknown backend type: vxlna'],
   }),
   sig({

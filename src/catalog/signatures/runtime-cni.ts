@@ -304,12 +304,14 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
-    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name/,
-    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name'],
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part/,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part'],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
     samples: [
+      // libcni parsing a cniVersion that is empty or not a version (CRI-O on DEL with a config that lost it).
+      'level=error msg="Error deleting network: failed to convert major version part \\"\\": strconv.Atoi: parsing \\"\\": invalid syntax"',
       // A delegate's network config without its required "name".
       'NetworkPlugin cni failed to set up pod "web-0" network: Multus: error in invoke Delegate add - "macvlan": missing network name',
       'plugin type="flannel" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]',
