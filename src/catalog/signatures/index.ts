@@ -1,13 +1,13 @@
 import type { Signature } from '../types.js';
 import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
 import { CONTROLPLANE_SIGNATURES } from './controlplane.js';
-import { DNS_SIGNATURES } from './dns.js';
-import { FLANNEL_SIGNATURES } from './flannel.js';
-import { IMAGE_SIGNATURES } from './image.js';
+import { DNS_SIGNATURES } from './dns/index.js';
+import { FLANNEL_SIGNATURES } from './flannel/index.js';
+import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { NODE_SIGNATURES } from './node.js';
-import { REGISTRY_SIGNATURES } from './registry.js';
-import { RUNTIME_CNI_SIGNATURES } from './runtime-cni.js';
+import { REGISTRY_SIGNATURES } from './registry/index.js';
+import { RUNTIME_CNI_SIGNATURES } from './runtime-cni/index.js';
 
 /** Every message signature, by area. Order does not matter: specificity, then position, decides. */
 export const SIGNATURES: readonly Signature[] = [

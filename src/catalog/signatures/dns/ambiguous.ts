@@ -1,0 +1,137 @@
+import type { Signature } from '../../types.js';
+import { withoutPull } from '../context.js';
+import { sig } from '../define.js';
+
+/** DNS texts that do not name a cause alone: `unknown` with candidates and the check that decides. */
+export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
+  sig({
+    id: 'dns.missing-cluster-dns',
+    check: 'the kubelet\'s config on that node: clusterDNS (in /var/lib/kubelet/config.yaml) must list the kube-dns Service IP (kubectl -n kube-system get svc kube-dns)',
+    // The kubelet's own configuration lacks clusterDNS: it falls back to the node's resolv.conf for every
+    // ClusterFirst pod, so cluster names fail in pods while the node's resolver and CoreDNS may both be fine.
+    cause: 'unknown',
+    re: /kubelet does not have clusterdns ip configured|missingclusterdns/,
+    anchors: ['clusterdns'],
+    confidence: 0.5,
+    specificity: 90,
+    alternatives: ['dns.node-resolver', 'dns.coredns-down'],
+    source: 'facts §9 (MissingClusterDNS)',
+    samples: [
+      'pod: "web-0_default(1c2d)". kubelet does not have ClusterDNS IP configured and cannot create Pod using "ClusterFirst" policy. Falling back to "Default" policy.',
+      'Warning  MissingClusterDNS  kubelet  pod: "api_prod(77aa)". kubelet does not have ClusterDNS IP configured',
+    ],
+    counterSamples: ['clusterDNS: [10.96.0.10]'],
+  }),
+  sig({
+    id: 'dns.nodelocaldns-bind',
+    cause: 'unknown',
+    // NodeLocal DNSCache listens on a link-local address (169.254.20.10, kubespray's 169.254.25.10) on every node;
+    // a bind conflict there is node-cache against another listener on that node, not the cluster's CoreDNS.
+    re: /listen (tcp|udp)[46]? 169\.254\.\d+\.\d+:53: bind: address already in use/,
+    anchors: [':53: bind: '],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['dns.coredns-down'],
+    check: "on that node: ss -lunp 'sport = :53' and ip addr show nodelocaldns — another node-cache pod (an old DaemonSet left behind) or a local resolver bound to that address; the cluster's CoreDNS pods are not involved",
+    source: 'NodeLocal DNSCache (k8s-dns-node-cache) listen addresses; Go net "bind: address already in use"',
+    samples: ['listen tcp 169.254.25.10:53: bind: address already in use', 'Failed to start DNS server: listen udp 169.254.20.10:53: bind: address already in use'],
+    counterSamples: ['listen tcp :53: bind: address already in use'],
+  }),
+  sig({
+    id: 'dns.client-lookup-failed',
+    cause: 'unknown',
+    // A program's own resolver failing (libc getaddrinfo, Node.js, Python, Java, curl) with no image pull around
+    // it: the name did not resolve where that program runs — in a pod the cluster DNS path, on a node its resolver.
+    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception/,
+    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception'],
+    confidence: 0.4,
+    specificity: 84,
+    alternatives: ['dns.coredns-down', 'dns.service-unreachable', 'dns.upstream', 'dns.search-ndots', 'dns.node-resolver'],
+    check: 'where does the program run? in a pod: kubectl exec <pod> -- nslookup <name> and kubectl -n kube-system logs -l k8s-app=kube-dns (a cluster name needs its namespace or full .svc.cluster.local form; an outside name needs the upstream); on a node: getent hosts <name> and /etc/resolv.conf',
+    source: 'libc getaddrinfo (EAI_AGAIN "Temporary failure in name resolution", EAI_NONAME "Name or service not known"); facts §9',
+    samples: ['Error: getaddrinfo EAI_AGAIN api.example.com', "java.net.UnknownHostException: zk-0.zk.kafka.svc: Name or service not known"],
+    counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
+  }),
+  sig({
+    id: 'dns.go-lookup-outside-pull',
+    cause: 'unknown',
+    // Go's net.DNSError in a message that names no image, pull or registry: some program's own lookup (a webhook,
+    // an alert receiver, a database client), not a registry's. Ranked where registry.lookup-failed-bare is: the two never both match.
+    re: withoutPull(/\blookup [^\s:"\\]+(?: on (?:[\w.:[\]%-]+(?:->[\w.:[\]%-]+)?|<[^>\n]{1,40}>))?: |no such host|server misbehaving/),
+    anchors: ['lookup ', 'no such host', 'server misbehaving'],
+    confidence: 0.4,
+    specificity: 89,
+    alternatives: ['dns.node-resolver', 'dns.coredns-down', 'dns.service-unreachable', 'registry.dns'],
+    check: 'which program looked the name up, and where does it run? in a pod: kubectl exec <pod> -- nslookup <name> (a Service name needs its namespace, or must exist at all); on a node or in Docker: getent hosts <name> and /etc/resolv.conf (127.0.0.53 needs systemd-resolved running, 127.0.0.11 is Docker\'s embedded DNS for its own networks)',
+    source: 'Go net.DNSError ("lookup <name> on <server>: <err>"), the same for every Go program (facts §4.7)',
+    samples: ['level=error msg="Notify for alerts failed" err="Post \\"https://hooks.example.com/x\\": dial tcp: lookup hooks.example.com on 10.233.0.3:53: no such host"', 'dial tcp: lookup db.internal.example on 127.0.0.11:53: server misbehaving'],
+    counterSamples: ['failed to pull image "harbor.lab/ci/web:1": dial tcp: lookup harbor.lab: no such host'],
+  }),
+  sig({
+    id: 'dns.short-name-nxdomain',
+    cause: 'unknown',
+    // NXDOMAIN for a Service-style short name outside a pull: DNS answered; the Service is missing, in
+    // another namespace, or the caller does not resolve through the cluster DNS at all.
+    re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect|error dialing backend|:10250\/))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on [\w.:[\]%-]+)?: no ?such host/,
+    anchors: ['lookup '],
+    confidence: 0.5,
+    specificity: 90,
+    alternatives: ['dns.search-ndots', 'dns.coredns-down'],
+    check: 'kubectl get svc <name> -n <the caller\'s namespace>: if it is missing or elsewhere, NXDOMAIN is right (use <name>.<namespace>); if it exists, cat /etc/resolv.conf in the caller — a hostNetwork pod or a process on the node does not search the cluster domains',
+    source: 'facts §9: short names resolve only through the pod\'s search list',
+    samples: [
+      'transport: Error while dialing dial tcp: lookup argocd-repo-server on 172.31.0.2:53: no such host',
+      'dial tcp: lookup postgres: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup postgres.db.svc.cluster.local: no such host'],
+  }),
+  sig({
+    id: 'dns.socket-denied',
+    cause: 'unknown',
+    // The caller may not open a socket at all (seccomp, SELinux, a rootless or sandboxed runtime): no query
+    // left the process, so neither the resolver nor the registry is at fault.
+    re: /dial (udp|tcp)[46]? [^\s]+: socket: (permission denied|operation not permitted)/,
+    anchors: ['socket: permission denied', 'socket: operation not permitted'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['dns.node-resolver'],
+    check: 'the caller\'s sandbox: SELinux denials (ausearch -m avc -ts recent), a seccomp profile, or a rootless runtime without network access (podman info: rootlessNetworkCmd); the same lookup from a plain shell on the host decides',
+    source: 'Go net: socket(2) failing with EACCES/EPERM before any packet is sent',
+    samples: [
+      'dial tcp: lookup registry-1.docker.io on 192.168.1.1:53: dial udp 192.168.1.1:53: socket: permission denied',
+      'dial udp 10.96.0.10:53: socket: operation not permitted',
+    ],
+    counterSamples: ['dial udp 10.96.0.10:53: connect: network is unreachable'],
+  }),
+  sig({
+    id: 'dns.dns-bind-53-address',
+    cause: 'unknown',
+    // A DNS server bound to an explicit address (CoreDNS's bind plugin: node-local DNS caches on 169.254.x or
+    // 0.0.0.0 with hostNetwork) finds port 53 taken: the node's own resolver (systemd-resolved, dnsmasq) or
+    // another DNS pod on the host network. Whose listener it is decides the cause, not the text.
+    re: /listen (tcp|udp)[46]? [\w.\[\]:]+:53: bind: address already in use/,
+    anchors: [':53: bind: address already in use'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['dns.coredns-down', 'dns.node-resolver'],
+    check: 'which process holds port 53 on that node: ss -lntup \'sport = :53\' — systemd-resolved or dnsmasq on 0.0.0.0:53 blocks a hostNetwork DNS (node-local-dns, a hostNetwork CoreDNS); move one of them to another address (DNSStubListener=no, or bind the cache to its link-local address only)',
+    source: 'CoreDNS bind plugin listeners (node-local-dns) against the host\'s resolver on port 53',
+    samples: ['Listen: listen tcp 0.0.0.0:53: bind: address already in use', 'listen udp 169.254.20.10:53: bind: address already in use'],
+    counterSamples: ['ListenPacket: listen udp :53: bind: address already in use'],
+  }),
+  sig({
+    id: 'dns.coredns-reload-failed',
+    cause: 'unknown',
+    // The reload plugin parses an edited Corefile and, when it fails, keeps serving with the configuration it
+    // had: CoreDNS is not down, the edit is refused (it becomes an outage only at the next restart).
+    re: /corefile changed but reload failed|\[error\] restart failed: /,
+    anchors: ['reload failed', 'restart failed'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['dns.coredns-down'],
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: fix the line the error names (the running CoreDNS keeps its previous Corefile and logs "Reloading complete" once a valid one is read); pods restarted before that would crash-loop on it',
+    source: 'CoreDNS plugin/reload ("Corefile changed but reload failed"), caddy restart',
+    samples: ["[ERROR] plugin/reload: Corefile changed but reload failed: starting with listener file descriptors: ./Corefile:13 - Error during parsing: Unknown directive 'read'", "[INFO] Reloading\n[ERROR] Restart failed: ./Corefile:4 - Error during parsing: Unknown directive 'hostz'"],
+    counterSamples: ['[INFO] Reloading complete'],
+  }),
+];

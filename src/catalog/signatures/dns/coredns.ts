@@ -1,0 +1,233 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** CoreDNS itself: start-up, its Corefile and ConfigMap, forwarding loops (facts §9). */
+export const COREDNS_SIGNATURES: Signature[] = [
+  sig({
+    id: 'dns.coredns-loop',
+    cause: 'dns.loop',
+    // CoreDNS 1.2.x (the loop plugin's first releases) logged "Forwarding loop detected in %q zone. Exiting. …".
+    re: /plugin\/loop: loop \([^)]*\) detected for zone|loop detected for zone|more than twice, loop detected|forwarding loop detected in \\?"[^"\\]*\\?" zone/,
+    anchors: ['loop detected', 'detected for zone'],
+    confidence: 0.97,
+    specificity: 95,
+    alternatives: ['dns.node-resolver'],
+    source: 'facts §9 (loop plugin)',
+    samples: [
+      '[FATAL] plugin/loop: Loop (127.0.0.1:55953 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."',
+      '[FATAL] plugin/loop: Seen "HINFO IN 7533785439217327289.9089843233484416386." more than twice, loop detected',
+      '[FATAL] plugin/loop: Forwarding loop detected in "cluster.local." zone. Exiting. See https://coredns.io/plugins/loop#troubleshooting. Probe query: "HINFO 1122334455.6677889900.cluster.local.".',
+    ],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
+  }),
+  sig({
+    id: 'dns.coredns-cannot-reach-api',
+    check: 'kubectl -n kube-system get endpoints kubernetes and, from the CoreDNS node, curl -k https://<kubernetes Service IP>/version: forbidden means the coredns ClusterRole; a timeout means kube-proxy, br_netfilter or the pod network',
+    cause: 'dns.coredns-down',
+    re: /system:serviceaccount:[\w-]+:coredns\\?" cannot|plugin\/ready: still waiting on: \\?"kubernetes|starting server with unsynced kubernetes api|kubernetes api connection failure|plugin\/kubernetes: [^\n]{0,600}(failed to list|failed to watch)/,
+    anchors: [':coredns', 'still waiting on', 'unsynced kubernetes api', 'api connection failure', 'plugin/kubernetes'],
+    confidence: 0.75,
+    specificity: 88,
+    // A host firewall's REJECT (firewalld answers icmp-host-prohibited) reads "no route to host" at the client.
+    alternatives: ['dns.service-unreachable', 'node.br-netfilter', 'node.firewall'],
+    source: 'facts §9 (CoreDNS readiness needs the kubernetes plugin synced)',
+    samples: [
+      'E0626 13:16:51.649661       1 reflector.go:134] Failed to list *v1.Endpoints: endpoints is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpoints" in API group "" at the cluster scope',
+      '[INFO] plugin/ready: Still waiting on: "kubernetes"',
+      '[ERROR] plugin/kubernetes: pkg/mod/k8s.io/client-go@v0.27.4/tools/cache/reflector.go:231: Failed to watch *v1.Namespace: failed to list *v1.Namespace: Get "https://10.96.0.1:443/api/v1/namespaces?limit=500&resourceVersion=0": dial tcp 10.96.0.1:443: i/o timeout',
+    ],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
+  }),
+  sig({
+    id: 'dns.coredns-configmap-key-missing',
+    cause: 'dns.coredns-down',
+    // The CoreDNS pod mounts keys of its ConfigMap (Corefile; NodeHosts on k3s); a key the volume names but the
+    // ConfigMap lacks leaves the pod in ContainerCreating: no CoreDNS.
+    re: /coredns[^\n]{0,400}configmap references non-existent config key|configmap references non-existent config key: (nodehosts|corefile)\b/,
+    anchors: ['configmap references non-existent config key'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: the key the volume names (Corefile, and NodeHosts on k3s) must be there — restore it (k3s rewrites its own coredns ConfigMap at start; an edited copy that dropped NodeHosts needs the key back)',
+    source: 'kubelet configmap volume ("configmap references non-existent config key: <key>")',
+    samples: ['MountVolume.SetUp failed for volume "config-volume" pod "coredns-d798c9dd-dtjnm" (UID: "5e") : configmap references non-existent config key: NodeHosts', 'configmap references non-existent config key: Corefile'],
+    counterSamples: ['MountVolume.SetUp failed for volume "cfg" pod "web-0" : configmap references non-existent config key: app.yaml'],
+  }),
+  sig({
+    id: 'dns.coredns-pod-failing',
+    check: 'kubectl -n kube-system logs <coredns pod> --previous: a plugin/loop FATAL means a forwarding loop; Pending or ContainerCreating means the pod network (CNI) on its node',
+    cause: 'dns.coredns-down',
+    re: /coredns-[\w-]+[^\n]{0,120}(crashloopbackoff|pending|containercreating|oomkilled|back-off restarting|\s0\/1\s+running\b)|back-off restarting failed container coredns/,
+    anchors: ['coredns-', 'container coredns'],
+    confidence: 0.7,
+    specificity: 60,
+    alternatives: ['dns.loop', 'cni.config-missing'],
+    source: 'facts §9 (CoreDNS deployment)',
+    samples: [
+      'kube-system   coredns-5d78c9869d-4xk2p   0/1   CrashLoopBackOff   7 (2m ago)   15m',
+      'Back-off restarting failed container coredns in pod coredns-76f75df574-abcde_kube-system(9d1e)',
+      'kube-system   coredns-7db6d8ff4d-9zq8w   0/1     Running   0          12m',
+    ],
+    counterSamples: ['kube-system   coredns-5d78c9869d-4xk2p   1/1   Running   0   15m'],
+  }),
+  sig({
+    id: 'dns.service-ip-refused',
+    cause: 'dns.coredns-down',
+    // The cluster DNS Service (x.x.0.10:53) refusing a connection: kube-proxy has no endpoint to send it to
+    // (rejects it), so no CoreDNS pod is Ready behind the Service.
+    re: /dial (tcp|udp) (10|172|192|100)\.\d+\.\d+\.10:53: (connect: )?connection refused/,
+    anchors: ['.10:53: connect: connection refused', '.10:53: connection refused'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['dns.service-unreachable'],
+    check: 'kubectl -n kube-system get endpoints kube-dns (an empty list means no Ready CoreDNS pod: kubectl -n kube-system get pods -l k8s-app=kube-dns) and, from the node, the Service rules (iptables-save | grep 10.96.0.10)',
+    source: 'kube-proxy rejects Service traffic without endpoints (icmp port-unreachable / TCP RST); facts §9',
+    samples: ['dial tcp 10.96.0.10:53: connect: connection refused', 'read udp 10.244.1.5:40000->10.43.0.10:53: dial udp 10.43.0.10:53: connection refused'],
+    counterSamples: ['dial tcp 10.96.0.1:443: connect: connection refused'],
+  }),
+  sig({
+    id: 'dns.coredns-setup-error',
+    cause: 'dns.coredns-down',
+    // CoreDNS parses the Corefile at start and exits on a plugin's setup error (a forward target that is neither
+    // an address nor a file inside its container, an unknown directive): the pods crash-loop, nothing answers.
+    // A plugin refusing its own arguments ("invalid value for …", "unknown property", a wrong argument count) is the same
+    // setup error, worded by the plugin.
+    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count)|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing|this plugin can only be used once per server block|syntax error: unexpected token '[^'\n]*', expecting '[^'\n]*'/,
+    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing', 'can only be used once per', 'unexpected token'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['dns.upstream'],
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: the line the error names — a forward target must be an address or a file that exists inside the CoreDNS container (a host path like /run/systemd/resolve/resolv.conf needs a mount), a directive must be a plugin this build has',
+    source: 'CoreDNS Corefile parsing and plugin setup (forward: "not an IP address or file")',
+    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%', 'plugin/kubernetes: this plugin can only be used once per Server Block', "Syntax error: Unexpected token 'stacktrace', expecting 'consolidate'"],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
+  }),
+  sig({
+    id: 'dns.coredns-bind-53',
+    cause: 'dns.coredns-down',
+    // CoreDNS (dnsserver) cannot open its listener: another DNS server holds port 53 (hostNetwork), or the binary lost NET_BIND_SERVICE.
+    // CoreDNS's default listener has no host part ("listen tcp :53"); an address there comes from the bind
+    // plugin, as node-local DNS caches use, and is judged by dns.dns-bind-53-address below.
+    re: /listen (tcp|udp)[46]? :53: bind: (address already in use|permission denied)|listen (tcp|udp)[46]? [\w.\[\]:]*:53: bind: permission denied/,
+    anchors: [':53: bind: '],
+    confidence: 0.85,
+    specificity: 94,
+    check: '"address already in use": CoreDNS shares the node\'s network (hostNetwork or a local install) with another DNS server — ss -lunp \'sport = :53\' on the node; "permission denied": the CoreDNS process lacks CAP_NET_BIND_SERVICE (securityContext capabilities, or file capabilities lost when the image or containerd root was copied)',
+    source: 'CoreDNS server start-up (core/dnsserver: net.Listen / ListenPacket on the zone port)',
+    samples: ['Listen: listen tcp :53: bind: permission denied', 'ListenPacket: listen udp :53: bind: address already in use'],
+    counterSamples: ['[ERROR] Failed to start metrics handler: listen tcp 127.0.0.1:9153: bind: address already in use', 'Listen: listen tcp 0.0.0.0:53: bind: address already in use'],
+  }),
+  sig({
+    id: 'dns.coredns-forwards-to-itself',
+    cause: 'dns.loop',
+    // The upstream CoreDNS times out on is the cluster DNS Service itself (the 10th Service address): it forwards to itself.
+    // Not the loop plugin's own probe (HINFO <random>.<random>.): a loop returns that query and is reported as
+    // one ("Loop … detected"); its timing out means the upstream did not answer it.
+    re: /(unreachable backend|plugin\/errors: \d+ [\w.-]+ (?!hinfo\b)\w+|\[error\] \d+ [\w.-]+\. (?!hinfo\b)[a-z]+): [^\n]{0,200}->(10|172|192|100)\.\d+\.\d+\.10:53: i\/o timeout/,
+    anchors: ['.10:53: i/o timeout'],
+    confidence: 0.6,
+    specificity: 94,
+    alternatives: ['dns.upstream', 'dns.service-unreachable'],
+    check: 'cat /etc/resolv.conf on the CoreDNS node (or the file the kubelet\'s --resolv-conf names): a nameserver equal to the cluster DNS Service IP makes CoreDNS forward queries to itself',
+    source: 'CoreDNS loop plugin troubleshooting (facts §9: forward . /etc/resolv.conf takes the node resolver)',
+    samples: [
+      '2019/03/04 10:00:00 [ERROR] 2 www.example.com. A: unreachable backend: read udp 10.244.1.12:40001->10.96.0.10:53: i/o timeout',
+      '[ERROR] plugin/errors: 2 example.org. AAAA: read udp 10.42.0.5:39999->10.43.0.10:53: i/o timeout',
+    ],
+    counterSamples: ['[ERROR] plugin/errors: 2 example.org. AAAA: read udp 10.42.0.5:39999->192.168.1.1:53: i/o timeout'],
+  }),
+  sig({
+    id: 'dns.resolv-conf-loopback',
+    cause: 'dns.loop',
+    // A resolv.conf whose nameserver is a loopback address (systemd-resolved's 127.0.0.53, a local
+    // dnsmasq): if it is the file CoreDNS forwards to, CoreDNS sends queries back to itself.
+    re: /\bnameserver\s+(127\.\d+\.\d+\.\d+|::1)(?![\w.:])/,
+    anchors: ['nameserver 127.', 'nameserver ::1'],
+    confidence: 0.45,
+    specificity: 70,
+    alternatives: ['dns.node-resolver'],
+    check: 'which resolv.conf does the kubelet hand to CoreDNS (kubelet --resolv-conf / resolvConf in its config)? if it is this one, point it at /run/systemd/resolve/resolv.conf (the real upstreams) and restart the CoreDNS pods; CoreDNS logs "plugin/loop: Loop ... detected" when it loops',
+    source: 'CoreDNS loop plugin troubleshooting; facts §9 (forward . /etc/resolv.conf takes the node resolver)',
+    samples: ['$ cat /etc/resolv.conf\nnameserver 127.0.0.53\noptions edns0 trust-ad', '# grep nameserver /etc/resolv.conf\nnameserver 127.0.0.53'],
+    counterSamples: ['nameserver 10.96.0.10\nsearch default.svc.cluster.local'],
+  }),
+  sig({
+    // The API server's service proxy answers "no endpoints available for service" when the Service has
+    // no ready endpoint; for the cluster DNS Service that is no CoreDNS pod Ready.
+    id: 'dns.service-no-endpoints',
+    cause: 'dns.coredns-down',
+    re: /no endpoints available for service \\?"?(kube-system\/)?(kube-dns|coredns)\b/,
+    anchors: ['no endpoints available for service'],
+    confidence: 0.9,
+    specificity: 92,
+    check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide and kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns: no Ready CoreDNS pod (Pending without a pod network, CrashLoopBackOff, failing readiness) leaves the Service without endpoints',
+    source: 'kube-apiserver service proxy (ServiceUnavailable: no endpoints available for service)',
+    samples: [
+      'Error from server (ServiceUnavailable): no endpoints available for service "kube-dns"',
+      '{"kind":"Status","status":"Failure","message":"no endpoints available for service \\"coredns\\"","reason":"ServiceUnavailable","code":503}',
+    ],
+    counterSamples: ['Error from server (ServiceUnavailable): no endpoints available for service "metrics-server"'],
+  }),
+  sig({
+    id: 'dns.kube-dns-no-endpoints',
+    cause: 'dns.coredns-down',
+    // kube-proxy (iptables mode) installs a REJECT for a Service without ready endpoints, commented
+    // "<ns>/<svc>:<port> has no endpoints"; its log says the same. For kube-dns that is CoreDNS not ready.
+    re: /kube-system\/(kube-?dns|coredns):dns(-tcp)? has no endpoints/,
+    anchors: ['has no endpoints'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'kube-proxy iptables proxier (REJECT rule comment "%s has no endpoints")',
+    samples: [
+      '    0     0 REJECT     udp  --  any    any     anywhere             10.96.0.10  /* kube-system/kube-dns:dns has no endpoints */ udp dpt:domain reject-with icmp-port-unreachable',
+      '-A KUBE-SERVICES -d 10.96.0.10/32 -p tcp -m comment --comment "kube-system/kube-dns:dns-tcp has no endpoints" -m tcp --dport 53 -j REJECT --reject-with icmp-port-unreachable',
+      '-A KUBE-SERVICES -d 10.233.0.3/32 -p udp -m comment --comment "kube-system/kubedns:dns has no endpoints" -m udp --dport 53 -j REJECT',
+    ],
+    counterSamples: ['/* default/web:http has no endpoints */ tcp dpt:http reject-with icmp-port-unreachable'],
+  }),
+
+  sig({
+    id: 'dns.coredns-rbac-forbidden',
+    cause: 'dns.coredns-down',
+    // CoreDNS's kubernetes plugin lists and watches Services, EndpointSlices, Namespaces (and Pods): forbidden,
+    // it never syncs, its readiness never passes, and the cluster has no DNS.
+    re: /system:serviceaccount:[^"\s]*(coredns|kube-dns)[^"\s]*\\?" cannot (list|watch|get) resource \\?"(services|endpoints|endpointslices|namespaces|pods)\\?"/,
+    anchors: ['coredns', 'kube-dns'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'CoreDNS kubernetes plugin (informers on services, endpointslices, namespaces) and its ClusterRole system:coredns',
+    samples: [
+      'services is forbidden: User "system:serviceaccount:coredns:default" cannot list resource "services" in API group "" at the cluster scope',
+      'plugin/kubernetes: pkg/mod/k8s.io/client-go/tools/cache/reflector.go:169: Failed to watch *v1.EndpointSlice: failed to list *v1.EndpointSlice: endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope',
+    ],
+    counterSamples: ['pods is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "pods" in API group "" at the cluster scope'],
+  }),
+  sig({
+    id: 'dns.corefile-missing',
+    cause: 'dns.coredns-down',
+    // CoreDNS is started with -conf <file>; a file that is not there (a ConfigMap key other than Corefile, a
+    // volume mounted elsewhere) or unreadable ends the process before it serves: the pods crash-loop.
+    re: /loading caddyfile via flag: open [^\n]*: (no such file or directory|permission denied)/,
+    anchors: ['loading caddyfile via flag'],
+    confidence: 0.9,
+    specificity: 95,
+    source: 'CoreDNS start-up (caddy loader: "loading Caddyfile via flag: open <file>")',
+    samples: ['loading Caddyfile via flag: open /etc/coredns/Corefile: no such file or directory', 'loading Caddyfile via flag: open /etc/coredns/Corefile: permission denied'],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1'],
+  }),
+  sig({
+    id: 'dns.coredns-health-self-check',
+    cause: 'dns.coredns-down',
+    // The health plugin requests its own endpoint every second and logs a failure: the listener the kubelet's
+    // liveness probe reads is not answering, so the pod is restarted until it does (a listener that could not
+    // bind, a process too busy under its CPU limit).
+    // A reset from another port is something between (an HTTP proxy taken from the environment), not CoreDNS.
+    re: /plugin\/health: local health request to "[^"\n]*" failed: [^\n]*(connect: connection refused|context deadline exceeded|i\/o timeout)/,
+    anchors: ['local health request'],
+    confidence: 0.7,
+    specificity: 93,
+    check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns (restarts, liveness failures in describe): "connection refused" is the health listener not bound — two server blocks with health on one port, or a hostNetwork clash on :8080; a timeout is CoreDNS starved (CPU limit, throttling)',
+    source: 'CoreDNS plugin/health (overloaded check: "Local health request to %q failed: %s")',
+    samples: ['[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": dial tcp :8080: connect: connection refused', '[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
+    counterSamples: ['[INFO] plugin/health: Going into lameduck mode for 5s', '[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": read tcp 127.0.0.1:6367->127.0.0.1:4440: read: connection reset by peer'],
+  }),
+];

@@ -1,0 +1,13 @@
+import type { Signature } from '../../types.js';
+import { NODE_RESOLVER_SIGNATURES } from './node-resolver.js';
+import { COREDNS_SIGNATURES } from './coredns.js';
+import { LOOKUP_SIGNATURES } from './lookups.js';
+import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
+
+/** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
+export const DNS_SIGNATURES: Signature[] = [
+  ...NODE_RESOLVER_SIGNATURES,
+  ...COREDNS_SIGNATURES,
+  ...LOOKUP_SIGNATURES,
+  ...AMBIGUOUS_DNS_SIGNATURES,
+];

@@ -1,0 +1,209 @@
+import type { Signature } from '../../types.js';
+import { withoutPull } from '../context.js';
+import { sig } from '../define.js';
+
+/** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
+export const NODE_RESOLVER_SIGNATURES: Signature[] = [
+  sig({
+    id: 'dns.no-nameservers',
+    check: 'the resolv.conf CoreDNS forwards to (kubelet --resolv-conf on the CoreDNS node) or the forward line of the Corefile: it must name at least one reachable nameserver',
+    cause: 'dns.node-resolver',
+    re: /no nameservers found|plugin\/forward: no forwarder defined/,
+    anchors: ['no nameservers found', 'no forwarder defined'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['dns.upstream'],
+    source: 'facts §9 (CoreDNS forwards to the node resolv.conf; forward plugin errors)',
+    samples: ['plugin/forward: no nameservers found', '[ERROR] plugin/errors: 2 example.org. A: plugin/forward: no forwarder defined'],
+    counterSamples: ['nameserver 10.0.0.2'],
+  }),
+  sig({
+    id: 'dns.nameserver-limits',
+    cause: 'dns.node-resolver',
+    re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming/,
+    anchors: ['limits were exceeded', 'limits exceeded', 'dnsconfigforming'],
+    confidence: 0.9,
+    specificity: 95,
+    alternatives: ['dns.search-ndots'],
+    source: 'facts §9 (kubelet DNSConfigForming: max 3 nameservers)',
+    samples: [
+      'Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.0.128.6 10.0.128.12 10.0.128.11',
+      'Warning  DNSConfigForming  3m (x120 over 1h)  kubelet  Search Line limits were exceeded, some search paths have been omitted, the applied search line is: default.svc.cluster.local svc.cluster.local cluster.local corp.example lab.example',
+    ],
+    counterSamples: ['nameserver 10.96.0.10'],
+  }),
+  sig({
+    id: 'dns.resolver-unreachable',
+    cause: 'dns.node-resolver',
+    // A resolver (the host's DNS cache, a stub, CoreDNS's upstream) cannot even send to the nameserver it
+    // is configured with: no route to that address. The nameserver list is wrong or its network is gone.
+    re: /dial udp [\d.]+:53: connect: (network is unreachable|no route to host)/,
+    anchors: [':53: connect: network is unreachable', ':53: connect: no route to host'],
+    confidence: 0.6,
+    specificity: 60,
+    alternatives: ['dns.upstream', 'registry.dns'],
+    check: 'the nameserver it names against the host\'s routes: ip route get <nameserver> on the node, and where it is configured (/etc/resolv.conf, the DHCP lease, Talos machine.network.nameservers, CoreDNS forward): a typo or a network the node left; CoreDNS forwarding to it makes this dns.upstream',
+    source: 'Go net: connect(2) to the nameserver failing with ENETUNREACH / EHOSTUNREACH',
+    samples: [
+      'error serving dns request {"component": "dns-resolve-cache", "error": "dial udp 192.16.1.42:53: connect: network is unreachable"}',
+      'read udp: dial udp 10.0.0.2:53: connect: no route to host',
+    ],
+    counterSamples: ['dial tcp 10.0.0.2:443: connect: network is unreachable'],
+  }),
+  sig({
+    id: 'dns.ansible-host-lookup',
+    cause: 'dns.node-resolver',
+    // An Ansible task failing on a host ("fatal: [node]: FAILED!") ran on that machine, not in a pod: a
+    // name it cannot resolve is the machine's own resolver (its resolv.conf, systemd-resolved, DHCP).
+    re: /fatal: \[[^\]\n]+\]: failed![\s\S]{0,800}(temporary failure in name resolution|name or service not known|could not resolve host|nodename nor servname provided)/,
+    anchors: ['fatal: ['],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['registry.proxy'],
+    check: 'on that host: cat /etc/resolv.conf and getent hosts <name> (resolvectl status where systemd-resolved runs); a network that reaches the internet only through a proxy resolves no public name either — the task then needs proxy settings',
+    source: 'Ansible task failures (fatal: [host]: FAILED!) wrapping getaddrinfo errors (EAI_AGAIN, EAI_NONAME)',
+    samples: [
+      "fatal: [kube2]: FAILED! => changed=false\n  msg: 'Failed to connect to packages.cloud.google.com at port 443: [Errno -3] Temporary failure in name resolution'",
+      'fatal: [node1]: FAILED! => {"changed": false, "msg": "Failed to download key at https://download.docker.com/linux/ubuntu/gpg: Request failed: <urlopen error [Errno -2] Name or service not known>"}',
+    ],
+    counterSamples: ['fatal: [node1]: FAILED! => {"changed": false, "msg": "No package matching \'kubeadm\' is available"}'],
+  }),
+  sig({
+    id: 'dns.apiserver-lookup-node-name',
+    cause: 'dns.node-resolver',
+    // kubectl logs/exec/port-forward: the API server dials the kubelet by node name and resolves it with the control-plane host resolver.
+    re: /(error dialing backend|error upgrading connection|:10250\/|error from server)[^\n]{0,300}\blookup [^\s:"\\]+( on \S+)?: /,
+    anchors: ['error dialing backend', 'error upgrading connection', ':10250/', 'error from server'],
+    confidence: 0.9,
+    specificity: 96,
+    alternatives: ['dns.upstream'],
+    check: 'kubectl get node <name> -o wide: the API server reaches kubelets by --kubelet-preferred-address-types (put InternalIP first), or the node names must resolve on the control-plane hosts (/etc/hosts or DNS)',
+    source: 'API server → kubelet connection for logs/exec (pkg/kubelet/client: node address by preferred type)',
+    samples: [
+      'Error from server: error dialing backend: dial tcp: lookup node-b7 on 10.20.0.2:53: no such host',
+      'Error from server: Get "https://gpu-01:10250/containerLogs/ml/train-0/main": dial tcp: lookup gpu-01: Temporary failure in name resolution',
+    ],
+    counterSamples: ['Unable to connect to the server: dial tcp: lookup api.k8s.example on 127.0.0.53:53: no such host'],
+  }),
+  sig({
+    id: 'dns.node-lookup-cluster-name',
+    cause: 'dns.node-resolver',
+    // A *.svc / cluster.local name resolved by a host process (kubelet/containerd pulling an image): the host resolver does not know cluster names.
+    // "Try again" is musl's (k3s, Alpine-based runtimes) wording of EAI_AGAIN, glibc's "Temporary failure in name resolution".
+    // The resolver is not the cluster DNS Service (an address ending in .10 is left to ambiguous.cluster-name-nxdomain).
+    re: /lookup [\w.-]*\.(svc|cluster\.local)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
+    anchors: ['.svc: ', '.svc on ', '.svc.: ', '.svc. on ', '.cluster.local: ', '.cluster.local on ', '.cluster.local.: ', '.cluster.local. on '],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['dns.coredns-down'],
+    check: 'where does the lookup run? image pulls (kubelet, containerd) and node processes use the host /etc/resolv.conf, not CoreDNS, so *.svc names do not resolve there: pull by a name or address the node resolves (a node/ingress address, or an /etc/hosts entry)',
+    source: 'facts §9 (image pulls use the node resolver, not CoreDNS)',
+    samples: [
+      'failed to do request: Head "https://registry.tools.svc.cluster.local:5000/v2/app/manifests/1": dial tcp: lookup registry.tools.svc.cluster.local: no such host',
+      'Get "http://nexus.ci.svc:8081/v2/": dial tcp: lookup nexus.ci.svc on 192.168.5.1:53: no such host',
+      'failed to do request: Head "https://harbor.infra.svc.cluster.local/v2/base/alpine/manifests/3.20": dial tcp: lookup harbor.infra.svc.cluster.local: Try again',
+    ],
+    counterSamples: ['dial tcp: lookup nexus.ci.svc on 10.96.0.10:53: no such host'],
+  }),
+  sig({
+    id: 'dns.node-lookup-service-name',
+    cause: 'dns.node-resolver',
+    // <service>.<namespace> of a well-known namespace (a registry run as a Service, pulled as
+    // registry.kube-system:5000/...): only cluster DNS expands it; the node resolver kubelet and the
+    // runtime use does not. Arbitrary two-label names stay with registry.dns.
+    re: /lookup [\w-]+\.(kube-system|kube-public|kube-flannel|default)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
+    anchors: ['.kube-system', '.kube-public', '.kube-flannel', '.default'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['registry.dns'],
+    check: 'the name is a Service name (<service>.<namespace>): image pulls resolve it with the node\'s /etc/resolv.conf, which does not know cluster names — pull by an address or name the node resolves (NodePort, ingress, an /etc/hosts entry)',
+    source: 'facts §9 (image pulls use the node resolver, not CoreDNS)',
+    samples: [
+      'Get http://registry.kube-system/v2/: dial tcp: lookup registry.kube-system on 192.168.64.1:53: no such host',
+      'failed to do request: Head "https://harbor.default:443/v2/app/manifests/1": dial tcp: lookup harbor.default: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup registry.kube-system on 10.96.0.10:53: no such host', 'dial tcp: lookup registry.example.org: no such host'],
+  }),
+  sig({
+    id: 'dns.node-stub-cluster-name',
+    cause: 'dns.node-resolver',
+    // nslookup run on a node: the server is the host stub resolver (127.0.0.x), which knows no cluster names.
+    re: /server:\s+127\.0\.0\.\d+\b[\s\S]{0,200}can't find (kubernetes(\.default)?|[\w-]+\.[\w-]+\.svc[\w.]*|[\w.-]+\.cluster\.local)\b/,
+    anchors: ["can't find"],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['dns.coredns-down'],
+    check: 'run the lookup inside a pod (kubectl run -it --rm dnsutils --image=registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3 -- nslookup kubernetes.default): 127.0.0.x is the node\'s own resolver, which does not serve cluster names',
+    source: 'facts §9 (pods use the cluster DNS Service; nodes use their own resolver)',
+    samples: [
+      "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find kubernetes.default.svc.cluster.local: NXDOMAIN",
+      "Server: 127.0.0.1\nAddress: 127.0.0.1#53\n** server can't find web.shop.svc: SERVFAIL",
+    ],
+    counterSamples: ["Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find kubernetes.default: NXDOMAIN"],
+  }),
+  sig({
+    // The kubelet builds every pod's resolv.conf from its own resolvConf file (KubeletConfiguration
+    // resolvConf / --resolv-conf; kubeadm points it at /run/systemd/resolve/resolv.conf where
+    // systemd-resolved runs): when that file is missing, no sandbox can be created on the node.
+    id: 'dns.kubelet-resolv-conf-missing',
+    cause: 'dns.node-resolver',
+    re: /open (\/run\/systemd\/resolve\/resolv\.conf|\/etc\/resolv\.conf|\/run\/resolvconf\/resolv\.conf): no such file or directory/,
+    anchors: ['resolv.conf: no such file or directory'],
+    confidence: 0.9,
+    specificity: 90,
+    check: 'the resolvConf the kubelet is given (grep -i resolv /var/lib/kubelet/config.yaml, or --resolv-conf) must exist on the node: point it at a file that does (/etc/resolv.conf where systemd-resolved is not running) or start systemd-resolved, then restart the kubelet',
+    source: 'kubelet pod DNS configurer (reads its resolvConf file for every sandbox); kubeadm sets /run/systemd/resolve/resolv.conf when systemd-resolved is active',
+    samples: [
+      'Warning  FailedCreatePodSandBox  3m (x20 over 8m)  kubelet  Failed to create pod sandbox: open /run/systemd/resolve/resolv.conf: no such file or directory',
+      'E0307 11:02:13.120004    1710 kuberuntime_sandbox.go:45] "Failed to generate sandbox config for pod" err="open /etc/resolv.conf: no such file or directory" pod="default/web-0"',
+    ],
+    counterSamples: ['open /run/flannel/subnet.env: no such file or directory', 'cat: /etc/resolv.conf.bak: No such file or directory'],
+  }),
+  sig({
+    id: 'dns.resolved-dnssec-failed',
+    cause: 'dns.node-resolver',
+    // systemd-resolved validating DNSSEC itself (DNSSEC=yes or allow-downgrade) rejects answers its upstream
+    // cannot prove — a VPC or home resolver that strips signatures, a clock off — and the node's lookups fail.
+    re: /dnssec validation failed( for question [^\n]{0,200}: |: )(failed-auxiliary|no-signature|missing-key|signature-expired|invalid|unsigned|incompatible-server|bogus)/,
+    anchors: ['dnssec validation failed'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'resolvectl status (DNSSEC setting per link) and resolvectl query <name>: set DNSSEC=no (or allow-downgrade) in /etc/systemd/resolved.conf when the upstream resolver does not serve DNSSEC, then systemctl restart systemd-resolved; check the clock (timedatectl) for signature-expired',
+    source: 'systemd-resolved DNSSEC validation results (failed-auxiliary, no-signature, …)',
+    samples: ['systemd-resolved[730]: DNSSEC validation failed for question updates.example.com IN AAAA: failed-auxiliary', 'www.example.com: resolve call failed: DNSSEC validation failed: no-signature'],
+    counterSamples: ['DNSSEC validation succeeded for question example.com IN A'],
+  }),
+  sig({
+    id: 'dns.kubeadm-hostname-unresolved',
+    check: 'getent hosts $(hostname) on the node: kubeadm only warns, the node works without it; add the name to /etc/hosts or the node\'s DNS if the API server must reach the node by name (kubectl logs/exec)',
+    cause: 'dns.node-resolver',
+    // kubeadm preflight's Hostname check: the node's own name does not resolve with the node's resolver; k3s
+    // waits at start until it does.
+    re: /\[warning hostname\]: hostname "[^"\n]+"(: lookup| could not be reached)|waiting for hostname \S+ to be resolvable: lookup /,
+    anchors: ['[warning hostname]', 'waiting for hostname'],
+    confidence: 0.85,
+    specificity: 96,
+    source: 'kubeadm preflight HostnameCheck ("hostname \"%s\" could not be reached", lookup error)',
+    samples: [
+      '[WARNING Hostname]: hostname "k8s-node01": lookup k8s-node01 on 100.100.2.136:53: no such host',
+      '[WARNING Hostname]: hostname "worker-3" could not be reached',
+      'level=info msg="Waiting for hostname foobar to be resolvable: lookup foobar on 127.0.0.53:53: server misbehaving"',
+    ],
+    counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
+  }),
+  sig({
+    id: 'dns.stub-resolver-refused',
+    cause: 'dns.node-resolver',
+    // 127.0.0.53 is systemd-resolved's stub on a host's loopback. Refused there means no stub listens: on a
+    // node, systemd-resolved is not running; in a pod (its own loopback), the pod was handed the node's stub
+    // resolv.conf — the kubelet's resolvConf is /etc/resolv.conf instead of /run/systemd/resolve/resolv.conf.
+    re: withoutPull(/(write|send|connect) to '?127\.0\.0\.53'?: connection refused|dial udp 127\.0\.0\.53:53: connect: connection refused|->127\.0\.0\.53:53: read: connection refused/),
+    anchors: ['127.0.0.53'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'where the lookup ran: on a node, systemctl status systemd-resolved; in a pod, cat /etc/resolv.conf there — nameserver 127.0.0.53 means the kubelet\'s resolvConf (KubeletConfiguration resolvConf, --resolv-conf) must point at /run/systemd/resolve/resolv.conf, then recreate the pod',
+    source: 'systemd-resolved stub listener (127.0.0.53:53); kubelet resolvConf (facts §9)',
+    samples: ["/ # nslookup google.com\nnslookup: write to '127.0.0.53': Connection refused\n;; connection timed out; no servers could be reached", 'lookup api.corp.internal on 127.0.0.53:53: read udp 127.0.0.1:40123->127.0.0.53:53: read: connection refused'],
+    counterSamples: ['failed to pull image "nginx": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:5->127.0.0.53:53: read: connection refused', 'nameserver 127.0.0.53'],
+  }),
+];

@@ -1,0 +1,265 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** The backend and the overlay: VXLAN device, interface selection, routes, FDB, MTU, masquerading (facts §4.1, §10). */
+export const BACKEND_SIGNATURES: Signature[] = [
+  sig({
+    id: 'flannel.vagrant-nat-iface',
+    cause: 'flannel.wrong-iface',
+    re: /using interface with name \S+ and address 10\.0\.2\.15\b|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external address/,
+    anchors: ['10.0.2.15'],
+    confidence: 0.9,
+    specificity: 95,
+    alternatives: ['flannel.vxlan-blocked'],
+    source: 'facts §10.4 (Vagrant NAT interface 10.0.2.15)',
+    samples: [
+      'I0605 01:30:01.494324       1 main.go:488] Using interface with name enp0s3 and address 10.0.2.15',
+      'I1201 12:00:00.000000 1 main.go:531] Defaulting external address to interface address (10.0.2.15)',
+    ],
+    counterSamples: ['I0605 01:30:01.494324 1 main.go:488] Using interface with name eth1 and address 192.168.56.11'],
+  }),
+  sig({
+    id: 'flannel.no-valid-interface',
+    cause: 'flannel.wrong-iface',
+    re: /failed to find any valid interface to use|failed to find interface to use that matches|could not match pattern \S+ to any of the available network interfaces|could not find valid interface matching|failed to get default (v6 )?interface|failed to find ipv[46] address for interface|error looking up interface \S+: |no interface with given ip found|unable to find default route/,
+    anchors: ['valid interface', 'interface to use that matches', 'available network interfaces', 'default interface', 'default v6 interface', 'address for interface', 'error looking up interface', 'no interface with given ip', 'unable to find default route'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'facts §4.1 (interface selection), §1.5 (--iface, --iface-regex)',
+    samples: [
+      'Failed to find any valid interface to use: failed to get default interface: unable to find default route',
+      'Failed to find interface to use that matches the interfaces and/or regexes provided',
+      'Could not find valid interface matching eth1: failed to find IPv4 address for interface eth1',
+    ],
+    counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
+  }),
+  sig({
+    id: 'flannel.iface-name-missing',
+    cause: 'flannel.wrong-iface',
+    // Go's net.InterfaceByName: the interface named by --iface (k3s --flannel-iface) does not exist on this node.
+    re: /(unable to get global unicast ip from interface name|does not have a correct global unicast ip|can't find ip for interface|interface[^\n]{0,80}route ip\+net: no such network interface)/,
+    anchors: ['global unicast ip from interface', 'correct global unicast ip', "can't find ip for interface", 'no such network interface'],
+    confidence: 0.8,
+    specificity: 91,
+    check: 'ip -br link on that node against the interface named in --iface / --flannel-iface (or k3s\'s flannel-iface in /etc/rancher/k3s/config.yaml): names differ between machines (eth0, ens18, enp0s8)',
+    source: 'facts §1.5 (--iface); Go net.InterfaceByName error text',
+    samples: [
+      'level=warning msg="unable to get global unicast ip from interface name: route ip+net: no such network interface"',
+      'failed to get interface eth1: route ip+net: no such network interface',
+      // k3s: the interface exists but has no usable (global unicast) address for flannel to use.
+      'level=fatal msg="interface eth1 does not have a correct global unicast ip: can\'t find ip for interface eth1"',
+    ],
+    counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
+  }),
+  sig({
+    id: 'flannel.vxlan-not-supported',
+    cause: 'flannel.backend-unsupported',
+    // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported)/,
+    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard'],
+    confidence: 0.9,
+    specificity: 93,
+    source: 'facts §1.4 (host-gw and NAT), §4.1 (vxlan device), §10.2 (vxlan module)',
+    samples: [
+      'VXLAN init: operation not supported',
+      'Error registering network: failed to create vxlan device: operation not supported',
+      "Error registering network: your PublicIP differs from interface IP, meaning that probably you're on a NAT, which is not supported by host-gw backend",
+      'modprobe: FATAL: Module vxlan not found in directory /lib/modules/5.15.0-1034-raspi',
+      'level=error msg="flannel exited: failed to register flannel network: could not create wireguard interface: operation not supported"',
+    ],
+    counterSamples: ['VXLAN config: VNI=1 Port=0 GBP=false Learning=false DirectRouting=false'],
+  }),
+  sig({
+    id: 'flannel.embedded-exited-unsupported',
+    cause: 'flannel.backend-unsupported',
+    // k3s and RKE2 run flannel inside their agent and log its error as "flannel exited: %v" before exiting.
+    // A bare "operation not supported" (EOPNOTSUPP) is the kernel refusing the backend's link: netlink cannot
+    // create the vxlan (or wireguard) device when the kernel lacks the module.
+    re: /flannel exited: operation not supported(?![\w :])/,
+    anchors: ['flannel exited'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'on that node: lsmod | grep vxlan and ls /lib/modules/$(uname -r)/kernel/drivers/net/vxlan* — a kernel without the module (Raspberry Pi Ubuntu needs linux-modules-extra-raspi, some minimal and WSL kernels lack it) needs the modules package, or pick a backend the kernel has (host-gw on one L2 segment)',
+    source: 'k3s pkg/agent/flannel/setup.go ("flannel exited: %v"); flannel vxlan device creation (netlink LinkAdd); facts §10.2 (vxlan module)',
+    samples: [
+      'level=fatal msg="flannel exited: operation not supported"',
+      'k3s[1042]: time="2024-02-01T10:00:00Z" level=error msg="flannel exited: operation not supported"',
+    ],
+    counterSamples: ['level=fatal msg="flannel exited: failed to acquire lease: node \\"a\\" pod cidr not assigned"', 'flannel exited: operation not supported by IPv6 on this host'],
+  }),
+  sig({
+    id: 'flannel.vtep-mac-changed',
+    cause: 'flannel.stale-fdb',
+    re: /mac address wanted: [\w:]+, but got/,
+    anchors: ['mac address wanted'],
+    confidence: 0.9,
+    specificity: 95,
+    source: 'facts §2.1 (MAC guard), §10.5 (systemd MACAddressPolicy)',
+    samples: [
+      'Error registering network: failed to configure interface flannel.1: flannel.1\'s mac address wanted: 7e:2b:11:aa:01:02, but got: 9a:10:4c:00:3e:77',
+      "flannel.1's mac address wanted: 12:c6:65:89:b4:e3, but got: 4a:fe:01:23:45:67",
+    ],
+    counterSamples: ['VtepMAC 12:c6:65:89:b4:e3'],
+  }),
+  sig({
+    id: 'flannel.add-route-failed',
+    check: 'ip route show and bridge fdb show dev flannel.1 on the node against the other nodes\' flannel.alpha.coreos.com/public-ip and backend-data annotations: a route pointing at an old address or MAC is stale state; none at all means flannel could not add it',
+    cause: 'flannel.route-missing',
+    re: /failed to add vxlanroute|addarp failed|addfdb failed|error adding route to|add l2 failed/,
+    anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
+    confidence: 0.75,
+    specificity: 85,
+    alternatives: ['flannel.stale-fdb', 'flannel.config-invalid'],
+    source: 'facts §2.2 (per-node entries), §2.4 (host-gw routes)',
+    samples: [
+      'failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable',
+      'AddFDB failed: no buffer space available',
+      'Error adding route to 10.244.3.0/24 via 192.168.10.13: network is unreachable',
+    ],
+    counterSamples: ['Subnet added: 10.244.2.0/24 via 192.168.10.12'],
+  }),
+  sig({
+    id: 'flannel.masq-failed',
+    check: 'iptables -t nat -S FLANNEL-POSTRTG on the node, and which iptables backend is in use (iptables --version: legacy or nf_tables) against the one flannel\'s image uses',
+    cause: 'flannel.ipmasq',
+    re: /failed to setup masq rules|failed to set up ip masquerade|setting up masking rules[^\n]{0,600}(fail|error)/,
+    anchors: ['masq rules', 'ip masquerade', 'masking rules'],
+    confidence: 0.85,
+    specificity: 97, // above flannel.iptables-failed: a failure that names the masquerade rules is the masquerade
+    source: 'facts §2.6, §4.1 (masquerade rules)',
+    samples: [
+      'Failed to setup masq rules, failed to ensure iptables rules: exit status 4: iptables v1.8.7 (nf_tables): RULE_APPEND failed',
+      'Failed to set up IP Masquerade: iptables: No chain/target/match by that name.',
+    ],
+    counterSamples: ['Setting up masking rules'],
+  }),
+  sig({
+    id: 'flannel.vxlan-address-conflict',
+    check: 'ip -d addr show flannel.1 against the node\'s current lease in /run/flannel/subnet.env: an address from an old lease means a stale interface — ip link delete flannel.1 and restart the flannel pod',
+    cause: 'flannel.stale-fdb',
+    re: /link has incompatible addresses|failed to ensure address of interface flannel|already exists with incompatible configuration/,
+    anchors: ['incompatible addresses', 'ensure address of interface', 'incompatible configuration'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['flannel.network-mismatch'],
+    source: 'facts §4.1, §2.1 (stale flannel.1 left from an older subnet or config; fix: delete flannel.1)',
+    samples: [
+      'Error registering network: failed to configure interface flannel.1: failed to ensure address of interface flannel.1: link has incompatible addresses. Remove additional addresses and try again.',
+      'Error registering network: failed to configure interface flannel.1: failed to ensure address of interface flannel.1: failed to add IP address 10.244.3.0/32 to flannel.1: file exists',
+    ],
+    counterSamples: ['VXLAN device flannel.1 recreated successfully'],
+  }),
+  sig({
+    id: 'flannel.pod-network-unreachable',
+    check: 'ping the target pod IP from its own node, then from the other node; the same from the node to the other node\'s flannel.1 address; then tcpdump -ni <uplink> udp port 8472 on both nodes: packets leaving and not arriving is a firewall on UDP 8472',
+    cause: 'flannel.vxlan-blocked',
+    // flannel's default Network 10.244.0.0/16 (k3s 10.42.0.0/16): a pod IP that does not answer across nodes.
+    re: /dial tcp 10\.(244|42)\.\d+\.\d+:\d+: (i\/o timeout|connect: no route to host|connect: connection timed out)|failed to connect to 10\.(244|42)\.\d+\.\d+ port \d+[^\n]{0,60}(timed out|no route to host)|can't connect to remote host \(10\.(244|42)\.[\d.]+\): (no route to host|connection timed out)/,
+    anchors: ['dial tcp 10.244.', 'dial tcp 10.42.', 'to 10.244.', 'to 10.42.', 'host (10.244.', 'host (10.42.'],
+    confidence: 0.4,
+    specificity: 70,
+    alternatives: ['node.firewall', 'flannel.route-missing', 'flannel.wrong-iface', 'flannel.checksum-offload'],
+    source: 'facts §10.1 (closed 8472: same-node pods fine, cross-node pod IPs unreachable), §1.2 (default Network)',
+    samples: [
+      'Get "http://10.244.2.15:8080/metrics": dial tcp 10.244.2.15:8080: i/o timeout',
+      'dial tcp 10.42.1.7:9090: connect: no route to host',
+      'curl: (28) Failed to connect to 10.244.1.5 port 80 after 129527 ms: Connection timed out',
+      "wget: can't connect to remote host (10.244.2.9): No route to host",
+    ],
+    counterSamples: ['dial tcp 10.96.0.10:53: i/o timeout'],
+  }),
+  sig({
+    id: 'flannel.mtu-message-too-long',
+    check: 'ip link show flannel.1 and the uplink on both nodes: flannel.1 must be the uplink MTU minus 50 (VXLAN); ping -M do -s <size> between pods finds the largest size that passes',
+    cause: 'flannel.mtu',
+    re: /message too long|frag(mentation)? needed|packet too big|need to frag|dropped packet, size \d+ > \d+/,
+    anchors: ['message too long', 'frag needed', 'fragmentation needed', 'packet too big', 'need to frag', 'dropped packet, size'],
+    confidence: 0.7,
+    specificity: 80,
+    alternatives: ['registry.tls-handshake-timeout'],
+    source: 'facts §2.5, §10.6 (MTU chain: underlay, FLANNEL_MTU, pod veth); EMSGSIZE and ICMP frag-needed texts',
+    samples: [
+      'ping: local error: message too long, mtu=1450',
+      'write udp 10.244.1.4:41234->10.244.2.9:8125: write: message too long',
+      'IP 10.0.0.1 > 10.0.0.2: ICMP 10.0.0.3 unreachable - need to frag (mtu 1400), length 556',
+      // A driver dropping a received frame longer than its MTU allows: the sender's MTU is larger.
+      'kernel: eth0: dropped packet, size 1564 > 1514',
+    ],
+    counterSamples: ['mtu 1450 qdisc noqueue state UNKNOWN'],
+  }),
+  sig({
+    id: 'flannel.checksum-dmesg',
+    cause: 'flannel.checksum-offload',
+    re: /udp: bad checksum\. from [\d.]+:\d+ to [\d.]+:(8472|4789)\b/,
+    anchors: ['bad checksum'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §10.3 (VXLAN checksum bug: UDP: bad checksum … to …:8472)',
+    samples: [
+      '[ 1234.567890] UDP: bad checksum. From 192.168.1.12:52301 to 192.168.1.11:8472 ulen 126',
+      'kernel: UDP: bad checksum. From 10.0.0.7:40000 to 10.0.0.6:8472 ulen 98',
+    ],
+    counterSamples: ['UDP: bad checksum. From 10.0.0.7:40000 to 10.0.0.6:53 ulen 98'],
+  }),
+  sig({
+    id: 'flannel.checksum-tcpdump',
+    cause: 'flannel.checksum-offload',
+    // tcpdump -vv verifies UDP checksums and prints the bad ones: on VXLAN's port that is the offload bug — if the
+    // capture was taken on the receiving node. On the sender every offloaded packet shows a bad sum (the NIC fills it in later).
+    re: /> [\d.]+\.(8472|4789): \[bad udp cksum/,
+    anchors: ['bad udp cksum'],
+    confidence: 0.75,
+    specificity: 94,
+    check: 'where the capture was taken: on the receiving node a bad outer checksum is the offload bug (ethtool -K flannel.1 tx-checksum-ip-generic off on the sender fixes it); on the sending node tcpdump sees the sum before the NIC computes it, so capture on the receiver',
+    source: 'facts §10.3 (VXLAN checksum bug); tcpdump prints "[bad udp cksum 0x… -> 0x…!]" when -v verification fails',
+    samples: [
+      '10.0.0.7.40000 > 10.0.0.6.8472: [bad udp cksum 0x1a2b -> 0x3c4d!] OTV, flags [I] (0x08), overlay 0, instance 1',
+      'IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 134) 192.168.1.12.52301 > 192.168.1.11.8472: [bad udp cksum 0xffff -> 0x1234!] VXLAN, flags [I] (0x08), vni 1',
+    ],
+    counterSamples: ['10.0.0.7.40000 > 10.0.0.6.53: [bad udp cksum 0x1a2b -> 0x3c4d!] 1234+ A? example.com. (29)'],
+  }),
+  sig({
+    id: 'flannel.backend-not-built',
+    cause: 'flannel.backend-unsupported',
+    // flanneld knows the backends compiled into it; a real backend name it calls unknown (ipsec, wireguard, udp,
+    // a cloud route backend) is one this build or version lacks — the image is for another architecture, older
+    // than the backend, or newer than its removal. A misspelt name is net-conf-invalid's.
+    // vxlan and host-gw too: flanneld's Windows build registers only some backends, and old releases fewer.
+    re: /unknown backend type:? ["']?(vxlan|host-gw|udp|ipsec|wireguard|ipip|alloc|extension|gce|aws-vpc|ali-vpc|tencent-vpc)\b/,
+    anchors: ['unknown backend type'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['flannel.config-invalid'],
+    check: 'flanneld --version in the DaemonSet\'s image (and its architecture) against the flannel release notes for that backend; pick a backend this flanneld has (vxlan) or an image that includes it',
+    source: 'flannel backend registry (backend.Register per build; "unknown backend type: %v")',
+    samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'Error fetching backend: unknown backend type: udp', 'E0312 main.go:289] Error fetching backend: unknown backend type: vxlan'],
+    counterSamples: ['Error fetching backend: unknown backend type: vxlna'],
+  }),
+  sig({
+    id: 'flannel.wireguard-tools-missing',
+    cause: 'flannel.backend-unsupported',
+    // k3s's older "wireguard" flannel backend ran the wg tool on the host (wg genkey, wg set); a node without
+    // wireguard-tools cannot run it (the shell's exit status 127, "not found"). wireguard-native needs no tool.
+    re: /failed to run command: wg (genkey|pubkey|set|show)\b[^\n]{0,300}(wg: not found|wg: command not found|exit status 127)|exec: \\?"wg\\?": executable file not found/,
+    anchors: ['failed to run command: wg ', 'exec: "wg"', 'exec: \\"wg\\"'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'install wireguard-tools on every node (wg --version), or switch the flannel backend to wireguard-native, which uses the kernel module without the tool',
+    source: 'k3s flannel wireguard backend (runs wg genkey | wg pubkey on the host)',
+    samples: ['level=fatal msg="flannel exited: failed to run command: wg genkey | tee /var/lib/rancher/k3s/agent/etc/flannel/privatekey | wg pubkey Err: exit status 127 Output: sh: wg: not found"', 'exec: "wg": executable file not found in $PATH'],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'flannel.ipsec-swanctl-missing',
+    cause: 'flannel.backend-unsupported',
+    // The ipsec backend drives strongSwan's charon daemon through swanctl on the host; k3s stopped bundling
+    // strongSwan, so a node without those programs cannot run it.
+    re: /no longer includes strongswan|exec: \\?"(swanctl|charon)\\?": executable file not found/,
+    anchors: ['strongswan', 'swanctl', 'charon'],
+    confidence: 0.9,
+    specificity: 94,
+    source: 'k3s flannel ipsec backend (strongSwan swanctl/charon on the host)',
+    samples: ['level=fatal msg="k3s no longer includes strongswan - please install strongswan\'s swanctl and charon packages on your host: exec: \\"swanctl\\": executable file not found in $PATH"', 'exec: "charon": executable file not found in $PATH'],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH'],
+  }),
+];

@@ -1,0 +1,238 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** flanneld's start-up: net-conf.json, its API access, the node's podCIDR (facts §1, §2). */
+export const CONFIG_SIGNATURES: Signature[] = [
+  sig({
+    id: 'flannel.pod-cidr-not-assigned',
+    cause: 'flannel.no-pod-cidr',
+    re: /pod cidrs? not assigned/,
+    anchors: ['pod cidr'],
+    confidence: 0.97,
+    specificity: 95,
+    source: 'facts §4.1 (failed to acquire lease: node … pod cidr not assigned)',
+    samples: [
+      'Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned',
+      'E0412 10:02:11.884213       1 network.go:102] failed to register network: failed to acquire lease: node "k8s-w1" pod cidr not assigned',
+    ],
+    counterSamples: ['Error registering network: failed to acquire lease: node "a" pod cidrs should be IPv4/IPv6 only or dualstack'],
+  }),
+  sig({
+    id: 'flannel.network-does-not-contain-podcidr',
+    cause: 'flannel.network-mismatch',
+    // Newer flanneld (and IPv6 podCIDRs) words it from the node's side: the PodCIDR's subnet is not in the net config.
+    re: /specified in the flannel net config doesn't contain|doesn't contain \\?"[\d.:/a-f]+\\?" podcidr|specified in the podcidr, but doesn't exist in the flannel net config/,
+    anchors: ["doesn't contain", "doesn't exist in the flannel net config"],
+    confidence: 0.97,
+    specificity: 95,
+    source: 'facts §4.1, §10.6 (Network ≠ cluster CIDR)',
+    samples: [
+      'Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "192.168.1.0/24" PodCIDR of the "node-3" node',
+      'E0101 00:00:01.000000 1 main.go:330] Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "10.42.0.0/24" PodCIDR of the "k3s-server" node',
+      'Error registering network: failed to acquire lease: subnet "fd00:10:244:1::/64" specified in the PodCIDR, but doesn\'t exist in the flannel net config of the "node-2" node',
+    ],
+    counterSamples: ['Error registering network: failed to acquire lease: node "x" pod cidr not assigned'],
+  }),
+  sig({
+    id: 'flannel.acquire-lease-other',
+    check: 'the text after "failed to acquire lease:" names the reason; then kubectl get node <node> -o jsonpath=\'{.spec.podCIDR}\' and net-conf.json\'s Network',
+    cause: 'flannel.no-pod-cidr',
+    re: /failed to acquire lease/,
+    anchors: ['failed to acquire lease'],
+    confidence: 0.45,
+    specificity: 40,
+    alternatives: ['flannel.network-mismatch', 'flannel.rbac'],
+    source: 'facts §4.1 (lease errors)',
+    samples: [
+      'Error registering network: failed to acquire lease: node "n1" pod cidrs should be IPv4/IPv6 only or dualstack',
+      'failed to acquire lease: context canceled',
+    ],
+    counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
+  }),
+  sig({
+    id: 'flannel.out-of-subnets',
+    cause: 'flannel.config-invalid',
+    // flanneld's own subnet manager (etcd mode) carves SubnetLen blocks out of Network: none left means the
+    // configured Network is too small for the nodes (or leases of gone nodes still hold blocks until they expire).
+    // Older flanneld words it "out of space" when allocating the subnet.
+    re: /out of subnets|failed to allocate subnet: out of space|acquire lease: out of space/,
+    anchors: ['out of subnets', 'out of space'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['flannel.network-mismatch', 'flannel.no-pod-cidr'],
+    check: 'the network config in etcd (etcdctl get /coreos.com/network/config): Network and SubnetLen give 2^(SubnetLen - prefix) leases; compare with the nodes and the leases under /coreos.com/network/subnets (stale ones expire after 24 h)',
+    source: 'flannel subnet manager (etcd backend: "out of subnets"), facts §4.1',
+    samples: ['E0425 18:07:49.410245 32050 network.go:102] failed to register network: failed to acquire lease: out of subnets', 'Error registering network: failed to acquire lease: out of subnets'],
+    counterSamples: ['Subnet added: 10.244.3.0/24'],
+  }),
+  sig({
+    id: 'flannel.net-conf-invalid',
+    cause: 'flannel.config-invalid',
+    // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager
+    // returned (etcd key missing, etcd unreachable, net-conf.json unreadable) — the error after it decides.
+    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend|no valid mode configured|invalid subnet-lease-renew-margin/,
+    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §1.3, §4.1 (net-conf.json parsing)',
+    samples: [
+      'Error fetching backend: unknown backend type: vxlna',
+      'Failed to create SubnetManager: error parsing subnet config: invalid character \'}\' looking for beginning of object key string',
+      'Failed to create SubnetManager: failed to read net conf: open /etc/kube-flannel/net-conf.json: no such file or directory',
+    ],
+    counterSamples: ['Found network config - Backend type: vxlan'],
+  }),
+  sig({
+    id: 'flannel.rbac-forbidden',
+    cause: 'flannel.rbac',
+    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
+    anchors: [':flannel', 'error retrieving pod spec', 'failed to patch node', 'does not allow access to the requested resource'],
+    confidence: 0.92,
+    specificity: 93,
+    alternatives: ['flannel.daemon-down'],
+    source: 'facts §4.1 (RBAC: nodes is forbidden … flannel), flannel-io/flannel#1735',
+    // "the server does not allow access to the requested resource" is client-go's older text for a 403 Forbidden.
+    samples: [
+      'E0419 17:07:44.681897       1 network.go:102] failed to register network: failed to acquire lease: the server does not allow access to the requested resource (put nodes node-1)',
+      'Failed to watch *v1.Node: failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "nodes" in API group "" at the cluster scope',
+      'Failed to create SubnetManager: error retrieving pod spec for \'kube-system/kube-flannel-ds-amd64-x7k2p\': the server does not allow access to the requested resource',
+      'E0302 11:09:01.000000 1 reflector.go:138] failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-system:flannel" cannot list resource "nodes" in API group "" at the cluster scope',
+    ],
+    counterSamples: ['endpoints is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpoints"'],
+  }),
+  sig({
+    id: 'flannel.patch-node-timeout',
+    check: 'kubectl auth can-i patch nodes/status --as=system:serviceaccount:kube-flannel:flannel, and from the node curl -k https://<kubernetes Service IP>/version: forbidden means RBAC, a timeout means the path to the API server',
+    cause: 'flannel.rbac',
+    re: /timeout contacting kube-api, failed to patch node/,
+    anchors: ['failed to patch node'],
+    confidence: 0.55,
+    specificity: 85,
+    alternatives: ['flannel.daemon-down'],
+    source: 'facts §4.1 (timeout contacting kube-api: API down or nodes/status patch missing)',
+    samples: [
+      'Error registering network: failed to acquire lease: timeout contacting kube-api, failed to patch node "w3". Error: nodes "w3" is forbidden',
+      'failed to acquire lease: timeout contacting kube-api, failed to patch node "node-a". Error: context deadline exceeded',
+    ],
+    counterSamples: ['patched node "w3"'],
+  }),
+  sig({
+    id: 'flannel.subnet-env-outside-network',
+    cause: 'flannel.network-mismatch',
+    // flanneld writes FLANNEL_NETWORK (net-conf.json's Network) then FLANNEL_SUBNET (this node's lease,
+    // from its podCIDR). A lease outside the network means the cluster CIDR and net-conf.json differ.
+    // A regex cannot do CIDR arithmetic in general; back-references decide the common /8 and /16 networks:
+    // the subnet must repeat the network's first one or two octets.
+    re: /flannel_network=(\d+)\.(\d+)\.\d+\.\d+\/16\s+flannel_subnet=(?!\1\.\2\.)\d+\.\d+\.\d+\.\d+|flannel_network=(\d+)\.\d+\.\d+\.\d+\/8\s+flannel_subnet=(?!\3\.)\d+\.\d+\.\d+\.\d+/,
+    anchors: ['flannel_network='],
+    confidence: 0.9,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    source: 'flannel subnet.env (WriteSubnetFile: FLANNEL_NETWORK, FLANNEL_SUBNET); facts §4.1 (Network must contain every podCIDR)',
+    samples: [
+      'FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=192.168.1.1/24\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true',
+      '# cat /run/flannel/subnet.env\nFLANNEL_NETWORK=10.0.0.0/8\nFLANNEL_SUBNET=172.16.4.1/24',
+    ],
+    counterSamples: ['FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=10.244.7.1/24\nFLANNEL_MTU=1450', 'FLANNEL_NETWORK=10.0.0.0/8\nFLANNEL_SUBNET=10.42.4.1/24'],
+  }),
+  sig({
+    id: 'flannel.binary-missing',
+    cause: 'flannel.daemon-down',
+    // The runtime cannot exec flanneld in the kube-flannel container: the image (or its layers on the node) has
+    // no such file, so flanneld never starts on that node.
+    re: /exec: \\?"[^"\n\\]*\/flanneld\\?": stat [^\n]{0,80}no such file/,
+    anchors: ['/flanneld'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the kube-flannel container\'s image and command: kubectl -n kube-flannel get ds kube-flannel -o jsonpath=\'{..image} {..command}\' against the manifest of that flannel version (newer images ship /opt/bin/flanneld); a damaged image on the node: crictl rmi it and let the kubelet pull it again',
+    source: 'runc: "exec: \\"<path>\\": stat <path>: no such file or directory" when the container\'s entrypoint is absent',
+    samples: ['Error: failed to start container "kube-flannel": Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused "exec: \\"/opt/bin/flanneld\\": stat /opt/bin/flanneld: no such file or directory": unknown', 'exec: "/opt/bin/flanneld": stat /opt/bin/flanneld: no such file or directory'],
+    counterSamples: ['I0101 main.go:211] CLI flags config: /opt/bin/flanneld --ip-masq'],
+  }),
+  sig({
+    id: 'flannel.pod-not-ready',
+    check: 'kubectl -n kube-flannel logs <flannel pod> --previous: its last error names the cause (podCIDR not assigned, forbidden, config parse error, API unreachable)',
+    cause: 'flannel.daemon-down',
+    re: /kube-flannel[\w-]*[^\n]{0,120}(crashloopbackoff|oomkilled|back-off restarting failed container|imagepullbackoff|errimagepull)|back-off restarting failed container kube-flannel|flanneld is not ready yet|failed to create subnetmanager|error waiting for nodecontroller to sync/,
+    anchors: ['kube-flannel', 'flanneld is not ready', 'subnetmanager', 'nodecontroller'],
+    confidence: 0.7,
+    specificity: 78,
+    alternatives: ['flannel.no-pod-cidr', 'flannel.rbac', 'flannel.config-invalid'],
+    source: 'facts §1.1 (DaemonSet), §1.8 (/readyz), §4.1',
+    samples: [
+      'kube-flannel   kube-flannel-ds-7xq2m   0/1   CrashLoopBackOff   12 (3m ago)   40m',
+      'Warning  BackOff  2m (x80 over 20m)  kubelet  Back-off restarting failed container kube-flannel in pod kube-flannel-ds-hm2zq_kube-flannel(4c1a)',
+      'Readiness probe failed: HTTP probe failed with statuscode: 503 body: flanneld is not ready yet',
+    ],
+    counterSamples: ['kube-flannel   kube-flannel-ds-7xq2m   1/1   Running   0   40m'],
+  }),
+  sig({
+    id: 'flannel.etcd-network-config',
+    cause: 'flannel.config-invalid',
+    // flanneld with the etcd subnet manager reads <etcd-prefix>/config: missing key (etcd v2 error 100) or unparsable JSON.
+    // etcd v2 answers a missing key with "100: Key not found"; flannel >= 0.17 speaks etcd v3, whose gRPC error is "etcdserver: key not found".
+    re: /(failed to retrieve|couldn't fetch|error fetching) network config: (100: key not found|rpc error: code = \w+ desc = etcdserver: key not found|invalid character|unexpected end of json|json: cannot unmarshal)|failed to create subnetmanager: 100: key not found/,
+    anchors: ['network config: ', 'subnetmanager: 100: key not found'],
+    confidence: 0.92,
+    specificity: 95,
+    alternatives: ['flannel.daemon-down'],
+    check: 'etcdctl get <--etcd-prefix>/config (default /coreos.com/network/config): it must exist under the prefix flanneld is given and hold valid JSON such as {"Network": "10.244.0.0/16", "Backend": {"Type": "vxlan"}}',
+    source: 'flannel etcd subnet manager (pkg/subnet/etcd: network config at <prefix>/config), facts §1.3',
+    samples: [
+      'E0312 08:00:00.000000 1201 main.go:330] Couldn\'t fetch network config: 100: Key not found (/coreos.com/network) [12]',
+      'E0312 08:00:01.000000 1201 network.go:102] failed to retrieve network config: invalid character \'N\' looking for beginning of object key string',
+      'E0615 08:03:01.000000 91154 main.go:459] Couldn\'t fetch network config: rpc error: code = NotFound desc = etcdserver: key not found',
+    ],
+    counterSamples: ['I0312 08:00:00.000000 1 main.go:386] Found network config - Backend type: vxlan'],
+  }),
+  sig({
+    id: 'flannel.node-credentials',
+    cause: 'flannel.rbac',
+    // The Node authorizer lets a node's own credentials read only its own Node: flanneld run with the kubelet's kubeconfig cannot list nodes.
+    re: /user \\?"system:node:[^"\\\s]+\\?" cannot (list|watch) resource \\?"nodes\\?"/,
+    anchors: ['system:node:'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['flannel.daemon-down'],
+    check: 'which identity does flanneld use (--kubeconfig-file, KUBECONFIG, or the pod\'s ServiceAccount)? the kubelet\'s system:node credentials may read only their own Node; flannel needs its ServiceAccount bound to the flannel ClusterRole (list/watch nodes)',
+    source: 'Node authorizer (a node identity reads only its own Node object); facts §1.1 (flannel ClusterRole)',
+    samples: [
+      'E0301 10:00:00.000000 1 reflector.go:158] failed to list *v1.Node: nodes is forbidden: User "system:node:worker-2" cannot list resource "nodes" in API group "" at the cluster scope',
+      'W0301 10:00:00.000000 1 reflector.go:561] failed to list *v1.Node: nodes is forbidden: User \\"system:node:edge-9.lab\\" cannot list resource \\"nodes\\" in API group \\"\\" at the cluster scope',
+    ],
+    counterSamples: ['nodes "worker-2" is forbidden: User "system:node:worker-2" cannot patch resource "nodes/status"'],
+  }),
+  sig({
+    id: 'flannel.podcidr-outside-cluster-cidr',
+    check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR against the controller-manager\'s --cluster-cidr and net-conf.json\'s Network: a node whose podCIDR lies outside them must be re-created (spec.podCIDR cannot be edited)',
+    cause: 'flannel.network-mismatch',
+    // The controller-manager's node IPAM marks every node's spec.podCIDR in its cluster CIDR at start; a
+    // podCIDR outside it stops the controller, and flannel's Network (the same range) does not hold it.
+    re: /cidr \S+ is out the range of cluster cidr|failed to mark cidr\[[^\]\n]*\] at idx \[\d+\] as occupied/,
+    anchors: ['out the range of cluster cidr', 'as occupied'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['flannel.no-pod-cidr'],
+    source: 'kube-controller-manager node IPAM (range_allocator occupyCIDRs: "cidr %v is out the range of cluster cidr %v")',
+    samples: [
+      'E0115 09:13:54.800816 1 controllermanager.go:709] "Error starting controller" err="failed to mark cidr[10.0.0.0/24] at idx [0] as occupied for node: n1: cidr 10.0.0.0/24 is out the range of cluster cidr 10.244.0.0/16" controller="node-ipam-controller"',
+      'cidr 192.168.5.0/24 is out the range of cluster cidr 10.42.0.0/16',
+    ],
+    counterSamples: ['Node n1 PodCIDR: 10.244.1.0/24'],
+  }),
+  sig({
+    id: 'flannel.service-not-running',
+    cause: 'flannel.daemon-down',
+    // flanneld as a host service (microk8s's snap, a systemd unit) rather than a DaemonSet: the inspect and
+    // status tools report the unit stopped. Why it stopped is in its journal.
+    re: /service snap\.[\w-]+\.daemon-flanneld is not running|flanneld\.service[^\n]{0,120}(entered failed state|failed with result|active: (failed|inactive))/,
+    anchors: ['daemon-flanneld is not running', 'flanneld.service'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['flannel.config-invalid'],
+    check: 'journalctl -u <the flanneld unit> -n 50 (snap.microk8s.daemon-flanneld on microk8s): its last error says why it stopped (etcd unreachable, its network config, the interface)',
+    source: 'microk8s inspect ("Service snap.microk8s.daemon-flanneld is not running"); systemd unit states',
+    samples: [' FAIL:  Service snap.microk8s.daemon-flanneld is not running', 'systemd[1]: flanneld.service: Failed with result \'exit-code\'.'],
+    counterSamples: ['Service snap.microk8s.daemon-flanneld is running'],
+  }),
+];

@@ -1,0 +1,343 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+import { MISSING_OR_PRIVATE } from './shared.js';
+
+/** Credentials: a registry that rejects them and a pull that sent none (facts §4.5, §8). */
+export const AUTH_SIGNATURES: Signature[] = [
+  sig({
+    id: 'image.auth-required',
+    cause: 'image.auth-missing',
+    // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login/,
+    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided', 'registry needs login'],
+    confidence: 0.85,
+    specificity: 85,
+    // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
+    // a secret keyed for another host (or a differently written one) sends none, like no secret at all.
+    // A pull secret the kubelet cannot parse is skipped (with a warning in its log), so that pull goes anonymous too.
+    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected'],
+    check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host, written as the image names it (host:port)',
+    source: 'facts §4.6 authorizer, §8 UNAUTHORIZED',
+    samples: [
+      'Failed to pull image "602401143452.dkr.ecr.eu-west-1.amazonaws.com/app:v2": rpc error: code = Unknown desc = Error response from daemon: Get https://602401143452.dkr.ecr.eu-west-1.amazonaws.com/v2/app/manifests/v2: no basic auth credentials',
+      'failed to pull and unpack image "docker.io/acme/private:1": failed to resolve reference "docker.io/acme/private:1": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+      'failed to resolve reference "ghcr.io/acme/internal:latest": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Finternal%3Apull&service=ghcr.io: 401 Unauthorized',
+    ],
+    counterSamples: ['unauthorized: incorrect username or password'],
+  }),
+  sig({
+    id: 'image.gitea-package-access',
+    cause: 'image.auth-rejected',
+    // Gitea's package registry answers every request its package-access check refuses with the check's name:
+    // a user or token without access to the owner's packages, or no login at all.
+    re: /unauthorized: reqpackageaccess/,
+    anchors: ['reqpackageaccess'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['image.auth-missing', 'image.not-found'],
+    check: 'log in to the Gitea registry with a user (or token with the read:package scope) that can see the owner\'s packages, and check the package is linked to that owner or repository: docker login <gitea host> then docker pull again',
+    source: 'Gitea package registry (routers/api/packages: reqPackageAccess)',
+    samples: ['Error response from daemon: unauthorized: reqPackageAccess', 'failed to resolve reference "git.corp/acme/app:1": unexpected status from HEAD request to https://git.corp/v2/acme/app/manifests/1: 401 Unauthorized: unauthorized: reqPackageAccess'],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.basic-auth-attempt-401',
+    cause: 'image.auth-rejected',
+    // Docker's login tries each challenge with the credentials given; a basic attempt is only made with a
+    // username and password (without them the handler says "no basic auth credentials"), so a 401 refuses them.
+    re: /basic auth attempt to \S+ realm ("[^"\n]*"|\S+) failed with status: 401/,
+    anchors: ['basic auth attempt'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the username and password given to docker login (or the pull secret\'s auths entry for that host): a registry behind a reverse proxy may also check its own basic-auth realm',
+    source: 'docker registry login (loginV2: "no successful auth challenge for … - errors: …"), distribution auth challenge handlers',
+    samples: [
+      'Error response from daemon: no successful auth challenge for https://registry.corp:5000/v2/ - errors: [basic auth attempt to https://registry.corp:5000/v2/ realm "Registry Realm" failed with status: 401 Unauthorized]',
+      'login attempt to https://10.0.0.9/v2/ failed: basic auth attempt to https://10.0.0.9/v2/ realm "basic-realm" failed with status: 401 Unauthorized',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+  sig({
+    id: 'image.credential-helper-failed',
+    cause: 'image.auth-missing',
+    // Docker's credsStore / credHelpers program failed: the client has no credentials to send (or stops before the pull).
+    // Keyed on the helper's name (docker-credential-*): secret redaction may take the word "Credentials" after "StoreError:".
+    re: /store docker-credential-\S+ exited with|error getting credentials - err: /,
+    anchors: ['docker-credential-', 'error getting credentials'],
+    confidence: 0.7,
+    specificity: 70,
+    alternatives: ['image.auth-rejected'],
+    check: 'credsStore / credHelpers in ~/.docker/config.json: run the helper named (docker-credential-<name> list) on that machine; a helper that is missing, locked (pass, gpg) or from another OS (docker-credential-desktop.exe in WSL) must be fixed or the entry removed',
+    source: 'docker CLI credential helpers (docker-credential-helpers: "error getting credentials - err: …")',
+    samples: [
+      'docker.credentials.errors.StoreError: Credentials store docker-credential-secretservice exited with "Cannot autolaunch D-Bus without X11 $DISPLAY".',
+      'error getting credentials - err: exec: "docker-credential-desktop.exe": executable file not found in $PATH, out: ``',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+  sig({
+    id: 'image.pull-access-denied',
+    cause: 'image.auth-missing',
+    // Docker's wrapper, and Docker Hub's answer: the same text for a repository that does not exist and for a private one.
+    re: /pull access denied|may require (authorization|'docker login')/,
+    anchors: ['pull access denied', 'may require'],
+    confidence: 0.55,
+    specificity: 60,
+    // In a pod, no credentials sent is often an imagePullSecret the pod names but its namespace lacks.
+    alternatives: ['image.not-found', 'image.auth-rejected', 'image.pullsecret-missing'],
+    check: MISSING_OR_PRIVATE,
+    source: 'facts §4.8 (Docker: pull access denied … repository does not exist or may require \'docker login\'), §8 DENIED',
+    samples: [
+      'Error response from daemon: pull access denied for acme/secret-app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
+      'Failed to pull image "billing-worker:dev": rpc error: code = Unknown desc = Error response from daemon: pull access denied for billing-worker, repository does not exist or may require \'docker login\'',
+    ],
+    counterSamples: ['unauthorized: incorrect username or password'],
+  }),
+  sig({
+    id: 'image.resource-denied',
+    cause: 'image.auth-missing',
+    // Docker Hub's DENIED: the same text for a repository that does not exist and for a private one pulled without (or with wrong) credentials.
+    re: /requested access to the resource is denied/,
+    anchors: ['requested access to the resource is denied'],
+    confidence: 0.55,
+    specificity: 83,
+    alternatives: ['image.not-found', 'image.auth-rejected'],
+    check: MISSING_OR_PRIVATE,
+    source: 'facts §4.8, §8 DENIED (Docker Hub wording)',
+    samples: [
+      'Failed to pull image "docker.io/acme/ledger:4": rpc error: code = Unknown desc = Error response from daemon: pull access denied for acme/ledger, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
+      'denied: requested access to the resource is denied',
+    ],
+    counterSamples: ['denied: denied'],
+  }),
+  sig({
+    id: 'image.credentials-rejected',
+    cause: 'image.auth-rejected',
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password'],
+    confidence: 0.8,
+    specificity: 82,
+    // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.
+    alternatives: ['image.pullsecret-wrong-registry', 'image.auth-missing', 'image.not-found'],
+    check: 'the credentials the node sends for that host: the pull secret\'s auths entry (kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d) — wrong, expired, or without access to that repository',
+    source: 'facts §4.6 (oauth token, 403), §8 DENIED',
+    samples: [
+      'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
+      'failed to pull and unpack image "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3": failed to resolve reference: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden',
+      'GET https://registry.corp/v2/team/app/manifests/1.2: UNAUTHORIZED: The client does not have permission for manifest',
+      // The registry's JSON error body quoted inside another tool's log line keeps its escaped quotes.
+      'could not list tags: http: non-successful response (status=403 body=\\"{\\\\\\"errors\\\\\\":[{\\\\\\"code\\\\\\":\\\\\\"DENIED\\\\\\",\\\\\\"message\\\\\\":\\\\\\"invalid token\\\\\\"}]}\\")',
+    ],
+    counterSamples: [
+      'no basic auth credentials',
+      'Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods"',
+      'OCI runtime create failed: runc create failed: unable to start container process: exec: "/docker-entrypoint.sh": permission denied: unknown',
+    ],
+  }),
+  sig({
+    // docker login sends the credentials it was given to the registry's /v2/ root: a 401 there is those
+    // credentials refused (a pull's own 401 names the manifest or blob path, or the token endpoint).
+    id: 'image.login-rejected',
+    cause: 'image.auth-rejected',
+    re: /login attempt to \S+ failed with status: 401|\bGet "?https?:\/\/[^\s"\/]+\/v2\/"?: unauthorized\b/,
+    anchors: ['login attempt to', '/v2/": unauthorized', '/v2/: unauthorized'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the user and password (or token) given to docker login: for robot or service accounts quote the name in the shell (\'robot$ci\' — "$ci" unquoted expands to nothing), use the CLI secret or token the registry issues rather than an SSO password, and note that repeated failures can lock the account for a while',
+    source: 'Docker registry client login (ping of the /v2/ root with the given credentials; "login attempt to <url> failed with status")',
+    samples: [
+      'Error response from daemon: login attempt to https://registry.example.org/v2/ failed with status: 401 Unauthorized',
+      'Error response from daemon: Get "https://nexus.corp.local:8443/v2/": unauthorized: access to the requested resource is not authorized',
+    ],
+    counterSamples: ['Error response from daemon: Head "https://registry.example.org/v2/app/manifests/1": unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.token-expired',
+    cause: 'image.auth-rejected',
+    // ECR and other token registries: the credentials were sent, but the short-lived token in them expired.
+    re: /authorization token has expired|security token included in the request is (invalid|expired)/,
+    anchors: ['authorization token has expired', 'security token included in the request'],
+    confidence: 0.93,
+    specificity: 93,
+    alternatives: ['image.pullsecret-malformed'],
+    source: 'ECR authorization tokens (12 h lifetime): DENIED with an expired or invalid token',
+    samples: [
+      'Error response from daemon: Head "https://111122223333.dkr.ecr.eu-central-1.amazonaws.com/v2/api/manifests/7": denied: Your authorization token has expired. Reauthenticate and try again.',
+      'level=error msg="Not continuing with pull after error: denied: The security token included in the request is expired"',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+  sig({
+    id: 'image.denied-denied',
+    cause: 'image.auth-rejected',
+    // GHCR's bare "denied": sent by a stale or empty credential for the host as well as for a private package without one.
+    re: /\bdenied: denied\b/,
+    anchors: ['denied: denied'],
+    confidence: 0.6,
+    specificity: 84,
+    alternatives: ['image.auth-missing', 'image.not-found'],
+    check: 'which credential is sent for that host? a stale or empty entry in the pull secret or the node\'s config.json is sent even to a public package (remove it); a private package needs a token with read access',
+    source: 'registry DENIED error code (distribution spec) as GitHub Container Registry words it',
+    samples: [
+      'Error response from daemon: Head "https://ghcr.io/v2/acme/tool/manifests/2.1": denied: denied',
+      'failed to resolve reference "ghcr.io/acme/tool:2.1": unexpected status from HEAD request to https://ghcr.io/v2/acme/tool/manifests/2.1: denied: denied',
+    ],
+    counterSamples: ['denied: requested access to the resource is denied'],
+  }),
+  sig({
+    id: 'image.quay-not-authorized',
+    cause: 'image.auth-missing',
+    // Quay answers a repository that does not exist exactly like a private one.
+    re: /unauthorized: access to the requested resource is not authorized/,
+    anchors: ['access to the requested resource is not authorized'],
+    confidence: 0.5,
+    specificity: 84,
+    alternatives: ['image.not-found', 'image.auth-rejected'],
+    check: 'open the repository page on the registry (https://quay.io/repository/<org>/<name>): a wrong organisation or name gives this same answer; if it exists and is private, the pull secret needs a robot account for it',
+    source: 'registry UNAUTHORIZED error code (distribution spec) as Quay words it',
+    samples: [
+      'Error: initializing source docker://quay.io/acme/agent:1.4: reading manifest 1.4 in quay.io/acme/agent: unauthorized: access to the requested resource is not authorized',
+      'Error response from daemon: unauthorized: access to the requested resource is not authorized',
+    ],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.redhat-login',
+    cause: 'image.auth-missing',
+    re: /please login to the red hat registry/,
+    anchors: ['please login to the red hat registry'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    check: 'registry.redhat.io needs a registry service account in the pull secret (registry.access.redhat.com needs none); the same text answers credentials it rejects, so check that the secret\'s auths entry is for registry.redhat.io',
+    source: 'registry.redhat.io UNAUTHORIZED text (Red Hat registry authentication)',
+    samples: [
+      'Error initializing source docker://registry.redhat.io/ubi9/nodejs-20:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.',
+      'Get https://registry.redhat.io/v2/rhel9/redis-7/manifests/1: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.',
+    ],
+    counterSamples: ['unauthorized: incorrect username or password'],
+  }),
+  sig({
+    // Containerd fetches an oauth token only when it has credentials to send: a refusal means they are wrong.
+    id: 'image.oauth-token-refused',
+    check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d: is there an auths entry for exactly this registry host, and does docker login <host> with those credentials work?',
+    cause: 'image.auth-rejected',
+    re: /failed to fetch oauth token(?!: unexpected status: 5\d\d)(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))/,
+    anchors: ['oauth token'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    source: 'facts §4.6 (failed to fetch oauth token), §8 (token request with credentials)',
+    samples: [
+      'failed to resolve reference "registry.gitlab.com/grp/svc:1.0": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gitlab.com/jwt/auth?scope=repository%3Agrp%2Fsvc%3Apull&service=container_registry: 403 Forbidden',
+      'failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized',
+    ],
+    counterSamples: ['failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
+  }),
+  sig({
+    id: 'image.hub-incorrect-credentials',
+    cause: 'image.auth-rejected',
+    // Docker Hub's token service answers a login whose password or token it does not accept with this
+    // detail; without credentials it issues an anonymous token instead. So the credentials were sent.
+    re: /incorrect username or password/,
+    anchors: ['incorrect username or password'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'Docker Hub auth service (auth.docker.io/token) 401 detail "incorrect username or password"',
+    samples: [
+      'GET https://auth.docker.io/token?scope=repository%3Aorg%2Fapp%3Apull&service=registry.docker.io: unexpected status code 401 Unauthorized: {"details":"incorrect username or password"}',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
+    ],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.anonymous-read-only',
+    cause: 'image.auth-missing',
+    // The registry names the caller anonymous (OCIR: "Anonymous users are only allowed read access on public
+    // repos"): no credentials reached it, so the repository is private to a login never sent.
+    re: /anonymous users are only allowed|anonymous (access|pull|user)[^\n]{0,60}(not allowed|denied|forbidden)|forbidden for user:? \\?'anonymous\\?'/,
+    anchors: ['anonymous users are only allowed', 'anonymous access', 'anonymous pull', 'anonymous user', 'forbidden for user'],
+    confidence: 0.9,
+    specificity: 90,
+    source: 'registry denials that name the caller anonymous (Oracle OCIR, Harbor and others)',
+    samples: [
+      "unauthorized: The client does not have permission for manifest: Download request for repo:path 'hub-cache:app/1/list.manifest.json' is forbidden for user: 'anonymous'.",
+      'reading manifest v1 in iad.ocir.io/tenancy/app: denied: Anonymous users are only allowed read access on public repos',
+      'denied: anonymous access to this repository is not allowed',
+    ],
+    counterSamples: ['failed to fetch anonymous token: unexpected status: 403 Forbidden'],
+  }),
+  sig({
+    id: 'image.gcp-unauthenticated',
+    cause: 'image.auth-missing',
+    // Google Cloud IAM's answer to a request that carried no credentials at all (Artifact Registry, gcr.io
+    // served by it): "Unauthenticated requests do not have permission \"<permission>\" on resource …".
+    re: /unauthenticated requests do not have permission/,
+    anchors: ['unauthenticated requests'],
+    confidence: 0.9,
+    specificity: 90,
+    alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    source: 'Google Cloud IAM error text for anonymous callers (Artifact Registry docs, access control)',
+    samples: [
+      'Unauthenticated requests do not have permission "artifactregistry.repositories.downloadArtifacts" on resource "projects/p/locations/us/repositories/r"',
+      'failed to pull and unpack image "us-docker.pkg.dev/p/r/app:1": failed to resolve reference "us-docker.pkg.dev/p/r/app:1": unexpected status from HEAD request to https://us-docker.pkg.dev/v2/p/r/app/manifests/1: 403 Forbidden: Unauthenticated requests do not have permission "artifactregistry.repositories.downloadArtifacts"',
+    ],
+    counterSamples: ['Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/us/repositories/r" (or it may not exist)'],
+  }),
+  sig({
+    id: 'image.gcp-permission-denied',
+    check: 'gcloud artifacts repositories get-iam-policy <repository> --location <location>: the node\'s (or the pull secret\'s) service account needs roles/artifactregistry.reader there; gcloud artifacts docker images list <location>-docker.pkg.dev/<project>/<repository> tells a missing repository from a missing role',
+    cause: 'image.auth-rejected',
+    // IAM with credentials that lack the permission; Google adds "(or it may not exist)" because IAM
+    // answers the same for a resource that is not there.
+    re: /permission \\?"artifactregistry\.[\w.]+\\?" denied/,
+    anchors: ['artifactregistry.'],
+    confidence: 0.75,
+    specificity: 90,
+    // (a client without its own credentials — no credential helper — may send another identity's, the
+    // node's default service account: then the pull's credentials are missing)
+    alternatives: ['image.not-found', 'image.auth-missing'],
+    source: 'Google Cloud IAM error text: Permission "<permission>" denied on resource "<resource>" (or it may not exist)',
+    samples: [
+      'Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/europe-west1/repositories/r" (or it may not exist)',
+      'failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://europe-west1-docker.pkg.dev/v2/token?scope=repository%3Ap%2Fr%2Fapp%3Apull: 403 Forbidden: denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource "projects/p/locations/europe-west1/repositories/r" (or it may not exist)',
+    ],
+    counterSamples: ['Unauthenticated requests do not have permission "artifactregistry.repositories.downloadArtifacts"'],
+  }),
+  sig({
+    id: 'image.aad-rejected',
+    check: 'the service principal or managed identity the pull uses (az aks check-acr --name <cluster> --resource-group <rg> --acr <registry>.azurecr.io): it must exist in the registry\'s tenant and hold AcrPull on the registry; a deleted or expired secret is rejected',
+    cause: 'image.auth-rejected',
+    // Azure Container Registry hands the credentials to Entra ID (AAD): these texts are AAD refusing the
+    // identity that was sent, not a pull without credentials.
+    re: /application not registered with aad|aadsts\d{5,}/,
+    anchors: ['not registered with aad', 'aadsts'],
+    confidence: 0.9,
+    specificity: 90,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    source: 'Azure Container Registry token exchange through Entra ID (AAD) error texts',
+    samples: [
+      'Error response from daemon: Get https://myacr.azurecr.io/v2/app/manifests/1: unauthorized: Application not registered with AAD.',
+      'failed to fetch oauth token: unexpected status: 401 Unauthorized: AADSTS7000215: Invalid client secret provided.',
+    ],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.access-token-expired',
+    cause: 'image.auth-rejected',
+    // The registry names the credential it was sent expired (Docker Hub personal access tokens carry an
+    // expiry date): credentials reached it and are refused, so the secret or login must be renewed.
+    re: /personal access token (is|has) expired|unauthorized: [^\n]{0,40}\b(access )?token (is|has) expired/,
+    anchors: ['personal access token', 'token is expired', 'token has expired'],
+    confidence: 0.9,
+    specificity: 93,
+    source: 'Docker Hub authentication (personal access tokens with an expiry date)',
+    samples: [
+      'Error response from daemon: Head "https://registry-1.docker.io/v2/library/redis/manifests/alpine": unauthorized: personal access token is expired',
+      'failed to authorize: failed to fetch oauth token: unauthorized: access token has expired',
+    ],
+    counterSamples: ['error: You must be logged in to the server (the server has asked for the client to provide credentials)'],
+  }),
+];

@@ -1,0 +1,15 @@
+import type { Signature } from '../../types.js';
+import { AUTH_SIGNATURES } from './auth.js';
+import { PULL_SECRET_SIGNATURES } from './pull-secrets.js';
+import { REFERENCE_SIGNATURES } from './references.js';
+import { MISSING_SIGNATURES } from './missing.js';
+import { LIMIT_SIGNATURES } from './limits.js';
+
+/** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
+export const IMAGE_SIGNATURES: Signature[] = [
+  ...AUTH_SIGNATURES,
+  ...PULL_SECRET_SIGNATURES,
+  ...REFERENCE_SIGNATURES,
+  ...MISSING_SIGNATURES,
+  ...LIMIT_SIGNATURES,
+];

@@ -1,0 +1,200 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** Limits on a pull: registry rate limits, a full image store, a registry that fails the pull (facts §4.8, §8). */
+export const LIMIT_SIGNATURES: Signature[] = [
+  sig({
+    id: 'image.ecr-token-throttled',
+    cause: 'image.rate-limited',
+    // The kubelet's ECR provider asks the ECR API for a token per pull burst; the API throttles it like any AWS call.
+    re: /(ecr authorization token|getauthorizationtoken)[^\n]{0,200}(throttlingexception|rate exceeded|toomanyrequests)/,
+    anchors: ['ecr authorization token', 'getauthorizationtoken'],
+    confidence: 0.85,
+    specificity: 96,
+    check: 'the AWS API rate for GetAuthorizationToken in that account and region (CloudTrail ThrottlingException): many nodes pulling at once each ask for a token; the ECR credential provider caches tokens for 12 h when its cache is enabled',
+    source: 'kubelet ECR credential provider (aws_credentials.go: "while requesting ECR authorization token"), AWS API throttling',
+    samples: ['aws_credentials.go:199] while requesting ECR authorization token ThrottlingException: Rate exceeded', 'error getting credentials - err: exit status 1, out: `operation error ECR: GetAuthorizationToken, https response error StatusCode: 400, api error ThrottlingException: Rate exceeded`'],
+    counterSamples: ['aws_credentials.go:194] while requesting ECR authorization token RequestError: send request failed caused by: Post https://api.ecr.us-east-1.amazonaws.com/: dial tcp i/o timeout'],
+  }),
+  sig({
+    id: 'image.rate-limit-retry-after',
+    cause: 'image.rate-limited',
+    // oras and other clients log the registry's Retry-After with the quota it was told ("allowed: N/minute").
+    re: /retry-after:?[^\n]{0,80}allowed: \d+\s*\/\s*(second|minute|hour|day)/,
+    anchors: ['retry-after'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'the registry\'s quota for this client (anonymous pulls share one per source IP): log in, spread pulls over time, or pull through a mirror or cache',
+    source: 'HTTP 429 Retry-After as registry clients report it (oras)',
+    samples: ['ERROR: oras.logger:retry-after: 1.889377ms, allowed: 2000/minute', 'WARN retry-after: 30s, allowed: 100/hour'],
+    counterSamples: ['retry after 5s'],
+  }),
+  sig({
+    id: 'image.gc-over-high-threshold',
+    cause: 'image.disk-full',
+    // The kubelet's image garbage collector: the image filesystem crossed imageGCHighThresholdPercent.
+    re: /disk usage on [^\n]{0,120}is at \d+% which is over the high threshold/,
+    anchors: ['over the high threshold'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'df -h on the runtime\'s image filesystem (/var/lib/containerd or /var/lib/docker): if the collector cannot get under imageGCLowThresholdPercent (images in use), the disk needs room or the node more disk',
+    source: 'kubelet image garbage collection (pkg/kubelet/images/image_gc_manager.go)',
+    samples: [
+      'I0906 10:35:35.058102 5345 image_gc_manager.go:300] [imageGCManager]: Disk usage on image filesystem is at 85% which is over the high threshold (85%). Trying to free 5487241625 bytes down to the low threshold (80%).',
+      'Disk usage on "/dev/xvdf" (/vol/docker) is at 94% which is over the high threshold (90%). Trying to free 14006699622 bytes',
+    ],
+    counterSamples: ['imageGCHighThresholdPercent: 85'],
+  }),
+  sig({
+    id: 'image.rate-limit',
+    cause: 'image.rate-limited',
+    // The registry's own error code (TOOMANYREQUESTS) and Docker Hub's pull-limit text name the cause; a bare
+    // HTTP 429 does so only next to a registry request (the API server, webhooks and apps answer 429 too).
+    re: /toomanyrequests:|pull rate limit|(:\/\/[^\/\s"\\]+\/v2\/|registry|pull|manifests?\b|blobs?\/)[^\n]{0,600}(too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b|: 429\b)/,
+    anchors: ['toomanyrequests', 'too many requests', 'rate limit', '429'],
+    confidence: 0.95,
+    specificity: 92,
+    source: 'facts §8 TOOMANYREQUESTS, Docker Hub pull limit text',
+    samples: [
+      'failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/redis/manifests/sha256:4f1b: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limits',
+      'Error response from daemon: toomanyrequests: Rate exceeded',
+      'unexpected status from HEAD request to https://registry-1.docker.io/v2/library/busybox/manifests/1.36: 429 Too Many Requests',
+    ],
+    counterSamples: ['Pulled image "busybox:1.36" in 429ms', 'I1127 00:01:26.519429 1 event.go:307] container 9f1c4e4bbdd1429 namespace=k8s.io started', 'Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later'],
+  }),
+  sig({
+    id: 'image.rate-limit-bare',
+    cause: 'image.rate-limited',
+    re: /too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b/,
+    anchors: ['too many requests', 'rate limit', '429'],
+    confidence: 0.6,
+    specificity: 91,
+    check: 'who answered 429? a registry (an image pull, its /v2/ URL) limits pulls per IP or account — authenticate or use a mirror; the API server answers TooManyRequests under its own API priority and fairness limits, and webhooks or applications under theirs, none of which a pull fix touches',
+    source: 'HTTP 429 Too Many Requests (RFC 6585), as registries and other servers send it',
+    samples: ['Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later', 'error: status 429'],
+    counterSamples: ['Pulled image "busybox:1.36" in 429ms'],
+  }),
+  sig({
+    id: 'image.devmapper-thin-pool-full',
+    cause: 'image.disk-full',
+    // Docker's devicemapper storage keeps images and containers in an LVM thin pool; below dm.min_free_space it
+    // refuses to create more: the image store is full though the filesystem may not be.
+    re: /thin pool has \d+ free (data|metadata) blocks which is less than minimum required/,
+    anchors: ['thin pool has'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'lvs (Data% and Meta% of the docker thin pool) and docker system df: remove unused images and containers (docker system prune), extend the pool (lvextend), or move to overlay2',
+    source: 'dockerd devicemapper driver (dm.min_free_space check)',
+    samples: ['devmapper: Thin Pool has 0 free data blocks which is less than minimum required 20253 free data blocks. Create more free space in thin pool or use dm.min_free_space option to change behavior', 'Thin Pool has 161021 free data blocks which is less than minimum required 163840 free data blocks'],
+    counterSamples: ['devmapper: Thin Pool has 9000000 free data blocks'],
+  }),
+  sig({
+    id: 'image.eviction-signal',
+    cause: 'image.disk-full',
+    // kubelet eviction manager: a disk signal crossed its threshold (nodefs = kubelet root, imagefs = runtime image store).
+    re: /attempting to reclaim\\?"? resourcename=\\?"?(ephemeral-storage|nodefs|imagefs)|must evict pod\(s\) to reclaim\\?"?( resourcename=\\?"?)?(ephemeral-storage|nodefs|imagefs)|signal=(nodefs|imagefs)\.(available|inodesfree)|low on resource: (nodefs|imagefs)|attempting to reduce (nodefs|imagefs) pressure/,
+    anchors: ['to reclaim', 'signal=nodefs', 'signal=imagefs', 'low on resource: nodefs', 'low on resource: imagefs', 'to reduce nodefs pressure', 'to reduce imagefs pressure'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'df -h and df -i on the kubelet root (/var/lib/kubelet) and the runtime root (/var/lib/containerd): which one crossed evictionHard (nodefs.available, imagefs.available, *.inodesFree)',
+    source: 'kubelet eviction manager (pkg/kubelet/eviction): disk signals nodefs/imagefs',
+    samples: [
+      'I0901 10:00:00.000000 1203 eviction_manager.go:366] "Eviction manager: attempting to reclaim" resourceName="ephemeral-storage"',
+      'W0901 10:00:01.000000 1203 eviction_manager.go:347] "Eviction manager: thresholds - ignoring grace period" threshold={"Signal":"imagefs.available"} signal=imagefs.available observed=1.1Gi',
+      // Older kubelets: the image garbage collection the eviction manager ran to free the disk.
+      'E0901 10:00:02.000000 1203 eviction_manager.go:390] eviction manager: unexpected error when attempting to reduce imagefs pressure: wanted to free 9223372036854775807, but freed 0 space with errors in image deletion',
+    ],
+    counterSamples: ['evictionHard:\n  nodefs.available: "10%"'],
+  }),
+  sig({
+    id: 'image.no-space',
+    cause: 'image.disk-full',
+    // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);
+    // an application's own "No space left on device" is its volume (image.no-space-bare answers that lower).
+    // Not ENOSPC at a container's start (runc's init making a mount point in the rootfs, "container init
+    // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
+    // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
+    re: /^(?![\s\S]*(inotify|container init caused))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|to reclaim (ephemeral-storage|nodefs|imagefs)/,
+    anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs'],
+    confidence: 0.92,
+    specificity: 94,
+    source: 'kubelet image GC and eviction texts; ENOSPC while unpacking',
+    samples: [
+      'failed to pull and unpack image "docker.io/library/postgres:16": failed to extract layer sha256:a3ed95ca: write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/412/fs/usr/lib/x86_64-linux-gnu/libLLVM.so: no space left on device: unknown',
+      'failed to garbage collect required amount of images. Attempted to free 4213245132 bytes, but only found 0 bytes eligible to free.',
+      'The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi.',
+      'E0409 08:00:00.000000    2211 kubelet.go:1351] "Image garbage collection failed multiple times in a row" err="failed to garbage collect required amount of images. Wanted to free 2147483648 bytes, but freed 0 bytes"',
+      'E0713 09:30:01.000000 5119 kubelet.go:1146] Image garbage collection failed: wanted to free 3221225472, but freed 0 space with errors in image deletion',
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+    ],
+    counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device', 'java.io.IOException: No space left on device'],
+  }),
+  sig({
+    id: 'image.no-space-init',
+    cause: 'image.disk-full',
+    // runc's container init writes no data: it creates mount points (/etc/resolv.conf, /etc/hosts) in the
+    // rootfs the snapshotter mounted. ENOSPC there is the snapshot's filesystem out of bytes or inodes — the
+    // image filesystem with overlayfs, another one with a remote or read-only snapshotter (stargz, CVMFS).
+    re: /container init caused[\s\S]*(?<key>no space left on device)/,
+    anchors: ['container init caused'],
+    confidence: 0.7,
+    specificity: 94,
+    check: "df -h and df -i /var/lib/containerd (or /var/lib/docker) on the node: full bytes or inodes there is the image filesystem; both free means the container's rootfs comes from another snapshotter (containerd config: snapshotter of the runtime class), whose own storage is full",
+    source: 'runc libcontainer rootfs_linux.go (creating mount points during container init); ENOSPC (errno 28)',
+    samples: [
+      'OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting "/var/lib/kubelet/pods/1/etc-hosts" to rootfs at "/etc/hosts" caused: open /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs/etc/hosts: no space left on device: unknown',
+      'Error: failed to start container "app": Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container process caused: process_linux.go:459: container init caused: rootfs_linux.go:59: mounting "/etc/resolv.conf" to rootfs at "/var/lib/docker/overlay2/9f1/merged/etc/resolv.conf" caused: open /var/lib/docker/overlay2/9f1/merged/etc/resolv.conf: no space left on device: unknown',
+    ],
+    counterSamples: ['failed to extract layer sha256:a3ed95ca: write /var/lib/containerd/x: no space left on device'],
+  }),
+  sig({
+    id: 'image.no-space-bare',
+    cause: 'image.disk-full',
+    // Not inotify watches, nor podman's lock allocation (its SHM lock table is full): ENOSPC there is no disk.
+    re: /^(?![\s\S]*(inotify|allocating lock))[\s\S]*(?<key>no space left on device)/,
+    anchors: ['no space left on device'],
+    confidence: 0.6,
+    specificity: 93,
+    check: 'df -h /var/lib/containerd /var/lib/docker /var/lib/kubelet on the node: full there is the node\'s disk (image pulls and eviction follow); free there means the filesystem the process writes to — its PVC or hostPath — is full, which no node clean-up fixes',
+    source: 'ENOSPC (errno 28) from whichever process wrote',
+    samples: ['java.io.IOException: No space left on device', 'ERROR: could not extend file "base/16384/2619": No space left on device'],
+    counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device'],
+  }),
+  sig({
+    id: 'image.blob-unauthorized',
+    check: 'pull the same image again (crictl pull <image>) and look at the registry\'s status page: a 401 on a layer after the manifest was read with the same token is the registry refusing its own token (an outage, or a storage backend out of step); if it repeats for one repository only, compare the pull secret\'s scope with that repository',
+    cause: 'registry.server-error',
+    // containerd fetches layers only after the manifest resolved with the same authorizer and token: a 401
+    // on a blob then is the registry (or its blob storage) refusing a token it has just honoured.
+    re: /failed to copy: httpreaderseeker: failed open: unexpected status code \S+\/blobs\/\S+: 401\b/,
+    anchors: ['httpreaderseeker'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['image.auth-rejected', 'image.auth-missing'],
+    source: 'containerd remotes/docker fetcher (httpReaderSeeker opens blobs after the manifest resolved)',
+    samples: [
+      'failed to pull and unpack image "ghcr.io/o/app:1": failed to copy: httpReaderSeeker: failed open: unexpected status code https://ghcr.io/v2/o/app/blobs/sha256:766c52bc20840538b2aa166e6f4ab30906ccb620ef58d7f49394eec61fbfe144: 401 Unauthorized - Server message: unauthorized: unauthenticated',
+      'failed to copy: httpReaderSeeker: failed open: unexpected status code https://registry.example.com/v2/app/blobs/sha256:0123: 401 Unauthorized',
+    ],
+    counterSamples: ['failed to copy: httpReaderSeeker: failed open: unexpected status code https://ghcr.io/v2/o/app/blobs/sha256:76: 404 Not Found'],
+  }),
+
+  sig({
+    id: 'image.oauth-token-5xx',
+    check: 'curl -v "<realm>?service=<service>&scope=repository:<repository>:pull" from the node (the realm is in the registry\'s WWW-Authenticate header: curl -sI https://<registry>/v2/): a 5xx there is the token service failing; a mirror or proxy cache in front of the registry (crictl info | grep -A5 mirrors) must answer the token request too',
+    cause: 'registry.server-error',
+    // The token service answered 5xx: nothing was said about the credentials yet.
+    re: /failed to fetch (oauth|anonymous) token: unexpected status: 5\d\d/,
+    anchors: ['oauth token', 'anonymous token'],
+    confidence: 0.6,
+    specificity: 89,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy', 'image.auth-rejected'],
+    source: 'containerd remotes/docker authorizer (fetchToken: "unexpected status: <code>")',
+    samples: [
+      'failed to resolve reference "k8s.gcr.io/etcd:3.2.24": failed to authorize: failed to fetch oauth token: unexpected status: 500 Internal Server Error',
+      'failed to authorize: failed to fetch oauth token: unexpected status: 503 Service Unavailable',
+      'failed to authorize: failed to fetch anonymous token: unexpected status: 502 Bad Gateway',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
+  }),
+];

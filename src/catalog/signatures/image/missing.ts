@@ -1,0 +1,258 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** Images that are not there: manifest unknown, a repository that does not exist, Never with no local copy (facts §4.5, §8). */
+export const MISSING_SIGNATURES: Signature[] = [
+  sig({
+    id: 'image.resolve-not-found',
+    check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
+    cause: 'image.not-found',
+    re: /failed to resolve (reference|image)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
+    anchors: ['not found', 'notfound'],
+    confidence: 0.85,
+    specificity: 70,
+    // containerd's resolver tries each host of hosts.toml in order and moves on after a 404; "not found"
+    // means every host it tried answered 404 — a mirror without the upstream as fallback, or with a
+    // wrong path, reads exactly like a missing tag.
+    alternatives: ['registry.mirror-misconfigured'],
+    source: 'facts §4.6: containerd resolver "<ref>: not found" (gRPC NotFound); §5.2 (hosts tried in order, then server)',
+    samples: [
+      'Failed to pull image "nginx:nope": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
+      'failed to pull and unpack image "quay.io/team/api:v9.9.9": failed to resolve image: quay.io/team/api:v9.9.9: not found',
+      'E1103 09:12:44.101212    2211 remote_image.go:180] "PullImage from image service failed" err="rpc error: code = NotFound desc = failed to pull and unpack image \\"registry.example.org/shop/cart:3.1\\": failed to resolve reference \\"registry.example.org/shop/cart:3.1\\": registry.example.org/shop/cart:3.1: not found" image="registry.example.org/shop/cart:3.1"',
+    ],
+    counterSamples: ['failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory'],
+  }),
+  sig({
+    id: 'image.manifest-unknown',
+    cause: 'image.not-found',
+    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,
+    anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'repository'],
+    confidence: 0.9,
+    alternatives: ['image.auth-missing'],
+    specificity: 80,
+    source: 'facts §8 registry error codes MANIFEST_UNKNOWN, NAME_UNKNOWN; §4.8 Docker text',
+    samples: [
+      'Error response from daemon: manifest for nginx:1.99 not found: manifest unknown: manifest unknown',
+      'failed to copy: httpReadSeeker: failed open: unexpected status code https://quay.io/v2/org/app/manifests/v0: 404 Not Found - Server message: manifest unknown',
+      'Error: reading manifest v1 in registry.lab:5000/tools/jq: name unknown: repository name not known to registry',
+    ],
+    counterSamples: ['manifest for linux/amd64 was found'],
+  }),
+  sig({
+    id: 'image.harbor-repository-unknown',
+    cause: 'image.not-found',
+    // Harbor wraps a repository it cannot serve in its generic code UNKNOWN ("unknown: repository <project>/<repo>
+    // not found"), where a registry that looked and found nothing says NAME_UNKNOWN or MANIFEST_UNKNOWN: a
+    // proxy-cache project answers so when its upstream endpoint fails, though the image exists there.
+    re: /\bunknown: repository [\w.-]+\/[\w.\/-]+ not found/,
+    anchors: ['unknown: repository'],
+    confidence: 0.6,
+    specificity: 85,
+    alternatives: ['registry.server-error', 'image.auth-missing'],
+    check: 'is the first path part a Harbor proxy-cache project? then its registry endpoint (Administration > Registries: the health of the upstream, its credentials) decides — the image may well exist upstream; a normal project: the repository name and tag in Harbor',
+    source: 'Harbor API errors (code UNKNOWN for repositories it cannot serve; proxy cache projects)',
+    samples: ['Error response from daemon: unknown: repository proxy/library/nginx not found', 'failed to resolve reference "harbor.corp/dockerhub/library/redis:7": unknown: repository dockerhub/library/redis not found'],
+    counterSamples: ['Error response from daemon: manifest for nginx:1.99 not found: manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'image.harbor-artifact-not-found',
+    cause: 'image.not-found',
+    // Harbor's own 404 text. In a proxy-cache project Harbor answers it too when its fetch from the
+    // upstream registry fails (upstream down, its credentials rejected), so the text alone is not sure.
+    re: /artifact \S+ not found/,
+    anchors: ['artifact'],
+    confidence: 0.75,
+    specificity: 81,
+    alternatives: ['registry.server-error', 'image.auth-missing'],
+    check: 'is the project a Harbor proxy cache (Projects → the project → Proxy Cache on)? then pull the same reference from the upstream registry directly and read Harbor core\'s log for the upstream error; otherwise the tag or digest does not exist in that project',
+    source: 'Harbor API errors (NOT_FOUND "artifact <repo>:<ref> not found"; proxy-cache projects fetch from the upstream on a miss)',
+    samples: [
+      'unexpected status from HEAD request to https://harbor.corp.io/v2/proj/web/manifests/2.0: 404 Not Found\n{"errors":[{"code":"NOT_FOUND","message":"artifact proj/web:2.0 not found"}]}',
+      'Error response from daemon: unknown: artifact cache/library/redis@sha256:0c1f not found',
+    ],
+    counterSamples: ['artifact proj/web:2.0 pushed'],
+  }),
+  sig({
+    id: 'image.image-not-found',
+    check: 'crane digest <image> with the pod\'s pull credentials: not found there means a wrong name or tag; found means the node lacks credentials or uses a mirror that lacks it',
+    cause: 'image.not-found',
+    // Docker's v1 registry client: "Tag %s not found in repository %s" (the repository answered, the tag is not there).
+    re: /\bimage \\?"?[\w.\/:@-]+\\?"? not found|\btag \S+\s+not found in\s+repository/,
+    anchors: ['not found'],
+    confidence: 0.8,
+    specificity: 78,
+    alternatives: ['image.auth-missing'],
+    source: 'runtime clients (ctr, crictl, podman) reporting a missing image',
+    samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web'],
+    counterSamples: ['an image with reference sha256:4f1b was not found'],
+  }),
+  sig({
+    id: 'image.cri-not-found-bare',
+    cause: 'image.not-found',
+    // The CRI's gRPC status for a pull: NotFound is the runtime saying the reference does not resolve. Only when the text
+    // stops there (cut by the poster or the UI): the runtime's own description, when present, is judged by the other signatures.
+    re: /failed to pull image [^\n]{0,300}?rpc error: code = notfound\\?"?\s*$/,
+    anchors: ['code = notfound'],
+    confidence: 0.8,
+    specificity: 85,
+    alternatives: ['image.auth-missing'],
+    check: 'crictl pull <image> on the node prints the runtime\'s full text: a tag or digest that the repository does not have (skopeo list-tags docker://<repo>), or a private repository that answers like a missing one',
+    source: 'CRI PullImage gRPC status codes (containerd maps errdefs.NotFound to codes.NotFound)',
+    samples: ['Failed to pull image "docker.io/bitnami/postgresql:16.1.0-debian-11-r26": rpc error: code = NotFound', 'Warning  Failed  12s  kubelet  Failed to pull image "quay.io/acme/app:9": rpc error: code = NotFound  '],
+    counterSamples: ['Failed to pull image "nginx": rpc error: code = Unknown desc = failed to resolve reference', 'Failed to pull image "nginx": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:latest": unexpected media type text/html: not found'],
+  }),
+  sig({
+    id: 'image.quay-tag-expired',
+    cause: 'image.not-found',
+    // Quay removes a tag that was deleted or whose expiry passed; it stays only in the repository's time machine.
+    re: /tag \S+ was deleted or has expired/,
+    anchors: ['was deleted or has expired'],
+    confidence: 0.9,
+    specificity: 92,
+    check: 'the repository\'s tags on Quay (its Tags and time-machine history): pin an existing tag or digest, or restore the tag',
+    source: 'Quay registry: tags with an expiration or deleted tags ("Tag … was deleted or has expired. To pull, revive via time machine")',
+    samples: ['Error response from daemon: unknown: Tag latest was deleted or has expired. To pull, revive via time machine', 'reading manifest 1.2 in quay.io/acme/app: unknown: Tag 1.2 was deleted or has expired. To pull, revive via time machine'],
+    counterSamples: ['manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'image.no-pull-access',
+    cause: 'image.not-found',
+    // Docker Engine (older): "repository X not found: does not exist or no pull access" — missing or private.
+    re: /does not exist or no pull access/,
+    anchors: ['no pull access'],
+    confidence: 0.55,
+    specificity: 83,
+    alternatives: ['image.auth-missing', 'image.auth-rejected'],
+    check: 'pull the same reference by hand with the pull secret\'s credentials (crictl pull --creds user:token <image>): found then means the credentials on the node are missing or expired',
+    source: 'facts §4.8 (Docker Engine texts)',
+    samples: [
+      'Error response from daemon: repository registry.example.org/team/api not found: does not exist or no pull access',
+      'PullImage "acme/worker:5" from image service failed: rpc error: code = Unknown desc = Error response from daemon: repository acme/worker not found: does not exist or no pull access',
+    ],
+    counterSamples: ['manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'image.never-pull',
+    cause: 'image.never-pull-absent',
+    re: /ErrImageNeverPull|is not present with pull policy of Never/,
+    anchors: ['errimageneverpull', 'pull policy of never'],
+    confidence: 0.97,
+    specificity: 95,
+    source: 'facts §4.5 ErrImageNeverPull',
+    samples: ['Container image "myapp:dev" is not present with pull policy of Never', 'Error: ErrImageNeverPull'],
+    counterSamples: ['Container image "myapp:dev" already present on machine'],
+  }),
+  sig({
+    id: 'image.local-only-absent',
+    cause: 'image.never-pull-absent',
+    // The client was told not to pull and the image is not in its local store: Podman's localhost/ images are
+    // local-only by definition, and pack's --pull-policy never looks only at the daemon. Kubernetes' own
+    // form is ErrImageNeverPull (image.never-pull).
+    re: /localhost\/-prefixed images are local-only|does not exist on the daemon: not found/,
+    anchors: ['localhost/-prefixed images are local-only', 'does not exist on the daemon'],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['image.not-found'],
+    check: 'is the image in that node\'s (or daemon\'s) local store? podman images / docker images / crictl images | grep <name>: build or load it there (podman load, kind load docker-image, ctr -n k8s.io images import), or let the client pull it from a registry (a pull policy other than never, a reference with a registry host)',
+    source: 'Podman/containers-image ("localhost/-prefixed images are local-only"), pack (imgutil local: "does not exist on the daemon")',
+    samples: ['failed to create image: localhost/app:dev: image localhost/app:dev not found in local storage: localhost/-prefixed images are local-only', "ERROR: failed to build: failed to fetch builder image 'index.docker.io/acme/builder:1': image index.docker.io/acme/builder:1 does not exist on the daemon: not found"],
+    counterSamples: ['Successfully tagged localhost/app:dev'],
+  }),
+  sig({
+    id: 'image.manifest-status-404',
+    cause: 'image.not-found',
+    // go-containerregistry (crane, kaniko, ko, Crossplane, Flux) reports a manifest request's status
+    // without the registry's error body: a 404 there is the tag or repository missing, or a private
+    // repository on a registry that hides it from callers without credentials.
+    re: /\/manifests\/[^\s:"]+: unexpected status code 404 not found/,
+    anchors: ['unexpected status code 404'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'does the tag exist? crane ls <registry>/<repository> (or the registry\'s web page) with the same credentials; a repository that exists but is private answers 404 on some registries until a pull secret is used',
+    source: 'go-containerregistry transport errors ("unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)")',
+    samples: [
+      'HEAD https://index.docker.io/v2/org/app/manifests/v9: unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)',
+      'GET https://ghcr.io/v2/org/app/manifests/1.2: unexpected status code 404 Not Found',
+    ],
+    counterSamples: ['GET https://ghcr.io/token?scope=repository:org/app:pull: unexpected status code 401 Unauthorized'],
+  }),
+  sig({
+    id: 'image.gcr-project-missing',
+    check: 'gcloud projects describe <project> and gcloud container images list --repository=gcr.io/<project>: the first path component of a gcr.io image is a project ID (not its display name); a deleted project has no images',
+    cause: 'image.not-found',
+    // gcr.io names the Google Cloud project in the image path: a project that does not exist (a typo, or
+    // deleted) has no images at all.
+    re: /project '[^'\n]{1,120}' not found or deleted/,
+    anchors: ['not found or deleted'],
+    confidence: 0.85,
+    specificity: 88,
+    source: 'gcr.io error for an image path under a Google Cloud project that does not exist',
+    samples: [
+      "Error response from daemon: Get https://gcr.io/v2/some-proj/app/manifests/1.0: unknown: Project 'project:some-proj' not found or deleted.",
+      "failed to resolve reference \"gcr.io/other/app:2\": unexpected status: 404 Not Found: unknown: Project 'project:other' not found or deleted.",
+    ],
+    counterSamples: ["Error from server (NotFound): namespaces \"project\" not found"],
+  }),
+  sig({
+    id: 'image.content-store-missing',
+    check: 'ctr -n k8s.io content ls | grep <digest> on the node: the local content store lost a blob the image needs (an interrupted pull, a cleanup job, a full or failing disk); crictl rmi <image> and pull again, and look at df -h /var/lib/containerd and the kernel log if it repeats',
+    cause: 'unknown',
+    // containerd's unpacker reads layers from its own content store: "not found" here is local state,
+    // not the registry (the registry's 404 never reaches "failed to get reader from content store").
+    re: /failed to get reader from content store|content digest sha256:[0-9a-f]{6,64}: not found/,
+    anchors: ['content store', 'content digest'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['image.disk-full'],
+    source: 'containerd unpacker and content store (content.ReaderAt on a missing digest: errdefs.ErrNotFound)',
+    samples: [
+      'failed to unpack image on snapshotter overlayfs: failed to extract layer sha256:4dca: failed to get reader from content store: content digest sha256:51f5c6a04d83: not found',
+      'rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/redis:7": failed to unpack image: content digest sha256:51f5c6a04d83efd2: not found',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/redis:99": docker.io/library/redis:99: not found'],
+  }),
+
+  sig({
+    id: 'image.manifest-unknown-private-host',
+    check: 'pull it once with the credentials the pod should use (crictl pull --creds <user>:<token> <image>, or docker login <host> first): a self-hosted or GitLab registry answers an anonymous pull of a private repository with "manifest unknown" too; with credentials the same answer means the tag really is missing',
+    cause: 'image.not-found',
+    // The public registries say "not found" only for what is not there (a private repository answers
+    // "denied"/"unauthorized"), but GitLab's and many self-hosted registries hide private repositories
+    // from anonymous pulls behind MANIFEST_UNKNOWN/NAME_UNKNOWN: on such a host the text does not decide.
+    re: /(?:^|[\s"'(\/=])(?!(?:registry-1\.|index\.|auth\.)?docker\.io\b|quay\.io\b|gcr\.io\b|[\w-]+\.gcr\.io\b|registry\.k8s\.io\b|k8s\.gcr\.io\b|ghcr\.io\b|mcr\.microsoft\.com\b|public\.ecr\.aws\b|localhost\b|127\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?\/[^\n]{0,300}?(manifest unknown|manifest_unknown|name unknown|name_unknown)/,
+    anchors: ['manifest unknown', 'manifest_unknown', 'name unknown', 'name_unknown'],
+    confidence: 0.75,
+    specificity: 81,
+    alternatives: ['image.auth-missing'],
+    source: 'facts §8 registry error codes MANIFEST_UNKNOWN, NAME_UNKNOWN; GitLab container registry (private projects answer anonymous pulls as unknown)',
+    samples: [
+      'pulling image failed: rpc error: code = Unknown desc = Error reading manifest latest in registry.mydomain/image: manifest unknown: manifest unknown',
+      'failed to resolve reference "registry.gitlab.com/group/app:1.2": registry.gitlab.com/group/app:1.2: manifest unknown',
+    ],
+    counterSamples: [
+      'Error response from daemon: manifest for nginx:9.9 not found: manifest unknown: manifest unknown',
+      'failed to resolve reference "docker.io/library/nginx:9.9": docker.io/library/nginx:9.9: manifest unknown',
+    ],
+  }),
+  sig({
+    id: 'image.schema1-removed',
+    cause: 'unknown',
+    // Docker Hub and current Docker/containerd no longer serve or accept the Docker image manifest v2 schema 1
+    // (and v1) format: the tag exists, but in a format retired for pulls. No cause id names an image built
+    // that long ago; a newer tag or a rebuild with a current client mends it.
+    re: /schema 1 support has been removed|manifest version 2, schema 1 support|support for docker image manifest version 2, schema 1/,
+    anchors: ['schema 1 support', 'schema 1'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['image.not-found'],
+    check: 'the image\'s age and format: a tag pushed years ago with Docker older than 1.10 is schema 1 — use a newer tag of the image, or pull it with an old client and push it again with a current one (crane copy converts it)',
+    source: 'Docker Hub / docker 28 deprecation of image manifest v2 schema 1 ("support has been removed")',
+    samples: [
+      'Error response from daemon: unknown: {"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown: Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed."}]}',
+      'failed to pull: [DEPRECATION NOTICE] Docker Image Format v1 and Docker Image manifest version 2, schema 1 support has been removed',
+    ],
+    counterSamples: ['MANIFEST_UNKNOWN: manifest unknown'],
+  }),
+];

@@ -1,0 +1,89 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** The pod's imagePullSecrets: missing or unreadable Secrets (facts §4.5). */
+export const PULL_SECRET_SIGNATURES: Signature[] = [
+  sig({
+    id: 'image.dockerconfigjson-not-base64',
+    cause: 'image.pullsecret-malformed',
+    // A Secret's data values are base64; a .dockerconfigjson written there in plain text (instead of stringData) is refused or decoded to garbage.
+    re: /base64[^\n]{0,120}\.dockerconfigjson|\.dockerconfigjson[^\n]{0,120}(illegal base64|not base64|base64 encoded)/,
+    anchors: ['.dockerconfigjson'],
+    confidence: 0.75,
+    specificity: 88,
+    check: 'kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d | jq .auths: the value must be the base64 of {"auths":{…}} (or written under stringData); create it with kubectl create secret docker-registry',
+    source: 'Kubernetes Secret data encoding (data is base64, stringData is plain)',
+    samples: ["Can not create a secret, it is base64 encoded? data: {'.dockerconfigjson': 'Base64EncodedValue'}", 'Secret "regcred" is invalid: data[.dockerconfigjson]: illegal base64 data at input byte 0'],
+    counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.example.com'],
+  }),
+  sig({
+    id: 'image.pullsecret-not-retrieved',
+    cause: 'image.pullsecret-missing',
+    re: /FailedToRetrieveImagePullSecret|unable to retrieve (some image )?pull secrets?/,
+    anchors: ['failedtoretrieveimagepullsecret', 'pull secret'],
+    confidence: 0.75,
+    specificity: 90,
+    // A Warning, not the failure: the kubelet still pulls without the missing secret (it fails only if the image needs it).
+    alternatives: ['image.auth-missing'],
+    check: 'kubectl get secret <name> -n <pod namespace> (it must exist in the pod\'s namespace); then read the Failed event that follows — a pull that fails for another reason (not found, timeout) is not about this secret',
+    source: 'facts §4.5 FailedToRetrieveImagePullSecret (K8s ≥ 1.28), §6',
+    samples: [
+      'Warning  FailedToRetrieveImagePullSecret  12s  kubelet  Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.',
+      'Unable to retrieve pull secret shop/regcred for shop/web-7d9f-abcde due to secrets "regcred" not found.  The image pull may not succeed.',
+    ],
+    counterSamples: ['configmaps "kube-flannel-cfg" not found'],
+  }),
+  sig({
+    // A missing secret is most often a pull secret in this tool's domain, but TLS and token secrets go missing too.
+    id: 'image.secret-not-found',
+    check: 'kubectl get secret <name> -n <pod namespace>: pull secrets are namespaced, so the secret must exist in the pod\'s own namespace (and be listed in the pod or its service account)',
+    cause: 'image.pullsecret-missing',
+    re: /secrets? \\?"[^"\\]+\\?" not found/,
+    anchors: ['secret'],
+    confidence: 0.6,
+    specificity: 70,
+    source: 'API NotFound text for a secret (facts §6: a missing imagePullSecret)',
+    samples: [
+      'MountVolume.SetUp failed for volume "registry-creds" : secret "ghcr-login" not found',
+      'Error: secrets "docker-hub" not found',
+    ],
+    counterSamples: ['configmaps "kube-flannel-cfg" not found'],
+  }),
+  sig({
+    id: 'image.pullsecret-bad-auth-field',
+    cause: 'image.pullsecret-malformed',
+    // The kubelet's "couldn't find key %s in Secret %s/%s" (a key a pod refers to): a .dockerconfigjson key
+    // missing is a registry secret of another type or shape (Opaque with other keys, .dockercfg).
+    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)|couldn't find key \.docker(configjson|cfg) in secret|cannot unmarshal [^\n]{0,80}(dockerconfigjson|dockerconfig|\.dockercfg)\b/,
+    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data', 'dockerconfig'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'facts §6 (credentialprovider auth field)',
+    samples: [
+      'unable to parse auth field, must be formatted as base64(username:password)',
+      'error decoding auth in pull secret shop/regcred: illegal base64 data at input byte 8',
+      'The Secret "regcred" is invalid: data[.dockerconfigjson]: Invalid value: "<secret contents redacted>": invalid character \'e\' looking for beginning of value',
+      'error: failed to create secret Secret "pull" is invalid: data[.dockerconfigjson]: Required value',
+      "Error: couldn't find key .dockerconfigjson in Secret shop/regcred",
+      'Failed to pull image "docker.io/acme/app:1": json: cannot unmarshal array into Go struct field DockerConfigJson.auths of type string',
+    ],
+    counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
+  }),
+  sig({
+    id: 'image.pullsecret-base64',
+    check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d | jq -r \'.auths[].auth\' | base64 -d: each auth must be the base64 of user:password; a secret made from a file with a newline or a pasted token breaks it',
+    cause: 'image.pullsecret-malformed',
+    // Go's encoding/base64 error: the kubelet decodes a pull secret's auth field (base64 of user:password).
+    // Only in a pull's context: any other decoder (a Secret's data, a provider's own config) says the same.
+    re: /(pull|dockerconfig|imagepullsecret|registry)[^\n]{0,300}illegal base64 data at input byte/,
+    anchors: ['illegal base64 data'],
+    confidence: 0.8,
+    specificity: 88,
+    source: 'Go encoding/base64 CorruptInputError, from the kubelet decoding a dockerconfigjson auth',
+    samples: [
+      'Failed to pull image "myrepo/myimage:tag": illegal base64 data at input byte 12',
+      'Failed to pull image "registry.example.com/app:1": illegal base64 data at input byte',
+    ],
+    counterSamples: ['Failed to pull image "myrepo/myimage:tag": pull access denied', "Error creating pod 'web-1': illegal base64 data at input byte 0"],
+  }),
+];

@@ -1,0 +1,195 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** Image references that do not parse, and images without the node's platform (facts §7). */
+export const REFERENCE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'image.platform-no-match',
+    cause: 'image.platform-mismatch',
+    // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with', 'no supported platform found'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
+    samples: [
+      'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host',
+      'Failed to pull image "ghcr.io/acme/tool:1.2": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/tool:1.2": no match for platform in manifest: not found',
+      'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
+      // Docker before 17.06.
+      'rpc error: code = Unknown desc = no supported platform found in manifest list',
+      'failed to pull and unpack image "docker.io/library/app:2": image with reference docker.io/library/app:2 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
+      'Error: initializing source docker://registry.example.org/tools/agent:3: choosing image instance: no image found in image index for architecture "s390x", variant "", OS "linux"',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found'],
+  }),
+  sig({
+    id: 'image.exec-format-error',
+    check: 'the binary\'s architecture against the node\'s: uname -m on the node, and crane config <image> | jq .architecture (or docker manifest inspect -v) — a match means the file is a script without interpreter or a corrupt binary, not the image platform',
+    cause: 'image.platform-mismatch',
+    re: /exec format error/,
+    anchors: ['exec format error'],
+    confidence: 0.8,
+    specificity: 85,
+    source: 'kernel ENOEXEC seen when a binary of another architecture starts',
+    samples: [
+      'exec /usr/local/bin/docker-entrypoint.sh: exec format error',
+      'standard_init_linux.go:228: exec user process caused: exec format error',
+    ],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'image.invalid-reference',
+    cause: 'image.invalid-reference',
+    // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag'.
+    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag/,
+    anchors: ['invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag'],
+    confidence: 0.97,
+    specificity: 95,
+    source: 'facts §7 (distribution/reference errors), §4.5 InspectFailed',
+    samples: [
+      'Failed to apply default image tag "Registry.Local/App:1": couldn\'t parse image name "Registry.Local/App:1": invalid reference format: repository name (Registry.Local/App) must be lowercase',
+      'Error: InvalidImageName',
+      'failed to pull image "nginx:": invalid reference format',
+      'Error parsing reference: "localhost:5000/WebApp:v2" is not a valid repository/tag',
+    ],
+    counterSamples: ['Pulling image "nginx:1.25"'],
+  }),
+  sig({
+    id: 'image.containerd-reference-parse',
+    cause: 'image.invalid-reference',
+    // containerd's own reference parser (reference.Parse) wants host/path in full: an empty reference or one
+    // without a host ("hostname required"), or a scheme in it ("invalid reference"). Its third error, "object
+    // required" (no tag or digest), is ctr's habit rather than a malformed name, and threads settle it otherwise.
+    re: /failed to resolve reference "[^"\n]*": (hostname required|invalid reference)\b/,
+    anchors: ['hostname required', 'invalid reference'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'write the reference in full, host and repository and tag: docker.io/library/nginx:1.25 (ctr and clients that call containerd directly add neither docker.io/library/ nor a tag), and never a scheme (https://); an empty reference is a templated value that came out empty',
+    source: 'containerd reference package (ErrInvalid "invalid reference", ErrObjectRequired "object required", ErrHostnameRequired "hostname required")',
+    samples: ['ctr: failed to resolve reference "https://reg.lab/app:1": invalid reference', 'ERRO[0000] Failed to pull ctr image: failed to resolve reference "": hostname required  ref='],
+    counterSamples: ['failed to resolve reference "docker.io/library/nginx:1.25": failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp: i/o timeout'],
+  }),
+  sig({
+    id: 'image.ggcr-reference-parse',
+    cause: 'image.invalid-reference',
+    // go-containerregistry's name.ParseReference (crane, ko, trivy, kaniko, flux): neither a tag nor a digest
+    // reference parses. Only beside an image: other programs parse other references with the same words.
+    re: new RegExp(`(?<key>could not parse reference: )(?:(?<=(image|registry|crane|pull)[\\s\\S]*?)|(?=[\\s\\S]*?(image|registry|crane|pull)))`),
+    anchors: ['could not parse reference: '],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the reference as the tool received it (a templated value that came out empty or cut short is the usual cause): it must read [host/]repository[:tag][@sha256:digest], lowercase',
+    source: 'go-containerregistry pkg/name ParseReference ("could not parse reference: %s")',
+    samples: ['image scan error: failed to parse the image name: could not parse reference: k', 'Error: parsing reference "ghcr.io/Acme/App:1": could not parse reference: ghcr.io/Acme/App:1 (crane pull)'],
+    counterSamples: ['warning: could not parse reference: John 3:16'],
+  }),
+  sig({
+    id: 'image.reference-uppercase',
+    cause: 'image.invalid-reference',
+    // Repository names are lowercase by the distribution grammar; tools that check a reference before any pull
+    // say so in their own words.
+    re: /(image|reference|repository)[^\n]{0,60}contains? (uppercase|upper-case|capital) letters/,
+    anchors: ['uppercase letters', 'upper-case letters', 'capital letters'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'write the repository part of the reference in lowercase (the tag may keep its case), and a tag after ":" rather than "@" (which introduces a digest)',
+    source: 'distribution reference grammar (path components are lowercase); tool-side reference checks',
+    samples: ['failed to parse config: container image contains uppercase letters: example.org/MYIMAGE@latest', 'error: image reference contains uppercase letters: Registry.Local/App:1'],
+    counterSamples: ['password contains uppercase letters'],
+  }),
+  sig({
+    id: 'image.helm-oci-object-required',
+    cause: 'image.invalid-reference',
+    // Helm resolves an oci:// chart through containerd's reference parser; "object required" there is a reference
+    // with no chart path or version after the host — an oci:// repository given with --repo, or a URL cut short.
+    re: /oci:\/\/[^\n]{0,300}(is not a valid chart repository or cannot be reached|failed to)[^\n]{0,80}: object required/,
+    anchors: ['object required'],
+    confidence: 0.75,
+    specificity: 95,
+    alternatives: ['image.not-found'],
+    check: 'name the chart by its full OCI reference with its version (helm pull oci://<host>/<path>/<chart> --version <v>); an oci:// URL is not a chart repository, so --repo oci://… (or repoURL without the chart path in Argo CD) cannot work',
+    source: 'Helm OCI support (containerd reference parser: ErrObjectRequired "object required")',
+    samples: ['Error: looks like "oci://gcr.io/demo/chart" is not a valid chart repository or cannot be reached: object required', 'helm pull oci://ghcr.io/acme failed to do request: object required'],
+    counterSamples: ['ctr: failed to resolve reference "localhost:32000/my-busybox": object required'],
+  }),
+  sig({
+    id: 'image.reference-syntax',
+    cause: 'image.invalid-reference',
+    // Other clients' reference parsers (apple/container, Charliecloud) word the same refusal their own way.
+    re: /error: invalid reference \S+\s*$|image ref syntax|invalid (remote )?image '[^'\n]*': empty name or empty tag/,
+    anchors: ['invalid reference ', 'image ref syntax', 'empty name or empty tag'],
+    confidence: 0.8,
+    specificity: 80,
+    check: 'the image reference as written: [registry/]repository[:tag|@digest], repository in lower case, no scheme and no spaces',
+    source: 'container image reference grammar (distribution/reference), as other clients report a parse failure',
+    samples: ['Error: invalid reference countryDaysTrackerBotKotlin', 'error: image ref syntax, at end: CapName', "Invalid remote image 'reg.example.io/team/:latest': empty name or empty tag"],
+    counterSamples: ['Error: invalid reference to undefined variable'],
+  }),
+  sig({
+    id: 'image.invalid-repository-name',
+    cause: 'image.invalid-reference',
+    // The registry or its token service refusing the repository's name itself (distribution's NAME_INVALID,
+    // Docker Hub's "invalid repository name"): an empty path part, upper case, a leading slash.
+    re: /invalid repository name|name_invalid|repository name must (be lowercase|have at least one component)/,
+    anchors: ['invalid repository name', 'name_invalid', 'repository name must'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'distribution errcode NAME_INVALID ("invalid repository name"); Docker Hub token service 400 detail',
+    samples: [
+      'GET https://auth.docker.io/token?scope=repository%3A%2Fteam%2Fapp%3Apush%2Cpull&service=registry.docker.io: unexpected status code 400 Bad Request: {"details":"invalid repository name"}',
+      'errors: NAME_INVALID: invalid repository name',
+    ],
+    counterSamples: ['NAME_UNKNOWN: repository name not known to registry'],
+  }),
+  sig({
+    id: 'image.short-name-enforced',
+    cause: 'image.invalid-reference',
+    // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a
+    // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused.
+    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined/,
+    anchors: ['short-name resolution enforced', 'did not resolve to an alias'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries)',
+    samples: [
+      'Error: short-name resolution enforced but cannot prompt without a TTY',
+      'Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"',
+    ],
+    counterSamples: ['Resolving "nginx" using unqualified-search registries (/etc/containers/registries.conf)'],
+  }),
+  sig({
+    id: 'image.scheme-as-host',
+    cause: 'image.invalid-reference',
+    // An image or repository written with its URL scheme (https://registry/app): the reference parser takes
+    // "https" for the registry host, so the client asks DNS for a host named https.
+    re: /^(?![\s\S]*proxyconnect)[\s\S]*(https?:\/\/https?\/v2\/|\blookup https? on [\w.:[\]%-]+: no such host|\blookup https?: no such host)/,
+    anchors: ['://http', 'lookup http'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['registry.dns'],
+    check: 'the image or repository value as written (pod spec, values file, CI variable): it must be host/path:tag without https://',
+    source: 'distribution reference parsing: the first path component with a dot, colon or "localhost" is the host; "https:" from a pasted URL',
+    samples: [
+      'Get "https://https/v2/": dial tcp: lookup https on 172.30.0.10:53: no such host',
+      'failed to do request: Head "https://https/v2/app/manifests/1": dial tcp: lookup https: no such host',
+    ],
+    counterSamples: ['proxyconnect tcp: dial tcp: lookup http: Temporary failure in name resolution', 'Get "https://registry.lab/v2/": dial tcp: lookup registry.lab: no such host'],
+  }),
+  sig({
+    id: 'image.windows-os-mismatch',
+    cause: 'image.platform-mismatch',
+    // Windows process isolation runs a container only on the Windows build it was made for (HCS refuses
+    // another): the image's OS version must match the node's (or use Hyper-V isolation).
+    re: /the container operating system does not match the host operating system|the operating system of the container does not match the operating system of the host/,
+    anchors: ['does not match the host operating system', 'does not match the operating system of the host'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'Windows Host Compute Service (hcsshim CreateComputeSystem) version compatibility error',
+    samples: [
+      'Error response from daemon: hcsshim::CreateComputeSystem e20e: The container operating system does not match the host operating system.',
+      'failure in a Windows system call: The operating system of the container does not match the operating system of the host.',
+    ],
+    counterSamples: ['no matching manifest for windows/amd64 10.0.17763 in the manifest list entries'],
+  }),
+];

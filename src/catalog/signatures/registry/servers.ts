@@ -1,0 +1,303 @@
+import type { Signature } from '../../types.js';
+import { besidePull } from '../context.js';
+import { sig } from '../define.js';
+
+/** What a registry or a mirror answers: 5xx, mirrors that do not serve, registries that answer with HTML (facts §5, §8). */
+export const SERVER_SIGNATURES: Signature[] = [
+  sig({
+    id: 'registry.mirror-allowlist',
+    cause: 'registry.mirror-misconfigured',
+    // Public mirrors that serve only a list of images (DaoCloud's public-image-mirror and the like) refuse the
+    // rest with their own denial: the mirror in the reference or the runtime's mirror list cannot serve it.
+    re: besidePull(/not in (the |our )?(allow-?list|white-?list)/),
+    anchors: ['allowlist', 'allow-list', 'whitelist', 'white-list'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['image.auth-missing'],
+    check: 'which host served the pull (the reference\'s prefix, or the mirrors in /etc/containerd/certs.d and daemon.json registry-mirrors): pull from the upstream registry, or ask the mirror to add the image to its list',
+    source: 'registry mirrors that proxy an allow-list of repositories answer DENIED for any other',
+    samples: ['Error response from daemon: pull access denied for m.example.io/docker.io/org/app, repository does not exist or may require \'docker login\': denied: this image is not in the allowlist.', 'Failed to pull image "mirror.example.io/docker.io/org/app:1": failed to resolve reference "mirror.example.io/docker.io/org/app:1": denied: repository org/app is not in the whitelist'],
+    counterSamples: ['pull access denied for org/app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied', 'the ip is not in the allowlist of the api server'],
+  }),
+  sig({
+    id: 'registry.blob-reset',
+    // A reset while a layer downloads from the registry's blob storage (a redirect to S3, CloudFront, GCS, Azure
+    // blob, or /blobs/ itself): the connection had been accepted, so nothing refused it; the storage or CDN
+    // end dropped it, or a middlebox on the node's path did (a proxy or TLS inspection cutting long transfers).
+    check: 'pull the same image from another network (crane pull, docker pull elsewhere): it failing there too is the registry\'s storage or CDN (its status page); only from this node, a proxy or firewall on the node\'s path (HTTPS_PROXY of the runtime, TLS inspection)',
+    cause: 'registry.server-error',
+    re: /(\/blobs\/|registry-v2\/|cloudfront\.net|\.s3[.-][\w.-]*amazonaws\.com|storage\.googleapis\.com|blob\.core\.windows\.net|production\.cloudflare\.docker\.com)[^\n]{0,900}connection reset by peer/,
+    anchors: ['connection reset by peer'],
+    confidence: 0.5,
+    specificity: 60,
+    alternatives: ['registry.proxy', 'node.firewall'],
+    source: 'registry API (blob GET answered by a redirect to storage); Go "read tcp …: read: connection reset by peer"',
+    samples: [
+      'error pulling image configuration: Get https://d2iks1dkcwqcbx.cloudfront.net/registry-v2/docker/registry/v2/blobs/sha256/aa/aa1/data?Expires=1: read tcp 10.0.2.15:41000->52.84.1.2:443: read: connection reset by peer',
+      'failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/12/12ab/data": read tcp 10.0.0.5:5120->104.16.1.1:443: read: connection reset by peer',
+    ],
+    counterSamples: ['Get "https://registry.corp/v2/": read tcp 10.1.1.4:40112->10.9.9.9:443: read: connection reset by peer'],
+  }),
+  sig({
+    id: 'registry.eof',
+    check: 'curl -v https://<registry>/v2/ from the node: an empty reply or EOF there means the registry or a proxy closed the connection (registry logs), a plain-HTTP registry answering TLS, or an MTU black hole',
+    cause: 'registry.server-error',
+    // Go's url.Error: Head "<url>": EOF — the server or a middlebox closed the connection without answering.
+    re: /\\?": eof\b/,
+    anchors: ['eof'],
+    confidence: 0.45,
+    specificity: 54,
+    alternatives: ['registry.proxy', 'registry.http-to-https', 'flannel.mtu', 'registry.dns'],
+    source: 'facts §4.6 (failed to do request: <Method> "<url>": <err>)',
+    samples: [
+      'failed to resolve reference "harbor.lab/app/web:1": failed to do request: Head "https://harbor.lab/v2/app/web/manifests/1": EOF',
+      'Error response from daemon: Get "https://registry.corp:5000/v2/": EOF',
+    ],
+    counterSamples: ['rpc error: code = Unavailable desc = error reading from server: EOF'],
+  }),
+  sig({
+    id: 'registry.nexus-remote-failed',
+    cause: 'registry.mirror-misconfigured',
+    // Nexus Repository's docker proxy repository logging that its remote (the upstream it mirrors) did not
+    // answer a /v2/ request as a registry: the proxy's remote URL, path layout or upstream credentials.
+    re: /is the remote url a valid docker endpoint\?/,
+    anchors: ['valid docker endpoint'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['image.not-found', 'image.auth-missing'],
+    check: 'the proxy repository\'s Remote storage URL and its authentication (Nexus → Repositories → <proxy> → Proxy): fetch the path the log names from the upstream yourself (curl -I <remote>/v2/<path>, with the upstream\'s token): if the upstream has it, the proxy\'s URL or credentials are wrong; if not, the image is missing upstream',
+    source: 'Nexus Repository docker proxy (V2Handlers: "Is the remote url a valid docker endpoint? Remote host … did not return the expected response")',
+    samples: [
+      'WARN  [qtp1-1] admin org.sonatype.nexus.repository.docker.internal.V2Handlers - Is the remote url a valid docker endpoint? Remote host https://registry-1.docker.io/ with path /v2/library/nginx/manifests/1.25 did not return the expected response. Error message: unauthorized',
+      'Is the remote url a valid docker endpoint? Remote host https://quay.io/ with path /v2/org/app/manifests/2 did not return the expected response.',
+    ],
+    counterSamples: ['manifest for quay.io/org/app:2 not found: manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'registry.token-realm-null',
+    cause: 'registry.mirror-misconfigured',
+    // The registry's WWW-Authenticate named its token realm "null://…": a repository manager (Nexus,
+    // Artifactory) serving Docker without its base URL or token realm set. It answers every pull this way.
+    // \\?: logrus quotes the error inside msg="…", so its quotes arrive escaped.
+    // The request to a null:// URL decides it: only a realm of that scheme sends a client there. (Go's
+    // "unsupported protocol scheme" after it is optional: secret redaction may take the word after "token".)
+    re: /get \\?"?null:\/\/[^\s"\\]+/,
+    anchors: ['null://'],
+    confidence: 0.6,
+    specificity: 95,
+    alternatives: ['registry.server-error'],
+    check: 'curl -si http://<host>:<port>/v2/ | grep -i www-authenticate: a realm of "null://…" is the repository manager\'s missing Base URL (Nexus → System → Capabilities → Base URL) or its Docker Bearer Token Realm not active; fix the server, or stop listing it as a mirror',
+    source: 'Go net/http on a bearer realm with scheme "null" (distribution token handler following WWW-Authenticate)',
+    samples: [
+      'Get "null://nexus:8082/v2/token?scope=repository%3Alibrary%2Falpine%3Apull&service=null%3A%2F%2Fnexus%3A8082%2Fv2%2Ftoken": unsupported protocol scheme "null"',
+      'Error response from daemon: Get null://10.0.0.5:5000/v2/token?account=ci&scope=repository%3Aapp%3Apull: unsupported protocol scheme "null"',
+    ],
+    counterSamples: ['Get "http://nexus:8082/v2/token?scope=repository%3Alibrary%2Falpine%3Apull": dial tcp 10.0.0.5:8082: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.crio-mirrors-also-failed',
+    cause: 'registry.mirror-misconfigured',
+    // CRI-O (containers/image) tries the registries.conf mirrors first and reports their errors inside "(Mirrors also
+    // failed: […])": a mirror configured for this image that did not serve it (often a mirror without that image).
+    re: /\(mirrors also failed: \[/,
+    anchors: ['mirrors also failed'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['image.not-found', 'registry.connect-timeout'],
+    check: 'the mirror entries for the image\'s registry in /etc/containers/registries.conf (and registries.conf.d, or the cluster\'s ImageContentSourcePolicy / ImageDigestMirrorSet): skopeo inspect docker://<mirror>/<path>@<digest> from the node shows whether the mirror holds it',
+    source: 'containers/image docker client: "(Mirrors also failed: [%s])" after the mirrors and the primary failed',
+    samples: [
+      'rpc error: code = Unknown desc = (Mirrors also failed: [mirror.corp:5000/team/app@sha256:ab: Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown]): docker.io/team/app@sha256:ab: reading manifest sha256:ab in docker.io/team/app: toomanyrequests',
+      'Failed to pull image "quay.io/acme/op@sha256:cd": rpc error: code = Unknown desc = (Mirrors also failed: [registry.lab/acme/op@sha256:cd: pinging container registry registry.lab: Get "https://registry.lab/v2/": dial tcp 10.0.0.4:443: i/o timeout]): quay.io/acme/op@sha256:cd: pinging container registry quay.io: Get "https://quay.io/v2/": dial tcp 52.0.0.1:443: i/o timeout',
+    ],
+    counterSamples: ['Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'registry.mirror-config-path-unset',
+    cause: 'registry.mirror-misconfigured',
+    // containerd reads hosts.toml mirrors only when the CRI registry config_path is set; mirror tools refuse to start without it.
+    re: /registry config path needs to be set|config_path (is )?(not set|empty)[^\n]{0,80}mirror/,
+    anchors: ['registry config path', 'config_path'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'grep -n config_path /etc/containerd/config.toml: [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/containerd/certs.d" (containerd 2: plugins."io.containerd.cri.v1.images".registry), then restart containerd',
+    source: 'facts §5.2 (containerd hosts.toml mirrors need registry.config_path)',
+    samples: [
+      '{"level":"error","msg":"","error":"Containerd registry config path needs to be set for mirror configuration to take effect"}',
+      'Error: containerd registry config path needs to be set for mirror configuration to take effect',
+    ],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
+    id: 'registry.mirror-request-failed',
+    check: 'the mirror in /etc/containerd/certs.d/<registry>/hosts.toml (or registry.mirrors in config.toml): curl -v <mirror>/v2/ from the node; an unreachable mirror needs the upstream as a fallback host',
+    cause: 'registry.mirror-misconfigured',
+    // containerd adds ?ns=<original host> to every request it sends to a mirror (facts §5.2).
+    // \s+: a log viewer may wrap the line after the URL. Not ns=localhost/127.0.0.1: a local registry reached
+    // only through its mirror entry (kind's documented set-up) has no other host, so the failure is its own.
+    // Not a TLS verification failure right after the URL: the mirror answered, and its certificate is the
+    // cause (registry.tls-*, naming the mirror's host), not the mirror entry.
+    // Not a lookup that failed talking to the nameserver itself (read/dial udp …:53): the node's resolver
+    // fails for every name, so the registry's DNS is the cause, not the mirror entry (a mirror name that
+    // does not exist, "no such host", stays the mirror's).
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: |dial tcp: lookup \S+ on \S+: (read|dial|write) udp)/,
+    anchors: ['?ns='],
+    confidence: 0.75,
+    specificity: 97,
+    source: 'facts §5.2 (requests to a mirror carry ?ns=<host>)',
+    samples: [
+      'failed to do request: Head "https://mirror.corp.local/v2/library/nginx/manifests/1.25?ns=docker.io": dial tcp: lookup mirror.corp.local on 127.0.0.53:53: no such host',
+      'failed to resolve reference "docker.io/library/redis:7": failed to do request: Head "http://10.0.0.50:5000/v2/library/redis/manifests/7?ns=docker.io": dial tcp 10.0.0.50:5000: connect: connection refused',
+      'failed to copy: httpReadSeeker: failed open: failed to do request:\n  Get "http://docker-io.mirror.corp/v2/coredns/coredns/manifests/sha256:9b91?ns=docker.io":\n  dial tcp: lookup docker-io.mirror.corp on 192.168.122.1:53: no such host',
+    ],
+    counterSamples: [
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp: lookup registry-1.docker.io: no such host',
+      'Head "http://kind-registry:5000/v2/app/manifests/1.0?ns=localhost%3A5001": dial tcp 172.18.0.3:5000: connect: connection refused',
+      'failed to do request: Head "https://mirror.corp.local/v2/library/nginx/manifests/1.25?ns=docker.io": dial tcp: lookup mirror.corp.local on 10.0.0.2:53: read udp 10.0.0.7:41000->10.0.0.2:53: i/o timeout',
+    ],
+  }),
+  sig({
+    id: 'registry.mirror-config-error',
+    check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
+    cause: 'registry.mirror-misconfigured',
+    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
+    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['registry.proxy'],
+    source: 'facts §5.1 (mirrors vs config_path), §5.3 (Docker mirror URL rules)',
+    samples: [
+      'failed to load plugin io.containerd.grpc.v1.cri: invalid plugin config: `mirrors` cannot be set when `config_path` is provided',
+      'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid mirror: path, query, or fragment at end of the URI "https://mirror.gcr.io/v2/"',
+    ],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
+    id: 'registry.quay-single-component-404',
+    cause: 'image.not-found',
+    // Quay serves repositories as <namespace>/<repository>; a one-component name (quay.io/alpine) is no
+    // repository at all, and Quay's web server answers its HTML 404 page instead of the API's JSON error.
+    re: /quay\.io\/[^\/\s:"\\]+(:[\w.-]+)?:?\s[^\n]{0,40}error parsing http 404 response body|in\s+quay\.io\/[^\/\s:"\\]+: error parsing http 404 response body/,
+    anchors: ['error parsing http 404 response body'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.invalid-reference'],
+    check: 'Quay repositories have a namespace: quay.io/<namespace>/<repository>[:tag] — search quay.io for the image\'s real namespace (quay.io/buildah/stable, not quay.io/buildah1); for Docker Hub\'s official images, pull docker.io/library/<name>',
+    source: 'Quay (namespace/repository paths; HTML 404 for other paths); containers/image "error parsing HTTP 404 response body"',
+    samples: ['Error reading manifest latest in quay.io/buildah1: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<!DOCTYPE HTML PUBLIC', 'Error reading manifest sid-slim in quay.io/debian: error parsing HTTP 404 response body: invalid character \'<\''],
+    counterSamples: ['Error reading manifest 1.0 in quay.io/acme/app: error parsing HTTP 404 response body: invalid character \'<\''],
+  }),
+  sig({
+    id: 'registry.push-no-project',
+    cause: 'image.not-found',
+    // Docker prints "The push refers to repository [<host>/<path>]" before pushing. Registries with projects or
+    // namespaces (Harbor above all) need the first path component to be an existing project, and Harbor answers a
+    // push into a repository without one — a single component under a private host — with HTTP 500 on the blob
+    // upload, not with NAME_UNKNOWN. Docker Hub's single-component names are library/<name>, so only hosts with a
+    // dot or a port count here.
+    re: /the push refers to (a )?repository \[[\w-]+(\.[\w-]+)+(:\d+)?\/[\w.-]+\][\s\S]{0,600}?received unexpected http status: 5\d\d/,
+    anchors: ['push refers to'],
+    confidence: 0.6,
+    specificity: 96,
+    alternatives: ['registry.server-error'],
+    check: 'the repository has no project component (<host>/<name>): on Harbor create the project and push to <host>/<project>/<name> (docker tag first); if a project path was given, the registry\'s own log (registry, core) names the 500',
+    source: 'Docker push ("The push refers to repository [%s]"); Harbor answering 500 for a push outside an existing project (goharbor/harbor maintainers: create the project before pushing)',
+    samples: [
+      'The push refers to repository [harbor.example.com/nginx]\n5f70bf18a086: Retrying in 1 second\nreceived unexpected HTTP status: 500 Internal Server Error',
+      'The push refers to a repository [10.0.0.8:8443/app]\na1b2c3d4e5f6: Retrying in 3 seconds\nreceived unexpected HTTP status: 500 Internal Server Error',
+    ],
+    counterSamples: [
+      'The push refers to repository [harbor.example.com/team/nginx]\n5f70bf18a086: Retrying in 1 second\nreceived unexpected HTTP status: 500 Internal Server Error',
+      'The push refers to repository [docker.io/acme/app]\nreceived unexpected HTTP status: 502 Bad Gateway',
+    ],
+  }),
+  sig({
+    id: 'registry.server-5xx',
+    check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
+    cause: 'registry.server-error',
+    // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation/),
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
+    confidence: 0.8,
+    specificity: 75,
+    // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
+    source: 'facts §4.6 (unexpected status …), §8 (BLOB_UNKNOWN)',
+    samples: [
+      // Docker's download manager: the registry listed a layer it then could not serve.
+      'dockerd[1388]: level=error msg="Download failed after 1 attempts: unknown blob"',
+      'GET https://registry.example.com/v2/app/blobs/sha256:86/data: unsupported status code 503; body: <html>',
+      'failed to resolve reference "harbor.corp/app/web:2": unexpected status from HEAD request to https://harbor.corp/v2/app/web/manifests/2: 503 Service Unavailable',
+      'failed to copy: httpReadSeeker: failed open: content at https://reg.lab/v2/app/blobs/sha256:9f2c not found: blob unknown to registry',
+      'Error response from daemon: received unexpected HTTP status: 500 Internal Server Error',
+      // Docker's token fetch reports the status text alone after the URL.
+      'Error response from daemon: Get https://registry-1.docker.io/v2/: Get https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io: Service Unavailable',
+    ],
+    counterSamples: ['Service Unavailable is not something this line says'],
+  }),
+  sig({
+    id: 'registry.unexpected-eof',
+    check: 'retry the pull once; a reproducible EOF at the same byte count points at a proxy or MTU black hole on the path (ip link mtu; curl -o /dev/null the blob URL), a random one at the registry or its storage backend',
+    cause: 'registry.server-error',
+    // Only beside a pull: an EOF is any stream that ended early (a compose API call, a local pipe).
+    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error/),
+    anchors: ['unexpected eof', 'short read', 'internal_error'],
+    confidence: 0.5,
+    specificity: 55,
+    alternatives: ['flannel.mtu', 'registry.proxy'],
+    source: 'facts causes.md (unexpected EOF while the registry is up)',
+    samples: [
+      'failed to pull and unpack image "docker.io/library/node:20": failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/aa/aa11/data": unexpected EOF',
+      'failed to extract layer sha256:1e2a: failed to copy: unexpected EOF',
+    ],
+    counterSamples: ['reached end of file', 'Failed to deploy a stack: compose up operation failed: unexpected EOF'],
+  }),
+  sig({
+    id: 'registry.ping-5xx',
+    cause: 'registry.server-error',
+    // CRI-O / containers/image pings /v2/ first: a 5xx status text there is the registry failing.
+    re: /pinging (container |docker )?registry [^\n]{0,400}(internal server error|bad gateway|service unavailable|gateway time-?out)/,
+    anchors: ['pinging container registry', 'pinging docker registry', 'pinging registry'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['registry.proxy'],
+    check: 'curl -v https://<registry>/v2/ from the node: a 5xx there is the registry (its logs, its storage); through a proxy (HTTPS_PROXY in the runtime\'s environment) the 5xx may be the proxy\'s own',
+    source: 'containers/image docker client ping ("pinging container registry %s: %v")',
+    samples: [
+      'pulling image: rpc error: code = Unknown desc = pinging container registry repo.example.com: Get "https://repo.example.com/v2/": Internal Server Error',
+      'Error: initializing source docker://registry.example.com/app:1: pinging container registry registry.example.com: received unexpected HTTP status: 503 Service Unavailable',
+    ],
+    counterSamples: ['pinging container registry registry.example.com: Get "https://registry.example.com/v2/": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
+    id: 'registry.dockerhub-token-elsewhere',
+    check: 'crictl info | grep -A8 mirrors and /etc/containerd/certs.d/docker.io/hosts.toml: Docker Hub\'s own token service is auth.docker.io; a token request to another host is a mirror answering for docker.io, and its failure is the mirror\'s (or its upstream\'s)',
+    cause: 'registry.mirror-misconfigured',
+    // Docker Hub hands out tokens from auth.docker.io: a docker.io pull asking another host is talking to a mirror.
+    re: /failed to resolve reference \\?"docker\.io\/[^\n]{0,400}failed to fetch (anonymous|oauth) token: unexpected status from \w+ request to https:\/\/(?!auth\.docker\.io\/)[^\/\s"]+\//,
+    anchors: ['token: unexpected status from'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['image.auth-missing'],
+    source: 'Docker Hub token realm (auth.docker.io); facts §5.2 (mirrors)',
+    samples: [
+      'failed to resolve reference "docker.io/o/app:latest": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://swr.cn-east-3.myhuaweicloud.com/swr/auth/v2/registry/auth/?scope=repository%3Ao%2Fapp%3Apull&service=dockyard: 401 Unauthorized',
+      'failed to resolve reference "docker.io/library/nginx:1": failed to authorize: failed to fetch oauth token: unexpected status from POST request to https://mirror.example.com/token: 403 Forbidden',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/nginx:1": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io: 401 Unauthorized'],
+  }),
+  sig({
+    id: 'registry.unexpected-http-code-5xx',
+    cause: 'registry.server-error',
+    // rkt and other older clients print the registry API's status as "Unexpected HTTP code: <n>, URL: <url>":
+    // a 5xx from a /v2/ URL is the registry (or the load balancer in front of it) failing the request.
+    re: /unexpected http code: 5\d\d, url: https?:\/\/[^\s/]+\/v[12]\//,
+    anchors: ['unexpected http code: 5'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'the registry\'s status page or logs, and the same URL with curl -v from another network: a 5xx everywhere is the registry; only from this node, a proxy in between',
+    source: 'rkt docker2aci fetcher ("Unexpected HTTP code: %d, URL: %s")',
+    samples: ['rkt[1281]: run: Unexpected HTTP code: 500, URL: https://quay.io/v2/poseidon/kubelet/manifests/v1.10.3', 'Unexpected HTTP code: 503, URL: https://registry.corp/v2/app/blobs/sha256:ab'],
+    counterSamples: ['Unexpected HTTP code: 401, URL: https://quay.io/v2/org/app/manifests/1'],
+  }),
+];

@@ -1,0 +1,147 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+import { inRegistryContext, WHICH_CLIENT } from './shared.js';
+
+/** TLS and x509 failures on the way to a registry (facts §4.6, §4.7). */
+export const TLS_SIGNATURES: Signature[] = [
+  sig({
+    id: 'registry.tls-handshake-timeout',
+    check: 'from the node: curl -v https://<registry>/v2/ and the same with a small MTU-safe request (curl --max-time 10); TCP connecting but the handshake hanging points at a proxy/firewall inspecting TLS or an MTU black hole (ip link show: the node\'s MTU against the path\'s)',
+    cause: 'registry.tls-handshake-timeout',
+    // \s+: log viewers that wrap at a fixed width break the text at a space (Talos's console).
+    re: /tls\s+handshake\s+timeout/,
+    anchors: ['tls handshake timeout', 'handshake timeout'],
+    confidence: 0.6,
+    specificity: 80,
+    alternatives: ['flannel.mtu', 'registry.proxy'],
+    source: 'facts §4.7 net/http: TLS handshake timeout',
+    samples: [
+      'Failed to pull image "registry.k8s.io/pause:3.9": rpc error: code = Unknown desc = failed to pull and unpack image "registry.k8s.io/pause:3.9": failed to resolve reference "registry.k8s.io/pause:3.9": failed to do request: Head "https://registry.k8s.io/v2/pause/manifests/3.9": net/http: TLS handshake timeout',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout',
+    ],
+    counterSamples: ['net/http: request canceled while waiting for connection'],
+  }),
+  sig({
+    id: 'registry.x509-unknown-authority',
+    cause: 'registry.tls-untrusted',
+    re: inRegistryContext(/certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/),
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'local issuer certificate', 'certificate is not trusted', 'verify the first certificate'],
+    confidence: 0.95,
+    specificity: 91,
+    source: 'facts §4.7 x509: certificate signed by unknown authority',
+    samples: [
+      'failed to do request: Head "https://harbor.corp.local/v2/apps/api/manifests/2.1": tls: failed to verify certificate: x509: certificate signed by unknown authority',
+      'Error response from daemon: Get "https://10.0.0.9:5000/v2/": x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "lab-ca")',
+    ],
+    counterSamples: ['Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority'],
+  }),
+  sig({
+    id: 'registry.x509-unknown-authority-bare',
+    cause: 'registry.tls-untrusted',
+    // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'local issuer certificate', 'certificate is not trusted', 'verify the first certificate'],
+    confidence: 0.75,
+    specificity: 90,
+    check: WHICH_CLIENT,
+    source: 'facts §4.7 x509: certificate signed by unknown authority',
+    samples: [
+      'x509: certificate signed by unknown authority',
+      'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority',
+    ],
+    counterSamples: ['x509: certificate has expired or is not yet valid'],
+  }),
+  sig({
+    id: 'registry.x509-public-registry-other-name',
+    cause: 'registry.tls-name-mismatch',
+    // A public registry always presents a certificate for its own name. One valid for another organisation's
+    // names means the connection reached another server: a TLS-inspecting proxy or firewall, or a DNS answer
+    // that points the name elsewhere (a search domain with a wildcard record, a hijacking resolver).
+    re: /certificate is valid for [^\n]{0,300}, not (registry-1\.docker\.io|[\w.-]*docker\.(io|com)|ghcr\.io|quay\.io|[\w.-]*gcr\.io|registry\.k8s\.io|[\w.-]*pkg\.dev|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io)\b/,
+    anchors: ['certificate is valid for'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['registry.proxy', 'dns.node-resolver'],
+    check: 'nslookup <registry host> on the node (an address of your own network means a search domain with a wildcard record or a hijacking resolver: /etc/resolv.conf search line) and openssl s_client -connect <registry host>:443 -servername <registry host> </dev/null | openssl x509 -noout -issuer (a corporate issuer means a TLS-inspecting proxy: trust its CA or bypass it)',
+    source: 'Go crypto/x509 HostnameError ("certificate is valid for …, not …"); public registries serve certificates for their own names',
+    samples: ['Error response from daemon: Get https://registry-1.docker.io/v2/: x509: certificate is valid for *.corp.example, not registry-1.docker.io', 'failed to do request: Head "https://ghcr.io/v2/o/a/manifests/1": x509: certificate is valid for fw.example.net, not ghcr.io'],
+    counterSamples: ['Get "https://registry.lab:5000/v2/": x509: certificate is valid for registry.example.com, not registry.lab'],
+  }),
+  sig({
+    id: 'registry.x509-name-mismatch',
+    cause: 'registry.tls-name-mismatch',
+    re: inRegistryContext(/certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/),
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
+    confidence: 0.95,
+    specificity: 91,
+    source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
+    samples: [
+      'failed to do request: Head "https://registry.lab:5000/v2/x/manifests/1": tls: failed to verify certificate: x509: certificate is valid for registry.example.com, registry, not registry.lab',
+      'Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs',
+    ],
+    counterSamples: ['x509: certificate is valid for ingress.local, not api.example.com'],
+  }),
+  sig({
+    id: 'registry.x509-name-mismatch-bare',
+    cause: 'registry.tls-name-mismatch',
+    // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
+    re: /certificate is valid for [^\n]+, not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
+    confidence: 0.75,
+    // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
+    alternatives: ['registry.proxy'],
+    specificity: 90,
+    check: WHICH_CLIENT,
+    source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
+    samples: [
+      'x509: certificate relies on legacy Common Name field, use SANs instead',
+      'tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match harbor.lab',
+    ],
+    counterSamples: ['x509: certificate signed by unknown authority'],
+  }),
+  sig({
+    id: 'registry.x509-expired',
+    cause: 'registry.tls-expired-or-clock',
+    re: inRegistryContext(/certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/),
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired'],
+    confidence: 0.95,
+    specificity: 91,
+    source: 'facts §4.7 x509: certificate has expired or is not yet valid',
+    samples: [
+      'Error response from daemon: Get https://registry.acme.io/v2/: x509: certificate has expired or is not yet valid',
+      'failed to do request: Head "https://gcr.io/v2/app/manifests/1": x509: certificate has expired or is not yet valid',
+    ],
+    counterSamples: ['tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z'],
+  }),
+  sig({
+    id: 'registry.x509-clock-behind',
+    cause: 'registry.tls-expired-or-clock',
+    // Go names both times: "current time <now> is before <notBefore>" is a certificate not yet valid, the
+    // clock of the machine that checked it behind (no RTC on a Raspberry Pi, a wrong timezone set as UTC),
+    // whichever server it was talking to.
+    re: /certificate has expired or is not yet valid: current time \S+ is before \S+/,
+    anchors: ['is before'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'date -u on the machine that logged it against the real time: enable NTP (timedatectl set-ntp true; chronyc tracking), fix the timezone setting (a local time stored as UTC), then restart the component',
+    source: 'Go crypto/x509 CertificateInvalidError (Expired): "current time %s is before %s"',
+    samples: ['Get "https://127.0.0.1:6444/api/v1/services": x509: certificate has expired or is not yet valid: current time 2022-07-22T18:55:59+12:00 is before 2022-07-22T07:45:55Z', 'x509: certificate has expired or is not yet valid: current time 1970-01-01T00:01:02Z is before 2024-03-01T00:00:00Z'],
+    counterSamples: ['x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z'],
+  }),
+  sig({
+    id: 'registry.x509-expired-bare',
+    cause: 'registry.tls-expired-or-clock',
+    // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
+    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired'],
+    confidence: 0.75,
+    specificity: 90,
+    check: WHICH_CLIENT,
+    source: 'facts §4.7 x509: certificate has expired or is not yet valid',
+    samples: [
+      'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z',
+      'X509: certificate has expired or is not yet valid',
+    ],
+    counterSamples: ['x509: certificate signed by unknown authority'],
+  }),
+];

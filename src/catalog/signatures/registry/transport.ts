@@ -1,0 +1,359 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+import { inRegistryContext, NEAR_PULL } from './shared.js';
+
+/** Reaching a registry: timeouts, refusals, proxies and plain-HTTP registries inside containerd and Docker errors (facts §4.6, §5). */
+export const TRANSPORT_SIGNATURES: Signature[] = [
+  // The registry answered 401 with a WWW-Authenticate realm, and the token service at that realm could not be
+  // reached: containerd writes "failed to fetch anonymous token: Get <realm>: <transport error>". The fault is
+  // the path to the realm (often another host than the registry: auth.docker.io for Docker Hub and for the
+  // mirrors that pass its realm through), not the credentials — so these outrank image.auth-required.
+  sig({
+    id: 'registry.token-realm-refused',
+    cause: 'registry.connection-refused',
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(connect|getsockopt): connection refused/,
+    anchors: ['token: '],
+    confidence: 0.7,
+    specificity: 96,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy'],
+    check: 'the token realm is a second host: curl -sI https://<registry host>/v2/ shows it in WWW-Authenticate (realm="https://…/token"), and the node must reach it too (nc -vz -w5 <realm host> 443, with the runtime\'s proxy settings); a mirror or pull-through proxy that hands out its upstream\'s realm (Docker Hub\'s auth.docker.io) sends every node there, so a node that reaches only the mirror fails here',
+    source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go dial errors (facts §4.7)',
+    samples: [
+      'failed to resolve reference "mirror.example.net/nginx:alpine": failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io": dial tcp 199.59.149.230:443: connect: connection refused',
+      'failed to authorize: failed to fetch oauth token: Post "https://registry.corp.example/oauth2/token": dial tcp 10.0.4.2:443: connect: connection refused',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Fapp%3Apull&service=ghcr.io: 401 Unauthorized'],
+  }),
+  sig({
+    id: 'registry.token-realm-timeout',
+    cause: 'registry.connect-timeout',
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|client\.timeout exceeded|tls handshake timeout)/,
+    anchors: ['token: '],
+    confidence: 0.7,
+    specificity: 96,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy'],
+    check: 'the token realm is a second host: curl -sI https://<registry host>/v2/ shows it in WWW-Authenticate (realm="https://…/token"), and the node must reach it too (nc -vz -w5 <realm host> 443, with the runtime\'s proxy settings); a mirror or pull-through proxy that hands out its upstream\'s realm (Docker Hub\'s auth.docker.io) sends every node there, so a node that reaches only the mirror fails here',
+    source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go dial errors (facts §4.7)',
+    samples: [
+      'msg="trying next host" error="failed to authorize: failed to fetch anonymous token: Get \\"https://auth.docker.io/token?scope=repository%3Alibrary%2Fredis%3Apull&service=registry.docker.io\\": dial tcp 199.96.62.75:443: i/o timeout" host=mirror.example.net',
+      'failed to authorize: failed to fetch anonymous token: Get "https://quay.io/v2/auth?scope=repository%3Acoreos%2Fetcd%3Apull&service=quay.io": net/http: TLS handshake timeout',
+    ],
+    counterSamples: ['failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/latest": dial tcp 54.1.2.3:443: i/o timeout'],
+  }),
+  sig({
+    // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
+    id: 'registry.dial-timeout',
+    check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy',
+    cause: 'registry.connect-timeout',
+    re: /dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
+    anchors: ['dial tcp'],
+    confidence: 0.8,
+    specificity: 65,
+    alternatives: ['node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (dial tcp …: i/o timeout)',
+    samples: [
+      'failed to do request: Head "https://registry.corp.example:5000/v2/app/manifests/1.4": dial tcp 10.20.30.40:5000: i/o timeout',
+      'Get "https://gcr.io/v2/": dial tcp 142.250.1.82:443: connect: connection timed out',
+    ],
+    counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
+  }),
+  sig({
+    // The same fallback for a connect timeout: on networks that reach Docker Hub only through a mirror,
+    // a failing mirror is reported as Docker Hub's dial timing out.
+    id: 'registry.dockerhub-dial-timeout',
+    check: 'is a Docker Hub mirror configured — /etc/containerd/certs.d/docker.io/hosts.toml, registry.mirrors."docker.io" in /etc/containerd/config.toml (containerd config dump), or registry-mirrors in /etc/docker/daemon.json? The runtime tries the mirror first and reports only the last host it tried, so a failing mirror shows as Docker Hub\'s own failure: curl -v <mirror>/v2/ from the node decides; without a mirror, nc -vz -w5 registry-1.docker.io 443 and the runtime\'s proxy (systemctl show containerd -p Environment) decide',
+    cause: 'registry.connect-timeout',
+    // Go's HTTP client timing out a request (no connection, or no headers, in time) is the same dial seen
+    // from above: Docker reports it for the last endpoint tried, the Hub after its mirrors.
+    re: /(registry-1|index)\.docker\.io[^\n]{0,300}(dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)|request canceled while waiting for connection|client\.timeout exceeded while awaiting headers|timeout awaiting response headers)/,
+    // The rarer half of the text as anchors: Docker Hub's name is in most pull lines, a timeout in few.
+    anchors: ['i/o timeout', 'connection timed out', 'operation timed out', 'request canceled while waiting', 'client.timeout exceeded', 'timeout awaiting response headers'],
+    confidence: 0.75,
+    specificity: 66,
+    alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (dial tcp …: i/o timeout), §5.2 (hosts tried in order, then server), §5.3',
+    samples: [
+      'failed to resolve reference "docker.io/library/busybox:1.36": failed to do request: Head "https://registry-1.docker.io/v2/library/busybox/manifests/1.36": dial tcp 54.236.113.205:443: i/o timeout',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 3.216.34.172:443: connect: connection timed out',
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+    ],
+    counterSamples: ['Get "https://gcr.io/v2/": dial tcp 142.250.1.82:443: connect: connection timed out', 'Get "https://registry-1.docker.io/v2/": dial tcp 3.216.34.172:443: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.http-client-timeout',
+    check: 'from the node: curl -v --max-time 20 https://<registry>/v2/ and systemctl show containerd -p Environment | grep -i proxy — the runtime needs the same proxy the shell uses',
+    cause: 'registry.connect-timeout',
+    re: /client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|connect etimedout/,
+    anchors: ['client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'etimedout'],
+    confidence: 0.8,
+    specificity: 65,
+    alternatives: ['node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (Client.Timeout exceeded while awaiting headers)',
+    samples: [
+      'stderr: failed to pull image "k8s.gcr.io/kube-proxy:v1.20.4": output: Error response from daemon: Get https://k8s.gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+      'Error response from daemon: Get "https://quay.io/v2/": net/http: timeout awaiting response headers',
+    ],
+    counterSamples: ['net/http: TLS handshake timeout'],
+  }),
+  sig({
+    id: 'registry.deadline-exceeded',
+    check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
+    cause: 'registry.connect-timeout',
+    // gRPC's code DeadlineExceeded around a pull is the same deadline, when the text after it was cut.
+    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}(context deadline exceeded|i\/o timeout)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)`),
+    anchors: ['context deadline exceeded', 'i/o timeout', 'because of no progress', 'deadlineexceeded'],
+    confidence: 0.55,
+    specificity: 50,
+    alternatives: ['flannel.mtu', 'registry.proxy'],
+    source: 'facts §4.6 (progress timeout, context deadline)',
+    samples: [
+      'Failed to pull image "quay.io/ceph/ceph:v18": rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+      'failed to pull and unpack image "docker.io/library/golang:1.22": failed to copy: read tcp 10.0.0.5:45822->104.16.99.1:443: read: i/o timeout',
+      'cancel pulling image docker.io/tensorflow/tensorflow:latest-gpu because of no progress in 5m0s',
+    ],
+    counterSamples: ['context deadline exceeded', 'error syncing: Post https://api.cloud.example/v2/droplets: context deadline exceeded'],
+  }),
+  sig({
+    id: 'registry.localhost-refused',
+    cause: 'registry.connection-refused',
+    // A registry at localhost / 127.0.0.1 / [::1] is dialled by the runtime on the node itself: inside a kind or
+    // minikube node, or on a remote node, that is not the machine where the registry's port is published. Only
+    // a mirror entry for the name (kind's local-registry pattern: hosts.toml for localhost:<port> pointing at the
+    // registry container) makes such a reference work, so a refused localhost registry is as often a missing
+    // or unread mirror configuration as a registry that is down.
+    re: /https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+\/v2\/[^\n]{0,300}?(connect|getsockopt): connection refused/,
+    anchors: ['://localhost:', '://127.0.0.1:', '://[::1]:'],
+    confidence: 0.6,
+    specificity: 62,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'where does the runtime run? inside a kind/minikube node or on another machine, localhost is that node: ls /etc/containerd/certs.d/<localhost:port>/hosts.toml there (kind: docker exec <node> cat …) must point the name at the registry\'s reachable address, and config.toml must set config_path; on the registry\'s own host, ss -ltnp | grep <port> says whether it listens',
+    source: 'facts §5.2 (hosts.toml mirrors per registry name); Go dial errors (facts §4.7)',
+    samples: [
+      'failed to resolve reference "localhost:5001/team/app:dev": failed to do request: Head "https://localhost:5001/v2/team/app/manifests/dev": dial tcp [::1]:5001: connect: connection refused',
+      'Error response from daemon: Get "http://127.0.0.1:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://registry.lab:5000/v2/a/manifests/1": dial tcp 10.0.0.4:5000: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.connection-refused',
+    check: 'is the registry listening where the node dials? ss -ltnp on the registry host, and which address the node connects to (localhost inside a kind/minikube node is the node itself, not your laptop)',
+    cause: 'registry.connection-refused',
+    re: /(connect|getsockopt): connection refused|econnrefused/,
+    anchors: ['connection refused', 'econnrefused'],
+    confidence: 0.8,
+    specificity: 60,
+    source: 'facts §4.7 dial tcp …: connect: connection refused',
+    samples: [
+      'failed to resolve reference "registry.lab:5000/web:1": failed to do request: Head "https://registry.lab:5000/v2/web/manifests/1": dial tcp 192.168.56.10:5000: connect: connection refused',
+      'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connect: connection refused',
+    ],
+    counterSamples: ['dial tcp 10.1.1.1:443: i/o timeout'],
+  }),
+  sig({
+    id: 'registry.public-refused',
+    // The big public registries answer on 443 from anywhere; a refusal at their address is something local
+    // answering in their place — a firewall's REJECT with a reset, a transparent proxy, a DNS override pointing
+    // the name elsewhere — or, where the runtime tries a mirror first, the last host of the list failing too.
+    check: 'from the node: getent hosts <registry host> (the address it should have) and curl -v https://<registry host>/v2/ (a refusal from a public registry is a local firewall, proxy or DNS override); then the runtime\'s mirrors (/etc/containerd/certs.d/<host>/hosts.toml, registry-mirrors in /etc/docker/daemon.json), which it tries first',
+    cause: 'registry.connection-refused',
+    re: /(registry-1\.docker\.io|index\.docker\.io|k8s\.gcr\.io|registry\.k8s\.io|gcr\.io|ghcr\.io|quay\.io|public\.ecr\.aws|mcr\.microsoft\.com)\b[^\n]{0,300}(connect|getsockopt): connection refused/,
+    anchors: ['connection refused'],
+    confidence: 0.6,
+    specificity: 63,
+    alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (connection refused), §5.2 (hosts tried in order)',
+    samples: [
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.25": dial tcp 3.216.34.172:443: connect: connection refused',
+      'Error response from daemon: Get https://k8s.gcr.io/v2/: dial tcp 74.125.137.82:443: connect: connection refused',
+    ],
+    counterSamples: ['Head "https://registry.lab:5000/v2/web/manifests/1": dial tcp 192.168.56.10:5000: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.connection-reset',
+    check: 'curl -v https://<registry>/v2/ from the node and from outside: a reset only from the node means a middlebox (proxy, firewall, TLS inspection) on the node\'s path',
+    cause: 'registry.connection-refused',
+    re: /connection reset by peer|econnreset/,
+    anchors: ['connection reset', 'econnreset'],
+    confidence: 0.65,
+    specificity: 58,
+    alternatives: ['node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (a reset: nothing listens, or a middlebox rejects)',
+    samples: [
+      'Get https://us-west2-docker.pkg.dev/v2/k8s-artifacts-prod/images/pause/manifests/3.9: read tcp 10.0.0.4:51212->209.85.146.82:443: read: connection reset by peer',
+      'Error response from daemon: Get "https://registry.corp/v2/": read tcp 10.1.1.4:40112->10.9.9.9:443: read: connection reset by peer',
+    ],
+    counterSamples: ['connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.no-route',
+    check: 'ip route get <registry address> on the node, and the firewall on both ends (iptables -S, firewall-cmd --list-all): no route means routing; a reject (icmp-host-prohibited) means a firewall',
+    cause: 'registry.connect-timeout',
+    re: /(connect|getsockopt): (no route to host|network is unreachable)|enetunreach|ehostunreach/,
+    anchors: ['no route to host', 'network is unreachable', 'enetunreach', 'ehostunreach'],
+    confidence: 0.6,
+    specificity: 58,
+    alternatives: ['node.firewall', 'registry.proxy'],
+    source: 'facts §4.7 (dial tcp …: connect: no route to host / network is unreachable: routing or a REJECT rule)',
+    samples: [
+      'failed to do request: Head "https://reg.example.net/v2/base/manifests/2": dial tcp 172.16.4.20:443: connect: no route to host',
+      'failed to pull and unpack image "registry.k8s.io/kube-apiserver:v1.28.0": failed to resolve reference "registry.k8s.io/kube-apiserver:v1.28.0": failed to do request: Head "https://registry.k8s.io/v2/kube-apiserver/manifests/v1.28.0": dial tcp [2600:1901:0:bbc4::]:443: connect: network is unreachable',
+    ],
+    counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.next-endpoint',
+    cause: 'registry.http-to-https',
+    // Docker logs the HTTPS failure at info level and goes on with the next endpoint (plain HTTP for an insecure registry).
+    re: /(attempting|trying) next endpoint[^\n]{0,300}(server gave http response to https client|first record does not look like a tls handshake)/,
+    anchors: ['next endpoint'],
+    confidence: 0.6,
+    specificity: 91,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'Docker retries the next endpoint after this line (plain HTTP when the registry is listed in insecure-registries): if the pull still fails, its final error names why; if it succeeds, this line is noise',
+    source: 'Docker Engine registry endpoint fallback (facts §4.8, §5.3 insecure-registries)',
+    samples: [
+      'level=info msg="Attempting next endpoint for pull after error: Get https://10.3.3.3:5000/v2/: http: server gave HTTP response to HTTPS client"',
+      'level=info msg="Error logging in to endpoint, trying next endpoint: Get \\"https://reg.lan:5000/v2/\\": http: server gave HTTP response to HTTPS client"',
+    ],
+    counterSamples: ['Get "https://reg.lan:5000/v2/": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
+    id: 'registry.next-host-http',
+    cause: 'registry.http-to-https',
+    // containerd's resolver logs "trying next host" (info) for each host of the registry's list that failed —
+    // the mirrors of /etc/containerd/certs.d/<registry>/hosts.toml, then the upstream. A host answering plain
+    // HTTP to an https:// request there means no hosts.toml says http:// for it: the registry is plain HTTP, or
+    // the mirror configuration that would say so was never written or not read (config_path unset).
+    re: /trying next host[^\n]{0,400}?server gave http\s+response to https\s+client|server gave http response to https client[^\n]{0,400}?trying next host/,
+    anchors: ['trying next host'],
+    confidence: 0.7,
+    specificity: 91,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the host named in host=... must have /etc/containerd/certs.d/<host>/hosts.toml with an http:// server or host entry, and config.toml must set config_path = "/etc/containerd/certs.d" (containerd config dump | grep config_path); a mirror setup written for another name (localhost:5001 against kind-registry:5000) does not cover it',
+    source: 'containerd remotes/docker resolver ("trying next host" per failed host); facts §5.2 (hosts.toml, http:// for plain-HTTP registries)',
+    samples: [
+      'level=info msg="trying next host" error="failed to do request: Head \\"https://registry.lan:5000/v2/team/api/manifests/dev\\": http: server gave HTTP response to HTTPS client" host="registry.lan:5000"',
+      '{"error":"failed to do request: Head \\"https://10.2.0.4:5000/v2/ci/runner/manifests/1.4\\": http: server gave HTTP response to HTTPS client","host":"10.2.0.4:5000","level":"info","msg":"trying next host"}',
+    ],
+    counterSamples: ['level=info msg="trying next host" error="pull access denied, repository does not exist or may require authorization" host=registry-1.docker.io', 'failed to do request: Head "https://registry.lan:5000/v2/a/manifests/1": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
+    id: 'registry.http-response-to-https',
+    cause: 'registry.http-to-https',
+    // Beside a registry request only: any Go TLS client talking to a plain-HTTP port (an etcd or API client,
+    // a webhook) writes the same text.
+    // \\s+: terminal output copied from a narrow window wraps inside the text.
+    re: inRegistryContext(/server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/),
+    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
+    confidence: 0.9,
+    specificity: 90,
+    alternatives: ['registry.mirror-misconfigured'],
+    source: 'facts §4.7, §5.2 (plain-HTTP registry needs an http:// host in hosts.toml)',
+    samples: [
+      'failed to resolve reference "192.168.1.100:32000/core:0.3": failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client',
+      'Get "https://registry.lab:5000/v2/": tls: first record does not look like a TLS handshake',
+      'Error response from daemon: Get https://10.1.4.2:5000/v2/: tls: oversized record received with length 20527',
+      'failed to do request: Head\n"https://10.0.0.9:30500/v2/team/app/manifests/v2": http: server gave HTTP\nresponse to HTTPS client',
+    ],
+    counterSamples: ['Client sent an HTTP request to an HTTPS server.', 'Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
+  }),
+  sig({
+    id: 'registry.http-response-to-https-bare',
+    cause: 'registry.http-to-https',
+    re: /server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/,
+    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
+    confidence: 0.7,
+    specificity: 89,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'which client spoke TLS to a plain-HTTP port? an image pull or docker login (a registry\'s /v2/ URL) needs the registry as an http:// host in /etc/containerd/certs.d/<host>/hosts.toml or in Docker\'s insecure-registries; an etcd, API or webhook client with this text has https:// in its own endpoint setting for a server that speaks HTTP',
+    source: 'Go net/http and crypto/tls: an HTTPS client answered in plain HTTP',
+    samples: ['Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake', 'http: server gave HTTP response to HTTPS client'],
+    counterSamples: ['Client sent an HTTP request to an HTTPS server.'],
+  }),
+  sig({
+    id: 'registry.http-to-tls-server',
+    check: 'the scheme the runtime uses for that host: /etc/containerd/certs.d/<host>/hosts.toml (server = "https://...") or the mirrors endpoint in config.toml — it sends plain HTTP to an HTTPS port',
+    cause: 'registry.http-to-https',
+    re: /client sent an http request to an https server|plain http request was sent to https port/,
+    anchors: ['http request to an https server', 'plain http request was sent to https port'],
+    confidence: 0.55,
+    specificity: 85,
+    alternatives: ['registry.mirror-misconfigured'],
+    source: 'Go net/http server text when a client speaks plain HTTP to a TLS port (scheme wrong in hosts.toml)',
+    samples: [
+      'unexpected status from HEAD request to http://registry.lab:5443/v2/app/manifests/1: 400 Bad Request\nClient sent an HTTP request to an HTTPS server.',
+      '400 The plain HTTP request was sent to HTTPS port',
+    ],
+    counterSamples: ['http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
+    id: 'registry.proxyconnect',
+    cause: 'registry.proxy',
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 '],
+    confidence: 0.92,
+    specificity: 96,
+    source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',
+    samples: [
+      'Err:1 http://deb.example.org/debian bookworm InRelease\n  407  Access denied [IP: 10.0.0.1 3128]',
+      'Error response from daemon: Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp 127.0.0.1:8080: connect: connection refused',
+      'failed to do request: Head "https://quay.io/v2/coreos/etcd/manifests/v3.5.9": proxyconnect tcp: dial tcp: lookup proxy.corp.example on 10.0.0.2:53: no such host',
+      'failed to do request: Head "https://ghcr.io/v2/flannel-io/flannel/manifests/v0.28.9": Proxy Authentication Required',
+    ],
+    counterSamples: ['dial tcp 127.0.0.1:8080: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.upstream-timeout-in-5xx',
+    cause: 'registry.connect-timeout',
+    // A pull-through proxy or mirror answering 5xx with its own failed request to the upstream in the body:
+    // the 5xx is the proxy's report, the upstream unreachable from it is the cause.
+    re: /\b5\d\d\b[^\n]{0,400}?(get|head) \\?"?https?:\/\/[^\s"\\]+\\?"?: (?<key>net\/http: request canceled while waiting for connection|dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out))/,
+    anchors: ['request canceled while waiting', 'dial tcp'],
+    confidence: 0.75,
+    specificity: 76,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured', 'registry.server-error'],
+    check: 'from the proxy or mirror (not the node): curl -v <upstream URL from the message>; it needs its own route, DNS and HTTP proxy to the upstream (its HTTPS_PROXY / NO_PROXY settings)',
+    source: 'pull-through caches and registry proxies (distribution proxy, k3d\'s registry, Harbor proxy cache) passing the upstream error in their 5xx body',
+    samples: [
+      '500 Internal Server Error - HEAD /v2/library/busybox/manifests/latest?ns=docker.io - 500 Internal Server Error: {"message":"Get \\"https://registry-1.docker.io/v2/\\": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)"}',
+      'unexpected status code 502 Bad Gateway: {"errors":[{"code":"UNKNOWN","message":"Get \\"https://quay.io/v2/\\": dial tcp 52.0.0.1:443: i/o timeout"}]}',
+    ],
+    counterSamples: ['Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
+  }),
+  sig({
+    id: 'registry.https-443-refused',
+    check: 'curl -v http://<host>/v2/ and http://<host>:5000/v2/ from the node: a registry that answers there serves plain HTTP or another port, and the runtime must be told (/etc/containerd/certs.d/<host>/hosts.toml with server = "http://<host>:<port>", or the image named with its port)',
+    cause: 'registry.connection-refused',
+    // An image named without a port is fetched with HTTPS on 443: refused there, the registry may well be
+    // up, on plain HTTP or on its own port (5000), which the image reference does not say.
+    re: /https:\/\/[^\/\s":]+\/v2\/[^\n]{0,300}(?<key>dial tcp [^\s]+:443: connect: connection refused)/,
+    anchors: [':443: connect: connection refused'],
+    confidence: 0.6,
+    specificity: 62,
+    alternatives: ['registry.http-to-https'],
+    source: 'facts §4.6 (failed to do request), the registry host default port 443 for https',
+    samples: [
+      'failed to do request: Head "https://10.8.0.131/v2/mynginx/manifests/registry": dial tcp 10.8.0.131:443: connect: connection refused',
+      'Get "https://registry.local/v2/": dial tcp 192.168.1.20:443: connect: connection refused',
+    ],
+    counterSamples: ['failed to do request: Head "https://10.8.0.131:5000/v2/mynginx/manifests/registry": dial tcp 10.8.0.131:5000: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.ecr-token-timeout',
+    check: 'from the node: curl -sv https://api.ecr.<region>.amazonaws.com/ (a VPC without a NAT gateway needs the ecr.api and ecr.dkr VPC endpoints); the kubelet\'s ECR credential provider gets no token, so the pull goes without credentials',
+    cause: 'registry.connect-timeout',
+    // The kubelet's ECR credential provider cannot reach the ECR API: the pull that follows says
+    // "no basic auth credentials", which is the symptom, not the cause.
+    re: /(requesting ecr authorization token|getauthorizationtoken)[\s\S]{0,300}?(i\/o timeout|timeout|deadline exceeded)/,
+    anchors: ['ecr authorization token', 'getauthorizationtoken'],
+    confidence: 0.8,
+    specificity: 96,
+    alternatives: ['registry.proxy', 'registry.dns'],
+    source: 'kubelet ECR credential provider (aws_credentials.go: "while requesting ECR authorization token")',
+    samples: [
+      'aws_credentials.go:194] while requesting ECR authorization token RequestError: send request failed caused by: Post https://api.ecr.us-east-1.amazonaws.com/:  dial tcp i/o timeout',
+      'error getting credentials - err: exit status 1, out: `operation error ECR: GetAuthorizationToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://api.ecr.eu-west-1.amazonaws.com/": dial tcp 10.0.0.1:443: i/o timeout`',
+    ],
+    counterSamples: ['no basic auth credentials'],
+  }),
+];

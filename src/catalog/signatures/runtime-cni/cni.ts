@@ -1,0 +1,241 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** CNI: libcni, the flannel CNI plugin, bridge and host-local (facts §4.2–§4.4). */
+export const CNI_SIGNATURES: Signature[] = [
+  sig({
+    id: 'cni.find-plugin',
+    cause: 'cni.plugin-missing',
+    // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
+    // on $PATH themselves (k3s's agent, nerdctl), the plugin — "failed to find host-local: exec: \"host-local\": …".
+    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(iptables|ip6tables|nsenter|ipset|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
+    anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
+    // The binary a config names is absent; for a name flannel's own config does not use, the active
+    // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
+    check: 'ls /opt/cni/bin and ls /etc/cni/net.d: install the missing binary (containernetworking plugins release), or remove a config file in /etc/cni/net.d that sorts before 10-flannel.conflist and names plugins this cluster does not use',
+    source: 'facts §4.2 (libcni find), §2.7 (portmap needs iptables), §3',
+    samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="portmap" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]',
+      'plugin type="flannel" failed (add): failed to delegate add: failed to find plugin "bridge" in path [/opt/cni/bin /usr/libexec/cni]',
+      'plugin type="portmap" failed (add): failed to open iptables: exec: "iptables": executable file not found in $PATH',
+      'level=error msg="failed to find host-local: exec: \\"host-local\\": executable file not found in $PATH"',
+    ],
+    counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]', 'exec: "kubectl": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'cni.find-flannel-plugin',
+    cause: 'cni.plugin-missing',
+    // flannel's own binary: copied to /opt/cni/bin by the install-cni-plugin initContainer, wiped by a kubernetes-cni package upgrade.
+    re: /failed to find plugin \\?"flannel\\?" in path/,
+    anchors: ['failed to find plugin'],
+    confidence: 0.95,
+    specificity: 96,
+    alternatives: ['flannel.daemon-down'],
+    source: 'facts §3 (flannel CNI binary), §4.2 (libcni find)',
+    samples: [
+      'E0208 18:53:32.174927 10591 remote_runtime.go:198] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox \\"ab12\\": plugin type=\\"flannel\\" failed (add): failed to find plugin \\"flannel\\" in path [/opt/cni/bin]"',
+      'plugin type="flannel" name="cbr0" failed (delete): failed to find plugin "flannel" in path [/opt/cni/bin]',
+    ],
+    counterSamples: ['failed to find plugin "portmap" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'cni.no-valid-networks',
+    cause: 'cni.config-invalid',
+    // Config files exist but none validates (kubelet's libcni check includes that every plugin binary is there).
+    re: /no valid networks found in/,
+    anchors: ['no valid networks found'],
+    confidence: 0.6,
+    specificity: 89,
+    alternatives: ['cni.plugin-missing', 'cni.config-missing'],
+    check: 'the kubelet or containerd log line before it ("Error validating CNI config list" / "failed to load cni config") names the reason: a plugin binary missing from /opt/cni/bin, or bad JSON or cniVersion in /etc/cni/net.d',
+    source: 'libcni / kubelet CNI config validation (facts §4.4)',
+    samples: ['W0110 10:00:00.000000 900 cni.go:239] Unable to update cni config: no valid networks found in /etc/cni/net.d', 'Unable to update cni config: no valid networks found in /etc/cni/net.d/'],
+    counterSamples: ['Unable to update cni config: no networks found in /etc/cni/net.d'],
+  }),
+  sig({
+    id: 'cni.not-initialized',
+    check: 'ls /etc/cni/net.d /opt/cni/bin on the node and kubectl -n kube-flannel get pods -o wide: no config file means flannel has not run there yet (its pod\'s init containers write it); a file present means the runtime cannot load it (journalctl -u containerd | grep -i cni)',
+    cause: 'cni.config-missing',
+    re: /cni config uninitialized|cni plugin not initialized|missing cni default network|no networks found in|no network config found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
+    anchors: ['cni config uninitialized', 'cni plugin not initialized', 'missing cni default network', 'no networks found', 'no network config found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
+    confidence: 0.88,
+    specificity: 88,
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
+    source: 'facts §4.4 (NetworkReady=false, cni plugin not initialized)',
+    samples: [
+      'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+      'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized',
+      'failed to load cni during init, please check CRI plugin status before setting up network for pods: error="cni config load failed: no network config found in /etc/cni/net.d: cni plugin not initialized: failed to load cni config"',
+      'failed to create pod network sandbox k8s_web_default_1(79a4): No CNI configuration file in /etc/cni/net.d/. Has your network provider started?',
+    ],
+    counterSamples: ['failed to find plugin "flannel" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'cni.config-parse',
+    check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
+    cause: 'cni.config-invalid',
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part/,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part'],
+    confidence: 0.85,
+    specificity: 89,
+    source: 'facts §3 (delegate validation), libcni config loading',
+    samples: [
+      // libcni parsing a cniVersion that is empty or not a version (CRI-O on DEL with a config that lost it).
+      'level=error msg="Error deleting network: failed to convert major version part \\"\\": strconv.Atoi: parsing \\"\\": invalid syntax"',
+      // A delegate's network config without its required "name".
+      'NetworkPlugin cni failed to set up pod "web-0" network: Multus: error in invoke Delegate add - "macvlan": missing network name',
+      'plugin type="flannel" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]',
+      'Error loading CNI config list file /etc/cni/net.d/10-flannel.conflist: error parsing configuration list: unexpected end of JSON input',
+      "plugin type=\"flannel\" failed (add): 'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
+      // libcni parses a config without cniVersion as the empty version (containerd's StopPodSandbox wording).
+      'StopPodSandbox for "4f1c" failed error="failed to destroy network for sandbox \\"4f1c\\": invalid version \\"\\": the version is empty"',
+      // libcni: a delegate or plugin entry without "type"; host-local: two ranges of one set that overlap; a plugin's own netconf decoding.
+      'Multus: error in invoke Delegate add - "bridge": no plugin name provided',
+      'plugin type="tuning" failed (add): failed to load netconf: json: cannot unmarshal array into Go struct field TuningConf.sysctl of type map[string]string',
+    ],
+    counterSamples: ['no networks found in /etc/cni/net.d'],
+  }),
+  sig({
+    id: 'cni.subnet-env',
+    cause: 'cni.subnet-env-missing',
+    re: /\/run\/flannel\/subnet\.env: no such file or directory|loadflannelsubnetenv failed|failed to load flannel 'subnet\.env' file|subnet\.env is missing flannel_/,
+    anchors: ['subnet.env', 'loadflannelsubnetenv'],
+    // The flannel CNI plugin ran (its config is in /etc/cni/net.d) but flanneld has written no lease on
+    // this node: flanneld not (yet) running there, or a flannel config left behind on a node whose
+    // network is now another CNI's. The text cannot tell which.
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'flannel.config-invalid'],
+    check: 'kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=<node>: no running flannel pod there means flannel is not up on the node (its log says why: a net-conf.json it cannot use, such as an empty Backend type, makes it exit before it writes subnet.env); if flannel is not meant to run (another CNI is installed), remove the stale /etc/cni/net.d/10-flannel.conflist',
+    source: 'facts §4.2 (subnet.env missing, by plugin version)',
+    samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f1c0d": plugin type="flannel" failed (add): failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory. Check the flannel pod log for this node.',
+      'networkPlugin cni failed to set up pod "coredns-5644d7b6d9-8kxvq_kube-system" network: open /run/flannel/subnet.env: no such file or directory',
+      'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory',
+    ],
+    counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
+  }),
+  sig({
+    id: 'cni.bridge-addr',
+    cause: 'cni.bridge-ip-conflict',
+    // The bridge plugin's address conflict; its other "failed to set bridge addr" errors are below.
+    re: /already has an ip address( different from)?|\\?"cni0\\?" already exists but is not a bridge/,
+    anchors: ['already has an ip address', 'already exists but is not a bridge'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §4.2 (bridge plugin)',
+    samples: [
+      'plugin type="flannel" failed (add): failed to delegate add: failed to set bridge addr: "cni0" already has an IP address different from 10.244.3.1/24',
+      'networkPlugin cni failed to set up pod "web-0_default" network: failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24',
+    ],
+    counterSamples: ['cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450', 'failed to set bridge addr: could not add IP address to "cni0": file exists'],
+  }),
+  sig({
+    id: 'docker.ipam-pool-exhausted',
+    cause: 'cni.ipam-exhausted',
+    // Docker's own IPAM (libnetwork), which allocates pod addresses when the kubelet leaves networking to
+    // dockershim's docker bridge or kubenet's cbr0 pool: the pool is used up, often by leaked sandboxes.
+    re: /no available (ip|ipv4|ipv6) addresses on (network|this network's address pools|this pool)|no available addresses on this pool/,
+    anchors: ['no available ip', 'no available addresses'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: 'docker network inspect bridge (or the pool the error names): count the endpoints against the subnet size; exited pause containers (docker ps -a --filter name=k8s_POD) still hold addresses until removed',
+    source: 'Docker libnetwork IPAM (ipamapi ErrNoAvailableIPs) as seen through the kubelet\'s docker runtime',
+    samples: [
+      'Failed to start with docker id 121040c542ca with error: API error (500): Cannot start container 121040c542cab2f627a5: no available ip addresses on network',
+      'Error response from daemon: no available IPv4 addresses on this network\'s address pools: bridge (8e3a3f2a1b)',
+    ],
+    counterSamples: ['failed to allocate for range 0: no IP addresses available in range set: 10.244.2.1-10.244.2.254'],
+  }),
+  sig({
+    id: 'cilium.ipam-pool-full',
+    cause: 'cni.ipam-exhausted',
+    // Cilium's CNI plugin asks its node agent for an address (POST /ipam); the agent's allocator for the node's
+    // pod CIDR answers "range is full" (the Kubernetes ipallocator error it reuses) when every address of the
+    // node's pool is taken — by pods, or by addresses leaked from sandboxes that were never released. The same
+    // "range is full" from the API server is the Service CIDR, so only the Cilium wrapper counts here.
+    re: /(postipamfailure|allocate ip via local cilium agent)[^\n]{0,200}?range is full/,
+    anchors: ['postipamfailure', 'cilium agent'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: 'this node runs Cilium, not flannel\'s host-local: cilium status --all-addresses in the node\'s cilium pod, against the pods on the node (kubectl get pods -A -o wide --field-selector spec.nodeName=<node>); kubectl get ciliumnode <node> -o yaml shows the pool size (spec.ipam.podCIDRs)',
+    source: 'Cilium CNI plugin → agent IPAM API (POST /ipam, postIpamFailure); Kubernetes ipallocator ErrFull ("range is full")',
+    samples: [
+      'networkPlugin cni failed to set up pod "web-5d8f_shop" network: unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  range is full',
+      'plugin type="cilium-cni" failed (add): unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  range is full',
+    ],
+    counterSamples: ['Internal error occurred: failed to allocate a serviceIP: range is full', 'unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  No more IPs available'],
+  }),
+  sig({
+    id: 'cni.chained-only-plugin',
+    cause: 'cni.config-invalid',
+    // A plugin that only adjusts what an earlier plugin set up (portmap, tuning, bandwidth, a CNI's
+    // chaining mode) refuses to run first: the conflist lists it alone or before the main plugin.
+    re: /must be called as (a )?chained plugin/,
+    anchors: ['chained plugin'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'containernetworking/plugins meta plugins ("must be called as chained plugin" when prevResult is missing)',
+    samples: [
+      'error adding container to network "cbr0": must be called as chained plugin',
+      'plugin type="portmap" failed (add): must be called as chained plugin',
+    ],
+    counterSamples: ['plugin type="flannel" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'multus.netconf-invalid',
+    cause: 'cni.config-invalid',
+    // Multus reads its own config (and a NetworkAttachmentDefinition's) before delegating: an error here is
+    // the configuration, not a delegate plugin that failed.
+    re: /multus: error loading netconf|loadnetconf: |multus: [^\n]{0,80}(error parsing|failed to parse|invalid) (the )?(config|netconf|network attachment)/,
+    anchors: ['error loading netconf', 'loadnetconf: ', 'multus: '],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['cni.config-missing'],
+    check: 'the Multus config on the node (/etc/cni/net.d/00-multus.conf: clusterNetwork or delegates must name the cluster\'s CNI, e.g. the flannel conflist) and the NetworkAttachmentDefinitions the pod asks for (kubectl get net-attach-def -A -o yaml)',
+    source: 'Multus CNI LoadNetConf / NetworkAttachmentDefinition parsing errors',
+    samples: [
+      'Multus: error loading netconf: LoadNetConf: at least one delegate/clusterNetwork must be specified',
+      'error configuring pod networking: Multus: error loading netconf: LoadNetConf: failed to parse the config',
+    ],
+    counterSamples: ['Multus: [default/web]: error adding container to network "flannel": failed to find plugin "flannel" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'whereabouts.range-exhausted',
+    cause: 'cni.ipam-exhausted',
+    // The whereabouts IPAM plugin (cluster-wide ranges, often beside Multus) walks its range's free
+    // addresses and fails with its AssignmentError when none is left: "Could not allocate IP in range:
+    // ip: <first> / - <last> / range: <IPNet>". Addresses of deleted pods it never released count as used.
+    re: /could not allocate ip in range: ip: /,
+    anchors: ['could not allocate ip in range'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['cni.config-invalid'],
+    check: 'the range in the error against its users: kubectl get ippools.whereabouts.cni.cni.cncf.io -A -o yaml lists the allocations (pods long gone still hold addresses until the ip-reconciler runs); a range of a handful of addresses in the NetworkAttachmentDefinition fills at once',
+    source: 'whereabouts IPAM AssignmentError ("Could not allocate IP in range: ip: %v / - %v / range: %#v")',
+    samples: [
+      'error adding container to network "macvlan-conf": Error at storage engine: Could not allocate IP in range: ip: 192.168.2.225 / - 192.168.2.230 / range: net.IPNet{IP:net.IP{0xc0, 0xa8, 0x2, 0xe0}, Mask:net.IPMask{0xff, 0xff, 0xff, 0xf0}}',
+      'Could not allocate IP in range: ip: 10.10.0.1 / - 10.10.0.6 / range: net.IPNet{IP:net.IP{0xa, 0xa, 0x0, 0x0}, Mask:net.IPMask{0xff, 0xff, 0xff, 0xf8}}',
+    ],
+    counterSamples: ['Could not allocate IP address for the node'],
+  }),
+  sig({
+    id: 'cni.ipam-range-full',
+    cause: 'cni.ipam-exhausted',
+    re: /no ip addresses available in (range set|network)|failed to allocate for range|duplicate allocation is not allowed|requested ip address \S+ is not available in range set/,
+    anchors: ['no ip addresses available', 'failed to allocate for range', 'duplicate allocation', 'is not available in range set'],
+    confidence: 0.95,
+    specificity: 95,
+    source: 'facts §4.2 (host-local)',
+    samples: [
+      'plugin type="flannel" failed (add): failed to delegate add: failed to allocate for range 0: no IP addresses available in range set: 10.244.2.1-10.244.2.254',
+      'networkPlugin cni failed to set up pod "api-7c9d_prod" network: no IP addresses available in network: cbr0',
+    ],
+    counterSamples: ['allocated 10.244.2.17 from range 10.244.2.0/24'],
+  }),
+];

@@ -1,0 +1,315 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** The container runtime: containerd, CRI-O and dockerd that do not run or cannot run a container (facts §3). */
+export const RUNTIME_SIGNATURES: Signature[] = [
+  sig({
+    id: 'runtime.socket-unreachable',
+    cause: 'runtime.unavailable',
+    // The kubelet and crictl talk gRPC over the runtime's unix socket: any transport failure on that
+    // socket (refused, missing, reset, broken pipe) means the runtime is not serving (stopped, crashed,
+    // restarting), whatever call it interrupted. gRPC reports transport failures as code Unavailable;
+    // a runtime that answers wraps its own errors as code Unknown (CNI, pulls), so Unavailable right
+    // after the kubelet's CRI wrapper is the connection, not the work.
+    // Only texts that say the socket did not answer: a runtime that answers with "unknown service" (CRI API
+    // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
+    // signatures below, none of them sure.
+    // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
+    anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false', 'containerd did not exit successfully', 'failed to connect to containerd'],
+    confidence: 0.92,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    source: 'facts §5.3 (runtime endpoint), kubelet CRI connection texts',
+    samples: [
+      'Failed create pod sandbox: rpc error: code = Unavailable desc = transport is closing',
+      'ctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded',
+      'E0312 08:01:02.123456    1234 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\\""',
+      'skipping pod synchronization - [container runtime is down, PLEG is not healthy: pleg was last seen active 3m5.2s ago; threshold is 3m0s]',
+      'E0501 10:00:00.000000    812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = Unavailable desc = error reading from server: read unix @->/run/containerd/containerd.sock: read: connection reset by peer"',
+      'E0501 10:00:01.000000    812 kuberuntime_manager.go:700] createPodSandbox for pod "web-0_shop(1a2b)" failed: rpc error: code = Unavailable desc = transport is closing',
+      // dockerd's own containerd (libcontainerd) crashing at start, then not answering on its socket. A bare
+      // dial timeout on a socket is not here: a client dialling a path nothing serves (rke2's socket lives
+      // elsewhere) times out the same way.
+      'ERRO[0000] containerd did not exit successfully          error="signal: segmentation fault" module=libcontainerd',
+      'Failed to connect to containerd: failed to dial "/var/run/docker/containerd/docker-containerd.sock": dial unix:///var/run/docker/containerd/docker-containerd.sock: timeout',
+      'E0501 10:00:02.000000    812 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection closed before server preface received"',
+    ],
+    counterSamples: [
+      'dial tcp 10.0.0.1:5000: connect: connection refused',
+      // A runtime that answers: its own sub-call (here a sandbox shim) failed, wrapped as code Unknown.
+      'Failed create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: Failed to check if grpc server is working: rpc error: code = Unavailable desc = transport is closing: unknown',
+      // The runtime answered: it serves no CRI v1 (runtime.cri-api-unimplemented).
+      'rpc error: code = Unimplemented desc = unknown service runtime.v1.RuntimeService',
+      // A relist that is slow, not a socket that is gone (runtime.pleg-unhealthy).
+      'skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 4m1s ago; threshold is 3m0s]',
+      // crictl's default endpoint since dockershim's removal (runtime.dockershim-socket).
+      'dial unix /var/run/dockershim.sock: connect: no such file or directory',
+    ],
+  }),
+  sig({
+    id: 'runtime.cri-api-unimplemented',
+    cause: 'runtime.unavailable',
+    // gRPC answers code Unimplemented "unknown service <name>" when the server has no such service registered:
+    // the socket is up and a gRPC server answers, but it serves no CRI (containerd with "cri" in
+    // disabled_plugins, as Docker's containerd.io package ships config.toml) or not the CRI version the client
+    // speaks (kubelet ≥ 1.26 and current crictl speak only runtime.v1; containerd before 1.6 may lack it).
+    // crictl prints "CRI v1 runtime API is not implemented for endpoint" around the same gRPC text.
+    re: /unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 (runtime|image) api is not implemented/,
+    anchors: ['unknown service runtime.', 'api is not implemented'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'the runtime answers but not with CRI v1: grep disabled_plugins /etc/containerd/config.toml ("cri" listed: remove it, or regenerate with containerd config default, and restart containerd); containerd --version (1.6 or later for kubelet 1.26+ and current crictl); crictl --version against the runtime',
+    source: 'gRPC server status Unimplemented ("unknown service %v"); cri-tools validate service connection; kubelet CRI v1 requirement (1.26+)',
+    samples: [
+      'FATA[0000] validate service connection: validate CRI v1 image API for endpoint "unix:///run/containerd/containerd.sock": rpc error: code = Unimplemented desc = unknown service runtime.v1.ImageService',
+      'failed to create kubelet: rpc error: code = Unimplemented desc = unknown service runtime.v1alpha2.RuntimeService',
+      'level=fatal msg="validate service connection: CRI v1 runtime API is not implemented for endpoint \\"unix:///var/run/crio/crio.sock\\": rpc error: code = Unimplemented"',
+    ],
+    counterSamples: ['rpc error: code = Unimplemented desc = unknown service grpc.health.v1.Health', 'dial unix /run/containerd/containerd.sock: connect: connection refused'],
+  }),
+  sig({
+    id: 'runtime.recover-state-failed',
+    cause: 'runtime.unavailable',
+    // containerd's CRI plugin rebuilds its sandboxes and containers at start; when that fails the plugin does not load
+    // and the kubelet finds no CRI service on the socket.
+    re: /failed to recover state: /,
+    anchors: ['failed to recover state'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u containerd -b | grep -m3 "failed to recover state": the record it names (a sandbox or container left by a crash) is removed with ctr -n k8s.io (containers|snapshots) rm, then containerd restarted; crictl info must then answer',
+    source: 'containerd CRI plugin start-up (recover: "failed to recover state")',
+    samples: ['containerd restart broke: failed to recover state: failed to reserve sandbox name', 'level=fatal msg="Failed to run CRI service" error="failed to recover state: failed to reserve container name \\"web_default_1\\""'],
+    counterSamples: ['level=info msg="Start recovering state"'],
+  }),
+  sig({
+    id: 'runtime.helper-in-current-directory',
+    cause: 'runtime.unavailable',
+    // Go 1.19+ exec.LookPath refuses a program found through a relative PATH entry: the runtime cannot run its helper
+    // (apparmor_parser, runc) and no container is created.
+    re: /resolves to executable in current directory/,
+    anchors: ['resolves to executable in current directory'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'the runtime\'s environment PATH (systemctl show containerd -p Environment, or the k3s/rke2 service): remove "." and empty entries, so helpers such as apparmor_parser resolve to /sbin or /usr/sbin',
+    source: 'Go os/exec ErrDot ("… resolves to executable in current directory"), as containerd reports it when creating a container',
+    samples: [
+      'failed to create containerd container: get apparmor_parser version: apparmor_parser resolves to executable in current directory (./apparmor_parser)',
+      'exec: "runc": runc resolves to executable in current directory (./runc)',
+    ],
+    counterSamples: ['exec: "runc": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'runtime.dockershim-socket',
+    cause: 'runtime.unavailable',
+    // dockershim left the kubelet in 1.24; the socket exists only where an old kubelet serves it. crictl without
+    // /etc/crictl.yaml still tries unix:///var/run/dockershim.sock first (its deprecated default endpoint list),
+    // so on a containerd or CRI-O node this text usually means the client's endpoint, not a runtime that is down.
+    re: /dockershim\.sock[^"]{0,40}?(connection refused|no such file or directory|connect: permission denied)/,
+    anchors: ['dockershim.sock'],
+    confidence: 0.8,
+    specificity: 96,
+    alternatives: ['node.not-ready'],
+    check: 'which runtime does the node run (kubectl get node -o wide, CONTAINER-RUNTIME)? for containerd or CRI-O set runtime-endpoint in /etc/crictl.yaml (unix:///run/containerd/containerd.sock) and retry; if that answers, the runtime is fine and only the client was pointed at dockershim',
+    source: 'cri-tools default endpoints (dockershim.sock first, deprecated); dockershim removed in Kubernetes 1.24',
+    samples: [
+      'FATA[0000] listing pod sandboxes: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /var/run/dockershim.sock: connect: no such file or directory"',
+      'E0101 00:00:00.000000 1 remote_runtime.go:100] "Version from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing: dial unix /var/run/dockershim.sock: connect: connection refused\\""',
+    ],
+    counterSamples: ['dial unix /run/containerd/containerd.sock: connect: no such file or directory'],
+  }),
+  sig({
+    id: 'runtime.docker-client-no-daemon',
+    cause: 'runtime.unavailable',
+    // The Docker client's text (CLI, SDKs, cAdvisor's docker factory): Docker's daemon is not answering. It is
+    // the node's runtime only where the kubelet uses Docker (dockershim, cri-dockerd); on containerd or CRI-O
+    // nodes it is a tool, a CI pod doing docker-in-docker, or a probe, and the kubelet's runtime may be fine.
+    re: /cannot connect to the docker daemon/,
+    anchors: ['cannot connect to the docker daemon'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'kubectl get node -o wide: CONTAINER-RUNTIME docker:// means Docker is the node\'s runtime (systemctl status docker); containerd:// or cri-o:// means the line comes from a Docker client on a node that does not run dockerd, so crictl info is what says whether the runtime is up',
+    source: 'Docker client ("Cannot connect to the Docker daemon at %s. Is the docker daemon running?")',
+    samples: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', 'ERROR: error during connect: Cannot connect to the Docker daemon at tcp://docker:2375. Is the docker daemon running?'],
+    counterSamples: ['Server Version: 24.0.7'],
+  }),
+  sig({
+    id: 'runtime.docker-pipe-missing',
+    cause: 'runtime.unavailable',
+    // On Windows the Docker client reaches the engine through a named pipe; "cannot find the file" on that pipe
+    // means no engine is listening (Docker Desktop not started, or switched to the other engine).
+    re: /open \/\/\.\/pipe\/docker[\w_]*: the system cannot find the file specified/,
+    anchors: ['/pipe/docker'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'is Docker Desktop (or the Docker service) running on that machine? docker context ls shows which pipe the client uses (dockerDesktopLinuxEngine for Linux containers, docker_engine for Windows containers)',
+    source: 'Docker client on Windows: the engine endpoint is npipe:////./pipe/<name>; the OS error is ERROR_FILE_NOT_FOUND',
+    samples: ['error during connect: Get "http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.51/images/json": open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.', 'error during connect: this error may indicate that the docker daemon is not running: open //./pipe/docker_engine: The system cannot find the file specified.'],
+    counterSamples: ['npipe:////./pipe/docker_engine'],
+  }),
+  sig({
+    id: 'runtime.kubelet-runtime-not-up',
+    check: 'crictl info (or systemctl status containerd / crio / docker) on the node: the kubelet waits for the runtime it was given (--container-runtime-endpoint) and syncs no pod until it answers',
+    cause: 'runtime.unavailable',
+    // The kubelet's sync loop while its runtime's status check fails.
+    re: /skipping pod synchronization[^\n]{0,40}container runtime is (not up|down)|container runtime is down/,
+    anchors: ['skipping pod synchronization', 'container runtime is down'],
+    confidence: 0.85,
+    specificity: 86,
+    alternatives: ['node.not-ready'],
+    source: 'kubelet syncLoop ("skipping pod synchronization" with the runtime state error)',
+    samples: [
+      'I1204 06:26:09.828470   29219 kubelet.go:1735] Skipping pod synchronization, container runtime is not up.',
+      'E0523 10:00:00.000000 1 kubelet.go:2350] "Skipping pod synchronization" err="container runtime is down"',
+    ],
+    counterSamples: ['Skipping pod synchronization - [PLEG is not healthy: pleg was last seen active 3m0s ago; threshold is 3m0s]'],
+  }),
+  sig({
+    id: 'runtime.containerd-config-unloadable',
+    cause: 'runtime.unavailable',
+    // containerd reads config.toml before it serves anything: a TOML syntax error or a plugin name it cannot
+    // parse (a version-1 "cri" key in a version-2 file, a disabled_plugins entry without its io.containerd
+    // prefix) ends the process at start, so no CRI socket comes up and every kubelet call to it fails.
+    re: /containerd: failed to load toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd/,
+    anchors: ['failed to load toml', 'plugin key uri', 'plugin uri'],
+    confidence: 0.9,
+    specificity: 93,
+    source: 'containerd command start-up (config loading: "failed to load TOML", plugin URI checks of config version 2)',
+    samples: [
+      'containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect io.containerd.x.vx',
+      'containerd: failed to load TOML: /etc/containerd/config.toml: (12, 3): unexpected token',
+    ],
+    counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
+  }),
+  sig({
+    id: 'runtime.cri-plugin-not-loaded',
+    cause: 'runtime.unavailable',
+    // containerd starts without its CRI plugin when that plugin's own config is invalid (a runtime v1 option
+    // on a v2 runtime, an unknown key): containerd runs, but the kubelet finds no CRI service on its socket.
+    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=/,
+    anchors: ['io.containerd.grpc.v1.cri'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'containerd config dump and journalctl -u containerd: the error after "failed to load plugin io.containerd.grpc.v1.cri" names the key — fix it in /etc/containerd/config.toml (containerd config default shows the right shape for this version) and restart containerd; crictl info must then answer',
+    source: 'containerd plugin loading ("failed to load plugin" with the CRI plugin id)',
+    samples: ['level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"', 'level=info msg="failed to load plugin \\"io.containerd.grpc.v1.cri\\"" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""'],
+    counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
+  }),
+  sig({
+    id: 'runtime.docker-storage-driver',
+    cause: 'runtime.unavailable',
+    // dockerd sets up its storage driver before it serves anything: an option of another driver (dm.* for
+    // overlay2, a removed overlay2 option), several drivers' data under /var/lib/docker, a devicemapper pool it
+    // cannot own, or a kernel without overlay support end the daemon — no runtime on the node.
+    re: /error initializing graphdriver|base device uuid verification failed|unable to take ownership of thin-pool|failed to mount overlay: invalid argument\\?"? storage-driver=/,
+    anchors: ['error initializing graphdriver', 'base device uuid verification failed', 'unable to take ownership of thin-pool', 'storage-driver='],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'journalctl -u docker: the graphdriver error names the option or driver — remove the other driver\'s options from /etc/docker/daemon.json (storage-opts) or the unit\'s flags, keep one driver\'s data under /var/lib/docker, or pick a driver the kernel supports (grep overlay /proc/filesystems); then systemctl restart docker (and cri-dockerd)',
+    source: 'dockerd daemon start-up (graphdriver initialisation)',
+    samples: ['failed to start daemon: error initializing graphdriver: overlay2: unknown option overlay2.override_kernel_check: overlay2', 'Error starting daemon: error initializing graphdriver: /var/lib/docker contains several valid graphdrivers: devicemapper, overlay2'],
+    counterSamples: ['level=info msg="[graphdriver] using prior storage driver: overlay2"'],
+  }),
+  sig({
+    id: 'runtime.overlay-snapshotter-unsupported',
+    cause: 'runtime.unavailable',
+    // k3s checks that containerd's overlayfs snapshotter can mount on its data directory (NFS, ZFS, overlay on
+    // overlay cannot) and does not start the agent's containerd otherwise.
+    re: /"?overlayfs\\?"? snapshotter cannot be enabled for/,
+    anchors: ['snapshotter cannot be enabled'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'the filesystem under the agent\'s data dir (df -T /var/lib/rancher/k3s/agent/containerd): on NFS, ZFS or an overlay root, start k3s with --snapshotter=native (or fuse-overlayfs), or move --data-dir to ext4/xfs',
+    source: 'k3s agent containerd set-up (overlayfs snapshotter check)',
+    samples: ['Failed to retrieve agent config: "overlayfs" snapshotter cannot be enabled for "/var/lib/rancher/k3s/agent/containerd", try using "fuse-overlayfs" or "native": failed to mount overlay: invalid argument', 'level=info msg="Waiting to retrieve agent configuration; server is not ready: \\"overlayfs\\" snapshotter cannot be enabled for \\"/var/lib/rancher/k3s/agent/containerd\\""'],
+    counterSamples: ['level=info msg="loading plugin \\"io.containerd.snapshotter.v1.overlayfs\\"..."'],
+  }),
+  sig({
+    id: 'runtime.oci-runtime-binary-missing',
+    cause: 'runtime.unavailable',
+    // The runtime hands the container to an OCI runtime or a hook it is configured with (runc, crun, NVIDIA's
+    // runtime and hook, Kata, gVisor; CRI-O's conmon; containerd's apparmor_parser for profiles): that program
+    // missing on the node fails every container it should start.
+    re: /exec: \\?"(nvidia-container-runtime(-hook)?|nvidia-container-cli|runc|crun|runsc|youki|kata-runtime|containerd-shim-[\w-]+|apparmor_parser)\\?": executable file not found|(fork\/exec|invalid conmon path: stat) \S*\/conmon: no such file or directory/,
+    anchors: ['executable file not found', '/conmon: no such file'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'which program the runtime was told to run: the runtimes in /etc/docker/daemon.json, /etc/containerd/config.toml (plugins."io.containerd.grpc.v1.cri".containerd.runtimes) or /etc/crio/crio.conf (conmon, runtime_path): install it on the node (nvidia-container-toolkit, runc, conmon, apparmor) or point the config at where it is, then restart the runtime',
+    source: 'runtime exec of its OCI runtime, hooks and helpers (Go exec: "executable file not found in $PATH"; CRI-O conmon path validation)',
+    samples: ['exec: "nvidia-container-runtime-hook": executable file not found in $PATH', 'level=fatal msg="config validation: invalid conmon path: stat /usr/local/libexec/crio/conmon: no such file or directory"', 'failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH'],
+    counterSamples: ['exec: "iptables": executable file not found in $PATH', 'exec: "modprobe": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'runtime.handler-not-configured',
+    cause: 'runtime.unavailable',
+    // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
+    // shim the runtime cannot speak to: the sandbox cannot be created on that node.
+    re: /no runtime for \\?"[^"\n\\]+\\?" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\?"[^"\n\\]+\\?" not supported|unsupported shim version \(\d+\)/,
+    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'kubectl get runtimeclass <name> -o jsonpath={.handler}: that handler must be a runtime in the node\'s config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>]; CRI-O: [crio.runtime.runtimes.<handler>]) with its shim installed and of a version this containerd speaks; restart the runtime after adding it',
+    source: 'containerd CRI and CRI-O runtime handler lookup; containerd shim protocol versions',
+    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented'],
+    counterSamples: ['RuntimeHandler "runc" is ready'],
+  }),
+  sig({
+    id: 'runtime.cri-message-too-large',
+    cause: 'runtime.unavailable',
+    // gRPC refuses an answer above the client's limit. Between the kubelet (or crictl) and the runtime that is a
+    // list call (ListContainers, ListPodSandbox, ListImages) grown past it by thousands of exited containers or
+    // images: the kubelet cannot read the runtime's state and the node's pods stop syncing.
+    re: /received message larger than max \(\d+ vs\. \d+\)/,
+    anchors: ['received message larger than max'],
+    confidence: 0.6,
+    specificity: 82,
+    check: 'which client logged it: from the kubelet or crictl it is the runtime\'s list answer — crictl ps -a | wc -l and crictl images | wc -l on the node, then remove exited containers (crictl rm) and unused images (crictl rmi --prune); from an etcd or API client it is another component',
+    source: 'grpc-go ("grpc: received message larger than max (%d vs. %d)", ResourceExhausted); kubelet CRI client message size',
+    samples: [
+      'rpc error: code = ResourceExhausted desc = grpc: received message larger than max (4195017 vs. 4194304)',
+      'ListContainers with filter nil from runtime service failed: rpc error: code = ResourceExhausted desc = grpc: received message larger than max (16783214 vs. 16777216)',
+    ],
+    counterSamples: ['rpc error: code = ResourceExhausted desc = quota exceeded'],
+  }),
+  sig({
+    id: 'runtime.storage-layer-missing',
+    cause: 'runtime.unavailable',
+    // containers/storage (CRI-O, podman) keeps each layer as a directory under its graph root; a layer its
+    // database lists but the disk lost (an unclean shutdown, a wiped overlay dir) fails every container built on
+    // it, sandboxes included: the runtime's own storage, not the registry.
+    re: /error creating read-write layer with id|stat \/var\/lib\/containers\/storage\/overlay\/[0-9a-f]{64}: no such file or directory|\blayer not known\b/,
+    anchors: ['read-write layer', '/var/lib/containers/storage/overlay/', 'layer not known'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'crictl images and crictl inspecti on the image the sandbox or container uses: remove it (crictl rmi) and pull it again; when many layers are gone, stop CRI-O, crio wipe (or move /var/lib/containers/storage aside) and start it',
+    source: 'containers/storage layer store (overlay driver directories, ErrLayerUnknown "layer not known")',
+    samples: [
+      'error creating pod sandbox with name "k8s_web": error creating read-write layer with ID "a5021e65": Stat /var/lib/containers/storage/overlay/e17133b79956ad6f69ae7f775badd1c11bad2fc64f0529cab863b9d12fbaa5c4: no such file or directory',
+      'Error: layer not known',
+    ],
+    counterSamples: ['Stat /var/lib/kubelet/pods/1/volumes: no such file or directory'],
+  }),
+  sig({
+    id: 'runtime.typed-version-failed',
+    cause: 'runtime.unavailable',
+    // The kubelet asks the runtime for its version (and CRI API) before anything else; when that call fails the
+    // kubelet exits at start: the runtime is not running on the endpoint the kubelet names, or does not speak CRI v1.
+    re: /get remote runtime typed version failed|validate cri v1 runtime api for endpoint/,
+    anchors: ['runtime typed version failed', 'validate cri v1 runtime api'],
+    confidence: 0.85,
+    specificity: 88,
+    check: 'crictl --runtime-endpoint <the kubelet\'s --container-runtime-endpoint> version on the node: no answer is the runtime down or another socket (systemctl status containerd); "unknown service runtime.v1" is a runtime without CRI v1',
+    source: 'kubelet remote runtime service (getTypedVersion: "get remote runtime typed version failed")',
+    samples: [
+      'failed to create kubelet: get remote runtime typed version failed: rpc error',
+      'E0101 00:00:00.000000 1 run.go:74] "command failed" err="failed to run Kubelet: validate service connection: validate CRI v1 runtime API for endpoint \\"unix:///run/containerd/containerd.sock\\": rpc error: code = Unavailable desc = connection error"',
+    ],
+    counterSamples: ['Get remote runtime version: 1.7.2'],
+  }),
+];
