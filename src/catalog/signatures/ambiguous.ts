@@ -1,5 +1,5 @@
 import type { Signature } from '../types.js';
-import { withoutPull } from './context.js';
+import { CONNECT_REFUSED, CONNECT_TIMED_OUT, withoutPull } from './context.js';
 import { sig } from './define.js';
 
 /**
@@ -23,7 +23,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // an application or curl to some service. The registry.* transport signatures below it stay for pulls.
     // TCP only (a resolver's dial udp …:53 is the DNS signatures'); a refusal keeps registry.connection-refused's
     // hedged answer, since a refusing host is up and its port closed, which is what a registry check looks at first.
-    re: withoutPull(/connection reset by peer|econnreset|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): (connection timed out|operation timed out|no route to host|network is unreachable))/),
+    re: withoutPull(new RegExp(String.raw`connection reset by peer|econnreset|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT}|(connect|getsockopt): (no route to host|network is unreachable))`)),
     anchors: ['connection reset', 'econnreset', 'client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'dial tcp'],
     confidence: 0.4,
     specificity: 66,
@@ -42,8 +42,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // A refusal is a host that is up with nothing listening on that port. Outside a pull, on a port no registry
     // serves by default (443, 80, 5000), it is that program's server — a gRPC agent, a database, an operator's
     // API — not a registry: the answer names no registry cause.
-    re: withoutPull(/dial tcp [\w.:[\]%-]+:(?!(443|80|5000)\b)\d+: (connect|getsockopt): connection refused/),
-    anchors: ['connection refused'],
+    re: withoutPull(new RegExp(String.raw`dial tcp [\w.:[\]%-]+:(?!(443|80|5000)\b)\d+: ${CONNECT_REFUSED}`)),
+    anchors: ['connection refused', 'actively refused'],
     confidence: 0.4,
     specificity: 62,
     alternatives: ['node.not-ready', 'node.firewall', 'registry.connection-refused'],

@@ -10,6 +10,14 @@
  */
 export const REGISTRY_V2_PATH = String.raw`\/v2\/(?:$|[\s"'\\,)]|_catalog|[^\s"'\\]*\/(?:manifests|blobs|tags)\/)`;
 
+/**
+ * A TCP connect that timed out, and one that was refused, as Go words them: on Linux and macOS the errno's text
+ * after the syscall ("connect: connection timed out"), on Windows the Winsock message of WSAETIMEDOUT and
+ * WSAECONNREFUSED after "connectex:" — the same failure, so the same signatures read both.
+ */
+export const CONNECT_TIMED_OUT = String.raw`((connect|getsockopt): (connection|operation) timed out|connectex: a\sconnection\sattempt\sfailed\sbecause\sthe\sconnected\sparty\sdid\snot\sproperly\srespond)`;
+export const CONNECT_REFUSED = String.raw`((connect|getsockopt): connection refused|connectex: no connection could be made because the target machine actively refused it)`;
+
 /** A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text. */
 export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
 

@@ -59,4 +59,22 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['PodCIDR:                      10.244.4.0/24'],
   }),
+  sig({
+    id: 'controlplane.kubenet-no-podcidr',
+    cause: 'flannel.no-pod-cidr',
+    // The kubelet's kubenet plugin builds its bridge config from the node's spec.podCIDR and reports the network
+    // not ready until there is one. The kubelet joins it to its other readiness errors ("container runtime is
+    // down," often comes first at start-up), so this inner, exact text has to outrank that list's head.
+    re: /kubenet does not have netconfig[^\n]{0,80}lack of podcidr/,
+    anchors: ['lack of podcidr'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'kubectl get node <node> -o jsonpath={.spec.podCIDR} — empty means the controller-manager does not allocate (--allocate-node-cidrs=true with --cluster-cidr), or its range is used up (kubectl -n kube-system logs kube-controller-manager | grep -i cidr)',
+    source: 'kubelet kubenet network plugin (dockershim era): "Kubenet does not have netConfig. This is most likely due to lack of PodCIDR"',
+    samples: [
+      'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: Kubenet does not have netConfig. This is most likely due to lack of PodCIDR',
+      'container runtime is down,runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: Kubenet does not have netConfig. This is most likely due to lack of PodCIDR',
+    ],
+    counterSamples: ['runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized'],
+  }),
 ];

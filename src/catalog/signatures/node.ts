@@ -43,6 +43,26 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
   sig({
+    id: 'node.br-netfilter-and-forward-preflight',
+    cause: 'node.br-netfilter',
+    // kubeadm's preflight lists every failed check; on a node where nobody did the kernel prerequisites both
+    // the bridge key (absent: br_netfilter not loaded) and ip_forward fail. Both are fixed by the same step —
+    // load br_netfilter, then apply the sysctl file that sets bridge-nf-call-iptables and ip_forward — and the
+    // bridge key cannot be set before the module is there, so the module comes first; forwarding is the other.
+    re: /bridge-nf-call-ip6?tables\]?:? [^\n]{0,120}does not exist[\s\S]{0,600}?ip_forward contents are not set to 1|ip_forward contents are not set to 1[\s\S]{0,600}?bridge-nf-call-ip6?tables\]?:? [^\n]{0,120}does not exist/,
+    anchors: ['ip_forward contents are not set'],
+    confidence: 0.8,
+    specificity: 96,
+    alternatives: ['node.ip-forward'],
+    check: 'on the node: lsmod | grep br_netfilter and sysctl net.ipv4.ip_forward — the module first (its fix steps load and persist it, then set net.bridge.bridge-nf-call-iptables = 1), then node.ip-forward\'s steps for net.ipv4.ip_forward = 1; both checks must pass before kubeadm join',
+    source: 'kubeadm preflight (FileContent checks of /proc/sys/net/bridge/bridge-nf-call-iptables and /proc/sys/net/ipv4/ip_forward), facts §10.2',
+    samples: [
+      '[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist\n\t[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1',
+      '[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1\n[ERROR FileContent--proc-sys-net-bridge-bridge-nf-call-iptables]: /proc/sys/net/bridge/bridge-nf-call-iptables does not exist',
+    ],
+    counterSamples: ['[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1'],
+  }),
+  sig({
     id: 'node.dns-reply-unexpected-source',
     check: 'lsmod | grep br_netfilter and sysctl net.bridge.bridge-nf-call-iptables on the node of the answering pod: a reply from the pod\'s own address instead of the Service IP means the bridged reply skipped conntrack',
     cause: 'node.br-netfilter',

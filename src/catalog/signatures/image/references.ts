@@ -146,15 +146,17 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.short-name-enforced',
     cause: 'image.invalid-reference',
     // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a
-    // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused.
-    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined/,
-    anchors: ['short-name resolution enforced', 'did not resolve to an alias'],
+    // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused. CRI-O says it
+    // in its own words when the kubelet asks for such a name (more than one search registry: an ambiguous list).
+    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode is enforcing, but image name \S+ returns ambiguous list/,
+    anchors: ['short-name resolution enforced', 'did not resolve to an alias', 'short name mode is enforcing'],
     confidence: 0.9,
     specificity: 92,
-    source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries)',
+    source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries); CRI-O\'s image name resolution',
     samples: [
       'Error: short-name resolution enforced but cannot prompt without a TTY',
       'Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"',
+      'Failed to pull image "team/app:1.2": rpc error: code = Unknown desc = short name mode is enforcing, but image name team/app:1.2 returns ambiguous list',
     ],
     counterSamples: ['Resolving "nginx" using unqualified-search registries (/etc/containers/registries.conf)'],
   }),

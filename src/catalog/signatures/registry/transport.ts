@@ -1,4 +1,5 @@
 import type { Signature } from '../../types.js';
+import { CONNECT_REFUSED, CONNECT_TIMED_OUT } from '../context.js';
 import { sig } from '../define.js';
 import { inRegistryContext, NEAR_PULL } from './shared.js';
 
@@ -11,7 +12,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.token-realm-refused',
     cause: 'registry.connection-refused',
-    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(connect|getsockopt): connection refused/,
+    re: new RegExp(String.raw`failed to fetch (anonymous|oauth) token: [^\n]{0,400}?${CONNECT_REFUSED}`),
     anchors: ['token: '],
     confidence: 0.7,
     specificity: 96,
@@ -27,7 +28,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.token-realm-timeout',
     cause: 'registry.connect-timeout',
-    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|client\.timeout exceeded|tls handshake timeout)/,
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|did not properly respond|client\.timeout exceeded|tls handshake timeout)/,
     anchors: ['token: '],
     confidence: 0.7,
     specificity: 96,
@@ -45,7 +46,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     id: 'registry.dial-timeout',
     check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy',
     cause: 'registry.connect-timeout',
-    re: /dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)/,
+    re: new RegExp(String.raw`dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT})`),
     anchors: ['dial tcp'],
     confidence: 0.8,
     specificity: 65,
@@ -54,6 +55,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: [
       'failed to do request: Head "https://registry.corp.example:5000/v2/app/manifests/1.4": dial tcp 10.20.30.40:5000: i/o timeout',
       'Get "https://gcr.io/v2/": dial tcp 142.250.1.82:443: connect: connection timed out',
+      'error pulling image configuration: Get https://mcr.microsoft.com/v2/oss/kubernetes/pause/blobs/sha256:0a1b: dial tcp 204.79.197.219:443: connectex: A connection attempt failed because the connected party did not properly respond after a period of time',
     ],
     counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
   }),
@@ -65,9 +67,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     cause: 'registry.connect-timeout',
     // Go's HTTP client timing out a request (no connection, or no headers, in time) is the same dial seen
     // from above: Docker reports it for the last endpoint tried, the Hub after its mirrors.
-    re: /(registry-1|index)\.docker\.io[^\n]{0,300}(dial tcp [\w.:[\]%-]+: (i\/o timeout|(connect|getsockopt): connection timed out|(connect|getsockopt): operation timed out)|request canceled while waiting for connection|client\.timeout exceeded while awaiting headers|timeout awaiting response headers)/,
+    re: new RegExp(String.raw`(registry-1|index)\.docker\.io[^\n]{0,300}(dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT})|request canceled while waiting for connection|client\.timeout exceeded while awaiting headers|timeout awaiting response headers)`),
     // The rarer half of the text as anchors: Docker Hub's name is in most pull lines, a timeout in few.
-    anchors: ['i/o timeout', 'connection timed out', 'operation timed out', 'request canceled while waiting', 'client.timeout exceeded', 'timeout awaiting response headers'],
+    anchors: ['i/o timeout', 'connection timed out', 'operation timed out', 'did not properly respond', 'request canceled while waiting', 'client.timeout exceeded', 'timeout awaiting response headers'],
     confidence: 0.75,
     specificity: 66,
     alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
@@ -121,7 +123,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // a mirror entry for the name (kind's local-registry pattern: hosts.toml for localhost:<port> pointing at the
     // registry container) makes such a reference work, so a refused localhost registry is as often a missing
     // or unread mirror configuration as a registry that is down.
-    re: /https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+\/v2\/[^\n]{0,300}?(connect|getsockopt): connection refused/,
+    re: new RegExp(String.raw`https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+\/v2\/[^\n]{0,300}?${CONNECT_REFUSED}`),
     anchors: ['://localhost:', '://127.0.0.1:', '://[::1]:'],
     confidence: 0.6,
     specificity: 62,
@@ -138,14 +140,15 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     id: 'registry.connection-refused',
     check: 'is the registry listening where the node dials? ss -ltnp on the registry host, and which address the node connects to (localhost inside a kind/minikube node is the node itself, not your laptop)',
     cause: 'registry.connection-refused',
-    re: /(connect|getsockopt): connection refused|econnrefused/,
-    anchors: ['connection refused', 'econnrefused'],
+    re: new RegExp(String.raw`${CONNECT_REFUSED}|econnrefused`),
+    anchors: ['connection refused', 'actively refused', 'econnrefused'],
     confidence: 0.8,
     specificity: 60,
     source: 'facts §4.7 dial tcp …: connect: connection refused',
     samples: [
       'failed to resolve reference "registry.lab:5000/web:1": failed to do request: Head "https://registry.lab:5000/v2/web/manifests/1": dial tcp 192.168.56.10:5000: connect: connection refused',
       'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connect: connection refused',
+      'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connectex: No connection could be made because the target machine actively refused it.',
     ],
     counterSamples: ['dial tcp 10.1.1.1:443: i/o timeout'],
   }),
@@ -156,8 +159,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // the name elsewhere — or, where the runtime tries a mirror first, the last host of the list failing too.
     check: 'from the node: getent hosts <registry host> (the address it should have) and curl -v https://<registry host>/v2/ (a refusal from a public registry is a local firewall, proxy or DNS override); then the runtime\'s mirrors (/etc/containerd/certs.d/<host>/hosts.toml, registry-mirrors in /etc/docker/daemon.json), which it tries first',
     cause: 'registry.connection-refused',
-    re: /(registry-1\.docker\.io|index\.docker\.io|k8s\.gcr\.io|registry\.k8s\.io|gcr\.io|ghcr\.io|quay\.io|public\.ecr\.aws|mcr\.microsoft\.com)\b[^\n]{0,300}(connect|getsockopt): connection refused/,
-    anchors: ['connection refused'],
+    re: new RegExp(String.raw`(registry-1\.docker\.io|index\.docker\.io|k8s\.gcr\.io|registry\.k8s\.io|gcr\.io|ghcr\.io|quay\.io|public\.ecr\.aws|mcr\.microsoft\.com)\b[^\n]{0,300}${CONNECT_REFUSED}`),
+    anchors: ['connection refused', 'actively refused'],
     confidence: 0.6,
     specificity: 63,
     alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],

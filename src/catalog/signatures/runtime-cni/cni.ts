@@ -59,8 +59,8 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'cni.not-initialized',
     check: 'ls /etc/cni/net.d /opt/cni/bin on the node and kubectl -n kube-flannel get pods -o wide: no config file means flannel has not run there yet (its pod\'s init containers write it); a file present means the runtime cannot load it (journalctl -u containerd | grep -i cni)',
     cause: 'cni.config-missing',
-    re: /cni config uninitialized|cni plugin not initialized|missing cni default network|no networks found in|no network config found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
-    anchors: ['cni config uninitialized', 'cni plugin not initialized', 'missing cni default network', 'no networks found', 'no network config found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
+    re: /cni config unini?tialized|cni plugin not initialized|missing cni default network|no networks found in|no network config found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
+    anchors: ['cni config uninitialized', 'cni config unintialized', 'cni plugin not initialized', 'missing cni default network', 'no networks found', 'no network config found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
     confidence: 0.88,
     specificity: 88,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
@@ -68,6 +68,8 @@ export const CNI_SIGNATURES: Signature[] = [
     samples: [
       'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
       'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized',
+      // kubelets before 1.6 spelt it without the second i
+      'Failed to setup network for pod "web-1_default(527e)" using network plugins "cni": cni config unintialized; Skipping pod',
       'failed to load cni during init, please check CRI plugin status before setting up network for pods: error="cni config load failed: no network config found in /etc/cni/net.d: cni plugin not initialized: failed to load cni config"',
       'failed to create pod network sandbox k8s_web_default_1(79a4): No CNI configuration file in /etc/cni/net.d/. Has your network provider started?',
     ],

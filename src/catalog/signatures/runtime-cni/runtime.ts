@@ -126,14 +126,15 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // The Docker client's text (CLI, SDKs, cAdvisor's docker factory): Docker's daemon is not answering. It is
     // the node's runtime only where the kubelet uses Docker (dockershim, cri-dockerd); on containerd or CRI-O
     // nodes it is a tool, a CI pod doing docker-in-docker, or a probe, and the kubelet's runtime may be fine.
-    re: /cannot connect to the docker daemon/,
-    anchors: ['cannot connect to the docker daemon'],
+    // Podman's remote client (Windows and macOS machines, podman --remote) words the same for its service.
+    re: /cannot connect to the docker daemon|cannot connect to podman\b|unable to connect to podman socket/,
+    anchors: ['cannot connect to the docker daemon', 'cannot connect to podman', 'unable to connect to podman socket'],
     confidence: 0.75,
     specificity: 94,
     alternatives: ['node.not-ready'],
     check: 'kubectl get node -o wide: CONTAINER-RUNTIME docker:// means Docker is the node\'s runtime (systemctl status docker); containerd:// or cri-o:// means the line comes from a Docker client on a node that does not run dockerd, so crictl info is what says whether the runtime is up',
-    source: 'Docker client ("Cannot connect to the Docker daemon at %s. Is the docker daemon running?")',
-    samples: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', 'ERROR: error during connect: Cannot connect to the Docker daemon at tcp://docker:2375. Is the docker daemon running?'],
+    source: 'Docker client ("Cannot connect to the Docker daemon at %s. Is the docker daemon running?"); Podman\'s remote bindings ("unable to connect to Podman socket: %w")',
+    samples: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', 'ERROR: error during connect: Cannot connect to the Docker daemon at tcp://docker:2375. Is the docker daemon running?', 'Error: unable to connect to Podman socket: failed to connect: dial tcp 127.0.0.1:52814: connect: connection refused'],
     counterSamples: ['Server Version: 24.0.7'],
   }),
   sig({
