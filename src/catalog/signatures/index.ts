@@ -5,6 +5,7 @@ import { DNS_SIGNATURES } from './dns/index.js';
 import { FLANNEL_SIGNATURES } from './flannel/index.js';
 import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
+import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
 import { RUNTIME_CNI_SIGNATURES } from './runtime-cni/index.js';
@@ -15,6 +16,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...REGISTRY_SIGNATURES,
   ...RUNTIME_CNI_SIGNATURES,
   ...FLANNEL_SIGNATURES,
+  ...NETWORK_ADDON_SIGNATURES,
   ...NODE_SIGNATURES,
   ...KUBELET_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,

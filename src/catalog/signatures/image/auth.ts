@@ -340,4 +340,34 @@ export const AUTH_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['error: You must be logged in to the server (the server has asked for the client to provide credentials)'],
   }),
+  sig({
+    id: 'image.ghcr-permission',
+    cause: 'image.auth-rejected',
+    // GHCR knows who is asking and refuses the action: a GitHub App installation or a token without the package
+    // write (or read) permission, a personal token whose scopes do not include packages.
+    re: /installation not allowed to (write|read) organization package|the token provided does not match expected scopes/,
+    anchors: ['not allowed to write organization package', 'not allowed to read organization package', 'does not match expected scopes'],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['image.auth-missing'],
+    check: 'the token\'s permissions for that package: a workflow needs permissions: packages: write (and the package\'s Actions access for the repository), a personal token needs the write:packages / read:packages scope',
+    source: 'GitHub Container Registry (ghcr.io) permission denials',
+    samples: ['denied: installation not allowed to Write organization package', 'permission_denied: The token provided does not match expected scopes'],
+    counterSamples: ['denied: requested access to the resource is denied'],
+  }),
+  sig({
+    id: 'image.v1-authentication-required',
+    cause: 'image.auth-missing',
+    // Docker's v1 pull path (and tools wrapping it) said "Authentication is required" when the registry
+    // answered 401 to a pull that sent no credentials for that host.
+    re: /authentication is required/,
+    anchors: ['authentication is required'],
+    confidence: 0.75,
+    specificity: 80,
+    alternatives: ['image.pullsecret-missing', 'image.pullsecret-malformed', 'image.auth-rejected'],
+    check: 'credentials for that registry host where the pull runs: docker login <host> (or the pod\'s imagePullSecrets with an auths entry for the host, written as the image names it)',
+    source: 'Docker registry client (v1 session: "Authentication is required.")',
+    samples: ['Pulling repository registry.corp.example/team/app\nError: Authentication is required.', 'Error pulling image (latest) from registry.corp.example/team/app, Authentication is required.'],
+    counterSamples: ['Login Succeeded'],
+  }),
 ];

@@ -255,4 +255,19 @@ export const MISSING_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['MANIFEST_UNKNOWN: manifest unknown'],
   }),
+  sig({
+    id: 'image.oci-index-not-accepted',
+    cause: 'unknown',
+    // The registry has the tag, as an OCI image index, and says so: the client's Accept header does not list
+    // that media type, so it is a client too old for the image's format, not a missing image.
+    re: /oci index found, but accept header does not support oci indexes/,
+    anchors: ['accept header does not support oci indexes'],
+    confidence: 0.6,
+    specificity: 97,
+    alternatives: ['image.not-found', 'image.platform-mismatch'],
+    check: 'the client\'s version (singularity/apptainer, an old docker or skopeo): one that accepts application/vnd.oci.image.index.v1+json pulls the tag; or pull a single-platform digest of it (crane digest --platform linux/amd64 <image>)',
+    source: 'Docker Hub\'s answer to a manifest request whose Accept header lacks the OCI index media type',
+    samples: ['Error reading manifest latest in docker.io/acme/tool: manifest unknown: OCI index found, but accept header does not support OCI indexes', 'FATAL: While making image from oci registry: failed to get checksum for docker://acme/tool:2: manifest unknown: OCI index found, but accept header does not support OCI indexes'],
+    counterSamples: ['Error reading manifest latest in docker.io/acme/tool: manifest unknown: manifest unknown'],
+  }),
 ];

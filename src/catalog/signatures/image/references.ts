@@ -7,8 +7,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with', 'no supported platform found'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
@@ -18,6 +18,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
       // Docker before 17.06.
       'rpc error: code = Unknown desc = no supported platform found in manifest list',
+      // containers/image before it learnt manifest lists (podman 1.x) checks the single image's architecture.
+      'Error: error pulling image "k8s.gcr.io/pause:3.1": unable to pull image: Image architecture mismatch: image uses "amd64", expecting "arm"',
       'failed to pull and unpack image "docker.io/library/app:2": image with reference docker.io/library/app:2 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
       'Error: initializing source docker://registry.example.org/tools/agent:3: choosing image instance: no image found in image index for architecture "s390x", variant "", OS "linux"',
     ],
@@ -193,5 +195,21 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'failure in a Windows system call: The operating system of the container does not match the operating system of the host.',
     ],
     counterSamples: ['no matching manifest for windows/amd64 10.0.17763 in the manifest list entries'],
+  }),
+  sig({
+    id: 'image.short-name-no-config',
+    cause: 'unknown',
+    // The same short-name refusal naming an empty file: containers/image found no registries.conf at all (a
+    // build or package without /etc/containers/registries.conf, a wrong CONTAINERS_REGISTRIES_CONF), so the
+    // reference is not the question — the tool's configuration is.
+    re: /no unqualified-search registries are defined in ""/,
+    anchors: ['are defined in ""'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['image.invalid-reference'],
+    check: 'which registries.conf the tool reads: ls -l /etc/containers/registries.conf ~/.config/containers/registries.conf and env | grep CONTAINERS_; none there means the package lacks its default config (reinstall containers-common) — a fully qualified name (docker.io/library/ubuntu) works meanwhile',
+    source: 'containers/image short-name resolution (the path of the registries.conf it read, empty when it read none)',
+    samples: ['Error: error getting default registries to try: short-name "ubuntu" did not resolve to an alias and no unqualified-search registries are defined in ""', 'Error: short-name "alpine" did not resolve to an alias and no unqualified-search registries are defined in ""'],
+    counterSamples: ['Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"'],
   }),
 ];

@@ -23,6 +23,25 @@ export const NAME_SIGNATURES: Signature[] = [
     counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status: 403 Forbidden'],
   }),
   sig({
+    id: 'registry.token-realm-internal-name',
+    cause: 'unknown',
+    // The 401 challenge named a realm on a one-label host (a container or compose service name such as
+    // "gitea" or "registry"): a name only the registry's own network resolves. The registry advertises its
+    // internal address (its external-URL setting), so the node's DNS is not what to fix.
+    re: /\bhttps?:\/\/[a-z0-9-]+(:\d+)?\/[^\s"\\]*token\b[^\n]{0,300}?dial tcp: lookup [a-z0-9-]+( on [\w.:[\]]+:53)?: (no such host|server misbehaving|temporary failure in name resolution)/,
+    anchors: ['token', 'dial tcp: lookup'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['registry.dns', 'dns.node-resolver'],
+    check: 'the realm the registry hands out: curl -sI https://<registry host>/v2/ | grep -i www-authenticate — a realm on an internal name (a container name, localhost) is the registry\'s external-URL setting (Gitea ROOT_URL, Harbor external_url, registry auth.token.realm), which must be the address clients use',
+    source: 'distribution token authentication (the realm of the WWW-Authenticate challenge), Go resolver errors (facts §4.7)',
+    samples: [
+      'Error response from daemon: Get "https://git.example.com/v2/": Get "http://gitea:3000/v2/token?account=ci&service=container_registry": dial tcp: lookup gitea on 127.0.0.53:53: server misbehaving',
+      'failed to fetch anonymous token: Get "http://registry:5001/auth/token?scope=repository%3Aapp%3Apull": dial tcp: lookup registry: no such host',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fbusybox%3Apull&service=registry.docker.io": dial tcp: lookup auth.docker.io on 127.0.0.53:53: no such host'],
+  }),
+  sig({
     id: 'registry.lookup-default-nameserver',
     cause: 'registry.dns',
     // Go's resolver sends to 127.0.0.1:53 and [::1]:53 (net.defaultNS) when /etc/resolv.conf is missing or

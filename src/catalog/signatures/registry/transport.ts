@@ -102,8 +102,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
     cause: 'registry.connect-timeout',
     // gRPC's code DeadlineExceeded around a pull is the same deadline, when the text after it was cut.
-    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}(context deadline exceeded|i\/o timeout)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)`),
-    anchors: ['context deadline exceeded', 'i/o timeout', 'because of no progress', 'deadlineexceeded'],
+    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}(context deadline exceeded|i\/o timeout)|failed to get filesystem from image: [^\n]{0,300}(i\/o timeout|read: connection timed out|context deadline exceeded)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)`),
+    anchors: ['context deadline exceeded', 'i/o timeout', 'connection timed out', 'because of no progress', 'deadlineexceeded'],
     confidence: 0.55,
     specificity: 50,
     alternatives: ['flannel.mtu', 'registry.proxy'],
@@ -112,6 +112,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'Failed to pull image "quay.io/ceph/ceph:v18": rpc error: code = DeadlineExceeded desc = context deadline exceeded',
       'failed to pull and unpack image "docker.io/library/golang:1.22": failed to copy: read tcp 10.0.0.5:45822->104.16.99.1:443: read: i/o timeout',
       'cancel pulling image docker.io/tensorflow/tensorflow:latest-gpu because of no progress in 5m0s',
+      // kaniko fetching a base image's layers to unpack them
+      'error building image: error building stage: failed to get filesystem from image: read tcp 10.0.0.9:58626->65.9.112.124:443: read: connection timed out',
     ],
     counterSamples: ['context deadline exceeded', 'error syncing: Post https://api.cloud.example/v2/droplets: context deadline exceeded'],
   }),
