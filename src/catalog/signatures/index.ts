@@ -5,6 +5,7 @@ import { DNS_SIGNATURES } from './dns/index.js';
 import { FLANNEL_SIGNATURES } from './flannel/index.js';
 import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
+import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
@@ -19,6 +20,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...NETWORK_ADDON_SIGNATURES,
   ...NODE_SIGNATURES,
   ...KUBELET_SIGNATURES,
+  ...KUBELET_NODE_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
   ...DNS_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,

@@ -15,8 +15,8 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     // Every IPAM ends the same way when its pool for the node (or the node's interfaces) is used up: Azure's and
     // Spiderpool's pools, Calico's per-host block limit, the AWS VPC CNI's datastore and ENI attachment limit,
     // Weave's ranges held by peers that are gone (their space is never freed until rmpeer).
-    re: /failed to allocate address: no available addresses|all ip addresses used( out)?|no ippool available|cannot allocate new block due to per host block limit|datastore has no available ip addresses|does not have available addresses|attachmentlimitexceeded|all ip ranges owned by unreachable peers/,
-    anchors: ['no available addresses', 'all ip addresses used', 'no ippool available', 'per host block limit', 'no available ip addresses', 'does not have available addresses', 'attachmentlimitexceeded', 'owned by unreachable peers'],
+    re: /failed to allocate address: no available addresses|all ip addresses used( out)?|no ippool available|cannot allocate new block due to per host block limit|datastore has no available ip addresses|does not have available addresses|attachmentlimitexceeded|insufficientcidrblocks|subnet doesn't seem to have enough ips|no free ip available in the prefix|all ip ranges owned by unreachable peers/,
+    anchors: ['no available addresses', 'all ip addresses used', 'no ippool available', 'per host block limit', 'no available ip addresses', 'does not have available addresses', 'attachmentlimitexceeded', 'insufficientcidrblocks', 'enough ips', 'no free ip available', 'owned by unreachable peers'],
     confidence: 0.85,
     specificity: 94,
     alternatives: ['flannel.no-pod-cidr'],
@@ -108,10 +108,12 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     // The node agent or its controllers reading the API with a ServiceAccount whose ClusterRole lacks a
     // resource (EndpointSlices after an upgrade, a CRD), or with the node's own identity, which the Node
     // authorizer limits to its own objects: the same mechanism as flannel's RBAC.
-    re: /user \\?"system:serviceaccount:[\w-]+:\s?(calico-node|calico-kube-controllers|calico-cni-plugin|canal|cilium|cilium-operator|weave-net|antrea-agent|antrea-controller|kube-router|kube-ovn|ovn|multus)\\?" cannot|user \\?"system:node:[^"\\\s]+\\?" cannot (get|list|watch) [^\n]{0,80}crd\.projectcalico\.org/,
-    anchors: ['system:serviceaccount:', 'crd.projectcalico.org'],
+    // Resources only a network add-on watches (NetworkPolicies, NetworkAttachmentDefinitions, whereabouts'
+    // reservations) name the refused client even when its user does not; weave's older client-go says 403 in words.
+    re: /user \\?"(system:serviceaccount:[\w-]+:\s?[\w-]*(calico|canal|cilium|weave|antrea|kube-router|kube-ovn|ovn|multus|whereabouts)[\w-]*|system:kube-router)\\?" cannot|cannot (get|list|watch) (resource \\?")?(networkpolicies|network-attachment-definitions|overlappingrangeipreservations)\b|user \\?"system:node:[^"\\\s]+\\?" cannot (get|list|watch) [^\n]{0,80}crd\.projectcalico\.org|error contacting apiserver: the server does not allow access to the requested resource/,
+    anchors: ['system:serviceaccount:', 'system:kube-router', 'networkpolicies', 'network-attachment-definitions', 'overlappingrangeipreservations', 'crd.projectcalico.org', 'error contacting apiserver'],
     confidence: 0.8,
-    specificity: 93,
+    specificity: 94,
     alternatives: ['flannel.daemon-down'],
     check: 'the add-on\'s ClusterRole against the resource it was refused: kubectl auth can-i list <resource> --as=system:serviceaccount:<namespace>:<serviceaccount>; re-apply the manifest of the running version (an upgrade that adds a resource needs its ClusterRole too), and run the agent with its own ServiceAccount, not the node\'s kubeconfig',
     source: 'Kubernetes RBAC 403 for a network add-on\'s ServiceAccount; Node authorizer for a node identity',
@@ -119,6 +121,8 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
       'resources error=endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:calico-node" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope',
       'Failed to list *v1.ServiceAccount: serviceaccounts is forbidden: User "system:serviceaccount:kube-system:calico-kube-controllers" cannot list serviceaccounts at the cluster scope',
       'clusterinformations.crd.projectcalico.org "default" is forbidden: User "system:node:master-1" cannot get clusterinformations.crd.projectcalico.org at the cluster scope',
+      'Failed to list *v1.Endpoints: User "system:kube-router" cannot list endpoints at the cluster scope. (get endpoints)',
+      'Failed to list *v1.NetworkPolicy: networkpolicies.networking.k8s.io is forbidden: User "nodeclient" cannot list networkpolicies.networking.k8s.io at the cluster scope',
     ],
     counterSamples: ['pods is forbidden: User "system:serviceaccount:default:app" cannot list resource "pods"'],
   }),
@@ -198,5 +202,76 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     source: 'containernetworking/plugins macvlan and ipvlan (netlink.LinkByName of the master)',
     samples: ['AddNetwork: failed to lookup master "": Link not found', 'error adding container to network "macvlan-conf": failed to lookup master "eth1": Link not found'],
     counterSamples: ['failed to lookup vxlan device "flannel.1": Link not found'],
+  }),
+  sig({
+    id: 'addon.weave-pmtu-drop',
+    cause: 'flannel.mtu',
+    // Weave's router knows the path MTU of its tunnel to each peer and drops frames larger than it: pods'
+    // interfaces carry a larger MTU than the overlay between the nodes can pass.
+    re: /dropping too big frame during forwarding[^\n]{0,100}effective pmtu/,
+    anchors: ['dropping too big frame'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the pods\' MTU (ip link in a pod) against the effective PMTU the log names: the overlay\'s MTU (WEAVE_MTU, flannel\'s from the underlay) must be the underlay\'s minus the tunnel overhead',
+    source: 'Weave Net router (fast datapath / sleeve PMTU check)',
+    samples: ['Dropping too big frame during forwarding: frame len: 1450 ; effective PMTU: 1414', '->[10.0.0.2:6783|aa:bb(node-2)]: Dropping too big frame during forwarding: frame len: 8950 ; effective PMTU: 1376'],
+    counterSamples: ['effective PMTU 1376'],
+  }),
+  sig({
+    id: 'addon.nad-config-json',
+    cause: 'cni.config-invalid',
+    // Multus reads a NetworkAttachmentDefinition's spec.config as the delegate's CNI config: JSON that does not
+    // parse fails every pod that asks for that network.
+    re: /failed to unmarshal spec\.config: /,
+    anchors: ['failed to unmarshal spec.config'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'kubectl get network-attachment-definitions <name> -n <namespace> -o jsonpath={.spec.config} | jq . — the error names the character; fix the JSON in the NAD',
+    source: 'Multus (NetworkAttachmentDefinition spec.config parsing)',
+    samples: ['GetCNIConfig: err in getCNIConfigFromSpec: failed to unmarshal Spec.Config: invalid character \'}\' looking for beginning of object key string', 'failed to unmarshal Spec.Config: unexpected end of JSON input'],
+    counterSamples: ['Spec.Config: {"cniVersion":"0.3.1"}'],
+  }),
+  sig({
+    id: 'addon.chained-prev-result',
+    cause: 'cni.config-invalid',
+    // A plugin chained after another receives its result as prevResult; a plugin (or a cniVersion in the
+    // config) from before chaining refuses the key: the chain's versions do not fit together.
+    re: /network configuration does not support key prevresult/,
+    anchors: ['does not support key prevresult'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the conflist\'s cniVersion and each plugin\'s version in the chain (/etc/cni/net.d, /opt/cni/bin/<plugin> VERSION): every plugin after the first must support prevResult (cniVersion 0.3.0 or later)',
+    source: 'CNI chaining (prevResult in the network configuration)',
+    samples: ['networkPlugin cni failed to set up pod "app_ns" network: Network configuration does not support key prevResult and value', 'Network configuration does not support key prevResult'],
+    counterSamples: ['"prevResult": {"cniVersion": "0.4.0"}'],
+  }),
+  sig({
+    id: 'addon.swarm-advertise-address',
+    cause: 'flannel.wrong-iface',
+    // Docker's own overlay (swarm, the older cluster-advertise) picks the node's address to advertise the way
+    // flanneld picks its interface: none, several, or one the node does not have is the same selection failure.
+    re: /cluster-advertise\([^)\n]*\) to be configured with a local ip-address|address to advertise is not recognized as a system address|could not choose an? ip address to advertise/,
+    anchors: ['cluster-advertise', 'address to advertise'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'ip -br addr on the node: pass the address (or interface) that other nodes reach as --advertise-addr (docker swarm init/join) or --cluster-advertise',
+    source: 'Docker swarm / libnetwork overlay address selection',
+    samples: ['Error response from daemon: could not choose an IP address to advertise since this system has multiple addresses on different interfaces (10.0.2.15 on eth0 and 192.168.56.10 on eth1)', 'Error response from daemon: must specify a listening address because the address to advertise is not recognized as a system address'],
+    counterSamples: ['Swarm initialized: current node (abc) is now a manager.'],
+  }),
+  sig({
+    id: 'addon.host-tool-missing',
+    cause: 'unknown',
+    // A CNI plugin (portmap, firewall, bridge with ipMasq) or the runtime runs the host's iptables, ipset or
+    // conntrack; the binary missing on the host is a package to install, not a CNI plugin missing from /opt/cni/bin.
+    re: /exec: \\?"(iptables|ip6tables|iptables-restore|ip6tables-restore|iptables-legacy|iptables-nft|ipset|nft|conntrack)\\?": executable file not found/,
+    anchors: ['executable file not found'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['cni.plugin-missing', 'node.not-ready'],
+    check: 'which iptables (and ipset, conntrack) on the node: install the distribution\'s iptables package (iptables-nft or legacy, matching what kube-proxy uses); minimal images and immutable hosts ship without them',
+    source: 'go-iptables and CNI plugins locating the host\'s iptables binaries',
+    samples: ['Error adding network: failed to locate iptables: exec: "iptables": executable file not found in $PATH', 'failed to run ipset: exec: "ipset": executable file not found in $PATH'],
+    counterSamples: ['failed to find plugin "portmap" in path [/opt/cni/bin]'],
   }),
 ];

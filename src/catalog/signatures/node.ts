@@ -63,6 +63,20 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1'],
   }),
   sig({
+    id: 'node.bridge-filtering-notice',
+    cause: 'node.br-netfilter',
+    // The kernel's notice when the bridge module loads without br_netfilter. It is printed once at that moment:
+    // the module may be loaded later (by kubeadm's prerequisites, flanneld's check), so it is a strong hint only.
+    re: /bridge: filtering via arp\/ip\/ip6tables is no longer available by default/,
+    anchors: ['filtering via arp/ip/ip6tables'],
+    confidence: 0.75,
+    specificity: 93,
+    check: 'lsmod | grep br_netfilter and sysctl net.bridge.bridge-nf-call-iptables on the node now: not loaded (or 0) means bridged pod traffic skips iptables, and Service traffic between pods of one node fails',
+    source: 'Linux bridge module load notice (net/bridge/br.c), facts §10.2',
+    samples: ['kernel: bridge: filtering via arp/ip/ip6tables is no longer available by default. Update your scripts to load br_netfilter if you need this.', '[   29.763908] bridge: filtering via arp/ip/ip6tables is no longer available by default.'],
+    counterSamples: ['kernel: Bridge firewalling registered'],
+  }),
+  sig({
     id: 'node.dns-reply-unexpected-source',
     check: 'lsmod | grep br_netfilter and sysctl net.bridge.bridge-nf-call-iptables on the node of the answering pod: a reply from the pod\'s own address instead of the Service IP means the bridged reply skipped conntrack',
     cause: 'node.br-netfilter',

@@ -20,8 +20,8 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.nameserver-limits',
     cause: 'dns.node-resolver',
-    re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming/,
-    anchors: ['limits were exceeded', 'limits exceeded', 'dnsconfigforming'],
+    re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming|resolv\.conf file '[^'\n]+' contains search line consisting of more than \d+ domains/,
+    anchors: ['limits were exceeded', 'limits exceeded', 'dnsconfigforming', 'contains search line consisting of'],
     confidence: 0.9,
     specificity: 95,
     alternatives: ['dns.search-ndots'],

@@ -118,11 +118,11 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-expired-or-clock',
     // Go names both times: "current time <now> is before <notBefore>" is a certificate not yet valid, the
     // clock of the machine that checked it behind (no RTC on a Raspberry Pi, a wrong timezone set as UTC),
-    // whichever server it was talking to.
+    // whichever server it was talking to — so it outranks the wrappers that hedge a client's failure (kubectl's).
     re: /certificate has expired or is not yet valid: current time \S+ is before \S+/,
     anchors: ['is before'],
     confidence: 0.9,
-    specificity: 93,
+    specificity: 98,
     check: 'date -u on the machine that logged it against the real time: enable NTP (timedatectl set-ntp true; chronyc tracking), fix the timezone setting (a local time stored as UTC), then restart the component',
     source: 'Go crypto/x509 CertificateInvalidError (Expired): "current time %s is before %s"',
     samples: ['Get "https://127.0.0.1:6444/api/v1/services": x509: certificate has expired or is not yet valid: current time 2022-07-22T18:55:59+12:00 is before 2022-07-22T07:45:55Z', 'x509: certificate has expired or is not yet valid: current time 1970-01-01T00:01:02Z is before 2024-03-01T00:00:00Z'],

@@ -8,7 +8,7 @@ export const CNI_SIGNATURES: Signature[] = [
     cause: 'cni.plugin-missing',
     // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
     // on $PATH themselves (k3s's agent, nerdctl), the plugin — "failed to find host-local: exec: \"host-local\": …".
-    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(iptables|ip6tables|nsenter|ipset|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
+    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
     anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
     // The binary a config names is absent; for a name flannel's own config does not use, the active
     // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
@@ -16,14 +16,14 @@ export const CNI_SIGNATURES: Signature[] = [
     specificity: 95,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
     check: 'ls /opt/cni/bin and ls /etc/cni/net.d: install the missing binary (containernetworking plugins release), or remove a config file in /etc/cni/net.d that sorts before 10-flannel.conflist and names plugins this cluster does not use',
-    source: 'facts §4.2 (libcni find), §2.7 (portmap needs iptables), §3',
+    source: 'facts §4.2 (libcni find), §3',
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="portmap" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]',
       'plugin type="flannel" failed (add): failed to delegate add: failed to find plugin "bridge" in path [/opt/cni/bin /usr/libexec/cni]',
-      'plugin type="portmap" failed (add): failed to open iptables: exec: "iptables": executable file not found in $PATH',
       'level=error msg="failed to find host-local: exec: \\"host-local\\": executable file not found in $PATH"',
     ],
-    counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]', 'exec: "kubectl": executable file not found in $PATH'],
+    // The host's iptables missing is the host's package, not a plugin (network-addons.ts: addon.host-tool-missing).
+    counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]', 'exec: "kubectl": executable file not found in $PATH', 'plugin type="portmap" failed (add): failed to open iptables: exec: "iptables": executable file not found in $PATH'],
   }),
   sig({
     id: 'cni.find-flannel-plugin',

@@ -1,0 +1,75 @@
+import type { Signature } from '../types.js';
+import { sig } from './define.js';
+
+/**
+ * The node under the kubelet: the identity it registers with, the cgroup layout it shares with the runtime,
+ * the kernel features kubeadm checks. A node failing these never turns Ready.
+ */
+export const KUBELET_NODE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'kubelet.node-identity-mismatch',
+    cause: 'node.not-ready',
+    // The Node authorizer lets the kubelet's credentials (system:node:<name>) write only the Node of that
+    // name: a hostname that differs from the certificate's (case, a rename, --hostname-override) or a
+    // certificate without a node name is refused at registration.
+    re: /cannot modify node \S+|nodes \\?"[^"\n\\]+\\?" is forbidden: could not determine node from user|unknown node for user/,
+    anchors: ['cannot modify node', 'could not determine node from user', 'unknown node for user'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the node name the kubelet registers (hostname, lower-cased, or --hostname-override) against its client certificate: openssl x509 -noout -subject -in /var/lib/kubelet/pki/kubelet-client-current.pem must say CN = system:node:<that name>, O = system:nodes',
+    source: 'Kubernetes Node authorizer and NodeRestriction admission (kubelet registration)',
+    samples: [
+      'Unable to register node "minikube" with API server: nodes "minikube" is forbidden: node "minikube-jx-dev" cannot modify node "minikube"',
+      'Unable to register node "worker-0" with API server: nodes "worker-0" is forbidden: could not determine node from user',
+      'Unable to register node "worker-0" with API server: User "system:node:" cannot create nodes at the cluster scope.: "unknown node for user \\"system:node:\\""',
+    ],
+    counterSamples: ['Successfully registered node worker-0'],
+  }),
+  sig({
+    id: 'kubelet.systemd-cgroup-path-mismatch',
+    cause: 'node.not-ready',
+    // The kubelet names pod cgroups by its cgroupDriver; a runtime set to the other driver cannot use them:
+    // runc with systemd cgroups wants "slice:prefix:name", CRI-O with systemd wants a slice as parent.
+    re: /expected cgroupspath to be of format \\?"slice:prefix:name\\?" for systemd cgroups|configured with systemd cgroup manager, but did not receive slice as parent/,
+    anchors: ['slice:prefix:name', 'did not receive slice as parent'],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['runtime.unavailable'],
+    check: 'the kubelet\'s cgroupDriver (/var/lib/kubelet/config.yaml) against the runtime\'s (containerd SystemdCgroup in config.toml, CRI-O cgroup_manager): both systemd, or both cgroupfs, then restart both',
+    source: 'runc libcontainer systemd cgroup manager; CRI-O sandbox cgroup parent check',
+    samples: [
+      'OCI runtime create failed: runc create failed: expected cgroupsPath to be of format "slice:prefix:name" for systemd cgroups, got "/k8s.io/31eb" instead: unknown',
+      'rpc error: code = Unknown desc = cri-o configured with systemd cgroup manager, but did not receive slice as parent: /kubepods/besteffort/pod1',
+    ],
+    counterSamples: ['cgroupDriver: systemd'],
+  }),
+  sig({
+    id: 'kubelet.kernel-config-preflight',
+    cause: 'node.not-ready',
+    // kubeadm's SystemVerification reads the kernel config and the enabled cgroup controllers: a kernel built
+    // without a required option or controller (cpusets, pids on small boards' kernels) cannot run the kubelet.
+    re: /unexpected kernel config: config_\w+|missing required cgroups: [\w, ]*\b(pids|cpuset|cpu|devices|freezer)\b/,
+    anchors: ['unexpected kernel config', 'missing required cgroups'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the kernel the node booted: zcat /proc/config.gz | grep <option> and cat /proc/cgroups (enabled column) — a kernel built with the option (the board vendor\'s newer kernel) or the controller enabled on the kernel command line',
+    source: 'kubeadm preflight SystemVerification (kernel config and cgroup controllers)',
+    samples: ['[ERROR SystemVerification]: unexpected kernel config: CONFIG_CPUSETS', '[ERROR SystemVerification]: missing required cgroups: pids'],
+    counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
+  }),
+  sig({
+    id: 'kubelet.config-read-io-error',
+    cause: 'unknown',
+    // The kubelet could not read its config file at all (EIO): the disk or filesystem under /var/lib/kubelet is
+    // failing, which no configuration change mends.
+    re: /failed to (load|read) kubelet config file[^\n]{0,300}input\/output error/,
+    anchors: ['input/output error'],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'dmesg on the node for disk or filesystem errors (I/O error, EXT4-fs error, remounted read-only) under /var/lib/kubelet; the node needs its storage fixed, not its kubelet config',
+    source: 'kubelet config file loading (os.ReadFile → EIO)',
+    samples: ['failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: read /var/lib/kubelet/config.yaml: input/output error', 'failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: read /var/lib/kubelet/config.yaml: input/output error'],
+    counterSamples: ['failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory'],
+  }),
+];

@@ -1,0 +1,149 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * What the host must give a container runtime before it can run anything: its config file read, its socket
+ * path, an init system to start it, the kernel's overlay filesystem, seccomp and cgroup files it writes. Each
+ * failure leaves the node without a working runtime, whatever the pod asked for.
+ */
+export const RUNTIME_HOST_SIGNATURES: Signature[] = [
+  sig({
+    id: 'runtime.dockerd-config-conflict',
+    cause: 'runtime.unavailable',
+    // dockerd refuses to start when daemon.json cannot be used: a key also given as a flag in the unit
+    // (hosts with -H fd://, debug, group), or a file it cannot parse.
+    re: /unable to configure the docker daemon with file /,
+    anchors: ['unable to configure the docker daemon'],
+    confidence: 0.9,
+    specificity: 88,
+    check: 'journalctl -u docker: the directive named is set twice — remove it from /etc/docker/daemon.json or from the unit\'s ExecStart (systemctl cat docker; a drop-in with an empty ExecStart= then the command without the flag), then systemctl daemon-reload and restart docker',
+    source: 'dockerd daemon configuration loading (config file merged with flags)',
+    samples: [
+      'unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives are specified both as a flag and in the configuration file: hosts: (from flag: [fd://], from file: [tcp://0.0.0.0:2376])',
+      'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid character \'}\' looking for beginning of object key string',
+    ],
+    counterSamples: ['API listen on /var/run/docker.sock'],
+  }),
+  sig({
+    id: 'runtime.containerd-config-version',
+    cause: 'runtime.unavailable',
+    // containerd 2.x reads config version 3; an imported or drop-in file of another version is refused, and the
+    // runtime (or the distribution's worker that writes its config) does not start.
+    re: /unsupported containerd configuration version: expected \d+, got \d+|invalid containerd configuration in /,
+    anchors: ['unsupported containerd configuration version', 'invalid containerd configuration'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the version line of the file named (version = 2 or 3) against the containerd that reads it (containerd --version; 2.x wants version = 3): rewrite it for that version (containerd config migrate) and restart',
+    source: 'containerd config loading (imports and drop-ins: version check)',
+    samples: [
+      'invalid containerd configuration in "/etc/k0s/containerd.d/nvidia.toml": unsupported containerd configuration version: expected 3, got 2',
+      'failed to load TOML from /etc/containerd/config.toml: unsupported containerd configuration version: expected 3, got 2',
+    ],
+    counterSamples: ['version = 3'],
+  }),
+  sig({
+    id: 'runtime.socket-path-directory',
+    cause: 'runtime.unavailable',
+    // containerd creates its socket at the configured address; a directory there (left by a bind mount of a
+    // path that did not exist yet) stops it before it serves anything.
+    re: /failed to get listener for main endpoint: is a directory/,
+    anchors: ['failed to get listener for main endpoint'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'ls -ld /run/containerd/containerd.sock (or the address in config.toml\'s [grpc]): a directory there was made by a mount or a container that bind-mounted the path before containerd ran; remove it and restart containerd',
+    source: 'containerd server start-up (listener for the gRPC address)',
+    samples: ['failed to get listener for main endpoint: is a directory', 'containerd: failed to get listener for main endpoint: is a directory'],
+    counterSamples: ['containerd successfully booted in 0.05s'],
+  }),
+  sig({
+    id: 'runtime.cri-dockerd-not-installed',
+    cause: 'runtime.unavailable',
+    // With Docker as the runtime since 1.24 the kubelet talks to cri-dockerd; a socket unit whose service
+    // is not installed (or not loaded) leaves no CRI endpoint.
+    re: /cri-docker\.socket: socket service cri-docker\.service not loaded|cri-docker\.(socket|service) start: process exited with status|unit cri-docker\.(socket|service) (not found|could not be found)/,
+    anchors: ['cri-docker.'],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'systemctl status cri-docker.service cri-docker.socket on the node: both units must be installed (the cri-dockerd package) and enabled, and the kubelet\'s --container-runtime-endpoint must be unix:///var/run/cri-dockerd.sock',
+    source: 'systemd socket activation of cri-dockerd',
+    samples: ['cri-docker.socket: Socket service cri-docker.service not loaded, refusing', 'sudo service cri-docker.socket start: Process exited with status 5'],
+    counterSamples: ['Started CRI Interface for Docker Application Container Engine.'],
+  }),
+  sig({
+    id: 'runtime.no-systemd-init',
+    cause: 'runtime.unavailable',
+    // A WSL2 distribution or a container without systemd as PID 1: systemctl cannot start the runtime there.
+    re: /systemctl (start|enable|restart) (docker|containerd|crio|cri-docker)[\s\S]{0,400}?system has not been booted with systemd as init system/,
+    anchors: ['not been booted with systemd'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'ps -p 1 -o comm= on that machine: not systemd (WSL2 without systemd=true in /etc/wsl.conf, a container) — enable systemd there, or start the runtime another way (service docker start, dockerd directly)',
+    source: 'systemctl without systemd as PID 1 ("System has not been booted with systemd as init system (PID 1). Can\'t operate.")',
+    samples: ['enable docker.: sudo systemctl start docker: exit status 1\nstderr:\nSystem has not been booted with systemd as init system (PID 1). Can\'t operate.', 'sudo systemctl restart containerd\nSystem has not been booted with systemd as init system (PID 1). Can\'t operate.'],
+    counterSamples: ['systemctl start docker'],
+  }),
+  sig({
+    id: 'runtime.overlay-unsupported',
+    cause: 'runtime.unavailable',
+    // containerd's overlayfs snapshotter needs the kernel's overlay filesystem: without the module (no such
+    // device) or on a backing filesystem it cannot stack on, the snapshotter is not loaded or a mount fails.
+    re: /failed to mount rootfs component &\{overlay [^\n]{0,800}?: no such device|snapshotter not loaded: overlayfs/,
+    anchors: ['failed to mount rootfs component', 'snapshotter not loaded'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'grep overlay /proc/filesystems on the node (the module may only need loading; a kernel without it needs another snapshotter, e.g. k3s --snapshotter=native), and df -T of the runtime\'s data dir: overlay cannot stack on NFS, ZFS or another overlay',
+    source: 'containerd overlayfs snapshotter (mount(2) ENODEV, plugin load failure)',
+    samples: [
+      'failed to create containerd task: failed to mount rootfs component &{overlay overlay [workdir=/var/lib/containerd/snapshots/5/work]}: no such device: unknown',
+      'ctr: failed to stat snapshot sha256:f999: snapshotter not loaded: overlayfs: invalid argument',
+    ],
+    counterSamples: ['loading plugin "io.containerd.snapshotter.v1.overlayfs"...'],
+  }),
+  sig({
+    id: 'runtime.seccomp-unsupported',
+    cause: 'runtime.unavailable',
+    // runc loads the container's seccomp profile through libseccomp into the kernel: a libseccomp or kernel
+    // too old for a syscall in the profile (clone3), or a kernel without seccomp filters, fails every container.
+    re: /error loading seccomp filter into kernel|error adding seccomp filter rule for syscall \w+/,
+    anchors: ['seccomp filter'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the versions under the runtime: runc --version (its libseccomp line) and uname -r — upgrade runc and libseccomp together (a static runc from its release), or the kernel when it lacks seccomp filters',
+    source: 'runc libcontainer seccomp (libseccomp filter load and rule add)',
+    samples: ['standard_init_linux.go:207: init seccomp caused: error loading seccomp filter into kernel: loading seccomp filter: invalid argument', 'error adding seccomp filter rule for syscall clone3: permission denied: unknown'],
+    counterSamples: ['seccomp profile: runtime/default'],
+  }),
+  sig({
+    id: 'runtime.cgroup-file-write',
+    cause: 'runtime.unavailable',
+    // The OCI runtime configures the container's cgroup by writing its files (pids.max, devices.allow,
+    // memory.max): a write the kernel refuses means a cgroup hierarchy the runtime does not handle (v1 files on
+    // v2, a delegated or read-only cgroupfs in a nested container).
+    re: /writing file `(pids\.max|devices\.allow|devices\.deny|memory\.max|memory\.limit_in_bytes|cpu\.max|cpuset\.cpus|cgroup\.procs)`: (invalid argument|operation not permitted|no such file or directory|read-only file system)/,
+    anchors: ['writing file `'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'stat -fc %T /sys/fs/cgroup (cgroup2fs is v2) against what the runtime and its OCI runtime support (crun/runc versions), and whether the node is itself a container without cgroup delegation; the runtime\'s cgroup_manager must match the kubelet\'s cgroupDriver',
+    source: 'crun / runc cgroup configuration (writes to cgroupfs)',
+    samples: ['container create failed: writing file `pids.max`: Invalid argument', 'Container creation error: writing file `devices.allow`: Operation not permitted'],
+    counterSamples: ['writing file `/etc/hosts`'],
+  }),
+  sig({
+    id: 'runtime.docker-runc-did-not-terminate',
+    cause: 'runtime.unavailable',
+    // dockerd's containerd shim ran runc and found neither a result nor runc's error log: runc itself failed
+    // (a broken or mismatched binary, a kernel feature it needs).
+    re: /unable to retrieve oci runtime error[^\n]{0,400}(docker-)?runc did not terminate suc+essfully/,
+    anchors: ['unable to retrieve oci runtime error'],
+    confidence: 0.75,
+    specificity: 92,
+    check: 'run the runtime\'s runc by hand on the node (docker-runc --version / runc --version) and journalctl -u docker around the failure: a runc from another package than dockerd\'s containerd, or a kernel too old for it, is the usual reason',
+    source: 'containerd v1 shim (runc create without a log.json)',
+    samples: ['OCI runtime create failed: unable to retrieve OCI runtime error (open /run/docker/containerd/daemon/io.containerd.runtime.v1.linux/moby/22/log.json: no such file or directory): docker-runc did not terminate sucessfully: unknown', 'unable to retrieve OCI runtime error (open /run/containerd/io.containerd.runtime.v1.linux/moby/9f/log.json: no such file or directory): runc did not terminate successfully'],
+    // runc killing a container and refused by the kernel is another failure (a kill, not a create)
+    counterSamples: ['unknown error after kill: runc did not terminate successfully: exit status 1: unable to signal init: permission denied', 'OCI runtime create failed: container_linux.go:345: starting container process caused "exec: \\"app\\": executable file not found in $PATH"'],
+  }),
+];
