@@ -103,12 +103,14 @@ export interface LabelledMessage {
    * Cilium, Weave Net, Antrea, kube-router, kube-ovn, Multus, whereabouts, cloud CNIs), aimed at the pod network layer.
    * eval46: the fortieth blind batch, collected from issue threads, aimed at image pulls and registries as CI/CD systems,
    * build tools and registry products report them (runners, BuildKit, kaniko, podman, Harbor, Nexus, cloud registries, mirrors).
+   * eval50: the forty-fourth blind batch, collected from issue threads across projects that run on Kubernetes, found by symptom
+   * (image pulls, sandbox and CNI errors, DNS and CoreDNS, pod and node networking) with no particular family aimed at.
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval50';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'dev7', 'eval26', 'eval27', 'eval28', 'eval29', 'eval30', 'eval31', 'eval32', 'eval33', 'eval34', 'eval35', 'eval36', 'eval37', 'eval38', 'eval39', 'eval40', 'eval41', 'eval42', 'eval43', 'eval44', 'eval45', 'eval46'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'dev7', 'eval26', 'eval27', 'eval28', 'eval29', 'eval30', 'eval31', 'eval32', 'eval33', 'eval34', 'eval35', 'eval36', 'eval37', 'eval38', 'eval39', 'eval40', 'eval41', 'eval42', 'eval43', 'eval44', 'eval45', 'eval46', 'eval50'];
 
 export interface Verdict {
   row: LabelledMessage;
