@@ -65,7 +65,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     anchors: ['no servers could be reached'],
     confidence: 0.4,
     specificity: 60,
-    alternatives: ['dns.coredns-down', 'flannel.checksum-offload', 'flannel.vxlan-blocked', 'node.br-netfilter'],
+    alternatives: ['dns.coredns-down', 'dns.upstream', 'flannel.checksum-offload', 'flannel.vxlan-blocked', 'node.br-netfilter'],
     check: 'from the same pod: dig @<a CoreDNS pod IP> kubernetes.default.svc.cluster.local — an answer there means the Service IP path is broken (kube-proxy, br_netfilter, VXLAN to the CoreDNS node); no answer means CoreDNS itself or the pod network',
     source: 'facts §9, §10.3 (DNS from pods to the Service IP fails across nodes)',
     samples: [';; connection timed out; no servers could be reached', 'nslookup: read: Connection refused\n;; connection timed out; no servers could be reached'],

@@ -206,4 +206,40 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     samples: ["/ # nslookup google.com\nnslookup: write to '127.0.0.53': Connection refused\n;; connection timed out; no servers could be reached", 'lookup api.corp.internal on 127.0.0.53:53: read udp 127.0.0.1:40123->127.0.0.53:53: read: connection refused'],
     counterSamples: ['failed to pull image "nginx": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:5->127.0.0.53:53: read: connection refused', 'nameserver 127.0.0.53'],
   }),
+  sig({
+    id: 'dns.node-hostname-lookup',
+    cause: 'dns.node-resolver',
+    // A host process (the kubelet, kubeadm, etcd, ssh, an installer) looking up a node's or its own name — one
+    // label, or localhost — through the node's resolver, not the cluster DNS: such names live in /etc/hosts or
+    // the site's DNS, and a node that cannot resolve them cannot register, join or reach its peers. Only the
+    // forms that name a host process are here (localhost, the kubelet's own node, ssh): a bare one-label lookup
+    // is as often a pod's Service name, which is not the node's resolver.
+    re: withoutPull(/\blookup localhost( on [\w.:[\]%-]+:53)?: no such host|can't get ip address of node \S+|ssh: could not resolve hostname [^\s:]+: (name or service not known|nodename nor servname provided)/),
+    anchors: ['lookup localhost', "can't get ip address of node", 'could not resolve hostname'],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['dns.coredns-down'],
+    check: 'on the machine that logged it: getent hosts <name> — the node names (and localhost) must resolve there, from /etc/hosts or the site DNS the node uses (resolvectl status / /etc/resolv.conf); add them, or use addresses',
+    source: 'Go resolver and OpenSSH errors for one-label host names; the kubelet\'s node address lookup',
+    samples: [
+      'Can\'t get ip address of node k8s-worker-0, so node addresses will be stale: lookup k8s-worker-0: no such host',
+      'etcd[6266]: listen tcp: lookup localhost on 8.8.4.4:53: no such host',
+      'Failed to connect to the host via ssh: ssh: Could not resolve hostname node-0: Name or service not known',
+    ],
+    counterSamples: ['dial tcp: lookup redis on 10.96.0.10:53: no such host', 'dial tcp: lookup postgres: no such host', 'dial tcp: lookup argocd-repo-server on 172.31.0.2:53: no such host'],
+  }),
+  sig({
+    id: 'dns.resolved-unexpected-source',
+    cause: 'dns.node-resolver',
+    // systemd-resolved answers only its own host on 127.0.0.53; queries arriving from pods (a resolv.conf
+    // copied into pods, DNAT to the stub) are refused.
+    re: /got packet on unexpected ip range, refusing/,
+    anchors: ['unexpected ip range'],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'the kubelet\'s resolvConf: with systemd-resolved it must be /run/systemd/resolve/resolv.conf (the upstream servers), not /etc/resolv.conf (the 127.0.0.53 stub, which pods cannot use)',
+    source: 'systemd-resolved stub listener (packets from addresses other than the host\'s own)',
+    samples: ['systemd-resolved[21366]: Got packet on unexpected IP range, refusing.', 'Got packet on unexpected IP range, refusing.'],
+    counterSamples: ['systemd-resolved[520]: Using degraded feature set UDP instead of EDNS0 for DNS server 10.0.0.2.'],
+  }),
 ];

@@ -212,4 +212,18 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     samples: ['Error: error getting default registries to try: short-name "ubuntu" did not resolve to an alias and no unqualified-search registries are defined in ""', 'Error: short-name "alpine" did not resolve to an alias and no unqualified-search registries are defined in ""'],
     counterSamples: ['Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"'],
   }),
+  sig({
+    id: 'image.ko-local-placeholder',
+    cause: 'image.invalid-reference',
+    // ko names images ko.local/… when it builds into the local daemon (no KO_DOCKER_REPO): a manifest applied
+    // with such names sends nodes to a registry that does not exist — the reference was never published.
+    re: /\bko\.local\/\S+/,
+    anchors: ['ko.local/'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the image in the pod spec: ko.local is ko\'s local-only name — set KO_DOCKER_REPO to a registry the nodes can pull from (or kind.local with a kind cluster) and apply again',
+    source: 'ko (KO_DOCKER_REPO=ko.local builds into the local Docker daemon only)',
+    samples: ['Failed to pull image "ko.local/autoscaler-12c0:59cf": rpc error: code = Unknown desc = Error response from daemon: Get https://ko.local/v2/: dial tcp: lookup ko.local: Temporary failure in name resolution', 'Failed to pull image "ko.local/controller:latest": failed to resolve reference "ko.local/controller:latest": dial tcp: lookup ko.local: no such host'],
+    counterSamples: ['image: ghcr.io/knative/serving/controller:v1.12'],
+  }),
 ];

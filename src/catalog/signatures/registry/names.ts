@@ -82,6 +82,25 @@ export const NAME_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'dial tcp: lookup reg.local on 127.0.0.53:53: server misbehaving'],
   }),
   sig({
+    id: 'registry.lookup-node-local-cache',
+    cause: 'registry.dns',
+    // A lookup sent to a link-local address (169.254.20.10 for NodeLocal DNSCache, 169.254.10.10 for AKS's
+    // localdns, 169.254.169.253 on AWS) goes to a cache on the node that forwards to the cluster DNS or the
+    // cloud's resolver: the registry's name, the cache, or its upstream can be what fails.
+    re: inRegistryContext(/\blookup [^\s:"\\]+ on 169\.254\.\d+\.\d+:53: (server misbehaving|no such host|i\/o timeout|read udp[^\n]{0,80}i\/o timeout)/),
+    anchors: ['on 169.254.'],
+    confidence: 0.7,
+    specificity: 94,
+    alternatives: ['dns.node-resolver', 'dns.upstream'],
+    check: 'which resolver the node uses for pulls (the nameserver in /etc/resolv.conf on the node, 169.254.x.x is a local cache): dig @169.254.20.10 <registry host> on the node, then the same against the cluster DNS and the cloud resolver — the first that fails is the broken one; the cache\'s own pod logs (node-local-dns, localdns) name its upstream errors',
+    source: 'NodeLocal DNSCache and cloud link-local resolvers on the node; Go resolver errors (facts §4.7, §9)',
+    samples: [
+      'failed to do request: Head "https://reg.example.io/v2/app/manifests/0.6.1": dial tcp: lookup reg.example.io on 169.254.10.10:53: server misbehaving',
+      'failed to resolve image to digest: Get "https://index.docker.io/v2/": dial tcp: lookup index.docker.io on 169.254.20.10:53: server misbehaving',
+    ],
+    counterSamples: ['failed to do request: Head "https://reg.example.io/v2/app/manifests/1": dial tcp: lookup reg.example.io on 10.96.0.10:53: no such host'],
+  }),
+  sig({
     id: 'registry.lookup-cluster-dns',
     cause: 'registry.dns',
     // A registry request whose lookup went to a cluster DNS Service address (the 10th Service IP, x.x.0.10): the
@@ -91,7 +110,7 @@ export const NAME_SIGNATURES: Signature[] = [
     anchors: ['.10:53'],
     confidence: 0.75,
     specificity: 92,
-    alternatives: ['dns.node-resolver'],
+    alternatives: ['dns.node-resolver', 'dns.upstream'],
     check: 'the pulling client resolves through the cluster DNS: kubectl run -it --rm t --image=busybox -- nslookup <registry host>; a name the nodes resolve only from /etc/hosts or a private zone needs a CoreDNS hosts entry or a forward for that zone',
     source: 'facts §9 (pods resolve through the cluster DNS Service, the 10th Service IP); Go net.DNSError',
     samples: [
@@ -125,8 +144,9 @@ export const NAME_SIGNATURES: Signature[] = [
     // The runtime pulls with the node's resolver, which knows nothing of cluster names: a registry addressed as
     // a Service (<svc>.<ns>.svc[.cluster.local]) cannot be resolved by the node unless its resolv.conf or
     // /etc/hosts is made to. Not when the lookup went to the cluster DNS itself (a pod pulling: dns.* signatures).
-    re: inRegistryContext(/\blookup [^\s:"\\]+\.svc(\.cluster\.local)?\.? on (?!(10|172|192|100)\.\d+\.\d+\.10:)[\w.:[\]%-]+:53: /),
-    anchors: ['.svc on ', '.svc.cluster.local on '],
+    // Rust's resolver (reqwest/hyper: "dns error: failed to lookup address information") names no server.
+    re: inRegistryContext(/\blookup [^\s:"\\]+\.svc(\.cluster\.local)?\.? on (?!(10|172|192|100)\.\d+\.\d+\.10:)[\w.:[\]%-]+:53: |\.svc(\.cluster\.local)?(:\d+)?\/v2\/[^\n]{0,200}dns error: failed to lookup address information/),
+    anchors: ['.svc on ', '.svc.cluster.local on ', 'failed to lookup address information'],
     confidence: 0.7,
     specificity: 93,
     alternatives: ['dns.service-unreachable', 'registry.dns'],

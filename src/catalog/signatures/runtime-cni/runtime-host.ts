@@ -146,4 +146,20 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     // runc killing a container and refused by the kernel is another failure (a kill, not a create)
     counterSamples: ['unknown error after kill: runc did not terminate successfully: exit status 1: unable to signal init: permission denied', 'OCI runtime create failed: container_linux.go:345: starting container process caused "exec: \\"app\\": executable file not found in $PATH"'],
   }),
+  sig({
+    id: 'runtime.runc-cgroup-freeze-caps',
+    cause: 'runtime.unavailable',
+    // runc freezes the container's cgroup while it configures it and applies the container's capabilities
+    // at start: a freezer that never settles (systemd and runc disagreeing on the cgroup) or a nested runtime
+    // without the capabilities it hands on (a node that is itself a container, k3d/kind) fails every container.
+    re: /error setting cgroup config for prochooks process: unable to freeze|apply caps: operation not permitted/,
+    anchors: ['unable to freeze', 'apply caps'],
+    confidence: 0.7,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'runc --version and the cgroup driver (the kubelet\'s cgroupDriver and the runtime\'s SystemdCgroup must agree; known freeze bugs are fixed in newer runc); on a node that is a container (k3d, kind, a CI runner) it must run privileged with its cgroup delegated',
+    source: 'runc libcontainer (cgroup freezer during set-up, capability application at init)',
+    samples: ['OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unable to freeze: unknown', 'starting container process caused: apply caps: operation not permitted: unknown'],
+    counterSamples: ['cgroup freezer: THAWED'],
+  }),
 ];
