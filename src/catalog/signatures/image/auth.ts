@@ -370,4 +370,20 @@ export const AUTH_SIGNATURES: Signature[] = [
     samples: ['Pulling repository registry.corp.example/team/app\nError: Authentication is required.', 'Error pulling image (latest) from registry.corp.example/team/app, Authentication is required.'],
     counterSamples: ['Login Succeeded'],
   }),
+  sig({
+    id: 'image.ecr-no-node-credentials',
+    cause: 'image.auth-missing',
+    // ECR needs a token the pulling side gets with AWS credentials (the node's instance role through IMDS, a
+    // pod's IRSA role, a credential provider): none found means no credentials at all, whatever timed out on the
+    // way to IMDS (a hop limit of 1 blocks it from containers) — so it outranks the ECR API timeout.
+    re: /(getauthorizationtoken|get authorization token|ecr authorization token)[^\n]{0,400}(no ec2 imds role found|failed to refresh cached credentials|no valid providers in chain|nocredentialproviders|unable to locate credentials)/,
+    anchors: ['authorizationtoken', 'authorization token'],
+    confidence: 0.85,
+    specificity: 97,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'where the ECR token should come from: the node\'s instance profile (aws sts get-caller-identity on the node; from a pod, the IMDS hop limit must be 2), the pod\'s IRSA role (its ServiceAccount annotation), or the kubelet\'s ecr-credential-provider config; the role needs ecr:GetAuthorizationToken',
+    source: 'AWS SDK credential chain behind ECR GetAuthorizationToken (IMDS, IRSA, the kubelet credential provider)',
+    samples: ['ecr: Failed to get authorization token: operation error ECR: GetAuthorizationToken, get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, request canceled, context deadline exceeded', 'error getting ECR authorization token: GetAuthorizationToken: NoCredentialProviders: no valid providers in chain'],
+    counterSamples: ['ECR authorization token expired'],
+  }),
 ];

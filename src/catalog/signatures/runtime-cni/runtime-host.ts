@@ -162,4 +162,18 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     samples: ['OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unable to freeze: unknown', 'starting container process caused: apply caps: operation not permitted: unknown'],
     counterSamples: ['cgroup freezer: THAWED'],
   }),
+  sig({
+    id: 'runtime.crio-progress-pool',
+    cause: 'runtime.unavailable',
+    // Old CRI-O drew a pull progress bar for the pause image on its own stdio; run without a terminal (a unit with
+    // no TTY, a closed console) the terminal ioctl fails and so does every sandbox: a runtime build to upgrade.
+    re: /error creating progress-bar pool: can't set terminal settings/,
+    anchors: ['progress-bar pool'],
+    confidence: 0.75,
+    specificity: 94,
+    check: 'crio --version on the node: upgrade CRI-O (the progress output to a non-terminal was fixed), or pre-pull the pause image (crictl pull <pause image>) so the sandbox needs no pull',
+    source: 'CRI-O 1.13-era image pull progress output (mpb progress-bar pool on stdio)',
+    samples: ['error creating pod sandbox with name "k8s_coredns-77_kube-system_9_0": error creating progress-bar pool: Can\'t set terminal settings: input/output error', 'error creating progress-bar pool: Can\'t set terminal settings: inappropriate ioctl for device'],
+    counterSamples: ['Pulling image: k8s.gcr.io/pause:3.1'],
+  }),
 ];
