@@ -236,14 +236,15 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // The runtime hands the container to an OCI runtime or a hook it is configured with (runc, crun, NVIDIA's
     // runtime and hook, Kata, gVisor; CRI-O's conmon; containerd's apparmor_parser for profiles): that program
     // missing on the node fails every container it should start.
-    re: /exec: \\?"(nvidia-container-runtime(-hook)?|nvidia-container-cli|runc|crun|runsc|youki|kata-runtime|containerd-shim-[\w-]+|apparmor_parser)\\?": executable file not found|(fork\/exec|invalid conmon path: stat) \S*\/conmon: no such file or directory/,
+    re: /exec: \\?"(nvidia-container-runtime(-hook)?|nvidia-container-cli|runc|crun|runsc|youki|kata-runtime|containerd-shim-[\w-]+|apparmor_parser)\\?": executable file not found|(fork\/exec|invalid conmon path:\s+stat) \S*\/conmon: no such file or directory/,
     anchors: ['executable file not found', '/conmon: no such file'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['node.not-ready'],
     check: 'which program the runtime was told to run: the runtimes in /etc/docker/daemon.json, /etc/containerd/config.toml (plugins."io.containerd.grpc.v1.cri".containerd.runtimes) or /etc/crio/crio.conf (conmon, runtime_path): install it on the node (nvidia-container-toolkit, runc, conmon, apparmor) or point the config at where it is, then restart the runtime',
     source: 'runtime exec of its OCI runtime, hooks and helpers (Go exec: "executable file not found in $PATH"; CRI-O conmon path validation)',
-    samples: ['exec: "nvidia-container-runtime-hook": executable file not found in $PATH', 'level=fatal msg="config validation: invalid conmon path: stat /usr/local/libexec/crio/conmon: no such file or directory"', 'failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH'],
+    samples: ['exec: "nvidia-container-runtime-hook": executable file not found in $PATH', 'level=fatal msg="config validation: invalid conmon path: stat /usr/local/libexec/crio/conmon: no such file or directory"', // a pasted log wraps the line after the colon
+      'level=fatal msg="library config validation: runtime config: invalid conmon path: \nstat /usr/libexec/crio/conmon: no such file or directory"', 'failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH'],
     counterSamples: ['exec: "iptables": executable file not found in $PATH', 'exec: "modprobe": executable file not found in $PATH'],
   }),
   sig({
