@@ -242,4 +242,29 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     samples: ['systemd-resolved[21366]: Got packet on unexpected IP range, refusing.', 'Got packet on unexpected IP range, refusing.'],
     counterSamples: ['systemd-resolved[520]: Using degraded feature set UDP instead of EDNS0 for DNS server 10.0.0.2.'],
   }),
+  sig({
+    id: 'dns.host-client-peer-lookup',
+    cause: 'dns.node-resolver',
+    // Two clients that run on the machine itself, not in a pod: kubeadm's join discovery, and etcd's client
+    // (etcdctl, flanneld in etcd mode, the API server — hostNetwork static pods resolve with the node's
+    // resolv.conf). The name they look up is a peer's or the control plane's endpoint, which only /etc/hosts
+    // or the site DNS can know. A lookup through the cluster DNS Service (an address ending in .10) or of a
+    // *.svc name is an in-cluster client's and is left to the cluster-name signatures; a placeholder name
+    // (none, null) is an endpoint left unset in the client's config, not a resolver fault.
+    re: /(\[discovery\][^\n]{0,300}?|etcd cluster is unavailable or misconfigured[\s\S]{0,300}?)\blookup (?![^\s:"\\]*\.(svc|cluster\.local)\b|(none|null|nil|undefined)[ :])[^\s:"\\]+( on (?![\d.]+\.10:53)[\w.:[\]%-]+:53)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
+    anchors: ['[discovery]', 'etcd cluster is unavailable'],
+    confidence: 0.7,
+    specificity: 95,
+    alternatives: ['dns.coredns-down'],
+    check: 'on the machine that logged it: getent hosts <name> — the control-plane endpoint (kubeadm join) and the etcd members\' names must resolve there, from /etc/hosts or the site DNS in /etc/resolv.conf (resolvectl status); add them, or join and list endpoints by address',
+    source: 'kubeadm join discovery (token.go: "[discovery] Failed to request cluster-info") and the etcd client ("client: etcd cluster is unavailable or misconfigured; error #0: dial tcp: lookup …") wrapping Go resolver errors',
+    samples: [
+      '[discovery] Failed to request cluster-info, will try again: Get "https://cp-1:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp: lookup cp-1 on 192.168.1.1:53: no such host',
+      'Error:  client: etcd cluster is unavailable or misconfigured; error #0: dial tcp: lookup etcd-b: no such host',
+    ],
+    counterSamples: [
+      'client: etcd cluster is unavailable or misconfigured; error #0: dial tcp: lookup etcd.db.svc.cluster.local on 10.96.0.10:53: no such host',
+      '[discovery] Failed to request cluster-info, will try again: Get "https://10.0.0.5:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp 10.0.0.5:6443: connect: connection refused',
+    ],
+  }),
 ];
