@@ -72,4 +72,22 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     samples: ['failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: read /var/lib/kubelet/config.yaml: input/output error', 'failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: read /var/lib/kubelet/config.yaml: input/output error'],
     counterSamples: ['failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file "/var/lib/kubelet/config.yaml", error: open /var/lib/kubelet/config.yaml: no such file or directory'],
   }),
+  sig({
+    id: 'kubelet.dockershim-removed',
+    cause: 'runtime.unavailable',
+    // The kubelet lost its built-in Docker shim in 1.24: a node still set to use it has no CRI runtime at all
+    // until containerd, CRI-O or cri-dockerd serves a socket the kubelet is pointed at.
+    re: /using dockershim is not supported/,
+    anchors: ['dockershim is not supported'],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'the kubelet\'s flags (systemctl cat kubelet; /var/lib/kubelet/kubeadm-flags.env): drop --container-runtime=docker and set --container-runtime-endpoint to a CRI socket that exists (unix:///run/containerd/containerd.sock, or cri-dockerd\'s unix:///run/cri-dockerd.sock to keep Docker)',
+    source: 'kubelet ≥ 1.24 start-up ("using dockershim is not supported, please consider using a full-fledged CRI implementation")',
+    samples: [
+      'failed to run Kubelet: using dockershim is not supported, please consider using a full-fledged CRI implementation',
+      'E0512 09:14:02.118 kubelet[2231]: Error: failed to run Kubelet: using dockershim is not supported, please consider using a full-fledged CRI implementation',
+    ],
+    counterSamples: ['failed to run Kubelet: running with swap on is not supported, please disable swap!'],
+  }),
 ];

@@ -268,10 +268,10 @@ export const KUBELET_SIGNATURES: Signature[] = [
   sig({
     id: 'kubelet.plugin-watcher-no-fds',
     cause: 'node.not-ready',
-    // The kubelet watches its plugin registration directory with inotify at start; "too many open files" there is
+    // The kubelet watches its plugin registration directory (and cAdvisor the cgroups) with inotify at start; "too many open files" there is
     // the node's inotify instances or open-file limit exhausted, and the kubelet exits.
-    re: /failed to start plugin watcher[^\n]{0,120}too many open files/,
-    anchors: ['failed to start plugin watcher'],
+    re: /failed to start (plugin watcher|cadvisor)[^\n]{0,120}too many open files/,
+    anchors: ['failed to start plugin watcher', 'failed to start cadvisor'],
     confidence: 0.85,
     specificity: 93,
     check: 'sysctl fs.inotify.max_user_instances fs.inotify.max_user_watches and the kubelet\'s LimitNOFILE (systemctl show kubelet -p LimitNOFILE): raise them (e.g. fs.inotify.max_user_instances=8192 in /etc/sysctl.d/) and restart the kubelet',

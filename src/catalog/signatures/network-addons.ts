@@ -14,9 +14,10 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     cause: 'cni.ipam-exhausted',
     // Every IPAM ends the same way when its pool for the node (or the node's interfaces) is used up: Azure's and
     // Spiderpool's pools, Calico's per-host block limit, the AWS VPC CNI's datastore and ENI attachment limit,
-    // Weave's ranges held by peers that are gone (their space is never freed until rmpeer).
-    re: /failed to allocate address: no available addresses|all ip addresses used( out)?|no ippool available|cannot allocate new block due to per host block limit|datastore has no available ip addresses|does not have available addresses|attachmentlimitexceeded|insufficientcidrblocks|subnet doesn't seem to have enough ips|no free ip available in the prefix|all ip ranges owned by unreachable peers/,
-    anchors: ['no available addresses', 'all ip addresses used', 'no ippool available', 'per host block limit', 'no available ip addresses', 'does not have available addresses', 'attachmentlimitexceeded', 'insufficientcidrblocks', 'enough ips', 'no free ip available', 'owned by unreachable peers'],
+    // Weave's ranges held by peers that are gone (their space is never freed until rmpeer), and the cloud subnet
+    // itself full when the AWS VPC CNI asks EC2 for a secondary address (InsufficientFreeAddressesInSubnet).
+    re: /failed to allocate address: no available addresses|all ip addresses used( out)?|no ippool available|cannot allocate new block due to per host block limit|datastore has no available ip addresses|does not have available addresses|attachmentlimitexceeded|insufficientcidrblocks|subnet doesn't seem to have enough ips|no free ip available in the prefix|all ip ranges owned by unreachable peers|insufficientfreeaddressesinsubnet/,
+    anchors: ['no available addresses', 'all ip addresses used', 'no ippool available', 'per host block limit', 'no available ip addresses', 'does not have available addresses', 'attachmentlimitexceeded', 'insufficientcidrblocks', 'enough ips', 'no free ip available', 'owned by unreachable peers', 'insufficientfreeaddressesinsubnet'],
     confidence: 0.85,
     specificity: 94,
     alternatives: ['flannel.no-pod-cidr'],
@@ -273,5 +274,43 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     source: 'go-iptables and CNI plugins locating the host\'s iptables binaries',
     samples: ['Error adding network: failed to locate iptables: exec: "iptables": executable file not found in $PATH', 'failed to run ipset: exec: "ipset": executable file not found in $PATH'],
     counterSamples: ['failed to find plugin "portmap" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'addon.weave-router-refused',
+    cause: 'flannel.daemon-down',
+    // Weave's CNI plugin asks the router on its own node (127.0.0.1:6784) for every address: refused on
+    // loopback means no router on that node — the role flannel's daemon has for its plugin. (A remote IPAM
+    // backend such as the API server is not this; nor is Antrea's missing cni.sock, which threads settle as a
+    // removed add-on's leftover config or an agent stopped by its own podCIDR check.)
+    re: /unable to allocate ip address: post \\*"?http:\/\/127\.0\.0\.1:6784\/ip\/[^\n]{0,200}connection refused/,
+    anchors: ['127.0.0.1:6784'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['cni.config-invalid', 'node.not-ready'],
+    check: 'is Weave meant to run here? kubectl -n kube-system get pods -l name=weave-net -o wide --field-selector spec.nodeName=<node>: its pod on that node, its restarts and kubectl logs --previous say why nothing listens; if the add-on was removed, its config left first in /etc/cni/net.d (ls there) must go',
+    source: 'Weave Net CNI plugin (IPAM over http://127.0.0.1:6784/ip/<container>)',
+    samples: [
+      'plugin type="weave-net" name="weave" failed (add): unable to allocate IP address: Post "http://127.0.0.1:6784/ip/9c1e": dial tcp 127.0.0.1:6784: connect: connection refused',
+      'cni.go:259] Error adding network: unable to allocate IP address: Post http://127.0.0.1:6784/ip/77ab: dial tcp 127.0.0.1:6784: getsockopt: connection refused',
+    ],
+    counterSamples: ['plugin type="calico" failed (add): error getting ClusterInformation: Get "https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default": dial tcp 10.96.0.1:443: i/o timeout'],
+  }),
+  sig({
+    id: 'addon.cni-install-denied',
+    cause: 'cni.plugin-missing',
+    // An add-on's install container copies its plugins into the host's /opt/cni/bin through a hostPath; refused
+    // there (SELinux labels, a read-only /opt on immutable hosts), the binaries never land, whatever it logs next.
+    re: /(can't create|cannot create regular file) '?(\/host)?\/opt\/cni\/bin\/[^'\n]*'?: (permission denied|read-only file system)/,
+    anchors: ["can't create", 'cannot create regular file'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['cni.config-missing'],
+    check: 'on the node: ls -lZ /opt/cni/bin and findmnt -T /opt/cni/bin — an SELinux label the container may not write, or a read-only /opt; give the install container a writable CNI bin directory (the distribution\'s documented one) and point the runtime\'s CNI bin_dir at it',
+    source: 'CNI install containers (Calico install-cni, flannel\'s install-cni init container) copying into the /opt/cni/bin hostPath',
+    samples: [
+      "cp: can't create '/host/opt/cni/bin/calico': Permission denied",
+      "cp: cannot create regular file '/opt/cni/bin/flannel': Read-only file system",
+    ],
+    counterSamples: ["cp: can't create '/tmp/x': Permission denied"],
   }),
 ];

@@ -26,6 +26,25 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     counterSamples: ['[INFO] 10.244.0.1:53012 - 12345 "A IN github.com. udp 28 false 512" NOERROR qr,rd,ra 52 0.01s'],
   }),
   sig({
+    id: 'dns.cluster-dns-no-route',
+    cause: 'unknown',
+    // connect(2) on UDP fails only when the sender's own routing table has no route for the address: the
+    // query never left that network namespace, so neither CoreDNS nor the Service path was tried. A pod's
+    // routes come from its CNI plugin, a host's from its own network config.
+    re: /dial udp (10|172|192|100)\.\d+\.\d+\.10:53: connect: network is unreachable/,
+    anchors: ['.10:53: connect: network is unreachable'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['dns.service-unreachable', 'node.not-ready'],
+    check: 'where the lookup ran (in the pod: kubectl exec <pod> -- ip route; on a node: ip route): ip route get <the DNS Service IP> — no route means that namespace has no default route or none covering the Service CIDR; a pod lacking one points at its CNI set-up, a host at its network config',
+    source: 'Go net: connect(2) on a UDP socket failing with ENETUNREACH (no route in the sender\'s table)',
+    samples: [
+      'dial tcp: lookup etcd-0.etcd.db.svc.cluster.local on 10.96.0.10:53: dial udp 10.96.0.10:53: connect: network is unreachable',
+      'Get "http://api.shop.svc:8080/": dial tcp: lookup api.shop.svc on 10.43.0.10:53: dial udp 10.43.0.10:53: connect: network is unreachable',
+    ],
+    counterSamples: ['lookup web.shop.svc on 10.96.0.10:53: read udp 10.244.1.5:38211->10.96.0.10:53: i/o timeout'],
+  }),
+  sig({
     id: 'dns.cluster-dns-timeout',
     check: 'from the same pod: dig @<a CoreDNS pod IP> kubernetes.default.svc.cluster.local — an answer there means the Service IP path is broken (kube-proxy, br_netfilter); no answer means CoreDNS or the pod network between the nodes',
     cause: 'dns.service-unreachable',

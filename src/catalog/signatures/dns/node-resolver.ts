@@ -212,10 +212,11 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     // A host process (the kubelet, kubeadm, etcd, ssh, an installer) looking up a node's or its own name — one
     // label, or localhost — through the node's resolver, not the cluster DNS: such names live in /etc/hosts or
     // the site's DNS, and a node that cannot resolve them cannot register, join or reach its peers. Only the
-    // forms that name a host process are here (localhost, the kubelet's own node, ssh): a bare one-label lookup
+    // forms that name a host process are here (localhost, the kubelet's own node, ssh, a node name given to
+    // override the hostname and looked up for its address): a bare one-label lookup
     // is as often a pod's Service name, which is not the node's resolver.
-    re: withoutPull(/\blookup localhost( on [\w.:[\]%-]+:53)?: no such host|can't get ip address of node \S+|ssh: could not resolve hostname [^\s:]+: (name or service not known|nodename nor servname provided)/),
-    anchors: ['lookup localhost', "can't get ip address of node", 'could not resolve hostname'],
+    re: withoutPull(/\blookup localhost( on [\w.:[\]%-]+:53)?: no such host|can't get ip address of node \S+|ssh: could not resolve hostname [^\s:]+: (name or service not known|nodename nor servname provided)|unable to override (node-?name|hostname): lookup /),
+    anchors: ['lookup localhost', "can't get ip address of node", 'could not resolve hostname', 'unable to override'],
     confidence: 0.7,
     specificity: 90,
     alternatives: ['dns.coredns-down'],

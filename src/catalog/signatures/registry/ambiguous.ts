@@ -85,6 +85,22 @@ export const AMBIGUOUS_REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['failed to get CA certs at https://10.0.0.1:6443/cacerts: dial tcp 10.0.0.1:6443: connect: connection refused'],
   }),
   sig({
+    id: 'node.join-cacerts-unreachable',
+    cause: 'unknown',
+    // The k3s/RKE2 agent's first request, for the server's CA bundle, goes through its local load balancer
+    // (127.0.0.1:6444) or straight to the server: EOF or a transport error there is the agent not reaching any
+    // server (its address unresolvable or unreachable from the node), not a registry.
+    re: /failed to get ca certs( at)?:? [^\n]{0,200}(: eof|connection refused|i\/o timeout|no route to host|no such host|connection reset by peer)/,
+    anchors: ['failed to get ca certs'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['dns.node-resolver', 'node.firewall', 'node.not-ready'],
+    check: 'the server address the agent was given (K3S_URL / --server, or RKE2\'s server: in config.yaml) from this node: getent hosts <server host> (an .local or short name needs the node\'s resolver to know it), then curl -vk https://<server>:<6443|9345>/cacerts — a refusal or timeout is the server down or a firewall between them',
+    source: 'k3s/rke2 agent bootstrap: GET https://<server>/cacerts (through the agent load balancer on 127.0.0.1:6444)',
+    samples: ['level=error msg="failed to get CA certs: Get \\"https://127.0.0.1:6444/cacerts\\": EOF"', 'failed to get CA certs at https://10.0.0.1:6443/cacerts: dial tcp 10.0.0.1:6443: connect: connection refused'],
+    counterSamples: ['failed to get CA certs at https://127.0.0.1:6444/cacerts: 401 Unauthorized'],
+  }),
+  sig({
     id: 'registry.html-404',
     cause: 'unknown',
     // A 404 whose body is an HTML page, not the registry API's JSON error: the request reached a web server

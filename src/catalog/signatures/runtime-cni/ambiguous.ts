@@ -104,7 +104,8 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     // A CNI plugin that asks its own agent or the API for an address (weave's IPAM on 127.0.0.1:6784,
     // calico-ipam and the Kubernetes API, cilium's agent socket) reports that agent's transport error inside
     // the kubelet's CNI wrapper. The failing peer is the network plugin's backend, not a registry; flannel's
-    // plugin reads /run/flannel/subnet.env instead (cni.subnet-env and the more specific texts outrank this).
+    // plugin reads /run/flannel/subnet.env instead (cni.subnet-env and the more specific texts outrank this, as
+    // does addon.weave-router-refused for weave's own router refusing on loopback).
     re: /(error adding network|error while adding to cni network|networkplugin cni failed to set up pod|plugin type=\\?"[\w-]+\\?"[^\n]{0,60}failed \(add\))[^\n]{0,600}?(connect: connection refused|getsockopt: connection refused|dial tcp [\w.:[\]%-]+: i\/o timeout|connect: no such file or directory|context deadline exceeded)/,
     anchors: ['error adding network', 'to cni network', 'networkplugin cni failed', 'failed (add)'],
     confidence: 0.5,
@@ -113,7 +114,7 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     check: 'which CNI is configured (ls /etc/cni/net.d; the first file wins) and is its agent running on this node (kubectl -n kube-system get pods -o wide | grep -E "weave|calico|cilium|flannel"): the address in the error is that agent\'s endpoint',
     source: 'kubelet/libcni wrappers around a CNI ADD ("error adding network", "plugin type=… failed (add)"); weave-net IPAM (http://127.0.0.1:6784/ip/…), calico-ipam (Kubernetes API)',
     samples: [
-      'E0228 14:21:48.841492     735 cni.go:255] Error adding network: unable to allocate IP address: Post http://127.0.0.1:6784/ip/5c01: dial tcp 127.0.0.1:6784: getsockopt: connection refused',
+      'E0228 14:21:48.841492     735 cni.go:255] Error adding network: error getting ClusterInformation: Get https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default: dial tcp 10.96.0.1:443: getsockopt: connection refused',
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f2e": plugin type="calico" failed (add): error getting ClusterInformation: Get "https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default": dial tcp 10.96.0.1:443: i/o timeout',
     ],
     counterSamples: ['networkPlugin cni failed to set up pod "web_default" network: open /run/flannel/subnet.env: no such file or directory'],

@@ -8,7 +8,7 @@ export const CNI_SIGNATURES: Signature[] = [
     cause: 'cni.plugin-missing',
     // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
     // on $PATH themselves (k3s's agent, nerdctl), the plugin — "failed to find host-local: exec: \"host-local\": …".
-    re: /failed to find plugin \\?"(?!flannel\\?")[\w.-]+\\?" in path|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
+    re: /failed to find plugin \\*"(?!flannel\\*")[\w.-]+\\*" in path|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
     anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
     // The binary a config names is absent; for a name flannel's own config does not use, the active
     // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
@@ -29,7 +29,7 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'cni.find-flannel-plugin',
     cause: 'cni.plugin-missing',
     // flannel's own binary: copied to /opt/cni/bin by the install-cni-plugin initContainer, wiped by a kubernetes-cni package upgrade.
-    re: /failed to find plugin \\?"flannel\\?" in path/,
+    re: /failed to find plugin \\*"flannel\\*" in path/,
     anchors: ['failed to find plugin'],
     confidence: 0.95,
     specificity: 96,
@@ -193,9 +193,10 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'multus.netconf-invalid',
     cause: 'cni.config-invalid',
     // Multus reads its own config (and a NetworkAttachmentDefinition's) before delegating: an error here is
-    // the configuration, not a delegate plugin that failed.
-    re: /multus: error loading netconf|loadnetconf: |multus: [^\n]{0,80}(error parsing|failed to parse|invalid) (the )?(config|netconf|network attachment)/,
-    anchors: ['error loading netconf', 'loadnetconf: ', 'multus: '],
+    // the configuration, not a delegate plugin that failed — also a clusterNetwork naming a network that is
+    // neither a NetworkAttachmentDefinition nor a file in its CNI directory.
+    re: /multus: error loading netconf|loadnetconf: |failed to get clusternetwork[^\n]{0,40}|getdefaultnetworks: |multus: [^\n]{0,80}(error parsing|failed to parse|invalid) (the )?(config|netconf|network attachment)/,
+    anchors: ['error loading netconf', 'loadnetconf: ', 'multus: ', 'failed to get clusternetwork', 'getdefaultnetworks: '],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['cni.config-missing'],
@@ -204,6 +205,7 @@ export const CNI_SIGNATURES: Signature[] = [
     samples: [
       'Multus: error loading netconf: LoadNetConf: at least one delegate/clusterNetwork must be specified',
       'error configuring pod networking: Multus: error loading netconf: LoadNetConf: failed to parse the config',
+      'Multus: [default/web-0]: failed to get clusterNetwork/defaultNetworks: GetDefaultNetworks: failed to get clusterNetwork cbr0 in namespace kube-system',
     ],
     counterSamples: ['Multus: [default/web]: error adding container to network "flannel": failed to find plugin "flannel" in path [/opt/cni/bin]'],
   }),

@@ -176,4 +176,57 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     samples: ['error creating pod sandbox with name "k8s_coredns-77_kube-system_9_0": error creating progress-bar pool: Can\'t set terminal settings: input/output error', 'error creating progress-bar pool: Can\'t set terminal settings: inappropriate ioctl for device'],
     counterSamples: ['Pulling image: k8s.gcr.io/pause:3.1'],
   }),
+  sig({
+    id: 'runtime.cri-service-create',
+    cause: 'runtime.unavailable',
+    // containerd loads its CRI plugin at start; when that fails (too few inotify instances for the CNI config
+    // watcher, a snapshotter it cannot find), containerd runs on without CRI and the kubelet finds no runtime.
+    re: /failed to create cri service: /,
+    anchors: ['failed to create cri service'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u containerd -b | grep -m3 "io.containerd.grpc.v1.cri": the reason after "failed to create CRI service" — "too many open files" is the node\'s inotify instances (sysctl fs.inotify.max_user_instances) or containerd\'s LimitNOFILE; fix it and systemctl restart containerd',
+    source: 'containerd CRI plugin initialisation ("failed to create CRI service: …", then the plugin is skipped)',
+    samples: [
+      'failed to load plugin io.containerd.grpc.v1.cri error="failed to create CRI service: failed to create cni conf monitor for default: failed to create fsnotify watcher: too many open files"',
+      'level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""',
+    ],
+    counterSamples: ['loading plugin "io.containerd.grpc.v1.cri"...'],
+  }),
+  sig({
+    id: 'runtime.crio-config-validation',
+    cause: 'runtime.unavailable',
+    // CRI-O validates its whole configuration at start and exits on the first bad section it names.
+    re: /validating (root|runtime|network|api|image|nri) config: /,
+    anchors: ['validating root config', 'validating runtime config', 'validating network config', 'validating api config', 'validating image config', 'validating nri config'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'crio config > /tmp/crio-effective.conf on the node and the key the error names, in /etc/crio/crio.conf and /etc/crio/crio.conf.d/*: fix it (conmon_cgroup, plugin_dirs, the runtime paths) and systemctl restart crio',
+    source: 'CRI-O config validation at start ("validating runtime config: …", "validating network config: …")',
+    samples: [
+      'level=fatal msg="Validating runtime config: conmon cgroup should be \'pod\' or a systemd slice"',
+      'validating network config: invalid plugin_dirs entry: mkdir /opt/cni: permission denied',
+    ],
+    counterSamples: ['level=info msg="Starting CRI-O, version: 1.30.1"'],
+  }),
+  sig({
+    id: 'runtime.containerd-runtime-name-unset',
+    cause: 'runtime.unavailable',
+    // The CRI plugin creates every container with its default runtime's name; a config that sets none (a
+    // version 2 file read with version 3 keys, a hand-written runtimes table without default_runtime_name) fails
+    // every sandbox before runc is ever called.
+    re: /container\.runtime\.name must be set/,
+    anchors: ['runtime.name must be set'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'containerd config dump | grep -n -A3 default_runtime_name on the node: it must name a table under the CRI plugin\'s runtimes (runc) in the key layout of the file\'s version; fix /etc/containerd/config.toml and systemctl restart containerd',
+    source: 'containerd container validation (container.Runtime.Name empty)',
+    samples: [
+      'failed to create containerd container: create container failed validation: container.Runtime.Name must be set: invalid argument',
+      'RunPodSandbox from runtime service failed: rpc error: code = InvalidArgument desc = container.Runtime.Name must be set: invalid argument',
+    ],
+    counterSamples: ['runtime_type = "io.containerd.runc.v2"'],
+  }),
 ];
