@@ -115,12 +115,14 @@ export interface LabelledMessage {
    * proxies and admission webhooks word them (registry credentials and credential providers, TLS, mirrors, layer stores).
    * eval52: the forty-sixth blind batch, collected from issue threads by component and by the error's own words (kubelet, runtimes,
    * CNI and multus, kube-proxy, CoreDNS, operators and platform tools) with no particular family aimed at; small, as the search budget ran out.
+   * eval56: the fiftieth blind batch, collected from issue threads and Q&A pages, aimed at the network around the pods (node IPAM,
+   * kube-proxy, Services, node firewalls, br_netfilter and ip_forward, node conditions, image pulls through proxies and mirrors).
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval47' | 'eval48' | 'eval49' | 'eval50' | 'eval51' | 'eval52';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval47' | 'eval48' | 'eval49' | 'eval50' | 'eval51' | 'eval52' | 'eval56';
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'dev7', 'eval26', 'eval27', 'eval28', 'eval29', 'eval30', 'eval31', 'eval32', 'eval33', 'eval34', 'eval35', 'eval36', 'eval37', 'eval38', 'eval39', 'eval40', 'eval41', 'eval42', 'eval43', 'eval44', 'eval45', 'eval46', 'eval47', 'eval48', 'eval49', 'eval50', 'eval51', 'eval52'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'dev7', 'eval26', 'eval27', 'eval28', 'eval29', 'eval30', 'eval31', 'eval32', 'eval33', 'eval34', 'eval35', 'eval36', 'eval37', 'eval38', 'eval39', 'eval40', 'eval41', 'eval42', 'eval43', 'eval44', 'eval45', 'eval46', 'eval47', 'eval48', 'eval49', 'eval50', 'eval51', 'eval52', 'eval56'];
 
 export interface Verdict {
   row: LabelledMessage;
