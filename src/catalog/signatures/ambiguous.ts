@@ -145,7 +145,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     source: 'kubelet probe events: the application, not the pull path',
     samples: [
       'Liveness probe failed: Get "http://10.244.1.3:8080/health": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
-      'Readiness probe failed: Get "http://10.244.2.7:8181/ready": dial tcp 10.244.2.7:8181: connect: connection refused',
+      'Readiness probe failed: Get "http://10.244.2.7:8080/ready": dial tcp 10.244.2.7:8080: connect: connection refused',
     ],
     counterSamples: ['Readiness probe succeeded'],
   }),
@@ -309,7 +309,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     id: 'ambiguous.kubectl-cannot-connect',
     cause: 'unknown',
     // kubectl's own connection to the API server (its kubeconfig), not the cluster's data path or a registry.
-    re: /unable to connect to the server: /,
+    // A proxyconnect error after it is the proxy kubectl was handed (registry.proxyconnect), whatever the server.
+    re: /unable to connect to the server: (?!proxyconnect )/,
     anchors: ['unable to connect to the server: '],
     confidence: 0.5,
     specificity: 97,
@@ -317,7 +318,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     check: 'kubectl config view --minify -o jsonpath={.clusters[0].cluster.server}: this machine must resolve and reach that address (DNS record, VPN, load balancer, API server up on :6443)',
     source: 'kubectl error wrapper for the API server connection',
     samples: ['Unable to connect to the server: dial tcp: lookup api.prod.example.org on 192.168.0.1:53: no such host', 'Unable to connect to the server: net/http: TLS handshake timeout'],
-    counterSamples: ['Error from server (Forbidden): pods is forbidden'],
+    counterSamples: ['Error from server (Forbidden): pods is forbidden', 'Unable to connect to the server: proxyconnect tcp: dial tcp 10.0.0.9:3128: connect: connection refused'],
   }),
   sig({
     id: 'ambiguous.apiserver-authorizer-starting',

@@ -55,10 +55,10 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
   sig({
     id: 'addon.pod-cidr-empty',
     cause: 'flannel.no-pod-cidr',
-    // Antrea's and Cilium's words for the empty spec.podCIDR that flannel's kube subnet manager reports as
+    // Antrea's, Cilium's and Calico Felix's (host-local IPAM on the node's podCIDR) words for the empty spec.podCIDR that flannel's kube subnet manager reports as
     // "pod cidr not assigned": the controller-manager does not allocate node CIDRs.
-    re: /spec\.podcidr is empty for node|pod ?cidr not present in node resource/,
-    anchors: ['podcidr is empty', 'not present in node resource'],
+    re: /spec\.podcidr is empty for node|pod ?cidr not present in node resource|failed to parse node podcidr cidr=\\*"\\*"/,
+    anchors: ['podcidr is empty', 'not present in node resource', 'failed to parse node podcidr'],
     confidence: 0.85,
     specificity: 94,
     check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR — empty means the controller-manager runs without --allocate-node-cidrs=true and --cluster-cidr (kubeadm init --pod-network-cidr), or its range is used up',
@@ -66,6 +66,7 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     samples: [
       'E0623 03:01:34.748636 1 agent.go:917] "Spec.PodCIDR is empty for Node. Please make sure --allocate-node-cidrs is enabled for kube-controller-manager"',
       'required IPv4 pod CIDR not present in node resource',
+      '[WARNING][36] felix/felixnodeprocessor.go 232: Failed to parse Node PodCIDR CIDR="" error=invalid CIDR address:',
     ],
     counterSamples: ['PodCIDR: 10.244.4.0/24'],
   }),

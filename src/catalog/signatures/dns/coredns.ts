@@ -230,4 +230,19 @@ export const COREDNS_SIGNATURES: Signature[] = [
     samples: ['[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": dial tcp :8080: connect: connection refused', '[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
     counterSamples: ['[INFO] plugin/health: Going into lameduck mode for 5s', '[WARNING] plugin/health: Local health request to "http://:8080/health" failed: Get "http://:8080/health": read tcp 127.0.0.1:6367->127.0.0.1:4440: read: connection reset by peer'],
   }),
+  sig({
+    id: 'dns.coredns-ready-refused',
+    cause: 'dns.coredns-down',
+    // 8181 is CoreDNS's ready plugin; the kubelet probes it from the node. Refused there is nothing listening in
+    // the pod (no `ready` in the Corefile, or CoreDNS not serving), so the pods never turn Ready and the DNS
+    // Service has no endpoints.
+    re: /readiness probe failed: get \\*"?http:\/\/[\d.]+:8181\/ready\\*"?: dial tcp [\d.:]+: connect: connection refused/,
+    anchors: [':8181/ready'],
+    confidence: 0.75,
+    specificity: 94,
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: the Corefile needs `ready` (and `health`) for the probes the Deployment declares; then kubectl -n kube-system logs -l k8s-app=kube-dns for why it does not serve',
+    source: 'CoreDNS ready plugin (:8181/ready) probed by the kubelet',
+    samples: ['Readiness probe failed: Get http://10.244.1.7:8181/ready: dial tcp 10.244.1.7:8181: connect: connection refused', 'Warning  Unhealthy  2m (x40 over 8m)  kubelet  Readiness probe failed: Get "http://10.42.0.5:8181/ready": dial tcp 10.42.0.5:8181: connect: connection refused'],
+    counterSamples: ['Readiness probe failed: HTTP probe failed with statuscode: 503'],
+  }),
 ];

@@ -268,4 +268,20 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
       '[discovery] Failed to request cluster-info, will try again: Get "https://10.0.0.5:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp 10.0.0.5:6443: connect: connection refused',
     ],
   }),
+  sig({
+    id: 'dns.host-shell-lookup',
+    cause: 'dns.node-resolver',
+    // A lookup typed at a shell whose prompt sits in the user's home on a named host ([root@master ~]#,
+    // docker@minikube:~$) ran on that machine, through its own resolver; a shell in a pod starts in the image's
+    // working directory (usually /), so prompts there are left out.
+    re: /(\[[\w.-]+@[\w.-]+ ~\][#$]|\b[\w.-]+@[\w.-]+:~[#$]) *(ping|curl|wget|nslookup|dig|host|getent hosts)\b[^\n]*\n[\s\S]{0,300}?(name or service not known|temporary failure in name resolution|could not resolve host|server can't find [^\s:]+: (servfail|refused)|unknown host|bad address)/,
+    anchors: [' ~]#', ' ~]$', ':~#', ':~$'],
+    confidence: 0.6,
+    specificity: 93,
+    alternatives: ['dns.upstream'],
+    check: 'on that host: cat /etc/resolv.conf, resolvectl status where systemd-resolved runs, and getent hosts <name>: the nameservers it lists must answer (a DHCP lease, a local dnsmasq listening elsewhere, a VPN that replaced them)',
+    source: 'glibc getaddrinfo and nslookup/dig failures at a host shell prompt',
+    samples: ['[root@master ~]# ping www.example.org\nping: www.example.org: Name or service not known', 'docker@minikube:~$ nslookup registry-1.docker.io\n;; Got SERVFAIL reply from 192.168.49.1\n** server can\'t find registry-1.docker.io: SERVFAIL'],
+    counterSamples: ['root@web-5d8f:/# curl http://api\ncurl: (6) Could not resolve host: api'],
+  }),
 ];

@@ -300,4 +300,34 @@ export const SERVER_SIGNATURES: Signature[] = [
     samples: ['rkt[1281]: run: Unexpected HTTP code: 500, URL: https://quay.io/v2/poseidon/kubelet/manifests/v1.10.3', 'Unexpected HTTP code: 503, URL: https://registry.corp/v2/app/blobs/sha256:ab'],
     counterSamples: ['Unexpected HTTP code: 401, URL: https://quay.io/v2/org/app/manifests/1'],
   }),
+  sig({
+    id: 'registry.range-rejected',
+    cause: 'registry.server-error',
+    // A layer download resumed with a Range header that the registry (or a proxy in front of it) refuses: the
+    // server's answer, not the client's network.
+    re: /we don't understand your range/,
+    anchors: ["understand your range"],
+    confidence: 0.7,
+    specificity: 92,
+    alternatives: ['registry.proxy'],
+    check: 'pull again from the node after clearing the partial download (docker pull / crictl pull restarts the layer); if it recurs, the registry or a proxy between rejects Range requests: pull past the proxy or fix its Range support',
+    source: 'registry answer to a resumed blob GET with a Range header',
+    samples: ['f3dd23: Downloading [=====>   ]  28.31MB/142.9MB\nerror from registry: We don\'t understand your Range', "error pulling image configuration: error from registry: We don't understand your Range"],
+    counterSamples: ['Range: bytes=0-1023'],
+  }),
+  sig({
+    id: 'registry.html-in-place-of-blob',
+    cause: 'registry.mirror-misconfigured',
+    // A blob whose body is an HTML page: the endpoint the runtime was sent to (a mirror's URL without its API
+    // path, a registry's web UI, a captive portal) is a web server, not the registry API.
+    re: /unexpected media type text\/html for sha256:/,
+    anchors: ['unexpected media type text/html'],
+    confidence: 0.75,
+    specificity: 95,
+    alternatives: ['registry.proxy', 'registry.server-error'],
+    check: 'the mirror endpoints the runtime uses for that registry (/etc/containerd/certs.d/<registry>/hosts.toml server and [host.…] entries, registries.yaml on k3s): curl -sI <endpoint>/v2/ must answer with the Docker-Distribution-API-Version header, not an HTML page',
+    source: 'containerd content fetch checking the blob\'s media type',
+    samples: ['failed to pull and unpack image "docker.io/library/node:latest": failed to unpack image on snapshotter overlayfs: unexpected media type text/html for sha256:1a2f: not found', 'failed to extract layer sha256:9c1e: unexpected media type text/html for sha256:9c1e'],
+    counterSamples: ['unexpected media type application/vnd.oci.image.index.v1+json'],
+  }),
 ];

@@ -361,4 +361,23 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['no basic auth credentials'],
   }),
+  sig({
+    id: 'registry.proxy-not-excepted',
+    cause: 'registry.proxy',
+    // kubeadm's preflight and minikube say it themselves: the proxy in the environment would carry traffic that
+    // must stay inside the cluster (no NO_PROXY exception for the Service and Pod ranges), or cannot be carried
+    // into the node at all (a proxy on the workstation's own loopback).
+    re: /\[warning httpproxycidr\]|\[warning httpproxy\]: connection to \\*"[^"\\]+\\*" uses proxy|local proxy ignored: not passing (https?|no)_proxy=/,
+    anchors: ['httpproxycidr', '[warning httpproxy]', 'local proxy ignored'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['registry.connect-timeout'],
+    check: 'the proxy variables of the process that warned and of the runtime and kubelet units (systemctl show containerd kubelet -p Environment): NO_PROXY must list the Pod and Service CIDRs, the node addresses and .svc,.cluster.local; a proxy on 127.0.0.1 of the workstation must be replaced by one the node can reach',
+    source: 'kubeadm preflight HTTPProxy / HTTPProxyCIDR checks; minikube\'s proxy hand-over to the node',
+    samples: [
+      '[WARNING HTTPProxyCIDR]: connection to "10.96.0.0/12" uses proxy "http://proxy.corp.example:3128". This may lead to malfunctional cluster setup. Make sure that Pod and Services IP ranges specified correctly as exceptions in proxy configuration',
+      '❗  Local proxy ignored: not passing HTTP_PROXY=http://127.0.0.1:8888 to docker env.',
+    ],
+    counterSamples: ['[WARNING Hostname]: hostname "node-1" could not be reached'],
+  }),
 ];
