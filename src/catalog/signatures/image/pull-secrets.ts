@@ -53,9 +53,10 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     id: 'image.pullsecret-bad-auth-field',
     cause: 'image.pullsecret-malformed',
     // The kubelet's "couldn't find key %s in Secret %s/%s" (a key a pod refers to): a .dockerconfigjson key
-    // missing is a registry secret of another type or shape (Opaque with other keys, .dockercfg).
-    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)|couldn't find key \.docker(configjson|cfg) in secret|cannot unmarshal [^\n]{0,80}(dockerconfigjson|dockerconfig|\.dockercfg)\b/,
-    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data', 'dockerconfig'],
+    // missing is a registry secret of another type or shape (Opaque with other keys, .dockercfg). Tools that read
+    // the secret themselves say the decoded auth lacks its colon ("username and password concatenated with a colon").
+    re: /unable to parse auth field|must be formatted as base64\(username:password\)|(secret|dockerconfig|auth)[^\n]{0,120}illegal base64 data at input byte|\.docker(configjson|cfg)\b[^\n]{0,200}(invalid|illegal base64|cannot unmarshal|unexpected end of json|required value)|couldn't find key \.docker(configjson|cfg) in secret|cannot unmarshal [^\n]{0,80}(dockerconfigjson|dockerconfig|\.dockercfg)\b|username\s+and\s+password\s+concatenated\s+with\s+a\s+colon/,
+    anchors: ['unable to parse auth field', 'base64(username:password)', '.dockerconfigjson', '.dockercfg', 'illegal base64 data', 'dockerconfig', 'concatenated with a colon'],
     confidence: 0.9,
     specificity: 92,
     source: 'facts §6 (credentialprovider auth field)',

@@ -229,4 +229,22 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['runtime_type = "io.containerd.runc.v2"'],
   }),
+  sig({
+    id: 'runtime.unit-failed',
+    cause: 'runtime.unavailable',
+    // systemctl status of the runtime's own unit showing it failed: whatever the exit status says (203/EXEC a
+    // binary path that does not exist, start-limit a crash loop), the kubelet's CRI endpoint is not served.
+    re: /\b(containerd|crio|cri-o|docker|cri-docker|cri-dockerd)\.service - [^\n]*\n[\s\S]{0,400}?active: failed\b/,
+    anchors: ['.service - '],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u <that unit> -b --no-pager | tail -50 on the node: the exit status and the last lines say why (status=203/EXEC: the ExecStart binary is missing — systemctl cat <unit>; a config error names its file); fix it, then systemctl reset-failed <unit> && systemctl restart <unit>',
+    source: 'systemctl status of the runtime units (containerd, CRI-O, Docker, cri-dockerd)',
+    samples: [
+      '● cri-docker.service - CRI Interface for Docker Application Container Engine\n   Loaded: loaded (/etc/systemd/system/cri-docker.service; enabled)\n   Active: failed (Result: exit-code) since Mon 2024-01-08 10:00:00 UTC; 5s ago',
+      '● containerd.service - containerd container runtime\n     Loaded: loaded (/lib/systemd/system/containerd.service; enabled; vendor preset: enabled)\n     Active: failed (Result: start-limit-hit) since Tue 2024-02-06 09:12:44 UTC',
+    ],
+    counterSamples: ['● containerd.service - containerd container runtime\n     Active: active (running) since Tue 2024-02-06 09:12:44 UTC'],
+  }),
 ];
