@@ -41,8 +41,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // A refusal is a host that is up with nothing listening on that port. Outside a pull, on a port no registry
     // serves by default (443, 80, 5000), it is that program's server — a gRPC agent, a database, an operator's
-    // API — not a registry: the answer names no registry cause.
-    re: withoutPull(new RegExp(String.raw`dial tcp [\w.:[\]%-]+:(?!(443|80|5000)\b)\d+: ${CONNECT_REFUSED}`)),
+    // API — not a registry: the answer names no registry cause. (An address redacted as <host_ip> counts too.)
+    re: withoutPull(new RegExp(String.raw`dial tcp [\w.:[\]%<>-]+:(?!(443|80|5000)\b)\d+: ${CONNECT_REFUSED}`)),
     anchors: ['connection refused', 'actively refused'],
     confidence: 0.4,
     specificity: 62,
@@ -54,6 +54,24 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'failed to connect to the database: dial tcp 10.0.0.12:5432: connect: connection refused',
     ],
     counterSamples: ['dial tcp 34.96.108.209:443: connect: connection refused', 'Failed to pull image "reg.lab:8443/web:1": dial tcp 10.0.0.5:8443: connect: connection refused'],
+  }),
+  sig({
+    id: 'ambiguous.grpc-dial-refused',
+    cause: 'unknown',
+    // gRPC's "transport: Error while dialing" over TCP: registries speak HTTP, never gRPC, so a refused gRPC
+    // dial is some agent's or cloud service's server, whatever image words are around it.
+    re: new RegExp(String.raw`transport: error while dialing:? dial tcp [\w.:[\]%<>-]+: ${CONNECT_REFUSED}`),
+    anchors: ['error while dialing'],
+    confidence: 0.4,
+    specificity: 63,
+    alternatives: ['node.firewall', 'registry.connection-refused'],
+    check: 'which program dialled, and which service should answer at that address and port (a gRPC API: an agent, a cloud control service, a plugin)? from the same host: nc -vz <address> <port>; nothing listening, or a REJECT rule on the way (iptables-save | grep REJECT)',
+    source: 'grpc-go connection errors ("connection error: desc = \\"transport: Error while dialing dial tcp …: connect: connection refused\\"")',
+    samples: [
+      'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial tcp 10.0.0.7:9000: connect: connection refused"',
+      'unable to get preferred agent image: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial tcp 35.0.0.1:443: connect: connection refused"',
+    ],
+    counterSamples: ['Failed to pull image "reg.lab/web:1": dial tcp 10.0.0.5:443: connect: connection refused'],
   }),
   sig({
     id: 'ambiguous.http-5xx-outside-pull',

@@ -134,8 +134,8 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     // Open vSwitch adds the tunnel port (Geneve, VXLAN, STT) through the kernel's module; without it the kernel
     // answers EAFNOSUPPORT, and Weave's fast datapath says so in words. Like flannel's vxlan backend on a kernel
     // without the vxlan module: the backend cannot work on this node.
-    re: /(could not add network device \S+ to ofproto \(|failed to add \S+ as port: )address family not supported by protocol|kernel does not have open vswitch vxlan support/,
-    anchors: ['address family not supported by protocol', 'open vswitch vxlan support'],
+    re: /(could not add network device \S+ to ofproto \(|failed to add \S+ as port: )address family not supported by protocol|kernel does not have open vswitch vxlan support|ip link add [^\n]{0,120}\btype vxlan\b[^\n]{0,400}unknown device type/,
+    anchors: ['address family not supported by protocol', 'open vswitch vxlan support', 'unknown device type'],
     confidence: 0.8,
     specificity: 93,
     check: 'the tunnel module on that node: lsmod | grep -E "geneve|vxlan|openvswitch" (the module may only need loading); a minimal or custom kernel may lack it (zgrep -E "CONFIG_GENEVE|CONFIG_VXLAN|CONFIG_OPENVSWITCH_" /proc/config.gz), in which case pick a backend the kernel has',

@@ -37,7 +37,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     cause: 'dns.node-resolver',
     // A resolver (the host's DNS cache, a stub, CoreDNS's upstream) cannot even send to the nameserver it
     // is configured with: no route to that address. The nameserver list is wrong or its network is gone.
-    re: /dial udp [\d.]+:53: connect: (network is unreachable|no route to host)/,
+    re: /dial udp ([\d.]+|\[[0-9a-f:]+\]):53: connect: (network is unreachable|no route to host)/,
     anchors: [':53: connect: network is unreachable', ':53: connect: no route to host'],
     confidence: 0.6,
     specificity: 60,

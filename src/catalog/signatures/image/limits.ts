@@ -197,4 +197,19 @@ export const LIMIT_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
   }),
+  sig({
+    id: 'image.kubelet-pull-qps',
+    cause: 'unknown',
+    // The kubelet's own throttle on pulls (registryPullQPS / registryBurst), before any registry is asked: a
+    // throttle, but not the registry's (image.rate-limited is the registry throttling), so no id fits exactly.
+    re: /pull qps exceeded/,
+    anchors: ['pull qps exceeded'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['image.rate-limited'],
+    check: 'the kubelet\'s registryPullQPS and registryBurst (/var/lib/kubelet/config.yaml): many pods pulling at once on one node exceed them; raise them, or pre-pull and use imagePullPolicy: IfNotPresent',
+    source: 'kubelet throttled image service ("pull QPS exceeded")',
+    samples: ['Failed to pull image "busybox": pull QPS exceeded.', 'Pod docker image cannot be pulled, unable to start: ErrImagePull\npull QPS exceeded'],
+    counterSamples: ['toomanyrequests: You have reached your pull rate limit.'],
+  }),
 ];

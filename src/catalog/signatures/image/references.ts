@@ -43,9 +43,10 @@ export const REFERENCE_SIGNATURES: Signature[] = [
   sig({
     id: 'image.invalid-reference',
     cause: 'image.invalid-reference',
-    // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag'.
-    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag/,
-    anchors: ['invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag'],
+    // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag';
+    // Buildah says 'error parsing target image name "<ref>"' for a commit or push name it cannot parse.
+    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name/,
+    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag'],
     confidence: 0.97,
     specificity: 95,
     source: 'facts §7 (distribution/reference errors), §4.5 InspectFailed',
@@ -77,8 +78,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // go-containerregistry's name.ParseReference (crane, ko, trivy, kaniko, flux): neither a tag nor a digest
     // reference parses. Only beside an image: other programs parse other references with the same words.
-    re: new RegExp(`(?<key>could not parse reference: )(?:(?<=(image|registry|crane|pull)[\\s\\S]*?)|(?=[\\s\\S]*?(image|registry|crane|pull)))`),
-    anchors: ['could not parse reference: '],
+    re: new RegExp(`(?<key>could not\\s+parse reference(?::(?=\\s|$)|$))(?:(?<=(image|registry|crane|pull)[\\s\\S]*?)|(?=[\\s\\S]*?(image|registry|crane|pull)))`),
+    anchors: ['parse reference'],
     confidence: 0.85,
     specificity: 94,
     check: 'the reference as the tool received it (a templated value that came out empty or cut short is the usual cause): it must read [host/]repository[:tag][@sha256:digest], lowercase',
@@ -225,5 +226,19 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     source: 'ko (KO_DOCKER_REPO=ko.local builds into the local Docker daemon only)',
     samples: ['Failed to pull image "ko.local/autoscaler-12c0:59cf": rpc error: code = Unknown desc = Error response from daemon: Get https://ko.local/v2/: dial tcp: lookup ko.local: Temporary failure in name resolution', 'Failed to pull image "ko.local/controller:latest": failed to resolve reference "ko.local/controller:latest": dial tcp: lookup ko.local: no such host'],
     counterSamples: ['image: ghcr.io/knative/serving/controller:v1.12'],
+  }),
+  sig({
+    id: 'image.windows-version-mismatch',
+    cause: 'image.platform-mismatch',
+    // Windows runs a process-isolated container only on the Windows build its image was made for: HCS refuses
+    // an image of another build with the loader's own sentence.
+    re: /this version of %1 is not compatible with the version of windows you're running/,
+    anchors: ['not compatible with the version of windows'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the image\'s os.version (docker manifest inspect <image> | grep os.version, or crane config) against the node\'s build (kubectl get node <node> -o jsonpath={.status.nodeInfo.kernelVersion}): pick the image tag of that Windows build (ltsc2019, ltsc2022) or run it with Hyper-V isolation',
+    source: 'Windows HCS CreateProcess (ERROR_EXE_MACHINE_TYPE_MISMATCH text) for an image of another Windows build',
+    samples: ['failed to start containerd task "sm": hcs::System::CreateProcess sm: This version of %1 is not compatible with the version of Windows you\'re running. Check your computer\'s system information', 'container web encountered an error during hcs::System::CreateProcess: failure in a Windows system call: This version of %1 is not compatible with the version of Windows you\'re running.'],
+    counterSamples: ['hcs::System::CreateProcess: The system cannot find the file specified.'],
   }),
 ];

@@ -28,7 +28,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.token-realm-timeout',
     cause: 'registry.connect-timeout',
-    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|did not properly respond|client\.timeout exceeded|tls handshake timeout)/,
+    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|did not properly respond|client\.timeout exceeded)/,
     anchors: ['token: '],
     confidence: 0.7,
     specificity: 96,
@@ -37,9 +37,10 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     source: 'containerd remotes/docker authorizer (fetchToken at the realm of the 401 challenge); Go dial errors (facts §4.7)',
     samples: [
       'msg="trying next host" error="failed to authorize: failed to fetch anonymous token: Get \\"https://auth.docker.io/token?scope=repository%3Alibrary%2Fredis%3Apull&service=registry.docker.io\\": dial tcp 199.96.62.75:443: i/o timeout" host=mirror.example.net',
-      'failed to authorize: failed to fetch anonymous token: Get "https://quay.io/v2/auth?scope=repository%3Acoreos%2Fetcd%3Apull&service=quay.io": net/http: TLS handshake timeout',
+      'failed to authorize: failed to fetch anonymous token: Get "https://quay.io/v2/auth?scope=repository%3Acoreos%2Fetcd%3Apull&service=quay.io": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
     ],
-    counterSamples: ['failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/latest": dial tcp 54.1.2.3:443: i/o timeout'],
+    // A TLS handshake timeout at the realm is the TLS path's (registry.tls-handshake-timeout), as anywhere else.
+    counterSamples: ['failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/latest": dial tcp 54.1.2.3:443: i/o timeout', 'failed to fetch oauth token: Get "https://auth.docker.io/token?service=registry.docker.io": net/http: TLS handshake timeout'],
   }),
   sig({
     // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
@@ -201,8 +202,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     source: 'facts §4.7 (dial tcp …: connect: no route to host / network is unreachable: routing or a REJECT rule)',
     samples: [
       'failed to do request: Head "https://reg.example.net/v2/base/manifests/2": dial tcp 172.16.4.20:443: connect: no route to host',
-      'failed to pull and unpack image "registry.k8s.io/kube-apiserver:v1.28.0": failed to resolve reference "registry.k8s.io/kube-apiserver:v1.28.0": failed to do request: Head "https://registry.k8s.io/v2/kube-apiserver/manifests/v1.28.0": dial tcp [2600:1901:0:bbc4::]:443: connect: network is unreachable',
+      'failed to pull and unpack image "registry.k8s.io/kube-apiserver:v1.28.0": failed to resolve reference "registry.k8s.io/kube-apiserver:v1.28.0": failed to do request: Head "https://registry.k8s.io/v2/kube-apiserver/manifests/v1.28.0": dial tcp 34.96.108.209:443: connect: network is unreachable',
     ],
+    // An IPv6 address unreachable is the node without IPv6 (registry.ipv6-unreachable), not a route to the registry.
     counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
   }),
   sig({
@@ -379,5 +381,34 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       '❗  Local proxy ignored: not passing HTTP_PROXY=http://127.0.0.1:8888 to docker env.',
     ],
     counterSamples: ['[WARNING Hostname]: hostname "node-1" could not be reached'],
+  }),
+  sig({
+    id: 'registry.desktop-socks-needs-subscription',
+    cause: 'registry.proxy',
+    // Docker Desktop refuses to pull through a SOCKS proxy without a Business subscription: the proxy setting
+    // itself stops every pull.
+    re: /requires a business subscription: a socks proxy/,
+    anchors: ['business subscription'],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'Docker Desktop → Settings → Resources → Proxies (and the system proxy it inherits): use an HTTP(S) proxy, or none, for pulls',
+    source: 'Docker Desktop proxy feature check ("Using feature requires a Business Subscription: a SOCKS proxy")',
+    samples: ['error pulling image configuration: download failed after attempts=6: Using feature requires a Business Subscription: a SOCKS proxy', 'Error response from daemon: Using feature requires a Business Subscription: a SOCKS proxy'],
+    counterSamples: ['proxyconnect tcp: dial tcp 127.0.0.1:1080: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.ipv6-unreachable',
+    cause: 'unknown',
+    // connect(2) to an IPv6 address failing with ENETUNREACH: the host has no IPv6 route at all, and the name
+    // resolved to an AAAA address first. Nothing about the registry: the node's IPv6 (or its resolver's answer).
+    re: /dial tcp \[[0-9a-f:]+\]:\d+: connect: network is unreachable/,
+    anchors: ['connect: network is unreachable'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['registry.connect-timeout', 'dns.node-resolver'],
+    check: 'on the node: ip -6 route (no default route means no IPv6) and getent ahosts <registry host>: give the node IPv6, or make it prefer IPv4 for this host (precedence ::ffff:0:0/96 100 in /etc/gai.conf; Docker and containerd also honour an IPv4-only /etc/hosts entry)',
+    source: 'Go net: connect(2) to an IPv6 address with no IPv6 route (ENETUNREACH)',
+    samples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp [2600:1f18:2148:bc02::1]:443: connect: network is unreachable', 'failed to do request: Head "https://ghcr.io/v2/a/b/manifests/1": dial tcp [2606:50c0:8000::154]:443: connect: network is unreachable'],
+    counterSamples: ['dial tcp 10.0.0.5:443: connect: network is unreachable'],
   }),
 ];

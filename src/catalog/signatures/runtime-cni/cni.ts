@@ -103,7 +103,7 @@ export const CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.subnet-env',
     cause: 'cni.subnet-env-missing',
-    re: /\/run\/flannel\/subnet\.env: no such file or directory|loadflannelsubnetenv failed|failed to load flannel 'subnet\.env' file|subnet\.env is missing flannel_/,
+    re: /\/run\/flannel\/subnet\.env: (no such file or directory|the system cannot find the (path|file) specified)|loadflannelsubnetenv failed|failed to load flannel 'subnet\.env' file|subnet\.env is missing flannel_/,
     anchors: ['subnet.env', 'loadflannelsubnetenv'],
     // The flannel CNI plugin ran (its config is in /etc/cni/net.d) but flanneld has written no lease on
     // this node: flanneld not (yet) running there, or a flannel config left behind on a node whose
@@ -188,6 +188,21 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="portmap" failed (add): must be called as chained plugin',
     ],
     counterSamples: ['plugin type="flannel" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'multus.named-network-file-missing',
+    cause: 'cni.config-missing',
+    // A NetworkAttachmentDefinition without a config of its own names a network that Multus then looks for as a
+    // file in its CNI directory: none there means that plugin's config was never installed on this node.
+    re: /no network available in the name \S+ in cni dir/,
+    anchors: ['no network available in the name'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['cni.config-invalid'],
+    check: 'ls the CNI directory it names on that node (e.g. /etc/cni/multus/net.d): the plugin that should write the named config (istio-cni, a secondary CNI) must run on the node, or the NetworkAttachmentDefinition must carry its config inline (kubectl get net-attach-def -A -o yaml)',
+    source: 'Multus GetCNIConfigFromFile (a NetworkAttachmentDefinition without spec.config)',
+    samples: ['err in GetCNIConfigFromFile: no network available in the name istio-cni in cni dir /etc/cni/multus/net.d', 'Multus: [web/api-0]: error loading k8s delegates: GetCNIConfigFromFile: no network available in the name macvlan-conf in cni dir /etc/cni/net.d'],
+    counterSamples: ['no networks found in /etc/cni/net.d'],
   }),
   sig({
     id: 'multus.netconf-invalid',
