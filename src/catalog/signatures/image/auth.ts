@@ -114,7 +114,7 @@ export const AUTH_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: \w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
     anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password'],
     confidence: 0.8,
     specificity: 82,
@@ -385,5 +385,20 @@ export const AUTH_SIGNATURES: Signature[] = [
     source: 'AWS SDK credential chain behind ECR GetAuthorizationToken (IMDS, IRSA, the kubelet credential provider)',
     samples: ['ecr: Failed to get authorization token: operation error ECR: GetAuthorizationToken, get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, request canceled, context deadline exceeded', 'error getting ECR authorization token: GetAuthorizationToken: NoCredentialProviders: no valid providers in chain'],
     counterSamples: ['ECR authorization token expired'],
+  }),
+  sig({
+    id: 'image.auth-method-unsupported',
+    cause: 'image.auth-rejected',
+    // The registry refuses the kind of credential offered (IBM Cloud Container Registry wants an IAM login or
+    // the user "token" with a registry token), not a missing one.
+    re: /the requested authentication method is not supported/,
+    anchors: ['authentication method is not supported'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['image.auth-missing'],
+    check: 'the credentials the client sends for that registry (~/.docker/config.json, the pull secret): log in the way the registry documents (ibmcloud cr login, or docker login -u iamapikey / -u token with a registry token) and recreate the pull secret from that',
+    source: 'IBM Cloud Container Registry UNSUPPORTED error',
+    samples: ['UNSUPPORTED: The requested authentication method is not supported. Run the `bx cr login` command.', 'Error publishing image: UNSUPPORTED: The requested authentication method is not supported. Run the `ibmcloud cr login` command.'],
+    counterSamples: ['unauthorized: authentication required'],
   }),
 ];

@@ -144,6 +144,8 @@ export const SERVER_SIGNATURES: Signature[] = [
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,
+    // A public mirror refuses (403) a name outside its allow-list, a misspelt one included.
+    alternatives: ['image.not-found'],
     source: 'facts §5.2 (requests to a mirror carry ?ns=<host>)',
     samples: [
       'failed to do request: Head "https://mirror.corp.local/v2/library/nginx/manifests/1.25?ns=docker.io": dial tcp: lookup mirror.corp.local on 127.0.0.53:53: no such host',
@@ -329,5 +331,42 @@ export const SERVER_SIGNATURES: Signature[] = [
     source: 'containerd content fetch checking the blob\'s media type',
     samples: ['failed to pull and unpack image "docker.io/library/node:latest": failed to unpack image on snapshotter overlayfs: unexpected media type text/html for sha256:1a2f: not found', 'failed to extract layer sha256:9c1e: unexpected media type text/html for sha256:9c1e'],
     counterSamples: ['unexpected media type application/vnd.oci.image.index.v1+json'],
+  }),
+  sig({
+    id: 'registry.realm-elsewhere-timeout',
+    cause: 'registry.mirror-misconfigured',
+    // The token for one host fetched from another that does not answer: a mirror or pull-through proxy that
+    // passes on its upstream's WWW-Authenticate realm sends every node to the upstream it was meant to replace.
+    // Docker Hub's own realm is on another host (auth.docker.io), so Docker Hub's hosts are not a mirror here.
+    re: /https?:\/\/(?!(registry-1\.docker\.io|index\.docker\.io|docker\.io)[\/:])([^\/\s"\\]+)\/v2\/[^\s"\\]*\\*"?: get \\*"?https?:\/\/(?!\2[\/"\\])[^\/\s"\\]+\/[^\s"\\]*token[^\n]{0,300}(i\/o timeout|request canceled while waiting for connection|client\.timeout exceeded|connection timed out)/,
+    anchors: ['token'],
+    confidence: 0.6,
+    specificity: 97,
+    alternatives: ['registry.connect-timeout', 'registry.proxy'],
+    check: 'curl -sI https://<the mirror>/v2/ from the node: its WWW-Authenticate realm must point at the mirror itself; a realm on the upstream (gcr.io, auth.docker.io) needs the mirror to rewrite it, or the node to reach the upstream too',
+    source: 'distribution token auth: the client follows the realm of the 401 challenge, wherever it points',
+    samples: [
+      'Head "https://gcr.mirror.example/v2/kaniko-project/executor/manifests/v1.23.2": Get "https://gcr.io/v2/token?scope=repository%3Akaniko-project%2Fexecutor%3Apull&service=gcr.io": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+      'Get "https://hub.mirror.example/v2/": Get "https://auth.docker.io/token?service=registry.docker.io": dial tcp 10.0.0.9:443: i/o timeout',
+    ],
+    counterSamples: [
+      'Head "https://gcr.io/v2/a/manifests/1": Get "https://gcr.io/v2/token?scope=repository%3Aa%3Apull": dial tcp 10.0.0.9:443: i/o timeout',
+      'Head https://registry-1.docker.io/v2/istio/proxyv2/manifests/1.9.1: Get https://auth.docker.io/token?scope=repository%3Aistio%2Fproxyv2%3Apull&service=registry.docker.io: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+    ],
+  }),
+  sig({
+    id: 'registry.mirror-403-next-endpoint',
+    cause: 'registry.mirror-misconfigured',
+    // dockerd tries its registry-mirrors before the upstream and logs each failure with "Attempting next
+    // endpoint"; a 403 there is the mirror refusing this node (a mirror open only to its own network).
+    re: /attempting next endpoint for pull after error: [^\n]{0,80}\b403\b/,
+    anchors: ['attempting next endpoint'],
+    confidence: 0.7,
+    specificity: 94,
+    alternatives: ['image.auth-rejected'],
+    check: 'registry-mirrors in /etc/docker/daemon.json: curl -sI <mirror>/v2/ from the node — a mirror that serves only its own network (a university or cloud-internal mirror) must be removed or replaced, then systemctl restart docker',
+    source: 'dockerd pull endpoints (mirrors first), "Attempting next endpoint for pull after error"',
+    samples: ['level=info msg="Attempting next endpoint for pull after error: error parsing HTTP 403 response body: no error details found in HTTP response body: \\"{\\\\\\"message\\\\\\":\\\\\\"mirror.example.edu is currently campus-only\\\\\\"}\\""', 'Attempting next endpoint for pull after error: unexpected status code 403 Forbidden'],
+    counterSamples: ['Attempting next endpoint for pull after error: manifest unknown: manifest unknown'],
   }),
 ];

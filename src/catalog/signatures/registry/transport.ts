@@ -176,13 +176,13 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.connection-reset',
-    check: 'curl -v https://<registry>/v2/ from the node and from outside: a reset only from the node means a middlebox (proxy, firewall, TLS inspection) on the node\'s path',
+    check: 'curl -v https://<registry>/v2/ from the node and from outside: a reset only from the node means a middlebox (proxy, firewall, TLS inspection) on the node\'s path; where a public registry is blocked on the way, the runtime\'s mirror (registry-mirrors in /etc/docker/daemon.json, hosts.toml) must serve it, and a failing mirror falls back to the blocked upstream',
     cause: 'registry.connection-refused',
     re: /connection reset by peer|econnreset/,
     anchors: ['connection reset', 'econnreset'],
     confidence: 0.65,
     specificity: 58,
-    alternatives: ['node.firewall', 'registry.proxy'],
+    alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
     source: 'facts §4.7 (a reset: nothing listens, or a middlebox rejects)',
     samples: [
       'Get https://us-west2-docker.pkg.dev/v2/k8s-artifacts-prod/images/pause/manifests/3.9: read tcp 10.0.0.4:51212->209.85.146.82:443: read: connection reset by peer',
@@ -410,5 +410,34 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     source: 'Go net: connect(2) to an IPv6 address with no IPv6 route (ENETUNREACH)',
     samples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp [2600:1f18:2148:bc02::1]:443: connect: network is unreachable', 'failed to do request: Head "https://ghcr.io/v2/a/b/manifests/1": dial tcp [2606:50c0:8000::154]:443: connect: network is unreachable'],
     counterSamples: ['dial tcp 10.0.0.5:443: connect: network is unreachable'],
+  }),
+  sig({
+    id: 'registry.v1-network-timed-out',
+    cause: 'registry.connect-timeout',
+    // Docker's v1 pull path reported a connect or read timeout with its own sentence (and its own proxy hint).
+    re: /network timed out while trying to connect to https?:\/\/\S+/,
+    anchors: ['network timed out while trying to connect'],
+    confidence: 0.65,
+    specificity: 90,
+    alternatives: ['registry.proxy'],
+    check: 'from the node: curl -v https://<that host>/ — a timeout there is the path (firewall, no route out); where the network reaches out only through a proxy, the Docker daemon needs it (systemctl show docker -p Environment: HTTPS_PROXY), not the shell or the container',
+    source: 'Docker v1 registry client ("Network timed out while trying to connect to %s. You may want to check your internet connection or if you are behind a proxy.")',
+    samples: ['Network timed out while trying to connect to https://index.docker.io/v1/repositories/library/openjdk/images. You may want to check your internet connection or if you are behind a proxy.', 'Error while pulling image: Network timed out while trying to connect to https://index.docker.io/v1/repositories/library/busybox/images.'],
+    counterSamples: ['net/http: TLS handshake timeout'],
+  }),
+  sig({
+    id: 'registry.proxy-given-to-container',
+    cause: 'registry.proxy',
+    // A proxy passed to `docker run` with --env/-e reaches the container, never the daemon that pulls its image:
+    // the pull goes out without it and times out where only the proxy leads out.
+    re: /docker (run|create)\b[^\n]*\s(--env|-e)[ =]?(https?_proxy|HTTPS?_PROXY)=[^\n]*\n[\s\S]{0,600}?(timed out|timeout|i\/o timeout|no such host|temporary failure in name resolution)/i,
+    anchors: ['_proxy='],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['registry.connect-timeout'],
+    check: 'the daemon\'s own proxy: systemctl show docker -p Environment — set HTTP(S)_PROXY and NO_PROXY in a drop-in (/etc/systemd/system/docker.service.d/http-proxy.conf), systemctl daemon-reload && systemctl restart docker; --env only reaches the container',
+    source: 'Docker daemon proxy configuration (the daemon pulls; --env sets the container\'s environment)',
+    samples: ['$ docker run --env http_proxy=http://proxy.example:8080 hello-world\nUnable to find image \'hello-world:latest\' locally\nNetwork timed out while trying to connect to https://index.docker.io/v1/repositories/library/hello-world/images.', '$ docker run -e HTTPS_PROXY=http://10.0.0.1:3128 alpine\nUnable to find image \'alpine:latest\' locally\ndocker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 44.0.0.1:443: i/o timeout.'],
+    counterSamples: ['$ docker run --env FOO=bar hello-world'],
   }),
 ];
