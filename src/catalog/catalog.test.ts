@@ -85,6 +85,14 @@ describe('signatures', () => {
     }
   });
 
+  it('cross a line break only through \\s or [\\s\\S], never a literal \\n (the line-oriented peer of the throughput bench, ripgrep, refuses one)', () => {
+    for (const s of SIGNATURES) {
+      // Character classes may name \n ([^\n] is the usual "rest of the line"); outside them it is a literal.
+      const outsideClasses = s.pattern.replace(/\[(?:\\.|[^\]\\])*\]/g, '');
+      expect(/(^|[^\\])(\\\\)*\\n/.test(outsideClasses), `${s.id}: ${s.pattern}`).toBe(false);
+    }
+  });
+
   it('name the check that decides whenever they are not sure (confidence below 0.9 or an unknown cause)', () => {
     for (const s of SIGNATURES) {
       if (s.confidence >= 0.9 && s.cause !== 'unknown') continue;

@@ -274,7 +274,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     // A lookup typed at a shell whose prompt sits in the user's home on a named host ([root@master ~]#,
     // docker@minikube:~$) ran on that machine, through its own resolver; a shell in a pod starts in the image's
     // working directory (usually /), so prompts there are left out.
-    re: /(\[[\w.-]+@[\w.-]+ ~\][#$]|\b[\w.-]+@[\w.-]+:~[#$]) *(ping|curl|wget|nslookup|dig|host|getent hosts)\b[^\n]*\n[\s\S]{0,300}?(name or service not known|temporary failure in name resolution|could not resolve host|server can't find [^\s:]+: (servfail|refused)|unknown host|bad address)/,
+    re: /(\[[\w.-]+@[\w.-]+ ~\][#$]|\b[\w.-]+@[\w.-]+:~[#$]) *(ping|curl|wget|nslookup|dig|host|getent hosts)\b[^\n]*\s[\s\S]{0,300}?(name or service not known|temporary failure in name resolution|could not resolve host|server can't find [^\s:]+: (servfail|refused)|unknown host|bad address)/,
     anchors: [' ~]#', ' ~]$', ':~#', ':~$'],
     confidence: 0.6,
     specificity: 93,

@@ -430,7 +430,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     cause: 'registry.proxy',
     // A proxy passed to `docker run` with --env/-e reaches the container, never the daemon that pulls its image:
     // the pull goes out without it and times out where only the proxy leads out.
-    re: /docker (run|create)\b[^\n]*\s(--env|-e)[ =]?(https?_proxy|HTTPS?_PROXY)=[^\n]*\n[\s\S]{0,600}?(timed out|timeout|i\/o timeout|no such host|temporary failure in name resolution)/i,
+    re: /docker (run|create)\b[^\n]*\s(--env|-e)[ =]?(https?_proxy|HTTPS?_PROXY)=[^\n]*\s[\s\S]{0,600}?(timed out|timeout|i\/o timeout|no such host|temporary failure in name resolution)/i,
     anchors: ['_proxy='],
     confidence: 0.7,
     specificity: 93,

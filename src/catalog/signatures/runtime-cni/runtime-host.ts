@@ -234,7 +234,7 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // systemctl status of the runtime's own unit showing it failed: whatever the exit status says (203/EXEC a
     // binary path that does not exist, start-limit a crash loop), the kubelet's CRI endpoint is not served.
-    re: /\b(containerd|crio|cri-o|docker|cri-docker|cri-dockerd)\.service - [^\n]*\n[\s\S]{0,400}?active: failed\b/,
+    re: /\b(containerd|crio|cri-o|docker|cri-docker|cri-dockerd)\.service - [^\n]*\s[\s\S]{0,400}?active: failed\b/,
     anchors: ['.service - '],
     confidence: 0.8,
     specificity: 90,
