@@ -29,3 +29,31 @@ describe('explain output: the deciding check', () => {
     expect('check' in toJson(c)).toBe(false);
   });
 });
+
+describe('explain output: a message no signature knows', () => {
+  it('is placed under the symptom its words name, with its candidates and deciding commands, and stays unknown', () => {
+    const c = classify('error pulling image configuration: a registry said something never seen before');
+    expect(c.cause).toBe('unknown');
+    const text = renderExplanation(c, PLAIN);
+    expect(text).toMatch(/^its words place it under: a container cannot get its image/m);
+    expect(text).toMatch(/^ {2}- registry\.dns: /m);
+    expect(text).toMatch(/^ {2}\$ on node <node>: crictl pull <image>/m);
+    const json = toJson(c);
+    expect(json.cause).toBe('unknown');
+    expect(json.layer?.symptom).toBe('image-pull');
+    expect(json.layer?.candidates).toContain('image.not-found');
+    expect(json.layer?.decide.join('\n')).not.toMatch(/[{}]/);
+  });
+
+  it('says nothing more of a message outside every layer, of a recognised unknown, or of a named cause', () => {
+    const plain = classify('NullPointerException at com.example.Main');
+    expect(renderExplanation(plain, PLAIN)).not.toMatch(/place it under/);
+    expect('layer' in toJson(plain)).toBe(false);
+    const recognised = classify("nslookup: can't resolve 'orders.shop'");
+    expect(recognised.signature).toBeTruthy();
+    expect('layer' in toJson(recognised)).toBe(false);
+    const named = classify('Failed to pull image "x/y:1": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/x/y:1": failed to resolve reference "docker.io/x/y:1": docker.io/x/y:1: not found');
+    expect(named.cause).toBe('image.not-found');
+    expect('layer' in toJson(named)).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { getCause } from '../../catalog/index.js';
+import { placeMessage } from '../../catalog/symptom-words.js';
 import type { Classification } from '../../catalog/types.js';
 import type { Style } from '../../report/style.js';
 import { fillTemplate } from '../../fix/placeholders.js';
@@ -25,6 +26,19 @@ export interface ExplainJson {
   verify?: string[];
   explanation?: string;
   docs?: string[];
+  /**
+   * Present when no signature fits but the message's words place it under a symptom: where to look first
+   * (its candidates and the commands that decide, with <placeholders>). The cause stays `unknown`.
+   */
+  layer?: { symptom: string; title: string; tier: string; candidates: string[]; decide: string[] };
+}
+
+/** The symptom an unrecognised message belongs to, in output form; undefined for any other answer. */
+function layerOf(c: Classification): ExplainJson['layer'] {
+  if (c.cause !== 'unknown' || c.signature) return undefined;
+  const spec = placeMessage(c.message);
+  if (!spec) return undefined;
+  return { symptom: spec.kind, title: spec.title, tier: spec.tier, candidates: [...spec.candidates], decide: spec.decide.map((d) => d.replace(/\{(\w+)\}/g, '<$1>')) };
 }
 
 /** The JSON form of one answer; `full` adds the catalog's explanation, fix, verify and docs. */
@@ -43,6 +57,8 @@ export function toJson(c: Classification, full = false): ExplainJson {
     alternatives: c.alternatives.map((a) => ({ cause: a.cause, confidence: a.confidence })),
     ...(c.check ? { check: c.check } : {}),
   };
+  const layer = layerOf(c);
+  if (layer) out.layer = layer;
   if (full && cause) {
     const values = factValues(messageFacts(c.message));
     out.explanation = cause.explanation;
@@ -70,12 +86,18 @@ export function renderExplanation(c: Classification, style: Style): string {
     return out.join('\n') + '\n';
   }
   if (c.cause === 'unknown') {
-    return (
+    const head =
       `${style.bold('cause:')} unknown\n` +
       'No signature fits this message: it names no specific cause (generic wrappers such as ErrImagePull or\n' +
       'ImagePullBackOff carry the real error further in; paste the full event message or kubelet log line),\n' +
-      'or it is not one flannel-doctor knows. Run `flannel-doctor diagnose` for evidence-based checks.\n'
-    );
+      'or it is not one flannel-doctor knows. Run `flannel-doctor diagnose` for evidence-based checks.\n';
+    const layer = layerOf(c);
+    if (!layer) return head;
+    const out = ['', `${style.bold('its words place it under:')} ${layer.title} ${style.dim(`(${layer.tier} layer; not a cause, where to look first)`)}`, '', style.bold('check these:')];
+    for (const id of layer.candidates) out.push(`  - ${id}: ${getCause(id)?.title ?? ''}`);
+    out.push('', style.bold('to decide:'));
+    for (const d of layer.decide) out.push(`  $ ${d}`);
+    return head + out.join('\n') + '\n';
   }
   const cause = getCause(c.cause);
   const values = factValues(messageFacts(c.message));
