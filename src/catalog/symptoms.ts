@@ -114,6 +114,8 @@ export const SYMPTOMS: Readonly<Record<SymptomKind, SymptomSpec>> = {
       'registry.connection-refused',
       'registry.tls-untrusted',
       'registry.proxy',
+      'registry.mirror-misconfigured',
+      'registry.server-error',
       'dns.node-resolver',
     ],
     decide: PULL_DECIDE,
@@ -125,7 +127,7 @@ export const SYMPTOMS: Readonly<Record<SymptomKind, SymptomSpec>> = {
     podCauses: ['cni.', 'flannel.', 'runtime.unavailable', 'node.', 'image.'],
     nodeCauses: ['cni.', 'flannel.no-pod-cidr', 'flannel.daemon-down', 'flannel.config-invalid', 'runtime.unavailable', 'node.not-ready'],
     clusterCauses: ['flannel.config-invalid', 'flannel.network-mismatch', 'flannel.rbac'],
-    candidates: ['cni.config-missing', 'cni.plugin-missing', 'cni.subnet-env-missing', 'cni.ipam-exhausted', 'cni.bridge-ip-conflict', 'flannel.daemon-down', 'runtime.unavailable'],
+    candidates: ['cni.config-missing', 'cni.plugin-missing', 'cni.config-invalid', 'cni.subnet-env-missing', 'cni.ipam-exhausted', 'cni.bridge-ip-conflict', 'flannel.daemon-down', 'runtime.unavailable'],
     decide: [
       'kubectl get events -n {namespace} --field-selector involvedObject.kind=Pod,involvedObject.name={pod}',
       'on node {node}: flannel-doctor node (CNI config and binaries, subnet.env, cni0, IPAM state)',
