@@ -45,13 +45,13 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
     id: 'registry.dial-timeout',
-    check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy',
+    check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy; where the network reaches registries only through a mirror, the runtime\'s mirror entry (hosts.toml, registry-mirrors, an ICSP) is missing or failed, and the pull fell back to the unreachable upstream',
     cause: 'registry.connect-timeout',
     re: new RegExp(String.raw`dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT})`),
     anchors: ['dial tcp'],
     confidence: 0.8,
     specificity: 65,
-    alternatives: ['node.firewall', 'registry.proxy'],
+    alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
     source: 'facts §4.7 (dial tcp …: i/o timeout)',
     samples: [
       'failed to do request: Head "https://registry.corp.example:5000/v2/app/manifests/1.4": dial tcp 10.20.30.40:5000: i/o timeout',
