@@ -15,6 +15,7 @@ import { TOOL_COMPONENTS, components, programOf } from './cluster/components.js'
 import { kubectl, adminKubeconfig, restartApiServer } from './cluster/control-plane.js';
 import { AGENT_DAEMONSET, AGENT_NAMESPACE, agentsDown, agentsUp, tokenFile, type AgentsUpReport } from './cluster/agents.js';
 import { addFault, removeFault } from './fault-ops.js';
+import { readSysctl, setSysctls } from './network.js';
 import { gatherLabEvidence } from './diagnose-lab.js';
 import { KubeClient, loadKubeConfig } from '../src/sources/kube/client.js';
 import { ToolError } from '../src/errors.js';
@@ -193,7 +194,31 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
   }, 300_000);
 
   const live = async () => diagnose(await gatherEvidence({ kubeconfig: saConf, allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 30_000 }), RULES);
-  const labView = async () => diagnose((await gatherLabEvidence(lab.state)).evidence, RULES);
+  const labView = async () => {
+    const { evidence, problems } = await gatherLabEvidence(lab.state);
+    return Object.assign(diagnose(evidence, RULES), { problems });
+  };
+  const forwardingOn = async (node: string) => (await readSysctl(lab.state.nodes.find((n) => n.name === node)!.netns, 'net/ipv4/ip_forward')) === '1';
+
+  /**
+   * The live view and the lab view of one state, taken one after the other. A real component can
+   * undo the ip_forward fault between them (the bridge plugin turns forwarding on at every pod ADD
+   * on that node), and the lab view can miss a part (its problems); either way the pair no longer
+   * shows one state, so the fault is put back and both are taken once more. A disagreement on a
+   * state that held, read whole, is never retried.
+   */
+  async function bothViews(same: (l: DiagnosisReport, b: DiagnosisReport) => boolean, forwardOff?: string) {
+    for (let attempt = 1; ; attempt++) {
+      const l = await live();
+      const b = await labView();
+      const healed = forwardOff !== undefined && (await forwardingOn(forwardOff));
+      const retry = attempt === 1 && (healed || (!same(l, b) && b.problems.length > 0));
+      if (!retry) {
+        return { l, b, why: `lab view problems: ${b.problems.join('; ') || 'none'}; ip_forward ${forwardOff ? (healed ? 'turned back on' : 'still 0') : 'n/a'} after both views (attempt ${attempt})` };
+      }
+      if (healed) await setSysctls(lab.state.nodes.find((n) => n.name === forwardOff)!.netns, { 'net/ipv4/ip_forward': '0' });
+    }
+  }
 
   // node.ip-forward: the node's own evidence (its sysctl, read by its agent); flannel.vxlan-blocked:
   // UDP 8472 dropped on n2, which n1's agent sees as a broken overlay to n2 (the mesh probe, with peers
@@ -204,9 +229,9 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
       await addFault(lab, fault, node);
       try {
         await freshChecks(lab, since, 180_000);
-        const [l, b] = [await live(), await labView()];
+        const { l, b, why } = await bothViews((x, y) => rootCauses(x).join() === rootCauses(y).join(), fault === 'node.ip-forward' ? node : undefined);
         expect(rootCauses(l)).toContain(`${fault}@${node}`);
-        expect(rootCauses(l)).toEqual(rootCauses(b));
+        expect(rootCauses(l), why).toEqual(rootCauses(b));
       } finally {
         await removeFault(lab, fault, node);
       }
@@ -220,12 +245,12 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
       await addFault(lab, 'dns.coredns-down');
       try {
         await freshChecks(lab, since, 180_000);
-        const [l, b] = [await live(), await labView()];
         // a cluster-level cause carries the nodes whose DNS probes saw it (lab: the lab's probe node;
         // live: each agent's), so it is compared by cause; the node fault by cause and node
         const placed = (r: DiagnosisReport) => rootCauses(r).map((c) => (c.startsWith('dns.coredns-down@') ? 'dns.coredns-down' : c));
+        const { l, b, why } = await bothViews((x, y) => placed(x).join() === placed(y).join(), 'n2');
         expect(placed(l)).toEqual(['dns.coredns-down', 'node.ip-forward@n2']);
-        expect(placed(l)).toEqual(placed(b));
+        expect(placed(l), why).toEqual(placed(b));
       } finally {
         await removeFault(lab, 'dns.coredns-down');
       }
