@@ -135,8 +135,10 @@ export interface LabelledMessage {
    * ImagePullBackOff, Failed to pull image) across application charts, operators, CI systems, data and ML platforms.
    * eval62: the fifty-sixth blind batch, collected from issue threads by symptom, aimed at pod networking and DNS failing
    * (pods cannot reach pods or Services, lookups fail in pods, sandboxes fail on the CNI) in application repositories.
+   * eval63: the fifty-seventh blind batch, collected from issue threads and Q&A pages, aimed at node and control-plane start-up in small
+   * clusters (NotReady nodes, CNI not initialized, kubelet and runtime start-up, flannel and CoreDNS crash loops; home labs, ARM boards, installers).
    */
-  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval47' | 'eval48' | 'eval49' | 'eval50' | 'eval51' | 'eval52' | 'eval53' | 'eval54' | 'eval55' | 'eval56' | 'eval57' | 'eval58' | 'eval59' | 'eval60' | 'eval61' | 'eval62';
+  split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval47' | 'eval48' | 'eval49' | 'eval50' | 'eval51' | 'eval52' | 'eval53' | 'eval54' | 'eval55' | 'eval56' | 'eval57' | 'eval58' | 'eval59' | 'eval60' | 'eval61' | 'eval62' | 'eval63';
 }
 
 /** Every split, in the order the batches were collected. */
