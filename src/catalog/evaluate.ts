@@ -142,7 +142,7 @@ export interface LabelledMessage {
 }
 
 /** Every split, in the order the batches were collected. */
-export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'dev7', 'eval26', 'eval27', 'eval28', 'eval29', 'eval30', 'eval31', 'eval32', 'eval33', 'eval34', 'eval35', 'eval36', 'eval37', 'eval38', 'eval39', 'eval40', 'eval41', 'eval42', 'eval43', 'eval44', 'eval45', 'eval46', 'eval47', 'eval48', 'eval49', 'eval50', 'eval51', 'eval52', 'eval53', 'eval54', 'eval55', 'eval56', 'eval57', 'eval58', 'eval59', 'eval60', 'eval61'];
+export const SPLITS: readonly LabelledMessage['split'][] = ['dev', 'eval', 'eval2', 'eval3', 'eval4', 'eval5', 'dev2', 'eval6', 'dev3', 'eval7', 'eval8', 'eval9', 'eval10', 'eval11', 'eval12', 'eval13', 'eval14', 'eval15', 'eval16', 'eval17', 'eval18', 'eval19', 'eval20', 'eval21', 'dev4', 'eval22', 'dev5', 'eval23', 'dev6', 'eval24', 'eval25', 'dev7', 'eval26', 'eval27', 'eval28', 'eval29', 'eval30', 'eval31', 'eval32', 'eval33', 'eval34', 'eval35', 'eval36', 'eval37', 'eval38', 'eval39', 'eval40', 'eval41', 'eval42', 'eval43', 'eval44', 'eval45', 'eval46', 'eval47', 'eval48', 'eval49', 'eval50', 'eval51', 'eval52', 'eval53', 'eval54', 'eval55', 'eval56', 'eval57', 'eval58', 'eval59', 'eval60', 'eval61', 'eval62', 'eval63'];
 
 export interface Verdict {
   row: LabelledMessage;
