@@ -284,7 +284,7 @@ export const KUBELET_SIGNATURES: Signature[] = [
     cause: 'node.not-ready',
     // The memory cgroup controller is off (Raspberry Pi kernels without cgroup_memory=1 cgroup_enable=memory): kubeadm's
     // SystemVerification refuses the node, so it never joins Ready.
-    // kubeadm's own check only: k3s's start-up line with the same advice has been settled otherwise in a thread.
+    // kubeadm's own check; k3s's start-up line is k3s.memory-cgroup-missing, below sure.
     re: /missing (required )?cgroups: [\w, ]*\bmemory\b/,
     anchors: ['cgroups: '],
     confidence: 0.85,
@@ -293,6 +293,24 @@ export const KUBELET_SIGNATURES: Signature[] = [
     source: 'kubeadm preflight SystemVerification ("missing required cgroups: memory")',
     samples: ['[ERROR SystemVerification]: missing cgroups: memory', '[ERROR SystemVerification]: missing required cgroups: memory'],
     counterSamples: ['[WARNING SystemVerification]: missing optional cgroups: hugetlb'],
+  }),
+  sig({
+    id: 'k3s.memory-cgroup-missing',
+    cause: 'node.not-ready',
+    // k3s (and k3d's nodes) check for the memory controller before starting the kubelet and exit fatally
+    // without it: the node never runs pods. The controller may be off on the kernel command line (the advice
+    // k3s prints) or missing from the kernel build — threads settle either, so below sure.
+    re: /failed to find memory cgroup/,
+    anchors: ['failed to find memory cgroup'],
+    confidence: 0.7,
+    specificity: 92,
+    check: 'grep memory /proc/cgroups on the node (the enabled column must be 1; cgroup v2: cat /sys/fs/cgroup/cgroup.controllers lists memory): add cgroup_memory=1 cgroup_enable=memory to the kernel command line (/boot/firmware/cmdline.txt or /boot/cmdline.txt on a Raspberry Pi) and reboot; still absent after that, the kernel build lacks it',
+    source: 'k3s agent start-up check (pkg/cgroups: "failed to find memory cgroup, you may need to add …"; "(v2)" on cgroup v2)',
+    samples: [
+      'level=fatal msg="failed to find memory cgroup, you may need to add \\"cgroup_memory=1 cgroup_enable=memory\\" to your linux cmdline (/boot/cmdline.txt on a Raspberry Pi)"',
+      'level=fatal msg="failed to find memory cgroup (v2)"',
+    ],
+    counterSamples: ['found memory cgroup'],
   }),
   sig({
     id: 'kubelet.register-x509',

@@ -18,6 +18,21 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     counterSamples: ['nameserver 10.0.0.2'],
   }),
   sig({
+    id: 'dns.resolv-conf-unparsable',
+    cause: 'dns.node-resolver',
+    // BIND's host, dig and nslookup stop before asking anything when the resolver file has a line they
+    // cannot read (a stray word, an address with a port, a broken search line): the resolver config itself.
+    re: /(host|dig|nslookup): parse of \/etc\/resolv\.conf failed/,
+    anchors: ['parse of /etc/resolv.conf failed'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['dns.search-ndots'],
+    check: 'cat /etc/resolv.conf where the command ran (a node, or a pod whose file the kubelet wrote from the node\'s --resolv-conf): every line must be nameserver <ip>, search <domains>, domain or options — fix the line the resolver cannot read, or what writes it (NetworkManager, systemd-resolved, the cloud\'s DHCP)',
+    source: 'BIND 9 irs resconf / lwres (host, dig, nslookup: "parse of /etc/resolv.conf failed")',
+    samples: ['host: parse of /etc/resolv.conf failed', '[root@worker-1 /]# dig example.com\ndig: parse of /etc/resolv.conf failed'],
+    counterSamples: ['host: couldn\'t get address for \'ns1\': not found'],
+  }),
+  sig({
     id: 'dns.nameserver-limits',
     cause: 'dns.node-resolver',
     re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming|resolv\.conf file '[^'\n]+' contains search line consisting of more than \d+ domains/,

@@ -6,7 +6,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.vagrant-nat-iface',
     cause: 'flannel.wrong-iface',
-    re: /using interface with name \S+ and address 10\.0\.2\.15\b|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external address/,
+    re: /using interface with name \S+ and address 10\.0\.2\.15\b|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external (address|interface)/,
     anchors: ['10.0.2.15'],
     confidence: 0.9,
     specificity: 95,
@@ -15,6 +15,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
     samples: [
       'I0605 01:30:01.494324       1 main.go:488] Using interface with name enp0s3 and address 10.0.2.15',
       'I1201 12:00:00.000000 1 main.go:531] Defaulting external address to interface address (10.0.2.15)',
+      // older flanneld (main.go of 2016) words the choice of the default interface this way
+      'I0621 12:19:09.810994   19445 main.go:205] Using 10.0.2.15 as external interface',
     ],
     counterSamples: ['I0605 01:30:01.494324 1 main.go:488] Using interface with name eth1 and address 192.168.56.11'],
   }),
@@ -206,7 +208,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     cause: 'flannel.checksum-offload',
     // tcpdump -vv verifies UDP checksums and prints the bad ones: on VXLAN's port that is the offload bug — if the
     // capture was taken on the receiving node. On the sender every offloaded packet shows a bad sum (the NIC fills it in later).
-    re: /> [\d.]+\.(8472|4789): \[bad udp cksum/,
+    re: /> [\w.-]+\.(8472|4789): \[bad udp cksum/,
     anchors: ['bad udp cksum'],
     confidence: 0.75,
     specificity: 94,
@@ -215,6 +217,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
     samples: [
       '10.0.0.7.40000 > 10.0.0.6.8472: [bad udp cksum 0x1a2b -> 0x3c4d!] OTV, flags [I] (0x08), overlay 0, instance 1',
       'IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 134) 192.168.1.12.52301 > 192.168.1.11.8472: [bad udp cksum 0xffff -> 0x1234!] VXLAN, flags [I] (0x08), vni 1',
+      // without -n tcpdump prints the hosts' names
+      'node-b.lan.33012 > node-a.lan.4789: [bad udp cksum 0xffff -> 0x51ce!] VXLAN, flags [I] (0x08), vni 4096',
     ],
     counterSamples: ['10.0.0.7.40000 > 10.0.0.6.53: [bad udp cksum 0x1a2b -> 0x3c4d!] 1234+ A? example.com. (29)'],
   }),

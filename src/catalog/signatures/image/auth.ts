@@ -26,6 +26,35 @@ export const AUTH_SIGNATURES: Signature[] = [
     counterSamples: ['unauthorized: incorrect username or password'],
   }),
   sig({
+    id: 'image.artifactory-bad-credential',
+    cause: 'image.auth-rejected',
+    // JFrog Artifactory's error code for a username, password, API key or token it does not accept.
+    re: /unauthorized: bad_credential|"code"\s*:\s*"bad_credential"/,
+    anchors: ['bad_credential'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    check: 'the credentials the node sends to that Artifactory host (the pull secret\'s auths entry, or docker login on the node): an expired API key or identity token, or a password changed since — a fresh docker login <host> with a valid token decides',
+    source: 'JFrog Artifactory Docker registry API (error code BAD_CREDENTIAL)',
+    samples: ['Error response from daemon: Get https://arti.corp/v2/team/app/manifests/1: unauthorized: BAD_CREDENTIAL', '{"errors":[{"code":"BAD_CREDENTIAL","message":"Bad credentials"}]}'],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.token-invalid-grant',
+    cause: 'image.auth-rejected',
+    // The registry's token server refuses the grant the client offered (OAuth2 invalid_grant): a refresh or
+    // identity token from an earlier login that the account behind it no longer backs, or a wrong password.
+    re: /invalid_grant\b/,
+    anchors: ['invalid_grant'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the stored login for that registry (docker logout <host> then docker login <host>, or recreate the pull secret): the token it holds belongs to an account or session the registry no longer knows',
+    source: 'docker/distribution token auth (OAuth2 grant_type=refresh_token / password; RFC 6749 invalid_grant)',
+    samples: ['Error response from daemon: Get https://dtr.corp/v2/app/manifests/latest: unauthorized: unable to get identity token from client token: invalid_grant: no such account for refresh token', 'oauth2: "invalid_grant" "refresh token is invalid"'],
+    counterSamples: ['invalid_scope'],
+  }),
+  sig({
     id: 'image.gitea-package-access',
     cause: 'image.auth-rejected',
     // Gitea's package registry answers every request its package-access check refuses with the check's name:
@@ -90,7 +119,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     source: 'facts §4.8 (Docker: pull access denied … repository does not exist or may require \'docker login\'), §8 DENIED',
     samples: [
       'Error response from daemon: pull access denied for acme/secret-app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
-      'Failed to pull image "billing-worker:dev": rpc error: code = Unknown desc = Error response from daemon: pull access denied for billing-worker, repository does not exist or may require \'docker login\'',
+      'Failed to pull image "acme/billing-worker:dev": rpc error: code = Unknown desc = Error response from daemon: pull access denied for acme/billing-worker, repository does not exist or may require \'docker login\'',
     ],
     counterSamples: ['unauthorized: incorrect username or password'],
   }),

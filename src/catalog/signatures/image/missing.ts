@@ -133,6 +133,48 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['manifest unknown: manifest unknown'],
   }),
   sig({
+    id: 'image.official-name-denied',
+    cause: 'image.not-found',
+    // A one-word name is Docker Hub's library/ namespace, which holds the official images and no private
+    // repository: "pull access denied" for it cannot be a missing login, only an image that is not there —
+    // built on another machine and never loaded onto this node, or mistyped. (Placeholders such as xxxx are
+    // redactions, not names.)
+    re: /pull access denied for (?!x+,)[a-z0-9]+(?:[._-]+[a-z0-9]+)*,|"(?:docker\.io\/)?library\/(?!x+[:@"])[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:[:@][^"\s]*)?": pull access denied/,
+    anchors: ['pull access denied'],
+    confidence: 0.8,
+    specificity: 86,
+    alternatives: ['image.auth-missing'],
+    check: 'docker.io/library/<name> holds only official images: if the image was built locally, load it onto the node (kind load docker-image, minikube image load, ctr -n k8s.io images import) or push it to a registry and put that registry\'s host in the reference; otherwise correct the name (docker manifest inspect docker.io/library/<name> decides)',
+    source: 'Docker Hub: unqualified names resolve to docker.io/library/<name> (reference normalisation), a namespace of official images only; facts §4.8 (pull access denied …)',
+    samples: [
+      'Failed to pull image "billing-worker:dev": rpc error: code = Unknown desc = Error response from daemon: pull access denied for billing-worker, repository does not exist or may require \'docker login\'',
+      'failed to pull and unpack image "docker.io/library/webapp:blue": failed to resolve reference "docker.io/library/webapp:blue": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+    ],
+    counterSamples: [
+      'Error response from daemon: pull access denied for acme/secret-app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
+      'Error response from daemon: pull access denied for xxxxx, repository does not exist or may require \'docker login\'',
+    ],
+  }),
+  sig({
+    id: 'image.engine-create-404',
+    cause: 'image.not-found',
+    // A client of the Docker Engine API (docker-py under Compose, Ansible, Python tools) reports the daemon's
+    // status for POST /images/create: the daemon answers 404 when the registry had no such image — or, as
+    // Docker Hub does, hid a private one from a caller without credentials.
+    re: /404 client error: not found for url: \S*\/images\/create\?/,
+    anchors: ['404 client error'],
+    confidence: 0.7,
+    specificity: 85,
+    alternatives: ['image.auth-missing'],
+    check: 'the fromImage= of the URL is the reference the daemon pulled: docker pull <it> on that host prints the registry\'s own answer (a missing repository or tag, or a private one that needs docker login)',
+    source: 'Docker Engine API: POST /images/create answers 404 for an image the registry does not have (errdefs NotFound); requests\' HTTPError text',
+    samples: [
+      'requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http+docker://localunixsocket/v1.25/images/create?tag=latest&fromImage=webapp',
+      'docker.errors.NotFound: 404 Client Error: Not Found for url: http+docker://localhost/v1.41/images/create?tag=2&fromImage=acme%2Fworker',
+    ],
+    counterSamples: ['requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http+docker://localhost/v1.41/containers/abc/json'],
+  }),
+  sig({
     id: 'image.never-pull',
     cause: 'image.never-pull-absent',
     re: /ErrImageNeverPull|is not present with pull policy of Never/,

@@ -151,8 +151,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a
     // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused. CRI-O says it
     // in its own words when the kubelet asks for such a name (more than one search registry: an ambiguous list).
-    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode is enforcing, but image name \S+ returns ambiguous list/,
-    anchors: ['short-name resolution enforced', 'did not resolve to an alias', 'short name mode is enforcing'],
+    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode\s+is enforcing,\s+but image name \S+\s+returns ambiguous list/,
+    anchors: ['short-name resolution enforced', 'did not resolve to an alias', 'returns ambiguous list'],
     confidence: 0.9,
     specificity: 92,
     source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries); CRI-O\'s image name resolution',
@@ -160,6 +160,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Error: short-name resolution enforced but cannot prompt without a TTY',
       'Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"',
       'Failed to pull image "team/app:1.2": rpc error: code = Unknown desc = short name mode is enforcing, but image name team/app:1.2 returns ambiguous list',
+      // a terminal or event view wraps the long sentence
+      'InspectFailed: rpc error: code = Unknown desc = short name mode\nis enforcing, but image name acme/tool:v1 returns ambiguous list',
     ],
     counterSamples: ['Resolving "nginx" using unqualified-search registries (/etc/containers/registries.conf)'],
   }),

@@ -257,4 +257,41 @@ export const CNI_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['allocated 10.244.2.17 from range 10.244.2.0/24'],
   }),
+  sig({
+    id: 'cni.aws-ipamd-no-address',
+    cause: 'cni.ipam-exhausted',
+    // The AWS VPC CNI plugin asks its node daemon (ipamd) for an address over gRPC; this is the plugin's
+    // text when ipamd answered but had none to give: its warm pool is empty — the instance type's ENI and
+    // per-ENI address limits reached, or the subnet out of addresses. ipamd down reads otherwise (a gRPC
+    // dial error).
+    re: /failed to assign an ip address to container/,
+    anchors: ['failed to assign an ip address to container'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'on the node, /var/log/aws-routed-eni/ipamd.log says why no address was free: the pods on the node against the instance type\'s limit (ENIs × addresses per ENI), and the subnet\'s free addresses (aws ec2 describe-subnets --subnet-ids <id> --query Subnets[].AvailableIpAddressCount); prefix delegation or a larger subnet raises the pool',
+    source: 'amazon-vpc-cni-k8s cmd/routed-eni-cni-plugin (AddNetwork reply without success: "add cmd: failed to assign an IP address to container")',
+    samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "71ef": plugin type="aws-cni" name="aws-cni" failed (add): add cmd: failed to assign an IP address to container',
+      'networkPlugin cni failed to set up pod "web-0_default" network: add cmd: failed to assign an IP address to container',
+    ],
+    counterSamples: ['add cmd: Error received from AddNetwork gRPC call: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial tcp 127.0.0.1:50051: connect: connection refused"'],
+  }),
+  sig({
+    id: 'cni.kubenet-plugins-missing',
+    cause: 'cni.plugin-missing',
+    // The kubelet's (and cri-dockerd's) kubenet needs the bridge, host-local and loopback binaries of the
+    // containernetworking plugins in the CNI bin dir; without them the runtime network never turns ready.
+    re: /could not locate kubenet required cni plugins/,
+    anchors: ['could not locate kubenet required cni plugins'],
+    confidence: 0.95,
+    specificity: 95,
+    check: 'ls /opt/cni/bin (or the --cni-bin-dir given to the kubelet / cri-dockerd): install the containernetworking plugins release there (bridge, host-local, loopback)',
+    source: 'kubenet (pkg/kubelet/dockershim/network/kubenet, cri-dockerd network/kubenet): "could not locate kubenet required CNI plugins %v at %q"',
+    samples: [
+      'network plugin is not ready: could not locate kubenet required CNI plugins [bridge host-local loopback] at ["/opt/cni/bin" "/opt/cni/bin"]',
+      '"Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: could not locate kubenet required CNI plugins [bridge host-local loopback] at [\\"/opt/cni/bin\\"]"',
+    ],
+    counterSamples: ['network plugin is not ready: cni config uninitialized'],
+  }),
 ];
