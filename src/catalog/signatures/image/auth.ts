@@ -44,14 +44,14 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-rejected',
     // The registry's token server refuses the grant the client offered (OAuth2 invalid_grant): a refresh or
     // identity token from an earlier login that the account behind it no longer backs, or a wrong password.
-    re: /invalid_grant\b/,
-    anchors: ['invalid_grant'],
+    re: /invalid_grant\b|unable to get identity token from client token/,
+    anchors: ['invalid_grant', 'unable to get identity token'],
     confidence: 0.8,
     specificity: 88,
     alternatives: ['image.auth-missing'],
     check: 'the stored login for that registry (docker logout <host> then docker login <host>, or recreate the pull secret): the token it holds belongs to an account or session the registry no longer knows',
     source: 'docker/distribution token auth (OAuth2 grant_type=refresh_token / password; RFC 6749 invalid_grant)',
-    samples: ['Error response from daemon: Get https://dtr.corp/v2/app/manifests/latest: unauthorized: unable to get identity token from client token: invalid_grant: no such account for refresh token', 'oauth2: "invalid_grant" "refresh token is invalid"'],
+    samples: ['Error response from daemon: Get https://dtr.corp/v2/app/manifests/latest: unauthorized: unable to get identity token from client token: invalid_grant: no such account for refresh token', '{"error":"invalid_grant","error_description":"Invalid refresh token"}'],
     counterSamples: ['invalid_scope'],
   }),
   sig({
