@@ -140,7 +140,7 @@ export interface LabelledMessage {
    * eval64: the fifty-eighth blind batch, collected from issue threads, aimed at private and self-hosted registries as users meet them
    * from nodes and the tools around them (Harbor, Nexus, Artifactory, GitLab, ECR/ACR/GCR/OCIR; x509, HTTP, pull secrets, tokens, proxies, mirrors).
    * eval68: the sixty-second blind batch, collected from issue threads, aimed at the node operating system under the runtime and kubelet
-   * (container-focused and less common distributions: Talos, Flatcar, Fedora CoreOS, Bottlerocket, NixOS, balenaOS, RancherOS, Amazon Linux, RHEL).
+   * (container-focused and less common distributions: Talos, Flatcar, Fedora CoreOS, Bottlerocket, NixOS, balenaOS, RancherOS, Amazon Linux, RHEL, Home Assistant OS, TrueNAS SCALE, CasaOS).
    */
   split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval47' | 'eval48' | 'eval49' | 'eval50' | 'eval51' | 'eval52' | 'eval53' | 'eval54' | 'eval55' | 'eval56' | 'eval57' | 'eval58' | 'eval59' | 'eval60' | 'eval61' | 'eval62' | 'eval63' | 'eval64' | 'eval68';
 }
