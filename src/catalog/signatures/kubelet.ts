@@ -69,6 +69,24 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['cgroupDriver: systemd'],
   }),
   sig({
+    id: 'runc.systemd-unit-from-cgroupfs-path',
+    cause: 'node.not-ready',
+    // runc with the systemd cgroup driver expects parents as slice:prefix:name; a /kubepods/... path is the
+    // cgroupfs driver's form: the kubelet and the runtime disagree on the cgroup driver.
+    re: /invalid unit name '\/kubepods/,
+    anchors: ["invalid unit name '/kubepods"],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['runtime.unavailable'],
+    check: 'the cgroup driver on both sides: cgroupDriver in /var/lib/kubelet/config.yaml against the runtime\'s (docker info | grep -i cgroup, or SystemdCgroup in /etc/containerd/config.toml); set them to the same driver (systemd on systemd hosts) and restart both',
+    source: 'runc libcontainer/cgroups/systemd (expects slice:prefix:name; "Invalid unit name %q")',
+    samples: [
+      "OCI runtime create failed: container_linux.go:367: starting container process caused: process_linux.go:340: applying cgroup configuration for process caused: Invalid unit name '/kubepods/burstable/pod5177': unknown",
+      "Error response from daemon: Cannot restart container 8cf2: OCI runtime create failed: applying cgroup configuration for process caused: Invalid unit name '/kubepods/besteffort/pod91ab': unknown",
+    ],
+    counterSamples: ['kubepods-burstable-pod5177.slice'],
+  }),
+  sig({
     id: 'kubelet.container-manager',
     cause: 'node.not-ready',
     // pkg/kubelet/cm validates the cgroup hierarchy before the kubelet runs pods: missing controllers stop it.

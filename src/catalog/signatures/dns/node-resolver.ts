@@ -48,6 +48,25 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     counterSamples: ['nameserver 10.96.0.10'],
   }),
   sig({
+    id: 'dns.talos-resolve-cache-upstream',
+    cause: 'dns.node-resolver',
+    // Talos serves the node's lookups from its own cache (dns-resolve-cache) and forwards to the machine's
+    // configured nameservers: an upstream timing out or refusing there is the node's resolver failing, for
+    // every name the node asks (image pulls included).
+    re: /error serving dns request[^\n]{0,80}dns-resolve-cache[^\n]{0,80}(i\/o timeout|connection refused|no such host|server misbehaving)/,
+    anchors: ['dns-resolve-cache'],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['dns.upstream'],
+    check: 'talosctl get resolvers (and machine.network.nameservers in the machine config): the nameserver the cache forwards to must answer from the node — a VPN resolver (Tailscale\'s 100.100.100.100) is only reachable while that VPN is up',
+    source: 'Talos host DNS (dns-resolve-cache: "error serving dns request")',
+    samples: [
+      '[talos] error serving dns request {"component": "dns-resolve-cache", "error": "read udp 192.168.1.21:41715->100.100.100.100:53: i/o timeout"}',
+      'user: warning: [talos] error serving dns request {"component": "dns-resolve-cache", "error": "read udp 10.0.0.5:50111->10.0.0.2:53: read: connection refused"}',
+    ],
+    counterSamples: ['[talos] dns-resolve-cache serving on 127.0.0.53:53'],
+  }),
+  sig({
     id: 'dns.resolver-unreachable',
     cause: 'dns.node-resolver',
     // A resolver (the host's DNS cache, a stub, CoreDNS's upstream) cannot even send to the nameserver it

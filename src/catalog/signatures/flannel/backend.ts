@@ -57,8 +57,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
     // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
-    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported)/,
-    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard'],
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
+    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard', 'encrypted tunnel'],
     confidence: 0.9,
     specificity: 93,
     source: 'facts §1.4 (host-gw and NAT), §4.1 (vxlan device), §10.2 (vxlan module)',
@@ -68,6 +68,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
       "Error registering network: your PublicIP differs from interface IP, meaning that probably you're on a NAT, which is not supported by host-gw backend",
       'modprobe: FATAL: Module vxlan not found in directory /lib/modules/5.15.0-1034-raspi',
       'level=error msg="flannel exited: failed to register flannel network: could not create wireguard interface: operation not supported"',
+      // the wireguard backend's own words for its link
+      'flannel exited: failed to register flannel network: could not create encrypted tunnel interface: operation not supported',
     ],
     counterSamples: ['VXLAN config: VNI=1 Port=0 GBP=false Learning=false DirectRouting=false'],
   }),

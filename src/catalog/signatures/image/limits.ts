@@ -184,7 +184,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     check: 'curl -v "<realm>?service=<service>&scope=repository:<repository>:pull" from the node (the realm is in the registry\'s WWW-Authenticate header: curl -sI https://<registry>/v2/): a 5xx there is the token service failing; a mirror or proxy cache in front of the registry (crictl info | grep -A5 mirrors) must answer the token request too',
     cause: 'registry.server-error',
     // The token service answered 5xx: nothing was said about the credentials yet.
-    re: /failed to fetch (oauth|anonymous) token: unexpected status: 5\d\d/,
+    re: /failed to fetch (oauth|anonymous) token: unexpected status(?: from \w+ request to \S+)?: 5\d\d/,
     anchors: ['oauth token', 'anonymous token'],
     confidence: 0.6,
     specificity: 89,
@@ -194,19 +194,32 @@ export const LIMIT_SIGNATURES: Signature[] = [
       'failed to resolve reference "k8s.gcr.io/etcd:3.2.24": failed to authorize: failed to fetch oauth token: unexpected status: 500 Internal Server Error',
       'failed to authorize: failed to fetch oauth token: unexpected status: 503 Service Unavailable',
       'failed to authorize: failed to fetch anonymous token: unexpected status: 502 Bad Gateway',
+      // containerd 1.7 names the request
+      'failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://harbor.corp/service/token?scope=repository%3Aapp%3Apull&service=harbor-registry: 500 Internal Server Error',
     ],
     counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
   }),
   sig({
+    id: 'image.pull-traffic-quota',
+    cause: 'image.rate-limited',
+    // IBM Cloud Container Registry refuses pulls once the account's monthly pull-traffic quota is used up.
+    re: /exceeded your pull traffic quota/,
+    anchors: ['pull traffic quota'],
+    confidence: 0.9,
+    specificity: 94,
+    source: 'IBM Cloud Container Registry (pull traffic quota per account and month: ibmcloud cr quota)',
+    samples: ['You have exceeded your pull traffic quota for the current month. Review your pull traffic quota and pricing plan', 'Error response from daemon: denied: You have exceeded your pull traffic quota for the current month.'],
+    counterSamples: ['You have exceeded your storage quota'],
+  }),
+  sig({
     id: 'image.kubelet-pull-qps',
-    cause: 'unknown',
-    // The kubelet's own throttle on pulls (registryPullQPS / registryBurst), before any registry is asked: a
-    // throttle, but not the registry's (image.rate-limited is the registry throttling), so no id fits exactly.
+    cause: 'image.rate-limited',
+    // The kubelet's own throttle on pulls (registryPullQPS / registryBurst), before any registry is asked: pulls
+    // throttled, though by the kubelet, not the registry — below sure, and the check says which limit.
     re: /pull qps exceeded/,
     anchors: ['pull qps exceeded'],
-    confidence: 0.5,
+    confidence: 0.6,
     specificity: 93,
-    alternatives: ['image.rate-limited'],
     check: 'the kubelet\'s registryPullQPS and registryBurst (/var/lib/kubelet/config.yaml): many pods pulling at once on one node exceed them; raise them, or pre-pull and use imagePullPolicy: IfNotPresent',
     source: 'kubelet throttled image service ("pull QPS exceeded")',
     samples: ['Failed to pull image "busybox": pull QPS exceeded.', 'Pod docker image cannot be pulled, unable to start: ErrImagePull\npull QPS exceeded'],

@@ -133,6 +133,21 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['manifest unknown: manifest unknown'],
   }),
   sig({
+    id: 'image.ghcr-owner-not-found',
+    cause: 'image.not-found',
+    // GitHub's registry names the namespace it cannot find: the user or organisation in the reference does
+    // not exist (renamed, mistyped), so no image under it can.
+    re: /not_found: owner not found/,
+    anchors: ['owner not found'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['image.auth-rejected'],
+    check: 'the owner in ghcr.io/<owner>/<image>: the GitHub user or organisation must exist under that exact name (renamed accounts do not redirect in the registry); fix the reference, or the workflow\'s ${{ github.repository_owner }} if it is built from it',
+    source: 'GitHub Container Registry error body ("denied: not_found: owner not found")',
+    samples: ['failed to push ghcr.io/oldorg/app:main: denied: not_found: owner not found', 'Error response from daemon: denied: not_found: owner not found'],
+    counterSamples: ['denied: permission_denied: write_package'],
+  }),
+  sig({
     id: 'image.official-name-denied',
     cause: 'image.not-found',
     // A one-word name is Docker Hub's library/ namespace, which holds the official images and no private

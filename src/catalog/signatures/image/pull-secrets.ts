@@ -71,6 +71,20 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
   }),
   sig({
+    id: 'image.docker-config-auths-entry',
+    cause: 'image.pullsecret-malformed',
+    // go-containerregistry's keychain (kaniko, crane, ko) reads ~/.docker/config.json and refuses an
+    // "auths" entry it cannot use — no "auth" and no username/password, or a value of another shape.
+    re: /unsupported entry in \\?"auths\\?" section of/,
+    anchors: ['section of'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the config.json the tool reads (its path is in the message; a pull secret mounted there for kaniko): every "auths" entry must carry "auth": base64(user:password), or "username" and "password" — kubectl create secret docker-registry writes that form',
+    source: 'go-containerregistry / docker config file parsing (Unsupported entry in "auths" section of %q)',
+    samples: ['error building image: getting stage builder for stage 0: Unsupported entry in "auths" section of "/root/.docker/config.json"', 'Unsupported entry in "auths" section of "/kaniko/.docker/config.json"'],
+    counterSamples: ['"auths": {"registry.corp": {"auth": "<redacted>"}}'],
+  }),
+  sig({
     id: 'image.pullsecret-base64',
     check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d | jq -r \'.auths[].auth\' | base64 -d: each auth must be the base64 of user:password; a secret made from a file with a newline or a pasted token breaks it',
     cause: 'image.pullsecret-malformed',

@@ -146,6 +146,20 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['NAME_UNKNOWN: repository name not known to registry'],
   }),
   sig({
+    id: 'image.unknown-transport',
+    cause: 'image.invalid-reference',
+    // containers/image (CRI-O, podman) parses a name it cannot read as a docker reference as
+    // transport:reference: a tag and a digest together, or a scheme, leave a "transport" it does not know.
+    re: /invalid image name \\?"[^"]+\\?", unknown transport/,
+    anchors: ['unknown transport'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the image field: name:tag or name@sha256:digest, not both in older CRI-O; no scheme (https://) or stray characters',
+    source: 'containers/image alltransports.ParseImageName ("Invalid image name %q, unknown transport %q"), as CRI-O returns it',
+    samples: ['rpc error: code = Unknown desc = Invalid image name "gcr.io/distroless/base:debug@sha256:72a0", unknown transport "gcr.io/distroless/base"', 'Invalid image name "https://reg.lab/app:1", unknown transport "https"'],
+    counterSamples: ['Error: unknown transport "oci-archive"'],
+  }),
+  sig({
     id: 'image.short-name-enforced',
     cause: 'image.invalid-reference',
     // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a

@@ -214,6 +214,20 @@ export const SERVER_SIGNATURES: Signature[] = [
     ],
   }),
   sig({
+    id: 'registry.storage-driver-path-missing',
+    cause: 'registry.server-error',
+    // The registry's own log: its storage driver cannot find a path the registry's metadata points to (a blob
+    // deleted from the bucket, a wrong rootdirectory) — the registry answers 500 for it; the registry's fault.
+    re: /(s3aws|gcs|azure|swift|oss|filesystem): path not found: \//,
+    anchors: ['path not found'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'the registry\'s storage: the bucket and rootdirectory in its config (config.yml storage section, Harbor\'s registry storage settings) and whether the path it names exists; a garbage collection or a bucket lifecycle rule may have removed it',
+    source: 'distribution storage drivers (PathNotFoundError: "%s: Path not found: %s")',
+    samples: ['level=error msg="response completed with error" err.code=unknown err.detail="s3aws: Path not found: /docker/registry/v2/repositories/app/_uploads/1/data"', 'err.detail="filesystem: Path not found: /docker/registry/v2/blobs/sha256/aa/aabb/data"'],
+    counterSamples: ['Path not found'],
+  }),
+  sig({
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',

@@ -136,6 +136,36 @@ export const CNI_SIGNATURES: Signature[] = [
     counterSamples: ['cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450', 'failed to set bridge addr: could not add IP address to "cni0": file exists'],
   }),
   sig({
+    id: 'docker.bridge-bip-mismatch',
+    cause: 'cni.bridge-ip-conflict',
+    // dockerd starts with --bip (flannel's older Docker integration hands it the node's subnet) but the
+    // docker0 bridge left from before keeps another address: the daemon refuses to start.
+    re: /bridge ipv4 \(\S+\) does not match requested configuration/,
+    anchors: ['does not match requested configuration'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'ip addr show docker0 against the --bip dockerd is given (flannel\'s /run/flannel/subnet.env or docker_opts.env): ip link set docker0 down; ip link delete docker0; then start dockerd so it recreates the bridge with the new address',
+    source: 'libnetwork bridge driver ("bridge IPv4 (%s) does not match requested configuration %s")',
+    samples: ['FATA[0001] Error starting daemon: Error initializing network controller: Error creating default "bridge" network: bridge IPv4 (172.17.42.1) does not match requested configuration 10.1.92.1', 'Error creating default "bridge" network: bridge IPv4 (172.17.0.1) does not match requested configuration 10.244.3.1'],
+    counterSamples: ['docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500'],
+  }),
+  sig({
+    id: 'containerd.no-cni-config-template',
+    cause: 'cni.config-missing',
+    // containerd's CRI plugin, started with no CNI config in its conf dir and no template to render one,
+    // says it will wait: the network add-on has not written its config on this node yet.
+    re: /no cni config template is specified, wait for other system components to drop the config/,
+    anchors: ['no cni config template is specified'],
+    // logged at every start before the add-on writes its config, so below sure
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['flannel.daemon-down'],
+    check: 'ls /etc/cni/net.d on the node and kubectl -n kube-flannel get pods -o wide: the add-on\'s pod on this node writes the config (its install-cni init container); none running there means it has not been deployed or cannot start',
+    source: 'containerd CRI plugin (cni conf syncer: "No cni config template is specified, wait for other system components to drop the config.")',
+    samples: ['No cni config template is specified, wait for other system components to drop the config.', 'level=info msg="No cni config template is specified, wait for other system components to drop the config."'],
+    counterSamples: ['loading cni config template from /etc/containerd/cni.template'],
+  }),
+  sig({
     id: 'docker.ipam-pool-exhausted',
     cause: 'cni.ipam-exhausted',
     // Docker's own IPAM (libnetwork), which allocates pod addresses when the kubelet leaves networking to
@@ -203,6 +233,20 @@ export const CNI_SIGNATURES: Signature[] = [
     source: 'Multus GetCNIConfigFromFile (a NetworkAttachmentDefinition without spec.config)',
     samples: ['err in GetCNIConfigFromFile: no network available in the name istio-cni in cni dir /etc/cni/multus/net.d', 'Multus: [web/api-0]: error loading k8s delegates: GetCNIConfigFromFile: no network available in the name macvlan-conf in cni dir /etc/cni/net.d'],
     counterSamples: ['no networks found in /etc/cni/net.d'],
+  }),
+  sig({
+    id: 'multus.delegate-cni-version',
+    cause: 'cni.config-invalid',
+    // Multus loads the primary CNI config as its delegate and refuses one whose cniVersion differs from its
+    // own top-level version: the two config files disagree.
+    re: /delegate cni version is \S+ while top level cni version is \S+/,
+    anchors: ['delegate cni version is'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'the cniVersion of the primary config in /etc/cni/net.d (e.g. 10-flannel.conflist) against the one in Multus\'s own config (00-multus.conf): make them equal, or let Multus generate its config from the primary one',
+    source: 'Multus CNI (pkg/types: "delegate cni version is %s while top level cni version is %s")',
+    samples: ["failed to load the primary CNI configuration as a multus delegate with error 'delegate cni version is 0.3.1 while top level cni version is 1.1.0'", 'delegate cni version is 0.4.0 while top level cni version is 0.3.1'],
+    counterSamples: ['"cniVersion": "0.3.1"'],
   }),
   sig({
     id: 'multus.netconf-invalid',

@@ -121,6 +121,38 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     counterSamples: ['dial unix /run/containerd/containerd.sock: connect: no such file or directory'],
   }),
   sig({
+    id: 'runtime.daemon-socket-eof',
+    cause: 'runtime.unavailable',
+    // The Docker (or balena-engine) client reached the daemon's unix socket and the daemon closed the
+    // connection without an answer: the daemon died or restarted while handling the request.
+    re: /error during connect: \w+ \\?"?http:\/\/%2f[^\s"]*\.sock\S*: eof/,
+    anchors: ['error during connect'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['image.disk-full', 'node.not-ready'],
+    check: 'journalctl -u docker (or the engine\'s unit) at that time: a panic, an OOM kill or a restart loop of the daemon; systemctl status shows its restarts',
+    source: 'Docker client ("error during connect: %s") over the daemon\'s unix socket; EOF is the peer closing without a response',
+    samples: ['error during connect: Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.41/images/create?fromImage=alpine&tag=3": EOF', 'error during connect: Post http://%2Fvar%2Frun%2Fbalena-engine.sock/v1.35/images/create?fromImage=resin%2Fapp&tag=1: EOF'],
+    counterSamples: ['error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/version": open //./pipe/docker_engine: The system cannot find the file specified.'],
+  }),
+  sig({
+    id: 'runtime.shim-ttrpc-closed',
+    cause: 'runtime.unavailable',
+    // containerd talks to each container's shim over ttrpc; the client shutting down after its read of the
+    // shim's socket failed means the shim (or containerd under it) went away — a runtime reinstalled or
+    // restarted under running containers. A bare "ttrpc: closed" is also a shim that exited on its own
+    // (a sandbox runtime such as Kata failing), which threads settle otherwise: not read here.
+    re: /ttrpc: client shutting down/,
+    anchors: ['ttrpc: client shutting down'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'systemctl status containerd docker on the node and the shims still running (ps -ef | grep containerd-shim): a runtime upgraded or reinstalled under live containers leaves shims the new daemon cannot talk to — drain the node and restart the runtime',
+    source: 'containerd ttrpc client (ErrClosed "ttrpc: closed", "ttrpc: client shutting down")',
+    samples: ['Error response from daemon: ttrpc: client shutting down: read unix @->@/containerd-shim/moby/de2b/shim.sock: read: connection reset by peer: unknown', 'failed to start sandbox container: ttrpc: client shutting down: read unix @->/run/containerd/s/9f1c: read: connection reset by peer: unknown'],
+    counterSamples: ['ttrpc: serving on /run/containerd/s/abc', 'failed to create shim task: ttrpc: closed: unknown'],
+  }),
+  sig({
     id: 'runtime.docker-client-no-daemon',
     cause: 'runtime.unavailable',
     // The Docker client's text (CLI, SDKs, cAdvisor's docker factory): Docker's daemon is not answering. It is
