@@ -217,6 +217,25 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['Successfully tagged localhost/app:dev'],
   }),
   sig({
+    id: 'image.podman-local-name-pulled',
+    cause: 'image.not-found',
+    // Podman and Buildah name the images they build localhost/<name>; when such a name is not in local storage
+    // they fall back to pulling it, from a registry called "localhost" on port 443 that is not there. The image
+    // was never built (or built under another name) on this machine.
+    re: /source docker:\/\/localhost\/[^\s:]+(:\S+)?: error pinging (docker )?registry localhost: /,
+    anchors: ['registry localhost'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['image.never-pull-absent', 'registry.connection-refused'],
+    check: 'podman images | grep <name> on that machine: build the base image first (the build that names it FROM localhost/<name> expects it locally), or give it a registry with its port (localhost:5000/<name>) if one was meant',
+    source: 'containers/image docker transport (pings https://localhost/v2/ for a localhost/ reference not in storage); Podman\'s localhost/ naming of local builds',
+    samples: [
+      'Error: error creating build container: Error initializing source docker://localhost/base:latest: error pinging docker registry localhost: Get https://localhost/v2/: dial tcp [::1]:443: connect: connection refused',
+      'Error initializing source docker://localhost/app-builder:1: error pinging registry localhost: Get "https://localhost/v2/": dial tcp 127.0.0.1:443: connect: connection refused',
+    ],
+    counterSamples: ['Error initializing source docker://localhost:5000/app:1: error pinging docker registry localhost:5000: Get "https://localhost:5000/v2/": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
     id: 'image.manifest-status-404',
     cause: 'image.not-found',
     // go-containerregistry (crane, kaniko, ko, Crossplane, Flux) reports a manifest request's status
