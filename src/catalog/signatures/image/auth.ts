@@ -253,7 +253,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     id: 'image.oauth-token-refused',
     check: 'kubectl get secret <pull secret> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d: is there an auths entry for exactly this registry host, and does docker login <host> with those credentials work?',
     cause: 'image.auth-rejected',
-    re: /failed to fetch oauth token(?!: unexpected status: 5\d\d)(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))/,
+    re: /failed to fetch oauth token(?!: unexpected status(?: from \w+ request to \S+)?: 5\d\d)(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))/,
     anchors: ['oauth token'],
     confidence: 0.85,
     specificity: 88,
