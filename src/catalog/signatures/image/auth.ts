@@ -15,7 +15,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
     // a secret keyed for another host (or a differently written one) sends none, like no secret at all.
     // A pull secret the kubelet cannot parse is skipped (with a warning in its log), so that pull goes anonymous too.
-    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected'],
+    // A registry whose token service is failing answers every caller 401 until it recovers.
+    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected', 'registry.server-error'],
     check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host, written as the image names it (host:port)',
     source: 'facts §4.6 authorizer, §8 UNAUTHORIZED',
     samples: [
@@ -147,8 +148,9 @@ export const AUTH_SIGNATURES: Signature[] = [
     anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password'],
     confidence: 0.8,
     specificity: 82,
-    // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one.
-    alternatives: ['image.pullsecret-wrong-registry', 'image.auth-missing', 'image.not-found'],
+    // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one; a mirror
+    // or proxy cache in front of the node refuses with the same 403 (a public mirror serving only its own network).
+    alternatives: ['image.pullsecret-wrong-registry', 'image.auth-missing', 'image.not-found', 'registry.mirror-misconfigured'],
     check: 'the credentials the node sends for that host: the pull secret\'s auths entry (kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d) — wrong, expired, or without access to that repository',
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [

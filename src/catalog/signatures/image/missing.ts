@@ -123,7 +123,8 @@ export const MISSING_SIGNATURES: Signature[] = [
     anchors: ['no pull access'],
     confidence: 0.55,
     specificity: 83,
-    alternatives: ['image.auth-missing', 'image.auth-rejected'],
+    // dockerd asks its mirror first: a mirror without the image (a private one it cannot serve) reads the same.
+    alternatives: ['image.auth-missing', 'image.auth-rejected', 'registry.mirror-misconfigured'],
     check: 'pull the same reference by hand with the pull secret\'s credentials (crictl pull --creds user:token <image>): found then means the credentials on the node are missing or expired',
     source: 'facts §4.8 (Docker Engine texts)',
     samples: [
@@ -158,7 +159,8 @@ export const MISSING_SIGNATURES: Signature[] = [
     anchors: ['pull access denied'],
     confidence: 0.8,
     specificity: 86,
-    alternatives: ['image.auth-missing'],
+    // A one-word "name" is also what is left of a reference cut short (a digest or tag taken for the name).
+    alternatives: ['image.auth-missing', 'image.invalid-reference'],
     check: 'docker.io/library/<name> holds only official images: if the image was built locally, load it onto the node (kind load docker-image, minikube image load, ctr -n k8s.io images import) or push it to a registry and put that registry\'s host in the reference; otherwise correct the name (docker manifest inspect docker.io/library/<name> decides)',
     source: 'Docker Hub: unqualified names resolve to docker.io/library/<name> (reference normalisation), a namespace of official images only; facts §4.8 (pull access denied …)',
     samples: [

@@ -260,7 +260,8 @@ export const SERVER_SIGNATURES: Signature[] = [
     anchors: ['unexpected eof', 'short read', 'internal_error'],
     confidence: 0.5,
     specificity: 55,
-    alternatives: ['flannel.mtu', 'registry.proxy'],
+    // a mirror or pull-through cache relaying the blob cuts it the same way when its upstream or disk fails
+    alternatives: ['flannel.mtu', 'registry.proxy', 'registry.mirror-misconfigured'],
     source: 'facts causes.md (unexpected EOF while the registry is up)',
     samples: [
       'failed to pull and unpack image "docker.io/library/node:20": failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/aa/aa11/data": unexpected EOF',

@@ -191,18 +191,38 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     counterSamples: ['connect: connection refused'],
   }),
   sig({
+    id: 'registry.host-unreachable',
+    cause: 'unknown',
+    // EHOSTUNREACH has three sources the text cannot tell apart: a route that leads into the wrong network (a
+    // pod, Service or VPN range overlapping the registry's), a host on the local segment that answers no ARP
+    // (down or gone), and a firewall rejecting with icmp-host-prohibited (firewalld's default reject).
+    re: /(connect|getsockopt): no route to host|ehostunreach/,
+    anchors: ['no route to host', 'ehostunreach'],
+    confidence: 0.5,
+    specificity: 58,
+    alternatives: ['node.firewall', 'registry.connect-timeout', 'registry.connection-refused'],
+    check: 'ip route get <registry address> on the node (does it leave by the expected interface, or into a cni0, docker0, flannel.1 or VPN route that overlaps?), ip neigh for a registry on the same segment (FAILED: the host is down), and the firewall on the registry side (firewall-cmd --list-all; a REJECT answers with host-prohibited)',
+    source: 'facts §4.7 (dial tcp …: connect: no route to host: routing, an unanswered ARP, or a REJECT rule)',
+    samples: [
+      'failed to do request: Head "https://reg.example.net/v2/base/manifests/2": dial tcp 172.16.4.20:443: connect: no route to host',
+      'Error response from daemon: Get https://harbor.corp/v2/: dial tcp 10.1.1.81:443: connect: no route to host',
+    ],
+    counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
+  }),
+  sig({
     id: 'registry.no-route',
-    check: 'ip route get <registry address> on the node, and the firewall on both ends (iptables -S, firewall-cmd --list-all): no route means routing; a reject (icmp-host-prohibited) means a firewall',
+    check: 'ip route get <registry address> on the node: no route at all means the node has no default route or none into that network (an offline or air-gapped node, a proxy it must use instead)',
     cause: 'registry.connect-timeout',
-    re: /(connect|getsockopt): (no route to host|network is unreachable)|enetunreach|ehostunreach/,
-    anchors: ['no route to host', 'network is unreachable', 'enetunreach', 'ehostunreach'],
+    // ENETUNREACH: the node's routing table has nothing for that address — the network path, before any host answers.
+    re: /(connect|getsockopt): network is unreachable|enetunreach/,
+    anchors: ['network is unreachable', 'enetunreach'],
     confidence: 0.6,
     specificity: 58,
     alternatives: ['node.firewall', 'registry.proxy'],
-    source: 'facts §4.7 (dial tcp …: connect: no route to host / network is unreachable: routing or a REJECT rule)',
+    source: 'facts §4.7 (dial tcp …: connect: network is unreachable: routing)',
     samples: [
-      'failed to do request: Head "https://reg.example.net/v2/base/manifests/2": dial tcp 172.16.4.20:443: connect: no route to host',
       'failed to pull and unpack image "registry.k8s.io/kube-apiserver:v1.28.0": failed to resolve reference "registry.k8s.io/kube-apiserver:v1.28.0": failed to do request: Head "https://registry.k8s.io/v2/kube-apiserver/manifests/v1.28.0": dial tcp 34.96.108.209:443: connect: network is unreachable',
+      'Get "https://quay.io/v2/": dial tcp 3.216.152.103:443: connect: network is unreachable',
     ],
     // An IPv6 address unreachable is the node without IPv6 (registry.ipv6-unreachable), not a route to the registry.
     counterSamples: ['dial tcp 10.1.1.1:443: connect: connection refused'],
