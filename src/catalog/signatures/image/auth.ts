@@ -259,7 +259,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     anchors: ['oauth token'],
     confidence: 0.85,
     specificity: 88,
-    alternatives: ['image.pullsecret-wrong-registry'],
+    // a token service that is failing refuses good credentials too, until it recovers
+    alternatives: ['image.pullsecret-wrong-registry', 'registry.server-error'],
     source: 'facts §4.6 (failed to fetch oauth token), §8 (token request with credentials)',
     samples: [
       'failed to resolve reference "registry.gitlab.com/grp/svc:1.0": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gitlab.com/jwt/auth?scope=repository%3Agrp%2Fsvc%3Apull&service=container_registry: 403 Forbidden',

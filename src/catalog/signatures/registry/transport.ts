@@ -147,6 +147,10 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     anchors: ['connection refused', 'actively refused', 'econnrefused'],
     confidence: 0.8,
     specificity: 60,
+    // Nothing listens where the node dials: the registry down, or the node dialling the wrong place — port 443
+    // of a registry that serves plain HTTP elsewhere, or a mirror endpoint (a kind or minikube node's own
+    // localhost) that is not the registry meant.
+    alternatives: ['registry.http-to-https', 'registry.mirror-misconfigured'],
     source: 'facts §4.7 dial tcp …: connect: connection refused',
     samples: [
       'failed to resolve reference "registry.lab:5000/web:1": failed to do request: Head "https://registry.lab:5000/v2/web/manifests/1": dial tcp 192.168.56.10:5000: connect: connection refused',
