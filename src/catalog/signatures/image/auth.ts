@@ -8,8 +8,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     id: 'image.auth-required',
     cause: 'image.auth-missing',
     // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login/,
-    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '/password was provided', 'registry needs login'],
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login/,
+    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '401 authorization required', '/password was provided', 'registry needs login'],
     confidence: 0.85,
     specificity: 85,
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
@@ -25,6 +25,23 @@ export const AUTH_SIGNATURES: Signature[] = [
       'failed to resolve reference "ghcr.io/acme/internal:latest": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Finternal%3Apull&service=ghcr.io: 401 Unauthorized',
     ],
     counterSamples: ['unauthorized: incorrect username or password'],
+  }),
+  sig({
+    id: 'image.ghcr-token-unusable',
+    cause: 'image.auth-missing',
+    // GitHub's registry cannot tie the bearer token it was given to a user: on an upload, an anonymous token
+    // (the client never logged in to ghcr.io) where a user is needed — or a personal token that expired or was
+    // revoked. On a pull of a public image the same text has come from the registry's own incidents, so only
+    // the upload is read here.
+    re: /blobs\/uploads\/:?\s*unauthorized: (unauthenticated: )?user cannot be authenticated with the token provided/,
+    anchors: ['blobs/uploads/'],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['image.auth-rejected'],
+    check: 'docker login ghcr.io (or the tool\'s own login: cosign login, helm registry login) with a token that has read:packages (write:packages to push), then retry; a login that exists but fails the same way holds an expired or revoked token',
+    source: 'GitHub Container Registry ("UNAUTHORIZED: unauthenticated: User cannot be authenticated with the token provided.")',
+    samples: ['POST https://ghcr.io/v2/acme/app/blobs/uploads/: UNAUTHORIZED: unauthenticated: User cannot be authenticated with the token provided.', 'signing digest: failed to upload layer: POST https://ghcr.io/v2/acme/charts/app/blobs/uploads/:\nUNAUTHORIZED: User cannot be authenticated with the token provided.'],
+    counterSamples: ['denied: permission_denied: write_package', 'error pulling image configuration: denied: unauthenticated: User cannot be authenticated with the token provided.'],
   }),
   sig({
     id: 'image.artifactory-bad-credential',
