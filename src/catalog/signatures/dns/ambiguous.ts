@@ -42,14 +42,22 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // A program's own resolver failing (libc getaddrinfo, Node.js, Python, Java, curl) with no image pull around
     // it: the name did not resolve where that program runs — in a pod the cluster DNS path, on a node its resolver.
-    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception/,
-    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception'],
+    // Also musl's and busybox's words (Alpine images): "Name does not resolve", wget's "bad address", and the
+    // package managers' own (apt's "Temporary failure resolving", wget's "unable to resolve host address").
+    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|\bbad address '|unable to resolve host address|temporary failure resolving '|ping: unknown host\b/,
+    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'bad address', 'unable to resolve host address', 'temporary failure resolving', 'unknown host'],
     confidence: 0.4,
     specificity: 84,
     alternatives: ['dns.coredns-down', 'dns.service-unreachable', 'dns.upstream', 'dns.search-ndots', 'dns.node-resolver'],
     check: 'where does the program run? in a pod: kubectl exec <pod> -- nslookup <name> and kubectl -n kube-system logs -l k8s-app=kube-dns (a cluster name needs its namespace or full .svc.cluster.local form; an outside name needs the upstream); on a node: getent hosts <name> and /etc/resolv.conf',
     source: 'libc getaddrinfo (EAI_AGAIN "Temporary failure in name resolution", EAI_NONAME "Name or service not known"); facts §9',
-    samples: ['Error: getaddrinfo EAI_AGAIN api.example.com', "java.net.UnknownHostException: zk-0.zk.kafka.svc: Name or service not known"],
+    samples: [
+      'Error: getaddrinfo EAI_AGAIN api.example.com',
+      "java.net.UnknownHostException: zk-0.zk.kafka.svc: Name or service not known",
+      "wget: bad address 'api.shop.svc.cluster.local'",
+      'ping: api: Name does not resolve',
+      "Err:1 http://deb.debian.org/debian bookworm InRelease Temporary failure resolving 'deb.debian.org'",
+    ],
     counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
   }),
   sig({

@@ -73,16 +73,24 @@ export const COREDNS_SIGNATURES: Signature[] = [
     id: 'dns.service-ip-refused',
     cause: 'dns.coredns-down',
     // The cluster DNS Service (x.x.0.10:53) refusing a connection: kube-proxy has no endpoint to send it to
-    // (rejects it), so no CoreDNS pod is Ready behind the Service.
-    re: /dial (tcp|udp) (10|172|192|100)\.\d+\.\d+\.10:53: (connect: )?connection refused/,
-    anchors: ['.10:53: connect: connection refused', '.10:53: connection refused'],
+    // (rejects it), so no CoreDNS pod is Ready behind the Service. The same refusal in every client's words: Go's
+    // dial and its UDP read (the ICMP port-unreachable), Node's ECONNREFUSED, dig's communications error.
+    // Above dns.cluster-dns-timeout, which reads the same lookup line when the query goes unanswered.
+    re: /dial (tcp|udp) (10|172|192|100)\.\d+\.\d+\.10:53: (connect: )?connection refused|->(10|172|192|100)\.\d+\.\d+\.10:53: read: connection refused|econnrefused (10|172|192|100)\.\d+\.\d+\.10:53\b|(10|172|192|100)\.\d+\.\d+\.10#53: connection refused/,
+    anchors: ['.10:53: connect: connection refused', '.10:53: connection refused', '.10:53: read: connection refused', 'econnrefused', '.10#53: connection refused'],
     confidence: 0.6,
-    specificity: 88,
+    specificity: 92,
     alternatives: ['dns.service-unreachable'],
     check: 'kubectl -n kube-system get endpoints kube-dns (an empty list means no Ready CoreDNS pod: kubectl -n kube-system get pods -l k8s-app=kube-dns) and, from the node, the Service rules (iptables-save | grep 10.96.0.10)',
     source: 'kube-proxy rejects Service traffic without endpoints (icmp port-unreachable / TCP RST); facts §9',
-    samples: ['dial tcp 10.96.0.10:53: connect: connection refused', 'read udp 10.244.1.5:40000->10.43.0.10:53: dial udp 10.43.0.10:53: connection refused'],
-    counterSamples: ['dial tcp 10.96.0.1:443: connect: connection refused'],
+    samples: [
+      'dial tcp 10.96.0.10:53: connect: connection refused',
+      'read udp 10.244.1.5:40000->10.43.0.10:53: dial udp 10.43.0.10:53: connection refused',
+      'dial tcp: lookup api.shop.svc.cluster.local on 10.96.0.10:53: read udp 10.244.1.5:43211->10.96.0.10:53: read: connection refused',
+      'Error: connect ECONNREFUSED 10.96.0.10:53',
+      ';; communications error to 10.43.0.10#53: connection refused',
+    ],
+    counterSamples: ['dial tcp 10.96.0.1:443: connect: connection refused', 'dial tcp: lookup api.shop.svc on 10.96.0.10:53: read udp 10.244.1.5:43211->10.96.0.10:53: i/o timeout'],
   }),
   sig({
     id: 'dns.coredns-setup-error',
