@@ -313,15 +313,15 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // NXDOMAIN and "no answer" are answers: the server was reached. busybox's nslookup (≥ 1.28.4) also
     // skips the search list, so short names fail there while DNS works.
-    re: /server can't find [^\s:]+: (nxdomain|no answer)|\*\*\* can't find [^\s:]+: no answer|nslookup: can't resolve/,
-    anchors: ["can't find", "can't resolve"],
+    re: /server can't find [^\s:]+: (nxdomain|no answer)|\*\*\* can't find [^\s:]+: no answer|nslookup: can't resolve|\bhost [^\s:]+ not found: 3\(nxdomain\)/,
+    anchors: ["can't find", "can't resolve", '3(nxdomain)'],
     confidence: 0.5,
     specificity: 88,
     alternatives: ['dns.search-ndots', 'dns.service-unreachable', 'dns.coredns-down'],
     check: 'repeat with the full name (nslookup kubernetes.default.svc.cluster.local) from a pod with a libc resolver (dnsutils image): if the full name resolves, DNS works and the short name or busybox\'s nslookup is the problem',
     source: 'facts §9 (search list, ndots); busybox nslookup does not apply the resolv.conf search list',
-    samples: ["** server can't find kubernetes.default: NXDOMAIN", "nslookup: can't resolve 'my-svc.prod'"],
-    counterSamples: ["** server can't find github.com: SERVFAIL"],
+    samples: ["** server can't find kubernetes.default: NXDOMAIN", "nslookup: can't resolve 'my-svc.prod'", 'Host my-svc.prod not found: 3(NXDOMAIN)'],
+    counterSamples: ["** server can't find github.com: SERVFAIL", 'Host github.com not found: 2(SERVFAIL)'],
   }),
   sig({
     id: 'ambiguous.kubectl-cannot-connect',
