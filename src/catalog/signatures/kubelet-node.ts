@@ -90,4 +90,23 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to run Kubelet: running with swap on is not supported, please disable swap!'],
   }),
+  sig({
+    id: 'node.cgroup-no-space',
+    cause: 'unknown',
+    // ENOSPC from mkdir under /sys/fs/cgroup is no disk: the kernel refuses a new cgroup (the memory
+    // controller's id space filled by cgroups that were removed but not freed — the kmem accounting leak of
+    // 3.x/4.x kernels — or a cgroup limit). No container starts on that node until it is rebooted or patched.
+    re: /mkdir \/sys\/fs\/cgroup\/[^\s:"\\]*: no space left on device/,
+    anchors: ['/sys/fs/cgroup/'],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'on that node: grep memory /proc/cgroups (num_cgroups near 65535 while few pods run is the leak) and uname -r; a reboot frees them, the kernel argument cgroup.memory=nokmem or a newer kernel keeps them from leaking; df -h is not the question',
+    source: 'Linux cgroup mkdir returns ENOSPC when no cgroup id is left (memcg ids are 16 bits); runc applying the cgroup configuration',
+    samples: [
+      'OCI runtime create failed: container_linux.go:349: starting container process caused "process_linux.go:297: applying cgroup configuration for process caused \\"mkdir /sys/fs/cgroup/memory/kubepods/burstable/pod1/abc: no space left on device\\"": unknown',
+      'failed to create containerd task: OCI runtime create failed: runc create failed: unable to start container process: unable to apply cgroup configuration: mkdir /sys/fs/cgroup/memory/kubepods/besteffort/pod2: no space left on device: unknown',
+    ],
+    counterSamples: ['failed to extract layer sha256:a3ed95ca: write /var/lib/containerd/x: no space left on device'],
+  }),
 ];

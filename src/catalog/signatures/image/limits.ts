@@ -114,7 +114,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     // Not ENOSPC at a container's start (runc's init making a mount point in the rootfs, "container init
     // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
     // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
-    re: /^(?![\s\S]*(inotify|container init caused))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|to reclaim (ephemeral-storage|nodefs|imagefs)/,
+    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|to reclaim (ephemeral-storage|nodefs|imagefs)/,
     anchors: ['no space left on device', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs'],
     confidence: 0.92,
     specificity: 94,
@@ -151,7 +151,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     id: 'image.no-space-bare',
     cause: 'image.disk-full',
     // Not inotify watches, nor podman's lock allocation (its SHM lock table is full): ENOSPC there is no disk.
-    re: /^(?![\s\S]*(inotify|allocating lock))[\s\S]*(?<key>no space left on device)/,
+    re: /^(?![\s\S]*(inotify|allocating lock|mkdir \/sys\/fs\/cgroup\/))[\s\S]*(?<key>no space left on device)/,
     anchors: ['no space left on device'],
     confidence: 0.6,
     specificity: 93,
