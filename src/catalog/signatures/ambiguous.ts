@@ -168,6 +168,30 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Readiness probe succeeded'],
   }),
   sig({
+    id: 'ambiguous.apiserver-to-pod',
+    cause: 'unknown',
+    // The API server calling into a pod — an admission webhook, an aggregated API such as metrics-server — and not
+    // getting through. It runs in the control-plane node's host network, so it reaches that pod across the overlay
+    // (or through its own HTTP proxy): threads settle a firewall or security group on that port, a proxy without
+    // .svc in NO_PROXY, or the overlay between the control-plane node and the pod's node.
+    re: /(failed calling webhook|failing or missing response from https?:\/\/)[\s\S]{0,600}?(context deadline exceeded|i\/o timeout|timed out|no route to host|connection refused|client\.timeout exceeded|request\s+canceled|gateway timeout|service unavailable|unable to handle the request|unable to connect|no endpoints available|eof\b)|faileddiscoverycheck|unable to handle the request \(get [a-z]+\.metrics\.k8s\.io\)|metrics\.k8s\.io\/v1beta1: the server is currently unable/,
+    anchors: ['failed calling webhook', 'failing or missing response', 'faileddiscoverycheck', 'metrics.k8s.io'],
+    confidence: 0.5,
+    specificity: 74,
+    alternatives: ['node.firewall', 'registry.proxy', 'flannel.vxlan-blocked', 'flannel.wrong-iface'],
+    check: 'on a control-plane node, curl -k https://<the webhook or metrics-server pod IP>:<its port>/ (kubectl get endpoints -n <ns> <service> gives both): an answer from other pods but a timeout from the node is the path between the control plane and that pod\'s node — a cloud security group or host firewall on that port, or flannel\'s UDP 8472 blocked; an HTTP proxy set for the API server (its manifest\'s env) needs .svc and the Service and pod CIDRs in NO_PROXY',
+    source: 'kube-apiserver admission webhook and aggregator texts ("failed calling webhook", "failing or missing response from"); the API server uses the host network (facts §9: Service and pod addresses from a node cross kube-proxy and the overlay)',
+    samples: [
+      'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": failed to call webhook: Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": context deadline exceeded',
+      'v1beta1.metrics.k8s.io failed with: failing or missing response from https://10.244.1.7:4443/apis/metrics.k8s.io/v1beta1: Get "https://10.244.1.7:4443/apis/metrics.k8s.io/v1beta1": dial tcp 10.244.1.7:4443: i/o timeout',
+      'Error from server (ServiceUnavailable): the server is currently unable to handle the request (get pods.metrics.k8s.io)',
+    ],
+    counterSamples: [
+      'Internal error occurred: failed calling webhook "webhook.cert-manager.io": failed to call webhook: Post "https://cert-manager-webhook.cert-manager.svc:443/mutate?timeout=10s": x509: certificate signed by unknown authority',
+      'kubectl top pod: metrics not available yet',
+    ],
+  }),
+  sig({
     id: 'ambiguous.kube-api-unreachable',
     check: 'from the node: curl -k https://<kubernetes Service IP>:443/version and curl -k https://<API server address>:6443/version — only the Service IP failing means kube-proxy on this node; both failing means a firewall or route to the API server',
     cause: 'unknown',
