@@ -123,13 +123,33 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     counterSamples: ['[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout'],
   }),
   sig({
+    id: 'dns.short-name-host-resolver',
+    cause: 'unknown',
+    // A Service-style short name asked of a loopback resolver (systemd-resolved's 127.0.0.53, a local dnsmasq,
+    // Docker's 127.0.0.11): the caller resolves with the node's or Docker's resolver, not the cluster DNS — a
+    // hostNetwork pod left at dnsPolicy ClusterFirst, or a process on the node — so cluster names cannot resolve.
+    re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]* on (127\.\d+\.\d+\.\d+|\[::1\]):53: (i\/o timeout|server misbehaving|no such host)/,
+    anchors: ['lookup '],
+    confidence: 0.5,
+    specificity: 91,
+    alternatives: ['dns.node-resolver'],
+    check: 'where the caller runs: a pod with hostNetwork: true needs dnsPolicy: ClusterFirstWithHostNet to use the cluster DNS (kubectl get pod <pod> -o jsonpath={.spec.dnsPolicy}); a process on the node or in a Docker network reaches Services only by their cluster IP or through the cluster DNS named explicitly',
+    source: 'Kubernetes pod DNS policy (hostNetwork pods with ClusterFirst fall back to the node\'s resolv.conf); Go net.DNSError ("lookup <name> on <server>: …")',
+    samples: [
+      'dial tcp: lookup uaa-postgres on 127.0.0.53:53: server misbehaving',
+      'Get "http://prometheus-server:9090/api/v1/query": dial tcp: lookup prometheus-server on 127.0.0.11:53: no such host',
+    ],
+    counterSamples: ['dial tcp: lookup redis-master on 10.96.0.10:53: i/o timeout', 'dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: server misbehaving'],
+  }),
+  sig({
     id: 'dns.short-name-timeout',
     cause: 'dns.service-unreachable',
     // A name without a dot is a Service of the caller's namespace, resolved through the pod's search list
     // by the cluster DNS Service; a registry or a public host always has dots. A timeout there is the
     // path to the DNS Service (or CoreDNS behind it), not a registry's DNS. Pulls are judged elsewhere:
     // the node, not the pod, resolves an image's registry.
-    re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on [\w.:[\]%-]+)?: (i\/o timeout|server misbehaving)/,
+    // Not at a loopback resolver: that caller does not use the cluster DNS (dns.short-name-host-resolver).
+    re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on (?!127\.|\[::1\])[\w.:[\]%-]+)?: (i\/o timeout|server misbehaving)/,
     anchors: ['lookup '],
     confidence: 0.6,
     specificity: 90,

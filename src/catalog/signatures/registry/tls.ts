@@ -85,8 +85,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/,
-    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
+    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -96,8 +96,10 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       'x509: certificate relies on legacy Common Name field, use SANs instead',
       'tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match harbor.lab',
+      // OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH (Python, Rust and C clients).
+      "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'harbor.lab'. (_ssl.c:1129)",
     ],
-    counterSamples: ['x509: certificate signed by unknown authority'],
+    counterSamples: ['x509: certificate signed by unknown authority', 'certificate verify failed: unable to get local issuer certificate'],
   }),
   sig({
     id: 'registry.x509-expired',
@@ -141,6 +143,40 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z',
       'X509: certificate has expired or is not yet valid',
+    ],
+    counterSamples: ['x509: certificate signed by unknown authority'],
+  }),
+  sig({
+    id: 'registry.gnutls-expired-chain',
+    cause: 'registry.tls-expired-or-clock',
+    // GnuTLS (apt, and clients linked to it) names why it distrusts a chain; "uses expired certificate" is the
+    // expiry reason, which outranks its generic "The certificate is NOT trusted" (the bare untrusted reading).
+    re: /certificate chain uses expired certificate/,
+    anchors: ['uses expired certificate'],
+    confidence: 0.75,
+    specificity: 91,
+    check: WHICH_CLIENT,
+    source: 'GnuTLS certificate verification status texts (GNUTLS_CERT_EXPIRED: "The certificate chain uses expired certificate.")',
+    samples: [
+      'Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.  Could not handshake: Error in the certificate verification. [IP: 10.0.0.5 443]',
+      'gnutls_handshake() failed: The certificate chain uses expired certificate.',
+    ],
+    counterSamples: ['Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown.'],
+  }),
+  sig({
+    id: 'registry.no-system-roots',
+    cause: 'registry.tls-untrusted',
+    // Go found no trust store at all (a scratch or distroless image without ca-certificates, or SSL_CERT_FILE
+    // pointing nowhere): every certificate is untrusted, whoever the server. Above the API-server x509 reading.
+    re: /x509: failed to load system roots/,
+    anchors: ['failed to load system roots'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'where the client runs: ls /etc/ssl/certs/ca-certificates.crt (Debian) or /etc/pki/tls/certs/ca-bundle.crt (RHEL) in its image or on the node — absent, install ca-certificates or mount the bundle; SSL_CERT_FILE and SSL_CERT_DIR, if set, must name it',
+    source: 'Go crypto/x509 SystemRootsError ("x509: failed to load system roots and no roots provided")',
+    samples: [
+      'Post https://collector.example.com/api/v0.1/collector: x509: failed to load system roots and no roots provided',
+      'Get "https://registry.example.com/v2/": x509: failed to load system roots and no roots provided',
     ],
     counterSamples: ['x509: certificate signed by unknown authority'],
   }),

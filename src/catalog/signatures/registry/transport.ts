@@ -334,8 +334,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.proxyconnect',
     cause: 'registry.proxy',
-    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied/,
-    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 '],
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect'],
     confidence: 0.92,
     specificity: 96,
     source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',
@@ -344,6 +344,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'Error response from daemon: Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp 127.0.0.1:8080: connect: connection refused',
       'failed to do request: Head "https://quay.io/v2/coreos/etcd/manifests/v3.5.9": proxyconnect tcp: dial tcp: lookup proxy.corp.example on 10.0.0.2:53: no such host',
       'failed to do request: Head "https://ghcr.io/v2/flannel-io/flannel/manifests/v0.28.9": Proxy Authentication Required',
+      // libcurl: the proxy refused the CONNECT tunnel with its own status.
+      'curl: (56) Received HTTP code 502 from proxy after CONNECT',
     ],
     counterSamples: ['dial tcp 127.0.0.1:8080: connect: connection refused'],
   }),
