@@ -9,11 +9,12 @@ import { sig } from './define.js';
  * with the plausible causes as alternatives, and `diagnose` decides from evidence.
  */
 /**
- * A URL of the Kubernetes API: /api or /apis paths (registries serve /v2/), the kubernetes Service's IP
+ * A URL of the Kubernetes API: /api/v1 or /apis/<group>/<version> paths and their discovery (/api?timeout=…;
+ * registries serve /v2/, and other web APIs' /api/<anything> is not Kubernetes), the kubernetes Service's IP
  * (the first of the Service CIDR, x.x.0.1), the API server's port 6443, or kubernetes.default.
  */
-const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/apis?[/?]|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)`;
-const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'];
+const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/(api(\/v1\/|\?)|apis(\/[a-z0-9.-]+\/v\d|\?))|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)`;
+const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '/apis?', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'];
 
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
   sig({

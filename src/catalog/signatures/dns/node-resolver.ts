@@ -1,5 +1,5 @@
 import type { Signature } from '../../types.js';
-import { withoutPull } from '../context.js';
+import { REGISTRY_CONTEXT, withoutPull } from '../context.js';
 import { sig } from '../define.js';
 
 /** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
@@ -125,7 +125,9 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     // A *.svc / cluster.local name resolved by a host process (kubelet/containerd pulling an image): the host resolver does not know cluster names.
     // "Try again" is musl's (k3s, Alpine-based runtimes) wording of EAI_AGAIN, glibc's "Temporary failure in name resolution".
     // The resolver is not the cluster DNS Service (an address ending in .10 is left to ambiguous.cluster-name-nxdomain).
-    re: /lookup [\w.-]*\.(svc|cluster\.local)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
+    // Without a resolver named, only beside a registry request: a pod's own lookup of a Service name that does
+    // not exist (yet) reads the same, and is no node resolver (dns.go-lookup-outside-pull answers it).
+    re: new RegExp(String.raw`(lookup [\w.-]*\.(svc|cluster\.local)\.? on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+|^(?=[\s\S]*${REGISTRY_CONTEXT})[\s\S]*?lookup [\w.-]*\.(svc|cluster\.local)\.?): (no such host|server misbehaving|temporary failure in name resolution|try again)`),
     anchors: ['.svc: ', '.svc on ', '.svc.: ', '.svc. on ', '.cluster.local: ', '.cluster.local on ', '.cluster.local.: ', '.cluster.local. on '],
     confidence: 0.85,
     specificity: 93,
@@ -137,7 +139,10 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
       'Get "http://nexus.ci.svc:8081/v2/": dial tcp: lookup nexus.ci.svc on 192.168.5.1:53: no such host',
       'failed to do request: Head "https://harbor.infra.svc.cluster.local/v2/base/alpine/manifests/3.20": dial tcp: lookup harbor.infra.svc.cluster.local: Try again',
     ],
-    counterSamples: ['dial tcp: lookup nexus.ci.svc on 10.96.0.10:53: no such host'],
+    counterSamples: [
+      'dial tcp: lookup nexus.ci.svc on 10.96.0.10:53: no such host',
+      'transport: Error while dialing: dial tcp: lookup db-0.db.default.svc.cluster.local: no such host',
+    ],
   }),
   sig({
     id: 'dns.node-lookup-service-name',
@@ -239,6 +244,24 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     source: 'systemd-resolved stub listener (127.0.0.53:53); kubelet resolvConf (facts §9)',
     samples: ["/ # nslookup google.com\nnslookup: write to '127.0.0.53': Connection refused\n;; connection timed out; no servers could be reached", 'lookup api.corp.internal on 127.0.0.53:53: read udp 127.0.0.1:40123->127.0.0.53:53: read: connection refused'],
     counterSamples: ['failed to pull image "nginx": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:5->127.0.0.53:53: read: connection refused', 'nameserver 127.0.0.53'],
+  }),
+  sig({
+    id: 'dns.default-nameserver-refused',
+    cause: 'dns.node-resolver',
+    // Go's resolver asks [::1]:53 and 127.0.0.1:53 when resolv.conf names no nameserver at all; refused there,
+    // outside a pull, is that machine (or pod) left with no resolver configured. Beside a registry request the
+    // same text is read by registry.lookup-default-nameserver, whose threads split between the two causes.
+    re: withoutPull(/\blookup [^\s:"\\]+ on (\[::1\]|127\.0\.0\.1):53: (read|write|dial) udp[^\n]{0,80}?(connection refused|cannot assign requested address)/),
+    anchors: ['[::1]:53', '127.0.0.1:53'],
+    confidence: 0.75,
+    specificity: 92,
+    check: 'cat /etc/resolv.conf where the lookup ran: no nameserver line (or only a local one with nothing listening: ss -lunp \'sport = :53\') is this — restore the resolver (NetworkManager or systemd-resolved, or the DHCP client), or in a pod with dnsPolicy: None give it a dnsConfig',
+    source: 'Go net: the default nameservers ([::1]:53, 127.0.0.1:53) used when resolv.conf lists none (dnsconfig defaultNS)',
+    samples: [
+      'Error: looks like "https://charts.example.com/" is not a valid chart repository or cannot be reached: Get "https://charts.example.com/index.yaml": dial tcp: lookup charts.example.com on [::1]:53: read udp [::1]:52071->[::1]:53: read: connection refused',
+      'dial tcp: lookup api.github.com on 127.0.0.1:53: dial udp 127.0.0.1:53: connect: connection refused',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on [::1]:53: read udp [::1]:4->[::1]:53: read: connection refused'],
   }),
   sig({
     id: 'dns.node-hostname-lookup',

@@ -1,4 +1,5 @@
 import type { Signature } from '../../types.js';
+import { inRegistryContext } from '../registry/shared.js';
 import { sig } from '../define.js';
 
 /** Images that are not there: manifest unknown, a repository that does not exist, Never with no local copy (facts §4.5, §8). */
@@ -347,5 +348,44 @@ export const MISSING_SIGNATURES: Signature[] = [
     source: 'Docker Hub\'s answer to a manifest request whose Accept header lacks the OCI index media type',
     samples: ['Error reading manifest latest in docker.io/acme/tool: manifest unknown: OCI index found, but accept header does not support OCI indexes', 'FATAL: While making image from oci registry: failed to get checksum for docker://acme/tool:2: manifest unknown: OCI index found, but accept header does not support OCI indexes'],
     counterSamples: ['Error reading manifest latest in docker.io/acme/tool: manifest unknown: manifest unknown'],
+  }),
+  sig({
+    id: 'image.chart-repo-not-found',
+    cause: 'image.not-found',
+    // Helm fetching a repository's index.yaml or a chart archive and getting 404 — or 403, which static hosting
+    // (a GCS or S3 bucket, as the retired kubernetes-charts.storage.googleapis.com) answers for an object that is
+    // not there: the repository URL or the chart version does not exist at that address.
+    re: /failed to fetch https?:\/\/\S+?(\/index\.yaml|\.tgz) ?: 40[34]\b/,
+    anchors: ['failed to fetch'],
+    confidence: 0.75,
+    specificity: 95,
+    // A repository that served yesterday and answers 404 today is its host's outage (GitHub Pages has had them).
+    alternatives: ['image.auth-missing', 'registry.server-error'],
+    check: 'curl -sI <repository URL>/index.yaml: a chart repository is the URL under which index.yaml exists (not a chart\'s own path, not a project page); the old stable and incubator repositories at kubernetes-charts(-incubator).storage.googleapis.com are gone (charts.helm.sh/stable keeps their last versions); a private repository answering 401/403 with credentials sent is the login instead; a well-known repository that served before is its host\'s outage (its status page)',
+    source: 'Helm getter ("failed to fetch %s : %s" for the repository index and chart archives); the stable chart repositories\' retirement (2020)',
+    samples: [
+      'Error: looks like "https://github.com/acme/helm-charts" is not a valid chart repository or cannot be reached: failed to fetch https://github.com/acme/helm-charts/index.yaml : 404 Not Found',
+      'failed to fetch https://kubernetes-charts.storage.googleapis.com/index.yaml : 403 Forbidden',
+      'could not download https://charts.helm.sh/stable/mysql-1.6.9.tgz: failed to fetch https://charts.helm.sh/stable/mysql-1.6.9.tgz : 404 Not Found',
+    ],
+    counterSamples: ['failed to fetch https://charts.example.com/index.yaml : 401 Unauthorized', 'failed to fetch oauth token: unexpected status: 403 Forbidden'],
+  }),
+  sig({
+    id: 'image.version-withdrawn',
+    cause: 'image.not-found',
+    // A registry refusing a pull with its own sentence that the version is no longer offered (a vendor withdrawing
+    // old tags from a free program): the reference names something that is not served any more.
+    re: inRegistryContext(/(version|image|tag|artifact)s? (is|are) no longer available/),
+    anchors: ['no longer available'],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['image.auth-missing'],
+    check: 'list what the registry still serves (skopeo list-tags docker://<registry>/<repository>, or the vendor\'s catalogue) and pin a version that is there; a vendor that moved old versions behind a subscription needs that login and a pull secret',
+    source: 'registry error bodies (the message of an "unknown" or "denied" error code) returned instead of the manifest',
+    samples: [
+      'Failed to pull image "registry.example.com/vendor/db:13.10-0": rpc error: code = Unknown desc = Error response from daemon: unknown: This container version is no longer available from the Developer Program.',
+      'failed to pull and unpack image "registry.example.com/vendor/app:2.1": failed to resolve reference "registry.example.com/vendor/app:2.1": unexpected status: 410 Gone: this image version is no longer available',
+    ],
+    counterSamples: ['The service is no longer available'],
   }),
 ];

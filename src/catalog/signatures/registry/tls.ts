@@ -39,8 +39,9 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-unknown-authority-bare',
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'local issuer certificate', 'certificate is not trusted', 'verify the first certificate'],
+    // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -48,6 +49,8 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       'x509: certificate signed by unknown authority',
       'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority',
+      'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
+      '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get issuer certificate (_ssl.c:1006)',
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),

@@ -28,7 +28,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.token-realm-timeout',
     cause: 'registry.connect-timeout',
-    re: /failed to fetch (anonymous|oauth) token: [^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|did not properly respond|client\.timeout exceeded)/,
+    // Not the realm's name timing out in the resolver ("lookup auth.docker.io: i/o timeout"): that is DNS.
+    re: /failed to fetch (anonymous|oauth) token: (?![^\n]{0,400}?\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: i\/o timeout)[^\n]{0,400}?(i\/o timeout|connection timed out|operation timed out|did not properly respond|client\.timeout exceeded)/,
     anchors: ['token: '],
     confidence: 0.7,
     specificity: 96,
@@ -40,7 +41,11 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'failed to authorize: failed to fetch anonymous token: Get "https://quay.io/v2/auth?scope=repository%3Acoreos%2Fetcd%3Apull&service=quay.io": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
     ],
     // A TLS handshake timeout at the realm is the TLS path's (registry.tls-handshake-timeout), as anywhere else.
-    counterSamples: ['failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/latest": dial tcp 54.1.2.3:443: i/o timeout', 'failed to fetch oauth token: Get "https://auth.docker.io/token?service=registry.docker.io": net/http: TLS handshake timeout'],
+    counterSamples: [
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/latest": dial tcp 54.1.2.3:443: i/o timeout',
+      'failed to fetch oauth token: Get "https://auth.docker.io/token?service=registry.docker.io": net/http: TLS handshake timeout',
+      'failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Abitnamicharts%2Fnginx%3Apull&service=registry.docker.io": dial tcp: lookup auth.docker.io: i/o timeout',
+    ],
   }),
   sig({
     // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
