@@ -450,4 +450,21 @@ export const AUTH_SIGNATURES: Signature[] = [
     samples: ['UNSUPPORTED: The requested authentication method is not supported. Run the `bx cr login` command.', 'Error publishing image: UNSUPPORTED: The requested authentication method is not supported. Run the `ibmcloud cr login` command.'],
     counterSamples: ['unauthorized: authentication required'],
   }),
+  sig({
+    id: 'image.aws-no-credential-providers',
+    cause: 'image.auth-missing',
+    // The AWS SDK found no credentials anywhere in its chain (environment, web identity, instance role): a
+    // client listing or pulling from ECR sends nothing, so the registry is asked without a login.
+    re: /^(?=[\s\S]*(\.ecr\.|\becr\b))[\s\S]*nocredentialproviders: no valid providers in chain/,
+    anchors: ['nocredentialproviders'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the pod\'s AWS identity: its service account\'s eks.amazonaws.com/role-arn annotation (IRSA) or EKS Pod Identity association, or the node\'s instance role (aws sts get-caller-identity from the pod), and that role\'s ecr: permissions',
+    source: 'AWS SDK for Go v1 (NoCredentialProviders: no valid providers in chain)',
+    samples: [
+      'ensure image exists: check image 123456789012.dkr.ecr.us-west-2.amazonaws.com/app:1 exists: list ECR images: NoCredentialProviders: no valid providers in chain. Deprecated.',
+      'error getting ECR authorization token: NoCredentialProviders: no valid providers in chain',
+    ],
+    counterSamples: ['failed to upload to s3: NoCredentialProviders: no valid providers in chain'],
+  }),
 ];

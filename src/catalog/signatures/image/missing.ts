@@ -295,7 +295,7 @@ export const MISSING_SIGNATURES: Signature[] = [
 
   sig({
     id: 'image.manifest-unknown-private-host',
-    check: 'pull it once with the credentials the pod should use (crictl pull --creds <user>:<token> <image>, or docker login <host> first): a self-hosted or GitLab registry answers an anonymous pull of a private repository with "manifest unknown" too; with credentials the same answer means the tag really is missing',
+    check: 'pull it once with the credentials the pod should use (crictl pull --creds <user>:<token> <image>, or docker login <host> first): a self-hosted or GitLab registry answers an anonymous pull of a private repository with "manifest unknown" too; with credentials the same answer means the tag really is missing — unless the host is a proxy repository: then its own logs (or the upstream pulled directly) show whether it reached the upstream',
     cause: 'image.not-found',
     // The public registries say "not found" only for what is not there (a private repository answers
     // "denied"/"unauthorized"), but GitLab's and many self-hosted registries hide private repositories
@@ -304,7 +304,9 @@ export const MISSING_SIGNATURES: Signature[] = [
     anchors: ['manifest unknown', 'manifest_unknown', 'name unknown', 'name_unknown'],
     confidence: 0.75,
     specificity: 81,
-    alternatives: ['image.auth-missing'],
+    // A self-hosted registry is often a proxy repository (Nexus, Artifactory, Harbor's proxy cache), which answers
+    // "manifest unknown" too when its own fetch from the upstream fails.
+    alternatives: ['image.auth-missing', 'registry.mirror-misconfigured'],
     source: 'facts §8 registry error codes MANIFEST_UNKNOWN, NAME_UNKNOWN; GitLab container registry (private projects answer anonymous pulls as unknown)',
     samples: [
       'pulling image failed: rpc error: code = Unknown desc = Error reading manifest latest in registry.mydomain/image: manifest unknown: manifest unknown',

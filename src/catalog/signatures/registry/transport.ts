@@ -274,6 +274,25 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     counterSamples: ['level=info msg="trying next host" error="pull access denied, repository does not exist or may require authorization" host=registry-1.docker.io', 'failed to do request: Head "https://registry.lan:5000/v2/a/manifests/1": http: server gave HTTP response to HTTPS client'],
   }),
   sig({
+    id: 'registry.public-host-plain-http',
+    cause: 'unknown',
+    // The public registries serve only HTTPS: a plain-HTTP answer to a request for one of them came from something
+    // in between — a proxy given as if it were the registry, a sidecar or transparent proxy capturing port 443
+    // (a mesh's outbound interception), or a mirror endpoint that is plain HTTP — not from an HTTP-only registry.
+    re: /https:\/\/(?:registry-1\.docker\.io|index\.docker\.io|auth\.docker\.io|(?:[\w-]+\.)?gcr\.io|quay\.io|ghcr\.io|registry\.k8s\.io|[\w-]+\.pkg\.dev|mcr\.microsoft\.com|public\.ecr\.aws)[/"\s][^\n]{0,300}?server gave http\s+response to https\s+client/,
+    anchors: ['server gave http'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
+    check: 'from where the client runs: curl -v https://<registry host>/v2/ and env | grep -i proxy — a plain-HTTP reply there is a proxy or an interceptor (a sidecar\'s outbound capture: exclude the registry or port 443 from it); the runtime\'s mirror endpoints (hosts.toml, registries.yaml, daemon.json registry-mirrors) must not point a public registry at an http:// server',
+    source: 'Go net/http ("http: server gave HTTP response to HTTPS client" when a TLS request reads a plain HTTP reply); public registries serve HTTPS only',
+    samples: [
+      'Failed to get container image "app" info from registry: Get "https://index.docker.io/v2/": http: server gave HTTP response to HTTPS client',
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/7": http: server gave HTTP response to HTTPS client',
+    ],
+    counterSamples: ['failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client'],
+  }),
+  sig({
     id: 'registry.http-response-to-https',
     cause: 'registry.http-to-https',
     // Beside a registry request only: any Go TLS client talking to a plain-HTTP port (an etcd or API client,
