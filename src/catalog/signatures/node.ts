@@ -96,7 +96,8 @@ export const NODE_SIGNATURES: Signature[] = [
   sig({
     id: 'node.ip-forward-off',
     cause: 'node.ip-forward',
-    re: /ip_forward contents are not set to 1|ipv4 forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b/,
+    // Also a start-up script's own check traced by sh -x (k3s's klipper-lb: cat …/ip_forward, then [ 0 != 1 ], exit 1).
+    re: /ip_forward contents are not set to 1|ipv4 forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b|cat \/proc\/sys\/net\/ipv4\/ip_forward\s+\+ '?\['? 0 '?!='? 1 '?\]/,
     anchors: ['ip_forward', 'forwarding is disabled'],
     confidence: 0.95,
     specificity: 95,
@@ -105,8 +106,9 @@ export const NODE_SIGNATURES: Signature[] = [
       '[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1',
       'WARNING: IPv4 forwarding is disabled. Networking will not work.',
       'net.ipv4.ip_forward = 0',
+      "+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 0 '!=' 1 ']'\n+ exit 1",
     ],
-    counterSamples: ['net.ipv4.ip_forward = 1'],
+    counterSamples: ['net.ipv4.ip_forward = 1', "+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 1 '!=' 1 ']'"],
   }),
   sig({
     id: 'node.forward-policy-drop',

@@ -25,6 +25,23 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory'],
   }),
   sig({
+    id: 'image.gcp-project-deleted',
+    cause: 'image.not-found',
+    // Google's registries answer for a project that no longer exists with "Project <id> has been deleted": every
+    // image it hosted is gone with it (a retired release or nightly project), whatever the credentials.
+    re: /project [\w.:-]+ has been deleted/,
+    anchors: ['has been deleted'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'find where the image moved (the project\'s release notes; many moved from gcr.io to registry.k8s.io or Artifact Registry) and change the reference — no login brings a deleted project back',
+    source: 'Container Registry / Artifact Registry error for a deleted Google Cloud project (DENIED: Project … has been deleted)',
+    samples: [
+      'Error response from daemon: Get https://gcr.io/v2/istio-release/proxyv2/manifests/release-1.3-latest-daily: denied: Project istio-release has been deleted.',
+      'failed to resolve reference "us-docker.pkg.dev/old-proj/repo/app:1": unexpected status from HEAD request: 403 Forbidden: denied: Project old-proj has been deleted.',
+    ],
+    counterSamples: ['denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource'],
+  }),
+  sig({
     id: 'image.manifest-unknown',
     cause: 'image.not-found',
     re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,
