@@ -180,6 +180,24 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     counterSamples: ["java.net.UnknownHostException: failed to resolve 'api.example.com' after 2 queries", "Failed to resolve 'orders.shop.svc' [A(1)] and search domain query for configured domains failed as well: [svc.cluster.local, cluster.local] reason: SearchDomainUnknownHostException"],
   }),
   sig({
+    id: 'dns.trailing-dot-resolves',
+    cause: 'dns.search-ndots',
+    // The same name failing bare and resolving with a trailing dot: the dot makes it absolute, so no search domain
+    // is tried. Only the search list (with ndots) can tell the two apart — a search domain that answers
+    // (a wildcard record) or fails before the absolute name is ever asked.
+    re: /(bad address|unknown host|name does not resolve|can't resolve|could not resolve host:?)\s*'?([a-z0-9-]+(?:\.[a-z0-9-]+)+)'?[\s\S]{0,400}?\b\2\.\s*\(\d+\.\d+\.\d+\.\d+\)/,
+    anchors: ['bad address', 'unknown host', 'name does not resolve', "can't resolve", 'could not resolve host'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'cat /etc/resolv.conf in the pod: each search domain is tried before the bare name while it has fewer dots than ndots; dig <name>.<each search domain> shows the one that answers or fails — set dnsConfig options ndots: 2 (or use the trailing dot), and fix or drop that domain',
+    source: 'resolv.conf(5) search and ndots; a name ending in a dot is absolute and skips the search list (facts §9)',
+    samples: [
+      "/ # ping github.com\nping: bad address 'github.com'\n/ # ping github.com.\nPING github.com. (140.82.112.3): 56 data bytes",
+      "ping: unknown host example.org\nPING example.org. (93.184.216.34) 56(84) bytes of data.",
+    ],
+    counterSamples: ["ping: bad address 'github.com'\nPING gitlab.com. (172.65.251.78): 56 data bytes"],
+  }),
+  sig({
     id: 'dns.search-expanded-name',
     cause: 'dns.search-ndots',
     // nslookup failing on a name that is a public name with one of the search domains appended

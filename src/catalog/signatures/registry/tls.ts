@@ -40,8 +40,8 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
     // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path'],
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -51,6 +51,7 @@ export const TLS_SIGNATURES: Signature[] = [
       'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority',
       'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
       '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get issuer certificate (_ssl.c:1006)',
+      'The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors',
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
@@ -88,7 +89,7 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch/,
+    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch/,
     anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
@@ -101,6 +102,8 @@ export const TLS_SIGNATURES: Signature[] = [
       'tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match harbor.lab',
       // OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH (Python, Rust and C clients).
       "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'harbor.lab'. (_ssl.c:1129)",
+      // .NET's SslPolicyErrors.
+      'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch',
     ],
     counterSamples: ['x509: certificate signed by unknown authority', 'certificate verify failed: unable to get local issuer certificate'],
   }),
