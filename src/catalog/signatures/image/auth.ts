@@ -8,8 +8,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     id: 'image.auth-required',
     cause: 'image.auth-missing',
     // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login/,
-    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '401 authorization required', '/password was provided', 'registry needs login'],
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login|\/v2\/[^\s"\\]*: http: non-successful response \(status=401\b/,
+    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '401 authorization required', '/password was provided', 'registry needs login', 'status=401'],
     confidence: 0.85,
     specificity: 85,
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
@@ -23,6 +23,8 @@ export const AUTH_SIGNATURES: Signature[] = [
       'Failed to pull image "602401143452.dkr.ecr.eu-west-1.amazonaws.com/app:v2": rpc error: code = Unknown desc = Error response from daemon: Get https://602401143452.dkr.ecr.eu-west-1.amazonaws.com/v2/app/manifests/v2: no basic auth credentials',
       'failed to pull and unpack image "docker.io/acme/private:1": failed to resolve reference "docker.io/acme/private:1": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
       'failed to resolve reference "ghcr.io/acme/internal:latest": failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%2Finternal%3Apull&service=ghcr.io: 401 Unauthorized',
+      // go-containerregistry's and keel's wording of the same 401 on a manifest request.
+      'Get https://registry.example.cc/v2/team/app/manifests/latest: http: non-successful response (status=401 body="Not Authorized\\n")',
     ],
     counterSamples: ['unauthorized: incorrect username or password'],
   }),
@@ -466,5 +468,23 @@ export const AUTH_SIGNATURES: Signature[] = [
       'error getting ECR authorization token: NoCredentialProviders: no valid providers in chain',
     ],
     counterSamples: ['failed to upload to s3: NoCredentialProviders: no valid providers in chain'],
+  }),
+  sig({
+    id: 'image.upstream-login-refused',
+    cause: 'image.auth-rejected',
+    // A proxy cache (Harbor's proxy project) logging in to its upstream with stored credentials, and the upstream
+    // (Docker Hub: "Incorrect authentication credentials") refusing them: the client sees only the cache's 5xx.
+    re: /login to [\w.-]+ error[^\n]{0,200}incorrect authentication credentials|incorrect authentication credentials/,
+    anchors: ['incorrect authentication credentials'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the credentials the proxy cache holds for its upstream (Harbor: Registries → the endpoint → Test Connection): a changed Docker Hub password or a revoked access token is refused there, and every pull through the cache fails with its 5xx',
+    source: 'Docker Hub authentication answer ({"detail":"Incorrect authentication credentials"}); Harbor proxy cache upstream login',
+    samples: [
+      '{"errors":[{"code":"UNKNOWN","message":"unknown: login to dockerhub error: login to dockerhub error: {\\"detail\\":\\"Incorrect authentication credentials\\"}\\n\\n"}]}',
+      '{"detail":"Incorrect authentication credentials"}',
+    ],
+    counterSamples: ['Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
   }),
 ];

@@ -42,6 +42,43 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource'],
   }),
   sig({
+    id: 'image.registry-unknown-tag',
+    cause: 'image.not-found',
+    // go-containerregistry prints the registry's error code, message and detail: "MANIFEST_UNKNOWN: manifest unknown;
+    // unknown tag=<tag>" is the registry itself saying the tag is not there. Scanners (Trivy) try the local Docker
+    // and Podman sockets first and list every failure: in a pod those sockets are absent by design, and the
+    // registry's answer is the one that decides — so this outranks the missing daemon.
+    re: /manifest_unknown: manifest unknown; unknown tag=/,
+    anchors: ['unknown tag='],
+    confidence: 0.9,
+    specificity: 96,
+    alternatives: ['image.auth-missing'],
+    source: 'go-containerregistry transport.Error (CODE: message; detail) with the registry\'s MANIFEST_UNKNOWN detail',
+    samples: [
+      'GET https://index.docker.io/v2/myorg/app/manifests/4837: MANIFEST_UNKNOWN: manifest unknown; unknown tag=4837',
+      "unable to inspect the image (myorg/app:1): Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n\t* GET https://index.docker.io/v2/myorg/app/manifests/1: MANIFEST_UNKNOWN: manifest unknown; unknown tag=1",
+    ],
+    counterSamples: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'],
+  }),
+  sig({
+    id: 'image.oci-manifest-not-accepted',
+    cause: 'unknown',
+    // Docker Hub has the manifest but the client's Accept header lists no OCI media type: the image is there; the
+    // client (an old scanner or registry library) cannot ask for it. Not an image that is missing.
+    re: /oci manifest found, but accept header does not support oci manifests/,
+    anchors: ['accept header does not support oci'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['image.not-found'],
+    check: 'docker manifest inspect <image> (or crane manifest) shows an OCI manifest: upgrade the client that failed, or have it send application/vnd.oci.image.manifest.v1+json and application/vnd.oci.image.index.v1+json in Accept; the kubelet\'s runtime pulls such images fine',
+    source: 'Docker Hub\'s MANIFEST_UNKNOWN answer when the manifest is OCI and the Accept header does not allow it',
+    samples: [
+      'http: non-successful response (status=404 body="{\\"errors\\":[{\\"code\\":\\"MANIFEST_UNKNOWN\\",\\"message\\":\\"OCI manifest found, but accept header does not support OCI manifests\\"}]}")',
+      'MANIFEST_UNKNOWN: OCI manifest found, but accept header does not support OCI manifests',
+    ],
+    counterSamples: ['MANIFEST_UNKNOWN: manifest unknown'],
+  }),
+  sig({
     id: 'image.manifest-unknown',
     cause: 'image.not-found',
     re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,

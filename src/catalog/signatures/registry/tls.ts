@@ -89,8 +89,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch/,
-    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch'],
+    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -104,6 +104,8 @@ export const TLS_SIGNATURES: Signature[] = [
       "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'harbor.lab'. (_ssl.c:1129)",
       // .NET's SslPolicyErrors.
       'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch',
+      // nginx verifying its upstream (proxy_ssl_verify), as a registry proxy in front of a registry does.
+      '[error] 113#113: *3 upstream SSL certificate does not match "registry.example.com" while SSL handshaking to upstream',
     ],
     counterSamples: ['x509: certificate signed by unknown authority', 'certificate verify failed: unable to get local issuer certificate'],
   }),
