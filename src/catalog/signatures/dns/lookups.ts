@@ -78,13 +78,14 @@ export const LOOKUP_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.no-servers-reached',
-    cause: 'dns.service-unreachable',
-    // A timeout, not an answer: no server replied at all.
+    cause: 'unknown',
+    // A timeout, not an answer: no server replied at all — the Service path, CoreDNS, the overlay to it, or (asked
+    // of another server) that server. Threads settle each of these: the text names none of them over the others.
     re: /connection timed out; no servers could be reached/,
     anchors: ['no servers could be reached'],
-    confidence: 0.4,
+    confidence: 0.5,
     specificity: 60,
-    alternatives: ['dns.coredns-down', 'dns.upstream', 'flannel.checksum-offload', 'flannel.vxlan-blocked', 'node.br-netfilter'],
+    alternatives: ['dns.service-unreachable', 'dns.coredns-down', 'dns.upstream', 'flannel.checksum-offload', 'flannel.vxlan-blocked', 'node.br-netfilter'],
     check: 'from the same pod: dig @<a CoreDNS pod IP> kubernetes.default.svc.cluster.local — an answer there means the Service IP path is broken (kube-proxy, br_netfilter, VXLAN to the CoreDNS node); no answer means CoreDNS itself or the pod network',
     source: 'facts §9, §10.3 (DNS from pods to the Service IP fails across nodes)',
     samples: [';; connection timed out; no servers could be reached', 'nslookup: read: Connection refused\n;; connection timed out; no servers could be reached'],

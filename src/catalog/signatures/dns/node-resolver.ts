@@ -246,6 +246,24 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     counterSamples: ['failed to pull image "nginx": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:5->127.0.0.53:53: read: connection refused', 'nameserver 127.0.0.53'],
   }),
   sig({
+    id: 'dns.node-fails-pod-resolves',
+    cause: 'dns.node-resolver',
+    // The same name failing for a pull on the node and resolving from a pod through the cluster DNS (nslookup's
+    // "Server: x.x.x.10" and the name's address): the node's resolver is what differs — pulls never use CoreDNS.
+    re: /lookup ([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?: on [\w.:[\]%-]+)?: (no such host|server misbehaving|i\/o timeout)[\s\S]{0,1500}?server:\s+(10|172|192|100)\.\d+\.\d+\.10\b[\s\S]{0,300}?name:\s+\1\s+address/,
+    anchors: ['lookup '],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['registry.dns'],
+    check: 'on the node: getent hosts <name> and cat /etc/resolv.conf — the node must resolve the registry itself (its own nameserver, or an /etc/hosts entry), since the kubelet and the runtime pull with the node\'s resolver, not CoreDNS',
+    source: 'facts §9 (image pulls use the node resolver, not CoreDNS)',
+    samples: [
+      'failed to do request: Head "https://git.example.com/v2/images/app/manifests/1": dial tcp: lookup git.example.com: no such host\n/ # nslookup git.example.com\nServer:\t\t10.43.0.10\nAddress:\t10.43.0.10:53\n\nNon-authoritative answer:\nName:\tgit.example.com\nAddress: 192.168.20.2',
+      'dial tcp: lookup harbor.lab on 192.168.1.1:53: no such host\nServer:    10.96.0.10\nAddress 1: 10.96.0.10\nName:      harbor.lab\nAddress 1: 10.0.0.5',
+    ],
+    counterSamples: ['dial tcp: lookup harbor.lab: no such host\nServer:    10.96.0.10\nName:      other.lab\nAddress 1: 10.0.0.5'],
+  }),
+  sig({
     id: 'dns.default-nameserver-refused',
     cause: 'dns.node-resolver',
     // Go's resolver asks [::1]:53 and 127.0.0.1:53 when resolv.conf names no nameserver at all; refused there,

@@ -44,15 +44,16 @@ export const NAME_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.lookup-default-nameserver',
-    cause: 'registry.dns',
+    cause: 'dns.node-resolver',
     // Go's resolver sends to 127.0.0.1:53 and [::1]:53 (net.defaultNS) when /etc/resolv.conf is missing or
     // lists no nameserver; a timeout or refusal there means nothing answers on the node's loopback — no
-    // nameserver configured, or a local resolver (dnsmasq) that is down. The node's resolver, not the name.
+    // nameserver configured, or a local resolver (dnsmasq) that is down. The node's resolver is the root cause;
+    // the registry's name failing is what it does to a pull (registry.dns, the candidate).
     re: inRegistryContext(/\blookup [^\s:"\\]+ on (\[::1\]|127\.0\.0\.1):53: (read|write|dial) udp[^\n]{0,80}?(i\/o timeout|connection refused|cannot assign requested address)/),
     anchors: ['on [::1]:53', 'on 127.0.0.1:53'],
     confidence: 0.8,
     specificity: 92,
-    alternatives: ['dns.node-resolver'],
+    alternatives: ['registry.dns'],
     check: 'cat /etc/resolv.conf on the node (inside the VM for Docker Desktop, Rancher Desktop, kind or minikube): no nameserver line makes Go fall back to 127.0.0.1:53 and [::1]:53 — add the network\'s resolver; a nameserver 127.0.0.1 line needs that local resolver running (ss -lunp | grep :53)',
     source: 'Go net package dnsconfig (defaultNS = 127.0.0.1:53, [::1]:53 when resolv.conf names none); facts §9 (pulls use the node resolver)',
     samples: [

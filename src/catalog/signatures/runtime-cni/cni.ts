@@ -110,7 +110,9 @@ export const CNI_SIGNATURES: Signature[] = [
     // network is now another CNI's. The text cannot tell which.
     confidence: 0.85,
     specificity: 95,
-    alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'flannel.config-invalid'],
+    // flanneld writes subnet.env only once its backend is up: a backend the kernel cannot run (no vxlan module, as
+    // on some Raspberry Pi kernels) leaves it unwritten too.
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'flannel.config-invalid', 'flannel.backend-unsupported'],
     check: 'kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=<node>: no running flannel pod there means flannel is not up on the node (its log says why: a net-conf.json it cannot use, such as an empty Backend type, makes it exit before it writes subnet.env); if flannel is not meant to run (another CNI is installed), remove the stale /etc/cni/net.d/10-flannel.conflist',
     source: 'facts §4.2 (subnet.env missing, by plugin version)',
     samples: [
