@@ -45,8 +45,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag';
     // Buildah says 'error parsing target image name "<ref>"' for a commit or push name it cannot parse.
-    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name|invalid_reference: invalid (tag|repository|digest)|\.image: Invalid value: "[^"\n]*": must not have leading or trailing whitespace/,
-    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag', 'invalid_reference', 'leading or trailing whitespace'],
+    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name|invalid_reference: invalid (tag|repository|digest)|\.image: Invalid value: "[^"\n]*": must not have leading or trailing whitespace|invalid value: \S*https?:\/\/\S*: spec\.[\w.]*(tag|image)\b/,
+    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag', 'invalid_reference', 'leading or trailing whitespace', 'invalid value: '],
     confidence: 0.97,
     specificity: 95,
     source: 'facts §7 (distribution/reference errors), §4.5 InspectFailed',
@@ -58,6 +58,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       // ORAS (Helm's OCI client) names the part it rejects; the API server validates a pod's image field.
       'Error: could not download chart: invalid_reference: invalid tag',
       'Pod "web-1" is invalid: spec.containers[0].image: Invalid value: " nginx:1.25": must not have leading or trailing whitespace',
+      // A URL where a reference belongs (a scheme is never part of one), refused by a controller's webhook.
+      '"error": "invalid value: https://index.docker.io/v1/acme/app: spec.tag"',
     ],
     counterSamples: ['Pulling image "nginx:1.25"'],
   }),
