@@ -139,16 +139,57 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // The registry or its token service refusing the repository's name itself (distribution's NAME_INVALID,
     // Docker Hub's "invalid repository name"): an empty path part, upper case, a leading slash.
+    // A registry with its own naming rules (Harbor wants project/repository) refuses a path a mirror or an offline
+    // bundle laid out without them: the reference parses, the registry's layout does not take it.
     re: /invalid repository name|name_invalid|repository name must (be lowercase|have at least one component)/,
     anchors: ['invalid repository name', 'name_invalid', 'repository name must'],
-    confidence: 0.9,
+    confidence: 0.8,
     specificity: 92,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the repository path the request used (in the URL after /v2/): upper case or an empty part is the reference; a well-formed name refused by a self-hosted registry or mirror is its layout — Harbor needs <project>/<repository>, so a mirror or rewrite must add the project',
     source: 'distribution errcode NAME_INVALID ("invalid repository name"); Docker Hub token service 400 detail',
     samples: [
       'GET https://auth.docker.io/token?scope=repository%3A%2Fteam%2Fapp%3Apush%2Cpull&service=registry.docker.io: unexpected status code 400 Bad Request: {"details":"invalid repository name"}',
       'errors: NAME_INVALID: invalid repository name',
     ],
     counterSamples: ['NAME_UNKNOWN: repository name not known to registry'],
+  }),
+  sig({
+    id: 'image.upload-location-unparsable',
+    cause: 'unknown',
+    // "invalid reference format" after a blob upload began: the image's own reference parsed already (the push
+    // started), so what failed to parse came back from the registry — the upload Location it answered with (a proxy
+    // or repository manager rewriting it, or a content-type it answers differently).
+    re: /failed to upload blob[^\n]{0,200}?: invalid reference format/,
+    anchors: ['failed to upload blob'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['registry.mirror-misconfigured', 'registry.server-error'],
+    check: 'push one small image with the same client and --log-level debug (or skopeo copy --debug): the Location header of the POST /v2/<name>/blobs/uploads/ answer is what did not parse; a repository manager (Nexus, Artifactory) or a proxy in front must return it unchanged',
+    source: 'containers/image and distribution clients: the blob upload session follows the registry\'s Location header',
+    samples: [
+      'error: unable to push quay.io/openshift/okd-content: failed to upload blob sha256:9298e99c05c3fbe3d5678773a250984c8b9e104bd8f833a4f5538f4d1e5a948d: invalid reference format',
+      'Error: writing blob: failed to upload blob sha256:abc: invalid reference format',
+    ],
+    counterSamples: ['failed to pull image "Nginx:1": invalid reference format'],
+  }),
+  sig({
+    id: 'image.registry-host-as-repository',
+    cause: 'image.invalid-reference',
+    // A reference that was only a registry host ("localhost:5003") normalises to Docker Hub's library/localhost:
+    // no image of that name exists — the repository path is missing from the reference, not a login.
+    re: /(?:index\.|registry-1\.)?docker\.io\/(?:v2\/)?library\/localhost[/:@]/,
+    anchors: ['library/localhost'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.auth-missing'],
+    check: 'the reference the tool was given: a registry host alone (localhost:5000) needs a repository after it (localhost:5000/team/app:tag); flags that take a reference and a directory in either order are the usual slip',
+    source: 'distribution/reference normalisation (a name without a registry domain goes to docker.io/library/<name>)',
+    samples: [
+      'Error: HEAD https://index.docker.io/v2/library/localhost/manifests/sha256:2df55d: unexpected status code 401 Unauthorized (HEAD responses have no body, use GET for details)',
+      'pull access denied for docker.io/library/localhost:5000, repository does not exist',
+    ],
+    counterSamples: ['Head "https://localhost:5000/v2/team/app/manifests/1": dial tcp [::1]:5000: connect: connection refused'],
   }),
   sig({
     id: 'image.unknown-transport',

@@ -272,4 +272,27 @@ export const NAME_SIGNATURES: Signature[] = [
     ],
     counterSamples: ["Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\n** server can't find registry-1.docker.io: NXDOMAIN", "** server can't find kubernetes.default: NXDOMAIN"],
   }),
+  sig({
+    id: 'registry.nginx-upstream-unresolved',
+    cause: 'registry.dns',
+    // nginx's resolver (a registry proxy or pull-through cache built on nginx) failing to resolve the upstream
+    // registry: "<host> could not be resolved (110: Operation timed out)", "(3: Host not found)", "(2: Server failure)".
+    // Not when nginx says it could not even reach its resolver ("… while resolving, resolver: 127.0.0.11:53"):
+    // that is the resolver its config names (Docker's embedded DNS inside a pod), which no cause id covers.
+    re: new RegExp(String.raw`^(?![\s\S]*while resolving, resolver: )[\s\S]*?${inRegistryContext(/could not be resolved \((110: operation timed out|3: host not found|2: server failure|5: operation refused)\)/).source}`),
+    anchors: ['could not be resolved ('],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['dns.node-resolver', 'dns.upstream'],
+    check: 'the resolver directive of that nginx (its config) and whether it can reach it from where nginx runs: dig @<resolver> <registry host>; a container\'s nginx needs a resolver it can reach (Docker\'s 127.0.0.11, the cluster DNS, or the network\'s), and an offline site a local answer for the host',
+    source: 'nginx resolver errors (ngx_resolver: "%V could not be resolved (%i: %s)")',
+    samples: [
+      '[error] 42#42: *3 registry-1.docker.io could not be resolved (110: Operation timed out), client: 127.0.0.1, server: _, request: "GET /v2/ HTTP/1.1"',
+      'registry proxy: [error] 7#7: *1 quay.io could not be resolved (3: Host not found), request: "GET /v2/coreos/etcd/manifests/v3.5.9 HTTP/1.1"',
+    ],
+    counterSamples: [
+      '[error] 7#7: *1 api.internal could not be resolved (3: Host not found), client: 10.0.0.2, request: "GET /health HTTP/1.1"',
+      '[error] 397#397: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.11:53\n[error] 397#397: *22 registry.tools.svc.cluster.local could not be resolved (110: Operation timed out), request: "GET /v2/_catalog HTTP/1.1"',
+    ],
+  }),
 ];

@@ -40,8 +40,8 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
     // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors'],
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -52,6 +52,8 @@ export const TLS_SIGNATURES: Signature[] = [
       'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
       '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get issuer certificate (_ssl.c:1006)',
       'The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors',
+      // rustls's CertificateError variants (Rust clients: kwctl, oras-rs).
+      '2: invalid peer certificate: UnknownIssuer',
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
@@ -89,8 +91,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match/,
-    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match'],
+    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -142,8 +144,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/,
-    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired'],
+    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
