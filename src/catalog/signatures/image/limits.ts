@@ -114,8 +114,8 @@ export const LIMIT_SIGNATURES: Signature[] = [
     // Not ENOSPC at a container's start (runc's init making a mount point in the rootfs, "container init
     // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
     // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
-    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device|disk quota exceeded)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|to reclaim (ephemeral-storage|nodefs|imagefs)/,
-    anchors: ['no space left on device', 'disk quota exceeded', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs'],
+    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device|disk quota exceeded|there is not enough space on the disk)|failed to garbage collect required amount of images|image garbage collection failed|FreeDiskSpaceFailed|ImageGCFailed|DiskPressure|node\.kubernetes\.io\/disk-pressure|low on resource: ephemeral-storage|to reclaim (ephemeral-storage|nodefs|imagefs)/,
+    anchors: ['no space left on device', 'disk quota exceeded', 'not enough space on the disk', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs'],
     confidence: 0.92,
     specificity: 94,
     source: 'kubelet image GC and eviction texts; ENOSPC while unpacking',
@@ -124,6 +124,8 @@ export const LIMIT_SIGNATURES: Signature[] = [
       'failed to garbage collect required amount of images. Attempted to free 4213245132 bytes, but only found 0 bytes eligible to free.',
       // EDQUOT: a quota on the filesystem that holds the runtime's data (XFS project quotas) is the same full disk.
       'failed to register layer: Error processing tar file(exit status 1): write /usr/lib/libx.so: disk quota exceeded',
+      // Windows: ERROR_DISK_FULL (0x70) from the layer import into windowsfilter.
+      'failed to register layer: re-exec error: exit status 1: output: hcsshim::ImportLayer failed in Win32: There is not enough space on the disk. (0x70)',
       'The node was low on resource: ephemeral-storage. Threshold quantity: 1Gi, available: 512Mi.',
       'E0409 08:00:00.000000    2211 kubelet.go:1351] "Image garbage collection failed multiple times in a row" err="failed to garbage collect required amount of images. Wanted to free 2147483648 bytes, but freed 0 bytes"',
       'E0713 09:30:01.000000 5119 kubelet.go:1146] Image garbage collection failed: wanted to free 3221225472, but freed 0 space with errors in image deletion',

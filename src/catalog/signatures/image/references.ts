@@ -7,13 +7,15 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting|the container operating system does not match the\s+host operating system/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'container operating system does not match', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
     samples: [
       'a Windows version 10.0.18362-based image is incompatible with a 10.0.17763 host',
+      // Windows HCS: a process-isolated container needs the host's build (ERROR 0xc0370101).
+      'Error response from daemon: CreateComputeSystem af1a50df: The container operating system does not match the host operating system.',
       'Failed to pull image "ghcr.io/acme/tool:1.2": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/tool:1.2": no match for platform in manifest: not found',
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
       // Docker before 17.06.

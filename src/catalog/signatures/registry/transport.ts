@@ -346,13 +346,18 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     cause: 'registry.proxy',
     // A proxy variable Go's URL parser refuses (a %-escape in the password or host, a missing scheme): the
     // tool cannot use the proxy it was given, so nothing it fetches through it works.
-    re: /(https?_proxy|no_proxy)=\S*, parse \\?"[^"]*\\?": (invalid url escape|invalid character|invalid port|first path segment)/,
-    anchors: ['_proxy='],
+    // Also net/http's own check of the proxy URL it was handed ("invalid proxy URL port", "invalid proxy address").
+    re: /(https?_proxy|no_proxy)=\S*, parse \\?"[^"]*\\?": (invalid url escape|invalid character|invalid port|first path segment)|invalid proxy (url port|address) /,
+    anchors: ['_proxy=', 'invalid proxy url port', 'invalid proxy address'],
     confidence: 0.85,
     specificity: 95,
     check: 'the proxy variable the tool reads (env | grep -i _proxy, and the runtime\'s systemd drop-in): characters reserved in URLs inside the user or password must be percent-encoded exactly once (%40 for @), and the value must be scheme://host:port',
     source: 'Go net/url parse errors ("invalid URL escape %q") on HTTP(S)_PROXY, as minikube and Docker report them',
-    samples: ['! Error parsing HTTPS_PROXY=http://user:pass%2x@proxy.corp:8000, parse "http://user:pass%2x@proxy.corp:8000": invalid URL escape "%2x"', 'Error parsing HTTP_PROXY=proxy.corp:3128, parse "proxy.corp:3128": first path segment in URL cannot contain colon'],
+    samples: [
+      '! Error parsing HTTPS_PROXY=http://user:pass%2x@proxy.corp:8000, parse "http://user:pass%2x@proxy.corp:8000": invalid URL escape "%2x"',
+      'Error parsing HTTP_PROXY=proxy.corp:3128, parse "proxy.corp:3128": first path segment in URL cannot contain colon',
+      'Error response from daemon: Get https://mcr.microsoft.com/v2/: invalid proxy URL port "port"',
+    ],
     counterSamples: ['HTTPS_PROXY=http://proxy.corp:3128'],
   }),
   sig({
