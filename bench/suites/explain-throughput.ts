@@ -64,13 +64,18 @@ function timed(cmd: string, args: string[], inputFile: string, keepStdout: boole
 /**
  * The signature in ripgrep's (Rust) syntax. rg cannot mix PCRE2 and Rust patterns in one run, so the
  * lookaround guards (disk-full's "not inotify", the mirror's "not a 404", a resolver failure's
- * "beside a registry request") are dropped for the peer.
+ * "beside a registry request") are dropped for the peer, and back-references widened to any word.
  */
 export function forRipgrep(src: string): string {
   // Bounded repeats ({0,600}, a guard against backtracking in JS) explode the automata of rg's
   // engine; for the peer they become plain `*`, which matches the same lines here.
   // Named groups become plain ones: rg joins its patterns into one, where two `key` groups clash.
-  const unbounded = src.replace(/\{0,\d+\}/g, '*').replace(/\(\?<([A-Za-z]\w*)>/g, '(');
+  // A back-reference (the same name twice in one message) becomes any word, which rg's engine can run:
+  // the peer matches a few more lines, never fewer.
+  const unbounded = src
+    .replace(/\{0,\d+\}/g, '*')
+    .replace(/\(\?<([A-Za-z]\w*)>/g, '(')
+    .replace(/\\[1-9]/g, '\\S+');
   const p = toRipgrep(unbounded);
   if (!p.pcre2) return p.pattern;
   return toRipgrep(withoutLookarounds(unbounded)).pattern;
