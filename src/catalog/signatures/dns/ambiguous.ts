@@ -44,8 +44,8 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     // it: the name did not resolve where that program runs — in a pod the cluster DNS path, on a node its resolver.
     // Also musl's and busybox's words (Alpine images): "Name does not resolve", wget's "bad address", and the
     // package managers' own (apt's "Temporary failure resolving", wget's "unable to resolve host address").
-    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|\bbad address '|unable to resolve host address|temporary failure resolving '|ping: unknown host\b/,
-    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'bad address', 'unable to resolve host address', 'temporary failure resolving', 'unknown host'],
+    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|\bbad address '|unable to resolve host address|temporary failure resolving '|ping: unknown host\b|getaddrinfo(\(3\))?( for \S+)? failed[^\n]{0,80}?: try again/,
+    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'bad address', 'unable to resolve host address', 'temporary failure resolving', 'unknown host', 'try again'],
     confidence: 0.4,
     specificity: 84,
     alternatives: ['dns.coredns-down', 'dns.service-unreachable', 'dns.upstream', 'dns.search-ndots', 'dns.node-resolver'],
@@ -57,6 +57,8 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
       "wget: bad address 'api.shop.svc.cluster.local'",
       'ping: api: Name does not resolve',
       "Err:1 http://deb.debian.org/debian bookworm InRelease Temporary failure resolving 'deb.debian.org'",
+      // musl's EAI_AGAIN ("Try again") as PHP and others print it.
+      'php_network_getaddresses: getaddrinfo failed: Try again',
     ],
     counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
   }),

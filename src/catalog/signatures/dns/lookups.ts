@@ -48,8 +48,8 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     id: 'dns.cluster-dns-timeout',
     check: 'from the same pod: dig @<a CoreDNS pod IP> kubernetes.default.svc.cluster.local — an answer there means the Service IP path is broken (kube-proxy, br_netfilter); no answer means CoreDNS or the pod network between the nodes',
     cause: 'dns.service-unreachable',
-    re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: [^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable)|lookup [^\s:"\\]*\.svc(\.cluster\.local)?\.? on [\d.]+:53: [^\n]{0,600}(i\/o timeout|connection refused|no route to host)/,
-    anchors: ['.10:53', '.svc'],
+    re: /lookup [^\s:"\\]+ on (10|172|192|100)\.\d+\.\d+\.10:53: [^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable)|lookup [^\s:"\\]*\.svc(\.cluster\.local)?\.? on [\d.]+:53: [^\n]{0,600}(i\/o timeout|connection refused|no route to host)|communications error to (10|172|192|100)\.\d+\.\d+\.10#53: timed out/,
+    anchors: ['.10:53', '.svc', '.10#53: timed out'],
     confidence: 0.6,
     specificity: 91,
     alternatives: ['dns.coredns-down', 'flannel.checksum-offload', 'node.br-netfilter', 'flannel.vxlan-blocked'],
@@ -57,6 +57,8 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     samples: [
       'dial tcp: lookup kubernetes.default.svc.cluster.local on 10.96.0.10:53: read udp 10.244.1.5:38211->10.96.0.10:53: i/o timeout',
       'Get "http://api.shop.svc:8080/health": dial tcp: lookup api.shop.svc on 10.43.0.10:53: read udp 10.42.1.9:51000->10.43.0.10:53: i/o timeout',
+      // dig (BIND 9.18) naming the server that did not answer.
+      ';; communications error to 10.96.0.10#53: timed out',
     ],
     counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: no such host'],
   }),

@@ -143,7 +143,7 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // Docker Hub's "invalid repository name"): an empty path part, upper case, a leading slash.
     // A registry with its own naming rules (Harbor wants project/repository) refuses a path a mirror or an offline
     // bundle laid out without them: the reference parses, the registry's layout does not take it.
-    re: /invalid repository name|name_invalid|repository name must (be lowercase|have at least one component)/,
+    re: /invalid repository name|\bname_invalid\b|repository name must (be lowercase|have at least one component)/,
     anchors: ['invalid repository name', 'name_invalid', 'repository name must'],
     confidence: 0.8,
     specificity: 92,
@@ -154,7 +154,7 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'GET https://auth.docker.io/token?scope=repository%3A%2Fteam%2Fapp%3Apush%2Cpull&service=registry.docker.io: unexpected status code 400 Bad Request: {"details":"invalid repository name"}',
       'errors: NAME_INVALID: invalid repository name',
     ],
-    counterSamples: ['NAME_UNKNOWN: repository name not known to registry'],
+    counterSamples: ['NAME_UNKNOWN: repository name not known to registry', "Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames"],
   }),
   sig({
     id: 'image.upload-location-unparsable',

@@ -226,8 +226,8 @@ export const NAME_SIGNATURES: Signature[] = [
     check: 'on the node (not in a pod): getent hosts <registry host> and cat /etc/resolv.conf — failing there means the node\'s resolver; working there but failing in a pod means cluster DNS',
     cause: 'registry.dns',
     // Only beside a registry request: without one it is an application's own lookup (dns.client-lookup-failed).
-    re: new RegExp(`^(?=[\\s\\S]*${REGISTRY_CONTEXT})[\\s\\S]*(?<key>temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|name does not resolve|unable to resolve host address)`),
-    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'name does not resolve', 'unable to resolve host address'],
+    re: new RegExp(`^(?=[\\s\\S]*${REGISTRY_CONTEXT})[\\s\\S]*(?<key>temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|name does not resolve|unable to resolve host address|getaddrinfo(\\(3\\))?( for \\S+)? failed[^\\n]{0,80}?: try again)`),
+    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'name does not resolve', 'unable to resolve host address', 'try again'],
     confidence: 0.6,
     specificity: 85,
     alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down'],

@@ -40,13 +40,18 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
     // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer'],
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate signed by unknown authority',
     samples: [
+      // Node's error codes, .NET's chain status, Windows schannel, wget, and git built on GnuTLS: the same distrust.
+      "code: 'SELF_SIGNED_CERT_IN_CHAIN'",
+      'The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot',
+      "ERROR: cannot verify reg.example.com's certificate, issued by 'CN=Corp CA': Unable to locally verify the issuer's authority.",
+      "fatal: unable to access 'https://git.example.com/x.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none",
       'x509: certificate signed by unknown authority',
       'Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": x509: certificate signed by unknown authority',
       'javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target',
@@ -91,8 +96,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname/,
-    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname'],
+    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -100,6 +105,10 @@ export const TLS_SIGNATURES: Signature[] = [
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
     samples: [
+      // Java's, Python's, curl's, wget's, openssl's and Node's words for the same mismatch.
+      'javax.net.ssl.SSLHandshakeException: No subject alternative names matching IP address 10.0.0.5 found',
+      "curl: (51) SSL: certificate subject name 'other.example.com' does not match target host name 'reg.example.com'",
+      "ERROR: no certificate subject alternative name matches requested host name 'reg.example.com'.",
       'x509: certificate relies on legacy Common Name field, use SANs instead',
       'tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match harbor.lab',
       // OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH (Python, Rust and C clients).
@@ -144,13 +153,16 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b/,
-    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate'],
+    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of '[^']+' has expired/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate has expired or is not yet valid',
     samples: [
+      // Java's, .NET's and wget's words for a certificate outside its validity period.
+      'java.security.cert.CertificateExpiredException: NotAfter: Sun Jan 01 00:00:00 UTC 2023',
+      "ERROR: The certificate of 'reg.example.com' has expired.",
       'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z',
       'X509: certificate has expired or is not yet valid',
     ],
