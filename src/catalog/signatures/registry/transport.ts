@@ -1,5 +1,5 @@
 import type { Signature } from '../../types.js';
-import { CONNECT_REFUSED, CONNECT_TIMED_OUT } from '../context.js';
+import { CONNECT_REFUSED, CONNECT_TIMED_OUT, besidePull } from '../context.js';
 import { sig } from '../define.js';
 import { inRegistryContext, NEAR_PULL } from './shared.js';
 
@@ -163,6 +163,41 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connectex: No connection could be made because the target machine actively refused it.',
     ],
     counterSamples: ['dial tcp 10.1.1.1:443: i/o timeout'],
+  }),
+  sig({
+    id: 'registry.client-connect-refused',
+    cause: 'registry.connection-refused',
+    // The same refusal in the words of clients that are not Go: curl, Python (errno 111), Java. Only beside a
+    // pull or a registry: elsewhere it is that program's own server (ambiguous.refused-outside-pull's ground).
+    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: connection refused|\[errno 111\] connection refused|connectexception: connection refused/),
+    anchors: ['connection refused'],
+    confidence: 0.75,
+    specificity: 61,
+    alternatives: ['registry.http-to-https', 'registry.mirror-misconfigured'],
+    check: 'is the registry listening where the client dials? ss -ltnp on the registry host, and which address the client connects to (localhost inside a kind or minikube node is the node itself)',
+    source: 'ECONNREFUSED as curl ("Failed to connect to … port …: Connection refused"), Python ("[Errno 111]") and Java ("ConnectException") report it',
+    samples: [
+      'curl: (7) Failed to connect to registry.example.com port 5000 after 0 ms: Connection refused',
+      "HTTPSConnectionPool(host='registry.example.com', port=443): Max retries exceeded with url: /v2/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+    ],
+    counterSamples: ['curl: (7) Failed to connect to api.example.com port 8080 after 0 ms: Connection refused'],
+  }),
+  sig({
+    id: 'registry.client-connect-timeout',
+    cause: 'registry.connect-timeout',
+    // A connect timing out in curl's, Python's (urllib3) and Java's words, beside a pull or a registry.
+    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|connecttimeouterror|sockettimeoutexception: connect timed out/),
+    anchors: ['timed out', 'connecttimeouterror'],
+    confidence: 0.75,
+    specificity: 66,
+    alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
+    check: 'from where the client runs: nc -vz -w5 <registry host> 443 and env | grep -i proxy — a timeout with no proxy set is a firewall or a route; a network that reaches registries only through a proxy or mirror needs it set for this client too',
+    source: 'connect timeouts as curl ("Failed to connect to … port …: Connection timed out"), urllib3 (ConnectTimeoutError) and Java (SocketTimeoutException: connect timed out) report them',
+    samples: [
+      'curl: (28) Failed to connect to registry-1.docker.io port 443 after 129655 ms: Connection timed out',
+      "urllib3.exceptions.ConnectTimeoutError: (<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to registry.example.com timed out. (connect timeout=10)')",
+    ],
+    counterSamples: ['curl: (28) Failed to connect to api.example.com port 443 after 129655 ms: Connection timed out'],
   }),
   sig({
     id: 'registry.public-refused',
@@ -363,8 +398,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.proxyconnect',
     cause: 'registry.proxy',
-    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect/,
-    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect'],
+    // Also Python requests' ProxyError, curl's proxy failures and wget's refused tunnel.
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect|cannot connect to proxy|could not resolve proxy|proxy connect aborted|proxy tunneling failed/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect', 'connect to proxy', 'resolve proxy', 'proxy connect aborted', 'proxy tunneling failed'],
     confidence: 0.92,
     specificity: 96,
     source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',
@@ -375,6 +411,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'failed to do request: Head "https://ghcr.io/v2/flannel-io/flannel/manifests/v0.28.9": Proxy Authentication Required',
       // libcurl: the proxy refused the CONNECT tunnel with its own status.
       'curl: (56) Received HTTP code 502 from proxy after CONNECT',
+      "requests.exceptions.ProxyError: HTTPSConnectionPool(host='registry.example.com', port=443): Max retries exceeded with url: /v2/ (Caused by ProxyError('Cannot connect to proxy.', NewConnectionError('[Errno 111] Connection refused')))",
+      'curl: (5) Could not resolve proxy: proxy.corp.example',
     ],
     counterSamples: ['dial tcp 127.0.0.1:8080: connect: connection refused'],
   }),
