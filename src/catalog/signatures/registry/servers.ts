@@ -232,8 +232,8 @@ export const SERVER_SIGNATURES: Signature[] = [
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
     // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
-    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation/),
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation'],
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|unsupported status code 5\d\d|error parsing http 5\d\d response body|blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
@@ -246,6 +246,8 @@ export const SERVER_SIGNATURES: Signature[] = [
       'failed to resolve reference "harbor.corp/app/web:2": unexpected status from HEAD request to https://harbor.corp/v2/app/web/manifests/2: 503 Service Unavailable',
       'failed to copy: httpReadSeeker: failed open: content at https://reg.lab/v2/app/blobs/sha256:9f2c not found: blob unknown to registry',
       'Error response from daemon: received unexpected HTTP status: 500 Internal Server Error',
+      // containers/image's words for content that does not hash to the digest it was fetched by.
+      'Error reading blob sha256:4f1a: Digest did not match, expected sha256:4f1a, got sha256:9b2c',
       // Docker's token fetch reports the status text alone after the URL.
       'Error response from daemon: Get https://registry-1.docker.io/v2/: Get https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io: Service Unavailable',
     ],
@@ -256,8 +258,9 @@ export const SERVER_SIGNATURES: Signature[] = [
     check: 'retry the pull once; a reproducible EOF at the same byte count points at a proxy or MTU black hole on the path (ip link mtu; curl -o /dev/null the blob URL), a random one at the registry or its storage backend',
     cause: 'registry.server-error',
     // Only beside a pull: an EOF is any stream that ended early (a compose API call, a local pipe).
-    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error/),
-    anchors: ['unexpected eof', 'short read', 'internal_error'],
+    // An HTTP/2 server (or the load balancer in front of it) closing the connection mid-request reads the same.
+    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error|http2: server sent goaway and closed the connection/),
+    anchors: ['unexpected eof', 'short read', 'internal_error', 'goaway'],
     confidence: 0.5,
     specificity: 55,
     // a mirror or pull-through cache relaying the blob cuts it the same way when its upstream or disk fails
@@ -266,6 +269,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     samples: [
       'failed to pull and unpack image "docker.io/library/node:20": failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://production.cloudflare.docker.com/registry-v2/docker/registry/v2/blobs/sha256/aa/aa11/data": unexpected EOF',
       'failed to extract layer sha256:1e2a: failed to copy: unexpected EOF',
+      'failed to do request: Head "https://registry.example.com/v2/app/manifests/1": http2: server sent GOAWAY and closed the connection; LastStreamID=1, ErrCode=NO_ERROR, debug=""',
     ],
     counterSamples: ['reached end of file', 'Failed to deploy a stack: compose up operation failed: unexpected EOF'],
   }),
