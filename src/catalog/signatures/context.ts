@@ -8,7 +8,7 @@
  * The distribution API's own routes: the /v2/ ping, _catalog, and <name>/manifests|blobs|tags/. Other REST APIs
  * version their paths /v2/ too (a cloud's /v2/droplets), so a bare "/v2/" segment is not a registry.
  */
-export const REGISTRY_V2_PATH = String.raw`\/v2\/(?:$|[\s"'\\,)]|_catalog|[^\s"'\\]*\/(?:manifests|blobs|tags)\/)`;
+export const REGISTRY_V2_PATH = String.raw`\/v2\/(?:$|[\s"'\\,):]|_catalog|[^\s"'\\]*\/(?:manifests|blobs|tags)\/)`;
 
 /**
  * A TCP connect that timed out, and one that was refused, as Go words them: on Linux and macOS the errno's text
