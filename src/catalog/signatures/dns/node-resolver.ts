@@ -289,8 +289,9 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     // the site's DNS, and a node that cannot resolve them cannot register, join or reach its peers. Only the
     // forms that name a host process are here (localhost, the kubelet's own node, ssh, a node name given to
     // override the hostname and looked up for its address): a bare one-label lookup
-    // is as often a pod's Service name, which is not the node's resolver.
-    re: withoutPull(/\blookup localhost( on [\w.:[\]%-]+:53)?: no such host|can't get ip address of node \S+|ssh: could not resolve hostname [^\s:]+: (name or service not known|nodename nor servname provided)|unable to override (node-?name|hostname): lookup /),
+    // is as often a pod's Service name, which is not the node's resolver. ssh runs in pods too (MPI launchers,
+    // git clones), where a dotted name is a pod of a headless Service: only ssh's one-label names are here.
+    re: withoutPull(/\blookup localhost( on [\w.:[\]%-]+:53)?: no such host|can't get ip address of node \S+|ssh: could not resolve hostname [^\s:.]+: (name or service not known|nodename nor servname provided)|unable to override (node-?name|hostname): lookup /),
     anchors: ['lookup localhost', "can't get ip address of node", 'could not resolve hostname', 'unable to override'],
     confidence: 0.7,
     specificity: 90,

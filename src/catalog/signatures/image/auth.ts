@@ -127,14 +127,16 @@ export const AUTH_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'image.pull-access-denied',
-    cause: 'image.auth-missing',
+    cause: 'image.not-found',
     // Docker's wrapper, and Docker Hub's answer: the same text for a repository that does not exist and for a private one.
+    // A name that is not there (a typo, a tag or image never published) is the commoner of the two in real threads,
+    // so it leads; the check decides.
     re: /pull access denied|may require (authorization|'docker login')/,
     anchors: ['pull access denied', 'may require'],
     confidence: 0.55,
     specificity: 60,
     // In a pod, no credentials sent is often an imagePullSecret the pod names but its namespace lacks.
-    alternatives: ['image.not-found', 'image.auth-rejected', 'image.pullsecret-missing'],
+    alternatives: ['image.auth-missing', 'image.auth-rejected', 'image.pullsecret-missing'],
     check: MISSING_OR_PRIVATE,
     source: 'facts §4.8 (Docker: pull access denied … repository does not exist or may require \'docker login\'), §8 DENIED',
     samples: [
@@ -145,13 +147,15 @@ export const AUTH_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'image.resource-denied',
-    cause: 'image.auth-missing',
-    // Docker Hub's DENIED: the same text for a repository that does not exist and for a private one pulled without (or with wrong) credentials.
+    cause: 'image.not-found',
+    // Docker Hub's DENIED: the same text for a repository that does not exist and for a private one pulled without
+    // (or with wrong) credentials; as with "pull access denied", the missing name is the commoner. A push denied is
+    // not a missing name: that is image.push-denied.
     re: /requested access to the resource is denied/,
     anchors: ['requested access to the resource is denied'],
     confidence: 0.55,
     specificity: 83,
-    alternatives: ['image.not-found', 'image.auth-rejected'],
+    alternatives: ['image.auth-missing', 'image.auth-rejected'],
     check: MISSING_OR_PRIVATE,
     source: 'facts §4.8, §8 DENIED (Docker Hub wording)',
     samples: [
@@ -159,6 +163,25 @@ export const AUTH_SIGNATURES: Signature[] = [
       'denied: requested access to the resource is denied',
     ],
     counterSamples: ['denied: denied'],
+  }),
+  sig({
+    id: 'image.push-denied',
+    cause: 'image.auth-rejected',
+    // The same DENIED on a push is about the right to write, not a missing name: a push creates the repository.
+    // Logged in, it is a namespace the account does not own (a name without the user's namespace is library/);
+    // not logged in, the login.
+    re: /\bpush(?:ing| refers to repository)\b[\s\S]{0,600}requested access to the resource is denied/i,
+    anchors: ['requested access to the resource is denied'],
+    confidence: 0.6,
+    specificity: 84,
+    alternatives: ['image.auth-missing'],
+    check: 'docker login <registry> as the account that owns the namespace, and push to <registry>/<that namespace>/<name>: Docker Hub names need the user or organisation (docker tag app <user>/app), and a robot or token needs push (write) rights on that repository',
+    source: 'Docker Hub and distribution DENIED on the push\'s token scope (repository:<name>:pull,push)',
+    samples: [
+      'The push refers to repository [docker.io/library/webapp] 5f70bf18a086: Preparing denied: requested access to the resource is denied',
+      'error pushing image: denied: requested access to the resource is denied',
+    ],
+    counterSamples: ["Error response from daemon: pull access denied for acme/secret-app, repository does not exist or may require 'docker login': denied: requested access to the resource is denied"],
   }),
   sig({
     id: 'image.credentials-rejected',

@@ -209,8 +209,8 @@ export const MISSING_SIGNATURES: Signature[] = [
     // A one-word name is Docker Hub's library/ namespace, which holds the official images and no private
     // repository: "pull access denied" for it cannot be a missing login, only an image that is not there —
     // built on another machine and never loaded onto this node, or mistyped. (Placeholders such as xxxx are
-    // redactions, not names.)
-    re: /pull access denied for (?!x+,)[a-z0-9]+(?:[._-]+[a-z0-9]+)*,|"(?:docker\.io\/)?library\/(?!x+[:@"])[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:[:@][^"\s]*)?": pull access denied/,
+    // redactions, not names.) BuildKit names the reference unquoted, after "source metadata for".
+    re: /pull access denied for (?!x+,)[a-z0-9]+(?:[._-]+[a-z0-9]+)*,|(?:"|source metadata for )(?:docker\.io\/)?library\/(?!x+[:@"])[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:[:@][^"\s]*)?"?: pull access denied/,
     anchors: ['pull access denied'],
     confidence: 0.8,
     specificity: 86,
@@ -221,6 +221,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'Failed to pull image "billing-worker:dev": rpc error: code = Unknown desc = Error response from daemon: pull access denied for billing-worker, repository does not exist or may require \'docker login\'',
       'failed to pull and unpack image "docker.io/library/webapp:blue": failed to resolve reference "docker.io/library/webapp:blue": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
+      'ERROR: failed to solve: app-base:1.2: failed to resolve source metadata for docker.io/library/app-base:1.2: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     ],
     counterSamples: [
       'Error response from daemon: pull access denied for acme/secret-app, repository does not exist or may require \'docker login\': denied: requested access to the resource is denied',
@@ -278,8 +279,9 @@ export const MISSING_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // Podman and Buildah name the images they build localhost/<name>; when such a name is not in local storage
     // they fall back to pulling it, from a registry called "localhost" on port 443 that is not there. The image
-    // was never built (or built under another name) on this machine.
-    re: /source docker:\/\/localhost\/[^\s:]+(:\S+)?: error pinging (docker )?registry localhost: /,
+    // was never built (or built under another name) on this machine. Newer containers/image says "pinging
+    // container registry" where older said "error pinging (docker) registry".
+    re: /source docker:\/\/localhost\/[^\s:]+(:\S+)?: (error pinging (docker )?|pinging container )registry localhost: /,
     anchors: ['registry localhost'],
     confidence: 0.75,
     specificity: 93,
@@ -289,6 +291,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'Error: error creating build container: Error initializing source docker://localhost/base:latest: error pinging docker registry localhost: Get https://localhost/v2/: dial tcp [::1]:443: connect: connection refused',
       'Error initializing source docker://localhost/app-builder:1: error pinging registry localhost: Get "https://localhost/v2/": dial tcp 127.0.0.1:443: connect: connection refused',
+      'WARN[0000] failed, retrying in 2s ... (1/3). Error: initializing source docker://localhost/team/tool:1: pinging container registry localhost: Get "https://localhost/v2/": dial tcp 127.0.0.1:443: connect: connection refused',
     ],
     counterSamples: ['Error initializing source docker://localhost:5000/app:1: error pinging docker registry localhost:5000: Get "https://localhost:5000/v2/": http: server gave HTTP response to HTTPS client'],
   }),

@@ -23,8 +23,9 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     anchors: ['failedtoretrieveimagepullsecret', 'pull secret'],
     confidence: 0.75,
     specificity: 90,
-    // A Warning, not the failure: the kubelet still pulls without the missing secret (it fails only if the image needs it).
-    alternatives: ['image.auth-missing'],
+    // A Warning, not the failure: the kubelet still pulls without the missing secret (it fails only if the image
+    // needs it), so a public image that does not exist backs off under the same warning.
+    alternatives: ['image.auth-missing', 'image.not-found'],
     check: 'kubectl get secret <name> -n <pod namespace> (it must exist in the pod\'s namespace); then read the Failed event that follows — a pull that fails for another reason (not found, timeout) is not about this secret',
     source: 'facts §4.5 FailedToRetrieveImagePullSecret (K8s ≥ 1.28), §6',
     samples: [
