@@ -250,9 +250,10 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     check: 'which certificate the caller saw: openssl s_client -connect <address>:443 | openssl x509 -noout -text shows the API server\'s SANs (the Service IP must be among them: kubeadm certs renew, or --apiserver-cert-extra-sans after a Service CIDR change); a CNI plugin\'s own kubeconfig (/etc/cni/net.d/*-kubeconfig) may carry an old CA or address',
     cause: 'unknown',
     // An x509 failure against the Kubernetes API (Service IP, :6443, /api/ or /apis/): the API server's
-    // certificate or the caller's kubeconfig, not a registry's certificate.
-    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: `),
-    anchors: KUBE_API_ANCHORS,
+    // certificate or the caller's kubeconfig, not a registry's certificate. Go names the CA it tried: the cluster
+    // CAs of kubeadm ("kubernetes"), minikube, k3s and RKE2 say the same without a URL.
+    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: |candidate authority certificate \\\\?"(kubernetes|kubernetes-ca|minikubeCA|(k3s|rke2)-(server|client)-ca@\\d+)\\\\?"`),
+    anchors: [...KUBE_API_ANCHORS, 'candidate authority certificate'],
     confidence: 0.5,
     specificity: 92,
     alternatives: ['cni.config-invalid'],
@@ -260,8 +261,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     samples: [
       'error getting ClusterInformation: Get "https://[10.96.0.1]:443/apis/crd.projectcalico.org/v1/clusterinformations/default": x509: certificate signed by unknown authority',
       'Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs',
+      'Unable to connect to the server: x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")',
     ],
-    counterSamples: ['Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs'],
+    counterSamples: ['Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs', 'x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "lab-ca")'],
   }),
   sig({
     id: 'ambiguous.k3s-agent-tunnel',

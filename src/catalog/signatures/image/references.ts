@@ -43,6 +43,24 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['exec: "iptables": executable file not found in $PATH'],
   }),
   sig({
+    id: 'image.emulated-binary-failed',
+    cause: 'image.platform-mismatch',
+    // qemu's user-mode emulation (binfmt_misc) runs another architecture's binaries and prints its own name when they
+    // die or cannot load: the image is not of the host's architecture (an amd64 kind node image on an arm64 Mac),
+    // and the emulated program crashed where the native one would not.
+    re: /\bqemu(?:-[\w]+)?: uncaught target signal \d+|\bqemu-(?:x86_64|aarch64|arm|i386)(?:-static)?: could not open '\/lib/,
+    anchors: ['uncaught target signal', "could not open '/lib"],
+    confidence: 0.8,
+    specificity: 86,
+    check: 'the image\'s architecture against the host\'s: docker image inspect <image> --format {{.Architecture}} and uname -m; pull the host\'s variant (--platform linux/arm64) or a multi-arch tag, as emulation of a whole node or runtime is not supported',
+    source: 'qemu-user\'s messages when an emulated (binfmt_misc) process dies or its loader is missing',
+    samples: [
+      'qemu: uncaught target signal 11 (Segmentation fault) - core dumped',
+      "qemu-x86_64: Could not open '/lib64/ld-linux-x86-64.so.2': No such file or directory",
+    ],
+    counterSamples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured'],
+  }),
+  sig({
     id: 'image.invalid-reference',
     cause: 'image.invalid-reference',
     // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag';

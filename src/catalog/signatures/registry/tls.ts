@@ -63,6 +63,45 @@ export const TLS_SIGNATURES: Signature[] = [
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
   sig({
+    id: 'registry.openssl-verify-failed-bare',
+    cause: 'registry.tls-untrusted',
+    // OpenSSL 1.x's handshake error names no reason ("certificate verify failed" from tls_process_server_certificate):
+    // an issuer it does not trust is the usual one, but an expired certificate or, with host checking on, a name
+    // mismatch end the same way. openssl s_client -connect <host>:443 prints the verify error it hides.
+    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate):certificate verify failed/,
+    anchors: ['certificate verify failed'],
+    confidence: 0.6,
+    specificity: 80,
+    alternatives: ['registry.tls-expired-or-clock', 'registry.tls-name-mismatch'],
+    check: 'openssl s_client -connect <host>:443 -servername <host> </dev/null | grep -E "verify error|Verify return code": it names the reason; an issuer that is a corporate or proxy CA needs that CA in the client\'s trust store',
+    source: 'OpenSSL SSL_R_CERTIFICATE_VERIFY_FAILED (error:1416F086) raised by the client\'s certificate processing',
+    samples: [
+      '140534617365320:error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1919:',
+      '139912345678912:error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed:s3_clnt.c:1264:',
+    ],
+    counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)'],
+  }),
+  sig({
+    id: 'registry.certificate-unparsable',
+    cause: 'registry.tls-untrusted',
+    // Go refuses a server certificate it cannot parse (since Go 1.23 a negative serial number, which some
+    // TLS-inspecting proxies and old appliances still issue): the certificate is rarely the registry's own, and the
+    // failure is the TLS connection's, whatever request (a token, a manifest) rode on it.
+    re: /tls: failed to parse certificate from server: x509: /,
+    anchors: ['failed to parse certificate from server'],
+    confidence: 0.7,
+    // below ambiguous.kube-api-x509: the same failure against the Kubernetes API is the API server's certificate
+    specificity: 91,
+    alternatives: ['registry.proxy'],
+    check: 'openssl s_client -connect <host>:443 -showcerts </dev/null | openssl x509 -noout -issuer -serial: an issuer of a proxy or firewall means inspection (exempt the registry from it, or have the appliance reissue); GODEBUG=x509negativeserial=1 only works around it',
+    source: 'Go crypto/tls: "tls: failed to parse certificate from server: %w"; crypto/x509 (Go 1.23: negative serial numbers rejected)',
+    samples: [
+      'ERROR: failed to solve: failed to fetch oauth token: Post "https://auth.docker.io/token": tls: failed to parse certificate from server: x509: negative serial number',
+      'Error response from daemon: Get "https://registry.lab/v2/": tls: failed to parse certificate from server: x509: malformed certificate',
+    ],
+    counterSamples: ['x509: certificate signed by unknown authority'],
+  }),
+  sig({
     id: 'registry.x509-public-registry-other-name',
     cause: 'registry.tls-name-mismatch',
     // A public registry always presents a certificate for its own name. One valid for another organisation's

@@ -398,9 +398,10 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.proxyconnect',
     cause: 'registry.proxy',
-    // Also Python requests' ProxyError, curl's proxy failures and wget's refused tunnel.
-    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect|cannot connect to proxy|could not resolve proxy|proxy connect aborted|proxy tunneling failed/,
-    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect', 'connect to proxy', 'resolve proxy', 'proxy connect aborted', 'proxy tunneling failed'],
+    // Also Python requests' ProxyError, curl's proxy failures, wget's refused tunnel, Rust hyper's "unsuccessful tunnel"
+    // (the proxy's answer to CONNECT) and a bare HTTP 407, which only a proxy sends.
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect|cannot connect to proxy|could not resolve proxy|proxy connect aborted|proxy tunneling failed|unsuccessful tunnel|\bhttp 407\b/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect', 'connect to proxy', 'resolve proxy', 'proxy connect aborted', 'proxy tunneling failed', 'unsuccessful tunnel', 'http 407'],
     confidence: 0.92,
     specificity: 96,
     source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',
@@ -411,6 +412,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'failed to do request: Head "https://ghcr.io/v2/flannel-io/flannel/manifests/v0.28.9": Proxy Authentication Required',
       // libcurl: the proxy refused the CONNECT tunnel with its own status.
       'curl: (56) Received HTTP code 502 from proxy after CONNECT',
+      'KubeError(HyperError(hyper::Error(Connect, Custom { kind: Other, error: "unsuccessful tunnel (HTTP/1.1 502 Bad Gateway)" })))',
+      'Failed to download VS Code Server (https://update.code.visualstudio.com/commit:abc/server-linux-x64/stable): HTTP 407 - authenticationrequired',
       "requests.exceptions.ProxyError: HTTPSConnectionPool(host='registry.example.com', port=443): Max retries exceeded with url: /v2/ (Caused by ProxyError('Cannot connect to proxy.', NewConnectionError('[Errno 111] Connection refused')))",
       'curl: (5) Could not resolve proxy: proxy.corp.example',
     ],
