@@ -38,6 +38,26 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to pull image "nginx:1.25": dial tcp 10.0.0.5:443: i/o timeout'],
   }),
   sig({
+    id: 'ambiguous.metadata-service-unreachable',
+    cause: 'unknown',
+    // The cloud's instance metadata service (link-local 169.254.169.254, metadata.google.internal, EC2's IPv6
+    // fd00:ec2::254) is never a registry: a pod or a CSI driver that cannot reach it meets a hop limit, a node
+    // firewall or network policy, or a cloud that has none (an on-premises node running a cloud driver). Beside a
+    // pull it is a credential provider that cannot fetch the node's role.
+    re: new RegExp(String.raw`(169\.254\.169\.254|metadata\.google\.internal|\[?fd00:ec2::254\]?)[^\n]{0,300}(${CONNECT_REFUSED}|i\/o timeout|${CONNECT_TIMED_OUT}|no route to host|network is unreachable|context deadline exceeded|client\.timeout exceeded)`),
+    anchors: ['169.254.169.254', 'metadata.google.internal', 'fd00:ec2::254'],
+    confidence: 0.5,
+    specificity: 80,
+    alternatives: ['node.firewall', 'image.auth-missing'],
+    check: 'from the pod (or the node, for a credential provider): curl -sv -m 3 http://169.254.169.254/ — EC2 needs the IMDSv2 hop limit at 2 for pods (aws ec2 modify-instance-metadata-options --http-put-response-hop-limit 2), GKE Workload Identity answers only pods with a bound service account, and a network policy or node firewall must allow the link-local address; on a machine outside that cloud there is no metadata service to reach',
+    source: 'cloud instance metadata endpoints (EC2 IMDS, GCE metadata server, Azure IMDS) dialled by SDKs, CSI drivers and the kubelet\'s credential providers',
+    samples: [
+      'Failed getting Project and Zone: Get http://169.254.169.254/computeMetadata/v1/instance/zone: dial tcp 169.254.169.254:80: connect: connection refused',
+      'EC2MetadataError: failed to make EC2Metadata request: Put "http://169.254.169.254/latest/api/token": dial tcp 169.254.169.254:80: i/o timeout',
+    ],
+    counterSamples: ['Get "https://registry.lab:5000/v2/": dial tcp 10.0.0.5:5000: connect: connection refused'],
+  }),
+  sig({
     id: 'ambiguous.refused-outside-pull',
     cause: 'unknown',
     // A refusal is a host that is up with nothing listening on that port. Outside a pull, on a port no registry
