@@ -79,6 +79,26 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: server misbehaving'],
   }),
   sig({
+    id: 'dns.first-server-silent-other-answers',
+    cause: 'dns.service-unreachable',
+    // The same client, in the same paste, gets no reply from one server and an answer from another: the pod's
+    // network and its resolver work, the path to the first server does not. When the first is the cluster DNS
+    // Service and the other a CoreDNS pod, that is the Service path (kube-proxy's rules, br_netfilter); when the
+    // other is an outside resolver, CoreDNS behind the Service may be down instead.
+    re: /connection timed out; no servers could be reached[\s\S]{0,600}?(non-authoritative answer|canonical name = |[\n]name:\s+\S+[\s\S]{0,80}address)/,
+    anchors: ['no servers could be reached'],
+    confidence: 0.6,
+    specificity: 64,
+    alternatives: ['dns.coredns-down', 'node.br-netfilter'],
+    check: 'which server answered: a CoreDNS pod IP answering while the Service IP (kubectl -n kube-system get svc kube-dns) does not is the Service path — kube-proxy running on that node and its rules (iptables-save | grep <service IP>), br_netfilter loaded; an outside resolver answering instead says nothing of the Service, so check kubectl -n kube-system get endpoints kube-dns and the CoreDNS pods',
+    source: 'nslookup/dig output (busybox and bind): a timeout for one server, an answer from another',
+    samples: [
+      '/ # nslookup example.org 10.96.0.10\n;; connection timed out; no servers could be reached\n\n/ # nslookup example.org 10.244.1.7\nServer:\t\t10.244.1.7\nAddress:\t10.244.1.7:53\n\nNon-authoritative answer:\nName:\texample.org\nAddress: 93.184.215.14',
+      ';; connection timed out; no servers could be reached\n$ nslookup kubernetes.default 10.42.0.5\nServer:    10.42.0.5\nAddress 1: 10.42.0.5\n\nName:      kubernetes.default.svc.cluster.local\nAddress 1: 10.43.0.1',
+    ],
+    counterSamples: [';; connection timed out; no servers could be reached'],
+  }),
+  sig({
     id: 'dns.no-servers-reached',
     cause: 'unknown',
     // A timeout, not an answer: no server replied at all — the Service path, CoreDNS, the overlay to it, or (asked

@@ -8,8 +8,8 @@ export const CNI_SIGNATURES: Signature[] = [
     cause: 'cni.plugin-missing',
     // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
     // on $PATH themselves (k3s's agent, nerdctl), the plugin — "failed to find host-local: exec: \"host-local\": …".
-    re: /failed to find plugin \\*"(?!flannel\\*")[\w.-]+\\*" in path|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)/,
-    anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/'],
+    re: /failed to find plugin \\*"(?!flannel\\*")[\w.-]+\\*" in path|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)|binary for [^\n]{0,60}plugin \(?[\w.-]+\)? is not present in plugin directory/,
+    anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/', 'not present in plugin directory'],
     // The binary a config names is absent; for a name flannel's own config does not use, the active
     // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
     confidence: 0.85,
@@ -21,9 +21,30 @@ export const CNI_SIGNATURES: Signature[] = [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="portmap" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]',
       'plugin type="flannel" failed (add): failed to delegate add: failed to find plugin "bridge" in path [/opt/cni/bin /usr/libexec/cni]',
       'level=error msg="failed to find host-local: exec: \\"host-local\\": executable file not found in $PATH"',
+      // CNI-Genie's own words for a plugin an annotation asks for.
+      'CNI Genie error at ParsePodAnnotations: Corresponding binary for user requested plugin (calico) is not present in plugin directory (/opt/cni/bin)',
     ],
     // The host's iptables missing is the host's package, not a plugin (network-addons.ts: addon.host-tool-missing).
     counterSamples: ['no networks found in /etc/cni/net.d', 'failed to find plugin "flannel" in path [/opt/cni/bin]', 'exec: "kubectl": executable file not found in $PATH', 'plugin type="portmap" failed (add): failed to open iptables: exec: "iptables": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'cni.master-interface-missing',
+    cause: 'cni.config-invalid',
+    // macvlan, ipvlan and vlan attach to the "master" interface their config names; on a node where no link has
+    // that name (another NIC naming, a bond or VLAN not made there, an altname) the secondary network cannot be
+    // added and the sandbox fails.
+    re: /master \\?"?[\w.@:-]+\\?"?: (route ip\+net: )?(no such network interface|link not found)/,
+    anchors: ['master'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['cni.plugin-missing'],
+    check: 'ip -br link on that node against the "master" of the network attachment (kubectl get network-attachment-definitions -A -o yaml): name an interface every selected node has, or pin the pods to the nodes that have it',
+    source: 'containernetworking plugins macvlan/ipvlan/vlan ("failed to lookup master %q: %v"); netlink LinkByName',
+    samples: [
+      'plugin type="macvlan" failed (add): failed to lookup master "eth1": Link not found',
+      'error adding container to network "vlan100": failed to create vlan device master "ens4f0": route ip+net: no such network interface',
+    ],
+    counterSamples: ['failed to find plugin "macvlan" in path [/opt/cni/bin]'],
   }),
   sig({
     id: 'cni.find-flannel-plugin',
@@ -79,8 +100,8 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
-    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|invalid version \\?"\\?": the version is empty|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part/,
-    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part'],
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part/,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'invalid version', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part'],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
@@ -94,6 +115,8 @@ export const CNI_SIGNATURES: Signature[] = [
       "plugin type=\"flannel\" failed (add): 'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
       // libcni parses a config without cniVersion as the empty version (containerd's StopPodSandbox wording).
       'StopPodSandbox for "4f1c" failed error="failed to destroy network for sandbox \\"4f1c\\": invalid version \\"\\": the version is empty"',
+      // Older libcni said only invalid version "".
+      'StopPodSandbox for "9c2e" failed error="failed to destroy network for sandbox \\"9c2e\\": invalid version \\"\\""',
       // libcni: a delegate or plugin entry without "type"; host-local: two ranges of one set that overlap; a plugin's own netconf decoding.
       'Multus: error in invoke Delegate add - "bridge": no plugin name provided',
       'plugin type="tuning" failed (add): failed to load netconf: json: cannot unmarshal array into Go struct field TuningConf.sysctl of type map[string]string',
