@@ -85,7 +85,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     // network and its resolver work, the path to the first server does not. When the first is the cluster DNS
     // Service and the other a CoreDNS pod, that is the Service path (kube-proxy's rules, br_netfilter); when the
     // other is an outside resolver, CoreDNS behind the Service may be down instead.
-    re: /connection timed out; no servers could be reached[\s\S]{0,600}?(non-authoritative answer|canonical name = |[\n]name:\s+\S+[\s\S]{0,80}address)/,
+    re: /connection timed out; no servers could be reached[\s\S]{0,600}?(non-authoritative answer|canonical name = |\sname:\s+\S+[\s\S]{0,80}address)/,
     anchors: ['no servers could be reached'],
     confidence: 0.6,
     specificity: 64,
