@@ -87,7 +87,7 @@ export const TLS_SIGNATURES: Signature[] = [
     // Go refuses a server certificate it cannot parse (since Go 1.23 a negative serial number, which some
     // TLS-inspecting proxies and old appliances still issue): the certificate is rarely the registry's own, and the
     // failure is the TLS connection's, whatever request (a token, a manifest) rode on it.
-    re: /tls: failed to parse certificate from server: x509: /,
+    re: /failed to parse certificate from server: x509: /,
     anchors: ['failed to parse certificate from server'],
     confidence: 0.7,
     // below ambiguous.kube-api-x509: the same failure against the Kubernetes API is the API server's certificate
