@@ -186,8 +186,8 @@ export const AUTH_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
-    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password'],
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid client ?id or client secret|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password', 'client secret'],
     confidence: 0.8,
     specificity: 82,
     // ECR and other IAM-scoped registries deny a mistyped or missing repository like a forbidden one; a mirror
@@ -196,6 +196,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     check: 'the credentials the node sends for that host: the pull secret\'s auths entry (kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d) — wrong, expired, or without access to that repository',
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [
+      // Azure Container Registry's answer for a service principal whose id or secret is wrong.
+      'Head "https://myacr.azurecr.io/v2/app/manifests/0.1.3": unauthorized: Invalid clientid or client secret.',
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
       'failed to pull and unpack image "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3": failed to resolve reference: unexpected status from HEAD request to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/web/manifests/3: 403 Forbidden',
       'GET https://registry.corp/v2/team/app/manifests/1.2: UNAUTHORIZED: The client does not have permission for manifest',
