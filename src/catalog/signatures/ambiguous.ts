@@ -266,6 +266,24 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Get "https://registry-1.docker.io/v2/": net/http: TLS handshake timeout'],
   }),
   sig({
+    id: 'kube-api.x509-expired-or-clock',
+    cause: 'registry.tls-expired-or-clock',
+    // Expiry against the Kubernetes API is read from the text as it is for a registry: the API server's (or the
+    // caller's client) certificate out of date, or the caller's clock outside its validity. Only the check differs.
+    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: certificate has expired or is not yet valid`),
+    anchors: ['expired or is not yet valid'],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'date -u on the caller and on the control-plane node (chrony/timesyncd in sync?), then kubeadm certs check-expiration on the control plane (kubeadm certs renew all and a restart of the static pods renews them); a kubeconfig\'s client certificate expires too (openssl x509 -enddate on its client-certificate-data)',
+    source: 'Go crypto/x509 CertificateInvalidError (Expired) for the API server\'s or a client certificate',
+    samples: [
+      '[bootstrap] Endpoint check failed [failed to connect to "https://10.6.0.52:6443" [Get https://10.6.0.52:6443/version: x509: certificate has expired or is not yet valid]]',
+      'Get "https://10.96.0.1:443/api/v1/namespaces/kube-system/configmaps/kubeadm-config": x509: certificate has expired or is not yet valid: current time 2024-03-01T10:00:00Z is after 2024-02-28T09:00:00Z',
+    ],
+    counterSamples: ['Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority'],
+  }),
+  sig({
     id: 'ambiguous.kube-api-x509',
     check: 'which certificate the caller saw: openssl s_client -connect <address>:443 | openssl x509 -noout -text shows the API server\'s SANs (the Service IP must be among them: kubeadm certs renew, or --apiserver-cert-extra-sans after a Service CIDR change); a CNI plugin\'s own kubeconfig (/etc/cni/net.d/*-kubeconfig) may carry an old CA or address',
     cause: 'unknown',

@@ -243,6 +243,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     check: 'where the lookup ran: on a node, systemctl status systemd-resolved; in a pod, cat /etc/resolv.conf there — nameserver 127.0.0.53 means the kubelet\'s resolvConf (KubeletConfiguration resolvConf, --resolv-conf) must point at /run/systemd/resolve/resolv.conf, then recreate the pod',
     source: 'systemd-resolved stub listener (127.0.0.53:53); kubelet resolvConf (facts §9)',
     samples: ["/ # nslookup google.com\nnslookup: write to '127.0.0.53': Connection refused\n;; connection timed out; no servers could be reached", 'lookup api.corp.internal on 127.0.0.53:53: read udp 127.0.0.1:40123->127.0.0.53:53: read: connection refused'],
+    // Beside a pull the same refusal is registry.lookup-local-stub-timeout's, with the check for the node.
     counterSamples: ['failed to pull image "nginx": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:5->127.0.0.53:53: read: connection refused', 'nameserver 127.0.0.53'],
   }),
   sig({

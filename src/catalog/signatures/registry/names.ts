@@ -70,16 +70,19 @@ export const NAME_SIGNATURES: Signature[] = [
     // 127.0.0.53 is systemd-resolved's stub and 127.0.1.1 NetworkManager's dnsmasq: a resolv.conf naming them
     // hands every lookup to a local cache that forwards to the real upstreams. The stub not answering in time
     // is that cache failing to reach its upstreams (or hung) — the node's resolver, whatever name was asked.
-    re: /\blookup [^\s:"\\]+ on 127\.0\.(0\.53|1\.1):53: (read|write|dial) udp[^\n]{0,80}?i\/o timeout/,
+    // Refused there is no cache listening at all (systemd-resolved or dnsmasq stopped). Either way no registry
+    // or mirror was reached, so this outranks the mirror report (CRI-O's "Mirrors also failed") it sits in.
+    re: /\blookup [^\s:"\\]+ on 127\.0\.(0\.53|1\.1):53: (read|write|dial) udp[^\n]{0,80}?(i\/o timeout|read: connection refused)/,
     anchors: ['on 127.0.0.53:53', 'on 127.0.1.1:53'],
     confidence: 0.8,
-    specificity: 92,
+    specificity: 97,
     alternatives: ['registry.dns'],
     check: 'on the node: resolvectl status (or nmcli dev show | grep DNS for dnsmasq) names the upstreams the stub forwards to; dig @<upstream> <name> from the node decides whether they answer',
     source: 'systemd-resolved stub (127.0.0.53), NetworkManager dnsmasq (127.0.1.1); Go net.DNSError timeout (facts §9)',
     samples: [
       'failed to do request: Head "https://quay.io/v2/app/api/manifests/2": dial tcp: lookup quay.io on 127.0.0.53:53: read udp 127.0.0.1:41000->127.0.0.53:53: i/o timeout',
       'Get "https://cdn.example.net/blobs/x": dial tcp: lookup cdn.example.net on 127.0.1.1:53: read udp 127.0.0.1:39000->127.0.1.1:53: i/o timeout',
+      '(Mirrors also failed: [mirror.lab:5001/app@sha256:ab: error pinging docker registry mirror.lab:5001: Get "https://mirror.lab:5001/v2/": dial tcp: lookup mirror.lab on 127.0.0.53:53: read udp 127.0.0.1:60618->127.0.0.53:53: read: connection refused])',
     ],
     counterSamples: ['dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'dial tcp: lookup reg.local on 127.0.0.53:53: server misbehaving'],
   }),
