@@ -70,10 +70,11 @@ export const NAME_SIGNATURES: Signature[] = [
     // 127.0.0.53 is systemd-resolved's stub and 127.0.1.1 NetworkManager's dnsmasq: a resolv.conf naming them
     // hands every lookup to a local cache that forwards to the real upstreams. The stub not answering in time
     // is that cache failing to reach its upstreams (or hung) — the node's resolver, whatever name was asked.
-    // Refused there is no cache listening at all (systemd-resolved or dnsmasq stopped). Either way no registry
+    // Refused there, or at any other loopback resolver (systemd-resolved's 127.0.0.54, dnscrypt-proxy, a local
+    // unbound), is no cache listening at all (127.0.0.1 is Go's fallback's, below). Either way no registry
     // or mirror was reached, so this outranks the mirror report (CRI-O's "Mirrors also failed") it sits in.
-    re: /\blookup [^\s:"\\]+ on 127\.0\.(0\.53|1\.1):53: (read|write|dial) udp[^\n]{0,80}?(i\/o timeout|read: connection refused)/,
-    anchors: ['on 127.0.0.53:53', 'on 127.0.1.1:53'],
+    re: /\blookup [^\s:"\\]+ on 127\.0\.(0\.5[34]|1\.1):53: (read|write|dial) udp[^\n]{0,80}?i\/o timeout|\blookup [^\s:"\\]+ on 127\.(?!0\.0\.1:)\d+\.\d+\.\d+:53: (read|write|dial) udp[^\n]{0,80}?(read: )?connection refused/,
+    anchors: ['on 127.'],
     confidence: 0.8,
     specificity: 97,
     alternatives: ['registry.dns'],
