@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../catalog/signatures.js';
-import { createClassifier, MAX_JUDGED } from './classifier.js';
+import { createClassifier, MAX_JUDGED, unescapeJsonHtml } from './classifier.js';
 
 const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilter: 'automaton' });
 
@@ -156,6 +156,29 @@ describe('classify: pre-filters', () => {
     const [s] = SIGNATURES;
     expect(() => createClassifier([{ ...s, anchors: [] }])).toThrow(/at least one anchor/);
     expect(() => createClassifier([{ ...s, anchors: ['Timeout'] }])).toThrow(/lower-case printable ASCII/);
+  });
+});
+
+describe("classify: Go's JSON escapes", () => {
+  // encoding/json writes <, > and & as \u003c, \u003e, \u0026 (logrus JSON logs, kubectl -o json).
+  const plain = 'coredns: read udp 10.244.0.5:41234->8.8.8.8:53: i/o timeout';
+  const escaped = plain.replace('->', '-\\u003e');
+
+  it('a message with them answers as the same message without them', () => {
+    expect(escaped).toContain('\\u003e');
+    expect(classify(plain).cause).toBe('dns.upstream');
+    expect(classify(escaped).cause).toBe('dns.upstream');
+    expect(unescapeJsonHtml('a \\u003cb\\u003e \\u0026 c \\u0041')).toBe('a <b> & c \\u0041');
+  });
+
+  it('and so do its lines in block mode, with or without their bytes', () => {
+    const c = createClassifier(SIGNATURES);
+    const text = ['noise', escaped, plain].join('\n');
+    for (const bytes of [undefined, Buffer.from(text, 'latin1')]) {
+      const got: string[] = [];
+      c.classifyLines(text, (_line, a) => got.push(a.cause), bytes);
+      expect(got).toEqual(['unknown', 'dns.upstream', 'dns.upstream']);
+    }
   });
 });
 

@@ -50,8 +50,16 @@ export interface Classifier {
   readonly signatures: readonly Signature[];
 }
 
+/** Go's encoding/json writes <, > and & as \u003c, \u003e and \u0026 (logrus, kubectl -o json): read them as the characters. */
+const HTML_ESCAPE = /\\u00(3[ce]|26)/gi;
+const HTML_CHAR: Record<string, string> = { '3c': '<', '3e': '>', '26': '&' };
+export function unescapeJsonHtml(text: string): string {
+  return text.indexOf('\\u00') === -1 ? text : text.replace(HTML_ESCAPE, (_, hex: string) => HTML_CHAR[hex.toLowerCase()]);
+}
+
 function clip(message: string): string {
-  return message.length > MAX_JUDGED ? message.slice(0, MAX_JUDGED / 2) + '\n…\n' + message.slice(-MAX_JUDGED / 2) : message;
+  const text = unescapeJsonHtml(message);
+  return text.length > MAX_JUDGED ? text.slice(0, MAX_JUDGED / 2) + '\n…\n' + text.slice(-MAX_JUDGED / 2) : text;
 }
 
 /**
@@ -111,7 +119,8 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
       const nl = lineEnd(text, start);
       const end = trimCr(text, start, nl);
       const line = text.slice(start, end);
-      emit(line, a && end - start <= MAX_JUDGED ? judge(line, cand, scanCandidates(a, text, start, end, cand)) : answer(line), start, end);
+      const plain = a && end - start <= MAX_JUDGED && line.indexOf('\\u00') === -1;
+      emit(line, plain ? judge(line, cand, scanCandidates(a, text, start, end, cand)) : answer(line), start, end);
       start = nl + 1;
     }
   };
@@ -158,7 +167,10 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
     for (let from = 0; from <= text.length; ) {
       const nl = text.indexOf('\n', Math.min(text.length, from + BLOCK));
       const to = nl === -1 ? text.length : nl;
-      scannedBlock(text, bytes, from, to, emit);
+      // A block with Go's JSON escapes is judged line by line, where each line is unescaped first.
+      const escaped = text.indexOf('\\u00', from);
+      if (escaped !== -1 && escaped < to) eachLine(text, from, to, emit);
+      else scannedBlock(text, bytes, from, to, emit);
       from = to + 1;
     }
   };
