@@ -217,7 +217,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     check: 'from the node: curl -k https://<kubernetes Service IP>:443/version and curl -k https://<API server address>:6443/version — only the Service IP failing means kube-proxy on this node; both failing means a firewall or route to the API server',
     cause: 'unknown',
     // The Kubernetes API (its Service IP x.x.0.1:443, port 6443, /api/ or /apis/ paths) from a pod or node.
-    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/kubernetes\.default|dial tcp (10|172|192|100)\.\d+\.0\.1:443|:6443\b)[^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable|connection reset|tls handshake timeout|client\.timeout exceeded|context deadline exceeded)/,
+    // Node.js clients (Rancher Desktop, Lens) put the errno before the address: "connect ETIMEDOUT <ip>:6443".
+    re: /(https?:\/\/[^/\s"\\]+\/apis?\/|https?:\/\/kubernetes\.default|dial tcp (10|172|192|100)\.\d+\.0\.1:443|:6443\b)[^\n]{0,600}(i\/o timeout|connection refused|no route to host|network is unreachable|connection reset|tls handshake timeout|client\.timeout exceeded|context deadline exceeded)|\b(etimedout|econnrefused|ehostunreach|enetunreach|econnreset) [\w.:[\]-]+:6443\b/,
     anchors: ['/api/', '/apis/', 'kubernetes.default', '.0.1:443', ':6443'],
     confidence: 0.6,
     specificity: 72,
@@ -226,6 +227,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     samples: [
       'Failed to watch *v1.Namespace: failed to list *v1.Namespace: Get "https://10.96.0.1:443/api/v1/namespaces?limit=500&resourceVersion=0": dial tcp 10.96.0.1:443: i/o timeout',
       'The connection to the server 192.168.56.10:6443 was refused - did you specify the right host or port? dial tcp 192.168.56.10:6443: connect: connection refused',
+      'Error Starting Kubernetes Error: connect ETIMEDOUT 172.23.237.229:6443',
     ],
     counterSamples: ['failed to do request: Head "https://reg.local/v2/app/manifests/1": dial tcp 10.0.0.5:443: i/o timeout'],
   }),

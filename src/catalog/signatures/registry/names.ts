@@ -175,8 +175,9 @@ export const NAME_SIGNATURES: Signature[] = [
     // the name. The registry's name may be fine; what failed is the node's path to its nameserver (a VM's
     // NAT resolver, a down dnsmasq, a firewall on 53). Threads settle it either way, so below 0.9. One above
     // registry.lookup-failed, below the loopback and stub-resolver forms; Docker Hub's own (91) matches later and wins.
-    re: new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?\\blookup [^\\s:"\\\\]+ on [\\w.:[\\]%-]+:53: (?<key>(read|write|dial) udp [^\\n]{0,80}?(i\\/o timeout|connection refused))`),
-    anchors: [':53: read udp', ':53: write udp', ':53: dial udp'],
+    re: new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?\\blookup [^\\s:"\\\\]+ on [\\w.:[\\]%-]+:(53:|x+:?) (?<key>(read|write|dial) udp [^\\n]{0,80}?(i\\/o timeout|connection refused))`),
+    // (":x" is a port redacted by the poster, with its colon at times.)
+    anchors: [':53: read udp', ':53: write udp', ':53: dial udp', ':x read udp', ':x: read udp'],
     confidence: 0.85,
     specificity: 91,
     alternatives: ['dns.node-resolver'],

@@ -192,13 +192,15 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of '[^']+' has expired/,
-    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired'],
+    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of '[^']+' has expired/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate has expired or is not yet valid',
     samples: [
+      // kubeadm's certutil loading a certificate before its NotBefore (the node's clock behind).
+      'error execution phase certs/front-proxy-ca: failure loading front-proxy-ca certificate: failed to load certificate: the certificate is not valid yet',
       // Java's, .NET's and wget's words for a certificate outside its validity period.
       'java.security.cert.CertificateExpiredException: NotAfter: Sun Jan 01 00:00:00 UTC 2023',
       "ERROR: The certificate of 'reg.example.com' has expired.",
