@@ -134,13 +134,13 @@ export const MISSING_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // Docker's v1 registry client: "Tag %s not found in repository %s" (the repository answered, the tag is not there).
     // (Not a cache's miss: "image cache not found on this host" is a CI runner about to pull.)
-    re: /\bimage (?!cache )\\?"?[\w.\/:@-]+\\?"? not found|\btag \S+\s+not found in\s+repository/,
+    re: /\bimage (?!cache )\\?"?[\w.\/:@-]+\\?"? not found|\bimage [\w.-]+(?:\/[\w.-]+)+[:@][\w.:-]+: image not found|\btag \S+\s+not found in\s+repository/,
     anchors: ['not found'],
     confidence: 0.8,
     specificity: 78,
     alternatives: ['image.auth-missing'],
     source: 'runtime clients (ctr, crictl, podman) reporting a missing image',
-    samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web'],
+    samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'error scanning image quay.io/acme/operator:0.15.0: image not found (package acme:0.15.0)', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web'],
     counterSamples: ['an image with reference sha256:4f1b was not found', 'image cache not found on this host, downloading circleci/node:7.10'],
   }),
   sig({
