@@ -6,7 +6,7 @@ import type { Classification } from './types.js';
  * `explain` ran on them (the commit adding them to corpus/threads.jsonl touches no signature). Batches
  * collected side by side and scored at the same catalog are held out together: one larger sample.
  */
-export const HELD_OUT: readonly string[] = ['eval73', 'eval74', 'eval75', 'eval76', 'eval77', 'eval78', 'eval79', 'eval80', 'eval81', 'eval82', 'eval83'];
+export const HELD_OUT: readonly string[] = ['eval84', 'eval85', 'eval86', 'eval87', 'eval88', 'eval89', 'eval90', 'eval91', 'eval92'];
 
 /** How the held-out batch is named in the report. */
 export const HELD_OUT_NAME = HELD_OUT.join(' + ');
@@ -14,8 +14,30 @@ export const HELD_OUT_NAME = HELD_OUT.join(' + ');
 /**
  * Its one blind scoring, batch by batch as each came in (`npx tsx scripts/explain-accuracy.ts --split <batch> --wrong`,
  * catalog of main at its merge: the rounds made for the batches merged before it, never one made for itself; the
+ * order was eval84, eval86, eval85, eval87, eval88, eval89, eval90, eval91, eval92, with the classifier's reading of
+ * Go's JSON escapes (f8a5b43) before eval91), kept as data: the current numbers are computed, this one cannot be.
+ * eval84 (GPU and AI inference serving): 60 messages, 53 right, 15 of 15 at ≥ 0.9; eval85 (storage, backup and CSI):
+ * 60, 58 right, 8 of 8; eval86 (local and developer clusters behind VPNs, proxies and TLS-inspecting firewalls): 60,
+ * 49 right, 15 of 15; eval87 (CNI chains and network add-ons beside flannel): 27, 23 right, 1 of 1; eval88 (edge, IoT
+ * and far-edge clusters): 54, 51 right, 19 of 19; eval89 (cluster lifecycle and provisioning tools): 38, 33 right, 7 of
+ * 7; eval90 (a broad sample by symptom, aimed at Q&A pages, all from issue threads in the end): 68, 61 right, 13 of 14;
+ * eval91 (clusters on virtualization platforms): 30, 24 right, 5 of 5; eval92 (multi-cluster and cross-site
+ * networking, collected last with the budget's remainder): 32, 26 right, 2 of 2. Each collector ran no test and no
+ * classifier, only scripts/corpus-check.ts and tsc, grepped for novelty outside src/catalog, and committed its batch on
+ * its own branch (8247ead, 8a25bad, 66857c0, d49feed, fa0d752, 699c4d7, c165263, 9ff0d64, 866d78e) before it was
+ * scored. Three rows were dropped: an eval90 row whose thread eval86 already held, after its scoring (it had been
+ * answered right below 0.9, and is out of the figures), and, unread, an eval91 row and an eval92 row whose folded texts
+ * equal an eval90 and an eval60 row. Slips the collectors reported, none showing a score of their own batch: eval84,
+ * eval88 and eval89 printed a few characters or fragments of lines of corpus/README.md beyond their paragraph while
+ * placing it (eval89 a fragment of each of 16 collection paragraphs), and eval84, eval88 and eval91 the ends of the two
+ * split lines or a doc-comment line of evaluate.ts; eval85's one-letter stretch listed file names (no contents) under
+ * src/catalog; eval92 printed three corpus messages while debugging its fold check; eval88, eval90 and eval92 folded
+ * quoted log fields more narrowly than COLLECTING.md says (whole logfmt lines folded alike otherwise) — corpus/README.md.
+ * (eval73 to eval83, held out together before them: 604 messages, 529 right, 187 of 233 decidable, 103 of 108 at
+ * ≥ 0.9, 5 wrong at ≥ 0.9. Scored one by one as each came in (`npx tsx scripts/explain-accuracy.ts --split <batch> --wrong`,
+ * catalog of main at its merge: the rounds made for the batches merged before it, never one made for itself; the
  * order was eval76, eval75, eval74, eval73, eval77, eval79, eval78, eval80, eval82, eval81, eval83, after the changes outside any batch of
- * 0c0501e to c5107a1), kept as data: the current numbers are computed, this one cannot be. eval73 (service meshes,
+ * 0c0501e to c5107a1). eval73 (service meshes,
  * ingress controllers and API gateways): 49 messages, 46 right, 4 of 4 at ≥ 0.9; eval74 (data and ML platforms): 59,
  * 55 right, 17 of 18; eval75 (database, messaging and stateful operators and their charts): 60, 45 right, 6 of 6;
  * eval76 (node agents and DaemonSets): 63, 56 right, 5 of 5; eval77 (CI and build pods): 62, 52 right, 12 of 13;
@@ -32,7 +54,7 @@ export const HELD_OUT_NAME = HELD_OUT.join(' + ');
  * commit's subject after its labelling; eval73 and eval74 held back `unknown` candidates to keep that share low;
  * eval78 took most messages from search excerpts and 18 from Docker-only home servers, eval81 about a dozen from Docker
  * on Windows hosts; eval81's grep showed one line of evaluate.ts outside the split list, eval82's one boilerplate line
- * of docs/causes/README.md, eval83's the whole of three other collection paragraphs — corpus/README.md.
+ * of docs/causes/README.md, eval83's the whole of three other collection paragraphs — corpus/README.md.)
  * (eval65 to eval68, held out together before them: 206 messages, 170 right, 49 of 51 at ≥ 0.9, scored with the
  * catalog after round 47 and 43c98e7. eval65 alone (pages in languages other than English, thin, then mostly issue
  * threads): 46 messages, 39 right, 11 of 11 at ≥ 0.9; eval66 alone (forum and Q&A threads by symptom, in the end
@@ -130,7 +152,7 @@ export const HELD_OUT_NAME = HELD_OUT.join(' + ');
  * eval19, 70 messages, 63 right, 16 of 16 at ≥ 0.9; eval18, 74 messages, 59 right, 17 of 18 at ≥ 0.9; eval17, 71 messages, 62 right, 12 of 13 at ≥ 0.9, about ten of its outcomes printed to its collector by a test; eval16, 77 messages, 63 right, 9 of 10 at ≥ 0.9; eval15, 74 messages, 62 right, 22 of 22 at ≥ 0.9; eval14, 76 messages, 59 right, 23 of 25 at ≥ 0.9; eval13, 66 messages, 60 right, 23 of 26 at ≥ 0.9; eval12, 92 messages, 74 right, 28 of 29 at ≥ 0.9; eval11, 101 messages, 81 right, 22 of 25 at ≥ 0.9; eval10, 102 messages, 77 right, 37 of 43 at ≥ 0.9; eval9, 108 messages, 94 right, 39 of 41 at ≥ 0.9; eval8, 104 messages, 87 right,
  * 38 of 42 at ≥ 0.9; eval7, 66 messages, 61 right, 43 of 44 at ≥ 0.9 — corpus/README.md.)
  */
-export const HELD_OUT_BLIND = { messages: 604, right: 529, decidable: { right: 187, total: 233 }, confident: { right: 103, total: 108 }, confidentWrong: 5 } as const;
+export const HELD_OUT_BLIND = { messages: 429, right: 378, decidable: { right: 171, total: 205 }, confident: { right: 85, total: 86 }, confidentWrong: 1 } as const;
 
 /** corpus/text-scarce.json: causes with fewer than MIN_PER_CAUSE messages, and why. */
 export interface TextScarce {
