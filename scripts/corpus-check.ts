@@ -2,6 +2,7 @@
  * Checks corpus/threads.jsonl without classifying anything, so whoever collects a blind batch can check
  * it and stay blind: every row parses with a known cause id and a known split, ids and messages are
  * unique (a repeated text is only noted), and every cause that reaches MIN_PER_CAUSE messages has left corpus/text-scarce.json.
+ * With --split, the batch's rows must also come from threads no other split took, at most 3 from one repository.
  * (test/corpus.test.ts and the catalog tests print the catalog's wrong answers: not for collectors.)
  *
  * usage: npx tsx scripts/corpus-check.ts [--split evalN]   exit 0 clean, 1 problems (one line each)
@@ -35,6 +36,24 @@ const seen = (key: (r: (typeof rows)[number]) => string, what: string, report: (
 };
 seen((r) => r.id, 'id', (l) => problems.push(l));
 seen((r) => r.message.trim(), 'message', (l) => console.log(`note: ${l}`));
+
+// A batch's rows must be new to the repository (corpus/COLLECTING.md): a thread another split already took is an
+// error for the split being checked, as is a fourth row from one repository. Older splits are not re-judged.
+if (only) {
+  const thread = (src: string) => src.trim().toLowerCase().replace(/^http:/, 'https:').replace(/[#?].*$/, '').replace(/\/+$/, '');
+  const repo = (src: string) => /^https:\/\/github\.com\/([^/]+\/[^/]+)/.exec(thread(src))?.[1];
+  const taken = new Map<string, string>();
+  for (const r of rows) if (r.split !== only && !taken.has(thread(r.source))) taken.set(thread(r.source), `${r.id} (${r.split})`);
+  const perRepo = new Map<string, number>();
+  for (const r of rows) {
+    if (r.split !== only) continue;
+    const other = taken.get(thread(r.source));
+    if (other) problems.push(`corpus/threads.jsonl: ${r.id} comes from the thread of ${other}: a batch's rows must be new to the repository`);
+    const name = repo(r.source);
+    if (name) perRepo.set(name, (perRepo.get(name) ?? 0) + 1);
+  }
+  for (const [name, n] of perRepo) if (n > 3) problems.push(`corpus/threads.jsonl: ${only} has ${n} rows from github.com/${name}: at most 3 from one repository`);
+}
 
 const perCause = new Map<string, number>();
 for (const r of rows) perCause.set(r.cause, (perCause.get(r.cause) ?? 0) + 1);
