@@ -286,12 +286,51 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority'],
   }),
   sig({
+    id: 'kube-api.x509-untrusted',
+    cause: 'registry.tls-untrusted',
+    // Threads settle an untrusted certificate against the Kubernetes API by the same mechanism as a registry's: the
+    // caller lacks the CA that signed it (a kubeconfig or secret with another cluster's CA, an ingress or load
+    // balancer's own certificate in front of the API). The cluster's own CA named as the candidate is a CA
+    // regenerated under an old kubeconfig: that stays the unknown reading below.
+    re: new RegExp(String.raw`(${KUBE_API_URL}[^\n]{0,300}|unable to connect to the server: )x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
+    anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['registry.proxy'],
+    check: 'which CA the caller holds for that API server: the certificate-authority-data of its kubeconfig or secret (a hub, broker or remote cluster\'s kubeconfig copied from elsewhere) against openssl s_client -connect <address> -showcerts </dev/null | openssl x509 -noout -issuer; a load balancer or TLS-inspecting proxy in front of :6443 presents its own issuer',
+    source: 'client-go TLS verification of the API server: Go crypto/x509 UnknownAuthorityError (macOS words it "certificate is not trusted")',
+    samples: [
+      'failed to list *v1.CertificateSigningRequest: Get "https://hub.example:443/apis/certificates.k8s.io/v1/certificatesigningrequests?limit=500": x509: certificate signed by unknown authority',
+      'Error retrieving broker admin config: Get "https://api.lab.example:6443/apis/submariner.io/v1/namespaces/broker/clusters": x509: “kube-apiserver-lb-signer” certificate is not trusted',
+    ],
+    counterSamples: ['Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")'],
+  }),
+  sig({
+    id: 'kube-api.x509-name-mismatch',
+    cause: 'registry.tls-name-mismatch',
+    // The API server's certificate without the name or address the caller dialled: a VIP, proxy or public name
+    // never added to its SANs (kubeadm's certSANs, k3s's --tls-san), read by its mechanism as for a registry.
+    re: new RegExp(String.raw`(${KUBE_API_URL}[^\n]{0,300}|unable to connect to the server: )x509: certificate is valid for [^\n]+,\s*not \S+`),
+    anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['registry.proxy'],
+    check: 'the names the API server\'s certificate holds: openssl s_client -connect <address>:6443 </dev/null | openssl x509 -noout -ext subjectAltName; add the name or address the caller dials (kubeadm: apiServer.certSANs, then kubeadm init phase certs apiserver; k3s and RKE2: --tls-san) or make the caller dial one of those names',
+    source: 'client-go TLS verification of the API server: Go crypto/x509 HostnameError',
+    samples: [
+      'Unable to connect to the server: x509: certificate is valid for 127.0.0.1, 192.168.0.72, 10.254.0.1, not 192.168.0.77',
+      'Get "https://k8s-api.example.com:6443/apis/example.io/v1/clusters": tls: failed to verify certificate: x509: certificate is valid for kubernetes, kubernetes.default, not k8s-api.example.com',
+    ],
+    counterSamples: ['Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs'],
+  }),
+  sig({
     id: 'ambiguous.kube-api-x509',
     check: 'which certificate the caller saw: openssl s_client -connect <address>:443 | openssl x509 -noout -text shows the API server\'s SANs (the Service IP must be among them: kubeadm certs renew, or --apiserver-cert-extra-sans after a Service CIDR change); a CNI plugin\'s own kubeconfig (/etc/cni/net.d/*-kubeconfig) may carry an old CA or address',
     cause: 'unknown',
-    // An x509 failure against the Kubernetes API (Service IP, :6443, /api/ or /apis/): the API server's
-    // certificate or the caller's kubeconfig, not a registry's certificate. Go names the CA it tried: the cluster
-    // CAs of kubeadm ("kubernetes"), minikube, k3s and RKE2 say the same without a URL.
+    // What the two readings above leave of an x509 failure against the Kubernetes API (Service IP, :6443, /api/
+    // or /apis/): a certificate Go cannot parse, one without any IP SANs, the cluster's own CA
+    // regenerated under an old kubeconfig. Go names the CA it tried: the cluster CAs of kubeadm ("kubernetes"),
+    // minikube, k3s and RKE2 say the same without a URL.
     re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: |candidate authority certificate \\\\?"(kubernetes|kubernetes-ca|minikubeCA|(k3s|rke2)-(server|client)-ca@\\d+)\\\\?"`),
     anchors: [...KUBE_API_ANCHORS, 'candidate authority certificate'],
     confidence: 0.5,
@@ -299,7 +338,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     alternatives: ['cni.config-invalid'],
     source: 'client-go TLS verification of the API server (x509 errors) from a CNI plugin, an operator or a node agent',
     samples: [
-      'error getting ClusterInformation: Get "https://[10.96.0.1]:443/apis/crd.projectcalico.org/v1/clusterinformations/default": x509: certificate signed by unknown authority',
+      'Failed to list *v1.Service: Get "https://10.96.0.1:443/api/v1/services?limit=500": tls: failed to parse certificate from server: x509: SAN dNSName is malformed',
       'Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs',
       'Unable to connect to the server: x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")',
     ],
@@ -394,8 +433,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     id: 'ambiguous.kubectl-cannot-connect',
     cause: 'unknown',
     // kubectl's own connection to the API server (its kubeconfig), not the cluster's data path or a registry.
-    // A proxyconnect error after it is the proxy kubectl was handed (registry.proxyconnect), whatever the server.
-    re: /unable to connect to the server: (?!proxyconnect )/,
+    // A proxyconnect error after it is the proxy kubectl was handed (registry.proxyconnect), whatever the server;
+    // an untrusted or mismatched certificate is read by its mechanism (kube-api.x509-untrusted, -name-mismatch).
+    re: /unable to connect to the server: (?!proxyconnect |x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for))/,
     anchors: ['unable to connect to the server: '],
     confidence: 0.5,
     specificity: 97,

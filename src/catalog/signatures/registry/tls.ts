@@ -107,7 +107,7 @@ export const TLS_SIGNATURES: Signature[] = [
     // A public registry always presents a certificate for its own name. One valid for another organisation's
     // names means the connection reached another server: a TLS-inspecting proxy or firewall, or a DNS answer
     // that points the name elsewhere (a search domain with a wildcard record, a hijacking resolver).
-    re: /certificate is valid for [^\n]{0,300}, not (registry-1\.docker\.io|[\w.-]*docker\.(io|com)|ghcr\.io|quay\.io|[\w.-]*gcr\.io|registry\.k8s\.io|[\w.-]*pkg\.dev|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io)\b/,
+    re: /certificate is valid for [^\n]{0,300},\s*not (registry-1\.docker\.io|[\w.-]*docker\.(io|com)|ghcr\.io|quay\.io|[\w.-]*gcr\.io|registry\.k8s\.io|[\w.-]*pkg\.dev|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io)\b/,
     anchors: ['certificate is valid for'],
     confidence: 0.75,
     specificity: 92,
@@ -120,7 +120,7 @@ export const TLS_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.x509-name-mismatch',
     cause: 'registry.tls-name-mismatch',
-    re: inRegistryContext(/certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/),
+    re: inRegistryContext(/certificate is valid for [^\n]+,\s*not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate/),
     anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate'],
     confidence: 0.95,
     specificity: 91,
@@ -135,7 +135,7 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+, ?not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid/,
+    re: /certificate is valid for [^\n]+,\s*not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid/,
     anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
@@ -225,6 +225,41 @@ export const TLS_SIGNATURES: Signature[] = [
       'gnutls_handshake() failed: The certificate chain uses expired certificate.',
     ],
     counterSamples: ['Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown.'],
+  }),
+  sig({
+    id: 'ambiguous.system-roots-unreadable',
+    cause: 'unknown',
+    // Go names why it found no roots: "permission denied" on the bundle means the bundle is there and the process
+    // may not read it (runAsUser against the file's mode, SELinux or AppArmor), which no trust step heals.
+    re: /x509: failed to load system roots[^\n]{0,120}permission denied/,
+    anchors: ['failed to load system roots'],
+    confidence: 0.5,
+    specificity: 94,
+    alternatives: ['registry.tls-untrusted'],
+    check: 'the bundle Go names after "open": ls -lZ <path> in the client\'s image or mount (its mode against the pod\'s runAsUser and fsGroup; an SELinux label the container cannot read: ausearch -m avc -ts recent on the node)',
+    source: 'Go crypto/x509 SystemRootsError wrapping the os.PathError of the bundle it could not open',
+    samples: [
+      'Post https://cloudkms.example.com/v1/keys:encrypt: x509: failed to load system roots and no roots provided; open /etc/ssl/certs/ca-certificates.crt: permission denied',
+      'Get "https://vault.example:8200/v1/sys/health": x509: failed to load system roots and no roots provided; open /etc/pki/tls/certs/ca-bundle.crt: permission denied',
+    ],
+    counterSamples: ['Post https://collector.example.com/api: x509: failed to load system roots and no roots provided'],
+  }),
+  sig({
+    id: 'registry.x509-svid-expired',
+    cause: 'registry.tls-expired-or-clock',
+    // A SPIFFE X509-SVID is an X.509 certificate with a short TTL: SPIRE refuses one past its NotAfter, which a
+    // server or agent down longer than the TTL, or a clock off, produces. The text decides expiry.
+    re: /x509-svid[^\n]{0,160}\bexpired\b/,
+    anchors: ['x509-svid'],
+    confidence: 0.7,
+    specificity: 92,
+    check: 'date -u on the SPIRE server and agent hosts, then how long the server was down against its ca_ttl and default_x509_svid_ttl: an agent or server whose SVID expired must be re-attested (delete its stored SVID or bundle, join token or node attestor again)',
+    source: 'SPIRE server and agent validating their own X509-SVID (spiffe/spire)',
+    samples: [
+      'error="invalid server X509-SVID: invalid X509-SVID: already expired as of 2024-01-02T03:04:05Z"',
+      'level=error msg="Agent crashed" error="x509-svid has expired"',
+    ],
+    counterSamples: ['level=info msg="Renewing X509-SVID" spiffe_id="spiffe://example.org/agent"'],
   }),
   sig({
     id: 'registry.no-system-roots',
