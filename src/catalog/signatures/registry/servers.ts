@@ -324,6 +324,25 @@ export const SERVER_SIGNATURES: Signature[] = [
     counterSamples: ['Unexpected HTTP code: 401, URL: https://quay.io/v2/org/app/manifests/1'],
   }),
   sig({
+    id: 'registry.python-requests-5xx',
+    cause: 'registry.server-error',
+    // Python requests' HTTPError ("<code> Server Error: <reason> for url: <url>") from tools written in Python (appr,
+    // Ansible modules, SDKs): a 5xx from a registry's API, its /v2/ routes or Quay's app registry (/cnr/), is the
+    // registry failing the request, as for any other client.
+    re: /\b5\d\d server error: [^\n]{0,80}? for url: https?:\/\/([^\s/]*(quay\.io|docker\.io|docker\.com|ghcr\.io|gcr\.io|pkg\.dev|azurecr\.io|registry\.k8s\.io|amazonaws\.com)\/|[^\s/]+\/(v2|cnr)\/)/,
+    anchors: ['server error: '],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['registry.proxy'],
+    check: 'the registry\'s status page or logs, and the same URL with curl -v from another network: a 5xx everywhere is the registry; only from this node, a proxy in between',
+    source: 'Python requests Response.raise_for_status ("%s Server Error: %s for url: %s")',
+    samples: [
+      "requests.exceptions.HTTPError: 502 Server Error: Bad Gateway for url: https://registry.example.com/v2/app/manifests/1.0",
+      "message: '500 Server Error: Internal Server Error for url: https://quay.io/cnr/api/v1/packages/org/chart/1.0/helm/pull'",
+    ],
+    counterSamples: ["500 Server Error: Internal Server Error for url: https://api.example.com/v1/orders", "404 Client Error: Not Found for url: https://quay.io/cnr/api/v1/packages/org/chart"],
+  }),
+  sig({
     id: 'registry.range-rejected',
     cause: 'registry.server-error',
     // A layer download resumed with a Range header that the registry (or a proxy in front of it) refuses: the

@@ -262,6 +262,23 @@ export const TLS_SIGNATURES: Signature[] = [
     counterSamples: ['level=info msg="Renewing X509-SVID" spiffe_id="spiffe://example.org/agent"'],
   }),
   sig({
+    id: 'registry.fabric-identity-expired',
+    cause: 'registry.tls-expired-or-clock',
+    // Hyperledger Fabric's MSP refuses a signing identity whose X.509 certificate is past its NotAfter (the peers'
+    // and orderers' enrollment certificates last a year by default): expiry, or the node's clock.
+    re: /signing identity expired\b/,
+    anchors: ['signing identity expired'],
+    confidence: 0.7,
+    specificity: 92,
+    check: 'openssl x509 -noout -enddate -in the node\'s msp/signcerts/*.pem, and date -u on the node: re-enroll the identity with its CA (fabric-ca-client reenroll) and restart the peer or orderer',
+    source: 'Hyperledger Fabric MSP setup of the local signing identity',
+    samples: [
+      'Failed to setup local msp with config: signing identity expired 4486h58m24s ago',
+      'panic: Failed to initialize local MSP: signing identity expired 2h10m0s ago',
+    ],
+    counterSamples: ['Failed to setup local msp with config: could not obtain certification chain'],
+  }),
+  sig({
     id: 'registry.no-system-roots',
     cause: 'registry.tls-untrusted',
     // Go found no trust store at all (a scratch or distroless image without ca-certificates, or SSL_CERT_FILE
