@@ -29,6 +29,24 @@ export const AUTH_SIGNATURES: Signature[] = [
     counterSamples: ['unauthorized: incorrect username or password'],
   }),
   sig({
+    id: 'image.enroot-credentials-rejected',
+    cause: 'image.auth-rejected',
+    // enroot says which user it authenticated as: a named user (nvcr.io's $oauthtoken, a credentials file) answered
+    // 401 sent credentials the registry refused; <anonymous> sent none, which the generic reading keeps.
+    re: /authenticating with user: (?!<anonymous>)\S+[\s\S]{0,400}?returned error code: 401\b/,
+    anchors: ['authenticating with user: '],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['image.auth-missing'],
+    check: 'the entry for that registry in enroot\'s credentials file ($ENROOT_CONFIG_PATH/.credentials, netrc syntax: machine <host> login <user> password <key>): nvcr.io wants login $oauthtoken and a current NGC API key, and the machine line must name the host the URL shows',
+    source: 'enroot image import (docker:// via its registry client, logging the user it authenticates as)',
+    samples: [
+      '[INFO] Authenticating with user: $oauthtoken\n[INFO] Using credentials from file: /root/.config/enroot/.credentials\n[ERROR] URL https://nvcr.io/proxy_auth returned error code: 401 Unauthorized',
+      '[INFO] Authenticating with user: svc-ci\n[ERROR] URL https://registry.example.com/v2/team/app/manifests/1 returned error code: 401 Unauthorized',
+    ],
+    counterSamples: ['[INFO] Authenticating with user: <anonymous>\n[ERROR] URL https://registry.example.com/v2/team/app/manifests/1 returned error code: 401 Unauthorized'],
+  }),
+  sig({
     id: 'image.ghcr-token-unusable',
     cause: 'image.auth-missing',
     // GitHub's registry cannot tie the bearer token it was given to a user: on an upload, an anonymous token

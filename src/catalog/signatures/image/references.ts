@@ -155,6 +155,26 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['Error: invalid reference to undefined variable'],
   }),
   sig({
+    id: 'image.host-as-docker-hub-path',
+    cause: 'image.invalid-reference',
+    // A Docker Hub account name has no dot and no port, so a /v2/ path on Docker Hub whose first part looks like a
+    // host (nvcr.io, myacr.azurecr.io, registry:5000) is another registry's name the client did not recognise as
+    // one: enroot and pyxis want registry#image, and a reference whose first part lacks a dot or port is Docker
+    // Hub's. Docker Hub answers the path it was given with 401 or 404, which is not the credentials' fault.
+    re: /(registry-1|index)\.docker\.io\/v2\/([a-z0-9-]+\.)+[a-z0-9-]+(:\d+)?\/[^\s"']*\/(manifests|blobs|tags)\//,
+    anchors: ['docker.io/v2/'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.auth-missing'],
+    check: 'how the client wants the registry written: enroot and pyxis take <registry>#<image> (nvcr.io#nvidia/pytorch:24.01-py3), other clients need the registry host first with a dot or a port; the URL shows what the host part became',
+    source: 'Docker reference normalisation (a first part without a dot, a port or localhost is a Docker Hub path); enroot\'s registry#image syntax',
+    samples: [
+      '[ERROR] URL https://registry-1.docker.io/v2/nvcr.io/nvidia/pytorch/manifests/24.01-py3 returned error code: 401 Unauthorized',
+      'GET https://index.docker.io/v2/myacr.azurecr.io/team/app/manifests/1.0: UNAUTHORIZED: authentication required',
+    ],
+    counterSamples: ['GET https://registry-1.docker.io/v2/library/nginx/manifests/1.25: 401 Unauthorized'],
+  }),
+  sig({
     id: 'image.invalid-repository-name',
     cause: 'image.invalid-reference',
     // The registry or its token service refusing the repository's name itself (distribution's NAME_INVALID,

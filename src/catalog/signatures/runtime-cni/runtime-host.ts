@@ -8,6 +8,24 @@ import { sig } from '../define.js';
  */
 export const RUNTIME_HOST_SIGNATURES: Signature[] = [
   sig({
+    id: 'runtime.oci-binary-flag-unknown',
+    cause: 'runtime.unavailable',
+    // The CRI or shim runs the OCI runtime binary with flags of the version it was built for; a runc, crun or
+    // singularity of another version refuses one, and no container starts on that node until the two agree.
+    re: /(create container command|oci runtime|error for command \\?"oci\\?"|\b(runc|crun|runsc|kata-runtime|singularity)\b)[\s\S]{0,300}?(unknown flag: --[\w-]+|flag provided but not defined: -[\w-]+)/,
+    anchors: ['unknown flag: --', 'flag provided but not defined'],
+    confidence: 0.75,
+    specificity: 80,
+    alternatives: ['node.not-ready'],
+    check: 'the runtime binary\'s version against the CRI\'s or shim\'s: runc --version (or singularity --version) on the node and the versions the CRI release names; install the pair that match',
+    source: 'OCI runtime command lines (urfave/cli "flag provided but not defined", cobra "unknown flag") as a CRI or shim runs them',
+    samples: [
+      'could not execute create container command: exit status 1\nError for command "oci": unknown flag: --empty-process',
+      'OCI runtime create failed: runc create failed: flag provided but not defined: -no-pivot',
+    ],
+    counterSamples: ['Error: failed to parse kubelet flag: unknown flag: --network-plugin', 'helm: Error: unknown flag: --wait-for-jobs'],
+  }),
+  sig({
     id: 'runtime.dockerd-config-conflict',
     cause: 'runtime.unavailable',
     // dockerd refuses to start when daemon.json cannot be used: a key also given as a flag in the unit
