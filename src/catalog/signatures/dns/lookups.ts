@@ -14,7 +14,8 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     specificity: 92,
     // (an upstream inside the cluster — nodelocaldns forwarding to kube-dns's Service IP — times out when
     // kube-proxy does not serve that Service: dns.service-unreachable)
-    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.service-unreachable'],
+    // A host firewall's REJECT (firewalld's icmp-host-prohibited) reaches Go as "no route to host" on the read.
+    alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'dns.service-unreachable', 'node.firewall'],
     source: 'facts §9 (errors plugin format, forward plugin errors)',
     samples: [
       // The upstream closed the exchange without an answer (a forwarder dropping TCP, a DNS proxy's limit).
@@ -52,7 +53,8 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     anchors: ['.10:53', '.svc', '.10#53: timed out'],
     confidence: 0.6,
     specificity: 91,
-    alternatives: ['dns.coredns-down', 'flannel.checksum-offload', 'node.br-netfilter', 'flannel.vxlan-blocked'],
+    // A node firewall (firewalld's default zone on RHEL-family hosts) dropping pod traffic to the Service does the same.
+    alternatives: ['dns.coredns-down', 'flannel.checksum-offload', 'node.br-netfilter', 'flannel.vxlan-blocked', 'node.firewall'],
     source: 'facts §9 (DNS Service = 10th address of the Service CIDR; checksum bug hits Service IPs)',
     samples: [
       'dial tcp: lookup kubernetes.default.svc.cluster.local on 10.96.0.10:53: read udp 10.244.1.5:38211->10.96.0.10:53: i/o timeout',

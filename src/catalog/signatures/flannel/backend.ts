@@ -113,7 +113,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
     anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
     confidence: 0.75,
     specificity: 85,
-    alternatives: ['flannel.stale-fdb', 'flannel.config-invalid'],
+    // host-gw adds a route via each peer's address, which the kernel refuses unless that peer is on the same L2.
+    alternatives: ['flannel.stale-fdb', 'flannel.config-invalid', 'flannel.backend-unsupported'],
     source: 'facts §2.2 (per-node entries), §2.4 (host-gw routes)',
     samples: [
       'failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable',

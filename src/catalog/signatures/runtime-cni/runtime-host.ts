@@ -8,6 +8,44 @@ import { sig } from '../define.js';
  */
 export const RUNTIME_HOST_SIGNATURES: Signature[] = [
   sig({
+    id: 'ambiguous.runtime-unit-env-file-missing',
+    cause: 'unknown',
+    // The unit names an EnvironmentFile= that is not there. Docker units of flannel's older set-ups read
+    // /run/flannel/subnet.env (or /run/flannel/docker), which only a running flanneld writes; any other file
+    // is the unit's own business. Which file it is decides, and systemd does not name it here.
+    re: /(containerd|docker|crio)\.service: failed to load environment files/,
+    anchors: ['failed to load environment files'],
+    confidence: 0.5,
+    specificity: 60,
+    alternatives: ['cni.subnet-env-missing', 'runtime.unavailable'],
+    check: 'systemctl cat <runtime>: the EnvironmentFile= lines without a leading "-" must exist — /run/flannel/subnet.env or /run/flannel/docker appears only once flanneld runs on the node (start flannel first, or mark the file optional with "-")',
+    source: 'systemd EnvironmentFile= loading for the runtime\'s unit',
+    samples: [
+      "docker.service: Failed to load environment files: No such file or directory\ndocker.service: Failed to run 'start' task: No such file or directory\nFailed to start Docker Application Container Engine.",
+      'containerd.service: Failed to load environment files: No such file or directory',
+    ],
+    counterSamples: ['containerd.service: Failed at step EXEC spawning /usr/local/bin/containerd: Permission denied'],
+  }),
+  sig({
+    id: 'runtime.service-start-failed',
+    cause: 'runtime.unavailable',
+    // systemd reporting that the runtime's own unit did not start (its binary not executable, its ExecStartPre
+    // failing, a kernel module it loads): whatever the reason, the node has no runtime. The reason's own text, where a
+    // signature knows it, is more specific and wins.
+    re: /(containerd|docker|crio|cri-docker)\.service: (failed at step exec spawning|main process exited, code=exited, status=203|control process exited)|failed to start (containerd container runtime|docker application container engine|container runtime interface for oci)/,
+    anchors: ['.service: failed at step exec', '.service: main process exited', '.service: control process exited', 'failed to start containerd container runtime', 'failed to start docker application container engine', 'failed to start container runtime interface for oci'],
+    confidence: 0.75,
+    specificity: 50,
+    alternatives: ['node.not-ready'],
+    check: 'systemctl status <runtime> and journalctl -u <runtime> -b: the lines before "Failed to start" name the step (EXEC spawning: the binary\'s path and mode; ExecStartPre: the command, such as loading the overlay module, and its error)',
+    source: 'systemd unit start failures for containerd.service, docker.service, crio.service',
+    samples: [
+      'containerd.service: Failed at step EXEC spawning /usr/local/bin/containerd: Permission denied',
+      'systemd[1]: containerd.service: Control process exited, code=exited status=1\nsystemd[1]: Failed to start containerd container runtime.',
+    ],
+    counterSamples: ['systemd[1]: Started containerd container runtime.'],
+  }),
+  sig({
     id: 'runtime.oci-binary-flag-unknown',
     cause: 'runtime.unavailable',
     // The CRI or shim runs the OCI runtime binary with flags of the version it was built for; a runc, crun or
