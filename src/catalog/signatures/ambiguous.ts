@@ -291,8 +291,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // Threads settle an untrusted certificate against the Kubernetes API by the same mechanism as a registry's: the
     // caller lacks the CA that signed it (a kubeconfig or secret with another cluster's CA, an ingress or load
     // balancer's own certificate in front of the API). The cluster's own CA named as the candidate is a CA
-    // regenerated under an old kubeconfig: that stays the unknown reading below.
-    re: new RegExp(String.raw`(${KUBE_API_URL}[^\n]{0,300}|unable to connect to the server: )x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
+    // regenerated under an old kubeconfig: that stays the unknown reading below. Another URL between the API's and
+    // the x509 text (a conversion or admission webhook the API server called) owns the certificate: not read here.
+    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: )x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
     anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
     confidence: 0.7,
     specificity: 93,
@@ -303,14 +304,17 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'failed to list *v1.CertificateSigningRequest: Get "https://hub.example:443/apis/certificates.k8s.io/v1/certificatesigningrequests?limit=500": x509: certificate signed by unknown authority',
       'Error retrieving broker admin config: Get "https://api.lab.example:6443/apis/submariner.io/v1/namespaces/broker/clusters": x509: “kube-apiserver-lb-signer” certificate is not trusted',
     ],
-    counterSamples: ['Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")'],
+    counterSamples: [
+      'Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")',
+      'GET at: https://10.96.0.1:443/apis/example.io/v1/things. Message: conversion webhook failed: Post "https://hook.example.svc:443/convert": x509: certificate signed by unknown authority',
+    ],
   }),
   sig({
     id: 'kube-api.x509-name-mismatch',
     cause: 'registry.tls-name-mismatch',
     // The API server's certificate without the name or address the caller dialled: a VIP, proxy or public name
     // never added to its SANs (kubeadm's certSANs, k3s's --tls-san), read by its mechanism as for a registry.
-    re: new RegExp(String.raw`(${KUBE_API_URL}[^\n]{0,300}|unable to connect to the server: )x509: certificate is valid for [^\n]+,\s*not \S+`),
+    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: )x509: certificate is valid for [^\n]+,\s*not \S+`),
     anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
     confidence: 0.7,
     specificity: 93,
@@ -444,6 +448,25 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     source: 'kubectl error wrapper for the API server connection',
     samples: ['Unable to connect to the server: dial tcp: lookup api.prod.example.org on 192.168.0.1:53: no such host', 'Unable to connect to the server: net/http: TLS handshake timeout'],
     counterSamples: ['Error from server (Forbidden): pods is forbidden', 'Unable to connect to the server: proxyconnect tcp: dial tcp 10.0.0.9:3128: connect: connection refused'],
+  }),
+  sig({
+    id: 'ambiguous.push-manifest-invalid',
+    cause: 'unknown',
+    // distribution's MANIFEST_INVALID is the registry refusing the manifest a push uploaded, whatever status it
+    // carries: a repository manager's policy (Artifactory refusing to overwrite a tag, immutable tags), a manifest
+    // whose blobs are not there, a media type it does not accept. The credentials were good enough to upload.
+    re: /manifest_invalid: manifest invalid/,
+    anchors: ['manifest_invalid'],
+    confidence: 0.5,
+    specificity: 86,
+    alternatives: ['image.auth-rejected'],
+    check: 'the repository\'s policy on the registry (tag immutability, an overwrite or delete permission the pushing user lacks) and its log for the push; pushing under a new tag tells a policy from a manifest the registry cannot take',
+    source: 'distribution errcode MANIFEST_INVALID on PUT /v2/<name>/manifests/<reference>',
+    samples: [
+      'error pushing image: failed to push to destination registry.example:5001/app:1.1.0: MANIFEST_INVALID: manifest invalid; map[description:HTTP 403 Forbidden]',
+      'failed commit on ref "manifest-sha256:ab": unexpected status: 400 Bad Request: MANIFEST_INVALID: manifest invalid',
+    ],
+    counterSamples: ['MANIFEST_UNKNOWN: manifest unknown'],
   }),
   sig({
     id: 'ambiguous.apiserver-authorizer-starting',

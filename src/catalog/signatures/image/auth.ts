@@ -408,7 +408,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     // identity that was sent, not a pull without credentials.
     re: /application not registered with aad|aadsts\d{5,}/,
     anchors: ['not registered with aad', 'aadsts'],
-    confidence: 0.9,
+    // Threads settle it as credentials refused twice for each time the image needed credentials it did not have.
+    confidence: 0.85,
     specificity: 90,
     alternatives: ['image.pullsecret-wrong-registry'],
     source: 'Azure Container Registry token exchange through Entra ID (AAD) error texts',
