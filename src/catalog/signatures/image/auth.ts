@@ -47,6 +47,40 @@ export const AUTH_SIGNATURES: Signature[] = [
     counterSamples: ['[INFO] Authenticating with user: <anonymous>\n[ERROR] URL https://registry.example.com/v2/team/app/manifests/1 returned error code: 401 Unauthorized'],
   }),
   sig({
+    id: 'image.token-service-403',
+    cause: 'image.auth-missing',
+    // containers/image (Podman, CRI-O, Buildah, Skopeo, and Singularity's docker:// before it said "bear token")
+    // asking the registry's token service for pull scope: a 403 there is a scope it will not grant to what was
+    // sent — most often nothing, for a private repository; GHCR and GitLab answer a name that does not exist alike.
+    re: /requesting bear(er)? token: invalid status code from registry 403\b/,
+    anchors: ['token: invalid status code from registry'],
+    confidence: 0.7,
+    specificity: 88,
+    alternatives: ['image.not-found', 'image.auth-rejected'],
+    check: 'the repository\'s visibility and the credentials the client has for that host (podman login --get-login <host>; CRI-O and Podman read /run/containers/0/auth.json or ~/.config/containers/auth.json, Singularity SINGULARITY_DOCKER_USERNAME/PASSWORD): with none, log in or add a pull secret; with some, the user\'s access to that repository — and the name, since a missing repository answers the same',
+    source: 'containers/image docker client token request ("Requesting bearer token: invalid status code from registry %d (%s)")',
+    samples: [
+      'err="rpc error: code = Unknown desc = Requesting bearer token: invalid status code from registry 403 (Forbidden)" image="registry.example.xyz/team/app:1.0"',
+      'Requesting bear token: invalid status code from registry 403 (Forbidden)',
+    ],
+    counterSamples: ['Requesting bearer token: invalid status code from registry 502 (Bad Gateway)'],
+  }),
+  sig({
+    id: 'image.gitlab-basic-denied',
+    cause: 'image.auth-rejected',
+    // GitLab's own words when the username and password or token it was sent are wrong (or a password where the
+    // account's two-factor authentication needs a token): credentials were sent, and refused.
+    re: /http basic: access denied/,
+    anchors: ['http basic: access denied'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the credentials for the GitLab registry host (docker login <host> with a deploy token or a personal access token with read_registry, or write_registry to push; an account with two-factor authentication cannot use its password)',
+    source: 'GitLab authentication failure ("HTTP Basic: Access denied")',
+    samples: ['unauthorized: HTTP Basic: Access denied', 'Error response from daemon: Get "https://registry.gitlab.example/v2/": unauthorized: HTTP Basic: Access denied. The provided password or token is incorrect'],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
     id: 'image.ghcr-token-unusable',
     cause: 'image.auth-missing',
     // GitHub's registry cannot tie the bearer token it was given to a user: on an upload, an anonymous token

@@ -4,6 +4,7 @@ import { PULL_SECRET_SIGNATURES } from './pull-secrets.js';
 import { REFERENCE_SIGNATURES } from './references.js';
 import { MISSING_SIGNATURES } from './missing.js';
 import { LIMIT_SIGNATURES } from './limits.js';
+import { APPTAINER_SIGNATURES } from './apptainer.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -12,4 +13,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...REFERENCE_SIGNATURES,
   ...MISSING_SIGNATURES,
   ...LIMIT_SIGNATURES,
+  ...APPTAINER_SIGNATURES,
 ];

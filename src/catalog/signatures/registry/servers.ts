@@ -179,7 +179,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // Quay serves repositories as <namespace>/<repository>; a one-component name (quay.io/alpine) is no
     // repository at all, and Quay's web server answers its HTML 404 page instead of the API's JSON error.
-    re: /quay\.io\/[^\/\s:"\\]+(:[\w.-]+)?:?\s[^\n]{0,40}error parsing http 404 response body|in\s+quay\.io\/[^\/\s:"\\]+: error parsing http 404 response body/,
+    re: /quay\.io\/[^\/\s:"'\\]+(:[\w.-]+)?['"\]]*:?\s[^\n]{0,40}error parsing http 404 response body|in\s+quay\.io\/[^\/\s:"\\]+: error parsing http 404 response body/,
     anchors: ['error parsing http 404 response body'],
     confidence: 0.8,
     specificity: 93,

@@ -46,6 +46,21 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     counterSamples: ['failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH'],
   }),
   sig({
+    id: 'runtime.binary-not-found',
+    cause: 'runtime.unavailable',
+    // The shell that was to start the runtime (a wrapper script, a virtual kubelet's pod constructor) cannot find
+    // its binary: the runtime is not installed where that shell looks, so nothing runs.
+    re: /\b(apptainer|singularity|runc|crun|conmon|containerd|runsc): (command )?not found/,
+    anchors: ['apptainer: ', 'singularity: ', 'runc: ', 'crun: ', 'conmon: ', 'containerd: ', 'runsc: '],
+    confidence: 0.7,
+    specificity: 70,
+    alternatives: ['node.not-ready'],
+    check: 'command -v <runtime> in the environment of the process that ran it (a batch job\'s or a service\'s PATH differs from a login shell\'s; HPC sites often need module load apptainer first)',
+    source: 'POSIX shells ("<name>: command not found", dash: "<name>: not found")',
+    samples: ['/home/user/.hpk/default/pod/constructor.sh: line 72: apptainer: command not found', 'sh: 1: runc: not found'],
+    counterSamples: ['bash: kubectl: command not found'],
+  }),
+  sig({
     id: 'runtime.service-start-failed',
     cause: 'runtime.unavailable',
     // systemd reporting that the runtime's own unit did not start (its binary not executable, its ExecStartPre
