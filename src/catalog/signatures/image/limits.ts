@@ -4,6 +4,21 @@ import { sig } from '../define.js';
 /** Limits on a pull: registry rate limits, a full image store, a registry that fails the pull (facts §4.8, §8). */
 export const LIMIT_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.registry-plan-repository-limit',
+    cause: 'unknown',
+    // A hosted registry's plan caps the number of repositories (DigitalOcean's starter tier holds one): a push of a
+    // second is refused with "denied", which is the account's plan, not its credentials.
+    re: /registry contains \d+ repositor(y|ies), limit is \d+/,
+    anchors: ['registry contains'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['image.auth-rejected'],
+    check: 'the registry\'s plan and the repositories it holds (doctl registry repository list-v2): delete one or move to a plan with more repositories; the credentials are fine',
+    source: 'DigitalOcean Container Registry subscription tier limit on push',
+    samples: ['denied: registry contains 1 repositories, limit is 1', 'failed to push registry.digitalocean.com/team/web:1.0: denied: registry contains 5 repositories, limit is 5'],
+    counterSamples: ['denied: requested access to the resource is denied'],
+  }),
+  sig({
     id: 'image.ecr-token-throttled',
     cause: 'image.rate-limited',
     // The kubelet's ECR provider asks the ECR API for a token per pull burst; the API throttles it like any AWS call.

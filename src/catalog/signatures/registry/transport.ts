@@ -256,13 +256,15 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.no-route',
     check: 'ip route get <registry address> on the node: no route at all means the node has no default route or none into that network (an offline or air-gapped node, a proxy it must use instead)',
-    cause: 'registry.connect-timeout',
-    // ENETUNREACH: the node's routing table has nothing for that address — the network path, before any host answers.
+    cause: 'unknown',
+    // ENETUNREACH: the node's routing table has nothing for that address — no packet left, so no registry, proxy or
+    // firewall was met. Threads settle it as the host's own network (an IPv6-only host dialling IPv4, no default
+    // route), which no cause names; the registry readings stay candidates for a route that a VPN or proxy took away.
     re: /(connect|getsockopt): network is unreachable|enetunreach/,
     anchors: ['network is unreachable', 'enetunreach'],
-    confidence: 0.6,
+    confidence: 0.5,
     specificity: 58,
-    alternatives: ['node.firewall', 'registry.proxy'],
+    alternatives: ['registry.connect-timeout', 'node.firewall', 'registry.proxy'],
     source: 'facts §4.7 (dial tcp …: connect: network is unreachable: routing)',
     samples: [
       'failed to pull and unpack image "registry.k8s.io/kube-apiserver:v1.28.0": failed to resolve reference "registry.k8s.io/kube-apiserver:v1.28.0": failed to do request: Head "https://registry.k8s.io/v2/kube-apiserver/manifests/v1.28.0": dial tcp 34.96.108.209:443: connect: network is unreachable',
