@@ -8,7 +8,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     id: 'image.auth-required',
     cause: 'image.auth-missing',
     // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout))|401 unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login|\/v2\/[^\s"\\]*: http: non-successful response \(status=401\b/,
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout|context deadline exceeded))|401 unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login|\/v2\/[^\s"\\]*: http: non-successful response \(status=401\b/,
     anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '401 authorization required', '/password was provided', 'registry needs login', 'status=401'],
     confidence: 0.85,
     specificity: 85,
@@ -79,6 +79,21 @@ export const AUTH_SIGNATURES: Signature[] = [
     source: 'GitLab authentication failure ("HTTP Basic: Access denied")',
     samples: ['unauthorized: HTTP Basic: Access denied', 'Error response from daemon: Get "https://registry.gitlab.example/v2/": unauthorized: HTTP Basic: Access denied. The provided password or token is incorrect'],
     counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.guest-pull-not-authorized',
+    cause: 'image.auth-missing',
+    // Confidential Containers and peer pods pull inside the guest (image-rs), which has the pod's pull secret only
+    // when it is passed in: "Not authorized" for a manifest is a registry asking for credentials the guest lacks.
+    re: /failed to pull manifest not authorized: url https?:\/\//,
+    anchors: ['failed to pull manifest not authorized'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['image.auth-rejected', 'image.not-found'],
+    check: 'the pod\'s imagePullSecrets and whether the guest receives them (peer pods and CoCo pass them to the guest agent only in releases that support it; otherwise an auth file baked into or provisioned to the guest)',
+    source: 'image-rs (confidential-containers guest-components) manifest pull',
+    samples: ['Error: failed to create containerd task: failed to create shim task: failed to pull manifest Not authorized: url https://icr.io/v2/team/alpine/manifests/3.18', 'failed to pull manifest Not authorized: url https://registry.example.com/v2/app/manifests/1.0'],
+    counterSamples: ['failed to pull manifest Registry error: url https://registry.example.com/v2/app/manifests/1.0, envelope: OCI API errors: [OCI API error: manifest unknown]'],
   }),
   sig({
     id: 'image.ghcr-token-unusable',

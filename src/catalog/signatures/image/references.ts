@@ -175,6 +175,21 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['GET https://registry-1.docker.io/v2/library/nginx/manifests/1.25: 401 Unauthorized'],
   }),
   sig({
+    id: 'image.reference-control-character',
+    cause: 'image.invalid-reference',
+    // Go's net/url refuses a URL with a control character in it: an image reference or registry address carried a
+    // newline or tab from where it was written (a heredoc, a secret's value, a YAML block scalar).
+    re: /parse \\?"[^"\n]{0,200}(docker\.io|ghcr\.io|quay\.io|gcr\.io|pkg\.dev|azurecr\.io|registry|\/v2\/)[^"\n]{0,200}\\?": net\/url: invalid control character in url/,
+    anchors: ['invalid control character in url'],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the value the URL was built from, byte by byte (printf %q, or od -c): a trailing newline or a \\n inside an image reference or registry address, often from a secret or a YAML block scalar; write it on one line',
+    source: 'Go net/url parse ("net/url: invalid control character in URL")',
+    samples: ['parse "dummy://\\n8ghcr.io/org/image:1": net/url: invalid control character in URL', 'parse "https://registry.example.com\\n/v2/": net/url: invalid control character in URL'],
+    counterSamples: ['parse "https://api.example.com\\n/v1/": net/url: invalid control character in URL'],
+  }),
+  sig({
     id: 'image.invalid-repository-name',
     cause: 'image.invalid-reference',
     // The registry or its token service refusing the repository's name itself (distribution's NAME_INVALID,

@@ -3,11 +3,13 @@ import { RUNTIME_SIGNATURES } from './runtime.js';
 import { CNI_SIGNATURES } from './cni.js';
 import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
+import { SANDBOX_SIGNATURES } from './sandboxes.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_SIGNATURES,
   ...CNI_SIGNATURES,
   ...RUNTIME_HOST_SIGNATURES,
+  ...SANDBOX_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

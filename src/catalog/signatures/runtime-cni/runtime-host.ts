@@ -27,25 +27,6 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     counterSamples: ['containerd.service: Failed at step EXEC spawning /usr/local/bin/containerd: Permission denied'],
   }),
   sig({
-    id: 'runtime.oci-helper-socket-missing',
-    cause: 'runtime.unavailable',
-    // An OCI runtime that needs a daemon of its own (sysbox-runc's sysbox-mgr, a VM runtime's agent) cannot reach
-    // its socket: that runtime cannot create any container on the node until its daemon runs.
-    re: /oci runtime create failed[^\n]{0,300}dial unix \S+: connect: (no such file or directory|connection refused)/,
-    anchors: ['oci runtime create failed'],
-    confidence: 0.75,
-    // above ambiguous.local-socket-refused: the OCI runtime's create names whose socket it is.
-    specificity: 93,
-    alternatives: ['node.not-ready'],
-    check: 'the daemon behind the socket named after "dial unix": systemctl status of the runtime\'s own services on that node (sysbox: sysbox-mgr and sysbox-fs), and whether the pod\'s RuntimeClass sends it to nodes where that runtime is installed (its scheduling.nodeSelector)',
-    source: 'OCI runtimes with a helper daemon (sysbox-runc registering with sysbox-mgr over gRPC)',
-    samples: [
-      'OCI runtime create failed: failed to register with sysbox-mgr: failed to invoke Register via grpc: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/sysbox/sysmgr.sock: connect: no such file or directory"',
-      'failed to create shim task: OCI runtime create failed: dial unix /run/example-agent.sock: connect: connection refused',
-    ],
-    counterSamples: ['failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH'],
-  }),
-  sig({
     id: 'runtime.binary-not-found',
     cause: 'runtime.unavailable',
     // The shell that was to start the runtime (a wrapper script, a virtual kubelet's pod constructor) cannot find

@@ -284,14 +284,16 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
     // shim the runtime cannot speak to: the sandbox cannot be created on that node. Docker's daemon words the same
-    // gap (--runtime=nvidia with no runtimes entry in daemon.json) as an unknown runtime name.
-    re: /unknown or invalid runtime name: \S+|no runtime for \\?"[^"\n\\]+\\?" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\?"[^"\n\\]+\\?" not supported|unsupported shim version \(\d+\)/,
-    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name'],
+    // gap (--runtime=nvidia with no runtimes entry in daemon.json) as an unknown runtime name (older releases: "Unknown
+    // runtime specified"). A shim binary the runtime cannot find on its PATH, or one that answers the shim API of another
+    // version (a ttrpc service "is not supported"), leaves the handler unusable the same way.
+    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\?"[^"\n\\]+\\?" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\?"[^"\n\\]+\\?" not supported|unsupported shim version \(\d+\)/,
+    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name', 'unknown runtime specified', 'binary not installed'],
     confidence: 0.85,
     specificity: 93,
     check: 'kubectl get runtimeclass <name> -o jsonpath={.handler}: that handler must be a runtime in the node\'s config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>]; CRI-O: [crio.runtime.runtimes.<handler>]) with its shim installed and of a version this containerd speaks; restart the runtime after adding it; Docker: a "runtimes" entry in /etc/docker/daemon.json (nvidia-ctk runtime configure --runtime=docker writes it) and a daemon restart',
     source: 'containerd CRI and CRI-O runtime handler lookup; containerd shim protocol versions; dockerd\'s runtime lookup (unknown or invalid runtime name)',
-    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.'],
+    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.', 'docker: Error response from daemon: Unknown runtime specified io.containerd.example.v1.', 'failed to start shim: failed to resolve runtime path: runtime "io.containerd.example.v1" binary not installed "containerd-shim-example-v1": file does not exist: unknown'],
     counterSamples: ['RuntimeHandler "runc" is ready'],
   }),
   sig({

@@ -1,0 +1,81 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * Runtimes with more parts than runc: sandboxes whose agent runs in a VM or enclave (Kata, Confidential Containers),
+ * OCI runtimes with a daemon of their own (sysbox), snapshotters containerd reaches as plugins over a socket (nydus,
+ * stargz, SOCI), and WebAssembly handlers. A missing part stops every pod that needs it on that node.
+ */
+export const SANDBOX_SIGNATURES: Signature[] = [
+  sig({
+    id: 'runtime.snapshotter-plugin-unreachable',
+    cause: 'runtime.unavailable',
+    // A proxy snapshotter (nydus, stargz, SOCI, overlaybd) is a daemon containerd dials over a unix socket for every
+    // unpack and mount: with that daemon down, no image using it can be prepared on the node.
+    re: /(prepare (extraction|remote) snapshot|snapshotter)[^\n]{0,300}dial(ing)? unix:?\s?\/*\S*\.sock\b[^\n]{0,40}(timeout|connect: (no such file or directory|connection refused))/,
+    anchors: ['snapshot', 'snapshotter'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'the snapshotter\'s own service on that node (systemctl status nydus-snapshotter, stargz-snapshotter, soci-snapshotter): its socket must exist at the address in containerd\'s [proxy_plugins] section, and containerd restarted after the plugin was added',
+    source: 'containerd proxy snapshotter plugins (gRPC over a unix socket)',
+    samples: [
+      'docker: failed to prepare extraction snapshot "extract-1 sha256:ab": connection error: desc = "transport: Error while dialing dial unix:///run/containerd-nydus/containerd-nydus-grpc.sock: timeout": unavailable.',
+      'failed to prepare remote snapshot: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd-stargz-grpc/containerd-stargz-grpc.sock: connect: no such file or directory"',
+    ],
+    counterSamples: ['failed to prepare extraction snapshot "extract-1 sha256:ab": parent snapshot sha256:cd does not exist: not found'],
+  }),
+  sig({
+    id: 'runtime.oci-helper-socket-missing',
+    cause: 'runtime.unavailable',
+    // An OCI runtime that needs a daemon of its own (sysbox-runc's sysbox-mgr, a VM runtime's agent) cannot reach
+    // its socket: that runtime cannot create any container on the node until its daemon runs.
+    re: /oci runtime create failed[^\n]{0,300}dial unix \S+: connect: (no such file or directory|connection refused)/,
+    anchors: ['oci runtime create failed'],
+    confidence: 0.75,
+    // above ambiguous.local-socket-refused: the OCI runtime's create names whose socket it is.
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'the daemon behind the socket named after "dial unix": systemctl status of the runtime\'s own services on that node (sysbox: sysbox-mgr and sysbox-fs), and whether the pod\'s RuntimeClass sends it to nodes where that runtime is installed (its scheduling.nodeSelector)',
+    source: 'OCI runtimes with a helper daemon (sysbox-runc registering with sysbox-mgr over gRPC)',
+    samples: [
+      'OCI runtime create failed: failed to register with sysbox-mgr: failed to invoke Register via grpc: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/sysbox/sysmgr.sock: connect: no such file or directory"',
+      'failed to create shim task: OCI runtime create failed: dial unix /run/example-agent.sock: connect: connection refused',
+    ],
+    counterSamples: ['failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'runtime.guest-agent-unreachable',
+    cause: 'runtime.unavailable',
+    // Kata and Confidential Containers run the pod in a VM or enclave and pull and start through an agent inside it;
+    // the host side's "timed out connecting to <kind> socket" is that agent not answering, whatever the image.
+    re: /timed out connecting to (tcp socket|unix socket|hybrid vsock|vsock)\b/,
+    anchors: ['timed out connecting to'],
+    confidence: 0.7,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'the sandbox\'s agent: the runtime\'s log for the pod (journalctl -t kata or the shim\'s log) shows whether the guest or enclave booted and its agent started; a guest image or enclave configuration that does not match the runtime release leaves it silent',
+    source: 'Kata Containers / Confidential Containers agent clients (ttrpc over vsock, hybrid vsock or tcp)',
+    samples: [
+      'Failed to pull image "ghcr.io/example/app:1": rpc error: code = DeadlineExceeded desc = timed out connecting to tcp socket 127.0.0.1:7788',
+      'failed to create containerd task: failed to create shim task: timed out connecting to vsock 3:1024',
+    ],
+    counterSamples: ['dial tcp 10.0.0.5:443: i/o timeout'],
+  }),
+  sig({
+    id: 'ambiguous.wasm-module-exec',
+    cause: 'unknown',
+    // A .wasm module is not a native executable: "exec format error" on one means the OCI runtime that ran the pod
+    // has no WebAssembly support (plain runc or crun built without it, or the RuntimeClass's handler missing), not
+    // an image built for another CPU.
+    re: /\S+\.wasm`?:? exec format error|exec format error[^\n]{0,80}\.wasm\b/,
+    anchors: ['exec format error'],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['runtime.unavailable', 'image.platform-mismatch'],
+    check: 'which runtime ran the pod: its RuntimeClass (kubectl get pod <pod> -o jsonpath={.spec.runtimeClassName}) must name a handler with WebAssembly support on that node (a containerd-shim-spin/wasmtime/wasmedge shim, or crun built with wasm), and the node must have it installed',
+    source: 'execve(2) ENOEXEC on a WebAssembly module run by an OCI runtime without a wasm handler',
+    samples: ['exec container process `/wasi_example_main.wasm`: Exec format error', 'exec /app/main.wasm: exec format error'],
+    counterSamples: ['exec /usr/local/bin/app: exec format error'],
+  }),
+];
