@@ -3,11 +3,13 @@ import { NODE_RESOLVER_SIGNATURES } from './node-resolver.js';
 import { COREDNS_SIGNATURES } from './coredns.js';
 import { LOOKUP_SIGNATURES } from './lookups.js';
 import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
+import { FORWARDER_SIGNATURES } from './forwarders.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
   ...NODE_RESOLVER_SIGNATURES,
   ...COREDNS_SIGNATURES,
   ...LOOKUP_SIGNATURES,
+  ...FORWARDER_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,
 ];

@@ -1,0 +1,48 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * DNS servers that forward (AdGuard Home's dnsproxy, Blocky, Pi-hole's FTL, PowerDNS Recursor, Consul's recursors,
+ * dnsmasq): their own words for an upstream that did not answer. Like CoreDNS's forward errors, the server that logs
+ * it is up; what failed is the server it asked.
+ */
+export const FORWARDER_SIGNATURES: Signature[] = [
+  sig({
+    id: 'dns.forwarder-self-loop',
+    cause: 'dns.loop',
+    // A forwarder whose upstream is its own address asks itself: the query comes back to the same socket until it
+    // times out. The source and destination address of the read are the same (loopback excepted, where a local stub
+    // legitimately listens).
+    re: /read udp (?!127\.)(\d+\.\d+\.\d+\.\d+):\d+->\1:53: i\/o timeout/,
+    anchors: ['read udp'],
+    confidence: 0.7,
+    specificity: 94,
+    alternatives: ['dns.upstream'],
+    check: 'the forwarder\'s upstream list (Consul recursors, dnsmasq server=, CoreDNS forward, a resolv.conf it reads): an entry equal to the forwarder\'s own address sends its queries back to itself; point it at a resolver beyond it',
+    source: 'Go net: a UDP exchange timing out whose local and remote addresses are the same host',
+    samples: [
+      '[ERR] dns: recurse failed: read udp 192.168.137.128:42529->192.168.137.128:53: i/o timeout',
+      '[ERROR] plugin/errors: 2 example.com. A: read udp 10.0.0.4:40000->10.0.0.4:53: i/o timeout',
+    ],
+    counterSamples: ['recurse failed: read udp 10.35.65.105:46622->10.35.65.103:53: i/o timeout', 'read udp 127.0.0.1:59476->127.0.0.1:53: i/o timeout'],
+  }),
+  sig({
+    id: 'dns.forwarder-upstream-failed',
+    cause: 'dns.upstream',
+    re: /dnsproxy: upstream \S+ failed to exchange|can't resolve request via upstream server|error resolving from \S+, possible error: |\bdns: recurse failed: |\brecurse failed: read udp |no response from upstream dns server|cannot receive udp dns reply/,
+    anchors: ['failed to exchange', 'via upstream server', 'possible error: ', 'recurse failed: ', 'no response from upstream dns server', 'cannot receive udp dns reply'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['node.firewall', 'dns.node-resolver'],
+    check: 'the upstream the forwarder names, from the forwarder\'s host or container: dig @<upstream> example.com — no answer there is the upstream or the path to it (a firewall, a container network that cannot reach the host\'s loopback); an answer means the forwarder\'s own settings (its upstream address or port)',
+    source: 'AdGuard dnsproxy, Blocky, Pi-hole FTL, PowerDNS Recursor and Consul DNS upstream errors',
+    samples: [
+      '[error] dnsproxy: upstream 127.0.0.1:5337 failed to exchange ;example.com. IN A in 500µs: exchanging with 127.0.0.1:5337 over udp: read udp 127.0.0.1:38316->127.0.0.1:5337: read: connection refused',
+      "ERROR server: error on processing request:upstream 'tcp+udp:192.168.88.1': can't resolve request via upstream server tcp+udp:192.168.88.1 (192.168.88.1:53): read udp 172.19.0.2:41734->192.168.88.1:53: i/o timeout",
+      'error resolving from 127.0.0.1, possible error: Connection refused',
+      'ERROR: Cannot receive UDP DNS reply: Timeout - no response from upstream DNS server',
+      '[ERR] dns: recurse failed: read udp 10.0.0.5:46622->10.0.0.3:53: i/o timeout',
+    ],
+    counterSamples: ['[INFO] dnsproxy: upstream 1.1.1.1:53 answered in 12ms'],
+  }),
+];
