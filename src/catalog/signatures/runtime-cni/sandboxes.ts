@@ -55,10 +55,10 @@ export const SANDBOX_SIGNATURES: Signature[] = [
     specificity: 92,
     alternatives: ['node.not-ready'],
     check: 'the sandbox\'s agent: the runtime\'s log for the pod (journalctl -t kata or the shim\'s log) shows whether the guest or enclave booted and its agent started; a guest image or enclave configuration that does not match the runtime release leaves it silent',
-    source: 'Kata Containers / Confidential Containers agent clients (ttrpc over vsock, hybrid vsock or tcp)',
+    source: 'Kata Containers / Confidential Containers agent dialers ("timed out connecting to vsock %d:%d", after "Failed to Check if grpc server is working")',
     samples: [
       'Failed to pull image "ghcr.io/example/app:1": rpc error: code = DeadlineExceeded desc = timed out connecting to tcp socket 127.0.0.1:7788',
-      'failed to create containerd task: failed to create shim task: timed out connecting to vsock 3:1024',
+      'failed to create containerd task: failed to create shim: Failed to Check if grpc server is working: rpc error: code = DeadlineExceeded desc = timed out connecting to vsock 637456061:1024: unknown',
     ],
     counterSamples: ['dial tcp 10.0.0.5:443: i/o timeout'],
   }),
