@@ -254,10 +254,10 @@ export const TLS_SIGNATURES: Signature[] = [
     confidence: 0.7,
     specificity: 92,
     check: 'date -u on the SPIRE server and agent hosts, then how long the server was down against its ca_ttl and default_x509_svid_ttl: an agent or server whose SVID expired must be re-attested (delete its stored SVID or bundle, join token or node attestor again)',
-    source: 'SPIRE server and agent validating their own X509-SVID (spiffe/spire)',
+    source: 'SPIRE\'s X509-SVID validation ("invalid X509-SVID: already expired as of %s")',
     samples: [
       'error="invalid server X509-SVID: invalid X509-SVID: already expired as of 2024-01-02T03:04:05Z"',
-      'level=error msg="Agent crashed" error="x509-svid has expired"',
+      'level=error msg="Fatal run error" error="invalid X509-SVID: already expired as of 2025-06-01T00:00:00Z"',
     ],
     counterSamples: ['level=info msg="Renewing X509-SVID" spiffe_id="spiffe://example.org/agent"'],
   }),
