@@ -266,17 +266,17 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-expired-or-clock',
     // Hyperledger Fabric's MSP refuses a signing identity whose X.509 certificate is past its NotAfter (the peers'
     // and orderers' enrollment certificates last a year by default): expiry, or the node's clock.
-    re: /signing identity expired\b/,
+    re: /signing identity expired \d[\dhmsµn.]* ago/,
     anchors: ['signing identity expired'],
     confidence: 0.7,
     specificity: 92,
     check: 'openssl x509 -noout -enddate -in the node\'s msp/signcerts/*.pem, and date -u on the node: re-enroll the identity with its CA (fabric-ca-client reenroll) and restart the peer or orderer',
-    source: 'Hyperledger Fabric MSP setup of the local signing identity',
+    source: 'Hyperledger Fabric MSP setup of the local signing identity ("signing identity expired %v ago", a Go duration)',
     samples: [
       'Failed to setup local msp with config: signing identity expired 4486h58m24s ago',
       'panic: Failed to initialize local MSP: signing identity expired 2h10m0s ago',
     ],
-    counterSamples: ['Failed to setup local msp with config: could not obtain certification chain'],
+    counterSamples: ['Failed to setup local msp with config: could not obtain certification chain', 'This signing identity expired on Mar 1, 2025.'],
   }),
   sig({
     id: 'registry.no-system-roots',
