@@ -60,6 +60,21 @@ export interface Signature {
    * field to look at). `explain` shows it whenever its answer is not sure (confidence below 0.9).
    */
   check?: string;
+  /**
+   * For a text whose cause is read by its mechanism from another server than the cause's own (the Kubernetes
+   * API's certificate read as the TLS cause a registry's would be): what `explain` shows instead of the cause's
+   * title, meaning, fix and confirm lines, so the fix names that server and not a registry.
+   */
+  subject?: SignatureSubject;
+}
+
+export interface SignatureSubject {
+  title: string;
+  explanation: string;
+  fix: string[];
+  verify?: string[];
+  /** Where to read more; the cause's own list is about its own server, so it is not carried over. */
+  docs?: string[];
 }
 
 export interface Classification {

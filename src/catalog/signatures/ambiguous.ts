@@ -284,6 +284,17 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'Get "https://10.96.0.1:443/api/v1/namespaces/kube-system/configmaps/kubeadm-config": x509: certificate has expired or is not yet valid: current time 2024-03-01T10:00:00Z is after 2024-02-28T09:00:00Z',
     ],
     counterSamples: ['Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority'],
+    subject: {
+      title: 'A certificate on the way to the Kubernetes API is expired, or a clock is wrong',
+      explanation: 'The API server\'s serving certificate, or a client certificate in the caller\'s kubeconfig, is outside its validity: kubeadm\'s certificates last a year, k3s\'s renew only when the server restarts within 90 days of expiry. A caller or control-plane node whose clock is off sees a valid certificate as expired or not yet valid.',
+      fix: [
+        'Check the clocks first: date -u on the caller and on the control-plane nodes, and keep them synchronised (chrony or systemd-timesyncd).',
+        'kubeadm: kubeadm certs check-expiration, then kubeadm certs renew all and a restart of the control-plane static pods; take admin.conf again for kubectl, since it embeds a client certificate.',
+        'k3s and RKE2: restart the server to renew certificates near expiry; once they have expired, rotate them (k3s certificate rotate) and restart.',
+      ],
+      verify: ['kubeadm certs check-expiration'],
+      docs: ['facts.md §4.7 (x509 texts)'],
+    },
   }),
   sig({
     id: 'kube-api.x509-untrusted',
@@ -308,6 +319,17 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'Get "https://10.96.0.1:443/api/v1/pods": x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")',
       'GET at: https://10.96.0.1:443/apis/example.io/v1/things. Message: conversion webhook failed: Post "https://hook.example.svc:443/convert": x509: certificate signed by unknown authority',
     ],
+    subject: {
+      title: 'The Kubernetes API server\'s certificate is not trusted by the caller',
+      explanation: 'The caller (kubectl, an operator, an agent or a CNI plugin) reached the Kubernetes API and refused its certificate: the CA it holds for that server (its kubeconfig\'s certificate-authority-data, or its service account\'s ca.crt) did not sign it. A kubeconfig from another cluster or from before the cluster\'s CA changed, a load balancer or proxy in front of the API server that presents its own certificate, or a TLS-inspecting proxy on the way all produce it. No registry is involved.',
+      fix: [
+        'Give the caller the CA that signed the API server\'s certificate: for kubectl, take the kubeconfig again from the control plane (kubeadm: /etc/kubernetes/admin.conf; k3s: /etc/rancher/k3s/k3s.yaml) or set its certificate-authority-data to that CA.',
+        'For a caller handed a kubeconfig or secret for another cluster (a hub, a broker, a remote cluster), regenerate it from that cluster so it carries that cluster\'s CA; an in-cluster caller reads the CA from its service account (/var/run/secrets/kubernetes.io/serviceaccount/ca.crt).',
+        'If a load balancer or proxy in front of port 6443 terminates TLS, make it pass TLS through, or give the caller that proxy\'s CA.',
+      ],
+      verify: ['openssl s_client -connect <api-server-address>:6443 -showcerts </dev/null | openssl x509 -noout -issuer -subject'],
+      docs: ['facts.md §4.7 (x509 texts)'],
+    },
   }),
   sig({
     id: 'kube-api.x509-name-mismatch',
@@ -326,6 +348,16 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
       'Get "https://k8s-api.example.com:6443/apis/example.io/v1/clusters": tls: failed to verify certificate: x509: certificate is valid for kubernetes, kubernetes.default, not k8s-api.example.com',
     ],
     counterSamples: ['Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs'],
+    subject: {
+      title: 'The Kubernetes API server\'s certificate does not name the address the caller dialled',
+      explanation: 'The API server\'s serving certificate holds the names and addresses it may be reached by (its SANs); the caller dialled one that is not among them: a load balancer or VIP, a public name, a new address after a move, or a proxy\'s. kubeadm puts in it the names it knew at init; k3s and RKE2 add those given with --tls-san.',
+      fix: [
+        'Add the name or address to the API server\'s certificate: kubeadm: list it under apiServer.certSANs in the ClusterConfiguration, move /etc/kubernetes/pki/apiserver.crt and apiserver.key aside, run kubeadm init phase certs apiserver --config <file>, then restart the kube-apiserver static pod; k3s and RKE2: add it as tls-san in the server\'s config.yaml and restart the server.',
+        'Or make the caller dial a name the certificate holds: the server: field of its kubeconfig.',
+      ],
+      verify: ['openssl s_client -connect <api-server-address>:6443 </dev/null | openssl x509 -noout -ext subjectAltName'],
+      docs: ['facts.md §4.7 (x509 texts)'],
+    },
   }),
   sig({
     id: 'ambiguous.kube-api-x509',

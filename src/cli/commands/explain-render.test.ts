@@ -57,3 +57,26 @@ describe('explain output: a message no signature knows', () => {
     expect('layer' in toJson(named)).toBe(false);
   });
 });
+
+describe('explain output: a cause read from another server than its own', () => {
+  it('presents the Kubernetes API\'s certificate with its own title, meaning and fix, keeping the cause id', () => {
+    const c = classify('Get "https://10.96.0.1:443/apis/example.io/v1/things": x509: certificate signed by unknown authority');
+    expect(c.cause).toBe('registry.tls-untrusted');
+    const text = renderExplanation(c, PLAIN);
+    expect(text).toMatch(/^cause: +registry\.tls-untrusted — The Kubernetes API server's certificate is not trusted/m);
+    expect(text).toMatch(/^fix:\n {2}1\. .*kubeconfig/m);
+    expect(text).not.toMatch(/containerd|hosts\.toml/);
+    const json = toJson(c, true);
+    expect(json.title).toMatch(/Kubernetes API server/);
+    expect(json.fix?.join(' ')).toMatch(/certificate-authority-data/);
+    expect(json.fix?.join(' ')).not.toMatch(/hosts\.toml/);
+  });
+
+  it('leaves a registry\'s certificate with the cause\'s own fix', () => {
+    const c = classify('failed to do request: Head "https://harbor.corp.local/v2/apps/api/manifests/2.1": tls: failed to verify certificate: x509: certificate signed by unknown authority');
+    expect(c.cause).toBe('registry.tls-untrusted');
+    const text = renderExplanation(c, PLAIN);
+    expect(text).toMatch(/^cause: +registry\.tls-untrusted — Registry certificate/m);
+    expect(text).toMatch(/hosts\.toml/);
+  });
+});

@@ -1,6 +1,7 @@
 import { getCause } from '../../catalog/index.js';
 import { placeMessage } from '../../catalog/symptom-words.js';
-import type { Classification } from '../../catalog/types.js';
+import type { Cause, Classification } from '../../catalog/types.js';
+import { SIGNATURES } from '../../catalog/signatures.js';
 import type { Style } from '../../report/style.js';
 import { fillTemplate } from '../../fix/placeholders.js';
 import { fixLines } from '../../fix/steps.js';
@@ -33,6 +34,20 @@ export interface ExplainJson {
   layer?: { symptom: string; title: string; tier: string; candidates: string[]; decide: string[] };
 }
 
+let subjects: Map<string, NonNullable<(typeof SIGNATURES)[number]['subject']>> | undefined;
+
+/**
+ * The cause as `explain` presents it: the catalog's, with the title, meaning, fix and confirm lines of the matched
+ * signature's subject when it has one (a cause read by its mechanism from another server than the cause's own).
+ */
+function presented(c: Classification): Cause | undefined {
+  const cause = c.cause === 'unknown' ? undefined : getCause(c.cause);
+  if (!cause || !c.signature) return cause;
+  subjects ??= new Map(SIGNATURES.flatMap((s) => (s.subject ? [[s.id, s.subject] as const] : [])));
+  const subject = subjects.get(c.signature);
+  return subject ? { ...cause, title: subject.title, explanation: subject.explanation, fix: subject.fix, verify: subject.verify ?? [], docs: subject.docs ?? [] } : cause;
+}
+
 /** The symptom an unrecognised message belongs to, in output form; undefined for any other answer. */
 function layerOf(c: Classification): ExplainJson['layer'] {
   if (c.cause !== 'unknown' || c.signature) return undefined;
@@ -43,7 +58,7 @@ function layerOf(c: Classification): ExplainJson['layer'] {
 
 /** The JSON form of one answer; `full` adds the catalog's explanation, fix, verify and docs. */
 export function toJson(c: Classification, full = false): ExplainJson {
-  const cause = c.cause === 'unknown' ? undefined : getCause(c.cause);
+  const cause = presented(c);
   const long = c.message.length > MAX_ECHOED;
   const out: ExplainJson = {
     message: long ? c.message.slice(0, MAX_ECHOED) + '…' : c.message,
@@ -99,7 +114,7 @@ export function renderExplanation(c: Classification, style: Style): string {
     for (const d of layer.decide) out.push(`  $ ${d}`);
     return head + out.join('\n') + '\n';
   }
-  const cause = getCause(c.cause);
+  const cause = presented(c);
   const values = factValues(messageFacts(c.message));
   const fill = (s: string) => fillTemplate(s, values).text;
   const conf = c.confidence >= 0.85 ? style.green(c.confidence.toFixed(2)) : c.confidence >= 0.6 ? style.yellow(c.confidence.toFixed(2)) : style.red(c.confidence.toFixed(2));
