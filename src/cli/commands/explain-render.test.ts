@@ -80,3 +80,27 @@ describe('explain output: a cause read from another server than its own', () => 
     expect(text).toMatch(/hosts\.toml/);
   });
 });
+
+describe('explain output: every signature subject', () => {
+  const withSubject = SIGNATURES.filter((s) => s.subject);
+
+  it('exists where a cause is read from another server (API server, DNS forwarders, SPIRE, Fabric)', () => {
+    expect(withSubject.map((s) => s.id)).toEqual(expect.arrayContaining(['kube-api.x509-untrusted', 'dns.forwarder-upstream-failed', 'registry.x509-svid-expired']));
+  });
+
+  it.each(withSubject.map((s) => [s.id, s] as const))('%s: its samples are presented with its title and fix, not the cause\'s', (_, s) => {
+    expect(s.subject!.title.length).toBeGreaterThan(10);
+    expect(s.subject!.fix.length).toBeGreaterThan(0);
+    let presented = 0;
+    for (const sample of s.samples) {
+      const c = classify(sample);
+      if (c.signature !== s.id) continue; // a more specific signature may take a sample that also fits it
+      const json = toJson(c, true);
+      expect(json.title).toBe(s.subject!.title);
+      expect(json.explanation).toBe(s.subject!.explanation);
+      expect(json.fix?.length).toBe(s.subject!.fix.length);
+      presented++;
+    }
+    expect(presented).toBeGreaterThan(0);
+  });
+});

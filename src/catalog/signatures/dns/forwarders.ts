@@ -25,6 +25,12 @@ export const FORWARDER_SIGNATURES: Signature[] = [
       '[ERROR] plugin/errors: 2 example.com. A: read udp 10.0.0.4:40000->10.0.0.4:53: i/o timeout',
     ],
     counterSamples: ['recurse failed: read udp 10.35.65.105:46622->10.35.65.103:53: i/o timeout', 'read udp 127.0.0.1:59476->127.0.0.1:53: i/o timeout'],
+    subject: {
+      title: 'A DNS forwarder forwards to itself',
+      explanation: 'The forwarder\'s upstream list holds its own address, so every query it forwards comes back to it and circles until it times out; names it does not serve itself never resolve.',
+      fix: ['Remove the forwarder\'s own address from its upstream list (Consul recursors, dnsmasq server=, CoreDNS forward, or the resolv.conf it reads) and point it at a resolver beyond it.'],
+      verify: ['dig @<forwarder-address> example.com'],
+    },
   }),
   sig({
     id: 'dns.forwarder-upstream-failed',
@@ -44,5 +50,15 @@ export const FORWARDER_SIGNATURES: Signature[] = [
       '[ERR] dns: recurse failed: read udp 10.0.0.5:46622->10.0.0.3:53: i/o timeout',
     ],
     counterSamples: ['[INFO] dnsproxy: upstream 1.1.1.1:53 answered in 12ms'],
+    subject: {
+      title: 'A DNS forwarder cannot reach its upstream',
+      explanation: 'A DNS server that forwards (AdGuard Home, Blocky, Pi-hole, PowerDNS Recursor, Consul, dnsmasq) sent a query on to its upstream and got no usable answer: the upstream is down, unreachable from where the forwarder runs (a firewall, a container network that cannot reach the host\'s loopback), or set at a wrong address or port. Everything that resolves through this forwarder, pods and nodes, sees lookups fail or time out.',
+      fix: [
+        'Ask the upstream the log names from the forwarder\'s own host or container: dig +time=2 +tries=1 -p <port> @<upstream> example.com.',
+        'Point the forwarder at a resolver that answers from there (its upstream DNS settings, dnsmasq server=, Consul recursors, PowerDNS forward-zones); a forwarder in a container reaches the host\'s loopback only with host networking.',
+        'Where the path is blocked, allow UDP and TCP port 53 from the forwarder to its upstream in the firewall between them.',
+      ],
+      verify: ['dig @<forwarder-address> example.com'],
+    },
   }),
 ];

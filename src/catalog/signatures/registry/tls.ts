@@ -260,6 +260,15 @@ export const TLS_SIGNATURES: Signature[] = [
       'level=error msg="Fatal run error" error="invalid X509-SVID: already expired as of 2025-06-01T00:00:00Z"',
     ],
     counterSamples: ['level=info msg="Renewing X509-SVID" spiffe_id="spiffe://example.org/agent"'],
+    subject: {
+      title: 'A SPIRE server\'s or agent\'s own X509-SVID has expired',
+      explanation: 'SPIRE issues short-lived X.509 certificates (SVIDs) and refuses one past its end: a server or agent that was down longer than the SVID\'s lifetime, or whose clock is off, comes back with an expired identity and cannot rotate it by itself.',
+      fix: [
+        'Check the clocks: date -u on the SPIRE server and agent hosts, kept in sync (chrony or systemd-timesyncd).',
+        'Re-attest the agent or server whose SVID expired: remove its stored SVID and bundle (the agent\'s data directory) and attest it again (a new join token, or its node attestor), then restart it.',
+      ],
+      verify: ['spire-server healthcheck', 'spire-agent healthcheck'],
+    },
   }),
   sig({
     id: 'registry.fabric-identity-expired',
@@ -277,6 +286,15 @@ export const TLS_SIGNATURES: Signature[] = [
       'panic: Failed to initialize local MSP: signing identity expired 2h10m0s ago',
     ],
     counterSamples: ['Failed to setup local msp with config: could not obtain certification chain', 'This signing identity expired on Mar 1, 2025.'],
+    subject: {
+      title: 'A Hyperledger Fabric node\'s signing certificate has expired',
+      explanation: 'A peer or orderer loads its local MSP at start and refuses a signing certificate past its end (enrollment certificates last a year by default), or one a wrong clock sees as expired; the node panics and restarts.',
+      fix: [
+        'Check the node\'s clock (date -u), kept in sync.',
+        'Re-enroll the identity with its CA (fabric-ca-client reenroll, or the operator\'s renewal), put the new certificate in the node\'s msp/signcerts, and restart the peer or orderer.',
+      ],
+      verify: ['openssl x509 -noout -enddate -in <msp-dir>/signcerts/cert.pem'],
+    },
   }),
   sig({
     id: 'registry.no-system-roots',
