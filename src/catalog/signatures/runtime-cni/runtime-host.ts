@@ -77,6 +77,15 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
       'OCI runtime create failed: runc create failed: flag provided but not defined: -no-pivot',
     ],
     counterSamples: ['Error: failed to parse kubelet flag: unknown flag: --network-plugin', 'helm: Error: unknown flag: --wait-for-jobs'],
+    subject: {
+      title: 'The OCI runtime binary and its caller are of versions that do not agree',
+      explanation: 'The CRI or shim runs the OCI runtime binary (runc, crun, singularity) with flags of the version it was built for; a binary of another version refuses one of them, and no container starts on that node until the pair agree.',
+      fix: [
+        'Compare the binary\'s version (runc --version, crun --version, singularity --version) with the one the CRI\'s or shim\'s release names.',
+        'Install the matching pair (the runtime package of the CRI\'s release, or the CRI of the runtime\'s) and restart the CRI.',
+      ],
+      verify: ['runc --version'],
+    },
   }),
   sig({
     id: 'runtime.dockerd-config-conflict',

@@ -295,6 +295,16 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     source: 'containerd CRI and CRI-O runtime handler lookup; containerd shim protocol versions; dockerd\'s runtime lookup (unknown or invalid runtime name)',
     samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.', 'docker: Error response from daemon: Unknown runtime specified io.containerd.example.v1.', 'failed to start shim: failed to resolve runtime path: runtime "io.containerd.example.v1" binary not installed "containerd-shim-example-v1": file does not exist: unknown'],
     counterSamples: ['RuntimeHandler "runc" is ready'],
+    subject: {
+      title: 'The runtime handler a pod asks for is not configured on its node',
+      explanation: 'The runtime answers, but not with the handler the pod needs: its RuntimeClass (or docker --runtime) names a handler the node\'s runtime config does not define, or whose shim binary is missing or speaks another shim API version. Pods that use that handler cannot start on that node; other pods are not affected.',
+      fix: [
+        'Find the handler the pod needs: kubectl get runtimeclass <name> -o jsonpath={.handler} (Docker: the --runtime name).',
+        'Define it in the node\'s runtime config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>] with its runtime_type; CRI-O: [crio.runtime.runtimes.<handler>]; Docker: a "runtimes" entry in /etc/docker/daemon.json) and restart the runtime.',
+        'Install the handler\'s shim on that node\'s PATH (containerd-shim-<name>-v<n>), of a release that matches the runtime\'s; or keep such pods off nodes without it (the RuntimeClass\'s scheduling.nodeSelector).',
+      ],
+      verify: ['crictl info | grep -A3 <handler>'],
+    },
   }),
   sig({
     id: 'runtime.cri-message-too-large',

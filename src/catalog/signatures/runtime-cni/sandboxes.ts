@@ -24,6 +24,15 @@ export const SANDBOX_SIGNATURES: Signature[] = [
       'failed to prepare remote snapshot: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /run/containerd-stargz-grpc/containerd-stargz-grpc.sock: connect: no such file or directory"',
     ],
     counterSamples: ['failed to prepare extraction snapshot "extract-1 sha256:ab": parent snapshot sha256:cd does not exist: not found'],
+    subject: {
+      title: 'A snapshotter plugin of the runtime is not running',
+      explanation: 'containerd prepares the image\'s filesystem through a snapshotter; a proxy snapshotter (nydus, stargz, SOCI, overlaybd, fuse-overlayfs) is a daemon of its own reached over a unix socket. With that daemon down, or its socket elsewhere than containerd\'s config says, no image that uses it can be unpacked or mounted on the node.',
+      fix: [
+        'Start the snapshotter\'s service on the node and look at why it stopped (systemctl status and journalctl -u for nydus-snapshotter, stargz-snapshotter, soci-snapshotter or containerd-fuse-overlayfs).',
+        'Make its socket and containerd\'s [proxy_plugins] address the same, then restart containerd.',
+      ],
+      verify: ['ctr plugins ls | grep snapshotter'],
+    },
   }),
   sig({
     id: 'runtime.oci-helper-socket-missing',
@@ -43,6 +52,15 @@ export const SANDBOX_SIGNATURES: Signature[] = [
       'failed to create shim task: OCI runtime create failed: dial unix /run/example-agent.sock: connect: connection refused',
     ],
     counterSamples: ['failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "sh": executable file not found in $PATH'],
+    subject: {
+      title: 'An OCI runtime\'s own daemon is not running',
+      explanation: 'Some OCI runtimes need a daemon beside them (sysbox-runc needs sysbox-mgr and sysbox-fs; VM runtimes their agents); runc-style create fails when its socket is missing or refuses. Pods of that RuntimeClass cannot start on the node until the daemon runs.',
+      fix: [
+        'Start the runtime\'s daemons on that node (sysbox: systemctl start sysbox-mgr sysbox-fs, or the sysbox-deploy DaemonSet) and look at why they stopped.',
+        'Keep pods of that RuntimeClass on nodes where the runtime is installed (its scheduling.nodeSelector).',
+      ],
+      verify: ['ls -l <socket path from the message>'],
+    },
   }),
   sig({
     id: 'runtime.guest-agent-unreachable',
@@ -61,6 +79,16 @@ export const SANDBOX_SIGNATURES: Signature[] = [
       'failed to create containerd task: failed to create shim: Failed to Check if grpc server is working: rpc error: code = DeadlineExceeded desc = timed out connecting to vsock 637456061:1024: unknown',
     ],
     counterSamples: ['dial tcp 10.0.0.5:443: i/o timeout'],
+    subject: {
+      title: 'The sandbox\'s guest agent does not answer',
+      explanation: 'Kata Containers and Confidential Containers run the pod in a VM or enclave and create containers and pull images through an agent inside it. "timed out connecting to" that agent means the guest did not boot or its agent did not start: a guest kernel or image that does not match the runtime release, missing virtualisation support on the host, or a policy the guest refuses.',
+      fix: [
+        'Read the guest\'s side: the runtime\'s log for the sandbox (kata-runtime or containerd-shim-kata-v2 in journalctl, with debug and the guest console enabled in its configuration.toml).',
+        'Check the host can run the guest: kata-runtime check (or kata-ctl check) for virtualisation support.',
+        'Install the guest kernel and image of the same release as the runtime, and for Confidential Containers the policy and image annotations that release expects.',
+      ],
+      verify: ['kata-runtime check'],
+    },
   }),
   sig({
     id: 'ambiguous.wasm-module-exec',
