@@ -1,5 +1,6 @@
 import { getCause, TOOL_ERROR_CAUSE } from '../catalog/index.js';
 import { SIGNATURES } from '../catalog/signatures.js';
+import { subjectOf } from '../catalog/signature-subjects.js';
 import { emptyCluster } from '../evidence/cluster.js';
 import { emptyNode, type NodeEvidence } from '../evidence/node.js';
 import type { Evidence } from '../evidence/types.js';
@@ -112,7 +113,8 @@ export function toFinding(rule: Rule, r: Report<string>, node?: NodeEvidence, ev
   const data = r.data ?? {};
   const nodes = [...new Set(r.nodes ?? (node ? [node.name] : []))];
   const pods = [...new Set(r.pods ?? [])];
-  const steps = fillSteps(r.fix ?? cause.fix, fixValues({ nodes, pods, registry: r.registry }, data, evidence));
+  const subject = r.fix ? undefined : subjectOf(r.signature);
+  const steps = fillSteps(r.fix ?? subject?.fix ?? cause.fix, fixValues({ nodes, pods, registry: r.registry }, data, evidence));
   return {
     ruleId: rule.id,
     cause: cause.id,

@@ -33,6 +33,12 @@ export interface Report<M extends string> {
    * values). {placeholders} are filled from the finding's scope and data (src/fix).
    */
   fix?: FixStepSource[];
+  /**
+   * The catalog signature that read the evidence's text (Classification.signature). When it carries a subject (a
+   * cause read by its mechanism from another component, src/catalog/signature-subjects.ts), the finding's fix is the
+   * subject's, not the cause's; a rule's own `fix` still wins.
+   */
+  signature?: string;
   confidence?: number;
   alternatives?: string[];
 }

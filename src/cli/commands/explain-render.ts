@@ -1,7 +1,7 @@
 import { getCause } from '../../catalog/index.js';
 import { placeMessage } from '../../catalog/symptom-words.js';
 import type { Cause, Classification } from '../../catalog/types.js';
-import { SIGNATURES } from '../../catalog/signatures.js';
+import { subjectOf } from '../../catalog/signature-subjects.js';
 import type { Style } from '../../report/style.js';
 import { fillTemplate } from '../../fix/placeholders.js';
 import { fixLines } from '../../fix/steps.js';
@@ -34,8 +34,6 @@ export interface ExplainJson {
   layer?: { symptom: string; title: string; tier: string; candidates: string[]; decide: string[] };
 }
 
-let subjects: Map<string, NonNullable<(typeof SIGNATURES)[number]['subject']>> | undefined;
-
 /**
  * The cause as `explain` presents it: the catalog's, with the title, meaning, fix and confirm lines of the matched
  * signature's subject when it has one (a cause read by its mechanism from another server than the cause's own).
@@ -43,8 +41,7 @@ let subjects: Map<string, NonNullable<(typeof SIGNATURES)[number]['subject']>> |
 function presented(c: Classification): Cause | undefined {
   const cause = c.cause === 'unknown' ? undefined : getCause(c.cause);
   if (!cause || !c.signature) return cause;
-  subjects ??= new Map(SIGNATURES.flatMap((s) => (s.subject ? [[s.id, s.subject] as const] : [])));
-  const subject = subjects.get(c.signature);
+  const subject = subjectOf(c.signature);
   return subject ? { ...cause, title: subject.title, explanation: subject.explanation, fix: subject.fix, verify: subject.verify ?? [], docs: subject.docs ?? [] } : cause;
 }
 

@@ -124,7 +124,7 @@ export default defineRule({
         const c = classify(t.what);
         const cause = c.cause as (typeof FROM_LOG)[number];
         if (!FROM_LOG.includes(cause)) continue;
-        report({ messageId: 'crashCause', cause, data: { ...base, matched: c.matched ?? cause }, ...scope, evidence: [t, statusEvidence], confidence: c.confidence, alternatives: ['flannel.daemon-down'] });
+        report({ messageId: 'crashCause', cause, data: { ...base, matched: c.matched ?? cause }, ...scope, evidence: [t, statusEvidence], confidence: c.confidence, alternatives: ['flannel.daemon-down'], ...(c.signature ? { signature: c.signature } : {}) });
         return;
       }
       // A node without podCIDR explains the crash even when the log was not collected.

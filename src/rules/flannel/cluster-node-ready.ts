@@ -41,6 +41,7 @@ export default defineRule({
             nodes: [n.name],
             evidence: [{ where, what: line }],
             confidence: classified ? c!.confidence : 0.85,
+            ...(classified && c?.signature ? { signature: c.signature } : {}),
             ...(flannel ? {} : { alternatives: ['node.not-ready'] }),
           });
         } else {

@@ -84,13 +84,16 @@ export default defineRule({
       if (cause === 'image.platform-mismatch') {
         const n = f.node ? nodeByName.get(f.node) : undefined;
         const platform = n ? `${n.operatingSystem ?? 'linux'}/${n.architecture ?? 'unknown architecture'}` : 'node platform unknown';
-        report({ messageId: 'platform', cause, data: { ...base, platform }, ...scope, evidence, confidence: f.classification.confidence, alternatives });
+        report({ messageId: 'platform', cause, data: { ...base, platform }, ...scope, evidence, confidence: f.classification.confidence, alternatives, ...signatureOf(f, cause) });
         continue;
       }
-      report({ messageId: 'pullFailed', cause, data: { ...base, detail: innermostError(f.classifiedText.what) }, ...scope, evidence, confidence: f.classification.confidence, alternatives, ...(fix ? { fix } : {}) });
+      report({ messageId: 'pullFailed', cause, data: { ...base, detail: innermostError(f.classifiedText.what) }, ...scope, evidence, confidence: f.classification.confidence, alternatives, ...signatureOf(f, cause), ...(fix ? { fix } : {}) });
     }
   },
 });
+
+/** The signature that read the text, while the cause reported is still the one it named. */
+const signatureOf = (f: PullFailure, cause: string) => (f.classification.signature && cause === f.classification.cause ? { signature: f.classification.signature } : {});
 
 /** The pod's well-formed pull secret whose key matches the image, if any (facts §6). */
 function sentCredentials(f: PullFailure, secrets: readonly PullSecretInfo[]): { secret: PullSecretInfo; key: string } | undefined {

@@ -208,5 +208,28 @@ testRule(rule, {
         },
       ],
     },
+    {
+      // The signature reads a handler the node's runtime does not define: the fix is its subject's (define the
+      // handler, install its shim), not the cause's "restart containerd".
+      name: "runtime.unavailable read by a signature with a subject: the finding's fix is the subject's",
+      evidence: (() => {
+        const e = breakCluster((c) => (c.nodes[2].conditions = [{ type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'PLEG is not healthy' }]));
+        e.nodes!.find((n) => n.name === 'n3')!.logs = [line('E1127 12:00:09.000001    2101 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to get sandbox runtime: no runtime for \\"kata-qemu\\" is configured"', 5, { component: 'kubelet', file: '/var/log/kubelet.log' })];
+        return e;
+      })(),
+      expect: [
+        {
+          cause: 'runtime.unavailable',
+          messageId: 'seen',
+          data: { node: 'n3', component: 'kubelet', cause: 'runtime.unavailable', count: 5, plural: 's', text: 'E1127 12:00:09.000001    2101 pod_workers.go:1298] "Error syncing pod, skipping" err="failed to get sandbox runtime: no runtime for \\"kata-qemu\\" is configured"' },
+          nodes: ['n3'],
+          fix: [
+            'Find the handler the pod needs: kubectl get runtimeclass <name> -o jsonpath={.handler} (Docker: the --runtime name).',
+            'Define it in the node\'s runtime config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>] with its runtime_type; CRI-O: [crio.runtime.runtimes.<handler>]; Docker: a "runtimes" entry in /etc/docker/daemon.json) and restart the runtime.',
+            'Install the handler\'s shim on that node\'s PATH (containerd-shim-<name>-v<n>), of a release that matches the runtime\'s; or keep such pods off nodes without it (the RuntimeClass\'s scheduling.nodeSelector).',
+          ],
+        },
+      ],
+    },
   ],
 });

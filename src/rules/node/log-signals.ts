@@ -72,6 +72,7 @@ export default defineRule({
         // The reason flannel is not up on this node is an error; a denial logged by a running flanneld is a warning.
         severity: flannel && !flannelUp ? 'error' : 'warning',
         confidence: Math.min(0.95, top.confidence),
+        ...(top.signature ? { signature: top.signature } : {}),
         data: { node: node.name, component: top.component ?? 'node', cause, count, plural: count === 1 ? '' : 's', text: top.text.length > 160 ? `${top.text.slice(0, 157)}…` : top.text },
         evidence: evidenceItems,
       });

@@ -65,6 +65,7 @@ export default defineRule({
         registry: f.registry,
         evidence,
         fix,
+        ...(!down && f.classification.signature ? { signature: f.classification.signature } : {}),
         confidence: down ? 0.85 : f.classification.confidence,
         alternatives: down ? [f.classification.cause] : f.classification.alternatives.map((a) => a.cause),
       });
