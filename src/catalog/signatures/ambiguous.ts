@@ -24,8 +24,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // an application or curl to some service. The registry.* transport signatures below it stay for pulls.
     // TCP only (a resolver's dial udp …:53 is the DNS signatures'); a refusal keeps registry.connection-refused's
     // hedged answer, since a refusing host is up and its port closed, which is what a registry check looks at first.
-    re: withoutPull(new RegExp(String.raw`connection reset by peer|econnreset|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT}|(connect|getsockopt): (no route to host|network is unreachable))`)),
-    anchors: ['connection reset', 'econnreset', 'client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'dial tcp'],
+    // Node.js words the same failures by errno after "connect" (connect ETIMEDOUT <addr>:<port>, EHOSTUNREACH, ENETUNREACH).
+    re: withoutPull(new RegExp(String.raw`connection reset by peer|econnreset|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT}|(connect|getsockopt): (no route to host|network is unreachable))|connect (etimedout|ehostunreach|enetunreach) [\w.:[\]%-]+:\d+`)),
+    anchors: ['connection reset', 'econnreset', 'client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'dial tcp', 'connect etimedout', 'connect ehostunreach', 'connect enetunreach'],
     confidence: 0.4,
     specificity: 66,
     alternatives: ['node.firewall', 'registry.connect-timeout', 'registry.connection-refused'],
@@ -34,8 +35,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     samples: [
       'Error creating: Internal error occurred: failed calling webhook "mutate.example.com": Post https://10.0.0.9:2999/mutate?timeout=30s: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
       'curl: (56) Recv failure: Connection reset by peer',
+      'Error: connect ETIMEDOUT 10.244.2.17:6379\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
     ],
-    counterSamples: ['Failed to pull image "nginx:1.25": dial tcp 10.0.0.5:443: i/o timeout'],
+    counterSamples: ['Failed to pull image "nginx:1.25": dial tcp 10.0.0.5:443: i/o timeout', 'Failed to pull image "reg.lab/web:1": Error: connect ETIMEDOUT 10.0.0.5:443'],
   }),
   sig({
     id: 'ambiguous.metadata-service-unreachable',
