@@ -127,19 +127,30 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['GET https://reg.lab/v2/team/web/blobs/sha256:85: BLOB_UNKNOWN: blob unknown to registry'],
   }),
   sig({
-    id: 'ambiguous.apiserver-client-cert-expired',
-    cause: 'unknown',
-    // The API server refusing a client whose certificate has expired (or whose clock is off): the client may be a
-    // kubelet after a failed rotation — that node goes NotReady — or any kubectl, controller or operator.
+    id: 'kube-api.client-cert-expired',
+    cause: 'registry.tls-expired-or-clock',
+    // The API server (or an aggregated API such as metrics-server) refusing a client whose certificate has expired, or
+    // whose clock is off: read by that mechanism. The client may be a kubelet after a failed rotation — that node goes
+    // NotReady — or any kubectl, controller or operator.
     re: /unable to authenticate the request[^\n]{0,80}x509: certificate has expired or is not yet valid/,
     anchors: ['unable to authenticate the request'],
-    confidence: 0.5,
+    confidence: 0.7,
     specificity: 93,
-    alternatives: ['node.not-ready', 'registry.tls-expired-or-clock'],
+    alternatives: ['node.not-ready'],
     check: 'which client? on each node: openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem (an expired one leaves that node NotReady: restart the kubelet after renewing, or approve its CSR); on the control plane: kubeadm certs check-expiration; and date on both sides',
     source: 'kube-apiserver authentication (x509 client certificates): "Unable to authenticate the request due to an error"',
     samples: ['E1103 18:28:07.208359       1 authentication.go:65] Unable to authenticate the request due to an error: x509: certificate has expired or is not yet valid', 'authentication.go:63] "Unable to authenticate the request" err="[x509: certificate has expired or is not yet valid: current time 2024-05-01T10:00:00Z is after 2024-04-30T09:00:00Z]"'],
     counterSamples: ['Unable to authenticate the request due to an error: invalid bearer token'],
+    subject: {
+      title: 'A client\'s certificate to the Kubernetes API has expired, or its clock is wrong',
+      explanation: 'The API server (or an aggregated API server such as metrics-server) refuses a client that presents a certificate outside its validity: a kubelet whose rotation failed (that node goes NotReady), a kubeconfig\'s embedded client certificate, or a component\'s; a clock off on either side has the same effect.',
+      fix: [
+        'Find the client: the API server\'s audit log or the logs of the components that fail; on each node, openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem.',
+        'Renew its certificate (kubeadm certs renew all on the control plane, then restart the static pods and take admin.conf again; a kubelet: restart it and approve its CSR with kubectl certificate approve <name>).',
+        'Check the clocks on the client and on the control plane: date -u, timedatectl.',
+      ],
+      verify: ['kubeadm certs check-expiration'],
+    },
   }),
   sig({
     id: 'ambiguous.registry-ip-not-allowed',
@@ -274,7 +285,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-expired-or-clock',
     // Expiry against the Kubernetes API is read from the text as it is for a registry: the API server's (or the
     // caller's client) certificate out of date, or the caller's clock outside its validity. Only the check differs.
-    re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: certificate has expired or is not yet valid`),
+    re: new RegExp(`(${KUBE_API_URL}[^\\n]{0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: certificate has expired or is not yet valid`),
     anchors: ['expired or is not yet valid'],
     confidence: 0.7,
     specificity: 93,
@@ -306,7 +317,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // balancer's own certificate in front of the API). The cluster's own CA named as the candidate is a CA
     // regenerated under an old kubeconfig: that stays the unknown reading below. Another URL between the API's and
     // the x509 text (a conversion or admission webhook the API server called) owns the certificate: not read here.
-    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: )x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
+    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
     anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
     confidence: 0.7,
     specificity: 93,
@@ -338,7 +349,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-name-mismatch',
     // The API server's certificate without the name or address the caller dialled: a VIP, proxy or public name
     // never added to its SANs (kubeadm's certSANs, k3s's --tls-san), read by its mechanism as for a registry.
-    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: )x509: certificate is valid for [^\n]+,\s*not \S+`),
+    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: certificate is valid for [^\n]+,\s*not \S+`),
     anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
     confidence: 0.7,
     specificity: 93,
@@ -473,7 +484,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // kubectl's own connection to the API server (its kubeconfig), not the cluster's data path or a registry.
     // A proxyconnect error after it is the proxy kubectl was handed (registry.proxyconnect), whatever the server;
     // an untrusted or mismatched certificate is read by its mechanism (kube-api.x509-untrusted, -name-mismatch).
-    re: /unable to connect to the server: (?!proxyconnect |x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for))/,
+    re: /unable to connect to the server: (?!proxyconnect |(tls: failed to verify certificate: )?x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for|certificate has expired or is not yet valid))/,
     anchors: ['unable to connect to the server: '],
     confidence: 0.5,
     specificity: 97,

@@ -121,12 +121,15 @@ export const KUBELET_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'kubelet.client-cert-expired',
-    cause: 'node.not-ready',
-    // The kubelet's own client certificate to the API server expired (rotation failed): it can no longer post its status.
-    re: /currently active client certificate has expired|part of the existing bootstrap client certificate in \S+ is expired/,
+    cause: 'registry.tls-expired-or-clock',
+    // The kubelet's own client certificate to the API server expired (rotation failed, or the node was off past its
+    // short validity): it can no longer post its status, so the node goes NotReady. Read by its mechanism, the
+    // expiry, as every certificate out of its validity is; the node's state is the symptom.
+    re: /currently active client certificate has expired|part of the existing bootstrap client certificate( in \S+)? is expired/,
     anchors: ['client certificate has expired', 'bootstrap client certificate'],
-    confidence: 0.85,
+    confidence: 0.75,
     specificity: 95,
+    alternatives: ['node.not-ready'],
     check: 'openssl x509 -enddate -noout -in /var/lib/kubelet/pki/kubelet-client-current.pem on the node: renew it (kubeadm certs renew, or remove it and let the kubelet bootstrap again) and check rotateCertificates and the node clock',
     source: 'kubelet client certificate rotation (k8s.io/client-go/transport/cert_rotation, kubelet bootstrap)',
     samples: [
@@ -134,6 +137,16 @@ export const KUBELET_SIGNATURES: Signature[] = [
       'E0101 00:00:00.000000 100 bootstrap.go:265] part of the existing bootstrap client certificate in /etc/kubernetes/kubelet.conf is expired: 2023-01-01 00:00:00 +0000 UTC',
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
+    subject: {
+      title: 'The kubelet\'s client certificate to the API server has expired',
+      explanation: 'The kubelet authenticates to the API server with a client certificate it renews itself (rotateCertificates); when renewal failed, or the node was off for longer than the certificate lasts, it can no longer post its status and the node goes NotReady.',
+      fix: [
+        'On the node: openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem, and date -u (a clock ahead makes a valid certificate look expired).',
+        'kubeadm: on a control-plane node, kubeadm certs renew all (or kubeadm kubeconfig user --client-name system:node:<node> for a worker) and write the result to /etc/kubernetes/kubelet.conf; or remove the expired file and let the kubelet bootstrap again with its bootstrap kubeconfig.',
+        'Restart the kubelet, approve its certificate signing request if it waits for one (kubectl get csr; kubectl certificate approve <name>), and keep rotateCertificates: true in its configuration.',
+      ],
+      verify: ['openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem'],
+    },
   }),
   sig({
     id: 'kubelet.failed-to-run',

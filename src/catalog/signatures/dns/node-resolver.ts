@@ -93,7 +93,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     anchors: ['fatal: ['],
     confidence: 0.8,
     specificity: 90,
-    alternatives: ['registry.proxy'],
+    alternatives: ['registry.proxy', 'registry.dns'],
     check: 'on that host: cat /etc/resolv.conf and getent hosts <name> (resolvectl status where systemd-resolved runs); a network that reaches the internet only through a proxy resolves no public name either — the task then needs proxy settings',
     source: 'Ansible task failures (fatal: [host]: FAILED!) wrapping getaddrinfo errors (EAI_AGAIN, EAI_NONAME)',
     samples: [

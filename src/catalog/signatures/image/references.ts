@@ -266,8 +266,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a
     // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused. CRI-O says it
     // in its own words when the kubelet asks for such a name (more than one search registry: an ambiguous list).
-    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode\s+is enforcing,\s+but image name \S+\s+returns ambiguous list/,
-    anchors: ['short-name resolution enforced', 'did not resolve to an alias', 'returns ambiguous list'],
+    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode\s+is enforcing,\s+but image name \S+\s+returns ambiguous list|no registries configured while trying to pull an unqualified image/,
+    anchors: ['short-name resolution enforced', 'did not resolve to an alias', 'returns ambiguous list', 'pull an unqualified image'],
     confidence: 0.9,
     specificity: 92,
     source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries); CRI-O\'s image name resolution',
@@ -277,6 +277,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Failed to pull image "team/app:1.2": rpc error: code = Unknown desc = short name mode is enforcing, but image name team/app:1.2 returns ambiguous list',
       // a terminal or event view wraps the long sentence
       'InspectFailed: rpc error: code = Unknown desc = short name mode\nis enforcing, but image name acme/tool:v1 returns ambiguous list',
+      // older CRI-O: a short name with no search registry configured at all
+      'Failed to inspect image "busybox": rpc error: code = Unknown desc = no registries configured while trying to pull an unqualified image, add at least one in either /etc/crio/crio.conf or /etc/containers/registries.conf',
     ],
     counterSamples: ['Resolving "nginx" using unqualified-search registries (/etc/containers/registries.conf)'],
   }),

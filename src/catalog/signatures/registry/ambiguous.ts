@@ -101,6 +101,25 @@ export const AMBIGUOUS_REGISTRY_SIGNATURES: Signature[] = [
     counterSamples: ['failed to get CA certs at https://127.0.0.1:6444/cacerts: 401 Unauthorized'],
   }),
   sig({
+    id: 'image.manifest-404-body-unparsable',
+    cause: 'image.not-found',
+    // containers/image pings /v2/ before it reads a manifest, so "Error reading manifest <ref> in <repo>" with a 404
+    // means a registry answered the ping and then had no such manifest, whatever page its 404 carries (Red Hat's
+    // registry answers "File not found." in plain text).
+    re: /error reading manifest \S+ in \S+: error parsing http 404 response body/,
+    anchors: ['error parsing http 404 response body'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['image.invalid-reference', 'registry.mirror-misconfigured'],
+    check: 'skopeo inspect docker://<image> (or curl -s https://<host>/v2/<repo>/tags/list with a token): is the tag or digest in that repository? a digest of another architecture\'s manifest, or one removed from the registry, is not there',
+    source: 'containers/image docker client (ping, then GET manifests; a non-JSON error body is reported as "error parsing HTTP 404 response body")',
+    samples: [
+      'rpc error: code = Unknown desc = Error reading manifest sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef in registry.example.com/team/operator: error parsing HTTP 404 response body: invalid character \'F\' looking for beginning of value: "File not found.\\""',
+      'Error reading manifest 1.2 in quay.io/team/app: error parsing HTTP 404 response body: unexpected end of JSON input: ""',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/alpine:3.19": error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>Not Found</body></html>"'],
+  }),
+  sig({
     id: 'registry.html-404',
     cause: 'unknown',
     // A 404 whose body is an HTML page, not the registry API's JSON error: the request reached a web server
@@ -116,7 +135,7 @@ export const AMBIGUOUS_REGISTRY_SIGNATURES: Signature[] = [
     source: 'distribution client: a non-JSON error body is reported as "error parsing HTTP <status> response body"',
     samples: [
       'failed to resolve reference "docker.io/library/alpine:3.19": error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<html><body>Not Found</body></html>"',
-      'Error reading manifest latest in quay.io/acme/app: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value',
+      'Error response from daemon: error parsing HTTP 404 response body: invalid character \'<\' looking for beginning of value: "<!DOCTYPE html><html><head><title>Page not found</title>"',
     ],
     counterSamples: ['error parsing HTTP 403 response body: unexpected end of JSON input'],
   }),

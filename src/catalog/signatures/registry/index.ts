@@ -1,5 +1,7 @@
 import type { Signature } from '../../types.js';
 import { TLS_SIGNATURES } from './tls.js';
+import { CLOCK_SIGNATURES } from './clock.js';
+import { PROXY_SIGNATURES } from './proxies.js';
 import { NAME_SIGNATURES } from './names.js';
 import { TRANSPORT_SIGNATURES } from './transport.js';
 import { SERVER_SIGNATURES } from './servers.js';
@@ -8,8 +10,10 @@ import { AMBIGUOUS_REGISTRY_SIGNATURES } from './ambiguous.js';
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
   ...TLS_SIGNATURES,
+  ...CLOCK_SIGNATURES,
   ...NAME_SIGNATURES,
   ...TRANSPORT_SIGNATURES,
+  ...PROXY_SIGNATURES,
   ...SERVER_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

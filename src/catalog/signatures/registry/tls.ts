@@ -135,7 +135,7 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+,\s*not \S+|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid/,
+    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid/,
     anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid'],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
@@ -150,6 +150,8 @@ export const TLS_SIGNATURES: Signature[] = [
       "ERROR: no certificate subject alternative name matches requested host name 'reg.example.com'.",
       'x509: certificate relies on legacy Common Name field, use SANs instead',
       'tls: failed to verify certificate: x509: certificate is not valid for any names, but wanted to match harbor.lab',
+      // A paste cut off inside the list of names: Go's HostnameError is the only x509 text that says "is valid for".
+      'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate is valid for 10.0.0.4, 52.0.0.8',
       // OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH (Python, Rust and C clients).
       "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'harbor.lab'. (_ssl.c:1129)",
       // .NET's SslPolicyErrors.
@@ -192,8 +194,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of '[^']+' has expired/,
-    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet'],
+    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of ['\u2018][^'\u2019\n]+['\u2019] (has expired|is not yet activated)|certificate has not yet been activated|issued certificate not yet valid/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet', 'not yet activated', 'not yet been activated'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -204,6 +206,8 @@ export const TLS_SIGNATURES: Signature[] = [
       // Java's, .NET's and wget's words for a certificate outside its validity period.
       'java.security.cert.CertificateExpiredException: NotAfter: Sun Jan 01 00:00:00 UTC 2023',
       "ERROR: The certificate of 'reg.example.com' has expired.",
+      // wget built with GnuTLS on a board whose clock starts in 1970.
+      "ERROR: The certificate of \u2018deb.debian.org\u2019 is not yet activated.\nThe certificate has not yet been activated",
       'tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2026-03-01T10:00:00Z is after 2026-02-28T23:59:59Z',
       'X509: certificate has expired or is not yet valid',
     ],
@@ -214,8 +218,8 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-expired-or-clock',
     // GnuTLS (apt, and clients linked to it) names why it distrusts a chain; "uses expired certificate" is the
     // expiry reason, which outranks its generic "The certificate is NOT trusted" (the bare untrusted reading).
-    re: /certificate chain uses expired certificate/,
-    anchors: ['uses expired certificate'],
+    re: /certificate chain uses (expired|not yet valid) certificate/,
+    anchors: ['uses expired certificate', 'uses not yet valid certificate'],
     confidence: 0.75,
     specificity: 91,
     check: WHICH_CLIENT,
@@ -223,6 +227,8 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       'Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.  Could not handshake: Error in the certificate verification. [IP: 10.0.0.5 443]',
       'gnutls_handshake() failed: The certificate chain uses expired certificate.',
+      // GNUTLS_CERT_NOT_ACTIVATED: the node's clock before the certificate's NotBefore.
+      'Err:7 https://repo.example.com/stable Release\n  Certificate verification failed: The certificate is NOT trusted. The certificate chain uses not yet valid certificate.  Could not handshake: Error in the certificate verification.',
     ],
     counterSamples: ['Certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown.'],
   }),

@@ -481,8 +481,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // kubeadm's preflight and minikube say it themselves: the proxy in the environment would carry traffic that
     // must stay inside the cluster (no NO_PROXY exception for the Service and Pod ranges), or cannot be carried
     // into the node at all (a proxy on the workstation's own loopback).
-    re: /\[warning httpproxycidr\]|\[warning httpproxy\]: connection to \\*"[^"\\]+\\*" uses proxy|local proxy ignored: not passing (https?|no)_proxy=/,
-    anchors: ['httpproxycidr', '[warning httpproxy]', 'local proxy ignored'],
+    re: /\[warning httpproxycidr\]|\[warning httpproxy\]: connection to \\*"[^"\\]+\\*" uses proxy|local proxy ignored: not passing (https?|no)_proxy=|your no_proxy environment does not include the minikube ip/,
+    anchors: ['httpproxycidr', '[warning httpproxy]', 'local proxy ignored', 'does not include the minikube ip'],
     confidence: 0.75,
     specificity: 93,
     alternatives: ['registry.connect-timeout'],
@@ -491,6 +491,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: [
       '[WARNING HTTPProxyCIDR]: connection to "10.96.0.0/12" uses proxy "http://proxy.corp.example:3128". This may lead to malfunctional cluster setup. Make sure that Pod and Services IP ranges specified correctly as exceptions in proxy configuration',
       '❗  Local proxy ignored: not passing HTTP_PROXY=http://127.0.0.1:8888 to docker env.',
+      '❗  You appear to be using a proxy, but your NO_PROXY environment does not include the minikube IP (192.168.39.111).',
     ],
     counterSamples: ['[WARNING Hostname]: hostname "node-1" could not be reached'],
   }),

@@ -1,0 +1,59 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** What every clock signature presents: the cause is the clock (its id names certificates, whose validity a clock decides). */
+const CLOCK_SUBJECT = {
+  title: 'A node\'s clock is wrong or not synchronised',
+  explanation:
+    'The component refuses to go on because its clock is off: far from its peers\', or not set at all (a board without a real-time clock boots in 1970 until NTP answers). Certificates then look expired or not yet valid too, and leases and tokens misbehave.',
+  fix: [
+    'Check the clock on every node: date -u, and timedatectl (System clock synchronized: yes).',
+    'Run a time service and let it reach its servers (chronyd or systemd-timesyncd; UDP 123 open towards them), or step the clock once (chronyc makestep) before starting the component again.',
+    'On boards without a real-time clock, start the cluster\'s services only after the time is synchronised (systemd: After=time-sync.target with systemd-time-wait-sync enabled).',
+  ],
+  verify: ['timedatectl show -p NTPSynchronized --value'],
+};
+
+/**
+ * Components that check the clock themselves and refuse to run while it is wrong. The cause id is the TLS one
+ * whose second half is the clock: the same skew is what makes certificates look expired or not yet valid.
+ */
+export const CLOCK_SIGNATURES: Signature[] = [
+  sig({
+    id: 'clock.etcd-peer-skew',
+    cause: 'registry.tls-expired-or-clock',
+    // etcd's rafthttp prober compares its clock with each peer's and warns past one second: leader elections and
+    // leases misbehave, and certificates between the members can look out of their validity.
+    re: /the clock difference against peer \S+ is too high|prober found high clock drift/,
+    anchors: ['clock difference against peer', 'prober found high clock drift'],
+    confidence: 0.8,
+    specificity: 85,
+    alternatives: ['node.not-ready'],
+    check: 'date -u on every etcd member (and chronyc tracking or timedatectl): the members\' clocks must agree within a second',
+    source: 'etcd rafthttp probing (3.3: "the clock difference against peer %s is too high [%v > %v]"; 3.4 on: "prober found high clock drift")',
+    samples: [
+      '2019-04-15 08:52:04.876740 W | rafthttp: the clock difference against peer 25b94689aa475203 is too high [1.068029616s > 1s] (prober "ROUND_TRIPPER_SNAPSHOT")',
+      '{"level":"warn","ts":"2023-05-02T10:00:01.000Z","caller":"rafthttp/probing_status.go:82","msg":"prober found high clock drift","round-tripper-name":"ROUND_TRIPPER_RAFT_MESSAGE","remote-peer-id":"8e9e05c52164694d","clock-drift":"5.1s","rtt":"1.2ms"}',
+    ],
+    counterSamples: ['rafthttp: peer 25b94689aa475203 became active'],
+    subject: CLOCK_SUBJECT,
+  }),
+  sig({
+    id: 'clock.not-synchronised',
+    cause: 'registry.tls-expired-or-clock',
+    // Talos waits for its time service before bootstrapping etcd; k3s refuses to start on a clock that was never set
+    // (the epoch, on boards without a real-time clock): both name the clock and nothing else.
+    re: /time is not in sync yet|server time isn't set properly/,
+    anchors: ['time is not in sync yet', "server time isn't set properly"],
+    confidence: 0.8,
+    specificity: 85,
+    check: 'date -u and timedatectl on that node: is the clock set and synchronised? then whether it reaches its NTP servers (UDP 123)',
+    source: 'Talos machined ("time is not in sync yet"), k3s server start-up ("server time isn\'t set properly")',
+    samples: [
+      'error executing bootstrap: 1 error occurred:\n        * 10.0.0.2: rpc error: code = FailedPrecondition desc = time is not in sync yet',
+      "FATA[1970-01-01T00:51:44.169221723Z] server time isn't set properly: 1970-01-01 00:51:44.168967964 +0000 UTC m=+1.411071037",
+    ],
+    counterSamples: ['rpc error: code = FailedPrecondition desc = etcd is not running'],
+    subject: CLOCK_SUBJECT,
+  }),
+];

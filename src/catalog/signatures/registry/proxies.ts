@@ -1,0 +1,87 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+import { CONNECT_REFUSED } from '../context.js';
+
+/** A public IPv4 address: none of the private, loopback, link-local or shared (CGNAT) ranges. */
+const PUBLIC_IPV4 = String.raw`(?!(10|127|0)\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.)\d{1,3}(\.\d{1,3}){3}`;
+
+/** Proxies in the path: their refusals of a tunnel and the pages they answer with in the server's place. */
+export const PROXY_SIGNATURES: Signature[] = [
+  sig({
+    id: 'registry.proxy-tunnel-refused',
+    cause: 'registry.proxy',
+    // A client asks a proxy for a tunnel with CONNECT; only a proxy answers it. Java's HttpURLConnection and OkHttp
+    // report the proxy's status ("Unexpected response code for CONNECT: 502"), grpc-go its response ("failed to do
+    // connect handshake"), Go's net/http the proxy's reason phrase ("Tunnel Connection Failed", "CONNECT not allowed").
+    re: /unexpected response code for connect: \d+|failed to do connect handshake|: tunnel connection failed|\bconnect ?not ?allowed\b/,
+    anchors: ['response code for connect', 'connect handshake', 'tunnel connection failed', 'connect not allowed', 'connectnotallowed'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['node.firewall'],
+    check: 'which proxy the client was given (env | grep -i proxy; for a pod, its env; for the runtime or kubelet, systemctl show <unit> -p Environment) and whether the destination must go through it: in-cluster and node addresses (the API server, .svc, the Pod and Service CIDRs) belong in NO_PROXY; an outside one needs the proxy to allow CONNECT to that host and port',
+    source: 'proxy CONNECT failures as clients report them: Java HttpURLConnection/OkHttp ("Unexpected response code for CONNECT: %d"), grpc-go proxy dialer ("failed to do connect handshake"), Go net/http (the proxy\'s reason phrase as the error)',
+    samples: [
+      'Error testing connection https://kubernetes.default: java.io.IOException: Unexpected response code for CONNECT: 502',
+      'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing failed to do connect handshake, response: \\"HTTP/1.1 503 Service Unavailable\\r\\nContent-Length: 3795\\r\\n"',
+      'Error when Calico cni plugin create container network: Get "https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default": Tunnel Connection Failed',
+    ],
+    counterSamples: ['curl: (7) Failed to connect to 10.96.0.1 port 443: Connection refused', 'connect not supported on this socket type'],
+  }),
+  sig({
+    id: 'registry.proxy-error-page',
+    cause: 'registry.proxy',
+    // A filtering or caching proxy answers in the server's place with its own HTML page: Squid's error page (its
+    // title, its "(squid/<version>)" signature), Websense's block page, Blue Coat ProxySG's exception pages
+    // (dns_unresolved_hostname, tcp_error). The client shows that page where it expected the API's answer.
+    re: /the requested url could not be retrieved|\(squid\/\d|x-squid-error|blocked by websense|network error \((dns_unresolved_hostname|tcp_error|dns_server_failure)\)/,
+    anchors: ['requested url could not be retrieved', '(squid/', 'x-squid-error', 'blocked by websense', 'network error ('],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'the proxy answered instead of the server: env | grep -i proxy where the client runs (kubectl, the runtime\'s unit, the pod); add the destination (the API server\'s address, localhost, .svc, the cluster CIDRs) to NO_PROXY, or have the proxy allow it',
+    source: 'Squid ERR_* pages, Websense block page, Blue Coat ProxySG exception pages',
+    samples: [
+      'error: unable to upgrade connection: <!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01//EN" "http://www.w3.org/TR/html4/strict.dtd">\n<html><head>\n<title>ERROR: The requested URL could not be retrieved</title>',
+      'error: got \'<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">\n<html>\n<head>\n<title>Blocked by Websense</title>',
+      '<HTML><HEAD>\n<TITLE>Network Error</TITLE>\n</HEAD>\n<BODY>\n<big>Network Error (dns_unresolved_hostname)</big>',
+    ],
+    counterSamples: ['<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'],
+  }),
+  sig({
+    id: 'registry.public-address-refused',
+    cause: 'registry.connection-refused',
+    // Public services answer on 443 from anywhere: a refusal at a public address's 443 comes from something local
+    // in the path — a firewall's REJECT, a proxy the client should have used, an interception device — as often as
+    // from the server itself.
+    re: new RegExp(String.raw`dial tcp ${PUBLIC_IPV4}:443: ${CONNECT_REFUSED}`),
+    anchors: [':443: connect', ':443: connectex'],
+    confidence: 0.6,
+    specificity: 61,
+    alternatives: ['registry.proxy', 'node.firewall', 'registry.http-to-https', 'registry.mirror-misconfigured'],
+    check: 'from the same machine: env | grep -i proxy (a network that reaches the internet only through a proxy refuses direct connections) and curl -v https://<host>/; a refusal from a public service\'s 443 is a local firewall or a missing proxy more often than the service',
+    source: 'Go net.OpError ("dial tcp <addr>:443: connect: connection refused", Windows "connectex: … actively refused it") at a public address',
+    samples: [
+      'failed to download "https://github.com/kubernetes-sigs/krew/releases/download/v0.4.0/krew.tar.gz": Get "https://github.com/kubernetes-sigs/krew/releases/download/v0.4.0/krew.tar.gz": dial tcp 140.82.121.3:443: connectex: No connection could be made because the target machine actively refused it.',
+      'Error response from daemon: Get "https://registry.example.com/v2/": dial tcp 52.1.2.3:443: connect: connection refused',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connect: connection refused', 'dial tcp 172.20.0.5:443: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.v2-answer-without-distribution-header',
+    cause: 'registry.proxy',
+    // A registry answers /v2/ with the Docker-Distribution-API-Version header; an answer without it (often an HTML
+    // 403 or 404) comes from something else at that address: a proxy in the path, or a web server that is not the
+    // registry (a wrong endpoint or mirror).
+    re: /registry responded to v2 docker endpoint, but has no header for docker distribution/,
+    anchors: ['no header for docker distribution'],
+    confidence: 0.6,
+    specificity: 94,
+    alternatives: ['registry.mirror-misconfigured', 'image.auth-rejected'],
+    check: 'curl -sv https://<host>/v2/ from where the client runs: a real registry\'s answer carries Docker-Distribution-API-Version; without it, see who answered (the Server header, the HTML body): a proxy (env | grep -i proxy, NO_PROXY) or a web server in front of the wrong path',
+    source: 'OpenShift image importer ("Registry responded to v2 Docker endpoint, but has no header for Docker Distribution")',
+    samples: [
+      'I0328 18:15:25.171742   10896 importer.go:709] Registry responded to v2 Docker endpoint, but has no header for Docker Distribution https://reg.example.com/v2/: 403, http.Header{"Server":[]string{"nginx/1.6.0"}, "Content-Type":[]string{"text/html"}}',
+      'Registry responded to v2 Docker endpoint, but has no header for Docker Distribution https://10.0.0.5/v2/: 404',
+    ],
+    counterSamples: ['GET https://reg.example.com/v2/ 401 Unauthorized in 12 milliseconds'],
+  }),
+];
