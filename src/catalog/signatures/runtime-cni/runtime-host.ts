@@ -44,11 +44,11 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
   sig({
     id: 'runtime.service-start-failed',
     cause: 'runtime.unavailable',
-    // systemd reporting that the runtime's own unit did not start (its binary not executable, its ExecStartPre
-    // failing, a kernel module it loads): whatever the reason, the node has no runtime. The reason's own text, where a
-    // signature knows it, is more specific and wins.
-    re: /(containerd|docker|crio|cri-docker)\.service: (failed at step exec spawning|main process exited, code=exited, status=203|control process exited)|failed to start (containerd container runtime|docker application container engine|container runtime interface for oci)/,
-    anchors: ['.service: failed at step exec', '.service: main process exited', '.service: control process exited', 'failed to start containerd container runtime', 'failed to start docker application container engine', 'failed to start container runtime interface for oci'],
+    // systemd (or systemctl, to whoever asked for the start) reporting that the runtime's own unit did not start (its
+    // binary not executable, its ExecStartPre failing, a kernel module it loads): whatever the reason, the node has no
+    // runtime. The reason's own text, where a signature knows it, is more specific and wins.
+    re: /(containerd|docker|crio|cri-docker)\.service: (failed at step exec spawning|main process exited, code=exited, status=203|control process exited)|failed to start (containerd container runtime|docker application container engine|container runtime interface for oci)|job for (containerd|docker|crio|cri-docker)\.service failed/,
+    anchors: ['.service: failed at step exec', '.service: main process exited', '.service: control process exited', 'failed to start containerd container runtime', 'failed to start docker application container engine', 'failed to start container runtime interface for oci', '.service failed'],
     confidence: 0.75,
     specificity: 50,
     alternatives: ['node.not-ready'],
@@ -57,6 +57,8 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     samples: [
       'containerd.service: Failed at step EXEC spawning /usr/local/bin/containerd: Permission denied',
       'systemd[1]: containerd.service: Control process exited, code=exited status=1\nsystemd[1]: Failed to start containerd container runtime.',
+      // systemctl's own answer to the one who asked for the start (minikube, an installer)
+      'Failed to enable container runtime: sudo systemctl restart docker: Process exited with status 1\nstderr:\nJob for docker.service failed because the control process exited with error code.',
     ],
     counterSamples: ['systemd[1]: Started containerd container runtime.'],
   }),
