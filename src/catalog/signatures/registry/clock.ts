@@ -56,4 +56,26 @@ export const CLOCK_SIGNATURES: Signature[] = [
     counterSamples: ['rpc error: code = FailedPrecondition desc = etcd is not running'],
     subject: CLOCK_SUBJECT,
   }),
+  sig({
+    id: 'clock.behind-signed-metadata',
+    cause: 'registry.tls-expired-or-clock',
+    // Signed data stamped in the client's future: apt's Release file "not valid yet", a cloud API refusing a request
+    // signed at a time too far from its own (AWS's RequestTimeTooSkewed and "Signature expired … is now earlier than",
+    // Google's OAuth refusing a JWT outside "a reasonable timeframe"). Only the client's clock explains them.
+    re: /release file for \S+ is not valid yet|requesttimetooskewed|signature expired: \d{8}t\d{6}z is now earlier than|token must be a short-lived token \(60 minutes\) and in a reasonable timeframe/,
+    anchors: ['is not valid yet', 'requesttimetooskewed', 'is now earlier than', 'in a reasonable timeframe'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['image.auth-rejected'],
+    check: 'date -u on the machine that made the request against a trusted clock (timedatectl: System clock synchronized?); a node whose clock is off signs requests and checks validity at the wrong time',
+    source: 'apt (Release file "is not valid yet (invalid for another …)"), AWS SigV4 (RequestTimeTooSkewed, "Signature expired"), Google OAuth2 JWT grant (invalid_grant on iat/exp)',
+    samples: [
+      'E: Release file for http://deb.debian.org/debian/dists/bookworm-updates/InRelease is not valid yet (invalid for another 2d 3h 45min 12s). Updates for this repository will not be applied.',
+      'An error occurred (RequestTimeTooSkewed) when calling the GetAuthorizationToken operation: The difference between the request time and the current time is too large.',
+      'Signature expired: 20230101T000000Z is now earlier than 20230101T001500Z (20230101T003000Z - 15 min.)',
+      'invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+    ],
+    counterSamples: ['error: invalid_grant: Bad Request', 'E: The repository \'http://deb.example.org stable Release\' does not have a Release file.'],
+    subject: CLOCK_SUBJECT,
+  }),
 ];

@@ -12,10 +12,10 @@ export const PROXY_SIGNATURES: Signature[] = [
     cause: 'registry.proxy',
     // A client asks a proxy for a tunnel with CONNECT; only a proxy answers it. Java reports the proxy's status
     // (HttpURLConnection: "Unable to tunnel through proxy"; OkHttp: "Unexpected response code for CONNECT: 502"),
-    // grpc-go its response ("failed to do connect handshake"), Go's net/http the proxy's reason phrase ("Tunnel
-    // Connection Failed", "CONNECT not allowed").
-    re: /unexpected response code for connect: \d+|unable to tunnel through proxy|failed to do connect handshake|: tunnel connection failed|\bconnect ?not ?allowed\b/,
-    anchors: ['response code for connect', 'unable to tunnel through proxy', 'connect handshake', 'tunnel connection failed', 'connect not allowed', 'connectnotallowed'],
+    // grpc-go its response ("failed to do connect handshake"), curl and .NET the status, Go's net/http the proxy's
+    // reason phrase ("Tunnel Connection Failed", "CONNECT not allowed").
+    re: /unexpected response code for connect: \d+|unable to tunnel through proxy|failed to do connect handshake|connect tunnel failed, response \d+|the proxy tunnel request to proxy|: tunnel connection failed|\bconnect ?not ?allowed\b/,
+    anchors: ['response code for connect', 'unable to tunnel through proxy', 'connect handshake', 'connect tunnel failed', 'proxy tunnel request', 'tunnel connection failed', 'connect not allowed', 'connectnotallowed'],
     confidence: 0.85,
     specificity: 95,
     alternatives: ['node.firewall'],
@@ -24,6 +24,9 @@ export const PROXY_SIGNATURES: Signature[] = [
     samples: [
       'Error testing connection https://kubernetes.default: java.io.IOException: Unexpected response code for CONNECT: 502',
       'java.io.IOException: Unable to tunnel through proxy. Proxy returns "HTTP/1.1 403 Forbidden"',
+      // curl 7.7x and later, and .NET's HttpClient
+      'curl: (56) CONNECT tunnel failed, response 407',
+      "System.Net.Http.HttpRequestException: The proxy tunnel request to proxy 'http://proxy.corp:8080/' failed with status code '407'.",
       'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing failed to do connect handshake, response: \\"HTTP/1.1 503 Service Unavailable\\r\\nContent-Length: 3795\\r\\n"',
       'Error when Calico cni plugin create container network: Get "https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default": Tunnel Connection Failed',
     ],
