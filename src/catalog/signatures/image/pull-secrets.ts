@@ -72,6 +72,23 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.local'],
   }),
   sig({
+    id: 'image.auth-file-unparsable',
+    cause: 'image.pullsecret-malformed',
+    // containers/image (podman, CRI-O, skopeo) reads the credentials of a pull from an auth file before it asks the
+    // registry; a file that is not valid JSON fails every pull that needs it, whatever the registry would have said.
+    re: /error getting (username and password|credentials)[^\n]{0,200}(error reading json file|error unmarshaling json|unmarshaling json at|unexpected end of json input|invalid character)/,
+    anchors: ['error getting username and password', 'error getting credentials'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'jq . <the file named> (for CRI-O the global pull secret, /var/lib/kubelet/config.json, or the REGISTRY_AUTH_FILE of podman): it must be one JSON object {"auths": {"<registry>": {"auth": "<base64 user:password>"}}}',
+    source: 'containers/image pkg/docker/config (auth file reading: "error reading JSON file %q", "unmarshaling JSON at %q")',
+    samples: [
+      'Error initializing source docker://quay.io/team/app:1: error getting username and password: error reading JSON file "/tmp/combined-pullsecret": error unmarshaling JSON at "/tmp/combined-pullsecret": unexpected end of JSON input',
+      'error getting credentials - err: error reading JSON file "/run/containers/0/auth.json": invalid character \'}\' looking for beginning of object key string',
+    ],
+    counterSamples: ['error getting credentials - err: exit status 1, out: `no credentials server URL`'],
+  }),
+  sig({
     id: 'image.docker-config-auths-entry',
     cause: 'image.pullsecret-malformed',
     // go-containerregistry's keychain (kaniko, crane, ko) reads ~/.docker/config.json and refuses an

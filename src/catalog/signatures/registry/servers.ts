@@ -159,6 +159,23 @@ export const SERVER_SIGNATURES: Signature[] = [
     ],
   }),
   sig({
+    id: 'registry.endpoint-without-scheme',
+    cause: 'registry.mirror-misconfigured',
+    // A mirror endpoint written without http:// or https:// (k3s, RKE2 and Rancher's registries.yaml, a hosts.toml
+    // server or host): the client takes the whole string for a URL with an empty scheme and cannot dial it.
+    re: /unsupported scheme\s+in registry endpoint/,
+    anchors: ['in registry endpoint'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the mirror entries of registries.yaml (/etc/rancher/k3s, /etc/rancher/rke2 or /etc/rancher/agent) or /etc/containerd/certs.d/<host>/hosts.toml: every endpoint must be a full URL with its scheme, https://mirror.example:5000',
+    source: 'rancher/wharfie registry endpoints (the configured endpoint parsed as a URL: "unsupported scheme %s in registry endpoint")',
+    samples: [
+      'level=error msg="error while staging: Get \\"docker.repo.example.local\\": unsupported scheme  in registry endpoint: failed to get image index.docker.io/rancher/system-agent-installer-rke2:v1.22.5-rke2r2"',
+      'Get "mirror.example.local:5000": unsupported scheme  in registry endpoint',
+    ],
+    counterSamples: ['Get "ftp://files.example/a": unsupported protocol scheme "ftp"'],
+  }),
+  sig({
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',

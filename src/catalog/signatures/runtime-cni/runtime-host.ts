@@ -42,6 +42,25 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     counterSamples: ['bash: kubectl: command not found'],
   }),
   sig({
+    id: 'runtime.binary-not-executable',
+    cause: 'runtime.unavailable',
+    // systemd cannot execute the runtime's own binary: built for another architecture (exec format error), missing,
+    // or without its execute bit. The node has no runtime; an image's exec format error is another thing.
+    re: /(containerd|docker|crio|cri-docker)\.service: fail\s*ed to execute (command )?\S*: (exec format error|no such file or directory|permission denied)/,
+    anchors: ['.service: fail'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'file <the binary named> and uname -m on the node: the runtime\'s binary must be built for the node\'s architecture (an amd64 build on an arm64 node cannot run), present, and executable',
+    source: 'systemd service execution ("<unit>: Failed to execute <path>: <errno>")',
+    samples: [
+      'systemd[3582]: containerd.service: Failed to execute /usr/local/bin/containerd: Exec format error',
+      // a journal viewer wrapping a long line inside a word
+      'systemd[3582]: containerd.service: Fail\ned to execute /usr/local/bin/containerd: Exec format error',
+      'systemd[1201]: docker.service: Failed to execute command: No such file or directory',
+    ],
+    counterSamples: ['exec /usr/local/bin/docker-entrypoint.sh: exec format error'],
+  }),
+  sig({
     id: 'runtime.service-start-failed',
     cause: 'runtime.unavailable',
     // systemd (or systemctl, to whoever asked for the start) reporting that the runtime's own unit did not start (its
