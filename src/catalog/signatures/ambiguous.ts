@@ -348,8 +348,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     id: 'kube-api.x509-name-mismatch',
     cause: 'registry.tls-name-mismatch',
     // The API server's certificate without the name or address the caller dialled: a VIP, proxy or public name
-    // never added to its SANs (kubeadm's certSANs, k3s's --tls-san), read by its mechanism as for a registry.
-    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: certificate is valid for [^\n]+,\s*not \S+`),
+    // never added to its SANs (kubeadm's certSANs, k3s's --tls-san), or an address where it lists no IP SANs at all,
+    // read by its mechanism as for a registry.
+    re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: (certificate is valid for [^\n]+,\s*not \S+|cannot validate certificate for \S+ because it doesn't contain any ip sans)`),
     anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
     confidence: 0.7,
     specificity: 93,
@@ -359,8 +360,10 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     samples: [
       'Unable to connect to the server: x509: certificate is valid for 127.0.0.1, 192.168.0.72, 10.254.0.1, not 192.168.0.77',
       'Get "https://k8s-api.example.com:6443/apis/example.io/v1/clusters": tls: failed to verify certificate: x509: certificate is valid for kubernetes, kubernetes.default, not k8s-api.example.com',
+      // dialled by an address the certificate lists no IP SANs for at all (the Service IP after a CIDR change, a VIP)
+      'Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs',
     ],
-    counterSamples: ['Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs'],
+    counterSamples: ['Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: certificate signed by unknown authority'],
     subject: {
       title: 'The Kubernetes API server\'s certificate does not name the address the caller dialled',
       explanation: 'The API server\'s serving certificate holds the names and addresses it may be reached by (its SANs); the caller dialled one that is not among them: a load balancer or VIP, a public name, a new address after a move, or a proxy\'s. kubeadm puts in it the names it knew at init; k3s and RKE2 add those given with --tls-san.',
@@ -377,8 +380,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     check: 'which certificate the caller saw: openssl s_client -connect <address>:443 | openssl x509 -noout -text shows the API server\'s SANs (the Service IP must be among them: kubeadm certs renew, or --apiserver-cert-extra-sans after a Service CIDR change); a CNI plugin\'s own kubeconfig (/etc/cni/net.d/*-kubeconfig) may carry an old CA or address',
     cause: 'unknown',
     // What the two readings above leave of an x509 failure against the Kubernetes API (Service IP, :6443, /api/
-    // or /apis/): a certificate Go cannot parse, one without any IP SANs, the cluster's own CA
-    // regenerated under an old kubeconfig. Go names the CA it tried: the cluster CAs of kubeadm ("kubernetes"),
+    // or /apis/): a certificate Go cannot parse, the cluster's own CA regenerated under an old kubeconfig. Go names the CA it tried: the cluster CAs of kubeadm ("kubernetes"),
     // minikube, k3s and RKE2 say the same without a URL.
     re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}x509: |candidate authority certificate \\\\?"(kubernetes|kubernetes-ca|minikubeCA|(k3s|rke2)-(server|client)-ca@\\d+)\\\\?"`),
     anchors: [...KUBE_API_ANCHORS, 'candidate authority certificate'],
@@ -388,7 +390,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     source: 'client-go TLS verification of the API server (x509 errors) from a CNI plugin, an operator or a node agent',
     samples: [
       'Failed to list *v1.Service: Get "https://10.96.0.1:443/api/v1/services?limit=500": tls: failed to parse certificate from server: x509: SAN dNSName is malformed',
-      'Get "https://10.43.0.1:443/api/v1/namespaces/kube-system/pods": x509: cannot validate certificate for 10.43.0.1 because it doesn\'t contain any IP SANs',
+      'W0102 03:04:05.000000       1 reflector.go:424] failed to list *v1.Node: Get "https://10.0.0.1:6443/api/v1/nodes?limit=500": x509: malformed certificate',
       'Unable to connect to the server: x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")',
     ],
     counterSamples: ['Get "https://192.168.1.50:5000/v2/": x509: cannot validate certificate for 192.168.1.50 because it doesn\'t contain any IP SANs', 'x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "lab-ca")'],
