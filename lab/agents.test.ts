@@ -216,7 +216,12 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
       if (!retry) {
         return { l, b, why: `lab view problems: ${b.problems.join('; ') || 'none'}; ip_forward ${forwardOff ? (healed ? 'turned back on' : 'still 0') : 'n/a'} after both views (attempt ${attempt})` };
       }
-      if (healed) await setSysctls(lab.state.nodes.find((n) => n.name === forwardOff)!.netns, { 'net/ipv4/ip_forward': '0' });
+      if (healed) {
+        // Broken again: the agents' last check saw forwarding on, so the next live view needs a check started after this.
+        const rebroken = Date.now();
+        await setSysctls(lab.state.nodes.find((n) => n.name === forwardOff)!.netns, { 'net/ipv4/ip_forward': '0' });
+        await freshChecks(lab, rebroken, 180_000);
+      }
     }
   }
 
@@ -225,8 +230,9 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
   // the agents found themselves in the API)
   for (const [fault, node] of [['node.ip-forward', 'n2'], ['flannel.vxlan-blocked', 'n2']] as const) {
     it(`live diagnose with the agents names what diagnose --lab names: ${fault} on ${node}`, async () => {
-      const since = Date.now();
       await addFault(lab, fault, node);
+      // a check counts once it started after the fault was in place (an agent's lastCheckAt is when its check began)
+      const since = Date.now();
       try {
         await freshChecks(lab, since, 180_000);
         const { l, b, why } = await bothViews((x, y) => rootCauses(x).join() === rootCauses(y).join(), fault === 'node.ip-forward' ? node : undefined);
@@ -239,10 +245,11 @@ d('the agents deployed as a user deploys them, read by live diagnose', () => {
   }
 
   it('a two-fault mix (node.ip-forward on n2, dns.coredns-down): live diagnose with the agents names both, as diagnose --lab does', async () => {
-    const since = Date.now();
     await addFault(lab, 'node.ip-forward', 'n2');
     try {
       await addFault(lab, 'dns.coredns-down');
+      // a check counts once it started after both faults were in place (lastCheckAt is when a check began)
+      const since = Date.now();
       try {
         await freshChecks(lab, since, 180_000);
         // a cluster-level cause carries the nodes whose DNS probes saw it (lab: the lab's probe node;

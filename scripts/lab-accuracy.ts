@@ -99,7 +99,7 @@ async function diagnoseLive(): Promise<DiagnosisReport> {
   return diagnose(await gatherEvidence({ kubeconfig: adminKubeconfig(lab.state), allNodes: true, agentTokenFile: tokenFile(lab), timeoutMs: 30_000 }), RULES);
 }
 
-/** The live judgement of a fault injected at `since` (ms): the agents' next check must have seen it. */
+/** The live judgement of a fault in place since `since` (ms): the agents' next check must have seen it. */
 async function judgeLive(fault: Fault, node: string | undefined, since: number): Promise<NonNullable<Row['live']>> {
   try {
     await freshChecks(await openLab(name), since, 240_000);
@@ -147,8 +147,9 @@ async function runFault(fault: Fault): Promise<Row> {
   let lab = await openLab(name);
   let injected: { node?: string } | undefined;
   try {
-    const since = Date.now();
     injected = await addFault(lab, fault.id);
+    // an agent's check counts once it began after the fault was in place (lastCheckAt is when a check began)
+    const since = Date.now();
     const report = await diagnoseNow(fault);
     Object.assign(row, judge(fault, injected.node, report));
     if (live) row.live = await judgeLive(fault, injected.node, since);
