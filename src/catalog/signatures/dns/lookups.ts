@@ -8,8 +8,8 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     check: 'the upstream after "->" in the message: dig @<upstream> example.com from the CoreDNS node; answering there but not from the pod means the pod\'s egress (masquerade, firewall)',
     cause: 'dns.upstream',
     // errors plugin: "[ERROR] plugin/errors: <rcode> <qname> <qtype>: <err>" with a network error to the upstream.
-    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy proxies|connection refused|network is unreachable|no route to host|connection reset|closed by peer)|plugin\/errors: \d+ \S+ \w+: (unexpected )?eof\b|no healthy proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|timeout)/,
-    anchors: ['plugin/errors', 'no healthy proxies', 'plugin/forward'],
+    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy (grpc )?proxies|no healthy upstreams|connection refused|network is unreachable|no route to host|connection reset|closed by peer|write: operation not permitted)|plugin\/errors: \d+ \S+ \w+: (unexpected )?eof\b|no healthy (grpc )?proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|timeout)/,
+    anchors: ['plugin/errors', 'no healthy proxies', 'no healthy grpc proxies', 'plugin/forward'],
     confidence: 0.85,
     specificity: 92,
     // (an upstream inside the cluster — nodelocaldns forwarding to kube-dns's Service IP — times out when
@@ -23,6 +23,11 @@ export const LOOKUP_SIGNATURES: Signature[] = [
       '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout',
       '2019-01-29T08:13:09.676Z [ERROR] plugin/errors: 2 api.corp.example. AAAA: unreachable backend: read udp 172.17.0.4:46620->10.116.0.2:53: i/o timeout',
       '[ERROR] plugin/errors: 2 github.com. A: no healthy proxies',
+      // the grpc plugin's words, and the forward plugin's before CoreDNS 1.7
+      '[ERROR] plugin/errors: 2 google.com. AAAA: no healthy gRPC proxies',
+      '[ERROR] plugin/errors: 2 registry-1.docker.io. A: no healthy upstreams',
+      // a local netfilter rule (or a full conntrack table) refusing the query on its way out
+      '[ERROR] plugin/errors: 2 example.com. A: write udp 10.244.1.3:58000->10.0.0.2:53: write: operation not permitted',
     ],
     counterSamples: ['[INFO] 10.244.0.1:53012 - 12345 "A IN github.com. udp 28 false 512" NOERROR qr,rd,ra 52 0.01s'],
   }),

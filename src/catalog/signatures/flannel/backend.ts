@@ -36,6 +36,25 @@ export const BACKEND_SIGNATURES: Signature[] = [
     counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
   }),
   sig({
+    id: 'flannel.iface-no-address',
+    cause: 'flannel.wrong-iface',
+    // flanneld found the interface but it holds no address of a family it was told to use, and waits: the
+    // interface is not the one that carries that family (or is not configured yet), or net-conf.json enables
+    // a family (EnableIPv6) this node does not have.
+    re: /no ipv[46] addresses found for interface \S+, retrying/,
+    anchors: ['addresses found for interface'],
+    confidence: 0.65,
+    specificity: 92,
+    alternatives: ['flannel.config-invalid'],
+    check: 'ip -6 addr show <interface> (ip -4 for IPv4) on the node: with no global address there, pick the interface that has one (--iface, --iface-regex or --iface-can-reach) or set EnableIPv6 false in net-conf.json on a cluster without IPv6',
+    source: 'flannel main.go (interface selection loop: "no IPv6 addresses found for interface %s, retrying")',
+    samples: [
+      'W1205 10:00:00.123456       1 main.go:596] no IPv6 addresses found for interface ens3, retrying',
+      'no IPv4 addresses found for interface eth1, retrying',
+    ],
+    counterSamples: ['Using interface with name eth1 and address 192.168.56.11'],
+  }),
+  sig({
     id: 'flannel.iface-name-missing',
     cause: 'flannel.wrong-iface',
     // Go's net.InterfaceByName: the interface named by --iface (k3s --flannel-iface) does not exist on this node.
@@ -191,6 +210,20 @@ export const BACKEND_SIGNATURES: Signature[] = [
       'kernel: eth0: dropped packet, size 1564 > 1514',
     ],
     counterSamples: ['mtu 1450 qdisc noqueue state UNKNOWN'],
+  }),
+  sig({
+    id: 'flannel.ipip-mtu-too-small',
+    cause: 'flannel.mtu',
+    // The ipip backend subtracts its 20-byte header from the interface MTU and refuses an underlay too small to
+    // carry anything after it.
+    re: /mtu \d+ of iface \S+ is too small for ipip mode/,
+    anchors: ['too small for ipip mode'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'ip link show <iface> on the node: the underlay MTU is what the message quotes; raise it where the network allows (the cloud or hypervisor setting), or pick the interface that carries full frames with --iface',
+    source: 'flannel backend/ipip ("MTU %d of iface %s is too small for ipip mode to work")',
+    samples: ['E1205 10:00:00.123456       1 main.go:285] MTU 1400 of iface eth0 is too small for ipip mode to work', 'MTU 68 of iface wg0 is too small for ipip mode to work'],
+    counterSamples: ['IPIP config: DirectRouting=false'],
   }),
   sig({
     id: 'flannel.checksum-dmesg',

@@ -50,6 +50,26 @@ export const CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
   }),
   sig({
+    id: 'flannel.podcidr-family-missing',
+    cause: 'flannel.no-pod-cidr',
+    // net-conf.json enables a family (EnableIPv6, or IPv4 by default) and the node's spec.podCIDRs holds no CIDR of
+    // it: the controller-manager was not given a --cluster-cidr of that family (a single-stack cluster), or the
+    // node was allocated before it was. Either the node lacks that podCIDR or the config asks for a family the
+    // cluster does not have.
+    re: /ipv[46] is enabled but the lease has no ipv[46]|missing ipv[46] address on n\.spec\.podcidrs/,
+    anchors: ['but the lease has no', 'on n.spec.podcidrs'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['flannel.network-mismatch', 'flannel.config-invalid'],
+    check: "kubectl get node <node> -o jsonpath='{.spec.podCIDRs}' against net-conf.json (EnableIPv4, EnableIPv6, IPv6Network) and the controller-manager's --cluster-cidr: dual stack needs a CIDR of each family in all three; on a single-stack cluster set EnableIPv6 false",
+    source: 'flannel pkg/subnet/kube (node lease from n.Spec.PodCIDRs: "missing IPv6 address on n.Spec.PodCIDRs"), backend/vxlan ("IPv6 is enabled but the lease has no IPv6")',
+    samples: [
+      'E1205 10:00:00.123456       1 main.go:359] Error registering network: failed to configure interface flannel.1: IPv6 is enabled but the lease has no IPv6',
+      'Error registering network: failed to acquire lease: missing IPv6 address on n.Spec.PodCIDRs',
+    ],
+    counterSamples: ['Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned'],
+  }),
+  sig({
     id: 'flannel.out-of-subnets',
     cause: 'flannel.config-invalid',
     // flanneld's own subnet manager (etcd mode) carves SubnetLen blocks out of Network: none left means the
@@ -70,8 +90,8 @@ export const CONFIG_SIGNATURES: Signature[] = [
     cause: 'flannel.config-invalid',
     // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager
     // returned (etcd key missing, etcd unreachable, net-conf.json unreadable) — the error after it decides.
-    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend|no valid mode configured|invalid subnet-lease-renew-margin/,
-    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin'],
+    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend|no valid mode configured|invalid subnet-lease-renew-margin|error decoding (\w+ )?backend (config|property)|failed to parse vxlan config|invalid vxlan backend config/,
+    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin', 'error decoding', 'failed to parse vxlan config', 'invalid vxlan backend config'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §1.3, §4.1 (net-conf.json parsing)',
@@ -79,6 +99,9 @@ export const CONFIG_SIGNATURES: Signature[] = [
       'Error fetching backend: unknown backend type: vxlna',
       'Failed to create SubnetManager: error parsing subnet config: invalid character \'}\' looking for beginning of object key string',
       'Failed to create SubnetManager: failed to read net conf: open /etc/kube-flannel/net-conf.json: no such file or directory',
+      // the Backend object itself: a field of the wrong type, a MacPrefix not in xx-xx form
+      'Error registering network: error decoding VXLAN backend config: json: cannot unmarshal string into Go struct field .VNI of type int',
+      'invalid VXLAN backend config.MacPrefix [0E:2A] is invalid, prefix must be of the format xx-xx e.g. 0E-2A',
     ],
     counterSamples: ['Found network config - Backend type: vxlan'],
   }),

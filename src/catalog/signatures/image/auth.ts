@@ -29,6 +29,24 @@ export const AUTH_SIGNATURES: Signature[] = [
     counterSamples: ['unauthorized: incorrect username or password'],
   }),
   sig({
+    id: 'image.basic-auth-no-credentials',
+    cause: 'image.auth-missing',
+    // containerd's authorizer answering a registry's Basic challenge: it found no username or secret for that
+    // host (no pull secret whose auths key matches it, no auth in the runtime's registry config), so it sends none.
+    re: /failed to handle basic auth because missing username or secret/,
+    anchors: ['missing username or secret'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed'],
+    check: 'the pod\'s imagePullSecrets must hold an auths entry keyed by the image\'s registry host exactly as the image names it (host:port), or the runtime\'s own config must give that host a username and password (registry.configs."<host>".auth, or k3s/RKE2 registries.yaml configs)',
+    source: 'containerd core/remotes/docker/authorizer.go (Basic challenge without credentials: "failed to handle basic auth because missing username or secret")',
+    samples: [
+      'failed to resolve reference "nexus.corp:8082/team/api:1.4": failed to authorize: failed to handle basic auth because missing username or secret',
+      'Failed to pull image "10.0.0.5:5000/app:v1": failed to pull and unpack image "10.0.0.5:5000/app:v1": failed to resolve reference "10.0.0.5:5000/app:v1": failed to authorize: failed to handle basic auth because missing username or secret',
+    ],
+    counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
+  }),
+  sig({
     id: 'image.enroot-credentials-rejected',
     cause: 'image.auth-rejected',
     // enroot says which user it authenticated as: a named user (nvcr.io's $oauthtoken, a credentials file) answered

@@ -5,6 +5,7 @@ import { PROXY_SIGNATURES } from './proxies.js';
 import { NAME_SIGNATURES } from './names.js';
 import { TRANSPORT_SIGNATURES } from './transport.js';
 import { SERVER_SIGNATURES } from './servers.js';
+import { HOST_CONFIG_SIGNATURES } from './host-config.js';
 import { AMBIGUOUS_REGISTRY_SIGNATURES } from './ambiguous.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
@@ -15,5 +16,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...TRANSPORT_SIGNATURES,
   ...PROXY_SIGNATURES,
   ...SERVER_SIGNATURES,
+  ...HOST_CONFIG_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

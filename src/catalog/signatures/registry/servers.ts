@@ -113,22 +113,6 @@ export const SERVER_SIGNATURES: Signature[] = [
     counterSamples: ['Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown'],
   }),
   sig({
-    id: 'registry.mirror-config-path-unset',
-    cause: 'registry.mirror-misconfigured',
-    // containerd reads hosts.toml mirrors only when the CRI registry config_path is set; mirror tools refuse to start without it.
-    re: /registry config path needs to be set|config_path (is )?(not set|empty)[^\n]{0,80}mirror/,
-    anchors: ['registry config path', 'config_path'],
-    confidence: 0.85,
-    specificity: 92,
-    check: 'grep -n config_path /etc/containerd/config.toml: [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/containerd/certs.d" (containerd 2: plugins."io.containerd.cri.v1.images".registry), then restart containerd',
-    source: 'facts §5.2 (containerd hosts.toml mirrors need registry.config_path)',
-    samples: [
-      '{"level":"error","msg":"","error":"Containerd registry config path needs to be set for mirror configuration to take effect"}',
-      'Error: containerd registry config path needs to be set for mirror configuration to take effect',
-    ],
-    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
-  }),
-  sig({
     id: 'registry.mirror-request-failed',
     check: 'the mirror in /etc/containerd/certs.d/<registry>/hosts.toml (or registry.mirrors in config.toml): curl -v <mirror>/v2/ from the node; an unreachable mirror needs the upstream as a fallback host',
     cause: 'registry.mirror-misconfigured',
@@ -157,39 +141,6 @@ export const SERVER_SIGNATURES: Signature[] = [
       'Head "http://kind-registry:5000/v2/app/manifests/1.0?ns=localhost%3A5001": dial tcp 172.18.0.3:5000: connect: connection refused',
       'failed to do request: Head "https://mirror.corp.local/v2/library/nginx/manifests/1.25?ns=docker.io": dial tcp: lookup mirror.corp.local on 10.0.0.2:53: read udp 10.0.0.7:41000->10.0.0.2:53: i/o timeout',
     ],
-  }),
-  sig({
-    id: 'registry.endpoint-without-scheme',
-    cause: 'registry.mirror-misconfigured',
-    // A mirror endpoint written without http:// or https:// (k3s, RKE2 and Rancher's registries.yaml, a hosts.toml
-    // server or host): the client takes the whole string for a URL with an empty scheme and cannot dial it.
-    re: /unsupported scheme\s+in registry endpoint/,
-    anchors: ['in registry endpoint'],
-    confidence: 0.85,
-    specificity: 93,
-    check: 'the mirror entries of registries.yaml (/etc/rancher/k3s, /etc/rancher/rke2 or /etc/rancher/agent) or /etc/containerd/certs.d/<host>/hosts.toml: every endpoint must be a full URL with its scheme, https://mirror.example:5000',
-    source: 'rancher/wharfie registry endpoints (the configured endpoint parsed as a URL: "unsupported scheme %s in registry endpoint")',
-    samples: [
-      'level=error msg="error while staging: Get \\"docker.repo.example.local\\": unsupported scheme  in registry endpoint: failed to get image index.docker.io/rancher/system-agent-installer-rke2:v1.22.5-rke2r2"',
-      'Get "mirror.example.local:5000": unsupported scheme  in registry endpoint',
-    ],
-    counterSamples: ['Get "ftp://files.example/a": unsupported protocol scheme "ftp"'],
-  }),
-  sig({
-    id: 'registry.mirror-config-error',
-    check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
-    cause: 'registry.mirror-misconfigured',
-    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
-    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml'],
-    confidence: 0.85,
-    specificity: 92,
-    alternatives: ['registry.proxy'],
-    source: 'facts §5.1 (mirrors vs config_path), §5.3 (Docker mirror URL rules)',
-    samples: [
-      'failed to load plugin io.containerd.grpc.v1.cri: invalid plugin config: `mirrors` cannot be set when `config_path` is provided',
-      'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid mirror: path, query, or fragment at end of the URI "https://mirror.gcr.io/v2/"',
-    ],
-    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
   }),
   sig({
     id: 'registry.quay-single-component-404',

@@ -1,0 +1,128 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * The runtime's own configuration of a registry host, read before any request is sent: containerd's
+ * config_path and hosts.toml (a CA, a client pair, mirror endpoints), k3s/RKE2 registries.yaml, Docker's
+ * daemon.json mirrors (facts §5.1–§5.3). A pull that fails here never reached the registry.
+ */
+export const HOST_CONFIG_SIGNATURES: Signature[] = [
+  sig({
+    id: 'registry.mirror-config-path-unset',
+    cause: 'registry.mirror-misconfigured',
+    // containerd reads hosts.toml mirrors only when the CRI registry config_path is set; mirror tools refuse to start without it.
+    re: /registry config path needs to be set|config_path (is )?(not set|empty)[^\n]{0,80}mirror/,
+    anchors: ['registry config path', 'config_path'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'grep -n config_path /etc/containerd/config.toml: [plugins."io.containerd.grpc.v1.cri".registry] config_path = "/etc/containerd/certs.d" (containerd 2: plugins."io.containerd.cri.v1.images".registry), then restart containerd',
+    source: 'facts §5.2 (containerd hosts.toml mirrors need registry.config_path)',
+    samples: [
+      '{"level":"error","msg":"","error":"Containerd registry config path needs to be set for mirror configuration to take effect"}',
+      'Error: containerd registry config path needs to be set for mirror configuration to take effect',
+    ],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
+    id: 'registry.endpoint-without-scheme',
+    cause: 'registry.mirror-misconfigured',
+    // A mirror endpoint written without http:// or https:// (k3s, RKE2 and Rancher's registries.yaml, a hosts.toml
+    // server or host): the client takes the whole string for a URL with an empty scheme and cannot dial it.
+    re: /unsupported scheme\s+in registry endpoint/,
+    anchors: ['in registry endpoint'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the mirror entries of registries.yaml (/etc/rancher/k3s, /etc/rancher/rke2 or /etc/rancher/agent) or /etc/containerd/certs.d/<host>/hosts.toml: every endpoint must be a full URL with its scheme, https://mirror.example:5000',
+    source: 'rancher/wharfie registry endpoints (the configured endpoint parsed as a URL: "unsupported scheme %s in registry endpoint")',
+    samples: [
+      'level=error msg="error while staging: Get \\"docker.repo.example.local\\": unsupported scheme  in registry endpoint: failed to get image index.docker.io/rancher/system-agent-installer-rke2:v1.22.5-rke2r2"',
+      'Get "mirror.example.local:5000": unsupported scheme  in registry endpoint',
+    ],
+    counterSamples: ['Get "ftp://files.example/a": unsupported protocol scheme "ftp"'],
+  }),
+  sig({
+    id: 'registry.mirror-config-error',
+    check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
+    cause: 'registry.mirror-misconfigured',
+    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
+    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['registry.proxy'],
+    source: 'facts §5.1 (mirrors vs config_path), §5.3 (Docker mirror URL rules)',
+    samples: [
+      'failed to load plugin io.containerd.grpc.v1.cri: invalid plugin config: `mirrors` cannot be set when `config_path` is provided',
+      'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid mirror: path, query, or fragment at end of the URI "https://mirror.gcr.io/v2/"',
+    ],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
+    id: 'registry.host-ca-unreadable',
+    cause: 'registry.tls-untrusted',
+    // containerd loads the ca files a hosts.toml names (or registry.configs."<host>".tls.ca_file) when it builds
+    // that host's TLS config: a path that does not exist or holds no PEM certificate fails the pull before a
+    // connection, and the registry stays untrusted until the CA is where the configuration says.
+    re: /unable to (read|load) ca cert \\?"[^"\\\n]{1,300}\\?"/,
+    anchors: ['unable to read ca cert', 'unable to load ca cert'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the ca path the message quotes: ls -l it on the node, and head -1 of it must read -----BEGIN CERTIFICATE-----; it comes from ca = in /etc/containerd/certs.d/<host>/hosts.toml (or tls.ca_file in config.toml); put the registry\'s CA there in PEM or fix the path, then pull again',
+    source: 'containerd core/remotes/docker/config/hosts.go (updateTLSConfigFromHost: "unable to read CA cert %q: %w", "unable to load CA cert %q")',
+    samples: [
+      'failed to resolve reference "harbor.corp/app/web:2": unable to read CA cert "/etc/containerd/certs.d/harbor.corp/ca.crt": open /etc/containerd/certs.d/harbor.corp/ca.crt: no such file or directory',
+      'failed to pull and unpack image "reg.lab:5000/tools/ci:1": failed to resolve reference "reg.lab:5000/tools/ci:1": unable to load CA cert "/etc/containerd/certs.d/reg.lab:5000/ca.pem"',
+    ],
+    counterSamples: ['unable to read CERT file "/etc/containerd/certs.d/reg.lab/client.cert": open /etc/containerd/certs.d/reg.lab/client.cert: no such file or directory'],
+  }),
+  sig({
+    id: 'registry.mirror-endpoint-unparsable',
+    cause: 'registry.mirror-misconfigured',
+    // The CRI plugin parses every endpoint of registry.mirrors."<host>" (adding https:// when it has no scheme)
+    // before it picks one: an endpoint that is not a URL fails every pull from that host, whatever the mirror's state.
+    re: /parse registry endpoint \\?"[^\n]{0,300}from mirrors|get registry endpoints: parse endpoint url/,
+    anchors: ['parse registry endpoint', 'parse endpoint url'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'registry.mirrors."<host>".endpoint in /etc/containerd/config.toml (or the server/host keys of /etc/containerd/certs.d/<host>/hosts.toml): every entry a full URL, https://mirror.example:5000, with no spaces or stray quotes; restart containerd after the change',
+    source: 'containerd internal/cri/server/images/image_pull.go (registryEndpoints: "parse endpoint url: %w"; registryHosts: "parse registry endpoint %q from mirrors: %w")',
+    samples: [
+      'failed to resolve reference "docker.io/library/nginx:1.27": get registry endpoints: parse endpoint url: parse "https://mirror.corp:5000 ": invalid character " " in host name',
+      'failed to resolve reference "quay.io/app/api:3": parse registry endpoint "http://10.0.0.5:5000/%zz" from mirrors: parse "http://10.0.0.5:5000/%zz": invalid URL escape "%zz"',
+    ],
+    counterSamples: ['failed to do request: Head "https://mirror.corp:5000/v2/library/nginx/manifests/1.27?ns=docker.io": dial tcp 10.0.0.9:5000: connect: connection refused'],
+  }),
+  sig({
+    id: 'registry.registries-conf-unparsable',
+    cause: 'registry.mirror-misconfigured',
+    // containers/image (CRI-O, Podman, Buildah, Skopeo) reads registries.conf and its drop-ins on every pull; one
+    // that does not parse stops every pull of the node, mirrors or not.
+    re: /loading (drop-in )?registries configuration \\?"[^"\\\n]{1,300}\\?": /,
+    anchors: ['registries configuration'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the file the message names (/etc/containers/registries.conf or a registries.conf.d drop-in) at the line and key it quotes: TOML, one [[registry]] table per registry with location and [[registry.mirror]] entries; podman info reads the same files and fails the same way until it parses',
+    source: 'containers/image pkg/sysregistriesv2 (tryUpdatingCache: "loading registries configuration %q: %w", "loading drop-in registries configuration %q: %w")',
+    samples: [
+      'rpc error: code = Unknown desc = loading registries configuration "/etc/containers/registries.conf": toml: line 12 (last key "registry.mirror"): expected a top-level item to end with a newline, comment, or EOF, but got \'=\' instead',
+      'Error: loading registries configuration "/etc/containers/registries.conf.d/50-mirror.conf": toml: line 3: expected \'.\' or \'=\', but got \'\\n\' instead',
+    ],
+    counterSamples: ['time="2024-01-01T00:00:00Z" level=debug msg="Loading registries configuration \\"/etc/containers/registries.conf\\""'],
+  }),
+  sig({
+    id: 'registry.registry-blocked',
+    cause: 'registry.mirror-misconfigured',
+    // A [[registry]] entry with blocked = true (or a prefix that covers the image) refuses the pull before any request.
+    re: /registry \S+ is blocked in \S*registries\.conf/,
+    anchors: ['is blocked in'],
+    confidence: 0.7,
+    specificity: 93,
+    check: 'grep -rn -B3 blocked /etc/containers/registries.conf /etc/containers/registries.conf.d/: the [[registry]] whose prefix or location covers the image; set blocked = false or pull from a registry the policy allows',
+    source: 'containers/image docker/docker_client.go ("registry %s is blocked in %s or %s")',
+    samples: [
+      'rpc error: code = Unknown desc = registry quay.io is blocked in /etc/containers/registries.conf or /etc/containers/registries.conf.d',
+      'Error: initializing source docker://docker.io/library/busybox:latest: registry docker.io is blocked in /etc/containers/registries.conf or /etc/containers/registries.conf.d',
+    ],
+    counterSamples: ['the request is blocked in the proxy'],
+  }),
+];
