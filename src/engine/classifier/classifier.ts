@@ -3,6 +3,9 @@ import { createAnswerBook } from './answer-book.js';
 import { buildAutomaton, checkAnchors, compile, LANES, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
+import { lineLooksPasted, nextPasted, undoPaste } from './paste.js';
+
+export { unescapeJsonHtml } from './paste.js';
 
 /** Longer messages are judged by their head and tail: wrapped errors carry the cause at the ends. */
 export const MAX_JUDGED = 64 * 1024;
@@ -50,15 +53,8 @@ export interface Classifier {
   readonly signatures: readonly Signature[];
 }
 
-/** Go's encoding/json writes <, > and & as \u003c, \u003e and \u0026 (logrus, kubectl -o json): read them as the characters. */
-const HTML_ESCAPE = /\\u00(3[ce]|26)/gi;
-const HTML_CHAR: Record<string, string> = { '3c': '<', '3e': '>', '26': '&' };
-export function unescapeJsonHtml(text: string): string {
-  return text.indexOf('\\u00') === -1 ? text : text.replace(HTML_ESCAPE, (_, hex: string) => HTML_CHAR[hex.toLowerCase()]);
-}
-
 function clip(message: string): string {
-  const text = unescapeJsonHtml(message);
+  const text = undoPaste(message);
   return text.length > MAX_JUDGED ? text.slice(0, MAX_JUDGED / 2) + '\n…\n' + text.slice(-MAX_JUDGED / 2) : text;
 }
 
@@ -119,7 +115,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
       const nl = lineEnd(text, start);
       const end = trimCr(text, start, nl);
       const line = text.slice(start, end);
-      const plain = a && end - start <= MAX_JUDGED && line.indexOf('\\u00') === -1;
+      const plain = a && end - start <= MAX_JUDGED && !lineLooksPasted(line);
       emit(line, plain ? judge(line, cand, scanCandidates(a, text, start, end, cand)) : answer(line), start, end);
       start = nl + 1;
     }
@@ -164,12 +160,14 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const classifyLines: Classifier['classifyLines'] = (text, emit, bytes) => {
     if (mode === 'substring' || !bytes || bytes.length !== text.length) return eachLine(text, 0, text.length, emit);
     // Blocks of about BLOCK characters, ending at a line's end: the lines are still in cache when judged.
+    // A block holding something a paste adds (./paste.ts) is judged line by line, where such a line is
+    // undone first. The next such place is searched once and kept until passed, so a long text is read once.
+    let pasted = nextPasted(text, 0);
     for (let from = 0; from <= text.length; ) {
       const nl = text.indexOf('\n', Math.min(text.length, from + BLOCK));
       const to = nl === -1 ? text.length : nl;
-      // A block with Go's JSON escapes is judged line by line, where each line is unescaped first.
-      const escaped = text.indexOf('\\u00', from);
-      if (escaped !== -1 && escaped < to) eachLine(text, from, to, emit);
+      if (pasted !== -1 && pasted < from) pasted = nextPasted(text, from);
+      if (pasted !== -1 && pasted < to) eachLine(text, from, to, emit);
       else scannedBlock(text, bytes, from, to, emit);
       from = to + 1;
     }

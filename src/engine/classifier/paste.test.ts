@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNATURES } from '../../catalog/signatures.js';
+import { createClassifier } from './classifier.js';
+import { looksPasted, nextPasted, undoPaste } from './paste.js';
+
+// Real texts' shapes: a containerd pull behind a proxy, CoreDNS's loop, a flannel start-up error.
+const PLAIN = [
+  'failed to do request: Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.27": proxyconnect tcp: dial tcp 10.1.1.1:3128: connect: connection refused',
+  '[FATAL] plugin/loop: Loop (127.0.0.1:38827 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting. Query: "HINFO 4547991504243258144.3688648895315093531."',
+  'Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned',
+];
+
+/** What copying through a page, a terminal, a chat tool or Windows does to a text. */
+const PASTES: Record<string, (s: string) => string> = {
+  'HTML entities': (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  'terminal colours': (s) => `\x1b[31mERRO\x1b[0m ${s.replace(/(error)/gi, '\x1b[1;31m$1\x1b[0m')}`,
+  'colours without their ESC': (s) => `[31mERRO[0m ${s}`,
+  'typographic quotes': (s) => s.replace(/"([^"]*)"/g, '“$1”').replace(/'/g, '’'),
+  'no-break and zero-width spaces': (s) => '\ufeff' + s.replace(/ /g, '\u00a0').replace(/:/, ':\u200b'),
+  tabs: (s) => s.replace(/ /g, '\t'),
+  'Windows line ends': (s) => `${s}\r\n`,
+};
+
+describe('undoPaste: what a paste adds is taken away, and nothing else', () => {
+  for (const [name, paste] of Object.entries(PASTES)) {
+    it(`${name}: each text answers as itself`, () => {
+      const { classify } = createClassifier(SIGNATURES);
+      for (const plain of PLAIN) {
+        const pasted = paste(plain);
+        expect(pasted).not.toBe(plain);
+        expect(looksPasted(pasted)).toBe(true);
+        expect(classify(pasted)).toMatchObject({ cause: classify(plain).cause, confidence: classify(plain).confidence, signature: classify(plain).signature });
+      }
+    });
+  }
+
+  it('leaves texts that only look alike untouched: brackets, ampersands in URLs, escapes that are not Go\'s', () => {
+    for (const t of [
+      'unexpected status code [manifests latest]: 503 Service Unavailable',
+      '(Mirrors also failed: [mirror.gcr.io/library/app:1: manifest unknown])',
+      'GET https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io',
+      'a \\u0041 and a [5m wait',
+      'R&D &copy; &#8364;',
+    ]) expect(undoPaste(t)).toBe(t);
+    expect(undoPaste('&#x2F;v2&#47; &unknown;')).toBe('/v2/ &unknown;');
+  });
+
+  it('finds the next pasted place in a long text from any offset, or -1', () => {
+    const text = `${'x'.repeat(100)}\t${'y'.repeat(50)}&quot;`;
+    expect(nextPasted(text, 0)).toBe(100);
+    expect(nextPasted(text, 101)).toBe(151);
+    expect(nextPasted(text, 152)).toBe(-1);
+    expect(nextPasted('plain\r\nline', 0)).toBe(-1); // a line's \r is block mode's to drop
+  });
+
+  it('block mode answers pasted lines as classify does, with and without the bytes of the text', () => {
+    const c = createClassifier(SIGNATURES);
+    const lines = PLAIN.flatMap((p) => [p, ...Object.values(PASTES).map((f) => f(p).replace(/\r?\n$/, ''))]);
+    const text = ['noise', ...lines].join('\n');
+    const want = text.split('\n').map((l) => c.classify(l).cause);
+    for (const bytes of [undefined, /[^\x00-\x7f]/.test(text) ? undefined : Buffer.from(text, 'latin1')]) {
+      const got: string[] = [];
+      c.classifyLines(text, (_line, a) => got.push(a.cause), bytes);
+      expect(got).toEqual(want);
+    }
+    // An ASCII text whose only paste is a tab or an entity goes through the scanned path's check too.
+    const ascii = ['noise', PASTES.tabs(PLAIN[0]), PASTES['HTML entities'](PLAIN[1]), PLAIN[2]].join('\n');
+    const got: string[] = [];
+    c.classifyLines(ascii, (_line, a) => got.push(a.cause), Buffer.from(ascii, 'latin1'));
+    expect(got).toEqual(['unknown', 'registry.proxy', 'dns.loop', 'flannel.no-pod-cidr']);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What copying a message does to it, undone before any signature runs. The signatures are written in the
+ * components' own words; a paste adds what no component wrote:
+ *  - Go's encoding/json escapes of <, > and & (logrus, kubectl -o json): \u003c, \u003e, \u0026;
+ *  - a terminal's colour codes (ESC[31m…ESC[0m), or what is left of them once the ESC is dropped ([31m…[0m);
+ *  - HTML entities of a page copied as text (&quot;, &#39;, &lt;, &amp;, &nbsp;);
+ *  - typographic quotes and odd spaces from chat tools and word processors (“ ” ‘ ’, no-break, zero-width);
+ *  - tabs, and Windows line ends.
+ * Most messages carry none of these: one test of `PASTED` decides, and only then is anything rewritten.
+ */
+const PASTED = /[\t\r\x1b\u00a0\u2000-\u200b\u2018-\u201f\u2032\u2033\u202f\ufeff]|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/i;
+/** The same but a \r, for finding the next such place in a long text split in lines (block mode drops each line's \r). */
+const PASTED_NEXT = new RegExp(PASTED.source.replace('\\r', ''), 'gi');
+
+const GO_JSON_ESCAPE = /\\u00(3[ce]|26|1b)/gi;
+const GO_JSON_CHAR: Record<string, string> = { '3c': '<', '3e': '>', '26': '&', '1b': '\x1b' };
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+/** Colour codes whose ESC was lost on the way: only removed when a reset ([0m) shows them for what they are. */
+const BARE_ANSI = /\[\d{1,3}(?:;\d{1,3})*m/g;
+const ENTITY = /&(quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/gi;
+const NAMED: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', nbsp: ' ' };
+
+function entity(_: string, name: string): string {
+  const lower = name.toLowerCase();
+  if (lower in NAMED) return NAMED[lower];
+  const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+  // Only printable ASCII: an entity for anything else stays as written.
+  return code >= 32 && code < 127 ? String.fromCharCode(code) : _;
+}
+
+/** Does the text carry anything a paste adds? */
+export function looksPasted(text: string): boolean {
+  return PASTED.test(text);
+}
+
+/** Does a line of a stream (its trailing \r already dropped) carry anything a paste adds? */
+export function lineLooksPasted(line: string): boolean {
+  PASTED_NEXT.lastIndex = 0;
+  return PASTED_NEXT.test(line);
+}
+
+/** Where in text, at or after `from`, the first such thing is (-1: nowhere). */
+export function nextPasted(text: string, from: number): number {
+  PASTED_NEXT.lastIndex = from;
+  const m = PASTED_NEXT.exec(text);
+  return m ? m.index : -1;
+}
+
+/** Go's JSON escapes of <, > and & read as the characters (kept for its callers; undoPaste does more). */
+export function unescapeJsonHtml(text: string): string {
+  return text.indexOf('\\u00') === -1 ? text : text.replace(GO_JSON_ESCAPE, (_, hex: string) => GO_JSON_CHAR[hex.toLowerCase()]);
+}
+
+/** The message as the component wrote it, as far as a paste can be undone. */
+export function undoPaste(text: string): string {
+  if (!PASTED.test(text)) return text;
+  let t = unescapeJsonHtml(text);
+  if (t.indexOf('\x1b') !== -1) t = t.replace(ANSI, '');
+  if (t.indexOf('[0m') !== -1) t = t.replace(BARE_ANSI, '');
+  if (t.indexOf('&') !== -1) t = t.replace(ENTITY, entity);
+  return t
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
+    .replace(/[\u200b\ufeff]/g, '')
+    .replace(/[\u201c-\u201f\u2033]/g, '"')
+    .replace(/[\u2018-\u201b\u2032]/g, "'");
+}
