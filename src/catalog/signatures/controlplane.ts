@@ -9,8 +9,10 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
   sig({
     id: 'controlplane.cidr-allocation-failed',
     cause: 'flannel.no-pod-cidr',
-    re: /cidr allocation failed|no remaining cidrs left to allocate|failed to allocate cidr|cidrnotavailable|invalid --cluster-cidr, mask size of cluster cidr must be|must specify --cluster-cidr when --allocate-node-cidrs/,
-    anchors: ['cidr allocation failed', 'no remaining cidrs', 'failed to allocate cidr', 'cidrnotavailable', 'invalid --cluster-cidr', 'must specify --cluster-cidr'],
+    // "New CIDR set failed; the node CIDR size is too big": the nodeipam controller cannot even start when
+    // --node-cidr-mask-size leaves more than 2^16 node blocks in --cluster-cidr (an IPv6 /48 with /64 blocks).
+    re: /cidr allocation failed|no remaining cidrs left to allocate|failed to allocate cidr|cidrnotavailable|invalid --cluster-cidr, mask size of cluster cidr must be|must specify --cluster-cidr when --allocate-node-cidrs|new cidr set failed|the node cidr size is too big/,
+    anchors: ['cidr allocation failed', 'no remaining cidrs', 'failed to allocate cidr', 'cidrnotavailable', 'invalid --cluster-cidr', 'must specify --cluster-cidr', 'new cidr set failed', 'node cidr size is too big'],
     confidence: 0.92,
     specificity: 94,
     alternatives: ['flannel.network-mismatch'],
@@ -19,6 +21,7 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     samples: [
       'E0905 10:11:12.000000 1 controller_utils.go:262] Error while processing Node Add/Delete: failed to allocate cidr from cluster cidr at idx:0: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range',
       'Normal  CIDRNotAvailable  3m (x12 over 40m)  cidrAllocator  Node worker-9 status is now: CIDRNotAvailable',
+      'E0101 00:00:00.000000       1 controllermanager.go:612] "Error starting controller" err="New CIDR set failed; the node CIDR size is too big" controller="nodeipam"',
     ],
     counterSamples: ['I0905 10:11:12.000000 1 range_allocator.go:380] Set node worker-9 PodCIDR to [10.244.9.0/24]'],
   }),

@@ -97,8 +97,9 @@ export const NODE_SIGNATURES: Signature[] = [
     id: 'node.ip-forward-off',
     cause: 'node.ip-forward',
     // Also a start-up script's own check traced by sh -x (k3s's klipper-lb: cat …/ip_forward, then [ 0 != 1 ], exit 1).
-    re: /ip_forward contents are not set to 1|ipv4 forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b|cat \/proc\/sys\/net\/ipv4\/ip_forward\s+\+ '?\['? 0 '?!='? 1 '?\]/,
-    anchors: ['ip_forward', 'forwarding is disabled'],
+    // IPv6 has its own switch (net.ipv6.conf.all.forwarding), checked the same way by IPv6 and dual-stack tools.
+    re: /ip_forward contents are not set to 1|ipv[46] forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b|net\.ipv6\.conf\.all\.forwarding ?= ?0\b|cat \/proc\/sys\/net\/ipv(4\/ip_forward|6\/conf\/all\/forwarding)\s+\+ '?\['? 0 '?!='? 1 '?\]/,
+    anchors: ['ip_forward', 'forwarding is disabled', 'conf.all.forwarding', 'conf/all/forwarding'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §10.2 (kubeadm preflight ip_forward), Docker warning',
@@ -107,8 +108,10 @@ export const NODE_SIGNATURES: Signature[] = [
       'WARNING: IPv4 forwarding is disabled. Networking will not work.',
       'net.ipv4.ip_forward = 0',
       "+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 0 '!=' 1 ']'\n+ exit 1",
+      "+ cat /proc/sys/net/ipv6/conf/all/forwarding\n+ '[' 0 '!=' 1 ]\n+ exit 1",
+      'net.ipv6.conf.all.forwarding = 0',
     ],
-    counterSamples: ['net.ipv4.ip_forward = 1', "+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 1 '!=' 1 ']'"],
+    counterSamples: ['net.ipv4.ip_forward = 1', "+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 1 '!=' 1 ']'", 'net.ipv6.conf.all.forwarding = 1'],
   }),
   sig({
     id: 'node.forward-policy-drop',
@@ -116,14 +119,15 @@ export const NODE_SIGNATURES: Signature[] = [
     // iptables -L, iptables-save and iptables -S print the chain policy three ways; a dump pasted whole
     // has the line in the middle, so none of them is anchored to the start.
     // microk8s inspect reports the policy in words ("IPtables FORWARD policy is DROP").
-    re: /chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b|iptables forward policy is drop/,
-    anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop', 'forward policy is drop'],
+    // nft list ruleset prints a base chain's policy after its hook: the nftables form of the same DROP.
+    re: /chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b|iptables forward policy is drop|chain forward \{\s*type filter hook forward priority [\w-]+; policy drop;/,
+    anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop', 'forward policy is drop', 'hook forward priority'],
     check: 'iptables -S FORWARD on the node: with policy DROP, pod traffic is forwarded only if ACCEPT rules for the pod network come first (flannel adds them in FLANNEL-FWD; a Docker or firewall reload can remove them)',
     confidence: 0.6,
     specificity: 80,
     source: 'facts §2.6 (FORWARD DROP needs FLANNEL-FWD accept rules)',
-    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]', 'WARNING:  IPtables FORWARD policy is DROP. Consider enabling traffic forwarding with: sudo iptables -P FORWARD ACCEPT', '# iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]', '-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT'],
-    counterSamples: ['Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)'],
+    samples: ['Chain FORWARD (policy DROP 1290 packets, 80312 bytes)', ':FORWARD DROP [0:0]', 'WARNING:  IPtables FORWARD policy is DROP. Consider enabling traffic forwarding with: sudo iptables -P FORWARD ACCEPT', '# iptables-save\n*filter\n:INPUT ACCEPT [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT ACCEPT [0:0]', '-P INPUT ACCEPT\n-P FORWARD DROP\n-P OUTPUT ACCEPT', 'table ip6 filter {\n\tchain FORWARD {\n\t\ttype filter hook forward priority filter; policy drop;\n\t\tjump DOCKER-USER\n\t}\n}'],
+    counterSamples: ['Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)', 'chain FORWARD {\n\ttype filter hook forward priority filter; policy accept;\n}'],
   }),
   sig({
     id: 'node.firewall-log-vxlan',
