@@ -18,15 +18,18 @@ export const REGISTRY_V2_PATH = String.raw`\/v2\/(?:$|[\s"'\\,):]|_catalog|[^\s"
 export const CONNECT_TIMED_OUT = String.raw`((connect|getsockopt): (connection|operation) timed out|connectex: a\sconnection\sattempt\sfailed\sbecause\sthe\sconnected\sparty\sdid\snot\sproperly\srespond)`;
 export const CONNECT_REFUSED = String.raw`((connect|getsockopt): connection refused|connectex: no connection could be made because the target machine actively refused it)`;
 
-/** A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text. */
-export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl)`;
+/**
+ * A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text.
+ * A Helm chart repository (its index.yaml) is a registry of charts: threads label its failures as a registry's.
+ */
+export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl|chart repositor|\/index\.yaml)`;
 
 /**
  * Weaker, and a superset of REGISTRY_CONTEXT (so a lookup matches either the registry signatures or the one
  * outside pulls, never both): any mention of images, pulls, pushes, a registry, its API or its product or host
  * anywhere in the message. Literals and the /v2/ routes only: it is tried on every line that has a transport text.
  */
-export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/)`;
+export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/|chart repositor|\/index\.yaml)`;
 
 /** `re` only when PULL_CONTEXT occurs somewhere in the message (before or after it); `key` quotes the text itself. */
 export function besidePull(re: RegExp): RegExp {

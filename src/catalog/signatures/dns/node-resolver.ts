@@ -277,7 +277,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     check: 'cat /etc/resolv.conf where the lookup ran: no nameserver line (or only a local one with nothing listening: ss -lunp \'sport = :53\') is this — restore the resolver (NetworkManager or systemd-resolved, or the DHCP client), or in a pod with dnsPolicy: None give it a dnsConfig',
     source: 'Go net: the default nameservers ([::1]:53, 127.0.0.1:53) used when resolv.conf lists none (dnsconfig defaultNS)',
     samples: [
-      'Error: looks like "https://charts.example.com/" is not a valid chart repository or cannot be reached: Get "https://charts.example.com/index.yaml": dial tcp: lookup charts.example.com on [::1]:53: read udp [::1]:52071->[::1]:53: read: connection refused',
+      'Get "https://api.example.com/v1/status": dial tcp: lookup api.example.com on [::1]:53: read udp [::1]:52071->[::1]:53: read: connection refused',
       'dial tcp: lookup api.github.com on 127.0.0.1:53: dial udp 127.0.0.1:53: connect: connection refused',
     ],
     counterSamples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on [::1]:53: read udp [::1]:4->[::1]:53: read: connection refused'],

@@ -431,6 +431,43 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['failed to fetch https://charts.example.com/index.yaml : 401 Unauthorized', 'failed to fetch oauth token: unexpected status: 403 Forbidden'],
   }),
   sig({
+    id: 'image.chart-not-in-index',
+    cause: 'image.not-found',
+    // Helm (and Flux's source-controller, which uses its index code) found the repository and read its index.yaml,
+    // and the chart, or a version of it matching the constraint, is not listed there: the name or version asked for
+    // does not exist in that repository — or the local copy of the index predates it (helm repo update).
+    re: /chart \\?"[^"\n\\]{1,200}\\?"( version \\?"[^"\n\\]{0,100}\\?")? not found in \S+ repository|chart \\?"[^"\n\\]{1,200}\\?" matching \S+ not found in \S+ index|no chart version found for \S+|could not locate a version matching provided version string/,
+    anchors: ['not found in', 'no chart version found', 'could not locate a version matching'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'helm repo update, then helm search repo <repo>/<chart> --versions: the chart name (with its repository prefix) and the version or constraint must be among those listed; a release candidate needs --devel or a constraint that admits pre-releases',
+    source: 'Helm pkg/repo ChartNotFoundError ("%s not found in %s repository" for chart %q [version %q]), pkg/downloader ("chart %q matching %s not found in %s index"), pkg/repo index ("no chart version found for %s-%s")',
+    samples: [
+      'Error: could not download chart: chart "grafana/tempo" version "9.9.9" not found in https://grafana.github.io/helm-charts repository',
+      'Error: INSTALLATION FAILED: chart "bitnami/redis" matching 99.0.0 not found in bitnami index. (try \'helm repo update\'): no chart version found for redis-99.0.0',
+      'chart pull error: failed to get chart version for remote reference: could not locate a version matching provided version string >=1.0.0-rc.1',
+    ],
+    counterSamples: ['Error: looks like "https://charts.example.com" is not a valid chart repository or cannot be reached: Get "https://charts.example.com/index.yaml": dial tcp: lookup charts.example.com: no such host'],
+  }),
+  sig({
+    id: 'image.registry-namespace-disabled',
+    cause: 'image.not-found',
+    // Quay answers every pull from an organisation (namespace) its administrators disabled with this sentence: the
+    // repository is no longer served under that name, whatever the tag.
+    re: /namespace \S+ has been disabled/,
+    anchors: ['has been disabled'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['image.auth-missing'],
+    check: 'the project\'s current image location (its release notes or README): a disabled namespace on quay.io does not come back; pull the image from where the project publishes it now',
+    source: 'Quay (registry API answer for a disabled namespace: "Namespace %s has been disabled. Please contact a system administrator.")',
+    samples: [
+      'Error response from daemon: Get https://quay.io/v2/acme/tool/manifests/1.0: unknown: Namespace acme has been disabled. Please contact a system administrator.',
+      'Error: initializing source docker://quay.io/acme/tool:1.0: reading manifest 1.0 in quay.io/acme/tool: unknown: Namespace acme has been disabled. Please contact a system administrator.',
+    ],
+    counterSamples: ['the feature has been disabled by the administrator'],
+  }),
+  sig({
     id: 'image.version-withdrawn',
     cause: 'image.not-found',
     // A registry refusing a pull with its own sentence that the version is no longer offered (a vendor withdrawing

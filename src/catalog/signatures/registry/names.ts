@@ -61,6 +61,8 @@ export const NAME_SIGNATURES: Signature[] = [
       'Error response from daemon: Get "https://harbor.lab/v2/": dial tcp: lookup harbor.lab on 127.0.0.1:53: read udp 127.0.0.1:40000->127.0.0.1:53: read: connection refused',
       // IPv6 off on the loopback: the fallback [::1]:53 cannot even be dialled.
       'Error response from daemon: Get "http://reg.lab:5000/v2/": dial tcp: lookup reg.lab on [::1]:53: dial udp [::1]:53: connect: cannot assign requested address',
+      // Helm reading a chart repository's index the same way
+      'Error: looks like "https://charts.example.com/" is not a valid chart repository or cannot be reached: Get "https://charts.example.com/index.yaml": dial tcp: lookup charts.example.com on [::1]:53: read udp [::1]:52071->[::1]:53: read: connection refused',
     ],
     counterSamples: ['failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.53:53: no such host', 'failed to do request: Head "https://reg.local/v2/a/manifests/1": dial tcp: lookup reg.local on 127.0.0.1:53: no such host'],
   }),
@@ -300,5 +302,24 @@ export const NAME_SIGNATURES: Signature[] = [
       '[error] 7#7: *1 api.internal could not be resolved (3: Host not found), client: 10.0.0.2, request: "GET /health HTTP/1.1"',
       '[error] 397#397: send() failed (111: Connection refused) while resolving, resolver: 127.0.0.11:53\n[error] 397#397: *22 registry.tools.svc.cluster.local could not be resolved (110: Operation timed out), request: "GET /v2/_catalog HTTP/1.1"',
     ],
+  }),
+  sig({
+    id: 'registry.name-sinkholed',
+    cause: 'registry.dns',
+    // A client refused at 0.0.0.0 on the web ports dialled an address its lookup returned: a blocking resolver
+    // (Pi-hole, AdGuard Home, a DNS firewall) or a hosts-file blocklist answers 0.0.0.0 for names it blocks, and
+    // 0.0.0.0 is this machine, where nothing listens on 443. The name, not the server, is the fault.
+    re: /(connect econnrefused|dial tcp) (0\.0\.0\.0|\[::\]):(443|80)\b(: connect: connection refused)?/,
+    anchors: ['0.0.0.0:443', '0.0.0.0:80', '[::]:443', '[::]:80'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['registry.connection-refused'],
+    check: 'getent hosts <the host the client wanted> (and dig +short <host>) on the machine that failed: 0.0.0.0 or :: there is a blocklist answer — the resolver\'s block list (Pi-hole, AdGuard Home, a corporate DNS filter) or a line in /etc/hosts; allow the name or remove the line',
+    source: 'blocking resolvers\' default answer for blocked names (0.0.0.0 / ::); Linux connects 0.0.0.0 to the local host',
+    samples: [
+      'Error: connect ECONNREFUSED 0.0.0.0:443\n    at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1141:16)',
+      'Get "https://raw.githubusercontent.com/acme/charts/main/index.yaml": dial tcp 0.0.0.0:443: connect: connection refused',
+    ],
+    counterSamples: ['The connection to the server 0.0.0.0:6443 was refused - did you specify the right host or port?', 'dial tcp 0.0.0.0:6443: connect: connection refused'],
   }),
 ];

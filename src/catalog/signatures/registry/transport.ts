@@ -316,8 +316,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // The public registries serve only HTTPS: a plain-HTTP answer to a request for one of them came from something
     // in between — a proxy given as if it were the registry, a sidecar or transparent proxy capturing port 443
     // (a mesh's outbound interception), or a mirror endpoint that is plain HTTP — not from an HTTP-only registry.
-    re: /https:\/\/(?:registry-1\.docker\.io|index\.docker\.io|auth\.docker\.io|(?:[\w-]+\.)?gcr\.io|quay\.io|ghcr\.io|registry\.k8s\.io|[\w-]+\.pkg\.dev|mcr\.microsoft\.com|public\.ecr\.aws)[/"\s][^\n]{0,300}?server gave http\s+response to https\s+client/,
-    anchors: ['server gave http'],
+    // GitHub (Pages, releases, raw), Google Cloud Storage and S3 serve chart repositories and downloads the same way.
+    re: /https:\/\/(?:registry-1\.docker\.io|index\.docker\.io|auth\.docker\.io|(?:[\w-]+\.)?gcr\.io|quay\.io|ghcr\.io|registry\.k8s\.io|[\w-]+\.pkg\.dev|mcr\.microsoft\.com|public\.ecr\.aws|(?:[\w-]+\.)?github\.(?:io|com)|[\w.-]+\.githubusercontent\.com|storage\.googleapis\.com|[\w.-]+\.amazonaws\.com)[/"\s][^\n]{0,300}?(server gave http\s+response to https\s+client|first record does not look like a tls handshake)/,
+    anchors: ['server gave http', 'does not look like a tls handshake'],
     confidence: 0.5,
     specificity: 92,
     alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
@@ -326,8 +327,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: [
       'Failed to get container image "app" info from registry: Get "https://index.docker.io/v2/": http: server gave HTTP response to HTTPS client',
       'failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/7": http: server gave HTTP response to HTTPS client',
+      'Error: looks like "https://example-org.github.io/charts" is not a valid chart repository or cannot be reached: Get "https://example-org.github.io/charts/index.yaml": tls: first record does not look like a TLS handshake',
     ],
-    counterSamples: ['failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client'],
+    counterSamples: ['failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client', 'Get "https://charts.lab:8080/index.yaml": tls: first record does not look like a TLS handshake'],
   }),
   sig({
     id: 'registry.http-response-to-https',
