@@ -13,7 +13,8 @@ import { sig } from './define.js';
  * registries serve /v2/, and other web APIs' /api/<anything> is not Kubernetes), the kubernetes Service's IP
  * (the first of the Service CIDR, x.x.0.1), the API server's port 6443, or kubernetes.default.
  */
-const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/(api(\/v1\/|\?)|apis(\/[a-z0-9.-]+\/v\d|\?))|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)`;
+// Prometheus-compatible servers (Prometheus, Thanos, Mimir, VictoriaMetrics, Loki) serve /api/v1/ too: their routes are not the Kubernetes API.
+const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/(api(\/v1\/(?!query|series|labels?\b|label\/|write|read\b|push|targets|rules|alerts|status\/|metadata|otlp|import|export)|\?)|apis(\/[a-z0-9.-]+\/v\d|\?))|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)`;
 const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '/apis?', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'];
 
 export const AMBIGUOUS_SIGNATURES: Signature[] = [

@@ -103,6 +103,25 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     counterSamples: ['fatal: [node1]: FAILED! => {"changed": false, "msg": "No package matching \'kubeadm\' is available"}'],
   }),
   sig({
+    id: 'dns.scraper-lookup-node-name',
+    cause: 'dns.node-resolver',
+    // A metrics scraper in a pod (metrics-server, an agent's kubelet check) dialling the kubelet by node name: the
+    // name goes through the cluster DNS, which knows only what its upstream knows. The usual fix is to scrape by
+    // address, so the answer is less sure than the API server's own lookup.
+    re: /:10250\/(metrics|stats)[^\n]{0,300}\blookup [^\s:"\\]+( on \S+)?: /,
+    anchors: [':10250/metrics', ':10250/stats'],
+    confidence: 0.7,
+    specificity: 97,
+    alternatives: ['dns.upstream'],
+    check: 'the scraper\'s address choice: metrics-server --kubelet-preferred-address-types=InternalIP,Hostname,ExternalIP (an agent\'s kubelet check: its use-node-IP setting); or make node names resolvable in the DNS the cluster forwards to',
+    source: 'metrics-server scraper (kubelet /metrics/resource by the node address of the preferred type); facts §9',
+    samples: [
+      'E1202 10:19:28.073051       1 scraper.go:140] "Failed to scrape node" err="Get \\"https://nodes-europe-west3-5vhx:10250/metrics/resource\\": dial tcp: lookup nodes-europe-west3-5vhx on 100.64.0.10:53: no such host" node="nodes-europe-west3-5vhx"',
+      '"error":"Get \\"https://aks-default-1-vmss000000:10250/stats/summary\\": dial tcp: lookup aks-default-1-vmss000000 on 10.0.0.10:53: no such host"',
+    ],
+    counterSamples: ['Error from server: Get "https://gpu-01:10250/containerLogs/ml/train-0/main": dial tcp: lookup gpu-01: no such host'],
+  }),
+  sig({
     id: 'dns.apiserver-lookup-node-name',
     cause: 'dns.node-resolver',
     // kubectl logs/exec/port-forward: the API server dials the kubelet by node name and resolves it with the control-plane host resolver.

@@ -33,8 +33,9 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // containerd's authorizer answering a registry's Basic challenge: it found no username or secret for that
     // host (no pull secret whose auths key matches it, no auth in the runtime's registry config), so it sends none.
-    re: /failed to handle basic auth because missing username or secret/,
-    anchors: ['missing username or secret'],
+    // oras-go's auth client says the same of a Basic challenge it has no credential for.
+    re: /failed to handle basic auth because missing username or secret|credential required for basic auth/,
+    anchors: ['missing username or secret', 'credential required for basic auth'],
     confidence: 0.85,
     specificity: 90,
     alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed'],
@@ -43,6 +44,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     samples: [
       'failed to resolve reference "nexus.corp:8082/team/api:1.4": failed to authorize: failed to handle basic auth because missing username or secret',
       'Failed to pull image "10.0.0.5:5000/app:v1": failed to pull and unpack image "10.0.0.5:5000/app:v1": failed to resolve reference "10.0.0.5:5000/app:v1": failed to authorize: failed to handle basic auth because missing username or secret',
+      'Error: failed to resolve tag: GET "http://localhost:7000/v2/repo/manifests/tag": credential required for basic auth',
     ],
     counterSamples: ['failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'],
   }),
@@ -597,5 +599,23 @@ export const AUTH_SIGNATURES: Signature[] = [
       '{"detail":"Incorrect authentication credentials"}',
     ],
     counterSamples: ['Error response from daemon: received unexpected HTTP status: 500 Internal Server Error'],
+  }),
+  sig({
+    id: 'image.keychain-no-credentials',
+    cause: 'image.auth-missing',
+    // go-containerregistry's default keychain (ko, crane, kaniko, Flux) logs that it found nothing for the registry
+    // and goes on anonymously; a refusal after that line is a refusal of an anonymous request.
+    re: /no matching credentials were found for \\?"[^"\\\n]+\\?"[\s\S]{0,800}?(unauthorized|401\b|denied|authentication required)/,
+    anchors: ['no matching credentials were found for'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['image.auth-rejected', 'image.pullsecret-missing'],
+    check: 'the credentials the tool reads for that registry: ~/.docker/config.json (or $DOCKER_CONFIG) auths or credHelpers for the host it names; in a pod, the mounted docker config secret and DOCKER_CONFIG pointing at it',
+    source: 'go-containerregistry authn.DefaultKeychain ("No matching credentials were found for %q, falling back on anonymous")',
+    samples: [
+      '2021/05/26 14:57:13 No matching credentials were found for "gcr.io"\nError: failed to publish images: GET https://gcr.io/v2/token?scope=repository%3Aproj%2Fapp%3Apush%2Cpull&service=gcr.io: UNAUTHORIZED: You don\'t have the needed permissions to perform this operation, and you may have invalid credentials.',
+      'No matching credentials were found for "registry.lab", falling back on anonymous\nGET https://registry.lab/v2/team/app/manifests/1: UNAUTHORIZED: authentication required',
+    ],
+    counterSamples: ['No matching credentials were found, falling back on anonymous\nGet https://storage.example.com/blobs/sha256/aa: dial tcp 10.0.0.5:443: i/o timeout'],
   }),
 ];

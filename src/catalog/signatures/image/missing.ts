@@ -485,4 +485,24 @@ export const MISSING_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['The service is no longer available'],
   }),
+  sig({
+    id: 'image.engine-no-such-image',
+    cause: 'image.never-pull-absent',
+    // The Docker Engine API creates a container only from an image already in the daemon; the CLI pulls first, an
+    // API client (docker-py under Airflow's DockerOperator, Compose v1, Ansible) must ask for the pull itself.
+    // Not Home Assistant's Supervisor, which inspects (GET /images/<name>/json) what it failed to pull and reports
+    // "Can't install": there the missing image is the pull's failure, whatever made it fail.
+    re: /^(?![\s\S]*(can't install|failed to install add-?on|\/images\/\S+\/json))[\s\S]*?404 client error[^\n]{0,120}no such image: \S+/,
+    anchors: ['no such image'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['image.not-found'],
+    check: 'docker images | grep <name> on the daemon the client talks to: pull it first (docker pull, or the tool\'s pull option — DockerOperator force_pull, Compose pull) or build it there',
+    source: 'Docker Engine API POST /containers/create: 404 "No such image: %s" when the image is not local; docker-py\'s HTTPError text',
+    samples: [
+      '{taskinstance.py:1396} ERROR - 404 Client Error: Not Found ("No such image: ubuntu:latest")',
+      'docker.errors.ImageNotFound: 404 Client Error for http+docker://localhost/v1.43/containers/create?name=job: Not Found ("No such image: team/job:3")',
+    ],
+    counterSamples: ['docker.errors.NotFound: 404 Client Error for http+docker://localhost/v1.43/containers/abc/json: Not Found ("No such container: abc")', 'Can\'t install ghcr.io/acme/addon:1.0.4: 404 Client Error for http+docker://localhost/v1.45/images/ghcr.io/acme/addon:1.0.4/json: Not Found ("No such image: ghcr.io/acme/addon:1.0.4")'],
+  }),
 ];

@@ -360,4 +360,39 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     samples: ['failed to start containerd task "sm": hcs::System::CreateProcess sm: This version of %1 is not compatible with the version of Windows you\'re running. Check your computer\'s system information', 'container web encountered an error during hcs::System::CreateProcess: failure in a Windows system call: This version of %1 is not compatible with the version of Windows you\'re running.'],
     counterSamples: ['hcs::System::CreateProcess: The system cannot find the file specified.'],
   }),
+  sig({
+    id: 'image.reference-rejected-by-parser',
+    cause: 'image.invalid-reference',
+    // Reference parsers' own refusals: go-containerregistry's repository alphabet, the distribution reference's
+    // invalid repository (a URL with its scheme or a v1 path pasted as an image), enroot/pyxis's image reference.
+    re: /repository can only contain the runes|invalid reference: invalid repository \\?"|invalid image reference: \S+/,
+    anchors: ['can only contain the runes', 'invalid reference: invalid repository', 'invalid image reference: '],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the image reference as the tool was given it: [registry-host[:port]/]repository[:tag|@digest], no scheme (https://, docker://), no /v1/ or /v2/ path, lower case; the registry\'s own address goes in front of the repository',
+    source: 'go-containerregistry name ("repository can only contain the runes `%s`"), distribution reference ("invalid reference: invalid repository"), enroot ("Invalid image reference")',
+    samples: [
+      'error pushing image: getting tag for destination: repository can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-./`: /10.0.0.5:8500/team/web',
+      'unable to push images to the registry: failed to parse ref https://index.docker.io/v1/acme/agent:v1: invalid reference: invalid repository "/index.docker.io/v1/acme/agent"',
+      'error: pyxis:     [ERROR] Invalid image reference: docker://dockerd://team/tool:1',
+    ],
+    counterSamples: ['Pulling image "docker.io/library/nginx:1.27"'],
+  }),
+  sig({
+    id: 'image.registry-host-taken-as-name',
+    cause: 'image.invalid-reference',
+    // A registry's address given without a repository (host:port alone): the parser reads the host as a Docker Hub
+    // library name and the port as its tag. Official library names never contain a dot, so a dotted one is a host.
+    re: /reading manifest \d{2,5} in docker\.io\/library\/[a-z0-9-]+(\.[a-z0-9-]+)+\b|docker\.io\/library\/[a-z0-9-]+(\.[a-z0-9-]+)+:\d{2,5}\b/,
+    anchors: ['docker.io/library/'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the reference names a registry but no repository: write registry.host:port/<repository>[:tag]',
+    source: 'distribution reference normalisation (a name without a registry part goes to docker.io/library/, the part after the last colon is the tag)',
+    samples: [
+      'FATA[0001] Error parsing image name "docker://registry.localhost:5000": reading manifest 5000 in docker.io/library/registry.localhost: errors:\ndenied: requested access to the resource is denied',
+      'failed to resolve reference "docker.io/library/harbor.lab:8443": pull access denied, repository does not exist or may require authorization',
+    ],
+    counterSamples: ['reading manifest 3.19 in docker.io/library/alpine: manifest unknown', 'failed to resolve reference "docker.io/library/redis:7": not found'],
+  }),
 ];

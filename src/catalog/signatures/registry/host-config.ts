@@ -125,4 +125,33 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['the request is blocked in the proxy'],
   }),
+  sig({
+    id: 'registry.sync-filter-refused',
+    cause: 'registry.mirror-misconfigured',
+    // zot's on-demand sync serves only what its sync configuration's content filters admit: the mirror refuses
+    // the rest however the upstream holds it.
+    re: /image is filtered out by sync config|will not sync image, filtered out by content/,
+    anchors: ['filtered out by sync config', 'filtered out by content'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'the sync extension of the zot configuration: extensions.sync.registries[].content[] must have a prefix (and tags regex) that covers the repository and tag pulled, with destination and stripPrefix set as the clients name them',
+    source: 'zot sync extension ("image is filtered out by sync config")',
+    samples: ['{"level":"error","error":"image is filtered out by sync config","repository":"global/cilium","reference":"v1.16.3","message":"failed to sync image"}', '{"level":"info","remote":"https://upstream.example","repository":"team/app","message":"will not sync image, filtered out by content"}'],
+    counterSamples: ['{"level":"info","message":"successfully synced image","repository":"team/app"}'],
+  }),
+  sig({
+    id: 'registry.proxy-cache-upstream-website',
+    cause: 'registry.mirror-misconfigured',
+    // A pull-through cache (distribution's proxy.remoteurl) pointed at https://docker.io: that name redirects to
+    // Docker's web site, whose /v2/ is not a registry, so every manifest answers unknown. The upstream is
+    // https://registry-1.docker.io.
+    re: /www\.docker\.com(:443)?\/v2\//,
+    anchors: ['www.docker.com'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'proxy.remoteurl in the cache\'s config.yml (REGISTRY_PROXY_REMOTEURL): https://registry-1.docker.io, not https://docker.io; restart it and pull again',
+    source: 'distribution proxy mode (challenge manager against proxy.remoteurl); docker.io answers with a redirect to www.docker.com',
+    samples: ['level=info msg="Challenge established with upstream : {https   docker.io /v2/ } map[https://www.docker.com:443/v2/:[]]}" http.request.uri="/v2/team/app/manifests/1"', 'Get "https://www.docker.com/v2/": 404 Not Found'],
+    counterSamples: ['see https://www.docker.com/increase-rate-limit'],
+  }),
 ];

@@ -89,4 +89,22 @@ export const PROXY_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['GET https://reg.example.com/v2/ 401 Unauthorized in 12 milliseconds'],
   }),
+  sig({
+    id: 'registry.python-proxy-error',
+    cause: 'registry.proxy',
+    // urllib3 (requests, the Kubernetes Python client, pip) failing at the proxy it was given — it could not reach
+    // it, resolve it, or the proxy refused the tunnel — before any byte went to the server.
+    re: /proxyerror\(\\?'(unable to connect to proxy|cannot connect to proxy)/,
+    anchors: ['unable to connect to proxy', 'cannot connect to proxy'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['node.firewall'],
+    check: 'env | grep -i proxy where the client runs: the proxy must resolve and accept CONNECT to that host; in-cluster destinations (the API server Service IP, .svc names, pod and Service CIDRs) belong in NO_PROXY — urllib3 matches NO_PROXY by host name and, in newer versions, CIDR',
+    source: 'urllib3 ProxyError ("Unable to connect to proxy", formerly "Cannot connect to proxy.")',
+    samples: [
+      "HTTPSConnectionPool(host='10.25.0.1', port=443): Max retries exceeded with url: /api/v1/namespaces/sso/secrets/x (Caused by ProxyError('Unable to connect to proxy', OSError('Tunnel connection failed: 503 Service Unavailable')))",
+      "HTTPConnectionPool(host='ssrf_proxy', port=3128): Max retries exceeded with url: /x (Caused by ProxyError('Cannot connect to proxy.', NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f>: Failed to establish a new connection: [Errno -2] Name or service not known')))",
+    ],
+    counterSamples: ["HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: / (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))"],
+  }),
 ];

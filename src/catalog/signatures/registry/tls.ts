@@ -40,8 +40,8 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
     // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed'],
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile|pkix path validation failed|certificate verify failed: invalid ca certificate/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed', 'pkix path validation failed', 'invalid ca certificate'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -59,6 +59,9 @@ export const TLS_SIGNATURES: Signature[] = [
       'The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors',
       // rustls's CertificateError variants (Rust clients: kwctl, oras-rs).
       '2: invalid peer certificate: UnknownIssuer',
+      // Java's validator when the chain does not verify against the trusted anchor; OpenSSL's X509_V_ERR_INVALID_CA.
+      'javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: signature check failed',
+      "SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: invalid CA certificate (_ssl.c:1032)')",
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
@@ -135,8 +138,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid/,
-    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid'],
+    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid|sslpeerunverifiedexception: hostname \S+ not verified|hostname in certificate didn't match|hostname \\?'[^'\n]{1,200}\\?'? doesn't match/,
+    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid', 'not verified', "doesn't match", "didn't match"],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -154,6 +157,11 @@ export const TLS_SIGNATURES: Signature[] = [
       'rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate is valid for 10.0.0.4, 52.0.0.8',
       // OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH (Python, Rust and C clients).
       "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'harbor.lab'. (_ssl.c:1129)",
+      // OkHttp's hostname verifier (fabric8, the Kubernetes Java client), and Python's ssl.match_hostname before 3.7.
+      'javax.net.ssl.SSLPeerUnverifiedException: Hostname kubernetes.default.svc not verified:\n    certificate: sha256/AAAA=\n    DN: CN=kube-apiserver',
+      "SSLError(CertificateError(\"hostname 'etcd.lab' doesn't match '10.0.0.5'\",),)",
+      // Apache HttpClient 4.x's older verifier (Jib, Maven).
+      "javax.net.ssl.SSLException: hostname in certificate didn't match: <registry.lab> != <other.lab>",
       // .NET's SslPolicyErrors.
       'System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch',
       // nginx verifying its upstream (proxy_ssl_verify), as a registry proxy in front of a registry does.
@@ -318,5 +326,56 @@ export const TLS_SIGNATURES: Signature[] = [
       'Get "https://registry.example.com/v2/": x509: failed to load system roots and no roots provided',
     ],
     counterSamples: ['x509: certificate signed by unknown authority'],
+  }),
+  sig({
+    id: 'registry.tls-verify-failed-no-reason',
+    cause: 'registry.tls-untrusted',
+    // OpenSSL's verification failure as older Python (before 3.7) and BoringSSL (gRPC's C core) print it: no reason
+    // named. An unknown issuer is by far the most common one; an expired or misnamed certificate reads the same.
+    re: /\[ssl: certificate_verify_failed\] certificate verify failed \(_ssl\.c:\d+\)|routines:openssl_internal:certificate_verify_failed/,
+    anchors: ['certificate verify failed (_ssl.c', 'openssl_internal:certificate_verify_failed'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['registry.tls-expired-or-clock', 'registry.tls-name-mismatch'],
+    check: 'openssl s_client -connect <host>:<port> -servername <host> -showcerts </dev/null from where the client runs: "Verify return code" names the reason the client did not print (20/21: the issuer is not trusted — give the client its CA; 10: expired; a name the certificate lacks shows in its subjectAltName)',
+    source: 'OpenSSL SSL_R_CERTIFICATE_VERIFY_FAILED as Python\'s ssl module printed it before 3.7 and BoringSSL\'s error string (gRPC core)',
+    samples: [
+      "urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='192.168.0.1', port=6443): Max retries exceeded with url: /api/v1/pods (Caused by SSLError(SSLError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:777)'),))",
+      'details = "failed to connect to all addresses; last error: UNKNOWN: ipv4:10.0.0.5:443: Ssl handshake failed (TSI_PROTOCOL_FAILURE): SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED"',
+    ],
+    counterSamples: ['[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1129)'],
+  }),
+  sig({
+    id: 'registry.tls-alert-from-client',
+    cause: 'registry.tls-untrusted',
+    // A Go server's log of a handshake its client abandoned: the client sent the alert for a certificate it does not
+    // trust (unknown CA, or Java's and OpenSSL's "certificate unknown"). The server is fine; its client lacks the CA.
+    re: /tls handshake error from [^\n]{0,80}remote error: tls: unknown certificate( authority)?\b/,
+    anchors: ['remote error: tls: unknown certificate'],
+    confidence: 0.6,
+    specificity: 91,
+    alternatives: ['registry.tls-name-mismatch'],
+    check: 'the address after "from" is the client that refused this server\'s certificate: give that client the CA that signed it (for a registry: /etc/containerd/certs.d/<host>/ca.crt or /etc/docker/certs.d/<host>/ca.crt on its node; for a webhook: the caBundle of its configuration)',
+    source: 'Go net/http server ("http: TLS handshake error from %s: %v") with the peer\'s alert (crypto/tls alertUnknownCA "unknown certificate authority", alertCertificateUnknown "unknown certificate")',
+    samples: [
+      '2018/07/11 21:41:39 http: TLS handshake error from 192.168.1.207:61824: remote error: tls: unknown certificate',
+      'http: TLS handshake error from 10.244.0.9:45306: remote error: tls: unknown certificate authority',
+    ],
+    counterSamples: ['http: TLS handshake error from 10.244.0.9:45306: remote error: tls: bad certificate', 'http: TLS handshake error from 10.0.0.1:5000: EOF'],
+  }),
+  sig({
+    id: 'registry.jib-insecure-registry',
+    cause: 'registry.tls-untrusted',
+    // Jib refuses a registry whose certificate it cannot verify unless told to allow insecure registries: the
+    // verification failed (most often a private CA the JVM's trust store lacks).
+    re: /failed to verify the server at \S+ because only secure connections are allowed/,
+    anchors: ['only secure connections are allowed'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['registry.http-to-https'],
+    check: 'import the registry\'s CA into the JVM trust store Jib runs with (keytool -importcert -cacerts -file ca.crt), or for a plain-HTTP registry set -DsendCredentialsOverHttp with allowInsecureRegistries; the cause is printed below this line',
+    source: 'Jib InsecureRegistryException ("Failed to verify the server at %s because only secure connections are allowed.")',
+    samples: ['com.google.cloud.tools.jib.api.InsecureRegistryException: Failed to verify the server at https://registry.lab:5000/v2/ because only secure connections are allowed.', '[ERROR] Caused by: com.google.cloud.tools.jib.api.InsecureRegistryException: Failed to verify the server at https://default-route-openshift-image-registry.apps-crc.testing/v2/ because only secure connections are allowed.'],
+    counterSamples: ['Failed to verify the server at https://registry.lab:5000/v2/'],
   }),
 ];

@@ -555,4 +555,58 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: ['$ docker run --env http_proxy=http://proxy.example:8080 hello-world\nUnable to find image \'hello-world:latest\' locally\nNetwork timed out while trying to connect to https://index.docker.io/v1/repositories/library/hello-world/images.', '$ docker run -e HTTPS_PROXY=http://10.0.0.1:3128 alpine\nUnable to find image \'alpine:latest\' locally\ndocker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 44.0.0.1:443: i/o timeout.'],
     counterSamples: ['$ docker run --env FOO=bar hello-world'],
   }),
+  sig({
+    id: 'registry.java-connect-timeout',
+    cause: 'registry.connect-timeout',
+    // Apache HttpClient (Jib, Maven, Jenkins agents) names the host and every address it tried, then the timeout.
+    re: besidePull(/connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out/),
+    anchors: ['failed: connect timed out', 'failed: connection timed out'],
+    confidence: 0.8,
+    specificity: 66,
+    alternatives: ['node.firewall', 'registry.proxy'],
+    check: 'from the machine that runs the build: nc -vz -w5 <host> 443, and the JVM\'s proxy settings (-Dhttps.proxyHost, MAVEN_OPTS, the Gradle properties) — a JVM does not read HTTPS_PROXY',
+    source: 'Apache HttpClient ConnectTimeoutException ("Connect to %s [%s] failed: connect timed out")',
+    samples: [
+      '[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.3.2:build (jib-maven-plugin) on project web: Connect to production.cloudflare.docker.com:443 [production.cloudflare.docker.com/104.18.122.25] failed: connect timed out',
+      'org.apache.http.conn.ConnectTimeoutException: Connect to registry.lab:443 [registry.lab/10.0.0.5] failed: connect timed out (pushing image)',
+    ],
+    counterSamples: ['Connect to db.internal:5432 [db.internal/10.0.0.5] failed: connect timed out'],
+  }),
+  sig({
+    id: 'registry.read-timeout-mid-transfer',
+    cause: 'registry.connect-timeout',
+    // The kernel gave up retransmitting on an open connection to the registry (ETIMEDOUT on read): the path stopped
+    // carrying its packets mid-transfer — a firewall's idle or size limit, a proxy, or large packets lost to the MTU.
+    re: besidePull(/read tcp [\w.:[\]%-]+->[\w.:[\]%-]+: read: connection timed out/),
+    anchors: ['read: connection timed out'],
+    confidence: 0.7,
+    specificity: 62,
+    alternatives: ['flannel.mtu', 'registry.proxy', 'node.firewall'],
+    check: 'retry the same pull or push: a transfer that always stops at the same point is the path\'s MTU or a middlebox (ping -M do -s 1472 <registry> from the node; ip link mtu), a random stop is the link or the registry\'s load',
+    source: 'Go net read errors (ETIMEDOUT: "read: connection timed out") beside a registry request',
+    samples: [
+      'failed to pull and unpack image "docker.io/team/app:1": failed to copy: read tcp 172.18.0.2:46498->104.18.124.25:443: read: connection timed out',
+      'failed to pushing the blob sha256:aa, size 324122020: Put "https://harbor.lab/v2/team/app/blobs/uploads/1?_state=x": read tcp 192.168.15.22:36030->172.24.31.252:443: read: connection timed out',
+    ],
+    counterSamples: ['read tcp 10.0.0.5:5432->10.0.0.9:5432: read: connection timed out'],
+  }),
+  sig({
+    id: 'registry.openssl-wrong-version-number',
+    cause: 'registry.http-to-https',
+    // OpenSSL reading a reply that is not a TLS record: the client spoke TLS to a plain-HTTP port (or to an HTTP proxy
+    // given with https://, which answers in plain HTTP too).
+    re: /ssl routines:[^\n]{0,60}:?wrong version number|\[ssl: wrong_version_number\] wrong version number|ssl_connect returned=1[^\n]{0,80}wrong version number/,
+    anchors: ['wrong version number'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['registry.proxy'],
+    check: 'curl -v http://<host>:<port>/ (plain): an answer there means the port speaks HTTP — use http:// for it (or the TLS port); if the URL is a proxy\'s, its scheme in HTTPS_PROXY must be http:// for an ordinary HTTP proxy',
+    source: 'OpenSSL SSL_R_WRONG_VERSION_NUMBER (a non-TLS reply to a ClientHello), as curl, Python and Ruby print it',
+    samples: [
+      'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number',
+      "Timed out trying to connect to 'gateway://172.20.192.52:80/dask-gateway.1' after 10 s: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1131)",
+      'curl: (35) error:1408F10B:SSL routines:ssl3_get_record:wrong version number',
+    ],
+    counterSamples: ['curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to reg.example.com:443'],
+  }),
 ];

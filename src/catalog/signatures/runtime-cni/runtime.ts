@@ -359,4 +359,23 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Get remote runtime version: 1.7.2'],
   }),
+  sig({
+    id: 'runtime.docker-sdk-no-daemon',
+    cause: 'runtime.unavailable',
+    // Docker's Python SDK (Airflow's DockerOperator, Prefect, MLflow, Molecule) asks the daemon for its API version
+    // first: refused, or no socket file (no named pipe on Windows), is no Docker daemon answering where it looked.
+    re: /error while fetching server api version: [^\n]{0,200}(connectionrefusederror|filenotfounderror|connection refused|no such file or directory|waitnamedpipe|cannot find the file specified)/,
+    anchors: ['error while fetching server api version'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'where the Python process runs (a pod, a worker container, the host): is a Docker daemon there and is its socket mounted (ls -l /var/run/docker.sock; DOCKER_HOST)? A pod on a containerd node has no Docker daemon unless one is run beside it (docker-in-docker) or the host socket is mounted',
+    source: 'docker-py (docker.errors.DockerException: "Error while fetching server API version: %s")',
+    samples: [
+      "docker.errors.DockerException: Error while fetching server API version: ('Connection aborted.', ConnectionRefusedError(111, 'Connection refused'))",
+      "ERROR - Error while fetching server API version: ('Connection aborted.', FileNotFoundError(2, 'No such file or directory'))",
+      "DockerException: Error while fetching server API version: (2, 'WaitNamedPipe', 'The system cannot find the file specified.')",
+    ],
+    counterSamples: ["docker.errors.DockerException: Error while fetching server API version: HTTPConnectionPool(host='docker', port=2375): Read timed out."],
+  }),
 ];
