@@ -122,6 +122,22 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     counterSamples: ['Error from server: Get "https://gpu-01:10250/containerLogs/ml/train-0/main": dial tcp: lookup gpu-01: no such host'],
   }),
   sig({
+    id: 'dns.resolver-reply-unparsable',
+    cause: 'dns.node-resolver',
+    // busybox's nslookup could not parse the reply it got: the server asked answered, but with a malformed message
+    // — a VM's or router's DNS forwarder (lima's host resolver, a home router) mangling what it relays. CoreDNS does
+    // not answer so; the resolver in front of the machine does.
+    re: /\*\*\* can't find [^\s:]+: parse error/,
+    anchors: ["can't find"],
+    confidence: 0.6,
+    specificity: 89,
+    alternatives: ['dns.upstream', 'dns.coredns-down'],
+    check: 'the Server: line above it is the resolver that answered: dig @<it> <name> shows the malformed reply; point the machine (or CoreDNS\'s forward) at a resolver that answers cleanly, or turn off the VM tool\'s own DNS forwarder',
+    source: 'busybox nslookup ("*** Can\'t find %s: Parse error" when the answer does not parse)',
+    samples: ['Server:         192.168.5.3\nAddress:        192.168.5.3:53\n\nNon-authoritative answer:\n*** Can\'t find storage.googleapis.com: Parse error', "*** Can't find registry-1.docker.io: Parse error"],
+    counterSamples: ["*** Can't find kubernetes.default: No answer"],
+  }),
+  sig({
     id: 'dns.apiserver-lookup-node-name',
     cause: 'dns.node-resolver',
     // kubectl logs/exec/port-forward: the API server dials the kubelet by node name and resolves it with the control-plane host resolver.

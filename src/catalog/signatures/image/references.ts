@@ -365,8 +365,9 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // Reference parsers' own refusals: go-containerregistry's repository alphabet, the distribution reference's
     // invalid repository (a URL with its scheme or a v1 path pasted as an image), enroot/pyxis's image reference.
-    re: /repository can only contain the runes|invalid reference: invalid repository \\?"|invalid image reference: \S+/,
-    anchors: ['can only contain the runes', 'invalid reference: invalid repository', 'invalid image reference: '],
+    // Podman before 2.0 refused a reference with both a tag and a digest in the same words, quoting it.
+    re: /repository can only contain the runes|invalid reference: invalid repository \\?"|invalid image reference(: \S+| \\?"[^"\s\\]+\\?")/,
+    anchors: ['can only contain the runes', 'invalid reference: invalid repository', 'invalid image reference'],
     confidence: 0.85,
     specificity: 93,
     check: 'the image reference as the tool was given it: [registry-host[:port]/]repository[:tag|@digest], no scheme (https://, docker://), no /v1/ or /v2/ path, lower case; the registry\'s own address goes in front of the repository',
@@ -375,8 +376,9 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'error pushing image: getting tag for destination: repository can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-./`: /10.0.0.5:8500/team/web',
       'unable to push images to the registry: failed to parse ref https://index.docker.io/v1/acme/agent:v1: invalid reference: invalid repository "/index.docker.io/v1/acme/agent"',
       'error: pyxis:     [ERROR] Invalid image reference: docker://dockerd://team/tool:1',
+      'Error: invalid image reference "kindest/node:v1.18.2@sha256:7b27a6d0f2517ff88ba444025beae41491b016bc6af573ba467b70c5e8e0d85f"',
     ],
-    counterSamples: ['Pulling image "docker.io/library/nginx:1.27"'],
+    counterSamples: ['Pulling image "docker.io/library/nginx:1.27"', "Error: invalid image reference provided: 'ttl.sh/app@sha256:cc4b'"],
   }),
   sig({
     id: 'image.registry-host-taken-as-name',
