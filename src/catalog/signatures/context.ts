@@ -19,6 +19,14 @@ export const CONNECT_TIMED_OUT = String.raw`((connect|getsockopt): (connection|o
 export const CONNECT_REFUSED = String.raw`((connect|getsockopt): connection refused|connectex: no connection could be made because the target machine actively refused it)`;
 
 /**
+ * A name that did not resolve, in the words of clients other than Go's dialer (libc via curl, wget, Python and Ruby;
+ * Node's getaddrinfo codes; Java's UnknownHostException; .NET's and Windows' texts; Rust's hyper). Which cause it is
+ * depends on where the lookup ran: beside a registry request (registry.resolver-failed) or not (dns.client-lookup-failed).
+ */
+export const CLIENT_LOOKUP_FAILED = String.raw`temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|unable to resolve host address|nodename nor servname provided|\[errno 11001\] getaddrinfo failed|no such host is known|failed to lookup address information|getaddrinfo(\(3\))?( for \S+)? failed[^\n]{0,80}?: try again`;
+export const CLIENT_LOOKUP_ANCHORS = ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'unable to resolve host address', 'nodename nor servname', 'no such host is known', 'failed to lookup address information', 'try again'];
+
+/**
  * A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text.
  * A Helm chart repository (its index.yaml) is a registry of charts: threads label its failures as a registry's.
  */

@@ -1,5 +1,5 @@
 import type { Signature } from '../../types.js';
-import { withoutPull } from '../context.js';
+import { CLIENT_LOOKUP_ANCHORS, CLIENT_LOOKUP_FAILED, withoutPull } from '../context.js';
 import { sig } from '../define.js';
 
 /** DNS texts that do not name a cause alone: `unknown` with candidates and the check that decides. */
@@ -44,8 +44,8 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     // it: the name did not resolve where that program runs — in a pod the cluster DNS path, on a node its resolver.
     // Also musl's and busybox's words (Alpine images): "Name does not resolve", wget's "bad address", and the
     // package managers' own (apt's "Temporary failure resolving", wget's "unable to resolve host address").
-    re: /temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|\bbad address '|unable to resolve host address|temporary failure resolving '|ping: unknown host\b|getaddrinfo(\(3\))?( for \S+)? failed[^\n]{0,80}?: try again/,
-    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'bad address', 'unable to resolve host address', 'temporary failure resolving', 'unknown host', 'try again'],
+    re: new RegExp(String.raw`${CLIENT_LOOKUP_FAILED}|\bbad address '|temporary failure resolving '|ping: unknown host\b`),
+    anchors: [...CLIENT_LOOKUP_ANCHORS, 'bad address', 'temporary failure resolving', 'unknown host'],
     confidence: 0.4,
     specificity: 84,
     alternatives: ['dns.coredns-down', 'dns.service-unreachable', 'dns.upstream', 'dns.search-ndots', 'dns.node-resolver'],

@@ -1,5 +1,5 @@
 import type { Signature } from '../../types.js';
-import { REGISTRY_CONTEXT, besidePull } from '../context.js';
+import { CLIENT_LOOKUP_ANCHORS, CLIENT_LOOKUP_FAILED, REGISTRY_CONTEXT, besidePull } from '../context.js';
 import { sig } from '../define.js';
 import { inRegistryContext, NEAR_PULL } from './shared.js';
 
@@ -233,8 +233,8 @@ export const NAME_SIGNATURES: Signature[] = [
     check: 'on the node (not in a pod): getent hosts <registry host> and cat /etc/resolv.conf — failing there means the node\'s resolver; working there but failing in a pod means cluster DNS',
     cause: 'registry.dns',
     // Only beside a registry request: without one it is an application's own lookup (dns.client-lookup-failed).
-    re: new RegExp(`^(?=[\\s\\S]*${REGISTRY_CONTEXT})[\\s\\S]*(?<key>temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|name does not resolve|unable to resolve host address|getaddrinfo(\\(3\\))?( for \\S+)? failed[^\\n]{0,80}?: try again)`),
-    anchors: ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'name does not resolve', 'unable to resolve host address', 'try again'],
+    re: new RegExp(`^(?=[\\s\\S]*${REGISTRY_CONTEXT})[\\s\\S]*(?<key>${CLIENT_LOOKUP_FAILED})`),
+    anchors: CLIENT_LOOKUP_ANCHORS,
     confidence: 0.6,
     specificity: 85,
     // From a pod the lookup crosses CoreDNS to its upstream: an internet name failing there may be the upstream.

@@ -40,8 +40,8 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
     // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile|pkix path validation failed|certificate verify failed: invalid ca certificate/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed', 'pkix path validation failed', 'invalid ca certificate'],
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile|pkix path validation failed|certificate verify failed: invalid ca certificate|the certificate of \S+ is not trusted|the certificate of \S+ hasn't got a known issuer/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed', 'pkix path validation failed', 'invalid ca certificate', 'is not trusted', 'known issuer'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -62,6 +62,9 @@ export const TLS_SIGNATURES: Signature[] = [
       // Java's validator when the chain does not verify against the trusted anchor; OpenSSL's X509_V_ERR_INVALID_CA.
       'javax.net.ssl.SSLHandshakeException: sun.security.validator.ValidatorException: PKIX path validation failed: java.security.cert.CertPathValidatorException: signature check failed',
       "SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: invalid CA certificate (_ssl.c:1032)')",
+      // wget built on GnuTLS and on OpenSSL
+      "ERROR: The certificate of 'registry.lab' is not trusted.",
+      "ERROR: The certificate of 'registry.lab' hasn't got a known issuer.",
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),

@@ -169,8 +169,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     cause: 'registry.connection-refused',
     // The same refusal in the words of clients that are not Go: curl, Python (errno 111), Java. Only beside a
     // pull or a registry: elsewhere it is that program's own server (ambiguous.refused-outside-pull's ground).
-    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: connection refused|\[errno 111\] connection refused|connectexception: connection refused/),
-    anchors: ['connection refused'],
+    // Rust's hyper (os error 111), Windows (WSAECONNREFUSED in Python and .NET), Apache HttpClient, .NET, wget.
+    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: connection refused|\[errno 111\] connection refused|connectexception: connection refused|connection refused \(os error 111\)|\[winerror 10061\]|target machine actively refused it|httphostconnectexception: connect to \S+ \[[^\]\n]{0,600}\] failed: connection refused|httprequestexception: connection refused|\|:\d+\.\.\. failed: connection refused/),
+    anchors: ['connection refused', 'winerror 10061', 'actively refused it'],
     confidence: 0.75,
     specificity: 61,
     alternatives: ['registry.http-to-https', 'registry.mirror-misconfigured'],
@@ -179,6 +180,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: [
       'curl: (7) Failed to connect to registry.example.com port 5000 after 0 ms: Connection refused',
       "HTTPSConnectionPool(host='registry.example.com', port=443): Max retries exceeded with url: /v2/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+      'error sending request for url (https://harbor.lab/v2/): error trying to connect: tcp connect error: Connection refused (os error 111)',
+      'System.Net.Http.HttpRequestException: No connection could be made because the target machine actively refused it. (harbor.lab:443) while pushing image',
     ],
     counterSamples: ['curl: (7) Failed to connect to api.example.com port 8080 after 0 ms: Connection refused'],
   }),
@@ -186,8 +189,10 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     id: 'registry.client-connect-timeout',
     cause: 'registry.connect-timeout',
     // A connect timing out in curl's, Python's (urllib3) and Java's words, beside a pull or a registry.
-    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|connecttimeouterror|sockettimeoutexception: connect timed out/),
-    anchors: ['timed out', 'connecttimeouterror'],
+    // Rust's hyper (os error 110), Java's ConnectException, Apache HttpClient (the addresses it tried in brackets),
+    // Ruby's Net::OpenTimeout, .NET's HttpClient.Timeout and Winsock's WSAETIMEDOUT, urllib3's read timeout.
+    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|connecttimeouterror|sockettimeoutexception: connect timed out|connection timed out \(os error 110\)|connectexception: connection timed out|connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out|net::opentimeout|httpclient\.timeout of \d+ seconds elapsing|(?<!connectex: )a connection attempt failed because the connected party did not properly respond|read timed out\. \(read timeout=/),
+    anchors: ['timed out', 'connecttimeouterror', 'opentimeout', 'httpclient.timeout', 'did not properly respond'],
     confidence: 0.75,
     specificity: 66,
     alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
@@ -196,6 +201,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: [
       'curl: (28) Failed to connect to registry-1.docker.io port 443 after 129655 ms: Connection timed out',
       "urllib3.exceptions.ConnectTimeoutError: (<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to registry.example.com timed out. (connect timeout=10)')",
+      '[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.3.2:build (jib-maven-plugin) on project web: Connect to production.cloudflare.docker.com:443 [production.cloudflare.docker.com/104.18.122.25] failed: connect timed out',
+      'error sending request for url (https://harbor.lab/v2/team/app/manifests/1): error trying to connect: tcp connect error: Connection timed out (os error 110)',
     ],
     counterSamples: ['curl: (28) Failed to connect to api.example.com port 443 after 129655 ms: Connection timed out'],
   }),
@@ -354,14 +361,15 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.http-response-to-https-bare',
     cause: 'registry.http-to-https',
-    re: /server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/,
-    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
+    // Java's SSLSocket reading plain HTTP: "Unrecognized SSL message, plaintext connection?".
+    re: /server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length|unrecognized ssl message, plaintext connection/,
+    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received', 'plaintext connection'],
     confidence: 0.7,
     specificity: 89,
     alternatives: ['registry.mirror-misconfigured'],
     check: 'which client spoke TLS to a plain-HTTP port? an image pull or docker login (a registry\'s /v2/ URL) needs the registry as an http:// host in /etc/containerd/certs.d/<host>/hosts.toml or in Docker\'s insecure-registries; an etcd, API or webhook client with this text has https:// in its own endpoint setting for a server that speaks HTTP',
     source: 'Go net/http and crypto/tls: an HTTPS client answered in plain HTTP',
-    samples: ['Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake', 'http: server gave HTTP response to HTTPS client'],
+    samples: ['Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake', 'http: server gave HTTP response to HTTPS client', 'javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?'],
     counterSamples: ['Client sent an HTTP request to an HTTPS server.'],
   }),
   sig({
@@ -554,23 +562,6 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     source: 'Docker daemon proxy configuration (the daemon pulls; --env sets the container\'s environment)',
     samples: ['$ docker run --env http_proxy=http://proxy.example:8080 hello-world\nUnable to find image \'hello-world:latest\' locally\nNetwork timed out while trying to connect to https://index.docker.io/v1/repositories/library/hello-world/images.', '$ docker run -e HTTPS_PROXY=http://10.0.0.1:3128 alpine\nUnable to find image \'alpine:latest\' locally\ndocker: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 44.0.0.1:443: i/o timeout.'],
     counterSamples: ['$ docker run --env FOO=bar hello-world'],
-  }),
-  sig({
-    id: 'registry.java-connect-timeout',
-    cause: 'registry.connect-timeout',
-    // Apache HttpClient (Jib, Maven, Jenkins agents) names the host and every address it tried, then the timeout.
-    re: besidePull(/connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out/),
-    anchors: ['failed: connect timed out', 'failed: connection timed out'],
-    confidence: 0.8,
-    specificity: 66,
-    alternatives: ['node.firewall', 'registry.proxy'],
-    check: 'from the machine that runs the build: nc -vz -w5 <host> 443, and the JVM\'s proxy settings (-Dhttps.proxyHost, MAVEN_OPTS, the Gradle properties) — a JVM does not read HTTPS_PROXY',
-    source: 'Apache HttpClient ConnectTimeoutException ("Connect to %s [%s] failed: connect timed out")',
-    samples: [
-      '[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.3.2:build (jib-maven-plugin) on project web: Connect to production.cloudflare.docker.com:443 [production.cloudflare.docker.com/104.18.122.25] failed: connect timed out',
-      'org.apache.http.conn.ConnectTimeoutException: Connect to registry.lab:443 [registry.lab/10.0.0.5] failed: connect timed out (pushing image)',
-    ],
-    counterSamples: ['Connect to db.internal:5432 [db.internal/10.0.0.5] failed: connect timed out'],
   }),
   sig({
     id: 'registry.read-timeout-mid-transfer',
