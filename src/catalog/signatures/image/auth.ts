@@ -618,4 +618,19 @@ export const AUTH_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['No matching credentials were found, falling back on anonymous\nGet https://storage.example.com/blobs/sha256/aa: dial tcp 10.0.0.5:443: i/o timeout'],
   }),
+  sig({
+    id: 'image.tool-found-no-docker-config',
+    cause: 'image.auth-missing',
+    // A tool that reads Docker's credentials (kompose, and others built on docker's client libraries) found no
+    // config.json: whatever it pushes or pulls next goes out without credentials.
+    re: /unable to retrieve \.?docker\/config\.json authentication details/,
+    anchors: ['config.json authentication details'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.auth-rejected'],
+    check: 'ls -l ~/.docker/config.json (or $DOCKER_CONFIG/config.json) for the user that runs the tool: docker login <registry> as that user writes it; a credential store (credsStore) needs its helper on PATH too',
+    source: 'kompose (docker credentials lookup: "Unable to retrieve .docker/config.json authentication details. Check that \'docker login\' works successfully on the command line.")',
+    samples: ['WARN Unable to retrieve .docker/config.json authentication details. Check that \'docker login\' works successfully on the command line.: open /home/dev/.docker/config.json: no such file or directory\nFATA Error while deploying application: denied: requested access to the resource is denied', 'Unable to retrieve .docker/config.json authentication details'],
+    counterSamples: ['Login Succeeded'],
+  }),
 ];

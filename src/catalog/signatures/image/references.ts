@@ -397,4 +397,19 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['reading manifest 3.19 in docker.io/library/alpine: manifest unknown', 'failed to resolve reference "docker.io/library/redis:7": not found'],
   }),
+  sig({
+    id: 'image.docker-hub-nested-path',
+    cause: 'image.invalid-reference',
+    // Docker Hub's repositories are exactly <namespace>/<name>: a deeper path on docker.io names nothing there, and
+    // the Hub answers it as it answers any repository it will not serve to the caller (denied, or not found).
+    re: /(?<![\w.-])docker\.io\/(?!v[12]\/)[a-z0-9._-]+\/[a-z0-9._-]+\/[a-z0-9._-]+[\s\S]{0,300}?(denied|insufficient_scope|not found|may require authorization)/,
+    anchors: ['docker.io/'],
+    confidence: 0.7,
+    specificity: 92,
+    alternatives: ['image.auth-missing', 'image.not-found'],
+    check: 'the image name: on Docker Hub it is docker.io/<user or org>/<repository> with no further path; push to docker.io/<user>/<name>, or to a registry that allows nested repositories',
+    source: 'Docker Hub repository naming (namespace/repository, two components)',
+    samples: ['level=fatal msg="build failed: building [docker.io/acme/team/frontend]: build artifact: denied: requested access to the resource is denied"', 'failed to resolve reference "docker.io/acme/apps/web:1": pull access denied, repository does not exist or may require authorization'],
+    counterSamples: ['failed to resolve reference "docker.io/acme/web:1": pull access denied, repository does not exist or may require authorization', 'Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.27": denied'],
+  }),
 ];

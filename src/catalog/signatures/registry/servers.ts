@@ -377,4 +377,19 @@ export const SERVER_SIGNATURES: Signature[] = [
     samples: ['level=info msg="Attempting next endpoint for pull after error: error parsing HTTP 403 response body: no error details found in HTTP response body: \\"{\\\\\\"message\\\\\\":\\\\\\"mirror.example.edu is currently campus-only\\\\\\"}\\""', 'Attempting next endpoint for pull after error: unexpected status code 403 Forbidden'],
     counterSamples: ['Attempting next endpoint for pull after error: manifest unknown: manifest unknown'],
   }),
+  sig({
+    id: 'registry.cdn-outage-page',
+    cause: 'registry.server-error',
+    // Azure Front Door's page for an origin it cannot serve (in front of mcr.microsoft.com and other Azure-hosted
+    // registries): the registry's edge is failing, whatever status it is sent with.
+    re: /our services aren't available right now/,
+    anchors: ["our services aren't available right now"],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['registry.proxy'],
+    check: 'the registry\'s status page (Azure status for mcr.microsoft.com) and a retry later; from several networks the same page means the service, from one network only a proxy in between',
+    source: 'Azure Front Door error page ("Our services aren\'t available right now")',
+    samples: ['Error response from daemon: error parsing HTTP 400 response body: invalid character \'<\' looking for beginning of value: "<h2>Our services aren\'t available right now</h2><p>We\'re working to restore all services as soon as possible."', 'failed to resolve reference "mcr.microsoft.com/dotnet/sdk:8.0": unexpected status: 503 (<h2>Our services aren\'t available right now</h2>)'],
+    counterSamples: ['Our services are available'],
+  }),
 ];
