@@ -244,4 +244,17 @@ export const LIMIT_SIGNATURES: Signature[] = [
     samples: ['Failed to pull image "busybox": pull QPS exceeded.', 'Pod docker image cannot be pulled, unable to start: ErrImagePull\npull QPS exceeded'],
     counterSamples: ['toomanyrequests: You have reached your pull rate limit.'],
   }),
+  sig({
+    id: 'image.tool-disk-check-failed',
+    cause: 'image.disk-full',
+    // Testcontainers checks the Docker engine's free space before it starts anything and stops below 2 GB.
+    re: /docker environment (should have|has) more than \d+ ?gb free/,
+    anchors: ['docker environment should have more than', 'docker environment has more than'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'docker system df and df -h /var/lib/docker (or the Docker Desktop VM\'s disk) where the engine runs: prune unused images, volumes and build cache, or give the engine a larger disk',
+    source: 'Testcontainers startup checks ("Docker environment should have more than 2GB free disk space")',
+    samples: ['✘ Docker environment should have more than 2GB free disk space', 'java.lang.AssertionError: Docker environment has more than 2GB free'],
+    counterSamples: ['✔ Docker version should be at least 1.6.0'],
+  }),
 ];

@@ -235,8 +235,9 @@ export const MISSING_SIGNATURES: Signature[] = [
     // A client of the Docker Engine API (docker-py under Compose, Ansible, Python tools) reports the daemon's
     // status for POST /images/create: the daemon answers 404 when the registry had no such image — or, as
     // Docker Hub does, hid a private one from a caller without credentials.
-    re: /404 client error: not found for url: \S*\/images\/create\?/,
-    anchors: ['404 client error'],
+    // Spring Boot's buildpacks client words the same API answer its own way.
+    re: /404 client error: not found for url: \S*\/images\/create\?|docker api call to '[^'\n]*\/images\/create\?[^'\n]*' failed with status code 404/,
+    anchors: ['404 client error', 'docker api call to'],
     confidence: 0.7,
     specificity: 85,
     alternatives: ['image.auth-missing'],
@@ -245,6 +246,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http+docker://localunixsocket/v1.25/images/create?tag=latest&fromImage=webapp',
       'docker.errors.NotFound: 404 Client Error: Not Found for url: http+docker://localhost/v1.41/images/create?tag=2&fromImage=acme%2Fworker',
+      '> Docker API call to \'localhost/v1.24/images/create?fromImage=docker.io%2Fpaketobuildpacks%2Fbuilder%3Abase\' failed with status code 404 "Not Found"',
     ],
     counterSamples: ['requests.exceptions.HTTPError: 404 Client Error: Not Found for url: http+docker://localhost/v1.41/containers/abc/json'],
   }),

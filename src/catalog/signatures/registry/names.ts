@@ -238,7 +238,8 @@ export const NAME_SIGNATURES: Signature[] = [
     confidence: 0.6,
     specificity: 85,
     // From a pod the lookup crosses CoreDNS to its upstream: an internet name failing there may be the upstream.
-    alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down', 'dns.upstream'],
+    // On networks that reach outside names only through a proxy, a client not given the proxy resolves them itself and fails.
+    alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down', 'dns.upstream', 'registry.proxy'],
     source: 'facts §9 (the node resolver; from inside a pod the same text means cluster DNS)',
     samples: ['curl: (6) Could not resolve host: registry.corp.local', 'Error response from daemon: Get "https://harbor.corp/v2/": getaddrinfo EAI_AGAIN harbor.corp'],
     counterSamples: ['Resolved host registry.corp.local to 10.0.0.5', 'Error: getaddrinfo EAI_AGAIN api.example.com'],

@@ -378,4 +378,25 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     ],
     counterSamples: ["docker.errors.DockerException: Error while fetching server API version: HTTPConnectionPool(host='docker', port=2375): Read timed out."],
   }),
+  sig({
+    id: 'runtime.docker-environment-not-found',
+    cause: 'runtime.unavailable',
+    // Testcontainers (Java, Node, Go, .NET) tries each way to reach a Docker engine and reports when none answers;
+    // Spring Boot's buildpacks client names the socket it could not open. No engine answers where the tool looked.
+    // A socket that refuses this user (permission denied) has an engine behind it: that is the user's access, not the
+    // engine; Spring Boot's errno names the socket missing (2) or refusing (111, 61 on macOS).
+    re: /^(?![\s\S]*permission denied)[\s\S]*?(could not find a valid docker environment|container runtime strategy \\?"[^"\\\n]+\\?" does not work|no docker client strategy found|connection to the docker daemon at '[^'\n]+' failed with error \\?"\[(2|111|61)\])/,
+    anchors: ['valid docker environment', 'container runtime strategy', 'docker client strategy', 'connection to the docker daemon at'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'where the tests or the build run: docker info as that user (DOCKER_HOST, the socket /var/run/docker.sock or the named pipe //./pipe/docker_engine, TESTCONTAINERS_HOST_OVERRIDE and ~/.testcontainers.properties); in a CI pod, a Docker engine beside it (docker-in-docker) or a mounted socket',
+    source: 'Testcontainers DockerClientProviderStrategy ("Could not find a valid Docker environment"), testcontainers-node ("Container runtime strategy \\"%s\\" does not work"), Spring Boot buildpack Docker API ("Connection to the Docker daemon at \'%s\' failed with error")',
+    samples: [
+      'ERROR [org.tes.doc.DockerClientProviderStrategy] (build-11) Could not find a valid Docker environment. Please check configuration. Attempted configurations were:',
+      'testcontainers [DEBUG] Container runtime strategy "TestcontainersHostStrategy" does not work: "Error: connect ECONNREFUSED 127.0.0.1:64155" +15ms',
+      'Connection to the Docker daemon at \'/var/run/docker.sock\' failed with error "[2] No such file or directory"; ensure the Docker daemon is running and accessible',
+    ],
+    counterSamples: ['Found Docker environment with local Unix socket (unix:///var/run/docker.sock)', 'Could not find a valid Docker environment. UnixSocketClientProviderStrategy: failed with exception InvalidConfigurationException (ping failed). Root cause ConnectException (connect(..) failed: Permission denied)', 'Connection to the Docker daemon at \'/var/run/docker.sock\' failed with error "/var/run/docker.sock: Name or service not known"'],
+  }),
 ];
