@@ -633,4 +633,19 @@ export const AUTH_SIGNATURES: Signature[] = [
     samples: ['WARN Unable to retrieve .docker/config.json authentication details. Check that \'docker login\' works successfully on the command line.: open /home/dev/.docker/config.json: no such file or directory\nFATA Error while deploying application: denied: requested access to the resource is denied', 'Unable to retrieve .docker/config.json authentication details'],
     counterSamples: ['Login Succeeded'],
   }),
+  sig({
+    id: 'image.login-throttled',
+    cause: 'image.auth-rejected',
+    // Docker Hub locks a user name or address out after repeated failed logins: the 429 is the consequence, the
+    // credentials that kept failing (a wrong or revoked token in a CI secret, retried) are the cause.
+    re: /too many failed login attempts/,
+    anchors: ['too many failed login attempts'],
+    confidence: 0.8,
+    specificity: 96,
+    alternatives: ['image.rate-limited'],
+    check: 'the credentials the job logs in with (the CI secret, ~/.docker/config.json): docker login with them by hand once; replace a revoked or mistyped token, then wait for the lock-out to expire before retrying',
+    source: 'Docker Hub login throttling ("toomanyrequests: too many failed login attempts for username or IP address")',
+    samples: ['toomanyrequests: too many failed login attempts for username or IP address', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": toomanyrequests: too many failed login attempts for username or IP address'],
+    counterSamples: ['toomanyrequests: You have reached your pull rate limit.'],
+  }),
 ];

@@ -81,7 +81,7 @@ export const MISSING_SIGNATURES: Signature[] = [
   sig({
     id: 'image.manifest-unknown',
     cause: 'image.not-found',
-    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,
+    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|manifest for \S*\{[^}\n]{1,60}\}\S* not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,
     anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'repository'],
     confidence: 0.9,
     alternatives: ['image.auth-missing'],

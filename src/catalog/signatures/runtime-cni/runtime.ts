@@ -399,4 +399,19 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Found Docker environment with local Unix socket (unix:///var/run/docker.sock)', 'Could not find a valid Docker environment. UnixSocketClientProviderStrategy: failed with exception InvalidConfigurationException (ping failed). Root cause ConnectException (connect(..) failed: Permission denied)', 'Connection to the Docker daemon at \'/var/run/docker.sock\' failed with error "/var/run/docker.sock: Name or service not known"'],
   }),
+  sig({
+    id: 'runtime.minikube-provider-not-running',
+    cause: 'runtime.unavailable',
+    // minikube's reason codes for its driver's engine: installed but not answering (NOT_RUNNING, and the generic
+    // PROVIDER_DOCKER_ERROR it prints when `docker version` fails), or the engine's client missing (NOT_FOUND).
+    re: /\bprovider_(docker|podman)_(not_running|not_found|error)\b/,
+    anchors: ['provider_docker_', 'provider_podman_'],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'docker version (or podman version) as the user that runs minikube: start the engine (Docker Desktop, systemctl start docker), add the user to the docker group, or choose another --driver',
+    source: 'minikube reason codes (PROVIDER_DOCKER_NOT_RUNNING, PROVIDER_DOCKER_NOT_FOUND, PROVIDER_DOCKER_ERROR and their Podman twins)',
+    samples: ['X Exiting due to PROVIDER_DOCKER_NOT_RUNNING: deadline exceeded running "docker version --format -": signal: killed', 'X Exiting due to PROVIDER_PODMAN_NOT_RUNNING: "sudo -k -n podman version --format " exit status 1'],
+    counterSamples: ['* Using the docker driver based on user configuration'],
+  }),
 ];
