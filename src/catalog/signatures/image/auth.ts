@@ -648,4 +648,50 @@ export const AUTH_SIGNATURES: Signature[] = [
     samples: ['toomanyrequests: too many failed login attempts for username or IP address', 'Error response from daemon: Get "https://registry-1.docker.io/v2/": toomanyrequests: too many failed login attempts for username or IP address'],
     counterSamples: ['toomanyrequests: You have reached your pull rate limit.'],
   }),
+  sig({
+    id: 'image.login-needs-terminal',
+    cause: 'image.auth-missing',
+    // docker push with no stored credentials asks for them (old clients: "Please login prior to push"); in a CI job
+    // or a post-processor without a terminal the prompt reads nothing, so the registry gets no credentials.
+    re: /please login prior to (push|pull)|cannot perform an interactive login from a non tty device/,
+    anchors: ['please login prior to', 'interactive login from a non tty device'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['image.auth-rejected'],
+    check: 'the job must log in non-interactively before it pushes: docker login -u <user> --password-stdin <registry> (for ECR: aws ecr get-login-password | docker login --password-stdin), or give the tool the registry credentials it takes as options (Packer\'s login_username/login_password, ecr_login)',
+    source: 'Docker CLI login prompt without a terminal ("Cannot perform an interactive login from a non TTY device"); older clients\' push prompt ("Please login prior to push:")',
+    samples: ['docker (docker-push): Error: Cannot perform an interactive login from a non TTY device', '203ac7c888b0: Image push failed\n\nPlease login prior to push:\nUsername: EOF'],
+    counterSamples: ['Login Succeeded'],
+  }),
+  sig({
+    id: 'image.bearer-token-malformed',
+    cause: 'unknown',
+    // The registry could not even parse the bearer token it was sent: a client bug or a token mangled by a proxy or a
+    // credential helper, not missing or refused credentials.
+    re: /invalid bearer token format/,
+    anchors: ['invalid bearer token format'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['image.auth-rejected', 'registry.proxy'],
+    check: 'the client\'s version and its token handling (a known issue of that client is likely), and whether a proxy rewrites the Authorization header: the same pull with docker or crane from the same host decides',
+    source: 'Quay\'s 401 body for an Authorization header it cannot parse ("Invalid bearer token format")',
+    samples: ['Get https://quay.io/v2/: http: non-successful response (status=401 body="{\\"error\\": \\"Invalid bearer token format\\"}")', '{"error": "Invalid bearer token format"}'],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
+    id: 'image.token-scope-rejected',
+    cause: 'image.invalid-reference',
+    // A token service answering 400 to the scope it was asked for: the repository named in the scope is not a valid
+    // name there (an OCI chart reference without the chart, a path the registry does not accept). Missing or wrong
+    // credentials answer 401 or 403 instead.
+    re: /failed to fetch (anonymous|oauth) token: unexpected status[^\n]{0,300}?: 400 bad request/,
+    anchors: ['400 bad request'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['image.auth-missing', 'image.not-found'],
+    check: 'the reference: for Helm OCI it is oci://<registry>/<path>/<chart> with the chart name last (and --version apart); the token URL\'s scope=repository:<name>:pull shows the name the registry was asked about',
+    source: 'distribution token authentication (a 400 for an invalid scope); containerd authorizer ("failed to fetch anonymous token: unexpected status: 400 Bad Request")',
+    samples: ['Error: could not download chart: failed to authorize: failed to fetch anonymous token: unexpected status: 400 Bad Request', 'failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%3Apull&service=ghcr.io: 400 Bad Request'],
+    counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
+  }),
 ];

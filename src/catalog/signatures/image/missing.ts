@@ -507,4 +507,34 @@ export const MISSING_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['docker.errors.NotFound: 404 Client Error for http+docker://localhost/v1.43/containers/abc/json: Not Found ("No such container: abc")', 'Can\'t install ghcr.io/acme/addon:1.0.4: 404 Client Error for http+docker://localhost/v1.45/images/ghcr.io/acme/addon:1.0.4/json: Not Found ("No such image: ghcr.io/acme/addon:1.0.4")'],
   }),
+  sig({
+    id: 'image.gcr-v1-fallback-not-found',
+    cause: 'image.not-found',
+    // Old Docker clients fall back to the v1 API when v2 found nothing; GCR answers that fallback with 405 and says
+    // why it happened: the v2 image was not found.
+    re: /v1 registry api is disabled[^\n]{0,300}?v2 image could not be found/,
+    anchors: ['v1 registry api is disabled'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.auth-missing'],
+    check: 'gcloud container images list-tags <gcr.io/project/name> (or the registry\'s console): the repository and tag must exist; a private project needs credentials, which reads the same to an anonymous client',
+    source: 'Google Container Registry\'s answer to the v1 API ("v1 Registry API is disabled. If you are not explicitly using the v1 Registry API, it is possible your v2 image could not be found.")',
+    samples: ['Error: Status 405 trying to pull repository google-containers/cassandraxxx: "v1 Registry API is disabled. If you are not explicitly using the v1 Registry API, it is possible your v2 image could not be found. Verify that your image is available, or retry with `dockerd --disable-legacy-registry`."', 'v1 Registry API is disabled. If you are not explicitly using the v1 Registry API, it is possible your v2 image could not be found.'],
+    counterSamples: ['Status 405 trying to push repository acme/app'],
+  }),
+  sig({
+    id: 'image.tool-cannot-find-image',
+    cause: 'image.not-found',
+    // Tools that resolve an image's config themselves (Lightbend's reactive-cli) say in their own words that the
+    // repository, registry or tag is not there.
+    re: /unable to find (repository or registry|image with tag \S+)/,
+    anchors: ['unable to find repository or registry', 'unable to find image with tag'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['image.auth-missing'],
+    check: 'the reference the tool was given: the registry host, the repository path (spelling) and the tag must exist there; list the tags with crane ls <registry>/<repository> or the registry\'s UI',
+    source: 'reactive-cli Docker registry lookups ("Unable to find repository or registry", "Unable to find image with tag %s")',
+    samples: ['Failed to obtain Docker config for registry.example.io/test/app:hello, Unable to find repository or registry', 'Failed to obtain Docker config for registry.example.io/test/app:hello, Unable to find image with tag hello'],
+    counterSamples: ["Unable to find image 'alpine:3.19' locally"],
+  }),
 ];
