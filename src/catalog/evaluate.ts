@@ -233,20 +233,20 @@ export interface LabelledMessage {
    * and their kernel side (IPVS, nftables, iptables-legacy versus iptables-nft, conntrack): pulls, pod traffic, Services and DNS failing.
    * eval112: the hundred-and-sixth blind batch, collected from issue threads, aimed at Kubernetes API clients and infrastructure-as-code (Terraform,
    * Pulumi, Crossplane, cdk8s, client libraries, Argo CD, Flux, krew) where a cluster, DNS, network or chart/image registry fault shows through.
+   * eval113: the hundred-and-seventh blind batch, collected from issue threads, aimed at workflow, batch and distributed-compute engines that launch
+   * pods (Argo, Spark, Flink, Ray, Dask, Nextflow, Airflow, Prefect, Kaniko builders): their clients' TLS, proxy and registry failures.
+   * eval114: the hundred-and-eighth blind batch, collected from issue threads, aimed at local and desktop Kubernetes on laptops and VMs (Rancher
+   * Desktop, Docker Desktop, OrbStack, colima, Podman Desktop, lima, multipass, Vagrant labs, WSL2, kind/k3d/minikube): pulls, DNS and host reach; small.
    * eval115: the hundred-and-ninth blind batch, collected from issue threads, aimed at immutable and container-optimised node operating systems
    * (Flatcar, Bottlerocket, Fedora CoreOS and OKD, k3OS, Container Linux with torcx and rkt wrappers): runtimes, CNI binaries and read-only paths; small.
    * eval116: the hundred-and-tenth blind batch, collected from issue threads, aimed at image build and distribution tooling in and next to clusters
    * (kaniko, BuildKit, buildah, Jib, skopeo, crane, oras, Harbor, zot, Kraken, oc-mirror, Zarf, pull-through caches): pushes, copies and mirrors failing.
    * eval117: the hundred-and-eleventh blind batch, collected from issue threads, aimed at cluster troubleshooting, probing and monitoring tools
    * (metrics-server, Datadog, Fluent Bit, OpenTelemetry, VictoriaMetrics, Loki, exporters, goldpinger) whose output shows failed scrapes, lookups and pulls.
-   * eval113: the hundred-and-seventh blind batch, collected from issue threads, aimed at workflow, batch and distributed-compute engines that launch
-   * pods (Argo, Spark, Flink, Ray, Dask, Nextflow, Airflow, Prefect, Kaniko builders): their clients' TLS, proxy and registry failures.
-   * eval114: the hundred-and-eighth blind batch, collected from issue threads, aimed at local and desktop Kubernetes on laptops and VMs (Rancher
-   * Desktop, Docker Desktop, OrbStack, colima, Podman Desktop, lima, multipass, Vagrant labs, WSL2, kind/k3d/minikube): pulls, DNS and host reach; small.
-   * eval119: the hundred-and-thirteenth blind batch, collected from issue threads, aimed at developer inner-loop and preview-environment tools
-   * (Skaffold, Tilt, DevSpace, Garden, Okteto, Telepresence, mirrord, Draft, Earthly, ko, Kompose, Gitpod, dev containers): their pushes, pulls and lookups.
    * eval118: the hundred-and-twelfth blind batch, collected from issue threads, aimed at Java-ecosystem container tooling (Testcontainers in every
    * language, docker-java, Spring Boot buildpacks, Quarkus, JKube, Jib, Maven/Gradle Docker plugins, Jenkins Docker plugins): daemon reach, pulls, pushes.
+   * eval119: the hundred-and-thirteenth blind batch, collected from issue threads, aimed at developer inner-loop and preview-environment tools
+   * (Skaffold, Tilt, DevSpace, Garden, Okteto, Telepresence, mirrord, Draft, Earthly, ko, Kompose, Gitpod, dev containers): their pushes, pulls and lookups.
    * eval120: the hundred-and-fourteenth blind batch, collected from issue threads, aimed at CI runners and their actions (GitHub Actions and ARC runner
    * pods, build-push/login/kind/minikube actions, GitLab Runner, Buildkite, Woodpecker, Drone, Concourse, Azure Pipelines): pulls, pushes and DNS failing.
    * eval121: the hundred-and-fifteenth blind batch, collected last and alone from issue threads, aimed at automation that pulls, scans or updates images
