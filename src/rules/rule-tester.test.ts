@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineRule, type Rule } from './define-rule.js';
 import { tableProblems, type RuleCases } from './rule-tester.js';
 
@@ -45,5 +45,16 @@ describe('rule tester: the table as a whole', () => {
     expect(tableProblems(rule, dupName)).toEqual(['two cases are named "off"']);
     const dupEvidence = { ...good, healthy: [...good.healthy, { name: 'on again', evidence: on }] };
     expect(tableProblems(rule, dupEvidence)).toEqual(['cases "on" and "on again" have the same evidence']);
+  });
+
+  it('finds the same evidence when the clock moves between the cases (collectedAt is not evidence)', () => {
+    let tick = 0;
+    const spy = vi.spyOn(Date.prototype, 'toISOString').mockImplementation(() => `2026-01-01T00:00:00.${String(tick++ % 1000).padStart(3, '0')}Z`);
+    try {
+      const dupEvidence = { ...good, healthy: [...good.healthy, { name: 'on again', evidence: on }] };
+      expect(tableProblems(rule, dupEvidence)).toEqual(['cases "on" and "on again" have the same evidence']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -127,7 +127,11 @@ export function tableProblems(rule: Rule, cases: RuleCases): string[] {
   const out: string[] = [];
   const all = [...cases.healthy, ...cases.faulty];
   for (const n of duplicates(all.map((c) => c.name))) out.push(`two cases are named "${n}"`);
-  const keys = all.map((c) => JSON.stringify(makeEvidence(c.evidence)));
+  // collectedAt is the clock at makeEvidence's call: two equal cases built a millisecond apart must still compare equal.
+  const keys = all.map((c) => {
+    const { collectedAt: _, ...rest } = makeEvidence(c.evidence);
+    return JSON.stringify(rest);
+  });
   for (const k of duplicates(keys)) out.push(`cases ${all.filter((_, i) => keys[i] === k).map((c) => `"${c.name}"`).join(' and ')} have the same evidence`);
   const exercised = new Set(cases.faulty.flatMap((c) => c.expect.map((e) => e.cause)));
   const reasons = cases.unexercised ?? {};
