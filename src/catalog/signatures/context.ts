@@ -19,6 +19,15 @@ export const CONNECT_TIMED_OUT = String.raw`((connect|getsockopt): (connection|o
 export const CONNECT_REFUSED = String.raw`((connect|getsockopt): connection refused|connectex: no connection could be made because the target machine actively refused it)`;
 
 /**
+ * An HTTP status as clients other than Go's report it: Java's HttpURLConnection ("Server returned HTTP response code:
+ * 401"), Python's requests ("401 Client Error"), Axios and others ("status code 401"), curl ("returned error: 401"),
+ * .NET ("401 (Unauthorized)"). `codes` is an alternation of status codes.
+ */
+export function clientStatus(codes: string): string {
+  return String.raw`(http response code: (${codes})\b|\b(${codes}) (client|server) error\b|status code:? (${codes})\b|returned error: (${codes})\b|\b(${codes}) \((unauthorized|forbidden|not found)\))`;
+}
+
+/**
  * A name that did not resolve, in the words of clients other than Go's dialer (libc via curl, wget, Python and Ruby;
  * Node's getaddrinfo codes; Java's UnknownHostException; .NET's and Windows' texts; Rust's hyper). Which cause it is
  * depends on where the lookup ran: beside a registry request (registry.resolver-failed) or not (dns.client-lookup-failed).

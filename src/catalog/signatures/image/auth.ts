@@ -1,4 +1,5 @@
 import type { Signature } from '../../types.js';
+import { REGISTRY_V2_PATH, clientStatus } from '../context.js';
 import { sig } from '../define.js';
 import { MISSING_OR_PRIVATE } from './shared.js';
 
@@ -693,5 +694,24 @@ export const AUTH_SIGNATURES: Signature[] = [
     source: 'distribution token authentication (a 400 for an invalid scope); containerd authorizer ("failed to fetch anonymous token: unexpected status: 400 Bad Request")',
     samples: ['Error: could not download chart: failed to authorize: failed to fetch anonymous token: unexpected status: 400 Bad Request', 'failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aacme%3Apull&service=ghcr.io: 400 Bad Request'],
     counterSamples: ['failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
+  }),
+  sig({
+    id: 'image.client-401-registry-path',
+    cause: 'image.auth-missing',
+    // A 401 on the distribution API's own routes, in the words of a client that is not a container runtime (a
+    // scanner, an SDK, a script with curl): the registry wants credentials the request did not carry, or refused them.
+    re: new RegExp(String.raw`^(?=[\s\S]*${REGISTRY_V2_PATH})[\s\S]*?(?<key>${clientStatus('401')})`),
+    anchors: ['401'],
+    confidence: 0.7,
+    specificity: 84,
+    alternatives: ['image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    check: 'which credentials the client sends for that registry host (its own config, ~/.docker/config.json, a token option): none is the credentials missing; some that the registry refuses is the credentials rejected — curl -u <user> https://<registry>/v2/ tells them apart',
+    source: 'distribution API 401 (UNAUTHORIZED) as Java, Python requests, Axios, curl and .NET report an HTTP status',
+    samples: [
+      'java.io.IOException: Server returned HTTP response code: 401 for URL: https://harbor.lab/v2/team/app/manifests/1',
+      'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://harbor.lab/v2/team/app/manifests/1',
+      'System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized). GET https://harbor.lab/v2/team/app/tags/list',
+    ],
+    counterSamples: ['requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.example.com/v1/users'],
   }),
 ];

@@ -1,5 +1,6 @@
 import type { Signature } from '../../types.js';
 import { inRegistryContext } from '../registry/shared.js';
+import { clientStatus } from '../context.js';
 import { sig } from '../define.js';
 
 /** Images that are not there: manifest unknown, a repository that does not exist, Never with no local copy (facts §4.5, §8). */
@@ -540,5 +541,24 @@ export const MISSING_SIGNATURES: Signature[] = [
     source: 'reactive-cli Docker registry lookups ("Unable to find repository or registry", "Unable to find image with tag %s")',
     samples: ['Failed to obtain Docker config for registry.example.io/test/app:hello, Unable to find repository or registry', 'Failed to obtain Docker config for registry.example.io/test/app:hello, Unable to find image with tag hello'],
     counterSamples: ["Unable to find image 'alpine:3.19' locally"],
+  }),
+  sig({
+    id: 'image.client-404-manifest',
+    cause: 'image.not-found',
+    // A 404 for a manifest, in the words of a client that is not a container runtime: the registry has no such
+    // repository or tag (or hides a private one from a caller without credentials).
+    // A reference must follow manifests/: an empty one is the client's own bug (it asked for no tag at all).
+    re: new RegExp(String.raw`^(?=[\s\S]*\/v2\/[^\s"'\\]*\/manifests\/[^\s"'\\:])[\s\S]*?(?<key>${clientStatus('404')})`),
+    anchors: ['404'],
+    confidence: 0.75,
+    specificity: 84,
+    alternatives: ['image.auth-missing', 'registry.mirror-misconfigured'],
+    check: 'the repository and tag in the URL: crane ls <registry>/<repository> lists the tags; a private repository answers 404 to a caller without credentials on some registries',
+    source: 'distribution API 404 (MANIFEST_UNKNOWN, NAME_UNKNOWN) as Java, Python requests, Axios, curl and .NET report an HTTP status',
+    samples: [
+      'requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://harbor.lab/v2/team/app/manifests/1',
+      'curl: (22) The requested URL returned error: 404 (https://harbor.lab/v2/team/app/manifests/1)',
+    ],
+    counterSamples: ['requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://harbor.lab/v2/team/app/blobs/sha256:aa', 'GET https://index.docker.io/v2/aquasec/trivy/manifests/: unexpected status code 404 Not Found: 404 page not found'],
   }),
 ];
