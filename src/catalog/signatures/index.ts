@@ -6,6 +6,7 @@ import { FLANNEL_SIGNATURES } from './flannel/index.js';
 import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
+import { KUBE_PROXY_SIGNATURES } from './kube-proxy.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
@@ -21,6 +22,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...NODE_SIGNATURES,
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
+  ...KUBE_PROXY_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
   ...DNS_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
