@@ -205,13 +205,18 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of ['\u2018][^'\u2019\n]+['\u2019] (has expired|is not yet activated)|certificate has not yet been activated|issued certificate not yet valid/,
-    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet', 'not yet activated', 'not yet been activated'],
+    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of ['\u2018][^'\u2019\n]+['\u2019] (has expired|is not yet activated)|certificate has not yet been activated|issued certificate not yet valid|certificatenotyetvalidexception|cert_not_yet_valid|remote error: tls: expired certificate|received fatal alert: certificate_expired/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet', 'not yet activated', 'not yet been activated', 'certificatenotyetvalidexception', 'cert_not_yet_valid', 'tls: expired certificate', 'certificate_expired'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate has expired or is not yet valid',
     samples: [
+      // Java's and Node's not-yet-valid words; a TLS peer's alert that the other side's certificate expired (either side's log).
+      'java.security.cert.CertificateNotYetValidException: NotBefore: Sat Dec 05 10:00:00 UTC 2026',
+      "code: 'CERT_NOT_YET_VALID'",
+      'http: TLS handshake error from 10.0.0.7:51234: remote error: tls: expired certificate',
+      'javax.net.ssl.SSLHandshakeException: Received fatal alert: certificate_expired',
       // kubeadm's certutil loading a certificate before its NotBefore (the node's clock behind).
       'error execution phase certs/front-proxy-ca: failure loading front-proxy-ca certificate: failed to load certificate: the certificate is not valid yet',
       // Java's, .NET's and wget's words for a certificate outside its validity period.
