@@ -323,4 +323,19 @@ export const NAME_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['The connection to the server 0.0.0.0:6443 was refused - did you specify the right host or port?', 'dial tcp 0.0.0.0:6443: connect: connection refused'],
   }),
+  sig({
+    id: 'registry.lookup-cut-short',
+    cause: 'registry.dns',
+    // Go's lookup error with its reason cut off (a log line truncated, a paste cut at the quote): the registry's name
+    // was being resolved and failed, but the text no longer says how.
+    re: inRegistryContext(/\blookup [^\s:"\\]+ on [\w.:[\]%-]+:53\\?"?\s*$/),
+    anchors: [':53'],
+    confidence: 0.6,
+    specificity: 84,
+    alternatives: ['dns.coredns-down', 'dns.upstream', 'dns.node-resolver'],
+    check: 'resolve the name where the client runs: from a pod, kubectl exec <pod> -- nslookup <registry host> (the cluster DNS; a local name like .local must be known to CoreDNS\'s upstream or a hosts/forward block); from the node, getent hosts <registry host>',
+    source: 'Go net ("dial tcp: lookup %s on %s: %v") with the reason missing',
+    samples: ['level=error msg="Could not get tags from registry: Get \\"https://harbor.lab.local/v2/\\": dial tcp: lookup harbor.lab.local on 10.96.0.10:53"', 'failed to do request: Head "https://reg.local/v2/app/manifests/1": dial tcp: lookup reg.local on 10.0.0.2:53'],
+    counterSamples: ['failed to do request: Head "https://reg.local/v2/app/manifests/1": dial tcp: lookup reg.local on 10.0.0.2:53: no such host'],
+  }),
 ];
