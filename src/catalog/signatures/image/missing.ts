@@ -561,4 +561,18 @@ export const MISSING_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://harbor.lab/v2/team/app/blobs/sha256:aa', 'GET https://index.docker.io/v2/aquasec/trivy/manifests/: unexpected status code 404 Not Found: 404 page not found'],
   }),
+  sig({
+    id: 'image.docker-manifest-missing-for-reference',
+    cause: 'image.not-found',
+    // Docker's own words when the registry has no manifest for the tag or digest asked for.
+    re: /image manifest does not exist for tag or digest/,
+    anchors: ['image manifest does not exist'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['image.auth-missing'],
+    check: 'the tag or digest in the reference: crane ls <registry>/<repository> (or the registry\'s UI) lists what exists; a digest from another repository or platform is not there',
+    source: 'Docker distribution pull ("image manifest does not exist for tag or digest %q")',
+    samples: ['Error response from daemon: image manifest does not exist for tag or digest "sha256:abc"', 'image manifest does not exist for tag or digest "v9.9.9"'],
+    counterSamples: ['Digest: sha256:abc'],
+  }),
 ];

@@ -44,8 +44,8 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',
-    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
-    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml'],
+    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|insecure registry \S+ should not contain ':\/\/'|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
+    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml', 'insecure registry'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['registry.proxy'],
@@ -53,6 +53,8 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     samples: [
       'failed to load plugin io.containerd.grpc.v1.cri: invalid plugin config: `mirrors` cannot be set when `config_path` is provided',
       'unable to configure the Docker daemon with file /etc/docker/daemon.json: invalid mirror: path, query, or fragment at end of the URI "https://mirror.gcr.io/v2/"',
+      // Docker's insecure-registries take host[:port] or a CIDR, never a URL
+      "unable to configure the Docker daemon with file /etc/docker/daemon.json: insecure registry https://reg.lab:5000 should not contain '://'",
     ],
     counterSamples: ['config_path = "/etc/containerd/certs.d"'],
   }),
@@ -153,5 +155,20 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     source: 'distribution proxy mode (challenge manager against proxy.remoteurl); docker.io answers with a redirect to www.docker.com',
     samples: ['level=info msg="Challenge established with upstream : {https   docker.io /v2/ } map[https://www.docker.com:443/v2/:[]]}" http.request.uri="/v2/team/app/manifests/1"', 'Get "https://www.docker.com/v2/": 404 Not Found'],
     counterSamples: ['see https://www.docker.com/increase-rate-limit'],
+  }),
+  sig({
+    id: 'registry.docker-certs-dir-unpaired',
+    cause: 'registry.tls-untrusted',
+    // Docker reads /etc/docker/certs.d/<host>/: *.crt are CAs, *.cert/*.key are a client pair. A CA saved as .cert (or
+    // a client certificate without its key) stops every pull from that host before the registry is asked.
+    re: /missing (key \S+ for client certificate|client certificate \S+ for key) \S+/,
+    anchors: ['for client certificate', 'missing client certificate'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'ls /etc/docker/certs.d/<host>/: the registry\'s CA must be named *.crt (ca.crt); a file ending .cert is read as a client certificate and needs its .key beside it — rename a CA saved as .cert, or add the key',
+    source: 'Docker registry TLS config from certs.d ("missing key %s for client certificate %s. CA certificates must use the extension .crt")',
+    samples: ['Error response from daemon: missing key /etc/docker/certs.d/reg.lab/client.key for client certificate /etc/docker/certs.d/reg.lab/client.cert. CA certificates must use the extension .crt', 'missing client certificate /etc/docker/certs.d/reg.lab/client.cert for key /etc/docker/certs.d/reg.lab/client.key'],
+    counterSamples: ['x509: certificate signed by unknown authority'],
   }),
 ];
