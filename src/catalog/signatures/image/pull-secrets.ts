@@ -119,4 +119,19 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Failed to pull image "myrepo/myimage:tag": pull access denied', "Error creating pod 'web-1': illegal base64 data at input byte 0"],
   }),
+  sig({
+    id: 'image.dockercfg-entry-ignored',
+    cause: 'image.pullsecret-malformed',
+    // The kubelet reading a pull secret skips an auths entry it cannot decode and says so; the pull then goes to
+    // that registry without those credentials.
+    re: /entry \\?"[^"\\\n]+\\?" in dockercfg invalid \([^\n]{1,200}?\), ignoring/,
+    anchors: ['in dockercfg invalid'],
+    confidence: 0.85,
+    specificity: 94,
+    alternatives: ['image.auth-missing'],
+    check: "kubectl get secret <pull secret> -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d: the auths entry the kubelet named must have auth = base64 of user:password (or username and password fields); recreate it with kubectl create secret docker-registry",
+    source: 'kubelet credentialprovider ("Entry %q in dockercfg invalid (%v), ignoring")',
+    samples: ['W1205 10:00:00.000000    1234 kubelet_pods.go:100] Entry "https://index.docker.io/v1/" in dockercfg invalid (illegal base64 data at input byte 8), ignoring', 'Entry "harbor.lab" in dockercfg invalid (unable to parse auth field, must be formatted as base64(username:password)), ignoring'],
+    counterSamples: ['Unable to retrieve pull secret default/regcred for default/web-1 due to secret "regcred" not found.'],
+  }),
 ];
