@@ -102,8 +102,8 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
-    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part|(network for (sandbox|pod)|plugin type=)[^\n]{0,600}invalid cidr address: /,
-    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'invalid version', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part', 'invalid cidr address'],
+    re: /error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part|(network for (sandbox|pod)|plugin type=)[^\n]{0,600}invalid cidr address: |network \S+ too small to allocate from|range(start|end) \S+ not in network \S+|network has host bits set\. for a subnet mask|ipam config missing 'ipam' key/,
+    anchors: ['error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'invalid version', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part', 'invalid cidr address', 'too small to allocate from', 'not in network', 'host bits set', "missing 'ipam' key"],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
@@ -115,6 +115,9 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): incompatible CNI versions; config is "1.0.0", plugin supports ["0.1.0" "0.2.0" "0.3.0" "0.3.1" "0.4.0"]',
       // Go's net.ParseCIDR on a subnet or range of the network config (an IPAM placeholder the plugin does not know, a typo).
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "8fcb": invalid CIDR address: usePodCidrIPv6',
+      // host-local's checks of the IPAM ranges it is given (containernetworking/plugins ipam/host-local).
+      'plugin type="host-local" failed (add): Network has host bits set. For a subnet mask of length 16 the network address is 10.244.0.0',
+      'plugin type="host-local" failed (add): RangeStart 10.244.2.10 not in network 10.244.1.0/24',
       'Error loading CNI config list file /etc/cni/net.d/10-flannel.conflist: error parsing configuration list: unexpected end of JSON input',
       "plugin type=\"flannel\" failed (add): 'delegate' dictionary must not have 'ipam' field, it'll be set by flannel",
       // libcni parses a config without cniVersion as the empty version (containerd's StopPodSandbox wording).
