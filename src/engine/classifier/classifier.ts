@@ -3,7 +3,7 @@ import { createAnswerBook } from './answer-book.js';
 import { buildAutomaton, checkAnchors, compile, LANES, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
-import { lineLooksPasted, nextPasted, undoPaste } from './paste.js';
+import { lineLooksPasted, pastedScanner, undoPaste } from './paste.js';
 
 export { unescapeJsonHtml } from './paste.js';
 
@@ -161,12 +161,13 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
     if (mode === 'substring' || !bytes || bytes.length !== text.length) return eachLine(text, 0, text.length, emit);
     // Blocks of about BLOCK characters, ending at a line's end: the lines are still in cache when judged.
     // A block holding something a paste adds (./paste.ts) is judged line by line, where such a line is
-    // undone first. The next such place is searched once and kept until passed, so a long text is read once.
-    let pasted = nextPasted(text, 0);
+    // undone first (./paste.ts pastedScanner: each marker found once and kept until passed).
+    const nextPasted = pastedScanner(text);
+    let pasted = nextPasted(0);
     for (let from = 0; from <= text.length; ) {
       const nl = text.indexOf('\n', Math.min(text.length, from + BLOCK));
       const to = nl === -1 ? text.length : nl;
-      if (pasted !== -1 && pasted < from) pasted = nextPasted(text, from);
+      if (pasted !== -1 && pasted < from) pasted = nextPasted(from);
       if (pasted !== -1 && pasted < to) eachLine(text, from, to, emit);
       else scannedBlock(text, bytes, from, to, emit);
       from = to + 1;

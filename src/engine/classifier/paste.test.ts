@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { createClassifier } from './classifier.js';
-import { looksPasted, nextPasted, undoPaste } from './paste.js';
+import { looksPasted, pastedScanner, undoPaste } from './paste.js';
 
 // Real texts' shapes: a containerd pull behind a proxy, CoreDNS's loop, a flannel start-up error.
 const PLAIN = [
@@ -45,12 +45,23 @@ describe('undoPaste: what a paste adds is taken away, and nothing else', () => {
     expect(undoPaste('&#x2F;v2&#47; &unknown;')).toBe('/v2/ &unknown;');
   });
 
-  it('finds the next pasted place in a long text from any offset, or -1', () => {
-    const text = `${'x'.repeat(100)}\t${'y'.repeat(50)}&quot;`;
-    expect(nextPasted(text, 0)).toBe(100);
-    expect(nextPasted(text, 101)).toBe(151);
-    expect(nextPasted(text, 152)).toBe(-1);
-    expect(nextPasted('plain\r\nline', 0)).toBe(-1); // a line's \r is block mode's to drop
+  it('finds the next pasted place in a long ASCII text from any offset, or -1; an ampersand only where an entity starts', () => {
+    const text = `${'x'.repeat(100)}\t${'y'.repeat(50)}a&b=c&quot;${'z'.repeat(20)}\\u003e[0m`;
+    const next = pastedScanner(text);
+    expect(next(0)).toBe(100);
+    expect(next(101)).toBe(156);
+    expect(next(157)).toBe(text.indexOf('\\u003e'));
+    expect(next(text.indexOf('\\u003e') + 1)).toBe(text.indexOf('[0m'));
+    expect(next(text.length)).toBe(-1);
+    expect(pastedScanner('plain\r\nline a&b')(0)).toBe(-1); // a line's \r is block mode's to drop
+    // the same answers as a regular expression over the text, from every offset
+    const re = /\t|\x1b|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/gi;
+    const fresh = pastedScanner(text);
+    for (let from = 0; from <= text.length; from++) {
+      re.lastIndex = from;
+      const m = re.exec(text);
+      expect(fresh(from)).toBe(m ? m.index : -1);
+    }
   });
 
   it('block mode answers pasted lines as classify does, with and without the bytes of the text', () => {
