@@ -80,13 +80,15 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'cni.not-initialized',
     check: 'ls /etc/cni/net.d /opt/cni/bin on the node and kubectl -n kube-flannel get pods -o wide: no config file means flannel has not run there yet (its pod\'s init containers write it); a file present means the runtime cannot load it (journalctl -u containerd | grep -i cni)',
     cause: 'cni.config-missing',
-    re: /cni config unini?tialized|cni plugin not initialized|missing cni default network|no networks found in|no network config found in|no net configurations found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
-    anchors: ['cni config uninitialized', 'cni config unintialized', 'cni plugin not initialized', 'missing cni default network', 'no networks found', 'no network config found', 'no net configurations found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
+    // containerd 2 words the first: "cni config not initialized".
+    re: /cni config (unini?tialized|not initialized)|cni plugin not initialized|missing cni default network|no networks found in|no network config found in|no net configurations found in|no valid networks found in|no cni configuration file in|networkpluginnotready|network plugin is not ready|container runtime network not ready/,
+    anchors: ['cni config uninitialized', 'cni config unintialized', 'cni config not initialized', 'cni plugin not initialized', 'missing cni default network', 'no networks found', 'no network config found', 'no net configurations found', 'no valid networks found', 'no cni configuration file', 'networkpluginnotready', 'network plugin is not ready', 'runtime network not ready'],
     confidence: 0.88,
     specificity: 88,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
     source: 'facts §4.4 (NetworkReady=false, cni plugin not initialized)',
     samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": cni config not initialized',
       'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
       'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized',
       // kubelets before 1.6 spelt it without the second i
