@@ -253,12 +253,10 @@ export interface LabelledMessage {
    * from outside the cluster (Ansible, Molecule, Packer, Terraform/Pulumi providers, Watchtower, Diun, Renovate, Dependabot, Trivy/Grype/Syft, Portainer).
    * eval122: the hundred-and-sixteenth blind batch, collected last and alone from issue threads, aimed at in-cluster controllers that poll, verify,
    * pre-pull or rewrite images (Argo CD Image Updater, Keel, version-checker, kube-image-keeper, OpenKruise, admission webhooks resolving references).
-   * eval130: the hundred-and-twenty-fourth blind batch, collected from issue threads, aimed at release and packaging tools that resolve, relocate or
-   * deploy images (Carvel, Zarf, Hauler, Timoni, Helmfile, Kustomize, Tanka, Spinnaker, Octopus, Harness, Keptn, Kargo, Jenkins X, Waypoint, cosign).
-   * eval129: the hundred-and-twenty-third blind batch, collected from issue threads, aimed at service meshes and gateways and their init/CNI parts
-   * (istio-cni, ztunnel, linkerd-cni, kuma-cni and kuma-init, Multus with istio-cni, Envoy Gateway, Contour): CNI chaining, DNS and iptables failing.
    * eval123: the hundred-and-seventeenth blind batch, collected from issue threads, aimed at HPC runtimes and daemonless build tools that pull images
    * (Apptainer/Singularity, enroot/Pyxis, Sarus, Charliecloud, podman-hpc, udocker, Bazel rules_oci/rules_img, Pants, Nix, Dagger, werf, importctl, imgadm).
+   * eval124: the hundred-and-eighteenth blind batch, collected from issue threads, aimed at self-hosted PaaS and app deployers (Dokku, Kamal, Coolify,
+   * Dokploy, CapRover, flyctl, Railway/Nixpacks, Render, Heroku's registry, Cloud Foundry/Diego, Acorn, Convox, Deis, Flynn, Rainbond): pulls, pushes, DNS.
    * eval125: the hundred-and-nineteenth blind batch, collected from issue threads, aimed at home-lab and NAS appliance platforms (TrueNAS SCALE apps,
    * Home Assistant Supervisor add-ons, CasaOS/ZimaOS, Umbrel, Unraid, Synology) whose app installs and updates fail pulling images or resolving names.
    * eval126: the hundred-and-twentieth blind batch, collected from issue threads, aimed at OpenStack container deployments and VM/sandbox stacks
@@ -267,8 +265,10 @@ export interface LabelledMessage {
    * devices or run light clusters (balena, Azure IoT Edge, Greengrass, KubeEdge, Open Horizon, k0s, Rancher Fleet): pulls, registry TLS, DNS, runtime.
    * eval128: the hundred-and-twenty-second blind batch, collected from issue threads and one page, aimed at stateful data operators and storage/backup
    * helpers (CloudNativePG, Crunchy PGO, Strimzi, ECK, OpenSearch, Rook, MongoDB, RabbitMQ, MinIO, k8ssandra): peers reaching and trusting each other.
-   * eval124: the hundred-and-eighteenth blind batch, collected from issue threads, aimed at self-hosted PaaS and app deployers (Dokku, Kamal, Coolify,
-   * Dokploy, CapRover, flyctl, Railway/Nixpacks, Render, Heroku's registry, Cloud Foundry/Diego, Acorn, Convox, Deis, Flynn, Rainbond): pulls, pushes, DNS.
+   * eval129: the hundred-and-twenty-third blind batch, collected from issue threads, aimed at service meshes and gateways and their init/CNI parts
+   * (istio-cni, ztunnel, linkerd-cni, kuma-cni and kuma-init, Multus with istio-cni, Envoy Gateway, Contour): CNI chaining, DNS and iptables failing.
+   * eval130: the hundred-and-twenty-fourth blind batch, collected from issue threads, aimed at release and packaging tools that resolve, relocate or
+   * deploy images (Carvel, Zarf, Hauler, Timoni, Helmfile, Kustomize, Tanka, Spinnaker, Octopus, Harness, Keptn, Kargo, Jenkins X, Waypoint, cosign).
    */
   split: 'dev' | 'eval' | 'eval2' | 'eval3' | 'eval4' | 'eval5' | 'dev2' | 'eval6' | 'dev3' | 'eval7' | 'eval8' | 'eval9' | 'eval10' | 'eval11' | 'eval12' | 'eval13' | 'eval14' | 'eval15' | 'eval16' | 'eval17' | 'eval18' | 'eval19' | 'eval20' | 'eval21' | 'dev4' | 'eval22' | 'dev5' | 'eval23' | 'dev6' | 'eval24' | 'eval25' | 'dev7' | 'eval26' | 'eval27' | 'eval28' | 'eval29' | 'eval30' | 'eval31' | 'eval32' | 'eval33' | 'eval34' | 'eval35' | 'eval36' | 'eval37' | 'eval38' | 'eval39' | 'eval40' | 'eval41' | 'eval42' | 'eval43' | 'eval44' | 'eval45' | 'eval46' | 'eval47' | 'eval48' | 'eval49' | 'eval50' | 'eval51' | 'eval52' | 'eval53' | 'eval54' | 'eval55' | 'eval56' | 'eval57' | 'eval58' | 'eval59' | 'eval60' | 'eval61' | 'eval62' | 'eval63' | 'eval64' | 'eval65' | 'eval67' | 'eval68' | 'eval66' | 'eval69' | 'eval71' | 'eval72' | 'eval76' | 'eval75' | 'eval74' | 'eval73' | 'eval77' | 'eval79' | 'eval78' | 'eval80' | 'eval82' | 'eval81' | 'eval83' | 'eval84' | 'eval86' | 'eval85' | 'eval87' | 'eval88' | 'eval89' | 'eval90' | 'eval91' | 'eval92' | 'eval93' | 'eval94' | 'eval95' | 'eval96' | 'eval97' | 'eval100' | 'eval99' | 'eval98' | 'eval101' | 'eval102' | 'eval103' | 'eval104' | 'eval105' | 'eval106' | 'eval107' | 'eval108' | 'eval109' | 'eval110' | 'eval111' | 'eval112' | 'eval115' | 'eval116' | 'eval117' | 'eval113' | 'eval114' | 'eval119' | 'eval118' | 'eval120' | 'eval121' | 'eval122' | 'eval130' | 'eval129' | 'eval123' | 'eval125' | 'eval126' | 'eval127' | 'eval128' | 'eval124';
 }
