@@ -101,6 +101,21 @@ describe('signatures', () => {
     }
   });
 
+  it('let no corpus message through a signature\'s pattern that none of its anchors would pass to it', () => {
+    // The pre-filter hands a signature only the messages holding one of its anchors: a pattern branch without
+    // an anchor is a match `explain` never sees. The corpus holds the real wordings those branches were written for.
+    const { matchAll } = createClassifier(SIGNATURES);
+    const text = readFileSync(new URL('../../corpus/threads.jsonl', import.meta.url), 'utf8');
+    const hidden: string[] = [];
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const { id, message } = JSON.parse(line) as { id: string; message: string };
+      const low = message.toLowerCase();
+      for (const s of matchAll(message)) if (!s.anchors.some((a) => low.includes(a))) hidden.push(`${s.id} in ${id}`);
+    }
+    expect(hidden).toEqual([]);
+  });
+
   for (const s of SIGNATURES) {
     it(`${s.id}: samples match and classify as ${s.cause}; counter-samples do not match`, () => {
       const re = new RegExp(s.pattern, 'i');

@@ -5,6 +5,21 @@ import { sig } from '../define.js';
 /** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
 export const NODE_RESOLVER_SIGNATURES: Signature[] = [
   sig({
+    id: 'dns.no-dns-servers',
+    cause: 'dns.node-resolver',
+    // Go's resolver (releases before it fell back to 127.0.0.1:53) found no nameserver line in the resolv.conf it
+    // read: not a server that failed, none configured (an empty or missing /etc/resolv.conf, a stub file not yet written).
+    re: /lookup \S+( on \S+)?:\s*no dns servers/,
+    anchors: ['no dns servers'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['registry.dns'],
+    check: 'cat /etc/resolv.conf where the client runs (the node, or the container): it needs a nameserver line; with systemd-resolved, /etc/resolv.conf should point at /run/systemd/resolve/stub-resolv.conf (or resolv.conf) and the service must run',
+    source: 'Go net package, older releases ("lookup %s: no DNS servers" when the resolver configuration listed none)',
+    samples: ['Get https://index.docker.io/v1/repositories/x/images: dial tcp: lookup index.docker.io: no DNS servers', 'Error response from daemon: Get https://registry.lab/v2/: dial tcp: lookup registry.lab:\nno DNS servers'],
+    counterSamples: ['dial tcp: lookup registry-1.docker.io on 10.96.0.10:53: no such host'],
+  }),
+  sig({
     id: 'dns.no-nameservers',
     check: 'the resolv.conf CoreDNS forwards to (kubelet --resolv-conf on the CoreDNS node) or the forward line of the Corefile: it must name at least one reachable nameserver',
     cause: 'dns.node-resolver',

@@ -6,18 +6,57 @@ import { MISSING_OR_PRIVATE } from './shared.js';
 /** Credentials: a registry that rejects them and a pull that sent none (facts §4.5, §8). */
 export const AUTH_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.credential-helper-no-google-credentials',
+    cause: 'image.auth-missing',
+    // docker-credential-gcr (kaniko, Jib, docker with gcloud helpers) turns Google's application default credentials into
+    // a registry token; with no key file where GOOGLE_APPLICATION_CREDENTIALS points, or no credentials at all, it
+    // hands the client none, and the push or pull goes without.
+    re: /could not retrieve gcr's access token|google: could not find default credentials|google: error getting credentials using google_application_credentials/,
+    anchors: ["gcr's access token", 'could not find default credentials', 'google_application_credentials'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'the file GOOGLE_APPLICATION_CREDENTIALS names must exist in the container (a mounted Secret: kubectl get pod <pod> -o jsonpath={.spec.volumes}), or the pod\'s service account needs Workload Identity bound to a Google account with Artifact Registry reader (or writer) rights',
+    source: 'GoogleCloudPlatform/docker-credential-gcr ("could not retrieve GCR\'s access token"); golang.org/x/oauth2/google default credentials errors',
+    samples: [
+      'invoking docker-credential-gcr: exit status 1; output: docker-credential-gcr/helper: could not retrieve GCR\'s access token: google: error getting credentials using GOOGLE_APPLICATION_CREDENTIALS environment variable: open /secret/key.json: no such file or directory',
+      'docker-credential-gcr/helper: could not retrieve GCR\'s access token: google: could not find default credentials. See https://developers.google.com/accounts/docs/application-default-credentials for more information.',
+    ],
+    counterSamples: ['Login Succeeded'],
+  }),
+  sig({
+    id: 'image.ecr-iam-not-authorized',
+    cause: 'image.auth-rejected',
+    // ECR checks the caller's IAM identity per action: the token was good, the identity (a node role, a CI user) is
+    // not allowed to read or write this repository, so the registry refuses the request it authenticated.
+    re: /is not authorized to perform: ecr:[a-z]+/,
+    anchors: ['is not authorized to perform: ecr:'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    check: 'the IAM identity the text names needs the ECR action it names on that repository: the node role\'s or user\'s policy (AmazonEC2ContainerRegistryReadOnly for pulls) and the repository policy (aws ecr get-repository-policy --repository-name <repo>), in the repository\'s account and region',
+    source: 'Amazon ECR AccessDeniedException ("User: <arn> is not authorized to perform: ecr:BatchGetImage on resource: <arn>")',
+    samples: [
+      'denied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-west-2:123456789012:repository/app',
+      'An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:sts::123456789012:assumed-role/node/i-0abc is not authorized to perform: ecr:GetAuthorizationToken on resource: *',
+    ],
+    counterSamples: ['is not authorized to perform: s3:GetObject on resource'],
+  }),
+  sig({
     id: 'image.auth-required',
     cause: 'image.auth-missing',
     // A token fetch that failed in transport (dial, reset, timeout) is the network's failure, judged by the transport signatures.
-    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout|context deadline exceeded))|401 unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login|\/v2\/[^\s"\\]*: http: non-successful response \(status=401\b/,
-    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '401 authorization required', '/password was provided', 'registry needs login', 'status=401'],
+    re: /no basic auth credentials|authentication required|insufficient_scope|failed to fetch anonymous token(?![\s\S]{0,400}(dial tcp|connect: |connection reset|i\/o timeout|no such host|tls handshake timeout|context deadline exceeded))|401:? unauthorized|401 authorization required|unauthorized: authentication required|no (user|username)\/password was provided|registry needs login|\/v2\/[^\s"\\]*: http: non-successful response \(status=401\b/,
+    anchors: ['no basic auth credentials', 'authentication required', 'insufficient_scope', 'anonymous token', '401 unauthorized', '401: unauthorized', '401 authorization required', '/password was provided', 'registry needs login', 'status=401'],
     confidence: 0.85,
     specificity: 85,
     // The kubelet hands the runtime the credentials whose auths key matches the image's registry host;
     // a secret keyed for another host (or a differently written one) sends none, like no secret at all.
     // A pull secret the kubelet cannot parse is skipped (with a warning in its log), so that pull goes anonymous too.
     // A registry whose token service is failing answers every caller 401 until it recovers.
-    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected', 'registry.server-error'],
+    // Docker Hub (and GHCR) answer 401 for a repository that does not exist: a name written wrong (a missing
+    // namespace, a local file or tag taken for an image name) lands on one.
+    alternatives: ['image.not-found', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected', 'registry.server-error', 'image.invalid-reference'],
     check: 'the pod\'s imagePullSecrets (kubectl get pod <pod> -o jsonpath={.spec.imagePullSecrets}) must hold an auths entry for the image\'s registry host, written as the image names it (host:port)',
     source: 'facts §4.6 authorizer, §8 UNAUTHORIZED',
     samples: [
@@ -35,8 +74,9 @@ export const AUTH_SIGNATURES: Signature[] = [
     // containerd's authorizer answering a registry's Basic challenge: it found no username or secret for that
     // host (no pull secret whose auths key matches it, no auth in the runtime's registry config), so it sends none.
     // oras-go's auth client says the same of a Basic challenge it has no credential for.
-    re: /failed to handle basic auth because missing username or secret|credential required for basic auth/,
-    anchors: ['missing username or secret', 'credential required for basic auth'],
+    // oras-go v2 (Helm's and Flux's OCI clients) says "basic credential not found" for the same Basic challenge.
+    re: /failed to handle basic auth because missing username or secret|credential required for basic auth|basic credential not found/,
+    anchors: ['missing username or secret', 'credential required for basic auth', 'basic credential not found'],
     confidence: 0.85,
     specificity: 90,
     alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed'],
@@ -391,8 +431,10 @@ export const AUTH_SIGNATURES: Signature[] = [
     anchors: ['oauth token'],
     confidence: 0.85,
     specificity: 88,
-    // a token service that is failing refuses good credentials too, until it recovers
-    alternatives: ['image.pullsecret-wrong-registry', 'registry.server-error'],
+    // a token service that is failing refuses good credentials too, until it recovers; and the credentials sent
+    // may not be the ones meant for this repository (a node's credential provider or a secret of another project
+    // answered first), which leaves the pull without any that grant it
+    alternatives: ['image.pullsecret-wrong-registry', 'registry.server-error', 'image.auth-missing'],
     source: 'facts §4.6 (failed to fetch oauth token), §8 (token request with credentials)',
     samples: [
       'failed to resolve reference "registry.gitlab.com/grp/svc:1.0": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gitlab.com/jwt/auth?scope=repository%3Agrp%2Fsvc%3Apull&service=container_registry: 403 Forbidden',

@@ -4,6 +4,19 @@ import { sig } from '../define.js';
 /** Limits on a pull: registry rate limits, a full image store, a registry that fails the pull (facts §4.8, §8). */
 export const LIMIT_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.install-blocked-free-space',
+    cause: 'image.disk-full',
+    // Home Assistant's Supervisor refuses to pull an add-on image below its free-space floor on the data disk.
+    re: /blocked from execution, not enough free space/,
+    anchors: ['not enough free space'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'df -h on the data partition the engine stores images on (/var/lib/docker, or the appliance\'s data disk): prune unused images (docker image prune -a) or grow the disk',
+    source: 'home-assistant/supervisor JobCondition FREE_SPACE ("blocked from execution, not enough free space")',
+    samples: ["'AddonManager.install' blocked from execution, not enough free space (0.5GB) left on the device", "'Addon.update' blocked from execution, not enough free space (1.2GB) left on the device"],
+    counterSamples: ['not enough free space to run the query'],
+  }),
+  sig({
     id: 'image.registry-plan-repository-limit',
     cause: 'unknown',
     // A hosted registry's plan caps the number of repositories (DigitalOcean's starter tier holds one): a push of a

@@ -6,6 +6,25 @@ import { sig } from '../define.js';
 /** Images that are not there: manifest unknown, a repository that does not exist, Never with no local copy (facts §4.5, §8). */
 export const MISSING_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.primary-manifest-unknown-after-mirrors',
+    cause: 'image.not-found',
+    // containers/image tries the registries.conf mirrors first and names the primary's own answer last, after
+    // "(Mirrors also failed: […]): ": the source registry says the manifest or repository does not exist, which no
+    // mirror could serve either, whatever the mirrors answered.
+    re: /\(mirrors also failed: \[[^\n]*\]\): [^\n]*(manifest unknown|name unknown)/,
+    anchors: ['mirrors also failed'],
+    confidence: 0.85,
+    specificity: 97,
+    alternatives: ['registry.mirror-misconfigured', 'image.invalid-reference'],
+    check: 'skopeo inspect docker://<image> against the source registry: the tag or digest must exist there (skopeo list-tags docker://<repository>); the mirrors\' own errors in the brackets matter only once it does',
+    source: 'containers/image docker client ("(Mirrors also failed: [%s]): %s", the primary\'s error last)',
+    samples: [
+      'Error: initializing source docker://acme/app:v1.2: (Mirrors also failed: [mirror.lab/acme/app:v1.2: Requesting bearer token: invalid status code from registry 403 (Forbidden)]): docker.io/acme/app:v1.2: reading manifest v1.2 in docker.io/acme/app: manifest unknown',
+      'rpc error: code = Unknown desc = (Mirrors also failed: [mirror.lab/team/op:2: pinging container registry mirror.lab: Get "https://mirror.lab/v2/": dial tcp 10.0.0.4:443: i/o timeout]): quay.io/team/op:2: reading manifest 2 in quay.io/team/op: name unknown: repository not found',
+    ],
+    counterSamples: ['rpc error: code = Unknown desc = (Mirrors also failed: [mirror.corp:5000/team/app@sha256:ab: Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown]): docker.io/team/app@sha256:ab: reading manifest sha256:ab in docker.io/team/app: toomanyrequests'],
+  }),
+  sig({
     id: 'image.resolve-not-found',
     check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
     cause: 'image.not-found',
@@ -139,11 +158,13 @@ export const MISSING_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // Docker's v1 registry client: "Tag %s not found in repository %s" (the repository answered, the tag is not there).
     // (Not a cache's miss: "image cache not found on this host" is a CI runner about to pull.)
-    re: /\bimage (?!cache )\\?"?[\w.\/:@-]+\\?"? not found|\bimage [\w.-]+(?:\/[\w.-]+)+[:@][\w.:-]+: image not found|\btag \S+\s+not found in\s+repository/,
+    re: /\bimage (?!cache )\\?"?[\w.\/:@-]+\\?"? not found(?! locally)|\bimage [\w.-]+(?:\/[\w.-]+)+[:@][\w.:-]+: image not found|\btag \S+\s+not found in\s+repository/,
     anchors: ['not found'],
     confidence: 0.8,
     specificity: 78,
-    alternatives: ['image.auth-missing'],
+    // A lookup in a local image store: an image never pulled there, or a name written otherwise than the store holds it
+    // (a transport prefix such as docker://, a short name) misses the same way.
+    alternatives: ['image.auth-missing', 'image.never-pull-absent', 'image.invalid-reference'],
     source: 'runtime clients (ctr, crictl, podman) reporting a missing image',
     samples: ['Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'error scanning image quay.io/acme/operator:0.15.0: image not found (package acme:0.15.0)', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web'],
     counterSamples: ['an image with reference sha256:4f1b was not found', 'image cache not found on this host, downloading circleci/node:7.10'],

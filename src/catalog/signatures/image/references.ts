@@ -4,6 +4,49 @@ import { sig } from '../define.js';
 /** Image references that do not parse, and images without the node's platform (facts §7). */
 export const REFERENCE_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.base-name-blank',
+    cause: 'image.invalid-reference',
+    // BuildKit expands FROM's build arguments before it parses the reference: an ARG without a value (not passed by
+    // the tool that runs the build) leaves no image name at all.
+    re: /base name \(\S*\) should not be blank|invaliddefaultarginfrom/,
+    anchors: ['should not be blank', 'invaliddefaultarginfrom'],
+    confidence: 0.9,
+    specificity: 92,
+    source: 'moby/buildkit Dockerfile frontend ("base name (%s) should not be blank"; the InvalidDefaultArgInFrom check)',
+    samples: [
+      'ERROR: failed to solve: base name ($BUILD_FROM) should not be blank',
+      'WARN: InvalidDefaultArgInFrom: Default value for ARG $BASE_IMAGE results in empty or invalid base image name (line 2)',
+    ],
+    counterSamples: ['FROM $BASE_IMAGE'],
+  }),
+  sig({
+    id: 'image.github-packages-tag-format',
+    cause: 'image.invalid-reference',
+    // GitHub's old Docker registry (docker.pkg.github.com) takes owner/repository/image: a tag with two parts names no image.
+    re: /only supported with a tag of the format :owner\/:repo_name\/:image_name/,
+    anchors: ['tag of the format :owner'],
+    confidence: 0.9,
+    specificity: 94,
+    source: 'GitHub Packages Docker registry ("docker image push is only supported with a tag of the format :owner/:repo_name/:image_name")',
+    samples: ['name unknown: docker image push is only supported with a tag of the format :owner/:repo_name/:image_name.', 'Push failed: {"message":"name unknown: docker image push is only supported with a tag of the format :owner/:repo_name/:image_name. Please add an image name to \\"acme/app\\" tag."}'],
+    counterSamples: ['name unknown: repository name not known to registry'],
+  }),
+  sig({
+    id: 'image.push-registry-host-as-hub-name',
+    cause: 'image.invalid-reference',
+    // An image tagged with a registry host and nothing after it ("docker tag app reg.azurecr.io") is a Docker Hub name:
+    // the client normalises it to docker.io/library/<host>, and the push goes to Hub instead of that registry.
+    re: /refers to repository \[docker\.io\/library\/[a-z0-9-]+(\.[a-z0-9-]+)*\.(io|com|net|org|dev|cloud|cn|local|lan|internal|corp)(:\d+)?\]/,
+    anchors: ['refers to repository [docker.io/library/'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['image.auth-rejected'],
+    check: 'the tag pushed: it must be <registry host>/<repository>[:tag] (docker tag app reg.example.io/team/app:1); a registry host alone is read as a Docker Hub repository of that name',
+    source: 'distribution/reference normalisation (a name without a host part is docker.io/library/<name>)',
+    samples: ['The push refers to repository [docker.io/library/myreg.azurecr.io]', 'The push refers to repository [docker.io/library/registry.corp.local:5000]'],
+    counterSamples: ['The push refers to repository [docker.io/library/nginx]', 'The push refers to repository [myreg.azurecr.io/app]'],
+  }),
+  sig({
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".

@@ -179,10 +179,12 @@ export const NAME_SIGNATURES: Signature[] = [
     // registry.lookup-failed, below the loopback and stub-resolver forms; Docker Hub's own (91) matches later and wins.
     re: new RegExp(`${REGISTRY_CONTEXT}[^\\n]{0,800}?\\blookup [^\\s:"\\\\]+ on [\\w.:[\\]%-]+:(53:|x+:?) (?<key>(read|write|dial) udp [^\\n]{0,80}?(i\\/o timeout|connection refused))`),
     // (":x" is a port redacted by the poster, with its colon at times.)
-    anchors: [':53: read udp', ':53: write udp', ':53: dial udp', ':x read udp', ':x: read udp'],
+    anchors: [':53: read udp', ':53: write udp', ':53: dial udp', ':x read udp', 'x: read udp'],
     confidence: 0.85,
     specificity: 91,
-    alternatives: ['dns.node-resolver'],
+    // A network that resolves outside names only through its proxy times out the same way for a client the proxy
+    // settings did not reach.
+    alternatives: ['dns.node-resolver', 'registry.proxy'],
     check: 'from the node: cat /etc/resolv.conf (inside the VM for minikube, kind, colima, Docker Desktop) names the server that did not answer; dig @<that server> <registry host> decides whether it answers at all (a dead or unreachable resolver is the node\'s resolver; an answer there with a failure for this name is the name)',
     source: 'Go net.DNSError with a transport error ("lookup <name> on <server>:53: read udp …: i/o timeout"); facts §9 (pulls use the node resolver)',
     samples: [
@@ -239,7 +241,8 @@ export const NAME_SIGNATURES: Signature[] = [
     specificity: 85,
     // From a pod the lookup crosses CoreDNS to its upstream: an internet name failing there may be the upstream.
     // On networks that reach outside names only through a proxy, a client not given the proxy resolves them itself and fails.
-    alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down', 'dns.upstream', 'registry.proxy'],
+    // a registry host written wrong (or a short name whose first part is taken for a host) does not resolve either
+    alternatives: ['dns.node-resolver', 'dns.service-unreachable', 'dns.coredns-down', 'dns.upstream', 'registry.proxy', 'image.invalid-reference'],
     source: 'facts §9 (the node resolver; from inside a pod the same text means cluster DNS)',
     samples: ['curl: (6) Could not resolve host: registry.corp.local', 'Error response from daemon: Get "https://harbor.corp/v2/": getaddrinfo EAI_AGAIN harbor.corp'],
     counterSamples: ['Resolved host registry.corp.local to 10.0.0.5', 'Error: getaddrinfo EAI_AGAIN api.example.com'],

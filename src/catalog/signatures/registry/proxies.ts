@@ -58,7 +58,7 @@ export const PROXY_SIGNATURES: Signature[] = [
     // in the path — a firewall's REJECT, a proxy the client should have used, an interception device — as often as
     // from the server itself.
     re: new RegExp(String.raw`dial tcp ${PUBLIC_IPV4}:443: ${CONNECT_REFUSED}`),
-    anchors: [':443: connect', ':443: connectex'],
+    anchors: [':443: connect', ':443: connectex', ':443: getsockopt'],
     confidence: 0.6,
     specificity: 61,
     alternatives: ['registry.proxy', 'node.firewall', 'registry.http-to-https', 'registry.mirror-misconfigured'],

@@ -99,6 +99,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     cause: 'registry.mirror-misconfigured',
     // CRI-O (containers/image) tries the registries.conf mirrors first and reports their errors inside "(Mirrors also
     // failed: […])": a mirror configured for this image that did not serve it (often a mirror without that image).
+    // When the primary itself says the manifest does not exist, image.primary-manifest-unknown-after-mirrors outranks it.
     re: /\(mirrors also failed: \[/,
     anchors: ['mirrors also failed'],
     confidence: 0.75,
@@ -201,7 +202,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     cause: 'registry.server-error',
     // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
     re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
@@ -229,7 +230,9 @@ export const SERVER_SIGNATURES: Signature[] = [
     cause: 'registry.server-error',
     // Only beside a pull: an EOF is any stream that ended early (a compose API call, a local pipe).
     // An HTTP/2 server (or the load balancer in front of it) closing the connection mid-request reads the same.
-    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error|http2: server sent goaway and closed the connection/),
+    // Not a GOAWAY for a frame the client sent wrong (FRAME_SIZE_ERROR, PROTOCOL_ERROR, COMPRESSION_ERROR): that is the
+    // client's HTTP/2 stack or a middlebox rewriting frames, not the registry failing.
+    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error|http2: server sent goaway and closed the connection(?![^\n]{0,40}errcode=(frame_size|protocol|compression)_error)/),
     anchors: ['unexpected eof', 'short read', 'internal_error', 'goaway'],
     confidence: 0.5,
     specificity: 55,

@@ -74,8 +74,9 @@ export const TLS_SIGNATURES: Signature[] = [
     // OpenSSL 1.x's handshake error names no reason ("certificate verify failed" from tls_process_server_certificate):
     // an issuer it does not trust is the usual one, but an expired certificate or, with host checking on, a name
     // mismatch end the same way. openssl s_client -connect <host>:443 prints the verify error it hides.
-    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate):certificate verify failed/,
-    anchors: ['certificate verify failed'],
+    // Python's ssl module without a reason after it, hiredis's SSL_connect and pgBackRest's own words say the same.
+    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate):certificate verify failed|certificate_verify_failed\] certificate verify failed(?!\s*:)|ssl_connect failed: certificate verify failed|unable to verify certificate presented by/,
+    anchors: ['certificate verify failed', 'unable to verify certificate presented by'],
     confidence: 0.6,
     specificity: 80,
     alternatives: ['registry.tls-expired-or-clock', 'registry.tls-name-mismatch'],
@@ -84,8 +85,31 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       '140534617365320:error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1919:',
       '139912345678912:error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed:s3_clnt.c:1264:',
+      "botocore.exceptions.SSLError: SSL validation failed for https://s3.lab/bucket [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)",
+      'Could not connect to Redis at cache.lab:6379: SSL_connect failed: certificate verify failed',
+      "ERROR: [095]: unable to verify certificate presented by 's3.lab:443'",
     ],
-    counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)'],
+    counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)', '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1131)'],
+  }),
+  sig({
+    id: 'tls.alert-unknown-ca',
+    cause: 'registry.tls-untrusted',
+    // TLS's unknown_ca alert: the peer checked the certificate this side sent against its trust store and found no
+    // issuer it trusts. Logged by a client ("remote error", "SERVER ALERT") the server refused the client's
+    // certificate; logged by a server, its client refused the server's. Either way a CA one side lacks.
+    re: /remote error: tls: unknown certificate authority|alert unknown ca|\{unknown_ca\b|server alert: fatal - unknown ca/,
+    anchors: ['unknown certificate authority', 'alert unknown ca', 'unknown_ca', 'fatal - unknown ca'],
+    confidence: 0.6,
+    specificity: 82,
+    alternatives: ['registry.proxy'],
+    check: 'which side sent the alert: the one that did not find the other\'s issuer in its trust store (a client certificate the server does not trust, or the server\'s certificate the client does not). openssl s_client -connect <host>:<port> -CAfile <ca> [-cert <client cert> -key <key>] shows the chain each side presents; add the issuing CA to the side that refused it',
+    source: 'TLS alert unknown_ca (RFC 8446 §6.2) as Go ("remote error: tls: unknown certificate authority"), OpenSSL ("tlsv1 alert unknown ca") and Erlang/OTP ssl ({tls_alert,{unknown_ca,…}}) report it',
+    samples: [
+      'Error response from daemon: Get "https://reg.lab/v2/": remote error: tls: unknown certificate authority',
+      'Error accepting a client connection: error:0A000418:SSL routines::tlsv1 alert unknown ca',
+      '{socket_error,{tls_alert,{unknown_ca,"TLS client: In state connection received SERVER ALERT: Fatal - Unknown CA\\n"}}}',
+    ],
+    counterSamples: ['remote error: tls: bad certificate', 'x509: certificate signed by unknown authority'],
   }),
   sig({
     id: 'registry.certificate-unparsable',
@@ -141,8 +165,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid|sslpeerunverifiedexception: hostname \S+ not verified|hostname in certificate didn't match|hostname \\?'[^'\n]{1,200}\\?'? doesn't match/,
-    anchors: ['certificate is valid for', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid', 'not verified', "doesn't match", "didn't match"],
+    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid|sslpeerunverifiedexception: hostname \S+ not verified|hostname in certificate didn't match|hostname \\?'[^'\n]{1,200}\\?'? doesn't match|tls: \\?"[^"\\\n]+\\?" does not match any of dnsnames|hostname_check_failed/,
+    anchors: ['certificate is valid for', 'does not match any of dnsnames', 'hostname_check_failed', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid', 'not verified', "doesn't match", "didn't match"],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -163,6 +187,9 @@ export const TLS_SIGNATURES: Signature[] = [
       // OkHttp's hostname verifier (fabric8, the Kubernetes Java client), and Python's ssl.match_hostname before 3.7.
       'javax.net.ssl.SSLPeerUnverifiedException: Hostname kubernetes.default.svc not verified:\n    certificate: sha256/AAAA=\n    DN: CN=kube-apiserver',
       "SSLError(CertificateError(\"hostname 'etcd.lab' doesn't match '10.0.0.5'\",),)",
+      // etcd checking a peer's or client's certificate against the address it connects from; Erlang/OTP's ssl check.
+      'etcdmain: rejected connection from "10.0.0.7:59778" (tls: "10.0.0.7" does not match any of DNSNames ["etcd-0.etcd.svc"])',
+      '{tls_alert,{handshake_failure,"TLS client: In state wait_cert at ssl_handshake.erl:2136 generated CLIENT ALERT: Fatal - Handshake Failure\\n {bad_cert,hostname_check_failed}"}}',
       // Apache HttpClient 4.x's older verifier (Jib, Maven).
       "javax.net.ssl.SSLException: hostname in certificate didn't match: <registry.lab> != <other.lab>",
       // .NET's SslPolicyErrors.

@@ -412,8 +412,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     cause: 'registry.proxy',
     // Also Python requests' ProxyError, curl's proxy failures, wget's refused tunnel, Rust hyper's "unsuccessful tunnel"
     // (the proxy's answer to CONNECT) and a bare HTTP 407, which only a proxy sends.
-    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect|cannot connect to proxy|could not resolve proxy|proxy connect aborted|proxy tunneling failed|unsuccessful tunnel|\bhttp 407\b/,
-    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect', 'connect to proxy', 'resolve proxy', 'proxy connect aborted', 'proxy tunneling failed', 'unsuccessful tunnel', 'http 407'],
+    re: /proxyconnect (tcp|udp)|proxy authentication required|407 proxy|error connecting to proxy|socks connect|proxy: unknown scheme|tunneling socket could not be established|\b40[37] proxy unacknowledged| 407 +access denied|received http code \d+ from proxy after connect|cannot connect to proxy|could not resolve proxy|proxy connect aborted|proxy tunneling failed|unsuccessful tunnel|\bhttp 407\b|\bstatus( code)?[:=]? ?407\b/,
+    anchors: ['proxyconnect', 'proxy authentication', '407 proxy', 'connecting to proxy', 'socks connect', 'proxy: unknown scheme', 'tunneling socket', 'proxy unacknowledged', ' 407 ', 'from proxy after connect', 'connect to proxy', 'resolve proxy', 'proxy connect aborted', 'proxy tunneling failed', 'unsuccessful tunnel', 'http 407', 'status code: 407', 'status code 407', 'status: 407', 'status=407', 'status 407'],
     confidence: 0.92,
     specificity: 96,
     source: 'Go net/http proxy texts (proxyconnect tcp: …), HTTP 407',

@@ -4,6 +4,57 @@ import { sig } from '../define.js';
 /** CNI: libcni, the flannel CNI plugin, bridge and host-local (facts §4.2–§4.4). */
 export const CNI_SIGNATURES: Signature[] = [
   sig({
+    id: 'cni.chained-primary-config-missing',
+    cause: 'cni.config-missing',
+    // A mesh's CNI installer (istio-cni, kuma-cni, linkerd-cni, consul-cni) adds itself to the primary network's
+    // conflist; until the primary plugin (flannel, Calico) has written its file in /etc/cni/net.d there is nothing to
+    // chain into, and the pods of that node get no network config with the mesh's plugin in it.
+    re: /unable to set ?up [\w-]+ cni as (a )?chained plugin|cni config(uration)? (file )?\S+ not found\. [\w-]+ cni won't be chained|no cni config(uration)? file found in (dir|directory)/,
+    anchors: ['as chained plugin', 'as a chained plugin', "won't be chained", 'no cni config file found', 'no cni configuration file found'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['flannel.daemon-down', 'cni.config-invalid'],
+    check: 'ls /etc/cni/net.d on that node: the primary network\'s conflist (10-flannel.conflist) must be there before the mesh\'s installer runs; the file name the installer expects (its CNI_CONF_NAME or chained-to setting) must match it',
+    source: 'mesh CNI installers that chain into the primary conflist (install-cni of Istio, Kuma, Linkerd)',
+    samples: [
+      '{"error": "could not prepare kuma cni config: unable to setup kuma cni as chained plugin: CNI config /host/etc/cni/net.d/10-flannel.conflist not found. Kuma CNI won\'t be chained"}',
+      'error occurred during cni installation: unable to set up istio cni as a chained plugin',
+    ],
+    counterSamples: ['must be called as chained plugin'],
+  }),
+  sig({
+    id: 'cni.conf-preempted',
+    cause: 'cni.config-invalid',
+    // The runtime uses the first config file by name in /etc/cni/net.d: the mesh's installer wrote into a file that
+    // another network's file sorts before, so the config in effect is not the one with the mesh's plugin chained in.
+    re: /configured cni config file \S+ preempted by/,
+    anchors: ['preempted by'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'ls /etc/cni/net.d on that node: only one primary network should leave a file there; the first by name is the one the runtime uses (remove the stale one, or point the installer at the file that sorts first)',
+    source: 'istio-cni install-cni ("Configured CNI config file %q preempted by %q")',
+    samples: ['WARNING: Configured CNI config file "/host/etc/cni/net.d/10-flannel.conflist" preempted by "05-cilium.conflist".', 'Configured CNI config file "/host/etc/cni/net.d/istio-cni.conf" preempted by "00-multus.conf"'],
+    counterSamples: ['CNI config file /host/etc/cni/net.d/10-flannel.conflist written'],
+  }),
+  sig({
+    id: 'multus.network-attachment-missing',
+    cause: 'cni.config-missing',
+    // A pod asks Multus (k8s.v1.cni.cncf.io/networks) for a NetworkAttachmentDefinition that does not exist in that
+    // namespace: the extra network's CNI config is missing, and the sandbox cannot be made.
+    re: /cannot find a network-attachment-definition \(\S+\) in namespace|network-attachment-definitions\.k8s\.cni\.cncf\.io \\?"[^"\\\n]+\\?" not found/,
+    anchors: ['cannot find a network-attachment-definition', 'network-attachment-definitions.k8s.cni.cncf.io'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['cni.config-invalid'],
+    check: 'kubectl get network-attachment-definitions -n <pod namespace>: the name in the pod\'s k8s.v1.cni.cncf.io/networks annotation (namespace/name) must exist there, created by the plugin that owns it (istio-cni on OpenShift, a macvlan definition)',
+    source: 'Multus getKubernetesDelegate ("cannot find a network-attachment-definition (%s) in namespace (%s)")',
+    samples: [
+      'Multus: [web/api-0]: error loading k8s delegates k8s args: TryLoadPodDelegates: error in getting k8s network for pod: GetNetworkDelegates: failed getting the delegate: getKubernetesDelegate: cannot find a network-attachment-definition (macvlan-conf) in namespace (web): network-attachment-definitions.k8s.cni.cncf.io "macvlan-conf" not found',
+      'failed getting the delegate: getKubernetesDelegate: cannot find a network-attachment-definition (istio-cni) in namespace (shop): network-attachment-definitions.k8s.cni.cncf.io \\"istio-cni\\" not found',
+    ],
+    counterSamples: ['network-attachment-definitions.k8s.cni.cncf.io "macvlan-conf" created'],
+  }),
+  sig({
     id: 'cni.find-plugin',
     cause: 'cni.plugin-missing',
     // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
