@@ -329,9 +329,10 @@ export const MISSING_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // go-containerregistry (crane, kaniko, ko, Crossplane, Flux) reports a manifest request's status
     // without the registry's error body: a 404 there is the tag or repository missing, or a private
-    // repository on a registry that hides it from callers without credentials.
-    re: /\/manifests\/[^\s:"]+: unexpected status code 404 not found/,
-    anchors: ['unexpected status code 404'],
+    // repository on a registry that hides it from callers without credentials. Bazel's downloader (rules_oci,
+    // rules_docker) words the same request's 404 its own way.
+    re: /\/manifests\/[^\s:"]+: unexpected status code 404 not found|\/v2\/\S+\/manifests\/\S+ failed: [^\n]{0,80}\breturned 404 not found/,
+    anchors: ['unexpected status code 404', 'returned 404 not found'],
     confidence: 0.85,
     specificity: 88,
     alternatives: ['image.auth-missing'],
@@ -340,6 +341,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'HEAD https://index.docker.io/v2/org/app/manifests/v9: unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)',
       'GET https://ghcr.io/v2/org/app/manifests/1.2: unexpected status code 404 Not Found',
+      'WARNING: Download from https://index.docker.io/v2/org/app/manifests/sha256:ab12 failed: class java.io.FileNotFoundException GET returned 404 Not Found',
     ],
     counterSamples: ['GET https://ghcr.io/token?scope=repository:org/app:pull: unexpected status code 401 Unauthorized'],
   }),

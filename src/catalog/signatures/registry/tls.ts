@@ -40,8 +40,8 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
     // OpenSSL's words too (unable to get [local] issuer certificate), and Java's trust manager's (PKIX path building failed).
-    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile|pkix path validation failed|certificate verify failed: invalid ca certificate|the certificate of \S+ is not trusted|the certificate of \S+ hasn't got a known issuer/,
-    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed', 'pkix path validation failed', 'invalid ca certificate', 'is not trusted', 'known issuer'],
+    re: /certificate signed by unknown authority|self[- ]signed certificate|unable to get (local )?issuer certificate|certificate is not trusted|unable to verify the first certificate|pkix path building failed|unable to find valid certification path|remotecertificatechainerrors|invalid peer certificate: unknownissuer|self_signed_cert_in_chain|unable_to_verify_leaf_signature|depth_zero_self_signed_cert|unable_to_get_issuer_cert|errors in the certificate chain: (untrustedroot|partialchain)|sec_e_untrusted_root|unable to locally verify the issuer's authority|server certificate verification failed\. cafile|pkix path validation failed|certificate verify failed: invalid ca certificate|the certificate of \S+ is not trusted|the certificate of \S+ hasn't got a known issuer|\{bad_cert,\s*(unknown_ca|selfsigned_peer)\}|sec_error_unknown_issuer|invalidcertificate\(unknownissuer\)|\bcert_untrusted\b/,
+    anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'issuer certificate', 'certificate is not trusted', 'verify the first certificate', 'pkix path building failed', 'valid certification path', 'remotecertificatechainerrors', 'unknownissuer', 'self_signed_cert', 'leaf_signature', 'unable_to_get_issuer_cert', 'untrustedroot', 'partialchain', 'sec_e_untrusted_root', "issuer's authority", 'server certificate verification failed', 'pkix path validation failed', 'invalid ca certificate', 'is not trusted', 'known issuer', 'bad_cert', 'sec_error_unknown_issuer', 'invalidcertificate(unknownissuer)', 'cert_untrusted'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
@@ -65,6 +65,10 @@ export const TLS_SIGNATURES: Signature[] = [
       // wget built on GnuTLS and on OpenSSL
       "ERROR: The certificate of 'registry.lab' is not trusted.",
       "ERROR: The certificate of 'registry.lab' hasn't got a known issuer.",
+      // Erlang/OTP's ssl, NSS (Firefox, curl built on NSS), rustls's Debug form and Node's CERT_UNTRUSTED.
+      '{tls_alert,{bad_certificate,"TLS client: In state certify generated CLIENT ALERT: Fatal - Bad Certificate\\n {bad_cert,unknown_ca}"}}',
+      'SEC_ERROR_UNKNOWN_ISSUER',
+      'Error: InvalidCertificate(UnknownIssuer)',
     ],
     counterSamples: ['x509: certificate has expired or is not yet valid'],
   }),
@@ -74,9 +78,9 @@ export const TLS_SIGNATURES: Signature[] = [
     // OpenSSL 1.x's handshake error names no reason ("certificate verify failed" from tls_process_server_certificate):
     // an issuer it does not trust is the usual one, but an expired certificate or, with host checking on, a name
     // mismatch end the same way. openssl s_client -connect <host>:443 prints the verify error it hides.
-    // Python's ssl module without a reason after it, hiredis's SSL_connect and pgBackRest's own words say the same.
-    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate):certificate verify failed|certificate_verify_failed\] certificate verify failed(?!\s*:)|ssl_connect failed: certificate verify failed|unable to verify certificate presented by/,
-    anchors: ['certificate verify failed', 'unable to verify certificate presented by'],
+    // OpenSSL 3 prints no function name ("SSL routines::certificate verify failed").
+    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate)?:certificate verify failed/,
+    anchors: ['certificate verify failed'],
     confidence: 0.6,
     specificity: 80,
     alternatives: ['registry.tls-expired-or-clock', 'registry.tls-name-mismatch'],
@@ -85,31 +89,9 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       '140534617365320:error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1919:',
       '139912345678912:error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed:s3_clnt.c:1264:',
-      "botocore.exceptions.SSLError: SSL validation failed for https://s3.lab/bucket [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)",
-      'Could not connect to Redis at cache.lab:6379: SSL_connect failed: certificate verify failed',
-      "ERROR: [095]: unable to verify certificate presented by 's3.lab:443'",
+      'SSL_connect failed: error:0A000086:SSL routines::certificate verify failed',
     ],
-    counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)', '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1131)'],
-  }),
-  sig({
-    id: 'tls.alert-unknown-ca',
-    cause: 'registry.tls-untrusted',
-    // TLS's unknown_ca alert: the peer checked the certificate this side sent against its trust store and found no
-    // issuer it trusts. Logged by a client ("remote error", "SERVER ALERT") the server refused the client's
-    // certificate; logged by a server, its client refused the server's. Either way a CA one side lacks.
-    re: /remote error: tls: unknown certificate authority|alert unknown ca|\{unknown_ca\b|server alert: fatal - unknown ca/,
-    anchors: ['unknown certificate authority', 'alert unknown ca', 'unknown_ca', 'fatal - unknown ca'],
-    confidence: 0.6,
-    specificity: 82,
-    alternatives: ['registry.proxy'],
-    check: 'which side sent the alert: the one that did not find the other\'s issuer in its trust store (a client certificate the server does not trust, or the server\'s certificate the client does not). openssl s_client -connect <host>:<port> -CAfile <ca> [-cert <client cert> -key <key>] shows the chain each side presents; add the issuing CA to the side that refused it',
-    source: 'TLS alert unknown_ca (RFC 8446 §6.2) as Go ("remote error: tls: unknown certificate authority"), OpenSSL ("tlsv1 alert unknown ca") and Erlang/OTP ssl ({tls_alert,{unknown_ca,…}}) report it',
-    samples: [
-      'Error response from daemon: Get "https://reg.lab/v2/": remote error: tls: unknown certificate authority',
-      'Error accepting a client connection: error:0A000418:SSL routines::tlsv1 alert unknown ca',
-      '{socket_error,{tls_alert,{unknown_ca,"TLS client: In state connection received SERVER ALERT: Fatal - Unknown CA\\n"}}}',
-    ],
-    counterSamples: ['remote error: tls: bad certificate', 'x509: certificate signed by unknown authority'],
+    counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)'],
   }),
   sig({
     id: 'registry.certificate-unparsable',
@@ -165,8 +147,8 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-name-mismatch-bare',
     cause: 'registry.tls-name-mismatch',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid|sslpeerunverifiedexception: hostname \S+ not verified|hostname in certificate didn't match|hostname \\?'[^'\n]{1,200}\\?'? doesn't match|tls: \\?"[^"\\\n]+\\?" does not match any of dnsnames|hostname_check_failed/,
-    anchors: ['certificate is valid for', 'does not match any of dnsnames', 'hostname_check_failed', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid', 'not verified', "doesn't match", "didn't match"],
+    re: /certificate is valid for [^\n]+,\s*not \S+|x509: certificate is valid for [^\n,]+(, [^\n,]+)*\s*$|doesn't contain any ip sans|legacy common name field|certificate is not valid for any names|no alternative certificate subject name matches|hostname\/ip does not match certificate|certificate verify failed[^\n]{0,200}(hostname|ip address) mismatch|remotecertificatenamemismatch|upstream ssl certificate does not match|invalid peer certificate: notvalidforname|no subject alternative (dns )?names? matching|no name matching \S+ found|hostname '[^']+' doesn't match|certificate subject name '[^']*' does not match target host name|no certificate subject alternative name matches|verify error:num=62|err_tls_cert_altname_invalid|sslpeerunverifiedexception: hostname \S+ not verified|hostname in certificate didn't match|hostname \\?'[^'\n]{1,200}\\?'? doesn't match|tls: \\?"[^"\\\n]+\\?" does not match any of dnsnames|hostname_check_failed|ssl_error_bad_cert_domain|invalidcertificate\(notvalidforname\)/,
+    anchors: ['certificate is valid for', 'does not match any of dnsnames', 'hostname_check_failed', 'ssl_error_bad_cert_domain', 'invalidcertificate(notvalidforname)', 'ip sans', 'legacy common name', 'not valid for any names', 'subject name matches', 'does not match certificate', 'mismatch', 'upstream ssl certificate does not match', 'notvalidforname', 'no subject alternative', 'no name matching', "doesn't match", 'does not match target host', 'no certificate subject alternative', 'num=62', 'altname_invalid', 'not verified', "doesn't match", "didn't match"],
     confidence: 0.75,
     // A TLS-intercepting proxy or a redirect to another host presents a certificate for a name not asked for.
     alternatives: ['registry.proxy'],
@@ -174,6 +156,9 @@ export const TLS_SIGNATURES: Signature[] = [
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate is valid for X, not Y; IP SANs; legacy CN',
     samples: [
+      // NSS (curl built on NSS, Firefox) and rustls's Debug form.
+      'SSL_ERROR_BAD_CERT_DOMAIN',
+      'Error: InvalidCertificate(NotValidForName)',
       // Java's, Python's, curl's, wget's, openssl's and Node's words for the same mismatch.
       'javax.net.ssl.SSLHandshakeException: No subject alternative names matching IP address 10.0.0.5 found',
       "curl: (51) SSL: certificate subject name 'other.example.com' does not match target host name 'reg.example.com'",
@@ -232,13 +217,17 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'registry.x509-expired-bare',
     cause: 'registry.tls-expired-or-clock',
     // The x509 text without a pull, a login or a registry URL around it: the registry is the likeliest client, not the only one.
-    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of ['\u2018][^'\u2019\n]+['\u2019] (has expired|is not yet activated)|certificate has not yet been activated|issued certificate not yet valid|certificatenotyetvalidexception|cert_not_yet_valid|remote error: tls: expired certificate|received fatal alert: certificate_expired/,
-    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet', 'not yet activated', 'not yet been activated', 'certificatenotyetvalidexception', 'cert_not_yet_valid', 'tls: expired certificate', 'certificate_expired'],
+    re: /certificate has expired|certificate is not (yet valid|valid yet)|cert_has_expired|certificate expired|invalid peer certificate: (expired|notvalidyet)\b|certificateexpiredexception|certpathvalidatorexception: validity check failed|errors in the certificate chain: nottimevalid|the certificate of ['\u2018][^'\u2019\n]+['\u2019] (has expired|is not yet activated)|certificate has not yet been activated|issued certificate not yet valid|certificatenotyetvalidexception|cert_not_yet_valid|remote error: tls: expired certificate|received fatal alert: certificate_expired|\{bad_cert,\s*cert_expired\}|sec_error_expired_certificate|invalidcertificate\(expired\)/,
+    anchors: ['certificate has expired', 'not yet valid', 'cert_has_expired', 'certificate expired', 'invalid peer certificate', 'certificateexpiredexception', 'validity check failed', 'nottimevalid', 'has expired', 'not valid yet', 'not yet activated', 'not yet been activated', 'certificatenotyetvalidexception', 'cert_not_yet_valid', 'tls: expired certificate', 'certificate_expired', 'cert_expired', 'sec_error_expired_certificate', 'invalidcertificate(expired)'],
     confidence: 0.75,
     specificity: 90,
     check: WHICH_CLIENT,
     source: 'facts §4.7 x509: certificate has expired or is not yet valid',
     samples: [
+      // Erlang/OTP's ssl, NSS and rustls's Debug form.
+      '{bad_cert,cert_expired}',
+      'SEC_ERROR_EXPIRED_CERTIFICATE',
+      'Error: InvalidCertificate(Expired)',
       // Java's and Node's not-yet-valid words; a TLS peer's alert that the other side's certificate expired (either side's log).
       'java.security.cert.CertificateNotYetValidException: NotBefore: Sat Dec 05 10:00:00 UTC 2026',
       "code: 'CERT_NOT_YET_VALID'",
@@ -367,8 +356,9 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-untrusted',
     // OpenSSL's verification failure as older Python (before 3.7) and BoringSSL (gRPC's C core) print it: no reason
     // named. An unknown issuer is by far the most common one; an expired or misnamed certificate reads the same.
-    re: /\[ssl: certificate_verify_failed\] certificate verify failed \(_ssl\.c:\d+\)|routines:openssl_internal:certificate_verify_failed/,
-    anchors: ['certificate verify failed (_ssl.c', 'openssl_internal:certificate_verify_failed'],
+    // Also Python without its source position (botocore), hiredis's SSL_connect and pgBackRest's own words.
+    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|unable to verify certificate presented by/,
+    anchors: ['certificate verify failed', 'openssl_internal:certificate_verify_failed', 'unable to verify certificate presented by'],
     confidence: 0.6,
     specificity: 88,
     alternatives: ['registry.tls-expired-or-clock', 'registry.tls-name-mismatch'],
@@ -377,6 +367,9 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       "urllib3.exceptions.MaxRetryError: HTTPSConnectionPool(host='192.168.0.1', port=6443): Max retries exceeded with url: /api/v1/pods (Caused by SSLError(SSLError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:777)'),))",
       'details = "failed to connect to all addresses; last error: UNKNOWN: ipv4:10.0.0.5:443: Ssl handshake failed (TSI_PROTOCOL_FAILURE): SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED"',
+      'botocore.exceptions.SSLError: SSL validation failed for https://s3.lab/bucket [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed',
+      'Could not connect to Redis at cache.lab:6379: SSL_connect failed: certificate verify failed',
+      "ERROR: [095]: unable to verify certificate presented by 's3.lab:443'",
     ],
     counterSamples: ['[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1129)'],
   }),
@@ -397,6 +390,26 @@ export const TLS_SIGNATURES: Signature[] = [
       'http: TLS handshake error from 10.244.0.9:45306: remote error: tls: unknown certificate authority',
     ],
     counterSamples: ['http: TLS handshake error from 10.244.0.9:45306: remote error: tls: bad certificate', 'http: TLS handshake error from 10.0.0.1:5000: EOF'],
+  }),
+  sig({
+    id: 'registry.tls-alert-unknown-ca',
+    cause: 'registry.tls-untrusted',
+    // TLS's unknown_ca alert: the peer checked the certificate this side sent against its trust store and found no
+    // issuer it trusts. Logged by a client ("remote error", "SERVER ALERT") the server refused the client's
+    // certificate; logged by a server, its client refused the server's. Either way a CA one side lacks.
+    re: /remote error: tls: unknown certificate authority|alert unknown ca|\{unknown_ca\b|server alert: fatal - unknown ca/,
+    anchors: ['unknown certificate authority', 'alert unknown ca', 'unknown_ca', 'fatal - unknown ca'],
+    confidence: 0.6,
+    specificity: 82,
+    alternatives: ['registry.proxy'],
+    check: 'which side sent the alert: the one that did not find the other\'s issuer in its trust store (a client certificate the server does not trust, or the server\'s certificate the client does not). openssl s_client -connect <host>:<port> -CAfile <ca> [-cert <client cert> -key <key>] shows the chain each side presents; add the issuing CA to the side that refused it',
+    source: 'TLS alert unknown_ca (RFC 8446 §6.2) as Go ("remote error: tls: unknown certificate authority"), OpenSSL ("tlsv1 alert unknown ca") and Erlang/OTP ssl ({tls_alert,{unknown_ca,…}}) report it',
+    samples: [
+      'Error response from daemon: Get "https://reg.lab/v2/": remote error: tls: unknown certificate authority',
+      'Error accepting a client connection: error:0A000418:SSL routines::tlsv1 alert unknown ca',
+      '{socket_error,{tls_alert,{unknown_ca,"TLS client: In state connection received SERVER ALERT: Fatal - Unknown CA\\n"}}}',
+    ],
+    counterSamples: ['remote error: tls: bad certificate', 'x509: certificate signed by unknown authority'],
   }),
   sig({
     id: 'registry.jib-insecure-registry',
