@@ -4,6 +4,22 @@ import { sig } from '../define.js';
 /** Runtime and CNI texts that do not name a cause alone: `unknown` with candidates and the check that decides. */
 export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
+    id: 'runtime.runtimeclass-object-missing',
+    cause: 'unknown',
+    // The RuntimeClass admission plugin found no RuntimeClass object of that name: the API object is missing, which says
+    // nothing yet of the node. Its handler may be configured and only the object never created, or the operator that
+    // installs both (the GPU operator's "nvidia", a Kata or gVisor installer) never ran.
+    re: /pod rejected: runtimeclass \\*"[^"\n\\]+\\*" not found/,
+    anchors: ['pod rejected: runtimeclass'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['runtime.unavailable'],
+    check: 'kubectl get runtimeclass: create the one the pod names (handler: the runtime name in the node\'s containerd or CRI-O config), or install what provides it (the GPU operator for "nvidia"); then the node\'s runtime config decides whether the handler exists (crictl info | grep -A3 runtimes)',
+    source: 'kube-apiserver RuntimeClass admission ("pod rejected: RuntimeClass %q not found")',
+    samples: ['Error creating: pods "web-5d9f" is forbidden: pod rejected: RuntimeClass "kata" not found', 'pods "gpu-test" is forbidden: pod rejected: RuntimeClass "nvidia" not found'],
+    counterSamples: ['runtimeclass.node.k8s.io/nvidia created'],
+  }),
+  sig({
     id: 'runtime.socket-permission',
     cause: 'unknown',
     // connect(2) on a unix socket answers EACCES when the caller may not write the socket file (crictl or

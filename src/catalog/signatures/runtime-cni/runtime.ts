@@ -281,20 +281,41 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     counterSamples: ['exec: "iptables": executable file not found in $PATH', 'exec: "modprobe": executable file not found in $PATH'],
   }),
   sig({
+    id: 'runtime.agent-socket-unreachable',
+    cause: 'runtime.unavailable',
+    // Node agents (security, monitoring, image pre-pullers) talk to the runtime through its socket mounted from the
+    // host: a socket path that is not this node's runtime (k3s's /run/k3s/containerd/containerd.sock, Talos,
+    // Bottlerocket, a docker.sock on a containerd node) or a runtime that is down leaves them without one.
+    re: /cannot find container runtime socket|failed to initialize - error=unknown container runtime|temporary failure in criutil|failed to list images for [\w-]*cri \([^)\n]*\.sock\): rpc error: code = unavailable/,
+    anchors: ['container runtime socket', 'unknown container runtime', 'temporary failure in criutil', 'failed to list images for'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'crictl info on that node (or the runtime\'s own socket: ls -l /run/containerd/containerd.sock /run/k3s/containerd/containerd.sock /var/run/crio/crio.sock): the agent\'s hostPath volume and socket setting must name the socket this node\'s runtime serves; if the runtime itself is down, systemctl status containerd',
+    source: 'node agents\' runtime clients (NeuVector "Cannot find container runtime socket", the Datadog agent\'s criutil, OpenKruise\'s daemon image client)',
+    samples: [
+      '2022-02-08T07:16:06|MON|Cannot find container runtime socket',
+      'Error running check cri: temporary failure in criutil, will retry later: failed to dial: context deadline exceeded',
+      'Failed to list images for common-cri (, unix:///hostvarrun/docker.sock): rpc error: code = Unavailable desc = connection closed',
+    ],
+    counterSamples: ['Using container runtime socket /run/containerd/containerd.sock'],
+  }),
+  sig({
     id: 'runtime.handler-not-configured',
     cause: 'runtime.unavailable',
     // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
     // shim the runtime cannot speak to: the sandbox cannot be created on that node. Docker's daemon words the same
     // gap (--runtime=nvidia with no runtimes entry in daemon.json) as an unknown runtime name (older releases: "Unknown
     // runtime specified"). A shim binary the runtime cannot find on its PATH, or one that answers the shim API of another
-    // version (a ttrpc service "is not supported"), leaves the handler unusable the same way.
-    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\?"[^"\n\\]+\\?" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\?"[^"\n\\]+\\?" not supported|unsupported shim version \(\d+\)/,
-    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name', 'unknown runtime specified', 'binary not installed'],
+    // version (a ttrpc service "is not supported"), leaves the handler unusable the same way. So does a runtime binary
+    // the daemon's config names but the node lacks (fork/exec /usr/bin/nvidia-container-runtime).
+    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\*"[^"\n\\]+\\*" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\*"[^"\n\\]+\\*" not supported|unsupported shim version \(\d+\)|fork\/exec \S*\/(runc|crun|youki|runsc|kata-runtime|sysbox-runc|nvidia-container-runtime)(\.\w+)?: no such file or directory/,
+    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name', 'unknown runtime specified', 'binary not installed', 'fork/exec'],
     confidence: 0.85,
     specificity: 93,
     check: 'kubectl get runtimeclass <name> -o jsonpath={.handler}: that handler must be a runtime in the node\'s config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>]; CRI-O: [crio.runtime.runtimes.<handler>]) with its shim installed and of a version this containerd speaks; restart the runtime after adding it; Docker: a "runtimes" entry in /etc/docker/daemon.json (nvidia-ctk runtime configure --runtime=docker writes it) and a daemon restart',
     source: 'containerd CRI and CRI-O runtime handler lookup; containerd shim protocol versions; dockerd\'s runtime lookup (unknown or invalid runtime name)',
-    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.', 'docker: Error response from daemon: Unknown runtime specified io.containerd.example.v1.', 'failed to start shim: failed to resolve runtime path: runtime "io.containerd.example.v1" binary not installed "containerd-shim-example-v1": file does not exist: unknown'],
+    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.', 'docker: Error response from daemon: Unknown runtime specified io.containerd.example.v1.', 'failed to start shim: failed to resolve runtime path: runtime "io.containerd.example.v1" binary not installed "containerd-shim-example-v1": file does not exist: unknown', 'Error response from daemon: OCI runtime create failed: fork/exec /usr/local/bin/crun: no such file or directory: unknown'],
     counterSamples: ['RuntimeHandler "runc" is ready'],
     subject: {
       title: 'The runtime handler a pod asks for is not configured on its node',
