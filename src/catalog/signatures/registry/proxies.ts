@@ -57,8 +57,9 @@ export const PROXY_SIGNATURES: Signature[] = [
     // Public services answer on 443 from anywhere: a refusal at a public address's 443 comes from something local
     // in the path — a firewall's REJECT, a proxy the client should have used, an interception device — as often as
     // from the server itself.
-    re: new RegExp(String.raw`dial tcp ${PUBLIC_IPV4}:443: ${CONNECT_REFUSED}`),
-    anchors: [':443: connect', ':443: connectex', ':443: getsockopt'],
+    // Node's words for the same refusal: "connect ECONNREFUSED <address>:443".
+    re: new RegExp(String.raw`dial tcp ${PUBLIC_IPV4}:443: ${CONNECT_REFUSED}|connect econnrefused ${PUBLIC_IPV4}:443\b`),
+    anchors: [':443: connect', ':443: connectex', ':443: getsockopt', 'connect econnrefused'],
     confidence: 0.6,
     specificity: 61,
     alternatives: ['registry.proxy', 'node.firewall', 'registry.http-to-https', 'registry.mirror-misconfigured'],
@@ -67,6 +68,7 @@ export const PROXY_SIGNATURES: Signature[] = [
     samples: [
       'failed to download "https://github.com/kubernetes-sigs/krew/releases/download/v0.4.0/krew.tar.gz": Get "https://github.com/kubernetes-sigs/krew/releases/download/v0.4.0/krew.tar.gz": dial tcp 140.82.121.3:443: connectex: No connection could be made because the target machine actively refused it.',
       'Error response from daemon: Get "https://registry.example.com/v2/": dial tcp 52.1.2.3:443: connect: connection refused',
+      'Error: connect ECONNREFUSED 104.16.1.2:443',
     ],
     counterSamples: ['Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connect: connection refused', 'dial tcp 172.20.0.5:443: connect: connection refused'],
   }),
