@@ -365,14 +365,15 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // The same short-name refusal naming an empty file: containers/image found no registries.conf at all (a
     // build or package without /etc/containers/registries.conf, a wrong CONTAINERS_REGISTRIES_CONF), so the
     // reference is not the question — the tool's configuration is.
-    re: /no unqualified-search registries are defined in ""/,
-    anchors: ['are defined in ""'],
+    // Newer containers/image says so outright: "no containers-registries.conf(5) was found".
+    re: /no unqualified-search registries are defined in ""|did not resolve to an alias and no containers-registries\.conf\(5\) was found/,
+    anchors: ['are defined in ""', 'containers-registries.conf(5) was found'],
     confidence: 0.5,
     specificity: 96,
     alternatives: ['image.invalid-reference'],
     check: 'which registries.conf the tool reads: ls -l /etc/containers/registries.conf ~/.config/containers/registries.conf and env | grep CONTAINERS_; none there means the package lacks its default config (reinstall containers-common) — a fully qualified name (docker.io/library/ubuntu) works meanwhile',
     source: 'containers/image short-name resolution (the path of the registries.conf it read, empty when it read none)',
-    samples: ['Error: error getting default registries to try: short-name "ubuntu" did not resolve to an alias and no unqualified-search registries are defined in ""', 'Error: short-name "alpine" did not resolve to an alias and no unqualified-search registries are defined in ""'],
+    samples: ['Error: error getting default registries to try: short-name "ubuntu" did not resolve to an alias and no unqualified-search registries are defined in ""', 'Error: short-name "alpine" did not resolve to an alias and no unqualified-search registries are defined in ""', 'Error: creating build container: short-name "ubi9" did not resolve to an alias and no containers-registries.conf(5) was found'],
     counterSamples: ['Error: short-name "nginx" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"'],
   }),
   sig({
