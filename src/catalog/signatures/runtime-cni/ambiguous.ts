@@ -4,6 +4,22 @@ import { sig } from '../define.js';
 /** Runtime and CNI texts that do not name a cause alone: `unknown` with candidates and the check that decides. */
 export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
+    id: 'cni.ipam-ranges-empty',
+    cause: 'unknown',
+    // host-local given no range at all: the IPAM section is usually written by the network's daemon from the node's
+    // podCIDR (kube-router, flannel's subnet.env, a CNI installer), so an empty one says that node had no podCIDR
+    // when the file was written as often as that someone wrote the file wrong.
+    re: /(plugin type=\\?"[\w.-]+\\?"[^\n]{0,80}failed \((add|del|check)\): |error adding container to network [^\n]{0,80}: )(no ip ranges specified|empty range set)/,
+    anchors: ['no ip ranges specified', 'empty range set'],
+    confidence: 0.5,
+    specificity: 91,
+    alternatives: ['cni.config-invalid', 'flannel.no-pod-cidr'],
+    check: 'kubectl get node <node> -o jsonpath={.spec.podCIDR}: empty means the controller-manager gave it none (--allocate-node-cidrs) and whatever writes the IPAM ranges had nothing to write; otherwise cat /etc/cni/net.d/<file> on that node and fix its ipam "ranges" (or "subnet")',
+    source: 'containernetworking/plugins host-local config ("no IP ranges specified", "empty range set")',
+    samples: ['plugin type="bridge" name="kubernetes" failed (add): no IP ranges specified', 'plugin type="host-local" failed (add): empty range set'],
+    counterSamples: ['plugin type="host-local" failed (add): invalid range set 0: mismatched address families'],
+  }),
+  sig({
     id: 'runtime.runtimeclass-object-missing',
     cause: 'unknown',
     // The RuntimeClass admission plugin found no RuntimeClass object of that name: the API object is missing, which says

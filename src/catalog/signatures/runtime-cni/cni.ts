@@ -152,6 +152,25 @@ export const CNI_SIGNATURES: Signature[] = [
     counterSamples: ['failed to find plugin "flannel" in path [/opt/cni/bin]'],
   }),
   sig({
+    id: 'cni.plugin-config-rejected',
+    cause: 'cni.config-invalid',
+    // The reference plugins check the values of their own config before they touch the node: ranges host-local cannot
+    // use, a VLAN id, port or mark bit out of bounds, an interface name the kernel refuses, a meta plugin configured
+    // first in its conflist (no prevResult). The file in /etc/cni/net.d, or the attachment that carries it, is wrong.
+    re: /(plugin type=\\?"[\w.-]+\\?"[^\n]{0,80}failed \((add|del|check)\): |error adding container to network [^\n]{0,80}: )(invalid range set \d+|subnets \S+ and \S+ overlap|mixed address families|invalid vlan id -?\d+|invalid (host|container) port number|masqmarkbit must be between|interface name [^\n]{0,60}invalid character|invalid (rate|burst): |minid and maxid should be configured simultaneously|(ptp: )?required prevresult missing|missing prevresult from earlier plugin|got empty bridge name|cannot specify externalsetmarkchain)/,
+    anchors: ['invalid range set', 'overlap', 'mixed address families', 'invalid vlan id', 'port number', 'masqmarkbit', 'invalid character', 'invalid rate', 'invalid burst', 'minid and maxid', 'prevresult missing', 'missing prevresult', 'empty bridge name', 'externalsetmarkchain'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'the network config the plugin was given: cat /etc/cni/net.d/<file> on that node (or the NetworkAttachmentDefinition\'s spec.config): the field the error names must be fixed there; a meta plugin (portmap, bandwidth, tuning) must follow a main plugin in the same conflist',
+    source: 'containernetworking/plugins config validation (host-local ranges, bridge VLAN, portmap ports and mark bit, bandwidth rate and burst, ptp and meta plugins\' prevResult)',
+    samples: [
+      'plugin type="bridge" failed (add): invalid VLAN ID 5000 (must be between 0 and 4094)',
+      'plugin type="portmap" failed (add): Invalid host port number: 70000',
+      'error adding container to network "br-net": subnets 10.10.0.0/16 and 10.10.1.0/24 overlap',
+    ],
+    counterSamples: ['plugin type="bridge" failed (add): failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24'],
+  }),
+  sig({
     id: 'cni.config-parse',
     check: 'cat /etc/cni/net.d/*.conflist | jq . on the node: the first file in lexical order is the one used; check its JSON, cniVersion and plugin types',
     cause: 'cni.config-invalid',
