@@ -4,6 +4,22 @@ import { sig } from './define.js';
 /** Node prerequisites and state: kernel modules, sysctls, firewall, readiness (facts §10.1, §10.2, §4.4). */
 export const NODE_SIGNATURES: Signature[] = [
   sig({
+    id: 'node.kubeadm-firewalld-warning',
+    cause: 'unknown',
+    // kubeadm's preflight warns whenever firewalld runs, whether or not it blocks anything: a warning about the
+    // ports, not a failure. It matters when node-to-node traffic later fails (flannel's VXLAN on 8472/udp, the
+    // kubelet on 10250), and then the zone's open ports are what to look at.
+    re: /firewalld is active, please ensure ports/,
+    anchors: ['firewalld is active'],
+    confidence: 0.5,
+    specificity: 85,
+    alternatives: ['node.firewall', 'flannel.vxlan-blocked'],
+    check: 'firewall-cmd --list-all on each node: the zone must allow 6443/tcp and 10250/tcp, and between nodes 8472/udp for flannel\'s VXLAN (firewall-cmd --permanent --add-port=8472/udp; --reload), or the pod network fails when pods on two nodes talk',
+    source: 'kubeadm preflight FirewalldCheck ("firewalld is active, please ensure ports %v are open or your cluster may not function correctly")',
+    samples: ['[WARNING Firewalld]: firewalld is active, please ensure ports [6443 10250] are open or your cluster may not function correctly', 'firewalld is active, please ensure ports [10250] are open or your cluster may not function correctly'],
+    counterSamples: ['firewalld is not running'],
+  }),
+  sig({
     id: 'node.kernel-module-exec-format',
     cause: 'unknown',
     // modprobe/insmod refusing a module with ENOEXEC: the .ko was built for another kernel (vermagic,
