@@ -112,6 +112,15 @@ describe('judgeBandwidth', () => {
     expect(v!.suspects).toEqual([{ id: 'loss', cause: 'node.packet-loss', detail: expect.stringContaining('resent 5.2%') }]);
   });
 
+  it('a pod stream choked by loss under VXLAN is slow, and the node-to-node run\'s resends name the loss', () => {
+    // The shape of a full-suite run of lab/bandwidth.test.ts (5% loss on n2): the pods got 4 Mbit/s, whose sender wrote
+    // far more than it carried, so 13 resends are a small share of its bytes; the nodes' own run resent 6%.
+    const choked = { ...pair(), underlay: LINK_LOSS.underlay, overlay: run('overlay', { bitsPerSecond: 4e6, bytes: 30e6, retransmits: 13 }) };
+    expect(ids(choked)).toEqual([['slow', ['loss']]]);
+    // the same slow pod stream over a clean node-to-node run: nothing says loss
+    expect(ids({ ...pair(), overlay: run('overlay', { bitsPerSecond: 4e6, bytes: 30e6, retransmits: 13 }) })).toEqual([['slow', ['unknown']]]);
+  });
+
   it('places loss on the node every lossy pair shares when pairs without it are clean', () => {
     const lossy = (from: string, to: string): BandwidthPairResult => ({ ...pair(), ...LINK_LOSS, from, to });
     const clean = (from: string, to: string): BandwidthPairResult => ({ ...pair(), from, to });

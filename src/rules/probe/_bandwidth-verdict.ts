@@ -185,8 +185,10 @@ function suspectsOf(r: BandwidthPairResult, all: readonly BandwidthPairResult[],
   }
   const over = retransmitShare(r.overlay, r.overlayMtu);
   const under = retransmitShare(r.underlay, r.underlayMtu) ?? 0;
-  if (over !== undefined && over >= 0.01 && under >= opts.underlayLoss) {
-    // the node-to-node run lost as well: the loss is under VXLAN, on the nodes' own path
+  if (under >= opts.underlayLoss) {
+    // The node-to-node run lost: the loss is under VXLAN, on the nodes' own path. The overlay's own share need not
+    // show it: a pod stream that loss has choked sends little, and the bytes its sender wrote (queued, not carried)
+    // make its few resends a small share.
     out.push({ id: 'loss', cause: 'node.packet-loss', detail: underlayLossDetail(r, under, over) });
   } else if (over !== undefined && over >= 0.01 && over >= 2 * under + 0.005) {
     out.push({ id: 'loss', cause: 'node.packet-loss', detail: overlayLossDetail(r, over, under) });
