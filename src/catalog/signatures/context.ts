@@ -21,10 +21,11 @@ export const CONNECT_REFUSED = String.raw`((connect|getsockopt): connection refu
 /**
  * An HTTP status as clients other than Go's report it: Java's HttpURLConnection ("Server returned HTTP response code:
  * 401"), Python's requests ("401 Client Error"), Axios and others ("status code 401"), curl ("returned error: 401"),
- * .NET ("401 (Unauthorized)"). `codes` is an alternation of status codes.
+ * .NET ("401 (Unauthorized)"), and the plain forms scripts and SDKs print ("HTTP status 401", "returned HTTP
+ * 401", "got 401", "responded with 401", "HTTP 401"). `codes` is an alternation of status codes.
  */
 export function clientStatus(codes: string): string {
-  return String.raw`(http response code: (${codes})\b|\b(${codes}) (client|server) error\b|status code:? (${codes})\b|returned error: (${codes})\b|\b(${codes}) \((unauthorized|forbidden|not found)\))`;
+  return String.raw`(http response code: (${codes})\b|\b(${codes}) (client|server) error\b|(http )?status( code)?:? ?\(?(${codes})\b|returned (error: |http |status )?(${codes})\b|\b(got|responded with|unexpected http response) (status |http )?(${codes})\b|response code:? (${codes})\b|\bhttp (${codes})\b|\b(${codes}) \((unauthorized|forbidden|not found)\))`;
 }
 
 /**

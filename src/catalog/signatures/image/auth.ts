@@ -746,7 +746,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     anchors: ['401'],
     confidence: 0.7,
     specificity: 84,
-    alternatives: ['image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],
+    // Docker Hub and Quay answer 401 for a repository that does not exist, too (a name written wrong lands on one).
+    alternatives: ['image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.not-found', 'image.invalid-reference'],
     check: 'which credentials the client sends for that registry host (its own config, ~/.docker/config.json, a token option): none is the credentials missing; some that the registry refuses is the credentials rejected — curl -u <user> https://<registry>/v2/ tells them apart',
     source: 'distribution API 401 (UNAUTHORIZED) as Java, Python requests, Axios, curl and .NET report an HTTP status',
     samples: [
