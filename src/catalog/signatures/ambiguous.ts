@@ -26,8 +26,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // TCP only (a resolver's dial udp …:53 is the DNS signatures'); a refusal keeps registry.connection-refused's
     // hedged answer, since a refusing host is up and its port closed, which is what a registry check looks at first.
     // Node.js words the same failures by errno after "connect" (connect ETIMEDOUT <addr>:<port>, EHOSTUNREACH, ENETUNREACH).
-    re: withoutPull(new RegExp(String.raw`connection reset by peer|econnreset|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT}|(connect|getsockopt): (no route to host|network is unreachable))|connect (etimedout|ehostunreach|enetunreach) [\w.:[\]%-]+:\d+`)),
-    anchors: ['connection reset', 'econnreset', 'client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'dial tcp', 'connect etimedout', 'connect ehostunreach', 'connect enetunreach'],
+    re: withoutPull(new RegExp(String.raw`connection reset by peer|econnreset|socketexception: connection reset\b|ssl_error_syscall in connection to|client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT}|(connect|getsockopt): (no route to host|network is unreachable))|connect (etimedout|ehostunreach|enetunreach) [\w.:[\]%-]+:\d+`)),
+    anchors: ['connection reset', 'econnreset', 'ssl_error_syscall', 'client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'dial tcp', 'connect etimedout', 'connect ehostunreach', 'connect enetunreach'],
     confidence: 0.4,
     specificity: 66,
     alternatives: ['node.firewall', 'registry.connect-timeout', 'registry.connection-refused'],

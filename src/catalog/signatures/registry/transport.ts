@@ -191,8 +191,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // A connect timing out in curl's, Python's (urllib3) and Java's words, beside a pull or a registry.
     // Rust's hyper (os error 110), Java's ConnectException, Apache HttpClient (the addresses it tried in brackets),
     // Ruby's Net::OpenTimeout, .NET's HttpClient.Timeout and Winsock's WSAETIMEDOUT, urllib3's read timeout.
-    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|connecttimeouterror|sockettimeoutexception: connect timed out|connection timed out \(os error 110\)|connectexception: connection timed out|connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out|net::opentimeout|httpclient\.timeout of \d+ seconds elapsing|(?<!connectex: )a connection attempt failed because the connected party did not properly respond|read timed out\. \(read timeout=/),
-    anchors: ['timed out', 'connecttimeouterror', 'opentimeout', 'httpclient.timeout', 'did not properly respond'],
+    // curl 8 words a connect that timed out (exit 28) with the generic "Couldn't connect to server".
+    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|curl: \(28\) failed to connect to \S+ port \d+|connecttimeouterror|sockettimeoutexception: connect timed out|connection timed out \(os error 110\)|connectexception: connection timed out|connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out|net::opentimeout|httpclient\.timeout of \d+ seconds elapsing|(?<!connectex: )a connection attempt failed because the connected party did not properly respond|read timed out\. \(read timeout=/),
+    anchors: ['timed out', 'curl: (28)', 'connecttimeouterror', 'opentimeout', 'httpclient.timeout', 'did not properly respond'],
     confidence: 0.75,
     specificity: 66,
     alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
@@ -200,6 +201,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     source: 'connect timeouts as curl ("Failed to connect to … port …: Connection timed out"), urllib3 (ConnectTimeoutError) and Java (SocketTimeoutException: connect timed out) report them',
     samples: [
       'curl: (28) Failed to connect to registry-1.docker.io port 443 after 129655 ms: Connection timed out',
+      "curl: (28) Failed to connect to quay.io port 443 after 130001 ms: Couldn't connect to server",
       "urllib3.exceptions.ConnectTimeoutError: (<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to registry.example.com timed out. (connect timeout=10)')",
       '[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.3.2:build (jib-maven-plugin) on project web: Connect to production.cloudflare.docker.com:443 [production.cloudflare.docker.com/104.18.122.25] failed: connect timed out',
       'error sending request for url (https://harbor.lab/v2/team/app/manifests/1): error trying to connect: tcp connect error: Connection timed out (os error 110)',
@@ -229,8 +231,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     id: 'registry.connection-reset',
     check: 'curl -v https://<registry>/v2/ from the node and from outside: a reset only from the node means a middlebox (proxy, firewall, TLS inspection) on the node\'s path; where a public registry is blocked on the way, the runtime\'s mirror (registry-mirrors in /etc/docker/daemon.json, hosts.toml) must serve it, and a failing mirror falls back to the blocked upstream',
     cause: 'registry.connection-refused',
-    re: /connection reset by peer|econnreset/,
-    anchors: ['connection reset', 'econnreset'],
+    // Java's SocketException and curl's TLS handshake cut by a reset (SSL_ERROR_SYSCALL) say the same.
+    re: /connection reset by peer|econnreset|socketexception: connection reset\b|ssl_error_syscall in connection to/,
+    anchors: ['connection reset', 'econnreset', 'ssl_error_syscall'],
     confidence: 0.65,
     specificity: 58,
     alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
@@ -238,6 +241,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     samples: [
       'Get https://us-west2-docker.pkg.dev/v2/k8s-artifacts-prod/images/pause/manifests/3.9: read tcp 10.0.0.4:51212->209.85.146.82:443: read: connection reset by peer',
       'Error response from daemon: Get "https://registry.corp/v2/": read tcp 10.1.1.4:40112->10.9.9.9:443: read: connection reset by peer',
+      'Failed to pull reg.lab/app:1: java.net.SocketException: Connection reset',
+      'curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to registry-1.docker.io:443',
     ],
     counterSamples: ['connect: connection refused'],
   }),
