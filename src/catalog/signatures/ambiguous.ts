@@ -19,6 +19,23 @@ const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '/apis?', '.0.1/', '.0.1:4
 
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
   sig({
+    id: 'ambiguous.daemon-no-such-image',
+    cause: 'unknown',
+    // Docker's daemon has no image by that reference in its own store. That follows a pull that failed (for any of the
+    // pull's own reasons: credentials, disk, network, a missing tag) as often as an image never pulled or built there
+    // (pull policy Never, a build that tagged it otherwise): the line itself does not say which. Below every other
+    // signature, so the pull's own error on an earlier line decides when the message holds one.
+    re: /no such image: \S+/,
+    anchors: ['no such image'],
+    confidence: 0.5,
+    specificity: 40,
+    alternatives: ['image.never-pull-absent', 'image.not-found'],
+    check: 'the pull before this line: its own error (unauthorized, no space left, a timeout, manifest unknown) is the cause; if nothing was pulled, docker images | grep <name> on that host shows whether the image exists under another tag, and the pull policy or the build decides',
+    source: 'moby daemon image store ("No such image: %s")',
+    samples: ['Error response from daemon: No such image: web:dev', 'docker: Error response from daemon: No such image: registry.lab/app:1.'],
+    counterSamples: ['Untagged: web:dev'],
+  }),
+  sig({
     id: 'ambiguous.transport-outside-pull',
     cause: 'unknown',
     // Go's and curl's transport errors in a message that names no image, pull or registry: an admission webhook,

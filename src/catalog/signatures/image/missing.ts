@@ -6,6 +6,24 @@ import { sig } from '../define.js';
 /** Images that are not there: manifest unknown, a repository that does not exist, Never with no local copy (facts §4.5, §8). */
 export const MISSING_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.ecr-not-found-exception',
+    cause: 'image.not-found',
+    // The AWS API's own answers for a repository or image ECR does not hold (the CLI and SDKs print the exception by
+    // name): the tag was never pushed, or the repository URI names another account or region than the one holding it.
+    re: /\((repositorynotfoundexception|imagenotfoundexception)\) when calling the \w+ operation/,
+    anchors: ['repositorynotfoundexception', 'imagenotfoundexception'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['image.invalid-reference'],
+    check: 'aws ecr describe-images --repository-name <repo> --region <region> with the account the URI names (<account>.dkr.ecr.<region>.amazonaws.com): the tag must be listed there; a repository in another account or region answers the same',
+    source: 'Amazon ECR API errors RepositoryNotFoundException and ImageNotFoundException',
+    samples: [
+      "An error occurred (RepositoryNotFoundException) when calling the DescribeImages operation: The repository with name 'web' does not exist in the registry with id '123456789012'",
+      'An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: Requested image not found',
+    ],
+    counterSamples: ['An error occurred (AccessDeniedException) when calling the BatchGetImage operation'],
+  }),
+  sig({
     id: 'image.primary-manifest-unknown-after-mirrors',
     cause: 'image.not-found',
     // containers/image tries the registries.conf mirrors first and names the primary's own answer last, after
