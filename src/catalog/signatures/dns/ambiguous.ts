@@ -44,8 +44,11 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     // it: the name did not resolve where that program runs — in a pod the cluster DNS path, on a node its resolver.
     // Also musl's and busybox's words (Alpine images): "Name does not resolve", wget's "bad address", and the
     // package managers' own (apt's "Temporary failure resolving", wget's "unable to resolve host address").
-    re: new RegExp(String.raw`${CLIENT_LOOKUP_FAILED}|\bbad address '|temporary failure resolving '|ping: unknown host\b`),
-    anchors: [...CLIENT_LOOKUP_ANCHORS, 'bad address', 'temporary failure resolving', 'unknown host'],
+    // Other clients' own words for the same failed lookup: MySQL's 2005, Kafka's and gRPC's "DNS resolution failed",
+    // gRPC's name resolver, nginx's resolver and its upstream check, apk's fetch, .NET's EAI_AGAIN with host:port,
+    // Python on musl ("[Errno -3] Try again"), Node's dns.resolve* codes (MongoDB's querySrv), Netty's timeout.
+    re: new RegExp(String.raw`${CLIENT_LOOKUP_FAILED}|\bbad address '|temporary failure resolving '|ping: unknown host\b|unknown mysql server host|dns resolution failed for|no resolvable bootstrap urls|name resolution failed for target|could not be resolved \(\d+: |host not found in upstream|\bdns lookup error\b|resource temporarily unavailable \([^\s()]+:\d+\)|\[errno -3\] try again|\bquery(?:srv|a|aaaa|txt|cname) e(?:notfound|timeout|servfail|connrefused)\b|dnsnameresolvertimeoutexception`),
+    anchors: [...CLIENT_LOOKUP_ANCHORS, 'bad address', 'temporary failure resolving', 'unknown host', 'unknown mysql server host', 'dns resolution failed', 'no resolvable bootstrap', 'name resolution failed', 'could not be resolved (', 'host not found in upstream', 'dns lookup error', 'resource temporarily unavailable (', 'try again', 'querysrv e', 'querya e', 'queryaaaa e', 'querytxt e', 'querycname e', 'dnsnameresolvertimeoutexception'],
     confidence: 0.4,
     specificity: 84,
     alternatives: ['dns.coredns-down', 'dns.service-unreachable', 'dns.upstream', 'dns.search-ndots', 'dns.node-resolver'],
@@ -59,6 +62,10 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
       "Err:1 http://deb.debian.org/debian bookworm InRelease Temporary failure resolving 'deb.debian.org'",
       // musl's EAI_AGAIN ("Try again") as PHP and others print it.
       'php_network_getaddresses: getaddrinfo failed: Try again',
+      "ERROR 2005 (HY000): Unknown MySQL server host 'mysql' (-3)",
+      '14 UNAVAILABLE: Name resolution failed for target dns:orders.shop.svc.cluster.local:50051',
+      '[error] 31#31: *1 orders could not be resolved (3: Host not found)',
+      'querySrv ENOTFOUND _mongodb._tcp.cluster0.example.net',
     ],
     counterSamples: ['Resolved host api.example.com to 10.0.0.5'],
   }),
