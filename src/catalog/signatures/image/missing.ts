@@ -349,8 +349,9 @@ export const MISSING_SIGNATURES: Signature[] = [
     // without the registry's error body: a 404 there is the tag or repository missing, or a private
     // repository on a registry that hides it from callers without credentials. Bazel's downloader (rules_oci,
     // rules_docker) words the same request's 404 its own way.
-    re: /\/manifests\/[^\s:"]+: unexpected status code 404 not found|\/v2\/\S+\/manifests\/\S+ failed: [^\n]{0,80}\breturned 404 not found/,
-    anchors: ['unexpected status code 404', 'returned 404 not found'],
+    // regclient (regctl, regsync) says it as "failed to request manifest head <ref>: request failed: not found [http 404]".
+    re: /\/manifests\/[^\s:"]+: unexpected status code 404 not found|\/v2\/\S+\/manifests\/\S+ failed: [^\n]{0,80}\breturned 404 not found|\bmanifest (?:head |get )?\S+: request failed: not found \[http 404\]/,
+    anchors: ['unexpected status code 404', 'returned 404 not found', '[http 404]'],
     confidence: 0.85,
     specificity: 88,
     alternatives: ['image.auth-missing'],
@@ -359,6 +360,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'HEAD https://index.docker.io/v2/org/app/manifests/v9: unexpected status code 404 Not Found (HEAD responses have no body, use GET for details)',
       'GET https://ghcr.io/v2/org/app/manifests/1.2: unexpected status code 404 Not Found',
+      'failed to request manifest head registry.example.com/app:1.2: request failed: not found [http 404]',
       'WARNING: Download from https://index.docker.io/v2/org/app/manifests/sha256:ab12 failed: class java.io.FileNotFoundException GET returned 404 Not Found',
     ],
     counterSamples: ['GET https://ghcr.io/token?scope=repository:org/app:pull: unexpected status code 401 Unauthorized'],

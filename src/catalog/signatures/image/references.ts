@@ -50,8 +50,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting|the container operating system does not match the\s+host operating system/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'container operating system does not match', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting|the container operating system does not match the\s+host operating system|no child with platform \S[^\n]{0,80}? in index/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'container operating system does not match', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch', 'no child with platform'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
@@ -61,6 +61,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Error response from daemon: CreateComputeSystem af1a50df: The container operating system does not match the host operating system.',
       'Failed to pull image "ghcr.io/acme/tool:1.2": rpc error: code = NotFound desc = failed to pull and unpack image "ghcr.io/acme/tool:1.2": no match for platform in manifest: not found',
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
+      // go-containerregistry (crane, ko, kaniko) choosing a child of an index.
+      'Error: no child with platform {Architecture:arm64 OS:linux} in index registry.example.com/app:1.2',
       // Docker before 17.06.
       'rpc error: code = Unknown desc = no supported platform found in manifest list',
       // containers/image before it learnt manifest lists (podman 1.x) checks the single image's architecture.

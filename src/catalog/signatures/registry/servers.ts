@@ -183,6 +183,25 @@ export const SERVER_SIGNATURES: Signature[] = [
     ],
   }),
   sig({
+    id: 'registry.htpasswd-authentication-failure',
+    cause: 'image.auth-rejected',
+    // The registry's own log (distribution's htpasswd access controller): a client sent a user and password the
+    // htpasswd file does not accept. Without credentials the same challenge ends in "invalid authorization
+    // credential" instead, which every client meets once before it logs in: that one decides nothing.
+    re: /basic authentication challenge for realm \\?"[^"\\\n]*\\?": authentication failure|\buser failed to authenticate\b/,
+    anchors: ['authentication failure', 'user failed to authenticate'],
+    confidence: 0.85,
+    specificity: 90,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    check: 'the user the log names against the registry\'s htpasswd file (htpasswd -vB <file> <user>), and the pull secret or docker login the client used for this host',
+    source: 'distribution registry/auth/htpasswd (challenge "basic authentication challenge for realm %q: %s" with ErrAuthenticationFailure; "user failed to authenticate" at info)',
+    samples: [
+      'level=warning msg="error authorizing context: basic authentication challenge for realm \\"Registry Realm\\": authentication failure" go.version=go1.20.8 http.request.method=GET http.request.uri="/v2/"',
+      'level=info msg="user failed to authenticate" error="crypto/bcrypt: hashedPassword is not the hash of the given password" username=ci',
+    ],
+    counterSamples: ['level=warning msg="error authorizing context: basic authentication challenge for realm \\"Registry Realm\\": invalid authorization credential"'],
+  }),
+  sig({
     id: 'registry.storage-driver-path-missing',
     cause: 'registry.server-error',
     // The registry's own log: its storage driver cannot find a path the registry's metadata points to (a blob
