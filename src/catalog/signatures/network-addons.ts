@@ -134,8 +134,8 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     // Open vSwitch adds the tunnel port (Geneve, VXLAN, STT) through the kernel's module; without it the kernel
     // answers EAFNOSUPPORT, and Weave's fast datapath says so in words. Like flannel's vxlan backend on a kernel
     // without the vxlan module: the backend cannot work on this node.
-    re: /(could not add network device \S+ to ofproto \(|failed to add \S+ as port: )address family not supported by protocol|kernel does not have open vswitch vxlan support|ip link add [^\n]{0,120}\btype vxlan\b[^\n]{0,400}unknown device type/,
-    anchors: ['address family not supported by protocol', 'open vswitch vxlan support', 'unknown device type'],
+    re: /(could not add network device \S+ to ofproto \(|failed to add \S+ as port: )address family not supported by protocol|kernel does not have open vswitch vxlan support|ip link add [^\n]{0,120}\btype (?:vxlan|wireguard|geneve|gre|ipip)\b[\s\S]{0,400}?(?:unknown device type|rtnetlink answers: (?:not supported|operation not supported))|has unmet dependency: custom:kernel-ipsec/,
+    anchors: ['address family not supported by protocol', 'open vswitch vxlan support', 'unknown device type', 'rtnetlink answers', 'custom:kernel-ipsec'],
     confidence: 0.8,
     specificity: 93,
     check: 'the tunnel module on that node: lsmod | grep -E "geneve|vxlan|openvswitch" (the module may only need loading); a minimal or custom kernel may lack it (zgrep -E "CONFIG_GENEVE|CONFIG_VXLAN|CONFIG_OPENVSWITCH_" /proc/config.gz), in which case pick a backend the kernel has',
@@ -144,6 +144,10 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
       '2021-01-19T02:20:41.920Z|00089|bridge|WARN|could not add network device ovn-faced1-0 to ofproto (Address family not supported by protocol)',
       'system@ovs-system: failed to add ovn-92c1eb-0 as port: Address family not supported by protocol',
       'Skipping bridge creation of "bridged_fastdp" due to: kernel does not have Open vSwitch VXLAN support: bridge not supported',
+      // iproute2 asking the kernel for a link type it was built without (a WireGuard underlay, an IPsec backend's
+      // strongSwan without the kernel's IPsec support): the same node-cannot-do-this-backend.
+      'error running command: /usr/bin/ip link add dev wg0 type wireguard\nRTNETLINK answers: Not supported',
+      "00[LIB] feature CUSTOM:libcharon in critical plugin 'charon' has unmet dependency: CUSTOM:kernel-ipsec",
     ],
     counterSamples: ['bridge|INFO|bridge br-int: added interface ovn-92c1eb-0 on port 3'],
   }),

@@ -59,6 +59,20 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
   sig({
+    id: 'node.br-netfilter-sysctl-off',
+    cause: 'node.br-netfilter',
+    // sysctl's own listing with the switch at 0: the module is loaded but bridged pod traffic bypasses iptables, so
+    // kube-proxy's Service rules never see a pod talking to a pod on the same bridge. A listing, not an error: 0.7.
+    re: /net\.bridge\.bridge-nf-call-iptables ?= ?0\b/,
+    anchors: ['bridge-nf-call-iptables'],
+    confidence: 0.7,
+    specificity: 80,
+    check: 'sysctl net.bridge.bridge-nf-call-iptables on the node: set it to 1 (and persist it in /etc/sysctl.d/) with br_netfilter loaded',
+    source: 'facts §10.2 (br_netfilter and the bridge-nf-call sysctls kube-proxy needs)',
+    samples: ['net.bridge.bridge-nf-call-arptables = 0\nnet.bridge.bridge-nf-call-ip6tables = 0\nnet.bridge.bridge-nf-call-iptables = 0', '$ sysctl net.bridge.bridge-nf-call-iptables\nnet.bridge.bridge-nf-call-iptables = 0'],
+    counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
+  }),
+  sig({
     id: 'node.br-netfilter-and-forward-preflight',
     cause: 'node.br-netfilter',
     // kubeadm's preflight lists every failed check; on a node where nobody did the kernel prerequisites both
