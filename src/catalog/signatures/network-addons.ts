@@ -318,4 +318,18 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     ],
     counterSamples: ["cp: can't create '/tmp/x': Permission denied"],
   }),
+  sig({
+    id: 'addon.calico-cni-datastore-endpoint-empty',
+    cause: 'cni.config-invalid',
+    // Calico's CNI plugin builds its datastore client from the CNI config's kubeconfig or etcd endpoints: an empty
+    // host ("https://") means the config was rendered without the API server's address.
+    re: /error creating calico client: host must be a url or a host:port pair/,
+    anchors: ['error creating calico client'],
+    confidence: 0.8,
+    specificity: 95,
+    check: 'the kubeconfig the calico CNI config names (on Windows nodes: the KUBERNETES_SERVICE_HOST and kubeconfig the install script wrote): its server: line must hold the API server\'s address',
+    source: 'Calico CNI plugin datastore client (client-go rest config: "host must be a URL or a host:port pair")',
+    samples: ['failed to setup network for sandbox "aa57": plugin type="calico" failed (add): error creating calico client: host must be a URL or a host:port pair: "https://"', 'plugin type="calico" failed (add): error creating calico client: host must be a URL or a host:port pair: "https://:6443"'],
+    counterSamples: ['error creating calico client: connection refused'],
+  }),
 ];

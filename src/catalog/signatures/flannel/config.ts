@@ -258,4 +258,18 @@ export const CONFIG_SIGNATURES: Signature[] = [
     samples: [' FAIL:  Service snap.microk8s.daemon-flanneld is not running', 'systemd[1]: flanneld.service: Failed with result \'exit-code\'.'],
     counterSamples: ['Service snap.microk8s.daemon-flanneld is running'],
   }),
+  sig({
+    id: 'flannel.module-settings-invalid',
+    cause: 'flannel.config-invalid',
+    // A platform's flannel module (Deckhouse's cniFlannel) validates its settings against an enum before it renders
+    // flannel's net-conf: a value outside it (a backend mode in the wrong case) never reaches flanneld.
+    re: /cniflannel\.\w+ in body should be one of|'cniflannel' module section in configmap\/\S+ is not valid/,
+    anchors: ['cniflannel'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the module\'s settings (kubectl get moduleconfig cni-flannel -o yaml, or the ConfigMap it names): use one of the values the error lists, spelled as listed',
+    source: 'Deckhouse module config validation (OpenAPI enum on cniFlannel.podNetworkMode)',
+    samples: ["INIT ModuleManager failed: init module manager: 2 errors occurred:\n  * 'cniFlannel' module section in ConfigMap/deckhouse is not valid\n  * cniFlannel.podNetworkMode in body should be one of [HostGW VXLAN]", 'cniFlannel.podNetworkMode in body should be one of [HostGW VXLAN]'],
+    counterSamples: ['cniFlannel: podNetworkMode: VXLAN'],
+  }),
 ];

@@ -447,14 +447,16 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-rejected',
     // Docker Hub's token service answers a login whose password or token it does not accept with this
     // detail; without credentials it issues an anonymous token instead. So the credentials were sent.
-    re: /incorrect username or password/,
-    anchors: ['incorrect username or password'],
+    // Docker Hub's v1 index said it as "Wrong login/password, please try again".
+    re: /incorrect username or password|wrong login\/password/,
+    anchors: ['incorrect username or password', 'wrong login/password'],
     confidence: 0.9,
     specificity: 90,
     source: 'Docker Hub auth service (auth.docker.io/token) 401 detail "incorrect username or password"',
     samples: [
       'GET https://auth.docker.io/token?scope=repository%3Aorg%2Fapp%3Apull&service=registry.docker.io: unexpected status code 401 Unauthorized: {"details":"incorrect username or password"}',
       'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
+      'Error occurred : 401 Client Error: Unauthorized ("Wrong login/password, please try again")',
     ],
     counterSamples: ['unauthorized: authentication required'],
   }),

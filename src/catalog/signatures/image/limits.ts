@@ -187,6 +187,8 @@ export const LIMIT_SIGNATURES: Signature[] = [
     anchors: ['no space left on device'],
     confidence: 0.6,
     specificity: 93,
+    // A registry's own process out of disk answers its clients 500: the client then sees a registry failing.
+    alternatives: ['registry.server-error'],
     check: 'df -h /var/lib/containerd /var/lib/docker /var/lib/kubelet on the node: full there is the node\'s disk (image pulls and eviction follow); free there means the filesystem the process writes to — its PVC or hostPath — is full, which no node clean-up fixes',
     source: 'ENOSPC (errno 28) from whichever process wrote',
     samples: ['java.io.IOException: No space left on device', 'ERROR: could not extend file "base/16384/2619": No space left on device'],
@@ -269,5 +271,19 @@ export const LIMIT_SIGNATURES: Signature[] = [
     source: 'Testcontainers startup checks ("Docker environment should have more than 2GB free disk space")',
     samples: ['✘ Docker environment should have more than 2GB free disk space', 'java.lang.AssertionError: Docker environment has more than 2GB free'],
     counterSamples: ['✔ Docker version should be at least 1.6.0'],
+  }),
+  sig({
+    id: 'image.engine-disk-nearly-full',
+    cause: 'image.disk-full',
+    // minikube's own warning about the Docker engine's disk (Docker Desktop's VM disk, a docker driver host):
+    // pulls and image loads into that engine fail next.
+    re: /docker is nearly out of disk space/,
+    anchors: ['nearly out of disk space'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'docker system df where the engine runs (Docker Desktop: its disk image size setting): prune images, volumes and build cache, or grow the disk',
+    source: 'minikube out/ warnings ("Docker is nearly out of disk space, which may cause deployments to fail! (%d%% of capacity)")',
+    samples: ['Docker is nearly out of disk space, which may cause deployments to fail! (98% of capacity)', '! Docker is nearly out of disk space, which may cause deployments to fail! (91% of capacity). You can pass \'--force\' to skip this check.'],
+    counterSamples: ['Docker is running'],
   }),
 ];

@@ -110,8 +110,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag';
     // Buildah says 'error parsing target image name "<ref>"' for a commit or push name it cannot parse.
-    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name|invalid_reference: invalid (tag|repository|digest)|\.image: Invalid value: "[^"\n]*": must not have leading or trailing whitespace|invalid value: \S*https?:\/\/\S*: spec\.[\w.]*(tag|image)\b/,
-    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag', 'invalid_reference', 'leading or trailing whitespace', 'invalid value: '],
+    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name|invalid_reference: invalid (tag|repository|digest)|\.image: Invalid value: "[^"\n]*": must not have leading or trailing whitespace|invalid value: \S*https?:\/\/\S*: spec\.[\w.]*(tag|image)\b|repository name component must match|invalid appc image string|unable to parse image reference/,
+    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag', 'invalid_reference', 'leading or trailing whitespace', 'invalid value: ', 'repository name component must match', 'invalid appc image string', 'unable to parse image reference'],
     confidence: 0.97,
     specificity: 95,
     source: 'facts §7 (distribution/reference errors), §4.5 InspectFailed',
@@ -119,6 +119,11 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Failed to apply default image tag "Registry.Local/App:1": couldn\'t parse image name "Registry.Local/App:1": invalid reference format: repository name (Registry.Local/App) must be lowercase',
       'Error: InvalidImageName',
       'failed to pull image "nginx:": invalid reference format',
+      // Docker's reference grammar in its own words (a name with a leading space); rkt's appc names; Spring Boot's
+      // image builder (Paketo) given a reference it cannot parse, such as an unexpanded $VARIABLE.
+      "Unable to find image ' mesoscloud/zookeeper:latest' locally\nrepository name component must match \"[a-z0-9]+(?:[._-][a-z0-9]+)*\"",
+      'stderr: prepare:  invalid appc image string "coreos.com/rkt/stage1-coreos\r"',
+      "Execution failed for task ':bootBuildImage'.\n> Unable to parse image reference \"$EXPECTED_REF\". Image reference must be in the form '[domain/][path/]name[:tag][@digest]'",
       'Error parsing reference: "localhost:5000/WebApp:v2" is not a valid repository/tag',
       // ORAS (Helm's OCI client) names the part it rejects; the API server validates a pod's image field.
       'Error: could not download chart: invalid_reference: invalid tag',

@@ -7,6 +7,7 @@ import { TRANSPORT_SIGNATURES } from './transport.js';
 import { SERVER_SIGNATURES } from './servers.js';
 import { HOST_CONFIG_SIGNATURES } from './host-config.js';
 import { AMBIGUOUS_REGISTRY_SIGNATURES } from './ambiguous.js';
+import { CACHE_SIGNATURES } from './caches.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -17,5 +18,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...PROXY_SIGNATURES,
   ...SERVER_SIGNATURES,
   ...HOST_CONFIG_SIGNATURES,
+  ...CACHE_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

@@ -250,13 +250,14 @@ export const CNI_SIGNATURES: Signature[] = [
     cause: 'cni.bridge-ip-conflict',
     // dockerd starts with --bip (flannel's older Docker integration hands it the node's subnet) but the
     // docker0 bridge left from before keeps another address: the daemon refuses to start.
-    re: /bridge ipv4 \(\S+\) does not match requested configuration/,
-    anchors: ['does not match requested configuration'],
+    // Docker 1.6's words: "Bridge ip (<addr>) does not match existing bridge configuration <addr>".
+    re: /bridge ipv4 \(\S+\) does not match requested configuration|bridge ip \(\S+\) does not match existing bridge configuration/,
+    anchors: ['does not match requested configuration', 'does not match existing bridge configuration'],
     confidence: 0.9,
     specificity: 94,
     check: 'ip addr show docker0 against the --bip dockerd is given (flannel\'s /run/flannel/subnet.env or docker_opts.env): ip link set docker0 down; ip link delete docker0; then start dockerd so it recreates the bridge with the new address',
     source: 'libnetwork bridge driver ("bridge IPv4 (%s) does not match requested configuration %s")',
-    samples: ['FATA[0001] Error starting daemon: Error initializing network controller: Error creating default "bridge" network: bridge IPv4 (172.17.42.1) does not match requested configuration 10.1.92.1', 'Error creating default "bridge" network: bridge IPv4 (172.17.0.1) does not match requested configuration 10.244.3.1'],
+    samples: ['FATA[0001] Error starting daemon: Error initializing network controller: Error creating default "bridge" network: bridge IPv4 (172.17.42.1) does not match requested configuration 10.1.92.1', 'Error creating default "bridge" network: bridge IPv4 (172.17.0.1) does not match requested configuration 10.244.3.1', 'level=fatal msg="Shutting down daemon due to errors: Bridge ip (172.17.42.1) does not match existing bridge configuration 10.252.30.1"'],
     counterSamples: ['docker0: flags=4099<UP,BROADCAST,MULTICAST>  mtu 1500'],
   }),
   sig({
@@ -447,5 +448,34 @@ export const CNI_SIGNATURES: Signature[] = [
       '"Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: could not locate kubenet required CNI plugins [bridge host-local loopback] at [\\"/opt/cni/bin\\"]"',
     ],
     counterSamples: ['network plugin is not ready: cni config uninitialized'],
+  }),
+  sig({
+    id: 'kubelet.network-plugin-cni-not-found',
+    cause: 'cni.config-missing',
+    // The dockershim-era kubelet (--network-plugin=cni) found no usable plugin of that name at start: its CNI probe
+    // reads the conf dir, so with no network config there the "cni" plugin is not offered and the kubelet stops.
+    re: /network plugin "cni" not found/,
+    anchors: ['network plugin "cni" not found'],
+    confidence: 0.6,
+    specificity: 90,
+    alternatives: ['cni.plugin-missing'],
+    check: 'ls /etc/cni/net.d (or --cni-conf-dir) and /opt/cni/bin (--cni-bin-dir) on the node: the network add-on writes the config once it runs there; an empty conf dir means the add-on is not running on this node yet',
+    source: 'kubelet before 1.24 (InitNetworkPlugin: "Network plugin %q not found.")',
+    samples: ['kubelet: failed to create kubelet: Network plugin "cni" not found.', 'F0412 10:01:12.345678 1234 server.go:148] failed to create kubelet: Network plugin "cni" not found.'],
+    counterSamples: ['network plugin is not ready: cni config uninitialized'],
+  }),
+  sig({
+    id: 'cni.ipam-ip-not-v4-nor-v6',
+    cause: 'cni.config-invalid',
+    // The CNI types package refusing an address it was handed that parses as neither family: an IPAM section
+    // with no subnet (or a malformed one) gives it an empty IP.
+    re: /\bip not v4 nor v6\b/,
+    anchors: ['ip not v4 nor v6'],
+    confidence: 0.7,
+    specificity: 90,
+    check: 'the network config\'s ipam section (/etc/cni/net.d or /etc/rkt/net.d): host-local needs "subnet" (or ranges) with a valid CIDR',
+    source: 'containernetworking/cni types ("IP not v4 nor v6")',
+    samples: ['Failed to setup network: error adding network "container": IP not v4 nor v6', 'failed to set up pod network: error adding network "bridge": IP not v4 nor v6'],
+    counterSamples: ['IPv4 and IPv6 addresses assigned'],
   }),
 ];

@@ -4,6 +4,7 @@ import { CNI_SIGNATURES } from './cni.js';
 import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
+import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -11,5 +12,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CNI_SIGNATURES,
   ...RUNTIME_HOST_SIGNATURES,
   ...SANDBOX_SIGNATURES,
+  ...RUNTIME_CLIENT_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

@@ -13,7 +13,8 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     // The unit names an EnvironmentFile= that is not there. Docker units of flannel's older set-ups read
     // /run/flannel/subnet.env (or /run/flannel/docker), which only a running flanneld writes; any other file
     // is the unit's own business. Which file it is decides, and systemd does not name it here.
-    re: /(containerd|docker|crio)\.service: failed to load environment files/,
+    // Older systemd logged the unit on the next line: "Failed to load environment files" then "docker.service failed to run 'start-pre' task".
+    re: /(containerd|docker|crio)\.service: failed to load environment files|failed to load environment files: [^\n]*\s[^\n]{0,120}\b(containerd|docker|crio)\.service failed to run/,
     anchors: ['failed to load environment files'],
     confidence: 0.5,
     specificity: 60,
@@ -23,6 +24,7 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     samples: [
       "docker.service: Failed to load environment files: No such file or directory\ndocker.service: Failed to run 'start' task: No such file or directory\nFailed to start Docker Application Container Engine.",
       'containerd.service: Failed to load environment files: No such file or directory',
+      "systemd[1]: Failed to load environment files: No such file or directory\nsystemd[1]: docker.service failed to run 'start-pre' task: No such file or directory",
     ],
     counterSamples: ['containerd.service: Failed at step EXEC spawning /usr/local/bin/containerd: Permission denied'],
   }),

@@ -1,0 +1,71 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * Pull-through caches and reverse proxies that stand in front of a registry (an ACR cache rule, an nginx caching
+ * proxy): their own words for an upstream they cannot reach or a rule that maps to the wrong upstream path.
+ */
+export const CACHE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'registry.acr-cache-rule-denied',
+    cause: 'registry.mirror-misconfigured',
+    // An ACR cache rule maps <acr>/<prefix>/* to an upstream path; the upstream refusing the mapped path (a nested
+    // Docker Hub name under library/, a missing credential set) surfaces as this denial of the rule's source.
+    re: /requested access to pull from source '[^'\n]+' for cache rule '[^'\n]+' has been denied/,
+    anchors: ['for cache rule'],
+    confidence: 0.7,
+    specificity: 96,
+    alternatives: ['image.auth-rejected', 'image.not-found'],
+    check: 'az acr cache show -r <acr> -n <rule>: the source repository it maps to (Docker Hub images outside library/ must not get the library/ prefix; a wildcard rule maps the path under it as is) and, for private upstreams, its credential set',
+    source: 'Azure Container Registry artifact cache ("requested access to pull from source … for cache rule … has been denied")',
+    samples: ["Error response from daemon: pull access denied for myacr.azurecr.io/docker.io/acme/app, repository does not exist or may require 'docker login': denied: requested access to pull from source 'docker.io/library/acme/app' for cache rule 'docker-io-rule' has been denied.", "failed to resolve reference \"myacr.azurecr.io/hub/grafana/grafana:11.1.0\": pull access denied, repository does not exist or may require authorization: denied: requested access to pull from source 'docker.io/library/grafana/grafana' for cache rule 'hub' has been denied."],
+    counterSamples: ["denied: requested access to the resource is denied"],
+  }),
+  sig({
+    id: 'registry.caching-proxy-invalid-url-prefix',
+    cause: 'registry.mirror-misconfigured',
+    // nginx fails a proxied request whose target is not an absolute URL: a caching registry proxy following the
+    // upstream's relative redirect for a blob (GCR/Artifact Registry answer with one) without a rule for it.
+    re: /invalid url prefix in "[^"\n]+"[^\n]{0,200}request: "(?:get|head) \/v2\//,
+    anchors: ['invalid url prefix'],
+    confidence: 0.75,
+    specificity: 95,
+    alternatives: ['registry.server-error'],
+    check: 'the proxy\'s config for the upstream that redirected (the blob location header it tried to follow): the caching proxy needs a rule for that redirect target, or the upstream must be bypassed for it',
+    source: 'nginx ("invalid URL prefix in \\"%V\\"" when proxy_pass resolves to a target without a scheme)',
+    samples: ['2021/10/25 07:17:02 [error] 76#76: *93 invalid URL prefix in "/artifacts-downloads/namespaces/p/repositories/gcr.io/downloads/x" while sending to client, client: 127.0.0.1, server: proxy_caching_, request: "GET /v2/p/crane/blobs/sha256:aa HTTP/1.1", host: "gcr.io"', '[error] 61#61: *12 invalid URL prefix in "/download/storage/v1/b/artifacts/o/x" while reading response header from upstream, client: 10.0.0.9, server: _, request: "HEAD /v2/library/app/blobs/sha256:bb HTTP/1.1", host: "registry.example.com"'],
+    counterSamples: ['invalid URL prefix in "backend"'],
+  }),
+  sig({
+    id: 'registry.proxy-upstream-unresolved',
+    cause: 'registry.dns',
+    // nginx in front of a registry (an ECR or Hub proxy) resolving the upstream registry's name at request time
+    // with its own `resolver`: the name of the registry did not resolve from where the proxy runs.
+    // Not when nginx's own resolver refused the query (a `resolver 127.0.0.11`, Docker's embedded DNS, copied into a
+    // pod where nothing listens there): that is the proxy's resolver setting, not the registry's name.
+    re: /^(?![\s\S]*\(111: connection refused\) while resolving)[\s\S]*?\S+ could not be resolved \(\d+: [^)\n]+\)[^\n]{0,200}request: "(?:get|head|post|put|patch) \/v2\//,
+    anchors: ['could not be resolved ('],
+    confidence: 0.6,
+    specificity: 92,
+    alternatives: ['dns.node-resolver', 'dns.coredns-down', 'dns.upstream'],
+    check: 'the proxy\'s `resolver` directive and whether that server answers for the registry\'s name from the proxy (kubectl exec <proxy pod> -- nslookup <registry host> <resolver ip>); in a pod the resolver must be the cluster DNS Service IP',
+    source: 'nginx resolver ("%V could not be resolved (%i: %s)")',
+    samples: ['2017/06/22 13:02:43 [error] 68#68 123456789012.dkr.ecr.us-east-1.amazonaws.com could not be resolved (110: Operation timed out), client 10.0.0.5, server: _, request: "GET /v2/ HTTP/1.1", host: "docker.example.net"', '[error] 7#7: *3 registry-1.docker.io could not be resolved (2: Server failure), client: 10.244.1.7, server: mirror, request: "GET /v2/library/nginx/manifests/1.25 HTTP/1.1", host: "mirror.example.com"'],
+    counterSamples: ['[error] 31#31: *1 orders could not be resolved (3: Host not found), client: 10.0.0.5, request: "GET /api HTTP/1.1"'],
+  }),
+  sig({
+    id: 'registry.nexus-remote-auto-blocked',
+    cause: 'registry.server-error',
+    // Nexus blocks a proxy repository's remote for a while after the remote failed or timed out, and answers every
+    // request for it with this until the time it names: the registry the node talks to is failing the pull.
+    re: /remote auto blocked until \S+/,
+    anchors: ['remote auto blocked'],
+    confidence: 0.7,
+    specificity: 95,
+    alternatives: ['registry.mirror-misconfigured', 'registry.connect-timeout'],
+    check: 'in Nexus, the proxy repository\'s status (Administration > Repositories): why its remote was blocked — the remote URL, its reachability from the Nexus host, or its credentials — then unblock it or wait for the time it names',
+    source: 'Sonatype Nexus proxy repositories ("Remote Auto Blocked until <time>")',
+    samples: ['500 Server Error: Internal Server Error for url: http+docker://localhost/v1.45/images/create?tag=2023.2&fromImage=nexus.example.com%3A8193%2Fkolla%2Fkeystone: Internal Server Error ("unknown: Remote Auto Blocked until 2024-08-13T07:45:05.681Z")', 'Error response from daemon: unknown: Remote Auto Blocked until 2025-01-08T10:15:00.000Z'],
+    counterSamples: ['Remote Available'],
+  }),
+];

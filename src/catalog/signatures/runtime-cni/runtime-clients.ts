@@ -1,0 +1,100 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * Clients that reach a runtime's daemon by an address of their own — the Docker Engine API over TCP (docker-machine,
+ * Toolbox, DOCKER_HOST), a Windows named pipe, a desktop app's VM — and the wrappers that say in their words that
+ * the runtime is not there. The runtime is unreachable from where the client runs; no pull or registry is involved.
+ */
+export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
+  sig({
+    id: 'runtime.docker-engine-api-dial-failed',
+    cause: 'runtime.unavailable',
+    // The Engine API's own routes (/v1.NN/images/create is the daemon's pull endpoint, not a registry's) with the
+    // dial to the daemon failing: the client never reached dockerd, so nothing was pulled or run.
+    re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?dial tcp [^\s]+: (?:connectex|connect: |i\/o timeout|getsockopt)/,
+    anchors: ['dial tcp'],
+    confidence: 0.85,
+    specificity: 97,
+    alternatives: ['node.not-ready'],
+    check: 'is the daemon the client points at up? echo $DOCKER_HOST (or docker context ls), then docker-machine status / ls for a machine, systemctl status docker on a host; a machine that changed its IP needs docker-machine env again',
+    source: 'Docker client ("error during connect" / "An error occurred trying to connect") on the Engine API, /v1.NN routes',
+    samples: [
+      'An error occurred trying to connect: Post https://192.168.99.100:2376/v1.21/images/create?fromImage=app%3Alatest: dial tcp 192.168.99.100:2376: ConnectEx tcp: A connection attempt failed because the connected party did not properly respond after a period of time.',
+      'error during connect: Get http://192.168.99.100:2376/v1.37/info: dial tcp 192.168.99.100:2376: connectex: No connection could be made because the target machine actively refused it.',
+      'Post http://localhost:2375/v1.24/containers/create: dial tcp 127.0.0.1:2375: connect: connection refused',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp 54.1.2.3:443: i/o timeout'],
+  }),
+  sig({
+    id: 'runtime.containerd-pipe-missing',
+    cause: 'runtime.unavailable',
+    // On Windows nodes containerd listens on a named pipe; "cannot find the file" on it means no containerd there.
+    re: /open \/\/\.\/pipe\/containerd[\w-]*: the system cannot find the file specified/,
+    anchors: ['/pipe/containerd'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'on the Windows node: Get-Service containerd (Start-Service containerd), and the kubelet\'s --container-runtime-endpoint=npipe:////./pipe/containerd-containerd',
+    source: 'containerd on Windows (npipe:////./pipe/containerd-containerd); the OS error is ERROR_FILE_NOT_FOUND',
+    samples: ['Liveness probe errored: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing open //./pipe/containerd-containerd: The system cannot find the file specified."', 'crictl.exe : time="2023-01-02T10:00:00Z" level=fatal msg="validate service connection: CRI v1 runtime API is not implemented for endpoint \\"npipe:////./pipe/containerd-containerd\\": rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing open //./pipe/containerd-containerd: The system cannot find the file specified.\\""'],
+    counterSamples: ['npipe:////./pipe/containerd-containerd'],
+  }),
+  sig({
+    id: 'runtime.docker-bad-engine-response',
+    cause: 'runtime.unavailable',
+    // The Docker CLI's text when the daemon's socket answers with something that is not the Engine API.
+    re: /bad response from docker engine/,
+    anchors: ['bad response from docker engine'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'docker version (the Server part) and systemctl status docker / the Docker Desktop app: the daemon is starting, stopping or wedged; restart it',
+    source: 'Docker CLI ("Bad response from Docker engine")',
+    samples: ['Warning: failed to get default registry endpoint from daemon (Error response from daemon: Bad response from Docker engine). Using system default: https://index.docker.io/v1/', 'Error response from daemon: Bad response from Docker engine'],
+    counterSamples: ['Server: Docker Engine - Community'],
+  }),
+  sig({
+    id: 'runtime.desktop-vm-not-running',
+    cause: 'runtime.unavailable',
+    // Docker Desktop's and Podman Desktop's own diagnostics: the VM that holds the engine is not running, so every
+    // client call fails whatever it says next (a refused socket, a missing provider).
+    re: /com\.docker\.(?:driver\.amd64-linux|vpnkit|backend|hyperkit|virtualization)[\w.-]* is not running|no running provider for the matching container/,
+    anchors: ['is not running', 'no running provider'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'start the desktop app\'s VM (Docker Desktop: restart it, or its Troubleshoot > Reset; Podman Desktop: podman machine start) and see that docker info / podman info answers',
+    source: 'Docker Desktop diagnostics ("com.docker.<component> is not running"); Podman Desktop ("no running provider for the matching container")',
+    samples: ['[ERROR]  driver.amd64-linux\n         com.docker.driver.amd64-linux is not running', 'Error while pulling image from Podman Machine: no running provider for the matching container'],
+    counterSamples: ['com.docker.backend is running'],
+  }),
+  sig({
+    id: 'runtime.k3s-docker-flag-removed',
+    cause: 'runtime.unavailable',
+    // k3s dropped its built-in dockershim: an agent still started with --docker gets no runtime at all.
+    re: /--docker is no longer supported/,
+    anchors: ['--docker is no longer supported'],
+    confidence: 0.85,
+    specificity: 95,
+    check: 'the k3s agent\'s flags (/etc/systemd/system/k3s*.service, /etc/rancher/k3s/config.yaml): drop --docker and use the embedded containerd, or install cri-dockerd and set --container-runtime-endpoint to its socket',
+    source: 'k3s agent (1.24+): "--docker is no longer supported; to continue using docker, install cri-dockerd and set --container-runtime-endpoint"',
+    samples: ['Waiting to retrieve agent configuration; server is not ready: --docker is no longer supported; to continue using docker, install cri-dockerd and set --container-runtime-endpoint', 'level=fatal msg="--docker is no longer supported; to continue using docker, install cri-dockerd and set --container-runtime-endpoint"'],
+    counterSamples: ['--container-runtime-endpoint unix:///run/cri-dockerd.sock'],
+  }),
+  sig({
+    id: 'runtime.docker-1x-containerd-state',
+    cause: 'runtime.unavailable',
+    // Docker 1.11 to 1.13 ran its own docker-containerd; these are its replies when that daemon restarted, lost
+    // its state or is too slow to start a container — dockerd's runtime half is not working.
+    re: /containerd: container did not start before the specified timeout|rpc error: code = 2 desc = "?containerd: container not found/,
+    anchors: ['containerd: container did not start', 'containerd: container not found'],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'systemctl status docker and ps for docker-containerd: restart the Docker service (containers that lost their shim need restarting), and upgrade from the Docker 1.1x line',
+    source: 'Docker 1.11–1.13 libcontainerd over docker-containerd (gRPC code 2 with containerd\'s own text)',
+    samples: ['rpc error: code = 2 desc = "containerd: container did not start before the specified timeout"', 'rpc error: code = 2 desc = containerd: container not found'],
+    counterSamples: ['failed to create containerd container: container "x" in namespace "k8s.io": not found'],
+  }),
+];
