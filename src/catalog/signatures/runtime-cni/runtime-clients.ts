@@ -97,4 +97,23 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     samples: ['rpc error: code = 2 desc = "containerd: container did not start before the specified timeout"', 'rpc error: code = 2 desc = containerd: container not found'],
     counterSamples: ['failed to create containerd container: container "x" in namespace "k8s.io": not found'],
   }),
+  sig({
+    id: 'runtime.dockerd-iptables-init-failed',
+    cause: 'runtime.unavailable',
+    // dockerd builds its NAT and isolation chains before it serves anything: an iptables that cannot (the nat table
+    // missing from the kernel, an nf_tables iptables inside docker-in-docker on a host without those modules, a
+    // legacy/nft mix) stops the daemon from starting at all.
+    re: /failed to start daemon: error initializing network controller:[\s\S]{0,400}?iptables failed/,
+    anchors: ['error initializing network controller'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['node.firewall'],
+    check: 'iptables -t nat -L on the host (or in the dind container): the nat table must exist — load iptable_nat / nf_tables modules on the host, use the iptables backend the host uses (update-alternatives --set iptables iptables-legacy or iptables-nft), or run docker-in-docker privileged',
+    source: 'moby libnetwork bridge driver setup ("failed to create NAT chain DOCKER: iptables failed: …") under cmd/dockerd ("failed to start daemon: %v")',
+    samples: [
+      'failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to register "bridge" driver: failed to create NAT chain DOCKER: iptables failed: iptables --wait -t nat -N DOCKER: iptables v1.8.10 (nf_tables): TABLE_ADD failed (Not supported): table nat\n(exit status 4)',
+      'failed to start daemon: Error initializing network controller: error obtaining controller instance: unable to add return rule in DOCKER-ISOLATION-STAGE-1 chain:  (iptables failed: iptables --wait -A DOCKER-ISOLATION-STAGE-1 -j RETURN: iptables v1.8.10 (nf_tables):  RULE_APPEND failed (No such file or directory): rule in chain DOCKER-ISOLATION-STAGE-1\n (exit status 4))',
+    ],
+    counterSamples: ['failed to start daemon: Error initializing network controller: error creating default "bridge" network: networks have overlapping IPv4'],
+  }),
 ];
