@@ -779,4 +779,37 @@ export const AUTH_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['I1205 10:00:00.000000    1234 plugin.go:100] "Registered credential provider" provider="ecr-credential-provider"', 'Failed getting credential from external registry credential provider: error execing credential provider plugin ecr-credential-provider for image public.ecr.aws/nginx/nginx: exit status 1'],
   }),
+  sig({
+    id: 'image.ecr-helper-profile-missing',
+    cause: 'image.auth-missing',
+    // docker-credential-ecr-login cannot build an AWS client (AWS_PROFILE names a profile that is not configured):
+    // it hands the runtime no credentials, and the pull or push goes to ECR anonymously.
+    re: /error creating ecr client[^\n]{0,200}(failed to get shared config profile|no ec2 imds role found|failed to refresh cached credentials|no valid providers in chain)/,
+    anchors: ['error creating ecr client'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['image.auth-rejected'],
+    check: 'where the helper runs: the AWS profile it is given (AWS_PROFILE, ~/.aws/config and credentials), or the node\'s or pod\'s IAM role (aws sts get-caller-identity from there)',
+    source: 'amazon-ecr-credential-helper ecr-login ("Error creating ECR client" with the AWS SDK\'s config error)',
+    samples: [
+      'time="2025-06-02T08:14:55Z" level=error msg="Error creating ECR client" error="loading AWS config for us-east-1: failed to get shared config profile, ci-deploy"',
+      'level=error msg="Error creating ECR client" error="failed to refresh cached credentials, no EC2 IMDS role found"',
+    ],
+    counterSamples: ['level=debug msg="Retrieving credentials" region=us-east-1'],
+  }),
+  sig({
+    id: 'image.push-denied-bare',
+    cause: 'image.auth-rejected',
+    // containerd's pusher keeps only the registry's error code when the body has no message: a bare DENIED for an
+    // upload means the credentials sent may not push to that repository (or it does not exist and may not be created).
+    re: /failed to push \S+: denied\s*$/,
+    anchors: ['failed to push'],
+    confidence: 0.7,
+    specificity: 80,
+    alternatives: ['image.auth-missing', 'image.not-found'],
+    check: 'the account the build logs in with and its push permission on that repository (docker login to the same host; a robot account\'s project scope; the repository may need creating first)',
+    source: 'containerd remotes/docker pusher (errcode DENIED with no message)',
+    samples: ['ERROR: failed to solve: failed to push registry.example.com/team/app:1.4.2: denied', 'error: failed to push harbor.example.com/lib/app:2: denied'],
+    counterSamples: ['ERROR: failed to solve: failed to push registry.example.com/team/app:1.4.2: denied: requested access to the resource is denied'],
+  }),
 ];

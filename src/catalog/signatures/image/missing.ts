@@ -10,8 +10,9 @@ export const MISSING_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // The AWS API's own answers for a repository or image ECR does not hold (the CLI and SDKs print the exception by
     // name): the tag was never pushed, or the repository URI names another account or region than the one holding it.
-    re: /\((repositorynotfoundexception|imagenotfoundexception)\) when calling the \w+ operation/,
-    anchors: ['repositorynotfoundexception', 'imagenotfoundexception'],
+    // A push to a repository ECR does not hold (ECR creates none on push) carries the same sentence as NAME_UNKNOWN.
+    re: /\((repositorynotfoundexception|imagenotfoundexception)\) when calling the \w+ operation|the repository with name '[^'\n]+' does not exist in the registry with id/,
+    anchors: ['repositorynotfoundexception', 'imagenotfoundexception', 'does not exist in the registry with id'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['image.invalid-reference'],
@@ -20,6 +21,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       "An error occurred (RepositoryNotFoundException) when calling the DescribeImages operation: The repository with name 'web' does not exist in the registry with id '123456789012'",
       'An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: Requested image not found',
+      "ERROR: failed to solve: failed to push 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments/api:1.4.2: unknown: The repository with name 'payments/api' does not exist in the registry with id '123456789012'",
     ],
     counterSamples: ['An error occurred (AccessDeniedException) when calling the BatchGetImage operation'],
   }),
@@ -46,7 +48,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     id: 'image.resolve-not-found',
     check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
     cause: 'image.not-found',
-    re: /failed to resolve (reference|image)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
+    re: /failed to resolve (reference|image|source metadata for)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
     anchors: ['not found', 'notfound'],
     confidence: 0.85,
     specificity: 70,

@@ -463,4 +463,18 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     samples: ['level=fatal msg="build failed: building [docker.io/acme/team/frontend]: build artifact: denied: requested access to the resource is denied"', 'failed to resolve reference "docker.io/acme/apps/web:1": pull access denied, repository does not exist or may require authorization'],
     counterSamples: ['failed to resolve reference "docker.io/acme/web:1": pull access denied, repository does not exist or may require authorization', 'Head "https://registry-1.docker.io/v2/library/nginx/manifests/1.27": denied'],
   }),
+  sig({
+    id: 'image.buildkit-base-platform-mismatch',
+    cause: 'image.platform-mismatch',
+    // BuildKit's check that a base image exists for the target platform: it was pulled for another one (a
+    // single-arch image), so the stage runs under emulation or its binaries fail with exec format errors.
+    re: /invalidbaseimageplatform: base image \S+ was pulled with platform "[^"\n]+", expected "[^"\n]+"/,
+    anchors: ['invalidbaseimageplatform'],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'docker buildx imagetools inspect <base image>: the platforms it has; build for one of them, or use a multi-arch base',
+    source: 'BuildKit Dockerfile frontend check InvalidBaseImagePlatform',
+    samples: [' - InvalidBaseImagePlatform: Base image registry.example.com/tools/protoc:3.21 was pulled with platform "linux/amd64", expected "linux/arm64" for current build (line 3)', 'WARN: InvalidBaseImagePlatform: Base image alpine:3 was pulled with platform "linux/arm64", expected "linux/amd64" for current build (line 1)'],
+    counterSamples: ['WARN: FromAsCasing: \'as\' and \'FROM\' keywords\' casing do not match (line 1)'],
+  }),
 ];

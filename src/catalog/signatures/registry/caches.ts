@@ -68,4 +68,19 @@ export const CACHE_SIGNATURES: Signature[] = [
     samples: ['500 Server Error: Internal Server Error for url: http+docker://localhost/v1.45/images/create?tag=2023.2&fromImage=nexus.example.com%3A8193%2Fkolla%2Fkeystone: Internal Server Error ("unknown: Remote Auto Blocked until 2024-08-13T07:45:05.681Z")', 'Error response from daemon: unknown: Remote Auto Blocked until 2025-01-08T10:15:00.000Z'],
     counterSamples: ['Remote Available'],
   }),
+  sig({
+    id: 'ambiguous.token-response-html',
+    cause: 'unknown',
+    // The token endpoint answered with a page, not JSON: a captive portal, an intercepting proxy or a WAF, or a
+    // mirror that serves its web UI there. Which one is in that page, not in this text.
+    re: /unable to decode token response: invalid character '<'/,
+    anchors: ['unable to decode token response'],
+    confidence: 0.4,
+    specificity: 96,
+    alternatives: ['registry.proxy', 'registry.server-error', 'registry.mirror-misconfigured'],
+    check: 'curl -sv "<realm>?service=…&scope=…" from the node (the realm from curl -sI https://<registry>/v2/): the HTML page says who answered — a proxy\'s block or login page, a portal, or the registry\'s own error page',
+    source: 'containerd remotes/docker/auth fetch ("unable to decode token response: %w" of a JSON decode)',
+    samples: ['ERROR: failed to solve: alpine:3.19: failed to resolve source metadata for docker.io/library/alpine:3.19: failed to authorize: failed to fetch anonymous token: unable to decode token response: invalid character \'<\' looking for beginning of value', 'failed to fetch oauth token: unable to decode token response: invalid character \'<\' looking for beginning of value'],
+    counterSamples: ['failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
+  }),
 ];
