@@ -58,7 +58,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.iface-name-missing',
     cause: 'flannel.wrong-iface',
     // Go's net.InterfaceByName: the interface named by --iface (k3s --flannel-iface) does not exist on this node.
-    re: /(unable to get global unicast ip from interface name|does not have a correct global unicast ip|can't find ip for interface|interface[^\n]{0,80}route ip\+net: no such network interface)/,
+    re: /(unable to get global unicast ip from interface name|does not have a correct global unicast ip|can't find ip for interface|interface(?![^\n]{0,80}could not find bridge)[^\n]{0,80}route ip\+net: no such network interface)/,
     anchors: ['global unicast ip from interface', 'correct global unicast ip', "can't find ip for interface", 'no such network interface'],
     confidence: 0.8,
     specificity: 91,
@@ -70,7 +70,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
       // k3s: the interface exists but has no usable (global unicast) address for flannel to use.
       'level=fatal msg="interface eth1 does not have a correct global unicast ip: can\'t find ip for interface eth1"',
     ],
-    counterSamples: ['Using interface with name eth0 and address 10.1.0.4'],
+    counterSamples: ['Cannot start container 3f2a: failed to create endpoint web on network bridge: adding interface veth1 to bridge docker0 failed: could not find bridge docker0: route ip+net: no such network interface', 'Using interface with name eth0 and address 10.1.0.4'],
   }),
   sig({
     id: 'flannel.vxlan-not-supported',

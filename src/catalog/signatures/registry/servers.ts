@@ -220,8 +220,8 @@ export const SERVER_SIGNATURES: Signature[] = [
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
     // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
-    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|server error: status 5\d\d while fetching|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', 'server error: status 5', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
@@ -232,6 +232,8 @@ export const SERVER_SIGNATURES: Signature[] = [
       'Error response from daemon: </html> (Code: 502; Headers: map[Content-Type:[text/html; charset=utf-8] Server:[nginx/1.6.2]])',
       // Docker's download manager: the registry listed a layer it then could not serve.
       'dockerd[1388]: level=error msg="Download failed after 1 attempts: unknown blob"',
+      // Docker 1.x's v1 layer download.
+      'Error pulling image (latest) from acme/web, Server error: Status 502 while fetching image layer (8bb55f0677786)',
       'GET https://registry.example.com/v2/app/blobs/sha256:86/data: unsupported status code 503; body: <html>',
       'failed to resolve reference "harbor.corp/app/web:2": unexpected status from HEAD request to https://harbor.corp/v2/app/web/manifests/2: 503 Service Unavailable',
       'failed to copy: httpReadSeeker: failed open: content at https://reg.lab/v2/app/blobs/sha256:9f2c not found: blob unknown to registry',

@@ -42,14 +42,15 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     // docker run by a user who is not root nor in the socket's group) or a security module (SELinux,
     // AppArmor) refused it: the socket exists, and the runtime behind it may be serving. The kubelet runs as
     // root, so this is nearly always a client's privilege, not the runtime.
-    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"\n]{0,40}?connect: permission denied/,
-    anchors: ['connect: permission denied'],
+    // Go before 1.x's net package left out "connect:" (Docker 1.x clients: "dial unix /var/run/docker.sock: permission denied").
+    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"\n]{0,40}?(connect: )?permission denied/,
+    anchors: ['connect: permission denied', 'sock: permission denied'],
     confidence: 0.5,
     specificity: 96,
     alternatives: ['runtime.unavailable'],
     check: 'ls -l the socket and id: run the client as root (sudo crictl …) or as a member of the socket\'s group; if root is refused too, look for an SELinux/AppArmor denial (ausearch -m avc, dmesg); systemctl status containerd says whether the runtime serves',
     source: 'connect(2) EACCES on a unix socket; Go "dial unix <path>: connect: permission denied"',
-    samples: [
+    samples: ['Get http:///var/run/docker.sock/v1.20/version: dial unix /var/run/docker.sock: permission denied. Are you trying to connect to a TLS-enabled daemon without TLS?', 
       'FATA[0000] unable to determine runtime API version: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: permission denied"',
       'permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.24/containers/json": dial unix /var/run/docker.sock: connect: permission denied',
     ],
