@@ -134,4 +134,34 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     samples: ['W1205 10:00:00.000000    1234 kubelet_pods.go:100] Entry "https://index.docker.io/v1/" in dockercfg invalid (illegal base64 data at input byte 8), ignoring', 'Entry "harbor.lab" in dockercfg invalid (unable to parse auth field, must be formatted as base64(username:password)), ignoring'],
     counterSamples: ['Unable to retrieve pull secret default/regcred for default/web-1 due to secret "regcred" not found.'],
   }),
+  sig({
+    id: 'ambiguous.pull-secret-cache-not-synced',
+    cause: 'unknown',
+    // The kubelet could not read the secret at all — its secret watch did not sync (the API server unreachable from
+    // the node, the node authorizer refusing) — so whether the secret exists is not known from this line.
+    re: /unable to retrieve pull secret[^\n]{0,300}failed to sync secret cache/,
+    anchors: ['failed to sync secret cache'],
+    confidence: 0.4,
+    specificity: 95,
+    alternatives: ['image.pullsecret-missing', 'node.not-ready'],
+    check: 'kubectl get secret <name> -n <namespace> (does it exist?), then the kubelet\'s own log around the line for its API errors (the node reaching the API server, its Node authorizer identity)',
+    source: 'kubelet getPullSecretsForPod with the secret manager\'s watch-based cache ("failed to sync secret cache: timed out waiting for the condition")',
+    samples: ['kubelet_pods.go:897] "Unable to retrieve pull secret, the image pull may not succeed." pod="default/web-1" secret="" err="failed to sync secret cache: timed out waiting for the condition"', 'Unable to retrieve pull secret default/regcred for default/web-1 due to failed to sync secret cache: timed out waiting for the condition.  The image pull may not succeed.'],
+    counterSamples: ['Unable to retrieve pull secret default/regcred for default/web-1 due to secret "regcred" not found.'],
+  }),
+  sig({
+    id: 'image.pullsecret-no-entry-for-registry',
+    cause: 'image.pullsecret-wrong-registry',
+    // Controllers that read a pod's pull secrets themselves (Keel, and others built on its getter) look the image's
+    // registry up among the secret's keys: the secret is there, but no key names this registry.
+    re: /registry not found among secrets|secret found but couldn't detect authentication for the desired registry|docker credentials were not found among secrets/,
+    anchors: ['not found among secrets', 'authentication for the desired registry'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'kubectl get secret <name> -o jsonpath="{.data.\\.dockerconfigjson}" | base64 -d: the auths keys must name the image\'s registry host exactly as the image reference does (index.docker.io / https://index.docker.io/v1/ for Docker Hub)',
+    source: 'Keel secrets getter ("registry not found among secrets", "secret found but couldn\'t detect authentication for the desired registry")',
+    samples: ['level=warning msg="secrets.defaultGetter: registry not found among secrets" image="registry.example.com/nginx:alpine" secret_ref=regcred', 'level=warning msg="secrets.defaultGetter.lookupSecrets: docker credentials were not found among secrets" image=index.docker.io/acme/app namespace=default provider=kubernetes registry=index.docker.io'],
+    counterSamples: ['level=info msg="secrets.defaultGetter: secret found" registry=index.docker.io'],
+  }),
 ];
