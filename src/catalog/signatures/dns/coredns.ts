@@ -101,14 +101,16 @@ export const COREDNS_SIGNATURES: Signature[] = [
     // an address nor a file inside its container, an unknown directive): the pods crash-loop, nothing answers.
     // A plugin refusing its own arguments ("invalid value for …", "unknown property", a wrong argument count) is the same
     // setup error, worded by the plugin.
-    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count)|unknown directive '[\w-]+'|error parsing corefile|corefile:\d+ - error during parsing|this plugin can only be used once per server block|syntax error: unexpected token '[^'\n]*', expecting '[^'\n]*'/,
-    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing', 'can only be used once per', 'unexpected token'],
+    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count|exceeded the number of arguments|too (many|few) arguments)|unknown directive '[\w.:\/-]+'|error parsing corefile|corefile:\d+ - error during parsing|\/etc\/coredns\/[\w.-]+:\d+ - error during parsing|this plugin can only be used once per server block|syntax error: unexpected token '[^'\n]*', expecting '[^'\n]*'/,
+    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing', 'can only be used once per', 'unexpected token', 'number of arguments', 'too many arguments', 'too few arguments'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.upstream'],
     check: 'kubectl -n kube-system get configmap coredns -o yaml: the line the error names — a forward target must be an address or a file that exists inside the CoreDNS container (a host path like /run/systemd/resolve/resolv.conf needs a mount), a directive must be a plugin this build has',
     source: 'CoreDNS Corefile parsing and plugin setup (forward: "not an IP address or file")',
-    samples: ['[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%', 'plugin/kubernetes: this plugin can only be used once per Server Block', "Syntax error: Unexpected token 'stacktrace', expecting 'consolidate'"],
+    samples: [
+      'plugin/rewrite: exceeded the number of arguments for a name rule',
+      "/etc/coredns/custom.hosts:1 - Error during parsing: Unknown directive '1.2.3.4'",'[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%', 'plugin/kubernetes: this plugin can only be used once per Server Block', "Syntax error: Unexpected token 'stacktrace', expecting 'consolidate'"],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
   }),
   sig({
@@ -200,12 +202,16 @@ export const COREDNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // CoreDNS's kubernetes plugin lists and watches Services, EndpointSlices, Namespaces (and Pods): forbidden,
     // it never syncs, its readiness never passes, and the cluster has no DNS.
-    re: /system:serviceaccount:[^"\s]*(coredns|kube-dns)[^"\s]*\\?" cannot (list|watch|get) resource \\?"(services|endpoints|endpointslices|namespaces|pods)\\?"/,
-    anchors: ['coredns', 'kube-dns'],
+    // Older API servers worded it "cannot list configmaps in the namespace …" (kube-dns read its ConfigMap); before
+    // RBAC, the reflector's "the server does not allow access to the requested resource".
+    re: /system:serviceaccount:[^"\s]*(coredns|kube-dns)[^"\s]*\\?" cannot (list|watch|get) (resource \\?"(services|endpoints|endpointslices|namespaces|pods|configmaps)\\?"|(services|endpoints|endpointslices|namespaces|pods|configmaps) in the namespace)|(coredns|k8s\.io\/dns)\/vendor\/[^\n]{0,200}failed to list \*[\w.]+: the server does not allow access to the requested resource/,
+    anchors: ['coredns', 'kube-dns', 'k8s.io/dns/vendor'],
     confidence: 0.9,
     specificity: 90,
     source: 'CoreDNS kubernetes plugin (informers on services, endpointslices, namespaces) and its ClusterRole system:coredns',
     samples: [
+      'Failed to list *v1.ConfigMap: configmaps is forbidden: User "system:serviceaccount:kube-system:kube-dns" cannot list configmaps in the namespace "kube-system"',
+      'github.com/coredns/coredns/vendor/k8s.io/client-go/1.5/tools/cache/reflector.go:109: Failed to list *api.Namespace: the server does not allow access to the requested resource (get namespaces)',
       'services is forbidden: User "system:serviceaccount:coredns:default" cannot list resource "services" in API group "" at the cluster scope',
       'plugin/kubernetes: pkg/mod/k8s.io/client-go/tools/cache/reflector.go:169: Failed to watch *v1.EndpointSlice: failed to list *v1.EndpointSlice: endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope',
     ],
