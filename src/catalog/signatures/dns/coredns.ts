@@ -101,14 +101,19 @@ export const COREDNS_SIGNATURES: Signature[] = [
     // an address nor a file inside its container, an unknown directive): the pods crash-loop, nothing answers.
     // A plugin refusing its own arguments ("invalid value for …", "unknown property", a wrong argument count) is the same
     // setup error, worded by the plugin.
-    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|unknown property|wrong argument count|exceeded the number of arguments|too (many|few) arguments)|unknown directive '[\w.:\/-]+'|error parsing corefile|corefile:\d+ - error during parsing|\/etc\/coredns\/[\w.-]+:\d+ - error during parsing|this plugin can only be used once per server block|syntax error: unexpected token '[^'\n]*', expecting '[^'\n]*'/,
-    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing', 'can only be used once per', 'unexpected token', 'number of arguments', 'too many arguments', 'too few arguments'],
+    re: /plugin\/forward: not an ip address or file|plugin\/[\w-]+: (setup error|invalid value for|wrong value for|unknown property|wrong argument count|exceeded the number of arguments|too (many|few) arguments)|(?:^|[\r\n])[ \t]*plugin\/(?!errors|forward|reload|health|ready|loop|log\b)[\w-]+: \S|cannot serve dns:\/\/\S+ - it is already defined|listen: listen (?:tcp|udp)[46]? [\w.\[\]:]+:53: bind: cannot assign requested address|unknown directive '[\w.:\/-]+'|error parsing corefile|corefile:\d+ - error during parsing|\/etc\/coredns\/[\w.-]+:\d+ - error during parsing|this plugin can only be used once per server block|syntax error: unexpected token '[^'\n]*', expecting '[^'\n]*'/,
+    anchors: ['not an ip address or file', 'setup error', 'invalid value for', 'unknown property', 'wrong argument count', 'unknown directive', 'error parsing corefile', 'error during parsing', 'can only be used once per', 'unexpected token', 'number of arguments', 'too many arguments', 'too few arguments', 'wrong value for', 'plugin/', 'it is already defined', 'cannot assign requested address'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['dns.upstream'],
     check: 'kubectl -n kube-system get configmap coredns -o yaml: the line the error names — a forward target must be an address or a file that exists inside the CoreDNS container (a host path like /run/systemd/resolve/resolv.conf needs a mount), a directive must be a plugin this build has',
     source: 'CoreDNS Corefile parsing and plugin setup (forward: "not an IP address or file")',
     samples: [
+      // A setup error is printed bare, before any log level: "plugin/<name>: <why>" as CoreDNS exits.
+      'plugin/cache: cache TTL can not be zero or negative: 0',
+      'plugin/kubernetes: wrong value for pods: insecur,  must be one of: disabled, verified, insecure',
+      'cannot serve dns://.:53 - it is already defined',
+      'Listen: listen tcp 192.168.10.53:53: bind: cannot assign requested address',
       'plugin/rewrite: exceeded the number of arguments for a name rule',
       "/etc/coredns/custom.hosts:1 - Error during parsing: Unknown directive '1.2.3.4'",'[BUG] plugin/forward: not an IP address or file: "/run/systemd/resolve/resolv.conf"', "plugin/forward: not an IP address or file: \"/etc/resolv.conf.upstream\"", "/etc/coredns/Corefile:12 - Error during parsing: Unknown directive 'proxy'", 'plugin/cache: invalid value for prefetch percentage: 200%', 'plugin/kubernetes: this plugin can only be used once per Server Block', "Syntax error: Unexpected token 'stacktrace', expecting 'consolidate'"],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
@@ -260,5 +265,35 @@ export const COREDNS_SIGNATURES: Signature[] = [
     source: 'CoreDNS ready plugin (:8181/ready) probed by the kubelet',
     samples: ['Readiness probe failed: Get http://10.244.1.7:8181/ready: dial tcp 10.244.1.7:8181: connect: connection refused', 'Warning  Unhealthy  2m (x40 over 8m)  kubelet  Readiness probe failed: Get "http://10.42.0.5:8181/ready": dial tcp 10.42.0.5:8181: connect: connection refused'],
     counterSamples: ['Readiness probe failed: HTTP probe failed with statuscode: 503'],
+  }),
+  sig({
+    id: 'dns.coredns-reload-parse-failed',
+    cause: 'unknown',
+    // The reload plugin read an edited Corefile it cannot parse: it keeps serving with the running config, so DNS
+    // is not down now — it will be when a pod restarts with the broken ConfigMap.
+    re: /plugin\/reload: corefile parse failed/,
+    anchors: ['corefile parse failed'],
+    confidence: 0.4,
+    specificity: 95,
+    alternatives: ['dns.coredns-down'],
+    check: 'kubectl -n kube-system get configmap coredns -o yaml: fix the line the error names before any CoreDNS pod restarts (a restarted pod exits on the same parse error)',
+    source: 'CoreDNS reload plugin ("Corefile parse failed: %s")',
+    samples: ['[WARNING] plugin/reload: Corefile parse failed: /etc/coredns/Corefile:24 - Error during parsing: Unexpected EOF', '[WARNING] plugin/reload: Corefile parse failed: Corefile:3 - Error during parsing: Unknown directive \'forwrd\''],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
+  }),
+  sig({
+    id: 'dns.coredns-tls-upstream',
+    cause: 'dns.upstream',
+    // The forward plugin speaking DNS over TLS (forward . tls://…) fails the upstream's certificate: a private CA not
+    // in the image, a tls_servername that does not match, or a middlebox intercepting TLS. The upstream, not a registry.
+    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,200}(x509: |tls: (failed to verify|handshake failure|first record))/,
+    anchors: ['plugin/errors'],
+    confidence: 0.8,
+    specificity: 97,
+    alternatives: ['registry.proxy'],
+    check: 'the forward block in the Corefile: the tls:// upstream\'s certificate against tls_servername and the CA the CoreDNS image trusts (openssl s_client -connect <upstream>:853 -servername <name>)',
+    source: 'CoreDNS forward plugin over TLS (pkg/proxy dial with tls.Config)',
+    samples: ['[ERROR] plugin/errors: 2 example.com. A: tls: failed to verify certificate: x509: certificate signed by unknown authority', '[ERROR] plugin/errors: 2 example.com. A: tls: failed to verify certificate: x509: certificate is valid for dns.google, not cloudflare-dns.com'],
+    counterSamples: ['[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout'],
   }),
 ];
