@@ -240,14 +240,17 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // Docker's credsStore / credHelpers program failed: the client has no credentials to send (or stops before the pull).
     // Keyed on the helper's name (docker-credential-*): secret redaction may take the word "Credentials" after "StoreError:".
-    re: /store docker-credential-\S+ exited with|error getting credentials - err: /,
-    anchors: ['docker-credential-', 'error getting credentials'],
+    // Clients that exec the helper themselves (oras in Helm) say only that the binary is missing; gcloud's helper
+    // says it has no account.
+    re: /store docker-credential-\S+ exited with|error getting credentials - err: |exec: \\?"docker-credential-[\w-]+\\?": executable file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
+    anchors: ['docker-credential-', 'error getting credentials', 'gcloud.auth.docker-helper'],
     confidence: 0.7,
     specificity: 70,
     alternatives: ['image.auth-rejected'],
     check: 'credsStore / credHelpers in ~/.docker/config.json: run the helper named (docker-credential-<name> list) on that machine; a helper that is missing, locked (pass, gpg) or from another OS (docker-credential-desktop.exe in WSL) must be fixed or the entry removed',
     source: 'docker CLI credential helpers (docker-credential-helpers: "error getting credentials - err: …")',
     samples: [
+      'Error: failed to perform "FetchReference" on source: GET "https://registry.example.com/v2/charts/mychart/manifests/1.2.3": exec: "docker-credential-desktop": executable file not found in $PATH',
       'docker.credentials.errors.StoreError: Credentials store docker-credential-secretservice exited with "Cannot autolaunch D-Bus without X11 $DISPLAY".',
       'error getting credentials - err: exec: "docker-credential-desktop.exe": executable file not found in $PATH, out: ``',
     ],

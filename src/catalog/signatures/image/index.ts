@@ -5,6 +5,7 @@ import { REFERENCE_SIGNATURES } from './references.js';
 import { MISSING_SIGNATURES } from './missing.js';
 import { LIMIT_SIGNATURES } from './limits.js';
 import { APPTAINER_SIGNATURES } from './apptainer.js';
+import { CHART_SIGNATURES } from './charts.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -14,4 +15,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...MISSING_SIGNATURES,
   ...LIMIT_SIGNATURES,
   ...APPTAINER_SIGNATURES,
+  ...CHART_SIGNATURES,
 ];
