@@ -272,4 +272,20 @@ export const CONFIG_SIGNATURES: Signature[] = [
     samples: ["INIT ModuleManager failed: init module manager: 2 errors occurred:\n  * 'cniFlannel' module section in ConfigMap/deckhouse is not valid\n  * cniFlannel.podNetworkMode in body should be one of [HostGW VXLAN]", 'cniFlannel.podNetworkMode in body should be one of [HostGW VXLAN]'],
     counterSamples: ['cniFlannel: podNetworkMode: VXLAN'],
   }),
+  sig({
+    id: 'flannel.lease-node-not-found',
+    cause: 'unknown',
+    // The kube subnet manager looks the node up by the name it was given (NODE_NAME from the pod spec, or the
+    // hostname): "not found" means no Node object has that name — a hostname that differs from the registered name,
+    // a node not yet registered — so neither a podCIDR nor RBAC is the question yet.
+    re: /failed to acquire lease: nodes? \\?"[^"\n\\]+\\?" not found/,
+    anchors: ['failed to acquire lease'],
+    confidence: 0.4,
+    specificity: 60,
+    alternatives: ['flannel.no-pod-cidr', 'node.not-ready'],
+    check: 'kubectl get nodes: is there a node named exactly as the error says? if not, compare with hostname on that machine and the NODE_NAME env of the flannel pod (spec.nodeName), or the kubelet\'s --hostname-override',
+    source: 'flannel kube subnet manager (node lookup by name before the lease)',
+    samples: ['E1008 19:38:48.400105       1 network.go:106] failed to register network: failed to acquire lease: node "k8s-pi-master" not found', 'Error registering network: failed to acquire lease: nodes "worker-1" not found'],
+    counterSamples: ['Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned'],
+  }),
 ];

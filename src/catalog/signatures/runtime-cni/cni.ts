@@ -59,7 +59,8 @@ export const CNI_SIGNATURES: Signature[] = [
     cause: 'cni.plugin-missing',
     // Go's exec.LookPath error names the binary: a helper (iptables) or, for runtimes that look CNI plugins up
     // on $PATH themselves (k3s's agent, nerdctl), the plugin — "failed to find host-local: exec: \"host-local\": …".
-    re: /failed to find plugin \\*"(?!flannel\\*")[\w.-]+\\*" in path|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)|binary for [^\n]{0,60}plugin \(?[\w.-]+\)? is not present in plugin directory/,
+    // libcni before 0.7 named the plugin bare: "failed to find plugin bridge".
+    re: /failed to find plugin \\*"(?!flannel\\*")[\w.-]+\\*" in path|failed to find plugin (?!flannel\b)[\w.-]+\s*$|exec: \\?"(nsenter|bridge|host-local|portmap|loopback|bandwidth|firewall|tuning|host-device|macvlan|ipvlan|ptp|vlan|dhcp|static|sbr|vrf)\\?": (executable file not found|stat [^:\n]+: no such file or directory)|\/opt\/cni\/bin\/[\w.-]+: (no such file or directory|exec format error)|binary for [^\n]{0,60}plugin \(?[\w.-]+\)? is not present in plugin directory/,
     anchors: ['failed to find plugin', 'executable file not found', '/opt/cni/bin/', 'not present in plugin directory'],
     // The binary a config names is absent; for a name flannel's own config does not use, the active
     // config may be a stray file in /etc/cni/net.d (libcni takes the first by name).
@@ -71,6 +72,7 @@ export const CNI_SIGNATURES: Signature[] = [
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "3b20": plugin type="portmap" failed (add): failed to find plugin "portmap" in path [/opt/cni/bin]',
       'plugin type="flannel" failed (add): failed to delegate add: failed to find plugin "bridge" in path [/opt/cni/bin /usr/libexec/cni]',
+      'failed to find plugin bridge',
       'level=error msg="failed to find host-local: exec: \\"host-local\\": executable file not found in $PATH"',
       // CNI-Genie's own words for a plugin an annotation asks for.
       'CNI Genie error at ParsePodAnnotations: Corresponding binary for user requested plugin (calico) is not present in plugin directory (/opt/cni/bin)',
