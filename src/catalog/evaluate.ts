@@ -277,29 +277,29 @@ export interface LabelledMessage {
    * Operator, device plugins, KServe, KubeRay, Triton, Ollama, NIM, Yatai, KAITO): image and chart pulls, the nvidia runtime handler, DNS.
    * eval134: the hundred-and-twenty-eighth blind batch, collected from issue threads, aimed at secondary pod networks, IPAM and node-network add-ons
    * beside flannel (Multus, SR-IOV, OVS-CNI, Kube-OVN, whereabouts, macvtap, MetalLB, Antrea, the CNI plugins' own errors); 8 rows, look-up budget spent.
-   * eval140: the hundred-and-thirty-fourth blind batch, collected from issue threads, aimed at applications inside pods failing at name resolution
-   * or connections in their runtimes' own words (Java, Python, Node, Go, Rust, PHP) where the thread found the cluster-side cause; 8 rows.
-   * eval141: the hundred-and-thirty-fifth blind batch, collected from issue threads, aimed at pod-to-pod and node networking with flannel
-   * and its neighbours on bare metal and VMs (backends, interface choice, VPN underlays, MTU, kube-proxy, forwarding, firewalls).
-   * eval136: the hundred-and-thirtieth blind batch, collected from issue threads, aimed at the older era of these components (2014 to
-   * 2018): Docker 1.x, the v1/v2 registry transition, rkt and docker2aci, Mesos, kube-dns, flannel with etcd v2 and docker0.
-   * eval142: the hundred-and-thirty-sixth blind batch, collected from issue threads, aimed at registry servers, proxies and caches as seen from the
-   * pulling client (Harbor, Nexus, Artifactory, Gitea, ACR and ECR caches, distribution, Kraken, Dragonfly, reverse proxies in front of registries).
    * eval135: the hundred-and-twenty-ninth blind batch, collected from issue threads, aimed at threads written in other languages (Chinese,
    * French and others) that quote image-pull, runtime, flannel or DNS output, and localized Windows socket errors around registry pulls.
+   * eval136: the hundred-and-thirtieth blind batch, collected from issue threads, aimed at the older era of these components (2014 to
+   * 2018): Docker 1.x, the v1/v2 registry transition, rkt and docker2aci, Mesos, kube-dns, flannel with etcd v2 and docker0.
    * eval137: the hundred-and-thirty-first blind batch, collected from issue threads, aimed at Windows nodes and mixed Linux/Windows clusters
    * (flannel on Windows, HNS, hcsshim, win-bridge/win-overlay, containerd and Docker on Windows, Windows image pulls, DNS in Windows pods, kube-proxy).
    * eval138: the hundred-and-thirty-second blind batch, collected from issue threads, aimed at developer inner-loop tools and local clusters with
    * their registries (Tilt, Skaffold, Okteto, devcontainers, Gitpod, kind/k3d/minikube, Docker Desktop, Rancher Desktop, Colima, OrbStack); 41 rows.
    * eval139: the hundred-and-thirty-third blind batch, collected from issue threads, aimed at CI systems whose jobs run as pods or containers
    * (GitLab Runner, Jenkins Kubernetes plugin, actions-runner-controller and Actions job containers, Tekton, Argo Workflows, Drone, Concourse): pulls, registry auth, DNS.
+   * eval140: the hundred-and-thirty-fourth blind batch, collected from issue threads, aimed at applications inside pods failing at name resolution
+   * or connections in their runtimes' own words (Java, Python, Node, Go, Rust, PHP) where the thread found the cluster-side cause; 8 rows.
+   * eval141: the hundred-and-thirty-fifth blind batch, collected from issue threads, aimed at pod-to-pod and node networking with flannel
+   * and its neighbours on bare metal and VMs (backends, interface choice, VPN underlays, MTU, kube-proxy, forwarding, firewalls).
+   * eval142: the hundred-and-thirty-sixth blind batch, collected from issue threads, aimed at registry servers, proxies and caches as seen from the
+   * pulling client (Harbor, Nexus, Artifactory, Gitea, ACR and ECR caches, distribution, Kraken, Dragonfly, reverse proxies in front of registries).
    * eval143: the hundred-and-thirty-seventh blind batch, collected from issue threads, aimed at image pull secrets and kubelet credentials (pull secrets for
    * the wrong registry host or key, malformed .dockerconfigjson/.dockercfg, secrets missing from the namespace or service account, kubelet image credential
    * provider plugins, and secrets made by Helm, Kustomize, External Secrets, Reflector, Vault and registry operators).
-   * eval145: the hundred-and-thirty-ninth blind batch, collected from issue threads, aimed at cluster DNS across distributions and add-ons
-   * (CoreDNS in k3s, RKE, MicroK8s, kubeadm and EKS add-ons, NodeLocal DNSCache, kube-dns, CoreDNS plugins and their errors, pods' resolv.conf).
    * eval144: the hundred-and-thirty-eighth blind batch, collected from issue threads, aimed at flannel's data path and routes on clouds and
    * hypervisors (cluster CIDR mismatches, blocked overlay traffic and source/destination checks, stale or missing routes, forwarding).
+   * eval145: the hundred-and-thirty-ninth blind batch, collected from issue threads, aimed at cluster DNS across distributions and add-ons
+   * (CoreDNS in k3s, RKE, MicroK8s, kubeadm and EKS add-ons, NodeLocal DNSCache, kube-dns, CoreDNS plugins and their errors, pods' resolv.conf).
    * eval146: the hundred-and-fortieth blind batch, collected from issue threads, aimed at flanneld's own start-up and lease handling across
    * distributions (RBAC, kube-subnet-mgr without a podCIDR, etcd and API leases, subnet.env, the CNI plugin's delegate, backend start-up).
    */
