@@ -294,12 +294,14 @@ export const BACKEND_SIGNATURES: Signature[] = [
     cause: 'flannel.backend-unsupported',
     // The ipsec backend drives strongSwan's charon daemon through swanctl on the host; k3s stopped bundling
     // strongSwan, so a node without those programs cannot run it.
-    re: /no longer includes strongswan|exec: \\?"(swanctl|charon)\\?": executable file not found/,
+    // flannel's own lookup of charon ("no valid charon executable found", "Charon daemon not found") says the same.
+    re: /no longer includes strongswan|exec: \\?"(swanctl|charon)\\?": executable file not found|no valid charon executable found|charon daemon not found/,
     anchors: ['strongswan', 'swanctl', 'charon'],
     confidence: 0.9,
     specificity: 94,
     source: 'k3s flannel ipsec backend (strongSwan swanctl/charon on the host)',
-    samples: ['level=fatal msg="k3s no longer includes strongswan - please install strongswan\'s swanctl and charon packages on your host: exec: \\"swanctl\\": executable file not found in $PATH"', 'exec: "charon": executable file not found in $PATH'],
+    samples: [
+      'W0312 09:48:53.271906       1 handle_charon.go:271] no valid charon executable found at path : exec: "/usr/libexec/ipsec/charon": stat /usr/libexec/ipsec/charon: no such file or directory','level=fatal msg="k3s no longer includes strongswan - please install strongswan\'s swanctl and charon packages on your host: exec: \\"swanctl\\": executable file not found in $PATH"', 'exec: "charon": executable file not found in $PATH'],
     counterSamples: ['exec: "iptables": executable file not found in $PATH'],
   }),
 ];

@@ -288,4 +288,54 @@ export const CONFIG_SIGNATURES: Signature[] = [
     samples: ['E1008 19:38:48.400105       1 network.go:106] failed to register network: failed to acquire lease: node "k8s-pi-master" not found', 'Error registering network: failed to acquire lease: nodes "worker-1" not found'],
     counterSamples: ['Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned'],
   }),
+  sig({
+    id: 'flannel.network-config-check-failed',
+    cause: 'flannel.config-invalid',
+    // flannel's own checks of the network config (pkg/subnet/config.go) and of the address families it enables: the
+    // config was read, and its values are what is wrong. Also the kube subnet manager given no Network at all,
+    // which it prints as 0.0.0.0/0 not containing the node's podCIDR, and an ipsec backend without its PSK.
+    re: /please define a correct (ipv6)?network parameter|(ipv6)?network is too small\. minimum useful network prefix|network must be able to accommodate at least four subnets|subnetlen must be less than \/\d+|(ipv6)?subnet(min|max) is not (in the range of the (ipv6)?network|on a subnetlen boundary)|flannel config not found in etcd store|\bnone defined stack\b|subnet \\?"0\.0\.0\.0\/0\\?" specified in the flannel net config|config error, password is too short/,
+    anchors: ['please define a correct', 'minimum useful network prefix', 'accommodate at least four subnets', 'subnetlen must be less than', 'subnetmin is not', 'subnetmax is not', 'flannel config not found in etcd store', 'none defined stack', '0.0.0.0/0', 'password is too short'],
+    confidence: 0.9,
+    specificity: 96,
+    check: 'the net-conf.json flannel reads (kubectl -n kube-flannel get cm kube-flannel-cfg -o yaml, or the etcd key under --etcd-prefix/config, written with the v3 API): Network (or IPv6Network) set and large enough, SubnetMin/SubnetMax inside it on SubnetLen boundaries, EnableIPv4/EnableIPv6 not both false, the ipsec PSK at least 96 characters',
+    source: 'flannel pkg/subnet/config.go CheckNetworkConfig, pkg/ipmatch ("none defined stack"), pkg/subnet/kube ("subnet %q specified in the flannel net config doesn\'t contain %q PodCIDR"), pkg/backend/ipsec',
+    samples: [
+      "E0312 10:01:35.550876       1 main.go:536] Couldn't fetch network config: network is too small. Minimum useful network prefix is /28",
+      'E0312 09:37:39.177720       1 main.go:384] Error registering network: failed to acquire lease: subnet "0.0.0.0/0" specified in the flannel net config doesn\'t contain "10.244.1.0/24" PodCIDR of the "worker-1" node',
+      'E0312 09:25:30.442071       1 main.go:284] none defined stack',
+      "Couldn't fetch network config: flannel config not found in etcd store. Did you create your config using etcdv3 API?",
+    ],
+    counterSamples: ['Error registering network: failed to acquire lease: subnet "10.244.0.0/16" specified in the flannel net config doesn\'t contain "10.42.1.0/24" PodCIDR of the "worker-1" node'],
+  }),
+  sig({
+    id: 'flannel.nftables-chosen-unsupported',
+    cause: 'flannel.config-invalid',
+    // net-conf.json's EnableNFTables on a node without nft or a kernel without nf_tables: flanneld exits at start.
+    // The root is the config's choice for that node (iptables there is the default and works); a missing iptables
+    // binary is a host tool's absence instead (addon.host-tool-missing).
+    re: /no nftables support: could not (find nftables binary|run nftables command)/,
+    anchors: ['no nftables support'],
+    confidence: 0.7,
+    specificity: 97,
+    alternatives: ['flannel.daemon-down'],
+    check: 'EnableNFTables in net-conf.json against the node: which nft, lsmod | grep nf_tables; drop the option (iptables) or install nftables there',
+    source: 'flannel pkg/trafficmngr/nftables (knftables.New at start)',
+    samples: ['E0312 09:53:12.734580       1 main.go:405] no nftables support: could not find nftables binary: exec: "nft": executable file not found in $PATH', 'E0312 09:53:45.166923       1 main.go:405] no nftables support: could not run nftables command: /dev/stdin:1:1-25: Error: Could not process rule: Operation not supported'],
+    counterSamples: ['I0312 09:53:12.734580       1 main.go:405] Using nftables'],
+  }),
+  sig({
+    id: 'flannel.healthz-port-taken',
+    cause: 'flannel.daemon-down',
+    // Two flannels on one node (k3s's embedded one and a kube-flannel DaemonSet): the second cannot bind the
+    // health port and panics.
+    re: /start healthz server error\. listen tcp \S+: bind: address already in use/,
+    anchors: ['start healthz server error'],
+    confidence: 0.8,
+    specificity: 95,
+    check: 'ss -lntp | grep <port> on the node: which process holds flannel\'s --healthz-port (k3s runs flannel inside itself unless --flannel-backend=none)',
+    source: 'flannel main.go (mustRunHealthz: "Start healthz server error. %v")',
+    samples: ['E0312 09:55:22.465519       1 main.go:587] Start healthz server error. listen tcp 0.0.0.0:8285: bind: address already in use', 'Start healthz server error. listen tcp 127.0.0.1:8285: bind: address already in use\npanic: listen tcp 127.0.0.1:8285: bind: address already in use'],
+    counterSamples: ['Start healthz server on 0.0.0.0:8285'],
+  }),
 ];
