@@ -83,4 +83,20 @@ export const CACHE_SIGNATURES: Signature[] = [
     samples: ['ERROR: failed to solve: alpine:3.19: failed to resolve source metadata for docker.io/library/alpine:3.19: failed to authorize: failed to fetch anonymous token: unable to decode token response: invalid character \'<\' looking for beginning of value', 'failed to fetch oauth token: unable to decode token response: invalid character \'<\' looking for beginning of value'],
     counterSamples: ['failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
   }),
+  sig({
+    id: 'ambiguous.content-descriptor-missing',
+    cause: 'unknown',
+    // The reference resolved, then a descriptor it lists (a layer, a platform's manifest) answered 404: the registry
+    // lost it (a garbage collection race, a partial push), or a pull-through cache or mirror holds the index without
+    // its children. The image as named exists, so it is not the tag missing; which of the others, the registry says.
+    re: /could not fetch content descriptor sha256:[0-9a-f]{8,} \([^)\n]*\) from remote: not found/,
+    anchors: ['could not fetch content descriptor'],
+    confidence: 0.4,
+    specificity: 96,
+    alternatives: ['registry.server-error', 'registry.mirror-misconfigured', 'image.not-found'],
+    check: 'fetch that digest from the registry directly (crane blob <repo>@sha256:… or curl -I https://<registry>/v2/<repo>/blobs/sha256:…) and, without the mirror, from the upstream: missing everywhere means the registry lost it (push the image again); missing only through the mirror means the mirror\'s cache',
+    source: 'containerd remotes/docker fetcher ("could not fetch content descriptor %v (%v) from remote: %w" with errdefs.ErrNotFound)',
+    samples: ['failed to copy: httpReadSeeker: failed open: could not fetch content descriptor sha256:68e3bff44c7bd30bfe6f82ef4ade6153fd5b85121bfc4887b94f6250a989d80e (application/vnd.oci.image.layer.v1.tar+gzip) from remote: not found', '#3 error: failed to fetch schema1 manifest: httpReadSeeker: failed open: could not fetch content descriptor sha256:b659f107 (application/vnd.docker.distribution.manifest.v1+prettyjws) from remote: not found'],
+    counterSamples: ['failed to resolve reference "docker.io/acme/web:2": docker.io/acme/web:2: not found'],
+  }),
 ];
