@@ -11,7 +11,7 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.no-pod-cidr',
     // "New CIDR set failed; the node CIDR size is too big": the nodeipam controller cannot even start when
     // --node-cidr-mask-size leaves more than 2^16 node blocks in --cluster-cidr (an IPv6 /48 with /64 blocks).
-    re: /cidr allocation failed|no remaining cidrs left to allocate|failed to allocate cidr|cidrnotavailable|invalid --cluster-cidr, mask size of cluster cidr must be|must specify --cluster-cidr when --allocate-node-cidrs|new cidr set failed|the node cidr size is too big/,
+    re: /cidr allocation failed|no remaining cidrs left to allocate|failed to allocate cidr|cidrnotavailable|invalid --cluster-cidr, mask size of cluster cidr must be|must specify --cluster-cidr (when|if) --allocate-node-cidrs|new cidr set failed|the node cidr size is too big/,
     anchors: ['cidr allocation failed', 'no remaining cidrs', 'failed to allocate cidr', 'cidrnotavailable', 'invalid --cluster-cidr', 'must specify --cluster-cidr', 'new cidr set failed', 'node cidr size is too big'],
     confidence: 0.92,
     specificity: 94,

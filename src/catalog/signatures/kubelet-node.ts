@@ -109,4 +109,20 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to extract layer sha256:a3ed95ca: write /var/lib/containerd/x: no space left on device'],
   }),
+  sig({
+    id: 'kubelet.credential-provider-config-failed',
+    cause: 'node.not-ready',
+    // The kubelet registers the image credential providers its --image-credential-provider-config names before it
+    // starts; a provider whose binary is not in --image-credential-provider-bin-dir (or a config it cannot read)
+    // stops the kubelet, so the node goes NotReady, not only its private pulls.
+    re: /failed to register cri auth plugins/,
+    anchors: ['failed to register cri auth plugins'],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['image.auth-missing'],
+    check: 'the kubelet flags --image-credential-provider-config and --image-credential-provider-bin-dir: every provider the config names must be an executable of that name in that directory',
+    source: 'kubelet kuberuntime manager ("Failed to register CRI auth plugins", then exit)',
+    samples: ['E0102 10:00:01.552310    2187 kuberuntime_manager.go:315] "Failed to register CRI auth plugins" err="plugin binary executable  did not exist"', 'E0102 10:00:01.552310    2187 kuberuntime_manager.go:315] "Failed to register CRI auth plugins" err="error reading credential provider config: open /etc/kubernetes/credential-provider.yaml: no such file or directory"'],
+    counterSamples: ['I0102 10:00:01.552310    2187 plugin.go:104] "Registered credential provider" provider="ecr-credential-provider"'],
+  }),
 ];

@@ -769,7 +769,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     // for the image: the plugin binary, its config or the node's cloud identity failed, and the pull goes without.
     // Not for a public registry's image (public.ecr.aws, mcr.microsoft.com): those pull without credentials, so the
     // plugin's failure there is noise in the log, not the pull's cause.
-    re: /^(?![\s\S]*for image (public\.ecr\.aws|mcr\.microsoft\.com)\/)[\s\S]*?(failed getting credential from external registry credential provider|error execing credential provider plugin \S+ for image)/,
+    re: /^(?![\s\S]*for image (public\.ecr\.aws|mcr\.microsoft\.com)\/)[\s\S]*?(failed (getting|to get) credential from external registry credential provider|error execing credential provider plugin \S+ for image)/,
     anchors: ['external registry credential provider', 'error execing credential provider plugin'],
     confidence: 0.75,
     specificity: 93,
@@ -777,6 +777,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     check: 'the kubelet\'s --image-credential-provider-config and --image-credential-provider-bin-dir on that node: the plugin named must exist there and be executable, its matchImages must cover the registry, and the node\'s identity must be allowed to pull (ECR: the instance role\'s ecr:GetAuthorizationToken; ACR: the kubelet identity\'s AcrPull)',
     source: 'kubelet credential provider plugins (pkg/credentialprovider/plugin: "Failed getting credential from external registry credential provider", "error execing credential provider plugin %s for image %s: %w")',
     samples: [
+      'E0102 10:00:03.001817    2187 plugin.go:418] "Failed to provide credentials for image" err="failed to get credential from external registry credential provider: apiVersion from credential plugin response did not match expected apiVersion:credentialprovider.kubelet.k8s.io/v1"',
       'E1205 10:00:00.000000    1234 plugin.go:263] "Failed getting credential from external registry credential provider" err="error execing credential provider plugin ecr-credential-provider for image 123456789012.dkr.ecr.us-east-1.amazonaws.com/app: exit status 1"',
       'error execing credential provider plugin acr-credential-provider for image myacr.azurecr.io/app: fork/exec /var/lib/kubelet/credential-provider/acr-credential-provider: no such file or directory',
     ],
