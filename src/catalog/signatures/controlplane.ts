@@ -48,8 +48,8 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.no-pod-cidr',
     // Other network plugins word flannel's "pod cidr not assigned" their own way: the node has no spec.podCIDR.
     // Calico's host-local IPAM (usePodCidr) and its IPIP tunnel address, Cilium's kubernetes IPAM: the same empty field.
-    re: /podcidrs? (is )?not set for node|node\.spec\.podcidrs? (is )?(empty|not set)|failed to get pod cidr details from node\.spec|node has no pod ?cidrs?|waiting for node \S+ to be assigned a pod ?cidr|waiting for node \S+ cidr not assigned yet|no pod ?cidr for node|does not have (a )?pod ?cidr|required ipv[46] pod ?cidr not available/,
-    anchors: ['not set for node', 'node.spec.podcidr', 'pod cidr details', 'has no pod', 'to be assigned a pod', 'cidr not assigned yet', 'no podcidr for node', 'no pod cidr for node', 'does not have', 'podcidr not available', 'pod cidr not available'],
+    re: /podcidrs? (is )?not set for node|node\.spec\.podcidrs? (is )?(empty|not set)|failed to get pod cidr details from node\.spec|node has no pod ?cidrs?|waiting for node \S+ to be assigned a pod ?cidr|waiting for node \S+ cidr not assigned yet|timeout waiting for podcidr allocation on node|no pod ?cidr for node|does not have (a )?pod ?cidr|required ipv[46] pod ?cidr not available/,
+    anchors: ['not set for node', 'node.spec.podcidr', 'pod cidr details', 'has no pod', 'to be assigned a pod', 'cidr not assigned yet', 'timeout waiting for podcidr allocation', 'no podcidr for node', 'no pod cidr for node', 'does not have', 'podcidr not available', 'pod cidr not available'],
     confidence: 0.9,
     specificity: 94,
     check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR — empty means the controller-manager does not allocate (--allocate-node-cidrs=true and --cluster-cidr, i.e. kubeadm init --pod-network-cidr)',
@@ -59,6 +59,8 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
       'level=info msg="Waiting for node edge-4 to be assigned a podCIDR"',
       // k3s's agent before its embedded flannel starts.
       'INFO[2019-02-28T15:44:03.739751300Z] waiting for node 7f4c530f8528 CIDR not assigned yet',
+      // kube-proxy with --detect-local-mode=NodeCIDR waits for the same field, then gives up.
+      'E0402 08:20:03.515880       1 server.go:136] "Error running ProxyServer" err="timeout waiting for PodCIDR allocation on node \\"worker-1\\""',
       'NetworkPlugin cni failed to set up pod "web-0_shop" network: no podCidr for node edge-4',
       'level=warning msg="Waiting for k8s node information" error="required IPv4 PodCIDR not available" subsys=daemon',
     ],
