@@ -210,4 +210,32 @@ export const NODE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Node worker-1 status is now: NodeReady'],
   }),
+  sig({
+    id: 'node.dockerd-firewalld-zone-conflict',
+    cause: 'node.firewall',
+    // dockerd puts docker0 in firewalld's "docker" zone; an interface already bound to another zone (trusted, public)
+    // stops the bridge network, and with it the daemon.
+    re: /zone_conflict: '?\S+'? already bound to '?\w+'?/,
+    anchors: ['zone_conflict'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['runtime.unavailable'],
+    check: 'firewall-cmd --get-zone-of-interface=docker0 and firewall-cmd --permanent --zone=<that zone> --remove-interface=docker0, then firewall-cmd --reload and restart docker',
+    source: 'firewalld D-Bus ZONE_CONFLICT as moby\'s bridge driver reports it',
+    samples: ['dockerd[812]: failed to start daemon: Error initializing network controller: error creating default "bridge" network: ZONE_CONFLICT: \'docker0\' already bound to \'trusted\'', 'Error initializing network controller: ZONE_CONFLICT: docker0 already bound to public'],
+    counterSamples: ['firewalld: ZONE_ALREADY_SET'],
+  }),
+  sig({
+    id: 'node.ip-forward-unwritable',
+    cause: 'node.ip-forward',
+    // ip_forward is 0 and the process that needs it on cannot write it (a read-only /proc/sys in a container, LXC).
+    re: /failed to set ip forwarding '?\/proc\/sys\/net\/ipv4\/ip_forward'? = '?1'?/,
+    anchors: ['failed to set ip forwarding'],
+    confidence: 0.8,
+    specificity: 95,
+    check: 'sysctl net.ipv4.ip_forward on the host (set it to 1 there and persist it in /etc/sysctl.d/); inside an unprivileged container /proc/sys is read-only and the host must set it',
+    source: 'moby libnetwork bridge driver (setupIPv4Forwarding)',
+    samples: ['failed to start daemon: Error initializing network controller: error creating default "bridge" network: failed to set IP forwarding \'/proc/sys/net/ipv4/ip_forward\' = \'1\': open /proc/sys/net/ipv4/ip_forward: read-only file system', 'failed to set IP forwarding /proc/sys/net/ipv4/ip_forward = 1: permission denied'],
+    counterSamples: ['net.ipv4.ip_forward = 1'],
+  }),
 ];

@@ -151,4 +151,20 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     samples: ["[ERROR] plugin/reload: Corefile changed but reload failed: starting with listener file descriptors: ./Corefile:13 - Error during parsing: Unknown directive 'read'", "[INFO] Reloading\n[ERROR] Restart failed: ./Corefile:4 - Error during parsing: Unknown directive 'hostz'"],
     counterSamples: ['[INFO] Reloading complete'],
   }),
+  sig({
+    id: 'dns.docker-resolver-host-nameserver',
+    cause: 'dns.node-resolver',
+    // Docker's embedded DNS (127.0.0.11) forwards to the host's nameservers: a loopback nameserver refusing (a
+    // dnsmasq or unbound in the host's resolv.conf that is not running), or no nameserver at all, is the host's
+    // resolver — every container's external lookups fail with it.
+    re: /\[resolver\] failed to query external dns server[^\n]{0,200}dns-server=\\?"?(udp|tcp):127\.\d+\.\d+\.\d+:53[^\n]{0,200}connection refused|dns resolver has no external nameservers/,
+    anchors: ['failed to query external dns server', 'no external nameservers'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['dns.upstream'],
+    check: 'the host\'s /etc/resolv.conf (or /run/systemd/resolve/resolv.conf): a 127.x nameserver must be running (systemctl status dnsmasq / unbound / systemd-resolved), and at least one nameserver must be listed; or give Docker explicit "dns" servers in daemon.json',
+    source: 'moby libnetwork resolver ("[resolver] failed to query external DNS server"; sandbox DNS "DNS resolver has no external nameservers")',
+    samples: ['level=error msg="[resolver] failed to query external DNS server" client-addr="udp:127.0.0.1:50932" dns-server="udp:127.0.0.1:53" error="read udp 127.0.0.1:50932->127.0.0.1:53: read: connection refused"', 'level=warning msg="DNS resolver has no external nameservers" cid=3df57cfb1f3a'],
+    counterSamples: ['level=error msg="[resolver] failed to query external DNS server" client-addr="udp:172.18.0.3:41233" dns-server="udp:192.168.1.1:53" error="read udp 172.18.0.3:41233->192.168.1.1:53: i/o timeout"'],
+  }),
 ];

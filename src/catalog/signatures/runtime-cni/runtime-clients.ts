@@ -116,4 +116,34 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to start daemon: Error initializing network controller: error creating default "bridge" network: networks have overlapping IPv4'],
   }),
+  sig({
+    id: 'runtime.dockerd-containerd-missing',
+    cause: 'runtime.unavailable',
+    // dockerd starts its own containerd when no system one answers: without the binary (a package upgrade that
+    // removed it, a split install) the daemon cannot run containers; dialing a socket nobody serves times out.
+    re: /failed (to start|restarting) containerd[^\n]{0,80}exec: \\?"containerd\\?": executable file not found|dial \/run\/containerd\/containerd\.sock: timeout/,
+    anchors: ['failed to start containerd', 'failed restarting containerd', 'containerd.sock: timeout'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['node.not-ready'],
+    check: 'which containerd and systemctl status containerd on that host: reinstall containerd.io (or the distribution\'s containerd) so dockerd finds it, or point --containerd at a running one',
+    source: 'moby libcontainerd supervisor ("failed to start containerd", "failed restarting containerd"); containerd dialer timeout',
+    samples: ['dockerd[812]: failed to start containerd: exec: "containerd": executable file not found in $PATH', 'docker: Error response from daemon: connection error: desc = "transport: Error while dialing: dial /run/containerd/containerd.sock: timeout"'],
+    counterSamples: ['level=info msg="containerd successfully booted in 0.052s"'],
+  }),
+  sig({
+    id: 'ambiguous.docker-engine-api-tls',
+    cause: 'unknown',
+    // The Docker client's TLS to the daemon's API (DOCKER_HOST=tcp://…:2376, DOCKER_CERT_PATH): the daemon's
+    // certificate, not a registry's. The runtime is out of the client's reach until its CA or name matches.
+    re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?(?:x509: |tls: )/,
+    anchors: ['/v1.'],
+    confidence: 0.4,
+    specificity: 98,
+    alternatives: ['runtime.unavailable'],
+    check: 'the client\'s DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) against the daemon\'s --tlscacert and its certificate\'s names (docker-machine regenerate-certs after an IP change)',
+    source: 'Docker client over TLS to the Engine API (/v1.NN routes)',
+    samples: ['error during connect: Get "https://docker-host.example.com:2376/v1.51/containers/json": tls: failed to verify certificate: x509: certificate signed by unknown authority', 'error during connect: Get https://192.168.99.100:2376/v1.24/version: x509: certificate is valid for 192.168.99.101, not 192.168.99.100'],
+    counterSamples: ['Error response from daemon: Get "https://registry.example.com/v2/": x509: certificate signed by unknown authority'],
+  }),
 ];
