@@ -294,13 +294,14 @@ export const CONFIG_SIGNATURES: Signature[] = [
     // flannel's own checks of the network config (pkg/subnet/config.go) and of the address families it enables: the
     // config was read, and its values are what is wrong. Also the kube subnet manager given no Network at all,
     // which it prints as 0.0.0.0/0 not containing the node's podCIDR, and an ipsec backend without its PSK.
-    re: /please define a correct (ipv6)?network parameter|(ipv6)?network is too small\. minimum useful network prefix|network must be able to accommodate at least four subnets|subnetlen must be less than \/\d+|(ipv6)?subnet(min|max) is not (in the range of the (ipv6)?network|on a subnetlen boundary)|flannel config not found in etcd store|\bnone defined stack\b|subnet \\?"0\.0\.0\.0\/0\\?" specified in the flannel net config|config error, password is too short/,
-    anchors: ['please define a correct', 'minimum useful network prefix', 'accommodate at least four subnets', 'subnetlen must be less than', 'subnetmin is not', 'subnetmax is not', 'flannel config not found in etcd store', 'none defined stack', '0.0.0.0/0', 'password is too short'],
+    re: /please define a correct (ipv6)?network parameter|(ipv6)?network is too small\. minimum useful network prefix|network must be able to accommodate at least four subnets|subnetlen must be less than \/\d+|(ipv6)?subnet(min|max) is not (in the range of the (ipv6)?network|on a subnetlen boundary)|flannel config not found in etcd store|\bnone defined stack\b|subnet \\?"0\.0\.0\.0\/0\\?" specified in the flannel net config|config error, password is too short|couldn't fetch network config: invalid (cidr address|ipv[46] cidr format)/,
+    anchors: ['please define a correct', 'minimum useful network prefix', 'accommodate at least four subnets', 'subnetlen must be less than', 'subnetmin is not', 'subnetmax is not', 'flannel config not found in etcd store', 'none defined stack', '0.0.0.0/0', 'password is too short', 'couldn\'t fetch network config: invalid'],
     confidence: 0.9,
     specificity: 96,
     check: 'the net-conf.json flannel reads (kubectl -n kube-flannel get cm kube-flannel-cfg -o yaml, or the etcd key under --etcd-prefix/config, written with the v3 API): Network (or IPv6Network) set and large enough, SubnetMin/SubnetMax inside it on SubnetLen boundaries, EnableIPv4/EnableIPv6 not both false, the ipsec PSK at least 96 characters',
     source: 'flannel pkg/subnet/config.go CheckNetworkConfig, pkg/ipmatch ("none defined stack"), pkg/subnet/kube ("subnet %q specified in the flannel net config doesn\'t contain %q PodCIDR"), pkg/backend/ipsec',
     samples: [
+      "E0102 10:00:02.117781       1 main.go:536] Couldn't fetch network config: invalid CIDR address: 10.5.0.0",
       "E0312 10:01:35.550876       1 main.go:536] Couldn't fetch network config: network is too small. Minimum useful network prefix is /28",
       'E0312 09:37:39.177720       1 main.go:384] Error registering network: failed to acquire lease: subnet "0.0.0.0/0" specified in the flannel net config doesn\'t contain "10.244.1.0/24" PodCIDR of the "worker-1" node',
       'E0312 09:25:30.442071       1 main.go:284] none defined stack',
@@ -337,5 +338,21 @@ export const CONFIG_SIGNATURES: Signature[] = [
     source: 'flannel main.go (mustRunHealthz: "Start healthz server error. %v")',
     samples: ['E0312 09:55:22.465519       1 main.go:587] Start healthz server error. listen tcp 0.0.0.0:8285: bind: address already in use', 'Start healthz server error. listen tcp 127.0.0.1:8285: bind: address already in use\npanic: listen tcp 127.0.0.1:8285: bind: address already in use'],
     counterSamples: ['Start healthz server on 0.0.0.0:8285'],
+  }),
+  sig({
+    id: 'flannel.etcd-answered-error',
+    cause: 'unknown',
+    // In etcd mode flanneld's subnet manager and leases are etcd requests: etcd's own answers (authentication
+    // failed, permission denied on the prefix, request timed out, too many requests, a learner, a key taken) say
+    // where etcd stands, not which flannel cause — the etcd user, its role, its quorum or its load.
+    re: /(failed to acquire lease|failed to create subnetmanager|couldn't fetch network config): (etcdserver: [^\n]{0,120}|subnet already exists)/,
+    anchors: ['etcdserver: ', 'subnet already exists'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['flannel.daemon-down', 'flannel.config-invalid'],
+    check: 'etcdctl --endpoints <flannel\'s --etcd-endpoints> endpoint health and member list with flannel\'s certificates and user; etcdctl user get / role get for flannel\'s user (read and write on --etcd-prefix); etcdctl alarm list',
+    source: 'etcd client v3 rpctypes errors ("etcdserver: …") as flannel\'s etcd subnet manager returns them',
+    samples: ['E0102 10:00:01.119204       1 main.go:251] Failed to create SubnetManager: etcdserver: authentication failed, invalid user ID or password', 'E0102 10:00:03.771530       1 main.go:384] Error registering network: failed to acquire lease: etcdserver: permission denied', 'E0102 10:00:03.913310       1 main.go:384] Error registering network: failed to acquire lease: etcdserver: too many requests'],
+    counterSamples: ['Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned'],
   }),
 ];

@@ -93,14 +93,15 @@ export const LIMIT_SIGNATURES: Signature[] = [
   sig({
     id: 'image.rate-limit-bare',
     cause: 'image.rate-limited',
-    re: /too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b/,
+    // Not etcd's own overload ("etcdserver: too many requests", its apply lagging its commits): no registry there.
+    re: /(?<!etcdserver: )too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b/,
     anchors: ['too many requests', 'rate limit', '429'],
     confidence: 0.6,
     specificity: 91,
     check: 'who answered 429? a registry (an image pull, its /v2/ URL) limits pulls per IP or account — authenticate or use a mirror; the API server answers TooManyRequests under its own API priority and fairness limits, and webhooks or applications under theirs, none of which a pull fix touches',
     source: 'HTTP 429 Too Many Requests (RFC 6585), as registries and other servers send it',
     samples: ['Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later', 'error: status 429'],
-    counterSamples: ['Pulled image "busybox:1.36" in 429ms'],
+    counterSamples: ['Failed to create SubnetManager: etcdserver: too many requests', 'Pulled image "busybox:1.36" in 429ms'],
   }),
   sig({
     id: 'image.devmapper-thin-pool-full',
