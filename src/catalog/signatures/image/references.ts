@@ -50,8 +50,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
-    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting|the container operating system does not match the\s+host operating system|no child with platform \S[^\n]{0,80}? in index/,
-    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'container operating system does not match', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch', 'no child with platform'],
+    re: /no match(ing manifest)? for platform|no matching manifest for \S+( [\d.]+)? in the manifest list|does not match the (specified|detected host|expected) platform|image operating system "?\w+"? cannot be used on this platform|no image found in (manifest list|image index) for architecture|no supported platform found in manifest list|a windows version [\d.]+-based image is incompatible with a [\d.]+ host|image architecture mismatch: image uses \\?\"\w+\\?\", expecting|the container operating system does not match the\s+host operating system|no child with platform \S[^\n]{0,80}? in index|image operating system mismatch: image uses os/,
+    anchors: ['no match for platform', 'no matching manifest for', 'does not match the', 'cannot be used on this platform', 'container operating system does not match', 'no image found in', 'based image is incompatible with', 'no supported platform found', 'image architecture mismatch', 'no child with platform', 'image operating system mismatch'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.6 (containerd platform matcher), Docker manifest list texts',
@@ -63,6 +63,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Error response from daemon: no matching manifest for linux/arm64/v8 in the manifest list entries',
       // go-containerregistry (crane, ko, kaniko) choosing a child of an index.
       'Error: no child with platform {Architecture:arm64 OS:linux} in index registry.example.com/app:1.2',
+      // containers/image into containers-storage (CRI-O, podman) logs the mismatch it then runs with.
+      'INFO[0002] Image operating system mismatch: image uses OS "linux"+architecture "amd64"+"", expecting one of "linux+arm64+\\"v8\\", linux+arm64+\\"\\""',
       // Docker before 17.06.
       'rpc error: code = Unknown desc = no supported platform found in manifest list',
       // containers/image before it learnt manifest lists (podman 1.x) checks the single image's architecture.
@@ -110,8 +112,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // Docker before 17.06 wrote a bad reference as 'Error parsing reference: "<ref>" is not a valid repository/tag';
     // Buildah says 'error parsing target image name "<ref>"' for a commit or push name it cannot parse.
-    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name|invalid_reference: invalid (tag|repository|digest)|\.image: Invalid value: "[^"\n]*": must not have leading or trailing whitespace|invalid value: \S*https?:\/\/\S*: spec\.[\w.]*(tag|image)\b|repository name component must match|invalid appc image string|unable to parse image reference|imagerepository: invalid value: \"[^"\n]*\": invalid image repository format/,
-    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag', 'invalid_reference', 'leading or trailing whitespace', 'invalid value: ', 'repository name component must match', 'invalid appc image string', 'unable to parse image reference', 'invalid image repository format'],
+    re: /invalid reference format|InvalidImageName|couldn't parse image (name|reference)|is not a valid repository\/tag|repository name must (be lowercase|have at least one component)|repository name must not be more than \d+ characters|cannot specify 64-byte hexadecimal strings|invalid checksum digest (format|length)|unsupported digest algorithm|Failed to apply default image tag|error parsing target image name|invalid_reference: invalid (tag|repository|digest)|\.image: Invalid value: "[^"\n]*": must not have leading or trailing whitespace|invalid value: \S*https?:\/\/\S*: spec\.[\w.]*(tag|image)\b|repository name component must match|invalid appc image string|unable to parse image reference|imagerepository: invalid value: \"[^"\n]*\": invalid image repository format|image reference \S+ does not start with \/\/|references with both a tag and digest are currently not supported/,
+    anchors: ['error parsing target image name', 'invalid reference format', 'invalidimagename', "couldn't parse image", 'is not a valid repository/tag', 'repository name must', 'cannot specify 64-byte', 'invalid checksum digest', 'unsupported digest algorithm', 'failed to apply default image tag', 'invalid_reference', 'leading or trailing whitespace', 'invalid value: ', 'repository name component must match', 'invalid appc image string', 'unable to parse image reference', 'invalid image repository format', 'does not start with //', 'both a tag and digest'],
     confidence: 0.97,
     specificity: 95,
     source: 'facts §7 (distribution/reference errors), §4.5 InspectFailed',
@@ -124,6 +126,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       "Unable to find image ' mesoscloud/zookeeper:latest' locally\nrepository name component must match \"[a-z0-9]+(?:[._-][a-z0-9]+)*\"",
       'stderr: prepare:  invalid appc image string "coreos.com/rkt/stage1-coreos\r"',
       'error: imageRepository: Invalid value: "registry.example.com/K8s": invalid image repository format',
+      // containers/image's transport names (skopeo, podman): "docker:" without its slashes, a tag beside a digest.
+      'FATA[0000] Invalid source name docker:registry.example.com/team/api:2.1.0: docker: image reference registry.example.com/team/api:2.1.0 does not start with //',
       "Execution failed for task ':bootBuildImage'.\n> Unable to parse image reference \"$EXPECTED_REF\". Image reference must be in the form '[domain/][path/]name[:tag][@digest]'",
       'Error parsing reference: "localhost:5000/WebApp:v2" is not a valid repository/tag',
       // ORAS (Helm's OCI client) names the part it rejects; the API server validates a pod's image field.
