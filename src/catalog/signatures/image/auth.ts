@@ -242,7 +242,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Keyed on the helper's name (docker-credential-*): secret redaction may take the word "Credentials" after "StoreError:".
     // Clients that exec the helper themselves (oras in Helm) say only that the binary is missing; gcloud's helper
     // says it has no account.
-    re: /store docker-credential-\S+ exited with|error getting credentials - err: |exec: \\?"docker-credential-[\w-]+\\?": executable file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
+    re: /store docker-credential-\S+ exited with|error getting credentials - err: |exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
     anchors: ['docker-credential-', 'error getting credentials', 'gcloud.auth.docker-helper'],
     confidence: 0.7,
     specificity: 70,

@@ -188,7 +188,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     // The registry's own log (distribution's htpasswd access controller): a client sent a user and password the
     // htpasswd file does not accept. Without credentials the same challenge ends in "invalid authorization
     // credential" instead, which every client meets once before it logs in: that one decides nothing.
-    re: /basic authentication challenge for realm \\?"[^"\\\n]*\\?": authentication failure|\buser failed to authenticate\b/,
+    re: /challenge for realm \\?"[^"\\\n]*\\?": authentication failure|\buser failed to authenticate\b/,
     anchors: ['authentication failure', 'user failed to authenticate'],
     confidence: 0.85,
     specificity: 90,
