@@ -46,8 +46,9 @@ export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}
  * Weaker, and a superset of REGISTRY_CONTEXT (so a lookup matches either the registry signatures or the one
  * outside pulls, never both): any mention of images, pulls, pushes, a registry, its API or its product or host
  * anywhere in the message. Literals and the /v2/ routes only: it is tried on every line that has a transport text.
+ * "received unexpected HTTP status" is the distribution registry client's own error (UnexpectedHTTPStatusError).
  */
-export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/|chart repositor|\/index\.yaml|cloudflare\.docker\.com|jib-(maven|gradle))`;
+export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/|chart repositor|\/index\.yaml|cloudflare\.docker\.com|jib-(maven|gradle)|received unexpected http status)`;
 
 /** `re` only when PULL_CONTEXT occurs somewhere in the message (before or after it); `key` quotes the text itself. */
 export function besidePull(re: RegExp): RegExp {

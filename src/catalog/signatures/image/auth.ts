@@ -242,6 +242,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Keyed on the helper's name (docker-credential-*): secret redaction may take the word "Credentials" after "StoreError:".
     // Clients that exec the helper themselves (oras in Helm) say only that the binary is missing; gcloud's helper
     // says it has no account.
+    // Not docker login's "error storing credentials": a login that could not save is not a pull without credentials.
     re: /store docker-credential-\S+ exited with|error getting credentials - err: |exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
     anchors: ['docker-credential-', 'error getting credentials', 'gcloud.auth.docker-helper'],
     confidence: 0.7,
@@ -255,6 +256,24 @@ export const AUTH_SIGNATURES: Signature[] = [
       'error getting credentials - err: exec: "docker-credential-desktop.exe": executable file not found in $PATH, out: ``',
     ],
     counterSamples: ['no basic auth credentials'],
+  }),
+  sig({
+    id: 'image.credential-helper-wrong-os',
+    cause: 'image.auth-missing',
+    // The helper named in config.json is a binary of another OS (Docker Desktop's .exe helper seen from WSL or a
+    // Linux VM sharing the Windows home): exec fails before any credential is read, so the pull goes without one.
+    // Not the image's platform: the exec that failed is the helper's.
+    re: /docker-credential-[\w.-]+: exec format error/,
+    anchors: ['docker-credential-'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'credsStore in ~/.docker/config.json on the machine that ran the command: a Windows helper (desktop.exe, wincred.exe) in WSL or Linux cannot run there — remove the entry or point it at a helper built for this OS',
+    source: 'docker-credential-helpers client (exec of the helper: "error getting credentials - err: fork/exec …: exec format error")',
+    samples: [
+      'error getting credentials - err: fork/exec /usr/bin/docker-credential-desktop.exe: exec format error, out: ``',
+      'Error: error getting credentials - err: fork/exec /mnt/c/Program Files/Docker/Docker/resources/bin/docker-credential-wincred.exe: exec format error, out: ``',
+    ],
+    counterSamples: ['exec /usr/local/bin/docker-entrypoint.sh: exec format error'],
   }),
   sig({
     id: 'image.pull-access-denied',

@@ -50,13 +50,13 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   sig({
     // One literal-led pattern per signature: the regex engine then skips ahead to "dial tcp " quickly.
     id: 'registry.dial-timeout',
-    check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy; where the network reaches registries only through a mirror, the runtime\'s mirror entry (hosts.toml, registry-mirrors, an ICSP) is missing or failed, and the pull fell back to the unreachable upstream',
+    check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy; where the network reaches registries only through a mirror, the runtime\'s mirror entry (hosts.toml, registry-mirrors, an ICSP) is missing or failed, and the pull fell back to the unreachable upstream; a private registry that serves plain HTTP on its own port is dialled over HTTPS (on 443 when the reference names no port) when its insecure-registries or hosts.toml entry is missing or not applied: curl -v http://<registry>:<port>/v2/ answering while https times out means registry.http-to-https',
     cause: 'registry.connect-timeout',
     re: new RegExp(String.raw`dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT})`),
     anchors: ['dial tcp'],
     confidence: 0.8,
     specificity: 65,
-    alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured'],
+    alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured', 'registry.http-to-https'],
     source: 'facts §4.7 (dial tcp …: i/o timeout)',
     samples: [
       'failed to do request: Head "https://registry.corp.example:5000/v2/app/manifests/1.4": dial tcp 10.20.30.40:5000: i/o timeout',
@@ -89,13 +89,13 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.http-client-timeout',
-    check: 'from the node: curl -v --max-time 20 https://<registry>/v2/ and systemctl show containerd -p Environment | grep -i proxy — the runtime needs the same proxy the shell uses',
+    check: 'from the node: curl -v --max-time 20 https://<registry>/v2/ and systemctl show containerd -p Environment | grep -i proxy — the runtime needs the same proxy the shell uses; where curl -v http://<registry>:<port>/v2/ answers instead, the registry serves plain HTTP and the client was not told so (insecure-registries, hosts.toml): registry.http-to-https',
     cause: 'registry.connect-timeout',
     re: /client\.timeout exceeded|request canceled while waiting for connection|timeout awaiting response headers|connect etimedout/,
     anchors: ['client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'etimedout'],
     confidence: 0.8,
     specificity: 65,
-    alternatives: ['node.firewall', 'registry.proxy'],
+    alternatives: ['node.firewall', 'registry.proxy', 'registry.http-to-https'],
     source: 'facts §4.7 (Client.Timeout exceeded while awaiting headers)',
     samples: [
       'stderr: failed to pull image "k8s.gcr.io/kube-proxy:v1.20.4": output: Error response from daemon: Get https://k8s.gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',

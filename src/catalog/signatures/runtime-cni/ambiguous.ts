@@ -105,8 +105,8 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // host-local asked for one particular address (a static IP in the pod's annotations or the runtime's args):
     // "not available" is that address taken or outside the range, not the range exhausted.
-    re: /requested ip address \S+ is not available in range set/,
-    anchors: ['is not available in range set'],
+    re: /requested ip address \S+ is not available in range( set|$|\s)/,
+    anchors: ['is not available in range'],
     confidence: 0.4,
     specificity: 96,
     alternatives: ['cni.ipam-exhausted', 'cni.bridge-ip-conflict'],

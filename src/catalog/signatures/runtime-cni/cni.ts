@@ -403,8 +403,10 @@ export const CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.ipam-range-full',
     cause: 'cni.ipam-exhausted',
-    re: /no ip addresses available in (range set|network)|failed to allocate for range|duplicate allocation is not allowed|requested ip address \S+ is not available in range set/,
-    anchors: ['no ip addresses available', 'failed to allocate for range', 'duplicate allocation', 'is not available in range set'],
+    // Only host-local's own exhaustion words: "failed to allocate for range N:" also wraps its disk store's
+    // errors (a full or read-only /var/lib/cni) and a requested address that is the gateway.
+    re: /no ip addresses available in (range set|network)|duplicate allocation is not allowed|requested ip address \S+ is not available in range set/,
+    anchors: ['no ip addresses available', 'duplicate allocation', 'is not available in range set'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.2 (host-local)',
@@ -412,7 +414,7 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): failed to delegate add: failed to allocate for range 0: no IP addresses available in range set: 10.244.2.1-10.244.2.254',
       'networkPlugin cni failed to set up pod "api-7c9d_prod" network: no IP addresses available in network: cbr0',
     ],
-    counterSamples: ['allocated 10.244.2.17 from range 10.244.2.0/24'],
+    counterSamples: ['allocated 10.244.2.17 from range 10.244.2.0/24', 'failed to delegate add: failed to allocate for range 0: open /var/lib/cni/networks/cbr0/10.244.1.17: read-only file system'],
   }),
   sig({
     id: 'cni.aws-ipamd-no-address',
