@@ -216,6 +216,25 @@ export const SERVER_SIGNATURES: Signature[] = [
     counterSamples: ['Path not found'],
   }),
   sig({
+    id: 'registry.own-log-internal-error',
+    cause: 'registry.server-error',
+    // The registry's own access log for a request it failed: err.code=unknown is the distribution registry's
+    // UNKNOWN error code, the 500 it answers when its storage or a backend fails (a mkdir or write refused, a
+    // full disk). The upstream's words (a pull-through cache relaying toomanyrequests) are read by their own
+    // signatures, which are more specific.
+    re: /response completed with error\W{0,3}\s+(\S+\s+){0,3}err\.code\W{0,2}unknown\b/,
+    anchors: ['response completed with error'],
+    confidence: 0.8,
+    specificity: 70,
+    check: 'err.detail on the same line names what failed inside the registry: its storage directory or bucket (permissions of the rootdirectory for the registry\'s user, free space, credentials of the bucket) in its config.yml storage section',
+    source: 'distribution registry/handlers (app.go logs "response completed with error" with err.code; errcode ErrorCodeUnknown is HTTP 500)',
+    samples: [
+      'time="2022-02-14T06:45:46Z" level=error msg="response completed with error" err.code=unknown err.detail="filesystem: mkdir /var/lib/registry/docker: permission denied" err.message="unknown error"',
+      'level=error msg="response completed with error" err.code=unknown err.detail="write /var/lib/registry/docker/registry/v2/repositories/app/_uploads/x/data: no space left on device" err.message="unknown error"',
+    ],
+    counterSamples: ['level=error msg="response completed with error" err.code="manifest unknown" err.detail="unknown tag=latest" err.message="manifest unknown"'],
+  }),
+  sig({
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
