@@ -219,9 +219,9 @@ export const SERVER_SIGNATURES: Signature[] = [
     id: 'registry.own-log-internal-error',
     cause: 'registry.server-error',
     // The registry's own access log for a request it failed: err.code=unknown is the distribution registry's
-    // UNKNOWN error code, the 500 it answers when its storage or a backend fails (a mkdir or write refused, a
-    // full disk). The upstream's words (a pull-through cache relaying toomanyrequests) are read by their own
-    // signatures, which are more specific.
+    // UNKNOWN error code, the 500 it answers when its storage or a backend fails (a mkdir or a bucket
+    // write refused). A full disk still reads as one (image.disk-full's words are more specific). The upstream's words it relays (a pull-through cache's toomanyrequests) keep their own,
+    // more specific signatures.
     re: /response completed with error\W{0,3}\s+(\S+\s+){0,3}err\.code\W{0,2}unknown\b/,
     anchors: ['response completed with error'],
     confidence: 0.8,
@@ -230,7 +230,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     source: 'distribution registry/handlers (app.go logs "response completed with error" with err.code; errcode ErrorCodeUnknown is HTTP 500)',
     samples: [
       'time="2022-02-14T06:45:46Z" level=error msg="response completed with error" err.code=unknown err.detail="filesystem: mkdir /var/lib/registry/docker: permission denied" err.message="unknown error"',
-      'level=error msg="response completed with error" err.code=unknown err.detail="write /var/lib/registry/docker/registry/v2/repositories/app/_uploads/x/data: no space left on device" err.message="unknown error"',
+      'level=error msg="response completed with error" err.code=unknown err.detail="s3aws: AccessDenied: Access Denied\\n\\tstatus code: 403" err.message="unknown error" http.request.method=PUT',
     ],
     counterSamples: ['level=error msg="response completed with error" err.code="manifest unknown" err.detail="unknown tag=latest" err.message="manifest unknown"'],
   }),
