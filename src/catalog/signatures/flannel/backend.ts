@@ -125,6 +125,23 @@ export const BACKEND_SIGNATURES: Signature[] = [
     counterSamples: ['VtepMAC 12:c6:65:89:b4:e3'],
   }),
   sig({
+    id: 'flannel.peer-entries-old-mac',
+    cause: 'flannel.stale-fdb',
+    // A user's own words for the mechanism: the other nodes' fdb or neighbour entries for a node's VTEP still
+    // hold the MAC its flannel.1 (or flannel-v6.1) had before it was recreated, so the overlay to it is dead.
+    re: /\b(fdb|neighbou?r|arp)\b[^\n]{0,200}\bold mac\b|\bold mac\b[^\n]{0,200}\b(fdb|neighbou?r|vtep|flannel(-v6)?\.1)\b|\bstale (fdb|arp|neighbou?r) entr/,
+    anchors: ['old mac', 'stale fdb', 'stale arp', 'stale neighbo'],
+    confidence: 0.75,
+    specificity: 80,
+    check: 'on a peer: bridge fdb show dev flannel.1 | grep <node IP> and ip neigh show dev flannel.1 against the node\'s flannel.alpha.coreos.com/backend-data annotation (its VtepMAC) and ip link show flannel.1 on the node itself: a different MAC is stale — restarting flannel on the peers rewrites them; MACAddressPolicy=none for flannel* in systemd-networkd keeps the MAC stable',
+    source: 'facts §2.1 (VtepMAC in backend-data), §10.5 (systemd MACAddressPolicy)',
+    samples: [
+      'On nodes B and C, `bridge fdb show dev flannel-v6.1 | grep <node A\'s node-ip>` has the old MAC address',
+      'the other nodes still have a stale fdb entry for flannel.1 pointing at the previous VTEP',
+    ],
+    counterSamples: ['bridge fdb show dev flannel.1', 'the old machine was replaced by a new one with another MAC'],
+  }),
+  sig({
     id: 'flannel.add-route-failed',
     check: 'ip route show and bridge fdb show dev flannel.1 on the node against the other nodes\' flannel.alpha.coreos.com/public-ip and backend-data annotations: a route pointing at an old address or MAC is stale state; none at all means flannel could not add it',
     cause: 'flannel.route-missing',
