@@ -26,6 +26,44 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     counterSamples: ['I0905 10:11:12.000000 1 range_allocator.go:380] Set node worker-9 PodCIDR to [10.244.9.0/24]'],
   }),
   sig({
+    id: 'controlplane.nodeipam-not-running',
+    cause: 'flannel.no-pod-cidr',
+    // The node IPAM controller did not start (its flags refused at start-up) or cannot write what it allocated
+    // (the node patch fails after its retries): either way no node gets spec.podCIDR, and flannel no lease.
+    re: /error (initializing|starting) (a )?controller\\?"?[^\n]{0,400}controller=\\?"?(node-ipam-controller|nodeipam)\b|error starting \\?"nodeipam\\?"|length of clustercidrs is:\d+ more than max allowed|len of clustercidrs==\d+ and they are not configured as dual stack|usage of --node-cidr-mask-size(-ipv[46])? is not allowed|--cidr-allocator-type is set to '?cloudallocator'? but cloud provider is not configured|failed to update node podcidr after multiple attempts/,
+    anchors: ['node-ipam-controller', 'nodeipam', 'length of clustercidrs', 'len of clustercidrs', 'node-cidr-mask-size', 'cloudallocator', 'failed to update node podcidr'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['flannel.network-mismatch'],
+    check: 'kube-controller-manager\'s flags (/etc/kubernetes/manifests/kube-controller-manager.yaml): --allocate-node-cidrs=true, one --cluster-cidr per IP family (two only for dual stack), --node-cidr-mask-size-ipv4/-ipv6 rather than --node-cidr-mask-size on dual stack; then kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR',
+    source: 'kube-controller-manager cmd/kube-controller-manager/app/core.go (node IPAM start-up checks), pkg/controller/nodeipam/ipam/range_allocator.go ("Failed to update node PodCIDR after multiple attempts")',
+    samples: [
+      'E1205 18:03:11.482913       1 controllermanager.go:637] "Error initializing a controller" err="len of ClusterCIDRs==2 and they are not configured as dual stack (at least one from each IPFamily" controller="node-ipam-controller"',
+      'usage of --node-cidr-mask-size is not allowed with dual-stack clusters',
+      'E1205 18:03:11.482913       1 range_allocator.go:438] "Failed to update node PodCIDR after multiple attempts" err="failed to patch node CIDR: nodes \\"worker5\\" is forbidden: User \\"system:serviceaccount:kube-system:node-controller\\" cannot patch resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="worker5"',
+      'E0101 00:00:00.000000       1 controllermanager.go:566] Error starting "nodeipam"',
+    ],
+    counterSamples: ['"Error initializing a controller" err="failed to create the garbage collector" controller="garbage-collector-controller"', 'I1205 range_allocator.go:433] "Set node PodCIDR" node="worker5" podCIDRs=["10.244.5.0/24"]'],
+  }),
+  sig({
+    id: 'controlplane.node-cidr-outside-cluster-cidr',
+    cause: 'flannel.network-mismatch',
+    // --cluster-cidr was changed after nodes got their podCIDRs: the controller finds a node's block outside the
+    // new range and refuses it (and, at start-up, refuses to run), so old and new ranges disagree across the cluster.
+    re: /is out the range of cluster cidr|has an allocated cidr: \S+ at index:\d+ that does not exist in cluster cidrs configuration|cluster is ipv[46] but node\.spec\.podcidrs contains only ipv[46] addresses/,
+    anchors: ['out the range of cluster cidr', 'does not exist in cluster cidrs configuration', 'but node.spec.podcidrs contains only'],
+    confidence: 0.85,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR against kube-controller-manager\'s --cluster-cidr and flannel\'s Network (kubectl -n kube-flannel get cm kube-flannel-cfg -o yaml): a node whose podCIDR lies outside keeps the old range — drain, kubectl delete node and rejoin it so it gets a block from the current one',
+    source: 'kube-controller-manager pkg/controller/nodeipam/ipam/range_allocator.go (occupyCIDRs: "cidr %v is out the range of cluster cidr %v"; "node:%s has an allocated cidr: %v at index:%v that does not exist in cluster cidrs configuration"); kube-proxy cmd/kube-proxy/app/server.go (node podCIDRs of the other family)',
+    samples: [
+      'F1205 18:03:11.482913       1 controllermanager.go:245] error starting controllers: failed to mark cidr[10.244.0.0/24] at idx [0] as occupied for node: master: cidr 10.244.0.0/24 is out the range of cluster cidr 10.100.0.0/16',
+      'node:worker1 has an allocated cidr: fd00:10:244:1::/64 at index:1 that does not exist in cluster cidrs configuration',
+    ],
+    counterSamples: ['cidr 10.244.0.0/24 is in the range of cluster cidr 10.244.0.0/16'],
+  }),
+  sig({
     id: 'controlplane.podcidr-pool-empty',
     cause: 'flannel.no-pod-cidr',
     // Another IPAM operator (Cilium's multi-pool, cluster-pool) handing out per-node pod CIDRs from a pool that is used up:
@@ -48,8 +86,8 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.no-pod-cidr',
     // Other network plugins word flannel's "pod cidr not assigned" their own way: the node has no spec.podCIDR.
     // Calico's host-local IPAM (usePodCidr) and its IPIP tunnel address, Cilium's kubernetes IPAM: the same empty field.
-    re: /podcidrs? (is )?not set for node|node\.spec\.podcidrs? (is )?(empty|not set)|failed to get pod cidr details from node\.spec|node has no pod ?cidrs?|waiting for node \S+ to be assigned a pod ?cidr|waiting for node \S+ cidr not assigned yet|timeout waiting for podcidr allocation on node|no pod ?cidr for node|does not have (a )?pod ?cidr|required ipv[46] pod ?cidr not available/,
-    anchors: ['not set for node', 'node.spec.podcidr', 'pod cidr details', 'has no pod', 'to be assigned a pod', 'cidr not assigned yet', 'timeout waiting for podcidr allocation', 'no podcidr for node', 'no pod cidr for node', 'does not have', 'podcidr not available', 'pod cidr not available'],
+    re: /podcidrs? (is )?not set for node|node\.spec\.podcidrs? (is )?(empty|not set)|failed to get pod cidr details from node\.spec|node has no pod ?cidrs?|waiting for node \S+ to be assigned a pod ?cidr|waiting for node \S+ cidr not assigned yet|timeout waiting for podcidr allocation on node|no pod ?cidr for node|does not have (a )?pod ?cidr|required ipv[46] pod ?cidr not available|detect-local-mode set to nodecidr, but no podcidr defined at node/,
+    anchors: ['not set for node', 'node.spec.podcidr', 'pod cidr details', 'has no pod', 'to be assigned a pod', 'cidr not assigned yet', 'timeout waiting for podcidr allocation', 'no podcidr for node', 'no pod cidr for node', 'does not have', 'podcidr not available', 'pod cidr not available', 'no podcidr defined at node'],
     confidence: 0.9,
     specificity: 94,
     check: 'kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR — empty means the controller-manager does not allocate (--allocate-node-cidrs=true and --cluster-cidr, i.e. kubeadm init --pod-network-cidr)',

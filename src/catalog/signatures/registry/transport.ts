@@ -441,7 +441,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     cause: 'registry.connect-timeout',
     // A pull-through proxy or mirror answering 5xx with its own failed request to the upstream in the body:
     // the 5xx is the proxy's report, the upstream unreachable from it is the cause.
-    re: /\b5\d\d\b[^\n]{0,400}?(get|head) \\?"?https?:\/\/[^\s"\\]+\\?"?: (?<key>net\/http: request canceled while waiting for connection|dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out))/,
+    // The 5xx is a status (its reason phrase, or after "status"), not any three digits (a ?limit=500 in a URL).
+    re: /(\b5\d\d (internal server error|bad gateway|service unavailable|gateway time-?out)|status( code)?\W{0,3}5\d\d\b)[^\n]{0,400}?(get|head) \\?"?https?:\/\/[^\s"\\]+\\?"?: (?<key>net\/http: request canceled while waiting for connection|dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out))/,
     anchors: ['request canceled while waiting', 'dial tcp'],
     confidence: 0.75,
     specificity: 76,
