@@ -108,7 +108,8 @@ export const CONFIG_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.rbac-forbidden',
     cause: 'flannel.rbac',
-    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
+    // The node IPAM controller's own "failed to patch node CIDR" is not flannel's: its service account is node-controller.
+    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node(?! cidr)[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
     anchors: [':flannel', 'error retrieving pod spec', 'failed to patch node', 'does not allow access to the requested resource'],
     confidence: 0.92,
     specificity: 93,
