@@ -45,6 +45,23 @@ export const LIMIT_SIGNATURES: Signature[] = [
     counterSamples: ['aws_credentials.go:194] while requesting ECR authorization token RequestError: send request failed caused by: Post https://api.ecr.us-east-1.amazonaws.com/: dial tcp i/o timeout'],
   }),
   sig({
+    id: 'image.aws-throttled-during-pull',
+    cause: 'image.rate-limited',
+    // An AWS API (ECR's token or image calls) throttling the agent that pulls — the ECS agent, a CI runner, a
+    // credential helper — worded by the AWS SDK alone, with the pull only in the surrounding log.
+    re: /\bpull(ing)?\b[^\n]{0,600}throttlingexception|throttlingexception[^\n]{0,300}\bpull(ing)?\b/,
+    anchors: ['throttlingexception'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'CloudTrail for ThrottlingException on ecr.amazonaws.com in that account and region (GetAuthorizationToken, BatchGetImage): many tasks or nodes starting at once each ask; stagger them, cache the token, or pull through a cache',
+    source: 'AWS SDK error code ThrottlingException ("Rate exceeded") on the ECR API; ECS agent TaskEngine ("Error while pulling container")',
+    samples: [
+      '[INFO] Error while pulling container; will try to run anyways module="TaskEngine" err="ThrottlingException: Rate exceeded"',
+      'CannotPullContainerError: pull image manifest has been retried 5 time(s): ThrottlingException: Rate exceeded',
+    ],
+    counterSamples: ['ThrottlingException: Rate exceeded status code: 400 (DescribeInstances)'],
+  }),
+  sig({
     id: 'image.rate-limit-retry-after',
     cause: 'image.rate-limited',
     // oras and other clients log the registry's Retry-After with the quota it was told ("allowed: N/minute").

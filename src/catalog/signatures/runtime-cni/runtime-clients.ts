@@ -136,7 +136,7 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // The Docker client's TLS to the daemon's API (DOCKER_HOST=tcp://…:2376, DOCKER_CERT_PATH): the daemon's
     // certificate, not a registry's. The runtime is out of the client's reach until its CA or name matches.
-    re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?(?:x509: |tls: )/,
+    re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?(?:x509: |tls: |server gave http response to https client)/,
     anchors: ['/v1.'],
     confidence: 0.4,
     specificity: 98,
@@ -145,5 +145,22 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     source: 'Docker client over TLS to the Engine API (/v1.NN routes)',
     samples: ['error during connect: Get "https://docker-host.example.com:2376/v1.51/containers/json": tls: failed to verify certificate: x509: certificate signed by unknown authority', 'error during connect: Get https://192.168.99.100:2376/v1.24/version: x509: certificate is valid for 192.168.99.101, not 192.168.99.100'],
     counterSamples: ['Error response from daemon: Get "https://registry.example.com/v2/": x509: certificate signed by unknown authority'],
+  }),
+  sig({
+    id: 'runtime.kind-provider-info-failed',
+    cause: 'runtime.unavailable',
+    // kind asks its node provider (docker, podman, nerdctl) for `info` before anything else: the CLI missing, its
+    // daemon or containerd socket not running, or a rootless daemon not started. A denied socket reads the same.
+    re: /failed to get (docker|podman|nerdctl) info: command \\?"(docker|podman|nerdctl) info/,
+    anchors: ['failed to get docker info', 'failed to get podman info', 'failed to get nerdctl info'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'run the same `<provider> info` on that machine: "executable file not found" means the CLI is not installed (or KIND_EXPERIMENTAL_PROVIDER names another); "Cannot connect"/"cannot access containerd socket" means its daemon is not running; "permission denied" on the socket means the user is not in its group (or run rootless)',
+    source: 'kind pkg/cluster/internal/providers/{docker,podman,nerdctl}/provider.go (Info: "failed to get %s info")',
+    samples: [
+      'ERROR: failed to create cluster: failed to get docker info: command "docker info --format \'{{json .}}\'" failed with error: exec: "docker": executable file not found in $PATH',
+      'ERROR: failed to create cluster: failed to get nerdctl info: command "nerdctl info --format \'{{json .}}\'" failed with error: exit status 1 Command Output: level=fatal msg="rootless containerd not running? (hint: use `containerd-rootless-setuptool.sh install` to start rootless containerd)"',
+    ],
+    counterSamples: ['docker info --format \'{{json .}}\''],
   }),
 ];
