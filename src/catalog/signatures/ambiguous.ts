@@ -130,6 +130,24 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['Error response from daemon: received unexpected HTTP status: 503 Service Unavailable'],
   }),
   sig({
+    id: 'ambiguous.registry-export-control-block',
+    cause: 'unknown',
+    // Docker Hub's 403 page for clients in sanctioned regions: the registry refuses the client's address, not its
+    // credentials or the image; no cause of ours is a registry's geography.
+    re: /comply with u\.?s\.? export control/,
+    anchors: ['export control'],
+    confidence: 0.4,
+    specificity: 96,
+    alternatives: ['registry.mirror-misconfigured', 'registry.proxy'],
+    check: 'the 403 body names export control: the node\'s public address is in a region the registry blocks; pull through a mirror or proxy outside it (registry-mirrors, hosts.toml) or from another registry that carries the image',
+    source: 'Docker Hub\'s 403 page for blocked regions ("Since Docker is a US company, we must comply with US export control regulations")',
+    samples: [
+      'denied: <html><body><h1>403 Forbidden</h1> Since Docker is a US company, we must comply with US export control regulations. In an effort to comply with these, we now block all IP addresses that are located in Cuba, Iran, North Korea, Republic of Crimea, Sudan, and Syria.',
+      'Error response from daemon: pull access denied for matrixdotorg/dendrite-monolith, repository does not exist or may require \'docker login\': denied: <html><body><h1>403 Forbidden</h1> Since Docker is a US company, we must comply with US export control regulations.',
+    ],
+    counterSamples: ['denied: requested access to the resource is denied'],
+  }),
+  sig({
     id: 'ambiguous.push-manifest-blob-unknown',
     cause: 'unknown',
     // A push: the client PUT a manifest naming a blob it had not uploaded (a foreign or non-distributable layer

@@ -6,6 +6,23 @@ import { sig } from '../define.js';
 /** Images that are not there: manifest unknown, a repository that does not exist, Never with no local copy (facts §4.5, §8). */
 export const MISSING_SIGNATURES: Signature[] = [
   sig({
+    id: 'image.registry-project-deleted',
+    cause: 'image.not-found',
+    // Google's registries answer "denied" for an image whose project is gone (deleted, or shut down with Container
+    // Registry): the image is no longer anywhere under that name, whatever the credentials.
+    re: /denied: project #?\S+ has been deleted/,
+    anchors: ['has been deleted'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'where the image moved: the publisher\'s notice of the new registry (Artifact Registry, docker.io, ghcr.io); change the reference in the pod spec or chart values',
+    source: 'gcr.io and pkg.dev token and manifest answers for a deleted project ("denied: Project #%d has been deleted.")',
+    samples: [
+      'Error response from daemon: Head "https://gcr.io/v2/paketo-buildpacks/python/manifests/latest": denied: denied: Project #761227957636 has been deleted.',
+      'unexpected status code 403: denied: denied: Project #816257685787 has been deleted.',
+    ],
+    counterSamples: ['denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource'],
+  }),
+  sig({
     id: 'image.ecr-not-found-exception',
     cause: 'image.not-found',
     // The AWS API's own answers for a repository or image ECR does not hold (the CLI and SDKs print the exception by

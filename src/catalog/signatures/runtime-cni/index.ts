@@ -5,6 +5,7 @@ import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
+import { UPGRADE_SIGNATURES } from './upgrades.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -13,5 +14,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_HOST_SIGNATURES,
   ...SANDBOX_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,
+  ...UPGRADE_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

@@ -55,7 +55,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // disabled_plugins, as Docker's containerd.io package ships config.toml) or not the CRI version the client
     // speaks (kubelet ≥ 1.26 and current crictl speak only runtime.v1; containerd before 1.6 may lack it).
     // crictl prints "CRI v1 runtime API is not implemented for endpoint" around the same gRPC text.
-    re: /unknown service runtime\.v1(alpha2)?\.(runtime|image)service|cri v1 (runtime|image) api is not implemented/,
+    re: /unknown service runtime\.(v1(alpha2)?\.)?(runtime|image)service|cri v1 (runtime|image) api is not implemented/,
     anchors: ['unknown service runtime.', 'api is not implemented'],
     confidence: 0.8,
     specificity: 95,
