@@ -6,6 +6,7 @@ import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
+import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -15,5 +16,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...SANDBOX_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,
   ...UPGRADE_SIGNATURES,
+  ...RUNTIME_KERNEL_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

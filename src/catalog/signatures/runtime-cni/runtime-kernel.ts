@@ -1,0 +1,101 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * The node's kernel or OS cannot give the low-level runtime (runc, crun, a shim) what every container needs:
+ * a cgroup controller or hierarchy, a namespace, a security-module interface, a filesystem feature for the
+ * snapshotter, a sysctl. Every pod on that node fails the same way, whatever its image: the runtime is unusable
+ * there (causes.md: CRI errors unrelated to the registry). An application's own start failure (its entrypoint
+ * missing or not executable) is not here: that text names the image's files, not the kernel's.
+ */
+export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
+  sig({
+    id: 'runtime.kernel-cgroup-missing',
+    cause: 'runtime.unavailable',
+    // cgroup v1 without a controller mounted, cgroup v2 without a controller delegated or enabled, an old
+    // kernel's hierarchy without a file the runtime writes (cpu.weight, a net_prio,net_cls directory).
+    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,300}(no such file or directory|not available|invalid argument)|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|open `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs/,
+    anchors: ['cgroup mountpoint', 'mountpoint for', 'cgroup controller', 'not available', 'prochooks', 'creating cgroup directory', '/sys/fs/cgroup/', 'bpf_prog_query', 'kernel does not support cpu cfs'],
+    confidence: 0.75,
+    specificity: 86,
+    alternatives: ['node.not-ready'],
+    check: 'on the node: stat -fc %T /sys/fs/cgroup (cgroup2fs or tmpfs), cat /sys/fs/cgroup/cgroup.controllers (v2) or /proc/cgroups (v1) for the controller named; the kernel command line (cgroup_enable=memory on Raspberry Pi, systemd.unified_cgroup_hierarchy) and the runtime\'s and kubelet\'s cgroup driver must match what is mounted',
+    source: 'runc libcontainer/cgroups (fs and fs2 managers), crun, CRI-O ("creating cgroup directory"), moby ("NanoCPUs can not be set")',
+    samples: [
+      'OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unified resource "memory.oom.group" can\'t be set: controller "memory" not available: unknown',
+      'failed to create containerd task: failed to create shim: OCI runtime create failed: the requested cgroup controller `cpu` is not available: unknown',
+      'container_linux.go:296: starting container process caused "process_linux.go:279: applying cgroup configuration for process caused \\"mountpoint for devices not found\\""',
+    ],
+    counterSamples: ['cgroup driver: systemd', 'runc create failed: unable to start container process: exec: "/app/run": stat /app/run: no such file or directory'],
+  }),
+  sig({
+    id: 'runtime.kernel-namespace-or-lsm',
+    cause: 'runtime.unavailable',
+    // A namespace the kernel was built or booted without (user, ipc), or a security module's interface the runtime
+    // writes at container init (the session keyring, SELinux's keycreate label, AppArmor's attr, seccomp).
+    re: /namespaces? aren'?t enabled in the kernel|namespace new\w+ is not supported|running exec setns process for init caused[^\n]{0,20}exit status \d+|could not create session key|\/proc\/self\/attr\/keycreate|seccomp is not (enabled|supported)|\/proc\/self\/attr\/current: invalid argument/,
+    anchors: ['namespaces aren', 'namespace aren', 'namespace new', 'setns process', 'session key', 'attr/keycreate', 'seccomp is not', 'attr/current'],
+    confidence: 0.75,
+    specificity: 86,
+    check: 'on the node: the kernel config for the namespace (zgrep CONFIG_USER_NS /proc/config.gz, sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone), the key quota (/proc/sys/kernel/keys/maxkeys under LXD), the security module in force (getenforce, aa-status) against the runtime\'s build; seccomp needs a kernel with CONFIG_SECCOMP and a runtime built with it',
+    source: 'runc libcontainer (nsexec, keys.JoinSessionKeyring, SELinux keycreate label), containerd CRI (seccomp spec), moby ("USER namespaces aren\'t enabled in the kernel")',
+    samples: [
+      'docker: Error response from daemon: rpc error: code = 2 desc = "oci runtime error: USER namespaces aren\'t enabled in the kernel".',
+      'container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: failed to set /proc/self/attr/keycreate on procfs: write /proc/self/attr/keycreate: invalid argument: unknown',
+      'RunPodSandbox from runtime service failed: rpc error: code = Unknown desc = failed to generate seccomp spec opts: seccomp is not supported',
+    ],
+    counterSamples: ['Seccomp: 2', 'standard_init_linux.go:211: exec user process caused "permission denied"'],
+  }),
+  sig({
+    id: 'runtime.kernel-fs-feature-missing',
+    cause: 'runtime.unavailable',
+    // The snapshotter's overlay mount on a filesystem that cannot carry it (xfs without d_type, overlay on overlay,
+    // zfs, an old kernel), or a device a sandbox runtime needs (kata's vhost-vsock): no container's rootfs mounts.
+    re: /does not support d_type|not supported as upperdir|upper fs missing required features|failed to mount rootfs component &\{[^\n]{0,600}(invalid argument|no child processes|operation not supported|not supported)|open \/dev\/vhost-vsock: no such device/,
+    anchors: ['d_type', 'as upperdir', 'upper fs missing', 'failed to mount rootfs component', 'vhost-vsock'],
+    confidence: 0.75,
+    specificity: 86,
+    alternatives: ['image.disk-full'],
+    check: 'on the node: df -T on the runtime\'s root (/var/lib/containerd, /var/lib/docker, k3s\'s /var/lib/rancher/k3s/agent/containerd) and xfs_info for ftype=1; overlay needs a backing filesystem that supports it (not overlay, not zfs without native overlay) — move the root or pick another snapshotter (native, fuse-overlayfs, zfs)',
+    source: 'containerd overlayfs snapshotter (d_type check, mount of rootfs components), kernel overlayfs ("not supported as upperdir", "upper fs missing required features"), kata-containers (vhost-vsock)',
+    samples: [
+      'WARN[0000] failed to load plugin io.containerd.snapshotter.v1.overlayfs  error="/var/lib/docker/containerd/daemon/io.containerd.snapshotter.v1.overlayfs does not support d_type. If the backing filesystem is xfs, please reformat with ftype=1 to enable d_type support."',
+      "[  211.167320] overlayfs: filesystem on '/var/snap/microk8s/common/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/10/fs' not supported as upperdir",
+      'failed to create containerd task: failed to create shim: open /dev/vhost-vsock: no such device: unknown',
+    ],
+    counterSamples: ['overlay on /var/lib/docker/overlay2/l type overlay (rw,relatime)'],
+  }),
+  sig({
+    id: 'runtime.kernel-sysctl-missing',
+    cause: 'runtime.unavailable',
+    // A pod asks for a namespaced sysctl its node's kernel does not have (ip_unprivileged_port_start arrived in 4.11):
+    // the runtime cannot write it at container init, so that pod never starts on that node.
+    // Only at container init: kube-proxy's or a CNI plugin's own sysctl writes are other mechanisms.
+    re: /(write sysctl key \S+|error during container init|container init caused): open \/proc\/sys\/net\/[\w/.-]+: no such file or directory/,
+    anchors: ['write sysctl key', 'error during container init', 'container init caused'],
+    confidence: 0.7,
+    specificity: 84,
+    check: 'uname -r on the node against the sysctl the pod spec sets (securityContext.sysctls, a chart\'s default such as net.ipv4.ip_unprivileged_port_start): an older kernel lacks it — drop the sysctl from the spec or schedule the pod on newer kernels',
+    source: 'runc libcontainer (container init writes the spec\'s sysctls under /proc/sys)',
+    samples: [
+      'container init caused: write sysctl key net.ipv4.ip_unprivileged_port_start: open /proc/sys/net/ipv4/ip_unprivileged_port_start: no such file or directory: unknown',
+      'OCI runtime create failed: runc create failed: unable to start container process: error during container init: open /proc/sys/net/ipv4/ip_unprivileged_port_start: no such file or directory: unknown',
+    ],
+    counterSamples: ['server.go:489] open /proc/sys/net/netfilter/nf_conntrack_max: no such file or directory'],
+  }),
+  sig({
+    id: 'kubeadm.preflight-cgroups-missing',
+    cause: 'node.not-ready',
+    // kubeadm's system verification lists the kernel's cgroup controllers; a required one missing fails preflight,
+    // so the node never joins (Raspberry Pi kernels without cgroup_enable=memory, old distribution kernels).
+    re: /cgroups_(memory|cpu|cpuset|pids|hugetlb|devices|freezer|cpuacct): missing/,
+    anchors: ['cgroups_'],
+    confidence: 0.75,
+    specificity: 88,
+    alternatives: ['runtime.unavailable'],
+    check: 'cat /proc/cgroups on the node: the controller missing must be enabled on the kernel command line (Raspberry Pi: cgroup_enable=cpuset cgroup_enable=memory cgroup_memory=1 in cmdline.txt) or the kernel upgraded; then rerun kubeadm init/join',
+    source: 'kubeadm preflight SystemVerification (k8s.io/system-validators: CGROUPS_* required controllers)',
+    samples: ['CGROUPS_MEMORY: missing\nCGROUPS_HUGETLB: missing', 'KERNEL_VERSION: 3.10.0-327.el7.x86_64\nCONFIG_CGROUP_PIDS: not set\nCGROUPS_PIDS: missing'],
+    counterSamples: ['CGROUPS_MEMORY: enabled'],
+  }),
+];
