@@ -3,8 +3,9 @@ import { sig } from '../define.js';
 
 /**
  * What the host must give a container runtime before it can run anything: its config file read, its socket
- * path, an init system to start it, the kernel's overlay filesystem, seccomp and cgroup files it writes. Each
- * failure leaves the node without a working runtime, whatever the pod asked for.
+ * path, an init system to start it. Each failure leaves the node without a working runtime, whatever the pod
+ * asked for. What the kernel must give each container (cgroups, namespaces, overlay, seccomp) is in
+ * runtime-kernel.ts.
  */
 export const RUNTIME_HOST_SIGNATURES: Signature[] = [
   sig({
@@ -33,14 +34,15 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The shell that was to start the runtime (a wrapper script, a virtual kubelet's pod constructor) cannot find
     // its binary: the runtime is not installed where that shell looks, so nothing runs.
-    re: /\b(apptainer|singularity|runc|crun|conmon|containerd|runsc): (command )?not found/,
-    anchors: ['apptainer: ', 'singularity: ', 'runc: ', 'crun: ', 'conmon: ', 'containerd: ', 'runsc: '],
+    re: /\b(apptainer|singularity|runc|crun|conmon|containerd|runsc): (command )?not found|could not find a working conmon binary/,
+    anchors: ['apptainer: ', 'singularity: ', 'runc: ', 'crun: ', 'conmon: ', 'containerd: ', 'runsc: ', 'working conmon binary'],
     confidence: 0.7,
     specificity: 70,
     alternatives: ['node.not-ready'],
     check: 'command -v <runtime> in the environment of the process that ran it (a batch job\'s or a service\'s PATH differs from a login shell\'s; HPC sites often need module load apptainer first)',
     source: 'POSIX shells ("<name>: command not found", dash: "<name>: not found")',
-    samples: ['/home/user/.hpk/default/pod/constructor.sh: line 72: apptainer: command not found', 'sh: 1: runc: not found'],
+    // Podman and CRI-O look for conmon along their configured paths and say so in their own words.
+    samples: ['/home/user/.hpk/default/pod/constructor.sh: line 72: apptainer: command not found', 'sh: 1: runc: not found', 'Error: could not find a working conmon binary (configured options: [/usr/libexec/podman/conmon /usr/bin/conmon]: invalid argument)'],
     counterSamples: ['bash: kubectl: command not found'],
   }),
   sig({
@@ -188,53 +190,6 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     counterSamples: ['systemctl start docker'],
   }),
   sig({
-    id: 'runtime.overlay-unsupported',
-    cause: 'runtime.unavailable',
-    // containerd's overlayfs snapshotter needs the kernel's overlay filesystem: without the module (no such
-    // device) or on a backing filesystem it cannot stack on, the snapshotter is not loaded or a mount fails.
-    re: /failed to mount rootfs component &\{overlay [^\n]{0,800}?: no such device|snapshotter not loaded: overlayfs/,
-    anchors: ['failed to mount rootfs component', 'snapshotter not loaded'],
-    confidence: 0.85,
-    specificity: 94,
-    check: 'grep overlay /proc/filesystems on the node (the module may only need loading; a kernel without it needs another snapshotter, e.g. k3s --snapshotter=native), and df -T of the runtime\'s data dir: overlay cannot stack on NFS, ZFS or another overlay',
-    source: 'containerd overlayfs snapshotter (mount(2) ENODEV, plugin load failure)',
-    samples: [
-      'failed to create containerd task: failed to mount rootfs component &{overlay overlay [workdir=/var/lib/containerd/snapshots/5/work]}: no such device: unknown',
-      'ctr: failed to stat snapshot sha256:f999: snapshotter not loaded: overlayfs: invalid argument',
-    ],
-    counterSamples: ['loading plugin "io.containerd.snapshotter.v1.overlayfs"...'],
-  }),
-  sig({
-    id: 'runtime.seccomp-unsupported',
-    cause: 'runtime.unavailable',
-    // runc loads the container's seccomp profile through libseccomp into the kernel: a libseccomp or kernel
-    // too old for a syscall in the profile (clone3), or a kernel without seccomp filters, fails every container.
-    re: /error loading seccomp filter into kernel|error adding seccomp filter rule for syscall \w+/,
-    anchors: ['seccomp filter'],
-    confidence: 0.8,
-    specificity: 93,
-    check: 'the versions under the runtime: runc --version (its libseccomp line) and uname -r — upgrade runc and libseccomp together (a static runc from its release), or the kernel when it lacks seccomp filters',
-    source: 'runc libcontainer seccomp (libseccomp filter load and rule add)',
-    samples: ['standard_init_linux.go:207: init seccomp caused: error loading seccomp filter into kernel: loading seccomp filter: invalid argument', 'error adding seccomp filter rule for syscall clone3: permission denied: unknown'],
-    counterSamples: ['seccomp profile: runtime/default'],
-  }),
-  sig({
-    id: 'runtime.cgroup-file-write',
-    cause: 'runtime.unavailable',
-    // The OCI runtime configures the container's cgroup by writing its files (pids.max, devices.allow,
-    // memory.max): a write the kernel refuses means a cgroup hierarchy the runtime does not handle (v1 files on
-    // v2, a delegated or read-only cgroupfs in a nested container).
-    re: /writing file `(pids\.max|devices\.allow|devices\.deny|memory\.max|memory\.limit_in_bytes|cpu\.max|cpuset\.cpus|cgroup\.procs)`: (invalid argument|operation not permitted|no such file or directory|read-only file system)/,
-    anchors: ['writing file `'],
-    confidence: 0.75,
-    specificity: 92,
-    alternatives: ['node.not-ready'],
-    check: 'stat -fc %T /sys/fs/cgroup (cgroup2fs is v2) against what the runtime and its OCI runtime support (crun/runc versions), and whether the node is itself a container without cgroup delegation; the runtime\'s cgroup_manager must match the kubelet\'s cgroupDriver',
-    source: 'crun / runc cgroup configuration (writes to cgroupfs)',
-    samples: ['container create failed: writing file `pids.max`: Invalid argument', 'Container creation error: writing file `devices.allow`: Operation not permitted'],
-    counterSamples: ['writing file `/etc/hosts`'],
-  }),
-  sig({
     id: 'runtime.docker-runc-did-not-terminate',
     cause: 'runtime.unavailable',
     // dockerd's containerd shim ran runc and found neither a result nor runc's error log: runc itself failed
@@ -248,22 +203,6 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     samples: ['OCI runtime create failed: unable to retrieve OCI runtime error (open /run/docker/containerd/daemon/io.containerd.runtime.v1.linux/moby/22/log.json: no such file or directory): docker-runc did not terminate sucessfully: unknown', 'unable to retrieve OCI runtime error (open /run/containerd/io.containerd.runtime.v1.linux/moby/9f/log.json: no such file or directory): runc did not terminate successfully'],
     // runc killing a container and refused by the kernel is another failure (a kill, not a create)
     counterSamples: ['unknown error after kill: runc did not terminate successfully: exit status 1: unable to signal init: permission denied', 'OCI runtime create failed: container_linux.go:345: starting container process caused "exec: \\"app\\": executable file not found in $PATH"'],
-  }),
-  sig({
-    id: 'runtime.runc-cgroup-freeze-caps',
-    cause: 'runtime.unavailable',
-    // runc freezes the container's cgroup while it configures it and applies the container's capabilities
-    // at start: a freezer that never settles (systemd and runc disagreeing on the cgroup) or a nested runtime
-    // without the capabilities it hands on (a node that is itself a container, k3d/kind) fails every container.
-    re: /error setting cgroup config for prochooks process: unable to freeze|apply caps: operation not permitted/,
-    anchors: ['unable to freeze', 'apply caps'],
-    confidence: 0.7,
-    specificity: 92,
-    alternatives: ['node.not-ready'],
-    check: 'runc --version and the cgroup driver (the kubelet\'s cgroupDriver and the runtime\'s SystemdCgroup must agree; known freeze bugs are fixed in newer runc); on a node that is a container (k3d, kind, a CI runner) it must run privileged with its cgroup delegated',
-    source: 'runc libcontainer (cgroup freezer during set-up, capability application at init)',
-    samples: ['OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unable to freeze: unknown', 'starting container process caused: apply caps: operation not permitted: unknown'],
-    counterSamples: ['cgroup freezer: THAWED'],
   }),
   sig({
     id: 'runtime.crio-progress-pool',
