@@ -30,8 +30,8 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     cause: 'node.not-ready',
     // The kubelet names pod cgroups by its cgroupDriver; a runtime set to the other driver cannot use them:
     // runc with systemd cgroups wants "slice:prefix:name", CRI-O with systemd wants a slice as parent.
-    re: /expected cgroupspath to be of format \\?"slice:prefix:name\\?" for systemd cgroups|configured with systemd cgroup manager, but did not receive slice as parent/,
-    anchors: ['slice:prefix:name', 'did not receive slice as parent'],
+    re: /expected cgroupspath to be of format \\?"slice:prefix:name\\?" for systemd cgroups|configured with systemd cgroup manager, but did not receive slice as parent|configured with cgroupfs cgroup manager, but received systemd slice as parent/,
+    anchors: ['slice:prefix:name', 'did not receive slice as parent', 'received systemd slice as parent'],
     confidence: 0.85,
     specificity: 94,
     alternatives: ['runtime.unavailable'],
@@ -40,6 +40,7 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     samples: [
       'OCI runtime create failed: runc create failed: expected cgroupsPath to be of format "slice:prefix:name" for systemd cgroups, got "/k8s.io/31eb" instead: unknown',
       'rpc error: code = Unknown desc = cri-o configured with systemd cgroup manager, but did not receive slice as parent: /kubepods/besteffort/pod1',
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = cri-o configured with cgroupfs cgroup manager, but received systemd slice as parent: kubepods-besteffort-pod5b1c.slice',
     ],
     counterSamples: ['cgroupDriver: systemd'],
   }),

@@ -34,14 +34,15 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The shell that was to start the runtime (a wrapper script, a virtual kubelet's pod constructor) cannot find
     // its binary: the runtime is not installed where that shell looks, so nothing runs.
-    re: /\b(apptainer|singularity|runc|crun|conmon|containerd|runsc): (command )?not found|could not find a working conmon binary/,
-    anchors: ['apptainer: ', 'singularity: ', 'runc: ', 'crun: ', 'conmon: ', 'containerd: ', 'runsc: ', 'working conmon binary'],
+    re: /\b(apptainer|singularity|runc|crun|conmon|containerd|runsc): (command )?not found|could not find a working conmon binary|the program (docker|containerd) is managed by torcx, which did not run/,
+    anchors: ['apptainer: ', 'singularity: ', 'runc: ', 'crun: ', 'conmon: ', 'containerd: ', 'runsc: ', 'working conmon binary', 'managed by torcx'],
     confidence: 0.7,
     specificity: 70,
     alternatives: ['node.not-ready'],
     check: 'command -v <runtime> in the environment of the process that ran it (a batch job\'s or a service\'s PATH differs from a login shell\'s; HPC sites often need module load apptainer first)',
     source: 'POSIX shells ("<name>: command not found", dash: "<name>: not found")',
-    // Podman and CRI-O look for conmon along their configured paths and say so in their own words.
+    // Podman and CRI-O look for conmon along their configured paths and say so in their own words; Flatcar's
+    // docker is a stub until torcx unpacks the real one.
     samples: ['/home/user/.hpk/default/pod/constructor.sh: line 72: apptainer: command not found', 'sh: 1: runc: not found', 'Error: could not find a working conmon binary (configured options: [/usr/libexec/podman/conmon /usr/bin/conmon]: invalid argument)'],
     counterSamples: ['bash: kubectl: command not found'],
   }),
@@ -240,8 +241,8 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     id: 'runtime.crio-config-validation',
     cause: 'runtime.unavailable',
     // CRI-O validates its whole configuration at start and exits on the first bad section it names.
-    re: /validating (root|runtime|network|api|image|nri) config: /,
-    anchors: ['validating root config', 'validating runtime config', 'validating network config', 'validating api config', 'validating image config', 'validating nri config'],
+    re: /validating (root|runtime|network|api|image|nri) config: |unable to decode configuration \/etc\/crio\/[\w./-]+: /,
+    anchors: ['validating root config', 'validating runtime config', 'validating network config', 'validating api config', 'validating image config', 'validating nri config', 'unable to decode configuration /etc/crio/'],
     confidence: 0.75,
     specificity: 90,
     alternatives: ['node.not-ready'],
@@ -250,6 +251,7 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     samples: [
       'level=fatal msg="Validating runtime config: conmon cgroup should be \'pod\' or a systemd slice"',
       'validating network config: invalid plugin_dirs entry: mkdir /opt/cni: permission denied',
+      'level=fatal msg="get and merge config from context: update config from path: walk path: unable to decode configuration /etc/crio/crio.conf.d/10-crio.conf: toml: line 7 (last key \\"crio.runtime.cgroup_manager\\"): expected value but found \\"systemd\\" instead"',
     ],
     counterSamples: ['level=info msg="Starting CRI-O, version: 1.30.1"'],
   }),
