@@ -33,8 +33,8 @@ export function clientStatus(codes: string): string {
  * Node's getaddrinfo codes; Java's UnknownHostException; .NET's and Windows' texts; Rust's hyper). Which cause it is
  * depends on where the lookup ran: beside a registry request (registry.resolver-failed) or not (dns.client-lookup-failed).
  */
-export const CLIENT_LOOKUP_FAILED = String.raw`temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|unable to resolve host address|nodename nor servname provided|\[errno 11001\] getaddrinfo failed|no such host is known|failed to lookup address information|getaddrinfo(\(3\))?( for \S+)? failed[^\n]{0,80}?: try again`;
-export const CLIENT_LOOKUP_ANCHORS = ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'unable to resolve host address', 'nodename nor servname', 'no such host is known', 'failed to lookup address information', 'try again'];
+export const CLIENT_LOOKUP_FAILED = String.raw`temporary failure in name resolution|could not resolve host|name or service not known|getaddrinfo (enotfound|eai_again)|no address associated with hostname|unknownhostexception|name does not resolve|unable to resolve host address|nodename nor servname provided|\[errno 11001\] getaddrinfo failed|no such host is known|failed to lookup address information|getaddrinfo(\(3\))?( for \S+)? failed[^\n]{0,80}?: try again|resolving timed out after \d+ milli`;
+export const CLIENT_LOOKUP_ANCHORS = ['name resolution', 'could not resolve host', 'name or service not known', 'getaddrinfo', 'no address associated', 'unknownhostexception', 'name does not resolve', 'unable to resolve host address', 'nodename nor servname', 'no such host is known', 'failed to lookup address information', 'try again', 'resolving timed out'];
 
 /**
  * A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text.

@@ -7,6 +7,7 @@ import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { KUBE_PROXY_SIGNATURES } from './kube-proxy.js';
+import { MINIKUBE_SIGNATURES } from './minikube.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
@@ -24,6 +25,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_NODE_SIGNATURES,
   ...KUBE_PROXY_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
+  ...MINIKUBE_SIGNATURES,
   ...DNS_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
 ];
