@@ -168,6 +168,23 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['warning: could not parse reference: John 3:16'],
   }),
   sig({
+    id: 'image.ggcr-name-element-invalid',
+    cause: 'image.invalid-reference',
+    // go-containerregistry's checks of each part of a name (kaniko's --destination, ko, crane): the characters
+    // a repository or tag may hold, a colon with no tag after it, no repository at all, a scheme in the reference.
+    re: /(repository|tag) can only contain the characters `[^`\n]{1,80}`|\S+ must specify a tag name after the colon|a repository name must be specified|image reference must not contain a url scheme|registries must be valid rfc 3986 uri authorities/,
+    anchors: ['can only contain the characters', 'must specify a tag name after the colon', 'a repository name must be specified', 'must not contain a url scheme', 'rfc 3986 uri authorities'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the image name as the tool received it (kaniko --destination, ko\'s KO_DOCKER_REPO, a CI variable): lowercase repository, a tag after the colon, no https:// — an empty or cut variable is the usual cause',
+    source: 'go-containerregistry pkg/name (check.go "%s can only contain the characters `%s`: %s", tag.go, repository.go, ref.go, registry.go)',
+    samples: [
+      'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: getting tag for destination: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Team/App',
+      'getting tag for destination: registry.example.com/team/app: must specify a tag name after the colon',
+    ],
+    counterSamples: ['the tag name after the colon is 1.25'],
+  }),
+  sig({
     id: 'image.reference-uppercase',
     cause: 'image.invalid-reference',
     // Repository names are lowercase by the distribution grammar; tools that check a reference before any pull
