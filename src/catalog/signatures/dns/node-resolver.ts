@@ -156,7 +156,8 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     id: 'dns.apiserver-lookup-node-name',
     cause: 'dns.node-resolver',
     // kubectl logs/exec/port-forward: the API server dials the kubelet by node name and resolves it with the control-plane host resolver.
-    re: /(error dialing backend|error upgrading connection|:10250\/|error from server)[^\n]{0,300}\blookup [^\s:"\\]+( on \S+)?: /,
+    // A name the user redacted as a placeholder ("<WORKER NODE>", "<DNS SERVER>") is still that name.
+    re: /(error dialing backend|error upgrading connection|:10250\/|error from server)[^\n]{0,300}\blookup ([^\s:"\\<]+|<[^>\n]{1,40}>)( on (\S+|<[^>\n]{1,40}>:\d+))?: /,
     anchors: ['error dialing backend', 'error upgrading connection', ':10250/', 'error from server'],
     confidence: 0.9,
     specificity: 96,

@@ -168,6 +168,23 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['warning: could not parse reference: John 3:16'],
   }),
   sig({
+    id: 'image.tag-by-digest',
+    cause: 'image.invalid-reference',
+    // containers/image (podman, buildah, skopeo, CRI-O) cannot write a name that carries both a tag and a digest:
+    // re-tagging or pushing an image pinned as repo:tag@sha256:… needs one of the two dropped.
+    re: /tag by digest not supported/,
+    anchors: ['tag by digest not supported'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the destination reference: name:tag@sha256:… carries both; keep the tag for podman tag / push (or the digest alone to pull), e.g. strip @sha256:… from the values an air-gap mirror script writes',
+    source: 'containers/image storage and docker transports ("tag by digest not supported")',
+    samples: [
+      'Error: localacr.azurecr.us/registry.k8s.io/ingress-nginx/controller:v1.5.1@sha256:4ba73c697770664c1e00e9f968de14e08f606ff961c76e5d7033a4a9c593c629: tag by digest not supported',
+      'Error: registry.local/app:1.0@sha256:0c3f7c1e8d5a: tag by digest not supported',
+    ],
+    counterSamples: ['Pulling registry.local/app@sha256:0c3f7c1e8d5a'],
+  }),
+  sig({
     id: 'image.ggcr-name-element-invalid',
     cause: 'image.invalid-reference',
     // go-containerregistry's checks of each part of a name (kaniko's --destination, ko, crane): the characters
