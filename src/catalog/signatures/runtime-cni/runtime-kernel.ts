@@ -14,8 +14,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // cgroup v1 without a controller mounted, cgroup v2 without a controller delegated or enabled, an old
     // kernel's hierarchy without a file the runtime writes (cpu.weight, a net_prio,net_cls directory).
-    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,300}(no such file or directory|not available|invalid argument)|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|open `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs/,
-    anchors: ['cgroup mountpoint', 'mountpoint for', 'cgroup controller', 'not available', 'prochooks', 'creating cgroup directory', '/sys/fs/cgroup/', 'bpf_prog_query', 'kernel does not support cpu cfs'],
+    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,300}(no such file or directory|not available|invalid argument)|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|open `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs|unable to apply cgroup configuration: (cannot enter cgroupv2|mkdir \/sys\/fs\/cgroup\/|unable to start unit|rootless needs no limits)|systemd not running on this host, cannot use systemd cgroups manager/,
+    anchors: ['cgroup mountpoint', 'mountpoint for', 'cgroup controller', 'not available', 'prochooks', 'creating cgroup directory', '/sys/fs/cgroup/', 'bpf_prog_query', 'kernel does not support cpu cfs', 'unable to apply cgroup configuration', 'systemd not running on this host'],
     confidence: 0.75,
     specificity: 86,
     alternatives: ['node.not-ready'],
@@ -33,8 +33,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // A namespace the kernel was built or booted without (user, ipc), or a security module's interface the runtime
     // writes at container init (the session keyring, SELinux's keycreate label, AppArmor's attr, seccomp).
-    re: /namespaces? aren'?t enabled in the kernel|namespace new\w+ is not supported|running exec setns process for init caused[^\n]{0,20}exit status \d+|could not create session key|\/proc\/self\/attr\/keycreate|seccomp is not (enabled|supported)|\/proc\/self\/attr\/current: invalid argument/,
-    anchors: ['namespaces aren', 'namespace aren', 'namespace new', 'setns process', 'session key', 'attr/keycreate', 'seccomp is not', 'attr/current'],
+    re: /namespaces? aren'?t enabled in the kernel|namespace new\w+ is not supported|running exec setns process for init caused[^\n]{0,20}exit status \d+|could not create session key|\/proc\/self\/attr\/keycreate|seccomp is not (enabled|supported)|\/proc\/self\/attr\/current: invalid argument|seccomp: config provided but seccomp not supported|seccomp notify unsupported|prctl\(set_no_new_privs\): invalid argument|error jailing process inside rootfs: pivot_root/,
+    anchors: ['namespaces aren', 'namespace aren', 'namespace new', 'setns process', 'session key', 'attr/keycreate', 'seccomp is not', 'attr/current', 'seccomp not supported', 'seccomp notify unsupported', 'set_no_new_privs', 'pivot_root'],
     confidence: 0.75,
     specificity: 86,
     check: 'on the node: the kernel config for the namespace (zgrep CONFIG_USER_NS /proc/config.gz, sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone), the key quota (/proc/sys/kernel/keys/maxkeys under LXD), the security module in force (getenforce, aa-status) against the runtime\'s build; seccomp needs a kernel with CONFIG_SECCOMP and a runtime built with it',
@@ -160,5 +160,24 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     source: 'runc libcontainer (cgroup freezer during set-up, capability application at init)',
     samples: ['OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unable to freeze: unknown', 'starting container process caused: apply caps: operation not permitted: unknown'],
     counterSamples: ['cgroup freezer: THAWED'],
+  }),
+  sig({
+    id: 'runtime.kernel-quota-not-disk',
+    cause: 'runtime.unavailable',
+    // The kernel's own quotas answer EDQUOT or ENOSPC, which read as a full disk: the session keyring's key quota
+    // (kernel.keys.maxkeys, small under LXD), the user-namespace count (user.max_user_namespaces), a cgroup v1
+    // cpuset without CPUs or memory nodes. No disk is full; every container on the node fails alike.
+    re: /(create|join) session key(ring)?[^\n]{0,80}disk quota exceeded|failed to write (uid|gid)_map: no space left on device|write \/sys\/fs\/cgroup\/[^\n]{0,300}no space left on device/,
+    anchors: ['disk quota exceeded', '_map: no space left', '/sys/fs/cgroup/'],
+    confidence: 0.8,
+    // Above the generic full-disk words: these are not a disk.
+    specificity: 96,
+    check: 'on the node: sysctl kernel.keys.maxkeys kernel.keys.maxbytes and /proc/key-users (keyring), sysctl user.max_user_namespaces (user namespaces), cat /sys/fs/cgroup/cpuset/cpuset.cpus and cpuset.mems of the parent cgroup (cpuset) — raise the limit or fill the parent\'s cpuset',
+    source: 'runc libcontainer/keys (session keyring), nsexec (uid_map write), cgroups fs cpuset (ENOSPC on cgroup.procs)',
+    samples: [
+      'OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to join session keyring: unable to create session key: disk quota exceeded: unknown',
+      "runc create failed: unable to start container process: can't get final child's PID from pipe: EOF; runc init error(s): nsexec-1[41873]: failed to write uid_map: no space left on device",
+    ],
+    counterSamples: ['write /var/lib/containerd/io.containerd.content.v1.content/ingest/abc/data: no space left on device'],
   }),
 ];
