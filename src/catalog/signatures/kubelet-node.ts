@@ -126,4 +126,42 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     samples: ['E0102 10:00:01.552310    2187 kuberuntime_manager.go:315] "Failed to register CRI auth plugins" err="plugin binary executable  did not exist"', 'E0102 10:00:01.552310    2187 kuberuntime_manager.go:315] "Failed to register CRI auth plugins" err="error reading credential provider config: open /etc/kubernetes/credential-provider.yaml: no such file or directory"'],
     counterSamples: ['I0102 10:00:01.552310    2187 plugin.go:104] "Registered credential provider" provider="ecr-credential-provider"'],
   }),
+  sig({
+    id: 'kubelet.startup-module-failed',
+    cause: 'node.not-ready',
+    // The kubelet builds its container manager (QoS cgroups, node allocatable, the CPU and memory managers and
+    // their checkpoints), cAdvisor, the OOM watcher and its root directory before it serves; any of them failing
+    // ends the kubelet, and the node goes NotReady. So does a feature gate it no longer knows.
+    re: /failed to start containermanager|failed to initialize (cpu|memory|topology) manager|start (cpu|memory) manager error|could not restore state from checkpoint|invalid node allocatable configuration|failed to enforce (kube|system) reserved cgroup limits|failed to start cadvisor|failed to create an oomwatcher|failed to initialize internal modules|unrecognized feature gate: \w+/,
+    anchors: ['failed to start containermanager', 'failed to initialize cpu manager', 'failed to initialize memory manager', 'failed to initialize topology manager', 'manager error', 'could not restore state from checkpoint', 'invalid node allocatable', 'reserved cgroup limits', 'failed to start cadvisor', 'oomwatcher', 'failed to initialize internal modules', 'unrecognized feature gate'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['runtime.unavailable'],
+    check: 'journalctl -u kubelet from its start: the module named decides — a CPU or memory manager checkpoint from an old policy (drain, delete /var/lib/kubelet/cpu_manager_state or memory_manager_state, restart), reservations larger than the node (kubeReserved, systemReserved, evictionHard against capacity), cgroups the kubelet cannot create (the cgroup driver, dbus for systemd), /dev/kmsg or a read-only /var/lib/kubelet in a container or LXC node, a feature gate removed in this version',
+    source: 'kubelet cmd/kubelet/app/server.go and pkg/kubelet/cm (container manager start-up: "Failed to start ContainerManager", cpu/memory manager state), pkg/kubelet/kubelet.go (cAdvisor, OOM watcher, internal modules), component-base featuregate',
+    samples: [
+      '"Failed to start ContainerManager" err="failed to initialize top level QOS containers: failed to create top level Burstable QOS cgroup : failed to connect to dbus"',
+      'could not restore state from checkpoint: checkpoint is corrupted, please drain this node and delete the CPU manager checkpoint file "/var/lib/kubelet/cpu_manager_state" before restarting Kubelet',
+      'E1205 18:49:20.700511    7921 kubelet.go:571] "Failed to create an oomWatcher (running in UserNS, Hint: enable KubeletInUserNamespace feature flag to ignore the error)" err="open /dev/kmsg: operation not permitted"',
+      '"command failed" err="failed to set feature gates from initial flags-based config: unrecognized feature gate: DevicePlugins"',
+    ],
+    counterSamples: ['I1205 18:15:21.006612    5304 cpu_manager.go:221] "Starting CPU manager" policy="none"'],
+  }),
+  sig({
+    id: 'kubelet.client-certificate-failed',
+    cause: 'node.not-ready',
+    // The kubelet gets no client certificate: its CSR was refused or never signed (no approver, the controller-
+    // manager's signer not running). It cannot register or post status. (An expired one reads as the expiry, kubelet.ts.)
+    re: /failed while requesting a signed certificate from the control plane|certificate request was not signed|certificate signing request is denied/,
+    anchors: ['requesting a signed certificate', 'certificate request was not signed', 'certificate signing request is denied'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'kubectl get csr (Pending ones need kubectl certificate approve, or the kubelet-serving approver); on the node, the expiry of /var/lib/kubelet/pki/kubelet-client-current.pem and of the bootstrap token in /etc/kubernetes/bootstrap-kubelet.conf (kubeadm token create, then rejoin)',
+    source: 'kubelet pkg/kubelet/certificate/bootstrap and client-go util/certificate (certificate_manager.go: "Failed while requesting a signed certificate from the control plane", "Certificate request was not signed")',
+    samples: [
+      'E1205 18:47:40.992110    7755 certificate_manager.go:613] "Certificate request was not signed" err="timed out waiting for the condition" logger="kubernetes.io/kube-apiserver-client-kubelet/UnhandledError"',
+      'E1205 18:47:05.660193    7755 certificate_manager.go:596] "Failed while requesting a signed certificate from the control plane" err="cannot create certificate signing request: Unauthorized"',
+    ],
+    counterSamples: ['I1205 certificate_manager.go:356] "Certificate rotation is enabled"'],
+  }),
 ];

@@ -138,8 +138,8 @@ export const LIMIT_SIGNATURES: Signature[] = [
     id: 'image.eviction-signal',
     cause: 'image.disk-full',
     // kubelet eviction manager: a disk signal crossed its threshold (nodefs = kubelet root, imagefs = runtime image store).
-    re: /attempting to reclaim\\?"? resourcename=\\?"?(ephemeral-storage|nodefs|imagefs)|must evict pod\(s\) to reclaim\\?"?( resourcename=\\?"?)?(ephemeral-storage|nodefs|imagefs)|signal=(nodefs|imagefs)\.(available|inodesfree)|low on resource: (nodefs|imagefs)|attempting to reduce (nodefs|imagefs) pressure/,
-    anchors: ['to reclaim', 'signal=nodefs', 'signal=imagefs', 'low on resource: nodefs', 'low on resource: imagefs', 'to reduce nodefs pressure', 'to reduce imagefs pressure'],
+    re: /attempting to reclaim\\?"? resourcename=\\?"?(ephemeral-storage|nodefs|imagefs)|must evict pod\(s\) to reclaim\\?"?( resourcename=\\?"?)?(ephemeral-storage|nodefs|imagefs)|signal=(nodefs|imagefs)\.(available|inodesfree)|low on resource: (nodefs|imagefs|inodes|ephemeral-storage)\b|attempting to reduce (nodefs|imagefs) pressure/,
+    anchors: ['to reclaim', 'signal=nodefs', 'signal=imagefs', 'low on resource: nodefs', 'low on resource: imagefs', 'low on resource: inodes', 'low on resource: ephemeral-storage', 'to reduce nodefs pressure', 'to reduce imagefs pressure'],
     confidence: 0.9,
     specificity: 94,
     check: 'df -h and df -i on the kubelet root (/var/lib/kubelet) and the runtime root (/var/lib/containerd): which one crossed evictionHard (nodefs.available, imagefs.available, *.inodesFree)',
