@@ -129,7 +129,7 @@ export const NODE_SIGNATURES: Signature[] = [
     // Also a start-up script's own check traced by sh -x (k3s's klipper-lb: cat …/ip_forward, then [ 0 != 1 ], exit 1).
     // IPv6 has its own switch (net.ipv6.conf.all.forwarding), checked the same way by IPv6 and dual-stack tools.
     // kubeadm's IPv6 preflight for a dual-stack or IPv6 CIDR: "/proc/sys/net/ipv6/conf/default/forwarding contents are not set to 1".
-    re: /ip_forward contents are not set to 1|\/proc\/sys\/net\/ipv6\/conf\/(default|all)\/forwarding contents are not set to 1|ipv[46] forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b|net\.ipv6\.conf\.all\.forwarding ?= ?0\b|cat \/proc\/sys\/net\/ipv(4\/ip_forward|6\/conf\/all\/forwarding)\s+\+ '?\['? 0 '?!='? 1 '?\]/,
+    re: /ip_forward contents are not set to 1|\/proc\/sys\/net\/ipv6\/conf\/(default|all)\/forwarding contents are not set to 1|ipv[46] forwarding is disabled|net\.ipv4\.ip_forward ?= ?0\b|net\.ipv6\.conf\.all\.forwarding ?= ?0\b|cat \/proc\/sys\/net\/ipv(4\/ip_forward|6\/conf\/all\/forwarding)\s+\+ '?\['? 0 '?!='? 1 '?\]|cat \/proc\/sys\/net\/ipv(4\/ip_forward|6\/conf\/all\/forwarding)\s+0(?!\S)/,
     anchors: ['ip_forward', 'forwarding is disabled', 'conf.all.forwarding', 'conf/all/forwarding', 'forwarding contents are not set'],
     confidence: 0.95,
     specificity: 95,

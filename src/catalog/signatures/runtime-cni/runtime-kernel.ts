@@ -51,7 +51,7 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The snapshotter's overlay mount on a filesystem that cannot carry it (xfs without d_type, overlay on overlay,
     // zfs, an old kernel), or a device a sandbox runtime needs (kata's vhost-vsock): no container's rootfs mounts.
-    re: /does not support d_type|not supported as upperdir|upper fs missing required features|failed to mount rootfs component &\{[^\n]{0,600}(invalid argument|no child processes|operation not supported|not supported)|open \/dev\/vhost-vsock: no such device/,
+    re: /does not support d_type|not supported as upperdir|upper fs missing required features|failed to mount rootfs component &\{|open \/dev\/vhost-vsock: no such device/,
     anchors: ['d_type', 'as upperdir', 'upper fs missing', 'failed to mount rootfs component', 'vhost-vsock'],
     confidence: 0.75,
     specificity: 86,
@@ -179,5 +179,23 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
       "runc create failed: unable to start container process: can't get final child's PID from pipe: EOF; runc init error(s): nsexec-1[41873]: failed to write uid_map: no space left on device",
     ],
     counterSamples: ['write /var/lib/containerd/io.containerd.content.v1.content/ingest/abc/data: no space left on device'],
+  }),
+  sig({
+    id: 'kubelet.cgroup-mount-missing',
+    cause: 'node.not-ready',
+    // The same missing cgroup hierarchy seen by the kubelet itself: it cannot place its own cgroup and exits, so
+    // the node has no kubelet (not a runtime failing its containers).
+    re: /failed to (run kubelet|get the kubelet's cgroup): [^\n]{0,100}mountpoint for \w+ not found/,
+    anchors: ['mountpoint for'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['runtime.unavailable'],
+    check: 'stat -fc %T /sys/fs/cgroup on the node: a cgroup v2 host needs a kubelet that supports it (1.25+) with cgroupDriver systemd, or the node booted with systemd.unified_cgroup_hierarchy=0 for an old one',
+    source: 'kubelet cmd/kubelet/app/server.go (kubelet cgroup lookup, "failed to run Kubelet: %v")',
+    samples: [
+      "server.go:605] failed to get the kubelet's cgroup: mountpoint for cpu not found.\nserver.go:271] failed to run Kubelet: mountpoint for cpu not found",
+      'kubelet[136867]: F1128 17:38:14.091269  136867 server.go:271] failed to run Kubelet: mountpoint for cpu not found',
+    ],
+    counterSamples: ['container_linux.go:296: starting container process caused "process_linux.go:279: applying cgroup configuration for process caused \\"mountpoint for devices not found\\""'],
   }),
 ];
