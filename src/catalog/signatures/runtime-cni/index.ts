@@ -7,6 +7,7 @@ import { SANDBOX_SIGNATURES } from './sandboxes.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
 import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
+import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -17,5 +18,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_CLIENT_SIGNATURES,
   ...UPGRADE_SIGNATURES,
   ...RUNTIME_KERNEL_SIGNATURES,
+  ...NESTED_HOST_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

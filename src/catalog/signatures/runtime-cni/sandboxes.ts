@@ -106,4 +106,40 @@ export const SANDBOX_SIGNATURES: Signature[] = [
     samples: ['exec container process `/wasi_example_main.wasm`: Exec format error', 'exec /app/main.wasm: exec format error'],
     counterSamples: ['exec /usr/local/bin/app: exec format error'],
   }),
+  sig({
+    id: 'runtime.vm-sandbox-host-unfit',
+    cause: 'runtime.unavailable',
+    // A VM-based runtime (Kata with QEMU, Cloud Hypervisor, Firecracker or Dragonball; Docker Desktop's VM) needs the
+    // host's virtualization: /dev/kvm, vhost devices, Hyper-V. Without them the sandbox never boots, for any pod.
+    re: /could not access kvm kernel module|failed to initialize kvm|open \/dev\/(kvm|vhost-net|vhost-vsock): (no such file or directory|operation not permitted|permission denied)|could not insert '(vhost|vhost_net|vhost_vsock|kvm\w*)': operation not permitted|failed to check if grpc server is working: context deadline exceeded|because one of the hyper-v components is not running/,
+    anchors: ['kvm kernel module', 'failed to initialize kvm', '/dev/kvm', '/dev/vhost-', 'could not insert', 'grpc server is working', 'hyper-v components'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'on the node: ls -l /dev/kvm /dev/vhost-net /dev/vhost-vsock and lsmod | grep -E "kvm|vhost" (kata-runtime check or kata-ctl check-env lists what is missing); a VM without nested virtualization, or a container without those devices, cannot run a VM sandbox — use runc there, or enable nested virtualization',
+    source: 'Kata Containers runtime (KVM and vhost checks, hypervisor start, "Failed to check if grpc server is working"), Docker Desktop on Hyper-V',
+    samples: [
+      'level=error msg="Could not access KVM kernel module: No such file or directory\\nqemu-lite-system-x86_64: failed to initialize KVM: No such file or directory\\n" arch=amd64',
+      'Error: Could not setup vhost fds eth0 : open /dev/vhost-net: operation not permitted: OCI runtime permission denied error',
+      'docker: Error response from daemon: OCI runtime create failed: Failed to check if grpc server is working: context deadline exceeded: unknown.',
+    ],
+    counterSamples: ['kvm: module verification failed: signature and/or required key missing'],
+  }),
+  sig({
+    id: 'runtime.sandbox-runtime-failed',
+    cause: 'runtime.unavailable',
+    // gVisor's runsc and sysbox say in their own words that the sandbox could not be made — a host they cannot
+    // run on (a kernel too old, a ptrace or fork refused inside another container), not the pod's fault.
+    re: /runsc did not terminate suc+essfully|creating container: cannot create sandbox|sysbox exited, possibly because of an unsupported kernel version|containerd-shim-[\w-]+: file does not exist/,
+    anchors: ['runsc did not terminate', 'cannot create sandbox', 'sysbox exited', 'containerd-shim-'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'the sandbox runtime\'s own log on the node (runsc --debug-log, journalctl -u sysbox) and its host requirements (kernel version, platform ptrace or KVM for gVisor, seccomp API level for sysbox); a shim binary the RuntimeClass names must be on containerd\'s PATH (containerd-shim-<name>-v2)',
+    source: 'gVisor runsc ("creating container: cannot create sandbox"), sysbox-runc, containerd shim resolution ("containerd-shim-%s: file does not exist")',
+    samples: [
+      'docker: Error response from daemon: OCI runtime create failed: /var/lib/docker/runtimes/runsc did not terminate sucessfully: creating container: fork/exec /proc/self/exe: operation not permitted',
+      'Sysbox exited, possibly because of an unsupported kernel version. Please contact an infrastructure administrator and request a node kernel with seccomp API level >= 5.',
+      'Error: containerd-shim-runc-v1: file does not exist: unknown',
+    ],
+    counterSamples: ['runsc: gVisor version release-20240101.0'],
+  }),
 ];
