@@ -8,6 +8,7 @@ import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
 import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
+import { WINDOWS_HOST_SIGNATURES } from './windows-hosts.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -19,5 +20,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...UPGRADE_SIGNATURES,
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
+  ...WINDOWS_HOST_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

@@ -103,10 +103,11 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     // dockerd builds its NAT and isolation chains before it serves anything: an iptables that cannot (the nat table
     // missing from the kernel, an nf_tables iptables inside docker-in-docker on a host without those modules, a
     // legacy/nft mix) stops the daemon from starting at all.
-    re: /failed to start daemon: error initializing network controller:[\s\S]{0,400}?iptables failed/,
+    // Above iptables' own "can't initialize iptables table" (an ambiguous kernel text): here it stopped dockerd.
+    re: /(failed to start daemon|error starting daemon): error initializing network controller:[\s\S]{0,400}?(iptables failed|iptables not found|failed to create (nat|filter) chain)/,
     anchors: ['error initializing network controller'],
     confidence: 0.8,
-    specificity: 95,
+    specificity: 98,
     alternatives: ['node.firewall'],
     check: 'iptables -t nat -L on the host (or in the dind container): the nat table must exist — load iptable_nat / nf_tables modules on the host, use the iptables backend the host uses (update-alternatives --set iptables iptables-legacy or iptables-nft), or run docker-in-docker privileged',
     source: 'moby libnetwork bridge driver setup ("failed to create NAT chain DOCKER: iptables failed: …") under cmd/dockerd ("failed to start daemon: %v")',
