@@ -241,14 +241,15 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // containerd starts without its CRI plugin when that plugin's own config is invalid (a runtime v1 option
     // on a v2 runtime, an unknown key): containerd runs, but the kubelet finds no CRI service on its socket.
-    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=/,
-    anchors: ['io.containerd.grpc.v1.cri'],
+    // containerd 2 splits the CRI plugin (io.containerd.cri.v1.images, .runtime) and logs the id after the error.
+    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.cri\.v1\.(images|runtime)\b/,
+    anchors: ['io.containerd.grpc.v1.cri', 'id=io.containerd.cri.v1.'],
     confidence: 0.85,
     specificity: 93,
     alternatives: ['node.not-ready'],
     check: 'containerd config dump and journalctl -u containerd: the error after "failed to load plugin io.containerd.grpc.v1.cri" names the key — fix it in /etc/containerd/config.toml (containerd config default shows the right shape for this version) and restart containerd; crictl info must then answer',
     source: 'containerd plugin loading ("failed to load plugin" with the CRI plugin id)',
-    samples: ['level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"', 'level=info msg="failed to load plugin \\"io.containerd.grpc.v1.cri\\"" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""'],
+    samples: ['level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"', 'level=info msg="failed to load plugin \\"io.containerd.grpc.v1.cri\\"" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""', 'time="2026-12-05T17:59:39.912004418Z" level=warning msg="failed to load plugin" error="failed to find snapshotter \\"overlayfs\\"" id=io.containerd.cri.v1.images type=io.containerd.cri.v1'],
     counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
   }),
   sig({
