@@ -304,16 +304,16 @@ export interface LabelledMessage {
    * distributions (RBAC, kube-subnet-mgr without a podCIDR, etcd and API leases, subnet.env, the CNI plugin's delegate, backend start-up).
    * eval147: the hundred-and-forty-first blind batch, collected from personal notes, blog repositories and issue threads written in
    * languages other than English and Chinese (Korean, Japanese, Spanish), where the author pasted the output of their own failure.
+   * eval148: the hundred-and-forty-second blind batch, collected from issue threads, aimed at the ecosystem's dated changes and migrations
+   * (dockershim and cri-dockerd, containerd 2.0's config, k8s.gcr.io and registry.k8s.io, Bitnami, GCR's shutdown, cgroups, PSP removal).
    * eval149: the hundred-and-forty-third blind batch, collected from issue threads and a blog page, aimed at flannel as embedded by other
    * products (Canal, k3s backends and VPN/wireguard setups, multi-NIC and VM interfaces, appliance clusters, dual-stack nodes).
+   * eval150: the hundred-and-forty-fourth blind batch, collected from issue threads, aimed at node operating systems and kernels under kubelets
+   * (cgroup drivers and cgroup v1/v2, missing cgroup controllers, overlay snapshotters, runc/crun/Kata kernel features, SELinux/AppArmor, sysctls, resolvers, WSL2, Raspberry Pi).
    * eval151: the hundred-and-forty-fifth blind batch, collected from issue threads, aimed at image pulls against enterprise and cloud
    * registries (Harbor, Nexus, Artifactory, GitLab, ACR, GAR/GCR, ECR, Quay and registry.redhat.io, GHCR, IBM, private CAs) and the tools that pull.
    * eval152: the hundred-and-forty-sixth blind batch, collected from issue threads, aimed at cluster DNS as pods and nodes saw it, beyond the
    * earlier DNS batch (kube-dns/kube2sky start-up, CoreDNS and NodeLocal DNSCache failures, Windows pods, DNS proxies, search domains).
-   * eval148: the hundred-and-forty-second blind batch, collected from issue threads, aimed at the ecosystem's dated changes and migrations
-   * (dockershim and cri-dockerd, containerd 2.0's config, k8s.gcr.io and registry.k8s.io, Bitnami, GCR's shutdown, cgroups, PSP removal).
-   * eval150: the hundred-and-forty-fourth blind batch, collected from issue threads, aimed at node operating systems and kernels under kubelets
-   * (cgroup drivers and cgroup v1/v2, missing cgroup controllers, overlay snapshotters, runc/crun/Kata kernel features, SELinux/AppArmor, sysctls, resolvers, WSL2, Raspberry Pi).
    * eval153: the hundred-and-forty-seventh blind batch, collected from issue threads, aimed at image pulls and cluster networking as they
    * fail while installing Helm charts and operators (chart values naming registries and digests, webhooks, chart apps resolving services).
    * eval154: the hundred-and-forty-eighth blind batch, collected from issue threads, aimed at kubelets and runtimes on unusual hosts and sandboxes
