@@ -89,6 +89,25 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['error getting credentials - err: exit status 1, out: `no credentials server URL`'],
   }),
   sig({
+    id: 'image.docker-config-unparsable',
+    cause: 'image.pullsecret-malformed',
+    // The docker CLI's config loader, which go-containerregistry's keychain (crane, kaniko, ko, Tekton) also
+    // uses: a config.json that is not JSON, or whose auth field is not base64 of user:password, fails before
+    // any registry is asked. In a pod that file is a mounted dockerconfigjson Secret.
+    re: /parsing config file \([^)\n]{1,300}\)\W{1,3}(invalid character|unexpected end of json input|illegal base64|invalid auth configuration file|json: cannot unmarshal)/,
+    anchors: ['parsing config file'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'jq . <the file named in parentheses>: it must be {"auths": {"<registry>": {"auth": "<base64 of user:password>"}}}; where it is a mounted Secret, kubectl get secret <name> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d | jq .',
+    source: 'docker/cli cli/config (Load: "parsing config file (%s)"; configfile decodeAuth: "invalid auth configuration file"), reached from go-containerregistry pkg/authn keychain',
+    samples: [
+      'error building image: parsing config file (/kaniko/.docker/config.json): unexpected end of JSON input',
+      'Error: parsing config file (/root/.docker/config.json): invalid character \'}\' looking for beginning of object key string',
+      'error building image: parsing config file (/kaniko/.docker/config.json): illegal base64 data at input byte 16',
+    ],
+    counterSamples: ['WARNING: Error loading config file: /root/.docker/config.json: open /root/.docker/config.json: permission denied', 'parsing config file (/kaniko/.docker/config.json): open /kaniko/.docker/config.json: no such file or directory'],
+  }),
+  sig({
     id: 'image.docker-config-auths-entry',
     cause: 'image.pullsecret-malformed',
     // go-containerregistry's keychain (kaniko, crane, ko) reads ~/.docker/config.json and refuses an

@@ -216,6 +216,24 @@ export const SERVER_SIGNATURES: Signature[] = [
     counterSamples: ['Path not found'],
   }),
   sig({
+    id: 'registry.storage-driver-detail',
+    cause: 'registry.server-error',
+    // A client relaying the distribution registry's UNKNOWN error (its HTTP 500) whose detail is a storage
+    // driver error: the registry is up but its own bucket or disk failed it. Whatever the driver's detail says
+    // (a dial timeout to S3, an AccessDenied) is the registry's backend, not the node's path to the registry.
+    re: /\bdrivername\W{1,3}(s3aws|s3|gcs|azure|swift|oss|filesystem|inmemory)\b/,
+    anchors: ['drivername'],
+    confidence: 0.85,
+    specificity: 95,
+    check: 'the registry\'s storage, named after DriverName in the message: its config.yml storage section (bucket, region, rootdirectory, credentials) and the registry\'s own log for the same request; the node\'s path to the registry is fine (the registry answered)',
+    source: 'distribution registry/storage/driver (Error{DriverName, Detail} sent as the detail of errcode UNKNOWN, HTTP 500); go-containerregistry transport.Error prints the detail as a map, containerd and Docker as JSON',
+    samples: [
+      'Error: GET https://registry.example.com/v2/app/manifests/1.0: UNKNOWN: unknown error; map[DriverName:s3aws Message:RequestError: send request failed caused by: Get https://s3.eu-central-1.amazonaws.com/bucket: dial tcp 52.219.170.12:443: i/o timeout]',
+      'failed to pull and unpack image "registry.example.com/app:1.0": failed to resolve reference "registry.example.com/app:1.0": unexpected status from GET request to https://registry.example.com/v2/app/manifests/1.0: 500 Internal Server Error; {"errors":[{"code":"UNKNOWN","message":"unknown error","detail":{"DriverName":"gcs","Enclosed":{"Code":403}}}]}',
+    ],
+    counterSamples: ['storage: driver name s3aws configured', 'Error: GET https://registry.example.com/v2/app/manifests/1.0: MANIFEST_UNKNOWN: manifest unknown; map[Tag:1.0]'],
+  }),
+  sig({
     id: 'registry.own-log-internal-error',
     cause: 'registry.server-error',
     // The registry's own access log for a request it failed: err.code=unknown is the distribution registry's
