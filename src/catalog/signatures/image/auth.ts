@@ -276,6 +276,25 @@ export const AUTH_SIGNATURES: Signature[] = [
     counterSamples: ['exec /usr/local/bin/docker-entrypoint.sh: exec format error'],
   }),
   sig({
+    id: 'image.bearer-invalid-token',
+    cause: 'image.auth-rejected',
+    // RFC 6750's invalid_token in the registry's Bearer challenge: a token was sent and refused (expired,
+    // revoked, or signed for another service). A registry whose token service and storage disagree on the
+    // signing key says the same for every client, so the registry's own fault stays a candidate.
+    re: /\binvalid_token\b/,
+    anchors: ['invalid_token'],
+    confidence: 0.6,
+    specificity: 80,
+    alternatives: ['registry.server-error', 'image.auth-missing'],
+    check: 'the credentials sent for that registry (the pull secret, the node\'s config.json or credential provider): log in again or refresh the token; if every client gets it with fresh credentials, the registry\'s token service and its registry disagree on the token certificate (Harbor core and registry, a token realm for another service)',
+    source: 'RFC 6750 Bearer error codes; containerd core/remotes/docker authorizer ("server message: invalid_token: authorization failed")',
+    samples: [
+      'failed to resolve image: pull access denied, repository does not exist or may require authorization: server message: invalid_token: authorization failed',
+      'www-authenticate: Bearer realm="https://registry.example.com/service/token",service="harbor-registry",error="invalid_token"',
+    ],
+    counterSamples: ['insufficient_scope: authorization failed'],
+  }),
+  sig({
     id: 'image.pull-access-denied',
     cause: 'image.not-found',
     // Docker's wrapper, and Docker Hub's answer: the same text for a repository that does not exist and for a private one.

@@ -264,6 +264,20 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['GET https://registry-1.docker.io/v2/library/nginx/manifests/1.25: 401 Unauthorized'],
   }),
   sig({
+    id: 'image.reference-dummy-port',
+    cause: 'image.invalid-reference',
+    // containerd parses a reference as the URL dummy://<ref>: a name that is not fully qualified (ctr wants
+    // docker.io/library/nginx:1.25, not nginx:1.25) puts the tag where the URL's port goes.
+    re: /parse \\?"dummy:\/\/[^"\s]{1,300}\\?": invalid port/,
+    anchors: ['dummy://'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the reference passed: ctr and containerd\'s own clients take only fully qualified names, registry/repository:tag (docker.io/library/nginx:1.25.3), and do not add docker.io or :latest',
+    source: 'containerd pkg/reference (Parse builds the URL "dummy://" + ref), Go net/url ("invalid port %q after host")',
+    samples: ['ctr: failed to resolve image: parse "dummy://nginx:1.25.3": invalid port ":1.25.3" after host', 'failed to resolve reference: parse "dummy://busybox:latest": invalid port ":latest" after host'],
+    counterSamples: ['parse "https://registry.example.com:5000x/v2/": invalid port ":5000x" after host'],
+  }),
+  sig({
     id: 'image.reference-control-character',
     cause: 'image.invalid-reference',
     // Go's net/url refuses a URL with a control character in it: an image reference or registry address carried a

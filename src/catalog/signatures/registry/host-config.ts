@@ -41,6 +41,23 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['Get "ftp://files.example/a": unsupported protocol scheme "ftp"'],
   }),
   sig({
+    id: 'registry.no-resolve-hosts',
+    cause: 'registry.mirror-misconfigured',
+    // containerd's resolver keeps only the hosts of hosts.toml whose capabilities include "resolve"; when none
+    // has it (capabilities = ["pull"] everywhere, the server entry included) it asks no registry at all.
+    re: /no resolve hosts/,
+    anchors: ['no resolve hosts'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the hosts.toml of that registry (/etc/containerd/certs.d/<registry>/hosts.toml): at least one [host] entry, or the server, needs capabilities = ["pull", "resolve"]; a mirror that serves tags needs "resolve" too',
+    source: 'containerd core/remotes/docker resolver (Resolve filters hosts by HostCapabilityResolve: "no resolve hosts")',
+    samples: [
+      'Failed to pull image "nginx:1.25.3": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.25.3": failed to resolve image: no resolve hosts: not found',
+      'ctr: failed to resolve reference "registry.example.com/app:1": no resolve hosts: not found',
+    ],
+    counterSamples: ['failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found'],
+  }),
+  sig({
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',
