@@ -174,6 +174,24 @@ export const CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['I0101 main.go:211] CLI flags config: /opt/bin/flanneld --ip-masq'],
   }),
   sig({
+    id: 'flannel.daemonset-cannot-create',
+    cause: 'flannel.daemon-down',
+    // The DaemonSet controller's FailedCreate for flannel's own pods: admission refused the pod (its
+    // ServiceAccount absent, a Pod Security level that forbids hostNetwork or privileged, a quota), so no
+    // flanneld runs on any node the DaemonSet should cover.
+    re: /pods \\?"kube-flannel[\w.-]*\\?" is forbidden/,
+    anchors: ['kube-flannel'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'kubectl -n kube-flannel describe ds kube-flannel-ds: the FailedCreate event names what admission refused — kubectl -n kube-flannel get sa flannel (apply the whole kube-flannel.yml, which creates it), or the namespace\'s pod-security.kubernetes.io/enforce label (flannel needs privileged)',
+    source: 'kube-controller-manager DaemonSet controller (FailedCreate "Error creating: pods \\"<prefix>\\" is forbidden: ..."), apiserver ServiceAccount and PodSecurity admission',
+    samples: [
+      'Warning  FailedCreate  51s (x18 over 11m)  daemonset-controller  Error creating: pods "kube-flannel-ds-" is forbidden: error looking up service account kube-flannel/flannel: serviceaccount "flannel" not found',
+      'Error creating: pods "kube-flannel-ds-x7k2p" is forbidden: violates PodSecurity "baseline:latest": host namespaces (hostNetwork=true), privileged (container "kube-flannel" must not set securityContext.privileged=true)',
+    ],
+    counterSamples: ['Error creating: pods "web-7d9f8b6c5-" is forbidden: exceeded quota: compute-resources', 'kube-flannel-ds-7xq2m   1/1   Running   0   40m'],
+  }),
+  sig({
     id: 'flannel.pod-not-ready',
     check: 'kubectl -n kube-flannel logs <flannel pod> --previous: its last error names the cause (podCIDR not assigned, forbidden, config parse error, API unreachable)',
     cause: 'flannel.daemon-down',

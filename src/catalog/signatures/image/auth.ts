@@ -295,6 +295,36 @@ export const AUTH_SIGNATURES: Signature[] = [
     counterSamples: ['insufficient_scope: authorization failed'],
   }),
   sig({
+    id: 'image.token-request-401',
+    cause: 'image.auth-missing',
+    // A client's own words for the registry's token endpoint answering 401, or for having no credentials to
+    // offer a Basic challenge: nothing (or nothing accepted) was sent for that registry.
+    re: /token request returned 401|no credentials available for basic auth/,
+    anchors: ['token request returned 401', 'no credentials available for basic auth'],
+    confidence: 0.7,
+    specificity: 85,
+    alternatives: ['image.auth-rejected'],
+    check: 'the credentials the tool has for that registry host (its docker config.json, a --creds flag, the credential helper); a private repository needs them, and a 401 with credentials sent means they are wrong',
+    source: 'regclient ("No credentials available for basic auth"), klar ("Token request returned %d")',
+    samples: ['Can\'t pull image: Token request returned 401', 'level=debug msg="Failed to generate auth" authtype=basic err="No credentials available for basic auth" host=acct.dkr.ecr.us-east-2.amazonaws.com'],
+    counterSamples: ['Token request returned 200'],
+  }),
+  sig({
+    id: 'image.harbor-project-not-found',
+    cause: 'image.not-found',
+    // Harbor answers a reference whose first path part is not one of its projects with "project not found",
+    // under UNAUTHORIZED or NOT_FOUND: the name is wrong, not the credentials.
+    re: /(unauthorized|not_found|not found|denied)\W{1,3}project not found/,
+    anchors: ['project not found'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['image.auth-missing'],
+    check: 'the project part of the image reference (<harbor>/<project>/<repository>:<tag>) against Harbor\'s projects (its UI or GET /api/v2.0/projects?name=<project>); create the project or fix the reference',
+    source: 'Harbor core (project lookups answer "project not found, name: <project>")',
+    samples: ['Failed to pull image "harbor.od.com/k8s/coredns:1.6.1": rpc error: code = Unknown desc = Error response from daemon: unauthorized: project not found, name: k8s', 'NOT_FOUND: project not found, name: team'],
+    counterSamples: ['unauthorized: authentication required'],
+  }),
+  sig({
     id: 'image.pull-access-denied',
     cause: 'image.not-found',
     // Docker's wrapper, and Docker Hub's answer: the same text for a repository that does not exist and for a private one.

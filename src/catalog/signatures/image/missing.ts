@@ -62,6 +62,25 @@ export const MISSING_SIGNATURES: Signature[] = [
     counterSamples: ['rpc error: code = Unknown desc = (Mirrors also failed: [mirror.corp:5000/team/app@sha256:ab: Error reading manifest sha256:ab in mirror.corp:5000/team/app: manifest unknown: manifest unknown]): docker.io/team/app@sha256:ab: reading manifest sha256:ab in docker.io/team/app: toomanyrequests'],
   }),
   sig({
+    id: 'image.scanner-sources-remote-missing',
+    cause: 'image.not-found',
+    // Trivy (and scanners built on its fanal) tries the local Docker daemon, containerd and Podman before the
+    // registry, and lists every attempt when all fail: the local ones fail wherever no daemon runs, so the
+    // registry's own answer at the end decides.
+    re: /unable to inspect the image \([\s\S]{0,2000}\b(manifest_unknown|name_unknown)\b/,
+    anchors: ['unable to inspect the image'],
+    confidence: 0.8,
+    specificity: 97,
+    alternatives: ['image.auth-missing'],
+    check: 'the registry\'s answer at the end of the list: crane ls <registry>/<repository> for the tags that exist; the daemon and Podman lines before it only say that no local copy could be read, which is normal where no daemon runs',
+    source: 'Trivy fanal image sources (daemon, containerd, podman, remote, each failure listed as "* unable to ..."), go-containerregistry transport errors',
+    samples: [
+      '* unable to inspect the image (index.docker.io/acme/app:latest: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?  * unable to initialize Podman client: no podman socket found  * GET https://index.docker.io/v2/acme/app/manifests/latest MANIFEST_UNKNOWN: manifest unknown; map[Tag:latest]',
+      'unable to inspect the image (ghcr.io/acme/app:v9): Cannot connect to the Docker daemon at unix:///var/run/docker.sock  * GET https://ghcr.io/v2/acme/app/manifests/v9: NAME_UNKNOWN: repository name not known to registry',
+    ],
+    counterSamples: ['* unable to inspect the image (index.docker.io/acme/app:latest: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'],
+  }),
+  sig({
     id: 'image.resolve-not-found',
     check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
     cause: 'image.not-found',

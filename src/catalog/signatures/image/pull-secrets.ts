@@ -169,6 +169,21 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['Unable to retrieve pull secret default/regcred for default/web-1 due to secret "regcred" not found.'],
   }),
   sig({
+    id: 'image.admission-no-secret-for-registry',
+    cause: 'image.pullsecret-wrong-registry',
+    // An image-trust admission controller (IBM Portieris) reads the pod's pull secrets to reach the image's
+    // registry before the kubelet does: a secret keyed for another host gives it nothing for this one.
+    re: /no valid imagepullsecret defined for|secret \S+ not defined for registry/,
+    anchors: ['imagepullsecret defined for', 'not defined for registry'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'the pod\'s imagePullSecrets and their auths keys: one must name the image\'s registry as the controller spells it (docker.io for Docker Hub images, not https://index.docker.io/v1/ alone)',
+    source: 'IBM Portieris admission webhook ("no valid ImagePullSecret defined for %s", "Secret %s not defined for registry: %s")',
+    samples: ['Deny "docker.io/acme/app:signed-2", no valid ImagePullSecret defined for docker.io/acme/app:signed-2', 'Secret dockerhub not defined for registry: docker.io'],
+    counterSamples: ['imagePullSecrets: [{name: regcred}]'],
+  }),
+  sig({
     id: 'image.pullsecret-no-entry-for-registry',
     cause: 'image.pullsecret-wrong-registry',
     // Controllers that read a pod's pull secrets themselves (Keel, and others built on its getter) look the image's

@@ -231,6 +231,23 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['ctr: failed to resolve reference "localhost:32000/my-busybox": object required'],
   }),
   sig({
+    id: 'image.reference-missing-part',
+    cause: 'image.invalid-reference',
+    // oras-go's reference parser (Ratify, Notation, ORAS) wants registry/repository[:tag|@digest]: a short name
+    // such as nginx:latest has no registry, so the parser finds no repository.
+    re: /invalid reference: (missing (registry or )?repository|missing registry|invalid (repository|tag|digest))|unable to parse image name [a-z-]+:\/\/[a-z-]+:\/\//,
+    anchors: ['invalid reference: ', 'unable to parse image name'],
+    confidence: 0.85,
+    specificity: 88,
+    check: 'the reference as written: oras-based tools (Ratify, Notation, ORAS) take only fully qualified names, docker.io/library/nginx:latest; Apptainer/Singularity take one scheme, docker://<name>, and refuse a name that carries two',
+    source: 'oras-go registry.ParseReference ("invalid reference: missing repository" and the like), Apptainer/Singularity ("unable to parse image name")',
+    samples: [
+      'failed to mutate image reference nginx:latest: invalid reference: missing repository',
+      'FATAL:   While making image from oci registry: error fetching image to cache: failed to get checksum for docker://docker://cymon/eggnog:0.2: unable to parse image name docker://docker://cymon/eggnog:0.2',
+    ],
+    counterSamples: ['invalid reference to undefined variable', 'Unable to parse image name: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1, check the format and try again'],
+  }),
+  sig({
     id: 'image.reference-syntax',
     cause: 'image.invalid-reference',
     // Other clients' reference parsers (apple/container, Charliecloud) word the same refusal their own way.

@@ -47,7 +47,7 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     // has it (capabilities = ["pull"] everywhere, the server entry included) it asks no registry at all.
     re: /no resolve hosts/,
     anchors: ['no resolve hosts'],
-    confidence: 0.85,
+    confidence: 0.7,
     specificity: 94,
     check: 'the hosts.toml of that registry (/etc/containerd/certs.d/<registry>/hosts.toml): at least one [host] entry, or the server, needs capabilities = ["pull", "resolve"]; a mirror that serves tags needs "resolve" too',
     source: 'containerd core/remotes/docker resolver (Resolve filters hosts by HostCapabilityResolve: "no resolve hosts")',

@@ -48,6 +48,25 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     ],
   }),
   sig({
+    id: 'runtime.cri-status-deadline',
+    cause: 'runtime.unavailable',
+    // The kubelet's status and list calls ask the runtime only what it already knows; when they run out of time
+    // (gRPC DeadlineExceeded) the runtime is hung (a stuck dockerd or shim, a daemon blocked on its disk), not
+    // slow at some work such as a pull or a CNI call, which have their own calls and words.
+    re: /(^|[\s"])(containerstatus|podsandboxstatus|listcontainers|listpodsandbox|listimages|imagefsinfo|containerstats|listcontainerstats|listpodsandboxstats)\b[^\n]{0,120}from (runtime|image) service failed\W{0,4}(err\W{0,3})?rpc error: code = deadlineexceeded|getpodcontainerstatuses for pod [^\n]{0,200}failed: rpc error: code = deadlineexceeded/,
+    anchors: ['from runtime service failed', 'from image service failed', 'getpodcontainerstatuses'],
+    confidence: 0.7,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'is the runtime answering? time crictl ps and crictl info on that node; journalctl -u containerd (or docker) for the same minutes; a hung daemon answers nothing until restarted (systemctl restart containerd), a full or slow disk under /var/lib/containerd shows in iostat',
+    source: 'kubelet remote_runtime.go ("<Call> from runtime service failed" with the gRPC status), kuberuntime_manager ("getPodContainerStatuses for pod %q failed")',
+    samples: [
+      'E0703 20:03:25.881543 1946644 remote_runtime.go:295] ContainerStatus "bdf4dc0af526" from runtime service failed: rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+      'E0501 10:00:00.000000 812 remote_runtime.go:390] "ListPodSandbox with filter from runtime service failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"',
+    ],
+    counterSamples: ['"RunPodSandbox from runtime service failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"', '"PullImage from image service failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"'],
+  }),
+  sig({
     id: 'runtime.cri-api-unimplemented',
     cause: 'runtime.unavailable',
     // gRPC answers code Unimplemented "unknown service <name>" when the server has no such service registered:
