@@ -262,6 +262,26 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     ],
   }),
   sig({
+    id: 'ambiguous.refused-inside-cluster',
+    cause: 'registry.connection-refused',
+    // A refusal is an answer: the address was reached (the overlay and any firewall let the SYN through, or a
+    // host's REJECT sent a reset) and nothing listens on that port — a webhook's pod not serving yet, a
+    // port-forward to a port the container does not open. The corpus labels that "nothing listens" for
+    // every client, as for a registry; the path readings stay as candidates.
+    re: /(failed calling (admission )?webhook|failing or missing response from https?:\/\/)[\s\S]{0,600}?((connect|getsockopt): connection refused|connect failed \(connection refused\))|error forwarding port \d+ to pod[\s\S]{0,600}?connection refused/,
+    anchors: ['failed calling', 'failing or missing response', 'error forwarding port'],
+    confidence: 0.55,
+    specificity: 76,
+    alternatives: ['node.firewall', 'flannel.vxlan-blocked'],
+    check: 'is anything listening? kubectl get endpoints -n <ns> <service> (no ready endpoint: the pod is not up), then kubectl exec into the pod and ss -ltn: the port the webhook Service or port-forward targets must be open there; a refusal only from the control-plane node points at its firewall (REJECT) instead',
+    source: 'Go net "connect: connection refused" (ECONNREFUSED: a RST answered the SYN) inside kube-apiserver\'s webhook client and the kubelet\'s port-forward (socat or its own dial into the pod\'s network namespace)',
+    samples: [
+      'Error creating: Internal error occurred: failed calling webhook "auto-tracing.example.com": Post "https://auto-tracing.default.svc:443/decorate?timeout=10s": dial tcp 10.96.12.7:443: connect: connection refused',
+      'E0926 10:48:40.346646 76692 portforward.go:331] an error occurred forwarding 5010 -> 6000: error forwarding port 6000 to pod 972bb776, uid : failed to execute portforward in network namespace "/var/run/netns/cni-1": failed to connect to localhost:6000 inside namespace "972bb776", IPv4: dial tcp4 127.0.0.1:6000: connect: connection refused',
+    ],
+    counterSamples: ['Internal error occurred: failed calling webhook "validate.nginx.ingress.kubernetes.io": failed to call webhook: Post "https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s": context deadline exceeded'],
+  }),
+  sig({
     id: 'ambiguous.kube-api-unreachable',
     check: 'from the node: curl -k https://<kubernetes Service IP>:443/version and curl -k https://<API server address>:6443/version — only the Service IP failing means kube-proxy on this node; both failing means a firewall or route to the API server',
     cause: 'unknown',
