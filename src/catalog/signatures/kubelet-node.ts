@@ -26,6 +26,25 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     counterSamples: ['Successfully registered node worker-0'],
   }),
   sig({
+    id: 'k3s.node-password-rejected',
+    cause: 'node.not-ready',
+    // k3s and RKE2 servers keep a password per node name (a node-password Secret, or the server's node-passwd
+    // file); an agent that comes back with the same name and a new password (reinstalled, restored, a duplicate
+    // hostname) is refused and never registers — as is an etcd member joining under a name already taken.
+    re: /node password (rejected|validation failed)|unable to verify password for node|etcd cluster join failed: duplicate node name/,
+    anchors: ['node password', 'unable to verify password for node', 'duplicate node name'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'on a server: kubectl -n kube-system delete secret <node name>.node-password.k3s (or .rke2) for a node that was reinstalled, or give the new machine a unique hostname (--node-name); for an etcd member, remove the old member (etcdctl member list / remove) before it joins again',
+    source: 'k3s/RKE2 node password authentication ("Node password rejected, duplicate hostname or contents of ..."; "unable to verify password for node %s: hash does not match"), k3s embedded etcd join',
+    samples: [
+      'level=info msg="Waiting to retrieve agent configuration; server is not ready: Node password rejected, duplicate hostname or contents of \'/etc/rancher/node/password\' may not match server node-passwd entry"',
+      'level=error msg="Node password validation failed for \'ip-172-31-16-236\', using passwd file \'/var/lib/rancher/k3s/server/cred/node-passwd\'"',
+      'level=fatal msg="etcd cluster join failed: duplicate node name found, please use a unique name for this node"',
+    ],
+    counterSamples: ['level=info msg="Node password secret created for node worker-1"'],
+  }),
+  sig({
     id: 'kubelet.systemd-cgroup-path-mismatch',
     cause: 'node.not-ready',
     // The kubelet names pod cgroups by its cgroupDriver; a runtime set to the other driver cannot use them:

@@ -8,6 +8,21 @@ import { sig } from '../define.js';
  */
 export const UPGRADE_SIGNATURES: Signature[] = [
   sig({
+    id: 'runtime.runc-unknown-capability',
+    cause: 'runtime.unavailable',
+    // The runtime above runc (dockerd, containerd) asks for the capabilities of the kernel it knows; a runc
+    // older than that list refuses a name it has never heard of (CAP_PERFMON, CAP_BPF, CAP_CHECKPOINT_RESTORE
+    // came with Linux 5.8/5.9), and every container start fails.
+    re: /unknown capability \\?"cap_[a-z_]+\\?"/,
+    anchors: ['unknown capability'],
+    confidence: 0.75,
+    specificity: 92,
+    check: 'runc --version against the dockerd/containerd release: install the runc that release ships with (the containerd.io package, or the runc release its notes name); the kernel\'s newer capabilities need a runc that knows them',
+    source: 'runc libcontainer capabilities ("unknown capability %q"), moby/containerd default capability lists',
+    samples: ['docker: Error response from daemon: OCI runtime create failed: container_linux.go:370: starting container process caused: unknown capability "CAP_PERFMON": unknown.', 'OCI runtime create failed: unknown capability \\"CAP_BPF\\": unknown'],
+    counterSamples: ['capabilities: add: ["CAP_NET_ADMIN"]'],
+  }),
+  sig({
     id: 'runtime.runc-procfs-verification',
     cause: 'runtime.unavailable',
     // Recent runc releases (the November 2025 security fixes) open /proc through openat2 and fsopen and refuse a
