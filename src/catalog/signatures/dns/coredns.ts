@@ -189,7 +189,7 @@ export const COREDNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // kube-proxy (iptables mode) installs a REJECT for a Service without ready endpoints, commented
     // "<ns>/<svc>:<port> has no endpoints"; its log says the same. For kube-dns that is CoreDNS not ready.
-    re: /kube-system\/(kube-?dns|coredns):dns(-tcp)? has no endpoints/,
+    re: /kube-system\/(kube-?dns|coredns):(dns(-tcp)?|metrics) has no endpoints/,
     anchors: ['has no endpoints'],
     confidence: 0.9,
     specificity: 90,

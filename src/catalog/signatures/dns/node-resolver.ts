@@ -5,6 +5,25 @@ import { sig } from '../define.js';
 /** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
 export const NODE_RESOLVER_SIGNATURES: Signature[] = [
   sig({
+    id: 'dns.kubelet-resolv-conf-unparsable',
+    cause: 'dns.node-resolver',
+    // The kubelet builds every pod's resolv.conf from the node's (its --resolv-conf, /run/systemd/resolve/
+    // resolv.conf on systemd-resolved hosts); a file it cannot parse — a bare "nameserver" line, a search list
+    // longer than the resolver allows — fails each sandbox it creates until the node's file is fixed.
+    re: /encountered error while parsing resolv conf file|could not parse resolv conf file|resolv\.conf file \\?"[^"\n]{1,200}\\?" contains a search path which length is more than allowed/,
+    anchors: ['resolv conf file', 'contains a search path which length'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'the kubelet\'s --resolv-conf (kubelet config resolvConf; /run/systemd/resolve/resolv.conf with systemd-resolved) on that node: each nameserver line needs an address, and the search list must fit the resolver\'s limits; fix the node\'s resolver config (netplan, NetworkManager, DHCP options), then restart the kubelet',
+    source: 'kubelet pkg/kubelet/network/dns (parseResolvConf: "Encountered error while parsing resolv conf file. Error: %s"; CheckLimitsForResolvConf search length)',
+    samples: [
+      'Failed to create pod sandbox: Encountered error while parsing resolv conf file. Error: nameserver list is empty',
+      'E0412 10:30:21.250160 2817 dns.go:293] "Could not parse resolv conf file." err="Encountered error while parsing resolv conf file. Error: nameserver list is empty "',
+      'Resolv.conf file "/run/systemd/resolve/resolv.conf" contains a search path which length is more than allowed 253 chars!',
+    ],
+    counterSamples: ['nameserver 10.96.0.10'],
+  }),
+  sig({
     id: 'dns.no-dns-servers',
     cause: 'dns.node-resolver',
     // Go's resolver (releases before it fell back to 127.0.0.1:53) found no nameserver line in the resolv.conf it

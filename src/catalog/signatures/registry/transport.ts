@@ -593,7 +593,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // OpenSSL reading a reply that is not a TLS record: the client spoke TLS to a plain-HTTP port (or to an HTTP proxy
     // given with https://, which answers in plain HTTP too).
     re: /ssl routines:[^\n]{0,60}:?wrong version( number|\s*[`'"]|\s*$)|\[ssl: wrong_version_number\] wrong version number|ssl_connect returned=1[^\n]{0,80}wrong version number/,
-    anchors: ['wrong version number'],
+    anchors: ['wrong version'],
     confidence: 0.6,
     specificity: 88,
     alternatives: ['registry.proxy'],

@@ -12,7 +12,7 @@ export const RUNTIME_STATE_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // containerd reaches each container's shim through a socket under /run/containerd/s/; a shim that died (or a
     // containerd replaced or restarted without its shims) leaves the socket refusing, so creating the task fails.
-    re: /failed to (create|start) containerd task: [^\n]{0,120}dial unix [^\n]{0,20}\/run\/containerd\/s\/[0-9a-f]+: connect: connection refused|failed to (create|start) containerd task: [^\n]{0,80}ttrpc: closed/,
+    re: /failed to (create|start) containerd task\b[^\n]{0,120}?dial unix [^\n]{0,20}\/run\/containerd\/s\/[0-9a-f]+: connect: connection refused|failed to (create|start) containerd task\b[^\n]{0,80}?ttrpc: closed/,
     anchors: ['containerd task'],
     confidence: 0.75,
     specificity: 93,
@@ -34,7 +34,7 @@ export const RUNTIME_STATE_SIGNATURES: Signature[] = [
     re: /failed to create snapshot: missing parent \\?"[^"\n]{1,200}\\?" bucket: not found|failed to create container \S+: snapshot \S+: already exists|failed to get image config for \\?"[^"\n]{1,200}\\?": content digest sha256:[0-9a-f]{12,}: not found/,
     anchors: ['missing parent', 'already exists', 'failed to get image config for'],
     confidence: 0.7,
-    specificity: 92,
+    specificity: 94,
     alternatives: ['image.disk-full'],
     check: 'journalctl -u containerd around the last boot: an unclean shutdown or a full disk under /var/lib/containerd; remove the broken containers and images (crictl rm -a of the failed ones, crictl rmi the image named) so they are created and pulled again, and if that fails stop containerd and move /var/lib/containerd aside',
     source: 'containerd metadata (bolt buckets: snapshot parents, "already exists" on a key), CRI restart recovery ("Failed to get image config for")',
