@@ -12,8 +12,9 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     // The Node authorizer lets the kubelet's credentials (system:node:<name>) write only the Node of that
     // name: a hostname that differs from the certificate's (case, a rename, --hostname-override) or a
     // certificate without a node name is refused at registration.
-    re: /cannot modify node \S+|nodes \\?"[^"\n\\]+\\?" is forbidden: could not determine node from user|unknown node for user/,
-    anchors: ['cannot modify node', 'could not determine node from user', 'unknown node for user'],
+    // NodeRestriction's older words say the same: "node X is not allowed to modify node Y".
+    re: /cannot modify node \S+|is not allowed to modify node \S+|nodes \\?"[^"\n\\]+\\?" is forbidden: could not determine node from user|unknown node for user/,
+    anchors: ['cannot modify node', 'not allowed to modify node', 'could not determine node from user', 'unknown node for user'],
     confidence: 0.85,
     specificity: 94,
     check: 'the node name the kubelet registers (hostname, lower-cased, or --hostname-override) against its client certificate: openssl x509 -noout -subject -in /var/lib/kubelet/pki/kubelet-client-current.pem must say CN = system:node:<that name>, O = system:nodes',
@@ -21,6 +22,7 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     samples: [
       'Unable to register node "minikube" with API server: nodes "minikube" is forbidden: node "minikube-jx-dev" cannot modify node "minikube"',
       'Unable to register node "worker-0" with API server: nodes "worker-0" is forbidden: could not determine node from user',
+      'Unable to register node "k8s-master" with API server: nodes "k8s-master" is forbidden: node "k8s-node1" is not allowed to modify node "k8s-master"',
       'Unable to register node "worker-0" with API server: User "system:node:" cannot create nodes at the cluster scope.: "unknown node for user \\"system:node:\\""',
     ],
     counterSamples: ['Successfully registered node worker-0'],
