@@ -24,8 +24,8 @@ export const COREDNS_SIGNATURES: Signature[] = [
     id: 'dns.coredns-cannot-reach-api',
     check: 'kubectl -n kube-system get endpoints kubernetes and, from the CoreDNS node, curl -k https://<kubernetes Service IP>/version: forbidden means the coredns ClusterRole; a timeout means kube-proxy, br_netfilter or the pod network',
     cause: 'dns.coredns-down',
-    re: /system:serviceaccount:[\w-]+:coredns\\?" cannot|plugin\/ready: still waiting on: \\?"kubernetes|starting server with unsynced kubernetes api|kubernetes api connection failure|plugin\/kubernetes: [^\n]{0,600}(failed to list|failed to watch)/,
-    anchors: [':coredns', 'still waiting on', 'unsynced kubernetes api', 'api connection failure', 'plugin/kubernetes'],
+    re: /system:serviceaccount:[\w-]+:coredns\\?" cannot|plugin\/ready: (still waiting on|plugins not ready): \\?"kubernetes|starting server with unsynced kubernetes api|kubernetes api connection failure|plugin\/kubernetes: [^\n]{0,600}(failed to list|failed to watch)/,
+    anchors: [':coredns', 'still waiting on', 'plugins not ready', 'unsynced kubernetes api', 'api connection failure', 'plugin/kubernetes'],
     confidence: 0.75,
     specificity: 88,
     // A host firewall's REJECT (firewalld answers icmp-host-prohibited) reads "no route to host" at the client.
