@@ -95,7 +95,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     cause: 'image.rate-limited',
     // The registry's own error code (TOOMANYREQUESTS) and Docker Hub's pull-limit text name the cause; a bare
     // HTTP 429 does so only next to a registry request (the API server, webhooks and apps answer 429 too).
-    re: /toomanyrequests:|error response from daemon: toomanyrequests\b|pull rate limit|(:\/\/[^\/\s"\\]+\/v2\/|registry|pull|manifests?\b|blobs?\/)[^\n]{0,600}(too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b|: 429\b)/,
+    re: /toomanyrequests:|(error response from daemon|fetching blob|reading manifest [^\s:]+ in [^\s:]+|pinging container registry [^\s:]+): toomanyrequests\b|pull rate limit|(:\/\/[^\/\s"\\]+\/v2\/|registry|pull|manifests?\b|blobs?\/)[^\n]{0,600}(too many requests|rate limit exceeded|\b(?:status|code)[ :=]+429\b|: 429\b)/,
     anchors: ['toomanyrequests', 'too many requests', 'rate limit', '429'],
     confidence: 0.95,
     specificity: 92,

@@ -157,8 +157,8 @@ export const MISSING_SIGNATURES: Signature[] = [
   sig({
     id: 'image.manifest-unknown',
     cause: 'image.not-found',
-    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|manifest for \S*\{[^}\n]{1,60}\}\S* not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found/,
-    anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'repository'],
+    re: /manifest unknown|manifest_unknown|manifest for \S+ not found|manifest for \S*\{[^}\n]{1,60}\}\S* not found|name unknown|name_unknown|repository name not known to registry|tag does not exist|repository \S+ not found|reading manifest \S+ in \S+: (unknown: )?not found\b/,
+    anchors: ['manifest unknown', 'manifest_unknown', 'manifest for', 'name unknown', 'name_unknown', 'not known to registry', 'tag does not exist', 'repository', 'reading manifest'],
     // 0.85, not 0.9: a registry cache or mirror between the client and the registry answers the same words for what it
     // does not hold or cannot fetch (kaniko's --registry-mirror without library/, a pull-through cache pointed at the
     // wrong upstream), and nothing in the text says a cache answered. Corpus answers at 0.9 were right 96.8% of the time.

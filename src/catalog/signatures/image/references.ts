@@ -235,8 +235,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // oras-go's reference parser (Ratify, Notation, ORAS) wants registry/repository[:tag|@digest]: a short name
     // such as nginx:latest has no registry, so the parser finds no repository.
-    re: /invalid reference: (missing (registry or )?repository|missing registry|invalid (repository|tag|digest))|unable to parse image name [a-z-]+:\/\/[a-z-]+:\/\//,
-    anchors: ['invalid reference: ', 'unable to parse image name'],
+    re: /invalid reference: (missing (registry or )?repository|missing registry|invalid (repository|tag|digest))|unable to parse image name [a-z-]+:\/\/[a-z-]+:\/\/|invalid image name \\?"[^"\n]{0,300}\\?", expected colon-separated transport:reference/,
+    anchors: ['invalid reference: ', 'unable to parse image name', 'expected colon-separated transport'],
     confidence: 0.85,
     specificity: 88,
     check: 'the reference as written: oras-based tools (Ratify, Notation, ORAS) take only fully qualified names, docker.io/library/nginx:latest; Apptainer/Singularity take one scheme, docker://<name>, and refuse a name that carries two',

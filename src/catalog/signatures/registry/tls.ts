@@ -185,6 +185,23 @@ export const TLS_SIGNATURES: Signature[] = [
     counterSamples: ['x509: certificate signed by unknown authority', 'certificate verify failed: unable to get local issuer certificate'],
   }),
   sig({
+    id: 'kubeadm.certs-table-invalid',
+    cause: 'registry.tls-expired-or-clock',
+    // kubeadm certs check-expiration prints <invalid> as the residual time of a certificate already past its
+    // end date: the control plane's clients and servers refuse it from then on.
+    re: /(?:^|[\r\n])[ \t]*(admin\.conf|super-admin\.conf|apiserver[\w-]*|controller-manager\.conf|scheduler\.conf|etcd-[\w-]+|front-proxy-client|kubelet\.conf)[ \t]+[a-z]{3} \d{2}, \d{4} \d{2}:\d{2} utc[ \t]+<invalid>/,
+    anchors: ['<invalid>'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'kubeadm certs check-expiration on a control-plane node, then kubeadm certs renew all and restart the control-plane static pods (move their manifests out of /etc/kubernetes/manifests and back) and the kubelet; if the dates look wrong, check the node\'s clock first (date -u)',
+    source: 'kubeadm certs check-expiration (residual time "<invalid>" for a certificate past NotAfter)',
+    samples: [
+      'apiserver                  Dec 03, 2025 09:46 UTC   <invalid>       ca                      no',
+      'CERTIFICATE                EXPIRES                  RESIDUAL TIME   CERTIFICATE AUTHORITY   EXTERNALLY MANAGED\nadmin.conf                 Dec 03, 2025 09:46 UTC   <invalid>       ca                      no',
+    ],
+    counterSamples: ['apiserver                  Dec 03, 2026 09:46 UTC   364d            ca                      no'],
+  }),
+  sig({
     id: 'registry.x509-expired',
     cause: 'registry.tls-expired-or-clock',
     re: inRegistryContext(/certificate has expired|certificate is not yet valid|cert_has_expired|certificate expired/),
