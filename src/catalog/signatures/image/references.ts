@@ -75,6 +75,20 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found'],
   }),
   sig({
+    id: 'image.platform-not-provided',
+    cause: 'image.platform-mismatch',
+    // Docker's containerd image store: the image is in the store (or the registry) but carries no variant for the
+    // platform asked (--platform, or the daemon's own architecture).
+    re: /was found but does not provide the specified platform/,
+    anchors: ['does not provide the specified platform'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'docker buildx imagetools inspect <image> (or crane manifest <image>): the platforms it lists against the node\'s (uname -m) or the --platform given; pull a tag built for that platform, or build one',
+    source: 'moby daemon/containerd image store ("image with reference %s was found but does not provide the specified platform (%s)")',
+    samples: ['Error response from daemon: image with reference docker.io/library/nginx:1.25 was found but does not provide the specified platform (linux/arm64/v8)', 'image with reference acme/app:1 was found but does not provide the specified platform (linux/amd64)'],
+    counterSamples: ['no matching manifest for linux/arm64/v8 in the manifest list entries'],
+  }),
+  sig({
     id: 'image.exec-format-error',
     check: 'the binary\'s architecture against the node\'s: uname -m on the node, and crane config <image> | jq .architecture (or docker manifest inspect -v) — a match means the file is a script without interpreter or a corrupt binary, not the image platform',
     cause: 'image.platform-mismatch',
@@ -137,6 +151,19 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       '"error": "invalid value: https://index.docker.io/v1/acme/app: spec.tag"',
     ],
     counterSamples: ['Pulling image "nginx:1.25"'],
+  }),
+  sig({
+    id: 'image.reserved-name-scratch',
+    cause: 'image.invalid-reference',
+    // "scratch" names the empty base of a Dockerfile, not an image: the daemon refuses to pull or run it.
+    re: /'scratch' is a reserved name/,
+    anchors: ["'scratch' is a reserved name"],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the image named: scratch is only valid as FROM scratch in a Dockerfile (an empty base); run the image built from it, or a real base image',
+    source: 'moby daemon ("\'scratch\' is a reserved name")',
+    samples: ["Error response from daemon: 'scratch' is a reserved name", "docker: Error response from daemon: 'scratch' is a reserved name."],
+    counterSamples: ['FROM scratch'],
   }),
   sig({
     id: 'image.containerd-reference-parse',
