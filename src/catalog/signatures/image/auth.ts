@@ -480,8 +480,8 @@ export const AUTH_SIGNATURES: Signature[] = [
   sig({
     id: 'image.redhat-login',
     cause: 'image.auth-missing',
-    re: /please login to the red hat registry/,
-    anchors: ['please login to the red hat registry'],
+    re: /please login to the red hat registry|registry\.redhat\.io\/v2\/[^\s"]{1,300}: unauthorized: please login\b/,
+    anchors: ['please login to the red hat registry', 'unauthorized: please login'],
     confidence: 0.75,
     specificity: 94,
     alternatives: ['image.auth-rejected', 'image.pullsecret-missing', 'image.pullsecret-wrong-registry'],

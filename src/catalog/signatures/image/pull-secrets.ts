@@ -184,6 +184,20 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['imagePullSecrets: [{name: regcred}]'],
   }),
   sig({
+    id: 'image.pullsecret-must-contain-registry',
+    cause: 'image.pullsecret-wrong-registry',
+    // OpenShift's installers check the cluster pull secret before anything is pulled: it must hold an auths
+    // entry for each registry the release images come from.
+    re: /pull secret must contain auth for/,
+    anchors: ['pull secret must contain auth for'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the pull secret given to the installer (its JSON auths keys): add an entry for the registry the message names, from that registry\'s own login (for registry.ci.openshift.org, a token from its console)',
+    source: 'OpenShift assisted-service / installer pull secret validation ("pull secret must contain auth for %q")',
+    samples: ['pull secret for new cluster is invalid: pull secret must contain auth for "registry.ci.openshift.org"', 'pull secret must contain auth for "quay.io"'],
+    counterSamples: ['pull secret is valid'],
+  }),
+  sig({
     id: 'image.pullsecret-no-entry-for-registry',
     cause: 'image.pullsecret-wrong-registry',
     // Controllers that read a pod's pull secrets themselves (Keel, and others built on its getter) look the image's

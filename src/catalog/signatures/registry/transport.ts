@@ -364,6 +364,20 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     counterSamples: ['Client sent an HTTP request to an HTTPS server.', 'Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
   }),
   sig({
+    id: 'registry.daemon-insecure-registry-missing',
+    cause: 'registry.http-to-https',
+    // oc cluster up (OpenShift 3) runs its integrated registry over plain HTTP on the Service network and checks
+    // that the Docker daemon was told so: without --insecure-registry for that range the daemon talks HTTPS to it.
+    re: /did not detect an --insecure-registry argument on the docker daemon/,
+    anchors: ['insecure-registry argument'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'the Docker daemon\'s insecure registries (docker info | grep -A3 "Insecure Registries"): add the range the message names (172.30.0.0/16 for oc cluster up) to "insecure-registries" in /etc/docker/daemon.json (Docker Desktop: its Docker Engine settings) and restart the daemon',
+    source: 'OpenShift 3 oc cluster up Docker daemon check ("did not detect an --insecure-registry argument on the Docker daemon")',
+    samples: ['-- Checking Docker daemon configuration ... FAIL\n   Error: did not detect an --insecure-registry argument on the Docker daemon\n   Solution:\n     Ensure that the Docker daemon is running with the following argument:\n     --insecure-registry 172.30.0.0/16', 'Error: did not detect an --insecure-registry argument on the Docker daemon'],
+    counterSamples: ['"insecure-registries": ["172.30.0.0/16"]'],
+  }),
+  sig({
     id: 'registry.http-response-to-https-bare',
     cause: 'registry.http-to-https',
     // Java's SSLSocket reading plain HTTP: "Unrecognized SSL message, plaintext connection?".
