@@ -177,7 +177,13 @@ export const LIMIT_SIGNATURES: Signature[] = [
       'E0713 09:30:01.000000 5119 kubelet.go:1146] Image garbage collection failed: wanted to free 3221225472, but freed 0 space with errors in image deletion',
       '0/3 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/disk-pressure: }, 2 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
     ],
-    counterSamples: ['inotify_add_watch /sys/fs/cgroup/memory: no space left on device', 'java.io.IOException: No space left on device'],
+    counterSamples: [
+      'inotify_add_watch /sys/fs/cgroup/memory: no space left on device',
+      'java.io.IOException: No space left on device',
+      // kubectl describe node lists every condition: a pressure that is False or Unknown is no full disk.
+      '  DiskPressure     False   Wed, 03 Dec 2025 10:04:56 +0000   Wed, 03 Dec 2025 09:05:46 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure',
+      'E1203 09:58:30.123456 987 kubelet.go:1725] "Image garbage collection failed once. Stats initialization may not have completed yet" err="invalid capacity 0 on image filesystem"',
+    ],
   }),
   sig({
     id: 'image.no-space-init',
