@@ -89,6 +89,20 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['no matching manifest for linux/arm64/v8 in the manifest list entries'],
   }),
   sig({
+    id: 'image.import-filtered-out',
+    cause: 'image.platform-mismatch',
+    // ctr images import keeps only the host's platform unless told otherwise; an archive holding only another
+    // architecture imports nothing, and ctr says so (kind load docker-image goes through it).
+    re: /image might be filtered out/,
+    anchors: ['image might be filtered out'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'docker image inspect <image> --format \'{{.Os}}/{{.Architecture}}\' against the node\'s (uname -m inside the node container): build or pull the image for the node\'s platform (docker pull --platform linux/arm64), or import with ctr images import --all-platforms',
+    source: 'containerd ctr images import ("image might be filtered out" when the archive yields no image for the platforms kept)',
+    samples: ['ERROR: failed to load image: command "docker exec --privileged -i kind-worker ctr --namespace=k8s.io images import --digests --snapshotter=overlayfs -" failed with error: exit status 1 Command Output: ctr: image might be filtered out', 'ctr: image might be filtered out'],
+    counterSamples: ['unpacking docker.io/library/nginx:1.25 (sha256:ab)...done'],
+  }),
+  sig({
     id: 'image.exec-format-error',
     check: 'the binary\'s architecture against the node\'s: uname -m on the node, and crane config <image> | jq .architecture (or docker manifest inspect -v) — a match means the file is a script without interpreter or a corrupt binary, not the image platform',
     cause: 'image.platform-mismatch',

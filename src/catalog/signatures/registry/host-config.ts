@@ -58,6 +58,24 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found'],
   }),
   sig({
+    id: 'registry.registries-yaml-unparsable',
+    cause: 'registry.mirror-misconfigured',
+    // k3s and RKE2 read registries.yaml before anything else and stop on a YAML error in it: the mirrors and
+    // registry credentials the node was meant to use are exactly what it could not read.
+    re: /private registry config file at [^\s"]*registries\.yaml[\s\S]{0,600}?(yaml: (line \d+|unmarshal errors)|error converting yaml to json|cannot unmarshal)/,
+    anchors: ['private registry config file'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'the registries.yaml named (/etc/rancher/k3s or /etc/rancher/rke2): the line the YAML error gives — indentation, a missing space after a colon, tabs; yq . <file> reads it as k3s will',
+    source: 'k3s/RKE2 agent start-up ("Using private registry config file at %s", then the YAML decoder\'s error)',
+    samples: [
+      'level=info msg="Using private registry config file at /etc/rancher/rke2/registries.yaml" level=fatal msg="yaml: line 3: mapping values are not allowed in this context"',
+      'level=info msg="Using private registry config file at /etc/rancher/k3s/registries.yaml"\nlevel=fatal msg="yaml: unmarshal errors:\n  line 2: cannot unmarshal !!seq into map[string]registries.Mirror"',
+    ],
+    counterSamples: ['level=info msg="Using private registry config file at /etc/rancher/k3s/registries.yaml"'],
+  }),
+  sig({
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',
