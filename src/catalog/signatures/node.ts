@@ -199,7 +199,7 @@ export const NODE_SIGNATURES: Signature[] = [
     id: 'node.not-ready',
     check: 'kubectl describe node <node>: the Ready condition\'s reason and message name the cause (NetworkPluginNotReady → CNI, container runtime down → the runtime, kubelet stopped posting → the kubelet itself: journalctl -u kubelet)',
     cause: 'node.not-ready',
-    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is unresponsive\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b/,
+    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is unresponsive\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b/,
     anchors: ['posting node status', 'posted node status', 'nodestatusunknown', 'nodestatusneverupdated', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready', 'node is unresponsive', 'been updated', 'notready control-planes'],
     confidence: 0.7,
     specificity: 50,

@@ -76,7 +76,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
     // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
-    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range))|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
     anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard', 'encrypted tunnel'],
     confidence: 0.9,
     specificity: 93,
@@ -142,6 +142,25 @@ export const BACKEND_SIGNATURES: Signature[] = [
     counterSamples: ['bridge fdb show dev flannel.1', 'the old machine was replaced by a new one with another MAC'],
   }),
   sig({
+    id: 'flannel.route-gateway-not-on-link',
+    cause: 'flannel.backend-unsupported',
+    // host-gw (and vxlan's DirectRouting) route each peer's pod subnet via the peer's own address; the kernel
+    // answers ENETUNREACH when that gateway is on no connected network — the peers are not on one L2 segment,
+    // which host-gw needs.
+    re: /error adding route to (\{[^}\n]{0,200}\bgw: [0-9a-f.:]+[^}\n]{0,200}\}|\S+ via \S+): network is unreachable/,
+    anchors: ['error adding route to'],
+    confidence: 0.75,
+    specificity: 88,
+    alternatives: ['flannel.route-missing', 'flannel.wrong-iface'],
+    check: 'ip route get <the gateway in the message> on that node: host-gw needs every node on one L2 segment (the peer reachable without a router); across subnets use the vxlan backend (or vxlan with DirectRouting, which falls back to the tunnel), or fix --iface if flannel picked an address on the wrong network',
+    source: 'flannel pkg/backend/route_network.go ("Error adding route to %v"), Linux route add via a gateway not on link (ENETUNREACH)',
+    samples: [
+      'E1203 11:01:08.748375 1 route_network.go:168] Error adding route to {Ifindex: 2 Dst: 10.244.2.0/24 Src: <nil> Gw: 172.16.20.11 Flags: [] Table: 0 Realm: 0}: network is unreachable',
+      'Error adding route to 10.244.3.0/24 via 192.168.10.13: network is unreachable',
+    ],
+    counterSamples: ['failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable'],
+  }),
+  sig({
     id: 'flannel.add-route-failed',
     check: 'ip route show and bridge fdb show dev flannel.1 on the node against the other nodes\' flannel.alpha.coreos.com/public-ip and backend-data annotations: a route pointing at an old address or MAC is stale state; none at all means flannel could not add it',
     cause: 'flannel.route-missing',
@@ -155,7 +174,6 @@ export const BACKEND_SIGNATURES: Signature[] = [
     samples: [
       'failed to add vxlanRoute (10.244.2.0/24 -> 10.244.2.0): network is unreachable',
       'AddFDB failed: no buffer space available',
-      'Error adding route to 10.244.3.0/24 via 192.168.10.13: network is unreachable',
     ],
     counterSamples: ['Subnet added: 10.244.2.0/24 via 192.168.10.12'],
   }),

@@ -90,7 +90,7 @@ export const CONFIG_SIGNATURES: Signature[] = [
     cause: 'flannel.config-invalid',
     // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager
     // returned (etcd key missing, etcd unreachable, net-conf.json unreadable) — the error after it decides.
-    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend|no valid mode configured|invalid subnet-lease-renew-margin|error decoding (\w+ )?backend (config|property)|failed to parse vxlan config|invalid vxlan backend config/,
+    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend(?!: your publicip differs)|no valid mode configured|invalid subnet-lease-renew-margin|error decoding (\w+ )?backend (config|property)|failed to parse vxlan config|invalid vxlan backend config/,
     anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin', 'error decoding', 'failed to parse vxlan config', 'invalid vxlan backend config'],
     confidence: 0.95,
     specificity: 95,
@@ -172,6 +172,20 @@ export const CONFIG_SIGNATURES: Signature[] = [
     source: 'runc: "exec: \\"<path>\\": stat <path>: no such file or directory" when the container\'s entrypoint is absent',
     samples: ['Error: failed to start container "kube-flannel": Error response from daemon: OCI runtime create failed: container_linux.go:349: starting container process caused "exec: \\"/opt/bin/flanneld\\": stat /opt/bin/flanneld: no such file or directory": unknown', 'exec: "/opt/bin/flanneld": stat /opt/bin/flanneld: no such file or directory'],
     counterSamples: ['I0101 main.go:211] CLI flags config: /opt/bin/flanneld --ip-masq'],
+  }),
+  sig({
+    id: 'flannel.backend-key-invalid',
+    cause: 'flannel.config-invalid',
+    // Values of the Backend section that flanneld checks only when it starts the backend: the wireguard PSK
+    // (base64 of 32 bytes) and, on Windows, a VXLAN VNI of 4096 or more.
+    re: /could not parse psk: wgtypes|vni is \d+ but it is required to be greater than or equal to 4096/,
+    anchors: ['could not parse psk', 'greater than or equal to 4096'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'kubectl -n kube-flannel get cm kube-flannel-cfg -o jsonpath=\'{.data.net-conf\\.json}\': Backend.PSK must be a wireguard key (wg genpsk), Backend.VNI on Windows nodes 4096 or more (with the matching VNI on Linux nodes)',
+    source: 'flannel pkg/backend/wireguard (PSK parsed with wgtypes), pkg/backend/vxlan/vxlan_network_windows.go (VNI check)',
+    samples: ['Error registering network: could not parse psk: wgtypes: failed to parse base64-encoded key: illegal base64 data at input byte 40', 'E1203 12:57:52.869947 4312 vxlan_network_windows.go:106] VNI is 1 but it is required to be greater than or equal to 4096 on Windows.'],
+    counterSamples: ['"Backend": {"Type": "wireguard", "PSK": "<redacted>"}'],
   }),
   sig({
     id: 'flannel.daemonset-cannot-create',
