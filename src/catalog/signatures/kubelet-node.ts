@@ -47,6 +47,25 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     counterSamples: ['level=info msg="Node password secret created for node worker-1"'],
   }),
   sig({
+    id: 'kubelet.unit-cannot-start',
+    cause: 'node.not-ready',
+    // The kubelet never runs at all: systemd has no unit for it, cannot read the environment file its drop-in
+    // names (kubeadm's /var/lib/kubelet/kubeadm-flags.env before join), or another kubelet already holds its ports.
+    re: /unit kubelet\.service not found|kubelet\.service: failed to load environment files|failed to listen and serve\W{1,4}(err\W{1,3})?listen tcp [\w.:[\]]*:(10250|10255|10248): bind: address already in use/,
+    anchors: ['kubelet.service', 'address already in use'],
+    confidence: 0.75,
+    specificity: 88,
+    alternatives: ['runtime.unavailable'],
+    check: 'systemctl status kubelet and systemctl cat kubelet: a unit that is not installed (the kubelet package), an EnvironmentFile that does not exist yet (kubeadm writes /var/lib/kubelet/kubeadm-flags.env at init or join), or a second kubelet on 10250 (ss -ltnp | grep 10250)',
+    source: 'systemd unit loading ("Unit kubelet.service not found", "Failed to load environment files"), kubelet server.go ("Failed to listen and serve")',
+    samples: [
+      'Failed to start kubelet.service: Unit kubelet.service not found.',
+      'Dec 03 10:04:05 worker-2 systemd[1]: kubelet.service: Failed to load environment files: No such file or directory',
+      'E1203 10:22:28.131577 3628 server.go:209] "Failed to listen and serve" err="listen tcp 0.0.0.0:10250: bind: address already in use"',
+    ],
+    counterSamples: ['listen tcp 0.0.0.0:8080: bind: address already in use', 'Started kubelet.service - kubelet: The Kubernetes Node Agent.'],
+  }),
+  sig({
     id: 'kubelet.systemd-cgroup-path-mismatch',
     cause: 'node.not-ready',
     // The kubelet names pod cgroups by its cgroupDriver; a runtime set to the other driver cannot use them:

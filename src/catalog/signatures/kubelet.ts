@@ -171,8 +171,10 @@ export const KUBELET_SIGNATURES: Signature[] = [
     // cmd/kubelet/app/server.go validates flags and the KubeletConfiguration before it starts anything: a
     // failure there ("failed to validate kubelet flags: …", "failed to validate kubelet configuration, …")
     // makes the kubelet exit, so its node goes NotReady; the text after it names the setting.
-    re: /failed to validate kubelet (flags|configuration)/,
-    anchors: ['failed to validate kubelet'],
+    // Reading them fails the same way: a flag value it cannot parse, a drop-in file without apiVersion/kind.
+    // (A flag it does not know has its own, less sure signatures: a removed flag is not always the node's end.)
+    re: /failed to validate kubelet (flags|configuration)|failed to parse kubelet flag: invalid argument|failed to merge kubelet configs|failed to load kubelet dropin file/,
+    anchors: ['failed to validate kubelet', 'failed to parse kubelet flag: invalid argument', 'failed to merge kubelet configs', 'kubelet dropin file'],
     confidence: 0.9,
     specificity: 95,
     check: 'journalctl -u kubelet -b | grep -m1 "failed to validate kubelet": the setting it names is wrong in /var/lib/kubelet/config.yaml or the kubelet\'s flags (systemctl cat kubelet)',

@@ -53,7 +53,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // The kubelet's status and list calls ask the runtime only what it already knows; when they run out of time
     // (gRPC DeadlineExceeded) the runtime is hung (a stuck dockerd or shim, a daemon blocked on its disk), not
     // slow at some work such as a pull or a CNI call, which have their own calls and words.
-    re: /(^|[\s"])(containerstatus|podsandboxstatus|listcontainers|listpodsandbox|listimages|imagefsinfo|containerstats|listcontainerstats|listpodsandboxstats)\b[^\n]{0,120}from (runtime|image) service failed\W{0,4}(err\W{0,3})?rpc error: code = deadlineexceeded|getpodcontainerstatuses for pod [^\n]{0,200}failed: rpc error: code = deadlineexceeded/,
+    re: /(^|[\s"])(containerstatus|podsandboxstatus|listcontainers|listpodsandbox|listimages|imagefsinfo|containerstats|listcontainerstats|listpodsandboxstats|version|status|runtimeconfig)\b[^\n]{0,120}from (runtime|image) service failed\W{0,4}(err\W{0,3})?rpc error: code = deadlineexceeded|getpodcontainerstatuses for pod [^\n]{0,200}failed: rpc error: code = deadlineexceeded/,
     anchors: ['from runtime service failed', 'from image service failed', 'getpodcontainerstatuses'],
     confidence: 0.7,
     specificity: 90,
