@@ -320,20 +320,20 @@ export interface LabelledMessage {
    * (LXC/LXD/Incus and Proxmox containers, rootless and user-namespaced runtimes, gVisor, Kata, Firecracker, sysbox, s390x/ppc64le/ARM boards, WSL2).
    * eval155: the hundred-and-forty-ninth blind batch, collected from issue threads, aimed at kube-proxy's nftables and IPVS modes and
    * packet filtering on nftables-only hosts as they break pod and Service traffic in flannel clusters (3 rows, budget-limited).
-   * eval157: the hundred-and-fifty-first blind batch, collected from issue threads, aimed at image pulls by tools other than the kubelet's
-   * runtime (scanners and signers, admission policy engines, GitOps image updaters, registry replication and mirroring tools).
-   * eval159: the hundred-and-fifty-third blind batch, collected from personal blogs, notes repositories and troubleshooting write-ups
-   * (the pages index held no Q&A-site threads) and issue threads, aimed at all the families of issue 13 across runtimes, CNI, kubelet and DNS.
    * eval156: the hundred-and-fiftieth blind batch, collected from issue and pull-request threads, aimed at the API server and control plane reaching into
    * the pod network (webhooks, aggregated APIs such as metrics-server, kubectl logs/exec/port-forward through the kubelet, node addresses).
+   * eval157: the hundred-and-fifty-first blind batch, collected from issue threads, aimed at image pulls by tools other than the kubelet's
+   * runtime (scanners and signers, admission policy engines, GitOps image updaters, registry replication and mirroring tools).
    * eval158: the hundred-and-fifty-second blind batch, collected from issue threads, aimed at day-2 operations that break a flannel cluster
    * that used to work (node reboots and crashes, node IP or hostname changes, nodes replaced or re-joined, certificate expiry, in-place upgrades, etcd restores).
-   * eval162: the hundred-and-fifty-sixth blind batch, collected from a Japanese personal notes repository, aimed at threads and notes written in languages
-   * other than English (the failure output the author pasted, kept as pasted, labelled from the resolution); the index held almost none unmined, so it is small.
+   * eval159: the hundred-and-fifty-third blind batch, collected from personal blogs, notes repositories and troubleshooting write-ups
+   * (the pages index held no Q&A-site threads) and issue threads, aimed at all the families of issue 13 across runtimes, CNI, kubelet and DNS.
    * eval160: the hundred-and-fifty-fourth blind batch, collected from issue threads, aimed at image pulls, pod networking and cluster DNS as they fail
    * on downstream Kubernetes platforms and installers (OpenShift/OKD, Kubespray, kops, Talos, k0s, MicroK8s, Cluster API, KubeOne, KubeSphere, sealos, Rancher/RKE1).
    * eval161: the hundred-and-fifty-fifth blind batch, collected from issue and pull-request threads, aimed at air-gapped, offline and restricted-egress clusters
    * (side-loaded image tarballs, private mirrors and their CAs, system-default-registry and image rewriting, pause images, proxies, DNS without upstream resolvers).
+   * eval162: the hundred-and-fifty-sixth blind batch, collected from a Japanese personal notes repository, aimed at threads and notes written in languages
+   * other than English (the failure output the author pasted, kept as pasted, labelled from the resolution); the index held almost none unmined, so it is small.
    * eval163: the hundred-and-fifty-seventh blind batch, collected from issue threads opened in 2025 or 2026, aimed at recent releases across all the families
    * of issue 13 (containerd 2.x and CRI-O, registries and mirrors, kubelet and node, CNI and flannel 0.2x, CoreDNS 1.11+); the index held almost none unmined, so it is small.
    */
