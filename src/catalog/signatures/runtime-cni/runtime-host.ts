@@ -9,6 +9,24 @@ import { sig } from '../define.js';
  */
 export const RUNTIME_HOST_SIGNATURES: Signature[] = [
   sig({
+    id: 'runtime.crio-start-config-refused',
+    cause: 'runtime.unavailable',
+    // CRI-O validates its configuration at start and exits on what it cannot use: a pause image it cannot parse,
+    // no iptables and no nft for its hostport manager. Nothing runs on the node until it starts.
+    re: /validating image config: invalid pause image|can'?t create hostportmanager: no support for iptables/,
+    anchors: ['invalid pause image', 'hostportmanager'],
+    confidence: 0.85,
+    specificity: 98,
+    alternatives: ['image.invalid-reference'],
+    check: 'journalctl -u crio -b: fix the setting it names in /etc/crio/crio.conf or /etc/crio/crio.conf.d/ (pause_image must be a valid lower-case reference), or install iptables or nftables (or set disable_hostport_mapping), then systemctl restart crio',
+    source: 'CRI-O config validation (pkg/config: "validating image config: invalid pause image"), server start-up ("can\'t create HostPortManager")',
+    samples: [
+      'level=fatal msg="validating image config: invalid pause image \\"registry.k8s.io/Pause:3.10\\": invalid reference format: repository name (Pause) must be lowercase"',
+      'level=fatal msg="can\'t create HostPortManager: no support for iptables (iptables not available) or nftables (could not find nftables binary: exec: \\"nft\\": executable file not found in $PATH)"',
+    ],
+    counterSamples: ['pause_image = "registry.k8s.io/pause:3.10"'],
+  }),
+  sig({
     id: 'ambiguous.runtime-unit-env-file-missing',
     cause: 'unknown',
     // The unit names an EnvironmentFile= that is not there. Docker units of flannel's older set-ups read
