@@ -66,6 +66,12 @@ export interface Signature {
    * title, meaning, fix and confirm lines, so the fix names that server and not a registry.
    */
   subject?: SignatureSubject;
+  /**
+   * For an 'unknown' text a component prints in normal operation (cAdvisor probing runtimes the node does not
+   * run): it speaks for its own log records only, so in a paste of several records another record's cause wins
+   * over it. Without it an unknown signature speaks for the whole text.
+   */
+  recordOnly?: boolean;
 }
 
 export interface SignatureSubject {

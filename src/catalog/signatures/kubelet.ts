@@ -216,6 +216,8 @@ export const KUBELET_SIGNATURES: Signature[] = [
     confidence: 0.4,
     specificity: 97,
     alternatives: ['runtime.unavailable'],
+    // Printed on every start of a healthy node: in a pasted journal, another record's error is the answer.
+    recordOnly: true,
     check: 'which runtime does the kubelet use (containerRuntimeEndpoint in /var/lib/kubelet/config.yaml)? crictl --runtime-endpoint <it> info answering means this warning is about a runtime the node does not run',
     source: 'cAdvisor manager.go ("Registration of the %s container factory failed"), run inside the kubelet',
     samples: [

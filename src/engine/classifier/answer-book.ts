@@ -47,7 +47,8 @@ export function createAnswerBook(sigs: readonly Compiled[]): AnswerBook {
       if (nh === 1) return (single[hits[0]] ??= intern(answerOf([sigs[hits[0]]])));
       // Only signatures of equal specificity are ranked by where they match (then by catalog
       // order); without such a pair the set alone decides the answer.
-      if (nh > keyedHits || hasSpecificityTie(sigs, hits, nh)) {
+      // A text of several lines is ranked by where its hits match too (./rank.ts knownOutsideNoiseRecords).
+      if (nh > keyedHits || hasSpecificityTie(sigs, hits, nh) || text.indexOf('\n') !== -1) {
         const { message: _m, matched: _x, ...a } = rank(text, text, sigs, hits, nh);
         return intern(a);
       }

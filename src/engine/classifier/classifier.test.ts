@@ -7,12 +7,38 @@ const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilt
 
 /** The classifier's answer computed the slow way: every regex, no pre-filter. */
 function bruteForce(message: string): string {
-  let best: { cause: string; spec: number; at: number } | undefined;
-  for (const s of matchAll(message)) {
-    const at = new RegExp(s.pattern, 'i').exec(message.length > 65536 ? '' : message)?.index ?? 0;
-    if (!best || s.specificity > best.spec || (s.specificity === best.spec && at > best.at)) best = { cause: s.cause, spec: s.specificity, at };
+  const text = message.length > 65536 ? '' : message;
+  const hits = matchAll(message).map((s) => ({ s, at: new RegExp(s.pattern, 'i').exec(text)?.index ?? 0 }));
+  hits.sort((x, y) => y.s.specificity - x.s.specificity || y.at - x.at);
+  if (hits.length === 0) return 'unknown';
+  if (!hits[0].s.recordOnly || !text.includes('\n')) return hits[0].s.cause;
+  // A harmless record's unknown (recordOnly) speaks for its own records: a cause in another record of the paste wins.
+  const opens = (at: number) => /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d)/.test(text.slice(at));
+  const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
+  const recordOf = (at: number) => {
+    let line = lineStarts.filter((x) => x <= at).length - 1;
+    while (line > 0 && !opens(lineStarts[line])) line--;
+    return line;
+  };
+  const covered = new Set<number>();
+  for (const h of hits) {
+    if (h.s.cause !== 'unknown') {
+      if (!covered.has(recordOf(h.at))) return h.s.cause;
+      continue;
+    }
+    if (!h.s.recordOnly) {
+      if (covered.has(recordOf(h.at))) continue;
+      return 'unknown';
+    }
+    for (const m of text.matchAll(new RegExp(h.s.pattern, 'gi'))) {
+      let line = lineStarts.filter((x) => x <= m.index).length - 1;
+      while (line > 0 && !opens(lineStarts[line])) line--;
+      const last = lineStarts.filter((x) => x <= m.index + m[0].length).length - 1;
+      covered.add(line);
+      for (let l = line + 1; l <= last; l++) if (opens(lineStarts[l])) covered.add(l);
+    }
   }
-  return best?.cause ?? 'unknown';
+  return 'unknown';
 }
 
 describe('classify: the innermost meaningful cause wins', () => {
@@ -130,6 +156,31 @@ describe('classify: robustness', () => {
       }),
       { numRuns: Number(process.env.FD_FUZZ_RUNS ?? 1500) },
     );
+  });
+});
+
+describe('classify: a harmless record speaks for itself only', () => {
+  const probe = 'Dec 03 10:04:05 worker-2 kubelet[1234]: W1203 10:04:05.123456    1234 manager.go:291] Registration of the crio container factory failed: Get "http://%2Fvar%2Frun%2Fcrio%2Fcrio.sock/info": dial unix /var/run/crio/crio.sock: connect: no such file or directory';
+  const pull = 'Dec 03 10:06:10 worker-2 kubelet[1234]: E1203 10:06:10.000000    1234 log.go:32] "PullImage from image service failed" err="failed to pull and unpack image \\"registry.corp.example/app:1\\": failed to resolve reference \\"registry.corp.example/app:1\\": failed to do request: Head \\"https://registry.corp.example/v2/app/manifests/1\\": dial tcp: lookup registry.corp.example on 127.0.0.53:53: no such host"';
+
+  it('alone, cAdvisor\'s probe of a runtime the node does not run is an honest unknown', () => {
+    expect(classify(probe).cause).toBe('unknown');
+  });
+
+  it('in a pasted journal, the error of another record is the answer', () => {
+    expect(classify(`${probe}\n${pull}`).cause).toBe('registry.dns');
+    expect(classify(`${pull}\n${probe}`).cause).toBe('registry.dns');
+  });
+
+  it('a probe cut by the terminal stays one record: its own socket text does not answer', () => {
+    const wrapped = 'W1213 19:31:02.082564     572 manager.go:166] unable to connect to CRI-O api service: Get http://%2Fvar%2Frun%2Fcrio.sock/info: dia\nl unix /var/run/crio.sock: connect: no such file or directory';
+    expect(classify(wrapped).cause).toBe('unknown');
+  });
+
+  it('an unknown that speaks for the whole text still settles it', () => {
+    // The API server calling a webhook: the generic timeout inside it is no registry's.
+    const webhook = 'Error from server (InternalError): Internal error occurred: failed calling webhook "validate.example.com":\nfailed to call webhook: Post "https://example-webhook.default.svc:443/validate?timeout=10s": context deadline exceeded';
+    expect(classify(webhook).cause).toBe('unknown');
   });
 });
 

@@ -10,7 +10,8 @@ import type { Compiled } from './automaton.js';
  *  - the candidate names `unknown`: it cannot win, and an unknown is never an alternative;
  * and none is run once every hit of the highest specificity names `unknown`: the winner is then one of
  * them, and an unknown winner takes its alternatives from its own signature alone.
- * The hits it returns are a subset of all hits with the same answer, which the answer book ranks.
+ * The hits it returns are a subset of all hits with the same answer, which the answer book ranks; for a text of
+ * several lines, all of them.
  */
 export interface JudgeOrder {
   /** Tests list[0, nc) against `text` (reordering the list); writes the hits that matter to `hits`, returns how many. */
@@ -37,6 +38,13 @@ export function createJudgeOrder(sigs: readonly Compiled[]): JudgeOrder {
 
   return {
     hits(text, list, nc, hits) {
+      // A text of several lines is judged on every hit: an unknown winner there may settle only its own records
+      // (./rank.ts knownOutsideNoiseRecords), so no candidate can be skipped. Streams judge one line at a time.
+      if (text.indexOf('\n') !== -1) {
+        let nh = 0;
+        for (let k = 0; k < nc; k++) if (sigs[list[k]].re.test(text)) hits[nh++] = list[k];
+        return nh;
+      }
       for (let k = 1; k < nc; k++) {
         const x = list[k];
         let j = k - 1;

@@ -42,6 +42,12 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
   if (!best || !bestMatch || !hits) return { message, cause: 'unknown', confidence: 0, alternatives: [] };
   // The same order as the winner's rule: specificity, then the later match, then catalog order.
   if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at || x.i - y.i);
+  const pick = hits.length > 1 && best.sig.recordOnly ? knownOutsideNoiseRecords(text, hits) : -1;
+  if (pick > 0) {
+    const [chosen] = hits.splice(pick, 1);
+    hits.unshift(chosen);
+    bestMatch = chosen.c.re.exec(text) ?? bestMatch;
+  }
   const a = answerOf(hits.map((h) => h.c));
   const out: Classification = {
     message,
@@ -53,6 +59,44 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
   };
   if (a.check) out.check = a.check;
   return out;
+}
+
+/** A line that opens a log record (klog, syslog/journal, logfmt, JSON, bracketed levels, ISO dates); others continue one. */
+const RECORD_START = /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d)/;
+
+/**
+ * An unknown signature marked `recordOnly` (a harmless line a component prints in normal operation) speaks for
+ * its own log records, not for a paste's others: a kubelet journal holds cAdvisor's probe of runtimes the node
+ * does not run next to the error that matters. When such a hit is best, the best-ranked hit naming a cause
+ * outside every record those signatures matched wins — its index in `hits` (ranked best first); -1 when there
+ * is none, the text is one line, or an unknown hit that speaks for the whole text ranks above it.
+ */
+export function knownOutsideNoiseRecords(text: string, hits: readonly { c: Compiled; at: number }[]): number {
+  if (text.indexOf('\n') === -1) return -1;
+  const covered: number[] = [];
+  for (let k = 0; k < hits.length; k++) {
+    const { sig } = hits[k].c;
+    const at = hits[k].at;
+    let inside = false;
+    for (let j = 0; j < covered.length && !inside; j += 2) inside = at >= covered[j] && at < covered[j + 1];
+    if (sig.cause !== 'unknown') {
+      if (!inside) return k;
+      continue;
+    }
+    // An unknown that speaks for the whole text settles it, unless it only read a harmless record already set aside.
+    if (!sig.recordOnly && !inside) return -1;
+    for (const m of text.matchAll(new RegExp(sig.pattern, 'gi'))) covered.push(...recordAround(text, m.index, m.index + m[0].length));
+  }
+  return -1;
+}
+
+/** The log record holding text[from, to): from its opening line to the line before the next record opens. */
+function recordAround(text: string, from: number, to: number): [number, number] {
+  let start = text.lastIndexOf('\n', from - 1) + 1;
+  while (start > 0 && !RECORD_START.test(text.slice(start, start + 24))) start = text.lastIndexOf('\n', start - 2) + 1;
+  let end = text.indexOf('\n', to);
+  while (end !== -1 && !RECORD_START.test(text.slice(end + 1, end + 25))) end = text.indexOf('\n', end + 1);
+  return [start, end === -1 ? text.length : end];
 }
 
 /** The answer of matching signatures ranked best first (specificity, then the later match). */

@@ -90,6 +90,8 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     confidence: 0.5,
     specificity: 94,
     alternatives: ['runtime.unavailable', 'node.not-ready'],
+    // A symptom the kubelet repeats for seconds after every start: in a pasted journal another record's error decides.
+    recordOnly: true,
     check: 'on the node: time crictl ps -a and crictl info (a slow or hanging answer is the runtime: journalctl -u containerd for stuck tasks or shims), top/iostat for load and I/O wait, and journalctl -u kubelet around the line — "pleg has yet to be successful" right after a kubelet start clears by itself',
     source: 'kubelet pkg/kubelet/runtime.go runtimeErrors, pkg/kubelet/pleg/generic.go Healthy (relist threshold 3m)',
     samples: [
