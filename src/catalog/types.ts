@@ -72,6 +72,12 @@ export interface Signature {
    * over it. Without it an unknown signature speaks for the whole text.
    */
   recordOnly?: boolean;
+  /**
+   * For a text that reports a consequence (flannel's subnet.env absent, no CNI config loaded): the causes that
+   * explain it. In a paste of several lines, a hit on another line naming one of them wins over this one: the
+   * paste shows why (flanneld forbidden to list nodes, its pod in Init:ImagePullBackOff).
+   */
+  explainedBy?: string[];
 }
 
 export interface SignatureSubject {

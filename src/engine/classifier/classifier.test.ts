@@ -11,6 +11,13 @@ function bruteForce(message: string): string {
   const hits = matchAll(message).map((s) => ({ s, at: new RegExp(s.pattern, 'i').exec(text)?.index ?? 0 }));
   hits.sort((x, y) => y.s.specificity - x.s.specificity || y.at - x.at);
   if (hits.length === 0) return 'unknown';
+  if (hits[0].s.explainedBy && text.includes('\n')) {
+    // A consequence gives way to a cause that explains it on another line of the paste.
+    const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+    const own = new Set([...text.matchAll(new RegExp(hits[0].s.pattern, 'gi'))].map((m) => lineOf(m.index)));
+    const why = hits.slice(1).find((h) => hits[0].s.explainedBy!.includes(h.s.cause) && !own.has(lineOf(h.at)));
+    return (why ?? hits[0]).s.cause;
+  }
   if (!hits[0].s.recordOnly || !text.includes('\n')) return hits[0].s.cause;
   // A harmless record's unknown (recordOnly) speaks for its own records: a cause in another record of the paste wins.
   const opens = (at: number) => /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d)/.test(text.slice(at));
@@ -181,6 +188,28 @@ describe('classify: a harmless record speaks for itself only', () => {
     // The API server calling a webhook: the generic timeout inside it is no registry's.
     const webhook = 'Error from server (InternalError): Internal error occurred: failed calling webhook "validate.example.com":\nfailed to call webhook: Post "https://example-webhook.default.svc:443/validate?timeout=10s": context deadline exceeded';
     expect(classify(webhook).cause).toBe('unknown');
+  });
+});
+
+describe('classify: a consequence gives way to the line that explains it', () => {
+  const sandbox = 'Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "b054c2": plugin type="flannel" failed (add): failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory. Check the flannel pod log for this node.';
+  const forbidden = 'E1205 08:44:09.300127       1 reflector.go:158] "Unhandled Error" err="pkg/subnet/kube/kube.go:470: Failed to watch *v1.Node: failed to list *v1.Node: nodes is forbidden: User \\"system:serviceaccount:kube-flannel:flannel\\" cannot list resource \\"nodes\\" in API group \\"\\" at the cluster scope"';
+  const pod = 'kube-flannel   kube-flannel-ds-m4zqv   0/1   Init:ImagePullBackOff   0   6m   192.168.56.12   worker-2';
+
+  it('alone, the missing subnet.env is the answer', () => {
+    expect(classify(sandbox).cause).toBe('cni.subnet-env-missing');
+  });
+
+  it('with flanneld forbidden to list nodes, or its pod not running, on another line: that is the answer', () => {
+    expect(classify(`${sandbox}\n${forbidden}`).cause).toBe('flannel.rbac');
+    expect(classify(`${forbidden}\n${sandbox}`).cause).toBe('flannel.rbac');
+    expect(classify(`${pod}\n${sandbox}`)).toMatchObject({ cause: 'flannel.daemon-down' });
+    expect(classify(`${pod}\n${sandbox}`).alternatives.map((a) => a.cause)).toContain('cni.subnet-env-missing');
+  });
+
+  it('a cause that does not explain it does not take its place', () => {
+    const pull = 'Warning  Failed  1m  kubelet  Failed to pull image "registry.corp.example/app:1": rpc error: code = NotFound desc = failed to pull and unpack image "registry.corp.example/app:1": failed to resolve reference "registry.corp.example/app:1": registry.corp.example/app:1: not found';
+    expect(classify(`${pull}\n${sandbox}`).cause).toBe('cni.subnet-env-missing');
   });
 });
 

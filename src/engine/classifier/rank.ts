@@ -42,7 +42,7 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
   if (!best || !bestMatch || !hits) return { message, cause: 'unknown', confidence: 0, alternatives: [] };
   // The same order as the winner's rule: specificity, then the later match, then catalog order.
   if (hits.length > 1) hits.sort((x, y) => y.c.sig.specificity - x.c.sig.specificity || y.at - x.at || x.i - y.i);
-  const pick = hits.length > 1 && best.sig.recordOnly ? knownOutsideNoiseRecords(text, hits) : -1;
+  const pick = hits.length < 2 ? -1 : best.sig.recordOnly ? knownOutsideNoiseRecords(text, hits) : best.sig.explainedBy ? explanationOnOtherLine(text, hits) : -1;
   if (pick > 0) {
     const [chosen] = hits.splice(pick, 1);
     hits.unshift(chosen);
@@ -86,6 +86,28 @@ export function knownOutsideNoiseRecords(text: string, hits: readonly { c: Compi
     // An unknown that speaks for the whole text settles it, unless it only read a harmless record already set aside.
     if (!sig.recordOnly && !inside) return -1;
     for (const m of text.matchAll(new RegExp(sig.pattern, 'gi'))) covered.push(...recordAround(text, m.index, m.index + m[0].length));
+  }
+  return -1;
+}
+
+/**
+ * A consequence's signature (`explainedBy`) gives way, in a paste of several lines, to the best-ranked hit on a
+ * line it did not match that names one of the causes explaining it: its index in `hits`, or -1.
+ */
+export function explanationOnOtherLine(text: string, hits: readonly { c: Compiled; at: number }[]): number {
+  if (text.indexOf('\n') === -1) return -1;
+  const { explainedBy, pattern } = hits[0].c.sig;
+  const lines: number[] = [];
+  for (const m of text.matchAll(new RegExp(pattern, 'gi'))) {
+    const end = text.indexOf('\n', m.index + m[0].length);
+    lines.push(text.lastIndexOf('\n', m.index - 1) + 1, end === -1 ? text.length : end);
+  }
+  for (let k = 1; k < hits.length; k++) {
+    if (!explainedBy!.includes(hits[k].c.sig.cause)) continue;
+    const at = hits[k].at;
+    let same = false;
+    for (let j = 0; j < lines.length && !same; j += 2) same = at >= lines[j] && at <= lines[j + 1];
+    if (!same) return k;
   }
   return -1;
 }

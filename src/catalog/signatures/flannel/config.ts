@@ -18,6 +18,26 @@ export const CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['Error registering network: failed to acquire lease: node "a" pod cidrs should be IPv4/IPv6 only or dualstack'],
   }),
   sig({
+    id: 'flannel.podcidr-column-none',
+    cause: 'flannel.no-pod-cidr',
+    // A nodes table whose last column is the podCIDR (kubectl get nodes -o custom-columns=…:.spec.podCIDR) with a
+    // node at <none>: the controller-manager gave it no podCIDR, so flannel's kube subnet manager has no lease to
+    // take there (with flannel's own etcd subnet manager the column is empty by design, hence below 0.9). A line break
+    // is matched as the one whitespace that is not a space, tab, CR, FF or VT, so that no line can be split two ways.
+    re: /\bpod_?cidrs?[ \t\r]*[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,40}?[^\s<]\S*[ \t]+<none>[ \t\r]*(?:[^\S \t\r\f\v]|$)/,
+    anchors: ['podcidr', 'pod_cidr'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['flannel.config-invalid'],
+    check: "kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR and the controller-manager's flags: --allocate-node-cidrs=true with a --cluster-cidr that holds net-conf.json's Network; a node left at <none> was not allocated (CIDR range used up, or allocation off)",
+    source: 'kubectl custom-columns printer (<none> for an empty field); flannel pkg/subnet/kube (lease from node.Spec.PodCIDR)',
+    samples: [
+      '$ kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR\nNAME     PODCIDR\ncp-1     10.244.0.0/24\nw-1      <none>',
+      'NAME       POD_CIDR\nmaster     <none>\nnode01     <none>\n',
+    ],
+    counterSamples: ['NAME     PODCIDR\ncp-1     10.244.0.0/24\nw-1      10.244.1.0/24', 'NAME     PODCIDR        TAINTS\ncp-1     10.244.0.0/24  <none>'],
+  }),
+  sig({
     id: 'flannel.network-does-not-contain-podcidr',
     cause: 'flannel.network-mismatch',
     // Newer flanneld (and IPv6 podCIDRs) words it from the node's side: the PodCIDR's subnet is not in the net config.

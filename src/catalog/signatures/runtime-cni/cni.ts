@@ -1,6 +1,9 @@
 import type { Signature } from '../../types.js';
 import { sig } from '../define.js';
 
+/** Why flanneld has not written subnet.env (nor its pod's init container the CNI config) on a node. */
+const FLANNEL_NOT_UP = ['flannel.daemon-down', 'flannel.rbac', 'flannel.no-pod-cidr', 'flannel.config-invalid', 'flannel.network-mismatch', 'flannel.wrong-iface', 'flannel.backend-unsupported', 'node.br-netfilter'];
+
 /** CNI: libcni, the flannel CNI plugin, bridge and host-local (facts §4.2–§4.4). */
 export const CNI_SIGNATURES: Signature[] = [
   sig({
@@ -139,6 +142,8 @@ export const CNI_SIGNATURES: Signature[] = [
     confidence: 0.88,
     specificity: 88,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
+    // flannel's init container writes the config; a config or plugin the runtime cannot load leaves it uninitialized too.
+    explainedBy: [...FLANNEL_NOT_UP, 'cni.config-invalid', 'cni.plugin-missing'],
     source: 'facts §4.4 (NetworkReady=false, cni plugin not initialized)',
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": cni config not initialized',
@@ -159,8 +164,8 @@ export const CNI_SIGNATURES: Signature[] = [
     // The reference plugins check the values of their own config before they touch the node: ranges host-local cannot
     // use, a VLAN id, port or mark bit out of bounds, an interface name the kernel refuses, a meta plugin configured
     // first in its conflist (no prevResult). The file in /etc/cni/net.d, or the attachment that carries it, is wrong.
-    re: /(plugin type=\\?"[\w.-]+\\?"[^\n]{0,80}failed \((add|del|check)\): |error adding container to network [^\n]{0,80}: )(invalid range set \d+|subnets \S+ and \S+ overlap|mixed address families|invalid vlan id -?\d+|invalid (host|container) port number|masqmarkbit must be between|interface name [^\n]{0,60}invalid character|invalid (rate|burst): |minid and maxid should be configured simultaneously|(ptp: )?required prevresult missing|missing prevresult from earlier plugin|got empty bridge name|cannot specify externalsetmarkchain)/,
-    anchors: ['invalid range set', 'overlap', 'mixed address families', 'invalid vlan id', 'port number', 'masqmarkbit', 'invalid character', 'invalid rate', 'invalid burst', 'minid and maxid', 'prevresult missing', 'missing prevresult', 'empty bridge name', 'externalsetmarkchain'],
+    re: /(plugin type=\\?"[\w.-]+\\?"[^\n]{0,80}failed \((add|del|check)\): (failed to delegate add: )?|error adding container to network [^\n]{0,80}: )(invalid range set \d+|subnets \S+ and \S+ overlap|mixed address families|invalid vlan id -?\d+|invalid (host|container) port number|masqmarkbit must be between|interface name [^\n]{0,60}invalid character|invalid (rate|burst): |minid and maxid should be configured simultaneously|(ptp: )?required prevresult missing|missing prevresult from earlier plugin|got empty bridge name|cannot specify externalsetmarkchain|cannot set hairpin mode and promiscuous mode at the same time|cannot use ipam when disablecontainerinterface flag is set|incorrect trunk (minid |maxid |id )?parameter|minid is greater than maxid|interface needs to be set for ingress policy)/,
+    anchors: ['invalid range set', 'overlap', 'mixed address families', 'invalid vlan id', 'port number', 'masqmarkbit', 'invalid character', 'invalid rate', 'invalid burst', 'minid and maxid', 'prevresult missing', 'missing prevresult', 'empty bridge name', 'externalsetmarkchain', 'hairpin mode and promiscuous mode', 'disablecontainerinterface', 'incorrect trunk', 'greater than maxid', 'needs to be set for ingress policy'],
     confidence: 0.85,
     specificity: 90,
     check: 'the network config the plugin was given: cat /etc/cni/net.d/<file> on that node (or the NetworkAttachmentDefinition\'s spec.config): the field the error names must be fixed there; a meta plugin (portmap, bandwidth, tuning) must follow a main plugin in the same conflist',
@@ -169,6 +174,9 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="bridge" failed (add): invalid VLAN ID 5000 (must be between 0 and 4094)',
       'plugin type="portmap" failed (add): Invalid host port number: 70000',
       'error adding container to network "br-net": subnets 10.10.0.0/16 and 10.10.1.0/24 overlap',
+      // bridge's own checks of options that cannot go together, and the firewall plugin's ingress policy without a bridge before it.
+      'plugin type="flannel" failed (add): failed to delegate add: cannot set hairpin mode and promiscuous mode at the same time',
+      'plugin type="firewall" failed (add): interface needs to be set for ingress policy "same-bridge", make sure to chain "firewall" plugin with "bridge"',
     ],
     counterSamples: ['plugin type="bridge" failed (add): failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24'],
   }),
@@ -179,8 +187,8 @@ export const CNI_SIGNATURES: Signature[] = [
     // Also libcni's "failed to parse plugin config N" (one plugin of a conflist), as Multus wraps it, a plugin that
     // answers CNI's error 7 ("Invalid Configuration", Kube-OVN's words), and Multus's validating webhook refusing a
     // NetworkAttachmentDefinition whose config is not JSON.
-    re: /failed to parse plugin config \d+|error converting the raw bytes into a conflist|plugin type=\\?"[\w.-]+\\?"[^\n]{0,60}failed \((add|del|delete|check)\): invalid configuration|configuration string is not in json format|error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part|(network for (sandbox|pod)|plugin type=)[^\n]{0,600}invalid cidr address: |network \S+ too small to allocate from|range(start|end) \S+ not in network \S+|network has host bits set\. for a subnet mask|ipam config missing 'ipam' key/,
-    anchors: ['failed to parse plugin config', 'raw bytes into a conflist', 'invalid configuration', 'not in json format', 'error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'invalid version', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part', 'invalid cidr address', 'too small to allocate from', 'not in network', 'host bits set', "missing 'ipam' key"],
+    re: /failed to parse plugin config \d+|error converting the raw bytes into a conflist|plugin type=\\?"[\w.-]+\\?"[^\n]{0,60}failed \((add|del|delete|check)\): invalid configuration|configuration string is not in json format|error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part|(network for (sandbox|pod)|plugin type=)[^\n]{0,600}invalid cidr address: |network \S+ too small to allocate from|range(start|end) \S+ not in network \S+|network has host bits set\. for a subnet mask|ipam config missing 'ipam' key|: invalid cni config\b/,
+    anchors: ['failed to parse plugin config', 'raw bytes into a conflist', 'invalid configuration', 'not in json format', 'error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'invalid version', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part', 'invalid cidr address', 'too small to allocate from', 'not in network', 'host bits set', "missing 'ipam' key", 'invalid cni config'],
     confidence: 0.85,
     specificity: 89,
     source: 'facts §3 (delegate validation), libcni config loading',
@@ -207,6 +215,9 @@ export const CNI_SIGNATURES: Signature[] = [
       // libcni: a delegate or plugin entry without "type"; host-local: two ranges of one set that overlap; a plugin's own netconf decoding.
       'Multus: error in invoke Delegate add - "bridge": no plugin name provided',
       'plugin type="tuning" failed (add): failed to load netconf: json: cannot unmarshal array into Go struct field TuningConf.sysctl of type map[string]string',
+      // containerd's go-cni marks every file it cannot load as ErrInvalidConfig ("invalid cni config").
+      'network type not found in /etc/cni/net.d/87-podman.conf: invalid cni config',
+      'CNI config list in config file /etc/cni/net.d/10-flannel.conflist has no networks, skipping: invalid cni config',
     ],
     counterSamples: ['no networks found in /etc/cni/net.d'],
   }),
@@ -223,6 +234,8 @@ export const CNI_SIGNATURES: Signature[] = [
     // flanneld writes subnet.env only once its backend is up: a backend the kernel cannot run (no vxlan module, as
     // on some Raspberry Pi kernels) leaves it unwritten too.
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'flannel.config-invalid', 'flannel.backend-unsupported'],
+    // What keeps flanneld from writing it, when a paste shows it on another line.
+    explainedBy: FLANNEL_NOT_UP,
     check: 'kubectl -n kube-flannel get pods -o wide --field-selector spec.nodeName=<node>: no running flannel pod there means flannel is not up on the node (its log says why: a net-conf.json it cannot use, such as an empty Backend type, makes it exit before it writes subnet.env); if flannel is not meant to run (another CNI is installed), remove the stale /etc/cni/net.d/10-flannel.conflist',
     source: 'facts §4.2 (subnet.env missing, by plugin version)',
     samples: [
@@ -231,6 +244,24 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory',
     ],
     counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
+  }),
+  sig({
+    id: 'cni.subnet-env-unreadable',
+    cause: 'unknown',
+    // The file is there but the plugin may not read it: its mode, or an SELinux label the runtime's domain cannot
+    // read (a /run/flannel made by hand or restored). No cause id names it; flanneld did write its lease.
+    re: /subnet\.env[^\n]{0,3}: permission denied/,
+    anchors: ['subnet.env'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['cni.subnet-env-missing', 'flannel.daemon-down'],
+    check: 'ls -lZ /run/flannel/subnet.env on the node: a file the runtime cannot read (mode, owner or SELinux label; restorecon -Rv /run/flannel) rather than a missing one',
+    source: 'flannel CNI plugin loadFlannelSubnetEnv (os.Open of subnet.env)',
+    samples: [
+      "plugin type=\"flannel\" failed (add): failed to load flannel 'subnet.env' file: open /run/flannel/subnet.env: permission denied. Check the flannel pod log for this node.",
+      'loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: permission denied',
+    ],
+    counterSamples: ["failed to load flannel 'subnet.env' file: open /run/flannel/subnet.env: no such file or directory"],
   }),
   sig({
     id: 'cni.bridge-addr',
