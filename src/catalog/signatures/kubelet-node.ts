@@ -33,8 +33,8 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     // k3s and RKE2 servers keep a password per node name (a node-password Secret, or the server's node-passwd
     // file); an agent that comes back with the same name and a new password (reinstalled, restored, a duplicate
     // hostname) is refused and never registers — as is an etcd member joining under a name already taken.
-    re: /node password (rejected|validation failed)|unable to verify password for node|etcd cluster join failed: duplicate node name/,
-    anchors: ['node password', 'unable to verify password for node', 'duplicate node name'],
+    re: /node password (rejected|validation failed)|unable to verify password for node|etcd cluster join failed: duplicate node name|\/v1-(k3s|rke2)\/(node|serving-kubelet|client-kubelet)\.crt: 403 forbidden/,
+    anchors: ['node password', 'unable to verify password for node', 'duplicate node name', '.crt: 403 forbidden'],
     confidence: 0.8,
     specificity: 90,
     check: 'on a server: kubectl -n kube-system delete secret <node name>.node-password.k3s (or .rke2) for a node that was reinstalled, or give the new machine a unique hostname (--node-name); for an etcd member, remove the old member (etcdctl member list / remove) before it joins again',
@@ -43,6 +43,8 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
       'level=info msg="Waiting to retrieve agent configuration; server is not ready: Node password rejected, duplicate hostname or contents of \'/etc/rancher/node/password\' may not match server node-passwd entry"',
       'level=error msg="Node password validation failed for \'ip-172-31-16-236\', using passwd file \'/var/lib/rancher/k3s/server/cred/node-passwd\'"',
       'level=fatal msg="etcd cluster join failed: duplicate node name found, please use a unique name for this node"',
+      // Early k3s agents fetch their certificates with the node password and print only the refusal.
+      'ERRO[2019-05-10T09:41:09.748260722Z] https://192.168.178.129:6443/v1-k3s/node.crt: 403 Forbidden',
     ],
     counterSamples: ['level=info msg="Node password secret created for node worker-1"'],
   }),

@@ -146,6 +146,20 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['net.ipv4.ip_forward = 1', "+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 1 '!=' 1 ']'", 'net.ipv6.conf.all.forwarding = 1'],
   }),
   sig({
+    id: 'node.ip-forward-off-windows',
+    cause: 'node.ip-forward',
+    // Get-NetIPInterface on a Windows node: flannel enables forwarding on its vEthernet adapters; Disabled there means
+    // packets between pods and the overlay are not routed by the host.
+    re: /vethernet \([^)\n]+\) +(ipv4 +)?disabled\b/,
+    anchors: ['vethernet'],
+    confidence: 0.75,
+    specificity: 85,
+    check: 'Get-NetIPInterface -AddressFamily IPv4 | Select InterfaceAlias, Forwarding on the node: the vEthernet adapters of the flannel network must say Enabled (Set-NetIPInterface -InterfaceAlias "vEthernet (…)" -Forwarding Enabled; flanneld sets it at start)',
+    source: 'flannel pkg/ip iface_windows.go (EnableForwardingForInterface); PowerShell Get-NetIPInterface output',
+    samples: ['InterfaceAlias   Forwarding\n--------------   ----------\nvEthernet (cbr0)   Disabled', 'vEthernet (flannel.4096) IPv4 Disabled'],
+    counterSamples: ['vEthernet (cbr0)   Enabled'],
+  }),
+  sig({
     id: 'node.forward-policy-drop',
     cause: 'node.forward-drop',
     // iptables -L, iptables-save and iptables -S print the chain policy three ways; a dump pasted whole
@@ -199,8 +213,8 @@ export const NODE_SIGNATURES: Signature[] = [
     id: 'node.not-ready',
     check: 'kubectl describe node <node>: the Ready condition\'s reason and message name the cause (NetworkPluginNotReady → CNI, container runtime down → the runtime, kubelet stopped posting → the kubelet itself: journalctl -u kubelet)',
     cause: 'node.not-ready',
-    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is unresponsive\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b/,
-    anchors: ['posting node status', 'posted node status', 'nodestatusunknown', 'nodestatusneverupdated', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready', 'node is unresponsive', 'been updated', 'notready control-planes'],
+    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is unresponsive\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b|(?:^|[^\S \t\r\f\v])\S+ +notready(,schedulingdisabled)? +\S+ +\d+[smhdy]/,
+    anchors: ['posting node status', 'posted node status', 'nodestatusunknown', 'nodestatusneverupdated', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready', 'node is unresponsive', 'been updated', 'notready control-planes', 'notready'],
     confidence: 0.7,
     specificity: 50,
     alternatives: ['cni.config-missing', 'runtime.unavailable'],
@@ -209,8 +223,10 @@ export const NODE_SIGNATURES: Signature[] = [
       'Kubelet stopped posting node status.',
       '0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/3 nodes are available',
       'Warning  NodeNotReady  5m  node-controller  Node worker-1 status is now: NodeNotReady',
+      // kubectl get nodes: a row whose STATUS is NotReady.
+      'NAME       STATUS     ROLES           AGE   VERSION\ncp-1       Ready      control-plane   93d   v1.35.2\nworker-2   NotReady   <none>          93d   v1.35.2',
     ],
-    counterSamples: ['Node worker-1 status is now: NodeReady'],
+    counterSamples: ['Node worker-1 status is now: NodeReady', 'NAME       STATUS   ROLES    AGE   VERSION\nworker-2   Ready    <none>   93d   v1.35.2'],
   }),
   sig({
     id: 'node.dockerd-firewalld-zone-conflict',

@@ -519,12 +519,14 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Docker Hub's token service answers a login whose password or token it does not accept with this
     // detail; without credentials it issues an anonymous token instead. So the credentials were sent.
     // Docker Hub's v1 index said it as "Wrong login/password, please try again".
-    re: /incorrect username or password|wrong login\/password/,
-    anchors: ['incorrect username or password', 'wrong login/password'],
+    re: /incorrect username or password|wrong login\/password|stored credentials invalid or expired/,
+    anchors: ['incorrect username or password', 'wrong login/password', 'stored credentials invalid'],
     confidence: 0.9,
     specificity: 90,
     source: 'Docker Hub auth service (auth.docker.io/token) 401 detail "incorrect username or password"',
     samples: [
+      // docker login retrying the credentials it has stored, which the registry answers 401.
+      'Authenticating with existing credentials... [Username: ci-deployer]\nStored credentials invalid or expired\nUsername (ci-deployer):',
       'GET https://auth.docker.io/token?scope=repository%3Aorg%2Fapp%3Apull&service=registry.docker.io: unexpected status code 401 Unauthorized: {"details":"incorrect username or password"}',
       'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
       'Error occurred : 401 Client Error: Unauthorized ("Wrong login/password, please try again")',

@@ -35,6 +35,21 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['configmaps "kube-flannel-cfg" not found'],
   }),
   sig({
+    id: 'kubelet.container-config-secret-missing',
+    cause: 'unknown',
+    // CreateContainerConfigError: the image is pulled, but the container's env or volumes read a Secret or ConfigMap (or
+    // a key of one) that does not exist; not an imagePullSecret, and none of the pull, network or DNS causes.
+    re: /createcontainerconfigerror|couldn'?t find key \S+ in (secret|configmap)\b/,
+    anchors: ['createcontainerconfigerror', 'find key'],
+    confidence: 0.5,
+    specificity: 72,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'kubectl get pod <pod> -o yaml | grep -n -e secretKeyRef -e configMapKeyRef -e secretName: the Secret or key named must exist in the pod\'s namespace; it is read for the container\'s config, not for the pull',
+    source: 'kubelet kuberuntime generateContainerConfig (CreateContainerConfigError; "couldn\'t find key %s in Secret %s/%s")',
+    samples: ['api-mpqs722glh-bp484   0/1     CreateContainerConfigError   0          2m', 'Error: couldn\'t find key password in Secret shop/db-credentials'],
+    counterSamples: ['Error: ErrImagePull'],
+  }),
+  sig({
     // A missing secret is most often a pull secret in this tool's domain, but TLS and token secrets go missing too.
     id: 'image.secret-not-found',
     check: 'kubectl get secret <name> -n <pod namespace>: pull secrets are namespaced, so the secret must exist in the pod\'s own namespace (and be listed in the pod or its service account)',
@@ -182,6 +197,20 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     source: 'IBM Portieris admission webhook ("no valid ImagePullSecret defined for %s", "Secret %s not defined for registry: %s")',
     samples: ['Deny "docker.io/acme/app:signed-2", no valid ImagePullSecret defined for docker.io/acme/app:signed-2', 'Secret dockerhub not defined for registry: docker.io'],
     counterSamples: ['imagePullSecrets: [{name: regcred}]'],
+  }),
+  sig({
+    id: 'image.pullsecret-helper-only',
+    cause: 'image.pullsecret-malformed',
+    // A pull secret made from a workstation's ~/.docker/config.json whose credentials live in a credential store: its
+    // auths entries are empty and the rest is credsStore/credHelpers, which the kubelet does not run. It sends nothing.
+    re: /"auths"\s*:\s*\{\s*(\}|"[^"\n]+"\s*:\s*\{\s*\}(\s*,\s*"[^"\n]+"\s*:\s*\{\s*\})*\s*\})\s*,\s*"cred(sstore|helpers)"/,
+    anchors: ['credsstore', 'credhelpers'],
+    confidence: 0.85,
+    specificity: 88,
+    check: 'kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d: each auths entry needs an "auth" (base64 of user:password) or username and password; recreate it with kubectl create secret docker-registry --docker-server=… --docker-username=… --docker-password=…',
+    source: 'kubelet credentialprovider (reads only auths[].auth / username / password of .dockerconfigjson); docker CLI config file (credsStore, credHelpers)',
+    samples: ['{"auths":{"https://index.docker.io/v1/":{}},"credsStore":"desktop"}', '{"auths":{},"credHelpers":{"123456789012.dkr.ecr.eu-west-1.amazonaws.com":"ecr-login"}}'],
+    counterSamples: ['{"auths":{"registry.example.com":{"auth":"dXNlcjpwYXNz"}},"credsStore":"desktop"}'],
   }),
   sig({
     id: 'image.pullsecret-must-contain-registry',

@@ -528,13 +528,14 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // Reference parsers' own refusals: go-containerregistry's repository alphabet, the distribution reference's
     // invalid repository (a URL with its scheme or a v1 path pasted as an image), enroot/pyxis's image reference.
     // Podman before 2.0 refused a reference with both a tag and a digest in the same words, quoting it.
-    re: /repository can only contain the runes|invalid reference: invalid repository \\?"|invalid image reference(: \S+| \\?"[^"\s\\]+\\?")/,
+    re: /(repository|tag) can only contain the runes|invalid reference: invalid repository \\?"|invalid image reference(: \S+| \\?"[^"\s\\]+\\?")/,
     anchors: ['can only contain the runes', 'invalid reference: invalid repository', 'invalid image reference'],
     confidence: 0.85,
     specificity: 93,
     check: 'the image reference as the tool was given it: [registry-host[:port]/]repository[:tag|@digest], no scheme (https://, docker://), no /v1/ or /v2/ path, lower case; the registry\'s own address goes in front of the repository',
     source: 'go-containerregistry name ("repository can only contain the runes `%s`"), distribution reference ("invalid reference: invalid repository"), enroot ("Invalid image reference")',
     samples: [
+      'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: getting tag for destination: tag can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-.ABCDEFGHIJKLMNOPQRSTUVWXYZ`: v1.2.0\n',
       'error pushing image: getting tag for destination: repository can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-./`: /10.0.0.5:8500/team/web',
       'unable to push images to the registry: failed to parse ref https://index.docker.io/v1/acme/agent:v1: invalid reference: invalid repository "/index.docker.io/v1/acme/agent"',
       'error: pyxis:     [ERROR] Invalid image reference: docker://dockerd://team/tool:1',

@@ -253,6 +253,25 @@ export const SERVER_SIGNATURES: Signature[] = [
     counterSamples: ['level=error msg="response completed with error" err.code="manifest unknown" err.detail="unknown tag=latest" err.message="manifest unknown"'],
   }),
   sig({
+    id: 'ambiguous.commit-digest-mismatch',
+    cause: 'unknown',
+    // containerd hashes what it wrote before committing it: a digest other than the one asked for means the bytes
+    // came out wrong, whether a registry, mirror or proxy served other content or containerd resumed a stale or
+    // empty partial download of its own (an ingest left under the content store by an interrupted pull).
+    re: /unexpected commit digest/,
+    anchors: ['unexpected commit digest'],
+    confidence: 0.5,
+    specificity: 80,
+    alternatives: ['registry.server-error', 'registry.proxy'],
+    check: 'ctr -n k8s.io content active on the node (a stale ingest of that digest: remove it with ctr -n k8s.io content rm, or restart containerd) and pull again; the same mismatch on a node with a clean content store points at the registry or the proxy or mirror in between (curl the blob and sha256sum it)',
+    source: 'containerd content writer commit ("unexpected commit digest %s, expected %s")',
+    samples: [
+      'failed to pull and unpack image "docker.io/codercom/code-server:3.9.0": failed commit on ref "layer-sha256:1860": unexpected commit digest sha256:e3b0c442, expected sha256:1860da6d: failed precondition',
+      'failed commit on ref "manifest-sha256:9f2c": unexpected commit digest sha256:aa11, expected sha256:9f2c: failed precondition',
+    ],
+    counterSamples: ['failed commit on ref "layer-sha256:1860": commit failed: unexpected size 0, expected 31825: failed precondition'],
+  }),
+  sig({
     id: 'registry.server-5xx',
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',

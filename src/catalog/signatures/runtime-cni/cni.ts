@@ -164,8 +164,8 @@ export const CNI_SIGNATURES: Signature[] = [
     // The reference plugins check the values of their own config before they touch the node: ranges host-local cannot
     // use, a VLAN id, port or mark bit out of bounds, an interface name the kernel refuses, a meta plugin configured
     // first in its conflist (no prevResult). The file in /etc/cni/net.d, or the attachment that carries it, is wrong.
-    re: /(plugin type=\\?"[\w.-]+\\?"[^\n]{0,80}failed \((add|del|check)\): (failed to delegate add: )?|error adding container to network [^\n]{0,80}: )(invalid range set \d+|subnets \S+ and \S+ overlap|mixed address families|invalid vlan id -?\d+|invalid (host|container) port number|masqmarkbit must be between|interface name [^\n]{0,60}invalid character|invalid (rate|burst): |minid and maxid should be configured simultaneously|(ptp: )?required prevresult missing|missing prevresult from earlier plugin|got empty bridge name|cannot specify externalsetmarkchain|cannot set hairpin mode and promiscuous mode at the same time|cannot use ipam when disablecontainerinterface flag is set|incorrect trunk (minid |maxid |id )?parameter|minid is greater than maxid|interface needs to be set for ingress policy)/,
-    anchors: ['invalid range set', 'overlap', 'mixed address families', 'invalid vlan id', 'port number', 'masqmarkbit', 'invalid character', 'invalid rate', 'invalid burst', 'minid and maxid', 'prevresult missing', 'missing prevresult', 'empty bridge name', 'externalsetmarkchain', 'hairpin mode and promiscuous mode', 'disablecontainerinterface', 'incorrect trunk', 'greater than maxid', 'needs to be set for ingress policy'],
+    re: /(plugin type=\\?"[\w.-]+\\?"[^\n]{0,80}failed \((add|del|check)\): (failed to delegate add: )?|error adding container to network [^\n]{0,80}: )(invalid range set \d+|subnets \S+ and \S+ overlap|mixed address families|invalid vlan id -?\d+|invalid (host|container) port number|masqmarkbit must be between|interface name [^\n]{0,60}invalid character|invalid (rate|burst): |minid and maxid should be configured simultaneously|(ptp: )?required prevresult missing|missing prevresult from earlier plugin|got empty bridge name|cannot specify externalsetmarkchain|cannot set hairpin mode and promiscuous mode at the same time|cannot use ipam when disablecontainerinterface flag is set|incorrect trunk (minid |maxid |id )?parameter|minid is greater than maxid|interface needs to be set for ingress policy|endpointmacprefix \[[^\]\n]*\] is invalid)/,
+    anchors: ['invalid range set', 'overlap', 'mixed address families', 'invalid vlan id', 'port number', 'masqmarkbit', 'invalid character', 'invalid rate', 'invalid burst', 'minid and maxid', 'prevresult missing', 'missing prevresult', 'empty bridge name', 'externalsetmarkchain', 'hairpin mode and promiscuous mode', 'disablecontainerinterface', 'incorrect trunk', 'greater than maxid', 'needs to be set for ingress policy', 'endpointmacprefix'],
     confidence: 0.85,
     specificity: 90,
     check: 'the network config the plugin was given: cat /etc/cni/net.d/<file> on that node (or the NetworkAttachmentDefinition\'s spec.config): the field the error names must be fixed there; a meta plugin (portmap, bandwidth, tuning) must follow a main plugin in the same conflist',
@@ -244,6 +244,35 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory',
     ],
     counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
+  }),
+  sig({
+    id: 'cni.chaining-config-unknown',
+    cause: 'cni.config-invalid',
+    // Cilium's CNI plugin in chaining mode looks its chained network up by the conflist's name; a name it has no
+    // chaining mode for (a conflist of another network, docker0's) means the conflist in /etc/cni/net.d is not the
+    // one Cilium was set up to chain into.
+    re: /unknown cni chaining configuration name/,
+    anchors: ['chaining configuration name'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'ls /etc/cni/net.d on that node and the name field of the first conflist: Cilium chaining (cni.chainingMode) expects the chained network\'s conflist (flannel\'s cbr0 in 10-flannel.conflist), not another one left there',
+    source: 'cilium-cni chaining lookup ("Unknown CNI chaining configuration name \'%s\'")',
+    samples: ['level=warning msg="Unknown CNI chaining configuration name \'docker0\'" eventUUID=4798f39d subsys=cilium-cni', "Unknown CNI chaining configuration name 'cbr0'"],
+    counterSamples: ['level=info msg="Using CNI chaining configuration portmap" subsys=cilium-cni'],
+  }),
+  sig({
+    id: 'cni.plugin-not-found-old',
+    cause: 'cni.plugin-missing',
+    // libcni before "failed to find plugin … in path" and rkt's own CNI caller: the binary named by a config's type is
+    // not in the plugin directories.
+    re: /could not find \\?"[\w.-]+\\?" plugin/,
+    anchors: ['could not find'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'ls the CNI plugin directory (/opt/cni/bin, or the runtime\'s configured path) for the binary named by the config\'s "type"',
+    source: 'rkt networking and early libcni plugin lookup ("could not find %q plugin")',
+    samples: ['Failed to setup network: error adding network "default": could not find "host-local-ptp" plugin', 'error adding network "flannel": could not find "flannel" plugin'],
+    counterSamples: ['could not find the requested resource'],
   }),
   sig({
     id: 'cni.subnet-env-unreadable',

@@ -15,7 +15,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
     // signatures below, none of them sure.
     // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
-    re: /(containerd|crio|cri-dockerd|docker(?:\.raw)?)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
+    re: /(containerd|crio|cri-dockerd|docker(?:\.raw)?)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to handle event stream: rpc error: code = unavailable|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
     anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false', 'containerd did not exit successfully', 'failed to connect to containerd'],
     confidence: 0.92,
     specificity: 95,
@@ -34,6 +34,8 @@ export const RUNTIME_SIGNATURES: Signature[] = [
       'ERRO[0000] containerd did not exit successfully          error="signal: segmentation fault" module=libcontainerd',
       'Failed to connect to containerd: failed to dial "/var/run/docker/containerd/docker-containerd.sock": dial unix:///var/run/docker/containerd/docker-containerd.sock: timeout',
       'E0501 10:00:02.000000    812 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection closed before server preface received"',
+      // cri-containerd (the CRI before it moved into containerd) losing its own connection to containerd.
+      'E1203 19:46:47.297391    1092 events.go:65] Failed to handle event stream: rpc error: code = Unavailable desc = transport is closing',
     ],
     counterSamples: [
       'dial tcp 10.0.0.1:5000: connect: connection refused',
@@ -338,6 +340,22 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     counterSamples: ['Using container runtime socket /run/containerd/containerd.sock'],
   }),
   sig({
+    id: 'runtime.image-fs-stats-missing',
+    cause: 'runtime.unavailable',
+    // The kubelet's image GC reads the runtime's ImageFsInfo; an answer without usage for the image filesystem (a
+    // CRI shim such as cri-dockerd older than the kubelet's expectations) leaves GC without numbers: it is the
+    // runtime's CRI answer that fails, not the disk that is full: it outranks the ImageGCFailed reason it comes with.
+    re: /missing image stats: /,
+    anchors: ['missing image stats'],
+    confidence: 0.6,
+    specificity: 95,
+    alternatives: ['image.disk-full'],
+    check: 'crictl imagefsinfo on the node: an answer without usedBytes for the image filesystem means the runtime (or cri-dockerd) is older than the kubelet expects; upgrade it to a release made for this kubelet',
+    source: 'kubelet image GC (pkg/kubelet/images: "missing image stats: %+v")',
+    samples: ['ImageGCFailed  missing image stats: &ImageFsInfoResponse{ImageFilesystems:[]*FilesystemUsage{},ContainerFilesystems:[]*FilesystemUsage{},}', 'E1018 10:00:00.000000 812 kubelet.go:1480] "Image garbage collection failed multiple times in a row" err="missing image stats: &ImageFsInfoResponse{ImageFilesystems:[]*FilesystemUsage{},}"'],
+    counterSamples: ['ImageGCFailed  failed to garbage collect required amount of images. Attempted to free 4289175552 bytes, but only found 0 bytes eligible to free.'],
+  }),
+  sig({
     id: 'runtime.handler-not-configured',
     cause: 'runtime.unavailable',
     // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
@@ -346,13 +364,13 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // runtime specified"). A shim binary the runtime cannot find on its PATH, or one that answers the shim API of another
     // version (a ttrpc service "is not supported"), leaves the handler unusable the same way. So does a runtime binary
     // the daemon's config names but the node lacks (fork/exec /usr/bin/nvidia-container-runtime).
-    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\*"[^"\n\\]+\\*" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\*"[^"\n\\]+\\*" not supported|unsupported shim version \(\d+\)|fork\/exec \S*\/(runc|crun|youki|runsc|kata-runtime|sysbox-runc|nvidia-container-runtime)(\.\w+)?: no such file or directory/,
-    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name', 'unknown runtime specified', 'binary not installed', 'fork/exec'],
+    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\*"[^"\n\\]+\\*" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\*"[^"\n\\]+\\*" not supported|unsupported shim version \(\d+\)|fork\/exec \S*\/(runc|crun|youki|runsc|kata-runtime|sysbox-runc|nvidia-container-runtime|containerd-shim[\w.-]*)(\.\w+)?: no such file or directory|failed to start shim: exec: \\?"containerd-shim[\w.-]*\\?": executable file not found/,
+    anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name', 'unknown runtime specified', 'binary not installed', 'fork/exec', 'executable file not found'],
     confidence: 0.85,
     specificity: 93,
     check: 'kubectl get runtimeclass <name> -o jsonpath={.handler}: that handler must be a runtime in the node\'s config (containerd: [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.<handler>]; CRI-O: [crio.runtime.runtimes.<handler>]) with its shim installed and of a version this containerd speaks; restart the runtime after adding it; Docker: a "runtimes" entry in /etc/docker/daemon.json (nvidia-ctk runtime configure --runtime=docker writes it) and a daemon restart',
     source: 'containerd CRI and CRI-O runtime handler lookup; containerd shim protocol versions; dockerd\'s runtime lookup (unknown or invalid runtime name)',
-    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.', 'docker: Error response from daemon: Unknown runtime specified io.containerd.example.v1.', 'failed to start shim: failed to resolve runtime path: runtime "io.containerd.example.v1" binary not installed "containerd-shim-example-v1": file does not exist: unknown', 'Error response from daemon: OCI runtime create failed: fork/exec /usr/local/bin/crun: no such file or directory: unknown'],
+    samples: ['failed to get sandbox runtime: no runtime for "kata-qemu" is configured', 'Failed create pod sandbox: rpc error: code = Unknown desc = RuntimeHandler "kata-runtime" not supported', 'failed to start shim: start failed: unsupported shim version (3): not implemented', 'docker: Error response from daemon: unknown or invalid runtime name: nvidia.', 'docker: Error response from daemon: Unknown runtime specified io.containerd.example.v1.', 'failed to start shim: failed to resolve runtime path: runtime "io.containerd.example.v1" binary not installed "containerd-shim-example-v1": file does not exist: unknown', 'Error response from daemon: OCI runtime create failed: fork/exec /usr/local/bin/crun: no such file or directory: unknown', 'failed to start sandbox container: failed to create containerd task: failed to start shim: exec: "containerd-shim": executable file not found in $PATH: unknown', 'ctr: failed to start shim: start failed: : fork/exec /usr/bin/containerd-shim-kata-v2: no such file or directory: unknown'],
     counterSamples: ['RuntimeHandler "runc" is ready'],
     subject: {
       title: 'The runtime handler a pod asks for is not configured on its node',

@@ -8,6 +8,36 @@ import { sig } from '../define.js';
  */
 export const WINDOWS_HOST_SIGNATURES: Signature[] = [
   sig({
+    id: 'runtime.windows-service-stopped',
+    cause: 'runtime.unavailable',
+    // PowerShell's Get-Service table on a Windows node: the runtime's service is not running, so the kubelet has no
+    // runtime to talk to.
+    re: /\bstopped +(containerd|docker) +(containerd|docker)\b/,
+    anchors: ['stopped'],
+    confidence: 0.8,
+    specificity: 85,
+    alternatives: ['node.not-ready'],
+    check: 'Get-Service containerd (or docker) and Get-WinEvent / the service\'s log on the node: Start-Service containerd; a service that stops again says why in its log (C:\\ProgramData\\containerd\\root or the -log-file it was given)',
+    source: 'PowerShell Get-Service output (Status, Name, DisplayName)',
+    samples: ['PS C:\\> Get-Service containerd\n\nStatus   Name               DisplayName\n------   ----               -----------\nStopped  containerd         containerd container runtime', 'Stopped  docker             Docker Engine'],
+    counterSamples: ['Running  containerd         containerd container runtime'],
+  }),
+  sig({
+    id: 'flannel.windows-route-absent',
+    cause: 'flannel.route-missing',
+    // Get-NetRoute for a destination prefix finds nothing: the host has no route to that subnet (on a flannel
+    // Windows node, a remote node's pod subnet that flanneld's host-gw or overlay set-up should have added).
+    re: /no matching msft_netroute objects found[^\n]{0,200}destinationprefix like '[\d.]+\/\d+'/,
+    anchors: ['msft_netroute'],
+    confidence: 0.6,
+    specificity: 80,
+    alternatives: ['flannel.daemon-down'],
+    check: 'Get-NetRoute on the node for each other node\'s podCIDR (kubectl get nodes -o custom-columns=NAME:.metadata.name,CIDR:.spec.podCIDR): flanneld adds them once it runs with a backend that works across the nodes; its log says why one is missing',
+    source: 'PowerShell Get-NetRoute (CIM query error); flannel pkg/routing router_windows.go',
+    samples: ["Get-NetRoute : No matching MSFT_NetRoute objects found by CIM query for instances of the ROOT/StandardCimv2/MSFT_NetRoute class on the  CIM server: SELECT * FROM MSFT_NetRoute  WHERE ((DestinationPrefix LIKE '10.244.2.0/24')). Verify query parameters and retry.", "No matching MSFT_NetRoute objects found by CIM query for instances of the ROOT/StandardCimv2/MSFT_NetRoute class on the CIM server: SELECT * FROM MSFT_NetRoute WHERE ((DestinationPrefix LIKE '10.244.1.0/24'))"],
+    counterSamples: ['ifIndex DestinationPrefix NextHop RouteMetric ifMetric PolicyStore'],
+  }),
+  sig({
     id: 'runtime.windows-compute-service',
     cause: 'runtime.unavailable',
     // vmcompute.dll absent (the Containers feature off), the compute or network service not answering (RPC server
