@@ -57,12 +57,14 @@ export const KUBELET_SIGNATURES: Signature[] = [
     id: 'kubelet.cgroup-driver-mismatch',
     cause: 'node.not-ready',
     // pkg/kubelet: "misconfiguration: kubelet cgroup driver: %q is different from docker cgroup driver: %q".
-    re: /\\?"'?\w+'?\\?" is different from [\w-]+ cgroup driver|cgroup driver mismatch|expected cgroupdriver=\w+ but got/,
+    // Also the two settings pasted side by side: runc's SystemdCgroup off in containerd while the kubelet's cgroupDriver is systemd.
+    re: /\\?"'?\w+'?\\?" is different from [\w-]+ cgroup driver|cgroup driver mismatch|expected cgroupdriver=\w+ but got|systemdcgroup\W{0,3}\s*[:=]\s*false\b[\s\S]{0,600}?cgroupdriver\W{0,3}\s*[:=]?\s*\W?systemd\b|cgroupdriver\W{0,3}\s*[:=]?\s*\W?systemd\b[\s\S]{0,600}?systemdcgroup\W{0,3}\s*[:=]\s*false\b/,
     anchors: ['cgroup driver', 'cgroupdriver'],
     confidence: 0.93,
     specificity: 95,
     source: 'kubelet start-up check of the runtime cgroup driver (dockershim era) and the CRI RuntimeConfig cgroup driver',
     samples: [
+      '$ sudo crictl info | grep -i systemdcgroup\n            "SystemdCgroup": false,\n$ grep cgroupDriver /var/lib/kubelet/config.yaml\ncgroupDriver: systemd',
       'failed to run Kubelet: failed to create kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different from docker cgroup driver: "cgroupfs"',
       'F0311 10:01:02.000000 2210 server.go:269] failed to run Kubelet: misconfiguration: kubelet cgroup driver: "cgroupfs" is different from docker cgroup driver: "systemd"',
     ],
@@ -231,11 +233,12 @@ export const KUBELET_SIGNATURES: Signature[] = [
   sig({
     id: 'cri.client-no-endpoint',
     cause: 'runtime.unavailable',
-    // cri-tools: crictl tries the deprecated default endpoints, or a configured one that is not serving.
-    re: /make sure you are running as root and the (runtime|endpoint) has been started|failed to connect: failed to connect|runtime connect using default endpoints|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable|(getting the runtime version|getting status of runtime|listing (containers|pod sandboxes|images)): rpc error: code = unavailable/,
+    // cri-tools: crictl tries the deprecated default endpoints, or a configured one that is not serving. Its warning that
+    // it is trying the defaults is printed before every answer without /etc/crictl.yaml, so alone it says nothing failed.
+    re: /make sure you are running as root and the (runtime|endpoint) has been started|failed to connect: failed to connect|validate service connection|unable to determine (runtime|image) api version|getting the runtime version failed|connect endpoint '[^']+'|unable to check if the container runtime at|grpc: the connection is unavailable|(getting the runtime version|getting status of runtime|listing (containers|pod sandboxes|images)): rpc error: code = unavailable/,
     // The last alternative: crictl's own wrappers ("getting the runtime version: %w", "listing containers: %w")
     // around gRPC code Unavailable, the transport failing on the endpoint it dialled (the socket path may be cut off).
-    anchors: ['make sure you are running as root', 'failed to connect: failed to connect', 'using default endpoints', 'validate service connection', 'unable to determine', 'getting the runtime version', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable', 'getting status of runtime', 'listing '],
+    anchors: ['make sure you are running as root', 'failed to connect: failed to connect', 'validate service connection', 'unable to determine', 'getting the runtime version', 'connect endpoint', 'unable to check if the container runtime', 'connection is unavailable', 'getting status of runtime', 'listing '],
     confidence: 0.85,
     specificity: 90,
     alternatives: ['node.not-ready'],
@@ -246,7 +249,7 @@ export const KUBELET_SIGNATURES: Signature[] = [
       "FATA[0010] connect: connect endpoint 'unix:///run/crio/crio.sock', make sure you are running as root and the endpoint has been started: context deadline exceeded",
       'level=fatal msg="getting the runtime version: rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/k3s/containerd/containerd',
     ],
-    counterSamples: ['RuntimeName:  containerd\nRuntimeVersion:  v1.7.13', 'listing containers: rpc error: code = DeadlineExceeded desc = context deadline exceeded'],
+    counterSamples: ['WARN[0000] runtime connect using default endpoints: [unix:///run/containerd/containerd.sock unix:///run/crio/crio.sock unix:///var/run/cri-dockerd.sock]. As the default settings are now deprecated, you should set the endpoint instead.', 'RuntimeName:  containerd\nRuntimeVersion:  v1.7.13', 'listing containers: rpc error: code = DeadlineExceeded desc = context deadline exceeded'],
   }),
   sig({
     id: 'kubelet.port-no-route',

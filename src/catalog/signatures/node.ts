@@ -166,7 +166,8 @@ export const NODE_SIGNATURES: Signature[] = [
     // has the line in the middle, so none of them is anchored to the start.
     // microk8s inspect reports the policy in words ("IPtables FORWARD policy is DROP").
     // nft list ruleset prints a base chain's policy after its hook: the nftables form of the same DROP.
-    re: /chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b|iptables forward policy is drop|chain forward \{\s*type filter hook forward priority [\w-]+; policy drop;/,
+    // Not a dump that also holds flannel's own accept rules for the pod network: with them a DROP policy is harmless.
+    re: /^(?![\s\S]*-a flannel-fwd -[sd] \S+ [^\n]*-j accept)[\s\S]*?(chain forward \(policy drop|:FORWARD DROP \[|-P FORWARD DROP\b|iptables forward policy is drop|chain forward \{\s*type filter hook forward priority [\w-]+; policy drop;)/,
     anchors: ['chain forward (policy drop', ':forward drop', '-p forward drop', 'forward policy is drop', 'hook forward priority'],
     check: 'iptables -S FORWARD on the node: with policy DROP, pod traffic is forwarded only if ACCEPT rules for the pod network come first (flannel adds them in FLANNEL-FWD; a Docker or firewall reload can remove them)',
     confidence: 0.6,
@@ -178,12 +179,15 @@ export const NODE_SIGNATURES: Signature[] = [
   sig({
     id: 'node.firewall-log-vxlan',
     cause: 'flannel.vxlan-blocked',
-    re: /(ufw block|reject|drop|denied)[^\n]{0,600}proto=udp[^\n]{0,600}dpt=(8472|4789)\b/,
-    anchors: ['dpt=8472', 'dpt=4789'],
+    // Also the rule itself as iptables -L or -S lists it: a DROP or REJECT of the VXLAN port.
+    re: /(ufw block|reject|drop|denied)[^\n]{0,600}proto=udp[^\n]{0,600}dpt=(8472|4789)\b|\b(drop|reject) +udp +-- [^\n]{0,200}udp dpt:(8472|4789)\b|-p udp [^\n]{0,120}--dport (8472|4789) [^\n]{0,80}-j (drop|reject)\b/,
+    anchors: ['dpt=8472', 'dpt=4789', 'dpt:8472', 'dpt:4789', 'dport 8472', 'dport 4789'],
     confidence: 0.9,
     specificity: 95,
     source: 'facts §10.1 (UDP 8472 must be open between nodes)',
     samples: [
+      '  4821  598K DROP       udp  --  *      *       0.0.0.0/0            0.0.0.0/0            udp dpt:8472',
+      '-A INPUT -p udp -m udp --dport 8472 -j DROP',
       'kernel: [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56 SRC=192.168.1.12 DST=192.168.1.11 LEN=134 TOS=0x00 PREC=0x00 TTL=64 ID=0 PROTO=UDP SPT=40162 DPT=8472 LEN=114',
       'kernel: filter_IN_public_REJECT: IN=ens192 OUT= SRC=10.0.0.22 DST=10.0.0.21 PROTO=UDP SPT=51234 DPT=8472 LEN=110',
     ],

@@ -39,6 +39,21 @@ export const COREDNS_SIGNATURES: Signature[] = [
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 591cf3'],
   }),
   sig({
+    id: 'dns.dns-service-no-backends',
+    cause: 'dns.coredns-down',
+    // The cluster DNS Service has no ready endpoints: the kernel's IPVS finds no real server for its port 53, or
+    // kubectl lists none. Queries to the Service address go nowhere because no CoreDNS pod is ready behind it.
+    re: /ipvs: \w+: (tcp|udp) [\d.]+:53 - no destination available|(?:^|\s)kube-dns +<none> /,
+    anchors: ['no destination available', 'kube-dns'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['dns.service-unreachable'],
+    check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide and kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns: no ready CoreDNS pod means no endpoints; its events or logs say why it is not ready',
+    source: 'Linux IPVS schedulers ("IPVS: rr: UDP %s - no destination available"); kubectl get endpoints (<none>)',
+    samples: ['[ 9021.338201] IPVS: rr: TCP 10.96.0.10:53 - no destination available', 'NAME       ENDPOINTS   AGE\nkube-dns   <none>      3d'],
+    counterSamples: ['NAME       ENDPOINTS                                   AGE\nkube-dns   10.244.0.2:53,10.244.0.3:53,10.244.0.2:53   3d', 'IPVS: rr: TCP 10.96.0.1:443 - no destination available'],
+  }),
+  sig({
     id: 'dns.coredns-configmap-key-missing',
     cause: 'dns.coredns-down',
     // The CoreDNS pod mounts keys of its ConfigMap (Corefile; NodeHosts on k3s); a key the volume names but the

@@ -4,6 +4,20 @@ import { sig } from '../define.js';
 /** The backend and the overlay: VXLAN device, interface selection, routes, FDB, MTU, masquerading (facts §4.1, §10). */
 export const BACKEND_SIGNATURES: Signature[] = [
   sig({
+    id: 'flannel.virtual-iface-chosen',
+    cause: 'flannel.wrong-iface',
+    // flanneld took a bridge or tunnel of the node itself (Docker's docker0, its own cni0 or flannel.1, a libvirt or
+    // IPVS dummy device) as the interface to reach other nodes through: its address is not one other nodes can reach.
+    re: /using interface with name (docker0|cni0|flannel\.\d+|virbr\d+|kube-ipvs0|lxcbr0|lxdbr0|podman0|cbr0|lo) and address/,
+    anchors: ['using interface with name'],
+    confidence: 0.85,
+    specificity: 94,
+    check: "the node's real uplink (ip route get <another node's IP>): pass it to flanneld with --iface=<name> or --iface-regex in the DaemonSet's args",
+    source: 'flannel main.go ("Using interface with name %s and address %s")',
+    samples: ['I1205 06:00:02.332114       1 main.go:476] Using interface with name docker0 and address 172.17.0.1', 'Using interface with name cni0 and address 10.244.0.1'],
+    counterSamples: ['I1205 06:00:02.332114       1 main.go:476] Using interface with name eth0 and address 192.168.56.11'],
+  }),
+  sig({
     id: 'flannel.vagrant-nat-iface',
     cause: 'flannel.wrong-iface',
     re: /using interface with name \S+ and address 10\.0\.2\.15\b|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external (address|interface)|public-?ip\b[^\n]*?(\b10\.0\.2\.15\b|[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,20}?[^\n]*\b10\.0\.2\.15\b)/,

@@ -356,6 +356,35 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     counterSamples: ['ImageGCFailed  failed to garbage collect required amount of images. Attempted to free 4289175552 bytes, but only found 0 bytes eligible to free.'],
   }),
   sig({
+    id: 'runtime.binary-unusable',
+    cause: 'runtime.unavailable',
+    // The OCI runtime or shim binary itself cannot be executed (built for another architecture, not executable, a
+    // mount with noexec): no container starts on the node, whatever its image. Not the image's entrypoint.
+    re: /fork\/exec \S*\/(runc|crun|youki|runsc|kata-runtime|containerd-shim[\w.-]*)(\.\w+)?: (exec format error|permission denied)/,
+    anchors: ['fork/exec'],
+    confidence: 0.8,
+    specificity: 96,
+    check: 'file $(which runc) and ls -l on the node: the binary must be executable and of the node\'s architecture (uname -m); reinstall the runtime package, and check that its directory is not mounted noexec',
+    source: 'containerd runtime v2 shim and runc invocation (fork/exec of the runtime binary)',
+    samples: ['OCI runtime create failed: unable to retrieve OCI runtime error (open /run/containerd/io.containerd.runtime.v2.task/k8s.io/7c6b/log.json: no such file or directory): fork/exec /usr/local/sbin/runc: permission denied: unknown', 'failed to create shim task: OCI runtime create failed: unable to retrieve OCI runtime error (open /run/containerd/io.containerd.runtime.v2.task/k8s.io/3e2d/log.json: no such file or directory): fork/exec /usr/local/sbin/runc: exec format error: unknown'],
+    counterSamples: ['exec /usr/local/bin/docker-entrypoint.sh: exec format error'],
+  }),
+  sig({
+    id: 'runtime.service-restarting',
+    cause: 'runtime.unavailable',
+    // systemctl status of the runtime's unit: not active (restarting after a crash, failed, stopped), so its socket
+    // answers nobody.
+    re: /(containerd|crio|docker|cri-docker)\.service\b[\s\S]{0,400}?active: (activating \(auto-restart\)|failed|inactive \(dead\))/,
+    anchors: ['.service'],
+    confidence: 0.85,
+    specificity: 88,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u containerd (or crio, docker) -n 50 on the node: the last lines before it exits say why (its config, its disk, a plugin it cannot load)',
+    source: 'systemd systemctl status output (Active: activating (auto-restart) / failed)',
+    samples: ['● containerd.service - containerd container runtime\n     Loaded: loaded (/lib/systemd/system/containerd.service; enabled; vendor preset: enabled)\n     Active: activating (auto-restart) (Result: exit-code) since Sat 2026-12-05 10:14:02 UTC; 3s ago', '● crio.service - Container Runtime Interface for OCI (CRI-O)\n   Active: failed (Result: exit-code) since Mon 2026-12-07 08:00:00 UTC; 1min ago'],
+    counterSamples: ['● containerd.service - containerd container runtime\n     Active: active (running) since Sat 2026-12-05 10:14:02 UTC; 3 days ago'],
+  }),
+  sig({
     id: 'runtime.handler-not-configured',
     cause: 'runtime.unavailable',
     // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
