@@ -42,7 +42,8 @@ export const COREDNS_SIGNATURES: Signature[] = [
     id: 'dns.dns-service-no-backends',
     cause: 'dns.coredns-down',
     // The cluster DNS Service has no ready endpoints: the kernel's IPVS finds no real server for its port 53, or
-    // kubectl lists none. Queries to the Service address go nowhere because no CoreDNS pod is ready behind it.
+    // kubectl lists none. Queries to the Service address go nowhere: no CoreDNS pod is ready behind it, or the proxier
+    // has not synced its endpoints (the corpus has one such case), so below 0.9.
     re: /ipvs: \w+: (tcp|udp) [\d.]+:53 - no destination available|(?:^|\s)kube-dns +<none> /,
     anchors: ['no destination available', 'kube-dns'],
     confidence: 0.6,
