@@ -24,6 +24,21 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['config_path = "/etc/containerd/certs.d"'],
   }),
   sig({
+    id: 'registry.config-path-empty-dump',
+    cause: 'registry.mirror-misconfigured',
+    // containerd config dump (or config.toml) with config_path = "": whatever /etc/containerd/certs.d holds is not
+    // read, so a mirror, a CA or plain HTTP configured there for a host is not in effect. Alone it is a hint: a node
+    // that needs no host configuration runs fine without it. Beside the pull error it explains, it is the answer.
+    re: /\bconfig_path\s*=\s*""/,
+    anchors: ['config_path'],
+    confidence: 0.6,
+    specificity: 60,
+    check: 'containerd config dump | grep config_path on the node: set it to /etc/containerd/certs.d under the registry section of this config version and restart containerd, so the hosts.toml files there are read',
+    source: 'containerd CRI image config (registry.config_path; hosts.toml is read only from it)',
+    samples: ['$ sudo containerd config dump | grep config_path\n      config_path = ""', '[plugins."io.containerd.grpc.v1.cri".registry]\n  config_path = ""'],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
+  sig({
     id: 'registry.endpoint-without-scheme',
     cause: 'registry.mirror-misconfigured',
     // A mirror endpoint written without http:// or https:// (k3s, RKE2 and Rancher's registries.yaml, a hosts.toml
@@ -94,23 +109,59 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['config_path = "/etc/containerd/certs.d"'],
   }),
   sig({
+    id: 'registry.containerd-registry-key-ignored',
+    cause: 'registry.mirror-misconfigured',
+    // containerd loads config.toml in strict mode and warns of every key its schema does not have, then goes on without
+    // it: a registry section under the plugin path of another config version (grpc.v1.cri in a version 3 file), or a
+    // misspelt key (endpoints), leaves the mirrors, configs or config_path unused, and pulls go straight upstream.
+    re: /ignoring unknown key in toml[^\n]{0,400}key=\\?"[^"\\\n]*\bregistry\b/,
+    anchors: ['ignoring unknown key in toml'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'containerd config dump: the registry settings must appear there under the plugin of this config version (version 3: plugins."io.containerd.cri.v1.images".registry with config_path; version 2: plugins."io.containerd.grpc.v1.cri".registry) — move or respell the key the warning names and restart containerd',
+    source: 'containerd cmd/containerd/server/config (strict decoding: "Ignoring unknown key in TOML")',
+    samples: [
+      'level=warning msg="Ignoring unknown key in TOML for plugin" error="strict mode: fields in the document are missing in the target struct" key="registry mirrors" plugin=io.containerd.grpc.v1.cri',
+      'level=warning msg="Ignoring unknown key in TOML" column=3 error="strict mode: fields in the document are missing in the target struct" file=/etc/containerd/config.toml key="plugins io.containerd.grpc.v1.cri registry mirrors docker.io endpoints" row=52',
+    ],
+    counterSamples: ['level=warning msg="Ignoring unknown key in TOML for plugin" error="strict mode: fields in the document are missing in the target struct" key="max_concurrent_downloads" plugin=io.containerd.grpc.v1.cri'],
+  }),
+  sig({
     id: 'registry.host-ca-unreadable',
-    cause: 'registry.tls-untrusted',
+    cause: 'registry.mirror-misconfigured',
     // containerd loads the ca files a hosts.toml names (or registry.configs."<host>".tls.ca_file) when it builds
     // that host's TLS config: a path that does not exist or holds no PEM certificate fails the pull before a
-    // connection, and the registry stays untrusted until the CA is where the configuration says.
+    // connection. The registry host configuration cannot be loaded (no TLS exchange happened), so it is that
+    // configuration's fault, as for the other files it names; the registry stays untrusted until the CA is there.
     re: /unable to (read|load) ca cert \\?"[^"\\\n]{1,300}\\?"/,
     anchors: ['unable to read ca cert', 'unable to load ca cert'],
     confidence: 0.75,
     specificity: 93,
-    alternatives: ['registry.mirror-misconfigured'],
+    alternatives: ['registry.tls-untrusted'],
     check: 'the ca path the message quotes: ls -l it on the node, and head -1 of it must read -----BEGIN CERTIFICATE-----; it comes from ca = in /etc/containerd/certs.d/<host>/hosts.toml (or tls.ca_file in config.toml); put the registry\'s CA there in PEM or fix the path, then pull again',
     source: 'containerd core/remotes/docker/config/hosts.go (updateTLSConfigFromHost: "unable to read CA cert %q: %w", "unable to load CA cert %q")',
     samples: [
       'failed to resolve reference "harbor.corp/app/web:2": unable to read CA cert "/etc/containerd/certs.d/harbor.corp/ca.crt": open /etc/containerd/certs.d/harbor.corp/ca.crt: no such file or directory',
       'failed to pull and unpack image "reg.lab:5000/tools/ci:1": failed to resolve reference "reg.lab:5000/tools/ci:1": unable to load CA cert "/etc/containerd/certs.d/reg.lab:5000/ca.pem"',
     ],
-    counterSamples: ['unable to read CERT file "/etc/containerd/certs.d/reg.lab/client.cert": open /etc/containerd/certs.d/reg.lab/client.cert: no such file or directory'],
+    counterSamples: ['unable to read KEY file "/etc/containerd/certs.d/reg.lab/client.key": open /etc/containerd/certs.d/reg.lab/client.key: no such file or directory'],
+  }),
+  sig({
+    id: 'registry.host-client-cert-unreadable',
+    cause: 'registry.mirror-misconfigured',
+    // The client certificate and key a hosts.toml names (client = [cert, key]) are read when the host's TLS config is
+    // built: a file missing or unreadable, or a key that is not the certificate's, fails the pull before a connection.
+    re: /unable to read (cert|key) file \\?"[^"\\\n]*\\?"|failed to resolve (reference|image)[^\n]{0,300}failed to load x509 key pair/,
+    anchors: ['cert file', 'key file', 'x509 key pair'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the client = entry of /etc/containerd/certs.d/<host>/hosts.toml: both files must exist, be readable by containerd, and be a certificate and the key it was issued for (openssl x509 -noout -modulus -in cert | md5sum equal to openssl rsa -noout -modulus -in key | md5sum)',
+    source: 'containerd core/remotes/docker/config/hosts.go (ConfigureHosts: "unable to read CERT file %q", "unable to read KEY file %q", tls.LoadX509KeyPair)',
+    samples: [
+      'failed to resolve image: unable to read CERT file "/etc/containerd/certs.d/harbor.corp.local/client.cert": open /etc/containerd/certs.d/harbor.corp.local/client.cert: permission denied',
+      'failed to resolve reference "harbor.corp.local/platform/api:2.8.1": failed to load X509 key pair: tls: private key does not match public key',
+    ],
+    counterSamples: ['unable to read CA cert "/etc/containerd/certs.d/reg.lab/ca.crt": open /etc/containerd/certs.d/reg.lab/ca.crt: no such file or directory'],
   }),
   sig({
     id: 'registry.mirror-endpoint-unparsable',

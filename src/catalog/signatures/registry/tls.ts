@@ -24,6 +24,8 @@ export const TLS_SIGNATURES: Signature[] = [
   sig({
     id: 'registry.x509-unknown-authority',
     cause: 'registry.tls-untrusted',
+    // A paste that also shows the host configuration holding the CA (or skip_verify) is not in effect: that is why.
+    explainedBy: ['registry.mirror-misconfigured'],
     re: inRegistryContext(/certificate signed by unknown authority|self[- ]signed certificate|unable to get local issuer certificate|certificate is not trusted|unable to verify the first certificate/),
     anchors: ['unknown authority', 'self signed certificate', 'self-signed certificate', 'local issuer certificate', 'certificate is not trusted', 'verify the first certificate'],
     confidence: 0.95,

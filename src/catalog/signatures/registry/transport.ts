@@ -349,6 +349,8 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // Beside a registry request only: any Go TLS client talking to a plain-HTTP port (an etcd or API client,
     // a webhook) writes the same text.
     // \\s+: terminal output copied from a narrow window wraps inside the text.
+    // A paste that also shows the host configuration that should have said plain HTTP is not in effect: that is why.
+    explainedBy: ['registry.mirror-misconfigured'],
     re: inRegistryContext(/server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/),
     anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
     confidence: 0.9,

@@ -246,12 +246,16 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // containerd reads config.toml before it serves anything: a TOML syntax error or a plugin name it cannot
     // parse (a version-1 "cri" key in a version-2 file, a disabled_plugins entry without its io.containerd
     // prefix) ends the process at start, so no CRI socket comes up and every kubelet call to it fails.
-    re: /containerd: failed to load toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd/,
-    anchors: ['failed to load toml', 'plugin key uri', 'plugin uri'],
+    // containerd 2 logs the decode error first ("Failure unmarshaling TOML" with the file), and refuses a config version
+    // newer than it knows (1.7 words it as "not supported, the max version is").
+    re: /containerd: failed to load toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd|failure unmarshaling toml[^\n]{0,400}file=\S*containerd|containerd config version `\d+` is not supported|expected containerd config version equal to or less than/,
+    anchors: ['failed to load toml', 'plugin key uri', 'plugin uri', 'failure unmarshaling toml', 'containerd config version'],
     confidence: 0.9,
     specificity: 93,
     source: 'containerd command start-up (config loading: "failed to load TOML", plugin URI checks of config version 2)',
     samples: [
+      'containerd[812]: time="2026-12-05T09:41:12.824699830Z" level=error msg="Failure unmarshaling TOML" column=3 error="toml: expected \'=\' after key" file=/etc/containerd/config.toml row=47',
+      'containerd: expected containerd config version equal to or less than `4`, got `5`',
       'containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect io.containerd.x.vx',
       'containerd: failed to load TOML: /etc/containerd/config.toml: (12, 3): unexpected token',
     ],
@@ -263,14 +267,14 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // containerd starts without its CRI plugin when that plugin's own config is invalid (a runtime v1 option
     // on a v2 runtime, an unknown key): containerd runs, but the kubelet finds no CRI service on its socket.
     // containerd 2 splits the CRI plugin (io.containerd.cri.v1.images, .runtime) and logs the id after the error.
-    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.cri\.v1\.(images|runtime)\b/,
-    anchors: ['io.containerd.grpc.v1.cri', 'id=io.containerd.cri.v1.'],
+    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.cri\.v1\.(images|runtime)\b|no plugins registered for io\.containerd\.cri\.v1\.runtime/,
+    anchors: ['io.containerd.grpc.v1.cri', 'io.containerd.cri.v1.runtime', 'id=io.containerd.cri.v1.'],
     confidence: 0.85,
     specificity: 93,
     alternatives: ['node.not-ready'],
     check: 'containerd config dump and journalctl -u containerd: the error after "failed to load plugin io.containerd.grpc.v1.cri" names the key — fix it in /etc/containerd/config.toml (containerd config default shows the right shape for this version) and restart containerd; crictl info must then answer',
     source: 'containerd plugin loading ("failed to load plugin" with the CRI plugin id)',
-    samples: ['level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"', 'level=info msg="failed to load plugin \\"io.containerd.grpc.v1.cri\\"" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""', 'time="2026-12-05T17:59:39.912004418Z" level=warning msg="failed to load plugin" error="failed to find snapshotter \\"overlayfs\\"" id=io.containerd.cri.v1.images type=io.containerd.cri.v1'],
+    samples: ['level=warning msg="failed to load plugin" error="unable to load CRI runtime service plugin dependency: no plugins registered for io.containerd.cri.v1.runtime: plugin: not found" id=io.containerd.grpc.v1.cri type=io.containerd.grpc.v1', 'level=warning msg="failed to load plugin io.containerd.grpc.v1.cri" error="invalid plugin config: `systemd_cgroup` only works for runtime io.containerd.runtime.v1.linux"', 'level=info msg="failed to load plugin \\"io.containerd.grpc.v1.cri\\"" error="failed to create CRI service: failed to find snapshotter \\"zfs\\""', 'time="2026-12-05T17:59:39.912004418Z" level=warning msg="failed to load plugin" error="failed to find snapshotter \\"overlayfs\\"" id=io.containerd.cri.v1.images type=io.containerd.cri.v1'],
     counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
   }),
   sig({
