@@ -24,7 +24,7 @@ export const CONFIG_SIGNATURES: Signature[] = [
     // node at <none>: the controller-manager gave it no podCIDR, so flannel's kube subnet manager has no lease to
     // take there (with flannel's own etcd subnet manager the column is empty by design, hence below 0.9). A line break
     // is matched as the one whitespace that is not a space, tab, CR, FF or VT, so that no line can be split two ways.
-    re: /\bpod_?cidrs?[ \t\r]*[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,40}?[^\s<]\S*[ \t]+<none>[ \t\r]*(?:[^\S \t\r\f\v]|$)/,
+    re: /\bpod_?cidrs?[ \t\r]*[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,40}?[^\s<]\S*(?:[ \t]+\S+)?[ \t]+<none>[ \t\r]*(?:[^\S \t\r\f\v]|$)/,
     anchors: ['podcidr', 'pod_cidr'],
     confidence: 0.8,
     specificity: 90,
@@ -32,6 +32,8 @@ export const CONFIG_SIGNATURES: Signature[] = [
     check: "kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR and the controller-manager's flags: --allocate-node-cidrs=true with a --cluster-cidr that holds net-conf.json's Network; a node left at <none> was not allocated (CIDR range used up, or allocation off)",
     source: 'kubectl custom-columns printer (<none> for an empty field); flannel pkg/subnet/kube (lease from node.Spec.PodCIDR)',
     samples: [
+      // .spec.podCIDR and .spec.podCIDRs side by side: both empty.
+      'NAME       PODCIDR         PODCIDRS\ncp-1       10.244.0.0/24   [10.244.0.0/24]\nworker-9   <none>          <none>',
       '$ kubectl get nodes -o custom-columns=NAME:.metadata.name,PODCIDR:.spec.podCIDR\nNAME     PODCIDR\ncp-1     10.244.0.0/24\nw-1      <none>',
       'NAME       POD_CIDR\nmaster     <none>\nnode01     <none>\n',
     ],

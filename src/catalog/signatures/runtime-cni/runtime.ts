@@ -389,6 +389,33 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     counterSamples: ['● containerd.service - containerd container runtime\n     Active: active (running) since Sat 2026-12-05 10:14:02 UTC; 3 days ago'],
   }),
   sig({
+    id: 'runtime.binary-library-mismatch',
+    cause: 'runtime.unavailable',
+    // runc (or crun) linked against a newer libseccomp, libc or other library than the host has: the dynamic loader
+    // stops it before it does anything, so no container starts on the node whatever its image.
+    re: /\b(runc|crun|containerd-shim[\w.-]*|conmon): (symbol lookup error|error while loading shared libraries)|\b(runc|crun): undefined symbol: \w+/,
+    anchors: ['symbol lookup error', 'error while loading shared libraries', 'undefined symbol'],
+    confidence: 0.85,
+    specificity: 95,
+    check: 'ldd $(which runc) on the node: a library not found or older than the binary needs; install the runtime package built for this distribution (or its static build) rather than a binary from another one, and update libseccomp if the package requires it',
+    source: 'the dynamic loader (ld.so: "symbol lookup error", "error while loading shared libraries") running the OCI runtime',
+    samples: ['runc: symbol lookup error: runc: undefined symbol: seccomp_notify_respond', 'runc: error while loading shared libraries: libseccomp.so.2: cannot open shared object file: No such file or directory'],
+    counterSamples: ['python3: symbol lookup error: /usr/lib/libfoo.so: undefined symbol: bar'],
+  }),
+  sig({
+    id: 'runtime.nerdctl-without-containerd',
+    cause: 'runtime.unavailable',
+    // nerdctl talks to containerd only: on a host whose runtime is Docker or another, there is no containerd for it.
+    re: /nerdctl only supports containerd runtime/,
+    anchors: ['nerdctl only supports containerd'],
+    confidence: 0.7,
+    specificity: 90,
+    check: 'which runtime the host runs (colima: --runtime containerd; a Docker host: use docker, or point nerdctl at containerd\'s socket with --address)',
+    source: 'nerdctl ("nerdctl only supports containerd runtime")',
+    samples: ['FATA[0000] nerdctl only supports containerd runtime', 'nerdctl only supports containerd runtime'],
+    counterSamples: ['nerdctl version 2.0.0'],
+  }),
+  sig({
     id: 'runtime.handler-not-configured',
     cause: 'runtime.unavailable',
     // A RuntimeClass names a handler (kata, gvisor, nvidia) the node's runtime config does not define, or a
