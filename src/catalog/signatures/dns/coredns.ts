@@ -55,6 +55,19 @@ export const COREDNS_SIGNATURES: Signature[] = [
     counterSamples: ['NAME       ENDPOINTS                                   AGE\nkube-dns   10.244.0.2:53,10.244.0.3:53,10.244.0.2:53   3d', 'IPVS: rr: TCP 10.96.0.1:443 - no destination available'],
   }),
   sig({
+    id: 'dns.coredns-deployment-unavailable',
+    cause: 'dns.coredns-down',
+    // kubectl get deploy coredns: no replica ready. Whatever keeps its pods from being ready, the cluster has no DNS.
+    re: /(?:^|\s)coredns +0\/[1-9]\d* +\d+ +0 +\S+/,
+    anchors: ['coredns'],
+    confidence: 0.8,
+    specificity: 86,
+    check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide and describe one: Pending or ContainerCreating points at the pod network on its node, CrashLoopBackOff at its log (a loop, a Corefile error)',
+    source: 'kubectl get deployment (READY UP-TO-DATE AVAILABLE AGE)',
+    samples: ['NAME      READY   UP-TO-DATE   AVAILABLE   AGE\ncoredns   0/2     2            0           9d', 'coredns   0/1     1            0           3m'],
+    counterSamples: ['NAME      READY   UP-TO-DATE   AVAILABLE   AGE\ncoredns   2/2     2            2           9d'],
+  }),
+  sig({
     id: 'dns.coredns-configmap-key-missing',
     cause: 'dns.coredns-down',
     // The CoreDNS pod mounts keys of its ConfigMap (Corefile; NodeHosts on k3s); a key the volume names but the

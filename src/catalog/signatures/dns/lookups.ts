@@ -327,8 +327,9 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     cause: 'dns.upstream',
     // SERVFAIL is the DNS server saying it could not get an answer (for CoreDNS: its forward failed), in
     // nslookup's, host's ("not found: 2(SERVFAIL)") and dig's ("Got SERVFAIL reply from") words.
-    re: /server can't find [^\s:]+: servfail|\bnot found: 2\(servfail\)|got servfail reply from/,
-    anchors: [': servfail', '2(servfail)', 'got servfail reply'],
+    // dig prints the rcode in its header line.
+    re: /server can't find [^\s:]+: servfail|\bnot found: 2\(servfail\)|got servfail reply from|->>header<<- opcode: query, status: servfail\b/,
+    anchors: [': servfail', '2(servfail)', 'got servfail reply', 'status: servfail'],
     confidence: 0.6,
     specificity: 80,
     // A name the search list expanded (<name>.<host's search domain>) goes upstream and fails there too.
@@ -336,6 +337,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     check: 'kubectl -n kube-system logs deploy/coredns | grep -i error: the upstream error behind the SERVFAIL; a search suffix in the name (…svc.cluster.local, …internal) only shows which try failed last',
     source: 'facts §9 (SERVFAIL from CoreDNS: its forward to the upstream failed)',
     samples: [
+      ';; ->>HEADER<<- opcode: QUERY, status: SERVFAIL, id: 40211',
       "** server can't find api.corp.internal: SERVFAIL",
       "** server can't find github.com: SERVFAIL",
       'Host github.com not found: 2(SERVFAIL)',

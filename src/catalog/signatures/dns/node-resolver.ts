@@ -5,6 +5,21 @@ import { sig } from '../define.js';
 /** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
 export const NODE_RESOLVER_SIGNATURES: Signature[] = [
   sig({
+    id: 'dns.local-stub-refused',
+    cause: 'dns.node-resolver',
+    // dig or nslookup on a node whose resolv.conf names a local stub (systemd-resolved's 127.0.0.53, dnsmasq's
+    // 127.0.0.1) that is not listening: the node resolves nothing, so its own pulls and pods with its DNS fail too.
+    re: /communications error to 127\.0\.0\.(53|1)#53: connection refused/,
+    anchors: ['communications error to 127.0.0.'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['dns.loop'],
+    check: 'systemctl status systemd-resolved (or dnsmasq) on the node and cat /etc/resolv.conf: start the stub it names, or point resolv.conf at real upstream servers',
+    source: 'BIND dig 9.18 ("communications error to %s#53: connection refused")',
+    samples: [';; communications error to 127.0.0.53#53: connection refused\n;; no servers could be reached', 'root@worker-2:~# dig github.com\n;; communications error to 127.0.0.1#53: connection refused'],
+    counterSamples: [';; communications error to 10.96.0.10#53: timed out'],
+  }),
+  sig({
     id: 'dns.kubelet-resolv-conf-unparsable',
     cause: 'dns.node-resolver',
     // The kubelet builds every pod's resolv.conf from the node's (its --resolv-conf, /run/systemd/resolve/

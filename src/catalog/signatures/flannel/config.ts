@@ -108,6 +108,20 @@ export const CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['Subnet added: 10.244.3.0/24'],
   }),
   sig({
+    id: 'flannel.backend-defaulted-udp',
+    cause: 'flannel.config-invalid',
+    // flanneld reads the backend from net-conf.json's Backend.Type and falls back to udp when Backend is absent: a
+    // config written without it runs the old userspace backend (or none, on builds without it) instead of vxlan.
+    re: /found network config - backend type: udp\b/,
+    anchors: ['backend type: udp'],
+    confidence: 0.7,
+    specificity: 85,
+    check: 'kubectl -n kube-flannel get cm kube-flannel-cfg -o jsonpath={.data.net-conf\\.json}: add "Backend": {"Type": "vxlan"} (or the backend meant) and restart the flannel pods; udp is deprecated and absent from most builds',
+    source: 'flannel pkg/subnet/config.go (parseBackendType: no Backend means udp), main.go ("Found network config - Backend type: %s")',
+    samples: ['I1205 10:00:01.101223       1 main.go:540] Found network config - Backend type: udp', '{"Network": "10.244.0.0/16"}\nI1205 10:00:01.101223       1 main.go:540] Found network config - Backend type: udp'],
+    counterSamples: ['I1205 10:00:01.101223       1 main.go:540] Found network config - Backend type: vxlan'],
+  }),
+  sig({
     id: 'flannel.net-conf-invalid',
     cause: 'flannel.config-invalid',
     // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager

@@ -385,7 +385,7 @@ export const AUTH_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: )denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid client ?id or client secret|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: |[^\S \t\r\f\v])denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid client ?id or client secret|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
     anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password', 'client secret'],
     confidence: 0.8,
     specificity: 82,
@@ -395,6 +395,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     check: 'the credentials the node sends for that host: the pull secret\'s auths entry (kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d) — wrong, expired, or without access to that repository',
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [
+      // A docker push log pasted whole: the registry's denial opens its own line.
+      'The push refers to repository [ghcr.io/acme/tool]\nf1d3cf9dd85c: Preparing\ndenied: permission_denied: write_package\nError: Process completed with exit code 1.',
       // Azure Container Registry's answer for a service principal whose id or secret is wrong.
       'Head "https://myacr.azurecr.io/v2/app/manifests/0.1.3": unauthorized: Invalid clientid or client secret.',
       'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/latest": unauthorized: incorrect username or password',
@@ -839,14 +841,16 @@ export const AUTH_SIGNATURES: Signature[] = [
     // for the image: the plugin binary, its config or the node's cloud identity failed, and the pull goes without.
     // Not for a public registry's image (public.ecr.aws, mcr.microsoft.com): those pull without credentials, so the
     // plugin's failure there is noise in the log, not the pull's cause.
-    re: /^(?![\s\S]*for image (public\.ecr\.aws|mcr\.microsoft\.com)\/)[\s\S]*?(failed (getting|to get) credential from external registry credential provider|error execing credential provider plugin \S+ for image)/,
-    anchors: ['external registry credential provider', 'error execing credential provider plugin'],
+    re: /^(?![\s\S]*for image (public\.ecr\.aws|mcr\.microsoft\.com)\/)[\s\S]*?(failed (getting|to get) credential from external registry credential provider|error execing credential provider plugin \S+ for image|failed to provide credentials for image)/,
+    anchors: ['external registry credential provider', 'error execing credential provider plugin', 'failed to provide credentials for image'],
     confidence: 0.75,
     specificity: 93,
     alternatives: ['image.auth-rejected'],
     check: 'the kubelet\'s --image-credential-provider-config and --image-credential-provider-bin-dir on that node: the plugin named must exist there and be executable, its matchImages must cover the registry, and the node\'s identity must be allowed to pull (ECR: the instance role\'s ecr:GetAuthorizationToken; ACR: the kubelet identity\'s AcrPull)',
     source: 'kubelet credential provider plugins (pkg/credentialprovider/plugin: "Failed getting credential from external registry credential provider", "error execing credential provider plugin %s for image %s: %w")',
     samples: [
+      // Kubelets since 1.33 log the plugin's failure under this message, whatever it was.
+      'E1205 23:12:01.402117    2290 plugin.go:418] "Failed to provide credentials for image" err="error decoding credential provider plugin response from stdout" provider="gcp-credential-provider" image="gcr.io/acme-prod/frontend"',
       'E0102 10:00:03.001817    2187 plugin.go:418] "Failed to provide credentials for image" err="failed to get credential from external registry credential provider: apiVersion from credential plugin response did not match expected apiVersion:credentialprovider.kubelet.k8s.io/v1"',
       'E1205 10:00:00.000000    1234 plugin.go:263] "Failed getting credential from external registry credential provider" err="error execing credential provider plugin ecr-credential-provider for image 123456789012.dkr.ecr.us-east-1.amazonaws.com/app: exit status 1"',
       'error execing credential provider plugin acr-credential-provider for image myacr.azurecr.io/app: fork/exec /var/lib/kubelet/credential-provider/acr-credential-provider: no such file or directory',

@@ -199,6 +199,55 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['imagePullSecrets: [{name: regcred}]'],
   }),
   sig({
+    id: 'image.pullsecret-auth-not-base64',
+    cause: 'image.pullsecret-malformed',
+    // The kubelet base64-decodes each auths entry's "auth" into user:password: a value that is not base64 (an auth
+    // written in clear) fails there, and the container's start reports the decoder's own words. A Go decode of an
+    // auths value that is not an object names the kubelet's own type. (The value itself is never read: it is a secret,
+    // and explain redacts it.)
+    re: /(error: |with |\berr=\\?")illegal base64 data at input byte \d+|cannot unmarshal \w+ into go value of type credentialprovider\.\w+/,
+    anchors: ['illegal base64 data', 'credentialprovider.'],
+    confidence: 0.8,
+    specificity: 88,
+    check: 'kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d: "auths" maps each registry to an object whose "auth" is base64 of user:password (echo -n user:password | base64); recreate it with kubectl create secret docker-registry',
+    source: 'kubelet pkg/credentialprovider config.go (decodeDockerConfigFieldAuth, dockerConfigEntryWithAuth)',
+    samples: ['Warning  Failed  31s (x3 over 74s)  kubelet  Error: illegal base64 data at input byte 4', 'Error: json: cannot unmarshal string into Go value of type credentialprovider.dockerConfigEntryWithAuth'],
+    counterSamples: ['illegal base64 data at input byte 4 in the backup manifest'],
+  }),
+  sig({
+    id: 'image.pullsecret-shape-mismatch',
+    cause: 'image.pullsecret-malformed',
+    // The secret's type decides how the kubelet reads it: kubernetes.io/dockerconfigjson wants {"auths": {...}},
+    // kubernetes.io/dockercfg the inner map alone. The other shape under a key, or an Opaque secret holding a
+    // .dockerconfigjson, gives the kubelet no usable entry, and the pull goes out without credentials.
+    re: /\.dockerconfigjson\}'? *\| *base64 (-d|--decode)[ \t]*[^\S \t\r\f\v]\{\s*"(?!auths")[^"\n]+"\s*:\s*\{\s*"(username|auth|password|email)"|\.dockercfg\}'? *\| *base64 (-d|--decode)[ \t]*[^\S \t\r\f\v]\{\s*"auths"\s*:|\.dockerconfigjson: [A-Za-z0-9+\/=]{8,}[\s\S]{0,1500}?\btype: opaque\b/,
+    anchors: ['.dockerconfigjson', '.dockercfg'],
+    confidence: 0.8,
+    specificity: 88,
+    check: 'kubectl get secret <name> -o yaml: type kubernetes.io/dockerconfigjson with key .dockerconfigjson holding {"auths": {...}} (or type kubernetes.io/dockercfg with .dockercfg holding the map without "auths"); recreate it with kubectl create secret docker-registry',
+    source: 'kubelet pkg/credentialprovider/secrets (secretsToTrackedDockerConfigs: reads .dockercfg of type dockercfg and .dockerconfigjson of type dockerconfigjson only)',
+    samples: [
+      "$ kubectl get secret regcred -o jsonpath='{.data.\\.dockerconfigjson}' | base64 -d\n{\"harbor.corp.example.com\":{\"username\":\"robot$shop+puller\",\"password\":\"REDACTED\"}}",
+      "$ kubectl get secret legacy-pull -o jsonpath='{.data.\\.dockercfg}' | base64 -d\n{\"auths\":{\"quay.io\":{\"auth\":\"dXNlcjpSRURBQ1RFRA==\"}}}",
+      'apiVersion: v1\ndata:\n  .dockerconfigjson: eyJhdXRocyI6e319\nkind: Secret\nmetadata:\n  name: regcred\ntype: Opaque',
+    ],
+    counterSamples: ['apiVersion: v1\ndata:\n  .dockerconfigjson: eyJhdXRocyI6e319\nkind: Secret\nmetadata:\n  name: regcred\ntype: kubernetes.io/dockerconfigjson'],
+  }),
+  sig({
+    id: 'image.pullsecret-hub-key-unmatched',
+    cause: 'image.pullsecret-wrong-registry',
+    // The kubelet matches a Docker Hub image against the keys docker.io and index.docker.io (with or without https:// and
+    // /v1/); a key for the registry's API host (registry-1.docker.io) or one that keeps a /v2 path matches no image.
+    re: /"auths"\s*:\s*\{\s*"(https?:\/\/)?registry-1\.docker\.io\/?"|"auths"\s*:\s*\{[^}\n]{0,300}"https?:\/\/[^"\/\n]+\/v2"\s*:/,
+    anchors: ['registry-1.docker.io', '/v2"'],
+    confidence: 0.7,
+    specificity: 86,
+    check: 'the auths keys of the pull secret against the image: Docker Hub images need docker.io or https://index.docker.io/v1/; a private registry needs its host[:port] (a path only as a prefix of the image\'s repository, never /v2)',
+    source: 'kubelet pkg/credentialprovider keyring.go (key normalisation and URL matching)',
+    samples: ['{"auths":{"registry-1.docker.io":{"auth":"dXNlcjpSRURBQ1RFRA=="}}}', '{"auths":{"https://registry.corp.example.com/v2":{"auth":"dXNlcjpSRURBQ1RFRA=="}}}'],
+    counterSamples: ['{"auths":{"https://index.docker.io/v1/":{"auth":"dXNlcjpSRURBQ1RFRA=="}}}'],
+  }),
+  sig({
     id: 'image.pullsecret-helper-only',
     cause: 'image.pullsecret-malformed',
     // A pull secret made from a workstation's ~/.docker/config.json whose credentials live in a credential store: its
