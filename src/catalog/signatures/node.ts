@@ -97,14 +97,15 @@ export const NODE_SIGNATURES: Signature[] = [
     cause: 'node.br-netfilter',
     // The kernel's notice when the bridge module loads without br_netfilter. It is printed once at that moment:
     // the module may be loaded later (by kubeadm's prerequisites, flanneld's check), so it is a strong hint only.
-    re: /bridge: filtering via arp\/ip\/ip6tables is no longer available by default/,
+    // Not when the paste shows the module loading right after ("Bridge firewalling registered"): then it is there.
+    re: /^(?![\s\S]*bridge firewalling registered)[\s\S]*?bridge: filtering via arp\/ip\/ip6tables is no longer available by default/,
     anchors: ['filtering via arp/ip/ip6tables'],
     confidence: 0.75,
     specificity: 93,
     check: 'lsmod | grep br_netfilter and sysctl net.bridge.bridge-nf-call-iptables on the node now: not loaded (or 0) means bridged pod traffic skips iptables, and Service traffic between pods of one node fails',
     source: 'Linux bridge module load notice (net/bridge/br.c), facts §10.2',
     samples: ['kernel: bridge: filtering via arp/ip/ip6tables is no longer available by default. Update your scripts to load br_netfilter if you need this.', '[   29.763908] bridge: filtering via arp/ip/ip6tables is no longer available by default.'],
-    counterSamples: ['kernel: Bridge firewalling registered'],
+    counterSamples: ['[   10.220918] bridge: filtering via arp/ip/ip6tables is no longer available by default. Update your scripts to load br_netfilter if you need this.\n[   10.301445] Bridge firewalling registered', 'kernel: Bridge firewalling registered'],
   }),
   sig({
     id: 'node.dns-reply-unexpected-source',
@@ -179,13 +180,16 @@ export const NODE_SIGNATURES: Signature[] = [
   sig({
     id: 'node.firewall-log-vxlan',
     cause: 'flannel.vxlan-blocked',
-    // Also the rule itself as iptables -L or -S lists it: a DROP or REJECT of the VXLAN port.
-    re: /(ufw block|reject|drop|denied)[^\n]{0,600}proto=udp[^\n]{0,600}dpt=(8472|4789)\b|\b(drop|reject) +udp +-- [^\n]{0,200}udp dpt:(8472|4789)\b|-p udp [^\n]{0,120}--dport (8472|4789) [^\n]{0,80}-j (drop|reject)\b/,
-    anchors: ['dpt=8472', 'dpt=4789', 'dpt:8472', 'dpt:4789', 'dport 8472', 'dport 4789'],
+    // Also the rule itself as iptables -L or -S lists it: a DROP or REJECT of the VXLAN port. Logged drops of flannel's
+    // other tunnel ports (udp backend 8285, wireguard 51820/51821) block the overlay the same way.
+    re: /(ufw block|reject|drop|denied)[^\n]{0,600}proto=udp[^\n]{0,600}dpt=(8472|4789|8285|51820|51821)\b|\b(drop|reject) +udp +-- [^\n]{0,200}udp dpt:(8472|4789)\b|-p udp [^\n]{0,120}--dport (8472|4789) [^\n]{0,80}-j (drop|reject)\b/,
+    anchors: ['dpt=8472', 'dpt=4789', 'dpt=8285', 'dpt=51820', 'dpt=51821', 'dpt:8472', 'dpt:4789', 'dport 8472', 'dport 4789'],
     confidence: 0.9,
     specificity: 95,
     source: 'facts §10.1 (UDP 8472 must be open between nodes)',
     samples: [
+      // flannel's other tunnels: the udp backend (8285) and wireguard (51820, 51821 for IPv6).
+      'filter_IN_public_REJECT: IN=eth0 OUT= SRC=10.0.0.12 DST=10.0.0.11 LEN=176 TOS=0x00 PREC=0x00 TTL=64 ID=0 DF PROTO=UDP SPT=51820 DPT=51820 LEN=156',
       '  4821  598K DROP       udp  --  *      *       0.0.0.0/0            0.0.0.0/0            udp dpt:8472',
       '-A INPUT -p udp -m udp --dport 8472 -j DROP',
       'kernel: [UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56 SRC=192.168.1.12 DST=192.168.1.11 LEN=134 TOS=0x00 PREC=0x00 TTL=64 ID=0 PROTO=UDP SPT=40162 DPT=8472 LEN=114',
@@ -217,13 +221,14 @@ export const NODE_SIGNATURES: Signature[] = [
     id: 'node.not-ready',
     check: 'kubectl describe node <node>: the Ready condition\'s reason and message name the cause (NetworkPluginNotReady → CNI, container runtime down → the runtime, kubelet stopped posting → the kubelet itself: journalctl -u kubelet)',
     cause: 'node.not-ready',
-    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is unresponsive\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b|(?:^|[^\S \t\r\f\v])\S+ +notready(,schedulingdisabled)? +\S+ +\d+[smhdy]/,
+    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is (unresponsive|notready)\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b|(?:^|[^\S \t\r\f\v])\S+ +notready(,schedulingdisabled)? +\S+ +\d+[smhdy]/,
     anchors: ['posting node status', 'posted node status', 'nodestatusunknown', 'nodestatusneverupdated', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready', 'node is unresponsive', 'been updated', 'notready control-planes', 'notready'],
     confidence: 0.7,
     specificity: 50,
     alternatives: ['cni.config-missing', 'runtime.unavailable'],
     source: 'facts §4.4 (Ready=False, KubeletNotReady)',
     samples: [
+      'I1205 22:40:18.221330       1 node_lifecycle_controller.go:777] "Node is NotReady. Adding it to the Taint queue" node="worker-2"',
       'Kubelet stopped posting node status.',
       '0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: 0/3 nodes are available',
       'Warning  NodeNotReady  5m  node-controller  Node worker-1 status is now: NodeNotReady',

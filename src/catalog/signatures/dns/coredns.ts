@@ -68,6 +68,21 @@ export const COREDNS_SIGNATURES: Signature[] = [
     counterSamples: ['NAME      READY   UP-TO-DATE   AVAILABLE   AGE\ncoredns   2/2     2            2           9d'],
   }),
   sig({
+    id: 'dns.coredns-oom-killed',
+    cause: 'dns.coredns-down',
+    // The kernel's OOM killer ending CoreDNS (its memory limit reached, often by a cache or a flood of queries):
+    // while it restarts, lookups through the cluster DNS Service fail.
+    re: /killed process \d+ \(coredns\)|reaped process \d+ \(coredns\)|oom-kill:[^\n]{0,300}\btask=coredns,/,
+    anchors: ['(coredns)', 'task=coredns,'],
+    confidence: 0.8,
+    specificity: 95,
+    check: 'kubectl -n kube-system describe pod -l k8s-app=kube-dns: Last State OOMKilled; raise the coredns container\'s memory limit, and look for what grew it (cache size, a query storm)',
+    source: 'Linux OOM killer ("Memory cgroup out of memory: Killed process %d (%s)")',
+    samples: ['[ 7120.441009] Memory cgroup out of memory: Killed process 4021 (coredns) total-vm:760220kB, anon-rss:173012kB', 'oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=cri-containerd-77aa.scope,mems_allowed=0,task=coredns,pid=4021,uid=65532'],
+    // The process that asked for memory is not always the one killed.
+    counterSamples: ['Memory cgroup out of memory: Killed process 4021 (java) total-vm:760220kB', 'coredns invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=-997\nOut of memory: Killed process 30112 (java) total-vm:8812004kB'],
+  }),
+  sig({
     id: 'dns.coredns-configmap-key-missing',
     cause: 'dns.coredns-down',
     // The CoreDNS pod mounts keys of its ConfigMap (Corefile; NodeHosts on k3s); a key the volume names but the

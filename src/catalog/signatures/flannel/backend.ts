@@ -4,6 +4,21 @@ import { sig } from '../define.js';
 /** The backend and the overlay: VXLAN device, interface selection, routes, FDB, MTU, masquerading (facts §4.1, §10). */
 export const BACKEND_SIGNATURES: Signature[] = [
   sig({
+    id: 'flannel.oom-killed',
+    cause: 'flannel.daemon-down',
+    // The kernel's OOM killer ending flanneld (its container's memory limit reached): the pod restarts, and while it
+    // is down the node's leases, routes and subnet.env are not kept.
+    re: /killed process \d+ \(flanneld\)|reaped process \d+ \(flanneld\)|oom-kill:[^\n]{0,300}\btask=flanneld,/,
+    anchors: ['(flanneld)', 'task=flanneld,'],
+    confidence: 0.85,
+    specificity: 95,
+    check: 'kubectl -n kube-flannel describe pod <flannel pod on that node>: Last State OOMKilled; raise the kube-flannel container\'s memory limit in the DaemonSet',
+    source: 'Linux OOM killer ("Memory cgroup out of memory: Killed process %d (%s)", "oom-kill:… task=%s", "oom_reaper: reaped process")',
+    samples: ['Dec 05 10:22:10 node1 kernel: Memory cgroup out of memory: Killed process 18211 (flanneld) total-vm:1410220kB, anon-rss:51980kB', '[ 9012.331502] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=cri-containerd-8a1f3c.scope,mems_allowed=0,task=flanneld,pid=2345,uid=0'],
+    // The process that asked for memory is not always the one killed.
+    counterSamples: ['Memory cgroup out of memory: Killed process 4021 (java) total-vm:760220kB', 'flanneld invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=-997\nOut of memory: Killed process 30112 (java) total-vm:8812004kB'],
+  }),
+  sig({
     id: 'flannel.virtual-iface-chosen',
     cause: 'flannel.wrong-iface',
     // flanneld took a bridge or tunnel of the node itself (Docker's docker0, its own cni0 or flannel.1, a libvirt or

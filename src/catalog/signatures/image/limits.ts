@@ -153,6 +153,20 @@ export const LIMIT_SIGNATURES: Signature[] = [
     counterSamples: ['evictionHard:\n  nodefs.available: "10%"'],
   }),
   sig({
+    id: 'image.overlay-enospc',
+    cause: 'image.disk-full',
+    // overlayfs failing to create its work directory with ENOSPC (errno 28) under the runtime's snapshotter: the
+    // image filesystem is full, and the overlay is mounted read-only or not at all.
+    re: /overlayfs: [^\n]{0,300}\(errno: 28\)/,
+    anchors: ['overlayfs:'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'df -h and df -i /var/lib/containerd (or /var/lib/docker) on the node: free space (crictl rmi --prune, image GC thresholds) or grow the filesystem',
+    source: 'Linux overlayfs ("failed to create directory %s (errno: %i); mounting read-only")',
+    samples: ['[ 5501.331020] overlayfs: failed to create directory /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/1823/work/work (errno: 28); mounting read-only', 'overlayfs: failed to create directory /var/lib/docker/overlay2/ab12/work/work (errno: 28); mounting read-only'],
+    counterSamples: ['overlayfs: upper fs does not support tmpfile.'],
+  }),
+  sig({
     id: 'image.no-space',
     cause: 'image.disk-full',
     // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);

@@ -503,7 +503,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     // Helm fetching a repository's index.yaml or a chart archive and getting 404 — or 403, which static hosting
     // (a GCS or S3 bucket, as the retired kubernetes-charts.storage.googleapis.com) answers for an object that is
     // not there: the repository URL or the chart version does not exist at that address.
-    re: /failed to fetch https?:\/\/\S+?(\/index\.yaml|\.tgz) ?: 40[34]\b/,
+    re: /failed to fetch https?:\/\/\S+?(\/index\.yaml|\.tgz) ?: (40[34]|410)\b/,
     anchors: ['failed to fetch'],
     confidence: 0.75,
     specificity: 95,
@@ -517,6 +517,22 @@ export const MISSING_SIGNATURES: Signature[] = [
       'could not download https://charts.helm.sh/stable/mysql-1.6.9.tgz: failed to fetch https://charts.helm.sh/stable/mysql-1.6.9.tgz : 404 Not Found',
     ],
     counterSamples: ['failed to fetch https://charts.example.com/index.yaml : 401 Unauthorized', 'failed to fetch oauth token: unexpected status: 403 Forbidden'],
+  }),
+  sig({
+    id: 'image.chart-version-not-found',
+    cause: 'image.not-found',
+    // Helm resolving a chart or a dependency by name and version constraint in a repository's index, or an OCI
+    // repository's tags, and finding none that fits: the chart or the version asked for is not published there.
+    // Flux's source-controller words the same lookup for a HelmChart.
+    re: /chart \S+ not found in \S+: (no matching version|entry not found|no chart version found)|can't get a valid version for dependency \S+|unable to locate any tags in provided repository|no '[^'\n]+' chart with version matching '[^'\n]+' found/,
+    anchors: ['not found in', "can't get a valid version for dependency", 'unable to locate any tags', 'chart with version matching'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['image.auth-missing'],
+    check: 'helm search repo <repo>/<chart> --versions (after helm repo update), or helm show chart oci://<registry>/<path> --version <v>: the chart name and a version that satisfies the constraint must be there',
+    source: 'Helm downloader (findChartURL: "chart %s not found in %s: %w"; "can\'t get a valid version for dependency %s"), registry client ("unable to locate any tags in provided repository: %s"), Flux source-controller',
+    samples: ['Error: chart redis not found in https://charts.bitnami.com/bitnami: no matching version', 'Error: can\'t get a valid version for dependency redis', 'Error: unable to locate any tags in provided repository: oci://harbor.corp.example.com/platform/flannel'],
+    counterSamples: ['Error: chart "redis" version "20.1.0" downloaded'],
   }),
   sig({
     id: 'image.chart-not-in-index',

@@ -523,6 +523,20 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['hcs::System::CreateProcess: The system cannot find the file specified.'],
   }),
   sig({
+    id: 'image.chart-reference-malformed',
+    cause: 'image.invalid-reference',
+    // Helm's own checks of a chart location before any request: a repository URL that does not parse, an OCI reference
+    // without a repository path, a bare name where a repo/chart path or a URL is needed.
+    re: /invalid chart url format: |improperly formatted oci chart reference|non-absolute urls should be in form of repo_name\/path_to_chart/,
+    anchors: ['invalid chart url format', 'improperly formatted oci chart reference', 'non-absolute urls should be in form'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the chart argument: repo/chart after helm repo add, a full https:// URL of the .tgz, or oci://<registry>/<repository path>[:version]',
+    source: 'Helm repo and downloader reference parsing ("invalid chart URL format: %s", "improperly formatted oci chart reference: %s", "non-absolute URLs should be in form of repo_name/path_to_chart, got: %s")',
+    samples: ['Error: invalid chart URL format: ht tp://charts.example.com', 'Error: improperly formatted oci chart reference: oci://ghcr.io', 'Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: flannel'],
+    counterSamples: ['Error: chart "flannel" matching v0.28.9 not found in flannel index'],
+  }),
+  sig({
     id: 'image.reference-rejected-by-parser',
     cause: 'image.invalid-reference',
     // Reference parsers' own refusals: go-containerregistry's repository alphabet, the distribution reference's
