@@ -523,6 +523,20 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['hcs::System::CreateProcess: The system cannot find the file specified.'],
   }),
   sig({
+    id: 'image.policy-reference-no-scheme',
+    cause: 'image.invalid-reference',
+    // Kubewarden's policy server reads a policy module's location as a URL (registry://, https://, file://): an OCI
+    // reference written without registry:// is parsed with its host as the scheme, and no download is attempted.
+    re: /error while downloading policy [^\n]{0,400}: unknown scheme: \S+/,
+    anchors: ['unknown scheme'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'the policy\'s module field: registry://<registry>/<repository>:<tag> for a policy in an OCI registry',
+    source: 'Kubewarden policy-fetcher (URL scheme of a policy module: "unknown scheme: %s")',
+    samples: ['2022-11-22T15:51:33.872255Z ERROR policy_server: error while downloading policy no-host-ns from registry01.example:5000/policies/host-namespaces-psp:v0.1.2: unknown scheme: registry01.example', 'error while downloading policy psp-capabilities from ghcr.io/kubewarden/policies/capabilities-psp:v0.1.9: unknown scheme: ghcr.io'],
+    counterSamples: ['error while downloading policy psp from registry://ghcr.io/kubewarden/policies/capabilities-psp:v0.1.9: manifest unknown'],
+  }),
+  sig({
     id: 'image.chart-reference-malformed',
     cause: 'image.invalid-reference',
     // Helm's own checks of a chart location before any request: a repository URL that does not parse, an OCI reference
