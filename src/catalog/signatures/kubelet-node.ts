@@ -33,8 +33,8 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     // k3s and RKE2 servers keep a password per node name (a node-password Secret, or the server's node-passwd
     // file); an agent that comes back with the same name and a new password (reinstalled, restored, a duplicate
     // hostname) is refused and never registers — as is an etcd member joining under a name already taken.
-    re: /node password (rejected|validation failed)|unable to verify password for node|etcd cluster join failed: duplicate node name|\/v1-(k3s|rke2)\/(node|serving-kubelet|client-kubelet)\.crt: 403 forbidden/,
-    anchors: ['node password', 'unable to verify password for node', 'duplicate node name', '.crt: 403 forbidden'],
+    re: /node password (rejected|validation failed)|unable to verify (node )?password for node|etcd cluster join failed: duplicate node name|\/v1-(k3s|rke2)\/(node|serving-kubelet|client-kubelet)\.crt: 403 forbidden/,
+    anchors: ['node password', 'unable to verify password for node', 'unable to verify node password', 'duplicate node name', '.crt: 403 forbidden'],
     confidence: 0.8,
     specificity: 90,
     check: 'on a server: kubectl -n kube-system delete secret <node name>.node-password.k3s (or .rke2) for a node that was reinstalled, or give the new machine a unique hostname (--node-name); for an etcd member, remove the old member (etcdctl member list / remove) before it joins again',

@@ -59,17 +59,32 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
   sig({
+    id: 'node.k3s-check-config-kernel',
+    cause: 'node.br-netfilter',
+    // k3s check-config lists the kernel options the cluster needs: bridge netfilter missing means Service traffic between
+    // pods on one bridge bypasses iptables; VXLAN missing (the next signature) leaves flannel's default backend unusable.
+    re: /config_bridge_netfilter: missing \(fail\)/,
+    anchors: ['config_bridge_netfilter'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'lsmod | grep br_netfilter on the node: the module must load (a kernel built without CONFIG_BRIDGE_NETFILTER cannot have it: use a distribution kernel that has it)',
+    source: 'k3s check-config (kernel config checks: "- CONFIG_BRIDGE_NETFILTER: missing (fail)")',
+    samples: ['$ k3s check-config\n- CONFIG_BRIDGE_NETFILTER: missing (fail)\nSTATUS: 1 (fail)', '- CONFIG_BRIDGE_NETFILTER: missing (fail)'],
+    counterSamples: ['- CONFIG_BRIDGE_NETFILTER: enabled (as module)'],
+  }),
+  sig({
     id: 'node.br-netfilter-sysctl-off',
     cause: 'node.br-netfilter',
     // sysctl's own listing with the switch at 0: the module is loaded but bridged pod traffic bypasses iptables, so
     // kube-proxy's Service rules never see a pod talking to a pod on the same bridge. A listing, not an error: 0.7.
-    re: /net\.bridge\.bridge-nf-call-iptables ?= ?0\b/,
-    anchors: ['bridge-nf-call-iptables'],
+    // IPv6 pod traffic across the bridge is filtered by its own switch (bridge-nf-call-ip6tables).
+    re: /net\.bridge\.bridge-nf-call-ip6?tables ?= ?0\b/,
+    anchors: ['bridge-nf-call-iptables', 'bridge-nf-call-ip6tables'],
     confidence: 0.7,
     specificity: 80,
     check: 'sysctl net.bridge.bridge-nf-call-iptables on the node: set it to 1 (and persist it in /etc/sysctl.d/) with br_netfilter loaded',
     source: 'facts §10.2 (br_netfilter and the bridge-nf-call sysctls kube-proxy needs)',
-    samples: ['net.bridge.bridge-nf-call-arptables = 0\nnet.bridge.bridge-nf-call-ip6tables = 0\nnet.bridge.bridge-nf-call-iptables = 0', '$ sysctl net.bridge.bridge-nf-call-iptables\nnet.bridge.bridge-nf-call-iptables = 0'],
+    samples: ['net.bridge.bridge-nf-call-ip6tables = 0', 'net.bridge.bridge-nf-call-arptables = 0\nnet.bridge.bridge-nf-call-ip6tables = 0\nnet.bridge.bridge-nf-call-iptables = 0', '$ sysctl net.bridge.bridge-nf-call-iptables\nnet.bridge.bridge-nf-call-iptables = 0'],
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
   sig({

@@ -44,14 +44,14 @@ export const COREDNS_SIGNATURES: Signature[] = [
     // The cluster DNS Service has no ready endpoints: the kernel's IPVS finds no real server for its port 53, or
     // kubectl lists none. Queries to the Service address go nowhere: no CoreDNS pod is ready behind it, or the proxier
     // has not synced its endpoints (the corpus has one such case), so below 0.9.
-    re: /ipvs: \w+: (tcp|udp) [\d.]+:53 - no destination available|(?:^|\s)kube-dns +<none> /,
+    re: /ipvs: \w+: (tcp|udp) [\d.]+:53 - no destination available|(?:^|\s)kube-dns +<none> |(?:^|\s)kube-dns-\w+ +ipv[46] +\S+ +<unset> /,
     anchors: ['no destination available', 'kube-dns'],
     confidence: 0.6,
     specificity: 88,
     alternatives: ['dns.service-unreachable'],
     check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide and kubectl -n kube-system get endpointslices -l kubernetes.io/service-name=kube-dns: no ready CoreDNS pod means no endpoints; its events or logs say why it is not ready',
     source: 'Linux IPVS schedulers ("IPVS: rr: UDP %s - no destination available"); kubectl get endpoints (<none>)',
-    samples: ['[ 9021.338201] IPVS: rr: TCP 10.96.0.10:53 - no destination available', 'NAME       ENDPOINTS   AGE\nkube-dns   <none>      3d'],
+    samples: ['NAME             ADDRESSTYPE   PORTS    ENDPOINTS   AGE\nkube-dns-7xk2f   IPv4          <unset>  <unset>     40d', '[ 9021.338201] IPVS: rr: TCP 10.96.0.10:53 - no destination available', 'NAME       ENDPOINTS   AGE\nkube-dns   <none>      3d'],
     counterSamples: ['NAME       ENDPOINTS                                   AGE\nkube-dns   10.244.0.2:53,10.244.0.3:53,10.244.0.2:53   3d', 'IPVS: rr: TCP 10.96.0.1:443 - no destination available'],
   }),
   sig({
@@ -81,6 +81,21 @@ export const COREDNS_SIGNATURES: Signature[] = [
     samples: ['[ 7120.441009] Memory cgroup out of memory: Killed process 4021 (coredns) total-vm:760220kB, anon-rss:173012kB', 'oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=cri-containerd-77aa.scope,mems_allowed=0,task=coredns,pid=4021,uid=65532'],
     // The process that asked for memory is not always the one killed.
     counterSamples: ['Memory cgroup out of memory: Killed process 4021 (java) total-vm:760220kB', 'coredns invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=-997\nOut of memory: Killed process 30112 (java) total-vm:8812004kB'],
+  }),
+  sig({
+    id: 'dns.coredns-plugin-setup-error',
+    cause: 'dns.coredns-down',
+    // A plugin's setup refusing its Corefile stanza prints "plugin/<name>: <reason>" as a line of its own; at start
+    // CoreDNS exits on it and the pod crash-loops. (Served errors carry a level, "[ERROR] plugin/errors: …"; a reload
+    // that fails keeps the old config and says so in plugin/reload's words, so this stays below 0.9.)
+    re: /(?:^|[^\S \t\r\f\v])plugin\/(?!errors:|reload: running)[a-z0-9_]+: (?!\d+ [\w.-]+\.? )[^\n]{3,200}(?:$|[^\S \t\r\f\v])/,
+    anchors: ['plugin/'],
+    confidence: 0.6,
+    specificity: 70,
+    check: 'kubectl -n kube-system logs deploy/coredns --previous and kubectl -n kube-system get cm coredns -o yaml: fix the stanza of the plugin named (its option or value), then the pods start again',
+    source: 'CoreDNS plugin setup errors (plugin.Error: "plugin/%s: %s"), printed by coremain when the server cannot start',
+    samples: ['plugin/forward: no valid upstream addresses found', 'plugin/reload: interval value must be greater or equal to 2s'],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860', '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.0.4:53012->192.168.1.1:53: i/o timeout'],
   }),
   sig({
     id: 'dns.coredns-configmap-key-missing',

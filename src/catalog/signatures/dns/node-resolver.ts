@@ -5,6 +5,20 @@ import { sig } from '../define.js';
 /** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
 export const NODE_RESOLVER_SIGNATURES: Signature[] = [
   sig({
+    id: 'dns.kubelet-resolv-conf-unopenable',
+    cause: 'dns.node-resolver',
+    // The kubelet's resolvConf (--resolv-conf) names a file that is not there: pods with dnsPolicy Default get no
+    // nameserver, and ClusterFirst pods no upstream search path from the node.
+    re: /checklimitsforresolvconf[^\n]{0,200}open \S+: no such file or directory|could not open resolv conf file/,
+    anchors: ['checklimitsforresolvconf', 'could not open resolv conf file'],
+    confidence: 0.8,
+    specificity: 90,
+    check: "grep resolvConf /var/lib/kubelet/config.yaml on the node: it must name a file that exists (/run/systemd/resolve/resolv.conf where systemd-resolved runs, /etc/resolv.conf otherwise)",
+    source: 'kubelet pkg/kubelet/network/dns (CheckLimitsForResolvConf; "Could not open resolv conf file.")',
+    samples: ['Warning  CheckLimitsForResolvConf  node/worker-2  open /etc/resolv.conf.kubelet: no such file or directory', 'E1205 10:00:00.000000 812 dns.go:231] "Could not open resolv conf file." err="open /run/systemd/resolve/resolv.conf: no such file or directory"'],
+    counterSamples: ['Warning  CheckLimitsForResolvConf  node/worker-1  Resolv.conf file \'/etc/resolv.conf\' contains search line consisting of more than 3 domains!'],
+  }),
+  sig({
     id: 'dns.local-stub-refused',
     cause: 'dns.node-resolver',
     // dig or nslookup on a node whose resolv.conf names a local stub (systemd-resolved's 127.0.0.53, dnsmasq's

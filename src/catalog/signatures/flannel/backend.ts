@@ -4,6 +4,19 @@ import { sig } from '../define.js';
 /** The backend and the overlay: VXLAN device, interface selection, routes, FDB, MTU, masquerading (facts §4.1, §10). */
 export const BACKEND_SIGNATURES: Signature[] = [
   sig({
+    id: 'flannel.k3s-check-config-vxlan',
+    cause: 'flannel.backend-unsupported',
+    // k3s check-config: a kernel without VXLAN cannot run flannel's default backend (host-gw or wireguard-native can).
+    re: /config_vxlan: missing \(fail\)/,
+    anchors: ['config_vxlan'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'lsmod | grep vxlan on the node: a kernel without CONFIG_VXLAN needs another kernel, or flannel with a backend it can run (--flannel-backend=host-gw on one L2 network, wireguard-native)',
+    source: 'k3s check-config (kernel config checks: "- CONFIG_VXLAN: missing (fail)")',
+    samples: ['$ k3s check-config\n- CONFIG_VXLAN: missing (fail)\nSTATUS: 1 (fail)', '- CONFIG_VXLAN: missing (fail)'],
+    counterSamples: ['- CONFIG_VXLAN: enabled (as module)'],
+  }),
+  sig({
     id: 'flannel.oom-killed',
     cause: 'flannel.daemon-down',
     // The kernel's OOM killer ending flanneld (its container's memory limit reached): the pod restarts, and while it
@@ -23,13 +36,14 @@ export const BACKEND_SIGNATURES: Signature[] = [
     cause: 'flannel.wrong-iface',
     // flanneld took a bridge or tunnel of the node itself (Docker's docker0, its own cni0 or flannel.1, a libvirt or
     // IPVS dummy device) as the interface to reach other nodes through: its address is not one other nodes can reach.
-    re: /using interface with name (docker0|cni0|flannel\.\d+|virbr\d+|kube-ipvs0|lxcbr0|lxdbr0|podman0|cbr0|lo) and address/,
-    anchors: ['using interface with name'],
+    // Also an IPv6 link-local address taken as the node's external v6 address: other nodes cannot reach it.
+    re: /using interface with name (docker0|cni0|flannel\.\d+|virbr\d+|kube-ipvs0|lxcbr0|lxdbr0|podman0|cbr0|lo) and address|(using interface with name \S+ and v6 address |defaulting external v6 address to interface address \(|using \S+ as external v6 address |external v6 address )fe80:/,
+    anchors: ['using interface with name', 'external v6 address'],
     confidence: 0.85,
     specificity: 94,
     check: "the node's real uplink (ip route get <another node's IP>): pass it to flanneld with --iface=<name> or --iface-regex in the DaemonSet's args",
     source: 'flannel main.go ("Using interface with name %s and address %s")',
-    samples: ['I1205 06:00:02.332114       1 main.go:476] Using interface with name docker0 and address 172.17.0.1', 'Using interface with name cni0 and address 10.244.0.1'],
+    samples: ['I1205 09:02:09.331071       1 match.go:304] Defaulting external v6 address to interface address (fe80::5054:ff:fe3a:9c12)', 'I1205 06:00:02.332114       1 main.go:476] Using interface with name docker0 and address 172.17.0.1', 'Using interface with name cni0 and address 10.244.0.1'],
     counterSamples: ['I1205 06:00:02.332114       1 main.go:476] Using interface with name eth0 and address 192.168.56.11'],
   }),
   sig({

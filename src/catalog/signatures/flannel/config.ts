@@ -126,12 +126,14 @@ export const CONFIG_SIGNATURES: Signature[] = [
     cause: 'flannel.config-invalid',
     // "Couldn't fetch network config: <err>" is not here: flanneld prints it for whatever its subnet manager
     // returned (etcd key missing, etcd unreachable, net-conf.json unreadable) — the error after it decides.
-    re: /unknown backend type|error parsing subnet config|failed to read net conf|error fetching backend(?!: your publicip differs)|no valid mode configured|invalid subnet-lease-renew-margin|error decoding (\w+ )?backend (config|property)|failed to parse vxlan config|invalid vxlan backend config/,
-    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin', 'error decoding', 'failed to parse vxlan config', 'invalid vxlan backend config'],
+    // k3s and RKE2 name the backend they were given (--flannel-backend) when they do not know it.
+    re: /unknown backend type|cannot configure unknown flannel backend|error parsing subnet config|failed to read net conf|error fetching backend(?!: your publicip differs)|no valid mode configured|invalid subnet-lease-renew-margin|error decoding (\w+ )?backend (config|property)|failed to parse vxlan config|invalid vxlan backend config/,
+    anchors: ['unknown backend type', 'error parsing subnet config', 'failed to read net conf', 'error fetching backend', 'no valid mode configured', 'subnet-lease-renew-margin', 'error decoding', 'failed to parse vxlan config', 'invalid vxlan backend config', 'unknown flannel backend'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §1.3, §4.1 (net-conf.json parsing)',
     samples: [
+      'level=fatal msg="Cannot configure unknown flannel backend \'vxlan-gbp\'"',
       'Error fetching backend: unknown backend type: vxlna',
       'Failed to create SubnetManager: error parsing subnet config: invalid character \'}\' looking for beginning of object key string',
       'Failed to create SubnetManager: failed to read net conf: open /etc/kube-flannel/net-conf.json: no such file or directory',

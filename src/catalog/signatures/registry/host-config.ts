@@ -77,14 +77,16 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     cause: 'registry.mirror-misconfigured',
     // k3s and RKE2 read registries.yaml before anything else and stop on a YAML error in it: the mirrors and
     // registry credentials the node was meant to use are exactly what it could not read.
-    re: /private registry config file at [^\s"]*registries\.yaml[\s\S]{0,600}?(yaml: (line \d+|unmarshal errors)|error converting yaml to json|cannot unmarshal)/,
-    anchors: ['private registry config file'],
+    // Also the server's and agent's own check before start ("failed to validate private registry configuration").
+    re: /private registry config file at [^\s"]*registries\.yaml[\s\S]{0,600}?(yaml: (line \d+|unmarshal errors)|error converting yaml to json|cannot unmarshal)|failed to validate private registry configuration: [^\n]{0,200}(yaml: |cannot unmarshal)/,
+    anchors: ['private registry config file', 'failed to validate private registry configuration'],
     confidence: 0.8,
     specificity: 92,
     alternatives: ['node.not-ready'],
     check: 'the registries.yaml named (/etc/rancher/k3s or /etc/rancher/rke2): the line the YAML error gives — indentation, a missing space after a colon, tabs; yq . <file> reads it as k3s will',
     source: 'k3s/RKE2 agent start-up ("Using private registry config file at %s", then the YAML decoder\'s error)',
     samples: [
+      'Dec 05 09:00:59 srv k3s[880]: time="2026-12-05T09:00:59Z" level=fatal msg="failed to validate private registry configuration: yaml: line 4: mapping values are not allowed in this context"',
       'level=info msg="Using private registry config file at /etc/rancher/rke2/registries.yaml" level=fatal msg="yaml: line 3: mapping values are not allowed in this context"',
       'level=info msg="Using private registry config file at /etc/rancher/k3s/registries.yaml"\nlevel=fatal msg="yaml: unmarshal errors:\n  line 2: cannot unmarshal !!seq into map[string]registries.Mirror"',
     ],
