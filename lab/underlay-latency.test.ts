@@ -65,7 +65,7 @@ const figures = (rs: BandwidthPairResult[]) =>
     .map((r) => {
       const q = pairRatio(r);
       const rtt = pathRttUs(r);
-      return `${r.from}→${r.to} underlay ${((r.underlay.bitsPerSecond ?? 0) / 1e6).toFixed(1)} Mbit/s (RTT lowest ${rtt === undefined ? '-' : (rtt / 1000).toFixed(2)} ms, mean ${((r.underlay.meanRttUs ?? 0) / 1000).toFixed(2)} ms, ${r.underlay.retransmits} rtx), overlay ${((r.overlay.bitsPerSecond ?? 0) / 1e6).toFixed(1)} Mbit/s (RTT mean ${((r.overlay.meanRttUs ?? 0) / 1000).toFixed(2)} ms, ${r.overlay.retransmits} rtx), ratio ${q.ratio === undefined ? '-' : (q.ratio * 100).toFixed(1)}%`;
+      return `${r.from}→${r.to} underlay ${((r.underlay.bitsPerSecond ?? 0) / 1e6).toFixed(1)} Mbit/s (RTT lowest ${rtt === undefined ? '-' : (rtt / 1000).toFixed(2)} ms, mean ${((r.underlay.meanRttUs ?? 0) / 1000).toFixed(2)} ms, ${r.underlay.retransmits} rtx), overlay ${((r.overlay.bitsPerSecond ?? 0) / 1e6).toFixed(1)} Mbit/s (RTT mean ${((r.overlay.meanRttUs ?? 0) / 1000).toFixed(2)} ms, ${r.overlay.retransmits} rtx), ratio ${q.ratio === undefined ? '-' : (q.ratio * 100).toFixed(1)}%${[r.underlay, r.overlay].filter((x) => x.error).map((x) => `; ${x.path} failed: ${x.error}`).join('')}`;
     })
     .join('; ');
 

@@ -38,6 +38,9 @@ export interface BandwidthProbeReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long a refused client keeps asking while its server starts. */
+const SERVER_START_MS = 15_000;
+
 /** MTU of the interface holding ip in netns, from `ip -j addr`. */
 async function mtuOf(runner: MeshRunner, netns: string | undefined, ip: string): Promise<number | undefined> {
   const r = await runner.exec(netns, ['ip', '-4', '-j', 'addr', 'show'], { allowFail: true });
@@ -83,11 +86,13 @@ export async function probeBandwidth(targets: MeshTarget[], opts: BandwidthProbe
     const cpuBefore = await cpu();
     const client = ['timeout', String(seconds + 15), iperf3, '-c', toIp, '-p', p, '-t', String(seconds), '-J', '--connect-timeout', '3000', ...(opts.bitrate ? ['-b', String(Math.round(opts.bitrate))] : [])];
     let measure = parseIperfClient('');
-    // The server needs a moment to listen; a refused connection is asked again while it starts.
-    for (let attempt = 0; attempt < 15; attempt++) {
+    // The server needs a moment to listen, longer on a loaded machine: a refused connection is asked
+    // again while it starts, for a time rather than a count (a count ran out under CI's load).
+    const startBy = performance.now() + SERVER_START_MS;
+    for (;;) {
       const r = await runner.exec(clientNs, client, { allowFail: true });
       measure = r.code === 127 || /not found|No such file/.test(r.stderr) ? { ok: false, error: notInstalled(path) } : parseIperfClient(r.stdout || r.stderr);
-      if (measure.ok || !/unable to connect|Connection refused/i.test(measure.error ?? '') || serverDone) break;
+      if (measure.ok || !/Connection refused/i.test(measure.error ?? '') || serverDone || performance.now() > startBy) break;
       await sleep(200);
     }
     if (serverDone && !measure.ok) {
