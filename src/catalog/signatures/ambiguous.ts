@@ -541,8 +541,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // kubectl's own connection to the API server (its kubeconfig), not the cluster's data path or a registry.
     // A proxyconnect error after it is the proxy kubectl was handed (registry.proxyconnect), whatever the server;
-    // an untrusted or mismatched certificate is read by its mechanism (kube-api.x509-untrusted, -name-mismatch).
-    re: /unable to connect to the server: (?!proxyconnect |(tls: failed to verify certificate: )?x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for|certificate has expired or is not yet valid))/,
+    // an untrusted or mismatched certificate (a CN-only one too), or the server's alert that kubectl's client certificate
+  // expired, is read by its mechanism (kube-api.x509-untrusted, -name-mismatch, the expired-certificate alert).
+    re: /unable to connect to the server: (?!proxyconnect |(tls: failed to verify certificate: )?x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for|certificate has expired or is not yet valid|certificate relies on legacy common name field)|remote error: tls: expired certificate)/,
     anchors: ['unable to connect to the server: '],
     confidence: 0.5,
     specificity: 97,
@@ -602,6 +603,8 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     confidence: 0.4,
     specificity: 90,
     alternatives: ['image.auth-rejected', 'image.auth-missing', 'image.not-found'],
+    // The kubelet's warning that the pod's pull secret is absent tells which: the pull went out anonymous.
+    explainedBy: ['image.pullsecret-missing'],
     source: 'Harbor registry authorizer ("unauthorized to access repository: %s, action: %s")',
     samples: [
       'Error response from daemon: unauthorized: unauthorized to access repository: team/app, action: pull: unauthorized to access repository: team/app, action: pull',

@@ -122,4 +122,22 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized'],
   }),
+  sig({
+    id: 'controlplane.nodeipam-skipped',
+    cause: 'flannel.no-pod-cidr',
+    // The controller-manager skips the node IPAM controller when --allocate-node-cidrs is false (kubeadm without
+    // podSubnet / --pod-network-cidr): nodes get no spec.podCIDR, and flannel's kube subnet manager no lease.
+    re: /skipping controller\\?"?[^\n]{0,100}controller=\\?"?(node-ipam-controller|nodeipam)\b/,
+    anchors: ['skipping controller'],
+    confidence: 0.7,
+    specificity: 93,
+    alternatives: ['flannel.network-mismatch'],
+    check: 'kube-controller-manager\'s flags (/etc/kubernetes/manifests/kube-controller-manager.yaml): --allocate-node-cidrs=true and --cluster-cidr equal to flannel\'s net-conf.json Network; a cloud that allocates pod ranges itself (cloud IPAM) skips it on purpose',
+    source: 'kube-controller-manager controllermanager.go BuildControllers ("Warning: skipping controller" when a constructor returns none) and core.go newNodeIpamController (none without AllocateNodeCIDRs)',
+    samples: [
+      'I1206 01:05:44.310928       1 controllermanager.go:641] "Warning: skipping controller" controller="node-ipam-controller"',
+      'I0301 09:00:00.000000       1 controllermanager.go:603] Warning: skipping controller controller="nodeipam"',
+    ],
+    counterSamples: ['I1206 01:05:44.310928       1 controllermanager.go:641] "Warning: skipping controller" controller="service-lb-controller"'],
+  }),
 ];

@@ -26,7 +26,9 @@ export const KUBELET_SIGNATURES: Signature[] = [
     id: 'kubelet.swap-warning',
     cause: 'unknown',
     // kubeadm prints [WARNING Swap] for a check it was told to ignore: whether the kubelet refuses to start is its failSwapOn setting.
+    // A warning beside the failure: in a preflight paste another check's [ERROR …] line is what stopped kubeadm.
     re: /\[warning swap\]/,
+    recordOnly: true,
     anchors: ['[warning swap]'],
     confidence: 0.5,
     specificity: 96,
@@ -399,4 +401,22 @@ export const KUBELET_SIGNATURES: Signature[] = [
     counterSamples: ['Loading kubelet config from /var/lib/kubelet/config.yaml'],
   }),
 
+  sig({
+    id: 'kubelet.not-installed',
+    cause: 'node.not-ready',
+    // kubeadm's checks run the kubelet binary and query its unit: a node without the kubelet package (or with it
+    // outside PATH) never registers, so it never turns Ready.
+    re: /exec: \\?"kubelet\\?": executable file not found in \$path|kubelet service does not exist|unit kubelet\.service (could not be found|not found)/,
+    anchors: ['"kubelet": executable file not found', 'kubelet service does not exist', 'unit kubelet.service'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'which kubelet and systemctl status kubelet on the node: install the kubelet package of the cluster\'s version (kubeadm, kubelet and kubectl together) and enable its unit',
+    source: 'kubeadm preflight (KubeletVersionCheck and SystemVerification run "kubelet --version"; ServiceCheck reads the kubelet unit); systemd',
+    samples: [
+      '[ERROR KubeletVersion]: couldn\'t get kubelet version: cannot execute \'kubelet --version\': exec: "kubelet": executable file not found in $PATH',
+      '[WARNING Service-Kubelet]: kubelet service does not exist',
+      'Unit kubelet.service could not be found.',
+    ],
+    counterSamples: ['[WARNING Service-Kubelet]: kubelet service is not enabled, please run \'systemctl enable kubelet.service\''],
+  }),
 ];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { createClassifier, MAX_JUDGED, unescapeJsonHtml } from './classifier.js';
+import { RECORD_START } from './rank.js';
 
 const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilter: 'automaton' });
 
@@ -20,7 +21,7 @@ function bruteForce(message: string): string {
   }
   if (!hits[0].s.recordOnly || !text.includes('\n')) return hits[0].s.cause;
   // A harmless record's unknown (recordOnly) speaks for its own records: a cause in another record of the paste wins.
-  const opens = (at: number) => /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d)/.test(text.slice(at));
+  const opens = (at: number) => RECORD_START.test(text.slice(at));
   const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
   const recordOf = (at: number) => {
     let line = lineStarts.filter((x) => x <= at).length - 1;

@@ -61,8 +61,11 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
   return out;
 }
 
-/** A line that opens a log record (klog, syslog/journal, logfmt, JSON, bracketed levels, ISO dates); others continue one. */
-const RECORD_START = /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d)/;
+/**
+ * A line that opens a log record (klog, syslog/journal, logfmt, JSON, bracketed levels, ISO dates, kubeadm's
+ * `[preflight]` phase lines and its indented `[WARNING Swap]:` / `[ERROR …]:` check lines); others continue one.
+ */
+export const RECORD_START = /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d|[ \t]*\[(?:WARNING|ERROR) [\w.-]+\]:|\[[a-z][\w-]*(?:\/[\w-]+)?\] )/;
 
 /**
  * An unknown signature marked `recordOnly` (a harmless line a component prints in normal operation) speaks for
@@ -115,9 +118,9 @@ export function explanationOnOtherLine(text: string, hits: readonly { c: Compile
 /** The log record holding text[from, to): from its opening line to the line before the next record opens. */
 function recordAround(text: string, from: number, to: number): [number, number] {
   let start = text.lastIndexOf('\n', from - 1) + 1;
-  while (start > 0 && !RECORD_START.test(text.slice(start, start + 24))) start = text.lastIndexOf('\n', start - 2) + 1;
+  while (start > 0 && !RECORD_START.test(text.slice(start, start + 48))) start = text.lastIndexOf('\n', start - 2) + 1;
   let end = text.indexOf('\n', to);
-  while (end !== -1 && !RECORD_START.test(text.slice(end + 1, end + 25))) end = text.indexOf('\n', end + 1);
+  while (end !== -1 && !RECORD_START.test(text.slice(end + 1, end + 49))) end = text.indexOf('\n', end + 1);
   return [start, end === -1 ? text.length : end];
 }
 

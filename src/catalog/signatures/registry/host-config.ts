@@ -259,4 +259,41 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     samples: ['Error response from daemon: missing key /etc/docker/certs.d/reg.lab/client.key for client certificate /etc/docker/certs.d/reg.lab/client.cert. CA certificates must use the extension .crt', 'missing client certificate /etc/docker/certs.d/reg.lab/client.cert for key /etc/docker/certs.d/reg.lab/client.key'],
     counterSamples: ['x509: certificate signed by unknown authority'],
   }),
+  sig({
+    id: 'registry.registries-conf-invalid',
+    cause: 'registry.mirror-misconfigured',
+    // containers/image checks registries.conf after parsing it (prefixes, mirrors, conflicting entries): a file that
+    // parses but breaks one of these rules stops every pull of the node, as an unparsable one does.
+    re: /wildcarded prefix should be in the format|invalid condition: (both location and prefix are unset|location is unset and prefix|mirror location is unset)|cannot set mirror usage mirror-by-digest-only|unsupported pull-from-mirror value|is defined multiple times with conflicting '(insecure|blocked)' setting|registry must be in v2 format but is in v1|mixing sysregistry v1\/v2 is not supported|invalid unqualified-search-registries entry|invalid location '[^'\n]*': uri schemes are not supported/,
+    anchors: ['wildcarded prefix', 'invalid condition:', 'mirror-by-digest-only', 'pull-from-mirror', 'defined multiple times with conflicting', 'must be in v2 format', 'mixing sysregistry', 'unqualified-search-registries entry', 'uri schemes are not supported'],
+    confidence: 0.85,
+    specificity: 93,
+    check: '/etc/containers/registries.conf and /etc/containers/registries.conf.d/*.conf on the node: the [[registry]] entry the message names (prefix "*.example.com" with no path, a location without a scheme, one definition per registry, mirrors with a location); podman info reads the files the same way',
+    source: 'containers/image pkg/sysregistriesv2 (InvalidRegistries: postProcessRegistries and loadConfigFile checks)',
+    samples: [
+      'Failed to pull image "quay.io/acme/api:2.0": unable to try pulling possible OCI artifact: build image source: Wildcarded prefix should be in the format: *.example.com. Current prefix "*.quay.io/acme" is incorrectly formatted',
+      'Error: registry \'registry.corp.example\' is defined multiple times with conflicting \'insecure\' setting',
+      "invalid location 'https://mirror.corp.example': URI schemes are not supported",
+    ],
+    counterSamples: ['[[registry]]\nprefix = "*.example.com"\nlocation = "mirror.example.com"'],
+  }),
+  sig({
+    id: 'registry.certs-dir-file-unreadable',
+    cause: 'registry.mirror-misconfigured',
+    // The runtime reads the CA and client pair for a registry from its certs.d directory on every pull from that
+    // host; a file there it may not open stops those pulls before the registry is asked. Not a missing file: RHEL's
+    // redhat-ca.crt is a link left dangling by a package, and threads settle that differently.
+    re: /open \S*\/certs\.d\/[^\s:"\\]+(:\d+)?\/[^\s"\\]+\.(crt|cert|key|pem): (permission denied|is a directory)/,
+    anchors: ['certs.d/'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['registry.tls-untrusted'],
+    check: 'ls -l /etc/containers/certs.d/<host>/ (or /etc/docker/certs.d, /etc/containerd/certs.d) on the node: the file must be a regular file readable by the runtime\'s user (root, or the rootless user), not a dangling link',
+    source: 'containers/image pkg/tlsclientconfig and Docker\'s certs.d reader (open of each *.crt, *.cert, *.key)',
+    samples: [
+      'Failed to pull image "registry.corp.example:5000/ops/tool:1.0": unable to try pulling possible OCI artifact: build image source: open /etc/containers/certs.d/registry.corp.example:5000/client.cert: permission denied',
+      'Error response from daemon: open /etc/docker/certs.d/reg.lab/ca.crt: permission denied',
+    ],
+    counterSamples: ['Error response from daemon: open /etc/docker/certs.d/k8s.gcr.io: permission denied', 'pulling image error : open /etc/docker/certs.d/registry.access.redhat.com/redhat-ca.crt: no such file or directory'],
+  }),
 ];

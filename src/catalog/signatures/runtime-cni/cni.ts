@@ -30,15 +30,20 @@ export const CNI_SIGNATURES: Signature[] = [
     cause: 'cni.config-invalid',
     // containerd and CRI-O use the first network config in /etc/cni/net.d by name: a file of another network left there
     // (a removed add-on's, containerd's default 10-containerd-net) whose name sorts before 10-flannel.conflist is the
-    // one pods get. ls prints names sorted, so such a file comes before flannel's in the listing.
+    // one pods get. ls prints names sorted, so such a file comes before flannel's in the listing, and CRI-O logs the
+    // networks it found in that order ("Found CNI network crio (type=bridge) at …/10-crio-bridge.conflist").
     // Not Multus's 00-multus.conf: it is meant to come first and delegates to flannel's network.
-    re: /(?:^|[\s\/])(0\d*-(?!multus)[\w.-]+|10-[a-e][\w.-]*)\.conf(list)?(?=\s)[\s\S]{0,400}?\b10-flannel\.conflist\b/,
+    re: /(?:^|[\s\/])(0\d*-(?!multus)[\w.-]+|10-[a-e][\w.-]*)\.conf(list)?(?=[\s\"'\\])[\s\S]{0,400}?\b10-flannel\.conflist\b/,
     anchors: ['10-flannel.conflist'],
     confidence: 0.8,
     specificity: 85,
     check: 'ls /etc/cni/net.d on the node: remove the other network\'s file (and restart the runtime or wait for it to reload) so that 10-flannel.conflist is first by name; pods created meanwhile keep their old network until recreated',
     source: 'containerd go-cni and CRI-O ocicni (the config files of the directory sorted by name, the first used)',
-    samples: ['$ ls /etc/cni/net.d/\n05-cilium.conflist  10-flannel.conflist', '$ ls -l /etc/cni/net.d\n-rw-r--r-- 1 root root  813 Mar  3 09:12 10-calico.conflist\n-rw-r--r-- 1 root root  292 Nov 18 14:02 10-flannel.conflist'],
+    samples: [
+      '$ ls /etc/cni/net.d/\n05-cilium.conflist  10-flannel.conflist',
+      'level=info msg="Found CNI network crio (type=bridge) at /etc/cni/net.d/10-crio-bridge.conflist"\nlevel=info msg="Found CNI network cbr0 (type=flannel) at /etc/cni/net.d/10-flannel.conflist"',
+      '$ ls -l /etc/cni/net.d\n-rw-r--r-- 1 root root  813 Mar  3 09:12 10-calico.conflist\n-rw-r--r-- 1 root root  292 Nov 18 14:02 10-flannel.conflist',
+    ],
     counterSamples: ['$ ls /etc/cni/net.d\n00-multus.conf  10-flannel.conflist  multus.d', '$ ls /etc/cni/net.d\n10-flannel.conflist  10-weave.conflist  99-loopback.conf', '$ ls /etc/cni/net.d\n10-flannel.conflist  100-crio-bridge.conflist'],
   }),
   sig({

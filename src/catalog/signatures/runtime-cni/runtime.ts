@@ -15,13 +15,14 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
     // signatures below, none of them sure.
     // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
-    re: /(containerd|crio|cri-dockerd|docker(?:\.raw)?)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to handle event stream: rpc error: code = unavailable|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
+    re: /(containerd|crio|cri-dockerd|docker(?:\.raw)?)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to handle event stream: rpc error: code = unavailable|(image service failed\W{0,4}(err\W{0,3})?|failed to get image status, image: [^\n]{0,300}?error: )rpc error: code = unavailable|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
     anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false', 'containerd did not exit successfully', 'failed to connect to containerd'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],
     source: 'facts §5.3 (runtime endpoint), kubelet CRI connection texts',
     samples: [
+      'W1206 00:57:40.771052   18231 runtime.go:253] Failed to get image status, image: "registry.k8s.io/kube-apiserver:v1.36.3", error: rpc error: code = Unavailable desc = error reading from server: EOF',
       'Failed create pod sandbox: rpc error: code = Unavailable desc = transport is closing',
       'ctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded',
       'E0312 08:01:02.123456    1234 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\\""',
@@ -550,5 +551,22 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     source: 'minikube reason codes (PROVIDER_DOCKER_NOT_RUNNING, PROVIDER_DOCKER_NOT_FOUND, PROVIDER_DOCKER_ERROR and their Podman twins)',
     samples: ['X Exiting due to PROVIDER_DOCKER_NOT_RUNNING: deadline exceeded running "docker version --format -": signal: killed', 'X Exiting due to PROVIDER_PODMAN_NOT_RUNNING: "sudo -k -n podman version --format " exit status 1'],
     counterSamples: ['* Using the docker driver based on user configuration'],
+  }),
+  sig({
+    id: 'runtime.crio-pull-cgroup-needs-systemd',
+    cause: 'runtime.unavailable',
+    // CRI-O's separate_pull_cgroup puts each pull in a systemd scope: with the cgroupfs manager it refuses every pull
+    // of the node before a registry is asked, whatever the image.
+    re: /--separate-pull-cgroup is supported only with systemd/,
+    anchors: ['separate-pull-cgroup'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'crio config | grep -E "separate_pull_cgroup|cgroup_manager" on the node: clear separate_pull_cgroup, or use cgroup_manager = "systemd" (and the kubelet\'s cgroupDriver to match), then restart crio',
+    source: 'CRI-O server/image_pull.go (separate pull cgroup with the cgroupfs manager)',
+    samples: [
+      'Failed to pull image "docker.io/library/nginx:1.27": --separate-pull-cgroup is supported only with systemd',
+      'E1206 10:01:02.000000    1402 log.go:32] "PullImage from image service failed" err="rpc error: code = Unknown desc = --separate-pull-cgroup is supported only with systemd" image="nginx:1.27"',
+    ],
+    counterSamples: ['separate_pull_cgroup = ""'],
   }),
 ];
