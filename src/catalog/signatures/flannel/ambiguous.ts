@@ -187,4 +187,23 @@ export const AMBIGUOUS_FLANNEL_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-abcde\': pods "kube-flannel-ds-abcde" is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot get resource "pods"'],
   }),
+  sig({
+    id: 'flannel.pod-spec-unreadable',
+    cause: 'unknown',
+    // flanneld reads its own pod from the API server (through the kubernetes Service's VIP) before anything else;
+    // what stopped that request follows the text when it is not cut off, and decides: a refusal or timeout (the VIP
+    // unreachable from the node: kube-proxy, a firewall), forbidden (its RBAC).
+    re: /failed to create subnetmanager: error retrieving pod spec for/,
+    anchors: ['error retrieving pod spec'],
+    confidence: 0.5,
+    specificity: 80,
+    alternatives: ['node.firewall', 'flannel.rbac', 'flannel.daemon-down'],
+    check: 'from that node: curl -k https://10.96.0.1:443/version (the kubernetes Service; kube-proxy must run there for it to answer) and kubectl auth can-i get pods -n kube-flannel --as system:serviceaccount:kube-flannel:flannel',
+    source: 'flannel pkg/subnet/kube NewSubnetManager ("error retrieving pod spec for \'%s/%s\': %v")',
+    samples: [
+      'E0627 09:47:16.692645       1 main.go:243] Failed to create SubnetManager: error retrieving pod spec for \'kube-system/kube-flannel-ds-x6vl8\': Get "https://10.96.0.1:443/ap',
+      'Failed to create SubnetManager: error retrieving pod spec for \'kube-flannel/kube-flannel-ds-2bq9x\': the server has asked for the client to provide credentials',
+    ],
+    counterSamples: ['Failed to create SubnetManager: error waiting for nodeController to sync state: context deadline exceeded'],
+  }),
 ];

@@ -426,4 +426,21 @@ export const CONFIG_SIGNATURES: Signature[] = [
     samples: ['E0102 10:00:01.119204       1 main.go:251] Failed to create SubnetManager: etcdserver: authentication failed, invalid user ID or password', 'E0102 10:00:03.771530       1 main.go:384] Error registering network: failed to acquire lease: etcdserver: permission denied', 'E0102 10:00:03.913310       1 main.go:384] Error registering network: failed to acquire lease: etcdserver: too many requests'],
     counterSamples: ['Error registering network: failed to acquire lease: node "worker-2" pod cidr not assigned'],
   }),
+  sig({
+    id: 'flannel.daemon-crashed',
+    cause: 'flannel.daemon-down',
+    // Go's runtime stops flanneld on a fault (a bad memory access, often a binary built for another kernel or libc,
+    // or a bug) and the process exits: no lease renewals, no routes for new nodes until it is fixed.
+    re: /flanneld?(\[\d+\])?:? (fatal error: unexpected signal|panic: |\[signal sigsegv)/,
+    anchors: ['fatal error: unexpected signal', 'panic: ', '[signal sigsegv'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'the flanneld version and its build against the node (flanneld --version; the DaemonSet image or the snap/package): upgrade to a release that fixes the crash, or a binary built for this OS and architecture',
+    source: 'Go runtime fatal errors (runtime.throw "unexpected signal during runtime execution", panics) in flanneld\'s log',
+    samples: [
+      'Oct 13 20:03:03 node1 flanneld[2912]: fatal error: unexpected signal during runtime execution',
+      'Oct 13 20:03:03 node1 microk8s.daemon-flanneld[2912]: panic: runtime error: invalid memory address or nil pointer dereference',
+    ],
+    counterSamples: ['Oct 13 20:03:03 node1 flanneld[2912]: I1013 20:03:03.000000 main.go:100] Installing signal handlers'],
+  }),
 ];

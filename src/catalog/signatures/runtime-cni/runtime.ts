@@ -15,14 +15,13 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // version), a slow relist (PLEG) and a client dialling the removed dockershim socket have their own
     // signatures below, none of them sure.
     // A refused permission (EACCES) is not here: the socket exists and may well be served (runtime.socket-permission).
-    re: /(containerd|crio|cri-dockerd|docker(?:\.raw)?)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to handle event stream: rpc error: code = unavailable|(image service failed\W{0,4}(err\W{0,3})?|failed to get image status, image: [^\n]{0,300}?error: )rpc error: code = unavailable|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
+    re: /(containerd|crio|cri-dockerd|docker(?:\.raw)?)\.sock[^"]{0,40}?(connection refused|no such file or directory|connection reset by peer|broken pipe)|container runtime is (down|not running)|containerd did not exit successfully|failed to connect to containerd: failed to dial [^\n]{0,200}?timeout|(runtime service failed|createpodsandbox for pod [^\n]{0,200}? failed|failed (to )?create pod sandbox)\W{0,4}(err\W{0,3})?rpc error: code = unavailable|runtimeready=false|failed to handle event stream: rpc error: code = unavailable|failed to dial \\?"[^"\n]*(containerd|crio|cri-dockerd|docker)\.sock\\?": (context deadline exceeded|connection refused)/,
     anchors: ['.sock', 'container runtime is', 'code = unavailable', 'runtimeready=false', 'containerd did not exit successfully', 'failed to connect to containerd'],
     confidence: 0.92,
     specificity: 95,
     alternatives: ['node.not-ready'],
     source: 'facts §5.3 (runtime endpoint), kubelet CRI connection texts',
     samples: [
-      'W1206 00:57:40.771052   18231 runtime.go:253] Failed to get image status, image: "registry.k8s.io/kube-apiserver:v1.36.3", error: rpc error: code = Unavailable desc = error reading from server: EOF',
       'Failed create pod sandbox: rpc error: code = Unavailable desc = transport is closing',
       'ctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded',
       'E0312 08:01:02.123456    1234 remote_runtime.go:222] "RunPodSandbox from runtime service failed" err="rpc error: code = Unavailable desc = connection error: desc = \\"transport: Error while dialing dial unix /run/containerd/containerd.sock: connect: connection refused\\""',
@@ -568,5 +567,24 @@ export const RUNTIME_SIGNATURES: Signature[] = [
       'E1206 10:01:02.000000    1402 log.go:32] "PullImage from image service failed" err="rpc error: code = Unknown desc = --separate-pull-cgroup is supported only with systemd" image="nginx:1.27"',
     ],
     counterSamples: ['separate_pull_cgroup = ""'],
+  }),
+  sig({
+    id: 'runtime.image-call-cut-off',
+    cause: 'runtime.unavailable',
+    // gRPC's Unavailable on an image call: the runtime stopped serving while it pulled or looked the image up. Less
+    // sure than a refused socket: a request can crash the runtime itself (an image reference it cannot parse, a bug
+    // in its pull path), and then the runtime is a victim of what the pod asked.
+    re: /(image service failed\W{0,4}(err\W{0,3})?|failed to get image status, image: [^\n]{0,300}?error: |pulling image: )rpc error: code = unavailable/,
+    anchors: ['code = unavailable'],
+    confidence: 0.7,
+    specificity: 94,
+    alternatives: ['image.invalid-reference'],
+    check: 'journalctl -u containerd (or crio) around that time on the node: a panic or restart there, and the image reference the call carried (the kubelet\'s image="…"; an empty or malformed one has crashed some runtime versions)',
+    source: 'kubelet / cri-client remote_image.go ("PullImage from image service failed"), kubeadm util/runtime ("Failed to get image status"), crictl; gRPC code Unavailable',
+    samples: [
+      'W1206 00:57:40.771052   18231 runtime.go:253] Failed to get image status, image: "registry.k8s.io/kube-apiserver:v1.36.3", error: rpc error: code = Unavailable desc = error reading from server: EOF',
+      'E0505 10:00:00.000000    2832 remote_image.go:242] "PullImage from image service failed" err="rpc error: code = Unavailable desc = error reading from server: EOF" image="nginx:1.27"',
+    ],
+    counterSamples: ['"PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image"'],
   }),
 ];
