@@ -44,7 +44,7 @@ export const NODE_SIGNATURES: Signature[] = [
     // The file is there only while br_netfilter is loaded: any tool that opens it says so — coreutils and
     // sysctl "<path>: No such file or directory", busybox "can't open '<path>': No such file or directory",
     // procps sysctl "setting key \"net.bridge.…\": No such file or directory".
-    re: /failed to check br_netfilter|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables'?: no such file|net\.bridge\.bridge-nf-call-ip6?tables\\?"?: no such file|module br_netfilter not found|sysctl net\.bridge\.bridge-nf-call-ip6?tables\\?"?,[\s\S]{0,200}no such file or directory/,
+    re: /failed to check br_netfilter|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled|not found)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables'?: no such file|net\.bridge\.bridge-nf-call-ip6?tables\\?"?: no such file|module br_netfilter not found|sysctl net\.bridge\.bridge-nf-call-ip6?tables\\?"?,[\s\S]{0,200}no such file or directory/,
     anchors: ['br_netfilter', 'bridge-nf-call-ip'],
     confidence: 0.95,
     specificity: 95,

@@ -448,8 +448,8 @@ export const CNI_SIGNATURES: Signature[] = [
     // Multus reads its own config (and a NetworkAttachmentDefinition's) before delegating: an error here is
     // the configuration, not a delegate plugin that failed — also a clusterNetwork naming a network that is
     // neither a NetworkAttachmentDefinition nor a file in its CNI directory.
-    re: /multus: error loading netconf|loadnetconf: |failed to get clusternetwork[^\n]{0,40}|getdefaultnetworks: |multus: [^\n]{0,80}(error parsing|failed to parse|invalid) (the )?(config|netconf|network attachment)/,
-    anchors: ['error loading netconf', 'loadnetconf: ', 'multus: ', 'failed to get clusternetwork', 'getdefaultnetworks: '],
+    re: /multus: error loading netconf|loadnetconf: |multus: err in delegate conf|delegate must have the field 'type'|failed to get clusternetwork[^\n]{0,40}|getdefaultnetworks: |multus: [^\n]{0,80}(error parsing|failed to parse|invalid) (the )?(config|netconf|network attachment)/,
+    anchors: ['error loading netconf', 'loadnetconf: ', 'multus: ', 'failed to get clusternetwork', 'getdefaultnetworks: ', "must have the field 'type'"],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['cni.config-missing'],
@@ -562,5 +562,22 @@ export const CNI_SIGNATURES: Signature[] = [
     source: 'containernetworking/cni types ("IP not v4 nor v6")',
     samples: ['Failed to setup network: error adding network "container": IP not v4 nor v6', 'failed to set up pod network: error adding network "bridge": IP not v4 nor v6'],
     counterSamples: ['IPv4 and IPv6 addresses assigned'],
+  }),
+  sig({
+    id: 'cni.check-unsupported-version',
+    cause: 'cni.config-invalid',
+    // libcni runs CHECK only for configs of cniVersion 0.4.0 or later: a conflist still at 0.3.x fails every CHECK the
+    // runtime (or a meta-plugin such as Multus) sends, so the config's version is what to change.
+    re: /configuration version \\?"[\d.]+\\?" does not support the check command/,
+    anchors: ['does not support the check command'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the conflist in /etc/cni/net.d on that node (and a delegate\'s config for Multus): set "cniVersion" to 0.4.0 or later (1.0.0 for current plugins); the plugins themselves must support that version',
+    source: 'containernetworking/cni libcni (CheckNetworkList: "configuration version %q does not support the CHECK command")',
+    samples: [
+      'conflistCheck: error in getting result from CheckNetworkList: configuration version "0.3.0" does not support the CHECK command',
+      'plugin type="flannel" failed (check): configuration version "0.3.1" does not support the CHECK command',
+    ],
+    counterSamples: ['plugin type="flannel" failed (check): failed to find plugin "flannel" in path [/opt/cni/bin]'],
   }),
 ];
