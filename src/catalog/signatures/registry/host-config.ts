@@ -296,4 +296,21 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error response from daemon: open /etc/docker/certs.d/k8s.gcr.io: permission denied', 'pulling image error : open /etc/docker/certs.d/registry.access.redhat.com/redhat-ca.crt: no such file or directory'],
   }),
+  sig({
+    id: 'registry.no-pull-hosts',
+    cause: 'registry.mirror-misconfigured',
+    // containerd keeps, of a registry's hosts.toml entries, those with the pull capability: none left (capabilities
+    // = ["resolve"] alone, or a typo) and no blob can be fetched, though the manifest may resolve.
+    re: /no pull hosts: not found/,
+    anchors: ['no pull hosts'],
+    confidence: 0.85,
+    specificity: 96,
+    check: '/etc/containerd/certs.d/<registry>/hosts.toml on the node: at least one [host."…"] (or the server) needs capabilities = ["pull", "resolve"]',
+    source: 'containerd core/remotes/docker fetcher (hosts filtered by HostCapabilityPull: "no pull hosts")',
+    samples: [
+      'failed to pull and unpack image "harbor.corp.example.com/team-a/api:2.3.1": failed to copy: httpReadSeeker: failed open: no pull hosts: not found',
+      'ctr: failed to copy: httpReadSeeker: failed open: no pull hosts: not found',
+    ],
+    counterSamples: ['no resolve hosts'],
+  }),
 ];

@@ -125,7 +125,8 @@ export const SERVER_SIGNATURES: Signature[] = [
     // Not a lookup that failed talking to the nameserver itself (read/dial udp …:53): the node's resolver
     // fails for every name, so the registry's DNS is the cause, not the mirror entry (a mirror name that
     // does not exist, "no such host", stays the mirror's).
-    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: |dial tcp: lookup \S+ on \S+: (read|dial|write) udp)/,
+    // Not a 429: a mirror relays its upstream's rate limit (or applies its own), and the limit is the cause.
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: |dial tcp: lookup \S+ on \S+: (read|dial|write) udp|429 too many requests)/,
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,
@@ -471,5 +472,75 @@ export const SERVER_SIGNATURES: Signature[] = [
     source: 'Azure Front Door error page ("Our services aren\'t available right now")',
     samples: ['Error response from daemon: error parsing HTTP 400 response body: invalid character \'<\' looking for beginning of value: "<h2>Our services aren\'t available right now</h2><p>We\'re working to restore all services as soon as possible."', 'failed to resolve reference "mcr.microsoft.com/dotnet/sdk:8.0": unexpected status: 503 (<h2>Our services aren\'t available right now</h2>)'],
     counterSamples: ['Our services are available'],
+  }),
+  sig({
+    id: 'registry.storage-backend-failed',
+    cause: 'registry.server-error',
+    // The distribution registry (and Harbor's, which is one) keeps blobs in a storage driver: an S3 error or a full
+    // filesystem under its root is the registry's own failure, answered as 500 "unknown error" to every client.
+    re: /\bs3aws: (nosuchbucket|requesttimetooskewed|accessdenied|invalidaccesskeyid|signaturedoesnotmatch|nosuchkey|slowdown|internalerror)\b|\/var\/lib\/registry\/\S*: no space left on device/,
+    anchors: ['s3aws: ', '/var/lib/registry/'],
+    confidence: 0.8,
+    specificity: 96,
+    check: 'the registry\'s own log and its storage (config.yml storage: section): the bucket, its credentials and region for S3, the clock of the registry host for RequestTimeTooSkewed, free space under its rootdirectory; the nodes are not at fault',
+    source: 'distribution registry/storage/driver/s3-aws ("s3aws: " prefix) and filesystem driver errors in the registry\'s log',
+    samples: [
+      'time="2026-12-06T01:14:36.300Z" level=error msg="response completed with error" err.code=unknown err.detail="s3aws: NoSuchBucket: The specified bucket does not exist" err.message="unknown error"',
+      'level=error msg="Error serving blob from local storage: filesystem: write /var/lib/registry/docker/registry/v2/blobs/sha256/d4/d440/data: no space left on device"',
+    ],
+    counterSamples: ['failed to extract layer sha256:d440 to overlayfs as "extract-1": write /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/9/fs/usr/lib/x: no space left on device'],
+  }),
+  sig({
+    id: 'registry.bad-digest-header',
+    cause: 'registry.server-error',
+    // containerd reads the manifest digest from the Docker-Content-Digest header of the registry's answer: a value
+    // that is not a digest comes from the registry or a proxy in front of it, not from the image reference.
+    re: /\\?"[^"\n]{0,80}\\?" in header not a valid digest/,
+    anchors: ['in header not a valid digest'],
+    confidence: 0.75,
+    specificity: 97,
+    alternatives: ['registry.proxy'],
+    check: 'curl -sI -H "Accept: application/vnd.oci.image.index.v1+json" https://<registry>/v2/<repo>/manifests/<tag> from the node: the Docker-Content-Digest header must be sha256:<64 hex>; a proxy or cache that rewrites or empties it is the one to fix',
+    source: 'containerd core/remotes/docker/resolver.go (Docker-Content-Digest header: "%q in header not a valid digest")',
+    samples: [
+      'failed to pull and unpack image "registry.infra.acme.io:5000/payments/api:2.14.0": failed to resolve image: "sha256:" in header not a valid digest: invalid checksum digest format',
+      'failed to resolve reference "reg.lab/app:1": "W/\\"5f3a\\"" in header not a valid digest: invalid checksum digest format',
+    ],
+    counterSamples: ['failed to pull and unpack image "reg.lab/app@sha256:zz": invalid checksum digest format'],
+  }),
+  sig({
+    id: 'registry.push-refused-by-policy',
+    cause: 'unknown',
+    // Harbor's quota and read-only mode refuse writes (push, delete), never a node's pull: a text of these is about
+    // a push, which no cause of this tool names.
+    re: /will exceed the configured upper limit of|the system is in read only mode/,
+    anchors: ['configured upper limit', 'read only mode'],
+    confidence: 0.5,
+    specificity: 97,
+    check: 'whether this is a push (CI, a proxy-cache project storing what it fetched) rather than a node\'s pull: Harbor → project quotas, or Administration → Configuration → read only',
+    source: 'Harbor quota ("adding %s of storage resource, which when updated to current usage of %s will exceed the configured upper limit of %s") and read-only middleware',
+    samples: [
+      'Error response from daemon: denied: adding 112.4 MiB of storage resource, which when updated to current usage of 9.9 GiB will exceed the configured upper limit of 10.0 GiB.',
+      'Error response from daemon: denied: The system is in read only mode. Any modification is prohibited.',
+    ],
+    counterSamples: ['Error response from daemon: denied: requested access to the resource is denied'],
+  }),
+  sig({
+    id: 'registry.manifest-over-limit',
+    cause: 'unknown',
+    // containerd refuses a manifest larger than its limit (4 MiB) and reports it as not found: the image exists, and
+    // nothing about the registry, the name or the node is wrong — the manifest is too large for this runtime.
+    re: /rejecting \d+ byte manifest for/,
+    anchors: ['byte manifest for'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['image.not-found'],
+    check: 'the size of the manifest (or index) in the registry: crane manifest <image> | wc -c; over 4 MiB containerd will not take it: publish a smaller index (fewer platforms or attestations per tag)',
+    source: 'containerd core/remotes/docker/resolver.go (MaxManifestSize: "rejecting %d byte manifest for %s")',
+    samples: [
+      'failed to resolve image: rejecting 4194321 byte manifest for registry.infra.acme.io:5000/ml/model-bundle:2026.11: not found',
+      'failed to resolve reference "reg.lab/big:1": rejecting 5242880 byte manifest for reg.lab/big:1: not found',
+    ],
+    counterSamples: ['failed to resolve reference "reg.lab/big:1": reg.lab/big:1: not found'],
   }),
 ];
