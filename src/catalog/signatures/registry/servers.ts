@@ -543,4 +543,22 @@ export const SERVER_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to resolve reference "reg.lab/big:1": reg.lab/big:1: not found'],
   }),
+  sig({
+    id: 'registry.v1-hub-server-error',
+    cause: 'registry.server-error',
+    // Docker's v1 pull (Docker before 1.6, "Pulling repository …") reports the registry's status alone: a 5xx, or a
+    // 404 for a layer the repository's own image list names, is the registry failing, not the name.
+    re: /\bmsg=\\?"http code: 50[0234]\\?"|status \d{3} while fetching image layer/,
+    anchors: ['http code: 50', 'while fetching image layer'],
+    confidence: 0.65,
+    specificity: 90,
+    alternatives: ['registry.proxy'],
+    check: 'whether the registry (or a proxy in front of it) is failing now: curl -sI https://<registry>/v2/ from the node, and the registry\'s status page; pulling again later decides a passing outage',
+    source: 'Docker v1 registry client (registry/session.go: "HTTP code: %d", "Server error: Status %d while fetching image layer (%s)")',
+    samples: [
+      'time="2015-03-24T11:26:03Z" level="fatal" msg="HTTP code: 502"',
+      'bfd322ebb208: Error pulling image (latest) from kibana, Server error: Status 404 while fetching image layer (972313908e2a)',
+    ],
+    counterSamples: ['Error response from daemon: (HTTP code 500) server error - {"message":"Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io: no such host"}'],
+  }),
 ];
