@@ -373,4 +373,19 @@ export const COREDNS_SIGNATURES: Signature[] = [
     samples: ['[ERROR] plugin/errors: 2 example.com. A: tls: failed to verify certificate: x509: certificate signed by unknown authority', '[ERROR] plugin/errors: 2 example.com. A: tls: failed to verify certificate: x509: certificate is valid for dns.google, not cloudflare-dns.com'],
     counterSamples: ['[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.1.3:36734->10.0.2.3:53: i/o timeout'],
   }),
+  sig({
+    id: 'coredns.binary-not-executable',
+    cause: 'dns.coredns-down',
+    // The CoreDNS container cannot exec its own binary (a securityContext dropping what the image's file
+    // capabilities need, a non-root user with no_new_privs, a noexec mount): every CoreDNS pod crash-loops. An exec
+    // format error is the image's platform, not this.
+    re: /exec \/coredns: (operation not permitted|permission denied)/,
+    anchors: ['exec /coredns: '],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'kubectl -n kube-system get deploy coredns -o yaml: the securityContext (allowPrivilegeEscalation, capabilities add NET_BIND_SERVICE, runAsUser) against what the image needs to bind :53',
+    source: 'runc exec of the container\'s entrypoint (/coredns) as CoreDNS pods log it',
+    samples: ['exec /coredns: operation not permitted', 'kubectl -n kube-system logs coredns-7db6d8ff4d-2xkq8\nexec /coredns: permission denied'],
+    counterSamples: ['exec /app/server: operation not permitted'],
+  }),
 ];

@@ -109,7 +109,7 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The CRI or shim runs the OCI runtime binary with flags of the version it was built for; a runc, crun or
     // singularity of another version refuses one, and no container starts on that node until the two agree.
-    re: /(create container command|oci runtime|error for command \\?"oci\\?"|\b(runc|crun|runsc|kata-runtime|singularity)\b)[\s\S]{0,300}?(unknown flag: --[\w-]+|flag provided but not defined: -[\w-]+)/,
+    re: /(create container command|container create failed|oci runtime|error for command \\?"oci\\?"|\b(runc|crun|runsc|kata-runtime|singularity)\b)[\s\S]{0,300}?(unknown flag: --[\w-]+|flag provided but not defined: -[\w-]+)/,
     anchors: ['unknown flag: --', 'flag provided but not defined'],
     confidence: 0.75,
     specificity: 80,
@@ -328,5 +328,25 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
       'failed to pull and unpack image "gcr.io/k8s-staging-cri-tools/test-image-latest:latest": failed to prepare extraction snapshot "extract-795119289-7389 sha256:9281": parent snapshot sha256:0b16ab25 does not exist: not found',
     ],
     counterSamples: ['Driver overlay failed to create image rootfs 7c5108a910f4: write /var/lib/docker/overlay/7c51/root/usr/lib/x: no space left on device'],
+  }),
+  sig({
+    id: 'runtime.oci-runtime-incompatible',
+    cause: 'runtime.unavailable',
+    // The OCI runtime (or the CRI in front of it) is of a version that cannot run containers on this node as it is
+    // set up: a runc older than the node's cgroup v2, a root filesystem pivot_root refuses (the runtime's state on a
+    // ramfs or an overlay it cannot pivot from), a CRI-O older than the kubelet's sandbox metadata. No pod starts.
+    re: /this version of runc doesn't work on cgroups v2|container create failed: pivot_root: invalid argument|pivot_root[^\n]{0,40}: invalid argument|cannot generate pod name without uid in metadata/,
+    anchors: ["doesn't work on cgroups v2", 'pivot_root', 'cannot generate pod name without uid'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'the runtime\'s versions against the node: runc --version, crio --version or containerd --version beside stat -fc %T /sys/fs/cgroup (cgroup2fs needs runc 1.0 or later) and the kubelet\'s version; for pivot_root, where the runtime\'s root lives (findmnt /var/lib/containers or /var/lib/docker: not ramfs, not a nested overlay)',
+    source: 'runc (cgroup v2 refusal of old releases; libcontainer rootfs pivot_root), CRI-O sandbox naming ("cannot generate pod name without uid in metadata")',
+    samples: [
+      'Error response from daemon: OCI runtime create failed: this version of runc doesn\'t work on cgroups v2: unknown',
+      'Warning  Failed     13s (x7 over 80s)  kubelet            Error: container create failed: pivot_root: Invalid argument',
+      'run pod sandbox failed: rpc error: code = Unknown desc = setting pod sandbox name and id: cannot generate pod name without uid in metadata',
+    ],
+    counterSamples: ['runc version 1.1.12\nspec: 1.0.2-dev'],
   }),
 ];

@@ -312,7 +312,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // The runtime hands the container to an OCI runtime or a hook it is configured with (runc, crun, NVIDIA's
     // runtime and hook, Kata, gVisor; CRI-O's conmon; containerd's apparmor_parser for profiles): that program
     // missing on the node fails every container it should start.
-    re: /exec: \\?"(nvidia-container-runtime(-hook)?|nvidia-container-cli|runc|crun|runsc|youki|kata-runtime|containerd-shim-[\w-]+|apparmor_parser)\\?": executable file not found|(fork\/exec|invalid conmon path:\s+stat) \S*\/conmon: no such file or directory/,
+    re: /exec: \\?"(nvidia-container-runtime(-hook)?|nvidia-container-cli|(docker-)?runc|crun|runsc|youki|kata-runtime|containerd-shim-[\w-]+|apparmor_parser)\\?": executable file not found|(fork\/exec|invalid conmon path:\s+stat) \S*\/conmon: no such file or directory/,
     anchors: ['executable file not found', '/conmon: no such file'],
     confidence: 0.85,
     specificity: 92,
