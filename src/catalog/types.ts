@@ -67,9 +67,10 @@ export interface Signature {
    */
   subject?: SignatureSubject;
   /**
-   * For an 'unknown' text a component prints in normal operation (cAdvisor probing runtimes the node does not
-   * run): it speaks for its own log records only, so in a paste of several records another record's cause wins
-   * over it. Without it an unknown signature speaks for the whole text.
+   * For a text a component prints beside the failure rather than as it (cAdvisor probing runtimes the node does not
+   * run, the kubelet's nameserver-limits warning): it speaks for its own log records only, so in a paste of several
+   * records another record's cause wins over it; alone, its own answer stands. Without it a signature speaks for the
+   * whole text.
    */
   recordOnly?: boolean;
   /**

@@ -214,6 +214,9 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     confidence: 0.4,
     specificity: 92,
     alternatives: ['node.not-ready'],
+    // A network's CNI plugin that cannot reach its agent is explained by that network's config left behind: the
+    // paste's listing shows it sorting before flannel's.
+    explainedBy: ['cni.config-invalid'],
     source: 'Go net.Dial("unix", path) errors ("dial unix %s: connect: %v")',
     samples: [
       'rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix /var/lib/kubelet/plugins/csi.example.com/csi.sock: connect: connection refused"',

@@ -112,7 +112,7 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     // authorizer limits to its own objects: the same mechanism as flannel's RBAC.
     // Resources only a network add-on watches (NetworkPolicies, NetworkAttachmentDefinitions, whereabouts'
     // reservations) name the refused client even when its user does not; weave's older client-go says 403 in words.
-    re: /user \\?"(system:serviceaccount:[\w-]+:\s?[\w-]*(calico|canal|cilium|weave|antrea|kube-router|kube-ovn|ovn|multus|whereabouts)[\w-]*|system:kube-router)\\?" cannot|cannot (get|list|watch) (resource \\?")?(networkpolicies|network-attachment-definitions|overlappingrangeipreservations)\b|user \\?"system:node:[^"\\\s]+\\?" cannot (get|list|watch) [^\n]{0,80}crd\.projectcalico\.org|error contacting apiserver: the server does not allow access to the requested resource/,
+    re: /user \\?"(system:serviceaccount:[\w-]+:\s?[\w-]*(calico|canal|cilium|weave|antrea|kube-router|kube-ovn|ovn|multus|whereabouts)[\w-]*|system:kube-router)\\?" (groups \[[^\]\n]{0,300}\] )?cannot|cannot (get|list|watch) (resource \\?")?(networkpolicies|network-attachment-definitions|overlappingrangeipreservations)\b|user \\?"system:node:[^"\\\s]+\\?" cannot (get|list|watch) [^\n]{0,80}crd\.projectcalico\.org|error contacting apiserver: the server does not allow access to the requested resource/,
     anchors: ['system:serviceaccount:', 'system:kube-router', 'networkpolicies', 'network-attachment-definitions', 'overlappingrangeipreservations', 'crd.projectcalico.org', 'error contacting apiserver'],
     confidence: 0.8,
     specificity: 94,
@@ -120,6 +120,7 @@ export const NETWORK_ADDON_SIGNATURES: Signature[] = [
     check: 'the add-on\'s ClusterRole against the resource it was refused: kubectl auth can-i list <resource> --as=system:serviceaccount:<namespace>:<serviceaccount>; re-apply the manifest of the running version (an upgrade that adds a resource needs its ClusterRole too), and run the agent with its own ServiceAccount, not the node\'s kubeconfig',
     source: 'Kubernetes RBAC 403 for a network add-on\'s ServiceAccount; Node authorizer for a node identity',
     samples: [
+      'I0809 17:28:25.628087       1 rbac.go:114] RBAC DENY: user "system:serviceaccount:kube-system:canal" groups ["system:serviceaccounts" "system:authenticated"] cannot "list" resource "nodes" cluster-wide',
       'resources error=endpointslices.discovery.k8s.io is forbidden: User "system:serviceaccount:kube-system:calico-node" cannot list resource "endpointslices" in API group "discovery.k8s.io" at the cluster scope',
       'Failed to list *v1.ServiceAccount: serviceaccounts is forbidden: User "system:serviceaccount:kube-system:calico-kube-controllers" cannot list serviceaccounts at the cluster scope',
       'clusterinformations.crd.projectcalico.org "default" is forbidden: User "system:node:master-1" cannot get clusterinformations.crd.projectcalico.org at the cluster scope',

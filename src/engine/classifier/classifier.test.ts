@@ -20,7 +20,7 @@ function bruteForce(message: string): string {
     return (why ?? hits[0]).s.cause;
   }
   if (!hits[0].s.recordOnly || !text.includes('\n')) return hits[0].s.cause;
-  // A harmless record's unknown (recordOnly) speaks for its own records: a cause in another record of the paste wins.
+  // A record printed beside the failure (recordOnly) speaks for its own records: a cause in another record of the paste wins.
   const opens = (at: number) => RECORD_START.test(text.slice(at));
   const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
   const recordOf = (at: number) => {
@@ -29,8 +29,10 @@ function bruteForce(message: string): string {
     return line;
   };
   const covered = new Set<number>();
+  let sideCause: string | undefined;
   for (const h of hits) {
-    if (h.s.cause !== 'unknown') {
+    if (h.s.cause !== 'unknown' && h.s.recordOnly && !covered.has(recordOf(h.at))) sideCause ??= h.s.cause;
+    if (h.s.cause !== 'unknown' && !h.s.recordOnly) {
       if (!covered.has(recordOf(h.at))) return h.s.cause;
       continue;
     }
@@ -46,7 +48,7 @@ function bruteForce(message: string): string {
       for (let l = line + 1; l <= last; l++) if (opens(lineStarts[l])) covered.add(l);
     }
   }
-  return 'unknown';
+  return sideCause ?? hits[0].s.cause;
 }
 
 describe('classify: the innermost meaningful cause wins', () => {
@@ -183,6 +185,20 @@ describe('classify: a harmless record speaks for itself only', () => {
   it('a probe cut by the terminal stays one record: its own socket text does not answer', () => {
     const wrapped = 'W1213 19:31:02.082564     572 manager.go:166] unable to connect to CRI-O api service: Get http://%2Fvar%2Frun%2Fcrio.sock/info: dia\nl unix /var/run/crio.sock: connect: no such file or directory';
     expect(classify(wrapped).cause).toBe('unknown');
+  });
+
+  it('the kubelet\'s nameserver-limits warning names the node resolver alone, and gives way to another record\'s failure', () => {
+    const limits = 'Dec 03 10:04:06 worker-2 kubelet[1234]: E1203 10:04:06.000000    1234 dns.go:154] "Nameserver limits exceeded" err="Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.0.0.2 10.0.0.3 192.168.1.1"';
+    expect(classify(limits).cause).toBe('dns.node-resolver');
+    expect(classify(`${limits}\n${pull}`).cause).toBe('registry.dns');
+    expect(classify(`${pull}\n${limits}`).cause).toBe('registry.dns');
+    expect(classify(`${limits}\n${probe}`).cause).toBe('dns.node-resolver');
+  });
+
+  it('kubeadm\'s swap warning gives way to the check that failed', () => {
+    const preflight = '[preflight] Running pre-flight checks\n\t[WARNING Swap]: swap is supported for cgroup v2 only\n[preflight] Some fatal errors occurred:\n\t[ERROR FileContent--proc-sys-net-ipv4-ip_forward]: /proc/sys/net/ipv4/ip_forward contents are not set to 1';
+    expect(classify(preflight).cause).toBe('node.ip-forward');
+    expect(classify('\t[WARNING Swap]: swap is supported for cgroup v2 only').cause).toBe('unknown');
   });
 
   it('an unknown that speaks for the whole text still settles it', () => {

@@ -68,29 +68,33 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
 export const RECORD_START = /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d|[ \t]*\[(?:WARNING|ERROR) [\w.-]+\]:|\[[a-z][\w-]*(?:\/[\w-]+)?\] )/;
 
 /**
- * An unknown signature marked `recordOnly` (a harmless line a component prints in normal operation) speaks for
- * its own log records, not for a paste's others: a kubelet journal holds cAdvisor's probe of runtimes the node
- * does not run next to the error that matters. When such a hit is best, the best-ranked hit naming a cause
- * outside every record those signatures matched wins — its index in `hits` (ranked best first); -1 when there
- * is none, the text is one line, or an unknown hit that speaks for the whole text ranks above it.
+ * A signature marked `recordOnly` (a line a component prints beside the failure: cAdvisor's probe of runtimes the
+ * node does not run, the kubelet's nameserver-limits warning) speaks for its own log records, not for a paste's
+ * others. When such a hit is best, the best-ranked hit naming a cause outside every record those signatures
+ * matched wins — its index in `hits` (ranked best first). Failing that, the best recordOnly hit that names a
+ * cause; -1 when the text is one line or nothing does (the best answer stands), and an unknown hit that speaks for
+ * the whole text, ranked above them, wins.
  */
 export function knownOutsideNoiseRecords(text: string, hits: readonly { c: Compiled; at: number }[]): number {
   if (text.indexOf('\n') === -1) return -1;
   const covered: number[] = [];
+  // A side record that names a cause still says more than side records that name none: the answer when nothing else does.
+  let sideCause = -1;
   for (let k = 0; k < hits.length; k++) {
     const { sig } = hits[k].c;
     const at = hits[k].at;
     let inside = false;
     for (let j = 0; j < covered.length && !inside; j += 2) inside = at >= covered[j] && at < covered[j + 1];
-    if (sig.cause !== 'unknown') {
+    if (sig.cause !== 'unknown' && sig.recordOnly && !inside && sideCause < 0) sideCause = k;
+    if (sig.cause !== 'unknown' && !sig.recordOnly) {
       if (!inside) return k;
       continue;
     }
     // An unknown that speaks for the whole text settles it, unless it only read a harmless record already set aside.
-    if (!sig.recordOnly && !inside) return -1;
+    if (!sig.recordOnly && !inside) return hits[0].c.sig.cause === 'unknown' ? -1 : k;
     for (const m of text.matchAll(new RegExp(sig.pattern, 'gi'))) covered.push(...recordAround(text, m.index, m.index + m[0].length));
   }
-  return -1;
+  return sideCause;
 }
 
 /**

@@ -98,6 +98,9 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
   sig({
     id: 'dns.nameserver-limits',
     cause: 'dns.node-resolver',
+    // The kubelet repeats this warning on every pod sync: in a journal it sits beside whatever failed, and is the
+    // cause only when nothing else is shown.
+    recordOnly: true,
     re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming|resolv\.conf file '[^'\n]+' contains search line consisting of more than \d+ domains/,
     anchors: ['limits were exceeded', 'limits exceeded', 'dnsconfigforming', 'contains search line consisting of'],
     confidence: 0.9,

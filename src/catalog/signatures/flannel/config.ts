@@ -147,22 +147,20 @@ export const CONFIG_SIGNATURES: Signature[] = [
     id: 'flannel.rbac-forbidden',
     cause: 'flannel.rbac',
     // The node IPAM controller's own "failed to patch node CIDR" is not flannel's: its service account is node-controller.
-    // Canal runs flanneld under its own service account: nodes denied to it are flannel's lease; Calico's resources are not.
-    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|user \\?"system:serviceaccount:[\w-]+:canal\\?"[^\n]{0,300}cannot \\?"?(get|list|watch|patch|update)\\?"? resource \\?"nodes\\?"|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node(?! cidr)[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
-    anchors: [':flannel', ':canal', 'error retrieving pod spec', 'failed to patch node', 'does not allow access to the requested resource'],
+    re: /user \\?"system:serviceaccount:[\w-]+:flannel\\?" cannot|serviceaccount:[\w-]+:flannel[^\n]{0,80}forbidden|error retrieving pod spec for[^\n]{0,600}(forbidden|does not allow access)|failed to patch node(?! cidr)[^\n]{0,600}forbidden|failed to acquire lease: the server does not allow access to the requested resource/,
+    anchors: [':flannel', 'error retrieving pod spec', 'failed to patch node', 'does not allow access to the requested resource'],
     confidence: 0.92,
     specificity: 93,
     alternatives: ['flannel.daemon-down'],
     source: 'facts §4.1 (RBAC: nodes is forbidden … flannel), flannel-io/flannel#1735',
     // "the server does not allow access to the requested resource" is client-go's older text for a 403 Forbidden.
     samples: [
-      'I0809 17:28:25.628087       1 rbac.go:114] RBAC DENY: user "system:serviceaccount:kube-system:canal" groups ["system:serviceaccounts" "system:authenticated"] cannot "list" resource "nodes" cluster-wide',
       'E0419 17:07:44.681897       1 network.go:102] failed to register network: failed to acquire lease: the server does not allow access to the requested resource (put nodes node-1)',
       'Failed to watch *v1.Node: failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-flannel:flannel" cannot list resource "nodes" in API group "" at the cluster scope',
       'Failed to create SubnetManager: error retrieving pod spec for \'kube-system/kube-flannel-ds-amd64-x7k2p\': the server does not allow access to the requested resource',
       'E0302 11:09:01.000000 1 reflector.go:138] failed to list *v1.Node: nodes is forbidden: User "system:serviceaccount:kube-system:flannel" cannot list resource "nodes" in API group "" at the cluster scope',
     ],
-    counterSamples: ['RBAC DENY: user "system:serviceaccount:kube-system:canal" groups ["system:serviceaccounts"] cannot "list" resource "globalnetworkpolicies.crd.projectcalico.org" cluster-wide', 'endpoints is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpoints"'],
+    counterSamples: ['endpoints is forbidden: User "system:serviceaccount:kube-system:coredns" cannot list resource "endpoints"'],
   }),
   sig({
     id: 'flannel.patch-node-timeout',

@@ -208,7 +208,7 @@ export const CNI_SIGNATURES: Signature[] = [
     // Also libcni's "failed to parse plugin config N" (one plugin of a conflist), as Multus wraps it, a plugin that
     // answers CNI's error 7 ("Invalid Configuration", Kube-OVN's words), and Multus's validating webhook refusing a
     // NetworkAttachmentDefinition whose config is not JSON.
-    re: /failed to parse plugin config \d+|error converting the raw bytes into a conflist|plugin type=\\?"[\w.-]+\\?"[^\n]{0,60}failed \((add|del|delete|check)\): invalid configuration|configuration string is not in json format|error parsing configuration( list)?|incompatible cni versions|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part|(network for (sandbox|pod)|plugin type=)[^\n]{0,600}invalid cidr address: |network \S+ too small to allocate from|range(start|end) \S+ not in network \S+|network has host bits set\. for a subnet mask|ipam config missing 'ipam' key|: invalid cni config\b/,
+    re: /failed to parse plugin config \d+|error converting the raw bytes into a conflist|plugin type=\\?"[\w.-]+\\?"[^\n]{0,60}failed \((add|del|delete|check)\): invalid configuration|configuration string is not in json format|error parsing configuration( list)?|incompatible cni versions|unsupported cni version \d|does not support config version|failed to load cni config list|error (loading|validating) cni config|'delegate' dictionary|failed to load flannel netconf file|no 'plugins' key|missing 'type'|invalid cniversion|unmarshal cni (network )?config|(network|sandbox)[^\n]{0,300}invalid version \\?"\\?"(?!\w)|no plugin name provided|range set \d+ overlaps with \d+|failed to load netconf: |(cni|multus|delegate)[^\n]{0,300}missing network name|failed to convert major version part|(network for (sandbox|pod)|plugin type=)[^\n]{0,600}invalid cidr address: |network \S+ too small to allocate from|range(start|end) \S+ not in network \S+|network has host bits set\. for a subnet mask|ipam config missing 'ipam' key|: invalid cni config\b/,
     anchors: ['failed to parse plugin config', 'raw bytes into a conflist', 'invalid configuration', 'not in json format', 'error parsing configuration', 'incompatible cni versions', 'does not support config version', 'failed to load cni config list', 'cni config', "'delegate' dictionary", 'flannel netconf', "'plugins' key", "missing 'type'", 'cniversion', 'the version is empty', 'invalid version', 'no plugin name provided', 'overlaps with', 'failed to load netconf', 'missing network name', 'failed to convert major version part', 'invalid cidr address', 'too small to allocate from', 'not in network', 'host bits set', "missing 'ipam' key", 'invalid cni config'],
     confidence: 0.85,
     specificity: 89,
@@ -579,5 +579,70 @@ export const CNI_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (check): configuration version "0.3.1" does not support the CHECK command',
     ],
     counterSamples: ['plugin type="flannel" failed (check): failed to find plugin "flannel" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'cni.calico-ipam-exhausted',
+    cause: 'cni.ipam-exhausted',
+    // Calico's IPAM hands out addresses from per-node blocks of its pools: no free address in the pools, no block left
+    // for this node (maxBlocksPerHost) or none it may borrow under strict affinity, and the pod gets none.
+    re: /failed to request ipv4 addresses: assigned 0 out of \d+ requested ipv4 addresses|no ips available in pools|need to allocate an ipam block but could not|no more free affine blocks/,
+    anchors: ['failed to request ipv4 addresses', 'no ips available in pools', 'allocate an ipam block', 'no more free affine blocks'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'calicoctl ipam show --show-blocks (the pool\'s use and this node\'s blocks) and calicoctl ipam check (addresses of deleted pods still held: calicoctl ipam release); a larger pool or blockSize, or maxBlocksPerHost raised in the IPAM config',
+    source: 'Calico cni-plugin ipamplugin and libcalico-go ipam ("Assigned %d out of %d requested IPv4 addresses", "No IPs available in pools", max blocks per host, strict affinity)',
+    samples: [
+      'plugin type="calico-ipam" failed (add): failed to request IPv4 addresses: Assigned 0 out of 1 requested IPv4 addresses; No IPs available in pools: [10.244.0.0/16]',
+      'Assigned 0 out of 1 requested IPv4 addresses; Need to allocate an IPAM block but could not - limit of 20 blocks reached for this node',
+    ],
+    counterSamples: ['plugin type="calico-ipam" failed (add): error getting ClusterInformation: connection is unauthorized'],
+  }),
+  sig({
+    id: 'multus.default-network-unready',
+    cause: 'cni.subnet-env-missing',
+    // Multus waits for its readiness indicator before delegating; with flannel as the default network that file is
+    // flannel's subnet.env, written only once flanneld holds its lease.
+    re: /still waiting for readinessindicatorfile @ \S*\/flannel\/subnet\.env/,
+    anchors: ['readinessindicatorfile'],
+    confidence: 0.8,
+    specificity: 96,
+    explainedBy: ['flannel.daemon-down', 'flannel.rbac', 'flannel.no-pod-cidr', 'flannel.config-invalid'],
+    check: 'kubectl -n kube-flannel get pods -o wide on that node and the flannel pod\'s log: subnet.env appears once flanneld holds its lease (podCIDR assigned, RBAC granted)',
+    source: 'Multus (readinessindicatorfile: "have you checked that your default network is ready? still waiting for readinessindicatorfile @ %s")',
+    samples: [
+      '2026-12-06T10:12:44Z [error] have you checked that your default network is ready? still waiting for readinessindicatorfile @ /run/flannel/subnet.env. pollimmediate error: timed out waiting for the condition',
+      'Multus: [kube-system/coredns-76f75df574-9xq2d/8288ae22]: have you checked that your default network is ready? still waiting for readinessindicatorfile @ /run/flannel/subnet.env. pollimmediate error: timed out waiting for the condition',
+    ],
+    counterSamples: ['still waiting for readinessindicatorfile @ /var/run/ovn-kubernetes/ready'],
+  }),
+  sig({
+    id: 'multus.master-config-missing',
+    cause: 'cni.config-missing',
+    // Multus builds its config from the cluster network's conflist, the first in the CNI directory: none there
+    // (flannel's not written yet, or removed) and Multus has nothing to delegate to.
+    re: /failed to find the (cluster )?(primary|master) cni plugin|could not find a plugin configuration in \S+net\.d|cannot find valid master cni config in/,
+    anchors: ['cni plugin', 'could not find a plugin configuration', 'cannot find valid master cni config'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'ls /etc/cni/net.d on that node: 10-flannel.conflist must be there (written by flannel\'s install-cni init container) before Multus starts; then the flannel pod on the node',
+    source: 'Multus thin entrypoint and daemon ("cannot find valid master CNI config in %q", "failed to find the cluster master CNI plugin")',
+    samples: [
+      '2026-12-06T10:10:02Z [error] failed to find the primary CNI plugin: failed to find the cluster master CNI plugin: could not find a plugin configuration in /host/etc/cni/net.d',
+      'cannot find valid master CNI config in "/host/etc/cni/net.d"',
+    ],
+    counterSamples: ['failed to find plugin "flannel" in path [/opt/cni/bin]'],
+  }),
+  sig({
+    id: 'multus.version-mismatch',
+    cause: 'cni.config-invalid',
+    // Multus's own cniVersion must be one its delegate (the master plugin's conflist) accepts.
+    re: /multus cni version is \\?"[\d.]+\\?" while master plugin cni version is \\?"[\d.]+\\?"/,
+    anchors: ['while master plugin cni version is'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the cniVersion of 00-multus.conf against the master conflist (10-flannel.conflist): set Multus\'s cniVersion (its --cni-version flag or config) to the master\'s',
+    source: 'Multus thin entrypoint ("Multus cni version is %q while master plugin cni version is %q")',
+    samples: ['Multus cni version is "0.3.1" while master plugin cni version is "1.0.0"', 'multus-daemon started\nmaster capabilities is get from conflist\nMultus cni version is "0.3.1" while master plugin cni version is "1.0.0"'],
+    counterSamples: ['delegate cni version is 0.3.1 while top level cni version is 1.0.0'],
   }),
 ];

@@ -248,8 +248,8 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // prefix) ends the process at start, so no CRI socket comes up and every kubelet call to it fails.
     // containerd 2 logs the decode error first ("Failure unmarshaling TOML" with the file), and refuses a config version
     // newer than it knows (1.7 words it as "not supported, the max version is").
-    re: /containerd: failed to load toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd|failure unmarshaling toml[^\n]{0,400}file=\S*containerd|containerd config version `\d+` is not supported|expected containerd config version equal to or less than/,
-    anchors: ['failed to load toml', 'plugin key uri', 'plugin uri', 'failure unmarshaling toml', 'containerd config version'],
+    re: /containerd: failed to (load|unmarshal) toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd|failure unmarshaling toml[^\n]{0,400}file=\S*containerd|containerd config version `\d+` is not supported|expected containerd config version equal to or less than/,
+    anchors: ['failed to load toml', 'failed to unmarshal toml', 'plugin key uri', 'plugin uri', 'failure unmarshaling toml', 'containerd config version'],
     confidence: 0.9,
     specificity: 93,
     source: 'containerd command start-up (config loading: "failed to load TOML", plugin URI checks of config version 2)',
@@ -267,8 +267,8 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // containerd starts without its CRI plugin when that plugin's own config is invalid (a runtime v1 option
     // on a v2 runtime, an unknown key): containerd runs, but the kubelet finds no CRI service on its socket.
     // containerd 2 splits the CRI plugin (io.containerd.cri.v1.images, .runtime) and logs the id after the error.
-    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.cri\.v1\.(images|runtime)\b|no plugins registered for io\.containerd\.cri\.v1\.runtime/,
-    anchors: ['io.containerd.grpc.v1.cri', 'io.containerd.cri.v1.runtime', 'id=io.containerd.cri.v1.'],
+    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.(cri\.v1\.(images|runtime)|grpc\.v1\.cri)\b|load required plugin io\.containerd\.(grpc\.v1\.cri|cri\.v1\.\w+)|required plugin \[?io\.containerd\.(grpc\.v1\.cri|cri\.v1\.\w+)\]? not included|no plugins registered for io\.containerd\.cri\.v1\.runtime/,
+    anchors: ['io.containerd.grpc.v1.cri', 'io.containerd.cri.v1.runtime', 'id=io.containerd.cri.v1.', 'required plugin'],
     confidence: 0.85,
     specificity: 93,
     alternatives: ['node.not-ready'],
@@ -586,5 +586,42 @@ export const RUNTIME_SIGNATURES: Signature[] = [
       'E0505 10:00:00.000000    2832 remote_image.go:242] "PullImage from image service failed" err="rpc error: code = Unavailable desc = error reading from server: EOF" image="nginx:1.27"',
     ],
     counterSamples: ['"PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image"'],
+  }),
+  sig({
+    id: 'runtime.containerd-cannot-serve',
+    cause: 'runtime.unavailable',
+    // containerd cannot come up or cannot use its storage: its socket is held by another containerd (a second one
+    // started by Docker or a snap on the same path), or the snapshotter an image or RuntimeClass needs was not loaded
+    // (its plugin skipped on this kernel or filesystem). No pod that needs it starts on the node.
+    re: /failed to (get listener for main endpoint|create unix socket on \S*containerd\S*\.sock)[^\n]{0,200}address already in use|snapshotter not loaded: \w+/,
+    anchors: ['address already in use', 'snapshotter not loaded'],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'on the node: ss -xlp | grep containerd.sock (which process holds the socket: stop the second containerd, or give it its own path); ctr plugins ls | grep snapshotter (a snapshotter in state skip or error names why, e.g. zfs or devmapper not set up)',
+    source: 'containerd plugins/server/grpc ("failed to get listener for main endpoint"), pkg/sys socket_unix.go, services/snapshots ("snapshotter not loaded: %s")',
+    samples: [
+      'containerd: failed to get listener for main endpoint: failed to create unix socket on /run/containerd/containerd.sock: listen unix /run/containerd/containerd.sock: bind: address already in use',
+      'Error: failed to create containerd container: failed to prepare extraction snapshot "extract-110276541-gT2c sha256:6b9f": snapshotter not loaded: zfs: invalid argument',
+    ],
+    counterSamples: ['listen tcp 0.0.0.0:10250: bind: address already in use'],
+  }),
+  sig({
+    id: 'runtime.overlay-mount-refused',
+    cause: 'runtime.unavailable',
+    // containerd mounts image layers with overlayfs to unpack them and to prepare each container: a kernel without the
+    // overlay module (ENODEV) or a backing filesystem overlay cannot stack on (EINVAL: overlay on overlay, some
+    // network filesystems) fails every pull or start on the node. Not a full disk (ENOSPC is image.disk-full).
+    re: /failed to mount \S*(tmpmounts|snapshots)\S*: mount source: \\?"overlay\\?"[^\n]{0,2000}?err: (no such device|invalid argument)/,
+    anchors: ['mount source: '],
+    confidence: 0.8,
+    specificity: 95,
+    check: 'on the node: lsmod | grep overlay (modprobe overlay) and stat -fc %T /var/lib/containerd (overlayfs needs ext4 or xfs with d_type, not overlay or a network filesystem); containerd config snapshotter = "native" or "fuse-overlayfs" where overlay cannot work',
+    source: 'containerd core/mount mount_linux.go ("failed to mount %s: mount source: %q, target: %q, fstype: %s, flags: %d, data: %q, err: %w")',
+    samples: [
+      'Error: failed to create containerd container: failed to mount /var/lib/containerd/tmpmounts/containerd-mount3310941: mount source: "overlay", target: "/var/lib/containerd/tmpmounts/containerd-mount3310941", fstype: overlay, flags: 0, data: "index=off,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/38/fs", err: no such device',
+      'failed to extract layer to overlayfs as "extract-470133205-p0Qa sha256:a090": failed to mount /var/lib/containerd/tmpmounts/containerd-mount99: mount source: "overlay", target: "/var/lib/containerd/tmpmounts/containerd-mount99", fstype: overlay, flags: 0, data: "workdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/7/work", err: invalid argument',
+    ],
+    counterSamples: ['failed to mount /var/lib/containerd/tmpmounts/containerd-mount1: mount source: "overlay", target: "/var/lib/containerd/tmpmounts/containerd-mount1", fstype: overlay, flags: 0, data: "index=off", err: no space left on device'],
   }),
 ];
