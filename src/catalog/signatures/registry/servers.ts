@@ -517,6 +517,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     anchors: ['configured upper limit', 'read only mode'],
     confidence: 0.5,
     specificity: 97,
+    alternatives: ['image.auth-rejected'],
     check: 'whether this is a push (CI, a proxy-cache project storing what it fetched) rather than a node\'s pull: Harbor → project quotas, or Administration → Configuration → read only',
     source: 'Harbor quota ("adding %s of storage resource, which when updated to current usage of %s will exceed the configured upper limit of %s") and read-only middleware',
     samples: [

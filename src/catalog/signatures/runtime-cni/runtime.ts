@@ -616,7 +616,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     anchors: ['mount source: '],
     confidence: 0.8,
     specificity: 95,
-    check: 'on the node: lsmod | grep overlay (modprobe overlay) and stat -fc %T /var/lib/containerd (overlayfs needs ext4 or xfs with d_type, not overlay or a network filesystem); containerd config snapshotter = "native" or "fuse-overlayfs" where overlay cannot work',
+    check: 'on the node: lsmod | grep overlay (the overlay kernel module must be loaded) and stat -fc %T /var/lib/containerd (overlayfs needs ext4 or xfs with d_type, not overlay or a network filesystem); containerd config snapshotter = "native" or "fuse-overlayfs" where overlay cannot work',
     source: 'containerd core/mount mount_linux.go ("failed to mount %s: mount source: %q, target: %q, fstype: %s, flags: %d, data: %q, err: %w")',
     samples: [
       'Error: failed to create containerd container: failed to mount /var/lib/containerd/tmpmounts/containerd-mount3310941: mount source: "overlay", target: "/var/lib/containerd/tmpmounts/containerd-mount3310941", fstype: overlay, flags: 0, data: "index=off,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/38/fs", err: no such device',
