@@ -49,13 +49,14 @@ export const BACKEND_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.vagrant-nat-iface',
     cause: 'flannel.wrong-iface',
-    re: /using interface with name \S+ and address 10\.0\.2\.15\b|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external (address|interface)|public-?ip\b[^\n]*?(\b10\.0\.2\.15\b|[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,20}?[^\n]*\b10\.0\.2\.15\b)/,
+    re: /using interface with name \S+ and address 10\.0\.2\.15\b|vxlan id \d+ local 10\.0\.2\.15\b|\bdst 10\.0\.2\.15 self permanent|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external (address|interface)|public-?ip\b[^\n]*?(\b10\.0\.2\.15\b|[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,20}?[^\n]*\b10\.0\.2\.15\b)/,
     anchors: ['10.0.2.15'],
     confidence: 0.9,
     specificity: 95,
     alternatives: ['flannel.vxlan-blocked'],
     source: 'facts §10.4 (Vagrant NAT interface 10.0.2.15)',
     samples: [
+      '$ bridge fdb show dev flannel.1\n4e:11:8a:0c:93:21 dst 10.0.2.15 self permanent',
       // The node annotation flanneld writes (flannel.alpha.coreos.com/public-ip), listed per node: the NAT address on all of them.
       '$ kubectl get nodes -o custom-columns=NAME:.metadata.name,PUBLICIP:.metadata.annotations.flannel\\.alpha\\.coreos\\.com/public-ip\nNAME       PUBLICIP\nmaster     10.0.2.15\nworker-1   10.0.2.15',
       'I0605 01:30:01.494324       1 main.go:488] Using interface with name enp0s3 and address 10.0.2.15',
