@@ -378,14 +378,14 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // systemctl status of the runtime's unit: not active (restarting after a crash, failed, stopped), so its socket
     // answers nobody.
-    re: /(containerd|crio|docker|cri-docker)\.service\b[\s\S]{0,400}?active: (activating \(auto-restart\)|failed|inactive \(dead\))/,
-    anchors: ['.service'],
+    re: /(containerd|crio|docker|cri-docker)\.service\b[\s\S]{0,400}?active: (activating \(auto-restart\)|failed|inactive \(dead\))|failed to start (containerd|crio|docker|cri-docker)\.service\b|(cri-docker|docker|containerd|crio)\.(service|socket): failed with result 'service-start-limit-hit'|failed to start daemon, ensure docker is not running or delete \S*docker\.pid/,
+    anchors: ['.service', '.socket: failed with result', 'docker.pid'],
     confidence: 0.85,
     specificity: 88,
     alternatives: ['node.not-ready'],
     check: 'journalctl -u containerd (or crio, docker) -n 50 on the node: the last lines before it exits say why (its config, its disk, a plugin it cannot load)',
     source: 'systemd systemctl status output (Active: activating (auto-restart) / failed)',
-    samples: ['● containerd.service - containerd container runtime\n     Loaded: loaded (/lib/systemd/system/containerd.service; enabled; vendor preset: enabled)\n     Active: activating (auto-restart) (Result: exit-code) since Sat 2026-12-05 10:14:02 UTC; 3s ago', '● crio.service - Container Runtime Interface for OCI (CRI-O)\n   Active: failed (Result: exit-code) since Mon 2026-12-07 08:00:00 UTC; 1min ago'],
+    samples: ['Dec 05 09:14:02 node-1 systemd[1]: Failed to start cri-docker.service - CRI Interface for Docker Application Container Engine.', 'failed to start daemon, ensure docker is not running or delete /var/run/docker.pid: process with PID 1123 is still running', '● containerd.service - containerd container runtime\n     Loaded: loaded (/lib/systemd/system/containerd.service; enabled; vendor preset: enabled)\n     Active: activating (auto-restart) (Result: exit-code) since Sat 2026-12-05 10:14:02 UTC; 3s ago', '● crio.service - Container Runtime Interface for OCI (CRI-O)\n   Active: failed (Result: exit-code) since Mon 2026-12-07 08:00:00 UTC; 1min ago'],
     counterSamples: ['● containerd.service - containerd container runtime\n     Active: active (running) since Sat 2026-12-05 10:14:02 UTC; 3 days ago'],
   }),
   sig({
