@@ -353,7 +353,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     alternatives: ['flannel.config-invalid'],
     check: 'flanneld --version in the DaemonSet\'s image (and its architecture) against the flannel release notes for that backend; pick a backend this flanneld has (vxlan) or an image that includes it',
     source: 'flannel backend registry (backend.Register per build; "unknown backend type: %v")',
-    samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'Error fetching backend: unknown backend type: udp', 'E0312 main.go:289] Error fetching backend: unknown backend type: vxlan'],
+    samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'E0312 main.go:289] Error fetching backend: unknown backend type: vxlan'],
     counterSamples: ['Error fetching backend: unknown backend type: vxlna'],
   }),
   sig({
@@ -384,5 +384,20 @@ export const BACKEND_SIGNATURES: Signature[] = [
     samples: [
       'W0312 09:48:53.271906       1 handle_charon.go:271] no valid charon executable found at path : exec: "/usr/libexec/ipsec/charon": stat /usr/libexec/ipsec/charon: no such file or directory','level=fatal msg="k3s no longer includes strongswan - please install strongswan\'s swanctl and charon packages on your host: exec: \\"swanctl\\": executable file not found in $PATH"', 'exec: "charon": executable file not found in $PATH'],
     counterSamples: ['exec: "iptables": executable file not found in $PATH'],
+  }),
+  sig({
+    id: 'flannel.backend-udp-defaulted',
+    cause: 'flannel.config-invalid',
+    // A net-conf.json without a Backend means udp to flanneld, and releases since udp's removal do not have it: the
+    // config, not the node, is what to fix (a Backend of {"Type": "vxlan"}). One that asks for udp by name reads the same.
+    re: /unknown backend type:? ["']?udp\b/,
+    anchors: ['unknown backend type'],
+    confidence: 0.75,
+    specificity: 97,
+    alternatives: ['flannel.backend-unsupported'],
+    check: 'kubectl -n kube-flannel get cm kube-flannel-cfg -o jsonpath=\'{.data.net-conf\\.json}\': it needs "Backend": {"Type": "vxlan"} (or host-gw, wireguard); without a Backend flanneld falls back to udp, which this release no longer has',
+    source: 'flannel pkg/subnet/config.go (default backend udp when Backend is absent) and the backend registry ("unknown backend type: %v")',
+    samples: ['Error fetching backend: unknown backend type: udp', 'I0507 23:05:00.510034       1 main.go:540] Found network config - Backend type: udp\nE0507 23:05:00.673034       1 main.go:376] Error fetching backend: unknown backend type: udp'],
+    counterSamples: ['Error fetching backend: unknown backend type: ipsec'],
   }),
 ];
