@@ -206,4 +206,19 @@ export const AMBIGUOUS_FLANNEL_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Failed to create SubnetManager: error waiting for nodeController to sync state: context deadline exceeded'],
   }),
+  sig({
+    id: 'flannel.subnet-file-unwritable',
+    cause: 'unknown',
+    // flanneld holds its lease but cannot write /run/flannel/subnet.env (a full or read-only /run, its mount): the
+    // CNI plugin then finds no file. What to fix is that filesystem, which no cause id names.
+    re: /failed to write subnet file/,
+    anchors: ['failed to write subnet file'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['cni.subnet-env-missing', 'image.disk-full'],
+    check: 'df -h /run and mount | grep /run on that node (a tmpfs full or read-only), and the flannel pod\'s /run/flannel hostPath mount',
+    source: 'flannel main.go ("Failed to write subnet file: %s")',
+    samples: ['W1206 01:30:11.204417       1 main.go:479] Failed to write subnet file: write /run/flannel/.subnet.env2481907713: no space left on device', 'Failed to write subnet file: open /run/flannel/.subnet.env1: read-only file system'],
+    counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],
+  }),
 ];

@@ -174,8 +174,8 @@ export const LIMIT_SIGNATURES: Signature[] = [
     // Not ENOSPC at a container's start (runc's init making a mount point in the rootfs, "container init
     // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
     // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
-    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/|response completed with error|memfd:))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device|disk quota exceeded|there is not enough space on the disk)|failed to garbage collect required amount of images|image garbage collection failed(?! once)|FreeDiskSpaceFailed|ImageGCFailed|(?<!hasno)DiskPressure(?!\s+(false|unknown)\b)|node\.kubernetes\.io\/disk-pressure(?!:\w+\s+op=)|low on resource: ephemeral-storage|kubelet has disk pressure|kubelethasdiskpressure|disk usage on image filesystem is over the high threshold|eviction manager: [^\n]{0,120}resourcename=\\?"?(ephemeral-storage|nodefs\.\w+|imagefs\.\w+)|to reclaim (ephemeral-storage|nodefs|imagefs)/,
-    anchors: ['no space left on device', 'disk quota exceeded', 'not enough space on the disk', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs', 'has disk pressure', 'over the high threshold', 'resourcename='],
+    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/|response completed with error|memfd:))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device|disk quota exceeded|there is not enough space on the disk)|failed to garbage collect required amount of images|image garbage collection failed(?! once)|FreeDiskSpaceFailed|ImageGCFailed|(?<!hasno)DiskPressure(?!\s+(false|unknown)\b)|node\.kubernetes\.io\/disk-pressure(?!:\w+\s+op=)|low on resource: ephemeral-storage|kubelet has disk pressure|kubelethasdiskpressure|disk usage on image filesystem is over the high threshold|eviction manager: [^\n]{0,120}resourcename=\\?"?(ephemeral-storage|nodefs\.\w+|imagefs\.\w+|inodes)|to reclaim (ephemeral-storage|nodefs|imagefs|inodes)/,
+    anchors: ['no space left on device', 'disk quota exceeded', 'not enough space on the disk', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs', 'reclaim inodes', 'has disk pressure', 'over the high threshold', 'resourcename='],
     confidence: 0.92,
     specificity: 94,
     source: 'kubelet image GC and eviction texts; ENOSPC while unpacking',
@@ -323,5 +323,61 @@ export const LIMIT_SIGNATURES: Signature[] = [
     source: 'minikube out/ warnings ("Docker is nearly out of disk space, which may cause deployments to fail! (%d%% of capacity)")',
     samples: ['Docker is nearly out of disk space, which may cause deployments to fail! (98% of capacity)', '! Docker is nearly out of disk space, which may cause deployments to fail! (91% of capacity). You can pass \'--force\' to skip this check.'],
     counterSamples: ['Docker is running'],
+  }),
+  sig({
+    id: 'image.gc-cannot-measure',
+    cause: 'unknown',
+    // The image garbage collector fails without a full disk when it cannot read the image filesystem's stats (the
+    // runtime reports none, or a capacity of 0) or when it only pruned old images and one was in use: the disk's use
+    // decides, not this text.
+    // A record beside the failure in a journal (recordOnly); the start-up "failed once" is no failure at all.
+    recordOnly: true,
+    re: /image garbage collection failed(?! once)[^\n]{0,200}(invalid capacity 0 on image filesystem|failed to get imagefs info)|wanted to free images older than \S+, encountered errors in image deletion/,
+    anchors: ['invalid capacity 0 on image filesystem', 'failed to get imagefs info', 'wanted to free images older than'],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['image.disk-full', 'runtime.unavailable'],
+    check: 'df -h and df -i on the node\'s image filesystem (/var/lib/containerd or /var/lib/containers) and crictl imagefsinfo: a disk that is not full and a runtime that reports no image filesystem (or 0 capacity) is the runtime\'s stats, not space',
+    source: 'kubelet image_gc_manager ("invalid capacity %v on image filesystem", ImageFsStats errors, freeOldImages with imageMaximumGCAge)',
+    samples: [
+      'E1206 00:31:02.448110    1412 kubelet.go:1721] "Image garbage collection failed multiple times in a row" err="invalid capacity 0 on image filesystem"',
+      'Warning  ImageGCFailed  1m  kubelet  wanted to free images older than 168h0m0s, encountered errors in image deletion: [rpc error: code = FailedPrecondition desc = failed to remove image "sha256:ab12cd34": image is in use by a container]',
+    ],
+    counterSamples: ['Image garbage collection failed multiple times in a row: failed to garbage collect required amount of images. Wanted to free 4289175552 bytes, but freed 0 bytes'],
+  }),
+  sig({
+    id: 'image.df-full',
+    cause: 'image.disk-full',
+    // df's own line for the root, /var or the runtime's and kubelet's directories at 100% of bytes (Avail 0) or of
+    // inodes (IFree 0): what the kubelet and the runtime write there fails.
+    re: /\s[\d.]+[kmgtp]?\s+[\d.]+[kmgtp]?\s+0\s+100% \/(var(\/lib(\/(containerd|docker|kubelet|containers)\S*)?)?)?(?=\s|$)/,
+    anchors: ['100% /'],
+    confidence: 0.75,
+    specificity: 88,
+    check: 'df -h and df -i on the node: free space or inodes under /var/lib/containerd (or docker, containers) and /var/lib/kubelet — crictl rmi --prune, the kubelet\'s imageGCHighThresholdPercent, or a larger disk',
+    source: 'coreutils df output (Size Used Avail Use% Mounted on; Inodes IUsed IFree IUse%)',
+    samples: [
+      '$ df -h\nFilesystem      Size  Used Avail Use% Mounted on\n/dev/vda1        30G   30G     0 100% /',
+      '$ df -i /var/lib/containerd\nFilesystem      Inodes   IUsed IFree IUse% Mounted on\n/dev/sda1      3276800 3276800     0  100% /',
+    ],
+    counterSamples: ['/dev/vda15      105M  6.1M   99M   6% /boot/efi', 'tmpfs           3.9G     0  3.9G   0% /dev/shm'],
+  }),
+  sig({
+    id: 'image.enospc-not-disk',
+    cause: 'unknown',
+    // ENOSPC that is no disk's: the kernel's inotify watches used up, a pod's /dev/shm or its ptys. The node's disk may
+    // be fine; what ran out is a kernel limit or a pod's own small tmpfs.
+    re: /failed to watch file [^\n]{0,300}: no space left on device|inotify_add_watch[^\n]{0,200}no space left on device|could not resize shared memory segment|open \/dev\/ptmx: no space left on device/,
+    anchors: ['failed to watch file', 'inotify_add_watch', 'could not resize shared memory segment', '/dev/ptmx'],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['image.disk-full'],
+    check: 'df -h on the node shows whether a disk is full; otherwise sysctl fs.inotify.max_user_watches (raise it), or the pod\'s /dev/shm (an emptyDir with medium: Memory) or ptys',
+    source: 'inotify_add_watch ENOSPC (watch limit), PostgreSQL\'s shared memory on /dev/shm, runc exec of /dev/ptmx',
+    samples: [
+      'failed to watch file "/var/log/pods/default_web-7d9c6b8f5-abcde_9a8b/web/0.log": no space left on device',
+      'ERROR:  could not resize shared memory segment "/PostgreSQL.1450327712" to 8388608 bytes: No space left on device',
+    ],
+    counterSamples: ['write /var/lib/containerd/io.containerd.content.v1.content/ingest/abc/data: no space left on device'],
   }),
 ];

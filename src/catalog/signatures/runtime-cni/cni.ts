@@ -645,4 +645,18 @@ export const CNI_SIGNATURES: Signature[] = [
     samples: ['Multus cni version is "0.3.1" while master plugin cni version is "1.0.0"', 'multus-daemon started\nmaster capabilities is get from conflist\nMultus cni version is "0.3.1" while master plugin cni version is "1.0.0"'],
     counterSamples: ['delegate cni version is 0.3.1 while top level cni version is 1.0.0'],
   }),
+  sig({
+    id: 'cni.aws-no-ip-slots',
+    cause: 'cni.ipam-exhausted',
+    // Amazon's VPC resource controller gives Windows (and security-group) pods addresses from the node's ENI slots:
+    // none left and the pod gets no address, as an IPAM range that is used up.
+    re: /node has no open ip address slots/,
+    anchors: ['no open ip address slots'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the node\'s vpc.amazonaws.com/PrivateIPv4Address capacity against its pods (kubectl describe node): a larger instance type or more nodes; addresses held by terminated pods are released by the controller after a while',
+    source: 'Amazon VPC resource controller (Windows IPAM: "node has no open IP address slots")',
+    samples: ['Reconciler failed to create resource vpc.amazonaws.com/PrivateIPv4Address on node ip-192-168-147-36.eu-west-2.compute.internal: node has no open IP address slots.', 'Warning  FailedCreatePodSandBox  kubelet  node has no open IP address slots'],
+    counterSamples: ['vpc.amazonaws.com/PrivateIPv4Address: 14'],
+  }),
 ];
