@@ -205,13 +205,13 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     // written in clear) fails there, and the container's start reports the decoder's own words. A Go decode of an
     // auths value that is not an object names the kubelet's own type. (The value itself is never read: it is a secret,
     // and explain redacts it.)
-    re: /(error: |with |\berr=\\?")illegal base64 data at input byte \d+|cannot unmarshal \w+ into go value of type credentialprovider\.\w+/,
+    re: /(error: |with |\berr=\\?"|start failed in pod [^\n]{0,200}?: |\s\d+\/\d+\s+)illegal base64 data at input byte \d+|cannot unmarshal \w+ into go value of type credentialprovider\.\w+/,
     anchors: ['illegal base64 data', 'credentialprovider.'],
     confidence: 0.8,
     specificity: 88,
     check: 'kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d: "auths" maps each registry to an object whose "auth" is base64 of user:password (echo -n user:password | base64); recreate it with kubectl create secret docker-registry',
     source: 'kubelet pkg/credentialprovider config.go (decodeDockerConfigFieldAuth, dockerConfigEntryWithAuth)',
-    samples: ['Warning  Failed  31s (x3 over 74s)  kubelet  Error: illegal base64 data at input byte 4', 'Error: json: cannot unmarshal string into Go value of type credentialprovider.dockerConfigEntryWithAuth'],
+    samples: ['cart-7f9c6d5b8-lx2pq       0/1     illegal base64 data at input byte 24   0          4m', 'Warning  Failed  31s (x3 over 74s)  kubelet  Error: illegal base64 data at input byte 4', 'Error: json: cannot unmarshal string into Go value of type credentialprovider.dockerConfigEntryWithAuth'],
     counterSamples: ['illegal base64 data at input byte 4 in the backup manifest'],
   }),
   sig({
@@ -289,5 +289,20 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     source: 'Keel secrets getter ("registry not found among secrets", "secret found but couldn\'t detect authentication for the desired registry")',
     samples: ['level=warning msg="secrets.defaultGetter: registry not found among secrets" image="registry.example.com/nginx:alpine" secret_ref=regcred', 'level=warning msg="secrets.defaultGetter.lookupSecrets: docker credentials were not found among secrets" image=index.docker.io/acme/app namespace=default provider=kubernetes registry=index.docker.io'],
     counterSamples: ['level=info msg="secrets.defaultGetter: secret found" registry=index.docker.io'],
+  }),
+  sig({
+    id: 'image.pullsecret-warning-harmless',
+    cause: 'unknown',
+    // The kubelet warns that a pull secret is missing and pulls anyway: when the same events show the image pulled,
+    // the image did not need it and the pod's trouble (if any) is elsewhere.
+    re: /failedtoretrieveimagepullsecret[\s\S]{0,800}?successfully pulled image/,
+    anchors: ['successfully pulled image'],
+    confidence: 0.5,
+    specificity: 91,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'the pod\'s other events and its containers\' state: the image was pulled without the secret, so what keeps the pod from running is not its pull; remove the stale imagePullSecrets entry or create the secret',
+    source: 'kubelet events (FailedToRetrieveImagePullSecret, then Pulled)',
+    samples: ['Warning  FailedToRetrieveImagePullSecret  40s  kubelet  Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.\nNormal   Pulled    39s   kubelet  Successfully pulled image "nginx:1.27.3" in 1.842s', 'Warning  FailedToRetrieveImagePullSecret  2m  kubelet  Unable to retrieve some image pull secrets (old-creds)\n  Normal   Pulled  2m  kubelet  Successfully pulled image "busybox:1.37" in 900ms'],
+    counterSamples: ['Warning  FailedToRetrieveImagePullSecret  40s  kubelet  Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.'],
   }),
 ];

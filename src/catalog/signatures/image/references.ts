@@ -635,4 +635,18 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Container OS Version: 10.0.17763.437 (ltsc2019)'],
   }),
+  sig({
+    id: 'image.reference-required',
+    cause: 'image.invalid-reference',
+    // The API server refuses a pod (or its template) whose container names no image: nothing can be pulled, and the
+    // manifest, not the registry, is what to fix.
+    re: /spec\.(template\.spec\.)?(init|ephemeral)?containers\[\d+\]\.image: required value/,
+    anchors: ['.image: required value'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the manifest or chart values that set the container\'s image: an empty value (an unset Helm value, a missing environment variable in a template) must be a full reference',
+    source: 'kube-apiserver pod validation (validateContainerCommon: field.Required for image)',
+    samples: ['The Pod "web" is invalid: spec.containers[0].image: Required value', 'Error creating: Pod "cart-7f9c6d5b8-" is invalid: spec.initContainers[0].image: Required value'],
+    counterSamples: ['spec.containers[0].name: Required value'],
+  }),
 ];
