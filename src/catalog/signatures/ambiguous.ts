@@ -634,4 +634,19 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['error parsing HTTP 403 response body: unexpected end of JSON input: ""'],
   }),
 
+  sig({
+    id: 'ambiguous.kubelet-api-refused-caller',
+    cause: 'unknown',
+    // The kubelet's own API answering a caller (metrics-server scraping it) with 401 or 403: the caller's credentials or
+    // RBAC for nodes/metrics, not a registry's; no cause id names it.
+    re: /failed to scrape node\\?"? err=\\?"request failed, status: \\?"?(401 unauthorized|403 forbidden)/,
+    anchors: ['failed to scrape node'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['node.firewall'],
+    check: 'metrics-server\'s ClusterRole (nodes/metrics get) and the kubelet\'s authentication (--authentication-token-webhook, its client CA): kubectl get --raw /api/v1/nodes/<node>/proxy/metrics/resource',
+    source: 'metrics-server scraper ("Failed to scrape node", resource client "request failed, status: %q")',
+    samples: ['E1206 01:16:15.881201       1 scraper.go:149] "Failed to scrape node" err="request failed, status: \\"403 Forbidden\\"" node="worker-1"', 'E1206 01:16:15.881201       1 scraper.go:149] "Failed to scrape node" err="request failed, status: \\"401 Unauthorized\\"" node="cp-1"'],
+    counterSamples: ['"Failed to scrape node" err="Get \\"https://10.0.0.12:10250/metrics/resource\\": dial tcp 10.0.0.12:10250: i/o timeout"'],
+  }),
 ];
