@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { BUILD_ID_LENGTH, CJS_PARAMS, TRAININGS } from './code-cache.mjs';
+import { withoutSamples } from './strip-samples.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Lab-only packages (@grpc/*) are devDependencies: the lab runs from a source checkout.
@@ -37,9 +38,21 @@ const lazyCommanderChildProcess = {
   },
 };
 
+// A signature's samples and counter-samples are for the catalog's tests and docs, never read by the CLI: about 300 KB
+// of the 2 MB bundle, which every start would read, decode and deserialize. The bundles carry them empty
+// (scripts/strip-samples.mjs; a token it does not know fails the build).
+const catalogWithoutSamples = {
+  name: 'catalog-without-samples',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]catalog[\\/]signatures[\\/].*\.ts$/ }, (args) => {
+      return { contents: withoutSamples(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
-  plugins: [lazyCommanderChildProcess],
+  plugins: [lazyCommanderChildProcess, catalogWithoutSamples],
   platform: 'node',
   target: 'node20',
   external,
