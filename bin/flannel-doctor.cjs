@@ -17,11 +17,13 @@ process.stdout.on('error', (err) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-// `pcap FILE... --evidence` (capture evidence, nothing judged) runs from a bundle of its own, without
-// the CLI's 1.1 MB code cache to read; a command line it does not take exactly (src/cli/pcap-evidence.ts)
-// goes on to the CLI below, which parses it.
-if (process.argv[2] === 'pcap' && process.argv.includes('--evidence')) {
-  const code = pcapEvidence();
+// Lean bundles of their own, without the CLI's 1.7 MB and its code cache to read: `pcap FILE... --evidence`
+// (capture evidence, nothing judged; src/cli/pcap-evidence.ts) and `explain "<message>"` (one message in
+// text, JSON or JSON lines; src/cli/explain-fast.ts). A command line they do not take exactly goes on to
+// the CLI below, which parses it.
+const LEAN = { pcap: ['pcap.cjs', 'runPcapEvidence'], explain: ['explain.cjs', 'runExplainFast'] };
+if (Object.hasOwn(LEAN, process.argv[2]) && (process.argv[2] !== 'pcap' || process.argv.includes('--evidence'))) {
+  const code = lean(...LEAN[process.argv[2]]);
   if (code !== undefined) {
     process.exitCode = code;
     return;
@@ -62,13 +64,13 @@ if (fast) {
 }
 
 /**
- * dist/pcap.cjs's answer (an exit code), or undefined when it does not take this command line or is
+ * A lean bundle's answer (an exit code), or undefined when it does not take this command line or is
  * missing. Like dist/cli.cjs, one function expression ending in its build id, run with the code cache
- * the build made (dist/pcap.cjs.cache, trained on a small capture) when its key names this build, this
- * Node.js and this architecture; else compiled (it is small: no cache of the user's own).
+ * the build made (dist/<name>.cache, trained on its command) when its key names this build, this
+ * Node.js and this architecture; else compiled (they are small: no cache of the user's own).
  */
-function pcapEvidence() {
-  const file = join(__dirname, '..', 'dist', 'pcap.cjs');
+function lean(name, run) {
+  const file = join(__dirname, '..', 'dist', name);
   let source;
   try {
     source = readFileSync(file, 'latin1');
@@ -83,7 +85,7 @@ function pcapEvidence() {
   const script = new vm.Script(source, cache && hasKey(cache, key) ? { filename: file, cachedData: cache.subarray(key.length) } : { filename: file });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require, module, file, dirname(file));
-  return module.exports.runPcapEvidence(process.argv);
+  return module.exports[run](process.argv);
 }
 
 /**

@@ -2,8 +2,9 @@
 //  - dist/cli.cjs: the whole CLI in one CommonJS file, plus dist/cli.cjs.cache, V8's compiled code for it
 //    (scripts/code-cache.mjs). bin/flannel-doctor.cjs runs it: one synchronous read and no parsing, where
 //    ES modules cost an asynchronous read per chunk and a full compile on every start.
-//  - dist/pcap.cjs: `pcap FILE... --evidence` on its own (src/cli/pcap-evidence.ts), run by the launcher,
-//    with dist/pcap.cjs.cache (trained on a small capture, scripts/code-cache.mjs).
+//  - dist/pcap.cjs and dist/explain.cjs: `pcap FILE... --evidence` and `explain "<message>"` on their own
+//    (src/cli/pcap-evidence.ts, src/cli/explain-fast.ts), run by the launcher before the CLI,
+//    each with a code cache of its own (scripts/code-cache.mjs).
 //  - dist/cli.js and dist/index.js: ES modules with lazily loaded chunks; index.js is the library, and
 //    cli.js is the CLI on a Node.js 20 older than 20.19 (which cannot require() @kubernetes/client-node).
 // Dependencies stay in node_modules, except commander, which every command loads.
@@ -104,20 +105,31 @@ await build({
 const cjs = readFileSync('dist/cli.cjs', 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync('dist/cli.cjs', cjs);
 if (/\bimport\(/.test(cjs)) throw new Error('dist/cli.cjs: a dynamic import() survived the CommonJS build');
-// `pcap FILE... --evidence` alone (src/cli/pcap-evidence.ts), which the launcher runs before the CLI: the
-// capture analysis without the CLI around it (70 KB to compile, where the CLI's code cache is 1.1 MB to read).
-// One function expression with the build id too, and a code cache of its own (dist/pcap.cjs.cache).
-await build({
-  ...common,
-  entryPoints: ['src/cli/pcap-evidence.ts'],
-  outfile: 'dist/pcap.cjs',
-  format: 'cjs',
-  banner: { js: `(function (${CJS_PARAMS.join(', ')}) {` },
-  footer: { js: `})\n//# fd-build ${buildId}` },
-});
-if (/\brequire\((?!"node:)/.test(readFileSync('dist/pcap.cjs', 'latin1'))) throw new Error('dist/pcap.cjs: requires a dependency; it must stand alone');
+// Lean entries, which the launcher runs before the CLI when they take the command line: `pcap FILE...
+// --evidence` (src/cli/pcap-evidence.ts: the capture analysis, 70 KB to compile, where the CLI's code
+// cache is 1.1 MB to read) and `explain "<message>"` (src/cli/explain-fast.ts: the catalog, classifier
+// and rendering without commander and the other commands, a third of the CLI's bytes). Each is one
+// function expression with the build id too, a code cache of its own, and no dependency to require.
+for (const [entry, out] of [
+  ['src/cli/pcap-evidence.ts', 'dist/pcap.cjs'],
+  ['src/cli/explain-fast.ts', 'dist/explain.cjs'],
+]) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile: out,
+    format: 'cjs',
+    banner: { js: `(function (${CJS_PARAMS.join(', ')}) {` },
+    footer: { js: `})\n//# fd-build ${buildId}` },
+  });
+  const text = readFileSync(out, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(out, text);
+  if (/\brequire\((?!"node:)/.test(text)) throw new Error(`${out}: requires a dependency; it must stand alone`);
+}
 // Compiled by running the commands a new user runs first (a child process each: a clean heap and flags).
 for (const name of Object.keys(TRAININGS)) {
   execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/cli.cjs', name], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
-execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, 'dist/pcap.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+for (const lean of ['dist/pcap.cjs', 'dist/explain.cjs']) {
+  execFileSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname, lean], { stdio: ['ignore', 'ignore', 'inherit'] });
+}

@@ -7,8 +7,9 @@
 //
 //   node scripts/code-cache.mjs dist/cli.cjs [explain]     (npm run build writes both)
 //
-// And dist/pcap.cjs.cache, for `pcap FILE... --evidence` (dist/pcap.cjs), trained on a small capture.
-//   node scripts/code-cache.mjs dist/pcap.cjs
+// And dist/pcap.cjs.cache, for `pcap FILE... --evidence` (dist/pcap.cjs), trained on a small capture, and
+// dist/explain.cjs.cache, for `explain "<message>"` (dist/explain.cjs), trained on the explain training.
+//   node scripts/code-cache.mjs dist/pcap.cjs | dist/explain.cjs
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -82,31 +83,42 @@ export function trainingCapture() {
 }
 
 /**
- * Writes dist/pcap.cjs.cache: dist/pcap.cjs compiled by running `pcap FILE --evidence` on
- * trainingCapture(), its first line the key as for the CLI's caches.
+ * Writes the code cache of a lean entry (dist/pcap.cjs, dist/explain.cjs: one function expression with
+ * the build id, exporting the runner the launcher calls), compiled by `train` running it once with its
+ * output silenced; its first line the key as for the CLI's caches.
  */
-export function writePcapCodeCache(file) {
+function writeLeanCodeCache(file, train) {
   const source = readFileSync(file, 'latin1');
   const id = buildIdOf(source);
   if (id?.length !== BUILD_ID_LENGTH) throw new Error(`${file}: no build id at its end`);
+  const script = new vm.Script(source, { filename: file });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  const write = process.stdout.write;
+  process.stdout.write = () => true;
+  try {
+    if (train(module.exports) !== 0) throw new Error(`${file}: the training did not run`);
+  } finally {
+    process.stdout.write = write;
+  }
+  writeFileSync(cacheFile(file, ''), Buffer.concat([Buffer.from(cacheKey(id), 'latin1'), script.createCachedData()]));
+}
+
+/** Writes dist/pcap.cjs.cache: dist/pcap.cjs compiled by running `pcap FILE --evidence` on trainingCapture(). */
+export function writePcapCodeCache(file) {
   const dir = mkdtempSync(join(tmpdir(), 'fd-pcap-training-'));
   try {
     const capture = join(dir, 'training.pcap');
     writeFileSync(capture, trainingCapture());
-    const script = new vm.Script(source, { filename: file });
-    const module = { exports: {} };
-    script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-    const write = process.stdout.write;
-    process.stdout.write = () => true;
-    try {
-      if (module.exports.runPcapEvidence([process.execPath, 'flannel-doctor', 'pcap', capture, '--evidence']) !== 0) throw new Error(`${file}: the training capture did not run`);
-    } finally {
-      process.stdout.write = write;
-    }
-    writeFileSync(cacheFile(file, ''), Buffer.concat([Buffer.from(cacheKey(id), 'latin1'), script.createCachedData()]));
+    writeLeanCodeCache(file, (entry) => entry.runPcapEvidence([process.execPath, 'flannel-doctor', 'pcap', capture, '--evidence']));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Writes dist/explain.cjs.cache: dist/explain.cjs compiled by running the explain training on it. */
+export function writeExplainCodeCache(file) {
+  writeLeanCodeCache(file, (entry) => entry.runExplainFast([process.execPath, 'flannel-doctor', ...EXPLAIN]));
 }
 
 /** Where the cache trained as `name` is written (see bin/flannel-doctor.cjs). */
@@ -138,9 +150,10 @@ export async function writeCodeCache(file, name = '') {
 }
 
 //   node scripts/code-cache.mjs dist/cli.cjs [training]
-//   node scripts/code-cache.mjs dist/pcap.cjs
+//   node scripts/code-cache.mjs dist/pcap.cjs | dist/explain.cjs
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = resolve(process.argv[2] ?? 'dist/cli.cjs');
   if (basename(file) === 'pcap.cjs') writePcapCodeCache(file);
+  else if (basename(file) === 'explain.cjs') writeExplainCodeCache(file);
   else await writeCodeCache(file, process.argv[3] ?? '');
 }

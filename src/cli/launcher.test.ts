@@ -97,26 +97,33 @@ describe('the launcher', () => {
     expect(run('b').stdout).toBe('cjs b');
   });
 
-  it('runs pcap --evidence from dist/pcap.cjs, with the code cache made from it or, when that is not usable, without one', () => {
-    stage('0123456789abcdef');
-    const lean = join(pkg, 'dist', 'pcap.cjs');
-    writeFileSync(
-      lean,
-      `(function (exports, require, module, __filename, __dirname) {exports.runPcapEvidence = (argv) => { if (!argv.includes('--evidence')) return undefined; process.stdout.write('lean ' + argv.slice(2).join(' ')); return 0; };})\n//# fd-build 0123456789abcdef\n`,
-    );
-    execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), lean]);
-    const made = readFileSync(`${lean}.cache`);
-    expect(keyOf(`${lean}.cache`)).toBe(`0123456789abcdef ${process.version} ${process.arch}`);
-    for (const cache of [made, Buffer.from(`0123456789abcdef ${process.version} ${process.arch}\nnot a code cache`), Buffer.from(`fedcba9876543210 ${process.version} ${process.arch}\n`), undefined]) {
-      if (cache) writeFileSync(`${lean}.cache`, cache);
-      else rmSync(`${lean}.cache`);
-      const r = run('pcap', 'a.pcap', '--evidence');
-      expect([r.stdout, r.stderr, r.status]).toEqual(['lean pcap a.pcap --evidence', '', 0]);
-    }
-    // A command line it does not take goes on to the CLI.
-    expect(run('pcap', 'a.pcap').stdout).toBe('cjs pcap a.pcap');
-    rmSync(lean);
-  });
+  // Each lean bundle: [its file, the runner it exports, a command line it takes, one it leaves to the CLI].
+  const LEANS = [
+    ['pcap.cjs', 'runPcapEvidence', ['pcap', 'a.pcap', '--evidence'], ['pcap', 'a.pcap']],
+    ['explain.cjs', 'runExplainFast', ['explain', 'no such host'], ['explain', '--stdin']],
+  ] as const;
+  for (const [name, runner, takes, leaves] of LEANS) {
+    it(`runs ${takes.join(' ')} from dist/${name}, with the code cache made from it or, when that is not usable, without one`, () => {
+      stage('0123456789abcdef');
+      const lean = join(pkg, 'dist', name);
+      writeFileSync(
+        lean,
+        `(function (exports, require, module, __filename, __dirname) {exports.${runner} = (argv) => { if (argv.slice(2).join(' ') === ${JSON.stringify(leaves.join(' '))}) return undefined; process.stdout.write('lean ' + argv.slice(2).join(' ')); return 0; };})\n//# fd-build 0123456789abcdef\n`,
+      );
+      execFileSync(process.execPath, [join(root, 'scripts', 'code-cache.mjs'), lean]);
+      const made = readFileSync(`${lean}.cache`);
+      expect(keyOf(`${lean}.cache`)).toBe(`0123456789abcdef ${process.version} ${process.arch}`);
+      for (const cache of [made, Buffer.from(`0123456789abcdef ${process.version} ${process.arch}\nnot a code cache`), Buffer.from(`fedcba9876543210 ${process.version} ${process.arch}\n`), undefined]) {
+        if (cache) writeFileSync(`${lean}.cache`, cache);
+        else rmSync(`${lean}.cache`);
+        const r = run(...takes);
+        expect([r.stdout, r.stderr, r.status]).toEqual([`lean ${takes.join(' ')}`, '', 0]);
+      }
+      // A command line it does not take goes on to the CLI.
+      expect(run(...leaves).stdout).toBe(`cjs ${leaves.join(' ')}`);
+      rmSync(lean);
+    });
+  }
 
   it("takes a command's own cache when the first word names one, the shared cache otherwise", () => {
     stage('0123456789abcdef');
