@@ -4,10 +4,12 @@ import { COREDNS_SIGNATURES } from './coredns.js';
 import { LOOKUP_SIGNATURES } from './lookups.js';
 import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
 import { FORWARDER_SIGNATURES } from './forwarders.js';
+import { NODE_DAEMON_SIGNATURES } from './node-daemons.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
   ...NODE_RESOLVER_SIGNATURES,
+  ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,

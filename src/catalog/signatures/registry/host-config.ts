@@ -187,8 +187,9 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     cause: 'registry.mirror-misconfigured',
     // containers/image (CRI-O, Podman, Buildah, Skopeo) reads registries.conf and its drop-ins on every pull; one
     // that does not parse stops every pull of the node, mirrors or not.
-    re: /loading (drop-in )?registries configuration \\?"[^"\\\n]{1,300}\\?": /,
-    anchors: ['registries configuration'],
+    // Also a [[registry]] prefix its validation refuses (a wildcard prefix without a location).
+    re: /loading (drop-in )?registries configuration \\?"[^"\\\n]{1,300}\\?": |invalid prefix '[^'\n]{1,200}' for (empty location|reference '[^'\n]{1,300}')/,
+    anchors: ['registries configuration', 'invalid prefix'],
     confidence: 0.85,
     specificity: 93,
     check: 'the file the message names (/etc/containers/registries.conf or a registries.conf.d drop-in) at the line and key it quotes: TOML, one [[registry]] table per registry with location and [[registry.mirror]] entries; podman info reads the same files and fails the same way until it parses',
@@ -196,6 +197,7 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     samples: [
       'rpc error: code = Unknown desc = loading registries configuration "/etc/containers/registries.conf": toml: line 12 (last key "registry.mirror"): expected a top-level item to end with a newline, comment, or EOF, but got \'=\' instead',
       'Error: loading registries configuration "/etc/containers/registries.conf.d/50-mirror.conf": toml: line 3: expected \'.\' or \'=\', but got \'\\n\' instead',
+      "Error: initializing source docker://registry.example.com/team/app:1.0: loading registries configuration: invalid prefix '*.example' for empty location, should be in the format: *.example.com",
     ],
     counterSamples: ['time="2024-01-01T00:00:00Z" level=debug msg="Loading registries configuration \\"/etc/containers/registries.conf\\""'],
   }),

@@ -349,4 +349,21 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['runc version 1.1.12\nspec: 1.0.2-dev'],
   }),
+  sig({
+    id: 'docker.socket-activation-missing',
+    cause: 'runtime.unavailable',
+    // dockerd started with -H fd:// (its systemd unit) takes its API socket from docker.socket; when that unit
+    // did not start (a missing docker group, the socket path taken) dockerd has nothing to listen on and exits.
+    re: /failed to load listeners: no sockets found via socket activation|failed to listen on docker\.socket/,
+    anchors: ['no sockets found via socket activation', 'failed to listen on docker.socket'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'systemctl status docker.socket docker.service and journalctl -u docker.socket: start docker.socket first (it needs the docker group: getent group docker), or start dockerd without -H fd://',
+    source: 'dockerd daemon/listeners ("no sockets found via socket activation: make sure the service was started by systemd"); systemd socket units',
+    samples: [
+      'Dec 05 08:20:11 worker-4 dockerd[1250]: failed to load listeners: no sockets found via socket activation: make sure the service was started by systemd',
+      'Dec 05 08:21:30 worker-4 systemd[1]: Failed to listen on docker.socket - Docker Socket for the API.',
+    ],
+    counterSamples: ['Listening on docker.socket - Docker Socket for the API.'],
+  }),
 ];

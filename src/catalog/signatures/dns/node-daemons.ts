@@ -1,0 +1,43 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * The node's own resolver daemon failing: systemd-resolved (the stub at 127.0.0.53 most distributions point
+ * /etc/resolv.conf at) that cannot start or aborts, dnsmasq that has no resolv-file to read. Every lookup of the
+ * node — image pulls, the kubelet, pods given the node's resolv.conf — goes through it (facts §9).
+ */
+export const NODE_DAEMON_SIGNATURES: Signature[] = [
+  sig({
+    id: 'dns.resolved-not-running',
+    cause: 'dns.node-resolver',
+    // systemd's words for the unit (its Description is "Network Name Resolution"), the daemon's own exit, an
+    // assertion that aborts it, and its set-up steps (the user it runs as, the stub-resolv.conf link) failing.
+    re: /failed to start (systemd-resolved\.service - )?network name resolution|systemd-resolved\.service: (main process exited|failed with result)|execstart=\S*systemd-resolved \(code=(exited|killed|dumped), status=|systemd-resolved\[\d+\]: (assertion '[^'\n]{1,120}' failed at [^\n]{1,200}aborting|cannot resolve user name systemd-resolve|failed to [^\n]{1,120}: )|failed to symlink \S*\/run\/systemd\/resolve\/stub-resolv\.conf/,
+    anchors: ['network name resolution', 'systemd-resolved', 'stub-resolv.conf'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'systemctl status systemd-resolved and journalctl -u systemd-resolved on the node: fix what stops it (its user, its stub-resolv.conf link, a crash on a hosts line), then resolvectl query <registry host>; or point /etc/resolv.conf and the kubelet\'s resolvConf at real nameservers instead of the stub',
+    source: 'systemd-resolved unit and daemon start-up (systemd: "Failed to start Network Name Resolution", "Main process exited"; resolved: user lookup, stub-resolv.conf symlink, assertions)',
+    samples: [
+      '[FAILED] Failed to start Network Name Resolution.\nSee \'systemctl status systemd-resolved.service\' for details.',
+      'Jul 09 14:27:43 node-1 systemd-resolved[747]: Cannot resolve user name systemd-resolve: No such process',
+      'Process: 3199 ExecStart=/usr/lib/systemd/systemd-resolved (code=exited, status=226/NAMESPACE)',
+      'Mar 22 10:57:35 node-2 systemd-resolved[27636]: Assertion \'(_error) != 0\' failed at src/resolve/resolved-etc-hosts.c:112, function parse_line(). Aborting.',
+    ],
+    counterSamples: ['Started Network Name Resolution.', 'systemd-resolved[612]: Using degraded feature set UDP instead of EDNS0 for DNS server 10.0.0.2.'],
+  }),
+  sig({
+    id: 'dns.dnsmasq-resolv-file-missing',
+    cause: 'dns.node-resolver',
+    // dnsmasq on the node reads its upstream servers from a resolv-file (/etc/resolv.conf unless told otherwise);
+    // with none there it forwards nowhere.
+    re: /dnsmasq(\[\d+\])?: [^\n]{0,80}(for resolv-file is missing|failed to read \S*resolv[^\n]{0,40}: no such file)/,
+    anchors: ['for resolv-file is missing', 'failed to read'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'the resolv-file dnsmasq is given (resolv-file= in /etc/dnsmasq.conf or /etc/dnsmasq.d, default /etc/resolv.conf) must exist and name upstream servers; or give dnsmasq server= lines and no-resolv',
+    source: 'dnsmasq ("directory %s for resolv-file is missing, cannot poll", "failed to read %s: %s")',
+    samples: ['Nov 12 01:45:24 node-3 dnsmasq[2849]: dnsmasq: directory /etc/resolv.conf for resolv-file is missing, cannot poll', 'dnsmasq[912]: failed to read /run/dnsmasq/resolv.conf: No such file or directory'],
+    counterSamples: ['dnsmasq[912]: reading /etc/resolv.conf', 'dnsmasq[912]: using nameserver 10.0.0.2#53'],
+  }),
+];

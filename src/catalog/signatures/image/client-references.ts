@@ -1,0 +1,24 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/** Image references refused by the name checks of clients other than the runtimes (go-containerregistry's pkg/name). */
+export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'image.ggcr-name-check',
+    cause: 'image.invalid-reference',
+    // go-containerregistry (crane, ko, kaniko, flux, trivy) checks each part of a reference on its own; these
+    // sentences are its own and name the part that is wrong.
+    re: /a digest must contain exactly one '@' separator|(repository|tag) can only contain the characters `[^`\n]{1,80}`: |registries must be valid rfc 3986 uri authorities: /,
+    anchors: ["exactly one '@' separator", 'can only contain the characters', 'valid rfc 3986 uri authorities'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'the image reference as written (in the pod spec, the values file or the build flag): lower-case repository, one tag after ":" or one digest after "@sha256:", and a registry host without a scheme or path',
+    source: 'go-containerregistry pkg/name (checkElement: "%s can only contain the characters `%s`: %s"; NewDigest; NewRegistry)',
+    samples: [
+      "a digest must contain exactly one '@' separator (e.g. registry/repository@digest) saw: registry.example.com/app@@sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+      'Error: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Acme/Tools',
+      'registries must be valid RFC 3986 URI authorities: registry_example:com',
+    ],
+    counterSamples: ['Digest: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+  }),
+];
