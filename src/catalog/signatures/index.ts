@@ -6,6 +6,7 @@ import { FLANNEL_SIGNATURES } from './flannel/index.js';
 import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
+import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
 import { KUBE_PROXY_SIGNATURES } from './kube-proxy.js';
 import { MINIKUBE_SIGNATURES } from './minikube.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
@@ -23,6 +24,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...NODE_SIGNATURES,
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
+  ...KUBELET_START_SIGNATURES,
   ...KUBE_PROXY_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
   ...MINIKUBE_SIGNATURES,

@@ -371,8 +371,9 @@ export const KUBELET_SIGNATURES: Signature[] = [
     check: 'systemctl status kubelet and journalctl -xeu kubelet: the first error after its start names why it stopped (swap on, cgroup driver mismatch, no runtime endpoint, a missing config or certificate)',
     cause: 'node.not-ready',
     // kubeadm's kubelet-check polls the kubelet's healthz on localhost:10248 (older: 10255): refused means
-    // the kubelet is not running (it exited or crash-loops), and the node cannot join or be Ready.
-    re: /\[kubelet-check\]|(localhost|127\.0\.0\.1|\[::1\]):(10248|10255)\/healthz|dial tcp (127\.0\.0\.1|\[::1\]):10248: /,
+    // the kubelet is not running (it exited or crash-loops), and the node cannot join or be Ready. Its lines that
+    // report progress (waiting, healthy after, skipped) say nothing of the kind.
+    re: /\[kubelet-check\] (?!the kubelet is healthy|waiting for a healthy kubelet|skipping)|(localhost|127\.0\.0\.1|\[::1\]):(10248|10255)\/healthz|dial tcp (127\.0\.0\.1|\[::1\]):10248: /,
     anchors: ['[kubelet-check]', ':10248', ':10255/healthz'],
     confidence: 0.85,
     specificity: 95,
@@ -382,7 +383,7 @@ export const KUBELET_SIGNATURES: Signature[] = [
       "[kubelet-check] The HTTP call equal to 'curl -sSL http://localhost:10248/healthz' failed with error: Get \"http://localhost:10248/healthz\": dial tcp [::1]:10248: connect: connection refused.",
       '[kubelet-check] It seems like the kubelet isn\'t running or healthy.',
     ],
-    counterSamples: ['Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused'],
+    counterSamples: ['Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused', '[kubelet-check] The kubelet is healthy after 501.516463ms'],
   }),
   sig({
     id: 'kubelet.config-file-missing',

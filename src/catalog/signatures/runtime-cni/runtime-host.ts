@@ -315,17 +315,19 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     // The runtime's storage driver cannot build or mount an image's layers on this node (its state left broken by an
     // interrupted or concurrent pull, a kernel that refuses the mount, a devicemapper pool in trouble): every image
     // that needs those layers fails here, whatever the registry. A full disk is image.disk-full, not this.
-    re: /driver \w+ failed to create image rootfs \w+: (?![^\n]{0,300}no space left)|error mounting '\/dev\/mapper\/docker-[^'\n]+' on '[^'\n]+': (?!no space)|failed to prepare extraction snapshot [^\n]{0,200}parent snapshot \S+ does not exist/,
-    anchors: ['failed to create image rootfs', "error mounting '/dev/mapper/docker-", 'failed to prepare extraction snapshot'],
+    re: /driver \w+ failed to create image rootfs \w+: (?![^\n]{0,300}no space left)|error mounting '\/dev\/mapper\/docker-[^'\n]+' on '[^'\n]+': (?!no space)|failed to prepare extraction snapshot [^\n]{0,200}parent snapshot \S+ does not exist|error response from daemon: readlink \S*\/overlay2(\/l)?: invalid argument/,
+    anchors: ['failed to create image rootfs', "error mounting '/dev/mapper/docker-", 'failed to prepare extraction snapshot', 'readlink'],
     confidence: 0.7,
     specificity: 96,
     alternatives: ['image.disk-full'],
     check: 'the runtime\'s storage on that node: docker info (Storage Driver, its backing filesystem) or ctr -n k8s.io snapshots ls; remove the image (docker rmi / crictl rmi) and pull it again, one pull at a time; a driver the kernel cannot mount needs another driver (overlay2 on a supported filesystem)',
-    source: 'Docker graphdriver ("Driver %s failed to create image rootfs %s: %s"), devicemapper mount errors, containerd unpacker ("failed to prepare extraction snapshot": parent snapshot missing)',
+    source: 'Docker graphdriver ("Driver %s failed to create image rootfs %s: %s"), devicemapper mount errors, the overlay2 layer links unreadable (readlink … invalid argument), containerd unpacker ("failed to prepare extraction snapshot": parent snapshot missing)',
     samples: [
       'Error pulling image (latest) from docker.io/library/rails, Driver aufs failed to create image rootfs 4a5e6db8c069: open /mnt/sda1/var/lib/docker/aufs/layers/2c49f83e0b1: no such file or directory',
       "Error pulling image (2.2.1) from docker.io/fabric8/api-registry, Error mounting '/dev/mapper/docker-253:0-67168046-df2a0347c9d0' on '/var/lib/docker/devicemapper/mnt/df2a0347c9d0': invalid argument",
       'failed to pull and unpack image "gcr.io/k8s-staging-cri-tools/test-image-latest:latest": failed to prepare extraction snapshot "extract-795119289-7389 sha256:9281": parent snapshot sha256:0b16ab25 does not exist: not found',
+      // Docker's overlay2 directory with a file where its layer links should be: every image inspect fails.
+      'Failed to inspect image "argoproj/argocd:v1.5.5": rpc error: code = Unknown desc = Error response from daemon: readlink /var/lib/docker/overlay2/l: invalid argument',
     ],
     counterSamples: ['Driver overlay failed to create image rootfs 7c5108a910f4: write /var/lib/docker/overlay/7c51/root/usr/lib/x: no space left on device'],
   }),
