@@ -63,13 +63,14 @@ export const NODE_SIGNATURES: Signature[] = [
     cause: 'node.br-netfilter',
     // k3s check-config lists the kernel options the cluster needs: bridge netfilter missing means Service traffic between
     // pods on one bridge bypasses iptables; VXLAN missing (the next signature) leaves flannel's default backend unusable.
-    re: /config_bridge_netfilter: missing \(fail\)/,
-    anchors: ['config_bridge_netfilter'],
+    // systemd-modules-load failing to find br_netfilter (a modules-load.d entry on a kernel without it) says the same.
+    re: /config_bridge_netfilter: missing \(fail\)|failed to find module '?br_netfilter'?/,
+    anchors: ['config_bridge_netfilter', 'br_netfilter'],
     confidence: 0.8,
     specificity: 90,
     check: 'lsmod | grep br_netfilter on the node: the module must load (a kernel built without CONFIG_BRIDGE_NETFILTER cannot have it: use a distribution kernel that has it)',
-    source: 'k3s check-config (kernel config checks: "- CONFIG_BRIDGE_NETFILTER: missing (fail)")',
-    samples: ['$ k3s check-config\n- CONFIG_BRIDGE_NETFILTER: missing (fail)\nSTATUS: 1 (fail)', '- CONFIG_BRIDGE_NETFILTER: missing (fail)'],
+    source: 'k3s check-config (kernel config checks: "- CONFIG_BRIDGE_NETFILTER: missing (fail)"); systemd-modules-load ("Failed to find module \'%s\'")',
+    samples: ['$ k3s check-config\n- CONFIG_BRIDGE_NETFILTER: missing (fail)\nSTATUS: 1 (fail)', '- CONFIG_BRIDGE_NETFILTER: missing (fail)', "Dec 05 09:58:01 pi-node-2 systemd-modules-load[287]: Failed to find module 'br_netfilter'"],
     counterSamples: ['- CONFIG_BRIDGE_NETFILTER: enabled (as module)'],
   }),
   sig({
@@ -218,8 +219,9 @@ export const NODE_SIGNATURES: Signature[] = [
     cause: 'node.firewall',
     // The kernel's LOG target prints "<prefix>IN=<if> OUT=<if> ... SRC= DST="; a prefix that says drop,
     // reject, deny or block is a firewall rule logging what it discards (ufw, firewalld, hand-written rules).
-    re: /\[ufw block\]|filter_(in|fwd|out)_\w+_(reject|drop)|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)|command_failed: '[^'\n]*ip6?tables|(drop|reject|deny|denied|block)[\w-]*[:\]]? +in=\S* out=\S*[^\n]{0,300}\bsrc=/,
-    anchors: ['ufw block', '_reject', '_drop', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld', 'command_failed', ' in='],
+    // ping's "Destination Host Prohibited" and "Packet filtered" are the ICMP answers a REJECT rule sends.
+    re: /\[ufw block\]|filter_(in|fwd|out)_\w+_(reject|drop)|final_reject|icmp-host-prohibited|icmp-port-unreachable|firewalld[^\n]{0,600}(reject|block|conflict)|command_failed: '[^'\n]*ip6?tables|(drop|reject|deny|denied|block)[\w-]*[:\]]? +in=\S* out=\S*[^\n]{0,300}\bsrc=|icmp_seq=\d+ (destination (host|net) prohibited|packet filtered)/,
+    anchors: ['ufw block', '_reject', '_drop', 'icmp-host-prohibited', 'icmp-port-unreachable', 'firewalld', 'command_failed', ' in=', 'prohibited', 'packet filtered'],
     confidence: 0.75,
     specificity: 85,
     source: 'facts §10.1 (host firewalls, firewalld conflicts)',
@@ -229,6 +231,7 @@ export const NODE_SIGNATURES: Signature[] = [
       'kernel: filter_FWD_public_REJECT: IN=flannel.1 OUT=cni0 SRC=10.244.2.4 DST=10.244.1.9 PROTO=TCP SPT=51000 DPT=8080',
       "firewalld[1020]: WARNING: COMMAND_FAILED: '/usr/sbin/iptables -w10 -t nat -D POSTROUTING -j FLANNEL-POSTRTG' failed: iptables: No chain/target/match by that name.",
       'kernel: FW-DROP-FWD: IN=flannel.1 OUT=cni0 MAC=aa:bb SRC=10.244.3.0 DST=10.244.1.7 LEN=60 PROTO=TCP DPT=80',
+      'PING 10.244.3.11 (10.244.3.11) 56(84) bytes of data.\nFrom 10.244.3.1 icmp_seq=1 Destination Host Prohibited',
     ],
     counterSamples: ['-A INPUT -j ACCEPT', 'kernel: ACCEPT-LOG: IN=eth0 OUT= SRC=10.0.0.5 DST=10.0.0.6 LEN=60'],
   }),
