@@ -10,6 +10,7 @@ import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
 import { WINDOWS_HOST_SIGNATURES } from './windows-hosts.js';
 import { RUNTIME_STATE_SIGNATURES } from './runtime-state.js';
+import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -23,5 +24,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...NESTED_HOST_SIGNATURES,
   ...WINDOWS_HOST_SIGNATURES,
   ...RUNTIME_STATE_SIGNATURES,
+  ...RUNTIME_STORAGE_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];

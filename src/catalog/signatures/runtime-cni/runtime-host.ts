@@ -337,7 +337,7 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     // The OCI runtime (or the CRI in front of it) is of a version that cannot run containers on this node as it is
     // set up: a runc older than the node's cgroup v2, a root filesystem pivot_root refuses (the runtime's state on a
     // ramfs or an overlay it cannot pivot from), a CRI-O older than the kubelet's sandbox metadata. No pod starts.
-    re: /this version of runc doesn't work on cgroups v2|container create failed: pivot_root: invalid argument|pivot_root[^\n]{0,40}: invalid argument|cannot generate pod name without uid in metadata/,
+    re: /this version of runc doesn't work on cgroups v2|container create failed: pivot_root: invalid argument|pivot_root[^\n]{0,40}:? invalid argume|cannot generate pod name without uid in metadata/,
     anchors: ["doesn't work on cgroups v2", 'pivot_root', 'cannot generate pod name without uid'],
     confidence: 0.75,
     specificity: 93,

@@ -1,0 +1,84 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * A runtime that cannot create any container on this node (causes.md: runtime errors unrelated to the registry):
+ * containers/storage whose driver the kernel or the backing filesystem refuses, a runtime whose configured OCI
+ * runtime or monitor is missing or too old, cgroups the runtime cannot set up, CRI-O's own state. Every pod of
+ * the node meets them, whatever its image.
+ */
+export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
+  sig({
+    id: 'runtime.containers-storage-driver',
+    cause: 'runtime.unavailable',
+    // containers/storage (CRI-O, Podman, Buildah): overlay refused by the kernel or over the backing filesystem, or a
+    // driver that differs from the one the store's database was made with.
+    re: /kernel does not support overlay fs|'overlay' is not supported over \w+|'overlay' not found as a supported filesystem on this host|database (storage )?graph driver \\?"?\w*\\?"? does not match our (storage )?graph driver|configure storage: [^\n]{0,200}(not supported|unsupported|does not match)/,
+    anchors: ['kernel does not support overlay fs', 'is not supported over', 'not found as a supported filesystem', 'does not match our'],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'the storage the runtime uses: /etc/containers/storage.conf (driver, graphroot; ~/.config/containers/storage.conf rootless) against the filesystem under graphroot (stat -fc %T, xfs needs ftype=1) and the kernel (the overlay module loaded); a driver changed after the store was made needs the store reset (podman system reset, or crio wipe)',
+    source: 'containers/storage (overlay driver support checks: "kernel does not support overlay fs", "\'overlay\' is not supported over %s"; the store\'s driver check "database graph driver %q does not match our graph driver %q")',
+    samples: [
+      'Error: configure storage: kernel does not support overlay fs: \'overlay\' is not supported over extfs at "/var/lib/containers/storage/overlay": backing file system is unsupported for this graph driver',
+      'Error: database graph driver "" does not match our graph driver "overlay": database configuration mismatch',
+      'level=error msg="\'overlay\' not found as a supported filesystem on this host. Please ensure kernel is new enough and has overlay support loaded."',
+    ],
+    counterSamples: ['level=info msg="[graphdriver] using prior storage driver: overlay2"'],
+  }),
+  sig({
+    id: 'runtime.oci-runtime-setup',
+    cause: 'runtime.unavailable',
+    // The runtime's configured OCI runtime or monitor: a path that is not there, a binary the shim cannot find or
+    // query, a build without seccomp, a conmon older than the CRI-O that passes it options.
+    re: /runtime validation: invalid runtime_path|failed to validate oci runtime features|seccomp not enabled in this build|oci runtime command not found|conmon: option parsing failed: unknown option/,
+    anchors: ['invalid runtime_path', 'failed to validate oci runtime features', 'seccomp not enabled in this build', 'oci runtime command not found', 'conmon: option parsing failed'],
+    confidence: 0.8,
+    specificity: 94,
+    check: 'the runtime\'s runtime table (crio config | grep -A5 runtimes, or containerd config dump | grep -A8 runtimes) against the node: each runtime_path (runc, crun, kata) and conmon must exist, be on the PATH the service runs with, and be of a version that runtime supports',
+    source: 'CRI-O runtime config validation ("runtime validation: invalid runtime_path for runtime %q"), containerd shim runtime info ("failed to validate OCI runtime features"), containers/common seccomp ("seccomp not enabled in this build"), conmon option parsing',
+    samples: [
+      'crio[36312]: level=fatal msg="runtime config: runtime validation: invalid runtime_path for runtime \'kata\': \\"stat /usr/local/bin/kata-runtime: no such file or directory\\""',
+      'failed to create containerd task: failed to validate OCI runtime features: runtime info: failed to run [/opt/containerd/bin/containerd-shim-runc-v2 -info]: exit status 1',
+      'Error: loading seccomp profile (/usr/share/containers/seccomp.json) failed: seccomp not enabled in this build',
+    ],
+    counterSamples: ['level=info msg="Using runtime handler runc"'],
+  }),
+  sig({
+    id: 'runtime.cgroup-setup',
+    cause: 'runtime.unavailable',
+    // The OCI runtime cannot place a container in its cgroups: rootless without delegated cgroups, a subtree the
+    // runtime cannot enable, a cgroup v1 hierarchy it expects and does not find. Node-wide, unlike a pod's own limit
+    // that a cgroup file refuses. (ENOSPC on mkdir there is node.cgroup-no-space's, hedged.)
+    re: /applying cgroup configuration for process caused[^\n]{0,200}rootless needs no limits|cgroup\.subtree_control: device or resource busy|failed to canonicali[sz]e \\?"?\/sys\/fs\/cgroup\//,
+    anchors: ['applying cgroup configuration', 'subtree_control', 'failed to canonicali'],
+    confidence: 0.65,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'the node\'s cgroups: stat -fc %T /sys/fs/cgroup (cgroup2fs or tmpfs), grep memory /proc/cgroups (num_cgroups near 65535 means leaked memory cgroups: reboot, or a kernel with the memcg fix), and for rootless the systemd delegation (Delegate=yes for the user slice)',
+    source: 'runc libcontainer (process_linux.go "applying cgroup configuration for process caused"), runsc cgroup set-up, youki cgroup paths',
+    samples: [
+      'libcontainer::rootfs::mount: failed to canonicalize "/sys/fs/cgroup/systemd/docker/af0c557c": No such file or directory (os error 2)',
+      'Error: container_linux.go:380: starting container process caused: process_linux.go:385: applying cgroup configuration for process caused: rootless needs no limits + no cgrouppath when no permission is granted for cgroups',
+      'running container: creating container: cannot set up cgroup for root: configuring cgroup: write /sys/fs/cgroup/cgroup.subtree_control: device or resource busy',
+    ],
+    counterSamples: ['failed to write "1048576": write /sys/fs/cgroup/memory/kubepods/pod1/memory.limit_in_bytes: device or resource busy'],
+  }),
+  sig({
+    id: 'runtime.crio-state',
+    cause: 'runtime.unavailable',
+    // CRI-O behind on its work (requests the kubelet retries while the first is still running) or its container state
+    // on disk incomplete after a crash: sandboxes it cannot restore.
+    re: /kubelet may be retrying requests that are timing out in cri-o due to system load|could not restore sandbox \S+ container \S+: open \S+\/config\.json: no such file/,
+    anchors: ['timing out in cri-o due to system load', 'could not restore sandbox'],
+    confidence: 0.75,
+    specificity: 93,
+    check: 'CRI-O on that node: journalctl -u crio for slow or failing requests and its load (top, iostat: a saturated disk under /var/lib/containers); state it cannot restore goes with crio wipe and a restart after the pods are drained',
+    source: 'CRI-O (name reservation: "Kubelet may be retrying requests that are timing out in CRI-O due to system load"; restore at start: "could not restore sandbox %s container %s")',
+    samples: [
+      'rpc error: code = Unknown desc = Kubelet may be retrying requests that are timing out in CRI-O due to system load: error reserving pod name k8s_web_default_1 for id b421a43d: name is reserved',
+      'crio[1502]: level=warning msg="could not restore sandbox b01bd69f container b01bd69f: open /var/run/containers/storage/overlay-containers/b01bd69f/userdata/config.json: no such file or directory"',
+    ],
+    counterSamples: ['level=info msg="Restored sandbox b01bd69f"'],
+  }),
+];
