@@ -8,6 +8,7 @@ import { SERVER_SIGNATURES } from './servers.js';
 import { HOST_CONFIG_SIGNATURES } from './host-config.js';
 import { AMBIGUOUS_REGISTRY_SIGNATURES } from './ambiguous.js';
 import { CACHE_SIGNATURES } from './caches.js';
+import { BACKEND_SIGNATURES } from './backends.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -19,5 +20,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...SERVER_SIGNATURES,
   ...HOST_CONFIG_SIGNATURES,
   ...CACHE_SIGNATURES,
+  ...BACKEND_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

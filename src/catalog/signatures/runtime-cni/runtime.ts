@@ -180,14 +180,15 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // it manages does not come up: no engine then for the node's pods (cri-dockerd) or for the tools that use it. A
     // more specific reading of the reason after it (the storage driver) outranks this one. Not its network controller
     // failing (iptables, a bridge overlapping another network): the network is then the question, not the engine.
-    re: /failed to start daemon: (?!error initializing network controller)|failed to start containerd: timeout waiting for containerd to start/,
-    anchors: ['failed to start daemon: ', 'timeout waiting for containerd to start'],
+    // Older releases say "Error starting daemon: …", and Docker 1.x "prerequisites for driver not satisfied".
+    re: /(failed to start daemon|error starting daemon): (?!error initializing network controller)|failed to start containerd: timeout waiting for containerd to start|prerequisites for driver not satisfied \(wrong filesystem\?\)/,
+    anchors: ['failed to start daemon: ', 'error starting daemon: ', 'timeout waiting for containerd to start', 'prerequisites for driver not satisfied'],
     confidence: 0.75,
     specificity: 70,
     alternatives: ['node.not-ready'],
     check: 'journalctl -u docker -b on that node: the reason after "failed to start daemon:" (a stale /var/run/docker.pid, a cgroup or storage driver the kernel lacks, a daemon.json error, iptables) is what to fix; systemctl status docker containerd',
     source: 'moby cmd/dockerd ("failed to start daemon: %v"), libcontainerd supervisor ("timeout waiting for containerd to start")',
-    samples: ['failed to start daemon: pid file found, ensure docker is not running or delete /var/run/docker.pid', 'dockerd[812]: failed to start containerd: timeout waiting for containerd to start'],
+    samples: ['failed to start daemon: pid file found, ensure docker is not running or delete /var/run/docker.pid', 'dockerd[812]: failed to start containerd: timeout waiting for containerd to start', 'Error starting daemon: error while opening volume store metadata database: timeout'],
     counterSamples: ['API listen on /var/run/docker.sock', 'failed to start daemon: Error initializing network controller: error creating default "bridge" network: networks have overlapping IPv4'],
   }),
   sig({
