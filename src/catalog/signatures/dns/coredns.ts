@@ -115,7 +115,7 @@ export const COREDNS_SIGNATURES: Signature[] = [
     id: 'dns.coredns-pod-failing',
     check: 'kubectl -n kube-system logs <coredns pod> --previous: a plugin/loop FATAL means a forwarding loop; Pending or ContainerCreating means the pod network (CNI) on its node',
     cause: 'dns.coredns-down',
-    re: /coredns-[\w-]+[^\n]{0,120}(crashloopbackoff|pending|containercreating|oomkilled|back-off restarting|\s0\/1\s+running\b)|back-off restarting failed container coredns|coredns-[\w-]+[\s\S]{0,200}?failedscheduling/,
+    re: /coredns-[\w-]+[^\n]{0,120}(crashloopbackoff|pending|containercreating|oomkilled|back-off restarting|\s0\/1\s+running\b)|back-off( \S+)? restarting failed container[= ]coredns|coredns-[\w-]+[\s\S]{0,200}?failedscheduling/,
     anchors: ['coredns-', 'container coredns'],
     confidence: 0.7,
     specificity: 60,
@@ -124,6 +124,8 @@ export const COREDNS_SIGNATURES: Signature[] = [
     samples: [
       'kube-system   coredns-5d78c9869d-4xk2p   0/1   CrashLoopBackOff   7 (2m ago)   15m',
       'Back-off restarting failed container coredns in pod coredns-76f75df574-abcde_kube-system(9d1e)',
+      // The kubelet's pod worker since 1.25: container=<name> pod=<pod>.
+      'pod_workers.go:1338] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"coredns\\" with CrashLoopBackOff: \\"back-off 1m20s restarting failed container=coredns pod=coredns-66bc5c9577-4rj8w_kube-system(5e7c)\\""',
       'kube-system   coredns-7db6d8ff4d-9zq8w   0/1     Running   0          12m',
       // no node the CoreDNS pods may run on (taints they do not tolerate, nodes not ready): cluster DNS has no server
       'kubectl describe pods -n kube-system coredns-84b6ddc6c6-6vlrz\n  Warning  FailedScheduling  2m  default-scheduler  0/3 nodes are available: 3 node(s) had untolerated taint {node.cloudprovider.kubernetes.io/uninitialized: true}.',

@@ -11,9 +11,10 @@ export const NODE_DAEMON_SIGNATURES: Signature[] = [
     id: 'dns.resolved-not-running',
     cause: 'dns.node-resolver',
     // systemd's words for the unit (its Description is "Network Name Resolution"), the daemon's own exit, an
-    // assertion that aborts it, and its set-up steps (the user it runs as, the stub-resolv.conf link) failing.
-    re: /failed to start (systemd-resolved\.service - )?network name resolution|systemd-resolved\.service: (main process exited|failed with result)|execstart=\S*systemd-resolved \(code=(exited|killed|dumped), status=|systemd-resolved\[\d+\]: (assertion '[^'\n]{1,120}' failed at [^\n]{1,200}aborting|cannot resolve user name systemd-resolve|failed to [^\n]{1,120}: )|failed to symlink \S*\/run\/systemd\/resolve\/stub-resolv\.conf/,
-    anchors: ['network name resolution', 'systemd-resolved', 'stub-resolv.conf'],
+    // assertion that aborts it, and its set-up steps (the user it runs as, the stub-resolv.conf link) failing; or
+    // running with no DNS server on any link (resolvectl's "No appropriate name servers").
+    re: /failed to start (systemd-resolved\.service - )?network name resolution|systemd-resolved\.service: (main process exited|failed with result)|execstart=\S*systemd-resolved \(code=(exited|killed|dumped), status=|systemd-resolved\[\d+\]: (assertion '[^'\n]{1,120}' failed at [^\n]{1,200}aborting|cannot resolve user name systemd-resolve|failed to [^\n]{1,120}: )|failed to symlink \S*\/run\/systemd\/resolve\/stub-resolv\.conf|resolve call failed: no appropriate name servers or networks for name found/,
+    anchors: ['network name resolution', 'systemd-resolved', 'stub-resolv.conf', 'no appropriate name servers'],
     confidence: 0.8,
     specificity: 93,
     check: 'systemctl status systemd-resolved and journalctl -u systemd-resolved on the node: fix what stops it (its user, its stub-resolv.conf link, a crash on a hosts line), then resolvectl query <registry host>; or point /etc/resolv.conf and the kubelet\'s resolvConf at real nameservers instead of the stub',
@@ -22,6 +23,7 @@ export const NODE_DAEMON_SIGNATURES: Signature[] = [
       '[FAILED] Failed to start Network Name Resolution.\nSee \'systemctl status systemd-resolved.service\' for details.',
       'Jul 09 14:27:43 node-1 systemd-resolved[747]: Cannot resolve user name systemd-resolve: No such process',
       'Process: 3199 ExecStart=/usr/lib/systemd/systemd-resolved (code=exited, status=226/NAMESPACE)',
+      'quay.io: resolve call failed: No appropriate name servers or networks for name found',
       'Mar 22 10:57:35 node-2 systemd-resolved[27636]: Assertion \'(_error) != 0\' failed at src/resolve/resolved-etc-hosts.c:112, function parse_line(). Aborting.',
     ],
     counterSamples: ['Started Network Name Resolution.', 'systemd-resolved[612]: Using degraded feature set UDP instead of EDNS0 for DNS server 10.0.0.2.'],

@@ -247,7 +247,7 @@ export const CONFIG_SIGNATURES: Signature[] = [
     id: 'flannel.pod-not-ready',
     check: 'kubectl -n kube-flannel logs <flannel pod> --previous: its last error names the cause (podCIDR not assigned, forbidden, config parse error, API unreachable)',
     cause: 'flannel.daemon-down',
-    re: /kube-flannel[\w-]*[^\n]{0,120}(crashloopbackoff|oomkilled|back-off restarting failed container|imagepullbackoff|errimagepull)|back-off restarting failed container kube-flannel|flanneld is not ready yet|failed to create subnetmanager|error waiting for nodecontroller to sync/,
+    re: /kube-flannel[\w-]*[^\n]{0,120}(crashloopbackoff|oomkilled|back-off restarting failed container|imagepullbackoff|errimagepull)|back-off( \S+)? restarting failed container[= ]kube-flannel|flanneld is not ready yet|failed to create subnetmanager|error waiting for nodecontroller to sync/,
     anchors: ['kube-flannel', 'flanneld is not ready', 'subnetmanager', 'nodecontroller'],
     confidence: 0.7,
     specificity: 78,

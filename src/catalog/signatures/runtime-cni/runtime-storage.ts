@@ -31,8 +31,8 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The runtime's configured OCI runtime or monitor: a path that is not there, a binary the shim cannot find or
     // query, a build without seccomp, a conmon older than the CRI-O that passes it options.
-    re: /runtime validation: invalid runtime_path|failed to validate oci runtime features|seccomp not enabled in this build|oci runtime command not found|conmon: option parsing failed: unknown option/,
-    anchors: ['invalid runtime_path', 'failed to validate oci runtime features', 'seccomp not enabled in this build', 'oci runtime command not found', 'conmon: option parsing failed'],
+    re: /runtime validation: invalid runtime_path|failed to validate oci runtime features|failed to resolve runtime path: invalid runtime name|seccomp not enabled in this build|oci runtime command not found|conmon: option parsing failed: unknown option/,
+    anchors: ['invalid runtime_path', 'failed to validate oci runtime features', 'invalid runtime name', 'seccomp not enabled in this build', 'oci runtime command not found', 'conmon: option parsing failed'],
     confidence: 0.8,
     specificity: 94,
     check: 'the runtime\'s runtime table (crio config | grep -A5 runtimes, or containerd config dump | grep -A8 runtimes) against the node: each runtime_path (runc, crun, kata) and conmon must exist, be on the PATH the service runs with, and be of a version that runtime supports',
@@ -80,5 +80,22 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
       'crio[1502]: level=warning msg="could not restore sandbox b01bd69f container b01bd69f: open /var/run/containers/storage/overlay-containers/b01bd69f/userdata/config.json: no such file or directory"',
     ],
     counterSamples: ['level=info msg="Restored sandbox b01bd69f"'],
+  }),  sig({
+    id: 'runtime.crio-fatal',
+    cause: 'runtime.unavailable',
+    // CRI-O logs level=fatal and exits when it cannot start (its socket taken, a config it refuses, storage it cannot
+    // open): the node has no runtime until it runs. Readings of the reason itself outrank this one.
+    re: /crio\[\d+\]: [^\n]{0,80}level=fatal msg=/,
+    anchors: ['level=fatal'],
+    confidence: 0.75,
+    specificity: 60,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u crio -b on that node: the fatal message names what to fix (a second crio or a stale socket on bind: address already in use, a config key it refuses, its storage); then systemctl restart crio',
+    source: 'CRI-O cmd/crio (logrus Fatal on start-up errors)',
+    samples: [
+      'Dec 05 02:50:02 worker-9 crio[1210]: time="2026-12-05 02:50:02.661012384Z" level=fatal msg="Failed to listen: listen unix /var/run/crio/crio.sock: bind: address already in use"',
+      'crio[915]: time="2024-03-01 10:00:00Z" level=fatal msg="validating root config: failed to get store to set defaults: mkdir /var/lib/containers: read-only file system"',
+    ],
+    counterSamples: ['crio[915]: time="2024-03-01 10:00:00Z" level=info msg="Starting CRI-O, version: 1.34.0"'],
   }),
 ];
