@@ -41,5 +41,21 @@ export const NODE_DAEMON_SIGNATURES: Signature[] = [
     source: 'dnsmasq ("directory %s for resolv-file is missing, cannot poll", "failed to read %s: %s")',
     samples: ['Nov 12 01:45:24 node-3 dnsmasq[2849]: dnsmasq: directory /etc/resolv.conf for resolv-file is missing, cannot poll', 'dnsmasq[912]: failed to read /run/dnsmasq/resolv.conf: No such file or directory'],
     counterSamples: ['dnsmasq[912]: reading /etc/resolv.conf', 'dnsmasq[912]: using nameserver 10.0.0.2#53'],
+  }),  sig({
+    id: 'dns.windows-host-dns-list',
+    cause: 'dns.node-resolver',
+    // The kubelet on Windows reads the host's DNS servers (GetNetworkParams) for pods that use the node's DNS; a host
+    // with no DNS server configured on any adapter gives it none.
+    re: /could not get the host's dns server list/,
+    anchors: ["could not get the host's dns server list"],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'Get-DnsClientServerAddress on the Windows node: an adapter the node uses needs a DNS server (Set-DnsClientServerAddress, or the DHCP option), then restart the kubelet',
+    source: 'kubelet dns_windows.go (getDNSServerList: "Could not get the host\'s DNS Server List")',
+    samples: [
+      'E1206 04:46:55.003719    3088 dns_windows.go:107] "Encountered error while getting host\'s DNS Server List." err="Could not get the host\'s DNS Server List. Error: Unexpected return value 1168 from GetNetworkParams. Expected: 0. Error: Element not found."',
+      "Could not get the host's DNS Server List. Error: Unexpected return value 232 from GetNetworkParams.",
+    ],
+    counterSamples: ['Get-DnsClientServerAddress -AddressFamily IPv4'],
   }),
 ];

@@ -277,14 +277,16 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.mtu-message-too-long',
     check: 'ip link show flannel.1 and the uplink on both nodes: flannel.1 must be the uplink MTU minus 50 (VXLAN); ping -M do -s <size> between pods finds the largest size that passes',
     cause: 'flannel.mtu',
-    re: /message too long|frag(mentation)? needed|packet too big|need to frag|dropped packet, size \d+ > \d+/,
-    anchors: ['message too long', 'frag needed', 'fragmentation needed', 'packet too big', 'need to frag', 'dropped packet, size'],
+    re: /message too long|frag(mentation)? needed|packet too big|need to frag|dropped packet, size \d+ > \d+|packet needs to be fragmented but df set/,
+    anchors: ['message too long', 'frag needed', 'fragmentation needed', 'packet too big', 'need to frag', 'dropped packet, size', 'needs to be fragmented'],
     confidence: 0.7,
     specificity: 80,
     alternatives: ['registry.tls-handshake-timeout'],
     source: 'facts §2.5, §10.6 (MTU chain: underlay, FLANNEL_MTU, pod veth); EMSGSIZE and ICMP frag-needed texts',
     samples: [
       'ping: local error: message too long, mtu=1450',
+      // Windows ping -f (DF set) with a size the path cannot carry.
+      'PS C:\\> ping -f -l 1422 10.244.1.7\nPacket needs to be fragmented but DF set.',
       'write udp 10.244.1.4:41234->10.244.2.9:8125: write: message too long',
       'IP 10.0.0.1 > 10.0.0.2: ICMP 10.0.0.3 unreachable - need to frag (mtu 1400), length 556',
       // A driver dropping a received frame longer than its MTU allows: the sender's MTU is larger.

@@ -135,7 +135,8 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     // that host's TLS config: a path that does not exist or holds no PEM certificate fails the pull before a
     // connection. The registry host configuration cannot be loaded (no TLS exchange happened), so it is that
     // configuration's fault, as for the other files it names; the registry stays untrusted until the CA is there.
-    re: /unable to (read|load) ca cert \\?"[^"\\\n]{1,300}\\?"/,
+    // A Windows path comes quoted with its backslashes doubled.
+    re: /unable to (read|load) ca cert \\?"(?:[^"\\\n]|\\\\){1,300}\\?"/,
     anchors: ['unable to read ca cert', 'unable to load ca cert'],
     confidence: 0.75,
     specificity: 93,
