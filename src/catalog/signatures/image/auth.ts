@@ -385,7 +385,7 @@ export const AUTH_SIGNATURES: Signature[] = [
   sig({
     id: 'image.credentials-rejected',
     cause: 'image.auth-rejected',
-    re: /incorrect username or password|access forbidden|403 forbidden|(^|: |[^\S \t\r\f\v])denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|invalid client ?id or client secret|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
+    re: /incorrect username or password|access forbidden|403 forbidden|(^|: |[^\S \t\r\f\v])denied: (?!connecting to )\w|\\*"code\\*":\s*\\*"denied\\*"|unauthorized: you don't have the needed permissions|unauthorized: your account must log in with a personal access token|invalid client ?id or client secret|invalid username or password|the client does not have permission for|could not be authenticated by the github packages service|invalid username\/password/,
     anchors: ['incorrect username or password', 'access forbidden', '403 forbidden', 'denied:', '"denied', 'unauthorized:', 'invalid username/password', 'does not have permission for', 'github packages service', 'invalid username or password', 'client secret'],
     confidence: 0.8,
     specificity: 82,
@@ -395,6 +395,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     check: 'the credentials the node sends for that host: the pull secret\'s auths entry (kubectl get secret <name> -o jsonpath={.data.\\.dockerconfigjson} | base64 -d) — wrong, expired, or without access to that repository',
     source: 'facts §4.6 (oauth token, 403), §8 DENIED',
     samples: [
+      // Docker Hub refusing a password where the organization enforces sign-in with a token.
+      'Error response from daemon: Head "https://registry-1.docker.io/v2/acme/api/manifests/2.3.1": unauthorized: your account must log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens',
       // A docker push log pasted whole: the registry's denial opens its own line.
       'The push refers to repository [ghcr.io/acme/tool]\nf1d3cf9dd85c: Preparing\ndenied: permission_denied: write_package\nError: Process completed with exit code 1.',
       // Azure Container Registry's answer for a service principal whose id or secret is wrong.
