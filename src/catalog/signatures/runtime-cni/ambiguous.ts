@@ -153,5 +153,20 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f2e": plugin type="calico" failed (add): error getting ClusterInformation: Get "https://10.96.0.1:443/apis/crd.projectcalico.org/v1/clusterinformations/default": dial tcp 10.96.0.1:443: i/o timeout',
     ],
     counterSamples: ['networkPlugin cni failed to set up pod "web_default" network: open /run/flannel/subnet.env: no such file or directory'],
+  }),  sig({
+    id: 'cni.subnet-env-unparsable',
+    cause: 'unknown',
+    // The flannel CNI plugin found /run/flannel/subnet.env but could not parse a value in it (FLANNEL_MTU that is not a
+    // number, a subnet that is not a CIDR): flanneld writes the file whole, so a value it cannot read was written by
+    // hand, by another tool, or with Windows line ends. No id names a file present but damaged.
+    re: /loadflannelsubnetenv failed: (strconv\.\w+: parsing|invalid cidr address)/,
+    anchors: ['loadflannelsubnetenv failed'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['cni.subnet-env-missing', 'flannel.daemon-down'],
+    check: 'cat -A /run/flannel/subnet.env on that node: four lines FLANNEL_NETWORK, FLANNEL_SUBNET, FLANNEL_MTU, FLANNEL_IPMASQ with plain values and no ^M; delete it and restart the flannel pod on the node so flanneld writes it again',
+    source: 'flannel CNI plugin (loadFlannelSubnetEnv: strconv.ParseUint of FLANNEL_MTU, net.ParseCIDR of FLANNEL_NETWORK and FLANNEL_SUBNET)',
+    samples: ['loadFlannelSubnetEnv failed: strconv.ParseUint: parsing "1450\\r": invalid syntax', 'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: invalid CIDR address: 10.244.3.0/33'],
+    counterSamples: ['loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory'],
   }),
 ];

@@ -247,7 +247,7 @@ export const CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'cni.subnet-env',
     cause: 'cni.subnet-env-missing',
-    re: /\/run\/flannel\/subnet\.env: (no such file or directory|the system cannot find the (path|file) specified)|loadflannelsubnetenv failed|failed to load flannel 'subnet\.env' file|subnet\.env is missing flannel_/,
+    re: /\/run\/flannel\/subnet\.env: (no such file or directory|the system cannot find the (path|file) specified)|loadflannelsubnetenv failed(?!: (strconv\.|invalid cidr address))|failed to load flannel 'subnet\.env' file|subnet\.env is missing flannel_/,
     anchors: ['subnet.env', 'loadflannelsubnetenv'],
     // The flannel CNI plugin ran (its config is in /etc/cni/net.d) but flanneld has written no lease on
     // this node: flanneld not (yet) running there, or a flannel config left behind on a node whose
