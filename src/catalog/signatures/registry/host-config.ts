@@ -315,5 +315,23 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
       'ctr: failed to copy: httpReadSeeker: failed open: no pull hosts: not found',
     ],
     counterSamples: ['no resolve hosts'],
+  }),  sig({
+    id: 'registry.containerd-host-config-refused',
+    cause: 'registry.mirror-misconfigured',
+    // containerd builds a registry host's configuration on every pull (hosts.toml under config_path, or 1.x's
+    // registry.configs in config.toml): a file that is not TOML, a capability it does not know, a TLS section with a
+    // CA it cannot load or a client certificate without its key stop the pull before any connection.
+    re: /failed to resolve reference [^\n]{0,300}: (failed to parse toml: |unknown capability \w+)|get tlsconfig for registry \\?"[^"\\\n]{1,200}\\?": |(cert|key) file \\?"[^"\\\n]{1,300}\\?" was specified, but no corresponding (key|cert) file was specified/,
+    anchors: ['failed to parse toml', 'unknown capability', 'get tlsconfig for registry', 'was specified, but no corresponding'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'the registry\'s host configuration on that node: /etc/containerd/certs.d/<host>/hosts.toml (valid TOML; capabilities only "pull", "resolve", "push") or, on containerd 1.x, [plugins."io.containerd.grpc.v1.cri".registry.configs."<host>".tls] in config.toml (ca_file readable, cert_file and key_file together)',
+    source: 'containerd remotes/docker/config hosts.go ("failed to parse TOML: %w", "unknown capability %v"), 1.7 pkg/cri image_pull.go ("get TLSConfig for registry %q: %w", "cert file %q was specified, but no corresponding key file was specified")',
+    samples: [
+      'failed to pull and unpack image "harbor.corp.local/app:1.2": failed to resolve reference "harbor.corp.local/app:1.2": failed to parse TOML: (4, 17): unexpected token type in inline table: no value can start with p',
+      'failed to resolve reference "docker.io/library/nginx:1.27": unknown capability puull',
+      'failed to resolve reference "registry.example.com/app:2": get registry endpoints: get TLSConfig for registry "https://registry.example.com": failed to load CA file: open /etc/ssl/registry/ca.crt: no such file or directory',
+    ],
+    counterSamples: ['time="2026-12-05T10:00:00Z" level=info msg="loading plugin io.containerd.grpc.v1.cri"'],
   }),
 ];

@@ -31,12 +31,12 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The runtime's configured OCI runtime or monitor: a path that is not there, a binary the shim cannot find or
     // query, a build without seccomp, a conmon older than the CRI-O that passes it options.
-    re: /runtime validation: invalid runtime_path|failed to validate oci runtime features|failed to resolve runtime path: invalid runtime name|failed to start shim: [^\n]{0,60}exec: \\?"containerd-shim-[\w.-]+\\?": executable file not found|seccomp not enabled in this build|oci runtime command not found|conmon: option parsing failed: unknown option/,
-    anchors: ['invalid runtime_path', 'failed to validate oci runtime features', 'invalid runtime name', 'failed to start shim', 'seccomp not enabled in this build', 'oci runtime command not found', 'conmon: option parsing failed'],
+    re: /runtime validation: invalid runtime_path|failed to validate oci runtime features|failed to resolve runtime path: invalid runtime name|failed to start shim: [^\n]{0,60}exec: \\?"containerd-shim-[\w.-]+\\?": executable file not found|seccomp not enabled in this build|oci runtime command not found|conmon: option parsing failed: unknown option|containerd: unsupported config version `\d+`/,
+    anchors: ['invalid runtime_path', 'failed to validate oci runtime features', 'invalid runtime name', 'failed to start shim', 'seccomp not enabled in this build', 'oci runtime command not found', 'conmon: option parsing failed', 'unsupported config version'],
     confidence: 0.8,
     specificity: 94,
     check: 'the runtime\'s runtime table (crio config | grep -A5 runtimes, or containerd config dump | grep -A8 runtimes) against the node: each runtime_path (runc, crun, kata) and conmon must exist, be on the PATH the service runs with, and be of a version that runtime supports',
-    source: 'CRI-O runtime config validation ("runtime validation: invalid runtime_path for runtime %q"), containerd shim runtime info ("failed to validate OCI runtime features"), containers/common seccomp ("seccomp not enabled in this build"), conmon option parsing',
+    source: 'CRI-O runtime config validation ("runtime validation: invalid runtime_path for runtime %q"), containerd shim runtime info ("failed to validate OCI runtime features"), containers/common seccomp ("seccomp not enabled in this build"), conmon option parsing, containerd config load ("unsupported config version")',
     samples: [
       'crio[36312]: level=fatal msg="runtime config: runtime validation: invalid runtime_path for runtime \'kata\': \\"stat /usr/local/bin/kata-runtime: no such file or directory\\""',
       'failed to create containerd task: failed to validate OCI runtime features: runtime info: failed to run [/opt/containerd/bin/containerd-shim-runc-v2 -info]: exit status 1',
