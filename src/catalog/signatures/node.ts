@@ -282,5 +282,23 @@ export const NODE_SIGNATURES: Signature[] = [
     source: 'moby libnetwork bridge driver (setupIPv4Forwarding)',
     samples: ['failed to start daemon: Error initializing network controller: error creating default "bridge" network: failed to set IP forwarding \'/proc/sys/net/ipv4/ip_forward\' = \'1\': open /proc/sys/net/ipv4/ip_forward: read-only file system', 'failed to set IP forwarding /proc/sys/net/ipv4/ip_forward = 1: permission denied'],
     counterSamples: ['net.ipv4.ip_forward = 1'],
+  }),  sig({
+    id: 'node.dockerd-needs-br-netfilter',
+    cause: 'node.br-netfilter',
+    // dockerd (28 and later) checks bridge netfilter before it builds its default bridge when inter-container
+    // communication is restricted or the userland proxy is off, and stops with the module's name: the daemon is down
+    // because the node lacks br_netfilter.
+    re: /ensure that the br_netfilter kernel module is loaded/,
+    anchors: ['br_netfilter kernel module is loaded'],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['runtime.unavailable'],
+    check: 'lsmod | grep br_netfilter on the node: load the module and list it in /etc/modules-load.d so it loads at boot, set net.bridge.bridge-nf-call-iptables = 1, then start dockerd again',
+    source: 'moby libnetwork bridge driver (setupBridgeNetFiltering: "ensure that the br_netfilter kernel module is loaded")',
+    samples: [
+      'failed to start daemon: Error initializing network controller: error creating default "bridge" network: cannot restrict inter-container communication or run without the userland proxy: ensure that the br_netfilter kernel module is loaded',
+      'dockerd[911]: cannot restrict inter-container communication: ensure that the br_netfilter kernel module is loaded',
+    ],
+    counterSamples: ['br_netfilter           32768  0'],
   }),
 ];
