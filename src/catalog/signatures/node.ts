@@ -43,8 +43,9 @@ export const NODE_SIGNATURES: Signature[] = [
     cause: 'node.br-netfilter',
     // The file is there only while br_netfilter is loaded: any tool that opens it says so — coreutils and
     // sysctl "<path>: No such file or directory", busybox "can't open '<path>': No such file or directory",
-    // procps sysctl "setting key \"net.bridge.…\": No such file or directory".
-    re: /failed to check br_netfilter|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled|not found)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables'?: no such file|net\.bridge\.bridge-nf-call-ip6?tables\\?"?: no such file|module br_netfilter not found|sysctl net\.bridge\.bridge-nf-call-ip6?tables\\?"?,[\s\S]{0,200}no such file or directory/,
+    // procps sysctl "setting key \"net.bridge.…\": No such file or directory", Perl's "unable to open file '<path>' - …".
+    // And the module itself: a tool that could not load it (k3s, Incus), a kernel refusing it (unknown symbols).
+    re: /failed to check br_netfilter|br_netfilter kernel module not loaded|failed to load kernel module br_netfilter|br_netfilter: unknown symbol|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables' - no such file|bridge-nf-call-ip6?tables (does not exist|contents are not set to 1|is disabled|not found)|\/proc\/sys\/net\/bridge\/bridge-nf-call-ip6?tables'?: no such file|net\.bridge\.bridge-nf-call-ip6?tables\\?"?: no such file|module br_netfilter not found|sysctl net\.bridge\.bridge-nf-call-ip6?tables\\?"?,[\s\S]{0,200}no such file or directory/,
     anchors: ['br_netfilter', 'bridge-nf-call-ip'],
     confidence: 0.95,
     specificity: 95,
@@ -55,6 +56,8 @@ export const NODE_SIGNATURES: Signature[] = [
       'WARNING: bridge-nf-call-iptables is disabled',
       "sh: can't open '/proc/sys/net/bridge/bridge-nf-call-ip6tables': No such file or directory",
       'sysctl: setting key "net.bridge.bridge-nf-call-iptables": No such file or directory',
+      'level=warning msg="Failed to load kernel module br_netfilter with modprobe"',
+      'kernel: br_netfilter: Unknown symbol __skb_ext_del (err -2)',
     ],
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
