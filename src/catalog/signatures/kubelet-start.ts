@@ -64,7 +64,7 @@ export const KUBELET_START_SIGNATURES: Signature[] = [
     // MicroK8s' kubelet wrapper (and scripts like it) waits for the runtime's socket before it starts the kubelet:
     // the runtime is not up, or listens elsewhere.
     re: /waiting for (containerd|cri-o|crio|docker|dockershim|cri-dockerd) socket \S+ to appear/,
-    anchors: ['socket'],
+    anchors: ['waiting for containerd socket', 'waiting for cri-o socket', 'waiting for crio socket', 'waiting for docker socket', 'waiting for dockershim socket', 'waiting for cri-dockerd socket'],
     confidence: 0.8,
     specificity: 92,
     check: 'the runtime\'s service on the node (snap services microk8s, systemctl status containerd) and its log: it has not created the socket the message names',
@@ -81,7 +81,7 @@ export const KUBELET_START_SIGNATURES: Signature[] = [
     // RKE checks each node before it upgrades or deploys the control plane and stops at the first one whose
     // Node is not Ready.
     re: /failed to upgrade (control plane|worker components)[^\n]{0,40}host \S+ not ready/,
-    anchors: ['host', 'not ready'],
+    anchors: ['failed to upgrade'],
     confidence: 0.8,
     specificity: 92,
     check: 'kubectl get nodes and kubectl describe node <host>: the Ready condition\'s reason (kubelet stopped posting status, network plugin not ready) is what to fix before rke up runs again',

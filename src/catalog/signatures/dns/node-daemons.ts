@@ -34,7 +34,7 @@ export const NODE_DAEMON_SIGNATURES: Signature[] = [
     // dnsmasq on the node reads its upstream servers from a resolv-file (/etc/resolv.conf unless told otherwise);
     // with none there it forwards nowhere.
     re: /dnsmasq(\[\d+\])?: [^\n]{0,80}(for resolv-file is missing|failed to read \S*resolv[^\n]{0,40}: no such file)/,
-    anchors: ['for resolv-file is missing', 'failed to read'],
+    anchors: ['dnsmasq'],
     confidence: 0.8,
     specificity: 92,
     check: 'the resolv-file dnsmasq is given (resolv-file= in /etc/dnsmasq.conf or /etc/dnsmasq.d, default /etc/resolv.conf) must exist and name upstream servers; or give dnsmasq server= lines and no-resolv',

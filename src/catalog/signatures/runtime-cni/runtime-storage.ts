@@ -86,7 +86,7 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     // CRI-O logs level=fatal and exits when it cannot start (its socket taken, a config it refuses, storage it cannot
     // open): the node has no runtime until it runs. Readings of the reason itself outrank this one.
     re: /crio\[\d+\]: [^\n]{0,80}level=fatal msg=/,
-    anchors: ['level=fatal'],
+    anchors: ['crio['],
     confidence: 0.75,
     specificity: 60,
     alternatives: ['node.not-ready'],
