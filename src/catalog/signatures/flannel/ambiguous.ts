@@ -27,8 +27,8 @@ export const AMBIGUOUS_FLANNEL_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // The kernel refused the route with EEXIST or EINVAL: not a flannel that failed to act, but a route table
     // or a network config in the way. Which one only the node's routes and net-conf.json tell.
-    re: /(failed to add vxlanroute|error adding route to)[^\n]{0,200}?: (invalid argument|file exists)/,
-    anchors: ['vxlanroute', 'error adding route to'],
+    re: /(failed to add (v6 )?vxlanroute|error adding (v6 )?route to)[^\n]{0,200}?: (invalid argument|file exists)/,
+    anchors: ['vxlanroute', 'error adding route to', 'error adding v6 route'],
     confidence: 0.5,
     specificity: 86,
     alternatives: ['flannel.config-invalid', 'flannel.route-missing', 'flannel.network-mismatch'],

@@ -101,6 +101,43 @@ export const BACKEND_SIGNATURES: Signature[] = [
     counterSamples: ['Using interface with name eth1 and address 192.168.56.11'],
   }),
   sig({
+    id: 'flannel.external-iface-gone',
+    cause: 'flannel.wrong-iface',
+    // flanneld's VXLAN watcher found flannel.1 deleted and, before it recreates it, looks up the external
+    // interface it started on: gone means that interface was renamed, removed or rebuilt under flannel (a bond,
+    // VLAN or netplan change), so the node's tunnel stays down until flannel runs on an interface that exists.
+    re: /external interface \S+ not found, retrying/,
+    anchors: ['external interface'],
+    confidence: 0.65,
+    specificity: 92,
+    alternatives: ['flannel.daemon-down'],
+    check: 'ip -br link on that node against the interface flannel logged at start ("Using interface with name …"): pin a stable one with --iface, --iface-regex or --iface-can-reach and restart the flannel pod',
+    source: 'flannel pkg/backend/vxlan/vxlan_network.go (device recreate loop: "external interface %s not found, retrying in %s")',
+    samples: [
+      'I1206 10:11:12.123456       1 vxlan_network.go:167] external interface eth1 not found, retrying in 5s',
+      'external interface bond0.120 not found, retrying in 1m0s',
+    ],
+    counterSamples: ['I1206 10:11:12.123456       1 vxlan_network.go:190] VXLAN device flannel.1 recreated successfully'],
+  }),
+  sig({
+    id: 'flannel.iface-mtu-unknown',
+    cause: 'flannel.wrong-iface',
+    // flanneld sizes flannel.1 from the chosen interface's MTU; an interface that reports none (a dummy, a tunnel
+    // or a device still being configured) is not one that carries node-to-node traffic.
+    re: /failed to determine mtu for \S+ interface/,
+    anchors: ['determine mtu'],
+    confidence: 0.7,
+    specificity: 92,
+    alternatives: ['flannel.mtu'],
+    check: 'ip -d link show <interface> on the node: the interface flannel picked must be the one that reaches the other nodes, with its MTU set (pick it with --iface or --iface-can-reach)',
+    source: 'flannel pkg/ipmatch/match.go ("failed to determine MTU for %s interface")',
+    samples: [
+      'E1206 10:11:12.123456       1 main.go:333] Error registering network: failed to determine MTU for eth0 interface',
+      'Failed to find any valid interface to use: failed to determine MTU for wg0 interface',
+    ],
+    counterSamples: ['I1206 10:11:12.123456       1 main.go:488] Using interface with name eth0 and address 10.1.0.4'],
+  }),
+  sig({
     id: 'flannel.iface-name-missing',
     cause: 'flannel.wrong-iface',
     // Go's net.InterfaceByName: the interface named by --iface (k3s --flannel-iface) does not exist on this node.
@@ -210,7 +247,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.add-route-failed',
     check: 'ip route show and bridge fdb show dev flannel.1 on the node against the other nodes\' flannel.alpha.coreos.com/public-ip and backend-data annotations: a route pointing at an old address or MAC is stale state; none at all means flannel could not add it',
     cause: 'flannel.route-missing',
-    re: /failed to add vxlanroute|addarp failed|addfdb failed|error adding route to|add l2 failed/,
+    re: /failed to add (v6 )?vxlanroute|addarp failed|addfdb failed|error adding route to|add l2 failed/,
     anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
     confidence: 0.75,
     specificity: 85,
