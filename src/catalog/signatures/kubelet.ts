@@ -357,13 +357,14 @@ export const KUBELET_SIGNATURES: Signature[] = [
     cause: 'node.not-ready',
     // The kubelet cannot register its Node with the API server because TLS fails: its kubeconfig carries another
     // cluster's CA (a rebuilt control plane, a stale bootstrap) — the node never becomes Ready.
-    re: /unable to register (node )?\\?"?\S+\\?"? with (the )?api ?server[^\n]{0,300}x509: /,
-    anchors: ['unable to register'],
+    // The same TLS failure on the kubelet's other calls of its own: the node lease heartbeat and the bootstrap CSR.
+    re: /(unable to register (node )?\\?"?\S+\\?"? with (the )?api ?server|failed to ensure lease exists|cannot create certificate signing request)[^\n]{0,300}(x509: |remote error: tls: )/,
+    anchors: ['unable to register', 'ensure lease exists', 'certificate signing request'],
     confidence: 0.8,
     specificity: 94,
     check: 'the CA in the kubelet\'s kubeconfig (/etc/kubernetes/kubelet.conf, or its bootstrap kubeconfig) against the API server\'s: openssl s_client -connect <apiserver>:6443 -showcerts; rejoin the node (kubeadm reset; kubeadm join) after a control plane was rebuilt',
     source: 'kubelet node registration (kubelet_node_status.go: "Unable to register node with API server")',
-    samples: ['kubelet.go:766] Unable to register 10.0.0.4 with the apiserver: Post https://10.0.0.2:6443/api/v1/nodes: x509: certificate signed by unknown authority', 'E0301 kubelet_node_status.go:96] "Unable to register node with API server" err="Post \\"https://10.0.0.2:6443/api/v1/nodes\\": x509: certificate signed by unknown authority" node="w1"'],
+    samples: ['kubelet.go:766] Unable to register 10.0.0.4 with the apiserver: Post https://10.0.0.2:6443/api/v1/nodes: x509: certificate signed by unknown authority', 'E0301 kubelet_node_status.go:96] "Unable to register node with API server" err="Post \\"https://10.0.0.2:6443/api/v1/nodes\\": x509: certificate signed by unknown authority" node="w1"', 'E1206 10:11:12.123456 1234 controller.go:145] "Failed to ensure lease exists, will retry" err="Get \\"https://10.0.0.10:6443/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/worker-5?timeout=10s\\": remote error: tls: expired certificate" interval="7s"'],
     counterSamples: ['Successfully registered node w1'],
   }),
   sig({

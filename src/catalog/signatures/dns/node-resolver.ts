@@ -101,14 +101,16 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     // The kubelet repeats this warning on every pod sync: in a journal it sits beside whatever failed, and is the
     // cause only when nothing else is shown.
     recordOnly: true,
-    re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming|resolv\.conf file '[^'\n]+' contains search line consisting of more than \d+ domains/,
-    anchors: ['limits were exceeded', 'limits exceeded', 'dnsconfigforming', 'contains search line consisting of'],
+    re: /nameserver limits (were )?exceeded|search line limits (were )?exceeded|dnsconfigforming|resolv\.conf file '[^'\n]+' contains search line (consisting of more than \d+ domains|which length is more than allowed)/,
+    anchors: ['limits were exceeded', 'limits exceeded', 'dnsconfigforming', 'contains search line consisting of', 'contains search line which length'],
     confidence: 0.9,
     specificity: 95,
     alternatives: ['dns.search-ndots'],
     source: 'facts §9 (kubelet DNSConfigForming: max 3 nameservers)',
     samples: [
       'Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.0.128.6 10.0.128.12 10.0.128.11',
+      // the kubelet's other resolv.conf check (pkg/kubelet/network/dns: the search line longer than the resolver takes)
+      'Warning  CheckLimitsForResolvConf  1m  kubelet  Resolv.conf file \'/etc/resolv.conf\' contains search line which length is more than allowed 2048 chars!',
       'Warning  DNSConfigForming  3m (x120 over 1h)  kubelet  Search Line limits were exceeded, some search paths have been omitted, the applied search line is: default.svc.cluster.local svc.cluster.local cluster.local corp.example lab.example',
     ],
     counterSamples: ['nameserver 10.96.0.10'],

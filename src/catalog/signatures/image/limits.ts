@@ -167,6 +167,24 @@ export const LIMIT_SIGNATURES: Signature[] = [
     counterSamples: ['overlayfs: upper fs does not support tmpfile.'],
   }),
   sig({
+    id: 'kubelet.imagefs-stats-missing',
+    cause: 'unknown',
+    // ImageGCFailed or InvalidDiskCapacity because the kubelet got no numbers for the image filesystem (the runtime's
+    // ImageFsInfo empty, cAdvisor without the runtime's storage label): nothing says the disk is full.
+    re: /invalid capacity 0 on image filesystem|failed to get imagefs info|non-existent label \\?"[\w-]+\\?"|(could not|unable to|failed to) find (the )?(image )?filesystem (stats|info)/,
+    anchors: ['invalid capacity 0', 'imagefs info', 'non-existent label', 'filesystem stats', 'filesystem info'],
+    confidence: 0.5,
+    specificity: 95,
+    alternatives: ['runtime.unavailable', 'image.disk-full', 'node.not-ready'],
+    check: 'crictl imagefsinfo on the node (the runtime must report its image filesystem) and df -h on that filesystem: numbers with room left mean the runtime or the kubelet\'s stats, not the disk',
+    source: 'kubelet image GC (pkg/kubelet/images/image_gc_manager.go: "invalid capacity %d on image filesystem") and its stats provider',
+    samples: [
+      'Warning  ImageGCFailed  3m  kubelet  invalid capacity 0 on image filesystem',
+      'Warning  ImageGCFailed  8m (x3 over 18m)  kubelet  failed to get imageFs info: non-existent label "docker-images"',
+    ],
+    counterSamples: ['Warning  ImageGCFailed  3m  kubelet  failed to garbage collect required amount of images. Attempted to free 4213245132 bytes, but only found 0 bytes eligible to free.'],
+  }),
+  sig({
     id: 'image.no-space',
     cause: 'image.disk-full',
     // ENOSPC names this cause when the runtime or the kubelet wrote it (a layer, a snapshot, their directories);

@@ -17,6 +17,24 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     counterSamples: ['kubectl create secret docker-registry regcred --docker-server=reg.example.com'],
   }),
   sig({
+    id: 'image.pullsecret-unparsable',
+    cause: 'image.pullsecret-malformed',
+    // The kubelet found the secret but could not read its .dockerconfigjson / .dockercfg: the warning carries the
+    // JSON or base64 error, which is the secret's content, not its absence.
+    re: /unable to retrieve (some image )?pull secrets?[^\n]{0,400}(unmarshal json|invalid character|illegal base64|cannot unmarshal|unexpected end of json)/,
+    anchors: ['pull secret'],
+    confidence: 0.85,
+    specificity: 91,
+    alternatives: ['image.pullsecret-missing'],
+    check: 'kubectl get secret <name> -n <ns> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d | jq . — it must be JSON of the form {"auths": {"<registry host>": {"auth": "<base64 user:password>"}}}',
+    source: 'kubelet pull secret reading (pkg/credentialprovider/secrets: the secret\'s config JSON)',
+    samples: [
+      'E1206 10:05:44.019233    1877 kubelet_pods.go:1083] "Unable to retrieve pull secret, the image pull may not succeed." pod="ci/runner-0" secret="ci/dockerhub" err="error occurred while trying to unmarshal json"',
+      'Unable to retrieve pull secret default/regcred for default/web-1 due to invalid character \'}\' looking for beginning of object key string.  The image pull may not succeed.',
+    ],
+    counterSamples: ['Unable to retrieve pull secret shop/regcred for shop/web-7d9f-abcde due to secrets "regcred" not found.  The image pull may not succeed.'],
+  }),
+  sig({
     id: 'image.pullsecret-not-retrieved',
     cause: 'image.pullsecret-missing',
     re: /FailedToRetrieveImagePullSecret|unable to retrieve (some image )?pull secrets?/,

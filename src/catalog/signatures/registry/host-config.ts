@@ -99,7 +99,8 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|insecure registry \S+ should not contain ':\/\/'|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml|unable to parse server \S/,
     anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml', 'insecure registry', 'unable to parse server'],
     confidence: 0.85,
-    specificity: 92,
+    // 94: above the CRI plugin's "failed to load plugin" (93) that wraps a hosts.toml it could not read.
+    specificity: 94,
     alternatives: ['registry.proxy'],
     source: 'facts §5.1 (mirrors vs config_path), §5.3 (Docker mirror URL rules)',
     samples: [

@@ -319,8 +319,8 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'cni.bridge-addr',
     cause: 'cni.bridge-ip-conflict',
     // The bridge plugin's address conflict; its other "failed to set bridge addr" errors are below.
-    re: /already has an ip address( different from)?|\\?"cni0\\?" already exists but is not a bridge/,
-    anchors: ['already has an ip address', 'already exists but is not a bridge'],
+    re: /already has an ip address( different from)?/,
+    anchors: ['already has an ip address'],
     confidence: 0.95,
     specificity: 95,
     source: 'facts §4.2 (bridge plugin)',
@@ -329,6 +329,40 @@ export const CNI_SIGNATURES: Signature[] = [
       'networkPlugin cni failed to set up pod "web-0_default" network: failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24',
     ],
     counterSamples: ['cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450', 'failed to set bridge addr: could not add IP address to "cni0": file exists'],
+  }),
+  sig({
+    id: 'cni.bridge-name-not-bridge',
+    cause: 'cni.bridge-ip-conflict',
+    // The bridge plugin found a link with the bridge's name that is not a bridge (left by another CNI or a
+    // hand-made device): the same stale state as a cni0 with another address, but only `ip -d link` tells what it is.
+    re: /\\?"[\w.-]+\\?" already exists but is not a bridge/,
+    anchors: ['already exists but is not a bridge'],
+    confidence: 0.7,
+    specificity: 95,
+    alternatives: ['cni.config-invalid'],
+    check: 'ip -d link show cni0 on the node: a device of another type under the bridge\'s name is left from another network set-up (delete it, the plugin recreates the bridge); or the CNI config names a bridge that clashes with an existing link',
+    source: 'CNI bridge plugin (plugins/main/bridge: "%q already exists but is not a bridge")',
+    samples: [
+      'plugin type="bridge" failed (add): failed to create bridge "cni0": "cni0" already exists but is not a bridge',
+      'failed to setup network for sandbox "6e7f": plugin type="flannel" failed (add): failed to delegate add: failed to create bridge "cni0": "cni0" already exists but is not a bridge',
+    ],
+    counterSamples: ['failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24'],
+  }),
+  sig({
+    id: 'cni.portmap-backend-unknown',
+    cause: 'cni.config-invalid',
+    // portmap's conflist entry names its rule backend ("backend": "iptables" | "nftables"); any other word is refused at ADD.
+    re: /type=\\?"portmap\\?" failed \((add|check)\): unrecognized backend|portmap[^\n]{0,80}unrecognized backend/,
+    anchors: ['unrecognized backend'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the portmap entry of the conflist in /etc/cni/net.d: its "backend" must be "iptables" or "nftables" (or absent)',
+    source: 'CNI portmap plugin (plugins/meta/portmap: unrecognized backend)',
+    samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "2f3a4b5c6d7e": plugin type="portmap" failed (add): unrecognized backend "nft"',
+      'plugin type=\\"portmap\\" failed (add): unrecognized backend \\"ipvs\\"',
+    ],
+    counterSamples: ['plugin type="portmap" failed (add): failed to open iptables: exit status 3'],
   }),
   sig({
     id: 'docker.bridge-bip-mismatch',

@@ -50,6 +50,24 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     ],
   }),
   sig({
+    id: 'runtime.image-inspect-timeout',
+    cause: 'runtime.unavailable',
+    // InspectFailed is the kubelet asking its own runtime for an image's status (CRI ImageStatus), before any pull:
+    // a deadline there is a runtime that does not answer (hung, its disk stalled), not the registry.
+    re: /failed to inspect image[^\n]{0,300}(code = deadlineexceeded|context deadline exceeded)/,
+    anchors: ['failed to inspect image'],
+    confidence: 0.6,
+    specificity: 60,
+    alternatives: ['node.not-ready'],
+    check: 'crictl images and crictl info on the node (do they answer within seconds?), journalctl -u containerd, and iostat on the runtime\'s disk',
+    source: 'kubelet image manager (pkg/kubelet/images/image_manager.go: InspectFailed, "Failed to inspect image %q: %v")',
+    samples: [
+      'Warning  InspectFailed  2s   kubelet  Failed to inspect image "registry.k8s.io/pause:3.10": rpc error: code = DeadlineExceeded desc = context deadline exceeded',
+      'E1206 10:00:00.000000 1100 kuberuntime_manager.go:1000] "Failed to inspect image" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded" image="docker.io/library/nginx:1.27"',
+    ],
+    counterSamples: ['Failed to pull image "quay.io/ceph/ceph:v18": rpc error: code = DeadlineExceeded desc = context deadline exceeded'],
+  }),
+  sig({
     id: 'runtime.cri-status-deadline',
     cause: 'runtime.unavailable',
     // The kubelet's status and list calls ask the runtime only what it already knows; when they run out of time
