@@ -50,8 +50,10 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.network-mismatch',
     // --cluster-cidr was changed after nodes got their podCIDRs: the controller finds a node's block outside the
     // new range and refuses it (and, at start-up, refuses to run), so old and new ranges disagree across the cluster.
-    re: /is out the range of cluster cidr|has an allocated cidr: \S+ at index:\d+ that does not exist in cluster cidrs configuration|cluster is ipv[46] but node\.spec\.podcidrs contains only ipv[46] addresses/,
-    anchors: ['out the range of cluster cidr', 'does not exist in cluster cidrs configuration', 'but node.spec.podcidrs contains only'],
+    // Occupying a node's existing podCIDR fails only for a block outside the cluster CIDR (or unparsable): the
+    // older wording ("failed to mark cidr as occupied: cidr …") names it before the range, which pastes often cut.
+    re: /is out the range of cluster cidr|failed to mark cidr(\[[^\]\n]*\] at idx \[\d+\])? as occupied|has an allocated cidr: \S+ at index:\d+ that does not exist in cluster cidrs configuration|cluster is ipv[46] but node\.spec\.podcidrs contains only ipv[46] addresses/,
+    anchors: ['out the range of cluster cidr', 'as occupied', 'does not exist in cluster cidrs configuration', 'but node.spec.podcidrs contains only'],
     confidence: 0.85,
     specificity: 95,
     alternatives: ['flannel.no-pod-cidr'],
@@ -60,6 +62,7 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     samples: [
       'F1205 18:03:11.482913       1 controllermanager.go:245] error starting controllers: failed to mark cidr[10.244.0.0/24] at idx [0] as occupied for node: master: cidr 10.244.0.0/24 is out the range of cluster cidr 10.100.0.0/16',
       'node:worker1 has an allocated cidr: fd00:10:244:1::/64 at index:1 that does not exist in cluster cidrs configuration',
+      'controllermanager.go:206] error starting controllers: failed to mark cidr as occupied: cidr 10.100.3.0/24 is out the range of cluster cidr 10.244.0.0/16',
     ],
     counterSamples: ['cidr 10.244.0.0/24 is in the range of cluster cidr 10.244.0.0/16'],
   }),

@@ -5,12 +5,14 @@ import { LOOKUP_SIGNATURES } from './lookups.js';
 import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
 import { FORWARDER_SIGNATURES } from './forwarders.js';
 import { NODE_DAEMON_SIGNATURES } from './node-daemons.js';
+import { CLUSTER_DNS_LOG_SIGNATURES } from './cluster-dns-logs.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
   ...NODE_RESOLVER_SIGNATURES,
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
+  ...CLUSTER_DNS_LOG_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,
