@@ -89,4 +89,92 @@ export const KUBELET_START_SIGNATURES: Signature[] = [
     samples: ['[controlPlane] Failed to upgrade Control Plane: [[host gup-2 not ready]]', 'FATA[0412] [workerPlane] Failed to upgrade Worker Components: host node-7 not ready'],
     counterSamples: ['[controlPlane] Successfully upgraded Controller Plane..'],
   }),
+  sig({
+    id: 'kubelet.register-refused',
+    cause: 'node.not-ready',
+    // The API server answered the registration and refused it: the kubelet's credentials (anonymous, revoked, a node
+    // identity for another name) or the Node object itself (a name that is not a DNS subdomain). The node never joins.
+    re: /unable to register node[^\n]{0,40}with (the )?api ?server[^\n]{0,400}(is forbidden|unauthorized|is invalid)/,
+    anchors: ['unable to register node'],
+    confidence: 0.75,
+    specificity: 93,
+    check: 'the kubelet\'s kubeconfig (/etc/kubernetes/kubelet.conf: its user must be system:node:<this node\'s name> in group system:nodes) and the node name (hostname or --hostname-override, lower case): rejoin the node with a fresh bootstrap token if its credentials are gone',
+    source: 'kubelet node registration (pkg/kubelet/kubelet_node_status.go: "Unable to register node with API server")',
+    samples: [
+      'E1206 07:14:00.101101   12320 kubelet_node_status.go:108] "Unable to register node with API server" err="Unauthorized" node="worker-7"',
+      'E1206 07:13:30.554001   12290 kubelet_node_status.go:104] "Unable to register node with API server, reason is forbidden" err="nodes is forbidden: User \\"system:anonymous\\" cannot create resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="node-3"',
+    ],
+    counterSamples: ['"Unable to register node with API server" err="Post \\"https://10.0.0.10:6443/api/v1/nodes\\": dial tcp 10.0.0.10:6443: connect: connection refused" node="w1"'],
+  }),
+  sig({
+    id: 'kubelet.node-ip-invalid',
+    cause: 'node.not-ready',
+    // --node-ip (or the address the kubelet derives) must be one of the host's own, non-loopback addresses; otherwise
+    // the kubelet cannot set the Node's addresses and the node stays NotReady or unreachable for logs and exec.
+    // Not the secondary (other family) address of a dual-stack node: that one is a distribution's choice, not the kubelet's flag.
+    re: /failed to validate nodeip|(?<!secondarynodeip: )node ip: \\?"[^"\\\s]+\\?" not found in the host'?s network interfaces|nodeip can'?t be (loopback|a multicast) address/,
+    anchors: ['validate nodeip', "not found in the host's network interfaces", 'not found in the hosts network interfaces', 'nodeip can'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'ip -br addr on the node against --node-ip in /var/lib/kubelet/kubeadm-flags.env or /etc/default/kubelet (KUBELET_EXTRA_ARGS): it must be an address this host holds now (a DHCP change or a cloned VM keeps the old one)',
+    source: 'kubelet node status (pkg/kubelet/nodestatus/setters.go: validateNodeIP)',
+    samples: [
+      'E1206 07:15:30.220018   12410 kubelet_node_status.go:673] "Failed to set some node status fields" err="failed to validate nodeIP: node IP: \\"10.0.4.21\\" not found in the host\'s network interfaces" node="worker-4"',
+      'failed to validate nodeIP: nodeIP can\'t be loopback address',
+    ],
+    counterSamples: ['I1206 07:15:30.220018 12410 kubelet_node_status.go:75] "Attempting to register node" node="worker-4"'],
+  }),
+  sig({
+    id: 'kubelet.kernel-flag-refused',
+    cause: 'node.not-ready',
+    // The container manager sets vm.overcommit_memory, vm.panic_on_oom and kernel.panic* at start and exits when it
+    // may not (a kubelet in an unprivileged container or user namespace, a read-only /proc/sys).
+    re: /updating kernel flag failed/,
+    anchors: ['updating kernel flag failed'],
+    confidence: 0.75,
+    specificity: 90,
+    check: 'whether the kubelet runs in a container or user namespace (LXC/LXD, rootless, kind-like images): give it a writable /proc/sys (privileged, nesting) or enable the KubeletInUserNamespace feature gate so it tolerates the error',
+    source: 'kubelet container manager (pkg/kubelet/cm/container_manager_linux.go: setupKernelTunables, "Updating kernel flag failed")',
+    samples: [
+      'E1206 06:36:30.001023    9702 container_manager_linux.go:520] "Updating kernel flag failed (Hint: enable KubeletInUserNamespace feature flag to ignore the error)" err="open /proc/sys/vm/overcommit_memory: permission denied" flag="vm/overcommit_memory"',
+      'Updating kernel flag: vm/panic_on_oom, expected value: 0, actual value: 1 ... Updating kernel flag failed: open /proc/sys/vm/panic_on_oom: read-only file system',
+    ],
+    counterSamples: ['I1206 06:36:30.001023 9702 container_manager_linux.go:300] "Creating device plugin manager"'],
+  }),
+  sig({
+    id: 'kubelet.client-cert-gone-exiting',
+    cause: 'node.not-ready',
+    // The kubelet's certificate manager exits when its client certificate has expired (or none is valid) while the
+    // API server answers: rotation failed earlier, and the kubelet restarts into the same state.
+    // (An expired one is kubelet.client-cert-expired: the expiry, read by mechanism.)
+    re: /no valid client certificate is found and the server is responsive, exiting/,
+    anchors: ['no valid client certificate is found'],
+    confidence: 0.8,
+    specificity: 93,
+    alternatives: ['registry.tls-expired-or-clock'],
+    check: 'openssl x509 -noout -enddate -in /var/lib/kubelet/pki/kubelet-client-current.pem and date on the node: renew it (kubeadm: kubeadm certs renew on a control-plane node, or a new join) and check rotateCertificates and the CSR approver',
+    source: 'kubelet client certificate transport (pkg/kubelet/certificate/transport.go: "… and the server is responsive, exiting.")',
+    samples: [
+      'No valid client certificate is found and the server is responsive, exiting.',
+      'E1206 07:03:30.660012   11940 transport.go:120] "No valid client certificate is found and the server is responsive, exiting." lastCertificateAvailabilityTime="2026-12-06 06:58:30.660 +0000 UTC" shutdownThreshold="5m0s"',
+    ],
+    counterSamples: ['I1206 07:03:55.100223 11970 transport.go:52] "Certificate rotation detected, shutting down client connections to start using new credentials"'],
+  }),
+  sig({
+    id: 'kubeadm.preflight-runtime-not-ready',
+    cause: 'runtime.unavailable',
+    // kubeadm's CRI preflight asks the runtime for its status; a RuntimeReady condition that is false is the runtime
+    // up but not serving containers (its own config or state), before any kubelet runs.
+    re: /\[error cri\]: container runtime condition \\?"runtimeready\\?" is not true/,
+    anchors: ['runtimeready'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'crictl info on the node (status.conditions: the RuntimeReady reason and message) and journalctl -u containerd (or crio): fix what the runtime reports, then run kubeadm again',
+    source: 'kubeadm preflight (cmd/kubeadm/app/preflight: CRI check of the runtime\'s status conditions)',
+    samples: [
+      '[ERROR CRI]: container runtime condition "RuntimeReady" is not true. reason: ContainerdNotReady, message: containerd is not ready',
+      '\t[ERROR CRI]: container runtime condition \\"RuntimeReady\\" is not true. reason: , message: ',
+    ],
+    counterSamples: ['[preflight] Running pre-flight checks'],
+  }),
 ];

@@ -7,6 +7,7 @@ import { LIMIT_SIGNATURES } from './limits.js';
 import { APPTAINER_SIGNATURES } from './apptainer.js';
 import { CHART_SIGNATURES } from './charts.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
+import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -14,6 +15,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...PULL_SECRET_SIGNATURES,
   ...REFERENCE_SIGNATURES,
   ...CLIENT_REFERENCE_SIGNATURES,
+  ...SERVICE_REFERENCE_SIGNATURES,
   ...MISSING_SIGNATURES,
   ...LIMIT_SIGNATURES,
   ...APPTAINER_SIGNATURES,

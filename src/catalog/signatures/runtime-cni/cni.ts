@@ -331,24 +331,6 @@ export const CNI_SIGNATURES: Signature[] = [
     counterSamples: ['cni0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1450', 'failed to set bridge addr: could not add IP address to "cni0": file exists'],
   }),
   sig({
-    id: 'cni.bridge-name-not-bridge',
-    cause: 'cni.bridge-ip-conflict',
-    // The bridge plugin found a link with the bridge's name that is not a bridge (left by another CNI or a
-    // hand-made device): the same stale state as a cni0 with another address, but only `ip -d link` tells what it is.
-    re: /\\?"[\w.-]+\\?" already exists but is not a bridge/,
-    anchors: ['already exists but is not a bridge'],
-    confidence: 0.7,
-    specificity: 95,
-    alternatives: ['cni.config-invalid'],
-    check: 'ip -d link show cni0 on the node: a device of another type under the bridge\'s name is left from another network set-up (delete it, the plugin recreates the bridge); or the CNI config names a bridge that clashes with an existing link',
-    source: 'CNI bridge plugin (plugins/main/bridge: "%q already exists but is not a bridge")',
-    samples: [
-      'plugin type="bridge" failed (add): failed to create bridge "cni0": "cni0" already exists but is not a bridge',
-      'failed to setup network for sandbox "6e7f": plugin type="flannel" failed (add): failed to delegate add: failed to create bridge "cni0": "cni0" already exists but is not a bridge',
-    ],
-    counterSamples: ['failed to set bridge addr: "cni0" already has an IP address different from 10.244.1.1/24'],
-  }),
-  sig({
     id: 'cni.portmap-backend-unknown',
     cause: 'cni.config-invalid',
     // portmap's conflist entry names its rule backend ("backend": "iptables" | "nftables"); any other word is refused at ADD.

@@ -1,6 +1,7 @@
 import type { Signature } from '../../types.js';
 import { RUNTIME_SIGNATURES } from './runtime.js';
 import { CNI_SIGNATURES } from './cni.js';
+import { CNI_LINK_SIGNATURES } from './cni-links.js';
 import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
@@ -16,6 +17,7 @@ import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_SIGNATURES,
   ...CNI_SIGNATURES,
+  ...CNI_LINK_SIGNATURES,
   ...RUNTIME_HOST_SIGNATURES,
   ...SANDBOX_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,

@@ -15,8 +15,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     // cgroup v1 without a controller mounted, cgroup v2 without a controller delegated or enabled, an old
     // kernel's hierarchy without a file the runtime writes (cpu.weight, a net_prio,net_cls directory); and an
     // rlimit above what the host lets the runtime set.
-    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,800}(no such file or directory|not available|invalid argument)|setting cgroup config for prochooks process caused[^\n]{0,800}(failed to write|no such file or directory)|error setting rlimit type \d+: operation not permitted|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|open `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs|unable to apply cgroup configuration: (cannot enter cgroupv2|mkdir \/sys\/fs\/cgroup\/|unable to start unit|rootless needs no limits)|systemd not running on this host, cannot use systemd cgroups manager/,
-    anchors: ['cgroup mountpoint', 'mountpoint for', 'cgroup controller', 'not available', 'prochooks', 'error setting rlimit type', 'creating cgroup directory', '/sys/fs/cgroup/', 'bpf_prog_query', 'kernel does not support cpu cfs', 'unable to apply cgroup configuration', 'systemd not running on this host'],
+    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,800}(no such file or directory|not available|invalid argument)|setting cgroup config for prochooks process caused[^\n]{0,800}(failed to write|no such file or directory)|error setting rlimit type \d+: operation not permitted|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|open `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs|unable to apply cgroup configuration: (cannot enter cgroupv2|mkdir \/sys\/fs\/cgroup\/|unable to start unit|rootless needs no limits)|systemd not running on this host, cannot use systemd cgroups manager|unable to find \\?"\w+\\?" in controller set/,
+    anchors: ['cgroup mountpoint', 'mountpoint for', 'cgroup controller', 'not available', 'prochooks', 'error setting rlimit type', 'creating cgroup directory', '/sys/fs/cgroup/', 'bpf_prog_query', 'kernel does not support cpu cfs', 'unable to apply cgroup configuration', 'systemd not running on this host', 'in controller set'],
     confidence: 0.75,
     specificity: 86,
     alternatives: ['node.not-ready'],
@@ -25,6 +25,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     samples: [
       'OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unified resource "memory.oom.group" can\'t be set: controller "memory" not available: unknown',
       'failed to create containerd task: failed to create shim: OCI runtime create failed: the requested cgroup controller `cpu` is not available: unknown',
+      // containerd's cgroups library loading a task's cgroup (here through a sandboxed runtime\'s shim): the hierarchy named is not mounted
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: loading cgroup for 8948: unable to find "systemd" in controller set: unknown',
       'container_linux.go:296: starting container process caused "process_linux.go:279: applying cgroup configuration for process caused \\"mountpoint for devices not found\\""',
     ],
     counterSamples: ['cgroup driver: systemd', 'runc create failed: unable to start container process: exec: "/app/run": stat /app/run: no such file or directory'],
@@ -72,7 +74,9 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     // A pod asks for a namespaced sysctl its node's kernel does not have (ip_unprivileged_port_start arrived in 4.11):
     // the runtime cannot write it at container init, so that pod never starts on that node.
     // Only at container init: kube-proxy's or a CNI plugin's own sysctl writes are other mechanisms.
-    re: /(write sysctl key \S+|error during container init|container init caused): open \/proc\/sys\/net\/[\w/.-]+: no such file or directory/,
+    // The same write refused (EACCES, EROFS, EPERM) is /proc/sys not writable for the runtime: a sandboxed or nested
+    // runtime (sysbox, a container host) — every pod with that sysctl fails there as well.
+    re: /(write sysctl key \S+|error during container init|container init caused): open \/proc\/sys\/net\/[\w/.-]+: no such file or directory|write sysctl key \S+: (write|open) \/proc\/sys\/[\w/.-]+: (permission denied|read-only file system|operation not permitted)/,
     anchors: ['write sysctl key', 'error during container init', 'container init caused'],
     confidence: 0.7,
     specificity: 84,
@@ -81,6 +85,7 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     samples: [
       'container init caused: write sysctl key net.ipv4.ip_unprivileged_port_start: open /proc/sys/net/ipv4/ip_unprivileged_port_start: no such file or directory: unknown',
       'OCI runtime create failed: runc create failed: unable to start container process: error during container init: open /proc/sys/net/ipv4/ip_unprivileged_port_start: no such file or directory: unknown',
+      'container init caused: write sysctl key net.ipv4.ip_unprivileged_port_start: write /proc/sys/net/ipv4/ip_unprivileged_port_start: permission denied',
     ],
     counterSamples: ['server.go:489] open /proc/sys/net/netfilter/nf_conntrack_max: no such file or directory'],
   }),
