@@ -96,6 +96,23 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     counterSamples: ['host: couldn\'t get address for \'ns1\': not found'],
   }),
   sig({
+    id: 'dns.own-hostname-unresolvable',
+    cause: 'dns.node-resolver',
+    // A server told to listen on the node's host name resolves it first: "no such host" there is the node's own name
+    // missing from /etc/hosts (and from the DNS it asks), not anything remote.
+    re: /listen (tcp|udp)[46]?: lookup [\w.-]+ on [^\n]{0,60}: no such host/,
+    anchors: ['listen tcp', 'listen udp'],
+    confidence: 0.75,
+    specificity: 91,
+    check: 'hostname and getent hosts $(hostname) on the node: the host name must resolve (a line in /etc/hosts with the node\'s address), or the component must be given an address to bind instead of the name',
+    source: 'Go net.Listen with a host name (net: "listen tcp: lookup %s on %s: no such host")',
+    samples: [
+      'level=fatal msg="Failed to run CRI service" error="stream server error: listen tcp: lookup francisco-pc on 8.8.8.8:53: no such host"',
+      'listen tcp: lookup node-7.lab on 127.0.0.53:53: no such host',
+    ],
+    counterSamples: ['listen tcp 0.0.0.0:10250: bind: address already in use'],
+  }),
+  sig({
     id: 'dns.nameserver-limits',
     cause: 'dns.node-resolver',
     // The kubelet repeats this warning on every pod sync: in a journal it sits beside whatever failed, and is the

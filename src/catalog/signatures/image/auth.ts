@@ -243,8 +243,10 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Clients that exec the helper themselves (oras in Helm) say only that the binary is missing; gcloud's helper
     // says it has no account.
     // Not docker login's "error storing credentials": a login that could not save is not a pull without credentials.
-    re: /store docker-credential-\S+ exited with|error getting credentials - err: |exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
-    anchors: ['docker-credential-', 'error getting credentials', 'gcloud.auth.docker-helper'],
+    // docker-py says the helper is "not installed or not available in PATH" (after its exception's name, which secret
+    // redaction reads as a key: the helper's name may be gone); Nomad quotes the helper's stderr.
+    re: /store docker-credential-\S+ exited with|error getting credentials - err: |(docker-credential-[\w.-]+|credentials\.errors\.initializationerror: \S+) not installed or not available in path|docker-credential-[\w.-]+ with input \\?"[^\n]{0,200}failed with stderr|exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
+    anchors: ['docker-credential-', 'error getting credentials', 'gcloud.auth.docker-helper', 'credentials.errors.initializationerror'],
     confidence: 0.7,
     specificity: 70,
     alternatives: ['image.auth-rejected'],
@@ -254,6 +256,7 @@ export const AUTH_SIGNATURES: Signature[] = [
       'Error: failed to perform "FetchReference" on source: GET "https://registry.example.com/v2/charts/mychart/manifests/1.2.3": exec: "docker-credential-desktop": executable file not found in $PATH',
       'docker.credentials.errors.StoreError: Credentials store docker-credential-secretservice exited with "Cannot autolaunch D-Bus without X11 $DISPLAY".',
       'error getting credentials - err: exec: "docker-credential-desktop.exe": executable file not found in $PATH, out: ``',
+      'docker.credentials.errors.InitializationError: docker-credential-gcloud not installed or not available in PATH',
     ],
     counterSamples: ['no basic auth credentials'],
   }),
@@ -525,8 +528,12 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Docker Hub's v1 index said it as "Wrong login/password, please try again".
     re: /incorrect username or password|wrong login\/password|stored credentials invalid or expired/,
     anchors: ['incorrect username or password', 'wrong login/password', 'stored credentials invalid'],
-    confidence: 0.9,
+    // Credentials meant for another registry land here when the login or pull names no host (Docker Hub is the
+    // default): the text cannot tell a wrong password from the right one sent to the wrong place.
+    confidence: 0.85,
     specificity: 90,
+    alternatives: ['image.pullsecret-wrong-registry'],
+    check: 'which registry the credentials belong to: docker login without a host (or a deploy tool without its registry server set) sends them to Docker Hub; a token for ghcr.io, ECR or a private registry must name that host',
     source: 'Docker Hub auth service (auth.docker.io/token) 401 detail "incorrect username or password"',
     samples: [
       // docker login retrying the credentials it has stored, which the registry answers 401.
@@ -650,7 +657,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     anchors: ['authentication is required'],
     confidence: 0.75,
     specificity: 80,
-    alternatives: ['image.pullsecret-missing', 'image.pullsecret-malformed', 'image.auth-rejected'],
+    alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry', 'image.pullsecret-malformed', 'image.auth-rejected'],
     check: 'credentials for that registry host where the pull runs: docker login <host> (or the pod\'s imagePullSecrets with an auths entry for the host, written as the image names it)',
     source: 'Docker registry client (v1 session: "Authentication is required.")',
     samples: ['Pulling repository registry.corp.example/team/app\nError: Authentication is required.', 'Error pulling image (latest) from registry.corp.example/team/app, Authentication is required.'],

@@ -148,7 +148,9 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     id: 'registry.connection-refused',
     check: 'is the registry listening where the node dials? ss -ltnp on the registry host, and which address the node connects to (localhost inside a kind/minikube node is the node itself, not your laptop)',
     cause: 'registry.connection-refused',
-    re: new RegExp(String.raw`${CONNECT_REFUSED}|econnrefused`),
+    // Go before 1.5 left out "connect:" ("dial tcp 127.0.0.1:5000: connection refused"): taken only after a registry's
+    // /v1/ or /v2/ URL, since the bare form is every old Go client's.
+    re: new RegExp(String.raw`${CONNECT_REFUSED}|econnrefused|(\/v[12]\/|_ping)[^\n]{0,200}dial tcp \S+: connection refused`),
     anchors: ['connection refused', 'actively refused', 'econnrefused'],
     confidence: 0.8,
     specificity: 60,
@@ -161,6 +163,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
       'failed to resolve reference "registry.lab:5000/web:1": failed to do request: Head "https://registry.lab:5000/v2/web/manifests/1": dial tcp 192.168.56.10:5000: connect: connection refused',
       'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connect: connection refused',
       'Error response from daemon: Get "https://harbor.internal/v2/": dial tcp 10.10.0.8:443: connectex: No connection could be made because the target machine actively refused it.',
+      'v2 ping attempt failed with error: Get https://registry.lab/v2/: dial tcp 10.0.0.4:443: connection refused',
     ],
     counterSamples: ['dial tcp 10.1.1.1:443: i/o timeout'],
   }),
