@@ -21,4 +21,22 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Digest: sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
   }),
+  sig({
+    id: 'image.client-reference-form',
+    cause: 'image.invalid-reference',
+    // Clients that refuse a reference's form for the operation asked: containers/image reading an image needs a tag
+    // or digest (a bare "//host/repo" has neither), and Docker cannot push to a digest (a digest names content, not a
+    // place to write).
+    re: /reference \\?"[^"\n]*\\?" without a tag or digest is not supported|cannot push a digest reference/,
+    anchors: ['without a tag or digest is not supported', 'cannot push a digest reference'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the reference as written: name:tag or name@sha256:<digest> for a pull, name:tag for a push (no leading slashes, no digest)',
+    source: 'containers/image docker transport (newImageSource: "reading images from docker: reference %q without a tag or digest is not supported"); moby distribution push ("cannot push a digest reference")',
+    samples: [
+      'Error: reading images from docker: reference "//quay.io/acme/api" without a tag or digest is not supported',
+      'Error response from daemon: cannot push a digest reference',
+    ],
+    counterSamples: ['Error response from daemon: manifest for quay.io/acme/api:v2 not found: manifest unknown'],
+  }),
 ];

@@ -11,8 +11,11 @@ export const CREDENTIAL_FILE_SIGNATURES: Signature[] = [
     cause: 'image.pullsecret-malformed',
     // The Docker CLI reads ~/.docker/config.json before every command and, when it is empty or cut (a disk filled
     // while it was written, a copy that truncated it), warns and goes on with no credentials at all.
-    re: /error loading config file:? ?[^\n]{0,160}?(- |: )?(eof|unexpected end of json input|invalid character|cannot unmarshal)/,
-    anchors: ['error loading config file'],
+    // The same for the other readers of such files: the newer CLI ("Error parsing config file"), containers/image's
+    // auth.json (Podman, CRI-O reading the node's /var/lib/kubelet/config.json), the kubelet's own node credentials,
+    // Docker's DOCKER_AUTH_CONFIG. (Secret redaction reads the words after "password:" as values: "<redacted> JSON at".)
+    re: /error (loading|parsing) config file:? ?[^\n]{0,160}?(- |: )?(eof|unexpected eof|unexpected end of json input|invalid character|cannot unmarshal)|(unmarshaling|<redacted>) json at \\?"[^"\n]+\\?": (unexpected end of json input|invalid character|<redacted> (end of json input|character))|while trying to read \S+(config\.json|\.dockercfg): error occurred while trying to unmarshal json|couldn't get the config from \\?"[^"\n]+\\?" contents: error occurred while trying to unmarshal json|error parsing the \\?"auth\\?" field of a credential entry|failed to create credential store from docker_auth_config: +(json: |illegal base64)/,
+    anchors: ['error loading config file', 'error parsing config file', 'unmarshaling json at', '<redacted> json at', 'trying to unmarshal json', 'field of a credential entry', 'docker_auth_config'],
     confidence: 0.7,
     specificity: 88,
     alternatives: ['image.auth-missing'],
@@ -20,6 +23,8 @@ export const CREDENTIAL_FILE_SIGNATURES: Signature[] = [
     source: 'docker CLI config loading (cli/config: "WARNING: Error loading config file: %v")',
     samples: [
       'WARNING: Error loading config file: /root/.docker/config.json: EOF',
+      'Error: initializing source docker://quay.io/acme/web:4.2: getting username and password: reading JSON file "/run/user/1000/containers/auth.json": unmarshaling JSON at "/run/user/1000/containers/auth.json": unexpected end of JSON input',
+      'I1206 10:11:12.123400    2211 config.go:147] while trying to read /var/lib/kubelet/config.json: error occurred while trying to unmarshal json',
       'WARNING: Error loading config file:C:\\Users\\ci\\.docker\\config.json - EOF',
       'WARNING: Error loading config file: /home/ci/.docker/config.json: invalid character \'}\' looking for beginning of object key string',
     ],
@@ -30,7 +35,7 @@ export const CREDENTIAL_FILE_SIGNATURES: Signature[] = [
     cause: 'image.pullsecret-malformed',
     // openshift-install parses install-config.yaml's pullSecret as Docker config JSON ({"auths": {host: {auth}}}).
     // Secret redaction takes the word after "pullSecret:" for a value ("pullSecret: <redacted> value: …").
-    re: /pullsecret: (invalid|<redacted>) value: [^\n]{0,300}?(json: |unexpected end of json input|invalid character)/,
+    re: /pullsecret: (invalid|<redacted>) value: [^\n]{0,300}?(json: |unexpected end of json input|invalid character|auths required)/,
     anchors: ['pullsecret: invalid value', 'pullsecret: <redacted> value'],
     confidence: 0.85,
     specificity: 92,
@@ -59,5 +64,39 @@ export const CREDENTIAL_FILE_SIGNATURES: Signature[] = [
       "could not fetch secret 'regcred' from namespace 'apps' (field: '.dockerconfigjson'): secret 'apps/regcred' does not have a field '.dockerconfigjson'",
     ],
     counterSamples: ["could not fetch secret 'regcred' from namespace 'apps': secrets \"regcred\" not found"],
+  }),
+  sig({
+    id: 'image.pullsecret-field-type',
+    cause: 'image.pullsecret-malformed',
+    // The kubelet decodes each auths entry into its own struct (dockerConfigEntryWithAuth): a number or object where
+    // a string belongs fails the whole secret.
+    re: /cannot unmarshal \w+ into go (struct field|value of type) [\w.]*dockerconfig\w*/,
+    anchors: ['into go struct field', 'into go value of type'],
+    confidence: 0.85,
+    specificity: 91,
+    check: 'kubectl get secret <name> -o jsonpath=\'{.data.\\.dockerconfigjson}\' | base64 -d | jq .: username, password and auth must be strings (quote a numeric password)',
+    source: 'kubelet credentialprovider (dockerConfigEntryWithAuth JSON decoding)',
+    samples: [
+      'Warning  Failed     9s (x2 over 15s)  kubelet  Error: json: cannot unmarshal number into Go struct field dockerConfigEntryWithAuth.password of type string',
+      'json: cannot unmarshal object into Go value of type credentialprovider.DockerConfigJSON',
+    ],
+    counterSamples: ['json: cannot unmarshal number into Go struct field Config.port of type string'],
+  }),
+  sig({
+    id: 'serviceaccount.pull-secret-not-found',
+    cause: 'image.pullsecret-missing',
+    // kubectl describe serviceaccount marks each imagePullSecrets name whose Secret does not exist in the namespace;
+    // pods of that ServiceAccount get the name and the kubelet finds nothing behind it.
+    re: /image pull secrets:\s+[\w.-]+ \(not found\)/,
+    anchors: ['(not found)'],
+    confidence: 0.85,
+    specificity: 90,
+    check: 'kubectl get secret <name> -n <namespace>: create it there (kubectl create secret docker-registry …) or fix the name in the ServiceAccount\'s imagePullSecrets',
+    source: 'kubectl describe serviceaccount ("Image pull secrets: <name> (not found)")',
+    samples: [
+      'Image pull secrets:  harbor-pull (not found)',
+      'Name:                default Namespace:           builds Image pull secrets:  quay-pull (not found) Mountable secrets:   <none>',
+    ],
+    counterSamples: ['Image pull secrets:  harbor-pull'],
   }),
 ];

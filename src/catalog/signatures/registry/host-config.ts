@@ -93,6 +93,25 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     counterSamples: ['level=info msg="Using private registry config file at /etc/rancher/k3s/registries.yaml"'],
   }),
   sig({
+    id: 'registry.containers-registries-conf-invalid',
+    cause: 'registry.mirror-misconfigured',
+    // containers/image validates registries.conf (and its drop-ins and the short-name alias files) before any pull:
+    // a mirror-only key on a plain registry, an unknown short-name mode or an alias that is not a bare name stops
+    // Podman, Buildah, Skopeo and CRI-O's pulls alike.
+    re: /pull-from-mirror must not be set for a non-mirror registry|invalid short-name mode|validating short-name aliases: |loading short-name aliases config file|loading (drop-in )?registries configuration \\?"?\S+: /,
+    anchors: ['pull-from-mirror', 'short-name mode', 'short-name aliases', 'registries configuration'],
+    confidence: 0.8,
+    specificity: 91,
+    check: '/etc/containers/registries.conf, /etc/containers/registries.conf.d/*.conf and ~/.config/containers/registries.conf (rootless): the line the error names — [[registry]] entries, short-name-mode (enforcing, permissive, disabled) and [aliases] (bare name = "host/repository")',
+    source: 'containers/image pkg/sysregistriesv2 (registries.conf validation and short-name aliases)',
+    samples: [
+      'Error: pull-from-mirror must not be set for a non-mirror registry "docker.io"',
+      'Error: validating short-name aliases: invalid alias "quay.io/acme/api:latest": must not contain tag',
+      'Error: loading registries configuration "/etc/containers/registries.conf": mixing sysregistry v1/v2 is not supported',
+    ],
+    counterSamples: ['Resolved "nginx" as an alias (/etc/containers/registries.conf.d/000-shortnames.conf)'],
+  }),
+  sig({
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',

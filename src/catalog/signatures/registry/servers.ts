@@ -363,13 +363,14 @@ export const SERVER_SIGNATURES: Signature[] = [
     cause: 'registry.server-error',
     // rkt and other older clients print the registry API's status as "Unexpected HTTP code: <n>, URL: <url>":
     // a 5xx from a /v2/ URL is the registry (or the load balancer in front of it) failing the request.
-    re: /unexpected http code: 5\d\d, url: https?:\/\/[^\s/]+\/v[12]\//,
-    anchors: ['unexpected http code: 5'],
+    // Docker 1.x's v1 pull put it as "Error pulling image (<tag>) from <repo>, endpoint: <url>, HTTP code: <n>".
+    re: /unexpected http code: 5\d\d, url: https?:\/\/[^\s/]+\/v[12]\/|error pulling image \([^)\n]*\) from \S+, endpoint: \S+, http code: 5\d\d/,
+    anchors: ['unexpected http code: 5', 'http code: 5'],
     confidence: 0.85,
     specificity: 90,
     check: 'the registry\'s status page or logs, and the same URL with curl -v from another network: a 5xx everywhere is the registry; only from this node, a proxy in between',
     source: 'rkt docker2aci fetcher ("Unexpected HTTP code: %d, URL: %s")',
-    samples: ['rkt[1281]: run: Unexpected HTTP code: 500, URL: https://quay.io/v2/poseidon/kubelet/manifests/v1.10.3', 'Unexpected HTTP code: 503, URL: https://registry.corp/v2/app/blobs/sha256:ab'],
+    samples: ['rkt[1281]: run: Unexpected HTTP code: 500, URL: https://quay.io/v2/poseidon/kubelet/manifests/v1.10.3', 'Unexpected HTTP code: 503, URL: https://registry.corp/v2/app/blobs/sha256:ab', 'Error pulling image (latest) from docker.io/library/redis, endpoint: https://registry-1.docker.io/v1/, HTTP code: 502'],
     counterSamples: ['Unexpected HTTP code: 401, URL: https://quay.io/v2/org/app/manifests/1'],
   }),
   sig({

@@ -108,7 +108,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     check: 'crictl pull <image> on the node with containerd\'s debug log on: an error before the first byte is the network (firewall, proxy); a pull that stalls midway is a slow or MTU-limited path (compare ip link mtu with the path)',
     cause: 'registry.connect-timeout',
     // gRPC's code DeadlineExceeded around a pull is the same deadline, when the text after it was cut.
-    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}(context deadline exceeded|i\/o timeout)|failed to get filesystem from image: [^\n]{0,300}(i\/o timeout|read: connection timed out|context deadline exceeded)|cancel pulling image \S+ because of no progress|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)`),
+    re: new RegExp(String.raw`${NEAR_PULL}[^\n]{0,600}(context deadline exceeded|i\/o timeout)|failed to get filesystem from image: [^\n]{0,300}(i\/o timeout|read: connection timed out|context deadline exceeded)|cancel pulling image \S+ because of no progress|download failed(, retrying \(\d+\/\d+\))?[^\n]{0,40}: read tcp [^\n]{0,120}(i\/o timeout|connection timed out)|code = deadlineexceeded desc = [^\n]{0,300}(pull|resolve reference|sandbox image)`),
     anchors: ['context deadline exceeded', 'i/o timeout', 'connection timed out', 'because of no progress', 'deadlineexceeded'],
     confidence: 0.55,
     specificity: 50,

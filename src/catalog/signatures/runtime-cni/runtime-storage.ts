@@ -13,8 +13,10 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // containers/storage (CRI-O, Podman, Buildah): overlay refused by the kernel or over the backing filesystem, or a
     // driver that differs from the one the store's database was made with.
-    re: /kernel does not support overlay fs|'overlay' is not supported over \w+|'overlay' not found as a supported filesystem on this host|database (storage )?graph driver \\?"?\w*\\?"? does not match our (storage )?graph driver|configure storage: [^\n]{0,200}(not supported|unsupported|does not match)/,
-    anchors: ['kernel does not support overlay fs', 'is not supported over', 'not found as a supported filesystem', 'does not match our'],
+    re: /kernel does not support overlay fs|'overlay' is not supported over \w+|'overlay' not found as a supported filesystem on this host|database (storage )?graph driver \\?"?\w*\\?"? does not match our (storage )?graph driver|configure storage: [^\n]{0,200}(not supported|unsupported|does not match)|backing file system is unsupported for this graph driver|kernel too old to provide multiple lowers feature for overlay|overlay: can't stat program \\?"[^\n]{0,80}: no such file|fuse: device not found, try '\w+ fuse' first|overlay: unknown option [\w.]+|storage options? overlay\.\w+[^\n]{0,80}not supported|--storage-opt is supported only for overlay over xfs|vfs driver does not support mount options|contains several valid graphdrivers|failed to getdriver graph \w+[^\n]{0,200}driver not supported|\brunroot must be set|imagestore \S+ must either be not set or be a different than graphroot/,
+    // The store's own options (storage.conf): a mount program or FUSE device missing, an option of another driver, a
+    // project quota the filesystem does not offer, a graphroot holding several drivers' data — no container starts.
+    anchors: ['kernel does not support overlay fs', 'is not supported over', 'not found as a supported filesystem', 'does not match our', 'backing file system is unsupported', 'multiple lowers', "can't stat program", 'fuse: device not found', 'overlay: unknown option', 'not supported. filesystem does not support project quota', 'storage-opt is supported only', 'vfs driver does not support', 'several valid graphdrivers', 'failed to getdriver graph', 'runroot must be set', 'different than graphroot', 'storage option overlay.', 'storage options overlay.'],
     confidence: 0.8,
     specificity: 94,
     check: 'the storage the runtime uses: /etc/containers/storage.conf (driver, graphroot; ~/.config/containers/storage.conf rootless) against the filesystem under graphroot (stat -fc %T, xfs needs ftype=1) and the kernel (the overlay module loaded); a driver changed after the store was made needs the store reset (podman system reset, or crio wipe)',
@@ -22,6 +24,8 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     samples: [
       'Error: configure storage: kernel does not support overlay fs: \'overlay\' is not supported over extfs at "/var/lib/containers/storage/overlay": backing file system is unsupported for this graph driver',
       'Error: database graph driver "" does not match our graph driver "overlay": database configuration mismatch',
+      'Error: /var/lib/containers/storage contains several valid graphdrivers: overlay, vfs; Please cleanup or explicitly choose storage driver (-s <DRIVER>)',
+      'Error: overlay: can\'t stat program "/usr/bin/fuse-overlayfs": stat /usr/bin/fuse-overlayfs: no such file or directory',
       'level=error msg="\'overlay\' not found as a supported filesystem on this host. Please ensure kernel is new enough and has overlay support loaded."',
     ],
     counterSamples: ['level=info msg="[graphdriver] using prior storage driver: overlay2"'],

@@ -128,7 +128,8 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // Go 1.19+ exec.LookPath refuses a program found through a relative PATH entry: the runtime cannot run its helper
     // (apparmor_parser, runc) and no container is created.
-    re: /resolves to executable in current directory/,
+    // Not a credential helper's (docker-credential-*): that is the client without credentials, not the runtime.
+    re: /(?<!docker-credential-[\w.-]{0,40} )resolves to executable in current directory/,
     anchors: ['resolves to executable in current directory'],
     confidence: 0.75,
     specificity: 90,
