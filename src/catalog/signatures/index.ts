@@ -7,6 +7,7 @@ import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
+import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_SIGNATURES } from './kube-proxy.js';
 import { MINIKUBE_SIGNATURES } from './minikube.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
@@ -25,6 +26,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,
+  ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
   ...MINIKUBE_SIGNATURES,

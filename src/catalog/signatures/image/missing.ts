@@ -596,7 +596,8 @@ export const MISSING_SIGNATURES: Signature[] = [
     // API client (docker-py under Airflow's DockerOperator, Compose v1, Ansible) must ask for the pull itself.
     // Not Home Assistant's Supervisor, which inspects (GET /images/<name>/json) what it failed to pull and reports
     // "Can't install": there the missing image is the pull's failure, whatever made it fail.
-    re: /^(?![\s\S]*(can't install|failed to install add-?on|\/images\/\S+\/json))[\s\S]*?404 client error[^\n]{0,120}no such image: \S+/,
+    // Nor a create after a pull that failed with the image not found (docker-py's pull returns the error as a string).
+    re: /^(?![\s\S]*(can't install|failed to install add-?on|\/images\/\S+\/json|error: image \S+ not found))[\s\S]*?404 client error[^\n]{0,120}no such image: \S+/,
     anchors: ['no such image'],
     confidence: 0.75,
     specificity: 90,

@@ -9,6 +9,7 @@ import { HOST_CONFIG_SIGNATURES } from './host-config.js';
 import { AMBIGUOUS_REGISTRY_SIGNATURES } from './ambiguous.js';
 import { CACHE_SIGNATURES } from './caches.js';
 import { BACKEND_SIGNATURES } from './backends.js';
+import { LEGACY_DOCKER_SIGNATURES } from './legacy-docker.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -21,5 +22,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...HOST_CONFIG_SIGNATURES,
   ...CACHE_SIGNATURES,
   ...BACKEND_SIGNATURES,
+  ...LEGACY_DOCKER_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

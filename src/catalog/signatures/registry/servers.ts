@@ -277,8 +277,8 @@ export const SERVER_SIGNATURES: Signature[] = [
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
     // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
-    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|status 5\d\d trying to pull repository|server error: status 5\d\d while fetching|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', 'server error: status 5', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unexpected status from \w+ request to \S+: 5\d\d (server error|internal server error|service unavailable|bad gateway|gateway time-?out)|server error: 5\d\d trying to push|status 5\d\d trying to pull repository|server error: status 5\d\d while fetching|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', '500 server error', 'trying to push', 'server error: status 5', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
@@ -364,7 +364,7 @@ export const SERVER_SIGNATURES: Signature[] = [
     // rkt and other older clients print the registry API's status as "Unexpected HTTP code: <n>, URL: <url>":
     // a 5xx from a /v2/ URL is the registry (or the load balancer in front of it) failing the request.
     // Docker 1.x's v1 pull put it as "Error pulling image (<tag>) from <repo>, endpoint: <url>, HTTP code: <n>".
-    re: /unexpected http code: 5\d\d, url: https?:\/\/[^\s/]+\/v[12]\/|error pulling image \([^)\n]*\) from \S+, endpoint: \S+, http code: 5\d\d/,
+    re: /unexpected http code: 5\d\d, url: https?:\/\/[^\s/]+\/v[12]\/|error pulling image \([^)\n]*\) from \S+, endpoint: \S+, http code: 5\d\d|pulling repository \S+[\s\S]{0,300}http code: 5\d\d/,
     anchors: ['unexpected http code: 5', 'http code: 5'],
     confidence: 0.85,
     specificity: 90,

@@ -195,7 +195,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // Rust's hyper (os error 110), Java's ConnectException, Apache HttpClient (the addresses it tried in brackets),
     // Ruby's Net::OpenTimeout, .NET's HttpClient.Timeout and Winsock's WSAETIMEDOUT, urllib3's read timeout.
     // curl 8 words a connect that timed out (exit 28) with the generic "Couldn't connect to server".
-    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|curl: \(28\) (failed to connect to \S+ port \d+|connection timed out after \d+ milli)|connecttimeouterror|sockettimeoutexception: connect timed out|connection timed out \(os error 110\)|connectexception: connection timed out|connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out|net::opentimeout|httpclient\.timeout of \d+ seconds elapsing|(?<!connectex: )a connection attempt failed because the connected party did not properly respond|read timed out\. \(read timeout=/),
+    re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: (connection )?timed out|curl: \(28\) (failed to connect to \S+ port \d+|connection timed out after \d+ milli)|connecttimeouterror|sockettimeoutexception: connect timed out|connection timed out \(os error 110\)|connectexception: connection timed out|connect to \S+:\d+ \[[^\]\n]{0,600}\] failed: (connect|connection) timed out|connect to [\w.-]+\/[\d.]+:\d+ timed out|net::opentimeout|httpclient\.timeout of \d+ seconds elapsing|(?<!connectex: )a connection attempt failed because the connected party did not properly respond|read timed out\. \(read timeout=/),
     anchors: ['timed out', 'curl: (28)', 'connecttimeouterror', 'opentimeout', 'httpclient.timeout', 'did not properly respond'],
     confidence: 0.75,
     specificity: 66,

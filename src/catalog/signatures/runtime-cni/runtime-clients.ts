@@ -164,4 +164,22 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['docker info --format \'{{json .}}\''],
   }),
+  sig({
+    id: 'runtime.docker-socket-missing-sdk',
+    cause: 'runtime.unavailable',
+    // Docker SDKs of other languages connect to the daemon's socket or pipe themselves: ENOENT there is the daemon not
+    // running (or not where DOCKER_HOST says), in Node's, Ruby's and the editors' words.
+    re: /connect enoent (\/var\/run\/docker\.sock|\/\/\.\/pipe\/docker_engine|\S*\/docker\.sock)|no such file or directory - connect\(2\) for \S*docker\.sock/,
+    anchors: ['connect enoent', 'connect(2) for'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'is Docker running where the client runs? docker info from the same shell; the socket the client uses (DOCKER_HOST, /var/run/docker.sock, Docker Desktop\'s ~/.docker/run/docker.sock, //./pipe/docker_engine on Windows)',
+    source: 'libuv ENOENT on connect (Node: "connect ENOENT <path>"), Ruby Errno::ENOENT ("No such file or directory - connect(2) for <path>")',
+    samples: [
+      'Error: connect ENOENT /var/run/docker.sock\n    at PipeConnectWrap.afterConnect [as oncomplete] (net.js:1159:16)',
+      'No such file or directory - connect(2) for /var/run/docker.sock (Errno::ENOENT)',
+      'Error Message: connect ENOENT //./pipe/docker_engine',
+    ],
+    counterSamples: ['Error: connect EACCES /var/run/docker.sock'],
+  }),
 ];
