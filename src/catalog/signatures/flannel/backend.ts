@@ -49,7 +49,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
   sig({
     id: 'flannel.vagrant-nat-iface',
     cause: 'flannel.wrong-iface',
-    re: /using interface with name \S+ and address 10\.0\.2\.15\b|vxlan id \d+ local 10\.0\.2\.15\b|\bdst 10\.0\.2\.15 self permanent|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external (address|interface)|public-?ip\b[^\n]*?(\b10\.0\.2\.15\b|[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,20}?[^\n]*\b10\.0\.2\.15\b)/,
+    re: /using interface with name \S+ and address 10\.0\.2\.15\b|vxlan id \d+ local 10\.0\.2\.15\b|\bdst 10\.0\.2\.15 self permanent|defaulting external address to interface address \(10\.0\.2\.15\)|using 10\.0\.2\.15 as external (address|interface)|subnet added: \S+ via 10\.0\.2\.15\b|overriding public ip with '10\.0\.2\.15'|public-?ip\b[^\n]*?(\b10\.0\.2\.15\b|[^\S \t\r\f\v](?:[^\n]*[^\S \t\r\f\v]){0,20}?[^\n]*\b10\.0\.2\.15\b)/,
     anchors: ['10.0.2.15'],
     confidence: 0.9,
     specificity: 95,
@@ -156,11 +156,29 @@ export const BACKEND_SIGNATURES: Signature[] = [
     counterSamples: ['Cannot start container 3f2a: failed to create endpoint web on network bridge: adding interface veth1 to bridge docker0 failed: could not find bridge docker0: route ip+net: no such network interface', 'Using interface with name eth0 and address 10.1.0.4'],
   }),
   sig({
+    id: 'flannel.vxlan-port-taken',
+    cause: 'flannel.backend-unsupported',
+    // The kernel refuses a second VXLAN device on the same UDP port and VNI: another overlay on the node (another
+    // CNI's VXLAN, Docker Swarm's overlay, a leftover device under another name) holds flannel's port.
+    re: /failed to create vxlan (device|interface)[^\n]{0,80}address already in use/,
+    anchors: ['vxlan'],
+    confidence: 0.6,
+    specificity: 94,
+    alternatives: ['flannel.config-invalid'],
+    check: 'ip -d link show type vxlan and ss -ulpn \'sport = :8472\' on the node: another VXLAN device on flannel\'s port (8472, or the Port in net-conf.json) must go, or flannel must use another Port/VNI',
+    source: 'Linux vxlan driver (EADDRINUSE for a second device on the same port and VNI); flannel pkg/backend/vxlan/device.go',
+    samples: [
+      'E1206 07:11:20.881201       1 main.go:384] Error registering network: failed to create vxlan device: failed to create vxlan interface: address already in use',
+      'failed to create vxlan interface: address already in use',
+    ],
+    counterSamples: ['failed to create vxlan interface: operation not supported'],
+  }),
+  sig({
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
     // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
-    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range))|your publicip differs from interface ip|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
-    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard', 'encrypted tunnel'],
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range|address already in use))|your publicip differs from interface ip|failed to open tun device: open \/dev\/net\/tun|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
+    anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard', 'encrypted tunnel', '/dev/net/tun'],
     confidence: 0.9,
     specificity: 93,
     source: 'facts §1.4 (host-gw and NAT), §4.1 (vxlan device), §10.2 (vxlan module)',
@@ -247,8 +265,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.add-route-failed',
     check: 'ip route show and bridge fdb show dev flannel.1 on the node against the other nodes\' flannel.alpha.coreos.com/public-ip and backend-data annotations: a route pointing at an old address or MAC is stale state; none at all means flannel could not add it',
     cause: 'flannel.route-missing',
-    re: /failed to add (v6 )?vxlanroute|addarp failed|addfdb failed|error adding route to|add l2 failed/,
-    anchors: ['vxlanroute', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
+    re: /failed to add (v6 )?vxlanroute|error recovering route to|addarp failed|addfdb failed|error adding route to|add l2 failed/,
+    anchors: ['vxlanroute', 'error recovering route to', 'addarp failed', 'addfdb failed', 'error adding route to', 'add l2 failed'],
     confidence: 0.75,
     specificity: 85,
     // host-gw adds a route via each peer's address, which the kernel refuses unless that peer is on the same L2.

@@ -245,7 +245,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Not docker login's "error storing credentials": a login that could not save is not a pull without credentials.
     // docker-py says the helper is "not installed or not available in PATH" (after its exception's name, which secret
     // redaction reads as a key: the helper's name may be gone); Nomad quotes the helper's stderr.
-    re: /store docker-credential-\S+ exited with|error getting credentials - err: |(docker-credential-[\w.-]+|credentials\.errors\.initializationerror: \S+) not installed or not available in path|docker-credential-[\w.-]+ with input \\?"[^\n]{0,200}failed with stderr|exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
+    re: /store docker-credential-\S+ exited with|error getting credentials - err: |(docker-credential-[\w.-]+|credentials\.errors\.initializationerror: \S+) not installed or not available in path|docker-credential-[\w.-]+ with input \\?"[^\n]{0,200}failed with stderr|(?<!failed to store the credentials for \S+: )exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
     anchors: ['docker-credential-', 'error getting credentials', 'gcloud.auth.docker-helper', 'credentials.errors.initializationerror'],
     confidence: 0.7,
     specificity: 70,

@@ -56,8 +56,8 @@ export const CHART_SIGNATURES: Signature[] = [
     // Helm and oras refusing the reference before asking anything: an OCI address without its scheme, a registry
     // login given the oci:// URL, a push target that already holds the chart's name and tag, a tag that is not
     // semver where Helm needs a version, or a --version that contradicts the reference's tag.
-    re: /invalid reference: invalid (tag|registry|repository|digest)\b|scheme prefix missing from remote|chart reference and version mismatch: |improper constraint: \\?"[^"\n]*\\?"|failed to perform \\?"\w+\\?" on source: invalid reference/,
-    anchors: ['invalid reference: invalid', 'scheme prefix missing', 'chart reference and version mismatch', 'improper constraint', 'on source: invalid reference'],
+    re: /invalid reference: invalid (tag|registry|repository|digest)\b|scheme prefix missing from remote|chart reference and version mismatch: |improper constraint: \\?"[^"\n]*\\?"|failed to perform \\?"\w+\\?" on source: invalid reference|invalid oci reference: /,
+    anchors: ['invalid reference: invalid', 'scheme prefix missing', 'chart reference and version mismatch', 'improper constraint', 'on source: invalid reference', 'invalid oci reference'],
     confidence: 0.85,
     specificity: 92,
     check: 'the chart address as Helm wants it: oci://<registry>/<path>/<chart> with --version <semver> for pulls and installs, oci://<registry>/<path> (no chart name or tag) for helm push, and the bare host for helm registry login',
@@ -93,6 +93,42 @@ export const CHART_SIGNATURES: Signature[] = [
     check: 'the user and password (or token) given to helm registry login: for ACR a token from az acr login --expose-token, for Docker Hub an access token, for a robot account its exact name',
     source: 'Helm registry client Login (ping with the given credentials; oras-go auth errors)',
     samples: ['Error: authenticating to "registry.example.com:5000": GET "https://registry.example.com:5000/v2/": response status code 401: unauthorized: authentication required', 'Error: authenticating to "docker.io": GET "https://registry-1.docker.io/v2/": GET "https://auth.docker.io/token?service=registry.docker.io": response status code 401: Unauthorized'],
+    counterSamples: ['Login Succeeded'],
+  }),
+  sig({
+    id: 'chart.oras-404',
+    cause: 'image.not-found',
+    // oras's status form for a 404 on a manifest or a tag list: the repository or the tag is not there — or, on
+    // registries that hide private repositories, not there for this client.
+    re: /\/v2\/[^\s"]*\/(manifests\/[^\s"]+|tags\/list)\\?": response status code 404\b/,
+    anchors: ['response status code 404'],
+    confidence: 0.65,
+    specificity: 89,
+    alternatives: ['image.auth-missing', 'image.invalid-reference'],
+    check: 'crane ls <registry>/<repository> (or the registry\'s UI) with the same credentials: the repository and tag must exist there; a private repository may answer 404 until you log in (helm registry login)',
+    source: 'oras-go errcode ("%s %q: response status code %d: %s")',
+    samples: [
+      'Error: INSTALLATION FAILED: GET "https://registry.gitlab.com/v2/acme/infra/charts/gateway/tags/list": response status code 404: Not Found',
+      'GET "https://registry.example.com/v2/charts/mychart/manifests/1.2.3": response status code 404: notfound',
+    ],
+    counterSamples: ['GET "https://registry.example.com/v2/charts/mychart/manifests/1.2.3": response status code 401: unauthorized'],
+  }),
+  sig({
+    id: 'chart.oras-credentials-incomplete',
+    cause: 'image.auth-missing',
+    // oras found no usable credential for the registry: a stored entry without its user or password, or a credential
+    // store (Docker Desktop's) that cannot answer — the request goes without credentials.
+    re: /missing username or password for (basic|bearer) auth|credentials store is configured to `[^`\n]+` but docker desktop seems not running/,
+    anchors: ['missing username or password for', 'docker desktop seems not running'],
+    confidence: 0.75,
+    specificity: 91,
+    alternatives: ['image.pullsecret-malformed'],
+    check: 'helm registry login <registry> again (or docker login), and the credsStore in ~/.docker/config.json: a store that needs a desktop app must have it running, or remove the credsStore line',
+    source: 'oras-go auth client (basic and bearer auth without a username or password; the Docker Desktop credential store check)',
+    samples: [
+      'Error: failed to perform "FetchReference" on source: GET "https://nexus.build.internal:8443/v2/helm-hosted/api/manifests/2.2.0": missing username or password for basic auth',
+      'failed to resolve credential: credentials store is configured to `desktop.exe` but Docker Desktop seems not running',
+    ],
     counterSamples: ['Login Succeeded'],
   }),
 ];

@@ -115,8 +115,9 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     id: 'registry.mirror-config-error',
     check: 'containerd --version and /etc/containerd/config.toml: config_path (hosts.toml directories) and the inline registry.mirrors/configs cannot be mixed; keep one form and restart containerd',
     cause: 'registry.mirror-misconfigured',
-    re: /`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|insecure registry \S+ should not contain ':\/\/'|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
-    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml', 'insecure registry'],
+    // containerd 2's CRI image config refusing its registry section (registry.auths, .configs, .mirrors) at load.
+    re: /invalid cri image config: [^\n]{0,200}registry|`?mirrors`? cannot be set when `?config_path`? is provided|`?configs\.tls`? cannot be set when|invalid mirror|insecure registry \S+ should not contain ':\/\/'|hosts\.toml[^\n]{0,120}(error|invalid|failed|toml:)|failed to (load|decode|parse)[^\n]{0,80}hosts\.toml/,
+    anchors: ['cannot be set when', 'invalid mirror', 'hosts.toml', 'insecure registry', 'invalid cri image config'],
     confidence: 0.85,
     // 94: above the CRI plugin's "failed to load plugin" (93) that wraps a hosts.toml it could not read.
     specificity: 94,

@@ -102,4 +102,23 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['crio[915]: time="2024-03-01 10:00:00Z" level=info msg="Starting CRI-O, version: 1.34.0"'],
   }),
+  sig({
+    id: 'runtime.store-unwritable',
+    cause: 'runtime.unavailable',
+    // The runtime's own store refuses writes (its filesystem remounted read-only after an I/O error, or a read-only
+    // root on an immutable host): no layer unpacks and no container starts on that node. (A rootfs mount refused with
+    // EINVAL is left alone: eval26 holds one whose cause was another.)
+    re: /(io\.containerd\.snapshotter\.v1\.\w+|\/var\/lib\/(containerd|docker|containers\/storage))\/\S*: read-only file system/,
+    anchors: ['read-only file system'],
+    confidence: 0.7,
+    specificity: 91,
+    alternatives: ['image.disk-full'],
+    check: 'findmnt -T /var/lib/containerd (or the runtime\'s root) and dmesg | tail: "ro" after an ext4/xfs error means the disk failed and remounted read-only (fsck, replace); an immutable OS needs the runtime root on its writable partition',
+    source: 'containerd unpacker and snapshotter (EROFS on the snapshot directories; rootfs mount refused)',
+    samples: [
+      'failed to prepare extraction snapshot "extract-1": failed to create temp dir: mkdir /var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/new-0123: read-only file system',
+      'Error: mounting /var/lib/containers/storage/overlay/l/ABC: open /var/lib/containers/storage/overlay/l/ABC/merged: read-only file system',
+    ],
+    counterSamples: ['mkdir /data/app: read-only file system'],
+  }),
 ];

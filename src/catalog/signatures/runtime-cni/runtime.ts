@@ -287,7 +287,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // containerd starts without its CRI plugin when that plugin's own config is invalid (a runtime v1 option
     // on a v2 runtime, an unknown key): containerd runs, but the kubelet finds no CRI service on its socket.
     // containerd 2 splits the CRI plugin (io.containerd.cri.v1.images, .runtime) and logs the id after the error.
-    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.(cri\.v1\.(images|runtime)|grpc\.v1\.cri)\b|load required plugin io\.containerd\.(grpc\.v1\.cri|cri\.v1\.\w+)|required plugin \[?io\.containerd\.(grpc\.v1\.cri|cri\.v1\.\w+)\]? not included|no plugins registered for io\.containerd\.cri\.v1\.runtime/,
+    re: /failed to load plugin \\?"?io\.containerd\.grpc\.v1\.cri\\?"?[^\n]{0,40}error=|failed to load plugin\\?"? error=[^\n]{0,400}id=io\.containerd\.(cri\.v1\.(images|runtime)|grpc\.v1\.cri)\b|load required plugin io\.containerd\.(grpc\.v1\.cri|cri\.v1\.\w+)|required plugin \[?io\.containerd\.(grpc\.v1\.cri|cri\.v1\.\w+)\]? not included|no plugins registered for io\.containerd\.cri\.v1\.runtime|invalid required plugin uri/,
     anchors: ['io.containerd.grpc.v1.cri', 'io.containerd.cri.v1.runtime', 'id=io.containerd.cri.v1.', 'required plugin'],
     confidence: 0.85,
     specificity: 93,
@@ -444,7 +444,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // runtime specified"). A shim binary the runtime cannot find on its PATH, or one that answers the shim API of another
     // version (a ttrpc service "is not supported"), leaves the handler unusable the same way. So does a runtime binary
     // the daemon's config names but the node lacks (fork/exec /usr/bin/nvidia-container-runtime).
-    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\*"[^"\n\\]+\\*" is configured|failed to find runtime handler \S+ from runtime list|runtimehandler \\*"[^"\n\\]+\\*" not supported|unsupported shim version \(\d+\)|fork\/exec \S*\/(runc|crun|youki|runsc|kata-runtime|sysbox-runc|nvidia-container-runtime|containerd-shim[\w.-]*)(\.\w+)?: no such file or directory|failed to start shim: exec: \\?"containerd-shim[\w.-]*\\?": executable file not found/,
+    re: /unknown or invalid runtime name: \S+|unknown runtime specified \S+|binary not installed \\?"containerd-shim-[\w.-]+\\?"|start failed: containerd-shim-[\w.-]+: [^\n]{0,200}\/[\w.]+\/\w+ is not supported|no runtime for \\*"[^"\n\\]+\\*" is configured|failed to find runtime handler \S+( from runtime list|$|\s)|runtimehandler \\*"[^"\n\\]+\\*" not supported|unsupported shim version \(\d+\)|fork\/exec \S*\/(runc|crun|youki|runsc|kata-runtime|sysbox-runc|nvidia-container-runtime|containerd-shim[\w.-]*)(\.\w+)?: no such file or directory|failed to start shim: exec: \\?"containerd-shim[\w.-]*\\?": executable file not found/,
     anchors: ['is configured', 'failed to find runtime handler', 'not supported', 'unsupported shim version', 'invalid runtime name', 'unknown runtime specified', 'binary not installed', 'fork/exec', 'executable file not found'],
     confidence: 0.85,
     specificity: 93,
