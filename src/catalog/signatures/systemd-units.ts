@@ -23,9 +23,10 @@ const FAMILIES: UnitFamily[] = [
   {
     id: 'systemd.runtime-unit-failed',
     cause: 'runtime.unavailable',
-    units: String.raw`(docker|containerd|cri-docker|cri-dockerd|crio|cri-o|snap\.microk8s\.daemon-(docker|containerd)|k3s-containerd)\.(service|socket)`,
+    units: String.raw`(docker|containerd|cri-docker|cri-dockerd|crio|cri-o|snap\.microk8s\.daemon-(docker|containerd)|k3s-containerd) ?\.(service|socket)`,
     descriptions: String.raw`docker application container engine|containerd container runtime|cri interface for docker application container engine|container runtime interface for oci \(cri-o\)|docker socket for the api`,
-    anchors: ['docker.service', 'docker.socket', 'containerd.service', 'cri-docker', 'crio.service', 'cri-o.service', 'daemon-docker', 'daemon-containerd', 'docker application container engine', 'containerd container runtime', 'container runtime interface for oci', 'docker socket for the api'],
+    // A pasted unit name sometimes carries a space before its suffix ("docker .service", a terminal's wrap or OCR).
+    anchors: ['docker.service', 'docker .service', 'job for docker', 'docker.socket', 'containerd.service', 'cri-docker', 'crio.service', 'cri-o.service', 'daemon-docker', 'daemon-containerd', 'docker application container engine', 'containerd container runtime', 'container runtime interface for oci', 'docker socket for the api'],
     check: 'journalctl -u <that unit> -b --no-pager | tail -50 on the node: the runtime\'s own last lines before the exit say why (its config file, its storage, its socket or a dependency), and systemctl cat <unit> shows the command and drop-ins it ran with',
     samples: [
       'Jun 11 00:32:58 minikube systemd[1]: cri-docker.service: Main process exited, code=exited, status=1/FAILURE',
