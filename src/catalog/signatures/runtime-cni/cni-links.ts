@@ -43,4 +43,22 @@ export const CNI_LINK_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to rename link veth1 -> eth0: no such device'],
   }),
+  sig({
+    id: 'cni.conflist-without-networks',
+    cause: 'cni.config-invalid',
+    // A .conflist whose "plugins" list is empty (or misnamed) is skipped by libcni's readers: the node looks as if it
+    // had no CNI config, and pods wait for a network.
+    re: /cni config list \S+ has no networks, skipping/,
+    anchors: ['has no networks'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['cni.config-missing'],
+    check: 'jq . on that file in /etc/cni/net.d: a .conflist needs "cniVersion", "name" and a non-empty "plugins" array (a single plugin\'s config belongs in a .conf file)',
+    source: 'ocicni / libcni config loading (CRI-O: "CNI config list %s has no networks, skipping")',
+    samples: [
+      'level=info msg="CNI config list /etc/cni/net.d/10-flannel.conflist has no networks, skipping"',
+      'CNI config list /etc/cni/net.d/87-podman.conflist has no networks, skipping',
+    ],
+    counterSamples: ['level=info msg="Found CNI network cbr0 (type=flannel) at /etc/cni/net.d/10-flannel.conflist"'],
+  }),
 ];

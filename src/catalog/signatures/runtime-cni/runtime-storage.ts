@@ -121,4 +121,22 @@ export const RUNTIME_STORAGE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['mkdir /data/app: read-only file system'],
   }),
+  sig({
+    id: 'crio.pinns-failed',
+    cause: 'runtime.unavailable',
+    // CRI-O pins each sandbox's namespaces with its pinns helper; refused mounts or unshares (a nested or unprivileged
+    // host, a /var/run that is not shared) stop every sandbox on the node.
+    re: /\[pinns:e\]: failed to (mount|unshare|bind|create|open)/,
+    anchors: ['[pinns:e]'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['node.not-ready'],
+    check: 'journalctl -u crio on the node: pinns needs to unshare and bind-mount namespaces under /var/run (a privileged host process; inside a container it needs privileges and shared mount propagation)',
+    source: 'CRI-O pinns (namespace pinning helper: "[pinns:e]: …")',
+    samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to pin namespaces [ipc net uts]: [pinns:e]: failed to mount /var/run/netns/5a6b: Permission denied exit status 1',
+      'level=warning msg="Pinns [-d /var/run -f 5a6b -n -i -u] failed: [pinns:e]: failed to unshare namespaces: Operation not permitted (exit status 1)"',
+    ],
+    counterSamples: ['level=info msg="Got pod network"'],
+  }),
 ];
