@@ -30,8 +30,8 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.no-pod-cidr',
     // The node IPAM controller did not start (its flags refused at start-up) or cannot write what it allocated
     // (the node patch fails after its retries): either way no node gets spec.podCIDR, and flannel no lease.
-    re: /error (initializing|starting) (a )?controller\\?"?[^\n]{0,400}controller=\\?"?(node-ipam-controller|nodeipam)\b|error starting \\?"nodeipam\\?"|length of clustercidrs is:\d+ more than max allowed|len of clustercidrs==\d+ and they are not configured as dual stack|usage of --node-cidr-mask-size(-ipv[46])? is not allowed|--cidr-allocator-type is set to '?cloudallocator'? but cloud provider is not configured|failed to update node podcidr after multiple attempts/,
-    anchors: ['node-ipam-controller', 'nodeipam', 'length of clustercidrs', 'len of clustercidrs', 'node-cidr-mask-size', 'cloudallocator', 'failed to update node podcidr'],
+    re: /error (initializing|starting) (a )?controller\\?"?[^\n]{0,400}controller=\\?"?(node-ipam-controller|nodeipam)\b|error starting \\?"nodeipam\\?"|length of clustercidrs is:\d+ more than max allowed|len of clustercidrs==\d+ and they are not configured as dual stack|usage of --node-cidr-mask-size(-ipv[46])? is not allowed|--cidr-allocator-type is set to '?cloudallocator'? but cloud provider is not configured|failed to update node podcidr after multiple attempts|error building controllers\\?"? err=\\?"invalid cidr\[\d+\]: /,
+    anchors: ['node-ipam-controller', 'nodeipam', 'length of clustercidrs', 'len of clustercidrs', 'node-cidr-mask-size', 'cloudallocator', 'failed to update node podcidr', 'invalid cidr['],
     confidence: 0.8,
     specificity: 93,
     alternatives: ['flannel.network-mismatch'],
@@ -42,6 +42,8 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
       'usage of --node-cidr-mask-size is not allowed with dual-stack clusters',
       'E1205 18:03:11.482913       1 range_allocator.go:438] "Failed to update node PodCIDR after multiple attempts" err="failed to patch node CIDR: nodes \\"worker5\\" is forbidden: User \\"system:serviceaccount:kube-system:node-controller\\" cannot patch resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="worker5"',
       'E0101 00:00:00.000000       1 controllermanager.go:566] Error starting "nodeipam"',
+      // --cluster-cidr that does not parse stops the controllers before node IPAM runs
+      'E1210 05:11:26.152579       1 controllermanager.go:278] "Error building controllers" err="invalid CIDR[0]: 10.244.0.0/33 (invalid CIDR address: 10.244.0.0/33)"',
     ],
     counterSamples: ['"Error initializing a controller" err="failed to create the garbage collector" controller="garbage-collector-controller"', 'I1205 range_allocator.go:433] "Set node PodCIDR" node="worker5" podCIDRs=["10.244.5.0/24"]'],
   }),
