@@ -31,8 +31,10 @@ export function createAnswerBook(sigs: readonly Compiled[]): AnswerBook {
 
   /** One object per distinct content: answers ranked by position come out new each time. */
   const intern = (a: Answer): Answer => {
-    let key = a.signature ?? '';
-    for (const alt of a.alternatives) key += `\n${alt.cause} ${alt.signature}`;
+    // Confidence and check are part of an answer's content: the same winner and alternatives come with a lower
+    // confidence and a check when another sure signature of equal rank also matched (two failures in one text).
+    let key = `${a.signature ?? ''} ${a.confidence} ${a.check ?? ''}`;
+    for (const alt of a.alternatives) key += `\n${alt.cause} ${alt.signature} ${alt.confidence}`;
     let kept = byContent.get(key);
     if (kept === undefined) {
       if (byContent.size >= MAX_KEPT) byContent.clear();
