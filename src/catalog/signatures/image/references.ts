@@ -649,4 +649,54 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     samples: ['The Pod "web" is invalid: spec.containers[0].image: Required value', 'Error creating: Pod "cart-7f9c6d5b8-" is invalid: spec.initContainers[0].image: Required value'],
     counterSamples: ['spec.containers[0].name: Required value'],
   }),
+  sig({
+    id: 'image.knative-reference-unparsable',
+    cause: 'image.invalid-reference',
+    // Knative Serving's webhook parses every container image as a reference before it admits a Service or Revision;
+    // a text the parser refuses (a doubled digest, a stray space or colon) stops the deploy before any pull.
+    re: /failed to parse image reference: \S*containers\[\d+\]\.image/,
+    anchors: ['failed to parse image reference'],
+    confidence: 0.9,
+    specificity: 93,
+    source: 'Knative Serving container validation (pkg/apis/serving/k8s_validation.go: FieldError "Failed to parse image reference")',
+    samples: [
+      'admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: Failed to parse image reference: spec.template.spec.containers[0].image',
+      'Error from server (BadRequest): error when creating "svc.yaml": admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: Failed to parse image reference: spec.template.spec.containers[0].image\nimage: "registry.example.com/app:v1 ", error: could not parse reference',
+    ],
+    counterSamples: ['validation failed: missing field(s): spec.template.spec.containers[0].name'],
+  }),
+  sig({
+    id: 'image.knative-image-missing-field',
+    cause: 'image.invalid-reference',
+    // The same webhook names an empty image as a missing field: the manifest (often an unset template value) sets no
+    // reference at all, so there is nothing to pull.
+    re: /missing field\(s\):[^\n]*containers\[\d+\]\.image\b(?![.\w])/,
+    anchors: ['missing field(s)'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the manifest or the values that render the Service\'s container image: an empty value must become a full reference',
+    source: 'Knative Serving container validation (pkg/apis/serving/k8s_validation.go: apis.ErrMissingField("image"))',
+    samples: [
+      'admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: missing field(s): spec.template.spec.containers[0].image',
+      'Internal error occurred: admission webhook "webhook.serving.knative.dev" denied the request: validation failed: missing field(s): spec.template.spec.containers[0].image, spec.template.spec.containers[0].name',
+    ],
+    counterSamples: ['validation failed: missing field(s): spec.template.spec.containers[0].imagePullPolicy'],
+  }),
+  sig({
+    id: 'image.nuclio-image-ref-refused',
+    cause: 'image.invalid-reference',
+    // Nuclio validates a function's build and run image fields against its reference pattern before it builds or
+    // deploys; a refused value is the spec's to fix, no registry was asked.
+    re: /invalid (docker image ref passed in spec field|spec\.(build\.)?image passed)/,
+    anchors: ['invalid docker image ref', 'image passed'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'the function spec\'s image fields (spec.build.image, spec.image): a full reference in the form the platform accepts',
+    source: 'Nuclio platform validation (pkg/platform/abstract/platform.go: "Invalid docker image ref passed in spec field")',
+    samples: [
+      'nuctl.platform (W) Invalid docker image ref passed in spec field - this may be malicious {"fieldName": "Spec.Build.Image", "fieldValue": "my/func:v1"}',
+      'Error - Invalid Spec.Build.Image passed\n    ...//nuclio/pkg/platform/abstract/platform.go:1247',
+    ],
+    counterSamples: ['Invalid spec.runtime passed'],
+  }),
 ];
