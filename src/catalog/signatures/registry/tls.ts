@@ -379,8 +379,8 @@ export const TLS_SIGNATURES: Signature[] = [
     // OpenSSL's verification failure as older Python (before 3.7) and BoringSSL (gRPC's C core) print it: no reason
     // named. An unknown issuer is by far the most common one; an expired or misnamed certificate reads the same.
     // Also Python without its source position (botocore), hiredis's SSL_connect and pgBackRest's own words.
-    // .NET's words without the chain status after them read the same.
-    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|unable to verify certificate presented by|the remote certificate is invalid according to the validation procedure(?![.:]? ?\w)/,
+    // .NET's words without the chain status after them read the same, and Ruby's OpenSSL before it named the reason.
+    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|ssl_connect returned=\d+ errno=\d+ [^\n]{0,120}?: certificate verify failed(?! ?\()|unable to verify certificate presented by|the remote certificate is invalid according to the validation procedure(?![.:]? ?\w)/,
     anchors: ['certificate verify failed', 'openssl_internal:certificate_verify_failed', 'unable to verify certificate presented by', 'according to the validation procedure'],
     confidence: 0.6,
     specificity: 88,
@@ -392,10 +392,11 @@ export const TLS_SIGNATURES: Signature[] = [
       'details = "failed to connect to all addresses; last error: UNKNOWN: ipv4:10.0.0.5:443: Ssl handshake failed (TSI_PROTOCOL_FAILURE): SSL_ERROR_SSL: error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED"',
       'botocore.exceptions.SSLError: SSL validation failed for https://s3.lab/bucket [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed',
       'Could not connect to Redis at cache.lab:6379: SSL_connect failed: certificate verify failed',
+      'error="Invalid Kubernetes API endpoint: SSL_connect returned=1 errno=0 state=SSLv3 read server certificate B: certificate verify failed"',
       "ERROR: [095]: unable to verify certificate presented by 's3.lab:443'",
       'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception. System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.',
     ],
-    counterSamples: ['[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1129)'],
+    counterSamples: ['[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1129)', 'SSL_connect returned=1 errno=0 state=error: certificate verify failed (certificate has expired)'],
   }),
   sig({
     id: 'registry.tls-alert-from-client',

@@ -182,4 +182,112 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error: connect EACCES /var/run/docker.sock'],
   }),
+  sig({
+    id: 'runtime.docker-pipe-open-failed',
+    cause: 'runtime.unavailable',
+    // The same named-pipe open as runtime.docker-pipe-missing, with the OS error in another language (Windows words
+    // ERROR_FILE_NOT_FOUND in the user's locale) or the pipe written with backslashes. Access refusals are excluded:
+    // an engine that runs but refuses this user is not a missing runtime.
+    re: /open (?:\/\/\.\/|\\\\\.\\)pipe[\/\\]docker[\w-]*: (?!access is denied|all pipe instances)\S/,
+    anchors: ['/pipe/docker', '\\pipe\\docker'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'is Docker Desktop (or the Docker service) running on that machine, in the mode the client expects? docker context ls shows which pipe the client uses; an "access denied" in the OS language instead means the user is not in docker-users',
+    source: 'Docker client on Windows: the engine endpoint is npipe:////./pipe/<name>; the OS error text is localized',
+    samples: [
+      'error during connect: This error may indicate that the docker daemon is not running.: Post http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/networks/create: open //./pipe/docker_engine: O sistema não pode encontrar o arquivo especificado.',
+      'Error response from daemon: open \\\\.\\pipe\\docker_engine_linux: Das System kann die angegebene Datei nicht finden.',
+    ],
+    counterSamples: ['open //./pipe/docker_engine: Access is denied.', 'npipe:////./pipe/docker_engine'],
+  }),
+  sig({
+    id: 'runtime.engine-api-dropped',
+    cause: 'runtime.unavailable',
+    // An Engine API route (/v1.NN/images/create is the daemon's own pull endpoint) ending in EOF or a deadline: the
+    // client's connection to dockerd closed or never answered, which a registry failure cannot cause (the daemon
+    // would answer "Error response from daemon" with it). A daemon that crashed or restarted, a desktop VM whose
+    // proxy died, a remote builder that is down.
+    // EOF counts on a local engine's pipe or socket only (a remote Engine-compatible service may close for its own
+    // reasons); a deadline counts on the daemon's status routes only (a deadline on images/create is a slow pull).
+    re: /https?:\/\/%2f[^\s\/"]*(?:pipe|\.sock)[^\s\/"]*\/v1\.\d+\/[^\s"]*"?: eof|(?:https?|tcp):\/\/[^\s\/"]+\/v1\.\d+\/(?:info|_ping|version)"?: context deadline exceeded/,
+    anchors: ['/v1.'],
+    confidence: 0.75,
+    specificity: 96,
+    alternatives: ['node.not-ready'],
+    check: 'is the daemon the client talks to up and answering? docker info against the same host or context (DOCKER_HOST, docker context ls): a daemon that restarted, a desktop VM that stopped or a remote builder that is gone',
+    source: 'Docker client on the Engine API ("error during connect: Post …/v1.NN/images/create…: EOF"); Go net/http EOF and deadline errors',
+    samples: [
+      'docker: error during connect: Post "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.41/images/create?fromImage=gcr.io%2Fk8s-minikube%2Fkicbase&tag=v0.0.30": EOF',
+      'Error: failed to fetch an image or build from source: error fetching docker server info: Get "http://[fdaa:2:8bc:a7b::2]:2375/v1.41/info": context deadline exceeded',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": EOF', 'Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.41/images/create?fromImage=app": context deadline exceeded', 'FATA[0121] Post http://10.88.88.6:2375/v1.17/images/create?fromImage=busybox&tag=latest: EOF'],
+  }),
+  sig({
+    id: 'runtime.wsl-distro-failed',
+    cause: 'runtime.unavailable',
+    // Docker Desktop and podman machine on Windows run their engine in a WSL distribution; when WSL cannot import,
+    // convert or boot that distribution there is no engine at all (the OS part of these logs is often localized).
+    re: /wsl bootstrap script failed|the wsl import of guest os failed|\[wsl2provisioning\s*\]\s*\[error\s*\]|failed to set version to docker-desktop/,
+    anchors: ['wsl bootstrap script failed', 'wsl import of guest os', 'wsl2provisioning', 'failed to set version to docker-desktop'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'wsl -l -v on that machine: the engine\'s distribution (docker-desktop, podman-machine-default) must exist and run under WSL 2; the WSL error code in the log (Wsl/Service/…) names what WSL refused',
+    source: 'Docker Desktop WSL2 provisioning log; podman machine on WSL (pkg/machine/wsl: "the WSL import of guest OS failed", "WSL bootstrap script failed")',
+    samples: [
+      'Starting machine "podman-machine-default"\nError: WSL bootstrap script failed: exit status 0xffffffff',
+      '[11:07:04.094][WSL2Provisioning  ][Error  ] Failed to set version to docker-desktop: exit code: -1',
+      'Error code: Wsl/Service/0x800700b7\nError: the WSL import of guest OS failed: exit status 0xffffffff',
+    ],
+    counterSamples: ['[11:07:02.905][WSL2Provisioning  ][Info   ] Checking docker-desktop'],
+  }),
+  sig({
+    id: 'runtime.cli-spawn-enoent',
+    cause: 'runtime.unavailable',
+    // An editor, test runner or desktop tool spawning the container CLI found no such program: there is no Docker (or
+    // Podman) client where that process runs — not installed, not on its PATH, or on another host than the editor's.
+    re: /spawn (?:[^\n]{0,120}[\/\\])?(?:docker|podman|nerdctl|docker-compose)(?:\.exe)?"? enoent/,
+    anchors: ['spawn docker', 'spawn podman', 'spawn nerdctl', 'docker enoent', 'docker.exe enoent', 'podman enoent', 'podman.exe enoent', 'docker-compose enoent'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'which docker (where docker on Windows) in the environment of the process that failed (the editor\'s remote server, the CI step): install the client or set the tool\'s docker path setting',
+    source: 'Node.js child_process spawn of the container CLI (errno ENOENT: "spawn docker ENOENT")',
+    samples: [
+      'Docker returned an error code ENOENT, message: spawn docker ENOENT',
+      'Unhandled rejection: Error: spawn C:\\Program Files\\Microsoft VS Code Insiders\\docker ENOENT',
+      'Host server: Error: spawn docker ENOENT',
+    ],
+    counterSamples: ['Error: spawn git ENOENT', 'connect ENOENT /var/run/docker.sock'],
+  }),
+  sig({
+    id: 'runtime.docker-context-missing',
+    cause: 'runtime.unavailable',
+    // The CLI's current (or named) context is not defined in this client's config: it has no engine endpoint to talk
+    // to — Docker Desktop's context without Docker Desktop, or a context for the other engine.
+    re: /unable to resolve docker endpoint: context "[^"\n]+": context not found/,
+    anchors: ['unable to resolve docker endpoint'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'docker context ls on that machine: the context named must exist (docker context use default, or unset DOCKER_CONTEXT) and its engine must run',
+    source: 'Docker CLI context store (cli/command: "unable to resolve docker endpoint: context %q: context not found")',
+    samples: [
+      "execution 'docker --context desktop-linux pull app:1': exit status 1: unable to resolve docker endpoint: context \"desktop-linux\": context not found: open C:\\Users\\me\\.docker\\contexts\\meta\\fe9c6bd7\\meta.json: The system cannot find the path specified.",
+      'unable to resolve docker endpoint: context "colima": context not found: open /home/me/.docker/contexts/meta/a1b2/meta.json: no such file or directory',
+    ],
+    counterSamples: ['unable to resolve docker endpoint: open /home/me/.docker/ca.pem: no such file or directory'],
+  }),
+  sig({
+    id: 'runtime.dind-start-retrying',
+    cause: 'runtime.unavailable',
+    // The docker-in-docker dev container feature's start script: dockerd inside the container did not come up, so
+    // every docker command in the workspace has no daemon.
+    re: /\(\*\) failed to start docker, retrying/,
+    anchors: ['failed to start docker'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'the dockerd log inside the container (/tmp/dockerd.log): a dev container needs --privileged (or the feature\'s required mounts) for its inner daemon',
+    source: 'devcontainers docker-in-docker feature start script ("(*) Failed to start docker, retrying in 5s...")',
+    samples: ['(*) Failed to start docker, retrying in 5s...', '(*) Failed to start docker, retrying in 5s...\n(*) Failed to start docker, retrying in 5s...'],
+    counterSamples: ['(*) Starting docker...'],
+  }),
 ];
