@@ -327,7 +327,8 @@ describe('classify: block mode', () => {
       c.classifyLines(text, (line, a, start, end) => shifted.push([line, a, start, end]), chunk.subarray(lead));
       expect(shifted).toEqual(single);
     }
-  });
+    // Thousands of lines, each also run through every pattern: a finishing limit for a loaded machine.
+  }, 120_000);
 });
 
 describe('classify: block scan edges', () => {

@@ -95,7 +95,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     anchors: ['client.timeout exceeded', 'request canceled while waiting', 'timeout awaiting response headers', 'etimedout'],
     confidence: 0.8,
     specificity: 65,
-    alternatives: ['node.firewall', 'registry.proxy', 'registry.http-to-https'],
+    alternatives: ['node.firewall', 'registry.proxy', 'registry.http-to-https', 'registry.dns'],
     source: 'facts §4.7 (Client.Timeout exceeded while awaiting headers)',
     samples: [
       'stderr: failed to pull image "k8s.gcr.io/kube-proxy:v1.20.4": output: Error response from daemon: Get https://k8s.gcr.io/v2/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',

@@ -290,4 +290,23 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     samples: ['(*) Failed to start docker, retrying in 5s...', '(*) Failed to start docker, retrying in 5s...\n(*) Failed to start docker, retrying in 5s...'],
     counterSamples: ['(*) Starting docker...'],
   }),
+  sig({
+    id: 'runtime.client-wrapper-no-daemon',
+    cause: 'runtime.unavailable',
+    // Tools that wrap the Docker API in their own words when the daemon does not answer: Compose v1 (docker-py's
+    // "Couldn't connect to Docker daemon at … - is it running?") and menu scripts that check `docker version` first.
+    re: /couldn't connect to docker daemon at \S+ - is it running|error when connecting to docker daemon/,
+    anchors: ["couldn't connect to docker daemon", 'error when connecting to docker daemon'],
+    confidence: 0.75,
+    specificity: 92,
+    alternatives: ['node.not-ready'],
+    check: 'systemctl status docker on that host (or the DinD service in CI): is the daemon up, and does DOCKER_HOST point where it listens? a user outside the docker group reads the same',
+    source: 'docker-compose v1 (compose/cli/errors.py: "Couldn\'t connect to Docker daemon at %s - is it running?"); wrapper scripts checking docker version',
+    samples: [
+      "ERROR: Couldn't connect to Docker daemon at http+docker://localhost - is it running?\n\nIf it's at a non-standard location, specify the URL with the DOCKER_HOST environment variable.",
+      "Couldn't connect to Docker daemon at http://docker:2375 - is it running?",
+      'Error getting docker version. Error when connecting to docker daemon.\n Check that docker is running.',
+    ],
+    counterSamples: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'],
+  }),
 ];
