@@ -9,6 +9,7 @@ import { CHART_SIGNATURES } from './charts.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
 import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 import { CREDENTIAL_FILE_SIGNATURES } from './credential-files.js';
+import { GGCR_CLIENT_SIGNATURES } from './ggcr-client.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -22,4 +23,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...LIMIT_SIGNATURES,
   ...APPTAINER_SIGNATURES,
   ...CHART_SIGNATURES,
+  ...GGCR_CLIENT_SIGNATURES,
 ];

@@ -198,14 +198,19 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.ggcr-reference-parse',
     cause: 'image.invalid-reference',
     // go-containerregistry's name.ParseReference (crane, ko, trivy, kaniko, flux): neither a tag nor a digest
-    // reference parses. Only beside an image: other programs parse other references with the same words.
-    re: new RegExp(`(?<key>could not\\s+parse reference(?::(?=\\s|$)|$))(?:(?<=(image|registry|crane|pull)[\\s\\S]*?)|(?=[\\s\\S]*?(image|registry|crane|pull)))`),
+    // reference parses. Only beside an image (or crane's own "parsing reference %q:" wrapper): other programs parse
+    // other references with the same words.
+    re: new RegExp(`(?<key>could not\\s+parse reference(?::(?=\\s|$)|$))(?:(?<=(image|registry|crane|pull|parsing (reference|ref|tag|repo)\\b)[\\s\\S]*?)|(?=[\\s\\S]*?(image|registry|crane|pull)))`),
     anchors: ['parse reference'],
     confidence: 0.85,
     specificity: 94,
     check: 'the reference as the tool received it (a templated value that came out empty or cut short is the usual cause): it must read [host/]repository[:tag][@sha256:digest], lowercase',
     source: 'go-containerregistry pkg/name ParseReference ("could not parse reference: %s")',
-    samples: ['image scan error: failed to parse the image name: could not parse reference: k', 'Error: parsing reference "ghcr.io/Acme/App:1": could not parse reference: ghcr.io/Acme/App:1 (crane pull)'],
+    samples: [
+      'image scan error: failed to parse the image name: could not parse reference: k',
+      'Error: parsing reference "ghcr.io/Acme/App:1": could not parse reference: ghcr.io/Acme/App:1 (crane pull)',
+      'Error: parsing reference "ghcr.io/acme/App Server:1": could not parse reference: ghcr.io/acme/App Server:1',
+    ],
     counterSamples: ['warning: could not parse reference: John 3:16'],
   }),
   sig({
