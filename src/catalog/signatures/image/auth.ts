@@ -242,7 +242,8 @@ export const AUTH_SIGNATURES: Signature[] = [
     // Keyed on the helper's name (docker-credential-*): secret redaction may take the word "Credentials" after "StoreError:".
     // Clients that exec the helper themselves (oras in Helm) say only that the binary is missing; gcloud's helper
     // says it has no account.
-    // Not docker login's "error storing credentials": a login that could not save is not a pull without credentials.
+    // docker login's "error storing credentials" (a helper that cannot keep what login was given) is read by
+    // image.credential-helper-store-list-failed in ./docker-cli-credentials.ts, at the same confidence.
     // docker-py says the helper is "not installed or not available in PATH" (after its exception's name, which secret
     // redaction reads as a key: the helper's name may be gone); Nomad quotes the helper's stderr.
     re: /store docker-credential-\S+ exited with|error getting credentials - err: |(docker-credential-[\w.-]+|credentials\.errors\.initializationerror: \S+) not installed or not available in path|docker-credential-[\w.-]+ with input \\?"[^\n]{0,200}failed with stderr|(?<!failed to store the credentials for \S+: )exec: \\?"docker-credential-[\w-]+\\?": \S+ file not found|\(gcloud\.auth\.docker-helper\) you do not currently have an active account selected/,
@@ -782,14 +783,15 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // docker push with no stored credentials asks for them (old clients: "Please login prior to push"); in a CI job
     // or a post-processor without a terminal the prompt reads nothing, so the registry gets no credentials.
-    re: /please login prior to (push|pull)|cannot perform an interactive login from a non tty device/,
-    anchors: ['please login prior to', 'interactive login from a non tty device'],
+    // The CLI's newer wording (v29: "error: cannot perform an interactive login from a non-TTY device") has a hyphen.
+    re: /please login prior to (push|pull)|cannot perform an interactive login from a non[ -]tty device/,
+    anchors: ['please login prior to', 'interactive login from a non tty device', 'interactive login from a non-tty device'],
     confidence: 0.85,
     specificity: 93,
     alternatives: ['image.auth-rejected'],
     check: 'the job must log in non-interactively before it pushes: docker login -u <user> --password-stdin <registry> (for ECR: aws ecr get-login-password | docker login --password-stdin), or give the tool the registry credentials it takes as options (Packer\'s login_username/login_password, ecr_login)',
     source: 'Docker CLI login prompt without a terminal ("Cannot perform an interactive login from a non TTY device"); older clients\' push prompt ("Please login prior to push:")',
-    samples: ['docker (docker-push): Error: Cannot perform an interactive login from a non TTY device', '203ac7c888b0: Image push failed\n\nPlease login prior to push:\nUsername: EOF'],
+    samples: ['docker (docker-push): Error: Cannot perform an interactive login from a non TTY device', '203ac7c888b0: Image push failed\n\nPlease login prior to push:\nUsername: EOF', 'error: cannot perform an interactive login from a non-TTY device'],
     counterSamples: ['Login Succeeded'],
   }),
   sig({

@@ -6,6 +6,7 @@ import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
+import { DOCKER_ENDPOINT_SIGNATURES } from './docker-endpoints.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
 import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
@@ -23,6 +24,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_HOST_SIGNATURES,
   ...SANDBOX_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,
+  ...DOCKER_ENDPOINT_SIGNATURES,
   ...UPGRADE_SIGNATURES,
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
