@@ -9,12 +9,14 @@ import { CHART_SIGNATURES } from './charts.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
 import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 import { CREDENTIAL_FILE_SIGNATURES } from './credential-files.js';
+import { PODMAN_AUTH_FILE_SIGNATURES } from './podman-auth-files.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
   ...AUTH_SIGNATURES,
   ...PULL_SECRET_SIGNATURES,
   ...CREDENTIAL_FILE_SIGNATURES,
+  ...PODMAN_AUTH_FILE_SIGNATURES,
   ...REFERENCE_SIGNATURES,
   ...CLIENT_REFERENCE_SIGNATURES,
   ...SERVICE_REFERENCE_SIGNATURES,

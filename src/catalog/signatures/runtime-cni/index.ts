@@ -13,6 +13,7 @@ import { WINDOWS_HOST_SIGNATURES } from './windows-hosts.js';
 import { RUNTIME_STATE_SIGNATURES } from './runtime-state.js';
 import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
 import { RUNTIME_TRANSPORT_SIGNATURES } from './runtime-transport.js';
+import { PODMAN_NETWORK_SIGNATURES } from './podman-networks.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -29,5 +30,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_STATE_SIGNATURES,
   ...RUNTIME_STORAGE_SIGNATURES,
   ...RUNTIME_TRANSPORT_SIGNATURES,
+  ...PODMAN_NETWORK_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
