@@ -11,6 +11,7 @@ import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 import { CREDENTIAL_FILE_SIGNATURES } from './credential-files.js';
 import { GGCR_CLIENT_SIGNATURES } from './ggcr-client.js';
 import { DOCKER_CLI_CREDENTIAL_SIGNATURES } from './docker-cli-credentials.js';
+import { PODMAN_AUTH_FILE_SIGNATURES } from './podman-auth-files.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -18,6 +19,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...PULL_SECRET_SIGNATURES,
   ...CREDENTIAL_FILE_SIGNATURES,
   ...DOCKER_CLI_CREDENTIAL_SIGNATURES,
+  ...PODMAN_AUTH_FILE_SIGNATURES,
   ...REFERENCE_SIGNATURES,
   ...CLIENT_REFERENCE_SIGNATURES,
   ...SERVICE_REFERENCE_SIGNATURES,
