@@ -4,6 +4,7 @@ import { PULL_SECRET_SIGNATURES } from './pull-secrets.js';
 import { REFERENCE_SIGNATURES } from './references.js';
 import { MISSING_SIGNATURES } from './missing.js';
 import { LIMIT_SIGNATURES } from './limits.js';
+import { NODE_DISK_SIGNATURES } from './node-disk.js';
 import { APPTAINER_SIGNATURES } from './apptainer.js';
 import { CHART_SIGNATURES } from './charts.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
@@ -25,6 +26,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...SERVICE_REFERENCE_SIGNATURES,
   ...MISSING_SIGNATURES,
   ...LIMIT_SIGNATURES,
+  ...NODE_DISK_SIGNATURES,
   ...APPTAINER_SIGNATURES,
   ...CHART_SIGNATURES,
   ...GGCR_CLIENT_SIGNATURES,

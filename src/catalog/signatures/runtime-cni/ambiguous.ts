@@ -43,7 +43,9 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     // AppArmor) refused it: the socket exists, and the runtime behind it may be serving. The kubelet runs as
     // root, so this is nearly always a client's privilege, not the runtime.
     // Go before 1.x's net package left out "connect:" (Docker 1.x clients: "dial unix /var/run/docker.sock: permission denied").
-    re: /(containerd|crio|cri-dockerd|docker)\.sock[^"\n]{0,40}?(connect: )?permission denied/,
+    // The refusal follows the socket's name ("….sock: permission denied") or Go's "connect:": a "permission denied" a
+    // few words further that is some other text is not it (and holds neither anchor).
+    re: /(containerd|crio|cri-dockerd|docker)\.sock([^"\n]{0,40}?(connect|\.sock))?: permission denied/,
     anchors: ['connect: permission denied', 'sock: permission denied'],
     confidence: 0.5,
     specificity: 96,
