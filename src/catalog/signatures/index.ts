@@ -14,6 +14,7 @@ import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
 import { RUNTIME_CNI_SIGNATURES } from './runtime-cni/index.js';
+import { SCHEDULER_SIGNATURES } from './scheduler/index.js';
 
 /** Every message signature, by area. Order does not matter: specificity, then position, decides. */
 export const SIGNATURES: readonly Signature[] = [
@@ -23,6 +24,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...FLANNEL_SIGNATURES,
   ...NETWORK_ADDON_SIGNATURES,
   ...NODE_SIGNATURES,
+  ...SCHEDULER_SIGNATURES,
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,

@@ -242,7 +242,7 @@ export const NODE_SIGNATURES: Signature[] = [
     id: 'node.not-ready',
     check: 'kubectl describe node <node>: the Ready condition\'s reason and message name the cause (NetworkPluginNotReady → CNI, container runtime down → the runtime, kubelet stopped posting → the kubelet itself: journalctl -u kubelet)',
     cause: 'node.not-ready',
-    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is (unresponsive|notready)\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b|(?:^|[^\S \t\r\f\v])\S+ +notready(,schedulingdisabled)? +\S+ +\d+[smhdy]/,
+    re: /kubelet (stopped posting|never posted) node status|nodestatus(unknown|neverupdated)|node\.kubernetes\.io\/(not-ready|unreachable)(?!:\w+\s+op=|"?,?\s*"?operator"?:)|\bnodenotready\b|kubeletnotready|node \S+ (is )?not ready|\bnode is (unresponsive|notready)\. adding it to the taint queue|there are notready control-planes in the cluster|\bnode hasn'?t been updated\b|(?:^|[^\S \t\r\f\v])\S+ +notready(,schedulingdisabled)? +\S+ +\d+[smhdy]/,
     anchors: ['posting node status', 'posted node status', 'nodestatusunknown', 'nodestatusneverupdated', 'node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable', 'nodenotready', 'kubeletnotready', 'not ready', 'node is unresponsive', 'been updated', 'notready control-planes', 'notready'],
     confidence: 0.7,
     specificity: 50,
@@ -256,7 +256,13 @@ export const NODE_SIGNATURES: Signature[] = [
       // kubectl get nodes: a row whose STATUS is NotReady.
       'NAME       STATUS     ROLES           AGE   VERSION\ncp-1       Ready      control-plane   93d   v1.35.2\nworker-2   NotReady   <none>          93d   v1.35.2',
     ],
-    counterSamples: ['Node worker-1 status is now: NodeReady', 'NAME       STATUS   ROLES    AGE   VERSION\nworker-2   Ready    <none>   93d   v1.35.2'],
+    counterSamples: [
+      'Node worker-1 status is now: NodeReady',
+      'NAME       STATUS   ROLES    AGE   VERSION\nworker-2   Ready    <none>   93d   v1.35.2',
+      // The default tolerations every pod gets, as -o yaml and -o json print them: no taint on a node.
+      '  tolerations:\n  - effect: NoExecute\n    key: node.kubernetes.io/not-ready\n    operator: Exists\n    tolerationSeconds: 300',
+      '{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","operator":"Exists","tolerationSeconds":300}',
+    ],
   }),
   sig({
     id: 'node.dockerd-firewalld-zone-conflict',

@@ -193,7 +193,10 @@ export const LIMIT_SIGNATURES: Signature[] = [
     // caused"): that rootfs is whatever the snapshotter mounted (overlay on the image filesystem, or a remote
     // or read-only one), and an inode table can be full with bytes to spare — image.no-space-init answers it lower.
     // Nor ENOSPC on a path under /run: that is a tmpfs sized from memory, not the disk images live on.
-    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/|response completed with error|memfd:|\s\/(var\/)?run\/[^\s:]*:( bind:)? no space left on device))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device|disk quota exceeded|there is not enough space on the disk)|failed to garbage collect required amount of images|image garbage collection failed(?! once)|FreeDiskSpaceFailed|ImageGCFailed|(?<!hasno)DiskPressure(?!\s+(false|unknown)\b)|node\.kubernetes\.io\/disk-pressure(?!:\w+\s+op=)|low on resource: ephemeral-storage|kubelet has disk pressure|kubelethasdiskpressure|disk usage on image filesystem is over the high threshold|eviction manager: [^\n]{0,120}resourcename=\\?"?(ephemeral-storage|nodefs\.\w+|imagefs\.\w+|inodes)|to (reclaim|reduce) (ephemeral-storage|nodefs|imagefs|inodes)( pressure)?/,
+    // Nor the DiskPressure condition's name beside a False or Unknown status, whichever way it is printed (describe's
+    // table, -o yaml or -o json with the status before or after the type, the node lifecycle controller's log of
+    // every condition of a node that stopped posting): every node lists that condition, pressed or not.
+    re: /^(?![\s\S]*(inotify|container init caused|mkdir \/sys\/fs\/cgroup\/|response completed with error|memfd:|\s\/(var\/)?run\/[^\s:]*:( bind:)? no space left on device))[\s\S]*(layer|unpack|extract|snapshot|tar file|untar|pull|containerd|dockerd?\b|\/var\/lib\/(containerd|docker|kubelet)|overlay)[\s\S]*(?<key>no space left on device|disk quota exceeded|there is not enough space on the disk)|failed to garbage collect required amount of images|image garbage collection failed(?! once)|FreeDiskSpaceFailed|ImageGCFailed|(?<!hasno|nodeconditiontype="|last |status"?:\s*"?(?:false|unknown)"?,?\s*"?type"?:\s*"?)DiskPressure(?!\s+(false|unknown)\b|"?,\s*"?status"?[:=]\s*"?(false|unknown)\b|=(false|unknown)\b)|node\.kubernetes\.io\/disk-pressure(?!:\w+\s+op=|"?,?\s*"?operator"?:)|low on resource: ephemeral-storage|kubelet has disk pressure|kubelethasdiskpressure|disk usage on image filesystem is over the high threshold|eviction manager: [^\n]{0,120}resourcename=\\?"?(ephemeral-storage|nodefs\.\w+|imagefs\.\w+|inodes)|to (reclaim|reduce) (ephemeral-storage|nodefs|imagefs|inodes)( pressure)?/,
     anchors: ['no space left on device', 'disk quota exceeded', 'not enough space on the disk', 'garbage collect required amount', 'image garbage collection failed', 'freediskspacefailed', 'imagegcfailed', 'diskpressure', 'disk-pressure', 'ephemeral-storage', 'reclaim nodefs', 'reclaim imagefs', 'reclaim inodes', 'reduce ephemeral-storage', 'reduce nodefs', 'reduce imagefs', 'reduce inodes', 'has disk pressure', 'over the high threshold', 'resourcename='],
     confidence: 0.92,
     specificity: 94,
@@ -215,6 +218,15 @@ export const LIMIT_SIGNATURES: Signature[] = [
       'java.io.IOException: No space left on device',
       // kubectl describe node lists every condition: a pressure that is False or Unknown is no full disk.
       '  DiskPressure     False   Wed, 03 Dec 2025 10:04:56 +0000   Wed, 03 Dec 2025 09:05:46 +0000   KubeletHasNoDiskPressure     kubelet has no disk pressure',
+      // The same healthy condition as kubectl get node -o yaml / -o json print it (the status before or after the
+      // type), and as the node lifecycle controller logs every condition type of a node that stopped posting.
+      '    message: kubelet has no disk pressure\n    reason: KubeletHasNoDiskPressure\n    status: "False"\n    type: DiskPressure',
+      '{"message": "kubelet has no disk pressure", "reason": "KubeletHasNoDiskPressure", "status": "False", "type": "DiskPressure"}',
+      // A pod's toleration of the taint (every DaemonSet pod carries one), as -o yaml and -o json print it: no taint on a node.
+      '  tolerations:\n  - effect: NoSchedule\n    key: node.kubernetes.io/disk-pressure\n    operator: Exists',
+      '{"effect":"NoSchedule","key":"node.kubernetes.io/disk-pressure","operator":"Exists"}',
+      'I1206 07:57:31.002911       1 node_lifecycle_controller.go:948] "Node hasn\'t been updated" node="worker-2" duration="40.0021s" nodeConditionType="DiskPressure" currentCondition="&NodeCondition{Type:DiskPressure,Status:False,Reason:KubeletHasNoDiskPressure,Message:kubelet has no disk pressure,}"',
+      'I0404 15:28:36.488138       8 node_lifecycle_controller.go:1107] node paas-192-168-21-186 hasn\'t been updated for 1m26.9s. Last DiskPressure is: &NodeCondition{Type:DiskPressure,Status:Unknown,Reason:NodeStatusUnknown,Message:Kubelet stopped posting node status.,}',
       'E1203 09:58:30.123456 987 kubelet.go:1725] "Image garbage collection failed once. Stats initialization may not have completed yet" err="invalid capacity 0 on image filesystem"',
     ],
   }),

@@ -81,14 +81,14 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
   sig({
     id: 'runtime.pleg-unhealthy',
     cause: 'unknown',
-    // kubelet runtimeState.runtimeErrors(): "container runtime status check may not have completed yet" (no
-    // runtime status received since the kubelet started) and "PLEG is not healthy: pleg was last seen active
-    // %v ago; threshold is %v" (the pod lifecycle relist, which lists every container through the runtime,
-    // has not finished within 3 minutes). Both say the runtime answered slowly or not yet — a hung runtime, a
-    // stuck container or volume, an overloaded node, or a kubelet that just started — not that it is gone.
+    // kubelet runtimeState.runtimeErrors() health check "PLEG is not healthy: pleg was last seen active %v ago;
+    // threshold is %v" (the pod lifecycle relist, which lists every container through the runtime, has not
+    // finished within 3 minutes): the runtime answered slowly or not yet — a hung runtime, a stuck container or
+    // volume, an overloaded node, or a kubelet that just started — not that it is gone. The "status check may not
+    // have completed yet" beside it has runtime.status-check-pending's signature, ranked below this one.
     // "container runtime is down" beside them is the runtime.socket-unreachable text and outranks these.
-    re: /pleg is not healthy|container runtime status check may not have completed/,
-    anchors: ['pleg is not healthy', 'runtime status check'],
+    re: /pleg is not healthy/,
+    anchors: ['pleg is not healthy'],
     confidence: 0.5,
     specificity: 94,
     alternatives: ['runtime.unavailable', 'node.not-ready'],
@@ -103,6 +103,29 @@ export const AMBIGUOUS_RUNTIME_CNI_SIGNATURES: Signature[] = [
     ],
     // A line with both "container runtime is down" and PLEG is runtime.socket-unreachable's (its samples hold one).
     counterSamples: ['skipping pod synchronization - [container runtime is down]', 'I0620 07:41:10.000000 2210 kubelet.go:2100] "SyncLoop (PLEG): event for pod"'],
+  }),
+  sig({
+    id: 'runtime.status-check-pending',
+    cause: 'unknown',
+    // kubelet runtimeState.runtimeErrors() before the first full runtime sync: "container runtime status check may
+    // not have completed yet". It heads the Ready condition's aggregate for seconds after every kubelet start and
+    // says only "not yet". The network error the runtime's own status returned beside it in that aggregate
+    // ("container runtime network not ready: … cni plugin not initialized") names the cause, so this ranks below
+    // it (and below PLEG's own signature) while still outranking the generic NotReady words.
+    re: /container runtime status check may not have completed/,
+    anchors: ['runtime status check'],
+    confidence: 0.5,
+    specificity: 86,
+    alternatives: ['runtime.unavailable', 'node.not-ready'],
+    recordOnly: true,
+    check: 'wait a minute and look again at kubectl describe node <node> (the Ready message): if it stays, crictl info on the node (runtime and network conditions) and journalctl -u kubelet around the line',
+    source: 'kubelet pkg/kubelet/runtime.go runtimeErrors (lastBaseRuntimeSync zero)',
+    samples: [
+      'KubeletNotReady  container runtime status check may not have completed yet',
+      'E1206 08:00:01.000000    1402 kubelet.go:2457] "Skipping pod synchronization" err="container runtime status check may not have completed yet"',
+    ],
+    // The status the kubelet logs once the check has completed.
+    counterSamples: ['I1206 08:00:02.000000    1402 kubelet.go:3091] "Container runtime status" status="Runtime Conditions: RuntimeReady=true reason: message:, NetworkReady=true reason: message:"'],
   }),
   sig({
     id: 'cni.requested-ip-unavailable',

@@ -2,6 +2,8 @@ import type { Signature } from '../../types.js';
 import { sig } from '../define.js';
 
 /** Why flanneld has not written subnet.env (nor its pod's init container the CNI config) on a node. */
+// Registry and image causes that keep a host-network pod (the CNI's own, or any pod's sandbox image) from starting.
+const PULL_FAILS = ['registry.dns', 'registry.connect-timeout', 'registry.connection-refused', 'registry.tls-handshake-timeout', 'registry.tls-untrusted', 'registry.tls-name-mismatch', 'registry.tls-expired-or-clock', 'registry.http-to-https', 'registry.proxy', 'registry.mirror-misconfigured', 'registry.server-error', 'image.not-found', 'image.auth-missing', 'image.auth-rejected', 'image.rate-limited', 'image.platform-mismatch'];
 const FLANNEL_NOT_UP = ['flannel.daemon-down', 'flannel.rbac', 'flannel.no-pod-cidr', 'flannel.config-invalid', 'flannel.network-mismatch', 'flannel.wrong-iface', 'flannel.backend-unsupported', 'node.br-netfilter'];
 
 /** CNI: libcni, the flannel CNI plugin, bridge and host-local (facts §4.2–§4.4). */
@@ -164,12 +166,17 @@ export const CNI_SIGNATURES: Signature[] = [
     specificity: 88,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid', 'cni.plugin-missing'],
     // flannel's init container writes the config; a config or plugin the runtime cannot load leaves it uninitialized too.
-    explainedBy: [...FLANNEL_NOT_UP, 'cni.config-invalid', 'cni.plugin-missing'],
+    // While the network is not ready the kubelet starts only host-network pods (kubelet.go SyncPod, NetworkNotReady),
+    // so a pull failing on another line of the paste is one of theirs — the CNI DaemonSet's image or the sandbox
+    // (pause) image every pod needs — and that is why no CNI config was ever written.
+    explainedBy: [...FLANNEL_NOT_UP, 'cni.config-invalid', 'cni.plugin-missing', ...PULL_FAILS],
     source: 'facts §4.4 (NetworkReady=false, cni plugin not initialized)',
     samples: [
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "abc": cni config not initialized',
       'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
       'runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized',
+      // the Ready condition's aggregate: the "not completed yet" note ahead of it says less than the network error
+      'KubeletNotReady  [container runtime status check may not have completed yet, container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized]',
       // kubelets before 1.6 spelt it without the second i
       'Failed to setup network for pod "web-1_default(527e)" using network plugins "cni": cni config unintialized; Skipping pod',
       'failed to load cni during init, please check CRI plugin status before setting up network for pods: error="cni config load failed: no network config found in /etc/cni/net.d: cni plugin not initialized: failed to load cni config"',

@@ -1,0 +1,5 @@
+import type { Signature } from '../../types.js';
+import { NODE_FITNESS_SIGNATURES } from './node-fitness.js';
+
+/** kube-scheduler and the node controllers on nodes that cannot take pods. */
+export const SCHEDULER_SIGNATURES: Signature[] = [...NODE_FITNESS_SIGNATURES];
