@@ -114,20 +114,6 @@ export const NODE_DISK_SIGNATURES: Signature[] = [
     counterSamples: ['write /var/lib/containerd/io.containerd.content.v1.content/ingest/abc/data: no space left on device'],
   }),
   sig({
-    id: 'image.scheduler-disk-pressure',
-    cause: 'image.disk-full',
-    // The scheduler's old CheckNodeDiskPressure predicate (before the disk-pressure taint): nodes left out because
-    // their kubelet reports DiskPressure.
-    re: /\d+ node\(s\) had disk pressure/,
-    anchors: ['had disk pressure'],
-    confidence: 0.9,
-    specificity: 93,
-    check: 'kubectl describe node on the nodes named: the DiskPressure condition, then df -h and df -i on their /var/lib/kubelet and image filesystem',
-    source: 'kube-scheduler predicates (ErrNodeUnderDiskPressure: "node(s) had disk pressure")',
-    samples: ['0/5 nodes are available: 2 node(s) had disk pressure, 3 node(s) didn\'t match node selector.', 'No nodes are available that match all of the predicates: NodeUnderDiskPressure (1), 1 node(s) had disk pressure.'],
-    counterSamples: ['0/3 nodes are available: 3 node(s) had memory pressure.'],
-  }),
-  sig({
     id: 'image.minikube-engine-out-of-disk',
     cause: 'image.disk-full',
     // minikube refuses to start when the container engine that hosts its node has /var full (the Docker Desktop or

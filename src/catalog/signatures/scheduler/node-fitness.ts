@@ -13,17 +13,17 @@ export const NODE_FITNESS_SIGNATURES: Signature[] = [
   sig({
     id: 'scheduler.predicate-disk-pressure',
     cause: 'image.disk-full',
-    // The pre-taint predicates (CheckNodeDiskPressure, the older CheckNodeCondition on OutOfDisk) and the kubelet's
-    // OutOfDisk condition they read: the node's image or root filesystem crossed the kubelet's eviction threshold.
-    re: /node\(s\) (had disk pressure|were out of disk space)|\boutofdisk\s+true\b|\bkubeletoutofdisk\b/,
-    anchors: ['had disk pressure', 'out of disk space', 'kubeletoutofdisk', 'outofdisk'],
+    // The pre-taint predicates (CheckNodeDiskPressure, the older CheckNodeCondition on OutOfDisk): the node's image or
+    // root filesystem crossed the kubelet's eviction threshold. The OutOfDisk condition itself is image.node-out-of-disk.
+    re: /node\(s\) (had disk pressure|were out of disk space)/,
+    anchors: ['had disk pressure', 'out of disk space'],
     confidence: 0.9,
     specificity: 90,
     source: 'kube-scheduler algorithm/predicates error.go (ErrNodeUnderDiskPressure, ErrNodeOutOfDisk; ≤ v1.13); kubelet nodestatus OutOfDiskCondition (KubeletOutOfDisk; ≤ v1.12)',
     samples: [
       '0/1 nodes are available: 1 node(s) had disk pressure.',
       '0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) were out of disk space.',
-      '  OutOfDisk        True    Mon, 04 Mar 2019 10:12:01 +0000   Mon, 04 Mar 2019 09:58:40 +0000   KubeletOutOfDisk             out of disk space',
+      '0/5 nodes are available: 2 node(s) had disk pressure, 3 node(s) didn\'t match node selector.',
     ],
     counterSamples: [
       // The condition every node listed before v1.13, healthy or not; Unknown when the kubelet stopped posting.
