@@ -264,15 +264,16 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The CLI's current (or named) context is not defined in this client's config: it has no engine endpoint to talk
     // to — Docker Desktop's context without Docker Desktop, or a context for the other engine.
-    re: /unable to resolve docker endpoint: context "[^"\n]+": context not found/,
+    re: /unable to resolve docker endpoint: context "[^"\n]+"(?:: context not found| does not exist)/,
     anchors: ['unable to resolve docker endpoint'],
     confidence: 0.8,
     specificity: 92,
     check: 'docker context ls on that machine: the context named must exist (docker context use default, or unset DOCKER_CONTEXT) and its engine must run',
-    source: 'Docker CLI context store (cli/command: "unable to resolve docker endpoint: context %q: context not found")',
+    source: 'Docker CLI context store (cli/command: "unable to resolve docker endpoint: context %q: context not found"; older CLIs: "context %q does not exist")',
     samples: [
       "execution 'docker --context desktop-linux pull app:1': exit status 1: unable to resolve docker endpoint: context \"desktop-linux\": context not found: open C:\\Users\\me\\.docker\\contexts\\meta\\fe9c6bd7\\meta.json: The system cannot find the path specified.",
       'unable to resolve docker endpoint: context "colima": context not found: open /home/me/.docker/contexts/meta/a1b2/meta.json: no such file or directory',
+      'exit status 1: unable to resolve docker endpoint: context "desktop-linux" does not exist',
     ],
     counterSamples: ['unable to resolve docker endpoint: open /home/me/.docker/ca.pem: no such file or directory'],
   }),
