@@ -10,6 +10,7 @@ import { AMBIGUOUS_REGISTRY_SIGNATURES } from './ambiguous.js';
 import { CACHE_SIGNATURES } from './caches.js';
 import { BACKEND_SIGNATURES } from './backends.js';
 import { LEGACY_DOCKER_SIGNATURES } from './legacy-docker.js';
+import { KUBELET_CLIENT_SIGNATURES } from './kubelet-clients.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -23,5 +24,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CACHE_SIGNATURES,
   ...BACKEND_SIGNATURES,
   ...LEGACY_DOCKER_SIGNATURES,
+  ...KUBELET_CLIENT_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
