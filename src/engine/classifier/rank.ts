@@ -63,9 +63,10 @@ export function rank(message: string, text: string, sigs: readonly Compiled[], c
 
 /**
  * A line that opens a log record (klog, syslog/journal, logfmt, JSON, bracketed levels, ISO dates, kubeadm's
- * `[preflight]` phase lines and its indented `[WARNING Swap]:` / `[ERROR …]:` check lines); others continue one.
+ * `[preflight]` phase lines and its indented `[WARNING Swap]:` / `[ERROR …]:` check lines, logrus's text form without
+ * a terminal's timestamps as crictl prints it: `WARN[0000] `, `ERRO[0000] `, `FATA[0002] `); others continue one.
  */
-export const RECORD_START = /^(?:[IWEF]\d{4} |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d|[ \t]*\[(?:WARNING|ERROR) [\w.-]+\]:|\[[a-z][\w-]*(?:\/[\w-]+)?\] )/;
+export const RECORD_START = /^(?:[IWEF]\d{4} |(?:TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)\[\d{4,}\] |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |time=|level=|\{|\[(?:INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\]|\d{4}-\d\d-\d\d|[ \t]*\[(?:WARNING|ERROR) [\w.-]+\]:|\[[a-z][\w-]*(?:\/[\w-]+)?\] )/;
 
 /**
  * A signature marked `recordOnly` (a line a component prints beside the failure: cAdvisor's probe of runtimes the

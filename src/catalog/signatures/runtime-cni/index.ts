@@ -16,6 +16,7 @@ import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
 import { RUNTIME_TRANSPORT_SIGNATURES } from './runtime-transport.js';
 import { SWARMKIT_SIGNATURES } from './swarmkit.js';
 import { PODMAN_NETWORK_SIGNATURES } from './podman-networks.js';
+import { CRICTL_SIGNATURES } from './crictl.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -35,5 +36,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_TRANSPORT_SIGNATURES,
   ...SWARMKIT_SIGNATURES,
   ...PODMAN_NETWORK_SIGNATURES,
+  ...CRICTL_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
