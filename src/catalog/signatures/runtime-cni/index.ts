@@ -14,6 +14,7 @@ import { RUNTIME_STATE_SIGNATURES } from './runtime-state.js';
 import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
 import { RUNTIME_TRANSPORT_SIGNATURES } from './runtime-transport.js';
 import { SWARMKIT_SIGNATURES } from './swarmkit.js';
+import { KIND_SIGNATURES } from './kind.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -31,5 +32,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_STORAGE_SIGNATURES,
   ...RUNTIME_TRANSPORT_SIGNATURES,
   ...SWARMKIT_SIGNATURES,
+  ...KIND_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
