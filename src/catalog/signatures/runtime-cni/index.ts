@@ -17,6 +17,7 @@ import { RUNTIME_TRANSPORT_SIGNATURES } from './runtime-transport.js';
 import { SWARMKIT_SIGNATURES } from './swarmkit.js';
 import { PODMAN_NETWORK_SIGNATURES } from './podman-networks.js';
 import { CRICTL_SIGNATURES } from './crictl.js';
+import { KIND_SIGNATURES } from './kind.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -37,5 +38,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...SWARMKIT_SIGNATURES,
   ...PODMAN_NETWORK_SIGNATURES,
   ...CRICTL_SIGNATURES,
+  ...KIND_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
