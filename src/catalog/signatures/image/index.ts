@@ -10,6 +10,7 @@ import { CHART_SIGNATURES } from './charts.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
 import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 import { CREDENTIAL_FILE_SIGNATURES } from './credential-files.js';
+import { CPU_FEATURE_SIGNATURES } from './cpu-features.js';
 import { GGCR_CLIENT_SIGNATURES } from './ggcr-client.js';
 import { DOCKER_CLI_CREDENTIAL_SIGNATURES } from './docker-cli-credentials.js';
 import { PODMAN_AUTH_FILE_SIGNATURES } from './podman-auth-files.js';
@@ -19,6 +20,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...AUTH_SIGNATURES,
   ...PULL_SECRET_SIGNATURES,
   ...CREDENTIAL_FILE_SIGNATURES,
+  ...CPU_FEATURE_SIGNATURES,
   ...DOCKER_CLI_CREDENTIAL_SIGNATURES,
   ...PODMAN_AUTH_FILE_SIGNATURES,
   ...REFERENCE_SIGNATURES,
