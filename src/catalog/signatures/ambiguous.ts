@@ -496,7 +496,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // etcd's client port (2379) or its client library's own texts: the datastore of the API server, or of
     // flannel in etcd mode — not a registry, whichever transport error follows.
-    re: /etcd cluster is unavailable or misconfigured|all the given peers are not reachable|dial tcp [^\s]+:2379: [^\n]{0,40}(connection refused|i\/o timeout|no route to host)/,
+    re: /etcd cluster is unavailable or misconfigured(?![^\n]{0,200}\bx509: )|all the given peers are not reachable|dial tcp [^\s]+:2379: [^\n]{0,40}(connection refused|i\/o timeout|no route to host)/,
     anchors: ['etcd cluster is unavailable', 'given peers are not reachable', ':2379: '],
     confidence: 0.4,
     specificity: 93,

@@ -2,6 +2,7 @@ import type { Signature } from '../types.js';
 import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
 import { CONTROLPLANE_SIGNATURES } from './controlplane.js';
 import { DNS_SIGNATURES } from './dns/index.js';
+import { ETCD_SERVER_SIGNATURES } from './etcd-server.js';
 import { FLANNEL_SIGNATURES } from './flannel/index.js';
 import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
@@ -31,6 +32,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
+  ...ETCD_SERVER_SIGNATURES,
   ...MINIKUBE_SIGNATURES,
   ...DNS_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,

@@ -265,7 +265,7 @@ export const CONFIG_SIGNATURES: Signature[] = [
     cause: 'flannel.config-invalid',
     // flanneld with the etcd subnet manager reads <etcd-prefix>/config: missing key (etcd v2 error 100) or unparsable JSON.
     // etcd v2 answers a missing key with "100: Key not found"; flannel >= 0.17 speaks etcd v3, whose gRPC error is "etcdserver: key not found".
-    re: /(failed to retrieve|couldn't fetch|error fetching) network config: (100: key not found|rpc error: code = \w+ desc = etcdserver: key not found|invalid character|unexpected end of json|json: cannot unmarshal)|failed to create subnetmanager: 100: key not found/,
+    re: /(failed to retrieve|couldn't fetch|error fetching) network config: (100: key not found|(rpc error: code = \w+ desc = )?etcdserver: key not found|invalid character|unexpected end of json|json: cannot unmarshal)|failed to create subnetmanager: 100: key not found/,
     anchors: ['network config: ', 'subnetmanager: 100: key not found'],
     confidence: 0.92,
     specificity: 95,
