@@ -145,4 +145,23 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['I1206 01:05:44.310928       1 controllermanager.go:641] "Warning: skipping controller" controller="service-lb-controller"'],
   }),
+  sig({
+    id: 'controlplane.route-not-created',
+    cause: 'unknown',
+    // The cloud route controller failing to create a node's pod-CIDR route: the cloud API's error after the node's
+    // name says why (quota, rate limit, permissions). Clusters that route pod subnets through the cloud then lack the
+    // route; flannel's VXLAN does not need it, so the text alone does not name a cause of this cluster.
+    re: /could not create route \S+ \S+ for node \S+/,
+    anchors: ['could not create route'],
+    confidence: 0.5,
+    specificity: 92,
+    alternatives: ['flannel.route-missing'],
+    check: 'does the cluster route pod subnets through the cloud (the controller-manager\'s --configure-cloud-routes, a host-gw or cloud-routed network)? then the cloud API error after "for node …" (quota, rate limit, IAM) and the node\'s NetworkUnavailable condition decide',
+    source: 'cloud-provider route controller (routecontroller.go: "Could not create route %s %s for node %s after %v: %v")',
+    samples: [
+      'E1212 13:43:00.720185       7 routecontroller.go:160] Could not create route 2f7b57ea-c053-11e6 10.169.95.0/24 for node gke-pool-3-2ry4 after 3h29m58s: googleapi: Error 403: Rate Limit Exceeded, rateLimitExceeded',
+      'route_controller.go:212] Could not create route 9a1c 10.244.3.0/24 for node worker-3 after 512ms: RouteTableLimitExceeded: The maximum number of routes has been reached',
+    ],
+    counterSamples: ['Created route for node worker-3 10.244.3.0/24 with hint 9a1c after 512ms'],
+  }),
 ];

@@ -3,6 +3,7 @@ import { CONFIG_SIGNATURES } from './config.js';
 import { BACKEND_SIGNATURES } from './backend.js';
 import { AMBIGUOUS_FLANNEL_SIGNATURES } from './ambiguous.js';
 import { ETCD_SIGNATURES } from './etcd.js';
+import { EXTENSION_BACKEND_SIGNATURES } from './extension-backend.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -10,4 +11,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...BACKEND_SIGNATURES,
   ...AMBIGUOUS_FLANNEL_SIGNATURES,
   ...ETCD_SIGNATURES,
+  ...EXTENSION_BACKEND_SIGNATURES,
 ];
