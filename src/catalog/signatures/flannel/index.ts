@@ -2,10 +2,12 @@ import type { Signature } from '../../types.js';
 import { CONFIG_SIGNATURES } from './config.js';
 import { BACKEND_SIGNATURES } from './backend.js';
 import { AMBIGUOUS_FLANNEL_SIGNATURES } from './ambiguous.js';
+import { DATAPATH_TOOL_SIGNATURES } from './datapath-tools.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
   ...CONFIG_SIGNATURES,
   ...BACKEND_SIGNATURES,
   ...AMBIGUOUS_FLANNEL_SIGNATURES,
+  ...DATAPATH_TOOL_SIGNATURES,
 ];
