@@ -314,8 +314,10 @@ export const BACKEND_SIGNATURES: Signature[] = [
     check: 'ping the target pod IP from its own node, then from the other node; the same from the node to the other node\'s flannel.1 address; then tcpdump -ni <uplink> udp port 8472 on both nodes: packets leaving and not arriving is a firewall on UDP 8472',
     cause: 'flannel.vxlan-blocked',
     // flannel's default Network 10.244.0.0/16 (k3s 10.42.0.0/16): a pod IP that does not answer across nodes.
-    re: /dial tcp 10\.(244|42)\.\d+\.\d+:\d+: (i\/o timeout|connect: no route to host|connect: connection timed out)|failed to connect to 10\.(244|42)\.\d+\.\d+ port \d+[^\n]{0,60}(timed out|no route to host)|can't connect to remote host \(10\.(244|42)\.[\d.]+\): (no route to host|connection timed out)/,
-    anchors: ['dial tcp 10.244.', 'dial tcp 10.42.', 'to 10.244.', 'to 10.42.', 'host (10.244.', 'host (10.42.'],
+    // netcat's words for the same (openbsd: "connect to %s port %s (%s) failed|timed out", busybox: "nc: %s (%s): %s"),
+    // and ping's summary of a pod IP that never answered.
+    re: /dial tcp 10\.(244|42)\.\d+\.\d+:\d+: (i\/o timeout|connect: no route to host|connect: connection timed out)|failed to connect to 10\.(244|42)\.\d+\.\d+ port \d+[^\n]{0,60}(timed out|no route to host)|can't connect to remote host \(10\.(244|42)\.[\d.]+\): (no route to host|connection timed out)|connect to 10\.(244|42)\.[\d.]+ port \d+ \(tcp\) (failed: (no route to host|connection timed out)|timed out: operation now in progress)|nc: 10\.(244|42)\.[\d.]+ \(10\.(244|42)\.[\d.]+:\d+\): (operation|connection) timed out|--- 10\.(244|42)\.[\d.]+ ping statistics ---\s+\d+ packets transmitted, 0 (packets )?received(?!, \+\d+ errors)/,
+    anchors: ['dial tcp 10.244.', 'dial tcp 10.42.', 'to 10.244.', 'to 10.42.', 'host (10.244.', 'host (10.42.', 'nc: 10.244.', 'nc: 10.42.', '--- 10.244.', '--- 10.42.'],
     confidence: 0.4,
     specificity: 70,
     alternatives: ['node.firewall', 'flannel.route-missing', 'flannel.wrong-iface', 'flannel.checksum-offload'],
@@ -325,8 +327,12 @@ export const BACKEND_SIGNATURES: Signature[] = [
       'dial tcp 10.42.1.7:9090: connect: no route to host',
       'curl: (28) Failed to connect to 10.244.1.5 port 80 after 129527 ms: Connection timed out',
       "wget: can't connect to remote host (10.244.2.9): No route to host",
+      'nc: connect to 10.244.1.9 port 80 (tcp) failed: No route to host',
+      '/ # nc -zv -w 2 10.42.1.8 5432\nnc: 10.42.1.8 (10.42.1.8:5432): Operation timed out',
+      '--- 10.244.2.11 ping statistics ---\n12 packets transmitted, 0 received, 100% packet loss, time 11263ms',
     ],
-    counterSamples: ['dial tcp 10.96.0.10:53: i/o timeout'],
+    // ping's own errors (Destination Host Unreachable, "+N errors") name an ICMP answer, not a silent overlay.
+    counterSamples: ['dial tcp 10.96.0.10:53: i/o timeout', '--- 10.244.3.4 ping statistics ---\n3 packets transmitted, 0 received, +3 errors, 100% packet loss, time 2043ms'],
   }),
   sig({
     id: 'flannel.mtu-message-too-long',

@@ -4,6 +4,7 @@ import { BACKEND_SIGNATURES } from './backend.js';
 import { AMBIGUOUS_FLANNEL_SIGNATURES } from './ambiguous.js';
 import { ETCD_SIGNATURES } from './etcd.js';
 import { EXTENSION_BACKEND_SIGNATURES } from './extension-backend.js';
+import { DATAPATH_TOOL_SIGNATURES } from './datapath-tools.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -12,4 +13,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...AMBIGUOUS_FLANNEL_SIGNATURES,
   ...ETCD_SIGNATURES,
   ...EXTENSION_BACKEND_SIGNATURES,
+  ...DATAPATH_TOOL_SIGNATURES,
 ];
