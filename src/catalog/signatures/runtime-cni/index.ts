@@ -18,6 +18,7 @@ import { SWARMKIT_SIGNATURES } from './swarmkit.js';
 import { PODMAN_NETWORK_SIGNATURES } from './podman-networks.js';
 import { CRICTL_SIGNATURES } from './crictl.js';
 import { KIND_SIGNATURES } from './kind.js';
+import { CALICO_CNI_SIGNATURES } from './calico-cni.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -39,5 +40,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...PODMAN_NETWORK_SIGNATURES,
   ...CRICTL_SIGNATURES,
   ...KIND_SIGNATURES,
+  ...CALICO_CNI_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
