@@ -19,6 +19,7 @@ import { PODMAN_NETWORK_SIGNATURES } from './podman-networks.js';
 import { CRICTL_SIGNATURES } from './crictl.js';
 import { KIND_SIGNATURES } from './kind.js';
 import { CALICO_CNI_SIGNATURES } from './calico-cni.js';
+import { OTHER_CNI_SIGNATURES } from './other-cni.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -41,5 +42,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CRICTL_SIGNATURES,
   ...KIND_SIGNATURES,
   ...CALICO_CNI_SIGNATURES,
+  ...OTHER_CNI_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
