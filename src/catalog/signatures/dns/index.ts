@@ -6,6 +6,7 @@ import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
 import { FORWARDER_SIGNATURES } from './forwarders.js';
 import { NODE_DAEMON_SIGNATURES } from './node-daemons.js';
 import { CLUSTER_DNS_LOG_SIGNATURES } from './cluster-dns-logs.js';
+import { KUBELET_POD_DNS_SIGNATURES } from './kubelet-pod-dns.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -13,6 +14,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
   ...CLUSTER_DNS_LOG_SIGNATURES,
+  ...KUBELET_POD_DNS_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,
