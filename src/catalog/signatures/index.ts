@@ -1,5 +1,6 @@
 import type { Signature } from '../types.js';
 import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
+import { APIPROXY_SIGNATURES } from './apiproxy/index.js';
 import { CONTROLPLANE_SIGNATURES } from './controlplane.js';
 import { DNS_SIGNATURES } from './dns/index.js';
 import { ETCD_SERVER_SIGNATURES } from './etcd-server.js';
@@ -37,5 +38,6 @@ export const SIGNATURES: readonly Signature[] = [
   ...ETCD_SERVER_SIGNATURES,
   ...MINIKUBE_SIGNATURES,
   ...DNS_SIGNATURES,
+  ...APIPROXY_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
 ];
