@@ -9,16 +9,19 @@ export const MISSING_SIGNATURES: Signature[] = [
     id: 'image.registry-project-deleted',
     cause: 'image.not-found',
     // Google's registries answer "denied" for an image whose project is gone (deleted, or shut down with Container
-    // Registry): the image is no longer anywhere under that name, whatever the credentials.
-    re: /denied: project #?\S+ has been deleted/,
-    anchors: ['has been deleted'],
+    // Registry): the image is no longer anywhere under that name, whatever the credentials. A project whose billing or
+    // account was suspended answers the same way for as long as it stays suspended ("Consumer 'project:…' has been
+    // suspended").
+    re: /denied: project #?\S+ has been deleted|denied: permission denied: consumer '[^'\n]+' has been suspended/,
+    anchors: ['has been deleted', 'has been suspended'],
     confidence: 0.85,
     specificity: 94,
     check: 'where the image moved: the publisher\'s notice of the new registry (Artifact Registry, docker.io, ghcr.io); change the reference in the pod spec or chart values',
-    source: 'gcr.io and pkg.dev token and manifest answers for a deleted project ("denied: Project #%d has been deleted.")',
+    source: 'gcr.io and pkg.dev token and manifest answers for a deleted or suspended project ("denied: Project #%d has been deleted.", "Consumer \'project:%s\' has been suspended.")',
     samples: [
       'Error response from daemon: Head "https://gcr.io/v2/paketo-buildpacks/python/manifests/latest": denied: denied: Project #761227957636 has been deleted.',
       'unexpected status code 403: denied: denied: Project #816257685787 has been deleted.',
+      "Error response from daemon: Get https://gcr.io/v2/demo-proj/web/manifests/latest: denied: Permission denied: Consumer 'project:demo-proj' has been suspended.",
     ],
     counterSamples: ['denied: Permission "artifactregistry.repositories.downloadArtifacts" denied on resource'],
   }),
@@ -84,7 +87,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     id: 'image.resolve-not-found',
     check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
     cause: 'image.not-found',
-    re: /failed to resolve (reference|image|source metadata for)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
+    re: /failed to resolve (reference|ref|image|source metadata for)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
     anchors: ['not found', 'notfound'],
     confidence: 0.85,
     specificity: 70,
@@ -96,6 +99,8 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'Failed to pull image "nginx:nope": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
       'failed to pull and unpack image "quay.io/team/api:v9.9.9": failed to resolve image: quay.io/team/api:v9.9.9: not found',
+      // Amazon ECS's agent (containerd's resolver underneath) says "ref".
+      'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web@sha256:0f1e2d: not found',
       'E1103 09:12:44.101212    2211 remote_image.go:180] "PullImage from image service failed" err="rpc error: code = NotFound desc = failed to pull and unpack image \\"registry.example.org/shop/cart:3.1\\": failed to resolve reference \\"registry.example.org/shop/cart:3.1\\": registry.example.org/shop/cart:3.1: not found" image="registry.example.org/shop/cart:3.1"',
     ],
     counterSamples: ['failed to load flannel \'subnet.env\' file: open /run/flannel/subnet.env: no such file or directory'],

@@ -12,6 +12,7 @@ import { BACKEND_SIGNATURES } from './backends.js';
 import { LEGACY_DOCKER_SIGNATURES } from './legacy-docker.js';
 import { GGCR_CODE_SIGNATURES } from './ggcr-codes.js';
 import { KUBELET_CLIENT_SIGNATURES } from './kubelet-clients.js';
+import { PACKAGE_REPO_SIGNATURES } from './package-repos.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -27,5 +28,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...LEGACY_DOCKER_SIGNATURES,
   ...GGCR_CODE_SIGNATURES,
   ...KUBELET_CLIENT_SIGNATURES,
+  ...PACKAGE_REPO_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
