@@ -109,8 +109,10 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // containerd's overlayfs snapshotter needs the kernel's overlay filesystem: without the module (no such
     // device) or on a backing filesystem it cannot stack on, the snapshotter is not loaded or a mount fails.
-    re: /failed to mount rootfs component &\{overlay [^\n]{0,800}?: no such device|snapshotter not loaded: overlayfs/,
-    anchors: ['failed to mount rootfs component', 'snapshotter not loaded'],
+    // containerd's and Docker's units load the overlay module before they start: a kernel upgraded
+    // without its module tree, or booted from a provider's kernel outside /lib/modules, has none to load.
+    re: /failed to mount rootfs component &\{overlay [^\n]{0,800}?: no such device|snapshotter not loaded: overlayfs|modprobe: fatal: module overlay not found in directory/,
+    anchors: ['failed to mount rootfs component', 'snapshotter not loaded', 'module overlay not found'],
     confidence: 0.85,
     specificity: 94,
     check: 'grep overlay /proc/filesystems on the node (the module may only need loading; a kernel without it needs another snapshotter, e.g. k3s --snapshotter=native), and df -T of the runtime\'s data dir: overlay cannot stack on NFS, ZFS or another overlay',
@@ -118,6 +120,7 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     samples: [
       'failed to create containerd task: failed to mount rootfs component &{overlay overlay [workdir=/var/lib/containerd/snapshots/5/work]}: no such device: unknown',
       'ctr: failed to stat snapshot sha256:f999: snapshotter not loaded: overlayfs: invalid argument',
+      'Dec 06 10:00:00 node1 modprobe[812]: modprobe: FATAL: Module overlay not found in directory /lib/modules/6.1.0-99-cloud-amd64',
     ],
     counterSamples: ['loading plugin "io.containerd.snapshotter.v1.overlayfs"...'],
   }),

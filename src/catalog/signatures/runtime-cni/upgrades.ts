@@ -138,4 +138,39 @@ export const UPGRADE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['flannel-backend: wireguard-native'],
   }),
+  sig({
+    id: 'runtime.binary-replaced-under-daemon',
+    cause: 'runtime.unavailable',
+    // A package upgrade (or prelink) replaced the runtime's binary while the old daemon kept running: the daemon
+    // still points its hooks and shims at its own executable, now unlinked ("<path> (deleted)"), and every
+    // container or sandbox start fails until the daemon is restarted on the new binary.
+    re: /fork\/exec\s+\/\S*(dockerd|containerd|containerd-shim\S*|runc|crun|cri-dockerd)\S* \(deleted\): no such file or directory/,
+    anchors: ['(deleted): no such file or directory'],
+    confidence: 0.8,
+    specificity: 93,
+    check: 'on the node: ls -l /proc/$(pidof dockerd containerd | cut -d" " -f1)/exe — "(deleted)" means the running daemon\'s binary was replaced by an upgrade; the package log (/var/log/dpkg.log, dnf history) shows when; the daemon needs a restart onto the new binary',
+    source: 'Linux /proc/<pid>/exe of an unlinked executable (" (deleted)"); Docker\'s prestart hook (libnetwork-setkey) and containerd\'s shim exec of their own binary',
+    samples: [
+      'failed to start sandbox container for pod "coredns-5d78c9869d-x2x4v": Error response from daemon: oci runtime error: container_linux.go:265: starting container process caused "process_linux.go:368: container init caused \\"process_linux.go:351: running prestart hook 0 caused \\\\\\"fork/exec /usr/bin/dockerd.#prelink#.XSURZo (deleted): no such file or directory\\\\\\"\\""',
+      'failed to create shim task: fork/exec /usr/bin/containerd-shim-runc-v2 (deleted): no such file or directory: unknown',
+    ],
+    counterSamples: ['fork/exec /usr/bin/containerd-shim-runc-v2: no such file or directory: unknown'],
+  }),
+  sig({
+    id: 'runtime.k3s-containerd-template-field',
+    cause: 'runtime.unavailable',
+    // k3s renders containerd's config from config.toml.tmpl with its own data; a template written for an older k3s
+    // names a field the new release no longer passes, rendering fails and k3s starts no containerd.
+    re: /executing \\?"compiled_template\\?" at <[^>\n]{1,80}>: can't evaluate field \w+ in type templates\./,
+    anchors: ['compiled_template'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the node\'s /var/lib/rancher/k3s/agent/etc/containerd/config.toml.tmpl (or config-v3.toml.tmpl): compare it with the base template of the k3s release now running (its docs name the fields), or move it aside to let k3s render its default',
+    source: 'k3s pkg/agent/templates (containerd config rendered with text/template: "can\'t evaluate field %s in type %s")',
+    samples: [
+      'Nov 01 10:03:02 node2 k3s[1314]: time="2023-11-01T10:03:02+01:00" level=fatal msg="template: compiled_template:119:21: executing \\"compiled_template\\" at <.SystemdCgroup>: can\'t evaluate field SystemdCgroup in type templates.ContainerdRuntimeConfig"',
+      'level=fatal msg="template: compiled_template:12:3: executing \\"compiled_template\\" at <.NodeConfig.AgentConfig.Snapshotter>: can\'t evaluate field Snapshotter in type templates.ContainerdConfig"',
+    ],
+    counterSamples: ['template: base:3: function "deprecated" not defined'],
+  }),
 ];
