@@ -20,6 +20,7 @@ import { CRICTL_SIGNATURES } from './crictl.js';
 import { KIND_SIGNATURES } from './kind.js';
 import { CALICO_CNI_SIGNATURES } from './calico-cni.js';
 import { OTHER_CNI_SIGNATURES } from './other-cni.js';
+import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -43,5 +44,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...KIND_SIGNATURES,
   ...CALICO_CNI_SIGNATURES,
   ...OTHER_CNI_SIGNATURES,
+  ...DOCKER_NETWORKING_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
