@@ -21,6 +21,7 @@ import { KIND_SIGNATURES } from './kind.js';
 import { CALICO_CNI_SIGNATURES } from './calico-cni.js';
 import { OTHER_CNI_SIGNATURES } from './other-cni.js';
 import { RUNC_START_SIGNATURES } from './runc-start.js';
+import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -45,5 +46,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CALICO_CNI_SIGNATURES,
   ...OTHER_CNI_SIGNATURES,
   ...RUNC_START_SIGNATURES,
+  ...DOCKER_NETWORKING_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
