@@ -14,6 +14,7 @@ import { CPU_FEATURE_SIGNATURES } from './cpu-features.js';
 import { GGCR_CLIENT_SIGNATURES } from './ggcr-client.js';
 import { DOCKER_CLI_CREDENTIAL_SIGNATURES } from './docker-cli-credentials.js';
 import { PODMAN_AUTH_FILE_SIGNATURES } from './podman-auth-files.js';
+import { UNPACK_SIGNATURES } from './unpack.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -29,6 +30,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...MISSING_SIGNATURES,
   ...LIMIT_SIGNATURES,
   ...NODE_DISK_SIGNATURES,
+  ...UNPACK_SIGNATURES,
   ...APPTAINER_SIGNATURES,
   ...CHART_SIGNATURES,
   ...GGCR_CLIENT_SIGNATURES,
