@@ -357,14 +357,18 @@ export const MISSING_SIGNATURES: Signature[] = [
     // The client was told not to pull and the image is not in its local store: Podman's localhost/ images are
     // local-only by definition, and pack's --pull-policy never looks only at the daemon. Kubernetes' own
     // form is ErrImageNeverPull (image.never-pull).
-    re: /localhost\/-prefixed images are local-only|does not exist on the daemon: not found/,
-    anchors: ['localhost/-prefixed images are local-only', 'does not exist on the daemon'],
+    // Buildbot's Docker latent worker with autopull off looks for the image on the Docker host only.
+    re: /localhost\/-prefixed images are local-only|does not exist on the daemon: not found|image \\?"?[^\s"\\]+\\?"? not found on docker host/,
+    anchors: ['localhost/-prefixed images are local-only', 'does not exist on the daemon', 'not found on docker host'],
     confidence: 0.8,
     specificity: 94,
     alternatives: ['image.not-found'],
     check: 'is the image in that node\'s (or daemon\'s) local store? podman images / docker images / crictl images | grep <name>: build or load it there (podman load, kind load docker-image, ctr -n k8s.io images import), or let the client pull it from a registry (a pull policy other than never, a reference with a registry host)',
     source: 'Podman/containers-image ("localhost/-prefixed images are local-only"), pack (imgutil local: "does not exist on the daemon")',
-    samples: ['failed to create image: localhost/app:dev: image localhost/app:dev not found in local storage: localhost/-prefixed images are local-only', "ERROR: failed to build: failed to fetch builder image 'index.docker.io/acme/builder:1': image index.docker.io/acme/builder:1 does not exist on the daemon: not found"],
+    samples: [
+      'buildbot.interfaces.LatentWorkerCannotSubstantiate: Image "ci/worker:py3" not found on docker host.',
+      'failed to create image: localhost/app:dev: image localhost/app:dev not found in local storage: localhost/-prefixed images are local-only', "ERROR: failed to build: failed to fetch builder image 'index.docker.io/acme/builder:1': image index.docker.io/acme/builder:1 does not exist on the daemon: not found",
+    ],
     counterSamples: ['Successfully tagged localhost/app:dev'],
   }),
   sig({
