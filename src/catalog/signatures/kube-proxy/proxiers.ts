@@ -1,5 +1,5 @@
-import type { Signature } from '../types.js';
-import { sig } from './define.js';
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
 
 /**
  * kube-proxy failing to program Services (pkg/proxy: the iptables, IPVS and nftables proxiers). No cause id names
