@@ -9,6 +9,7 @@ import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
+import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
 import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
@@ -31,6 +32,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,
+  ...KUBEADM_PREFLIGHT_SIGNATURES,
   ...KUBELET_VOLUME_SIGNATURES,
   ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_ALL_SIGNATURES,

@@ -94,7 +94,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'node.not-ready',
     // kubeadm's system verification lists the kernel's cgroup controllers; a required one missing fails preflight,
     // so the node never joins (Raspberry Pi kernels without cgroup_enable=memory, old distribution kernels).
-    re: /cgroups_(memory|cpu|cpuset|pids|hugetlb|devices|freezer|cpuacct): missing/,
+    // hugetlb, blkio and io are optional controllers (CgroupsOptional): the validator only warns about them.
+    re: /cgroups_(memory|cpu|cpuset|pids|devices|freezer|cpuacct): missing/,
     anchors: ['cgroups_'],
     confidence: 0.75,
     specificity: 88,
@@ -102,7 +103,7 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     check: 'cat /proc/cgroups on the node: the controller missing must be enabled on the kernel command line (Raspberry Pi: cgroup_enable=cpuset cgroup_enable=memory cgroup_memory=1 in cmdline.txt) or the kernel upgraded; then rerun kubeadm init/join',
     source: 'kubeadm preflight SystemVerification (k8s.io/system-validators: CGROUPS_* required controllers)',
     samples: ['CGROUPS_MEMORY: missing\nCGROUPS_HUGETLB: missing', 'KERNEL_VERSION: 3.10.0-327.el7.x86_64\nCONFIG_CGROUP_PIDS: not set\nCGROUPS_PIDS: missing'],
-    counterSamples: ['CGROUPS_MEMORY: enabled'],
+    counterSamples: ['CGROUPS_MEMORY: enabled', 'CGROUPS_HUGETLB: missing'],
   }),
   sig({
     id: 'runtime.overlay-unsupported',
