@@ -3,7 +3,8 @@ import { sig } from '../define.js';
 
 /**
  * The cluster DNS server's own summaries and start-up lines that name no plugin error of their own: CoreDNS's errors
- * plugin when it consolidates repeated failures, and kube-dns's dnsmasq as its nanny relays it.
+ * plugin when it consolidates repeated failures, its bind plugin failing to list the interfaces at start-up, and
+ * kube-dns's dnsmasq as its nanny relays it.
  */
 export const CLUSTER_DNS_LOG_SIGNATURES: Signature[] = [
   sig({
@@ -41,5 +42,23 @@ export const CLUSTER_DNS_LOG_SIGNATURES: Signature[] = [
       'I0301 10:00:00.000000 1 nanny.go:108] dnsmasq[12]: failed to create listening socket for 10.0.0.10: Cannot assign requested address',
     ],
     counterSamples: ['I1206 06:02:03.000100       1 nanny.go:116] dnsmasq[10]: started, version 2.78 cachesize 1000'],
+  }),
+  sig({
+    id: 'dns.coredns-bind-interfaces-unlisted',
+    cause: 'dns.coredns-down',
+    // The bind plugin resolves its interface names to addresses through netlink's route table at setup; a kernel or
+    // sandbox without an address family it asks for (IPv6 disabled at boot, a seccomp or gVisor sandbox) fails the
+    // setup, and CoreDNS does not start.
+    re: /plugin\/bind: failed to get interfaces list/,
+    anchors: ['failed to get interfaces list'],
+    confidence: 0.85,
+    specificity: 95,
+    check: 'kubectl -n kube-system logs -l k8s-app=kube-dns (or journalctl -u coredns): the error after "failed to get interfaces list"; on the node, cat /proc/net/if_inet6 (absent when IPv6 is disabled at boot) and the Corefile\'s bind line — bind to addresses instead of interface names, or drop the bind plugin',
+    source: 'CoreDNS plugin/bind setup ("failed to get interfaces list: %s"), Go net.Interfaces (netlinkrib)',
+    samples: [
+      'coredns[58398]: plugin/bind: failed to get interfaces list: route ip+net: netlinkrib: address family not supported by protocol',
+      '[ERROR] plugin/bind: failed to get interfaces list: route ip+net: netlinkrib: permission denied',
+    ],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1b2c'],
   }),
 ];

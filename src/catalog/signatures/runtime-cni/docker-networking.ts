@@ -31,6 +31,27 @@ export const DOCKER_NETWORKING_SIGNATURES: Signature[] = [
     counterSamples: ['failed to start daemon: pid file found, ensure docker is not running or delete /var/run/docker.pid'],
   }),
   sig({
+    id: 'docker.daemon-start-firewall-or-v6-pool',
+    cause: 'runtime.unavailable',
+    // At start-up (not on `docker network create`), dockerd exits when it cannot program the default bridge's NAT
+    // rules (iptables or firewalld refusing them, an IPv6 prefix handed to iptables, a missing ip6tables nat table)
+    // or finds no IPv6 pool for "ipv6": true without fixed-cidr-v6: the engine is down until its configuration or
+    // the host's firewall tooling is fixed. Ranked above the firewall-log reading that COMMAND_FAILED would wake and
+    // the pool reading of `docker network create`.
+    re: /(failed to start daemon|error starting daemon): error initializing network controller:[^\n]{0,600}?(unable to enable nat rule|failed to setup ip tables|failed to program nat chain|command_failed|non-overlapping ipv6 address pool among the defaults)/,
+    anchors: ['error initializing network controller'],
+    confidence: 0.75,
+    specificity: 91,
+    alternatives: ['node.firewall'],
+    check: 'journalctl -u docker -b on the node: the reason after "Error initializing network controller:"; with firewalld, firewall-cmd --state and --get-active-zones; with "ipv6": true in /etc/docker/daemon.json, a fixed-cidr-v6 (or an IPv6 default-address-pool) must be set, and ip6tables -t nat -L must work on the kernel',
+    source: 'moby daemon/daemon.go ("Error initializing network controller: %v"), libnetwork bridge driver ("Unable to enable NAT rule", "Failed to Setup IP tables"), ipam ("could not find an available, non-overlapping IPv6 address pool among the defaults")',
+    samples: [
+      "dockerd[1158]: failed to start daemon: Error initializing network controller: Error creating default \"bridge\" network: Failed to Setup IP tables: Unable to enable NAT rule:  (COMMAND_FAILED: '/usr/sbin/iptables -w10 -t nat -I POSTROUTING -s fd00:1::/64 ! -o docker0 -j MASQUERADE' failed: iptables v1.8.7 (legacy): invalid mask `64' specified",
+      'Error starting daemon: Error initializing network controller: Error creating default "bridge" network: failed to parse pool request for address space "LocalDefault" pool "" subpool "": could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network',
+    ],
+    counterSamples: ['Error response from daemon: could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network'],
+  }),
+  sig({
     id: 'docker.network-pool-overlap',
     cause: 'unknown',
     // libnetwork refuses a network whose subnet overlaps another of its networks (ErrPoolOverlap, the bridge driver's
