@@ -546,13 +546,15 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // A proxyconnect error after it is the proxy kubectl was handed (registry.proxyconnect), whatever the server;
     // an untrusted or mismatched certificate (a CN-only one too), or the server's alert that kubectl's client certificate
   // expired, is read by its mechanism (kube-api.x509-untrusted, -name-mismatch, the expired-certificate alert).
-    re: /unable to connect to the server: (?!proxyconnect |(tls: failed to verify certificate: )?x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for|certificate has expired or is not yet valid|certificate relies on legacy common name field)|remote error: tls: expired certificate)/,
+    re: /unable to connect to the server: (?!proxyconnect |(tls: failed to verify certificate: )?x509: (\S+ )?(certificate signed by unknown authority|certificate is not trusted|certificate is valid for|certificate has expired or is not yet valid|certificate relies on legacy common name field|cannot validate certificate for \S+ because it doesn't contain any ip sans)|remote error: tls: expired certificate)/,
     anchors: ['unable to connect to the server: '],
     confidence: 0.5,
     specificity: 97,
     alternatives: ['node.firewall', 'dns.node-resolver'],
     check: 'kubectl config view --minify -o jsonpath={.clusters[0].cluster.server}: this machine must resolve and reach that address (DNS record, VPN, load balancer, API server up on :6443)',
     source: 'kubectl error wrapper for the API server connection',
+    // kubectl's own line: in a paste it speaks for its own record, so a pod, pull or CNI error pasted after it wins.
+    recordOnly: true,
     samples: ['Unable to connect to the server: dial tcp: lookup api.prod.example.org on 192.168.0.1:53: no such host', 'Unable to connect to the server: net/http: TLS handshake timeout'],
     counterSamples: ['Error from server (Forbidden): pods is forbidden', 'Unable to connect to the server: proxyconnect tcp: dial tcp 10.0.0.9:3128: connect: connection refused'],
   }),

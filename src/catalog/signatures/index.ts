@@ -13,6 +13,7 @@ import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
 import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
+import { KUBECTL_CLIENT_SIGNATURES } from './kubectl-client.js';
 import { MINIKUBE_SIGNATURES } from './minikube.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
@@ -36,6 +37,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_VOLUME_SIGNATURES,
   ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_ALL_SIGNATURES,
+  ...KUBECTL_CLIENT_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,
   ...ETCD_SERVER_SIGNATURES,
   ...MINIKUBE_SIGNATURES,

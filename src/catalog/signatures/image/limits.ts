@@ -117,7 +117,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     specificity: 91,
     check: 'who answered 429? a registry (an image pull, its /v2/ URL) limits pulls per IP or account — authenticate or use a mirror; the API server answers TooManyRequests under its own API priority and fairness limits, and webhooks or applications under theirs, none of which a pull fix touches',
     source: 'HTTP 429 Too Many Requests (RFC 6585), as registries and other servers send it',
-    samples: ['Error from server (TooManyRequests): the server has received too many requests and has asked us to try again later', 'error: status 429'],
+    samples: ['failed to copy: httpReadSeeker: failed open: unexpected status code https://reg.example/v2/app/blobs/sha256:ab: 429 Too Many Requests', 'error: status 429'],
     counterSamples: ['Failed to create SubnetManager: etcdserver: too many requests', 'Pulled image "busybox:1.36" in 429ms'],
   }),
   sig({
