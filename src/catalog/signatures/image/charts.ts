@@ -70,14 +70,15 @@ export const CHART_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // The chart repository's index (as last fetched by helm repo update) lists no chart of that name, or no version
     // satisfying the constraint: the chart or version is missing there, or the local index is stale.
-    re: /chart \\?"[^"\n]+\\?" (matching [^\n]{0,40})?(version \\?"[^"\n]*\\?" )?not found in [^\n]{0,80}index|can't get a valid version for \d+ subchart/,
+    // helm dependency build names the dependency and the repository URL ("<name> chart not found in repo <url>").
+    re: /chart \\?"[^"\n]+\\?" (matching [^\n]{0,40})?(version \\?"[^"\n]*\\?" )?not found in [^\n]{0,80}index|can't get a valid version for \d+ subchart|\S+ chart not found in repo \S+/,
     anchors: ['not found in', "can't get a valid version"],
     confidence: 0.8,
     specificity: 90,
     alternatives: ['image.invalid-reference'],
     check: 'helm repo update, then helm search repo <repo>/<chart> --versions: the chart name and the version (or the Chart.yaml dependency constraint) must be among those listed',
     source: 'Helm chart downloader and dependency resolver ("chart %q matching %s not found in %s index", "can\'t get a valid version for …")',
-    samples: ["Error: chart \"redsi\" matching  not found in bitnami index. (try 'helm repo update'): no chart name found", 'Error: can\'t get a valid version for 1 subchart(s): "common" (repository "oci://registry.example.com/charts", version "~9.9.0"). Make sure a matching chart version exists in the repo, or change the version constraint in Chart.yaml'],
+    samples: ['Error: jitsi-meet chart not found in repo https://charts.example.org/stable/', "Error: chart \"redsi\" matching  not found in bitnami index. (try 'helm repo update'): no chart name found", 'Error: can\'t get a valid version for 1 subchart(s): "common" (repository "oci://registry.example.com/charts", version "~9.9.0"). Make sure a matching chart version exists in the repo, or change the version constraint in Chart.yaml'],
     counterSamples: ['Saving 1 charts'],
   }),
   sig({
@@ -130,5 +131,37 @@ export const CHART_SIGNATURES: Signature[] = [
       'failed to resolve credential: credentials store is configured to `desktop.exe` but Docker Desktop seems not running',
     ],
     counterSamples: ['Login Succeeded'],
+  }),
+  sig({
+    id: 'chart.repository-index-without-api-version',
+    cause: 'unknown',
+    // helm repo add fetched <url>/index.yaml and got an answer without apiVersion: the URL answers, but not with a
+    // chart index (an HTML page, an empty file, a mirror that no longer carries that repository, a proxy's page).
+    re: /is not a valid chart repository or cannot be reached: no api version specified/,
+    anchors: ['no api version specified'],
+    confidence: 0.5,
+    specificity: 90,
+    alternatives: ['registry.mirror-misconfigured', 'image.not-found', 'registry.proxy'],
+    check: 'curl -sL <repository url>/index.yaml | head: a chart index starts with apiVersion: v1 and lists entries; an HTML page or an empty body means the URL is not (or no longer) a chart repository — the project\'s current repository URL, or the mirror\'s own listing of what it carries',
+    source: 'Helm repo ("looks like %q is not a valid chart repository or cannot be reached: %s"), index loading ("no API version specified")',
+    samples: [
+      'Error: looks like "https://charts.example.org/" is not a valid chart repository or cannot be reached: no API version specified',
+      'Error: repo "https://example.github.io/helm-charts" is not a valid chart repository or cannot be reached: no API version specified',
+    ],
+    counterSamples: ['"stable" has been added to your repositories'],
+  }),
+  sig({
+    id: 'chart.mirror-index-without-api-version',
+    cause: 'registry.mirror-misconfigured',
+    // The same answer from a URL that is itself a mirror's: the mirror does not (or no longer) carry that repository.
+    re: /looks like \\?"https?:\/\/[^"\s\\]*mirror[^"\s\\]*\\?" is not a valid chart repository or cannot be reached: no api version specified/,
+    anchors: ['no api version specified'],
+    confidence: 0.7,
+    specificity: 92,
+    alternatives: ['image.not-found', 'registry.proxy'],
+    check: 'curl -sL <mirror url>/index.yaml | head: the mirror must serve the repository\'s index (apiVersion: v1 with entries); if it no longer mirrors it, use the upstream repository URL',
+    source: 'Helm repo ("looks like %q is not a valid chart repository or cannot be reached: %s"), index loading ("no API version specified")',
+    samples: ['Error: looks like "http://mirror.example.cn/kubernetes/charts/" is not a valid chart repository or cannot be reached: no API version specified', 'Error: looks like "https://helm-mirror.corp.example/stable" is not a valid chart repository or cannot be reached: no API version specified'],
+    counterSamples: ['Error: looks like "https://charts.example.org/" is not a valid chart repository or cannot be reached: no API version specified'],
   }),
 ];
