@@ -87,7 +87,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     id: 'image.resolve-not-found',
     check: 'does the reference exist? crane ls <registry>/<repository> (or skopeo list-tags docker://<repository>) from a machine with the same credentials; if a mirror is configured for that registry (crictl info | grep -A5 mirrors), try the pull against the upstream directly',
     cause: 'image.not-found',
-    re: /failed to resolve (reference|ref|image|source metadata for)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = failed to pull and unpack image/,
+    re: /failed to resolve (reference|ref|image|source metadata for)[^\n]{0,600}: not found|\/[\w.\/-]+:[\w.-]+: not found\b|code = NotFound desc = (failed to pull and unpack image|error pulling image)/,
     anchors: ['not found', 'notfound'],
     confidence: 0.85,
     specificity: 70,
@@ -99,6 +99,8 @@ export const MISSING_SIGNATURES: Signature[] = [
     samples: [
       'Failed to pull image "nginx:nope": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
       'failed to pull and unpack image "quay.io/team/api:v9.9.9": failed to resolve image: quay.io/team/api:v9.9.9: not found',
+      // Talos's image pre-pull wraps the CRI's NotFound in its own words.
+      'failed pre-pulling images: error pre-pulling ghcr.io/siderolabs/kubelet:v1.99.0 on 10.0.0.2: rpc error: code = NotFound desc = error pulling image: 1 error(s) occurred:\n\tfailed to pull image "ghcr.io/siderolabs/kubelet:v1.99.0"',
       // Amazon ECS's agent (containerd's resolver underneath) says "ref".
       'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web@sha256:0f1e2d: not found',
       'E1103 09:12:44.101212    2211 remote_image.go:180] "PullImage from image service failed" err="rpc error: code = NotFound desc = failed to pull and unpack image \\"registry.example.org/shop/cart:3.1\\": failed to resolve reference \\"registry.example.org/shop/cart:3.1\\": registry.example.org/shop/cart:3.1: not found" image="registry.example.org/shop/cart:3.1"',

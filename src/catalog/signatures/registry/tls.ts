@@ -123,8 +123,9 @@ export const TLS_SIGNATURES: Signature[] = [
     cause: 'registry.tls-name-mismatch',
     // A public registry always presents a certificate for its own name. One valid for another organisation's
     // names means the connection reached another server: a TLS-inspecting proxy or firewall, or a DNS answer
-    // that points the name elsewhere (a search domain with a wildcard record, a hijacking resolver).
-    re: /certificate is valid for [^\n]{0,300},\s*not (registry-1\.docker\.io|[\w.-]*docker\.(io|com)|ghcr\.io|quay\.io|[\w.-]*gcr\.io|registry\.k8s\.io|[\w.-]*pkg\.dev|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io)\b/,
+    // that points the name elsewhere (a search domain with a wildcard record, a hijacking resolver). A long list of
+    // names may go on over an indented line, as terminals and BuildKit's progress output wrap it.
+    re: /certificate is valid for [\s\S]{0,300}?,\s*not (registry-1\.docker\.io|[\w.-]*docker\.(io|com)|ghcr\.io|quay\.io|[\w.-]*gcr\.io|registry\.k8s\.io|[\w.-]*pkg\.dev|public\.ecr\.aws|mcr\.microsoft\.com|nvcr\.io)\b/,
     anchors: ['certificate is valid for'],
     confidence: 0.75,
     specificity: 92,

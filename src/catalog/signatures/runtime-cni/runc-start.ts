@@ -83,4 +83,26 @@ export const RUNC_START_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['standard_init_linux.go:207: init seccomp caused: error loading seccomp filter into kernel: loading seccomp filter: invalid argument'],
   }),
+  sig({
+    id: 'runtime.runc-host-setup-refused',
+    cause: 'runtime.unavailable',
+    // runc's container init failing on what it sets up for every container from the host, not on anything of the
+    // image: the /proc, /dev/pts, /sys or /dev/mqueue mounts of the rootfs, the SELinux exec label, the eBPF device
+    // program of a cgroup. A runc, kernel, LSM policy or nested host (LXC, a read-only rootfs) at odds with each
+    // other: every container of the node fails the same way. Hedged: the corpus reads a few of them as `unknown`.
+    re: /mounting \\*"(proc|devpts|sysfs|mqueue)\\*" to rootfs at \\*"[^"\\\n]+\\*" caused:?[^\n]{0,200}?(permission denied|read-only file system|operation not permitted|mount through procfd)|set process label: write \/proc\/self\/task\/\d+\/attr\/exec: invalid argument|cannot fetch program from id: get program by id: permission denied/,
+    anchors: ['to rootfs at', 'set process label', 'get program by id'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['node.not-ready'],
+    check: 'runc --version and containerd --version against the host: uname -r, getenforce (SELinux) and whether the node is itself a container (LXC/LXD: security.nesting, a read-only rootfs); the same failure for every image on the node is the runtime against its host, and the release notes of runc for that kernel say which pairing works',
+    source: 'runc libcontainer rootfs_linux.go ("mounting %q to rootfs at %q caused: %w"), selinux ("set process label"), cgroups ebpf device filter ("cannot fetch program from id")',
+    samples: [
+      'OCI runtime create failed: container_linux.go:367: starting container process caused: process_linux.go:495: container init caused: rootfs_linux.go:76: mounting "proc" to rootfs at "/proc" caused: mount through procfd: permission denied: unknown',
+      'error="OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting \\"devpts\\" to rootfs at \\"/dev/pts\\" caused: mkdir /run/containers/x/rootfs/dev/pts: read-only file system: unknown"',
+      'container_linux.go:345: starting container process caused "set process label: write /proc/self/task/1/attr/exec: invalid argument"',
+      'process_linux.go:508: setting cgroup config for procHooks process caused: cannot fetch program from id: get program by id: permission denied: unknown',
+    ],
+    counterSamples: ['mounting "/var/lib/kubelet/pods/x/volumes/cfg" to rootfs at "/etc/kube-flannel" caused: not a directory'],
+  }),
 ];
