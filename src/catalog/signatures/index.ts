@@ -1,4 +1,5 @@
 import type { Signature } from '../types.js';
+import { ADMISSION_SIGNATURES } from './admission.js';
 import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
 import { APIPROXY_SIGNATURES } from './apiproxy/index.js';
 import { CONTROLPLANE_SIGNATURES } from './controlplane.js';
@@ -43,5 +44,6 @@ export const SIGNATURES: readonly Signature[] = [
   ...MINIKUBE_SIGNATURES,
   ...DNS_SIGNATURES,
   ...APIPROXY_SIGNATURES,
+  ...ADMISSION_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
 ];
