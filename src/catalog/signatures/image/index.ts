@@ -15,12 +15,14 @@ import { GGCR_CLIENT_SIGNATURES } from './ggcr-client.js';
 import { DOCKER_CLI_CREDENTIAL_SIGNATURES } from './docker-cli-credentials.js';
 import { PODMAN_AUTH_FILE_SIGNATURES } from './podman-auth-files.js';
 import { UNPACK_SIGNATURES } from './unpack.js';
+import { CREDENTIAL_PROVIDER_SIGNATURES } from './credential-providers.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
   ...AUTH_SIGNATURES,
   ...PULL_SECRET_SIGNATURES,
   ...CREDENTIAL_FILE_SIGNATURES,
+  ...CREDENTIAL_PROVIDER_SIGNATURES,
   ...CPU_FEATURE_SIGNATURES,
   ...DOCKER_CLI_CREDENTIAL_SIGNATURES,
   ...PODMAN_AUTH_FILE_SIGNATURES,
