@@ -1,6 +1,7 @@
 import type { Signature } from '../../types.js';
 import { NODE_RESOLVER_SIGNATURES } from './node-resolver.js';
 import { COREDNS_SIGNATURES } from './coredns.js';
+import { COREDNS_API_SIGNATURES } from './coredns-api.js';
 import { LOOKUP_SIGNATURES } from './lookups.js';
 import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
 import { FORWARDER_SIGNATURES } from './forwarders.js';
@@ -13,6 +14,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...NODE_RESOLVER_SIGNATURES,
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
+  ...COREDNS_API_SIGNATURES,
   ...CLUSTER_DNS_LOG_SIGNATURES,
   ...KUBELET_POD_DNS_SIGNATURES,
   ...LOOKUP_SIGNATURES,
