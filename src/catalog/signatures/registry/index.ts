@@ -13,6 +13,7 @@ import { LEGACY_DOCKER_SIGNATURES } from './legacy-docker.js';
 import { GGCR_CODE_SIGNATURES } from './ggcr-codes.js';
 import { KUBELET_CLIENT_SIGNATURES } from './kubelet-clients.js';
 import { PACKAGE_REPO_SIGNATURES } from './package-repos.js';
+import { HTTP2_SIGNATURES } from './http2.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -29,5 +30,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...GGCR_CODE_SIGNATURES,
   ...KUBELET_CLIENT_SIGNATURES,
   ...PACKAGE_REPO_SIGNATURES,
+  ...HTTP2_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
