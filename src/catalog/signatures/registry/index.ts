@@ -14,6 +14,7 @@ import { GGCR_CODE_SIGNATURES } from './ggcr-codes.js';
 import { KUBELET_CLIENT_SIGNATURES } from './kubelet-clients.js';
 import { PACKAGE_REPO_SIGNATURES } from './package-repos.js';
 import { HTTP2_SIGNATURES } from './http2.js';
+import { PROXY_CONFIG_SIGNATURES } from './proxy-config.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -22,6 +23,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...NAME_SIGNATURES,
   ...TRANSPORT_SIGNATURES,
   ...PROXY_SIGNATURES,
+  ...PROXY_CONFIG_SIGNATURES,
   ...SERVER_SIGNATURES,
   ...HOST_CONFIG_SIGNATURES,
   ...CACHE_SIGNATURES,
