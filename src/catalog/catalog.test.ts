@@ -114,7 +114,8 @@ describe('signatures', () => {
       for (const s of matchAll(message)) if (!s.anchors.some((a) => low.includes(a))) hidden.push(`${s.id} in ${id}`);
     }
     expect(hidden).toEqual([]);
-  });
+    // every pattern against every corpus message, without the pre-filter: seconds alone, more beside other suites
+  }, 120_000);
 
   for (const s of SIGNATURES) {
     it(`${s.id}: samples match and classify as ${s.cause}; counter-samples do not match`, () => {

@@ -39,4 +39,21 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error response from daemon: manifest for quay.io/acme/api:v2 not found: manifest unknown'],
   }),
+  sig({
+    id: 'image.rust-oci-reference-parse',
+    cause: 'image.invalid-reference',
+    // The Rust OCI distribution crates (oci-distribution, oci-client, used by wasmCloud's wash, Krustlet, Spin and
+    // runwasi tooling) name the part of a reference that does not parse by an error variant of their own.
+    re: /\b(referenceinvalidformat|namecontainsuppercase|nametoolong|digestinvalidformat|digestinvalidlength|digestunsupported|tagnotcorrect)\b/,
+    anchors: ['referenceinvalidformat', 'uppercase', 'nametoolong', 'digestinvalid', 'digestunsupported', 'tagnotcorrect'],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the reference the tool was given: registry/repository:tag without a scheme (no http:// or https://), no /v2/ path, a lower-case repository and one tag or digest',
+    source: 'oci-distribution / oci-client Reference parsing (ParseError variants: ReferenceInvalidFormat, NameContainsUppercase, NameTooLong, DigestInvalidFormat)',
+    samples: [
+      "thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: ReferenceInvalidFormat', src/reg.rs:276:44",
+      'Error: failed to parse reference: NameContainsUppercase',
+    ],
+    counterSamples: ["thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Os { code: 2, kind: NotFound }'"],
+  }),
 ];

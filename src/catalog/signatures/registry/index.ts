@@ -15,6 +15,7 @@ import { KUBELET_CLIENT_SIGNATURES } from './kubelet-clients.js';
 import { PACKAGE_REPO_SIGNATURES } from './package-repos.js';
 import { HTTP2_SIGNATURES } from './http2.js';
 import { PROXY_CONFIG_SIGNATURES } from './proxy-config.js';
+import { CLIENT_STACK_SIGNATURES } from './client-stacks.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -33,5 +34,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...KUBELET_CLIENT_SIGNATURES,
   ...PACKAGE_REPO_SIGNATURES,
   ...HTTP2_SIGNATURES,
+  ...CLIENT_STACK_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

@@ -114,4 +114,23 @@ export const OTHER_CNI_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['failed to parse CNI Config: error reading /etc/cni/net.d/10-kuberouter.conflist: open /etc/cni/net.d/10-kuberouter.conflist: no such file or directory'],
   }),
+  sig({
+    id: 'othercni.sriov-device-lookup',
+    cause: 'unknown',
+    // SR-IOV CNI's LoadConf resolves the device the device plugin allocated in sysfs (the VF's physfn link, its PF's
+    // netdev). Failing there is the node's SR-IOV setup or the device plugin's resource pool (a device that is not a
+    // VF, VFs not created, a driver bound to DPDK), not the JSON of the network config that libcni wording suggests.
+    re: /loadconf\(\): failed to get (vf|pf) information|physfn\/net: no such file or directory/,
+    anchors: ['failed to get vf information', 'failed to get pf information', 'physfn/net'],
+    confidence: 0.5,
+    specificity: 93,
+    alternatives: ['cni.config-invalid'],
+    check: 'on the node: ls -l /sys/bus/pci/devices/<pciAddress from the message>/physfn (a VF has one) and cat /sys/class/net/<pf>/device/sriov_numvfs; then the device plugin\'s resource config (its selectors may hand out PFs or devices bound to vfio-pci/igb_uio that have no netdev)',
+    source: 'k8snetworkplumbingwg/sriov-cni pkg/config LoadConf ("LoadConf(): failed to get VF information: %q")',
+    samples: [
+      'plugin type="multus" name="multus-cni-network" failed (add): [ns/pod/:sriov-net]: error adding container to network "sriov-net": SRIOV-CNI failed to load netconf: LoadConf(): failed to get VF information: "lstat /sys/bus/pci/devices/0000:00:07.0/physfn/net: no such file or directory"',
+      'SRIOV-CNI failed to load netconf: LoadConf(): failed to get PF information: "lstat /sys/bus/pci/devices/0000:3b:02.1/physfn/net: no such file or directory"',
+    ],
+    counterSamples: ['SRIOV-CNI failed to load netconf: LoadConf(): VF pci addr is required'],
+  }),
 ];

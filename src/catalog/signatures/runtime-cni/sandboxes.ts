@@ -111,8 +111,8 @@ export const SANDBOX_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // A VM-based runtime (Kata with QEMU, Cloud Hypervisor, Firecracker or Dragonball; Docker Desktop's VM) needs the
     // host's virtualization: /dev/kvm, vhost devices, Hyper-V. Without them the sandbox never boots, for any pod.
-    re: /could not access kvm kernel module|failed to initialize kvm|open \/dev\/(kvm|vhost-net|vhost-vsock): (no such file or directory|operation not permitted|permission denied)|could not insert '(vhost|vhost_net|vhost_vsock|kvm\w*)': operation not permitted|failed to check if grpc server is working: context deadline exceeded|because one of the hyper-v components is not running/,
-    anchors: ['kvm kernel module', 'failed to initialize kvm', '/dev/kvm', '/dev/vhost-', 'could not insert', 'grpc server is working', 'hyper-v components'],
+    re: /could not access kvm kernel module|failed to initialize kvm|open \/dev\/(kvm|vhost-net|vhost-vsock): (no such file or directory|operation not permitted|permission denied)|could not insert '(vhost|vhost_net|vhost_vsock|kvm\w*)': operation not permitted|failed to check if grpc server is working: context deadline exceeded|because one of the hyper-v components is not running|cannot create vsock device\. vhostopen\(/,
+    anchors: ['kvm kernel module', 'failed to initialize kvm', '/dev/kvm', '/dev/vhost-', 'could not insert', 'grpc server is working', 'hyper-v components', 'cannot create vsock device'],
     confidence: 0.8,
     specificity: 92,
     check: 'on the node: ls -l /dev/kvm /dev/vhost-net /dev/vhost-vsock and lsmod | grep -E "kvm|vhost" (kata-runtime check or kata-ctl check-env lists what is missing); a VM without nested virtualization, or a container without those devices, cannot run a VM sandbox — use runc there, or enable nested virtualization',
@@ -121,6 +121,8 @@ export const SANDBOX_SIGNATURES: Signature[] = [
       'level=error msg="Could not access KVM kernel module: No such file or directory\\nqemu-lite-system-x86_64: failed to initialize KVM: No such file or directory\\n" arch=amd64',
       'Error: Could not setup vhost fds eth0 : open /dev/vhost-net: operation not permitted: OCI runtime permission denied error',
       'docker: Error response from daemon: OCI runtime create failed: Failed to check if grpc server is working: context deadline exceeded: unknown.',
+      // Firecracker's API answering the start action when the host has no vhost_vsock device
+      'FATA[0000] Failed to start machine: [PUT /actions][500] createSyncAction default  &{FaultMessage:Cannot create vsock device. VhostOpen(VhostOpen(Os { code: 19, kind: Other, message: No such device }))}',
     ],
     counterSamples: ['kvm: module verification failed: signature and/or required key missing'],
   }),
@@ -141,5 +143,79 @@ export const SANDBOX_SIGNATURES: Signature[] = [
       'Error: containerd-shim-runc-v1: file does not exist: unknown',
     ],
     counterSamples: ['runsc: gVisor version release-20240101.0'],
+  }),
+  sig({
+    id: 'runtime.vm-sandbox-host-network',
+    cause: 'runtime.unavailable',
+    // A VM sandbox cannot share the host's network namespace. When a VM runtime is the node's default runtime,
+    // every hostNetwork pod (flanneld's DaemonSet, kube-proxy) is sent to it and refused, so the node's network
+    // never comes up: the runtime's configuration, not the pod.
+    re: /host networking requested, not supported by runtime/,
+    anchors: ['host networking requested'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'containerd\'s default runtime on that node (crictl info | grep -i defaultRuntimeName, or the default_runtime_name in config.toml): it must be runc, with the VM runtime kept for pods that name its RuntimeClass',
+    source: 'Kata Containers runtime (hostNetwork refused in the VM sandbox: "Host networking requested, not supported by runtime")',
+    samples: [
+      'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to start sandbox container for pod "kube-flannel-ds-7xk2p": Error response from daemon: OCI runtime create failed: Host networking requested, not supported by runtime: unknown',
+      'failed to create containerd task: failed to create shim task: Host networking requested, not supported by runtime: unknown',
+    ],
+    counterSamples: ['Warning: spec.hostNetwork is set; hostPort is ignored'],
+  }),
+  sig({
+    id: 'runtime.shim-built-without-feature',
+    cause: 'runtime.unavailable',
+    // A shim or OCI runtime that refuses what the node or the spec needs because its build or version lacks it
+    // (runwasi's shims built without cgroup v1 support, an older crun that cannot set the I/O priority the caller
+    // writes): every container sent to that runtime fails the same way until it is rebuilt or upgraded.
+    re: /cgroup feature is required, but was not enabled during compile time|oci runtime create failed: io priority not supported/,
+    anchors: ['enabled during compile time', 'io priority not supported'],
+    confidence: 0.85,
+    specificity: 94,
+    check: 'the version and build of the runtime named by the pod\'s RuntimeClass on that node (containerd-shim-<name>-v2 --version, crun --version and its +FEATURES list) against what the node runs (cgroup v1 or v2: stat -fc %T /sys/fs/cgroup) and what the caller asks',
+    source: 'containerd/runwasi shims (libcontainer built without the v1 cgroup feature), crun (io priority support came with the runtime-spec field)',
+    samples: [
+      'Error: failed to start containerd task "spin-hello": Others("failed to create container: v1 error: v1 cgroup feature is required, but was not enabled during compile time"): unknown',
+      'ctr: failed to create shim: OCI runtime create failed: io priority not supported: unknown',
+    ],
+    counterSamples: ['ctr: failed to create shim: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app": permission denied: unknown'],
+  }),
+  sig({
+    id: 'runtime.wasm-module-refused',
+    cause: 'unknown',
+    // A Wasm handler (crun's wasmtime/wasmedge/wasmer, a runwasi shim) compiling the image's module: the image did
+    // reach the node, and the wasi/wasm platform warning before it is expected for such images. A module the handler
+    // cannot compile (a component given to a module-only handler, a module built for another WASI) is the pairing
+    // of image and handler versions, which no cause names.
+    re: /\[libcrun:(wasmtime|wasmedge|wasmer|wamr)\]:[^\n]{0,80}failed|expected a webassembly module but was given a webassembly component|failed to (compile|parse|instantiate) (the )?webassembly module/,
+    anchors: ['[libcrun:', 'webassembly'],
+    confidence: 0.5,
+    specificity: 96,
+    alternatives: ['image.platform-mismatch', 'runtime.unavailable'],
+    check: 'the handler and the image together: crun --version (+WASM:wasmtime and its version) or the runwasi shim\'s version, against how the image\'s module was built (a WASI preview 2 component needs a handler that runs components; a preview 1 module runs on older ones)',
+    source: 'crun wasm handlers (libcrun handlers/wasmtime.c etc.: "[libcrun:wasmtime]" prefixed errors), wasmtime\'s module parser',
+    samples: [
+      'WARNING: image platform (wasi/wasm) does not match the expected platform (linux/amd64)\n[libcrun:wasmtime]: failed to compile module: failed to parse WebAssembly module\n\nCaused by:\n    expected a WebAssembly module but was given a WebAssembly component',
+      'Error: OCI runtime error: crun: [libcrun:wasmedge]: failed to instantiate the module',
+    ],
+    counterSamples: ['WARNING: image platform (wasi/wasm) does not match the expected platform (linux/amd64)'],
+  }),
+  sig({
+    id: 'runtime.nydus-daemon-socket-missing',
+    cause: 'runtime.unavailable',
+    // The nydus snapshotter starts a nydusd (shared or per image) and talks to it over api.sock; with that daemon
+    // never up, no container whose image uses nydus can be created on the node.
+    re: /failed to (wait shared daemon|create new nydus client)[^\n]{0,300}api\.sock: no such file or directory/,
+    anchors: ['shared daemon', 'nydus client'],
+    confidence: 0.75,
+    specificity: 93,
+    alternatives: ['node.not-ready'],
+    check: 'the nydus snapshotter\'s log on that node (journalctl -u nydus-snapshotter): why nydusd did not start (its binary path, a FUSE device /dev/fuse, the daemon_mode and its arguments in the snapshotter config)',
+    source: 'containerd/nydus-snapshotter (daemon manager: "failed to wait shared daemon", "failed to create new nydus client")',
+    samples: [
+      'FATA[0001] creating container: rpc error: code = Unknown desc = failed to create containerd container: failed to wait shared daemon: wait until daemon ready by checking status: failed to check status: failed to create new nydus client: failed to build transport for nydus client: stat /var/lib/containerd/io.containerd.snapshotter.v1.nydus/socket/shared_daemon/api.sock: no such file or directory: unknown',
+      'failed to create new nydus client: failed to build transport for nydus client: stat /run/nydus/socket/d1/api.sock: no such file or directory',
+    ],
+    counterSamples: ['failed to prepare remote snapshot: failed to wait shared daemon: context deadline exceeded'],
   }),
 ];
