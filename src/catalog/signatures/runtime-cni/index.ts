@@ -22,6 +22,7 @@ import { CALICO_CNI_SIGNATURES } from './calico-cni.js';
 import { OTHER_CNI_SIGNATURES } from './other-cni.js';
 import { RUNC_START_SIGNATURES } from './runc-start.js';
 import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
+import { SNAPSHOTTER_SIGNATURES } from './snapshotters.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -47,5 +48,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...OTHER_CNI_SIGNATURES,
   ...RUNC_START_SIGNATURES,
   ...DOCKER_NETWORKING_SIGNATURES,
+  ...SNAPSHOTTER_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
