@@ -1,5 +1,6 @@
 import type { Signature } from '../../types.js';
 import { NODE_FITNESS_SIGNATURES } from './node-fitness.js';
+import { CLOUD_NODE_SIGNATURES } from './cloud-nodes.js';
 
 /** kube-scheduler and the node controllers on nodes that cannot take pods. */
-export const SCHEDULER_SIGNATURES: Signature[] = [...NODE_FITNESS_SIGNATURES];
+export const SCHEDULER_SIGNATURES: Signature[] = [...NODE_FITNESS_SIGNATURES, ...CLOUD_NODE_SIGNATURES];
