@@ -56,4 +56,38 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ["thread 'main' panicked at 'called `Result::unwrap()` on an `Err` value: Os { code: 2, kind: NotFound }'"],
   }),
+  sig({
+    id: 'image.containerd-object-required',
+    cause: 'image.invalid-reference',
+    // containerd's resolver (ctr, nerdctl, Bottlerocket's and k3s's pullers through its API) does not default a tag
+    // the way Docker and the kubelet do: a reference with neither tag nor digest has no object to resolve.
+    re: /failed to resolve reference \\?"[^"\s\\]+\\?": object required|is not a valid chart repository or cannot be reached: object required/,
+    anchors: ['object required'],
+    confidence: 0.85,
+    specificity: 92,
+    check: 'the reference as given to the containerd client: add the tag (name:latest or the version wanted) or a digest (name@sha256:<digest>); ctr and nerdctl do not add :latest themselves',
+    source: 'containerd core/remotes/docker/resolver.go (Resolve: refspec.Object == "" returns reference.ErrObjectRequired, "object required")',
+    samples: [
+      'ctr: failed to resolve reference "localhost:32000/my-busybox": object required',
+      'level=warning msg="failed to pull image. waiting 5.053s before retrying..." error="failed to resolve reference \\"docker.io/acme/bootstrap\\": object required"',
+    ],
+    counterSamples: ['ctr: failed to resolve reference "docker.io/library/busybox:latest": not found'],
+  }),
+  sig({
+    id: 'image.name-not-canonical',
+    cause: 'image.invalid-reference',
+    // The distribution reference library's ParseNamed refuses a short name ("ubuntu") where a client wants the full
+    // canonical form (docker.io/library/ubuntu): the reference as written, not the registry.
+    re: /repository name must be canonical/,
+    anchors: ['repository name must be canonical'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'write the image in its full form: registry host, repository path and tag (docker.io/library/ubuntu:22.04 rather than ubuntu)',
+    source: 'distribution/reference ParseNamed (ErrNameNotCanonical: "repository name must be canonical")',
+    samples: [
+      'failed to pull image: repository name must be canonical',
+      'Error parsing reference: "ubuntu" is not a valid repository/tag: repository name must be canonical',
+    ],
+    counterSamples: ['Error parsing reference: "Ubuntu" is not a valid repository/tag: invalid reference format: repository name must be lowercase'],
+  }),
 ];

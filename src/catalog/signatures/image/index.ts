@@ -17,6 +17,7 @@ import { PODMAN_AUTH_FILE_SIGNATURES } from './podman-auth-files.js';
 import { UNPACK_SIGNATURES } from './unpack.js';
 import { CREDENTIAL_PROVIDER_SIGNATURES } from './credential-providers.js';
 import { CRI_IMAGE_SERVICE_SIGNATURES } from './cri-image-service.js';
+import { MODEL_HUB_SIGNATURES } from './model-hubs.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -38,4 +39,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...CHART_SIGNATURES,
   ...GGCR_CLIENT_SIGNATURES,
   ...CRI_IMAGE_SERVICE_SIGNATURES,
+  ...MODEL_HUB_SIGNATURES,
 ];

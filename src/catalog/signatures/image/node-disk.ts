@@ -128,4 +128,21 @@ export const NODE_DISK_SIGNATURES: Signature[] = [
     samples: ["❌  Exiting due to RSRC_DOCKER_STORAGE: Docker is out of disk space! (/var is at 100% of capacity). You can pass '--force' to skip this check.", 'X Exiting due to RSRC_PODMAN_STORAGE: Podman is out of disk space! (/var is at 97% of capacity)'],
     counterSamples: ['Build Failed: getDigestFromBuildOutput: Docker is not responding. Maybe Docker is out of disk space? Try running `docker system prune`'],
   }),
+  sig({
+    id: 'image.ostree-min-free-space',
+    cause: 'image.disk-full',
+    // ostree (rpm-ostree, bootc, Fedora CoreOS's zincati, container-image imports into an ostree repo) refuses to
+    // write below the repo's reserved free space: the node's filesystem under /sysroot is full for its purposes.
+    re: /min-free-space-(percent|size) '[^'\n]{1,20}' would be exceeded/,
+    anchors: ['min-free-space-'],
+    confidence: 0.9,
+    specificity: 93,
+    check: 'df -h /sysroot /var on the node, and what fills it (old deployments: rpm-ostree cleanup -r; container storage under /var/lib/containers or /var/lib/containerd); the reserve itself is the repo\'s core.min-free-space-percent',
+    source: 'ostree repo commit path ("min-free-space-percent \'%u%%\' would be exceeded, at least %s requested"; "min-free-space-size")',
+    samples: [
+      "Feb 03 21:06:06 worker-3 zincati[1096]: error: While pulling cad8008839: Writing content object: min-free-space-percent '3%' would be exceeded, at least 16.4 kB requested",
+      "error: Importing: Unencapsulating base: Writing content object: min-free-space-size '500MB' would be exceeded, at least 20,5 KB requested",
+    ],
+    counterSamples: ['[core]\nrepo_version=1\nmode=bare\nmin-free-space-percent=3'],
+  }),
 ];

@@ -354,19 +354,38 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // \\s+: terminal output copied from a narrow window wraps inside the text.
     // A paste that also shows the host configuration that should have said plain HTTP is not in effect: that is why.
     explainedBy: ['registry.mirror-misconfigured'],
-    re: inRegistryContext(/server gave http\s+response to https\s+client|first record does not look like a tls handshake|tls: oversized record received with length/),
-    anchors: ['server gave http', 'does not look like a tls handshake', 'oversized record received'],
+    re: inRegistryContext(/server gave http\s+response to https\s+client|tls: oversized record received with length/),
+    anchors: ['server gave http', 'oversized record received'],
     confidence: 0.9,
     specificity: 90,
     alternatives: ['registry.mirror-misconfigured'],
     source: 'facts §4.7, §5.2 (plain-HTTP registry needs an http:// host in hosts.toml)',
     samples: [
       'failed to resolve reference "192.168.1.100:32000/core:0.3": failed to do request: Head "https://192.168.1.100:32000/v2/core/manifests/0.3": http: server gave HTTP response to HTTPS client',
-      'Get "https://registry.lab:5000/v2/": tls: first record does not look like a TLS handshake',
       'Error response from daemon: Get https://10.1.4.2:5000/v2/: tls: oversized record received with length 20527',
       'failed to do request: Head\n"https://10.0.0.9:30500/v2/team/app/manifests/v2": http: server gave HTTP\nresponse to HTTPS client',
     ],
     counterSamples: ['Client sent an HTTP request to an HTTPS server.', 'Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
+  }),
+  sig({
+    id: 'registry.first-record-not-tls',
+    cause: 'registry.http-to-https',
+    // Go's transport turns a reply starting "HTTP/" into "server gave HTTP response"; "first record does not look like
+    // a TLS handshake" is a reply that is neither TLS nor plain HTTP from the registry itself: most often a plain
+    // registry port all the same, but also a proxy or middlebox answering in its own protocol, so it is hedged.
+    explainedBy: ['registry.mirror-misconfigured'],
+    re: inRegistryContext(/first record does not look like a tls handshake/),
+    anchors: ['does not look like a tls handshake'],
+    confidence: 0.8,
+    specificity: 90,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
+    check: 'curl -v http://<registry>:<port>/v2/ from the node: a registry answer there means the port is plain HTTP (an http:// host in hosts.toml or insecure-registries); if curl shows a proxy, a VPN or an appliance in the path instead (env | grep -i proxy for the runtime), that is what answered',
+    source: 'Go crypto/tls RecordHeaderError, which net/http reports as "server gave HTTP response to HTTPS client" only when the reply starts with HTTP/',
+    samples: [
+      'Get "https://registry.lab:5000/v2/": tls: first record does not look like a TLS handshake',
+      'download.go:166: couldn\'t download blob: Get "https://registry.example.net/v2/library/app/blobs/sha256:ab": tls: first record does not look like a TLS handshake',
+    ],
+    counterSamples: ['Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
   }),
   sig({
     id: 'registry.daemon-insecure-registry-missing',
