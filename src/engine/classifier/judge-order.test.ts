@@ -71,5 +71,6 @@ describe('judge order', () => {
       }),
       { numRuns: Number(process.env.FD_FUZZ_RUNS ?? 1500) },
     );
-  });
+    // every pattern on each of 1,500 joins: seconds alone, more beside other suites
+  }, 120_000);
 });

@@ -18,9 +18,10 @@ export const SECURITY_MODULE_SIGNATURES: Signature[] = [
     id: 'runtime.lsm-apparmor-parser-absent',
     cause: 'runtime.unavailable',
     // containerd contrib/apparmor: getVersion runs apparmor_parser --version before it loads cri-containerd.apparmor.d;
-    // the Go exec error names the program, its quotes escaped once per log layer.
-    re: /get apparmor_parser version: exec: \\*"apparmor_parser\\*": executable file not found/,
-    anchors: ['get apparmor_parser version'],
+    // the Go exec error names the program, its quotes escaped once per log layer. Older containerd skipped the
+    // version check and failed at the load itself ("load apparmor profile …: parser error(…): exec: …").
+    re: /(get apparmor_parser version|load apparmor profile \S+: parser error\([^\n]{0,40}\)): exec: \\*"apparmor_parser\\*": executable file not found/,
+    anchors: ['get apparmor_parser version', 'load apparmor profile'],
     confidence: 0.85,
     specificity: 93,
     alternatives: ['node.not-ready'],
@@ -29,6 +30,7 @@ export const SECURITY_MODULE_SIGNATURES: Signature[] = [
     samples: [
       'Dec 01 10:02:12 node3 kubelet[1187]: E1201 10:02:12.512203    1187 pod_workers.go:1301] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"nginx\\" with CreateContainerError: \\"failed to create containerd container: get apparmor_parser version: exec: \\\\\\"apparmor_parser\\\\\\": executable file not found in $PATH\\"" pod="default/nginx-7c5ddbdf54-qw9zt"',
       'level=error msg="CreateContainer within sandbox \\"4be93975\\" for &ContainerMetadata{Name:etcd,Attempt:0,} failed" error="failed to create containerd container: get apparmor_parser version: exec: \\"apparmor_parser\\": executable file not found in $PATH"',
+      'failed to create containerd container: load apparmor profile /tmp/cri-containerd.apparmor.d3636700873: parser error(""): exec: "apparmor_parser": executable file not found in $PATH',
     ],
     counterSamples: ['failed to create containerd container: load apparmor profile /tmp/cri-containerd.apparmor.d3518817305: exit status 243:', 'exec: "iptables": executable file not found in $PATH'],
   }),
