@@ -142,6 +142,15 @@ describe('classify: robustness', () => {
     expect(['registry.connect-timeout', 'unknown']).toContain(classify(bigNoise).cause);
   });
 
+  it('a paste that opens with an empty line ends: the record around a side record walks back to the text\'s start', () => {
+    // kubectl's wrapper is a side record (recordOnly) on the second line of a text whose first line is empty: the
+    // walk back to the record's opening line once found the leading newline again and again, for ever.
+    const text = 'Unable to connect to the server: dial tcp 10.0.0.1:6443: i/o timeout';
+    for (const lead of ['\n', '\n\n', '\r\n']) expect(classify(`${lead}${text}`).cause).toBe(classify(text).cause);
+    const pull = 'E1206 10:00:00.000000 1 kuberuntime_image.go:55] failed to pull image "reg.local/a:1": dial tcp: lookup reg.local on 10.0.0.2:53: no such host';
+    expect(classify(`\n${text}\n${pull}`).cause).toBe('registry.dns');
+  });
+
   it('never throws on random input, and answers a cause id or unknown', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {

@@ -123,7 +123,9 @@ export function explanationOnOtherLine(text: string, hits: readonly { c: Compile
 /** The log record holding text[from, to): from its opening line to the line before the next record opens. */
 function recordAround(text: string, from: number, to: number): [number, number] {
   let start = text.lastIndexOf('\n', from - 1) + 1;
-  while (start > 0 && !RECORD_START.test(text.slice(start, start + 48))) start = text.lastIndexOf('\n', start - 2) + 1;
+  // The line before starts after the newline before its own; a text opening with a newline has its first line
+  // empty at 0 (lastIndexOf clamps a negative start to 0 and would find that newline again, forever).
+  while (start > 0 && !RECORD_START.test(text.slice(start, start + 48))) start = start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1;
   let end = text.indexOf('\n', to);
   while (end !== -1 && !RECORD_START.test(text.slice(end + 1, end + 49))) end = text.indexOf('\n', end + 1);
   return [start, end === -1 ? text.length : end];

@@ -18,6 +18,7 @@ import { UNPACK_SIGNATURES } from './unpack.js';
 import { CREDENTIAL_PROVIDER_SIGNATURES } from './credential-providers.js';
 import { CRI_IMAGE_SERVICE_SIGNATURES } from './cri-image-service.js';
 import { MODEL_HUB_SIGNATURES } from './model-hubs.js';
+import { SDK_BUILDER_SIGNATURES } from './sdk-builders.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -40,4 +41,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...GGCR_CLIENT_SIGNATURES,
   ...CRI_IMAGE_SERVICE_SIGNATURES,
   ...MODEL_HUB_SIGNATURES,
+  ...SDK_BUILDER_SIGNATURES,
 ];
