@@ -23,6 +23,7 @@ import { OTHER_CNI_SIGNATURES } from './other-cni.js';
 import { RUNC_START_SIGNATURES } from './runc-start.js';
 import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
 import { SNAPSHOTTER_SIGNATURES } from './snapshotters.js';
+import { CGROUP_MANAGER_SIGNATURES } from './cgroup-managers.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -49,5 +50,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNC_START_SIGNATURES,
   ...DOCKER_NETWORKING_SIGNATURES,
   ...SNAPSHOTTER_SIGNATURES,
+  ...CGROUP_MANAGER_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
