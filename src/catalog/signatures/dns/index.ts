@@ -9,6 +9,7 @@ import { NODE_DAEMON_SIGNATURES } from './node-daemons.js';
 import { CLUSTER_DNS_LOG_SIGNATURES } from './cluster-dns-logs.js';
 import { KUBELET_POD_DNS_SIGNATURES } from './kubelet-pod-dns.js';
 import { POD_DNS_CONFIG_SIGNATURES } from './pod-dns-config.js';
+import { GO_RESOLVER_SIGNATURES } from './go-resolver.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -19,6 +20,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...CLUSTER_DNS_LOG_SIGNATURES,
   ...KUBELET_POD_DNS_SIGNATURES,
   ...POD_DNS_CONFIG_SIGNATURES,
+  ...GO_RESOLVER_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,

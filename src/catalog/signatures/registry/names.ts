@@ -83,7 +83,8 @@ export const NAME_SIGNATURES: Signature[] = [
     check: 'on the node: resolvectl status (or nmcli dev show | grep DNS for dnsmasq) names the upstreams the stub forwards to; dig @<upstream> <name> from the node decides whether they answer',
     source: 'systemd-resolved stub (127.0.0.53), NetworkManager dnsmasq (127.0.1.1); Go net.DNSError timeout (facts §9)',
     samples: [
-      'failed to do request: Head "https://quay.io/v2/app/api/manifests/2": dial tcp: lookup quay.io on 127.0.0.53:53: read udp 127.0.0.1:41000->127.0.0.53:53: i/o timeout',
+      // (a pull timing out on 127.0.0.53 itself is read as the registry's name by dns.go-pull-resolved-stub-timeout)
+      'failed to do request: Head "https://quay.io/v2/app/api/manifests/2": dial tcp: lookup quay.io on 127.0.0.54:53: read udp 127.0.0.1:41000->127.0.0.54:53: i/o timeout',
       'Get "https://cdn.example.net/blobs/x": dial tcp: lookup cdn.example.net on 127.0.1.1:53: read udp 127.0.0.1:39000->127.0.1.1:53: i/o timeout',
       '(Mirrors also failed: [mirror.lab:5001/app@sha256:ab: error pinging docker registry mirror.lab:5001: Get "https://mirror.lab:5001/v2/": dial tcp: lookup mirror.lab on 127.0.0.53:53: read udp 127.0.0.1:60618->127.0.0.53:53: read: connection refused])',
     ],
