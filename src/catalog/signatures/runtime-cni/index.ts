@@ -24,6 +24,7 @@ import { RUNC_START_SIGNATURES } from './runc-start.js';
 import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
 import { SNAPSHOTTER_SIGNATURES } from './snapshotters.js';
 import { SECURITY_MODULE_SIGNATURES } from './security-modules.js';
+import { DOCKERD_START_SIGNATURES } from './dockerd-start.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -51,5 +52,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...DOCKER_NETWORKING_SIGNATURES,
   ...SNAPSHOTTER_SIGNATURES,
   ...SECURITY_MODULE_SIGNATURES,
+  ...DOCKERD_START_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
