@@ -25,6 +25,7 @@ import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
 import { SNAPSHOTTER_SIGNATURES } from './snapshotters.js';
 import { SECURITY_MODULE_SIGNATURES } from './security-modules.js';
 import { CGROUP_MANAGER_SIGNATURES } from './cgroup-managers.js';
+import { DOCKERD_START_SIGNATURES } from './dockerd-start.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -53,5 +54,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...SNAPSHOTTER_SIGNATURES,
   ...SECURITY_MODULE_SIGNATURES,
   ...CGROUP_MANAGER_SIGNATURES,
+  ...DOCKERD_START_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
