@@ -11,6 +11,7 @@ import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
 import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
+import { KUBEADM_PREFLIGHT_PASTE_SIGNATURES } from './kubeadm-preflight-pastes.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
 import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
@@ -35,6 +36,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_NODE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,
   ...KUBEADM_PREFLIGHT_SIGNATURES,
+  ...KUBEADM_PREFLIGHT_PASTE_SIGNATURES,
   ...KUBELET_VOLUME_SIGNATURES,
   ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_ALL_SIGNATURES,

@@ -19,6 +19,7 @@ const PASTES: Record<string, (s: string) => string> = {
   'no-break and zero-width spaces': (s) => '\ufeff' + s.replace(/ /g, '\u00a0').replace(/:/, ':\u200b'),
   tabs: (s) => s.replace(/ /g, '\t'),
   'Windows line ends': (s) => `${s}\r\n`,
+  'full-width punctuation of a CJK input method': (s) => `报错：${s.replace(/: /g, '：').replace(/, /g, '，').replace(/ \(/g, '（').replace(/\)/g, '）')}`,
 };
 
 describe('undoPaste: what a paste adds is taken away, and nothing else', () => {

@@ -5,10 +5,12 @@
  *  - a terminal's colour codes (ESC[31m…ESC[0m), or what is left of them once the ESC is dropped ([31m…[0m);
  *  - HTML entities of a page copied as text (&quot;, &#39;, &lt;, &amp;, &nbsp;);
  *  - typographic quotes and odd spaces from chat tools and word processors (“ ” ‘ ’, no-break, zero-width);
- *  - tabs, and Windows line ends.
+ *  - tabs, and Windows line ends;
+ *  - a CJK input method's full-width punctuation typed around (or over) the English text: ：，；（） for ": ", ", ",
+ *    "; ", " (" and ")" (a user writing "报错：" or retyping "plugin/loop：Loop（…）").
  * Most messages carry none of these: one test of `PASTED` decides, and only then is anything rewritten.
  */
-const PASTED = /[\t\r\x1b\u00a0\u2000-\u200b\u2018-\u201f\u2032\u2033\u202f\ufeff]|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/i;
+const PASTED = /[\t\r\x1b\u00a0\u2000-\u200b\u2018-\u201f\u2032\u2033\u202f\ufeff\uff08\uff09\uff0c\uff1a\uff1b]|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/i;
 /** The same but a \r, for finding the next such place in a long text split in lines (block mode drops each line's \r). */
 const PASTED_NEXT = new RegExp(PASTED.source.replace('\\r', ''), 'gi');
 
@@ -89,5 +91,10 @@ export function undoPaste(text: string): string {
     .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ')
     .replace(/[\u200b\ufeff]/g, '')
     .replace(/[\u201c-\u201f\u2033]/g, '"')
-    .replace(/[\u2018-\u201b\u2032]/g, "'");
+    .replace(/[\u2018-\u201b\u2032]/g, "'")
+    .replace(/\uff1a ?/g, ': ')
+    .replace(/\uff0c ?/g, ', ')
+    .replace(/\uff1b ?/g, '; ')
+    .replace(/ ?\uff08/g, ' (')
+    .replace(/\uff09/g, ')');
 }

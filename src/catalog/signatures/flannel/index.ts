@@ -5,10 +5,12 @@ import { AMBIGUOUS_FLANNEL_SIGNATURES } from './ambiguous.js';
 import { ETCD_SIGNATURES } from './etcd.js';
 import { EXTENSION_BACKEND_SIGNATURES } from './extension-backend.js';
 import { DATAPATH_TOOL_SIGNATURES } from './datapath-tools.js';
+import { WRAPPED_FLANNEL_SIGNATURES } from './wrapped-pastes.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
   ...CONFIG_SIGNATURES,
+  ...WRAPPED_FLANNEL_SIGNATURES,
   ...BACKEND_SIGNATURES,
   ...AMBIGUOUS_FLANNEL_SIGNATURES,
   ...ETCD_SIGNATURES,

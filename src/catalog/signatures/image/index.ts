@@ -19,10 +19,12 @@ import { CREDENTIAL_PROVIDER_SIGNATURES } from './credential-providers.js';
 import { CRI_IMAGE_SERVICE_SIGNATURES } from './cri-image-service.js';
 import { MODEL_HUB_SIGNATURES } from './model-hubs.js';
 import { SDK_BUILDER_SIGNATURES } from './sdk-builders.js';
+import { WRAPPED_IMAGE_SIGNATURES } from './wrapped-pastes.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
   ...AUTH_SIGNATURES,
+  ...WRAPPED_IMAGE_SIGNATURES,
   ...PULL_SECRET_SIGNATURES,
   ...CREDENTIAL_FILE_SIGNATURES,
   ...CREDENTIAL_PROVIDER_SIGNATURES,

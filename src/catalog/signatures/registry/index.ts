@@ -16,10 +16,12 @@ import { PACKAGE_REPO_SIGNATURES } from './package-repos.js';
 import { HTTP2_SIGNATURES } from './http2.js';
 import { PROXY_CONFIG_SIGNATURES } from './proxy-config.js';
 import { CLIENT_STACK_SIGNATURES } from './client-stacks.js';
+import { WRAPPED_REGISTRY_SIGNATURES } from './wrapped-pastes.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
   ...TLS_SIGNATURES,
+  ...WRAPPED_REGISTRY_SIGNATURES,
   ...CLOCK_SIGNATURES,
   ...NAME_SIGNATURES,
   ...TRANSPORT_SIGNATURES,
