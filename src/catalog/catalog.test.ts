@@ -3,6 +3,7 @@ import { specOf } from './fix-steps.js';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from './causes.js';
 import { createClassifier } from '../engine/classifier/index.js';
+import { undoPaste } from '../engine/classifier/paste.js';
 import { SIGNATURES } from './signatures.js';
 
 const { classify } = createClassifier(SIGNATURES);
@@ -110,7 +111,8 @@ describe('signatures', () => {
     for (const line of text.split('\n')) {
       if (!line) continue;
       const { id, message } = JSON.parse(line) as { id: string; message: string };
-      const low = message.toLowerCase();
+      // the pre-filter reads the message as undoPaste leaves it (a quote's escapes dropped, a folded YAML value joined)
+      const low = undoPaste(message).toLowerCase();
       for (const s of matchAll(message)) if (!s.anchors.some((a) => low.includes(a))) hidden.push(`${s.id} in ${id}`);
     }
     expect(hidden).toEqual([]);

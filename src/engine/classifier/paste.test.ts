@@ -46,17 +46,63 @@ describe('undoPaste: what a paste adds is taken away, and nothing else', () => {
     expect(undoPaste('&#x2F;v2&#47; &unknown;')).toBe('/v2/ &unknown;');
   });
 
+  it('reads a message nested in a log line\'s quoted string or JSON as written, however deep the escapes', () => {
+    const { classify } = createClassifier(SIGNATURES);
+    // containerd's apparmor_parser lookup, as its logrus line, as kubelet's klog err=, and as journalctl -o json of the first.
+    const inner = 'failed to create containerd container: get apparmor_parser version: exec: "apparmor_parser": executable file not found in $PATH';
+    const logrus = `time="2024-12-01T10:00:00Z" level=error msg="CreateContainer within sandbox \\"4be93975\\" failed" error=${JSON.stringify(inner)}`;
+    const klog = `E1201 10:00:00.412233    1234 kuberuntime_manager.go:1256] "CreateContainer in sandbox failed" err=${JSON.stringify('rpc error: code = Unknown desc = ' + inner)}`;
+    const journal = JSON.stringify({ _SYSTEMD_UNIT: 'containerd.service', MESSAGE: logrus });
+    expect(journal).toContain('\\\\\\"apparmor_parser\\\\\\"');
+    for (const t of [logrus, klog, journal]) {
+      expect(looksPasted(t)).toBe(true);
+      expect(undoPaste(t)).toContain('exec: "apparmor_parser": executable file not found');
+      expect(classify(t).cause).toBe(classify(inner).cause);
+    }
+    expect(classify(inner).cause).toBe('runtime.unavailable');
+    // a backslash before anything but a quote stays (Windows paths, JSON's \n)
+    expect(undoPaste('open \\\\.\\pipe\\docker_engine: \\"x\\"\\n')).toBe('open \\\\.\\pipe\\docker_engine: "x"\\n');
+  });
+
+  it("folds back a single-quoted YAML value goyaml.v2 broke past 80 columns (kubectl get events -o yaml), and nothing else", () => {
+    const message = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "c0ffee1234ab": plugin type="flannel" failed (add): failed to delegate add: failed to allocate for range 0: no IP addresses available in range set: 10.244.1.1-10.244.1.254';
+    const folded = [
+      '- apiVersion: v1',
+      "  message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed",
+      '    to setup network for sandbox "c0ffee1234ab": plugin type="flannel" failed (add):',
+      '    failed to delegate add: failed to allocate for range 0: no IP addresses available',
+      "    in range set: 10.244.1.1-10.244.1.254'",
+      '  reason: FailedCreatePodSandBox',
+    ].join('\n');
+    expect(looksPasted(folded)).toBe(true);
+    expect(undoPaste(folded)).toBe(`- apiVersion: v1\n  message: '${message}'\n  reason: FailedCreatePodSandBox`);
+    const { classify } = createClassifier(SIGNATURES);
+    expect(classify(folded).cause).toBe(classify(message).cause);
+    expect(classify(folded).cause).toBe('cni.ipam-exhausted');
+    // doubled quotes inside the value are one quote again
+    expect(undoPaste("  message: 'error retrieving pod spec for ''kube-flannel/kube-flannel-ds-7xk2p'':\n    pods is forbidden'")).toBe(
+      "  message: 'error retrieving pod spec for 'kube-flannel/kube-flannel-ds-7xk2p': pods is forbidden'",
+    );
+    // a quote closed on its own line, one never closed, or a break without indent: left as written
+    for (const t of [
+      "msg: 'subnet.env' missing\n  next line",
+      "error: 'unterminated\n    and never closed",
+      "message: 'first line\nsecond line'",
+    ]) expect(undoPaste(t)).toBe(t);
+  });
+
   it('finds the next pasted place in a long ASCII text from any offset, or -1; an ampersand only where an entity starts', () => {
-    const text = `${'x'.repeat(100)}\t${'y'.repeat(50)}a&b=c&quot;${'z'.repeat(20)}\\u003e[0m`;
+    const text = `${'x'.repeat(100)}\t${'y'.repeat(50)}a&b=c&quot;${'z'.repeat(20)}\\u003e[0m err=\\"x`;
     const next = pastedScanner(text);
     expect(next(0)).toBe(100);
     expect(next(101)).toBe(156);
     expect(next(157)).toBe(text.indexOf('\\u003e'));
     expect(next(text.indexOf('\\u003e') + 1)).toBe(text.indexOf('[0m'));
+    expect(next(text.indexOf('[0m') + 1)).toBe(text.indexOf('\\"'));
     expect(next(text.length)).toBe(-1);
     expect(pastedScanner('plain\r\nline a&b')(0)).toBe(-1); // a line's \r is block mode's to drop
     // the same answers as a regular expression over the text, from every offset
-    const re = /\t|\x1b|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/gi;
+    const re = /\t|\x1b|\\u00|\[0m|\\"|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/gi;
     const fresh = pastedScanner(text);
     for (let from = 0; from <= text.length; from++) {
       re.lastIndex = from;

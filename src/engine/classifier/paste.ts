@@ -7,10 +7,15 @@
  *  - typographic quotes and odd spaces from chat tools and word processors (“ ” ‘ ’, no-break, zero-width);
  *  - tabs, and Windows line ends;
  *  - a CJK input method's full-width punctuation typed around (or over) the English text: ：，；（） for ": ", ", ",
- *    "; ", " (" and ")" (a user writing "报错：" or retyping "plugin/loop：Loop（…）").
+ *    "; ", " (" and ")" (a user writing "报错：" or retyping "plugin/loop：Loop（…）");
+ *  - the escapes of a quoted string a log line nests the message in (klog's err="…\"x\"…", logrus' msg="…",
+ *    JSON's "log"/"MESSAGE"/"err" fields, and these nested: \\\"): every run of backslashes before a quote is
+ *    dropped, so a signature reads `"x"` whatever the envelope (none needs the backslash: they accept it as \\?");
+ *  - YAML's folding of a long single-quoted scalar (kubectl get events -o yaml: goyaml.v2 breaks lines past 80
+ *    columns at a space, and doubles each quote), which a YAML reader folds back to one line with single quotes.
  * Most messages carry none of these: one test of `PASTED` decides, and only then is anything rewritten.
  */
-const PASTED = /[\t\r\x1b\u00a0\u2000-\u200b\u2018-\u201f\u2032\u2033\u202f\ufeff\uff08\uff09\uff0c\uff1a\uff1b]|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/i;
+const PASTED = /[\t\r\x1b\u00a0\u2000-\u200b\u2018-\u201f\u2032\u2033\u202f\ufeff\uff08\uff09\uff0c\uff1a\uff1b]|\\u00|\[0m|&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});|\\"|: '(?:[^'\n]|'')*\n[ ]/i;
 /** The same but a \r, for finding the next such place in a long text split in lines (block mode drops each line's \r). */
 const PASTED_NEXT = new RegExp(PASTED.source.replace('\\r', ''), 'gi');
 
@@ -20,6 +25,14 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** Colour codes whose ESC was lost on the way: only removed when a reset ([0m) shows them for what they are. */
 const BARE_ANSI = /\[\d{1,3}(?:;\d{1,3})*m/g;
 const ENTITY = /&(quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/gi;
+/**
+ * A YAML mapping value in single quotes left open at its line's end and closed on a later, indented line (every
+ * line between indented, none empty): the scalar goyaml.v2 folded. Only its line breaks (with the indent) and
+ * doubled quotes are undone; a text with no such value, or a value never closed, is left as written.
+ */
+const YAML_FOLDED = /(: )'((?:[^'\n]|'')*(?:\n[ ]+(?! )(?:[^'\n]|'')*)+)'(?=[ ]*(?:\n|$))/g;
+/** A quote escaped once or more (\", \\\", …). */
+const ESCAPED_QUOTE = /\\+"/g;
 const NAMED: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>', nbsp: ' ' };
 
 function entity(_: string, name: string): string {
@@ -42,7 +55,7 @@ export function lineLooksPasted(line: string): boolean {
 }
 
 /** ASCII markers of a paste (block mode's text is ASCII: the rest of PASTED cannot occur in it). */
-const ASCII_MARKERS = ['\t', '\x1b', '\\u00', '[0m'];
+const ASCII_MARKERS = ['\t', '\x1b', '\\u00', '[0m', '\\"'];
 const ENTITY_AT = /&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/iy;
 
 /**
@@ -85,6 +98,8 @@ export function undoPaste(text: string): string {
   if (t.indexOf('\x1b') !== -1) t = t.replace(ANSI, '');
   if (t.indexOf('[0m') !== -1) t = t.replace(BARE_ANSI, '');
   if (t.indexOf('&') !== -1) t = t.replace(ENTITY, entity);
+  if (t.indexOf('\\"') !== -1) t = t.replace(ESCAPED_QUOTE, '"');
+  if (t.indexOf(": '") !== -1) t = t.replace(YAML_FOLDED, (_, key: string, body: string) => `${key}'${body.replace(/\n[ ]+/g, ' ').replace(/''/g, "'")}'`);
   return t
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
