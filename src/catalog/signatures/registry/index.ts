@@ -16,6 +16,7 @@ import { PACKAGE_REPO_SIGNATURES } from './package-repos.js';
 import { HTTP2_SIGNATURES } from './http2.js';
 import { PROXY_CONFIG_SIGNATURES } from './proxy-config.js';
 import { CLIENT_STACK_SIGNATURES } from './client-stacks.js';
+import { TLS_WILDCARD_SIGNATURES } from './tls-wildcards.js';
 import { WRAPPED_REGISTRY_SIGNATURES } from './wrapped-pastes.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
@@ -37,5 +38,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...PACKAGE_REPO_SIGNATURES,
   ...HTTP2_SIGNATURES,
   ...CLIENT_STACK_SIGNATURES,
+  ...TLS_WILDCARD_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
