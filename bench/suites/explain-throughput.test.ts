@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../src/catalog/signatures.js';
-import { forRipgrep, withoutLookarounds } from './explain-throughput.js';
+import { forRipgrep, inAsciiMode, withoutLookarounds } from './explain-throughput.js';
 
 describe('explain-throughput: the peer patterns', () => {
   it('drops lookaround groups whole, nested groups, classes and escaped parentheses inside them included', () => {
@@ -21,7 +21,13 @@ describe('explain-throughput: the peer patterns', () => {
       expect(p, s.id).not.toMatch(/\(\?P?<[A-Za-z]/);
       expect(p, s.id).not.toMatch(/(^|[^\\])(\\\\)*\\[1-9]/);
     }
-    expect(forRipgrep(String.raw`lookup ([a-z.]+): x[\s\S]*name:\s+\1\s`)).toBe(String.raw`lookup ([a-z.]+): x[\s\S]*name:\s+\S+\s`);
+    expect(forRipgrep(String.raw`lookup ([a-z.]+): x[\s\S]*name:\s+\1\s`)).toBe(String.raw`(?-u)lookup ([a-z.]+): x[\s\S]*name:\s+\S+\s`);
+  });
+
+  it('sets ASCII mode, writes a non-ASCII character as its bytes, and keeps newlines out of a line search', () => {
+    expect(inAsciiMode(String.raw`ref \S+ locked for [0-9.]+(µs|ms)`)).toBe(String.raw`(?-u)ref \S+ locked for [0-9.]+((?:\xC2\xB5)s|ms)`);
+    expect(inAsciiMode(String.raw`of ['\u2018]x[\dµ]`)).toBe(String.raw`(?-u)of ['\xE2\x80\x98]x[\d\xC2\xB5]`);
+    expect(inAsciiMode(String.raw`a[^\S \t\r\f\v]b`)).toBe(String.raw`(?-u)a(?u:[^\S \t\r\f\v\n])b`);
   });
 
   // The bench suite itself needs ripgrep; without it the suite reports itself skipped, and so does this.
