@@ -48,8 +48,9 @@ export const CLUSTER_DNS_LOG_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // The bind plugin resolves its interface names to addresses through netlink's route table at setup; a kernel or
     // sandbox without an address family it asks for (IPv6 disabled at boot, a seccomp or gVisor sandbox) fails the
-    // setup, and CoreDNS does not start.
-    re: /plugin\/bind: failed to get interfaces list/,
+    // setup, and CoreDNS does not start. CoreDNS 1.14 only warns ("…, cannot bind by interface name"): that form is
+    // dns.coredns-bind-interfaces-warning.
+    re: /plugin\/bind: failed to get interfaces list(?!, cannot bind by interface name)/,
     anchors: ['failed to get interfaces list'],
     confidence: 0.85,
     specificity: 95,
@@ -59,6 +60,6 @@ export const CLUSTER_DNS_LOG_SIGNATURES: Signature[] = [
       'coredns[58398]: plugin/bind: failed to get interfaces list: route ip+net: netlinkrib: address family not supported by protocol',
       '[ERROR] plugin/bind: failed to get interfaces list: route ip+net: netlinkrib: permission denied',
     ],
-    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1b2c'],
+    counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1b2c', '[WARNING] plugin/bind: failed to get interfaces list, cannot bind by interface name: route ip+net: netlinkrib: permission denied'],
   }),
 ];

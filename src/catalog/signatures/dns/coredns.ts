@@ -87,14 +87,15 @@ export const COREDNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // A plugin's setup refusing its Corefile stanza prints "plugin/<name>: <reason>" as a line of its own; at start
     // CoreDNS exits on it and the pod crash-loops. (Served errors carry a level, "[ERROR] plugin/errors: …"; a reload
-    // that fails keeps the old config and says so in plugin/reload's words, so this stays below 0.9.)
-    re: /(?:^|[^\S \t\r\f\v])plugin\/(?!errors:|reload: running)[a-z0-9_]+: (?!\d+ [\w.-]+\.? )[^\n]{3,200}(?:$|[^\S \t\r\f\v])/,
+    // that fails keeps the old config and says so in plugin/reload's words, so this stays below 0.9.) The line may come
+    // behind what carried it: "Error: ", a journal's "coredns[pid]: ", a CRI log file's "<time> stderr F ".
+    re: /(?:^|[^\S \t\r\f\v]|\b(?:error|coredns(?:\[\d+\])?): |\b(?:stdout|stderr) [fp] )plugin\/(?!errors:|reload: running)[a-z0-9_]+: (?!\d+ [\w.-]+\.? )[^\n]{3,200}(?:$|[^\S \t\r\f\v])/,
     anchors: ['plugin/'],
     confidence: 0.6,
     specificity: 70,
     check: 'kubectl -n kube-system logs deploy/coredns --previous and kubectl -n kube-system get cm coredns -o yaml: fix the stanza of the plugin named (its option or value), then the pods start again',
     source: 'CoreDNS plugin setup errors (plugin.Error: "plugin/%s: %s"), printed by coremain when the server cannot start',
-    samples: ['plugin/forward: no valid upstream addresses found', 'plugin/reload: interval value must be greater or equal to 2s'],
+    samples: ['plugin/forward: no valid upstream addresses found', 'plugin/reload: interval value must be greater or equal to 2s', 'coredns[2210]: plugin/cache: percentage should fall in range [10, 90]: 95', 'Error: plugin/forward: read_timeout must be positive: 0s', '2025-03-01T10:00:00.123456789Z stderr F plugin/bind: not a valid IP address or interface name: "ens224"'],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860', '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.0.4:53012->192.168.1.1:53: i/o timeout'],
   }),
   sig({
@@ -306,12 +307,12 @@ export const COREDNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // CoreDNS is started with -conf <file>; a file that is not there (a ConfigMap key other than Corefile, a
     // volume mounted elsewhere) or unreadable ends the process before it serves: the pods crash-loop.
-    re: /loading caddyfile via flag: open [^\n]*: (no such file or directory|permission denied)/,
+    re: /loading caddyfile via flag: (open|read) [^\n]{0,300}: (no such file or directory|permission denied|is a directory)/,
     anchors: ['loading caddyfile via flag'],
     confidence: 0.9,
     specificity: 95,
     source: 'CoreDNS start-up (caddy loader: "loading Caddyfile via flag: open <file>")',
-    samples: ['loading Caddyfile via flag: open /etc/coredns/Corefile: no such file or directory', 'loading Caddyfile via flag: open /etc/coredns/Corefile: permission denied'],
+    samples: ['loading Caddyfile via flag: open /etc/coredns/Corefile: no such file or directory', 'loading Caddyfile via flag: open /etc/coredns/Corefile: permission denied', 'loading Caddyfile via flag: read /etc/coredns/Corefile: is a directory'],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1'],
   }),
   sig({

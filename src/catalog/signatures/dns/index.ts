@@ -2,6 +2,7 @@ import type { Signature } from '../../types.js';
 import { NODE_RESOLVER_SIGNATURES } from './node-resolver.js';
 import { COREDNS_SIGNATURES } from './coredns.js';
 import { COREDNS_API_SIGNATURES } from './coredns-api.js';
+import { COREDNS_SETUP_SIGNATURES } from './coredns-setup.js';
 import { LOOKUP_SIGNATURES } from './lookups.js';
 import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
 import { FORWARDER_SIGNATURES } from './forwarders.js';
@@ -17,6 +18,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
   ...COREDNS_API_SIGNATURES,
+  ...COREDNS_SETUP_SIGNATURES,
   ...CLUSTER_DNS_LOG_SIGNATURES,
   ...KUBELET_POD_DNS_SIGNATURES,
   ...POD_DNS_CONFIG_SIGNATURES,

@@ -8,7 +8,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     check: 'the upstream after "->" in the message: dig @<upstream> example.com from the CoreDNS node; answering there but not from the pod means the pod\'s egress (masquerade, firewall)',
     cause: 'dns.upstream',
     // errors plugin: "[ERROR] plugin/errors: <rcode> <qname> <qtype>: <err>" with a network error to the upstream.
-    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy (grpc )?proxies|no healthy upstreams|connection refused|network is unreachable|no route to host|connection reset|closed by peer|write: operation not permitted|connect: invalid argument)|plugin\/errors: \d+ \S+ \w+: (unexpected )?eof\b|no healthy (grpc )?proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|timeout)/,
+    re: /plugin\/errors: \d+ \S+ \w+: [^\n]{0,600}(i\/o timeout|unreachable backend|no healthy (grpc )?proxies|no healthy upstreams|connection refused|network is unreachable|no route to host|connection reset|closed by peer|write: operation not permitted|connect: invalid argument)|plugin\/errors: \d+ \S+ \w+: (unexpected )?eof\b|no healthy (grpc )?proxies|plugin\/forward: [^\n]{0,600}(no healthy|unreachable|\btimeout)/,
     anchors: ['plugin/errors', 'no healthy proxies', 'no healthy grpc proxies', 'plugin/forward'],
     confidence: 0.85,
     specificity: 92,
@@ -31,7 +31,8 @@ export const LOOKUP_SIGNATURES: Signature[] = [
       // an upstream the pod cannot dial at all: a link-local IPv6 nameserver with the host's zone (%eth0) copied in
       '[ERROR] plugin/errors: 2 example.org. AAAA: dial udp [fe80::1%eth0]:53: connect: invalid argument',
     ],
-    counterSamples: ['[INFO] 10.244.0.1:53012 - 12345 "A IN github.com. udp 28 false 512" NOERROR qr,rd,ra 52 0.01s'],
+    // a setup option named after a timeout is the Corefile refused, not an upstream
+    counterSamples: ['[INFO] 10.244.0.1:53012 - 12345 "A IN github.com. udp 28 false 512" NOERROR qr,rd,ra 52 0.01s', 'plugin/forward: read_timeout must be positive: 0s'],
   }),
   sig({
     id: 'dns.cluster-dns-no-route',
