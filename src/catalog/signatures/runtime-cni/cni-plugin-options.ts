@@ -70,6 +70,26 @@ export const CNI_PLUGIN_OPTION_SIGNATURES: Signature[] = [
     counterSamples: ['sysctl: setting key "net.ipv4.ip_forward": Read-only file system'],
   }),
   sig({
+    id: 'cni.plugin-netconf-undecodable',
+    cause: 'cni.config-invalid',
+    // Each reference plugin decodes the network config on its stdin first (loopback and bridge: "failed to parse
+    // network config", portmap: "failed to parse config" / "failed to parse network configuration"): bad JSON, a field
+    // of the wrong type, or a prevResult in a version the plugin's result types cannot read (a chained plugin after one
+    // that answers in another cniVersion). The conflist, its cniVersion or the plugin before it is what to change.
+    re: /failed \((add|delete|del|check)\): (failed to delegate add: )?failed to parse (network )?config(uration)?: (json: |invalid character|unexpected end of json input|could not parse prevresult|[^\n]{0,40}cniversion)/,
+    anchors: ['failed to parse config', 'failed to parse network config'],
+    confidence: 0.85,
+    specificity: 89,
+    check: 'jq . on the conflist the runtime uses (the first file by name in /etc/cni/net.d): the field the error names must have the type the plugin expects, and every plugin of the list must support the list\'s cniVersion (a result "unmarshalled" in another version comes from the plugin before it)',
+    source: 'containernetworking/plugins v1.9.1 loopback/bridge ("failed to parse network config: %v"), portmap ("failed to parse config: %v", "failed to parse network configuration: %v"); containernetworking/cni pkg/version ("could not parse prevResult: %w")',
+    samples: [
+      'plugin type="loopback" failed (add): failed to parse network config: unexpected end of JSON input',
+      'plugin type="portmap" failed (add): failed to parse config: json: cannot unmarshal string into Go struct field PortMapConf.snat of type bool',
+      'failed to setup network for sandbox "4c1e": plugin type="portmap" failed (add): failed to parse config: could not parse prevResult: result type supports [0.3.0 0.3.1 0.4.0] but unmarshalled CNIVersion is "0.2.0"',
+    ],
+    counterSamples: ['Error: failed to parse config: container image contains uppercase letters: example.org/MYIMAGE@latest'],
+  }),
+  sig({
     id: 'cni.net-config-name-not-found',
     cause: 'cni.config-missing',
     // libcni's NotFoundError: a caller that loads a network by name (Multus for a delegate, podman, cnitool, a runtime
