@@ -2,6 +2,7 @@ import type { Signature } from '../../types.js';
 import { RUNTIME_SIGNATURES } from './runtime.js';
 import { CNI_SIGNATURES } from './cni.js';
 import { CNI_LINK_SIGNATURES } from './cni-links.js';
+import { CNI_PLUGIN_OPTION_SIGNATURES } from './cni-plugin-options.js';
 import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
@@ -33,6 +34,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_SIGNATURES,
   ...CNI_SIGNATURES,
   ...CNI_LINK_SIGNATURES,
+  ...CNI_PLUGIN_OPTION_SIGNATURES,
   ...RUNTIME_HOST_SIGNATURES,
   ...SANDBOX_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,
