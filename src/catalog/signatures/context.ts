@@ -40,7 +40,7 @@ export const CLIENT_LOOKUP_ANCHORS = ['name resolution', 'could not resolve host
  * A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text.
  * A Helm chart repository (its index.yaml) is a registry of charts: threads label its failures as a registry's.
  */
-export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\bregistry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl|chart repositor|\/index\.yaml)`;
+export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\b(?<!schema[-_ ]|service[-_ ])registry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl|chart repositor|\/index\.yaml)`;
 
 /**
  * Weaker, and a superset of REGISTRY_CONTEXT (so a lookup matches either the registry signatures or the one

@@ -11,10 +11,12 @@ import { CLUSTER_DNS_LOG_SIGNATURES } from './cluster-dns-logs.js';
 import { KUBELET_POD_DNS_SIGNATURES } from './kubelet-pod-dns.js';
 import { POD_DNS_CONFIG_SIGNATURES } from './pod-dns-config.js';
 import { GO_RESOLVER_SIGNATURES } from './go-resolver.js';
+import { NODE_NAME_FILE_SIGNATURES } from './node-name-files.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
   ...NODE_RESOLVER_SIGNATURES,
+  ...NODE_NAME_FILE_SIGNATURES,
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
   ...COREDNS_API_SIGNATURES,

@@ -20,6 +20,8 @@ import { CRI_IMAGE_SERVICE_SIGNATURES } from './cri-image-service.js';
 import { MODEL_HUB_SIGNATURES } from './model-hubs.js';
 import { SDK_BUILDER_SIGNATURES } from './sdk-builders.js';
 import { WRAPPED_IMAGE_SIGNATURES } from './wrapped-pastes.js';
+import { SYSTEM_CONTAINER_IMAGE_SIGNATURES } from './system-container-images.js';
+import { HOSTED_PLATFORM_SIGNATURES } from './hosted-platforms.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -44,4 +46,6 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...CRI_IMAGE_SERVICE_SIGNATURES,
   ...MODEL_HUB_SIGNATURES,
   ...SDK_BUILDER_SIGNATURES,
+  ...SYSTEM_CONTAINER_IMAGE_SIGNATURES,
+  ...HOSTED_PLATFORM_SIGNATURES,
 ];

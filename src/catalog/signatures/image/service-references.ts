@@ -11,13 +11,14 @@ export const SERVICE_REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // The service validates the reference before it pulls: Lambda wants a full ECR URI, Cloud Run a host it serves
     // from, ECS the characters of a repository — the text is the refusal of the string, not of a registry.
-    re: /source image \S+ is not valid\. provide a valid source image|expected an image path like \[host\/\]repo-path|container\.image (repository|tag|name) contains invalid characters/,
-    anchors: ['provide a valid source image', 'expected an image path like', 'contains invalid characters'],
+    re: /source image \S+ is not valid\. provide a valid source image|expected an image path like \[host\/\]repo-path|expected \[region\.\]gcr\.io\/repo-path|container\.image (repository|tag|name) contains invalid characters/,
+    anchors: ['provide a valid source image', 'expected an image path like', 'gcr.io/repo-path', 'contains invalid characters'],
     confidence: 0.85,
     specificity: 92,
     check: 'the image reference the deployment passes (the template, the Terraform or CI variable): the full registry host and repository, lower case, with one tag or digest, from a registry the service accepts (Lambda: an ECR URI in the same account and region; Cloud Run: gcr.io, pkg.dev or docker.io)',
     source: 'AWS Lambda CreateFunction (InvalidParameterValueException), Cloud Run Admin API (spec.template.spec.containers[0].image), ECS RegisterTaskDefinition',
     samples: [
+      'ERROR: (gcloud.run.deploy) Expected [region.]gcr.io/repo-path[:tag or @digest], obtained quay.io/acme/api:1.4',
       'InvalidParameterValueException: Source image instance-scheduler-ecr-repo:latest is not valid. Provide a valid source image.',
       'googleapi: Error 400: spec.template.spec.containers[0].image: Expected an image path like [host/]repo-path[:tag and/or @digest], where host is one of [region.]gcr.io, [region-]docker.pkg.dev or docker.io but obtained ghcr.io/acme/app:1.2',
       'Error: Failed to register task definition in ECS: Container.image repository contains invalid characters.',
