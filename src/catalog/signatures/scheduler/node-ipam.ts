@@ -13,9 +13,10 @@ export const NODE_IPAM_SIGNATURES: Signature[] = [
     // The range allocator took a free block but its patch of spec.podCIDRs failed three times (cidrUpdateRetries): it
     // records the CIDRAssignmentFailed event, releases the block (except on a server timeout) and requeues. The node
     // keeps an empty podCIDR; the error after "failed to patch node CIDR:" says why (RBAC, the API or etcd, an admission).
-    // Older controllers wrote "Failed to update node <n> PodCIDR to [<cidr>] after multiple attempts".
-    re: /\bcidrassignmentfailed\b|cidr assignment for node (\S+ )?failed|failed to update node \S+ podcidr to \[[^\]\n]{0,120}\] after multiple attempts/,
-    anchors: ['cidrassignmentfailed', 'cidr assignment for node', 'after multiple attempts'],
+    // Older controllers wrote "Failed to update node <n> PodCIDR to [<cidr>] after multiple attempts"; the alpha
+    // multi-CIDR allocator (v1.25–v1.28) "Failed to update node "<n>" PodCIDR to ["<cidr>"] after 3 attempts".
+    re: /\bcidrassignmentfailed\b|cidr assignment for node (\S+ )?failed|failed to update node \S+ podcidr to \[[^\]\n]{0,120}\] after (multiple|\d+) attempts/,
+    anchors: ['cidrassignmentfailed', 'cidr assignment for node', 'podcidr to ['],
     confidence: 0.85,
     specificity: 94,
     check: 'kubectl get node <node> -o jsonpath={.spec.podCIDRs} (still empty) and the error after "failed to patch node CIDR:" in kubectl -n kube-system logs kube-controller-manager-<cp>: forbidden means the node-controller service account lost its ClusterRole (system:controller:node-controller), a timeout means the API server or etcd is slow',
@@ -24,11 +25,48 @@ export const NODE_IPAM_SIGNATURES: Signature[] = [
       'Normal  CIDRAssignmentFailed  51s  cidrAllocator  Node edge-12 status is now: CIDRAssignmentFailed',
       'E1206 17:20:01.101000       1 range_allocator.go:444] "CIDR assignment for node failed. Releasing allocated CIDR" err="failed to patch node CIDR: the server was unable to return a response in the time allotted" node="edge-12"',
       'E0322 04:40:12.554100       1 range_allocator.go:344] Failed to update node edge-12 PodCIDR to [10.32.12.0/24] after multiple attempts: failed to patch node CIDR: etcdserver: leader changed',
+      'E0815 09:30:00.000000       1 multi_cidr_range_allocator.go:707] Failed to update node "edge-12" PodCIDR to ["10.32.12.0/24"] after 3 attempts: failed to patch node CIDR: Node "edge-12" is invalid: spec.podCIDRs: Forbidden: node updates may not change podCIDR except from "" to valid',
     ],
     counterSamples: [
       'I1206 17:20:01.101000       1 range_allocator.go:434] "Set node PodCIDR" node="edge-12" podCIDRs=["10.32.12.0/24"]',
       'Normal  CIDRAssignmentSucceeded  51s  cidrAllocator  Node edge-12 status is now: CIDRAssignmentSucceeded',
     ],
+  }),
+  sig({
+    id: 'nodeipam.multi-cidr-none-left',
+    cause: 'flannel.no-pod-cidr',
+    // The alpha multi-CIDR allocator (--cidr-allocator-type=MultiCIDRRangeAllocator, v1.25–v1.28, removed since) gives a
+    // node a block from the ClusterCIDR objects whose nodeSelector matches its labels, then from the default one made
+    // from --cluster-cidr: none matching, or every match used up, records CIDRNotAvailable and leaves spec.podCIDRs empty.
+    re: /failed to get cidrs for node \S+|no cidrsets with matching labels found for node|unable to get a clustercidr for node \S+, no available cidrs/,
+    anchors: ['failed to get cidrs for node', 'no cidrsets with matching labels', 'no available cidrs'],
+    confidence: 0.85,
+    specificity: 94,
+    check: "kubectl get clustercidrs -o yaml (networking.k8s.io/v1alpha1): a nodeSelector that matches the node's labels (kubectl get node <node> --show-labels) and an ipv4/ipv6 range with blocks left for its perNodeHostBits; without one, --cluster-cidr's default-cluster-cidr must cover it",
+    source: 'kube-controller-manager pkg/controller/nodeipam/ipam/multi_cidr_range_allocator.go (v1.25–v1.28) AllocateOrOccupyCIDR ("failed to get cidrs for node %s", "no cidrSets with matching labels found for node %s"), prioritizedCIDRs ("unable to get a clusterCIDR for node %s, no available CIDRs")',
+    samples: [
+      'W0815 09:12:00.000000       1 multi_cidr_range_allocator.go:330] Error syncing clusterCIDR "gpu-3", retries(4). Error: failed to get cidrs for node gpu-3',
+      'unable to get a clusterCIDR for node gpu-3, no available CIDRs',
+    ],
+    counterSamples: ['I0815 09:12:00.000000       1 multi_cidr_range_allocator.go:700] Set node "gpu-3" PodCIDR to ["10.8.3.0/24"]'],
+  }),
+  sig({
+    id: 'nodeipam.multi-cidr-no-owner',
+    cause: 'flannel.network-mismatch',
+    // The same allocator occupying a node's existing podCIDRs finds no ClusterCIDR (matching the node) whose range
+    // holds them: the ranges were changed or deleted after the node got its block.
+    re: /could not occupy cidrs: [^\n]{0,200}no matching clustercidrs found/,
+    anchors: ['no matching clustercidrs found'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: "kubectl get node <node> -o jsonpath={.spec.podCIDRs} against kubectl get clustercidrs -o yaml and --cluster-cidr: the node's block must lie in a ClusterCIDR whose nodeSelector matches it; flannel's Network must contain it too",
+    source: 'kube-controller-manager pkg/controller/nodeipam/ipam/multi_cidr_range_allocator.go (v1.25–v1.28) occupyCIDRs ("could not occupy cidrs: %v, No matching ClusterCIDRs found")',
+    samples: [
+      'W0815 09:20:00.000000       1 multi_cidr_range_allocator.go:330] Error syncing clusterCIDR "edge-1", retries(2). Error: could not occupy cidrs: [10.50.1.0/24], No matching ClusterCIDRs found',
+      'could not occupy cidrs: [172.20.4.0/24 fd00:20:4::/64], No matching ClusterCIDRs found',
+    ],
+    counterSamples: ['I0815 09:20:00.000000       1 multi_cidr_range_allocator.go:541] occupy CIDR 10.50.1.0/24 for node: edge-1'],
   }),
   sig({
     id: 'nodeipam.flags-refused',
