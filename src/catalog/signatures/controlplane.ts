@@ -30,7 +30,7 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.no-pod-cidr',
     // The node IPAM controller did not start (its flags refused at start-up) or cannot write what it allocated
     // (the node patch fails after its retries): either way no node gets spec.podCIDR, and flannel no lease.
-    re: /error (initializing|starting) (a )?controller\\?"?[^\n]{0,400}controller=\\?"?(node-ipam-controller|nodeipam)\b|error starting \\?"nodeipam\\?"|length of clustercidrs is:\d+ more than max allowed|len of clustercidrs==\d+ and they are not configured as dual stack|usage of --node-cidr-mask-size(-ipv[46])? is not allowed|--cidr-allocator-type is set to '?cloudallocator'? but cloud provider is not configured|failed to update node podcidr after multiple attempts|error building controllers\\?"? err=\\?"invalid cidr\[\d+\]: /,
+    re: /error (initializing|starting) (a )?controller\\?"?[^\n]{0,400}controller=\\?"?(node-ipam-controller|nodeipam)\b|error starting \\?"nodeipam\\?"|length of clustercidrs is:\d+ more than max allowed|len of clustercidrs==\d+ and they are not configured as dual stack|usage of --node-cidr-mask-size(-ipv[46])?( and --node-cidr-mask-size-ipv[46])? is not allowed|--cidr-allocator-type is set to '?cloudallocator'? but cloud provider is not configured|failed to update node podcidr after multiple attempts|error building controllers\\?"? err=\\?"invalid cidr\[\d+\]: /,
     anchors: ['node-ipam-controller', 'nodeipam', 'length of clustercidrs', 'len of clustercidrs', 'node-cidr-mask-size', 'cloudallocator', 'failed to update node podcidr', 'invalid cidr['],
     confidence: 0.8,
     specificity: 93,
@@ -40,6 +40,8 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     samples: [
       'E1205 18:03:11.482913       1 controllermanager.go:637] "Error initializing a controller" err="len of ClusterCIDRs==2 and they are not configured as dual stack (at least one from each IPFamily" controller="node-ipam-controller"',
       'usage of --node-cidr-mask-size is not allowed with dual-stack clusters',
+      // both per-family masks beside the single one (setNodeCIDRMaskSizes)
+      'usage of --node-cidr-mask-size-ipv4 and --node-cidr-mask-size-ipv6 is not allowed if --node-cidr-mask-size is set. For dual-stack clusters please unset it and use IPFamily specific flags',
       'E1205 18:03:11.482913       1 range_allocator.go:438] "Failed to update node PodCIDR after multiple attempts" err="failed to patch node CIDR: nodes \\"worker5\\" is forbidden: User \\"system:serviceaccount:kube-system:node-controller\\" cannot patch resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="worker5"',
       'E0101 00:00:00.000000       1 controllermanager.go:566] Error starting "nodeipam"',
       // --cluster-cidr that does not parse stops the controllers before node IPAM runs
@@ -132,8 +134,9 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     cause: 'flannel.no-pod-cidr',
     // The controller-manager skips the node IPAM controller when --allocate-node-cidrs is false (kubeadm without
     // podSubnet / --pod-network-cidr): nodes get no spec.podCIDR, and flannel's kube subnet manager no lease.
-    re: /skipping controller\\?"?[^\n]{0,100}controller=\\?"?(node-ipam-controller|nodeipam)\b/,
-    anchors: ['skipping controller'],
+    // --controllers without it (-nodeipam, or a list that leaves it out) disables it the same way.
+    re: /(skipping controller|controller is disabled)\\?"?[^\n]{0,100}controller=\\?"?(node-ipam-controller|nodeipam)\b/,
+    anchors: ['skipping controller', 'controller is disabled'],
     confidence: 0.7,
     specificity: 93,
     alternatives: ['flannel.network-mismatch'],
@@ -142,6 +145,7 @@ export const CONTROLPLANE_SIGNATURES: Signature[] = [
     samples: [
       'I1206 01:05:44.310928       1 controllermanager.go:641] "Warning: skipping controller" controller="node-ipam-controller"',
       'I0301 09:00:00.000000       1 controllermanager.go:603] Warning: skipping controller controller="nodeipam"',
+      'I1206 18:10:00.000000       1 controllermanager.go:689] "Warning: controller is disabled" controller="node-ipam-controller"',
     ],
     counterSamples: ['I1206 01:05:44.310928       1 controllermanager.go:641] "Warning: skipping controller" controller="service-lb-controller"'],
   }),

@@ -108,16 +108,19 @@ export const KUBELET_START_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'kubelet.node-ip-invalid',
-    cause: 'node.not-ready',
+    cause: 'unknown',
     // --node-ip (or the address the kubelet derives) must be one of the host's own, non-loopback addresses; otherwise
-    // the kubelet cannot set the Node's addresses and the node stays NotReady or unreachable for logs and exec.
+    // the kubelet cannot set the Node's addresses and the node is unreachable for logs and exec at the address it had.
+    // The NodeAddress setter's error is only logged (setNodeStatus runs the Ready setter regardless), so the node is not
+    // made NotReady by it: what breaks depends on what used the old address, hence unknown with the NotReady hint.
     // Not the secondary (other family) address of a dual-stack node: that one is a distribution's choice, not the kubelet's flag.
     re: /failed to validate nodeip|(?<!secondarynodeip: )node ip: \\?"[^"\\\s]+\\?" not found in the host'?s network interfaces|nodeip can'?t be (loopback|a multicast) address/,
     anchors: ['validate nodeip', "not found in the host's network interfaces", 'not found in the hosts network interfaces', 'nodeip can'],
-    confidence: 0.8,
+    confidence: 0.5,
     specificity: 92,
+    alternatives: ['node.not-ready'],
     check: 'ip -br addr on the node against --node-ip in /var/lib/kubelet/kubeadm-flags.env or /etc/default/kubelet (KUBELET_EXTRA_ARGS): it must be an address this host holds now (a DHCP change or a cloned VM keeps the old one)',
-    source: 'kubelet node status (pkg/kubelet/nodestatus/setters.go: validateNodeIP)',
+    source: 'kubelet node status (pkg/kubelet/nodestatus/setters.go: NodeAddress, validateNodeIP; kubelet_node_status.go setNodeStatus logs "Failed to set some node status fields" and goes on)',
     samples: [
       'E1206 07:15:30.220018   12410 kubelet_node_status.go:673] "Failed to set some node status fields" err="failed to validate nodeIP: node IP: \\"10.0.4.21\\" not found in the host\'s network interfaces" node="worker-4"',
       'failed to validate nodeIP: nodeIP can\'t be loopback address',

@@ -13,17 +13,19 @@ export const RUNTIME_TRANSPORT_SIGNATURES: Signature[] = [
     // "transport is closing" / "error reading from server: EOF" on a CRI call: the runtime's socket closed under the
     // kubelet. On a node-local call a deadline is the runtime not answering (PLEG, sandbox status, its own status).
     // Only in CRI contexts: etcd's and other gRPC clients say the same words about their own servers.
-    re: /(failed to pull image|pod ?sandbox|removing the image|execing command in container|containerlogs|imagefs stats|streampodsandboxes|genericpleg)[^\n]{0,300}code = unavailable desc = (error reading from server: eof|transport is closing)|(genericpleg: unable to retrieve pods?|failed to get pod sandbox status|container runtime sanity check failed|listing pod sandboxes|getting status of runtime)[^\n]{0,200}code = deadlineexceeded/,
+    re: /(failed to pull image|pod ?sandbox|removing the image|execing command in container|containerlogs|imagefs stats|streampodsandboxes|genericpleg|failed to update pod cidr)[^\n]{0,300}code = unavailable desc = (error reading from server: eof|transport is closing)|(genericpleg: unable to retrieve pods?|failed to get pod sandbox status|container runtime sanity check failed|listing pod sandboxes|getting status of runtime|failed to update pod cidr)[^\n]{0,200}code = deadlineexceeded/,
     anchors: ['error reading from server: eof', 'transport is closing', 'deadlineexceeded'],
     confidence: 0.75,
     specificity: 95,
     alternatives: ['node.not-ready'],
     check: 'systemctl status containerd (or crio, cri-docker) and journalctl -u <it> around that time on the node: a restart, a crash (panic, OOM kill) or a hang (crictl info timing out); the kubelet recovers once the runtime answers again',
-    source: 'gRPC status texts on the kubelet\'s CRI client (k8s.io/cri-client: remote runtime and image services; PLEG relist)',
+    // The kubelet hands the node's podCIDR to the runtime (UpdateRuntimeConfig) at start and whenever it changes.
+    source: 'gRPC status texts on the kubelet\'s CRI client (k8s.io/cri-client: remote runtime and image services; PLEG relist; pkg/kubelet kubelet_network.go updatePodCIDR "failed to update pod CIDR: %v")',
     samples: [
       'E1206 12:12:05.300100    1999 generic.go:312] "GenericPLEG: Unable to retrieve pods" err="rpc error: code = Unavailable desc = error reading from server: EOF"',
       'Warning  Failed  5s  kubelet  Failed to pull image "docker.io/library/nginx:1.27": rpc error: code = Unavailable desc = transport is closing',
       'E1206 12:10:40.456789    1999 kubelet.go:3247] "Container runtime sanity check failed" err="rpc error: code = DeadlineExceeded desc = context deadline exceeded"',
+      'E1206 12:14:02.000100    1999 kubelet_node_status.go:562] "Error updating pod CIDR" err="failed to update pod CIDR: rpc error: code = DeadlineExceeded desc = context deadline exceeded"',
     ],
     counterSamples: ['etcdserver: request timed out, rpc error: code = Unavailable desc = transport is closing'],
   }),

@@ -57,8 +57,10 @@ export const NODE_FITNESS_SIGNATURES: Signature[] = [
     // logs; node.not-ready's own signature reads the later one), declaring every node of a zone not Ready ("master
     // disruption mode": it stops evicting), and the kubelet giving up waiting for its node to turn Ready after
     // start: Ready is False or Unknown, and the Ready condition's own message names why.
-    re: /\bis notready as of [^\n]{0,80}adding it to the taint queue|all nodes are not-ready\. entering master disruption mode|node not becoming ready in time after startup/,
-    anchors: ['adding it to the taint queue', 'master disruption mode', 'not becoming ready in time'],
+    // The controller's older per-node lines ("Node X hasn't been updated for <d>. Last Ready is: …", unresponsive as
+    // of …) and its note on a condition the kubelet never posted say the same about the kubelet's status posts.
+    re: /\bis (notready|unresponsive) as of [^\n]{0,80}adding it to the taint queue|all nodes are not-ready\. entering master disruption mode|node not becoming ready in time after startup|\bnode \S+ hasn'?t been updated for \d|condition of node was never updated by kubelet/,
+    anchors: ['adding it to the taint queue', 'master disruption mode', 'not becoming ready in time', 'been updated for', 'never updated by kubelet'],
     confidence: 0.7,
     specificity: 50,
     alternatives: ['cni.config-missing', 'runtime.unavailable'],
@@ -68,6 +70,9 @@ export const NODE_FITNESS_SIGNATURES: Signature[] = [
       'I0617 13:01:21.373343    1717 node_lifecycle_controller.go:702] Node kubedee-worker-2ajv8y is NotReady as of 2019-06-17 13:01:21.373314502 +0000 UTC m=+110.217298148. Adding it to the Taint queue.',
       'I1206 07:59:01.400182       1 node_lifecycle_controller.go:1021] "Controller detected that all Nodes are not-Ready. Entering master disruption mode"',
       'E1206 08:10:11.338201    1402 kubelet_node_status.go:390] "Node not becoming ready in time after startup"',
+      'I0302 07:44:10.100100    1717 node_lifecycle_controller.go:1010] Node infra-2 hasn\'t been updated for 41.2s. Last Ready is: &NodeCondition{Type:Ready,Status:True,Reason:KubeletReady,}',
+      'I0302 07:44:10.200200    1717 node_lifecycle_controller.go:702] Node infra-2 is unresponsive as of 2021-03-02 07:44:10.2 +0000 UTC m=+90.1. Adding it to the Taint queue.',
+      'I1206 18:11:00.000000       1 node_lifecycle_controller.go:938] "Condition of node was never updated by kubelet" nodeConditionType="Ready" node="infra-3"',
     ],
     counterSamples: [
       'I1206 08:01:11.002001       1 node_lifecycle_controller.go:1040] "Controller detected that some Nodes are Ready. Exiting master disruption mode"',
