@@ -177,7 +177,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
     // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
-    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range|address already in use))|your publicip differs from interface ip|failed to open tun device: open \/dev\/net\/tun|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range|address already in use|can't locate created vxlan device|is not vxlan))|your publicip differs from interface ip|failed to open tun device: open \/dev\/net\/tun|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
     anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard', 'encrypted tunnel', '/dev/net/tun'],
     confidence: 0.9,
     specificity: 93,
@@ -191,7 +191,8 @@ export const BACKEND_SIGNATURES: Signature[] = [
       // the wireguard backend's own words for its link
       'flannel exited: failed to register flannel network: could not create encrypted tunnel interface: operation not supported',
     ],
-    counterSamples: ['VXLAN config: VNI=1 Port=0 GBP=false Learning=false DirectRouting=false'],
+    // flannel's own bookkeeping after the kernel created the device (the link vanished or changed type under it) is not the kernel refusing vxlan.
+    counterSamples: ['VXLAN config: VNI=1 Port=0 GBP=false Learning=false DirectRouting=false', "Error registering network: failed to create vxlan device: can't locate created vxlan device with index 14"],
   }),
   sig({
     id: 'flannel.embedded-exited-unsupported',
@@ -297,8 +298,11 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.vxlan-address-conflict',
     check: 'ip -d addr show flannel.1 against the node\'s current lease in /run/flannel/subnet.env: an address from an old lease means a stale interface — ip link delete flannel.1 and restart the flannel pod',
     cause: 'flannel.stale-fdb',
-    re: /link has incompatible addresses|failed to ensure address of interface flannel|already exists with incompatible configuration/,
-    anchors: ['incompatible addresses', 'ensure address of interface', 'incompatible configuration'],
+    // Not device.go's "%q already exists with incompatible configuration: …; recreating device": a warning after which
+    // flanneld deletes and recreates the device itself.
+    // An address the kernel refuses for privileges (EPERM, EACCES) is the process's capabilities, not a stale address.
+    re: /link has incompatible addresses|failed to ensure address of interface flannel(?![^\n]{0,200}(permission denied|operation not permitted))/,
+    anchors: ['incompatible addresses', 'ensure address of interface'],
     confidence: 0.6,
     specificity: 90,
     alternatives: ['flannel.network-mismatch'],
@@ -307,7 +311,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
       'Error registering network: failed to configure interface flannel.1: failed to ensure address of interface flannel.1: link has incompatible addresses. Remove additional addresses and try again.',
       'Error registering network: failed to configure interface flannel.1: failed to ensure address of interface flannel.1: failed to add IP address 10.244.3.0/32 to flannel.1: file exists',
     ],
-    counterSamples: ['VXLAN device flannel.1 recreated successfully'],
+    counterSamples: ['VXLAN device flannel.1 recreated successfully', 'Error registering network: failed to configure interface flannel.1: failed to ensure address of interface flannel.1: failed to add IP address 10.244.1.0/32 to flannel.1: permission denied', 'W1206 09:23:04.000000       1 device.go:102] "flannel.1" already exists with incompatible configuration: vtep (external) interface: 2 vs 3; recreating device'],
   }),
   sig({
     id: 'flannel.pod-network-unreachable',
@@ -409,7 +413,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     // a cloud route backend) is one this build or version lacks — the image is for another architecture, older
     // than the backend, or newer than its removal. A misspelt name is net-conf-invalid's.
     // vxlan and host-gw too: flanneld's Windows build registers only some backends, and old releases fewer.
-    re: /unknown backend type:? ["']?(vxlan|host-gw|udp|ipsec|wireguard|ipip|alloc|extension|gce|aws-vpc|ali-vpc|tencent-vpc)\b/,
+    re: /unknown backend type:? ["']?(vxlan|host-gw|udp|ipsec|wireguard|ipip|alloc|extension|gce|aws-vpc|ali-vpc|tencent-vpc)(?![\w-])/,
     anchors: ['unknown backend type'],
     confidence: 0.75,
     specificity: 96,
@@ -417,7 +421,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     check: 'flanneld --version in the DaemonSet\'s image (and its architecture) against the flannel release notes for that backend; pick a backend this flanneld has (vxlan) or an image that includes it',
     source: 'flannel backend registry (backend.Register per build; "unknown backend type: %v")',
     samples: ['E1003 22:16:36.055597       1 main.go:272] Error fetching backend: unknown backend type: ipsec', 'E0312 main.go:289] Error fetching backend: unknown backend type: vxlan'],
-    counterSamples: ['Error fetching backend: unknown backend type: vxlna'],
+    counterSamples: ['Error fetching backend: unknown backend type: vxlna', 'Error fetching backend: unknown backend type: vxlan-native'],
   }),
   sig({
     id: 'flannel.wireguard-tools-missing',

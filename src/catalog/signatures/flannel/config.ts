@@ -66,7 +66,8 @@ export const CONFIG_SIGNATURES: Signature[] = [
     alternatives: ['flannel.network-mismatch', 'flannel.rbac'],
     source: 'facts §4.1 (lease errors)',
     samples: [
-      'Error registering network: failed to acquire lease: node "n1" pod cidrs should be IPv4/IPv6 only or dualstack',
+      // a paste cut before the reason (the reason of a node's podCIDRs is flannel.node-podcidrs-unusable's)
+      'Error registering network: failed to acquire lease: node "n1" pod ci',
       'failed to acquire lease: context canceled',
     ],
     counterSamples: ['Wrote subnet file to /run/flannel/subnet.env'],

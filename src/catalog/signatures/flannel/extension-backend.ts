@@ -12,7 +12,7 @@ export const EXTENSION_BACKEND_SIGNATURES: Signature[] = [
     cause: 'flannel.backend-unsupported',
     // pkg/backend/extension runs its PreStartupCommand / SubnetAddCommand through sh; K3s's --vpn-auth runs
     // `tailscale up` first. Either program missing from the service's PATH leaves no backend.
-    re: /failed to register flannel network: failed to run command: [^\n]{0,300}executable file not found|tailscale up failed: [^\n]{0,60}exec: \\?"tailscale\\?": executable file not found/,
+    re: /(failed to register flannel network|error registering network): failed to run command: [^\n]{0,300}executable file not found|tailscale up failed: [^\n]{0,60}exec: \\?"tailscale\\?": executable file not found/,
     anchors: ['failed to run command', 'tailscale up failed'],
     confidence: 0.75,
     specificity: 92,
@@ -22,6 +22,8 @@ export const EXTENSION_BACKEND_SIGNATURES: Signature[] = [
     samples: [
       'flannel exited: failed to register flannel network: failed to run command: tailscale set --accept-routes --advertise-routes=$SUBNET Err: exec: \\"sh\\": executable file not found in $PATH',
       'level=fatal msg="tailscale up failed: : exec: \\"tailscale\\": executable file not found in $PATH"',
+      // flanneld's own wrapper (main.go "Error registering network: %s") around the PreStartupCommand's failure
+      'E1206 08:17:08.000000       1 main.go:384] Error registering network: failed to run command: /etc/flannel/pre-start.sh Err: exec: "sh": executable file not found in $PATH Output: ',
     ],
     counterSamples: ['failed to register flannel network: could not create wireguard interface: operation not supported'],
   }),

@@ -6,6 +6,7 @@ import { ETCD_SIGNATURES } from './etcd.js';
 import { EXTENSION_BACKEND_SIGNATURES } from './extension-backend.js';
 import { DATAPATH_TOOL_SIGNATURES } from './datapath-tools.js';
 import { WRAPPED_FLANNEL_SIGNATURES } from './wrapped-pastes.js';
+import { FLANNEL_STARTUP_OPTION_SIGNATURES } from './startup-options.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -16,4 +17,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...ETCD_SIGNATURES,
   ...EXTENSION_BACKEND_SIGNATURES,
   ...DATAPATH_TOOL_SIGNATURES,
+  ...FLANNEL_STARTUP_OPTION_SIGNATURES,
 ];
