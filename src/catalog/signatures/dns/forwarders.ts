@@ -61,4 +61,21 @@ export const FORWARDER_SIGNATURES: Signature[] = [
       verify: ['dig @<forwarder-address> example.com'],
     },
   }),
+  sig({
+    id: 'dns.upstream-reply-malformed',
+    cause: 'unknown',
+    // miekg/dns (CoreDNS, and Go DNS servers built on it) could not unpack the reply its upstream sent: fewer bytes
+    // than a DNS header. The upstream (or a middlebox between, rewriting or cutting replies) answers with garbage;
+    // CoreDNS itself is up. Which side cuts the reply the text does not say: the corpus holds threads settled as the
+    // upstream's and others left open (a CoreDNS build reading large SRV answers), so it names the upstream as a candidate.
+    re: /dns: overflowing header size/,
+    anchors: ['overflowing header size'],
+    confidence: 0.4,
+    specificity: 90,
+    alternatives: ['dns.upstream'],
+    check: 'ask the upstream directly from the node for the failing name and type (dig @<upstream> <name> AAAA): a malformed or empty reply there is the upstream\'s (or a firewall\'s DNS inspection); the CoreDNS forward targets are in its Corefile',
+    source: 'miekg/dns Msg.Unpack (ErrShortRead wrapped as "dns: overflowing header size")',
+    samples: ['[ERROR] plugin/errors: 2 login.example.com. A: dns: overflowing header size', 'plugin/errors: 2 api.corp.example. AAAA: dns: overflowing header size'],
+    counterSamples: ['[ERROR] plugin/errors: 2 login.example.com. A: read udp 10.244.0.5:41234->10.0.0.2:53: i/o timeout'],
+  }),
 ];

@@ -567,8 +567,9 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // Google Cloud IAM's answer to a request that carried no credentials at all (Artifact Registry, gcr.io
     // served by it): "Unauthenticated requests do not have permission \"<permission>\" on resource …".
-    re: /unauthenticated requests do not have permission/,
-    anchors: ['unauthenticated requests'],
+    // Its Docker API prefixes the same answer with "denied: Unauthenticated request."
+    re: /unauthenticated requests do not have permission|denied: unauthenticated request\b/,
+    anchors: ['unauthenticated requests', 'denied: unauthenticated request'],
     confidence: 0.9,
     specificity: 90,
     alternatives: ['image.pullsecret-missing', 'image.pullsecret-wrong-registry'],

@@ -61,7 +61,8 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // containerd's resolver (ctr, nerdctl, Bottlerocket's and k3s's pullers through its API) does not default a tag
     // the way Docker and the kubelet do: a reference with neither tag nor digest has no object to resolve.
-    re: /failed to resolve reference \\?"[^"\s\\]+\\?": object required|is not a valid chart repository or cannot be reached: object required/,
+    // An empty name (an unset variable, a list of bundles holding '') resolves to no object either: "error resolving name : object required".
+    re: /failed to resolve reference \\?"[^"\s\\]+\\?": object required|is not a valid chart repository or cannot be reached: object required|error resolving name \S{0,300} ?: object required/,
     anchors: ['object required'],
     confidence: 0.85,
     specificity: 92,
@@ -89,5 +90,19 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
       'Error parsing reference: "ubuntu" is not a valid repository/tag: repository name must be canonical',
     ],
     counterSamples: ['Error parsing reference: "Ubuntu" is not a valid repository/tag: invalid reference format: repository name must be lowercase'],
+  }),
+  sig({
+    id: 'image.kustomize-set-image-format',
+    cause: 'image.invalid-reference',
+    // kustomize edit set image parses its argument before writing the kustomization: an empty new name (an unset
+    // variable in a Makefile) or a stray separator is refused, and the image the manifests get is never set.
+    re: /invalid format of image, use one of the following options/,
+    anchors: ['invalid format of image'],
+    confidence: 0.9,
+    specificity: 94,
+    check: 'the argument given to kustomize edit set image: <image>=<newimage>:<newtag> (or @<digest>) with every part non-empty — an empty variable in the Makefile or script that builds it is the usual gap',
+    source: 'kustomize edit set image (errImageInvalidArgs: "invalid format of image, use one of the following options")',
+    samples: ['Error: invalid format of image, use one of the following options:\n- <image>=<newimage>:<newtag>\n- <image>=<newimage>@<digest>', 'kustomize edit set image controller=:v0.3.1\nError: invalid format of image, use one of the following options:'],
+    counterSamples: ['kustomize edit set image controller=ghcr.io/acme/controller:v0.3.1'],
   }),
 ];

@@ -42,4 +42,19 @@ export const HOSTED_PLATFORM_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:v3: not found'],
   }),
+  sig({
+    id: 'image.wave-not-found-or-not-authorized',
+    cause: 'image.auth-missing',
+    // Seqera's Wave builds and pulls with the credentials the workflow's platform account holds: without credentials for
+    // a private repository it cannot tell a missing image from one it may not read, and says both.
+    re: /container image '[^'\n]+' does not exist or access is not authorized/,
+    anchors: ['does not exist or access is not authorized'],
+    confidence: 0.55,
+    specificity: 92,
+    alternatives: ['image.not-found', 'image.auth-rejected'],
+    check: 'the registry credentials in the Seqera Platform workspace (or tower.accessToken and wave settings in nextflow.config) for the image\'s registry, and the image\'s tag on that registry: credentials missing for a private repository is the usual gap',
+    source: 'Seqera Wave service (400: "Container image \'%s\' does not exist or access is not authorized")',
+    samples: ['Wave invalid response: POST https://wave.seqera.io/v1alpha2/container [400] {"message":"Container image \'quay.io/acme/tool:1.0\' does not exist or access is not authorized"}', "Container image 'ghcr.io/acme/private:2.1' does not exist or access is not authorized"],
+    counterSamples: ["Container image 'ghcr.io/acme/private:2.1' is being built"],
+  }),
 ];

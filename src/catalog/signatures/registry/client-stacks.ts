@@ -62,4 +62,19 @@ export const CLIENT_STACK_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['ERROR: failed to solve: failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized'],
   }),
+  sig({
+    id: 'registry.jvm-address-unresolved',
+    cause: 'registry.dns',
+    // JVM clients (http4s, Netty) keep an InetSocketAddress whose name did not resolve and report it as unresolved when
+    // the connect fails: the registry's name never became an address.
+    re: /error connecting to https?:\/\/[^\s\/]*(?:docker\.io|docker\.com|gcr\.io|pkg\.dev|quay\.io|ghcr\.io|ecr\.|azurecr\.io|registry)[^\s]* using address \S+ \(unresolved: true\)/,
+    anchors: ['(unresolved: true)'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['registry.proxy', 'dns.node-resolver'],
+    check: 'resolve the host from where the client runs (getent hosts <host>; on a compute node of a cluster, the node\'s resolver): no answer there is the name; a network that reaches outside only through a proxy needs the JVM\'s https.proxyHost set instead',
+    source: 'http4s ConnectionFailure ("Error connecting to %s using address %s (unresolved: %b)")',
+    samples: ['org.http4s.client.ConnectionFailure: Error connecting to https://auth.docker.io using address auth.docker.io:443 (unresolved: true)', 'ConnectionFailure: Error connecting to https://quay.io using address quay.io:443 (unresolved: true)'],
+    counterSamples: ['org.http4s.client.ConnectionFailure: Error connecting to https://auth.docker.io using address auth.docker.io:443 (unresolved: false)'],
+  }),
 ];

@@ -28,6 +28,7 @@ import { SECURITY_MODULE_SIGNATURES } from './security-modules.js';
 import { CGROUP_MANAGER_SIGNATURES } from './cgroup-managers.js';
 import { DOCKERD_START_SIGNATURES } from './dockerd-start.js';
 import { CRIO_OCICNI_SIGNATURES } from './crio-ocicni.js';
+import { RUNTIME_EXTENSION_SIGNATURES } from './runtime-extensions.js';
 import { CNI_CONF_TEMPLATE_SIGNATURES } from './cni-conf-template.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
@@ -60,6 +61,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CGROUP_MANAGER_SIGNATURES,
   ...DOCKERD_START_SIGNATURES,
   ...CRIO_OCICNI_SIGNATURES,
+  ...RUNTIME_EXTENSION_SIGNATURES,
   ...CNI_CONF_TEMPLATE_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
 ];
