@@ -61,9 +61,11 @@ export const CLOCK_SIGNATURES: Signature[] = [
     cause: 'registry.tls-expired-or-clock',
     // Signed data stamped in the client's future: apt's Release file "not valid yet", a cloud API refusing a request
     // signed at a time too far from its own (AWS's RequestTimeTooSkewed and "Signature expired … is now earlier than",
-    // Google's OAuth refusing a JWT outside "a reasonable timeframe"). Only the client's clock explains them.
-    re: /release file for \S+ is not valid yet|requesttimetooskewed|signature expired: \d{8}t\d{6}z is now earlier than|token must be a short-lived token \(60 minutes\) and in a reasonable timeframe/,
-    anchors: ['is not valid yet', 'requesttimetooskewed', 'is now earlier than', 'in a reasonable timeframe'],
+    // Google's OAuth refusing a JWT outside "a reasonable timeframe", S3 and S3-compatible storage under a registry
+    // answering the same skew, gpg finding a key created in its future, Kerberos/Windows authentication refusing a clock
+    // more than five minutes off). Only the client's clock explains them.
+    re: /release file for \S+ is not valid yet|requesttimetooskewed|the difference between the request time and the current time is too large|gpg: key \S+ was created \d+ (?:seconds?|minutes?|hours?|days?) in the future \(time warp or clock problem\)|clock may be out of sync with the server time by more than five minutes|signature expired: \d{8}t\d{6}z is now earlier than|token must be a short-lived token \(60 minutes\) and in a reasonable timeframe/,
+    anchors: ['is not valid yet', 'requesttimetooskewed', 'difference between the request time', 'time warp or clock problem', 'clock may be out of sync', 'is now earlier than', 'in a reasonable timeframe'],
     confidence: 0.8,
     specificity: 92,
     alternatives: ['image.auth-rejected'],
@@ -74,6 +76,9 @@ export const CLOCK_SIGNATURES: Signature[] = [
       'An error occurred (RequestTimeTooSkewed) when calling the GetAuthorizationToken operation: The difference between the request time and the current time is too large.',
       'Signature expired: 20230101T000000Z is now earlier than 20230101T001500Z (20230101T003000Z - 15 min.)',
       'invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+      'level=error msg="response completed with error" err.code=unknown err.message="The difference between the request time and the current time is too large." http.request.method=PUT',
+      'gpg: key 6E1A2B3C4D5E6F70 was created 19876 days in the future (time warp or clock problem)',
+      'The local machine\'s clock may be out of sync with the server time by more than five minutes. Please sync your clock with your domain or internet time and try again.',
     ],
     counterSamples: ['error: invalid_grant: Bad Request', 'E: The repository \'http://deb.example.org stable Release\' does not have a Release file.'],
     subject: CLOCK_SUBJECT,

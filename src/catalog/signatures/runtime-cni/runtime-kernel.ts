@@ -36,8 +36,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // A namespace the kernel was built or booted without (user, ipc), or a security module's interface the runtime
     // writes at container init (the session keyring, SELinux's keycreate label, AppArmor's attr, seccomp).
-    re: /namespaces? aren'?t enabled in the kernel|namespace new\w+ is not supported|running exec setns process for init caused[^\n]{0,20}exit status \d+|could not create session key|\/proc\/self\/attr\/keycreate|seccomp is not (enabled|supported)|\/proc\/self\/attr\/current: invalid argument|seccomp: config provided but seccomp not supported|seccomp notify unsupported|prctl\(set_no_new_privs\): invalid argument|error jailing process inside rootfs: pivot_root/,
-    anchors: ['namespaces aren', 'namespace aren', 'namespace new', 'setns process', 'session key', 'attr/keycreate', 'seccomp is not', 'attr/current', 'seccomp not supported', 'seccomp notify unsupported', 'set_no_new_privs', 'pivot_root'],
+    re: /namespaces? aren'?t enabled in the kernel|need 'user\.max_user_namespaces'|user namespaces are not enabled in \/proc\/sys\/user\/max_user_namespaces|namespace new\w+ is not supported|running exec setns process for init caused[^\n]{0,20}exit status \d+|could not create session key|\/proc\/self\/attr\/keycreate|seccomp is not (enabled|supported)|\/proc\/self\/attr\/current: invalid argument|seccomp: config provided but seccomp not supported|seccomp notify unsupported|prctl\(set_no_new_privs\): invalid argument|error jailing process inside rootfs: pivot_root/,
+    anchors: ['namespaces aren', 'namespace aren', 'max_user_namespaces', 'namespace new', 'setns process', 'session key', 'attr/keycreate', 'seccomp is not', 'attr/current', 'seccomp not supported', 'seccomp notify unsupported', 'set_no_new_privs', 'pivot_root'],
     confidence: 0.75,
     specificity: 86,
     check: 'on the node: the kernel config for the namespace (zgrep CONFIG_USER_NS /proc/config.gz, sysctl user.max_user_namespaces, kernel.unprivileged_userns_clone), the key quota (/proc/sys/kernel/keys/maxkeys under LXD), the security module in force (getenforce, aa-status) against the runtime\'s build; seccomp needs a kernel with CONFIG_SECCOMP and a runtime built with it',
@@ -54,8 +54,8 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // The snapshotter's overlay mount on a filesystem that cannot carry it (xfs without d_type, overlay on overlay,
     // zfs, an old kernel), or a device a sandbox runtime needs (kata's vhost-vsock): no container's rootfs mounts.
-    re: /does not support d_type|not supported as upperdir|upper fs missing required features|failed to mount rootfs component &\{|open \/dev\/vhost-vsock: no such device/,
-    anchors: ['d_type', 'as upperdir', 'upper fs missing', 'failed to mount rootfs component', 'vhost-vsock'],
+    re: /does not support d_type|not supported as upperdir|upper fs missing required features|failed to mount rootfs component &\{|open \/dev\/vhost-vsock: no such device|host system doesn'?t support vsock/,
+    anchors: ['d_type', 'as upperdir', 'upper fs missing', 'failed to mount rootfs component', 'vhost-vsock', 'support vsock'],
     confidence: 0.75,
     specificity: 86,
     alternatives: ['image.disk-full'],
