@@ -38,9 +38,10 @@ export const CLIENT_LOOKUP_ANCHORS = ['name resolution', 'could not resolve host
 
 /**
  * A pull, a login or a registry URL: the TLS and lookup signatures that claim 0.9 need it on the same line, before the text.
- * A Helm chart repository (its index.yaml) is a registry of charts: threads label its failures as a registry's.
+ * A Helm chart repository (its index.yaml) is a registry of charts: threads label its failures as a registry's; so is
+ * Helm fetching a chart archive ("INSTALLATION FAILED: Get \"https://…/<chart>-<version>.tgz\"", "could not download https://…").
  */
-export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\b(?<!schema[-_ ]|service[-_ ])registry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl|chart repositor|\/index\.yaml)`;
+export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|images|search)|failed to (pull|resolve reference|do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|pulling (image|fs layer)|error pulling|error response from daemon|docker login|login attempt|\b(?<!schema[-_ ]|service[-_ ])registry\b|\bmanifests?\b|\bblobs?\/|\bctr: |crictl|chart repositor|\/index\.yaml|(installation|upgrade) failed: get \\?"?https?:\/\/[^\s"\\]+\.tgz|could not (download|find) (https?|oci):\/\/)`;
 
 /**
  * Weaker, and a superset of REGISTRY_CONTEXT (so a lookup matches either the registry signatures or the one
@@ -48,7 +49,7 @@ export const REGISTRY_CONTEXT = String.raw`(:\/\/[^\/\s\"\\]+${REGISTRY_V2_PATH}
  * anywhere in the message. Literals and the /v2/ routes only: it is tried on every line that has a transport text.
  * "received unexpected HTTP status" is the distribution registry client's own error (UnexpectedHTTPStatusError).
  */
-export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/|chart repositor|\/index\.yaml|cloudflare\.docker\.com|jib-(maven|gradle)|received unexpected http status)`;
+export const PULL_CONTEXT = String.raw`(${REGISTRY_V2_PATH}|\/v1\/(_ping|repositories|users|search)|pull|image|push|registr|manifest|blob|resolve reference|failed to (do request|copy|authorize|fetch (anonymous |oauth )?token|fetch https?:)|error response from daemon|docker login|login attempt|ctr: |crictl|docker\.io|quay\.io|ghcr\.io|gcr\.io|pkg\.dev|\.ecr\.|azurecr|harbor|nexus|artifactory|jfrog|oci:\/\/|chart repositor|\/index\.yaml|(installation|upgrade) failed: get \\?"?https?:\/\/[^\s"\\]+\.tgz|could not (download|find) (https?|oci):\/\/|cloudflare\.docker\.com|jib-(maven|gradle)|received unexpected http status)`;
 
 /** `re` only when PULL_CONTEXT occurs somewhere in the message (before or after it); `key` quotes the text itself. */
 export function besidePull(re: RegExp): RegExp {

@@ -85,15 +85,16 @@ export const CHART_SIGNATURES: Signature[] = [
     id: 'chart.registry-login-rejected',
     cause: 'image.auth-rejected',
     // helm registry login always sends the user and password it was given: a 401 while authenticating is those
-    // credentials refused (a token endpoint or a Basic challenge), not credentials missing.
-    re: /authenticating to \\?"[^"\n]+\\?": [^\n]{0,500}?response status code 401\b/,
+    // credentials refused (a token endpoint or a Basic challenge), not credentials missing; a token endpoint that
+    // answers 403 (GitLab's jwt/auth) refuses them the same way.
+    re: /authenticating to \\?"[^"\n]+\\?": [^\n]{0,500}?response status code 40[13]\b/,
     anchors: ['authenticating to '],
     confidence: 0.85,
     specificity: 93,
     alternatives: ['image.auth-missing'],
     check: 'the user and password (or token) given to helm registry login: for ACR a token from az acr login --expose-token, for Docker Hub an access token, for a robot account its exact name',
     source: 'Helm registry client Login (ping with the given credentials; oras-go auth errors)',
-    samples: ['Error: authenticating to "registry.example.com:5000": GET "https://registry.example.com:5000/v2/": response status code 401: unauthorized: authentication required', 'Error: authenticating to "docker.io": GET "https://registry-1.docker.io/v2/": GET "https://auth.docker.io/token?service=registry.docker.io": response status code 401: Unauthorized'],
+    samples: ['Error: authenticating to "registry.example.com:5000": GET "https://registry.example.com:5000/v2/": response status code 401: unauthorized: authentication required', 'Error: authenticating to "docker.io": GET "https://registry-1.docker.io/v2/": GET "https://auth.docker.io/token?service=registry.docker.io": response status code 401: Unauthorized', 'Error: authenticating to "registry.gitlab.example": GET "https://registry.gitlab.example/v2/": GET "https://gitlab.example/jwt/auth?account=deployer&service=container_registry": response status code 403: Forbidden'],
     counterSamples: ['Login Succeeded'],
   }),
   sig({
