@@ -22,6 +22,7 @@ import { SDK_BUILDER_SIGNATURES } from './sdk-builders.js';
 import { WRAPPED_IMAGE_SIGNATURES } from './wrapped-pastes.js';
 import { SYSTEM_CONTAINER_IMAGE_SIGNATURES } from './system-container-images.js';
 import { HOSTED_PLATFORM_SIGNATURES } from './hosted-platforms.js';
+import { CONTAINERD_PULL_SIGNATURES } from './containerd-pull.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -48,4 +49,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...SDK_BUILDER_SIGNATURES,
   ...SYSTEM_CONTAINER_IMAGE_SIGNATURES,
   ...HOSTED_PLATFORM_SIGNATURES,
+  ...CONTAINERD_PULL_SIGNATURES,
 ];
