@@ -24,6 +24,7 @@ import { WRAPPED_IMAGE_SIGNATURES } from './wrapped-pastes.js';
 import { SYSTEM_CONTAINER_IMAGE_SIGNATURES } from './system-container-images.js';
 import { HOSTED_PLATFORM_SIGNATURES } from './hosted-platforms.js';
 import { HPC_RUNTIME_SIGNATURES } from './hpc-runtimes.js';
+import { CONTAINERD_PULL_SIGNATURES } from './containerd-pull.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -52,4 +53,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...SYSTEM_CONTAINER_IMAGE_SIGNATURES,
   ...HOSTED_PLATFORM_SIGNATURES,
   ...HPC_RUNTIME_SIGNATURES,
+  ...CONTAINERD_PULL_SIGNATURES,
 ];

@@ -61,16 +61,18 @@ export const UNPACK_SIGNATURES: Signature[] = [
     // The unpacker hashes the uncompressed layer as it applies it and compares with the image config's rootfs.diff_ids:
     // a layer whose content is not what the config promises (an image assembled wrongly, a proxy or cache that
     // rewrote it, a stale blob in the local content store).
-    re: /wrong diff id calculated on extraction/,
-    anchors: ['wrong diff id calculated on extraction'],
+    // containerd 2 names the digest it computed and the one expected: wrong diff id "<got>" calculated on extraction "<want>".
+    re: /wrong diff id (\\?"[^"\n]{1,100}\\?" )?calculated on extraction/,
+    anchors: ['wrong diff id'],
     confidence: 0.4,
     specificity: 95,
     alternatives: ['registry.server-error', 'registry.proxy'],
     check: 'pull the same image on another node or with crane/skopeo straight from the registry: the same error there means the image itself (its config diff_ids do not match its layers: rebuild and push it again); only on this node, remove the image and its content (crictl rmi, ctr -n k8s.io content ls | grep <digest>) and pull again, bypassing any proxy or mirror',
-    source: 'containerd core/unpack/unpacker.go and 1.x rootfs/apply.go ("wrong diff id calculated on extraction %q")',
+    source: 'containerd v2 core/unpack/unpacker.go ("wrong diff id %q calculated on extraction %q, desc %q") and 1.x rootfs/apply.go, pkg/unpack ("wrong diff id calculated on extraction %q")',
     samples: [
       'ctr: wrong diff id calculated on extraction "sha256:ed018dfbc761bd3a6087a167dc71c11f57649321043601e56237633870cd501d"',
       'Failed to pull image "nginx:1.27.3": failed to pull and unpack image "docker.io/library/nginx:1.27.3": wrong diff id calculated on extraction "sha256:8a1e25ce7c4f"',
+      'failed to pull and unpack image "ghcr.io/acme/web:3": wrong diff id "sha256:5b2f0e9c11aa" calculated on extraction "sha256:d0e4a7c822bb", desc "sha256:91c3f6a733cc"',
     ],
     counterSamples: ['level=debug msg="diff applied" d=1.2s digest="sha256:8a1e" media=application/vnd.oci.image.layer.v1.tar+gzip'],
   }),
