@@ -74,4 +74,26 @@ export const KUBELET_POD_START_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error from server (BadRequest): container "etl" in pod "etl-0" is waiting to start: ContainerCreating'],
   }),
+  sig({
+    id: 'kubelet.sandbox-changed',
+    cause: 'unknown',
+    // kuberuntime_manager.go: Normal SandboxChanged "Pod sandbox changed, it will be killed and re-created." when
+    // kuberuntime/util PodSandboxChanged finds the pod's sandbox not ready, several ready, its network namespace
+    // changed or no IP: the pause container stopped (a runtime restart, a cgroup driver the runtime and the kubelet
+    // disagree on, the pause process killed) or the CNI add gave no address. The event names none of them; a record
+    // beside it that does (FailedCreatePodSandBox, a runtime error) is the answer.
+    re: /pod sandbox changed, it will be killed and re-created/,
+    recordOnly: true,
+    anchors: ['pod sandbox changed'],
+    confidence: 0.4,
+    specificity: 40,
+    alternatives: ['runtime.unavailable', 'node.not-ready'],
+    check: 'crictl pods --name <pod> on its node lists the earlier sandboxes NotReady: journalctl -u containerd (or crio) at the time one stopped says why — a runtime restart, SystemdCgroup in the runtime differing from the kubelet\'s cgroupDriver (sandboxes restart every few minutes), the pause process killed; a FailedCreatePodSandBox event beside it names a CNI failure',
+    source: 'kubelet kuberuntime (events.SandboxChanged; kuberuntime/util PodSandboxChanged: not ready, several ready, netns changed, no IP)',
+    samples: [
+      'Normal   SandboxChanged  2m (x7 over 14m)  kubelet  Pod sandbox changed, it will be killed and re-created.',
+      'I1206 08:00:00.000000    901 event.go:389] "Event occurred" object="shop/orders-5d7c9-bq2xn" kind="Pod" reason="SandboxChanged" message="Pod sandbox changed, it will be killed and re-created."',
+    ],
+    counterSamples: ['Normal   Created  2m  kubelet  Created container orders'],
+  }),
 ];
