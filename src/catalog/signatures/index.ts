@@ -10,6 +10,7 @@ import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
+import { KUBELET_POD_START_SIGNATURES } from './kubelet-pod-start.js';
 import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
 import { KUBEADM_PREFLIGHT_PASTE_SIGNATURES } from './kubeadm-preflight-pastes.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
@@ -35,6 +36,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,
+  ...KUBELET_POD_START_SIGNATURES,
   ...KUBEADM_PREFLIGHT_SIGNATURES,
   ...KUBEADM_PREFLIGHT_PASTE_SIGNATURES,
   ...KUBELET_VOLUME_SIGNATURES,
