@@ -157,4 +157,22 @@ export const PROXY_CONFIG_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html><head><title>403 Forbidden</title></head></html>"'],
   }),
+  sig({
+    id: 'registry.pac-file-unfetchable',
+    cause: 'registry.proxy',
+    // Docker Desktop evaluates the system's proxy auto-config before each connection; when the PAC file itself cannot
+    // be fetched (a WPAD host that does not resolve off the corporate network) it refuses the connection. The lookup that
+    // failed is the PAC host's, not the registry's.
+    re: /rejecting \S+ because traffic from evaluating pac file/,
+    anchors: ['because traffic from evaluating pac file'],
+    confidence: 0.9,
+    specificity: 96,
+    check: 'the proxy settings Docker Desktop uses (Settings > Resources > Proxies, or the system\'s automatic proxy configuration): the PAC/WPAD URL must be reachable from this network — off the corporate network, switch to manual or no proxy',
+    source: 'Docker Desktop proxy (PAC evaluation: "rejecting %s because traffic from evaluating PAC file: …")',
+    samples: [
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": rejecting registry-1.docker.io:443 because traffic from evaluating PAC file: getting PAC interpreter: Get "http://wpad/wpad.dat": dial tcp: lookup wpad: no such host',
+      'rejecting ghcr.io:443 because traffic from evaluating PAC file: getting PAC interpreter: Get "https://pac.corp.example/proxy.pac": dial tcp 10.1.1.1:443: i/o timeout',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 10.0.0.1:3128: connect: connection refused'],
+  }),
 ];
