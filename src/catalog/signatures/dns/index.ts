@@ -12,6 +12,7 @@ import { KUBELET_POD_DNS_SIGNATURES } from './kubelet-pod-dns.js';
 import { POD_DNS_CONFIG_SIGNATURES } from './pod-dns-config.js';
 import { GO_RESOLVER_SIGNATURES } from './go-resolver.js';
 import { NODE_NAME_FILE_SIGNATURES } from './node-name-files.js';
+import { CLUSTER_PEER_SIGNATURES } from './cluster-peers.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -27,5 +28,6 @@ export const DNS_SIGNATURES: Signature[] = [
   ...GO_RESOLVER_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
+  ...CLUSTER_PEER_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,
 ];

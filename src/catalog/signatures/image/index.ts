@@ -25,6 +25,7 @@ import { SYSTEM_CONTAINER_IMAGE_SIGNATURES } from './system-container-images.js'
 import { HOSTED_PLATFORM_SIGNATURES } from './hosted-platforms.js';
 import { HPC_RUNTIME_SIGNATURES } from './hpc-runtimes.js';
 import { CONTAINERD_PULL_SIGNATURES } from './containerd-pull.js';
+import { OTHER_CLIENT_IMAGE_SIGNATURES } from './other-clients.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -54,4 +55,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...HOSTED_PLATFORM_SIGNATURES,
   ...HPC_RUNTIME_SIGNATURES,
   ...CONTAINERD_PULL_SIGNATURES,
+  ...OTHER_CLIENT_IMAGE_SIGNATURES,
 ];
