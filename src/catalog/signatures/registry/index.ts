@@ -21,6 +21,7 @@ import { WRAPPED_REGISTRY_SIGNATURES } from './wrapped-pastes.js';
 import { CONTAINERD_REMOTE_SIGNATURES } from './containerd-remote.js';
 import { CLIENT_STATUS_SIGNATURES } from './client-statuses.js';
 import { BUILD_TOOL_DOWNLOAD_SIGNATURES } from './build-tool-downloads.js';
+import { CLIENT_PROGRAM_SIGNATURES } from './client-programs.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -45,5 +46,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CONTAINERD_REMOTE_SIGNATURES,
   ...CLIENT_STATUS_SIGNATURES,
   ...BUILD_TOOL_DOWNLOAD_SIGNATURES,
+  ...CLIENT_PROGRAM_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
