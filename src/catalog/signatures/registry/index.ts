@@ -19,6 +19,8 @@ import { CLIENT_STACK_SIGNATURES } from './client-stacks.js';
 import { TLS_WILDCARD_SIGNATURES } from './tls-wildcards.js';
 import { WRAPPED_REGISTRY_SIGNATURES } from './wrapped-pastes.js';
 import { CONTAINERD_REMOTE_SIGNATURES } from './containerd-remote.js';
+import { PACKAGE_CLIENT_SIGNATURES } from './package-clients.js';
+import { PACKAGE_CLIENT_REPLY_SIGNATURES } from './package-client-replies.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -41,5 +43,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CLIENT_STACK_SIGNATURES,
   ...TLS_WILDCARD_SIGNATURES,
   ...CONTAINERD_REMOTE_SIGNATURES,
+  ...PACKAGE_CLIENT_SIGNATURES,
+  ...PACKAGE_CLIENT_REPLY_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
