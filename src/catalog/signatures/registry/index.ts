@@ -22,6 +22,8 @@ import { CONTAINERD_REMOTE_SIGNATURES } from './containerd-remote.js';
 import { CLIENT_STATUS_SIGNATURES } from './client-statuses.js';
 import { BUILD_TOOL_DOWNLOAD_SIGNATURES } from './build-tool-downloads.js';
 import { CLIENT_PROGRAM_SIGNATURES } from './client-programs.js';
+import { PACKAGE_CLIENT_SIGNATURES } from './package-clients.js';
+import { PACKAGE_CLIENT_REPLY_SIGNATURES } from './package-client-replies.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -47,5 +49,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CLIENT_STATUS_SIGNATURES,
   ...BUILD_TOOL_DOWNLOAD_SIGNATURES,
   ...CLIENT_PROGRAM_SIGNATURES,
+  ...PACKAGE_CLIENT_SIGNATURES,
+  ...PACKAGE_CLIENT_REPLY_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
