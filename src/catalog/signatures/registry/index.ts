@@ -19,6 +19,7 @@ import { CLIENT_STACK_SIGNATURES } from './client-stacks.js';
 import { TLS_WILDCARD_SIGNATURES } from './tls-wildcards.js';
 import { WRAPPED_REGISTRY_SIGNATURES } from './wrapped-pastes.js';
 import { CONTAINERD_REMOTE_SIGNATURES } from './containerd-remote.js';
+import { DOCKER_ENGINE_UPLOAD_SIGNATURES } from './docker-engine-uploads.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -41,5 +42,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CLIENT_STACK_SIGNATURES,
   ...TLS_WILDCARD_SIGNATURES,
   ...CONTAINERD_REMOTE_SIGNATURES,
+  ...DOCKER_ENGINE_UPLOAD_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
