@@ -26,6 +26,8 @@ import { HOSTED_PLATFORM_SIGNATURES } from './hosted-platforms.js';
 import { HPC_RUNTIME_SIGNATURES } from './hpc-runtimes.js';
 import { CONTAINERD_PULL_SIGNATURES } from './containerd-pull.js';
 import { OTHER_CLIENT_IMAGE_SIGNATURES } from './other-clients.js';
+import { DOCKER_ENGINE_LOCAL_SIGNATURES } from './docker-engine-local.js';
+import { CREDENTIAL_HELPER_ACTION_SIGNATURES } from './credential-helper-actions.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -56,4 +58,6 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...HPC_RUNTIME_SIGNATURES,
   ...CONTAINERD_PULL_SIGNATURES,
   ...OTHER_CLIENT_IMAGE_SIGNATURES,
+  ...DOCKER_ENGINE_LOCAL_SIGNATURES,
+  ...CREDENTIAL_HELPER_ACTION_SIGNATURES,
 ];
