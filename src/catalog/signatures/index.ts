@@ -9,6 +9,7 @@ import { FLANNEL_SIGNATURES } from './flannel/index.js';
 import { IMAGE_SIGNATURES } from './image/index.js';
 import { KUBELET_SIGNATURES } from './kubelet.js';
 import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
+import { KUBELET_NODE_PRESSURE_SIGNATURES } from './kubelet-node-pressure.js';
 import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
 import { KUBELET_POD_START_SIGNATURES } from './kubelet-pod-start.js';
 import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
@@ -35,6 +36,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...SCHEDULER_SIGNATURES,
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
+  ...KUBELET_NODE_PRESSURE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,
   ...KUBELET_POD_START_SIGNATURES,
   ...KUBEADM_PREFLIGHT_SIGNATURES,

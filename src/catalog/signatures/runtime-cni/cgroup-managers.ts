@@ -97,8 +97,10 @@ export const CGROUP_MANAGER_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // The kubelet's node-allocatable loop: it writes kubepods' limits, fails (a memory limit below what the pods already
     // use, a controller file absent), records FailedNodeAllocatableEnforcement and retries every minute while pods keep
-    // running. The text says which limit and file, not a fault of the list.
-    re: /failed to update node allocatable limits|failednodeallocatableenforcement/,
+    // running. The text says which limit and file, not a fault of the list. The same event reason also carries the
+    // kube-reserved and system-reserved enforcement failures, which fail the container manager's start and stop the
+    // kubelet (kubelet.startup-module-failed reads them): not this retrying loop.
+    re: /failed to update node allocatable limits|failednodeallocatableenforcement(?![^\n]{0,200}failed to enforce (kube|system) reserved)/,
     anchors: ['node allocatable limits', 'failednodeallocatableenforcement'],
     confidence: 0.4,
     specificity: 90,
@@ -109,6 +111,10 @@ export const CGROUP_MANAGER_SIGNATURES: Signature[] = [
       'Warning  FailedNodeAllocatableEnforcement  kubelet  Failed to update Node Allocatable Limits ["kubepods"]: failed to write "max 100000" to "/sys/fs/cgroup/kubepods/cpu.max": open /sys/fs/cgroup/kubepods/cpu.max: no such file or directory',
       'Warning   FailedNodeAllocatableEnforcement   kubelet, aks-nodepool1-0   Failed to update Node Allocatable Limits "": failed to set supported cgroup subsystems for cgroup : Failed to set config for supported subsystems : failed to write 4123090944 to memory.limit_in_bytes: write /var/lib/docker/memory.limit_in_bytes: device or resource busy',
     ],
-    counterSamples: ['Normal  NodeAllocatableEnforced  kubelet  Updated Node Allocatable limit across pods', 'Failed to enforce System Reserved Cgroup Limits on "/system.slice"'],
+    counterSamples: [
+      'Normal  NodeAllocatableEnforced  kubelet  Updated Node Allocatable limit across pods',
+      'Failed to enforce System Reserved Cgroup Limits on "/system.slice"',
+      'Warning  FailedNodeAllocatableEnforcement  1m  kubelet  Failed to enforce Kube Reserved Cgroup Limits on "/kube.slice": could not read controllers for cgroup ["kube.slice"]: open /sys/fs/cgroup/kube.slice/cgroup.controllers: no such file or directory',
+    ],
   }),
 ];
