@@ -24,6 +24,7 @@ import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
 import { RUNTIME_CNI_SIGNATURES } from './runtime-cni/index.js';
 import { SCHEDULER_SIGNATURES } from './scheduler/index.js';
+import { HTTP_STATUS_SIGNATURES } from './http-statuses.js';
 
 /** Every message signature, by area. Order does not matter: specificity, then position, decides. */
 export const SIGNATURES: readonly Signature[] = [
@@ -52,4 +53,5 @@ export const SIGNATURES: readonly Signature[] = [
   ...APIPROXY_SIGNATURES,
   ...ADMISSION_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
+  ...HTTP_STATUS_SIGNATURES,
 ];
