@@ -14,6 +14,7 @@ import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
 import { KUBELET_POD_START_SIGNATURES } from './kubelet-pod-start.js';
 import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
 import { KUBEADM_PREFLIGHT_PASTE_SIGNATURES } from './kubeadm-preflight-pastes.js';
+import { KUBEADM_JOIN_SIGNATURES } from './kubeadm-join.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
 import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
@@ -42,6 +43,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_POD_START_SIGNATURES,
   ...KUBEADM_PREFLIGHT_SIGNATURES,
   ...KUBEADM_PREFLIGHT_PASTE_SIGNATURES,
+  ...KUBEADM_JOIN_SIGNATURES,
   ...KUBELET_VOLUME_SIGNATURES,
   ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_ALL_SIGNATURES,

@@ -194,7 +194,7 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     cause: 'node.not-ready',
     // The kubelet gets no client certificate: its CSR was refused or never signed (no approver, the controller-
     // manager's signer not running). It cannot register or post status. (An expired one reads as the expiry, kubelet.ts.)
-    re: /failed while requesting a signed certificate from the control plane|certificate request was not signed|certificate signing request is denied/,
+    re: /failed while requesting a signed certificate from the (control plane|master)|certificate request was not signed|certificate signing request is denied/,
     anchors: ['requesting a signed certificate', 'certificate request was not signed', 'certificate signing request is denied'],
     confidence: 0.8,
     specificity: 92,
@@ -203,6 +203,7 @@ export const KUBELET_NODE_SIGNATURES: Signature[] = [
     samples: [
       'E1205 18:47:40.992110    7755 certificate_manager.go:613] "Certificate request was not signed" err="timed out waiting for the condition" logger="kubernetes.io/kube-apiserver-client-kubelet/UnhandledError"',
       'E1205 18:47:05.660193    7755 certificate_manager.go:596] "Failed while requesting a signed certificate from the control plane" err="cannot create certificate signing request: Unauthorized"',
+      'E1206 10:11:12.345678    4321 certificate_manager.go:562] kubernetes.io/kube-apiserver-client-kubelet: Failed while requesting a signed certificate from the master: cannot create certificate signing request: Unauthorized',
     ],
     counterSamples: ['I1205 certificate_manager.go:356] "Certificate rotation is enabled"'],
   }),

@@ -373,8 +373,9 @@ export const KUBELET_SIGNATURES: Signature[] = [
     cause: 'node.not-ready',
     // kubeadm's kubelet-check polls the kubelet's healthz on localhost:10248 (older: 10255): refused means
     // the kubelet is not running (it exited or crash-loops), and the node cannot join or be Ready. Its lines that
-    // report progress (waiting, healthy after, skipped) say nothing of the kind.
-    re: /\[kubelet-check\] (?!the kubelet is healthy|waiting for a healthy kubelet|skipping)|(localhost|127\.0\.0\.1|\[::1\]):(10248|10255)\/healthz|dial tcp (127\.0\.0\.1|\[::1\]):10248: /,
+    // report progress (waiting, healthy after, skipped) say nothing of the kind, nor does the old "Initial timeout of
+    // 40s passed" alone: kubeadm kept polling after it, and a later phase's error shows that the kubelet came up.
+    re: /\[kubelet-check\] (?!the kubelet is healthy|waiting for a healthy kubelet|skipping|initial timeout of \d+s passed(?!\.?\s*(unfortunately|\[kubelet-check\])))|(localhost|127\.0\.0\.1|\[::1\]):(10248|10255)\/healthz|dial tcp (127\.0\.0\.1|\[::1\]):10248: /,
     anchors: ['[kubelet-check]', ':10248', ':10255/healthz'],
     confidence: 0.85,
     specificity: 95,
@@ -383,8 +384,9 @@ export const KUBELET_SIGNATURES: Signature[] = [
     samples: [
       "[kubelet-check] The HTTP call equal to 'curl -sSL http://localhost:10248/healthz' failed with error: Get \"http://localhost:10248/healthz\": dial tcp [::1]:10248: connect: connection refused.",
       '[kubelet-check] It seems like the kubelet isn\'t running or healthy.',
+      '[kubelet-check] Initial timeout of 40s passed.\n\nUnfortunately, an error has occurred:\n\ttimed out waiting for the condition\n\nThis error is likely caused by:\n\t- The kubelet is not running',
     ],
-    counterSamples: ['Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused', '[kubelet-check] The kubelet is healthy after 501.516463ms'],
+    counterSamples: ['Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused', '[kubelet-check] The kubelet is healthy after 501.516463ms', '[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap...\n[kubelet-check] Initial timeout of 40s passed.\nerror execution phase kubelet-start: error uploading crisocket: timed out waiting for the condition'],
   }),
   sig({
     id: 'kubelet.config-file-missing',
