@@ -12,6 +12,7 @@ import { UPGRADE_SIGNATURES } from './upgrades.js';
 import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
 import { WINDOWS_HOST_SIGNATURES } from './windows-hosts.js';
+import { WINDOWS_NETWORK_SIGNATURES } from './windows-networks.js';
 import { RUNTIME_STATE_SIGNATURES } from './runtime-state.js';
 import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
 import { RUNTIME_TRANSPORT_SIGNATURES } from './runtime-transport.js';
@@ -47,6 +48,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
   ...WINDOWS_HOST_SIGNATURES,
+  ...WINDOWS_NETWORK_SIGNATURES,
   ...RUNTIME_STATE_SIGNATURES,
   ...RUNTIME_STORAGE_SIGNATURES,
   ...RUNTIME_TRANSPORT_SIGNATURES,
