@@ -140,6 +140,24 @@ export const APT_ACQUIRE_SIGNATURES: Signature[] = [
     counterSamples: ["Err:1 http://deb.debian.org/debian bookworm InRelease\n  Could not resolve 'deb.debian.org'"],
   }),
   sig({
+    id: 'dns.apt-public-mirror-unresolved',
+    cause: 'dns.node-resolver',
+    // The same EAI_NONAME for a distribution's public mirror, a name that exists for every resolver on the internet:
+    // the resolver apt asked is the fault (a build container's resolv.conf, a host stub that does not forward).
+    re: /\bcould not resolve '((\w+\.)?archive\.ubuntu\.com|security\.ubuntu\.com|ports\.ubuntu\.com|deb\.debian\.org|security\.debian\.org|httpredir\.debian\.org|ftp\.[a-z]{2}\.debian\.org|dl-cdn\.alpinelinux\.org|download\.docker\.com|packages\.microsoft\.com|ppa\.launchpad\.net|apt\.kubernetes\.io|pkgs\.k8s\.io)'/,
+    anchors: ['could not resolve \''],
+    confidence: 0.6,
+    specificity: 89,
+    alternatives: ['registry.dns', 'registry.proxy'],
+    check: 'getent hosts <mirror> where apt runs (a build container uses its own resolv.conf; docker build --network host, or the daemon\'s "dns" setting, tells the node\'s resolver apart from the container\'s), then the nameserver it names: a public mirror that does not resolve is that resolver\'s fault',
+    source: 'apt methods/connect.cc DoConnect (EAI_NONAME: "Could not resolve \'%s\'")',
+    samples: [
+      "Err:1 http://archive.ubuntu.com/ubuntu jammy InRelease\n  Could not resolve 'archive.ubuntu.com'",
+      "W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Could not resolve 'deb.debian.org'",
+    ],
+    counterSamples: ["Could not resolve 'apt.old-dc.example'"],
+  }),
+  sig({
     id: 'registry.apt-could-not-resolve',
     cause: 'registry.dns',
     // methods/connect.cc: getaddrinfo's EAI_NONAME (the resolver answered that the name does not exist) is "Could not
