@@ -25,6 +25,7 @@ import { CLIENT_PROGRAM_SIGNATURES } from './client-programs.js';
 import { PACKAGE_CLIENT_SIGNATURES } from './package-clients.js';
 import { PACKAGE_CLIENT_REPLY_SIGNATURES } from './package-client-replies.js';
 import { DOCKER_ENGINE_UPLOAD_SIGNATURES } from './docker-engine-uploads.js';
+import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -53,5 +54,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...PACKAGE_CLIENT_SIGNATURES,
   ...PACKAGE_CLIENT_REPLY_SIGNATURES,
   ...DOCKER_ENGINE_UPLOAD_SIGNATURES,
+  ...BUILDKIT_RESOLVER_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];

@@ -31,6 +31,7 @@ import { CRIO_OCICNI_SIGNATURES } from './crio-ocicni.js';
 import { RUNTIME_EXTENSION_SIGNATURES } from './runtime-extensions.js';
 import { CNI_CONF_TEMPLATE_SIGNATURES } from './cni-conf-template.js';
 import { RUNTIME_FEATURE_SIGNATURES } from './runtime-features.js';
+import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -66,4 +67,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CNI_CONF_TEMPLATE_SIGNATURES,
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
   ...RUNTIME_FEATURE_SIGNATURES,
+  ...BUILDKITD_ENDPOINT_SIGNATURES,
 ];
