@@ -33,6 +33,7 @@ import { RUNTIME_EXTENSION_SIGNATURES } from './runtime-extensions.js';
 import { CNI_CONF_TEMPLATE_SIGNATURES } from './cni-conf-template.js';
 import { RUNTIME_FEATURE_SIGNATURES } from './runtime-features.js';
 import { CLOUD_IPAM_SIGNATURES } from './cloud-ipam.js';
+import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -70,4 +71,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...AMBIGUOUS_RUNTIME_CNI_SIGNATURES,
   ...RUNTIME_FEATURE_SIGNATURES,
   ...CLOUD_IPAM_SIGNATURES,
+  ...BUILDKITD_ENDPOINT_SIGNATURES,
 ];
