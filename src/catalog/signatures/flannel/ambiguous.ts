@@ -144,8 +144,9 @@ export const AMBIGUOUS_FLANNEL_SIGNATURES: Signature[] = [
     source: 'facts §2.6 (flanneld iptables errors: masquerade and FORWARD rules not installed)',
     samples: [
       'Failed to ensure iptables rules: error setting up rules: failed to apply partial iptables-restore unable to run iptables-restore (, ): exit status 4',
-      'Failed to setup IPTables. iptables binary was not found: exec: "iptables": executable file not found in $PATH',
+      'Failed to setup IPTables. Error on creating the chain: running [/usr/sbin/iptables -t nat -N FLANNEL-POSTRTG --wait]: exit status 4: iptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Invalid argument',
     ],
+    // The binary itself missing is flannel.masq-iptables-missing's (etcd-backend-runs.ts): flanneld's rules cannot exist at all.
     counterSamples: ['Starting flannel in iptables mode...'],
   }),
   sig({

@@ -7,6 +7,7 @@ import { EXTENSION_BACKEND_SIGNATURES } from './extension-backend.js';
 import { DATAPATH_TOOL_SIGNATURES } from './datapath-tools.js';
 import { WRAPPED_FLANNEL_SIGNATURES } from './wrapped-pastes.js';
 import { FLANNEL_STARTUP_OPTION_SIGNATURES } from './startup-options.js';
+import { FLANNEL_ETCD_BACKEND_RUN_SIGNATURES } from './etcd-backend-runs.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -18,4 +19,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...EXTENSION_BACKEND_SIGNATURES,
   ...DATAPATH_TOOL_SIGNATURES,
   ...FLANNEL_STARTUP_OPTION_SIGNATURES,
+  ...FLANNEL_ETCD_BACKEND_RUN_SIGNATURES,
 ];
