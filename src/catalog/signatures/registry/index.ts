@@ -28,6 +28,7 @@ import { DOCKER_ENGINE_UPLOAD_SIGNATURES } from './docker-engine-uploads.js';
 import { APT_ACQUIRE_SIGNATURES } from './apt-acquire.js';
 import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
+import { REAL_PULL_SIGNATURES } from './real-pulls.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -59,5 +60,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...APT_ACQUIRE_SIGNATURES,
   ...CARGO_FETCH_SIGNATURES,
   ...BUILDKIT_RESOLVER_SIGNATURES,
+  ...REAL_PULL_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
