@@ -22,7 +22,7 @@ process.stdout.on('error', (err) => {
 // text, JSON or JSON lines; src/cli/explain-fast.ts). A command line they do not take exactly goes on to
 // the CLI below, which parses it.
 const LEAN = { pcap: ['pcap.cjs', 'runPcapEvidence'], explain: ['explain.cjs', 'runExplainFast'] };
-if (Object.hasOwn(LEAN, process.argv[2]) && (process.argv[2] !== 'pcap' || process.argv.includes('--evidence'))) {
+if (Object.hasOwn(LEAN, process.argv[2]) && (process.argv[2] !== 'pcap' || process.argv.includes('--evidence')) && (process.argv[2] !== 'explain' || plainExplain(process.argv))) {
   const code = lean(...LEAN[process.argv[2]]);
   if (code !== undefined) {
     process.exitCode = code;
@@ -61,6 +61,20 @@ if (fast) {
     process.stderr.write(`flannel-doctor: ${String(err)}\n`);
     process.exitCode = 2;
   });
+}
+
+/**
+ * Whether an explain command line holds only words and -o/--output forms: the lean entry refuses any
+ * other flag (src/cli/explain-fast.ts parseExplainFast decides), so `explain --stdin` goes straight to
+ * the CLI instead of loading the lean bundle first for nothing.
+ */
+function plainExplain(argv) {
+  for (let i = 3; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o' || a === '--output') i++;
+    else if (a.startsWith('-') && !a.startsWith('--output=') && !(a.startsWith('-o') && a.length > 2)) return false;
+  }
+  return true;
 }
 
 /**

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { BUILD_ID_LENGTH, CJS_PARAMS, TRAININGS } from './code-cache.mjs';
 import { withoutSamples } from './strip-samples.mjs';
 
@@ -51,9 +52,32 @@ const catalogWithoutSamples = {
   },
 };
 
+// The catalog as one JSON text that the bundles parse (src/catalog/signatures.ts replaced): written as modules,
+// its 1,200 RegExp literals were each parsed by V8 when the module ran, and its objects were bytecode to read
+// from the code cache and run; a JSON text is one string, and JSON.parse is V8's fastest way to make objects.
+// The signatures are evaluated here, once, from the same sources (samples stripped), so the data is the same.
+async function signaturesAsJson() {
+  const out = await build({ entryPoints: ['src/catalog/signatures.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, plugins: [catalogWithoutSamples], logLevel: 'warning' });
+  const module = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
+  const { SIGNATURES } = module.exports;
+  const json = JSON.stringify(SIGNATURES);
+  // Only data may cross: a RegExp, function or undefined left in a signature would not survive JSON.
+  if (!isDeepStrictEqual(JSON.parse(json), SIGNATURES)) throw new Error('src/catalog/signatures.ts: a signature holds something JSON cannot carry');
+  // ASCII: the bundle's string is then one byte a character, which JSON.parse reads fastest.
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const signaturesJson = await signaturesAsJson();
+const catalogAsData = {
+  name: 'catalog-as-data',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]catalog[\\/]signatures\.ts$/ }, () => ({ contents: `export const SIGNATURES = JSON.parse(${JSON.stringify(signaturesJson)});`, loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
-  plugins: [lazyCommanderChildProcess, catalogWithoutSamples],
+  plugins: [lazyCommanderChildProcess, catalogAsData, catalogWithoutSamples],
   platform: 'node',
   target: 'node20',
   external,

@@ -1,6 +1,6 @@
 import type { Classification, Signature } from '../../catalog/types.js';
 import { createAnswerBook } from './answer-book.js';
-import { buildAutomaton, checkAnchors, compile, LANES, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
+import { buildAutomaton, checkAllAnchors, compile, LANES, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
 import { lineLooksPasted, pastedScanner, undoPaste } from './paste.js';
@@ -64,7 +64,7 @@ function clip(message: string): string {
  * methods are bound, so `const { classify } = createClassifier(SIGNATURES)` works.
  */
 export function createClassifier(signatures: readonly Signature[], options: ClassifierOptions = {}): Classifier {
-  for (const s of signatures) checkAnchors(s);
+  checkAllAnchors(signatures);
   const mode = options.prefilter ?? 'adaptive';
   const warmUp = options.warmUp ?? 200;
   const sigs = compile(signatures);
