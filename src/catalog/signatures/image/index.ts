@@ -28,6 +28,7 @@ import { CONTAINERD_PULL_SIGNATURES } from './containerd-pull.js';
 import { OTHER_CLIENT_IMAGE_SIGNATURES } from './other-clients.js';
 import { DOCKER_ENGINE_LOCAL_SIGNATURES } from './docker-engine-local.js';
 import { CREDENTIAL_HELPER_ACTION_SIGNATURES } from './credential-helper-actions.js';
+import { CONTAINERS_IMAGE_CLI_SIGNATURES } from './containers-image-cli.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -60,4 +61,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...OTHER_CLIENT_IMAGE_SIGNATURES,
   ...DOCKER_ENGINE_LOCAL_SIGNATURES,
   ...CREDENTIAL_HELPER_ACTION_SIGNATURES,
+  ...CONTAINERS_IMAGE_CLI_SIGNATURES,
 ];

@@ -227,7 +227,9 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     id: 'registry.registry-blocked',
     cause: 'registry.mirror-misconfigured',
     // A [[registry]] entry with blocked = true (or a prefix that covers the image) refuses the pull before any request.
-    re: /registry \S+ is blocked in \S*registries\.conf/,
+    // The first path is the registries.conf read (CONTAINERS_REGISTRIES_CONF or --registries-conf may name any file),
+    // the second always its drop-in directory.
+    re: /registry \S+ is blocked in \S*registries\.conf|registry \S+ is blocked in \S+ or \S*registries\.conf\.d/,
     anchors: ['is blocked in'],
     confidence: 0.7,
     specificity: 93,
@@ -236,6 +238,7 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     samples: [
       'rpc error: code = Unknown desc = registry quay.io is blocked in /etc/containers/registries.conf or /etc/containers/registries.conf.d',
       'Error: initializing source docker://docker.io/library/busybox:latest: registry docker.io is blocked in /etc/containers/registries.conf or /etc/containers/registries.conf.d',
+      'Error: initializing destination docker://reg.lab.test:5000/lab/app:8: registry reg.lab.test:5000 is blocked in /srv/lab/blocked.conf or /root/.config/containers/registries.conf.d',
     ],
     counterSamples: ['the request is blocked in the proxy'],
   }),
