@@ -20,6 +20,7 @@ import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
 import { KUBECTL_CLIENT_SIGNATURES } from './kubectl-client.js';
 import { MINIKUBE_SIGNATURES } from './minikube.js';
+import { MICROK8S_JOIN_SIGNATURES } from './microk8s-join.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
@@ -51,6 +52,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...CONTROLPLANE_SIGNATURES,
   ...ETCD_SERVER_SIGNATURES,
   ...MINIKUBE_SIGNATURES,
+  ...MICROK8S_JOIN_SIGNATURES,
   ...DNS_SIGNATURES,
   ...APIPROXY_SIGNATURES,
   ...ADMISSION_SIGNATURES,

@@ -28,6 +28,9 @@ import { DOCKER_ENGINE_UPLOAD_SIGNATURES } from './docker-engine-uploads.js';
 import { APT_ACQUIRE_SIGNATURES } from './apt-acquire.js';
 import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
+import { NSS_TLS_SIGNATURES } from './nss-tls.js';
+import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
+import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
 import { REAL_PULL_SIGNATURES } from './real-pulls.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
@@ -60,6 +63,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...APT_ACQUIRE_SIGNATURES,
   ...CARGO_FETCH_SIGNATURES,
   ...BUILDKIT_RESOLVER_SIGNATURES,
+  ...NSS_TLS_SIGNATURES,
+  ...OVERLAYBD_SIGNATURES,
+  ...PROXY_CLIENT_TEXT_SIGNATURES,
   ...REAL_PULL_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
