@@ -32,7 +32,10 @@ export const NSS_TLS_SIGNATURES: Signature[] = [
     confidence: 0.9,
     specificity: 95,
     source: 'Mozilla NSS SECerrs.h: SEC_ERROR_EXPIRED_CERTIFICATE "Peer\'s Certificate has expired."',
-    samples: ["fatal: unable to access 'https://mirror.example.org/repo.git/': Peer's Certificate has expired."],
+    samples: [
+      "fatal: unable to access 'https://mirror.example.org/repo.git/': Peer's Certificate has expired.",
+      'curl: (60) Peer\'s Certificate has expired.\nMore details here: https://curl.se/docs/sslcerts.html',
+    ],
     counterSamples: ["Peer's Certificate issuer is not recognized."],
   }),
   sig({
@@ -44,7 +47,10 @@ export const NSS_TLS_SIGNATURES: Signature[] = [
     confidence: 0.9,
     specificity: 95,
     source: 'Mozilla NSS SSLerrs.h: SSL_ERROR_BAD_CERT_DOMAIN "Unable to communicate securely with peer: requested domain name does not match the server\'s certificate."',
-    samples: ["curl: (51) Unable to communicate securely with peer: requested domain name does not match the server's certificate."],
+    samples: [
+      "curl: (51) Unable to communicate securely with peer: requested domain name does not match the server's certificate.",
+      "fatal: unable to access 'https://10.0.0.5/infra/charts.git/': Unable to communicate securely with peer: requested domain name does not match the server's certificate.",
+    ],
     counterSamples: ["Peer's Certificate has expired."],
   }),
 ];

@@ -16,7 +16,10 @@ export const PROXY_CLIENT_TEXT_SIGNATURES: Signature[] = [
     confidence: 0.9,
     specificity: 95,
     source: '.NET System.Net.HttpStatusCode.ProxyAuthenticationRequired (407); Docker.DotNet DockerApiException "Docker API responded with status code={0}, response={1}"',
-    samples: ["Docker API responded with status code=ProxyAuthenticationRequired, response=Please run 'docker login'"],
+    samples: [
+      "Docker API responded with status code=ProxyAuthenticationRequired, response=Please run 'docker login'",
+      'Docker.DotNet.DockerApiException: Docker API responded with status code=ProxyAuthenticationRequired, response=',
+    ],
     counterSamples: ['Docker API responded with status code=NotFound, response={"message":"No such image: app:1"}'],
   }),
   sig({
@@ -29,7 +32,10 @@ export const PROXY_CLIENT_TEXT_SIGNATURES: Signature[] = [
     specificity: 95,
     check: 'the proxy variables the program sees (env | grep -i proxy): set HTTPS_PROXY to an http:// URL of the proxy unless the client supports that scheme',
     source: 'clients that check the proxy URL\'s scheme before connecting ("configured proxy <url> uses an unsupported protocol")',
-    samples: ['[ERROR][webview] failed to fetch CRDs: 0: configured proxy https://user:REDACTED@proxy.corp:443/ uses an unsupported protocol'],
+    samples: [
+      '[ERROR][webview] failed to fetch CRDs: 0: configured proxy https://user:REDACTED@proxy.corp:443/ uses an unsupported protocol',
+      'error: configured proxy socks5h://127.0.0.1:1080/ uses an unsupported protocol',
+    ],
     counterSamples: ['Get "ftp://files.example/a": unsupported protocol scheme "ftp"'],
   }),
 ];
