@@ -120,6 +120,7 @@ export const KUBELET_REAL_START_SIGNATURES: Signature[] = [
     source: 'kube-controller-manager pkg/controller/nodeipam/ipam/range_allocator.go (updateCIDRsAllocation: "failed to patch node CIDR: %w", "CIDR assignment for node failed. Releasing allocated CIDR"); seen from the real v1.36.3 as user system:kube-controller-manager without service-account credentials',
     samples: [
       'E1206 23:36:26.496883     403 range_allocator.go:257] "Error processing node work item" err="error syncing \'w1\': failed to patch node CIDR: nodes \\"w1\\" is forbidden: User \\"system:kube-controller-manager\\" cannot patch resource \\"nodes\\" in API group \\"\\" at the cluster scope, requeuing" logger="UnhandledError"',
+      'E1206 23:36:26.496808     403 range_allocator.go:438] "Failed to update node PodCIDR after multiple attempts" err="failed to patch node CIDR: nodes \\"w2\\" is forbidden: User \\"system:serviceaccount:kube-system:node-controller\\" cannot patch resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="w2" podCIDRs=["10.244.3.0/24"]',
     ],
     counterSamples: ['failed to patch node status: nodes "w1" is forbidden: node "w2" is not allowed to modify node "w1"'],
   }),
