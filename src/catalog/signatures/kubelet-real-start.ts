@@ -75,8 +75,9 @@ export const KUBELET_REAL_START_SIGNATURES: Signature[] = [
     // The API server refuses the kubelet's credentials (its client certificate expired, is not yet valid, or is signed
     // by another CA): the kubelet's node-lease heartbeat and its own events come back 401 "Unauthorized", it cannot
     // register or renew its lease, and the node goes NotReady. The lease lives in kube-node-lease (the kubelet's); the
-    // events name Component:kubelet.
-    re: /failed to ensure lease exists, will retry\\?" err=\\?"unauthorized|server rejected event \(will not retry!\)\\?" err=\\?"unauthorized[^\n]{0,800}component:kubelet/,
+    // events name Component:kubelet. Kubelets before 1.19 printed the lease error as "failed to ensure node lease exists,
+    // will retry in 7s, error: Unauthorized".
+    re: /failed to ensure (node )?lease exists, will retry[^\n]{0,40}?(err=\\?"|error: )unauthorized|server rejected event \(will not retry!\)\\?" err=\\?"unauthorized[^\n]{0,800}component:kubelet/,
     anchors: ['failed to ensure lease exists', 'server rejected event'],
     confidence: 0.75,
     specificity: 93,
@@ -84,6 +85,7 @@ export const KUBELET_REAL_START_SIGNATURES: Signature[] = [
     source: 'kubelet pkg/kubelet/nodelease (component-helpers lease controller: "Failed to ensure lease exists, will retry") and client-go record ("Server rejected event (will not retry!)"); seen from the real kubelet v1.36.3 with an expired, a future-dated and another CA\'s client certificate',
     samples: [
       'E1206 23:42:53.443133     266 controller.go:201] "Failed to ensure lease exists, will retry" err="Unauthorized" interval="200ms"',
+      'E0412 10:02:11.117093    2210 controller.go:144] failed to ensure node lease exists, will retry in 7s, error: Unauthorized',
       'E1206 23:42:22.799448     233 event.go:359] "Server rejected event (will not retry!)" err="Unauthorized" event="&Event{ObjectMeta:{w1.18eec  default    0 0001-01-01 00:00:00 +0000 UTC <nil> <nil> map[] map[] [] [] []},InvolvedObject:ObjectReference{Kind:Node,Namespace:,Name:w1,UID:,APIVersion:v1,ResourceVersion:,FieldPath:,},Reason:Starting,Message:Starting kubelet.,Source:EventSource{Component:kubelet,Host:w1,},}"',
     ],
     counterSamples: ['E1206 23:42:22.844303 233 reflector.go:227] "Failed to watch" err="failed to list *v1.Node: Unauthorized"'],
