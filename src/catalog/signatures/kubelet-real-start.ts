@@ -78,7 +78,7 @@ export const KUBELET_REAL_START_SIGNATURES: Signature[] = [
     // events name Component:kubelet. Kubelets before 1.19 printed the lease error as "failed to ensure node lease exists,
     // will retry in 7s, error: Unauthorized".
     re: /failed to ensure (node )?lease exists, will retry[^\n]{0,40}?(err=\\?"|error: )unauthorized|server rejected event \(will not retry!\)\\?" err=\\?"unauthorized[^\n]{0,800}component:kubelet/,
-    anchors: ['failed to ensure lease exists', 'server rejected event'],
+    anchors: ['failed to ensure lease exists', 'failed to ensure node lease exists', 'server rejected event'],
     confidence: 0.75,
     specificity: 93,
     check: 'the kubelet\'s client certificate: openssl x509 -noout -dates -issuer -in /var/lib/kubelet/pki/kubelet-client-current.pem (expired, not yet valid against date -u, or from another cluster\'s CA); the API server\'s log names the reason ("Unable to authenticate the request"); renew it (kubeadm certs renew / rejoin) and restart the kubelet',
