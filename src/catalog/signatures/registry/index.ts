@@ -29,6 +29,9 @@ import { APT_ACQUIRE_SIGNATURES } from './apt-acquire.js';
 import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 import { REAL_PULL_SIGNATURES } from './real-pulls.js';
+import { RUBY_CLIENT_SIGNATURES } from './ruby-clients.js';
+import { COMPOSER_SIGNATURES } from './composer.js';
+import { PERL_LWP_SIGNATURES } from './perl-lwp.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -61,5 +64,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CARGO_FETCH_SIGNATURES,
   ...BUILDKIT_RESOLVER_SIGNATURES,
   ...REAL_PULL_SIGNATURES,
+  ...RUBY_CLIENT_SIGNATURES,
+  ...COMPOSER_SIGNATURES,
+  ...PERL_LWP_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
