@@ -39,7 +39,7 @@ export const HELM_REPO_FETCH_SIGNATURES: Signature[] = [
     alternatives: ['dns.node-resolver', 'registry.proxy'],
     check: 'getent hosts <host> where helm runs: the chart URL (or the urls: of that chart in the repository\'s index.yaml, which may name another host than the repository) must resolve there',
     source: 'Go net ("dial tcp: lookup %s on %s: no such host") inside Helm\'s getter for a chart archive',
-    samples: ['Error: Get "https://charts.corp.example/stable/web-0.4.1.tgz": dial tcp: lookup charts.corp.example on 10.96.0.10:53: no such host'],
+    samples: ['Error: Get "https://charts.corp.example/stable/web-0.4.1.tgz": dial tcp: lookup charts.corp.example on 10.96.0.10:53: no such host', 'Error: INSTALLATION FAILED: Get "https://github.com/acme/charts/releases/download/web-0.4.1/web-0.4.1.tgz": dial tcp: lookup github.com: no such host'],
     counterSamples: ['Error: Get "https://charts.corp.example/stable/web-0.4.1.tgz": dial tcp 10.0.0.5:443: connect: connection refused'],
   }),
   sig({
@@ -54,7 +54,7 @@ export const HELM_REPO_FETCH_SIGNATURES: Signature[] = [
     alternatives: ['image.auth-missing', 'image.not-found'],
     check: 'helm registry login <host> with an account that may pull <repository> (or the credentials in ~/.config/helm/registry/config.json): a 403 means the registry knows the client and refuses it that path',
     source: 'oras-go errcode ("%s %q: response status code %d: %s") inside Helm ("failed to perform \\"FetchReference\\" on source: %w")',
-    samples: ['Error: failed to perform "FetchReference" on source: GET "https://registry.corp.example/v2/charts/web/manifests/0.4.1": response status code 403: Forbidden'],
+    samples: ['Error: failed to perform "FetchReference" on source: GET "https://registry.corp.example/v2/charts/web/manifests/0.4.1": response status code 403: Forbidden', 'Error: INSTALLATION FAILED: failed to perform "FetchReference" on source: GET "https://ghcr.io/v2/acme/charts/web/manifests/0.4.1": response status code 403: Forbidden'],
     counterSamples: ['Error: failed to perform "FetchReference" on source: GET "https://registry.corp.example/v2/charts/web/manifests/0.4.1": response status code 401: Unauthorized'],
   }),
 ];

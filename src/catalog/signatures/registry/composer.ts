@@ -57,6 +57,7 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     source: 'Composer CurlDownloader ("curl error %d while downloading %s: %s") with libcurl CURLE_COULDNT_CONNECT',
     samples: [
       "In CurlDownloader.php line 365:\ncurl error 7 while downloading https://repo.corp.example/composer/packag\nes.json: Failed to connect to repo.corp.example port 443 after 0 ms: Cou\nldn't connect to server",
+      'curl error 7 while downloading https://repo.packagist.org/packages.json: Failed to connect to repo.packagist.org port 443 after 3 ms: Connection refused',
     ],
     counterSamples: ['curl error 28 while downloading https://repo.packagist.org/packages.json: Connection timed out after 10001 milliseconds'],
   }),
@@ -72,7 +73,7 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     alternatives: ['node.firewall', 'registry.proxy'],
     check: 'nc -vz -w5 <host> 443 where composer runs: no answer is a firewall, route or down host; a network that reaches out through a proxy needs HTTPS_PROXY',
     source: 'Composer RemoteFilesystem ("The \\"%s\\" file could not be downloaded: %s") with PHP\'s stream wrapper error',
-    samples: ['In RemoteFilesystem.php line 476:\nThe "https://repo.corp.example/packages.json" file could not\nbe downloaded: Failed to open stream: Connection timed out'],
+    samples: ['In RemoteFilesystem.php line 476:\nThe "https://repo.corp.example/packages.json" file could not\nbe downloaded: Failed to open stream: Connection timed out', 'The "https://repo.packagist.org/packages.json" file could not be downloaded: Failed to open stream: Connection timed out'],
     counterSamples: ['be downloaded: SSL: Handshake timed out'],
   }),
   sig({
@@ -80,14 +81,14 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     cause: 'registry.tls-handshake-timeout',
     // PHP's OpenSSL stream: TCP connected, then the handshake did not finish in time ("SSL: Handshake timed out",
     // "Failed to enable crypto").
-    re: /ssl: handshake timed out\s*\n?\s*failed to enable crypto/,
+    re: /ssl: handshake timed out\s*failed to enable crypto/,
     anchors: ['ssl: handshake timed out'],
     confidence: 0.8,
     specificity: 92,
     alternatives: ['flannel.mtu', 'registry.proxy'],
     check: 'openssl s_client -connect <host>:443 -servername <host> where composer runs: a connect that then hangs is a firewall or proxy in the path, or an MTU black hole',
     source: 'PHP ext/openssl xp_ssl ("SSL: Handshake timed out", "Failed to enable crypto") through Composer RemoteFilesystem',
-    samples: ['The "https://repo.corp.example/packages.json" file could not be do\nwnloaded: SSL: Handshake timed out\nFailed to enable crypto\nFailed to open stream: operation failed'],
+    samples: ['The "https://repo.corp.example/packages.json" file could not be do\nwnloaded: SSL: Handshake timed out\nFailed to enable crypto\nFailed to open stream: operation failed', 'The "https://repo.packagist.org/p2/monolog/monolog.json" file could not be downloaded: SSL: Handshake timed out\nFailed to enable crypto\nFailed to open stream: operation failed'],
     counterSamples: ['Failed to open stream: Connection timed out'],
   }),
   sig({
@@ -101,7 +102,7 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     specificity: 92,
     check: 'the repository URL in composer.json (repositories[].url): use https:// if the repository serves TLS; only for a repository that has no TLS, set "secure-http": false in config',
     source: 'Composer Config::prohibitUrlByConfig ("Your configuration does not allow connections to %s. See https://getcomposer.org/doc/06-config.md#secure-http for details.")',
-    samples: ['In Config.php line 582:\nYour configuration does not allow connections to http://repo.corp.example\n/packages.json. See https://getcomposer.org/doc/06-config.md#secu\nre-http for details.'],
+    samples: ['In Config.php line 582:\nYour configuration does not allow connections to http://repo.corp.example\n/packages.json. See https://getcomposer.org/doc/06-config.md#secu\nre-http for details.', 'Your configuration does not allow connections to http://satis.corp.example/packages.json. See https://getcomposer.org/doc/06-config.md#secure-http for details.'],
     counterSamples: ['curl error 35 while downloading https://repo.corp.example/packages.json: OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number'],
   }),
   sig({
@@ -109,14 +110,14 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // A 401 from the repository without stored credentials (auth.json): Composer would ask, but cannot in a
     // non-interactive run.
-    re: /\(http 401\)\.?\s*\n?\s*you must be using the interactive console to authenticate|url required\s+authentication \(http 401\)/,
+    re: /\(http 401\)\.?\s*you must be using the interactive console to authenticate|url required\s+authentication \(http 401\)/,
     anchors: ['(http 401)'],
     confidence: 0.85,
     specificity: 92,
     alternatives: ['image.auth-rejected'],
     check: 'auth.json (COMPOSER_HOME or the project) or COMPOSER_AUTH must hold http-basic or bearer credentials for the repository\'s host: composer config --global http-basic.<host> <user> <token>',
     source: 'Composer AuthHelper ("The \'%s\' URL required authentication (HTTP 401).\\nYou must be using the interactive console to authenticate")',
-    samples: ["In AuthHelper.php line 197:\nThe 'https://repo.corp.example/packages.json' URL required\nauthentication (HTTP 401).\nYou must be using the interactive console to authenticate"],
+    samples: ["In AuthHelper.php line 197:\nThe 'https://repo.corp.example/packages.json' URL required\nauthentication (HTTP 401).\nYou must be using the interactive console to authenticate", "The 'https://satis.corp.example/packages.json' URL required authentication (HTTP 401).\nYou must be using the interactive console to authenticate"],
     counterSamples: ["The 'https://repo.corp.example/packages.json' URL could not be accessed (HTTP 403): HTTP/1.1 403 Forbidden"],
   }),
   sig({
@@ -130,7 +131,7 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     alternatives: ['image.auth-missing', 'image.not-found'],
     check: 'the credentials auth.json holds for that host (a token without access to the repository, an expired one) — or a repository URL whose path the server refuses to anonymous clients',
     source: 'Composer AuthHelper ("The \'%s\' URL could not be accessed (HTTP 403): %s")',
-    samples: ["In AuthHelper.php line 197:\nThe 'https://repo.corp.example/packages.json' URL could not\nbe accessed (HTTP 403): HTTP/1.0 403 Forbidden"],
+    samples: ["In AuthHelper.php line 197:\nThe 'https://repo.corp.example/packages.json' URL could not\nbe accessed (HTTP 403): HTTP/1.0 403 Forbidden", "The 'https://satis.corp.example/packages.json' URL could not be accessed (HTTP 403): HTTP/1.1 403 Forbidden"],
     counterSamples: ["The 'https://repo.corp.example/packages.json' URL required authentication (HTTP 401)."],
   }),
   sig({
@@ -138,40 +139,40 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     cause: 'registry.server-error',
     // CurlDownloader's TransportException for a status it does not handle itself: the status line in parentheses
     // after "could not be downloaded", then the body. 5xx: the repository (or its proxy) failed while it is up.
-    re: /(?:" file could[\s\S]{0,40}?|curldownloader\.php line \d+:\s*\n[\s\S]{0,300}?)\(http\/[\d.]+ 50[0-4] [a-z ]+\):/,
+    re: /(?:" file could[\s\S]{0,40}?|curldownloader\.php line \d+:\s+[\s\S]{0,300}?)\(http\/[\d.]+ 50[0-4] [a-z ]+\):/,
     anchors: ['(http/'],
     confidence: 0.8,
     specificity: 91,
     alternatives: ['registry.proxy'],
     check: 'the repository itself (or the proxy in front of it) answers with a server error: its logs or status page; retry later',
     source: 'Composer CurlDownloader ("The \\"%s\\" file could not be downloaded (%s)" with the HTTP status line)',
-    samples: ['In CurlDownloader.php line 623:\nThe "https://repo.corp.example/packages.json" file could no\nt be downloaded (HTTP/1.1 503 Service Unavailable):'],
+    samples: ['In CurlDownloader.php line 623:\nThe "https://repo.corp.example/packages.json" file could no\nt be downloaded (HTTP/1.1 503 Service Unavailable):', 'The "https://satis.corp.example/packages.json" file could not be downloaded (HTTP/1.1 502 Bad Gateway):'],
     counterSamples: ['The "https://repo.corp.example/packages.json" file could not be downloaded (HTTP/1.1 404 Not Found)'],
   }),
   sig({
     id: 'registry.composer-http-404',
     cause: 'image.not-found',
     // 404 for packages.json: nothing is a Composer repository at that URL (the path is wrong).
-    re: /(?:" file could[\s\S]{0,40}?|curldownloader\.php line \d+:\s*\n[\s\S]{0,300}?)\(http\/[\d.]+ 404 not found\)/,
+    re: /(?:" file could[\s\S]{0,40}?|curldownloader\.php line \d+:\s+[\s\S]{0,300}?)\(http\/[\d.]+ 404 not found\)/,
     anchors: ['(http/'],
     confidence: 0.75,
     specificity: 91,
     alternatives: ['registry.mirror-misconfigured'],
     check: 'curl -sI <repository URL>/packages.json: a Composer repository serves packages.json at its root — fix the repository URL in composer.json',
     source: 'Composer CurlDownloader ("The \\"%s\\" file could not be downloaded (%s)")',
-    samples: ['In CurlDownloader.php line 623:\nThe "https://repo.corp.example/packages.json" file could no\nt be downloaded (HTTP/1.1 404 Not Found):'],
+    samples: ['In CurlDownloader.php line 623:\nThe "https://repo.corp.example/packages.json" file could no\nt be downloaded (HTTP/1.1 404 Not Found):', 'The "https://satis.corp.example/composer/packages.json" file could not be downloaded (HTTP/2 404 Not Found):'],
     counterSamples: ['The "https://repo.corp.example/packages.json" file could not be downloaded (HTTP/1.1 503 Service Unavailable)'],
   }),
   sig({
     id: 'registry.composer-http-429',
     cause: 'image.rate-limited',
-    re: /(?:" file could[\s\S]{0,40}?|curldownloader\.php line \d+:\s*\n[\s\S]{0,300}?)\(http\/[\d.]+ 429 too many requests\)/,
+    re: /(?:" file could[\s\S]{0,40}?|curldownloader\.php line \d+:\s+[\s\S]{0,300}?)\(http\/[\d.]+ 429 too many requests\)/,
     anchors: ['(http/'],
     confidence: 0.85,
     specificity: 91,
     check: 'the repository\'s rate limit: fewer parallel runs from one address, a cache or mirror in between, or authenticated requests',
     source: 'Composer CurlDownloader ("The \\"%s\\" file could not be downloaded (%s)")',
-    samples: ['The "https://repo.corp.example/packages.json" file could no\nt be downloaded (HTTP/1.1 429 Too Many Requests):'],
+    samples: ['The "https://repo.corp.example/packages.json" file could no\nt be downloaded (HTTP/1.1 429 Too Many Requests):', 'In CurlDownloader.php line 623:\nThe "https://repo.packagist.org/p2/symfony/console.json" file could not be downloaded (HTTP/2 429 Too Many Requests):'],
     counterSamples: ['The "https://repo.corp.example/packages.json" file could not be downloaded (HTTP/1.1 404 Not Found)'],
   }),
   sig({
@@ -184,7 +185,7 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     specificity: 92,
     check: 'df -h on the cache directory (composer config cache-dir) and on vendor/: free space or move COMPOSER_CACHE_DIR',
     source: 'PHP plain-files stream ("Write of %zu bytes failed with errno=%d %s") through Composer Cache',
-    samples: ['In Cache.php line 149:\nfile_put_contents(): Write of 668 bytes failed with errno=28 No space left\non device'],
+    samples: ['In Cache.php line 149:\nfile_put_contents(): Write of 668 bytes failed with errno=28 No space left\non device', 'copy(): Write of 539 bytes failed with errno=28 No space left on device'],
     counterSamples: ['file_put_contents(/root/.cache/composer/repo/x.json): Failed to open stream: Permission denied'],
   }),
   sig({
@@ -199,7 +200,7 @@ export const COMPOSER_SIGNATURES: Signature[] = [
     alternatives: ['registry.http-to-https', 'registry.proxy', 'node.firewall'],
     check: 'openssl s_client -connect <host>:<port> -servername <host> where composer runs: a reset before any certificate is the service at that port or a middlebox in the path',
     source: 'Composer CurlDownloader ("curl error %d while downloading %s: %s") with libcurl CURLE_SSL_CONNECT_ERROR',
-    samples: ['In CurlDownloader.php line 365:\ncurl error 35 while downloading https://repo.corp.example/composer/package\ns.json: Recv failure: Connection reset by peer'],
+    samples: ['In CurlDownloader.php line 365:\ncurl error 35 while downloading https://repo.corp.example/composer/package\ns.json: Recv failure: Connection reset by peer', 'curl error 35 while downloading https://repo.packagist.org/packages.json: Recv failure: Connection reset by peer'],
     counterSamples: ['curl error 35 while downloading https://repo.corp.example/packages.json: OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number'],
   }),
   sig({

@@ -18,7 +18,7 @@ export const PERL_LWP_SIGNATURES: Signature[] = [
     alternatives: ['dns.node-resolver', 'registry.proxy'],
     check: 'getent hosts <host> where the Perl client runs; the mirror or repository URL (cpanm --mirror, the CPAN config urllist) must name a host that resolves there, or the network needs https_proxy',
     source: 'LWP::Protocol::http ("Can\'t connect to %s:%d (%s)" from IO::Socket::IP, then "%s at …/LWP/Protocol/http.pm line 50.")',
-    samples: ["Can't connect to cpan.corp.example:443 (Name or service not known)\nName or service not known at /usr/share/perl5/LWP/Protocol/http.pm line 50."],
+    samples: ["Can't connect to cpan.corp.example:443 (Name or service not known)\nName or service not known at /usr/share/perl5/LWP/Protocol/http.pm line 50.", "500 Can't connect to www.cpan.org:443 (Temporary failure in name resolution)"],
     counterSamples: ["Can't connect to cpan.corp.example:443 (Connection refused)"],
   }),
   sig({
@@ -59,13 +59,13 @@ export const PERL_LWP_SIGNATURES: Signature[] = [
     id: 'registry.lwp-hostname-verification',
     cause: 'registry.tls-name-mismatch',
     // IO::Socket::SSL checked the certificate's names against the host and none matched.
-    re: /can't connect to [\w.-]+:\d+ \(hostname verification failed\)|^hostname verification failed at \S+lwp\/protocol\/http\.pm/m,
+    re: /can't connect to [\w.-]+:\d+ \(hostname verification failed\)/,
     anchors: ['hostname verification failed'],
     confidence: 0.85,
     specificity: 92,
     check: 'openssl s_client -connect <host>:443 -servername <host> | openssl x509 -noout -ext subjectAltName: the URL must use a name the certificate lists',
     source: 'IO::Socket::SSL verify_hostname ("hostname verification failed") through LWP::Protocol::https',
-    samples: ["Can't connect to cpan.corp.example:443 (hostname verification failed)\nhostname verification failed at /usr/share/perl5/LWP/Protocol/http.pm line 50."],
+    samples: ["Can't connect to cpan.corp.example:443 (hostname verification failed)\nhostname verification failed at /usr/share/perl5/LWP/Protocol/http.pm line 50.", "500 Can't connect to cpan.metacpan.org:443 (hostname verification failed)"],
     counterSamples: ["Can't connect to cpan.corp.example:443 (certificate verify failed)"],
   }),
 ];

@@ -80,6 +80,7 @@ export const RUBY_CLIENT_SIGNATURES: Signature[] = [
     source: 'Ruby net/http connect (open_timeout covers TCP connect and ssl_socket_connect; only the TCP part is re-raised as "Failed to open TCP connection")',
     samples: [
       'Retrying fetcher due to error (2/4): Bundler::HTTPError Could not fetch specs from https://gems.corp.example/ due to underlying error <Net::OpenTimeout: Net::OpenTimeout (https://gems.corp.example/specs.4.8.gz)>',
+      'Unable to download data from https://rubygems.org/ - Net::OpenTimeout: Net::OpenTimeout (https://rubygems.org/specs.4.8.gz)',
     ],
     counterSamples: ['<Net::OpenTimeout: Failed to open TCP connection to gems.corp.example:443 (Connection timed out - user specified timeout)>'],
   }),
@@ -133,7 +134,7 @@ export const RUBY_CLIENT_SIGNATURES: Signature[] = [
     alternatives: ['image.auth-rejected'],
     check: 'the source URL gem uses (gem sources -l, ~/.gemrc): a private source needs its credentials in it (https://<user>:<token>@host/) or in the Gemfile\'s bundle config; a 401 with credentials present means they are wrong',
     source: 'RubyGems Gem::RemoteFetcher ("bad response %s %d" for a status it does not follow)',
-    samples: ['Unable to download data from https://gems.corp.example/ - bad response Unauthorized 401 (https://gems.corp.example/specs.4.8.gz)'],
+    samples: ['Unable to download data from https://gems.corp.example/ - bad response Unauthorized 401 (https://gems.corp.example/specs.4.8.gz)', 'Could not fetch specs from https://gems.corp.example/ due to\nunderlying error <bad response Unauthorized 401\n(https://gems.corp.example/specs.4.8.gz)>'],
     counterSamples: ['bad response Forbidden 403 (https://gems.corp.example/specs.4.8.gz)'],
   }),
   sig({
@@ -148,7 +149,7 @@ export const RUBY_CLIENT_SIGNATURES: Signature[] = [
     alternatives: ['image.not-found', 'image.auth-missing'],
     check: 'curl -sI <source URL>specs.4.8.gz with and without the credentials: 403 with them is a token without access to that source; the same 403 for an anonymous request to an S3/GCS-backed source can mean the path is wrong',
     source: 'RubyGems Gem::RemoteFetcher ("bad response %s %d")',
-    samples: ['Unable to download data from https://gems.corp.example/ - bad response Forbidden 403 (https://gems.corp.example/specs.4.8.gz)'],
+    samples: ['Unable to download data from https://gems.corp.example/ - bad response Forbidden 403 (https://gems.corp.example/specs.4.8.gz)', 'Retrying fetcher due to error (2/4): Bundler::HTTPError Could not fetch specs from https://gems.corp.example/ due to underlying error <bad response Forbidden 403 (https://gems.corp.example/specs.4.8.gz)>'],
     counterSamples: ['bad response Unauthorized 401 (https://gems.corp.example/specs.4.8.gz)'],
   }),
   sig({
@@ -178,7 +179,7 @@ export const RUBY_CLIENT_SIGNATURES: Signature[] = [
     specificity: 92,
     check: 'the source\'s rate limit: fewer parallel installs from one address, a cache or mirror in between, or credentials with a higher limit',
     source: 'RubyGems Gem::RemoteFetcher ("bad response %s %d")',
-    samples: ['Unable to download data from https://gems.corp.example/ - bad response Too Many Requests 429 (https://gems.corp.example/specs.4.8.gz)'],
+    samples: ['Unable to download data from https://gems.corp.example/ - bad response Too Many Requests 429 (https://gems.corp.example/specs.4.8.gz)', 'Could not fetch specs from https://rubygems.org/ due to underlying error <bad response Too Many Requests 429 (https://rubygems.org/specs.4.8.gz)>'],
     counterSamples: ['bad response Not Found 404 (https://gems.corp.example/specs.4.8.gz)'],
   }),
   sig({
@@ -238,7 +239,7 @@ export const RUBY_CLIENT_SIGNATURES: Signature[] = [
     specificity: 93,
     check: 'openssl s_client -connect <host>:443 -servername <host> | openssl x509 -noout -ext subjectAltName: the source URL must use a name the certificate lists',
     source: 'RubyGems Gem::Request.verify_certificate_message with OpenSSL X509_V_ERR_HOSTNAME_MISMATCH (62)',
-    samples: ['ERROR:  SSL verification error at depth 0: hostname mismatch (62)'],
+    samples: ['ERROR:  SSL verification error at depth 0: hostname mismatch (62)', 'SSL verification error at depth 0: hostname mismatch (62)'],
     counterSamples: ['ERROR:  SSL verification error at depth 0: self-signed certificate (18)'],
   }),
   sig({
@@ -325,7 +326,7 @@ export const RUBY_CLIENT_SIGNATURES: Signature[] = [
     specificity: 93,
     check: 'df -h on the bundle path (bundle config path, BUNDLE_PATH) and the gem cache: free space or install elsewhere',
     source: 'Bundler::NoSpaceOnDeviceError ("There was an error while trying to write to `%s`. There is no space left on the device.")',
-    samples: ['Retrying download gem from https://gems.corp.example/ due to error (2/4): Bundler::NoSpaceOnDeviceError There was an error while trying to write to `/app/vendor/ruby/3.1.0/cache/corp-logger-0.9.0.gem`. There is no space left on the device.'],
+    samples: ['Retrying download gem from https://gems.corp.example/ due to error (2/4): Bundler::NoSpaceOnDeviceError There was an error while trying to write to `/app/vendor/ruby/3.1.0/cache/corp-logger-0.9.0.gem`. There is no space left on the device.', 'Bundler::NoSpaceOnDeviceError: There was an error while trying to write to `/usr/local/bundle/cache/rack-3.0.8.gem`. There is no space left on the device.'],
     counterSamples: ['Bundler::PermissionError There was an error while trying to write to `/app/vendor`.'],
   }),
   sig({
