@@ -8,6 +8,7 @@ import { NODE_DISK_SIGNATURES } from './node-disk.js';
 import { APPTAINER_SIGNATURES } from './apptainer.js';
 import { CHART_SIGNATURES } from './charts.js';
 import { HELM_CLIENT_SIGNATURES } from './helm-client.js';
+import { HELM_REPO_FETCH_SIGNATURES } from './helm-repo-fetch.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
 import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 import { CREDENTIAL_FILE_SIGNATURES } from './credential-files.js';
@@ -50,6 +51,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...APPTAINER_SIGNATURES,
   ...CHART_SIGNATURES,
   ...HELM_CLIENT_SIGNATURES,
+  ...HELM_REPO_FETCH_SIGNATURES,
   ...GGCR_CLIENT_SIGNATURES,
   ...CRI_IMAGE_SERVICE_SIGNATURES,
   ...MODEL_HUB_SIGNATURES,

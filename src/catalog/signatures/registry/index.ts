@@ -32,6 +32,9 @@ import { NSS_TLS_SIGNATURES } from './nss-tls.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
 import { REAL_PULL_SIGNATURES } from './real-pulls.js';
+import { RUBY_CLIENT_SIGNATURES } from './ruby-clients.js';
+import { COMPOSER_SIGNATURES } from './composer.js';
+import { PERL_LWP_SIGNATURES } from './perl-lwp.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -67,5 +70,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,
   ...REAL_PULL_SIGNATURES,
+  ...RUBY_CLIENT_SIGNATURES,
+  ...COMPOSER_SIGNATURES,
+  ...PERL_LWP_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
 ];
