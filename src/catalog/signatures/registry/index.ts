@@ -29,9 +29,11 @@ import { APT_ACQUIRE_SIGNATURES } from './apt-acquire.js';
 import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 import { REAL_PULL_SIGNATURES } from './real-pulls.js';
+import { CONTAINERD2_RESOLVER_SIGNATURES } from './containerd2-resolver.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
+  ...CONTAINERD2_RESOLVER_SIGNATURES,
   ...TLS_SIGNATURES,
   ...WRAPPED_REGISTRY_SIGNATURES,
   ...CLOCK_SIGNATURES,
