@@ -30,4 +30,22 @@ export const FLANNEL_SUBNET_FILE_SIGNATURES: Signature[] = [
       'plugin type="flannel" failed (add): failed to find plugin "bridge" in path [/opt/cni/bin]',
     ],
   }),
+  sig({
+    id: 'cni.flannel-subnet-file-incomplete',
+    cause: 'cni.subnet-env-missing',
+    // The plugin parses the subnet file and names every FLANNEL_ key it lacks ("<subnetFile> is missing
+    // FLANNEL_SUBNET, FLANNEL_IPV6_SUBNET, FLANNEL_IPMASQ"), with the path the conflist gives: a lease file flanneld
+    // did not (fully) write, as when flanneld stopped before its backend was up, or a file written by hand.
+    re: /plugin type=\\?"flannel\\?" failed \(add\): [^\s"\\]+ is missing flannel_(subnet|network|ipv6_subnet|ipv6_network|ipmasq|mtu)/,
+    anchors: [' is missing flannel_'],
+    confidence: 0.8,
+    specificity: 94,
+    alternatives: ['flannel.daemon-down', 'flannel.config-invalid'],
+    check: 'cat the subnetFile the flannel conflist names (default /run/flannel/subnet.env): flanneld writes FLANNEL_NETWORK, FLANNEL_SUBNET, FLANNEL_MTU and FLANNEL_IPMASQ once its lease and backend are up; restart the node\'s flannel pod and read its log if they are missing',
+    source: 'flannel-io/cni-plugin flannel.go (loadFlannelSubnetEnv: "%v is missing %v"); reproduced with flannel CNI v0.9.1 under containerd 2.4.2 (crictl runp) and a subnet file without FLANNEL_SUBNET',
+    samples: [
+      'failed to setup network for sandbox "df06746abb3b": plugin type="flannel" failed (add): /var/lib/rancher/k3s/agent/etc/flannel/net.env is missing FLANNEL_SUBNET, FLANNEL_IPV6_SUBNET, FLANNEL_IPMASQ',
+    ],
+    counterSamples: ['plugin type="flannel" failed (add): failed to find plugin "bridge" in path [/opt/cni/bin]'],
+  }),
 ];
