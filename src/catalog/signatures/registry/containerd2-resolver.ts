@@ -55,6 +55,7 @@ export const CONTAINERD2_RESOLVER_SIGNATURES: Signature[] = [
     source: 'containerd core/remotes/docker/resolver.go (Resolve: "trying next host after status" at info level, ns query parameter for hosts that are not the reference\'s host); reproduced with containerd 2.4.2 and a hosts.toml mirror with override_path pointing at a path the registry does not serve',
     samples: [
       'time="2026-12-06T23:56:15.709923447Z" level=info msg="trying next host after status: 404 Not Found" host=mirror.corp.example method=HEAD url="https://mirror.corp.example/v2/proxy-cache/library/busybox/manifests/1.36?ns=docker.io"',
+      'containerd[913]: level=info msg="trying next host after status: 404 Not Found" host="nexus.corp.example:8082" method=HEAD url="https://nexus.corp.example:8082/v2/repository/docker-hosted/team/api/manifests/2.0.1?ns=harbor.corp.example"',
     ],
     counterSamples: [
       'level=info msg="trying next host after status: 404 Not Found" host=registry.acme.internal method=HEAD url="https://registry.acme.internal/v2/library/busybox/manifests/1.36"',

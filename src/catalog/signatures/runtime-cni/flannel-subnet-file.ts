@@ -45,6 +45,7 @@ export const FLANNEL_SUBNET_FILE_SIGNATURES: Signature[] = [
     source: 'flannel-io/cni-plugin flannel.go (loadFlannelSubnetEnv: "%v is missing %v"); reproduced with flannel CNI v0.9.1 under containerd 2.4.2 (crictl runp) and a subnet file without FLANNEL_SUBNET',
     samples: [
       'failed to setup network for sandbox "df06746abb3b": plugin type="flannel" failed (add): /var/lib/rancher/k3s/agent/etc/flannel/net.env is missing FLANNEL_SUBNET, FLANNEL_IPV6_SUBNET, FLANNEL_IPMASQ',
+      'E1207 00:04:27.084638     739 remote_runtime.go:325] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox \\"df06746abb3b\\": plugin type=\\"flannel\\" failed (add): /run/flannel/subnet.env is missing FLANNEL_NETWORK, FLANNEL_IPV6_NETWORK"',
     ],
     counterSamples: ['plugin type="flannel" failed (add): failed to find plugin "bridge" in path [/opt/cni/bin]'],
   }),
