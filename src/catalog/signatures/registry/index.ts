@@ -35,9 +35,11 @@ import { REAL_PULL_SIGNATURES } from './real-pulls.js';
 import { RUBY_CLIENT_SIGNATURES } from './ruby-clients.js';
 import { COMPOSER_SIGNATURES } from './composer.js';
 import { PERL_LWP_SIGNATURES } from './perl-lwp.js';
+import { CONTAINERD2_RESOLVER_SIGNATURES } from './containerd2-resolver.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
+  ...CONTAINERD2_RESOLVER_SIGNATURES,
   ...TLS_SIGNATURES,
   ...WRAPPED_REGISTRY_SIGNATURES,
   ...CLOCK_SIGNATURES,

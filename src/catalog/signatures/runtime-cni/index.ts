@@ -34,9 +34,11 @@ import { CNI_CONF_TEMPLATE_SIGNATURES } from './cni-conf-template.js';
 import { RUNTIME_FEATURE_SIGNATURES } from './runtime-features.js';
 import { CLOUD_IPAM_SIGNATURES } from './cloud-ipam.js';
 import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
+import { FLANNEL_SUBNET_FILE_SIGNATURES } from './flannel-subnet-file.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
+  ...FLANNEL_SUBNET_FILE_SIGNATURES,
   ...RUNTIME_SIGNATURES,
   ...CNI_SIGNATURES,
   ...CNI_LINK_SIGNATURES,
