@@ -29,6 +29,7 @@ import { APT_ACQUIRE_SIGNATURES } from './apt-acquire.js';
 import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 import { NSS_TLS_SIGNATURES } from './nss-tls.js';
+import { DARWIN_VERIFIER_SIGNATURES } from './darwin-verifier.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
 import { REAL_PULL_SIGNATURES } from './real-pulls.js';
@@ -69,6 +70,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CARGO_FETCH_SIGNATURES,
   ...BUILDKIT_RESOLVER_SIGNATURES,
   ...NSS_TLS_SIGNATURES,
+  ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,
   ...REAL_PULL_SIGNATURES,
