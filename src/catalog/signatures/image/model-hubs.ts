@@ -94,6 +94,37 @@ export const MODEL_HUB_SIGNATURES: Signature[] = [
     counterSamples: ['HTTP Error 500 thrown while requesting HEAD https://huggingface.co/Qwen/Qwen2-7B/resolve/main/config.json'],
   }),
   sig({
+    id: 'image.hf-requests-5xx',
+    cause: 'registry.server-error',
+    // Python requests' raise_for_status ("%s Server Error: %s for url: %s") on a model hub's URL: the hub (or its CDN)
+    // failed the request; a retry later, or a mirror, is the way round it.
+    re: /\b5\d\d server error: [^\n]{0,80}? for url: https?:\/\/[\w.-]*(huggingface\.co|hf\.co|hf-mirror\.com)\//,
+    anchors: ['server error: '],
+    confidence: 0.85,
+    specificity: 93,
+    check: 'the hub\'s status page and the same request again later (curl -sI <url>); a 5xx only from inside the cluster points at a proxy in between (env | grep -i proxy)',
+    source: 'requests HTTPError ("%s Server Error: %s for url: %s") raised by huggingface_hub and transformers downloads',
+    samples: [
+      '504 Server Error: Gateway Time-out for url: https://huggingface.co/api/models/org/model-large-v2/revision/main',
+      'requests.exceptions.HTTPError: 503 Server Error: Service Temporarily Unavailable for url: https://huggingface.co/org/model/resolve/main/model.safetensors',
+    ],
+    counterSamples: ['404 Client Error: Not Found for url: https://huggingface.co/api/models/org/missing'],
+  }),
+  sig({
+    id: 'image.hf-requests-429',
+    cause: 'image.rate-limited',
+    re: /\b429 client error: too many requests for url: https?:\/\/[\w.-]*(huggingface\.co|hf\.co|hf-mirror\.com)\//,
+    anchors: ['429 client error'],
+    confidence: 0.9,
+    specificity: 94,
+    source: 'requests HTTPError ("%s Client Error: %s for url: %s") on the hub\'s 429',
+    samples: [
+      'requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://huggingface.co/api/models/org/model',
+      '429 Client Error: Too Many Requests for url: https://huggingface.co/org/model/resolve/main/config.json',
+    ],
+    counterSamples: ['429 Client Error: Too Many Requests for url: https://api.github.com/repos/org/repo'],
+  }),
+  sig({
     id: 'image.hf-cache-no-space',
     cause: 'image.disk-full',
     // huggingface_hub checks the target's free space before a download and warns when the file will not fit; the

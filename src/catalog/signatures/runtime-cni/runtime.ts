@@ -268,8 +268,8 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // prefix) ends the process at start, so no CRI socket comes up and every kubelet call to it fails.
     // containerd 2 logs the decode error first ("Failure unmarshaling TOML" with the file), and refuses a config version
     // newer than it knows (1.7 words it as "not supported, the max version is").
-    re: /containerd: failed to (load|unmarshal) toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd|failure unmarshaling toml[^\n]{0,400}file=\S*containerd|containerd config version `\d+` is not supported|expected containerd config version equal to or less than/,
-    anchors: ['failed to load toml', 'failed to unmarshal toml', 'plugin key uri', 'plugin uri', 'failure unmarshaling toml', 'containerd config version'],
+    re: /containerd: failed to (load|unmarshal) toml|failed to load toml from [^\n]*containerd|invalid (disabled )?plugin (key )?uri "[^"\n]*" expect io\.containerd|failure unmarshaling toml[^\n]{0,400}file=\S*containerd|containerd config version `\d+` is not supported|expected containerd config version equal to or less than|\bcontainerd: toml: /,
+    anchors: ['failed to load toml', 'failed to unmarshal toml', 'plugin key uri', 'plugin uri', 'failure unmarshaling toml', 'containerd config version', 'containerd: toml: '],
     confidence: 0.9,
     specificity: 93,
     source: 'containerd command start-up (config loading: "failed to load TOML", plugin URI checks of config version 2)',
@@ -278,6 +278,8 @@ export const RUNTIME_SIGNATURES: Signature[] = [
       'containerd: expected containerd config version equal to or less than `4`, got `5`',
       'containerd: failed to load TOML from /etc/containerd/config.toml: invalid plugin key URI "cri" expect io.containerd.x.vx',
       'containerd: failed to load TOML: /etc/containerd/config.toml: (12, 3): unexpected token',
+      // The decoder's own error, which containerd's command line prints as it exits (a value of the wrong type).
+      'containerd[32689]: containerd: toml: cannot load TOML value of type string into a Go integer',
     ],
     counterSamples: ['level=info msg="loading plugin \\"io.containerd.grpc.v1.cri\\"..." type=io.containerd.grpc.v1'],
   }),
