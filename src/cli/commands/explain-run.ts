@@ -15,7 +15,11 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
     if (words.length) throw new UsageError('give either a message or --stdin, not both');
     const format = opts.output === 'text' ? 'text' : 'jsonl';
     if (opts.output === 'json' || opts.output === 'yaml') throw new UsageError(`with --stdin use -o jsonl (one JSON object per line) or -o text, not -o ${opts.output}`);
-    const { lines, counts } = await explainStream(stdinChunks(), process.stdout, format);
+    const { chunks, size } = stdinSource();
+    // A file known to hold many lines builds the automaton at once; a pipe (maybe a few lines) starts with the
+    // substring pre-filter and builds it after a warm-up (../../engine/classifier/classifier.ts `adaptive`).
+    const prefilter = size !== undefined && size >= LARGE_INPUT ? 'automaton' : 'adaptive';
+    const { lines, counts } = await explainStream(chunks, process.stdout, format, createClassifier(SIGNATURES, { prefilter }));
     if (format === 'text' && lines > 1) {
       const summary = [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`);
       process.stderr.write(`${lines} lines: ${summary.join(', ')}\n`);
@@ -34,18 +38,25 @@ export async function runExplain(words: string[], opts: { stdin?: boolean; outpu
 }
 
 /**
- * Standard input as chunks: a regular file (`< messages.txt`) in 1 MiB reads, where process.stdin reads
- * 64 KiB at a time (half of the reading CPU went to the per-read overhead); pipes and terminals as they come.
+ * Standard input as chunks, with its size when it is a regular file: a file (`< messages.txt`) in 1 MiB reads, where
+ * process.stdin reads 64 KiB at a time (half of the reading CPU went to the per-read overhead); pipes and terminals
+ * as they come.
  */
-function stdinChunks(): AsyncIterable<Buffer | string> {
-  let file = false;
+function stdinSource(): { chunks: AsyncIterable<Buffer | string>; size?: number } {
   try {
-    file = fstatSync(0).isFile();
+    const st = fstatSync(0);
+    if (st.isFile()) return { chunks: fileChunks(0), size: st.size };
   } catch {
     // No usable descriptor 0: process.stdin reports it.
   }
-  return file ? fileChunks(0) : process.stdin;
+  return { chunks: process.stdin };
 }
+
+/**
+ * Bytes of a file on standard input from which the automaton is built before the first line: about a thousand log
+ * lines, where the warm-up's substring search (200 lines, each testing every anchor) would cost more than the build.
+ */
+const LARGE_INPUT = 256 * 1024;
 
 const CHUNK = 1 << 20;
 
