@@ -377,7 +377,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // regenerated under an old kubeconfig: that stays the unknown reading below. Another URL between the API's and
     // the x509 text (a conversion or admission webhook the API server called) owns the certificate: not read here.
     re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
-    anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
+    anchors: ['certificate signed by unknown authority', 'certificate is not trusted'],
     confidence: 0.7,
     specificity: 93,
     alternatives: ['registry.proxy'],
@@ -410,7 +410,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // never added to its SANs (kubeadm's certSANs, k3s's --tls-san), or an address where it lists no IP SANs at all,
     // read by its mechanism as for a registry.
     re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: (certificate is valid for [^\n]+,\s*not \S+|cannot validate certificate for \S+ because it doesn't contain any ip sans)`),
-    anchors: [...KUBE_API_ANCHORS, 'unable to connect to the server: '],
+    anchors: ['x509: certificate is valid for ', 'x509: cannot validate certificate for '],
     confidence: 0.7,
     specificity: 93,
     alternatives: ['registry.proxy'],

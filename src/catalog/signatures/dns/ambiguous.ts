@@ -90,7 +90,7 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     // NXDOMAIN for a Service-style short name outside a pull: DNS answered; the Service is missing, in
     // another namespace, or the caller does not resolve through the cluster DNS at all.
     re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect|error dialing backend|:10250\/))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on [\w.:[\]%-]+)?: no ?such host/,
-    anchors: ['lookup '],
+    anchors: ['such host'],
     confidence: 0.5,
     specificity: 90,
     alternatives: ['dns.search-ndots', 'dns.coredns-down'],

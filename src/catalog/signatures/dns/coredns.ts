@@ -290,7 +290,7 @@ export const COREDNS_SIGNATURES: Signature[] = [
     // Older API servers worded it "cannot list configmaps in the namespace …" (kube-dns read its ConfigMap); before
     // RBAC, the reflector's "the server does not allow access to the requested resource".
     re: /system:serviceaccount:[^"\s]*(coredns|kube-dns)[^"\s]*\\?" cannot (list|watch|get) (resource \\?"(services|endpoints|endpointslices|namespaces|pods|configmaps)\\?"|(services|endpoints|endpointslices|namespaces|pods|configmaps) in the namespace)|(coredns|k8s\.io\/dns)\/vendor\/[^\n]{0,200}failed to list \*[\w.]+: the server does not allow access to the requested resource/,
-    anchors: ['coredns', 'kube-dns', 'k8s.io/dns/vendor'],
+    anchors: ['system:serviceaccount:', 'coredns/vendor/', 'k8s.io/dns/vendor/'],
     confidence: 0.9,
     specificity: 90,
     source: 'CoreDNS kubernetes plugin (informers on services, endpointslices, namespaces) and its ClusterRole system:coredns',

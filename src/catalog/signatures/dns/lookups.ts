@@ -130,7 +130,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     // without the errors plugin's prefix: "read udp <pod>-><upstream>:53: i/o timeout".
     // Not a read from the same host (127.x, ::1): that is a sidecar asking its local server (kube-dns's metrics).
     re: /(coredns|dns)[^\n]{0,200}read udp [\w.:[\]-]+->(?!127\.|\[::1\])[\w.:[\]-]+:53: i\/o timeout/,
-    anchors: ['i/o timeout'],
+    anchors: ['read udp '],
     confidence: 0.75,
     specificity: 88,
     alternatives: ['dns.node-resolver', 'flannel.ipmasq', 'node.firewall'],
@@ -162,7 +162,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     // Docker's 127.0.0.11): the caller resolves with the node's or Docker's resolver, not the cluster DNS — a
     // hostNetwork pod left at dnsPolicy ClusterFirst, or a process on the node — so cluster names cannot resolve.
     re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]* on (127\.\d+\.\d+\.\d+|\[::1\]):53: (i\/o timeout|server misbehaving|no such host)/,
-    anchors: ['lookup '],
+    anchors: [' on 127.', ' on [::1]:53'],
     confidence: 0.5,
     specificity: 91,
     alternatives: ['dns.node-resolver'],

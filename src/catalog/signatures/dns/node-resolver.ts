@@ -373,7 +373,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     // The same name failing for a pull on the node and resolving from a pod through the cluster DNS (nslookup's
     // "Server: x.x.x.10" and the name's address): the node's resolver is what differs — pulls never use CoreDNS.
     re: /lookup ([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?: on [\w.:[\]%-]+)?: (no such host|server misbehaving|i\/o timeout)[\s\S]{0,1500}?server:\s+(10|172|192|100)\.\d+\.\d+\.10\b[\s\S]{0,300}?name:\s+\1\s+address/,
-    anchors: ['lookup '],
+    anchors: ['server:'],
     confidence: 0.85,
     specificity: 95,
     alternatives: ['registry.dns'],

@@ -12,7 +12,7 @@ export const AMBIGUOUS_REGISTRY_SIGNATURES: Signature[] = [
     // could not open). An errno such as EBUSY or EMFILE is the node's process or kernel state, not an answer
     // about the name: it says nothing about the registry's name or the nameservers.
     re: /\blookup [^\s:"\\]+(?: on [\w.:[\]%-]+)?: [^\n"]{0,80}?(device or resource busy|too many open files|no buffer space available|cannot allocate memory|operation not permitted)/,
-    anchors: ['lookup '],
+    anchors: ['device or resource busy', 'too many open files', 'no buffer space available', 'cannot allocate memory', 'operation not permitted'],
     confidence: 0.4,
     specificity: 93,
     alternatives: ['dns.node-resolver', 'registry.dns'],

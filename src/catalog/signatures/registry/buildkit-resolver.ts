@@ -112,7 +112,7 @@ export const BUILDKIT_RESOLVER_SIGNATURES: Signature[] = [
     // (FROM image@sha256:…, a cache or syntax image pinned by Dependabot/Renovate) the digest no longer exists in
     // that repository (deleted, garbage-collected, or the repository's tag moved and an old index was pruned).
     re: /(#\d+ error: |failed to solve: |source metadata for [^\s]+: )[\w.-]+(:\d+)?\/[\w.\/-]+(:[\w.-]+)?@sha256:[0-9a-f]{64}: not found\b/,
-    anchors: [': not found'],
+    anchors: ['@sha256:'],
     confidence: 0.85,
     specificity: 72,
     alternatives: ['registry.mirror-misconfigured'],

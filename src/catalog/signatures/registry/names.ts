@@ -30,7 +30,7 @@ export const NAME_SIGNATURES: Signature[] = [
     // internal address (its external-URL setting), so the node's DNS is not what to fix.
     re: /\bhttps?:\/\/[a-z0-9-]+(:\d+)?\/[^\s"\\]*token\b[^\n]{0,300}?dial tcp: lookup [a-z0-9-]+( on [\w.:[\]]+:53)?: (no such host|server misbehaving|temporary failure in name resolution)/,
     // 'token' is in most pull lines; the lookup is the rarer half and in every match.
-    anchors: ['dial tcp: lookup'],
+    anchors: ['token'],
     confidence: 0.5,
     specificity: 97,
     alternatives: ['registry.dns', 'dns.node-resolver'],

@@ -53,7 +53,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     check: 'from the node: nc -vz -w5 <registry host> 443 and env | grep -i proxy for the runtime (systemctl show containerd -p Environment): a timeout with no proxy set means a firewall or route; a proxy that is required but not set for containerd means registry.proxy; where the network reaches registries only through a mirror, the runtime\'s mirror entry (hosts.toml, registry-mirrors, an ICSP) is missing or failed, and the pull fell back to the unreachable upstream; a private registry that serves plain HTTP on its own port is dialled over HTTPS (on 443 when the reference names no port) when its insecure-registries or hosts.toml entry is missing or not applied: curl -v http://<registry>:<port>/v2/ answering while https times out means registry.http-to-https',
     cause: 'registry.connect-timeout',
     re: new RegExp(String.raw`dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT})`),
-    anchors: ['dial tcp'],
+    anchors: ['i/o timeout', ' timed out', 'connectex: a'],
     confidence: 0.8,
     specificity: 65,
     alternatives: ['node.firewall', 'registry.proxy', 'registry.mirror-misconfigured', 'registry.http-to-https'],
@@ -174,7 +174,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // pull or a registry: elsewhere it is that program's own server (ambiguous.refused-outside-pull's ground).
     // Rust's hyper (os error 111), Windows (WSAECONNREFUSED in Python and .NET), Apache HttpClient, .NET, wget.
     re: besidePull(/failed to connect to \S+ port \d+[^\n]{0,60}?: connection refused|\[errno 111\] connection refused|connectexception: connection refused|connection refused \(os error 111\)|\[winerror 10061\]|target machine actively refused it|httphostconnectexception: connect to \S+ \[[^\]\n]{0,600}\] failed: connection refused|httprequestexception: connection refused|\|:\d+\.\.\. failed: connection refused/),
-    anchors: ['connection refused', 'winerror 10061', 'actively refused it'],
+    anchors: ['failed to connect to ', '[errno 111] connection refused', 'connectexception: connection refused', 'connection refused (os error 111)', 'winerror 10061', 'actively refused it', 'httphostconnectexception: connect to ', 'httprequestexception: connection refused', '... failed: connection refused'],
     confidence: 0.75,
     specificity: 61,
     alternatives: ['registry.http-to-https', 'registry.mirror-misconfigured'],
@@ -481,7 +481,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // the 5xx is the proxy's report, the upstream unreachable from it is the cause.
     // The 5xx is a status (its reason phrase, or after "status"), not any three digits (a ?limit=500 in a URL).
     re: /(\b5\d\d (internal server error|bad gateway|service unavailable|gateway time-?out)|status( code)?\W{0,3}5\d\d\b)[^\n]{0,400}?(get|head) \\?"?https?:\/\/[^\s"\\]+\\?"?: (?<key>net\/http: request canceled while waiting for connection|dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out))/,
-    anchors: ['request canceled while waiting', 'dial tcp'],
+    anchors: ['request canceled while waiting', 'i/o timeout', 'connect: connection timed out'],
     confidence: 0.75,
     specificity: 76,
     alternatives: ['registry.proxy', 'registry.mirror-misconfigured', 'registry.server-error'],

@@ -13,7 +13,7 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     // The Engine API's own routes (/v1.NN/images/create is the daemon's pull endpoint, not a registry's) with the
     // dial to the daemon failing: the client never reached dockerd, so nothing was pulled or run.
     re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?dial tcp [^\s]+: (?:connectex|connect: |i\/o timeout|getsockopt)/,
-    anchors: ['dial tcp'],
+    anchors: ['/v1.'],
     confidence: 0.85,
     specificity: 97,
     alternatives: ['node.not-ready'],
@@ -211,7 +211,7 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     // EOF counts on a local engine's pipe or socket only (a remote Engine-compatible service may close for its own
     // reasons); a deadline counts on the daemon's status routes only (a deadline on images/create is a slow pull).
     re: /https?:\/\/%2f[^\s\/"]*(?:pipe|\.sock)[^\s\/"]*\/v1\.\d+\/[^\s"]*"?: eof|(?:https?|tcp):\/\/[^\s\/"]+\/v1\.\d+\/(?:info|_ping|version)"?: context deadline exceeded/,
-    anchors: ['/v1.'],
+    anchors: ['%2f', 'context deadline exceeded'],
     confidence: 0.75,
     specificity: 96,
     alternatives: ['node.not-ready'],

@@ -74,7 +74,7 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // (gRPC DeadlineExceeded) the runtime is hung (a stuck dockerd or shim, a daemon blocked on its disk), not
     // slow at some work such as a pull or a CNI call, which have their own calls and words.
     re: /(^|[\s"])(containerstatus|podsandboxstatus|listcontainers|listpodsandbox|listimages|imagefsinfo|containerstats|listcontainerstats|listpodsandboxstats|version|status|runtimeconfig)\b[^\n]{0,120}from (runtime|image) service failed\W{0,4}(err\W{0,3})?rpc error: code = deadlineexceeded|getpodcontainerstatuses for pod [^\n]{0,200}failed: rpc error: code = deadlineexceeded/,
-    anchors: ['from runtime service failed', 'from image service failed', 'getpodcontainerstatuses'],
+    anchors: ['code = deadlineexceeded'],
     confidence: 0.7,
     specificity: 90,
     alternatives: ['node.not-ready'],

@@ -13,7 +13,7 @@ export const SANDBOX_SIGNATURES: Signature[] = [
     // A proxy snapshotter (nydus, stargz, SOCI, overlaybd) is a daemon containerd dials over a unix socket for every
     // unpack and mount: with that daemon down, no image using it can be prepared on the node.
     re: /(prepare (extraction|remote) snapshot|snapshotter)[^\n]{0,300}dial(ing)? unix:?\s?\/*\S*\.sock\b[^\n]{0,40}(timeout|connect: (no such file or directory|connection refused))/,
-    anchors: ['snapshot', 'snapshotter'],
+    anchors: ['.sock'],
     confidence: 0.75,
     specificity: 93,
     alternatives: ['node.not-ready'],
