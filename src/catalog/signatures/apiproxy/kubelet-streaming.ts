@@ -119,6 +119,25 @@ export const KUBELET_STREAMING_SIGNATURES: Signature[] = [
     counterSamples: ['Error from server: error dialing backend: x509: certificate is valid for 10.0.2.15, not 192.168.56.11', 'Error from server: error dialing backend: dial tcp 10.0.2.16:10250: connect: connection refused'],
   }),
   sig({
+    id: 'apiproxy.apiserver-cert-at-nat-address',
+    cause: 'flannel.wrong-iface',
+    // The API server's serving certificate names the address kubeadm init advertised; one that names VirtualBox's
+    // NAT address (10.0.2.15) but not the address a joining node dials was made on the wrong interface, the same
+    // multi-NIC choice that sends the kubelet's and flannel's traffic there.
+    re: /(?:cluster-info|:6443\/)[^\n]{0,200}?x509: certificate is valid for [^\n]{0,200}?\b10\.0\.2\.15\b[^\n]{0,200}?, not (?!10\.0\.2\.15\b)\d/,
+    anchors: ['x509: certificate is valid for '],
+    confidence: 0.7,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'kubectl -n kube-system get cm kubeadm-config -o yaml (advertiseAddress) and openssl x509 -noout -text -in /etc/kubernetes/pki/apiserver.crt (its IP SANs): 10.0.2.15 is the VirtualBox NAT address — re-run kubeadm init with --apiserver-advertise-address set to the host-only address (or add it with --apiserver-cert-extra-sans), and set each kubelet\'s --node-ip and flannel\'s --iface to that interface',
+    source: 'kubeadm init (advertise address from the default route\'s interface), kubeadm join discovery ("Failed to request cluster info"), VirtualBox NAT networking (10.0.2.15 on every VM)',
+    samples: [
+      '[discovery] Failed to request cluster info, will try again: [Get https://10.0.0.10:6443/api/v1/namespaces/kube-public/configmaps/cluster-info: x509: certificate is valid for 10.96.0.1, 10.0.2.15, not 10.0.0.10]',
+      'error execution phase preflight: couldn\'t validate the identity of the API Server: Get "https://192.168.56.10:6443/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": x509: certificate is valid for 10.96.0.1, 10.0.2.15, not 192.168.56.10',
+    ],
+    counterSamples: ['Error from server: error dialing backend: x509: certificate is valid for 10.0.2.15, not 192.168.56.11'],
+  }),
+  sig({
     id: 'apiproxy.no-preferred-node-address',
     cause: 'unknown',
     // pkg/util/node NoMatchError: the node has no address of any type in the API server's

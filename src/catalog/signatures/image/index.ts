@@ -30,6 +30,7 @@ import { OTHER_CLIENT_IMAGE_SIGNATURES } from './other-clients.js';
 import { DOCKER_ENGINE_LOCAL_SIGNATURES } from './docker-engine-local.js';
 import { CREDENTIAL_HELPER_ACTION_SIGNATURES } from './credential-helper-actions.js';
 import { CONTAINERS_IMAGE_CLI_SIGNATURES } from './containers-image-cli.js';
+import { CONTAINERD1_RESOLVER_SIGNATURES } from './containerd1-resolver.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -64,4 +65,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...DOCKER_ENGINE_LOCAL_SIGNATURES,
   ...CREDENTIAL_HELPER_ACTION_SIGNATURES,
   ...CONTAINERS_IMAGE_CLI_SIGNATURES,
+  ...CONTAINERD1_RESOLVER_SIGNATURES,
 ];

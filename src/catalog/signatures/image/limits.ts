@@ -171,7 +171,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // ImageGCFailed or InvalidDiskCapacity because the kubelet got no numbers for the image filesystem (the runtime's
     // ImageFsInfo empty, cAdvisor without the runtime's storage label): nothing says the disk is full.
-    re: /invalid capacity 0 on image filesystem|failed to get imagefs info|non-existent label \\?"[\w-]+\\?"|(could not|unable to|failed to) find (the )?(image )?filesystem (stats|info)/,
+    re: /invalid capacity 0 on image filesystem|invalid capacity 0 on device \\?\"[^\"\n]*\\?\" at mount point|failed to get imagefs info|non-existent label \\?"[\w-]+\\?"|(could not|unable to|failed to) find (the )?(image )?filesystem (stats|info)/,
     anchors: ['invalid capacity 0', 'imagefs info', 'non-existent label', 'filesystem stats', 'filesystem info'],
     confidence: 0.5,
     specificity: 95,
@@ -181,6 +181,7 @@ export const LIMIT_SIGNATURES: Signature[] = [
     samples: [
       'Warning  ImageGCFailed  3m  kubelet  invalid capacity 0 on image filesystem',
       'Warning  ImageGCFailed  8m (x3 over 18m)  kubelet  failed to get imageFs info: non-existent label "docker-images"',
+      'Warning   ImageGCFailed   {kubelet node-2}   invalid capacity 0 on device "" at mount point ""',
     ],
     counterSamples: ['Warning  ImageGCFailed  3m  kubelet  failed to garbage collect required amount of images. Attempted to free 4213245132 bytes, but only found 0 bytes eligible to free.'],
   }),

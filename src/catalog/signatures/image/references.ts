@@ -627,16 +627,17 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.platform-mismatch',
     // Windows containers under process isolation run only on a host of the image's Windows build, and hosted
     // services run only the builds and OS they offer: an image of another build or OS is refused before it starts.
-    re: /host os and base image container os doesn't match|doesn't support specified os '\w+' for container group|imageostypenotmatchcontainergroup|the os version of image [^\n]{0,200}is not supported|\(code: ?osversionnotsupported\)|cannot run this operating system\/version in windows containers|cannot run the specified image as a windows containers web app/,
-    anchors: ['host os and base image container os', 'for container group', 'imageostypenotmatchcontainergroup', 'is not supported', 'osversionnotsupported', 'cannot run this operating system', 'windows containers web app'],
+    re: /host os and base image container os doesn't match|doesn't support specified os '\w+' for container group|imageostypenotmatchcontainergroup|the os version of image [^\n]{0,200}is not supported|\(code: ?osversionnotsupported\)|cannot run this operating system\/version in windows containers|cannot run the specified image as a windows containers web app|unsupportedwindowsversion|unsupported windows image version/,
+    anchors: ['host os and base image container os', 'for container group', 'imageostypenotmatchcontainergroup', 'is not supported', 'osversionnotsupported', 'cannot run this operating system', 'windows containers web app', 'unsupportedwindowsversion', 'unsupported windows image version'],
     confidence: 0.85,
     specificity: 94,
     check: 'the image\'s OS and build (docker manifest inspect <image>: platform.os and os.version) against the host\'s (winver, or the service\'s supported builds): pick the image tag for that build (ltsc2019 = 10.0.17763, ltsc2022 = 10.0.20348), or run it with Hyper-V isolation where the host allows',
-    source: 'Windows container host checks (process isolation, "Maximum supported OS version"), BcContainerHelper\'s warning, Azure Container Instances (ImageOsTypeNotMatchContainerGroup, OsVersionNotSupported) and App Service',
+    source: 'Windows container host checks (process isolation, "Maximum supported OS version"), BcContainerHelper\'s warning, Azure Container Instances (ImageOsTypeNotMatchContainerGroup, OsVersionNotSupported, UnsupportedWindowsVersion) and App Service',
     samples: [
       'WARNING: Host OS and Base Image Container OS doesn\'t match and process isolation is specified. If you encounter issues, you could try to specify -isolation hyperv',
       "Code=\"ImageOsTypeNotMatchContainerGroup\" Message=\"The container image 'mcr.microsoft.com/windows/servercore:ltsc2019' doesn't support specified OS 'Linux' for container group 'web-1'.\"",
       'Cannot run this Operating System/Version in Windows Containers. Maximum supported OS version is 10.0.14393.9999.',
+      "UnsupportedWindowsVersion: Unsupported windows image version. Supported versions are 'Windows Server 2016 - Before 2B, Windows Server 2019 - After 2B'",
     ],
     counterSamples: ['Container OS Version: 10.0.17763.437 (ltsc2019)'],
   }),

@@ -35,6 +35,7 @@ import { RUNTIME_FEATURE_SIGNATURES } from './runtime-features.js';
 import { CLOUD_IPAM_SIGNATURES } from './cloud-ipam.js';
 import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 import { FLANNEL_SUBNET_FILE_SIGNATURES } from './flannel-subnet-file.js';
+import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -53,6 +54,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...WINDOWS_HOST_SIGNATURES,
   ...WINDOWS_NETWORK_SIGNATURES,
   ...RUNTIME_STATE_SIGNATURES,
+  ...UNCLEAN_SHUTDOWN_SIGNATURES,
   ...RUNTIME_STORAGE_SIGNATURES,
   ...RUNTIME_TRANSPORT_SIGNATURES,
   ...SWARMKIT_SIGNATURES,

@@ -30,8 +30,8 @@ export const NESTED_HOST_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // Inside LXC/LXD or another container: the cgroup mount the runtime looks for is not there, the devices it lists
     // are the outer container's, AppArmor's files are not readable, a sysctl file cannot be reopened.
-    re: /cgroups: cannot find cgroup mount destination|linux runtime spec devices: lstat \/dev\/\.lxc\/|could not check if docker-default apparmor profile was loaded: open \/sys\/kernel\/security\/apparmor\/profiles: permission denied|open sysctl \S+ file: reopen fd \d+: permission denied|mounting \\*"cgroup\\*" to rootfs [^\n]{0,200}at \\*"\/sys\/fs\/cgroup\\*" caused \\*"operation not permitted/,
-    anchors: ['cannot find cgroup mount destination', '/dev/.lxc/', 'docker-default apparmor profile', 'file: reopen fd', 'to rootfs'],
+    re: /cgroups: cannot find cgroup mount destination|linux runtime spec devices: lstat \/dev\/\.lxc\/|could not check if docker-default apparmor profile was loaded: open \/sys\/kernel\/security\/apparmor\/profiles: permission denied|open sysctl \S+ file: reopen fd \d+: permission denied|mounting \\*"(cgroup|proc)\\*" to rootfs [^\n]{0,200}at \\*"\/(sys\/fs\/cgroup|proc)\\*" caused:? \\*"?operation not permitted|mount [`'"]?proc[`'"]? to [`'"]?\/proc[`'"]?: operation not permitted/,
+    anchors: ['cannot find cgroup mount destination', '/dev/.lxc/', 'docker-default apparmor profile', 'file: reopen fd', 'to rootfs', 'to /proc: operation not permitted', "to `/proc`: operation not permitted", 'to \'/proc\': operation not permitted', 'to "/proc": operation not permitted'],
     confidence: 0.75,
     specificity: 90,
     alternatives: ['node.not-ready'],
@@ -41,8 +41,29 @@ export const NESTED_HOST_SIGNATURES: Signature[] = [
       'docker: Error response from daemon: cgroups: cannot find cgroup mount destination: unknown.',
       'docker: Error response from daemon: Could not check if docker-default AppArmor profile was loaded: open /sys/kernel/security/apparmor/profiles: permission denied.',
       'OCI runtime create failed: runc create failed: unable to start container process: error during container init: open sysctl net.ipv4.ip_unprivileged_port_start file: reopen fd 8: permission denied: unknown',
+      'runc run: exit status 1: container_linux.go:345: starting container process caused "process_linux.go:424: container init caused \\"rootfs_linux.go:58: mounting \\\\\\"proc\\\\\\" to rootfs \\\\\\"/var/lib/worker/volumes/live/576ab/volume\\\\\\" at \\\\\\"/proc\\\\\\" caused \\\\\\"operation not permitted\\\\\\"\\""',
+      'Error: mount proc to /proc: Operation not permitted: OCI permission denied',
     ],
     counterSamples: ['cgroup on /sys/fs/cgroup type cgroup2 (rw,nosuid,nodev,noexec,relatime)'],
+  }),
+  sig({
+    id: 'runtime.apparmor-attr-missing',
+    cause: 'runtime.unavailable',
+    // runc before 1.0 wrote the profile to /proc/self/attr/exec and named no path when the file was missing, as it is
+    // inside LXC without nesting; every container that carries a profile fails to start. Newer runc names the file it
+    // wrote, and there a missing attr/apparmor/exec is as often a runc newer than the kernel: not read here.
+    re: /apparmor failed to apply profile: no such file or directory/,
+    anchors: ['apparmor failed to apply profile'],
+    confidence: 0.6,
+    specificity: 91,
+    alternatives: ['node.not-ready'],
+    check: 'whether the node is a container (systemd-detect-virt -c) and what the kernel runs (cat /sys/kernel/security/lsm): inside LXC/LXD allow nesting (security.nesting=true) or run the containers unconfined; on a host, a runc newer than the kernel\'s AppArmor interface needs updating',
+    source: 'runc libcontainer/apparmor ("apparmor failed to apply profile: %w") when the attr file is absent',
+    samples: [
+      'docker: Error response from daemon: oci runtime error: apparmor failed to apply profile: no such file or directory.',
+      'Error response from daemon: invalid header field value "oci runtime error: container_linux.go:247: starting container process caused \\"process_linux.go:359: container init caused \\\\\\"apparmor failed to apply profile: no such file or directory\\\\\\"\\"\\n"',
+    ],
+    counterSamples: ['OCI runtime create failed: runc create failed: unable to start container process: error during container init: unable to apply apparmor profile: apparmor failed to apply profile: write /proc/self/attr/apparmor/exec: no such file or directory: unknown'],
   }),
   sig({
     id: 'kubelet.nested-cgroup-setup',

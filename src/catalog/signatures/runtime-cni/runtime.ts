@@ -218,7 +218,9 @@ export const RUNTIME_SIGNATURES: Signature[] = [
     // nodes it is a tool, a CI pod doing docker-in-docker, or a probe, and the kubelet's runtime may be fine.
     // Podman's remote client (Windows and macOS machines, podman --remote) words the same for its service.
     // Docker's forks keep the text with their own name (balenaEngine: "the balena daemon at unix:///var/run/balena.sock").
-    re: /cannot connect to the docker daemon|cannot connect to the [\w-]+ daemon at (unix|tcp|npipe|ssh|fd):|cannot connect to podman\b|unable to connect to podman socket/,
+    // Trivy lists every source it tried ("docker error: unable to inspect the image (…): Cannot connect…") before the
+    // remote fetch whose error is the answer: its probe of a Docker daemon the node does not run is expected to fail.
+    re: /(?<!docker error: unable to inspect the image \([^)\n]{0,300}\): )(?:cannot connect to the docker daemon|cannot connect to the [\w-]+ daemon at (unix|tcp|npipe|ssh|fd):|cannot connect to podman\b|unable to connect to podman socket)/,
     anchors: ['cannot connect to the docker daemon', 'daemon at unix:', 'daemon at tcp:', 'daemon at npipe:', 'daemon at ssh:', 'daemon at fd:', 'cannot connect to podman', 'unable to connect to podman socket'],
     confidence: 0.75,
     specificity: 94,
