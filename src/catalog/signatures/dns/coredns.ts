@@ -59,7 +59,7 @@ export const COREDNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // kubectl get deploy coredns: no replica ready. Whatever keeps its pods from being ready, the cluster has no DNS.
     re: /(?:^|\s)coredns +0\/[1-9]\d* +\d+ +0 +\S+/,
-    anchors: ['coredns'],
+    anchors: ['coredns '],
     confidence: 0.8,
     specificity: 86,
     check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns -o wide and describe one: Pending or ContainerCreating points at the pod network on its node, CrashLoopBackOff at its log (a loop, a Corefile error)',

@@ -75,7 +75,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // from above: Docker reports it for the last endpoint tried, the Hub after its mirrors.
     re: new RegExp(String.raw`(registry-1|index)\.docker\.io[^\n]{0,300}(dial tcp [\w.:[\]%-]+: (i\/o timeout|${CONNECT_TIMED_OUT})|request canceled while waiting for connection|client\.timeout exceeded while awaiting headers|timeout awaiting response headers)`),
     // The rarer half of the text as anchors: Docker Hub's name is in most pull lines, a timeout in few.
-    anchors: ['i/o timeout', 'connection timed out', 'operation timed out', 'did not properly respond', 'request canceled while waiting', 'client.timeout exceeded', 'timeout awaiting response headers'],
+    anchors: ['registry-1.docker.io', 'index.docker.io'],
     confidence: 0.75,
     specificity: 66,
     alternatives: ['registry.mirror-misconfigured', 'node.firewall', 'registry.proxy'],
