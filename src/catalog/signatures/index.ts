@@ -28,6 +28,7 @@ import { REGISTRY_SIGNATURES } from './registry/index.js';
 import { RUNTIME_CNI_SIGNATURES } from './runtime-cni/index.js';
 import { SCHEDULER_SIGNATURES } from './scheduler/index.js';
 import { HTTP_STATUS_SIGNATURES } from './http-statuses.js';
+import { KUBE_API_DISCOVERY_SIGNATURES } from './kube-api-discovery.js';
 
 /** Every message signature, by area. Order does not matter: specificity, then position, decides. */
 export const SIGNATURES: readonly Signature[] = [
@@ -60,4 +61,5 @@ export const SIGNATURES: readonly Signature[] = [
   ...ADMISSION_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
   ...HTTP_STATUS_SIGNATURES,
+  ...KUBE_API_DISCOVERY_SIGNATURES,
 ];

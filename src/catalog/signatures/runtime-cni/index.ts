@@ -36,6 +36,7 @@ import { CLOUD_IPAM_SIGNATURES } from './cloud-ipam.js';
 import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 import { FLANNEL_SUBNET_FILE_SIGNATURES } from './flannel-subnet-file.js';
 import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
+import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -76,4 +77,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_FEATURE_SIGNATURES,
   ...CLOUD_IPAM_SIGNATURES,
   ...BUILDKITD_ENDPOINT_SIGNATURES,
+  ...CRI_CLIENT_SOCKET_SIGNATURES,
 ];
