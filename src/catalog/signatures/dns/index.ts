@@ -14,6 +14,8 @@ import { GO_RESOLVER_SIGNATURES } from './go-resolver.js';
 import { NODE_NAME_FILE_SIGNATURES } from './node-name-files.js';
 import { CLUSTER_PEER_SIGNATURES } from './cluster-peers.js';
 import { COREDNS_RUN_SIGNATURES } from './coredns-runs.js';
+import { CLIENT_TOOL_SIGNATURES } from './client-tools.js';
+import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -24,6 +26,8 @@ export const DNS_SIGNATURES: Signature[] = [
   ...COREDNS_API_SIGNATURES,
   ...COREDNS_SETUP_SIGNATURES,
   ...COREDNS_RUN_SIGNATURES,
+  ...CLIENT_TOOL_SIGNATURES,
+  ...COREDNS_FORWARD_SETUP_SIGNATURES,
   ...CLUSTER_DNS_LOG_SIGNATURES,
   ...KUBELET_POD_DNS_SIGNATURES,
   ...POD_DNS_CONFIG_SIGNATURES,
