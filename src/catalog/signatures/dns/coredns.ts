@@ -95,7 +95,7 @@ export const COREDNS_SIGNATURES: Signature[] = [
     specificity: 70,
     check: 'kubectl -n kube-system logs deploy/coredns --previous and kubectl -n kube-system get cm coredns -o yaml: fix the stanza of the plugin named (its option or value), then the pods start again',
     source: 'CoreDNS plugin setup errors (plugin.Error: "plugin/%s: %s"), printed by coremain when the server cannot start',
-    samples: ['plugin/forward: no valid upstream addresses found', 'plugin/reload: interval value must be greater or equal to 2s', 'coredns[2210]: plugin/cache: percentage should fall in range [10, 90]: 95', 'Error: plugin/forward: read_timeout must be positive: 0s', '2025-03-01T10:00:00.123456789Z stderr F plugin/bind: not a valid IP address or interface name: "ens224"'],
+    samples: ['plugin/kubernetes: wrong value for pods: bogus,  must be one of: disabled, verified, insecure', 'plugin/reload: interval value must be greater or equal to 2s', 'coredns[2210]: plugin/cache: percentage should fall in range [10, 90]: 95', 'Error: plugin/forward: read_timeout must be positive: 0s', '2025-03-01T10:00:00.123456789Z stderr F plugin/bind: not a valid IP address or interface name: "ens224"'],
     counterSamples: ['[INFO] plugin/reload: Running configuration SHA512 = 1b226df79860', '[ERROR] plugin/errors: 2 example.com. A: read udp 10.244.0.4:53012->192.168.1.1:53: i/o timeout'],
   }),
   sig({

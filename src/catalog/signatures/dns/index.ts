@@ -15,6 +15,8 @@ import { NODE_NAME_FILE_SIGNATURES } from './node-name-files.js';
 import { CLUSTER_PEER_SIGNATURES } from './cluster-peers.js';
 import { COREDNS_RUN_SIGNATURES } from './coredns-runs.js';
 import { CLUSTER_NAME_LOOKUP_SIGNATURES } from './cluster-name-lookups.js';
+import { CLIENT_TOOL_SIGNATURES } from './client-tools.js';
+import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -26,6 +28,8 @@ export const DNS_SIGNATURES: Signature[] = [
   ...COREDNS_SETUP_SIGNATURES,
   ...COREDNS_RUN_SIGNATURES,
   ...CLUSTER_NAME_LOOKUP_SIGNATURES,
+  ...CLIENT_TOOL_SIGNATURES,
+  ...COREDNS_FORWARD_SETUP_SIGNATURES,
   ...CLUSTER_DNS_LOG_SIGNATURES,
   ...KUBELET_POD_DNS_SIGNATURES,
   ...POD_DNS_CONFIG_SIGNATURES,
