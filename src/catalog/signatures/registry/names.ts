@@ -29,7 +29,7 @@ export const NAME_SIGNATURES: Signature[] = [
     // "gitea" or "registry"): a name only the registry's own network resolves. The registry advertises its
     // internal address (its external-URL setting), so the node's DNS is not what to fix.
     re: /\bhttps?:\/\/[a-z0-9-]+(:\d+)?\/[^\s"\\]*token\b[^\n]{0,300}?dial tcp: lookup [a-z0-9-]+( on [\w.:[\]]+:53)?: (no such host|server misbehaving|temporary failure in name resolution)/,
-    // 'token' is in most pull lines; the lookup is the rarer half and in every match.
+    // Both halves are in every match; 'token' is on fewer lines than Go's lookup errors.
     anchors: ['token'],
     confidence: 0.5,
     specificity: 97,
@@ -41,6 +41,25 @@ export const NAME_SIGNATURES: Signature[] = [
       'failed to fetch anonymous token: Get "http://registry:5001/auth/token?scope=repository%3Aapp%3Apull": dial tcp: lookup registry: no such host',
     ],
     counterSamples: ['failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fbusybox%3Apull&service=registry.docker.io": dial tcp: lookup auth.docker.io on 127.0.0.53:53: no such host'],
+  }),
+  sig({
+    id: 'registry.token-realm-other-host',
+    cause: 'unknown',
+    // The registry answered its /v2/ challenge, so its own name resolved; the realm it sent names another host that
+    // does not — a chart's or installer's default external URL (Harbor's core.harbor.domain) left in place, or a name
+    // only the registry's side of a split DNS knows. The registry's setting is the likelier fix than the node's DNS.
+    re: /get \\?"https?:\/\/([^\/"\\\s:]+)(?::\d+)?\/v2\/\\?": get \\?"https?:\/\/(?!\1[\/:"\\])([^\/"\\\s:]+)(?::\d+)?\/[^\s"\\]*(?:token|jwt\/auth)\b[^\n]{0,300}?dial tcp: lookup \2(?: on [\w.:[\]]+:53)?: (?:no such host|server misbehaving)/,
+    anchors: ['token', 'jwt/auth'],
+    confidence: 0.5,
+    specificity: 97,
+    alternatives: ['registry.dns', 'dns.node-resolver'],
+    check: 'the realm the registry hands out: curl -sI https://<registry host>/v2/ | grep -i www-authenticate — a realm host other than the registry\'s is its external-URL setting (Harbor externalURL, GitLab registry auth host); set it to a name the nodes resolve, or make that name resolvable from the nodes',
+    source: 'distribution token authentication (the realm of the WWW-Authenticate challenge), Go resolver errors (facts §4.7)',
+    samples: [
+      'Error response from daemon: Get "https://registry.my.domain/v2/": Get "https://core.harbor.domain/service/token?account=admin&client_id=docker&offline_token=true&service=harbor-registry": dial tcp: lookup core.harbor.domain: no such host',
+      'Error response from daemon: Get "https://reg.example.org/v2/": Get "https://auth.internal.example.org/jwt/auth?scope=&service=container_registry": dial tcp: lookup auth.internal.example.org on 10.0.0.2:53: no such host',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://reg.example.org/v2/": Get "https://reg.example.org/service/token?service=harbor-registry": dial tcp: lookup reg.example.org: no such host'],
   }),
   sig({
     id: 'registry.lookup-default-nameserver',

@@ -278,14 +278,15 @@ export const SERVER_SIGNATURES: Signature[] = [
     check: 'the registry\'s own health and logs (or its status page); a 5xx through a proxy can come from the proxy — curl -v the same URL with and without the proxy',
     cause: 'registry.server-error',
     // Only beside a pull or a registry: a 5xx is any HTTP server's (an ingress, an API); ambiguous.http-5xx-outside-pull.
-    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unexpected status from \w+ request to \S+: 5\d\d (server error|internal server error|service unavailable|bad gateway|gateway time-?out)|server error: 5\d\d trying to push|status 5\d\d trying to pull repository|server error: status 5\d\d while fetching|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
-    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', '500 server error', 'trying to push', 'server error: status 5', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
+    re: besidePull(/\b(500 internal server error|502 bad gateway|503 service unavailable|504 gateway time-?out)|https?:\/\/\S+: (service unavailable|bad gateway|gateway time-?out|internal server error)\s*$|\b5\d\d \((internal server error|bad gateway|service unavailable|gateway time-?out)\)|unexpected http status: 5\d\d|unexpected status from \w+ request to \S+: 5\d\d (server error|internal server error|service unavailable|bad gateway|gateway time-?out)|server error: 5\d\d trying (?:to push|head request for)|status 5\d\d trying to pull repository|server error: status 5\d\d while fetching|unsupported status code 5\d\d|error parsing http 5\d\d response body|\(code: 5\d\d; headers: |blob unknown|blob_unknown|\bunknown blob\b|unexpected commit digest|failed size validation|digest did not match, expected/),
+    anchors: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'trying to pull repository', '500 server error', 'trying to push', 'trying head request for', 'server error: status 5', 'http status: 5', 'unsupported status code 5', 'response body', 'code: 5', 'blob unknown', 'blob_unknown', 'unknown blob', 'unexpected commit digest', 'failed size validation', 'digest did not match'],
     confidence: 0.8,
     specificity: 75,
     // 502/504 come from a gateway in front of a registry: a pull-through mirror or proxy cache, a P2P agent.
     alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
     source: 'facts §4.6 (unexpected status …), §8 (BLOB_UNKNOWN)',
     samples: [
+      'Error pushing to registry: Server error: 502 trying head request for acme/api - sha256:b5fee3b077924662569a2196169132eb6d67aae161b79e94c7faad1bb7e33dfb',
       // Docker before 1.8 printed an error page's end with the status and headers.
       'Error response from daemon: </html> (Code: 502; Headers: map[Content-Type:[text/html; charset=utf-8] Server:[nginx/1.6.2]])',
       // Docker's download manager: the registry listed a layer it then could not serve.
