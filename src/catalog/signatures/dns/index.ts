@@ -14,6 +14,7 @@ import { GO_RESOLVER_SIGNATURES } from './go-resolver.js';
 import { NODE_NAME_FILE_SIGNATURES } from './node-name-files.js';
 import { CLUSTER_PEER_SIGNATURES } from './cluster-peers.js';
 import { COREDNS_RUN_SIGNATURES } from './coredns-runs.js';
+import { APISERVER_ETCD_LOOKUP_SIGNATURES } from './apiserver-etcd-lookup.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -31,5 +32,6 @@ export const DNS_SIGNATURES: Signature[] = [
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...CLUSTER_PEER_SIGNATURES,
+  ...APISERVER_ETCD_LOOKUP_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,
 ];
