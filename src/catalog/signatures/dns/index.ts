@@ -17,6 +17,7 @@ import { COREDNS_RUN_SIGNATURES } from './coredns-runs.js';
 import { CLUSTER_NAME_LOOKUP_SIGNATURES } from './cluster-name-lookups.js';
 import { CLIENT_TOOL_SIGNATURES } from './client-tools.js';
 import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
+import { APISERVER_ETCD_LOOKUP_SIGNATURES } from './apiserver-etcd-lookup.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -37,5 +38,6 @@ export const DNS_SIGNATURES: Signature[] = [
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...CLUSTER_PEER_SIGNATURES,
+  ...APISERVER_ETCD_LOOKUP_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,
 ];
