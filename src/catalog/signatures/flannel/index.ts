@@ -8,6 +8,7 @@ import { DATAPATH_TOOL_SIGNATURES } from './datapath-tools.js';
 import { WRAPPED_FLANNEL_SIGNATURES } from './wrapped-pastes.js';
 import { FLANNEL_STARTUP_OPTION_SIGNATURES } from './startup-options.js';
 import { FLANNEL_ETCD_BACKEND_RUN_SIGNATURES } from './etcd-backend-runs.js';
+import { CLOUD_ROUTE_BACKEND_SIGNATURES } from './cloud-route-backends.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -20,4 +21,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...DATAPATH_TOOL_SIGNATURES,
   ...FLANNEL_STARTUP_OPTION_SIGNATURES,
   ...FLANNEL_ETCD_BACKEND_RUN_SIGNATURES,
+  ...CLOUD_ROUTE_BACKEND_SIGNATURES,
 ];
