@@ -37,6 +37,7 @@ import { RUBY_CLIENT_SIGNATURES } from './ruby-clients.js';
 import { COMPOSER_SIGNATURES } from './composer.js';
 import { PERL_LWP_SIGNATURES } from './perl-lwp.js';
 import { CONTAINERD2_RESOLVER_SIGNATURES } from './containerd2-resolver.js';
+import { REGISTRY_SERVER_LOG_SIGNATURES } from './registry-server-logs.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -78,4 +79,5 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...COMPOSER_SIGNATURES,
   ...PERL_LWP_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
+  ...REGISTRY_SERVER_LOG_SIGNATURES,
 ];
