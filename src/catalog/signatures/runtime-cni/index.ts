@@ -37,6 +37,7 @@ import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 import { FLANNEL_SUBNET_FILE_SIGNATURES } from './flannel-subnet-file.js';
 import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
+import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -78,4 +79,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CLOUD_IPAM_SIGNATURES,
   ...BUILDKITD_ENDPOINT_SIGNATURES,
   ...CRI_CLIENT_SOCKET_SIGNATURES,
+  ...MULTUS_DELEGATE_SIGNATURES,
 ];
