@@ -62,6 +62,26 @@ export const NAME_SIGNATURES: Signature[] = [
     counterSamples: ['Error response from daemon: Get "https://reg.example.org/v2/": Get "https://reg.example.org/service/token?service=harbor-registry": dial tcp: lookup reg.example.org: no such host'],
   }),
   sig({
+    id: 'registry.proxy-lookup-default-nameserver',
+    cause: 'dns.node-resolver',
+    // The proxy's own name looked up through Go's fallback resolver (127.0.0.1:53, [::1]:53: resolv.conf missing or
+    // without a nameserver) and refused there: no name resolves on this host, the proxy's included. The proxy's
+    // setting is not what fails, unlike a proxy name the network's resolver does not know (registry.proxy).
+    re: /proxyconnect tcp: dial tcp: lookup [^\s:"\\]+ on (?:\[::1\]|127\.0\.0\.1):53: (?:read|write|dial) udp[^\n]{0,80}?(?:i\/o timeout|connection refused|cannot assign requested address)/,
+    anchors: ['on [::1]:53', 'on 127.0.0.1:53'],
+    confidence: 0.75,
+    // Above the proxyconnect reading (96): the resolver named is the host's fallback, not the network's.
+    specificity: 97,
+    alternatives: ['registry.proxy'],
+    check: 'cat /etc/resolv.conf on the host that pulled (a bootstrap node with a static address often has none): no nameserver line makes Go fall back to loopback — add the network\'s resolver; then getent hosts <the proxy\'s name> must answer',
+    source: 'Go net package dnsconfig (defaultNS = 127.0.0.1:53, [::1]:53 when resolv.conf names none), net/http proxyconnect',
+    samples: [
+      'error pinging docker registry quay.io: Get "https://quay.io/v2/": proxyconnect tcp: dial tcp: lookup corp-proxy-01.example on [::1]:53: read udp [::1]:38212->[::1]:53: read: connection refused',
+      'failed to do request: Head "https://registry-1.docker.io/v2/library/busybox/manifests/latest": proxyconnect tcp: dial tcp: lookup proxy.lab on 127.0.0.1:53: read udp 127.0.0.1:51515->127.0.0.1:53: i/o timeout',
+    ],
+    counterSamples: ['Get "https://quay.io/v2/": proxyconnect tcp: dial tcp: lookup corp-proxy-01.example on 10.0.0.2:53: no such host'],
+  }),
+  sig({
     id: 'registry.lookup-default-nameserver',
     cause: 'dns.node-resolver',
     // Go's resolver sends to 127.0.0.1:53 and [::1]:53 (net.defaultNS) when /etc/resolv.conf is missing or

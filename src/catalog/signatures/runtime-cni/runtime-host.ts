@@ -259,14 +259,15 @@ export const RUNTIME_HOST_SIGNATURES: Signature[] = [
     id: 'runtime.crio-config-validation',
     cause: 'runtime.unavailable',
     // CRI-O validates its whole configuration at start and exits on the first bad section it names.
-    re: /validating (root|runtime|network|api|image|nri) config: |unable to decode configuration \/etc\/crio\/[\w./-]+: /,
-    anchors: ['validating root config', 'validating runtime config', 'validating network config', 'validating api config', 'validating image config', 'validating nri config', 'unable to decode configuration /etc/crio/'],
+    re: /validating (root|runtime|network|api|image|nri) config: |unable to decode configuration \/etc\/crio\/[\w./-]+: |conmon cgroup should be \\?'pod\\?' or (empty|a systemd slice)/,
+    anchors: ['validating root config', 'validating runtime config', 'validating network config', 'validating api config', 'validating image config', 'validating nri config', 'unable to decode configuration /etc/crio/', 'conmon cgroup should be'],
     confidence: 0.75,
     specificity: 90,
     alternatives: ['node.not-ready'],
     check: 'crio config > /tmp/crio-effective.conf on the node and the key the error names, in /etc/crio/crio.conf and /etc/crio/crio.conf.d/*: fix it (conmon_cgroup, plugin_dirs, the runtime paths) and systemctl restart crio',
     source: 'CRI-O config validation at start ("validating runtime config: …", "validating network config: …")',
     samples: [
+      "cgroupfs manager conmon cgroup should be 'pod' or empty",
       'level=fatal msg="Validating runtime config: conmon cgroup should be \'pod\' or a systemd slice"',
       'validating network config: invalid plugin_dirs entry: mkdir /opt/cni: permission denied',
       'level=fatal msg="get and merge config from context: update config from path: walk path: unable to decode configuration /etc/crio/crio.conf.d/10-crio.conf: toml: line 7 (last key \\"crio.runtime.cgroup_manager\\"): expected value but found \\"systemd\\" instead"',
