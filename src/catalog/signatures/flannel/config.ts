@@ -165,7 +165,7 @@ export const CONFIG_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'flannel.patch-node-timeout',
-    check: 'kubectl auth can-i patch nodes/status --as=system:serviceaccount:kube-flannel:flannel, and from the node curl -k https://<kubernetes Service IP>/version: forbidden means RBAC, a timeout means the path to the API server',
+    check: 'kubectl auth can-i patch nodes/status --as=system:serviceaccount:kube-flannel:flannel, and from the node curl -k https://<kubernetes Service IP>/version: forbidden means RBAC, a timeout means the path to the API server; NotFound from kubectl get node <NODE_NAME> means flanneld runs under a name no Node object has (NODE_NAME or the hostname it falls back to)',
     cause: 'flannel.rbac',
     re: /timeout contacting kube-api, failed to patch node/,
     anchors: ['failed to patch node'],

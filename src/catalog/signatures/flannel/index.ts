@@ -9,6 +9,8 @@ import { WRAPPED_FLANNEL_SIGNATURES } from './wrapped-pastes.js';
 import { FLANNEL_STARTUP_OPTION_SIGNATURES } from './startup-options.js';
 import { FLANNEL_ETCD_BACKEND_RUN_SIGNATURES } from './etcd-backend-runs.js';
 import { CLOUD_ROUTE_BACKEND_SIGNATURES } from './cloud-route-backends.js';
+import { FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES } from './kube-subnet-mgr-rbac.js';
+import { FLANNEL_ROUTE_RETRY_SIGNATURES } from './route-retries.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -22,4 +24,6 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...FLANNEL_STARTUP_OPTION_SIGNATURES,
   ...FLANNEL_ETCD_BACKEND_RUN_SIGNATURES,
   ...CLOUD_ROUTE_BACKEND_SIGNATURES,
+  ...FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES,
+  ...FLANNEL_ROUTE_RETRY_SIGNATURES,
 ];

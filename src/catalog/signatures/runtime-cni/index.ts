@@ -35,6 +35,7 @@ import { RUNTIME_FEATURE_SIGNATURES } from './runtime-features.js';
 import { CLOUD_IPAM_SIGNATURES } from './cloud-ipam.js';
 import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 import { FLANNEL_SUBNET_FILE_SIGNATURES } from './flannel-subnet-file.js';
+import { FLANNEL_PLUGIN_SUBNET_ENV_VALUE_SIGNATURES } from './flannel-plugin-subnet-env-values.js';
 import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
 import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
@@ -42,6 +43,7 @@ import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...FLANNEL_SUBNET_FILE_SIGNATURES,
+  ...FLANNEL_PLUGIN_SUBNET_ENV_VALUE_SIGNATURES,
   ...RUNTIME_SIGNATURES,
   ...CNI_SIGNATURES,
   ...CNI_LINK_SIGNATURES,
