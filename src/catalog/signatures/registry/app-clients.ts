@@ -99,8 +99,8 @@ export const APP_CLIENT_SIGNATURES: Signature[] = [
     anchors: ['[errno 111] connection refused', 'failed to connect to', 'failed: connection refused', 'java.net.connectexception: connection refused'],
     confidence: 0.6,
     specificity: 62,
-    alternatives: ['registry.proxy', 'node.firewall'],
-    check: 'whether the Service has endpoints and the pod listens on that port (kubectl get endpointslices -l kubernetes.io/service-name=<svc>; ss -ltn in the pod); a proxy named in HTTPS_PROXY whose port is closed gives the same text',
+    alternatives: ['registry.proxy', 'node.firewall', 'flannel.route-missing'],
+    check: 'whether the Service has endpoints and the pod listens on that port (kubectl get endpointslices -l kubernetes.io/service-name=<svc>; ss -ltn in the pod); a proxy named in HTTPS_PROXY whose port is closed gives the same text, and curl\'s "Couldn\'t connect to server" also stands for no route to host (ip route get <address> on the node)',
     source: 'CPython ConnectionRefusedError; curl lib/connect.c (Failed to connect to %s port %d after %ld ms); GNU Wget; JDK Net.connect',
     samples: [
       'urllib.error.URLError: <urlopen error [Errno 111] Connection refused>',
@@ -110,5 +110,26 @@ export const APP_CLIENT_SIGNATURES: Signature[] = [
       'java.net.ConnectException: Connection refused',
     ],
     counterSamples: ['java.net.ConnectException\nCaused by: java.net.ConnectException\nCaused by: java.nio.channels.ClosedChannelException'],
+  }),
+  sig({
+    id: 'ambiguous.app-no-route-to-host',
+    cause: 'unknown',
+    // EHOSTUNREACH as Python, Java and wget word it (Go's and Node's forms are read by the transport signatures): a
+    // REJECT with icmp-host-prohibited (firewalld's default), a neighbour that never answers ARP (a pod or node gone),
+    // or a route of type unreachable. Which of them is beyond the text.
+    re: withoutPull(/\[errno 113\] no route to host|java\.net\.noroutetohostexception: no route to host|java\.net\.connectexception: no route to host|\.\.\. failed: no route to host\./),
+    anchors: ['[errno 113] no route to host', 'noroutetohostexception', 'connectexception: no route to host', 'failed: no route to host'],
+    confidence: 0.4,
+    specificity: 62,
+    alternatives: ['node.firewall', 'flannel.route-missing', 'flannel.stale-fdb'],
+    check: 'from the pod\'s node: ip route get <address> (an unreachable or missing route), ip neigh show <address> (FAILED: nothing answers ARP, the target is gone) and iptables-save | grep -i reject (a REJECT with icmp-host-prohibited, firewalld\'s default)',
+    source: 'CPython OSError errno 113 (EHOSTUNREACH); JDK NoRouteToHostException; GNU Wget connect.c',
+    samples: [
+      'urllib.error.URLError: <urlopen error [Errno 113] No route to host>',
+      'OSError: [Errno 113] No route to host',
+      'java.net.NoRouteToHostException: No route to host',
+      'Connecting to unr.lab.svc (unr.lab.svc)|10.8.0.1|:8080... failed: No route to host.',
+    ],
+    counterSamples: ['Failed to pull image "reg.lab/web:1": dial tcp 10.0.0.5:443: connect: no route to host'],
   }),
 ];
