@@ -36,7 +36,7 @@ export const CLIENT_TOOL_SIGNATURES: Signature[] = [
     // a local resolver that is not running, or it has no nameserver at all (empty or missing), and glibc, BIND and
     // Go all fall back to 127.0.0.1 and ::1. (dig's own 127.0.0.x refusal is dns.local-stub-refused.)
     re: /communications error to ::1#53: connection refused|nslookup: write to '(?:127\.0\.0\.1|::1)': connection refused/,
-    anchors: ['connection refused'],
+    anchors: ['communications error to ::1#53', 'nslookup: write to \''],
     confidence: 0.7,
     specificity: 90,
     alternatives: ['dns.loop'],

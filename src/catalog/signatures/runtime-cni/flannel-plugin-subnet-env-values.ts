@@ -14,7 +14,7 @@ export const FLANNEL_PLUGIN_SUBNET_ENV_VALUE_SIGNATURES: Signature[] = [
     id: 'cni.flannel-subnet-env-value-unparsable',
     cause: 'unknown',
     re: /plugin type=\\?"flannel\\?" failed \(add\): (?:strconv\.\w+: parsing|invalid cidr address)/,
-    anchors: ['plugin type="flannel" failed (add)', 'plugin type=\\"flannel\\" failed (add)'],
+    anchors: ['failed (add): strconv.', 'failed (add): invalid cidr address'],
     confidence: 0.5,
     specificity: 96,
     alternatives: ['cni.subnet-env-missing', 'cni.config-invalid'],
