@@ -18,6 +18,7 @@ import { CLUSTER_NAME_LOOKUP_SIGNATURES } from './cluster-name-lookups.js';
 import { CLIENT_TOOL_SIGNATURES } from './client-tools.js';
 import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
 import { APISERVER_ETCD_LOOKUP_SIGNATURES } from './apiserver-etcd-lookup.js';
+import { COREDNS_KUBE_READING_SIGNATURES } from './coredns-kube-reading.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -28,6 +29,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...COREDNS_API_SIGNATURES,
   ...COREDNS_SETUP_SIGNATURES,
   ...COREDNS_RUN_SIGNATURES,
+  ...COREDNS_KUBE_READING_SIGNATURES,
   ...CLUSTER_NAME_LOOKUP_SIGNATURES,
   ...CLIENT_TOOL_SIGNATURES,
   ...COREDNS_FORWARD_SETUP_SIGNATURES,
