@@ -45,7 +45,7 @@ export const KUBELET_VOLUME_SIGNATURES: Signature[] = [
     // The CoreDNS Deployment mounts its Corefile from the ConfigMap coredns (Helm and RKE2 name it <release>-coredns):
     // without it the pods stay in ContainerCreating and the cluster has no DNS server.
     re: new RegExp(String.raw`${VOLUME_ERR}configmaps? \\?"(?:[\w.-]+-)?coredns\\?" not found`),
-    anchors: ['coredns" not found', 'coredns\\" not found'],
+    anchors: ['coredns" not found'],
     confidence: 0.9,
     specificity: 95,
     check: 'kubectl -n kube-system get configmap coredns -o yaml (the name the Deployment\'s config-volume names: kubectl -n kube-system get deploy coredns -o jsonpath=\'{.spec.template.spec.volumes}\'): restore it with its Corefile key (kubeadm init phase addon coredns writes it again)',
@@ -64,7 +64,7 @@ export const KUBELET_VOLUME_SIGNATURES: Signature[] = [
     // "flannel" in the DaemonSet's namespace (older clusters: a token Secret flannel-token-xxxxx). Without it the
     // flannel pod never starts on any node.
     re: /fetch token: \S+ \\?"flannel\\?" not found|\\?"flannel-token-[a-z0-9]{5}\\?" not found/,
-    anchors: ['flannel" not found', 'flannel\\" not found', 'flannel-token-'],
+    anchors: ['flannel" not found', 'flannel-token-'],
     confidence: 0.85,
     specificity: 95,
     alternatives: ['flannel.rbac'],
@@ -82,7 +82,7 @@ export const KUBELET_VOLUME_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // The CoreDNS pods' token comes from the ServiceAccount coredns in kube-system: without it they never start.
     re: /fetch token: \S+ \\?"coredns\\?" not found|\\?"coredns-token-[a-z0-9]{5}\\?" not found/,
-    anchors: ['coredns" not found', 'coredns\\" not found', 'coredns-token-'],
+    anchors: ['coredns" not found', 'coredns-token-'],
     confidence: 0.85,
     specificity: 95,
     check: 'kubectl -n kube-system get sa coredns and kubectl -n kube-system get deploy coredns -o jsonpath=\'{.spec.template.spec.serviceAccountName}\': the ServiceAccount the Deployment names must exist (kubeadm init phase addon coredns recreates it with its RBAC)',
@@ -155,7 +155,7 @@ export const KUBELET_VOLUME_SIGNATURES: Signature[] = [
     // A ConfigMap a volume names is not in the pod's namespace. Whose it is decides: kube-root-ca.crt (every
     // kube-api-access volume) is published into each namespace by kube-controller-manager.
     re: new RegExp(String.raw`${VOLUME_ERR}configmaps? \\?"[\w.-]+\\?" not found`),
-    anchors: ['configmap "', 'configmaps "', 'configmap \\"', 'configmaps \\"'],
+    anchors: ['configmap "', 'configmaps "'],
     confidence: 0.4,
     specificity: 70,
     alternatives: ['flannel.config-invalid', 'dns.coredns-down'],

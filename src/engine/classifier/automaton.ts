@@ -63,6 +63,7 @@ export const LANES = 4;
 const ROW_BITS = 7;
 const ROW = 1 << ROW_BITS;
 const NEWLINE = 10;
+const BACKSLASH = 92;
 
 /** A word read through a Uint32Array holds its first byte in its low bits (the pair scan's word loop needs that). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
@@ -84,10 +85,15 @@ class LazyCompiled implements Compiled {
   }
 }
 
-/** Anchors are matched on ASCII case-folded text, so they must be lower-case printable ASCII. */
+/**
+ * Anchors are matched on ASCII case-folded text, so they must be lower-case printable ASCII. An anchor with
+ * an escaped quote (`\\"`) could never pass anything: a message is read as undoPaste leaves it, without them.
+ */
 export function checkAnchors(sig: Signature): void {
   if (!sig.anchors.length) throw new Error(`signature ${sig.id}: needs at least one anchor`);
   for (const a of sig.anchors) {
+    if (a.includes('\\"')) throw new Error(`signature ${sig.id}: anchor "${a}" holds an escaped quote, which undoPaste removes from every message`);
+    if (!a.replaceAll('\\', '')) throw new Error(`signature ${sig.id}: anchor "${a}" is only backslashes`);
     for (let i = 0; i < a.length; i++) {
       const c = a.charCodeAt(i);
       if (c >= 128 || (c >= 65 && c <= 90) || c < 32) throw new Error(`signature ${sig.id}: anchor "${a}" must be lower-case printable ASCII`);
@@ -103,7 +109,7 @@ export function checkAllAnchors(signatures: readonly Signature[]): void {
     if (!s.anchors.length) checkAnchors(s);
     all.push(s.anchors.join(' '));
   }
-  if (/[^\x20-\x40\x5b-\x7f]/.test(all.join(' '))) for (const s of signatures) checkAnchors(s);
+  if (/[^\x20-\x40\x5b-\x7f]|\\"/.test(all.join(' '))) for (const s of signatures) checkAnchors(s);
 }
 
 export function buildAutomaton(signatures: readonly Signature[]): Automaton {
@@ -111,8 +117,10 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   // The trie of anchors: each state's edge character and its children as a list, found by walking it
   // (a dense state × character table of the trie was 3.5 MB to allocate and fill with -1 on every
   // start, fresh memory whose page faults cost more than the walks).
+  // Read without their backslashes, as the scan reads the text (BACKSLASH below).
+  const read = readAnchors(signatures);
   let bound = 1; // at most one state per anchor character, and the root
-  for (const sig of signatures) for (const a of sig.anchors) bound += a.length;
+  for (const as of read) for (const a of as) bound += a.length;
   const charOf = new Int32Array(bound);
   const firstChild = new Int32Array(bound).fill(-1);
   const nextSibling = new Int32Array(bound).fill(-1);
@@ -128,7 +136,7 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   // The signatures whose anchors end at each state; none (most states) is undefined.
   const outs: (Set<number> | undefined)[] = [undefined];
   signatures.forEach((sig, idx) => {
-    for (const a of sig.anchors) {
+    for (const a of read[idx]) {
       let s = 0;
       for (let i = 0; i < a.length; i++) {
         const c = a.charCodeAt(i);
@@ -200,6 +208,11 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
     writeEdges(s);
   }
   out.copyWithin(newline * ROW, root, root + ROW);
+  // A backslash leaves every state where it is (the newline state: for the root, where a line goes on), so a
+  // scan reads the text as if it had none, and the anchors are read so too. An anchor in the text is then
+  // still found, and so is one in the text as undoPaste leaves it, which only drops backslashes before a
+  // quote: block mode judges a line whose only paste is such a quote from its raw bytes' scan.
+  for (let st = 0; st < states; st++) out[st * ROW + BACKSLASH] = st === newline ? id[0] : st;
   const outStart = new Int32Array(states + 1);
   const flat: number[] = [];
   order.forEach((t, i) => {
@@ -403,13 +416,20 @@ function grown(xs: Int32Array, atLeast: number): Int32Array {
   return next;
 }
 
+/** Each signature's anchors as both pre-filters read them: without backslashes. */
+export function readAnchors(signatures: readonly Signature[]): string[][] {
+  return signatures.map((s) => (s.anchors.some((a) => a.includes('\\')) ? s.anchors.map((a) => a.replaceAll('\\', '')) : [...s.anchors]));
+}
+
 /**
  * The same candidates by substring search of the lower-cased text: no build cost, slower per line.
  * toLowerCase also folds a few non-ASCII letters into ASCII (the Kelvin sign → k), so this may pass a
  * candidate the automaton would not; its regex (non-unicode /i) then fails the same way.
  */
 export function substringCandidates(anchors: readonly (readonly string[])[], text: string, cand: Int32Array): number {
-  const lower = text.toLowerCase();
+  const folded = text.toLowerCase();
+  // Read as the automaton reads them: without backslashes (`anchors` come from readAnchors).
+  const lower = folded.indexOf('\\') === -1 ? folded : folded.replaceAll('\\', '');
   let nc = 0;
   for (let i = 0; i < anchors.length; i++) if (anchors[i].some((a) => lower.includes(a))) cand[nc++] = i;
   return nc;

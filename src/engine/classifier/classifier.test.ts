@@ -239,6 +239,8 @@ describe('classify: a consequence gives way to the line that explains it', () =>
   });
 });
 
+const PLAIN_DNS = 'coredns: read udp 10.244.0.5:41234->8.8.8.8:53: i/o timeout';
+
 describe('classify: pre-filters', () => {
   const lines = SIGNATURES.flatMap((s) => [...s.samples, ...s.counterSamples]);
 
@@ -262,6 +264,37 @@ describe('classify: pre-filters', () => {
     const [s] = SIGNATURES;
     expect(() => createClassifier([{ ...s, anchors: [] }])).toThrow(/at least one anchor/);
     expect(() => createClassifier([{ ...s, anchors: ['Timeout'] }])).toThrow(/lower-case printable ASCII/);
+    expect(() => createClassifier([{ ...s, anchors: ['exec: \\"wg\\"'] }])).toThrow(/escaped quote/);
+  });
+
+  it('both pre-filters read past backslashes: an anchor is found in a line whose quotes are escaped, and one with backslashes still', () => {
+    const sig = (id: string, anchors: string[]) => ({ ...SIGNATURES[0], id, anchors });
+    const sigs = [sig('quoted', ['exec: "wg"']), sig('pipe', ['\\pipe\\docker']), sig('plain', ['open //./pipe'])];
+    const raw = 'err="failed to run: exec: \\"wg\\": executable file not found" open \\\\.\\pipe\\docker_engine';
+    for (const prefilter of ['automaton', 'substring'] as const) {
+      const c = createClassifier(sigs, { prefilter });
+      expect(c.prefilter(raw).map((x) => x.id)).toEqual(['quoted', 'pipe']);
+      expect(c.prefilter('exec: wg, open //./pipe').map((x) => x.id)).toEqual(['plain']);
+    }
+    // A line that starts with a backslash after a line break is still a line of its own in a block scan.
+    const c = createClassifier(SIGNATURES);
+    const lines = ['noise', '\\"', PLAIN_DNS, '\\x', PLAIN_DNS];
+    const text = lines.join('\n');
+    const got: string[] = [];
+    c.classifyLines(text, (line, a) => got.push(`${line}=${a.cause}`), Buffer.from(text, 'latin1'));
+    expect(got).toEqual(lines.map((l) => `${l}=${c.classify(l).cause}`));
+    expect(got[2]).toMatch(/=dns\.upstream$/);
+  });
+
+  it('block mode judges a line whose only paste is escaped quotes as classify judges it, answers and ranking alike', () => {
+    const c = createClassifier(SIGNATURES);
+    const escaped = lines.filter((l) => l.includes('"') && !l.includes('\n') && !/[^\x20-\x7e]/.test(l)).map((l) => `level=error msg="${l.replace(/"/g, '\\"')}"`);
+    expect(escaped.length).toBeGreaterThan(200);
+    const text = escaped.join('\n');
+    const got: unknown[] = [];
+    c.classifyLines(text, (line, a) => got.push([line, a]), Buffer.from(text, 'latin1'));
+    expect(got).toEqual(escaped.map((l) => [l, c.answer(l)]));
+    expect(new Set(got.map((g) => (g as [string, { cause: string }])[1].cause)).size).toBeGreaterThan(40);
   });
 });
 

@@ -54,18 +54,21 @@ export function lineLooksPasted(line: string): boolean {
   return PASTED_NEXT.test(line);
 }
 
+/** The mark of a quote escaped in a log line's quoted string, the paste block mode undoes on the way. */
+export const ESCAPED_QUOTE_MARK = '\\"';
 /** ASCII markers of a paste (block mode's text is ASCII: the rest of PASTED cannot occur in it). */
-const ASCII_MARKERS = ['\t', '\x1b', '\\u00', '[0m', '\\"'];
+const ASCII_MARKERS = ['\t', '\x1b', '\\u00', '[0m', ESCAPED_QUOTE_MARK];
 const ENTITY_AT = /&(?:quot|apos|amp|lt|gt|nbsp|#\d{2,3}|#x[\da-f]{2});/iy;
 
 /**
  * For a long ASCII text (block mode): a function giving the first place at or after `from` that holds something a
- * paste adds, or -1. Each marker is found with indexOf and its place kept until `from` passes it, and an ampersand
+ * paste adds (without `quotes`, something other than an escaped quote), or -1. Each marker is found with indexOf and its place kept until `from` passes it, and an ampersand
  * counts only where an entity starts, so the text is read about once per marker however often it is asked — a
  * regular expression over the whole text cost a tenth of the throughput bench.
  */
-export function pastedScanner(text: string): (from: number) => number {
-  const next = ASCII_MARKERS.map(() => -2); // -2: not looked for yet
+export function pastedScanner(text: string, { quotes = true }: { quotes?: boolean } = {}): (from: number) => number {
+  const markers = quotes ? ASCII_MARKERS : ASCII_MARKERS.filter((m) => m !== ESCAPED_QUOTE_MARK);
+  const next = markers.map(() => -2); // -2: not looked for yet
   let entity = -2;
   const nextEntity = (from: number) => {
     for (let a = text.indexOf('&', from); a !== -1; a = text.indexOf('&', a + 1)) {
@@ -76,14 +79,22 @@ export function pastedScanner(text: string): (from: number) => number {
   };
   return (from) => {
     let best = -1;
-    for (let i = 0; i < ASCII_MARKERS.length; i++) {
-      if (next[i] !== -1 && next[i] < from) next[i] = text.indexOf(ASCII_MARKERS[i], from);
+    for (let i = 0; i < markers.length; i++) {
+      if (next[i] !== -1 && next[i] < from) next[i] = text.indexOf(markers[i], from);
       if (next[i] !== -1 && (best === -1 || next[i] < best)) best = next[i];
     }
     if (entity !== -1 && entity < from) entity = nextEntity(from);
     if (entity !== -1 && (best === -1 || entity < best)) best = entity;
     return best;
   };
+}
+
+/**
+ * undoPaste of an ASCII line whose only paste is escaped quotes (pastedScanner without quotes found nothing in
+ * it): the quotes' backslashes dropped, the one rewrite undoPaste makes of such a line.
+ */
+export function undoEscapedQuotes(line: string): string {
+  return line.replace(ESCAPED_QUOTE, '"');
 }
 
 /** Go's JSON escapes of <, > and & read as the characters (kept for its callers; undoPaste does more). */

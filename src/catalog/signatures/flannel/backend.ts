@@ -429,7 +429,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     // k3s's older "wireguard" flannel backend ran the wg tool on the host (wg genkey, wg set); a node without
     // wireguard-tools cannot run it (the shell's exit status 127, "not found"). wireguard-native needs no tool.
     re: /failed to run command: wg (genkey|pubkey|set|show)\b[^\n]{0,300}(wg: not found|wg: command not found|exit status 127)|exec: \\?"wg\\?": executable file not found/,
-    anchors: ['failed to run command: wg ', 'exec: "wg"', 'exec: \\"wg\\"'],
+    anchors: ['failed to run command: wg ', 'exec: "wg"'],
     confidence: 0.9,
     specificity: 94,
     check: 'install wireguard-tools on every node (wg --version), or switch the flannel backend to wireguard-native, which uses the kernel module without the tool',

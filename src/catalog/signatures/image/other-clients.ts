@@ -24,7 +24,7 @@ export const OTHER_CLIENT_IMAGE_SIGNATURES: Signature[] = [
     cause: 'image.platform-mismatch',
     // Apple's container tool (ContainerizationError .unsupported) for an image or build platform it cannot run.
     re: /\berror: unsupported: \\?"platform [\w/.-]+\\?"/,
-    anchors: ['unsupported: "platform', 'unsupported: \\"platform'],
+    anchors: ['unsupported: "platform'],
     confidence: 0.85,
     specificity: 90,
     check: 'the image\'s platforms (docker buildx imagetools inspect <image>) against the platform asked for (--platform, --arch): pull or build one the host runs',

@@ -39,7 +39,7 @@ export const CONTAINERD_REMOTE_SIGNATURES: Signature[] = [
     // of strings. containerd logs it ("failed to decode <dir>/hosts.toml") and drops the whole file, so the mirrors,
     // CA and plain-HTTP settings of that registry are silently not in effect and pulls go to the upstream as if unset.
     re: /invalid type [^\n]{1,60}? for (\\?"(ca|client)\\?"|header \\?")|invalid pair \[[^\]\n]{0,300}\] for \\?"client\\?"|unable to parse server https?:\/\/[^\n]{1,200}?: parse \\?"https?:/,
-    anchors: ['for "ca"', 'for \\"ca\\"', 'for "client"', 'for \\"client\\"', 'for header', 'invalid pair', 'unable to parse server'],
+    anchors: ['for "ca"', 'for "client"', 'for header', 'invalid pair', 'unable to parse server'],
     confidence: 0.8,
     specificity: 93,
     check: 'the hosts.toml of that registry (/etc/containerd/certs.d/<host>/hosts.toml, or the config_path directory) at the key the message names: server a URL such as "https://mirror.example:5000", ca a path or list of paths, client a path, a list of paths or a list of [cert, key] pairs, each [header] value a string or list of strings; journalctl -u containerd | grep "failed to decode" shows whether the file is read now',

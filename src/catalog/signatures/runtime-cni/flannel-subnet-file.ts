@@ -15,7 +15,7 @@ export const FLANNEL_SUBNET_FILE_SIGNATURES: Signature[] = [
     // "no such file or directory" from `open` under plugin type="flannel" failed (add) is the lease file missing,
     // whatever path subnetFile names. DEL reads the saved netconf instead, hence (add) only.
     re: /plugin type=\\?"flannel\\?" failed \(add\): open [^\s:"\\]+: no such file or directory/,
-    anchors: ['plugin type="flannel" failed (add): open', 'plugin type=\\"flannel\\" failed (add): open'],
+    anchors: ['plugin type="flannel" failed (add): open'],
     confidence: 0.85,
     specificity: 94,
     alternatives: ['flannel.daemon-down', 'cni.config-invalid'],

@@ -77,7 +77,7 @@ export const NODE_IPAM_SIGNATURES: Signature[] = [
     // does the same; older controller-managers only warned on a --cluster-cidr that did not parse and then ran node
     // IPAM without one. Not sure: the controller-manager stops every other controller too.
     re: /built-in cloud providers are disabled\. the ipam \S+ is not available|unsuccessful parsing of cluster cidr|invalid argument [^\n]{0,80} for \\?"--(node-cidr-mask-size(-ipv[46])?|allocate-node-cidrs)\\?" flag/,
-    anchors: ['the ipam ', 'unsuccessful parsing of cluster cidr', 'for "--node-cidr-mask-size', 'for \\"--node-cidr-mask-size', 'for "--allocate-node-cidrs', 'for \\"--allocate-node-cidrs'],
+    anchors: ['the ipam ', 'unsuccessful parsing of cluster cidr', 'for "--node-cidr-mask-size', 'for "--allocate-node-cidrs'],
     confidence: 0.7,
     specificity: 93,
     alternatives: ['flannel.network-mismatch'],
