@@ -39,6 +39,7 @@ import { PERL_LWP_SIGNATURES } from './perl-lwp.js';
 import { CONTAINERD2_RESOLVER_SIGNATURES } from './containerd2-resolver.js';
 import { REGISTRY_SERVER_LOG_SIGNATURES } from './registry-server-logs.js';
 import { APP_CLIENT_SIGNATURES } from './app-clients.js';
+import { OCI_CLI_CLIENT_SIGNATURES } from './oci-cli-clients.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -82,4 +83,5 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
   ...REGISTRY_SERVER_LOG_SIGNATURES,
   ...APP_CLIENT_SIGNATURES,
+  ...OCI_CLI_CLIENT_SIGNATURES,
 ];
