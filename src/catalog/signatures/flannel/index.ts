@@ -11,9 +11,11 @@ import { FLANNEL_ETCD_BACKEND_RUN_SIGNATURES } from './etcd-backend-runs.js';
 import { CLOUD_ROUTE_BACKEND_SIGNATURES } from './cloud-route-backends.js';
 import { FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES } from './kube-subnet-mgr-rbac.js';
 import { FLANNEL_ROUTE_RETRY_SIGNATURES } from './route-retries.js';
+import { NODE_ADDRESS_CHOICE_SIGNATURES } from './node-address-choice.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
+  ...NODE_ADDRESS_CHOICE_SIGNATURES,
   ...CONFIG_SIGNATURES,
   ...WRAPPED_FLANNEL_SIGNATURES,
   ...BACKEND_SIGNATURES,

@@ -31,9 +31,11 @@ import { DOCKER_ENGINE_LOCAL_SIGNATURES } from './docker-engine-local.js';
 import { CREDENTIAL_HELPER_ACTION_SIGNATURES } from './credential-helper-actions.js';
 import { CONTAINERS_IMAGE_CLI_SIGNATURES } from './containers-image-cli.js';
 import { CONTAINERD1_RESOLVER_SIGNATURES } from './containerd1-resolver.js';
+import { CLOUD_CREDENTIAL_CHAIN_SIGNATURES } from './cloud-credential-chains.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
+  ...CLOUD_CREDENTIAL_CHAIN_SIGNATURES,
   ...AUTH_SIGNATURES,
   ...WRAPPED_IMAGE_SIGNATURES,
   ...PULL_SECRET_SIGNATURES,

@@ -39,6 +39,7 @@ import { FLANNEL_PLUGIN_SUBNET_ENV_VALUE_SIGNATURES } from './flannel-plugin-sub
 import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
 import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
+import { ROOTLESS_SIGNATURES } from './rootless.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -55,6 +56,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...UPGRADE_SIGNATURES,
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
+  ...ROOTLESS_SIGNATURES,
   ...WINDOWS_HOST_SIGNATURES,
   ...WINDOWS_NETWORK_SIGNATURES,
   ...RUNTIME_STATE_SIGNATURES,
