@@ -137,4 +137,21 @@ export const FLANNEL_STARTUP_OPTION_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error registering network: failed to create ipip interface: file exists'],
   }),
+  sig({
+    id: 'flannel.unknown-flag',
+    cause: 'flannel.config-invalid',
+    // flanneld parses its flags with Go's flag package: a flag it does not have (k3s's --flannel-backend given to
+    // flanneld itself, "-iface eth1" quoted as one argument in a manifest's args) stops it with its usage.
+    re: /flag provided but not defined: -[^\n]{1,80}\s+usage: \S*flanneld\b/,
+    anchors: ['flag provided but not defined'],
+    confidence: 0.8,
+    specificity: 92,
+    check: 'the args of the kube-flannel container (kubectl -n kube-flannel get ds kube-flannel-ds -o jsonpath=\'{.spec.template.spec.containers[0].args}\'): one flag per list item as --name=value, and only flanneld\'s own flags (flanneld --help)',
+    source: 'flanneld (Go flag package: "flag provided but not defined: -x", then "Usage: /opt/bin/flanneld [OPTION]...")',
+    samples: [
+      'flag provided but not defined: -flannel-backend\nUsage: /opt/bin/flanneld [OPTION]...',
+      'flag provided but not defined: -iface eth1\nUsage: /opt/bin/flanneld [OPTION]...',
+    ],
+    counterSamples: ['flag provided but not defined: -config\nUsage of coredns:'],
+  }),
 ];

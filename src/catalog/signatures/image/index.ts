@@ -32,10 +32,12 @@ import { CREDENTIAL_HELPER_ACTION_SIGNATURES } from './credential-helper-actions
 import { CONTAINERS_IMAGE_CLI_SIGNATURES } from './containers-image-cli.js';
 import { CONTAINERD1_RESOLVER_SIGNATURES } from './containerd1-resolver.js';
 import { CLOUD_CREDENTIAL_CHAIN_SIGNATURES } from './cloud-credential-chains.js';
+import { FOREIGN_BINARY_SIGNATURES } from './foreign-binaries.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
   ...CLOUD_CREDENTIAL_CHAIN_SIGNATURES,
+  ...FOREIGN_BINARY_SIGNATURES,
   ...AUTH_SIGNATURES,
   ...WRAPPED_IMAGE_SIGNATURES,
   ...PULL_SECRET_SIGNATURES,
