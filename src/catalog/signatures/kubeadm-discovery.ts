@@ -41,15 +41,18 @@ export const KUBEADM_DISCOVERY_SIGNATURES: Signature[] = [
     // grants that read with the Role and RoleBinding kubeadm:bootstrap-signer-clusterinfo. Forbidden: that binding
     // was deleted (a hardening script, an RBAC cleanup). Not found: the ConfigMap is gone, or the address is not a
     // kubeadm cluster's API server (another distribution, a cluster set up without the bootstrap-token phase).
-    re: /failed to request the cluster-info configmap: configmaps \\?"cluster-info\\?" (is forbidden: user \\?"system:anonymous\\?"|not found)/,
-    anchors: ['failed to request the cluster-info configmap: configmaps'],
+    // Unauthorized: the API server refuses anonymous requests altogether (--anonymous-auth=false, or an
+    // AuthenticationConfiguration without anonymous access to /api/v1/namespaces/kube-public/configmaps/cluster-info).
+    re: /failed to request the cluster-info configmap: (configmaps \\?"cluster-info\\?" (is forbidden: user \\?"system:anonymous\\?"|not found)|unauthorized\b)/,
+    anchors: ['failed to request the cluster-info configmap: configmaps', 'failed to request the cluster-info configmap: unauthorized'],
     confidence: 0.85,
     specificity: 94,
-    check: 'on a control-plane node: kubectl -n kube-public get configmap cluster-info and kubectl -n kube-public get rolebinding kubeadm:bootstrap-signer-clusterinfo; kubeadm init phase bootstrap-token recreates both (and the token RBAC) without touching the rest',
+    check: 'on a control-plane node: kubectl -n kube-public get configmap cluster-info and kubectl -n kube-public get rolebinding kubeadm:bootstrap-signer-clusterinfo; kubeadm init phase bootstrap-token recreates both (and the token RBAC) without touching the rest; for Unauthorized, the kube-apiserver flags (grep anonymous-auth /etc/kubernetes/manifests/kube-apiserver.yaml): token discovery needs anonymous requests',
     source: 'kubeadm cmd/kubeadm/app/discovery/token/token.go (getClusterInfo: "failed to request the cluster-info ConfigMap"), cmd/kubeadm/app/phases/bootstraptoken/clusterinfo (CreateClusterInfoRBACRules: kubeadm:bootstrap-signer-clusterinfo for system:anonymous)',
     samples: [
       'error: error execution phase preflight: couldn\'t validate the identity of the API Server: failed to request the cluster-info ConfigMap: configmaps "cluster-info" is forbidden: User "system:anonymous" cannot get resource "configmaps" in API group "" in the namespace "kube-public"',
       'I1207 05:47:26.454325    1339 token.go:236] [discovery] Retrying due to error: failed to request the cluster-info ConfigMap: configmaps "cluster-info" not found',
+      'error: error execution phase preflight: couldn\'t validate the identity of the API Server: failed to request the cluster-info ConfigMap: Unauthorized',
     ],
     counterSamples: [
       'I1207 05:39:50.772906     659 token.go:236] [discovery] Retrying due to error: failed to request the cluster-info ConfigMap: Get "https://10.0.0.10:6444/api/v1/namespaces/kube-public/configmaps/cluster-info?timeout=10s": dial tcp 10.0.0.10:6444: connect: connection refused',
@@ -63,16 +66,19 @@ export const KUBEADM_DISCOVERY_SIGNATURES: Signature[] = [
     // (system:bootstrap:<id>, group system:bootstrappers:kubeadm:default-node-token); kubeadm init grants the reads
     // with the RoleBindings kubeadm:nodes-kubeadm-config and kubeadm:kubelet-config. Forbidden: a binding deleted, or
     // a token made with other --groups. Not found: the ConfigMap deleted, or a cluster kubeadm did not set up.
-    re: /unable to fetch the kubeadm-config configmap: [^\n]{0,200}(forbidden: user \\?"system:bootstrap:|configmaps \\?"(kubeadm-config|kubelet-config)\\?" not found)/,
+    // Unauthorized: the API server does not take the bootstrap token as a credential (--enable-bootstrap-token-auth
+    // off, the token's secret without usage-bootstrap-authentication, or the token deleted since discovery).
+    re: /unable to fetch the kubeadm-config configmap: [^\n]{0,200}(forbidden: user \\?"system:bootstrap:|configmaps \\?"(kubeadm-config|kubelet-config)\\?" not found|failed to get config map: unauthorized\b)/,
     anchors: ['unable to fetch the kubeadm-config configmap'],
     confidence: 0.85,
     specificity: 94,
-    check: 'on a control-plane node: kubectl -n kube-system get configmap kubeadm-config kubelet-config and kubectl -n kube-system get rolebinding kubeadm:nodes-kubeadm-config kubeadm:kubelet-config; kubeadm init phase upload-config all and kubeadm init phase bootstrap-token put them back',
+    check: 'on a control-plane node: kubectl -n kube-system get configmap kubeadm-config kubelet-config and kubectl -n kube-system get rolebinding kubeadm:nodes-kubeadm-config kubeadm:kubelet-config; kubeadm init phase upload-config all and kubeadm init phase bootstrap-token put them back; for Unauthorized, grep enable-bootstrap-token-auth /etc/kubernetes/manifests/kube-apiserver.yaml and kubeadm token list for the token',
     source: 'kubeadm cmd/kubeadm/app/util/config/cluster.go (FetchInitConfigurationFromCluster: "unable to fetch the kubeadm-config ConfigMap"), cmd/kubeadm/app/componentconfigs ("could not download the kubelet configuration from ConfigMap")',
     samples: [
       'error: error execution phase preflight: unable to fetch the kubeadm-config ConfigMap: failed to get config map: configmaps "kubeadm-config" is forbidden: User "system:bootstrap:abcdef" cannot get resource "configmaps" in API group "" in the namespace "kube-system"',
       'error: error execution phase preflight: unable to fetch the kubeadm-config ConfigMap: failed to get component configs: could not download the kubelet configuration from ConfigMap "kubelet-config": configmaps "kubelet-config" is forbidden: User "system:bootstrap:abcdef" cannot get resource "configmaps" in API group "" in the namespace "kube-system"',
       'error: error execution phase preflight: unable to fetch the kubeadm-config ConfigMap: failed to get config map: configmaps "kubeadm-config" not found',
+      'error: error execution phase preflight: unable to fetch the kubeadm-config ConfigMap: failed to get config map: Unauthorized',
     ],
     counterSamples: [
       '[preflight] Reading configuration from the "kubeadm-config" ConfigMap in namespace "kube-system"...',
