@@ -17,6 +17,7 @@ import { KUBELET_POD_START_SIGNATURES } from './kubelet-pod-start.js';
 import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
 import { KUBEADM_PREFLIGHT_PASTE_SIGNATURES } from './kubeadm-preflight-pastes.js';
 import { KUBEADM_JOIN_SIGNATURES } from './kubeadm-join.js';
+import { KUBEADM_DISCOVERY_SIGNATURES } from './kubeadm-discovery.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
 import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
@@ -50,6 +51,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBEADM_PREFLIGHT_SIGNATURES,
   ...KUBEADM_PREFLIGHT_PASTE_SIGNATURES,
   ...KUBEADM_JOIN_SIGNATURES,
+  ...KUBEADM_DISCOVERY_SIGNATURES,
   ...KUBELET_VOLUME_SIGNATURES,
   ...SYSTEMD_UNIT_SIGNATURES,
   ...KUBE_PROXY_ALL_SIGNATURES,

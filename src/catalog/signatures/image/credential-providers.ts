@@ -19,7 +19,7 @@ export const CREDENTIAL_PROVIDER_SIGNATURES: Signature[] = [
     // not CredentialProviderConfig of kubelet.config.k8s.io (redaction reads `config.yaml": no` as a value, hence
     // "<redacted> kind"). These texts come from nowhere else, so the pasted inner
     // error alone tells the node stops, not only its private pulls.
-    re: /plugin binary (executable \S* ?did not exist|directory \S+ did not exist)|error inspecting binary (executable|directory) \S+: |failed to validate credential provider config: |(no|<redacted>) kind \\?"credentialprovider\w*\\?" is registered for version|failed to decode credentialproviderconfig, unexpected group|failed to decode \\?"credentialprovider\w*\\?" \(wrong kind\)|duplicate provider name \\?"[^"\n]*\\?" found in configuration file|no configuration files found in directory \\?"[^"\n]*credential/,
+    re: /plugin binary (executable \S* ?did not exist|directory \S+ did not exist)|error inspecting binary (executable|directory) \S+: |failed to validate credential provider config: |(no|<redacted>) kind \\?"credentialprovider\w*\\?" is registered for version|failed to decode credentialproviderconfig, unexpected group|failed to decode \\?"credentialprovider\w*\\?" \(wrong kind\)|duplicate provider name \\?"[^"\n]*\\?" found in configuration file|no configuration files found in directory \\?"[^"\n]*credential|error decoding config \\?"[^"\n]*\\?": object 'apiversion' is missing in 'kind: credentialproviderconfig/,
     anchors: ['plugin binary executable', 'plugin binary directory', 'error inspecting binary', 'credential provider config', 'credentialprovider', 'duplicate provider name', 'no configuration files found in directory'],
     confidence: 0.8,
     specificity: 90,
@@ -35,6 +35,8 @@ export const CREDENTIAL_PROVIDER_SIGNATURES: Signature[] = [
       'error decoding config "/var/lib/kubelet/credential-provider-config.yaml": no kind "CredentialProviderConfig" is registered for version "kubelet.config.k8s.io/v1beta2" in scheme "pkg/credentialprovider/plugin/config.go:41"',
       'failed to decode CredentialProviderConfig, unexpected Group: kubelet.k8s.io',
       'duplicate provider name "acr-credential-provider" found in configuration file(s)',
+      'error decoding config "/srv/noapi.yaml": Object \'apiVersion\' is missing in \'kind: CredentialProviderConfig',
+      'E1207 05:42:49.181904     257 kuberuntime_manager.go:315] "Failed to register CRI auth plugins" err="plugin binary executable  did not exist"',
     ],
     counterSamples: [
       'I1206 10:00:01.552310    2187 plugins.go:55] "Registered credential provider" provider="ecr-credential-provider"',
@@ -51,7 +53,11 @@ export const CREDENTIAL_PROVIDER_SIGNATURES: Signature[] = [
     // plugin too old for the apiVersion the kubelet sends ("group version credentialprovider.kubelet.k8s.io/v1 is not
     // supported"), the node's cloud identity or metadata service unreachable. An inner text naming a transport or an
     // access denial decides when a signature reads it (they start later and win the tie).
-    re: /error running (acr |gcp )?credential provider( plugin)?: /,
+    // An AWS SDK error that carries its own transport or HTTP reason ("request send failed, Post ...: <dial error>",
+    // "https response error StatusCode: 5xx") is left to the signatures of that reason: read by real
+    // ecr-credential-provider runs, the wrapper outranked them and named missing credentials for a refused, untrusted
+    // or failing ECR API endpoint.
+    re: /error running (acr |gcp )?credential provider( plugin)?: (?![^\n]*(request send failed, (post|get) |https response error statuscode: 5\d\d))/,
     anchors: ['error running credential provider plugin', 'error running acr credential provider', 'error running gcp credential provider', 'error running credential provider'],
     confidence: 0.75,
     specificity: 90,
@@ -63,7 +69,11 @@ export const CREDENTIAL_PROVIDER_SIGNATURES: Signature[] = [
       'E1206 10:00:02.000000    7711 main.go:60] Error running acr credential provider: failed to get credentials: DefaultAzureCredential: failed to acquire a token.',
       'E1206 10:00:03.000000    8812 main.go:72] Error running credential provider plugin: unable to get token from metadata server',
     ],
-    counterSamples: ['I1206 10:00:01.977805   10767 main.go:124] Getting creds for private image 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments/api'],
+    counterSamples: [
+      'I1206 10:00:01.977805   10767 main.go:124] Getting creds for private image 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments/api',
+      'E1207 05:41:57.828027     108 main.go:361] Error running credential provider plugin: operation error ECR: GetAuthorizationToken, exceeded maximum number of attempts, 3, https response error StatusCode: 0, RequestID: , request send failed, Post "https://api.ecr.us-east-1.amazonaws.com/": dial tcp 127.0.0.1:443: connect: connection refused',
+      'E1207 05:44:31.463465     402 main.go:361] Error running credential provider plugin: operation error ECR: GetAuthorizationToken, exceeded maximum number of attempts, 3, https response error StatusCode: 500, RequestID: 6f1c2a9e-0000-4000-8000-000000000001, ServerException: Internal service error',
+    ],
   }),
   sig({
     id: 'image.credential-provider-token-audience-forbidden',

@@ -194,8 +194,9 @@ export const TLS_SIGNATURES: Signature[] = [
     id: 'kubeadm.certs-table-invalid',
     cause: 'registry.tls-expired-or-clock',
     // kubeadm certs check-expiration prints <invalid> as the residual time of a certificate already past its
-    // end date: the control plane's clients and servers refuse it from then on.
-    re: /(?:^|[\r\n])[ \t]*(admin\.conf|super-admin\.conf|apiserver[\w-]*|controller-manager\.conf|scheduler\.conf|etcd-[\w-]+|front-proxy-client|kubelet\.conf)[ \t]+[a-z]{3} \d{2}, \d{4} \d{2}:\d{2} utc[ \t]+<invalid>/,
+    // end date: the control plane's clients and servers refuse it from then on. The second table lists the
+    // authorities (ca, etcd-ca, front-proxy-ca) the same way, without the authority column.
+    re: /(?:^|[\r\n])[ \t]*(admin\.conf|super-admin\.conf|apiserver[\w-]*|controller-manager\.conf|scheduler\.conf|etcd-[\w-]+|front-proxy-client|kubelet\.conf|ca|front-proxy-ca)[ \t]+[a-z]{3} \d{2}, \d{4} \d{2}:\d{2} utc[ \t]+<invalid>/,
     anchors: ['<invalid>'],
     confidence: 0.85,
     specificity: 90,
@@ -204,8 +205,9 @@ export const TLS_SIGNATURES: Signature[] = [
     samples: [
       'apiserver                  Dec 03, 2025 09:46 UTC   <invalid>       ca                      no',
       'CERTIFICATE                EXPIRES                  RESIDUAL TIME   CERTIFICATE AUTHORITY   EXTERNALLY MANAGED\nadmin.conf                 Dec 03, 2025 09:46 UTC   <invalid>       ca                      no',
+      'ca                      Dec 31, 2024 00:00 UTC   <invalid>       no',
     ],
-    counterSamples: ['apiserver                  Dec 03, 2026 09:46 UTC   364d            ca                      no'],
+    counterSamples: ['apiserver                  Dec 03, 2026 09:46 UTC   364d            ca                      no', 'front-proxy-ca          Dec 04, 2036 05:36 UTC   9y              no'],
   }),
   sig({
     id: 'registry.x509-expired',
