@@ -48,7 +48,8 @@ export const KUBE_ENDPOINT_SIGNATURES: Signature[] = [
     // certificate never came back: an overloaded or hung server, a middlebox holding the connection, or a path that
     // drops full-size packets. kube-api.kubelet-tls-timeout and ambiguous.kube-api-tls-timeout read the default ports.
     re: new RegExp(String.raw`${KUBE_ENDPOINT_URL}[^\n]{0,300}?tls\s+handshake\s+timeout`),
-    anchors: KUBE_ENDPOINT_ANCHORS,
+    // The one literal every branch needs: the endpoints' paths are in most kubelet and API lines.
+    anchors: ['handshake'],
     confidence: 0.5,
     specificity: 82,
     alternatives: ['flannel.mtu', 'node.firewall'],

@@ -125,7 +125,7 @@ export const KUBELET_STREAMING_SIGNATURES: Signature[] = [
     // NAT address (10.0.2.15) but not the address a joining node dials was made on the wrong interface, the same
     // multi-NIC choice that sends the kubelet's and flannel's traffic there.
     re: /(?:cluster-info|:6443\/)[^\n]{0,200}?x509: certificate is valid for [^\n]{0,200}?\b10\.0\.2\.15\b[^\n]{0,200}?, not (?!10\.0\.2\.15\b)\d/,
-    anchors: ['x509: certificate is valid for '],
+    anchors: ['10.0.2.15'],
     confidence: 0.7,
     specificity: 94,
     alternatives: ['node.not-ready'],

@@ -257,7 +257,7 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     // The kubelet matches a Docker Hub image against the keys docker.io and index.docker.io (with or without https:// and
     // /v1/); a key for the registry's API host (registry-1.docker.io) or one that keeps a /v2 path matches no image.
     re: /"auths"\s*:\s*\{\s*"(https?:\/\/)?registry-1\.docker\.io\/?"|"auths"\s*:\s*\{[^}\n]{0,300}"https?:\/\/[^"\/\n]+\/v2"\s*:/,
-    anchors: ['registry-1.docker.io', '/v2"'],
+    anchors: ['"auths"'],
     confidence: 0.7,
     specificity: 86,
     check: 'the auths keys of the pull secret against the image: Docker Hub images need docker.io or https://index.docker.io/v1/; a private registry needs its host[:port] (a path only as a prefix of the image\'s repository, never /v2)',
@@ -314,7 +314,7 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     // The kubelet warns that a pull secret is missing and pulls anyway: when the same events show the image pulled,
     // the image did not need it and the pod's trouble (if any) is elsewhere.
     re: /failedtoretrieveimagepullsecret[\s\S]{0,800}?successfully pulled image/,
-    anchors: ['successfully pulled image'],
+    anchors: ['failedtoretrieveimagepullsecret'],
     confidence: 0.5,
     specificity: 91,
     alternatives: ['image.pullsecret-missing'],

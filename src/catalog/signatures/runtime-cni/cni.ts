@@ -312,7 +312,7 @@ export const CNI_SIGNATURES: Signature[] = [
     // The file is there but the plugin may not read it: its mode, or an SELinux label the runtime's domain cannot
     // read (a /run/flannel made by hand or restored). No cause id names it; flanneld did write its lease.
     re: /subnet\.env[^\n]{0,3}: permission denied/,
-    anchors: ['subnet.env'],
+    anchors: ['permission denied'],
     confidence: 0.5,
     specificity: 96,
     alternatives: ['cni.subnet-env-missing', 'flannel.daemon-down'],
