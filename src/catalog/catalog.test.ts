@@ -113,7 +113,10 @@ describe('signatures', () => {
       const { id, message } = JSON.parse(line) as { id: string; message: string };
       // the pre-filter reads the message as undoPaste leaves it (a quote's escapes dropped, a folded YAML value joined)
       const low = undoPaste(message).toLowerCase();
-      for (const s of matchAll(message)) if (!s.anchors.some((a) => low.includes(a))) hidden.push(`${s.id} in ${id}`);
+      // read as both pre-filters read it: without backslashes, an anchor and (where asked for) an `also` literal in it
+      const bare = low.replaceAll('\\', '');
+      const seen = (as: readonly string[]) => as.some((a) => bare.includes(a.replaceAll('\\', '')));
+      for (const s of matchAll(message)) if (!seen(s.anchors) || (s.also && !seen(s.also))) hidden.push(`${s.id} in ${id}`);
     }
     expect(hidden).toEqual([]);
     // every pattern against every corpus message, without the pre-filter: seconds alone, more beside other suites
@@ -126,6 +129,7 @@ describe('signatures', () => {
         expect(re.test(line), `sample does not match: ${line}`).toBe(true);
         // as the pre-filter reads it: undone (a log line's escaped quotes dropped)
         expect(s.anchors.some((a) => undoPaste(line).toLowerCase().includes(a)), `no anchor in sample: ${line}`).toBe(true);
+        if (s.also) expect(s.also.some((a) => undoPaste(line).toLowerCase().includes(a)), `no \`also\` literal in sample: ${line}`).toBe(true);
         expect(classify(line).cause, line).toBe(s.cause);
       }
       for (const line of s.counterSamples) expect(re.test(line), `counter-sample matches: ${line}`).toBe(false);

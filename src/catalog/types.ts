@@ -43,6 +43,12 @@ export interface Signature {
   pattern: string;
   /** Lower-case literals of which at least one must occur (cheap pre-filter before the regex). */
   anchors: string[];
+  /**
+   * Lower-case literals of which at least one must occur as well as an anchor: a second literal every branch of
+   * the pattern requires, for a pattern whose anchors are common words (the pre-filter's automaton finds both in
+   * its one pass; the regex runs only where both are).
+   */
+  also?: string[];
   /** 0..1: how sure a match alone makes us. */
   confidence: number;
   /** Higher wins when several signatures match one message. */

@@ -16,6 +16,8 @@ import { sig } from './define.js';
 // Prometheus-compatible servers (Prometheus, Thanos, Mimir, VictoriaMetrics, Loki) serve /api/v1/ too: their routes are not the Kubernetes API.
 const KUBE_API_URL = String.raw`(https?:\/\/[^/\s"\\]+\/(api(\/v1\/(?!query|series|labels?\b|label\/|write|read\b|push|targets|rules|alerts|status\/|metadata|otlp|import|export)|\?)|apis(\/[a-z0-9.-]+\/v\d|\?))|https?:\/\/\[?(10|172|192|100)\.\d+\.0\.1\]?(:443)?\/|https?:\/\/[^/\s"\\]+:6443\/|https?:\/\/kubernetes\.default)`;
 const KUBE_API_ANCHORS = ['/api/', '/api?', '/apis/', '/apis?', '.0.1/', '.0.1:443/', '.0.1]', ':6443/', 'kubernetes.default'];
+/** The literals one of which every API certificate text requires: the API's URL, or kubectl's own wrapper. */
+const KUBE_API_OR_CLIENT = [...KUBE_API_ANCHORS, 'unable to connect to the server'];
 
 export const AMBIGUOUS_SIGNATURES: Signature[] = [
   sig({
@@ -346,6 +348,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // caller's client) certificate out of date, or the caller's clock outside its validity. Only the check differs.
     re: new RegExp(`(${KUBE_API_URL}[^\\n]{0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: certificate has expired or is not yet valid`),
     anchors: ['expired or is not yet valid'],
+    also: KUBE_API_OR_CLIENT,
     confidence: 0.7,
     specificity: 93,
     alternatives: ['node.not-ready'],
@@ -378,6 +381,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // the x509 text (a conversion or admission webhook the API server called) owns the certificate: not read here.
     re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: (\S+ )?(certificate signed by unknown authority(?![^\n]{0,120}candidate authority certificate \\?"(kubernetes|kubernetes-ca|minikubeca|(k3s|rke2)-(server|client)-ca@\d+)\\?")|certificate is not trusted)`),
     anchors: ['certificate signed by unknown authority', 'certificate is not trusted'],
+    also: KUBE_API_OR_CLIENT,
     confidence: 0.7,
     specificity: 93,
     alternatives: ['registry.proxy'],
@@ -411,6 +415,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // read by its mechanism as for a registry.
     re: new RegExp(String.raw`(${KUBE_API_URL}(?:(?!https?:\/\/)[^\n]){0,300}|unable to connect to the server: (tls: failed to verify certificate: )?)x509: (certificate is valid for [^\n]+,\s*not \S+|cannot validate certificate for \S+ because it doesn't contain any ip sans)`),
     anchors: ['x509: certificate is valid for ', 'x509: cannot validate certificate for '],
+    also: KUBE_API_OR_CLIENT,
     confidence: 0.7,
     specificity: 93,
     alternatives: ['registry.proxy'],
@@ -480,6 +485,7 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     // endpoint, not a registry and not the cluster's DNS.
     re: new RegExp(`${KUBE_API_URL}[^\\n]{0,300}\\blookup [^\\s:"\\\\]+(?: on [\\w.:[\\]%-]+)?: (no such host|i\\/o timeout|server misbehaving|temporary failure)`),
     anchors: KUBE_API_ANCHORS,
+    also: ['lookup '],
     confidence: 0.5,
     specificity: 92,
     alternatives: ['dns.node-resolver'],

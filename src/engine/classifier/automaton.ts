@@ -29,7 +29,13 @@ export interface Automaton {
   /** Signature indices whose anchor ends at a state: outSigs[outStart[s] .. outStart[s + 1]). */
   outStart: Int32Array;
   outSigs: Int32Array;
-  /** Scratch: per-signature stamp of the last scan that saw it. */
+  /** Signatures in the catalog: an output index from it on is signature `index - signatures`'s `also` literal. */
+  signatures: number;
+  /** 1 where a signature has `also` literals: a candidate only where one of them was seen as well. */
+  gated: Uint8Array;
+  /** Whether any signature is gated (else candidates need no second look). */
+  anyGated: boolean;
+  /** Scratch: per-output stamp of the last scan that saw it (signatures, then their `also` literals). */
   seen: Uint32Array;
   stamp: number;
   /** Scratch of the block scan (scanLines): one per range it scans side by side. */
@@ -91,7 +97,8 @@ class LazyCompiled implements Compiled {
  */
 export function checkAnchors(sig: Signature): void {
   if (!sig.anchors.length) throw new Error(`signature ${sig.id}: needs at least one anchor`);
-  for (const a of sig.anchors) {
+  if (sig.also && !sig.also.length) throw new Error(`signature ${sig.id}: \`also\` needs at least one literal`);
+  for (const a of [...sig.anchors, ...(sig.also ?? [])]) {
     if (a.includes('\\"')) throw new Error(`signature ${sig.id}: anchor "${a}" holds an escaped quote, which undoPaste removes from every message`);
     if (!a.replaceAll('\\', '')) throw new Error(`signature ${sig.id}: anchor "${a}" is only backslashes`);
     for (let i = 0; i < a.length; i++) {
@@ -106,8 +113,9 @@ export function checkAllAnchors(signatures: readonly Signature[]): void {
   // Joined by a space, itself allowed: any character the test finds is inside an anchor.
   const all: string[] = [];
   for (const s of signatures) {
-    if (!s.anchors.length) checkAnchors(s);
+    if (!s.anchors.length || (s.also && !s.also.length)) checkAnchors(s);
     all.push(s.anchors.join(' '));
+    if (s.also) all.push(s.also.join(' '));
   }
   if (/[^\x20-\x40\x5b-\x7f]|\\"/.test(all.join(' '))) for (const s of signatures) checkAnchors(s);
 }
@@ -117,10 +125,12 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   // The trie of anchors: each state's edge character and its children as a list, found by walking it
   // (a dense state × character table of the trie was 3.5 MB to allocate and fill with -1 on every
   // start, fresh memory whose page faults cost more than the walks).
-  // Read without their backslashes, as the scan reads the text (BACKSLASH below).
-  const read = readAnchors(signatures);
+  // Read without their backslashes, as the scan reads the text (BACKSLASH below). A signature's `also` literals
+  // are outputs too, numbered after the signatures: n + its index.
+  const nsig = signatures.length;
+  const literals = [...readAnchors(signatures), ...readAlso(signatures).map((x) => x ?? [])];
   let bound = 1; // at most one state per anchor character, and the root
-  for (const as of read) for (const a of as) bound += a.length;
+  for (const as of literals) for (const a of as) bound += a.length;
   const charOf = new Int32Array(bound);
   const firstChild = new Int32Array(bound).fill(-1);
   const nextSibling = new Int32Array(bound).fill(-1);
@@ -135,8 +145,8 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
   };
   // The signatures whose anchors end at each state; none (most states) is undefined.
   const outs: (Set<number> | undefined)[] = [undefined];
-  signatures.forEach((sig, idx) => {
-    for (const a of read[idx]) {
+  literals.forEach((as, idx) => {
+    for (const a of as) {
       let s = 0;
       for (let i = 0; i < a.length; i++) {
         const c = a.charCodeAt(i);
@@ -221,10 +231,12 @@ export function buildAutomaton(signatures: readonly Signature[]): Automaton {
     if (own !== undefined) flat.push(...[...own].sort((a, b) => a - b));
   });
   outStart[n] = outStart[states] = flat.length;
-  const lane = (): Lane => ({ cands: new Int32Array(4 * signatures.length), ends: new Int32Array(256), n: 0, lines: 0, seen: new Uint32Array(signatures.length), stamp: 0 });
+  const outputs = literals.length;
+  const lane = (): Lane => ({ cands: new Int32Array(4 * outputs), ends: new Int32Array(256), n: 0, lines: 0, seen: new Uint32Array(outputs), stamp: 0 });
   const lanes = Array.from({ length: LANES }, lane);
-  const scratch = { seen: new Uint32Array(signatures.length), stamp: 0, lanes, wordsOf: undefined, words: new Uint32Array(0), wordShift: 0 };
-  return { trans: out, firstEnd, newline, outStart, outSigs: Int32Array.from(flat), ...scratch };
+  const gated = Uint8Array.from(signatures, (s) => (s.also ? 1 : 0));
+  const scratch = { seen: new Uint32Array(outputs), stamp: 0, lanes, wordsOf: undefined, words: new Uint32Array(0), wordShift: 0 };
+  return { trans: out, firstEnd, newline, outStart, outSigs: Int32Array.from(flat), signatures: nsig, gated, anyGated: gated.includes(1), ...scratch };
 }
 
 /**
@@ -241,7 +253,22 @@ export function scanCandidates(a: Automaton, text: string, from: number, to: num
     s = trans[(s << ROW_BITS) | (c < ROW ? c : 0)];
     if (s >= firstEnd) nc = collect(a, s, seen, cand, nc);
   }
-  return nc;
+  return a.anyGated ? passGate(a, cand, 0, nc, seen, a.stamp) : nc;
+}
+
+/**
+ * Keeps of list[from, to) the signatures whose `also` literal was seen too (seen[signatures + i] === stamp) or that
+ * ask for none, in order, and drops the `also` outputs themselves; returns the new end.
+ */
+function passGate(a: Automaton, list: Int32Array, from: number, to: number, seen: Uint32Array, stamp: number): number {
+  const { signatures, gated } = a;
+  let w = from;
+  for (let r = from; r < to; r++) {
+    const x = list[r];
+    if (x >= signatures || (gated[x] === 1 && seen[signatures + x] !== stamp)) continue;
+    list[w++] = x;
+  }
+  return w;
 }
 
 function nextStamp(a: Automaton): void {
@@ -358,7 +385,7 @@ export function scanLines(a: Automaton, bytes: Uint8Array, bounds: Int32Array): 
   for (let j = 0; j < LANES; j++) {
     scanBytes(a, lanes[j], bytes, state[j], pos[j] + 4 * q, bounds[j + 1]);
     for (let i = pos[j] + 4 * q; i < bounds[j + 1]; i++) seenBits |= bytes[i];
-    closeLine(lanes[j], a.seen.length);
+    closeLine(a, lanes[j]);
   }
   return (seenBits & 0x80808080) === 0;
 }
@@ -381,7 +408,7 @@ function startLane(lane: Lane, signatures: number): void {
 
 /** An anchor's end, or a \n, at state s of a lane's scan. */
 function laneHit(a: Automaton, lane: Lane, s: number): void {
-  if (s === a.newline) return closeLine(lane, a.seen.length);
+  if (s === a.newline) return closeLine(a, lane);
   const end = a.outStart[s + 1];
   const { seen, stamp, cands } = lane;
   let n = lane.n;
@@ -395,13 +422,14 @@ function laneHit(a: Automaton, lane: Lane, s: number): void {
   lane.n = n;
 }
 
-function closeLine(lane: Lane, signatures: number): void {
+function closeLine(a: Automaton, lane: Lane): void {
+  if (a.anyGated) lane.n = passGate(a, lane.cands, lane.lines === 0 ? 0 : lane.ends[lane.lines - 1], lane.n, lane.seen, lane.stamp);
   if (lane.lines === lane.ends.length) lane.ends = grown(lane.ends, lane.lines + 1);
   lane.ends[lane.lines++] = lane.n;
-  nextLine(lane, signatures);
+  nextLine(lane, a.seen.length);
 }
 
-/** A new line: a new stamp, and room for each signature once. */
+/** A new line: a new stamp, and room for each output once. */
 function nextLine(lane: Lane, signatures: number): void {
   if (++lane.stamp === 0xffffffff) {
     lane.seen.fill(0);
@@ -416,9 +444,17 @@ function grown(xs: Int32Array, atLeast: number): Int32Array {
   return next;
 }
 
-/** Each signature's anchors as both pre-filters read them: without backslashes. */
+/** Literals as both pre-filters read them: without backslashes. */
+const read = (literals: readonly string[]) => (literals.some((a) => a.includes('\\')) ? literals.map((a) => a.replaceAll('\\', '')) : [...literals]);
+
+/** Each signature's anchors as both pre-filters read them. */
 export function readAnchors(signatures: readonly Signature[]): string[][] {
-  return signatures.map((s) => (s.anchors.some((a) => a.includes('\\')) ? s.anchors.map((a) => a.replaceAll('\\', '')) : [...s.anchors]));
+  return signatures.map((s) => read(s.anchors));
+}
+
+/** Each signature's `also` literals as both pre-filters read them (undefined: none asked for). */
+export function readAlso(signatures: readonly Signature[]): (string[] | undefined)[] {
+  return signatures.map((s) => (s.also ? read(s.also) : undefined));
 }
 
 /**
@@ -426,11 +462,11 @@ export function readAnchors(signatures: readonly Signature[]): string[][] {
  * toLowerCase also folds a few non-ASCII letters into ASCII (the Kelvin sign → k), so this may pass a
  * candidate the automaton would not; its regex (non-unicode /i) then fails the same way.
  */
-export function substringCandidates(anchors: readonly (readonly string[])[], text: string, cand: Int32Array): number {
+export function substringCandidates(anchors: readonly (readonly string[])[], also: readonly (readonly string[] | undefined)[], text: string, cand: Int32Array): number {
   const folded = text.toLowerCase();
-  // Read as the automaton reads them: without backslashes (`anchors` come from readAnchors).
+  // Read as the automaton reads them: without backslashes (`anchors` and `also` come from readAnchors, readAlso).
   const lower = folded.indexOf('\\') === -1 ? folded : folded.replaceAll('\\', '');
   let nc = 0;
-  for (let i = 0; i < anchors.length; i++) if (anchors[i].some((a) => lower.includes(a))) cand[nc++] = i;
+  for (let i = 0; i < anchors.length; i++) if (anchors[i].some((a) => lower.includes(a)) && (also[i] === undefined || also[i]!.some((a) => lower.includes(a)))) cand[nc++] = i;
   return nc;
 }

@@ -286,6 +286,31 @@ describe('classify: pre-filters', () => {
     expect(got[2]).toMatch(/=dns\.upstream$/);
   });
 
+  it('a signature with `also` literals is a candidate only where one of them occurs as well as an anchor, in every mode', () => {
+    // Patterns looser than the gate, so an answer shows whether the gate let the signature through.
+    const base = { ...SIGNATURES[0], pattern: 'i/o timeout', alternatives: [], check: undefined };
+    const sigs = [
+      { ...base, id: 'gated', cause: 'registry.server-error', specificity: 90, anchors: ['i/o timeout'], also: ['bad gateway', 'status'] },
+      { ...base, id: 'open', cause: 'registry.connect-timeout', specificity: 50, anchors: ['i/o timeout'] },
+    ];
+    const gated = 'get "https://reg/v2/": 502 Bad Gateway: dial tcp 10.0.0.1:443: i/o timeout';
+    const open = 'dial tcp 10.0.0.1:443: i/o timeout';
+    for (const prefilter of ['automaton', 'substring'] as const) {
+      const c = createClassifier(sigs, { prefilter });
+      expect(c.prefilter(gated).map((x) => x.id)).toEqual(['gated', 'open']);
+      expect(c.prefilter(open).map((x) => x.id)).toEqual(['open']);
+      expect(c.prefilter('STATUS 504 after i/o timeout').map((x) => x.id)).toEqual(['gated', 'open']);
+    }
+    // A block scan gates line by line: the literal of another line does not open the gate.
+    const c = createClassifier(sigs, { prefilter: 'automaton' });
+    const text = [open, gated, 'bad gateway', open, `${open} (status)`].join('\n');
+    const got: string[] = [];
+    c.classifyLines(text, (_line, a) => got.push(a.cause), Buffer.from(text, 'latin1'));
+    expect(got).toEqual(['registry.connect-timeout', 'registry.server-error', 'unknown', 'registry.connect-timeout', 'registry.server-error']);
+    expect(() => createClassifier([{ ...base, id: 'x', anchors: ['a'], also: [] }])).toThrow(/also/);
+    expect(() => createClassifier([{ ...base, id: 'x', anchors: ['a'], also: ['Upper'] }])).toThrow(/lower-case/);
+  });
+
   it('block mode judges a line whose only paste is escaped quotes as classify judges it, answers and ranking alike', () => {
     const c = createClassifier(SIGNATURES);
     const escaped = lines.filter((l) => l.includes('"') && !l.includes('\n') && !/[^\x20-\x7e]/.test(l)).map((l) => `level=error msg="${l.replace(/"/g, '\\"')}"`);

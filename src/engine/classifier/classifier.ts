@@ -1,6 +1,6 @@
 import type { Classification, Signature } from '../../catalog/types.js';
 import { createAnswerBook } from './answer-book.js';
-import { buildAutomaton, checkAllAnchors, compile, LANES, readAnchors, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
+import { buildAutomaton, checkAllAnchors, compile, LANES, readAlso, readAnchors, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
 import { ESCAPED_QUOTE_MARK, lineLooksPasted, pastedScanner, undoEscapedQuotes, undoPaste } from './paste.js';
@@ -69,7 +69,9 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const warmUp = options.warmUp ?? 200;
   const sigs = compile(signatures);
   const anchors = readAnchors(signatures);
-  const cand = new Int32Array(signatures.length);
+  const also = readAlso(signatures);
+  // Room for every pre-filter output of a scan: the signatures, and their `also` literals before the gate drops them.
+  const cand = new Int32Array(2 * signatures.length);
   // Block mode: the hits of a line, the ranges of a block scan.
   const hits = new Int32Array(signatures.length);
   const bounds = new Int32Array(LANES + 1);
@@ -82,7 +84,7 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const auto = () => (automaton ??= buildAutomaton(signatures));
   const useAutomaton = () => mode === 'automaton' || (mode === 'adaptive' && ++calls > warmUp);
   /** Fills `cand` for the whole text; returns how many. */
-  const find = (text: string) => (useAutomaton() ? scanCandidates(auto(), text, 0, text.length, cand) : substringCandidates(anchors, text, cand));
+  const find = (text: string) => (useAutomaton() ? scanCandidates(auto(), text, 0, text.length, cand) : substringCandidates(anchors, also, text, cand));
 
   /**
    * The answer for `text` from its candidates list[0, nc): each candidate's pattern is tested at most

@@ -126,6 +126,7 @@ export const KUBELET_STREAMING_SIGNATURES: Signature[] = [
     // multi-NIC choice that sends the kubelet's and flannel's traffic there.
     re: /(?:cluster-info|:6443\/)[^\n]{0,200}?x509: certificate is valid for [^\n]{0,200}?\b10\.0\.2\.15\b[^\n]{0,200}?, not (?!10\.0\.2\.15\b)\d/,
     anchors: ['10.0.2.15'],
+    also: ['cluster-info', ':6443/'],
     confidence: 0.7,
     specificity: 94,
     alternatives: ['node.not-ready'],

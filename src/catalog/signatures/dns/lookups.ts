@@ -184,6 +184,7 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     // Not at a loopback resolver: that caller does not use the cluster DNS (dns.short-name-host-resolver).
     re: /^(?![\s\S]*(pull|\/v2\/|registry|manifests|proxyconnect))[\s\S]*\blookup (?!localhost\b)[a-z0-9][a-z0-9-]*(?: on (?!127\.|\[::1\])[\w.:[\]%-]+)?: (i\/o timeout|server misbehaving)/,
     anchors: ['lookup '],
+    also: [': i/o timeout', ': server misbehaving'],
     confidence: 0.6,
     specificity: 90,
     alternatives: ['dns.coredns-down', 'flannel.vxlan-blocked'],

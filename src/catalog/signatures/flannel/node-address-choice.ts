@@ -35,7 +35,7 @@ export const NODE_ADDRESS_CHOICE_SIGNATURES: Signature[] = [
     // another interface than the one its certificate was made for.
     re: /rejected connection from \\?"[\d.:[\]a-f]+\\?" \(error \\?"tls: \\*"[\d.:a-f]+\\*" does not match any of dnsnames/,
     anchors: ['does not match any of dnsnames'],
-    confidence: 0,
+    confidence: 0.4,
     specificity: 91,
     alternatives: ['flannel.wrong-iface'],
     check: 'the address the connecting member or node uses (ip route get <etcd address> on it) against the SANs of the etcd certificates (openssl x509 -noout -ext subjectAltName -in <peer cert>): pin the interface, or add the address to the certificates',

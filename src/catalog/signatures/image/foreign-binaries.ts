@@ -12,7 +12,7 @@ export const FOREIGN_BINARY_SIGNATURES: Signature[] = [
     id: 'image.rosetta-foreign-binary',
     cause: 'image.platform-mismatch',
     // A CNI plugin's binary of the wrong architecture is the node's install, not an image: read below.
-    re: /(?<!netplugin failed: \\?"?)\brosetta error: (?!failed to open elf at\s*(?:$|\n))|\/system\/bin\/linker64: invalid elf image for this architecture/,
+    re: /(?<!netplugin failed: \\?"?)\brosetta error: (?!failed to open elf at(?! ?\/))|\/system\/bin\/linker64: invalid elf image for this architecture/,
     anchors: ['rosetta error: ', 'invalid elf image for this architecture'],
     confidence: 0.75,
     specificity: 90,
@@ -31,7 +31,7 @@ export const FOREIGN_BINARY_SIGNATURES: Signature[] = [
     // image into an arm64 node): the plugins' install, which no image pull chose.
     re: /plugin type=\\?"[\w.-]+\\?" failed \((add|del|check)\): netplugin failed: \\?"?(rosetta error|exec format error)/,
     anchors: ['netplugin failed'],
-    confidence: 0,
+    confidence: 0.4,
     specificity: 92,
     alternatives: ['cni.plugin-missing', 'image.platform-mismatch'],
     check: 'file /opt/cni/bin/<plugin> on the node against uname -m: reinstall the CNI plugins for the node\'s architecture (the containernetworking-plugins release tarball for arm64, or the distribution\'s package)',

@@ -600,6 +600,7 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // the Hub answers it as it answers any repository it will not serve to the caller (denied, or not found).
     re: /(?<![\w.-])docker\.io\/(?!v[12]\/)[a-z0-9._-]+\/[a-z0-9._-]+\/[a-z0-9._-]+[\s\S]{0,300}?(denied|insufficient_scope|not found|may require authorization)/,
     anchors: ['docker.io/'],
+    also: ['denied', 'insufficient_scope', 'not found', 'may require authorization'],
     confidence: 0.7,
     specificity: 92,
     alternatives: ['image.auth-missing', 'image.not-found'],

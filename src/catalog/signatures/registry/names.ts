@@ -373,6 +373,7 @@ export const NAME_SIGNATURES: Signature[] = [
     // was being resolved and failed, but the text no longer says how.
     re: inRegistryContext(/\blookup [^\s:"\\]+ on [\w.:[\]%-]+:53\\?"?\s*$/),
     anchors: [':53'],
+    also: ['lookup '],
     confidence: 0.6,
     specificity: 84,
     alternatives: ['dns.coredns-down', 'dns.upstream', 'dns.node-resolver'],

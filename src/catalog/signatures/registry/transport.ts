@@ -482,6 +482,7 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     // The 5xx is a status (its reason phrase, or after "status"), not any three digits (a ?limit=500 in a URL).
     re: /(\b5\d\d (internal server error|bad gateway|service unavailable|gateway time-?out)|status( code)?\W{0,3}5\d\d\b)[^\n]{0,400}?(get|head) \\?"?https?:\/\/[^\s"\\]+\\?"?: (?<key>net\/http: request canceled while waiting for connection|dial tcp [\w.:[\]%-]+: (i\/o timeout|connect: connection timed out))/,
     anchors: ['request canceled while waiting', 'i/o timeout', 'connect: connection timed out'],
+    also: ['internal server error', 'bad gateway', 'service unavailable', 'gateway time', 'status'],
     confidence: 0.75,
     specificity: 76,
     alternatives: ['registry.proxy', 'registry.mirror-misconfigured', 'registry.server-error'],

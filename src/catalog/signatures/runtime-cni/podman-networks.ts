@@ -66,8 +66,8 @@ export const PODMAN_NETWORK_SIGNATURES: Signature[] = [
     // plugins, aardvark-dns, and for rootless containers pasta or slirp4netns): the package that ships one is not
     // installed, or lives in a directory containers.conf does not list. The same lookup finds non-network helpers,
     // which this does not cover.
-    re: /could not find (pasta|slirp4netns), the network namespace can't be configured|could not find \\?"(netavark|aardvark-dns|pasta|slirp4netns|rootlessport)\\?" (in one of|because there are no helper binary directories)|netavark: failed to find driver or plugin \\?"/,
-    anchors: ["the network namespace can't be configured", 'helper_binaries_dir', 'helper binary directories configured', 'failed to find driver or plugin'],
+    re: /could not find (pasta|slirp4netns), the network namespace (can't|won't) be configured|could not find \\?"(netavark|aardvark-dns|pasta|slirp4netns|rootlessport)\\?" (in one of|because there are no helper binary directories)|netavark: failed to find driver or plugin \\?"/,
+    anchors: ["the network namespace can't be configured", "the network namespace won't be configured", 'helper_binaries_dir', 'helper binary directories configured', 'failed to find driver or plugin'],
     confidence: 0.75,
     specificity: 90,
     alternatives: ['runtime.unavailable'],

@@ -16,18 +16,19 @@ export const ROOTLESS_SIGNATURES: Signature[] = [
     id: 'runtime.rootless-network-driver',
     cause: 'runtime.unavailable',
     // RootlessKit's parent sets up the child's network with a driver binary and a tap device; Podman calls slirp4netns or
-    // pasta itself. The driver missing, refused its namespaces or failing to make the tap leaves no network to start in.
-    re: /failed to setup network &\{[^\n]{0,400}binary:(slirp4netns|pasta|vpnkit|lxc-user-nic)|setting up (pasta|slirp4netns): (pasta|slirp4netns) failed|\bslirp4netns failed: "|could not find slirp4netns|exec: \\?"(slirp4netns|pasta)\\?": executable file not found|setting up tap tap\d+: executing|\b(create_sandbox|do_slirp) failed|couldn't open (network|user) namespace \/(proc|run)\/|setns\(clone_newnet\): invalid argument/,
-    anchors: ['failed to setup network &{', 'setting up pasta', 'setting up slirp4netns', 'slirp4netns failed', 'could not find slirp4netns', 'executable file not found', 'setting up tap tap', 'create_sandbox failed', 'do_slirp failed', "couldn't open network namespace", "couldn't open user namespace", 'setns(clone_newnet): invalid argument'],
+    // pasta itself. The driver refused its namespaces or failing to make the tap leaves no network to start in. (The
+    // helper binary not installed is podman.network-helper-missing's, in ./podman-networks.ts.)
+    re: /failed to setup network &\{[^\n]{0,400}binary:(slirp4netns|pasta|vpnkit|lxc-user-nic)|setting up (pasta|slirp4netns): (pasta|slirp4netns) failed|\bslirp4netns failed: "|setting up tap tap\d+: executing|\b(create_sandbox|do_slirp) failed|setns\(clone_newnet\): invalid argument/,
+    anchors: ['failed to setup network &{', 'setting up pasta', 'setting up slirp4netns', 'slirp4netns failed', 'setting up tap tap', 'create_sandbox failed', 'do_slirp failed', 'setns(clone_newnet): invalid argument'],
     confidence: 0.8,
     specificity: 91,
     check: ROOTLESS_CHECK,
-    source: 'RootlessKit (pkg/network/slirp4netns, pasta: "failed to setup network &{… binary:…}", "setting up tap tap0: executing …"), Podman ("setting up Pasta: pasta failed with exit code 1", "could not find slirp4netns"), slirp4netns and passt/pasta\'s own stderr',
+    source: 'RootlessKit (pkg/network/slirp4netns, pasta: "failed to setup network &{… binary:…}", "setting up tap tap0: executing …"), Podman ("setting up Pasta: pasta failed with exit code 1"), slirp4netns and passt/pasta\'s own stderr',
     samples: [
       '[rootlesskit:parent] error: failed to setup network &{logWriter:0xc0000a4020 binary:slirp4netns mtu:65520 ipnet:<nil> disableHostLoopback:true ifname:tap0}: setting up tap tap0: executing [[nsenter -t 381 -n -m -U --preserve-credentials ip tuntap add name tap0 mode tap]]: exit status 1',
       'Error: unable to start container 4c1f: setting up Pasta: pasta failed with exit code 1:\nNo external routable interface for IPv6',
-      'ERRO[0000] could not find slirp4netns, the network namespace won\'t be configured: exec: "slirp4netns": executable file not found in $PATH',
-      'Started as root, will change to nobody.\nCouldn\'t open user namespace /proc/4211/ns/user: Permission denied',
+      'FATA[2020-06-24T22:37:41.538205795+02:00] failed to setup network &{binary:slirp4netns mtu:65520 ipnet:0xc0012e2d50 disableHostLoopback:true}: waiting for ready fd (/home/u/bin/slirp4netns --mtu 65520 -r 3 49044 tap0): slirp4netns failed',
+      'slirp4netns --netns-type=path --userns-path=/tmp/userns /tmp/netns tap0\n\nsetns(CLONE_NEWNET): Invalid argument\nchild failed(1)',
     ],
     counterSamples: ['exec: "kubelet": executable file not found in $PATH', 'Error: starting container 2ba3: setting up network: done'],
   }),
@@ -135,10 +136,10 @@ export const ROOTLESS_SIGNATURES: Signature[] = [
     anchors: ["could not insert 'br_netfilter'"],
     confidence: 0.7,
     specificity: 90,
-    check: 'lsmod | grep br_netfilter on the host, and /etc/modules-load.d/: load it there (modprobe br_netfilter) since the runtime cannot',
-    source: 'kmod modprobe as called by dockerd ("Running modprobe bridge br_netfilter failed with message: modprobe: ERROR: could not insert \'br_netfilter\': Operation not permitted")',
+    check: 'lsmod | grep br_netfilter on the host: load the module there and keep it loaded at boot (the node.br-netfilter fix), since the runtime cannot',
+    source: 'kmod as called by dockerd for its bridge rules ("… failed with message: modprobe: ERROR: could not insert \'br_netfilter\': Operation not permitted")',
     samples: [
-      "WARN[2021-01-22T10:36:21.160738337+01:00] Running modprobe bridge br_netfilter failed with message: modprobe: ERROR: could not insert 'br_netfilter': Operation not permitted",
+      "WARN[2021-01-22T10:36:21.160738337+01:00] failed with message: modprobe: ERROR: could not insert 'br_netfilter': Operation not permitted",
       "modprobe: ERROR: could not insert 'br_netfilter': Operation not permitted",
     ],
     counterSamples: ["modprobe: ERROR: could not insert 'vxlan': Operation not permitted"],

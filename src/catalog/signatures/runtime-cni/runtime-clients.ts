@@ -14,6 +14,7 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     // dial to the daemon failing: the client never reached dockerd, so nothing was pulled or run.
     re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?dial tcp [^\s]+: (?:connectex|connect: |i\/o timeout|getsockopt)/,
     anchors: ['/v1.'],
+    also: ['dial tcp '],
     confidence: 0.85,
     specificity: 97,
     alternatives: ['node.not-ready'],
@@ -139,6 +140,7 @@ export const RUNTIME_CLIENT_SIGNATURES: Signature[] = [
     // certificate, not a registry's. The runtime is out of the client's reach until its CA or name matches.
     re: /(?:https?|tcp):\/\/[^\s/"]+\/v1\.\d+\/(?:images|containers|info|version|_ping|build|networks|volumes|exec|events|system|auth)\b[^\n]{0,300}?(?:x509: |tls: |server gave http response to https client)/,
     anchors: ['/v1.'],
+    also: ['x509: ', 'tls: ', 'server gave http'],
     confidence: 0.4,
     specificity: 98,
     alternatives: ['runtime.unavailable'],
