@@ -30,6 +30,7 @@ import { OTHER_CLIENT_IMAGE_SIGNATURES } from './other-clients.js';
 import { DOCKER_ENGINE_LOCAL_SIGNATURES } from './docker-engine-local.js';
 import { CREDENTIAL_HELPER_ACTION_SIGNATURES } from './credential-helper-actions.js';
 import { CONTAINERS_IMAGE_CLI_SIGNATURES } from './containers-image-cli.js';
+import { PODMAN_AUTHFILE_FLAG_SIGNATURES } from './podman-authfile-flag.js';
 import { CONTAINERD1_RESOLVER_SIGNATURES } from './containerd1-resolver.js';
 import { CLOUD_CREDENTIAL_CHAIN_SIGNATURES } from './cloud-credential-chains.js';
 import { FOREIGN_BINARY_SIGNATURES } from './foreign-binaries.js';
@@ -69,5 +70,6 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...DOCKER_ENGINE_LOCAL_SIGNATURES,
   ...CREDENTIAL_HELPER_ACTION_SIGNATURES,
   ...CONTAINERS_IMAGE_CLI_SIGNATURES,
+  ...PODMAN_AUTHFILE_FLAG_SIGNATURES,
   ...CONTAINERD1_RESOLVER_SIGNATURES,
 ];

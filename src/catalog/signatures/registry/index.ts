@@ -40,6 +40,7 @@ import { CONTAINERD2_RESOLVER_SIGNATURES } from './containerd2-resolver.js';
 import { REGISTRY_SERVER_LOG_SIGNATURES } from './registry-server-logs.js';
 import { APP_CLIENT_SIGNATURES } from './app-clients.js';
 import { OCI_CLI_CLIENT_SIGNATURES } from './oci-cli-clients.js';
+import { REGISTRIES_CONF_REWRITE_SIGNATURES } from './registries-conf-rewrites.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -84,4 +85,5 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...REGISTRY_SERVER_LOG_SIGNATURES,
   ...APP_CLIENT_SIGNATURES,
   ...OCI_CLI_CLIENT_SIGNATURES,
+  ...REGISTRIES_CONF_REWRITE_SIGNATURES,
 ];

@@ -15,6 +15,7 @@ import { WINDOWS_HOST_SIGNATURES } from './windows-hosts.js';
 import { WINDOWS_NETWORK_SIGNATURES } from './windows-networks.js';
 import { RUNTIME_STATE_SIGNATURES } from './runtime-state.js';
 import { RUNTIME_STORAGE_SIGNATURES } from './runtime-storage.js';
+import { CONTAINERS_STORAGE_CONF_SIGNATURES } from './containers-storage-conf.js';
 import { RUNTIME_TRANSPORT_SIGNATURES } from './runtime-transport.js';
 import { SWARMKIT_SIGNATURES } from './swarmkit.js';
 import { PODMAN_NETWORK_SIGNATURES } from './podman-networks.js';
@@ -62,6 +63,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_STATE_SIGNATURES,
   ...UNCLEAN_SHUTDOWN_SIGNATURES,
   ...RUNTIME_STORAGE_SIGNATURES,
+  ...CONTAINERS_STORAGE_CONF_SIGNATURES,
   ...RUNTIME_TRANSPORT_SIGNATURES,
   ...SWARMKIT_SIGNATURES,
   ...PODMAN_NETWORK_SIGNATURES,
