@@ -20,6 +20,7 @@ import { KUBEADM_JOIN_SIGNATURES } from './kubeadm-join.js';
 import { KUBEADM_DISCOVERY_SIGNATURES } from './kubeadm-discovery.js';
 import { KUBELET_VOLUME_SIGNATURES } from './kubelet-volumes.js';
 import { SYSTEMD_UNIT_SIGNATURES } from './systemd-units.js';
+import { WSL_HOST_SIGNATURES } from './wsl-hosts.js';
 import { KUBE_PROXY_ALL_SIGNATURES } from './kube-proxy/index.js';
 import { KUBECTL_CLIENT_SIGNATURES } from './kubectl-client.js';
 import { MINIKUBE_SIGNATURES } from './minikube.js';
@@ -54,6 +55,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBEADM_DISCOVERY_SIGNATURES,
   ...KUBELET_VOLUME_SIGNATURES,
   ...SYSTEMD_UNIT_SIGNATURES,
+  ...WSL_HOST_SIGNATURES,
   ...KUBE_PROXY_ALL_SIGNATURES,
   ...KUBECTL_CLIENT_SIGNATURES,
   ...CONTROLPLANE_SIGNATURES,

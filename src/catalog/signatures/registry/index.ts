@@ -41,9 +41,11 @@ import { REGISTRY_SERVER_LOG_SIGNATURES } from './registry-server-logs.js';
 import { APP_CLIENT_SIGNATURES } from './app-clients.js';
 import { OCI_CLI_CLIENT_SIGNATURES } from './oci-cli-clients.js';
 import { REGISTRIES_CONF_REWRITE_SIGNATURES } from './registries-conf-rewrites.js';
+import { HOSTED_REGISTRY_STATE_SIGNATURES } from './hosted-registry-states.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
+  ...HOSTED_REGISTRY_STATE_SIGNATURES,
   ...CONTAINERD2_RESOLVER_SIGNATURES,
   ...TLS_SIGNATURES,
   ...WRAPPED_REGISTRY_SIGNATURES,

@@ -79,22 +79,28 @@ export const DOCKERD_START_SIGNATURES: Signature[] = [
     // Returned by cmd/dockerd before NewDaemon, so without the "failed to start daemon" wrapper: dockerd run without
     // root (or under RootlessKit without --rootless), its pid file's directory not writable, the API listeners not
     // opening (a TCP port taken, docker.sock left behind as a directory).
-    re: /dockerd needs to be started with root privileges|rootless mode needs to be enabled for running with rootlesskit|failed to create pidfile directory|failed to load listeners: /,
+    // A daemon.json key dockerd does not know (credsStore, a client setting, put there) stops it as surely.
+    re: /dockerd needs to be started with root privileges|rootless mode needs to be enabled for running with rootlesskit|failed to create pidfile directory|failed to load listeners: |the following directives don't match any configuration option: |unit (file \S+\/)?(docker|containerd|cri-docker|crio)\.(service|socket) is masked/,
     anchors: [
       'dockerd needs to be started with root privileges',
       'rootless mode needs to be enabled',
       'failed to create pidfile directory',
       'failed to load listeners',
+      "directives don't match any configuration option",
+      '.service is masked',
+      '.socket is masked',
     ],
     confidence: 0.8,
     specificity: 85,
     alternatives: ['node.not-ready'],
     check: 'systemctl status docker docker.socket and journalctl -u docker -b on that node: the text after the reason says which file, socket or port dockerd could not take; ss -ltnp for a TCP host in daemon.json, ls -ld /var/run/docker.sock',
-    source: 'moby cmd/dockerd/daemon.go ("dockerd needs to be started with root privileges"; "rootless mode needs to be enabled for running with RootlessKit"; "failed to create pidfile directory"; "failed to load listeners")',
+    source: 'moby cmd/dockerd/daemon.go ("dockerd needs to be started with root privileges"; "rootless mode needs to be enabled for running with RootlessKit"; "failed to create pidfile directory"; "failed to load listeners"), daemon/config ("the following directives don\'t match any configuration option"), systemctl on a masked unit',
     samples: [
       'dockerd needs to be started with root privileges. To run dockerd in rootless mode as an unprivileged user, see https://docs.docker.com/go/rootless/',
       'Dec 02 17:05:27 worker-2 dockerd[1729]: failed to load listeners: listen tcp 0.0.0.0:2375: bind: address already in use',
       'dockerd: failed to create pidfile directory: mkdir /var/run/docker: read-only file system',
+      "unable to configure the Docker daemon with file /etc/docker/daemon.json: the following directives don't match any configuration option: credsStore",
+      'Failed to enable unit: Unit file /lib/systemd/system/docker.service is masked',
     ],
     counterSamples: ['API listen on /var/run/docker.sock', 'containerd not running, starting managed containerd'],
   }),
