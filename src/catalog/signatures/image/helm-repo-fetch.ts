@@ -14,7 +14,9 @@ export const HELM_REPO_FETCH_SIGNATURES: Signature[] = [
     // text alone ("Forbidden", "Bad Gateway", …): an answer of the repository itself would be "failed to fetch … : 403
     // Forbidden". So a Get of an https URL ending in a bare reason phrase is the proxy refusing the tunnel. A bare
     // "Bad Gateway" is left out: a CDN in front of a static chart host (GitHub Pages) is read as the host's outage.
-    re: /(?:cannot be reached: |error: |on source: )get "https:\/\/[^"\s]+": (?:forbidden|bad request|not found)\s*$/,
+    // The same Get is wrapped by helm install/upgrade ("INSTALLATION FAILED: ") and by helm repo update ("Unable to get
+    // an update from the "<name>" chart repository (<url>):" then the error on the next line, indented).
+    re: /(?:cannot be reached: |error: |on source: |(?:installation|upgrade) failed: |chart repository \(https?:\/\/[^)\s]+\):\s+)get "https:\/\/[^"\s]+": (?:forbidden|bad request|not found)(?![^\n])/,
     anchors: ['get "https://'],
     confidence: 0.8,
     specificity: 93,
@@ -25,8 +27,10 @@ export const HELM_REPO_FETCH_SIGNATURES: Signature[] = [
       'Error: looks like "https://charts.corp.example/stable" is not a valid chart repository or cannot be reached: Get "https://charts.corp.example/stable/index.yaml": Forbidden',
       'Error: Get "https://charts.corp.example/stable/web-0.4.1.tgz": Forbidden',
       'Error: failed to perform "FetchReference" on source: Get "https://registry.corp.example/v2/charts/web/manifests/0.4.1": Forbidden',
+      'Error: INSTALLATION FAILED: Get "https://charts.lab/stable/web-0.1.0.tgz": Bad Request',
+      '...Unable to get an update from the "lab" chart repository (https://charts.lab/stable):\n\tGet "https://charts.lab/stable/index.yaml": Bad Request\nError: failed to update the following repositories: [https://charts.lab/stable]',
     ],
-    counterSamples: ['Error: failed to fetch https://charts.corp.example/stable/index.yaml : 403 Forbidden'],
+    counterSamples: ['Error: failed to fetch https://charts.corp.example/stable/index.yaml : 403 Forbidden', 'Error: INSTALLATION FAILED: failed to fetch https://charts.lab/stable/web-0.1.0.tgz : 403 Forbidden'],
   }),
   sig({
     id: 'chart.archive-host-not-found',

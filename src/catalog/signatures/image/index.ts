@@ -9,6 +9,7 @@ import { APPTAINER_SIGNATURES } from './apptainer.js';
 import { CHART_SIGNATURES } from './charts.js';
 import { HELM_CLIENT_SIGNATURES } from './helm-client.js';
 import { HELM_REPO_FETCH_SIGNATURES } from './helm-repo-fetch.js';
+import { HELM_REPO_CONTENT_SIGNATURES } from './helm-repo-contents.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
 import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
 import { CREDENTIAL_FILE_SIGNATURES } from './credential-files.js';
@@ -58,6 +59,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...CHART_SIGNATURES,
   ...HELM_CLIENT_SIGNATURES,
   ...HELM_REPO_FETCH_SIGNATURES,
+  ...HELM_REPO_CONTENT_SIGNATURES,
   ...GGCR_CLIENT_SIGNATURES,
   ...CRI_IMAGE_SERVICE_SIGNATURES,
   ...MODEL_HUB_SIGNATURES,

@@ -42,11 +42,15 @@ import { APP_CLIENT_SIGNATURES } from './app-clients.js';
 import { OCI_CLI_CLIENT_SIGNATURES } from './oci-cli-clients.js';
 import { REGISTRIES_CONF_REWRITE_SIGNATURES } from './registries-conf-rewrites.js';
 import { HOSTED_REGISTRY_STATE_SIGNATURES } from './hosted-registry-states.js';
+import { UPLOAD_LOCATION_SIGNATURES } from './upload-locations.js';
+import { REVERSE_PROXY_ROUTE_SIGNATURES } from './reverse-proxy-routes.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
   ...HOSTED_REGISTRY_STATE_SIGNATURES,
   ...CONTAINERD2_RESOLVER_SIGNATURES,
+  ...UPLOAD_LOCATION_SIGNATURES,
+  ...REVERSE_PROXY_ROUTE_SIGNATURES,
   ...TLS_SIGNATURES,
   ...WRAPPED_REGISTRY_SIGNATURES,
   ...CLOCK_SIGNATURES,
