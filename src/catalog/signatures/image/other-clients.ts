@@ -34,15 +34,16 @@ export const OTHER_CLIENT_IMAGE_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'image.ctr-local-store-not-found',
-    cause: 'unknown',
-    // ctr (image tag/export/run) looks the name up in the node's content store of one namespace: absent under that
-    // exact name (another registry prefix, another namespace than k8s.io, never pulled).
+    cause: 'image.never-pull-absent',
+    // ctr (image tag/export/run) looks the name up in the node's content store of one namespace and never pulls:
+    // absent under that exact name (never pulled, another registry prefix, another namespace than k8s.io). That is
+    // the no-pull mechanism of imagePullPolicy Never; a tag under a retired registry name reads the same, so it stays
+    // below 0.9 with the registry's not-found beside it.
     re: /\bctr: image \\?"[^"\s\\]+\\?": not found/,
     anchors: ['ctr: image '],
-    // The corpus reads it both ways (a run that never pulled, a tag under a retired registry name): it names no cause.
-    confidence: 0.4,
+    confidence: 0.6,
     specificity: 85,
-    alternatives: ['image.never-pull-absent', 'image.not-found'],
+    alternatives: ['image.not-found'],
     check: 'ctr -n k8s.io images ls | grep <name>: the image must be in the namespace and under the exact name asked (registry prefix included); pull or tag it there',
     source: 'containerd cmd/ctr (images.Get: "image %q: not found")',
     samples: ['ctr: image "k8s.gcr.io/kube-apiserver-amd64:v1.25.0": not found', '[2022-06-02 21:09:49] ctr: image "docker.io/library/app:dev": not found'],
