@@ -1,5 +1,6 @@
 import type { Signature } from '../types.js';
 import { ADMISSION_SIGNATURES } from './admission.js';
+import { NODE_SYSCTL_REFUSED_SIGNATURES } from './node-sysctl-refused.js';
 import { ADMISSION_CALLOUT_SIGNATURES } from './admission-callouts.js';
 import { AMBIGUOUS_SIGNATURES } from './ambiguous.js';
 import { APIPROXY_SIGNATURES } from './apiproxy/index.js';
@@ -66,6 +67,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...DNS_SIGNATURES,
   ...APIPROXY_SIGNATURES,
   ...ADMISSION_SIGNATURES,
+  ...NODE_SYSCTL_REFUSED_SIGNATURES,
   ...ADMISSION_CALLOUT_SIGNATURES,
   ...AMBIGUOUS_SIGNATURES,
   ...HTTP_STATUS_SIGNATURES,

@@ -11,6 +11,7 @@ import { DOCKER_ENDPOINT_SIGNATURES } from './docker-endpoints.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
 import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
+import { SYSTEM_CONTAINER_HOST_SIGNATURES } from './system-container-hosts.js';
 import { WINDOWS_HOST_SIGNATURES } from './windows-hosts.js';
 import { WINDOWS_NETWORK_SIGNATURES } from './windows-networks.js';
 import { RUNTIME_STATE_SIGNATURES } from './runtime-state.js';
@@ -57,6 +58,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...UPGRADE_SIGNATURES,
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
+  ...SYSTEM_CONTAINER_HOST_SIGNATURES,
   ...ROOTLESS_SIGNATURES,
   ...WINDOWS_HOST_SIGNATURES,
   ...WINDOWS_NETWORK_SIGNATURES,

@@ -90,7 +90,7 @@ export const RUNC_START_SIGNATURES: Signature[] = [
     // image: the /proc, /dev/pts, /sys or /dev/mqueue mounts of the rootfs, the SELinux exec label, the eBPF device
     // program of a cgroup. A runc, kernel, LSM policy or nested host (LXC, a read-only rootfs) at odds with each
     // other: every container of the node fails the same way. Hedged: the corpus reads a few of them as `unknown`.
-    re: /mounting \\*"(proc|devpts|sysfs|mqueue)\\*" to rootfs at \\*"[^"\\\n]+\\*" caused:?[^\n]{0,200}?(permission denied|read-only file system|operation not permitted|mount through procfd)|set process label: write \/proc\/self\/task\/\d+\/attr\/exec: invalid argument|cannot fetch program from id: get program by id: permission denied/,
+    re: /mounting \\*"(proc|devpts|sysfs|mqueue)\\*" to rootfs at \\*"[^"\\\n]+\\*"(:| caused:?)[^\n]{0,200}?(permission denied|read-only file system|operation not permitted|mount through procfd)|set process label: write \/proc\/self\/task\/\d+\/attr\/exec: invalid argument|cannot fetch program from id: get program by id: permission denied/,
     anchors: ['to rootfs at', 'set process label', 'get program by id'],
     confidence: 0.6,
     specificity: 88,
@@ -102,6 +102,7 @@ export const RUNC_START_SIGNATURES: Signature[] = [
       'error="OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:545: container init caused: rootfs_linux.go:76: mounting \\"devpts\\" to rootfs at \\"/dev/pts\\" caused: mkdir /run/containers/x/rootfs/dev/pts: read-only file system: unknown"',
       'container_linux.go:345: starting container process caused "set process label: write /proc/self/task/1/attr/exec: invalid argument"',
       'process_linux.go:508: setting cgroup config for procHooks process caused: cannot fetch program from id: get program by id: permission denied: unknown',
+      'runc create failed: unable to start container process: error during container init: error mounting "proc" to rootfs at "/proc": mount proc:/proc (via /proc/self/fd/6), flags: 0xe: permission denied: unknown',
     ],
     counterSamples: ['mounting "/var/lib/kubelet/pods/x/volumes/cfg" to rootfs at "/etc/kube-flannel" caused: not a directory'],
   }),
