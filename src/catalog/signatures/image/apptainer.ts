@@ -46,8 +46,8 @@ export const APPTAINER_SIGNATURES: Signature[] = [
     id: 'image.apptainer-architecture',
     cause: 'image.platform-mismatch',
     // Apptainer compares the SIF's architecture with the host's before running it.
-    re: /the image's architecture \(\w+\) could not run on the host's \(\w+\)/,
-    anchors: ["the image's architecture"],
+    re: /the image's architecture \(\w+\) could not run on the host's \(\w+\)|\bimage targets \w+, cannot run on \w+/,
+    anchors: ["the image's architecture", 'image targets '],
     confidence: 0.9,
     specificity: 94,
     check: 'the architecture the image was built or pulled for (apptainer inspect --json, or the --arch used at pull) against uname -m on the node; pull it again for the host (apptainer pull --arch arm64 docker://…) or pick a multi-arch image',
@@ -55,7 +55,46 @@ export const APPTAINER_SIGNATURES: Signature[] = [
     samples: [
       "FATAL:   While checking image: could not open image /data/images/ubuntu-20.04.img: the image's architecture (amd64) could not run on the host's (arm64)",
       "FATAL:   could not open image /scratch/tool_1.0.sif: the image's architecture (arm64) could not run on the host's (amd64)",
+      'FATAL:   image targets amd64, cannot run on arm64',
     ],
     counterSamples: ['FATAL:   While checking image: could not open image /data/images/ubuntu.img: image format not recognized'],
+  }),
+  sig({
+    id: 'image.apptainer-library-image-absent',
+    cause: 'image.not-found',
+    // The Sylabs library (library://) answers the ref lookup for the architecture asked: no image under that
+    // entity/collection/container:tag for it. Singularity Hub's archive (shub://) answers a manifest it does not hold.
+    re: /while pulling library image: image \S+ \(\w+\) does not exist in the library|requested manifest was not found in singularity hub/,
+    anchors: ['does not exist in the library', 'not found in singularity hub'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['image.platform-mismatch'],
+    check: 'the ref and tag in the library or hub (apptainer search, or the collection\'s page), and for library:// the architecture in the parentheses: an image pushed only for another architecture reads the same',
+    source: 'Apptainer/Singularity library client ("image %s (%s) does not exist in the library"); Singularity Hub client ("The requested manifest was not found in singularity hub")',
+    samples: [
+      'FATAL:   While pulling library image: image foo/bar/nothing:latest (amd64) does not exist in the library',
+      'FATAL:   Failed to get manifest from Shub: The requested manifest was not found in singularity hub',
+    ],
+    counterSamples: ['FATAL:   While pulling library image: error fetching image: Get "https://library.sylabs.io/v1/images/x": dial tcp: lookup library.sylabs.io: no such host'],
+  }),
+  sig({
+    id: 'image.shub-forbidden',
+    cause: 'image.rate-limited',
+    // Singularity Hub served its images through per-collection weekly pull limits and, since its retirement, from a
+    // read-only archive: a 403 to a shub:// manifest is its limit or a collection no longer served, not a login (shub
+    // takes no credentials for public collections).
+    re: /shub:\/\/\S+[^\n]{0,60}?: 403 forbidden/,
+    anchors: ['shub://'],
+    also: ['403 forbidden'],
+    confidence: 0.55,
+    specificity: 90,
+    alternatives: ['image.not-found', 'image.auth-rejected'],
+    check: 'whether the collection is still in the Singularity Hub archive and how many pulls it had this week; pull once to a local SIF (apptainer pull) and reuse that file, or move to an OCI registry',
+    source: 'Singularity shub client (manifest fetch "failed to get manifest for: %s: %s")',
+    samples: [
+      'FATAL:   While pulling shub image: error fetching image to cache: failed to get manifest for: shub://acme/tools:v2: 403 Forbidden',
+      'FATAL:   Unable to handle shub://acme/tool:latest uri: failed to get manifest for: shub://acme/tool:latest: 403 Forbidden',
+    ],
+    counterSamples: ['FATAL:   While pulling shub image: failed to get manifest for: shub://acme/tools:v2: 404 Not Found'],
   }),
 ];

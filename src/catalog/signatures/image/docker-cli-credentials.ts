@@ -68,4 +68,22 @@ export const DOCKER_CLI_CREDENTIAL_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error saving credentials: error storing credentials - err: exit status 1, out: `pass store is uninitialized`'],
   }),
+  sig({
+    id: 'image.docker-enforced-sign-in',
+    cause: 'image.auth-missing',
+    // Docker's organisation policy (enforced sign-in, registry access management) makes Docker Hub refuse pulls the
+    // client sends without a login: the daemon relays the policy's sentence. Signing in with an account of the
+    // organisation is the fix.
+    re: /pull failed due to an unauthenticated request\. enforced sign-in is enabled/,
+    anchors: ['enforced sign-in is enabled'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'docker login (or Docker Desktop\'s sign-in) with an account of the organisation that enforces sign-in; for a CI or a node, the credentials the daemon\'s client sends for docker.io',
+    source: 'Docker Hub enforced sign-in policy, relayed by dockerd ("Pull failed due to an unauthenticated request. Enforced sign-in is enabled, which requires pulls to be authenticated.")',
+    samples: [
+      'docker: Error response from daemon: Pull failed due to an unauthenticated request. Enforced sign-in is enabled, which requires pulls to be authenticated. Run `docker login`, or contact your administrators if this is unexpected.',
+      'Error response from daemon: Pull failed due to an unauthenticated request. Enforced sign-in is enabled, which requires pulls to be authenticated.',
+    ],
+    counterSamples: ['Error response from daemon: pull access denied for acme/app, repository does not exist or may require \'docker login\''],
+  }),
 ];
