@@ -99,4 +99,21 @@ export const CACHE_SIGNATURES: Signature[] = [
     samples: ['failed to copy: httpReadSeeker: failed open: could not fetch content descriptor sha256:68e3bff44c7bd30bfe6f82ef4ade6153fd5b85121bfc4887b94f6250a989d80e (application/vnd.oci.image.layer.v1.tar+gzip) from remote: not found', '#3 error: failed to fetch schema1 manifest: httpReadSeeker: failed open: could not fetch content descriptor sha256:b659f107 (application/vnd.docker.distribution.manifest.v1+prettyjws) from remote: not found'],
     counterSamples: ['failed to resolve reference "docker.io/acme/web:2": docker.io/acme/web:2: not found'],
   }),
+  sig({
+    id: 'registry.spegel-config-path',
+    cause: 'registry.mirror-misconfigured',
+    // Spegel writes its mirror entries as hosts.toml files under containerd's config_path and refuses to start when
+    // containerd reads another path (or several): its mirrors would never be read, so nodes keep pulling upstream.
+    re: /containerd registry config path is (\S+ )? ?but needs to be \S+ for mirror configuration to take effect/,
+    anchors: ['for mirror configuration to take effect'],
+    confidence: 0.9,
+    specificity: 95,
+    check: 'containerd\'s config.toml on the node: [plugins."io.containerd.grpc.v1.cri".registry] config_path must be the single directory Spegel is given (/etc/containerd/certs.d), then restart containerd',
+    source: 'spegel oci/containerd.go config path verification',
+    samples: [
+      'Containerd registry config path is /etc/containerd/certs.d:/etc/docker/certs.d but needs to be /etc/containerd/certs.d for mirror configuration to take effect',
+      '{"level":"error","msg":"","error":"Containerd registry config path is  but needs to be /etc/containerd/certs.d for mirror configuration to take effect"}',
+    ],
+    counterSamples: ['config_path = "/etc/containerd/certs.d"'],
+  }),
 ];

@@ -57,4 +57,23 @@ export const HOSTED_REGISTRY_STATE_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['denied: requested access to the resource is denied'],
   }),
+  sig({
+    id: 'registry.docker-hub-api-call-failed',
+    cause: 'registry.server-error',
+    // Docker Hub's own API (hub.docker.com/v2, not the registry) wraps a backend call it could not complete in its
+    // error envelope: a transaction id, "<Call> failed" and errinfo naming the call. The failure is Hub's.
+    re: /\\?"message\\?":\s*\\?"\w+ failed\\?",\s*\\?"errinfo\\?"/,
+    anchors: ['errinfo'],
+    also: [' failed'],
+    confidence: 0.6,
+    specificity: 85,
+    alternatives: ['image.rate-limited'],
+    check: 'Docker Hub\'s status page and the same call again later: a failure of Hub\'s API that persists for one repository is Hub\'s to fix (its support, with the txnid)',
+    source: 'Docker Hub API error envelope ({"txnid", "message": "<call> failed", "errinfo": {"api_call_name", ...}})',
+    samples: [
+      '{"txnid": "REPOSREQ-0a1b", "message": "ListRepositoryTags failed", "errinfo": {"api_call_name": "ListRepositoryTags", "error": "failed to update 1 tag(s)"}}',
+      '{"txnid":"REPOSREQ-77","message":"GetRepository failed","errinfo":{"api_call_name":"GetRepository"}}',
+    ],
+    counterSamples: ['{"txnid": "REPOSREQ-0a1b", "message": "object not found", "errinfo": {"namespace": "acme"}}'],
+  }),
 ];
