@@ -83,9 +83,10 @@ export const ROOTLESS_STORAGE_DIR_SIGNATURES: Signature[] = [
     // containerd and ctr run by a user (in RootlessKit's namespace, where root is the user) still default to the
     // directories root owns: /var/lib/containerd, /run/containerd for FIFOs and shim sockets. containerd-rootless.sh
     // replaces them with the user's own; started without it, the mkdir is refused. RootlessKit's own --state-dir
-    // under a root-owned directory fails the same way before anything starts.
-    re: /containerd: mkdir \/var\/lib\/[^\s:]+: permission denied|mkdir \/run\/containerd\/(s|fifo): permission denied|\[rootlesskit:parent\] error: mkdir \S+: permission denied/,
-    anchors: ['containerd: mkdir /var/lib/', 'mkdir /run/containerd/s:', 'mkdir /run/containerd/fifo:', '[rootlesskit:parent] error: mkdir '],
+    // under a root-owned directory fails the same way before anything starts, and so does Podman's store when
+    // storage.conf's rootless_storage_path names one.
+    re: /containerd: mkdir \/var\/lib\/[^\s:]+: permission denied|mkdir \/run\/containerd\/(s|fifo): permission denied|\[rootlesskit:parent\] error: mkdir \S+: permission denied|creating runtime static files directory: mkdir \/var\/lib\/\S+: permission denied/,
+    anchors: ['containerd: mkdir /var/lib/', 'mkdir /run/containerd/s:', 'mkdir /run/containerd/fifo:', '[rootlesskit:parent] error: mkdir ', 'creating runtime static files directory'],
     confidence: 0.85,
     specificity: 91,
     check: 'how the rootless containerd was started: containerd-rootless.sh (or containerd-rootless-setuptool.sh install) gives it ~/.local/share/containerd and $XDG_RUNTIME_DIR/containerd and a private /run; a hand-made config needs root, state and grpc.address under the user\'s own directories, and ctr or nerdctl must run inside its namespace (nerdctl does, via nsenter)',
@@ -95,6 +96,7 @@ export const ROOTLESS_STORAGE_DIR_SIGNATURES: Signature[] = [
       'ctr: failed to start shim: start failed: io.containerd.runc.v2: create new shim socket: /run/containerd/s/bb4d562f2df77b0b9d6ab12548af5a270eacebf2945f9caaf1f88ba22375923c: mkdir /run/containerd/s: permission denied: exit status 1: unknown',
       'ctr: mkdir /run/containerd/fifo: permission denied',
       '[rootlesskit:parent] error: mkdir /var/lib/rk: permission denied',
+      'Error: creating runtime static files directory: mkdir /var/lib/containers-rr: permission denied',
     ],
     counterSamples: ['containerd: mkdir /var/lib/containerd: read-only file system'],
   }),

@@ -38,16 +38,17 @@ export const ROOTLESS_SIGNATURES: Signature[] = [
     // RootlessKit re-executes itself in new user and mount namespaces; refused (no unprivileged namespaces, a seccomp or
     // AppArmor policy, a container without them), the child never starts. Its child also binds the paths root would own.
     // (The child's "command [...] exited" only reports that the command it ran failed: rootlesskit-command-exited.)
-    re: /failed to start the child: fork\/exec \/proc\/self\/exe|\[rootlesskit:child ?\] error: failed to share mount point|rootlesskit failed, see the error messages|failed to setup mount \/var\/lib\/\S+ => /,
+    re: /failed to start the child: fork\/exec \/proc\/self\/exe|\[rootlesskit:child ?\] error: (failed to share mount point|failed to create bind mount on )|rootlesskit failed, see the error messages|failed to setup mount \/var\/lib\/\S+ => /,
     anchors: ['failed to start the child', '[rootlesskit:child', 'rootlesskit failed', 'failed to setup mount /var/lib/'],
     confidence: 0.8,
     specificity: 90,
     check: ROOTLESS_CHECK,
-    source: 'RootlessKit (cmd/rootlesskit, pkg/child: "failed to start the child: fork/exec /proc/self/exe: …", "failed to share mount point"), dockerd-rootless.sh, k3s --rootless ("failed to setup mount /var/lib/cni => …")',
+    source: 'RootlessKit (cmd/rootlesskit, pkg/child: "failed to start the child: fork/exec /proc/self/exe: …", "failed to share mount point", --copy-up: "failed to create bind mount on …"), dockerd-rootless.sh, k3s --rootless ("failed to setup mount /var/lib/cni => …")',
     samples: [
       '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: operation not permitted\n[ERROR] RootlessKit failed, see the error messages and https://rootlesscontaine.rs/getting-started/common/ .',
       'failed to start the child: fork/exec /proc/self/exe: invalid argument',
       '[rootlesskit:child ] error: failed to share mount point: /: permission denied\n[rootlesskit:parent] error: child exited: exit status 1',
+      '[rootlesskit:child ] error: failed to create bind mount on /nonexistent: no such file or directory\n[rootlesskit:parent] error: child exited: exit status 1',
       'FATA[2019-05-11T17:01:54.318102263+09:00] failed to setup mount /var/lib/cni => /home/suda/.rancher/k3s/cni: failed to create directory %!s(MISSING): mkdir /var/lib/cni: permission denied',
     ],
     counterSamples: [
