@@ -42,6 +42,9 @@ import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
 import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
 import { ROOTLESS_SIGNATURES } from './rootless.js';
+import { ROOTLESS_ID_MAPPING_SIGNATURES } from './rootless-id-mappings.js';
+import { ROOTLESS_NETWORK_DRIVER_SIGNATURES } from './rootless-network-drivers.js';
+import { ROOTLESS_STORAGE_DIR_SIGNATURES } from './rootless-storage-dirs.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -60,6 +63,9 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...NESTED_HOST_SIGNATURES,
   ...SYSTEM_CONTAINER_HOST_SIGNATURES,
   ...ROOTLESS_SIGNATURES,
+  ...ROOTLESS_ID_MAPPING_SIGNATURES,
+  ...ROOTLESS_NETWORK_DRIVER_SIGNATURES,
+  ...ROOTLESS_STORAGE_DIR_SIGNATURES,
   ...WINDOWS_HOST_SIGNATURES,
   ...WINDOWS_NETWORK_SIGNATURES,
   ...RUNTIME_STATE_SIGNATURES,

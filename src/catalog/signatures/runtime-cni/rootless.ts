@@ -37,19 +37,43 @@ export const ROOTLESS_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // RootlessKit re-executes itself in new user and mount namespaces; refused (no unprivileged namespaces, a seccomp or
     // AppArmor policy, a container without them), the child never starts. Its child also binds the paths root would own.
-    re: /failed to start the child: fork\/exec \/proc\/self\/exe|\[rootlesskit:child ?\] error: (failed to share mount point|command \[[^\n]{0,200}\] exited)|rootlesskit failed, see the error messages|failed to setup mount \/var\/lib\/\S+ => /,
+    // (The child's "command [...] exited" only reports that the command it ran failed: rootlesskit-command-exited.)
+    re: /failed to start the child: fork\/exec \/proc\/self\/exe|\[rootlesskit:child ?\] error: (failed to share mount point|failed to create bind mount on )|rootlesskit failed, see the error messages|failed to setup mount \/var\/lib\/\S+ => /,
     anchors: ['failed to start the child', '[rootlesskit:child', 'rootlesskit failed', 'failed to setup mount /var/lib/'],
     confidence: 0.8,
     specificity: 90,
     check: ROOTLESS_CHECK,
-    source: 'RootlessKit (cmd/rootlesskit, pkg/child: "failed to start the child: fork/exec /proc/self/exe: …", "failed to share mount point"), dockerd-rootless.sh, k3s --rootless ("failed to setup mount /var/lib/cni => …")',
+    source: 'RootlessKit (cmd/rootlesskit, pkg/child: "failed to start the child: fork/exec /proc/self/exe: …", "failed to share mount point", --copy-up: "failed to create bind mount on …"), dockerd-rootless.sh, k3s --rootless ("failed to setup mount /var/lib/cni => …")',
     samples: [
       '[rootlesskit:parent] error: failed to start the child: fork/exec /proc/self/exe: operation not permitted\n[ERROR] RootlessKit failed, see the error messages and https://rootlesscontaine.rs/getting-started/common/ .',
       'failed to start the child: fork/exec /proc/self/exe: invalid argument',
       '[rootlesskit:child ] error: failed to share mount point: /: permission denied\n[rootlesskit:parent] error: child exited: exit status 1',
+      '[rootlesskit:child ] error: failed to create bind mount on /nonexistent: no such file or directory\n[rootlesskit:parent] error: child exited: exit status 1',
       'FATA[2019-05-11T17:01:54.318102263+09:00] failed to setup mount /var/lib/cni => /home/suda/.rancher/k3s/cni: failed to create directory %!s(MISSING): mkdir /var/lib/cni: permission denied',
     ],
-    counterSamples: ['failed to start noop process for unshare: fork/exec /proc/self/exe: invalid argument'],
+    counterSamples: [
+      'failed to start noop process for unshare: fork/exec /proc/self/exe: invalid argument',
+      '[rootlesskit:child ] error: command [/usr/local/bin/ctr images pull registry.lab:5000/lab/bb:1] exited: exit status 1\n[rootlesskit:parent] error: child exited: exit status 1',
+    ],
+  }),
+  sig({
+    id: 'runtime.rootlesskit-command-exited',
+    cause: 'unknown',
+    // RootlessKit's child reports the exit of the command it ran (a daemon, a pull, a shell), and the parent the child's,
+    // and the child reads EOF when the parent failed first: the reason is the command's or the parent's own error
+    // above these lines, which outranks them.
+    re: /\[rootlesskit:child ?\] error: (command \[[^\n]{0,400}\] exited|parsing message from fd \d+: eof)|\[rootlesskit:parent\] error: child exited: exit status/,
+    anchors: ['[rootlesskit:child', '[rootlesskit:parent] error: child exited'],
+    confidence: 0.4,
+    specificity: 40,
+    alternatives: ['runtime.unavailable'],
+    check: 'the lines before these: the error of the command RootlessKit ran (dockerd, containerd, a pull) or of RootlessKit\'s parent ([rootlesskit:parent] error: …) names the cause',
+    source: 'RootlessKit pkg/child ("command %v exited: %w", "parsing message from fd %d: %w") and cmd/rootlesskit ("child exited: %w")',
+    samples: [
+      '[rootlesskit:child ] error: command [/tmp/fd/rrootless-scratch/cd/in.sh ctr images pull registry.lab:5000/lab/bb:1] exited: exit status 1\n[rootlesskit:parent] error: child exited: exit status 1',
+      '[rootlesskit:child ] error: parsing message from fd 3: EOF',
+    ],
+    counterSamples: ['[rootlesskit:child ] error: failed to share mount point: /: permission denied'],
   }),
   sig({
     id: 'runtime.userns-unavailable',
