@@ -30,6 +30,7 @@ import { SNAPSHOTTER_SIGNATURES } from './snapshotters.js';
 import { SECURITY_MODULE_SIGNATURES } from './security-modules.js';
 import { CGROUP_MANAGER_SIGNATURES } from './cgroup-managers.js';
 import { DOCKERD_START_SIGNATURES } from './dockerd-start.js';
+import { DOCKERD_GRAPHDRIVER_LOG_SIGNATURES } from './dockerd-graphdriver-logs.js';
 import { CRIO_OCICNI_SIGNATURES } from './crio-ocicni.js';
 import { RUNTIME_EXTENSION_SIGNATURES } from './runtime-extensions.js';
 import { CNI_CONF_TEMPLATE_SIGNATURES } from './cni-conf-template.js';
@@ -85,6 +86,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...SECURITY_MODULE_SIGNATURES,
   ...CGROUP_MANAGER_SIGNATURES,
   ...DOCKERD_START_SIGNATURES,
+  ...DOCKERD_GRAPHDRIVER_LOG_SIGNATURES,
   ...CRIO_OCICNI_SIGNATURES,
   ...RUNTIME_EXTENSION_SIGNATURES,
   ...CNI_CONF_TEMPLATE_SIGNATURES,
