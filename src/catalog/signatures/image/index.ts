@@ -35,6 +35,7 @@ import { PODMAN_AUTHFILE_FLAG_SIGNATURES } from './podman-authfile-flag.js';
 import { CONTAINERD1_RESOLVER_SIGNATURES } from './containerd1-resolver.js';
 import { CLOUD_CREDENTIAL_CHAIN_SIGNATURES } from './cloud-credential-chains.js';
 import { FOREIGN_BINARY_SIGNATURES } from './foreign-binaries.js';
+import { CONTAINERD_LAYER_DECOMPRESS_SIGNATURES } from './containerd-layer-decompress.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -74,4 +75,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...CONTAINERS_IMAGE_CLI_SIGNATURES,
   ...PODMAN_AUTHFILE_FLAG_SIGNATURES,
   ...CONTAINERD1_RESOLVER_SIGNATURES,
+  ...CONTAINERD_LAYER_DECOMPRESS_SIGNATURES,
 ];

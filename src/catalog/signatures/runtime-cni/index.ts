@@ -41,6 +41,8 @@ import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
 import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
 import { ROOTLESS_SIGNATURES } from './rootless.js';
+import { CONTAINERD_CLIENT_DIAL_SIGNATURES } from './containerd-client-dial.js';
+import { SHIM_BOOTSTRAP_SIGNATURES } from './shim-bootstrap.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -86,4 +88,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...BUILDKITD_ENDPOINT_SIGNATURES,
   ...CRI_CLIENT_SOCKET_SIGNATURES,
   ...MULTUS_DELEGATE_SIGNATURES,
+  ...CONTAINERD_CLIENT_DIAL_SIGNATURES,
+  ...SHIM_BOOTSTRAP_SIGNATURES,
 ];
