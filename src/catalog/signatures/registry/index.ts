@@ -44,6 +44,7 @@ import { REGISTRIES_CONF_REWRITE_SIGNATURES } from './registries-conf-rewrites.j
 import { HOSTED_REGISTRY_STATE_SIGNATURES } from './hosted-registry-states.js';
 import { UPLOAD_LOCATION_SIGNATURES } from './upload-locations.js';
 import { REVERSE_PROXY_ROUTE_SIGNATURES } from './reverse-proxy-routes.js';
+import { TINYPROXY_CONNECT_REPLY_SIGNATURES } from './tinyproxy-connect-replies.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -92,4 +93,5 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...APP_CLIENT_SIGNATURES,
   ...OCI_CLI_CLIENT_SIGNATURES,
   ...REGISTRIES_CONF_REWRITE_SIGNATURES,
+  ...TINYPROXY_CONNECT_REPLY_SIGNATURES,
 ];
