@@ -36,6 +36,7 @@ import { CONTAINERD1_RESOLVER_SIGNATURES } from './containerd1-resolver.js';
 import { CLOUD_CREDENTIAL_CHAIN_SIGNATURES } from './cloud-credential-chains.js';
 import { FOREIGN_BINARY_SIGNATURES } from './foreign-binaries.js';
 import { REGISTRY_SCANNER_SIGNATURES } from './registry-scanners.js';
+import { CONTAINERD_LAYER_DECOMPRESS_SIGNATURES } from './containerd-layer-decompress.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -76,4 +77,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...PODMAN_AUTHFILE_FLAG_SIGNATURES,
   ...CONTAINERD1_RESOLVER_SIGNATURES,
   ...REGISTRY_SCANNER_SIGNATURES,
+  ...CONTAINERD_LAYER_DECOMPRESS_SIGNATURES,
 ];

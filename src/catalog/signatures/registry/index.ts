@@ -46,6 +46,7 @@ import { UPLOAD_LOCATION_SIGNATURES } from './upload-locations.js';
 import { REVERSE_PROXY_ROUTE_SIGNATURES } from './reverse-proxy-routes.js';
 import { DOCKER_CLI_MANIFEST_SIGNATURES } from './docker-cli-manifests.js';
 import { INSECURE_FALLBACK_SIGNATURES } from './insecure-fallbacks.js';
+import { TINYPROXY_CONNECT_REPLY_SIGNATURES } from './tinyproxy-connect-replies.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -96,4 +97,5 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...REGISTRIES_CONF_REWRITE_SIGNATURES,
   ...DOCKER_CLI_MANIFEST_SIGNATURES,
   ...INSECURE_FALLBACK_SIGNATURES,
+  ...TINYPROXY_CONNECT_REPLY_SIGNATURES,
 ];

@@ -46,6 +46,8 @@ import { ROOTLESS_SIGNATURES } from './rootless.js';
 import { ROOTLESS_ID_MAPPING_SIGNATURES } from './rootless-id-mappings.js';
 import { ROOTLESS_NETWORK_DRIVER_SIGNATURES } from './rootless-network-drivers.js';
 import { ROOTLESS_STORAGE_DIR_SIGNATURES } from './rootless-storage-dirs.js';
+import { CONTAINERD_CLIENT_DIAL_SIGNATURES } from './containerd-client-dial.js';
+import { SHIM_BOOTSTRAP_SIGNATURES } from './shim-bootstrap.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -96,4 +98,6 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...BUILDKITD_ENDPOINT_SIGNATURES,
   ...CRI_CLIENT_SOCKET_SIGNATURES,
   ...MULTUS_DELEGATE_SIGNATURES,
+  ...CONTAINERD_CLIENT_DIAL_SIGNATURES,
+  ...SHIM_BOOTSTRAP_SIGNATURES,
 ];

@@ -1,0 +1,33 @@
+import type { Signature } from '../../types.js';
+import { sig } from '../define.js';
+
+/**
+ * tinyproxy refusing a CONNECT, as a Go client behind it prints the refusal. Read from containerd 2.4.2 and 1.6.20
+ * (crictl pull, ctr images pull) with HTTPS_PROXY pointing at tinyproxy 1.11.1 set to refuse (issue 13).
+ */
+export const TINYPROXY_CONNECT_REPLY_SIGNATURES: Signature[] = [
+  sig({
+    id: 'registry.tinyproxy-connect-refused',
+    cause: 'registry.proxy',
+    // Go's transport, when a proxy answers CONNECT with anything but 200, closes the tunnel and returns the reason
+    // phrase alone; the request's url.Error then reads `Head "<url>": <phrase>`. tinyproxy answers its own refusals
+    // with its own phrases — 403 "Filtered" (a Filter rule matched the host) and 403 "Access violation" (the port is
+    // not in ConnectPort, or the client is not in Allow) — which no registry sends: the proxy in the runtime's
+    // environment refuses to tunnel to the registry.
+    re: /\b(head|get|post|put|patch) \\?"https:\/\/[^"\s\\]+\\?": (filtered|access violation)(?=\\?"|(?![^\n]))/,
+    anchors: ['": filtered', '": access violation'],
+    confidence: 0.85,
+    specificity: 80,
+    check: 'the proxy the runtime uses (systemctl show containerd -p Environment, HTTPS_PROXY): its Filter list and ConnectPort lines allow the registry on 443, or put the registry in NO_PROXY',
+    source: 'Go net/http transport.go dialConn (CONNECT answered with a status other than 200: errors.New(reason phrase)); tinyproxy reqs.c ("Filtered", "Access violation")',
+    samples: [
+      'ctr: failed to resolve image: failed to do request: Head "https://registry.lab/v2/lab/big/manifests/67": Filtered',
+      'ctr: failed to resolve reference "registry.lab/lab/big:79": failed to do request: Head "https://registry.lab/v2/lab/big/manifests/79": Access violation',
+      'time="2026-12-07T09:07:20Z" level=error msg="pulling image: failed to pull and unpack image \\"registry.lab/lab/big:66\\": failed to resolve image: failed to do request: Head \\"https://registry.lab/v2/lab/big/manifests/66\\": Filtered"',
+    ],
+    counterSamples: [
+      'ctr: failed to resolve image: failed to do request: Head "https://registry.lab/v2/lab/big/manifests/73": Unauthorized',
+      'Error: the request was filtered by the registry policy',
+    ],
+  }),
+];
