@@ -221,7 +221,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // Docker's v1 registry client: "Tag %s not found in repository %s" (the repository answered, the tag is not there).
     // (Not a cache's miss: "image cache not found on this host" is a CI runner about to pull.)
-    re: /\bimage (?!cache )\\?"?(?:[\w.\/:@-]|\\?<[^<>\n]{1,40}>)+\\?"? not found(?! locally)|\bimage [\w.-]+(?:\/[\w.-]+)+[:@][\w.:-]+: image not found|\btag \S+\s+not found in\s+repository/,
+    re: /\bimage (?!cache )\\?"?(?:[\w.\/:@-]|\\?<[^<>\n]{1,40}>)+\\?"? not found(?! locally)|\bimage [\w.-]+(?:\/[\w.-]+)+[:@][\w.:-]+: image not found|\btag \S+\s+not found in\s+repository|\bimage not found in (the )?registry\b/,
     anchors: ['not found'],
     confidence: 0.8,
     specificity: 78,
@@ -232,7 +232,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     // A name the user replaced by a <placeholder> (even with spaces) when pasting is still a name.
     samples: [
       'ImageValidationError: Image [\\<private-repo>/\\<my image>] failed to pull: Error: image \\<my image> not found',
-      'Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'error scanning image quay.io/acme/operator:0.15.0: image not found (package acme:0.15.0)', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web'],
+      'Error: image library/nginx:1.99.99 not found', 'ctr: image "docker.io/acme/app:v3" not found', 'error scanning image quay.io/acme/operator:0.15.0: image not found (package acme:0.15.0)', 'Error: Tag v1.0.9 not found in repository docker.io/acme/web', 'docker.py:303 - Image could not be pulled: image not found in registry.'],
     counterSamples: ['an image with reference sha256:4f1b was not found', 'image cache not found on this host, downloading circleci/node:7.10'],
   }),
   sig({

@@ -432,8 +432,9 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     // containers/image (podman, CRI-O, buildah) with short-name-mode = "enforcing": a reference without a
     // registry is ambiguous across unqualified-search-registries and, with no TTY to ask, refused. CRI-O says it
     // in its own words when the kubelet asks for such a name (more than one search registry: an ambiguous list).
-    re: /short-name resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode\s+is enforcing,\s+but image name \S+\s+returns ambiguous list|no registries configured while trying to pull an unqualified image/,
-    anchors: ['short-name resolution enforced', 'did not resolve to an alias', 'returns ambiguous list', 'pull an unqualified image'],
+    re: /short-name\s+resolution enforced but cannot prompt without a tty|short-name "[^"\n]+" did not resolve to an alias and no unqualified-search registries are defined|short name mode\s+is enforcing,\s+but image name \S+\s+returns ambiguous list|no registries configured while trying to pull an unqualified image/,
+    // A terminal or a log viewer may wrap the line after "short-name": anchored on the rest.
+    anchors: ['resolution enforced but cannot prompt', 'did not resolve to an alias', 'returns ambiguous list', 'pull an unqualified image'],
     confidence: 0.9,
     specificity: 92,
     source: 'containers/image short-name resolution (registries.conf short-name-mode, unqualified-search-registries); CRI-O\'s image name resolution',

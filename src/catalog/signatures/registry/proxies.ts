@@ -109,4 +109,22 @@ export const PROXY_SIGNATURES: Signature[] = [
     ],
     counterSamples: ["HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: / (Caused by NewConnectionError('Failed to establish a new connection: [Errno 111] Connection refused'))"],
   }),
+  sig({
+    id: 'registry.sandbox-egress-policy-blocked',
+    cause: 'registry.proxy',
+    // A sandbox's egress goes through its own filtering proxy (Docker's sandboxes, agent sandboxes with an allow list);
+    // a domain the policy does not allow is answered 403 by that proxy with its reason, whatever the destination.
+    re: /blocked by network policy: domain \S+[^\n]{0,80}(no matching allow rule|default deny)/,
+    anchors: ['blocked by network policy'],
+    confidence: 0.85,
+    specificity: 92,
+    alternatives: ['node.firewall'],
+    check: 'the sandbox\'s network policy (its allowed domains): add the registry or host named, or run the step outside the sandbox',
+    source: 'Docker sandboxes\' egress proxy ("Forbidden: Blocked by network policy: domain %s ... no matching allow rule")',
+    samples: [
+      'Forbidden: Blocked by network policy: domain opencode.ai:443 detail: no matching allow rule — blocked by default deny policy',
+      'error: 403 Forbidden: Blocked by network policy: domain registry-1.docker.io:443 detail: no matching allow rule',
+    ],
+    counterSamples: ['NetworkPolicy default-deny-egress blocks all egress from namespace apps'],
+  }),
 ];
