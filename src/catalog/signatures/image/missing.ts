@@ -31,7 +31,7 @@ export const MISSING_SIGNATURES: Signature[] = [
     // The AWS API's own answers for a repository or image ECR does not hold (the CLI and SDKs print the exception by
     // name): the tag was never pushed, or the repository URI names another account or region than the one holding it.
     // A push to a repository ECR does not hold (ECR creates none on push) carries the same sentence as NAME_UNKNOWN.
-    re: /\((repositorynotfoundexception|imagenotfoundexception)\) when calling the \w+ operation|the repository with name '[^'\n]+' does not exist in the registry with id/,
+    re: /\((repositorynotfoundexception|imagenotfoundexception)\) when calling the \w+ operation|the repository with name '[^'\n]+' does not exist in the registry with id|\b(imagenotfoundexception|repositorynotfoundexception): the (image|repository) with [^\n]{0,160}does not exist/,
     anchors: ['repositorynotfoundexception', 'imagenotfoundexception', 'does not exist in the registry with id'],
     confidence: 0.85,
     specificity: 92,
@@ -42,6 +42,7 @@ export const MISSING_SIGNATURES: Signature[] = [
       "An error occurred (RepositoryNotFoundException) when calling the DescribeImages operation: The repository with name 'web' does not exist in the registry with id '123456789012'",
       'An error occurred (ImageNotFoundException) when calling the BatchGetImage operation: Requested image not found',
       "ERROR: failed to solve: failed to push 123456789012.dkr.ecr.us-east-1.amazonaws.com/payments/api:1.4.2: unknown: The repository with name 'payments/api' does not exist in the registry with id '123456789012'",
+      "reading ECR Images: ImageNotFoundException: The image with imageId {imageDigest:'null', imageTag:'v2'} does not exist within the repository with name 'web' in the registry with id '123456789012'",
     ],
     counterSamples: ['An error occurred (AccessDeniedException) when calling the BatchGetImage operation'],
   }),

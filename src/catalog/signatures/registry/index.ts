@@ -47,6 +47,7 @@ import { REVERSE_PROXY_ROUTE_SIGNATURES } from './reverse-proxy-routes.js';
 import { DOCKER_CLI_MANIFEST_SIGNATURES } from './docker-cli-manifests.js';
 import { INSECURE_FALLBACK_SIGNATURES } from './insecure-fallbacks.js';
 import { TINYPROXY_CONNECT_REPLY_SIGNATURES } from './tinyproxy-connect-replies.js';
+import { REGISTRY_MAINTENANCE_SIGNATURES } from './registry-maintenance.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -98,4 +99,5 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...DOCKER_CLI_MANIFEST_SIGNATURES,
   ...INSECURE_FALLBACK_SIGNATURES,
   ...TINYPROXY_CONNECT_REPLY_SIGNATURES,
+  ...REGISTRY_MAINTENANCE_SIGNATURES,
 ];
