@@ -19,6 +19,7 @@ import { CLIENT_TOOL_SIGNATURES } from './client-tools.js';
 import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
 import { APISERVER_ETCD_LOOKUP_SIGNATURES } from './apiserver-etcd-lookup.js';
 import { COREDNS_KUBE_READING_SIGNATURES } from './coredns-kube-reading.js';
+import { BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES } from './build-step-fallback-resolvers.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -37,6 +38,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...KUBELET_POD_DNS_SIGNATURES,
   ...POD_DNS_CONFIG_SIGNATURES,
   ...GO_RESOLVER_SIGNATURES,
+  ...BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...CLUSTER_PEER_SIGNATURES,

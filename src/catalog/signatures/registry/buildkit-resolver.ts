@@ -62,19 +62,22 @@ export const BUILDKIT_RESOLVER_SIGNATURES: Signature[] = [
     // reason phrase after the URL is Go's transport reporting the HTTPS proxy's answer to its CONNECT (any status but
     // 200 fails the dial with the status text alone). A 4xx there is the proxy's policy refusing the tunnel; a 5xx
     // (Bad Gateway, Service Unavailable) is the proxy failing to reach the registry, often the registry being down,
-    // and is left to the server readings.
-    re: /failed to do request: (head|get|put|post|patch) \\?"?https:\/\/[^\s"\\]+\\?"?: (forbidden|bad request|method not allowed)(?![ \t]*[\w(])|failed to do request: (head|get|put|post|patch) \\?"https:\/\/[^\s"\\]+\\?": not found(?![ \t]*[\w(])/,
-    anchors: [': forbidden', ': bad request', ': method not allowed', '": not found'],
+    // and is left to the server readings. Proxies word their own reason phrase: tinyproxy answers a CONNECT its
+    // ConnectPort or filter rules refuse with "403 Access violation", which arrives as ": Access violation".
+    re: /failed to do request: (head|get|put|post|patch) \\?"?https:\/\/[^\s"\\]+\\?"?: (forbidden|bad request|method not allowed|access violation)(?![ \t]*[\w(])|failed to do request: (head|get|put|post|patch) \\?"https:\/\/[^\s"\\]+\\?": not found(?![ \t]*[\w(])/,
+    anchors: [': forbidden', ': bad request', ': method not allowed', ': access violation', '": not found'],
     confidence: 0.8,
     specificity: 91,
     alternatives: ['registry.mirror-misconfigured'],
     check: 'the HTTPS_PROXY / HTTP_PROXY / NO_PROXY that buildkitd runs with (docker-container builder: docker buildx inspect and the --driver-opt env.https_proxy, or the proxies in ~/.docker/config.json; buildkitd service: systemctl show buildkit --property=Environment): the proxy must allow CONNECT to the registry and its blob host, or the registry belongs in NO_PROXY',
-    source: 'containerd core/remotes/docker/resolver.go (request.do: "failed to do request: %w") over Go net/http transport (dialConn: a CONNECT answered with a non-200 status fails with the status text)',
+    source: 'containerd core/remotes/docker/resolver.go (request.do: "failed to do request: %w") over Go net/http transport (dialConn: a CONNECT answered with a non-200 status fails with the status text); tinyproxy reqs.c (CONNECT refused: 403 "Access violation")',
     samples: [
       '#2 [internal] load metadata for docker.io/library/node:20\n#2 ERROR: failed to do request: Head "https://registry-1.docker.io/v2/library/node/manifests/20": Forbidden',
       'ERROR: failed to solve: failed to push ghcr.io/acme/app:1: failed to do request: Head "https://ghcr.io/v2/acme/app/blobs/sha256:3f4e": Forbidden',
       'level=info msg="trying next host" error="failed to do request: Head \\"https://registry-1.docker.io/v2/library/busybox/manifests/latest\\": Not Found" host=registry-1.docker.io',
       'failed to resolve reference "docker.io/rancher/pause:3.1": failed to do request: Head https://registry-1.docker.io/v2/rancher/pause/manifests/3.1: Bad Request',
+      '#2 ERROR: failed to do request: Head "https://reg.bk:5000/v2/lab/app/manifests/1": Access violation',
+      'error: failed to solve: reg.bk:5000/lab/app:1: failed to resolve source metadata for reg.bk:5000/lab/app:1: failed to do request: Head "https://reg.bk:5000/v2/lab/app/manifests/1": Access violation',
     ],
     counterSamples: [
       'unexpected status from HEAD request to https://registry-1.docker.io/v2/library/node/manifests/20: 403 Forbidden',

@@ -48,6 +48,8 @@ import { DOCKER_CLI_MANIFEST_SIGNATURES } from './docker-cli-manifests.js';
 import { INSECURE_FALLBACK_SIGNATURES } from './insecure-fallbacks.js';
 import { TINYPROXY_CONNECT_REPLY_SIGNATURES } from './tinyproxy-connect-replies.js';
 import { REGISTRY_MAINTENANCE_SIGNATURES } from './registry-maintenance.js';
+import { DISTRIBUTION_UNKNOWN_CODE_SIGNATURES } from './distribution-unknown-code.js';
+import { BUILDKITD_REGISTRY_FILE_SIGNATURES } from './buildkitd-registry-files.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -83,6 +85,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...APT_ACQUIRE_SIGNATURES,
   ...CARGO_FETCH_SIGNATURES,
   ...BUILDKIT_RESOLVER_SIGNATURES,
+  ...DISTRIBUTION_UNKNOWN_CODE_SIGNATURES,
+  ...BUILDKITD_REGISTRY_FILE_SIGNATURES,
   ...NSS_TLS_SIGNATURES,
   ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
