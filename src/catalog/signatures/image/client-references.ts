@@ -105,4 +105,25 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     samples: ['Error: invalid format of image, use one of the following options:\n- <image>=<newimage>:<newtag>\n- <image>=<newimage>@<digest>', 'kustomize edit set image controller=:v0.3.1\nError: invalid format of image, use one of the following options:'],
     counterSamples: ['kustomize edit set image controller=ghcr.io/acme/controller:v0.3.1'],
   }),
+  sig({
+    id: 'image.single-label-registry-host',
+    cause: 'image.invalid-reference',
+    // A client that takes the first part of a reference as the registry host (oras, helm's and zarf's OCI clients,
+    // scanners, or a URL pasted where a reference belongs) dials a name without a dot: the organisation, a scheme
+    // ("https", "oci") or a user name. The lookup of that one-label host fails because the reference lacks its
+    // registry. A short internal registry name reached only through a VPN's resolver reads the same.
+    re: /https?:\/\/([a-z0-9-]+)\/v2\/[^\n]{0,300}?lookup\s+\1(?![\w.-])[^\n]{0,80}no such host/,
+    anchors: ['/v2/'],
+    also: ['no such host'],
+    confidence: 0.6,
+    specificity: 91,
+    alternatives: ['registry.dns', 'dns.node-resolver'],
+    check: 'the reference as written: the part before the first / must be the registry host (with a dot or a port, e.g. ghcr.io/org/app or registry.local:5000/app); a bare organisation, "oci" or "https" there is the reference missing its registry',
+    source: 'OCI clients building https://<first component>/v2/ from a reference (oras-go, helm registry client, go-containerregistry in insecure name mode); Go net resolver ("lookup %s: no such host")',
+    samples: [
+      'Failed to deploy package: unable to load the Zarf Package: Head "https://defenseunicorns/v2/packages/uds-k3d/manifests/0.2.0-multi": dial tcp: lookup defenseunicorns: no such host',
+      'Error: GET https://acme-team/v2/bundle/manifests/v0.1.0: dial tcp: lookup acme-team: no such host',
+    ],
+    counterSamples: ['Head "https://registry.example.com/v2/app/manifests/1": dial tcp: lookup registry.example.com: no such host'],
+  }),
 ];
