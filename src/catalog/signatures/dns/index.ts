@@ -20,6 +20,7 @@ import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
 import { APISERVER_ETCD_LOOKUP_SIGNATURES } from './apiserver-etcd-lookup.js';
 import { COREDNS_KUBE_READING_SIGNATURES } from './coredns-kube-reading.js';
 import { BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES } from './build-step-fallback-resolvers.js';
+import { DOCKER_EMBEDDED_DNS_SIGNATURES } from './docker-embedded-dns.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -41,6 +42,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES,
   ...LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
+  ...DOCKER_EMBEDDED_DNS_SIGNATURES,
   ...CLUSTER_PEER_SIGNATURES,
   ...APISERVER_ETCD_LOOKUP_SIGNATURES,
   ...AMBIGUOUS_DNS_SIGNATURES,

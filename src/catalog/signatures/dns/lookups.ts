@@ -335,8 +335,10 @@ export const LOOKUP_SIGNATURES: Signature[] = [
     confidence: 0.6,
     specificity: 80,
     // A name the search list expanded (<name>.<host's search domain>) goes upstream and fails there too.
-    alternatives: ['dns.loop', 'dns.coredns-down', 'dns.search-ndots'],
-    check: 'kubectl -n kube-system logs deploy/coredns | grep -i error: the upstream error behind the SERVFAIL; a search suffix in the name (…svc.cluster.local, …internal) only shows which try failed last',
+    // Docker's embedded DNS (127.0.0.11) answers SERVFAIL too when the host nameserver it forwards to refuses or
+    // is missing (a 127.0.0.53 stub that is not running): there the node's own resolver is the fault.
+    alternatives: ['dns.loop', 'dns.coredns-down', 'dns.search-ndots', 'dns.node-resolver'],
+    check: 'kubectl -n kube-system logs deploy/coredns | grep -i error: the upstream error behind the SERVFAIL; a search suffix in the name (…svc.cluster.local, …internal) only shows which try failed last; inside a Docker container (nameserver 127.0.0.11) the "[resolver] failed to query external DNS server" lines in dockerd\'s log name the server that failed',
     source: 'facts §9 (SERVFAIL from CoreDNS: its forward to the upstream failed)',
     samples: [
       ';; ->>HEADER<<- opcode: QUERY, status: SERVFAIL, id: 40211',

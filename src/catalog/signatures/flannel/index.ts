@@ -12,6 +12,7 @@ import { CLOUD_ROUTE_BACKEND_SIGNATURES } from './cloud-route-backends.js';
 import { FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES } from './kube-subnet-mgr-rbac.js';
 import { FLANNEL_ROUTE_RETRY_SIGNATURES } from './route-retries.js';
 import { NODE_ADDRESS_CHOICE_SIGNATURES } from './node-address-choice.js';
+import { TRANSFER_STALL_SIGNATURES } from './transfer-stalls.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -28,4 +29,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...CLOUD_ROUTE_BACKEND_SIGNATURES,
   ...FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES,
   ...FLANNEL_ROUTE_RETRY_SIGNATURES,
+  ...TRANSFER_STALL_SIGNATURES,
 ];

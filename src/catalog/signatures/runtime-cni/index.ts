@@ -26,6 +26,8 @@ import { CALICO_CNI_SIGNATURES } from './calico-cni.js';
 import { OTHER_CNI_SIGNATURES } from './other-cni.js';
 import { RUNC_START_SIGNATURES } from './runc-start.js';
 import { DOCKER_NETWORKING_SIGNATURES } from './docker-networking.js';
+import { DOCKER_PORT_PUBLISHING_SIGNATURES } from './docker-port-publishing.js';
+import { DOCKER_IPTABLES_BINARY_SIGNATURES } from './docker-iptables-binaries.js';
 import { SNAPSHOTTER_SIGNATURES } from './snapshotters.js';
 import { SECURITY_MODULE_SIGNATURES } from './security-modules.js';
 import { CGROUP_MANAGER_SIGNATURES } from './cgroup-managers.js';
@@ -84,6 +86,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...OTHER_CNI_SIGNATURES,
   ...RUNC_START_SIGNATURES,
   ...DOCKER_NETWORKING_SIGNATURES,
+  ...DOCKER_PORT_PUBLISHING_SIGNATURES,
+  ...DOCKER_IPTABLES_BINARY_SIGNATURES,
   ...SNAPSHOTTER_SIGNATURES,
   ...SECURITY_MODULE_SIGNATURES,
   ...CGROUP_MANAGER_SIGNATURES,
