@@ -53,4 +53,27 @@ export const SYSTEM_CONTAINER_GUEST_CONFINEMENT_SIGNATURES: Signature[] = [
       'level=error msg="failed to mount overlay: no such device" storage-driver=overlay2',
     ],
   }),
+  sig({
+    id: 'runtime.runc-init-died-before-pid',
+    cause: 'unknown',
+    // runc's parent waits for nsexec (the C half of runc init) to send the container's PID; a bare EOF there means
+    // nsexec exited before it got that far, and runc 1.1 does not append why. In an LXC guest whose bounding set
+    // lacks CAP_SYS_RESOURCE, a CRI sandbox (oom_score_adj -998) dies this way while docker's containers (0) start;
+    // a refused uid_map or setns does too. Newer runc appends "runc init error(s): nsexec-..." naming it, which
+    // runtime.kernel-quota-not-disk and others read. The bare text names no cause.
+    re: /can'?t get final child'?s pid from pipe: eof(?!;)/,
+    anchors: ["final child's pid from pipe", 'final childs pid from pipe'],
+    confidence: 0.4,
+    specificity: 70,
+    alternatives: ['runtime.unavailable'],
+    check: 'where the runtime runs: grep CapBnd /proc/self/status (capsh --decode; cap_sys_resource is needed to lower oom_score_adj below the parent\'s), echo -998 > /proc/self/oom_score_adj as root there, dmesg for the dying runc init; runc --debug (or the shim\'s log.json under /run/containerd/io.containerd.runtime.v2.task/<ns>/<id>/) shows the nsexec line',
+    source: 'runc libcontainer/process_linux.go initProcess.start ("can\'t get final child\'s PID from pipe: %w") when nsexec exits early (nsexec.c update_oom_score_adj bails on a refused write)',
+    samples: [
+      'E1207 09:57:26.376098    1219 remote_runtime.go:325] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: can\'t get final child\'s PID from pipe: EOF: unknown"',
+      'time="2026-12-07T09:57:32Z" level=error msg="run pod sandbox: rpc error: code = Unknown desc = failed to start sandbox \\"85a26d60c36bf6403c3c1ba1262f8d6e2628b64648dbf8669c104e6e816cb882\\": failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: can\'t get final child\'s PID from pipe: EOF"',
+    ],
+    counterSamples: [
+      "runc create failed: unable to start container process: can't get final child's PID from pipe: EOF; runc init error(s): nsexec-1[41873]: failed to write uid_map: no space left on device",
+    ],
+  }),
 ];
