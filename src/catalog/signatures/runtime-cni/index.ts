@@ -50,6 +50,7 @@ import { ROOTLESS_NETWORK_DRIVER_SIGNATURES } from './rootless-network-drivers.j
 import { ROOTLESS_STORAGE_DIR_SIGNATURES } from './rootless-storage-dirs.js';
 import { CONTAINERD_CLIENT_DIAL_SIGNATURES } from './containerd-client-dial.js';
 import { SHIM_BOOTSTRAP_SIGNATURES } from './shim-bootstrap.js';
+import { SYSTEM_CONTAINER_GUEST_CONFINEMENT_SIGNATURES } from './system-container-guest-confinement.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -67,6 +68,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
   ...SYSTEM_CONTAINER_HOST_SIGNATURES,
+  ...SYSTEM_CONTAINER_GUEST_CONFINEMENT_SIGNATURES,
   ...ROOTLESS_SIGNATURES,
   ...ROOTLESS_ID_MAPPING_SIGNATURES,
   ...ROOTLESS_NETWORK_DRIVER_SIGNATURES,
