@@ -156,6 +156,25 @@ export const BACKEND_SIGNATURES: Signature[] = [
     counterSamples: ['Cannot start container 3f2a: failed to create endpoint web on network bridge: adding interface veth1 to bridge docker0 failed: could not find bridge docker0: route ip+net: no such network interface', 'Using interface with name eth0 and address 10.1.0.4'],
   }),
   sig({
+    id: 'flannel.iface-absent-from-host-facts',
+    cause: 'flannel.wrong-iface',
+    // An installer's template reads the address of the interface named by flannel_iface from the host's facts (Ansible's
+    // ansible_facts[<iface>]): "has no attribute '<iface>'" is that interface missing on the host, before flannel runs.
+    re: /flannel[_-]iface[\s\S]{0,600}?has no attribute '{1,2}[\w.:-]+/,
+    anchors: ['flannel_iface', 'flannel-iface'],
+    also: ['has no attribute'],
+    confidence: 0.8,
+    specificity: 90,
+    check: "ip -br link on that host against the inventory's flannel_iface (a group or host variable): the name must be one the host has (eth0, ens18, enp1s0)",
+    source: 'Ansible Jinja2 undefined attribute on ansible_facts[<iface>] in installers that template --flannel-iface',
+    samples: [
+      "fatal: [10.0.0.5]: FAILED! => {\"msg\": \"The task includes an option with an undefined variable. The error was: '{{ '--flannel-iface=' + flannel_iface }}: {{ hostvars[item]['ansible_facts'][flannel_iface]['ipv4']['address'] }}': 'dict object' has no attribute 'eth1'\"}",
+      // the same through a YAML callback, which doubles the quotes
+      "  msg: '{{ ''--flannel-iface='' + flannel_iface }} --node-ip={{ ansible_facts[flannel_iface][''ipv4''][''address''] }}: ''dict object'' has no attribute ''ens18''.",
+    ],
+    counterSamples: ["fatal: [10.0.0.5]: FAILED! => {\"msg\": \"'dict object' has no attribute 'k3s_version'\"}"],
+  }),
+  sig({
     id: 'flannel.vxlan-port-taken',
     cause: 'flannel.backend-unsupported',
     // The kernel refuses a second VXLAN device on the same UDP port and VNI: another overlay on the node (another
