@@ -38,7 +38,7 @@ export const CREDENTIAL_HELPER_ACTION_SIGNATURES: Signature[] = [
     // entry and stops on it (an ECR login step, a scheduler resolving a task's auth): the registry then gets no
     // credentials. Tools that only warn and go on anonymously (testcontainers' "Setting empty credentials", Jib's "has
     // nothing for server URL") print it beside a failure it did not cause, so only the failing forms are read.
-    re: /(failed to get \w+ credentials|failed with stderr): credentials not found in native keychain/,
+    re: /(failed to get (\w+ )?credentials( for "[^"\n]{1,200}")?|failed with stderr): credentials not found in native keychain/,
     anchors: ['credentials not found in native keychain'],
     confidence: 0.7,
     specificity: 70,
@@ -47,6 +47,8 @@ export const CREDENTIAL_HELPER_ACTION_SIGNATURES: Signature[] = [
     source: 'docker-credential-helpers credentials/error.go ("credentials not found in native keychain")',
     samples: [
       'failed to get ECR credentials: credentials not found in native keychain',
+      // a tool that asks the helper for one host before it pushes (a model packager's registry)
+      'failed to get credentials for "registry.example.com": credentials not found in native keychain',
       'Failed to find docker auth for repo "123456789012.dkr.ecr.eu-west-1.amazonaws.com/wp-app": docker-credential-ecr-login with input "123456789012.dkr.ecr.eu-west-1.amazonaws.com/wp-app" failed with stderr: credentials not found in native keychain',
     ],
     counterSamples: ['Failed to get image auth for public.ecr.aws. Setting empty credentials for the image: public.ecr.aws/docker/library/postgres:15-alpine. Error is:credentials not found in native keychain'],

@@ -1,5 +1,6 @@
 import type { Signature } from '../../types.js';
 import { AUTH_SIGNATURES } from './auth.js';
+import { REGISTRY_SERVER_AUTH_SIGNATURES } from './registry-server-auth.js';
 import { PULL_SECRET_SIGNATURES } from './pull-secrets.js';
 import { REFERENCE_SIGNATURES } from './references.js';
 import { MISSING_SIGNATURES } from './missing.js';
@@ -78,4 +79,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...CONTAINERD1_RESOLVER_SIGNATURES,
   ...REGISTRY_SCANNER_SIGNATURES,
   ...CONTAINERD_LAYER_DECOMPRESS_SIGNATURES,
+  ...REGISTRY_SERVER_AUTH_SIGNATURES,
 ];
