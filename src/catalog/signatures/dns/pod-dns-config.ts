@@ -110,4 +110,24 @@ export const POD_DNS_CONFIG_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['[INFO] 10.244.2.9:51000 - 1234 "A IN api.example.com. udp 33 false 512" SERVFAIL qr,rd 33 2.001s'],
   }),
+  sig({
+    id: 'dns.search-walk-listed',
+    cause: 'dns.search-ndots',
+    // A tool or a query log listing the tries of one public name down the pod's search list, each answered NXDOMAIN
+    // (<name>.<ns>.svc.cluster.local, then <name>.cluster.local): the resolver walked the search list first because the
+    // name has fewer dots than ndots. Only names ending in a public suffix: a Service name walks the same list to resolve.
+    re: /\b([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|dev|app|de|uk|fr|nl|eu|ru|cn|jp|co|me|cloud|sh))\.(?:[\w-]+\.)?svc\.cluster\.local\.?["\s:,|]+nxdomain[\s\S]{0,400}?\b\1\.cluster\.local\.?["\s:,|]+nxdomain/,
+    anchors: ['nxdomain'],
+    also: ['.svc.cluster.local'],
+    confidence: 0.8,
+    specificity: 88,
+    alternatives: ['dns.upstream'],
+    check: 'cat /etc/resolv.conf in the pod (search list, options ndots:5): the public name is tried with every search domain before itself; ask it with a trailing dot, or set the workload\'s dnsConfig options ndots: 2 — if the bare name then fails too, look at the upstream',
+    source: 'resolv.conf(5) search and ndots; kubelet pod resolv.conf (search <ns>.svc.cluster.local svc.cluster.local cluster.local; options ndots:5)',
+    samples: [
+      'app.example.com.monitoring.svc.cluster.local   NXDOMAIN\napp.example.com.svc.cluster.local   NXDOMAIN\napp.example.com.cluster.local   NXDOMAIN\napp.example.com',
+      'query app.example.org.default.svc.cluster.local: NXDOMAIN, query app.example.org.cluster.local: NXDOMAIN',
+    ],
+    counterSamples: ['web-0.nginx.default.svc.cluster.local   NXDOMAIN\nweb-0.nginx.cluster.local   NXDOMAIN'],
+  }),
 ];
