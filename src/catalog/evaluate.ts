@@ -631,7 +631,7 @@ export interface LabelledMessage {
    * eval307: the three-hundred-and-first blind batch, GitOps controllers fetching OCI artifacts and Helm charts from registries (Flux source-controller,
    * Argo CD repo-server, Fleet, kapp-controller and imgpkg bundles, Sveltos, Zarf): registry auth and workload identity, custom CAs, tags not found, media types.
    * eval314: the three-hundred-and-eighth blind batch, text-scarce causes by their components' own strings in repositories new to the corpus: pull secrets
-   * missing, malformed or for another registry as controllers that reuse them report it (Knative, Tekton, Shipwright, image updaters, caches), flannel config.
+   * missing, malformed or for another registry as controllers and builders that reuse them report it (Knative, Tekton, Camel K, buildpacks, image updaters).
    * eval313: the three-hundred-and-seventh blind batch, pod-to-pod, pod-to-Service and node-to-pod connectivity failing on flannel, K3s, RKE2 and kubeadm
    * clusters as metrics-server, probes, webhooks, controllers and kernel tools report it (timeouts, resets, unreachable Service IPs, checksum and firewall drops).
    */
