@@ -323,4 +323,22 @@ export const PULL_SECRET_SIGNATURES: Signature[] = [
     samples: ['Warning  FailedToRetrieveImagePullSecret  40s  kubelet  Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.\nNormal   Pulled    39s   kubelet  Successfully pulled image "nginx:1.27.3" in 1.842s', 'Warning  FailedToRetrieveImagePullSecret  2m  kubelet  Unable to retrieve some image pull secrets (old-creds)\n  Normal   Pulled  2m  kubelet  Successfully pulled image "busybox:1.37" in 900ms'],
     counterSamples: ['Warning  FailedToRetrieveImagePullSecret  40s  kubelet  Unable to retrieve some image pull secrets (regcred); attempting to pull the image may not succeed.'],
   }),
+  sig({
+    id: 'image.registry-secret-type-unsupported',
+    cause: 'image.pullsecret-malformed',
+    // An operator that builds and pushes for its users (Camel K's registry secret) accepts only the registry secret
+    // types (kubernetes.io/dockerconfigjson, kubernetes.io/dockercfg): a secret of another type is refused before any
+    // registry is asked.
+    re: /unsupported secret type for registry authentication/,
+    anchors: ['unsupported secret type'],
+    confidence: 0.8,
+    specificity: 90,
+    check: 'kubectl get secret <the registry secret> -o jsonpath="{.type}": it must be kubernetes.io/dockerconfigjson; recreate it with kubectl create secret docker-registry <name> --docker-server=<registry> --docker-username=… --docker-password=…',
+    source: 'Apache Camel K registry trait ("unsupported secret type for registry authentication")',
+    samples: [
+      '"error":"error during trait customization: unsupported secret type for registry authentication"',
+      'Error: unsupported secret type for registry authentication',
+    ],
+    counterSamples: ['unsupported secret type kubernetes.io/tls for ingress'],
+  }),
 ];
