@@ -53,6 +53,21 @@ export const CGROUP_MANAGER_SIGNATURES: Signature[] = [
     counterSamples: ['Failed to start ContainerManager system validation failed - Following Cgroup subsystem not mounted: [memory]', 'unable to apply cgroup configuration: failed to connect to dbus (hint: for rootless containers'],
   }),
   sig({
+    id: 'kubelet.systemd-cgroup-manager-unavailable',
+    cause: 'node.not-ready',
+    // Older kubelets (libcontainer's systemd manager) panicked at start when told cgroupDriver: systemd on a host whose
+    // PID 1 is not systemd (OpenRC, a container): the node agent never runs.
+    re: /systemd cgroup manager not available/,
+    anchors: ['systemd cgroup manager not available'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['runtime.unavailable'],
+    check: 'ps -p 1 -o comm= on the node: without systemd as PID 1 the kubelet needs cgroupDriver: cgroupfs (and the runtime the same driver)',
+    source: 'libcontainer cgroups/systemd (kubelet ≤ 1.2x vendored: "systemd cgroup manager not available")',
+    samples: ['E0516 21:38:17.999084    8210 runtime.go:76] Observed a panic: systemd cgroup manager not available', 'panic: systemd cgroup manager not available'],
+    counterSamples: ['Using systemd cgroup manager'],
+  }),
+  sig({
     id: 'runtime.cgroup-nested-or-bpf-refused',
     cause: 'runtime.unavailable',
     // The runtime cannot set up any container's cgroup: cgroup v2 refuses a domain controller in a cgroup left threaded

@@ -1,4 +1,5 @@
 import type { Signature } from '../../types.js';
+import { NODE_RUNTIME_SERVICE_SIGNATURES } from './node-runtime-services.js';
 import { RUNTIME_SIGNATURES } from './runtime.js';
 import { CNI_SIGNATURES } from './cni.js';
 import { CNI_LINK_SIGNATURES } from './cni-links.js';
@@ -106,4 +107,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...MULTUS_DELEGATE_SIGNATURES,
   ...CONTAINERD_CLIENT_DIAL_SIGNATURES,
   ...SHIM_BOOTSTRAP_SIGNATURES,
+  ...NODE_RUNTIME_SERVICE_SIGNATURES,
 ];
