@@ -14,6 +14,7 @@ import { KUBELET_NODE_SIGNATURES } from './kubelet-node.js';
 import { KUBELET_NODE_PRESSURE_SIGNATURES } from './kubelet-node-pressure.js';
 import { KUBELET_START_SIGNATURES } from './kubelet-start.js';
 import { KUBELET_REAL_START_SIGNATURES } from './kubelet-real-start.js';
+import { KUBELET_NODE_BOOT_SIGNATURES } from './kubelet-node-boot.js';
 import { KUBELET_API_CREDENTIAL_SIGNATURES } from './kubelet-api-credentials.js';
 import { KUBELET_POD_START_SIGNATURES } from './kubelet-pod-start.js';
 import { KUBEADM_PREFLIGHT_SIGNATURES } from './kubeadm-preflight.js';
@@ -49,6 +50,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...KUBELET_NODE_PRESSURE_SIGNATURES,
   ...KUBELET_START_SIGNATURES,
   ...KUBELET_REAL_START_SIGNATURES,
+  ...KUBELET_NODE_BOOT_SIGNATURES,
   ...KUBELET_API_CREDENTIAL_SIGNATURES,
   ...KUBELET_POD_START_SIGNATURES,
   ...KUBEADM_PREFLIGHT_SIGNATURES,

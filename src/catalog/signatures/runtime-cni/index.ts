@@ -39,6 +39,7 @@ import { RUNTIME_EXTENSION_SIGNATURES } from './runtime-extensions.js';
 import { CNI_CONF_TEMPLATE_SIGNATURES } from './cni-conf-template.js';
 import { RUNTIME_FEATURE_SIGNATURES } from './runtime-features.js';
 import { CLOUD_IPAM_SIGNATURES } from './cloud-ipam.js';
+import { CONTAINERD2_START_SIGNATURES } from './containerd2-start.js';
 import { BUILDKITD_ENDPOINT_SIGNATURES } from './buildkitd-endpoints.js';
 import { FLANNEL_SUBNET_FILE_SIGNATURES } from './flannel-subnet-file.js';
 import { FLANNEL_PLUGIN_SUBNET_ENV_VALUE_SIGNATURES } from './flannel-plugin-subnet-env-values.js';
@@ -108,4 +109,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CONTAINERD_CLIENT_DIAL_SIGNATURES,
   ...SHIM_BOOTSTRAP_SIGNATURES,
   ...NODE_RUNTIME_SERVICE_SIGNATURES,
+  ...CONTAINERD2_START_SIGNATURES,
 ];
