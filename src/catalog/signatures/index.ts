@@ -30,6 +30,7 @@ import { MINIKUBE_SIGNATURES } from './minikube.js';
 import { MICROK8S_JOIN_SIGNATURES } from './microk8s-join.js';
 import { NETWORK_ADDON_SIGNATURES } from './network-addons.js';
 import { NODE_SIGNATURES } from './node.js';
+import { NODE_FIREWALLD_CONFIG_SIGNATURES } from './node-firewalld-config.js';
 import { REGISTRY_SIGNATURES } from './registry/index.js';
 import { RUNTIME_CNI_SIGNATURES } from './runtime-cni/index.js';
 import { SCHEDULER_SIGNATURES } from './scheduler/index.js';
@@ -44,6 +45,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...FLANNEL_SIGNATURES,
   ...NETWORK_ADDON_SIGNATURES,
   ...NODE_SIGNATURES,
+  ...NODE_FIREWALLD_CONFIG_SIGNATURES,
   ...SCHEDULER_SIGNATURES,
   ...KUBELET_SIGNATURES,
   ...KUBELET_NODE_SIGNATURES,
