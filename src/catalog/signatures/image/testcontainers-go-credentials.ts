@@ -33,4 +33,23 @@ export const TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES: Signature[] = [
       'getting credentials for the service account: permission denied',
     ],
   }),
+  sig({
+    id: 'testcontainers-go.docker-auth-config-unparsable',
+    cause: 'image.pullsecret-malformed',
+    // Testcontainers reads DOCKER_AUTH_CONFIG (a config.json document in an environment variable, as CI systems set
+    // it) before ~/.docker/config.json; JSON that does not parse is logged and the pull goes without credentials.
+    // The catalog reads a credentials file that does not parse as a malformed pull secret (image.docker-config-unparsable).
+    re: /unmarshal docker_auth_config: (unexpected end of json input|invalid character|json: cannot unmarshal)/,
+    anchors: ['unmarshal docker_auth_config'],
+    confidence: 0.85,
+    specificity: 93,
+    alternatives: ['image.auth-missing'],
+    check: 'echo "$DOCKER_AUTH_CONFIG" | jq . in the environment the tests run in: it must be {"auths": {"<registry>": {"auth": "<base64 of user:password>"}}}; a CI secret pasted with a cut-off end or shell quoting eaten is the usual cause',
+    source: 'testcontainers-go v0.45.0 docker_auth.go (getDockerConfig: "unmarshal DOCKER_AUTH_CONFIG: %w"), logged through docker.go ("No image auth found for %s. … Details: %s"); reproduced with DOCKER_AUTH_CONFIG cut off mid-document',
+    samples: [
+      '2026/12/07 11:50:00 No image auth found for auth.rc.test. Setting empty credentials for the image: auth.rc.test/app/busybox:1. This is expected for public images. Details: unmarshal DOCKER_AUTH_CONFIG: unexpected end of JSON input',
+      'No image auth found for ghcr.io. Setting empty credentials for the image: ghcr.io/acme/api:3. This is expected for public images. Details: unmarshal DOCKER_AUTH_CONFIG: invalid character \'a\' looking for beginning of object key string',
+    ],
+    counterSamples: ['No image auth found for reg.rc.test. Setting empty credentials for the image: reg.rc.test/app/busybox:1. This is expected for public images. Details: credentials not found in native keychain'],
+  }),
 ];
