@@ -38,6 +38,7 @@ import { CLOUD_CREDENTIAL_CHAIN_SIGNATURES } from './cloud-credential-chains.js'
 import { FOREIGN_BINARY_SIGNATURES } from './foreign-binaries.js';
 import { REGISTRY_SCANNER_SIGNATURES } from './registry-scanners.js';
 import { CONTAINERD_LAYER_DECOMPRESS_SIGNATURES } from './containerd-layer-decompress.js';
+import { TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES } from './testcontainers-go-credentials.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -80,4 +81,5 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...REGISTRY_SCANNER_SIGNATURES,
   ...CONTAINERD_LAYER_DECOMPRESS_SIGNATURES,
   ...REGISTRY_SERVER_AUTH_SIGNATURES,
+  ...TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES,
 ];

@@ -50,6 +50,8 @@ import { TINYPROXY_CONNECT_REPLY_SIGNATURES } from './tinyproxy-connect-replies.
 import { REGISTRY_MAINTENANCE_SIGNATURES } from './registry-maintenance.js';
 import { DISTRIBUTION_UNKNOWN_CODE_SIGNATURES } from './distribution-unknown-code.js';
 import { BUILDKITD_REGISTRY_FILE_SIGNATURES } from './buildkitd-registry-files.js';
+import { PROXY_CONNECT_UNAUTHORIZED_SIGNATURES } from './proxy-connect-unauthorized.js';
+import { DOCKERD_ENDPOINT_LOG_SIGNATURES } from './dockerd-endpoint-logs.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -104,4 +106,6 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...INSECURE_FALLBACK_SIGNATURES,
   ...TINYPROXY_CONNECT_REPLY_SIGNATURES,
   ...REGISTRY_MAINTENANCE_SIGNATURES,
+  ...PROXY_CONNECT_UNAUTHORIZED_SIGNATURES,
+  ...DOCKERD_ENDPOINT_LOG_SIGNATURES,
 ];

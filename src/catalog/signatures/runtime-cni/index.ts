@@ -53,6 +53,7 @@ import { ROOTLESS_STORAGE_DIR_SIGNATURES } from './rootless-storage-dirs.js';
 import { CONTAINERD_CLIENT_DIAL_SIGNATURES } from './containerd-client-dial.js';
 import { SHIM_BOOTSTRAP_SIGNATURES } from './shim-bootstrap.js';
 import { SYSTEM_CONTAINER_GUEST_CONFINEMENT_SIGNATURES } from './system-container-guest-confinement.js';
+import { TESTCONTAINERS_GO_PROVIDER_SIGNATURES } from './testcontainers-go-providers.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -110,4 +111,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...SHIM_BOOTSTRAP_SIGNATURES,
   ...NODE_RUNTIME_SERVICE_SIGNATURES,
   ...CONTAINERD2_START_SIGNATURES,
+  ...TESTCONTAINERS_GO_PROVIDER_SIGNATURES,
 ];
