@@ -417,13 +417,16 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'registry.http-to-tls-server',
-    check: 'the scheme the runtime uses for that host: /etc/containerd/certs.d/<host>/hosts.toml (server = "https://...") or the mirrors endpoint in config.toml — it sends plain HTTP to an HTTPS port',
-    cause: 'registry.http-to-https',
+    // The reverse of registry.http-to-https: the client speaks plain HTTP (an insecure-registry or http:// endpoint
+    // it was given) to a port that serves TLS, and the server's TLS stack answers 400. No cause id names a client told
+    // to use HTTP for a TLS registry, so the answer is unknown with the scheme check.
+    check: 'the scheme the client uses for that host: /etc/containerd/certs.d/<host>/hosts.toml (server = "https://..."), the mirrors endpoint in config.toml, an insecure-registries entry or an http:// URL given to the tool — it sends plain HTTP to an HTTPS port; use https:// (with the registry\'s CA trusted) for that host',
+    cause: 'unknown',
     re: /client sent an http request to an https server|plain http request was sent to https port/,
     anchors: ['http request to an https server', 'plain http request was sent to https port'],
-    confidence: 0.55,
+    confidence: 0.4,
     specificity: 85,
-    alternatives: ['registry.mirror-misconfigured'],
+    alternatives: ['registry.mirror-misconfigured', 'registry.http-to-https'],
     source: 'Go net/http server text when a client speaks plain HTTP to a TLS port (scheme wrong in hosts.toml)',
     samples: [
       'unexpected status from HEAD request to http://registry.lab:5443/v2/app/manifests/1: 400 Bad Request\nClient sent an HTTP request to an HTTPS server.',
