@@ -47,6 +47,26 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     counterSamples: ['The push refers to repository [docker.io/library/nginx]', 'The push refers to repository [myreg.azurecr.io/app]'],
   }),
   sig({
+    id: 'image.local-store-instance-missing',
+    cause: 'unknown',
+    // The same containers/image miss while the runtime LISTS its local store (CRI-O's ListImages, crictl images,
+    // podman images): no pull is asked for. A manifest list kept in the store without an instance for this node's
+    // platform (built or copied for another one) breaks the listing; whether any pod's image is affected is open.
+    re: /(listimages[^\n]{0,80}failed|listing images: )[^\n]{0,200}choosing image instance: no image found in (manifest list|image index)/,
+    anchors: ['choosing image instance'],
+    also: ['listimages', 'listing images'],
+    confidence: 0.4,
+    specificity: 97,
+    alternatives: ['image.platform-mismatch'],
+    check: 'crictl images (or podman images) on that node, then crictl inspecti on each recent image: the one whose manifest list lacks this node\'s platform (an image built or copied for another architecture) — remove it (crictl rmi <id>) and pull it again for this platform',
+    source: 'containers/image internal/image ("choosing image instance: no image found in manifest list for architecture %q, variant %q, OS %q") under CRI-O\'s ListImages',
+    samples: [
+      '"ListImages with filter from image service failed" err="rpc error: code = Unknown desc = choosing image instance: no image found in manifest list for architecture arm64, variant \\"\\", OS linux"',
+      'FATA[0000] listing images: rpc error: code = Unknown desc = choosing image instance: no image found in manifest list for architecture amd64, variant "", OS linux',
+    ],
+    counterSamples: ['Error: initializing source docker://registry.example.org/tools/agent:3: choosing image instance: no image found in image index for architecture "s390x", variant "", OS "linux"'],
+  }),
+  sig({
     id: 'image.platform-no-match',
     cause: 'image.platform-mismatch',
     // containers/image (CRI-O, podman, skopeo) words the same miss as "no image found in manifest list (image index) for architecture …".
