@@ -255,15 +255,17 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // go-containerregistry's checks of each part of a name (kaniko's --destination, ko, crane): the characters
     // a repository or tag may hold, a colon with no tag after it, no repository at all, a scheme in the reference.
-    re: /(repository|tag) can only contain the characters `[^`\n]{1,80}`|\S+ must specify a tag name after the colon|a repository name must be specified|image reference must not contain a url scheme|registries must be valid rfc 3986 uri authorities/,
-    anchors: ['can only contain the characters', 'must specify a tag name after the colon', 'a repository name must be specified', 'must not contain a url scheme', 'rfc 3986 uri authorities'],
+    // docker-py (docker-compose v1, Ansible's docker modules) refuses a scheme in its own words (InvalidRepository).
+    re: /(repository|tag) can only contain the characters `[^`\n]{1,80}`|\S+ must specify a tag name after the colon|a repository name must be specified|image reference must not contain a url scheme|registries must be valid rfc 3986 uri authorities|repository name cannot contain a scheme/,
+    anchors: ['can only contain the characters', 'must specify a tag name after the colon', 'a repository name must be specified', 'must not contain a url scheme', 'rfc 3986 uri authorities', 'cannot contain a scheme'],
     confidence: 0.85,
     specificity: 94,
     check: 'the image name as the tool received it (kaniko --destination, ko\'s KO_DOCKER_REPO, a CI variable): lowercase repository, a tag after the colon, no https:// — an empty or cut variable is the usual cause',
-    source: 'go-containerregistry pkg/name (check.go "%s can only contain the characters `%s`: %s", tag.go, repository.go, ref.go, registry.go)',
+    source: 'go-containerregistry pkg/name (check.go "%s can only contain the characters `%s`: %s", tag.go, repository.go, ref.go, registry.go); docker-py auth.resolve_repository_name ("Repository name cannot contain a scheme")',
     samples: [
       'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: getting tag for destination: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Team/App',
       'getting tag for destination: registry.example.com/team/app: must specify a tag name after the colon',
+      'docker.errors.InvalidRepository: Repository name cannot contain a scheme (https://registry.example.com/team/app)',
     ],
     counterSamples: ['the tag name after the colon is 1.25'],
   }),
