@@ -56,4 +56,26 @@ export const AGGREGATOR_BACKEND_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['Error from server: error dialing backend: dial tcp 172.16.4.22:10250: connect: no route to host'],
   }),
+  sig({
+    id: 'aggregator.backend-no-endpoints',
+    cause: 'unknown',
+    // The API server resolved a webhook's or an APIService's Service to its endpoints (it does for APIServices, and
+    // for webhooks too with --enable-aggregator-routing) and found no ready address: the backend pods are not Ready
+    // or not running — often a pod stuck in ContainerCreating because the node's CNI is not ready, or a selector
+    // that matches nothing, or a pod whose image never pulled (a node's HTTP proxy in cert-manager#5483). No packet
+    // was sent to the backend, so the API server's path to it (firewall, overlay) is not in question yet.
+    re: /no endpoints available for service "|missingendpoints: endpointslices for service\/|endpointslices for service\/[^\s]+ in "[^"]+" have no addresses with port name/,
+    anchors: ['no endpoints available for service', 'missingendpoints', 'have no addresses with port name'],
+    confidence: 0.4,
+    specificity: 78,
+    alternatives: ['flannel.daemon-down', 'node.not-ready', 'registry.proxy'],
+    check: 'the Service\'s endpoints and the pods behind them: kubectl -n <ns> get endpointslices -l kubernetes.io/service-name=<svc> -o wide and kubectl -n <ns> get pods -o wide for its selector; a pod that is not Ready or stuck in ContainerCreating (kubectl describe pod: FailedCreatePodSandBox, network plugin not ready) is the reason, and a port name in the APIService\'s Service that the EndpointSlice does not carry is the other',
+    source: 'kube-apiserver endpoint resolver ("no endpoints available for service %q"); kube-aggregator available controller condition MissingEndpoints ("endpointslices for service/%s in %q have no addresses with port name %q")',
+    samples: [
+      'Internal error occurred: failed calling webhook "noeps.rwebhooks.example.com": failed to call webhook: Post "https://wh-noeps.hooks.svc:443/validate?timeout=10s": no endpoints available for service "wh-noeps"',
+      'Available=False MissingEndpoints: endpointslices for service/metrics-server in "kube-system" have no addresses with port name "https"',
+      'E1207 12:04:09.949474    1398 handler_proxy.go:144] error resolving kube-system/metrics-server: no endpoints available for service "metrics-server"',
+    ],
+    counterSamples: ['Internal error occurred: failed calling webhook "x.example.com": failed to call webhook: Post "https://x.ns.svc:443/validate?timeout=10s": context deadline exceeded'],
+  }),
 ];
