@@ -27,6 +27,23 @@ export const MINIKUBE_SIGNATURES: Signature[] = [
     counterSamples: ['X Exiting due to MK_USAGE: Sorry, the url provided with the --registry-mirror flag is invalid: mirror.gcr.io'],
   }),
   sig({
+    id: 'minikube.registry-mirror-flag-invalid',
+    cause: 'registry.mirror-misconfigured',
+    // validateRegistryMirror: every --registry-mirror value must parse as a URL with scheme http or https and
+    // no path; a bare host:port (or a path) stops minikube start before the node is made.
+    re: /the url provided with the --registry-mirror flag is invalid/,
+    anchors: ['--registry-mirror flag is invalid'],
+    confidence: 0.95,
+    specificity: 95,
+    check: 'the --registry-mirror values of minikube start: each must be a full URL with scheme and no path, e.g. --registry-mirror=https://mirror.example:5000 (not mirror.example:5000, not https://mirror.example/v2)',
+    source: 'minikube v1.36.0 cmd/minikube/cmd/start.go (validateRegistryMirror: exit.Message(reason.Usage, "Sorry, the url provided with the --registry-mirror flag is invalid: {{.url}}"))',
+    samples: [
+      'X Exiting due to MK_USAGE: Sorry, the url provided with the --registry-mirror flag is invalid: mirror.lab.internal:5000',
+      'X Exiting due to MK_USAGE: Sorry, the url provided with the --registry-mirror flag is invalid: mirror.gcr.io',
+    ],
+    counterSamples: ['--registry-mirror=[]: Registry mirrors to pass to the Docker daemon'],
+  }),
+  sig({
     id: 'minikube.cni-plugins-missing',
     cause: 'cni.plugin-missing',
     // The none driver runs on the host, whose /opt/cni/bin minikube checks before applying its CNI.

@@ -38,6 +38,7 @@ import { COMPOSER_SIGNATURES } from './composer.js';
 import { PERL_LWP_SIGNATURES } from './perl-lwp.js';
 import { CONTAINERD2_RESOLVER_SIGNATURES } from './containerd2-resolver.js';
 import { REGISTRY_SERVER_LOG_SIGNATURES } from './registry-server-logs.js';
+import { TALOS_REGISTRY_SIGNATURES } from './talos-registries.js';
 import { APP_CLIENT_SIGNATURES } from './app-clients.js';
 import { OCI_CLI_CLIENT_SIGNATURES } from './oci-cli-clients.js';
 import { REGISTRIES_CONF_REWRITE_SIGNATURES } from './registries-conf-rewrites.js';
@@ -99,6 +100,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...PERL_LWP_SIGNATURES,
   ...AMBIGUOUS_REGISTRY_SIGNATURES,
   ...REGISTRY_SERVER_LOG_SIGNATURES,
+  ...TALOS_REGISTRY_SIGNATURES,
   ...APP_CLIENT_SIGNATURES,
   ...OCI_CLI_CLIENT_SIGNATURES,
   ...REGISTRIES_CONF_REWRITE_SIGNATURES,
