@@ -14,8 +14,10 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
     cause: 'runtime.unavailable',
     // cgroup v1 without a controller mounted, cgroup v2 without a controller delegated or enabled, an old
     // kernel's hierarchy without a file the runtime writes (cpu.weight, a net_prio,net_cls directory); and an
-    // rlimit above what the host lets the runtime set.
-    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,800}(no such file or directory|not available|invalid argument)|setting cgroup config for prochooks process caused[^\n]{0,800}(failed to write|no such file or directory)|error setting rlimit type \d+: operation not permitted|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|open `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs|unable to apply cgroup configuration: (cannot enter cgroupv2|mkdir \/sys\/fs\/cgroup\/|unable to start unit|rootless needs no limits)|systemd not running on this host, cannot use systemd cgroups manager|unable to find \\?"\w+\\?" in controller set/,
+    // rlimit above what the host lets the runtime set. The cgroup path itself missing is the same (runc's fs manager
+    // creating a controller's directory outside /sys/fs/cgroup where the OS mounts it elsewhere, as Android does; crun
+    // bind-mounting a v1 controller's directory that is not there); a paste cut inside "no such file or directory" is too.
+    re: /cgroup mountpoint does not exist|mountpoint for \w+ not found|requested cgroup controller `?\w+`? is not available|controller \\?"?\w+\\?"? not available|error setting cgroup config for prochooks process: [^\n]{0,800}(no such file\b|not available|invalid argument)|setting cgroup config for prochooks process caused[^\n]{0,800}(failed to write|no such file or directory)|error setting rlimit type \d+: operation not permitted|creating cgroup directory `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|(?:open|mount) `?\/sys\/fs\/cgroup\/[^\n]{0,300}no such file or directory|unable to apply cgroup configuration: (?:mkdir|open) \S+: no such file or directory|bpf_prog_query\(bpf_cgroup_device\) failed|can not be set, as your kernel does not support cpu cfs|unable to apply cgroup configuration: (cannot enter cgroupv2|mkdir \/sys\/fs\/cgroup\/|unable to start unit|rootless needs no limits)|systemd not running on this host, cannot use systemd cgroups manager|unable to find \\?"\w+\\?" in controller set/,
     anchors: ['cgroup mountpoint', 'mountpoint for', 'cgroup controller', 'not available', 'prochooks', 'error setting rlimit type', 'creating cgroup directory', '/sys/fs/cgroup/', 'bpf_prog_query', 'kernel does not support cpu cfs', 'unable to apply cgroup configuration', 'systemd not running on this host', 'in controller set'],
     confidence: 0.75,
     specificity: 86,
@@ -28,6 +30,9 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
       // containerd's cgroups library loading a task's cgroup (here through a sandboxed runtime\'s shim): the hierarchy named is not mounted
       'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: loading cgroup for 8948: unable to find "systemd" in controller set: unknown',
       'container_linux.go:296: starting container process caused "process_linux.go:279: applying cgroup configuration for process caused \\"mountpoint for devices not found\\""',
+      'docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: unable to apply cgroup configuration: mkdir /memory/docker: no such file or directory: unknown.',
+      'Error: OCI runtime error: crun: container create failed: mount `/sys/fs/cgroup/pids/user.slice/libpod-8e1f` to \'/var/lib/containers/storage/overlay/3c2a/merged/sys/fs/cgroup/pids\': No such file or directory',
+      'runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: openat2 /sys/fs/cgroup/kubepods.slice/kubepods-pod7c1e.slice/cri-containerd-5d2f.scope/cpu.weight: no such file',
     ],
     counterSamples: ['cgroup driver: systemd', 'runc create failed: unable to start container process: exec: "/app/run": stat /app/run: no such file or directory'],
   }),
