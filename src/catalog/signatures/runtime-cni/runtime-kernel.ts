@@ -33,7 +33,7 @@ export const RUNTIME_KERNEL_SIGNATURES: Signature[] = [
       'container_linux.go:296: starting container process caused "process_linux.go:279: applying cgroup configuration for process caused \\"mountpoint for devices not found\\""',
       'docker: Error response from daemon: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: unable to apply cgroup configuration: mkdir /memory/docker: no such file or directory: unknown.',
       'Error: OCI runtime error: crun: container create failed: mount `/sys/fs/cgroup/pids/user.slice/libpod-8e1f` to \'/var/lib/containers/storage/overlay/3c2a/merged/sys/fs/cgroup/pids\': No such file or directory',
-      'OCI runtime create failed: container_linux.go:345: starting container process caused "process_linux.go:430: container init caused \\"process_linux.go:396: setting cgroup config for procHooks process caused \\\\\\"kernel memory accounting disabled in this runc build\\\\\\"\\"": unknown',
+      'OCI runtime create failed: container_linux.go:348: starting container process caused "process_linux.go:438: container init caused \\"process_linux.go:405: setting cgroup config for procHooks process caused \\\\\\"kernel memory accounting disabled in this runc build\\\\\\"\\"": unknown',
       'runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: openat2 /sys/fs/cgroup/kubepods.slice/kubepods-pod7c1e.slice/cri-containerd-5d2f.scope/cpu.weight: no such file',
     ],
     counterSamples: ['cgroup driver: systemd', 'runc create failed: unable to start container process: exec: "/app/run": stat /app/run: no such file or directory'],
