@@ -62,6 +62,27 @@ export const NODE_SIGNATURES: Signature[] = [
     counterSamples: ['net.bridge.bridge-nf-call-iptables = 1'],
   }),
   sig({
+    id: 'node.br-netfilter-module-tree-missing',
+    cause: 'node.br-netfilter',
+    // Loading br_netfilter where the running kernel has no module tree: kmod cannot open /lib/modules/<release>/
+    // modules.dep.bin (a VM or stemcell image whose kernel was replaced without its modules), Ansible's modprobe
+    // module cannot read modules.builtin (an LXC container, which shares the host's kernel but not its /lib/modules).
+    // br_netfilter stays unloaded, so the bridge-nf-call sysctls the CNI needs do not exist.
+    re: /br_netfilter[\s\S]{0,300}?(?:could not open moddep file|no such file or directory: '\/lib\/modules\/[^'\n]+\/modules\.builtin')|(?:could not open moddep file|no such file or directory: '\/lib\/modules\/[^'\n]+\/modules\.builtin')[\s\S]{0,300}?br_netfilter/,
+    anchors: ['br_netfilter'],
+    also: ['moddep file', '/modules.builtin'],
+    confidence: 0.75,
+    specificity: 94,
+    alternatives: ['node.not-ready'],
+    check: 'on that node: ls /lib/modules/$(uname -r) (the module tree of the running kernel must exist; in an LXC container the module is loaded on the Proxmox or LXD host, not inside), then lsmod | grep br_netfilter and sysctl net.bridge.bridge-nf-call-iptables',
+    source: 'kmod libkmod.c kmod_search_moddep ("could not open moddep file"), Ansible community.general.modprobe (it reads modules.builtin)',
+    samples: [
+      "loading br_netfilter: modprobe: ERROR: ../libkmod/libkmod.c:586 kmod_search_moddep() could not open moddep file '/lib/modules/5.4.0-42-generic/modules.dep.bin'",
+      'failed: [10.0.0.7] (item=br_netfilter) => {"changed": false, "msg": "[Errno 2] No such file or directory: \'/lib/modules/6.8.12-4-pve/modules.builtin\'", "name": "br_netfilter"}',
+    ],
+    counterSamples: ["modprobe: ERROR: ../libkmod/libkmod.c:586 kmod_search_moddep() could not open moddep file '/lib/modules/4.4.0-119-generic/modules.dep.bin' modprobe: FATAL: Module ip_tables not found"],
+  }),
+  sig({
     id: 'node.k3s-check-config-kernel',
     cause: 'node.br-netfilter',
     // k3s check-config lists the kernel options the cluster needs: bridge netfilter missing means Service traffic between

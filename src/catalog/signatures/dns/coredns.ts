@@ -269,15 +269,17 @@ export const COREDNS_SIGNATURES: Signature[] = [
     cause: 'dns.coredns-down',
     // The cluster DNS server (kube-dns, its older kube2sky bridge, CoreDNS) cannot build its API client at start
     // (no service-account token mounted, no kubeconfig), or its pod cannot even be created for want of a token:
-    // it exits before serving, and the cluster has no DNS.
-    re: /(kube2sky|kube-dns|skydns|coredns)[^\n]{0,300}failed to create (a )?kubernetes client|pods \\?"(kube-dns|coredns)[\w.-]*\\?" is forbidden: no api token found for service account/,
+    // it exits before serving, and the cluster has no DNS. kube-dns logs it from its own server.go (klog's header names
+    // the file, not the program); the missing token it names is the DNS pod's, so it outranks the generic token reading.
+    re: /(kube2sky|kube-dns|skydns|coredns|\bserver\.go:\d+\])[^\n]{0,300}failed to create (a )?kubernetes client|pods \\?"(kube-dns|coredns)[\w.-]*\\?" is forbidden: no api token found for service account/,
     anchors: ['failed to create a kubernetes client', 'failed to create kubernetes client', 'no api token found'],
     confidence: 0.8,
-    specificity: 90,
+    specificity: 91,
     check: 'kubectl -n kube-system get pods -l k8s-app=kube-dns and the DNS pod\'s log; the service account the Deployment names must exist with its token (kubectl -n kube-system get sa coredns -o yaml), and the controller-manager must run with --service-account-private-key-file for tokens to be issued on old clusters',
     source: 'kube-dns and kube2sky start-up (Failed to create a kubernetes client), the API server\'s ServiceAccount admission ("no API token found for service account %s")',
     samples: [
       'I0616 12:21:06.247816       1 kube2sky.go:388] Etcd server found: http://127.0.0.1:4001\nF0616 12:21:07.249143       1 kube2sky.go:513] Failed to create a kubernetes client: stat /etc/dns_token/kubeconfig: no such file or directory',
+      'F0302 09:14:05.118204       1 server.go:57] Failed to create a kubernetes client: open /var/run/secrets/kubernetes.io/serviceaccount/token: no such file or directory',
       'Error creating: pods "kube-dns-v11-" is forbidden: no API token found for service account kube-system/default, retry after the token is automatically created and added to the service account',
     ],
     counterSamples: ['Error creating: pods "web-" is forbidden: no API token found for service account shop/default'],

@@ -26,9 +26,10 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     cause: 'image.invalid-reference',
     // Clients that refuse a reference's form for the operation asked: containers/image reading an image needs a tag
     // or digest (a bare "//host/repo" has neither), and Docker cannot push to a digest (a digest names content, not a
-    // place to write).
-    re: /reference \\?"[^"\n]*\\?" without a tag or digest is not supported|cannot push a digest reference/,
-    anchors: ['without a tag or digest is not supported', 'cannot push a digest reference'],
+    // place to write). Knative's func CLI wants its --registry as a namespace, with the registry host before it if
+    // any, never a full image name (it appends the function's name itself).
+    re: /reference \\?"[^"\n]*\\?" without a tag or digest is not supported|cannot push a digest reference|registry should be either 'namespace', 'registry\/namespace'/,
+    anchors: ['without a tag or digest is not supported', 'cannot push a digest reference', "registry should be either 'namespace'"],
     confidence: 0.85,
     specificity: 92,
     check: 'the reference as written: name:tag or name@sha256:<digest> for a pull, name:tag for a push (no leading slashes, no digest)',
@@ -36,6 +37,7 @@ export const CLIENT_REFERENCE_SIGNATURES: Signature[] = [
     samples: [
       'Error: reading images from docker: reference "//quay.io/acme/api" without a tag or digest is not supported',
       'Error response from daemon: cannot push a digest reference',
+      "Error: registry should be either 'namespace', 'registry/namespace' or 'registry:port/namespace'",
     ],
     counterSamples: ['Error response from daemon: manifest for quay.io/acme/api:v2 not found: manifest unknown'],
   }),

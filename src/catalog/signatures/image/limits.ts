@@ -75,6 +75,24 @@ export const LIMIT_SIGNATURES: Signature[] = [
     counterSamples: ['retry after 5s'],
   }),
   sig({
+    id: 'image.docker-hub-ratelimit-header-zero',
+    cause: 'image.rate-limited',
+    // Docker Hub's manifest responses carry the pull quota of the caller (its account, or its source IP when
+    // anonymous): ratelimit-remaining 0 in the window w (seconds) means the next pull of a manifest is refused with
+    // 429 until the window moves on, whatever the HEAD request that printed it returned.
+    re: /\bratelimit-remaining: 0;w=\d+/,
+    anchors: ['ratelimit-remaining: 0;w='],
+    confidence: 0.75,
+    specificity: 91,
+    check: 'which quota is spent: docker-ratelimit-source beside it is the IP or account counted — log the node in (an authenticated account has its own quota), or pull through a mirror or cache; the window w is in seconds',
+    source: 'Docker Hub rate-limit headers (ratelimit-limit, ratelimit-remaining "<n>;w=<seconds>", docker-ratelimit-source) on registry-1.docker.io manifest responses',
+    samples: [
+      'ratelimit-limit: 100;w=21600\nratelimit-remaining: 0;w=21600\ndocker-ratelimit-source: 203.0.113.40',
+      '< RateLimit-Limit: 200;w=21600\n< RateLimit-Remaining: 0;w=21600',
+    ],
+    counterSamples: ['ratelimit-remaining: 76;w=21600'],
+  }),
+  sig({
     id: 'image.gc-over-high-threshold',
     cause: 'image.disk-full',
     // The kubelet's image garbage collector: the image filesystem crossed imageGCHighThresholdPercent.

@@ -254,10 +254,11 @@ export const REFERENCE_SIGNATURES: Signature[] = [
     id: 'image.ggcr-name-element-invalid',
     cause: 'image.invalid-reference',
     // go-containerregistry's checks of each part of a name (kaniko's --destination, ko, crane): the characters
-    // a repository or tag may hold, a colon with no tag after it, no repository at all, a scheme in the reference.
+    // a repository or tag may hold and its length (2–255 for a repository: an empty or trailing-slash name is too
+    // short), a colon with no tag after it, no repository at all, a scheme in the reference.
     // docker-py (docker-compose v1, Ansible's docker modules) refuses a scheme in its own words (InvalidRepository).
-    re: /(repository|tag) can only contain the characters `[^`\n]{1,80}`|\S+ must specify a tag name after the colon|a repository name must be specified|image reference must not contain a url scheme|registries must be valid rfc 3986 uri authorities|repository name cannot contain a scheme/,
-    anchors: ['can only contain the characters', 'must specify a tag name after the colon', 'a repository name must be specified', 'must not contain a url scheme', 'rfc 3986 uri authorities', 'cannot contain a scheme'],
+    re: /(repository|tag) can only contain the characters `[^`\n]{1,80}`|\S+ must specify a tag name after the colon|a repository name must be specified|image reference must not contain a url scheme|registries must be valid rfc 3986 uri authorities|(repository|tag) must be between \d+ and \d+ (runes|characters) in length|repository name cannot contain a scheme/,
+    anchors: ['can only contain the characters', 'must specify a tag name after the colon', 'a repository name must be specified', 'must not contain a url scheme', 'rfc 3986 uri authorities', 'repository must be between', 'tag must be between', 'cannot contain a scheme'],
     confidence: 0.85,
     specificity: 94,
     check: 'the image name as the tool received it (kaniko --destination, ko\'s KO_DOCKER_REPO, a CI variable): lowercase repository, a tag after the colon, no https:// — an empty or cut variable is the usual cause',
@@ -266,6 +267,8 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'error checking push permissions -- make sure you entered the correct tag name, and that you are authenticated correctly, and try again: getting tag for destination: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Team/App',
       'getting tag for destination: registry.example.com/team/app: must specify a tag name after the colon',
       'docker.errors.InvalidRepository: Repository name cannot contain a scheme (https://registry.example.com/team/app)',
+      'could not resolve repository: repository must be between 2 and 255 characters in length: a',
+      'parsing reference: repository must be between 2 and 255 runes in length: ',
     ],
     counterSamples: ['the tag name after the colon is 1.25'],
   }),

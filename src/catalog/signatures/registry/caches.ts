@@ -7,6 +7,28 @@ import { sig } from '../define.js';
  */
 export const CACHE_SIGNATURES: Signature[] = [
   sig({
+    id: 'registry.azk8s-mirror-forbidden',
+    cause: 'registry.mirror-misconfigured',
+    // The Azure China pull-through proxies (gcr.azk8s.cn, quay.azk8s.cn, dockerhub.azk8s.cn, mcr.azk8s.cn) have
+    // answered 403 to every client outside Azure China since April 2020: a 403 from one is the mirror no longer
+    // serving this node, not the image's credentials. The image references or the daemon's registry-mirrors still
+    // name it.
+    re: /\b[\w-]+\.azk8s\.cn\b[\s\S]{0,800}?\b403\b/,
+    anchors: ['.azk8s.cn'],
+    also: ['403'],
+    confidence: 0.8,
+    specificity: 97,
+    alternatives: ['image.auth-rejected'],
+    check: 'where the azk8s.cn name comes from: the image reference (a chart\'s or kubespray\'s image repository override) or /etc/docker/daemon.json registry-mirrors — point it at the upstream registry or a mirror that serves this network',
+    source: 'Azure China container registry proxy (gcr/quay/dockerhub.azk8s.cn) restricted to Azure China IPs, 403 Forbidden from its nginx front',
+    samples: [
+      'Failed to pull image "gcr.azk8s.cn/google_containers/kube-proxy:v1.18.2": rpc error: code = Unknown desc = Error response from daemon: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html>\\r\\n<head><title>403 Forbidden</title></head>"',
+      'docker pull quay.azk8s.cn/coreos/flannel:v0.12.0\nError response from daemon: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html><head><title>403 Forbidden</title></head></html>"',
+      'failed to solve: gcr.azk8s.cn/google_containers/pause:3.2: unexpected status code [manifests 3.2]: 403 Forbidden',
+    ],
+    counterSamples: ['Pulling gcr.azk8s.cn/google_containers/pause:3.2 ... done'],
+  }),
+  sig({
     id: 'registry.acr-cache-rule-denied',
     cause: 'registry.mirror-misconfigured',
     // An ACR cache rule maps <acr>/<prefix>/* to an upstream path; the upstream refusing the mapped path (a nested

@@ -8,6 +8,24 @@ import { sig } from '../define.js';
  */
 export const CLIENT_STATUS_SIGNATURES: Signature[] = [
   sig({
+    id: 'registry.redirect-without-location',
+    cause: 'registry.server-error',
+    // Go's HTTP client following a registry's or its blob CDN's redirect: a 301/302/307/308 with no Location header
+    // is a reply the server (or its CDN edge) got wrong, and the pull of that layer or config stops on it.
+    re: /(?:pulling image configuration|blobs?\/|manifests?\/|\/v2\/)[^\n]{0,600}\b30[1278] response missing location header/,
+    anchors: ['response missing location header'],
+    confidence: 0.75,
+    specificity: 90,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured'],
+    check: 'curl -sv -o /dev/null the URL in the message from this node and from another network: a redirect without Location everywhere is the registry\'s or CDN\'s fault (retry later, or pull through a mirror); only from here, a proxy or mirror in between rewrote it',
+    source: 'Go net/http Client redirect handling ("%d response missing Location header") under registry clients (Docker Engine, containerd)',
+    samples: [
+      'error pulling image configuration: Get "https://cdn.registry.example/registry-v2/docker/registry/v2/blobs/sha256/4f/4f1b/data?expires=1700000000": 301 response missing Location header',
+      'failed to copy: httpReadSeeker: failed open: failed to do request: Get "https://registry.example/v2/team/app/blobs/sha256:9c2e": 307 response missing Location header',
+    ],
+    counterSamples: ['Get "https://app.example/login": 302 response missing Location header'],
+  }),
+  sig({
     id: 'registry.cimage-blob-status-5xx',
     cause: 'registry.server-error',
     // containers/image (2017-2018): "Invalid status code returned when fetching blob %d", the registry's own status.

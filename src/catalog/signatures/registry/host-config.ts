@@ -43,8 +43,10 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     cause: 'registry.mirror-misconfigured',
     // A mirror endpoint written without http:// or https:// (k3s, RKE2 and Rancher's registries.yaml, a hosts.toml
     // server or host): the client takes the whole string for a URL with an empty scheme and cannot dial it.
-    re: /unsupported scheme\s+in registry endpoint/,
-    anchors: ['in registry endpoint'],
+    // containerd's resolver takes the host name for the scheme instead and asks "<host>:///v2/…".
+    re: /unsupported scheme\s+in registry endpoint|\b(?:head|get) \\?"?[\w.-]+:\/\/\/v2\/[^\n]{0,300}?unsupported protocol scheme/,
+    anchors: ['in registry endpoint', 'unsupported protocol scheme'],
+    also: ['in registry endpoint', ':///v2/'],
     confidence: 0.85,
     specificity: 93,
     check: 'the mirror entries of registries.yaml (/etc/rancher/k3s, /etc/rancher/rke2 or /etc/rancher/agent) or /etc/containerd/certs.d/<host>/hosts.toml: every endpoint must be a full URL with its scheme, https://mirror.example:5000',
@@ -52,6 +54,7 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     samples: [
       'level=error msg="error while staging: Get \\"docker.repo.example.local\\": unsupported scheme  in registry endpoint: failed to get image index.docker.io/rancher/system-agent-installer-rke2:v1.22.5-rke2r2"',
       'Get "mirror.example.local:5000": unsupported scheme  in registry endpoint',
+      'failed to resolve reference "docker.io/library/alpine:3.19": failed to do request: Head mirror.corp.example:///v2/library/alpine/manifests/3.19?ns=docker.io: unsupported protocol scheme "mirror.corp.example"',
     ],
     counterSamples: ['Get "ftp://files.example/a": unsupported protocol scheme "ftp"'],
   }),
@@ -209,9 +212,10 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     cause: 'registry.mirror-misconfigured',
     // containers/image (CRI-O, Podman, Buildah, Skopeo) reads registries.conf and its drop-ins on every pull; one
     // that does not parse stops every pull of the node, mirrors or not.
-    // Also a [[registry]] prefix its validation refuses (a wildcard prefix without a location).
-    re: /loading (drop-in )?registries configuration \\?"[^"\\\n]{1,300}\\?": |invalid prefix '[^'\n]{1,200}' for (empty location|reference '[^'\n]{1,300}')/,
-    anchors: ['registries configuration', 'invalid prefix'],
+    // Also a [[registry]] prefix its validation refuses (a wildcard prefix without a location), and Podman 0.x's own
+    // words for the same file it could not parse while completing a short name.
+    re: /loading (drop-in )?registries configuration \\?"[^"\\\n]{1,300}\\?": |invalid prefix '[^'\n]{1,200}' for (empty location|reference '[^'\n]{1,300}')|unable to parse the registries\.conf file/,
+    anchors: ['registries configuration', 'invalid prefix', 'unable to parse the registries.conf'],
     confidence: 0.85,
     specificity: 93,
     check: 'the file the message names (/etc/containers/registries.conf or a registries.conf.d drop-in) at the line and key it quotes: TOML, one [[registry]] table per registry with location and [[registry.mirror]] entries; podman info reads the same files and fails the same way until it parses',
@@ -219,6 +223,7 @@ export const HOST_CONFIG_SIGNATURES: Signature[] = [
     samples: [
       'rpc error: code = Unknown desc = loading registries configuration "/etc/containers/registries.conf": toml: line 12 (last key "registry.mirror"): expected a top-level item to end with a newline, comment, or EOF, but got \'=\' instead',
       'Error: loading registries configuration "/etc/containers/registries.conf.d/50-mirror.conf": toml: line 3: expected \'.\' or \'=\', but got \'\\n\' instead',
+      "error pulling image \"alpine\": error getting default registries to try: unable to parse the registries.conf file and the image name 'alpine' is incomplete.: Near line 4 (last key parsed 'registries.search'): expected a comma",
       "Error: initializing source docker://registry.example.com/team/app:1.0: loading registries configuration: invalid prefix '*.example' for empty location, should be in the format: *.example.com",
     ],
     counterSamples: ['time="2024-01-01T00:00:00Z" level=debug msg="Loading registries configuration \\"/etc/containers/registries.conf\\""'],

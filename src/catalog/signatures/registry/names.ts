@@ -244,7 +244,12 @@ export const NAME_SIGNATURES: Signature[] = [
     alternatives: ['dns.node-resolver', 'dns.coredns-down'],
     check: 'who looked the name up? the node (an image pull, the kubelet, a host service) uses the node\'s /etc/resolv.conf — try getent hosts <name> on the node; a pod uses the cluster DNS — try nslookup <name> from a pod on the same node',
     source: 'Go net.DNSError ("lookup <name> on <server>: <err>"), the same for every Go program (facts §4.7)',
-    samples: ['Back-off for image "harbor.lab/ci/web:1": dial tcp: lookup harbor.lab: no such host', 'dial tcp: lookup quay.io on 127.0.0.11:53: server misbehaving'],
+    samples: [
+      'Back-off for image "harbor.lab/ci/web:1": dial tcp: lookup harbor.lab: no such host',
+      'dial tcp: lookup quay.io on 127.0.0.11:53: server misbehaving',
+      // ECR's FIPS endpoints (<account>.dkr.ecr-fips.<region>.amazonaws.com) exist in a few regions only.
+      'Command failed: lookup 123456789012.dkr.ecr-fips.ap-south-1.amazonaws.com on 10.0.0.2:53: no such host',
+    ],
     counterSamples: ['Looking up registry.lab in the cache', 'dial tcp: lookup db.internal.example on 127.0.0.11:53: server misbehaving'],
   }),
   sig({

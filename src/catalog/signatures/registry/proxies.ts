@@ -52,6 +52,25 @@ export const PROXY_SIGNATURES: Signature[] = [
     counterSamples: ['<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'],
   }),
   sig({
+    id: 'registry.proxy-drops-upgrade',
+    cause: 'registry.proxy',
+    // kubectl exec, attach and port-forward ask the API server to upgrade the connection (SPDY or WebSocket); the
+    // server's stream handler answers 400 "Upgrade request required" when the request reaches it without the
+    // Connection/Upgrade headers — an HTTP proxy or an L7 load balancer between kubectl and the API server that does
+    // not pass upgrades on.
+    re: /error upgrading connection: upgrade request required|\(badrequest\): upgrade request required/,
+    anchors: ['upgrade request required'],
+    confidence: 0.6,
+    specificity: 92,
+    check: 'what sits between kubectl and the API server: env | grep -i proxy where kubectl runs (add the API server\'s address to NO_PROXY), and the server: line of the kubeconfig — a load balancer or ingress there must pass Connection: Upgrade through (TCP passthrough, or WebSocket/SPDY upgrade enabled)',
+    source: 'k8s.io/apimachinery httpstream (the server side of exec/attach/port-forward: 400 "Upgrade request required" when the request carries no upgrade)',
+    samples: [
+      '$ kubectl -n shop port-forward svc/web 8080:80\nerror: error upgrading connection: Upgrade request required',
+      '$ kubectl exec -it web-5d9c7 -- sh\nError from server (BadRequest): Upgrade request required',
+    ],
+    counterSamples: ['error: error upgrading connection: unable to upgrade connection: pod does not exist'],
+  }),
+  sig({
     id: 'registry.public-address-refused',
     cause: 'registry.connection-refused',
     // Public services answer on 443 from anywhere: a refusal at a public address's 443 comes from something local

@@ -29,9 +29,10 @@ export const NESTED_HOST_SIGNATURES: Signature[] = [
     id: 'runtime.nested-container-host',
     cause: 'runtime.unavailable',
     // Inside LXC/LXD or another container: the cgroup mount the runtime looks for is not there, the devices it lists
-    // are the outer container's, AppArmor's files are not readable, a sysctl file cannot be reopened.
-    re: /cgroups: cannot find cgroup mount destination|linux runtime spec devices: (lstat|open) \/dev\/\.lxc\/|could not check if docker-default apparmor profile was loaded: open \/sys\/kernel\/security\/apparmor\/profiles: permission denied|open sysctl \S+ file: reopen fd \d+: permission denied|mounting \\*"(cgroup|proc)\\*" to rootfs [^\n]{0,200}at \\*"\/(sys\/fs\/cgroup|proc)\\*" caused:? \\*"?operation not permitted|mount [`'"]?proc[`'"]? to [`'"]?\/proc[`'"]?: operation not permitted/,
-    anchors: ['cannot find cgroup mount destination', '/dev/.lxc/', 'docker-default apparmor profile', 'file: reopen fd', 'to rootfs', 'to /proc: operation not permitted', "to `/proc`: operation not permitted", 'to \'/proc\': operation not permitted', 'to "/proc": operation not permitted'],
+    // are the outer container's, AppArmor's files are not readable, a sysctl file cannot be reopened (runc wraps that
+    // one's words over two lines at times).
+    re: /cgroups: cannot find cgroup mount destination|linux runtime spec devices: (lstat|open) \/dev\/\.lxc\/|could not check if docker-default apparmor profile was loaded: open \/sys\/kernel\/security\/apparmor\/profiles: permission denied|open sysctl \S+ file:\s+reopen fd \d+: permission denied|mounting \\*"(cgroup|proc)\\*" to rootfs [^\n]{0,200}at \\*"\/(sys\/fs\/cgroup|proc)\\*" caused:? \\*"?operation not permitted|mount [`'"]?proc[`'"]? to [`'"]?\/proc[`'"]?: operation not permitted/,
+    anchors: ['cannot find cgroup mount destination', '/dev/.lxc/', 'docker-default apparmor profile', 'reopen fd', 'to rootfs', 'to /proc: operation not permitted', "to `/proc`: operation not permitted", 'to \'/proc\': operation not permitted', 'to "/proc": operation not permitted'],
     confidence: 0.75,
     specificity: 90,
     alternatives: ['node.not-ready'],
@@ -41,6 +42,7 @@ export const NESTED_HOST_SIGNATURES: Signature[] = [
       'docker: Error response from daemon: cgroups: cannot find cgroup mount destination: unknown.',
       'docker: Error response from daemon: Could not check if docker-default AppArmor profile was loaded: open /sys/kernel/security/apparmor/profiles: permission denied.',
       'OCI runtime create failed: runc create failed: unable to start container process: error during container init: open sysctl net.ipv4.ip_unprivileged_port_start file: reopen fd 8: permission denied: unknown',
+      'error during container init: open sysctl net.ipv4.ping_group_range file:\nreopen fd 9: permission denied: unknown',
       'runc run: exit status 1: container_linux.go:345: starting container process caused "process_linux.go:424: container init caused \\"rootfs_linux.go:58: mounting \\\\\\"proc\\\\\\" to rootfs \\\\\\"/var/lib/worker/volumes/live/576ab/volume\\\\\\" at \\\\\\"/proc\\\\\\" caused \\\\\\"operation not permitted\\\\\\"\\""',
       'Error: mount proc to /proc: Operation not permitted: OCI permission denied',
       'docker: Error response from daemon: linux runtime spec devices: open /dev/.lxc/proc/427/fdinfo: permission denied.',

@@ -145,6 +145,27 @@ export const SANDBOX_SIGNATURES: Signature[] = [
     counterSamples: ['runsc: gVisor version release-20240101.0'],
   }),
   sig({
+    id: 'runtime.kata-shim-task-failed',
+    cause: 'runtime.unavailable',
+    // Kata Containers' own words for a sandbox it could not bring up: the Rust runtime's task service wraps every
+    // failed request as "failed to handler message <request>" with its Caused-by chain (the VMM, the hypervisor's
+    // device, the guest agent), and the guest agent's mount of the shared rootfs under /run/kata-containers fails
+    // inside the VM. Either way no pod of that RuntimeClass starts on the node: the VM runtime's host set-up is the fault.
+    re: /failed to handler message |failed to mount \\?"\/run\/kata-containers\/[^\n]{0,400}with error: /,
+    anchors: ['failed to handler message', 'failed to mount'],
+    also: ['failed to handler message', '/run/kata-containers/'],
+    confidence: 0.6,
+    specificity: 88,
+    alternatives: ['node.not-ready'],
+    check: 'the kata runtime on that node: kata-runtime check (or kata-ctl check) for the hypervisor\'s needs (/dev/kvm, vhost modules), the configuration.toml the RuntimeClass handler names, and journalctl -t kata for the full Caused-by chain',
+    source: 'kata-containers runtime-rs service ("failed to handler message {}"), kata agent mount.rs ("failed to mount {} to {}, with error: {}")',
+    samples: [
+      'ctr: failed to create shim task: Others("failed to handler message try init runtime instance\\n\\nCaused by:\\n    0: init runtime handler\\n    1: start sandbox\\n    2: start vm\\n    3: open /dev/kvm: permission denied"): unknown',
+      'failed to create containerd task: failed to create shim task: failed to mount "/run/kata-containers/shared/containers/4b1c/rootfs" to "/run/kata-containers/4b1c/rootfs", with error: EINVAL: Invalid argument: unknown',
+    ],
+    counterSamples: ['failed to mount "/var/lib/kubelet/pods/4b1c/volumes" to "/data"'],
+  }),
+  sig({
     id: 'runtime.vm-sandbox-host-network',
     cause: 'runtime.unavailable',
     // A VM sandbox cannot share the host's network namespace. When a VM runtime is the node's default runtime,
