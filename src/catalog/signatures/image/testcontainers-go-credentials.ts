@@ -15,7 +15,7 @@ export const TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES: Signature[] = [
     // the helper exits non-zero, `unmarshal credentials from: "docker-credential-<h>": <json error>` when it prints
     // something else than the credentials JSON; Testcontainers wraps either in "getting credentials for <host>" and
     // logs "No image auth found for <host>. Setting empty credentials …" before pulling anonymously.
-    re: /getting credentials for [^\s:]+(:\d+)?: (execute \\?"docker-credential-[\w.-]+\\?" stdout:|unmarshal credentials from: \\?"docker-credential-[\w.-]+\\?")/,
+    re: /getting credentials for [^\s:]+(:\d+)?: ((execute|<redacted>) \\?"docker-credential-[\w.-]+\\?" stdout:|unmarshal credentials from: \\?"docker-credential-[\w.-]+\\?")/,
     anchors: ['getting credentials for '],
     also: ['docker-credential-'],
     confidence: 0.85,
@@ -39,7 +39,8 @@ export const TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES: Signature[] = [
     // Testcontainers reads DOCKER_AUTH_CONFIG (a config.json document in an environment variable, as CI systems set
     // it) before ~/.docker/config.json; JSON that does not parse is logged and the pull goes without credentials.
     // The catalog reads a credentials file that does not parse as a malformed pull secret (image.docker-config-unparsable).
-    re: /unmarshal docker_auth_config: (unexpected end of json input|invalid character|json: cannot unmarshal)/,
+    // After secret redaction (which reads "…_AUTH_CONFIG: <value>" as a key and its value) the error's first word is gone.
+    re: /unmarshal docker_auth_config: (unexpected end of json input|invalid character|json: cannot unmarshal|<redacted>)/,
     anchors: ['unmarshal docker_auth_config'],
     confidence: 0.85,
     specificity: 93,
