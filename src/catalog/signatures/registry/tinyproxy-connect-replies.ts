@@ -13,21 +13,26 @@ export const TINYPROXY_CONNECT_REPLY_SIGNATURES: Signature[] = [
     // phrase alone; the request's url.Error then reads `Head "<url>": <phrase>`. tinyproxy answers its own refusals
     // with its own phrases — 403 "Filtered" (a Filter rule matched the host) and 403 "Access violation" (the port is
     // not in ConnectPort, or the client is not in Allow) — which no registry sends: the proxy in the runtime's
-    // environment refuses to tunnel to the registry.
-    re: /\b(head|get|post|put|patch) \\?"https:\/\/[^"\s\\]+\\?": (filtered|access violation)(?=\\?"|(?![^\n]))/,
-    anchors: ['": filtered', '": access violation'],
+    // environment refuses to tunnel to the registry. tinyproxy's own ACL check (the node's address matches no Allow
+    // line) answers 403 "Access denied" instead, read from containerd 2.4.2 under kubelet 1.36.3 (rkubeletpulls);
+    // a registry's own 403 reads `unexpected status … 403 Forbidden`, never the bare phrase after the URL.
+    re: /\b(head|get|post|put|patch) \\?"https:\/\/[^"\s\\]+\\?": (filtered|access violation|access denied)(?=\\?"|(?![^\n]))/,
+    anchors: ['": filtered', '": access violation', '": access denied'],
     confidence: 0.85,
     specificity: 80,
     check: 'the proxy the runtime uses (systemctl show containerd -p Environment, HTTPS_PROXY): its Filter list and ConnectPort lines allow the registry on 443, or put the registry in NO_PROXY',
-    source: 'Go net/http transport.go dialConn (CONNECT answered with a status other than 200: errors.New(reason phrase)); tinyproxy reqs.c ("Filtered", "Access violation")',
+    source: 'Go net/http transport.go dialConn (CONNECT answered with a status other than 200: errors.New(reason phrase)); tinyproxy reqs.c ("Filtered", "Access violation", "Access denied")',
     samples: [
       'ctr: failed to resolve image: failed to do request: Head "https://registry.lab/v2/lab/big/manifests/67": Filtered',
+      'Failed to pull image "reg.rkp.lab/team/busybox:1": failed to pull and unpack image "reg.rkp.lab/team/busybox:1": failed to resolve image: failed to do request: Head "https://reg.rkp.lab/v2/team/busybox/manifests/1": Access denied',
+      'E1207 12:39:58.402114     159 kuberuntime_image.go:43] "Failed to pull image" err="failed to pull and unpack image \\"open.rkp.lab/busybox:nope\\": failed to resolve image: failed to do request: Head \\"https://open.rkp.lab/v2/busybox/manifests/nope\\": Access denied" image="open.rkp.lab/busybox:nope"',
       'ctr: failed to resolve reference "registry.lab/lab/big:79": failed to do request: Head "https://registry.lab/v2/lab/big/manifests/79": Access violation',
       'time="2026-12-07T09:07:20Z" level=error msg="pulling image: failed to pull and unpack image \\"registry.lab/lab/big:66\\": failed to resolve image: failed to do request: Head \\"https://registry.lab/v2/lab/big/manifests/66\\": Filtered"',
     ],
     counterSamples: [
       'ctr: failed to resolve image: failed to do request: Head "https://registry.lab/v2/lab/big/manifests/73": Unauthorized',
       'Error: the request was filtered by the registry policy',
+      'Error response from daemon: access denied',
     ],
   }),
 ];
