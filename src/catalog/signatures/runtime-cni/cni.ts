@@ -425,6 +425,27 @@ export const CNI_SIGNATURES: Signature[] = [
     counterSamples: ['Internal error occurred: failed to allocate a serviceIP: range is full', 'unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  No more IPs available'],
   }),
   sig({
+    id: 'cilium.ipam-crd-pool-empty',
+    cause: 'cni.ipam-exhausted',
+    // In Cilium's CRD-backed IPAM modes (ENI, Azure, crd, multi-pool) the agent hands out addresses only from the
+    // pool the operator wrote into the node's CiliumNode; "No more IPs available" is that pool used up. The pool is
+    // refilled by the operator, so the root is either pods filling it or the operator unable to add (an ENI or
+    // subnet limit, cloud permissions): the operator status on the CiliumNode says which.
+    re: /(postipamfailure|allocate ip via local cilium agent)[^\n]{0,200}?no more ips available/,
+    anchors: ['postipamfailure', 'cilium agent'],
+    also: ['no more ips available'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.no-pod-cidr'],
+    check: 'kubectl get ciliumnode <node> -o yaml: spec.ipam.pool against status.ipam.used, and status.ipam.operator-status.error (the operator\'s reason for not refilling: ENI or subnet limits, cloud API permissions); kubectl -n kube-system logs deploy/cilium-operator',
+    source: 'Cilium CNI plugin → agent IPAM API (POST /ipam, postIpamFailure); the CRD allocator ("No more IPs available")',
+    samples: [
+      'plugin type="cilium-cni" name="cilium" failed (add): unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure "No more IPs available"',
+      'networkPlugin cni failed to set up pod "api-7c9_default" network: unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  No more IPs available',
+    ],
+    counterSamples: ['unable to allocate IP via local cilium agent: [POST /ipam][502] postIpamFailure  range is full'],
+  }),
+  sig({
     id: 'cni.chained-only-plugin',
     cause: 'cni.config-invalid',
     // A plugin that only adjusts what an earlier plugin set up (portmap, tuning, bandwidth, a CNI's

@@ -4,7 +4,8 @@ import { sig } from '../define.js';
 /**
  * Other CNI plugins and network agents on or beside a flannel node: Cilium's CNI plugin and agent when chained
  * with flannel (chaining-mode, the prevResult flannel hands on, flannel's conflist it reads), and kube-router's
- * own CNI config file and bridge netfilter set-up. Each names the mechanism the catalog already has an id for.
+ * own CNI config file and bridge netfilter set-up, SR-IOV's device lookup and Kube-OVN's gateway check. Each names
+ * the mechanism the catalog already has an id for, or says `unknown` with the check where none fits.
  */
 export const OTHER_CNI_SIGNATURES: Signature[] = [
   sig({
@@ -132,5 +133,25 @@ export const OTHER_CNI_SIGNATURES: Signature[] = [
       'SRIOV-CNI failed to load netconf: LoadConf(): failed to get PF information: "lstat /sys/bus/pci/devices/0000:3b:02.1/physfn/net: no such file or directory"',
     ],
     counterSamples: ['SRIOV-CNI failed to load netconf: LoadConf(): VF pci addr is required'],
+  }),
+  sig({
+    id: 'othercni.kube-ovn-gateway-not-ready',
+    cause: 'unknown',
+    // Kube-OVN's CNI, before it answers ADD, checks that the pod's subnet gateway answers ARP (or ping) from inside
+    // the new netns; "not ready ... after N checks" means nothing answered for the gateway: an underlay subnet whose
+    // gateway is not on that VLAN, OVN's logical router not ready on the node, or a gateway address set wrong in
+    // the Subnet. None of that is flannel's, and it is no registry timeout even though the text ends in i/o timeout.
+    re: /gateway \S+ is not ready for interface \S+ after \d+ checks|resolve mac address of \S+ timeout/,
+    anchors: ['is not ready for interface', 'resolve mac address of'],
+    confidence: 0.4,
+    specificity: 93,
+    alternatives: ['cni.config-invalid', 'node.firewall'],
+    check: 'kubectl get subnet <the pod\'s subnet> -o yaml (spec.gateway, spec.vlan, spec.logicalGateway): for an underlay subnet the gateway must exist on the physical VLAN (arping it from the node); for an overlay subnet, kubectl ko nbctl show and the ovn-controller log on that node',
+    source: 'kubeovn/kube-ovn pkg/daemon gateway check before answering the CNI ADD ("network %s with gateway %s is not ready for interface %s after %d checks: %v", "resolve MAC address of %s timeout")',
+    samples: [
+      'plugin type="kube-ovn" failed (add): RPC failed; request ip return 500 configure nic failed network 192.168.72.203/24 with gateway 192.168.72.8 is not ready for interface eth0 after 200 checks: resolve MAC address of 192.168.72.8 timeout: read packet 00:00:00:67:95:54: i/o timeout',
+      'configure nic failed network 10.16.0.9/16 with gateway 10.16.0.1 is not ready for interface eth0 after 200 checks: resolve MAC address of 10.16.0.1 timeout',
+    ],
+    counterSamples: ['failed to pull and unpack image "docker.io/library/golang:1.22": failed to copy: read tcp 10.0.0.5:45822->104.16.99.1:443: read: i/o timeout'],
   }),
 ];
