@@ -4,7 +4,9 @@ import { sig } from '../define.js';
 /**
  * The controller-manager's node IPAM controller (pkg/controller/nodeipam) beyond what controlplane.ts reads: a block
  * it took but could not write to the Node, the flags it refuses before it runs, and the node list it needs first.
- * Whatever stops it, nodes get no spec.podCIDR and flannel's kube subnet manager no lease.
+ * Whatever stops it, nodes get no spec.podCIDR and flannel's kube subnet manager no lease. Beside it: kubeadm's own
+ * check that the pod subnet holds a node block, and the refusal a second allocator meets when a block is already set
+ * (`unknown`: the node has one).
  */
 export const NODE_IPAM_SIGNATURES: Signature[] = [
   sig({
@@ -25,7 +27,7 @@ export const NODE_IPAM_SIGNATURES: Signature[] = [
       'Normal  CIDRAssignmentFailed  51s  cidrAllocator  Node edge-12 status is now: CIDRAssignmentFailed',
       'E1206 17:20:01.101000       1 range_allocator.go:444] "CIDR assignment for node failed. Releasing allocated CIDR" err="failed to patch node CIDR: the server was unable to return a response in the time allotted" node="edge-12"',
       'E0322 04:40:12.554100       1 range_allocator.go:344] Failed to update node edge-12 PodCIDR to [10.32.12.0/24] after multiple attempts: failed to patch node CIDR: etcdserver: leader changed',
-      'E0815 09:30:00.000000       1 multi_cidr_range_allocator.go:707] Failed to update node "edge-12" PodCIDR to ["10.32.12.0/24"] after 3 attempts: failed to patch node CIDR: Node "edge-12" is invalid: spec.podCIDRs: Forbidden: node updates may not change podCIDR except from "" to valid',
+      'E0815 09:30:00.000000       1 multi_cidr_range_allocator.go:707] Failed to update node "edge-12" PodCIDR to ["10.32.12.0/24"] after 3 attempts: failed to patch node CIDR: etcdserver: request timed out',
     ],
     counterSamples: [
       'I1206 17:20:01.101000       1 range_allocator.go:434] "Set node PodCIDR" node="edge-12" podCIDRs=["10.32.12.0/24"]',
@@ -109,5 +111,44 @@ export const NODE_IPAM_SIGNATURES: Signature[] = [
       'F0410 08:12:44.100000       1 controllermanager.go:235] error starting controllers: failed to list all nodes in 10m0s, cannot proceed without updating CIDR map',
     ],
     counterSamples: ['E1206 17:29:50.000000       1 cidr_allocator.go:116] "Failed to list all nodes" err="Get \\"https://10.0.0.10:6443/api/v1/nodes\\": dial tcp 10.0.0.10:6443: connect: connection refused"'],
+  }),
+  sig({
+    id: 'nodeipam.podcidr-already-set',
+    cause: 'unknown',
+    // The API server refuses to change spec.podCIDRs once set ("except from \"\" to valid"), so an allocator whose patch
+    // meets this finds the node already holding a block: a second allocator (the cloud controller manager's beside the
+    // controller-manager's range allocator, or a kubelet --pod-cidr) got there first. The node has a podCIDR; which of
+    // the two allocators' ranges flannel then sees is what to check, not a missing block.
+    re: /node updates may not change podcidr except from|may specify no more than one cidr for each ip family/,
+    anchors: ['node updates may not change podcidr', 'no more than one cidr for each ip family'],
+    confidence: 0.4,
+    specificity: 96,
+    alternatives: ['flannel.network-mismatch', 'flannel.no-pod-cidr'],
+    check: 'kubectl get node <node> -o jsonpath={.spec.podCIDRs} (already set) and who else allocates: --allocate-node-cidrs on both kube-controller-manager and the cloud controller manager (only one may), or the kubelet\'s --pod-cidr; keep one allocator whose --cluster-cidr equals flannel\'s Network',
+    source: 'kubernetes pkg/apis/core/validation ValidateNodeUpdate ("node updates may not change podCIDR except from \"\" to valid", "may specify no more than one CIDR for each IP family") as the allocator\'s patch meets it',
+    samples: [
+      'range_allocator.go:381] Failed to update node workload-mp-000003t PodCIDR to [10.244.99.0/24] after multiple attempts: failed to patch node CIDR: Node "workload-mp-000003t" is invalid: [spec.podCIDRs: Invalid value: []string{"10.244.99.0/24", "10.244.73.0/24"}: may specify no more than one CIDR for each IP family, spec.podCIDRs: Forbidden: node updates may not change podCIDR except from "" to valid]',
+      'E0815 09:30:00.000000       1 multi_cidr_range_allocator.go:707] Failed to update node "edge-12" PodCIDR to ["10.32.12.0/24"] after 3 attempts: failed to patch node CIDR: Node "edge-12" is invalid: spec.podCIDRs: Forbidden: node updates may not change podCIDR except from "" to valid',
+    ],
+    counterSamples: ['E0322 04:40:12.554100       1 range_allocator.go:344] Failed to update node edge-12 PodCIDR to [10.32.12.0/24] after multiple attempts: failed to patch node CIDR: etcdserver: leader changed'],
+  }),
+  sig({
+    id: 'kubeadm.pod-subnet-smaller-than-node-mask',
+    cause: 'flannel.no-pod-cidr',
+    // kubeadm validates networking.podSubnet against the per-node mask it will give the controller-manager
+    // (--node-cidr-mask-size, 24 for IPv4 and 64 for IPv6 unless set): a pod subnet smaller than one node block
+    // could hold no node's podCIDR, so kubeadm refuses it before the cluster exists.
+    re: /pod subnet size is smaller than the node subnet size|size of pod subnet with mask \d+ is smaller than the size of node subnet with mask \d+/,
+    anchors: ['pod subnet size is smaller than the node subnet size', 'is smaller than the size of node subnet'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.network-mismatch'],
+    check: 'the kubeadm ClusterConfiguration: networking.podSubnet must be larger than one node block (a /16 with the default /24 per node), or set controllerManager.extraArgs node-cidr-mask-size(-ipv4/-ipv6) smaller than it; flannel\'s Network in net-conf.json must equal podSubnet',
+    source: 'kubernetes cmd/kubeadm/app/apis/kubeadm/validation ValidatePodSubnetNodeMask ("pod subnet size is smaller than the node subnet size", older "the size of pod subnet with mask %d is smaller than the size of node subnet with mask %d")',
+    samples: [
+      'podSubnet: Invalid value: "10.0.0.0/25": the size of pod subnet with mask 25 is smaller than the size of node subnet with mask 24',
+      '[podSubnet: Invalid value: "172.30.0.0/26": pod subnet size is smaller than the node subnet size, podSubnet: Invalid value: "fdff:ffff:ffff:ffff::/96": pod subnet size is smaller than the node subnet size]',
+    ],
+    counterSamples: ['podSubnet: Invalid value: "10.244.0.0": couldn\'t parse subnet'],
   }),
 ];
