@@ -167,4 +167,26 @@ export const AMBIGUOUS_DNS_SIGNATURES: Signature[] = [
     samples: ['level=error msg="[resolver] failed to query external DNS server" client-addr="udp:127.0.0.1:50932" dns-server="udp:127.0.0.1:53" error="read udp 127.0.0.1:50932->127.0.0.1:53: read: connection refused"', 'level=warning msg="DNS resolver has no external nameservers" cid=3df57cfb1f3a'],
     counterSamples: ['level=error msg="[resolver] failed to query external DNS server" client-addr="udp:172.18.0.3:41233" dns-server="udp:192.168.1.1:53" error="read udp 172.18.0.3:41233->192.168.1.1:53: i/o timeout"'],
   }),
+  sig({
+    id: 'dns.docker-resolver-loopback-timeout',
+    cause: 'dns.node-resolver',
+    // The embedded DNS forwards to a loopback nameserver it read from the host's resolv.conf and hears nothing back:
+    // a stub that is up but cannot answer in time (systemd-resolved at 127.0.0.53 waiting on its own upstream), or
+    // a daemon nested in a container whose resolv.conf names the outer Docker's 127.0.0.11, which answers only inside
+    // the outer container's own namespace. Either way the host's resolver set-up, with the stub's upstream as the
+    // other candidate (a refused loopback is dns.docker-resolver-host-nameserver).
+    re: /\[resolver\] failed to query external dns server[^\n]{0,200}dns-server=\\?"?(udp|tcp):127\.\d+\.\d+\.\d+:53[^\n]{0,200}i\/o timeout/,
+    anchors: ['failed to query external dns server'],
+    also: ['i/o timeout'],
+    confidence: 0.6,
+    specificity: 95,
+    alternatives: ['dns.upstream'],
+    check: 'on the host running that dockerd: cat /etc/resolv.conf; for 127.0.0.53, resolvectl status (is its upstream answering: resolvectl query <name>); for 127.0.0.11 the daemon runs inside a container (Docker-in-Docker): give the inner daemon real servers ("dns" in its daemon.json or --dns on the outer container)',
+    source: 'moby libnetwork resolver.go forwardExtDNS ("[resolver] failed to query external DNS server", dns-server a loopback address, error i/o timeout)',
+    samples: [
+      'time="2024-11-07T16:56:43.364936084Z" level=error msg="[resolver] failed to query external DNS server" client-addr="udp:127.0.0.1:54611" dns-server="udp:127.0.0.11:53" error="read udp 127.0.0.1:54611->127.0.0.11:53: i/o timeout" question=";proxy.local.\\tIN\\t A"',
+      'level=error msg="[resolver] failed to query external DNS server" client-addr="udp:172.19.0.2:40211" dns-server="udp:127.0.0.53:53" error="read udp 127.0.0.1:40211->127.0.0.53:53: i/o timeout" question=";registry.lab.\\tIN\\t A"',
+    ],
+    counterSamples: ['level=error msg="[resolver] failed to query external DNS server" client-addr="udp:172.18.0.3:41233" dns-server="udp:192.168.1.1:53" error="read udp 172.18.0.3:41233->192.168.1.1:53: i/o timeout"'],
+  }),
 ];
