@@ -4,8 +4,8 @@ import { sig } from '../define.js';
 /**
  * The CRI image service under the kubelet's image manager, in the texts of its own making that no registry prints:
  * containerd's CRI plugin reading its config and the AuthConfig the kubelet (or crictl --auth, --creds) hands it
- * (internal/cri/server/images/image_pull.go), CRI-O's pull server (server/image_pull.go), and the kubelet's image
- * garbage collector freeing space (pkg/kubelet/images/image_gc_manager.go).
+ * (internal/cri/server/images/image_pull.go), CRI-O's pull server (server/image_pull.go), the kubelet's image
+ * garbage collector freeing space (pkg/kubelet/images/image_gc_manager.go), and the dockershim's pull watchdog.
  */
 export const CRI_IMAGE_SERVICE_SIGNATURES: Signature[] = [
   sig({
@@ -105,5 +105,26 @@ export const CRI_IMAGE_SERVICE_SIGNATURES: Signature[] = [
       'E1201 10:14:07.318842    1187 kubelet.go:1721] "Image garbage collection failed multiple times in a row" err="wanted to free 5272005017 bytes, but freed 776830292 bytes space with errors in image deletion: [rpc error: code = DeadlineExceeded desc = context deadline exceeded]"',
     ],
     counterSamples: ['wanted to free images older than 2h0m0s, encountered errors in image deletion: rpc error: code = Unknown desc = failed to remove image "sha256:aa1e2f": image is in use by container 9c3d'],
+  }),
+  sig({
+    id: 'kubelet.pull-cancelled-while-extracting',
+    cause: 'unknown',
+    // The dockershim's pull watchdog (image-pull-progress-deadline) cancels a pull whose progress message has not
+    // changed: when the last message is "Extracting" at the full size, every byte came down and the stall is the
+    // daemon unpacking a large layer on the node's disk (a slow or busy disk, a storage driver), which the watchdog
+    // took for a dead download. Neither the network nor the registry, and no id names that.
+    re: /because of no progress[^\n]{0,120}latest progress \\?"?[^\n]{0,100}extracting\b/,
+    anchors: ['because of no progress'],
+    also: ['extracting'],
+    confidence: 0.4,
+    specificity: 70,
+    alternatives: ['registry.connect-timeout', 'image.disk-full'],
+    check: 'on the node: iostat -x 5 while the pull runs (the disk under /var/lib/docker saturated?) and the layer\'s size; raise the kubelet\'s --image-pull-progress-deadline (dockershim) or pre-pull the image, since the download itself finished',
+    source: 'kubernetes pkg/kubelet/dockershim/libdocker kube_docker_client.go progressReporter ("Cancel pulling image %q because of no progress for %v, latest progress: %q")',
+    samples: [
+      '[... kube_docker_client.go:29] Cancel pulling image "our_registry/demo/test" because of no progress for 1m0s, latest progress "c914ad57d670": Extracting [==================>] 513.5 MB/513.5MB"',
+      'kube_docker_client.go:348] Cancel pulling image "registry.lab/ml/trainer:2.1" because of no progress for 1m0s, latest progress: "8d3f1c2b9a10: Extracting [==================================================>]  2.104GB/2.104GB"',
+    ],
+    counterSamples: ['cancel pulling image docker.io/tensorflow/tensorflow:latest-gpu because of no progress in 5m0s'],
   }),
 ];

@@ -37,4 +37,23 @@ export const DARWIN_VERIFIER_SIGNATURES: Signature[] = [
     ],
     counterSamples: ['x509: certificate is valid for a.example, not b.example'],
   }),
+  sig({
+    id: 'registry.darwin-certificate-not-standards-compliant',
+    cause: 'registry.tls-untrusted',
+    // macOS's own policy for TLS server certificates (validity of at most 825 days, a subjectAltName with the host,
+    // the serverAuth extended key usage, RSA keys of 2048 bits or more) refuses a certificate that Linux clients may
+    // accept: the client on the Mac does not trust it until the certificate is reissued within those rules.
+    re: /x509: (\\?["\u201c][^"\u201d\n]{1,200}\\?["\u201d] )?certificate is not standards compliant/,
+    anchors: ['certificate is not standards compliant'],
+    confidence: 0.8,
+    specificity: 92,
+    alternatives: ['registry.tls-name-mismatch'],
+    check: 'openssl s_client -connect <host>:443 -servername <host> </dev/null | openssl x509 -noout -dates -ext subjectAltName,extendedKeyUsage: a validity over 825 days, no SAN for the host or no serverAuth usage is what macOS refuses; reissue the registry\'s certificate within those rules',
+    source: 'Go crypto/x509 root_darwin.go (the Security framework\'s failure description, "“%@” certificate is not standards compliant")',
+    samples: [
+      'ERROR: failed to solve: reg.lab/containers/base-images/container-python:3.10-slim: failed to authorize: failed to fetch oauth token: Post "https://reg.lab/jwt/auth": tls: failed to verify certificate: x509: \u201creg.lab\u201d certificate is not standards compliant',
+      'Error response from daemon: Get "https://registry.corp.example/v2/": tls: failed to verify certificate: x509: "registry.corp.example" certificate is not standards compliant',
+    ],
+    counterSamples: ['x509: \u201cregistry.example.org\u201d certificate is expired'],
+  }),
 ];

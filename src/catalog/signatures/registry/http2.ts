@@ -3,7 +3,8 @@ import { sig } from '../define.js';
 
 /**
  * Go's HTTP/2 client (golang.org/x/net/http2) losing a connection for a reason that is not the registry failing:
- * the peer's GOAWAY names a fault in what the client sent, or the connection lost is the one to the API server.
+ * the peer's GOAWAY names a fault in what the client sent, or the connection lost is the one to the API server; and a
+ * single stream the peer reset, which does not tell the registry from an HTTP/2 proxy in front of it.
  */
 export const HTTP2_SIGNATURES: Signature[] = [
   sig({
@@ -50,5 +51,26 @@ export const HTTP2_SIGNATURES: Signature[] = [
     counterSamples: [
       'failed to do request: Get "https://ghcr.io/v2/flannel-io/flannel/blobs/sha256:8a1f": http2: client connection lost',
     ],
+  }),
+  sig({
+    id: 'registry.http2-stream-internal-error',
+    cause: 'unknown',
+    // A single stream reset by the peer with INTERNAL_ERROR (RST_STREAM, "received from peer"): whatever terminated
+    // HTTP/2 on the other side gave up on that request mid-body — the registry's or CDN's front, or a proxy or load
+    // balancer between that speaks HTTP/2 to the client. The text does not say which of them; the connection itself
+    // stayed up, unlike a GOAWAY.
+    re: /stream error: stream id \d+; internal_error/,
+    anchors: ['internal_error'],
+    also: ['stream error'],
+    confidence: 0.4,
+    specificity: 60,
+    alternatives: ['registry.server-error', 'registry.proxy', 'registry.mirror-misconfigured'],
+    check: 'repeat the download with HTTP/1.1 (GODEBUG=http2client=0 for Go clients, curl --http1.1 -o /dev/null <the blob URL>): if it then completes, an HTTP/2 proxy or load balancer on the path resets streams; if it fails the same way, the registry or its CDN',
+    source: 'golang.org/x/net/http2 transport (StreamError "stream error: stream ID %d; %v; received from peer", RST_STREAM with INTERNAL_ERROR)',
+    samples: [
+      'download failed: write rootfs: extract image: stream error: stream ID 67; INTERNAL_ERROR; received from peer',
+      'error building image: error building stage: failed to get filesystem from image: stream error: stream ID 1; INTERNAL_ERROR; received from peer',
+    ],
+    counterSamples: ['http2: server sent GOAWAY and closed the connection; LastStreamID=1, ErrCode=NO_ERROR, debug=""'],
   }),
 ];

@@ -310,11 +310,12 @@ export const SERVER_SIGNATURES: Signature[] = [
     check: 'retry the pull once; a reproducible EOF at the same byte count points at a proxy or MTU black hole on the path (ip link mtu; curl -o /dev/null the blob URL), a random one at the registry or its storage backend',
     cause: 'registry.server-error',
     // Only beside a pull: an EOF is any stream that ended early (a compose API call, a local pipe).
-    // An HTTP/2 server (or the load balancer in front of it) closing the connection mid-request reads the same.
+    // An HTTP/2 server (or the load balancer in front of it) closing the connection mid-request reads the same; a
+    // single stream reset (INTERNAL_ERROR received from peer) is registry.http2-stream-internal-error.
     // Not a GOAWAY for a frame the client sent wrong (FRAME_SIZE_ERROR, PROTOCOL_ERROR, COMPRESSION_ERROR): that is the
     // client's HTTP/2 stack or a middlebox rewriting frames, not the registry failing.
-    re: besidePull(/unexpected eof|short read|stream error: stream id \d+; internal_error|http2: server sent goaway and closed the connection(?![^\n]{0,40}errcode=(frame_size|protocol|compression)_error)/),
-    anchors: ['unexpected eof', 'short read', 'internal_error', 'goaway'],
+    re: besidePull(/unexpected eof|short read|http2: server sent goaway and closed the connection(?![^\n]{0,40}errcode=(frame_size|protocol|compression)_error)/),
+    anchors: ['unexpected eof', 'short read', 'goaway'],
     confidence: 0.5,
     specificity: 55,
     // a mirror or pull-through cache relaying the blob cuts it the same way when its upstream or disk fails
