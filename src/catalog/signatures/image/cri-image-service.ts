@@ -113,7 +113,7 @@ export const CRI_IMAGE_SERVICE_SIGNATURES: Signature[] = [
     // changed: when the last message is "Extracting" at the full size, every byte came down and the stall is the
     // daemon unpacking a large layer on the node's disk (a slow or busy disk, a storage driver), which the watchdog
     // took for a dead download. Neither the network nor the registry, and no id names that.
-    re: /because of no progress[^\n]{0,120}latest progress \\?"?[^\n]{0,100}extracting\b/,
+    re: /because of no progress[^\n]{0,120}latest progress:? \\?"?[^\n]{0,100}extracting\b/,
     anchors: ['because of no progress'],
     also: ['extracting'],
     confidence: 0.4,
