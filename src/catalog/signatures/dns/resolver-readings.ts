@@ -146,4 +146,38 @@ export const RESOLVER_READING_SIGNATURES: Signature[] = [
     ],
     counterSamples: [';; Truncated, retrying in TCP mode.', ';; communications error to 10.96.0.10#53: timed out'],
   }),
+  sig({
+    id: 'dns.client-formerr',
+    cause: 'dns.upstream',
+    // The DNS server a client asked answers FORMERR for an ordinary query. A forwarder (CoreDNS, node-local DNS)
+    // makes that answer when what came back from its upstream did not parse as a reply to the query: an upstream
+    // refusing it with an empty question section (unbound access-control refuse), a TCP/EDNS reply mangled on the
+    // path. The client's own query was fine; the hop behind the server it asked is at fault.
+    re: /server can't find \S+: formerr|\bnot found: 1\(formerr\)|opcode: query, status: formerr\b/,
+    anchors: [': formerr', '(formerr)'],
+    confidence: 0.5,
+    specificity: 88,
+    alternatives: ['node.firewall', 'dns.node-resolver'],
+    check: 'ask the upstream the cluster DNS forwards to, from the CoreDNS node: dig @<upstream> <name> — REFUSED there is its access-control (allow the pod or node network in unbound/BIND/dnsmasq); an answer there and FORMERR through CoreDNS points at the forward options (force_tcp, EDNS) or a middlebox on the path',
+    source: 'BIND 9.18 host/nslookup/dig and busybox nslookup reading a FORMERR from CoreDNS 1.14 whose upstream unbound answered REFUSED under access-control refuse',
+    samples: ['Host example.com not found: 1(FORMERR)', "** server can't find example.com: FORMERR", ';; ->>HEADER<<- opcode: QUERY, status: FORMERR, id: 5391'],
+    counterSamples: ["** server can't find example.com: SERVFAIL"],
+  }),
+  sig({
+    id: 'dns.client-refused-answer',
+    cause: 'unknown',
+    // A resolver answered REFUSED: it will not serve this client or this name. Who refuses and why the line cannot say —
+    // an access-control list (unbound access-control refuse, BIND allow-query/allow-recursion, CoreDNS acl), dnsmasq at
+    // its --dns-forward-max (queries piling up behind a slow upstream or circling in a loop), a server that is only
+    // authoritative for other zones.
+    re: /server can't find \S+: refused|\bnot found: 5\(refused\)|opcode: query, status: refused\b/,
+    anchors: [': refused', '(refused)'],
+    confidence: 0.4,
+    specificity: 88,
+    alternatives: ['dns.node-resolver', 'dns.upstream', 'dns.loop'],
+    check: 'find the server that refused (the Server: line, or resolv.conf) and read its config and log: unbound access-control / BIND allow-recursion for the client\'s network, CoreDNS acl, dnsmasq "Maximum number of concurrent DNS queries reached" (a slow upstream or a forwarding loop)',
+    source: 'BIND 9.18 host/nslookup/dig and busybox nslookup against unbound access-control refuse, dnsmasq 2.90 at --dns-forward-max, CoreDNS 1.14 acl',
+    samples: ['Host registry.lab not found: 5(REFUSED)', "** server can't find registry.lab: REFUSED", ';; ->>HEADER<<- opcode: QUERY, status: REFUSED, id: 57689'],
+    counterSamples: [';; communications error to 10.96.0.10#53: connection refused'],
+  }),
 ];
