@@ -21,10 +21,12 @@ import { APISERVER_ETCD_LOOKUP_SIGNATURES } from './apiserver-etcd-lookup.js';
 import { COREDNS_KUBE_READING_SIGNATURES } from './coredns-kube-reading.js';
 import { BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES } from './build-step-fallback-resolvers.js';
 import { DOCKER_EMBEDDED_DNS_SIGNATURES } from './docker-embedded-dns.js';
+import { RESOLVER_READING_SIGNATURES } from './resolver-readings.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
   ...NODE_RESOLVER_SIGNATURES,
+  ...RESOLVER_READING_SIGNATURES,
   ...NODE_NAME_FILE_SIGNATURES,
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
