@@ -736,8 +736,9 @@ export const AUTH_SIGNATURES: Signature[] = [
     cause: 'image.auth-missing',
     // go-containerregistry's default keychain (ko, crane, kaniko, Flux) logs that it found nothing for the registry
     // and goes on anonymously; a refusal after that line is a refusal of an anonymous request.
-    re: /no matching credentials were found for \\?"[^"\\\n]+\\?"[\s\S]{0,800}?(unauthorized|401\b|denied|authentication required)/,
-    anchors: ['no matching credentials were found for'],
+    // Older releases (kaniko's of 2018-2019) worded it "No matching credentials found for gcr.io", unquoted.
+    re: /no matching credentials (were )?found for (\\?"[^"\\\n]+\\?"|[^\s,"]+)[\s\S]{0,800}?(unauthorized|401\b|denied|authentication required)/,
+    anchors: ['no matching credentials were found for', 'no matching credentials found for'],
     confidence: 0.75,
     specificity: 93,
     alternatives: ['image.auth-rejected', 'image.pullsecret-missing'],
@@ -746,6 +747,7 @@ export const AUTH_SIGNATURES: Signature[] = [
     samples: [
       '2021/05/26 14:57:13 No matching credentials were found for "gcr.io"\nError: failed to publish images: GET https://gcr.io/v2/token?scope=repository%3Aproj%2Fapp%3Apush%2Cpull&service=gcr.io: UNAUTHORIZED: You don\'t have the needed permissions to perform this operation, and you may have invalid credentials.',
       'No matching credentials were found for "registry.lab", falling back on anonymous\nGET https://registry.lab/v2/team/app/manifests/1: UNAUTHORIZED: authentication required',
+      'No matching credentials found for gcr.io, falling back on anonymous\nlevel=error msg="DENIED: \\"Access denied.\\""',
     ],
     counterSamples: ['No matching credentials were found, falling back on anonymous\nGet https://storage.example.com/blobs/sha256/aa: dial tcp 10.0.0.5:443: i/o timeout'],
   }),

@@ -26,6 +26,7 @@ import { SDK_BUILDER_SIGNATURES } from './sdk-builders.js';
 import { WRAPPED_IMAGE_SIGNATURES } from './wrapped-pastes.js';
 import { SYSTEM_CONTAINER_IMAGE_SIGNATURES } from './system-container-images.js';
 import { HOSTED_PLATFORM_SIGNATURES } from './hosted-platforms.js';
+import { GHCR_TOKEN_SIGNATURES } from './ghcr-token.js';
 import { HPC_RUNTIME_SIGNATURES } from './hpc-runtimes.js';
 import { CONTAINERD_PULL_SIGNATURES } from './containerd-pull.js';
 import { OTHER_CLIENT_IMAGE_SIGNATURES } from './other-clients.js';
@@ -70,6 +71,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...SDK_BUILDER_SIGNATURES,
   ...SYSTEM_CONTAINER_IMAGE_SIGNATURES,
   ...HOSTED_PLATFORM_SIGNATURES,
+  ...GHCR_TOKEN_SIGNATURES,
   ...HPC_RUNTIME_SIGNATURES,
   ...CONTAINERD_PULL_SIGNATURES,
   ...OTHER_CLIENT_IMAGE_SIGNATURES,
