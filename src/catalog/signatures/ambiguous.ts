@@ -150,6 +150,44 @@ export const AMBIGUOUS_SIGNATURES: Signature[] = [
     counterSamples: ['denied: requested access to the resource is denied'],
   }),
   sig({
+    id: 'ambiguous.google-frontend-forbidden',
+    cause: 'unknown',
+    // Google's front end (registry.k8s.io's redirect target, Artifact Registry, GCR) answers a client it refuses by
+    // address with this HTML page before any registry logic runs: a blocked region, an organisation's VPC Service
+    // Controls perimeter, or a proxy's egress address on a deny list. No credential was judged, so not a login fault.
+    re: /your client does not have permission to get url/,
+    anchors: ['your client does not have permission to get url'],
+    confidence: 0.4,
+    specificity: 96,
+    alternatives: ['registry.proxy', 'registry.mirror-misconfigured', 'image.auth-rejected'],
+    check: 'from the node: curl -sI https://registry.k8s.io/v2/ (and through the proxy the node uses, if any): the same HTML 403 without credentials means the address is refused (region, perimeter, proxy egress); pull through a mirror that can reach it, or from a network that is not blocked',
+    source: 'Google Front End 403 page ("Your client does not have permission to get URL <code>%s</code> from this server.") as registry clients print the body',
+    samples: [
+      'W0116 18:25:26.170561  341384 image.go:188] authn lookup for registry.k8s.io/kube-scheduler:v1.32.0 (trying anon): GET https://registry.k8s.io/v2/: unexpected status code 403 Forbidden: <html><head><title>403 Forbidden</title></head><body text=#000000 bgcolor=#ffffff><h1>Error: Forbidden</h1><h2>Your client does not have permission to get URL <code>/v2/</code> from this server.</h2></body></html>',
+      'Error response from daemon: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html><head><title>403 Forbidden</title></head><body><h1>Error: Forbidden</h1><h2>Your client does not have permission to get URL <code>/v2/</code> from this server.</h2></body></html>"',
+    ],
+    counterSamples: ['GET https://registry.k8s.io/v2/: unexpected status code 403 Forbidden'],
+  }),
+  sig({
+    id: 'ambiguous.v1-layer-fetch-403',
+    cause: 'unknown',
+    // The v1 pull protocol fetched layers from Docker Hub's CDN; a 403 there is the CDN refusing the request (a
+    // blocked region, a signed URL that expired on a skewed clock, a proxy rewriting it), not the registry failing
+    // and not a login: the text cannot tell which.
+    re: /status 403 while fetching image layer/,
+    anchors: ['status 403 while fetching image layer'],
+    confidence: 0.4,
+    specificity: 92,
+    alternatives: ['registry.proxy', 'registry.tls-expired-or-clock', 'registry.server-error'],
+    check: 'curl -sI the layer URL from the node (and through its proxy): an HTML 403 naming a region or export control is a block; compare the node\'s clock with date -u elsewhere (signed CDN URLs expire); a current Docker client pulls over v2 and never meets this path',
+    source: 'Docker 1.x v1 pull ("Server error: Status %d while fetching image layer (%s)")',
+    samples: [
+      'af340544ed62: Error pulling image (latest) from hello-world, Server error: Status 403 while fetching image layer (535020c3e8add9d6bb06e5ac15a261e73d9b213d62fb2c14d752b8e189b2b912)',
+      'FATA[0009] Error pulling image (latest) from library/ubuntu, Server error: Status 403 while fetching image layer (8d3f1c2b9a10)',
+    ],
+    counterSamples: ['Error pulling image (latest) from library/ubuntu, Server error: Status 500 while fetching image layer (8d3f1c2b9a10)'],
+  }),
+  sig({
     id: 'ambiguous.push-manifest-blob-unknown',
     cause: 'unknown',
     // A push: the client PUT a manifest naming a blob it had not uploaded (a foreign or non-distributable layer
