@@ -162,4 +162,39 @@ export const FLANNEL_MODE_RUN_SIGNATURES: Signature[] = [
       '{"level":"warn","logger":"etcd-client","caller":"v3@v3.6.13/retry_interceptor.go:68","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0x315f29901a40/127.0.0.1:2379","method":"/etcdserverpb.KV/Range","attempt":0,"error":"rpc error: code = PermissionDenied desc = etcdserver: permission denied"}',
     ],
   }),
+  sig({
+    id: 'flannel.udp-backend-port-unusable',
+    cause: 'flannel.config-invalid',
+    // The (deprecated) udp backend binds its own UDP socket on the public address and Backend.Port (default 8285):
+    // EINVAL from bind is a Port outside 1-65535 in net-conf.json.
+    re: /failed to start listening on udp socket: listen udp[46]? \S+: bind: invalid argument/,
+    anchors: ['failed to start listening on udp socket'],
+    confidence: 0.8,
+    specificity: 95,
+    alternatives: ['flannel.backend-unsupported'],
+    check: 'the Backend "Port" in net-conf.json (kube-flannel-cfg ConfigMap or etcd <prefix>/config): a UDP port, 1 to 65535 (the udp backend defaults to 8285)',
+    source: 'flannel pkg/backend/udp/network_amd64.go (net.ListenUDP, "failed to start listening on UDP socket: %v"); real run of flanneld v0.28.9 with Backend {"Type":"udp","Port":99999}',
+    samples: [
+      'E1207 14:47:50.748790   17901 main.go:384] Error registering network: failed to start listening on UDP socket: listen udp4 10.10.0.1:99999: bind: invalid argument',
+      'Error registering network: failed to start listening on UDP socket: listen udp4 10.10.0.1:99999: bind: invalid argument',
+    ],
+    counterSamples: ['E1207 14:48:14.503626   19007 main.go:384] Error registering network: failed to start listening on UDP socket: listen udp4 10.10.0.1:8285: bind: address already in use'],
+  }),
+  sig({
+    id: 'flannel.udp-backend-port-taken',
+    cause: 'flannel.backend-unsupported',
+    // Another process (an old flanneld, another overlay) holds the udp backend's port on the public address.
+    re: /failed to start listening on udp socket: listen udp[46]? \S+: bind: address already in use/,
+    anchors: ['failed to start listening on udp socket'],
+    confidence: 0.75,
+    specificity: 95,
+    alternatives: ['flannel.config-invalid', 'flannel.daemon-down'],
+    check: "ss -ulpn on the node: which process holds the udp backend's port (Backend \"Port\", default 8285); stop it or give flannel another port",
+    source: 'flannel pkg/backend/udp/network_amd64.go (net.ListenUDP, "failed to start listening on UDP socket: %v"); real run of flanneld v0.28.9 with 8285 already bound',
+    samples: [
+      'E1207 14:48:14.503626   19007 main.go:384] Error registering network: failed to start listening on UDP socket: listen udp4 10.10.0.1:8285: bind: address already in use',
+      'Error registering network: failed to start listening on UDP socket: listen udp4 10.10.0.1:8285: bind: address already in use',
+    ],
+    counterSamples: ['Error registering network: failed to start listening on UDP socket: listen udp4 10.10.0.1:99999: bind: invalid argument'],
+  }),
 ];
