@@ -196,7 +196,7 @@ export const BACKEND_SIGNATURES: Signature[] = [
     id: 'flannel.vxlan-not-supported',
     cause: 'flannel.backend-unsupported',
     // Not Docker's overlay driver (libnetwork's "sandbox join failed"): its vxlan is another product's network.
-    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range|address already in use|can't locate created vxlan device|is not vxlan))|your publicip differs from interface ip|failed to open tun device: open \/dev\/net\/tun|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
+    re: /^(?![\s\S]*sandbox join failed)[\s\S]*?(?<key>vxlan[^\n]{0,60}operation not supported|failed to create vxlan (device|interface)(?![^\n]{0,80}(file exists|link not found|operation not permitted|numerical result out of range|invalid argument|address already in use|can't locate created vxlan device|is not vxlan))|your publicip differs from interface ip|failed to open tun device: open \/dev\/net\/tun|module (vxlan|wireguard) not found|error registering network: operation not supported|wireguard[^\n]{0,60}operation not supported|could not create encrypted tunnel interface: operation not supported)/,
     anchors: ['vxlan', 'publicip differs', 'module', 'operation not supported', 'wireguard', 'encrypted tunnel', '/dev/net/tun'],
     confidence: 0.9,
     specificity: 93,

@@ -11,7 +11,7 @@ export const ETCD_SIGNATURES: Signature[] = [
     cause: 'unknown',
     // newTlsConfig loads flannel's etcd client certificate, key and CA before any request: a path that does not exist or
     // a file that is not PEM stops flanneld at start, which shows as its pod down but is its own TLS flags.
-    re: /failed to create subnetmanager: (open \S+\.(pem|crt|key|cert|ca)(: |\b)|tls: (failed to find any pem data|failed to find "[\w ]+" pem block|private key does not match public key|failed to parse private key)|x509: (malformed|failed to parse|decryption password incorrect))/,
+    re: /failed to create subnetmanager: (open \S+\.(pem|crt|key|cert|ca)(: |\b)|tls: (failed to find any pem data|failed to find certificate pem data|failed to find "[\w ]+" pem block|private key does not match public key|failed to parse private key)|x509: (malformed|failed to parse|decryption password incorrect))/,
     anchors: ['subnetmanager: open ', 'subnetmanager: tls: ', 'subnetmanager: x509: '],
     confidence: 0.5,
     specificity: 93,
@@ -22,6 +22,8 @@ export const ETCD_SIGNATURES: Signature[] = [
       'E1103 07:47:13.000000    1423 main.go:251] Failed to create SubnetManager: open /etc/kubernetes/pki/etcd/flannel.pem: no such file or directory',
       'E1103 07:47:14.000000    1423 main.go:251] Failed to create SubnetManager: tls: failed to find any PEM data in certificate input',
       'Failed to create SubnetManager: tls: private key does not match public key',
+      // --etcd-certfile given the key file (real run of flanneld v0.28.9)
+      'E1207 14:37:19.497241   18628 main.go:251] Failed to create SubnetManager: tls: failed to find certificate PEM data in certificate input, but did find a private key; PEM inputs may have been switched',
     ],
     counterSamples: ['Failed to create SubnetManager: failed to read net conf: open /etc/kube-flannel/net-conf.json: no such file or directory'],
   }),

@@ -12,7 +12,7 @@ export const EXTENSION_BACKEND_SIGNATURES: Signature[] = [
     cause: 'flannel.backend-unsupported',
     // pkg/backend/extension runs its PreStartupCommand / SubnetAddCommand through sh; K3s's --vpn-auth runs
     // `tailscale up` first. Either program missing from the service's PATH leaves no backend.
-    re: /(failed to register flannel network|error registering network): failed to run command: [^\n]{0,300}executable file not found|tailscale up failed: [^\n]{0,60}exec: \\?"tailscale\\?": executable file not found/,
+    re: /(failed to register flannel network|error registering network): failed to run command: [^\n]{0,300}(executable file not found|err: fork\/exec \S+: no such file or directory)|tailscale up failed: [^\n]{0,60}exec: \\?"tailscale\\?": executable file not found/,
     anchors: ['failed to run command', 'tailscale up failed'],
     confidence: 0.75,
     specificity: 92,
@@ -24,6 +24,8 @@ export const EXTENSION_BACKEND_SIGNATURES: Signature[] = [
       'level=fatal msg="tailscale up failed: : exec: \\"tailscale\\": executable file not found in $PATH"',
       // flanneld's own wrapper (main.go "Error registering network: %s") around the PreStartupCommand's failure
       'E1206 08:17:08.000000       1 main.go:384] Error registering network: failed to run command: /etc/flannel/pre-start.sh Err: exec: "sh": executable file not found in $PATH Output: ',
+      // an absolute command path (PreStartupCommand / SubnetAddCommand) that is not on this node: Go's fork/exec, real run of flanneld v0.28.9
+      'E1207 14:31:58.784854   31358 main.go:384] Error registering network: failed to run command: /nonexistent/cmd Err: fork/exec /nonexistent/cmd: no such file or directory Output: ',
     ],
     counterSamples: ['failed to register flannel network: could not create wireguard interface: operation not supported'],
   }),

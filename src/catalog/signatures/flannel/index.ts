@@ -13,6 +13,7 @@ import { FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES } from './kube-subnet-mgr-rbac.
 import { FLANNEL_ROUTE_RETRY_SIGNATURES } from './route-retries.js';
 import { NODE_ADDRESS_CHOICE_SIGNATURES } from './node-address-choice.js';
 import { TRANSFER_STALL_SIGNATURES } from './transfer-stalls.js';
+import { FLANNEL_MODE_RUN_SIGNATURES } from './mode-runs.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -30,4 +31,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...FLANNEL_KUBE_SUBNET_MGR_RBAC_SIGNATURES,
   ...FLANNEL_ROUTE_RETRY_SIGNATURES,
   ...TRANSFER_STALL_SIGNATURES,
+  ...FLANNEL_MODE_RUN_SIGNATURES,
 ];

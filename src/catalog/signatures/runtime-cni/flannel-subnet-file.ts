@@ -36,7 +36,7 @@ export const FLANNEL_SUBNET_FILE_SIGNATURES: Signature[] = [
     // The plugin parses the subnet file and names every FLANNEL_ key it lacks ("<subnetFile> is missing
     // FLANNEL_SUBNET, FLANNEL_IPV6_SUBNET, FLANNEL_IPMASQ"), with the path the conflist gives: a lease file flanneld
     // did not (fully) write, as when flanneld stopped before its backend was up, or a file written by hand.
-    re: /plugin type=\\?"flannel\\?" failed \(add\): [^\s"\\]+ is missing flannel_(subnet|network|ipv6_subnet|ipv6_network|ipmasq|mtu)/,
+    re: /(plugin type=\\?"flannel\\?" failed \(add\): |"msg": ?")[^\s"\\]+ is missing flannel_(subnet|network|ipv6_subnet|ipv6_network|ipmasq|mtu)/,
     anchors: [' is missing flannel_'],
     confidence: 0.8,
     specificity: 94,
@@ -46,6 +46,8 @@ export const FLANNEL_SUBNET_FILE_SIGNATURES: Signature[] = [
     samples: [
       'failed to setup network for sandbox "df06746abb3b": plugin type="flannel" failed (add): /var/lib/rancher/k3s/agent/etc/flannel/net.env is missing FLANNEL_SUBNET, FLANNEL_IPV6_SUBNET, FLANNEL_IPMASQ',
       'E1207 00:04:27.084638     739 remote_runtime.go:325] "RunPodSandbox from runtime service failed" err="rpc error: code = Unknown desc = failed to setup network for sandbox \\"df06746abb3b\\": plugin type=\\"flannel\\" failed (add): /run/flannel/subnet.env is missing FLANNEL_NETWORK, FLANNEL_IPV6_NETWORK"',
+      // the plugin's own error result on stdout (CNI error code 999), real run of flannel CNI v0.9.1
+      '{\n    "code": 999,\n    "msg": "/tmp/fd/rflannelmodes-scratch/cni/nomtu.env is missing FLANNEL_MTU"\n}',
     ],
     counterSamples: ['plugin type="flannel" failed (add): failed to find plugin "bridge" in path [/opt/cni/bin]'],
   }),

@@ -55,6 +55,7 @@ import { SHIM_BOOTSTRAP_SIGNATURES } from './shim-bootstrap.js';
 import { SYSTEM_CONTAINER_GUEST_CONFINEMENT_SIGNATURES } from './system-container-guest-confinement.js';
 import { TESTCONTAINERS_GO_PROVIDER_SIGNATURES } from './testcontainers-go-providers.js';
 import { NERDCTL_NETWORK_SIGNATURES } from './nerdctl-networks.js';
+import { CNI_ERROR_CODE_SIGNATURES } from './cni-error-codes.js';
 
 /** Container runtime and CNI texts: containerd CRI, libcni, flannel CNI plugin, bridge, host-local (facts §3, §4.2–§4.4). */
 export const RUNTIME_CNI_SIGNATURES: Signature[] = [
@@ -114,4 +115,5 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CONTAINERD2_START_SIGNATURES,
   ...TESTCONTAINERS_GO_PROVIDER_SIGNATURES,
   ...NERDCTL_NETWORK_SIGNATURES,
+  ...CNI_ERROR_CODE_SIGNATURES,
 ];
