@@ -40,6 +40,7 @@ import { FOREIGN_BINARY_SIGNATURES } from './foreign-binaries.js';
 import { REGISTRY_SCANNER_SIGNATURES } from './registry-scanners.js';
 import { CONTAINERD_LAYER_DECOMPRESS_SIGNATURES } from './containerd-layer-decompress.js';
 import { TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES } from './testcontainers-go-credentials.js';
+import { TRIVY_REMOTE_SOURCE_SIGNATURES } from './trivy-remote-source.js';
 
 /** Image and credential texts: kubelet events (facts §4.5), containerd resolver (§4.6), Docker (§4.8), registry codes (§8), references (§7). */
 export const IMAGE_SIGNATURES: Signature[] = [
@@ -81,6 +82,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...PODMAN_AUTHFILE_FLAG_SIGNATURES,
   ...CONTAINERD1_RESOLVER_SIGNATURES,
   ...REGISTRY_SCANNER_SIGNATURES,
+  ...TRIVY_REMOTE_SOURCE_SIGNATURES,
   ...CONTAINERD_LAYER_DECOMPRESS_SIGNATURES,
   ...REGISTRY_SERVER_AUTH_SIGNATURES,
   ...TESTCONTAINERS_GO_CREDENTIAL_SIGNATURES,

@@ -53,6 +53,9 @@ import { DISTRIBUTION_UNKNOWN_CODE_SIGNATURES } from './distribution-unknown-cod
 import { BUILDKITD_REGISTRY_FILE_SIGNATURES } from './buildkitd-registry-files.js';
 import { PROXY_CONNECT_UNAUTHORIZED_SIGNATURES } from './proxy-connect-unauthorized.js';
 import { DOCKERD_ENDPOINT_LOG_SIGNATURES } from './dockerd-endpoint-logs.js';
+import { REGCLIENT_REPLY_SIGNATURES } from './regclient-replies.js';
+import { DISTRIBUTION_TOKEN_LOG_SIGNATURES } from './distribution-token-logs.js';
+import { TINYPROXY_LOG_SIGNATURES } from './tinyproxy-logs.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
@@ -103,6 +106,9 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...TALOS_REGISTRY_SIGNATURES,
   ...APP_CLIENT_SIGNATURES,
   ...OCI_CLI_CLIENT_SIGNATURES,
+  ...REGCLIENT_REPLY_SIGNATURES,
+  ...DISTRIBUTION_TOKEN_LOG_SIGNATURES,
+  ...TINYPROXY_LOG_SIGNATURES,
   ...REGISTRIES_CONF_REWRITE_SIGNATURES,
   ...DOCKER_CLI_MANIFEST_SIGNATURES,
   ...INSECURE_FALLBACK_SIGNATURES,

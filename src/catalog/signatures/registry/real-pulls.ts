@@ -102,15 +102,17 @@ export const REAL_PULL_SIGNATURES: Signature[] = [
     id: 'containers-image.tags-list-404',
     cause: 'image.not-found',
     // GET /v2/<name>/tags/list answers 404 (NAME_UNKNOWN) when the repository does not exist on that registry.
-    re: /error listing repository tags: fetching tags list: invalid status code from registry 404/,
+    // skopeo sync words the same failure "Error determining repository tags for image <repo>: fetching tags list: …".
+    re: /(error listing repository tags|error determining repository tags for image \S+): fetching tags list: invalid status code from registry 404/,
     anchors: ['fetching tags list: invalid status code from registry 404'],
     confidence: 0.85,
     specificity: 90,
     check: 'the repository path on the registry (its catalog or web UI): a typo, a missing project prefix, or a repository never pushed',
-    source: 'containers/image docker/docker_client.go (fetching tags list: "fetching tags list: %w"), skopeo list-tags ("Error listing repository tags: %w"); reproduced with skopeo 1.9.3 against registry 2.8.2',
+    source: 'containers/image docker/docker_client.go (fetching tags list: "fetching tags list: %w"), skopeo list-tags ("Error listing repository tags: %w") and skopeo sync ("Error determining repository tags for image %s: %w"); reproduced with skopeo 1.9.3 list-tags and sync against registry 2.8.2',
     samples: [
       'time="2026-12-06T21:51:43Z" level=fatal msg="Error listing repository tags: fetching tags list: invalid status code from registry 404 (Not Found)"',
       'FATA[0000] Error listing repository tags: fetching tags list: invalid status code from registry 404 (Not Found)',
+      'level=fatal msg="Error determining repository tags for image registry.fd.test:5000/fd/nothere: fetching tags list: invalid status code from registry 404 (Not Found)"',
     ],
     counterSamples: [
       'Error listing repository tags: fetching tags list: invalid status code from registry 401 (Unauthorized)',

@@ -35,4 +35,23 @@ export const TINYPROXY_CONNECT_REPLY_SIGNATURES: Signature[] = [
       'Error response from daemon: access denied',
     ],
   }),
+  sig({
+    id: 'registry.tinyproxy-upstream-unreachable',
+    cause: 'registry.proxy',
+    // tinyproxy chained to an upstream proxy (its Upstream line) answers a CONNECT it could not pass on with its own
+    // phrase "Unable to connect to upstream proxy", and Go's transport returns the phrase alone after the URL. The
+    // fault is the proxy chain itself (the upstream proxy down, refused or unresolvable from the first proxy), never
+    // the registry: the request did not leave the proxies.
+    re: /\b(head|get|post|put|patch) \\?"https:\/\/[^"\s\\]+\\?": unable to connect to upstream proxy/,
+    anchors: ['unable to connect to upstream proxy'],
+    confidence: 0.88,
+    specificity: 85,
+    check: 'the proxy the client uses and its own Upstream setting (tinyproxy.conf Upstream http host:port): that upstream proxy must be up and reachable from the first proxy\'s host',
+    source: 'tinyproxy reqs.c (connect to the upstream proxy failed: "Unable to connect to upstream proxy") and Go net/http transport.go dialConn (CONNECT answered with another status than 200 fails with the reason phrase alone); read with skopeo 1.9.3 and regctl 0.11.7 behind tinyproxy 1.11.1 whose Upstream did not listen',
+    samples: [
+      'level=fatal msg="Error parsing image name \\"docker://registry.fd.test:5000/fd/app:1.0\\": pinging container registry registry.fd.test:5000: Get \\"https://registry.fd.test:5000/v2/\\": Unable to connect to upstream proxy"',
+      'failed to get manifest registry.fd.test:5000/fd/app:1.0: Get "https://registry.fd.test:5000/v2/fd/app/manifests/1.0": Unable to connect to upstream proxy',
+    ],
+    counterSamples: ['Error response from daemon: Get "https://refused.rc.test/v2/": Unable to connect'],
+  }),
 ];
