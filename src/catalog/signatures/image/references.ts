@@ -92,6 +92,7 @@ export const REFERENCE_SIGNATURES: Signature[] = [
       'Error: error pulling image "k8s.gcr.io/pause:3.1": unable to pull image: Image architecture mismatch: image uses "amd64", expecting "arm"',
       'failed to pull and unpack image "docker.io/library/app:2": image with reference docker.io/library/app:2 was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64',
       'Error: initializing source docker://registry.example.org/tools/agent:3: choosing image instance: no image found in image index for architecture "s390x", variant "", OS "linux"',
+      'Failed to pull image "ghcr.io/acme/bouncer:v0.6.2": unable to pull image or OCI artifact: pull image err: choosing an image from manifest list\ndocker://ghcr.io/acme/bouncer@sha256:2c7e: no image found in image index\nfor architecture "arm64", variant "v8", OS "linux"',
     ],
     counterSamples: ['failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found'],
   }),
