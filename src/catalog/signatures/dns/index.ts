@@ -22,6 +22,7 @@ import { COREDNS_KUBE_READING_SIGNATURES } from './coredns-kube-reading.js';
 import { BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES } from './build-step-fallback-resolvers.js';
 import { DOCKER_EMBEDDED_DNS_SIGNATURES } from './docker-embedded-dns.js';
 import { RESOLVER_READING_SIGNATURES } from './resolver-readings.js';
+import { POD_APP_LOOKUP_SIGNATURES } from './pod-app-lookups.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -43,6 +44,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...GO_RESOLVER_SIGNATURES,
   ...BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES,
   ...LOOKUP_SIGNATURES,
+  ...POD_APP_LOOKUP_SIGNATURES,
   ...FORWARDER_SIGNATURES,
   ...DOCKER_EMBEDDED_DNS_SIGNATURES,
   ...CLUSTER_PEER_SIGNATURES,

@@ -1,5 +1,5 @@
 import type { Signature } from '../../types.js';
-import { REGISTRY_CONTEXT, withoutPull } from '../context.js';
+import { REGISTRY_CONTEXT, besidePull, withoutPull } from '../context.js';
 import { sig } from '../define.js';
 
 /** The node's resolver: resolv.conf, systemd-resolved and the kubelet's DNS config (facts §9). */
@@ -270,8 +270,10 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
     cause: 'dns.node-resolver',
     // <service>.<namespace> of a well-known namespace (a registry run as a Service, pulled as
     // registry.kube-system:5000/...): only cluster DNS expands it; the node resolver kubelet and the
-    // runtime use does not. Arbitrary two-label names stay with registry.dns.
-    re: /lookup [\w-]+\.(kube-system|kube-public|kube-flannel|default)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/,
+    // runtime use does not. Arbitrary two-label names stay with registry.dns. Only beside a pull: a program in a pod
+    // whose Go binary uses the cgo resolver prints the same "lookup web.default: …" without a server, and there the
+    // name goes through the cluster DNS (CoreDNS down, its Service unreachable, the name missing) — not the node's.
+    re: besidePull(/lookup [\w-]+\.(kube-system|kube-public|kube-flannel|default)\.?( on (\[[\w:.%]+\]|\d+\.\d+\.\d+\.(\d|[02-9]\d|1[1-9]|\d\d\d)|[a-z][\w.-]*):\d+)?: (no such host|server misbehaving|temporary failure in name resolution|try again)/),
     anchors: ['.kube-system', '.kube-public', '.kube-flannel', '.default'],
     confidence: 0.75,
     specificity: 92,
@@ -282,7 +284,7 @@ export const NODE_RESOLVER_SIGNATURES: Signature[] = [
       'Get http://registry.kube-system/v2/: dial tcp: lookup registry.kube-system on 192.168.64.1:53: no such host',
       'failed to do request: Head "https://harbor.default:443/v2/app/manifests/1": dial tcp: lookup harbor.default: no such host',
     ],
-    counterSamples: ['dial tcp: lookup registry.kube-system on 10.96.0.10:53: no such host', 'dial tcp: lookup registry.example.org: no such host'],
+    counterSamples: ['Get "http://web.default/": dial tcp: lookup web.default: Temporary failure in name resolution', 'dial tcp: lookup registry.kube-system on 10.96.0.10:53: no such host', 'dial tcp: lookup registry.example.org: no such host'],
   }),
   sig({
     id: 'dns.node-stub-cluster-name',
