@@ -53,11 +53,13 @@ import { DISTRIBUTION_UNKNOWN_CODE_SIGNATURES } from './distribution-unknown-cod
 import { BUILDKITD_REGISTRY_FILE_SIGNATURES } from './buildkitd-registry-files.js';
 import { PROXY_CONNECT_UNAUTHORIZED_SIGNATURES } from './proxy-connect-unauthorized.js';
 import { DOCKERD_ENDPOINT_LOG_SIGNATURES } from './dockerd-endpoint-logs.js';
+import { MIRROR_READING_SIGNATURES } from './mirror-readings.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
   ...HOSTED_REGISTRY_STATE_SIGNATURES,
   ...CONTAINERD2_RESOLVER_SIGNATURES,
+  ...MIRROR_READING_SIGNATURES,
   ...UPLOAD_LOCATION_SIGNATURES,
   ...REVERSE_PROXY_ROUTE_SIGNATURES,
   ...TLS_SIGNATURES,
