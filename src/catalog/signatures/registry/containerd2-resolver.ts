@@ -46,8 +46,10 @@ export const CONTAINERD2_RESOLVER_SIGNATURES: Signature[] = [
     // another host follows; ?ns=<upstream> marks the URL as a mirror's. The mirror does not serve that upstream's
     // repository at that path: a wrong path or override_path in [host."..."], or a mirror that is not a
     // pull-through cache for that registry. The pull goes on to the next host, so it may still succeed.
-    re: /trying next host after status: 404 not found[^\n]{0,300}\?ns=/,
-    anchors: ['trying next host after status: 404'],
+    // A mirror answering 5xx moves the pull on the same way (a pull-through cache whose upstream refused it, an
+    // embedded or P2P mirror that failed); the corpus reads a mirror's 5xx as the mirror's (registry.mirror-request-failed).
+    re: /trying next host after status: (404 not found|5\d\d [a-z ]+)[^\n]{0,300}\?ns=/,
+    anchors: ['trying next host after status: 404', 'trying next host after status: 5'],
     confidence: 0.7,
     specificity: 90,
     alternatives: ['image.not-found'],
@@ -56,6 +58,8 @@ export const CONTAINERD2_RESOLVER_SIGNATURES: Signature[] = [
     samples: [
       'time="2026-12-06T23:56:15.709923447Z" level=info msg="trying next host after status: 404 Not Found" host=mirror.corp.example method=HEAD url="https://mirror.corp.example/v2/proxy-cache/library/busybox/manifests/1.36?ns=docker.io"',
       'containerd[913]: level=info msg="trying next host after status: 404 Not Found" host="nexus.corp.example:8082" method=HEAD url="https://nexus.corp.example:8082/v2/repository/docker-hosted/team/api/manifests/2.0.1?ns=harbor.corp.example"',
+      'level=info msg="trying next host after status: 500 Internal Server Error" host="127.0.0.1:25032" method=HEAD url="http://127.0.0.1:25032/v2/lib/app/manifests/1.0?ns=upstream.fd.test"',
+      'level=info msg="trying next host after status: 502 Bad Gateway" host="127.0.0.1:25038" method=HEAD url="http://127.0.0.1:25038/v2/lib/app/manifests/1.0?ns=upstream.fd.test"',
     ],
     counterSamples: [
       'level=info msg="trying next host after status: 404 Not Found" host=registry.acme.internal method=HEAD url="https://registry.acme.internal/v2/library/busybox/manifests/1.36"',

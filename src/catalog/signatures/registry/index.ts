@@ -56,11 +56,13 @@ import { DOCKERD_ENDPOINT_LOG_SIGNATURES } from './dockerd-endpoint-logs.js';
 import { REGCLIENT_REPLY_SIGNATURES } from './regclient-replies.js';
 import { DISTRIBUTION_TOKEN_LOG_SIGNATURES } from './distribution-token-logs.js';
 import { TINYPROXY_LOG_SIGNATURES } from './tinyproxy-logs.js';
+import { MIRROR_READING_SIGNATURES } from './mirror-readings.js';
 
 /** Reaching the registry: Go net/http/TLS/x509 texts inside containerd and Docker errors (facts §4.6, §4.7, §5). */
 export const REGISTRY_SIGNATURES: Signature[] = [
   ...HOSTED_REGISTRY_STATE_SIGNATURES,
   ...CONTAINERD2_RESOLVER_SIGNATURES,
+  ...MIRROR_READING_SIGNATURES,
   ...UPLOAD_LOCATION_SIGNATURES,
   ...REVERSE_PROXY_ROUTE_SIGNATURES,
   ...TLS_SIGNATURES,

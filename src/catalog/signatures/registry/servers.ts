@@ -125,10 +125,12 @@ export const SERVER_SIGNATURES: Signature[] = [
     // Not a lookup that failed talking to the nameserver itself (read/dial udp …:53): the node's resolver
     // fails for every name, so the registry's DNS is the cause, not the mirror entry (a mirror name that
     // does not exist, "no such host", stays the mirror's).
+    // Not a plain-HTTP answer to HTTPS: the mirror answered, and the scheme in [host."https://…"] against a mirror
+    // that speaks HTTP is the cause (registry.http-to-https), as for the certificate.
     // Not a 429: a mirror relays its upstream's rate limit (or applies its own), and the limit is the cause.
     // Not a proxy that could not be reached on the way ("proxyconnect tcp", a SOCKS proxy's "socks connect tcp"): the
     // proxy is the cause, as for any host.
-    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: |dial tcp: lookup \S+ on \S+: (read|dial|write) udp|429 too many requests|proxyconnect tcp: |socks connect tcp )/,
+    re: /\?ns=(?!localhost|127\.0\.0\.1|\[::1\])[\w.:-]+\\?"?:\s+(?!\S+: not found|tls: |x509: |dial tcp: lookup \S+ on \S+: (read|dial|write) udp|429 too many requests|http: server gave http response to https client|proxyconnect tcp: |socks connect tcp )/,
     anchors: ['?ns='],
     confidence: 0.75,
     specificity: 97,
