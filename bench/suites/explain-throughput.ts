@@ -70,12 +70,12 @@ export function forRipgrep(src: string): string {
   // Bounded repeats ({0,600}, a guard against backtracking in JS) explode the automata of rg's
   // engine; for the peer they become plain `*`, which matches the same lines here.
   // Named groups become plain ones: rg joins its patterns into one, where two `key` groups clash.
-  // A back-reference (the same name twice in one message) becomes any word, which rg's engine can run:
+  // A back-reference, numbered or named (the same name twice in one message), becomes any word, which rg's engine can run:
   // the peer matches a few more lines, never fewer.
   const unbounded = src
     .replace(/\{0,\d+\}/g, '*')
     .replace(/\(\?<([A-Za-z]\w*)>/g, '(')
-    .replace(/\\[1-9]/g, '\\S+');
+    .replace(/\\[1-9]|\\k<[A-Za-z]\w*>/g, '\\S+');
   const p = toRipgrep(unbounded);
   return inAsciiMode(p.pcre2 ? toRipgrep(withoutLookarounds(unbounded)).pattern : p.pattern);
 }
