@@ -2,6 +2,7 @@ import type { Signature } from '../../types.js';
 import { NODE_RESOLVER_SIGNATURES } from './node-resolver.js';
 import { COREDNS_SIGNATURES } from './coredns.js';
 import { COREDNS_API_SIGNATURES } from './coredns-api.js';
+import { COREDNS_API_REACH_SIGNATURES } from './coredns-api-reach.js';
 import { COREDNS_SETUP_SIGNATURES } from './coredns-setup.js';
 import { LOOKUP_SIGNATURES } from './lookups.js';
 import { AMBIGUOUS_DNS_SIGNATURES } from './ambiguous.js';
@@ -32,6 +33,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...NODE_DAEMON_SIGNATURES,
   ...COREDNS_SIGNATURES,
   ...COREDNS_API_SIGNATURES,
+  ...COREDNS_API_REACH_SIGNATURES,
   ...COREDNS_SETUP_SIGNATURES,
   ...COREDNS_RUN_SIGNATURES,
   ...COREDNS_KUBE_READING_SIGNATURES,
