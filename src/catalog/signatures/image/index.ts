@@ -10,6 +10,7 @@ import { APPTAINER_SIGNATURES } from './apptainer.js';
 import { CHART_SIGNATURES } from './charts.js';
 import { HELM_CLIENT_SIGNATURES } from './helm-client.js';
 import { HELM_REPO_FETCH_SIGNATURES } from './helm-repo-fetch.js';
+import { HELM4_FETCH_FAULT_SIGNATURES } from './helm4-fetch-faults.js';
 import { HELM_REPO_CONTENT_SIGNATURES } from './helm-repo-contents.js';
 import { CLIENT_REFERENCE_SIGNATURES } from './client-references.js';
 import { SERVICE_REFERENCE_SIGNATURES } from './service-references.js';
@@ -65,6 +66,7 @@ export const IMAGE_SIGNATURES: Signature[] = [
   ...CHART_SIGNATURES,
   ...HELM_CLIENT_SIGNATURES,
   ...HELM_REPO_FETCH_SIGNATURES,
+  ...HELM4_FETCH_FAULT_SIGNATURES,
   ...HELM_REPO_CONTENT_SIGNATURES,
   ...GGCR_CLIENT_SIGNATURES,
   ...CRI_IMAGE_SERVICE_SIGNATURES,
