@@ -3,7 +3,7 @@ import { createAnswerBook } from './answer-book.js';
 import { buildAutomaton, checkAllAnchors, compile, LANES, readAlso, readAnchors, scanCandidates, scanLines, substringCandidates, type Automaton } from './automaton.js';
 import { createJudgeOrder, type JudgeOrder } from './judge-order.js';
 import { rank, type Answer } from './rank.js';
-import { ESCAPED_QUOTE_MARK, lineLooksPasted, pastedScanner, undoEscapedQuotes, undoPaste } from './paste.js';
+import { ESCAPED_QUOTE_MARK, lineLooksPasted, onOneLine, pastedScanner, undoEscapedQuotes, undoPaste } from './paste.js';
 
 export { unescapeJsonHtml } from './paste.js';
 
@@ -90,7 +90,14 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
    * The answer for `text` from its candidates list[0, nc): each candidate's pattern is tested at most
    * once, and not at all when its match could not change the answer (./judge-order.ts).
    */
-  const judge = (text: string, list: Int32Array, nc: number): Answer => book.answer(text, hits, (order ??= createJudgeOrder(sigs)).hits(text, list, nc, hits));
+  const judgeAsIs = (text: string, list: Int32Array, nc: number): Answer => book.answer(text, hits, (order ??= createJudgeOrder(sigs)).hits(text, list, nc, hits));
+  /** The answer, and when no signature matched, the answer for the text on one line (./paste.ts onOneLine). */
+  const judge = (text: string, list: Int32Array, nc: number): Answer => {
+    const a = judgeAsIs(text, list, nc);
+    if (a.signature) return a;
+    const line = onOneLine(text);
+    return line === undefined ? a : judgeAsIs(line, cand, find(line));
+  };
 
   const answer = (message: string) => {
     const text = clip(message);
@@ -99,7 +106,10 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
 
   const classify = (message: string) => {
     const text = clip(message);
-    return rank(message, text, sigs, cand, find(text));
+    const c = rank(message, text, sigs, cand, find(text));
+    if (c.signature) return c;
+    const line = onOneLine(text);
+    return line === undefined ? c : rank(message, line, sigs, cand, find(line));
   };
 
   /** Offset where the line starting at `start` ends: its \n, or the end of the text. */

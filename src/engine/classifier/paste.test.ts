@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { createClassifier } from './classifier.js';
-import { looksPasted, pastedScanner, undoPaste } from './paste.js';
+import { looksPasted, onOneLine, pastedScanner, undoPaste } from './paste.js';
 
 // Real texts' shapes: a containerd pull behind a proxy, CoreDNS's loop, a flannel start-up error.
 const PLAIN = [
@@ -126,5 +126,61 @@ describe('undoPaste: what a paste adds is taken away, and nothing else', () => {
     const got: string[] = [];
     c.classifyLines(ascii, (_line, a) => got.push(a.cause), Buffer.from(ascii, 'latin1'));
     expect(got).toEqual(['unknown', 'registry.proxy', 'dns.loop', 'flannel.no-pod-cidr']);
+  });
+});
+
+describe('onOneLine: a message laid out on several lines reads as the component wrote it', () => {
+  /** A hard wrap at a width, between words, as a terminal, a forum or a YAML printer breaks a long line. */
+  const wrap = (s: string, width: number) => {
+    const out: string[] = [];
+    let cur = '';
+    for (const word of s.split(' ')) {
+      if (cur && cur.length + 1 + word.length > width) {
+        out.push(cur);
+        cur = word;
+      } else cur = cur ? `${cur} ${word}` : word;
+    }
+    return [...out, cur].join('\n');
+  };
+
+  it('a hard-wrapped message, indented or not, answers as the message on one line', () => {
+    const { classify } = createClassifier(SIGNATURES);
+    for (const plain of PLAIN) {
+      const want = classify(plain).cause;
+      expect(want).not.toBe('unknown');
+      for (const width of [24, 40, 60]) {
+        expect(classify(wrap(plain, width)).cause, `${width}: ${plain}`).toBe(want);
+        expect(classify(wrap(plain, width).replace(/\n/g, '\n        ')).cause).toBe(want);
+      }
+    }
+  });
+
+  it("a log envelope's escaped line breaks (JSON, Go's %q) answer as the lines they stand for", () => {
+    const { classify } = createClassifier(SIGNATURES);
+    for (const plain of PLAIN) {
+      const want = classify(plain).cause;
+      expect(classify(JSON.stringify({ log: wrap(plain, 30) })).cause).toBe(want);
+      expect(classify(`E1207 10:00:00.000000 1 main.go:1] "sync failed" err="${wrap(plain, 30).replace(/\n/g, '\\n\\t')}"`).cause).toBe(want);
+    }
+  });
+
+  it('leaves a text on one line alone, and an escaped backslash before n', () => {
+    expect(onOneLine(PLAIN[0])).toBeUndefined();
+    expect(onOneLine('C:\\\\new\\\\dir')).toBeUndefined();
+    expect(onOneLine('a\\nb')).toBe('a b');
+    expect(onOneLine('first line:  \n   second\n\nthird')).toBe('first line: second third');
+  });
+
+  it('block mode answers a line with escaped line breaks as answer does, with and without the bytes', () => {
+    const c = createClassifier(SIGNATURES);
+    const escaped = PLAIN.map((p) => JSON.stringify(wrap(p, 30)).slice(1, -1));
+    const text = ['noise', ...escaped, ...PLAIN].join('\n');
+    const want = text.split('\n').map((l) => c.answer(l));
+    expect(want.map((a) => a.cause)).toEqual(['unknown', ...PLAIN.map((p) => c.classify(p).cause), ...PLAIN.map((p) => c.classify(p).cause)]);
+    for (const bytes of [undefined, Buffer.from(text, 'latin1')]) {
+      const got: unknown[] = [];
+      c.classifyLines(text, (_line, a) => got.push(a), bytes);
+      expect(got).toEqual(want);
+    }
   });
 });

@@ -124,3 +124,18 @@ export function undoPaste(text: string): string {
     .replace(/ ?\uff08/g, ' (')
     .replace(/\uff09/g, ')');
 }
+
+/** A line break, or the escape of one (\n, \r, \t in a JSON string or Go's %q), with the spaces around it. */
+const LAID_OUT = /(?:[ ]*(?:(?<!\\)\\[nrt]|\n)[ ]*)+/g;
+const ESCAPED_BREAK = /(?<!\\)\\[nrt]/;
+
+/**
+ * The text on one line, or undefined when it is on one already. A paste tool hard-wraps a message at the
+ * terminal's or the page's width, and a log envelope (JSON, klog's err="…", Go's %q) writes its line breaks
+ * as \n: either way a signature's phrase may be cut where the component wrote a space. Read this way only when
+ * the text as it came names nothing, since a break may also separate two messages.
+ */
+export function onOneLine(text: string): string | undefined {
+  if (text.indexOf('\n') === -1 && (text.indexOf('\\') === -1 || !ESCAPED_BREAK.test(text))) return undefined;
+  return text.replace(LAID_OUT, ' ');
+}
