@@ -15,6 +15,7 @@ import { GO_RESOLVER_SIGNATURES } from './go-resolver.js';
 import { NODE_NAME_FILE_SIGNATURES } from './node-name-files.js';
 import { CLUSTER_PEER_SIGNATURES } from './cluster-peers.js';
 import { COREDNS_RUN_SIGNATURES } from './coredns-runs.js';
+import { COREDNS_ROLLOUT_SIGNATURES } from './coredns-rollout.js';
 import { CLUSTER_NAME_LOOKUP_SIGNATURES } from './cluster-name-lookups.js';
 import { CLIENT_TOOL_SIGNATURES } from './client-tools.js';
 import { COREDNS_FORWARD_SETUP_SIGNATURES } from './coredns-forward-setup.js';
@@ -36,6 +37,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...COREDNS_API_REACH_SIGNATURES,
   ...COREDNS_SETUP_SIGNATURES,
   ...COREDNS_RUN_SIGNATURES,
+  ...COREDNS_ROLLOUT_SIGNATURES,
   ...COREDNS_KUBE_READING_SIGNATURES,
   ...CLUSTER_NAME_LOOKUP_SIGNATURES,
   ...CLIENT_TOOL_SIGNATURES,

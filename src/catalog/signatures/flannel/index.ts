@@ -14,6 +14,7 @@ import { FLANNEL_ROUTE_RETRY_SIGNATURES } from './route-retries.js';
 import { NODE_ADDRESS_CHOICE_SIGNATURES } from './node-address-choice.js';
 import { TRANSFER_STALL_SIGNATURES } from './transfer-stalls.js';
 import { FLANNEL_MODE_RUN_SIGNATURES } from './mode-runs.js';
+import { FLANNEL_VXLAN_L3_MISS_SIGNATURES } from './vxlan-l3-miss.js';
 
 /** flanneld log lines (facts §1, §2, §4.1, §10). */
 export const FLANNEL_SIGNATURES: Signature[] = [
@@ -32,4 +33,5 @@ export const FLANNEL_SIGNATURES: Signature[] = [
   ...FLANNEL_ROUTE_RETRY_SIGNATURES,
   ...TRANSFER_STALL_SIGNATURES,
   ...FLANNEL_MODE_RUN_SIGNATURES,
+  ...FLANNEL_VXLAN_L3_MISS_SIGNATURES,
 ];

@@ -31,7 +31,8 @@ export const PACKAGE_CLIENT_SIGNATURES: Signature[] = [
     cause: 'registry.http-to-https',
     // SunJSSE's socket input record reading a first byte that is no TLS record type: the port answered in plain HTTP
     // (or another protocol) while the client spoke TLS to it. HttpsURLConnection and Maven's resolver word it so.
-    re: /sslexception: unsupported or unrecognized ssl message|transfer failed for https:\/\/\S+: unsupported or unrecognized ssl message/,
+    // The AWS SDK for Java and others wrap the exception's message alone ("Unable to execute HTTP request: …").
+    re: /unsupported or unrecognized ssl message/,
     anchors: ['unsupported or unrecognized ssl message'],
     confidence: 0.75,
     specificity: 90,
@@ -41,6 +42,7 @@ export const PACKAGE_CLIENT_SIGNATURES: Signature[] = [
     samples: [
       'Exception in thread "main" javax.net.ssl.SSLException: Unsupported or unrecognized SSL message\n\tat java.base/sun.security.ssl.SSLSocketInputRecord.handleUnknownRecord(SSLSocketInputRecord.java:462)',
       '[ERROR] Plugin org.apache.maven.plugins:maven-resources-plugin:2.6 or one of its dependencies could not be resolved: Could not transfer artifact org.apache.maven.plugins:maven-resources-plugin:pom:2.6 from/to corp-nexus (https://maven.corp.example/repository/maven-public/): transfer failed for https://maven.corp.example/repository/maven-public/org/apache/maven/plugins/maven-resources-plugin/2.6/maven-resources-plugin-2.6.pom: Unsupported or unrecognized SSL message -> [Help 1]',
+      'software.amazon.awssdk.core.exception.SdkClientException: Unable to execute HTTP request: Unsupported or unrecognized SSL message',
     ],
     counterSamples: ['javax.net.ssl.SSLException: Unrecognized SSL message, plaintext connection?'],
   }),

@@ -7,6 +7,7 @@ import { CNI_PLUGIN_OPTION_SIGNATURES } from './cni-plugin-options.js';
 import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
+import { VM_LAUNCH_SIGNATURES } from './vm-launch.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
 import { DOCKER_ENDPOINT_SIGNATURES } from './docker-endpoints.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
@@ -67,6 +68,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CNI_PLUGIN_OPTION_SIGNATURES,
   ...RUNTIME_HOST_SIGNATURES,
   ...SANDBOX_SIGNATURES,
+  ...VM_LAUNCH_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,
   ...DOCKER_ENDPOINT_SIGNATURES,
   ...UPGRADE_SIGNATURES,
