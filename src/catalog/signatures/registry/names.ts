@@ -301,7 +301,8 @@ export const NAME_SIGNATURES: Signature[] = [
     anchors: ['dial tcp: i/o timeout'],
     confidence: 0.6,
     specificity: 55,
-    alternatives: ['registry.connect-timeout', 'dns.node-resolver', 'registry.proxy'],
+    // A client in a pod resolves through CoreDNS: there the slow answer is CoreDNS's upstream, or CoreDNS itself.
+    alternatives: ['registry.connect-timeout', 'dns.node-resolver', 'registry.proxy', 'dns.upstream', 'dns.coredns-down'],
     check: 'time the lookup on the node: time getent hosts <registry host> (and dig <host> @<each nameserver in /etc/resolv.conf>) — a slow or silent resolver is this; a quick answer means the connect itself timed out (curl -v https://<host>/v2/)',
     source: 'Go net.Dialer: an OpError without an address when the deadline expires during name resolution',
     samples: [
