@@ -6,6 +6,7 @@ import { CNI_LINK_SIGNATURES } from './cni-links.js';
 import { CNI_PLUGIN_OPTION_SIGNATURES } from './cni-plugin-options.js';
 import { RUNTIME_HOST_SIGNATURES } from './runtime-host.js';
 import { AMBIGUOUS_RUNTIME_CNI_SIGNATURES } from './ambiguous.js';
+import { OCI_RUNTIME_CREATE_SIGNATURES } from './oci-runtime-create.js';
 import { SANDBOX_SIGNATURES } from './sandboxes.js';
 import { VM_LAUNCH_SIGNATURES } from './vm-launch.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
@@ -94,6 +95,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...CALICO_CNI_SIGNATURES,
   ...OTHER_CNI_SIGNATURES,
   ...RUNC_START_SIGNATURES,
+  ...OCI_RUNTIME_CREATE_SIGNATURES,
   ...DOCKER_NETWORKING_SIGNATURES,
   ...DOCKER_PORT_PUBLISHING_SIGNATURES,
   ...DOCKER_IPTABLES_BINARY_SIGNATURES,
