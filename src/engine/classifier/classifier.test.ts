@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../catalog/signatures.js';
 import { createClassifier, MAX_JUDGED, unescapeJsonHtml } from './classifier.js';
 import { RECORD_START } from './rank.js';
+import { onOneLine, undoPaste } from './paste.js';
 
 const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilter: 'automaton' });
 
@@ -11,7 +12,11 @@ function bruteForce(message: string): string {
   const text = message.length > 65536 ? '' : message;
   const hits = matchAll(message).map((s) => ({ s, at: new RegExp(s.pattern, 'i').exec(text)?.index ?? 0 }));
   hits.sort((x, y) => y.s.specificity - x.s.specificity || y.at - x.at);
-  if (hits.length === 0) return 'unknown';
+  if (hits.length === 0) {
+    // As the classifier does: a text no signature matched is read again on one line (./paste.ts onOneLine).
+    const line = onOneLine(undoPaste(message));
+    return line === undefined ? 'unknown' : bruteForce(line);
+  }
   if (hits[0].s.explainedBy && text.includes('\n')) {
     // A consequence gives way to a cause that explains it on another line of the paste.
     const lineOf = (at: number) => text.slice(0, at).split('\n').length;
