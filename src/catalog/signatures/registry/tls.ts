@@ -383,8 +383,9 @@ export const TLS_SIGNATURES: Signature[] = [
     // named. An unknown issuer is by far the most common one; an expired or misnamed certificate reads the same.
     // Also Python without its source position (botocore), hiredis's SSL_connect and pgBackRest's own words.
     // .NET's words without the chain status after them read the same, and Ruby's OpenSSL before it named the reason.
-    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|ssl_connect returned=\d+ errno=\d+ [^\n]{0,120}?: certificate verify failed(?! ?\()|unable to verify certificate presented by|the remote certificate is invalid according to the validation procedure(?![.:]? ?\w)/,
-    anchors: ['certificate verify failed', 'openssl_internal:certificate_verify_failed', 'unable to verify certificate presented by', 'according to the validation procedure'],
+    // BoringSSL's bare reason token (a program that prints only ERR_reason_error_string: Envoy filters, C++ clients) too.
+    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|ssl_connect returned=\d+ errno=\d+ [^\n]{0,120}?: certificate verify failed(?! ?\()|unable to verify certificate presented by|the remote certificate is invalid according to the validation procedure(?![.:]? ?\w)|(?<!ssl: |:)\bcertificate_verify_failed\b(?![\]:])/,
+    anchors: ['certificate verify failed', 'openssl_internal:certificate_verify_failed', 'certificate_verify_failed', 'unable to verify certificate presented by', 'according to the validation procedure'],
     confidence: 0.6,
     specificity: 88,
     alternatives: ['registry.tls-expired-or-clock', 'registry.tls-name-mismatch'],
@@ -398,8 +399,10 @@ export const TLS_SIGNATURES: Signature[] = [
       'error="Invalid Kubernetes API endpoint: SSL_connect returned=1 errno=0 state=SSLv3 read server certificate B: certificate verify failed"',
       "ERROR: [095]: unable to verify certificate presented by 's3.lab:443'",
       'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception. System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure.',
+      'upstream TLS handshake failed: CERTIFICATE_VERIFY_FAILED',
+      'grpc: failed to connect: ssl error CERTIFICATE_VERIFY_FAILED (upstream auth.lab:8443)',
     ],
-    counterSamples: ['[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1129)', 'SSL_connect returned=1 errno=0 state=error: certificate verify failed (certificate has expired)'],
+    counterSamples: ['Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: certificate has expired(handshake.cc:393))', '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired (_ssl.c:1129)', 'SSL_connect returned=1 errno=0 state=error: certificate verify failed (certificate has expired)'],
   }),
   sig({
     id: 'registry.tls-alert-from-client',
