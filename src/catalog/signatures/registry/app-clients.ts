@@ -52,7 +52,8 @@ export const APP_CLIENT_SIGNATURES: Signature[] = [
     cause: 'registry.tls-handshake-timeout',
     // TCP connected, the ClientHello got no answer: Python's ssl ("_ssl.c:%d: The handshake operation timed out"),
     // curl's OpenSSL backend ("(28) SSL connection timeout").
-    re: /_ssl\.c:\d+: the handshake operation timed out|curl: \(28\) ssl connection timeout/,
+    // libcurl's own words, in any program built on it (Julia's Downloads, R, PHP), not only the curl tool's.
+    re: /_ssl\.c:\d+: the handshake operation timed out|\bssl connection timeout\b/,
     anchors: ['the handshake operation timed out', 'ssl connection timeout'],
     confidence: 0.8,
     specificity: 90,
@@ -63,6 +64,7 @@ export const APP_CLIENT_SIGNATURES: Signature[] = [
       'urllib.error.URLError: <urlopen error _ssl.c:989: The handshake operation timed out>',
       'TimeoutError: _ssl.c:989: The handshake operation timed out',
       'curl: (28) SSL connection timeout',
+      'RequestError: SSL connection timeout while requesting https://pkg.lab/registries',
     ],
     counterSamples: ['TimeoutError: timed out'],
   }),

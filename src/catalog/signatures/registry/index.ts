@@ -29,6 +29,8 @@ import { APT_ACQUIRE_SIGNATURES } from './apt-acquire.js';
 import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 import { NSS_TLS_SIGNATURES } from './nss-tls.js';
+import { MBEDTLS_VERIFY_SIGNATURES } from './mbedtls-verify.js';
+import { CONDA_CHANNEL_SIGNATURES } from './conda-channels.js';
 import { DARWIN_VERIFIER_SIGNATURES } from './darwin-verifier.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
@@ -96,6 +98,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...DISTRIBUTION_UNKNOWN_CODE_SIGNATURES,
   ...BUILDKITD_REGISTRY_FILE_SIGNATURES,
   ...NSS_TLS_SIGNATURES,
+  ...MBEDTLS_VERIFY_SIGNATURES,
+  ...CONDA_CHANNEL_SIGNATURES,
   ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,

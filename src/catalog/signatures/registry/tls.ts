@@ -84,7 +84,8 @@ export const TLS_SIGNATURES: Signature[] = [
     // an issuer it does not trust is the usual one, but an expired certificate or, with host checking on, a name
     // mismatch end the same way. openssl s_client -connect <host>:443 prints the verify error it hides.
     // OpenSSL 3 prints no function name ("SSL routines::certificate verify failed").
-    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate)?:certificate verify failed/,
+    // pyOpenSSL (urllib3's "bad handshake") prints OpenSSL's error queue as tuples of library, function and reason.
+    re: /ssl routines:(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate)?:certificate verify failed|\(\\?'ssl routines\\?', \\?'(?:tls_process_server_certificate|ssl3_get_server_certificate|tls_post_process_server_certificate)\\?', \\?'certificate verify failed\\?'\)/,
     anchors: ['certificate verify failed'],
     confidence: 0.6,
     specificity: 80,
@@ -95,6 +96,7 @@ export const TLS_SIGNATURES: Signature[] = [
       '140534617365320:error:1416F086:SSL routines:tls_process_server_certificate:certificate verify failed:ssl/statem/statem_clnt.c:1919:',
       '139912345678912:error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed:s3_clnt.c:1264:',
       'SSL_connect failed: error:0A000086:SSL routines::certificate verify failed',
+      "SSLError(SSLError(\"bad handshake: Error([('SSL routines', 'tls_process_server_certificate', 'certificate verify failed')],)\",),)",
     ],
     counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)'],
   }),
@@ -382,9 +384,10 @@ export const TLS_SIGNATURES: Signature[] = [
     // OpenSSL's verification failure as older Python (before 3.7) and BoringSSL (gRPC's C core) print it: no reason
     // named. An unknown issuer is by far the most common one; an expired or misnamed certificate reads the same.
     // Also Python without its source position (botocore), hiredis's SSL_connect and pgBackRest's own words.
-    // .NET's words without the chain status after them read the same, and Ruby's OpenSSL before it named the reason.
+    // .NET's words without the chain status after them read the same, and Ruby's OpenSSL before it named the reason
+    // (RubyGems puts the URL it fetched in parentheses after it: that names no reason).
     // BoringSSL's bare reason token (a program that prints only ERR_reason_error_string: Envoy filters, C++ clients) too.
-    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|ssl_connect returned=\d+ errno=\d+ [^\n]{0,120}?: certificate verify failed(?! ?\()|unable to verify certificate presented by|the remote certificate is invalid according to the validation procedure(?![.:]? ?\w)|(?<!ssl: |:)\bcertificate_verify_failed\b(?![\]:])/,
+    re: /\[ssl: certificate_verify_failed\] certificate verify failed(?!\s*:)|routines:openssl_internal:certificate_verify_failed|ssl_connect failed: certificate verify failed|ssl_connect returned=\d+ errno=\d+ [^\n]{0,120}?: certificate verify failed(?! ?\((?!https?:))|unable to verify certificate presented by|the remote certificate is invalid according to the validation procedure(?![.:]? ?\w)|(?<!ssl: |:)\bcertificate_verify_failed\b(?![\]:])/,
     anchors: ['certificate verify failed', 'openssl_internal:certificate_verify_failed', 'certificate_verify_failed', 'unable to verify certificate presented by', 'according to the validation procedure'],
     confidence: 0.6,
     specificity: 88,
