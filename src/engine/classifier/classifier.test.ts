@@ -9,14 +9,19 @@ const { classify, matchAll, prefilter } = createClassifier(SIGNATURES, { prefilt
 
 /** The classifier's answer computed the slow way: every regex, no pre-filter. */
 function bruteForce(message: string): string {
+  const cause = bruteForceAsIs(message);
+  if (cause !== 'unknown') return cause;
+  // As the classifier does: a text whose answer names no cause is read again on one line (./paste.ts onOneLine); that
+  // answer is taken when it names a cause (or when nothing matched, where both name none).
+  const line = onOneLine(undoPaste(message));
+  return line === undefined ? cause : bruteForceAsIs(line);
+}
+
+function bruteForceAsIs(message: string): string {
   const text = message.length > 65536 ? '' : message;
   const hits = matchAll(message).map((s) => ({ s, at: new RegExp(s.pattern, 'i').exec(text)?.index ?? 0 }));
   hits.sort((x, y) => y.s.specificity - x.s.specificity || y.at - x.at);
-  if (hits.length === 0) {
-    // As the classifier does: a text no signature matched is read again on one line (./paste.ts onOneLine).
-    const line = onOneLine(undoPaste(message));
-    return line === undefined ? 'unknown' : bruteForce(line);
-  }
+  if (hits.length === 0) return 'unknown';
   if (hits[0].s.explainedBy && text.includes('\n')) {
     // A consequence gives way to a cause that explains it on another line of the paste.
     const lineOf = (at: number) => text.slice(0, at).split('\n').length;

@@ -91,12 +91,17 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
    * once, and not at all when its match could not change the answer (./judge-order.ts).
    */
   const judgeAsIs = (text: string, list: Int32Array, nc: number): Answer => book.answer(text, hits, (order ??= createJudgeOrder(sigs)).hits(text, list, nc, hits));
-  /** The answer, and when no signature matched, the answer for the text on one line (./paste.ts onOneLine). */
+  /**
+   * The answer, and when it names no cause, the answer for the text on one line (./paste.ts onOneLine) if that one
+   * names a cause, or if nothing matched the text as it came: a console wraps a line where a sentence goes on.
+   */
   const judge = (text: string, list: Int32Array, nc: number): Answer => {
     const a = judgeAsIs(text, list, nc);
-    if (a.signature) return a;
+    if (a.cause !== 'unknown') return a;
     const line = onOneLine(text);
-    return line === undefined ? a : judgeAsIs(line, cand, find(line));
+    if (line === undefined) return a;
+    const b = judgeAsIs(line, cand, find(line));
+    return a.signature === undefined || b.cause !== 'unknown' ? b : a;
   };
 
   const answer = (message: string) => {
@@ -107,9 +112,11 @@ export function createClassifier(signatures: readonly Signature[], options: Clas
   const classify = (message: string) => {
     const text = clip(message);
     const c = rank(message, text, sigs, cand, find(text));
-    if (c.signature) return c;
+    if (c.cause !== 'unknown') return c;
     const line = onOneLine(text);
-    return line === undefined ? c : rank(message, line, sigs, cand, find(line));
+    if (line === undefined) return c;
+    const d = rank(message, line, sigs, cand, find(line));
+    return c.signature === undefined || d.cause !== 'unknown' ? d : c;
   };
 
   /** Offset where the line starting at `start` ends: its \n, or the end of the text. */

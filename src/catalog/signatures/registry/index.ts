@@ -31,6 +31,7 @@ import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 import { NSS_TLS_SIGNATURES } from './nss-tls.js';
 import { MBEDTLS_VERIFY_SIGNATURES } from './mbedtls-verify.js';
 import { CONDA_CHANNEL_SIGNATURES } from './conda-channels.js';
+import { BROWSER_DOWNLOAD_SIGNATURES } from './browser-downloads.js';
 import { DARWIN_VERIFIER_SIGNATURES } from './darwin-verifier.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
@@ -100,6 +101,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...NSS_TLS_SIGNATURES,
   ...MBEDTLS_VERIFY_SIGNATURES,
   ...CONDA_CHANNEL_SIGNATURES,
+  ...BROWSER_DOWNLOAD_SIGNATURES,
   ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,
