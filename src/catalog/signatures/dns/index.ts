@@ -25,6 +25,7 @@ import { BUILD_STEP_FALLBACK_RESOLVER_SIGNATURES } from './build-step-fallback-r
 import { DOCKER_EMBEDDED_DNS_SIGNATURES } from './docker-embedded-dns.js';
 import { RESOLVER_READING_SIGNATURES } from './resolver-readings.js';
 import { POD_APP_LOOKUP_SIGNATURES } from './pod-app-lookups.js';
+import { NODELOCAL_CACHE_FORWARD_SIGNATURES } from './nodelocal-cache-forward.js';
 
 /** Cluster and node DNS: CoreDNS plugin logs, kubelet DNSConfigForming, lookups from pods (facts §9). */
 export const DNS_SIGNATURES: Signature[] = [
@@ -42,6 +43,7 @@ export const DNS_SIGNATURES: Signature[] = [
   ...CLUSTER_NAME_LOOKUP_SIGNATURES,
   ...CLIENT_TOOL_SIGNATURES,
   ...COREDNS_FORWARD_SETUP_SIGNATURES,
+  ...NODELOCAL_CACHE_FORWARD_SIGNATURES,
   ...CLUSTER_DNS_LOG_SIGNATURES,
   ...KUBELET_POD_DNS_SIGNATURES,
   ...POD_DNS_CONFIG_SIGNATURES,

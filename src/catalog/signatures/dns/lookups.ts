@@ -141,15 +141,19 @@ export const LOOKUP_SIGNATURES: Signature[] = [
   }),
   sig({
     id: 'dns.coredns-upstream-expanded-name',
-    cause: 'dns.upstream',
+    cause: 'dns.search-ndots',
     // The query name is a search-list expansion of a name that already held a namespace or "svc" part
-    // (<name>.<ns>.svc.<ns>.svc.cluster.local): the client's ndots made it try the search list first, and
-    // CoreDNS sent the expanded names upstream, where they time out.
+    // (<name>.<ns>.svc.<ns>.svc.cluster.local): the client's ndots made it try the search list first.
+    // Changed from dns.upstream (reading of NodeLocal DNSCache, CoreDNS 1.14.7): a cluster's CoreDNS answers
+    // cluster.local itself and never forwards such a name; it is forwarded by a cache in front of the cluster DNS
+    // (node-cache's cluster.local block, forward to kube-dns-upstream), so the timeout is on the way to the cluster
+    // DNS, multiplied by the expansion — not the node's upstream resolvers. Above dns.nodelocal-cluster-zone-timeout
+    // (specificity 95), which reads the same forward without the doubled svc part.
     re: /plugin\/errors: \d+ [\w-]+(\.[\w-]+)*\.svc\.[\w-]+\.svc\.cluster\.local\. \w+: [^\n]{0,300}(i\/o timeout|unreachable backend|no healthy)/,
     anchors: ['.svc.cluster.local.'],
     confidence: 0.7,
-    specificity: 93,
-    alternatives: ['dns.search-ndots', 'dns.node-resolver', 'flannel.ipmasq'],
+    specificity: 96,
+    alternatives: ['dns.service-unreachable', 'dns.coredns-down', 'dns.upstream'],
     check: 'the query name is an expansion of the name the pod asked for: use the full name with a trailing dot, or lower ndots in the pod\'s dnsConfig (options ndots:2) so that the search list is not tried first; then the upstream after "->" for the names it does forward',
     source: 'CoreDNS errors plugin format; resolv.conf search list and ndots (facts §9)',
     samples: ['[ERROR] plugin/errors: 2 es.mon.svc.mon.svc.cluster.local. AAAA: dial tcp 10.7.50.70:53: i/o timeout', '[ERROR] plugin/errors: 2 db.shop.svc.shop.svc.cluster.local. A: read udp 10.244.0.9:40100->10.0.0.2:53: i/o timeout'],
