@@ -32,6 +32,7 @@ import { NSS_TLS_SIGNATURES } from './nss-tls.js';
 import { MBEDTLS_VERIFY_SIGNATURES } from './mbedtls-verify.js';
 import { CONDA_CHANNEL_SIGNATURES } from './conda-channels.js';
 import { BROWSER_DOWNLOAD_SIGNATURES } from './browser-downloads.js';
+import { VAULT_API_SIGNATURES } from './vault-api.js';
 import { DARWIN_VERIFIER_SIGNATURES } from './darwin-verifier.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
@@ -102,6 +103,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...MBEDTLS_VERIFY_SIGNATURES,
   ...CONDA_CHANNEL_SIGNATURES,
   ...BROWSER_DOWNLOAD_SIGNATURES,
+  ...VAULT_API_SIGNATURES,
   ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,

@@ -435,6 +435,25 @@ export const TRANSPORT_SIGNATURES: Signature[] = [
     counterSamples: ['http: server gave HTTP response to HTTPS client'],
   }),
   sig({
+    id: 'registry.tls-server-plaintext-client',
+    // A Go TLS server's own log of a client that spoke plain HTTP to it (the client's first bytes are not a TLS
+    // record): the reverse of registry.http-to-https, seen from the server. The server is fine; some client at that
+    // address has http:// (or a probe with scheme HTTP) for a port that serves TLS. No cause id names that client.
+    cause: 'unknown',
+    re: /tls handshake error from [^\n]{0,80}?: tls: first record does not look like a tls handshake/,
+    anchors: ['does not look like a tls handshake'],
+    confidence: 0.4,
+    specificity: 90,
+    alternatives: ['registry.mirror-misconfigured'],
+    check: 'the address after "from" is the client speaking plain HTTP to this TLS port: find it (kubectl get pods -A -o wide | grep <ip>, or the node) and give it https:// for this endpoint — a probe\'s scheme: HTTPS, a webhook or mirror URL with https://, a registry host in hosts.toml with server = "https://..."',
+    source: 'Go net/http server ("http: TLS handshake error from %s: %v") with crypto/tls\'s "first record does not look like a TLS handshake" for a peer that sent plain text',
+    samples: [
+      '2019/03/15 20:35:27 http: TLS handshake error from 10.244.1.7:47738: tls: first record does not look like a TLS handshake',
+      'level=info msg="http: TLS handshake error from 192.168.1.20:51544: tls: first record does not look like a TLS handshake"',
+    ],
+    counterSamples: ['Get "https://10.0.0.5:2379/version": tls: first record does not look like a TLS handshake'],
+  }),
+  sig({
     id: 'registry.proxy-url-unparsable',
     cause: 'registry.proxy',
     // A proxy variable Go's URL parser refuses (a %-escape in the password or host, a missing scheme): the
