@@ -33,6 +33,8 @@ import { MBEDTLS_VERIFY_SIGNATURES } from './mbedtls-verify.js';
 import { CONDA_CHANNEL_SIGNATURES } from './conda-channels.js';
 import { BROWSER_DOWNLOAD_SIGNATURES } from './browser-downloads.js';
 import { VAULT_API_SIGNATURES } from './vault-api.js';
+import { TOOLCHAIN_DOWNLOAD_SIGNATURES } from './toolchain-downloads.js';
+import { TLS_CLIENT_STACK_SIGNATURES } from './tls-client-stacks.js';
 import { DARWIN_VERIFIER_SIGNATURES } from './darwin-verifier.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
@@ -104,6 +106,8 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...CONDA_CHANNEL_SIGNATURES,
   ...BROWSER_DOWNLOAD_SIGNATURES,
   ...VAULT_API_SIGNATURES,
+  ...TOOLCHAIN_DOWNLOAD_SIGNATURES,
+  ...TLS_CLIENT_STACK_SIGNATURES,
   ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,
