@@ -649,8 +649,9 @@ export const CNI_SIGNATURES: Signature[] = [
     id: 'multus.default-network-unready',
     cause: 'cni.subnet-env-missing',
     // Multus waits for its readiness indicator before delegating; with flannel as the default network that file is
-    // flannel's subnet.env, written only once flanneld holds its lease.
-    re: /still waiting for readinessindicatorfile @ \S*\/flannel\/subnet\.env/,
+    // flannel's subnet.env, written only once flanneld holds its lease. On DEL Multus (v4.2.3) does not wait: it
+    // logs the same file as absent and goes on ("readinessindicatorfile @ %v does not exist on CNI DEL").
+    re: /(?:still waiting for readinessindicatorfile @ \S*\/flannel\/subnet\.env|readinessindicatorfile @ \S*\/flannel\/subnet\.env does not exist on cni del)/,
     anchors: ['readinessindicatorfile'],
     confidence: 0.8,
     specificity: 96,
@@ -660,6 +661,7 @@ export const CNI_SIGNATURES: Signature[] = [
     samples: [
       '2026-12-06T10:12:44Z [error] have you checked that your default network is ready? still waiting for readinessindicatorfile @ /run/flannel/subnet.env. pollimmediate error: timed out waiting for the condition',
       'Multus: [kube-system/coredns-76f75df574-9xq2d/8288ae22]: have you checked that your default network is ready? still waiting for readinessindicatorfile @ /run/flannel/subnet.env. pollimmediate error: timed out waiting for the condition',
+      '2026-12-07T20:29:43Z [verbose] warning: readinessindicatorfile @ /tmp/fd/scratch-rmultus/node/run/flannel/subnet.env does not exist on CNI DEL',
     ],
     counterSamples: ['still waiting for readinessindicatorfile @ /var/run/ovn-kubernetes/ready'],
   }),

@@ -48,6 +48,8 @@ import { FLANNEL_PLUGIN_SUBNET_ENV_VALUE_SIGNATURES } from './flannel-plugin-sub
 import { UNCLEAN_SHUTDOWN_SIGNATURES } from './unclean-shutdown.js';
 import { CRI_CLIENT_SOCKET_SIGNATURES } from './cri-client-sockets.js';
 import { MULTUS_DELEGATE_SIGNATURES } from './multus-delegates.js';
+import { MULTUS_THIN_PLUGIN_SIGNATURES } from './multus-thin-plugin.js';
+import { WHEREABOUTS_IPAM_SIGNATURES } from './whereabouts-ipam.js';
 import { ROOTLESS_SIGNATURES } from './rootless.js';
 import { ROOTLESS_ID_MAPPING_SIGNATURES } from './rootless-id-mappings.js';
 import { ROOTLESS_NETWORK_DRIVER_SIGNATURES } from './rootless-network-drivers.js';
@@ -113,6 +115,8 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...BUILDKITD_ENDPOINT_SIGNATURES,
   ...CRI_CLIENT_SOCKET_SIGNATURES,
   ...MULTUS_DELEGATE_SIGNATURES,
+  ...MULTUS_THIN_PLUGIN_SIGNATURES,
+  ...WHEREABOUTS_IPAM_SIGNATURES,
   ...CONTAINERD_CLIENT_DIAL_SIGNATURES,
   ...SHIM_BOOTSTRAP_SIGNATURES,
   ...NODE_RUNTIME_SERVICE_SIGNATURES,
