@@ -81,7 +81,7 @@ export const JVM_NET_SIGNATURES: Signature[] = [
     source: 'org.apache.http.impl.conn.DefaultHttpClientConnectionOperator.connect (ConnectTimeoutException "Connect to %s [%s] failed: %s" around SSLConnectionSocketFactory\'s handshake)',
     samples: [
       '[ERROR] Plugin org.apache.maven.plugins:maven-resources-plugin:2.6 or one of its dependencies could not be resolved: Failed to read artifact descriptor for org.apache.maven.plugins:maven-resources-plugin:jar:2.6: Could not transfer artifact org.apache.maven.plugins:maven-resources-plugin:pom:2.6 from/to corp (https://registry.fdr.test:8449/maven2): transfer failed for https://registry.fdr.test:8449/maven2/org/apache/maven/plugins/maven-resources-plugin/2.6/maven-resources-plugin-2.6.pom: Connect to registry.fdr.test:8449 [registry.fdr.test/10.77.0.2] failed: Read timed out -> [Help 1]',
-      'Caused by: org.apache.http.conn.ConnectTimeoutException: Connect to localhost:5000 [localhost/127.0.0.1, localhost/0:0:0:0:0:0:0:1] failed: Read timed out',
+      'Could not transfer artifact org.apache.maven.plugins:maven-resources-plugin:pom:2.6 from/to corp (https://10.77.0.2:8449/maven2): transfer failed for https://10.77.0.2:8449/maven2/org/apache/maven/plugins/maven-resources-plugin/2.6/maven-resources-plugin-2.6.pom: Connect to 10.77.0.2:8449 [/10.77.0.2] failed: Read timed out -> [Help 1]',
     ],
     counterSamples: ['Connect to registry.fdr.test:9 [registry.fdr.test/10.77.0.2] failed: Connection refused'],
   }),
