@@ -30,6 +30,7 @@ import { CARGO_FETCH_SIGNATURES } from './cargo-fetch.js';
 import { BUILDKIT_RESOLVER_SIGNATURES } from './buildkit-resolver.js';
 import { NSS_TLS_SIGNATURES } from './nss-tls.js';
 import { MBEDTLS_VERIFY_SIGNATURES } from './mbedtls-verify.js';
+import { JVM_NET_SIGNATURES } from './jvm-net.js';
 import { CONDA_CHANNEL_SIGNATURES } from './conda-channels.js';
 import { BROWSER_DOWNLOAD_SIGNATURES } from './browser-downloads.js';
 import { VAULT_API_SIGNATURES } from './vault-api.js';
@@ -103,6 +104,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...BUILDKITD_REGISTRY_FILE_SIGNATURES,
   ...NSS_TLS_SIGNATURES,
   ...MBEDTLS_VERIFY_SIGNATURES,
+  ...JVM_NET_SIGNATURES,
   ...CONDA_CHANNEL_SIGNATURES,
   ...BROWSER_DOWNLOAD_SIGNATURES,
   ...VAULT_API_SIGNATURES,

@@ -312,14 +312,16 @@ export const PACKAGE_CLIENT_SIGNATURES: Signature[] = [
     cause: 'registry.server-error',
     // HttpURLConnection's own words for a status it will not read a body from, on an artifact's URL (a .pom, .jar or a
     // Maven repository path): a 5xx is the repository manager (or a gateway in front of it) failing.
-    re: /server returned http response code: 50[0-4] for url: https?:\/\/\S*(?:\.pom|\.jar|maven-metadata\.xml|\/maven2?\/|\/repository\/|\/artifactory\/)/,
+    // A registry's API path (/v2/…) is an artifact URL too: a JVM client (a Jib build, a Java registry client) fetching
+    // a manifest or blob over HttpURLConnection gets the same words for a 5xx (OpenJDK 17.0.15, read in rjvm's lab).
+    re: /server returned http response code: 50[0-4] for url: https?:\/\/\S*(?:\.pom|\.jar|maven-metadata\.xml|\/maven2?\/|\/repository\/|\/artifactory\/|\/v2\/\S+\/(?:manifests|blobs)\/)/,
     anchors: ['server returned http response code: 50'],
     confidence: 0.75,
     specificity: 88,
     alternatives: ['registry.proxy'],
     check: 'curl -sI <the URL> from where the client runs and from elsewhere: a 5xx everywhere is the repository manager\'s outage; only from there, a proxy in between',
     source: 'sun.net.www.protocol.http.HttpURLConnection.getInputStream ("Server returned HTTP response code: %d for URL: %s")',
-    samples: ['java.io.IOException: Server returned HTTP response code: 503 for URL: https://maven.corp.example/x.pom', 'Server returned HTTP response code: 502 for URL: https://repo.corp.example/repository/maven-public/a/b/1.0/b-1.0.jar'],
+    samples: ['java.io.IOException: Server returned HTTP response code: 503 for URL: https://registry.fdr.test/v2/library/app/manifests/503', 'java.io.IOException: Server returned HTTP response code: 503 for URL: https://maven.corp.example/x.pom', 'Server returned HTTP response code: 502 for URL: https://repo.corp.example/repository/maven-public/a/b/1.0/b-1.0.jar'],
     counterSamples: ['java.io.IOException: Server returned HTTP response code: 401 for URL: https://maven.corp.example/x.pom'],
   }),
   sig({
@@ -355,14 +357,15 @@ export const PACKAGE_CLIENT_SIGNATURES: Signature[] = [
     cause: 'image.not-found',
     // HttpURLConnection throws FileNotFoundException naming the URL for a 404 (and 410): an artifact URL the repository
     // does not hold.
-    re: /java\.io\.filenotfoundexception: https?:\/\/\S*(?:\.pom|\.jar|maven-metadata\.xml|\/maven2?\/|\/repository\/|\/artifactory\/)/,
+    // …and a registry's manifest or blob URL, the same 404 from the registry API (OpenJDK 17.0.15, rjvm's lab).
+    re: /java\.io\.filenotfoundexception: https?:\/\/\S*(?:\.pom|\.jar|maven-metadata\.xml|\/maven2?\/|\/repository\/|\/artifactory\/|\/v2\/\S+\/(?:manifests|blobs)\/)/,
     anchors: ['filenotfoundexception: http'],
     confidence: 0.7,
     specificity: 88,
     alternatives: ['registry.mirror-misconfigured'],
     check: 'curl -sI <the URL>: a 404 means that repository does not hold the artifact (group, artifact or version wrong, or the repository URL points at the wrong repository)',
     source: 'sun.net.www.protocol.http.HttpURLConnection.getInputStream (FileNotFoundException for 404/410)',
-    samples: ['Exception in thread "main" java.io.FileNotFoundException: https://maven.corp.example/x.pom', 'java.io.FileNotFoundException: https://repo.corp.example/repository/maven-public/a/b/1.0/b-1.0.jar'],
+    samples: ['java.io.FileNotFoundException: https://registry.fdr.test/v2/library/app/manifests/404', 'Exception in thread "main" java.io.FileNotFoundException: https://maven.corp.example/x.pom', 'java.io.FileNotFoundException: https://repo.corp.example/repository/maven-public/a/b/1.0/b-1.0.jar'],
     counterSamples: ['java.io.FileNotFoundException: /etc/app/config.yaml (No such file or directory)'],
   }),
   sig({
