@@ -11,6 +11,7 @@ import { SANDBOX_SIGNATURES } from './sandboxes.js';
 import { VM_LAUNCH_SIGNATURES } from './vm-launch.js';
 import { RUNTIME_CLIENT_SIGNATURES } from './runtime-clients.js';
 import { DOCKER_ENDPOINT_SIGNATURES } from './docker-endpoints.js';
+import { CRI_DOCKERD_START_SIGNATURES } from './cri-dockerd-start.js';
 import { UPGRADE_SIGNATURES } from './upgrades.js';
 import { RUNTIME_KERNEL_SIGNATURES } from './runtime-kernel.js';
 import { NESTED_HOST_SIGNATURES } from './nested-hosts.js';
@@ -74,6 +75,7 @@ export const RUNTIME_CNI_SIGNATURES: Signature[] = [
   ...VM_LAUNCH_SIGNATURES,
   ...RUNTIME_CLIENT_SIGNATURES,
   ...DOCKER_ENDPOINT_SIGNATURES,
+  ...CRI_DOCKERD_START_SIGNATURES,
   ...UPGRADE_SIGNATURES,
   ...RUNTIME_KERNEL_SIGNATURES,
   ...NESTED_HOST_SIGNATURES,
