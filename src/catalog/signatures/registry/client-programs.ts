@@ -231,8 +231,10 @@ export const CLIENT_PROGRAM_SIGNATURES: Signature[] = [
     anchors: ['could not read username for'],
     confidence: 0.8,
     specificity: 88,
-    alternatives: ['image.auth-rejected'],
-    check: 'git config --get-all credential.helper and the job\'s token variables: the clone URL needs credentials (a token in the URL, a credential helper, or a deploy token); if the repository should be public, check its visibility',
+    // GitHub and GitLab answer 401 for a repository that does not exist as for a private one (they do not say which
+    // exists), so a typo'd path asks for a username too.
+    alternatives: ['image.auth-rejected', 'image.not-found'],
+    check: 'git config --get-all credential.helper and the job\'s token variables: the clone URL needs credentials (a token in the URL, a credential helper, or a deploy token); if the repository should be public, check its visibility and the spelling of its path (a repository that does not exist asks for credentials too)',
     source: 'git credential.c credential_ask_one ("could not read %s: %s") after an HTTP 401 with GIT_TERMINAL_PROMPT=0 or no tty',
     samples: [
       "fatal: could not read Username for 'https://gitlab.corp.example.com': terminal prompts disabled",

@@ -36,6 +36,7 @@ import { BROWSER_DOWNLOAD_SIGNATURES } from './browser-downloads.js';
 import { VAULT_API_SIGNATURES } from './vault-api.js';
 import { TOOLCHAIN_DOWNLOAD_SIGNATURES } from './toolchain-downloads.js';
 import { TLS_CLIENT_STACK_SIGNATURES } from './tls-client-stacks.js';
+import { GIT_TRANSPORT_SIGNATURES } from './git-transport.js';
 import { DARWIN_VERIFIER_SIGNATURES } from './darwin-verifier.js';
 import { OVERLAYBD_SIGNATURES } from './overlaybd.js';
 import { PROXY_CLIENT_TEXT_SIGNATURES } from './proxy-client-texts.js';
@@ -110,6 +111,7 @@ export const REGISTRY_SIGNATURES: Signature[] = [
   ...VAULT_API_SIGNATURES,
   ...TOOLCHAIN_DOWNLOAD_SIGNATURES,
   ...TLS_CLIENT_STACK_SIGNATURES,
+  ...GIT_TRANSPORT_SIGNATURES,
   ...DARWIN_VERIFIER_SIGNATURES,
   ...OVERLAYBD_SIGNATURES,
   ...PROXY_CLIENT_TEXT_SIGNATURES,

@@ -53,7 +53,6 @@ export const TLS_SIGNATURES: Signature[] = [
       "code: 'SELF_SIGNED_CERT_IN_CHAIN'",
       'The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot',
       "ERROR: cannot verify reg.example.com's certificate, issued by 'CN=Corp CA': Unable to locally verify the issuer's authority.",
-      "fatal: unable to access 'https://git.example.com/x.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none",
       'x509: certificate signed by unknown authority',
       // Go's verifier: the chain holds no certificate valid for server authentication (an extended key usage of client
       // or code signing only), so it is not accepted as the server's, as an unknown CA would not be.
@@ -99,6 +98,7 @@ export const TLS_SIGNATURES: Signature[] = [
       '139912345678912:error:14090086:SSL routines:ssl3_get_server_certificate:certificate verify failed:s3_clnt.c:1264:',
       'SSL_connect failed: error:0A000086:SSL routines::certificate verify failed',
       "SSLError(SSLError(\"bad handshake: Error([('SSL routines', 'tls_process_server_certificate', 'certificate verify failed')],)\",),)",
+      "fatal: unable to access 'https://git.example.com/x.git/': server certificate verification failed. CAfile: /etc/ssl/certs/ca-certificates.crt CRLfile: none",
     ],
     counterSamples: ['certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)'],
   }),
